@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import YAML from 'yaml';
+import type { z } from 'zod';
+import { type DistrictConfig, districtSchema } from './schema.js';
+
+/** A config error whose message names the file and the bad key, in zh-CN and English. */
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly issues: string[] = [],
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
+}
+
+export function formatIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${formatPath(i.path) || '(root)'}: ${i.message}`);
+}
+
+/** Validates an already-parsed district object. */
+export function parseDistrict(raw: unknown, source = 'config'): DistrictConfig {
+  const result = districtSchema.safeParse(raw);
+  if (!result.success) {
+    const issues = formatIssues(result.error);
+    throw new ConfigError(`配置文件有误 / invalid district config (${source}):\n  ${issues.join('\n  ')}`, issues);
+  }
+  return result.data;
+}
+
+/** Reads a district file (.json, .yaml or .yml) and validates it. */
+export function loadDistrictFile(path: string): DistrictConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`无法读取配置文件 / cannot read config file ${path}: ${(err as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = /\.ya?ml$/i.test(path) ? YAML.parse(text) : JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(`配置文件格式错误 / config file ${path} is not valid ${/\.ya?ml$/i.test(path) ? 'YAML' : 'JSON'}: ${(err as Error).message}`);
+  }
+  return parseDistrict(raw, path);
+}

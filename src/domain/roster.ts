@@ -1,0 +1,97 @@
+import type { DistrictConfig, PersonConfig, Role, UnitConfig } from '../config/schema.js';
+
+export type Unit = UnitConfig;
+export type Person = PersonConfig;
+
+/** Read-only lookups over a district's units and people. Pure, no I/O. */
+export class Roster {
+  readonly units: readonly Unit[];
+  readonly people: readonly Person[];
+  private readonly unitsById = new Map<string, Unit>();
+  private readonly unitsByName = new Map<string, Unit>();
+  private readonly peopleById = new Map<string, Person>();
+  /** Every name and alias with its unit, longest first (so 区住建局 wins over 住建). */
+  readonly unitNames: ReadonlyArray<{ text: string; unit: Unit }>;
+
+  constructor(units: readonly Unit[], people: readonly Person[]) {
+    this.units = units;
+    this.people = people;
+    const names: Array<{ text: string; unit: Unit }> = [];
+    for (const u of units) {
+      this.unitsById.set(u.id, u);
+      for (const n of [u.name, ...u.aliases]) {
+        this.unitsByName.set(n, u);
+        names.push({ text: n, unit: u });
+      }
+    }
+    names.sort((a, b) => b.text.length - a.text.length);
+    this.unitNames = names;
+    for (const p of people) this.peopleById.set(p.id, p);
+  }
+
+  static fromConfig(c: Pick<DistrictConfig, 'units' | 'people'>): Roster {
+    return new Roster(c.units, c.people);
+  }
+
+  unit(id: string): Unit | undefined {
+    return this.unitsById.get(id);
+  }
+
+  /** Resolves a canonical name or alias exactly. */
+  unitByName(name: string): Unit | undefined {
+    return this.unitsByName.get(name.trim());
+  }
+
+  person(contactId: string): Person | undefined {
+    return this.peopleById.get(contactId);
+  }
+
+  hasRole(contactId: string, role: Role): boolean {
+    return this.peopleById.get(contactId)?.roles.includes(role) ?? false;
+  }
+
+  /** The unit a person belongs to, if any. */
+  unitOf(contactId: string): Unit | undefined {
+    const p = this.peopleById.get(contactId);
+    return p?.unit === undefined ? undefined : this.unitsById.get(p.unit);
+  }
+
+  withRole(role: Role): Person[] {
+    return this.people.filter((p) => p.roles.includes(role));
+  }
+
+  /** Heads first, then liaisons, of a unit. */
+  contactsOf(unitId: string, roles: readonly Role[] = ['head', 'liaison']): Person[] {
+    return roles.flatMap((r) => this.people.filter((p) => p.unit === unitId && p.roles.includes(r)));
+  }
+
+  headsOf(unitId: string): Person[] {
+    return this.contactsOf(unitId, ['head']);
+  }
+
+  reportingUnits(): Unit[] {
+    return this.units.filter((u) => u.reports);
+  }
+
+  /**
+   * All non-overlapping unit mentions in a text, leftmost-longest, with their positions.
+   */
+  findUnits(text: string): Array<{ unit: Unit; index: number; text: string }> {
+    const found: Array<{ unit: Unit; index: number; text: string }> = [];
+    const taken: boolean[] = new Array(text.length).fill(false);
+    for (const n of this.unitNames) {
+      let from = 0;
+      for (;;) {
+        const i = text.indexOf(n.text, from);
+        if (i < 0) break;
+        from = i + 1;
+        let free = true;
+        for (let k = i; k < i + n.text.length; k++) if (taken[k]) { free = false; break; }
+        if (!free) continue;
+        for (let k = i; k < i + n.text.length; k++) taken[k] = true;
+        found.push({ unit: n.unit, index: i, text: n.text });
+      }
+    }
+    return found.sort((a, b) => a.index - b.index);
+  }
+}
