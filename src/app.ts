@@ -1,0 +1,177 @@
+import { join } from 'node:path';
+import type { Worker } from 'bullmq';
+import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { PuppetInterface } from 'wechaty-puppet/impls';
+import { createPuppet, type PuppetChoice } from './bot/puppet.js';
+import { WechatyBot } from './bot/wechaty-bot.js';
+import type { DistrictConfig } from './config/schema.js';
+import { WorkCalendar } from './domain/calendar.js';
+import { type Clock, systemClock } from './domain/clock.js';
+import { Roster } from './domain/roster.js';
+import type { HandlerContext } from './handlers/context.js';
+import { messageHandlers } from './handlers/index.js';
+import { createRouter } from './handlers/router.js';
+import { routines } from './handlers/routines/index.js';
+import { buildHttp } from './http/server.js';
+import { createMetrics, type Metrics } from './http/metrics.js';
+import { InboundQueue, startInboundWorker } from './jobs/inbound.js';
+import { Outbox, type OutboxLimits, startOutboxWorker } from './jobs/outbox.js';
+import { createRedis } from './jobs/redis.js';
+import { RoutineScheduler, startRoutineWorker } from './jobs/scheduler.js';
+import { createLogger } from './log.js';
+import { type Db, type DbOptions, openDb } from './store/db.js';
+import { migrate } from './store/migrate.js';
+
+export interface AppOptions {
+  config: DistrictConfig;
+  redisUrl: string;
+  queuePrefix: string;
+  /** An open database, or how to open one. */
+  db: Db | DbOptions;
+  /** A puppet instance (tests, replay) or which one to build. */
+  puppet: PuppetInterface | PuppetChoice;
+  dataDir: string;
+  clock?: Clock;
+  log?: Logger;
+  http?: { host: string; port: number; metricsToken?: string; apiToken?: string } | false;
+  outboxLimits?: Partial<OutboxLimits>;
+  /** Register the cron job schedulers (off for replay, which runs routines by name). */
+  schedule?: boolean;
+  /** Extra start-up warnings collected by the caller (e.g. Redis safety). */
+}
+
+export interface App {
+  readonly config: DistrictConfig;
+  readonly roster: Roster;
+  readonly calendar: WorkCalendar;
+  readonly clock: Clock;
+  readonly db: Db;
+  readonly bot: WechatyBot;
+  readonly outbox: Outbox;
+  readonly inbound: InboundQueue;
+  readonly scheduler: RoutineScheduler;
+  readonly metrics: Metrics;
+  readonly ctx: HandlerContext;
+  readonly log: Logger;
+  http: FastifyInstance | undefined;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** True when no inbound, routine or outbox job is waiting, delayed or running. */
+  idle(): Promise<boolean>;
+}
+
+function isDb(x: Db | DbOptions): x is Db {
+  return typeof (x as Db).query === 'function';
+}
+
+function isPuppet(x: PuppetInterface | PuppetChoice): x is PuppetInterface {
+  return typeof (x as PuppetInterface).start === 'function';
+}
+
+/** Builds the whole bot without starting anything (no side effects until start()). */
+export async function buildApp(o: AppOptions): Promise<App> {
+  const log = o.log ?? createLogger();
+  const clock = o.clock ?? systemClock;
+  const config = o.config;
+  const roster = Roster.fromConfig(config);
+  const calendar = new WorkCalendar(config.calendar);
+  const db = isDb(o.db) ? o.db : await openDb(o.db);
+  const metrics = createMetrics();
+  const redis: Redis = createRedis(o.redisUrl);
+  redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
+  const prefix = o.queuePrefix;
+  const perMinute = config.outbox.perMinute;
+  const limits: OutboxLimits = {
+    max: perMinute,
+    windowMs: 60_000,
+    attempts: config.outbox.attempts,
+    backoffMs: config.outbox.backoffMs,
+    ...o.outboxLimits,
+  };
+  const outbox = new Outbox(redis, prefix, db, clock, limits);
+  const inbound = new InboundQueue(redis, prefix);
+  const scheduler = new RoutineScheduler(redis, prefix, routines());
+  const ctx: HandlerContext = { config, roster, calendar, clock, db, send: (m) => outbox.send(m), log };
+  const puppet = isPuppet(o.puppet) ? o.puppet : await createPuppet(o.puppet);
+  const bot = new WechatyBot({
+    puppet,
+    groupTopic: config.group.topic,
+    ...(config.group.id ? { groupId: config.group.id } : {}),
+    roster,
+    clock,
+    maxAgeSeconds: config.inbound.maxAgeSeconds,
+    filesDir: join(o.dataDir, 'files'),
+    receive: (m) => inbound.add(m),
+    log,
+    onState: (s) => {
+      if (s === 'login' || s === 'ready') metrics.chatLoggedIn.set(1);
+      if (s === 'logout') metrics.chatLoggedIn.set(0);
+    },
+  });
+  const route = createRouter(messageHandlers(), ctx, { onProcessed: (h) => metrics.messagesIn.inc({ handler: h }) });
+  const workers: Worker[] = [];
+  let http: FastifyInstance | undefined;
+  let stopped = false;
+
+  const app: App = {
+    config, roster, calendar, clock, db, bot, outbox, inbound, scheduler, metrics, ctx, log,
+    http: undefined,
+    async start() {
+      await migrate(db);
+      workers.push(startInboundWorker(redis, prefix, route, log));
+      workers.push(
+        startOutboxWorker({
+          connection: redis, prefix, db, clock, chat: bot, limits, account: 'main', log,
+          onSent: (_m, via) => metrics.messagesOut.inc({ via }),
+          onFailed: () => metrics.failures.inc({ kind: 'send' }),
+        }),
+      );
+      workers.push(startRoutineWorker(redis, prefix, scheduler, (r) => r.run(ctx), log));
+      const recovered = await outbox.recover();
+      if (recovered > 0) log.info({ recovered }, 'unsent outbox messages re-enqueued');
+      if (o.schedule !== false) await scheduler.sync(config);
+      if (o.http) {
+        http = buildHttp({
+          metrics,
+          ...(o.http.metricsToken ? { metricsToken: o.http.metricsToken } : {}),
+          health: async () => {
+            const [r, d] = await Promise.all([redis.ping().then(() => true, () => false), db.ping()]);
+            const chat = bot.isReady() ? 'ready' : bot.isLoggedIn() ? 'logged-in' : 'logged-out';
+            return { ok: r && d && chat === 'ready', redis: r, database: d, chat };
+          },
+          refreshMetrics: async () => {
+            for (const q of [inbound.queue, outbox.queue, scheduler.queue]) {
+              const c = await q.getJobCounts('waiting', 'delayed', 'active', 'failed');
+              for (const [state, n] of Object.entries(c)) metrics.queueDepth.set({ queue: q.name, state }, n);
+            }
+          },
+        });
+        app.http = http;
+        await http.listen({ host: o.http.host, port: o.http.port });
+      }
+      await bot.start();
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await http?.close().catch(() => undefined);
+      await bot.stop();
+      // Close workers first: each finishes its running job; waiting jobs stay in Redis.
+      await Promise.all(workers.map((w) => w.close().catch(() => undefined)));
+      await Promise.all([outbox.close(), inbound.close(), scheduler.close()].map((p) => p.catch(() => undefined)));
+      redis.disconnect();
+      await db.close().catch(() => undefined);
+    },
+    async idle() {
+      if (bot.pending() > 0) return false;
+      for (const q of [inbound.queue, scheduler.queue, outbox.queue]) {
+        const c = await q.getJobCounts('waiting', 'delayed', 'active', 'prioritized', 'waiting-children');
+        if (Object.values(c).some((n) => n > 0)) return false;
+      }
+      return true;
+    },
+  };
+  return app;
+}

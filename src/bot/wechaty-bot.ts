@@ -1,0 +1,229 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { FileBox } from 'file-box';
+import { type Message, types, WechatyBuilder } from 'wechaty';
+import type { ContactInterface, RoomInterface, WechatyInterface } from 'wechaty/impls';
+import type { PuppetInterface } from 'wechaty-puppet/impls';
+import type { Clock } from '../domain/clock.js';
+import type { IncomingFile, IncomingMessage, OutgoingMessage } from '../domain/messages.js';
+import type { Roster } from '../domain/roster.js';
+import type { ChatPort, DeliveredVia } from './chat-port.js';
+import { RecentIds } from './recent-ids.js';
+
+export interface WechatyBotOptions {
+  puppet: PuppetInterface;
+  name?: string;
+  groupTopic: string;
+  groupId?: string;
+  roster: Roster;
+  clock: Clock;
+  /** Messages older than this (after a reconnect) are ignored. */
+  maxAgeSeconds: number;
+  /** Where received files are stored before their message is queued. */
+  filesDir: string;
+  maxFileBytes?: number;
+  /** Durably records a received message (the inbound queue). Must not process it. */
+  receive: (m: IncomingMessage) => Promise<void>;
+  log: Logger;
+  onState?: (state: 'login' | 'logout' | 'ready' | 'error') => void;
+}
+
+/**
+ * The only code that imports wechaty: turns Wechaty messages into IncomingMessage and offers
+ * the ChatPort to the outbox worker.
+ */
+export class WechatyBot implements ChatPort {
+  readonly wechaty: WechatyInterface;
+  private room: RoomInterface | undefined;
+  private loggedIn = false;
+  private readonly seen = new RecentIds(10_000);
+  private inFlight = 0;
+
+  constructor(private readonly o: WechatyBotOptions) {
+    this.wechaty = WechatyBuilder.build({ name: o.name ?? 'duban', puppet: o.puppet as never });
+    this.wechaty.on('error', (err) => {
+      // Without this handler Wechaty crashes the process (watchdog resets, payload misses).
+      o.log.error({ err: String(err) }, 'wechaty error');
+      o.onState?.('error');
+    });
+    this.wechaty.on('login', (user) => {
+      this.loggedIn = true;
+      o.log.info({ user: user.id }, 'chat login');
+      o.onState?.('login');
+      void this.findGroup();
+    });
+    this.wechaty.on('logout', (user) => {
+      this.loggedIn = false;
+      o.log.warn({ user: user.id }, 'chat logout: sending paused until login');
+      o.onState?.('logout');
+    });
+    this.wechaty.on('message', (msg) => {
+      this.inFlight++;
+      this.onMessage(msg)
+        .catch((err) => o.log.error({ err, id: msg.id }, 'could not receive message'))
+        .finally(() => this.inFlight--);
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.wechaty.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.wechaty.stop().catch((err) => this.o.log.warn({ err }, 'wechaty stop'));
+  }
+
+  /** Messages received from the chat but not yet handed to the inbound queue. */
+  pending(): number {
+    return this.inFlight;
+  }
+
+  isLoggedIn(): boolean {
+    return this.loggedIn;
+  }
+
+  isReady(): boolean {
+    return this.loggedIn && this.room !== undefined;
+  }
+
+  /** Finds the configured group; true when found. */
+  async findGroup(): Promise<boolean> {
+    try {
+      const room = this.o.groupId
+        ? await this.wechaty.Room.find({ id: this.o.groupId })
+        : await this.wechaty.Room.find({ topic: this.o.groupTopic });
+      if (room) {
+        this.room = room;
+        this.o.log.info({ room: room.id, topic: this.o.groupTopic }, 'group found');
+        this.o.onState?.('ready');
+        return true;
+      }
+      this.o.log.warn({ topic: this.o.groupTopic }, 'group not found yet; waiting for a message from it');
+    } catch (err) {
+      this.o.log.error({ err }, 'group lookup failed');
+    }
+    return false;
+  }
+
+  private async isOurGroup(room: RoomInterface): Promise<boolean> {
+    if (this.o.groupId) return room.id === this.o.groupId;
+    if (this.room) return room.id === this.room.id;
+    const topic = await room.topic();
+    if (topic === this.o.groupTopic) {
+      this.room = room;
+      this.o.onState?.('ready');
+      return true;
+    }
+    return false;
+  }
+
+  private async onMessage(msg: Message): Promise<void> {
+    if (msg.self()) return;
+    if (this.seen.has(msg.id)) {
+      this.o.log.debug({ id: msg.id }, 'duplicate delivery ignored');
+      return;
+    }
+    const talker = msg.talker();
+    const room = msg.room();
+    const now = this.o.clock.now();
+    const sentAt = msg.date();
+    if (now.getTime() - sentAt.getTime() > this.o.maxAgeSeconds * 1000) {
+      this.o.log.info({ id: msg.id, sentAt }, 'old message (redelivered after a reconnect) ignored');
+      return;
+    }
+    if (room) {
+      if (!(await this.isOurGroup(room))) return;
+    } else if (!this.o.roster.person(talker.id)) {
+      this.o.log.warn({ from: talker.id, name: talker.name() }, 'private message from a contact not on the roster ignored');
+      return;
+    }
+    const mentionIds = room ? (await msg.mentionList().catch(() => [] as ContactInterface[])).map((c) => c.id) : [];
+    const file = await this.saveFile(msg);
+    await this.receiveDurably({
+      id: msg.id,
+      chat: room ? 'group' : 'private',
+      roomId: room?.id ?? null,
+      senderId: talker.id,
+      senderName: talker.name(),
+      text: msg.type() === types.Message.Text ? msg.text() : '',
+      mentionIds,
+      sentAt: sentAt.toISOString(),
+      receivedAt: now.toISOString(),
+      file,
+    });
+  }
+
+  /** Hands the message to the inbound queue, retrying while Redis is unavailable. */
+  private async receiveDurably(m: IncomingMessage): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.o.receive(m);
+        this.seen.add(m.id);
+        return;
+      } catch (err) {
+        if (attempt >= 120) throw err;
+        if (attempt === 1) this.o.log.warn({ id: m.id, err: (err as Error).message }, 'cannot queue message yet; retrying');
+        await new Promise((r) => setTimeout(r, Math.min(250 * attempt, 5_000)));
+      }
+    }
+  }
+
+  private async saveFile(msg: Message): Promise<IncomingFile | null> {
+    const t = msg.type();
+    if (t !== types.Message.Attachment && t !== types.Message.Unknown) return null;
+    try {
+      const box = await msg.toFileBox();
+      const buf = await box.toBuffer();
+      const max = this.o.maxFileBytes ?? 50 * 1024 * 1024;
+      if (buf.length > max) {
+        this.o.log.warn({ id: msg.id, size: buf.length }, 'file too large; not stored');
+        return { name: box.name, path: '', size: buf.length };
+      }
+      mkdirSync(this.o.filesDir, { recursive: true });
+      const safe = `${msg.id.replace(/[^A-Za-z0-9_-]/g, '_')}-${box.name.replace(/[/\\\0]/g, '_')}`;
+      const path = join(this.o.filesDir, safe);
+      writeFileSync(path, buf);
+      return { name: box.name, path, size: buf.length };
+    } catch (err) {
+      this.o.log.warn({ id: msg.id, err: (err as Error).message }, 'message has no readable file');
+      return null;
+    }
+  }
+
+  private async contact(id: string): Promise<ContactInterface | undefined> {
+    try {
+      return (await this.wechaty.Contact.find({ id })) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async deliver(m: OutgoingMessage): Promise<DeliveredVia> {
+    const room = this.room;
+    if (m.to.kind === 'person') {
+      const person = await this.contact(m.to.id);
+      // On personal WeChat only friends can be messaged; WeCom colleagues can.
+      if (person && person.friend() !== false) {
+        await person.say(m.text);
+        if (m.file) await person.say(FileBox.fromFile(m.file.path, m.file.name));
+        return 'private';
+      }
+      if (!room) throw new Error('recipient unreachable privately and group not found');
+      if (person) await room.say(m.text, person);
+      else await room.say(`@${this.o.roster.person(m.to.id)?.name ?? m.to.id} ${m.text}`);
+      if (m.file) await room.say(FileBox.fromFile(m.file.path, m.file.name));
+      return 'group-fallback';
+    }
+    if (!room) throw new Error('group not found');
+    const contacts: ContactInterface[] = [];
+    for (const id of m.mentions) {
+      const c = await this.contact(id);
+      if (c) contacts.push(c);
+    }
+    if (contacts.length > 0) await room.say(m.text, ...contacts);
+    else await room.say(m.text);
+    if (m.file) await room.say(FileBox.fromFile(m.file.path, m.file.name));
+    return 'group';
+  }
+}

@@ -1,0 +1,39 @@
+import type { Logger } from 'pino';
+import type { DistrictConfig } from '../config/schema.js';
+import type { WorkCalendar } from '../domain/calendar.js';
+import type { Clock } from '../domain/clock.js';
+import type { IncomingMessage, OutgoingMessage } from '../domain/messages.js';
+import type { Person, Roster } from '../domain/roster.js';
+import type { Db } from '../store/db.js';
+
+/** Everything a handler or routine may use. Handlers decide; they never talk to the chat. */
+export interface HandlerContext {
+  config: DistrictConfig;
+  roster: Roster;
+  calendar: WorkCalendar;
+  clock: Clock;
+  db: Db;
+  /** Enqueues an outgoing message (idempotent by purpose). */
+  send: (m: OutgoingMessage) => Promise<string>;
+  log: Logger;
+}
+
+/** One kind of message. The router offers a message to each handler in order. */
+export interface MessageHandler {
+  readonly name: string;
+  /** Cheap test: does this handler take the message from this (roster) sender? */
+  matches(msg: IncomingMessage, sender: Person, ctx: HandlerContext): boolean;
+  handle(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<void>;
+}
+
+/** Replies where the message came from: privately, or in the group @-mentioning the sender. */
+export function replyTo(msg: IncomingMessage, text: string, purpose: string): OutgoingMessage {
+  return msg.chat === 'private'
+    ? { to: { kind: 'person', id: msg.senderId }, text, mentions: [], purpose }
+    : { to: { kind: 'group' }, text, mentions: [msg.senderId], purpose };
+}
+
+/** The message text without leading @-mentions and surrounding blanks. */
+export function commandText(msg: IncomingMessage): string {
+  return msg.text.replace(/^(\s*@[^\s\u2005]+[\s\u2005]*)+/, '').trim();
+}

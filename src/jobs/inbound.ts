@@ -1,0 +1,50 @@
+import { type Job, Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { IncomingMessage } from '../domain/messages.js';
+import { jobIdFor, QUEUES } from './names.js';
+
+/**
+ * The receiving side only records a message durably here (job id = message id, so a
+ * redelivered message is one job); a worker processes it, even after a crash or while the
+ * database is down (retries with backoff).
+ */
+export class InboundQueue {
+  readonly queue: Queue<IncomingMessage>;
+  constructor(connection: Redis, prefix: string) {
+    this.queue = new Queue<IncomingMessage>(QUEUES.inbound, { connection, prefix });
+  }
+
+  async add(m: IncomingMessage): Promise<void> {
+    await this.queue.add('message', m, {
+      jobId: jobIdFor('in', m.id),
+      attempts: 50,
+      backoff: { type: 'exponential', delay: 500 },
+      removeOnComplete: { age: 24 * 3600, count: 50_000 },
+      removeOnFail: { age: 30 * 24 * 3600 },
+    });
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+}
+
+export function startInboundWorker(
+  connection: Redis,
+  prefix: string,
+  process: (m: IncomingMessage) => Promise<void>,
+  log: Logger,
+): Worker<IncomingMessage> {
+  // Concurrency 1: messages are processed in the order they arrived (a correction after its report).
+  const worker = new Worker<IncomingMessage>(
+    QUEUES.inbound,
+    async (job: Job<IncomingMessage>) => {
+      await process(job.data);
+    },
+    { connection, prefix, concurrency: 1 },
+  );
+  worker.on('error', (err) => log.error({ err }, 'inbound worker error'));
+  worker.on('failed', (job, err) => log.warn({ err: err.message, id: job?.data.id, attempt: job?.attemptsMade }, 'inbound message failed; will retry'));
+  return worker;
+}

@@ -1,0 +1,158 @@
+import { type Job, Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Clock } from '../domain/clock.js';
+import type { OutgoingMessage } from '../domain/messages.js';
+import { markOutboundFailed, markOutboundSent, outboundSentAt, recordOutbound } from '../store/audit.js';
+import type { Db } from '../store/db.js';
+import type { ChatPort } from '../bot/chat-port.js';
+import { jobIdFor, QUEUES } from './names.js';
+
+export interface OutboxJob {
+  jobId: string;
+  message: OutgoingMessage;
+}
+
+export interface OutboxLimits {
+  /** Max messages in any sliding window; 0 = no limit. */
+  max: number;
+  windowMs: number;
+  attempts: number;
+  backoffMs: number;
+}
+
+/** The producer side: the only way anything is sent. Idempotent by purpose. */
+export class Outbox {
+  readonly queue: Queue<OutboxJob>;
+  constructor(
+    connection: Redis,
+    prefix: string,
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly limits: OutboxLimits,
+  ) {
+    this.queue = new Queue<OutboxJob>(QUEUES.outbox, { connection, prefix });
+  }
+
+  /** Enqueues a message; a second call with the same purpose sends nothing new. Returns the job id. */
+  async send(message: OutgoingMessage): Promise<string> {
+    const jobId = jobIdFor('o', message.purpose);
+    await recordOutbound(this.db, jobId, message, this.clock.now());
+    await this.queue.add('send', { jobId, message }, {
+      jobId,
+      attempts: this.limits.attempts,
+      backoff: { type: 'exponential', delay: this.limits.backoffMs },
+      removeOnComplete: { age: 7 * 24 * 3600, count: 20_000 },
+      removeOnFail: { age: 30 * 24 * 3600 },
+    });
+    return jobId;
+  }
+
+  /** Re-enqueues recorded but unsent messages (a crash between the record and the enqueue). */
+  async recover(sinceHours = 24): Promise<number> {
+    const rows = await this.db.query<{ job_id: string; purpose: string; to_kind: string; to_id: string | null; text: string; mentions: string[] }>(
+      `select job_id, purpose, to_kind, to_id, text, mentions from outbound_messages
+       where sent_at is null and enqueued_at > now() - ($1 || ' hours')::interval`,
+      [String(sinceHours)],
+    );
+    for (const r of rows) {
+      const message: OutgoingMessage = {
+        to: r.to_kind === 'person' && r.to_id ? { kind: 'person', id: r.to_id } : { kind: 'group' },
+        text: r.text,
+        mentions: r.mentions,
+        purpose: r.purpose,
+      };
+      await this.queue.add('send', { jobId: r.job_id, message }, {
+        jobId: r.job_id,
+        attempts: this.limits.attempts,
+        backoff: { type: 'exponential', delay: this.limits.backoffMs },
+        removeOnComplete: { age: 7 * 24 * 3600, count: 20_000 },
+      });
+    }
+    return rows.length;
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+}
+
+export interface OutboxWorkerDeps {
+  connection: Redis;
+  prefix: string;
+  db: Db;
+  clock: Clock;
+  chat: ChatPort;
+  limits: OutboxLimits;
+  /** Identifies the chat account for the rate limit. */
+  account: string;
+  log: Logger;
+  onSent?: (m: OutgoingMessage, via: string) => void;
+  onFailed?: (m: OutgoingMessage, err: Error) => void;
+}
+
+/**
+ * The consumer side: sends one message at a time, in order, within an exact sliding-window
+ * rate limit kept in Redis (BullMQ's own limiter is a fixed window that lets 2×max through).
+ * A message already marked sent is never sent again; the only duplicate window is a crash
+ * between the chat's send and the "sent" mark (one message per kill).
+ */
+export function startOutboxWorker(d: OutboxWorkerDeps): Worker<OutboxJob> {
+  const logKey = `${d.prefix}:ratelog:${d.account}`;
+  const worker: Worker<OutboxJob> = new Worker<OutboxJob>(
+    QUEUES.outbox,
+    async (job: Job<OutboxJob>) => {
+      const { jobId, message } = job.data;
+      if (await outboundSentAt(d.db, jobId)) return 'already-sent';
+      if (!d.chat.isReady()) {
+        await worker.rateLimit(3_000);
+        throw Worker.RateLimitError();
+      }
+      if (d.limits.max > 0) {
+        const wait = await takeSlot(d.connection, logKey, d.limits.max, d.limits.windowMs, jobId);
+        if (wait > 0) {
+          await worker.rateLimit(wait);
+          throw Worker.RateLimitError();
+        }
+      }
+      try {
+        const via = await d.chat.deliver(message);
+        if (via === 'group-fallback') {
+          d.log.warn({ purpose: message.purpose, to: message.to }, 'point-to-point delivery not possible; sent as @-mention in the group');
+        }
+        await markOutboundSent(d.db, jobId, d.clock.now(), via, job.attemptsMade + 1);
+        d.onSent?.(message, via);
+        return via;
+      } catch (err) {
+        d.onFailed?.(message, err as Error);
+        await markOutboundFailed(d.db, jobId, (err as Error).message, job.attemptsMade + 1).catch(() => undefined);
+        throw err;
+      }
+    },
+    { connection: d.connection, prefix: d.prefix, concurrency: 1, autorun: true },
+  );
+  worker.on('error', (err) => d.log.error({ err }, 'outbox worker error'));
+  worker.on('failed', (job, err) => {
+    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) d.log.error({ err, purpose: job.data.message.purpose }, 'outbox message failed for good');
+  });
+  return worker;
+}
+
+/**
+ * Sliding-window log: returns 0 and records a send if fewer than `max` sends happened in the
+ * last `windowMs`; otherwise returns how long to wait. Atomic in Redis.
+ */
+async function takeSlot(r: Redis, key: string, max: number, windowMs: number, member: string): Promise<number> {
+  const script = `
+    local now = tonumber(ARGV[1]); local win = tonumber(ARGV[2]); local max = tonumber(ARGV[3])
+    redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - win)
+    if redis.call('ZCARD', KEYS[1]) < max then
+      redis.call('ZADD', KEYS[1], now, ARGV[4] .. ':' .. now)
+      redis.call('PEXPIRE', KEYS[1], win)
+      return 0
+    end
+    local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+    return tonumber(oldest[2]) + win - now + 1`;
+  const wait = (await r.eval(script, 1, key, Date.now(), windowMs, max, member)) as number;
+  return Math.max(0, wait);
+}

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import type { Logger } from 'pino';
+import { type App, buildApp } from '../app.js';
+import type { DistrictConfig } from '../config/schema.js';
+import type { Clock } from '../domain/clock.js';
+import { QUEUES } from '../jobs/names.js';
+import { createRedis } from '../jobs/redis.js';
+import type { Db, DbOptions } from '../store/db.js';
+import { MockWorld } from './mock-world.js';
+
+export interface HarnessOptions {
+  config: DistrictConfig;
+  redisUrl: string;
+  clock?: Clock;
+  log: Logger;
+  db?: Db | DbOptions;
+  /** Unique per run unless given. */
+  queuePrefix?: string;
+  dataDir?: string;
+  /** Outbox limit (0 = off, as replay wants). */
+  perMinute?: number;
+  windowMs?: number;
+  http?: { host: string; port: number } | false;
+  schedule?: boolean;
+}
+
+export interface Harness {
+  app: App;
+  world: MockWorld;
+  prefix: string;
+  /** Waits until every queue is empty and nothing is in flight (or the timeout passes). */
+  drain(timeoutMs?: number): Promise<boolean>;
+  /** Stops the app and removes this run's Redis keys. */
+  close(): Promise<void>;
+}
+
+/** The real pipeline (Wechaty + mock puppet + BullMQ + store) on a fresh key prefix. */
+export async function startHarness(o: HarnessOptions): Promise<Harness> {
+  const prefix = o.queuePrefix ?? `duban-t-${randomUUID().slice(0, 8)}`;
+  const world = new MockWorld(o.config);
+  const app = await buildApp({
+    config: o.config,
+    redisUrl: o.redisUrl,
+    queuePrefix: prefix,
+    db: o.db ?? { dataDir: 'memory' },
+    puppet: world.puppetInterface,
+    dataDir: o.dataDir ?? mkdtempSync(join(tmpdir(), 'duban-')),
+    ...(o.clock ? { clock: o.clock } : {}),
+    log: o.log,
+    http: o.http ?? false,
+    schedule: o.schedule ?? false,
+    outboxLimits: { max: o.perMinute ?? 0, windowMs: o.windowMs ?? 60_000, backoffMs: 200 },
+  });
+  await app.start();
+  world.login();
+  const t0 = Date.now();
+  while (!app.bot.isReady()) {
+    if (Date.now() - t0 > 15_000) throw new Error('mock chat did not become ready');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return {
+    app,
+    world,
+    prefix,
+    async drain(timeoutMs = 30_000) {
+      const end = Date.now() + timeoutMs;
+      // Two idle readings in a row: a job may be handed from one queue to the next between reads.
+      let quiet = 0;
+      while (Date.now() < end) {
+        if (await app.idle()) {
+          if (++quiet >= 2) return true;
+        } else quiet = 0;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      return false;
+    },
+    async close() {
+      await app.stop();
+      await obliterate(o.redisUrl, prefix);
+    },
+  };
+}
+
+/** Removes every key of a run's prefix (tests and replay clean up after themselves). */
+export async function obliterate(redisUrl: string, prefix: string): Promise<void> {
+  const r = createRedis(redisUrl);
+  try {
+    for (const name of Object.values(QUEUES)) {
+      const q = new Queue(name, { connection: r, prefix });
+      await q.obliterate({ force: true }).catch(() => undefined);
+      await q.close();
+    }
+    let cursor = '0';
+    do {
+      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) await r.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    r.disconnect();
+  }
+}

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { FileBox } from 'file-box';
+import * as PUPPET from 'wechaty-puppet';
+import type { PuppetInterface } from 'wechaty-puppet/impls';
+import { mock, PuppetMock } from 'wechaty-puppet-mock';
+import type { DistrictConfig } from '../config/schema.js';
+
+export const BOT_ID = 'wxid_duban_bot';
+export const BOT_NAME = '督办助手';
+export const GROUP_ID = 'duban-group@chatroom';
+
+/** One message the bot handed to the chat (observed at the puppet, where mentions survive). */
+export interface SentRecord {
+  /** 'group' or the contact id it went to privately. */
+  to: string;
+  text: string;
+  mentions: string[];
+  file?: string;
+}
+
+export interface SayOptions {
+  to?: 'group' | 'bot';
+  mentions?: string[];
+  /** Message time (ms); defaults to now. Replay sets the scenario's time. */
+  timestamp?: number;
+  /** Force a message id (to simulate a redelivery). */
+  id?: string;
+}
+
+/**
+ * A simulated chat: the mock puppet with the district's people, a stranger, the bot account
+ * and the group. Used by the terminal simulator, replay and the end-to-end tests.
+ */
+export class MockWorld {
+  readonly mocker: mock.Mocker;
+  readonly puppet: PuppetMock;
+  private readonly listeners: Array<(s: SentRecord) => void> = [];
+
+  constructor(
+    readonly config: DistrictConfig,
+    readonly extraContacts: Array<{ id: string; name: string }> = [{ id: 'wxid_stranger', name: '李主任' }],
+  ) {
+    this.mocker = new mock.Mocker();
+    this.puppet = new PuppetMock({ mocker: this.mocker });
+    const ids: string[] = [BOT_ID];
+    this.mocker.createContact({ id: BOT_ID, name: BOT_NAME, friend: true });
+    for (const p of [...config.people, ...extraContacts]) {
+      this.mocker.createContact({ id: p.id, name: p.name, friend: true });
+      ids.push(p.id);
+    }
+    this.mocker.createRoom({ id: config.group.id ?? GROUP_ID, topic: config.group.topic, memberIdList: ids, adminIdList: [], ownerId: BOT_ID });
+    this.observeSends();
+  }
+
+  get puppetInterface(): PuppetInterface {
+    return this.puppet as unknown as PuppetInterface;
+  }
+
+  get groupId(): string {
+    return this.config.group.id ?? GROUP_ID;
+  }
+
+  /** Log the bot in (after the Wechaty instance started). */
+  login(): void {
+    this.mocker.login(this.mocker.ContactMock.load(BOT_ID));
+  }
+
+  onSent(fn: (s: SentRecord) => void): void {
+    this.listeners.push(fn);
+  }
+
+  private observeSends(): void {
+    const p = this.puppet as unknown as {
+      messageSendText: (cid: string, text: string, mentionIds?: string[]) => Promise<string | void>;
+      messageSendFile: (cid: string, file: FileBox) => Promise<string | void>;
+    };
+    const sendText = p.messageSendText.bind(p);
+    const sendFile = p.messageSendFile.bind(p);
+    const toOf = (cid: string) => (cid === this.groupId ? 'group' : cid);
+    p.messageSendText = async (cid, text, mentionIds = []) => {
+      for (const l of this.listeners) l({ to: toOf(cid), text, mentions: [...mentionIds] });
+      return sendText(cid, text);
+    };
+    p.messageSendFile = async (cid, file) => {
+      for (const l of this.listeners) l({ to: toOf(cid), text: '', mentions: [], file: file.name });
+      return sendFile(cid, file);
+    };
+  }
+
+  /** A person says something in the group or privately to the bot; returns the message id. */
+  say(fromId: string, text: string, o: SayOptions = {}): string {
+    const id = o.id ?? randomUUID();
+    const base = { id, talkerId: fromId, timestamp: o.timestamp ?? Date.now(), type: PUPPET.types.Message.Text, text };
+    const payload =
+      o.to === 'bot'
+        ? { ...base, listenerId: BOT_ID }
+        : { ...base, roomId: this.groupId, mentionIdList: o.mentions ?? [] };
+    this.mocker.MessageMock.create(payload as never);
+    this.puppet.emit('message', { messageId: id });
+    return id;
+  }
+
+  /** Delivers the same message event again (a redelivery after a reconnect). */
+  redeliver(messageId: string): void {
+    this.puppet.emit('message', { messageId });
+  }
+
+  /** A person sends a file (as an Attachment, so the bot can read it). */
+  sendFile(fromId: string, path: string, o: Omit<SayOptions, 'mentions'> = {}): string {
+    const id = o.id ?? randomUUID();
+    const box = FileBox.fromBase64(readFileSync(path).toString('base64'), basename(path));
+    this.mocker.cacheFileBoxPayload.set(id, box.toJSON() as never);
+    const base = { id, talkerId: fromId, timestamp: o.timestamp ?? Date.now(), type: PUPPET.types.Message.Attachment, filename: basename(path) };
+    const payload = o.to === 'bot' ? { ...base, listenerId: BOT_ID } : { ...base, roomId: this.groupId, mentionIdList: [] };
+    this.mocker.MessageMock.create(payload as never);
+    this.puppet.emit('message', { messageId: id });
+    return id;
+  }
+}

@@ -1,0 +1,45 @@
+import type { IncomingMessage, OutgoingMessage } from '../domain/messages.js';
+import type { Queryable } from './db.js';
+
+/** Records an inbound message once; returns false if that message id was already recorded. */
+export async function recordInbound(db: Queryable, m: IncomingMessage, knownSender: boolean): Promise<boolean> {
+  const rows = await db.query(
+    `insert into inbound_messages (id, chat, room_id, sender_id, sender_name, known_sender, text, mentions, file_name, file_path, sent_at, received_at)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
+     on conflict (id) do nothing returning id`,
+    [m.id, m.chat, m.roomId, m.senderId, m.senderName, knownSender, m.text, JSON.stringify(m.mentionIds), m.file?.name ?? null, m.file?.path ?? null, m.sentAt, m.receivedAt],
+  );
+  return rows.length > 0;
+}
+
+export async function isInboundProcessed(db: Queryable, id: string): Promise<boolean> {
+  const rows = await db.query<{ processed_at: Date | null }>('select processed_at from inbound_messages where id = $1', [id]);
+  return rows[0]?.processed_at != null;
+}
+
+export async function markInboundProcessed(db: Queryable, id: string, handler: string | null, at: Date, error?: string): Promise<void> {
+  await db.query('update inbound_messages set processed_at = $2, handler = $3, error = $4 where id = $1', [id, at, handler, error ?? null]);
+}
+
+/** Records an outbound message at enqueue time; false if the same purpose was already recorded. */
+export async function recordOutbound(db: Queryable, jobId: string, m: OutgoingMessage, at: Date): Promise<boolean> {
+  const rows = await db.query(
+    `insert into outbound_messages (job_id, purpose, to_kind, to_id, text, mentions, file_name, enqueued_at)
+     values ($1,$2,$3,$4,$5,$6,$7,$8) on conflict (job_id) do nothing returning job_id`,
+    [jobId, m.purpose, m.to.kind, m.to.kind === 'person' ? m.to.id : null, m.text, JSON.stringify(m.mentions), m.file?.name ?? null, at],
+  );
+  return rows.length > 0;
+}
+
+export async function outboundSentAt(db: Queryable, jobId: string): Promise<Date | null> {
+  const rows = await db.query<{ sent_at: Date | null }>('select sent_at from outbound_messages where job_id = $1', [jobId]);
+  return rows[0]?.sent_at ?? null;
+}
+
+export async function markOutboundSent(db: Queryable, jobId: string, at: Date, via: string, attempts: number): Promise<void> {
+  await db.query('update outbound_messages set sent_at = $2, delivered_via = $3, attempts = $4, last_error = null where job_id = $1', [jobId, at, via, attempts]);
+}
+
+export async function markOutboundFailed(db: Queryable, jobId: string, error: string, attempts: number): Promise<void> {
+  await db.query('update outbound_messages set last_error = $2, attempts = $3 where job_id = $1', [jobId, error, attempts]);
+}
