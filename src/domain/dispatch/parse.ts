@@ -1,0 +1,52 @@
+/**
+ * The leader-dispatch (点对点调度) parser: isDispatch, targets, deadline, urgent, per
+ * docs/parsing.md "parse-dispatch". Pure: no I/O, no process-zone dates.
+ */
+import type { WorkCalendar } from '../calendar.js';
+import type { Roster } from '../roster.js';
+import { DEFAULT_TZ } from '../time.js';
+import { isDispatchMessage } from './classify.js';
+import { parseDeadline } from './deadline.js';
+import { canonicalNames, mentionInfo, textMentionIds, textTargets } from './targets.js';
+import { normalizeDispatchText } from './text.js';
+import { isUrgent } from './urgency.js';
+
+export { findDeadlines, parseDeadline, type DeadlineCandidate } from './deadline.js';
+export { isUrgent, URGENT_WORDS } from './urgency.js';
+
+export interface DispatchParse {
+  isDispatch: boolean;
+  targets: string[];
+  deadline: string | null;
+  urgent: boolean;
+}
+
+export interface DispatchInput {
+  text: string;
+  sentAt: string;
+  from?: string;
+  mentions?: string[];
+}
+
+const TEAM = /督导专班|专班|督导组|督查组|督查室|纪工委|纪检/;
+
+export function parseDispatch(input: DispatchInput, roster: Roster, calendar: WorkCalendar, tz: string = DEFAULT_TZ): DispatchParse {
+  const text = normalizeDispatchText(typeof input.text === 'string' ? input.text : '');
+  const given = Array.isArray(input.mentions) ? input.mentions.filter((m): m is string => typeof m === 'string') : [];
+  // Mentions the chat app did not resolve: fall back to "@name" in the text.
+  const ids = given.length > 0 ? given : textMentionIds(text, roster);
+  const mentioned = mentionInfo(ids, roster);
+  const named = textTargets(text, roster);
+  const deadline = typeof input.sentAt === 'string' ? parseDeadline(text, input.sentAt, calendar, tz) : null;
+  const urgent = isUrgent(text);
+  const from = typeof input.from === 'string' ? roster.person(input.from) : undefined;
+  const fromUnit = from !== undefined && from.unit !== undefined && (from.roles.includes('head') || from.roles.includes('liaison'));
+  const isDispatch = isDispatchMessage({
+    text,
+    specific: named.length > 0 || mentioned.workers.length > 0 || TEAM.test(text),
+    deadline: deadline !== null,
+    fromUnit,
+  });
+  if (!isDispatch) return { isDispatch: false, targets: [], deadline: null, urgent };
+  return { isDispatch: true, targets: canonicalNames([...mentioned.units, ...named]), deadline, urgent };
+}

@@ -1,0 +1,107 @@
+/**
+ * The units a dispatch addresses: from @-mentioned people and from units named as
+ * addressees in the text (before a colon, after 请/要求/由, as 牵头/配合 unit, or as the
+ * subject of 要/务必/… ). Pure.
+ */
+import type { Person, Roster, Unit } from '../roster.js';
+
+export interface MentionInfo {
+  /** Units of mentioned heads and liaisons. */
+  units: Unit[];
+  /** Mentioned people who can be given work (anyone but leaders). */
+  workers: Person[];
+  /** Mentioned leaders. */
+  leaders: Person[];
+}
+
+/** Resolves mention ids (unknown ids are ignored). */
+export function mentionInfo(mentions: readonly string[], roster: Roster): MentionInfo {
+  const out: MentionInfo = { units: [], workers: [], leaders: [] };
+  for (const id of mentions) {
+    const p = roster.person(id);
+    if (p === undefined) continue;
+    if (p.roles.includes('leader') && p.unit === undefined) {
+      out.leaders.push(p);
+      continue;
+    }
+    out.workers.push(p);
+    const u = roster.unitOf(id);
+    if (u !== undefined) out.units.push(u);
+  }
+  return out;
+}
+
+/**
+ * People @-named in the text itself ("@张局长"), for messages whose mentions the chat app
+ * did not resolve. Matches roster display names, longest first.
+ */
+export function textMentionIds(text: string, roster: Roster): string[] {
+  const people = [...roster.people].sort((a, b) => b.name.length - a.name.length);
+  const ids: string[] = [];
+  const re = /@([^ @,，。:;；!！?？、]{1,16})/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const word = m[1] ?? '';
+    const p = people.find((x) => word.startsWith(x.name));
+    if (p !== undefined && !ids.includes(p.id)) ids.push(p.id);
+  }
+  return ids;
+}
+
+const CONNECTOR = /^(?: |、|\/|和|与|及|以及|跟|同)+$/;
+const BODY = '[\\u4e00-\\u9fff]{1,10}?(?:公司|集团|中心|站|所|队|物业|医院|学校|银行|社区|村委会|居委会|委员会|管委会|办公室)';
+const BODY_BEFORE = new RegExp(`${BODY}(?:、|和|与|及|以及) ?$`);
+const BODY_AFTER = new RegExp(`^ ?(?:、|和|与|及|以及)${BODY}`);
+const PREFIX_ADDRESS = /(?:(?:^|[^申提邀聘宴])请|要求|责成|由|交由|交给|转交|会同|协同|联合|(?:牵头|配合|责任|承办|主办|协办|主责)单位(?:为|是)?:?) ?$/;
+const SUFFIX_COLON = /^ ?(?:[\u4e00-\u9fff]{0,3}(?:局长|主任|镇长|科长|书记|同志|负责同志|负责人|们))? ?:/;
+const SUFFIX_MODAL =
+  /^ ?(?:要(?!求)|务必|必须|须|需|应|立即|马上|尽快|即刻|火速|第一时间|迅速|抓紧|立刻|牵头|配合|负责|会同|协同|联合|共同|分别|限|切实|认真|进一步|加强|做好|今天|今日|今晚|明天|明日|明早|后天|本周|这周|下周|于|速|\d+个?(?:工作日|天|小时))/;
+
+function clauseStart(prefix: string): boolean {
+  const p = prefix.replace(/ +$/, '');
+  if (p === '') return true;
+  if (/[，,。.！!？?；;:\n]$/.test(p)) return true;
+  if (/(?:并|同时|另外|此外|其中|另|再)$/.test(p)) return true;
+  return /@[^@ ,，。:;；]{1,16}$/.test(p);
+}
+
+/** True when the text before any unit is only @-mentions and spaces. */
+function atMessageStart(prefix: string): boolean {
+  return /^(?: *@[^@ ,，。:;；]{1,16})* *$/.test(prefix);
+}
+
+/** Canonical names of the units the text addresses (not de-duplicated, in text order). */
+export function textTargets(text: string, roster: Roster): Unit[] {
+  const found = roster.findUnits(text);
+  const out: Unit[] = [];
+  let i = 0;
+  while (i < found.length) {
+    // A run of units joined by 、/和/与/及.
+    let j = i;
+    while (j + 1 < found.length) {
+      const a = found[j]!;
+      const b = found[j + 1]!;
+      if (!CONNECTOR.test(text.slice(a.index + a.text.length, b.index))) break;
+      j++;
+    }
+    const first = found[i]!;
+    const last = found[j]!;
+    let prefix = text.slice(Math.max(0, first.index - 24), first.index);
+    const bodyBefore = BODY_BEFORE.exec(prefix);
+    if (bodyBefore !== null) prefix = prefix.slice(0, bodyBefore.index);
+    let suffix = text.slice(last.index + last.text.length, last.index + last.text.length + 24);
+    const bodyAfter = BODY_AFTER.exec(suffix);
+    if (bodyAfter !== null) suffix = suffix.slice(bodyAfter[0].length);
+    const addressed =
+      PREFIX_ADDRESS.test(prefix) ||
+      (clauseStart(prefix) && (SUFFIX_COLON.test(suffix) || SUFFIX_MODAL.test(suffix))) ||
+      (bodyBefore === null && first.index < 64 && atMessageStart(text.slice(0, first.index)) && /^ ?[，,]/.test(suffix));
+    if (addressed) for (let k = i; k <= j; k++) out.push(found[k]!.unit);
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Sorted, de-duplicated canonical names. */
+export function canonicalNames(units: readonly Unit[]): string[] {
+  return [...new Set(units.map((u) => u.name))].sort();
+}
