@@ -277,23 +277,32 @@ function hourIn(h: number, period: Period | undefined): number {
   return h;
 }
 
-function at(day: IsoDay, minutes: number, tz: string): string {
+/** Expressions considered per text: a real message has a handful; this bounds the work. */
+const MAX_EXPRESSIONS = 400;
+
+function at(day: IsoDay, minutes: number, tz: string, memo: Map<string, string>): string {
   let d = day;
   let mins = minutes;
   while (mins >= 1440) {
     d = addDays(d, 1);
     mins -= 1440;
   }
-  return localIso(d, Math.floor(mins / 60), mins % 60, tz);
+  const key = `${d}|${mins}`;
+  let iso = memo.get(key);
+  if (iso === undefined) {
+    iso = localIso(d, Math.floor(mins / 60), mins % 60, tz);
+    memo.set(key, iso);
+  }
+  return iso;
 }
 
-function resolve(e: Expr, sentMs: number, today: IsoDay, calendar: WorkCalendar, tz: string): string | null {
+function resolve(e: Expr, sentMs: number, today: IsoDay, calendar: WorkCalendar, tz: string, memo: Map<string, string>): string | null {
   if (e.rel !== undefined) {
     const { unit, n } = e.rel;
     if (unit === 'hour') return isoInZone(sentMs + n * 3_600_000, tz);
     if (unit === 'minute') return isoInZone(sentMs + n * 60_000, tz);
-    if (unit === 'workday') return at(calendar.addWorkdays(today, n), 1080, tz);
-    return at(addDays(today, unit === 'week' ? 7 * n : n), 1080, tz);
+    if (unit === 'workday') return at(calendar.addWorkdays(today, n), 1080, tz, memo);
+    return at(addDays(today, unit === 'week' ? 7 * n : n), 1080, tz, memo);
   }
   const minutes =
     e.clock !== undefined
@@ -303,11 +312,11 @@ function resolve(e: Expr, sentMs: number, today: IsoDay, calendar: WorkCalendar,
         : 1080;
   if (e.day !== undefined) {
     const day = resolveDay(e.day, today);
-    return day === null ? null : at(day, minutes, tz);
+    return day === null ? null : at(day, minutes, tz, memo);
   }
   // No day word: today, or the next day if that time has already passed.
-  const iso = at(today, minutes, tz);
-  return Date.parse(iso) <= sentMs ? at(addDays(today, 1), minutes, tz) : iso;
+  const iso = at(today, minutes, tz, memo);
+  return Date.parse(iso) <= sentMs ? at(addDays(today, 1), minutes, tz, memo) : iso;
 }
 
 const ISO_RE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
@@ -334,7 +343,8 @@ export function findDeadlines(rawText: string, rawSentAt: string, calendar: Work
   const text = normalizeDispatchText(rawText);
   const today = localDay(sentAt, tz);
   const out: DeadlineCandidate[] = [];
-  for (const e of group(text, tokenize(text))) {
+  const memo = new Map<string, string>();
+  for (const e of group(text, tokenize(text)).slice(0, MAX_EXPRESSIONS)) {
     const after = text.slice(e.end, e.end + 8);
     const before = text.slice(Math.max(0, e.start - 6), e.start);
     const marked = AFTER_MARK.test(after);
@@ -347,7 +357,7 @@ export function findDeadlines(rawText: string, rawSentAt: string, calendar: Work
       const weakOk = e.clock !== undefined || (e.day !== undefined && !(e.day.kind === 'offset' && e.day.days === 0));
       if (!weakOk) continue;
     }
-    const iso = resolve(e, sentMs, today, calendar, tz);
+    const iso = resolve(e, sentMs, today, calendar, tz, memo);
     if (iso === null) continue;
     out.push({ start: e.start, end: e.end, strong, iso, epoch: Date.parse(iso) });
   }

@@ -48,6 +48,7 @@ export function textMentionIds(text: string, roster: Roster): string[] {
 }
 
 const CONNECTOR = /^(?: |、|\/|和|与|及|以及|跟|同)+$/;
+const COMMA_CONNECTOR = /^(?: |、|\/|,|，|和|与|及|以及|跟|同)+$/;
 const BODY = '[\\u4e00-\\u9fff]{1,10}?(?:公司|集团|中心|站|所|队|物业|医院|学校|银行|社区|村委会|居委会|委员会|管委会|办公室)';
 const BODY_BEFORE = new RegExp(`${BODY}(?:、|和|与|及|以及) ?$`);
 const BODY_AFTER = new RegExp(`^ ?(?:、|和|与|及|以及)${BODY}`);
@@ -75,13 +76,23 @@ export function textTargets(text: string, roster: Roster): Unit[] {
   const out: Unit[] = [];
   let i = 0;
   while (i < found.length) {
-    // A run of units joined by 、/和/与/及.
-    let j = i;
-    while (j + 1 < found.length) {
-      const a = found[j]!;
-      const b = found[j + 1]!;
-      if (!CONNECTOR.test(text.slice(a.index + a.text.length, b.index))) break;
-      j++;
+    // A run of units joined by 、/和/与/及 (or by commas, when the run ends in a colon).
+    const runEnd = (gap: RegExp, max: number): number => {
+      let j = i;
+      while (j + 1 < found.length && j - i < max) {
+        const a = found[j]!;
+        const b = found[j + 1]!;
+        if (!gap.test(text.slice(a.index + a.text.length, b.index))) break;
+        j++;
+      }
+      return j;
+    };
+    let j = runEnd(CONNECTOR, Number.POSITIVE_INFINITY);
+    const jc = runEnd(COMMA_CONNECTOR, 24);
+    if (jc > j) {
+      const l = found[jc]!;
+      const tail = text.slice(l.index + l.text.length, l.index + l.text.length + 24);
+      if (SUFFIX_COLON.test(tail) && clauseStart(text.slice(Math.max(0, found[i]!.index - 24), found[i]!.index))) j = jc;
     }
     const first = found[i]!;
     const last = found[j]!;
