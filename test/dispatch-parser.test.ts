@@ -94,12 +94,12 @@ describe('parseDispatch: own cases from the contract', () => {
   });
 
   it('sorts and de-duplicates canonical names', () => {
-    const got = parse('@尤主任 @张局长 湖滨街道、住建局、区住建局：请明天反馈', ['wxid_hubin_you', 'wxid_zhujian_zhang']);
+    const got = parse('@尤主任 @张局长 湖滨街道、住建局、区住建局：请明天反馈', SENT, ['wxid_hubin_you', 'wxid_zhujian_zhang']);
     expect(got.targets).toEqual([ZHUJIAN, HUBIN]);
   });
 
   it('falls back to @名字 in the text when the app resolved no mentions', () => {
-    expect(parse('@褚局长 请明天反馈', []).targets).toEqual([CHENGGUAN]);
+    expect(parse('@褚局长 请明天反馈', SENT, []).targets).toEqual([CHENGGUAN]);
   });
 
   it('gives the full object for a non-dispatch', () => {
