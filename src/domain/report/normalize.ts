@@ -1,0 +1,81 @@
+/**
+ * Text clean-up for the report parser: widths, spaces, and masking of spans that hold digits
+ * but no figures (clock times, the hotline number 12345, ticket numbers, list numbering).
+ * Masked characters become MASK so positions stay aligned with the cleaned text.
+ */
+import { normalizeWidth } from '../text/numerals.js';
+
+/** Private-use character standing for a masked (ignored) character. */
+export const MASK = '\uE000';
+
+/** Full-width forms and odd spaces to plain ones; drops zero-width characters. */
+export function cleanText(text: string): string {
+  let s = normalizeWidth(text);
+  s = s.replace(/\r\n?/g, '\n');
+  s = s.replace(/[\u200b-\u200f\u2060\ufeff\u00ad]/g, '');
+  s = s.replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\v\f]/g, ' ');
+  s = s.replace(/[\uff0f]/g, '/').replace(/[\uff0d\u2212]/g, '-').replace(/[\uff5e]/g, '~');
+  s = s.replace(/[\uff1b]/g, '；').replace(/[\uff01]/g, '！');
+  return s;
+}
+
+/** Replaces s[from, to) with MASK characters. */
+export function maskRange(s: string, from: number, to: number): string {
+  if (to <= from) return s;
+  return s.slice(0, from) + MASK.repeat(to - from) + s.slice(to);
+}
+
+function maskAll(s: string, re: RegExp, group = 0): string {
+  const spans: Array<[number, number]> = [];
+  for (const m of s.matchAll(re)) {
+    const idx = m.index ?? 0;
+    if (group === 0) {
+      spans.push([idx, idx + m[0].length]);
+    } else {
+      const g = m[group];
+      if (g === undefined) continue;
+      const off = m[0].lastIndexOf(g);
+      spans.push([idx + off, idx + off + g.length]);
+    }
+  }
+  if (spans.length === 0) return s;
+  const chars = s.split('');
+  for (const [a, b] of spans) for (let k = a; k < b; k++) chars[k] = MASK;
+  return chars.join('');
+}
+
+const CN = '[零〇一二两三四五六七八九十]';
+
+/** Masks spans with digits that are never figures. Run before date detection. */
+export function maskNoise(s: string): string {
+  let t = s;
+  // Ticket and phone numbers, long ids.
+  t = maskAll(t, /\d{6,}/g);
+  // The hotline's own number.
+  t = maskAll(t, /(?<!\d)12345(?!\d)/g);
+  // Clock times: 18:00, 17：30, 18时, 9点半, 下午五点.
+  t = maskAll(t, /(?<![\d.])\d{1,2}\s*[:：]\s*\d{2}(?:[:：]\d{2})?(?!\d)/g);
+  t = maskAll(t, /(?<![\d.])\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分|半|整|许|左右)?/g);
+  t = maskAll(t, new RegExp(`(?:上午|下午|晚上|凌晨|中午|早上|傍晚|今晚|明早|早|晚)${CN}{1,3}[时点](?:${CN}{1,3}分|半|整)?`, 'g'));
+  t = maskAll(t, new RegExp(`${CN}{1,3}时(?:${CN}{1,3}分|半|整|许)?`, 'g'));
+  // Durations and ordinals: 第3件, 24小时, 3个工作日.
+  t = maskAll(t, /第\s*\d+/g);
+  t = maskAll(t, new RegExp(`第${CN}{1,3}`, 'g'));
+  // List numbering at a line or sentence start: 1. 2、 （3） ① 一、 二是.
+  t = maskAll(
+    t,
+    new RegExp(
+      `(?:^|[\\n；;。！!？?✅☑✔•●▪◆■□▶➤📌👉🔹🔸])[ ${MASK}]*((?:[（(](?:\\d{1,2}|${CN}{1,3})[)）])|(?:\\d{1,2}|${CN}{1,3})\\s*[、.．](?!\\d)|[①-⑳]|(?:${CN}{1,3})是)`,
+      'g',
+    ),
+    1,
+  );
+  return t;
+}
+
+/** After dates are found: month/year/week numbers that are not dates (9月份, 2026年). */
+export function maskPeriods(s: string): string {
+  let t = maskAll(s, /(?<![\d.])(\d{1,4})\s*(?=[年月周季])/g, 1);
+  t = maskAll(t, new RegExp(`(${CN}{1,3})(?=月份|季度)`, 'g'), 1);
+  return t;
+}

@@ -1,0 +1,140 @@
+/**
+ * The daily-report parser (see ../shared/docs/parsing.md, "parse-report"). Pure: text in,
+ * fields out, no I/O. Pipeline: clean → mask noise → dates → tokens → figures → unit → isReport.
+ */
+import type { Roster } from '../roster.js';
+import { DEFAULT_TZ, inZone } from '../time.js';
+import { type Binding, assignFigures } from './assign.js';
+import { findDates, reportDay } from './dates.js';
+import { MASK, cleanText, maskNoise, maskPeriods } from './normalize.js';
+import { tokenize } from './tokens.js';
+import { type UnitMention, reportingUnit, unitMentions } from './units.js';
+
+export interface ReportParse {
+  isReport: boolean;
+  unit: string | null;
+  date: string;
+  received: number | null;
+  completed: number | null;
+  inProgress: number | null;
+  overdue: number | null;
+  reopened: number | null;
+  unsatisfied: number | null;
+  returned: number | null;
+  onTimeRate: number | null;
+  satisfactionRate: number | null;
+}
+
+export interface ReportInput { text: string; sentAt: string; from?: string }
+
+export const REPORT_FIELDS = [
+  'received', 'completed', 'inProgress', 'overdue', 'reopened', 'unsatisfied', 'returned', 'onTimeRate', 'satisfactionRate',
+] as const;
+
+/** Notices, praise, instructions, supervisors' bulletins: never a unit's own report. */
+const NOTICE =
+  /各单位|各镇街|各街镇|各部门|请各|值得肯定|值得表扬|提出表扬|予以表扬|给予表扬|通报表扬|通报批评|提出批评|予以批评|专班通报|督导通报|通报如下|【转发】|\[转发\]|^\s*转发|@所有人|排名如下|情况通报如下/;
+/** "Figures follow later" notes. */
+const LATER = /稍后|晚些|晚点|随后报|随后补|待.{0,6}后(?:再)?(?:报|补|发)|暂未统计|正在统计|统计中|还在统计|尚未统计|数据未出|明天补报|明日补报/;
+/** A leader's evaluative words; with the unit named mid-text they mark a comment on it. */
+const EVALUATIVE = /值得|很好|不错|继续保持|辛苦|肯定|表扬|加油|抓紧|务必|希望|点赞|👍|好样|棒|再接再厉|要注意|请注意/;
+const QUESTION_END = /(?:[？?]|吗|呢|么)\s*$/;
+const NON_REPORTER_ROLES = ['leader', 'supervisor', 'discipline'] as const;
+
+function stripTrailing(s: string): string {
+  return s.replace(/[\s\p{Extended_Pictographic}\uFE0F\u200d[\]【】（）()~～。！!]+$/u, '');
+}
+
+/** Figures bound after different units' names: a bulletin of several units. */
+function severalUnits(mentions: readonly UnitMention[], bindings: readonly Binding[]): boolean {
+  const own = mentions.filter((m) => !m.partner);
+  if (own.length < 2) return false;
+  const units = new Set<string>();
+  for (const b of bindings) {
+    let owner: string | null = null;
+    for (const m of own) {
+      if (m.index <= b.pos) owner = m.unit.id;
+      else break;
+    }
+    if (owner !== null) units.add(owner);
+  }
+  return units.size >= 2;
+}
+
+function isHeaderMention(text: string, m: UnitMention): boolean {
+  const before = text.slice(0, m.index).replace(/[\s\p{Extended_Pictographic}\uFE0F【\[（(《“"#*]/gu, '');
+  if (before.length <= 2) return true;
+  const after = text.slice(m.end).trim();
+  if (after.length <= 2) return true; // closing signature
+  if (/^[\s]*[：:】\])）]/.test(text.slice(m.end, m.end + 3))) return true;
+  return /^[-—–_\s]*$/.test(text.slice(Math.max(0, m.index - 3), m.index)) && text.slice(m.end).trim().length < 8;
+}
+
+function decideIsReport(
+  clean: string,
+  masked: string,
+  nFields: number,
+  mentions: readonly UnitMention[],
+  bindings: readonly Binding[],
+  from: string | undefined,
+  roster: Roster,
+): boolean {
+  const t = clean.trim();
+  if (t === '') return false;
+  const body = t.replace(/^(?:@\S+\s*)+/, '');
+  if (/^请问/.test(body) || QUESTION_END.test(stripTrailing(body))) return false;
+  if (from !== undefined && NON_REPORTER_ROLES.some((r) => roster.hasRole(from, r))) return false;
+  if (NOTICE.test(t)) return false;
+  if (/^请(?!问)/.test(body)) return false;
+  if (LATER.test(t) && nFields <= 2) return false;
+  if (severalUnits(mentions, bindings)) return false;
+  const own = mentions.filter((m) => !m.partner);
+  if (own.length > 0 && EVALUATIVE.test(t) && !own.some((m) => isHeaderMention(t, m))) return false;
+  if (nFields > 0) return true;
+  // A unit's campaign-only report (攻坚进展 with figures but no ticket counts).
+  return own.length > 0 && own.some((m) => isHeaderMention(t, m)) && /日报|办理情况|工作情况|推进情况|进展|汇报|攻坚/.test(t) && /\d/.test(masked);
+}
+
+function maskSpans(s: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
+  if (spans.length === 0) return s;
+  const chars = s.split('');
+  for (const sp of spans) for (let k = sp.start; k < sp.end; k++) chars[k] = MASK;
+  return chars.join('');
+}
+
+export function parseReport(input: ReportInput, roster: Roster, tz: string = DEFAULT_TZ): ReportParse {
+  const text = typeof input.text === 'string' ? input.text : '';
+  const sent = inZone(input.sentAt, tz);
+  const valid = sent.isValid();
+  const sentDay = valid ? sent.format('YYYY-MM-DD') : '1970-01-01';
+  const sentMinutes = valid ? sent.hour() * 60 + sent.minute() : 12 * 60;
+
+  const clean = cleanText(text);
+  let masked = maskNoise(clean);
+  const hits = findDates(masked, sentDay);
+  const date = reportDay(masked, hits, sentDay, sentMinutes);
+  masked = maskPeriods(maskSpans(masked, hits));
+
+  const toks = tokenize(masked);
+  const fig = assignFigures(masked, toks);
+  const mentions = unitMentions(clean, roster);
+  const unit = reportingUnit(mentions);
+
+  const out: ReportParse = {
+    isReport: false,
+    unit: unit?.name ?? null,
+    date,
+    received: fig.received,
+    completed: fig.completed,
+    inProgress: fig.inProgress,
+    overdue: fig.overdue,
+    reopened: fig.reopened,
+    unsatisfied: fig.unsatisfied,
+    returned: fig.returned,
+    onTimeRate: fig.onTimeRate,
+    satisfactionRate: fig.satisfactionRate,
+  };
+  const nFields = REPORT_FIELDS.filter((f) => out[f] !== null).length;
+  out.isReport = decideIsReport(clean, masked, nFields, mentions, fig.bindings, input.from, roster);
+  return out;
+}
