@@ -41,10 +41,15 @@ export function parseDispatch(input: DispatchInput, roster: Roster, calendar: Wo
   const urgent = isUrgent(text);
   const from = typeof input.from === 'string' ? roster.person(input.from) : undefined;
   const fromUnit = from !== undefined && from.unit !== undefined && (from.roles.includes('head') || from.roles.includes('liaison'));
+  // A head's or liaison's own unit is not someone else they address.
+  const own = fromUnit ? from?.unit : undefined;
+  const others = [...named, ...mentioned.units].filter((u) => u.id !== own);
+  const otherWorkers = mentioned.workers.filter((p) => p.unit === undefined || p.unit !== own);
   const isDispatch = isDispatchMessage({
     text,
-    specific: named.length > 0 || mentioned.workers.length > 0 || TEAM.test(text),
+    specific: others.length > 0 || otherWorkers.length > 0 || TEAM.test(text),
     deadline: deadline !== null,
+    mentionsUnitWorker: otherWorkers.some((p) => p.unit !== undefined),
     fromUnit,
   });
   if (!isDispatch) return { isDispatch: false, targets: [], deadline: null, urgent };

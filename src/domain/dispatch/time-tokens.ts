@@ -32,6 +32,7 @@ const TOKEN_RE = new RegExp(
     `(?<wk>${N})个?(?:星期|礼拜|周)(?:之内|以内|内)`,
     `(?<dd>${N})个?(?:自然日|天|日)(?:之内|以内|内)`,
     `(?:(?<yy>\\d{4})年)?(?<mm>${N})月(?<md>${N})[日号]`,
+    `(?<sm>\\d{1,2})[./](?<sd>\\d{1,2})[日号]?(?=之?前|以前|为止)`,
     `(?<nm>下个?月|本月|这个?月)?(?<dom>${N})[日号]`,
     `(?<word>今天|今日|当天|当日|今晚|今早|明天|明日|明早|明晚|后天)`,
     `(?<wpre>下下个?|下个?|本|这个?)?(?:周|星期|礼拜)(?<wday>[一二三四五六日天1-7])`,
@@ -107,6 +108,12 @@ function toToken(g: Record<string, string | undefined>, start: number, end: numb
     if (month === null || day === null || month < 1 || month > 12 || day < 1 || day > 31) return null;
     const year = g.yy === undefined ? undefined : Number(g.yy);
     return { type: 'day', start, end, ref: { kind: 'monthDay', year, month, day } };
+  }
+  if (g.sm !== undefined) {
+    const month = Number(g.sm);
+    const day = Number(g.sd);
+    if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+    return { type: 'day', start, end, ref: { kind: 'monthDay', month, day } };
   }
   if (g.dom !== undefined) {
     const day = num(g.dom);
