@@ -159,10 +159,8 @@ export function findDeadlines(rawText: string, rawSentAt: string, calendar: Work
     if (e.day === undefined && e.period === undefined && e.clock !== undefined && !strong) continue;
     if (e.day === undefined && e.period === undefined && e.clock?.chinese === true && !e.clock.exact && !marked && !/^ ?钟/.test(after)) continue;
     if (!strong) {
-      // Unmarked: a clock time, or 明天/后天/周X; a bare date or 今天 is too often narrative.
-      const weakOk =
-        e.clock !== undefined ||
-        (e.day !== undefined && ((e.day.kind === 'offset' && e.day.days > 0) || e.day.kind === 'weekday'));
+      // Unmarked: only 明天/后天/周X; a bare date, 今天 or a clock time is too often narrative.
+      const weakOk = e.day !== undefined && ((e.day.kind === 'offset' && e.day.days > 0) || e.day.kind === 'weekday');
       if (!weakOk) continue;
     }
     const iso = resolve(e, sentMs, today, calendar, tz, memo);
