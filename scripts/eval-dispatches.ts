@@ -43,11 +43,11 @@ function sameInstant(a: unknown, b: unknown): boolean {
   return typeof a === 'string' && typeof b === 'string' && Date.parse(a) === Date.parse(b);
 }
 
-function sameTargets(a: unknown, b: unknown): boolean {
-  if (!Array.isArray(a) || !Array.isArray(b)) return false;
-  const x = [...a].map(String).sort();
-  const y = [...b].map(String).sort();
-  return x.length === y.length && x.every((v, i) => v === y[i]);
+/** Same names in the same (sorted) order: the contract asks for sorted output. */
+function sameTargets(got: unknown, want: unknown): boolean {
+  if (!Array.isArray(got) || !Array.isArray(want)) return false;
+  const y = [...want].map(String).sort();
+  return got.length === y.length && got.every((v, i) => v === y[i]);
 }
 
 function equal(field: Field, got: unknown, want: unknown): boolean {

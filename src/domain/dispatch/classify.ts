@@ -12,6 +12,8 @@ export interface DispatchSignals {
   deadline: boolean;
   /** A head or liaison of another unit is @-mentioned. */
   mentionsUnitWorker?: boolean;
+  /** Another unit than the sender's is named as an addressee or @-mentioned. */
+  otherUnit?: boolean;
   /** The sender is a unit's head or liaison (they answer dispatches, they rarely give them). */
   fromUnit: boolean;
 }
@@ -48,12 +50,12 @@ export function isDispatchMessage(s: DispatchSignals): boolean {
   if (NOTICE.test(body) && (!s.specific || !s.deadline)) return false;
   const imperative = IMPERATIVE.test(body);
   if (DONE.test(body) && !strong && (s.fromUnit || !(imperative && s.specific))) return false;
+  // A head or liaison gives work only in a plain request with a deadline to another unit.
+  if (s.fromUnit) return strong && s.deadline && s.otherUnit === true;
   if (s.specific) {
     if (imperative || s.deadline) return true;
-    if (s.fromUnit) return false;
     return QUESTION.test(body) || (s.mentionsUnitWorker === true && COMPLAINT.test(body));
   }
   if (GENERAL.test(body)) return s.deadline && imperative;
-  if (s.fromUnit) return false;
   return strong && (s.deadline || URGENT.test(body));
 }

@@ -50,6 +50,7 @@ export function parseDispatch(input: DispatchInput, roster: Roster, calendar: Wo
     specific: others.length > 0 || otherWorkers.length > 0 || TEAM.test(text),
     deadline: deadline !== null,
     mentionsUnitWorker: otherWorkers.some((p) => p.unit !== undefined),
+    otherUnit: others.length > 0,
     fromUnit,
   });
   if (!isDispatch) return { isDispatch: false, targets: [], deadline: null, urgent };
