@@ -171,6 +171,7 @@ class Assigner {
       }
       this.flushRun();
     }
+    if (this.rateRun.length > 0 && this.compare) return; // 满意率较昨日提升2个百分点，达98%
     if (this.rateRun.length > 0 && (n.unit === 'pct' || n.unit === 'bare')) {
       this.bindRates(n.value);
       return;
@@ -295,13 +296,14 @@ class Assigner {
     this.carried = keep.length > 0;
     this.waiting = null;
     this.zeroActive = false;
+    if (this.compare) this.cumul = false; // 较上周同期: the marker belonged to the comparison
+    if (!this.compare) this.rateRun = [];
     this.compare = false;
     this.cumulClause = false;
     this.flagAll = false;
     this.flagEach = false;
     this.flagResp = false;
     this.allInClause = false;
-    this.rateRun = [];
   }
 
   private endSentence(): void {

@@ -145,7 +145,7 @@ export function findDates(s: string, ref: string): DateHit[] {
  */
 export function reportDay(s: string, hits: readonly DateHit[], sentDay: string, sentMinutes: number): string {
   for (const h of hits) if (h.day !== null) return h.day;
-  const rel = /(?<![较比同与和于自从截至止])(昨日|昨天|前日|前天)(?!以来|起|至今)/.exec(s);
+  const rel = /(?<![较比同与和于自从截至止])(昨日|昨天|前一日|前一天|前日|前天)(?!以来|起|至今)/.exec(s);
   if (rel !== null) return addDays(sentDay, rel[1] === '前日' || rel[1] === '前天' ? -2 : -1);
   return sentMinutes < 360 ? addDays(sentDay, -1) : sentDay;
 }

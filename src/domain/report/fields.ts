@@ -22,7 +22,7 @@ function plain(kind: 'zero' | 'cumul' | 'compare' | 'reset' | 'all' | 'each' | '
 }
 
 /** Receiving verbs that take any ticket object (受理噪声类工单7件). */
-const RECEIVED_STRONG = ['新受理', '受理', '新接收', '接收', '新接', '新收', '承办'];
+const RECEIVED_STRONG = ['新受理', '受理', '新接收', '接收', '新接', '新收', '承办', '接单', '新接单', '收件', '新收件'];
 /** Receiving verbs that also take other objects (新增学位, 收到感谢信): need a ticket object. */
 const RECEIVED_WEAK = ['新增', '收到', '接到', '交办', '派发', '派单', '新派', '下派', '来件', '转来', '分派', '转派'];
 /** "No tickets" phrases: received = 0. */
@@ -133,5 +133,6 @@ export const RATE_CORES: ReadonlyArray<{ re: RegExp; field: RateField | null }> 
   { re: /不满意$/, field: null },
   { re: /(?:按时|按期|及时|准时|如期)(?:办结|办理|完成|办毕|处置|结办|办)$/, field: 'onTimeRate' },
   { re: /办结及时$/, field: 'onTimeRate' },
+  { re: /^(?:按时|按期|及时|准时)$/, field: 'onTimeRate' },
   { re: /(?:回访|群众|诉求|述求|市民|综合|总体|整体|服务|工单|热线|基本|非常|来电|办理|办件)*满意$/, field: 'satisfactionRate' },
 ];

@@ -10,7 +10,7 @@ export interface UnitMention { unit: Unit; index: number; end: number; partner: 
 const PARTNER_BEFORE =
   /(?:会同|联合|协同|配合|协助|协调|按照|根据|依据|遵照|依照|按|与|同|跟|向|给|报请|提请|转|转交|转至|转送|转给|移交|移交至|移送|交由|交给|交|由|请|邀请|督促|指导|会商|对接|联系|提醒|通知|函告|抄送|致|对|陪同|随同|经|会|和|及|至|到|请求|商请|推送|反馈给|反馈|告知|支持|帮助|为|对接了|联系了|会同了|配合了|在)\s*$/;
 /** Words right after a unit that make it an instructor or source (区住建局部署, 城管局转来). */
-const PARTNER_AFTER = /^\s*(?:部署|要求|指导|指示|安排|督办|通知|转来|移交|交办的|派来|牵头的|的要求|的部署|的指导|等部门|等单位|联合|共同|一起)/;
+const PARTNER_AFTER = /^\s*(?:部署|要求|指导|指示|安排|督办|通知|转来|移交|交办的|派来|牵头的|的要求|的部署|的指导|等部门|等单位)/;
 
 export function unitMentions(text: string, roster: Roster): UnitMention[] {
   const found = roster.findUnits(text);
@@ -25,7 +25,7 @@ export function unitMentions(text: string, roster: Roster): UnitMention[] {
     const after = text.slice(end, end + 6);
     let partner: boolean;
     const chained = prev !== null && f.index - prev.end <= 1 && /^[、和及与]?$/.test(text.slice(prev.end, f.index));
-    if (chained && prev !== null) partner = prev.partner;
+    if (chained && prev !== null) partner = prev.partner || PARTNER_AFTER.test(after);
     else partner = PARTNER_BEFORE.test(before) || PARTNER_AFTER.test(after);
     const m: UnitMention = { unit: f.unit, index: f.index, end, partner };
     out.push(m);

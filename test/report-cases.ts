@@ -1,0 +1,98 @@
+/** Hand-written report cases from the parsing contract (not copied from the samples). */
+import type { ReportParse } from '../src/domain/report/parse.js';
+
+export interface ReportCase {
+  name: string;
+  text: string;
+  sentAt?: string;
+  from?: string;
+  expect: Partial<ReportParse>;
+}
+
+const T = '2026-11-20T17:40:00+08:00';
+
+export const OWN_CASES: ReportCase[] = [
+  // ── orders, numerals, widths, units ─────────────────────────────────────
+  { name: 'number before keyword', text: '城西街道：3件已办结，今日受理工单5件，2件正在办理。', expect: { isReport: true, unit: '城西街道', received: 5, completed: 3, inProgress: 2 } },
+  { name: 'chinese numerals 十二/两', text: '湖滨街道今日接收工单十二件，办结十件，在办两件。', expect: { received: 12, completed: 10, inProgress: 2 } },
+  { name: 'chinese numeral 一百零五', text: '双河镇：今日受理一百零五件，办结一百件，在办五件。', expect: { received: 105, completed: 100, inProgress: 5 } },
+  { name: 'chinese numeral 二十', text: '【城东街道】受理工单二十件，办结二十件，无超期。', expect: { received: 20, completed: 20, overdue: 0 } },
+  { name: 'full-width digits and percent', text: '新港镇：受理１２件，办结１０件，在办２件，满意率９８．５％。', expect: { unit: '新港镇', received: 12, completed: 10, inProgress: 2, satisfactionRate: 98.5 } },
+  { name: 'spaces and ascii commas', text: '凤凰镇 ：今日受理工单 6 件 , 办结5 件 ,在办 1件 .', expect: { unit: '凤凰镇', received: 6, completed: 5, inProgress: 1 } },
+  { name: '个 as the measure word', text: '城管局：今日受理8个，办结7个，在办1个。', expect: { unit: '区城市管理局', received: 8, completed: 7, inProgress: 1 } },
+  { name: '单 as the measure word', text: '交通局：今日派单6单，办结6单，超期0单。', expect: { unit: '区交通运输局', received: 6, completed: 6, overdue: 0 } },
+  { name: 'no punctuation between figures', text: '民政局今日受理4件办结3件在办1件', expect: { unit: '区民政局', received: 4, completed: 3, inProgress: 1 } },
+  { name: 'colon table, one per line', text: '区卫健局日报\n新受理：9件\n已办结：8\n正在办理：1\n逾期：0\n重办：1件\n不满意：0件\n退办：0\n按时办结率：100%\n群众满意率：97.3%', expect: { unit: '区卫生健康局', received: 9, completed: 8, inProgress: 1, overdue: 0, reopened: 1, unsatisfied: 0, returned: 0, onTimeRate: 100, satisfactionRate: 97.3 } },
+  { name: 'respectively list', text: '城东街道今日受理、办结、在办工单分别为12、10、2件。', expect: { received: 12, completed: 10, inProgress: 2 } },
+  { name: 'approximate 余', text: '区市场监管局：今日受理投诉举报类工单20余件，办结18件。', expect: { received: 20, completed: 18 } },
+  // ── zero forms ───────────────────────────────────────────────────────────
+  { name: 'suffix zero words', text: '城东街道：受理3件，办结3件，超期：无，重办没有，不满意暂无。', expect: { overdue: 0, reopened: 0, unsatisfied: 0 } },
+  { name: '无一 and 均为0', text: '城西街道：受理5件，办结5件，无一超期，重办、不满意工单均为0。', expect: { overdue: 0, reopened: 0, unsatisfied: 0 } },
+  { name: '清零 and 零 before keyword', text: '湖滨街道：今日受理4件，办结4件，超期工单清零，零不满意。', expect: { overdue: 0, unsatisfied: 0, reopened: null } },
+  { name: '无超期、重办 sets both', text: '双河镇：受理2件，办结2件，无超期、重办工单。', expect: { overdue: 0, reopened: 0, unsatisfied: null } },
+  { name: '没有…和… sets both', text: '凤凰镇：今日受理3件，全部办结，没有逾期和不满意的。', expect: { received: 3, completed: 3, overdue: 0, unsatisfied: 0 } },
+  { name: 'zero received', text: '区农业农村局：今日受理0件，无在办工单，满意率100%。', expect: { received: 0, inProgress: 0, completed: null, satisfactionRate: 100 } },
+  { name: 'zero with 零 after keyword', text: '区教育局：受理2件，办结2件，超期为零。', expect: { overdue: 0 } },
+  { name: '无新增 qualifies the next keyword', text: '城东街道：今日受理6件，办结6件，无新增超期工单。', expect: { received: 6, overdue: 0 } },
+  { name: 'no tickets at all', text: '区自然资源和规划分局：今日暂无新增工单。', expect: { isReport: true, received: 0, completed: null } },
+  { name: 'unmentioned field is null', text: '城西街道：受理7件，办结6件。', expect: { overdue: null, reopened: null, unsatisfied: null, returned: null, onTimeRate: null, satisfactionRate: null, inProgress: null } },
+  // ── periods ───────────────────────────────────────────────────────────────
+  { name: '累计 before today', text: '区公安分局：本年累计受理工单1024件，累计办结1019件；今日受理6件，办结6件。', expect: { received: 6, completed: 6 } },
+  { name: '本周 / 本月 figures only', text: '城东街道：本周受理32件，本月累计办结120件，满意率100%。', expect: { received: null, completed: null } },
+  { name: '本月 marked rate ignored, today rate kept', text: '新港镇：今日受理3件，办结3件，满意率100%；本月满意率96.2%，本年按时办结率99.1%。', expect: { satisfactionRate: 100, onTimeRate: null } },
+  { name: 'comparison is not a count', text: '城西街道：今日受理9件，较昨日增加3件，办结8件。', expect: { received: 9, completed: 8 } },
+  // ── narrative numbers ─────────────────────────────────────────────────────
+  { name: 'narrative measures', text: '区人社局：今日受理3件，办结3件。举办招聘会2场，提供岗位500个，服务群众300人次，收集建议12条，走访15个小区。', expect: { received: 3, completed: 3, inProgress: null } },
+  { name: '新增学位 and 收到感谢信 are not received', text: '区教育局：今日收到家长感谢信2件，新增学位360个，办结工单3件。', expect: { received: null, completed: 3 } },
+  { name: '收到 tickets is received', text: '区交通运输局：今日收到12345工单4件，办结3件，1件正在办理。', expect: { received: 4, completed: 3, inProgress: 1 } },
+  { name: 'hotline number and clock time ignored', text: '城东街道截至18:00，今日接收12345热线工单7件，办结7件。', expect: { received: 7, completed: 7 } },
+  // ── reopened, completed and sub-counts ───────────────────────────────────
+  { name: '重新交办 is reopened', text: '城东街道：受理6件，办结6件，重新交办1件。', expect: { received: 6, reopened: 1 } },
+  { name: 'sub-count of overdue does not set completed', text: '城西街道：今日受理5件，正在办理5件；超期2件，已办结1件。', expect: { completed: null, overdue: 2, inProgress: 5 } },
+  { name: 'reopened 均已办结 does not set completed', text: '湖滨街道：重办工单2件，均已办结；不满意1件。', expect: { completed: null, reopened: 2, unsatisfied: 1 } },
+  { name: 'breakdown of received sets completed', text: '区城管局：今日受理15件，其中已办结12件，在办3件。', expect: { received: 15, completed: 12, inProgress: 3 } },
+  { name: 'bare 已办结 after received', text: '区民政局：今日受理2件，已办结。', expect: { received: 2, completed: 2 } },
+  { name: '已全部办结', text: '双河镇：今日新接工单4件，已全部办结。', expect: { received: 4, completed: 4 } },
+  { name: 'bare 办结率 is neither rate nor count', text: '区公安分局：今日受理10件，办结率100%，满意率99%。', expect: { completed: null, onTimeRate: null, satisfactionRate: 99 } },
+  { name: '超期未办结 is overdue', text: '区住建局：受理5件，办结4件，超期未办结1件。', expect: { overdue: 1, inProgress: null } },
+  // ── returned ─────────────────────────────────────────────────────────────
+  { name: '退办 + 不再办理', text: '城管局：受理9件，办结7件，退办1件，不再办理1件。', expect: { returned: 2 } },
+  { name: '各N件 = 2N', text: '区住建局：受理8件，办结8件；退办、不再办理各2件。', expect: { returned: 4 } },
+  { name: '申请退办 counts', text: '区生态环境分局：受理4件，办结3件，申请退办1件（已报分管领导审批）。', expect: { returned: 1, completed: 3 } },
+  { name: '不再办理 alone', text: '城西街道：受理3件，办结2件，不再办理1件。', expect: { returned: 1 } },
+  // ── rates ────────────────────────────────────────────────────────────────
+  { name: '百分之百', text: '凤凰镇：受理2件，办结2件，满意率百分之百。', expect: { satisfactionRate: 100 } },
+  { name: 'rate without %', text: '新港镇：受理4件，办结4件，按时办结率100，满意率98.6。', expect: { onTimeRate: 100, satisfactionRate: 98.6, received: 4 } },
+  { name: '回访满意率 and 按期办结率', text: '区卫健局：受理3件，办结3件，按期办结率100%，回访满意率97%。', expect: { onTimeRate: 100, satisfactionRate: 97 } },
+  { name: '满意度 is not a rate, 不满意率 neither', text: '区教育局：受理2件，办结2件，群众满意度98%，不满意率2%。', expect: { satisfactionRate: null, onTimeRate: null } },
+  { name: 'shared rate with 均为', text: '城东街道：受理5件，办结5件，按时办结率、满意率均为100%。', expect: { onTimeRate: 100, satisfactionRate: 100 } },
+  { name: 'rate with 达到', text: '区市场监管局：受理6件，办结6件，及时办结率达到99.5%，群众满意率为96%。', expect: { onTimeRate: 99.5, satisfactionRate: 96 } },
+  // ── dates ────────────────────────────────────────────────────────────────
+  { name: 'X月X号', text: '城西街道11月19号群众诉求：受理4件，办结4件。', expect: { date: '2026-11-19' } },
+  { name: 'X.X in brackets', text: '湖滨街道诉求办理情况（11.19）受理3件，办结3件。', expect: { date: '2026-11-19' } },
+  { name: 'X/X', text: '区交通局 11/18 日报：受理2件，办结2件。', expect: { date: '2026-11-18', unit: '区交通运输局' } },
+  { name: 'YYYY年X月X日', text: '2026年11月19日城东街道群众诉求办理情况：受理5件，办结5件。', expect: { date: '2026-11-19' } },
+  { name: 'YYYY.X.X', text: '区住建局2026.11.18日报：受理3件，办结2件，在办1件。', expect: { date: '2026-11-18' } },
+  { name: 'chinese numeral date', text: '双河镇十一月十九日诉求办理：受理两件，办结两件。', expect: { date: '2026-11-19', received: 2 } },
+  { name: 'bare day takes the closest month', text: '城东街道30日工单情况：受理3件，办结3件。', sentAt: '2026-12-01T09:10:00+08:00', expect: { date: '2026-11-30' } },
+  { name: 'year boundary', text: '新港镇12月31日日报：受理1件，办结1件。', sentAt: '2027-01-01T08:30:00+08:00', expect: { date: '2026-12-31' } },
+  { name: '昨日', text: '区民政局补报昨天的情况：受理2件，办结2件。', sentAt: '2026-11-21T08:50:00+08:00', expect: { date: '2026-11-20' } },
+  { name: '今日 before 06:00 is the day before', text: '凤凰镇今日受理3件，办结3件。', sentAt: '2026-11-21T01:20:00+08:00', expect: { date: '2026-11-20' } },
+  { name: 'narrative dates ignored', text: '区住建局：自11月1日以来累计受理86件。今日受理4件，办结3件，计划11月25日前完成剩余1件。', expect: { date: '2026-11-20', received: 4, completed: 3 } },
+  // ── units ────────────────────────────────────────────────────────────────
+  { name: 'closing signature', text: '今日受理工单6件，办结6件，无超期。\n——城东街道', expect: { unit: '城东街道', received: 6 } },
+  { name: 'partner units are not the unit', text: '今日受理5件，办结5件。按照区住建局部署，会同城管局、公安分局清理违建4处。——湖滨街道', expect: { unit: '湖滨街道' } },
+  { name: '配合 partner before the real unit', text: '配合区城管局整治占道经营12处。城西街道今日受理3件，办结3件。', expect: { unit: '城西街道', received: 3 } },
+  { name: '我局 names none', text: '我局今日受理工单3件，办结3件，满意率100%。', expect: { unit: null, isReport: true } },
+  { name: 'alias in a header bracket', text: '【区教体局】今日受理1件，办结1件。', expect: { unit: '区教育局' } },
+  // ── not reports ──────────────────────────────────────────────────────────
+  { name: 'ack', text: '收到！', expect: { isReport: false } },
+  { name: 'question', text: '城东街道今天的日报怎么还没报？', expect: { isReport: false } },
+  { name: 'question with a keyword', text: '请问超期工单已办结的还要算在超期里吗', expect: { isReport: false } },
+  { name: 'bulletin of several units', text: '【专班通报】今日城东街道受理8件、办结8件；城西街道受理6件、办结5件；湖滨街道受理4件、办结4件。', from: 'wxid_sup_liu', expect: { isReport: false } },
+  { name: 'bulletin of several units, unknown sender', text: '今日各镇街诉求办理：城东街道受理8件办结8件，城西街道受理6件办结5件，新港镇受理3件办结3件。', expect: { isReport: false } },
+  { name: 'leader comment quoting figures', text: '城西街道今天受理7件全部办结，满意率100%，很好，继续保持！', expect: { isReport: false } },
+  { name: 'data later', text: '城东街道：今日数据正在统计，稍后报送。', expect: { isReport: false } },
+  { name: 'instruction', text: '请城东街道今天下班前报送超期工单2件的办理情况。', from: 'wxid_leader_wang', expect: { isReport: false } },
+  { name: 'notice to all units', text: '各单位：自明日起日报须增加退办、不再办理件数，请按时报送。', expect: { isReport: false } },
+];
