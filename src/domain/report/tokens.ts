@@ -198,6 +198,7 @@ export function tokenize(s: string): Tok[] {
       for (let k = i + 1; k < i + e.text.length; k++) if (rateStart[k] === 1) crosses = true;
       if (!crosses) {
         if (e.kind === 'kw') {
+          if (/^(?:今日|今天|当日|当天)/.test(e.text)) toks.push({ k: 'mark', kind: 'reset', pos: i, end: i + 2 });
           toks.push({ k: 'kw', field: e.field, weak: e.weak === true, zero: e.zero === true, ...(e.part ? { part: e.part } : {}), pos: i, end: i + e.text.length });
         } else if (e.kind === 'zero') {
           toks.push({ k: 'zero', pos: i, end: i + e.text.length });
