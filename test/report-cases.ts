@@ -120,4 +120,9 @@ export const OWN_CASES: ReportCase[] = [
   { name: '前一日', text: '城东街道前一日工单：受理6件，办结6件。', sentAt: '2026-11-21T09:00:00+08:00', expect: { date: '2026-11-20' } },
   { name: 'N日内 is not a date', text: '城东街道：今日受理6件，办结6件，5日内完成回访。', expect: { date: '2026-11-20', received: 6 } },
   { name: '3号楼 is not a date', text: '城东街道：今日受理6件，办结6件，3号楼漏水问题已协调解决。', sentAt: '2026-11-20T17:00:00+08:00', expect: { date: '2026-11-20' } },
+  { name: 'category named like a unit is not a second unit', text: '【城东街道】今日群众诉求：受理5件（其中住建类2件、城管类3件），已全部办结。', expect: { isReport: true, unit: '城东街道', received: 5, completed: 5 } },
+  { name: 'partner units inside the body', text: '区住建局：今日会同城东街道、城西街道现场处置3件诉求，受理工单6件，办结6件。', expect: { isReport: true, unit: '区住房和城乡建设局', received: 6, completed: 6 } },
+  { name: 'table with bare numbers', text: '区城管局11月20日：受理：15；办结：14；在办：1；超期：0；重办：0；不满意：0；退办：0；不再办理：0；按时办结率：100；满意率：99.3', expect: { date: '2026-11-20', received: 15, completed: 14, inProgress: 1, overdue: 0, reopened: 0, unsatisfied: 0, returned: 0, onTimeRate: 100, satisfactionRate: 99.3 } },
+  { name: 'overdue sub-count in brackets, completed after it', text: '城东街道：今日受理6件，1件超期（已办结），5件已办结。', expect: { received: 6, completed: 5, overdue: 1 } },
+  { name: 'suffix zero after object words', text: '城东街道：今日受理6件，办结6件，逾期工单暂无，回访不满意的无。', expect: { overdue: 0, unsatisfied: 0 } },
 ];

@@ -88,7 +88,7 @@ describe('parseReport fuzz', () => {
   });
 
   it('parses 100 KB of adversarial repetition quickly', () => {
-    for (const unit of ['率', '无', '1', '受理', '、', '.', '年月日', '十', '百分之', '会同', '12345', '1.', '（', '零']) {
+    for (const unit of ['率', '无', '1', '受理', '、', '.', '年月日', '十', '百分之', '会同', '12345', '1.', '（', '零', '城东街道很好', '城东街道受理1件', '住建局、', '1月1日', '城东街道攻坚进展1']) {
       const text = unit.repeat(Math.ceil(100_000 / unit.length));
       const t0 = performance.now();
       wellFormed(parseReport({ text, sentAt: SENT }, roster));

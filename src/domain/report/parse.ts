@@ -47,29 +47,32 @@ function stripTrailing(s: string): string {
   return s.replace(/[\s\p{Extended_Pictographic}\uFE0F\u200d[\]【】（）()~～。！!]+$/u, '');
 }
 
-/** Figures bound after different units' names: a bulletin of several units. */
-function severalUnits(mentions: readonly UnitMention[], bindings: readonly Binding[]): boolean {
+/** Figures given right after different units' names (城东街道受理8件…城西街道受理7件…): a bulletin. */
+function severalUnits(masked: string, mentions: readonly UnitMention[], bindings: readonly Binding[]): boolean {
   const own = mentions.filter((m) => !m.partner);
   if (own.length < 2) return false;
   const units = new Set<string>();
-  for (const b of bindings) {
-    let owner: string | null = null;
-    for (const m of own) {
-      if (m.index <= b.pos) owner = m.unit.id;
-      else break;
-    }
-    if (owner !== null) units.add(owner);
+  const sorted = [...bindings].sort((a, b) => a.pos - b.pos);
+  let k = 0;
+  for (const m of own) {
+    while (k < sorted.length && (sorted[k] as Binding).pos < m.end) k++;
+    const first = sorted[k];
+    if (first === undefined) break;
+    const between = masked.slice(m.end, Math.min(first.pos, m.end + 40)).replace(/[\s\uE000：:，,今日天当的工单共诉求群众情况]/g, '');
+    if (between.length <= 2 && first.pos - m.end < 40) units.add(m.unit.id);
+    if (units.size >= 2) return true;
   }
   return units.size >= 2;
 }
 
 function isHeaderMention(text: string, m: UnitMention): boolean {
-  const before = text.slice(0, m.index).replace(/[\s\p{Extended_Pictographic}\uFE0F【\[（(《“"#*]/gu, '');
-  if (before.length <= 2) return true;
-  const after = text.slice(m.end).trim();
-  if (after.length <= 2) return true; // closing signature
-  if (/^[\s]*[：:】\])）]/.test(text.slice(m.end, m.end + 3))) return true;
-  return /^[-—–_\s]*$/.test(text.slice(Math.max(0, m.index - 3), m.index)) && text.slice(m.end).trim().length < 8;
+  if (m.index <= 16) {
+    const before = text.slice(0, m.index).replace(/[\s\p{Extended_Pictographic}\uFE0F【\[（(《“"#*]/gu, '');
+    if (before.length <= 2) return true;
+  }
+  if (text.length - m.end <= 16 && text.slice(m.end).trim().length <= 2) return true; // closing signature
+  if (/^\s*[：:】\])）]/.test(text.slice(m.end, m.end + 3))) return true;
+  return /[-—–_]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index)) && text.length - m.end < 24 && text.slice(m.end).trim().length < 8;
 }
 
 function decideIsReport(
@@ -90,7 +93,7 @@ function decideIsReport(
   if (/^请(?!问)/.test(body)) return false;
   if (startsWithOfficial(body, roster)) return false;
   if (LATER.test(t) && nFields <= 2) return false;
-  if (severalUnits(mentions, bindings)) return false;
+  if (severalUnits(masked, mentions, bindings)) return false;
   const own = mentions.filter((m) => !m.partner);
   if (own.length > 0 && EVALUATIVE.test(t) && !own.some((m) => isHeaderMention(t, m))) return false;
   if (nFields > 0) return true;
