@@ -39,6 +39,7 @@ export class WechatyBot implements ChatPort {
   private loggedIn = false;
   private readonly seen = new RecentIds(10_000);
   private inFlight = 0;
+  private stopping = false;
 
   constructor(private readonly o: WechatyBotOptions) {
     this.wechaty = WechatyBuilder.build({ name: o.name ?? 'duban', puppet: o.puppet as never });
@@ -55,6 +56,7 @@ export class WechatyBot implements ChatPort {
     });
     this.wechaty.on('logout', (user) => {
       this.loggedIn = false;
+      if (this.stopping) return;
       o.log.warn({ user: user.id }, 'chat logout: sending paused until login');
       o.onState?.('logout');
     });
@@ -71,6 +73,7 @@ export class WechatyBot implements ChatPort {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.wechaty.stop().catch((err) => this.o.log.warn({ err }, 'wechaty stop'));
   }
 

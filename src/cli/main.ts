@@ -20,10 +20,12 @@ async function main(): Promise<void> {
     return;
   }
   const mod = await load();
-  process.exitCode = await mod.run(rest);
+  const code = await mod.run(rest);
+  // Libraries (Wechaty, PGlite) may keep timers alive: exit once stdout is flushed.
+  process.stdout.write('', () => process.exit(code));
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exitCode = 1;
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
 });

@@ -1,0 +1,89 @@
+/**
+ * Process start-up: `npm start`. Reads the environment and the district file, checks Redis,
+ * builds the app and runs it until SIGINT/SIGTERM. With no chat token it runs the terminal
+ * simulator on the mock puppet.
+ */
+import { join } from 'node:path';
+import { buildApp } from './app.js';
+import { readEnv, redactUrl } from './config/env.js';
+import { ConfigError, loadDistrictFile } from './config/load.js';
+import { checkRedisSafety, createRedis, pingRedis, REDIS_MISSING_HELP } from './jobs/redis.js';
+import { createLogger } from './log.js';
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const env = readEnv(process.env);
+  const log = createLogger(env.LOG_LEVEL);
+  const config = loadDistrictFile(env.DISTRICT_CONFIG);
+  const ping = await pingRedis(env.REDIS_URL);
+  if (!ping.ok) {
+    process.stderr.write(`${REDIS_MISSING_HELP}\n(REDIS_URL=${redactUrl(env.REDIS_URL)}: ${ping.error})\n`);
+    process.exit(1);
+  }
+  const probe = createRedis(env.REDIS_URL);
+  for (const w of await checkRedisSafety(probe)) log.warn(w);
+  probe.disconnect();
+
+  const dbOptions = env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: join(env.DATA_DIR, 'pg') };
+  log.info({ database: env.DATABASE_URL ? redactUrl(env.DATABASE_URL) : `PGlite ${dbOptions.dataDir ?? ''}`, simulator: env.simulator }, 'starting');
+
+  let world: import('./sim/mock-world.js').MockWorld | undefined;
+  let puppet: Parameters<typeof buildApp>[0]['puppet'];
+  if (env.simulator) {
+    const { MockWorld } = await import('./sim/mock-world.js');
+    world = new MockWorld(config);
+    puppet = world.puppetInterface;
+  } else {
+    puppet = {
+      kind: 'service',
+      token: env.WECHATY_PUPPET_SERVICE_TOKEN as string,
+      ...(env.WECHATY_PUPPET_SERVICE_ENDPOINT ? { endpoint: env.WECHATY_PUPPET_SERVICE_ENDPOINT } : {}),
+      noTls: env.WECHATY_PUPPET_SERVICE_NO_TLS,
+    };
+  }
+  const app = await buildApp({
+    config,
+    redisUrl: env.REDIS_URL,
+    queuePrefix: env.QUEUE_PREFIX,
+    db: dbOptions,
+    puppet,
+    dataDir: env.DATA_DIR,
+    log,
+    http: { host: env.HTTP_HOST, port: env.HTTP_PORT, ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}), ...(env.API_TOKEN ? { apiToken: env.API_TOKEN } : {}) },
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    await app.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.start();
+  world?.login();
+  const ready = () => log.info({ ms: Math.round(performance.now()), sinceMain: Math.round(performance.now() - t0), rssMb: Math.round(process.memoryUsage().rss / 1048576) }, 'ready');
+  if (world) {
+    while (!app.bot.isReady()) await new Promise((r) => setTimeout(r, 20));
+    ready();
+    const { runTerminal } = await import('./sim/terminal.js');
+    await runTerminal(app, world, process.stdin, process.stdout);
+    // Input ended: let what was typed be answered before stopping.
+    for (let i = 0; i < 500 && !(await app.idle()); i++) await new Promise((r) => setTimeout(r, 20));
+    await shutdown('stdin closed');
+  } else {
+    app.bot.wechaty.on('scan', (qrcode: string) => log.info({ qrcode }, 'scan the QR code to log in'));
+    app.bot.wechaty.once('login', () => ready());
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+  else process.stderr.write(`启动失败 / start-up failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

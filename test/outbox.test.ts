@@ -1,0 +1,94 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Harness, obliterate, startHarness } from '../src/sim/harness.js';
+import type { SentRecord } from '../src/sim/mock-world.js';
+import { REDIS_URL, REPO, rosterConfig, testLogger, waitFor } from './helpers.js';
+
+describe('outbox', () => {
+  let h: Harness | undefined;
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+
+  it('honours the sliding-window rate limit (timestamps)', async () => {
+    const windowMs = 1_500;
+    h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger(), perMinute: 3, windowMs });
+    const times: number[] = [];
+    h.world.onSent(() => times.push(Date.now()));
+    for (let i = 0; i < 7; i++) await h.app.outbox.send({ to: { kind: 'group' }, text: `第${i + 1}条`, mentions: [], purpose: `rate-test:${i}` });
+    await waitFor(() => times.length === 7, 20_000);
+    for (let i = 3; i < times.length; i++) {
+      // The 4th send must come at least one window after the 1st, and so on.
+      expect((times[i] as number) - (times[i - 3] as number)).toBeGreaterThanOrEqual(windowMs - 5);
+    }
+    expect((times[6] as number) - (times[0] as number)).toBeGreaterThanOrEqual(2 * windowMs - 10);
+  });
+
+  it('retries a failing send with backoff and sends it once', async () => {
+    h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger() });
+    const puppet = h.world.puppet as unknown as { messageSendText: (...a: unknown[]) => Promise<unknown> };
+    const real = puppet.messageSendText.bind(puppet);
+    let failures = 2;
+    const sent: SentRecord[] = [];
+    h.world.onSent((s) => sent.push(s));
+    puppet.messageSendText = async (...a: unknown[]) => {
+      if (failures > 0) {
+        failures--;
+        throw new Error('simulated network failure');
+      }
+      return real(...a);
+    };
+    const jobId = await h.app.outbox.send({ to: { kind: 'group' }, text: '重试测试', mentions: [], purpose: 'retry-test' });
+    expect(await h.drain()).toBe(true);
+    expect(failures).toBe(0);
+    const rows = await h.app.db.query<{ attempts: number; sent_at: Date | null }>('select attempts, sent_at from outbound_messages where job_id = $1', [jobId]);
+    expect(rows[0]?.attempts).toBe(3);
+    expect(rows[0]?.sent_at).not.toBeNull();
+  });
+
+  it('sends one message per purpose, however often it is enqueued', async () => {
+    h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger() });
+    const sent: SentRecord[] = [];
+    h.world.onSent((s) => sent.push(s));
+    const m = { to: { kind: 'person' as const, id: 'wxid_sup_liu' }, text: '同一提醒', mentions: [], purpose: 'same-purpose:2026-11-20' };
+    const a = await h.app.outbox.send(m);
+    const b = await h.app.outbox.send(m);
+    expect(await h.drain()).toBe(true);
+    await h.app.outbox.send(m); // after it was sent: still nothing new
+    expect(await h.drain()).toBe(true);
+    expect(a).toBe(b);
+    expect(sent.filter((s) => s.text === '同一提醒')).toHaveLength(1);
+    expect(sent[0]?.to).toBe('wxid_sup_liu');
+  });
+
+  it('sends after a restart what was enqueued just before the process was killed, once', async () => {
+    const prefix = `duban-t-${randomUUID().slice(0, 8)}`;
+    const dataDir = mkdtempSync(join(tmpdir(), 'duban-kill-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'test/fixtures/outbox-child.ts'), REDIS_URL, prefix, join(dataDir, 'pg'), 'crash-test'], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        if (d.toString().includes('enqueued')) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`child exited early (${code})`)));
+    });
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    try {
+      h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger(), queuePrefix: prefix, db: { dataDir: join(dataDir, 'pg') }, dataDir });
+      const sent: SentRecord[] = [];
+      h.world.onSent((s) => sent.push(s));
+      await waitFor(() => sent.length >= 1, 15_000);
+      expect(await h.drain()).toBe(true);
+      expect(await h.app.outbox.recover()).toBe(0);
+      expect(await h.drain()).toBe(true);
+      expect(sent).toEqual([{ to: 'group', text: expect.stringContaining('崩溃前入队的消息'), mentions: ['wxid_zhujian_zhang'] }]);
+    } finally {
+      if (!h) await obliterate(REDIS_URL, prefix);
+    }
+  });
+});
