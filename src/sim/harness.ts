@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import type { Logger } from 'pino';
+import type { PuppetInterface } from 'wechaty-puppet/impls';
 import { type App, buildApp } from '../app.js';
 import type { DistrictConfig } from '../config/schema.js';
 import type { Clock } from '../domain/clock.js';
@@ -26,6 +27,10 @@ export interface HarnessOptions {
   windowMs?: number;
   http?: { host: string; port: number } | false;
   schedule?: boolean;
+  /** A world made beforehand (so a puppet server can wrap its mock). */
+  world?: MockWorld;
+  /** Use this puppet instead of the world's mock (e.g. a puppet-service client of it). */
+  puppet?: PuppetInterface;
 }
 
 export interface Harness {
@@ -41,13 +46,13 @@ export interface Harness {
 /** The real pipeline (Wechaty + mock puppet + BullMQ + store) on a fresh key prefix. */
 export async function startHarness(o: HarnessOptions): Promise<Harness> {
   const prefix = o.queuePrefix ?? `duban-t-${randomUUID().slice(0, 8)}`;
-  const world = new MockWorld(o.config);
+  const world = o.world ?? new MockWorld(o.config);
   const app = await buildApp({
     config: o.config,
     redisUrl: o.redisUrl,
     queuePrefix: prefix,
     db: o.db ?? { dataDir: 'memory' },
-    puppet: world.puppetInterface,
+    puppet: o.puppet ?? world.puppetInterface,
     dataDir: o.dataDir ?? mkdtempSync(join(tmpdir(), 'duban-')),
     ...(o.clock ? { clock: o.clock } : {}),
     log: o.log,

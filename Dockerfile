@@ -1,0 +1,28 @@
+# duban (督办) bot image: the same image runs the whole bot, or `bot` / `worker` roles later.
+FROM node:20-bookworm-slim
+
+# CJK font for server-side chart images; tini as PID 1 for clean signal handling.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-wqy-microhei tini ca-certificates \
+ && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /app
+COPY package.json package-lock.json ./
+# npm ci can fail on mirrors that lack optional platform packages: install from the lockfile.
+RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
+
+COPY tsconfig.json ./
+COPY src ./src
+COPY config ./config
+
+ENV NODE_ENV=production \
+    DATA_DIR=/data \
+    HTTP_HOST=0.0.0.0 \
+    HTTP_PORT=8787 \
+    DISTRICT_CONFIG=/app/config/district.example.yaml
+RUN mkdir -p /data && chown node:node /data
+VOLUME ["/data"]
+EXPOSE 8787
+USER node
+ENTRYPOINT ["/usr/bin/tini", "--"]
+CMD ["node", "--import", "tsx", "src/server.ts"]
