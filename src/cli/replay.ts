@@ -1,21 +1,12 @@
-import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { z } from 'zod';
 import { loadDistrictFile } from '../config/load.js';
 import { ManualClock } from '../domain/clock.js';
 import { isoInZone } from '../domain/time.js';
 import { pingRedis, REDIS_MISSING_HELP } from '../jobs/redis.js';
 import { createLogger } from '../log.js';
 import { startHarness } from '../sim/harness.js';
+import { playLine, readScenarioLine } from '../sim/scenario.js';
 import { readOption } from './args.js';
-
-const iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not an ISO 8601 time');
-const to = z.enum(['group', 'bot']).default('group');
-const lineSchema = z.union([
-  z.object({ at: iso, run: z.string().min(1) }).strict(),
-  z.object({ at: iso, from: z.string().min(1), file: z.string().min(1), to }).strict(),
-  z.object({ at: iso, from: z.string().min(1), text: z.string(), mentions: z.array(z.string()).default([]), to }).strict(),
-]);
 
 /**
  * `cli replay --config <district file> < scenario.jsonl`: runs a scenario through the real
@@ -49,33 +40,9 @@ export async function run(argv: string[]): Promise<number> {
     for await (const raw of rl) {
       lineNo++;
       if (raw.trim() === '') continue;
-      let parsed: z.infer<typeof lineSchema>;
-      try {
-        const r = lineSchema.safeParse(JSON.parse(raw));
-        if (!r.success) throw new Error(r.error.issues.map((i) => `${i.path.join('.') || '(line)'}: ${i.message}`).join('; '));
-        parsed = r.data;
-      } catch (err) {
-        process.stderr.write(`replay: line ${lineNo}: ${(err as Error).message}\n`);
-        continue;
-      }
-      clock.set(parsed.at);
-      const timestamp = Date.parse(parsed.at);
-      if ('run' in parsed) {
-        if (!h.app.scheduler.get(parsed.run)) {
-          process.stderr.write(`replay: line ${lineNo}: unknown routine "${parsed.run}" (known: ${h.app.scheduler.names().join(', ') || 'none'})\n`);
-          continue;
-        }
-        await h.app.scheduler.runNow(parsed.run, `${h.prefix}-${lineNo}`);
-      } else if ('file' in parsed) {
-        if (!existsSync(parsed.file)) {
-          process.stderr.write(`replay: line ${lineNo}: file not found: ${parsed.file}\n`);
-          continue;
-        }
-        h.world.sendFile(parsed.from, parsed.file, { to: parsed.to, timestamp });
-      } else {
-        h.world.say(parsed.from, parsed.text, { to: parsed.to, mentions: parsed.mentions, timestamp });
-      }
-      if (!(await h.drain())) process.stderr.write(`replay: line ${lineNo}: queues did not drain within 30 s\n`);
+      const line = readScenarioLine(raw);
+      const problem = 'error' in line ? line.error : await playLine(h, clock, line, String(lineNo));
+      if (problem) process.stderr.write(`replay: line ${lineNo}: ${problem}\n`);
     }
     await h.drain();
   } finally {

@@ -39,6 +39,19 @@ export const routinesSchema = z
   })
   .prefault({});
 
+export const reportsSchema = z
+  .object({
+    /** A satisfaction or on-time rate below this is listed among the anomalies. */
+    lowRate: z.number().min(0).max(100).default(90),
+    /** Confirm each report to its sender point-to-point. */
+    confirm: z.boolean().default(true),
+    /** Also post a one-line receipt in the group (off by default: no flooding). */
+    groupReceipt: z.boolean().default(false),
+    /** Remind liaisons too (not only heads) in the 17:30 reminder. */
+    remindLiaisons: z.boolean().default(true),
+  })
+  .prefault({});
+
 export const outboxSchema = z
   .object({
     /** Messages per minute per chat account; 0 turns the limiter off (replay). */
@@ -63,6 +76,67 @@ export const calendarSchema = z
   })
   .prefault({});
 
+export const ticketFieldNames = ['number', 'title', 'content', 'unit', 'street', 'grid', 'assignedAt', 'deadline', 'status', 'rating', 'reopenCount'] as const;
+export type TicketField = (typeof ticketFieldNames)[number];
+
+/** Tickets (issue 4): column headers, nagging, the escalation ladder, 退办 approvals. */
+export const ticketsSchema = z
+  .object({
+    /** Header texts per field (first match wins; exact after trimming, then "contains"). */
+    columns: z
+      .object({
+        number: z.array(z.string()).default(['工单编号', '工单号', '编号']),
+        title: z.array(z.string()).default(['标题', '工单标题', '诉求标题']),
+        content: z.array(z.string()).default(['诉求内容', '内容', '工单内容']),
+        unit: z.array(z.string()).default(['承办单位', '主办单位', '责任单位', '办理单位']),
+        street: z.array(z.string()).default(['属地镇街', '镇街', '所属镇街']),
+        grid: z.array(z.string()).default(['网格', '所属网格']),
+        assignedAt: z.array(z.string()).default(['派单时间', '派发时间', '交办时间']),
+        deadline: z.array(z.string()).default(['办理时限', '办结时限', '截止时间']),
+        status: z.array(z.string()).default(['状态', '工单状态', '办理状态']),
+        rating: z.array(z.string()).default(['满意度', '回访满意度', '回访结果']),
+        reopenCount: z.array(z.string()).default(['重办次数', '重办']),
+      })
+      .prefault({}),
+    /** Statuses that mean the ticket is finished (no nagging); matched as substrings. */
+    doneStatuses: z.array(z.string().min(1)).default(['已办结', '办结', '已归档', '已完成', '已关闭', '已回访', '已评价', '结案', '已退办']),
+    /** Digests in the group @-mentioning the head, or point-to-point to the head. */
+    nagTo: z.enum(['group', 'head']).default('group'),
+    /** Working days overdue at which each step after 即时督办 (the digest) is taken. */
+    ladder: z
+      .object({
+        written: z.number().int().min(0).max(60).default(1),
+        onSite: z.number().int().min(0).max(60).default(3),
+        referral: z.number().int().min(0).max(60).default(5),
+      })
+      .prefault({}),
+    digestMaxItems: z.number().int().min(1).max(100).default(10),
+    approvalResendHours: z.number().min(0.1).max(240).default(4),
+    /** How many rejected rows the import answer lists one by one. */
+    maxRejectedListed: z.number().int().min(1).max(200).default(20),
+  })
+  .prefault({});
+
+/** Leaders' point-to-point dispatches (issue 5): answer windows and follow-up times. */
+export const dispatchSchema = z
+  .object({
+    /** A dispatch with no deadline is due at the end of this many working days after it was given. */
+    defaultAnswerWorkdays: z.number().int().min(1).max(20).default(1),
+    /** An urgent dispatch with no deadline is due this many hours after it was given. */
+    urgentAnswerHours: z.number().min(0.25).max(72).default(2),
+    /** Not acknowledged (收到/签收) within this time: one reminder point-to-point. */
+    ackWithinMinutes: z.number().int().min(1).max(24 * 60).default(60),
+    urgentAckWithinMinutes: z.number().int().min(1).max(24 * 60).default(15),
+    /** This long before the deadline without an answer: one reminder point-to-point. */
+    remindBeforeDeadlineMinutes: z.number().int().min(1).max(7 * 24 * 60).default(60),
+    urgentRemindBeforeDeadlineMinutes: z.number().int().min(1).max(7 * 24 * 60).default(30),
+    /** dispatch-check acts within these hours on working days (the end is the end of a working day). */
+    workingHours: z
+      .object({ start: clockTime.default('08:30'), end: clockTime.default('18:00') })
+      .prefault({}),
+  })
+  .prefault({});
+
 export const districtSchema = z
   .object({
     district: z.string().min(1),
@@ -71,12 +145,15 @@ export const districtSchema = z
     units: z.array(unitSchema).min(1),
     people: z.array(personSchema).min(1),
     routines: routinesSchema,
+    reports: reportsSchema,
     outbox: outboxSchema,
     quietHours: quietHoursSchema,
     calendar: calendarSchema,
+    dispatch: dispatchSchema,
     inbound: z
       .object({ maxAgeSeconds: z.number().int().min(0).default(600) })
       .prefault({}),
+    tickets: ticketsSchema,
   })
   .superRefine((d, ctx) => {
     const unitIds = new Map<string, number>();

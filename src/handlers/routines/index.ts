@@ -1,6 +1,10 @@
+import { dailySummary } from './daily-summary.js';
+import { reportDeadline } from './report-deadline.js';
+import { reportEscalation } from './report-escalation.js';
+import { reportReminder } from './report-reminder.js';
 import type { Routine } from './types.js';
 
 /** Every routine the bot knows, by name (the names replay's `run` lines use). */
 export function routines(): Routine[] {
-  return [];
+  return [reportReminder, reportDeadline, reportEscalation, dailySummary];
 }

@@ -1,0 +1,69 @@
+import type { Unit } from '../roster.js';
+import { monthDay } from '../texts/reports.js';
+import type { ReportFigures } from './figures.js';
+
+export interface DayReport extends ReportFigures {
+  unitId: string;
+  late: boolean;
+}
+
+export interface SummaryInput {
+  day: string;
+  units: readonly Unit[];
+  reports: readonly DayReport[];
+  lowRate: number;
+}
+
+export interface DaySummary {
+  reported: number;
+  total: number;
+  late: Unit[];
+  missing: Unit[];
+  totals: Record<'received' | 'completed' | 'inProgress' | 'overdue' | 'reopened' | 'unsatisfied' | 'returned', number>;
+  anomalies: string[];
+  text: string;
+}
+
+const SUM_KEYS = ['received', 'completed', 'inProgress', 'overdue', 'reopened', 'unsatisfied', 'returned'] as const;
+const n = (v: number | null) => (v === null ? '-' : String(v));
+
+/** The leaders' picture of the day: totals, anomalies first, then a compact table. Pure. */
+export function summarizeDay(s: SummaryInput): DaySummary {
+  const byUnit = new Map(s.reports.map((r) => [r.unitId, r]));
+  const totals = Object.fromEntries(SUM_KEYS.map((k) => [k, 0])) as DaySummary['totals'];
+  for (const r of s.reports) for (const k of SUM_KEYS) totals[k] += r[k] ?? 0;
+  const missing = s.units.filter((u) => !byUnit.has(u.id));
+  const late = s.units.filter((u) => byUnit.get(u.id)?.late === true);
+  const anomalies: string[] = [];
+  const scored: Array<{ score: number; line: string }> = [];
+  for (const u of s.units) {
+    const r = byUnit.get(u.id);
+    if (!r) continue;
+    const parts: string[] = [];
+    let score = 0;
+    if ((r.overdue ?? 0) > 0) { parts.push(`超期${r.overdue}件`); score += 100 * (r.overdue ?? 0); }
+    if ((r.reopened ?? 0) > 0) { parts.push(`重办${r.reopened}件`); score += 10 * (r.reopened ?? 0); }
+    if ((r.unsatisfied ?? 0) > 0) { parts.push(`不满意${r.unsatisfied}件`); score += 10 * (r.unsatisfied ?? 0); }
+    if (r.onTimeRate !== null && r.onTimeRate < s.lowRate) { parts.push(`按时办结率${r.onTimeRate}%`); score += 5; }
+    if (r.satisfactionRate !== null && r.satisfactionRate < s.lowRate) { parts.push(`满意率${r.satisfactionRate}%`); score += 5; }
+    if (parts.length > 0) scored.push({ score, line: `${u.name}：${parts.join('、')}` });
+  }
+  scored.sort((a, b) => b.score - a.score);
+  anomalies.push(...scored.map((x) => x.line));
+  if (late.length > 0) anomalies.push(`迟报：${late.map((u) => u.name).join('、')}`);
+  if (missing.length > 0) anomalies.push(`未报：${missing.map((u) => u.name).join('、')}`);
+
+  const lines = [`【${monthDay(s.day)} 12345热线日报汇总】`];
+  lines.push(`报送：${s.reports.filter((r) => s.units.some((u) => u.id === r.unitId)).length}/${s.units.length}个单位${late.length > 0 ? `（迟报${late.length}个）` : ''}${missing.length > 0 ? `，未报${missing.length}个` : ''}。`);
+  lines.push(`合计：受理${totals.received}件，办结${totals.completed}件，在办${totals.inProgress}件，超期${totals.overdue}件，重办${totals.reopened}件，不满意${totals.unsatisfied}件，退办/不再办理${totals.returned}件。`);
+  if (anomalies.length > 0) {
+    lines.push('需关注：');
+    for (const a of anomalies) lines.push(`· ${a}`);
+  }
+  lines.push('各单位（受理/办结/在办/超期/重办/不满意）：');
+  for (const u of s.units) {
+    const r = byUnit.get(u.id);
+    lines.push(r ? `${u.name} ${n(r.received)}/${n(r.completed)}/${n(r.inProgress)}/${n(r.overdue)}/${n(r.reopened)}/${n(r.unsatisfied)}${r.late ? '（迟报）' : ''}` : `${u.name} 未报`);
+  }
+  return { reported: s.units.length - missing.length, total: s.units.length, late, missing, totals, anomalies, text: lines.join('\n') };
+}

@@ -1,0 +1,53 @@
+import { describeFigures, FIGURE_LABELS, type ReportFigures } from '../report/figures.js';
+
+const md = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+export { md as monthDay };
+
+export function calendarMissingText(year: number): string {
+  return `系统提示：${year}年法定节假日和调休安排尚未配置，日报提醒等例行工作暂按周一至周五执行。请在配置文件的 calendar 中补充当年安排。`;
+}
+
+export interface ConfirmInput {
+  unitName: string;
+  day: string;
+  figures: ReportFigures;
+  version: number;
+  late: boolean;
+  missing: Array<keyof ReportFigures>;
+  problems: string[];
+  deadline: string;
+}
+
+/** The point-to-point confirmation of a report. */
+export function reportConfirmText(c: ConfirmInput): string {
+  const head = c.version > 1 ? `已更新${c.unitName}${md(c.day)}日报（第${c.version}次报送，以本次为准）` : `已收到${c.unitName}${md(c.day)}日报`;
+  const figs = describeFigures(c.figures);
+  const lines = [`${head}：${figs || '未识别到工单数据'}。`];
+  if (c.missing.length > 0) lines.push(`请补充：${c.missing.map((k) => `${FIGURE_LABELS[k]}件数`).join('、')}。`);
+  if (c.problems.length > 0) lines.push(`请核实：${c.problems.join('；')}。如有误，直接重新发送即可更正。`);
+  if (c.late) lines.push(`本次报送晚于${c.deadline}截止时间，已记为迟报。`);
+  return lines.join('\n');
+}
+
+export function reportWrongUnitText(unitName: string): string {
+  return `您好，您不是${unitName}的报送人员，本条日报未予记录。请由该单位负责同志或联络员报送。`;
+}
+
+export function reportNoUnitText(): string {
+  return '您好，未能确定本条日报所属单位，未予记录。请在日报开头写明单位名称后重新发送。';
+}
+
+export function reportReminderText(day: string, deadline: string, names: string[]): string {
+  return `温馨提醒：今天（${md(day)}）${deadline}前请报送日报。以下单位尚未报送：${names.join('、')}。`;
+}
+
+export function reportRollCallText(day: string, deadline: string, reported: number, total: number, missing: Array<{ unit: string; heads: string[] }>): string {
+  if (missing.length === 0) return `截至${deadline}，${md(day)}日报${total}个单位已全部报送，谢谢大家。`;
+  const list = missing.map((m) => (m.heads.length > 0 ? `${m.unit}（${m.heads.join('、')}）` : m.unit)).join('、');
+  return `截至${deadline}，${md(day)}日报应报${total}个单位，已报${reported}个，尚未报送${missing.length}个：${list}。请尽快报送。`;
+}
+
+export function reportEscalationText(day: string, deadline: string, missing: Array<{ unit: string; heads: string[] }>): string {
+  const list = missing.map((m) => (m.heads.length > 0 ? `${m.unit}（${m.heads.join('、')}）` : m.unit)).join('、');
+  return `督办提请：${md(day)}日报截止${deadline}后，以下${missing.length}个单位仍未报送：${list}。请督导专班跟进督办。`;
+}

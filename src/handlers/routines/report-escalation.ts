@@ -1,0 +1,22 @@
+import { reportEscalationText } from '../../domain/texts/reports.js';
+import { claimStep } from '../../store/steps.js';
+import { workdayToday } from './gate.js';
+import { missingUnits, withHeads } from './report-status.js';
+import { dailyAt, type Routine } from './types.js';
+
+/** 18:30: units still missing go to the supervision team point-to-point, once a day. */
+export const reportEscalation: Routine = {
+  name: 'report-escalation',
+  patterns: (c) => [dailyAt(c.routines.reportEscalation)],
+  async run(ctx) {
+    const { run, day } = await workdayToday(ctx);
+    if (!run) return;
+    const { missing } = await missingUnits(ctx, day);
+    if (missing.length === 0) return;
+    if (!(await claimStep(ctx.db, `report-escalation:${day}`, 'report-escalation', ctx.clock.now(), day, { missing: missing.map((u) => u.id) }))) return;
+    const text = reportEscalationText(day, ctx.config.routines.reportDeadline, withHeads(ctx, missing));
+    for (const p of ctx.roster.withRole('supervisor')) {
+      await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `report-escalation:${day}:${p.id}` });
+    }
+  },
+};

@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import type { ManualClock } from '../domain/clock.js';
+import type { Harness } from './harness.js';
+
+const iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not an ISO 8601 time');
+const to = z.enum(['group', 'bot']).default('group');
+
+/** One line of a replay scenario. */
+export const scenarioLineSchema = z.union([
+  z.object({ at: iso, run: z.string().min(1) }).strict(),
+  z.object({ at: iso, from: z.string().min(1), file: z.string().min(1), to }).strict(),
+  z.object({ at: iso, from: z.string().min(1), text: z.string(), mentions: z.array(z.string()).default([]), to }).strict(),
+]);
+export type ScenarioLine = z.infer<typeof scenarioLineSchema>;
+
+/** Validates a raw line; returns the line or a reason. */
+export function readScenarioLine(raw: string): ScenarioLine | { error: string } {
+  let obj: unknown;
+  try {
+    obj = JSON.parse(raw);
+  } catch (err) {
+    return { error: `not JSON (${(err as Error).message})` };
+  }
+  const r = scenarioLineSchema.safeParse(obj);
+  if (!r.success) return { error: r.error.issues.map((i) => `${i.path.join('.') || '(line)'}: ${i.message}`).join('; ') };
+  return r.data;
+}
+
+/**
+ * Plays one line through the real pipeline at the line's time, then waits until everything
+ * it caused has been processed and sent. Returns an error text for a line that cannot run.
+ */
+export async function playLine(h: Harness, clock: ManualClock, line: ScenarioLine, key: string): Promise<string | undefined> {
+  clock.set(line.at);
+  const timestamp = Date.parse(line.at);
+  if ('run' in line) {
+    if (!h.app.scheduler.get(line.run)) return `unknown routine "${line.run}" (known: ${h.app.scheduler.names().join(', ') || 'none'})`;
+    await h.app.scheduler.runNow(line.run, `${h.prefix}-${key}`);
+  } else if ('file' in line) {
+    if (!existsSync(line.file)) return `file not found: ${line.file}`;
+    h.world.sendFile(line.from, line.file, { to: line.to, timestamp });
+  } else {
+    h.world.say(line.from, line.text, { to: line.to, mentions: line.mentions, timestamp });
+  }
+  if (!(await h.drain())) return 'queues did not drain within 30 s';
+  return undefined;
+}
