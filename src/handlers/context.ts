@@ -21,8 +21,11 @@ export interface HandlerContext {
 /** One kind of message. The router offers a message to each handler in order. */
 export interface MessageHandler {
   readonly name: string;
-  /** Cheap test: does this handler take the message from this (roster) sender? */
-  matches(msg: IncomingMessage, sender: Person, ctx: HandlerContext): boolean;
+  /**
+   * Cheap test: does this handler take the message from this (roster) sender? May look at the
+   * store (a promise) when the answer depends on state, e.g. "this unit has a dispatch open".
+   */
+  matches(msg: IncomingMessage, sender: Person, ctx: HandlerContext): boolean | Promise<boolean>;
   handle(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<void>;
 }
 

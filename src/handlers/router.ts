@@ -26,7 +26,7 @@ export function createRouter(handlers: MessageHandler[], ctx: HandlerContext, st
     }
     let taken = 'none';
     for (const h of handlers) {
-      if (!h.matches(msg, sender, ctx)) continue;
+      if (!(await h.matches(msg, sender, ctx))) continue;
       taken = h.name;
       try {
         await h.handle(msg, sender, ctx);

@@ -1,0 +1,194 @@
+/** Texts of the point-to-point dispatch flow (zh-CN, concise, polite). Pure. */
+import type { Unit } from '../roster.js';
+import { formatShort } from '../time.js';
+
+/** A unit's usual short name in the group: 区住建局 for 区住房和城乡建设局. */
+export function unitShortName(u: Pick<Unit, 'name' | 'aliases'>): string {
+  if (u.name.length <= 6) return u.name;
+  const short = u.aliases.filter((a) => a.startsWith('区') && a.length < u.name.length).sort((a, b) => a.length - b.length)[0];
+  return short ?? u.name;
+}
+
+/** The dispatch text without leading @-mentions, cut to `max` characters for a list. */
+export function summary(text: string, max = 24): string {
+  const body = text.replace(/^(?:\s*@[^\s\u2005@]+[\s\u2005]*)+/, '').replace(/\s+/g, ' ').trim();
+  return body.length > max ? `${body.slice(0, max)}…` : body;
+}
+
+export interface TargetLabel {
+  unit: string;
+  /** Display names of the unit's heads (and liaisons when no head). */
+  people: string[];
+}
+
+function targetList(ts: readonly TargetLabel[]): string {
+  return ts.map((t) => (t.people.length > 0 ? `${t.unit}（${t.people.join('、')}）` : t.unit)).join('、');
+}
+
+function deadlineLabel(deadline: Date | string, given: boolean, tz: string): string {
+  return `${formatShort(deadline, tz)}${given ? '' : '（默认时限）'}`;
+}
+
+export interface LineInput {
+  code: string;
+  targets: readonly TargetLabel[];
+  deadline: Date | string;
+  deadlineGiven: boolean;
+  urgent: boolean;
+  tz: string;
+}
+
+/** "已转办 区住建局（张局长）、湖滨街道（尤主任），时限 11月23日 10:00，编号 D12" */
+export function groupLineText(i: LineInput): string {
+  return `${i.urgent ? '【紧急】' : ''}已转办 ${targetList(i.targets)}，时限 ${deadlineLabel(i.deadline, i.deadlineGiven, i.tz)}，编号 ${i.code}`;
+}
+
+/** A leader's private 转办, posted in the group (the heads are @-mentioned by the chat). */
+export function privateDispatchPostText(leaderName: string, body: string, line: LineInput): string {
+  return `${leaderName}交办：${body}\n${groupLineText(line)}`;
+}
+
+/** The leader's confirmation of a private 转办. */
+export function privateDispatchConfirmText(line: LineInput): string {
+  return `${groupLineText(line)}。已在群内发布，并已点对点送达各单位负责同志；各单位反馈后将第一时间转报您。`;
+}
+
+export function privateDispatchNoTargetText(): string {
+  return '未能识别转办的单位。请 @ 相关负责同志或写明单位名称，例如：转办 区住建局：环海路小区污水外溢，请明天上午10点前到现场处置并反馈。';
+}
+
+export interface DeliveryInput {
+  code: string;
+  leaderName: string;
+  text: string;
+  unit: string;
+  deadline: Date | string;
+  deadlineGiven: boolean;
+  urgent: boolean;
+  tz: string;
+}
+
+/** What each head and liaison of a target unit receives point-to-point. */
+export function deliveryText(i: DeliveryInput): string {
+  return [
+    `【点对点调度 ${i.code}】${i.urgent ? '【紧急】' : ''}${i.leaderName}交办${i.unit}：`,
+    summary(i.text, 500),
+    `办理时限：${deadlineLabel(i.deadline, i.deadlineGiven, i.tz)}`,
+    `请回复“收到”签收；办理后请直接回复办理结果（同时有多件调度时请注明编号 ${i.code}），我会转报${i.leaderName}。`,
+  ].join('\n');
+}
+
+export function ackConfirmText(code: string, deadline: Date | string, tz: string): string {
+  return `已登记签收 ${code}，办理时限 ${formatShort(deadline, tz)}，办理后请回复结果。`;
+}
+
+export function answerConfirmText(code: string, leaderName: string): string {
+  return `已收到贵单位对 ${code} 的反馈，已转报${leaderName}。谢谢！`;
+}
+
+export function answerForwardText(i: { code: string; unit: string; sender: string; text: string; dispatchText: string; late: boolean; allAnswered: boolean }): string {
+  const lines = [
+    `【调度反馈 ${i.code}】${i.unit}（${i.sender}）${i.late ? '（超时反馈）' : ''}：`,
+    summary(i.text, 1000),
+    `原调度：${summary(i.dispatchText, 40)}`,
+  ];
+  if (i.allAnswered) lines.push(`${i.code} 各单位均已反馈。`);
+  return lines.join('\n');
+}
+
+export function askWhichText(items: ReadonlyArray<{ code: string; text: string }>, kind: 'ack' | 'answer'): string {
+  const what = kind === 'ack' ? '签收' : '反馈';
+  return [
+    `贵单位目前有 ${items.length} 件调度未办结，请问这条${what}对应哪一件？请回复编号（如 ${items[0]?.code ?? 'D1'}）：`,
+    ...items.map((d) => `${d.code} ${summary(d.text)}`),
+  ].join('\n');
+}
+
+export interface ReminderInput {
+  code: string;
+  leaderName: string;
+  text: string;
+  deadline: Date | string;
+  tz: string;
+}
+
+export function ackReminderText(i: ReminderInput): string {
+  return `【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”尚未签收，请回复“收到”签收，并于 ${formatShort(i.deadline, i.tz)} 前反馈办理结果。`;
+}
+
+export function dueReminderText(i: ReminderInput & { acked: boolean }): string {
+  const sign = i.acked ? '' : '（尚未签收）';
+  return `【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”${sign}将于 ${formatShort(i.deadline, i.tz)} 到期，请抓紧办理并回复办理结果。`;
+}
+
+/** In the group at the deadline, @-mentioning the late units' people. */
+export function lateGroupText(i: ReminderInput & { units: readonly string[] }): string {
+  return `【调度超时 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”时限 ${formatShort(i.deadline, i.tz)} 已到，${i.units.join('、')} 尚未反馈，请即办理并回复结果。`;
+}
+
+/** To each member of the supervision team at the deadline. */
+export function lateSupervisorText(i: ReminderInput & { units: ReadonlyArray<{ unit: string; state: string }> }): string {
+  return [
+    `【提请督办 ${i.code}】${i.leaderName}交办的调度时限 ${formatShort(i.deadline, i.tz)} 已到，以下单位尚未反馈：`,
+    ...i.units.map((u) => `· ${u.unit}：${u.state}`),
+    `调度内容：${summary(i.text, 200)}`,
+    `已在群内催办。发送“调度进展 ${i.code}”可查看全程。`,
+  ].join('\n');
+}
+
+/** To the leader at the deadline: where every target unit stands. */
+export function leaderStatusText(i: { code: string; text: string; deadline: Date | string; tz: string; units: ReadonlyArray<{ unit: string; state: string }> }): string {
+  return [
+    `【调度进展 ${i.code}】“${summary(i.text, 40)}”时限 ${formatShort(i.deadline, i.tz)} 已到：`,
+    ...i.units.map((u) => `· ${u.unit}：${u.state}`),
+    '未反馈单位已在群内催办，并告知区督导专班。',
+  ].join('\n');
+}
+
+export interface ProgressUnitItem {
+  code: string;
+  text: string;
+  state: string;
+  deadline: Date | string;
+}
+
+export function progressListText(byUnit: ReadonlyArray<{ unit: string; items: readonly ProgressUnitItem[] }>, openCount: number, tz: string): string {
+  if (openCount === 0) return '目前没有未办结的调度。';
+  const lines = [`未办结调度 ${openCount} 件（按单位）：`];
+  for (const u of byUnit) {
+    lines.push(`${u.unit}：`);
+    for (const it of u.items) lines.push(`· ${it.code} ${summary(it.text, 16)}，${it.state}，时限 ${formatShort(it.deadline, tz)}`);
+  }
+  lines.push('发送“调度进展 D编号”查看一件的全程。');
+  return lines.join('\n');
+}
+
+export interface DetailInput {
+  code: string;
+  leaderName: string;
+  createdAt: Date | string;
+  text: string;
+  urgent: boolean;
+  deadline: Date | string;
+  deadlineGiven: boolean;
+  status: string;
+  units: ReadonlyArray<{ unit: string; state: string }>;
+  timeline: ReadonlyArray<{ at: Date | string; text: string }>;
+  tz: string;
+}
+
+export function progressDetailText(i: DetailInput): string {
+  return [
+    `【${i.code}】${i.urgent ? '【紧急】' : ''}${i.leaderName} ${formatShort(i.createdAt, i.tz)} 交办（${i.status}）`,
+    `内容：${summary(i.text, 300)}`,
+    `时限：${deadlineLabel(i.deadline, i.deadlineGiven, i.tz)}`,
+    '各单位：',
+    ...i.units.map((u) => `· ${u.unit}：${u.state}`),
+    '过程：',
+    ...i.timeline.map((e) => `· ${formatShort(e.at, i.tz)} ${e.text}`),
+  ].join('\n');
+}
+
+export function progressNotFoundText(code: string): string {
+  return `未找到调度 ${code}，请核对编号。发送“调度进展”可查看全部未办结调度。`;
+}

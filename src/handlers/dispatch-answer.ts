@@ -1,0 +1,136 @@
+import { classifyReply, type Link, linkReply, type ReplyClass } from '../domain/dispatch/flow-answer.js';
+import type { IncomingMessage } from '../domain/messages.js';
+import { parseReport } from '../domain/report/parse.js';
+import type { Person } from '../domain/roster.js';
+import { ackConfirmText, answerConfirmText, answerForwardText, askWhichText } from '../domain/texts/dispatch.js';
+import {
+  addEvent,
+  addPendingReply,
+  type Dispatch,
+  dispatchesForUnit,
+  latestPendingReply,
+  type PendingReply,
+  recordAck,
+  recordAnswer,
+  resolvePendingReply,
+} from '../store/dispatches.js';
+import type { HandlerContext, MessageHandler } from './context.js';
+import { leaderName, unitLabel } from './dispatch-common.js';
+
+const MAX_CHARS = 5_000;
+/** How long a reply the bot could not link waits for the unit to name the code. */
+const PENDING_HOURS = 72;
+
+type Decision =
+  | { kind: 'link'; reply: ReplyClass; dispatch: Dispatch; unitId: string }
+  | { kind: 'ask'; reply: ReplyClass; dispatches: Dispatch[]; unitId: string }
+  | { kind: 'resolve'; pending: PendingReply; dispatch: Dispatch; unitId: string };
+
+const decisions = new WeakMap<IncomingMessage, Decision | null>();
+
+const isUnitWorker = (p: Person) => p.unit !== undefined && (p.roles.includes('head') || p.roles.includes('liaison'));
+
+function mentionsBot(msg: IncomingMessage, ctx: HandlerContext): boolean {
+  return msg.mentionIds.some((id) => ctx.roster.person(id) === undefined) || /@[^\s@\u2005]{0,6}助手/.test(msg.text);
+}
+
+async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<Decision | null> {
+  const unitId = sender.unit;
+  if (!isUnitWorker(sender) || unitId === undefined) return null;
+  const text = msg.text.trim();
+  if (text === '' || text.length > MAX_CHARS) return null;
+  const reply = classifyReply(text, { chat: msg.chat, mentionsBot: mentionsBot(msg, ctx) });
+  if (!reply) return null;
+  if (reply.codeOnly) {
+    const pending = await latestPendingReply(ctx.db, unitId);
+    if (!pending || ctx.clock.now().getTime() - pending.at.getTime() > PENDING_HOURS * 3_600_000) return null;
+    const mine = await dispatchesForUnit(ctx.db, unitId, reply.codes);
+    const d = mine.find((x) => reply.codes.includes(x.code));
+    return d ? { kind: 'resolve', pending, dispatch: d, unitId } : null;
+  }
+  // A daily report is never an answer, whatever it says.
+  if (reply.kind === 'answer' && parseReport({ text, sentAt: msg.sentAt, from: sender.id }, ctx.roster, ctx.config.timezone).isReport) return null;
+  const mine = await dispatchesForUnit(ctx.db, unitId, reply.codes);
+  if (mine.length === 0) return null;
+  const link: Link = linkReply(
+    reply.kind,
+    reply.codes,
+    mine.map((d) => {
+      const t = d.targets.find((x) => x.unitId === unitId);
+      return { code: d.code, acked: t?.ackedAt != null, answered: t?.answeredAt != null };
+    }),
+  );
+  if (link.kind === 'none') return null;
+  if (link.kind === 'ask') return { kind: 'ask', reply, dispatches: mine.filter((d) => link.codes.includes(d.code)), unitId };
+  return { kind: 'link', reply, dispatch: mine.find((d) => d.code === link.code) as Dispatch, unitId };
+}
+
+async function applyReply(
+  ctx: HandlerContext,
+  d: Dispatch,
+  unitId: string,
+  kind: 'ack' | 'answer',
+  r: { senderId: string; messageId: string; text: string; at: Date },
+): Promise<void> {
+  const tz = ctx.config.timezone;
+  const toSender = (text: string, purpose: string) => ctx.send({ to: { kind: 'person', id: r.senderId }, text, mentions: [], purpose });
+  const target = d.targets.find((t) => t.unitId === unitId);
+  if (kind === 'ack') {
+    await recordAck(ctx.db, d.id, unitId, r.senderId, r.at, r.messageId, r.text);
+    if (!target?.ackedAt && !target?.answeredAt) await toSender(ackConfirmText(d.code, d.deadline, tz), `dispatch:${d.code}:ack-confirm:${unitId}`);
+    return;
+  }
+  const allAnswered = await recordAnswer(ctx.db, d.id, unitId, r.senderId, r.at, r.messageId, r.text);
+  const leader = leaderName(ctx, d.leaderId);
+  const late = (target?.answeredAt ?? r.at).getTime() > d.deadline.getTime();
+  const sender = ctx.roster.person(r.senderId)?.name ?? r.senderId;
+  await ctx.send({
+    to: { kind: 'person', id: d.leaderId },
+    text: answerForwardText({ code: d.code, unit: unitLabel(ctx, unitId), sender, text: r.text, dispatchText: d.text, late, allAnswered }),
+    mentions: [],
+    purpose: `dispatch:${d.code}:forward:${r.messageId}`,
+  });
+  await addEvent(ctx.db, d.id, { kind: 'forwarded', unitId, actorId: d.leaderId, messageId: r.messageId, text: null, at: ctx.clock.now() });
+  await toSender(answerConfirmText(d.code, leader), `dispatch:${d.code}:answer-confirm:${r.messageId}`);
+}
+
+/**
+ * A head's or liaison's reply to a dispatch: 收到/签收 acknowledges, a reply with content is
+ * the unit's answer (forwarded to the leader point-to-point). Linked by code, else to the
+ * unit's only open dispatch; with several open the bot asks which. Group chit-chat and daily
+ * reports are left to the other handlers.
+ */
+export const dispatchAnswerHandler: MessageHandler = {
+  name: 'dispatch-answer',
+  async matches(msg, sender, ctx) {
+    if (!isUnitWorker(sender)) return false;
+    if (!decisions.has(msg)) decisions.set(msg, await decide(msg, sender, ctx));
+    return decisions.get(msg) != null;
+  },
+  async handle(msg, sender, ctx) {
+    const dec = decisions.get(msg) ?? (await decide(msg, sender, ctx));
+    if (!dec) return;
+    const at = new Date(msg.sentAt);
+    const text = msg.text.trim();
+    if (dec.kind === 'resolve') {
+      if (!(await resolvePendingReply(ctx.db, dec.pending.id, dec.dispatch.code, ctx.clock.now()))) return;
+      await applyReply(ctx, dec.dispatch, dec.unitId, dec.pending.kind, { senderId: dec.pending.senderId, messageId: dec.pending.messageId, text: dec.pending.text, at: dec.pending.at });
+      return;
+    }
+    if (dec.kind === 'ask') {
+      const codes = dec.dispatches.map((d) => d.code);
+      await addPendingReply(ctx.db, { unitId: dec.unitId, senderId: sender.id, messageId: msg.id, kind: dec.reply.kind, text, codes, at });
+      for (const d of dec.dispatches) {
+        await addEvent(ctx.db, d.id, { kind: 'ask-which', unitId: dec.unitId, actorId: sender.id, messageId: msg.id, text, at: ctx.clock.now(), detail: { codes } });
+      }
+      await ctx.send({
+        to: { kind: 'person', id: sender.id },
+        text: askWhichText(dec.dispatches.map((d) => ({ code: d.code, text: d.text })), dec.reply.kind),
+        mentions: [],
+        purpose: `dispatch-ask:${msg.id}`,
+      });
+      return;
+    }
+    await applyReply(ctx, dec.dispatch, dec.unitId, dec.reply.kind, { senderId: sender.id, messageId: msg.id, text, at });
+  },
+};

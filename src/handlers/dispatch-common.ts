@@ -1,0 +1,137 @@
+/** What the dispatch handlers and dispatch-check share: labels, delivery, states. Not a handler. */
+import { defaultDeadline, targetStatus } from '../domain/dispatch/flow.js';
+import { parseDispatch } from '../domain/dispatch/parse.js';
+import { canonicalNames, mentionInfo, textMentionIds, textTargets } from '../domain/dispatch/targets.js';
+import { normalizeDispatchText } from '../domain/dispatch/text.js';
+import { isUrgent } from '../domain/dispatch/urgency.js';
+import { parseDeadline } from '../domain/dispatch/deadline.js';
+import type { Person } from '../domain/roster.js';
+import {
+  deliveryText,
+  groupLineText,
+  type LineInput,
+  privateDispatchPostText,
+  type TargetLabel,
+  unitShortName,
+} from '../domain/texts/dispatch.js';
+import { formatShort } from '../domain/time.js';
+import { createDispatch, type Dispatch, type DispatchTarget, markDelivered } from '../store/dispatches.js';
+import type { HandlerContext } from './context.js';
+
+export function leaderName(ctx: HandlerContext, id: string): string {
+  return ctx.roster.person(id)?.name ?? '领导';
+}
+
+export function unitLabel(ctx: HandlerContext, unitId: string): string {
+  const u = ctx.roster.unit(unitId);
+  return u ? unitShortName(u) : unitId;
+}
+
+/** Who a unit's dispatch goes to: heads and liaisons. */
+export function unitContacts(ctx: HandlerContext, unitId: string): Person[] {
+  return ctx.roster.contactsOf(unitId);
+}
+
+/** The people named next to a unit in the group line: its heads, else its liaisons. */
+function labelPeople(ctx: HandlerContext, unitId: string): Person[] {
+  const heads = ctx.roster.headsOf(unitId);
+  return heads.length > 0 ? heads : ctx.roster.contactsOf(unitId, ['liaison']);
+}
+
+export function targetLabels(ctx: HandlerContext, d: Dispatch): TargetLabel[] {
+  return d.targets.map((t) => ({ unit: unitLabel(ctx, t.unitId), people: labelPeople(ctx, t.unitId).map((p) => p.name) }));
+}
+
+export function lineInput(ctx: HandlerContext, d: Dispatch): LineInput {
+  return { code: d.code, targets: targetLabels(ctx, d), deadline: d.deadline, deadlineGiven: d.deadlineGiven, urgent: d.urgent, tz: ctx.config.timezone };
+}
+
+/** What a dispatch text says, for a leader's message: targets as unit ids, deadline, urgency. */
+export interface DispatchReading {
+  isDispatch: boolean;
+  unitIds: string[];
+  deadline: string | null;
+  urgent: boolean;
+}
+
+function unitIdsOf(ctx: HandlerContext, names: readonly string[]): string[] {
+  return names.map((n) => ctx.roster.unitByName(n)?.id).filter((x): x is string => x !== undefined);
+}
+
+/** Reads a leader's message with the dispatch parser. */
+export function readDispatch(ctx: HandlerContext, text: string, sentAt: string, from: string, mentions: readonly string[]): DispatchReading {
+  const p = parseDispatch({ text, sentAt, from, mentions: [...mentions] }, ctx.roster, ctx.calendar, ctx.config.timezone);
+  return { isDispatch: p.isDispatch, unitIds: unitIdsOf(ctx, p.targets), deadline: p.deadline, urgent: p.urgent };
+}
+
+/**
+ * Reads a private 转办 body: the parser's reading if it sees a dispatch; otherwise (the
+ * command itself says it is one) the units @-named or named as addressees in it.
+ */
+export function readTransfer(ctx: HandlerContext, body: string, sentAt: string, from: string): DispatchReading {
+  const p = readDispatch(ctx, body, sentAt, from, []);
+  if (p.isDispatch && p.unitIds.length > 0) return p;
+  const norm = normalizeDispatchText(body);
+  const mentioned = mentionInfo(textMentionIds(norm, ctx.roster), ctx.roster).units;
+  const named = textTargets(norm, ctx.roster);
+  let units = [...mentioned, ...named];
+  // "转办 区住建局 …" with no addressee marks: any unit named counts.
+  if (units.length === 0) units = ctx.roster.findUnits(norm).map((f) => f.unit);
+  return {
+    isDispatch: units.length > 0,
+    unitIds: unitIdsOf(ctx, canonicalNames(units)),
+    deadline: parseDeadline(body, sentAt, ctx.calendar, ctx.config.timezone),
+    urgent: isUrgent(body),
+  };
+}
+
+/**
+ * Makes the dispatch (once per message), posts the group line (or, for a private 转办, the
+ * dispatch itself with the heads @-mentioned) and delivers it point-to-point to each target
+ * unit's heads and liaisons. Safe to repeat: every message has its own purpose.
+ */
+export async function createAndDeliver(
+  ctx: HandlerContext,
+  o: { leaderId: string; messageId: string; chat: 'group' | 'private'; text: string; reading: DispatchReading },
+): Promise<Dispatch> {
+  const now = ctx.clock.now();
+  const tz = ctx.config.timezone;
+  const deadline = o.reading.deadline ?? defaultDeadline(now, o.reading.urgent, ctx.config.dispatch, ctx.calendar, tz);
+  const { dispatch: d } = await createDispatch(ctx.db, {
+    leaderId: o.leaderId,
+    sourceMessageId: o.messageId,
+    chat: o.chat,
+    text: o.text,
+    urgent: o.reading.urgent,
+    deadline,
+    deadlineGiven: o.reading.deadline !== null,
+    createdAt: now,
+    unitIds: o.reading.unitIds,
+  });
+  const leader = leaderName(ctx, d.leaderId);
+  const line = lineInput(ctx, d);
+  if (d.chat === 'private') {
+    const mentions = d.targets.flatMap((t) => labelPeople(ctx, t.unitId).map((p) => p.id));
+    await ctx.send({ to: { kind: 'group' }, text: privateDispatchPostText(leader, d.text, line), mentions, purpose: `dispatch:${d.code}:group` });
+  } else {
+    await ctx.send({ to: { kind: 'group' }, text: groupLineText(line), mentions: [], purpose: `dispatch:${d.code}:group` });
+  }
+  for (const t of d.targets) {
+    const people = unitContacts(ctx, t.unitId);
+    const text = deliveryText({ code: d.code, leaderName: leader, text: d.text, unit: unitLabel(ctx, t.unitId), deadline: d.deadline, deadlineGiven: d.deadlineGiven, urgent: d.urgent, tz });
+    for (const p of people) {
+      await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `dispatch:${d.code}:deliver:${t.unitId}:${p.id}` });
+    }
+    if (people.length === 0) ctx.log.warn({ code: d.code, unit: t.unitId }, 'dispatch target unit has no head or liaison on the roster');
+    await markDelivered(ctx.db, d.id, t.unitId, now, people.map((p) => p.id));
+  }
+  return d;
+}
+
+/** A unit's state in a dispatch, in words: 未签收 / 已签收 / 已反馈（时间）, and 已超时. */
+export function stateText(t: DispatchTarget, deadline: Date, now: Date, tz: string): string {
+  const s = targetStatus(t, deadline, now);
+  if (s.state === 'answered') return `已反馈（${formatShort(t.answeredAt as Date, tz)}${s.late ? '，超时' : ''}）`;
+  const base = s.state === 'acknowledged' ? `已签收（${formatShort(t.ackedAt as Date, tz)}），未反馈` : '未签收、未反馈';
+  return s.late ? `${base}，已超时` : base;
+}

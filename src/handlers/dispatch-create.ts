@@ -1,0 +1,31 @@
+import type { IncomingMessage } from '../domain/messages.js';
+import type { MessageHandler } from './context.js';
+import { createAndDeliver, type DispatchReading, readDispatch } from './dispatch-common.js';
+
+/** Longer texts are not dispatches (and not worth parsing on the hot path). */
+const MAX_CHARS = 5_000;
+const readings = new WeakMap<IncomingMessage, DispatchReading | null>();
+
+/**
+ * A leader's message in the group that parses as a dispatch to one or more units: tracked
+ * with a short code, one line in the group, point-to-point delivery to each unit. Only
+ * leaders by contact id: anyone else's lookalike is ordinary chat for the next handler.
+ */
+export const dispatchCreateHandler: MessageHandler = {
+  name: 'dispatch-create',
+  matches(msg, sender, ctx) {
+    if (msg.chat !== 'group' || !sender.roles.includes('leader')) return false;
+    if (!readings.has(msg)) {
+      const text = msg.text.trim();
+      readings.set(msg, text === '' || text.length > MAX_CHARS ? null : readDispatch(ctx, text, msg.sentAt, sender.id, msg.mentionIds));
+    }
+    const r = readings.get(msg);
+    return r != null && r.isDispatch && r.unitIds.length > 0;
+  },
+  async handle(msg, sender, ctx) {
+    const reading = readings.get(msg) ?? readDispatch(ctx, msg.text.trim(), msg.sentAt, sender.id, msg.mentionIds);
+    if (!reading.isDispatch || reading.unitIds.length === 0) return;
+    const d = await createAndDeliver(ctx, { leaderId: sender.id, messageId: msg.id, chat: 'group', text: msg.text.trim(), reading });
+    ctx.log.info({ code: d.code, units: reading.unitIds, deadline: d.deadline }, 'dispatch created');
+  },
+};
