@@ -1,0 +1,123 @@
+/** Every ticket text the bot sends (zh-CN): concise and polite, as a government office writes. */
+import type { NagItem } from '../tickets/digest.js';
+import { formatShort } from '../time.js';
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export interface RejectedRow {
+  row: number;
+  number: string | null;
+  reason: string;
+}
+
+const short = (s: string, n = 16) => (s.length > n ? `${s.slice(0, n)}…` : s || '（无标题）');
+
+export function importSummary(source: string, c: ImportCounts, rejected: readonly RejectedRow[], maxListed: number): string {
+  const lines = [`工单清单「${source}」已导入：新增 ${c.created} 条，更新 ${c.updated} 条，无变化 ${c.unchanged} 条，未导入 ${c.rejected} 条。`];
+  if (rejected.length > 0) {
+    lines.push('未导入的行：');
+    for (const r of rejected.slice(0, maxListed)) lines.push(`· 第${r.row}行${r.number ? `（${r.number}）` : ''}：${r.reason}`);
+    if (rejected.length > maxListed) lines.push(`……另有 ${rejected.length - maxListed} 行未列出，已记录在导入记录中。`);
+    lines.push('请核对后重新发送，已导入的行不受影响。');
+  }
+  return lines.join('\n');
+}
+
+export function notATicketList(source: string, missing: readonly string[]): string {
+  return `文件「${source}」不是工单清单：未找到${missing.map((m) => `“${m}”`).join('、')}列。请发送从 12345 平台导出的工单清单（.xlsx 或 .csv），表头须含工单编号、承办单位、派单时间或办理时限。`;
+}
+
+export function unsupportedFile(source: string): string {
+  return `文件「${source}」为旧版 Excel 或其他格式，暂无法读取。请另存为 .xlsx 或 .csv 后重新发送。`;
+}
+
+export function unreadableFile(source: string): string {
+  return `文件「${source}」无法完整读取（文件可能已损坏），请重新导出后再发送。`;
+}
+
+export const FILE_NOT_ACCEPTED = '您好，工单清单由区督导专班统一导入，您发送的文件已留存，未作导入处理。';
+
+function itemLine(i: NagItem, n: number): string {
+  const state = i.daysOverdue > 0 ? `超期${i.daysOverdue}个工作日` : i.daysOverdue === 0 ? '已超期' : i.dueToday ? '今日到期' : '待办理';
+  return `${n}. ${i.number} ${short(i.title)}（${state}${i.reopened ? '，重办' : ''}）`;
+}
+
+export function nagDigest(unitName: string, now: Date, tz: string, items: readonly NagItem[], more: number, all: readonly NagItem[]): string {
+  const overdue = all.filter((i) => i.daysOverdue >= 0).length;
+  const today = all.filter((i) => i.dueToday).length;
+  const reopened = all.filter((i) => i.reopened).length;
+  const lines = [
+    `【即时督办】${unitName}：截至${formatShort(now, tz)}，本单位超期工单 ${overdue} 件、今日到期 ${today} 件、重办 ${reopened} 件，请抓紧办理：`,
+    ...items.map((i, k) => itemLine(i, k + 1)),
+  ];
+  if (more > 0) lines.push(`……另有 ${more} 件，请登录平台查看。`);
+  lines.push('请回复“签收”；办结后可回复“工单编号 已办结 说明”。');
+  return lines.join('\n');
+}
+
+export function writtenNotice(unitName: string, items: readonly NagItem[], max: number): string {
+  const lines = [`【书面督办通知】${unitName}负责同志：以下工单已超过办理时限，经即时督办仍未办结，现予书面督办，请于今日内办结并反馈：`];
+  items.slice(0, max).forEach((i, k) => lines.push(itemLine(i, k + 1)));
+  if (items.length > max) lines.push(`……另有 ${items.length - max} 件。`);
+  lines.push('督办情况已记录在案。');
+  return lines.join('\n');
+}
+
+export interface UnitItems {
+  unitName: string;
+  items: readonly NagItem[];
+}
+
+function byUnitLines(groups: readonly UnitItems[], max: number): string[] {
+  const lines: string[] = [];
+  for (const g of groups) {
+    const numbers = g.items.slice(0, max).map((i) => `${i.number}（超期${Math.max(i.daysOverdue, 0)}个工作日）`);
+    lines.push(`· ${g.unitName} ${g.items.length} 件：${numbers.join('、')}${g.items.length > max ? ` 等` : ''}`);
+  }
+  return lines;
+}
+
+export function onSiteRequest(groups: readonly UnitItems[], max: number): string {
+  return ['【现场督办】以下工单经书面督办仍未办结，请督导专班赴现场督办：', ...byUnitLines(groups, max), '请将现场督办情况反馈至本群。'].join('\n');
+}
+
+export function referralNotice(groups: readonly UnitItems[], max: number): string {
+  return ['【提请督办】以下工单经现场督办仍未办结，提请领导督办：', ...byUnitLines(groups, max)].join('\n');
+}
+
+export const ACK_RECORDED = '已签收，督办记录已更新。';
+export const ACK_NOTHING = '本单位当前没有待签收的督办通知。';
+export const ACK_NOT_UNIT = '签收需由承办单位负责同志或联络员回复。';
+export const reportedDone = (n: string) => `已记录工单 ${n} 的办结情况，最终以 12345 平台状态为准。`;
+export const unknownTicket = (n: string) => `未找到工单 ${n}，请核对工单编号。`;
+export const notYourTicket = (n: string, unit: string) => `工单 ${n} 的承办单位为${unit}，请由该单位负责同志办理。`;
+
+export const approvalNeedsReason = (type: string) => `请写明理由，格式：申请${type} 工单编号 理由。`;
+export const approvalOnlyUnits = '退办、不再办理申请需由承办单位负责同志提出。';
+export const approvalAlreadyOpen = (code: string) => `该工单已有待审批的申请（${code}），请等待领导审批。`;
+
+export function approvalRequest(code: string, type: string, number: string, title: string, unitName: string, requester: string, reason: string, resend = false): string {
+  return [
+    `【${type}申请${resend ? '·再次提请' : ''}】${code}`,
+    `工单：${number} ${short(title, 30)}`,
+    `承办单位：${unitName}（${requester}）`,
+    `理由：${reason}`,
+    `请审批：回复“同意 ${code}”或“不同意 ${code} 理由”。`,
+  ].join('\n');
+}
+
+export const approvalSubmitted = (code: string, type: string, number: string) => `工单 ${number} 的${type}申请已提交领导审批，编号 ${code}，审批结果将另行通知。`;
+export const approvalApproved = (code: string, type: string, number: string, leader: string) =>
+  `您的${type}申请（${code}，工单 ${number}）已获${leader}同意，请在 12345 平台按程序办理。`;
+export const approvalRefused = (code: string, type: string, number: string, leader: string, note: string) =>
+  `您的${type}申请（${code}，工单 ${number}）未获${leader}同意${note ? `，意见：${note}` : ''}。请继续办理。`;
+export const decisionRecorded = (code: string, approve: boolean) => `已记录：${approve ? '同意' : '不同意'} ${code}，已通知申请单位。`;
+export const DECISION_NEEDS_REASON = '不同意时请写明理由，格式：不同意 编号 理由。';
+export const ONLY_LEADERS_DECIDE = '退办、不再办理申请仅由区管委领导审批，您的回复已记录，未作审批处理。';
+export const unknownApproval = (code: string) => `未找到审批编号 ${code}，请核对。`;
+export const alreadyDecided = (code: string, approve: boolean) => `申请 ${code} 已${approve ? '同意' : '不同意'}，无需重复审批。`;

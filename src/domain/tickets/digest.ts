@@ -1,0 +1,116 @@
+import type { WorkCalendar } from '../calendar.js';
+import { clockMinutes, localDay, localMinutes } from '../time.js';
+import { dueDay, workdaysOverdue } from './deadline.js';
+
+/** An open ticket as the nag scan reads it. */
+export interface OpenTicket {
+  number: string;
+  title: string;
+  unitId: string;
+  dueAt: Date;
+  reopenCount: number;
+}
+
+export interface NagItem extends OpenTicket {
+  /** -1 when not overdue. */
+  daysOverdue: number;
+  dueToday: boolean;
+  reopened: boolean;
+}
+
+export type LadderStep = 'immediate' | 'written' | 'onsite' | 'referral';
+export const LADDER_ORDER: readonly LadderStep[] = ['immediate', 'written', 'onsite', 'referral'];
+export const LADDER_LABEL: Record<LadderStep, string> = { immediate: '即时督办', written: '书面督办', onsite: '现场督办', referral: '提请督办' };
+
+export interface Ladder {
+  written: number;
+  onSite: number;
+  referral: number;
+}
+
+/**
+ * Which open tickets a digest is about: overdue, due today or reopened. Working days are
+ * counted once per distinct due day (a 100k scan has few of them).
+ */
+export function classify(tickets: readonly OpenTicket[], now: Date, calendar: WorkCalendar, tz: string): NagItem[] {
+  const today = localDay(now, tz);
+  const byDay = new Map<string, number>();
+  const out: NagItem[] = [];
+  for (const t of tickets) {
+    let days = -1;
+    const day = dueDay(t.dueAt, tz);
+    if (t.dueAt.getTime() <= now.getTime()) {
+      const cached = byDay.get(day);
+      days = cached ?? workdaysOverdue(t.dueAt, now, calendar, tz);
+      if (cached === undefined) byDay.set(day, days);
+    }
+    const dueToday = days < 0 && day === today;
+    const reopened = t.reopenCount > 0;
+    if (days >= 0 || dueToday || reopened) out.push({ ...t, daysOverdue: days, dueToday, reopened });
+  }
+  return out;
+}
+
+/** Longest overdue first, then due today (earliest first), then reopened ones not yet due. */
+export function orderForDigest(items: readonly NagItem[]): NagItem[] {
+  const rank = (i: NagItem) => (i.daysOverdue >= 0 ? 0 : i.dueToday ? 1 : 2);
+  return [...items].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      b.daysOverdue - a.daysOverdue ||
+      a.dueAt.getTime() - b.dueAt.getTime() ||
+      b.reopenCount - a.reopenCount ||
+      (a.number < b.number ? -1 : a.number > b.number ? 1 : 0),
+  );
+}
+
+/** The first `max` items and how many were left out. */
+export function cutDigest<T>(items: readonly T[], max: number): { shown: T[]; more: number } {
+  return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
+}
+
+/** Groups items by unit, each unit's list in digest order; units in id order. */
+export function digestsByUnit(items: readonly NagItem[]): Map<string, NagItem[]> {
+  const m = new Map<string, NagItem[]>();
+  for (const i of items) {
+    const l = m.get(i.unitId);
+    if (l) l.push(i);
+    else m.set(i.unitId, [i]);
+  }
+  return new Map([...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([u, l]) => [u, orderForDigest(l)]));
+}
+
+/**
+ * The next ladder step owed by an overdue ticket, one step per run: 即时督办 (the digest) as
+ * soon as it is overdue; each later step once its working-days threshold is reached and the
+ * step before it was taken on an earlier day (a ladder, not a jump to the top).
+ */
+export function nextStep(daysOverdue: number, ladder: Ladder, taken: ReadonlyMap<LadderStep, string>, today: string): LadderStep | null {
+  if (daysOverdue < 0) return null;
+  const threshold: Record<LadderStep, number> = { immediate: 0, written: ladder.written, onsite: ladder.onSite, referral: ladder.referral };
+  for (let k = 0; k < LADDER_ORDER.length; k++) {
+    const step = LADDER_ORDER[k] as LadderStep;
+    if (taken.has(step)) continue;
+    if (daysOverdue < threshold[step]) return null;
+    if (k === 0) return step;
+    const prevDay = taken.get(LADDER_ORDER[k - 1] as LadderStep);
+    return prevDay !== undefined && prevDay < today ? step : null;
+  }
+  return null;
+}
+
+/** The nag cycle an instant belongs to: its local day and the last configured time reached. */
+export function nagCycle(now: Date, times: readonly string[], tz: string): string {
+  const mins = localMinutes(now, tz);
+  const reached = [...times].sort().filter((t) => clockMinutes(t) <= mins);
+  return `${localDay(now, tz)}@${reached.at(-1) ?? '00:00'}`;
+}
+
+/** Quiet hours, possibly across midnight (22:00–07:30). */
+export function inQuietHours(now: Date, q: { start: string; end: string }, tz: string): boolean {
+  const m = localMinutes(now, tz);
+  const s = clockMinutes(q.start);
+  const e = clockMinutes(q.end);
+  if (s === e) return false;
+  return s < e ? m >= s && m < e : m >= s || m < e;
+}

@@ -1,0 +1,72 @@
+import * as T from '../domain/texts/tickets.js';
+import { parseTicketCommand } from '../domain/tickets/commands.js';
+import { approvalByCode, createApproval, decideApproval, openApprovalFor } from '../store/ticket-approvals.js';
+import { getTicket, recordTicketEvent } from '../store/tickets.js';
+import { commandText, type HandlerContext, type MessageHandler, replyTo } from './context.js';
+
+/** Sends a request to every leader point-to-point (purpose per leader and round). */
+export async function sendApprovalToLeaders(
+  ctx: HandlerContext,
+  a: { code: string; kind: string; ticketNumber: string; unitId: string | null; requesterId: string; reason: string },
+  round: 'first' | 'resend',
+): Promise<string[]> {
+  const t = await getTicket(ctx.db, a.ticketNumber);
+  const unitName = a.unitId ? (ctx.roster.unit(a.unitId)?.name ?? a.unitId) : '';
+  const requester = ctx.roster.person(a.requesterId)?.name ?? a.requesterId;
+  const text = T.approvalRequest(a.code, a.kind, a.ticketNumber, t?.title ?? '', unitName, requester, a.reason, round === 'resend');
+  const leaders = ctx.roster.withRole('leader').map((p) => p.id);
+  for (const id of leaders) await ctx.send({ to: { kind: 'person', id }, text, mentions: [], purpose: `ticket-approval:${a.code}:${round}:${id}` });
+  return leaders;
+}
+
+/**
+ * 退办 / 不再办理: a unit asks (`申请退办 <编号> <理由>`), the leaders get the request with a
+ * short code point-to-point, a leader answers `同意 <code>` or `不同意 <code> <理由>`, the
+ * requester is told. Only leaders decide (by contact id); every step is recorded.
+ */
+export const ticketApprovalHandler: MessageHandler = {
+  name: 'ticket-approval',
+  matches(msg) {
+    const c = parseTicketCommand(commandText(msg));
+    return c !== null && (c.kind === 'request' || c.kind === 'decide');
+  },
+  async handle(msg, sender, ctx) {
+    const c = parseTicketCommand(commandText(msg));
+    const now = ctx.clock.now();
+    const reply = (text: string) => ctx.send(replyTo(msg, text, `ticket-approval-reply:${msg.id}`));
+    if (c?.kind === 'request') {
+      if (sender.unit === undefined) return void (await reply(T.approvalOnlyUnits));
+      if (c.reason.length < 2) return void (await reply(T.approvalNeedsReason(c.type)));
+      const t = await getTicket(ctx.db, c.number);
+      if (!t) return void (await reply(T.unknownTicket(c.number)));
+      if (t.unitId !== sender.unit) return void (await reply(T.notYourTicket(c.number, ctx.roster.unit(t.unitId)?.name ?? t.unitId)));
+      const open = await openApprovalFor(ctx.db, c.number);
+      if (open) return void (await reply(T.approvalAlreadyOpen(open.code)));
+      const leaders = ctx.roster.withRole('leader').map((p) => p.id);
+      const a = await createApproval(ctx.db, { kind: c.type, ticketNumber: c.number, unitId: t.unitId, requesterId: sender.id, reason: c.reason, at: now, sentTo: leaders });
+      await recordTicketEvent(ctx.db, c.number, 'approval-requested', now, `chat:${sender.id}`, { code: a.code, kind: c.type, reason: c.reason, to: leaders });
+      await sendApprovalToLeaders(ctx, a, 'first');
+      await reply(T.approvalSubmitted(a.code, c.type, c.number));
+      return;
+    }
+    if (c?.kind !== 'decide') return;
+    const a = await approvalByCode(ctx.db, c.code);
+    if (!a) return void (await reply(T.unknownApproval(c.code)));
+    if (!sender.roles.includes('leader')) {
+      ctx.log.warn({ id: msg.id, from: sender.id, code: a.code }, 'approval decision from a non-leader: refused');
+      await recordTicketEvent(ctx.db, a.ticketNumber, 'approval-decision-refused', now, `chat:${sender.id}`, { code: a.code, approve: c.approve, reason: 'not a leader' });
+      return void (await reply(T.ONLY_LEADERS_DECIDE));
+    }
+    if (a.decision) return void (await reply(T.alreadyDecided(a.code, a.decision === 'approved')));
+    if (!c.approve && c.note.length < 2) return void (await reply(T.DECISION_NEEDS_REASON));
+    if (!(await decideApproval(ctx.db, a.id, c.approve, sender.id, now, c.note))) {
+      const again = await approvalByCode(ctx.db, a.code);
+      return void (await reply(T.alreadyDecided(a.code, again?.decision === 'approved')));
+    }
+    await recordTicketEvent(ctx.db, a.ticketNumber, c.approve ? 'approval-approved' : 'approval-refused', now, `chat:${sender.id}`, { code: a.code, kind: a.kind, note: c.note });
+    const leader = sender.name;
+    const text = c.approve ? T.approvalApproved(a.code, a.kind, a.ticketNumber, leader) : T.approvalRefused(a.code, a.kind, a.ticketNumber, leader, c.note);
+    await ctx.send({ to: { kind: 'person', id: a.requesterId }, text, mentions: [], purpose: `ticket-approval-decision:${a.code}` });
+    await reply(T.decisionRecorded(a.code, c.approve));
+  },
+};

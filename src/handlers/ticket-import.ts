@@ -1,0 +1,51 @@
+import * as T from '../domain/texts/tickets.js';
+import type { ImportResult } from '../store/ticket-import.js';
+import { importTicketFile } from '../store/ticket-import.js';
+import { looksLikeTicketFile } from '../store/ticket-files.js';
+import { type MessageHandler, replyTo } from './context.js';
+
+/** The answer to an import, for the chat and the CLI alike. */
+export function importAnswer(name: string, r: ImportResult, maxListed: number): string {
+  switch (r.kind) {
+    case 'imported':
+      return T.importSummary(name, r.counts, r.rejected, maxListed);
+    case 'not-a-list':
+      return T.notATicketList(name, r.missing);
+    case 'unsupported':
+      return T.unsupportedFile(name);
+    case 'unreadable':
+      return T.unreadableFile(name);
+  }
+}
+
+/**
+ * An .xlsx / .csv file in the group or privately. Supervisors and leaders: imported and
+ * answered with the counts and each rejected row. Anyone else on the roster: not imported
+ * (logged; a polite note privately, silence in the group). Strangers never reach handlers.
+ */
+export const ticketImportHandler: MessageHandler = {
+  name: 'ticket-import',
+  matches: (msg) => msg.file !== null && looksLikeTicketFile(msg.file.name),
+  async handle(msg, sender, ctx) {
+    const file = msg.file;
+    if (!file) return;
+    const allowed = sender.roles.includes('supervisor') || sender.roles.includes('leader');
+    if (!allowed) {
+      ctx.log.warn({ id: msg.id, from: sender.id, file: file.name }, 'ticket file from someone who may not import: not imported');
+      if (msg.chat === 'private') await ctx.send(replyTo(msg, T.FILE_NOT_ACCEPTED, `ticket-import:${msg.id}`));
+      return;
+    }
+    if (!file.path) {
+      await ctx.send(replyTo(msg, T.unreadableFile(file.name), `ticket-import:${msg.id}`));
+      return;
+    }
+    const r = await importTicketFile(
+      file.path,
+      file.name,
+      { db: ctx.db, roster: ctx.roster, calendar: ctx.calendar, config: ctx.config, now: ctx.clock.now() },
+      { source: `file:${file.name} by ${sender.id}`, senderId: sender.id, fileName: file.name },
+    );
+    ctx.log.info({ id: msg.id, from: sender.id, file: file.name, result: r.kind, ...(r.kind === 'imported' ? r.counts : {}) }, 'ticket file processed');
+    await ctx.send(replyTo(msg, importAnswer(file.name, r, ctx.config.tickets.maxRejectedListed), `ticket-import:${msg.id}`));
+  },
+};

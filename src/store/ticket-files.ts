@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+
+/** One row of a ticket list: its 1-based row number in the file and its raw cell values. */
+export interface RawRow {
+  rowNo: number;
+  cells: unknown[];
+}
+
+export type TicketFileKind = 'xlsx' | 'csv' | 'unsupported';
+
+export function ticketFileKind(name: string): TicketFileKind {
+  const ext = extname(name).toLowerCase();
+  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
+  if (ext === '.csv' || ext === '.txt') return 'csv';
+  return 'unsupported';
+}
+
+/** Files the importer answers for (others are not its business). */
+export function looksLikeTicketFile(name: string): boolean {
+  return /\.(xlsx|xlsm|xls|et|csv)$/i.test(name);
+}
+
+/**
+ * The first worksheet's rows, streamed (a 100k-row file is never held whole): shared strings
+ * cached, styles ignored, so date cells arrive as Excel serials.
+ */
+export async function* readXlsxRows(path: string): AsyncGenerator<RawRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      const values = row.values as unknown[];
+      yield { rowNo: row.number, cells: Array.isArray(values) ? values.slice(1) : [] };
+    }
+    return;
+  }
+}
+
+/**
+ * Text of a CSV file as Excel writes it: UTF-8 with or without BOM, UTF-16 with BOM, or
+ * (Excel on Chinese Windows) GB18030/GBK. Strict UTF-8 first, else GB18030.
+ */
+export function decodeCsv(buf: Buffer): string {
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.subarray(3).toString('utf8');
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return iconv.decode(buf.subarray(2), 'utf16le');
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return iconv.decode(buf.subarray(2), 'utf16be');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return iconv.decode(buf, 'gb18030');
+  }
+}
+
+/** CSV rows (comma, or tab when the first line has tabs and no commas), streamed through csv-parse. */
+export async function* readCsvRows(path: string): AsyncGenerator<RawRow> {
+  const text = decodeCsv(readFileSync(path));
+  const firstLine = text.slice(0, text.search(/\r?\n/) >>> 0 || text.length);
+  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true });
+  parser.end(text);
+  for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    yield { rowNo: rec.info.lines, cells: rec.record };
+  }
+}
+
+export function readTicketRows(path: string, name: string): AsyncGenerator<RawRow> {
+  return ticketFileKind(name) === 'xlsx' ? readXlsxRows(path) : readCsvRows(path);
+}

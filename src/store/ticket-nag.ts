@@ -1,0 +1,81 @@
+import type { LadderStep } from '../domain/tickets/digest.js';
+import type { Queryable } from './db.js';
+
+const key = (number: string, due: Date) => `${number}|${due.toISOString()}`;
+
+/** Steps already taken per ticket and deadline: `number|dueIso` → step → local day. */
+export async function takenSteps(db: Queryable, tickets: ReadonlyArray<{ number: string; dueAt: Date }>): Promise<Map<string, Map<LadderStep, string>>> {
+  const out = new Map<string, Map<LadderStep, string>>();
+  if (tickets.length === 0) return out;
+  const rows = await db.query<{ ticket_number: string; due_at: Date; step: LadderStep; day: string }>(
+    `select ticket_number, due_at, step, day from ticket_escalations
+     where ticket_number in (select jsonb_array_elements_text($1::jsonb))`,
+    [JSON.stringify(tickets.map((t) => t.number))],
+  );
+  for (const r of rows) {
+    const k = key(r.ticket_number, new Date(r.due_at));
+    const m = out.get(k) ?? new Map<LadderStep, string>();
+    m.set(r.step, r.day);
+    out.set(k, m);
+  }
+  return out;
+}
+
+export function stepKey(number: string, due: Date): string {
+  return key(number, due);
+}
+
+export interface StepRecord {
+  ticket_number: string;
+  due_at: Date;
+  step: LadderStep;
+  unit_id: string;
+  days_overdue: number;
+  recipients: string[];
+}
+
+/** Records steps once; returns the ones this call recorded (`number|step`). */
+export async function recordSteps(db: Queryable, steps: readonly StepRecord[], day: string, cycle: string, at: Date): Promise<Set<string>> {
+  if (steps.length === 0) return new Set();
+  const rows = await db.query<{ ticket_number: string; step: string }>(
+    `insert into ticket_escalations (ticket_number, due_at, step, unit_id, days_overdue, day, cycle, taken_at, recipients)
+     select x.ticket_number, x.due_at, x.step, x.unit_id, x.days_overdue, $2, $3, $4, x.recipients
+     from jsonb_to_recordset($1::jsonb) as x(ticket_number text, due_at timestamptz, step text, unit_id text, days_overdue int, recipients jsonb)
+     on conflict do nothing returning ticket_number, step`,
+    [JSON.stringify(steps), day, cycle, at],
+  );
+  return new Set(rows.map((r) => `${r.ticket_number}|${r.step}`));
+}
+
+/** Claims each unit's digest for a cycle once; returns the units this call claimed. */
+export async function claimDigests(
+  db: Queryable,
+  cycle: string,
+  digests: ReadonlyArray<{ unit_id: string; numbers: string[]; recipients: string[] }>,
+  at: Date,
+): Promise<Set<string>> {
+  if (digests.length === 0) return new Set();
+  const rows = await db.query<{ unit_id: string }>(
+    `insert into ticket_digests (cycle, unit_id, numbers, recipients, sent_at)
+     select $2, x.unit_id, x.numbers, x.recipients, $3 from jsonb_to_recordset($1::jsonb) as x(unit_id text, numbers jsonb, recipients jsonb)
+     on conflict do nothing returning unit_id`,
+    [JSON.stringify(digests), cycle, at],
+  );
+  return new Set(rows.map((r) => r.unit_id));
+}
+
+export async function markNagged(db: Queryable, numbers: readonly string[], cycle: string): Promise<void> {
+  if (numbers.length === 0) return;
+  await db.query('update tickets set last_nag_cycle = $2 where number in (select jsonb_array_elements_text($1::jsonb))', [JSON.stringify(numbers), cycle]);
+}
+
+/** 签收: acknowledges the unit's latest unacknowledged digest; its cycle, or null. */
+export async function ackLatestDigest(db: Queryable, unitId: string, personId: string, at: Date): Promise<string | null> {
+  const rows = await db.query<{ cycle: string }>(
+    `update ticket_digests set acked_by = $2, acked_at = $3
+     where (cycle, unit_id) in (select cycle, unit_id from ticket_digests where unit_id = $1 and acked_at is null order by sent_at desc limit 1)
+     returning cycle`,
+    [unitId, personId, at],
+  );
+  return rows[0]?.cycle ?? null;
+}

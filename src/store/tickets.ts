@@ -1,0 +1,141 @@
+import type { RejectedRow } from '../domain/texts/tickets.js';
+import type { OpenTicket } from '../domain/tickets/digest.js';
+import { diffTicket, type TicketChange } from '../domain/tickets/diff.js';
+import type { TicketInput } from '../domain/tickets/row.js';
+import type { Db, Queryable } from './db.js';
+
+interface TicketRow {
+  number: string;
+  title: string;
+  content: string;
+  unit_id: string;
+  street: string | null;
+  grid: string | null;
+  assigned_at: Date | null;
+  deadline_at: Date | null;
+  due_at: Date;
+  status: string;
+  done: boolean;
+  rating: string | null;
+  reopen_count: number;
+}
+
+const d = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
+
+function fromRow(r: TicketRow): TicketInput {
+  return {
+    number: r.number,
+    title: r.title,
+    content: r.content,
+    unitId: r.unit_id,
+    street: r.street,
+    grid: r.grid,
+    assignedAt: d(r.assigned_at),
+    deadlineAt: d(r.deadline_at),
+    dueAt: d(r.due_at) as Date,
+    status: r.status,
+    done: r.done,
+    rating: r.rating,
+    reopenCount: r.reopen_count,
+  };
+}
+
+export async function getTicket(db: Queryable, number: string): Promise<TicketInput | undefined> {
+  const rows = await db.query<TicketRow>('select * from tickets where number = $1', [number]);
+  return rows[0] ? fromRow(rows[0]) : undefined;
+}
+
+export interface BatchOutcome {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+const RECORD = `number text, title text, content text, unit_id text, street text, grid text, assigned_at timestamptz,
+  deadline_at timestamptz, due_at timestamptz, status text, done boolean, rating text, reopen_count int, reopened_at timestamptz`;
+
+/**
+ * Upserts a batch of tickets by 工单编号 in one transaction: reads the stored ones in one
+ * query, writes the new and changed ones in one statement and their events in another.
+ * A number seen twice in the batch: the later row wins.
+ */
+export async function upsertTickets(db: Db, batch: readonly TicketInput[], source: string, at: Date): Promise<BatchOutcome> {
+  const out: BatchOutcome = { created: 0, updated: 0, unchanged: 0 };
+  if (batch.length === 0) return out;
+  return db.transaction(async (tx) => {
+    const numbers = [...new Set(batch.map((t) => t.number))];
+    const stored = new Map<string, TicketInput>();
+    const rows = await tx.query<TicketRow>('select * from tickets where number in (select jsonb_array_elements_text($1::jsonb))', [JSON.stringify(numbers)]);
+    for (const r of rows) stored.set(r.number, fromRow(r));
+    const writes = new Map<string, Record<string, unknown>>();
+    const events: Array<{ ticket_number: string; kind: string; detail: Record<string, unknown> }> = [];
+    for (const t of batch) {
+      const diff = diffTicket(stored.get(t.number), t);
+      out[diff.outcome === 'new' ? 'created' : diff.outcome]++;
+      if (diff.outcome === 'unchanged') continue;
+      const reopened = diff.events.some((e: TicketChange) => e.kind === 'reopened') || (diff.outcome === 'new' && t.reopenCount > 0);
+      writes.set(t.number, {
+        number: t.number, title: t.title, content: t.content, unit_id: t.unitId, street: t.street, grid: t.grid,
+        assigned_at: t.assignedAt, deadline_at: t.deadlineAt, due_at: t.dueAt, status: t.status, done: t.done,
+        rating: t.rating, reopen_count: t.reopenCount, reopened_at: reopened ? at : null,
+      });
+      for (const e of diff.events) events.push({ ticket_number: t.number, kind: e.kind, detail: e.detail });
+      stored.set(t.number, t);
+    }
+    if (writes.size > 0) {
+      await tx.query(
+        `insert into tickets (number, title, content, unit_id, street, grid, assigned_at, deadline_at, due_at, status, done, rating, reopen_count, reopened_at, first_seen_at, updated_at)
+         select x.number, x.title, x.content, x.unit_id, x.street, x.grid, x.assigned_at, x.deadline_at, x.due_at, x.status, x.done, x.rating, x.reopen_count, x.reopened_at, $2, $2
+         from jsonb_to_recordset($1::jsonb) as x(${RECORD})
+         on conflict (number) do update set title = excluded.title, content = excluded.content, unit_id = excluded.unit_id,
+           street = excluded.street, grid = excluded.grid, assigned_at = excluded.assigned_at, deadline_at = excluded.deadline_at,
+           due_at = excluded.due_at, status = excluded.status, done = excluded.done, rating = excluded.rating,
+           reopen_count = excluded.reopen_count, reopened_at = coalesce(excluded.reopened_at, tickets.reopened_at), updated_at = excluded.updated_at`,
+        [JSON.stringify([...writes.values()]), at],
+      );
+    }
+    if (events.length > 0) {
+      await tx.query(
+        `insert into ticket_events (ticket_number, kind, at, source, detail)
+         select x.ticket_number, x.kind, $2, $3, x.detail from jsonb_to_recordset($1::jsonb) as x(ticket_number text, kind text, detail jsonb)`,
+        [JSON.stringify(events), at, source],
+      );
+    }
+    return out;
+  });
+}
+
+export async function recordTicketEvent(db: Queryable, number: string, kind: string, at: Date, source: string, detail: Record<string, unknown>): Promise<void> {
+  await db.query('insert into ticket_events (ticket_number, kind, at, source, detail) values ($1,$2,$3,$4,$5)', [number, kind, at, source, JSON.stringify(detail)]);
+}
+
+export interface ImportRecord {
+  source: string;
+  senderId: string | null;
+  fileName: string | null;
+  at: Date;
+  counts: BatchOutcome & { rejected: number };
+  rejected: readonly RejectedRow[];
+}
+
+export async function recordImport(db: Queryable, r: ImportRecord): Promise<void> {
+  await db.query(
+    `insert into ticket_imports (source, sender_id, file_name, at, created, updated, unchanged, rejected, rejected_rows)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+    [r.source, r.senderId, r.fileName, r.at, r.counts.created, r.counts.updated, r.counts.unchanged, r.counts.rejected, JSON.stringify(r.rejected.slice(0, 10_000))],
+  );
+}
+
+/**
+ * The nag scan's one pass: open tickets due before `until` (overdue or due today) and open
+ * reopened ones, through the two partial indexes.
+ */
+export async function openTicketsToNag(db: Queryable, until: Date): Promise<OpenTicket[]> {
+  const rows = await db.query<{ number: string; title: string; unit_id: string; due_at: Date; reopen_count: number }>(
+    `select number, title, unit_id, due_at, reopen_count from tickets where not done and due_at < $1
+     union
+     select number, title, unit_id, due_at, reopen_count from tickets where not done and reopen_count > 0`,
+    [until],
+  );
+  return rows.map((r) => ({ number: r.number, title: r.title, unitId: r.unit_id, dueAt: new Date(r.due_at), reopenCount: r.reopen_count }));
+}
