@@ -6,8 +6,11 @@ import { dispatchProgressHandler } from './dispatch-progress.js';
 import { helpHandler } from './help.js';
 import { privateFallbackHandler } from './private-fallback.js';
 import { reportHandler } from './report.js';
+import { ticketApprovalHandler } from './ticket-approval.js';
+import { ticketCommandsHandler } from './ticket-commands.js';
+import { ticketImportHandler } from './ticket-import.js';
 
 /** The message handlers, in the order the router offers them a message. */
 export function messageHandlers(): MessageHandler[] {
-  return [helpHandler, dispatchProgressHandler, dispatchPrivateHandler, dispatchCreateHandler, dispatchAnswerHandler, reportHandler, privateFallbackHandler];
+  return [helpHandler, ticketImportHandler, ticketApprovalHandler, ticketCommandsHandler, dispatchProgressHandler, dispatchPrivateHandler, dispatchCreateHandler, dispatchAnswerHandler, reportHandler, privateFallbackHandler];
 }

@@ -3,9 +3,11 @@ import { dispatchCheckRoutine } from './dispatch-check.js';
 import { reportDeadline } from './report-deadline.js';
 import { reportEscalation } from './report-escalation.js';
 import { reportReminder } from './report-reminder.js';
+import { ticketApprovalResendRoutine } from './ticket-approval-resend.js';
+import { ticketNagRoutine } from './ticket-nag.js';
 import type { Routine } from './types.js';
 
 /** Every routine the bot knows, by name (the names replay's `run` lines use). */
 export function routines(): Routine[] {
-  return [reportReminder, reportDeadline, reportEscalation, dailySummary, dispatchCheckRoutine];
+  return [reportReminder, reportDeadline, reportEscalation, dailySummary, dispatchCheckRoutine, ticketNagRoutine, ticketApprovalResendRoutine];
 }
