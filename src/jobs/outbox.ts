@@ -109,7 +109,8 @@ export function startOutboxWorker(d: OutboxWorkerDeps): Worker<OutboxJob> {
         throw Worker.RateLimitError();
       }
       if (d.limits.max > 0) {
-        const wait = await takeSlot(d.connection, logKey, d.limits.max, d.limits.windowMs, jobId);
+        // A small margin so that the chat sees the limit kept, not only our slot times.
+        const wait = await takeSlot(d.connection, logKey, d.limits.max, d.limits.windowMs + SEND_JITTER_MS, jobId);
         if (wait > 0) {
           await worker.rateLimit(wait);
           throw Worker.RateLimitError();
@@ -137,6 +138,8 @@ export function startOutboxWorker(d: OutboxWorkerDeps): Worker<OutboxJob> {
   });
   return worker;
 }
+
+const SEND_JITTER_MS = 100;
 
 /**
  * Sliding-window log: returns 0 and records a send if fewer than `max` sends happened in the
