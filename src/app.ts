@@ -15,6 +15,7 @@ import { messageHandlers } from './handlers/index.js';
 import { createRouter } from './handlers/router.js';
 import { routines } from './handlers/routines/index.js';
 import { buildHttp } from './http/server.js';
+import { registerTicketApi } from './http/tickets-api.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { InboundQueue, startInboundWorker } from './jobs/inbound.js';
 import { Outbox, type OutboxLimits, startOutboxWorker } from './jobs/outbox.js';
@@ -133,8 +134,10 @@ export async function buildApp(o: AppOptions): Promise<App> {
       if (recovered > 0) log.info({ recovered }, 'unsent outbox messages re-enqueued');
       if (o.schedule !== false) await scheduler.sync(config);
       if (o.http) {
+        const apiToken = o.http.apiToken;
         http = buildHttp({
           metrics,
+          register: (f) => registerTicketApi(f, { ctx, token: apiToken }),
           ...(o.http.metricsToken ? { metricsToken: o.http.metricsToken } : {}),
           health: async () => {
             const [r, d] = await Promise.all([redis.ping().then(() => true, () => false), db.ping()]);

@@ -1,4 +1,52 @@
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('import-tickets: 尚未实现 / not implemented yet (issue 4)\n');
-  return 2;
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { loadDistrictFile } from '../config/load.js';
+import { WorkCalendar } from '../domain/calendar.js';
+import { Roster } from '../domain/roster.js';
+import { importAnswer } from '../handlers/ticket-import.js';
+import { openDb } from '../store/db.js';
+import { migrate } from '../store/migrate.js';
+import { importTicketFile } from '../store/ticket-import.js';
+import { hasFlag, positional, readOption } from './args.js';
+
+const USAGE = 'usage: npm run -s cli -- import-tickets <file.xlsx|file.csv> [--config <district file>] [--json]\n' +
+  '  store: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded, default ./data)\n';
+
+/**
+ * `cli import-tickets <file>`: imports a ticket list into the store the bot uses and prints
+ * the same summary the chat gets (or, with --json, the counts and rejected rows).
+ */
+export async function run(argv: string[]): Promise<number> {
+  const [file] = positional(argv);
+  if (!file) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  if (!existsSync(file)) {
+    process.stderr.write(`import-tickets: file not found: ${file}\n`);
+    return 2;
+  }
+  const config = loadDistrictFile(readOption(argv, 'config') ?? process.env.DISTRICT_CONFIG ?? 'config/district.example.yaml');
+  const db = await openDb(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir: process.env.DATA_DIR ?? './data' });
+  try {
+    await migrate(db);
+    const t0 = performance.now();
+    const name = basename(file);
+    const r = await importTicketFile(
+      resolve(file),
+      name,
+      { db, roster: Roster.fromConfig(config), calendar: new WorkCalendar(config.calendar), config, now: new Date() },
+      { source: `cli:${name}`, fileName: name },
+    );
+    const ms = Math.round(performance.now() - t0);
+    if (hasFlag(argv, 'json')) {
+      process.stdout.write(`${JSON.stringify({ ...r, ms })}\n`);
+    } else {
+      process.stdout.write(`${importAnswer(name, r, 200)}\n`);
+      process.stderr.write(`import-tickets: ${ms} ms\n`);
+    }
+    return r.kind === 'imported' ? 0 : 1;
+  } finally {
+    await db.close();
+  }
 }
