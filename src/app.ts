@@ -121,7 +121,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
     http: undefined,
     async start() {
       await migrate(db);
-      workers.push(startInboundWorker(redis, prefix, route, log));
+      workers.push(startInboundWorker(redis, prefix, route, log, { orderKey: (m) => roster.unitOf(m.senderId)?.id ?? m.senderId }));
       workers.push(
         startOutboxWorker({
           connection: redis, prefix, db, clock, chat: bot, limits, account: 'main', log,

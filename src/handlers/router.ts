@@ -1,5 +1,5 @@
 import type { IncomingMessage } from '../domain/messages.js';
-import { isInboundProcessed, markInboundProcessed, recordInbound } from '../store/audit.js';
+import { markInboundProcessed, recordInbound } from '../store/audit.js';
 import { type HandlerContext, type MessageHandler, replyTo } from './context.js';
 
 const HANDLER_ERROR_TEXT = '抱歉，这条消息暂时未能处理，已记录在案，工作人员会尽快核查。';
@@ -16,8 +16,7 @@ export interface RouterStats {
 export function createRouter(handlers: MessageHandler[], ctx: HandlerContext, stats: RouterStats = {}) {
   return async function route(msg: IncomingMessage): Promise<void> {
     const sender = ctx.roster.person(msg.senderId);
-    await recordInbound(ctx.db, msg, sender !== undefined);
-    if (await isInboundProcessed(ctx.db, msg.id)) return;
+    if ((await recordInbound(ctx.db, msg, sender !== undefined)).processed) return;
     if (!sender) {
       ctx.log.warn({ id: msg.id, from: msg.senderId, name: msg.senderName }, 'message from a contact not on the roster: recorded, ignored');
       await markInboundProcessed(ctx.db, msg.id, 'ignored-stranger', ctx.clock.now());

@@ -30,19 +30,42 @@ export class InboundQueue {
   }
 }
 
+/**
+ * Runs tasks one after another per key, and tasks of different keys side by side. Jobs are
+ * fetched in arrival order, so each key's messages are processed in the order they arrived.
+ */
+export class KeyedSerializer {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  run(key: string, task: () => Promise<void>): Promise<void> {
+    const prev = this.tails.get(key) ?? Promise.resolve();
+    const next = prev.then(task, task);
+    const tail = next.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return next;
+  }
+}
+
 export function startInboundWorker(
   connection: Redis,
   prefix: string,
   process: (m: IncomingMessage) => Promise<void>,
   log: Logger,
+  opts: { concurrency?: number; orderKey?: (m: IncomingMessage) => string } = {},
 ): Worker<IncomingMessage> {
-  // Concurrency 1: messages are processed in the order they arrived (a correction after its report).
+  // Several messages at once, but one sender's (or one unit's) messages in the order they
+  // arrived: a correction is never processed before its report.
+  const serial = new KeyedSerializer();
+  const keyOf = opts.orderKey ?? ((m: IncomingMessage) => m.senderId);
   const worker = new Worker<IncomingMessage>(
     QUEUES.inbound,
     async (job: Job<IncomingMessage>) => {
-      await process(job.data);
+      await serial.run(keyOf(job.data), () => process(job.data));
     },
-    { connection, prefix, concurrency: 1 },
+    { connection, prefix, concurrency: opts.concurrency ?? 8 },
   );
   worker.on('error', (err) => log.error({ err }, 'inbound worker error'));
   worker.on('failed', (job, err) => log.warn({ err: err.message, id: job?.data.id, attempt: job?.attemptsMade }, 'inbound message failed; will retry'));

@@ -1,20 +1,18 @@
 import type { IncomingMessage, OutgoingMessage } from '../domain/messages.js';
 import type { Queryable } from './db.js';
 
-/** Records an inbound message once; returns false if that message id was already recorded. */
-export async function recordInbound(db: Queryable, m: IncomingMessage, knownSender: boolean): Promise<boolean> {
-  const rows = await db.query(
+/**
+ * Records an inbound message once (a second delivery of the same id changes nothing) and tells
+ * whether it was already processed, in one round trip.
+ */
+export async function recordInbound(db: Queryable, m: IncomingMessage, knownSender: boolean): Promise<{ processed: boolean }> {
+  const rows = await db.query<{ processed_at: Date | null }>(
     `insert into inbound_messages (id, chat, room_id, sender_id, sender_name, known_sender, text, mentions, file_name, file_path, sent_at, received_at)
      values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
-     on conflict (id) do nothing returning id`,
+     on conflict (id) do update set id = inbound_messages.id returning processed_at`,
     [m.id, m.chat, m.roomId, m.senderId, m.senderName, knownSender, m.text, JSON.stringify(m.mentionIds), m.file?.name ?? null, m.file?.path ?? null, m.sentAt, m.receivedAt],
   );
-  return rows.length > 0;
-}
-
-export async function isInboundProcessed(db: Queryable, id: string): Promise<boolean> {
-  const rows = await db.query<{ processed_at: Date | null }>('select processed_at from inbound_messages where id = $1', [id]);
-  return rows[0]?.processed_at != null;
+  return { processed: rows[0]?.processed_at != null };
 }
 
 export async function markInboundProcessed(db: Queryable, id: string, handler: string | null, at: Date, error?: string): Promise<void> {

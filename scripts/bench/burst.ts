@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { WechatyBuilder } from 'wechaty';
+import type { DistrictConfig } from '../../src/config/schema.js';
+import { type Harness, startHarness } from '../../src/sim/harness.js';
+import { MockWorld } from '../../src/sim/mock-world.js';
+
+export interface BurstMessage {
+  from: string;
+  text: string;
+}
+
+const CHAT = ['收到', '好的', '收到，马上落实', '今天下雨，大家注意安全', '请问明天几点开会？', '已阅', '👍', '辛苦了', '明白', '好的，谢谢领导'];
+
+/** 18 reports, 1,000 chit-chat messages and 200 corrections, shuffled with a fixed seed. */
+export function burstMessages(config: DistrictConfig): BurstMessage[] {
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const heads = config.people.filter((p) => p.roles.includes('head'));
+  const msgs: BurstMessage[] = [];
+  for (const h of heads) {
+    const unit = config.units.find((u) => u.id === h.unit);
+    msgs.push({ from: h.id, text: `${unit?.name}：今日受理工单${10 + Math.floor(rnd() * 10)}件，办结${5 + Math.floor(rnd() * 5)}件，在办3件，无超期。` });
+  }
+  for (let i = 0; i < 1000; i++) {
+    const p = config.people[Math.floor(rnd() * config.people.length)];
+    msgs.push({ from: p?.id ?? heads[0]!.id, text: CHAT[Math.floor(rnd() * CHAT.length)] ?? '收到' });
+  }
+  const tail: BurstMessage[] = [];
+  for (let i = 0; i < 200; i++) {
+    const h = heads[i % heads.length]!;
+    const unit = config.units.find((u) => u.id === h.unit);
+    tail.push({ from: h.id, text: `更正：${unit?.name}今日受理${12 + (i % 5)}件，办结${8 + (i % 4)}件，在办${4 - (i % 4)}件。` });
+  }
+  // Reports first in spirit, then the rest shuffled (a correction never precedes its report).
+  const rest = [...msgs.slice(18), ...tail];
+  for (let i = rest.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [rest[i], rest[j]] = [rest[j]!, rest[i]!];
+  }
+  return [...msgs.slice(0, 18), ...rest];
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? Number.NaN : (s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number);
+};
+
+export interface BurstResult {
+  label: string;
+  messages: number;
+  seconds: number;
+  perSecond: number;
+  p50Stored: number;
+  p99Stored: number;
+  p50Outbox: number;
+  p99Outbox: number;
+  lost: number;
+  reports: number;
+  versions: number;
+  rssAfterMb: number;
+}
+
+/** Sends the burst through the full bot (Wechaty + mock + inbound queue + store + outbox). */
+export async function burstThroughBot(
+  label: string,
+  config: DistrictConfig,
+  redisUrl: string,
+  db: Parameters<typeof startHarness>[0]['db'],
+  spreadMs: number,
+): Promise<BurstResult> {
+  const h: Harness = await startHarness({ config, redisUrl, log: pino({ level: 'silent' }), db, perMinute: 0 });
+  try {
+    const msgs = burstMessages(config);
+    const t0 = Date.now();
+    for (let i = 0; i < msgs.length; i++) {
+      const m = msgs[i]!;
+      h.world.say(m.from, m.text);
+      if (spreadMs > 0) {
+        const due = t0 + (spreadMs * (i + 1)) / msgs.length;
+        const wait = due - Date.now();
+        if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+      } else if (i % 50 === 49) await new Promise((r) => setImmediate(r));
+    }
+    await h.drain(300_000);
+    const db0 = h.app.db;
+    const rows = await db0.query<{ received_at: Date; processed_at: Date | null; id: string }>('select id, received_at, processed_at from inbound_messages');
+    const stored = rows.filter((r) => r.processed_at).map((r) => new Date(r.processed_at as Date).getTime() - new Date(r.received_at).getTime());
+    const outs = await db0.query<{ lag: number }>(
+      `select (extract(epoch from o.enqueued_at - i.received_at) * 1000)::float8 as lag from outbound_messages o
+       join inbound_messages i on o.purpose = 'report-confirm:' || i.id`,
+    );
+    const first = Math.min(...rows.map((r) => new Date(r.received_at).getTime()));
+    const last = Math.max(...rows.map((r) => new Date(r.processed_at ?? 0).getTime()));
+    const seconds = (last - first) / 1000;
+    const [rep] = await db0.query<{ n: number }>('select count(*)::int as n from reports');
+    const [ver] = await db0.query<{ n: number }>('select count(*)::int as n from report_versions');
+    return {
+      label,
+      messages: msgs.length,
+      seconds,
+      perSecond: msgs.length / seconds,
+      p50Stored: pct(stored, 50),
+      p99Stored: pct(stored, 99),
+      p50Outbox: pct(outs.map((o) => o.lag), 50),
+      p99Outbox: pct(outs.map((o) => o.lag), 99),
+      lost: msgs.length - rows.filter((r) => r.processed_at).length,
+      reports: rep?.n ?? 0,
+      versions: ver?.n ?? 0,
+      rssAfterMb: Math.round(process.memoryUsage().rss / 1048576),
+    };
+  } finally {
+    await h.close();
+  }
+}
+
+/** The ceiling: a bare Wechaty echo bot on the same mock, the same burst. */
+export async function burstThroughEchoBot(config: DistrictConfig): Promise<{ perSecond: number; seconds: number; rssDeltaMb: number }> {
+  const rss0 = process.memoryUsage().rss;
+  const world = new MockWorld(config);
+  const bot = WechatyBuilder.build({ name: `echo-${randomUUID()}`, puppet: world.puppet as never });
+  bot.on('error', () => undefined);
+  const msgs = burstMessages(config);
+  let echoed = 0;
+  bot.on('message', async (m) => {
+    if (m.self()) return;
+    await m.say(m.text());
+    echoed++;
+  });
+  await bot.start();
+  world.login();
+  await new Promise((r) => setTimeout(r, 200));
+  const t0 = Date.now();
+  for (let i = 0; i < msgs.length; i++) {
+    const m = msgs[i]!;
+    world.say(m.from, m.text);
+    if (i % 50 === 49) await new Promise((r) => setImmediate(r));
+  }
+  while (echoed < msgs.length) await new Promise((r) => setTimeout(r, 5));
+  const seconds = (Date.now() - t0) / 1000;
+  const rssDeltaMb = Math.round((process.memoryUsage().rss - rss0) / 1048576);
+  await bot.stop();
+  return { perSecond: msgs.length / seconds, seconds, rssDeltaMb };
+}
