@@ -195,6 +195,12 @@ export async function recordAnswer(db: Db, dispatchId: number, unitId: string, b
   });
 }
 
+/** One target's current row (the check re-reads it just before acting, so a fresh answer wins). */
+export async function dispatchTarget(db: Queryable, dispatchId: number, unitId: string): Promise<DispatchTarget | undefined> {
+  const [r] = await db.query<Row>('select * from dispatch_targets where dispatch_id = $1 and unit_id = $2', [dispatchId, unitId]);
+  return r ? toTarget(r) : undefined;
+}
+
 export type TargetStep = 'ack-reminder' | 'due-reminder' | 'late';
 const STEP_COLUMN: Record<TargetStep, string> = { 'ack-reminder': 'ack_reminded_at', 'due-reminder': 'due_reminded_at', late: 'late_at' };
 

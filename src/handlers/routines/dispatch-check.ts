@@ -6,7 +6,7 @@ import {
   lateSupervisorText,
   leaderStatusText,
 } from '../../domain/texts/dispatch.js';
-import { addEvent, claimEscalation, claimTargetStep, type Dispatch, openDispatches } from '../../store/dispatches.js';
+import { addEvent, claimEscalation, claimTargetStep, type Dispatch, dispatchTarget, openDispatches } from '../../store/dispatches.js';
 import type { HandlerContext } from '../context.js';
 import { leaderName, stateText, unitContacts, unitLabel } from '../dispatch-common.js';
 import type { Routine } from './types.js';
@@ -37,7 +37,14 @@ export const dispatchCheckRoutine: Routine = {
 async function checkDispatch(ctx: HandlerContext, d: Dispatch, now: Date): Promise<void> {
   const tz = ctx.config.timezone;
   const leader = leaderName(ctx, d.leaderId);
-  const steps = owedSteps(d, now, policyFor(ctx.config.dispatch, d.urgent));
+  const owed = owedSteps(d, now, policyFor(ctx.config.dispatch, d.urgent));
+  // An answer or acknowledgement may have come in since the scan read the dispatch.
+  const steps: typeof owed = [];
+  for (const s of owed) {
+    const fresh = await dispatchTarget(ctx.db, d.id, s.unitId);
+    if (!fresh || fresh.answeredAt || (s.step === 'ack-reminder' && fresh.ackedAt)) continue;
+    steps.push(s);
+  }
   const base = { code: d.code, leaderName: leader, text: d.text, deadline: d.deadline, tz };
   for (const s of steps) {
     if (s.step === 'late') continue;
