@@ -1,0 +1,76 @@
+/**
+ * `npm run bench`: the performance figures of issue 7, in one process run so that ratios are
+ * fair. Needs Redis (REDIS_URL) and PostgreSQL (BENCH_DATABASE_URL, default the local server).
+ * Prints a table; not part of `npm test`.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadDistrictFile } from '../src/config/load.js';
+import { type BurstResult, burstThroughBot, burstThroughEchoBot } from './bench/burst.js';
+import { measureStart } from './bench/start.js';
+
+const repo = join(import.meta.dirname, '..');
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const config = loadDistrictFile(join(repo, '../shared/fixtures/roster.json'));
+const rows: Array<[string, string, string]> = [];
+const add = (what: string, value: string, target = '') => {
+  rows.push([what, value, target]);
+  console.error(`  ${what}: ${value}`);
+};
+const f0 = (n: number) => n.toFixed(0);
+
+async function main(): Promise<void> {
+  const rss0 = process.memoryUsage().rss;
+  console.error('bare Wechaty echo bot on the mock (the ceiling)…');
+  const echo = await burstThroughEchoBot(config);
+  add('echo bot: 1,218-message burst', `${f0(echo.perSecond)} msg/s`);
+
+  const pgSchema = () => `bench_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
+  const runs: Array<[string, BurstResult]> = [];
+  for (const [label, db, spread] of [
+    ['PostgreSQL, as fast as possible', { databaseUrl: pgUrl, schema: pgSchema() }, 0],
+    ['PostgreSQL, spread over 10 s', { databaseUrl: pgUrl, schema: pgSchema() }, 10_000],
+    ['PGlite, as fast as possible', { dataDir: 'memory' }, 0],
+    ['PGlite, spread over 10 s', { dataDir: 'memory' }, 10_000],
+  ] as const) {
+    console.error(`burst: ${label}…`);
+    runs.push([label, await burstThroughBot(label, config, redisUrl, db, spread)]);
+  }
+  for (const [label, r] of runs) {
+    add(`bot, ${label}: throughput`, `${f0(r.perSecond)} msg/s (${f0((100 * r.perSecond) / echo.perSecond)}% of echo)`, '≥ 300 msg/s, ≥ 30%');
+    add(`bot, ${label}: receipt → stored p50 / p99`, `${f0(r.p50Stored)} / ${f0(r.p99Stored)} ms`, 'p99 < 200 ms');
+    add(`bot, ${label}: receipt → outbox job p50 / p99`, `${f0(r.p50Outbox)} / ${f0(r.p99Outbox)} ms`, 'p99 < 200 ms');
+    add(`bot, ${label}: lost / reports / versions`, `${r.lost} / ${r.reports} / ${r.versions}`, '0 / 18 / 218');
+  }
+  add('memory: bench process before anything', `${f0(rss0 / 1048576)} MB`);
+  add('memory: after the bursts', `${f0(process.memoryUsage().rss / 1048576)} MB`);
+  add("memory: the mock's share (echo bot's growth over its burst)", `${echo.rssDeltaMb} MB`);
+
+  if (existsSync(join(repo, 'scripts/bench-tickets.ts'))) {
+    console.error('tickets: import and nag…');
+    const t = (await import('./bench-tickets.js')) as { benchTickets?: () => Promise<Array<[string, string, string]>> };
+    if (t.benchTickets) for (const row of await t.benchTickets()) add(...row);
+  }
+
+  console.error('start-up and idle RSS…');
+  const s = await measureStart(repo);
+  add('start: process start → ready, new PGlite folder', `${f0(s.firstMs)} ms`);
+  add('start: process start → ready, reopened PGlite folder', `${s.reopenMs.map(f0).join(' / ')} ms`);
+  add('memory: idle bot process (simulator, PGlite)', `${s.idleRssMb} MB`);
+
+  const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ['what', 'measured', 'target'][i]!.length));
+  const line = (r: [string, string, string]) => `| ${r[0].padEnd(w[0]!)} | ${r[1].padEnd(w[1]!)} | ${r[2].padEnd(w[2]!)} |`;
+  console.log(line(['what', 'measured', 'target']));
+  console.log(`|${w.map((n) => '-'.repeat(n + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
