@@ -86,6 +86,7 @@ const CASES: Array<[string, string[], Want, string?]> = [
   ['感谢城西街道秦主任团队，问题解决得很好！', [], { isDispatch: false }],
   ['点赞湖滨街道！', [], { isDispatch: false }],
   ['大家辛苦了，今天重办工单明显减少。', [], { isDispatch: false }],
+  ['大家辛苦了，马上就要月底了，继续保持！', [], { isDispatch: false, urgent: true }],
   ['收到', [], { isDispatch: false }],
   ['国庆值班表已发群文件，请各位知悉。', [], { isDispatch: false }],
   ['小助手，今天还有哪些单位没报日报？', [], { isDispatch: false }],

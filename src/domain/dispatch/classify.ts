@@ -46,7 +46,7 @@ export function isDispatchMessage(s: DispatchSignals): boolean {
   if (PROMISE.test(body) && (s.fromUnit || !s.specific)) return false;
   if (FIRST_PERSON.test(body) && !strong) return false;
   if (BOT.test(body)) return false;
-  if (PRAISE.test(body) && !strong && !s.deadline) return false;
+  if (PRAISE.test(body) && !strong && !(s.deadline && s.specific)) return false;
   if (NOTICE.test(body) && (!s.specific || !s.deadline)) return false;
   const imperative = IMPERATIVE.test(body);
   if (DONE.test(body) && !strong && (s.fromUnit || !(imperative && s.specific))) return false;
