@@ -57,6 +57,12 @@ describe('a leader\'s private 转办', () => {
     expect(out[1]).toMatchObject({ to: 'wxid_zhujian_zhang', text: '您好，消息已收到并留存。如需查看可用指令，请发送“帮助”。' });
     expect(await dispatchCount(s)).toBe(2);
   });
+
+  it('a private message that reads like a dispatch but lacks 转办 gets a hint and makes nothing', async () => {
+    const out = await s.play(say(t('09:30'), LI, '城管局：建设路占道经营，请明天下午5点前处理。', { to: 'bot' }));
+    expect(out).toEqual([{ at: t('09:30'), to: LI, mentions: [], text: '如需将此事项转办并跟踪，请发送“转办”加内容，例如：\n转办 城管局：建设路占道经营，请明天下午5点前处理。' }]);
+    expect(await dispatchCount(s)).toBe(2);
+  });
 });
 
 describe('two open dispatches to one unit and an ambiguous reply', () => {

@@ -1,18 +1,36 @@
-import { privateDispatchConfirmText, privateDispatchNoTargetText } from '../domain/texts/dispatch.js';
+import type { IncomingMessage } from '../domain/messages.js';
+import { privateDispatchConfirmText, privateDispatchHintText, privateDispatchNoTargetText } from '../domain/texts/dispatch.js';
 import { commandText, type MessageHandler, replyTo } from './context.js';
-import { createAndDeliver, lineInput, readTransfer } from './dispatch-common.js';
+import { createAndDeliver, lineInput, readDispatch, readTransfer } from './dispatch-common.js';
 
 const TRANSFER = /^转办[\s:：，,]*/;
+const MAX_CHARS = 5_000;
+const lookalikes = new WeakMap<IncomingMessage, boolean>();
 
 /**
  * A leader's private `转办 …` to the bot: the same dispatch as in the group, posted in the
- * group by the bot (heads @-mentioned) and confirmed to the leader privately.
+ * group by the bot (heads @-mentioned) and confirmed to the leader privately. A private
+ * message that reads like a dispatch but lacks `转办` gets a hint (nothing is sent on).
  */
 export const dispatchPrivateHandler: MessageHandler = {
   name: 'dispatch-private',
-  matches: (msg, sender) => msg.chat === 'private' && sender.roles.includes('leader') && TRANSFER.test(commandText(msg)),
+  matches(msg, sender, ctx) {
+    if (msg.chat !== 'private' || !sender.roles.includes('leader')) return false;
+    const text = commandText(msg);
+    if (TRANSFER.test(text)) return true;
+    if (!lookalikes.has(msg)) {
+      const r = text === '' || text.length > MAX_CHARS ? null : readDispatch(ctx, text, msg.sentAt, sender.id, msg.mentionIds);
+      lookalikes.set(msg, r !== null && r.isDispatch && r.unitIds.length > 0);
+    }
+    return lookalikes.get(msg) === true;
+  },
   async handle(msg, sender, ctx) {
-    const body = commandText(msg).replace(TRANSFER, '').trim();
+    const text = commandText(msg);
+    if (!TRANSFER.test(text)) {
+      await ctx.send(replyTo(msg, privateDispatchHintText(text), `dispatch-private-hint:${msg.id}`));
+      return;
+    }
+    const body = text.replace(TRANSFER, '').trim();
     const reading = readTransfer(ctx, body, msg.sentAt, sender.id);
     if (body === '' || reading.unitIds.length === 0) {
       await ctx.send(replyTo(msg, privateDispatchNoTargetText(), `dispatch-private-none:${msg.id}`));

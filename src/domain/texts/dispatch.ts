@@ -57,6 +57,11 @@ export function privateDispatchNoTargetText(): string {
   return '未能识别转办的单位。请 @ 相关负责同志或写明单位名称，例如：转办 区住建局：环海路小区污水外溢，请明天上午10点前到现场处置并反馈。';
 }
 
+/** A leader's private message that reads like a dispatch but does not start with 转办. */
+export function privateDispatchHintText(text: string): string {
+  return `如需将此事项转办并跟踪，请发送“转办”加内容，例如：\n转办 ${summary(text, 60)}`;
+}
+
 export interface DeliveryInput {
   code: string;
   leaderName: string;

@@ -5,11 +5,11 @@ export function helpText(p: Person): string {
   const lines = ['您好，我是督办助手，负责本群 12345 热线工作的日报汇总、工单督办和点对点调度。'];
   if (p.roles.includes('head') || p.roles.includes('liaison')) {
     lines.push('· 每个工作日 18:00 前在群内发送本单位日报，无需固定格式，写明受理、办结、在办、超期、重办、不满意等情况即可；');
-    lines.push('· 收到调度后回复“收到”签收，办理后直接回复结果。');
+    lines.push('· 收到调度后回复“收到”签收，办理后直接回复结果（同时有多件调度时请注明编号，如 D12）。');
   }
   if (p.roles.includes('leader')) {
-    lines.push('· 在群内 @ 相关负责同志或写明单位即可下达点对点调度，我会逐一转办并跟踪；');
-    lines.push('· 发送“调度进展”查看未办结的调度。');
+    lines.push('· 在群内 @ 相关负责同志或写明单位即可下达点对点调度，我会逐一转办并跟踪；也可私信我“转办 单位：事项”；');
+    lines.push('· 发送“调度进展”查看未办结的调度，“调度进展 D12”查看一件的全程。');
   }
   if (p.roles.includes('supervisor') || p.roles.includes('discipline')) {
     lines.push('· 未按时报送、逾期未办的事项会点对点提请您督办。');
