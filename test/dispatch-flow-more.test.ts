@@ -58,10 +58,16 @@ describe('a leader\'s private 转办', () => {
     expect(await dispatchCount(s)).toBe(2);
   });
 
+  it('a deadline already past when given falls back to the default window', async () => {
+    const out = await s.play(say(t('11:00'), LI, '转办 城西街道：西环路井盖缺失，请今天上午10点前设置警示。', { to: 'bot' }));
+    expect(out.find((o) => o.to === 'group')?.text).toContain('已转办 城西街道（秦主任），时限 12月2日 18:00（默认时限），编号 D3');
+    expect(await dispatchByCode(s.h.app.db, 'D3')).toMatchObject({ deadlineGiven: false });
+  });
+
   it('a private message that reads like a dispatch but lacks 转办 gets a hint and makes nothing', async () => {
     const out = await s.play(say(t('09:30'), LI, '城管局：建设路占道经营，请明天下午5点前处理。', { to: 'bot' }));
     expect(out).toEqual([{ at: t('09:30'), to: LI, mentions: [], text: '如需将此事项转办并跟踪，请发送“转办”加内容，例如：\n转办 城管局：建设路占道经营，请明天下午5点前处理。' }]);
-    expect(await dispatchCount(s)).toBe(2);
+    expect(await dispatchCount(s)).toBe(3);
   });
 });
 

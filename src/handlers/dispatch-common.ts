@@ -96,7 +96,10 @@ export async function createAndDeliver(
 ): Promise<Dispatch> {
   const now = ctx.clock.now();
   const tz = ctx.config.timezone;
-  const deadline = o.reading.deadline ?? defaultDeadline(now, o.reading.urgent, ctx.config.dispatch, ctx.calendar, tz);
+  // A deadline already past when the dispatch is made (a slip, or a late relay) gets the default window.
+  const given = o.reading.deadline !== null && Date.parse(o.reading.deadline) > now.getTime() ? o.reading.deadline : null;
+  if (o.reading.deadline !== null && given === null) ctx.log.warn({ deadline: o.reading.deadline, message: o.messageId }, 'dispatch deadline already past: default window used');
+  const deadline = given ?? defaultDeadline(now, o.reading.urgent, ctx.config.dispatch, ctx.calendar, tz);
   const { dispatch: d } = await createDispatch(ctx.db, {
     leaderId: o.leaderId,
     sourceMessageId: o.messageId,
@@ -104,7 +107,7 @@ export async function createAndDeliver(
     text: o.text,
     urgent: o.reading.urgent,
     deadline,
-    deadlineGiven: o.reading.deadline !== null,
+    deadlineGiven: given !== null,
     createdAt: now,
     unitIds: o.reading.unitIds,
   });

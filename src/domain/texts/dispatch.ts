@@ -77,7 +77,7 @@ export interface DeliveryInput {
 export function deliveryText(i: DeliveryInput): string {
   return [
     `【点对点调度 ${i.code}】${i.urgent ? '【紧急】' : ''}${i.leaderName}交办${i.unit}：`,
-    summary(i.text, 500),
+    summary(i.text, 2000),
     `办理时限：${deadlineLabel(i.deadline, i.deadlineGiven, i.tz)}`,
     `请回复“收到”签收；办理后请直接回复办理结果（同时有多件调度时请注明编号 ${i.code}），我会转报${i.leaderName}。`,
   ].join('\n');
