@@ -114,6 +114,20 @@ describe('two open dispatches to one unit and an ambiguous reply', () => {
     expect((await dispatchByCode(s.h.app.db, 'D1'))?.status).toBe('answered');
   });
 
+  it('a reply waiting for its code is dropped once the unit answers with a code itself', async () => {
+    await s.play(
+      say(t('11:00', '02'), LI, '@秦主任 城西公园路灯不亮，请后天下午5点前修复并反馈。', { mentions: [QIN] }),
+      say(t('11:05', '02'), LI, '城西街道：城西小学门口占道停车，请后天下午5点前整治并反馈。'),
+    );
+    const asked = await s.play(say(t('11:30', '02'), QIN, '已安排人员处理', { to: 'bot' }));
+    expect(asked[0]?.text).toContain('请问这条反馈对应哪一件？');
+    const direct = await s.play(say(t('11:40', '02'), QIN, 'D3 路灯已修复。', { to: 'bot' }));
+    expect(direct.find((o) => o.to === LI)?.text).toContain('路灯已修复');
+    expect(await s.play(say(t('11:50', '02'), QIN, 'D4', { to: 'bot' }))).toEqual([
+      { at: t('11:50', '02'), to: QIN, mentions: [], text: '您好，消息已收到并留存。如需查看可用指令，请发送“帮助”。' },
+    ]);
+  });
+
   it('a bare code with nothing waiting is ordinary chat', async () => {
     expect(await s.play(say(t('10:05', '02'), QIN, 'D1'))).toEqual([]);
   });

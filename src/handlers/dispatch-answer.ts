@@ -13,6 +13,7 @@ import {
   recordAck,
   recordAnswer,
   resolvePendingReply,
+  supersedePendingReplies,
 } from '../store/dispatches.js';
 import type { HandlerContext, MessageHandler } from './context.js';
 import { leaderName, unitLabel } from './dispatch-common.js';
@@ -131,6 +132,7 @@ export const dispatchAnswerHandler: MessageHandler = {
       });
       return;
     }
+    if (dec.reply.kind === 'answer') await supersedePendingReplies(ctx.db, dec.unitId, at);
     await applyReply(ctx, dec.dispatch, dec.unitId, dec.reply.kind, { senderId: sender.id, messageId: msg.id, text, at });
   },
 };

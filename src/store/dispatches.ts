@@ -258,3 +258,8 @@ export async function resolvePendingReply(db: Queryable, id: number, code: strin
   const rows = await db.query('update dispatch_pending_replies set resolved_at = $2, resolved_code = $3 where id = $1 and resolved_at is null returning id', [id, at, code]);
   return rows.length > 0;
 }
+
+/** A unit's later linked reply makes its older unlinked ones stale: they no longer wait for a code. */
+export async function supersedePendingReplies(db: Queryable, unitId: string, at: Date): Promise<void> {
+  await db.query('update dispatch_pending_replies set resolved_at = $2 where unit_id = $1 and resolved_at is null and at <= $2', [unitId, at]);
+}
