@@ -4,12 +4,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { PuppetInterface } from 'wechaty-puppet/impls';
+import { FALLBACK_TEXTS, type FallbackChannel } from './bot/fallback.js';
 import { createPuppet, type PuppetChoice } from './bot/puppet.js';
 import { WechatyBot } from './bot/wechaty-bot.js';
 import type { DistrictConfig } from './config/schema.js';
 import { WorkCalendar } from './domain/calendar.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { Roster } from './domain/roster.js';
+import { formatShort } from './domain/time.js';
 import type { HandlerContext } from './handlers/context.js';
 import { messageHandlers } from './handlers/index.js';
 import { createRouter } from './handlers/router.js';
@@ -41,6 +43,8 @@ export interface AppOptions {
   /** Register the cron job schedulers (off for replay, which runs routines by name). */
   schedule?: boolean;
   /** Extra start-up warnings collected by the caller (e.g. Redis safety). */
+  /** Tells the supervision team when the chat connection is lost and back (FALLBACK_WEBHOOK_URL). */
+  fallback?: FallbackChannel;
 }
 
 export interface App {
@@ -94,6 +98,11 @@ export async function buildApp(o: AppOptions): Promise<App> {
   const outbox = new Outbox(redis, prefix, db, clock, limits);
   const inbound = new InboundQueue(redis, prefix);
   const scheduler = new RoutineScheduler(redis, prefix, routines());
+  // Queues re-emit connection errors (already logged above); without a listener BullMQ prints
+  // each one raw to stderr during a Redis outage.
+  for (const q of [outbox.queue, inbound.queue, scheduler.queue] as Array<{ on(e: 'error', f: (err: Error) => void): unknown; name: string }>) {
+    q.on('error', (err) => log.debug({ err: err.message, queue: q.name }, 'queue connection error'));
+  }
   const ctx: HandlerContext = { config, roster, calendar, clock, db, send: (m) => outbox.send(m), log };
   const puppet = isPuppet(o.puppet) ? o.puppet : await createPuppet(o.puppet);
   const bot = new WechatyBot({
@@ -109,8 +118,28 @@ export async function buildApp(o: AppOptions): Promise<App> {
     onState: (s) => {
       if (s === 'login' || s === 'ready') metrics.chatLoggedIn.set(1);
       if (s === 'logout') metrics.chatLoggedIn.set(0);
+      if (s === 'logout') void connectionLost();
+      if (s === 'login') void connectionBack();
     },
   });
+  // Chat connection lost (logout, watchdog reset): the outbox keeps its messages (the worker
+  // waits while the chat is not ready) and the supervision team hears it through the fallback
+  // channel, once per outage; the first login after an outage says it is back.
+  let outage = false;
+  const connectionLost = async () => {
+    if (outage) return;
+    outage = true;
+    log.error({ fallback: o.fallback ? 'webhook' : 'none' }, 'chat connection lost: messages are kept in the outbox until login');
+    await o.fallback?.notify(FALLBACK_TEXTS.lost(formatShort(clock.now(), config.timezone)));
+  };
+  const connectionBack = async () => {
+    if (!outage) return;
+    outage = false;
+    const c = await outbox.queue.getJobCounts('waiting', 'delayed', 'active').catch(() => ({}) as Record<string, number>);
+    const queued = Object.values(c).reduce((a, b) => a + b, 0);
+    log.warn({ queued }, 'chat connection back: sending resumes');
+    await o.fallback?.notify(FALLBACK_TEXTS.restored(formatShort(clock.now(), config.timezone), queued));
+  };
   const route = createRouter(messageHandlers(), ctx, { onProcessed: (h) => metrics.messagesIn.inc({ handler: h }) });
   const workers: Worker[] = [];
   let http: FastifyInstance | undefined;

@@ -7,7 +7,10 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', de
       level,
       base: { app: 'duban' },
       redact: {
-        paths: ['token', '*.token', 'password', '*.password', 'databaseUrl', 'DATABASE_URL', 'authorization', '*.authorization', 'headers.authorization'],
+        paths: [
+          'token', '*.token', 'password', '*.password', 'databaseUrl', '*.databaseUrl', 'DATABASE_URL', 'authorization', '*.authorization', 'headers.authorization',
+          'apiToken', 'metricsToken', 'API_TOKEN', 'METRICS_TOKEN', 'WECHATY_PUPPET_SERVICE_TOKEN', 'FALLBACK_WEBHOOK_URL', 'webhookUrl', '*.webhookUrl', 'connectionString', '*.connectionString',
+        ],
         censor: '***',
       },
     },

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { buildApp } from './app.js';
+import { webhookFallback } from './bot/fallback.js';
 import { readEnv, redactUrl } from './config/env.js';
 import { ConfigError, loadDistrictFile } from './config/load.js';
 import { checkRedisSafety, createRedis, pingRedis, REDIS_MISSING_HELP } from './jobs/redis.js';
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
     puppet,
     dataDir: env.DATA_DIR,
     log,
+    ...(env.FALLBACK_WEBHOOK_URL ? { fallback: webhookFallback(env.FALLBACK_WEBHOOK_URL, log) } : {}),
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT, ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}), ...(env.API_TOKEN ? { apiToken: env.API_TOKEN } : {}) },
   });
 

@@ -20,6 +20,8 @@ export const envSchema = z.object({
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   API_TOKEN: z.string().min(16, 'API_TOKEN must be at least 16 characters').optional(),
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** WeCom group-robot webhook (企业微信群机器人) told when the chat connection is lost. A secret. */
+  FALLBACK_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Terminal simulator (mock puppet) instead of a chat token. Default: on when there is no token. */
   SIMULATOR: z.string().optional(),

@@ -5,6 +5,17 @@ import type { IncomingMessage } from '../domain/messages.js';
 import { jobIdFor, QUEUES } from './names.js';
 
 /**
+ * Retries are for the database (or Redis) being down; a bad input is answered by the router,
+ * not retried. Exponential from 500 ms, capped at 5 s so that work resumes within 5 s of the
+ * database coming back; 400 attempts wait out an outage of about half an hour.
+ */
+export const INBOUND_ATTEMPTS = 400;
+export const INBOUND_BACKOFF = 'capped-exponential';
+export function inboundBackoff(attemptsMade: number): number {
+  return Math.min(500 * 2 ** Math.max(0, attemptsMade - 1), 5_000);
+}
+
+/**
  * The receiving side only records a message durably here (job id = message id, so a
  * redelivered message is one job); a worker processes it, even after a crash or while the
  * database is down (retries with backoff).
@@ -18,8 +29,8 @@ export class InboundQueue {
   async add(m: IncomingMessage): Promise<void> {
     await this.queue.add('message', m, {
       jobId: jobIdFor('in', m.id),
-      attempts: 50,
-      backoff: { type: 'exponential', delay: 500 },
+      attempts: INBOUND_ATTEMPTS,
+      backoff: { type: INBOUND_BACKOFF },
       removeOnComplete: { age: 24 * 3600, count: 50_000 },
       removeOnFail: { age: 30 * 24 * 3600 },
     });
@@ -65,7 +76,7 @@ export function startInboundWorker(
     async (job: Job<IncomingMessage>) => {
       await serial.run(keyOf(job.data), () => process(job.data));
     },
-    { connection, prefix, concurrency: opts.concurrency ?? 8 },
+    { connection, prefix, concurrency: opts.concurrency ?? 8, settings: { backoffStrategy: inboundBackoff } },
   );
   worker.on('error', (err) => log.error({ err }, 'inbound worker error'));
   worker.on('failed', (job, err) => log.warn({ err: err.message, id: job?.data.id, attempt: job?.attemptsMade }, 'inbound message failed; will retry'));

@@ -103,7 +103,17 @@ export function startOutboxWorker(d: OutboxWorkerDeps): Worker<OutboxJob> {
     QUEUES.outbox,
     async (job: Job<OutboxJob>) => {
       const { jobId, message } = job.data;
-      if (await outboundSentAt(d.db, jobId)) return 'already-sent';
+      let sentAt: Date | null;
+      try {
+        sentAt = await outboundSentAt(d.db, jobId);
+      } catch (err) {
+        // The database is down: wait without using up an attempt (a minute's outage must not
+        // fail a message for good), and send nothing we could not mark.
+        d.log.warn({ err: (err as Error).message, purpose: message.purpose }, 'database unavailable: outbox waits');
+        await worker.rateLimit(DB_WAIT_MS);
+        throw Worker.RateLimitError();
+      }
+      if (sentAt) return 'already-sent';
       if (!d.chat.isReady()) {
         await worker.rateLimit(3_000);
         throw Worker.RateLimitError();
@@ -121,7 +131,9 @@ export function startOutboxWorker(d: OutboxWorkerDeps): Worker<OutboxJob> {
         if (via === 'group-fallback') {
           d.log.warn({ purpose: message.purpose, to: message.to }, 'point-to-point delivery not possible; sent as @-mention in the group');
         }
-        await markOutboundSent(d.db, jobId, d.clock.now(), via, job.attemptsMade + 1);
+        // The only duplicate window: between the chat accepting the message and this mark.
+        // If the database fails right here, keep trying to mark it (not to send it again).
+        await markSentPatiently(d, jobId, via, job.attemptsMade + 1);
         d.onSent?.(message, via);
         return via;
       } catch (err) {
@@ -140,6 +152,21 @@ export function startOutboxWorker(d: OutboxWorkerDeps): Worker<OutboxJob> {
 }
 
 const SEND_JITTER_MS = 100;
+const DB_WAIT_MS = 3_000;
+
+/** Marks a delivered message sent, retrying for up to ~5 minutes while the database is down. */
+async function markSentPatiently(d: OutboxWorkerDeps, jobId: string, via: string, attempts: number): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      await markOutboundSent(d.db, jobId, d.clock.now(), via, attempts);
+      return;
+    } catch (err) {
+      if (i >= 100) throw err;
+      if (i === 1) d.log.warn({ err: (err as Error).message, jobId }, 'sent but not yet marked (database unavailable); retrying the mark');
+      await new Promise((r) => setTimeout(r, DB_WAIT_MS));
+    }
+  }
+}
 
 /**
  * Sliding-window log: returns 0 and records a send if fewer than `max` sends happened in the

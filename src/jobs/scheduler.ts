@@ -14,6 +14,13 @@ export interface RoutineJob {
  * upserts one scheduler per routine and pattern (idempotent across restarts) and removes the
  * ones the config no longer has.
  */
+/**
+ * A routine that fails (e.g. the database is down at 18:00) is retried rather than skipped:
+ * routines are idempotent scans, so a retry sends nothing twice. 8 attempts with exponential
+ * backoff from 2 s span about 8 minutes.
+ */
+const ROUTINE_JOB_OPTS = { attempts: 8, backoff: { type: 'exponential' as const, delay: 2_000 }, removeOnComplete: { count: 1_000 }, removeOnFail: { count: 1_000 } };
+
 export class RoutineScheduler {
   readonly queue: Queue<RoutineJob>;
   private readonly byName = new Map<string, Routine>();
@@ -38,7 +45,7 @@ export class RoutineScheduler {
       for (let i = 0; i < patterns.length; i++) {
         const id = `${r.name}#${i}`;
         wanted.add(id);
-        await this.queue.upsertJobScheduler(id, { pattern: patterns[i] as string, tz: config.timezone }, { name: r.name, data: { routine: r.name } });
+        await this.queue.upsertJobScheduler(id, { pattern: patterns[i] as string, tz: config.timezone }, { name: r.name, data: { routine: r.name }, opts: ROUTINE_JOB_OPTS });
       }
     }
     const existing = await this.queue.getJobSchedulers(0, -1);
@@ -52,7 +59,7 @@ export class RoutineScheduler {
   /** Runs a routine now, as the scheduler would (replay, CLI): one job in the same queue. */
   async runNow(name: string, key: string): Promise<void> {
     if (!this.byName.has(name)) throw new Error(`unknown routine "${name}"`);
-    await this.queue.add(name, { routine: name }, { jobId: `run-${name}-${key}`.replace(/[^A-Za-z0-9_.-]/g, '_'), removeOnComplete: true, removeOnFail: 100 });
+    await this.queue.add(name, { routine: name }, { ...ROUTINE_JOB_OPTS, jobId: `run-${name}-${key}`.replace(/[^A-Za-z0-9_.-]/g, '_'), removeOnComplete: true, removeOnFail: 100 });
   }
 
   close(): Promise<void> {
