@@ -64,11 +64,6 @@ export async function claimDigests(
   return new Set(rows.map((r) => r.unit_id));
 }
 
-export async function markNagged(db: Queryable, numbers: readonly string[], cycle: string): Promise<void> {
-  if (numbers.length === 0) return;
-  await db.query('update tickets set last_nag_cycle = $2 where number in (select jsonb_array_elements_text($1::jsonb))', [JSON.stringify(numbers), cycle]);
-}
-
 /** 签收: acknowledges the unit's latest unacknowledged digest; its cycle, or null. */
 export async function ackLatestDigest(db: Queryable, unitId: string, personId: string, at: Date): Promise<string | null> {
   const rows = await db.query<{ cycle: string }>(

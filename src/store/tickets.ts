@@ -133,8 +133,8 @@ export async function recordImport(db: Queryable, r: ImportRecord): Promise<void
 export async function openTicketsToNag(db: Queryable, until: Date): Promise<OpenTicket[]> {
   const rows = await db.query<{ number: string; title: string; unit_id: string; due_at: Date; reopen_count: number }>(
     `select number, title, unit_id, due_at, reopen_count from tickets where not done and due_at < $1
-     union
-     select number, title, unit_id, due_at, reopen_count from tickets where not done and reopen_count > 0`,
+     union all
+     select number, title, unit_id, due_at, reopen_count from tickets where not done and reopen_count > 0 and due_at >= $1`,
     [until],
   );
   return rows.map((r) => ({ number: r.number, title: r.title, unitId: r.unit_id, dueAt: new Date(r.due_at), reopenCount: r.reopen_count }));

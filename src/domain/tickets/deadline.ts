@@ -1,14 +1,15 @@
 import { addDays, type WorkCalendar } from '../calendar.js';
-import { localDay, localIso } from '../time.js';
-import type { TicketDate } from './dates.js';
+import { fastLocalDay as localDay, localMidnight, type TicketDate } from './dates.js';
 
 /** "一日受理、两日办结、三日反馈": working days after 派单时间. */
 export const STANDARD_DAYS = { accept: 1, finish: 2, feedback: 3 } as const;
 
 /** The end (24:00 local) of a local day, as an instant. */
 export function endOfDay(day: string, tz: string): Date {
-  return new Date(localIso(addDays(day, 1), 0, 0, tz));
+  return localMidnight(addDays(day, 1), tz);
 }
+
+const finishCache = new WeakMap<WorkCalendar, Map<string, Date>>();
 
 export interface Deadlines {
   accept: Date;
@@ -36,8 +37,21 @@ export function standardDeadlines(assignedAt: Date, calendar: WorkCalendar, tz: 
  */
 export function effectiveDue(assignedAt: Date | null, own: TicketDate | null, calendar: WorkCalendar, tz: string): Date | null {
   if (own) return own.hasTime ? own.at : endOfDay(localDay(own.at, tz), tz);
-  if (assignedAt) return standardDeadlines(assignedAt, calendar, tz).finish;
-  return null;
+  if (!assignedAt) return null;
+  // Cached per calendar and local day: a 100k-row list has few distinct days.
+  let byDay = finishCache.get(calendar);
+  if (!byDay) {
+    byDay = new Map();
+    finishCache.set(calendar, byDay);
+  }
+  const key = `${tz}|${localDay(assignedAt, tz)}`;
+  let due = byDay.get(key);
+  if (!due) {
+    due = standardDeadlines(assignedAt, calendar, tz).finish;
+    if (byDay.size > 10_000) byDay.clear();
+    byDay.set(key, due);
+  }
+  return new Date(due);
 }
 
 /** The last local day a deadline still falls in (24:00 belongs to the day before). */

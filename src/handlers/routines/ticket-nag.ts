@@ -3,7 +3,7 @@ import * as T from '../../domain/texts/tickets.js';
 import { endOfDay } from '../../domain/tickets/deadline.js';
 import { classify, digestsByUnit, inQuietHours, type LadderStep, type NagItem, nagCycle, nextStep, cutDigest } from '../../domain/tickets/digest.js';
 import { localDay } from '../../domain/time.js';
-import { claimDigests, markNagged, recordSteps, type StepRecord, stepKey, takenSteps } from '../../store/ticket-nag.js';
+import { claimDigests, recordSteps, type StepRecord, stepKey, takenSteps } from '../../store/ticket-nag.js';
 import { openTicketsToNag } from '../../store/tickets.js';
 import type { HandlerContext } from '../context.js';
 import { dailyAt, type Routine } from './types.js';
@@ -104,7 +104,6 @@ export async function runTicketNag(ctx: HandlerContext): Promise<NagResult> {
     const text = T.referralNotice(referral, tc.digestMaxItems);
     for (const id of leaders) await send({ to: { kind: 'person', id }, text, mentions: [], purpose: `ticket-referral:${cycle}:${id}` });
   }
-  await markNagged(db, mine.flatMap(([, l]) => l.map((i) => i.number)), cycle);
   ctx.log.info({ cycle, units: result.units, messages: result.messages, steps: result.steps }, 'ticket-nag done');
   return result;
 }

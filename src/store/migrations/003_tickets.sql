@@ -16,8 +16,7 @@ create table tickets (
   reopen_count   integer not null default 0,
   reopened_at    timestamptz,
   first_seen_at  timestamptz not null,
-  updated_at     timestamptz not null,
-  last_nag_cycle text
+  updated_at     timestamptz not null
 );
 create index tickets_open_due on tickets (due_at) where not done;
 create index tickets_open_reopened on tickets (unit_id) where not done and reopen_count > 0;
