@@ -1,6 +1,6 @@
 import * as T from '../domain/texts/tickets.js';
 import { parseTicketCommand } from '../domain/tickets/commands.js';
-import { ackLatestDigest } from '../store/ticket-nag.js';
+import { ackLatestDigest, hasUnackedDigest } from '../store/ticket-nag.js';
 import { getTicket, recordTicketEvent } from '../store/tickets.js';
 import { commandText, type MessageHandler, replyTo } from './context.js';
 
@@ -10,10 +10,12 @@ import { commandText, type MessageHandler, replyTo } from './context.js';
  */
 export const ticketCommandsHandler: MessageHandler = {
   name: 'ticket-commands',
-  matches(msg, sender) {
+  async matches(msg, sender, ctx) {
     if (sender.unit === undefined) return false;
     const c = parseTicketCommand(commandText(msg));
-    return c !== null && (c.kind === 'ack' || c.kind === 'reported-done');
+    if (c?.kind === 'reported-done') return true;
+    // 签收 is ours only while the unit has a digest to acknowledge (else e.g. a dispatch's).
+    return c?.kind === 'ack' && (await hasUnackedDigest(ctx.db, sender.unit));
   },
   async handle(msg, sender, ctx) {
     const c = parseTicketCommand(commandText(msg));

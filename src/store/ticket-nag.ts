@@ -74,3 +74,7 @@ export async function ackLatestDigest(db: Queryable, unitId: string, personId: s
   );
   return rows[0]?.cycle ?? null;
 }
+
+export async function hasUnackedDigest(db: Queryable, unitId: string): Promise<boolean> {
+  return (await db.query('select 1 from ticket_digests where unit_id = $1 and acked_at is null limit 1', [unitId])).length > 0;
+}
