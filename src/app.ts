@@ -16,6 +16,7 @@ import type { HandlerContext } from './handlers/context.js';
 import { messageHandlers } from './handlers/index.js';
 import { createRouter } from './handlers/router.js';
 import { routines } from './handlers/routines/index.js';
+import { registerConsole, type SimulatorChat } from './http/console/index.js';
 import { buildHttp } from './http/server.js';
 import { registerTicketApi } from './http/tickets-api.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
@@ -42,6 +43,8 @@ export interface AppOptions {
   outboxLimits?: Partial<OutboxLimits>;
   /** Register the cron job schedulers (off for replay, which runs routines by name). */
   schedule?: boolean;
+  /** Simulator mode: the mock world, so the HTTP server adds the /sim chat page (never in production). */
+  simulator?: SimulatorChat;
   /** Extra start-up warnings collected by the caller (e.g. Redis safety). */
   /** Tells the supervision team when the chat connection is lost and back (FALLBACK_WEBHOOK_URL). */
   fallback?: FallbackChannel;
@@ -103,7 +106,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
   for (const q of [outbox.queue, inbound.queue, scheduler.queue] as Array<{ on(e: 'error', f: (err: Error) => void): unknown; name: string }>) {
     q.on('error', (err) => log.debug({ err: err.message, queue: q.name }, 'queue connection error'));
   }
-  const ctx: HandlerContext = { config, roster, calendar, clock, db, send: (m) => outbox.send(m), log };
+  const ctx: HandlerContext = { config, roster, calendar, clock, db, send: (m) => outbox.send(m), log, dataDir: o.dataDir };
   const puppet = isPuppet(o.puppet) ? o.puppet : await createPuppet(o.puppet);
   const bot = new WechatyBot({
     puppet,
@@ -166,7 +169,10 @@ export async function buildApp(o: AppOptions): Promise<App> {
         const apiToken = o.http.apiToken;
         http = buildHttp({
           metrics,
-          register: (f) => registerTicketApi(f, { ctx, token: apiToken }),
+          register: (f) => {
+            registerTicketApi(f, { ctx, token: apiToken });
+            registerConsole(f, { ctx, ...(o.simulator ? { simulator: o.simulator } : {}) });
+          },
           ...(o.http.metricsToken ? { metricsToken: o.http.metricsToken } : {}),
           health: async () => {
             const [r, d] = await Promise.all([redis.ping().then(() => true, () => false), db.ping()]);

@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     puppet,
     dataDir: env.DATA_DIR,
     log,
+    ...(world ? { simulator: world } : {}),
     ...(env.FALLBACK_WEBHOOK_URL ? { fallback: webhookFallback(env.FALLBACK_WEBHOOK_URL, log) } : {}),
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT, ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}), ...(env.API_TOKEN ? { apiToken: env.API_TOKEN } : {}) },
   });
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
   if (world) {
     while (!app.bot.isReady()) await new Promise((r) => setTimeout(r, 20));
     ready();
+    process.stdout.write(`模拟群网页 / simulator chat page: http://${env.HTTP_HOST}:${env.HTTP_PORT}/sim\n`);
     const { runTerminal } = await import('./sim/terminal.js');
     await runTerminal(app, world, process.stdin, process.stdout);
     // Input ended: let what was typed be answered before stopping.

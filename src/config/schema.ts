@@ -49,6 +49,20 @@ export const reportsSchema = z
     groupReceipt: z.boolean().default(false),
     /** Remind liaisons too (not only heads) in the 17:30 reminder. */
     remindLiaisons: z.boolean().default(true),
+    /** The 18:40 daily summary as text, as an image card (table and chart), or both. */
+    summaryFormat: z.enum(['text', 'image', 'both']).default('text'),
+  })
+  .prefault({});
+
+/** The web console (issue 8): where its links point and how long they last. */
+export const consoleSchema = z
+  .object({
+    /** Base address in the login links the bot sends (no trailing slash). */
+    publicUrl: z.string().url().default('http://127.0.0.1:8787'),
+    /** A login link works once, within this many minutes. */
+    linkMinutes: z.number().int().min(1).max(24 * 60).default(30),
+    /** A console session lasts this many hours. */
+    sessionHours: z.number().min(0.25).max(24 * 30).default(12),
   })
   .prefault({});
 
@@ -154,6 +168,7 @@ export const districtSchema = z
       .object({ maxAgeSeconds: z.number().int().min(0).default(600) })
       .prefault({}),
     tickets: ticketsSchema,
+    console: consoleSchema,
   })
   .superRefine((d, ctx) => {
     const unitIds = new Map<string, number>();

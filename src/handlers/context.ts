@@ -16,6 +16,8 @@ export interface HandlerContext {
   /** Enqueues an outgoing message (idempotent by purpose). */
   send: (m: OutgoingMessage) => Promise<string>;
   log: Logger;
+  /** The app's data dir (files the bot makes, e.g. the day card); absent in some unit tests. */
+  dataDir?: string;
 }
 
 /** One kind of message. The router offers a message to each handler in order. */

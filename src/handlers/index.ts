@@ -1,4 +1,5 @@
 import type { MessageHandler } from './context.js';
+import { consoleLinkHandler } from './console-link.js';
 import { dispatchAnswerHandler } from './dispatch-answer.js';
 import { dispatchCreateHandler } from './dispatch-create.js';
 import { dispatchPrivateHandler } from './dispatch-private.js';
@@ -12,5 +13,5 @@ import { ticketImportHandler } from './ticket-import.js';
 
 /** The message handlers, in the order the router offers them a message. */
 export function messageHandlers(): MessageHandler[] {
-  return [helpHandler, ticketImportHandler, ticketApprovalHandler, ticketCommandsHandler, dispatchProgressHandler, dispatchPrivateHandler, dispatchCreateHandler, dispatchAnswerHandler, reportHandler, privateFallbackHandler];
+  return [helpHandler, ticketImportHandler, ticketApprovalHandler, ticketCommandsHandler, dispatchProgressHandler, dispatchPrivateHandler, dispatchCreateHandler, dispatchAnswerHandler, reportHandler, consoleLinkHandler, privateFallbackHandler];
 }

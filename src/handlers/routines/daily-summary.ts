@@ -1,4 +1,5 @@
 import { summarizeDay } from '../../domain/report/summary.js';
+import { dayCardCaption, dayCardFile } from '../../render/day-card-file.js';
 import { reportsForDay } from '../../store/reports.js';
 import { claimStep } from '../../store/steps.js';
 import { workdayToday } from './gate.js';
@@ -11,13 +12,19 @@ export const dailySummary: Routine = {
   async run(ctx) {
     const { run, day } = await workdayToday(ctx);
     if (!run) return;
-    const s = summarizeDay({ day, units: ctx.roster.reportingUnits(), reports: await reportsForDay(ctx.db, day), lowRate: ctx.config.reports.lowRate });
+    const reports = await reportsForDay(ctx.db, day);
+    const s = summarizeDay({ day, units: ctx.roster.reportingUnits(), reports, lowRate: ctx.config.reports.lowRate });
+    // 'image' / 'both': the card goes with the message (text first, then the picture).
+    const format = ctx.config.reports.summaryFormat;
+    const file = format === 'text' ? undefined : await dayCardFile(ctx, day, reports, s);
+    const text = format === 'image' && file ? dayCardCaption(day, s) : s.text;
+    const card = file ? { file } : {};
     if (ctx.config.routines.dailySummaryTo === 'leaders') {
       for (const p of ctx.roster.withRole('leader')) {
-        await ctx.send({ to: { kind: 'person', id: p.id }, text: s.text, mentions: [], purpose: `daily-summary:${day}:${p.id}` });
+        await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `daily-summary:${day}:${p.id}`, ...card });
       }
     } else {
-      await ctx.send({ to: { kind: 'group' }, text: s.text, mentions: [], purpose: `daily-summary:${day}` });
+      await ctx.send({ to: { kind: 'group' }, text, mentions: [], purpose: `daily-summary:${day}`, ...card });
     }
     await claimStep(ctx.db, `daily-summary:${day}`, 'daily-summary', ctx.clock.now(), day, { reported: s.reported, total: s.total, totals: s.totals });
   },

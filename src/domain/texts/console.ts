@@ -1,0 +1,16 @@
+/** Every console text the bot sends in the chat, and the console's fixed page texts (zh-CN). */
+
+export const CONSOLE_COMMAND = /^(控制台|后台|看板|登录控制台)$/;
+
+export function consoleLinkText(url: string, minutes: number, scope: string): string {
+  return `控制台登录链接（${minutes}分钟内有效，仅可使用一次，请勿转发）：\n${url}\n登录后可查看：${scope}。`;
+}
+
+export const CONSOLE_SCOPE_ALL = '全区今日日报、工单督办、调度进展和月度评比';
+export const consoleScopeUnit = (unitName: string) => `${unitName}的日报、工单和调度`;
+
+export const CONSOLE_NOT_ALLOWED = '控制台仅向区领导、督导专班和各单位负责同志、联络员开放。如需查看，请联系督导专班。';
+
+export const CONSOLE_NEED_LOGIN = '请在群内私聊督办助手发送“控制台”获取登录链接';
+export const CONSOLE_LINK_INVALID = '登录链接无效或已过期（链接仅可使用一次）。';
+export const CONSOLE_FORBIDDEN = '您无权查看此页面：单位负责同志和联络员仅可查看本单位情况。';

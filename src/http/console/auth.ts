@@ -1,0 +1,95 @@
+/**
+ * Console access: a single-use login link (from the bot, on 控制台 in a private chat) opens a
+ * session kept in an HttpOnly, SameSite=Strict cookie. Every page asks `viewer()` first.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Person } from '../../domain/roster.js';
+import { CONSOLE_FORBIDDEN, CONSOLE_LINK_INVALID, CONSOLE_NEED_LOGIN } from '../../domain/texts/console.js';
+import { type ConsoleScope, consoleScope } from '../../handlers/console-link.js';
+import type { HandlerContext } from '../../handlers/context.js';
+import { endSession, issueToken, pruneTokens, redeemLink, sessionPerson } from '../../store/console.js';
+import { esc, messagePage } from './layout.js';
+
+export const COOKIE = 'duban_console';
+
+export interface Viewer {
+  person: Person;
+  scope: Exclude<ConsoleScope, null>;
+}
+
+export function readCookie(req: FastifyRequest, name = COOKIE): string | undefined {
+  const raw = req.headers.cookie ?? '';
+  for (const part of raw.split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return undefined;
+}
+
+const html = (reply: FastifyReply, code: number, body: string) =>
+  reply.code(code).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').send(body);
+
+export const sendHtml = (reply: FastifyReply, body: string): FastifyReply => html(reply, 200, body);
+
+/** 403 with the zh-CN explanation. */
+export const forbidden = (reply: FastifyReply): FastifyReply => html(reply, 403, messagePage('无权查看', CONSOLE_FORBIDDEN, '<p><a href="/console/">返回</a></p>'));
+
+/** The signed-in viewer, or a redirect to the "how to log in" page (returns undefined). */
+export async function viewer(ctx: HandlerContext, req: FastifyRequest, reply: FastifyReply): Promise<Viewer | undefined> {
+  const token = readCookie(req);
+  const personId = token ? await sessionPerson(ctx.db, token, ctx.clock.now()) : null;
+  const person = personId ? ctx.roster.person(personId) : undefined;
+  const scope = consoleScope(person);
+  if (!person || !scope) {
+    await reply.code(302).header('location', '/console/need-login').header('cache-control', 'no-store').send();
+    return undefined;
+  }
+  return { person, scope };
+}
+
+/** May this viewer see this unit? */
+export const canSeeUnit = (v: Viewer, unitId: string): boolean => v.scope.all || v.scope.unitId === unitId;
+
+/** A request from another site (a form posted from elsewhere) is refused. */
+export function crossSite(req: FastifyRequest): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site && site !== 'same-origin' && site !== 'none') return true;
+  const origin = req.headers.origin;
+  return origin !== undefined && origin !== 'null' && new URL(origin).host !== req.headers.host;
+}
+
+export function registerAuth(app: FastifyInstance, ctx: HandlerContext): void {
+  const secure = ctx.config.console.publicUrl.startsWith('https:');
+  app.get('/console/need-login', async (_req, reply) => html(reply, 401, messagePage('请先登录', CONSOLE_NEED_LOGIN)));
+
+  // The link opens a page with a button: chat apps fetch links for previews, and a preview
+  // must not spend a single-use link. Only the button's POST redeems it.
+  app.get<{ Querystring: { t?: string } }>('/console/login', async (req, reply) => {
+    const t = typeof req.query.t === 'string' ? req.query.t : '';
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(t)) return html(reply, 400, messagePage('链接无效', CONSOLE_LINK_INVALID));
+    const form = `<form method="post" action="/console/login"><input type="hidden" name="t" value="${esc(t)}"><button class="btn" type="submit">进入控制台</button></form>`;
+    return html(reply, 200, messagePage('督办控制台', '点击下方按钮登录。登录链接仅可使用一次。', form));
+  });
+
+  app.post<{ Body: { t?: string } }>('/console/login', async (req, reply) => {
+    if (crossSite(req)) return html(reply, 403, messagePage('无法登录', CONSOLE_LINK_INVALID));
+    const t = typeof req.body?.t === 'string' ? req.body.t : '';
+    const now = ctx.clock.now();
+    const personId = t ? await redeemLink(ctx.db, t, now) : null;
+    if (!personId || !consoleScope(ctx.roster.person(personId))) {
+      return html(reply, 400, messagePage('链接无效', CONSOLE_LINK_INVALID, `<p class="muted">${esc(CONSOLE_NEED_LOGIN)}</p>`));
+    }
+    const hours = ctx.config.console.sessionHours;
+    const session = await issueToken(ctx.db, 'session', personId, now, hours * 3_600_000);
+    await pruneTokens(ctx.db, now).catch(() => undefined);
+    ctx.log.info({ person: personId }, 'console login');
+    const cookie = `${COOKIE}=${session}; Path=/console; HttpOnly; SameSite=Strict; Max-Age=${Math.round(hours * 3600)}${secure ? '; Secure' : ''}`;
+    return reply.code(303).header('set-cookie', cookie).header('location', '/console/').header('cache-control', 'no-store').send();
+  });
+
+  app.get('/console/logout', async (req, reply) => {
+    const t = readCookie(req);
+    if (t) await endSession(ctx.db, t, ctx.clock.now());
+    return reply.code(302).header('set-cookie', `${COOKIE}=; Path=/console; HttpOnly; SameSite=Strict; Max-Age=0`).header('location', '/console/need-login').send();
+  });
+}

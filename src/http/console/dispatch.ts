@@ -1,0 +1,85 @@
+/** 调度: open dispatches (and the last 7 days' answered ones), each unit's state and the timeline; 双派单 rounds when issue 6 provides them. */
+import type { FastifyInstance } from 'fastify';
+import { formatShort } from '../../domain/time.js';
+import type { HandlerContext } from '../../handlers/context.js';
+import { recentlyAnsweredDispatchIds } from '../../store/console.js';
+import { type Dispatch, type DispatchEvent, dispatchByCode, dispatchEvents, openDispatches } from '../../store/dispatches.js';
+import { sendHtml, type Viewer, viewer } from './auth.js';
+import { esc, page } from './layout.js';
+
+/** One 双派单 round as the console shows it (issue 6 provides these; none until it lands). */
+export interface DualRoundView {
+  code: string;
+  ticketNumber: string;
+  title: string;
+  opened: Date;
+  sides: Array<{ unitId: string; role: string; state: string; late: boolean }>;
+  timeline: Array<{ at: Date; text: string }>;
+}
+
+export type DualRoundsProvider = (ctx: HandlerContext) => Promise<DualRoundView[]>;
+
+const KIND: Record<string, string> = {
+  created: '下达', delivered: '送达', posted: '群内发布', ack: '签收', answer: '答复', forwarded: '转告领导', 'ask-which': '询问编号',
+  'ack-reminder': '催签收', 'due-reminder': '到期提醒', late: '逾期', supervisors: '提请督导专班', 'leader-status': '向领导报告进展',
+};
+
+function unitState(t: Dispatch['targets'][number], now: Date, deadline: Date): string {
+  if (t.answeredAt) return `<span class="tag green">已答复</span>`;
+  const late = t.lateAt || deadline.getTime() < now.getTime() ? '<span class="tag red">逾期</span>' : '';
+  if (t.ackedAt) return `<span class="tag">已签收</span>${late}`;
+  if (t.deliveredAt) return `<span class="tag amber">未签收</span>${late}`;
+  return `<span class="tag amber">待送达</span>${late}`;
+}
+
+function dispatchPanel(ctx: HandlerContext, v: Viewer, d: Dispatch, events: DispatchEvent[]): string {
+  const tz = ctx.config.timezone;
+  const now = ctx.clock.now();
+  const mine = (u: string | null) => v.scope.all || u === null || u === v.scope.unitId;
+  const when = (x: Date | null) => (x ? esc(formatShort(x, tz)) : '-');
+  const who = (id: string | null) => (id ? esc(ctx.roster.person(id)?.name ?? id) : '');
+  const rows = d.targets.filter((t) => mine(t.unitId)).map((t) =>
+    `<tr><td><a href="/console/unit/${encodeURIComponent(t.unitId)}">${esc(ctx.roster.unit(t.unitId)?.name ?? t.unitId)}</a></td><td style="text-align:left">${unitState(t, now, d.deadline)}</td><td>${when(t.deliveredAt)}</td><td>${when(t.ackedAt)} ${who(t.ackedBy)}</td><td>${when(t.answeredAt)} ${who(t.answeredBy)}</td></tr>`);
+  const tl = events.filter((e) => mine(e.unitId)).map((e) => {
+    const unit = e.unitId ? ctx.roster.unit(e.unitId)?.name ?? e.unitId : '';
+    const text = e.text ? `：${e.text.length > 60 ? `${e.text.slice(0, 60)}…` : e.text}` : '';
+    return `<li>${esc(formatShort(e.at, tz))} ${esc(KIND[e.kind] ?? e.kind)} ${esc(unit)} ${who(e.actorId)}${esc(text)}</li>`;
+  });
+  const overdue = d.status === 'open' && d.deadline.getTime() < now.getTime();
+  return `<div class="panel" id="${esc(d.code)}"><h2 style="margin-top:0">${esc(d.code)} ${d.urgent ? '<span class="tag red">急</span>' : ''}${d.status === 'answered' ? '<span class="tag green">已办结</span>' : overdue ? '<span class="tag red">已逾期</span>' : '<span class="tag">办理中</span>'}</h2>
+<p>${esc(d.text)}</p><p class="muted">${who(d.leaderId)} · ${when(d.createdAt)} 下达 · 时限 ${when(d.deadline)}${d.deadlineGiven ? '' : '（默认）'}</p>
+<div class="scroll"><table><thead><tr><th>单位</th><th style="text-align:left">状态</th><th>送达</th><th>签收</th><th>答复</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>
+<details><summary>全程记录（${tl.length}）</summary><ol class="tl">${tl.join('')}</ol></details></div>`;
+}
+
+function dualPanel(ctx: HandlerContext, r: DualRoundView): string {
+  const tz = ctx.config.timezone;
+  const sides = r.sides.map((s) => `<tr><td>${esc(ctx.roster.unit(s.unitId)?.name ?? s.unitId)}</td><td>${esc(s.role)}</td><td style="text-align:left">${esc(s.state)}${s.late ? ' <span class="tag red">逾期</span>' : ''}</td></tr>`);
+  return `<div class="panel"><h2 style="margin-top:0">${esc(r.code)} 工单 ${esc(r.ticketNumber)}</h2><p>${esc(r.title)}</p>
+<div class="scroll"><table><thead><tr><th>单位</th><th>一方</th><th style="text-align:left">状态</th></tr></thead><tbody>${sides.join('')}</tbody></table></div>
+<details><summary>全程记录（${r.timeline.length}）</summary><ol class="tl">${r.timeline.map((e) => `<li>${esc(formatShort(e.at, tz))} ${esc(e.text)}</li>`).join('')}</ol></details></div>`;
+}
+
+export function registerDispatch(app: FastifyInstance, ctx: HandlerContext, dualRounds?: DualRoundsProvider): void {
+  app.get('/console/dispatch', async (req, reply) => {
+    const v = await viewer(ctx, req, reply);
+    if (!v) return reply;
+    const now = ctx.clock.now();
+    const visible = (d: Dispatch) => v.scope.all || d.targets.some((t) => !v.scope.all && t.unitId === v.scope.unitId);
+    const open = (await openDispatches(ctx.db)).filter(visible);
+    const done: Dispatch[] = [];
+    for (const code of await recentlyAnsweredDispatchIds(ctx.db, new Date(now.getTime() - 7 * 86_400_000))) {
+      const d = await dispatchByCode(ctx.db, code);
+      if (d && visible(d)) done.push(d);
+    }
+    const panels = async (list: Dispatch[]) => (await Promise.all(list.map(async (d) => dispatchPanel(ctx, v, d, await dispatchEvents(ctx.db, d.id))))).join('');
+    const late = open.filter((d) => d.deadline.getTime() < now.getTime()).length;
+    const unacked = open.reduce((a, d) => a + d.targets.filter((t) => !t.ackedAt && (v.scope.all || t.unitId === v.scope.unitId)).length, 0);
+    const cards = `<div class="cards"><div class="card"><b>${open.length}</b><span>未办结调度</span></div><div class="card${late > 0 ? ' bad' : ''}"><b>${late}</b><span>已逾期</span></div><div class="card${unacked > 0 ? ' bad' : ''}"><b>${unacked}</b><span>未签收（单位次）</span></div><div class="card"><b>${done.length}</b><span>近7天办结</span></div></div>`;
+    const rounds = dualRounds ? (await dualRounds(ctx)).filter((r) => v.scope.all || r.sides.some((s) => !v.scope.all && s.unitId === v.scope.unitId)) : undefined;
+    const dual = rounds === undefined ? '' : `<h2>双派单</h2>${rounds.length === 0 ? '<div class="panel"><p>没有进行中的双派单。</p></div>' : rounds.map((r) => dualPanel(ctx, r)).join('')}`;
+    const body = `<h1>点对点调度</h1>${cards}${open.length === 0 ? '<div class="panel"><p>没有未办结的调度。</p></div>' : await panels(open)}${dual}${done.length > 0 ? `<h2>近7天已办结</h2>${await panels(done)}` : ''}`;
+    const unitLink = v.scope.all ? undefined : { id: v.scope.unitId, name: ctx.roster.unit(v.scope.unitId)?.name ?? v.scope.unitId };
+    return sendHtml(reply, page({ title: '调度', active: 'dispatch', who: v.person.name, all: v.scope.all, ...(unitLink ? { unitLink } : {}), body }));
+  });
+}

@@ -1,0 +1,76 @@
+/** 月评比: the month's ranking (table and charts) and its history by month. Leaders and supervisors only. */
+import type { FastifyInstance } from 'fastify';
+import { localDay } from '../../domain/time.js';
+import type { HandlerContext } from '../../handlers/context.js';
+import { monthLabel, type RankingRow } from '../../render/ranking-card.js';
+import { forbidden, sendHtml, viewer } from './auth.js';
+import { chart, esc, page, pct } from './layout.js';
+import { PROVISIONAL_METHOD, provisionalRanking, type RankingProvider } from './ranking-data.js';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export function shiftMonth(month: string, n: number): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7)) - 1 + n;
+  const yy = y + Math.floor(m / 12);
+  const mm = ((m % 12) + 12) % 12;
+  return `${yy}-${String(mm + 1).padStart(2, '0')}`;
+}
+
+export interface RankingSource {
+  rows: RankingProvider;
+  /** How the score is made, shown above the table. */
+  method: string;
+}
+
+export const provisionalSource: RankingSource = { rows: provisionalRanking, method: PROVISIONAL_METHOD };
+
+export function registerRanking(app: FastifyInstance, ctx: HandlerContext, source: RankingSource = provisionalSource): void {
+  app.get<{ Querystring: { month?: string } }>('/console/ranking', async (req, reply) => {
+    const v = await viewer(ctx, req, reply);
+    if (!v) return reply;
+    if (!v.scope.all) return forbidden(reply);
+    const current = localDay(ctx.clock.now(), ctx.config.timezone).slice(0, 7);
+    const month = typeof req.query.month === 'string' && MONTH.test(req.query.month) && req.query.month <= current ? req.query.month : current;
+    const rows = await source.rows(ctx, month);
+    const history: Array<{ month: string; rows: RankingRow[] }> = [];
+    for (let i = 5; i >= 0; i--) {
+      const m = shiftMonth(month, -i);
+      history.push({ month: m, rows: m === month ? rows : await source.rows(ctx, m) });
+    }
+    const ordered = [...rows].sort((a, b) => a.rank - b.rank);
+    const n = ordered.length;
+    const table = ordered.map((r, i) => {
+      const cls = i < 3 ? 'ok' : n > 6 && i >= n - 3 ? 'bad' : '';
+      return `<tr><td><span class="${cls}">${r.rank}</span> <a href="/console/unit/${encodeURIComponent(r.unitId)}">${esc(r.unitName)}</a></td><td><b>${(Math.round(r.score * 10) / 10).toFixed(1)}</b></td><td>${pct(r.onTimeRate)}</td><td>${pct(r.satisfactionRate)}</td><td>${pct(r.reopenRate)}</td><td>${pct(r.ackRate)}</td><td>${pct(r.punctuality)}</td></tr>`;
+    });
+    const rev = [...ordered].reverse();
+    const scoreOption = {
+      tooltip: { trigger: 'axis' }, grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', min: 0, max: 100 }, yAxis: { type: 'category', data: rev.map((r) => r.unitName) },
+      series: [{ type: 'bar', data: rev.map((r) => Math.round(r.score * 10) / 10), label: { show: true, position: 'right' }, itemStyle: { color: '#2e86c1' } }],
+    };
+    const radarUnits = ordered.slice(0, 3).concat(n > 6 ? ordered.slice(-3) : []);
+    const radarOption = {
+      legend: { bottom: 0, type: 'scroll' }, tooltip: {},
+      radar: { indicator: ['按时办结率', '满意率', '非重办率', '签收及时率', '报送及时率'].map((name) => ({ name, max: 100 })), radius: '60%' },
+      series: [{ type: 'radar', data: radarUnits.map((r) => ({ name: r.unitName, value: [r.onTimeRate ?? 0, r.satisfactionRate ?? 0, 100 - (r.reopenRate ?? 0), r.ackRate ?? 100, r.punctuality ?? 0].map((x) => Math.round(x * 10) / 10) })) }],
+    };
+    // History: the best three and the last three shown at first; the legend turns the others on.
+    const historyOption = {
+      tooltip: { trigger: 'axis' }, legend: { type: 'scroll', top: 0, selected: Object.fromEntries(ordered.map((r) => [r.unitName, radarUnits.includes(r)])) },
+      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: history.map((h) => monthLabel(h.month)) },
+      yAxis: { type: 'value', inverse: true, min: 1, max: Math.max(1, n), name: '名次' },
+      series: ordered.map((r) => ({ name: r.unitName, type: 'line', connectNulls: false, data: history.map((h) => h.rows.find((x) => x.unitId === r.unitId)?.rank ?? null) })),
+    };
+    const months = Array.from({ length: 12 }, (_, i) => shiftMonth(current, -i)).map((m) => (m === month ? `<b>${monthLabel(m)}</b>` : `<a href="/console/ranking?month=${m}">${monthLabel(m)}</a>`));
+    const body = `<h1>${esc(monthLabel(month))} 月度评比${month === current ? '（本月截至今日）' : ''}</h1>
+<div class="nav2">${months.join('')}</div><p class="muted">${esc(source.method)}</p>
+${n === 0 ? '<div class="panel"><p>该月没有日报数据，暂无评比。</p></div>' : ''}<div class="panel scroll"><table id="ranking-table"><thead><tr><th>名次 单位</th><th>得分</th><th>按时办结率</th><th>满意率</th><th>重办率</th><th>签收及时率</th><th>报送及时率</th></tr></thead><tbody>${table.join('')}</tbody></table></div>
+<div class="panel"><h2 style="margin-top:0">综合得分</h2>${chart('ranking-score', scoreOption, Math.max(260, 40 + n * 24))}</div>
+<div class="panel"><h2 style="margin-top:0">前三与后三</h2>${chart('ranking-radar', radarOption, 360)}</div>
+<div class="panel"><h2 style="margin-top:0">近6个月名次</h2>${chart('ranking-history', historyOption, 360)}</div>`;
+    return sendHtml(reply, page({ title: '月评比', active: 'ranking', who: v.person.name, all: true, charts: true, body }));
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * Simulator only: a chat page showing the simulated group and private chats, where the user
+ * speaks as any roster person. Registered only when the app runs with the mock world.
+ */
+import type { FastifyInstance } from 'fastify';
+import { inZone } from '../../domain/time.js';
+import type { HandlerContext } from '../../handlers/context.js';
+import { crossSite, sendHtml } from './auth.js';
+import { esc, page } from './layout.js';
+
+/** The part of MockWorld the page needs. */
+export interface SimulatorChat {
+  say(fromId: string, text: string, o?: { to?: 'group' | 'bot'; mentions?: string[] }): string;
+}
+
+interface Line { dir: 'in' | 'out'; chat: string; from: string; to: string; text: string; at: string }
+
+async function recent(ctx: HandlerContext, limit = 300): Promise<Line[]> {
+  const rows = await ctx.db.query<Record<string, unknown>>(
+    `select * from (
+       select 'in' as dir, chat, sender_id as who, text, file_name, mentions, received_at as at from inbound_messages
+       union all
+       select 'out' as dir, to_kind as chat, to_id as who, text, file_name, mentions, sent_at as at from outbound_messages where sent_at is not null
+     ) m order by at desc limit $1`,
+    [limit],
+  );
+  const name = (id: string) => ctx.roster.person(id)?.name ?? id;
+  const tz = ctx.config.timezone;
+  return rows.reverse().map((r) => {
+    const mentions = (typeof r.mentions === 'string' ? JSON.parse(r.mentions) : (r.mentions ?? [])) as string[];
+    const text = `${r.dir === 'out' && mentions.length > 0 ? `${mentions.map((m) => `@${name(m)}`).join(' ')} ` : ''}${String(r.text ?? '')}${r.file_name ? `\n（文件）${String(r.file_name)}` : ''}`;
+    const who = r.who ? name(String(r.who)) : '';
+    const group = r.chat === 'group';
+    return {
+      dir: r.dir === 'out' ? 'out' : 'in', chat: group ? 'group' : 'private',
+      from: r.dir === 'out' ? '督办助手' : who, to: group ? '群' : r.dir === 'out' ? who : '督办助手',
+      text, at: inZone(r.at as Date, tz).format('MM-DD HH:mm:ss'),
+    };
+  });
+}
+
+const SCRIPT = `(function(){
+var log=document.getElementById('log'),last='';
+function linkify(s){return s.replace(/[&<>"]/g,function(c){return{'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c];}).replace(/(https?:\\/\\/[^\\s<]+)/g,'<a href="$1" target="_blank" rel="noopener">$1</a>');}
+function draw(lines){var h=lines.map(function(m){var p=m.chat==='private';return '<div class="m '+m.dir+(p?' p':'')+'"><div class="h">'+(p?'[私聊] ':'[群] ')+linkify(m.from)+(p?' → '+linkify(m.to):'')+' <span>'+m.at+'</span></div><div class="b">'+linkify(m.text)+'</div></div>';}).join('');
+ var atEnd=log.scrollTop+log.clientHeight>=log.scrollHeight-40;log.innerHTML=h||'<p class="muted">还没有消息。</p>';if(atEnd)log.scrollTop=log.scrollHeight;}
+function poll(){fetch('/sim/messages',{cache:'no-store'}).then(function(r){return r.json();}).then(function(d){var s=JSON.stringify(d);if(s!==last){last=s;draw(d.messages);}}).catch(function(){}).finally(function(){setTimeout(poll,1000);});}
+document.getElementById('say').addEventListener('submit',function(e){e.preventDefault();var f=e.target,t=f.text.value.trim();if(!t)return;
+ fetch('/sim/say',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({from:f.from.value,to:f.to.value,text:t})}).then(function(r){if(r.ok){f.text.value='';}});});
+poll();})();`;
+
+const CSS = `<style>#log{height:60vh;overflow-y:auto;background:#e9edf1;border-radius:10px;padding:10px}.m{background:#fff;border-radius:8px;padding:6px 10px;margin:6px 40px 6px 0;white-space:pre-wrap;word-break:break-all}
+.m.out{background:#dcf3d9;margin:6px 0 6px 40px}.m.p{border-left:4px solid #b9770e}.m .h{font-size:12px;color:#6b7785}.m .h span{float:right}
+form#say{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px}form#say select,form#say input{font-size:15px;padding:8px;border:1px solid #c9d3dd;border-radius:6px}form#say input[name=text]{flex:1 1 240px}</style>`;
+
+export function registerSimChat(app: FastifyInstance, ctx: HandlerContext, world: SimulatorChat): void {
+  app.get('/sim', async (_req, reply) => {
+    const role: Record<string, string> = { leader: '区领导', supervisor: '督导专班', discipline: '纪检监察', head: '负责人', liaison: '联络员' };
+    const people = ctx.roster.people.map((p) => `<option value="${esc(p.id)}">${esc(p.name)}（${esc([p.unit ? (ctx.roster.unit(p.unit)?.name ?? p.unit) : '', ...p.roles.map((r) => role[r] ?? r)].filter(Boolean).join(' '))}）</option>`).join('');
+    const body = `${CSS}<h1>模拟群：${esc(ctx.config.group.topic)}</h1><p class="muted">模拟模式：以名单中任何人的身份发言；私聊“控制台”可获取控制台登录链接。</p>
+<div id="log"></div><form id="say"><select name="from" aria-label="发言人">${people}</select><select name="to" aria-label="发到"><option value="group">群内</option><option value="bot">私聊机器人</option></select>
+<input name="text" placeholder="例如：今日受理12件，办结10件" autocomplete="off"><button class="btn" type="submit">发送</button></form><script>${SCRIPT}</script>`;
+    return sendHtml(reply, page({ title: '模拟群', body }));
+  });
+  app.get('/sim/messages', async (_req, reply) => reply.header('cache-control', 'no-store').send({ messages: await recent(ctx) }));
+  app.post<{ Body: { from?: unknown; to?: unknown; text?: unknown } }>('/sim/say', async (req, reply) => {
+    if (crossSite(req)) return reply.code(403).send({ error: 'cross-site' });
+    const { from, to, text } = req.body ?? {};
+    const person = typeof from === 'string' ? ctx.roster.person(from) : undefined;
+    if (!person || typeof text !== 'string' || text.trim() === '' || text.length > 4000) return reply.code(400).send({ error: 'from (a roster id) and text are required' });
+    const mentions = [...text.matchAll(/@([^\s@，,：:]+)/g)].map((m) => ctx.roster.people.find((p) => p.name === m[1])?.id).filter((x): x is string => x !== undefined);
+    const id = world.say(person.id, text, to === 'bot' ? { to: 'bot' } : { to: 'group', mentions });
+    return reply.send({ id });
+  });
+}

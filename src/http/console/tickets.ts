@@ -1,0 +1,63 @@
+/** 工单: overdue and reopened tickets by unit, with their escalation step. */
+import type { FastifyInstance } from 'fastify';
+import { LADDER_LABEL, LADDER_ORDER, type LadderStep, classify, orderForDigest } from '../../domain/tickets/digest.js';
+import { formatShort } from '../../domain/time.js';
+import type { HandlerContext } from '../../handlers/context.js';
+import { shortName } from '../../render/day-card.js';
+import { ticketSteps } from '../../store/console.js';
+import { openTicketsToNag } from '../../store/tickets.js';
+import { canSeeUnit, forbidden, sendHtml, viewer } from './auth.js';
+import { chart, esc, page } from './layout.js';
+
+export function registerTickets(app: FastifyInstance, ctx: HandlerContext): void {
+  app.get<{ Querystring: { unit?: string } }>('/console/tickets', async (req, reply) => {
+    const v = await viewer(ctx, req, reply);
+    if (!v) return reply;
+    const only = typeof req.query.unit === 'string' && req.query.unit !== '' ? req.query.unit : v.scope.all ? undefined : v.scope.unitId;
+    if (only !== undefined && !canSeeUnit(v, only)) return forbidden(reply);
+    const tz = ctx.config.timezone;
+    const now = ctx.clock.now();
+    const open = (await openTicketsToNag(ctx.db, now)).filter((t) => only === undefined || t.unitId === only);
+    const items = orderForDigest(classify(open, now, ctx.calendar, tz).filter((t) => t.daysOverdue >= 0 || t.reopened));
+    const steps = await ticketSteps(ctx.db, items.map((t) => t.number));
+    const byUnit = new Map<string, typeof items>();
+    for (const t of items) byUnit.set(t.unitId, [...(byUnit.get(t.unitId) ?? []), t]);
+    const units = [...byUnit.keys()].sort((a, b) => (byUnit.get(b)?.length ?? 0) - (byUnit.get(a)?.length ?? 0));
+    const top = (n: string): { step: LadderStep; at: Date } | undefined => {
+      const l = steps.get(n) ?? [];
+      let best: { step: LadderStep; at: Date } | undefined;
+      for (const s of l) if (!best || LADDER_ORDER.indexOf(s.step as LadderStep) > LADDER_ORDER.indexOf(best.step)) best = { step: s.step as LadderStep, at: s.at };
+      return best;
+    };
+    const sections = units.map((uid) => {
+      const list = byUnit.get(uid) ?? [];
+      const name = ctx.roster.unit(uid)?.name ?? uid;
+      const rows = list.map((t) => {
+        const st = top(t.number);
+        const state = [t.daysOverdue >= 0 ? `<span class="tag red">超期${t.daysOverdue}个工作日</span>` : '', t.reopened ? `<span class="tag amber">重办${t.reopenCount}次</span>` : ''].join('');
+        return `<tr><td>${esc(t.number)}</td><td style="text-align:left">${esc(t.title.length > 24 ? `${t.title.slice(0, 24)}…` : t.title || '（无标题）')}</td><td>${esc(formatShort(t.dueAt, tz))}</td><td>${state}</td><td>${st ? `${esc(LADDER_LABEL[st.step])}<br><span class="muted">${esc(formatShort(st.at, tz))}</span>` : '<span class="muted">未启动</span>'}</td></tr>`;
+      });
+      const od = list.filter((t) => t.daysOverdue >= 0).length;
+      return `<div class="panel"><h2 style="margin-top:0"><a href="/console/unit/${encodeURIComponent(uid)}">${esc(name)}</a> <span class="tag red">超期${od}</span> <span class="tag amber">重办${list.filter((t) => t.reopened).length}</span></h2>
+<div class="scroll"><table><thead><tr><th>工单编号</th><th style="text-align:left">标题</th><th>办理时限</th><th>情况</th><th>督办步骤</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></div>`;
+    });
+    const totalOverdue = items.filter((t) => t.daysOverdue >= 0).length;
+    const totalReopened = items.filter((t) => t.reopened).length;
+    const stepCount = (s: LadderStep) => items.filter((t) => top(t.number)?.step === s).length;
+    const cards = `<div class="cards"><div class="card${totalOverdue > 0 ? ' bad' : ''}"><b>${totalOverdue}</b><span>超期工单</span></div><div class="card"><b>${totalReopened}</b><span>重办工单</span></div>${LADDER_ORDER.map((s) => `<div class="card"><b>${stepCount(s)}</b><span>${esc(LADDER_LABEL[s])}</span></div>`).join('')}</div>`;
+    const option = {
+      tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: units.map((u) => { const x = ctx.roster.unit(u); return x ? shortName(x) : u; }), axisLabel: { interval: 0, rotate: units.length > 6 ? 40 : 0 } },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { name: '超期', type: 'bar', stack: 'n', data: units.map((u) => (byUnit.get(u) ?? []).filter((t) => t.daysOverdue >= 0).length), itemStyle: { color: '#c0392b' } },
+        { name: '重办（未超期）', type: 'bar', stack: 'n', data: units.map((u) => (byUnit.get(u) ?? []).filter((t) => t.daysOverdue < 0).length), itemStyle: { color: '#b9770e' } },
+      ],
+    };
+    const scopeName = only ? (ctx.roster.unit(only)?.name ?? only) : '全区';
+    const empty = items.length === 0 ? '<div class="panel"><p>没有超期或重办的工单。</p></div>' : '';
+    const body = `<h1>工单督办 · ${esc(scopeName)}</h1>${only && v.scope.all ? '<div class="nav2"><a href="/console/tickets">全部单位</a></div>' : ''}${cards}${units.length > 1 ? `<div class="panel">${chart('tickets-chart', option, 300)}</div>` : ''}${empty}${sections.join('')}`;
+    const unitLink = v.scope.all ? undefined : { id: v.scope.unitId, name: ctx.roster.unit(v.scope.unitId)?.name ?? v.scope.unitId };
+    return sendHtml(reply, page({ title: '工单', active: 'tickets', who: v.person.name, all: v.scope.all, ...(unitLink ? { unitLink } : {}), charts: units.length > 1, body }));
+  });
+}

@@ -1,0 +1,72 @@
+/** 今日: every unit reported / late / missing with its figures, totals, anomalies first. */
+import type { FastifyInstance } from 'fastify';
+import { addDays } from '../../domain/calendar.js';
+import { summarizeDay } from '../../domain/report/summary.js';
+import { monthDay } from '../../domain/texts/reports.js';
+import { inZone, localDay } from '../../domain/time.js';
+import type { HandlerContext } from '../../handlers/context.js';
+import { orderedRows, shortName } from '../../render/day-card.js';
+import { reportsForDay } from '../../store/reports.js';
+import { sendHtml, viewer } from './auth.js';
+import { chart, esc, num, page, pct } from './layout.js';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function registerToday(app: FastifyInstance, ctx: HandlerContext): void {
+  app.get<{ Querystring: { day?: string } }>('/console/', async (req, reply) => {
+    const v = await viewer(ctx, req, reply);
+    if (!v) return reply;
+    const tz = ctx.config.timezone;
+    const today = localDay(ctx.clock.now(), tz);
+    const day = typeof req.query.day === 'string' && DAY.test(req.query.day) ? req.query.day : today;
+    const all = ctx.roster.reportingUnits();
+    const units = v.scope.all ? all : all.filter((u) => !v.scope.all && u.id === v.scope.unitId);
+    const stored = (await reportsForDay(ctx.db, day)).filter((r) => units.some((u) => u.id === r.unitId));
+    const s = summarizeDay({ day, units, reports: stored, lowRate: ctx.config.reports.lowRate });
+    const byUnit = new Map(stored.map((r) => [r.unitId, r]));
+    const workday = ctx.calendar.isWorkday(day);
+    const lowRate = ctx.config.reports.lowRate;
+
+    const card = (label: string, n: number | string, bad = false) => `<div class="card${bad ? ' bad' : ''}"><b>${esc(n)}</b><span>${esc(label)}</span></div>`;
+    const cards = [
+      card('已报单位', `${s.reported}/${s.total}`, s.missing.length > 0),
+      card('迟报', s.late.length, s.late.length > 0),
+      card('受理（件）', s.totals.received), card('办结（件）', s.totals.completed), card('在办（件）', s.totals.inProgress),
+      card('超期（件）', s.totals.overdue, s.totals.overdue > 0), card('重办（件）', s.totals.reopened, s.totals.reopened > 0),
+      card('不满意（件）', s.totals.unsatisfied, s.totals.unsatisfied > 0),
+    ].join('');
+    const alerts = s.anomalies.length > 0
+      ? `<div class="panel"><h2 style="margin-top:0">需关注</h2><ul class="alerts">${s.anomalies.map((a) => `<li>${esc(a)}</li>`).join('')}</ul></div>`
+      : '';
+    const badRate = (n: number | null) => n !== null && n < lowRate;
+    const rows = orderedRows(units, stored, lowRate).map(({ unit, r }) => {
+      const link = `<a href="/console/unit/${encodeURIComponent(unit.id)}">${esc(unit.name)}</a>`;
+      const full = byUnit.get(unit.id);
+      if (!r || !full) return `<tr class="missing" data-unit="${esc(unit.id)}"><td>${link}</td><td class="bad">未报</td>${'<td>-</td>'.repeat(8)}</tr>`;
+      const status = r.late ? '<td class="warn">迟报</td>' : '<td class="ok">已报</td>';
+      const cell = (n: number | null, bad: boolean) => `<td${bad ? ' class="bad"' : ''}>${num(n)}</td>`;
+      return `<tr${r.late ? ' class="late"' : ''} data-unit="${esc(unit.id)}"><td>${link}</td>${status}${cell(r.received, false)}${cell(r.completed, false)}${cell(r.inProgress, false)}${cell(r.overdue, (r.overdue ?? 0) > 0)}${cell(r.reopened, (r.reopened ?? 0) > 0)}${cell(r.unsatisfied, (r.unsatisfied ?? 0) > 0)}<td${badRate(r.satisfactionRate) ? ' class="bad"' : ''}>${pct(r.satisfactionRate)}</td><td>${esc(inZone(full.receivedAt, tz).format('HH:mm'))}</td></tr>`;
+    });
+    const table = `<div class="panel scroll"><table id="today-table"><thead><tr><th>单位</th><th>状态</th><th>受理</th><th>办结</th><th>在办</th><th>超期</th><th>重办</th><th>不满意</th><th>满意率</th><th>报送时间</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+    const reported = units.filter((u) => byUnit.has(u.id));
+    const option = {
+      tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: reported.map(shortName), axisLabel: { interval: 0, rotate: reported.length > 6 ? 40 : 0 } },
+      yAxis: { type: 'value' },
+      series: [
+        { name: '受理', type: 'bar', data: reported.map((u) => byUnit.get(u.id)?.received ?? 0), itemStyle: { color: '#2e86c1' } },
+        { name: '办结', type: 'bar', data: reported.map((u) => byUnit.get(u.id)?.completed ?? 0), itemStyle: { color: '#27ae60' } },
+        { name: '超期', type: 'bar', data: reported.map((u) => byUnit.get(u.id)?.overdue ?? 0), itemStyle: { color: '#c0392b' } },
+      ],
+    };
+    const charts = reported.length > 1 ? `<div class="panel"><h2 style="margin-top:0">各单位受理与办结</h2>${chart('today-chart', option, 340)}</div>` : '';
+    const nav = `<div class="nav2"><a href="/console/?day=${addDays(day, -1)}">‹ 前一天</a>${day < today ? `<a href="/console/?day=${addDays(day, 1)}">后一天 ›</a><a href="/console/">今天</a>` : ''}</div>`;
+    const note = workday ? '' : '<p class="muted">当天不是工作日，无需报送。</p>';
+    const title = `${monthDay(day)} 日报${day === today ? '（今日）' : ''}`;
+    const unitLink = v.scope.all ? undefined : { id: v.scope.unitId, name: ctx.roster.unit(v.scope.unitId)?.name ?? v.scope.unitId };
+    return sendHtml(reply, page({
+      title, active: 'today', who: v.person.name, all: v.scope.all, ...(unitLink ? { unitLink } : {}), charts: charts !== '',
+      body: `<h1>${esc(title)}</h1>${nav}${note}<div class="cards" id="totals">${cards}</div>${alerts}${table}${charts}`,
+    }));
+  });
+}

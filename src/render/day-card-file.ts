@@ -1,0 +1,41 @@
+/** The day card as a file for the outbox (written under the app's data dir). */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DayReport, DaySummary } from '../domain/report/summary.js';
+import { monthDay } from '../domain/texts/reports.js';
+import { formatShort } from '../domain/time.js';
+import type { HandlerContext } from '../handlers/context.js';
+import { renderDayCard } from './day-card.js';
+
+/** The short text that goes with the card when the summary is sent as an image only. */
+export function dayCardCaption(day: string, s: DaySummary): string {
+  const lines = [`【${monthDay(day)} 12345热线日报汇总】报送${s.reported}/${s.total}个单位，受理${s.totals.received}件，办结${s.totals.completed}件，超期${s.totals.overdue}件。`];
+  if (s.missing.length > 0) lines.push(`未报：${s.missing.map((u) => u.name).join('、')}。`);
+  lines.push('详见下图。');
+  return lines.join('\n');
+}
+
+/**
+ * Renders the day's card and writes it to `<dataDir>/cards/day-<day>.png`. Returns the outbox
+ * file, or undefined (logged) when it cannot be made: the text summary still goes out.
+ */
+export async function dayCardFile(ctx: HandlerContext, day: string, reports: readonly DayReport[], summary: DaySummary): Promise<{ name: string; path: string } | undefined> {
+  try {
+    const t0 = performance.now();
+    const png = await renderDayCard(
+      { district: ctx.config.district, day, units: ctx.roster.reportingUnits(), reports, lowRate: ctx.config.reports.lowRate, footer: `${formatShort(ctx.clock.now(), ctx.config.timezone)} 生成` },
+      summary,
+    );
+    const dir = join(ctx.dataDir ?? join(tmpdir(), 'duban'), 'cards');
+    mkdirSync(dir, { recursive: true });
+    const name = `日报汇总-${day}.png`;
+    const path = join(dir, `day-${day}.png`);
+    writeFileSync(path, png);
+    ctx.log.info({ day, bytes: png.length, ms: Math.round(performance.now() - t0) }, 'day card rendered');
+    return { name, path };
+  } catch (err) {
+    ctx.log.error({ err: (err as Error).message, day }, 'day card could not be rendered; sending the text summary');
+    return undefined;
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * The day's picture for the group: title, totals, anomalies, the per-unit table and a bar
+ * chart, as one PNG card. ECharts SSR → SVG, composed with a hand-drawn table, → PNG (resvg).
+ */
+import type { DayReport, DaySummary } from '../domain/report/summary.js';
+import { summarizeDay } from '../domain/report/summary.js';
+import type { Unit } from '../domain/roster.js';
+import { monthDay } from '../domain/texts/reports.js';
+import { CJK_FONT_FAMILY, chartSvg, place, svgToPng, xml } from './png.js';
+
+export interface DayCardInput {
+  district: string;
+  day: string;
+  units: readonly Unit[];
+  reports: readonly DayReport[];
+  lowRate: number;
+  /** e.g. "18:40 生成"; shown in the footer. */
+  footer?: string;
+}
+
+export const CARD_WIDTH = 960;
+const PAD = 32;
+const ROW = 30;
+const RED = '#c0392b';
+const AMBER = '#b9770e';
+const INK = '#1f2d3d';
+const MUTED = '#6b7785';
+
+/** A short label for charts: the name when short, else the shortest alias of 3+ characters. */
+export function shortName(u: Unit): string {
+  if (u.name.length <= 5) return u.name;
+  const a = [...u.aliases].filter((x) => x.length >= 3).sort((x, y) => x.length - y.length)[0];
+  return a ?? u.name;
+}
+
+const t = (x: number, y: number, s: string, o: { size?: number; fill?: string; anchor?: 'start' | 'middle' | 'end'; weight?: string } = {}) =>
+  `<text x="${x}" y="${y}" font-size="${o.size ?? 16}" fill="${o.fill ?? INK}" text-anchor="${o.anchor ?? 'start'}"${o.weight ? ` font-weight="${o.weight}"` : ''}>${xml(s)}</text>`;
+
+const v = (n: number | null | undefined) => (n === null || n === undefined ? '-' : String(n));
+
+const COLS: Array<{ label: string; x: number; key?: keyof DayReport; rate?: boolean }> = [
+  { label: '单位', x: 0 },
+  { label: '状态', x: 228 },
+  { label: '受理', x: 330, key: 'received' },
+  { label: '办结', x: 400, key: 'completed' },
+  { label: '在办', x: 470, key: 'inProgress' },
+  { label: '超期', x: 540, key: 'overdue' },
+  { label: '重办', x: 610, key: 'reopened' },
+  { label: '不满意', x: 690, key: 'unsatisfied' },
+  { label: '满意率', x: 790, key: 'satisfactionRate', rate: true },
+];
+
+/** The rows in the order leaders want them: anomalies first (missing, overdue, late), then the rest. */
+export function orderedRows(units: readonly Unit[], reports: readonly DayReport[], lowRate: number): Array<{ unit: Unit; r: DayReport | undefined; weight: number }> {
+  const by = new Map(reports.map((r) => [r.unitId, r]));
+  const rows = units.map((unit, i) => {
+    const r = by.get(unit.id);
+    let weight = 0;
+    if (!r) weight = 1000;
+    else {
+      weight += 100 * (r.overdue ?? 0) + 10 * ((r.reopened ?? 0) + (r.unsatisfied ?? 0));
+      if (r.late) weight += 5;
+      if (r.satisfactionRate !== null && r.satisfactionRate < lowRate) weight += 5;
+      if (r.onTimeRate !== null && r.onTimeRate < lowRate) weight += 5;
+    }
+    return { unit, r, weight, i };
+  });
+  rows.sort((a, b) => b.weight - a.weight || a.i - b.i);
+  return rows;
+}
+
+function table(x0: number, y0: number, input: DayCardInput): { svg: string; height: number } {
+  const rows = orderedRows(input.units, input.reports, input.lowRate);
+  const parts: string[] = [];
+  const w = CARD_WIDTH - 2 * PAD;
+  parts.push(`<rect x="${x0}" y="${y0}" width="${w}" height="${ROW + 4}" fill="#1f4e79"/>`);
+  for (const c of COLS) parts.push(t(x0 + 12 + c.x, y0 + 22, c.label, { size: 15, fill: '#ffffff', anchor: 'start' }));
+  rows.forEach(({ unit, r }, i) => {
+    const y = y0 + ROW + 4 + i * ROW;
+    const bg = !r ? '#fdecea' : r.late ? '#fff6e0' : i % 2 === 0 ? '#ffffff' : '#f4f7fa';
+    parts.push(`<rect x="${x0}" y="${y}" width="${w}" height="${ROW}" fill="${bg}"/>`);
+    parts.push(t(x0 + 12, y + 21, unit.name, { size: 15 }));
+    const status = !r ? '未报' : r.late ? '迟报' : '已报';
+    parts.push(t(x0 + 12 + 228, y + 21, status, { size: 15, fill: !r ? RED : r.late ? AMBER : '#1e8449' }));
+    if (!r) return;
+    for (const c of COLS.slice(2)) {
+      const val = r[c.key as keyof DayReport] as number | null;
+      const bad = (c.key === 'overdue' && (val ?? 0) > 0) || (c.rate === true && val !== null && val < input.lowRate);
+      parts.push(t(x0 + 12 + c.x, y + 21, c.rate ? (val === null ? '-' : `${val}%`) : v(val), { size: 15, fill: bad ? RED : INK }));
+    }
+  });
+  const height = ROW + 4 + rows.length * ROW;
+  parts.push(`<rect x="${x0}" y="${y0}" width="${w}" height="${height}" fill="none" stroke="#c9d3dd"/>`);
+  return { svg: parts.join(''), height };
+}
+
+function barChart(input: DayCardInput, width: number): { svg: string; height: number } {
+  const by = new Map(input.reports.map((r) => [r.unitId, r]));
+  const units = input.units.filter((u) => by.has(u.id));
+  const height = Math.max(160, 70 + units.length * 26);
+  if (units.length === 0) return { svg: '', height: 0 };
+  const names = units.map(shortName).reverse();
+  const series = (key: 'received' | 'completed' | 'overdue') => units.map((u) => by.get(u.id)?.[key] ?? 0).reverse();
+  const svg = chartSvg(
+    {
+      backgroundColor: '#ffffff',
+      title: { text: '各单位受理与办结（件）', left: 0, top: 0, textStyle: { fontSize: 16, color: INK, fontFamily: CJK_FONT_FAMILY } },
+      legend: { top: 2, right: 0, textStyle: { fontFamily: CJK_FONT_FAMILY } },
+      grid: { left: 8, right: 40, top: 40, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', splitLine: { lineStyle: { color: '#e5e9ee' } } },
+      yAxis: { type: 'category', data: names, axisLabel: { fontSize: 13, color: INK } },
+      series: [
+        { name: '受理', type: 'bar', data: series('received'), itemStyle: { color: '#2e86c1' }, label: { show: true, position: 'right', fontSize: 11 } },
+        { name: '办结', type: 'bar', data: series('completed'), itemStyle: { color: '#27ae60' }, label: { show: true, position: 'right', fontSize: 11 } },
+        { name: '超期', type: 'bar', data: series('overdue'), itemStyle: { color: RED } },
+      ],
+    },
+    width,
+    height,
+  );
+  return { svg, height };
+}
+
+/** The card as an SVG string (pure apart from ECharts); `summary` is the same one the text uses. */
+export function dayCardSvg(input: DayCardInput, summary: DaySummary = summarizeDay(input)): string {
+  const w = CARD_WIDTH;
+  const parts: string[] = [];
+  let y = PAD;
+  parts.push(`<rect x="0" y="0" width="${w}" height="88" fill="#1f4e79"/>`);
+  parts.push(t(PAD, 50, `${monthDay(input.day)} 12345热线日报汇总`, { size: 30, fill: '#ffffff' }));
+  parts.push(t(PAD, 76, input.district, { size: 15, fill: '#d6e4f0' }));
+  parts.push(t(w - PAD, 50, `报送 ${summary.reported}/${summary.total}`, { size: 24, fill: '#ffffff', anchor: 'end' }));
+  const sub = [summary.late.length > 0 ? `迟报 ${summary.late.length}` : '', summary.missing.length > 0 ? `未报 ${summary.missing.length}` : ''].filter(Boolean).join(' · ');
+  if (sub) parts.push(t(w - PAD, 76, sub, { size: 15, fill: '#f9e79f', anchor: 'end' }));
+  y = 88 + 20;
+  const totals: Array<[string, number, boolean]> = [
+    ['受理', summary.totals.received, false], ['办结', summary.totals.completed, false], ['在办', summary.totals.inProgress, false],
+    ['超期', summary.totals.overdue, summary.totals.overdue > 0], ['重办', summary.totals.reopened, summary.totals.reopened > 0], ['不满意', summary.totals.unsatisfied, summary.totals.unsatisfied > 0],
+  ];
+  const bw = (w - 2 * PAD - 5 * 12) / 6;
+  totals.forEach(([label, n, bad], i) => {
+    const x = PAD + i * (bw + 12);
+    parts.push(`<rect x="${x}" y="${y}" width="${bw}" height="76" rx="8" fill="${bad ? '#fdecea' : '#eef3f8'}"/>`);
+    parts.push(t(x + bw / 2, y + 42, String(n), { size: 30, fill: bad ? RED : INK, anchor: 'middle' }));
+    parts.push(t(x + bw / 2, y + 66, `${label}（件）`, { size: 14, fill: MUTED, anchor: 'middle' }));
+  });
+  y += 76 + 24;
+  if (summary.anomalies.length > 0) {
+    parts.push(t(PAD, y + 4, '需关注', { size: 18, fill: RED }));
+    y += 12;
+    for (const a of summary.anomalies.slice(0, 6)) {
+      y += 26;
+      parts.push(t(PAD + 8, y, `· ${a.length > 56 ? `${a.slice(0, 55)}…` : a}`, { size: 15 }));
+    }
+    if (summary.anomalies.length > 6) { y += 26; parts.push(t(PAD + 8, y, `另有 ${summary.anomalies.length - 6} 项，详见文字汇总或控制台`, { size: 14, fill: MUTED })); }
+    y += 24;
+  }
+  const tb = table(PAD, y, input);
+  parts.push(tb.svg);
+  y += tb.height + 28;
+  const chart = barChart(input, w - 2 * PAD);
+  if (chart.height > 0) {
+    parts.push(place(chart.svg, PAD, y));
+    y += chart.height + 16;
+  }
+  parts.push(t(PAD, y + 14, `督办助手 · ${input.footer ?? '自动生成'} · 数据以各单位报送为准`, { size: 13, fill: MUTED }));
+  const height = y + 32;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${height}" viewBox="0 0 ${w} ${height}" font-family="${CJK_FONT_FAMILY}"><rect width="${w}" height="${height}" fill="#ffffff"/>${parts.join('')}</svg>`;
+}
+
+/** The card as PNG bytes. */
+export async function renderDayCard(input: DayCardInput, summary?: DaySummary): Promise<Buffer> {
+  return svgToPng(dayCardSvg(input, summary));
+}
