@@ -103,6 +103,10 @@ describe.skipIf(!existsSync(CHROMIUM))('console in chromium (playwright-core)', 
     expect(size.width).toBeGreaterThan(100);
     expect(size.height).toBeGreaterThan(100);
     await shoot(page, 'today');
+    const t1 = performance.now();
+    await page.goto(`${base}/console/`);
+    await page.waitForSelector('#today-chart[data-ready="1"] svg');
+    console.log(`today's board load (navigation → chart drawn): ${Math.round(performance.now() - t1)} ms`);
 
     await page.click('#today-table tr[data-unit="zhujian"] a');
     await page.waitForURL(`${base}/console/unit/zhujian`);

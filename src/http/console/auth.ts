@@ -26,10 +26,16 @@ export function readCookie(req: FastifyRequest, name = COOKIE): string | undefin
   return undefined;
 }
 
-const html = (reply: FastifyReply, code: number, body: string) =>
-  reply.code(code).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').send(body);
+// Scripts only from the console's own files; no framing; no referrer (links carry no token, but still).
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'";
 
-export const sendHtml = (reply: FastifyReply, body: string): FastifyReply => html(reply, 200, body);
+const html = (reply: FastifyReply, code: number, body: string, csp = CSP) =>
+  reply.code(code).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').header('referrer-policy', 'no-referrer')
+    .header('x-content-type-options', 'nosniff').header('content-security-policy', csp).send(body);
+
+/** A 200 page; `inlineScript` allows the page's own inline script (the simulator page only). */
+export const sendHtml = (reply: FastifyReply, body: string, inlineScript = false): FastifyReply =>
+  html(reply, 200, body, inlineScript ? CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'") : CSP);
 
 /** 403 with the zh-CN explanation. */
 export const forbidden = (reply: FastifyReply): FastifyReply => html(reply, 403, messagePage('无权查看', CONSOLE_FORBIDDEN, '<p><a href="/console/">返回</a></p>'));

@@ -60,7 +60,7 @@ export function registerSimChat(app: FastifyInstance, ctx: HandlerContext, world
     const body = `${CSS}<h1>模拟群：${esc(ctx.config.group.topic)}</h1><p class="muted">模拟模式：以名单中任何人的身份发言；私聊“控制台”可获取控制台登录链接。</p>
 <div id="log"></div><form id="say"><select name="from" aria-label="发言人">${people}</select><select name="to" aria-label="发到"><option value="group">群内</option><option value="bot">私聊机器人</option></select>
 <input name="text" placeholder="例如：今日受理12件，办结10件" autocomplete="off"><button class="btn" type="submit">发送</button></form><script>${SCRIPT}</script>`;
-    return sendHtml(reply, page({ title: '模拟群', body }));
+    return sendHtml(reply, page({ title: '模拟群', body }), true);
   });
   app.get('/sim/messages', async (_req, reply) => reply.header('cache-control', 'no-store').send({ messages: await recent(ctx) }));
   app.post<{ Body: { from?: unknown; to?: unknown; text?: unknown } }>('/sim/say', async (req, reply) => {
