@@ -14,12 +14,14 @@ import { Roster } from './domain/roster.js';
 import { formatShort } from './domain/time.js';
 import type { HandlerContext } from './handlers/context.js';
 import { messageHandlers } from './handlers/index.js';
+import { completeRound, deliverSide } from './handlers/dual-flow.js';
 import { createRouter } from './handlers/router.js';
 import { routines } from './handlers/routines/index.js';
 import { registerConsole, type SimulatorChat } from './http/console/index.js';
 import { buildHttp } from './http/server.js';
 import { registerTicketApi } from './http/tickets-api.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
+import { DualQueue, startDualWorker } from './jobs/dual.js';
 import { InboundQueue, startInboundWorker } from './jobs/inbound.js';
 import { Outbox, type OutboxLimits, startOutboxWorker } from './jobs/outbox.js';
 import { createRedis } from './jobs/redis.js';
@@ -45,7 +47,6 @@ export interface AppOptions {
   schedule?: boolean;
   /** Simulator mode: the mock world, so the HTTP server adds the /sim chat page (never in production). */
   simulator?: SimulatorChat;
-  /** Extra start-up warnings collected by the caller (e.g. Redis safety). */
   /** Tells the supervision team when the chat connection is lost and back (FALLBACK_WEBHOOK_URL). */
   fallback?: FallbackChannel;
 }
@@ -101,12 +102,13 @@ export async function buildApp(o: AppOptions): Promise<App> {
   const outbox = new Outbox(redis, prefix, db, clock, limits);
   const inbound = new InboundQueue(redis, prefix);
   const scheduler = new RoutineScheduler(redis, prefix, routines());
+  const dual = new DualQueue(redis, prefix);
   // Queues re-emit connection errors (already logged above); without a listener BullMQ prints
   // each one raw to stderr during a Redis outage.
-  for (const q of [outbox.queue, inbound.queue, scheduler.queue] as Array<{ on(e: 'error', f: (err: Error) => void): unknown; name: string }>) {
+  for (const q of [outbox.queue, inbound.queue, scheduler.queue, dual.queue] as Array<{ on(e: 'error', f: (err: Error) => void): unknown; name: string }>) {
     q.on('error', (err) => log.debug({ err: err.message, queue: q.name }, 'queue connection error'));
   }
-  const ctx: HandlerContext = { config, roster, calendar, clock, db, send: (m) => outbox.send(m), log, dataDir: o.dataDir };
+  const ctx: HandlerContext = { config, roster, calendar, clock, db, send: (m) => outbox.send(m), log, dataDir: o.dataDir, dual };
   const puppet = isPuppet(o.puppet) ? o.puppet : await createPuppet(o.puppet);
   const bot = new WechatyBot({
     puppet,
@@ -161,6 +163,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
           onFailed: () => metrics.failures.inc({ kind: 'send' }),
         }),
       );
+      workers.push(startDualWorker(redis, prefix, { side: (j) => deliverSide(ctx, j), round: (j) => completeRound(ctx, j) }, log));
       workers.push(startRoutineWorker(redis, prefix, scheduler, (r) => r.run(ctx), log));
       const recovered = await outbox.recover();
       if (recovered > 0) log.info({ recovered }, 'unsent outbox messages re-enqueued');
@@ -180,7 +183,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
             return { ok: r && d && chat === 'ready', redis: r, database: d, chat };
           },
           refreshMetrics: async () => {
-            for (const q of [inbound.queue, outbox.queue, scheduler.queue]) {
+            for (const q of [inbound.queue, outbox.queue, scheduler.queue, dual.queue]) {
               const c = await q.getJobCounts('waiting', 'delayed', 'active', 'failed');
               for (const [state, n] of Object.entries(c)) metrics.queueDepth.set({ queue: q.name, state }, n);
             }
@@ -198,13 +201,13 @@ export async function buildApp(o: AppOptions): Promise<App> {
       await bot.stop();
       // Close workers first: each finishes its running job; waiting jobs stay in Redis.
       await Promise.all(workers.map((w) => w.close().catch(() => undefined)));
-      await Promise.all([outbox.close(), inbound.close(), scheduler.close()].map((p) => p.catch(() => undefined)));
+      await Promise.all([outbox.close(), inbound.close(), scheduler.close(), dual.close()].map((p) => p.catch(() => undefined)));
       redis.disconnect();
       await db.close().catch(() => undefined);
     },
     async idle() {
       if (bot.pending() > 0) return false;
-      for (const q of [inbound.queue, scheduler.queue, outbox.queue]) {
+      for (const q of [inbound.queue, scheduler.queue, dual.queue, outbox.queue]) {
         const c = await q.getJobCounts('waiting', 'delayed', 'active', 'prioritized', 'waiting-children');
         if (Object.values(c).some((n) => n > 0)) return false;
       }

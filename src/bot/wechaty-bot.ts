@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { FileBox } from 'file-box';
@@ -209,13 +209,13 @@ export class WechatyBot implements ChatPort {
       // On personal WeChat only friends can be messaged; WeCom colleagues can.
       if (person && person.friend() !== false) {
         await person.say(m.text);
-        if (m.file) await person.say(FileBox.fromFile(m.file.path, m.file.name));
+        if (m.file) await person.say(fileBoxOf(m.file));
         return 'private';
       }
       if (!room) throw new Error('recipient unreachable privately and group not found');
       if (person) await room.say(m.text, person);
       else await room.say(`@${this.o.roster.person(m.to.id)?.name ?? m.to.id} ${m.text}`);
-      if (m.file) await room.say(FileBox.fromFile(m.file.path, m.file.name));
+      if (m.file) await room.say(fileBoxOf(m.file));
       return 'group-fallback';
     }
     if (!room) throw new Error('group not found');
@@ -226,7 +226,15 @@ export class WechatyBot implements ChatPort {
     }
     if (contacts.length > 0) await room.say(m.text, ...contacts);
     else await room.say(m.text);
-    if (m.file) await room.say(FileBox.fromFile(m.file.path, m.file.name));
+    if (m.file) await room.say(fileBoxOf(m.file));
     return 'group';
   }
+}
+
+/**
+ * A file to send, as base64: every puppet takes it (the mock puppet cannot serialise a
+ * file-path FileBox and threw on each attempt). The bot's files are small (cards, Excel).
+ */
+function fileBoxOf(f: { path: string; name: string }): FileBox {
+  return FileBox.fromBase64(readFileSync(f.path).toString('base64'), f.name);
 }

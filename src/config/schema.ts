@@ -36,6 +36,13 @@ export const routinesSchema = z
     dailySummaryTo: z.enum(['group', 'leaders']).default('group'),
     ticketNag: z.array(clockTime).default(['09:00', '15:00']),
     dispatchCheckMinutes: z.number().int().min(5).max(240).default(30),
+    /** dual-check (双派单 follow-up) every N minutes through the dispatch working hours. */
+    dualCheckMinutes: z.number().int().min(5).max(240).default(30),
+    /** weekly-summary: this weekday (1 = Monday … 5 = Friday) at this time, or the last working day before it. */
+    weeklySummary: clockTime.default('17:00'),
+    weeklySummaryWeekday: z.number().int().min(1).max(7).default(5),
+    /** monthly-review (回头看 and 月评比): the first working day of each month at this time. */
+    monthlyReview: clockTime.default('09:00'),
   })
   .prefault({});
 
@@ -151,6 +158,18 @@ export const dispatchSchema = z
   })
   .prefault({});
 
+/** 双派单-双倒查-双问责 (issue 6). */
+export const dualSchema = z
+  .object({
+    /** Each side answers by the end of this many working days after the round is made. */
+    deadlineWorkdays: z.number().int().min(1).max(20).default(2),
+    /** Not signed (签收) within this many hours of delivery: one reminder point-to-point. */
+    ackWithinHours: z.number().min(0.25).max(72).default(4),
+    /** The round (of a ticket) from which supervision and discipline get the case (双问责). */
+    accountabilityRound: z.number().int().min(2).max(20).default(3),
+  })
+  .prefault({});
+
 export const districtSchema = z
   .object({
     district: z.string().min(1),
@@ -164,6 +183,7 @@ export const districtSchema = z
     quietHours: quietHoursSchema,
     calendar: calendarSchema,
     dispatch: dispatchSchema,
+    dual: dualSchema,
     inbound: z
       .object({ maxAgeSeconds: z.number().int().min(0).default(600) })
       .prefault({}),

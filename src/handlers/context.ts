@@ -4,6 +4,7 @@ import type { WorkCalendar } from '../domain/calendar.js';
 import type { Clock } from '../domain/clock.js';
 import type { IncomingMessage, OutgoingMessage } from '../domain/messages.js';
 import type { Person, Roster } from '../domain/roster.js';
+import type { DualFlows } from '../jobs/dual.js';
 import type { Db } from '../store/db.js';
 
 /** Everything a handler or routine may use. Handlers decide; they never talk to the chat. */
@@ -18,6 +19,8 @@ export interface HandlerContext {
   log: Logger;
   /** The app's data dir (files the bot makes, e.g. the day card); absent in some unit tests. */
   dataDir?: string;
+  /** The 双派单 flows (issue 6); absent in unit tests that build a context by hand. */
+  dual?: DualFlows;
 }
 
 /** One kind of message. The router offers a message to each handler in order. */

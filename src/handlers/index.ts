@@ -4,6 +4,7 @@ import { dispatchAnswerHandler } from './dispatch-answer.js';
 import { dispatchCreateHandler } from './dispatch-create.js';
 import { dispatchPrivateHandler } from './dispatch-private.js';
 import { dispatchProgressHandler } from './dispatch-progress.js';
+import { dualAnswerHandler } from './dual-answer.js';
 import { helpHandler } from './help.js';
 import { privateFallbackHandler } from './private-fallback.js';
 import { reportHandler } from './report.js';
@@ -13,5 +14,5 @@ import { ticketImportHandler } from './ticket-import.js';
 
 /** The message handlers, in the order the router offers them a message. */
 export function messageHandlers(): MessageHandler[] {
-  return [helpHandler, ticketImportHandler, ticketApprovalHandler, ticketCommandsHandler, dispatchProgressHandler, dispatchPrivateHandler, dispatchCreateHandler, dispatchAnswerHandler, reportHandler, consoleLinkHandler, privateFallbackHandler];
+  return [helpHandler, ticketImportHandler, ticketApprovalHandler, dualAnswerHandler, ticketCommandsHandler, dispatchProgressHandler, dispatchPrivateHandler, dispatchCreateHandler, dispatchAnswerHandler, reportHandler, consoleLinkHandler, privateFallbackHandler];
 }

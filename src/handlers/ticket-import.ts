@@ -3,6 +3,7 @@ import type { ImportResult } from '../store/ticket-import.js';
 import { importTicketFile } from '../store/ticket-import.js';
 import { looksLikeTicketFile } from '../store/ticket-files.js';
 import { type MessageHandler, replyTo } from './context.js';
+import { openDualRounds } from './dual-flow.js';
 
 /** The answer to an import, for the chat and the CLI alike. */
 export function importAnswer(name: string, r: ImportResult, maxListed: number): string {
@@ -47,5 +48,6 @@ export const ticketImportHandler: MessageHandler = {
     );
     ctx.log.info({ id: msg.id, from: sender.id, file: file.name, result: r.kind, ...(r.kind === 'imported' ? r.counts : {}) }, 'ticket file processed');
     await ctx.send(replyTo(msg, importAnswer(file.name, r, ctx.config.tickets.maxRejectedListed), `ticket-import:${msg.id}`));
+    if (r.kind === 'imported') await openDualRounds(ctx);
   },
 };

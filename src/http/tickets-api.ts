@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { TicketField } from '../config/schema.js';
 import type { HandlerContext } from '../handlers/context.js';
+import { openDualRounds } from '../handlers/dual-flow.js';
 import { importRecords } from '../store/ticket-import.js';
 import { bearerOk } from './server.js';
 
@@ -60,6 +61,7 @@ export function registerTicketApi(app: FastifyInstance, deps: TicketApiDeps): vo
     const result = await importRecords(records, { db: ctx.db, roster: ctx.roster, calendar: ctx.calendar, config: ctx.config, now: ctx.clock.now() }, { source: 'api' });
     if (result.kind !== 'imported') return reply.code(400).send({ error: result.kind });
     ctx.log.info({ ...result.counts }, 'tickets imported through the API');
+    await openDualRounds(ctx).catch((err) => ctx.log.error({ err }, 'dual: rounds not made after the API import (dual-check will)'));
     return reply.send({ ...result.counts, rejectedRows: result.rejected });
   });
 }

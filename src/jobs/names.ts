@@ -5,6 +5,7 @@ export const QUEUES = {
   inbound: 'inbound',
   outbox: 'outbox',
   routines: 'routines',
+  dual: 'dual',
 } as const;
 
 /** A BullMQ-safe job id from any key (no ':' allowed in custom ids). */

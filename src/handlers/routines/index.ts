@@ -1,5 +1,6 @@
 import { dailySummary } from './daily-summary.js';
 import { dispatchCheckRoutine } from './dispatch-check.js';
+import { dualCheckRoutine } from './dual-check.js';
 import { reportDeadline } from './report-deadline.js';
 import { reportEscalation } from './report-escalation.js';
 import { reportReminder } from './report-reminder.js';
@@ -9,5 +10,5 @@ import type { Routine } from './types.js';
 
 /** Every routine the bot knows, by name (the names replay's `run` lines use). */
 export function routines(): Routine[] {
-  return [reportReminder, reportDeadline, reportEscalation, dailySummary, dispatchCheckRoutine, ticketNagRoutine, ticketApprovalResendRoutine];
+  return [reportReminder, reportDeadline, reportEscalation, dailySummary, dispatchCheckRoutine, ticketNagRoutine, ticketApprovalResendRoutine, dualCheckRoutine];
 }

@@ -1,0 +1,106 @@
+/** 双派单: who a round goes to, its deadline and its reply grammar. Pure. */
+import type { WorkCalendar } from '../calendar.js';
+import type { Roster, Unit } from '../roster.js';
+import { endOfDay } from '../tickets/deadline.js';
+import { localDay } from '../time.js';
+
+/** 'unit' = the 承办单位, 'street' = the 属地镇街, 'both' = one unit that is both. */
+export type SideKey = 'unit' | 'street' | 'both';
+export const SIDE_LABEL: Record<SideKey, string> = { unit: '承办单位', street: '属地镇街', both: '承办单位兼属地镇街' };
+
+export interface PlannedSide {
+  side: SideKey;
+  unitId: string;
+  grid: string | null;
+}
+
+export interface SidePlan {
+  sides: PlannedSide[];
+  /** The street is the 承办单位 itself: one delivery. */
+  sameUnit: boolean;
+  /** The ticket names no street the roster knows: only the 承办单位 is sent to. */
+  streetUnknown: boolean;
+}
+
+/** The street unit a ticket's 属地镇街 text names: exact name or alias, else the one street unit it contains. */
+export function resolveStreet(roster: Roster, text: string | null): Unit | undefined {
+  if (!text || text.trim() === '') return undefined;
+  const exact = roster.unitByName(text);
+  if (exact) return exact.kind === 'street' ? exact : undefined;
+  const found = [...new Set(roster.findUnits(text).map((f) => f.unit))].filter((u) => u.kind === 'street');
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * The sides of a round: the ticket's 承办单位 and its 属地镇街 (with the grid when known). A
+ * street that is its own 承办单位 (or a street's ticket with no other street named) is one side.
+ */
+export function planSides(ticket: { unitId: string; street: string | null; grid: string | null }, roster: Roster): SidePlan {
+  const unit = roster.unit(ticket.unitId);
+  const street = resolveStreet(roster, ticket.street);
+  if (street && street.id === ticket.unitId) return { sides: [{ side: 'both', unitId: street.id, grid: ticket.grid }], sameUnit: true, streetUnknown: false };
+  if (!street && unit?.kind === 'street') return { sides: [{ side: 'both', unitId: ticket.unitId, grid: ticket.grid }], sameUnit: true, streetUnknown: false };
+  if (!street) return { sides: [{ side: 'unit', unitId: ticket.unitId, grid: null }], sameUnit: false, streetUnknown: true };
+  return {
+    sides: [
+      { side: 'unit', unitId: ticket.unitId, grid: null },
+      { side: 'street', unitId: street.id, grid: ticket.grid },
+    ],
+    sameUnit: false,
+    streetUnknown: false,
+  };
+}
+
+/** The answer deadline: the end of the n-th working day after the day the round is made. */
+export function roundDeadline(now: Date, workdays: number, calendar: WorkCalendar, tz: string): Date {
+  return endOfDay(calendar.addWorkdays(localDay(now, tz), workdays), tz);
+}
+
+/** The round's code from its id: SP12. */
+export function roundCode(id: number): string {
+  return `SP${id}`;
+}
+
+/** What a side unit's message says about a round. */
+export interface DualReply {
+  /** Round codes named (upper case), in order. */
+  codes: string[];
+  /** 签收 (or 收到) and nothing else. */
+  kind: 'ack' | 'answer';
+  /** The text without the codes and the leading separators. */
+  body: string;
+}
+
+const CODE = /(?<![A-Za-z0-9])SP\s?(\d{1,8})(?![0-9])/gi;
+const ACK = /^(?:已?签收|收到|已收到|收到[,，]?\s*签收|签收[,，]?\s*收到)[。.!！]?$/;
+
+export function parseDualReply(text: string): DualReply {
+  const codes = [...text.matchAll(CODE)].map((m) => `SP${m[1]}`);
+  const body = text
+    .replace(CODE, ' ')
+    .replace(/^(\s*@[^\s\u2005]+[\s\u2005]*)+/, '')
+    .replace(/^[\s,，:：;；.。、-]+/, '')
+    .trim();
+  return { codes: [...new Set(codes)], kind: ACK.test(body) ? 'ack' : 'answer', body };
+}
+
+/** The ticket numbers (from `candidates`) a text names. */
+export function namedTickets(text: string, candidates: readonly string[]): string[] {
+  const upper = text.toUpperCase();
+  return candidates.filter((n) => {
+    const i = upper.indexOf(n.toUpperCase());
+    if (i < 0) return false;
+    const before = upper[i - 1];
+    const after = upper[i + n.length];
+    const word = (c: string | undefined) => c !== undefined && /[A-Z0-9_-]/.test(c);
+    return !word(before) && !word(after);
+  });
+}
+
+/** A back-check answer split into its two questions (提前摸排掌握? 举一反三?), when it is numbered. */
+export function splitBackcheck(body: string): { priorKnown: string; likeCases: string } {
+  const text = body.replace(/^倒查[\s:：,，]*/, '').trim();
+  const m = /^(?:[(（]?(?:1|一|①)[)）.、．:：]|一是)\s*([\s\S]*?)\s*[;；。]?\s*(?:[(（]?(?:2|二|②)[)）.、．:：]|二是)\s*([\s\S]*)$/.exec(text);
+  if (m) return { priorKnown: (m[1] ?? '').trim(), likeCases: (m[2] ?? '').trim() };
+  return { priorKnown: text, likeCases: text };
+}

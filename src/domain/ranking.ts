@@ -1,0 +1,121 @@
+/**
+ * 月评比: the monthly ranking of units. Pure: the figures come from the store
+ * (src/store/ranking.ts); the method is stated in RANKING_METHOD and sent with the results.
+ */
+
+/** One unit's line of the monthly ranking (rates in percent, 0–100; null = nothing to measure). */
+export interface RankingRow {
+  unitId: string;
+  unitName: string;
+  onTimeRate: number | null;
+  satisfactionRate: number | null;
+  reopenRate: number | null;
+  ackRate: number | null;
+  punctuality: number | null;
+  score: number;
+  rank: number;
+}
+
+/** A unit's counts for a month; each rate is numerator ÷ denominator. */
+export interface UnitMonthFigures {
+  unitId: string;
+  unitName: string;
+  /** 按时办结率: the month's tickets (by 派单时间) now due or done … */
+  ticketsDue: number;
+  /** … of which done and never overdue (no 督办 step for their deadline). */
+  ticketsOnTime: number;
+  /** 满意率: the month's tickets with a rating … */
+  rated: number;
+  /** … rated 满意 or 基本满意. */
+  satisfied: number;
+  /** 重办率: the month's tickets … */
+  tickets: number;
+  /** … reopened at least once. */
+  reopened: number;
+  /** 签收及时率: deliveries to the unit in the month (dispatches and 双派单 sides) … */
+  delivered: number;
+  /** … signed in time (a dispatch before its reminder; a side within dual.ackWithinHours). */
+  ackedInTime: number;
+  /** Report punctuality: the month's working days (null: the unit does not report) … */
+  workdays: number | null;
+  /** … with the unit's daily report in before the deadline. */
+  reportsOnTime: number;
+}
+
+export interface RankingWeights {
+  onTime: number;
+  satisfaction: number;
+  reopen: number;
+  ack: number;
+  punctuality: number;
+}
+
+export const RANKING_WEIGHTS: RankingWeights = { onTime: 0.3, satisfaction: 0.3, reopen: 0.15, ack: 0.1, punctuality: 0.15 };
+
+export const RANKING_METHOD =
+  '评比口径：得分 = 按时办结率×30% + 满意率×30% + (100−重办率)×15% + 签收及时率×10% + 日报按时率×15%。' +
+  '工单按当月派单统计：按时办结率 = 已办结且未进入督办的件数 ÷ 已到期或已办结件数；满意率 = 满意和基本满意 ÷ 已回访件数；' +
+  '重办率 = 重办件数 ÷ 工单数；签收及时率 = 按时签收的调度和双派单 ÷ 送达次数；日报按时率 = 18:00 前报送的工作日 ÷ 当月工作日。' +
+  '某项无数据的不计入，其余权重按比例折算；各项均无数据的单位不参加排名；得分相同名次并列。';
+
+const pct = (num: number, den: number | null): number | null => (den === null || den <= 0 ? null : (100 * num) / den);
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** The five rates of a unit (percent, null when there is nothing to measure). */
+export function unitRates(f: UnitMonthFigures): Pick<RankingRow, 'onTimeRate' | 'satisfactionRate' | 'reopenRate' | 'ackRate' | 'punctuality'> {
+  return {
+    onTimeRate: pct(f.ticketsOnTime, f.ticketsDue),
+    satisfactionRate: pct(f.satisfied, f.rated),
+    reopenRate: pct(f.reopened, f.tickets),
+    ackRate: pct(f.ackedInTime, f.delivered),
+    punctuality: pct(f.reportsOnTime, f.workdays),
+  };
+}
+
+/** The weighted score of a unit's rates; null when every rate is null. */
+export function scoreOf(r: Pick<RankingRow, 'onTimeRate' | 'satisfactionRate' | 'reopenRate' | 'ackRate' | 'punctuality'>, w: RankingWeights = RANKING_WEIGHTS): number | null {
+  const parts: Array<[number | null, number]> = [
+    [r.onTimeRate, w.onTime],
+    [r.satisfactionRate, w.satisfaction],
+    [r.reopenRate === null ? null : 100 - r.reopenRate, w.reopen],
+    [r.ackRate, w.ack],
+    [r.punctuality, w.punctuality],
+  ];
+  let sum = 0;
+  let weight = 0;
+  for (const [v, k] of parts) {
+    if (v === null) continue;
+    sum += v * k;
+    weight += k;
+  }
+  return weight > 0 ? round2(sum / weight) : null;
+}
+
+/**
+ * Ranks units by score, highest first. Units with no figure at all are left out; equal
+ * scores (to 0.01) share a rank (1, 1, 3); among equals the input order (the roster's) stays.
+ */
+export function rankUnits(figures: readonly UnitMonthFigures[], w: RankingWeights = RANKING_WEIGHTS): RankingRow[] {
+  const rows: RankingRow[] = [];
+  for (const f of figures) {
+    const rates = unitRates(f);
+    const score = scoreOf(rates, w);
+    if (score === null) continue;
+    rows.push({ unitId: f.unitId, unitName: f.unitName, ...rates, score, rank: 0 });
+  }
+  const order = new Map(figures.map((f, i) => [f.unitId, i]));
+  rows.sort((a, b) => b.score - a.score || (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0));
+  rows.forEach((r, i) => {
+    const prev = rows[i - 1];
+    r.rank = prev && prev.score === r.score ? prev.rank : i + 1;
+  });
+  return rows;
+}
+
+/** The best three and the last three (never overlapping: with fewer than six units, split in half). */
+export function bestAndLast(rows: readonly RankingRow[], n = 3): { best: RankingRow[]; last: RankingRow[] } {
+  const k = Math.min(n, Math.floor(rows.length / 2));
+  const best = rows.slice(0, Math.max(k, rows.length === 1 ? 1 : 0));
+  const last = k > 0 ? rows.slice(rows.length - k).reverse() : [];
+  return { best, last };
+}

@@ -1,0 +1,216 @@
+/** Every 双派单-双倒查-双问责 text the bot sends (zh-CN): concise and polite. */
+import { SIDE_LABEL, type SideKey } from '../dual/sides.js';
+import type { RankingRow } from '../ranking.js';
+import { formatShort } from '../time.js';
+
+const short = (s: string, n = 40) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+export interface TicketFacts {
+  number: string;
+  title: string;
+  content: string;
+  unitName: string;
+  street: string | null;
+  grid: string | null;
+  status: string;
+  rating: string | null;
+  reopenCount: number;
+}
+
+const REASON: Record<string, string> = { unsatisfied: '群众不满意', reopened: '重办' };
+export const reasonText = (reason: string): string => reason.split(',').map((r) => REASON[r] ?? r).join('、');
+
+export interface DeliveryInput {
+  code: string;
+  seq: number;
+  reason: string;
+  ticket: TicketFacts;
+  side: SideKey;
+  unitName: string;
+  /** The other side's unit, or null (one side). */
+  otherUnit: string | null;
+  sameUnit: boolean;
+  streetUnknown: boolean;
+  deadline: Date;
+  tz: string;
+}
+
+export function deliveryText(i: DeliveryInput): string {
+  const t = i.ticket;
+  const where = [t.street, t.grid ? `网格：${t.grid}` : null].filter(Boolean).join('，');
+  const lines = [
+    `【双派单 ${i.code}】工单 ${t.number}（${reasonText(i.reason)}${i.seq > 1 ? `，第${i.seq}轮` : ''}）同步派发${i.unitName}（${SIDE_LABEL[i.side]}）：`,
+    `标题：${short(t.title || '（无标题）', 60)}`,
+  ];
+  if (t.content) lines.push(`诉求：${short(t.content, 300)}`);
+  lines.push(`承办单位：${t.unitName}${where ? `；属地：${where}` : ''}；状态：${t.status || '—'}${t.rating ? `；回访：${t.rating}` : ''}${t.reopenCount > 0 ? `；重办${t.reopenCount}次` : ''}`);
+  if (i.sameUnit) lines.push('贵单位既是承办单位又是属地镇街，本轮只派发一次，请一并负责。');
+  else if (i.otherUnit) lines.push(`同时派发：${i.otherUnit}。两方均须办理并分别答复。`);
+  else if (i.streetUnknown) lines.push('工单未注明名册内的属地镇街，本轮仅派发承办单位。');
+  lines.push(`答复时限：${formatShort(i.deadline, i.tz)}前。`);
+  lines.push(`请回复“${i.code} 签收”；办理后回复“${i.code} 办理情况”。`);
+  return lines.join('\n');
+}
+
+export function ackReminderText(code: string, number: string, deadline: Date, tz: string): string {
+  return `【双派单 ${code}】工单 ${number} 已派发贵单位，尚未签收。请回复“${code} 签收”，并于${formatShort(deadline, tz)}前答复办理情况。`;
+}
+
+export function ackConfirmText(code: string, deadline: Date, tz: string): string {
+  return `已登记签收 ${code}，请于${formatShort(deadline, tz)}前答复办理情况。`;
+}
+
+export function answerConfirmText(code: string, allAnswered: boolean): string {
+  return allAnswered
+    ? `已收到贵单位对 ${code} 的答复，两方均已答复，稍后请回答双倒查问题。谢谢！`
+    : `已收到贵单位对 ${code} 的答复，已记录在案。谢谢！`;
+}
+
+export function alreadyAnsweredText(code: string): string {
+  return `${code} 贵单位已答复，本条已补充记录。`;
+}
+
+export function backcheckQuestionText(code: string, number: string, unitName: string): string {
+  return [
+    `【双倒查 ${code}】工单 ${number} 两方均已答复。请${unitName}如实回答：`,
+    '1. 群众投诉前，是否已通过日常摸排提前掌握该问题？',
+    '2. 是否已举一反三，排查并推动解决同类问题？',
+    `请回复“${code} 倒查 1. … 2. …”。倒查结果将与相关负责人考核挂钩。`,
+  ].join('\n');
+}
+
+export function backcheckConfirmText(code: string): string {
+  return `已记录贵单位对 ${code} 的双倒查答复。谢谢！`;
+}
+
+export interface LateInput {
+  code: string;
+  number: string;
+  title: string;
+  unitName: string;
+  sideLabel: string;
+  deadline: Date;
+  daysOverdue: number;
+  tz: string;
+}
+
+const overdueText = (d: number) => (d > 0 ? `已超期${d}个工作日` : '已超过答复时限');
+
+export function lateImmediateText(i: LateInput): string {
+  return `【即时督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单答复时限为${formatShort(i.deadline, i.tz)}，${i.unitName}（${i.sideLabel}）尚未答复，${overdueText(i.daysOverdue)}。请立即办理并回复“${i.code} 办理情况”。`;
+}
+
+export function lateWrittenText(i: LateInput): string {
+  return `【书面督办通知 ${i.code}】${i.unitName}：工单 ${i.number}「${short(i.title, 20)}」双派单${overdueText(i.daysOverdue)}仍未答复。请主要负责同志亲自过问，于今日内答复办理情况。`;
+}
+
+export function lateOnsiteText(i: LateInput): string {
+  return `【现场督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单：${i.unitName}（${i.sideLabel}）${overdueText(i.daysOverdue)}仍未答复，已书面督办。请督导专班安排现场督办。`;
+}
+
+export function lateReferralText(i: LateInput): string {
+  return `【提请督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单：${i.unitName}（${i.sideLabel}）${overdueText(i.daysOverdue)}仍未答复，经即时、书面、现场督办未果，提请领导督办。`;
+}
+
+export function holdupText(code: string, number: string, title: string, answered: readonly string[], holding: readonly string[], deadline: Date, tz: string): string {
+  return `【双派单 ${code}】工单 ${number}「${short(title, 20)}」：${answered.join('、')}已答复，${holding.join('、')}尚未答复（时限${formatShort(deadline, tz)}已过），请抓紧办理并回复“${code} 办理情况”。`;
+}
+
+export interface AccountabilityInput {
+  code: string;
+  seq: number;
+  reason: 'third-round' | 'both-late';
+  ticket: TicketFacts;
+  units: readonly string[];
+  lines: readonly string[];
+  fileName: string;
+}
+
+export function accountabilityText(i: AccountabilityInput): string {
+  const why = i.reason === 'third-round' ? `该工单已进入第${i.seq}轮双派单（多次重办/不满意）` : '两方均超过答复时限，经即时、书面、现场、提请督办仍未答复';
+  const lines = [
+    `【双问责 ${i.code}】工单 ${i.ticket.number}「${short(i.ticket.title, 30)}」：${why}，涉及${i.units.join('、')}。请纪检、督办依规联合核查。`,
+    '证据链（时间顺序）：',
+    ...i.lines.slice(0, 40),
+  ];
+  if (i.lines.length > 40) lines.push(`……共 ${i.lines.length} 条，详见附件。`);
+  lines.push(`完整证据见附件「${i.fileName}」。`);
+  return lines.join('\n');
+}
+
+// ---- weekly and monthly ------------------------------------------------------------------
+
+export interface WeeklyUnitLine {
+  unitName: string;
+  unsatisfied: number;
+  reopened: number;
+  closed: number;
+  open: string[];
+}
+
+export interface WeeklyInput {
+  from: string;
+  to: string;
+  units: readonly WeeklyUnitLine[];
+  total: { tickets: number; closed: number; open: number };
+  rounds: { made: number; answered: number };
+  lateUnits: ReadonlyArray<{ unitName: string; reportsLate: number; reportsMissing: number; sidesLate: number }>;
+}
+
+const md = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+
+export function weeklySummaryText(w: WeeklyInput): string {
+  const lines = [`【每周汇总】${md(w.from)}至${md(w.to)}，群众不满意和重办工单 ${w.total.tickets} 件：已办结 ${w.total.closed} 件，未办结 ${w.total.open} 件；双派单 ${w.rounds.made} 轮，两方均已答复 ${w.rounds.answered} 轮。`];
+  if (w.units.length > 0) {
+    lines.push('按单位：');
+    for (const u of w.units) {
+      lines.push(`· ${u.unitName}：不满意 ${u.unsatisfied} 件、重办 ${u.reopened} 件，已办结 ${u.closed} 件${u.open.length > 0 ? `，未办结 ${u.open.length} 件（${u.open.slice(0, 10).join('、')}${u.open.length > 10 ? '等' : ''}）` : ''}`);
+    }
+  } else lines.push('本周无不满意和重办工单。');
+  if (w.lateUnits.length > 0) {
+    lines.push('迟报、漏报和双派单超时：');
+    for (const u of w.lateUnits) {
+      const parts = [u.reportsLate > 0 ? `日报迟报 ${u.reportsLate} 天` : '', u.reportsMissing > 0 ? `漏报 ${u.reportsMissing} 天` : '', u.sidesLate > 0 ? `双派单超时 ${u.sidesLate} 件` : ''].filter(Boolean);
+      lines.push(`· ${u.unitName}：${parts.join('，')}`);
+    }
+  } else lines.push('本周各单位日报均按时报送，双派单无超时。');
+  return lines.join('\n');
+}
+
+export interface LookbackItem {
+  number: string;
+  title: string;
+  why: string;
+}
+
+export function lookbackText(month: string, unitName: string, items: readonly LookbackItem[], max = 20): string {
+  const lines = [
+    `【回头看】${unitName}：${Number(month.slice(5, 7))}月以下工单尚未解决或群众不满意，现重新交办，请逐件办理并回复“工单编号 已办结 说明”：`,
+    ...items.slice(0, max).map((i, k) => `${k + 1}. ${i.number} ${short(i.title || '（无标题）', 20)}（${i.why}）`),
+  ];
+  if (items.length > max) lines.push(`……另有 ${items.length - max} 件，请登录平台查看。`);
+  return lines.join('\n');
+}
+
+export function lookbackLeadersText(month: string, perUnit: ReadonlyArray<{ unitName: string; count: number }>): string {
+  const total = perUnit.reduce((a, u) => a + u.count, 0);
+  if (total === 0) return `【回头看】${Number(month.slice(5, 7))}月工单均已解决，无不满意工单需重新交办。`;
+  return `【回头看】${Number(month.slice(5, 7))}月未解决和不满意工单共 ${total} 件，已逐一重新交办：${perUnit.map((u) => `${u.unitName} ${u.count} 件`).join('，')}。`;
+}
+
+const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 10) / 10}%`);
+
+export function rankingGroupText(month: string, best: readonly RankingRow[], last: readonly RankingRow[], count: number, method: string): string {
+  const m = Number(month.slice(5, 7));
+  if (count === 0) return `【月评比】${m}月暂无可评比的数据。`;
+  const line = (r: RankingRow) => `第${r.rank}名 ${r.unitName}（${r.score.toFixed(2)}分）`;
+  const lines = [`【月评比】${m}月 ${count} 个单位参加评比。`, `亮亮相（前三名）：${best.map(line).join('；')}。`];
+  if (last.length > 0) lines.push(`红红脸、出出汗（后三名）：${last.map(line).join('；')}。请后三名单位认真查找原因、限期整改。`);
+  lines.push(method);
+  return lines.join('\n');
+}
+
+export function rankingFileText(month: string, rows: readonly RankingRow[], fileName: string): string {
+  const head = `【月评比】${Number(month.slice(5, 7))}月全区评比结果（完整表格见附件「${fileName}」）：`;
+  return [head, ...rows.map((r) => `${r.rank}. ${r.unitName} ${r.score.toFixed(2)}分（按时办结 ${pct(r.onTimeRate)}，满意 ${pct(r.satisfactionRate)}，重办 ${pct(r.reopenRate)}，签收 ${pct(r.ackRate)}，日报 ${pct(r.punctuality)}）`)].join('\n');
+}

@@ -1,0 +1,101 @@
+import { namedTickets, parseDualReply, splitBackcheck } from '../domain/dual/sides.js';
+import type { IncomingMessage } from '../domain/messages.js';
+import { parseReport } from '../domain/report/parse.js';
+import type { Person } from '../domain/roster.js';
+import * as T from '../domain/texts/dual.js';
+import { dispatchesForUnit } from '../store/dispatches.js';
+import { addDualEvent, type DualRound, recordBackcheck, recordSideAck, recordSideAnswer, roundByCode, roundById, roundsAwaitingUnit } from '../store/dual.js';
+import { hasUnackedDigest } from '../store/ticket-nag.js';
+import { commandText, type HandlerContext, type MessageHandler, replyTo } from './context.js';
+import { askBackcheck } from './dual-flow.js';
+
+const MAX_CHARS = 5_000;
+
+interface Decision {
+  round: DualRound;
+  unitId: string;
+  kind: 'ack' | 'answer';
+  body: string;
+}
+
+const decisions = new WeakMap<IncomingMessage, Decision | null>();
+
+const isUnitWorker = (p: Person) => p.unit !== undefined && (p.roles.includes('head') || p.roles.includes('liaison'));
+
+/**
+ * Which round a side unit's message is about: a round code of the unit (SP3), else a ticket
+ * number of one of its rounds still waiting for it, else — privately, with no code — its only
+ * waiting round, unless a ticket digest or a dispatch of the unit could be meant instead.
+ */
+async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<Decision | null> {
+  const unitId = sender.unit;
+  if (!isUnitWorker(sender) || unitId === undefined) return null;
+  const text = commandText(msg);
+  if (text === '' || text.length > MAX_CHARS) return null;
+  const reply = parseDualReply(text);
+  for (const code of reply.codes) {
+    const r = await roundByCode(ctx.db, code);
+    if (r?.sides.some((s) => s.unitId === unitId)) return { round: r, unitId, kind: reply.kind, body: reply.body };
+  }
+  if (reply.codes.length > 0) return null;
+  const waiting = await roundsAwaitingUnit(ctx.db, unitId);
+  if (waiting.length === 0) return null;
+  if (parseReport({ text, sentAt: msg.sentAt, from: sender.id }, ctx.roster, ctx.config.timezone).isReport) return null;
+  const named = namedTickets(text, [...new Set(waiting.map((r) => r.ticketNumber))]);
+  if (named.length === 1) {
+    const r = waiting.filter((x) => x.ticketNumber === named[0]).at(-1) as DualRound;
+    return { round: r, unitId, kind: reply.kind, body: reply.body };
+  }
+  if (named.length > 1 || msg.chat !== 'private' || waiting.length !== 1) return null;
+  // A bare 签收 / answer in private: ours only if nothing else of the unit waits for one.
+  if (reply.kind === 'ack' && (await hasUnackedDigest(ctx.db, unitId))) return null;
+  if ((await dispatchesForUnit(ctx.db, unitId)).length > 0) return null;
+  return { round: waiting[0] as DualRound, unitId, kind: reply.kind, body: reply.body };
+}
+
+/**
+ * A side unit's 签收, answer or back-check answer to a 双派单 round. When both sides have
+ * answered, each is asked the two back-check questions (双倒查) point-to-point.
+ */
+export const dualAnswerHandler: MessageHandler = {
+  name: 'dual-answer',
+  async matches(msg, sender, ctx) {
+    if (!isUnitWorker(sender)) return false;
+    if (!decisions.has(msg)) decisions.set(msg, await decide(msg, sender, ctx));
+    return decisions.get(msg) != null;
+  },
+  async handle(msg, sender, ctx) {
+    const dec = decisions.get(msg) ?? (await decide(msg, sender, ctx));
+    if (!dec) return;
+    const r = dec.round;
+    const side = r.sides.find((s) => s.unitId === dec.unitId);
+    if (!side) return;
+    const tz = ctx.config.timezone;
+    const at = new Date(msg.sentAt);
+    const reply = { by: sender.id, at, messageId: msg.id, text: msg.text.trim() };
+    const answer = (text: string) => ctx.send(replyTo(msg, text, `dual-reply:${msg.id}`));
+    if (r.status === 'open' && !side.answeredAt) {
+      if (dec.kind === 'ack') {
+        await recordSideAck(ctx.db, r.id, side.side, reply);
+        await answer(T.ackConfirmText(r.code, r.deadline, tz));
+        return;
+      }
+      const { allAnswered } = await recordSideAnswer(ctx.db, r.id, side.side, { ...reply, text: dec.body || reply.text });
+      await answer(T.answerConfirmText(r.code, allAnswered));
+      if (allAnswered) await askBackcheck(ctx, (await roundById(ctx.db, r.id)) as DualRound);
+      return;
+    }
+    if (r.status === 'answered' && !side.backcheckAt) {
+      if (dec.kind === 'ack') {
+        await answer(T.backcheckQuestionText(r.code, r.ticketNumber, ctx.roster.unit(dec.unitId)?.name ?? dec.unitId));
+        return;
+      }
+      await recordBackcheck(ctx.db, r.id, side.side, { ...reply, text: dec.body }, splitBackcheck(dec.body));
+      await answer(T.backcheckConfirmText(r.code));
+      return;
+    }
+    // Already answered (or closed): kept as a supplement to the round.
+    await addDualEvent(ctx.db, { roundId: r.id, side: side.side, kind: 'supplement', actorId: sender.id, messageId: msg.id, text: reply.text, at });
+    await answer(T.alreadyAnsweredText(r.code));
+  },
+};

@@ -1,0 +1,122 @@
+/** 双问责 evidence: the ticket's history and every round's timeline, as text lines and as an Excel file. */
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { SIDE_LABEL, type SideKey } from '../domain/dual/sides.js';
+import { reasonText } from '../domain/texts/dual.js';
+import { LADDER_LABEL, type LadderStep } from '../domain/tickets/digest.js';
+import type { TicketInput } from '../domain/tickets/row.js';
+import { formatShort, isoInZone } from '../domain/time.js';
+import { type DualRound, dualEvents, roundsOfTicket, ticketHistory } from '../store/dual.js';
+import type { HandlerContext } from './context.js';
+
+export interface EvidenceRow {
+  at: Date;
+  round: string;
+  unit: string;
+  what: string;
+  who: string;
+  text: string;
+}
+
+const TICKET_KIND: Record<string, string> = {
+  new: '首次导入', status: '状态变更', deadline: '时限变更', reopened: '重办', rating: '回访评价', unit: '承办单位变更',
+  details: '信息变更', 'reported-done': '单位报办结', acknowledged: '签收',
+};
+const ROUND_KIND: Record<string, string> = {
+  created: '双派单生成', noted: '再次不满意/重办（并入本轮）', delivered: '点对点送达', dispatched: '两方均已送达', 'ack-reminder': '签收提醒',
+  ack: '签收', answer: '答复', late: '超过答复时限', escalation: '督办', holdup: '群内通报（一方未答复）', 'backcheck-asked': '双倒查提问',
+  backcheck: '双倒查答复', accountability: '双问责移送',
+};
+
+function ticketDetail(kind: string, d: Record<string, unknown>): string {
+  if (kind === 'new') return `状态：${String(d.status ?? '') || '—'}，重办次数：${String(d.reopenCount ?? 0)}`;
+  if (kind === 'status' || kind === 'rating' || kind === 'unit') return `${String(d.from ?? '—')} → ${String(d.to ?? '—')}`;
+  if (kind === 'reopened') return `重办次数 ${String(d.from ?? 0)} → ${String(d.to ?? '')}`;
+  if (kind === 'deadline') return `${d.from ? String(d.from) : '—'} → ${d.to ? String(d.to) : '—'}`;
+  if (kind === 'reported-done') return String(d.note ?? '');
+  return '';
+}
+
+/** Every evidence row of a ticket, in time order: its own events and each round's. */
+export async function evidenceRows(ctx: HandlerContext, number: string): Promise<{ rows: EvidenceRow[]; rounds: DualRound[] }> {
+  const name = (id: string | null | undefined) => (id ? (ctx.roster.person(id)?.name ?? id) : '');
+  const names = (ids: unknown) => (Array.isArray(ids) ? ids.map((i) => (i === 'group' ? '群内' : name(String(i)))).join('、') : '');
+  const rows: EvidenceRow[] = (await ticketHistory(ctx.db, number)).map((e) => ({
+    at: e.at, round: '', unit: '', what: `工单${TICKET_KIND[e.kind] ?? e.kind}`, who: e.source.startsWith('chat:') ? name(e.source.slice(5)) : e.source, text: ticketDetail(e.kind, e.detail),
+  }));
+  const rounds = await roundsOfTicket(ctx.db, number);
+  const byId = new Map(rounds.map((r) => [r.id, r]));
+  for (const e of await dualEvents(ctx.db, rounds.map((r) => r.id))) {
+    const r = byId.get(e.roundId);
+    const side = e.side ? r?.sides.find((s) => s.side === e.side) : undefined;
+    const unit = side ? `${ctx.roster.unit(side.unitId)?.name ?? side.unitId}（${SIDE_LABEL[side.side as SideKey]}）` : '';
+    let what = ROUND_KIND[e.kind] ?? e.kind;
+    let who = name(e.actorId);
+    let text = e.text ?? '';
+    if (e.kind === 'escalation') {
+      what = LADDER_LABEL[e.detail.step as LadderStep] ?? what;
+      who = names(e.detail.to);
+      text = `超期${String(e.detail.daysOverdue ?? 0)}个工作日`;
+    } else if (e.kind === 'delivered' || e.kind === 'ack-reminder' || e.kind === 'backcheck-asked' || e.kind === 'holdup' || e.kind === 'accountability') {
+      who = names(e.detail.to ?? e.detail.mentions);
+    } else if (e.kind === 'created') {
+      text = `${reasonText(String((e.detail.reasons as string[] | undefined)?.join(',') ?? r?.reason ?? ''))}，第${r?.seq ?? ''}轮，时限${r ? formatShort(r.deadline, ctx.config.timezone) : ''}`;
+    }
+    rows.push({ at: e.at, round: r?.code ?? '', unit, what, who, text });
+  }
+  rows.sort((a, b) => a.at.getTime() - b.at.getTime());
+  return { rows, rounds };
+}
+
+/** The evidence as short text lines for the message. */
+export async function evidenceLines(ctx: HandlerContext, number: string): Promise<string[]> {
+  const { rows } = await evidenceRows(ctx, number);
+  const cut = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+  return rows.map((r) => `${formatShort(r.at, ctx.config.timezone)} ${r.round ? `${r.round} ` : ''}${r.unit ? `${r.unit} ` : ''}${r.what}${r.who ? `（${r.who}）` : ''}${r.text ? `：${cut(r.text)}` : ''}`);
+}
+
+/** Where the bot writes its files: DATA_DIR, or a folder in the temp dir. */
+export function filesDir(ctx: HandlerContext, sub: string): string {
+  const dir = join(ctx.dataDir ?? join(tmpdir(), 'duban-data'), sub);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** The evidence pack as an Excel file (工单, 证据链, 各轮答复与倒查). */
+export async function evidenceFile(ctx: HandlerContext, t: TicketInput, r: DualRound): Promise<{ name: string; path: string }> {
+  const tz = ctx.config.timezone;
+  const { rows, rounds } = await evidenceRows(ctx, t.number);
+  const wb = new ExcelJS.Workbook();
+  const info = wb.addWorksheet('工单');
+  info.columns = [{ header: '项目', key: 'k', width: 16 }, { header: '内容', key: 'v', width: 80 }];
+  const fmt = (d: Date | null) => (d ? isoInZone(d, tz).replace('T', ' ').slice(0, 16) : '');
+  for (const [k, v] of [
+    ['工单编号', t.number], ['标题', t.title], ['诉求内容', t.content], ['承办单位', ctx.roster.unit(t.unitId)?.name ?? t.unitId],
+    ['属地镇街', t.street ?? ''], ['网格', t.grid ?? ''], ['派单时间', fmt(t.assignedAt)], ['办理时限', fmt(t.dueAt)],
+    ['状态', t.status], ['回访满意度', t.rating ?? ''], ['重办次数', String(t.reopenCount)], ['问责轮次', `${r.code}（第${r.seq}轮）`],
+  ] as Array<[string, string]>) info.addRow({ k, v });
+  const ev = wb.addWorksheet('证据链');
+  ev.columns = [
+    { header: '时间', key: 'at', width: 18 }, { header: '轮次', key: 'round', width: 8 }, { header: '单位', key: 'unit', width: 28 },
+    { header: '事项', key: 'what', width: 22 }, { header: '人员', key: 'who', width: 22 }, { header: '内容', key: 'text', width: 60 },
+  ];
+  for (const x of rows) ev.addRow({ ...x, at: fmt(x.at) });
+  const sides = wb.addWorksheet('各轮答复与倒查');
+  sides.columns = [
+    { header: '轮次', key: 'code', width: 8 }, { header: '单位', key: 'unit', width: 24 }, { header: '方', key: 'side', width: 14 },
+    { header: '送达', key: 'd', width: 18 }, { header: '签收', key: 'a', width: 18 }, { header: '答复', key: 'ans', width: 18 },
+    { header: '答复内容', key: 'answer', width: 40 }, { header: '超时', key: 'late', width: 18 }, { header: '提前摸排掌握', key: 'pk', width: 30 }, { header: '举一反三', key: 'lc', width: 30 },
+  ];
+  for (const x of rounds) for (const s of x.sides) {
+    sides.addRow({
+      code: x.code, unit: ctx.roster.unit(s.unitId)?.name ?? s.unitId, side: SIDE_LABEL[s.side], d: fmt(s.deliveredAt), a: fmt(s.ackedAt), ans: fmt(s.answeredAt),
+      answer: s.answer ?? '', late: fmt(s.lateAt), pk: s.priorKnown ?? '', lc: s.likeCases ?? '',
+    });
+  }
+  const name = `双问责证据-${r.code}-${t.number.replace(/[^A-Za-z0-9_-]/g, '_')}.xlsx`;
+  const path = join(filesDir(ctx, 'dual'), name);
+  await wb.xlsx.writeFile(path);
+  return { name, path };
+}
