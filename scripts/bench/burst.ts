@@ -90,9 +90,9 @@ export async function burstThroughBot(
       `select (extract(epoch from o.enqueued_at - i.received_at) * 1000)::float8 as lag from outbound_messages o
        join inbound_messages i on o.purpose = 'report-confirm:' || i.id`,
     );
-    const first = Math.min(...rows.map((r) => new Date(r.received_at).getTime()));
+    // From the first message handed to the chat to the last one processed (as for the echo bot).
     const last = Math.max(...rows.map((r) => new Date(r.processed_at ?? 0).getTime()));
-    const seconds = (last - first) / 1000;
+    const seconds = (last - t0) / 1000;
     const [rep] = await db0.query<{ n: number }>('select count(*)::int as n from reports');
     const [ver] = await db0.query<{ n: number }>('select count(*)::int as n from report_versions');
     return {
@@ -121,11 +121,14 @@ export async function burstThroughEchoBot(config: DistrictConfig): Promise<{ per
   const bot = WechatyBuilder.build({ name: `echo-${randomUUID()}`, puppet: world.puppet as never });
   bot.on('error', () => undefined);
   const msgs = burstMessages(config);
+  // Counted where the bot's own pipeline is counted from: the reply reaching the chat.
   let echoed = 0;
+  world.onSent(() => {
+    echoed++;
+  });
   bot.on('message', async (m) => {
     if (m.self()) return;
     await m.say(m.text());
-    echoed++;
   });
   await bot.start();
   world.login();

@@ -1,8 +1,16 @@
 /** SVG → PNG with resvg and the CJK font the Dockerfile installs (no browser, no system font scan). */
 import { existsSync } from 'node:fs';
 import { setImmediate as yieldTurn } from 'node:timers/promises';
+import { createRequire } from 'node:module';
 import { renderAsync } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
+
+/** ECharts takes ~1.6 s to load: only when a card is first drawn, not at every start. */
+let echartsModule: typeof Echarts | undefined;
+function echarts(): typeof Echarts {
+  echartsModule ??= createRequire(import.meta.url)('echarts') as typeof Echarts;
+  return echartsModule;
+}
 
 export const CJK_FONT_FILE = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
 export const CJK_FONT_FAMILY = 'WenQuanYi Micro Hei';
@@ -14,8 +22,8 @@ export const xml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '
  * An ECharts option rendered server-side to an SVG string (SSR, no animation). The chart is
  * always disposed, even when rendering throws.
  */
-export function chartSvg(option: echarts.EChartsCoreOption, width: number, height: number): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+export function chartSvg(option: Echarts.EChartsCoreOption, width: number, height: number): string {
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: CJK_FONT_FAMILY }, ...option });
     return chart.renderToSVGString();

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 
 /** One row of a ticket list: its 1-based row number in the file and its raw cell values. */
@@ -29,6 +28,8 @@ export function looksLikeTicketFile(name: string): boolean {
  * cached, styles ignored, so date cells arrive as Excel serials.
  */
 export async function* readXlsxRows(path: string): AsyncGenerator<RawRow> {
+  // exceljs takes ~0.4 s to load: only when a spreadsheet arrives.
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
