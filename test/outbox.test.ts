@@ -82,7 +82,7 @@ describe('outbox', () => {
       h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger(), queuePrefix: prefix, db: { dataDir: join(dataDir, 'pg') }, dataDir });
       const sent: SentRecord[] = [];
       h.world.onSent((s) => sent.push(s));
-      await waitFor(() => sent.length >= 1, 15_000);
+      await waitFor(() => sent.length >= 1, 60_000);
       expect(await h.drain()).toBe(true);
       expect(await h.app.outbox.recover()).toBe(0);
       expect(await h.drain()).toBe(true);

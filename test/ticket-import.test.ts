@@ -34,7 +34,10 @@ describe('ticket import through the chat (real pipeline)', () => {
       ],
       { title: ['示范区12345工单导出（2026年11月20日）'] },
     );
-    const out = await s.play(file(t('10:00'), SUP, path));
+    const all = await s.play(file(t('10:00'), SUP, path));
+    // X007 (reopened once) also goes out at once as a 双派单 (issue 6): only the answer here.
+    expect(all.filter((o) => !o.text.includes('新增')).map((o) => o.to)).toEqual(['wxid_weijian_zhou']);
+    const out = all.filter((o) => o.text.includes('新增'));
     expect(out).toHaveLength(1);
     expect(out[0]?.to).toBe('group');
     expect(out[0]?.mentions).toEqual([SUP]);
@@ -59,7 +62,10 @@ describe('ticket import through the chat (real pipeline)', () => {
       ['X001', '小区路灯不亮', '某小区3号楼路灯', '区住建局', '城东街道', '网格1', '2026-11-16 09:00', '', '办理中', '', 0],
       ['X006', '学校门口拥堵', '', '教育局', '湖滨街道', '', '2026/11/18 9:00', '', '重办', '不满意', 1],
     ];
-    const out = await s.play(file(t('11:00'), 'wxid_leader_li', writeCsv(join(dir, 'a.csv'), rows, 'utf8'), 'bot'));
+    const all = await s.play(file(t('11:00'), 'wxid_leader_li', writeCsv(join(dir, 'a.csv'), rows, 'utf8'), 'bot'));
+    // X006 now reopened and unsatisfied: a 双派单 to its department and its street (issue 6).
+    expect(all.filter((o) => !o.text.includes('新增')).map((o) => o.to).sort()).toEqual(['wxid_hubin_you', 'wxid_jiaoyu_sun']);
+    const out = all.filter((o) => o.text.includes('新增'));
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ to: 'wxid_leader_li', mentions: [] });
     expect(out[0]?.text).toContain('新增 0 条，更新 1 条，无变化 1 条，未导入 0 条');

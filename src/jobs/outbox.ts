@@ -115,7 +115,7 @@ export function startOutboxWorker(d: OutboxWorkerDeps): Worker<OutboxJob> {
       }
       if (sentAt) return 'already-sent';
       if (!d.chat.isReady()) {
-        await worker.rateLimit(3_000);
+        await worker.rateLimit(1_000);
         throw Worker.RateLimitError();
       }
       if (d.limits.max > 0) {
