@@ -2,7 +2,6 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { SIDE_LABEL, type SideKey } from '../domain/dual/sides.js';
 import { reasonText } from '../domain/texts/dual.js';
 import { LADDER_LABEL, type LadderStep } from '../domain/tickets/digest.js';
@@ -88,6 +87,8 @@ export function filesDir(ctx: HandlerContext, sub: string): string {
 export async function evidenceFile(ctx: HandlerContext, t: TicketInput, r: DualRound): Promise<{ name: string; path: string }> {
   const tz = ctx.config.timezone;
   const { rows, rounds } = await evidenceRows(ctx, t.number);
+  // Loaded on use: exceljs costs start-up time (see ticket-files.ts).
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const info = wb.addWorksheet('工单');
   info.columns = [{ header: '项目', key: 'k', width: 16 }, { header: '内容', key: 'v', width: 80 }];

@@ -1,14 +1,16 @@
 import { dailySummary } from './daily-summary.js';
 import { dispatchCheckRoutine } from './dispatch-check.js';
 import { dualCheckRoutine } from './dual-check.js';
+import { monthlyReviewRoutine } from './monthly-review.js';
 import { reportDeadline } from './report-deadline.js';
 import { reportEscalation } from './report-escalation.js';
 import { reportReminder } from './report-reminder.js';
 import { ticketApprovalResendRoutine } from './ticket-approval-resend.js';
 import { ticketNagRoutine } from './ticket-nag.js';
+import { weeklySummaryRoutine } from './weekly-summary.js';
 import type { Routine } from './types.js';
 
 /** Every routine the bot knows, by name (the names replay's `run` lines use). */
 export function routines(): Routine[] {
-  return [reportReminder, reportDeadline, reportEscalation, dailySummary, dispatchCheckRoutine, ticketNagRoutine, ticketApprovalResendRoutine, dualCheckRoutine];
+  return [reportReminder, reportDeadline, reportEscalation, dailySummary, dispatchCheckRoutine, ticketNagRoutine, ticketApprovalResendRoutine, dualCheckRoutine, weeklySummaryRoutine, monthlyReviewRoutine];
 }

@@ -6,11 +6,12 @@
 -- transaction as the ticket change (import, API, CLI alike). round_id is set once a round
 -- takes it (a new round, or the open round it is noted on).
 create table dual_triggers (
-  event_id       bigint primary key,            -- ticket_events.id
+  event_id       bigint not null,               -- ticket_events.id
   ticket_number  text not null,
   reason         text not null,                 -- 'unsatisfied' | 'reopened'
   at             timestamptz not null,
-  round_id       integer
+  round_id       integer,
+  primary key (event_id, reason)
 );
 create index dual_triggers_pending on dual_triggers (ticket_number) where round_id is null;
 create index dual_triggers_at on dual_triggers (at);
@@ -24,9 +25,11 @@ declare t record; begin
     insert into dual_triggers (event_id, ticket_number, reason, at) values (new.id, new.ticket_number, 'unsatisfied', new.at) on conflict do nothing
   ; elsif new.kind = 'new' then
     select reopen_count, rating into t from tickets where number = new.ticket_number
-    ; if found and (t.reopen_count > 0 or t.rating = '不满意') then
-      insert into dual_triggers (event_id, ticket_number, reason, at)
-      values (new.id, new.ticket_number, case when t.reopen_count > 0 then 'reopened' else 'unsatisfied' end, new.at) on conflict do nothing
+    ; if found and t.rating = '不满意' then
+      insert into dual_triggers (event_id, ticket_number, reason, at) values (new.id, new.ticket_number, 'unsatisfied', new.at) on conflict do nothing
+    ; end if
+    ; if found and t.reopen_count > 0 then
+      insert into dual_triggers (event_id, ticket_number, reason, at) values (new.id, new.ticket_number, 'reopened', new.at) on conflict do nothing
     ; end if
   ; end if
   ; return null

@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import { monthlyDay, previousMonth } from '../../domain/dual/periods.js';
+import { bestAndLast, RANKING_METHOD, type RankingRow, rankUnits } from '../../domain/ranking.js';
+import * as T from '../../domain/texts/dual.js';
+import { lookbackTickets, monthFigures } from '../../store/ranking.js';
+import { claimStep } from '../../store/steps.js';
+import type { HandlerContext } from '../context.js';
+import { filesDir } from '../dual-evidence.js';
+import { sideContacts } from '../dual-flow.js';
+import { workdayToday } from './gate.js';
+import { dailyAt, type Routine } from './types.js';
+
+/** The 月评比 of a month (YYYY-MM) as made now: the console can use it as its ranking source. */
+export async function monthRanking(ctx: HandlerContext, month: string): Promise<RankingRow[]> {
+  return rankUnits(await monthFigures(ctx, month, ctx.clock.now()));
+}
+
+export const rankingSource = { rows: monthRanking, method: RANKING_METHOD };
+
+async function rankingFile(ctx: HandlerContext, month: string, rows: readonly RankingRow[]): Promise<{ name: string; path: string }> {
+  // Loaded on use: exceljs costs start-up time (see ticket-files.ts).
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(`${month}月评比`);
+  ws.columns = [
+    { header: '名次', key: 'rank', width: 6 }, { header: '单位', key: 'unitName', width: 26 }, { header: '得分', key: 'score', width: 8 },
+    { header: '按时办结率(%)', key: 'onTimeRate', width: 14 }, { header: '满意率(%)', key: 'satisfactionRate', width: 12 }, { header: '重办率(%)', key: 'reopenRate', width: 12 },
+    { header: '签收及时率(%)', key: 'ackRate', width: 14 }, { header: '日报按时率(%)', key: 'punctuality', width: 14 },
+  ];
+  const r1 = (n: number | null) => (n === null ? '—' : Math.round(n * 10) / 10);
+  for (const r of rows) ws.addRow({ ...r, onTimeRate: r1(r.onTimeRate), satisfactionRate: r1(r.satisfactionRate), reopenRate: r1(r.reopenRate), ackRate: r1(r.ackRate), punctuality: r1(r.punctuality) });
+  ws.addRow([]);
+  ws.addRow([RANKING_METHOD]);
+  const name = `月评比-${month}.xlsx`;
+  const path = join(filesDir(ctx, 'ranking'), name);
+  await wb.xlsx.writeFile(path);
+  return { name, path };
+}
+
+/**
+ * The first working day of the month, 09:00: 回头看 — last month's unresolved and
+ * 不满意 tickets re-dispatched to their units point-to-point (leaders and supervisors get the
+ * list by unit) — and 月评比 — the best three and the last three named in the group with the
+ * method, the full table as an Excel file to the leaders and the supervision team.
+ */
+export const monthlyReviewRoutine: Routine = {
+  name: 'monthly-review',
+  patterns: (c) => [dailyAt(c.routines.monthlyReview)],
+  async run(ctx) {
+    const { run, day } = await workdayToday(ctx);
+    if (!run || monthlyDay(day, ctx.calendar) !== day) return;
+    const month = previousMonth(day);
+    const now = ctx.clock.now();
+    const oversight = [...ctx.roster.withRole('leader'), ...ctx.roster.withRole('supervisor')];
+
+    const look = await lookbackTickets(ctx, month);
+    const byUnit = new Map<string, T.LookbackItem[]>();
+    for (const t of look) {
+      const l = byUnit.get(t.unitId) ?? [];
+      l.push({ number: t.number, title: t.title, why: [t.done ? '' : '未办结', t.rating === '不满意' ? '不满意' : ''].filter(Boolean).join('、') });
+      byUnit.set(t.unitId, l);
+    }
+    const unitName = (u: string) => ctx.roster.unit(u)?.name ?? u;
+    for (const [u, items] of byUnit) {
+      const text = T.lookbackText(month, unitName(u), items);
+      const people = sideContacts(ctx, u);
+      for (const p of people) await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `monthly-review:${month}:lookback:${u}:${p.id}` });
+      if (people.length === 0) await ctx.send({ to: { kind: 'group' }, text, mentions: [], purpose: `monthly-review:${month}:lookback:${u}` });
+    }
+    const summary = T.lookbackLeadersText(month, [...byUnit.entries()].map(([u, l]) => ({ unitName: unitName(u), count: l.length })));
+    for (const p of oversight) await ctx.send({ to: { kind: 'person', id: p.id }, text: summary, mentions: [], purpose: `monthly-review:${month}:lookback-summary:${p.id}` });
+    await claimStep(ctx.db, `monthly-review:${month}:lookback`, 'monthly-review', now, day, { tickets: look.map((t) => `${t.unitId}:${t.number}`) });
+
+    const rows = await monthRanking(ctx, month);
+    const { best, last } = bestAndLast(rows);
+    await ctx.send({ to: { kind: 'group' }, text: T.rankingGroupText(month, best, last, rows.length, RANKING_METHOD), mentions: [], purpose: `monthly-review:${month}:ranking-group` });
+    if (rows.length > 0) {
+      const file = await rankingFile(ctx, month, rows);
+      const text = T.rankingFileText(month, rows, file.name);
+      for (const p of oversight) await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `monthly-review:${month}:ranking:${p.id}`, file });
+    }
+    await claimStep(ctx.db, `monthly-review:${month}:ranking`, 'monthly-review', now, day, { rows: rows.map((r) => ({ unit: r.unitId, score: r.score, rank: r.rank })) });
+  },
+};

@@ -1,0 +1,74 @@
+import { addDays } from '../../domain/calendar.js';
+import { mondayOf, weeklyDay } from '../../domain/dual/periods.js';
+import * as T from '../../domain/texts/dual.js';
+import { localDay, localIso } from '../../domain/time.js';
+import { lateSides, reportsOfDays, weekRounds, weekTickets } from '../../store/ranking.js';
+import { claimStep } from '../../store/steps.js';
+import type { HandlerContext } from '../context.js';
+import { workdayToday } from './gate.js';
+import { dailyAt, type Routine } from './types.js';
+
+/** The week's figures (Monday 00:00 up to now), for the leaders. */
+export async function weeklyInput(ctx: HandlerContext, today: string): Promise<T.WeeklyInput> {
+  const tz = ctx.config.timezone;
+  const monday = mondayOf(today);
+  const from = new Date(localIso(monday, 0, 0, tz));
+  const now = ctx.clock.now();
+  const tickets = await weekTickets(ctx.db, from, now);
+  const name = (u: string) => ctx.roster.unit(u)?.name ?? u;
+  const byUnit = new Map<string, T.WeeklyUnitLine>();
+  for (const t of tickets) {
+    const l = byUnit.get(t.unitId) ?? { unitName: name(t.unitId), unsatisfied: 0, reopened: 0, closed: 0, open: [] };
+    if (t.unsatisfied) l.unsatisfied++;
+    if (t.reopened) l.reopened++;
+    if (t.done) l.closed++;
+    else l.open.push(t.number);
+    byUnit.set(t.unitId, l);
+  }
+  // Working days of the week so far; today's report is due later, so only a late one counts today.
+  const days: string[] = [];
+  for (let d = monday; d <= today; d = addDays(d, 1)) if (ctx.calendar.isWorkday(d)) days.push(d);
+  const reports = await reportsOfDays(ctx.db, days);
+  const sides = await lateSides(ctx.db, from, now);
+  const lateUnits = ctx.roster.units
+    .map((u) => {
+      const mine = reports.get(u.id) ?? new Map<string, boolean>();
+      return {
+        unitName: u.name,
+        reportsLate: u.reports ? days.filter((d) => mine.get(d) === true).length : 0,
+        reportsMissing: u.reports ? days.filter((d) => d < today && !mine.has(d)).length : 0,
+        sidesLate: sides.get(u.id) ?? 0,
+      };
+    })
+    .filter((u) => u.reportsLate + u.reportsMissing + u.sidesLate > 0);
+  const units = [...byUnit.values()];
+  return {
+    from: monday,
+    to: today,
+    units,
+    total: { tickets: tickets.length, closed: tickets.filter((t) => t.done).length, open: tickets.filter((t) => !t.done).length },
+    rounds: await weekRounds(ctx.db, from, now),
+    lateUnits,
+  };
+}
+
+/**
+ * 每周汇总 (Friday 17:00 by default; the last working day before it when Friday is a
+ * holiday): the week's 不满意 and 重办 tickets by unit, closed and still open, the 双派单
+ * rounds, and the units late with reports or rounds; to each leader point-to-point.
+ */
+export const weeklySummaryRoutine: Routine = {
+  name: 'weekly-summary',
+  patterns: (c) => [dailyAt(c.routines.weeklySummary)],
+  async run(ctx) {
+    const { run, day } = await workdayToday(ctx);
+    if (!run || weeklyDay(day, ctx.config.routines.weeklySummaryWeekday, ctx.calendar) !== day) return;
+    const w = await weeklyInput(ctx, day);
+    const text = T.weeklySummaryText(w);
+    for (const p of ctx.roster.withRole('leader')) {
+      await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `weekly-summary:${w.from}:${p.id}` });
+    }
+    await claimStep(ctx.db, `weekly-summary:${w.from}`, 'weekly-summary', ctx.clock.now(), day, { total: w.total, rounds: w.rounds });
+    ctx.log.info({ week: w.from, day: localDay(ctx.clock.now(), ctx.config.timezone), ...w.total }, 'weekly-summary sent');
+  },
+};
