@@ -17,6 +17,7 @@ import { messageHandlers } from './handlers/index.js';
 import { completeRound, deliverSide } from './handlers/dual-flow.js';
 import { createRouter } from './handlers/router.js';
 import { routines } from './handlers/routines/index.js';
+import { rankingSource } from './handlers/routines/monthly-review.js';
 import { registerConsole, type SimulatorChat } from './http/console/index.js';
 import { buildHttp } from './http/server.js';
 import { registerTicketApi } from './http/tickets-api.js';
@@ -174,7 +175,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
           metrics,
           register: (f) => {
             registerTicketApi(f, { ctx, token: apiToken });
-            registerConsole(f, { ctx, ...(o.simulator ? { simulator: o.simulator } : {}) });
+            registerConsole(f, { ctx, ranking: rankingSource, ...(o.simulator ? { simulator: o.simulator } : {}) });
           },
           ...(o.http.metricsToken ? { metricsToken: o.http.metricsToken } : {}),
           health: async () => {

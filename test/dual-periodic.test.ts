@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CJK_FONT_FILE } from '../src/render/png.js';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../src/domain/calendar.js';
@@ -136,5 +138,15 @@ describe('monthly-review: September 2026 reviewed on the first working day of Oc
     expect(ws?.getRow(2).values).toEqual([undefined, 1, '区卫生健康局', 100, '—', '—', '—', '—', 100]);
     expect(ws?.getRow(4).values).toEqual([undefined, 3, '区住房和城乡建设局', 64.89, 50, 66.7, 25, 50, 90.9]);
     expect(await s.play(run(t('2026-10-08', '09:30'), 'monthly-review'))).toEqual([]);
+  });
+
+  it.skipIf(!existsSync(CJK_FONT_FILE))('with images on (reports.summaryFormat), the ranking also goes to the group as a card, once', async () => {
+    s.h.app.config.reports.summaryFormat = 'both';
+    const out = await s.play(run(t('2026-10-08', '09:40'), 'monthly-review'), run(t('2026-10-08', '09:50'), 'monthly-review'));
+    const cards = out.filter((o) => o.file === '月评比-2026-09.png');
+    expect(cards.map((o) => o.to)).toEqual(['group']);
+    expect(out.filter((o) => o.to === 'group' && o.text.includes('2026年9月月评比一览'))).toHaveLength(1);
+    const png = readFileSync(join(s.h.app.ctx.dataDir as string, 'cards', 'ranking-2026-09.png'));
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
   });
 });

@@ -7,6 +7,7 @@ import { monthDay } from '../domain/texts/reports.js';
 import { formatShort } from '../domain/time.js';
 import type { HandlerContext } from '../handlers/context.js';
 import { renderDayCard } from './day-card.js';
+import { type RankingRow, renderRankingCard } from './ranking-card.js';
 
 /** The short text that goes with the card when the summary is sent as an image only. */
 export function dayCardCaption(day: string, s: DaySummary): string {
@@ -36,6 +37,24 @@ export async function dayCardFile(ctx: HandlerContext, day: string, reports: rea
     return { name, path };
   } catch (err) {
     ctx.log.error({ err: (err as Error).message, day }, 'day card could not be rendered; sending the text summary');
+    return undefined;
+  }
+}
+
+/**
+ * The month's ranking card, written to `<dataDir>/cards/ranking-<month>.png`, or undefined
+ * (logged) when it cannot be made: the text and the Excel table still go out.
+ */
+export async function rankingCardFile(ctx: HandlerContext, month: string, rows: readonly RankingRow[], method: string): Promise<{ name: string; path: string } | undefined> {
+  try {
+    const png = await renderRankingCard({ district: ctx.config.district, month, rows, method });
+    const dir = join(ctx.dataDir ?? join(tmpdir(), 'duban'), 'cards');
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, `ranking-${month}.png`);
+    writeFileSync(path, png);
+    return { name: `月评比-${month}.png`, path };
+  } catch (err) {
+    ctx.log.error({ err: (err as Error).message, month }, 'ranking card could not be rendered');
     return undefined;
   }
 }

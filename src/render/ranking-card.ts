@@ -5,17 +5,9 @@
 import { CJK_FONT_FAMILY, chartSvg, place, svgToPng, xml } from './png.js';
 
 /** One unit's line of the monthly ranking (rates in percent, 0–100). */
-export interface RankingRow {
-  unitId: string;
-  unitName: string;
-  onTimeRate: number | null;
-  satisfactionRate: number | null;
-  reopenRate: number | null;
-  ackRate: number | null;
-  punctuality: number | null;
-  score: number;
-  rank: number;
-}
+import type { RankingRow } from '../domain/ranking.js';
+
+export type { RankingRow };
 
 export interface RankingCardInput {
   district: string;

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { monthlyDay, previousMonth } from '../../domain/dual/periods.js';
 import { bestAndLast, RANKING_METHOD, type RankingRow, rankUnits } from '../../domain/ranking.js';
 import * as T from '../../domain/texts/dual.js';
+import { rankingCardFile } from '../../render/day-card-file.js';
+import { monthLabel } from '../../render/ranking-card.js';
 import { lookbackTickets, monthFigures } from '../../store/ranking.js';
 import { claimStep } from '../../store/steps.js';
 import type { HandlerContext } from '../context.js';
@@ -74,6 +76,11 @@ export const monthlyReviewRoutine: Routine = {
     const rows = await monthRanking(ctx, month);
     const { best, last } = bestAndLast(rows);
     await ctx.send({ to: { kind: 'group' }, text: T.rankingGroupText(month, best, last, rows.length, RANKING_METHOD), mentions: [], purpose: `monthly-review:${month}:ranking-group` });
+    // The leaders' choice of format for the daily picture holds for the monthly one too.
+    if (rows.length > 0 && ctx.config.reports.summaryFormat !== 'text') {
+      const card = await rankingCardFile(ctx, month, rows, RANKING_METHOD);
+      if (card) await ctx.send({ to: { kind: 'group' }, text: `${monthLabel(month)}月评比一览：`, mentions: [], purpose: `monthly-review:${month}:ranking-card`, file: card });
+    }
     if (rows.length > 0) {
       const file = await rankingFile(ctx, month, rows);
       const text = T.rankingFileText(month, rows, file.name);
