@@ -4,20 +4,12 @@
  * (累计, 本月…) that disqualify figures and sub-count contexts (重办2件，已办结1件). Pure.
  */
 import { type CountField, type RateField, TICKET_OBJECT } from './fields.js';
+import type { ReportFigures } from './figures.js';
 import type { KwTok, NumTok, RateTok, Tok } from './tokens.js';
 
 export interface Binding { field: CountField | RateField; value: number; pos: number }
 
-export interface Figures {
-  received: number | null;
-  completed: number | null;
-  inProgress: number | null;
-  overdue: number | null;
-  reopened: number | null;
-  unsatisfied: number | null;
-  returned: number | null;
-  onTimeRate: number | null;
-  satisfactionRate: number | null;
+export interface Figures extends ReportFigures {
   bindings: Binding[];
 }
 

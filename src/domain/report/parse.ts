@@ -3,6 +3,7 @@
  * fields out, no I/O. Pipeline: clean → mask noise → dates → tokens → figures → unit → isReport.
  */
 import type { Roster } from '../roster.js';
+import type { ReportFigures } from './figures.js';
 import { DEFAULT_TZ, inZone } from '../time.js';
 import { type Binding, assignFigures } from './assign.js';
 import { findDates, reportDay } from './dates.js';
@@ -10,19 +11,11 @@ import { MASK, cleanText, maskNoise, maskPeriods } from './normalize.js';
 import { tokenize } from './tokens.js';
 import { type UnitMention, reportingUnit, unitMentions } from './units.js';
 
-export interface ReportParse {
+/** The parser's answer: the contract's fields (see shared/docs/parsing.md). */
+export interface ReportParse extends ReportFigures {
   isReport: boolean;
   unit: string | null;
   date: string;
-  received: number | null;
-  completed: number | null;
-  inProgress: number | null;
-  overdue: number | null;
-  reopened: number | null;
-  unsatisfied: number | null;
-  returned: number | null;
-  onTimeRate: number | null;
-  satisfactionRate: number | null;
 }
 
 export interface ReportInput { text: string; sentAt: string; from?: string }
