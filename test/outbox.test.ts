@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { jobIdFor } from '../src/jobs/names.js';
 import { type Harness, obliterate, startHarness } from '../src/sim/harness.js';
+import { recordOutbound } from '../src/store/audit.js';
 import type { SentRecord } from '../src/sim/mock-world.js';
 import { REDIS_URL, REPO, rosterConfig, testLogger, waitFor } from './helpers.js';
 
@@ -64,6 +66,23 @@ describe('outbox', () => {
     expect(a).toBe(b);
     expect(sent.filter((s) => s.text === '同一提醒')).toHaveLength(1);
     expect(sent[0]?.to).toBe('wxid_sup_liu');
+  });
+
+  it('re-enqueues at start a message recorded but never queued (a crash in between), with its file', async () => {
+    h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger() });
+    const sent: SentRecord[] = [];
+    h.world.onSent((s) => sent.push(s));
+    const path = join(mkdtempSync(join(tmpdir(), 'duban-file-')), 'card.png');
+    writeFileSync(path, Buffer.from('89504e470d0a1a0a', 'hex'));
+    const message = { to: { kind: 'group' as const }, text: '日报汇总', mentions: [], purpose: 'recover-file-test', file: { name: '日报汇总.png', path } };
+    await recordOutbound(h.app.db, jobIdFor('o', message.purpose), message, new Date());
+    expect(await h.app.outbox.recover()).toBe(1);
+    expect(await h.drain()).toBe(true);
+    expect(sent).toEqual([
+      { to: 'group', text: '日报汇总', mentions: [] },
+      { to: 'group', text: '', mentions: [], file: '日报汇总.png' },
+    ]);
+    expect(await h.app.outbox.recover()).toBe(0);
   });
 
   it('sends after a restart what was enqueued just before the process was killed, once', async () => {

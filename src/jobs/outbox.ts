@@ -38,6 +38,31 @@ export class Outbox {
   async send(message: OutgoingMessage): Promise<string> {
     const jobId = jobIdFor('o', message.purpose);
     await recordOutbound(this.db, jobId, message, this.clock.now());
+    await this.enqueue(jobId, message);
+    return jobId;
+  }
+
+  /** Re-enqueues recorded but unsent messages (a crash between the record and the enqueue). */
+  async recover(sinceHours = 24): Promise<number> {
+    const rows = await this.db.query<{ job_id: string; purpose: string; to_kind: string; to_id: string | null; text: string; mentions: string[]; file_name: string | null; file_path: string | null }>(
+      `select job_id, purpose, to_kind, to_id, text, mentions, file_name, file_path from outbound_messages
+       where sent_at is null and enqueued_at > now() - ($1 || ' hours')::interval`,
+      [String(sinceHours)],
+    );
+    for (const r of rows) {
+      await this.enqueue(r.job_id, {
+        to: r.to_kind === 'person' && r.to_id ? { kind: 'person', id: r.to_id } : { kind: 'group' },
+        text: r.text,
+        mentions: r.mentions,
+        purpose: r.purpose,
+        ...(r.file_name && r.file_path ? { file: { name: r.file_name, path: r.file_path } } : {}),
+      });
+    }
+    return rows.length;
+  }
+
+  /** Adds the job (idempotent by job id while BullMQ keeps it; the DB's sent mark covers later). */
+  private async enqueue(jobId: string, message: OutgoingMessage): Promise<void> {
     await this.queue.add('send', { jobId, message }, {
       jobId,
       attempts: this.limits.attempts,
@@ -45,31 +70,6 @@ export class Outbox {
       removeOnComplete: { age: 7 * 24 * 3600, count: 20_000 },
       removeOnFail: { age: 30 * 24 * 3600 },
     });
-    return jobId;
-  }
-
-  /** Re-enqueues recorded but unsent messages (a crash between the record and the enqueue). */
-  async recover(sinceHours = 24): Promise<number> {
-    const rows = await this.db.query<{ job_id: string; purpose: string; to_kind: string; to_id: string | null; text: string; mentions: string[] }>(
-      `select job_id, purpose, to_kind, to_id, text, mentions from outbound_messages
-       where sent_at is null and enqueued_at > now() - ($1 || ' hours')::interval`,
-      [String(sinceHours)],
-    );
-    for (const r of rows) {
-      const message: OutgoingMessage = {
-        to: r.to_kind === 'person' && r.to_id ? { kind: 'person', id: r.to_id } : { kind: 'group' },
-        text: r.text,
-        mentions: r.mentions,
-        purpose: r.purpose,
-      };
-      await this.queue.add('send', { jobId: r.job_id, message }, {
-        jobId: r.job_id,
-        attempts: this.limits.attempts,
-        backoff: { type: 'exponential', delay: this.limits.backoffMs },
-        removeOnComplete: { age: 7 * 24 * 3600, count: 20_000 },
-      });
-    }
-    return rows.length;
   }
 
   close(): Promise<void> {

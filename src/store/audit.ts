@@ -22,9 +22,9 @@ export async function markInboundProcessed(db: Queryable, id: string, handler: s
 /** Records an outbound message at enqueue time; false if the same purpose was already recorded. */
 export async function recordOutbound(db: Queryable, jobId: string, m: OutgoingMessage, at: Date): Promise<boolean> {
   const rows = await db.query(
-    `insert into outbound_messages (job_id, purpose, to_kind, to_id, text, mentions, file_name, enqueued_at)
-     values ($1,$2,$3,$4,$5,$6,$7,$8) on conflict (job_id) do nothing returning job_id`,
-    [jobId, m.purpose, m.to.kind, m.to.kind === 'person' ? m.to.id : null, m.text, JSON.stringify(m.mentions), m.file?.name ?? null, at],
+    `insert into outbound_messages (job_id, purpose, to_kind, to_id, text, mentions, file_name, file_path, enqueued_at)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9) on conflict (job_id) do nothing returning job_id`,
+    [jobId, m.purpose, m.to.kind, m.to.kind === 'person' ? m.to.id : null, m.text, JSON.stringify(m.mentions), m.file?.name ?? null, m.file?.path ?? null, at],
   );
   return rows.length > 0;
 }
