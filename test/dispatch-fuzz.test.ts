@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type DispatchParse, parseDispatch } from '../src/domain/dispatch/parse.js';
 import { calendar, roster } from './dispatch-helpers.js';
+import { seededRandom } from './helpers.js';
 
 const SENT = '2026-09-30T17:30:00+08:00';
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
@@ -23,17 +24,6 @@ function wellFormed(r: DispatchParse): void {
   }
 }
 
-/** mulberry32: a small seeded generator, so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   '请', '要求', '：', ':', '，', '、', '和', '与', '@', '@张局长 ', '明天', '明早', '今晚', '后天', '今天', '当天', '周', '星期', '下周',
@@ -96,7 +86,7 @@ describe('parseDispatch fuzz', () => {
   });
 
   it('2,000 seeded random strings: no throw, well-formed output', () => {
-    const next = rng(12345);
+    const next = seededRandom(12345);
     const ids = ['wxid_zhujian_zhang', 'wxid_sup_liu', 'wxid_leader_li', 'wxid_ghost', 'wxid_hubin_you'];
     for (let i = 0; i < 2000; i++) {
       const text = randomText(next);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, Scenario, say } from './scenario.js';
 import { HEADER, tempDir, writeXlsx } from './ticket-helpers.js';
+import { seededRandom } from './helpers.js';
 
 /**
  * Bad input through the whole pipeline (Wechaty + mock puppet + inbound queue + router +
@@ -13,17 +14,6 @@ import { HEADER, tempDir, writeXlsx } from './ticket-helpers.js';
  * The parsers themselves are fuzzed in report-fuzz / dispatch-fuzz tests.
  */
 
-// A small seeded PRNG (mulberry32) so that a failure can be replayed.
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SENDERS = ['wxid_leader_li', 'wxid_sup_liu', 'wxid_disc_zhao', 'wxid_zhujian_zhang', 'wxid_zhujian_xu', 'wxid_hubin_you', 'wxid_stranger'];
 const PIECES = [
@@ -84,7 +74,7 @@ describe('fuzz: the message router through the real pipeline', () => {
   });
 
   async function blast(texts: string[], seed: number): Promise<{ ids: string[]; from: number }> {
-    const r = prng(seed);
+    const r = seededRandom(seed);
     s.clock.set(t('16:00'));
     const from = s.out.length;
     const ids: string[] = [];
@@ -114,7 +104,7 @@ describe('fuzz: the message router through the real pipeline', () => {
   }
 
   it('1,000 random and malformed texts from roster people and a stranger, group and private', async () => {
-    const r = prng(20261120);
+    const r = seededRandom(20261120);
     const texts = Array.from({ length: 1_000 }, () => randomText(r));
     const { ids, from } = await blast(texts, 1);
     await expectSaneAnswers(ids, from, 'router fuzz (random/malformed)');
@@ -150,7 +140,7 @@ describe('fuzz: broken files sent to the importer in the group', () => {
   it('truncated xlsx, random bytes named .xlsx, empty .csv, a .csv that is not a ticket list, an old .xls: one clear zh-CN answer each', async () => {
     const good = await writeXlsx(join(dir, 'good.xlsx'), [HEADER, ['A001', '物业纠纷', '', '区住建局', '', '', '2026-11-18 09:00', '', '办理中', '', 0]]);
     const whole = readFileSync(good);
-    const r = prng(7);
+    const r = seededRandom(7);
     const files: Array<[string, Buffer]> = [
       ['截断.xlsx', whole.subarray(0, Math.floor(whole.length / 2))],
       ['只有头.xlsx', whole.subarray(0, 30)],

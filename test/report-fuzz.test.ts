@@ -3,23 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { loadDistrictFile } from '../src/config/load.js';
 import { type ReportParse, parseReport } from '../src/domain/report/parse.js';
 import { Roster } from '../src/domain/roster.js';
+import { seededRandom } from './helpers.js';
 
 const roster = Roster.fromConfig(loadDistrictFile(join(import.meta.dirname, '../../shared/fixtures/roster.json')));
 const SENT = '2026-11-20T17:40:00+08:00';
 const COUNT_FIELDS = ['received', 'completed', 'inProgress', 'overdue', 'reopened', 'unsatisfied', 'returned'] as const;
 const RATE_FIELDS = ['onTimeRate', 'satisfactionRate'] as const;
 
-/** Mulberry32: small seeded PRNG so failures are reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function wellFormed(r: ReportParse): void {
   expect(typeof r.isReport).toBe('boolean');
@@ -104,7 +94,7 @@ describe('parseReport fuzz', () => {
   });
 
   it('2,000 seeded random inputs mixing CJK, digits and punctuation', () => {
-    const next = rng(20261120);
+    const next = seededRandom(20261120);
     let reports = 0;
     for (let i = 0; i < 2000; i++) {
       const text = randomText(next, 60);
@@ -116,7 +106,7 @@ describe('parseReport fuzz', () => {
   });
 
   it('random bytes decoded as UTF-8', () => {
-    const next = rng(7);
+    const next = seededRandom(7);
     for (let i = 0; i < 300; i++) {
       const bytes = Buffer.alloc(Math.floor(next() * 400));
       for (let k = 0; k < bytes.length; k++) bytes[k] = Math.floor(next() * 256);
@@ -125,7 +115,7 @@ describe('parseReport fuzz', () => {
   });
 
   it('is deterministic', () => {
-    const next = rng(42);
+    const next = seededRandom(42);
     for (let i = 0; i < 200; i++) {
       const text = randomText(next, 40);
       expect(parseReport({ text, sentAt: SENT }, roster)).toEqual(parseReport({ text, sentAt: SENT }, roster));

@@ -45,3 +45,32 @@ export function replyTo(msg: IncomingMessage, text: string, purpose: string): Ou
 export function commandText(msg: IncomingMessage): string {
   return msg.text.replace(/^(\s*@[^\s\u2005]+[\s\u2005]*)+/, '').trim();
 }
+
+/** A head or liaison of a unit: those who answer for it. */
+export function isUnitWorker(p: Person): boolean {
+  return p.unit !== undefined && (p.roles.includes('head') || p.roles.includes('liaison'));
+}
+
+/**
+ * A handler whose decision may need the store (e.g. "this unit has a dispatch open"): decided
+ * once per message in `matches` (only for heads and liaisons) and acted on in `handle`.
+ */
+export function decidingHandler<D>(
+  name: string,
+  decide: (msg: IncomingMessage, sender: Person, ctx: HandlerContext) => Promise<D | null>,
+  act: (decision: D, msg: IncomingMessage, sender: Person, ctx: HandlerContext) => Promise<void>,
+): MessageHandler {
+  const decisions = new WeakMap<IncomingMessage, D | null>();
+  const decided = async (msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<D | null> => {
+    if (!decisions.has(msg)) decisions.set(msg, isUnitWorker(sender) ? await decide(msg, sender, ctx) : null);
+    return decisions.get(msg) ?? null;
+  };
+  return {
+    name,
+    matches: async (msg, sender, ctx) => (await decided(msg, sender, ctx)) !== null,
+    async handle(msg, sender, ctx) {
+      const d = await decided(msg, sender, ctx);
+      if (d !== null) await act(d, msg, sender, ctx);
+    },
+  };
+}

@@ -15,7 +15,7 @@ import {
   resolvePendingReply,
   supersedePendingReplies,
 } from '../store/dispatches.js';
-import type { HandlerContext, MessageHandler } from './context.js';
+import { decidingHandler, type HandlerContext, isUnitWorker, type MessageHandler } from './context.js';
 import { leaderName, unitLabel } from './dispatch-common.js';
 
 const MAX_CHARS = 5_000;
@@ -27,9 +27,6 @@ type Decision =
   | { kind: 'ask'; reply: ReplyClass; dispatches: Dispatch[]; unitId: string }
   | { kind: 'resolve'; pending: PendingReply; dispatch: Dispatch; unitId: string };
 
-const decisions = new WeakMap<IncomingMessage, Decision | null>();
-
-const isUnitWorker = (p: Person) => p.unit !== undefined && (p.roles.includes('head') || p.roles.includes('liaison'));
 
 function mentionsBot(msg: IncomingMessage, ctx: HandlerContext): boolean {
   return msg.mentionIds.some((id) => ctx.roster.person(id) === undefined) || /@[^\s@\u2005]{0,6}助手/.test(msg.text);
@@ -101,38 +98,28 @@ async function applyReply(
  * unit's only open dispatch; with several open the bot asks which. Group chit-chat and daily
  * reports are left to the other handlers.
  */
-export const dispatchAnswerHandler: MessageHandler = {
-  name: 'dispatch-answer',
-  async matches(msg, sender, ctx) {
-    if (!isUnitWorker(sender)) return false;
-    if (!decisions.has(msg)) decisions.set(msg, await decide(msg, sender, ctx));
-    return decisions.get(msg) != null;
-  },
-  async handle(msg, sender, ctx) {
-    const dec = decisions.get(msg) ?? (await decide(msg, sender, ctx));
-    if (!dec) return;
-    const at = new Date(msg.sentAt);
-    const text = msg.text.trim();
-    if (dec.kind === 'resolve') {
-      if (!(await resolvePendingReply(ctx.db, dec.pending.id, dec.dispatch.code, ctx.clock.now()))) return;
-      await applyReply(ctx, dec.dispatch, dec.unitId, dec.pending.kind, { senderId: dec.pending.senderId, messageId: dec.pending.messageId, text: dec.pending.text, at: dec.pending.at });
-      return;
+export const dispatchAnswerHandler: MessageHandler = decidingHandler('dispatch-answer', decide, async (dec, msg, sender, ctx) => {
+  const at = new Date(msg.sentAt);
+  const text = msg.text.trim();
+  if (dec.kind === 'resolve') {
+    if (!(await resolvePendingReply(ctx.db, dec.pending.id, dec.dispatch.code, ctx.clock.now()))) return;
+    await applyReply(ctx, dec.dispatch, dec.unitId, dec.pending.kind, { senderId: dec.pending.senderId, messageId: dec.pending.messageId, text: dec.pending.text, at: dec.pending.at });
+    return;
+  }
+  if (dec.kind === 'ask') {
+    const codes = dec.dispatches.map((d) => d.code);
+    await addPendingReply(ctx.db, { unitId: dec.unitId, senderId: sender.id, messageId: msg.id, kind: dec.reply.kind, text, codes, at });
+    for (const d of dec.dispatches) {
+      await addEvent(ctx.db, d.id, { kind: 'ask-which', unitId: dec.unitId, actorId: sender.id, messageId: msg.id, text, at: ctx.clock.now(), detail: { codes } });
     }
-    if (dec.kind === 'ask') {
-      const codes = dec.dispatches.map((d) => d.code);
-      await addPendingReply(ctx.db, { unitId: dec.unitId, senderId: sender.id, messageId: msg.id, kind: dec.reply.kind, text, codes, at });
-      for (const d of dec.dispatches) {
-        await addEvent(ctx.db, d.id, { kind: 'ask-which', unitId: dec.unitId, actorId: sender.id, messageId: msg.id, text, at: ctx.clock.now(), detail: { codes } });
-      }
-      await ctx.send({
-        to: { kind: 'person', id: sender.id },
-        text: askWhichText(dec.dispatches.map((d) => ({ code: d.code, text: d.text })), dec.reply.kind),
-        mentions: [],
-        purpose: `dispatch-ask:${msg.id}`,
-      });
-      return;
-    }
-    if (dec.reply.kind === 'answer') await supersedePendingReplies(ctx.db, dec.unitId, at);
-    await applyReply(ctx, dec.dispatch, dec.unitId, dec.reply.kind, { senderId: sender.id, messageId: msg.id, text, at });
-  },
-};
+    await ctx.send({
+      to: { kind: 'person', id: sender.id },
+      text: askWhichText(dec.dispatches.map((d) => ({ code: d.code, text: d.text })), dec.reply.kind),
+      mentions: [],
+      purpose: `dispatch-ask:${msg.id}`,
+    });
+    return;
+  }
+  if (dec.reply.kind === 'answer') await supersedePendingReplies(ctx.db, dec.unitId, at);
+  await applyReply(ctx, dec.dispatch, dec.unitId, dec.reply.kind, { senderId: sender.id, messageId: msg.id, text, at });
+});

@@ -6,7 +6,7 @@ import * as T from '../domain/texts/dual.js';
 import { dispatchesForUnit } from '../store/dispatches.js';
 import { addDualEvent, type DualRound, recordBackcheck, recordSideAck, recordSideAnswer, roundByCode, roundById, roundsAwaitingUnit } from '../store/dual.js';
 import { hasUnackedDigest } from '../store/ticket-nag.js';
-import { commandText, type HandlerContext, type MessageHandler, replyTo } from './context.js';
+import { commandText, decidingHandler, type HandlerContext, isUnitWorker, type MessageHandler, replyTo } from './context.js';
 import { askBackcheck } from './dual-flow.js';
 
 const MAX_CHARS = 5_000;
@@ -18,9 +18,6 @@ interface Decision {
   body: string;
 }
 
-const decisions = new WeakMap<IncomingMessage, Decision | null>();
-
-const isUnitWorker = (p: Person) => p.unit !== undefined && (p.roles.includes('head') || p.roles.includes('liaison'));
 
 /**
  * Which round a side unit's message is about: a round code of the unit (SP3), else a ticket
@@ -57,45 +54,35 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext)
  * A side unit's 签收, answer or back-check answer to a 双派单 round. When both sides have
  * answered, each is asked the two back-check questions (双倒查) point-to-point.
  */
-export const dualAnswerHandler: MessageHandler = {
-  name: 'dual-answer',
-  async matches(msg, sender, ctx) {
-    if (!isUnitWorker(sender)) return false;
-    if (!decisions.has(msg)) decisions.set(msg, await decide(msg, sender, ctx));
-    return decisions.get(msg) != null;
-  },
-  async handle(msg, sender, ctx) {
-    const dec = decisions.get(msg) ?? (await decide(msg, sender, ctx));
-    if (!dec) return;
-    const r = dec.round;
-    const side = r.sides.find((s) => s.unitId === dec.unitId);
-    if (!side) return;
-    const tz = ctx.config.timezone;
-    const at = new Date(msg.sentAt);
-    const reply = { by: sender.id, at, messageId: msg.id, text: msg.text.trim() };
-    const answer = (text: string) => ctx.send(replyTo(msg, text, `dual-reply:${msg.id}`));
-    if (r.status === 'open' && !side.answeredAt) {
-      if (dec.kind === 'ack') {
-        await recordSideAck(ctx.db, r.id, side.side, reply);
-        await answer(T.ackConfirmText(r.code, r.deadline, tz));
-        return;
-      }
-      const { allAnswered } = await recordSideAnswer(ctx.db, r.id, side.side, { ...reply, text: dec.body || reply.text });
-      await answer(T.answerConfirmText(r.code, allAnswered));
-      if (allAnswered) await askBackcheck(ctx, (await roundById(ctx.db, r.id)) as DualRound);
+export const dualAnswerHandler: MessageHandler = decidingHandler('dual-answer', decide, async (dec, msg, sender, ctx) => {
+  const r = dec.round;
+  const side = r.sides.find((s) => s.unitId === dec.unitId);
+  if (!side) return;
+  const tz = ctx.config.timezone;
+  const at = new Date(msg.sentAt);
+  const reply = { by: sender.id, at, messageId: msg.id, text: msg.text.trim() };
+  const answer = (text: string) => ctx.send(replyTo(msg, text, `dual-reply:${msg.id}`));
+  if (r.status === 'open' && !side.answeredAt) {
+    if (dec.kind === 'ack') {
+      await recordSideAck(ctx.db, r.id, side.side, reply);
+      await answer(T.ackConfirmText(r.code, r.deadline, tz));
       return;
     }
-    if (r.status === 'answered' && !side.backcheckAt) {
-      if (dec.kind === 'ack') {
-        await answer(T.backcheckQuestionText(r.code, r.ticketNumber, ctx.roster.unit(dec.unitId)?.name ?? dec.unitId));
-        return;
-      }
-      await recordBackcheck(ctx.db, r.id, side.side, { ...reply, text: dec.body }, splitBackcheck(dec.body));
-      await answer(T.backcheckConfirmText(r.code));
+    const { allAnswered } = await recordSideAnswer(ctx.db, r.id, side.side, { ...reply, text: dec.body || reply.text });
+    await answer(T.answerConfirmText(r.code, allAnswered));
+    if (allAnswered) await askBackcheck(ctx, (await roundById(ctx.db, r.id)) as DualRound);
+    return;
+  }
+  if (r.status === 'answered' && !side.backcheckAt) {
+    if (dec.kind === 'ack') {
+      await answer(T.backcheckQuestionText(r.code, r.ticketNumber, ctx.roster.unit(dec.unitId)?.name ?? dec.unitId));
       return;
     }
-    // Already answered (or closed): kept as a supplement to the round.
-    await addDualEvent(ctx.db, { roundId: r.id, side: side.side, kind: 'supplement', actorId: sender.id, messageId: msg.id, text: reply.text, at });
-    await answer(T.alreadyAnsweredText(r.code));
-  },
-};
+    await recordBackcheck(ctx.db, r.id, side.side, { ...reply, text: dec.body }, splitBackcheck(dec.body));
+    await answer(T.backcheckConfirmText(r.code));
+    return;
+  }
+  // Already answered (or closed): kept as a supplement to the round.
+  await addDualEvent(ctx.db, { roundId: r.id, side: side.side, kind: 'supplement', actorId: sender.id, messageId: msg.id, text: reply.text, at });
+  await answer(T.alreadyAnsweredText(r.code));
+});
