@@ -1,6 +1,7 @@
 /** Console login links and sessions (migration 006). Tokens are random; only hashes are stored. */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from './db.js';
+import type { ReportFigures } from '../domain/report/figures.js';
 
 export type TokenKind = 'link' | 'session';
 
@@ -55,16 +56,8 @@ export async function pruneTokens(db: Queryable, now: Date): Promise<void> {
 
 // ---- Read models for the console pages -------------------------------------------------
 
-export interface UnitDay {
+export interface UnitDay extends Omit<ReportFigures, 'returned'> {
   day: string;
-  received: number | null;
-  completed: number | null;
-  inProgress: number | null;
-  overdue: number | null;
-  reopened: number | null;
-  unsatisfied: number | null;
-  onTimeRate: number | null;
-  satisfactionRate: number | null;
   late: boolean;
   receivedAt: Date;
 }

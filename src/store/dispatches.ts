@@ -1,6 +1,7 @@
 /** Dispatches, their target units and their timeline (migration 004). */
 import type { TargetView } from '../domain/dispatch/flow.js';
 import type { Db, Queryable } from './db.js';
+import { date, type Row } from './rows.js';
 
 export interface DispatchTarget extends TargetView {
   ackedBy: string | null;
@@ -50,9 +51,6 @@ export interface DispatchEvent {
   detail: Record<string, unknown>;
 }
 
-type Row = Record<string, unknown>;
-
-const date = (v: unknown): Date | null => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
 
 function toTarget(r: Row): DispatchTarget {
   return {

@@ -3,6 +3,7 @@ import type { PlannedSide, SideKey } from '../domain/dual/sides.js';
 import { roundCode } from '../domain/dual/sides.js';
 import type { LadderStep } from '../domain/tickets/digest.js';
 import type { Db, Queryable } from './db.js';
+import { date, json, type Row, str } from './rows.js';
 
 export type RoundStatus = 'open' | 'answered' | 'closed';
 
@@ -58,10 +59,6 @@ export interface DualEvent {
   detail: Record<string, unknown>;
 }
 
-type Row = Record<string, unknown>;
-const date = (v: unknown): Date | null => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
-const str = (v: unknown): string | null => (v == null ? null : String(v));
-const json = <T>(v: unknown, dflt: T): T => (v == null ? dflt : typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 
 function toSide(r: Row): DualSide {
   return {

@@ -10,6 +10,7 @@ import { addEvent, claimEscalation, claimTargetStep, type Dispatch, dispatchTarg
 import type { HandlerContext } from '../context.js';
 import { leaderName, stateText, unitContacts, unitLabel } from '../dispatch-common.js';
 import type { Routine } from './types.js';
+import { forEachIsolated } from './each.js';
 
 /**
  * Follows every open dispatch up against the clock (a scan of stored state, each step
@@ -23,14 +24,7 @@ export const dispatchCheckRoutine: Routine = {
   async run(ctx) {
     const now = ctx.clock.now();
     if (!inWorkingHours(now, ctx.config.dispatch, ctx.calendar, ctx.config.timezone)) return;
-    for (const d of await openDispatches(ctx.db)) {
-      try {
-        await checkDispatch(ctx, d, now);
-      } catch (err) {
-        if (!(await ctx.db.ping())) throw err;
-        ctx.log.error({ err, code: d.code }, 'dispatch-check failed on this dispatch');
-      }
-    }
+    await forEachIsolated(ctx, await openDispatches(ctx.db), (d) => checkDispatch(ctx, d, now), (d) => ({ code: d.code }), 'dispatch-check failed on this dispatch');
   },
 };
 

@@ -10,6 +10,7 @@ import { getTicket } from '../../store/tickets.js';
 import type { HandlerContext } from '../context.js';
 import { askBackcheck, enqueueRound, openDualRounds, sendAccountability, sideContacts, unitName } from '../dual-flow.js';
 import type { Routine } from './types.js';
+import { forEachIsolated } from './each.js';
 
 /** A flow added this long ago that has not delivered is added again (its jobs were lost). */
 const REDELIVER_AFTER_MS = 10 * 60_000;
@@ -31,14 +32,7 @@ export const dualCheckRoutine: Routine = {
       if (!r.flowEnqueuedAt || now.getTime() - r.flowEnqueuedAt.getTime() >= REDELIVER_AFTER_MS) await enqueueRound(ctx, r);
     }
     if (!inWorkingHours(now, ctx.config.dispatch, ctx.calendar, ctx.config.timezone)) return;
-    for (const r of await liveRounds(ctx.db)) {
-      try {
-        await checkRound(ctx, r, now);
-      } catch (err) {
-        if (!(await ctx.db.ping())) throw err;
-        ctx.log.error({ err, code: r.code }, 'dual-check failed on this round');
-      }
-    }
+    await forEachIsolated(ctx, await liveRounds(ctx.db), (r) => checkRound(ctx, r, now), (r) => ({ code: r.code }), 'dual-check failed on this round');
   },
 };
 
