@@ -25,8 +25,10 @@ const f0 = (n: number) => n.toFixed(0);
 async function main(): Promise<void> {
   const rss0 = process.memoryUsage().rss;
   console.error('bare Wechaty echo bot on the mock (the ceiling)…');
-  const echo = await burstThroughEchoBot(config);
-  add('echo bot: 1,218-message burst', `${f0(echo.perSecond)} msg/s`);
+  // The ceiling at its best: three runs (the first warms the JIT), the fastest counts.
+  const echoes = [await burstThroughEchoBot(config), await burstThroughEchoBot(config), await burstThroughEchoBot(config)];
+  const echo = echoes.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
+  add('echo bot: 1,218-message burst (best of 3)', `${f0(echo.perSecond)} msg/s (runs: ${echoes.map((e) => f0(e.perSecond)).join(' / ')})`);
 
   const pgSchema = () => `bench_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
   const runs: Array<[string, BurstResult]> = [];
@@ -43,6 +45,8 @@ async function main(): Promise<void> {
     add(`bot, ${label}: throughput`, `${f0(r.perSecond)} msg/s (${f0((100 * r.perSecond) / echo.perSecond)}% of echo)`, '≥ 300 msg/s, ≥ 30%');
     add(`bot, ${label}: receipt → stored p50 / p99`, `${f0(r.p50Stored)} / ${f0(r.p99Stored)} ms`, 'p99 < 200 ms');
     add(`bot, ${label}: receipt → outbox job p50 / p99`, `${f0(r.p50Outbox)} / ${f0(r.p99Outbox)} ms`, 'p99 < 200 ms');
+    add(`bot, ${label}: all received by the bot after`, `${r.receivedSeconds.toFixed(2)} s (processed: ${r.seconds.toFixed(2)} s)`);
+    add(`bot, ${label}: CPU, bot process / whole machine`, `${f0(100 * r.cpuShare)}% of a core / ${f0(100 * r.machineBusy)}% of 2 cores`);
     add(`bot, ${label}: lost / reports / versions`, `${r.lost} / ${r.reports} / ${r.versions}`, '0 / 18 / 218');
   }
   add('memory: bench process before anything', `${f0(rss0 / 1048576)} MB`);

@@ -146,7 +146,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
     log.warn({ queued }, 'chat connection back: sending resumes');
     await o.fallback?.notify(FALLBACK_TEXTS.restored(formatShort(clock.now(), config.timezone), queued));
   };
-  const route = createRouter(messageHandlers(), ctx, { onProcessed: (h) => metrics.messagesIn.inc({ handler: h }) });
+  const router = createRouter(messageHandlers(), ctx, { onProcessed: (h) => metrics.messagesIn.inc({ handler: h }) });
   const workers: Worker[] = [];
   let http: FastifyInstance | undefined;
   let stopped = false;
@@ -156,7 +156,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
     http: undefined,
     async start() {
       await migrate(db);
-      workers.push(startInboundWorker(redis, prefix, route, log, { orderKey: (m) => roster.unitOf(m.senderId)?.id ?? m.senderId }));
+      workers.push(startInboundWorker(redis, prefix, (ms) => router.routeBatch(ms), log));
       workers.push(
         startOutboxWorker({
           connection: redis, prefix, db, clock, chat: bot, limits, account: 'main', log,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { WechatyBuilder } from 'wechaty';
 import type { DistrictConfig } from '../../src/config/schema.js';
@@ -59,6 +60,24 @@ export interface BurstResult {
   reports: number;
   versions: number;
   rssAfterMb: number;
+  /** From the first message handed to the chat to the last one received by the bot. */
+  receivedSeconds: number;
+  /** The bot process' CPU time over the wall time until everything (outbox too) was done. */
+  cpuShare: number;
+  /** The machine's busy share over the same time (all cores: bot, Redis, PostgreSQL, the rest). */
+  machineBusy: number;
+}
+
+/** Busy and total jiffies of all cores, from /proc/stat (zeros where there is none). */
+function machineCpu(): { busy: number; total: number } {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+    const total = f.reduce((a, b) => a + b, 0);
+    const idle = (f[3] ?? 0) + (f[4] ?? 0);
+    return { busy: total - idle, total };
+  } catch {
+    return { busy: 0, total: 0 };
+  }
 }
 
 /** Sends the burst through the full bot (Wechaty + mock + inbound queue + store + outbox). */
@@ -68,10 +87,13 @@ export async function burstThroughBot(
   redisUrl: string,
   db: Parameters<typeof startHarness>[0]['db'],
   spreadMs: number,
+  messages?: BurstMessage[],
 ): Promise<BurstResult> {
   const h: Harness = await startHarness({ config, redisUrl, log: pino({ level: 'silent' }), db, perMinute: 0 });
   try {
-    const msgs = burstMessages(config);
+    const msgs = messages ?? burstMessages(config);
+    const cpu0 = process.cpuUsage();
+    const machine0 = machineCpu();
     const t0 = Date.now();
     for (let i = 0; i < msgs.length; i++) {
       const m = msgs[i]!;
@@ -83,6 +105,9 @@ export async function burstThroughBot(
       } else if (i % 50 === 49) await new Promise((r) => setImmediate(r));
     }
     await h.drain(300_000);
+    const cpu = process.cpuUsage(cpu0);
+    const machine1 = machineCpu();
+    const drainedMs = Date.now() - t0;
     const db0 = h.app.db;
     const rows = await db0.query<{ received_at: Date; processed_at: Date | null; id: string }>('select id, received_at, processed_at from inbound_messages');
     const stored = rows.filter((r) => r.processed_at).map((r) => new Date(r.processed_at as Date).getTime() - new Date(r.received_at).getTime());
@@ -93,6 +118,7 @@ export async function burstThroughBot(
     // From the first message handed to the chat to the last one processed (as for the echo bot).
     const last = Math.max(...rows.map((r) => new Date(r.processed_at ?? 0).getTime()));
     const seconds = (last - t0) / 1000;
+    const receivedLast = Math.max(...rows.map((r) => new Date(r.received_at).getTime()));
     const [rep] = await db0.query<{ n: number }>('select count(*)::int as n from reports');
     const [ver] = await db0.query<{ n: number }>('select count(*)::int as n from report_versions');
     return {
@@ -108,6 +134,9 @@ export async function burstThroughBot(
       reports: rep?.n ?? 0,
       versions: ver?.n ?? 0,
       rssAfterMb: Math.round(process.memoryUsage().rss / 1048576),
+      receivedSeconds: (receivedLast - t0) / 1000,
+      cpuShare: (cpu.user + cpu.system) / 1000 / drainedMs,
+      machineBusy: (machine1.busy - machine0.busy) / Math.max(1, machine1.total - machine0.total),
     };
   } finally {
     await h.close();

@@ -133,7 +133,7 @@ async function caseA(env: Env): Promise<void> {
   try {
     figure('bot start to ready (ms)', await bot.start());
     const msgs = burst('a', { reporting: 15, chat: 300, corrections: 5 });
-    bot.send({ cmd: 'burst', msgs, gapMs: 5 });
+    bot.send({ cmd: 'burst', msgs, gapMs: 0 });
     await waitUntil('40% received', () => bot.received().length >= msgs.length * 0.4, 60_000, 2);
     await bot.kill9();
     const before = new Set(bot.received());

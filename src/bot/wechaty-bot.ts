@@ -148,8 +148,8 @@ export class WechatyBot implements ChatPort {
       chat: room ? 'group' : 'private',
       roomId: room?.id ?? null,
       senderId: talker.id,
-      senderName: talker.name(),
-      text: msg.type() === types.Message.Text ? msg.text() : '',
+      senderName: withoutNul(talker.name()),
+      text: msg.type() === types.Message.Text ? withoutNul(msg.text()) : '',
       mentionIds,
       sentAt: sentAt.toISOString(),
       receivedAt: now.toISOString(),
@@ -237,4 +237,9 @@ export class WechatyBot implements ChatPort {
  */
 function fileBoxOf(f: { path: string; name: string }): FileBox {
   return FileBox.fromBase64(readFileSync(f.path).toString('base64'), f.name);
+}
+
+/** PostgreSQL text cannot hold U+0000; a message carrying one would never be stored. */
+function withoutNul(s: string): string {
+  return s.includes('\u0000') ? s.replace(/\u0000/g, '') : s;
 }

@@ -46,10 +46,10 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext)
     const d = mine.find((x) => reply.codes.includes(x.code));
     return d ? { kind: 'resolve', pending, dispatch: d, unitId } : null;
   }
+  // A daily report is never an answer, whatever it says (checked before the look-up).
+  if (reply.kind === 'answer' && parseReport({ text, sentAt: msg.sentAt, from: sender.id }, ctx.roster, ctx.config.timezone).isReport) return null;
   const mine = await dispatchesForUnit(ctx.db, unitId, reply.codes);
   if (mine.length === 0) return null;
-  // A daily report is never an answer, whatever it says.
-  if (reply.kind === 'answer' && parseReport({ text, sentAt: msg.sentAt, from: sender.id }, ctx.roster, ctx.config.timezone).isReport) return null;
   const link: Link = linkReply(
     reply.kind,
     reply.codes,

@@ -35,9 +35,12 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext)
     if (r?.sides.some((s) => s.unitId === unitId)) return { round: r, unitId, kind: reply.kind, body: reply.body };
   }
   if (reply.codes.length > 0) return null;
+  // In the group only a ticket number links a message to a round: no look-up for chit-chat.
+  if (msg.chat !== 'private' && !/[A-Za-z0-9]/.test(text)) return null;
+  // A daily report is never an answer (checked before the look-up: reports come in bursts).
+  if (parseReport({ text, sentAt: msg.sentAt, from: sender.id }, ctx.roster, ctx.config.timezone).isReport) return null;
   const waiting = await roundsAwaitingUnit(ctx.db, unitId);
   if (waiting.length === 0) return null;
-  if (parseReport({ text, sentAt: msg.sentAt, from: sender.id }, ctx.roster, ctx.config.timezone).isReport) return null;
   const named = namedTickets(text, [...new Set(waiting.map((r) => r.ticketNumber))]);
   if (named.length === 1) {
     const r = waiting.filter((x) => x.ticketNumber === named[0]).at(-1) as DualRound;

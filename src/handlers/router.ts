@@ -1,26 +1,44 @@
 import type { IncomingMessage } from '../domain/messages.js';
-import { markInboundProcessed, recordInbound } from '../store/audit.js';
+import { KeyedSerializer } from '../jobs/keyed-serializer.js';
+import { InboundLedger } from '../store/inbound-ledger.js';
 import { type HandlerContext, type MessageHandler, replyTo } from './context.js';
 
 const HANDLER_ERROR_TEXT = '抱歉，这条消息暂时未能处理，已记录在案，工作人员会尽快核查。';
 
-export interface RouterStats {
+export interface RouterOptions {
   onProcessed?: (handler: string) => void;
+  /** Where the audit records go (batched); one on ctx.db unless given. */
+  ledger?: InboundLedger;
+}
+
+export interface Router {
+  /** Processes one message (records it first). */
+  route(msg: IncomingMessage): Promise<void>;
+  /**
+   * Processes messages received together: recorded in one round trip, then side by side
+   * across units and in arrival order within a unit (a correction never overtakes its
+   * report). The per-unit order is fixed synchronously, before the first await, so batches
+   * started one after another keep it too. Rejects if any message could not be processed.
+   */
+  routeBatch(msgs: IncomingMessage[]): Promise<void>;
 }
 
 /**
- * Processes one received message: records it (the audit trail), ignores strangers (logged,
+ * Processes received messages: records each (the audit trail), ignores strangers (logged,
  * never obeyed), then gives it to the first handler that takes it. Processing the same
  * message id twice does nothing the second time.
  */
-export function createRouter(handlers: MessageHandler[], ctx: HandlerContext, stats: RouterStats = {}) {
-  return async function route(msg: IncomingMessage): Promise<void> {
+export function createRouter(handlers: MessageHandler[], ctx: HandlerContext, opts: RouterOptions = {}): Router {
+  const ledger = opts.ledger ?? new InboundLedger(ctx.db);
+  const serial = new KeyedSerializer();
+  const orderKey = (m: IncomingMessage) => ctx.roster.unitOf(m.senderId)?.id ?? m.senderId;
+
+  async function dispatch(msg: IncomingMessage): Promise<void> {
     const sender = ctx.roster.person(msg.senderId);
-    if ((await recordInbound(ctx.db, msg, sender !== undefined)).processed) return;
     if (!sender) {
       ctx.log.warn({ id: msg.id, from: msg.senderId, name: msg.senderName }, 'message from a contact not on the roster: recorded, ignored');
-      await markInboundProcessed(ctx.db, msg.id, 'ignored-stranger', ctx.clock.now());
-      stats.onProcessed?.('ignored-stranger');
+      await ledger.markProcessed(msg.id, 'ignored-stranger', ctx.clock.now());
+      opts.onProcessed?.('ignored-stranger');
       return;
     }
     let taken = 'none';
@@ -34,14 +52,35 @@ export function createRouter(handlers: MessageHandler[], ctx: HandlerContext, st
         // input: keep the record, answer politely, and move on instead of retrying forever.
         if (!(await ctx.db.ping())) throw err;
         ctx.log.error({ err, id: msg.id, handler: h.name }, 'handler failed on this message');
-        await markInboundProcessed(ctx.db, msg.id, h.name, ctx.clock.now(), (err as Error).message);
+        await ledger.markProcessed(msg.id, h.name, ctx.clock.now(), (err as Error).message);
         await ctx.send(replyTo(msg, HANDLER_ERROR_TEXT, `handler-error:${msg.id}`));
-        stats.onProcessed?.('error');
+        opts.onProcessed?.('error');
         return;
       }
       break;
     }
-    await markInboundProcessed(ctx.db, msg.id, taken, ctx.clock.now());
-    stats.onProcessed?.(taken);
+    await ledger.markProcessed(msg.id, taken, ctx.clock.now());
+    opts.onProcessed?.(taken);
+  }
+
+  const known = (m: IncomingMessage) => ctx.roster.person(m.senderId) !== undefined;
+
+  return {
+    async route(msg) {
+      if ((await ledger.record(msg, known(msg))).processed) return;
+      await dispatch(msg);
+    },
+    async routeBatch(msgs) {
+      const recorded = ledger.recordMany(msgs.map((m) => ({ m, knownSender: known(m) })));
+      const runs = msgs.map((m, i) =>
+        serial.run(orderKey(m), async () => {
+          if ((await recorded)[i]?.processed !== false) return;
+          await dispatch(m);
+        }),
+      );
+      // Every message settles before the job does: a retry never runs beside a first attempt.
+      const failed = (await Promise.allSettled(runs)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+    },
   };
 }

@@ -2,6 +2,7 @@ import { type Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { IncomingMessage } from '../domain/messages.js';
+import { GroupCommit } from '../store/group-commit.js';
 import { jobIdFor, QUEUES } from './names.js';
 
 /**
@@ -15,25 +16,53 @@ export function inboundBackoff(attemptsMade: number): number {
   return Math.min(500 * 2 ** Math.max(0, attemptsMade - 1), 5_000);
 }
 
+/** One inbound job: the messages received together (usually one; many in a burst). */
+export interface InboundBatch {
+  messages: IncomingMessage[];
+}
+
+/** Messages per job at most (a burst is queued in a few round trips, a job stays small). */
+export const INBOUND_BATCH = 100;
+
+function jobOptions(ms: IncomingMessage[]) {
+  const first = ms[0] as IncomingMessage;
+  return {
+    // A batch re-added after a Redis error is the same job; a message in two batches (a
+    // redelivery) is processed once anyway: the store records each message id once.
+    jobId: jobIdFor('in', ms.length === 1 ? first.id : `${first.id}+${ms.length}`),
+    attempts: INBOUND_ATTEMPTS,
+    backoff: { type: INBOUND_BACKOFF },
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  };
+}
+
 /**
- * The receiving side only records a message durably here (job id = message id, so a
- * redelivered message is one job); a worker processes it, even after a crash or while the
- * database is down (retries with backoff).
+ * The receiving side only records a message durably here; a worker processes it, even after
+ * a crash or while the database is down (retries with backoff). Messages arriving together
+ * (an 18:00 burst) share one job and one round trip: a message's `add` resolves once Redis
+ * holds the job that carries it.
  */
 export class InboundQueue {
-  readonly queue: Queue<IncomingMessage>;
+  readonly queue: Queue<InboundBatch>;
+  private readonly adds: GroupCommit<IncomingMessage, void>;
+
   constructor(connection: Redis, prefix: string) {
-    this.queue = new Queue<IncomingMessage>(QUEUES.inbound, { connection, prefix });
+    this.queue = new Queue<InboundBatch>(QUEUES.inbound, { connection, prefix });
+    this.adds = new GroupCommit(
+      async (ms) => {
+        await this.queue.add('messages', { messages: ms }, jobOptions(ms));
+        return ms.map(() => undefined);
+      },
+      async (m) => {
+        await this.queue.add('messages', { messages: [m] }, jobOptions([m]));
+      },
+      { maxBatch: INBOUND_BATCH },
+    );
   }
 
-  async add(m: IncomingMessage): Promise<void> {
-    await this.queue.add('message', m, {
-      jobId: jobIdFor('in', m.id),
-      attempts: INBOUND_ATTEMPTS,
-      backoff: { type: INBOUND_BACKOFF },
-      removeOnComplete: { age: 24 * 3600, count: 50_000 },
-      removeOnFail: { age: 30 * 24 * 3600 },
-    });
+  add(m: IncomingMessage): Promise<void> {
+    return this.adds.submit(m);
   }
 
   close(): Promise<void> {
@@ -42,43 +71,28 @@ export class InboundQueue {
 }
 
 /**
- * Runs tasks one after another per key, and tasks of different keys side by side. Jobs are
- * fetched in arrival order, so each key's messages are processed in the order they arrived.
+ * Processes inbound jobs. `processBatch` must start its per-key work synchronously (see the
+ * router), so that jobs fetched in order keep each unit's messages in order even with several
+ * jobs running at once. A job fails (and is retried whole; processed messages are skipped)
+ * when any of its messages could not be processed.
  */
-export class KeyedSerializer {
-  private readonly tails = new Map<string, Promise<void>>();
-
-  run(key: string, task: () => Promise<void>): Promise<void> {
-    const prev = this.tails.get(key) ?? Promise.resolve();
-    const next = prev.then(task, task);
-    const tail = next.catch(() => undefined);
-    this.tails.set(key, tail);
-    void tail.then(() => {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
-    });
-    return next;
-  }
-}
-
 export function startInboundWorker(
   connection: Redis,
   prefix: string,
-  process: (m: IncomingMessage) => Promise<void>,
+  processBatch: (ms: IncomingMessage[]) => Promise<void>,
   log: Logger,
-  opts: { concurrency?: number; orderKey?: (m: IncomingMessage) => string } = {},
-): Worker<IncomingMessage> {
-  // Several messages at once, but one sender's (or one unit's) messages in the order they
-  // arrived: a correction is never processed before its report.
-  const serial = new KeyedSerializer();
-  const keyOf = opts.orderKey ?? ((m: IncomingMessage) => m.senderId);
-  const worker = new Worker<IncomingMessage>(
+  opts: { concurrency?: number } = {},
+): Worker<InboundBatch> {
+  const worker = new Worker<InboundBatch>(
     QUEUES.inbound,
-    async (job: Job<IncomingMessage>) => {
-      await serial.run(keyOf(job.data), () => process(job.data));
+    async (job: Job<InboundBatch>) => {
+      await processBatch(job.data.messages);
     },
     { connection, prefix, concurrency: opts.concurrency ?? 8, settings: { backoffStrategy: inboundBackoff } },
   );
   worker.on('error', (err) => log.error({ err }, 'inbound worker error'));
-  worker.on('failed', (job, err) => log.warn({ err: err.message, id: job?.data.id, attempt: job?.attemptsMade }, 'inbound message failed; will retry'));
+  worker.on('failed', (job, err) =>
+    log.warn({ err: err.message, ids: job?.data.messages.map((m) => m.id), attempt: job?.attemptsMade }, 'inbound messages failed; will retry'),
+  );
   return worker;
 }

@@ -3,7 +3,8 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock.js';
 import type { OutgoingMessage } from '../domain/messages.js';
-import { markOutboundFailed, markOutboundSent, outboundSentAt, recordOutbound } from '../store/audit.js';
+import { markOutboundFailed, markOutboundSent, outboundSentAt, recordOutbound, recordOutboundMany } from '../store/audit.js';
+import { GroupCommit } from '../store/group-commit.js';
 import type { Db } from '../store/db.js';
 import type { ChatPort } from '../bot/chat-port.js';
 import { jobIdFor, QUEUES } from './names.js';
@@ -24,6 +25,9 @@ export interface OutboxLimits {
 /** The producer side: the only way anything is sent. Idempotent by purpose. */
 export class Outbox {
   readonly queue: Queue<OutboxJob>;
+  /** Messages sent together (the evening burst's confirmations) are recorded and queued together. */
+  private readonly sends: GroupCommit<OutboxJob, void>;
+
   constructor(
     connection: Redis,
     prefix: string,
@@ -32,13 +36,24 @@ export class Outbox {
     private readonly limits: OutboxLimits,
   ) {
     this.queue = new Queue<OutboxJob>(QUEUES.outbox, { connection, prefix });
+    this.sends = new GroupCommit(
+      async (jobs) => {
+        await recordOutboundMany(this.db, jobs, this.clock.now());
+        await this.queue.addBulk(jobs.map((j) => ({ name: 'send', data: j, opts: this.jobOptions(j.jobId) })));
+        return jobs.map(() => undefined);
+      },
+      async (j) => {
+        await recordOutbound(this.db, j.jobId, j.message, this.clock.now());
+        await this.enqueue(j.jobId, j.message);
+      },
+    );
   }
 
   /** Enqueues a message; a second call with the same purpose sends nothing new. Returns the job id. */
   async send(message: OutgoingMessage): Promise<string> {
     const jobId = jobIdFor('o', message.purpose);
-    await recordOutbound(this.db, jobId, message, this.clock.now());
-    await this.enqueue(jobId, message);
+    // Recorded before it is queued: a crash in between is repaired by recover() at start.
+    await this.sends.submit({ jobId, message });
     return jobId;
   }
 
@@ -63,13 +78,17 @@ export class Outbox {
 
   /** Adds the job (idempotent by job id while BullMQ keeps it; the DB's sent mark covers later). */
   private async enqueue(jobId: string, message: OutgoingMessage): Promise<void> {
-    await this.queue.add('send', { jobId, message }, {
+    await this.queue.add('send', { jobId, message }, this.jobOptions(jobId));
+  }
+
+  private jobOptions(jobId: string) {
+    return {
       jobId,
       attempts: this.limits.attempts,
-      backoff: { type: 'exponential', delay: this.limits.backoffMs },
+      backoff: { type: 'exponential' as const, delay: this.limits.backoffMs },
       removeOnComplete: { age: 7 * 24 * 3600, count: 20_000 },
       removeOnFail: { age: 30 * 24 * 3600 },
-    });
+    };
   }
 
   close(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, OutgoingMessage } from '../domain/messages.js';
-import type { Queryable } from './db.js';
+import type { Queryable, SqlValue } from './db.js';
 
 /**
  * Records an inbound message once (a second delivery of the same id changes nothing) and tells
@@ -27,6 +27,20 @@ export async function recordOutbound(db: Queryable, jobId: string, m: OutgoingMe
     [jobId, m.purpose, m.to.kind, m.to.kind === 'person' ? m.to.id : null, m.text, JSON.stringify(m.mentions), m.file?.name ?? null, m.file?.path ?? null, at],
   );
   return rows.length > 0;
+}
+
+/** Records outbound messages queued together, in one round trip (same rows as `recordOutbound`). */
+export async function recordOutboundMany(db: Queryable, jobs: ReadonlyArray<{ jobId: string; message: OutgoingMessage }>, at: Date): Promise<void> {
+  const params: SqlValue[] = [];
+  const rows = jobs.map(({ jobId, message: m }, i) => {
+    params.push(jobId, m.purpose, m.to.kind, m.to.kind === 'person' ? m.to.id : null, m.text, JSON.stringify(m.mentions), m.file?.name ?? null, m.file?.path ?? null, at);
+    return `(${Array.from({ length: 9 }, (_, c) => `$${i * 9 + c + 1}`).join(',')})`;
+  });
+  await db.query(
+    `insert into outbound_messages (job_id, purpose, to_kind, to_id, text, mentions, file_name, file_path, enqueued_at)
+     values ${rows.join(',')} on conflict (job_id) do nothing`,
+    params,
+  );
 }
 
 export async function outboundSentAt(db: Queryable, jobId: string): Promise<Date | null> {

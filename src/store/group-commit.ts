@@ -1,0 +1,59 @@
+/**
+ * Group commit: callers hand in one item each and get their own result back, while the items
+ * are written together — one round trip per batch instead of one per item. A batch is
+ * written as soon as the event loop turns (no timer, so an idle bot adds no latency); while
+ * a batch is being written the next one fills up, so batches grow with the load.
+ *
+ * If a batch fails, its items are retried one by one: a single bad item fails only its own
+ * caller, and an outage fails each caller (their jobs retry later).
+ */
+export class GroupCommit<I, O> {
+  private queue: Array<{ item: I; resolve: (o: O) => void; reject: (e: unknown) => void }> = [];
+  private inFlight = 0;
+  private scheduled = false;
+
+  constructor(
+    private readonly writeBatch: (items: I[]) => Promise<O[]>,
+    private readonly writeOne: (item: I) => Promise<O>,
+    private readonly opts: { maxBatch?: number; maxInFlight?: number } = {},
+  ) {}
+
+  submit(item: I): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Nothing waiting and nothing being written. */
+  idle(): boolean {
+    return this.queue.length === 0 && this.inFlight === 0;
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.inFlight >= (this.opts.maxInFlight ?? 2)) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.queue.length === 0) return;
+    const batch = this.queue.splice(0, this.opts.maxBatch ?? 200);
+    this.inFlight++;
+    try {
+      let out: O[] | undefined;
+      if (batch.length > 1) {
+        out = await this.writeBatch(batch.map((b) => b.item)).catch(() => undefined);
+        if (out && out.length !== batch.length) out = undefined;
+      }
+      if (out) batch.forEach((b, i) => b.resolve(out[i] as O));
+      else await Promise.all(batch.map((b) => this.writeOne(b.item).then(b.resolve, b.reject)));
+    } finally {
+      this.inFlight--;
+      if (this.queue.length > 0) this.schedule();
+    }
+  }
+}
