@@ -119,6 +119,14 @@ export async function burstThroughBot(
     const last = Math.max(...rows.map((r) => new Date(r.processed_at ?? 0).getTime()));
     const seconds = (last - t0) / 1000;
     const receivedLast = Math.max(...rows.map((r) => new Date(r.received_at).getTime()));
+    if (process.env.TIMELINE) {
+      const tl = await db0.query<{ b: number; n: number; chat: number }>(`select floor(extract(epoch from processed_at) * 10)::bigint - floor(${t0} / 100.0)::bigint as b, count(*)::int as n, count(*) filter (where handler <> 'report')::int as chat from inbound_messages group by 1 order by 1`);
+      console.error('processed per 100 ms (all / not reports):', tl.map((r) => `${r.b}:${r.n}/${r.chat}`).join(' '));
+      const rc = await db0.query<{ b: number; n: number }>(`select floor(extract(epoch from received_at) * 10)::bigint - floor(${t0} / 100.0)::bigint as b, count(*)::int as n from inbound_messages group by 1 order by 1`);
+      console.error('received per 100 ms:', rc.map((r) => `${r.b}:${r.n}`).join(' '));
+      const ob = await db0.query<{ b: number; n: number }>(`select floor(extract(epoch from sent_at) * 10)::bigint - floor(${t0} / 100.0)::bigint as b, count(*)::int as n from outbound_messages group by 1 order by 1`);
+      console.error('sent per 100 ms:', ob.map((r) => `${r.b}:${r.n}`).join(' '));
+    }
     const [rep] = await db0.query<{ n: number }>('select count(*)::int as n from reports');
     const [ver] = await db0.query<{ n: number }>('select count(*)::int as n from report_versions');
     return {

@@ -42,6 +42,7 @@ const session = new Session();
 if (process.env.PROF) {
   session.connect();
   await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: Number(process.env.PROF_US ?? 1000) });
   await burstThroughBot(kind, config, redisUrl, dbOptions(), spread, msgs);
   await session.post('Profiler.start');
 }

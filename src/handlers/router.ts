@@ -33,12 +33,20 @@ export function createRouter(handlers: MessageHandler[], ctx: HandlerContext, op
   const serial = new KeyedSerializer();
   const orderKey = (m: IncomingMessage) => ctx.roster.unitOf(m.senderId)?.id ?? m.senderId;
 
-  async function dispatch(msg: IncomingMessage): Promise<void> {
+  /**
+   * Handles one recorded message. Its processed mark is handed to `settle` rather than awaited:
+   * the unit's next message need not wait for it, and the caller awaits every mark before the
+   * job completes (a crash in between only repeats idempotent work).
+   */
+  async function dispatch(msg: IncomingMessage, settle: (mark: Promise<void>) => void): Promise<void> {
+    const mark = (handler: string, error?: string) => {
+      settle(ledger.markProcessed(msg.id, handler, ctx.clock.now(), error));
+      opts.onProcessed?.(error === undefined ? handler : 'error');
+    };
     const sender = ctx.roster.person(msg.senderId);
     if (!sender) {
       ctx.log.warn({ id: msg.id, from: msg.senderId, name: msg.senderName }, 'message from a contact not on the roster: recorded, ignored');
-      await ledger.markProcessed(msg.id, 'ignored-stranger', ctx.clock.now());
-      opts.onProcessed?.('ignored-stranger');
+      mark('ignored-stranger');
       return;
     }
     let taken = 'none';
@@ -52,15 +60,13 @@ export function createRouter(handlers: MessageHandler[], ctx: HandlerContext, op
         // input: keep the record, answer politely, and move on instead of retrying forever.
         if (!(await ctx.db.ping())) throw err;
         ctx.log.error({ err, id: msg.id, handler: h.name }, 'handler failed on this message');
-        await ledger.markProcessed(msg.id, h.name, ctx.clock.now(), (err as Error).message);
         await ctx.send(replyTo(msg, HANDLER_ERROR_TEXT, `handler-error:${msg.id}`));
-        opts.onProcessed?.('error');
+        mark(h.name, (err as Error).message);
         return;
       }
       break;
     }
-    await ledger.markProcessed(msg.id, taken, ctx.clock.now());
-    opts.onProcessed?.(taken);
+    mark(taken);
   }
 
   const known = (m: IncomingMessage) => ctx.roster.person(m.senderId) !== undefined;
@@ -68,18 +74,23 @@ export function createRouter(handlers: MessageHandler[], ctx: HandlerContext, op
   return {
     async route(msg) {
       if ((await ledger.record(msg, known(msg))).processed) return;
-      await dispatch(msg);
+      const marks: Promise<void>[] = [];
+      await dispatch(msg, (p) => marks.push(p));
+      await Promise.all(marks);
     },
     async routeBatch(msgs) {
       const recorded = ledger.recordMany(msgs.map((m) => ({ m, knownSender: known(m) })));
+      const marks: Promise<void>[] = [];
       const runs = msgs.map((m, i) =>
         serial.run(orderKey(m), async () => {
           if ((await recorded)[i]?.processed !== false) return;
-          await dispatch(m);
+          await dispatch(m, (p) => marks.push(p));
         }),
       );
-      // Every message settles before the job does: a retry never runs beside a first attempt.
-      const failed = (await Promise.allSettled(runs)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      // Every message and mark settles before the job does: a retry never runs beside a first attempt.
+      const settled = await Promise.allSettled(runs);
+      settled.push(...(await Promise.allSettled(marks)));
+      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
     },
   };
