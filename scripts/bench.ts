@@ -21,34 +21,52 @@ const add = (what: string, value: string, target = '') => {
   console.error(`  ${what}: ${value}`);
 };
 const f0 = (n: number) => n.toFixed(0);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 async function main(): Promise<void> {
   const rss0 = process.memoryUsage().rss;
-  console.error('bare Wechaty echo bot on the mock (the ceiling)…');
-  // The ceiling at its best: three runs (the first warms the JIT), the fastest counts.
-  const echoes = [await burstThroughEchoBot(config), await burstThroughEchoBot(config), await burstThroughEchoBot(config)];
-  const echo = echoes.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
-  add('echo bot: 1,218-message burst (best of 3)', `${f0(echo.perSecond)} msg/s (runs: ${echoes.map((e) => f0(e.perSecond)).join(' / ')})`);
+  // Both sides the same way: five runs each of the same burst, the first warming the JIT; the
+  // median is the figure, the best is shown beside it. The echo bot's runs are only ~0.1 s long,
+  // so they vary most.
+  console.error('bare Wechaty echo bot on the mock (the ceiling), 5 runs…');
+  const echoes: Array<Awaited<ReturnType<typeof burstThroughEchoBot>>> = [];
+  for (let i = 0; i < 5; i++) echoes.push(await burstThroughEchoBot(config));
+  const echoRates = echoes.map((e) => e.perSecond);
+  const echoMedian = median(echoRates);
+  const echoBest = Math.max(...echoRates);
+  add('echo bot: 1,218-message burst, median (best) of 5', `${f0(echoMedian)} (${f0(echoBest)}) msg/s; runs ${echoRates.map(f0).join(' / ')}`);
 
   const pgSchema = () => `bench_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
-  const runs: Array<[string, BurstResult]> = [];
-  for (const [label, db, spread] of [
-    ['PostgreSQL, as fast as possible', { databaseUrl: pgUrl, schema: pgSchema() }, 0],
-    ['PostgreSQL, spread over 10 s', { databaseUrl: pgUrl, schema: pgSchema() }, 10_000],
-    ['PGlite, as fast as possible', { dataDir: 'memory' }, 0],
-    ['PGlite, spread over 10 s', { dataDir: 'memory' }, 10_000],
+  const runs: Array<[string, BurstResult, number[], number]> = [];
+  for (const [label, db, spread, times] of [
+    ['PostgreSQL, as fast as possible', () => ({ databaseUrl: pgUrl, schema: pgSchema() }), 0, 5],
+    ['PostgreSQL, spread over 10 s', () => ({ databaseUrl: pgUrl, schema: pgSchema() }), 10_000, 1],
+    ['PGlite, as fast as possible', () => ({ dataDir: 'memory' }), 0, 3],
+    ['PGlite, spread over 10 s', () => ({ dataDir: 'memory' }), 10_000, 1],
   ] as const) {
-    console.error(`burst: ${label}…`);
-    runs.push([label, await burstThroughBot(label, config, redisUrl, db, spread)]);
+    console.error(`burst: ${label}${times > 1 ? `, ${times} runs` : ''}…`);
+    const rs: BurstResult[] = [];
+    for (let i = 0; i < times; i++) rs.push(await burstThroughBot(label, config, redisUrl, db(), spread));
+    // The run with the median throughput stands for all (its latencies, CPU and counts).
+    const sorted = [...rs].sort((a, b) => a.perSecond - b.perSecond);
+    runs.push([label, sorted[Math.floor(sorted.length / 2)] as BurstResult, rs.map((r) => r.perSecond), rs.reduce((n, r) => n + r.lost, 0)]);
   }
-  for (const [label, r] of runs) {
-    add(`bot, ${label}: throughput`, `${f0(r.perSecond)} msg/s (${f0((100 * r.perSecond) / echo.perSecond)}% of echo)`, '≥ 300 msg/s, ≥ 30%');
+  for (const [label, r, rates, lost] of runs) {
+    const many = rates.length > 1;
+    add(
+      `bot, ${label}: throughput${many ? `, median (best) of ${rates.length}` : ''}`,
+      many
+        ? `${f0(r.perSecond)} (${f0(Math.max(...rates))}) msg/s = ${f0((100 * r.perSecond) / echoMedian)}% of the echo median (best: ${f0((100 * Math.max(...rates)) / echoBest)}% of the echo best)`
+        : `${f0(r.perSecond)} msg/s (the arrival rate)`,
+      '≥ 300 msg/s, ≥ 30%',
+    );
     add(`bot, ${label}: receipt → stored p50 / p99`, `${f0(r.p50Stored)} / ${f0(r.p99Stored)} ms`, 'p99 < 200 ms');
     add(`bot, ${label}: receipt → outbox job p50 / p99`, `${f0(r.p50Outbox)} / ${f0(r.p99Outbox)} ms`, 'p99 < 200 ms');
     add(`bot, ${label}: all received by the bot after`, `${r.receivedSeconds.toFixed(2)} s (processed: ${r.seconds.toFixed(2)} s)`);
     add(`bot, ${label}: CPU, bot process / whole machine`, `${f0(100 * r.cpuShare)}% of a core / ${f0(100 * r.machineBusy)}% of 2 cores`);
-    add(`bot, ${label}: lost / reports / versions`, `${r.lost} / ${r.reports} / ${r.versions}`, '0 / 18 / 218');
+    add(`bot, ${label}: lost (all runs) / reports / versions`, `${lost} / ${r.reports} / ${r.versions}`, '0 / 18 / 218');
   }
+  const echo = echoes[0] as (typeof echoes)[number];
   add('memory: bench process before anything', `${f0(rss0 / 1048576)} MB`);
   add('memory: after the bursts', `${f0(process.memoryUsage().rss / 1048576)} MB`);
   add("memory: the mock's share (echo bot's growth over its burst)", `${echo.rssDeltaMb} MB`);

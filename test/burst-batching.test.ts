@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncomingMessage } from '../src/domain/messages.js';
 import { type Harness, startHarness } from '../src/sim/harness.js';
 import { type Db, openDb } from '../src/store/db.js';
-import { GroupCommit } from '../src/store/group-commit.js';
+import { Batcher } from '../src/store/batcher.js';
 import { InboundLedger } from '../src/store/inbound-ledger.js';
 import { migrate } from '../src/store/migrate.js';
 import { REDIS_URL, rosterConfig, testLogger } from './helpers.js';
@@ -12,7 +12,7 @@ const tick = () => new Promise((r) => setImmediate(r));
 describe('group commit', () => {
   it('writes items submitted together as one batch and gives each caller its own result', async () => {
     const batches: number[][] = [];
-    const gc = new GroupCommit<number, number>(
+    const gc = new Batcher<number, number>(
       async (xs) => {
         batches.push(xs);
         return xs.map((x) => x * 10);
@@ -26,7 +26,7 @@ describe('group commit', () => {
   });
 
   it('falls back to one by one when a batch fails: only the bad item fails', async () => {
-    const gc = new GroupCommit<number, number>(
+    const gc = new Batcher<number, number>(
       async (xs) => {
         if (xs.includes(3)) throw new Error('bad row in batch');
         return xs;
@@ -46,7 +46,7 @@ describe('group commit', () => {
     const gate = new Promise<void>((r) => {
       release = r;
     });
-    const gc = new GroupCommit<number, number>(
+    const gc = new Batcher<number, number>(
       async (xs) => {
         batches.push(xs.length);
         await gate;

@@ -9,6 +9,7 @@ import {
   dispatchByCode,
   dispatchesForUnit,
   dispatchEvents,
+  hasOpenDispatch,
   latestPendingReply,
   markDelivered,
   openDispatches,
@@ -91,5 +92,17 @@ describe.each([
     expect(await resolvePendingReply(db, p.id, 'D4', at('2026-12-01T19:41:00+08:00'))).toBe(true);
     expect(await resolvePendingReply(db, p.id, 'D4', at('2026-12-01T19:41:00+08:00'))).toBe(false);
     expect(await latestPendingReply(db, 'chengxi')).toBeUndefined();
+  });
+
+  it('answers "has this unit a dispatch open?" for many units in one query, as the open-dispatch read would', async () => {
+    let queries = 0;
+    const counted = { query: ((sql: string, params?: never) => (queries++, db.query(sql, params))) as Db['query'] };
+    const units = ['zhujian', 'hubin', 'chengxi', 'nobody'];
+    const open = await Promise.all(units.map((u) => hasOpenDispatch(counted, u)));
+    expect(queries).toBe(1);
+    const expected = await Promise.all(units.map(async (u) => (await dispatchesForUnit(db, u)).length > 0));
+    expect(open).toEqual(expected);
+    expect(open).toContain(true);
+    expect(open).toContain(false);
   });
 });

@@ -8,6 +8,7 @@ import {
   addPendingReply,
   type Dispatch,
   dispatchesForUnit,
+  hasOpenDispatch,
   latestPendingReply,
   type PendingReply,
   recordAck,
@@ -48,6 +49,8 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext)
   }
   // A daily report is never an answer, whatever it says (checked before the look-up).
   if (reply.kind === 'answer' && parseReport({ text, sentAt: msg.sentAt, from: sender.id }, ctx.roster, ctx.config.timezone).isReport) return null;
+  // A bare 收到 is the group's daily chatter: one batched question first, the full read only if the unit has a dispatch open.
+  if (reply.codes.length === 0 && !(await hasOpenDispatch(ctx.db, unitId))) return null;
   const mine = await dispatchesForUnit(ctx.db, unitId, reply.codes);
   if (mine.length === 0) return null;
   const link: Link = linkReply(

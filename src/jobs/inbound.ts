@@ -2,7 +2,7 @@ import { type Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { IncomingMessage } from '../domain/messages.js';
-import { GroupCommit } from '../store/group-commit.js';
+import { Batcher } from '../store/batcher.js';
 import { jobIdFor, QUEUES } from './names.js';
 
 /**
@@ -45,11 +45,11 @@ function jobOptions(ms: IncomingMessage[]) {
  */
 export class InboundQueue {
   readonly queue: Queue<InboundBatch>;
-  private readonly adds: GroupCommit<IncomingMessage, void>;
+  private readonly adds: Batcher<IncomingMessage, void>;
 
   constructor(connection: Redis, prefix: string) {
     this.queue = new Queue<InboundBatch>(QUEUES.inbound, { connection, prefix });
-    this.adds = new GroupCommit(
+    this.adds = new Batcher(
       async (ms) => {
         await this.queue.add('messages', { messages: ms }, jobOptions(ms));
         return ms.map(() => undefined);

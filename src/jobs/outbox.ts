@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock.js';
 import type { OutgoingMessage } from '../domain/messages.js';
 import { markOutboundFailed, markOutboundSent, outboundSentAt, recordOutbound, recordOutboundMany } from '../store/audit.js';
-import { GroupCommit } from '../store/group-commit.js';
+import { Batcher } from '../store/batcher.js';
 import type { Db } from '../store/db.js';
 import type { ChatPort } from '../bot/chat-port.js';
 import { jobIdFor, QUEUES } from './names.js';
@@ -26,7 +26,7 @@ export interface OutboxLimits {
 export class Outbox {
   readonly queue: Queue<OutboxJob>;
   /** Messages sent together (the evening burst's confirmations) are recorded and queued together. */
-  private readonly sends: GroupCommit<OutboxJob, void>;
+  private readonly sends: Batcher<OutboxJob, void>;
 
   constructor(
     connection: Redis,
@@ -36,7 +36,7 @@ export class Outbox {
     private readonly limits: OutboxLimits,
   ) {
     this.queue = new Queue<OutboxJob>(QUEUES.outbox, { connection, prefix });
-    this.sends = new GroupCommit(
+    this.sends = new Batcher(
       async (jobs) => {
         await recordOutboundMany(this.db, jobs, this.clock.now());
         await this.queue.addBulk(jobs.map((j) => ({ name: 'send', data: j, opts: this.jobOptions(j.jobId) })));

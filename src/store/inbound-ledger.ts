@@ -1,7 +1,7 @@
 import type { IncomingMessage } from '../domain/messages.js';
 import { markInboundProcessed, recordInbound } from './audit.js';
 import type { Queryable, SqlValue } from './db.js';
-import { GroupCommit } from './group-commit.js';
+import { Batcher } from './batcher.js';
 
 export interface Received {
   m: IncomingMessage;
@@ -24,15 +24,15 @@ const COLS = 12;
  * `markInboundProcessed`, which it falls back to one by one when a batch fails.
  */
 export class InboundLedger {
-  private readonly records: GroupCommit<Received, { processed: boolean }>;
-  private readonly marks: GroupCommit<Done, void>;
+  private readonly records: Batcher<Received, { processed: boolean }>;
+  private readonly marks: Batcher<Done, void>;
 
   constructor(private readonly db: Queryable) {
-    this.records = new GroupCommit(
+    this.records = new Batcher(
       (items) => recordBatch(db, items),
       (r) => recordInbound(db, r.m, r.knownSender),
     );
-    this.marks = new GroupCommit(
+    this.marks = new Batcher(
       (items) => markBatch(db, items),
       (d) => markInboundProcessed(db, d.id, d.handler, d.at, d.error),
     );

@@ -1,13 +1,14 @@
 /**
- * Group commit: callers hand in one item each and get their own result back, while the items
- * are written together — one round trip per batch instead of one per item. A batch is
- * written as soon as the event loop turns (no timer, so an idle bot adds no latency); while
- * a batch is being written the next one fills up, so batches grow with the load.
+ * Group commit (and its read twin, batched look-ups): callers hand in one item each and get
+ * their own result back, while the items go to the database together — one round trip per
+ * batch instead of one per item. A batch goes as soon as the event loop turns (no timer, so an
+ * idle bot adds no latency); while a batch is in flight the next one fills up, so batches grow
+ * with the load.
  *
  * If a batch fails, its items are retried one by one: a single bad item fails only its own
  * caller, and an outage fails each caller (their jobs retry later).
  */
-export class GroupCommit<I, O> {
+export class Batcher<I, O> {
   private queue: Array<{ item: I; resolve: (o: O) => void; reject: (e: unknown) => void }> = [];
   private inFlight = 0;
   private scheduled = false;
