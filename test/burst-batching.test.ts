@@ -150,3 +150,40 @@ describe('an evening burst through the whole bot', () => {
     expect(stored).toEqual([{ text: '收到' }]);
   });
 });
+
+describe('a report whose confirmation cannot be queued', () => {
+  it('is not marked processed until the confirmation is queued: the retry sends it once, the report stays version 1', async () => {
+    const config = rosterConfig();
+    const raw = await openDb({ dataDir: 'memory' });
+    let failures = 0;
+    // Fault injection at the database boundary: the first outbound record fails.
+    const db: Db = {
+      ...raw,
+      query: (sql, params) => {
+        if (failures === 0 && sql.includes('insert into outbound_messages')) {
+          failures++;
+          return Promise.reject(new Error('injected: outbound record failed'));
+        }
+        return raw.query(sql, params);
+      },
+    };
+    const h = await startHarness({ config, redisUrl: REDIS_URL, log: testLogger(), db });
+    try {
+      const sent: string[] = [];
+      h.world.onSent((x) => sent.push(x.text));
+      const head = config.people.find((p) => p.roles.includes('head') && p.unit !== undefined)!;
+      const unit = config.units.find((u) => u.id === head.unit)!;
+      const id = h.world.say(head.id, `${unit.name}：今日受理工单10件，办结5件，在办5件。`);
+      expect(await h.drain(30_000)).toBe(true);
+      expect(failures).toBe(1);
+      const confirmations = sent.filter((t) => t.includes(unit.name));
+      expect(confirmations).toHaveLength(1);
+      const versions = await raw.query<{ version: number }>('select version from report_versions where message_id = $1', [id]);
+      expect(versions).toEqual([{ version: 1 }]);
+      const rec = await raw.query<{ handler: string }>('select handler from inbound_messages where id = $1 and processed_at is not null', [id]);
+      expect(rec).toEqual([{ handler: 'report' }]);
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -4,6 +4,7 @@
  *   ECHO=1        also the bare echo bot first
  *   ONLY=chat|reports  only the chit-chat, or only the reports and corrections
  *   COUNT=1       count the database statements by kind (the store wrapped, nothing else changed)
+ *   REPEAT=n      n bursts in one process (the first ones warm the JIT), the last one printed
  *   PROF=file     a CPU profile of the burst (after a warm-up burst), for Chrome DevTools
  */
 import { randomUUID } from 'node:crypto';
@@ -45,6 +46,11 @@ if (process.env.PROF) {
   await session.post('Profiler.setSamplingInterval', { interval: Number(process.env.PROF_US ?? 1000) });
   await burstThroughBot(kind, config, redisUrl, dbOptions(), spread, msgs);
   await session.post('Profiler.start');
+}
+// REPEAT=n: n-1 warm-up bursts first (fresh stores), as a bot that has run all day.
+for (let i = 1; i < Number(process.env.REPEAT ?? 1); i++) {
+  const w = await burstThroughBot(kind, config, redisUrl, dbOptions(), spread, msgs);
+  console.log(`warm-up ${i}: ${w.perSecond.toFixed(0)} msg/s`);
 }
 const r = await burstThroughBot(kind, config, redisUrl, db, spread, msgs);
 if (process.env.PROF) writeFileSync(process.env.PROF, JSON.stringify((await session.post('Profiler.stop')).profile));

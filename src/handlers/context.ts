@@ -16,6 +16,13 @@ export interface HandlerContext {
   db: Db;
   /** Enqueues an outgoing message (idempotent by purpose). */
   send: (m: OutgoingMessage) => Promise<string>;
+  /**
+   * Set by the router while it processes a message: enqueues a message the handler sends as
+   * its last step, without waiting for it. Messages are queued in the order they are sent; the
+   * incoming message is marked processed (and its job completes) only once they are queued, so
+   * a crash repeats the handler rather than losing them. Use it through `sendAsLastStep`.
+   */
+  deferSend?: (m: OutgoingMessage) => void;
   log: Logger;
   /** The app's data dir (files the bot makes, e.g. the day card); absent in some unit tests. */
   dataDir?: string;
@@ -39,6 +46,15 @@ export function replyTo(msg: IncomingMessage, text: string, purpose: string): Ou
   return msg.chat === 'private'
     ? { to: { kind: 'person', id: msg.senderId }, text, mentions: [], purpose }
     : { to: { kind: 'group' }, text, mentions: [msg.senderId], purpose };
+}
+
+/**
+ * Sends a message as the handler's last step: nothing after it may depend on it being queued
+ * (e.g. a state that a rerun would read as "already sent"). Waits only outside the router.
+ */
+export async function sendAsLastStep(ctx: HandlerContext, m: OutgoingMessage): Promise<void> {
+  if (ctx.deferSend) ctx.deferSend(m);
+  else await ctx.send(m);
 }
 
 /** The message text without leading @-mentions and surrounding blanks. */

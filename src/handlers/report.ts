@@ -5,7 +5,7 @@ import { localIso } from '../domain/time.js';
 import type { IncomingMessage } from '../domain/messages.js';
 import type { Person } from '../domain/roster.js';
 import { saveReport } from '../store/reports.js';
-import type { HandlerContext, MessageHandler } from './context.js';
+import { type HandlerContext, type MessageHandler, sendAsLastStep } from './context.js';
 
 /** Longer texts are not daily reports (and are not worth parsing on the hot path). */
 const MAX_REPORT_CHARS = 20_000;
@@ -45,7 +45,8 @@ export const reportHandler: MessageHandler = {
     if (!p) return;
     const textUnit = p.unit ? ctx.roster.unitByName(p.unit) : undefined;
     const ownUnit = ctx.roster.unitOf(sender.id);
-    const reply = (text: string, kind: string) => ctx.send({ to: { kind: 'person', id: sender.id }, text, mentions: [], purpose: `${kind}:${msg.id}` });
+    // Every message here is the handler's last step: the evening burst need not wait for each.
+    const reply = (text: string, kind: string) => sendAsLastStep(ctx, { to: { kind: 'person', id: sender.id }, text, mentions: [], purpose: `${kind}:${msg.id}` });
     let unit = textUnit ?? ownUnit;
     if (!isProxy(sender) && textUnit && ownUnit && textUnit.id !== ownUnit.id) {
       ctx.log.warn({ from: sender.id, unit: textUnit.id }, 'report for a unit not the sender\'s: refused');
@@ -69,7 +70,7 @@ export const reportHandler: MessageHandler = {
       await reply(text, 'report-confirm');
     }
     if (ctx.config.reports.groupReceipt) {
-      await ctx.send({ to: { kind: 'group' }, text: `已收到${unit.name}日报${version > 1 ? '（更正）' : ''}。`, mentions: [], purpose: `report-receipt:${msg.id}` });
+      await sendAsLastStep(ctx, { to: { kind: 'group' }, text: `已收到${unit.name}日报${version > 1 ? '（更正）' : ''}。`, mentions: [], purpose: `report-receipt:${msg.id}` });
     }
   },
 };

@@ -36,11 +36,21 @@ export function createRouter(handlers: MessageHandler[], ctx: HandlerContext, op
   /**
    * Handles one recorded message. Its processed mark is handed to `settle` rather than awaited:
    * the unit's next message need not wait for it, and the caller awaits every mark before the
-   * job completes (a crash in between only repeats idempotent work).
+   * job completes (a crash in between only repeats idempotent work). The mark waits for the
+   * messages the handler sent as its last step (`deferSend`).
    */
   async function dispatch(msg: IncomingMessage, settle: (mark: Promise<void>) => void): Promise<void> {
+    const deferred: Array<Promise<unknown>> = [];
+    const hctx: HandlerContext = {
+      ...ctx,
+      deferSend: (m) => {
+        const queued = ctx.send(m);
+        queued.catch(() => undefined);
+        deferred.push(queued);
+      },
+    };
     const mark = (handler: string, error?: string) => {
-      settle(ledger.markProcessed(msg.id, handler, ctx.clock.now(), error));
+      settle(Promise.all(deferred).then(() => ledger.markProcessed(msg.id, handler, ctx.clock.now(), error)));
       opts.onProcessed?.(error === undefined ? handler : 'error');
     };
     const sender = ctx.roster.person(msg.senderId);
@@ -51,10 +61,10 @@ export function createRouter(handlers: MessageHandler[], ctx: HandlerContext, op
     }
     let taken = 'none';
     for (const h of handlers) {
-      if (!(await h.matches(msg, sender, ctx))) continue;
+      if (!(await h.matches(msg, sender, hctx))) continue;
       taken = h.name;
       try {
-        await h.handle(msg, sender, ctx);
+        await h.handle(msg, sender, hctx);
       } catch (err) {
         // The database down: let the queue retry later. Anything else is our fault with this
         // input: keep the record, answer politely, and move on instead of retrying forever.

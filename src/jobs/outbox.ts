@@ -46,6 +46,9 @@ export class Outbox {
         await recordOutbound(this.db, j.jobId, j.message, this.clock.now());
         await this.enqueue(j.jobId, j.message);
       },
+      // One batch at a time: messages are queued in the order they were sent, also when the
+      // sender did not wait (a handler's last step).
+      { maxInFlight: 1 },
     );
   }
 
