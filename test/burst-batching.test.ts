@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncomingMessage } from '../src/domain/messages.js';
 import { type Harness, startHarness } from '../src/sim/harness.js';
-import { type Db, openDb } from '../src/store/db.js';
+import { type Db, openDb, type Queryable } from '../src/store/db.js';
 import { Batcher } from '../src/store/batcher.js';
 import { InboundLedger } from '../src/store/inbound-ledger.js';
 import { migrate } from '../src/store/migrate.js';
+import { saveReport } from '../src/store/reports.js';
 import { REDIS_URL, rosterConfig, testLogger } from './helpers.js';
 
 const tick = () => new Promise((r) => setImmediate(r));
@@ -93,6 +94,24 @@ describe('inbound ledger on PGlite', () => {
     expect(rows[0]).toEqual({ n: 50, handlers: 2 });
     const again = await ledger.recordMany([...ms.slice(0, 3), message('led-new', '新消息')].map((m) => ({ m, knownSender: true })));
     expect(again.map((r) => r.processed)).toEqual([true, true, true, false]);
+  });
+
+  it('stores the reports of several units arriving together in one statement, each caller with its own version', async () => {
+    let queries = 0;
+    const counted: Queryable = { query: (sql, params) => (queries++, db.query(sql, params)) };
+    const figures = { received: 3, completed: 2, inProgress: 1, overdue: 0, reopened: 0, unsatisfied: 0, returned: 0, onTimeRate: null, satisfactionRate: null };
+    const report = (unitId: string, messageId: string) => ({ unitId, day: '2026-11-20', figures, late: false, messageId, senderId: 'wxid_x', receivedAt: new Date(), text: '日报' });
+    const units = ['u1', 'u2', 'u3', 'u4', 'u5'];
+    const first = await Promise.all(units.map((u) => saveReport(counted, report(u, `r-${u}-1`))));
+    expect(first).toEqual(units.map(() => ({ version: 1 })));
+    expect(queries).toBe(1);
+    // The same unit twice at once cannot share a statement: one by one, distinct versions.
+    const twice = await Promise.all([saveReport(counted, report('u1', 'r-u1-2')), saveReport(counted, report('u1', 'r-u1-3'))]);
+    expect(twice.map((v) => v.version).sort()).toEqual([2, 3]);
+    // A message stored again keeps its version.
+    expect(await saveReport(counted, report('u3', 'r-u3-1'))).toEqual({ version: 1 });
+    const cur = await db.query<{ unit_id: string; version: number }>("select unit_id, version from reports where day = '2026-11-20' order by unit_id");
+    expect(cur).toEqual([{ unit_id: 'u1', version: 3 }, ...units.slice(1).map((u) => ({ unit_id: u, version: 1 }))].map((r) => expect.objectContaining(r)));
   });
 
   it('handles the same id twice in one batch (one row, both callers answered)', async () => {

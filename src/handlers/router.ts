@@ -80,21 +80,29 @@ export function createRouter(handlers: MessageHandler[], ctx: HandlerContext, op
   }
 
   const known = (m: IncomingMessage) => ctx.roster.person(m.senderId) !== undefined;
+  // A mark is awaited only once the whole batch is done: its failure must not count as unhandled meanwhile.
+  const keep = (marks: Promise<void>[]) => (p: Promise<void>) => {
+    p.catch(() => undefined);
+    marks.push(p);
+  };
 
   return {
     async route(msg) {
       if ((await ledger.record(msg, known(msg))).processed) return;
       const marks: Promise<void>[] = [];
-      await dispatch(msg, (p) => marks.push(p));
+      await dispatch(msg, keep(marks));
       await Promise.all(marks);
     },
     async routeBatch(msgs) {
       const recorded = ledger.recordMany(msgs.map((m) => ({ m, knownSender: known(m) })));
+      // Awaited by each message's task, which may start only after the unit's earlier work: a
+      // failure (database down) must not count as unhandled meanwhile.
+      recorded.catch(() => undefined);
       const marks: Promise<void>[] = [];
       const runs = msgs.map((m, i) =>
         serial.run(orderKey(m), async () => {
           if ((await recorded)[i]?.processed !== false) return;
-          await dispatch(m, (p) => marks.push(p));
+          await dispatch(m, keep(marks));
         }),
       );
       // Every message and mark settles before the job does: a retry never runs beside a first attempt.

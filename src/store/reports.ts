@@ -1,5 +1,6 @@
 import type { ReportFigures } from '../domain/report/figures.js';
-import type { Queryable } from './db.js';
+import { Batcher } from './batcher.js';
+import type { Queryable, SqlValue } from './db.js';
 
 export interface StoredReport extends ReportFigures {
   unitId: string;
@@ -35,41 +36,70 @@ export interface SaveReport {
   text: string;
 }
 
+const COLS = 17;
+const savers = new WeakMap<Queryable, Batcher<SaveReport, { version: number }>>();
+
 /**
  * Stores a report as the unit's current one for the day, keeping every earlier version.
- * Idempotent per message id: a message processed twice gives the same version. One statement
- * (atomic on its own): the evening burst stores 18 reports and their corrections quickly.
+ * Idempotent per message id: a message processed twice gives the same version. Reports of
+ * different units arriving together (the evening burst) are stored in one statement, each
+ * caller waiting for its own; each statement is atomic on its own.
  */
-export async function saveReport(db: Queryable, r: SaveReport): Promise<{ version: number }> {
-  const f = r.figures;
-  const rows = await db.query<{ version: number }>(
-    `with seen as (
-       select version from report_versions where message_id = $5::text
-     ), next as (
-       select coalesce(max(version), 0)::int + 1 as version from report_versions where unit_id = $1::text and day = $2::text
+export function saveReport(db: Queryable, r: SaveReport): Promise<{ version: number }> {
+  let b = savers.get(db);
+  if (!b) {
+    b = new Batcher((rs) => saveReports(db, rs), async (one) => (await saveReports(db, [one]))[0] as { version: number });
+    savers.set(db, b);
+  }
+  return b.submit(r);
+}
+
+/** Stores reports of distinct messages and distinct unit-days in one statement. */
+export async function saveReports(db: Queryable, rs: readonly SaveReport[]): Promise<Array<{ version: number }>> {
+  if (new Set(rs.map((r) => r.messageId)).size !== rs.length || new Set(rs.map((r) => `${r.unitId}|${r.day}`)).size !== rs.length) {
+    throw new Error('saveReports: one message or one unit-day per statement');
+  }
+  const params: SqlValue[] = [];
+  const rows = rs.map((r, i) => {
+    const f = r.figures;
+    params.push(r.unitId, r.day, JSON.stringify(f), r.late, r.messageId, r.senderId, r.receivedAt, r.text,
+      f.received, f.completed, f.inProgress, f.overdue, f.reopened, f.unsatisfied, f.returned, f.onTimeRate, f.satisfactionRate);
+    const types = ['text', 'text', 'jsonb', 'boolean', 'text', 'text', 'timestamptz', 'text', 'int', 'int', 'int', 'int', 'int', 'int', 'int', 'float8', 'float8'];
+    return `(${types.map((t, c) => `$${i * COLS + c + 1}::${t}`).join(', ')})`;
+  });
+  const out = await db.query<{ message_id: string; version: number }>(
+    `with input (unit_id, day, figures, late, message_id, sender_id, received_at, text,
+                 received, completed, in_progress, overdue, reopened, unsatisfied, returned, on_time_rate, satisfaction_rate) as (
+       values ${rows.join(', ')}
+     ), seen as (
+       select v.message_id, v.version from report_versions v join input i on i.message_id = v.message_id
+     ), fresh as (
+       select i.*, coalesce((select max(v.version) from report_versions v where v.unit_id = i.unit_id and v.day = i.day), 0)::int + 1 as version
+       from input i where not exists (select 1 from seen s where s.message_id = i.message_id)
      ), ins as (
        insert into report_versions (unit_id, day, version, figures, late, message_id, sender_id, received_at, text)
-       select $1::text, $2::text, next.version, $3::jsonb, $4::boolean, $5::text, $6::text, $7::timestamptz, $8::text
-       from next where not exists (select 1 from seen)
-       returning version
+       select unit_id, day, version, figures, late, message_id, sender_id, received_at, text from fresh
+       returning message_id, version
      ), cur as (
        -- A correction keeps the "late" mark of the first report: lateness is about the first one.
        insert into reports (unit_id, day, received, completed, in_progress, overdue, reopened, unsatisfied, returned, on_time_rate, satisfaction_rate, late, version, message_id, sender_id, received_at)
-       select $1::text, $2::text, $9::int, $10::int, $11::int, $12::int, $13::int, $14::int, $15::int, $16::float8, $17::float8, $4::boolean, ins.version, $5::text, $6::text, $7::timestamptz
-       from ins
+       select unit_id, day, received, completed, in_progress, overdue, reopened, unsatisfied, returned, on_time_rate, satisfaction_rate, late, version, message_id, sender_id, received_at
+       from fresh
        on conflict (unit_id, day) do update set received = excluded.received, completed = excluded.completed, in_progress = excluded.in_progress,
          overdue = excluded.overdue, reopened = excluded.reopened, unsatisfied = excluded.unsatisfied, returned = excluded.returned,
          on_time_rate = excluded.on_time_rate, satisfaction_rate = excluded.satisfaction_rate, version = excluded.version,
          message_id = excluded.message_id, sender_id = excluded.sender_id, received_at = excluded.received_at
-       returning version
+       returning 1
      )
-     select version from ins union all select version from seen`,
-    [r.unitId, r.day, JSON.stringify(f), r.late, r.messageId, r.senderId, r.receivedAt, r.text,
-      f.received, f.completed, f.inProgress, f.overdue, f.reopened, f.unsatisfied, f.returned, f.onTimeRate, f.satisfactionRate],
+     select message_id, version from ins union all select message_id, version from seen`,
+    params,
   );
-  const version = rows[0]?.version;
-  if (version === undefined) throw new Error(`report of message ${r.messageId} not stored`);
-  return { version };
+  const byId = new Map(out.map((o) => [o.message_id, o.version]));
+  return rs.map((r) => {
+    const version = byId.get(r.messageId);
+    if (version === undefined) throw new Error(`report of message ${r.messageId} not stored`);
+    return { version };
+  });
 }
 
 export async function reportsForDay(db: Queryable, day: string): Promise<StoredReport[]> {

@@ -46,30 +46,40 @@ function maskAll(s: string, re: RegExp, group = 0): string {
 
 const CN = '[零〇一二两三四五六七八九十]';
 
+// Compiled once (matchAll copies a global expression, so sharing them is safe).
+const LONG_NUMBER = /\d{6,}/g;
+const HOTLINE = /(?<!\d)12345(?!\d)/g;
+const CLOCK = /(?<![\d.])\d{1,2}\s*[:：]\s*\d{2}(?:[:：]\d{2})?(?!\d)/g;
+const HOUR = /(?<![\d.])\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分|半|整|许|左右)?/g;
+const HOUR_CN_DAYPART = new RegExp(`(?:上午|下午|晚上|凌晨|中午|早上|傍晚|今晚|明早|早|晚)${CN}{1,3}[时点](?:${CN}{1,3}分|半|整)?`, 'g');
+const HOUR_CN = new RegExp(`${CN}{1,3}时(?:${CN}{1,3}分|半|整|许)?`, 'g');
+const ORDINAL = /第\s*\d+/g;
+const ORDINAL_CN = new RegExp(`第${CN}{1,3}`, 'g');
+const LIST_NUMBER = new RegExp(
+  `(?:^|(?:日报|情况|如下|汇报|报告|进展|统计|数据)[：:]|[\\n；;。！!？?，,✅☑✔•●▪◆■□▶➤📌👉🔹🔸])[ ${MASK}]*((?:[（(](?:\\d{1,2}|${CN}{1,3})[)）])|(?:\\d{1,2}|${CN}{1,3})\\s*[、.．](?!\\d)|[①-⑳]|(?:${CN}{1,3})是)`,
+  'g',
+);
+const ANY_NUMERAL = new RegExp(`[\\d①-⑳]|${CN}`);
+
 /** Masks spans with digits that are never figures. Run before date detection. */
 export function maskNoise(s: string): string {
+  // Chit-chat without a numeral has nothing to mask.
+  if (!ANY_NUMERAL.test(s)) return s;
   let t = s;
   // Ticket and phone numbers, long ids.
-  t = maskAll(t, /\d{6,}/g);
+  t = maskAll(t, LONG_NUMBER);
   // The hotline's own number.
-  t = maskAll(t, /(?<!\d)12345(?!\d)/g);
+  t = maskAll(t, HOTLINE);
   // Clock times: 18:00, 17：30, 18时, 9点半, 下午五点.
-  t = maskAll(t, /(?<![\d.])\d{1,2}\s*[:：]\s*\d{2}(?:[:：]\d{2})?(?!\d)/g);
-  t = maskAll(t, /(?<![\d.])\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分|半|整|许|左右)?/g);
-  t = maskAll(t, new RegExp(`(?:上午|下午|晚上|凌晨|中午|早上|傍晚|今晚|明早|早|晚)${CN}{1,3}[时点](?:${CN}{1,3}分|半|整)?`, 'g'));
-  t = maskAll(t, new RegExp(`${CN}{1,3}时(?:${CN}{1,3}分|半|整|许)?`, 'g'));
+  t = maskAll(t, CLOCK);
+  t = maskAll(t, HOUR);
+  t = maskAll(t, HOUR_CN_DAYPART);
+  t = maskAll(t, HOUR_CN);
   // Durations and ordinals: 第3件, 24小时, 3个工作日.
-  t = maskAll(t, /第\s*\d+/g);
-  t = maskAll(t, new RegExp(`第${CN}{1,3}`, 'g'));
+  t = maskAll(t, ORDINAL);
+  t = maskAll(t, ORDINAL_CN);
   // List numbering at a line or sentence start: 1. 2、 （3） ① 一、 二是.
-  t = maskAll(
-    t,
-    new RegExp(
-      `(?:^|(?:日报|情况|如下|汇报|报告|进展|统计|数据)[：:]|[\\n；;。！!？?，,✅☑✔•●▪◆■□▶➤📌👉🔹🔸])[ ${MASK}]*((?:[（(](?:\\d{1,2}|${CN}{1,3})[)）])|(?:\\d{1,2}|${CN}{1,3})\\s*[、.．](?!\\d)|[①-⑳]|(?:${CN}{1,3})是)`,
-      'g',
-    ),
-    1,
-  );
+  t = maskAll(t, LIST_NUMBER, 1);
   return t;
 }
 
