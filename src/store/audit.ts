@@ -1,46 +1,83 @@
 import type { IncomingMessage, OutgoingMessage } from '../domain/messages.js';
 import type { Queryable, SqlValue } from './db.js';
+import { valuesList } from './values.js';
+
+export interface InboundRecord {
+  m: IncomingMessage;
+  knownSender: boolean;
+}
+
+export interface InboundDone {
+  id: string;
+  handler: string | null;
+  at: Date;
+  error?: string;
+}
 
 /**
- * Records an inbound message once (a second delivery of the same id changes nothing) and tells
- * whether it was already processed, in one round trip.
+ * Records inbound messages once each (a second delivery of the same id changes nothing) and
+ * tells for each whether it was already processed, in one round trip. One id once per call.
  */
-export async function recordInbound(db: Queryable, m: IncomingMessage, knownSender: boolean): Promise<{ processed: boolean }> {
-  const rows = await db.query<{ processed_at: Date | null }>(
+export async function recordInbounds(db: Queryable, items: readonly InboundRecord[]): Promise<Array<{ processed: boolean }>> {
+  // The same id twice in one statement cannot be upserted (the batcher then goes one by one).
+  if (new Set(items.map((r) => r.m.id)).size !== items.length) throw new Error('recordInbounds: the same id twice');
+  const params: SqlValue[] = [];
+  for (const { m, knownSender } of items) {
+    params.push(m.id, m.chat, m.roomId, m.senderId, m.senderName, knownSender, m.text, JSON.stringify(m.mentionIds), m.file?.name ?? null, m.file?.path ?? null, m.sentAt, m.receivedAt);
+  }
+  const out = await db.query<{ id: string; processed_at: Date | null }>(
     `insert into inbound_messages (id, chat, room_id, sender_id, sender_name, known_sender, text, mentions, file_name, file_path, sent_at, received_at)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
-     on conflict (id) do update set id = inbound_messages.id returning processed_at`,
-    [m.id, m.chat, m.roomId, m.senderId, m.senderName, knownSender, m.text, JSON.stringify(m.mentionIds), m.file?.name ?? null, m.file?.path ?? null, m.sentAt, m.receivedAt],
+     values ${valuesList(items.length, Array(12).fill(''))}
+     on conflict (id) do update set id = inbound_messages.id returning id, processed_at`,
+    params,
   );
-  return { processed: rows[0]?.processed_at != null };
+  const byId = new Map(out.map((r) => [r.id, r.processed_at != null]));
+  return items.map((r) => {
+    const processed = byId.get(r.m.id);
+    if (processed === undefined) throw new Error(`inbound record ${r.m.id} not returned`);
+    return { processed };
+  });
+}
+
+export async function recordInbound(db: Queryable, m: IncomingMessage, knownSender: boolean): Promise<{ processed: boolean }> {
+  return (await recordInbounds(db, [{ m, knownSender }]))[0] as { processed: boolean };
+}
+
+/** Marks inbound messages processed (by which handler, with which error), in one round trip. */
+export async function markInboundsProcessed(db: Queryable, items: readonly InboundDone[]): Promise<void> {
+  const params: SqlValue[] = [];
+  for (const d of items) params.push(d.id, d.at, d.handler, d.error ?? null);
+  await db.query(
+    `update inbound_messages i set processed_at = v.at, handler = v.handler, error = v.error
+     from (values ${valuesList(items.length, ['text', 'timestamptz', 'text', 'text'])}) as v(id, at, handler, error) where i.id = v.id`,
+    params,
+  );
 }
 
 export async function markInboundProcessed(db: Queryable, id: string, handler: string | null, at: Date, error?: string): Promise<void> {
-  await db.query('update inbound_messages set processed_at = $2, handler = $3, error = $4 where id = $1', [id, at, handler, error ?? null]);
+  await markInboundsProcessed(db, [{ id, handler, at, ...(error !== undefined ? { error } : {}) }]);
+}
+
+/**
+ * Records outbound messages at enqueue time, in one round trip; returns the job ids recorded
+ * now (a purpose already recorded is left as it is).
+ */
+export async function recordOutboundMany(db: Queryable, jobs: ReadonlyArray<{ jobId: string; message: OutgoingMessage }>, at: Date): Promise<Set<string>> {
+  const params: SqlValue[] = [];
+  for (const { jobId, message: m } of jobs) {
+    params.push(jobId, m.purpose, m.to.kind, m.to.kind === 'person' ? m.to.id : null, m.text, JSON.stringify(m.mentions), m.file?.name ?? null, m.file?.path ?? null, at);
+  }
+  const rows = await db.query<{ job_id: string }>(
+    `insert into outbound_messages (job_id, purpose, to_kind, to_id, text, mentions, file_name, file_path, enqueued_at)
+     values ${valuesList(jobs.length, Array(9).fill(''))} on conflict (job_id) do nothing returning job_id`,
+    params,
+  );
+  return new Set(rows.map((r) => r.job_id));
 }
 
 /** Records an outbound message at enqueue time; false if the same purpose was already recorded. */
 export async function recordOutbound(db: Queryable, jobId: string, m: OutgoingMessage, at: Date): Promise<boolean> {
-  const rows = await db.query(
-    `insert into outbound_messages (job_id, purpose, to_kind, to_id, text, mentions, file_name, file_path, enqueued_at)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9) on conflict (job_id) do nothing returning job_id`,
-    [jobId, m.purpose, m.to.kind, m.to.kind === 'person' ? m.to.id : null, m.text, JSON.stringify(m.mentions), m.file?.name ?? null, m.file?.path ?? null, at],
-  );
-  return rows.length > 0;
-}
-
-/** Records outbound messages queued together, in one round trip (same rows as `recordOutbound`). */
-export async function recordOutboundMany(db: Queryable, jobs: ReadonlyArray<{ jobId: string; message: OutgoingMessage }>, at: Date): Promise<void> {
-  const params: SqlValue[] = [];
-  const rows = jobs.map(({ jobId, message: m }, i) => {
-    params.push(jobId, m.purpose, m.to.kind, m.to.kind === 'person' ? m.to.id : null, m.text, JSON.stringify(m.mentions), m.file?.name ?? null, m.file?.path ?? null, at);
-    return `(${Array.from({ length: 9 }, (_, c) => `$${i * 9 + c + 1}`).join(',')})`;
-  });
-  await db.query(
-    `insert into outbound_messages (job_id, purpose, to_kind, to_id, text, mentions, file_name, file_path, enqueued_at)
-     values ${rows.join(',')} on conflict (job_id) do nothing`,
-    params,
-  );
+  return (await recordOutboundMany(db, [{ jobId, message: m }], at)).has(jobId);
 }
 
 export async function outboundSentAt(db: Queryable, jobId: string): Promise<Date | null> {

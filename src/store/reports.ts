@@ -1,6 +1,7 @@
 import type { ReportFigures } from '../domain/report/figures.js';
 import { Batcher } from './batcher.js';
 import type { Queryable, SqlValue } from './db.js';
+import { valuesList } from './values.js';
 
 export interface StoredReport extends ReportFigures {
   unitId: string;
@@ -36,7 +37,7 @@ export interface SaveReport {
   text: string;
 }
 
-const COLS = 17;
+const COLUMN_TYPES = ['text', 'text', 'jsonb', 'boolean', 'text', 'text', 'timestamptz', 'text', 'int', 'int', 'int', 'int', 'int', 'int', 'int', 'float8', 'float8'];
 const savers = new WeakMap<Queryable, Batcher<SaveReport, { version: number }>>();
 
 /**
@@ -60,17 +61,15 @@ export async function saveReports(db: Queryable, rs: readonly SaveReport[]): Pro
     throw new Error('saveReports: one message or one unit-day per statement');
   }
   const params: SqlValue[] = [];
-  const rows = rs.map((r, i) => {
+  for (const r of rs) {
     const f = r.figures;
     params.push(r.unitId, r.day, JSON.stringify(f), r.late, r.messageId, r.senderId, r.receivedAt, r.text,
       f.received, f.completed, f.inProgress, f.overdue, f.reopened, f.unsatisfied, f.returned, f.onTimeRate, f.satisfactionRate);
-    const types = ['text', 'text', 'jsonb', 'boolean', 'text', 'text', 'timestamptz', 'text', 'int', 'int', 'int', 'int', 'int', 'int', 'int', 'float8', 'float8'];
-    return `(${types.map((t, c) => `$${i * COLS + c + 1}::${t}`).join(', ')})`;
-  });
+  }
   const out = await db.query<{ message_id: string; version: number }>(
     `with input (unit_id, day, figures, late, message_id, sender_id, received_at, text,
                  received, completed, in_progress, overdue, reopened, unsatisfied, returned, on_time_rate, satisfaction_rate) as (
-       values ${rows.join(', ')}
+       values ${valuesList(rs.length, COLUMN_TYPES)}
      ), seen as (
        select v.message_id, v.version from report_versions v join input i on i.message_id = v.message_id
      ), fresh as (
