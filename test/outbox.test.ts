@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { jobIdFor } from '../src/jobs/names.js';
 import { type Harness, obliterate, startHarness } from '../src/sim/harness.js';
-import { recordOutbound } from '../src/store/audit.js';
+import { recordOutboundMany } from '../src/store/audit.js';
 import type { SentRecord } from '../src/sim/mock-world.js';
 import { REDIS_URL, REPO, rosterConfig, testLogger, waitFor } from './helpers.js';
 
@@ -75,7 +75,7 @@ describe('outbox', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'duban-file-')), 'card.png');
     writeFileSync(path, Buffer.from('89504e470d0a1a0a', 'hex'));
     const message = { to: { kind: 'group' as const }, text: '日报汇总', mentions: [], purpose: 'recover-file-test', file: { name: '日报汇总.png', path } };
-    await recordOutbound(h.app.db, jobIdFor('o', message.purpose), message, new Date());
+    await recordOutboundMany(h.app.db, [{ jobId: jobIdFor('o', message.purpose), message }], new Date());
     expect(await h.app.outbox.recover()).toBe(1);
     expect(await h.drain()).toBe(true);
     expect(sent).toEqual([

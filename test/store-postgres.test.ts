@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { markInboundProcessed, recordInbound, recordOutbound } from '../src/store/audit.js';
+import { markInboundsProcessed, recordInbounds, recordOutboundMany } from '../src/store/audit.js';
 import { type Db, openDb } from '../src/store/db.js';
 import { migrate } from '../src/store/migrate.js';
 import { claimStep } from '../src/store/steps.js';
@@ -31,15 +31,15 @@ describe.each([
       id: 'm1', chat: 'group' as const, roomId: 'r@chatroom', senderId: 'wxid_a', senderName: '甲', text: '你好', mentionIds: ['wxid_b'],
       sentAt: '2026-11-20T09:00:00.000Z', receivedAt: '2026-11-20T09:00:01.000Z', file: null,
     };
-    expect(await recordInbound(db, m, true)).toEqual({ processed: false });
-    expect(await recordInbound(db, m, true)).toEqual({ processed: false });
-    await markInboundProcessed(db, 'm1', 'help', new Date('2026-11-20T09:00:02Z'));
-    expect(await recordInbound(db, m, true)).toEqual({ processed: true });
+    expect(await recordInbounds(db, [{ m, knownSender: true }])).toEqual([{ processed: false }]);
+    expect(await recordInbounds(db, [{ m, knownSender: true }])).toEqual([{ processed: false }]);
+    await markInboundsProcessed(db, [{ id: 'm1', handler: 'help', at: new Date('2026-11-20T09:00:02Z') }]);
+    expect(await recordInbounds(db, [{ m, knownSender: true }])).toEqual([{ processed: true }]);
     const [row] = await db.query<{ mentions: string[]; handler: string }>('select mentions, handler from inbound_messages where id = $1', ['m1']);
     expect(row).toEqual({ mentions: ['wxid_b'], handler: 'help' });
     const out = { to: { kind: 'group' as const }, text: 't', mentions: [], purpose: 'p' };
-    expect(await recordOutbound(db, 'j1', out, new Date())).toBe(true);
-    expect(await recordOutbound(db, 'j1', out, new Date())).toBe(false);
+    expect(await recordOutboundMany(db, [{ jobId: 'j1', message: out }], new Date())).toEqual(new Set(['j1']));
+    expect(await recordOutboundMany(db, [{ jobId: 'j1', message: out }], new Date())).toEqual(new Set());
     expect(await claimStep(db, 'k', 'r', new Date())).toBe(true);
     expect(await claimStep(db, 'k', 'r', new Date())).toBe(false);
   });

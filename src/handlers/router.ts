@@ -12,8 +12,6 @@ export interface RouterOptions {
 }
 
 export interface Router {
-  /** Processes one message (records it first). */
-  route(msg: IncomingMessage): Promise<void>;
   /**
    * Processes messages received together: recorded in one round trip, then side by side
    * across units and in arrival order within a unit (a correction never overtakes its
@@ -87,12 +85,6 @@ export function createRouter(handlers: MessageHandler[], ctx: HandlerContext, op
   };
 
   return {
-    async route(msg) {
-      if ((await ledger.record(msg, known(msg))).processed) return;
-      const marks: Promise<void>[] = [];
-      await dispatch(msg, keep(marks));
-      await Promise.all(marks);
-    },
     async routeBatch(msgs) {
       const recorded = ledger.recordMany(msgs.map((m) => ({ m, knownSender: known(m) })));
       // Awaited by each message's task, which may start only after the unit's earlier work: a

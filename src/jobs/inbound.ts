@@ -49,13 +49,10 @@ export class InboundQueue {
 
   constructor(connection: Redis, prefix: string) {
     this.queue = new Queue<InboundBatch>(QUEUES.inbound, { connection, prefix });
-    this.adds = new Batcher(
+    this.adds = new Batcher<IncomingMessage, void>(
       async (ms) => {
         await this.queue.add('messages', { messages: ms }, jobOptions(ms));
         return ms.map(() => undefined);
-      },
-      async (m) => {
-        await this.queue.add('messages', { messages: [m] }, jobOptions([m]));
       },
       { maxBatch: INBOUND_BATCH },
     );

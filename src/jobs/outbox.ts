@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock.js';
 import type { OutgoingMessage } from '../domain/messages.js';
-import { markOutboundFailed, markOutboundSent, outboundSentAt, recordOutbound, recordOutboundMany } from '../store/audit.js';
+import { markOutboundFailed, markOutboundSent, outboundSentAt, recordOutboundMany } from '../store/audit.js';
 import { Batcher } from '../store/batcher.js';
 import type { Db } from '../store/db.js';
 import type { ChatPort } from '../bot/chat-port.js';
@@ -36,15 +36,11 @@ export class Outbox {
     private readonly limits: OutboxLimits,
   ) {
     this.queue = new Queue<OutboxJob>(QUEUES.outbox, { connection, prefix });
-    this.sends = new Batcher(
+    this.sends = new Batcher<OutboxJob, void>(
       async (jobs) => {
         await recordOutboundMany(this.db, jobs, this.clock.now());
         await this.queue.addBulk(jobs.map((j) => ({ name: 'send', data: j, opts: this.jobOptions(j.jobId) })));
         return jobs.map(() => undefined);
-      },
-      async (j) => {
-        await recordOutbound(this.db, j.jobId, j.message, this.clock.now());
-        await this.enqueue(j.jobId, j.message);
       },
       // One batch at a time: messages are queued in the order they were sent, also when the
       // sender did not wait (a handler's last step).

@@ -39,10 +39,6 @@ export async function recordInbounds(db: Queryable, items: readonly InboundRecor
   });
 }
 
-export async function recordInbound(db: Queryable, m: IncomingMessage, knownSender: boolean): Promise<{ processed: boolean }> {
-  return (await recordInbounds(db, [{ m, knownSender }]))[0] as { processed: boolean };
-}
-
 /** Marks inbound messages processed (by which handler, with which error), in one round trip. */
 export async function markInboundsProcessed(db: Queryable, items: readonly InboundDone[]): Promise<void> {
   const params: SqlValue[] = [];
@@ -52,10 +48,6 @@ export async function markInboundsProcessed(db: Queryable, items: readonly Inbou
      from (values ${valuesList(items.length, ['text', 'timestamptz', 'text', 'text'])}) as v(id, at, handler, error) where i.id = v.id`,
     params,
   );
-}
-
-export async function markInboundProcessed(db: Queryable, id: string, handler: string | null, at: Date, error?: string): Promise<void> {
-  await markInboundsProcessed(db, [{ id, handler, at, ...(error !== undefined ? { error } : {}) }]);
 }
 
 /**
@@ -73,11 +65,6 @@ export async function recordOutboundMany(db: Queryable, jobs: ReadonlyArray<{ jo
     params,
   );
   return new Set(rows.map((r) => r.job_id));
-}
-
-/** Records an outbound message at enqueue time; false if the same purpose was already recorded. */
-export async function recordOutbound(db: Queryable, jobId: string, m: OutgoingMessage, at: Date): Promise<boolean> {
-  return (await recordOutboundMany(db, [{ jobId, message: m }], at)).has(jobId);
 }
 
 export async function outboundSentAt(db: Queryable, jobId: string): Promise<Date | null> {

@@ -5,6 +5,7 @@
  * idle bot adds no latency); while a batch is in flight the next one fills up, so batches grow
  * with the load.
  *
+ * `write` takes any number of items (one included) and returns one result per item, in order.
  * If a batch fails, its items are retried one by one: a single bad item fails only its own
  * caller, and an outage fails each caller (their jobs retry later).
  */
@@ -14,8 +15,7 @@ export class Batcher<I, O> {
   private scheduled = false;
 
   constructor(
-    private readonly writeBatch: (items: I[]) => Promise<O[]>,
-    private readonly writeOne: (item: I) => Promise<O>,
+    private readonly write: (items: I[]) => Promise<O[]>,
     private readonly opts: { maxBatch?: number; maxInFlight?: number } = {},
   ) {}
 
@@ -29,6 +29,11 @@ export class Batcher<I, O> {
   /** Nothing waiting and nothing being written. */
   idle(): boolean {
     return this.queue.length === 0 && this.inFlight === 0;
+  }
+
+  private async writeOne(item: I): Promise<O> {
+    const [out] = await this.write([item]);
+    return out as O;
   }
 
   private schedule(): void {
@@ -45,13 +50,14 @@ export class Batcher<I, O> {
     const batch = this.queue.splice(0, this.opts.maxBatch ?? 200);
     this.inFlight++;
     try {
-      let out: O[] | undefined;
       if (batch.length > 1) {
-        out = await this.writeBatch(batch.map((b) => b.item)).catch(() => undefined);
-        if (out && out.length !== batch.length) out = undefined;
+        const out = await this.write(batch.map((b) => b.item)).catch(() => undefined);
+        if (out?.length === batch.length) {
+          batch.forEach((b, i) => b.resolve(out[i] as O));
+          return;
+        }
       }
-      if (out) batch.forEach((b, i) => b.resolve(out[i] as O));
-      else await Promise.all(batch.map((b) => this.writeOne(b.item).then(b.resolve, b.reject)));
+      await Promise.all(batch.map((b) => this.writeOne(b.item).then(b.resolve, b.reject)));
     } finally {
       this.inFlight--;
       if (this.queue.length > 0) this.schedule();

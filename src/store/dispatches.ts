@@ -159,7 +159,7 @@ export function hasOpenDispatch(db: Queryable, unitId: string): Promise<boolean>
       const open = new Set(rows.map((r) => r.unit_id));
       return units.map((u) => open.has(u));
     };
-    b = new Batcher(many, async (u) => (await many([u]))[0] === true);
+    b = new Batcher(many);
     openUnitLookups.set(db, b);
   }
   return b.submit(unitId);

@@ -1,4 +1,3 @@
-import type { IncomingMessage } from '../domain/messages.js';
 import { type InboundDone, type InboundRecord, markInboundsProcessed, recordInbounds } from './audit.js';
 import { Batcher } from './batcher.js';
 import type { Queryable } from './db.js';
@@ -12,32 +11,20 @@ export class InboundLedger {
   private readonly records: Batcher<InboundRecord, { processed: boolean }>;
   private readonly marks: Batcher<InboundDone, void>;
 
-  constructor(private readonly db: Queryable) {
-    this.records = new Batcher(
-      (items) => recordInbounds(db, items),
-      async (r) => (await recordInbounds(db, [r]))[0] as { processed: boolean },
-    );
-    this.marks = new Batcher(
-      async (items) => {
-        await markInboundsProcessed(db, items);
-        return items.map(() => undefined);
-      },
-      (d) => markInboundsProcessed(db, [d]),
-    );
+  constructor(db: Queryable) {
+    this.records = new Batcher((items) => recordInbounds(db, items));
+    this.marks = new Batcher<InboundDone, void>(async (items) => {
+      await markInboundsProcessed(db, items);
+      return items.map(() => undefined);
+    });
   }
 
-  /** Records the message once; tells whether it was already processed. */
-  record(m: IncomingMessage, knownSender: boolean): Promise<{ processed: boolean }> {
-    return this.records.submit({ m, knownSender });
-  }
-
-  /** Records messages received together in one round trip (one by one if that fails). */
-  async recordMany(items: InboundRecord[]): Promise<Array<{ processed: boolean }>> {
-    try {
-      return await recordInbounds(this.db, items);
-    } catch {
-      return Promise.all(items.map((r) => this.record(r.m, r.knownSender)));
-    }
+  /**
+   * Records messages received together (in one round trip: submitted in the same moment, they
+   * form one batch; one by one if that fails); tells for each whether it was already processed.
+   */
+  recordMany(items: InboundRecord[]): Promise<Array<{ processed: boolean }>> {
+    return Promise.all(items.map((r) => this.records.submit(r)));
   }
 
   markProcessed(id: string, handler: string | null, at: Date, error?: string): Promise<void> {

@@ -49,7 +49,7 @@ const savers = new WeakMap<Queryable, Batcher<SaveReport, { version: number }>>(
 export function saveReport(db: Queryable, r: SaveReport): Promise<{ version: number }> {
   let b = savers.get(db);
   if (!b) {
-    b = new Batcher((rs) => saveReports(db, rs), async (one) => (await saveReports(db, [one]))[0] as { version: number });
+    b = new Batcher((rs) => saveReports(db, rs));
     savers.set(db, b);
   }
   return b.submit(r);
