@@ -141,7 +141,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
   const connectionBack = async () => {
     if (!outage) return;
     outage = false;
-    const c = await outbox.queue.getJobCounts('waiting', 'delayed', 'active').catch(() => ({}) as Record<string, number>);
+    const c = await outbox.queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active').catch(() => ({}) as Record<string, number>);
     const queued = Object.values(c).reduce((a, b) => a + b, 0);
     log.warn({ queued }, 'chat connection back: sending resumes');
     await o.fallback?.notify(FALLBACK_TEXTS.restored(formatShort(clock.now(), config.timezone), queued));
@@ -185,7 +185,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
           },
           refreshMetrics: async () => {
             for (const q of [inbound.queue, outbox.queue, scheduler.queue, dual.queue]) {
-              const c = await q.getJobCounts('waiting', 'delayed', 'active', 'failed');
+              const c = await q.getJobCounts('waiting', 'prioritized', 'delayed', 'active', 'failed');
               for (const [state, n] of Object.entries(c)) metrics.queueDepth.set({ queue: q.name, state }, n);
             }
           },

@@ -31,6 +31,42 @@ describe('outbox', () => {
     expect((times[6] as number) - (times[0] as number)).toBeGreaterThanOrEqual(2 * windowMs - 10);
   });
 
+  it('sends replies and relays before reminders, and those before queued digests; in order within a lane', async () => {
+    h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger() });
+    const sent: SentRecord[] = [];
+    h.world.onSent((s) => sent.push(s));
+    // A backlog as at 09:00: the day's digests are queued when a head's report and a leader's instruction arrive.
+    await h.app.outbox.queue.pause();
+    const send = (purpose: string, text: string) => h!.app.outbox.send({ to: { kind: 'group' }, text, mentions: [], purpose });
+    for (let i = 1; i <= 6; i++) await send(`ticket-nag:2026-11-30-am:unit${i}`, `催办${i}`);
+    await send('daily-summary:2026-11-30', '日报汇总');
+    await send('report-reminder:2026-11-30', '日报提醒');
+    await send('dispatch:D7:deliver:zhujian:wxid_zhujian_zhang', '领导调度');
+    await send('report-confirm:m-1', '日报确认');
+    await send('help:m-2', '帮助回复');
+    await h.app.outbox.queue.resume();
+    expect(await h.drain()).toBe(true);
+    expect(sent.map((s) => s.text)).toEqual(['日报确认', '帮助回复', '领导调度', '日报提醒', '催办1', '催办2', '催办3', '催办4', '催办5', '催办6', '日报汇总']);
+  });
+
+  it('a reply overtakes a rate-limited backlog of digests', async () => {
+    h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger(), perMinute: 2, windowMs: 400 });
+    const sent: SentRecord[] = [];
+    h.world.onSent((s) => sent.push(s));
+    for (let i = 1; i <= 8; i++) await h.app.outbox.send({ to: { kind: 'group' }, text: `催办${i}`, mentions: [], purpose: `ticket-nag:c1:unit${i}` });
+    // The reply is queued once the first digest went out: it is the next message after the window.
+    await waitFor(() => sent.length >= 1, 20_000);
+    await h.app.outbox.send({ to: { kind: 'person', id: 'wxid_zhujian_zhang' }, text: '日报确认', mentions: [], purpose: 'report-confirm:m-9' });
+    const before = sent.length;
+    expect(await h.drain(60_000)).toBe(true);
+    const at = sent.findIndex((s) => s.text === '日报确认');
+    // Only a digest already being delivered when the reply was queued may still go before it.
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThanOrEqual(before + 1);
+    expect(before).toBeLessThan(7);
+    expect(sent.filter((s) => s.text.startsWith('催办')).map((s) => s.text)).toEqual(['催办1', '催办2', '催办3', '催办4', '催办5', '催办6', '催办7', '催办8']);
+  });
+
   it('retries a failing send with backoff and sends it once', async () => {
     h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger() });
     const puppet = h.world.puppet as unknown as { messageSendText: (...a: unknown[]) => Promise<unknown> };

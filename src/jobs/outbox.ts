@@ -7,6 +7,7 @@ import { markOutboundFailed, markOutboundSent, outboundSentAt, recordOutboundMan
 import { Batcher } from '../store/batcher.js';
 import type { Db } from '../store/db.js';
 import type { ChatPort } from '../bot/chat-port.js';
+import { priorityOf } from './lanes.js';
 import { jobIdFor, QUEUES } from './names.js';
 
 export interface OutboxJob {
@@ -39,7 +40,7 @@ export class Outbox {
     this.sends = new Batcher<OutboxJob, void>(
       async (jobs) => {
         await recordOutboundMany(this.db, jobs, this.clock.now());
-        await this.queue.addBulk(jobs.map((j) => ({ name: 'send', data: j, opts: this.jobOptions(j.jobId) })));
+        await this.queue.addBulk(jobs.map((j) => ({ name: 'send', data: j, opts: this.jobOptions(j.jobId, j.message.purpose) })));
         return jobs.map(() => undefined);
       },
       // One batch at a time: messages are queued in the order they were sent, also when the
@@ -77,12 +78,14 @@ export class Outbox {
 
   /** Adds the job (idempotent by job id while BullMQ keeps it; the DB's sent mark covers later). */
   private async enqueue(jobId: string, message: OutgoingMessage): Promise<void> {
-    await this.queue.add('send', { jobId, message }, this.jobOptions(jobId));
+    await this.queue.add('send', { jobId, message }, this.jobOptions(jobId, message.purpose));
   }
 
-  private jobOptions(jobId: string) {
+  /** Replies and leaders' relays go before reminders, and those before the day's digests (`lanes.ts`). */
+  private jobOptions(jobId: string, purpose: string) {
     return {
       jobId,
+      priority: priorityOf(purpose),
       attempts: this.limits.attempts,
       backoff: { type: 'exponential' as const, delay: this.limits.backoffMs },
       removeOnComplete: { age: 7 * 24 * 3600, count: 20_000 },
@@ -110,7 +113,7 @@ export interface OutboxWorkerDeps {
 }
 
 /**
- * The consumer side: sends one message at a time, in order, within an exact sliding-window
+ * The consumer side: sends one message at a time, lane by lane and in order within a lane, within an exact sliding-window
  * rate limit kept in Redis (BullMQ's own limiter is a fixed window that lets 2×max through).
  * A message already marked sent is never sent again; the only duplicate window is a crash
  * between the chat's send and the "sent" mark (one message per kill).
