@@ -175,3 +175,32 @@ describe('simulator session', () => {
     expect((await sim.type(HEAD_REPORT)).join('\n')).toMatch(/私聊 → 张局长/);
   });
 });
+
+describe('simulator chat page /sim', () => {
+  it('has a textarea (Enter sends, Shift+Enter a new line); a multi-line report is one report; strangers may speak', async () => {
+    const clock = new SimClock(parseStartTime('2026-11-30 17:00', TZ) as Date, false);
+    const h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, clock, log: testLogger(), http: { host: '127.0.0.1', port: 0 }, simulator: true });
+    h.world.clock = clock;
+    try {
+      const http = h.app.http;
+      const page = await http?.inject({ url: '/sim' });
+      expect(page?.statusCode).toBe(200);
+      expect(page?.body).toMatch(/<textarea name="text"/);
+      expect(page?.body).toMatch(/Shift\+Enter/);
+      const script = /<script>([\s\S]*?)<\/script>/.exec(page?.body ?? '')?.[1] ?? '';
+      expect(script).toMatch(/e\.key==='Enter'&&!e\.shiftKey/);
+      expect(() => new Function(script)).not.toThrow();
+      const say = (from: string, text: string) => http?.inject({ method: 'POST', url: '/sim/say', payload: { from, to: 'group', text } });
+      expect((await say('wxid_zhujian_zhang', '【区住建局】11月30日日报\r\n今日受理12件\r\n办结10件，在办2件'))?.statusCode).toBe(200);
+      expect((await say('wxid_new_guy', '大家好'))?.statusCode).toBe(200);
+      expect((await say('nobody here', '你好'))?.statusCode).toBe(400);
+      await h.drain();
+      const reports = await reportsForDay(h.app.db, '2026-11-30');
+      expect(reports.map((r) => [r.unitId, r.received, r.completed, r.inProgress])).toEqual([['zhujian', 12, 10, 2]]);
+      expect(h.world.strangers().map((c) => c.id)).toContain('wxid_new_guy');
+      expect((await http?.inject({ url: '/sim' }))?.body).toMatch(/wxid_new_guy（wxid_new_guy，不在名单上）/);
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -32,6 +32,8 @@ export interface HarnessOptions {
   world?: MockWorld;
   /** Use this puppet instead of the world's mock (e.g. a puppet-service client of it). */
   puppet?: PuppetInterface;
+  /** Simulator mode: the HTTP server adds the /sim chat page for this world. */
+  simulator?: boolean;
 }
 
 export interface Harness {
@@ -58,6 +60,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     ...(o.clock ? { clock: o.clock } : {}),
     log: o.log,
     http: o.http ?? false,
+    ...(o.simulator ? { simulator: world } : {}),
     schedule: o.schedule ?? false,
     outboxLimits: { max: o.perMinute ?? 0, windowMs: o.windowMs ?? 60_000, backoffMs: 200 },
   });
