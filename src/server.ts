@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     while (!app.bot.isReady()) await new Promise((r) => setTimeout(r, 20));
     ready();
     process.stdout.write(`模拟群网页 / simulator chat page: http://${env.HTTP_HOST}:${env.HTTP_PORT}/sim\n`);
-    if (sim && clock) process.stdout.write(`${sim.simulatorBanner(clock, config.timezone, simLog?.file)}\n`);
+    if (sim && clock) process.stdout.write(`${sim.simulatorBanner(clock, config, simLog?.file)}\n`);
     const { runTerminal } = await import('./sim/terminal.js');
     if (clock) await runTerminal(app, world, clock, process.stdin, process.stdout);
     // Input ended: let what was typed be answered before stopping.

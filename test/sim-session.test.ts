@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,6 +6,8 @@ import { advanceTarget, parseStartTime, SimClock } from '../src/sim/clock.js';
 import { fireTimes, parseCron } from '../src/sim/cron.js';
 import { type Harness, startHarness } from '../src/sim/harness.js';
 import { SimSession } from '../src/sim/session.js';
+import { dropWallClockSchedulers, simulatorBanner, simulatorClock, simulatorLog } from '../src/sim/setup.js';
+import { readEnv } from '../src/config/env.js';
 import { reportsForDay } from '../src/store/reports.js';
 import { REDIS_URL, rosterConfig, testLogger } from './helpers.js';
 
@@ -199,6 +201,34 @@ describe('simulator chat page /sim', () => {
       expect(reports.map((r) => [r.unitId, r.received, r.completed, r.inProgress])).toEqual([['zhujian', 12, 10, 2]]);
       expect(h.world.strangers().map((c) => c.id)).toContain('wxid_new_guy');
       expect((await http?.inject({ url: '/sim' }))?.body).toMatch(/wxid_new_guy（wxid_new_guy，不在名单上）/);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('simulator start-up', () => {
+  it('logs to DATA_DIR/sim.log unless LOG_LEVEL is set; --at is read in the district zone; a rest day is named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-simlog-'));
+    const quiet = simulatorLog(readEnv({ DATA_DIR: dir }), { DATA_DIR: dir });
+    expect(quiet.file).toBe(join(dir, 'sim.log'));
+    quiet.log.info({ probe: 1 }, 'simulator log probe');
+    expect(readFileSync(join(dir, 'sim.log'), 'utf8')).toMatch(/simulator log probe/);
+    expect(simulatorLog(readEnv({ DATA_DIR: dir, LOG_LEVEL: 'warn' }), { DATA_DIR: dir, LOG_LEVEL: 'warn' }).file).toBeUndefined();
+    const clock = simulatorClock(['--at', '2026-11-30 16:30'], TZ);
+    expect(clock instanceof SimClock && clock.now().toISOString().startsWith('2026-11-30T08:30')).toBe(true);
+    expect(simulatorClock(['--at', '30号下午'], TZ)).toMatchObject({ error: expect.stringMatching(/--at "30号下午" 看不懂/) });
+    const cfg = rosterConfig();
+    expect(simulatorBanner(new SimClock(parseStartTime('2026-11-29 04:00', TZ) as Date, false), cfg, undefined)).toMatch(/今天是休息日/);
+    expect(simulatorBanner(new SimClock(parseStartTime('2026-11-30 08:30', TZ) as Date, false), cfg, join(dir, 'sim.log'))).not.toMatch(/休息日/);
+  });
+
+  it('removes the wall-clock job schedulers a previous run left (routines run on the simulated clock)', async () => {
+    const h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger(), schedule: true });
+    try {
+      expect((await h.app.scheduler.queue.getJobSchedulers(0, -1)).length).toBeGreaterThan(0);
+      await dropWallClockSchedulers(h.app);
+      expect(await h.app.scheduler.queue.getJobSchedulers(0, -1)).toEqual([]);
     } finally {
       await h.close();
     }

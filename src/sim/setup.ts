@@ -4,7 +4,9 @@ import type { App } from '../app.js';
 import { readOption } from '../cli/args.js';
 import type { Env } from '../config/env.js';
 import { simBadAtText, simBannerText } from '../domain/texts/simulator.js';
-import { isoInZone } from '../domain/time.js';
+import { isoInZone, localDay } from '../domain/time.js';
+import { WorkCalendar } from '../domain/calendar.js';
+import type { DistrictConfig } from '../config/schema.js';
 import { createLogger, type Logger } from '../log.js';
 import { parseStartTime, SimClock } from './clock.js';
 
@@ -40,6 +42,8 @@ export async function dropWallClockSchedulers(app: App): Promise<number> {
   return existing.length;
 }
 
-export function simulatorBanner(clock: SimClock, tz: string, logFile: string | undefined): string {
-  return simBannerText(isoInZone(clock.now(), tz).replace('T', ' ').slice(0, 16), tz, logFile);
+export function simulatorBanner(clock: SimClock, config: Pick<DistrictConfig, 'timezone' | 'calendar'>, logFile: string | undefined): string {
+  const now = clock.now();
+  const workday = new WorkCalendar(config.calendar).isWorkday(localDay(now, config.timezone));
+  return simBannerText(isoInZone(now, config.timezone).replace('T', ' ').slice(0, 16), config.timezone, workday, logFile);
 }

@@ -56,8 +56,9 @@ export const SIM_WHO_HINT = '  任何 wxid_ 开头的微信号都可直接发言
 export const SIM_STILL_BUSY = '（机器人 30 秒内未处理完，稍后的回复会陆续显示；详见日志）';
 export const SIM_UNKNOWN_COMMAND = '（没有这个命令；/help 查看说明）';
 
-export function simBannerText(start: string, tz: string, logFile: string | undefined): string {
+export function simBannerText(start: string, tz: string, workday: boolean, logFile: string | undefined): string {
   const lines = [`模拟时钟从 ${start} 开始（${tz}）；/clock 查看，/advance 拨快。`];
+  if (!workday) lines.push('今天是休息日：例行任务照常运行，但不催报日报。演练一个工作日请用 npm start -- --at "2026-11-30 08:30"。');
   if (logFile) lines.push(`机器人的日志写入 ${logFile}（设置 LOG_LEVEL，如 LOG_LEVEL=info，则输出到终端）。`);
   return lines.join('\n');
 }
