@@ -14,8 +14,15 @@ import { createLogger } from './log.js';
 async function main(): Promise<void> {
   const t0 = performance.now();
   const env = readEnv(process.env);
-  const log = createLogger(env.LOG_LEVEL);
+  const sim = env.simulator ? await import('./sim/setup.js') : undefined;
+  const simLog = sim?.simulatorLog(env, process.env);
+  const log = simLog?.log ?? createLogger(env.LOG_LEVEL);
   const config = loadDistrictFile(env.DISTRICT_CONFIG);
+  const clock = sim?.simulatorClock(process.argv.slice(2), config.timezone);
+  if (clock && 'error' in clock) {
+    process.stderr.write(`${clock.error}\n`);
+    process.exit(2);
+  }
   const ping = await pingRedis(env.REDIS_URL);
   if (!ping.ok) {
     process.stderr.write(`${REDIS_MISSING_HELP}\n(REDIS_URL=${redactUrl(env.REDIS_URL)}: ${ping.error})\n`);
@@ -33,6 +40,7 @@ async function main(): Promise<void> {
   if (env.simulator) {
     const { MockWorld } = await import('./sim/mock-world.js');
     world = new MockWorld(config);
+    if (clock) world.clock = clock;
     puppet = world.puppetInterface;
   } else {
     puppet = {
@@ -50,7 +58,8 @@ async function main(): Promise<void> {
     puppet,
     dataDir: env.DATA_DIR,
     log,
-    ...(world ? { simulator: world } : {}),
+    // The simulator's routines run on its own clock (SimSession), and it sends at once.
+    ...(world && clock ? { simulator: world, clock, schedule: false, outboxLimits: { max: 0 } } : {}),
     ...(env.FALLBACK_WEBHOOK_URL ? { fallback: webhookFallback(env.FALLBACK_WEBHOOK_URL, log) } : {}),
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT, ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}), ...(env.API_TOKEN ? { apiToken: env.API_TOKEN } : {}) },
   });
@@ -69,14 +78,16 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.start();
+  if (sim) await sim.dropWallClockSchedulers(app);
   world?.login();
   const ready = () => log.info({ ms: Math.round(performance.now()), sinceMain: Math.round(performance.now() - t0), rssMb: Math.round(process.memoryUsage().rss / 1048576) }, 'ready');
   if (world) {
     while (!app.bot.isReady()) await new Promise((r) => setTimeout(r, 20));
     ready();
     process.stdout.write(`模拟群网页 / simulator chat page: http://${env.HTTP_HOST}:${env.HTTP_PORT}/sim\n`);
+    if (sim && clock) process.stdout.write(`${sim.simulatorBanner(clock, config, simLog?.file)}\n`);
     const { runTerminal } = await import('./sim/terminal.js');
-    await runTerminal(app, world, process.stdin, process.stdout);
+    if (clock) await runTerminal(app, world, clock, process.stdin, process.stdout);
     // Input ended: let what was typed be answered before stopping.
     for (let i = 0; i < 500 && !(await app.idle()); i++) await new Promise((r) => setTimeout(r, 20));
     await shutdown('stdin closed');

@@ -11,6 +11,7 @@ import type { Clock } from '../domain/clock.js';
 import { QUEUES } from '../jobs/names.js';
 import { createRedis } from '../jobs/redis.js';
 import type { Db, DbOptions } from '../store/db.js';
+import { waitIdle } from './drain.js';
 import { MockWorld } from './mock-world.js';
 
 export interface HarnessOptions {
@@ -31,6 +32,8 @@ export interface HarnessOptions {
   world?: MockWorld;
   /** Use this puppet instead of the world's mock (e.g. a puppet-service client of it). */
   puppet?: PuppetInterface;
+  /** Simulator mode: the HTTP server adds the /sim chat page for this world. */
+  simulator?: boolean;
 }
 
 export interface Harness {
@@ -57,6 +60,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     ...(o.clock ? { clock: o.clock } : {}),
     log: o.log,
     http: o.http ?? false,
+    ...(o.simulator ? { simulator: world } : {}),
     schedule: o.schedule ?? false,
     outboxLimits: { max: o.perMinute ?? 0, windowMs: o.windowMs ?? 60_000, backoffMs: 200 },
   });
@@ -71,18 +75,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     app,
     world,
     prefix,
-    async drain(timeoutMs = 30_000) {
-      const end = Date.now() + timeoutMs;
-      // Two idle readings in a row: a job may be handed from one queue to the next between reads.
-      let quiet = 0;
-      while (Date.now() < end) {
-        if (await app.idle()) {
-          if (++quiet >= 2) return true;
-        } else quiet = 0;
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      return false;
-    },
+    drain: (timeoutMs = 30_000) => waitIdle(app, timeoutMs),
     async close() {
       await app.stop();
       await obliterate(o.redisUrl, prefix);

@@ -6,6 +6,7 @@ import * as PUPPET from 'wechaty-puppet';
 import type { PuppetInterface } from 'wechaty-puppet/impls';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import type { DistrictConfig } from '../config/schema.js';
+import { type Clock, systemClock } from '../domain/clock.js';
 
 export const BOT_ID = 'wxid_duban_bot';
 export const BOT_NAME = '督办助手';
@@ -23,7 +24,7 @@ export interface SentRecord {
 export interface SayOptions {
   to?: 'group' | 'bot';
   mentions?: string[];
-  /** Message time (ms); defaults to now. Replay sets the scenario's time. */
+  /** Message time (ms); defaults to the world's clock. Replay sets the scenario's time. */
   timestamp?: number;
   /** Force a message id (to simulate a redelivery). */
   id?: string;
@@ -31,12 +32,18 @@ export interface SayOptions {
 
 /**
  * A simulated chat: the mock puppet with the district's people, a stranger, the bot account
- * and the group. Used by the terminal simulator, replay and the end-to-end tests.
+ * and the group. Used by the terminal simulator, replay and the end-to-end tests. Anyone else
+ * who speaks (a contact id not on the roster: a new member, someone's deputy) is made a group
+ * member on demand, as in a real group, which the bot does not know.
  */
 export class MockWorld {
   readonly mocker: mock.Mocker;
   readonly puppet: PuppetMock;
+  /** The time messages are stamped with when the caller gives none (the simulator's clock). */
+  clock: Clock = systemClock;
   private readonly listeners: Array<(s: SentRecord) => void> = [];
+  /** Contacts not on the roster who joined the group on demand, in order. */
+  private readonly joined: Array<{ id: string; name: string }> = [];
 
   constructor(
     readonly config: DistrictConfig,
@@ -89,10 +96,33 @@ export class MockWorld {
     };
   }
 
+  /** Whether the chat knows this contact (roster, the built-in stranger, or joined on demand). */
+  knows(contactId: string): boolean {
+    return this.mocker.cacheContactPayload.has(contactId);
+  }
+
+  /** Group members not on the roster: the built-in stranger(s) and anyone who joined on demand. */
+  strangers(): Array<{ id: string; name: string }> {
+    return [...this.extraContacts, ...this.joined];
+  }
+
+  /**
+   * Makes an unknown contact id a member of the group (a new member, a deputy), so that a
+   * message from it is delivered like any other. A known id is left as it is.
+   */
+  ensureMember(contactId: string, name = contactId): void {
+    if (this.knows(contactId)) return;
+    this.mocker.createContact({ id: contactId, name, friend: false });
+    (this.mocker.roomPayload(this.groupId) as { memberIdList: string[] }).memberIdList.push(contactId);
+    this.joined.push({ id: contactId, name });
+  }
+
   /** A person says something in the group or privately to the bot; returns the message id. */
   say(fromId: string, text: string, o: SayOptions = {}): string {
+    this.ensureMember(fromId);
+    for (const m of o.mentions ?? []) if (m !== BOT_ID) this.ensureMember(m);
     const id = o.id ?? randomUUID();
-    const base = { id, talkerId: fromId, timestamp: o.timestamp ?? Date.now(), type: PUPPET.types.Message.Text, text };
+    const base = { id, talkerId: fromId, timestamp: o.timestamp ?? this.clock.now().getTime(), type: PUPPET.types.Message.Text, text };
     const payload =
       o.to === 'bot'
         ? { ...base, listenerId: BOT_ID }
@@ -109,10 +139,11 @@ export class MockWorld {
 
   /** A person sends a file (as an Attachment, so the bot can read it). */
   sendFile(fromId: string, path: string, o: Omit<SayOptions, 'mentions'> = {}): string {
+    this.ensureMember(fromId);
     const id = o.id ?? randomUUID();
     const box = FileBox.fromBase64(readFileSync(path).toString('base64'), basename(path));
     this.mocker.cacheFileBoxPayload.set(id, box.toJSON() as never);
-    const base = { id, talkerId: fromId, timestamp: o.timestamp ?? Date.now(), type: PUPPET.types.Message.Attachment, filename: basename(path) };
+    const base = { id, talkerId: fromId, timestamp: o.timestamp ?? this.clock.now().getTime(), type: PUPPET.types.Message.Attachment, filename: basename(path) };
     const payload = o.to === 'bot' ? { ...base, listenerId: BOT_ID } : { ...base, roomId: this.groupId, mentionIdList: [] };
     this.mocker.MessageMock.create(payload as never);
     this.puppet.emit('message', { messageId: id });

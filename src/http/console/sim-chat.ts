@@ -11,7 +11,12 @@ import { esc, page } from './layout.js';
 /** The part of MockWorld the page needs. */
 export interface SimulatorChat {
   say(fromId: string, text: string, o?: { to?: 'group' | 'bot'; mentions?: string[] }): string;
+  /** Group members not on the roster (the bot does not know them). */
+  strangers?(): Array<{ id: string; name: string }>;
 }
+
+/** A contact id a new group member may have (`wxid_…`); anyone else must be on the roster or already in the group. */
+const NEW_MEMBER_ID = /^wxid_[A-Za-z0-9_-]{1,60}$/;
 
 interface Line { dir: 'in' | 'out'; chat: string; from: string; to: string; text: string; at: string }
 
@@ -45,31 +50,39 @@ function linkify(s){return s.replace(/[&<>"]/g,function(c){return{'&':'&amp;','<
 function draw(lines){var h=lines.map(function(m){var p=m.chat==='private';return '<div class="m '+m.dir+(p?' p':'')+'"><div class="h">'+(p?'[私聊] ':'[群] ')+linkify(m.from)+(p?' → '+linkify(m.to):'')+' <span>'+m.at+'</span></div><div class="b">'+linkify(m.text)+'</div></div>';}).join('');
  var atEnd=log.scrollTop+log.clientHeight>=log.scrollHeight-40;log.innerHTML=h||'<p class="muted">还没有消息。</p>';if(atEnd)log.scrollTop=log.scrollHeight;}
 function poll(){fetch('/sim/messages',{cache:'no-store'}).then(function(r){return r.json();}).then(function(d){var s=JSON.stringify(d);if(s!==last){last=s;draw(d.messages);}}).catch(function(){}).finally(function(){setTimeout(poll,1000);});}
-document.getElementById('say').addEventListener('submit',function(e){e.preventDefault();var f=e.target,t=f.text.value.trim();if(!t)return;
- fetch('/sim/say',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({from:f.from.value,to:f.to.value,text:t})}).then(function(r){if(r.ok){f.text.value='';}});});
+var form=document.getElementById('say'),box=form.text;
+function send(){var t=box.value.trim();if(!t)return;
+ fetch('/sim/say',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({from:form.from.value,to:form.to.value,text:t})}).then(function(r){if(r.ok){box.value='';fit();}});}
+function fit(){box.style.height='auto';box.style.height=Math.min(box.scrollHeight,200)+'px';}
+form.addEventListener('submit',function(e){e.preventDefault();send();});
+box.addEventListener('input',fit);
+box.addEventListener('keydown',function(e){if(e.key==='Enter'&&!e.shiftKey&&!e.isComposing&&e.keyCode!==229){e.preventDefault();send();}});
 poll();})();`;
 
 const CSS = `<style>#log{height:60vh;overflow-y:auto;background:#e9edf1;border-radius:10px;padding:10px}.m{background:#fff;border-radius:8px;padding:6px 10px;margin:6px 40px 6px 0;white-space:pre-wrap;word-break:break-all}
 .m.out{background:#dcf3d9;margin:6px 0 6px 40px}.m.p{border-left:4px solid #b9770e}.m .h{font-size:12px;color:#6b7785}.m .h span{float:right}
-form#say{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px}form#say select,form#say input{font-size:15px;padding:8px;border:1px solid #c9d3dd;border-radius:6px}form#say input[name=text]{flex:1 1 240px}</style>`;
+form#say{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px;align-items:flex-end}form#say select,form#say textarea{font-size:15px;padding:8px;border:1px solid #c9d3dd;border-radius:6px}form#say textarea{flex:1 1 240px;resize:vertical;min-height:40px;font-family:inherit;line-height:1.4}</style>`;
 
 export function registerSimChat(app: FastifyInstance, ctx: HandlerContext, world: SimulatorChat): void {
   app.get('/sim', async (_req, reply) => {
     const role: Record<string, string> = { leader: '区领导', supervisor: '督导专班', discipline: '纪检监察', head: '负责人', liaison: '联络员' };
     const people = ctx.roster.people.map((p) => `<option value="${esc(p.id)}">${esc(p.name)}（${esc([p.unit ? (ctx.roster.unit(p.unit)?.name ?? p.unit) : '', ...p.roles.map((r) => role[r] ?? r)].filter(Boolean).join(' '))}）</option>`).join('');
-    const body = `${CSS}<h1>模拟群：${esc(ctx.config.group.topic)}</h1><p class="muted">模拟模式：以名单中任何人的身份发言；私聊“控制台”可获取控制台登录链接。</p>
-<div id="log"></div><form id="say"><select name="from" aria-label="发言人">${people}</select><select name="to" aria-label="发到"><option value="group">群内</option><option value="bot">私聊机器人</option></select>
-<input name="text" placeholder="例如：今日受理12件，办结10件" autocomplete="off"><button class="btn" type="submit">发送</button></form><script>${SCRIPT}</script>`;
+    const strangers = (world.strangers?.() ?? []).map((c) => `<option value="${esc(c.id)}">${esc(c.name)}（${esc(c.id)}，不在名单上）</option>`).join('');
+    const others = strangers ? `<optgroup label="名单外的群成员（机器人不认识）">${strangers}</optgroup>` : '';
+    const body = `${CSS}<h1>模拟群：${esc(ctx.config.group.topic)}</h1><p class="muted">模拟模式：以名单中任何人的身份发言；Enter 发送，Shift+Enter 换行（多行日报照常粘贴）；私聊“控制台”可获取控制台登录链接。</p>
+<div id="log"></div><form id="say"><select name="from" aria-label="发言人">${people}${others}</select><select name="to" aria-label="发到"><option value="group">群内</option><option value="bot">私聊机器人</option></select>
+<textarea name="text" rows="1" placeholder="例如：今日受理12件，办结10件（Shift+Enter 换行）" autocomplete="off"></textarea><button class="btn" type="submit">发送</button></form><script>${SCRIPT}</script>`;
     return sendHtml(reply, page({ title: '模拟群', body }), true);
   });
   app.get('/sim/messages', async (_req, reply) => reply.header('cache-control', 'no-store').send({ messages: await recent(ctx) }));
   app.post<{ Body: { from?: unknown; to?: unknown; text?: unknown } }>('/sim/say', async (req, reply) => {
     if (crossSite(req)) return reply.code(403).send({ error: 'cross-site' });
     const { from, to, text } = req.body ?? {};
-    const person = typeof from === 'string' ? ctx.roster.person(from) : undefined;
-    if (!person || typeof text !== 'string' || text.trim() === '' || text.length > 4000) return reply.code(400).send({ error: 'from (a roster id) and text are required' });
-    const mentions = [...text.matchAll(/@([^\s@，,：:]+)/g)].map((m) => ctx.roster.people.find((p) => p.name === m[1])?.id).filter((x): x is string => x !== undefined);
-    const id = world.say(person.id, text, to === 'bot' ? { to: 'bot' } : { to: 'group', mentions });
+    // Anyone in the group may speak: a roster person, a member not on the roster, or a new one (wxid_…).
+    const known = typeof from === 'string' && (ctx.roster.person(from) !== undefined || (world.strangers?.() ?? []).some((c) => c.id === from) || NEW_MEMBER_ID.test(from));
+    if (!known || typeof from !== 'string' || typeof text !== 'string' || text.trim() === '' || text.length > 4000) return reply.code(400).send({ error: 'from (a group member id) and text are required' });
+    const mentions = [...new Set([...text.matchAll(/@([^\s@，,：:]+)/g)].map((m) => ctx.roster.people.find((p) => p.name === m[1])?.id).filter((x): x is string => x !== undefined))];
+    const id = world.say(from, text.replace(/\r\n?/g, '\n'), to === 'bot' ? { to: 'bot' } : { to: 'group', mentions });
     return reply.send({ id });
   });
 }

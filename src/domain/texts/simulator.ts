@@ -1,0 +1,65 @@
+/** The terminal simulator's own texts (its help, clock and routine lines); never sent to a chat. */
+
+export const SIM_HELP = `模拟群“联系服务群众工作”已就绪。输入方式：
+  张局长: 今日受理12件，办结10件        以某人身份在群里发言（姓名或微信号，后加冒号）
+  私聊 张局长: 帮助                      以某人身份私聊机器人
+  /as 张局长                             之后不带姓名的消息都以此人身份发出
+  /file 刘组长: ./tickets.xlsx           以某人身份发文件（工单导出表等）
+多行消息：行末写 \\ 接着输入下一行；或 /paste（/paste 张局长、/paste 私聊 张局长）后粘贴多行，单独一行 . 结束
+模拟时钟：
+  /clock                                 现在的模拟时间、是否工作日、接下来的例行任务
+  /advance 30m   /advance 2h   /advance 1d   /advance 18:40
+                                         拨快时钟；途经的例行任务（17:30 提醒、18:00 截止、18:30 提请督办、18:40 汇总…）按时运行
+  /run report-reminder                   在当前模拟时间立即运行某项例行任务
+陌生人：名单外的人也可发言（新进群的人、代班的同事），机器人不认识也不听其指令：
+  wxid_new_guy: 大家好                   以名单外的微信号（wxid_ 开头）在群里发言
+  /as 陌生人                             以群里的陌生成员发言
+  /who 名单与群里的陌生成员      /help 本说明      /quit 退出
+消息里写 @张局长 会作为 @ 提醒发出。`;
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+/** 2026年11月30日（星期一）16:30 */
+export function simTimeText(day: string, hhmm: string, weekday: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return `${y}年${m}月${d}日（星期${WEEKDAYS[weekday]}）${hhmm}`;
+}
+
+export function simClockText(when: string, workday: boolean, running: boolean, next: string[]): string {
+  const lines = [`模拟时间：${when}，${workday ? '工作日' : '休息日（例行任务运行但不催报）'}`];
+  lines.push(running ? '模拟时钟随真实时间走；用 /advance 拨快（如 /advance 30m、/advance 18:40）。' : '模拟时钟已停住；用 /advance 拨快。');
+  if (next.length > 0) lines.push(`接下来的例行任务：${next.join('、')}`);
+  return lines.join('\n');
+}
+
+export function simDayLine(day: string, weekday: number, workday: boolean): string {
+  const [, m, d] = day.split('-').map(Number) as [number, number, number];
+  return `──── ${m}月${d}日（星期${WEEKDAYS[weekday]}）${workday ? '工作日' : '休息日'} ────`;
+}
+
+export const simRoutineSent = (at: string, name: string, n: number) => `[${at} ${name}] 已运行，发送 ${n} 条消息：`;
+export const simRoutineSilent = (at: string, name: string) => `[${at} ${name}] 已运行，无消息发送`;
+export const simRoutineStuck = (at: string, name: string) => `[${at} ${name}] 30 秒内未处理完（可能出错后在重试），详见日志`;
+export const simFrequentSilent = (parts: string[]) => `（其间 ${parts.join('、')}，均无消息发送）`;
+export const simFrequentPart = (name: string, n: number) => `${name} 运行 ${n} 次`;
+export const SIM_ADVANCE_USAGE = '用法：/advance 30m、/advance 2h、/advance 1d、/advance 1h30m，或 /advance 18:40（今天的某个时刻）';
+export const simUnknownRoutine = (name: string, known: string[]) => `（没有名为 ${name} 的例行任务；可用：${known.join('、') || '无'}）`;
+export const SIM_NO_SUCH_PERSON = '（名单中没有此人；/who 查看名单。名单外的人请用其微信号发言，如 wxid_new_guy: 大家好，或 /as 陌生人）';
+export const SIM_NEED_SPEAKER = '（请用“姓名: 内容”的形式发言，或先 /as 姓名；/help 查看说明）';
+export const simSpeakAs = (name: string) => `（之后以 ${name} 的身份发言）`;
+export const simStrangerJoined = (id: string) => `（${id} 不在名单上：作为群里的陌生成员发言，机器人不认识，也不听其指令）`;
+export const SIM_PASTE_START = '（粘贴多行消息，单独一行 . 结束；/cancel 放弃）';
+export const SIM_PASTE_CANCELLED = '（已放弃这条多行消息）';
+export const simFileError = (reason: string) => `（无法读取文件：${reason}）`;
+export const SIM_WHO_STRANGERS = '群里不在名单上的成员（机器人不认识，不听其指令）：';
+export const SIM_WHO_HINT = '  任何 wxid_ 开头的微信号都可直接发言（如 wxid_new_guy: 大家好），会作为新成员进群。';
+export const SIM_STILL_BUSY = '（机器人 30 秒内未处理完，稍后的回复会陆续显示；详见日志）';
+export const SIM_UNKNOWN_COMMAND = '（没有这个命令；/help 查看说明）';
+
+export function simBannerText(start: string, tz: string, workday: boolean, logFile: string | undefined): string {
+  const lines = [`模拟时钟从 ${start} 开始（${tz}）；/clock 查看，/advance 拨快。`];
+  if (!workday) lines.push('今天是休息日：例行任务照常运行，但不催报日报。演练一个工作日请用 npm start -- --at "2026-11-30 08:30"。');
+  if (logFile) lines.push(`机器人的日志写入 ${logFile}（设置 LOG_LEVEL，如 LOG_LEVEL=info，则输出到终端）。`);
+  return lines.join('\n');
+}
+export const simBadAtText = (at: string, tz: string) => `--at "${at}" 看不懂：请写成 --at "2026-11-30 16:30"（${tz} 时间）`;

@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import pino from 'pino';
+import type { App } from '../app.js';
+import { readOption } from '../cli/args.js';
+import type { Env } from '../config/env.js';
+import { simBadAtText, simBannerText } from '../domain/texts/simulator.js';
+import { isoInZone, localDay } from '../domain/time.js';
+import { WorkCalendar } from '../domain/calendar.js';
+import type { DistrictConfig } from '../config/schema.js';
+import { createLogger, type Logger } from '../log.js';
+import { parseStartTime, SimClock } from './clock.js';
+
+/**
+ * The simulator's log: to `DATA_DIR/sim.log`, so that the terminal shows only the chat, unless
+ * LOG_LEVEL is set explicitly (then to stderr at that level, as in production).
+ */
+export function simulatorLog(env: Env, raw: NodeJS.ProcessEnv): { log: Logger; file?: string } {
+  if (raw.LOG_LEVEL) return { log: createLogger(env.LOG_LEVEL) };
+  const file = join(env.DATA_DIR, 'sim.log');
+  return { log: createLogger('info', pino.destination({ dest: file, mkdir: true, sync: true }) as unknown as NodeJS.WritableStream), file };
+}
+
+/** The simulator's clock from `--at "2026-11-30 16:30"` (district zone), or the real now. */
+export function simulatorClock(argv: readonly string[], tz: string): SimClock | { error: string } {
+  const at = readOption(argv, 'at');
+  if (at === undefined) return new SimClock(Date.now());
+  const t = parseStartTime(at, tz);
+  if (!t) return { error: simBadAtText(at, tz) };
+  return new SimClock(t);
+}
+
+/**
+ * In the simulator the routines run on the simulated clock (SimSession), never on BullMQ's
+ * wall-clock schedulers: removes any a previous run left under this queue prefix.
+ */
+export async function dropWallClockSchedulers(app: App): Promise<number> {
+  const existing = await app.scheduler.queue.getJobSchedulers(0, -1);
+  for (const s of existing) {
+    const id = s.id ?? s.key;
+    if (id) await app.scheduler.queue.removeJobScheduler(id);
+  }
+  return existing.length;
+}
+
+export function simulatorBanner(clock: SimClock, config: Pick<DistrictConfig, 'timezone' | 'calendar'>, logFile: string | undefined): string {
+  const now = clock.now();
+  const workday = new WorkCalendar(config.calendar).isWorkday(localDay(now, config.timezone));
+  return simBannerText(isoInZone(now, config.timezone).replace('T', ' ').slice(0, 16), config.timezone, workday, logFile);
+}
