@@ -30,9 +30,9 @@ const NOTICE =
 /** "Figures follow later" notes. */
 const LATER = /稍后|晚些|晚点|随后报|随后补|待.{0,6}后(?:再)?(?:报|补|发)|暂未统计|正在统计|统计中|还在统计|尚未统计|数据未出|明天补报|明日补报/;
 /** A leader's evaluative words; with the unit named mid-text they mark a comment on it. */
-const EVALUATIVE = /值得|很好|不错|继续保持|辛苦|肯定|表扬|加油|抓紧|务必|希望|点赞|👍|好样|棒|再接再厉|要注意|请注意/;
+const EVALUATIVE = /值得|很好|不错|继续保持|辛苦|肯定|表扬|加油|抓紧|务必|希望|点赞|好样|棒|再接再厉|要注意|请注意/;
 /** Praise a unit would not write about itself. */
-const PRAISE = /(?:很好|不错|非常好|挺好)[，,！!。\s]*(?:继续|再接再厉|$)|好样的|点赞|👍|再接再厉|值得肯定|值得表扬|辛苦了|辛苦啦|继续保持[！!。~\s]*$/;
+const PRAISE = /(?:很好|不错|非常好|挺好)[，,！!。\s]*(?:继续|再接再厉|$)|好样的|点赞|再接再厉|值得肯定|值得表扬|辛苦了|辛苦啦|继续保持[！!。~\s]*$/;
 const QUESTION_END = /(?:[？?]|吗|呢|么)\s*$/;
 const NON_REPORTER_ROLES = ['leader', 'supervisor', 'discipline'] as const;
 
