@@ -8,11 +8,12 @@ import { dualAnswerHandler } from './dual-answer.js';
 import { helpHandler } from './help.js';
 import { privateFallbackHandler } from './private-fallback.js';
 import { reportHandler } from './report.js';
+import { reportUnrecognisedHandler } from './report-unrecognised.js';
 import { ticketApprovalHandler } from './ticket-approval.js';
 import { ticketCommandsHandler } from './ticket-commands.js';
 import { ticketImportHandler } from './ticket-import.js';
 
 /** The message handlers, in the order the router offers them a message. */
 export function messageHandlers(): MessageHandler[] {
-  return [helpHandler, ticketImportHandler, ticketApprovalHandler, dualAnswerHandler, ticketCommandsHandler, dispatchProgressHandler, dispatchPrivateHandler, dispatchCreateHandler, dispatchAnswerHandler, reportHandler, consoleLinkHandler, privateFallbackHandler];
+  return [helpHandler, ticketImportHandler, ticketApprovalHandler, dualAnswerHandler, ticketCommandsHandler, dispatchProgressHandler, dispatchPrivateHandler, dispatchCreateHandler, dispatchAnswerHandler, reportHandler, reportUnrecognisedHandler, consoleLinkHandler, privateFallbackHandler];
 }

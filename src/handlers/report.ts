@@ -1,23 +1,13 @@
 import { figuresOf, implausibilities, missingFigures } from '../domain/report/figures.js';
-import { type ReportParse, parseReport } from '../domain/report/parse.js';
 import { reportConfirmText, reportNoUnitText, reportWrongUnitText } from '../domain/texts/reports.js';
 import { localIso } from '../domain/time.js';
 import type { IncomingMessage } from '../domain/messages.js';
 import type { Person } from '../domain/roster.js';
 import { saveReport } from '../store/reports.js';
 import { type HandlerContext, type MessageHandler, sendAsLastStep } from './context.js';
+import { parsedReport } from './report-parse.js';
 
-/** Longer texts are not daily reports (and are not worth parsing on the hot path). */
-const MAX_REPORT_CHARS = 20_000;
-const parses = new WeakMap<IncomingMessage, ReportParse | null>();
-
-function parsed(msg: IncomingMessage, ctx: HandlerContext): ReportParse | null {
-  if (parses.has(msg)) return parses.get(msg) ?? null;
-  const text = msg.text.trim();
-  const p = text === '' || text.length > MAX_REPORT_CHARS ? null : parseReport({ text, sentAt: msg.sentAt }, ctx.roster, ctx.config.timezone);
-  parses.set(msg, p);
-  return p;
-}
+const parsed = (msg: IncomingMessage, ctx: HandlerContext) => parsedReport(msg, ctx)?.parse ?? null;
 
 const isProxy = (p: Person) => p.roles.includes('leader') || p.roles.includes('supervisor');
 const isReporter = (p: Person) => p.roles.includes('head') || p.roles.includes('liaison');

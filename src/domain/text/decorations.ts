@@ -57,7 +57,10 @@ export function stripDecorations(text: string, sep = '•'): string {
   });
 }
 
-/** Spaces between two Chinese characters are typing noise (城东街道 尚未反馈, 受 理). */
+/**
+ * Spaces between two Chinese characters are typing noise (城东街道 尚未反馈, 受 理); the space
+ * that ends an @-mention (@王副主任 湖滨路…) is kept.
+ */
 export function dropCjkSpaces(text: string): string {
-  return text.replace(/(?<=[\u4e00-\u9fff])[ \t\u00a0\u3000]+(?=[\u4e00-\u9fff])/g, '');
+  return text.replace(/(?<!@[^\s@]{0,40})(?<=[\u4e00-\u9fff])[ \t\u00a0\u3000]+(?=[\u4e00-\u9fff])/g, '');
 }

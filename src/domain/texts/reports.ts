@@ -51,3 +51,16 @@ export function reportEscalationText(day: string, deadline: string, missing: Arr
   const list = missing.map((m) => (m.heads.length > 0 ? `${m.unit}（${m.heads.join('、')}）` : m.unit)).join('、');
   return `督办提请：${md(day)}日报截止${deadline}后，以下${missing.length}个单位仍未报送：${list}。请督导专班跟进督办。`;
 }
+
+/** Why a head's or liaison's message with figures was not taken as the daily report, and what to send. */
+export function reportNotRecognisedText(hint: 'question' | 'evaluative' | 'general', unitName: string): string {
+  const example = `例如：“${unitName}今日受理6件，办结5件，在办1件。”`;
+  switch (hint) {
+    case 'question':
+      return `未识别为日报：这条消息是问句，未作为日报记录。如需报送今日日报，请单独发送一条，写明受理、办结等件数，${example}`;
+    case 'evaluative':
+      return `未识别为日报：消息中含有评价性用语，未作为日报记录。如需报送今日日报，请只写本单位当日数据后单独发送，${example}`;
+    default:
+      return `未识别为日报，本条未作记录。如需报送今日日报，请以单位名称开头，写明受理、办结等件数后单独发送，${example}`;
+  }
+}
