@@ -24,5 +24,3 @@ export function helpText(p: Person): string {
   lines.push('如需帮助，请发送“帮助”。');
   return lines.join('\n');
 }
-
-export const PRIVATE_FALLBACK = '您好，消息已收到并留存。如需查看可用指令，请发送“帮助”。';
