@@ -94,7 +94,7 @@ describe('the 18:00 daily report loop (replay through the real pipeline)', () =>
   it('report-escalation tells each supervisor once about the 5 still missing', async () => {
     const out = await s.play(run(t('18:30'), 'report-escalation'), run(t('18:35'), 'report-escalation'));
     expect(out.map((o) => o.to).sort()).toEqual(['wxid_sup_chen', 'wxid_sup_liu']);
-    expect(out[0]?.text).toContain('以下5个单位仍未报送');
+    expect(out[0]?.text).toMatch(/^督办提请：截至11月20日18:30，以下5个单位尚未报送当日日报：/);
     expect(out[0]?.text).not.toContain('区交通运输局');
   });
 
@@ -121,7 +121,7 @@ describe('the 18:00 daily report loop (replay through the real pipeline)', () =>
     const saturday = '2026-10-10';
     const out = await s.play(run(t('17:30', saturday), 'report-reminder'));
     expect(out).toHaveLength(1);
-    expect(out[0]?.text).toContain('今天（10月10日）18:00前请报送日报');
+    expect(out[0]?.text).toContain('温馨提醒：今日（10月10日）日报请于18:00前报送，以下单位尚未报送：');
   });
 
   it('warns the supervision team once a day when the year has no official calendar, and falls back to Mon–Fri', async () => {

@@ -38,7 +38,7 @@ export function reportNoUnitText(): string {
 }
 
 export function reportReminderText(day: string, deadline: string, names: string[]): string {
-  return `温馨提醒：今天（${md(day)}）${deadline}前请报送日报。以下单位尚未报送：${names.join('、')}。`;
+  return `温馨提醒：今日（${md(day)}）日报请于${deadline}前报送，以下单位尚未报送：${names.join('、')}。`;
 }
 
 export function reportRollCallText(day: string, deadline: string, reported: number, total: number, missing: Array<{ unit: string; heads: string[] }>): string {
@@ -47,9 +47,10 @@ export function reportRollCallText(day: string, deadline: string, reported: numb
   return `截至${deadline}，${md(day)}日报应报${total}个单位，已报${reported}个，尚未报送${missing.length}个：${list}。请尽快报送。`;
 }
 
-export function reportEscalationText(day: string, deadline: string, missing: Array<{ unit: string; heads: string[] }>): string {
+/** To the supervision team after the deadline: `at` is the time of the check (HH:mm). */
+export function reportEscalationText(day: string, at: string, missing: Array<{ unit: string; heads: string[] }>): string {
   const list = missing.map((m) => (m.heads.length > 0 ? `${m.unit}（${m.heads.join('、')}）` : m.unit)).join('、');
-  return `督办提请：${md(day)}日报截止${deadline}后，以下${missing.length}个单位仍未报送：${list}。请督导专班跟进督办。`;
+  return `督办提请：截至${md(day)}${at}，以下${missing.length}个单位尚未报送当日日报：${list}。请予跟进督办。`;
 }
 
 /** Why a head's or liaison's message with figures was not taken as the daily report, and what to send. */
