@@ -58,7 +58,10 @@ describe('the 18:00 daily report loop (replay through the real pipeline)', () =>
       say(t('17:40'), 'wxid_stranger', '交通局：今日受理5件，办结5件。'),
       say(t('17:41'), 'wxid_chengxi_qin', '双河镇：今日受理3件，办结3件。'),
     );
-    expect(out).toEqual([{ at: t('17:41'), to: 'wxid_chengxi_qin', mentions: [], text: '您好，您不是双河镇的报送人员，本条日报未予记录。请由该单位负责同志或联络员报送。' }]);
+    expect(out.find((o) => o.to === 'wxid_chengxi_qin')).toEqual({ at: t('17:41'), to: 'wxid_chengxi_qin', mentions: [], text: '您好，您不是双河镇的报送人员，本条日报未予记录。请由该单位负责同志或联络员报送。已将本条内容转告该单位负责同志，由其确认是否采用。' });
+    // The unit it was for is told (point-to-point), so it is not escalated without knowing.
+    expect(out.find((o) => o.to === 'wxid_shuanghe_lv')?.text).toMatch(/^【代报待确认】秦主任（城西街道）/);
+    expect(out).toHaveLength(2);
     const units = (await reportsForDay(s.h.app.db, D)).map((r) => r.unitId);
     expect(units).not.toContain('jiaotong');
     expect(units).not.toContain('shuanghe');

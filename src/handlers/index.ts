@@ -9,6 +9,7 @@ import { helpHandler } from './help.js';
 import { myItemsHandler } from './my-items.js';
 import { privateFallbackHandler } from './private-fallback.js';
 import { reportHandler } from './report.js';
+import { reportAdoptHandler } from './report-adopt.js';
 import { reportUnrecognisedHandler } from './report-unrecognised.js';
 import { ticketApprovalHandler } from './ticket-approval.js';
 import { ticketCommandsHandler } from './ticket-commands.js';
@@ -16,5 +17,5 @@ import { ticketImportHandler } from './ticket-import.js';
 
 /** The message handlers, in the order the router offers them a message. */
 export function messageHandlers(): MessageHandler[] {
-  return [helpHandler, myItemsHandler, ticketImportHandler, ticketApprovalHandler, dualAnswerHandler, ticketCommandsHandler, dispatchProgressHandler, dispatchPrivateHandler, dispatchCreateHandler, dispatchAnswerHandler, reportHandler, reportUnrecognisedHandler, consoleLinkHandler, privateFallbackHandler];
+  return [helpHandler, myItemsHandler, reportAdoptHandler, ticketImportHandler, ticketApprovalHandler, dualAnswerHandler, ticketCommandsHandler, dispatchProgressHandler, dispatchPrivateHandler, dispatchCreateHandler, dispatchAnswerHandler, reportHandler, reportUnrecognisedHandler, consoleLinkHandler, privateFallbackHandler];
 }

@@ -16,6 +16,8 @@ export interface ConfirmInput {
   missing: Array<keyof ReportFigures>;
   problems: string[];
   deadline: string;
+  /** Set when the unit adopted someone else's 代报: who sent it. */
+  adoptedFrom?: string;
 }
 
 /** The point-to-point confirmation of a report. */
@@ -26,11 +28,48 @@ export function reportConfirmText(c: ConfirmInput): string {
   if (c.missing.length > 0) lines.push(`请补充：${c.missing.map((k) => `${FIGURE_LABELS[k]}件数`).join('、')}。`);
   if (c.problems.length > 0) lines.push(`请核实：${c.problems.join('；')}。如有误，直接重新发送即可更正。`);
   if (c.late) lines.push(`本次报送晚于${c.deadline}截止时间，已记为迟报。`);
+  if (c.adoptedFrom) lines.push(`以上数据采用${c.adoptedFrom}的代报，已按贵单位日报记录。`);
   return lines.join('\n');
 }
 
-export function reportWrongUnitText(unitName: string): string {
-  return `您好，您不是${unitName}的报送人员，本条日报未予记录。请由该单位负责同志或联络员报送。`;
+export function reportWrongUnitText(unitName: string, forwarded = false): string {
+  return `您好，您不是${unitName}的报送人员，本条日报未予记录。请由该单位负责同志或联络员报送。${forwarded ? '已将本条内容转告该单位负责同志，由其确认是否采用。' : ''}`;
+}
+
+/** To a leader or supervisor whose report for a unit did not say 代报. */
+export function reportProxyRefusedText(unitName: string, forwarded: boolean): string {
+  return `本条未作为${unitName}日报记录：代报请注明“代报”，如“代报 ${unitName}：今日受理…”。${forwarded ? '已将本条内容转告该单位负责同志，由其确认是否采用。' : ''}`;
+}
+
+export interface ProxyOfferInput {
+  /** 张局长（区住建局）, 李主任. */
+  sender: string;
+  sentAt: string;
+  unitName: string;
+  day: string;
+  figures: ReportFigures;
+  text: string;
+}
+
+/** To the unit's head: someone else reported for the unit; one step to adopt it. */
+export function proxyOfferText(o: ProxyOfferInput): string {
+  const quote = o.text.length > 200 ? `${o.text.slice(0, 200)}…` : o.text;
+  return [
+    `【代报待确认】${o.sender}于${o.sentAt}发送了贵单位${md(o.day)}日报数据，因非本单位人员报送，未予记录。`,
+    `识别数据：${describeFigures(o.figures) || '未识别到工单数据'}。`,
+    `原文：${quote}`,
+    '如确认无误，请回复“采用”，即作为贵单位日报记录；如不采用，请按时自行报送。',
+  ].join('\n');
+}
+
+/** Stored with the adopted report's text: who sent it and who adopted it. */
+export function proxyAdoptNote(sender: string, sentAt: string, adopter: string): string {
+  return `〔${sender}于${sentAt}代报，${adopter}确认采用〕`;
+}
+
+/** To the one who sent the 代报, once the unit adopted it. */
+export function proxyAdoptedText(unitName: string, day: string, adopter: string): string {
+  return `您代报的${unitName}${md(day)}日报已由${adopter}确认采用，已按该单位日报记录。`;
 }
 
 export function reportNoUnitText(): string {
