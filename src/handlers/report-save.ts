@@ -1,7 +1,7 @@
 /** Storing a unit's report and confirming it, shared by the report and report-adopt handlers. */
 import { implausibilities, missingFigures, type ReportFigures } from '../domain/report/figures.js';
 import type { Unit } from '../domain/roster.js';
-import { reportConfirmText } from '../domain/texts/reports.js';
+import { reportConfirmText, reportReceiptText } from '../domain/texts/reports.js';
 import { localIso } from '../domain/time.js';
 import { saveReport } from '../store/reports.js';
 import { type HandlerContext, sendAsLastStep } from './context.js';
@@ -37,6 +37,6 @@ export async function saveAndConfirm(ctx: HandlerContext, r: ReportToSave): Prom
     await sendAsLastStep(ctx, { to: { kind: 'person', id: r.confirmTo }, text, mentions: [], purpose: `report-confirm:${r.messageId}` });
   }
   if (ctx.config.reports.groupReceipt) {
-    await sendAsLastStep(ctx, { to: { kind: 'group' }, text: `已收到${r.unit.name}日报${version > 1 ? '（更正）' : ''}。`, mentions: [], purpose: `report-receipt:${r.messageId}` });
+    await sendAsLastStep(ctx, { to: { kind: 'group' }, text: reportReceiptText(r.unit.name, version), mentions: [], purpose: `report-receipt:${r.messageId}` });
   }
 }

@@ -32,6 +32,11 @@ export function reportConfirmText(c: ConfirmInput): string {
   return lines.join('\n');
 }
 
+/** The optional receipt in the group. */
+export function reportReceiptText(unitName: string, version: number): string {
+  return `已收到${unitName}日报${version > 1 ? '（更正）' : ''}。`;
+}
+
 export function reportWrongUnitText(unitName: string, forwarded = false): string {
   return `您好，您不是${unitName}的报送人员，本条日报未予记录。请由该单位负责同志或联络员报送。${forwarded ? '已将本条内容转告该单位负责同志，由其确认是否采用。' : ''}`;
 }
