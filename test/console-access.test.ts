@@ -32,7 +32,7 @@ describe('console access: links from the bot, sessions, scopes', () => {
       expect(r.headers.location).toBe('/console/need-login');
     }
     const r = await app.inject({ url: '/console/need-login' });
-    expect(r.body).toContain('请在群内私聊督办助手发送“控制台”获取登录链接');
+    expect(r.body).toContain('请私聊督办助手发送“控制台”获取登录链接');
     expect((await app.inject({ url: '/sim' })).statusCode).toBe(404);
   });
 

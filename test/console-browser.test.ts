@@ -78,7 +78,7 @@ describe.skipIf(!existsSync(CHROMIUM))('console in chromium (playwright-core)', 
     const page = await browser.newPage();
     await page.goto(`${base}/console/`);
     expect(page.url()).toBe(`${base}/console/need-login`);
-    await expect(page.textContent('body')).resolves.toContain('请在群内私聊督办助手发送“控制台”获取登录链接');
+    await expect(page.textContent('body')).resolves.toContain('请私聊督办助手发送“控制台”获取登录链接');
     await shoot(page, 'need-login');
     await page.close();
   });

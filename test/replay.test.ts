@@ -28,7 +28,7 @@ describe('cli replay', () => {
     expect(out).toHaveLength(2);
     expect(out[0]).toMatchObject({ at: '2026-11-20T17:05:00+08:00', to: 'group', mentions: ['wxid_zhujian_zhang'] });
     expect(String(out[0]?.text)).toMatch(/^@张局长\s+您好，我是督办助手/);
-    expect(out[1]).toEqual({ at: '2026-11-20T17:06:30+08:00', to: 'wxid_leader_li', text: '您好，消息已收到并留存。如需查看可用指令，请发送“帮助”。', mentions: [] });
+    expect(out[1]).toEqual({ at: '2026-11-20T17:06:30+08:00', to: 'wxid_leader_li', text: '您好，这条消息未能识别为日报、答复或指令，未作处理。\n发送“帮助”可查看使用说明。', mentions: [] });
   });
 
   it('names a bad line on stderr and goes on', () => {

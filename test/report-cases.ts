@@ -25,6 +25,16 @@ export const OWN_CASES: ReportCase[] = [
   { name: 'colon table, one per line', text: '区卫健局日报\n新受理：9件\n已办结：8\n正在办理：1\n逾期：0\n重办：1件\n不满意：0件\n退办：0\n按时办结率：100%\n群众满意率：97.3%', expect: { unit: '区卫生健康局', received: 9, completed: 8, inProgress: 1, overdue: 0, reopened: 1, unsatisfied: 0, returned: 0, onTimeRate: 100, satisfactionRate: 97.3 } },
   { name: 'respectively list', text: '城东街道今日受理、办结、在办工单分别为12、10、2件。', expect: { received: 12, completed: 10, inProgress: 2 } },
   { name: 'approximate 余', text: '区市场监管局：今日受理投诉举报类工单20余件，办结18件。', expect: { received: 20, completed: 18 } },
+  // ── decorations (issue 12): emoji, bracket emoticons, bullets, circled numbers, stray spaces ──
+  { name: 'leading thumbs-up and trailing biceps', text: '👍人社局今日受理6件✅办结5件，在办1件，超期0，满意率100%💪', expect: { isReport: true, unit: '区人力资源和社会保障局', received: 6, completed: 5, inProgress: 1, overdue: 0, satisfactionRate: 100 } },
+  { name: 'skin tone and ZWJ emoji', text: '👍🏻👨‍💼城西街道今日受理7件，办结6件👌🏼在办1件🙏', expect: { isReport: true, unit: '城西街道', received: 7, completed: 6, inProgress: 1 } },
+  { name: 'WeChat bracket emoticons', text: '[强][强]湖滨街道：今日受理5件，办结5件[抱拳]，满意率100%[玫瑰]', expect: { isReport: true, unit: '湖滨街道', received: 5, completed: 5, satisfactionRate: 100 } },
+  { name: 'keycap list numbers', text: '区民政局\n1️⃣受理4件\n2️⃣办结3件\n3️⃣在办1件', expect: { isReport: true, received: 4, completed: 3, inProgress: 1 } },
+  { name: 'circled numbers inline', text: '双河镇：①受理5件②办结4件③在办1件④超期0件', expect: { isReport: true, received: 5, completed: 4, inProgress: 1, overdue: 0 } },
+  { name: 'stars, arrows and check marks', text: '★新港镇★\n☑️受理→8件\n✔️办结→8件\n❌超期→无', expect: { isReport: true, unit: '新港镇', received: 8, completed: 8, overdue: 0 } },
+  { name: 'stray spaces, tabs and full-width forms', text: '凤凰镇\t今日 受 理 ６ 件，办　结 ５ 件，满意率 １００％', expect: { isReport: true, unit: '凤凰镇', received: 6, completed: 5, satisfactionRate: 100 } },
+  { name: 'emoji-only chit-chat stays chit-chat', text: '好的👌[抱拳]', expect: { isReport: false } },
+  { name: '[转发] is a marker, not an emoticon', text: '[转发]城东街道今日受理8件，办结8件。', expect: { isReport: false } },
   // ── zero forms ───────────────────────────────────────────────────────────
   { name: 'suffix zero words', text: '城东街道：受理3件，办结3件，超期：无，重办没有，不满意暂无。', expect: { overdue: 0, reopened: 0, unsatisfied: 0 } },
   { name: '无一 and 均为0', text: '城西街道：受理5件，办结5件，无一超期，重办、不满意工单均为0。', expect: { overdue: 0, reopened: 0, unsatisfied: 0 } },

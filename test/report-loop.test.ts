@@ -58,7 +58,10 @@ describe('the 18:00 daily report loop (replay through the real pipeline)', () =>
       say(t('17:40'), 'wxid_stranger', '交通局：今日受理5件，办结5件。'),
       say(t('17:41'), 'wxid_chengxi_qin', '双河镇：今日受理3件，办结3件。'),
     );
-    expect(out).toEqual([{ at: t('17:41'), to: 'wxid_chengxi_qin', mentions: [], text: '您好，您不是双河镇的报送人员，本条日报未予记录。请由该单位负责同志或联络员报送。' }]);
+    expect(out.find((o) => o.to === 'wxid_chengxi_qin')).toEqual({ at: t('17:41'), to: 'wxid_chengxi_qin', mentions: [], text: '您好，您不是双河镇的报送人员，本条日报未予记录。请由该单位负责同志或联络员报送。已将本条内容转告该单位负责同志，由其确认是否采用。' });
+    // The unit it was for is told (point-to-point), so it is not escalated without knowing.
+    expect(out.find((o) => o.to === 'wxid_shuanghe_lv')?.text).toMatch(/^【代报待确认】秦主任（城西街道）/);
+    expect(out).toHaveLength(2);
     const units = (await reportsForDay(s.h.app.db, D)).map((r) => r.unitId);
     expect(units).not.toContain('jiaotong');
     expect(units).not.toContain('shuanghe');
@@ -94,7 +97,7 @@ describe('the 18:00 daily report loop (replay through the real pipeline)', () =>
   it('report-escalation tells each supervisor once about the 5 still missing', async () => {
     const out = await s.play(run(t('18:30'), 'report-escalation'), run(t('18:35'), 'report-escalation'));
     expect(out.map((o) => o.to).sort()).toEqual(['wxid_sup_chen', 'wxid_sup_liu']);
-    expect(out[0]?.text).toContain('以下5个单位仍未报送');
+    expect(out[0]?.text).toMatch(/^督办提请：截至11月20日18:30，以下5个单位尚未报送当日日报：/);
     expect(out[0]?.text).not.toContain('区交通运输局');
   });
 
@@ -121,7 +124,7 @@ describe('the 18:00 daily report loop (replay through the real pipeline)', () =>
     const saturday = '2026-10-10';
     const out = await s.play(run(t('17:30', saturday), 'report-reminder'));
     expect(out).toHaveLength(1);
-    expect(out[0]?.text).toContain('今天（10月10日）18:00前请报送日报');
+    expect(out[0]?.text).toContain('温馨提醒：今日（10月10日）日报请于18:00前报送，以下单位尚未报送：');
   });
 
   it('warns the supervision team once a day when the year has no official calendar, and falls back to Mon–Fri', async () => {

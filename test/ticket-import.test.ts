@@ -95,16 +95,17 @@ describe('ticket import through the chat (real pipeline)', () => {
     expect((await s.play(file(t('11:31'), SUP, xls)))[0]?.text).toContain('另存为 .xlsx 或 .csv');
   });
 
-  it("ignores a stranger's file and a head's file in the group (logged, nothing imported)", async () => {
+  it("ignores a stranger's file; a head's file is not imported and the head is told privately who imports", async () => {
     const path = await writeXlsx(join(dir, 'stranger.xlsx'), [HEADER, ['S001', '伪造', '', '区住建局', '', '', '2026-11-19 08:00', '', '', '', 0]]);
     expect(await s.play(file(t('12:00'), 'wxid_stranger', path))).toEqual([]);
-    expect(await s.play(file(t('12:01'), 'wxid_zhujian_zhang', path))).toEqual([]);
+    const inGroup = await s.play(file(t('12:01'), 'wxid_zhujian_zhang', path));
+    expect(inGroup.map((o) => o.to)).toEqual(['wxid_zhujian_zhang']);
     expect(await getTicket(s.h.app.db, 'S001')).toBeUndefined();
     const handled = await s.h.app.db.query<{ handler: string }>("select handler from inbound_messages where file_name = 'stranger.xlsx' order by sent_at");
     expect(handled.map((r) => r.handler)).toEqual(['ignored-stranger', 'ticket-import']);
     const priv = await s.play(file(t('12:02'), 'wxid_zhujian_zhang', path, 'bot'));
     expect(priv).toHaveLength(1);
-    expect(priv[0]?.text).toContain('由区督导专班统一导入');
+    expect(priv[0]?.text).toContain('工单清单由区领导和督导专班导入');
   });
 
   it('replays the nag routine by name (no open overdue tickets on a weekend: nothing)', async () => {

@@ -6,13 +6,16 @@ import { dispatchPrivateHandler } from './dispatch-private.js';
 import { dispatchProgressHandler } from './dispatch-progress.js';
 import { dualAnswerHandler } from './dual-answer.js';
 import { helpHandler } from './help.js';
+import { myItemsHandler } from './my-items.js';
 import { privateFallbackHandler } from './private-fallback.js';
 import { reportHandler } from './report.js';
+import { reportAdoptHandler } from './report-adopt.js';
+import { reportUnrecognisedHandler } from './report-unrecognised.js';
 import { ticketApprovalHandler } from './ticket-approval.js';
 import { ticketCommandsHandler } from './ticket-commands.js';
 import { ticketImportHandler } from './ticket-import.js';
 
 /** The message handlers, in the order the router offers them a message. */
 export function messageHandlers(): MessageHandler[] {
-  return [helpHandler, ticketImportHandler, ticketApprovalHandler, dualAnswerHandler, ticketCommandsHandler, dispatchProgressHandler, dispatchPrivateHandler, dispatchCreateHandler, dispatchAnswerHandler, reportHandler, consoleLinkHandler, privateFallbackHandler];
+  return [helpHandler, myItemsHandler, reportAdoptHandler, ticketImportHandler, ticketApprovalHandler, dualAnswerHandler, ticketCommandsHandler, dispatchProgressHandler, dispatchPrivateHandler, dispatchCreateHandler, dispatchAnswerHandler, reportHandler, reportUnrecognisedHandler, consoleLinkHandler, privateFallbackHandler];
 }

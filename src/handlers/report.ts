@@ -1,32 +1,31 @@
-import { figuresOf, implausibilities, missingFigures } from '../domain/report/figures.js';
-import { type ReportParse, parseReport } from '../domain/report/parse.js';
-import { reportConfirmText, reportNoUnitText, reportWrongUnitText } from '../domain/texts/reports.js';
-import { localIso } from '../domain/time.js';
+import { figuresOf } from '../domain/report/figures.js';
+import { stripDecorations } from '../domain/text/decorations.js';
+import { reportNoUnitText, reportProxyRefusedText, reportWrongUnitText } from '../domain/texts/reports.js';
 import type { IncomingMessage } from '../domain/messages.js';
-import type { Person } from '../domain/roster.js';
-import { saveReport } from '../store/reports.js';
+import type { Person, Unit } from '../domain/roster.js';
 import { type HandlerContext, type MessageHandler, sendAsLastStep } from './context.js';
+import { parsedReport } from './report-parse.js';
+import { offerProxyReport } from './report-proxy.js';
+import { saveAndConfirm } from './report-save.js';
 
-/** Longer texts are not daily reports (and are not worth parsing on the hot path). */
-const MAX_REPORT_CHARS = 20_000;
-const parses = new WeakMap<IncomingMessage, ReportParse | null>();
-
-function parsed(msg: IncomingMessage, ctx: HandlerContext): ReportParse | null {
-  if (parses.has(msg)) return parses.get(msg) ?? null;
-  const text = msg.text.trim();
-  const p = text === '' || text.length > MAX_REPORT_CHARS ? null : parseReport({ text, sentAt: msg.sentAt }, ctx.roster, ctx.config.timezone);
-  parses.set(msg, p);
-  return p;
-}
+const parsed = (msg: IncomingMessage, ctx: HandlerContext) => parsedReport(msg, ctx)?.parse ?? null;
 
 const isProxy = (p: Person) => p.roles.includes('leader') || p.roles.includes('supervisor');
 const isReporter = (p: Person) => p.roles.includes('head') || p.roles.includes('liaison');
 /** A leader or supervisor reports on a unit's behalf only explicitly: 代报, or the unit as the header. */
 const PROXY_MARK = /代报|代为报送|代.{0,8}报送/;
 
+/** 代报 said, or the unit's name as the header. */
+function isExplicitProxy(text: string, unit: Unit): boolean {
+  const head = stripDecorations(text).trim().replace(/^[【\[（(]/, '');
+  return PROXY_MARK.test(text) || [unit.name, ...unit.aliases].some((n) => head.startsWith(n));
+}
+
 /**
  * A unit's daily report (free text): stored under the unit, confirmed to the sender
- * point-to-point with the figures read, what is missing and what looks wrong.
+ * point-to-point with the figures read, what is missing and what looks wrong. A report for
+ * another unit (a head's, or a leader's or supervisor's without 代报) is refused and offered
+ * to that unit's head, who may adopt it (report-adopt).
  */
 export const reportHandler: MessageHandler = {
   name: 'report',
@@ -34,11 +33,8 @@ export const reportHandler: MessageHandler = {
     if (!isReporter(sender) && !isProxy(sender)) return false;
     const p = parsed(msg, ctx);
     if (!p?.isReport) return false;
-    if (isReporter(sender)) return true;
-    const unit = p.unit ? ctx.roster.unitByName(p.unit) : undefined;
-    if (!unit) return false;
-    const head = msg.text.trim().replace(/^[【\[（(]/, '');
-    return PROXY_MARK.test(msg.text) || [unit.name, ...unit.aliases].some((n) => head.startsWith(n));
+    // A leader's or supervisor's report naming a unit: taken as 代报, or refused and offered to the unit.
+    return isReporter(sender) || (p.unit !== null && ctx.roster.unitByName(p.unit) !== undefined);
   },
   async handle(msg, sender, ctx) {
     const p = parsed(msg, ctx);
@@ -50,27 +46,24 @@ export const reportHandler: MessageHandler = {
     let unit = textUnit ?? ownUnit;
     if (!isProxy(sender) && textUnit && ownUnit && textUnit.id !== ownUnit.id) {
       ctx.log.warn({ from: sender.id, unit: textUnit.id }, 'report for a unit not the sender\'s: refused');
-      await reply(reportWrongUnitText(textUnit.name), 'report-refused');
+      const forwarded = await offerProxyReport(ctx, msg, sender, textUnit, p);
+      await reply(reportWrongUnitText(textUnit.name, forwarded), 'report-refused');
       return;
     }
-    if (isProxy(sender)) unit = textUnit;
+    if (isProxy(sender)) {
+      if (!textUnit) return;
+      if (!isExplicitProxy(msg.text, textUnit)) {
+        ctx.log.warn({ from: sender.id, unit: textUnit.id }, 'report by a leader or supervisor without 代报: refused');
+        const forwarded = await offerProxyReport(ctx, msg, sender, textUnit, p);
+        await reply(reportProxyRefusedText(textUnit.name, forwarded), 'report-refused');
+        return;
+      }
+      unit = textUnit;
+    }
     if (!unit) {
       await reply(reportNoUnitText(), 'report-no-unit');
       return;
     }
-    const deadlineHhmm = ctx.config.routines.reportDeadline;
-    const [h, m] = deadlineHhmm.split(':').map(Number) as [number, number];
-    const late = Date.parse(msg.sentAt) > Date.parse(localIso(p.date, h, m, ctx.config.timezone));
-    const figures = figuresOf(p);
-    const { version } = await saveReport(ctx.db, {
-      unitId: unit.id, day: p.date, figures, late, messageId: msg.id, senderId: sender.id, receivedAt: new Date(msg.sentAt), text: msg.text,
-    });
-    if (ctx.config.reports.confirm) {
-      const text = reportConfirmText({ unitName: unit.name, day: p.date, figures, version, late, missing: missingFigures(figures), problems: implausibilities(figures), deadline: deadlineHhmm });
-      await reply(text, 'report-confirm');
-    }
-    if (ctx.config.reports.groupReceipt) {
-      await sendAsLastStep(ctx, { to: { kind: 'group' }, text: `已收到${unit.name}日报${version > 1 ? '（更正）' : ''}。`, mentions: [], purpose: `report-receipt:${msg.id}` });
-    }
+    await saveAndConfirm(ctx, { unit, day: p.date, figures: figuresOf(p), sentAt: msg.sentAt, messageId: msg.id, senderId: sender.id, text: msg.text, confirmTo: sender.id });
   },
 };

@@ -2,7 +2,7 @@ import * as T from '../domain/texts/tickets.js';
 import type { ImportResult } from '../store/ticket-import.js';
 import { importTicketFile } from '../store/ticket-import.js';
 import { looksLikeTicketFile } from '../store/ticket-files.js';
-import { type MessageHandler, replyTo } from './context.js';
+import { isUnitWorker, type MessageHandler, replyTo } from './context.js';
 import { openDualRounds } from './dual-flow.js';
 
 /** The answer to an import, for the chat and the CLI alike. */
@@ -21,8 +21,9 @@ export function importAnswer(name: string, r: ImportResult, maxListed: number): 
 
 /**
  * An .xlsx / .csv file in the group or privately. Supervisors and leaders: imported and
- * answered with the counts and each rejected row. Anyone else on the roster: not imported
- * (logged; a polite note privately, silence in the group). Strangers never reach handlers.
+ * answered with the counts and each rejected row. Anyone else on the roster: not imported,
+ * told privately who imports and how (nothing in the group). Other files (images, documents)
+ * are not this handler's. Strangers never reach handlers.
  */
 export const ticketImportHandler: MessageHandler = {
   name: 'ticket-import',
@@ -33,7 +34,9 @@ export const ticketImportHandler: MessageHandler = {
     const allowed = sender.roles.includes('supervisor') || sender.roles.includes('leader');
     if (!allowed) {
       ctx.log.warn({ id: msg.id, from: sender.id, file: file.name }, 'ticket file from someone who may not import: not imported');
-      if (msg.chat === 'private') await ctx.send(replyTo(msg, T.FILE_NOT_ACCEPTED, `ticket-import:${msg.id}`));
+      // Told point-to-point even when the file came to the group: the group stays quiet.
+      const text = T.fileNotImportedText(file.name, isUnitWorker(sender));
+      await ctx.send({ to: { kind: 'person', id: sender.id }, text, mentions: [], purpose: `ticket-import:${msg.id}` });
       return;
     }
     if (!file.path) {

@@ -108,3 +108,54 @@ export async function reportsForDay(db: Queryable, day: string): Promise<StoredR
 export async function reportedUnitIds(db: Queryable, day: string): Promise<Set<string>> {
   return new Set((await db.query<{ unit_id: string }>('select unit_id from reports where day = $1', [day])).map((r) => r.unit_id));
 }
+
+/** A refused 代报 offered to the unit it was for (migration 008). */
+export interface ProxyOffer {
+  messageId: string;
+  unitId: string;
+  day: string;
+  senderId: string;
+  sentAt: Date;
+  text: string;
+  figures: ReportFigures;
+  adoptedBy: string | null;
+  adoptMessageId: string | null;
+}
+
+function offerFromRow(r: Record<string, unknown>): ProxyOffer {
+  return {
+    messageId: String(r.message_id), unitId: String(r.unit_id), day: String(r.day), senderId: String(r.sender_id),
+    sentAt: new Date(r.sent_at as string | Date), text: String(r.text),
+    figures: (typeof r.figures === 'string' ? JSON.parse(r.figures) : r.figures) as ReportFigures,
+    adoptedBy: (r.adopted_by as string | null) ?? null, adoptMessageId: (r.adopt_message_id as string | null) ?? null,
+  };
+}
+
+/** Records the offer; false if this message was offered already. */
+export async function addProxyOffer(db: Queryable, o: Omit<ProxyOffer, 'adoptedBy' | 'adoptMessageId'>, at: Date): Promise<boolean> {
+  const rows = await db.query(
+    `insert into report_proxy_offers (message_id, unit_id, day, sender_id, sent_at, text, figures, offered_at)
+     values ($1,$2,$3,$4,$5,$6,$7,$8) on conflict (message_id) do nothing returning message_id`,
+    [o.messageId, o.unitId, o.day, o.senderId, o.sentAt, o.text, JSON.stringify(o.figures), at],
+  );
+  return rows.length > 0;
+}
+
+/** The offer a unit's adopt message is about: the one it adopted already, else the unit's latest pending one. */
+export async function proxyOfferToAdopt(db: Queryable, unitId: string, adoptMessageId: string): Promise<ProxyOffer | undefined> {
+  const rows = await db.query<Record<string, unknown>>(
+    `select * from report_proxy_offers where unit_id = $1 and (adopt_message_id = $2 or adopted_at is null)
+     order by (adopt_message_id = $2) desc nulls last, sent_at desc limit 1`,
+    [unitId, adoptMessageId],
+  );
+  return rows[0] ? offerFromRow(rows[0]) : undefined;
+}
+
+/** Marks the offer adopted by a message (idempotent for that message). */
+export async function markProxyAdopted(db: Queryable, messageId: string, by: string, adoptMessageId: string, at: Date): Promise<void> {
+  await db.query(
+    `update report_proxy_offers set adopted_at = $3, adopted_by = $2, adopt_message_id = $4
+     where message_id = $1 and (adopted_at is null or adopt_message_id = $4)`,
+    [messageId, by, at, adoptMessageId],
+  );
+}

@@ -139,3 +139,13 @@ export async function openTicketsToNag(db: Queryable, until: Date): Promise<Open
   );
   return rows.map((r) => ({ number: r.number, title: r.title, unitId: r.unit_id, dueAt: new Date(r.due_at), reopenCount: r.reopen_count }));
 }
+
+/** A unit's open tickets that are overdue at `now` or reopened, oldest due first (the unit's 待办 list). */
+export async function overdueOrReopenedOfUnit(db: Queryable, unitId: string, now: Date): Promise<OpenTicket[]> {
+  const rows = await db.query<{ number: string; title: string; content: string; due_at: Date; reopen_count: number }>(
+    `select number, title, content, due_at, reopen_count from tickets
+     where unit_id = $1 and not done and (due_at < $2 or reopen_count > 0) order by due_at, number`,
+    [unitId, now],
+  );
+  return rows.map((r) => ({ number: r.number, title: r.title || r.content.replace(/\s+/g, ' ').trim().slice(0, 20), unitId, dueAt: new Date(r.due_at), reopenCount: r.reopen_count }));
+}

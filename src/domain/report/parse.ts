@@ -30,9 +30,9 @@ const NOTICE =
 /** "Figures follow later" notes. */
 const LATER = /稍后|晚些|晚点|随后报|随后补|待.{0,6}后(?:再)?(?:报|补|发)|暂未统计|正在统计|统计中|还在统计|尚未统计|数据未出|明天补报|明日补报/;
 /** A leader's evaluative words; with the unit named mid-text they mark a comment on it. */
-const EVALUATIVE = /值得|很好|不错|继续保持|辛苦|肯定|表扬|加油|抓紧|务必|希望|点赞|👍|好样|棒|再接再厉|要注意|请注意/;
+const EVALUATIVE = /值得|很好|不错|继续保持|辛苦|肯定|表扬|加油|抓紧|务必|希望|点赞|好样|棒|再接再厉|要注意|请注意/;
 /** Praise a unit would not write about itself. */
-const PRAISE = /(?:很好|不错|非常好|挺好)[，,！!。\s]*(?:继续|再接再厉|$)|好样的|点赞|👍|再接再厉|值得肯定|值得表扬|辛苦了|辛苦啦|继续保持[！!。~\s]*$/;
+const PRAISE = /(?:很好|不错|非常好|挺好)[，,！!。\s]*(?:继续|再接再厉|$)|好样的|点赞|再接再厉|值得肯定|值得表扬|辛苦了|辛苦啦|继续保持[！!。~\s]*$/;
 const QUESTION_END = /(?:[？?]|吗|呢|么)\s*$/;
 const NON_REPORTER_ROLES = ['leader', 'supervisor', 'discipline'] as const;
 
@@ -68,7 +68,11 @@ function isHeaderMention(text: string, m: UnitMention): boolean {
   return /[-—–_]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index)) && text.length - m.end < 24 && text.slice(m.end).trim().length < 8;
 }
 
-function decideIsReport(
+/** Why a text is not a daily report (null: it is one). */
+export type NotReportReason =
+  | 'empty' | 'question' | 'role' | 'notice' | 'praise' | 'instruction' | 'official' | 'later' | 'several-units' | 'comment' | 'no-figures';
+
+function whyNotReport(
   clean: string,
   masked: string,
   nFields: number,
@@ -76,22 +80,24 @@ function decideIsReport(
   bindings: readonly Binding[],
   from: string | undefined,
   roster: Roster,
-): boolean {
+): NotReportReason | null {
   const t = clean.trim();
-  if (t === '') return false;
+  if (t === '') return 'empty';
   const body = t.replace(/^(?:@\S+\s*)+/, '');
-  if (/^请问/.test(body) || QUESTION_END.test(stripTrailing(body))) return false;
-  if (from !== undefined && NON_REPORTER_ROLES.some((r) => roster.hasRole(from, r))) return false;
-  if (NOTICE.test(t) || PRAISE.test(t)) return false;
-  if (/^请(?!问)/.test(body)) return false;
-  if (startsWithOfficial(body, roster)) return false;
-  if (LATER.test(t) && nFields <= 2) return false;
-  if (severalUnits(masked, mentions, bindings)) return false;
+  if (/^请问/.test(body) || QUESTION_END.test(stripTrailing(body))) return 'question';
+  if (from !== undefined && NON_REPORTER_ROLES.some((r) => roster.hasRole(from, r))) return 'role';
+  if (NOTICE.test(t)) return 'notice';
+  if (PRAISE.test(t)) return 'praise';
+  if (/^请(?!问)/.test(body)) return 'instruction';
+  if (startsWithOfficial(body, roster)) return 'official';
+  if (LATER.test(t) && nFields <= 2) return 'later';
+  if (severalUnits(masked, mentions, bindings)) return 'several-units';
   const own = mentions.filter((m) => !m.partner);
-  if (own.length > 0 && EVALUATIVE.test(t) && !own.some((m) => isHeaderMention(t, m))) return false;
-  if (nFields > 0) return true;
+  if (own.length > 0 && EVALUATIVE.test(t) && !own.some((m) => isHeaderMention(t, m))) return 'comment';
+  if (nFields > 0) return null;
   // A unit's campaign-only report (攻坚进展 with figures but no ticket counts).
-  return own.length > 0 && own.some((m) => isHeaderMention(t, m)) && /日报|办理情况|工作情况|推进情况|进展|汇报|攻坚/.test(t) && /\d/.test(masked);
+  const campaign = own.length > 0 && own.some((m) => isHeaderMention(t, m)) && /日报|办理情况|工作情况|推进情况|进展|汇报|攻坚/.test(t) && /\d/.test(masked);
+  return campaign ? null : 'no-figures';
 }
 
 /** "李主任：…" / "刘组长批示…": a leader or supervisor speaking. */
@@ -111,6 +117,11 @@ function maskSpans(s: string, spans: ReadonlyArray<{ start: number; end: number 
 }
 
 export function parseReport(input: ReportInput, roster: Roster, tz: string = DEFAULT_TZ): ReportParse {
+  return explainReport(input, roster, tz).parse;
+}
+
+/** The parse and, when the text is not a report, why not (for the bot's own hints; not in the CLI). */
+export function explainReport(input: ReportInput, roster: Roster, tz: string = DEFAULT_TZ): { parse: ReportParse; why: NotReportReason | null } {
   const text = typeof input.text === 'string' ? input.text : '';
   const sent = inZone(input.sentAt, tz);
   const valid = sent.isValid();
@@ -143,6 +154,7 @@ export function parseReport(input: ReportInput, roster: Roster, tz: string = DEF
     satisfactionRate: fig.satisfactionRate,
   };
   const nFields = REPORT_FIELDS.filter((f) => out[f] !== null).length;
-  out.isReport = decideIsReport(clean, masked, nFields, mentions, fig.bindings, input.from, roster);
-  return out;
+  const why = whyNotReport(clean, masked, nFields, mentions, fig.bindings, input.from, roster);
+  out.isReport = why === null;
+  return { parse: out, why };
 }

@@ -11,6 +11,6 @@ export const consoleScopeUnit = (unitName: string) => `${unitName}的日报、�
 
 export const CONSOLE_NOT_ALLOWED = '控制台仅向区领导、督导专班和各单位负责同志、联络员开放。如需查看，请联系督导专班。';
 
-export const CONSOLE_NEED_LOGIN = '请在群内私聊督办助手发送“控制台”获取登录链接';
+export const CONSOLE_NEED_LOGIN = '请私聊督办助手发送“控制台”获取登录链接。';
 export const CONSOLE_LINK_INVALID = '登录链接无效或已过期（链接仅可使用一次）。';
 export const CONSOLE_FORBIDDEN = '您无权查看此页面：单位负责同志和联络员仅可查看本单位情况。';

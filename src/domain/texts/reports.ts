@@ -16,6 +16,8 @@ export interface ConfirmInput {
   missing: Array<keyof ReportFigures>;
   problems: string[];
   deadline: string;
+  /** Set when the unit adopted someone else's 代报: who sent it. */
+  adoptedFrom?: string;
 }
 
 /** The point-to-point confirmation of a report. */
@@ -26,11 +28,53 @@ export function reportConfirmText(c: ConfirmInput): string {
   if (c.missing.length > 0) lines.push(`请补充：${c.missing.map((k) => `${FIGURE_LABELS[k]}件数`).join('、')}。`);
   if (c.problems.length > 0) lines.push(`请核实：${c.problems.join('；')}。如有误，直接重新发送即可更正。`);
   if (c.late) lines.push(`本次报送晚于${c.deadline}截止时间，已记为迟报。`);
+  if (c.adoptedFrom) lines.push(`以上数据采用${c.adoptedFrom}的代报，已按贵单位日报记录。`);
   return lines.join('\n');
 }
 
-export function reportWrongUnitText(unitName: string): string {
-  return `您好，您不是${unitName}的报送人员，本条日报未予记录。请由该单位负责同志或联络员报送。`;
+/** The optional receipt in the group. */
+export function reportReceiptText(unitName: string, version: number): string {
+  return `已收到${unitName}日报${version > 1 ? '（更正）' : ''}。`;
+}
+
+export function reportWrongUnitText(unitName: string, forwarded = false): string {
+  return `您好，您不是${unitName}的报送人员，本条日报未予记录。请由该单位负责同志或联络员报送。${forwarded ? '已将本条内容转告该单位负责同志，由其确认是否采用。' : ''}`;
+}
+
+/** To a leader or supervisor whose report for a unit did not say 代报. */
+export function reportProxyRefusedText(unitName: string, forwarded: boolean): string {
+  return `本条未作为${unitName}日报记录：代报请注明“代报”，如“代报 ${unitName}：今日受理…”。${forwarded ? '已将本条内容转告该单位负责同志，由其确认是否采用。' : ''}`;
+}
+
+export interface ProxyOfferInput {
+  /** 张局长（区住建局）, 李主任. */
+  sender: string;
+  sentAt: string;
+  unitName: string;
+  day: string;
+  figures: ReportFigures;
+  text: string;
+}
+
+/** To the unit's head: someone else reported for the unit; one step to adopt it. */
+export function proxyOfferText(o: ProxyOfferInput): string {
+  const quote = o.text.length > 200 ? `${o.text.slice(0, 200)}…` : o.text;
+  return [
+    `【代报待确认】${o.sender}于${o.sentAt}发送了贵单位${md(o.day)}日报数据，因非本单位人员报送，未予记录。`,
+    `识别数据：${describeFigures(o.figures) || '未识别到工单数据'}。`,
+    `原文：${quote}`,
+    '如确认无误，请回复“采用”，即作为贵单位日报记录；如不采用，请按时自行报送。',
+  ].join('\n');
+}
+
+/** Stored with the adopted report's text: who sent it and who adopted it. */
+export function proxyAdoptNote(sender: string, sentAt: string, adopter: string): string {
+  return `〔${sender}于${sentAt}代报，${adopter}确认采用〕`;
+}
+
+/** To the one who sent the 代报, once the unit adopted it. */
+export function proxyAdoptedText(unitName: string, day: string, adopter: string): string {
+  return `您代报的${unitName}${md(day)}日报已由${adopter}确认采用，已按该单位日报记录。`;
 }
 
 export function reportNoUnitText(): string {
@@ -38,7 +82,7 @@ export function reportNoUnitText(): string {
 }
 
 export function reportReminderText(day: string, deadline: string, names: string[]): string {
-  return `温馨提醒：今天（${md(day)}）${deadline}前请报送日报。以下单位尚未报送：${names.join('、')}。`;
+  return `温馨提醒：今日（${md(day)}）日报请于${deadline}前报送，以下单位尚未报送：${names.join('、')}。`;
 }
 
 export function reportRollCallText(day: string, deadline: string, reported: number, total: number, missing: Array<{ unit: string; heads: string[] }>): string {
@@ -47,7 +91,21 @@ export function reportRollCallText(day: string, deadline: string, reported: numb
   return `截至${deadline}，${md(day)}日报应报${total}个单位，已报${reported}个，尚未报送${missing.length}个：${list}。请尽快报送。`;
 }
 
-export function reportEscalationText(day: string, deadline: string, missing: Array<{ unit: string; heads: string[] }>): string {
+/** To the supervision team after the deadline: `at` is the time of the check (HH:mm). */
+export function reportEscalationText(day: string, at: string, missing: Array<{ unit: string; heads: string[] }>): string {
   const list = missing.map((m) => (m.heads.length > 0 ? `${m.unit}（${m.heads.join('、')}）` : m.unit)).join('、');
-  return `督办提请：${md(day)}日报截止${deadline}后，以下${missing.length}个单位仍未报送：${list}。请督导专班跟进督办。`;
+  return `督办提请：截至${md(day)}${at}，以下${missing.length}个单位尚未报送当日日报：${list}。请予跟进督办。`;
+}
+
+/** Why a head's or liaison's message with figures was not taken as the daily report, and what to send. */
+export function reportNotRecognisedText(hint: 'question' | 'evaluative' | 'general', unitName: string): string {
+  const example = `例如：“${unitName}今日受理6件，办结5件，在办1件。”`;
+  switch (hint) {
+    case 'question':
+      return `未识别为日报：这条消息是问句，未作为日报记录。如需报送今日日报，请单独发送一条，写明受理、办结等件数，${example}`;
+    case 'evaluative':
+      return `未识别为日报：消息中含有评价性用语，未作为日报记录。如需报送今日日报，请只写本单位当日数据后单独发送，${example}`;
+    default:
+      return `未识别为日报，本条未作记录。如需报送今日日报，请以单位名称开头，写明受理、办结等件数后单独发送，${example}`;
+  }
 }

@@ -40,7 +40,14 @@ export function unreadableFile(source: string): string {
   return `文件「${source}」无法完整读取（文件可能已损坏），请重新导出后再发送。`;
 }
 
-export const FILE_NOT_ACCEPTED = '您好，工单清单由区督导专班统一导入，您发送的文件已留存，未作导入处理。';
+/** To someone who may not import who sent a spreadsheet (privately, wherever it was sent). */
+export function fileNotImportedText(source: string, unitWorker: boolean): string {
+  const lines = [
+    `您好，文件「${source}」未导入。工单清单由区领导和督导专班导入：请将12345平台导出的工单清单（.xlsx 或 .csv）交督导专班，由其在群内或私信发送给督办助手。`,
+  ];
+  if (unitWorker) lines.push('如需查看本单位超期、重办工单，请发送“我的待办”。');
+  return lines.join('\n');
+}
 
 function itemLine(i: NagItem, n: number): string {
   const state = i.daysOverdue > 0 ? `超期${i.daysOverdue}个工作日` : i.daysOverdue === 0 ? '已超期' : i.dueToday ? '今日到期' : '待办理';

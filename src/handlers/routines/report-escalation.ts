@@ -1,4 +1,5 @@
 import { reportEscalationText } from '../../domain/texts/reports.js';
+import { inZone } from '../../domain/time.js';
 import { claimStep } from '../../store/steps.js';
 import { workdayToday } from './gate.js';
 import { missingUnits, withHeads } from './report-status.js';
@@ -14,7 +15,8 @@ export const reportEscalation: Routine = {
     const { missing } = await missingUnits(ctx, day);
     if (missing.length === 0) return;
     if (!(await claimStep(ctx.db, `report-escalation:${day}`, 'report-escalation', ctx.clock.now(), day, { missing: missing.map((u) => u.id) }))) return;
-    const text = reportEscalationText(day, ctx.config.routines.reportDeadline, withHeads(ctx, missing));
+    const at = inZone(ctx.clock.now(), ctx.config.timezone).format('HH:mm');
+    const text = reportEscalationText(day, at, withHeads(ctx, missing));
     for (const p of ctx.roster.withRole('supervisor')) {
       await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `report-escalation:${day}:${p.id}` });
     }

@@ -1,0 +1,43 @@
+/**
+ * Was a message that is not a daily report meant as one? A head's or liaison's text with
+ * report figures that the parser did not take gets a hint instead of silence; the rule is
+ * narrow so that dispatch answers, ticket numbers and chatter get none. Pure.
+ */
+import type { NotReportReason, ReportParse } from './parse.js';
+import { REPORT_FIELDS } from './parse.js';
+
+/** The hint to give: why the text was not taken, in the words the sender needs. */
+export type AttemptHint = 'question' | 'evaluative' | 'general';
+
+/** Words that mark the day's account (the figures are today's, or the text calls itself 日报). */
+const DAY_MARK = /日报|今日|今天|当日|本日|当天/;
+/** Answers to a dispatch or a 双派单 (a code), texts addressed to someone (报告…, 回复…, @…). */
+const ADDRESSED = /(?<![A-Za-z])(?:SP|D)\s*\d+(?!\d)|^\s*(?:@|报告|回复|关于|反馈)/i;
+/** Deliberate: figures follow later; a bulletin about several units or a notice to all units. */
+const NEVER: ReadonlySet<NotReportReason> = new Set(['empty', 'role', 'notice', 'official', 'later', 'several-units', 'no-figures']);
+
+export interface AttemptInput {
+  text: string;
+  parse: ReportParse;
+  why: NotReportReason | null;
+  /** Canonical name of the sender's unit. */
+  ownUnit: string | undefined;
+  /** Contact ids @-mentioned. */
+  mentions: readonly string[];
+}
+
+/**
+ * The hint for a failed report attempt, or null when the text was not one (or is a report):
+ * figures of at least two kinds, or one with a day word (今日/日报…); not addressed to anyone
+ * nor naming a case code; naming no unit but the sender's own.
+ */
+export function reportAttempt(a: AttemptInput): AttemptHint | null {
+  if (a.why === null || NEVER.has(a.why)) return null;
+  if (a.mentions.length > 0 || ADDRESSED.test(a.text)) return null;
+  if (a.parse.unit !== null && a.parse.unit !== a.ownUnit) return null;
+  const n = REPORT_FIELDS.filter((f) => a.parse[f] !== null).length;
+  if (n < 2 && !(n === 1 && DAY_MARK.test(a.text))) return null;
+  if (a.why === 'question') return 'question';
+  if (a.why === 'praise' || a.why === 'comment') return 'evaluative';
+  return 'general';
+}

@@ -1,0 +1,59 @@
+/** A unit's own open items on request (我的待办) and the private fallback's answer. Pure. */
+import { formatShort } from '../time.js';
+
+export interface MyDispatch { code: string; acked: boolean; deadline: Date }
+export interface MyRound { code: string; ticketNumber: string; backcheck: boolean; deadline: Date }
+export interface MyTicket { number: string; title: string; reopened: boolean; overdue: boolean }
+
+export interface MyItems {
+  unitName: string;
+  now: Date;
+  tz: string;
+  dispatches: readonly MyDispatch[];
+  rounds: readonly MyRound[];
+  tickets: readonly MyTicket[];
+}
+
+const cut = (s: string, n = 14) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+function listed<T>(items: readonly T[], max: number, show: (x: T) => string, sep = '、'): string {
+  const head = items.slice(0, max).map(show).join(sep);
+  return items.length > max ? `${head}${sep === '、' ? '等' : '；'}（另有${items.length - max}件未列出）` : head;
+}
+
+/** Codes that still wait for the unit's reply: D… and SP…, in that order. */
+export function waitingCodes(i: Pick<MyItems, 'dispatches' | 'rounds'>): string[] {
+  return [...i.dispatches.map((d) => d.code), ...i.rounds.map((r) => r.code)];
+}
+
+/** The answer to 我的待办 / 查超期: counts and codes per kind, each list capped at `max`. */
+export function myItemsText(i: MyItems, max = 5): string {
+  const total = i.dispatches.length + i.rounds.length + i.tickets.length;
+  if (total === 0) return `${i.unitName}目前没有待办事项：点对点调度、双派单均已答复，无超期、重办工单（工单以最近导入的平台清单为准）。`;
+  const lines = [`${i.unitName}待办事项（截至${formatShort(i.now, i.tz)}）：`];
+  if (i.dispatches.length > 0) {
+    lines.push(`· 点对点调度${i.dispatches.length}件：${listed(i.dispatches, max, (d) => `${d.code}（${d.acked ? '' : '未签收，'}${formatShort(d.deadline, i.tz)}前反馈）`)}`);
+  }
+  if (i.rounds.length > 0) {
+    lines.push(`· 双派单${i.rounds.length}件：${listed(i.rounds, max, (r) => `${r.code}（工单${r.ticketNumber}，${r.backcheck ? '待答复倒查问题' : `${formatShort(r.deadline, i.tz)}前答复`}）`)}`);
+  }
+  const overdue = i.tickets.filter((t) => t.overdue);
+  const reopened = i.tickets.filter((t) => t.reopened && !t.overdue);
+  if (overdue.length > 0) lines.push(`· 超期工单${overdue.length}件：${listed(overdue, max, (t) => `${t.number}（${cut(t.title)}${t.reopened ? '，重办' : ''}）`)}`);
+  if (reopened.length > 0) lines.push(`· 重办工单${reopened.length}件：${listed(reopened, max, (t) => `${t.number}（${cut(t.title)}）`)}`);
+  const codes = waitingCodes(i);
+  if (codes.length > 0) lines.push(`答复调度或双派单时请带编号，如“${codes[0]} 办理情况……”。`);
+  if (i.tickets.length > 0) lines.push('工单以最近导入的平台清单为准，办结后可回复“工单编号 已办结 说明”。');
+  return lines.join('\n');
+}
+
+/** The private fallback: says plainly that nothing was done with the message, names what waits, points to 帮助. */
+export function privateFallbackText(unitWorker: boolean, codes: readonly string[]): string {
+  const lines = ['您好，这条消息未能识别为日报、答复或指令，未作处理。'];
+  if (codes.length > 0) {
+    const shown = codes.length > 6 ? `${codes.slice(0, 6).join('、')} 等${codes.length}件` : `${codes.join('、')} `;
+    lines.push(`贵单位有 ${shown}待答复，回复时请带编号（如“${codes[0]} 办理情况……”）。`);
+  }
+  lines.push(unitWorker ? '发送“我的待办”可查看本单位待办事项，发送“帮助”可查看使用说明。' : '发送“帮助”可查看使用说明。');
+  return lines.join('\n');
+}

@@ -1,0 +1,22 @@
+import { isMyItemsRequest } from '../domain/my-items/request.js';
+import { myItemsText } from '../domain/texts/my-items.js';
+import { commandText, isUnitWorker, type MessageHandler, replyTo } from './context.js';
+import { unitDispatches, unitRounds, unitTickets } from './unit-items.js';
+
+/**
+ * 我的待办 / 待办 / 查超期 / 我们还有几件超期 / 还有哪些没办…: a head or liaison gets the unit's
+ * open dispatches, 双派单 rounds and overdue or reopened tickets, with counts and codes, where
+ * they asked (privately, or in the group with an @-mention).
+ */
+export const myItemsHandler: MessageHandler = {
+  name: 'my-items',
+  matches: (msg, sender) => isUnitWorker(sender) && isMyItemsRequest(commandText(msg)),
+  async handle(msg, sender, ctx) {
+    const unit = ctx.roster.unitOf(sender.id);
+    if (!unit) return;
+    const now = ctx.clock.now();
+    const [dispatches, rounds, tickets] = await Promise.all([unitDispatches(ctx, unit.id), unitRounds(ctx, unit.id), unitTickets(ctx, unit.id, now)]);
+    const text = myItemsText({ unitName: unit.name, now, tz: ctx.config.timezone, dispatches, rounds, tickets });
+    await ctx.send(replyTo(msg, text, `my-items:${msg.id}`));
+  },
+};

@@ -1,0 +1,31 @@
+import { reportAttempt } from '../domain/report/attempt.js';
+import type { IncomingMessage } from '../domain/messages.js';
+import type { Person } from '../domain/roster.js';
+import { reportNotRecognisedText } from '../domain/texts/reports.js';
+import { type HandlerContext, type MessageHandler, isUnitWorker, sendAsLastStep } from './context.js';
+import { parsedReport } from './report-parse.js';
+
+function hintFor(msg: IncomingMessage, sender: Person, ctx: HandlerContext) {
+  if (!isUnitWorker(sender)) return null;
+  const p = parsedReport(msg, ctx);
+  if (!p) return null;
+  const own = ctx.roster.unitOf(sender.id);
+  return reportAttempt({ text: msg.text, parse: p.parse, why: p.why, ownUnit: own?.name, mentions: msg.mentionIds });
+}
+
+/**
+ * A head's or liaison's message with report figures that the report parser did not take (a
+ * question, praise words, …): never silence, the sender is told privately why and what to send.
+ * Runs after the report handler, before the console link and the private fallback.
+ */
+export const reportUnrecognisedHandler: MessageHandler = {
+  name: 'report-unrecognised',
+  matches: (msg, sender, ctx) => hintFor(msg, sender, ctx) !== null,
+  async handle(msg, sender, ctx) {
+    const hint = hintFor(msg, sender, ctx);
+    const unit = ctx.roster.unitOf(sender.id);
+    if (hint === null || !unit) return;
+    ctx.log.info({ from: sender.id, hint }, 'report-like message not taken as a report: hint sent');
+    await sendAsLastStep(ctx, { to: { kind: 'person', id: sender.id }, text: reportNotRecognisedText(hint, unit.name), mentions: [], purpose: `report-unrecognised:${msg.id}` });
+  },
+};
