@@ -79,6 +79,13 @@ export class WorkCalendar {
     return n;
   }
 
+  /** The last working day strictly before `day`. */
+  previousWorkday(day: IsoDay): IsoDay {
+    let d = addDays(day, -1);
+    while (!this.isWorkday(d)) d = addDays(d, -1);
+    return d;
+  }
+
   /** First working day on or after `day`. */
   nextWorkdayOnOrAfter(day: IsoDay): IsoDay {
     let d = day;

@@ -25,7 +25,9 @@ export interface ReportToSave {
 export async function saveAndConfirm(ctx: HandlerContext, r: ReportToSave): Promise<void> {
   const deadlineHhmm = ctx.config.routines.reportDeadline;
   const [h, m] = deadlineHhmm.split(':').map(Number) as [number, number];
-  const late = Date.parse(r.sentAt) > Date.parse(localIso(r.day, h, m, ctx.config.timezone));
+  // A rest day has no deadline: a report for it is kept, never late, and the sender is told.
+  const restDay = !ctx.calendar.isWorkday(r.day);
+  const late = !restDay && Date.parse(r.sentAt) > Date.parse(localIso(r.day, h, m, ctx.config.timezone));
   const { version } = await saveReport(ctx.db, {
     unitId: r.unit.id, day: r.day, figures: r.figures, late, messageId: r.messageId, senderId: r.senderId, receivedAt: new Date(r.sentAt), text: r.text,
   });
@@ -33,6 +35,7 @@ export async function saveAndConfirm(ctx: HandlerContext, r: ReportToSave): Prom
     const text = reportConfirmText({
       unitName: r.unit.name, day: r.day, figures: r.figures, version, late, missing: missingFigures(r.figures), problems: implausibilities(r.figures), deadline: deadlineHhmm,
       ...(r.adoptedFrom ? { adoptedFrom: r.adoptedFrom } : {}),
+      ...(restDay ? { restDayPreviousWorkday: ctx.calendar.previousWorkday(r.day) } : {}),
     });
     await sendAsLastStep(ctx, { to: { kind: 'person', id: r.confirmTo }, text, mentions: [], purpose: `report-confirm:${r.messageId}` });
   }

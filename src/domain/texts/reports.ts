@@ -2,6 +2,9 @@ import { describeFigures, FIGURE_LABELS, type ReportFigures } from '../report/fi
 
 const md = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 export { md as monthDay };
+const WEEKDAY_NAMES = ['日', '一', '二', '三', '四', '五', '六'];
+/** 11月28日（星期六） */
+const mdw = (day: string) => `${md(day)}（星期${WEEKDAY_NAMES[new Date(`${day}T12:00:00Z`).getUTCDay()]}）`;
 
 export function calendarMissingText(year: number): string {
   return `系统提示：${year}年法定节假日和调休安排尚未配置，日报提醒等例行工作暂按周一至周五执行。请在配置文件的 calendar 中补充当年安排。`;
@@ -18,6 +21,8 @@ export interface ConfirmInput {
   deadline: string;
   /** Set when the unit adopted someone else's 代报: who sent it. */
   adoptedFrom?: string;
+  /** Set when the report's day is not a working day: the working day before it. */
+  restDayPreviousWorkday?: string;
 }
 
 /** The point-to-point confirmation of a report. */
@@ -28,6 +33,10 @@ export function reportConfirmText(c: ConfirmInput): string {
   if (c.missing.length > 0) lines.push(`请补充：${c.missing.map((k) => `${FIGURE_LABELS[k]}件数`).join('、')}。`);
   if (c.problems.length > 0) lines.push(`请核实：${c.problems.join('；')}。如有误，直接重新发送即可更正。`);
   if (c.late) lines.push(`本次报送晚于${c.deadline}截止时间，已记为迟报。`);
+  if (c.restDayPreviousWorkday) {
+    const prev = c.restDayPreviousWorkday;
+    lines.push(`${mdw(c.day)}为休息日，无需报送日报，本条已留存备查。如为${mdw(prev)}的日报，请在开头注明“${md(prev)}”后重新发送。`);
+  }
   if (c.adoptedFrom) lines.push(`以上数据采用${c.adoptedFrom}的代报，已按贵单位日报记录。`);
   return lines.join('\n');
 }
