@@ -6,7 +6,7 @@ import { SIDE_LABEL, type SideKey } from '../domain/dual/sides.js';
 import { reasonText } from '../domain/texts/dual.js';
 import { LADDER_LABEL, type LadderStep } from '../domain/tickets/digest.js';
 import type { TicketInput } from '../domain/tickets/row.js';
-import { formatShort, isoInZone } from '../domain/time.js';
+import { formatDeadline, formatShort, isoInZone } from '../domain/time.js';
 import { type DualRound, dualEvents, roundsOfTicket, ticketHistory } from '../store/dual.js';
 import type { HandlerContext } from './context.js';
 
@@ -61,7 +61,7 @@ export async function evidenceRows(ctx: HandlerContext, number: string): Promise
     } else if (e.kind === 'delivered' || e.kind === 'ack-reminder' || e.kind === 'backcheck-asked' || e.kind === 'holdup' || e.kind === 'accountability') {
       who = names(e.detail.to ?? e.detail.mentions);
     } else if (e.kind === 'created') {
-      text = `${reasonText(String((e.detail.reasons as string[] | undefined)?.join(',') ?? r?.reason ?? ''))}，第${r?.seq ?? ''}轮，时限${r ? formatShort(r.deadline, ctx.config.timezone) : ''}`;
+      text = `${reasonText(String((e.detail.reasons as string[] | undefined)?.join(',') ?? r?.reason ?? ''))}，第${r?.seq ?? ''}轮，时限${r ? formatDeadline(r.deadline, ctx.config.timezone) : ''}`;
     }
     rows.push({ at: e.at, round: r?.code ?? '', unit, what, who, text });
   }
