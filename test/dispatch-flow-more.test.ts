@@ -108,7 +108,7 @@ describe('two open dispatches to one unit and an ambiguous reply', () => {
 
   it('with one left open, 收到 and a plain answer link to it; a code in the group links directly', async () => {
     const ack = await s.play(say(t('19:50'), QIN, '收到'));
-    expect(ack).toEqual([{ at: t('19:50'), to: QIN, mentions: [], text: '已登记签收 D1，办理时限 12月2日 12:00，办理后请回复结果。' }]);
+    expect(ack).toEqual([{ at: t('19:50'), to: QIN, mentions: [], text: '已登记签收 D1，办理时限12月2日 12:00，办理后请回复结果。' }]);
     const ans = await s.play(say(t('10:00', '02'), QIN, 'D1 已核查，油烟净化器已安装到位。'));
     expect(ans.find((o) => o.to === LI)?.text).toContain('【调度反馈 D1】城西街道（秦主任）：');
     expect((await dispatchByCode(s.h.app.db, 'D1'))?.status).toBe('answered');
@@ -123,8 +123,9 @@ describe('two open dispatches to one unit and an ambiguous reply', () => {
     expect(asked[0]?.text).toContain('请问这条反馈对应哪一件？');
     const direct = await s.play(say(t('11:40', '02'), QIN, 'D3 路灯已修复。', { to: 'bot' }));
     expect(direct.find((o) => o.to === LI)?.text).toContain('路灯已修复');
+    // The bare code is not taken as an answer: the bot asks for the content (D4 still waits).
     expect(await s.play(say(t('11:50', '02'), QIN, 'D4', { to: 'bot' }))).toEqual([
-      { at: t('11:50', '02'), to: QIN, mentions: [], text: '您好，消息已收到并留存。如需查看可用指令，请发送“帮助”。' },
+      { at: t('11:50', '02'), to: QIN, mentions: [], text: '是否作为 D4（调度“城西街道：城西小学门口占道停车，请后天下午5点前整治并反馈。”）的办理情况？回复“D4”加内容即可，例如：D4 已到现场处置……' },
     ]);
   });
 
@@ -159,7 +160,7 @@ describe('an urgent dispatch uses the shorter times', () => {
     expect(await at('11:00')).toEqual([]);
     const dueR = await at('11:30');
     expect(dueR).toHaveLength(1);
-    expect(dueR[0]?.text).toContain('将于 12月1日 12:00 到期');
+    expect(dueR[0]?.text).toContain('将于12月1日 12:00到期');
     expect(await at('11:45')).toEqual([]);
     const late = await at('12:00');
     expect(late.map((x) => x.to).sort()).toEqual(['group', LI, ...SUPS].sort());

@@ -21,7 +21,7 @@ async function waitingFor(ctx: HandlerContext, unitId: string): Promise<WaitingI
   }
   for (const d of await dispatchesForUnit(ctx.db, unitId)) {
     if (d.targets.find((t) => t.unitId === unitId)?.answeredAt) continue;
-    items.push({ code: d.code, what: `调度：${summary(d.text, 20)}` });
+    items.push({ code: d.code, what: `调度“${summary(d.text, 20)}”` });
   }
   return items;
 }
