@@ -1,6 +1,6 @@
 import { namedTickets, parseDualReply, splitBackcheck } from '../domain/dual/sides.js';
 import type { IncomingMessage } from '../domain/messages.js';
-import { commandOf, hasSubstance } from '../domain/text/intent.js';
+import { commandOf, hasSubstance, isQuestion } from '../domain/text/intent.js';
 import { ownWords } from '../domain/text/quote.js';
 import { parseReport } from '../domain/report/parse.js';
 import type { Person } from '../domain/roster.js';
@@ -26,7 +26,7 @@ interface Decision {
  * number of one of its rounds still waiting for it, else — privately, with no code — its only
  * waiting round, unless a ticket digest or a dispatch of the unit could be meant instead.
  * Commands (控制台, 帮助 …) are never answers, and an answer must carry substance: a message
- * like 好的 / 在吗 / 谢谢 is left to answer-clarify, which asks.
+ * like 好的 / 在吗 / 谢谢, or a question, is left to answer-clarify, which asks.
  */
 async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<Decision | null> {
   const unitId = sender.unit;
@@ -35,7 +35,7 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext)
   if (text === '' || text.length > MAX_CHARS) return null;
   if (commandOf(text) !== null) return null;
   const reply = parseDualReply(text);
-  if (reply.kind === 'answer' && !hasSubstance(reply.body)) return null;
+  if (reply.kind === 'answer' && (!hasSubstance(reply.body) || isQuestion(reply.body))) return null;
   for (const code of reply.codes) {
     const r = await roundByCode(ctx.db, code);
     if (r?.sides.some((s) => s.unitId === unitId)) return { round: r, unitId, kind: reply.kind, body: reply.body };

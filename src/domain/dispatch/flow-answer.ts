@@ -3,7 +3,7 @@
  * (a reply with content), or ordinary chat; which dispatch codes it names; and which open
  * dispatch it belongs to.
  */
-import { ackTail, commandOf, HANDLED, hasSubstance, isAck } from '../text/intent.js';
+import { ackTail, commandOf, HANDLED, hasSubstance, isAck, isQuestion } from '../text/intent.js';
 import { ownWords, splitQuote } from '../text/quote.js';
 
 /** "D12", "d12", "编号D12", "D12号": codes named in a text, upper-cased, in order, no duplicates. */
@@ -48,7 +48,7 @@ export function replyBody(text: string): string {
  * A bot command never is (intent.ts). It counts when it is private to the bot, names a code
  * (its own or in the message it quotes), @-mentions the bot, is addressed to a leader, starts
  * with 收到/签收/已阅, or clearly reports handling; an answer must carry substance (not 好的,
- * 在吗, 谢谢 …). Everything else (chit-chat in the group) is null. The caller still rules out
+ * 在吗, 谢谢 …) and not be a question. Everything else (chit-chat in the group) is null. The caller still rules out
  * daily reports and checks that the unit has a dispatch open.
  */
 export function classifyReply(text: string, c: ReplyContext): ReplyClass | null {
@@ -63,7 +63,7 @@ export function classifyReply(text: string, c: ReplyContext): ReplyClass | null 
   if (codeOnly) return { kind: 'answer', codes, codeOnly: true };
   if (isAck(rest)) return { kind: 'ack', codes, codeOnly: false };
   if (ackTail(rest) !== null) return { kind: 'answer', codes, codeOnly: false };
-  if (!hasSubstance(rest)) return null;
+  if (!hasSubstance(rest) || isQuestion(rest)) return null;
   if (c.chat === 'private' || own.length > 0 || c.mentionsBot || c.addressed === true || HANDLED.test(rest)) {
     return { kind: 'answer', codes, codeOnly: false };
   }

@@ -57,6 +57,8 @@ export function commandOf(text: string): CommandKind | null {
 
 /** 收到 / 已收到 / 签收 / 已签收 / 已阅 / 知悉, optionally after 好的 / OK / 明白. */
 const ACK_START = /^(?:(?:好的|好|OK|ok|Ok|明白|是的?)[\s，,、!！]*)?(?:工单)?(?:已经?收到了?|收到了?|已?签收|已阅|阅|已知悉|知悉|已?收悉)/;
+/** A question's end: ？ or a final 吗/呢. */
+const QUESTION_END = /(?:[?？]+|[吗呢么嘛][。.!！~～]*)$/;
 /** After the acknowledgement, a short promise to act ("收到，马上安排到场") is still only that. */
 const MAX_ACK_TAIL = 30;
 
@@ -74,7 +76,7 @@ export function ackTail(text: string): string | null {
  */
 export function isAck(text: string): boolean {
   const tail = ackTail(text);
-  return tail !== null && tail.length <= MAX_ACK_TAIL && !HANDLED.test(tail);
+  return tail !== null && tail.length <= MAX_ACK_TAIL && !HANDLED.test(tail) && !QUESTION_END.test(tail);
 }
 
 // ---- substance -------------------------------------------------------------------------------
@@ -108,11 +110,21 @@ export function hasSubstance(text: string): boolean {
   return (kept.match(/[\p{L}\p{N}]/gu) ?? []).length >= 4;
 }
 
-export type Intent = 'command' | 'ack' | 'filler' | 'content';
+/** A question (ends with ？ or 吗/呢) that reports no handling: asks something, answers nothing. */
+export function isQuestion(text: string): boolean {
+  const s = plainWords(text);
+  return QUESTION_END.test(s) && !HANDLED.test(s);
+}
 
-/** The one reading every answer-taking handler starts from. */
+export type Intent = 'command' | 'ack' | 'question' | 'filler' | 'content';
+
+/**
+ * The one reading every answer-taking handler starts from: only 'content' may be recorded as
+ * an answer, only 'ack' as a 签收.
+ */
 export function intentOf(text: string): Intent {
   if (commandOf(text) !== null) return 'command';
   if (isAck(text)) return 'ack';
-  return hasSubstance(text) ? 'content' : 'filler';
+  if (!hasSubstance(text)) return 'filler';
+  return isQuestion(text) ? 'question' : 'content';
 }
