@@ -12,10 +12,23 @@ export function unitShortName(u: Pick<Unit, 'name' | 'aliases'>): string {
 /** Where a quote may be cut: after a clause (，。；！？、 etc.) or at a blank. */
 const CLAUSE_END = /[，,。.；;！!？?、：:）)」”"\s]/;
 
+let words: Intl.Segmenter | undefined;
+
+/** The last word boundary (ICU's Chinese word segmentation) at or before `max`, or -1. */
+function lastWordBoundary(text: string, max: number): number {
+  words ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  let last = -1;
+  for (const w of words.segment(text.slice(0, max + 1))) {
+    if (w.index > max) break;
+    if (w.index >= Math.floor(max * 0.5)) last = w.index;
+  }
+  return last;
+}
+
 /**
  * The dispatch text without leading @-mentions, for a quote or a list: whole when short (up to
  * `max`, a few characters over it, or about 40 characters for a short `max`), else cut at a
- * clause boundary — never in the middle of a word ("明天中…").
+ * clause boundary, or failing that a word boundary — never in the middle of a word ("明天中…").
  */
 export function summary(text: string, max = 24): string {
   const body = text.replace(/^(?:\s*@[^\s\u2005@]+[\s\u2005]*)+/, '').replace(/\s+/g, ' ').trim();
@@ -36,6 +49,7 @@ export function summary(text: string, max = 24): string {
       }
     }
   }
+  if (cut < 0) cut = lastWordBoundary(body, max);
   const head = (cut < 0 ? body.slice(0, max) : body.slice(0, cut)).replace(/[\s，,。.；;、：:（(「“"]+$/, '');
   return `${head}…`;
 }

@@ -2,11 +2,13 @@
 import { SIDE_LABEL, type SideKey } from '../dual/sides.js';
 import type { RankingRow } from '../ranking.js';
 import { formatDeadline } from '../time.js';
+import { summary } from './dispatch.js';
 
 /** 双派单 deadlines: 12月2日（星期三）18:00. */
 const due = (d: Date, tz: string) => formatDeadline(d, tz, { weekday: true });
 
-const short = (s: string, n = 40) => (s.length > n ? `${s.slice(0, n)}…` : s);
+/** A title or content for a line: whole when short, else cut at a clause or word boundary. */
+const short = (s: string, n = 40) => summary(s, n);
 
 export interface TicketFacts {
   number: string;
