@@ -23,7 +23,7 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
   it('a leader\'s group dispatch: one line in the group, point-to-point delivery to heads and liaisons', async () => {
     const out = await s.play(say(t('19', '19:30'), LI, DISPATCH, { mentions: [ZHANG, YOU] }));
     expect(out.filter((o) => o.to === 'group')).toEqual([
-      { at: t('19', '19:30'), to: 'group', mentions: [], text: '已转办 区住建局（张局长）、湖滨街道（尤主任），时限 11月24日 18:00，编号 D1' },
+      { at: t('19', '19:30'), to: 'group', mentions: [], text: '已转办区住建局（张局长）、湖滨街道（尤主任），时限 11月24日 18:00，编号 D1' },
     ]);
     const privates = out.filter((o) => o.to !== 'group');
     expect(privates.map((o) => o.to).sort()).toEqual([XU, ZHANG, YOU].sort());

@@ -137,9 +137,9 @@ describe('双派单 – 双倒查 – 双问责 (real pipeline, BullMQ flow per 
     expect(acc.map((o) => o.to).sort()).toEqual([...SUPERVISORS, DISCIPLINE].sort());
     const text = acc[0]?.text ?? '';
     expect(text).toContain('第3轮双派单');
-    expect(text).toMatch(/SP1 区住房和城乡建设局（承办单位） 点对点送达（张局长）/);
-    expect(text).toMatch(/SP1 城东街道（属地镇街） 书面督办（朱主任）/);
-    expect(text).toMatch(/SP3 区住房和城乡建设局（承办单位） 答复（张局长）：S001 已再次维修并回访/);
+    expect(text).toMatch(/SP1 区住房和城乡建设局（承办单位）点对点送达（张局长）/);
+    expect(text).toMatch(/SP1 城东街道（属地镇街）书面督办（朱主任）/);
+    expect(text).toMatch(/SP3 区住房和城乡建设局（承办单位）答复（张局长）：S001 已再次维修并回访/);
     const files = r3.filter((o) => o.file);
     expect(files.map((o) => o.to).sort()).toEqual([...SUPERVISORS, DISCIPLINE].sort());
     const [round] = await s.h.app.db.query<{ previous_id: number; seq: number; accountability_reason: string }>("select previous_id, seq, accountability_reason from dual_rounds where code = 'SP4'");

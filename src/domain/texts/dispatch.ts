@@ -77,9 +77,9 @@ export interface LineInput {
   tz: string;
 }
 
-/** "已转办 区住建局（张局长）、湖滨街道（尤主任），时限 11月23日 10:00，编号 D12" */
+/** "已转办区住建局（张局长）、湖滨街道（尤主任），时限 11月23日 10:00，编号 D12" */
 export function groupLineText(i: LineInput): string {
-  return `${i.urgent ? '【紧急】' : ''}已转办 ${targetList(i.targets)}，时限 ${deadlineLabel(i.deadline, i.deadlineGiven, i.tz)}，编号 ${i.code}`;
+  return `${i.urgent ? '【紧急】' : ''}已转办${targetList(i.targets)}，时限 ${deadlineLabel(i.deadline, i.deadlineGiven, i.tz)}，编号 ${i.code}`;
 }
 
 /** A leader's private 转办, posted in the group (the heads are @-mentioned by the chat). */
