@@ -86,3 +86,12 @@ describe('texts: quotes cut at a clause, deadlines never at 00:00 of the next da
     expect(formatDeadline('2026-12-06T16:00:00Z', 'Asia/Shanghai', { weekday: true })).toBe('12月6日（星期日）24:00');
   });
 });
+
+describe('a code with only 好的 / 👌 acknowledges', () => {
+  it('dispatches and rounds alike', () => {
+    for (const text of ['D12 好的', 'D12👌', '好的 D12']) expect(classifyReply(text, { chat: 'group', mentionsBot: false }), text).toMatchObject({ kind: 'ack', codes: ['D12'] });
+    for (const text of ['SP3 好的', 'SP3 👌', 'sp3 OK']) expect(parseDualReply(text), text).toMatchObject({ kind: 'ack', codes: ['SP3'] });
+    expect(parseDualReply('SP3 这个是我们的吗？').kind).toBe('answer');
+    expect(classifyReply('D12 这个是我们的吗？', { chat: 'group', mentionsBot: false })).toBeNull();
+  });
+});

@@ -63,7 +63,9 @@ export function classifyReply(text: string, c: ReplyContext): ReplyClass | null 
   if (codeOnly) return { kind: 'answer', codes, codeOnly: true };
   if (isAck(rest)) return { kind: 'ack', codes, codeOnly: false };
   if (ackTail(rest) !== null) return { kind: 'answer', codes, codeOnly: false };
-  if (!hasSubstance(rest) || isQuestion(rest)) return null;
+  // "D12 好的👌": a code with nothing more than 好的 is that dispatch's acknowledgement.
+  if (!hasSubstance(rest)) return own.length > 0 && !isQuestion(rest) ? { kind: 'ack', codes, codeOnly: false } : null;
+  if (isQuestion(rest)) return null;
   if (c.chat === 'private' || own.length > 0 || c.mentionsBot || c.addressed === true || HANDLED.test(rest)) {
     return { kind: 'answer', codes, codeOnly: false };
   }

@@ -2,7 +2,7 @@
 import type { WorkCalendar } from '../calendar.js';
 import type { Roster, Unit } from '../roster.js';
 import { endOfDay } from '../tickets/deadline.js';
-import { isAck } from '../text/intent.js';
+import { hasSubstance, isAck, isQuestion } from '../text/intent.js';
 import { clockMinutes, localDay, localIso } from '../time.js';
 
 /** 'unit' = the 承办单位, 'street' = the 属地镇街, 'both' = one unit that is both. */
@@ -72,7 +72,7 @@ export function roundCode(id: number): string {
 export interface DualReply {
   /** Round codes named (upper case), in order. */
   codes: string[];
-  /** 签收 / 收到 (any acknowledgement, see intent.ts) and nothing more. */
+  /** 签收 / 收到 (any acknowledgement, see intent.ts) and nothing more, or a code with only 好的 / 👌. */
   kind: 'ack' | 'answer';
   /** The text without the codes and the leading separators. */
   body: string;
@@ -87,7 +87,10 @@ export function parseDualReply(text: string): DualReply {
     .replace(/^(\s*@[^\s\u2005]+[\s\u2005]*)+/, '')
     .replace(/^[\s,，:：;；.。、-]+/, '')
     .trim();
-  return { codes: [...new Set(codes)], kind: isAck(body) ? 'ack' : 'answer', body };
+  const unique = [...new Set(codes)];
+  // "SP3 好的": a code with nothing more than 好的 acknowledges the round.
+  const ack = isAck(body) || (unique.length > 0 && !hasSubstance(body) && !isQuestion(body));
+  return { codes: unique, kind: ack ? 'ack' : 'answer', body };
 }
 
 /** The ticket numbers (from `candidates`) a text names. */
