@@ -109,6 +109,12 @@ describe('issue 12.1: commands are never answers; an answer with no code carries
     }
     expect(await sideAnswered(s, sp1, 'zhujian')).toBe(false);
     expect(await sideAnswered(s, sp2, 'zhujian')).toBe(false);
+    // Rounds and a dispatch waiting together: an answer with no code is not given to the dispatch.
+    await s.play(say(t(MON, '16:30'), LI, '@朱主任 东一网格化粪池外溢，请今天下班前处置并反馈。', { mentions: [CD] }));
+    const mixed = await s.play(say(t(MON, '16:40'), CD, '已安排网格员到现场处理', { to: 'bot' }));
+    expect(mixed.some((o) => o.to === LI)).toBe(false);
+    expect(mixed[0]?.text).toMatch(/^贵单位目前有 3 件事项待答复/);
+    expect(mixed[0]?.text).toContain('D2 调度“东一网格化粪池外溢');
   });
 });
 
