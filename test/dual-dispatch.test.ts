@@ -45,7 +45,7 @@ describe('双派单 – 双倒查 – 双问责 (real pipeline, BullMQ flow per 
     const zj = deliveries.find((o) => o.to === ZJ)?.text ?? '';
     expect(zj).toMatch(/^【双派单 SP\d+】工单 S001（群众不满意）同步派发区住房和城乡建设局（承办单位）/);
     expect(zj).toContain('同时派发：城东街道');
-    expect(zj).toContain('答复时限：11月19日 00:00前');
+    expect(zj).toContain('答复时限：11月18日（星期三）18:00前');
     expect(deliveries.find((o) => o.to === CD)?.text).toContain('城东街道（东一网格）（属地镇街）');
     expect(deliveries.find((o) => o.to === CX)?.text).toContain('既是承办单位又是属地镇街，本轮只派发一次');
     const rounds = await s.h.app.db.query<{ code: string; ticket_number: string; same_unit: boolean; dispatched: boolean; sides: number; delivered: number }>(
@@ -64,7 +64,7 @@ describe('双派单 – 双倒查 – 双问责 (real pipeline, BullMQ flow per 
 
   it('one side signs and answers; the other is late → the ladder climbs for it and the group sees who holds it up, once a day', async () => {
     const ack = await s.play(say(t(MON, '11:00'), ZJ, 'SP1 签收'));
-    expect(ack).toEqual([expect.objectContaining({ to: 'group', text: '@张局长 已登记签收 SP1，请于11月19日 00:00前答复办理情况。', mentions: [ZJ] })]);
+    expect(ack).toEqual([expect.objectContaining({ to: 'group', text: '@张局长 已登记签收 SP1，请于11月18日（星期三）18:00前答复办理情况。', mentions: [ZJ] })]);
     const ans = await s.play(say(t('2026-11-17', '16:00'), ZJ, 'SP1 已组织维修，路灯已恢复照明', { to: 'bot' }));
     expect(ans).toEqual([expect.objectContaining({ to: ZJ, text: expect.stringContaining('已收到贵单位对 SP1 的答复') })]);
     // Before the deadline: nothing late (the 签收 reminder for the unsigned sides only).
@@ -91,9 +91,12 @@ describe('双派单 – 双倒查 – 双问责 (real pipeline, BullMQ flow per 
 
   it('both answered → each side is asked the two back-check questions; their answers are kept with the round', async () => {
     const ans = await s.play(say(t(FRI, '10:00'), CD, '已督促网格员现场处理，路灯已修复', { to: 'bot' }));
-    expect(ans[0]).toEqual(expect.objectContaining({ to: CD, text: expect.stringContaining('两方均已答复') }));
+    // One message to the answering head: the confirmation opens the back-check questions (no separate "稍后" note).
     const questions = ans.filter((o) => o.text.startsWith('【双倒查 SP1】'));
     expect(questions.map((o) => o.to).sort()).toEqual([CD, ZJ].sort());
+    expect(ans).toHaveLength(2);
+    expect(ans.find((o) => o.to === CD)?.text).toMatch(/^【双倒查 SP1】已收到贵单位对 SP1 的答复。工单 S001 两方均已答复，请城东街道如实回答：/);
+    expect(ans.find((o) => o.to === ZJ)?.text).toMatch(/^【双倒查 SP1】工单 S001 两方均已答复，请区住房和城乡建设局如实回答：/);
     expect(questions[0]?.text).toContain('提前掌握');
     expect(questions[0]?.text).toContain('举一反三');
     await s.play(say(t(FRI, '11:00'), ZJ, 'SP1 倒查 1. 未提前掌握；2. 已排查同类路灯5处并修复'));
@@ -134,9 +137,9 @@ describe('双派单 – 双倒查 – 双问责 (real pipeline, BullMQ flow per 
     expect(acc.map((o) => o.to).sort()).toEqual([...SUPERVISORS, DISCIPLINE].sort());
     const text = acc[0]?.text ?? '';
     expect(text).toContain('第3轮双派单');
-    expect(text).toMatch(/SP1 区住房和城乡建设局（承办单位） 点对点送达（张局长）/);
-    expect(text).toMatch(/SP1 城东街道（属地镇街） 书面督办（朱主任）/);
-    expect(text).toMatch(/SP3 区住房和城乡建设局（承办单位） 答复（张局长）：S001 已再次维修并回访/);
+    expect(text).toMatch(/SP1 区住房和城乡建设局（承办单位）点对点送达（张局长）/);
+    expect(text).toMatch(/SP1 城东街道（属地镇街）书面督办（朱主任）/);
+    expect(text).toMatch(/SP3 区住房和城乡建设局（承办单位）答复（张局长）：S001 已再次维修并回访/);
     const files = r3.filter((o) => o.file);
     expect(files.map((o) => o.to).sort()).toEqual([...SUPERVISORS, DISCIPLINE].sort());
     const [round] = await s.h.app.db.query<{ previous_id: number; seq: number; accountability_reason: string }>("select previous_id, seq, accountability_reason from dual_rounds where code = 'SP4'");

@@ -61,4 +61,19 @@ export function formatShort(instant: Date | string | number, tz = DEFAULT_TZ): s
   return `${d.month() + 1}月${d.date()}日 ${d.format('HH:mm')}`;
 }
 
+const WEEKDAY = '日一二三四五六';
+
+/**
+ * A deadline for messages: 12月2日 18:00, or with the weekday 12月2日（星期三）18:00. A deadline
+ * at local midnight is the end of the day before: 12月2日 24:00, never 12月3日 00:00.
+ */
+export function formatDeadline(instant: Date | string | number, tz = DEFAULT_TZ, o: { weekday?: boolean } = {}): string {
+  let d = inZone(instant, tz);
+  const midnight = d.hour() === 0 && d.minute() === 0;
+  if (midnight) d = d.subtract(1, 'day');
+  const time = midnight ? '24:00' : d.format('HH:mm');
+  const day = `${d.month() + 1}月${d.date()}日`;
+  return o.weekday ? `${day}（星期${WEEKDAY[d.day()]}）${time}` : `${day} ${time}`;
+}
+
 export { dayjs };

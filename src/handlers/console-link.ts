@@ -1,5 +1,6 @@
 import type { Person } from '../domain/roster.js';
-import { CONSOLE_COMMAND, CONSOLE_NOT_ALLOWED, CONSOLE_SCOPE_ALL, consoleLinkText, consoleScopeUnit } from '../domain/texts/console.js';
+import { commandOf } from '../domain/text/intent.js';
+import { CONSOLE_NOT_ALLOWED, CONSOLE_SCOPE_ALL, consoleLinkText, consoleScopeUnit } from '../domain/texts/console.js';
 import { issueToken } from '../store/console.js';
 import { commandText, type HandlerContext, type MessageHandler, replyTo } from './context.js';
 
@@ -21,7 +22,7 @@ async function alreadyAnswered(ctx: HandlerContext, purpose: string): Promise<bo
 /** “控制台” in a private chat: a single-use login link to the web console, privately. */
 export const consoleLinkHandler: MessageHandler = {
   name: 'console-link',
-  matches: (msg) => msg.chat === 'private' && CONSOLE_COMMAND.test(commandText(msg)),
+  matches: (msg) => msg.chat === 'private' && commandOf(commandText(msg)) === 'console',
   async handle(msg, sender, ctx) {
     const purpose = `console-link:${msg.id}`;
     // A redelivered message must not mint a second link the person never sees.

@@ -1,5 +1,7 @@
 import { classifyReply, type Link, linkReply, type ReplyClass } from '../domain/dispatch/flow-answer.js';
+import { type Addressing, addressingOf, type LeaderRef, quotesDispatch } from '../domain/dispatch/addressing.js';
 import type { IncomingMessage } from '../domain/messages.js';
+import { ownWords } from '../domain/text/quote.js';
 import { parseReport } from '../domain/report/parse.js';
 import type { Person } from '../domain/roster.js';
 import { ackConfirmText, answerConfirmText, answerForwardText, askWhichText } from '../domain/texts/dispatch.js';
@@ -16,6 +18,7 @@ import {
   resolvePendingReply,
   supersedePendingReplies,
 } from '../store/dispatches.js';
+import { roundsAwaitingUnit } from '../store/dual.js';
 import { decidingHandler, type HandlerContext, isUnitWorker, type MessageHandler } from './context.js';
 import { leaderName, unitLabel } from './dispatch-common.js';
 
@@ -33,12 +36,34 @@ function mentionsBot(msg: IncomingMessage, ctx: HandlerContext): boolean {
   return msg.mentionIds.some((id) => ctx.roster.person(id) === undefined) || /@[^\s@\u2005]{0,6}助手/.test(msg.text);
 }
 
+function leaders(ctx: HandlerContext): LeaderRef[] {
+  return ctx.roster.withRole('leader').map((p) => ({ id: p.id, name: p.name }));
+}
+
+/**
+ * The dispatches a group answer addressed to a leader is about: those it quotes, else those
+ * of the leaders it addresses; all of them when that leaves none.
+ */
+function narrowByAddress(mine: Dispatch[], a: Addressing): Dispatch[] {
+  if (a.quote) {
+    const quoted = mine.filter((d) => quotesDispatch(a.quote?.quoted ?? '', d));
+    if (quoted.length > 0) return quoted;
+  }
+  if (a.leaderIds.length > 0) {
+    const theirs = mine.filter((d) => a.leaderIds.includes(d.leaderId));
+    if (theirs.length > 0) return theirs;
+  }
+  return mine;
+}
+
 async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<Decision | null> {
   const unitId = sender.unit;
   if (!isUnitWorker(sender) || unitId === undefined) return null;
   const text = msg.text.trim();
   if (text === '' || text.length > MAX_CHARS) return null;
-  const reply = classifyReply(text, { chat: msg.chat, mentionsBot: mentionsBot(msg, ctx) });
+  const a = addressingOf(text, msg.mentionIds, leaders(ctx));
+  const addressed = a.leaderIds.length > 0 || a.reportStart || a.quote !== null;
+  const reply = classifyReply(text, { chat: msg.chat, mentionsBot: mentionsBot(msg, ctx), addressed });
   if (!reply) return null;
   if (reply.codeOnly) {
     const pending = await latestPendingReply(ctx.db, unitId);
@@ -51,8 +76,11 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext)
   if (reply.kind === 'answer' && parseReport({ text, sentAt: msg.sentAt, from: sender.id }, ctx.roster, ctx.config.timezone).isReport) return null;
   // A bare 收到 is the group's daily chatter: one batched question first, the full read only if the unit has a dispatch open.
   if (reply.codes.length === 0 && !(await hasOpenDispatch(ctx.db, unitId))) return null;
-  const mine = await dispatchesForUnit(ctx.db, unitId, reply.codes);
-  if (mine.length === 0) return null;
+  const all = await dispatchesForUnit(ctx.db, unitId, reply.codes);
+  if (all.length === 0) return null;
+  // A private answer naming no code while a 双派单 round also waits for the unit: ambiguous (answer-clarify asks).
+  if (msg.chat === 'private' && reply.kind === 'answer' && reply.codes.length === 0 && (await roundsAwaitingUnit(ctx.db, unitId)).length > 0) return null;
+  const mine = reply.codes.length === 0 && msg.chat === 'group' ? narrowByAddress(all, a) : all;
   const link: Link = linkReply(
     reply.kind,
     reply.codes,
@@ -98,12 +126,14 @@ async function applyReply(
 /**
  * A head's or liaison's reply to a dispatch: 收到/签收 acknowledges, a reply with content is
  * the unit's answer (forwarded to the leader point-to-point). Linked by code, else to the
- * unit's only open dispatch; with several open the bot asks which. Group chit-chat and daily
+ * unit's only open dispatch; with several open the bot asks which. In the group a reply with no
+ * code counts when it is addressed to the leader (@, name, a quoted dispatch, 报告…) and carries
+ * substance. Commands, empty words (好的, 谢谢), group chit-chat and daily
  * reports are left to the other handlers.
  */
 export const dispatchAnswerHandler: MessageHandler = decidingHandler('dispatch-answer', decide, async (dec, msg, sender, ctx) => {
   const at = new Date(msg.sentAt);
-  const text = msg.text.trim();
+  const text = ownWords(msg.text).trim();
   if (dec.kind === 'resolve') {
     if (!(await resolvePendingReply(ctx.db, dec.pending.id, dec.dispatch.code, ctx.clock.now()))) return;
     await applyReply(ctx, dec.dispatch, dec.unitId, dec.pending.kind, { senderId: dec.pending.senderId, messageId: dec.pending.messageId, text: dec.pending.text, at: dec.pending.at });

@@ -15,25 +15,25 @@ function eventText(ctx: HandlerContext, d: Dispatch, e: DispatchEvent): string |
   const who = personName(ctx, e.actorId);
   switch (e.kind) {
     case 'created':
-      return `${leaderName(ctx, d.leaderId)}交办，转 ${d.targets.map((t) => unitLabel(ctx, t.unitId)).join('、')}`;
+      return `${leaderName(ctx, d.leaderId)}交办，转${d.targets.map((t) => unitLabel(ctx, t.unitId)).join('、')}`;
     case 'delivered': {
       const to = Array.isArray(e.detail.to) ? (e.detail.to as string[]).map((id) => personName(ctx, id)) : [];
-      return `点对点送达 ${unit}${to.length > 0 ? `（${to.join('、')}）` : '（无联系人）'}`;
+      return `点对点送达${unit}${to.length > 0 ? `（${to.join('、')}）` : '（无联系人）'}`;
     }
     case 'ack':
-      return `${unit} ${who} 签收`;
+      return `${unit}${who ? `（${who}）` : ''}签收`;
     case 'answer':
-      return `${unit} ${who} 反馈：${summary(e.text ?? '', 40)}`;
+      return `${unit}${who ? `（${who}）` : ''}反馈：${summary(e.text ?? '', 40)}`;
     case 'forwarded':
       return `反馈已转报${leaderName(ctx, d.leaderId)}`;
     case 'ask-which':
-      return `${unit} ${who} 回复未注明编号，已询问对应哪件调度`;
+      return `${unit}${who ? `（${who}）` : ''}回复未注明编号，已询问对应哪件调度`;
     case 'ack-reminder':
-      return `提醒 ${unit} 签收`;
+      return `提醒${unit}签收`;
     case 'due-reminder':
-      return `到期前提醒 ${unit}`;
+      return `到期前提醒${unit}`;
     case 'late':
-      return `${unit} 超时未反馈，已在群内催办`;
+      return `${unit}超时未反馈，已在群内催办`;
     case 'supervisors':
       return '已提请区督导专班督办';
     case 'leader-status':

@@ -1,11 +1,13 @@
 import { namedTickets, parseDualReply, splitBackcheck } from '../domain/dual/sides.js';
 import type { IncomingMessage } from '../domain/messages.js';
+import { commandOf, hasSubstance, isQuestion } from '../domain/text/intent.js';
+import { ownWords } from '../domain/text/quote.js';
 import { parseReport } from '../domain/report/parse.js';
 import type { Person } from '../domain/roster.js';
 import * as T from '../domain/texts/dual.js';
 import { dispatchesForUnit } from '../store/dispatches.js';
 import { addDualEvent, type DualRound, recordBackcheck, recordSideAck, recordSideAnswer, roundByCode, roundById, roundsAwaitingUnit } from '../store/dual.js';
-import { hasUnackedDigest } from '../store/ticket-nag.js';
+import { latestUnackedDigestAt } from '../store/ticket-nag.js';
 import { commandText, decidingHandler, type HandlerContext, isUnitWorker, type MessageHandler, replyTo } from './context.js';
 import { askBackcheck } from './dual-flow.js';
 
@@ -23,13 +25,17 @@ interface Decision {
  * Which round a side unit's message is about: a round code of the unit (SP3), else a ticket
  * number of one of its rounds still waiting for it, else — privately, with no code — its only
  * waiting round, unless a ticket digest or a dispatch of the unit could be meant instead.
+ * Commands (控制台, 帮助 …) are never answers, and an answer must carry substance: a message
+ * like 好的 / 在吗 / 谢谢, or a question, is left to answer-clarify, which asks.
  */
 async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<Decision | null> {
   const unitId = sender.unit;
   if (!isUnitWorker(sender) || unitId === undefined) return null;
-  const text = commandText(msg);
+  const text = ownWords(commandText(msg)).trim();
   if (text === '' || text.length > MAX_CHARS) return null;
+  if (commandOf(text) !== null) return null;
   const reply = parseDualReply(text);
+  if (reply.kind === 'answer' && (!hasSubstance(reply.body) || isQuestion(reply.body))) return null;
   for (const code of reply.codes) {
     const r = await roundByCode(ctx.db, code);
     if (r?.sides.some((s) => s.unitId === unitId)) return { round: r, unitId, kind: reply.kind, body: reply.body };
@@ -47,10 +53,16 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext)
     return { round: r, unitId, kind: reply.kind, body: reply.body };
   }
   if (named.length > 1 || msg.chat !== 'private' || waiting.length !== 1) return null;
-  // A bare 签收 / answer in private: ours only if nothing else of the unit waits for one.
-  if (reply.kind === 'ack' && (await hasUnackedDigest(ctx.db, unitId))) return null;
+  // A bare 签收 / answer in private: ours only if nothing else of the unit waits for one (a
+  // ticket digest sent after the round's delivery takes a bare 签收).
+  const only = waiting[0] as DualRound;
+  if (reply.kind === 'ack') {
+    const digestAt = await latestUnackedDigestAt(ctx.db, unitId);
+    const deliveredAt = only.sides.find((s) => s.unitId === unitId)?.deliveredAt ?? null;
+    if (digestAt !== null && (deliveredAt === null || digestAt.getTime() >= deliveredAt.getTime())) return null;
+  }
   if ((await dispatchesForUnit(ctx.db, unitId)).length > 0) return null;
-  return { round: waiting[0] as DualRound, unitId, kind: reply.kind, body: reply.body };
+  return { round: only, unitId, kind: reply.kind, body: reply.body };
 }
 
 /**
@@ -63,7 +75,7 @@ export const dualAnswerHandler: MessageHandler = decidingHandler('dual-answer', 
   if (!side) return;
   const tz = ctx.config.timezone;
   const at = new Date(msg.sentAt);
-  const reply = { by: sender.id, at, messageId: msg.id, text: msg.text.trim() };
+  const reply = { by: sender.id, at, messageId: msg.id, text: ownWords(msg.text).trim() };
   const answer = (text: string) => ctx.send(replyTo(msg, text, `dual-reply:${msg.id}`));
   if (r.status === 'open' && !side.answeredAt) {
     if (dec.kind === 'ack') {
@@ -72,13 +84,15 @@ export const dualAnswerHandler: MessageHandler = decidingHandler('dual-answer', 
       return;
     }
     const { allAnswered } = await recordSideAnswer(ctx.db, r.id, side.side, { ...reply, text: dec.body || reply.text });
-    await answer(T.answerConfirmText(r.code, allAnswered));
-    if (allAnswered) await askBackcheck(ctx, (await roundById(ctx.db, r.id)) as DualRound);
+    const oneSide = r.sides.length === 1;
+    // Privately, the back-check questions that follow at once carry the confirmation (one message).
+    if (!allAnswered || msg.chat !== 'private') await answer(T.answerConfirmText(r.code, allAnswered, oneSide));
+    if (allAnswered) await askBackcheck(ctx, (await roundById(ctx.db, r.id)) as DualRound, msg.chat === 'private' ? side.side : undefined);
     return;
   }
   if (r.status === 'answered' && !side.backcheckAt) {
     if (dec.kind === 'ack') {
-      await answer(T.backcheckQuestionText(r.code, r.ticketNumber, ctx.roster.unit(dec.unitId)?.name ?? dec.unitId));
+      await answer(T.backcheckQuestionText(r.code, r.ticketNumber, ctx.roster.unit(dec.unitId)?.name ?? dec.unitId, { oneSide: r.sides.length === 1 }));
       return;
     }
     await recordBackcheck(ctx.db, r.id, side.side, { ...reply, text: dec.body }, splitBackcheck(dec.body));

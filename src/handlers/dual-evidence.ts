@@ -6,7 +6,8 @@ import { SIDE_LABEL, type SideKey } from '../domain/dual/sides.js';
 import { reasonText } from '../domain/texts/dual.js';
 import { LADDER_LABEL, type LadderStep } from '../domain/tickets/digest.js';
 import type { TicketInput } from '../domain/tickets/row.js';
-import { formatShort, isoInZone } from '../domain/time.js';
+import { summary } from '../domain/texts/dispatch.js';
+import { formatDeadline, formatShort, isoInZone } from '../domain/time.js';
 import { type DualRound, dualEvents, roundsOfTicket, ticketHistory } from '../store/dual.js';
 import type { HandlerContext } from './context.js';
 
@@ -61,7 +62,7 @@ export async function evidenceRows(ctx: HandlerContext, number: string): Promise
     } else if (e.kind === 'delivered' || e.kind === 'ack-reminder' || e.kind === 'backcheck-asked' || e.kind === 'holdup' || e.kind === 'accountability') {
       who = names(e.detail.to ?? e.detail.mentions);
     } else if (e.kind === 'created') {
-      text = `${reasonText(String((e.detail.reasons as string[] | undefined)?.join(',') ?? r?.reason ?? ''))}，第${r?.seq ?? ''}轮，时限${r ? formatShort(r.deadline, ctx.config.timezone) : ''}`;
+      text = `${reasonText(String((e.detail.reasons as string[] | undefined)?.join(',') ?? r?.reason ?? ''))}，第${r?.seq ?? ''}轮，时限${r ? formatDeadline(r.deadline, ctx.config.timezone) : ''}`;
     }
     rows.push({ at: e.at, round: r?.code ?? '', unit, what, who, text });
   }
@@ -72,8 +73,9 @@ export async function evidenceRows(ctx: HandlerContext, number: string): Promise
 /** The evidence as short text lines for the message. */
 export async function evidenceLines(ctx: HandlerContext, number: string): Promise<string[]> {
   const { rows } = await evidenceRows(ctx, number);
-  const cut = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
-  return rows.map((r) => `${formatShort(r.at, ctx.config.timezone)} ${r.round ? `${r.round} ` : ''}${r.unit ? `${r.unit} ` : ''}${r.what}${r.who ? `（${r.who}）` : ''}${r.text ? `：${cut(r.text)}` : ''}`);
+  const cut = (s: string) => summary(s, 40);
+  // No blank between the unit and what it did: 城东街道（属地镇街）签收（朱主任）.
+  return rows.map((r) => `${formatShort(r.at, ctx.config.timezone)} ${r.round ? `${r.round} ` : ''}${r.unit}${r.what}${r.who ? `（${r.who}）` : ''}${r.text ? `：${cut(r.text)}` : ''}`);
 }
 
 /** Where the bot writes its files: DATA_DIR, or a folder in the temp dir. */

@@ -51,7 +51,7 @@ export async function openDualRounds(ctx: HandlerContext): Promise<DualRound[]> 
       ticketNumber: number,
       sides: plan.sides,
       sameUnit: plan.sameUnit,
-      deadline: roundDeadline(now, ctx.config.dual.deadlineWorkdays, ctx.calendar, ctx.config.timezone),
+      deadline: roundDeadline(now, ctx.config.dual.deadlineWorkdays, ctx.calendar, ctx.config.timezone, ctx.config.dispatch.workingHours.end),
       at: now,
       detail: { streetUnknown: plan.streetUnknown, street: ticket.street, grid: ticket.grid },
     });
@@ -113,12 +113,15 @@ export async function completeRound(ctx: HandlerContext, job: DualJob): Promise<
   if (r.seq >= ctx.config.dual.accountabilityRound) await sendAccountability(ctx, r, 'third-round');
 }
 
-/** 双倒查: each side is asked the two back-check questions, once. */
-export async function askBackcheck(ctx: HandlerContext, r: DualRound): Promise<void> {
+/**
+ * 双倒查: each side is asked the two back-check questions, once. `receivedFrom` (the side whose
+ * private answer completed the round) gets its confirmation in the same message.
+ */
+export async function askBackcheck(ctx: HandlerContext, r: DualRound, receivedFrom?: SideKey): Promise<void> {
   for (const s of r.sides) {
     if (s.backcheckAt) continue;
     const people = sideContacts(ctx, s.unitId);
-    const text = T.backcheckQuestionText(r.code, r.ticketNumber, unitName(ctx, s.unitId));
+    const text = T.backcheckQuestionText(r.code, r.ticketNumber, unitName(ctx, s.unitId), { oneSide: r.sides.length === 1, received: s.side === receivedFrom });
     for (const p of people) await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `dual:${r.code}:backcheck:${s.side}:${p.id}` });
     await claimSideStep(ctx.db, r.id, s.side, 'backcheck_asked_at', ctx.clock.now(), { to: people.map((p) => p.id) });
   }

@@ -1,3 +1,4 @@
+import { answerClarifyHandler } from './answer-clarify.js';
 import type { MessageHandler } from './context.js';
 import { consoleLinkHandler } from './console-link.js';
 import { dispatchAnswerHandler } from './dispatch-answer.js';
@@ -15,7 +16,28 @@ import { ticketApprovalHandler } from './ticket-approval.js';
 import { ticketCommandsHandler } from './ticket-commands.js';
 import { ticketImportHandler } from './ticket-import.js';
 
-/** The message handlers, in the order the router offers them a message. */
+/**
+ * The message handlers, in the order the router offers them a message. Commands (help, the
+ * console link) come before anything that takes answers; answer-clarify asks about a unit's
+ * private message nothing took while something waits for it, before the private fallback.
+ */
 export function messageHandlers(): MessageHandler[] {
-  return [helpHandler, myItemsHandler, reportAdoptHandler, ticketImportHandler, ticketApprovalHandler, dualAnswerHandler, ticketCommandsHandler, dispatchProgressHandler, dispatchPrivateHandler, dispatchCreateHandler, dispatchAnswerHandler, reportHandler, reportUnrecognisedHandler, consoleLinkHandler, privateFallbackHandler];
+  return [
+    helpHandler,
+    consoleLinkHandler,
+    myItemsHandler,
+    reportAdoptHandler,
+    ticketImportHandler,
+    ticketApprovalHandler,
+    dualAnswerHandler,
+    ticketCommandsHandler,
+    dispatchProgressHandler,
+    dispatchPrivateHandler,
+    dispatchCreateHandler,
+    dispatchAnswerHandler,
+    reportHandler,
+    reportUnrecognisedHandler,
+    answerClarifyHandler,
+    privateFallbackHandler,
+  ];
 }

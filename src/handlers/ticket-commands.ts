@@ -1,11 +1,22 @@
 import * as T from '../domain/texts/tickets.js';
 import { parseTicketCommand } from '../domain/tickets/commands.js';
-import { ackLatestDigest, hasUnackedDigest } from '../store/ticket-nag.js';
+import { dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
+import { roundsAwaitingUnit } from '../store/dual.js';
+import { ackLatestDigest, latestUnackedDigestAt } from '../store/ticket-nag.js';
 import { getTicket, recordTicketEvent } from '../store/tickets.js';
-import { commandText, type MessageHandler, replyTo } from './context.js';
+import { commandText, type HandlerContext, type MessageHandler, replyTo } from './context.js';
+
+const CODE = /(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}(?!\d)/i;
+
+/** A dispatch or 双派单 round delivered to the unit after `since` and not yet signed or answered. */
+async function signableSince(ctx: HandlerContext, unitId: string, since: Date): Promise<boolean> {
+  const later = (at: Date | null) => at !== null && at.getTime() > since.getTime();
+  if ((await hasOpenDispatch(ctx.db, unitId)) && (await dispatchesForUnit(ctx.db, unitId)).some((d) => d.targets.some((t) => t.unitId === unitId && !t.ackedAt && !t.answeredAt && later(t.deliveredAt)))) return true;
+  return (await roundsAwaitingUnit(ctx.db, unitId)).some((r) => r.sides.some((s) => s.unitId === unitId && !s.ackedAt && !s.answeredAt && later(s.deliveredAt)));
+}
 
 /**
- * A unit's answers to a digest: `签收` acknowledges the latest digest; `<工单编号> 已办结 <说明>`
+ * A unit's answers to a digest: `签收` / `收到` (any acknowledgement) acknowledges the latest digest; `<工单编号> 已办结 <说明>`
  * is recorded as the unit's report (the platform stays the source of truth for status).
  */
 export const ticketCommandsHandler: MessageHandler = {
@@ -14,8 +25,11 @@ export const ticketCommandsHandler: MessageHandler = {
     if (sender.unit === undefined) return false;
     const c = parseTicketCommand(commandText(msg));
     if (c?.kind === 'reported-done') return true;
-    // 签收 is ours only while the unit has a digest to acknowledge (else e.g. a dispatch's).
-    return c?.kind === 'ack' && (await hasUnackedDigest(ctx.db, sender.unit));
+    // 签收 / 收到 is ours only while the unit has a digest to acknowledge (else e.g. a dispatch's)
+    // and nothing it must sign reached it since (a code names a dispatch or a round).
+    if (c?.kind !== 'ack' || CODE.test(commandText(msg))) return false;
+    const digestAt = await latestUnackedDigestAt(ctx.db, sender.unit);
+    return digestAt !== null && !(await signableSince(ctx, sender.unit, digestAt));
   },
   async handle(msg, sender, ctx) {
     const c = parseTicketCommand(commandText(msg));

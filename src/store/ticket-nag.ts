@@ -78,3 +78,9 @@ export async function ackLatestDigest(db: Queryable, unitId: string, personId: s
 export async function hasUnackedDigest(db: Queryable, unitId: string): Promise<boolean> {
   return (await db.query('select 1 from ticket_digests where unit_id = $1 and acked_at is null limit 1', [unitId])).length > 0;
 }
+
+/** When the unit's latest unacknowledged digest was sent, or null when none waits. */
+export async function latestUnackedDigestAt(db: Queryable, unitId: string): Promise<Date | null> {
+  const rows = await db.query<{ sent_at: Date | string }>('select sent_at from ticket_digests where unit_id = $1 and acked_at is null order by sent_at desc limit 1', [unitId]);
+  return rows[0] ? new Date(rows[0].sent_at) : null;
+}

@@ -3,6 +3,8 @@
  * (a reply with content), or ordinary chat; which dispatch codes it names; and which open
  * dispatch it belongs to.
  */
+import { ackTail, commandOf, HANDLED, hasSubstance, isAck, isQuestion } from '../text/intent.js';
+import { ownWords, splitQuote } from '../text/quote.js';
 
 /** "D12", "d12", "编号D12", "D12号": codes named in a text, upper-cased, in order, no duplicates. */
 export function findCodes(text: string): string[] {
@@ -17,15 +19,6 @@ export function findCodes(text: string): string[] {
 
 const LEADING_MENTIONS = /^(?:\s*@[^\s\u2005@]+[\s\u2005]*)+/;
 const CODE = /(?:编号|调度|事项)?\s?(?<![A-Za-z0-9])[Dd]\s?\d{1,7}(?!\d)号?/g;
-/** Acknowledgement words, at the start of the reply. */
-const ACK_START = /^(?:收到|已收到|签收|已签收|已阅|阅|已知悉|知悉|好的[，,]?收到|收到了)/;
-/** Words that say the unit has done something about it (an answer, not just a "received"). */
-const HANDLED =
-  /已(?:经)?[^，。,.；;]{0,6}(?:处置|办结|完成|到现场|到场|赶到|整改|解决|处理|落实|清理|恢复|协调|答复|联系|疏通|维修|修复|回访|拆除|核实|查明)|反馈如下|情况如下|现反馈|现将|特此反馈|处置情况|办理情况|办理结果|处理结果|核查情况|整改情况/;
-/** A private message that is a command of some other part of the bot, not an answer. */
-const COMMAND = /^(?:帮助|help|申请|查询|查看|工单|日报|补报|批准|同意|不同意|驳回|调度进展|转办)/i;
-/** After 收到, a short promise to act ("收到，马上安排执法中队到场") is still only an acknowledgement. */
-const MAX_ACK_TAIL = 30;
 
 export type ReplyKind = 'ack' | 'answer';
 
@@ -41,35 +34,39 @@ export interface ReplyContext {
   chat: 'group' | 'private';
   /** The message @-mentions the bot. */
   mentionsBot: boolean;
+  /** The message is addressed to a leader: @ or name, a quoted dispatch, or 报告… (see addressing.ts). */
+  addressed?: boolean;
 }
 
-/** The reply's text without leading @-mentions, trimmed. */
+/** The reply's own words (a quote reply's reply) without leading @-mentions, trimmed. */
 export function replyBody(text: string): string {
-  return text.replace(LEADING_MENTIONS, '').trim();
+  return ownWords(text).replace(LEADING_MENTIONS, '').trim();
 }
 
 /**
  * Whether a head's or liaison's message is a reply to a dispatch at all, and of which kind.
- * It counts when it is private to the bot, names a code, @-mentions the bot, starts with
- * 收到/签收/已阅, or clearly reports handling. Everything else (chit-chat in the group) is null.
- * The caller still rules out daily reports and checks that the unit has a dispatch open.
+ * A bot command never is (intent.ts). It counts when it is private to the bot, names a code
+ * (its own or in the message it quotes), @-mentions the bot, is addressed to a leader, starts
+ * with 收到/签收/已阅, or clearly reports handling; an answer must carry substance (not 好的,
+ * 在吗, 谢谢 …) and not be a question. Everything else (chit-chat in the group) is null. The caller still rules out
+ * daily reports and checks that the unit has a dispatch open.
  */
 export function classifyReply(text: string, c: ReplyContext): ReplyClass | null {
   const body = replyBody(text);
   if (body === '') return null;
-  if (c.chat === 'private' && COMMAND.test(body)) return null;
-  const codes = findCodes(body);
+  if (commandOf(body) !== null) return null;
+  const own = findCodes(body);
+  const quoted = splitQuote(text)?.quoted ?? '';
+  const codes = own.length > 0 ? own : findCodes(quoted);
   const rest = body.replace(CODE, ' ').replace(/^[\s，,：:。.、]+/, '').trim();
-  const codeOnly = codes.length > 0 && /^(?:是|为|属于|针对|回复|对应)?[\s，,。.！!、]*(?:的)?$/.test(rest);
+  const codeOnly = own.length > 0 && /^(?:是|为|属于|针对|回复|对应)?[\s，,。.！!、]*(?:的)?$/.test(rest);
   if (codeOnly) return { kind: 'answer', codes, codeOnly: true };
-  const ackStart = ACK_START.test(rest);
-  if (ackStart) {
-    const after = rest.replace(ACK_START, '');
-    if (!HANDLED.test(after) && after.trim().length <= MAX_ACK_TAIL) return { kind: 'ack', codes, codeOnly: false };
-    return { kind: 'answer', codes, codeOnly: false };
-  }
-  const handled = HANDLED.test(rest);
-  if (c.chat === 'private' || codes.length > 0 || c.mentionsBot || handled) {
+  if (isAck(rest)) return { kind: 'ack', codes, codeOnly: false };
+  if (ackTail(rest) !== null) return { kind: 'answer', codes, codeOnly: false };
+  // "D12 好的👌": a code with nothing more than 好的 is that dispatch's acknowledgement.
+  if (!hasSubstance(rest)) return own.length > 0 && !isQuestion(rest) ? { kind: 'ack', codes, codeOnly: false } : null;
+  if (isQuestion(rest)) return null;
+  if (c.chat === 'private' || own.length > 0 || c.mentionsBot || c.addressed === true || HANDLED.test(rest)) {
     return { kind: 'answer', codes, codeOnly: false };
   }
   return null;

@@ -2,7 +2,8 @@
 import type { WorkCalendar } from '../calendar.js';
 import type { Roster, Unit } from '../roster.js';
 import { endOfDay } from '../tickets/deadline.js';
-import { localDay } from '../time.js';
+import { hasSubstance, isAck, isQuestion } from '../text/intent.js';
+import { clockMinutes, localDay, localIso } from '../time.js';
 
 /** 'unit' = the 承办单位, 'street' = the 属地镇街, 'both' = one unit that is both. */
 export type SideKey = 'unit' | 'street' | 'both';
@@ -51,9 +52,15 @@ export function planSides(ticket: { unitId: string; street: string | null; grid:
   };
 }
 
-/** The answer deadline: the end of the n-th working day after the day the round is made. */
-export function roundDeadline(now: Date, workdays: number, calendar: WorkCalendar, tz: string): Date {
-  return endOfDay(calendar.addWorkdays(localDay(now, tz), workdays), tz);
+/**
+ * The answer deadline: the end of the n-th working day after the day the round is made, that
+ * is the end of working hours (`workdayEnd`, HH:mm) that day; without it, midnight.
+ */
+export function roundDeadline(now: Date, workdays: number, calendar: WorkCalendar, tz: string, workdayEnd?: string): Date {
+  const day = calendar.addWorkdays(localDay(now, tz), workdays);
+  if (workdayEnd === undefined) return endOfDay(day, tz);
+  const end = clockMinutes(workdayEnd);
+  return new Date(localIso(day, Math.floor(end / 60), end % 60, tz));
 }
 
 /** The round's code from its id: SP12. */
@@ -65,14 +72,13 @@ export function roundCode(id: number): string {
 export interface DualReply {
   /** Round codes named (upper case), in order. */
   codes: string[];
-  /** 签收 (or 收到) and nothing else. */
+  /** 签收 / 收到 (any acknowledgement, see intent.ts) and nothing more, or a code with only 好的 / 👌. */
   kind: 'ack' | 'answer';
   /** The text without the codes and the leading separators. */
   body: string;
 }
 
 const CODE = /(?<![A-Za-z0-9])SP\s?(\d{1,8})(?![0-9])/gi;
-const ACK = /^(?:已?签收|收到|已收到|收到[,，]?\s*签收|签收[,，]?\s*收到)[。.!！]?$/;
 
 export function parseDualReply(text: string): DualReply {
   const codes = [...text.matchAll(CODE)].map((m) => `SP${m[1]}`);
@@ -81,7 +87,10 @@ export function parseDualReply(text: string): DualReply {
     .replace(/^(\s*@[^\s\u2005]+[\s\u2005]*)+/, '')
     .replace(/^[\s,，:：;；.。、-]+/, '')
     .trim();
-  return { codes: [...new Set(codes)], kind: ACK.test(body) ? 'ack' : 'answer', body };
+  const unique = [...new Set(codes)];
+  // "SP3 好的": a code with nothing more than 好的 acknowledges the round.
+  const ack = isAck(body) || (unique.length > 0 && !hasSubstance(body) && !isQuestion(body));
+  return { codes: unique, kind: ack ? 'ack' : 'answer', body };
 }
 
 /** The ticket numbers (from `candidates`) a text names. */

@@ -1,6 +1,6 @@
 /** Texts of the point-to-point dispatch flow (zh-CN, concise, polite). Pure. */
 import type { Unit } from '../roster.js';
-import { formatShort } from '../time.js';
+import { formatDeadline, formatShort } from '../time.js';
 
 /** A unit's usual short name in the group: 区住建局 for 区住房和城乡建设局. */
 export function unitShortName(u: Pick<Unit, 'name' | 'aliases'>): string {
@@ -9,10 +9,49 @@ export function unitShortName(u: Pick<Unit, 'name' | 'aliases'>): string {
   return short ?? u.name;
 }
 
-/** The dispatch text without leading @-mentions, cut to `max` characters for a list. */
+/** Where a quote may be cut: after a clause (，。；！？、 etc.) or at a blank. */
+const CLAUSE_END = /[，,。.；;！!？?、：:）)」”"\s]/;
+
+let words: Intl.Segmenter | undefined;
+
+/** The last word boundary (ICU's Chinese word segmentation) at or before `max`, or -1. */
+function lastWordBoundary(text: string, max: number): number {
+  words ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  let last = -1;
+  for (const w of words.segment(text.slice(0, max + 1))) {
+    if (w.index > max) break;
+    if (w.index >= Math.floor(max * 0.5)) last = w.index;
+  }
+  return last;
+}
+
+/**
+ * The dispatch text without leading @-mentions, for a quote or a list: whole when short (up to
+ * `max`, a few characters over it, or about 40 characters for a short `max`), else cut at a
+ * clause boundary, or failing that a word boundary — never in the middle of a word ("明天中…").
+ */
 export function summary(text: string, max = 24): string {
   const body = text.replace(/^(?:\s*@[^\s\u2005@]+[\s\u2005]*)+/, '').replace(/\s+/g, ' ').trim();
-  return body.length > max ? `${body.slice(0, max)}…` : body;
+  const whole = Math.max(max + Math.ceil(max / 4), Math.min(40, max * 2));
+  if (body.length <= whole) return body;
+  let cut = -1;
+  for (let i = Math.min(max, body.length - 1); i >= Math.floor(max * 0.4); i--) {
+    if (CLAUSE_END.test(body[i] as string)) {
+      cut = i;
+      break;
+    }
+  }
+  if (cut < 0) {
+    for (let i = max + 1; i < Math.min(body.length, max + Math.ceil(max / 2)); i++) {
+      if (CLAUSE_END.test(body[i] as string)) {
+        cut = i;
+        break;
+      }
+    }
+  }
+  if (cut < 0) cut = lastWordBoundary(body, max);
+  const head = (cut < 0 ? body.slice(0, max) : body.slice(0, cut)).replace(/[\s，,。.；;、：:（(「“"]+$/, '');
+  return `${head}…`;
 }
 
 export interface TargetLabel {
@@ -26,7 +65,7 @@ function targetList(ts: readonly TargetLabel[]): string {
 }
 
 function deadlineLabel(deadline: Date | string, given: boolean, tz: string): string {
-  return `${formatShort(deadline, tz)}${given ? '' : '（默认时限）'}`;
+  return `${formatDeadline(deadline, tz)}${given ? '' : '（默认时限）'}`;
 }
 
 export interface LineInput {
@@ -38,9 +77,9 @@ export interface LineInput {
   tz: string;
 }
 
-/** "已转办 区住建局（张局长）、湖滨街道（尤主任），时限 11月23日 10:00，编号 D12" */
+/** "已转办区住建局（张局长）、湖滨街道（尤主任），时限 11月23日 10:00，编号 D12" */
 export function groupLineText(i: LineInput): string {
-  return `${i.urgent ? '【紧急】' : ''}已转办 ${targetList(i.targets)}，时限 ${deadlineLabel(i.deadline, i.deadlineGiven, i.tz)}，编号 ${i.code}`;
+  return `${i.urgent ? '【紧急】' : ''}已转办${targetList(i.targets)}，时限 ${deadlineLabel(i.deadline, i.deadlineGiven, i.tz)}，编号 ${i.code}`;
 }
 
 /** A leader's private 转办, posted in the group (the heads are @-mentioned by the chat). */
@@ -84,7 +123,7 @@ export function deliveryText(i: DeliveryInput): string {
 }
 
 export function ackConfirmText(code: string, deadline: Date | string, tz: string): string {
-  return `已登记签收 ${code}，办理时限 ${formatShort(deadline, tz)}，办理后请回复结果。`;
+  return `已登记签收 ${code}，办理时限${formatDeadline(deadline, tz)}，办理后请回复结果。`;
 }
 
 export function answerConfirmText(code: string, leaderName: string): string {
@@ -118,23 +157,23 @@ export interface ReminderInput {
 }
 
 export function ackReminderText(i: ReminderInput): string {
-  return `【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”尚未签收，请回复“收到”签收，并于 ${formatShort(i.deadline, i.tz)} 前反馈办理结果。`;
+  return `【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”尚未签收，请回复“收到”签收，并于${formatDeadline(i.deadline, i.tz)}前反馈办理结果。`;
 }
 
 export function dueReminderText(i: ReminderInput & { acked: boolean }): string {
   const sign = i.acked ? '' : '（尚未签收）';
-  return `【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”${sign}将于 ${formatShort(i.deadline, i.tz)} 到期，请抓紧办理并回复办理结果。`;
+  return `【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”${sign}将于${formatDeadline(i.deadline, i.tz)}到期，请抓紧办理并回复办理结果。`;
 }
 
 /** In the group at the deadline, @-mentioning the late units' people. */
 export function lateGroupText(i: ReminderInput & { units: readonly string[] }): string {
-  return `【调度超时 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”时限 ${formatShort(i.deadline, i.tz)} 已到，${i.units.join('、')} 尚未反馈，请即办理并回复结果。`;
+  return `【调度超时 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”时限${formatDeadline(i.deadline, i.tz)}已到，${i.units.join('、')}尚未反馈，请即办理并回复结果。`;
 }
 
 /** To each member of the supervision team at the deadline. */
 export function lateSupervisorText(i: ReminderInput & { units: ReadonlyArray<{ unit: string; state: string }> }): string {
   return [
-    `【提请督办 ${i.code}】${i.leaderName}交办的调度时限 ${formatShort(i.deadline, i.tz)} 已到，以下单位尚未反馈：`,
+    `【提请督办 ${i.code}】${i.leaderName}交办的调度时限${formatDeadline(i.deadline, i.tz)}已到，以下单位尚未反馈：`,
     ...i.units.map((u) => `· ${u.unit}：${u.state}`),
     `调度内容：${summary(i.text, 200)}`,
     `已在群内催办。发送“调度进展 ${i.code}”可查看全程。`,
@@ -144,7 +183,7 @@ export function lateSupervisorText(i: ReminderInput & { units: ReadonlyArray<{ u
 /** To the leader at the deadline: where every target unit stands. */
 export function leaderStatusText(i: { code: string; text: string; deadline: Date | string; tz: string; units: ReadonlyArray<{ unit: string; state: string }> }): string {
   return [
-    `【调度进展 ${i.code}】“${summary(i.text, 40)}”时限 ${formatShort(i.deadline, i.tz)} 已到：`,
+    `【调度进展 ${i.code}】“${summary(i.text, 40)}”时限${formatDeadline(i.deadline, i.tz)}已到：`,
     ...i.units.map((u) => `· ${u.unit}：${u.state}`),
     '未反馈单位已在群内催办，并告知区督导专班。',
   ].join('\n');
@@ -162,7 +201,7 @@ export function progressListText(byUnit: ReadonlyArray<{ unit: string; items: re
   const lines = [`未办结调度 ${openCount} 件（按单位）：`];
   for (const u of byUnit) {
     lines.push(`${u.unit}：`);
-    for (const it of u.items) lines.push(`· ${it.code} ${summary(it.text, 16)}，${it.state}，时限 ${formatShort(it.deadline, tz)}`);
+    for (const it of u.items) lines.push(`· ${it.code} ${summary(it.text, 16)}，${it.state}，时限${formatDeadline(it.deadline, tz)}`);
   }
   lines.push('发送“调度进展 D编号”查看一件的全程。');
   return lines.join('\n');
@@ -184,7 +223,7 @@ export interface DetailInput {
 
 export function progressDetailText(i: DetailInput): string {
   return [
-    `【${i.code}】${i.urgent ? '【紧急】' : ''}${i.leaderName} ${formatShort(i.createdAt, i.tz)} 交办（${i.status}）`,
+    `【${i.code}】${i.urgent ? '【紧急】' : ''}${i.leaderName}于${formatShort(i.createdAt, i.tz)}交办（${i.status}）`,
     `内容：${summary(i.text, 300)}`,
     `时限：${deadlineLabel(i.deadline, i.deadlineGiven, i.tz)}`,
     '各单位：',

@@ -1,9 +1,14 @@
 /** Every 双派单-双倒查-双问责 text the bot sends (zh-CN): concise and polite. */
 import { SIDE_LABEL, type SideKey } from '../dual/sides.js';
 import type { RankingRow } from '../ranking.js';
-import { formatShort } from '../time.js';
+import { formatDeadline } from '../time.js';
+import { summary } from './dispatch.js';
 
-const short = (s: string, n = 40) => (s.length > n ? `${s.slice(0, n)}…` : s);
+/** 双派单 deadlines: 12月2日（星期三）18:00. */
+const due = (d: Date, tz: string) => formatDeadline(d, tz, { weekday: true });
+
+/** A title or content for a line: whole when short, else cut at a clause or word boundary. */
+const short = (s: string, n = 40) => summary(s, n);
 
 export interface TicketFacts {
   number: string;
@@ -47,32 +52,38 @@ export function deliveryText(i: DeliveryInput): string {
   if (i.sameUnit) lines.push('贵单位既是承办单位又是属地镇街，本轮只派发一次，请一并负责。');
   else if (i.otherUnit) lines.push(`同时派发：${i.otherUnit}。两方均须办理并分别答复。`);
   else if (i.streetUnknown) lines.push('工单未注明名册内的属地镇街，本轮仅派发承办单位。');
-  lines.push(`答复时限：${formatShort(i.deadline, i.tz)}前。`);
+  lines.push(`答复时限：${due(i.deadline, i.tz)}前。`);
   lines.push(`请回复“${i.code} 签收”；办理后回复“${i.code} 办理情况”。`);
   return lines.join('\n');
 }
 
 export function ackReminderText(code: string, number: string, deadline: Date, tz: string): string {
-  return `【双派单 ${code}】工单 ${number} 已派发贵单位，尚未签收。请回复“${code} 签收”，并于${formatShort(deadline, tz)}前答复办理情况。`;
+  return `【双派单 ${code}】工单 ${number} 已派发贵单位，尚未签收。请回复“${code} 签收”，并于${due(deadline, tz)}前答复办理情况。`;
 }
 
 export function ackConfirmText(code: string, deadline: Date, tz: string): string {
-  return `已登记签收 ${code}，请于${formatShort(deadline, tz)}前答复办理情况。`;
+  return `已登记签收 ${code}，请于${due(deadline, tz)}前答复办理情况。`;
 }
 
-export function answerConfirmText(code: string, allAnswered: boolean): string {
-  return allAnswered
-    ? `已收到贵单位对 ${code} 的答复，两方均已答复，稍后请回答双倒查问题。谢谢！`
-    : `已收到贵单位对 ${code} 的答复，已记录在案。谢谢！`;
+/**
+ * The answer recorded. When it completes the round and was given privately, the back-check
+ * questions carry the confirmation instead (one message); in the group it says where they went.
+ * A round with one side (the same unit on both sides) never says 两方.
+ */
+export function answerConfirmText(code: string, allAnswered: boolean, oneSide = false): string {
+  if (!allAnswered) return `已收到贵单位对 ${code} 的答复，已记录在案。谢谢！`;
+  return `已收到贵单位对 ${code} 的答复${oneSide ? '' : '，两方均已答复'}。双倒查问题已点对点发送，请按要求回答。谢谢！`;
 }
 
 export function alreadyAnsweredText(code: string): string {
   return `${code} 贵单位已答复，本条已补充记录。`;
 }
 
-export function backcheckQuestionText(code: string, number: string, unitName: string): string {
+/** The two back-check questions; `received` opens with the confirmation of the unit's own answer. */
+export function backcheckQuestionText(code: string, number: string, unitName: string, o: { oneSide?: boolean; received?: boolean } = {}): string {
+  const done = o.oneSide ? `工单 ${number} 已答复` : `工单 ${number} 两方均已答复`;
   return [
-    `【双倒查 ${code}】工单 ${number} 两方均已答复。请${unitName}如实回答：`,
+    `【双倒查 ${code}】${o.received ? `已收到贵单位对 ${code} 的答复。` : ''}${done}，请${unitName}如实回答：`,
     '1. 群众投诉前，是否已通过日常摸排提前掌握该问题？',
     '2. 是否已举一反三，排查并推动解决同类问题？',
     `请回复“${code} 倒查 1. … 2. …”。倒查结果将与相关负责人考核挂钩。`,
@@ -97,7 +108,7 @@ export interface LateInput {
 const overdueText = (d: number) => (d > 0 ? `已超期${d}个工作日` : '已超过答复时限');
 
 export function lateImmediateText(i: LateInput): string {
-  return `【即时督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单答复时限为${formatShort(i.deadline, i.tz)}，${i.unitName}（${i.sideLabel}）尚未答复，${overdueText(i.daysOverdue)}。请立即办理并回复“${i.code} 办理情况”。`;
+  return `【即时督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单答复时限为${due(i.deadline, i.tz)}，${i.unitName}（${i.sideLabel}）尚未答复，${overdueText(i.daysOverdue)}。请立即办理并回复“${i.code} 办理情况”。`;
 }
 
 export function lateWrittenText(i: LateInput): string {
@@ -113,7 +124,7 @@ export function lateReferralText(i: LateInput): string {
 }
 
 export function holdupText(code: string, number: string, title: string, answered: readonly string[], holding: readonly string[], deadline: Date, tz: string): string {
-  return `【双派单 ${code}】工单 ${number}「${short(title, 20)}」：${answered.join('、')}已答复，${holding.join('、')}尚未答复（时限${formatShort(deadline, tz)}已过），请抓紧办理并回复“${code} 办理情况”。`;
+  return `【双派单 ${code}】工单 ${number}「${short(title, 20)}」：${answered.join('、')}已答复，${holding.join('、')}尚未答复（时限${due(deadline, tz)}已过），请抓紧办理并回复“${code} 办理情况”。`;
 }
 
 export interface AccountabilityInput {
