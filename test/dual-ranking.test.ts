@@ -6,9 +6,10 @@ import { bestAndLast, rankUnits, scoreOf, type UnitMonthFigures, unitRates } fro
 import { Roster } from '../src/domain/roster.js';
 import { rosterConfig } from './helpers.js';
 
-const fig = (unitId: string, o: Partial<UnitMonthFigures> = {}): UnitMonthFigures => ({
-  unitId, unitName: unitId, ticketsDue: 0, ticketsOnTime: 0, rated: 0, satisfied: 0, tickets: 0, reopened: 0, delivered: 0, ackedInTime: 0, workdays: null, reportsOnTime: 0, ...o,
-});
+const fig = (unitId: string, o: Partial<UnitMonthFigures> = {}): UnitMonthFigures => {
+  const f = { unitId, unitName: unitId, ticketsDue: 0, ticketsOnTime: 0, rated: 0, satisfied: 0, tickets: 0, reopened: 0, delivered: 0, ackedInTime: 0, workdays: null, reportsOnTime: 0, ...o };
+  return { ...f, reportsFiled: o.reportsFiled ?? f.reportsOnTime };
+};
 
 describe('月评比 method (pure)', () => {
   it('rates are numerator ÷ denominator in percent, null with nothing to measure', () => {

@@ -214,3 +214,20 @@ export function rankingFileText(month: string, rows: readonly RankingRow[], file
   const head = `【月评比】${Number(month.slice(5, 7))}月全区评比结果（完整表格见附件「${fileName}」）：`;
   return [head, ...rows.map((r) => `${r.rank}. ${r.unitName} ${r.score.toFixed(2)}分（按时办结 ${pct(r.onTimeRate)}，满意 ${pct(r.satisfactionRate)}，重办 ${pct(r.reopenRate)}，签收 ${pct(r.ackRate)}，日报 ${pct(r.punctuality)}）`)].join('\n');
 }
+
+/**
+ * 月评比 below the configured coverage: a trial for the leaders and the supervision team only
+ * (试运行/数据不完整), never published in the group.
+ */
+export function rankingTrialText(month: string, c: { workdays: number; counted: number; share: number }, minCoverage: number, rows: readonly RankingRow[], fileName: string | null): string {
+  const m = Number(month.slice(5, 7));
+  const head =
+    `【月评比·试运行】${m}月数据不完整：本月 ${c.workdays} 个工作日中，督办助手运行的有 ${c.counted} 天（${Math.round(c.share * 100)}%，不足 ${Math.round(minCoverage * 100)}%）。` +
+    '以下结果仅供领导和督导专班参考，不在群内公布。';
+  if (rows.length === 0) return `${head}
+本月暂无可评比的数据。`;
+  return [
+    head + (fileName ? `完整表格见附件「${fileName}」。` : ''),
+    ...rows.map((r) => `${r.rank}. ${r.unitName} ${r.score.toFixed(2)}分（按时办结 ${pct(r.onTimeRate)}，满意 ${pct(r.satisfactionRate)}，重办 ${pct(r.reopenRate)}，签收 ${pct(r.ackRate)}，日报 ${pct(r.punctuality)}）`),
+  ].join('\n');
+}
