@@ -40,8 +40,8 @@ export function deliveryText(i: DeliveryInput): string {
   const where = [t.street, t.grid ? `网格：${t.grid}` : null].filter(Boolean).join('，');
   const lines = [
     `【双派单 ${i.code}】工单 ${t.number}（${reasonText(i.reason)}${i.seq > 1 ? `，第${i.seq}轮` : ''}）同步派发${i.unitName}（${SIDE_LABEL[i.side]}）：`,
-    `标题：${short(t.title || '（无标题）', 60)}`,
   ];
+  if (t.title) lines.push(`标题：${short(t.title, 60)}`);
   if (t.content) lines.push(`诉求：${short(t.content, 300)}`);
   lines.push(`承办单位：${t.unitName}${where ? `；属地：${where}` : ''}；状态：${t.status || '—'}${t.rating ? `；回访：${t.rating}` : ''}${t.reopenCount > 0 ? `；重办${t.reopenCount}次` : ''}`);
   if (i.sameUnit) lines.push('贵单位既是承办单位又是属地镇街，本轮只派发一次，请一并负责。');
@@ -186,7 +186,7 @@ export interface LookbackItem {
 export function lookbackText(month: string, unitName: string, items: readonly LookbackItem[], max = 20): string {
   const lines = [
     `【回头看】${unitName}：${Number(month.slice(5, 7))}月以下工单尚未解决或群众不满意，现重新交办，请逐件办理并回复“工单编号 已办结 说明”：`,
-    ...items.slice(0, max).map((i, k) => `${k + 1}. ${i.number} ${short(i.title || '（无标题）', 20)}（${i.why}）`),
+    ...items.slice(0, max).map((i, k) => `${k + 1}. ${i.number}${i.title ? ` ${short(i.title, 20)}` : ''}（${i.why}）`),
   ];
   if (items.length > max) lines.push(`……另有 ${items.length - max} 件，请登录平台查看。`);
   return lines.join('\n');

@@ -15,7 +15,9 @@ export interface RejectedRow {
   reason: string;
 }
 
-const short = (s: string, n = 16) => (s.length > n ? `${s.slice(0, n)}…` : s || '（无标题）');
+const short = (s: string, n = 16) => (s.length > n ? `${s.slice(0, n)}…` : s);
+/** A ticket's number and, when it has one, its title (titles come from 诉求内容 when the list has none). */
+const numbered = (number: string, title: string, n = 16) => (title ? `${number} ${short(title, n)}` : number);
 
 export function importSummary(source: string, c: ImportCounts, rejected: readonly RejectedRow[], maxListed: number): string {
   const lines = [`工单清单「${source}」已导入：新增 ${c.created} 条，更新 ${c.updated} 条，无变化 ${c.unchanged} 条，未导入 ${c.rejected} 条。`];
@@ -47,7 +49,7 @@ export const REPORTED_DONE_MARK = '（单位已报办结，待平台确认）';
 
 function itemLine(i: NagItem, n: number): string {
   const state = i.daysOverdue > 0 ? `超期${i.daysOverdue}个工作日` : i.daysOverdue === 0 ? '已超期' : i.dueToday ? '今日到期' : '待办理';
-  return `${n}. ${i.number} ${short(i.title)}（${state}${i.reopened ? '，重办' : ''}）${i.reportedDone ? REPORTED_DONE_MARK : ''}`;
+  return `${n}. ${numbered(i.number, i.title, 22)}（${state}${i.reopened ? '，重办' : ''}）${i.reportedDone ? REPORTED_DONE_MARK : ''}`;
 }
 
 export function nagDigest(unitName: string, now: Date, tz: string, items: readonly NagItem[], more: number, all: readonly NagItem[]): string {
@@ -129,7 +131,7 @@ export const approvalAlreadyOpen = (code: string) => `该工单已有待审批�
 export function approvalRequest(code: string, type: string, number: string, title: string, unitName: string, requester: string, reason: string, resend = false): string {
   return [
     `【${type}申请${resend ? '·再次提请' : ''}】${code}`,
-    `工单：${number} ${short(title, 30)}`,
+    `工单：${numbered(number, title, 30)}`,
     `承办单位：${unitName}（${requester}）`,
     `理由：${reason}`,
     `请审批：回复“同意 ${code}”或“不同意 ${code} 理由”。`,
