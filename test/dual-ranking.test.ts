@@ -40,6 +40,17 @@ describe('月评比 method (pure)', () => {
     expect(Object.keys(rows[0] ?? {}).sort()).toEqual(['ackRate', 'onTimeRate', 'punctuality', 'rank', 'reopenRate', 'satisfactionRate', 'score', 'unitId', 'unitName'].sort());
   });
 
+  it('a month with no report, ticket or delivery has no ranking; a unit that had to report and sent nothing ranks after those that did', () => {
+    expect(rankUnits([fig('a', { workdays: 10 }), fig('b', { workdays: 10 })])).toEqual([]);
+    const rows = rankUnits([
+      fig('silent', { workdays: 10, reportsOnTime: 0, tickets: 5, ticketsDue: 5, ticketsOnTime: 5, rated: 5, satisfied: 5 }),
+      fig('late', { workdays: 10, reportsOnTime: 0, reportsFiled: 10 }),
+      fig('ok', { workdays: 10, reportsOnTime: 8 }),
+    ]);
+    expect(rows.map((r) => [r.unitId, r.rank])).toEqual([['ok', 1], ['late', 2], ['silent', 3]]);
+    expect(rows[2]?.score).toBeGreaterThan(rows[0]?.score ?? 0);
+  });
+
   it('best three and last three never overlap', () => {
     const rows = rankUnits(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((u, i) => fig(u, { workdays: 10, reportsOnTime: 10 - i })));
     const { best, last } = bestAndLast(rows);

@@ -97,12 +97,15 @@ export function scoreOf(r: Pick<RankingRow, 'onTimeRate' | 'satisfactionRate' | 
 export const reportedNothing = (f: UnitMonthFigures): boolean => f.workdays !== null && f.workdays > 0 && f.reportsFiled === 0;
 
 /**
- * Ranks units by score, highest first. Units with no figure at all are left out; a unit that
+ * Ranks units by score, highest first; a month with no data at all has no ranking. Units
+ * with no figure at all are left out; a unit that
  * had to report and sent nothing in the counted days comes after every unit that reported,
  * whatever its other rates; equal scores (to 0.01) share a rank (1, 1, 3); among equals the
  * input order (the roster's) stays.
  */
 export function rankUnits(figures: readonly UnitMonthFigures[], w: RankingWeights = RANKING_WEIGHTS): RankingRow[] {
+  // A month with no data at all (no report, ticket or delivery) stays empty: nobody ranks, not all first.
+  if (!figures.some((f) => f.reportsFiled > 0 || f.tickets > 0 || f.delivered > 0)) return [];
   const rows: Array<RankingRow & { silent: boolean }> = [];
   for (const f of figures) {
     const rates = unitRates(f);
