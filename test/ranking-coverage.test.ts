@@ -159,3 +159,21 @@ describe('月评比 with a full month: published, a unit counted only since it j
     expect(lines[idx('区住房和城乡建设局')]).toContain('日报 95.2%'); // 20 of 21 on time
   });
 });
+
+describe('月评比 in a replay: the clock starts long before the first line; the days count from the first data', () => {
+  let s: Scenario;
+  beforeAll(async () => {
+    s = await Scenario.open(); // started at 2026-01-01, as `cli replay` starts its clock long before its lines
+    await s.play(...EVENING.map(([hhmm, from, text]) => say(t('2026-11-30', hhmm), from, text)));
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('first message on 11-30: November is a trial, October has no ranking', async () => {
+    const out = await s.play(run(t('2026-12-01', '09:00'), 'monthly-review'));
+    expect(out.filter((o) => o.to === 'group' && o.text.includes('月评比'))).toEqual([]);
+    expect(out.filter((o) => o.text.startsWith('【月评比·试运行】11月数据不完整：本月 21 个工作日中，督办助手运行的有 1 天'))).toHaveLength(4);
+    expect(await rankingSource.rows(s.h.app.ctx, '2026-10')).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * When the bot first ran for the district and when each unit first appeared on its roster.
- * The 月评比 counts only days since then (see src/domain/ranking.ts countedDays).
+ * The 月评比 counts only days since then (see src/domain/ranking.ts countedDays and
+ * src/store/ranking.ts monthData).
  */
 import type { Queryable } from './db.js';
 
@@ -27,14 +28,26 @@ export async function recordDeployment(db: Queryable, unitIds: readonly string[]
 }
 
 export interface Deployment {
-  /** null: never started (a database used without app.start, e.g. some tools). */
+  /**
+   * Since when the bot has been running for the district: its first data (the first message,
+   * report or ticket import), else its first start; null: never started (a database used
+   * without app.start, e.g. some tools). The first data, not the first start, so that a replay
+   * (whose clock starts long before its first line) or a bot installed days before use counts
+   * from the first working day it actually saw.
+   */
   startedAt: Date | null;
   /** unit id → when it was first on the roster. */
   unitsSince: Map<string, Date>;
 }
 
 export async function readDeployment(db: Queryable): Promise<Deployment> {
-  const [d] = await db.query<{ started_at: Date }>('select started_at from deployment where id = 1');
+  // Fixed once found: later rows cannot be earlier than the first ones.
+  await db.query(
+    `update deployment set first_data_at = least((select min(received_at) from inbound_messages), (select min(received_at) from reports), (select min(at) from ticket_imports))
+     where id = 1 and first_data_at is null`,
+  );
+  const [d] = await db.query<{ started_at: Date; first_data_at: Date | null }>('select started_at, first_data_at from deployment where id = 1');
   const units = await db.query<{ unit_id: string; first_seen_at: Date }>('select unit_id, first_seen_at from units_seen');
-  return { startedAt: d ? new Date(d.started_at) : null, unitsSince: new Map(units.map((u) => [u.unit_id, new Date(u.first_seen_at)])) };
+  const since = d ? new Date(d.first_data_at ?? d.started_at) : null;
+  return { startedAt: since, unitsSince: new Map(units.map((u) => [u.unit_id, new Date(u.first_seen_at)])) };
 }

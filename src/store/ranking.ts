@@ -35,8 +35,8 @@ export interface MonthData {
  * Each unit's counts for a month (the 月评比 method, see RANKING_METHOD). `until` is when
  * the ranking is made: tickets of the month not yet due then are not counted for 按时办结率.
  * Only the days the bot was running count (src/store/deployment.ts): report punctuality over
- * the working days since the first start — for a unit, since it is on the roster — and
- * 按时办结率 over tickets due since the first start (before it no 督办 was recorded).
+ * the working days since the bot started for the district (its first data) — for a unit, since it
+ * is on the roster — and 按时办结率 over tickets due since then (before it no 督办 was recorded).
  */
 export async function monthData(d: FigureDeps, month: string, until: Date): Promise<MonthData> {
   const tz = d.config.timezone;
