@@ -23,12 +23,12 @@ function unitContacts(ctx: HandlerContext, unitId: string): Person[] {
 }
 
 /**
- * One scan of the stored tickets against the clock: 即时督办 — one group message naming every
- * unit concerned, and each unit's overdue, due-today and reopened tickets privately — then the
- * ladder's later steps — 书面督办 to the
- * head, 现场督办 to the supervision team, 提请督办 to the leaders — each recorded once per
- * ticket and deadline. Working days only, never in quiet hours; a second run in the same
- * cycle sends nothing new.
+ * One scan of the stored tickets against the clock: 即时督办 (one group message naming every
+ * unit concerned, and each unit's overdue, due-today and reopened tickets privately), then the
+ * ladder's later steps — 书面督办 to the head, 现场督办 to the supervision team, 提请督办 to the
+ * leaders — each recorded once per ticket and deadline; tickets the unit reported done wait for
+ * the platform, listed but not escalated. Working days only, never in quiet hours; a second run
+ * in the same cycle sends nothing new.
  */
 export async function runTicketNag(ctx: HandlerContext): Promise<NagResult> {
   const { config, calendar, clock, db, roster } = ctx;
