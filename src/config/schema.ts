@@ -121,7 +121,7 @@ export const ticketsSchema = z
       .prefault({}),
     /** Statuses that mean the ticket is finished (no nagging); matched as substrings. */
     doneStatuses: z.array(z.string().min(1)).default(['已办结', '办结', '已归档', '已完成', '已关闭', '已回访', '已评价', '结案', '已退办']),
-    /** Digests in the group @-mentioning the head, or point-to-point to the head. */
+    /** group: one group message @-mentioning the heads concerned, each unit's list privately; head: the lists privately only. */
     nagTo: z.enum(['group', 'head']).default('group'),
     /** Working days overdue at which each step after 即时督办 (the digest) is taken. */
     ladder: z
