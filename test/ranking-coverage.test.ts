@@ -3,6 +3,8 @@
  * replay clock) and, for a unit, the days since it is on the roster. Below ranking.minCoverage
  * the month is a trial for the leaders and the supervision team, never shamed in the group.
  */
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../src/domain/calendar.js';
 import { countedDays, rankingCoverage } from '../src/domain/ranking.js';
@@ -97,6 +99,12 @@ describe('月评比 in the first month: deployed on Monday 11-30, reviewed on 12
       expect(pos('区教育局')).toBeGreaterThan(pos(reporter));
     }
     expect(text).toMatch(/区住房和城乡建设局 [\d.]+分（[^）]*日报 100%）/);
+    expect(trial.every((o) => o.file === '月评比-2026-11.xlsx')).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(s.h.app.ctx.dataDir as string, 'ranking', '月评比-2026-11.xlsx'));
+    const cells: string[] = [];
+    wb.worksheets[0]?.eachRow((r) => cells.push(String(r.getCell(1).value ?? '')));
+    expect(cells.some((c) => c.startsWith('试运行（数据不完整）：当月 21 个工作日中督办助手运行 1 天'))).toBe(true);
     expect(await s.play(run(t('2026-12-01', '09:30'), 'monthly-review'))).toEqual([]);
   });
 

@@ -231,3 +231,7 @@ export function rankingTrialText(month: string, c: { workdays: number; counted: 
     ...rows.map((r) => `${r.rank}. ${r.unitName} ${r.score.toFixed(2)}分（按时办结 ${pct(r.onTimeRate)}，满意 ${pct(r.satisfactionRate)}，重办 ${pct(r.reopenRate)}，签收 ${pct(r.ackRate)}，日报 ${pct(r.punctuality)}）`),
   ].join('\n');
 }
+
+/** The line that marks a trial ranking's table (Excel). */
+export const rankingTrialNote = (c: { workdays: number; counted: number }): string =>
+  `试运行（数据不完整）：当月 ${c.workdays} 个工作日中督办助手运行 ${c.counted} 天，结果仅供参考，未在群内公布。`;

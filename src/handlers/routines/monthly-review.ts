@@ -29,7 +29,7 @@ export const rankingSource = {
   coverage: async (ctx: HandlerContext, month: string) => (await monthRankingWithCoverage(ctx, month)).coverage,
 };
 
-async function rankingFile(ctx: HandlerContext, month: string, rows: readonly RankingRow[]): Promise<{ name: string; path: string }> {
+async function rankingFile(ctx: HandlerContext, month: string, rows: readonly RankingRow[], trialNote?: string): Promise<{ name: string; path: string }> {
   // Loaded on use: exceljs costs start-up time (see ticket-files.ts).
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
@@ -42,6 +42,7 @@ async function rankingFile(ctx: HandlerContext, month: string, rows: readonly Ra
   const r1 = (n: number | null) => (n === null ? '—' : Math.round(n * 10) / 10);
   for (const r of rows) ws.addRow({ ...r, onTimeRate: r1(r.onTimeRate), satisfactionRate: r1(r.satisfactionRate), reopenRate: r1(r.reopenRate), ackRate: r1(r.ackRate), punctuality: r1(r.punctuality) });
   ws.addRow([]);
+  if (trialNote) ws.addRow([trialNote]);
   ws.addRow([RANKING_METHOD]);
   const name = `月评比-${month}.xlsx`;
   const path = join(filesDir(ctx, 'ranking'), name);
@@ -86,7 +87,7 @@ export const monthlyReviewRoutine: Routine = {
     const { rows, coverage } = await monthRankingWithCoverage(ctx, month);
     if (coverage.trial) {
       // Too few days with the bot running: a trial for the oversight only, nothing in the group.
-      const file = rows.length > 0 ? await rankingFile(ctx, month, rows) : null;
+      const file = rows.length > 0 ? await rankingFile(ctx, month, rows, T.rankingTrialNote(coverage)) : null;
       const text = T.rankingTrialText(month, coverage, ctx.config.ranking.minCoverage, rows, file?.name ?? null);
       for (const p of oversight) await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `monthly-review:${month}:ranking:${p.id}`, ...(file ? { file } : {}) });
     } else {
