@@ -99,7 +99,7 @@ describe('月评比 in the first month: deployed on Monday 11-30, reviewed on 12
       expect(pos('区教育局')).toBeGreaterThan(pos(reporter));
     }
     expect(text).toMatch(/区住房和城乡建设局 [\d.]+分（[^）]*日报 100%）/);
-    expect(trial.every((o) => o.file === '月评比-2026-11.xlsx')).toBe(true);
+    expect(out.filter((o) => o.file === '月评比-2026-11.xlsx').map((o) => o.to).sort()).toEqual([...OVERSIGHT].sort());
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(s.h.app.ctx.dataDir as string, 'ranking', '月评比-2026-11.xlsx'));
     const cells: string[] = [];
