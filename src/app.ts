@@ -29,6 +29,7 @@ import { createRedis } from './jobs/redis.js';
 import { RoutineScheduler, startRoutineWorker } from './jobs/scheduler.js';
 import { createLogger } from './log.js';
 import { type Db, type DbOptions, openDb } from './store/db.js';
+import { recordDeployment } from './store/deployment.js';
 import { migrate } from './store/migrate.js';
 
 export interface AppOptions {
@@ -156,6 +157,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
     http: undefined,
     async start() {
       await migrate(db);
+      await recordDeployment(db, config.units.map((u) => u.id), clock.now());
       workers.push(startInboundWorker(redis, prefix, (ms) => router.routeBatch(ms), log));
       workers.push(
         startOutboxWorker({

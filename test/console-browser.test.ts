@@ -129,6 +129,10 @@ describe.skipIf(!existsSync(CHROMIUM))('console in chromium (playwright-core)', 
     await page.goto(`${base}/console/ranking?month=2026-11`);
     await expect(page.locator('#ranking-table tbody tr').count()).resolves.toBe(18);
     expect((await chartSize(page, 'ranking-history')).width).toBeGreaterThan(100);
+    // June … August have no data (history seeded from September): no rank at all, not everyone first.
+    const history = JSON.parse((await page.locator('#ranking-history').getAttribute('data-chart')) ?? '{}') as { series: Array<{ data: Array<number | null> }> };
+    expect(history.series.length).toBe(18);
+    for (const x of history.series) expect(x.data.slice(0, 3)).toEqual([null, null, null]);
     await shoot(page, 'ranking');
     await page.close();
   });
@@ -143,6 +147,46 @@ describe.skipIf(!existsSync(CHROMIUM))('console in chromium (playwright-core)', 
     await expect(page.textContent('body')).resolves.toContain('仅可查看本单位');
     await shoot(page, 'head-forbidden');
     await page.close();
+  });
+
+  it('on a phone (390×844): no page scrolls sideways, the 调度 table stacks (签收/答复 in view), a head\'s header keeps its tabs on one line; /favicon.ico is served', async () => {
+    const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const page = await logIn(LEADER, t('19:20'));
+    await page.setViewportSize(SIZES.phone);
+    for (const path of ['/console/', '/console/tickets', '/console/dispatch', '/console/ranking', '/console/unit/chengguan']) {
+      await page.goto(`${base}${path}`);
+      expect(await overflow(page), path).toBeLessThanOrEqual(0);
+    }
+    await page.goto(`${base}/console/dispatch`);
+    const table = page.locator('table.stack').first();
+    expect(await table.evaluate((el) => (el.parentElement as HTMLElement).scrollWidth - (el.parentElement as HTMLElement).clientWidth)).toBeLessThanOrEqual(0);
+    for (const label of ['签收', '答复']) {
+      const cell = page.locator(`table.stack td[data-label="${label}"]`).first();
+      const box = await cell.boundingBox();
+      expect(box, label).not.toBeNull();
+      expect((box?.x ?? 0) + (box?.width ?? 0), label).toBeLessThanOrEqual(SIZES.phone.width);
+      await expect(cell.evaluate((el) => getComputedStyle(el, '::before').content)).resolves.toBe(`"${label}"`);
+    }
+    const icon = await page.request.get(`${base}/favicon.ico`);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toBe('image/png');
+    expect(icon.headers()['cache-control']).toContain('max-age=');
+    expect((await icon.body()).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    await page.close();
+
+    const head = await logIn(HEAD_ZHUJIAN, t('19:25'));
+    await head.setViewportSize(SIZES.phone);
+    await head.goto(`${base}/console/dispatch`);
+    expect(await overflow(head)).toBeLessThanOrEqual(0);
+    const links = head.locator('header nav a');
+    expect(await links.count()).toBe(4);
+    for (let i = 0; i < 4; i++) expect((await links.nth(i).boundingBox())?.height ?? 99).toBeLessThan(36); // each tab on one line
+    const brand = await head.locator('header .brand').boundingBox();
+    const who = await head.locator('header .who').boundingBox();
+    expect(Math.abs((brand?.y ?? 0) + (brand?.height ?? 0) / 2 - ((who?.y ?? 0) + (who?.height ?? 0) / 2))).toBeLessThan(8); // name and 退出 beside the brand
+    expect((await head.locator('header').boundingBox())?.height ?? 999).toBeLessThan(100); // two rows at most
+    await shoot(head, 'head-dispatch');
+    await head.close();
   });
 
   it('simulator chat page: speak as a roster person, see the bot answer', async () => {

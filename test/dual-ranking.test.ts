@@ -6,9 +6,10 @@ import { bestAndLast, rankUnits, scoreOf, type UnitMonthFigures, unitRates } fro
 import { Roster } from '../src/domain/roster.js';
 import { rosterConfig } from './helpers.js';
 
-const fig = (unitId: string, o: Partial<UnitMonthFigures> = {}): UnitMonthFigures => ({
-  unitId, unitName: unitId, ticketsDue: 0, ticketsOnTime: 0, rated: 0, satisfied: 0, tickets: 0, reopened: 0, delivered: 0, ackedInTime: 0, workdays: null, reportsOnTime: 0, ...o,
-});
+const fig = (unitId: string, o: Partial<UnitMonthFigures> = {}): UnitMonthFigures => {
+  const f = { unitId, unitName: unitId, ticketsDue: 0, ticketsOnTime: 0, rated: 0, satisfied: 0, tickets: 0, reopened: 0, delivered: 0, ackedInTime: 0, workdays: null, reportsOnTime: 0, ...o };
+  return { ...f, reportsFiled: o.reportsFiled ?? f.reportsOnTime };
+};
 
 describe('月评比 method (pure)', () => {
   it('rates are numerator ÷ denominator in percent, null with nothing to measure', () => {
@@ -37,6 +38,17 @@ describe('月评比 method (pure)', () => {
     ]);
     expect(rows.map((r) => [r.unitId, r.score, r.rank])).toEqual([['b', 100, 1], ['d', 100, 1], ['a', 50, 3], ['e', 0, 4]]);
     expect(Object.keys(rows[0] ?? {}).sort()).toEqual(['ackRate', 'onTimeRate', 'punctuality', 'rank', 'reopenRate', 'satisfactionRate', 'score', 'unitId', 'unitName'].sort());
+  });
+
+  it('a month with no report, ticket or delivery has no ranking; a unit that had to report and sent nothing ranks after those that did', () => {
+    expect(rankUnits([fig('a', { workdays: 10 }), fig('b', { workdays: 10 })])).toEqual([]);
+    const rows = rankUnits([
+      fig('silent', { workdays: 10, reportsOnTime: 0, tickets: 5, ticketsDue: 5, ticketsOnTime: 5, rated: 5, satisfied: 5 }),
+      fig('late', { workdays: 10, reportsOnTime: 0, reportsFiled: 10 }),
+      fig('ok', { workdays: 10, reportsOnTime: 8 }),
+    ]);
+    expect(rows.map((r) => [r.unitId, r.rank])).toEqual([['ok', 1], ['late', 2], ['silent', 3]]);
+    expect(rows[2]?.score).toBeGreaterThan(rows[0]?.score ?? 0);
   });
 
   it('best three and last three never overlap', () => {

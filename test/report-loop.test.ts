@@ -107,7 +107,8 @@ describe('the 18:00 daily report loop (replay through the real pipeline)', () =>
     const text = out[0]?.text ?? '';
     // received: 13+5+6+3+2+12+9+4+1+8+7+5 (+4 late) = 79; completed: 15+5+5+3+2+10+8+4+1+8+6+5 (+3) = 75
     expect(text).toContain('报送：13/18个单位（迟报1个），未报5个。');
-    expect(text).toContain('合计：受理79件，办结75件，在办7件，超期3件，重办1件，不满意1件，退办/不再办理1件。');
+    // A figure a unit did not give is not counted as 0: each total says how many units gave it.
+    expect(text).toContain('合计：受理79件，办结75件，在办7件（6个单位填报），超期3件（5个单位填报），重办1件（3个单位填报），不满意1件（2个单位填报），退办/不再办理1件（1个单位填报）。');
     const lines = text.split('\n');
     expect(lines[3]).toBe('需关注：');
     expect(lines[4]).toBe('· 区交通运输局：超期2件');

@@ -22,8 +22,9 @@ export class Scenario {
     readonly clock: ManualClock,
   ) {}
 
-  static async open(config: DistrictConfig = rosterConfig()): Promise<Scenario> {
-    const clock = new ManualClock('2026-01-01T00:00:00Z');
+  /** `start`: the clock when the bot first starts (the deployment the 月评比 counts from). */
+  static async open(config: DistrictConfig = rosterConfig(), start = '2026-01-01T00:00:00Z'): Promise<Scenario> {
+    const clock = new ManualClock(start);
     const h = await startHarness({ config, redisUrl: REDIS_URL, clock, log: testLogger() });
     const s = new Scenario(h, clock);
     h.world.onSent((m) => s.out.push({ at: isoInZone(clock.now(), config.timezone), ...m }));

@@ -36,18 +36,27 @@ describe('ticket-nag: one digest per unit, the escalation ladder over working da
     await s?.close();
   });
 
-  it('Friday 09:00: exactly one digest per unit concerned, in the group, @-mentioning the head, longest overdue first', async () => {
+  it('Friday 09:00: ONE group digest @-mentioning every head concerned (a line per unit), each unit\'s list privately, longest overdue first', async () => {
     const out = await s.play(run(t(FRI, '09:00'), 'ticket-nag'));
-    expect(out).toHaveLength(4);
-    expect(out.every((o) => o.to === 'group')).toBe(true);
-    expect(out.map((o) => o.mentions[0]).sort()).toEqual(Object.values(HEADS).sort());
-    const zj = out.find((o) => o.mentions[0] === HEADS.zhujian)?.text ?? '';
-    expect(zj).toMatch(/^@张局长\s+【即时督办】区住房和城乡建设局：截至11月20日 09:00，本单位超期工单 2 件、今日到期 0 件、重办 0 件/);
+    const group = out.filter((o) => o.to === 'group');
+    expect(group).toHaveLength(1);
+    expect([...(group[0]?.mentions ?? [])].sort()).toEqual(Object.values(HEADS).sort());
+    const g = group[0]?.text ?? '';
+    expect(g).toContain('【即时督办】截至11月20日 09:00，以下4个单位有超期、今日到期或重办工单，工单明细已私信发送各单位负责同志');
+    expect(g).toContain('区住房和城乡建设局（张局长）：超期2件');
+    expect(g).toContain('区城市管理局（褚局长）：今日到期1件');
+    expect(g).toContain('区教育局（孙局长）：重办1件');
+    expect(g).toContain('城东街道（朱主任）：超期1件');
+    expect(g).not.toContain('N001');
+    const priv = out.filter((o) => o.to !== 'group');
+    expect(priv.map((o) => o.to).sort()).toEqual(Object.values(HEADS).sort());
+    const zj = priv.find((o) => o.to === HEADS.zhujian)?.text ?? '';
+    expect(zj).toMatch(/^【即时督办】区住房和城乡建设局：截至11月20日 09:00，本单位超期工单 2 件、今日到期 0 件、重办 0 件/);
     expect(zj.indexOf('N001')).toBeLessThan(zj.indexOf('N002'));
     expect(zj).toContain('1. N001 小区路灯不亮（超期2个工作日）');
     expect(zj).toContain('2. N002 楼道渗水（超期1个工作日）');
-    expect(out.find((o) => o.mentions[0] === HEADS.chengguan)?.text).toContain('N003 占道经营（今日到期）');
-    expect(out.find((o) => o.mentions[0] === HEADS.jiaoyu)?.text).toContain('N004 校车接送（待办理，重办）');
+    expect(priv.find((o) => o.to === HEADS.chengguan)?.text).toContain('N003 占道经营（今日到期）');
+    expect(priv.find((o) => o.to === HEADS.jiaoyu)?.text).toContain('N004 校车接送（待办理，重办）');
     expect(out.some((o) => o.text.includes('N005'))).toBe(false);
   });
 
@@ -71,16 +80,21 @@ describe('ticket-nag: one digest per unit, the escalation ladder over working da
 
   it('the ladder climbs one step per working day across the weekend: 即时→书面→现场→提请, each once', async () => {
     const fri15 = await s.play(run(t(FRI, '15:00'), 'ticket-nag'));
-    expect(fri15).toHaveLength(4); // next cycle: digests again, no new step the same day
+    expect(fri15).toHaveLength(5); // next cycle: the group digest and the 4 lists again, no new step the same day
+    expect(fri15.filter((o) => o.to === 'group')).toHaveLength(1);
+    // N002 was reported done: still listed, marked, and not escalated while the platform confirms.
+    expect(fri15.find((o) => o.to === HEADS.zhujian)?.text).toContain('N002 楼道渗水（超期1个工作日）（单位已报办结，待平台确认）');
     const mon = await s.play(run(t(MON, '09:00'), 'ticket-nag'));
     const written = mon.filter((o) => o.text.includes('【书面督办通知】'));
     expect(written.map((o) => o.to).sort()).toEqual([HEADS.chengdong, HEADS.zhujian].sort());
-    expect(written.find((o) => o.to === HEADS.zhujian)?.text).toMatch(/N001[\s\S]*N002/);
-    expect(mon).toHaveLength(6);
+    expect(written.find((o) => o.to === HEADS.zhujian)?.text).toContain('N001');
+    expect(written.find((o) => o.to === HEADS.zhujian)?.text).not.toContain('N002');
+    expect(mon).toHaveLength(7);
     const tue = await s.play(run(t(TUE, '09:00'), 'ticket-nag'));
     const onsite = tue.filter((o) => o.text.includes('【现场督办】'));
     expect(onsite.map((o) => o.to).sort()).toEqual([...SUPERVISORS].sort());
-    expect(onsite[0]?.text).toMatch(/区住房和城乡建设局 2 件：N001（超期4个工作日）、N002（超期3个工作日）/);
+    expect(onsite[0]?.text).toMatch(/区住房和城乡建设局 1 件：N001（超期4个工作日）/);
+    expect(onsite[0]?.text).not.toContain('N002');
     expect(tue.filter((o) => o.text.includes('【书面督办通知】')).map((o) => o.to)).toEqual([HEADS.chengguan]);
     const wed = await s.play(run(t(WED, '09:00'), 'ticket-nag'));
     const referral = wed.filter((o) => o.text.includes('【提请督办】'));
@@ -105,8 +119,11 @@ describe('ticket-nag: one digest per unit, the escalation ladder over working da
     const imp = await s.play({ at: t(WED, '10:00'), from: 'wxid_sup_liu', file: path, to: 'group' });
     expect(imp[0]?.text).toContain('更新 1 条');
     const out = await s.play(run(t(WED, '15:00'), 'ticket-nag'));
-    const wj = out.find((o) => o.mentions[0] === 'wxid_weijian_zhou');
+    const wj = out.find((o) => o.to === 'wxid_weijian_zhou');
     expect(wj?.text).toContain('N005 医保报销（待办理，重办）');
-    expect(out.filter((o) => o.to === 'group')).toHaveLength(5);
+    const group = out.filter((o) => o.to === 'group');
+    expect(group).toHaveLength(1);
+    expect(group[0]?.mentions).toContain('wxid_weijian_zhou');
+    expect(group[0]?.text).toContain('以下5个单位');
   });
 });

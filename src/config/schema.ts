@@ -121,7 +121,7 @@ export const ticketsSchema = z
       .prefault({}),
     /** Statuses that mean the ticket is finished (no nagging); matched as substrings. */
     doneStatuses: z.array(z.string().min(1)).default(['已办结', '办结', '已归档', '已完成', '已关闭', '已回访', '已评价', '结案', '已退办']),
-    /** Digests in the group @-mentioning the head, or point-to-point to the head. */
+    /** group: one group message @-mentioning the heads concerned, each unit's list privately; head: the lists privately only. */
     nagTo: z.enum(['group', 'head']).default('group'),
     /** Working days overdue at which each step after 即时督办 (the digest) is taken. */
     ladder: z
@@ -170,6 +170,18 @@ export const dualSchema = z
   })
   .prefault({});
 
+/** 月评比 (monthly ranking). */
+export const rankingSchema = z
+  .object({
+    /**
+     * The share of the month's working days the bot was running for the district below which
+     * the month's ranking is a trial (试运行/数据不完整): sent to the leaders and the supervision
+     * team only, never published (or shamed) in the group.
+     */
+    minCoverage: z.number().min(0).max(1).default(0.8),
+  })
+  .prefault({});
+
 export const districtSchema = z
   .object({
     district: z.string().min(1),
@@ -179,6 +191,7 @@ export const districtSchema = z
     people: z.array(personSchema).min(1),
     routines: routinesSchema,
     reports: reportsSchema,
+    ranking: rankingSchema,
     outbox: outboxSchema,
     quietHours: quietHoursSchema,
     calendar: calendarSchema,

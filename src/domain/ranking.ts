@@ -40,6 +40,8 @@ export interface UnitMonthFigures {
   workdays: number | null;
   /** … with the unit's daily report in before the deadline. */
   reportsOnTime: number;
+  /** … with a report at all (late ones too): a reporting unit with none is ranked after those that reported. */
+  reportsFiled: number;
 }
 
 export interface RankingWeights {
@@ -55,8 +57,8 @@ export const RANKING_WEIGHTS: RankingWeights = { onTime: 0.3, satisfaction: 0.3,
 export const RANKING_METHOD =
   '评比口径：得分 = 按时办结率×30% + 满意率×30% + (100−重办率)×15% + 签收及时率×10% + 日报按时率×15%。' +
   '工单按当月派单统计：按时办结率 = 已办结且未进入督办的件数 ÷ 已到期或已办结件数；满意率 = 满意和基本满意 ÷ 已回访件数；' +
-  '重办率 = 重办件数 ÷ 工单数；签收及时率 = 按时签收的调度和双派单 ÷ 送达次数；日报按时率 = 18:00 前报送的工作日 ÷ 当月工作日。' +
-  '某项无数据的不计入，其余权重按比例折算；各项均无数据的单位不参加排名；得分相同名次并列。';
+  '重办率 = 重办件数 ÷ 工单数；签收及时率 = 按时签收的调度和双派单 ÷ 送达次数；日报按时率 = 18:00 前报送的工作日 ÷ 当月计入的工作日（督办助手运行以来、单位列入名册以来）。' +
+  '某项无数据的不计入，其余权重按比例折算；各项均无数据的单位不参加排名；当月未报送任何日报的单位排在已报送单位之后；得分相同名次并列。';
 
 const pct = (num: number, den: number | null): number | null => (den === null || den <= 0 ? null : (100 * num) / den);
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -91,25 +93,66 @@ export function scoreOf(r: Pick<RankingRow, 'onTimeRate' | 'satisfactionRate' | 
   return weight > 0 ? round2(sum / weight) : null;
 }
 
+/** A unit that had to report on counted days and sent no report at all. */
+export const reportedNothing = (f: UnitMonthFigures): boolean => f.workdays !== null && f.workdays > 0 && f.reportsFiled === 0;
+
 /**
- * Ranks units by score, highest first. Units with no figure at all are left out; equal
- * scores (to 0.01) share a rank (1, 1, 3); among equals the input order (the roster's) stays.
+ * Ranks units by score, highest first; a month with no data at all has no ranking. Units
+ * with no figure at all are left out; a unit that
+ * had to report and sent nothing in the counted days comes after every unit that reported,
+ * whatever its other rates; equal scores (to 0.01) share a rank (1, 1, 3); among equals the
+ * input order (the roster's) stays.
  */
 export function rankUnits(figures: readonly UnitMonthFigures[], w: RankingWeights = RANKING_WEIGHTS): RankingRow[] {
-  const rows: RankingRow[] = [];
+  // A month with no data at all (no report, ticket or delivery) stays empty: nobody ranks, not all first.
+  if (!figures.some((f) => f.reportsFiled > 0 || f.tickets > 0 || f.delivered > 0)) return [];
+  const rows: Array<RankingRow & { silent: boolean }> = [];
   for (const f of figures) {
     const rates = unitRates(f);
     const score = scoreOf(rates, w);
     if (score === null) continue;
-    rows.push({ unitId: f.unitId, unitName: f.unitName, ...rates, score, rank: 0 });
+    rows.push({ unitId: f.unitId, unitName: f.unitName, ...rates, score, rank: 0, silent: reportedNothing(f) });
   }
   const order = new Map(figures.map((f, i) => [f.unitId, i]));
-  rows.sort((a, b) => b.score - a.score || (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0));
+  rows.sort((a, b) => Number(a.silent) - Number(b.silent) || b.score - a.score || (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0));
   rows.forEach((r, i) => {
     const prev = rows[i - 1];
-    r.rank = prev && prev.score === r.score ? prev.rank : i + 1;
+    r.rank = prev && prev.score === r.score && prev.silent === r.silent ? prev.rank : i + 1;
   });
-  return rows;
+  return rows.map(({ silent: _, ...r }) => r);
+}
+
+/**
+ * The working days of a month that count: each one whose report deadline fell while the bot
+ * was running (at or after `since`; null: no record, every day) and has passed at `until`.
+ */
+export function countedDays(
+  days: readonly string[],
+  deadlineOf: (day: string) => Date,
+  since: Date | null,
+  until: Date,
+): string[] {
+  return days.filter((d) => {
+    const t = deadlineOf(d).getTime();
+    return t <= until.getTime() && (since === null || t >= since.getTime());
+  });
+}
+
+/** What a month's ranking rests on: the days that count against the month's working days so far. */
+export interface RankingCoverage {
+  /** The month's working days whose report deadline has passed. */
+  workdays: number;
+  /** … of which the bot was running for the district. */
+  counted: number;
+  /** counted ÷ workdays (0 when nothing has passed yet). */
+  share: number;
+  /** Below the configured minimum: a trial (试运行/数据不完整), not published in the group. */
+  trial: boolean;
+}
+
+export function rankingCoverage(workdays: number, counted: number, minCoverage: number): RankingCoverage {
+  const share = workdays > 0 ? counted / workdays : 0;
+  return { workdays, counted, share, trial: share < minCoverage };
 }
 
 /** The best three and the last three (never overlapping: with fewer than six units, split in half). */

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DayReport, DaySummary } from '../domain/report/summary.js';
+import { type DayReport, type DaySummary, totalText } from '../domain/report/summary.js';
 import { monthDay } from '../domain/texts/reports.js';
 import { formatShort } from '../domain/time.js';
 import type { HandlerContext } from '../handlers/context.js';
@@ -11,7 +11,9 @@ import { type RankingRow, renderRankingCard } from './ranking-card.js';
 
 /** The short text that goes with the card when the summary is sent as an image only. */
 export function dayCardCaption(day: string, s: DaySummary): string {
-  const lines = [`【${monthDay(day)} 12345热线日报汇总】报送${s.reported}/${s.total}个单位，受理${s.totals.received}件，办结${s.totals.completed}件，超期${s.totals.overdue}件。`];
+  const n = s.total - s.missing.length;
+  const totals = (['received', 'completed', 'overdue'] as const).map((k) => totalText(k, s.totals[k], s.givenBy[k], n)).join('，');
+  const lines = [`【${monthDay(day)} 12345热线日报汇总】报送${s.reported}/${s.total}个单位，${totals}。`];
   if (s.missing.length > 0) lines.push(`未报：${s.missing.map((u) => u.name).join('、')}。`);
   lines.push('详见下图。');
   return lines.join('\n');

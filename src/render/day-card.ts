@@ -2,7 +2,7 @@
  * The day's picture for the group: title, totals, anomalies, the per-unit table and a bar
  * chart, as one PNG card. ECharts SSR → SVG, composed with a hand-drawn table, → PNG (resvg).
  */
-import type { DayReport, DaySummary } from '../domain/report/summary.js';
+import type { DayReport, DaySummary, SumKey } from '../domain/report/summary.js';
 import { summarizeDay } from '../domain/report/summary.js';
 import type { Unit } from '../domain/roster.js';
 import { monthDay } from '../domain/texts/reports.js';
@@ -133,16 +133,21 @@ export function dayCardSvg(input: DayCardInput, summary: DaySummary = summarizeD
   const sub = [summary.late.length > 0 ? `迟报 ${summary.late.length}` : '', summary.missing.length > 0 ? `未报 ${summary.missing.length}` : ''].filter(Boolean).join(' · ');
   if (sub) parts.push(t(w - PAD, 76, sub, { size: 15, fill: '#f9e79f', anchor: 'end' }));
   y = 88 + 20;
-  const totals: Array<[string, number, boolean]> = [
-    ['受理', summary.totals.received, false], ['办结', summary.totals.completed, false], ['在办', summary.totals.inProgress, false],
-    ['超期', summary.totals.overdue, summary.totals.overdue > 0], ['重办', summary.totals.reopened, summary.totals.reopened > 0], ['不满意', summary.totals.unsatisfied, summary.totals.unsatisfied > 0],
+  // A total counts only the units that gave the figure: "—" when none did, the count when only some did.
+  const reportedCount = input.reports.filter((r) => input.units.some((u) => u.id === r.unitId)).length;
+  const totals: Array<[string, SumKey, boolean]> = [
+    ['受理', 'received', false], ['办结', 'completed', false], ['在办', 'inProgress', false],
+    ['超期', 'overdue', true], ['重办', 'reopened', true], ['不满意', 'unsatisfied', true],
   ];
   const bw = (w - 2 * PAD - 5 * 12) / 6;
-  totals.forEach(([label, n, bad], i) => {
+  totals.forEach(([label, key, alarm], i) => {
     const x = PAD + i * (bw + 12);
+    const n = summary.totals[key];
+    const given = summary.givenBy[key];
+    const bad = alarm && n > 0;
     parts.push(`<rect x="${x}" y="${y}" width="${bw}" height="76" rx="8" fill="${bad ? '#fdecea' : '#eef3f8'}"/>`);
-    parts.push(t(x + bw / 2, y + 42, String(n), { size: 30, fill: bad ? RED : INK, anchor: 'middle' }));
-    parts.push(t(x + bw / 2, y + 66, `${label}（件）`, { size: 14, fill: MUTED, anchor: 'middle' }));
+    parts.push(t(x + bw / 2, y + 42, given === 0 ? '—' : String(n), { size: 30, fill: bad ? RED : INK, anchor: 'middle' }));
+    parts.push(t(x + bw / 2, y + 66, given > 0 && given < reportedCount ? `${label}（件·${given}个单位）` : `${label}（件）`, { size: 14, fill: MUTED, anchor: 'middle' }));
   });
   y += 76 + 24;
   if (summary.anomalies.length > 0) {

@@ -1,7 +1,8 @@
 /** The figures of the weekly summary, the 回头看 list and the 月评比 (read-only queries). */
 import type { DistrictConfig } from '../config/schema.js';
 import { addDays, type WorkCalendar } from '../domain/calendar.js';
-import type { UnitMonthFigures } from '../domain/ranking.js';
+import { countedDays, type RankingCoverage, rankingCoverage, type UnitMonthFigures } from '../domain/ranking.js';
+import { readDeployment } from './deployment.js';
 import type { Roster } from '../domain/roster.js';
 import { localIso } from '../domain/time.js';
 import type { Queryable } from './db.js';
@@ -24,25 +25,42 @@ export function monthBounds(month: string, tz: string): { first: string; last: s
 
 const COHORT = 'coalesce(t.assigned_at, t.first_seen_at)';
 
+/** A month's figures and what they rest on. */
+export interface MonthData {
+  figures: UnitMonthFigures[];
+  coverage: RankingCoverage;
+}
+
 /**
  * Each unit's counts for a month (the 月评比 method, see RANKING_METHOD). `until` is when
  * the ranking is made: tickets of the month not yet due then are not counted for 按时办结率.
+ * Only the days the bot was running count (src/store/deployment.ts): report punctuality over
+ * the working days since the bot started for the district (its first data) — for a unit, since it
+ * is on the roster — and 按时办结率 over tickets due since then (before it no 督办 was recorded).
  */
-export async function monthFigures(d: FigureDeps, month: string, until: Date): Promise<UnitMonthFigures[]> {
+export async function monthData(d: FigureDeps, month: string, until: Date): Promise<MonthData> {
   const tz = d.config.timezone;
   const b = monthBounds(month, tz);
   const num = (v: unknown) => Number(v ?? 0);
+  const dep = await readDeployment(d.db);
+  const [dh, dm] = d.config.routines.reportDeadline.split(':').map(Number) as [number, number];
+  const deadlineOf = (day: string) => new Date(localIso(day, dh, dm, tz));
+  const monthDays: string[] = [];
+  for (let x = b.first; x <= b.last; x = addDays(x, 1)) if (d.calendar.isWorkday(x)) monthDays.push(x);
+  const passed = countedDays(monthDays, deadlineOf, null, until);
+  const running = countedDays(monthDays, deadlineOf, dep.startedAt, until);
+  const coverage = rankingCoverage(passed.length, running.length, d.config.ranking.minCoverage);
   const tickets = new Map(
     (
       await d.db.query<Record<string, unknown>>(
         `select t.unit_id, count(*) as tickets,
-           count(*) filter (where t.done or t.due_at <= $3) as due,
-           count(*) filter (where t.done and not exists (select 1 from ticket_escalations e where e.ticket_number = t.number and e.due_at = t.due_at)) as on_time,
+           count(*) filter (where (t.done or t.due_at <= $3) and t.due_at >= $4) as due,
+           count(*) filter (where t.done and t.due_at >= $4 and not exists (select 1 from ticket_escalations e where e.ticket_number = t.number and e.due_at = t.due_at)) as on_time,
            count(*) filter (where t.rating is not null) as rated,
            count(*) filter (where t.rating in ('满意', '基本满意')) as satisfied,
            count(*) filter (where t.reopen_count > 0) as reopened
          from tickets t where ${COHORT} >= $1 and ${COHORT} < $2 group by t.unit_id`,
-        [b.from, b.to, until],
+        [b.from, b.to, until, dep.startedAt ?? new Date(0)],
       )
     ).map((r) => [String(r.unit_id), r]),
   );
@@ -62,17 +80,21 @@ export async function monthFigures(d: FigureDeps, month: string, until: Date): P
      from dual_sides where delivered_at >= $1 and delivered_at < $2 group by unit_id`,
     [b.from, b.to, String(d.config.dual.ackWithinHours)],
   )) add(String(r.unit_id), num(r.delivered), num(r.in_time));
-  const reports = new Map(
-    (await d.db.query<{ unit_id: string; n: number }>('select unit_id, count(*) as n from reports where day >= $1 and day <= $2 and not late group by unit_id', [b.first, b.last])).map((r) => [
-      r.unit_id,
-      num(r.n),
-    ]),
-  );
-  let workdays = 0;
-  for (let x = b.first; x <= b.last; x = addDays(x, 1)) if (d.calendar.isWorkday(x)) workdays++;
-  return d.roster.units.map((u) => {
+  const reports = await reportsOfDays(d.db, passed);
+  const figures = d.roster.units.map((u) => {
     const t = tickets.get(u.id);
     const a = acks.get(u.id);
+    const since = dep.unitsSince.get(u.id);
+    const days = since ? countedDays(running, deadlineOf, since, until) : running;
+    const mine = reports.get(u.id);
+    let onTime = 0;
+    let filed = 0;
+    for (const day of days) {
+      const late = mine?.get(day);
+      if (late === undefined) continue;
+      filed++;
+      if (!late) onTime++;
+    }
     return {
       unitId: u.id,
       unitName: u.name,
@@ -84,10 +106,17 @@ export async function monthFigures(d: FigureDeps, month: string, until: Date): P
       reopened: num(t?.reopened),
       delivered: a?.delivered ?? 0,
       ackedInTime: a?.inTime ?? 0,
-      workdays: u.reports ? workdays : null,
-      reportsOnTime: reports.get(u.id) ?? 0,
+      workdays: u.reports ? days.length : null,
+      reportsOnTime: onTime,
+      reportsFiled: filed,
     };
   });
+  return { figures, coverage };
+}
+
+/** Each unit's counts for a month (see monthData). */
+export async function monthFigures(d: FigureDeps, month: string, until: Date): Promise<UnitMonthFigures[]> {
+  return (await monthData(d, month, until)).figures;
 }
 
 export interface LookbackTicket {
@@ -98,13 +127,16 @@ export interface LookbackTicket {
   rating: string | null;
 }
 
-/** 回头看: the month's tickets still unresolved, or rated 不满意. */
-export async function lookbackTickets(d: FigureDeps, month: string): Promise<LookbackTicket[]> {
+/**
+ * 回头看: the month's tickets still unresolved at `at` — open and past their deadline (a ticket
+ * still within its time limit is being handled, not unresolved) — or rated 不满意.
+ */
+export async function lookbackTickets(d: FigureDeps, month: string, at: Date): Promise<LookbackTicket[]> {
   const b = monthBounds(month, d.config.timezone);
   const rows = await d.db.query<{ number: string; title: string; unit_id: string; done: boolean; rating: string | null }>(
     `select t.number, t.title, t.unit_id, t.done, t.rating from tickets t
-     where ${COHORT} >= $1 and ${COHORT} < $2 and (not t.done or t.rating = '不满意') order by t.unit_id, t.number`,
-    [b.from, b.to],
+     where ${COHORT} >= $1 and ${COHORT} < $2 and ((not t.done and t.due_at <= $3) or t.rating = '不满意') order by t.unit_id, t.number`,
+    [b.from, b.to, at],
   );
   return rows.map((r) => ({ number: r.number, title: r.title, unitId: r.unit_id, done: r.done, rating: r.rating }));
 }

@@ -131,13 +131,19 @@ export async function recordImport(db: Queryable, r: ImportRecord): Promise<void
  * reopened ones, through the two partial indexes.
  */
 export async function openTicketsToNag(db: Queryable, until: Date): Promise<OpenTicket[]> {
-  const rows = await db.query<{ number: string; title: string; unit_id: string; due_at: Date; reopen_count: number }>(
-    `select number, title, unit_id, due_at, reopen_count from tickets where not done and due_at < $1
-     union all
-     select number, title, unit_id, due_at, reopen_count from tickets where not done and reopen_count > 0 and due_at >= $1`,
+  // reported_done: the unit said 已办结 (and the ticket was not reopened since); the platform has not confirmed it yet.
+  const rows = await db.query<{ number: string; title: string; unit_id: string; due_at: Date; reopen_count: number; reported_done: boolean }>(
+    `with o as (
+       select number, title, unit_id, due_at, reopen_count from tickets where not done and due_at < $1
+       union all
+       select number, title, unit_id, due_at, reopen_count from tickets where not done and reopen_count > 0 and due_at >= $1)
+     select o.*, exists (
+       select 1 from ticket_events e where e.ticket_number = o.number and e.kind = 'reported-done'
+         and not exists (select 1 from ticket_events r where r.ticket_number = o.number and r.kind = 'reopened' and r.at > e.at)
+     ) as reported_done from o`,
     [until],
   );
-  return rows.map((r) => ({ number: r.number, title: r.title, unitId: r.unit_id, dueAt: new Date(r.due_at), reopenCount: r.reopen_count }));
+  return rows.map((r) => ({ number: r.number, title: r.title, unitId: r.unit_id, dueAt: new Date(r.due_at), reopenCount: r.reopen_count, reportedDone: r.reported_done === true }));
 }
 
 /** A unit's open tickets that are overdue at `now` or reopened, oldest due first (the unit's 待办 list). */

@@ -19,19 +19,44 @@ export interface DaySummary {
   total: number;
   late: Unit[];
   missing: Unit[];
-  totals: Record<'received' | 'completed' | 'inProgress' | 'overdue' | 'reopened' | 'unsatisfied' | 'returned', number>;
+  /** Each figure summed over the units that gave it (a figure not given is unknown, never 0). */
+  totals: Record<SumKey, number>;
+  /** How many of the day's reports gave each figure (0: nobody did, the total is unknown). */
+  givenBy: Record<SumKey, number>;
   anomalies: string[];
   text: string;
 }
 
-const SUM_KEYS = ['received', 'completed', 'inProgress', 'overdue', 'reopened', 'unsatisfied', 'returned'] as const;
+export const SUM_KEYS = ['received', 'completed', 'inProgress', 'overdue', 'reopened', 'unsatisfied', 'returned'] as const;
+export type SumKey = (typeof SUM_KEYS)[number];
+const SUM_LABELS: Record<SumKey, string> = { received: '受理', completed: '办结', inProgress: '在办', overdue: '超期', reopened: '重办', unsatisfied: '不满意', returned: '退办/不再办理' };
 const n = (v: number | null) => (v === null ? '-' : String(v));
+const rate = (v: number | null) => (v === null ? '-' : `${v}%`);
+
+/**
+ * One total as the text says it: the sum when every report gave the figure, the sum and how
+ * many units gave it when only some did, 未填报 when none did.
+ */
+export function totalText(key: SumKey, total: number, given: number, reports: number): string {
+  if (given === 0) return `${SUM_LABELS[key]}未填报`;
+  return `${SUM_LABELS[key]}${total}件${given < reports ? `（${given}个单位填报）` : ''}`;
+}
 
 /** The leaders' picture of the day: totals, anomalies first, then a compact table. Pure. */
 export function summarizeDay(s: SummaryInput): DaySummary {
-  const byUnit = new Map(s.reports.map((r) => [r.unitId, r]));
+  const onRoster = new Set(s.units.map((u) => u.id));
+  const counted = s.reports.filter((r) => onRoster.has(r.unitId));
+  const byUnit = new Map(counted.map((r) => [r.unitId, r]));
   const totals = Object.fromEntries(SUM_KEYS.map((k) => [k, 0])) as DaySummary['totals'];
-  for (const r of s.reports) for (const k of SUM_KEYS) totals[k] += r[k] ?? 0;
+  const givenBy = Object.fromEntries(SUM_KEYS.map((k) => [k, 0])) as DaySummary['givenBy'];
+  for (const r of counted) {
+    for (const k of SUM_KEYS) {
+      const v = r[k];
+      if (v === null || v === undefined) continue;
+      totals[k] += v;
+      givenBy[k]++;
+    }
+  }
   const missing = s.units.filter((u) => !byUnit.has(u.id));
   const late = s.units.filter((u) => byUnit.get(u.id)?.late === true);
   const anomalies: string[] = [];
@@ -54,16 +79,16 @@ export function summarizeDay(s: SummaryInput): DaySummary {
   if (missing.length > 0) anomalies.push(`未报：${missing.map((u) => u.name).join('、')}`);
 
   const lines = [`【${monthDay(s.day)} 12345热线日报汇总】`];
-  lines.push(`报送：${s.reports.filter((r) => s.units.some((u) => u.id === r.unitId)).length}/${s.units.length}个单位${late.length > 0 ? `（迟报${late.length}个）` : ''}${missing.length > 0 ? `，未报${missing.length}个` : ''}。`);
-  lines.push(`合计：受理${totals.received}件，办结${totals.completed}件，在办${totals.inProgress}件，超期${totals.overdue}件，重办${totals.reopened}件，不满意${totals.unsatisfied}件，退办/不再办理${totals.returned}件。`);
+  lines.push(`报送：${counted.length}/${s.units.length}个单位${late.length > 0 ? `（迟报${late.length}个）` : ''}${missing.length > 0 ? `，未报${missing.length}个` : ''}。`);
+  if (counted.length > 0) lines.push(`合计：${SUM_KEYS.map((k) => totalText(k, totals[k], givenBy[k], counted.length)).join('，')}。`);
   if (anomalies.length > 0) {
     lines.push('需关注：');
     for (const a of anomalies) lines.push(`· ${a}`);
   }
-  lines.push('各单位（受理/办结/在办/超期/重办/不满意）：');
+  lines.push('各单位（受理/办结/在办/超期/重办/不满意/满意率，“-”为未填报）：');
   for (const u of s.units) {
     const r = byUnit.get(u.id);
-    lines.push(r ? `${u.name} ${n(r.received)}/${n(r.completed)}/${n(r.inProgress)}/${n(r.overdue)}/${n(r.reopened)}/${n(r.unsatisfied)}${r.late ? '（迟报）' : ''}` : `${u.name} 未报`);
+    lines.push(r ? `${u.name} ${n(r.received)}/${n(r.completed)}/${n(r.inProgress)}/${n(r.overdue)}/${n(r.reopened)}/${n(r.unsatisfied)}/${rate(r.satisfactionRate)}${r.late ? '（迟报）' : ''}` : `${u.name} 未报`);
   }
-  return { reported: s.units.length - missing.length, total: s.units.length, late, missing, totals, anomalies, text: lines.join('\n') };
+  return { reported: s.units.length - missing.length, total: s.units.length, late, missing, totals, givenBy, anomalies, text: lines.join('\n') };
 }

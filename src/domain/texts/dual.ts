@@ -45,8 +45,8 @@ export function deliveryText(i: DeliveryInput): string {
   const where = [t.street, t.grid ? `网格：${t.grid}` : null].filter(Boolean).join('，');
   const lines = [
     `【双派单 ${i.code}】工单 ${t.number}（${reasonText(i.reason)}${i.seq > 1 ? `，第${i.seq}轮` : ''}）同步派发${i.unitName}（${SIDE_LABEL[i.side]}）：`,
-    `标题：${short(t.title || '（无标题）', 60)}`,
   ];
+  if (t.title) lines.push(`标题：${short(t.title, 60)}`);
   if (t.content) lines.push(`诉求：${short(t.content, 300)}`);
   lines.push(`承办单位：${t.unitName}${where ? `；属地：${where}` : ''}；状态：${t.status || '—'}${t.rating ? `；回访：${t.rating}` : ''}${t.reopenCount > 0 ? `；重办${t.reopenCount}次` : ''}`);
   if (i.sameUnit) lines.push('贵单位既是承办单位又是属地镇街，本轮只派发一次，请一并负责。');
@@ -197,7 +197,7 @@ export interface LookbackItem {
 export function lookbackText(month: string, unitName: string, items: readonly LookbackItem[], max = 20): string {
   const lines = [
     `【回头看】${unitName}：${Number(month.slice(5, 7))}月以下工单尚未解决或群众不满意，现重新交办，请逐件办理并回复“工单编号 已办结 说明”：`,
-    ...items.slice(0, max).map((i, k) => `${k + 1}. ${i.number} ${short(i.title || '（无标题）', 20)}（${i.why}）`),
+    ...items.slice(0, max).map((i, k) => `${k + 1}. ${i.number}${i.title ? ` ${short(i.title, 20)}` : ''}（${i.why}）`),
   ];
   if (items.length > max) lines.push(`……另有 ${items.length - max} 件，请登录平台查看。`);
   return lines.join('\n');
@@ -225,3 +225,24 @@ export function rankingFileText(month: string, rows: readonly RankingRow[], file
   const head = `【月评比】${Number(month.slice(5, 7))}月全区评比结果（完整表格见附件「${fileName}」）：`;
   return [head, ...rows.map((r) => `${r.rank}. ${r.unitName} ${r.score.toFixed(2)}分（按时办结 ${pct(r.onTimeRate)}，满意 ${pct(r.satisfactionRate)}，重办 ${pct(r.reopenRate)}，签收 ${pct(r.ackRate)}，日报 ${pct(r.punctuality)}）`)].join('\n');
 }
+
+/**
+ * 月评比 below the configured coverage: a trial for the leaders and the supervision team only
+ * (试运行/数据不完整), never published in the group.
+ */
+export function rankingTrialText(month: string, c: { workdays: number; counted: number; share: number }, minCoverage: number, rows: readonly RankingRow[], fileName: string | null): string {
+  const m = Number(month.slice(5, 7));
+  const head =
+    `【月评比·试运行】${m}月数据不完整：本月 ${c.workdays} 个工作日中，督办助手运行的有 ${c.counted} 天（${Math.round(c.share * 100)}%，不足 ${Math.round(minCoverage * 100)}%）。` +
+    '以下结果仅供领导和督导专班参考，不在群内公布。';
+  if (rows.length === 0) return `${head}
+本月暂无可评比的数据。`;
+  return [
+    head + (fileName ? `完整表格见附件「${fileName}」。` : ''),
+    ...rows.map((r) => `${r.rank}. ${r.unitName} ${r.score.toFixed(2)}分（按时办结 ${pct(r.onTimeRate)}，满意 ${pct(r.satisfactionRate)}，重办 ${pct(r.reopenRate)}，签收 ${pct(r.ackRate)}，日报 ${pct(r.punctuality)}）`),
+  ].join('\n');
+}
+
+/** The line that marks a trial ranking's table (Excel). */
+export const rankingTrialNote = (c: { workdays: number; counted: number }): string =>
+  `试运行（数据不完整）：当月 ${c.workdays} 个工作日中督办助手运行 ${c.counted} 天，结果仅供参考，未在群内公布。`;

@@ -1,5 +1,5 @@
 /** Every ticket text the bot sends (zh-CN): concise and polite, as a government office writes. */
-import type { NagItem } from '../tickets/digest.js';
+import { type NagItem, nagCounts, type UnitNagCounts } from '../tickets/digest.js';
 import { formatShort } from '../time.js';
 
 export interface ImportCounts {
@@ -15,7 +15,9 @@ export interface RejectedRow {
   reason: string;
 }
 
-const short = (s: string, n = 16) => (s.length > n ? `${s.slice(0, n)}…` : s || '（无标题）');
+const short = (s: string, n = 16) => (s.length > n ? `${s.slice(0, n)}…` : s);
+/** A ticket's number and, when it has one, its title (titles come from 诉求内容 when the list has none). */
+const numbered = (number: string, title: string, n = 16) => (title ? `${number} ${short(title, n)}` : number);
 
 export function importSummary(source: string, c: ImportCounts, rejected: readonly RejectedRow[], maxListed: number): string {
   const lines = [`工单清单「${source}」已导入：新增 ${c.created} 条，更新 ${c.updated} 条，无变化 ${c.unchanged} 条，未导入 ${c.rejected} 条。`];
@@ -49,22 +51,47 @@ export function fileNotImportedText(source: string, unitWorker: boolean): string
   return lines.join('\n');
 }
 
+/** The mark on a ticket the unit reported done while the platform still shows it open. */
+export const REPORTED_DONE_MARK = '（单位已报办结，待平台确认）';
+
 function itemLine(i: NagItem, n: number): string {
   const state = i.daysOverdue > 0 ? `超期${i.daysOverdue}个工作日` : i.daysOverdue === 0 ? '已超期' : i.dueToday ? '今日到期' : '待办理';
-  return `${n}. ${i.number} ${short(i.title)}（${state}${i.reopened ? '，重办' : ''}）`;
+  return `${n}. ${numbered(i.number, i.title, 22)}（${state}${i.reopened ? '，重办' : ''}）${i.reportedDone ? REPORTED_DONE_MARK : ''}`;
 }
 
 export function nagDigest(unitName: string, now: Date, tz: string, items: readonly NagItem[], more: number, all: readonly NagItem[]): string {
-  const overdue = all.filter((i) => i.daysOverdue >= 0).length;
-  const today = all.filter((i) => i.dueToday).length;
-  const reopened = all.filter((i) => i.reopened).length;
+  const c = nagCounts(all);
+  const waiting = c.reportedDone > 0 ? `（其中 ${c.reportedDone} 件单位已报办结，待平台确认）` : '';
   const lines = [
-    `【即时督办】${unitName}：截至${formatShort(now, tz)}，本单位超期工单 ${overdue} 件、今日到期 ${today} 件、重办 ${reopened} 件，请抓紧办理：`,
+    `【即时督办】${unitName}：截至${formatShort(now, tz)}，本单位超期工单 ${c.overdue} 件、今日到期 ${c.dueToday} 件、重办 ${c.reopened} 件${waiting}，请抓紧办理：`,
     ...items.map((i, k) => itemLine(i, k + 1)),
   ];
   if (more > 0) lines.push(`……另有 ${more} 件，请登录平台查看。`);
   lines.push('请回复“签收”；办结后可回复“工单编号 已办结 说明”。');
   return lines.join('\n');
+}
+
+export interface GroupDigestLine {
+  unitName: string;
+  /** The names of the people @-mentioned for the unit (its heads, else its liaisons). */
+  people: readonly string[];
+  counts: UnitNagCounts;
+}
+
+/**
+ * The one group message of a nag cycle: a line per unit with its counts, the people concerned
+ * @-mentioned (by the chat, ahead of the text); each unit's list goes to it privately.
+ */
+export function nagGroupDigest(now: Date, tz: string, lines: readonly GroupDigestLine[]): string {
+  const counts = (c: UnitNagCounts) => {
+    const parts = [c.overdue > 0 ? `超期${c.overdue}件` : '', c.dueToday > 0 ? `今日到期${c.dueToday}件` : '', c.reopened > 0 ? `重办${c.reopened}件` : ''].filter(Boolean);
+    return `${parts.join('、')}${c.reportedDone > 0 ? `（其中${c.reportedDone}件单位已报办结，待平台确认）` : ''}`;
+  };
+  return [
+    `【即时督办】截至${formatShort(now, tz)}，以下${lines.length}个单位有超期、今日到期或重办工单，工单明细已私信发送各单位负责同志，请抓紧办理：`,
+    ...lines.map((l, k) => `${k + 1}. ${l.unitName}${l.people.length > 0 ? `（${l.people.join('、')}）` : ''}：${counts(l.counts)}`),
+    '请收到明细后回复“签收”；办结后可回复“工单编号 已办结 说明”。',
+  ].join('\n');
 }
 
 export function writtenNotice(unitName: string, items: readonly NagItem[], max: number): string {
@@ -111,7 +138,7 @@ export const approvalAlreadyOpen = (code: string) => `该工单已有待审批�
 export function approvalRequest(code: string, type: string, number: string, title: string, unitName: string, requester: string, reason: string, resend = false): string {
   return [
     `【${type}申请${resend ? '·再次提请' : ''}】${code}`,
-    `工单：${number} ${short(title, 30)}`,
+    `工单：${numbered(number, title, 30)}`,
     `承办单位：${unitName}（${requester}）`,
     `理由：${reason}`,
     `请审批：回复“同意 ${code}”或“不同意 ${code} 理由”。`,

@@ -9,6 +9,8 @@ export interface OpenTicket {
   unitId: string;
   dueAt: Date;
   reopenCount: number;
+  /** The unit reported it 已办结 and the platform has not confirmed it yet: listed, marked, not escalated. */
+  reportedDone?: boolean;
 }
 
 export interface NagItem extends OpenTicket {
@@ -51,11 +53,15 @@ export function classify(tickets: readonly OpenTicket[], now: Date, calendar: Wo
   return out;
 }
 
-/** Longest overdue first, then due today (earliest first), then reopened ones not yet due. */
+/**
+ * Longest overdue first, then due today (earliest first), then reopened ones not yet due; the
+ * ones the unit reported done (awaiting the platform) after all the others.
+ */
 export function orderForDigest(items: readonly NagItem[]): NagItem[] {
   const rank = (i: NagItem) => (i.daysOverdue >= 0 ? 0 : i.dueToday ? 1 : 2);
   return [...items].sort(
     (a, b) =>
+      Number(a.reportedDone === true) - Number(b.reportedDone === true) ||
       rank(a) - rank(b) ||
       b.daysOverdue - a.daysOverdue ||
       a.dueAt.getTime() - b.dueAt.getTime() ||
@@ -113,4 +119,21 @@ export function inQuietHours(now: Date, q: { start: string; end: string }, tz: s
   const e = clockMinutes(q.end);
   if (s === e) return false;
   return s < e ? m >= s && m < e : m >= s || m < e;
+}
+
+/** A unit's counts for the group digest (items may be counted under several heads, as in its digest). */
+export interface UnitNagCounts {
+  overdue: number;
+  dueToday: number;
+  reopened: number;
+  reportedDone: number;
+}
+
+export function nagCounts(items: readonly NagItem[]): UnitNagCounts {
+  return {
+    overdue: items.filter((i) => i.daysOverdue >= 0).length,
+    dueToday: items.filter((i) => i.dueToday).length,
+    reopened: items.filter((i) => i.reopened).length,
+    reportedDone: items.filter((i) => i.reportedDone === true).length,
+  };
 }

@@ -5,6 +5,7 @@ import { cellText, cellValue } from './cells.js';
 import type { HeaderMap } from './columns.js';
 import { parseTicketDate } from './dates.js';
 import { effectiveDue } from './deadline.js';
+import { ticketTitle, withoutEmptyLines } from './title.js';
 
 /** One ticket as read from a list, the API or the CLI, validated and resolved. */
 export interface TicketInput {
@@ -89,8 +90,9 @@ export function normalizeRow(f: Partial<Record<TicketField, unknown>>, c: RowCon
     ok: true,
     ticket: {
       number,
-      title: clip(cellText(f.title), 200),
-      content: clip(cellText(f.content), 4000),
+      // No 标题 column (or an empty cell): the start of 诉求内容 stands for it.
+      title: clip(ticketTitle(cellText(f.title), cellText(f.content)), 200),
+      content: clip(withoutEmptyLines(cellText(f.content)), 4000),
       unitId,
       street: cellText(f.street) || null,
       grid: cellText(f.grid) || null,

@@ -26,6 +26,6 @@ export const dailySummary: Routine = {
     } else {
       await ctx.send({ to: { kind: 'group' }, text, mentions: [], purpose: `daily-summary:${day}`, ...card });
     }
-    await claimStep(ctx.db, `daily-summary:${day}`, 'daily-summary', ctx.clock.now(), day, { reported: s.reported, total: s.total, totals: s.totals });
+    await claimStep(ctx.db, `daily-summary:${day}`, 'daily-summary', ctx.clock.now(), day, { reported: s.reported, total: s.total, totals: s.totals, givenBy: s.givenBy });
   },
 };

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { monthlyDay, previousMonth } from '../../domain/dual/periods.js';
-import { bestAndLast, RANKING_METHOD, type RankingRow, rankUnits } from '../../domain/ranking.js';
+import { bestAndLast, RANKING_METHOD, type RankingCoverage, type RankingRow, rankUnits } from '../../domain/ranking.js';
 import * as T from '../../domain/texts/dual.js';
 import { rankingCardFile } from '../../render/day-card-file.js';
 import { monthLabel } from '../../render/ranking-card.js';
-import { lookbackTickets, monthFigures } from '../../store/ranking.js';
+import { lookbackTickets, monthData } from '../../store/ranking.js';
 import { claimStep } from '../../store/steps.js';
 import type { HandlerContext } from '../context.js';
 import { filesDir } from '../dual-evidence.js';
@@ -12,14 +12,24 @@ import { sideContacts } from '../dual-flow.js';
 import { workdayToday } from './gate.js';
 import { dailyAt, type Routine } from './types.js';
 
-/** The 月评比 of a month (YYYY-MM) as made now: the console can use it as its ranking source. */
-export async function monthRanking(ctx: HandlerContext, month: string): Promise<RankingRow[]> {
-  return rankUnits(await monthFigures(ctx, month, ctx.clock.now()));
+/** The 月评比 of a month (YYYY-MM) as made now, with the share of days it rests on. */
+export async function monthRankingWithCoverage(ctx: HandlerContext, month: string): Promise<{ rows: RankingRow[]; coverage: RankingCoverage }> {
+  const data = await monthData(ctx, month, ctx.clock.now());
+  return { rows: rankUnits(data.figures), coverage: data.coverage };
 }
 
-export const rankingSource = { rows: monthRanking, method: RANKING_METHOD };
+/** The 月评比 of a month (YYYY-MM) as made now: the console can use it as its ranking source. */
+export async function monthRanking(ctx: HandlerContext, month: string): Promise<RankingRow[]> {
+  return (await monthRankingWithCoverage(ctx, month)).rows;
+}
 
-async function rankingFile(ctx: HandlerContext, month: string, rows: readonly RankingRow[]): Promise<{ name: string; path: string }> {
+export const rankingSource = {
+  rows: monthRanking,
+  method: RANKING_METHOD,
+  coverage: async (ctx: HandlerContext, month: string) => (await monthRankingWithCoverage(ctx, month)).coverage,
+};
+
+async function rankingFile(ctx: HandlerContext, month: string, rows: readonly RankingRow[], trialNote?: string): Promise<{ name: string; path: string }> {
   // Loaded on use: exceljs costs start-up time (see ticket-files.ts).
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
@@ -32,6 +42,7 @@ async function rankingFile(ctx: HandlerContext, month: string, rows: readonly Ra
   const r1 = (n: number | null) => (n === null ? '—' : Math.round(n * 10) / 10);
   for (const r of rows) ws.addRow({ ...r, onTimeRate: r1(r.onTimeRate), satisfactionRate: r1(r.satisfactionRate), reopenRate: r1(r.reopenRate), ackRate: r1(r.ackRate), punctuality: r1(r.punctuality) });
   ws.addRow([]);
+  if (trialNote) ws.addRow([trialNote]);
   ws.addRow([RANKING_METHOD]);
   const name = `月评比-${month}.xlsx`;
   const path = join(filesDir(ctx, 'ranking'), name);
@@ -55,7 +66,7 @@ export const monthlyReviewRoutine: Routine = {
     const now = ctx.clock.now();
     const oversight = [...ctx.roster.withRole('leader'), ...ctx.roster.withRole('supervisor')];
 
-    const look = await lookbackTickets(ctx, month);
+    const look = await lookbackTickets(ctx, month, now);
     const byUnit = new Map<string, T.LookbackItem[]>();
     for (const t of look) {
       const l = byUnit.get(t.unitId) ?? [];
@@ -73,19 +84,26 @@ export const monthlyReviewRoutine: Routine = {
     for (const p of oversight) await ctx.send({ to: { kind: 'person', id: p.id }, text: summary, mentions: [], purpose: `monthly-review:${month}:lookback-summary:${p.id}` });
     await claimStep(ctx.db, `monthly-review:${month}:lookback`, 'monthly-review', now, day, { tickets: look.map((t) => `${t.unitId}:${t.number}`) });
 
-    const rows = await monthRanking(ctx, month);
-    const { best, last } = bestAndLast(rows);
-    await ctx.send({ to: { kind: 'group' }, text: T.rankingGroupText(month, best, last, rows.length, RANKING_METHOD), mentions: [], purpose: `monthly-review:${month}:ranking-group` });
-    // The leaders' choice of format for the daily picture holds for the monthly one too.
-    if (rows.length > 0 && ctx.config.reports.summaryFormat !== 'text') {
-      const card = await rankingCardFile(ctx, month, rows, RANKING_METHOD);
-      if (card) await ctx.send({ to: { kind: 'group' }, text: `${monthLabel(month)}月评比一览：`, mentions: [], purpose: `monthly-review:${month}:ranking-card`, file: card });
+    const { rows, coverage } = await monthRankingWithCoverage(ctx, month);
+    if (coverage.trial) {
+      // Too few days with the bot running: a trial for the oversight only, nothing in the group.
+      const file = rows.length > 0 ? await rankingFile(ctx, month, rows, T.rankingTrialNote(coverage)) : null;
+      const text = T.rankingTrialText(month, coverage, ctx.config.ranking.minCoverage, rows, file?.name ?? null);
+      for (const p of oversight) await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `monthly-review:${month}:ranking:${p.id}`, ...(file ? { file } : {}) });
+    } else {
+      const { best, last } = bestAndLast(rows);
+      await ctx.send({ to: { kind: 'group' }, text: T.rankingGroupText(month, best, last, rows.length, RANKING_METHOD), mentions: [], purpose: `monthly-review:${month}:ranking-group` });
+      // The leaders' choice of format for the daily picture holds for the monthly one too.
+      if (rows.length > 0 && ctx.config.reports.summaryFormat !== 'text') {
+        const card = await rankingCardFile(ctx, month, rows, RANKING_METHOD);
+        if (card) await ctx.send({ to: { kind: 'group' }, text: `${monthLabel(month)}月评比一览：`, mentions: [], purpose: `monthly-review:${month}:ranking-card`, file: card });
+      }
+      if (rows.length > 0) {
+        const file = await rankingFile(ctx, month, rows);
+        const text = T.rankingFileText(month, rows, file.name);
+        for (const p of oversight) await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `monthly-review:${month}:ranking:${p.id}`, file });
+      }
     }
-    if (rows.length > 0) {
-      const file = await rankingFile(ctx, month, rows);
-      const text = T.rankingFileText(month, rows, file.name);
-      for (const p of oversight) await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `monthly-review:${month}:ranking:${p.id}`, file });
-    }
-    await claimStep(ctx.db, `monthly-review:${month}:ranking`, 'monthly-review', now, day, { rows: rows.map((r) => ({ unit: r.unitId, score: r.score, rank: r.rank })) });
+    await claimStep(ctx.db, `monthly-review:${month}:ranking`, 'monthly-review', now, day, { trial: coverage.trial, coverage: coverage.share, rows: rows.map((r) => ({ unit: r.unitId, score: r.score, rank: r.rank })) });
   },
 };

@@ -1,7 +1,7 @@
 import type { Person } from '../../domain/roster.js';
 import * as T from '../../domain/texts/tickets.js';
 import { endOfDay } from '../../domain/tickets/deadline.js';
-import { classify, digestsByUnit, inQuietHours, type LadderStep, type NagItem, nagCycle, nextStep, cutDigest } from '../../domain/tickets/digest.js';
+import { classify, cutDigest, digestsByUnit, inQuietHours, type LadderStep, type NagItem, nagCounts, nagCycle, nextStep } from '../../domain/tickets/digest.js';
 import { localDay } from '../../domain/time.js';
 import { claimDigests, recordSteps, type StepRecord, stepKey, takenSteps } from '../../store/ticket-nag.js';
 import { openTicketsToNag } from '../../store/tickets.js';
@@ -23,11 +23,12 @@ function unitContacts(ctx: HandlerContext, unitId: string): Person[] {
 }
 
 /**
- * One scan of the stored tickets against the clock: one digest per unit (即时督办) with its
- * overdue, due-today and reopened tickets, then the ladder's later steps — 书面督办 to the
- * head, 现场督办 to the supervision team, 提请督办 to the leaders — each recorded once per
- * ticket and deadline. Working days only, never in quiet hours; a second run in the same
- * cycle sends nothing new.
+ * One scan of the stored tickets against the clock: 即时督办 (one group message naming every
+ * unit concerned, and each unit's overdue, due-today and reopened tickets privately), then the
+ * ladder's later steps — 书面督办 to the head, 现场督办 to the supervision team, 提请督办 to the
+ * leaders — each recorded once per ticket and deadline; tickets the unit reported done wait for
+ * the platform, listed but not escalated. Working days only, never in quiet hours; a second run
+ * in the same cycle sends nothing new.
  */
 export async function runTicketNag(ctx: HandlerContext): Promise<NagResult> {
   const { config, calendar, clock, db, roster } = ctx;
@@ -58,6 +59,8 @@ export async function runTicketNag(ctx: HandlerContext): Promise<NagResult> {
     step === 'onsite' ? supervisors : step === 'referral' ? leaders : step === 'written' ? (contacts.get(unitId) ?? []) : tc.nagTo === 'group' ? ['group', ...(contacts.get(unitId) ?? [])] : (contacts.get(unitId) ?? []);
   const planned: StepRecord[] = [];
   for (const i of overdue) {
+    // Reported done by the unit: listed (marked) while the platform confirms, not escalated.
+    if (i.reportedDone) continue;
     const step = nextStep(i.daysOverdue, tc.ladder, taken.get(stepKey(i.number, i.dueAt)) ?? new Map(), today);
     if (step) planned.push({ ticket_number: i.number, due_at: i.dueAt, step, unit_id: i.unitId, days_overdue: i.daysOverdue, recipients: recipientsOf(step, i.unitId) });
   }
@@ -73,15 +76,23 @@ export async function runTicketNag(ctx: HandlerContext): Promise<NagResult> {
     result.messages++;
   };
   const unitName = (u: string) => roster.unit(u)?.name ?? u;
+  // nagTo 'group': ONE group message naming every unit concerned (its people @-mentioned), each
+  // unit's list privately to its people; a unit with nobody to write to gets its list in the group.
+  // nagTo 'head': the lists privately only.
+  if (tc.nagTo === 'group' && mine.length > 0) {
+    const lines = mine.map(([u, l]) => ({ unitName: unitName(u), people: (contacts.get(u) ?? []).map((id) => roster.person(id)?.name ?? id), counts: nagCounts(l) }));
+    const mentions = [...new Set(mine.flatMap(([u]) => contacts.get(u) ?? []))];
+    await send({ to: { kind: 'group' }, text: T.nagGroupDigest(now, tz, lines), mentions, purpose: `ticket-nag:${cycle}:group:${mine.map(([u]) => u).join(',')}` });
+  }
   for (const [u, list] of mine) {
     result.units++;
     const { shown, more } = cutDigest(list, tc.digestMaxItems);
     const text = T.nagDigest(unitName(u), now, tz, shown, more, list);
     const ids = contacts.get(u) ?? [];
-    if (tc.nagTo === 'head' && ids.length > 0) {
+    if (ids.length > 0) {
       for (const id of ids) await send({ to: { kind: 'person', id }, text, mentions: [], purpose: `ticket-nag:${cycle}:${u}:${id}` });
     } else {
-      await send({ to: { kind: 'group' }, text, mentions: ids, purpose: `ticket-nag:${cycle}:${u}` });
+      await send({ to: { kind: 'group' }, text, mentions: [], purpose: `ticket-nag:${cycle}:${u}` });
     }
     const written = list.filter((i) => stepOf.get(i.number) === 'written');
     if (written.length > 0) {

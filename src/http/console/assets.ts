@@ -1,7 +1,8 @@
-/** Static assets: ECharts from node_modules (the network is closed: no CDN) and the chart boot script. */
+/** Static assets: ECharts from node_modules (the network is closed: no CDN), the chart boot script and the icon. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 
 const BOOT = `(function(){
@@ -23,7 +24,21 @@ function echartsFile(): Buffer {
   return echartsJs;
 }
 
+const HERE = dirname(fileURLToPath(import.meta.url));
+let icons: { png: Buffer; svg: Buffer } | undefined;
+
+/** The console's icon (favicon.svg is the source, favicon.png its 32×32 rendering), read once. */
+function iconFiles(): { png: Buffer; svg: Buffer } {
+  icons ??= { png: readFileSync(join(HERE, 'favicon.png')), svg: readFileSync(join(HERE, 'favicon.svg')) };
+  return icons;
+}
+
 export function registerAssets(app: FastifyInstance): void {
+  // Browsers (and chat apps' in-app browsers) ask for /favicon.ico whatever the page says: a PNG there is accepted by all.
+  app.get('/favicon.ico', async (_req, reply) =>
+    reply.header('content-type', 'image/png').header('cache-control', 'public, max-age=604800').send(iconFiles().png));
+  app.get('/favicon.svg', async (_req, reply) =>
+    reply.header('content-type', 'image/svg+xml').header('cache-control', 'public, max-age=604800').send(iconFiles().svg));
   app.get('/console/assets/echarts.min.js', async (_req, reply) =>
     reply.header('content-type', 'application/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(echartsFile()));
   app.get('/console/assets/console.js', async (_req, reply) =>

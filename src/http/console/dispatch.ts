@@ -39,7 +39,7 @@ function dispatchPanel(ctx: HandlerContext, v: Viewer, d: Dispatch, events: Disp
   const when = (x: Date | null) => (x ? esc(formatShort(x, tz)) : '-');
   const who = (id: string | null) => (id ? esc(ctx.roster.person(id)?.name ?? id) : '');
   const rows = d.targets.filter((t) => mine(t.unitId)).map((t) =>
-    `<tr><td><a href="/console/unit/${encodeURIComponent(t.unitId)}">${esc(ctx.roster.unit(t.unitId)?.name ?? t.unitId)}</a></td><td style="text-align:left">${unitState(t, now, d.deadline)}</td><td>${when(t.deliveredAt)}</td><td>${when(t.ackedAt)} ${who(t.ackedBy)}</td><td>${when(t.answeredAt)} ${who(t.answeredBy)}</td></tr>`);
+    `<tr><td><a href="/console/unit/${encodeURIComponent(t.unitId)}">${esc(ctx.roster.unit(t.unitId)?.name ?? t.unitId)}</a></td><td data-label="状态" style="text-align:left">${unitState(t, now, d.deadline)}</td><td data-label="送达">${when(t.deliveredAt)}</td><td data-label="签收">${when(t.ackedAt)} ${who(t.ackedBy)}</td><td data-label="答复">${when(t.answeredAt)} ${who(t.answeredBy)}</td></tr>`);
   const tl = events.filter((e) => mine(e.unitId)).map((e) => {
     const unit = e.unitId ? ctx.roster.unit(e.unitId)?.name ?? e.unitId : '';
     const text = e.text ? `：${e.text.length > 60 ? `${e.text.slice(0, 60)}…` : e.text}` : '';
@@ -48,15 +48,15 @@ function dispatchPanel(ctx: HandlerContext, v: Viewer, d: Dispatch, events: Disp
   const overdue = d.status === 'open' && d.deadline.getTime() < now.getTime();
   return `<div class="panel" id="${esc(d.code)}"><h2 style="margin-top:0">${esc(d.code)} ${d.urgent ? '<span class="tag red">急</span>' : ''}${d.status === 'answered' ? '<span class="tag green">已办结</span>' : overdue ? '<span class="tag red">已逾期</span>' : '<span class="tag">办理中</span>'}</h2>
 <p>${esc(d.text)}</p><p class="muted">${who(d.leaderId)} · ${when(d.createdAt)} 下达 · 时限 ${when(d.deadline)}${d.deadlineGiven ? '' : '（默认）'}</p>
-<div class="scroll"><table><thead><tr><th>单位</th><th style="text-align:left">状态</th><th>送达</th><th>签收</th><th>答复</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>
+<div class="scroll"><table class="stack"><thead><tr><th>单位</th><th style="text-align:left">状态</th><th>送达</th><th>签收</th><th>答复</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>
 <details><summary>全程记录（${tl.length}）</summary><ol class="tl">${tl.join('')}</ol></details></div>`;
 }
 
 function dualPanel(ctx: HandlerContext, r: DualRoundView): string {
   const tz = ctx.config.timezone;
-  const sides = r.sides.map((s) => `<tr><td>${esc(ctx.roster.unit(s.unitId)?.name ?? s.unitId)}</td><td>${esc(s.role)}</td><td style="text-align:left">${esc(s.state)}${s.late ? ' <span class="tag red">逾期</span>' : ''}</td></tr>`);
+  const sides = r.sides.map((s) => `<tr><td>${esc(ctx.roster.unit(s.unitId)?.name ?? s.unitId)}</td><td data-label="一方">${esc(s.role)}</td><td data-label="状态" style="text-align:left">${esc(s.state)}${s.late ? ' <span class="tag red">逾期</span>' : ''}</td></tr>`);
   return `<div class="panel"><h2 style="margin-top:0">${esc(r.code)} 工单 ${esc(r.ticketNumber)}</h2><p>${esc(r.title)}</p>
-<div class="scroll"><table><thead><tr><th>单位</th><th>一方</th><th style="text-align:left">状态</th></tr></thead><tbody>${sides.join('')}</tbody></table></div>
+<div class="scroll"><table class="stack"><thead><tr><th>单位</th><th>一方</th><th style="text-align:left">状态</th></tr></thead><tbody>${sides.join('')}</tbody></table></div>
 <details><summary>全程记录（${r.timeline.length}）</summary><ol class="tl">${r.timeline.map((e) => `<li>${esc(formatShort(e.at, tz))} ${esc(e.text)}</li>`).join('')}</ol></details></div>`;
 }
 

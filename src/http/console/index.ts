@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { HandlerContext } from '../../handlers/context.js';
+import { rankingSource } from '../../handlers/routines/monthly-review.js';
 import { registerAssets } from './assets.js';
 import { registerAuth } from './auth.js';
 import { type DualRoundsProvider, registerDispatch } from './dispatch.js';
@@ -17,7 +18,7 @@ export interface ConsoleOptions {
   ctx: HandlerContext;
   /** The mock world, in simulator mode only: adds the /sim chat page. */
   simulator?: SimulatorChat;
-  /** Issue 6's ranking when it exists; the provisional one otherwise. */
+  /** The ranking source; by default the 月评比's own (src/handlers/routines/monthly-review.ts). */
   ranking?: RankingSource;
   /** Issue 6's 双派单 rounds when they exist. */
   dualRounds?: DualRoundsProvider;
@@ -37,7 +38,7 @@ export function registerConsole(app: FastifyInstance, o: ConsoleOptions): void {
     registerToday(f, o.ctx);
     registerTickets(f, o.ctx);
     registerDispatch(f, o.ctx, o.dualRounds);
-    registerRanking(f, o.ctx, o.ranking);
+    registerRanking(f, o.ctx, o.ranking ?? rankingSource);
     registerUnit(f, o.ctx);
     if (o.simulator) registerSimChat(f, o.ctx, o.simulator);
   });

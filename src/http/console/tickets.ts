@@ -35,7 +35,7 @@ export function registerTickets(app: FastifyInstance, ctx: HandlerContext): void
       const rows = list.map((t) => {
         const st = top(t.number);
         const state = [t.daysOverdue >= 0 ? `<span class="tag red">超期${t.daysOverdue}个工作日</span>` : '', t.reopened ? `<span class="tag amber">重办${t.reopenCount}次</span>` : ''].join('');
-        return `<tr><td>${esc(t.number)}</td><td style="text-align:left">${esc(t.title.length > 24 ? `${t.title.slice(0, 24)}…` : t.title || '（无标题）')}</td><td>${esc(formatShort(t.dueAt, tz))}</td><td>${state}</td><td>${st ? `${esc(LADDER_LABEL[st.step])}<br><span class="muted">${esc(formatShort(st.at, tz))}</span>` : '<span class="muted">未启动</span>'}</td></tr>`;
+        return `<tr><td>${esc(t.number)}</td><td style="text-align:left">${t.title ? esc(t.title.length > 24 ? `${t.title.slice(0, 24)}…` : t.title) : '<span class="muted">—</span>'}</td><td>${esc(formatShort(t.dueAt, tz))}</td><td>${state}</td><td>${st ? `${esc(LADDER_LABEL[st.step])}<br><span class="muted">${esc(formatShort(st.at, tz))}</span>` : '<span class="muted">未启动</span>'}</td></tr>`;
       });
       const od = list.filter((t) => t.daysOverdue >= 0).length;
       return `<div class="panel"><h2 style="margin-top:0"><a href="/console/unit/${encodeURIComponent(uid)}">${esc(name)}</a> <span class="tag red">超期${od}</span> <span class="tag amber">重办${list.filter((t) => t.reopened).length}</span></h2>

@@ -31,9 +31,12 @@ export function registerToday(app: FastifyInstance, ctx: HandlerContext): void {
     const cards = [
       card('已报单位', `${s.reported}/${s.total}`, s.missing.length > 0),
       card('迟报', s.late.length, s.late.length > 0),
-      card('受理（件）', s.totals.received), card('办结（件）', s.totals.completed), card('在办（件）', s.totals.inProgress),
-      card('超期（件）', s.totals.overdue, s.totals.overdue > 0), card('重办（件）', s.totals.reopened, s.totals.reopened > 0),
-      card('不满意（件）', s.totals.unsatisfied, s.totals.unsatisfied > 0),
+      ...([['受理', 'received', false], ['办结', 'completed', false], ['在办', 'inProgress', false], ['超期', 'overdue', true], ['重办', 'reopened', true], ['不满意', 'unsatisfied', true]] as const).map(([label, k, alarm]) => {
+        // Only the units that gave a figure are summed: "—" when none did, their count when only some did.
+        const given = s.givenBy[k];
+        const some = given > 0 && given < s.reported;
+        return card(`${label}（件${some ? `·${given}个单位` : ''}）`, given === 0 && s.reported > 0 ? '—' : s.totals[k], alarm && s.totals[k] > 0);
+      }),
     ].join('');
     const alerts = s.anomalies.length > 0
       ? `<div class="panel"><h2 style="margin-top:0">需关注</h2><ul class="alerts">${s.anomalies.map((a) => `<li>${esc(a)}</li>`).join('')}</ul></div>`
