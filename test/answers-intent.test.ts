@@ -103,7 +103,7 @@ describe('issue 12.1: commands are never answers; an answer with no code carries
     for (const text of ['好的', '在吗', '路灯和渗水的事我们都在跟进']) {
       const out = await s.play(say(t(MON, '16:00'), ZJ, text, { to: 'bot' }));
       expect(out).toHaveLength(1);
-      expect(out[0]?.text).toMatch(/^贵单位目前有 2 件事项待/);
+      expect(out[0]?.text).toMatch(/^您好，这条消息未作为答复记录。贵单位目前有 2 件事项待/);
       expect(out[0]?.text).toContain(`${sp1} 双派单，工单 S101「小区路灯不亮」`);
       expect(out[0]?.text).toContain(`${sp2} 双派单，工单 S102「楼道渗水」`);
     }
@@ -113,7 +113,7 @@ describe('issue 12.1: commands are never answers; an answer with no code carries
     await s.play(say(t(MON, '16:30'), LI, '@朱主任 东一网格化粪池外溢，请今天下班前处置并反馈。', { mentions: [CD] }));
     const mixed = await s.play(say(t(MON, '16:40'), CD, '已安排网格员到现场处理', { to: 'bot' }));
     expect(mixed.some((o) => o.to === LI)).toBe(false);
-    expect(mixed[0]?.text).toMatch(/^贵单位目前有 3 件事项待答复/);
+    expect(mixed[0]?.text).toMatch(/^您好，这条消息未作为答复记录。贵单位目前有 3 件事项待答复/);
     expect(mixed[0]?.text).toContain('D2 调度“东一网格化粪池外溢');
   });
 });

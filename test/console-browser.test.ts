@@ -194,7 +194,7 @@ describe.skipIf(!existsSync(CHROMIUM))('console in chromium (playwright-core)', 
     await page.goto(`${base}/sim`);
     await page.selectOption('select[name=from]', 'wxid_leader_wang');
     await page.selectOption('select[name=to]', 'bot');
-    await page.fill('input[name=text]', '帮助');
+    await page.fill('textarea[name=text]', '帮助');
     await page.click('form#say button');
     await page.waitForFunction(() => document.getElementById('log')?.textContent?.includes('您好，我是督办助手'), undefined, { timeout: 20_000 });
     await shoot(page, 'sim');

@@ -79,7 +79,8 @@ describe('我的待办 and the private fallback (replay)', () => {
       const out = await s.play(say(t(`11:0${i}`), CD, text, { to: 'bot' }));
       expect(out).toEqual([{
         at: t(`11:0${i}`), to: CD, mentions: [],
-        text: '您好，这条消息未能识别为日报、答复或指令，未作处理。\n贵单位有 SP1、SP2、SP3、SP4 待答复，回复时请带编号（如“SP1 办理情况……”）。\n发送“我的待办”可查看本单位待办事项，发送“帮助”可查看使用说明。',
+        // answer-clarify: nothing is recorded, the codes waiting are listed with what they are.
+        text: '您好，这条消息未作为答复记录。贵单位目前有 4 件事项待答复：\nSP1 双派单，工单 Z001「小区路灯不亮」\nSP2 双派单，工单 Z002「楼道堆物」\nSP3 双派单，工单 Z003「电梯故障」\nSP4 双派单，工单 Z200「物业收费争议」\n请回复编号加办理情况，例如：SP1 已到现场处置……',
       }]);
     }
     const other = await s.play(say(t('11:10'), 'wxid_jiaoyu_sun', '在吗', { to: 'bot' }));

@@ -19,7 +19,7 @@ export function clarifyText(items: readonly WaitingItem[], ack: boolean): string
       : `是否作为 ${first}（${items[0]?.what ?? ''}）的办理情况？回复“${first}”加内容即可，例如：${first} 已到现场处置……`;
   }
   return [
-    `贵单位目前有 ${items.length} 件事项待${ack ? '签收或' : ''}答复：`,
+    `您好，这条消息未作为答复记录。贵单位目前有 ${items.length} 件事项待${ack ? '签收或' : ''}答复：`,
     ...items.map((i) => `${i.code} ${i.what}`),
     ack ? `请回复编号加“签收”或办理情况，例如：${first} 签收。` : `请回复编号加办理情况，例如：${first} 已到现场处置……`,
   ].join('\n');

@@ -30,8 +30,21 @@ function lastWordBoundary(text: string, max: number): number {
  * `max`, a few characters over it, or about 40 characters for a short `max`), else cut at a
  * clause boundary, or failing that a word boundary — never in the middle of a word ("明天中…").
  */
+/**
+ * A text on one line as zh-CN writes it: a line break becomes a comma (none after a
+ * punctuation mark), spaces between Chinese characters go, other runs of white space are one.
+ */
+export function oneLine(text: string): string {
+  return text
+    .trim()
+    .replace(/([。，；：！？、,.;:!?])[ \t\u3000]*\n\s*/g, '$1')
+    .replace(/[ \t\u3000]*\n\s*/g, '，')
+    .replace(/([\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])/g, '$1')
+    .replace(/\s+/g, ' ');
+}
+
 export function summary(text: string, max = 24): string {
-  const body = text.replace(/^(?:\s*@[^\s\u2005@]+[\s\u2005]*)+/, '').replace(/\s+/g, ' ').trim();
+  const body = oneLine(text.replace(/^(?:\s*@[^\s\u2005@]+[\s\u2005]*)+/, ''));
   const whole = Math.max(max + Math.ceil(max / 4), Math.min(40, max * 2));
   if (body.length <= whole) return body;
   let cut = -1;

@@ -2,6 +2,8 @@ import { addDays } from '../../domain/calendar.js';
 import { mondayOf, weeklyDay } from '../../domain/dual/periods.js';
 import * as T from '../../domain/texts/dual.js';
 import { localDay, localIso } from '../../domain/time.js';
+import { countedDays } from '../../domain/ranking.js';
+import { readDeployment } from '../../store/deployment.js';
 import { lateSides, reportsOfDays, weekRounds, weekTickets } from '../../store/ranking.js';
 import { claimStep } from '../../store/steps.js';
 import type { HandlerContext } from '../context.js';
@@ -30,13 +32,21 @@ export async function weeklyInput(ctx: HandlerContext, today: string): Promise<T
   for (let d = monday; d <= today; d = addDays(d, 1)) if (ctx.calendar.isWorkday(d)) days.push(d);
   const reports = await reportsOfDays(ctx.db, days);
   const sides = await lateSides(ctx.db, from, now);
+  // A day counts as missed only if its deadline passed while the bot was running for the
+  // district, and for a unit only since it is on the roster (as in the 月评比).
+  const dep = await readDeployment(ctx.db);
+  const [dh, dm] = ctx.config.routines.reportDeadline.split(':').map(Number) as [number, number];
+  const deadlineOf = (day: string) => new Date(localIso(day, dh, dm, tz));
+  const running = countedDays(days, deadlineOf, dep.startedAt, now);
   const lateUnits = ctx.roster.units
     .map((u) => {
       const mine = reports.get(u.id) ?? new Map<string, boolean>();
+      const since = dep.unitsSince.get(u.id);
+      const owed = since ? countedDays(running, deadlineOf, since, now) : running;
       return {
         unitName: u.name,
         reportsLate: u.reports ? days.filter((d) => mine.get(d) === true).length : 0,
-        reportsMissing: u.reports ? days.filter((d) => d < today && !mine.has(d)).length : 0,
+        reportsMissing: u.reports ? owed.filter((d) => d < today && !mine.has(d)).length : 0,
         sidesLate: sides.get(u.id) ?? 0,
       };
     })
