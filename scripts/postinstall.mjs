@@ -1,8 +1,8 @@
 /**
  * Runs after `npm install`: compiles the bot to dist/ (when the compiler is installed) and
- * makes the embedded database's empty-cluster template (src/store/pglite-template.ts), so the
- * first `npm start` neither compiles nor runs initdb. Never fails the install: whatever it could
- * not do, the first start does.
+ * makes the embedded database's template (a new cluster with the schema, see
+ * src/store/pglite-template.ts), so the first `npm start` neither compiles nor runs initdb.
+ * Never fails the install: whatever it could not do, the first start does.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

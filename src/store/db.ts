@@ -51,6 +51,11 @@ async function openPglite(dataDir?: string): Promise<Db> {
   };
   const pg = inMemory ? new PGlite(options) : new PGlite(dataDir, options);
   await pg.waitReady;
+  return wrapPglite(pg);
+}
+
+/** Our query interface over an open PGlite. */
+export function wrapPglite(pg: import('@electric-sql/pglite').PGlite): Db {
   const q = async <T>(runner: { query: typeof pg.query }, sql: string, params?: readonly SqlValue[]): Promise<T[]> => {
     const res = await runner.query<T>(sql, params as unknown[] | undefined);
     return res.rows;

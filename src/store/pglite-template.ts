@@ -1,20 +1,24 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { wrapPglite } from './db.js';
+import { MIGRATIONS_DIR, migrate } from './migrate.js';
 
 /**
- * The embedded database's settings and its empty-cluster template.
+ * The embedded database's settings and its template: a new store's cluster, schema included.
  *
  * PGlite's own initdb (a new data folder, or an in-memory database) takes 2–4 s and ~700 MB
- * of memory: it runs a second Postgres instance and copies its whole heap. A gzipped dump of a
- * freshly initialised cluster (~4.5 MB) unpacks into a new folder in ~0.1 s with no Postgres running, so
- * `npm install` makes one (postinstall) and every new store starts from it. If it is missing
- * (installed with --ignore-scripts, another PGlite version), the first start makes it in a
- * child process, so the bot's own process never holds initdb's memory.
+ * of memory: it runs a second Postgres instance and copies its whole heap; then the migrations'
+ * DDL grows the new store's heap by another ~30 MB that is never given back. A gzipped dump of
+ * a cluster made that way once (~4.5 MB) unpacks into a new folder in ~0.1 s with no Postgres
+ * running, so `npm install` makes one (postinstall) and every new store starts from it (the
+ * migrations then find nothing to do). If it is missing (installed with --ignore-scripts,
+ * another PGlite version, a new migration), the first start makes it in a child process, so
+ * the bot's own process never holds initdb's memory.
  */
 
 /** PGlite's defaults are a 128 MB buffer pool (every page of it is touched, so it is resident). */
@@ -47,9 +51,19 @@ export function pgliteVersion(): string {
   }
 }
 
+/** A short hash of the migration files: a template holds the schema they make. */
+function migrationsHash(): string {
+  const h = createHash('sha256');
+  for (const f of readdirSync(MIGRATIONS_DIR).filter((n) => n.endsWith('.sql')).sort()) {
+    h.update(f);
+    h.update(readFileSync(join(MIGRATIONS_DIR, f)));
+  }
+  return h.digest('hex').slice(0, 12);
+}
+
 /** Where a template may be: the install's cache first (made by postinstall), then the temp folder. */
 export function templateCandidates(): string[] {
-  const name = `duban-pglite-${pgliteVersion()}-empty.tar.gz`;
+  const name = `duban-pglite-${pgliteVersion()}-schema-${migrationsHash()}.tar.gz`;
   const out: string[] = [];
   const pkg = pglitePackageDir();
   // …/node_modules/@electric-sql/pglite → …/node_modules/.cache/duban
@@ -75,31 +89,36 @@ export function ensureTemplate(): string | undefined {
   return undefined;
 }
 
-/** Makes the template at `target` in a child Node process; true on success. */
+/**
+ * Makes the template at `target` in a child Node process (this module's writeTemplate), so the
+ * caller never holds initdb's memory; true on success.
+ */
 export function makeTemplate(target: string): boolean {
   try {
     mkdirSync(dirname(target), { recursive: true });
   } catch {
     return false;
   }
-  const pkg = pglitePackageDir();
-  if (!pkg) return false;
-  const entry = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite')).href;
-  // Plain JavaScript, so the child needs no TypeScript loader.
-  const code = `
-    const { PGlite } = await import(${JSON.stringify(entry)});
-    const { writeFileSync, renameSync } = await import('node:fs');
-    const pg = new PGlite({ initDbStartParams: ${JSON.stringify(PGLITE_INITDB_PARAMS)} });
-    await pg.waitReady;
-    await pg.exec('checkpoint');
-    const dump = await pg.dumpDataDir('gzip');
-    await pg.close();
-    const tmp = process.argv[1] + '.' + process.pid + '.tmp';
-    writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
-    renameSync(tmp, process.argv[1]);
-  `;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code, target], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 });
+  const self = import.meta.url;
+  const code = `const m = await import(${JSON.stringify(self)}); await m.writeTemplate(process.argv[1]);`;
+  // From the sources (tests, tsx) the child needs the same TypeScript loader.
+  const loader = self.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const r = spawnSync(process.execPath, [...loader, '--input-type=module', '-e', code, target], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 });
   return r.status === 0 && existsSync(target);
+}
+
+/** Runs initdb and the migrations in memory and writes the cluster as a gzipped tar to `target`. */
+export async function writeTemplate(target: string): Promise<void> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pg = new PGlite({ initDbStartParams: PGLITE_INITDB_PARAMS, startParams: pgliteStartParams(PGlite.defaultStartParams) });
+  await pg.waitReady;
+  await migrate(wrapPglite(pg));
+  await pg.exec('checkpoint');
+  const dump = await pg.dumpDataDir('gzip');
+  await pg.close();
+  const tmp = `${target}.${process.pid}.tmp`;
+  writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+  renameSync(tmp, target);
 }
 
 /**
@@ -108,6 +127,7 @@ export function makeTemplate(target: string): boolean {
  * the end, so an interrupted first start leaves no half-written cluster behind.
  */
 export function unpackTemplate(template: string, dataDir: string): void {
+  if (!isEmptyFolder(dataDir)) throw new Error(`${dataDir} is not empty: the database template is only unpacked into a new folder`);
   const tar = gunzipSync(readFileSync(template));
   const staging = `${dataDir}.new-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
@@ -134,7 +154,7 @@ export function unpackTemplate(template: string, dataDir: string): void {
     at += 512 + Math.ceil(size / 512) * 512;
   }
   if (!existsSync(join(staging, 'PG_VERSION'))) throw new Error('the database template has no PG_VERSION');
-  if (existsSync(dataDir)) rmdirSync(dataDir); // only ever an empty folder (see isEmptyFolder)
+  if (existsSync(dataDir)) rmdirSync(dataDir); // empty (checked above)
   renameSync(staging, dataDir);
 }
 
