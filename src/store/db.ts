@@ -40,10 +40,16 @@ async function openPglite(dataDir?: string): Promise<Db> {
   // instead of running initdb (see pglite-template.ts).
   const fresh = inMemory || isEmptyFolder(dataDir);
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const template = fresh ? ensureTemplate() : undefined;
+  let template = fresh ? ensureTemplate() : undefined;
   // A folder gets the template's files directly (no Postgres needed for that); in memory,
-  // PGlite loads it.
-  if (template && !inMemory) unpackTemplate(template, dataDir);
+  // PGlite loads it. A broken template: PGlite's own initdb, as without one.
+  if (template && !inMemory) {
+    try {
+      unpackTemplate(template, dataDir);
+    } catch {
+      template = undefined;
+    }
+  }
   const options = {
     startParams: pgliteStartParams(PGlite.defaultStartParams),
     initDbStartParams: PGLITE_INITDB_PARAMS,

@@ -137,23 +137,28 @@ export function unpackTemplate(template: string, dataDir: string): void {
     const end = b.indexOf(0);
     return b.subarray(0, end < 0 ? b.length : end).toString('utf8');
   };
-  for (let at = 0; at + 512 <= tar.length; ) {
-    const name = text(at, 100);
-    if (!name) break; // the two zero blocks at the end
-    const prefix = text(at + 345, 155);
-    const size = Number.parseInt(text(at + 124, 12).trim() || '0', 8);
-    const type = String.fromCharCode(tar[at + 156] ?? 0);
-    const rel = (prefix ? `${prefix}/${name}` : name).replace(/^\/+/, '');
-    if (rel.split('/').includes('..')) throw new Error(`unsafe path in the database template: ${rel}`);
-    const path = join(staging, rel);
-    if (type === '5') mkdirSync(path, { recursive: true, mode: 0o700 });
-    else if (type === '0' || type === '\0') {
-      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-      writeFileSync(path, tar.subarray(at + 512, at + 512 + size), { mode: 0o600 });
+  try {
+    for (let at = 0; at + 512 <= tar.length; ) {
+      const name = text(at, 100);
+      if (!name) break; // the two zero blocks at the end
+      const prefix = text(at + 345, 155);
+      const size = Number.parseInt(text(at + 124, 12).trim() || '0', 8);
+      const type = String.fromCharCode(tar[at + 156] ?? 0);
+      const rel = (prefix ? `${prefix}/${name}` : name).replace(/^\/+/, '');
+      if (rel.split('/').includes('..')) throw new Error(`unsafe path in the database template: ${rel}`);
+      const path = join(staging, rel);
+      if (type === '5') mkdirSync(path, { recursive: true, mode: 0o700 });
+      else if (type === '0' || type === '\0') {
+        mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+        writeFileSync(path, tar.subarray(at + 512, at + 512 + size), { mode: 0o600 });
+      }
+      at += 512 + Math.ceil(size / 512) * 512;
     }
-    at += 512 + Math.ceil(size / 512) * 512;
+    if (!existsSync(join(staging, 'PG_VERSION'))) throw new Error('the database template has no PG_VERSION');
+  } catch (err) {
+    rmSync(staging, { recursive: true, force: true });
+    throw err;
   }
-  if (!existsSync(join(staging, 'PG_VERSION'))) throw new Error('the database template has no PG_VERSION');
   if (existsSync(dataDir)) rmdirSync(dataDir); // empty (checked above)
   renameSync(staging, dataDir);
 }
