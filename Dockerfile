@@ -1,9 +1,9 @@
 # duban (督办) bot image: the same image runs the whole bot, or `bot` / `worker` roles later.
 FROM node:20-bookworm-slim
 
-# CJK font for server-side chart images; tini as PID 1 for clean signal handling.
+# tini as PID 1 for clean signal handling (the cards' CJK font comes with npm install).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends fonts-wqy-microhei tini ca-certificates \
+ && apt-get install -y --no-install-recommends tini ca-certificates \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app

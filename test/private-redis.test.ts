@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pingRedis } from '../src/jobs/redis.js';
 import { findRedisServer, privateRedisAllowed, startPrivateRedis } from '../src/sim/private-redis.js';
+import { missing, named } from './skip-reason.js';
 
 const REPO = join(import.meta.dirname, '..');
 const binary = findRedisServer();
@@ -63,14 +64,15 @@ function runServer(env: Record<string, string>, onOut: (out: string, child: Retu
 }
 
 describe('the simulator’s private Redis', () => {
-  if (!binary) {
-    it.skip('needs a redis-server binary on PATH (apt-get install redis-server): not found, so the private Redis is not tested here', () => undefined);
+  const noBinary = missing(!binary, 'no redis-server binary on PATH (apt-get install redis-server): the private Redis is not tested here');
+  if (noBinary) {
+    it.skip(named('starts a private Redis', noBinary), () => undefined);
     return;
   }
 
   it('starts on loopback and a spare port with its data under DATA_DIR/redis, and stops', async () => {
     const dataDir = tmp();
-    const r = await startPrivateRedis({ dataDir, binary });
+    const r = await startPrivateRedis({ dataDir, binary: binary as string });
     try {
       expect(r.url).toMatch(/^redis:\/\/127\.0\.0\.1:\d+$/);
       expect(r.port).not.toBe(6379);
@@ -88,8 +90,8 @@ describe('the simulator’s private Redis', () => {
 
   it('stops one left running by a killed bot before starting on the same folder', async () => {
     const dataDir = tmp();
-    const first = await startPrivateRedis({ dataDir, binary });
-    const second = await startPrivateRedis({ dataDir, binary });
+    const first = await startPrivateRedis({ dataDir, binary: binary as string });
+    const second = await startPrivateRedis({ dataDir, binary: binary as string });
     try {
       expect(alive(first.pid)).toBe(false);
       expect((await pingRedis(second.url)).ok).toBe(true);
