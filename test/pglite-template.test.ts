@@ -23,16 +23,16 @@ describe('the PGlite store template (a new store without initdb)', () => {
     await again.close();
   });
 
-  it('is unpacked only into a new or empty folder, never over other files', () => {
+  it('is unpacked only into a new or empty folder, never over other files', async () => {
     const template = ensureTemplate();
     expect(template).toBeDefined();
     expect(isEmptyFolder(join(root, 'nothing-here'))).toBe(true);
     const other = join(root, 'other');
-    unpackTemplate(template as string, other);
+    await unpackTemplate(template as string, other);
     expect(existsSync(join(other, 'PG_VERSION'))).toBe(true);
     writeFileSync(join(other, 'extra'), '');
     expect(isEmptyFolder(other)).toBe(false);
-    expect(() => unpackTemplate(template as string, other)).toThrow(/not empty/);
+    await expect(unpackTemplate(template as string, other)).rejects.toThrow(/not empty/);
     expect(existsSync(join(other, 'extra'))).toBe(true);
     expect(readdirSync(root).filter((f) => f.includes('.new-'))).toEqual([]);
   });

@@ -45,7 +45,7 @@ async function openPglite(dataDir?: string): Promise<Db> {
   // PGlite loads it. A broken template: PGlite's own initdb, as without one.
   if (template && !inMemory) {
     try {
-      unpackTemplate(template, dataDir);
+      await unpackTemplate(template, dataDir);
     } catch {
       template = undefined;
     }

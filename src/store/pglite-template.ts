@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { createGunzip } from 'node:zlib';
 import { wrapPglite } from './db.js';
 import { MIGRATIONS_DIR, migrate } from './migrate.js';
 
@@ -124,38 +124,66 @@ export async function writeTemplate(target: string): Promise<void> {
 /**
  * Unpacks the template (a gzipped tar of regular files and folders, as PGlite's dumpDataDir
  * writes it) as the cluster of `dataDir`: into a sibling folder first, renamed into place at
- * the end, so an interrupted first start leaves no half-written cluster behind.
+ * the end, so an interrupted first start leaves no half-written cluster behind. Streamed: the
+ * 40 MB cluster is never held in memory at once.
  */
-export function unpackTemplate(template: string, dataDir: string): void {
+export async function unpackTemplate(template: string, dataDir: string): Promise<void> {
   if (!isEmptyFolder(dataDir)) throw new Error(`${dataDir} is not empty: the database template is only unpacked into a new folder`);
-  const tar = gunzipSync(readFileSync(template));
   const staging = `${dataDir}.new-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true, mode: 0o700 });
-  const text = (from: number, len: number) => {
-    const b = tar.subarray(from, from + len);
-    const end = b.indexOf(0);
-    return b.subarray(0, end < 0 ? b.length : end).toString('utf8');
+  const text = (b: Buffer, from: number, len: number) => {
+    const s = b.subarray(from, from + len);
+    const end = s.indexOf(0);
+    return s.subarray(0, end < 0 ? s.length : end).toString('utf8');
   };
+  let pending: Buffer = Buffer.alloc(0);
+  /** The file being written: its descriptor and the bytes still to come (then the padding). */
+  let file: { fd: number | undefined; left: number; pad: number } | undefined;
+  let ended = false;
   try {
-    for (let at = 0; at + 512 <= tar.length; ) {
-      const name = text(at, 100);
-      if (!name) break; // the two zero blocks at the end
-      const prefix = text(at + 345, 155);
-      const size = Number.parseInt(text(at + 124, 12).trim() || '0', 8);
-      const type = String.fromCharCode(tar[at + 156] ?? 0);
-      const rel = (prefix ? `${prefix}/${name}` : name).replace(/^\/+/, '');
-      if (rel.split('/').includes('..')) throw new Error(`unsafe path in the database template: ${rel}`);
-      const path = join(staging, rel);
-      if (type === '5') mkdirSync(path, { recursive: true, mode: 0o700 });
-      else if (type === '0' || type === '\0') {
-        mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-        writeFileSync(path, tar.subarray(at + 512, at + 512 + size), { mode: 0o600 });
+    for await (const chunk of createReadStream(template).pipe(createGunzip())) {
+      pending = pending.length ? Buffer.concat([pending, chunk as Buffer]) : (chunk as Buffer);
+      for (;;) {
+        if (file) {
+          const n = Math.min(file.left, pending.length);
+          if (n > 0 && file.fd !== undefined) writeSync(file.fd, pending, 0, n);
+          file.left -= n;
+          pending = pending.subarray(n);
+          if (file.left > 0) break;
+          const skip = Math.min(file.pad, pending.length);
+          file.pad -= skip;
+          pending = pending.subarray(skip);
+          if (file.pad > 0) break;
+          if (file.fd !== undefined) closeSync(file.fd);
+          file = undefined;
+        }
+        if (ended || pending.length < 512) break;
+        const name = text(pending, 0, 100);
+        if (!name) {
+          ended = true; // the two zero blocks at the end
+          break;
+        }
+        const prefix = text(pending, 345, 155);
+        const size = Number.parseInt(text(pending, 124, 12).trim() || '0', 8);
+        const type = String.fromCharCode(pending[156] ?? 0);
+        const rel = (prefix ? `${prefix}/${name}` : name).replace(/^\/+/, '');
+        if (rel.split('/').includes('..')) throw new Error(`unsafe path in the database template: ${rel}`);
+        const path = join(staging, rel);
+        pending = pending.subarray(512);
+        let fd: number | undefined;
+        if (type === '5') mkdirSync(path, { recursive: true, mode: 0o700 });
+        else if (type === '0' || type === '\0') {
+          mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+          fd = openSync(path, 'w', 0o600);
+        }
+        file = { fd, left: size, pad: (512 - (size % 512)) % 512 };
       }
-      at += 512 + Math.ceil(size / 512) * 512;
     }
+    if (file) throw new Error('the database template is cut short');
     if (!existsSync(join(staging, 'PG_VERSION'))) throw new Error('the database template has no PG_VERSION');
   } catch (err) {
+    if (file?.fd !== undefined) closeSync(file.fd);
     rmSync(staging, { recursive: true, force: true });
     throw err;
   }
