@@ -13,9 +13,6 @@ const repo = join(import.meta.dirname, '..');
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const runs = Number(process.env.RUNS ?? 3);
 
-const { build } = (await import(join(repo, 'scripts/build.mjs'))) as { build: (o: { quiet: boolean }) => boolean };
-build({ quiet: true });
-
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const range = (xs: number[], f: (n: number) => string) => {
   const lo = Math.min(...xs);
