@@ -5,6 +5,7 @@
  * if needed) and through tsx for comparison. Needs Redis. Prints a table; not part of npm test.
  *   BENCH_DATABASE_URL  the PostgreSQL server (a scratch schema is made and dropped)
  *   RUNS=n              restarts per case (default 3)
+ *   SETTLE_S=n          how long the last restart stays idle before its settled RSS (default 25)
  */
 import { join } from 'node:path';
 import { measureStart, type StartCommand, type StartFigures } from './bench/start.js';
@@ -12,6 +13,7 @@ import { measureStart, type StartCommand, type StartFigures } from './bench/star
 const repo = join(import.meta.dirname, '..');
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const runs = Number(process.env.RUNS ?? 3);
+const settleMs = 1000 * Number(process.env.SETTLE_S ?? 25);
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const range = (xs: number[], f: (n: number) => string) => {
@@ -28,11 +30,18 @@ for (const [command, db] of [
 ] as Array<[StartCommand, 'pglite' | 'postgres']>) {
   const label = `${command === 'dist' ? 'node dist/server.js' : 'tsx src/server.ts'}, ${db === 'pglite' ? 'PGlite' : 'PostgreSQL'}`;
   process.stderr.write(`${label}…\n`);
-  const f: StartFigures = await measureStart(repo, { command, runs, ...(db === 'postgres' ? { databaseUrl: pgUrl } : {}) });
+  const f: StartFigures = await measureStart(repo, { command, runs, settleMs, ...(db === 'postgres' ? { databaseUrl: pgUrl } : {}) });
   rows.push([label, 'first start, new folder', s(f.first.readyMs), mb(f.first.peakMb), mb(f.first.idleMb)]);
-  rows.push([label, `reopened (${f.reopen.length} runs)`, range(f.reopen.map((r) => r.readyMs), s), range(f.reopen.map((r) => r.peakMb), mb), range(f.reopen.map((r) => r.idleMb), mb)]);
+  const settled = f.reopen.at(-1)?.settledMb;
+  rows.push([
+    label,
+    `reopened (${f.reopen.length} runs)`,
+    range(f.reopen.map((r) => r.readyMs), s),
+    range(f.reopen.map((r) => r.peakMb), mb),
+    `${range(f.reopen.map((r) => r.idleMb), mb)}${settled ? `; ${settled} MB after ${settleMs / 1000} s` : ''}`,
+  ]);
 }
-const head = ['start', 'case', 'process start → ready', 'peak RSS', 'idle RSS (2 s after ready)'];
+const head = ['start', 'case', 'process start → ready', 'peak RSS', 'idle RSS 2 s after ready; settled'];
 const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
 const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(w[i] as number)).join(' | ')} |`;
 console.log(line(head));

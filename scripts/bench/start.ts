@@ -14,6 +14,8 @@ export interface StartRun {
   peakMb: number;
   /** Its RSS 2 s after ready, nothing happening. */
   idleMb: number;
+  /** Its RSS once settled (V8 gives memory back after some 15 s idle), where measured. */
+  settledMb?: number;
 }
 
 export interface StartFigures {
@@ -30,7 +32,7 @@ function procMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   }
 }
 
-async function oneStart(repo: string, command: StartCommand, env: Record<string, string>): Promise<StartRun> {
+async function oneStart(repo: string, command: StartCommand, env: Record<string, string>, settleMs = 0): Promise<StartRun> {
   const args = command === 'dist' ? [join(repo, 'dist/server.js')] : ['--import', 'tsx', join(repo, 'src/server.ts')];
   const t0 = performance.now();
   const child = spawn(process.execPath, args, {
@@ -48,7 +50,11 @@ async function oneStart(repo: string, command: StartCommand, env: Record<string,
   });
   await new Promise((r) => setTimeout(r, 2_000));
   const pid = child.pid ?? 0;
-  const run = { readyMs, peakMb: procMb(pid, 'VmHWM'), idleMb: procMb(pid, 'VmRSS') };
+  const run: StartRun = { readyMs, peakMb: procMb(pid, 'VmHWM'), idleMb: procMb(pid, 'VmRSS') };
+  if (settleMs > 2_000) {
+    await new Promise((r) => setTimeout(r, settleMs - 2_000));
+    run.settledMb = procMb(pid, 'VmRSS');
+  }
   child.removeAllListeners('exit');
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
@@ -58,10 +64,10 @@ async function oneStart(repo: string, command: StartCommand, env: Record<string,
 
 /**
  * The simulator's start-up, as a newcomer runs it: the first start on a new data folder, then
- * `runs` restarts on the same folder. With `databaseUrl` the store is that PostgreSQL server
+ * `runs` restarts on the same folder, the last one left idle for `settleMs` after ready. With `databaseUrl` the store is that PostgreSQL server
  * (a scratch schema, dropped after) instead of PGlite; Redis is needed either way.
  */
-export async function measureStart(repo: string, o: { command?: StartCommand; databaseUrl?: string; runs?: number } = {}): Promise<StartFigures> {
+export async function measureStart(repo: string, o: { command?: StartCommand; databaseUrl?: string; runs?: number; settleMs?: number } = {}): Promise<StartFigures> {
   const command = o.command ?? 'dist';
   if (command === 'dist') {
     // As npm start runs it: compiled first (the compile is not part of the figures).
@@ -88,7 +94,9 @@ export async function measureStart(repo: string, o: { command?: StartCommand; da
   try {
     const first = await oneStart(repo, command, env);
     const reopen: StartRun[] = [];
-    for (let i = 0; i < (o.runs ?? 3); i++) reopen.push(await oneStart(repo, command, env));
+    const runs = o.runs ?? 3;
+    // The last restart stays up until it has settled (if asked).
+    for (let i = 0; i < runs; i++) reopen.push(await oneStart(repo, command, env, i === runs - 1 ? (o.settleMs ?? 0) : 0));
     return { first, reopen };
   } finally {
     await dropSchema();
