@@ -10,6 +10,7 @@ import { readEnv, redactUrl } from './config/env.js';
 import { ConfigError, loadDistrictFile } from './config/load.js';
 import { checkRedisSafety, createRedis, pingRedis, REDIS_MISSING_HELP } from './jobs/redis.js';
 import { createLogger } from './log.js';
+import { startSimulatorRedis } from './sim/private-redis.js';
 
 async function main(): Promise<void> {
   const t0 = performance.now();
@@ -24,10 +25,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const ping = await pingRedis(env.REDIS_URL);
-  if (!ping.ok) {
+  // No Redis: the simulator starts its own where redis-server is installed; otherwise stop and say how.
+  const privateRedis = ping.ok ? undefined : await startSimulatorRedis(env, env.DATA_DIR);
+  if (!ping.ok && !privateRedis) {
     process.stderr.write(`${REDIS_MISSING_HELP}\n(REDIS_URL=${redactUrl(env.REDIS_URL)}: ${ping.error})\n`);
     process.exit(1);
   }
+  if (privateRedis) env.REDIS_URL = privateRedis.url;
   const probe = createRedis(env.REDIS_URL);
   for (const w of await checkRedisSafety(probe)) log.warn(w);
   probe.disconnect();
@@ -72,6 +76,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 20_000);
     force.unref();
     await app.stop();
+    await privateRedis?.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askLink, consoleServer, DAY, HEAD_ZHUJIAN, LEADER, replayEvening, seedHistory, t } from './console-evening.js';
 import { REPO } from './helpers.js';
 import type { Scenario } from './scenario.js';
+import { missing, named } from './skip-reason.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(REPO, 'test-artifacts');
@@ -34,7 +35,8 @@ async function chartSize(page: Page, id: string): Promise<{ width: number; heigh
   return { width: box?.width ?? 0, height: box?.height ?? 0 };
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('console in chromium (playwright-core)', () => {
+const noChromium = missing(!existsSync(CHROMIUM), `chromium is not installed at ${CHROMIUM} (apt-get install chromium; .ci/run does)`);
+describe.skipIf(noChromium)(named('console in chromium (playwright-core)', noChromium), () => {
   let s: Scenario;
   let server: FastifyInstance;
   let base: string;

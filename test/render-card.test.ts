@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DayReport } from '../src/domain/report/summary.js';
 import { CARD_WIDTH, dayCardSvg, renderDayCard } from '../src/render/day-card.js';
-import { CJK_FONT_FILE } from '../src/render/png.js';
 import { type RankingRow, renderRankingCard } from '../src/render/ranking-card.js';
 import { REPO, rosterConfig } from './helpers.js';
 import { REPORTS, replayEvening, t } from './console-evening.js';
@@ -31,7 +30,7 @@ const reports: DayReport[] = config.units.slice(0, 15).map((u, i) => ({
   reopened: i === 6 ? 1 : 0, unsatisfied: i === 7 ? 1 : 0, returned: 0, onTimeRate: 90 + (i % 10), satisfactionRate: i === 7 ? 85 : 95 + (i % 5),
 }));
 
-describe.skipIf(!existsSync(CJK_FONT_FILE))('render cards (PNG, CJK font, no browser)', () => {
+describe('render cards (PNG, CJK font, no browser)', () => {
   it('the day card: title, totals, the per-unit table and a bar chart, as a PNG', async () => {
     const svg = dayCardSvg({ district: config.district, day: '2026-11-20', units: config.units, reports, lowRate: 90 });
     expect(svg).toContain('11月20日 12345热线日报汇总');
@@ -67,7 +66,7 @@ describe.skipIf(!existsSync(CJK_FONT_FILE))('render cards (PNG, CJK font, no bro
   });
 });
 
-describe.skipIf(!existsSync(CJK_FONT_FILE))('daily-summary with reports.summaryFormat (real pipeline)', () => {
+describe('daily-summary with reports.summaryFormat (real pipeline)', () => {
   let both: Scenario;
   beforeAll(async () => {
     both = await replayEvening();

@@ -1,7 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { ensureTemplate, PGLITE_INITDB_PARAMS, isEmptyFolder, pgliteStartParams, unpackTemplate } from './pglite-template.js';
 
 /** Parameter values our queries use. */
 export type SqlValue = string | number | boolean | null | Date | readonly string[] | Record<string, unknown> | unknown[];
@@ -38,9 +36,32 @@ export async function openDb(opts: DbOptions): Promise<Db> {
 async function openPglite(dataDir?: string): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   const inMemory = dataDir === undefined || dataDir === 'memory' || dataDir === ':memory:';
+  // A new store (in memory, or a new or empty folder) starts from the empty-cluster template
+  // instead of running initdb (see pglite-template.ts).
+  const fresh = inMemory || isEmptyFolder(dataDir);
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const pg = inMemory ? await freshInMemory(PGlite) : new PGlite(dataDir);
+  let template = fresh ? ensureTemplate() : undefined;
+  // A folder gets the template's files directly (no Postgres needed for that); in memory,
+  // PGlite loads it. A broken template: PGlite's own initdb, as without one.
+  if (template && !inMemory) {
+    try {
+      await unpackTemplate(template, dataDir);
+    } catch {
+      template = undefined;
+    }
+  }
+  const options = {
+    startParams: pgliteStartParams(PGlite.defaultStartParams),
+    initDbStartParams: PGLITE_INITDB_PARAMS,
+    ...(template && inMemory ? { loadDataDir: new Blob([readFileSync(template)]) } : {}),
+  };
+  const pg = inMemory ? new PGlite(options) : new PGlite(dataDir, options);
   await pg.waitReady;
+  return wrapPglite(pg);
+}
+
+/** Our query interface over an open PGlite. */
+export function wrapPglite(pg: import('@electric-sql/pglite').PGlite): Db {
   const q = async <T>(runner: { query: typeof pg.query }, sql: string, params?: readonly SqlValue[]): Promise<T[]> => {
     const res = await runner.query<T>(sql, params as unknown[] | undefined);
     return res.rows;
@@ -67,44 +88,6 @@ async function openPglite(dataDir?: string): Promise<Db> {
       await pg.close();
     },
   };
-}
-
-function pgliteVersion(): string {
-  try {
-    let dir = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
-    while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-    return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
-
-/**
- * A fresh in-memory PGlite. Its initdb takes ~3.5 s; loading a dump of a freshly initialised
- * cluster takes ~1 s, so the first start writes one to the temp folder and later starts
- * (replays, tests) load it.
- */
-async function freshInMemory(PGlite: typeof import('@electric-sql/pglite').PGlite) {
-  const version = pgliteVersion();
-  const template = join(tmpdir(), `duban-pglite-${version}-empty.tar`);
-  if (existsSync(template)) {
-    try {
-      return new PGlite({ loadDataDir: new Blob([readFileSync(template)]) });
-    } catch {
-      // A broken template: fall through and make a new one.
-    }
-  }
-  const pg = new PGlite();
-  await pg.waitReady;
-  try {
-    const dump = await pg.dumpDataDir('none');
-    const tmp = `${template}.${process.pid}.tmp`;
-    writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
-    renameSync(tmp, template);
-  } catch {
-    // Only a speed-up: ignore a read-only temp folder.
-  }
-  return pg;
 }
 
 async function openPostgres(url: string, schema?: string): Promise<Db> {
