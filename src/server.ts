@@ -8,6 +8,7 @@ import { buildApp } from './app.js';
 import { webhookFallback } from './bot/fallback.js';
 import { readEnv, redactUrl } from './config/env.js';
 import { ConfigError, loadDistrictFile } from './config/load.js';
+import { consolePublicUrl } from './config/schema.js';
 import { checkRedisSafety, createRedis, pingRedis, REDIS_MISSING_HELP } from './jobs/redis.js';
 import { createLogger } from './log.js';
 import { startSimulatorRedis } from './sim/private-redis.js';
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
       noTls: env.WECHATY_PUPPET_SERVICE_NO_TLS,
     };
   }
+  // Console links point at this process's own address unless the district file names one.
+  config.console.publicUrl = consolePublicUrl(config.console, { host: env.HTTP_HOST, port: env.HTTP_PORT });
   const app = await buildApp({
     config,
     redisUrl: env.REDIS_URL,

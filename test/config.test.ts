@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,5 +86,16 @@ describe('district config', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"district": ');
     expect(() => loadDistrictFile(bad)).toThrow(/配置文件格式错误.*not valid JSON/);
+  });
+});
+
+describe('console links point at the bot that sends them', () => {
+  it('the district file\'s console.publicUrl wins; else the bot\'s own HTTP address (HTTP_PORT), loopback for a wildcard bind', async () => {
+    const { consolePublicUrl } = await import('../src/config/schema.js');
+    const config = parseDistrict(JSON.parse(readFileSync(ROSTER, 'utf8')));
+    expect(config.console.publicUrl).toBeUndefined();
+    expect(consolePublicUrl(config.console, { host: '127.0.0.1', port: 8931 })).toBe('http://127.0.0.1:8931');
+    expect(consolePublicUrl(config.console, { host: '0.0.0.0', port: 9000 })).toBe('http://127.0.0.1:9000');
+    expect(consolePublicUrl({ publicUrl: 'https://duban.example.gov.cn' }, { host: '0.0.0.0', port: 9000 })).toBe('https://duban.example.gov.cn');
   });
 });

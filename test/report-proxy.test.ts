@@ -35,8 +35,8 @@ describe('refused 代报 offered to the unit and adopted (replay)', () => {
     const tries: Array<[string, string, string, string, RegExp, string]> = [
       [QIN, '双河镇：今日受理3件，办结3件。', LV, '秦主任（城西街道）', /^您好，您不是双河镇的报送人员，本条日报未予记录。.*已将本条内容转告该单位负责同志，由其确认是否采用。$/, '受理3件、办结3件'],
       [YOU, '【凤凰镇】今日受理4件，办结4件，满意率100%👍', HE, '尤主任（湖滨街道）', /^您好，您不是凤凰镇的报送人员/, '受理4件、办结4件、满意率100%'],
-      [LI, '许镇长电话报：新港镇今日受理2件，办结2件', XU, '李主任', /^本条未作为新港镇日报记录：代报请注明“代报”，如“代报 新港镇：今日受理…”。已将本条内容转告该单位负责同志，由其确认是否采用。$/, '受理2件、办结2件'],
-      [LIU, '帮交通局报一下：今日受理5件，办结4件，在办1件', SHEN, '刘组长', /^本条未作为区交通运输局日报记录/, '受理5件、办结4件、在办1件'],
+      [LI, '许镇长电话报：新港镇今日受理2件，办结2件', XU, '李主任', /^本条暂未记为新港镇日报。如需代报，请注明“代报”，例如“代报新港镇：今日受理…”。已将本条内容转告该单位负责同志，由其确认是否采用。$/, '受理2件、办结2件'],
+      [LIU, '帮交通局报一下：今日受理5件，办结4件，在办1件', SHEN, '刘组长', /^本条暂未记为区交通运输局日报/, '受理5件、办结4件、在办1件'],
     ];
     for (const [i, [from, text, head, label, refusal, figures]] of tries.entries()) {
       const out = await s.play(say(t(`17:0${i}`), from, text));
@@ -88,5 +88,23 @@ describe('refused 代报 offered to the unit and adopted (replay)', () => {
     const out = await s.play(say(t('17:51'), QIN, '城东街道：今日受理9件，办结9件。'));
     expect(out).toEqual([{ at: t('17:51'), to: QIN, mentions: [], text: '您好，您不是城东街道的报送人员，本条日报未予记录。请由该单位负责同志或联络员报送。' }]);
     expect((await stored('chengdong'))?.received).toBe(8);
+  });
+
+  it('a leader\'s or supervisor\'s 代…报 (代农业农村局报, 代为报送, 代城管局报送) is taken as 代报; a correction after the deadline is not called late', async () => {
+    const cases: Array<[string, string, string, string]> = [
+      [LI, '代农业农村局报：今日受理2件，办结2件，满意率100%', 'nongye', '已收到区农业农村局11月30日日报：受理2件、办结2件、满意率100%。'],
+      [LIU, '代城管局报送：今日受理6件，办结5件，在办1件', 'chengguan', '已收到区城市管理局11月30日日报：受理6件、办结5件、在办1件。'],
+      ['wxid_leader_wang', '代为报送 区民政局：今日受理1件，办结1件', 'minzheng', '已收到区民政局11月30日日报：受理1件、办结1件。'],
+    ];
+    for (const [i, [from, text, unit, confirm]] of cases.entries()) {
+      const out = await s.play(say(t(`17:5${i + 2}`), from, text));
+      expect(out.find((o) => o.to === from)?.text, text).toBe(confirm);
+      expect(await stored(unit)).toMatchObject({ senderId: from, late: false });
+    }
+    // The unit's own head corrects at 18:45: lateness is the first report's, so no 迟报 claim.
+    const fix = await s.play(say(`${D}T18:45:00+08:00`, 'wxid_nongye_han', '区农业农村局今日受理3件，办结3件，满意率100%'));
+    expect(fix[0]?.text).toMatch(/^已更新区农业农村局11月30日日报（第2次报送/);
+    expect(fix[0]?.text).not.toContain('迟报');
+    expect(await stored('nongye')).toMatchObject({ late: false, version: 2 });
   });
 });

@@ -61,11 +61,21 @@ export const reportsSchema = z
   })
   .prefault({});
 
+/** Where console links point when the district file does not say: the bot's own address. */
+export function consolePublicUrl(c: { publicUrl?: string | undefined }, http?: { host: string; port: number }): string {
+  if (c.publicUrl) return c.publicUrl;
+  const host = !http || http.host === '0.0.0.0' || http.host === '::' ? '127.0.0.1' : http.host;
+  return `http://${host}:${http?.port ?? 8787}`;
+}
+
 /** The web console (issue 8): where its links point and how long they last. */
 export const consoleSchema = z
   .object({
-    /** Base address in the login links the bot sends (no trailing slash). */
-    publicUrl: z.string().url().default('http://127.0.0.1:8787'),
+    /**
+     * Base address in the login links the bot sends (no trailing slash). Absent: the bot's own
+     * HTTP address (HTTP_HOST and HTTP_PORT, set at start; see consolePublicUrl).
+     */
+    publicUrl: z.string().url().optional(),
     /** A login link works once, within this many minutes. */
     linkMinutes: z.number().int().min(1).max(24 * 60).default(30),
     /** A console session lasts this many hours. */

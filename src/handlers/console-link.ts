@@ -1,6 +1,7 @@
 import type { Person } from '../domain/roster.js';
 import { commandOf } from '../domain/text/intent.js';
 import { CONSOLE_NOT_ALLOWED, CONSOLE_SCOPE_ALL, consoleLinkText, consoleScopeUnit } from '../domain/texts/console.js';
+import { consolePublicUrl } from '../config/schema.js';
 import { issueToken } from '../store/console.js';
 import { commandText, type HandlerContext, type MessageHandler, replyTo } from './context.js';
 
@@ -34,7 +35,7 @@ export const consoleLinkHandler: MessageHandler = {
     }
     const c = ctx.config.console;
     const token = await issueToken(ctx.db, 'link', sender.id, ctx.clock.now(), c.linkMinutes * 60_000, msg.id);
-    const url = `${c.publicUrl.replace(/\/+$/, '')}/console/login?t=${token}`;
+    const url = `${consolePublicUrl(c).replace(/\/+$/, '')}/console/login?t=${token}`;
     const what = scope.all ? CONSOLE_SCOPE_ALL : consoleScopeUnit(ctx.roster.unit(scope.unitId)?.name ?? scope.unitId);
     await ctx.send(replyTo(msg, consoleLinkText(url, c.linkMinutes, what), purpose));
   },

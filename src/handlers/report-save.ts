@@ -33,7 +33,9 @@ export async function saveAndConfirm(ctx: HandlerContext, r: ReportToSave): Prom
   });
   if (ctx.config.reports.confirm) {
     const text = reportConfirmText({
-      unitName: r.unit.name, day: r.day, figures: r.figures, version, late, missing: missingFigures(r.figures), problems: implausibilities(r.figures), deadline: deadlineHhmm,
+      unitName: r.unit.name, day: r.day, figures: r.figures, version,
+      // Lateness is the first report's (a correction keeps its mark): only a first report is told it is late.
+      late: late && version === 1, missing: missingFigures(r.figures), problems: implausibilities(r.figures), deadline: deadlineHhmm,
       ...(r.adoptedFrom ? { adoptedFrom: r.adoptedFrom } : {}),
       ...(restDay ? { restDayPreviousWorkday: ctx.calendar.previousWorkday(r.day) } : {}),
     });

@@ -12,8 +12,8 @@ const parsed = (msg: IncomingMessage, ctx: HandlerContext) => parsedReport(msg, 
 
 const isProxy = (p: Person) => p.roles.includes('leader') || p.roles.includes('supervisor');
 const isReporter = (p: Person) => p.roles.includes('head') || p.roles.includes('liaison');
-/** A leader or supervisor reports on a unit's behalf only explicitly: 代报, or the unit as the header. */
-const PROXY_MARK = /代报|代为报送|代.{0,8}报送/;
+/** A leader or supervisor reports on a unit's behalf only explicitly: 代报 (代…报, 代为报送), or the unit as the header. */
+const PROXY_MARK = /代报|代为报送|代.{0,8}报送|代[\u4e00-\u9fff]{1,12}?报(?![告道])/;
 
 /** 代报 said, or the unit's name as the header. */
 function isExplicitProxy(text: string, unit: Unit): boolean {

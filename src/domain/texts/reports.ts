@@ -52,7 +52,7 @@ export function reportWrongUnitText(unitName: string, forwarded = false): string
 
 /** To a leader or supervisor whose report for a unit did not say 代报. */
 export function reportProxyRefusedText(unitName: string, forwarded: boolean): string {
-  return `本条未作为${unitName}日报记录：代报请注明“代报”，如“代报 ${unitName}：今日受理…”。${forwarded ? '已将本条内容转告该单位负责同志，由其确认是否采用。' : ''}`;
+  return `本条暂未记为${unitName}日报。如需代报，请注明“代报”，例如“代报${unitName}：今日受理…”。${forwarded ? '已将本条内容转告该单位负责同志，由其确认是否采用。' : ''}`;
 }
 
 export interface ProxyOfferInput {

@@ -3,6 +3,7 @@
  * session kept in an HttpOnly, SameSite=Strict cookie. Every page asks `viewer()` first.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { consolePublicUrl } from '../../config/schema.js';
 import type { Person } from '../../domain/roster.js';
 import { CONSOLE_FORBIDDEN, CONSOLE_LINK_INVALID, CONSOLE_NEED_LOGIN } from '../../domain/texts/console.js';
 import { type ConsoleScope, consoleScope } from '../../handlers/console-link.js';
@@ -65,7 +66,7 @@ export function crossSite(req: FastifyRequest): boolean {
 }
 
 export function registerAuth(app: FastifyInstance, ctx: HandlerContext): void {
-  const secure = ctx.config.console.publicUrl.startsWith('https:');
+  const secure = consolePublicUrl(ctx.config.console).startsWith('https:');
   app.get('/console/need-login', async (_req, reply) => html(reply, 401, messagePage('请先登录', CONSOLE_NEED_LOGIN)));
 
   // The link opens a page with a button: chat apps fetch links for previews, and a preview
