@@ -26,6 +26,9 @@ export const OWN_CASES: ReportCase[] = [
   { name: 'respectively list', text: '城东街道今日受理、办结、在办工单分别为12、10、2件。', expect: { received: 12, completed: 10, inProgress: 2 } },
   { name: 'approximate 余', text: '区市场监管局：今日受理投诉举报类工单20余件，办结18件。', expect: { received: 20, completed: 18 } },
   // ── decorations (issue 12): emoji, bracket emoticons, bullets, circled numbers, stray spaces ──
+  { name: 'bare counts, a rate right after the last one', text: '环境分局 受理4 办结2 在办2 不满意1 满意率80%', expect: { unit: '区生态环境分局', received: 4, completed: 2, inProgress: 2, unsatisfied: 1, satisfactionRate: 80 } },
+  { name: 'bare count before 按时办结率 and 满意率', text: '环境分局 受理4，办结2，不满意1，按时办结率90%，满意率80%', expect: { received: 4, completed: 2, unsatisfied: 1, onTimeRate: 90, satisfactionRate: 80 } },
+  { name: 'bare 重办 count before 群众满意率', text: '城管局受理10 办结9 重办1 群众满意率95%', expect: { received: 10, completed: 9, reopened: 1, satisfactionRate: 95 } },
   { name: 'leading thumbs-up and trailing biceps', text: '👍人社局今日受理6件✅办结5件，在办1件，超期0，满意率100%💪', expect: { isReport: true, unit: '区人力资源和社会保障局', received: 6, completed: 5, inProgress: 1, overdue: 0, satisfactionRate: 100 } },
   { name: 'skin tone and ZWJ emoji', text: '👍🏻👨‍💼城西街道今日受理7件，办结6件👌🏼在办1件🙏', expect: { isReport: true, unit: '城西街道', received: 7, completed: 6, inProgress: 1 } },
   { name: 'WeChat bracket emoticons', text: '[强][强]湖滨街道：今日受理5件，办结5件[抱拳]，满意率100%[玫瑰]', expect: { isReport: true, unit: '湖滨街道', received: 5, completed: 5, satisfactionRate: 100 } },

@@ -45,6 +45,8 @@ function bulletAt(s: string, i: number): number {
   return 0;
 }
 
+const RATE_AHEAD = /^(?:群众|综合|总体|回访)?(?:满意|按时办结|按期办结|办结|及时|响应|签收|解决|回访)率/;
+
 /** What follows a number: its measure word decides whether it can be a ticket count. */
 export function classifyMeasure(s: string, e: number): { unit: MeasureKind; end: number } {
   let j = e;
@@ -70,6 +72,8 @@ export function classifyMeasure(s: string, e: number): { unit: MeasureKind; end:
   }
   if (c === MASK || isSeparator(c) || c === '、' || c === '：' || c === ':' || !isCjk(c)) return { unit: 'bare', end: e };
   if (keywordAt(s, j)) return { unit: 'bare', end: e };
+  // 不满意1 满意率80%: a rate's name after the number starts the next figure.
+  if (RATE_AHEAD.test(s.slice(j, j + 10))) return { unit: 'bare', end: e };
   const lex = matchLexicon(s, j);
   if (lex !== undefined && (lex.kind === 'all' || lex.kind === 'each' || lex.kind === 'sub')) return { unit: 'bare', end: e };
   return { unit: 'other', end: j };
