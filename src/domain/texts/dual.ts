@@ -194,19 +194,36 @@ export interface LookbackItem {
   why: string;
 }
 
+const monthName = (month: string) => `${Number(month.slice(5, 7))}月份`;
+
 export function lookbackText(month: string, unitName: string, items: readonly LookbackItem[], max = 20): string {
   const lines = [
-    `【回头看】${unitName}：${Number(month.slice(5, 7))}月以下工单尚未解决或群众不满意，现重新交办，请逐件办理并回复“工单编号 已办结 说明”：`,
+    `【回头看】${unitName}：以下${monthName(month)}工单尚未解决或群众不满意，现重新交办，请逐件办理并回复“工单编号 已办结 说明”：`,
     ...items.slice(0, max).map((i, k) => `${k + 1}. ${i.number}${i.title ? ` ${short(i.title, 20)}` : ''}（${i.why}）`),
   ];
-  if (items.length > max) lines.push(`……另有 ${items.length - max} 件，请登录平台查看。`);
+  if (items.length > max) lines.push(`……另有${items.length - max}件，请登录平台查看。`);
+  if (items.some((i) => i.why.includes('单位已报办结'))) lines.push('已报办结的工单，请跟进12345平台办结归档。');
   return lines.join('\n');
 }
 
-export function lookbackLeadersText(month: string, perUnit: ReadonlyArray<{ unitName: string; count: number }>): string {
-  const total = perUnit.reduce((a, u) => a + u.count, 0);
-  if (total === 0) return `【回头看】${Number(month.slice(5, 7))}月工单均已解决，无不满意工单需重新交办。`;
-  return `【回头看】${Number(month.slice(5, 7))}月未解决和不满意工单共 ${total} 件，已逐一重新交办：${perUnit.map((u) => `${u.unitName} ${u.count} 件`).join('，')}。`;
+export interface LookbackSummary {
+  redispatched: ReadonlyArray<{ unitName: string; count: number }>;
+  /** Open overdue tickets the daily 即时/书面督办 pursues: not re-dispatched. */
+  nagged: ReadonlyArray<{ unitName: string; count: number }>;
+  /** Tickets in an open 双派单 round: not re-dispatched. */
+  dual: ReadonlyArray<{ number: string; code: string }>;
+}
+
+export function lookbackLeadersText(month: string, s: LookbackSummary): string {
+  const sum = (l: ReadonlyArray<{ count: number }>) => l.reduce((a, u) => a + u.count, 0);
+  const total = sum(s.redispatched) + sum(s.nagged) + s.dual.length;
+  if (total === 0) return `【回头看】${monthName(month)}工单均已解决，无不满意工单需重新交办。`;
+  const byUnit = (l: ReadonlyArray<{ unitName: string; count: number }>) => l.map((u) => `${u.unitName}${u.count}件`).join('，');
+  const parts: string[] = [];
+  if (s.redispatched.length > 0) parts.push(`已重新交办${sum(s.redispatched)}件（${byUnit(s.redispatched)}）`);
+  if (s.nagged.length > 0) parts.push(`超期未办结${sum(s.nagged)}件已在每日工单督办中跟进，不重复交办（${byUnit(s.nagged)}）`);
+  if (s.dual.length > 0) parts.push(`双派单办理中${s.dual.length}件，不重复交办（${s.dual.map((d) => `${d.number}：${d.code}`).join('，')}）`);
+  return `【回头看】${monthName(month)}未解决和不满意工单共${total}件：${parts.join('；')}。`;
 }
 
 const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 10) / 10}%`);

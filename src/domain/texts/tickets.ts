@@ -1,6 +1,6 @@
 /** Every ticket text the bot sends (zh-CN): concise and polite, as a government office writes. */
 import { type NagItem, nagCounts, type UnitNagCounts } from '../tickets/digest.js';
-import { formatShort } from '../time.js';
+import { formatAt, formatDay } from '../time.js';
 
 export interface ImportCounts {
   created: number;
@@ -54,19 +54,34 @@ export function fileNotImportedText(source: string, unitWorker: boolean): string
 /** The mark on a ticket the unit reported done while the platform still shows it open. */
 export const REPORTED_DONE_MARK = '（单位已报办结，待平台确认）';
 
-function itemLine(i: NagItem, n: number): string {
+/** A ticket's line; `tz` given: a 签收 of an earlier digest is noted (the written step's text). */
+function itemLine(i: NagItem, n: number, tz?: string): string {
   const state = i.daysOverdue > 0 ? `超期${i.daysOverdue}个工作日` : i.daysOverdue === 0 ? '已超期' : i.dueToday ? '今日到期' : '待办理';
-  return `${n}. ${numbered(i.number, i.title, 22)}（${state}${i.reopened ? '，重办' : ''}）${i.reportedDone ? REPORTED_DONE_MARK : ''}`;
+  const acked = tz && i.ackedAt ? `，已于${formatDay(i.ackedAt, tz)}签收` : '';
+  return `${n}. ${numbered(i.number, i.title, 22)}（${state}${i.reopened ? '，重办' : ''}${acked}）${i.reportedDone ? REPORTED_DONE_MARK : ''}`;
 }
 
+/**
+ * A unit's 即时督办 list. A unit whose listed tickets are all reported done (awaiting the
+ * platform) is asked only to close them on the platform, not to 抓紧办理.
+ */
 export function nagDigest(unitName: string, now: Date, tz: string, items: readonly NagItem[], more: number, all: readonly NagItem[]): string {
   const c = nagCounts(all);
-  const waiting = c.reportedDone > 0 ? `（其中 ${c.reportedDone} 件单位已报办结，待平台确认）` : '';
+  const rest = more > 0 ? [`……另有${more}件，请登录平台查看。`] : [];
+  if (all.length > 0 && c.reportedDone === all.length) {
+    return [
+      `【即时督办】${unitName}：截至${formatAt(now, tz)}，以下工单本单位已报办结，12345平台尚未确认办结，请及时在平台办结：`,
+      ...items.map((i, k) => itemLine(i, k + 1)),
+      ...rest,
+      '平台确认办结后不再提醒。',
+    ].join('\n');
+  }
+  const waiting = c.reportedDone > 0 ? `（其中${c.reportedDone}件单位已报办结，待平台确认）` : '';
   const lines = [
-    `【即时督办】${unitName}：截至${formatShort(now, tz)}，本单位超期工单 ${c.overdue} 件、今日到期 ${c.dueToday} 件、重办 ${c.reopened} 件${waiting}，请抓紧办理：`,
+    `【即时督办】${unitName}：截至${formatAt(now, tz)}，本单位超期工单${c.overdue}件、今日到期${c.dueToday}件、重办${c.reopened}件${waiting}，请抓紧办理：`,
     ...items.map((i, k) => itemLine(i, k + 1)),
+    ...rest,
   ];
-  if (more > 0) lines.push(`……另有 ${more} 件，请登录平台查看。`);
   lines.push('请回复“签收”；办结后可回复“工单编号 已办结 说明”。');
   return lines.join('\n');
 }
@@ -88,16 +103,20 @@ export function nagGroupDigest(now: Date, tz: string, lines: readonly GroupDiges
     return `${parts.join('、')}${c.reportedDone > 0 ? `（其中${c.reportedDone}件单位已报办结，待平台确认）` : ''}`;
   };
   return [
-    `【即时督办】截至${formatShort(now, tz)}，以下${lines.length}个单位有超期、今日到期或重办工单，工单明细已私信发送各单位负责同志，请抓紧办理：`,
+    `【即时督办】截至${formatAt(now, tz)}，以下${lines.length}个单位有超期、今日到期或重办工单，工单明细已私信发送各单位负责同志，请抓紧办理：`,
     ...lines.map((l, k) => `${k + 1}. ${l.unitName}${l.people.length > 0 ? `（${l.people.join('、')}）` : ''}：${counts(l.counts)}`),
     '请收到明细后回复“签收”；办结后可回复“工单编号 已办结 说明”。',
   ].join('\n');
 }
 
-export function writtenNotice(unitName: string, items: readonly NagItem[], max: number): string {
+/**
+ * 书面督办: the ticket's one message of the cycle (the 即时督办 list leaves it out); a 签收 of
+ * an earlier 即时督办 is acknowledged on its line.
+ */
+export function writtenNotice(unitName: string, items: readonly NagItem[], max: number, tz: string): string {
   const lines = [`【书面督办通知】${unitName}负责同志：以下工单已超过办理时限，经即时督办仍未办结，现予书面督办，请于今日内办结并反馈：`];
-  items.slice(0, max).forEach((i, k) => lines.push(itemLine(i, k + 1)));
-  if (items.length > max) lines.push(`……另有 ${items.length - max} 件。`);
+  items.slice(0, max).forEach((i, k) => lines.push(itemLine(i, k + 1, tz)));
+  if (items.length > max) lines.push(`……另有${items.length - max}件。`);
   lines.push('督办情况已记录在案。');
   return lines.join('\n');
 }
@@ -111,7 +130,7 @@ function byUnitLines(groups: readonly UnitItems[], max: number): string[] {
   const lines: string[] = [];
   for (const g of groups) {
     const numbers = g.items.slice(0, max).map((i) => `${i.number}（超期${Math.max(i.daysOverdue, 0)}个工作日）`);
-    lines.push(`· ${g.unitName} ${g.items.length} 件：${numbers.join('、')}${g.items.length > max ? ` 等` : ''}`);
+    lines.push(`· ${g.unitName}${g.items.length}件：${numbers.join('、')}${g.items.length > max ? '等' : ''}`);
   }
   return lines;
 }

@@ -18,6 +18,8 @@ export interface NagItem extends OpenTicket {
   daysOverdue: number;
   dueToday: boolean;
   reopened: boolean;
+  /** When the unit last signed (签收) a digest listing this ticket: noted in the next step's text. */
+  ackedAt?: Date | null;
 }
 
 export type LadderStep = 'immediate' | 'written' | 'onsite' | 'referral';
