@@ -39,7 +39,7 @@ describe('双派单 – 双倒查 – 双问责 (real pipeline, BullMQ flow per 
       row('S002', '背街小巷垃圾', '城西街道', '城西街道', '西三网格', '重办', '', 1),
       row('S003', '噪音扰民', '区城市管理局', '湖滨街道', '', '已办结', '满意', 0),
     ]);
-    expect(out[0]?.text).toContain('新增 3 条');
+    expect(out[0]?.text).toContain('新增3条');
     const deliveries = out.filter((o) => o.text.startsWith('【双派单'));
     expect(deliveries.map((o) => o.to).sort()).toEqual([CD, CX, ZJ].sort());
     const zj = deliveries.find((o) => o.to === ZJ)?.text ?? '';

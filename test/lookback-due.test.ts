@@ -19,7 +19,7 @@ describe('回头看 on 12-01: only tickets past due (or rated 不满意)', () =>
       ['L005', '占道经营', '', '城管局', '', '', '2026-11-26 09:00', '2026-12-08 18:00', '办理中', '', 0],
     ]);
     const out = await s.play({ at: t('2026-11-30', '17:00'), from: 'wxid_sup_liu', file: path, to: 'group' });
-    expect(out[0]?.text).toContain('新增 5 条');
+    expect(out[0]?.text).toContain('新增5条');
   });
   afterAll(async () => {
     await s?.close();

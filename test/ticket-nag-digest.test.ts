@@ -36,7 +36,7 @@ describe('ticket-nag: one group digest for 11 units, details privately; reported
     const rows = UNITS.map(([, name, , title], i) => [`M${String(i + 1).padStart(3, '0')}`, title, '', name, '', '', '2026-11-16 09:00', '', '办理中', '', 0]);
     rows.push(['M012', '楼道渗水', '', '区住建局', '', '', '2026-11-17 10:00', '', '办理中', '', 0]);
     const out = await s.play({ at: t('2026-11-19', '10:00'), from: 'wxid_sup_liu', file: await writeXlsx(join(dir, 'list.xlsx'), [HEADER, ...rows]), to: 'group' });
-    expect(out[0]?.text).toContain('新增 12 条');
+    expect(out[0]?.text).toContain('新增12条');
   });
   afterAll(async () => {
     await s?.close();

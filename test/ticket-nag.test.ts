@@ -30,7 +30,7 @@ describe('ticket-nag: one digest per unit, the escalation ladder over working da
       ['N006', '垃圾堆放', '', '城东街道', '', '', '2026-11-16 09:00', '', '办理中', '', 0],
     ]);
     const out = await s.play({ at: t('2026-11-19', '10:00'), from: 'wxid_sup_liu', file: path, to: 'group' });
-    expect(out[0]?.text).toContain('新增 6 条');
+    expect(out[0]?.text).toContain('新增6条');
   });
   afterAll(async () => {
     await s?.close();
@@ -126,7 +126,7 @@ describe('ticket-nag: one digest per unit, the escalation ladder over working da
   it('a ticket reopened in a later list appears in the next digest', async () => {
     const path = await writeXlsx(join(dir, 'reopen.xlsx'), [HEADER, ['N005', '医保报销', '', '卫健局', '', '', '2026-11-16 09:00', '2026-12-04', '重办', '不满意', 1]]);
     const imp = await s.play({ at: t(WED, '10:00'), from: 'wxid_sup_liu', file: path, to: 'group' });
-    expect(imp[0]?.text).toContain('更新 1 条');
+    expect(imp[0]?.text).toContain('更新1条');
     const out = await s.play(run(t(WED, '15:00'), 'ticket-nag'));
     const wj = out.find((o) => o.to === 'wxid_weijian_zhou');
     expect(wj?.text).toContain('N005 医保报销（待办理，重办）');

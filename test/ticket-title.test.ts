@@ -34,7 +34,7 @@ describe('an export without 标题: nag lists, 双派单 and 回头看 show the 
       ['T003', '来电人称其孩子所在学校校车接送时间过早，希望调整到七点半以后', '教育局', '', '2026-11-16 09:00', '', '办理中', '', 0],
     ]);
     const out = await s.play({ at: t('2026-11-19', '10:00'), from: 'wxid_sup_liu', file: path, to: 'group' });
-    expect(out[0]?.text).toContain('新增 3 条');
+    expect(out[0]?.text).toContain('新增3条');
     imported = out;
   });
   afterAll(async () => {

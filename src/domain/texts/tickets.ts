@@ -20,7 +20,7 @@ const short = (s: string, n = 16) => (s.length > n ? `${s.slice(0, n)}…` : s);
 const numbered = (number: string, title: string, n = 16) => (title ? `${number} ${short(title, n)}` : number);
 
 export function importSummary(source: string, c: ImportCounts, rejected: readonly RejectedRow[], maxListed: number): string {
-  const lines = [`工单清单「${source}」已导入：新增 ${c.created} 条，更新 ${c.updated} 条，无变化 ${c.unchanged} 条，未导入 ${c.rejected} 条。`];
+  const lines = [`工单清单「${source}」已导入：新增${c.created}条，更新${c.updated}条，无变化${c.unchanged}条，未导入${c.rejected}条。`];
   if (rejected.length > 0) {
     lines.push('未导入的行：');
     for (const r of rejected.slice(0, maxListed)) lines.push(`· 第${r.row}行${r.number ? `（${r.number}）` : ''}：${r.reason}`);

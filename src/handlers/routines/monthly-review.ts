@@ -82,12 +82,14 @@ export const monthlyReviewRoutine: Routine = {
     const summary = T.lookbackLeadersText(month, {
       redispatched: [...plan.redispatch.entries()].map(([u, l]) => ({ unitName: unitName(u), count: l.length })),
       nagged: [...plan.nagged.entries()].map(([u, l]) => ({ unitName: unitName(u), count: l.length })),
+      awaiting: [...plan.awaiting.entries()].map(([u, l]) => ({ unitName: unitName(u), count: l.length })),
       dual: plan.dual,
     });
     for (const p of oversight) await ctx.send({ to: { kind: 'person', id: p.id }, text: summary, mentions: [], purpose: `monthly-review:${month}:lookback-summary:${p.id}` });
     await claimStep(ctx.db, `monthly-review:${month}:lookback`, 'monthly-review', now, day, {
       tickets: [...plan.redispatch.entries()].flatMap(([u, l]) => l.map((i) => `${u}:${i.number}`)),
       nagged: [...plan.nagged.entries()].flatMap(([u, l]) => l.map((n) => `${u}:${n}`)),
+      awaiting: [...plan.awaiting.entries()].flatMap(([u, l]) => l.map((n) => `${u}:${n}`)),
       dual: plan.dual.map((d) => `${d.unitId}:${d.number}:${d.code}`),
     });
 
