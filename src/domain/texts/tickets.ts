@@ -19,8 +19,26 @@ const short = (s: string, n = 16) => (s.length > n ? `${s.slice(0, n)}…` : s);
 /** A ticket's number and, when it has one, its title (titles come from 诉求内容 when the list has none). */
 const numbered = (number: string, title: string, n = 16) => (title ? `${number} ${short(title, n)}` : number);
 
-export function importSummary(source: string, c: ImportCounts, rejected: readonly RejectedRow[], maxListed: number): string {
+/** What an import set going in the chat: the 双派单 rounds it started and the tickets overdue now. */
+export interface ImportFollowUp {
+  /** Codes of the 双派单 rounds started by this import (不满意 / 重办 tickets). */
+  rounds: readonly string[];
+  /** Open tickets past their deadline now, all lists together … */
+  overdue: number;
+  /** … of which the unit reported done (awaiting the platform). */
+  overdueReportedDone: number;
+}
+
+export function importSummary(source: string, c: ImportCounts, rejected: readonly RejectedRow[], maxListed: number, follow?: ImportFollowUp): string {
   const lines = [`工单清单「${source}」已导入：新增${c.created}条，更新${c.updated}条，无变化${c.unchanged}条，未导入${c.rejected}条。`];
+  if (follow) {
+    if (follow.rounds.length > 0) lines.push(`其中不满意、重办工单${follow.rounds.length}件，已启动双派单 ${follow.rounds.join('、')}。`);
+    lines.push(
+      follow.overdue > 0
+        ? `目前超期未办结工单${follow.overdue}件${follow.overdueReportedDone > 0 ? `（其中${follow.overdueReportedDone}件单位已报办结，待平台确认）` : ''}。`
+        : '目前没有超期未办结的工单。',
+    );
+  }
   if (rejected.length > 0) {
     lines.push('未导入的行：');
     for (const r of rejected.slice(0, maxListed)) lines.push(`· 第${r.row}行${r.number ? `（${r.number}）` : ''}：${r.reason}`);
@@ -173,4 +191,9 @@ export const decisionRecorded = (code: string, approve: boolean) => `已记录�
 export const DECISION_NEEDS_REASON = '不同意时请写明理由，格式：不同意 编号 理由。';
 export const ONLY_LEADERS_DECIDE = '退办、不再办理申请仅由区管委领导审批，您的回复已记录，未作审批处理。';
 export const unknownApproval = (code: string) => `未找到审批编号 ${code}，请核对。`;
-export const alreadyDecided = (code: string, approve: boolean) => `申请 ${code} 已${approve ? '同意' : '不同意'}，无需重复审批。`;
+/** To a leader deciding what another leader (or they themselves) already decided: who, when. */
+export const alreadyDecided = (code: string, approve: boolean, by: string | null, at: Date | null, tz: string) =>
+  `${code} 已${by ? `由${by}` : ''}${at ? `于${formatAt(at, tz)}` : ''}${approve ? '同意' : '不同意'}，无需重复审批。`;
+/** To the other leaders asked, once: the request was decided by someone else. */
+export const decidedByOther = (code: string, type: string, number: string, approve: boolean, by: string, at: Date, tz: string) =>
+  `【${type}申请】${code}（工单 ${number}）已由${by}于${formatAt(at, tz)}${approve ? '同意' : '不同意'}，已通知申请单位，无需再审批。`;
