@@ -86,7 +86,7 @@ export function backcheckQuestionText(code: string, number: string, unitName: st
     `【双倒查 ${code}】${o.received ? `已收到贵单位对 ${code} 的答复。` : ''}${done}，请${unitName}如实回答：`,
     '1. 群众投诉前，是否已通过日常摸排提前掌握该问题？',
     '2. 是否已举一反三，排查并推动解决同类问题？',
-    `请回复“${code} 倒查 1. … 2. …”。倒查结果将与相关负责人考核挂钩。`,
+    `请回复“${code} 倒查 1. … 2. …”。`,
   ].join('\n');
 }
 
