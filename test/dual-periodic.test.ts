@@ -125,21 +125,22 @@ describe('monthly-review: September 2026 reviewed on the first working day of Oc
     const group = out.filter((o) => o.to === 'group');
     expect(group).toHaveLength(1);
     const g = group[0]?.text ?? '';
-    expect(g).toContain('【月评比】9月 18 个单位参加评比。');
+    expect(g).toContain('【月评比】9月共18个单位参加评比。');
     expect(g).toContain('亮亮相（前三名）：第1名 区卫生健康局（100.00分）；第2名 区教育局（99.24分）；第3名 区住房和城乡建设局（64.89分）。');
-    expect(g).toContain('红红脸、出出汗（后三名）：第4名 双河镇（0.00分）；第4名 凤凰镇（0.00分）；第4名 新港镇（0.00分）。');
+    expect(g).toContain('红红脸、出出汗（后三名）：第4名 双河镇（0.00分，未报送日报）；第4名 凤凰镇（0.00分，未报送日报）；第4名 新港镇（0.00分，未报送日报）。');
+    expect(g).toContain('未报送日报的单位排在已报送单位之后（不论得分）。');
     expect(g).toContain('评比口径：得分 = 按时办结率×30%');
 
     const files = out.filter((o) => o.file === '月评比-2026-09.xlsx');
     expect(files.map((o) => o.to).sort()).toEqual([...LEADERS, ...SUPERVISORS].sort());
     const table = out.find((o) => o.text.startsWith('【月评比】9月全区评比结果'))?.text ?? '';
-    expect(table).toContain('3. 区住房和城乡建设局 64.89分（按时办结 50%，满意 66.7%，重办 25%，签收 50%，日报 90.9%）');
-    expect(table).toContain('2. 区教育局 99.24分（按时办结 100%，满意 100%，重办 0%，签收 —，日报 95.5%）');
+    expect(table).toContain('3. 区住房和城乡建设局 64.89分（按时办结 50%，满意 66.7%，重办 25%，签收 50%，按时报送 90.9%，迟报2天）');
+    expect(table).toContain('2. 区教育局 99.24分（按时办结 100%，满意 100%，重办 0%，签收 —，按时报送 95.5%）');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(s.h.app.ctx.dataDir as string, 'ranking', '月评比-2026-09.xlsx'));
     const ws = wb.worksheets[0];
-    expect(ws?.getRow(2).values).toEqual([undefined, 1, '区卫生健康局', 100, '—', '—', '—', '—', 100]);
-    expect(ws?.getRow(4).values).toEqual([undefined, 3, '区住房和城乡建设局', 64.89, 50, 66.7, 25, 50, 90.9]);
+    expect(ws?.getRow(2).values).toEqual([undefined, 1, '区卫生健康局', 100, '—', '—', '—', '—', 100, 0]);
+    expect(ws?.getRow(4).values).toEqual([undefined, 3, '区住房和城乡建设局', 64.89, 50, 66.7, 25, 50, 90.9, 2]);
     expect(await s.play(run(t('2026-10-08', '09:30'), 'monthly-review'))).toEqual([]);
   });
 

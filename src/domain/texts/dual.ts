@@ -234,16 +234,31 @@ const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 10) / 
 export function rankingGroupText(month: string, best: readonly RankingRow[], last: readonly RankingRow[], count: number, method: string): string {
   const m = Number(month.slice(5, 7));
   if (count === 0) return `【月评比】${m}月暂无可评比的数据。`;
-  const line = (r: RankingRow) => `第${r.rank}名 ${r.unitName}（${r.score.toFixed(2)}分）`;
-  const lines = [`【月评比】${m}月 ${count} 个单位参加评比。`, `亮亮相（前三名）：${best.map(line).join('；')}。`];
+  const line = (r: RankingRow) => `第${r.rank}名 ${r.unitName}（${r.score.toFixed(2)}分${r.silent ? '，未报送日报' : ''}）`;
+  const lines = [`【月评比】${m}月共${count}个单位参加评比。`, `亮亮相（前三名）：${best.map(line).join('；')}。`];
   if (last.length > 0) lines.push(`红红脸、出出汗（后三名）：${last.map(line).join('；')}。请后三名单位认真查找原因、限期整改。`);
+  if ([...best, ...last].some((r) => r.silent)) lines.push(SILENT_RULE);
   lines.push(method);
   return lines.join('\n');
 }
 
+/** The rule that explains a lower score above a higher one. */
+export const SILENT_RULE = '未报送日报的单位排在已报送单位之后（不论得分）。';
+
+/** A unit's figures on its line: 按时报送 is the share of counted days reported before the deadline, with the late days. */
+function rankingLine(r: RankingRow): string {
+  const rep = r.reports;
+  const reports = r.silent
+    ? `按时报送 ${pct(r.punctuality)}，未报送日报`
+    : `按时报送 ${pct(r.punctuality)}${rep && rep.late > 0 ? `，迟报${rep.late}天` : ''}`;
+  return `${r.rank}. ${r.unitName} ${r.score.toFixed(2)}分（按时办结 ${pct(r.onTimeRate)}，满意 ${pct(r.satisfactionRate)}，重办 ${pct(r.reopenRate)}，签收 ${pct(r.ackRate)}，${reports}）`;
+}
+
+const ruleLines = (rows: readonly RankingRow[]) => (rows.some((r) => r.silent) ? [SILENT_RULE] : []);
+
 export function rankingFileText(month: string, rows: readonly RankingRow[], fileName: string): string {
   const head = `【月评比】${Number(month.slice(5, 7))}月全区评比结果（完整表格见附件「${fileName}」）：`;
-  return [head, ...rows.map((r) => `${r.rank}. ${r.unitName} ${r.score.toFixed(2)}分（按时办结 ${pct(r.onTimeRate)}，满意 ${pct(r.satisfactionRate)}，重办 ${pct(r.reopenRate)}，签收 ${pct(r.ackRate)}，日报 ${pct(r.punctuality)}）`)].join('\n');
+  return [head, ...rows.map(rankingLine), ...ruleLines(rows)].join('\n');
 }
 
 /**
@@ -253,16 +268,13 @@ export function rankingFileText(month: string, rows: readonly RankingRow[], file
 export function rankingTrialText(month: string, c: { workdays: number; counted: number; share: number }, minCoverage: number, rows: readonly RankingRow[], fileName: string | null): string {
   const m = Number(month.slice(5, 7));
   const head =
-    `【月评比·试运行】${m}月数据不完整：本月 ${c.workdays} 个工作日中，督办助手运行的有 ${c.counted} 天（${Math.round(c.share * 100)}%，不足 ${Math.round(minCoverage * 100)}%）。` +
+    `【月评比·试运行】${m}月数据不完整：本月${c.workdays}个工作日中，督办助手运行的有${c.counted}天（${Math.round(c.share * 100)}%，不足${Math.round(minCoverage * 100)}%）。` +
     '以下结果仅供领导和督导专班参考，不在群内公布。';
   if (rows.length === 0) return `${head}
 本月暂无可评比的数据。`;
-  return [
-    head + (fileName ? `完整表格见附件「${fileName}」。` : ''),
-    ...rows.map((r) => `${r.rank}. ${r.unitName} ${r.score.toFixed(2)}分（按时办结 ${pct(r.onTimeRate)}，满意 ${pct(r.satisfactionRate)}，重办 ${pct(r.reopenRate)}，签收 ${pct(r.ackRate)}，日报 ${pct(r.punctuality)}）`),
-  ].join('\n');
+  return [head + (fileName ? `完整表格见附件「${fileName}」。` : ''), ...rows.map(rankingLine), ...ruleLines(rows)].join('\n');
 }
 
 /** The line that marks a trial ranking's table (Excel). */
 export const rankingTrialNote = (c: { workdays: number; counted: number }): string =>
-  `试运行（数据不完整）：当月 ${c.workdays} 个工作日中督办助手运行 ${c.counted} 天，结果仅供参考，未在群内公布。`;
+  `试运行（数据不完整）：当月${c.workdays}个工作日中督办助手运行${c.counted}天，结果仅供参考，未在群内公布。`;

@@ -38,11 +38,18 @@ async function rankingFile(ctx: HandlerContext, month: string, rows: readonly Ra
   ws.columns = [
     { header: '名次', key: 'rank', width: 6 }, { header: '单位', key: 'unitName', width: 26 }, { header: '得分', key: 'score', width: 8 },
     { header: '按时办结率(%)', key: 'onTimeRate', width: 14 }, { header: '满意率(%)', key: 'satisfactionRate', width: 12 }, { header: '重办率(%)', key: 'reopenRate', width: 12 },
-    { header: '签收及时率(%)', key: 'ackRate', width: 14 }, { header: '日报按时率(%)', key: 'punctuality', width: 14 },
+    { header: '签收及时率(%)', key: 'ackRate', width: 14 }, { header: '按时报送率(%)', key: 'punctuality', width: 14 },
+    { header: '迟报天数', key: 'late', width: 10 }, { header: '备注', key: 'note', width: 16 },
   ];
   const r1 = (n: number | null) => (n === null ? '—' : Math.round(n * 10) / 10);
-  for (const r of rows) ws.addRow({ ...r, onTimeRate: r1(r.onTimeRate), satisfactionRate: r1(r.satisfactionRate), reopenRate: r1(r.reopenRate), ackRate: r1(r.ackRate), punctuality: r1(r.punctuality) });
+  for (const r of rows) {
+    ws.addRow({
+      ...r, onTimeRate: r1(r.onTimeRate), satisfactionRate: r1(r.satisfactionRate), reopenRate: r1(r.reopenRate), ackRate: r1(r.ackRate), punctuality: r1(r.punctuality),
+      late: r.reports?.days ? r.reports.late : '—', ...(r.silent ? { note: '未报送日报' } : {}),
+    });
+  }
   ws.addRow([]);
+  if (rows.some((r) => r.silent)) ws.addRow([T.SILENT_RULE]);
   if (trialNote) ws.addRow([trialNote]);
   ws.addRow([RANKING_METHOD]);
   const name = `月评比-${month}.xlsx`;
