@@ -87,7 +87,8 @@ export async function deliverSide(ctx: HandlerContext, job: DualJob): Promise<{ 
   const streetUnknown = r.sides.length === 1 && !r.sameUnit;
   const text = T.deliveryText({
     code: r.code, seq: r.seq, reason: r.reason, ticket: ticketFacts(ctx, ticket), side: s.side,
-    unitName: unitName(ctx, s.unitId) + (s.grid && s.side !== 'unit' ? `（${s.grid}）` : ''),
+    unitName: unitName(ctx, s.unitId),
+    grid: s.grid && s.side !== 'unit' ? s.grid : null,
     otherUnit: other ? unitName(ctx, other.unitId) : null, sameUnit: r.sameUnit, streetUnknown, deadline: r.deadline, tz: ctx.config.timezone,
   });
   const people = sideContacts(ctx, s.unitId);

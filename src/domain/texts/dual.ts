@@ -32,6 +32,8 @@ export interface DeliveryInput {
   ticket: TicketFacts;
   side: SideKey;
   unitName: string;
+  /** The street side's grid (网格), shown with the side: 凤凰镇（属地镇街，人民路网格）. */
+  grid?: string | null;
   /** The other side's unit, or null (one side). */
   otherUnit: string | null;
   sameUnit: boolean;
@@ -44,7 +46,7 @@ export function deliveryText(i: DeliveryInput): string {
   const t = i.ticket;
   const where = [t.street, t.grid ? `网格：${t.grid}` : null].filter(Boolean).join('，');
   const lines = [
-    `【双派单 ${i.code}】工单 ${t.number}（${reasonText(i.reason)}${i.seq > 1 ? `，第${i.seq}轮` : ''}）同步派发${i.unitName}（${SIDE_LABEL[i.side]}）：`,
+    `【双派单 ${i.code}】工单 ${t.number}（${reasonText(i.reason)}${i.seq > 1 ? `，第${i.seq}轮` : ''}）同步派发${i.unitName}（${SIDE_LABEL[i.side]}${i.grid ? `，${i.grid}` : ''}）：`,
   ];
   if (t.title) lines.push(`标题：${short(t.title, 60)}`);
   if (t.content) lines.push(`诉求：${short(t.content, 300)}`);
@@ -144,7 +146,7 @@ export function accountabilityText(i: AccountabilityInput): string {
     '证据链（时间顺序）：',
     ...i.lines.slice(0, 40),
   ];
-  if (i.lines.length > 40) lines.push(`……共 ${i.lines.length} 条，详见附件。`);
+  if (i.lines.length > 40) lines.push(`……共${i.lines.length}条，详见附件。`);
   lines.push(`完整证据见附件「${i.fileName}」。`);
   return lines.join('\n');
 }
@@ -171,17 +173,17 @@ export interface WeeklyInput {
 const md = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 
 export function weeklySummaryText(w: WeeklyInput): string {
-  const lines = [`【每周汇总】${md(w.from)}至${md(w.to)}，群众不满意和重办工单 ${w.total.tickets} 件：已办结 ${w.total.closed} 件，未办结 ${w.total.open} 件；双派单 ${w.rounds.made} 轮，两方均已答复 ${w.rounds.answered} 轮。`];
+  const lines = [`【每周汇总】${md(w.from)}至${md(w.to)}，群众不满意和重办工单${w.total.tickets}件：已办结${w.total.closed}件，未办结${w.total.open}件；双派单${w.rounds.made}轮，两方均已答复${w.rounds.answered}轮。`];
   if (w.units.length > 0) {
     lines.push('按单位：');
     for (const u of w.units) {
-      lines.push(`· ${u.unitName}：不满意 ${u.unsatisfied} 件、重办 ${u.reopened} 件，已办结 ${u.closed} 件${u.open.length > 0 ? `，未办结 ${u.open.length} 件（${u.open.slice(0, 10).join('、')}${u.open.length > 10 ? '等' : ''}）` : ''}`);
+      lines.push(`· ${u.unitName}：不满意${u.unsatisfied}件、重办${u.reopened}件，已办结${u.closed}件${u.open.length > 0 ? `，未办结${u.open.length}件（${u.open.slice(0, 10).join('、')}${u.open.length > 10 ? '等' : ''}）` : ''}`);
     }
   } else lines.push('本周无不满意和重办工单。');
   if (w.lateUnits.length > 0) {
     lines.push('迟报、漏报和双派单超时：');
     for (const u of w.lateUnits) {
-      const parts = [u.reportsLate > 0 ? `日报迟报 ${u.reportsLate} 天` : '', u.reportsMissing > 0 ? `漏报 ${u.reportsMissing} 天` : '', u.sidesLate > 0 ? `双派单超时 ${u.sidesLate} 件` : ''].filter(Boolean);
+      const parts = [u.reportsLate > 0 ? `日报迟报${u.reportsLate}天` : '', u.reportsMissing > 0 ? `漏报${u.reportsMissing}天` : '', u.sidesLate > 0 ? `双派单超时${u.sidesLate}件` : ''].filter(Boolean);
       lines.push(`· ${u.unitName}：${parts.join('，')}`);
     }
   } else lines.push('本周各单位日报均按时报送，双派单无超时。');
