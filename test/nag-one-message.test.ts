@@ -101,6 +101,12 @@ describe.each(CASES)('12-01 09:00: one message per ticket per unit ($name)', (c)
     }
   });
 
+  it('the group line says the ticket is at 书面督办 (the same step the unit was told)', () => {
+    const g = d2am.find((o) => o.to === 'group')?.text ?? '';
+    expect(g).toContain('区公安分局（冯局长）：超期1件（其中1件已书面督办）');
+    expect(g).toContain('区人力资源和社会保障局（吴局长）：超期1件（其中1件已书面督办）');
+  });
+
   it('reported-done tickets: listed once by the nag, never re-dispatched as 未办结; the group does not name 城管局', () => {
     expect(about(d2am, CHU, '2026112100088')).toHaveLength(1);
     expect(about(d2am, ZHANG, '2026112000153')).toHaveLength(1);

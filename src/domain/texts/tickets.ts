@@ -118,7 +118,8 @@ export interface GroupDigestLine {
 export function nagGroupDigest(now: Date, tz: string, lines: readonly GroupDigestLine[]): string {
   const counts = (c: UnitNagCounts) => {
     const parts = [c.overdue > 0 ? `超期${c.overdue}件` : '', c.dueToday > 0 ? `今日到期${c.dueToday}件` : '', c.reopened > 0 ? `重办${c.reopened}件` : ''].filter(Boolean);
-    return `${parts.join('、')}${c.reportedDone > 0 ? `（其中${c.reportedDone}件单位已报办结，待平台确认）` : ''}`;
+    const notes = [c.written ? `${c.written}件已书面督办` : '', c.reportedDone > 0 ? `${c.reportedDone}件单位已报办结，待平台确认` : ''].filter(Boolean);
+    return `${parts.join('、')}${notes.length > 0 ? `（其中${notes.join('，')}）` : ''}`;
   };
   return [
     `【即时督办】截至${formatAt(now, tz)}，以下${lines.length}个单位有超期、今日到期或重办工单，工单明细已私信发送各单位负责同志，请抓紧办理：`,

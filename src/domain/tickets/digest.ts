@@ -129,6 +129,8 @@ export interface UnitNagCounts {
   dueToday: number;
   reopened: number;
   reportedDone: number;
+  /** In the group line: how many are at 书面督办 this cycle (told to the unit in the written notice). */
+  written?: number;
 }
 
 export function nagCounts(items: readonly NagItem[]): UnitNagCounts {

@@ -83,7 +83,11 @@ export async function runTicketNag(ctx: HandlerContext): Promise<NagResult> {
   // people; a unit with nobody to write to gets its list in the group. nagTo 'head': privately only.
   const named = mine.filter(([, l]) => l.some((i) => !i.reportedDone));
   if (tc.nagTo === 'group' && named.length > 0) {
-    const lines = named.map(([u, l]) => ({ unitName: unitName(u), people: (contacts.get(u) ?? []).map((id) => roster.person(id)?.name ?? id), counts: nagCounts(l.filter((i) => !i.reportedDone)) }));
+    const lines = named.map(([u, l]) => ({
+      unitName: unitName(u),
+      people: (contacts.get(u) ?? []).map((id) => roster.person(id)?.name ?? id),
+      counts: { ...nagCounts(l.filter((i) => !i.reportedDone)), written: l.filter((i) => stepOf.get(i.number) === 'written').length },
+    }));
     const mentions = [...new Set(named.flatMap(([u]) => contacts.get(u) ?? []))];
     await send({ to: { kind: 'group' }, text: T.nagGroupDigest(now, tz, lines), mentions, purpose: `ticket-nag:${cycle}:group:${named.map(([u]) => u).join(',')}` });
   }
