@@ -102,7 +102,8 @@ describe('ticket-nag: one digest per unit, the escalation ladder over working da
     const tue = await s.play(run(t(TUE, '09:00'), 'ticket-nag'));
     const onsite = tue.filter((o) => o.text.includes('【现场督办】'));
     expect(onsite.map((o) => o.to).sort()).toEqual([...SUPERVISORS].sort());
-    expect(onsite[0]?.text).toMatch(/区住房和城乡建设局1件：N001（超期4个工作日）/);
+    expect(onsite[0]?.text).toMatch(/区住房和城乡建设局1件：N001（超期4个工作日，单位已于11月20日签收）/);
+    expect(onsite[0]?.text).toMatch(/N006（超期\d个工作日，单位未签收）/);
     expect(onsite[0]?.text).not.toContain('N002');
     expect(tue.filter((o) => o.text.includes('【书面督办通知】')).map((o) => o.to)).toEqual([HEADS.chengguan]);
     const wed = await s.play(run(t(WED, '09:00'), 'ticket-nag'));

@@ -145,21 +145,21 @@ export interface UnitItems {
   items: readonly NagItem[];
 }
 
-function byUnitLines(groups: readonly UnitItems[], max: number): string[] {
+function byUnitLines(groups: readonly UnitItems[], max: number, tz?: string): string[] {
   const lines: string[] = [];
   for (const g of groups) {
-    const numbers = g.items.slice(0, max).map((i) => `${i.number}（超期${Math.max(i.daysOverdue, 0)}个工作日）`);
+    const numbers = g.items.slice(0, max).map((i) => `${i.number}（超期${Math.max(i.daysOverdue, 0)}个工作日${tz ? (i.ackedAt ? `，单位已于${formatDay(i.ackedAt, tz)}签收` : '，单位未签收') : ''}）`);
     lines.push(`· ${g.unitName}${g.items.length}件：${numbers.join('、')}${g.items.length > max ? '等' : ''}`);
   }
   return lines;
 }
 
-export function onSiteRequest(groups: readonly UnitItems[], max: number): string {
-  return ['【现场督办】以下工单经书面督办仍未办结，请督导专班赴现场督办：', ...byUnitLines(groups, max), '请将现场督办情况反馈至本群。'].join('\n');
+export function onSiteRequest(groups: readonly UnitItems[], max: number, tz?: string): string {
+  return ['【现场督办】以下工单经书面督办仍未办结，请督导专班赴现场督办：', ...byUnitLines(groups, max, tz), '请将现场督办情况反馈至本群。'].join('\n');
 }
 
-export function referralNotice(groups: readonly UnitItems[], max: number): string {
-  return ['【提请督办】以下工单经现场督办仍未办结，提请领导督办：', ...byUnitLines(groups, max)].join('\n');
+export function referralNotice(groups: readonly UnitItems[], max: number, tz?: string): string {
+  return ['【提请督办】以下工单经现场督办仍未办结，提请领导督办：', ...byUnitLines(groups, max, tz)].join('\n');
 }
 
 export const ACK_RECORDED = '已签收，督办记录已更新。';

@@ -114,18 +114,25 @@ export async function runTicketNag(ctx: HandlerContext): Promise<NagResult> {
       for (const id of ids) await send({ to: { kind: 'person', id }, text: wText, mentions: [], purpose: `ticket-written:${cycle}:${u}:${id}` });
     }
   }
-  const grouped = (step: LadderStep): T.UnitItems[] =>
-    mine
-      .map(([u, l]) => ({ unitName: unitName(u), items: l.filter((i: NagItem) => stepOf.get(i.number) === step) }))
-      .filter((g) => g.items.length > 0);
-  const onsite = grouped('onsite');
+  // 现场督办 and 提请督办 say whether the unit signed the earlier steps (its last 签收).
+  const grouped = async (step: LadderStep): Promise<T.UnitItems[]> => {
+    const out: T.UnitItems[] = [];
+    for (const [u, l] of mine) {
+      const items = l.filter((i: NagItem) => stepOf.get(i.number) === step);
+      if (items.length === 0) continue;
+      const acks = await lastAcks(db, u, items.map((i) => i.number));
+      out.push({ unitName: unitName(u), items: items.map((i) => ({ ...i, ackedAt: acks.get(i.number) ?? null })) });
+    }
+    return out;
+  };
+  const onsite = await grouped('onsite');
   if (onsite.length > 0) {
-    const text = T.onSiteRequest(onsite, tc.digestMaxItems);
+    const text = T.onSiteRequest(onsite, tc.digestMaxItems, tz);
     for (const id of supervisors) await send({ to: { kind: 'person', id }, text, mentions: [], purpose: `ticket-onsite:${cycle}:${id}` });
   }
-  const referral = grouped('referral');
+  const referral = await grouped('referral');
   if (referral.length > 0) {
-    const text = T.referralNotice(referral, tc.digestMaxItems);
+    const text = T.referralNotice(referral, tc.digestMaxItems, tz);
     for (const id of leaders) await send({ to: { kind: 'person', id }, text, mentions: [], purpose: `ticket-referral:${cycle}:${id}` });
   }
   ctx.log.info({ cycle, units: result.units, messages: result.messages, steps: result.steps }, 'ticket-nag done');
