@@ -39,14 +39,14 @@ describe('双派单 – 双倒查 – 双问责 (real pipeline, BullMQ flow per 
       row('S002', '背街小巷垃圾', '城西街道', '城西街道', '西三网格', '重办', '', 1),
       row('S003', '噪音扰民', '区城市管理局', '湖滨街道', '', '已办结', '满意', 0),
     ]);
-    expect(out[0]?.text).toContain('新增 3 条');
+    expect(out[0]?.text).toContain('新增3条');
     const deliveries = out.filter((o) => o.text.startsWith('【双派单'));
     expect(deliveries.map((o) => o.to).sort()).toEqual([CD, CX, ZJ].sort());
     const zj = deliveries.find((o) => o.to === ZJ)?.text ?? '';
     expect(zj).toMatch(/^【双派单 SP\d+】工单 S001（群众不满意）同步派发区住房和城乡建设局（承办单位）/);
     expect(zj).toContain('同时派发：城东街道');
     expect(zj).toContain('答复时限：11月18日（星期三）18:00前');
-    expect(deliveries.find((o) => o.to === CD)?.text).toContain('城东街道（东一网格）（属地镇街）');
+    expect(deliveries.find((o) => o.to === CD)?.text).toContain('城东街道（属地镇街，东一网格）');
     expect(deliveries.find((o) => o.to === CX)?.text).toContain('既是承办单位又是属地镇街，本轮只派发一次');
     const rounds = await s.h.app.db.query<{ code: string; ticket_number: string; same_unit: boolean; dispatched: boolean; sides: number; delivered: number }>(
       `select r.code, r.ticket_number, r.same_unit, r.dispatched_at is not null as dispatched, count(d.*)::int as sides, count(d.delivered_at)::int as delivered

@@ -37,7 +37,7 @@ describe('月评比 method (pure)', () => {
       fig('e', { workdays: 10, reportsOnTime: 0 }),
     ]);
     expect(rows.map((r) => [r.unitId, r.score, r.rank])).toEqual([['b', 100, 1], ['d', 100, 1], ['a', 50, 3], ['e', 0, 4]]);
-    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(['ackRate', 'onTimeRate', 'punctuality', 'rank', 'reopenRate', 'satisfactionRate', 'score', 'unitId', 'unitName'].sort());
+    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(['ackRate', 'onTimeRate', 'punctuality', 'rank', 'reopenRate', 'reports', 'satisfactionRate', 'score', 'silent', 'unitId', 'unitName'].sort());
   });
 
   it('a month with no report, ticket or delivery has no ranking; a unit that had to report and sent nothing ranks after those that did', () => {

@@ -91,20 +91,20 @@ describe('月评比 in the first month: deployed on Monday 11-30, reviewed on 12
     const trial = out.filter((o) => o.text.startsWith('【月评比·试运行】'));
     expect(trial.map((o) => o.to).sort()).toEqual([...OVERSIGHT].sort());
     const text = trial[0]?.text ?? '';
-    expect(text).toContain('11月数据不完整：本月 21 个工作日中，督办助手运行的有 1 天（5%，不足 80%）');
+    expect(text).toContain('11月数据不完整：本月21个工作日中，督办助手运行的有1天（5%，不足80%）');
     expect(text).toContain('不在群内公布');
     const pos = (name: string) => text.indexOf(`. ${name} `);
     for (const reporter of ['区住房和城乡建设局', '区城市管理局', '城东街道']) {
       expect(pos(reporter)).toBeGreaterThan(0);
       expect(pos('区教育局')).toBeGreaterThan(pos(reporter));
     }
-    expect(text).toMatch(/区住房和城乡建设局 [\d.]+分（[^）]*日报 100%）/);
+    expect(text).toMatch(/区住房和城乡建设局 [\d.]+分（[^）]*按时报送 100%）/);
     expect(out.filter((o) => o.file === '月评比-2026-11.xlsx').map((o) => o.to).sort()).toEqual([...OVERSIGHT].sort());
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(s.h.app.ctx.dataDir as string, 'ranking', '月评比-2026-11.xlsx'));
     const cells: string[] = [];
     wb.worksheets[0]?.eachRow((r) => cells.push(String(r.getCell(1).value ?? '')));
-    expect(cells.some((c) => c.startsWith('试运行（数据不完整）：当月 21 个工作日中督办助手运行 1 天'))).toBe(true);
+    expect(cells.some((c) => c.startsWith('试运行（数据不完整）：当月21个工作日中督办助手运行1天'))).toBe(true);
     expect(await s.play(run(t('2026-12-01', '09:30'), 'monthly-review'))).toEqual([]);
   });
 
@@ -163,8 +163,8 @@ describe('月评比 with a full month: published, a unit counted only since it j
     const lines = table.split('\n').slice(1);
     const idx = (name: string) => lines.findIndex((l) => l.includes(` ${name} `));
     for (const reporter of ['区住房和城乡建设局', '区城市管理局', '城东街道', '区交通运输局']) expect(idx('区教育局')).toBeGreaterThan(idx(reporter));
-    expect(lines[idx('区交通运输局')]).toContain('日报 100%');
-    expect(lines[idx('区住房和城乡建设局')]).toContain('日报 95.2%'); // 20 of 21 on time
+    expect(lines[idx('区交通运输局')]).toContain('按时报送 100%');
+    expect(lines[idx('区住房和城乡建设局')]).toContain('按时报送 95.2%'); // 20 of 21 on time
   });
 });
 
@@ -181,7 +181,7 @@ describe('月评比 in a replay: the clock starts long before the first line; th
   it('first message on 11-30: November is a trial, October has no ranking', async () => {
     const out = await s.play(run(t('2026-12-01', '09:00'), 'monthly-review'));
     expect(out.filter((o) => o.to === 'group' && o.text.includes('月评比'))).toEqual([]);
-    expect(out.filter((o) => o.text.startsWith('【月评比·试运行】11月数据不完整：本月 21 个工作日中，督办助手运行的有 1 天'))).toHaveLength(4);
+    expect(out.filter((o) => o.text.startsWith('【月评比·试运行】11月数据不完整：本月21个工作日中，督办助手运行的有1天'))).toHaveLength(4);
     expect(await rankingSource.rows(s.h.app.ctx, '2026-10')).toEqual([]);
   });
 });

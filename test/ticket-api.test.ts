@@ -86,7 +86,7 @@ describe('cli import-tickets', () => {
     });
     expect(r.stderr).toMatch(/import-tickets: \d+ ms/);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('新增 1 条，更新 0 条，无变化 0 条，未导入 1 条');
+    expect(r.stdout).toContain('新增1条，更新0条，无变化0条，未导入1条');
     expect(r.stdout).toContain('第3行（C2）：承办单位「无名局」不在名册中');
   });
 });

@@ -36,7 +36,7 @@ describe('退办 / 不再办理 approvals (real pipeline)', () => {
     expect(ok.find((o) => o.to === 'wxid_leader_li')?.text).toContain('已记录：同意 TB001');
     const again = await s.play(say(t('09:31'), 'wxid_leader_wang', '不同意 TB001 再议', { to: 'bot' }));
     expect(again).toHaveLength(1);
-    expect(again[0]?.text).toContain('已同意，无需重复审批');
+    expect(again[0]?.text).toBe('TB001 已由李主任于11月20日09:30同意，无需重复审批。');
   });
 
   it('a leader refuses with a reason; the head is told the reason', async () => {

@@ -47,7 +47,7 @@ describe('a spreadsheet from a head, a liaison or the discipline office (replay)
   it('the same file from the supervision team is imported', async () => {
     const xlsx = await writeXlsx(join(dir, 'sup.xlsx'), [HEADER, ROW]);
     const out = await s.play(file(t('10:10'), 'wxid_sup_liu', xlsx));
-    expect(out[0]?.text).toContain('已导入：新增 1 条');
+    expect(out[0]?.text).toContain('已导入：新增1条');
     expect(await ticketCount()).toBe(1);
   });
 

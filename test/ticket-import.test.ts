@@ -41,7 +41,7 @@ describe('ticket import through the chat (real pipeline)', () => {
     expect(out).toHaveLength(1);
     expect(out[0]?.to).toBe('group');
     expect(out[0]?.mentions).toEqual([SUP]);
-    expect(out[0]?.text).toContain('新增 4 条，更新 0 条，无变化 0 条，未导入 3 条');
+    expect(out[0]?.text).toContain('新增4条，更新0条，无变化0条，未导入3条');
     expect(out[0]?.text).toContain('第5行（X003）：承办单位「火星局」不在名册中');
     expect(out[0]?.text).toContain('第6行：缺少工单编号');
     expect(out[0]?.text).toContain('第7行（X005）：派单时间「昨天下午」无法识别');
@@ -68,7 +68,7 @@ describe('ticket import through the chat (real pipeline)', () => {
     const out = all.filter((o) => o.text.includes('新增'));
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ to: 'wxid_leader_li', mentions: [] });
-    expect(out[0]?.text).toContain('新增 0 条，更新 1 条，无变化 1 条，未导入 0 条');
+    expect(out[0]?.text).toContain('新增0条，更新1条，无变化1条，未导入0条');
     const x6 = await getTicket(s.h.app.db, 'X006');
     expect(x6).toMatchObject({ done: false, reopenCount: 1, rating: '不满意' });
     const ev = await s.h.app.db.query<{ kind: string; source: string }>("select kind, source from ticket_events where ticket_number = 'X006' order by id");
@@ -79,10 +79,10 @@ describe('ticket import through the chat (real pipeline)', () => {
   it('reads CSV in UTF-8 with BOM and in GB18030 (Excel on Chinese Windows)', async () => {
     const rows = [HEADER, ['G001', '井盖缺失', '', '区城市管理局', '', '', '2026-11-19 08:00', '', '办理中', '', 0]];
     const bom = await s.play(file(t('11:10'), SUP, writeCsv(join(dir, 'bom.csv'), rows, 'utf8-bom')));
-    expect(bom[0]?.text).toContain('新增 1 条');
+    expect(bom[0]?.text).toContain('新增1条');
     rows.push(['G002', '供暖不热', '', '区住建局', '', '', '2026-11-19 08:00', '', '办理中', '', 0]);
     const gbk = await s.play(file(t('11:20'), SUP, writeCsv(join(dir, 'gbk.csv'), rows, 'gb18030')));
-    expect(gbk[0]?.text).toContain('新增 1 条，更新 0 条，无变化 1 条');
+    expect(gbk[0]?.text).toContain('新增1条，更新0条，无变化1条');
     expect((await getTicket(s.h.app.db, 'G002'))?.title).toBe('供暖不热');
   });
 

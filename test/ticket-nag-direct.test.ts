@@ -40,7 +40,7 @@ describe('ticket-nag decisions (store + routine, no chat)', () => {
     const text = sent[0]?.text ?? '';
     expect(text.split('\n').filter((l) => /^\d+\. /.test(l))).toHaveLength(5);
     expect(text).toMatch(/1\. D015 诉求15/);
-    expect(text).toContain('……另有 10 件');
+    expect(text).toContain('……另有10件');
   });
 
   it('nothing in quiet hours or on a non-working day, nothing twice in one cycle', async () => {

@@ -30,7 +30,7 @@ describe('ticket-nag: one digest per unit, the escalation ladder over working da
       ['N006', '垃圾堆放', '', '城东街道', '', '', '2026-11-16 09:00', '', '办理中', '', 0],
     ]);
     const out = await s.play({ at: t('2026-11-19', '10:00'), from: 'wxid_sup_liu', file: path, to: 'group' });
-    expect(out[0]?.text).toContain('新增 6 条');
+    expect(out[0]?.text).toContain('新增6条');
   });
   afterAll(async () => {
     await s?.close();
@@ -42,7 +42,7 @@ describe('ticket-nag: one digest per unit, the escalation ladder over working da
     expect(group).toHaveLength(1);
     expect([...(group[0]?.mentions ?? [])].sort()).toEqual(Object.values(HEADS).sort());
     const g = group[0]?.text ?? '';
-    expect(g).toContain('【即时督办】截至11月20日 09:00，以下4个单位有超期、今日到期或重办工单，工单明细已私信发送各单位负责同志');
+    expect(g).toContain('【即时督办】截至11月20日09:00，以下4个单位有超期、今日到期或重办工单，工单明细已私信发送各单位负责同志');
     expect(g).toContain('区住房和城乡建设局（张局长）：超期2件');
     expect(g).toContain('区城市管理局（褚局长）：今日到期1件');
     expect(g).toContain('区教育局（孙局长）：重办1件');
@@ -51,7 +51,7 @@ describe('ticket-nag: one digest per unit, the escalation ladder over working da
     const priv = out.filter((o) => o.to !== 'group');
     expect(priv.map((o) => o.to).sort()).toEqual(Object.values(HEADS).sort());
     const zj = priv.find((o) => o.to === HEADS.zhujian)?.text ?? '';
-    expect(zj).toMatch(/^【即时督办】区住房和城乡建设局：截至11月20日 09:00，本单位超期工单 2 件、今日到期 0 件、重办 0 件/);
+    expect(zj).toMatch(/^【即时督办】区住房和城乡建设局：截至11月20日09:00，本单位超期工单2件、今日到期0件、重办0件/);
     expect(zj.indexOf('N001')).toBeLessThan(zj.indexOf('N002'));
     expect(zj).toContain('1. N001 小区路灯不亮（超期2个工作日）');
     expect(zj).toContain('2. N002 楼道渗水（超期1个工作日）');
@@ -89,11 +89,21 @@ describe('ticket-nag: one digest per unit, the escalation ladder over working da
     expect(written.map((o) => o.to).sort()).toEqual([HEADS.chengdong, HEADS.zhujian].sort());
     expect(written.find((o) => o.to === HEADS.zhujian)?.text).toContain('N001');
     expect(written.find((o) => o.to === HEADS.zhujian)?.text).not.toContain('N002');
-    expect(mon).toHaveLength(7);
+    // 张局长 signed Friday's digest: the written step says so.
+    expect(written.find((o) => o.to === HEADS.zhujian)?.text).toContain('N001 小区路灯不亮（超期3个工作日，已于11月20日签收）');
+    expect(written.find((o) => o.to === HEADS.chengdong)?.text).not.toContain('签收）');
+    // One message per ticket per cycle: N006 (城东, its only ticket) is in the written notice only;
+    // 住建局's 即时 list keeps N002 (reported done) and leaves N001 to the written notice.
+    expect(mon.filter((o) => o.to === HEADS.chengdong).map((o) => o.text.slice(0, 8))).toEqual(['【书面督办通知】']);
+    const zjList = mon.find((o) => o.to === HEADS.zhujian && o.text.startsWith('【即时督办】'))?.text ?? '';
+    expect(zjList).toContain('N002');
+    expect(zjList).not.toContain('N001');
+    expect(mon).toHaveLength(6);
     const tue = await s.play(run(t(TUE, '09:00'), 'ticket-nag'));
     const onsite = tue.filter((o) => o.text.includes('【现场督办】'));
     expect(onsite.map((o) => o.to).sort()).toEqual([...SUPERVISORS].sort());
-    expect(onsite[0]?.text).toMatch(/区住房和城乡建设局 1 件：N001（超期4个工作日）/);
+    expect(onsite[0]?.text).toMatch(/区住房和城乡建设局1件：N001（超期4个工作日，单位已于11月20日签收）/);
+    expect(onsite[0]?.text).toMatch(/N006（超期\d个工作日，单位未签收）/);
     expect(onsite[0]?.text).not.toContain('N002');
     expect(tue.filter((o) => o.text.includes('【书面督办通知】')).map((o) => o.to)).toEqual([HEADS.chengguan]);
     const wed = await s.play(run(t(WED, '09:00'), 'ticket-nag'));
@@ -117,7 +127,7 @@ describe('ticket-nag: one digest per unit, the escalation ladder over working da
   it('a ticket reopened in a later list appears in the next digest', async () => {
     const path = await writeXlsx(join(dir, 'reopen.xlsx'), [HEADER, ['N005', '医保报销', '', '卫健局', '', '', '2026-11-16 09:00', '2026-12-04', '重办', '不满意', 1]]);
     const imp = await s.play({ at: t(WED, '10:00'), from: 'wxid_sup_liu', file: path, to: 'group' });
-    expect(imp[0]?.text).toContain('更新 1 条');
+    expect(imp[0]?.text).toContain('更新1条');
     const out = await s.play(run(t(WED, '15:00'), 'ticket-nag'));
     const wj = out.find((o) => o.to === 'wxid_weijian_zhou');
     expect(wj?.text).toContain('N005 医保报销（待办理，重办）');

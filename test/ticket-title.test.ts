@@ -34,7 +34,7 @@ describe('an export without 标题: nag lists, 双派单 and 回头看 show the 
       ['T003', '来电人称其孩子所在学校校车接送时间过早，希望调整到七点半以后', '教育局', '', '2026-11-16 09:00', '', '办理中', '', 0],
     ]);
     const out = await s.play({ at: t('2026-11-19', '10:00'), from: 'wxid_sup_liu', file: path, to: 'group' });
-    expect(out[0]?.text).toContain('新增 3 条');
+    expect(out[0]?.text).toContain('新增3条');
     imported = out;
   });
   afterAll(async () => {
@@ -53,6 +53,8 @@ describe('an export without 标题: nag lists, 双派单 and 回头看 show the 
     const delivery = dual.find((o) => o.text.includes('T002') && o.text.includes('标题：'))?.text ?? '';
     expect(delivery).toContain('标题：建设路与人民路交叉口夜市占道经营严重…');
     expect(delivery).toContain('诉求：建设路与人民路交叉口夜市占道经营严重，影响通行，请处理');
+    // The round is over (a 回头看 leaves tickets in an open 双派单 round alone).
+    await s.h.app.db.query("update dual_rounds set status = 'closed' where ticket_number = 'T002'");
     const review = await s.play(run(t('2026-12-01', '09:00'), 'monthly-review'));
     const look = review.find((o) => o.text.startsWith('【回头看】区城市管理局'))?.text ?? '';
     expect(look).toContain('T002 建设路与人民路交叉口夜市占道经营严重…（不满意）');

@@ -27,8 +27,8 @@ describe('weekly-summary in the bot\'s first week', () => {
     const out = await s.play(run(t('2026-11-27', '17:00'), 'weekly-summary'));
     expect(out.length).toBeGreaterThan(0);
     const text = out[0]?.text ?? '';
-    expect(text).toContain('· 区城市管理局：漏报 2 天');
-    expect(text).toContain('· 区教育局：漏报 1 天');
+    expect(text).toContain('· 区城市管理局：漏报2天');
+    expect(text).toContain('· 区教育局：漏报1天');
     expect(text).not.toContain('区住房和城乡建设局：');
     expect(text).not.toMatch(/漏报 [34] 天/);
   });

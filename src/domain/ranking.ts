@@ -14,6 +14,10 @@ export interface RankingRow {
   punctuality: number | null;
   score: number;
   rank: number;
+  /** Daily reports over the counted working days (absent where the row is not from rankUnits). */
+  reports?: { days: number | null; filed: number; late: number };
+  /** Had to report and sent no report at all in the counted days: ranked after every unit that reported. */
+  silent?: boolean;
 }
 
 /** A unit's counts for a month; each rate is numerator ÷ denominator. */
@@ -111,7 +115,8 @@ export function rankUnits(figures: readonly UnitMonthFigures[], w: RankingWeight
     const rates = unitRates(f);
     const score = scoreOf(rates, w);
     if (score === null) continue;
-    rows.push({ unitId: f.unitId, unitName: f.unitName, ...rates, score, rank: 0, silent: reportedNothing(f) });
+    const reports = { days: f.workdays, filed: f.reportsFiled, late: Math.max(0, f.reportsFiled - f.reportsOnTime) };
+    rows.push({ unitId: f.unitId, unitName: f.unitName, ...rates, score, rank: 0, reports, silent: reportedNothing(f) });
   }
   const order = new Map(figures.map((f, i) => [f.unitId, i]));
   rows.sort((a, b) => Number(a.silent) - Number(b.silent) || b.score - a.score || (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0));
@@ -119,7 +124,7 @@ export function rankUnits(figures: readonly UnitMonthFigures[], w: RankingWeight
     const prev = rows[i - 1];
     r.rank = prev && prev.score === r.score && prev.silent === r.silent ? prev.rank : i + 1;
   });
-  return rows.map(({ silent: _, ...r }) => r);
+  return rows;
 }
 
 /**

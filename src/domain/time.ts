@@ -61,6 +61,18 @@ export function formatShort(instant: Date | string | number, tz = DEFAULT_TZ): s
   return `${d.month() + 1}月${d.date()}日 ${d.format('HH:mm')}`;
 }
 
+/** 11月23日10:00 style: the same instant with no space, as the ticket and ranking texts write it. */
+export function formatAt(instant: Date | string | number, tz = DEFAULT_TZ): string {
+  const d = inZone(instant, tz);
+  return `${d.month() + 1}月${d.date()}日${d.format('HH:mm')}`;
+}
+
+/** 11月30日 (no time). */
+export function formatDay(instant: Date | string | number, tz = DEFAULT_TZ): string {
+  const d = inZone(instant, tz);
+  return `${d.month() + 1}月${d.date()}日`;
+}
+
 const WEEKDAY = '日一二三四五六';
 
 /**

@@ -40,7 +40,7 @@ export function ticketFacts(ctx: HandlerContext, t: TicketInput): T.TicketFacts 
  * into rounds and adds each new round's flow. A ticket with an open round gets the trigger
  * noted on it instead. Returns the rounds made.
  */
-export async function openDualRounds(ctx: HandlerContext): Promise<DualRound[]> {
+export async function openDualRounds(ctx: HandlerContext, o: { enqueue?: boolean } = {}): Promise<DualRound[]> {
   const made: DualRound[] = [];
   const now = ctx.clock.now();
   for (const number of await pendingTriggerTickets(ctx.db)) {
@@ -59,7 +59,8 @@ export async function openDualRounds(ctx: HandlerContext): Promise<DualRound[]> 
     if (out.kind !== 'created') continue;
     ctx.log.info({ ticket: number, code: out.round.code, seq: out.round.seq, sides: plan.sides.map((s) => `${s.side}:${s.unitId}`) }, 'dual: round made');
     made.push(out.round);
-    await enqueueRound(ctx, out.round);
+    // enqueue false: the caller enqueues them after its own answer (the import's, naming the codes).
+    if (o.enqueue !== false) await enqueueRound(ctx, out.round);
   }
   return made;
 }
@@ -86,7 +87,8 @@ export async function deliverSide(ctx: HandlerContext, job: DualJob): Promise<{ 
   const streetUnknown = r.sides.length === 1 && !r.sameUnit;
   const text = T.deliveryText({
     code: r.code, seq: r.seq, reason: r.reason, ticket: ticketFacts(ctx, ticket), side: s.side,
-    unitName: unitName(ctx, s.unitId) + (s.grid && s.side !== 'unit' ? `（${s.grid}）` : ''),
+    unitName: unitName(ctx, s.unitId),
+    grid: s.grid && s.side !== 'unit' ? s.grid : null,
     otherUnit: other ? unitName(ctx, other.unitId) : null, sameUnit: r.sameUnit, streetUnknown, deadline: r.deadline, tz: ctx.config.timezone,
   });
   const people = sideContacts(ctx, s.unitId);

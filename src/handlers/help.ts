@@ -1,5 +1,5 @@
 import { commandOf } from '../domain/text/intent.js';
-import { helpText } from '../domain/texts/help.js';
+import { helpFacts, helpText } from '../domain/texts/help.js';
 import { commandText, type MessageHandler, replyTo } from './context.js';
 
 
@@ -8,6 +8,6 @@ export const helpHandler: MessageHandler = {
   name: 'help',
   matches: (msg) => commandOf(commandText(msg)) === 'help',
   async handle(msg, sender, ctx) {
-    await ctx.send(replyTo(msg, helpText(sender), `help:${msg.id}`));
+    await ctx.send(replyTo(msg, helpText(sender, helpFacts(ctx.config)), `help:${msg.id}`));
   },
 };

@@ -57,16 +57,22 @@ export const ticketApprovalHandler: MessageHandler = {
       await recordTicketEvent(ctx.db, a.ticketNumber, 'approval-decision-refused', now, `chat:${sender.id}`, { code: a.code, approve: c.approve, reason: 'not a leader' });
       return void (await reply(T.ONLY_LEADERS_DECIDE));
     }
-    if (a.decision) return void (await reply(T.alreadyDecided(a.code, a.decision === 'approved')));
+    const tz = ctx.config.timezone;
+    const decider = (x: { decidedBy: string | null }) => (x.decidedBy ? (ctx.roster.person(x.decidedBy)?.name ?? x.decidedBy) : null);
+    if (a.decision) return void (await reply(T.alreadyDecided(a.code, a.decision === 'approved', decider(a), a.decidedAt, tz)));
     if (!c.approve && c.note.length < 2) return void (await reply(T.DECISION_NEEDS_REASON));
     if (!(await decideApproval(ctx.db, a.id, c.approve, sender.id, now, c.note))) {
       const again = await approvalByCode(ctx.db, a.code);
-      return void (await reply(T.alreadyDecided(a.code, again?.decision === 'approved')));
+      return void (await reply(T.alreadyDecided(a.code, again?.decision === 'approved', again ? decider(again) : null, again?.decidedAt ?? null, tz)));
     }
     await recordTicketEvent(ctx.db, a.ticketNumber, c.approve ? 'approval-approved' : 'approval-refused', now, `chat:${sender.id}`, { code: a.code, kind: a.kind, note: c.note });
     const leader = sender.name;
     const text = c.approve ? T.approvalApproved(a.code, a.kind, a.ticketNumber, leader) : T.approvalRefused(a.code, a.kind, a.ticketNumber, leader, c.note);
     await ctx.send({ to: { kind: 'person', id: a.requesterId }, text, mentions: [], purpose: `ticket-approval-decision:${a.code}` });
     await reply(T.decisionRecorded(a.code, c.approve));
+    // The other leaders who were asked learn it was decided, once each.
+    const others = [...new Set(a.sentTo)].filter((id) => id !== sender.id && ctx.roster.person(id));
+    const told = T.decidedByOther(a.code, a.kind, a.ticketNumber, c.approve, leader, now, tz);
+    for (const id of others) await ctx.send({ to: { kind: 'person', id }, text: told, mentions: [], purpose: `ticket-approval-decided:${a.code}:${id}` });
   },
 };

@@ -3,13 +3,18 @@ import type { ImportResult } from '../store/ticket-import.js';
 import { importTicketFile } from '../store/ticket-import.js';
 import { looksLikeTicketFile } from '../store/ticket-files.js';
 import { isUnitWorker, type MessageHandler, replyTo } from './context.js';
-import { openDualRounds } from './dual-flow.js';
+import type { DualRound } from '../store/dual.js';
+import { enqueueRound, openDualRounds } from './dual-flow.js';
+import { endOfDay } from '../domain/tickets/deadline.js';
+import { classify } from '../domain/tickets/digest.js';
+import { localDay } from '../domain/time.js';
+import { openTicketsToNag } from '../store/tickets.js';
 
 /** The answer to an import, for the chat and the CLI alike. */
-export function importAnswer(name: string, r: ImportResult, maxListed: number): string {
+export function importAnswer(name: string, r: ImportResult, maxListed: number, follow?: T.ImportFollowUp): string {
   switch (r.kind) {
     case 'imported':
-      return T.importSummary(name, r.counts, r.rejected, maxListed);
+      return T.importSummary(name, r.counts, r.rejected, maxListed, follow);
     case 'not-a-list':
       return T.notATicketList(name, r.missing);
     case 'unsupported':
@@ -21,7 +26,8 @@ export function importAnswer(name: string, r: ImportResult, maxListed: number): 
 
 /**
  * An .xlsx / .csv file in the group or privately. Supervisors and leaders: imported and
- * answered with the counts and each rejected row. Anyone else on the roster: not imported,
+ * answered with the counts, each rejected row, the 双派单 rounds it started (by code) and the
+ * tickets overdue now. Anyone else on the roster: not imported,
  * told privately who imports and how (nothing in the group). Other files (images, documents)
  * are not this handler's. Strangers never reach handlers.
  */
@@ -50,7 +56,24 @@ export const ticketImportHandler: MessageHandler = {
       { source: `file:${file.name} by ${sender.id}`, senderId: sender.id, fileName: file.name },
     );
     ctx.log.info({ id: msg.id, from: sender.id, file: file.name, result: r.kind, ...(r.kind === 'imported' ? r.counts : {}) }, 'ticket file processed');
-    await ctx.send(replyTo(msg, importAnswer(file.name, r, ctx.config.tickets.maxRejectedListed), `ticket-import:${msg.id}`));
-    if (r.kind === 'imported') await openDualRounds(ctx);
+    let follow: T.ImportFollowUp | undefined;
+    let started: DualRound[] = [];
+    if (r.kind === 'imported') {
+      // The rounds are made first, so that the answer can say which; their deliveries follow it.
+      // A failure here never costs the import its answer (dual-check retries pending rounds).
+      try {
+        const rounds = await openDualRounds(ctx, { enqueue: false });
+        started = rounds;
+        const now = ctx.clock.now();
+        const tz = ctx.config.timezone;
+        const overdue = classify(await openTicketsToNag(ctx.db, endOfDay(localDay(now, tz), tz)), now, ctx.calendar, tz).filter((i) => i.daysOverdue >= 0);
+        follow = { rounds: rounds.map((x) => x.code), overdue: overdue.length, overdueReportedDone: overdue.filter((i) => i.reportedDone).length };
+      } catch (err) {
+        ctx.log.error({ err, id: msg.id }, 'ticket import: opening 双派单 rounds failed; the answer gives the counts only');
+      }
+    }
+    await ctx.send(replyTo(msg, importAnswer(file.name, r, ctx.config.tickets.maxRejectedListed, follow), `ticket-import:${msg.id}`));
+    // The deliveries after the answer that names them (a round not enqueued here is picked up by dual-check).
+    for (const round of started) await enqueueRound(ctx, round);
   },
 };

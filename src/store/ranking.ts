@@ -125,6 +125,10 @@ export interface LookbackTicket {
   unitId: string;
   done: boolean;
   rating: string | null;
+  /** The unit reported it 已办结 (not reopened since) and the platform has not confirmed it. */
+  reportedDone: boolean;
+  /** The code of the ticket's open 双派单 round (open or awaiting the back-check), or null. */
+  dualCode: string | null;
 }
 
 /**
@@ -133,12 +137,17 @@ export interface LookbackTicket {
  */
 export async function lookbackTickets(d: FigureDeps, month: string, at: Date): Promise<LookbackTicket[]> {
   const b = monthBounds(month, d.config.timezone);
-  const rows = await d.db.query<{ number: string; title: string; unit_id: string; done: boolean; rating: string | null }>(
-    `select t.number, t.title, t.unit_id, t.done, t.rating from tickets t
+  const rows = await d.db.query<{ number: string; title: string; unit_id: string; done: boolean; rating: string | null; reported_done: boolean; dual_code: string | null }>(
+    `select t.number, t.title, t.unit_id, t.done, t.rating,
+       (not t.done and exists (
+         select 1 from ticket_events e where e.ticket_number = t.number and e.kind = 'reported-done'
+           and not exists (select 1 from ticket_events r where r.ticket_number = t.number and r.kind = 'reopened' and r.at > e.at))) as reported_done,
+       (select r.code from dual_rounds r where r.ticket_number = t.number and r.status in ('open', 'answered') order by r.seq desc limit 1) as dual_code
+     from tickets t
      where ${COHORT} >= $1 and ${COHORT} < $2 and ((not t.done and t.due_at <= $3) or t.rating = '不满意') order by t.unit_id, t.number`,
     [b.from, b.to, at],
   );
-  return rows.map((r) => ({ number: r.number, title: r.title, unitId: r.unit_id, done: r.done, rating: r.rating }));
+  return rows.map((r) => ({ number: r.number, title: r.title, unitId: r.unit_id, done: r.done, rating: r.rating, reportedDone: r.reported_done === true, dualCode: r.dual_code ?? null }));
 }
 
 export interface WeekTicket {

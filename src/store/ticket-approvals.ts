@@ -14,6 +14,7 @@ export interface Approval {
   resentAt: Date | null;
   decision: 'approved' | 'refused' | null;
   decidedBy: string | null;
+  decidedAt: Date | null;
 }
 
 interface Row {
@@ -29,12 +30,13 @@ interface Row {
   resent_at: Date | null;
   decision: 'approved' | 'refused' | null;
   decided_by: string | null;
+  decided_at: Date | null;
 }
 
 const fromRow = (r: Row): Approval => ({
   id: Number(r.id), code: r.code, kind: r.kind, ticketNumber: r.ticket_number, unitId: r.unit_id, requesterId: r.requester_id,
   reason: r.reason, requestedAt: new Date(r.requested_at), sentTo: r.sent_to, resentAt: r.resent_at ? new Date(r.resent_at) : null,
-  decision: r.decision, decidedBy: r.decided_by,
+  decision: r.decision, decidedBy: r.decided_by, decidedAt: r.decided_at ? new Date(r.decided_at) : null,
 });
 
 /** Records a request and gives it its short code (TB + id). */

@@ -84,3 +84,33 @@ export async function latestUnackedDigestAt(db: Queryable, unitId: string): Prom
   const rows = await db.query<{ sent_at: Date | string }>('select sent_at from ticket_digests where unit_id = $1 and acked_at is null order by sent_at desc limit 1', [unitId]);
   return rows[0] ? new Date(rows[0].sent_at) : null;
 }
+
+/** When the unit last signed (签收) a digest that listed each ticket: number → acked_at. */
+export async function lastAcks(db: Queryable, unitId: string, numbers: readonly string[]): Promise<Map<string, Date>> {
+  const out = new Map<string, Date>();
+  if (numbers.length === 0) return out;
+  const rows = await db.query<{ number: string; acked_at: Date | string }>(
+    `select n.value as number, max(d.acked_at) as acked_at
+     from ticket_digests d cross join lateral jsonb_array_elements_text(d.numbers) as n(value)
+     where d.unit_id = $1 and d.acked_at is not null and n.value in (select jsonb_array_elements_text($2::jsonb))
+     group by n.value`,
+    [unitId, JSON.stringify(numbers)],
+  );
+  for (const r of rows) out.set(r.number, new Date(r.acked_at));
+  return out;
+}
+
+/** How often and when last each ticket was listed in a 即时督办 digest: number → { times, last }. */
+export async function digestHistory(db: Queryable, numbers: readonly string[]): Promise<Map<string, { times: number; last: Date }>> {
+  const out = new Map<string, { times: number; last: Date }>();
+  if (numbers.length === 0) return out;
+  const rows = await db.query<{ number: string; times: number | string; last: Date | string }>(
+    `select n.value as number, count(*) as times, max(d.sent_at) as last
+     from ticket_digests d cross join lateral jsonb_array_elements_text(d.numbers) as n(value)
+     where n.value in (select jsonb_array_elements_text($1::jsonb))
+     group by n.value`,
+    [JSON.stringify(numbers)],
+  );
+  for (const r of rows) out.set(r.number, { times: Number(r.times), last: new Date(r.last) });
+  return out;
+}

@@ -32,6 +32,8 @@ export interface DeliveryInput {
   ticket: TicketFacts;
   side: SideKey;
   unitName: string;
+  /** The street side's grid (网格), shown with the side: 凤凰镇（属地镇街，人民路网格）. */
+  grid?: string | null;
   /** The other side's unit, or null (one side). */
   otherUnit: string | null;
   sameUnit: boolean;
@@ -44,7 +46,7 @@ export function deliveryText(i: DeliveryInput): string {
   const t = i.ticket;
   const where = [t.street, t.grid ? `网格：${t.grid}` : null].filter(Boolean).join('，');
   const lines = [
-    `【双派单 ${i.code}】工单 ${t.number}（${reasonText(i.reason)}${i.seq > 1 ? `，第${i.seq}轮` : ''}）同步派发${i.unitName}（${SIDE_LABEL[i.side]}）：`,
+    `【双派单 ${i.code}】工单 ${t.number}（${reasonText(i.reason)}${i.seq > 1 ? `，第${i.seq}轮` : ''}）同步派发${i.unitName}（${SIDE_LABEL[i.side]}${i.grid ? `，${i.grid}` : ''}）：`,
   ];
   if (t.title) lines.push(`标题：${short(t.title, 60)}`);
   if (t.content) lines.push(`诉求：${short(t.content, 300)}`);
@@ -86,7 +88,7 @@ export function backcheckQuestionText(code: string, number: string, unitName: st
     `【双倒查 ${code}】${o.received ? `已收到贵单位对 ${code} 的答复。` : ''}${done}，请${unitName}如实回答：`,
     '1. 群众投诉前，是否已通过日常摸排提前掌握该问题？',
     '2. 是否已举一反三，排查并推动解决同类问题？',
-    `请回复“${code} 倒查 1. … 2. …”。倒查结果将与相关负责人考核挂钩。`,
+    `请回复“${code} 倒查 1. … 2. …”。`,
   ].join('\n');
 }
 
@@ -144,7 +146,7 @@ export function accountabilityText(i: AccountabilityInput): string {
     '证据链（时间顺序）：',
     ...i.lines.slice(0, 40),
   ];
-  if (i.lines.length > 40) lines.push(`……共 ${i.lines.length} 条，详见附件。`);
+  if (i.lines.length > 40) lines.push(`……共${i.lines.length}条，详见附件。`);
   lines.push(`完整证据见附件「${i.fileName}」。`);
   return lines.join('\n');
 }
@@ -171,17 +173,17 @@ export interface WeeklyInput {
 const md = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 
 export function weeklySummaryText(w: WeeklyInput): string {
-  const lines = [`【每周汇总】${md(w.from)}至${md(w.to)}，群众不满意和重办工单 ${w.total.tickets} 件：已办结 ${w.total.closed} 件，未办结 ${w.total.open} 件；双派单 ${w.rounds.made} 轮，两方均已答复 ${w.rounds.answered} 轮。`];
+  const lines = [`【每周汇总】${md(w.from)}至${md(w.to)}，群众不满意和重办工单${w.total.tickets}件：已办结${w.total.closed}件，未办结${w.total.open}件；双派单${w.rounds.made}轮，两方均已答复${w.rounds.answered}轮。`];
   if (w.units.length > 0) {
     lines.push('按单位：');
     for (const u of w.units) {
-      lines.push(`· ${u.unitName}：不满意 ${u.unsatisfied} 件、重办 ${u.reopened} 件，已办结 ${u.closed} 件${u.open.length > 0 ? `，未办结 ${u.open.length} 件（${u.open.slice(0, 10).join('、')}${u.open.length > 10 ? '等' : ''}）` : ''}`);
+      lines.push(`· ${u.unitName}：不满意${u.unsatisfied}件、重办${u.reopened}件，已办结${u.closed}件${u.open.length > 0 ? `，未办结${u.open.length}件（${u.open.slice(0, 10).join('、')}${u.open.length > 10 ? '等' : ''}）` : ''}`);
     }
   } else lines.push('本周无不满意和重办工单。');
   if (w.lateUnits.length > 0) {
     lines.push('迟报、漏报和双派单超时：');
     for (const u of w.lateUnits) {
-      const parts = [u.reportsLate > 0 ? `日报迟报 ${u.reportsLate} 天` : '', u.reportsMissing > 0 ? `漏报 ${u.reportsMissing} 天` : '', u.sidesLate > 0 ? `双派单超时 ${u.sidesLate} 件` : ''].filter(Boolean);
+      const parts = [u.reportsLate > 0 ? `日报迟报${u.reportsLate}天` : '', u.reportsMissing > 0 ? `漏报${u.reportsMissing}天` : '', u.sidesLate > 0 ? `双派单超时${u.sidesLate}件` : ''].filter(Boolean);
       lines.push(`· ${u.unitName}：${parts.join('，')}`);
     }
   } else lines.push('本周各单位日报均按时报送，双派单无超时。');
@@ -194,19 +196,39 @@ export interface LookbackItem {
   why: string;
 }
 
+const monthName = (month: string) => `${Number(month.slice(5, 7))}月份`;
+
 export function lookbackText(month: string, unitName: string, items: readonly LookbackItem[], max = 20): string {
   const lines = [
-    `【回头看】${unitName}：${Number(month.slice(5, 7))}月以下工单尚未解决或群众不满意，现重新交办，请逐件办理并回复“工单编号 已办结 说明”：`,
+    `【回头看】${unitName}：以下${monthName(month)}工单尚未解决或群众不满意，现重新交办，请逐件办理并回复“工单编号 已办结 说明”：`,
     ...items.slice(0, max).map((i, k) => `${k + 1}. ${i.number}${i.title ? ` ${short(i.title, 20)}` : ''}（${i.why}）`),
   ];
-  if (items.length > max) lines.push(`……另有 ${items.length - max} 件，请登录平台查看。`);
+  if (items.length > max) lines.push(`……另有${items.length - max}件，请登录平台查看。`);
+  if (items.some((i) => i.why.includes('单位已报办结'))) lines.push('已报办结的工单，请跟进12345平台办结归档。');
   return lines.join('\n');
 }
 
-export function lookbackLeadersText(month: string, perUnit: ReadonlyArray<{ unitName: string; count: number }>): string {
-  const total = perUnit.reduce((a, u) => a + u.count, 0);
-  if (total === 0) return `【回头看】${Number(month.slice(5, 7))}月工单均已解决，无不满意工单需重新交办。`;
-  return `【回头看】${Number(month.slice(5, 7))}月未解决和不满意工单共 ${total} 件，已逐一重新交办：${perUnit.map((u) => `${u.unitName} ${u.count} 件`).join('，')}。`;
+export interface LookbackSummary {
+  redispatched: ReadonlyArray<{ unitName: string; count: number }>;
+  /** Open overdue tickets the daily 即时/书面督办 pursues: not re-dispatched. */
+  nagged: ReadonlyArray<{ unitName: string; count: number }>;
+  /** Open tickets the unit reported done (the nag lists them, marked): not re-dispatched. */
+  awaiting: ReadonlyArray<{ unitName: string; count: number }>;
+  /** Tickets in an open 双派单 round: not re-dispatched. */
+  dual: ReadonlyArray<{ number: string; code: string }>;
+}
+
+export function lookbackLeadersText(month: string, s: LookbackSummary): string {
+  const sum = (l: ReadonlyArray<{ count: number }>) => l.reduce((a, u) => a + u.count, 0);
+  const total = sum(s.redispatched) + sum(s.nagged) + sum(s.awaiting) + s.dual.length;
+  if (total === 0) return `【回头看】${monthName(month)}工单均已解决，无不满意工单需重新交办。`;
+  const byUnit = (l: ReadonlyArray<{ unitName: string; count: number }>) => l.map((u) => `${u.unitName}${u.count}件`).join('，');
+  const parts: string[] = [];
+  if (s.redispatched.length > 0) parts.push(`已重新交办${sum(s.redispatched)}件（${byUnit(s.redispatched)}）`);
+  if (s.nagged.length > 0) parts.push(`超期未办结${sum(s.nagged)}件已在每日工单督办中跟进，不重复交办（${byUnit(s.nagged)}）`);
+  if (s.awaiting.length > 0) parts.push(`单位已报办结、待平台确认${sum(s.awaiting)}件（${byUnit(s.awaiting)}）`);
+  if (s.dual.length > 0) parts.push(`双派单办理中${s.dual.length}件，不重复交办（${s.dual.map((d) => `${d.number}：${d.code}`).join('，')}）`);
+  return `【回头看】${monthName(month)}未解决和不满意工单共${total}件：${parts.join('；')}。`;
 }
 
 const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 10) / 10}%`);
@@ -214,16 +236,31 @@ const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 10) / 
 export function rankingGroupText(month: string, best: readonly RankingRow[], last: readonly RankingRow[], count: number, method: string): string {
   const m = Number(month.slice(5, 7));
   if (count === 0) return `【月评比】${m}月暂无可评比的数据。`;
-  const line = (r: RankingRow) => `第${r.rank}名 ${r.unitName}（${r.score.toFixed(2)}分）`;
-  const lines = [`【月评比】${m}月 ${count} 个单位参加评比。`, `亮亮相（前三名）：${best.map(line).join('；')}。`];
+  const line = (r: RankingRow) => `第${r.rank}名 ${r.unitName}（${r.score.toFixed(2)}分${r.silent ? '，未报送日报' : ''}）`;
+  const lines = [`【月评比】${m}月共${count}个单位参加评比。`, `亮亮相（前三名）：${best.map(line).join('；')}。`];
   if (last.length > 0) lines.push(`红红脸、出出汗（后三名）：${last.map(line).join('；')}。请后三名单位认真查找原因、限期整改。`);
+  if ([...best, ...last].some((r) => r.silent)) lines.push(SILENT_RULE);
   lines.push(method);
   return lines.join('\n');
 }
 
+/** The rule that explains a lower score above a higher one. */
+export const SILENT_RULE = '未报送日报的单位排在已报送单位之后（不论得分）。';
+
+/** A unit's figures on its line: 按时报送 is the share of counted days reported before the deadline, with the late days. */
+function rankingLine(r: RankingRow): string {
+  const rep = r.reports;
+  const reports = r.silent
+    ? `按时报送 ${pct(r.punctuality)}，未报送日报`
+    : `按时报送 ${pct(r.punctuality)}${rep && rep.late > 0 ? `，迟报${rep.late}天` : ''}`;
+  return `${r.rank}. ${r.unitName} ${r.score.toFixed(2)}分（按时办结 ${pct(r.onTimeRate)}，满意 ${pct(r.satisfactionRate)}，重办 ${pct(r.reopenRate)}，签收 ${pct(r.ackRate)}，${reports}）`;
+}
+
+const ruleLines = (rows: readonly RankingRow[]) => (rows.some((r) => r.silent) ? [SILENT_RULE] : []);
+
 export function rankingFileText(month: string, rows: readonly RankingRow[], fileName: string): string {
   const head = `【月评比】${Number(month.slice(5, 7))}月全区评比结果（完整表格见附件「${fileName}」）：`;
-  return [head, ...rows.map((r) => `${r.rank}. ${r.unitName} ${r.score.toFixed(2)}分（按时办结 ${pct(r.onTimeRate)}，满意 ${pct(r.satisfactionRate)}，重办 ${pct(r.reopenRate)}，签收 ${pct(r.ackRate)}，日报 ${pct(r.punctuality)}）`)].join('\n');
+  return [head, ...rows.map(rankingLine), ...ruleLines(rows)].join('\n');
 }
 
 /**
@@ -233,16 +270,13 @@ export function rankingFileText(month: string, rows: readonly RankingRow[], file
 export function rankingTrialText(month: string, c: { workdays: number; counted: number; share: number }, minCoverage: number, rows: readonly RankingRow[], fileName: string | null): string {
   const m = Number(month.slice(5, 7));
   const head =
-    `【月评比·试运行】${m}月数据不完整：本月 ${c.workdays} 个工作日中，督办助手运行的有 ${c.counted} 天（${Math.round(c.share * 100)}%，不足 ${Math.round(minCoverage * 100)}%）。` +
+    `【月评比·试运行】${m}月数据不完整：本月${c.workdays}个工作日中，督办助手运行的有${c.counted}天（${Math.round(c.share * 100)}%，不足${Math.round(minCoverage * 100)}%）。` +
     '以下结果仅供领导和督导专班参考，不在群内公布。';
   if (rows.length === 0) return `${head}
 本月暂无可评比的数据。`;
-  return [
-    head + (fileName ? `完整表格见附件「${fileName}」。` : ''),
-    ...rows.map((r) => `${r.rank}. ${r.unitName} ${r.score.toFixed(2)}分（按时办结 ${pct(r.onTimeRate)}，满意 ${pct(r.satisfactionRate)}，重办 ${pct(r.reopenRate)}，签收 ${pct(r.ackRate)}，日报 ${pct(r.punctuality)}）`),
-  ].join('\n');
+  return [head + (fileName ? `完整表格见附件「${fileName}」。` : ''), ...rows.map(rankingLine), ...ruleLines(rows)].join('\n');
 }
 
 /** The line that marks a trial ranking's table (Excel). */
 export const rankingTrialNote = (c: { workdays: number; counted: number }): string =>
-  `试运行（数据不完整）：当月 ${c.workdays} 个工作日中督办助手运行 ${c.counted} 天，结果仅供参考，未在群内公布。`;
+  `试运行（数据不完整）：当月${c.workdays}个工作日中督办助手运行${c.counted}天，结果仅供参考，未在群内公布。`;

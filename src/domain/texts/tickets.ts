@@ -1,6 +1,6 @@
 /** Every ticket text the bot sends (zh-CN): concise and polite, as a government office writes. */
 import { type NagItem, nagCounts, type UnitNagCounts } from '../tickets/digest.js';
-import { formatShort } from '../time.js';
+import { formatAt, formatDay } from '../time.js';
 
 export interface ImportCounts {
   created: number;
@@ -19,8 +19,26 @@ const short = (s: string, n = 16) => (s.length > n ? `${s.slice(0, n)}…` : s);
 /** A ticket's number and, when it has one, its title (titles come from 诉求内容 when the list has none). */
 const numbered = (number: string, title: string, n = 16) => (title ? `${number} ${short(title, n)}` : number);
 
-export function importSummary(source: string, c: ImportCounts, rejected: readonly RejectedRow[], maxListed: number): string {
-  const lines = [`工单清单「${source}」已导入：新增 ${c.created} 条，更新 ${c.updated} 条，无变化 ${c.unchanged} 条，未导入 ${c.rejected} 条。`];
+/** What an import set going in the chat: the 双派单 rounds it started and the tickets overdue now. */
+export interface ImportFollowUp {
+  /** Codes of the 双派单 rounds started by this import (不满意 / 重办 tickets). */
+  rounds: readonly string[];
+  /** Open tickets past their deadline now, all lists together … */
+  overdue: number;
+  /** … of which the unit reported done (awaiting the platform). */
+  overdueReportedDone: number;
+}
+
+export function importSummary(source: string, c: ImportCounts, rejected: readonly RejectedRow[], maxListed: number, follow?: ImportFollowUp): string {
+  const lines = [`工单清单「${source}」已导入：新增${c.created}条，更新${c.updated}条，无变化${c.unchanged}条，未导入${c.rejected}条。`];
+  if (follow) {
+    if (follow.rounds.length > 0) lines.push(`其中不满意、重办工单${follow.rounds.length}件，已启动双派单 ${follow.rounds.join('、')}。`);
+    lines.push(
+      follow.overdue > 0
+        ? `目前超期未办结工单${follow.overdue}件${follow.overdueReportedDone > 0 ? `（其中${follow.overdueReportedDone}件单位已报办结，待平台确认）` : ''}。`
+        : '目前没有超期未办结的工单。',
+    );
+  }
   if (rejected.length > 0) {
     lines.push('未导入的行：');
     for (const r of rejected.slice(0, maxListed)) lines.push(`· 第${r.row}行${r.number ? `（${r.number}）` : ''}：${r.reason}`);
@@ -54,19 +72,34 @@ export function fileNotImportedText(source: string, unitWorker: boolean): string
 /** The mark on a ticket the unit reported done while the platform still shows it open. */
 export const REPORTED_DONE_MARK = '（单位已报办结，待平台确认）';
 
-function itemLine(i: NagItem, n: number): string {
+/** A ticket's line; `tz` given: a 签收 of an earlier digest is noted (the written step's text). */
+function itemLine(i: NagItem, n: number, tz?: string): string {
   const state = i.daysOverdue > 0 ? `超期${i.daysOverdue}个工作日` : i.daysOverdue === 0 ? '已超期' : i.dueToday ? '今日到期' : '待办理';
-  return `${n}. ${numbered(i.number, i.title, 22)}（${state}${i.reopened ? '，重办' : ''}）${i.reportedDone ? REPORTED_DONE_MARK : ''}`;
+  const acked = tz && i.ackedAt ? `，已于${formatDay(i.ackedAt, tz)}签收` : '';
+  return `${n}. ${numbered(i.number, i.title, 22)}（${state}${i.reopened ? '，重办' : ''}${acked}）${i.reportedDone ? REPORTED_DONE_MARK : ''}`;
 }
 
+/**
+ * A unit's 即时督办 list. A unit whose listed tickets are all reported done (awaiting the
+ * platform) is asked only to close them on the platform, not to 抓紧办理.
+ */
 export function nagDigest(unitName: string, now: Date, tz: string, items: readonly NagItem[], more: number, all: readonly NagItem[]): string {
   const c = nagCounts(all);
-  const waiting = c.reportedDone > 0 ? `（其中 ${c.reportedDone} 件单位已报办结，待平台确认）` : '';
+  const rest = more > 0 ? [`……另有${more}件，请登录平台查看。`] : [];
+  if (all.length > 0 && c.reportedDone === all.length) {
+    return [
+      `【即时督办】${unitName}：截至${formatAt(now, tz)}，以下工单本单位已报办结，12345平台尚未确认办结，请及时在平台办结：`,
+      ...items.map((i, k) => itemLine(i, k + 1)),
+      ...rest,
+      '平台确认办结后不再提醒。',
+    ].join('\n');
+  }
+  const waiting = c.reportedDone > 0 ? `（其中${c.reportedDone}件单位已报办结，待平台确认）` : '';
   const lines = [
-    `【即时督办】${unitName}：截至${formatShort(now, tz)}，本单位超期工单 ${c.overdue} 件、今日到期 ${c.dueToday} 件、重办 ${c.reopened} 件${waiting}，请抓紧办理：`,
+    `【即时督办】${unitName}：截至${formatAt(now, tz)}，本单位超期工单${c.overdue}件、今日到期${c.dueToday}件、重办${c.reopened}件${waiting}，请抓紧办理：`,
     ...items.map((i, k) => itemLine(i, k + 1)),
+    ...rest,
   ];
-  if (more > 0) lines.push(`……另有 ${more} 件，请登录平台查看。`);
   lines.push('请回复“签收”；办结后可回复“工单编号 已办结 说明”。');
   return lines.join('\n');
 }
@@ -85,19 +118,24 @@ export interface GroupDigestLine {
 export function nagGroupDigest(now: Date, tz: string, lines: readonly GroupDigestLine[]): string {
   const counts = (c: UnitNagCounts) => {
     const parts = [c.overdue > 0 ? `超期${c.overdue}件` : '', c.dueToday > 0 ? `今日到期${c.dueToday}件` : '', c.reopened > 0 ? `重办${c.reopened}件` : ''].filter(Boolean);
-    return `${parts.join('、')}${c.reportedDone > 0 ? `（其中${c.reportedDone}件单位已报办结，待平台确认）` : ''}`;
+    const notes = [c.written ? `${c.written}件已书面督办` : '', c.reportedDone > 0 ? `${c.reportedDone}件单位已报办结，待平台确认` : ''].filter(Boolean);
+    return `${parts.join('、')}${notes.length > 0 ? `（其中${notes.join('，')}）` : ''}`;
   };
   return [
-    `【即时督办】截至${formatShort(now, tz)}，以下${lines.length}个单位有超期、今日到期或重办工单，工单明细已私信发送各单位负责同志，请抓紧办理：`,
+    `【即时督办】截至${formatAt(now, tz)}，以下${lines.length}个单位有超期、今日到期或重办工单，工单明细已私信发送各单位负责同志，请抓紧办理：`,
     ...lines.map((l, k) => `${k + 1}. ${l.unitName}${l.people.length > 0 ? `（${l.people.join('、')}）` : ''}：${counts(l.counts)}`),
     '请收到明细后回复“签收”；办结后可回复“工单编号 已办结 说明”。',
   ].join('\n');
 }
 
-export function writtenNotice(unitName: string, items: readonly NagItem[], max: number): string {
+/**
+ * 书面督办: the ticket's one message of the cycle (the 即时督办 list leaves it out); a 签收 of
+ * an earlier 即时督办 is acknowledged on its line.
+ */
+export function writtenNotice(unitName: string, items: readonly NagItem[], max: number, tz: string): string {
   const lines = [`【书面督办通知】${unitName}负责同志：以下工单已超过办理时限，经即时督办仍未办结，现予书面督办，请于今日内办结并反馈：`];
-  items.slice(0, max).forEach((i, k) => lines.push(itemLine(i, k + 1)));
-  if (items.length > max) lines.push(`……另有 ${items.length - max} 件。`);
+  items.slice(0, max).forEach((i, k) => lines.push(itemLine(i, k + 1, tz)));
+  if (items.length > max) lines.push(`……另有${items.length - max}件。`);
   lines.push('督办情况已记录在案。');
   return lines.join('\n');
 }
@@ -107,21 +145,21 @@ export interface UnitItems {
   items: readonly NagItem[];
 }
 
-function byUnitLines(groups: readonly UnitItems[], max: number): string[] {
+function byUnitLines(groups: readonly UnitItems[], max: number, tz?: string): string[] {
   const lines: string[] = [];
   for (const g of groups) {
-    const numbers = g.items.slice(0, max).map((i) => `${i.number}（超期${Math.max(i.daysOverdue, 0)}个工作日）`);
-    lines.push(`· ${g.unitName} ${g.items.length} 件：${numbers.join('、')}${g.items.length > max ? ` 等` : ''}`);
+    const numbers = g.items.slice(0, max).map((i) => `${i.number}（超期${Math.max(i.daysOverdue, 0)}个工作日${tz ? (i.ackedAt ? `，单位已于${formatDay(i.ackedAt, tz)}签收` : '，单位未签收') : ''}）`);
+    lines.push(`· ${g.unitName}${g.items.length}件：${numbers.join('、')}${g.items.length > max ? '等' : ''}`);
   }
   return lines;
 }
 
-export function onSiteRequest(groups: readonly UnitItems[], max: number): string {
-  return ['【现场督办】以下工单经书面督办仍未办结，请督导专班赴现场督办：', ...byUnitLines(groups, max), '请将现场督办情况反馈至本群。'].join('\n');
+export function onSiteRequest(groups: readonly UnitItems[], max: number, tz?: string): string {
+  return ['【现场督办】以下工单经书面督办仍未办结，请督导专班赴现场督办：', ...byUnitLines(groups, max, tz), '请将现场督办情况反馈至本群。'].join('\n');
 }
 
-export function referralNotice(groups: readonly UnitItems[], max: number): string {
-  return ['【提请督办】以下工单经现场督办仍未办结，提请领导督办：', ...byUnitLines(groups, max)].join('\n');
+export function referralNotice(groups: readonly UnitItems[], max: number, tz?: string): string {
+  return ['【提请督办】以下工单经现场督办仍未办结，提请领导督办：', ...byUnitLines(groups, max, tz)].join('\n');
 }
 
 export const ACK_RECORDED = '已签收，督办记录已更新。';
@@ -154,4 +192,9 @@ export const decisionRecorded = (code: string, approve: boolean) => `已记录�
 export const DECISION_NEEDS_REASON = '不同意时请写明理由，格式：不同意 编号 理由。';
 export const ONLY_LEADERS_DECIDE = '退办、不再办理申请仅由区管委领导审批，您的回复已记录，未作审批处理。';
 export const unknownApproval = (code: string) => `未找到审批编号 ${code}，请核对。`;
-export const alreadyDecided = (code: string, approve: boolean) => `申请 ${code} 已${approve ? '同意' : '不同意'}，无需重复审批。`;
+/** To a leader deciding what another leader (or they themselves) already decided: who, when. */
+export const alreadyDecided = (code: string, approve: boolean, by: string | null, at: Date | null, tz: string) =>
+  `${code} 已${by ? `由${by}` : ''}${at ? `于${formatAt(at, tz)}` : ''}${approve ? '同意' : '不同意'}，无需重复审批。`;
+/** To the other leaders asked, once: the request was decided by someone else. */
+export const decidedByOther = (code: string, type: string, number: string, approve: boolean, by: string, at: Date, tz: string) =>
+  `【${type}申请】${code}（工单 ${number}）已由${by}于${formatAt(at, tz)}${approve ? '同意' : '不同意'}，已通知申请单位，无需再审批。`;

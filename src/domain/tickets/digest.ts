@@ -18,6 +18,8 @@ export interface NagItem extends OpenTicket {
   daysOverdue: number;
   dueToday: boolean;
   reopened: boolean;
+  /** When the unit last signed (签收) a digest listing this ticket: noted in the next step's text. */
+  ackedAt?: Date | null;
 }
 
 export type LadderStep = 'immediate' | 'written' | 'onsite' | 'referral';
@@ -127,6 +129,8 @@ export interface UnitNagCounts {
   dueToday: number;
   reopened: number;
   reportedDone: number;
+  /** In the group line: how many are at 书面督办 this cycle (told to the unit in the written notice). */
+  written?: number;
 }
 
 export function nagCounts(items: readonly NagItem[]): UnitNagCounts {

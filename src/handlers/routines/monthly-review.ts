@@ -4,6 +4,7 @@ import { bestAndLast, RANKING_METHOD, type RankingCoverage, type RankingRow, ran
 import * as T from '../../domain/texts/dual.js';
 import { rankingCardFile } from '../../render/day-card-file.js';
 import { monthLabel } from '../../render/ranking-card.js';
+import { planLookback } from '../../domain/tickets/lookback.js';
 import { lookbackTickets, monthData } from '../../store/ranking.js';
 import { claimStep } from '../../store/steps.js';
 import type { HandlerContext } from '../context.js';
@@ -37,11 +38,18 @@ async function rankingFile(ctx: HandlerContext, month: string, rows: readonly Ra
   ws.columns = [
     { header: '名次', key: 'rank', width: 6 }, { header: '单位', key: 'unitName', width: 26 }, { header: '得分', key: 'score', width: 8 },
     { header: '按时办结率(%)', key: 'onTimeRate', width: 14 }, { header: '满意率(%)', key: 'satisfactionRate', width: 12 }, { header: '重办率(%)', key: 'reopenRate', width: 12 },
-    { header: '签收及时率(%)', key: 'ackRate', width: 14 }, { header: '日报按时率(%)', key: 'punctuality', width: 14 },
+    { header: '签收及时率(%)', key: 'ackRate', width: 14 }, { header: '按时报送率(%)', key: 'punctuality', width: 14 },
+    { header: '迟报天数', key: 'late', width: 10 }, { header: '备注', key: 'note', width: 16 },
   ];
   const r1 = (n: number | null) => (n === null ? '—' : Math.round(n * 10) / 10);
-  for (const r of rows) ws.addRow({ ...r, onTimeRate: r1(r.onTimeRate), satisfactionRate: r1(r.satisfactionRate), reopenRate: r1(r.reopenRate), ackRate: r1(r.ackRate), punctuality: r1(r.punctuality) });
+  for (const r of rows) {
+    ws.addRow({
+      ...r, onTimeRate: r1(r.onTimeRate), satisfactionRate: r1(r.satisfactionRate), reopenRate: r1(r.reopenRate), ackRate: r1(r.ackRate), punctuality: r1(r.punctuality),
+      late: r.reports?.days ? r.reports.late : '—', ...(r.silent ? { note: '未报送日报' } : {}),
+    });
+  }
   ws.addRow([]);
+  if (rows.some((r) => r.silent)) ws.addRow([T.SILENT_RULE]);
   if (trialNote) ws.addRow([trialNote]);
   ws.addRow([RANKING_METHOD]);
   const name = `月评比-${month}.xlsx`;
@@ -52,8 +60,9 @@ async function rankingFile(ctx: HandlerContext, month: string, rows: readonly Ra
 
 /**
  * The first working day of the month, 09:00: 回头看 — last month's unresolved and
- * 不满意 tickets re-dispatched to their units point-to-point (leaders and supervisors get the
- * list by unit) — and 月评比 — the best three and the last three named in the group with the
+ * 不满意 tickets re-dispatched to their units point-to-point, except those the daily nag
+ * already pursues and those in an open 双派单 round (leaders and supervisors get the counts by
+ * unit and reason) — and 月评比 — the best three and the last three named in the group with the
  * method, the full table as an Excel file to the leaders and the supervision team.
  */
 export const monthlyReviewRoutine: Routine = {
@@ -67,22 +76,29 @@ export const monthlyReviewRoutine: Routine = {
     const oversight = [...ctx.roster.withRole('leader'), ...ctx.roster.withRole('supervisor')];
 
     const look = await lookbackTickets(ctx, month, now);
-    const byUnit = new Map<string, T.LookbackItem[]>();
-    for (const t of look) {
-      const l = byUnit.get(t.unitId) ?? [];
-      l.push({ number: t.number, title: t.title, why: [t.done ? '' : '未办结', t.rating === '不满意' ? '不满意' : ''].filter(Boolean).join('、') });
-      byUnit.set(t.unitId, l);
-    }
+    // Tickets the daily nag pursues and tickets in an open 双派单 round are not re-dispatched
+    // (one message per ticket; never one side of a round): see src/domain/tickets/lookback.ts.
+    const plan = planLookback(look, ctx.config.routines.ticketNag.length > 0);
     const unitName = (u: string) => ctx.roster.unit(u)?.name ?? u;
-    for (const [u, items] of byUnit) {
+    for (const [u, items] of plan.redispatch) {
       const text = T.lookbackText(month, unitName(u), items);
       const people = sideContacts(ctx, u);
       for (const p of people) await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `monthly-review:${month}:lookback:${u}:${p.id}` });
       if (people.length === 0) await ctx.send({ to: { kind: 'group' }, text, mentions: [], purpose: `monthly-review:${month}:lookback:${u}` });
     }
-    const summary = T.lookbackLeadersText(month, [...byUnit.entries()].map(([u, l]) => ({ unitName: unitName(u), count: l.length })));
+    const summary = T.lookbackLeadersText(month, {
+      redispatched: [...plan.redispatch.entries()].map(([u, l]) => ({ unitName: unitName(u), count: l.length })),
+      nagged: [...plan.nagged.entries()].map(([u, l]) => ({ unitName: unitName(u), count: l.length })),
+      awaiting: [...plan.awaiting.entries()].map(([u, l]) => ({ unitName: unitName(u), count: l.length })),
+      dual: plan.dual,
+    });
     for (const p of oversight) await ctx.send({ to: { kind: 'person', id: p.id }, text: summary, mentions: [], purpose: `monthly-review:${month}:lookback-summary:${p.id}` });
-    await claimStep(ctx.db, `monthly-review:${month}:lookback`, 'monthly-review', now, day, { tickets: look.map((t) => `${t.unitId}:${t.number}`) });
+    await claimStep(ctx.db, `monthly-review:${month}:lookback`, 'monthly-review', now, day, {
+      tickets: [...plan.redispatch.entries()].flatMap(([u, l]) => l.map((i) => `${u}:${i.number}`)),
+      nagged: [...plan.nagged.entries()].flatMap(([u, l]) => l.map((n) => `${u}:${n}`)),
+      awaiting: [...plan.awaiting.entries()].flatMap(([u, l]) => l.map((n) => `${u}:${n}`)),
+      dual: plan.dual.map((d) => `${d.unitId}:${d.number}:${d.code}`),
+    });
 
     const { rows, coverage } = await monthRankingWithCoverage(ctx, month);
     if (coverage.trial) {

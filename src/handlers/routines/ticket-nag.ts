@@ -3,7 +3,7 @@ import * as T from '../../domain/texts/tickets.js';
 import { endOfDay } from '../../domain/tickets/deadline.js';
 import { classify, cutDigest, digestsByUnit, inQuietHours, type LadderStep, type NagItem, nagCounts, nagCycle, nextStep } from '../../domain/tickets/digest.js';
 import { localDay } from '../../domain/time.js';
-import { claimDigests, recordSteps, type StepRecord, stepKey, takenSteps } from '../../store/ticket-nag.js';
+import { claimDigests, lastAcks, recordSteps, type StepRecord, stepKey, takenSteps } from '../../store/ticket-nag.js';
 import { openTicketsToNag } from '../../store/tickets.js';
 import type { HandlerContext } from '../context.js';
 import { dailyAt, type Routine } from './types.js';
@@ -24,10 +24,11 @@ function unitContacts(ctx: HandlerContext, unitId: string): Person[] {
 
 /**
  * One scan of the stored tickets against the clock: 即时督办 (one group message naming every
- * unit concerned, and each unit's overdue, due-today and reopened tickets privately), then the
- * ladder's later steps — 书面督办 to the head, 现场督办 to the supervision team, 提请督办 to the
+ * unit with tickets still to handle, and each unit's overdue, due-today and reopened tickets
+ * privately), then the ladder's later steps — 书面督办 to the head, 现场督办 to the supervision team, 提请督办 to the
  * leaders — each recorded once per ticket and deadline; tickets the unit reported done wait for
- * the platform, listed but not escalated. Working days only, never in quiet hours; a second run
+ * the platform, listed but not escalated. A unit gets one message per ticket per cycle: a ticket
+ * at its 书面督办 is in that notice only (with the unit's last 签收 noted). Working days only, never in quiet hours; a second run
  * in the same cycle sends nothing new.
  */
 export async function runTicketNag(ctx: HandlerContext): Promise<NagResult> {
@@ -76,43 +77,62 @@ export async function runTicketNag(ctx: HandlerContext): Promise<NagResult> {
     result.messages++;
   };
   const unitName = (u: string) => roster.unit(u)?.name ?? u;
-  // nagTo 'group': ONE group message naming every unit concerned (its people @-mentioned), each
-  // unit's list privately to its people; a unit with nobody to write to gets its list in the group.
-  // nagTo 'head': the lists privately only.
-  if (tc.nagTo === 'group' && mine.length > 0) {
-    const lines = mine.map(([u, l]) => ({ unitName: unitName(u), people: (contacts.get(u) ?? []).map((id) => roster.person(id)?.name ?? id), counts: nagCounts(l) }));
-    const mentions = [...new Set(mine.flatMap(([u]) => contacts.get(u) ?? []))];
-    await send({ to: { kind: 'group' }, text: T.nagGroupDigest(now, tz, lines), mentions, purpose: `ticket-nag:${cycle}:group:${mine.map(([u]) => u).join(',')}` });
+  // nagTo 'group': ONE group message naming every unit with tickets still to handle (its people
+  // @-mentioned), counting only those: a unit whose listed tickets are all reported done
+  // (awaiting the platform) is not named in public; each unit's list goes privately to its
+  // people; a unit with nobody to write to gets its list in the group. nagTo 'head': privately only.
+  const named = mine.filter(([, l]) => l.some((i) => !i.reportedDone));
+  if (tc.nagTo === 'group' && named.length > 0) {
+    const lines = named.map(([u, l]) => ({
+      unitName: unitName(u),
+      people: (contacts.get(u) ?? []).map((id) => roster.person(id)?.name ?? id),
+      counts: { ...nagCounts(l.filter((i) => !i.reportedDone)), written: l.filter((i) => stepOf.get(i.number) === 'written').length },
+    }));
+    const mentions = [...new Set(named.flatMap(([u]) => contacts.get(u) ?? []))];
+    await send({ to: { kind: 'group' }, text: T.nagGroupDigest(now, tz, lines), mentions, purpose: `ticket-nag:${cycle}:group:${named.map(([u]) => u).join(',')}` });
   }
   for (const [u, list] of mine) {
     result.units++;
-    const { shown, more } = cutDigest(list, tc.digestMaxItems);
-    const text = T.nagDigest(unitName(u), now, tz, shown, more, list);
     const ids = contacts.get(u) ?? [];
-    if (ids.length > 0) {
-      for (const id of ids) await send({ to: { kind: 'person', id }, text, mentions: [], purpose: `ticket-nag:${cycle}:${u}:${id}` });
-    } else {
-      await send({ to: { kind: 'group' }, text, mentions: [], purpose: `ticket-nag:${cycle}:${u}` });
-    }
+    // One message per ticket per cycle, at the highest step reached: a ticket whose 书面督办 is
+    // due now is in the written notice only, not listed again in the 即时督办 list.
     const written = list.filter((i) => stepOf.get(i.number) === 'written');
+    const immediate = list.filter((i) => stepOf.get(i.number) !== 'written');
+    if (immediate.length > 0) {
+      const { shown, more } = cutDigest(immediate, tc.digestMaxItems);
+      const text = T.nagDigest(unitName(u), now, tz, shown, more, immediate);
+      if (ids.length > 0) {
+        for (const id of ids) await send({ to: { kind: 'person', id }, text, mentions: [], purpose: `ticket-nag:${cycle}:${u}:${id}` });
+      } else {
+        await send({ to: { kind: 'group' }, text, mentions: [], purpose: `ticket-nag:${cycle}:${u}` });
+      }
+    }
     if (written.length > 0) {
-      const wText = T.writtenNotice(unitName(u), written, tc.digestMaxItems);
+      const acks = await lastAcks(db, u, written.map((i) => i.number));
+      const wText = T.writtenNotice(unitName(u), written.map((i) => ({ ...i, ackedAt: acks.get(i.number) ?? null })), tc.digestMaxItems, tz);
       if (ids.length === 0) await send({ to: { kind: 'group' }, text: wText, mentions: [], purpose: `ticket-written:${cycle}:${u}` });
       for (const id of ids) await send({ to: { kind: 'person', id }, text: wText, mentions: [], purpose: `ticket-written:${cycle}:${u}:${id}` });
     }
   }
-  const grouped = (step: LadderStep): T.UnitItems[] =>
-    mine
-      .map(([u, l]) => ({ unitName: unitName(u), items: l.filter((i: NagItem) => stepOf.get(i.number) === step) }))
-      .filter((g) => g.items.length > 0);
-  const onsite = grouped('onsite');
+  // 现场督办 and 提请督办 say whether the unit signed the earlier steps (its last 签收).
+  const grouped = async (step: LadderStep): Promise<T.UnitItems[]> => {
+    const out: T.UnitItems[] = [];
+    for (const [u, l] of mine) {
+      const items = l.filter((i: NagItem) => stepOf.get(i.number) === step);
+      if (items.length === 0) continue;
+      const acks = await lastAcks(db, u, items.map((i) => i.number));
+      out.push({ unitName: unitName(u), items: items.map((i) => ({ ...i, ackedAt: acks.get(i.number) ?? null })) });
+    }
+    return out;
+  };
+  const onsite = await grouped('onsite');
   if (onsite.length > 0) {
-    const text = T.onSiteRequest(onsite, tc.digestMaxItems);
+    const text = T.onSiteRequest(onsite, tc.digestMaxItems, tz);
     for (const id of supervisors) await send({ to: { kind: 'person', id }, text, mentions: [], purpose: `ticket-onsite:${cycle}:${id}` });
   }
-  const referral = grouped('referral');
+  const referral = await grouped('referral');
   if (referral.length > 0) {
-    const text = T.referralNotice(referral, tc.digestMaxItems);
+    const text = T.referralNotice(referral, tc.digestMaxItems, tz);
     for (const id of leaders) await send({ to: { kind: 'person', id }, text, mentions: [], purpose: `ticket-referral:${cycle}:${id}` });
   }
   ctx.log.info({ cycle, units: result.units, messages: result.messages, steps: result.steps }, 'ticket-nag done');

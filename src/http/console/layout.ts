@@ -62,7 +62,7 @@ export function page(s: Shell): string {
   const who = s.who ? `<span class="who">${esc(s.who)} · <a href="/console/logout">退出</a></span>` : '';
   const scripts = s.charts ? '<script src="/console/assets/echarts.min.js"></script><script src="/console/assets/console.js"></script>' : '';
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><link rel="icon" href="/favicon.svg" type="image/svg+xml"><link rel="alternate icon" href="/favicon.ico"><title>${esc(s.title)} · 督办控制台</title><style>${CSS}</style></head>
+<meta name="robots" content="noindex"><link rel="icon" href="/favicon.svg" type="image/svg+xml"><link rel="alternate icon" href="/favicon.ico"><title>${esc(s.title === '督办控制台' ? s.title : `${s.title} · 督办控制台`)}</title><style>${CSS}</style></head>
 <body><header><span class="brand">督办控制台</span>${nav ? `<nav>${nav}</nav>` : ''}${who}</header><main>${s.body}</main>${scripts}</body></html>`;
 }
 

@@ -1,10 +1,11 @@
 /** 工单: overdue and reopened tickets by unit, with their escalation step. */
 import type { FastifyInstance } from 'fastify';
 import { LADDER_LABEL, LADDER_ORDER, type LadderStep, classify, orderForDigest } from '../../domain/tickets/digest.js';
-import { formatShort } from '../../domain/time.js';
+import { formatAt, formatShort } from '../../domain/time.js';
 import type { HandlerContext } from '../../handlers/context.js';
 import { shortName } from '../../render/day-card.js';
 import { ticketSteps } from '../../store/console.js';
+import { digestHistory } from '../../store/ticket-nag.js';
 import { openTicketsToNag } from '../../store/tickets.js';
 import { canSeeUnit, forbidden, sendHtml, viewer } from './auth.js';
 import { chart, esc, page } from './layout.js';
@@ -20,6 +21,9 @@ export function registerTickets(app: FastifyInstance, ctx: HandlerContext): void
     const open = (await openTicketsToNag(ctx.db, now)).filter((t) => only === undefined || t.unitId === only);
     const items = orderForDigest(classify(open, now, ctx.calendar, tz).filter((t) => t.daysOverdue >= 0 || t.reopened));
     const steps = await ticketSteps(ctx.db, items.map((t) => t.number));
+    // What the chat sent: every 即时督办 list a ticket was in (reported-done ones too, which
+    // take no ladder step), so the page says 即时督办 ×3 where the chat sent it three times.
+    const sent = await digestHistory(ctx.db, items.map((t) => t.number));
     const byUnit = new Map<string, typeof items>();
     for (const t of items) byUnit.set(t.unitId, [...(byUnit.get(t.unitId) ?? []), t]);
     const units = [...byUnit.keys()].sort((a, b) => (byUnit.get(b)?.length ?? 0) - (byUnit.get(a)?.length ?? 0));
@@ -27,15 +31,27 @@ export function registerTickets(app: FastifyInstance, ctx: HandlerContext): void
       const l = steps.get(n) ?? [];
       let best: { step: LadderStep; at: Date } | undefined;
       for (const s of l) if (!best || LADDER_ORDER.indexOf(s.step as LadderStep) > LADDER_ORDER.indexOf(best.step)) best = { step: s.step as LadderStep, at: s.at };
+      const h = sent.get(n);
+      if (!best && h) best = { step: 'immediate', at: h.last };
       return best;
+    };
+    const stepCell = (n: string): string => {
+      const st = top(n);
+      if (!st) return '<span class="muted">未启动</span>';
+      const h = sent.get(n);
+      const note = st.step === 'immediate' && h ? `共${h.times}次，最近${formatAt(h.last, tz)}` : `${formatAt(st.at, tz)}${h ? `（即时督办${h.times}次）` : ''}`;
+      return `${esc(LADDER_LABEL[st.step])}<br><span class="muted">${esc(note)}</span>`;
     };
     const sections = units.map((uid) => {
       const list = byUnit.get(uid) ?? [];
       const name = ctx.roster.unit(uid)?.name ?? uid;
       const rows = list.map((t) => {
-        const st = top(t.number);
-        const state = [t.daysOverdue >= 0 ? `<span class="tag red">超期${t.daysOverdue}个工作日</span>` : '', t.reopened ? `<span class="tag amber">重办${t.reopenCount}次</span>` : ''].join('');
-        return `<tr><td>${esc(t.number)}</td><td style="text-align:left">${t.title ? esc(t.title.length > 24 ? `${t.title.slice(0, 24)}…` : t.title) : '<span class="muted">—</span>'}</td><td>${esc(formatShort(t.dueAt, tz))}</td><td>${state}</td><td>${st ? `${esc(LADDER_LABEL[st.step])}<br><span class="muted">${esc(formatShort(st.at, tz))}</span>` : '<span class="muted">未启动</span>'}</td></tr>`;
+        const state = [
+          t.daysOverdue >= 0 ? `<span class="tag red">超期${t.daysOverdue}个工作日</span>` : '',
+          t.reopened ? `<span class="tag amber">重办${t.reopenCount}次</span>` : '',
+          t.reportedDone ? '<span class="tag">单位已报办结，待平台确认</span>' : '',
+        ].join('');
+        return `<tr><td>${esc(t.number)}</td><td style="text-align:left">${t.title ? esc(t.title.length > 24 ? `${t.title.slice(0, 24)}…` : t.title) : '<span class="muted">—</span>'}</td><td>${esc(formatShort(t.dueAt, tz))}</td><td>${state}</td><td>${stepCell(t.number)}</td></tr>`;
       });
       const od = list.filter((t) => t.daysOverdue >= 0).length;
       return `<div class="panel"><h2 style="margin-top:0"><a href="/console/unit/${encodeURIComponent(uid)}">${esc(name)}</a> <span class="tag red">超期${od}</span> <span class="tag amber">重办${list.filter((t) => t.reopened).length}</span></h2>
