@@ -4,7 +4,7 @@ import type { IncomingMessage } from '../domain/messages.js';
 import { ownWords } from '../domain/text/quote.js';
 import { parseReport } from '../domain/report/parse.js';
 import type { Person } from '../domain/roster.js';
-import { ackConfirmText, answerConfirmText, answerForwardText, askWhichText } from '../domain/texts/dispatch.js';
+import { ackConfirmText, alreadyAckedText, answerConfirmText, answerForwardText, askWhichText } from '../domain/texts/dispatch.js';
 import {
   addEvent,
   addPendingReply,
@@ -94,12 +94,13 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext)
   return { kind: 'link', reply, dispatch: mine.find((d) => d.code === link.code) as Dispatch, unitId };
 }
 
-async function applyReply(
+/** Records a unit's 签收 or answer to a dispatch: confirms it to the sender, forwards an answer to the leader. */
+export async function applyReply(
   ctx: HandlerContext,
   d: Dispatch,
   unitId: string,
   kind: 'ack' | 'answer',
-  r: { senderId: string; messageId: string; text: string; at: Date },
+  r: { senderId: string; messageId: string; text: string; at: Date; chat?: 'group' | 'private' },
 ): Promise<void> {
   const tz = ctx.config.timezone;
   const toSender = (text: string, purpose: string) => ctx.send({ to: { kind: 'person', id: r.senderId }, text, mentions: [], purpose });
@@ -107,6 +108,8 @@ async function applyReply(
   if (kind === 'ack') {
     await recordAck(ctx.db, d.id, unitId, r.senderId, r.at, r.messageId, r.text);
     if (!target?.ackedAt && !target?.answeredAt) await toSender(ackConfirmText(d.code, d.deadline, tz), `dispatch:${d.code}:ack-confirm:${unitId}`);
+    // Signed before: privately the sender still hears where it stands (never silence); in the group, nothing.
+    else if (!target?.answeredAt && r.chat === 'private') await toSender(alreadyAckedText(d.code, d.deadline, tz), `dispatch:${d.code}:ack-again:${r.messageId}`);
     return;
   }
   const allAnswered = await recordAnswer(ctx.db, d.id, unitId, r.senderId, r.at, r.messageId, r.text);
@@ -154,5 +157,5 @@ export const dispatchAnswerHandler: MessageHandler = decidingHandler('dispatch-a
     return;
   }
   if (dec.reply.kind === 'answer') await supersedePendingReplies(ctx.db, dec.unitId, at);
-  await applyReply(ctx, dec.dispatch, dec.unitId, dec.reply.kind, { senderId: sender.id, messageId: msg.id, text, at });
+  await applyReply(ctx, dec.dispatch, dec.unitId, dec.reply.kind, { senderId: sender.id, messageId: msg.id, text, at, chat: msg.chat });
 });

@@ -1,4 +1,5 @@
 import { answerClarifyHandler } from './answer-clarify.js';
+import { answerHeldHandler } from './answer-held.js';
 import type { MessageHandler } from './context.js';
 import { consoleLinkHandler } from './console-link.js';
 import { dispatchAnswerHandler } from './dispatch-answer.js';
@@ -15,6 +16,7 @@ import { reportUnrecognisedHandler } from './report-unrecognised.js';
 import { ticketApprovalHandler } from './ticket-approval.js';
 import { ticketCommandsHandler } from './ticket-commands.js';
 import { ticketImportHandler } from './ticket-import.js';
+import { unitAckHandler } from './unit-ack.js';
 
 /**
  * The message handlers, in the order the router offers them a message. Commands (help, the
@@ -29,6 +31,8 @@ export function messageHandlers(): MessageHandler[] {
     reportAdoptHandler,
     ticketImportHandler,
     ticketApprovalHandler,
+    answerHeldHandler,
+    unitAckHandler,
     dualAnswerHandler,
     ticketCommandsHandler,
     dispatchProgressHandler,

@@ -139,6 +139,11 @@ export function ackConfirmText(code: string, deadline: Date | string, tz: string
   return `已登记签收 ${code}，办理时限${formatDeadline(deadline, tz)}，办理后请回复结果。`;
 }
 
+/** A unit signs again what it signed before (privately). */
+export function alreadyAckedText(code: string, deadline: Date | string, tz: string): string {
+  return `${code} 已签收，办理时限${formatDeadline(deadline, tz)}。办理后请直接回复办理结果，我会及时转报。`;
+}
+
 export function answerConfirmText(code: string, leaderName: string): string {
   return `已收到贵单位对 ${code} 的反馈，已转报${leaderName}。谢谢！`;
 }
