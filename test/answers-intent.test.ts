@@ -286,9 +286,9 @@ describe('issue 12.8 / 12.10 / 12.18: deadlines, one-sided rounds, dispatch text
 
   it('a dispatch due at midnight reads as 24:00 of that day', async () => {
     const cases: Array<[string, string]> = [
-      ['@秦主任 城西小学门口积水，请今晚12点前处置并反馈。', '时限 12月1日 24:00'],
-      ['@秦主任 城西菜市场下水道堵塞，明晚12点前反馈处理结果', '时限 12月2日 24:00'],
-      ['@秦主任 城西公园路灯不亮，请今天晚上十二点前修复', '时限 12月1日 24:00'],
+      ['@秦主任 城西小学门口积水，请今晚12点前处置并反馈。', '时限12月1日24:00'],
+      ['@秦主任 城西菜市场下水道堵塞，明晚12点前反馈处理结果', '时限12月2日24:00'],
+      ['@秦主任 城西公园路灯不亮，请今天晚上十二点前修复', '时限12月1日24:00'],
     ];
     for (const [text, want] of cases) {
       const out = await s.play(say(t(TUE, '09:00'), LI, text, { mentions: [CX] }));

@@ -64,8 +64,8 @@ describe('我的待办 and the private fallback (replay)', () => {
       if (to === 'group') expect(o?.mentions).toEqual([from]);
       const body = (o?.text ?? '').replace(/^@\S+\s+/, '');
       const lines = body.split('\n');
-      expect(lines[0]).toBe(`区住房和城乡建设局待办事项（截至11月30日 10:0${i}）：`);
-      expect(lines[1]).toMatch(/^· 点对点调度1件：D1（未签收，12月1日 17:00前反馈）$/);
+      expect(lines[0]).toBe(`区住房和城乡建设局待办事项（截至11月30日10:0${i}）：`);
+      expect(lines[1]).toMatch(/^· 点对点调度1件：D1（未签收，12月1日17:00前反馈）$/);
       expect(lines[2]).toMatch(/^· 双派单4件：SP1（工单Z001，.*前答复）、SP2（工单Z002，.*）、SP3（工单Z003，.*）、SP4（工单Z200，.*）$/);
       expect(lines[3]).toBe('· 超期工单8件：Z100（井盖缺失）、Z101（围挡破损）、Z102（工地夜间施工）、Z103（老旧小区漏水）、Z104（雨污管网堵塞）等（另有3件未列出）');
       expect(body).toContain('答复调度或双派单时请带编号，如“D1 办理情况……”。');

@@ -72,7 +72,7 @@ export const answerClarifyHandler = decidingHandler('answer-clarify', decide, as
   }
   if (dec.hold && sender.unit !== undefined) {
     const text = ownWords(msg.text).trim();
-    await addPendingReply(ctx.db, { unitId: sender.unit, senderId: sender.id, messageId: msg.id, kind: 'answer', text, codes: dec.items.map((i) => i.code), at: new Date(msg.sentAt) });
+    await addPendingReply(ctx.db, { unitId: sender.unit, senderId: sender.id, messageId: msg.id, kind: 'answer', held: true, text, codes: dec.items.map((i) => i.code), at: new Date(msg.sentAt) });
   }
   await ctx.send({ to, text: clarifyText(dec.items, dec.ack), mentions: [], purpose: `answer-clarify:${msg.id}` });
 });

@@ -8,8 +8,8 @@ import { commandText, decidingHandler, type HandlerContext, isUnitWorker } from 
 import { applyReply } from './dispatch-answer.js';
 import { applyRoundReply } from './dual-answer.js';
 
-/** How long a message the bot asked about waits for its sender to name the item. */
-export const HELD_HOURS = 2;
+/** How long a message the bot asked about waits for its sender to name the item (as dispatch-answer). */
+const HELD_HOURS = 2;
 
 /** D4 / 是D4的 / D4的 / 对，D4 / 是SP1的办理情况 / SP1: the reply names one item and nothing more. */
 const NAMES_ONE = /^(?:(?:是|就是|对|对的|是的|嗯)[，,\s]*)?(?:是|属于|作为|算|针对)?\s*((?:SP|D)\s?\d{1,8})\s*(?:号)?(?:的)?(?:答复|办理情况|反馈|办理结果)?(?:[，,\s]*(?:谢谢|辛苦了))?$/i;

@@ -23,6 +23,8 @@ import { decidingHandler, type HandlerContext, isUnitWorker, type MessageHandler
 import { leaderName, unitLabel } from './dispatch-common.js';
 
 const MAX_CHARS = 5_000;
+/** How long a message held by answer-clarify waits for its sender to name the item. */
+const HELD_HOURS = 2;
 /** How long a reply the bot could not link waits for the unit to name the code. */
 const PENDING_HOURS = 72;
 
@@ -67,7 +69,10 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext)
   if (!reply) return null;
   if (reply.codeOnly) {
     const pending = await latestPendingReply(ctx.db, unitId);
-    if (!pending || ctx.clock.now().getTime() - pending.at.getTime() > PENDING_HOURS * 3_600_000) return null;
+    if (!pending) return null;
+    const age = ctx.clock.now().getTime() - pending.at.getTime();
+    // A message held by answer-clarify (it may name rounds too) waits for its own sender, briefly.
+    if (pending.held === true ? pending.senderId !== sender.id || age > HELD_HOURS * 3_600_000 : age > PENDING_HOURS * 3_600_000) return null;
     const mine = await dispatchesForUnit(ctx.db, unitId, reply.codes);
     const d = mine.find((x) => reply.codes.includes(x.code));
     return d ? { kind: 'resolve', pending, dispatch: d, unitId } : null;

@@ -11,10 +11,10 @@ import {
   groupLineText,
   type LineInput,
   privateDispatchPostText,
+  formatShort,
   type TargetLabel,
   unitShortName,
 } from '../domain/texts/dispatch.js';
-import { formatShort } from '../domain/time.js';
 import { createDispatch, type Dispatch, type DispatchTarget, markDelivered } from '../store/dispatches.js';
 import type { HandlerContext } from './context.js';
 

@@ -1,6 +1,16 @@
 /** Texts of the point-to-point dispatch flow (zh-CN, concise, polite). Pure. */
 import type { Unit } from '../roster.js';
-import { formatDeadline, formatShort } from '../time.js';
+import { formatDeadline as spacedDeadline, formatShort as spacedShort } from '../time.js';
+
+/** 11月30日17:00 — dates and times as zh-CN office texts write them, no space between. */
+export function formatDeadline(instant: Date | string | number, tz?: string): string {
+  return spacedDeadline(instant, tz).replace(' ', '');
+}
+
+/** 11月30日08:30 (a moment, not a deadline). */
+export function formatShort(instant: Date | string | number, tz?: string): string {
+  return spacedShort(instant, tz).replace(' ', '');
+}
 
 /** A unit's usual short name in the group: 区住建局 for 区住房和城乡建设局. */
 export function unitShortName(u: Pick<Unit, 'name' | 'aliases'>): string {
@@ -41,6 +51,11 @@ export function oneLine(text: string): string {
     .replace(/[ \t\u3000]*\n\s*/g, '，')
     .replace(/([\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])/g, '$1')
     .replace(/\s+/g, ' ');
+}
+
+/** A quote that another clause follows: no closing punctuation of its own (…报一下。，已签收). */
+export function clause(text: string): string {
+  return text.replace(/[。.！!；;，,、\s]+$/, '');
 }
 
 export function summary(text: string, max = 24): string {
@@ -92,7 +107,7 @@ export interface LineInput {
 
 /** "已转办区住建局（张局长）、湖滨街道（尤主任），时限 11月23日 10:00，编号 D12" */
 export function groupLineText(i: LineInput): string {
-  return `${i.urgent ? '【紧急】' : ''}已转办${targetList(i.targets)}，时限 ${deadlineLabel(i.deadline, i.deadlineGiven, i.tz)}，编号 ${i.code}`;
+  return `${i.urgent ? '【紧急】' : ''}已转办${targetList(i.targets)}，时限${deadlineLabel(i.deadline, i.deadlineGiven, i.tz)}，编号 ${i.code}`;
 }
 
 /** A leader's private 转办, posted in the group (the heads are @-mentioned by the chat). */
@@ -148,10 +163,28 @@ export function answerConfirmText(code: string, leaderName: string): string {
   return `已收到贵单位对 ${code} 的反馈，已转报${leaderName}。谢谢！`;
 }
 
+/**
+ * A unit's answer as the leader reads it: its own lines kept (a numbered 口径 stays a list),
+ * without leading @-mentions, empty lines and the code it starts with (D4 …), capped.
+ */
+export function forwardBody(text: string, code: string): string {
+  const lines = text
+    .replace(/^(?:\s*@[^\s\u2005@]+[\s\u2005]*)+/, '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const strip = new RegExp(`^(?:编号|调度)?\\s*${code}(?!\\d)\\s*号?[\\s:：，,、.。]*`, 'i');
+  if (lines[0] !== undefined) lines[0] = lines[0].replace(strip, '');
+  const body = lines.filter((l) => l !== '').join('\n');
+  return body.length <= FORWARD_MAX ? body : `${body.slice(0, FORWARD_MAX)}…`;
+}
+
+const FORWARD_MAX = 1000;
+
 export function answerForwardText(i: { code: string; unit: string; sender: string; text: string; dispatchText: string; late: boolean; allAnswered: boolean }): string {
   const lines = [
     `【调度反馈 ${i.code}】${i.unit}（${i.sender}）${i.late ? '（超时反馈）' : ''}：`,
-    summary(i.text, 1000),
+    forwardBody(i.text, i.code),
     `原调度：${summary(i.dispatchText, 40)}`,
   ];
   if (i.allAnswered) lines.push(`${i.code} 各单位均已反馈。`);
@@ -219,7 +252,7 @@ export function progressListText(byUnit: ReadonlyArray<{ unit: string; items: re
   const lines = [`未办结调度 ${openCount} 件（按单位）：`];
   for (const u of byUnit) {
     lines.push(`${u.unit}：`);
-    for (const it of u.items) lines.push(`· ${it.code} ${summary(it.text, 16)}，${it.state}，时限${formatDeadline(it.deadline, tz)}`);
+    for (const it of u.items) lines.push(`· ${it.code} ${clause(summary(it.text, 16))}，${it.state}，时限${formatDeadline(it.deadline, tz)}`);
   }
   lines.push('发送“调度进展 D编号”查看一件的全程。');
   return lines.join('\n');

@@ -1,0 +1,240 @@
+/**
+ * What the QA's working day in the simulator showed (issue 12, second pass): acknowledgements
+ * and promises taken as results, silence to unit people, acks asked about as results, the bot
+ * repeating a clarification instead of linking the answer, leaders' natural questions.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Scenario, say } from './scenario.js';
+import { HEADER, tempDir, writeXlsx } from './ticket-helpers.js';
+
+// 2026-11-30 is a Monday.
+const t = (day: string, hhmm: string) => `${day}T${hhmm}:00+08:00`;
+const MON = '2026-11-30';
+const TUE = '2026-12-01';
+const LI = 'wxid_leader_li';
+const WANG = 'wxid_leader_wang';
+const SUP = 'wxid_sup_liu';
+const CD = 'wxid_chengdong_zhu';
+const ZHENG = 'wxid_shengtai_zheng';
+const CHU = 'wxid_chengguan_chu';
+const YOU = 'wxid_hubin_you';
+const ZJ = 'wxid_zhujian_zhang';
+const HE = 'wxid_fenghuang_he';
+const QIN = 'wxid_chengxi_qin';
+const JIANG = 'wxid_minzheng_jiang';
+const FENG = 'wxid_gongan_feng';
+const SHEN = 'wxid_jiaotong_shen';
+
+const row = (n: string, title: string, unit: string, street: string, status: string, rating: string, reopen: number) =>
+  [n, title, `${title}，请尽快处理`, unit, street, '', '2026-11-25 09:00', '', status, rating, reopen];
+
+async function target(s: Scenario, code: string, unit: string): Promise<{ acked: boolean; answered: boolean }> {
+  const [r] = await s.h.app.db.query<{ acked: boolean; answered: boolean }>(
+    'select t.acked_at is not null as acked, t.answered_at is not null as answered from dispatch_targets t join dispatches d on d.id = t.dispatch_id where d.code = $1 and t.unit_id = $2',
+    [code, unit],
+  );
+  return r ?? { acked: false, answered: false };
+}
+
+async function side(s: Scenario, code: string, unit: string): Promise<{ acked: boolean; answered: boolean }> {
+  const [r] = await s.h.app.db.query<{ acked: boolean; answered: boolean }>(
+    'select s.acked_at is not null as acked, s.answered_at is not null as answered from dual_sides s join dual_rounds r on r.id = s.round_id where r.code = $1 and s.unit_id = $2',
+    [code, unit],
+  );
+  return r ?? { acked: false, answered: false };
+}
+
+async function roundCode(s: Scenario, ticket: string): Promise<string> {
+  const [r] = await s.h.app.db.query<{ code: string }>('select code from dual_rounds where ticket_number = $1 order by id desc limit 1', [ticket]);
+  return r?.code ?? '';
+}
+
+async function lastCode(s: Scenario): Promise<string> {
+  const [r] = await s.h.app.db.query<{ code: string }>('select code from dispatches order by id desc limit 1');
+  return r?.code ?? '';
+}
+
+describe('QA 1: an acknowledgement or a promise is a 签收, never the unit\'s result', () => {
+  let s: Scenario;
+  let n = 0;
+  const give = async (leader: string, who: string, text: string) => {
+    n += 1;
+    await s.play(say(t(MON, `09:${String(n).padStart(2, '0')}`), leader, text, { mentions: [who] }));
+    return lastCode(s);
+  };
+  beforeAll(async () => {
+    s = await Scenario.open();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('报告王主任，…收到，全力配合 / 好的王主任，马上安排…今晚过去 / 收到，正在… : signed, the leader hears nothing, the dispatch stays open', async () => {
+    const cases: Array<[string, string, string, Record<string, unknown>]> = [
+      [CD, 'chengdong', '报告王主任，城东街道收到，全力配合公安分局。', {}],
+      [ZHENG, 'shengtai', '好的王主任，马上安排执法人员今晚过去', {}],
+      [CD, 'chengdong', '@王副主任 收到👌 我们马上组织网格员去现场看看', { mentions: [WANG] }],
+      [ZHENG, 'shengtai', '明白，立即安排人员前往处置，结果随后报您', { to: 'bot' }],
+      [CD, 'chengdong', '王主任，收到，正在协调住建局一起处理', {}],
+    ];
+    for (const [who, unit, text, extra] of cases) {
+      const code = await give(WANG, who, `@${who === CD ? '朱主任' : '郑局长'} 实验小学门口车辆乱停，请今天下班前处置并反馈`);
+      const out = await s.play(say(t(MON, `10:${String(n).padStart(2, '0')}`), who, text, extra));
+      expect(out.some((o) => o.to === WANG), text).toBe(false);
+      expect(out.map((o) => o.to), text).toEqual([who]);
+      expect(out[0]?.text, text).toMatch(new RegExp(`^已登记签收 ${code}，办理时限`));
+      expect(await target(s, code, unit), text).toEqual({ acked: true, answered: false });
+    }
+  });
+
+  it('what was done or found is the answer: 已安排人员到场处置，目前已清理… / 经核实… / 现场查看发现…', async () => {
+    const cases: Array<[string, string, string, string]> = [
+      [CHU, 'chengguan', '褚局长', '报告王主任，已安排人员到场处置，目前已清理乱停车辆，设置了隔离栏'],
+      [FENG, 'gongan', '冯局长', '好的王主任，经核实该路段早晚高峰车流集中，已安排警力值守'],
+      [SHEN, 'jiaotong', '沈局长', '报告王主任，现场查看发现校门口缺少停车位，已协调交警早晚高峰值守'],
+    ];
+    for (const [who, unit, name, text] of cases) {
+      const code = await give(WANG, who, `@${name} 学校门口车辆乱停，请今天下班前处置并反馈`);
+      const out = await s.play(say(t(MON, `11:${String(n).padStart(2, '0')}`), who, text));
+      expect(out.find((o) => o.to === WANG)?.text, text).toMatch(new RegExp(`^【调度反馈 ${code}】`));
+      expect((await target(s, code, unit)).answered, text).toBe(true);
+    }
+  });
+});
+
+describe('QA 2/3: acknowledgements from unit people are never met with silence nor asked about as results', () => {
+  let s: Scenario;
+  let sp1 = '';
+  let sp2 = '';
+  beforeAll(async () => {
+    s = await Scenario.open();
+    const file = await writeXlsx(join(tempDir(), 'qa.xlsx'), [
+      HEADER,
+      row('Q001', '道路积水', '区住建局', '凤凰镇', '重办中', '', 1),
+      row('Q002', '噪音扰民', '区生态环境分局', '城西街道', '已办结', '不满意', 0),
+    ]);
+    await s.play({ at: t(MON, '09:40'), from: SUP, file, to: 'group' });
+    sp1 = await roundCode(s, 'Q001');
+    sp2 = await roundCode(s, 'Q002');
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('收到 privately, 👌 / 收到 in the group: the one unsigned item (round or dispatch) is signed and confirmed privately', async () => {
+    // 张局长 has a dispatch signed and SP1 unsigned: 收到 signs SP1.
+    await s.play(say(t(MON, '09:41'), LI, '@张局长 人民路积水，请今天拿个方案报我', { mentions: [ZJ] }));
+    const d = await lastCode(s);
+    await s.play(say(t(MON, '09:42'), ZJ, `${d} 收到`, { to: 'bot' }));
+    const zj = await s.play(say(t(MON, '09:43'), ZJ, '收到', { to: 'bot' }));
+    expect(zj.map((o) => [o.to, o.text])).toEqual([[ZJ, `已登记签收 ${sp1}，请于12月2日（星期三）18:00前答复办理情况。`]]);
+    expect(await side(s, sp1, 'zhujian')).toEqual({ acked: true, answered: false });
+    // 何镇长 in the group at 17:30 with SP1 unsigned.
+    const he = await s.play(say(t(MON, '17:30'), HE, '收到'));
+    expect(he.map((o) => [o.to, o.text])).toEqual([[HE, `已登记签收 ${sp1}，请于12月2日（星期三）18:00前答复办理情况。`]]);
+    // 尤主任 👌 in the group for a new dispatch.
+    await s.play(say(t(MON, '10:00'), WANG, '@尤主任 湖滨路夜市占道经营，请今天下午5点前处置并反馈', { mentions: [YOU] }));
+    const d2 = await lastCode(s);
+    const you = await s.play(say(t(MON, '10:01'), YOU, '👌'));
+    expect(you.map((o) => o.to)).toEqual([YOU]);
+    expect(you[0]?.text).toMatch(new RegExp(`^已登记签收 ${d2}，`));
+    // 👌 / 好的 privately with one unsigned dispatch: signed, never asked about as its result.
+    await s.play(say(t(MON, '10:05'), LI, '@蒋局长 困难老人冬季走访，请今天下班前报上来', { mentions: [JIANG] }));
+    const d3 = await lastCode(s);
+    const jiang = await s.play(say(t(MON, '10:06'), JIANG, '👌', { to: 'bot' }));
+    expect(jiang.map((o) => o.text)).toEqual([expect.stringMatching(new RegExp(`^已登记签收 ${d3}，`))]);
+    expect(jiang[0]?.text).not.toContain('是否作为');
+  });
+
+  it('with several unsigned, the bot asks which one, privately', async () => {
+    await s.play(say(t(MON, '11:00'), LI, '@秦主任 锦绣小区路灯不亮，请明天下班前反馈', { mentions: [QIN] }));
+    for (const [i, text] of ['好的', '收到👍', 'OK'].entries()) {
+      const out = await s.play(say(t(MON, `11:0${i + 1}`), QIN, text, i === 1 ? {} : { to: 'bot' }));
+      expect(out.map((o) => o.to), text).toEqual([QIN]);
+      expect(out[0]?.text, text).toMatch(/^贵单位目前有 2 件事项待签收，请问这条签收对应哪一件？/);
+      expect(out[0]?.text, text).toContain(sp2);
+    }
+    expect(await side(s, sp2, 'chengxi')).toEqual({ acked: false, answered: false });
+  });
+
+  it('谢谢 / 辛苦了 / 在吗 with nothing to sign: a short polite reply naming what waits, no question about 办理情况', async () => {
+    await s.play(say(t(MON, '11:10'), QIN, `${sp2} 签收`, { to: 'bot' }));
+    await s.play(say(t(MON, '11:11'), QIN, 'D4 收到', { to: 'bot' }));
+    for (const [text, start] of [['谢谢', '不客气！'], ['辛苦了🙏', '不客气！'], ['在吗', '您好，我在。'], ['好的', '好的。']] as const) {
+      const out = await s.play(say(t(MON, '11:20'), QIN, text, { to: 'bot' }));
+      expect(out).toHaveLength(1);
+      expect(out[0]?.text, text).toMatch(new RegExp(`^${start}贵单位目前有 2 件事项待答复：`));
+      expect(out[0]?.text, text).not.toContain('是否作为');
+      expect(out[0]?.text, text).not.toContain('未作为答复记录');
+    }
+  });
+
+  it('a substantive group message with no code while only a round waits: asked privately, then the code makes it the answer', async () => {
+    // 何镇长: SP1 signed above, no dispatch open.
+    const texts = [
+      '人民路积水已会同住建局疏通管网，本周完工后回访群众',
+      '报告李主任，人民路积水点经现场查看发现雨水口堵塞，已组织清掏',
+      '人民路那边积水已经排干了，明天再去回访一下',
+    ];
+    for (const [i, text] of texts.entries()) {
+      const out = await s.play(say(t(MON, `15:0${i}`), HE, text));
+      expect(out.map((o) => o.to), text).toEqual([HE]);
+      expect(out[0]?.text, text).toMatch(new RegExp(`^是否作为 ${sp1}（双派单，工单 Q001「道路积水」）的办理情况？`));
+      expect((await side(s, sp1, 'fenghuang')).answered, text).toBe(false);
+    }
+    const yes = await s.play(say(t(MON, '15:10'), HE, `是${sp1}的`));
+    expect(yes.some((o) => o.text.includes(`已收到贵单位对 ${sp1} 的答复`))).toBe(true);
+    const [ev] = await s.h.app.db.query<{ text: string }>(
+      "select s.answer as text from dual_sides s join dual_rounds r on r.id = s.round_id where r.code = $1 and s.unit_id = 'fenghuang'",
+      [sp1],
+    );
+    expect(ev?.text).toBe(texts[2]);
+  });
+});
+
+describe('QA 4: a reply naming the code links the held message instead of repeating the question', () => {
+  let s: Scenario;
+  let sp1 = '';
+  beforeAll(async () => {
+    s = await Scenario.open();
+    const file = await writeXlsx(join(tempDir(), 'q4.xlsx'), [HEADER, row('Q101', '道路积水', '区住建局', '凤凰镇', '重办中', '', 1), row('Q102', '路灯不亮', '区住建局', '凤凰镇', '重办中', '', 1)]);
+    await s.play({ at: t(MON, '09:40'), from: SUP, file, to: 'group' });
+    sp1 = await roundCode(s, 'Q101');
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('D4 / 是D4的 / 对，D4 / SP1 after a clarification: recorded with the original text, forwarded, confirmed', async () => {
+    const replies = ['是{c}的', '{c}', '对，{c}', '{c}的'];
+    for (const [i, r] of replies.entries()) {
+      await s.play(say(t(TUE, `09:${String(i * 10).padStart(2, '0')}`), LI, `@何镇长 人民路积水第${i + 1}处，请今天拿个方案报我`, { mentions: [HE] }));
+      const code = await lastCode(s);
+      const plan = `人民路积水第${i + 1}处方案已形成：\n1.疏通雨水管网300米；\n2.新增2处排水口，本周内完工`;
+      const ask = await s.play(say(t(TUE, `09:${String(i * 10 + 1).padStart(2, '0')}`), HE, plan, { to: 'bot' }));
+      expect(ask[0]?.text).toMatch(/^您好，这条消息未作为答复记录。贵单位目前有 3 件事项待答复/);
+      const out = await s.play(say(t(TUE, `09:${String(i * 10 + 2).padStart(2, '0')}`), HE, r.replace('{c}', code), { to: 'bot' }));
+      const fwd = out.find((o) => o.to === LI)?.text ?? '';
+      expect(fwd, r).toMatch(new RegExp(`^【调度反馈 ${code}】凤凰镇（何镇长）：\\n人民路积水第${i + 1}处方案已形成：\\n1\\.疏通雨水管网300米；\\n2\\.新增2处排水口`));
+      expect(out.find((o) => o.to === HE)?.text, r).toBe(`已收到贵单位对 ${code} 的反馈，已转报李主任。谢谢！`);
+    }
+    // The round too: the held message becomes SP1's answer.
+    const held = '人民路积水点已完成管网清淤，新增两处排水口正在施工';
+    await s.play(say(t(TUE, '11:00'), LI, '@何镇长 人民路井盖缺失，请今天下班前反馈', { mentions: [HE] }));
+    await s.play(say(t(TUE, '11:01'), HE, held, { to: 'bot' }));
+    const sp = await s.play(say(t(TUE, '11:02'), HE, sp1, { to: 'bot' }));
+    expect(sp.some((o) => o.text.includes(`已收到贵单位对 ${sp1} 的答复`))).toBe(true);
+    expect((await side(s, sp1, 'fenghuang')).answered).toBe(true);
+  });
+
+  it('a code named hours after the clarification does not take the held message', async () => {
+    await s.play(say(t(TUE, '14:00'), LI, '@何镇长 人民路路灯，请明天反馈', { mentions: [HE] }));
+    const a = await lastCode(s);
+    await s.play(say(t(TUE, '14:02'), HE, '路灯已全部修复，今晚恢复照明', { to: 'bot' }));
+    // Three hours later: the held message no longer waits.
+    const late = await s.play(say(t(TUE, '17:10'), HE, a, { to: 'bot' }));
+    expect(late.some((o) => o.to === LI)).toBe(false);
+    expect(await target(s, a, 'fenghuang')).toMatchObject({ answered: false });
+  });
+});
