@@ -238,3 +238,114 @@ describe('QA 4: a reply naming the code links the held message instead of repeat
     expect(await target(s, a, 'fenghuang')).toMatchObject({ answered: false });
   });
 });
+
+describe('QA 5: leaders\' questions in their own words', () => {
+  let s: Scenario;
+  let d1 = '';
+  let d2 = '';
+  beforeAll(async () => {
+    s = await Scenario.open();
+    await s.play(say(t(MON, '08:30'), WANG, '@褚局长 @尤主任 湖滨路夜市占道经营、油烟扰民问题群众反映强烈，请城管局牵头、湖滨街道配合，今天下午5点前到现场处置并反馈。', { mentions: [CHU, YOU] }));
+    d1 = await lastCode(s);
+    await s.play(say(t(MON, '08:31'), WANG, '@冯局长 实验小学门口上下学时段车辆乱停问题，请公安分局本周内拿出整治措施，周三下班前报我。', { mentions: [FENG] }));
+    d2 = await lastCode(s);
+    await s.play(say(t(MON, '08:32'), LI, '@沈局长 湖滨路新增停车位收费标准群众咨询多，请交通局明天上午10点前报我口径', { mentions: [SHEN] }));
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('D1 进展怎么样了？ / D1进展如何 / 调度进展 D1 / 请问D1办得怎么样了: the dispatch in full, where it was asked', async () => {
+    const cases: Array<[string, Record<string, unknown>]> = [
+      [`${d1} 进展怎么样了？`, {}],
+      [`${d1}进展如何`, { to: 'bot' }],
+      [`请问${d1.toLowerCase()}办得怎么样了`, { to: 'bot' }],
+      [`调度进展 ${d1}`, {}],
+    ];
+    for (const [text, extra] of cases) {
+      const out = await s.play(say(t(MON, '09:00'), WANG, text, extra));
+      expect(out, text).toHaveLength(1);
+      expect(out[0]?.to, text).toBe(extra.to === 'bot' ? WANG : 'group');
+      expect(out[0]?.text, text).toContain(`【${d1}】王副主任于11月30日08:30交办（办理中）`);
+    }
+  });
+
+  it('湖滨路夜市那件现在什么情况 / 学校门口车辆的事怎么样了: matched by its words to the leader\'s one dispatch; else the leader\'s list', async () => {
+    const one = await s.play(say(t(MON, '09:10'), WANG, '湖滨路夜市那件现在什么情况', { to: 'bot' }));
+    expect(one[0]?.text).toContain(`【${d1}】`);
+    const two = await s.play(say(t(MON, '09:11'), WANG, '学校门口车辆乱停的事怎么样了？', { to: 'bot' }));
+    expect(two[0]?.text).toContain(`【${d2}】`);
+    const none = await s.play(say(t(MON, '09:12'), WANG, '供暖那件事进展如何？', { to: 'bot' }));
+    expect(none[0]?.text).toMatch(/^未能确定您问的是哪一件。您交办的未办结调度有 2 件：/);
+    expect(none[0]?.text).toContain(`· ${d1} 湖滨路夜市占道经营`);
+    expect(none[0]?.text).not.toContain('停车位收费');
+    // A leader's instruction with a question word is still a dispatch.
+    const order = await s.play(say(t(MON, '09:13'), LI, '@褚局长 湖滨路夜市整治进展如何，请今天下班前报我', { mentions: [CHU] }));
+    expect(order.find((o) => o.to === 'group')?.text).toMatch(/^已转办区城市管理局（褚局长），时限11月30日18:00，编号 D\d+$/);
+  });
+
+  it('我的待办 / 待办 / 我的待办事项 from a leader: the leader\'s open dispatches and approvals awaiting them', async () => {
+    await s.play(say(t(MON, '10:00'), 'wxid_shuanghe_lv', '申请退办 2026113000019 该垃圾点属县环卫公司管理，不属于本镇职责', { to: 'bot' }));
+    for (const text of ['我的待办', '待办', '我的待办事项？']) {
+      const out = await s.play(say(t(MON, '10:05'), WANG, text, { to: 'bot' }));
+      expect(out, text).toHaveLength(1);
+      expect(out[0]?.text, text).toMatch(/^王副主任待办事项（截至11月30日10:05）：\n· 您交办的未办结调度2件：/);
+      expect(out[0]?.text, text).toContain(`${d1} 湖滨路夜市占道经营`);
+      expect(out[0]?.text, text).not.toContain('未能识别');
+    }
+  });
+
+  it('a bare 同意 / 不同意 / 同意。 with one request waiting names it and the reply to send, never decides', async () => {
+    const ticket = join(tempDir(), 'tb.xlsx');
+    await writeXlsx(ticket, [HEADER, row('2026113000019', '垃圾清运不及时', '双河镇', '双河镇', '办理中', '', 0)]);
+    await s.play({ at: t(MON, '10:10'), from: SUP, file: ticket, to: 'group' });
+    const req = await s.play(say(t(MON, '10:11'), 'wxid_shuanghe_lv', '申请退办 2026113000019 该垃圾点属县环卫公司管理，不属于本镇职责', { to: 'bot' }));
+    const code = /TB\d+/.exec(req.find((o) => o.to === WANG)?.text ?? '')?.[0] ?? '';
+    expect(code).toMatch(/^TB\d+$/);
+    for (const [text, want] of [['同意', `是否同意 ${code}（双河镇申请退办工单 2026113000019「垃圾清运不及时」）？回复“同意 ${code}”即可。`], ['同意。', `是否同意 ${code}`], ['不同意，属于镇里职责', `回复“不同意 ${code} 理由”即可。`]] as const) {
+      const out = await s.play(say(t(MON, '10:12'), WANG, text, { to: 'bot' }));
+      expect(out, text).toHaveLength(1);
+      expect(out[0]?.text, text).toContain(want);
+    }
+    const [a] = await s.h.app.db.query<{ decision: string | null }>('select decision from ticket_approvals where code = $1', [code]);
+    expect(a?.decision).toBeNull();
+  });
+});
+
+describe('QA 6/7: the deadline a dispatch asks for; texts without stray punctuation or spaces', () => {
+  let s: Scenario;
+  beforeAll(async () => {
+    s = await Scenario.open();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('the time attached to 前 / 报 / 反馈 wins over the time to do it', async () => {
+    const cases: Array<[string, string]> = [
+      ['凤凰镇人民路积水的问题，请住建局、凤凰镇今天拿个方案，明天上午10点前报我', '时限12月1日10:00'],
+      ['@何镇长 今天下午到现场看一下人民路积水，明天下班前反馈处理情况', '时限12月1日18:00'],
+      ['@何镇长 人民路积水今天先排水，周三上午报送整改方案', '时限12月2日12:00'],
+    ];
+    for (const [i, [text, want]] of cases.entries()) {
+      const out = await s.play(say(t(MON, `08:3${i}`), LI, text, { mentions: text.startsWith('@') ? [HE] : [] }));
+      expect(out.find((o) => o.to === 'group')?.text, text).toContain(want);
+    }
+  });
+
+  it('an urgent dispatch near the end of the day says its window; the progress list has no 。，; forwards keep no code', async () => {
+    const urgent = await s.play(say(t(MON, '16:20'), WANG, '@郑局长 锦绣小区烧烤店噪音的事，群众二次不满意了，请环境分局尽快处理，处理结果报我', { mentions: [ZHENG] }));
+    expect(urgent.find((o) => o.to === 'group')?.text).toMatch(/^【紧急】已转办区生态环境分局（郑局长），时限11月30日18:20（紧急事项，2小时内反馈），编号 D\d+$/);
+    expect(urgent.find((o) => o.to === ZHENG)?.text).toContain('办理时限：11月30日18:20（紧急事项，2小时内反馈）');
+    await s.play(say(t(MON, '16:21'), LI, '@吴局长 近期养老金到账咨询较多，请人社局梳理一下答复口径，在群里报一下。', { mentions: ['wxid_renshe_wu'] }));
+    const code = await lastCode(s);
+    await s.play(say(t(MON, '16:22'), 'wxid_renshe_wu', '收到'));
+    const list = await s.play(say(t(MON, '16:23'), LI, '调度进展', { to: 'bot' }));
+    expect(list[0]?.text).toContain(`· ${code} 近期养老金到账咨询较多，请人社局梳理一下答复口径，在群里报一下，已签收（11月30日16:22），未反馈，时限`);
+    expect(list[0]?.text).not.toMatch(/[。.]，/);
+    const fwd = await s.play(say(t(MON, '16:30'), 'wxid_renshe_wu', `${code} 养老金到账答复口径：\n1.退休审批通过后次月发放首笔养老金；\n2.可通过"掌上社保"APP查询；\n3.咨询电话12333。`, { to: 'bot' }));
+    expect(fwd.find((o) => o.to === LI)?.text).toBe(
+      `【调度反馈 ${code}】区人社局（吴局长）：\n养老金到账答复口径：\n1.退休审批通过后次月发放首笔养老金；\n2.可通过"掌上社保"APP查询；\n3.咨询电话12333。\n原调度：近期养老金到账咨询较多，请人社局梳理一下答复口径，在群里报一下。\n${code} 各单位均已反馈。`,
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import { answerClarifyHandler } from './answer-clarify.js';
 import { answerHeldHandler } from './answer-held.js';
+import { approvalBareHandler } from './approval-bare.js';
 import type { MessageHandler } from './context.js';
 import { consoleLinkHandler } from './console-link.js';
 import { dispatchAnswerHandler } from './dispatch-answer.js';
@@ -8,6 +9,7 @@ import { dispatchPrivateHandler } from './dispatch-private.js';
 import { dispatchProgressHandler } from './dispatch-progress.js';
 import { dualAnswerHandler } from './dual-answer.js';
 import { helpHandler } from './help.js';
+import { leaderItemsHandler } from './leader-items.js';
 import { myItemsHandler } from './my-items.js';
 import { privateFallbackHandler } from './private-fallback.js';
 import { reportHandler } from './report.js';
@@ -28,9 +30,11 @@ export function messageHandlers(): MessageHandler[] {
     helpHandler,
     consoleLinkHandler,
     myItemsHandler,
+    leaderItemsHandler,
     reportAdoptHandler,
     ticketImportHandler,
     ticketApprovalHandler,
+    approvalBareHandler,
     answerHeldHandler,
     unitAckHandler,
     dualAnswerHandler,

@@ -155,3 +155,14 @@ export const DECISION_NEEDS_REASON = '不同意时请写明理由，格式：不
 export const ONLY_LEADERS_DECIDE = '退办、不再办理申请仅由区管委领导审批，您的回复已记录，未作审批处理。';
 export const unknownApproval = (code: string) => `未找到审批编号 ${code}，请核对。`;
 export const alreadyDecided = (code: string, approve: boolean) => `申请 ${code} 已${approve ? '同意' : '不同意'}，无需重复审批。`;
+
+/** A leader's bare 同意 / 不同意: which request, with the code to send (never decided without it). */
+export function bareDecisionText(approve: boolean, items: ReadonlyArray<{ code: string; kind: string; ticketNumber: string; title: string; unit: string }>): string {
+  const reply = (code: string) => (approve ? `同意 ${code}` : `不同意 ${code} 理由`);
+  const what = (a: (typeof items)[number]) => `${a.unit}申请${a.kind}工单 ${a.ticketNumber}${a.title ? `「${a.title}」` : ''}`;
+  if (items.length === 1) {
+    const a = items[0] as (typeof items)[number];
+    return `是否${approve ? '同意' : '不同意'} ${a.code}（${what(a)}）？回复“${reply(a.code)}”即可。`;
+  }
+  return [`目前有 ${items.length} 件申请待您审批，请回复“同意 编号”或“不同意 编号 理由”：`, ...items.map((a) => `· ${a.code} ${what(a)}`)].join('\n');
+}
