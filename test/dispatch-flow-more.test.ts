@@ -42,7 +42,7 @@ describe('a leader\'s private 转办', () => {
 
   it('with @-names in the text, works the same', async () => {
     const out = await s.play(say(t('09:10'), LI, '转办：@尤主任 湖滨路路灯不亮，请尽快修复。', { to: 'bot' }));
-    expect(out.find((o) => o.to === 'group')?.text).toContain('【紧急】已转办湖滨街道（尤主任），时限12月1日11:10（默认时限），编号 D2');
+    expect(out.find((o) => o.to === 'group')?.text).toContain('【紧急】已转办湖滨街道（尤主任），时限12月1日11:10（紧急事项，2小时内反馈），编号 D2');
     expect(out.some((o) => o.to === 'wxid_hubin_you')).toBe(true);
   });
 
@@ -146,7 +146,7 @@ describe('an urgent dispatch uses the shorter times', () => {
 
   it('gets the urgent default window and a 【紧急】 line', async () => {
     const o = await s.play(say(t('10:00'), LI, '@褚局长 建设路夜市烧烤油烟扰民，请立即组织执法人员到场处置。', { mentions: [CHU] }));
-    expect(o.find((x) => x.to === 'group')?.text).toBe('【紧急】已转办区城市管理局（褚局长），时限12月1日12:00（默认时限），编号 D1');
+    expect(o.find((x) => x.to === 'group')?.text).toBe('【紧急】已转办区城市管理局（褚局长），时限12月1日12:00（紧急事项，2小时内反馈），编号 D1');
     expect(await dispatchByCode(s.h.app.db, 'D1')).toMatchObject({ urgent: true, deadlineGiven: false });
   });
 
