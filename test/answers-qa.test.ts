@@ -349,3 +349,24 @@ describe('QA 6/7: the deadline a dispatch asks for; texts without stray punctuat
     );
   });
 });
+
+describe('QA 3: 谢谢 with one unsigned item says how to sign it', () => {
+  let s: Scenario;
+  beforeAll(async () => {
+    s = await Scenario.open();
+    const file = await writeXlsx(join(tempDir(), 'q3.xlsx'), [HEADER, row('Q301', '噪音扰民', '区生态环境分局', '城西街道', '已办结', '不满意', 0)]);
+    await s.play({ at: t(MON, '09:40'), from: SUP, file, to: 'group' });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('谢谢 / 谢谢领导🙏 / 辛苦了: no question about 办理情况, nothing signed', async () => {
+    const sp = await roundCode(s, 'Q301');
+    for (const text of ['谢谢', '谢谢领导🙏', '辛苦了']) {
+      const out = await s.play(say(t(MON, '09:45'), QIN, text, { to: 'bot' }));
+      expect(out.map((o) => o.text), text).toEqual([`不客气！${sp}（双派单，工单 Q301「噪音扰民」）尚待贵单位签收，请回复“${sp} 签收”，办理后回复“${sp}”加办理情况。`]);
+    }
+    expect(await side(s, sp, 'chengxi')).toEqual({ acked: false, answered: false });
+  });
+});

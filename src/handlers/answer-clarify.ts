@@ -46,7 +46,7 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext)
   if (msg.chat === 'group') return groupDecision(msg, sender, ctx, text);
   const things = await waitingThings(ctx, sender.unit);
   if (things.length === 0) return null;
-  const items = things.map((w) => ({ code: w.code, what: w.what }));
+  const items = things.map((w) => ({ code: w.code, what: w.what, unsigned: w.unsigned }));
   const bare = text.replace(CODE, ' ');
   const courtesy = courtesyOf(bare);
   if (courtesy !== null) return { kind: 'courtesy', courtesy, items };

@@ -5,6 +5,8 @@ export interface WaitingItem {
   code: string;
   /** A few words on what it is. */
   what: string;
+  /** Not yet signed (the courtesy reply then says how to sign). */
+  unsigned?: boolean;
 }
 
 /**
@@ -42,6 +44,7 @@ export function courtesyText(kind: 'thanks' | 'greeting' | 'ok', items: readonly
   const open = kind === 'thanks' ? '不客气！' : kind === 'greeting' ? '您好，我在。' : '好的。';
   if (items.length === 1) {
     const i = items[0] as WaitingItem;
+    if (i.unsigned === true) return `${open}${i.code}（${i.what}）尚待贵单位签收，请回复“${i.code} 签收”，办理后回复“${i.code}”加办理情况。`;
     return `${open}${i.code}（${i.what}）尚待贵单位答复，办理后请回复“${i.code}”加办理情况。`;
   }
   return [`${open}贵单位目前有 ${items.length} 件事项待答复：`, ...items.map((i) => `${i.code} ${i.what}`), '办理后请回复编号加办理情况。'].join('\n');
