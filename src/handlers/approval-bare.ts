@@ -6,14 +6,15 @@ import { commandText, type MessageHandler, replyTo } from './context.js';
 import { unitLabel } from './dispatch-common.js';
 
 /**
- * A leader's bare 同意 / 不同意 (no TB code) while requests await the leader's decision: the bot
+ * A leader's private bare 同意 / 不同意 (no TB code) while requests await the leader's decision: the bot
  * names the request and the exact reply (同意 TB001), listing them when several. It never decides
  * without the code. With nothing awaiting, the message is left to the other handlers.
  */
 export const approvalBareHandler: MessageHandler = {
   name: 'approval-bare',
   async matches(msg, sender, ctx) {
-    if (!sender.roles.includes('leader') || bareDecisionOf(commandText(msg)) === null) return false;
+    // Requests reach leaders privately; in the group a bare 同意 is usually said to someone else.
+    if (msg.chat !== 'private' || !sender.roles.includes('leader') || bareDecisionOf(commandText(msg)) === null) return false;
     return (await undecidedApprovalsFor(ctx.db, sender.id)).length > 0;
   },
   async handle(msg, sender, ctx) {
