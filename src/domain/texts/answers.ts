@@ -49,8 +49,3 @@ export function courtesyText(kind: 'thanks' | 'greeting' | 'ok', items: readonly
   }
   return [`${open}贵单位目前有 ${items.length} 件事项待答复：`, ...items.map((i) => `${i.code} ${i.what}`), '办理后请回复编号加办理情况。'].join('\n');
 }
-
-/** A held message (sent with no code, then the code named) recorded as the item's answer: nothing more to ask. */
-export function heldUnknownText(code: string): string {
-  return `贵单位没有待答复的 ${code}，请核对编号后回复“编号 加办理情况”。`;
-}
