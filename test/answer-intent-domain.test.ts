@@ -40,9 +40,10 @@ describe('intent: commands, acknowledgements, substance (one classifier for ever
     for (const f of ['好的', '好的👌', '在吗', '在吗？', '谢谢', '谢谢领导🙏', '谢谢李主任', '王主任好', '各位领导辛苦了', '👌', '👍👍', '[强]', '嗯嗯', 'ok', 'OK', '明白', '辛苦了', '好的王主任']) {
       expect(intentOf(f), f).toBe('filler');
     }
-    for (const c of ['路灯已修好', '已处理', '背街小巷垃圾已全部清运', '正在处理中', '湖滨路那边我们上午去了，摊位都清走了', '今天组织执法中队清理摊点8处']) {
+    for (const c of ['路灯已修好', '已处理', '背街小巷垃圾已全部清运', '湖滨路那边我们上午去了，摊位都清走了', '今天组织执法中队清理摊点8处']) {
       expect(intentOf(c), c).toBe('content');
     }
+    expect(intentOf('正在处理中'), 'a promise').toBe('ack');
     for (const q of ['这个工单是我们的吗？', '王主任，明天的会几点开？', '需要我们去现场吗']) expect(intentOf(q), q).toBe('question');
     for (const text of ['控制台', '好的', '在吗', '谢谢', '帮助']) expect(classifyReply(text, { chat: 'private', mentionsBot: false }), text).toBeNull();
   });
@@ -93,5 +94,39 @@ describe('a code with only 好的 / 👌 acknowledges', () => {
     for (const text of ['SP3 好的', 'SP3 👌', 'sp3 OK']) expect(parseDualReply(text), text).toMatchObject({ kind: 'ack', codes: ['SP3'] });
     expect(parseDualReply('SP3 这个是我们的吗？').kind).toBe('answer');
     expect(classifyReply('D12 这个是我们的吗？', { chat: 'group', mentionsBot: false })).toBeNull();
+  });
+});
+
+describe('issue 12 (QA): an acknowledgement or a promise is a 签收, a report of what was done or found is an answer', () => {
+  it('收到/好的/明白 + 马上安排/全力配合/今晚过去/正在…, with or without 报告王主任: ack', () => {
+    for (const a of [
+      '报告王主任，城东街道收到，全力配合公安分局。',
+      '好的王主任，马上安排执法人员今晚过去',
+      '好的收到 马上安排人去看',
+      '收到，我们马上去现场看',
+      '明白，立即组织人员前往处置',
+      '@王副主任 收到！全力配合🙏',
+      '马上安排执法人员今晚过去',
+      '王主任，收到，正在协调住建局一起处理',
+      '收到，我们尽快拿出方案，明天上午报您',
+    ]) {
+      expect(isAck(a), a).toBe(true);
+      expect(intentOf(a), a).toBe('ack');
+      expect(classifyReply(a, { chat: 'group', mentionsBot: false, addressed: true })?.kind, a).toBe('ack');
+    }
+  });
+  it('what was done or found is an answer, even after 收到 or 好的', () => {
+    for (const c of [
+      '已安排人员到场处置，目前已清理占道摊点',
+      '收到，经核实该烧烤店已停业整顿',
+      '报告王主任，现场查看发现排水口堵塞，已疏通',
+      '人民路积水方案已形成：疏通雨水管网300米，新增2处排水口，本周内完工',
+      '好的，走访困难老人46户，发放棉被32床',
+      '报告李主任，民政局今天联合各街道走访困难老人120户，发放慰问金和取暖物资',
+      '人民路积水已会同住建局疏通管网，本周完工后回访群众',
+    ]) {
+      expect(isAck(c), c).toBe(false);
+      expect(intentOf(c), c).toBe('content');
+    }
   });
 });

@@ -80,19 +80,27 @@ describe('issue 12.1: commands are never answers; an answer with no code carries
     expect(link[0]?.text).toContain('控制台登录链接');
   });
 
-  it('好的 / 在吗 / 谢谢 / 👌 with one thing waiting: the bot asks whether it is meant as its answer (nothing recorded)', async () => {
-    for (const text of ['好的', '在吗？', '谢谢领导🙏', '👌', '嗯嗯', 'ok']) {
+  it('好的 / 👌 sign the one unsigned item; 在吗 / 谢谢 / 嗯嗯 then get a polite word naming what waits (nothing recorded)', async () => {
+    const first = await s.play(say(t(MON, '14:00'), CX, '好的', { to: 'bot' }));
+    expect(first.map((o) => o.text)).toEqual([`已登记签收 ${one}，请于12月2日（星期三）18:00前答复办理情况。`]);
+    const expected: Array<[string, string]> = [
+      ['在吗？', '您好，我在。'],
+      ['谢谢领导🙏', '不客气！'],
+      ['👌', '好的。'],
+      ['嗯嗯', '好的。'],
+      ['ok', '好的。'],
+    ];
+    for (const [text, start] of expected) {
       const out = await s.play(say(t(MON, '14:00'), CX, text, { to: 'bot' }));
       expect(out).toHaveLength(1);
-      expect(out[0]?.text).toMatch(new RegExp(`^是否作为 ${one}（双派单，工单 S103「背街小巷垃圾」）的办理情况？回复“${one}”加内容即可`));
+      expect(out[0]?.text).toBe(`${start}${one}（双派单，工单 S103「背街小巷垃圾」）尚待贵单位答复，办理后请回复“${one}”加办理情况。`);
     }
     expect(await sideAnswered(s, one, 'chengxi')).toBe(false);
-    for (const text of ['好的', '收到👍谢谢']) {
-      const out = await s.play(say(t(MON, '14:10'), CHU, text, { to: 'bot' }));
-      if (text === '好的') expect(out[0]?.text).toMatch(/^是否作为 D1（调度“建设路夜市油烟扰民/);
-      else expect(out[0]?.text).toContain('已登记签收 D1');
-      expect(out.some((o) => o.to === LI)).toBe(false);
-    }
+    const ok = await s.play(say(t(MON, '14:10'), CHU, '好的', { to: 'bot' }));
+    expect(ok.map((o) => o.text)).toEqual([expect.stringContaining('已登记签收 D1')]);
+    const again = await s.play(say(t(MON, '14:11'), CHU, '收到👍谢谢', { to: 'bot' }));
+    expect(again.map((o) => o.text)).toEqual([expect.stringMatching(/^D1 已签收，办理时限/)]);
+    expect([...ok, ...again].some((o) => o.to === LI)).toBe(false);
     // Substance with no code, one round waiting: that round's answer.
     const real = await s.play(say(t(MON, '15:00'), CX, '背街小巷垃圾已全部清运，并安排保洁每日巡查', { to: 'bot' }));
     expect(real.some((o) => o.text.includes(`已收到贵单位对 ${one} 的答复`))).toBe(true);
@@ -100,10 +108,15 @@ describe('issue 12.1: commands are never answers; an answer with no code carries
   });
 
   it('with several waiting, an empty or code-less message lists the codes instead of guessing', async () => {
-    for (const text of ['好的', '在吗', '路灯和渗水的事我们都在跟进']) {
+    const starts: Array<[string, RegExp]> = [
+      ['好的', /^贵单位目前有 2 件事项待签收，请问这条签收对应哪一件？/],
+      ['在吗', /^您好，我在。贵单位目前有 2 件事项待答复：/],
+      ['路灯和渗水的事我们都在跟进', /^您好，这条消息未作为答复记录。贵单位目前有 2 件事项待答复/],
+    ];
+    for (const [text, start] of starts) {
       const out = await s.play(say(t(MON, '16:00'), ZJ, text, { to: 'bot' }));
       expect(out).toHaveLength(1);
-      expect(out[0]?.text).toMatch(/^您好，这条消息未作为答复记录。贵单位目前有 2 件事项待/);
+      expect(out[0]?.text).toMatch(start);
       expect(out[0]?.text).toContain(`${sp1} 双派单，工单 S101「小区路灯不亮」`);
       expect(out[0]?.text).toContain(`${sp2} 双派单，工单 S102「楼道渗水」`);
     }
@@ -143,8 +156,9 @@ describe("issue 12.4: a unit's answer in the group addressed to its leader, with
     ];
     for (const [i, [text, extra]] of answers.entries()) {
       const code = await give(WANG, '湖滨路夜市整治，请明天中午前反馈');
-      // Chit-chat and empty words addressed to the leader first: nothing happens.
-      expect(await s.play(say(t(TUE, `10:${String(i).padStart(2, '0')}`), CHU, '@王副主任 好的', { mentions: [WANG] }))).toEqual([]);
+      // 好的 addressed to the leader signs the dispatch (confirmed privately, nothing to the leader); chit-chat: nothing.
+      const ok = await s.play(say(t(TUE, `10:${String(i).padStart(2, '0')}`), CHU, '@王副主任 好的', { mentions: [WANG] }));
+      expect(ok.map((o) => [o.to, o.text.startsWith(`已登记签收 ${code}，`)])).toEqual([[CHU, true]]);
       expect(await s.play(say(t(TUE, `10:${String(i + 10).padStart(2, '0')}`), CHU, '今天湖滨路人真多啊'))).toEqual([]);
       const out = await s.play(say(t(TUE, `11:${String(i).padStart(2, '0')}`), CHU, text, extra));
       const fwd = out.find((o) => o.to === WANG);
@@ -272,9 +286,9 @@ describe('issue 12.8 / 12.10 / 12.18: deadlines, one-sided rounds, dispatch text
 
   it('a dispatch due at midnight reads as 24:00 of that day', async () => {
     const cases: Array<[string, string]> = [
-      ['@秦主任 城西小学门口积水，请今晚12点前处置并反馈。', '时限 12月1日 24:00'],
-      ['@秦主任 城西菜市场下水道堵塞，明晚12点前反馈处理结果', '时限 12月2日 24:00'],
-      ['@秦主任 城西公园路灯不亮，请今天晚上十二点前修复', '时限 12月1日 24:00'],
+      ['@秦主任 城西小学门口积水，请今晚12点前处置并反馈。', '时限12月1日24:00'],
+      ['@秦主任 城西菜市场下水道堵塞，明晚12点前反馈处理结果', '时限12月2日24:00'],
+      ['@秦主任 城西公园路灯不亮，请今天晚上十二点前修复', '时限12月1日24:00'],
     ];
     for (const [text, want] of cases) {
       const out = await s.play(say(t(TUE, '09:00'), LI, text, { mentions: [CX] }));

@@ -31,9 +31,9 @@ describe('dispatch flow through the replay CLI', () => {
       '11-23T10:40 wxid_chengguan_chu',
       '11-23T10:45 wxid_leader_li',
     ]);
-    expect(out[0]?.text).toBe('已转办区城市管理局（褚局长），时限 11月23日 10:00，编号 D1');
+    expect(out[0]?.text).toBe('已转办区城市管理局（褚局长），时限11月23日10:00，编号 D1');
     expect(out[2]?.text).toContain('尚未签收');
-    expect(out[3]?.text).toContain('将于11月23日 10:00到期');
+    expect(out[3]?.text).toContain('将于11月23日10:00到期');
     expect(out[4]?.mentions).toEqual(['wxid_chengguan_chu']);
     expect(out[8]?.text).toContain('【调度反馈 D1】区城市管理局（褚局长）（超时反馈）：');
     expect(out[10]?.text).toBe('目前没有未办结的调度。');

@@ -23,14 +23,14 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
   it('a leader\'s group dispatch: one line in the group, point-to-point delivery to heads and liaisons', async () => {
     const out = await s.play(say(t('19', '19:30'), LI, DISPATCH, { mentions: [ZHANG, YOU] }));
     expect(out.filter((o) => o.to === 'group')).toEqual([
-      { at: t('19', '19:30'), to: 'group', mentions: [], text: '已转办区住建局（张局长）、湖滨街道（尤主任），时限 11月24日 18:00，编号 D1' },
+      { at: t('19', '19:30'), to: 'group', mentions: [], text: '已转办区住建局（张局长）、湖滨街道（尤主任），时限11月24日18:00，编号 D1' },
     ]);
     const privates = out.filter((o) => o.to !== 'group');
     expect(privates.map((o) => o.to).sort()).toEqual([XU, ZHANG, YOU].sort());
     for (const p of privates) {
       expect(p.text).toContain('【点对点调度 D1】李主任交办');
       expect(p.text).toContain('环海路小区污水外溢');
-      expect(p.text).toContain('办理时限：11月24日 18:00');
+      expect(p.text).toContain('办理时限：11月24日18:00');
       expect(p.text).toContain('请回复“收到”签收');
     }
     const d = await dispatchByCode(s.h.app.db, 'D1');
@@ -46,7 +46,7 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
       say(t('19', '20:10'), YOU, '今天降温了，大家注意保暖'),
       say(t('20', '17:40'), YOU, '湖滨街道：今日受理5件，办结5件，无超期。'),
     );
-    expect(out.filter((o) => o.to === ZHANG)).toEqual([{ at: t('19', '19:50'), to: ZHANG, mentions: [], text: '已登记签收 D1，办理时限11月24日 18:00，办理后请回复结果。' }]);
+    expect(out.filter((o) => o.to === ZHANG)).toEqual([{ at: t('19', '19:50'), to: ZHANG, mentions: [], text: '已登记签收 D1，办理时限11月24日18:00，办理后请回复结果。' }]);
     expect(out.some((o) => o.to === LI)).toBe(false);
     const d = await dispatchByCode(s.h.app.db, 'D1');
     expect(d?.targets.find((x) => x.unitId === 'zhujian')).toMatchObject({ ackedBy: ZHANG, answeredAt: null });
@@ -59,7 +59,7 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
     const out = await s.play(run(t('20', '08:30'), 'dispatch-check'), run(t('20', '09:00'), 'dispatch-check'), run(t('21', '10:00'), 'dispatch-check'), run(t('22', '10:00'), 'dispatch-check'));
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ at: t('20', '08:30'), to: YOU });
-    expect(out[0]?.text).toBe('【调度提醒 D1】李主任交办的“环海路小区污水外溢，请三个工作日内到现场处置并反馈。”尚未签收，请回复“收到”签收，并于11月24日 18:00前反馈办理结果。');
+    expect(out[0]?.text).toBe('【调度提醒 D1】李主任交办的“环海路小区污水外溢，请三个工作日内到现场处置并反馈。”尚未签收，请回复“收到”签收，并于11月24日18:00前反馈办理结果。');
   });
 
   it('the liaison answers in the group: forwarded to the leader point-to-point, confirmed to the liaison', async () => {
@@ -80,7 +80,7 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
     const out = await s.play(run(t('24', '16:30'), 'dispatch-check'), run(t('24', '17:00'), 'dispatch-check'), run(t('24', '17:00'), 'dispatch-check'), run(t('24', '17:30'), 'dispatch-check'));
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ at: t('24', '17:00'), to: YOU });
-    expect(out[0]?.text).toContain('（尚未签收）将于11月24日 18:00到期');
+    expect(out[0]?.text).toContain('（尚未签收）将于11月24日18:00到期');
   });
 
   it('at the deadline: the unit @-mentioned in the group, the supervision team told, the leader given a status line, each once', async () => {
@@ -89,7 +89,7 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
     const group = out.filter((o) => o.to === 'group');
     expect(group).toHaveLength(1);
     expect(group[0]?.mentions).toEqual([YOU]);
-    expect(group[0]?.text).toMatch(/^@尤主任\s+【调度超时 D1】李主任交办的“环海路小区污水外溢.*”时限11月24日 18:00已到，湖滨街道尚未反馈，请即办理并回复结果。$/);
+    expect(group[0]?.text).toMatch(/^@尤主任\s+【调度超时 D1】李主任交办的“环海路小区污水外溢.*”时限11月24日18:00已到，湖滨街道尚未反馈，请即办理并回复结果。$/);
     for (const sup of SUPS) {
       const m = out.filter((o) => o.to === sup);
       expect(m).toHaveLength(1);
@@ -99,7 +99,7 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
     const leader = out.filter((o) => o.to === LI);
     expect(leader).toHaveLength(1);
     expect(leader[0]?.text).toContain('【调度进展 D1】');
-    expect(leader[0]?.text).toContain('· 区住建局：已反馈（11月23日 10:05）');
+    expect(leader[0]?.text).toContain('· 区住建局：已反馈（11月23日10:05）');
     expect(leader[0]?.text).toContain('· 湖滨街道：未签收、未反馈，已超时');
     expect(out).toHaveLength(4);
   });
@@ -117,9 +117,9 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
   it('调度进展 D1 shows it in full with its timeline; 调度进展 lists open dispatches by unit', async () => {
     const [one] = await s.play(say(t('25', '10:00'), LI, '调度进展 D1', { to: 'bot' }));
     expect(one?.to).toBe(LI);
-    expect(one?.text).toContain('【D1】李主任于11月19日 19:30交办（办理中）');
-    expect(one?.text).toContain('· 11月23日 10:05 区住建局（徐科长）反馈：');
-    expect(one?.text).toContain('· 11月24日 18:00 湖滨街道超时未反馈，已在群内催办');
+    expect(one?.text).toContain('【D1】李主任于11月19日19:30交办（办理中）');
+    expect(one?.text).toContain('· 11月23日10:05 区住建局（徐科长）反馈：');
+    expect(one?.text).toContain('· 11月24日18:00 湖滨街道超时未反馈，已在群内催办');
     const [all] = await s.play(say(t('25', '10:01'), 'wxid_sup_liu', '调度进展'));
     expect(all?.to).toBe('group');
     expect(all?.text).toContain('未办结调度 1 件');

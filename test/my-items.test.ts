@@ -75,13 +75,17 @@ describe('我的待办 and the private fallback (replay)', () => {
 
   it('the private fallback names the codes waiting for the unit and never says the message was taken up', async () => {
     const CD = 'wxid_chengdong_zhu'; // the street side of all four rounds
-    for (const [i, text] of ['在吗', '好的[抱拳]', '谢谢🙏'].entries()) {
+    const list = 'SP1 双派单，工单 Z001「小区路灯不亮」\nSP2 双派单，工单 Z002「楼道堆物」\nSP3 双派单，工单 Z003「电梯故障」\nSP4 双派单，工单 Z200「物业收费争议」';
+    const want: Array<[string, string]> = [
+      // answer-clarify: nothing is recorded, the codes waiting are listed with what they are.
+      ['在吗', `您好，我在。贵单位目前有 4 件事项待答复：\n${list}\n办理后请回复编号加办理情况。`],
+      // unit-ack: four unsigned, so the bot asks which one the 好的 signs.
+      ['好的[抱拳]', `贵单位目前有 4 件事项待签收，请问这条签收对应哪一件？请回复编号加“签收”，如“SP1 签收”：\n${list}`],
+      ['谢谢🙏', `不客气！贵单位目前有 4 件事项待答复：\n${list}\n办理后请回复编号加办理情况。`],
+    ];
+    for (const [i, [text, reply]] of want.entries()) {
       const out = await s.play(say(t(`11:0${i}`), CD, text, { to: 'bot' }));
-      expect(out).toEqual([{
-        at: t(`11:0${i}`), to: CD, mentions: [],
-        // answer-clarify: nothing is recorded, the codes waiting are listed with what they are.
-        text: '您好，这条消息未作为答复记录。贵单位目前有 4 件事项待答复：\nSP1 双派单，工单 Z001「小区路灯不亮」\nSP2 双派单，工单 Z002「楼道堆物」\nSP3 双派单，工单 Z003「电梯故障」\nSP4 双派单，工单 Z200「物业收费争议」\n请回复编号加办理情况，例如：SP1 已到现场处置……',
-      }]);
+      expect(out).toEqual([{ at: t(`11:0${i}`), to: CD, mentions: [], text: reply }]);
     }
     const other = await s.play(say(t('11:10'), 'wxid_jiaoyu_sun', '在吗', { to: 'bot' }));
     expect(other).toEqual([{ at: t('11:10'), to: 'wxid_jiaoyu_sun', mentions: [], text: '您好，这条消息未能识别为日报、答复或指令，未作处理。\n发送“我的待办”可查看本单位待办事项，发送“帮助”可查看使用说明。' }]);

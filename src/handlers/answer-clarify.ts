@@ -1,44 +1,78 @@
+import { type Addressing, addressingOf } from '../domain/dispatch/addressing.js';
 import type { IncomingMessage } from '../domain/messages.js';
+import { parseReport } from '../domain/report/parse.js';
 import type { Person } from '../domain/roster.js';
-import { commandOf, isAck } from '../domain/text/intent.js';
+import { commandOf, courtesyOf, FINDING, HANDLED, hasSubstance, isAck, isQuestion, isSoftAck, plainWords } from '../domain/text/intent.js';
 import { ownWords } from '../domain/text/quote.js';
-import { clarifyText, type WaitingItem } from '../domain/texts/answers.js';
-import { summary } from '../domain/texts/dispatch.js';
-import { dispatchesForUnit } from '../store/dispatches.js';
-import { roundsAwaitingUnit } from '../store/dual.js';
-import { getTicket } from '../store/tickets.js';
-import { commandText, decidingHandler, type HandlerContext } from './context.js';
+import { clarifyText, courtesyText, type WaitingItem } from '../domain/texts/answers.js';
+import { addPendingReply, hasOpenDispatch } from '../store/dispatches.js';
+import { commandText, decidingHandler, type HandlerContext, isUnitWorker } from './context.js';
+import { waitingThings } from './unit-items.js';
 
 const MAX_CHARS = 5_000;
+const CODE = /(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}/gi;
+const HAS_CODE = /(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}/i;
 
-/** What still waits for a reply from the unit: its 双派单 rounds and its unanswered dispatches. */
-async function waitingFor(ctx: HandlerContext, unitId: string): Promise<WaitingItem[]> {
-  const items: WaitingItem[] = [];
-  for (const r of await roundsAwaitingUnit(ctx.db, unitId)) {
-    const title = (await getTicket(ctx.db, r.ticketNumber))?.title ?? '';
-    const stage = r.status === 'answered' ? '，待回答双倒查' : '';
-    items.push({ code: r.code, what: `双派单，工单 ${r.ticketNumber}${title ? `「${summary(title, 16)}」` : ''}${stage}` });
-  }
-  for (const d of await dispatchesForUnit(ctx.db, unitId)) {
-    if (d.targets.find((t) => t.unitId === unitId)?.answeredAt) continue;
-    items.push({ code: d.code, what: `调度“${summary(d.text, 20)}”` });
-  }
-  return items;
-}
+type Decision =
+  | { kind: 'courtesy'; courtesy: 'thanks' | 'greeting' | 'ok'; items: WaitingItem[] }
+  | { kind: 'clarify'; items: WaitingItem[]; ack: boolean; hold: boolean };
 
-async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<{ items: WaitingItem[]; ack: boolean } | null> {
-  if (msg.chat !== 'private' || sender.unit === undefined) return null;
-  const text = ownWords(commandText(msg)).trim();
-  if (text === '' || text.length > MAX_CHARS || commandOf(text) !== null) return null;
-  const items = await waitingFor(ctx, sender.unit);
-  return items.length > 0 ? { items, ack: isAck(text.replace(/(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}/gi, ' ')) } : null;
+function addressedToLeader(msg: IncomingMessage, ctx: HandlerContext): Addressing {
+  return addressingOf(msg.text, msg.mentionIds, ctx.roster.withRole('leader').map((p) => ({ id: p.id, name: p.name })));
 }
 
 /**
- * A head's or liaison's private message that no answer handler could take (no code and no
- * substance, like 好的 / 在吗 / 谢谢, or several things waiting) while something waits for the
- * unit: the bot asks which, listing the codes, instead of recording or ignoring it.
+ * In the group: a unit's message with substance and no code, reading like an answer (what was
+ * done or found, or addressed to a leader), while a 双派单 round — and no dispatch — waits for
+ * the unit's answer. Daily reports and chit-chat are left alone.
  */
-export const answerClarifyHandler = decidingHandler('answer-clarify', decide, async (dec, msg, _sender, ctx) => {
-  await ctx.send({ to: { kind: 'person', id: msg.senderId }, text: clarifyText(dec.items, dec.ack), mentions: [], purpose: `answer-clarify:${msg.id}` });
+async function groupDecision(msg: IncomingMessage, sender: Person, ctx: HandlerContext, text: string): Promise<Decision | null> {
+  const unitId = sender.unit as string;
+  if (HAS_CODE.test(text) || !hasSubstance(text) || isQuestion(text) || isAck(text)) return null;
+  const a = addressedToLeader(msg, ctx);
+  const s = plainWords(text);
+  if (!HANDLED.test(s) && !FINDING.test(s) && a.leaderIds.length === 0 && !a.reportStart) return null;
+  if (parseReport({ text, sentAt: msg.sentAt, from: sender.id }, ctx.roster, ctx.config.timezone).isReport) return null;
+  if (await hasOpenDispatch(ctx.db, unitId)) return null;
+  const rounds = (await waitingThings(ctx, unitId)).filter((w) => w.kind === 'round' && !w.what.endsWith('待回答双倒查'));
+  if (rounds.length === 0) return null;
+  return { kind: 'clarify', items: rounds.map((r) => ({ code: r.code, what: r.what })), ack: false, hold: true };
+}
+
+async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<Decision | null> {
+  if (!isUnitWorker(sender) || sender.unit === undefined) return null;
+  const text = ownWords(commandText(msg)).trim();
+  if (text === '' || text.length > MAX_CHARS || commandOf(text) !== null) return null;
+  if (msg.chat === 'group') return groupDecision(msg, sender, ctx, text);
+  const things = await waitingThings(ctx, sender.unit);
+  if (things.length === 0) return null;
+  const items = things.map((w) => ({ code: w.code, what: w.what, unsigned: w.unsigned }));
+  const bare = text.replace(CODE, ' ');
+  const courtesy = courtesyOf(bare);
+  if (courtesy !== null) return { kind: 'courtesy', courtesy, items };
+  // 好的 / 👌 with nothing left to sign (unit-ack signs what is unsigned).
+  if (isSoftAck(bare) && !isAck(bare) && !things.some((w) => w.unsigned)) return { kind: 'courtesy', courtesy: 'ok', items };
+  const ack = isAck(bare) || isSoftAck(bare);
+  return { kind: 'clarify', items, ack, hold: !ack && hasSubstance(bare) && !isQuestion(bare) };
+}
+
+/**
+ * A head's or liaison's message that no answer handler could take while something waits for
+ * the unit. Privately: thanks or a greeting get a short polite answer naming what waits; 好的 /
+ * 👌 when all is signed likewise; anything else asks which item it is for, listing the codes.
+ * In the group: a message that reads like an answer while only a 双派单 round waits is asked
+ * about privately. A message with substance is held: the sender's next reply naming the item
+ * (answer-held) makes it that item's answer. Never recorded silently, never silence.
+ */
+export const answerClarifyHandler = decidingHandler('answer-clarify', decide, async (dec, msg, sender, ctx) => {
+  const to = { kind: 'person' as const, id: msg.senderId };
+  if (dec.kind === 'courtesy') {
+    await ctx.send({ to, text: courtesyText(dec.courtesy, dec.items), mentions: [], purpose: `answer-clarify:${msg.id}` });
+    return;
+  }
+  if (dec.hold && sender.unit !== undefined) {
+    const text = ownWords(msg.text).trim();
+    await addPendingReply(ctx.db, { unitId: sender.unit, senderId: sender.id, messageId: msg.id, kind: 'answer', held: true, text, codes: dec.items.map((i) => i.code), at: new Date(msg.sentAt) });
+  }
+  await ctx.send({ to, text: clarifyText(dec.items, dec.ack), mentions: [], purpose: `answer-clarify:${msg.id}` });
 });

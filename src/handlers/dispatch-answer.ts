@@ -4,7 +4,7 @@ import type { IncomingMessage } from '../domain/messages.js';
 import { ownWords } from '../domain/text/quote.js';
 import { parseReport } from '../domain/report/parse.js';
 import type { Person } from '../domain/roster.js';
-import { ackConfirmText, answerConfirmText, answerForwardText, askWhichText } from '../domain/texts/dispatch.js';
+import { ackConfirmText, alreadyAckedText, answerConfirmText, answerForwardText, askWhichText } from '../domain/texts/dispatch.js';
 import {
   addEvent,
   addPendingReply,
@@ -23,6 +23,8 @@ import { decidingHandler, type HandlerContext, isUnitWorker, type MessageHandler
 import { leaderName, unitLabel } from './dispatch-common.js';
 
 const MAX_CHARS = 5_000;
+/** How long a message held by answer-clarify waits for its sender to name the item. */
+const HELD_HOURS = 2;
 /** How long a reply the bot could not link waits for the unit to name the code. */
 const PENDING_HOURS = 72;
 
@@ -67,7 +69,10 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext)
   if (!reply) return null;
   if (reply.codeOnly) {
     const pending = await latestPendingReply(ctx.db, unitId);
-    if (!pending || ctx.clock.now().getTime() - pending.at.getTime() > PENDING_HOURS * 3_600_000) return null;
+    if (!pending) return null;
+    const age = ctx.clock.now().getTime() - pending.at.getTime();
+    // A message held by answer-clarify (it may name rounds too) waits for its own sender, briefly.
+    if (pending.held === true ? pending.senderId !== sender.id || age > HELD_HOURS * 3_600_000 : age > PENDING_HOURS * 3_600_000) return null;
     const mine = await dispatchesForUnit(ctx.db, unitId, reply.codes);
     const d = mine.find((x) => reply.codes.includes(x.code));
     return d ? { kind: 'resolve', pending, dispatch: d, unitId } : null;
@@ -94,12 +99,13 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext)
   return { kind: 'link', reply, dispatch: mine.find((d) => d.code === link.code) as Dispatch, unitId };
 }
 
-async function applyReply(
+/** Records a unit's 签收 or answer to a dispatch: confirms it to the sender, forwards an answer to the leader. */
+export async function applyReply(
   ctx: HandlerContext,
   d: Dispatch,
   unitId: string,
   kind: 'ack' | 'answer',
-  r: { senderId: string; messageId: string; text: string; at: Date },
+  r: { senderId: string; messageId: string; text: string; at: Date; chat?: 'group' | 'private' },
 ): Promise<void> {
   const tz = ctx.config.timezone;
   const toSender = (text: string, purpose: string) => ctx.send({ to: { kind: 'person', id: r.senderId }, text, mentions: [], purpose });
@@ -107,6 +113,8 @@ async function applyReply(
   if (kind === 'ack') {
     await recordAck(ctx.db, d.id, unitId, r.senderId, r.at, r.messageId, r.text);
     if (!target?.ackedAt && !target?.answeredAt) await toSender(ackConfirmText(d.code, d.deadline, tz), `dispatch:${d.code}:ack-confirm:${unitId}`);
+    // Signed before: privately the sender still hears where it stands (never silence); in the group, nothing.
+    else if (!target?.answeredAt && r.chat === 'private') await toSender(alreadyAckedText(d.code, d.deadline, tz), `dispatch:${d.code}:ack-again:${r.messageId}`);
     return;
   }
   const allAnswered = await recordAnswer(ctx.db, d.id, unitId, r.senderId, r.at, r.messageId, r.text);
@@ -154,5 +162,5 @@ export const dispatchAnswerHandler: MessageHandler = decidingHandler('dispatch-a
     return;
   }
   if (dec.reply.kind === 'answer') await supersedePendingReplies(ctx.db, dec.unitId, at);
-  await applyReply(ctx, dec.dispatch, dec.unitId, dec.reply.kind, { senderId: sender.id, messageId: msg.id, text, at });
+  await applyReply(ctx, dec.dispatch, dec.unitId, dec.reply.kind, { senderId: sender.id, messageId: msg.id, text, at, chat: msg.chat });
 });

@@ -11,10 +11,10 @@ import {
   groupLineText,
   type LineInput,
   privateDispatchPostText,
+  formatShort,
   type TargetLabel,
   unitShortName,
 } from '../domain/texts/dispatch.js';
-import { formatShort } from '../domain/time.js';
 import { createDispatch, type Dispatch, type DispatchTarget, markDelivered } from '../store/dispatches.js';
 import type { HandlerContext } from './context.js';
 
@@ -43,7 +43,7 @@ export function targetLabels(ctx: HandlerContext, d: Dispatch): TargetLabel[] {
 }
 
 export function lineInput(ctx: HandlerContext, d: Dispatch): LineInput {
-  return { code: d.code, targets: targetLabels(ctx, d), deadline: d.deadline, deadlineGiven: d.deadlineGiven, urgent: d.urgent, tz: ctx.config.timezone };
+  return { code: d.code, targets: targetLabels(ctx, d), deadline: d.deadline, deadlineGiven: d.deadlineGiven, urgent: d.urgent, tz: ctx.config.timezone, urgentHours: ctx.config.dispatch.urgentAnswerHours };
 }
 
 /** What a dispatch text says, for a leader's message: targets as unit ids, deadline, urgency. */
@@ -121,7 +121,7 @@ export async function createAndDeliver(
   }
   for (const t of d.targets) {
     const people = unitContacts(ctx, t.unitId);
-    const text = deliveryText({ code: d.code, leaderName: leader, text: d.text, unit: unitLabel(ctx, t.unitId), deadline: d.deadline, deadlineGiven: d.deadlineGiven, urgent: d.urgent, tz });
+    const text = deliveryText({ code: d.code, leaderName: leader, text: d.text, unit: unitLabel(ctx, t.unitId), deadline: d.deadline, deadlineGiven: d.deadlineGiven, urgent: d.urgent, tz, urgentHours: ctx.config.dispatch.urgentAnswerHours });
     for (const p of people) {
       await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `dispatch:${d.code}:deliver:${t.unitId}:${p.id}` });
     }

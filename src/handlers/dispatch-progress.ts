@@ -1,8 +1,11 @@
 import { summary } from '../domain/texts/dispatch.js';
-import { progressDetailText, progressListText, progressNotFoundText, type ProgressUnitItem } from '../domain/texts/dispatch.js';
+import { progressDetailText, progressListText, progressNotFoundText, progressPickText, type ProgressUnitItem } from '../domain/texts/dispatch.js';
 import { type Dispatch, type DispatchEvent, dispatchByCode, dispatchEvents, openDispatches } from '../store/dispatches.js';
 import { commandText, type HandlerContext, type MessageHandler, replyTo } from './context.js';
-import { leaderName, stateText, unitLabel } from './dispatch-common.js';
+import { leaderName, readDispatch, stateText, unitLabel } from './dispatch-common.js';
+import { matchTopic, type ProgressQuery, progressQueryOf } from '../domain/leader/questions.js';
+import type { IncomingMessage } from '../domain/messages.js';
+import type { Person } from '../domain/roster.js';
 
 const PROGRESS = /^(?:调度进展|调度进度|调度情况)\s*[:：]?\s*(?:([Dd]\s?\d{1,7}))?\s*[?？。]?$/;
 
@@ -43,56 +46,95 @@ function eventText(ctx: HandlerContext, d: Dispatch, e: DispatchEvent): string |
   }
 }
 
-/** `调度进展` (leaders and supervisors): open dispatches by unit; `调度进展 D12`: one in full. */
+const queries = new WeakMap<IncomingMessage, ProgressQuery | null>();
+
+/** What a leader's or supervisor's message asks about dispatch progress (once per message), or null. */
+function queryOf(msg: IncomingMessage, sender: Person, ctx: HandlerContext): ProgressQuery | null {
+  if (!sender.roles.includes('leader') && !sender.roles.includes('supervisor')) return null;
+  if (!queries.has(msg)) {
+    const text = commandText(msg);
+    let q: ProgressQuery | null = PROGRESS.test(text) ? progressQueryOf(text) : null;
+    // The natural forms (D1 进展怎么样了？ / 湖滨路夜市那件现在什么情况): never a dispatch to someone.
+    if (q === null && msg.mentionIds.every((id) => ctx.roster.person(id) === undefined)) {
+      q = progressQueryOf(text);
+      if (q !== null && readDispatch(ctx, text, msg.sentAt, sender.id, msg.mentionIds).isDispatch) q = null;
+    }
+    queries.set(msg, q);
+  }
+  return queries.get(msg) ?? null;
+}
+
+async function detail(ctx: HandlerContext, d: Dispatch): Promise<string> {
+  const tz = ctx.config.timezone;
+  const now = ctx.clock.now();
+  const events = await dispatchEvents(ctx.db, d.id);
+  const timeline = events.flatMap((e) => {
+    const text = eventText(ctx, d, e);
+    return text ? [{ at: e.at, text }] : [];
+  });
+  return progressDetailText({
+    code: d.code,
+    leaderName: leaderName(ctx, d.leaderId),
+    createdAt: d.createdAt,
+    text: d.text,
+    urgent: d.urgent,
+    deadline: d.deadline,
+    deadlineGiven: d.deadlineGiven,
+    status: d.status === 'answered' ? '各单位均已反馈' : '办理中',
+    units: d.targets.map((t) => ({ unit: unitLabel(ctx, t.unitId), state: stateText(t, d.deadline, now, tz) })),
+    timeline,
+    tz,
+  });
+}
+
+async function list(ctx: HandlerContext): Promise<string> {
+  const tz = ctx.config.timezone;
+  const now = ctx.clock.now();
+  const open = await openDispatches(ctx.db);
+  const byUnit = new Map<string, ProgressUnitItem[]>();
+  for (const d of open) {
+    for (const t of d.targets) {
+      if (t.answeredAt) continue;
+      const items = byUnit.get(t.unitId) ?? [];
+      items.push({ code: d.code, text: d.text, state: stateText(t, d.deadline, now, tz), deadline: d.deadline });
+      byUnit.set(t.unitId, items);
+    }
+  }
+  const order = ctx.roster.units.map((u) => u.id);
+  const units = [...byUnit.entries()]
+    .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
+    .map(([unitId, items]) => ({ unit: unitLabel(ctx, unitId), items }));
+  return progressListText(units, open.length, tz);
+}
+
+/**
+ * `调度进展` (leaders and supervisors): open dispatches by unit; `调度进展 D12`, `D12 进展怎么样了？`,
+ * `D1进展如何`: one in full. A question naming a place or topic (湖滨路夜市那件现在什么情况) is
+ * matched to the asker's open dispatches (a leader's own; a supervisor's, all): one match shows
+ * it, else the bot lists them with their codes.
+ */
 export const dispatchProgressHandler: MessageHandler = {
   name: 'dispatch-progress',
-  matches: (msg, sender) => (sender.roles.includes('leader') || sender.roles.includes('supervisor')) && PROGRESS.test(commandText(msg)),
-  async handle(msg, _sender, ctx) {
-    const tz = ctx.config.timezone;
-    const now = ctx.clock.now();
-    const m = PROGRESS.exec(commandText(msg));
-    const code = m?.[1]?.replace(/\s/g, '').toUpperCase();
-    if (code) {
-      const d = await dispatchByCode(ctx.db, code);
-      if (!d) {
-        await ctx.send(replyTo(msg, progressNotFoundText(code), `dispatch-progress:${msg.id}`));
-        return;
-      }
-      const events = await dispatchEvents(ctx.db, d.id);
-      const timeline = events.flatMap((e) => {
-        const text = eventText(ctx, d, e);
-        return text ? [{ at: e.at, text }] : [];
-      });
-      const text = progressDetailText({
-        code: d.code,
-        leaderName: leaderName(ctx, d.leaderId),
-        createdAt: d.createdAt,
-        text: d.text,
-        urgent: d.urgent,
-        deadline: d.deadline,
-        deadlineGiven: d.deadlineGiven,
-        status: d.status === 'answered' ? '各单位均已反馈' : '办理中',
-        units: d.targets.map((t) => ({ unit: unitLabel(ctx, t.unitId), state: stateText(t, d.deadline, now, tz) })),
-        timeline,
-        tz,
-      });
-      await ctx.send(replyTo(msg, text, `dispatch-progress:${msg.id}`));
+  matches: (msg, sender, ctx) => queryOf(msg, sender, ctx) !== null,
+  async handle(msg, sender, ctx) {
+    const q = queryOf(msg, sender, ctx);
+    const reply = (text: string) => ctx.send(replyTo(msg, text, `dispatch-progress:${msg.id}`));
+    if (q === null) return;
+    if (q.kind === 'code') {
+      const d = await dispatchByCode(ctx.db, q.code);
+      await reply(d ? await detail(ctx, d) : progressNotFoundText(q.code));
       return;
     }
-    const open = await openDispatches(ctx.db);
-    const byUnit = new Map<string, ProgressUnitItem[]>();
-    for (const d of open) {
-      for (const t of d.targets) {
-        if (t.answeredAt) continue;
-        const items = byUnit.get(t.unitId) ?? [];
-        items.push({ code: d.code, text: d.text, state: stateText(t, d.deadline, now, tz), deadline: d.deadline });
-        byUnit.set(t.unitId, items);
-      }
+    if (q.kind === 'list' && PROGRESS.test(commandText(msg))) {
+      await reply(await list(ctx));
+      return;
     }
-    const order = ctx.roster.units.map((u) => u.id);
-    const units = [...byUnit.entries()]
-      .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
-      .map(([unitId, items]) => ({ unit: unitLabel(ctx, unitId), items }));
-    await ctx.send(replyTo(msg, progressListText(units, open.length, tz), `dispatch-progress:${msg.id}`));
+    const open = (await openDispatches(ctx.db)).filter((d) => !sender.roles.includes('leader') || d.leaderId === sender.id);
+    const hits = q.kind === 'topic' ? matchTopic(q.words, open) : [];
+    if (hits.length === 1) {
+      await reply(await detail(ctx, hits[0] as Dispatch));
+      return;
+    }
+    await reply(progressPickText(hits.length > 1 ? hits : open, ctx.config.timezone));
   },
 };

@@ -13,12 +13,15 @@ import { askBackcheck } from './dual-flow.js';
 
 const MAX_CHARS = 5_000;
 
-interface Decision {
+export interface RoundDecision {
   round: DualRound;
   unitId: string;
   kind: 'ack' | 'answer';
   body: string;
 }
+
+type Decision = RoundDecision;
+
 
 
 /**
@@ -69,7 +72,13 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext)
  * A side unit's 签收, answer or back-check answer to a 双派单 round. When both sides have
  * answered, each is asked the two back-check questions (双倒查) point-to-point.
  */
-export const dualAnswerHandler: MessageHandler = decidingHandler('dual-answer', decide, async (dec, msg, sender, ctx) => {
+export const dualAnswerHandler: MessageHandler = decidingHandler('dual-answer', decide, (dec, msg, sender, ctx) => applyRoundReply(ctx, dec, msg, sender));
+
+/**
+ * Records a side unit's 签收, answer or back-check answer to a round and answers `msg`'s sender
+ * where `msg` came from (a held message resolved later passes a private message of its own).
+ */
+export async function applyRoundReply(ctx: HandlerContext, dec: Decision, msg: IncomingMessage, sender: Person): Promise<void> {
   const r = dec.round;
   const side = r.sides.find((s) => s.unitId === dec.unitId);
   if (!side) return;
@@ -102,4 +111,4 @@ export const dualAnswerHandler: MessageHandler = decidingHandler('dual-answer', 
   // Already answered (or closed): kept as a supplement to the round.
   await addDualEvent(ctx.db, { roundId: r.id, side: side.side, kind: 'supplement', actorId: sender.id, messageId: msg.id, text: reply.text, at });
   await answer(T.alreadyAnsweredText(r.code));
-});
+}

@@ -1,4 +1,6 @@
 import { answerClarifyHandler } from './answer-clarify.js';
+import { answerHeldHandler } from './answer-held.js';
+import { approvalBareHandler } from './approval-bare.js';
 import type { MessageHandler } from './context.js';
 import { consoleLinkHandler } from './console-link.js';
 import { dispatchAnswerHandler } from './dispatch-answer.js';
@@ -7,6 +9,7 @@ import { dispatchPrivateHandler } from './dispatch-private.js';
 import { dispatchProgressHandler } from './dispatch-progress.js';
 import { dualAnswerHandler } from './dual-answer.js';
 import { helpHandler } from './help.js';
+import { leaderItemsHandler } from './leader-items.js';
 import { myItemsHandler } from './my-items.js';
 import { privateFallbackHandler } from './private-fallback.js';
 import { reportHandler } from './report.js';
@@ -15,6 +18,7 @@ import { reportUnrecognisedHandler } from './report-unrecognised.js';
 import { ticketApprovalHandler } from './ticket-approval.js';
 import { ticketCommandsHandler } from './ticket-commands.js';
 import { ticketImportHandler } from './ticket-import.js';
+import { unitAckHandler } from './unit-ack.js';
 
 /**
  * The message handlers, in the order the router offers them a message. Commands (help, the
@@ -26,9 +30,13 @@ export function messageHandlers(): MessageHandler[] {
     helpHandler,
     consoleLinkHandler,
     myItemsHandler,
+    leaderItemsHandler,
     reportAdoptHandler,
     ticketImportHandler,
     ticketApprovalHandler,
+    approvalBareHandler,
+    answerHeldHandler,
+    unitAckHandler,
     dualAnswerHandler,
     ticketCommandsHandler,
     dispatchProgressHandler,

@@ -2,7 +2,8 @@
 import type { MyDispatch, MyRound, MyTicket } from '../domain/texts/my-items.js';
 import { dispatchesForUnit } from '../store/dispatches.js';
 import { roundsAwaitingUnit } from '../store/dual.js';
-import { overdueOrReopenedOfUnit } from '../store/tickets.js';
+import { summary } from '../domain/texts/dispatch.js';
+import { getTicket, overdueOrReopenedOfUnit } from '../store/tickets.js';
 import type { HandlerContext } from './context.js';
 
 /** Open dispatches the unit has not answered, oldest first. */
@@ -24,4 +25,39 @@ export async function unitRounds(ctx: HandlerContext, unitId: string): Promise<M
 /** The unit's overdue or reopened open tickets. */
 export async function unitTickets(ctx: HandlerContext, unitId: string, now: Date): Promise<MyTicket[]> {
   return (await overdueOrReopenedOfUnit(ctx.db, unitId, now)).map((t) => ({ number: t.number, title: t.title, reopened: t.reopenCount > 0, overdue: t.dueAt.getTime() < now.getTime() }));
+}
+
+/** Something of a unit's that waits for its 签收 or answer, as the bot names it in a reply. */
+export interface WaitingThing {
+  code: string;
+  kind: 'dispatch' | 'round';
+  /** A few words on what it is (for the texts). */
+  what: string;
+  /** Not yet signed (nor answered). */
+  unsigned: boolean;
+  /** When it reached the unit. */
+  deliveredAt: Date | null;
+}
+
+/** What still waits for a reply from the unit: its 双派单 rounds and its unanswered open dispatches. */
+export async function waitingThings(ctx: HandlerContext, unitId: string): Promise<WaitingThing[]> {
+  const items: WaitingThing[] = [];
+  for (const r of await roundsAwaitingUnit(ctx.db, unitId)) {
+    const title = (await getTicket(ctx.db, r.ticketNumber))?.title ?? '';
+    const stage = r.status === 'answered' ? '，待回答双倒查' : '';
+    const side = r.sides.find((s) => s.unitId === unitId);
+    items.push({
+      code: r.code,
+      kind: 'round',
+      what: `双派单，工单 ${r.ticketNumber}${title ? `「${summary(title, 16)}」` : ''}${stage}`,
+      unsigned: r.status === 'open' && side !== undefined && side.ackedAt === null && side.answeredAt === null,
+      deliveredAt: side?.deliveredAt ?? null,
+    });
+  }
+  for (const d of await dispatchesForUnit(ctx.db, unitId)) {
+    const t = d.targets.find((x) => x.unitId === unitId);
+    if (d.status !== 'open' || !t || t.answeredAt) continue;
+    items.push({ code: d.code, kind: 'dispatch', what: `调度“${summary(d.text, 20)}”`, unsigned: t.ackedAt === null, deliveredAt: t.deliveredAt ?? null });
+  }
+  return items;
 }

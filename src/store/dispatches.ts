@@ -251,13 +251,15 @@ export interface PendingReply {
   text: string;
   codes: string[];
   at: Date;
+  /** Held by answer-clarify (it may name rounds too): waits only for its own sender, briefly. */
+  held?: boolean;
 }
 
 export async function addPendingReply(db: Queryable, p: Omit<PendingReply, 'id'>): Promise<void> {
   await db.query(
     `insert into dispatch_pending_replies (unit_id, sender_id, message_id, kind, text, codes, at) values ($1,$2,$3,$4,$5,$6,$7)
      on conflict (message_id) do nothing`,
-    [p.unitId, p.senderId, p.messageId, p.kind, p.text, JSON.stringify(p.codes), p.at],
+    [p.unitId, p.senderId, p.messageId, p.held === true ? 'held' : p.kind, p.text, JSON.stringify(p.codes), p.at],
   );
 }
 
@@ -271,6 +273,7 @@ export async function latestPendingReply(db: Queryable, unitId: string): Promise
     senderId: String(r.sender_id),
     messageId: String(r.message_id),
     kind: r.kind === 'ack' ? 'ack' : 'answer',
+    held: r.kind === 'held',
     text: String(r.text),
     codes: (typeof r.codes === 'string' ? JSON.parse(r.codes) : r.codes) as string[],
     at: date(r.at) as Date,

@@ -86,3 +86,9 @@ export async function approvalsToResend(db: Queryable, before: Date): Promise<Ap
 export async function markResent(db: Queryable, id: number, at: Date): Promise<boolean> {
   return (await db.query('update ticket_approvals set resent_at = $2 where id = $1 and resent_at is null returning id', [id, at])).length > 0;
 }
+
+/** Undecided requests sent to a leader (every leader gets each), oldest first. */
+export async function undecidedApprovalsFor(db: Queryable, leaderId: string): Promise<Approval[]> {
+  const rows = await db.query<Row>('select * from ticket_approvals where decision is null order by id');
+  return rows.map(fromRow).filter((a) => a.sentTo.length === 0 || a.sentTo.includes(leaderId));
+}

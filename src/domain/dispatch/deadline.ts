@@ -14,6 +14,11 @@ export interface DeadlineCandidate {
   end: number;
   /** Marked as a deadline (…前, …内, 请…, followed by a reply verb). */
   strong: boolean;
+  /**
+   * The time the reply or the finished work is due: marked (…前, …之前, …以前, …内) or followed
+   * by a report verb (报, 反馈, 办结 …). "今天拿个方案，明天上午10点前报我": 明天上午10点.
+   */
+  due: boolean;
   iso: string;
   epoch: number;
 }
@@ -21,6 +26,7 @@ export interface DeadlineCandidate {
 const AFTER_MARK = /^ ?(?:之前|以前|前|为止|截止|之内|以内|内)/;
 const AFTER_VERB =
   /^[ ,，]?(?:务必|必须|一定|须|要|反馈|报|答复|回复|完成|拿出|提交|上报|报送|落实|处置|办结|整改|解决|说清|到位|到现场|到场|给出|研究|核实|提供|汇报|回告|告知|把|将|组织|安排|召开|开展|拿|交|给|发)/;
+const AFTER_REPORT = /^[ ,，]?(?:务必|必须|一定|须|要)?(?:反馈|报|答复|回复|上报|报送|汇报|回告|办结|完成)/;
 const BEFORE_STRONG = /(?:于|在|限|截至|截止|最迟|最晚|务必|必须|须|请|要求|要|并|力争|争取)[ ,，]?$/;
 const AFTER_NARRATIVE = /^ ?(?:的|以来|期间|起|开始|至今|接到|收到|有|发生|群众|市民|居民|来电|反映|投诉|已|刚|又|再次|后|以后|之后|左右|多|至|到(?!现场|场|位)|那|这|凌晨有|晚上有|出现|曾)/;
 const BEFORE_NARRATIVE = /(?:自|从|截至目前|截止目前|去年|昨天|昨日|前天|上个?月|每天|每日)[ ]?$/;
@@ -165,19 +171,20 @@ export function findDeadlines(rawText: string, rawSentAt: string, calendar: Work
     }
     const iso = resolve(e, sentMs, today, calendar, tz, memo);
     if (iso === null) continue;
-    out.push({ start: e.start, end: e.end, strong, iso, epoch: Date.parse(iso) });
+    out.push({ start: e.start, end: e.end, strong, due: marked || AFTER_REPORT.test(after), iso, epoch: Date.parse(iso) });
   }
   return out;
 }
 
 /**
- * The deadline of a dispatch as ISO 8601 in the district's zone, or null. Among several
- * expressions the earliest marked one wins (the first reply due); unmarked ones count only
- * when no marked one is found.
+ * The deadline of a dispatch as ISO 8601 in the district's zone, or null. The time attached
+ * to 前 / 之前 / 以前 / 内 or to a report verb (报, 反馈, 办结 …) wins over a time that only says
+ * when to do something ("今天拿个方案，明天上午10点前报我" is due 明天10:00); among several of
+ * a kind the earliest (the first reply due); unmarked ones count only when no marked one is found.
  */
 export function parseDeadline(text: string, sentAt: string, calendar: WorkCalendar, tz = DEFAULT_TZ): string | null {
   const all = findDeadlines(text, sentAt, calendar, tz);
-  const pool = all.some((c) => c.strong) ? all.filter((c) => c.strong) : all;
+  const pool = all.some((c) => c.due) ? all.filter((c) => c.due) : all.some((c) => c.strong) ? all.filter((c) => c.strong) : all;
   let best: DeadlineCandidate | null = null;
   for (const c of pool) if (best === null || c.epoch < best.epoch) best = c;
   return best?.iso ?? null;

@@ -55,12 +55,32 @@ export function commandOf(text: string): CommandKind | null {
 
 // ---- acknowledgements -------------------------------------------------------------------------
 
-/** 收到 / 已收到 / 签收 / 已签收 / 已阅 / 知悉, optionally after 好的 / OK / 明白. */
+/** 收到 / 已收到 / 签收 / 已阅 / 知悉, optionally after 好的 / OK / 明白. */
 const ACK_START = /^(?:(?:好的|好|OK|ok|Ok|明白|是的?)[\s，,、!！]*)?(?:工单)?(?:已经?收到了?|收到了?|已?签收|已阅|阅|已知悉|知悉|已?收悉)/;
 /** A question's end: ？ or a final 吗/呢. */
 const QUESTION_END = /(?:[?？]+|[吗呢么嘛][。.!！~～]*)$/;
-/** After the acknowledgement, a short promise to act ("收到，马上安排到场") is still only that. */
-const MAX_ACK_TAIL = 30;
+/** After an acknowledgement, a promise to act ("收到，马上安排执法人员今晚过去") is still only that. */
+const MAX_ACK_TAIL = 80;
+
+/**
+ * Words that report what was found or produced — an answer even without 已…处置: 经核实,
+ * 现场查看发现, 方案已形成, 口径如下：, figures of what was done (走访46户, 清理摊点12处).
+ */
+export const FINDING =
+  /经(?:过)?(?:核实|核查|排查|调查|了解|查|摸排|走访)|发现|已(?:经)?[^，。,.；;]{0,6}(?:形成|制定|拟定|梳理|出台|编制|明确|开展|走访|排查|检查|摸排|发放|约谈|通知|告知|张贴|安装|更换|加装|补齐|加固|清运|清除|劝导|踏勘|勘查|查看|完工)|(?:方案|口径|措施|结果|情况|原因|进展)(?:如下|是|为)?[:：]|如下[:：]?$|已经[^，。,.；;]{1,8}了|\d+\s*(?:户|处|家|件|米|起|辆|条|吨|台|部|床|份|元|平方|万)/;
+
+/** A report to a superior's opening: 报告王主任， / 王主任， / 好的王主任，. */
+const ADDRESS_OPENING =
+  /^(?:现?(?:报告|汇报)[\s，,：:]*)?(?:(?:各位)?[\u4e00-\u9fa5]副?(?:主任|局长|书记|组长|镇长|区长|科长|处长|部长)|各位领导|领导)[\s，,：:!！]*/;
+/** An acknowledgement word somewhere near the start ("城东街道收到，…", "好的王主任，…"). */
+const ACK_WORD = /收到|已?签收|已阅|知悉|收悉|好的|明白|遵照执行|照办/;
+/** How far into the message (after the opening) an acknowledgement word still opens it. */
+const ACK_WINDOW = 10;
+/** A promise opening the message: the unit will act, has not yet. */
+const PROMISE_START = /^(?:我们|我局|我单位|我镇|我街道|本单位)?(?:马上|立即|立刻|尽快|抓紧|即刻|迅速|随即|这就|现在就|稍后|全力|正在|准备|将(?:于|在|会)?)/;
+
+/** Words of a promise anywhere after 好的 / 明白. */
+const PROMISE_WORD = /马上|立即|立刻|尽快|抓紧|即刻|迅速|随即|这就|现在就|稍后|全力|正在|准备|安排|配合|落实|跟进|过去|前往|去现场|处理|办理/;
 
 /** The words after an acknowledgement, or null when the message is not one. */
 export function ackTail(text: string): string | null {
@@ -70,13 +90,62 @@ export function ackTail(text: string): string | null {
   return s.slice(m[0].length).replace(EDGE_PUNCT, '');
 }
 
+/** What follows an acknowledgement or opens a promise, or null: the part that must report nothing done. */
+function ackOrPromiseRest(s: string): string | null {
+  const strict = ACK_START.exec(s);
+  if (strict) return s.slice(strict[0].length);
+  const body = s.replace(ADDRESS_OPENING, '');
+  const w = ACK_WORD.exec(body);
+  if (w && w.index <= ACK_WINDOW) {
+    const rest = body.slice(w.index + w[0].length).replace(EDGE_PUNCT, '').replace(ADDRESS_OPENING, '');
+    // 好的 / 明白 alone is no more than a yes (isSoftAck); with a promise after it, an acknowledgement.
+    if (/^(?:好的|明白)$/.test(w[0]) && (rest === '' || !PROMISE_WORD.test(rest))) return null;
+    return rest;
+  }
+  if (PROMISE_START.test(body)) return body;
+  return null;
+}
+
 /**
- * An acknowledgement and nothing more (收到, 已收到, 好的收到, 收到！马上办, 签收, 已签收,
- * 👌收到 …): no report of handling after it and only a short tail.
+ * An acknowledgement and nothing more: 收到, 已收到, 好的收到, 签收, 👌收到, and a promise to act
+ * with or without it (收到，马上安排 / 报告王主任，城东街道收到，全力配合 / 好的王主任，马上安排执法
+ * 人员今晚过去 / 马上安排人去看). Never when it reports something done or found (已清理, 经核实,
+ * 现场查看发现, 方案已形成, figures of the work) or asks a question. A 签收, never an answer.
  */
 export function isAck(text: string): boolean {
-  const tail = ackTail(text);
-  return tail !== null && tail.length <= MAX_ACK_TAIL && !HANDLED.test(tail) && !QUESTION_END.test(tail);
+  const s = plainWords(text);
+  if (s === '' || s.length > MAX_ACK_TAIL + 20) return false;
+  const rest = ackOrPromiseRest(s);
+  if (rest === null) return false;
+  const tail = rest.replace(EDGE_PUNCT, '');
+  return tail.length <= MAX_ACK_TAIL && !HANDLED.test(tail) && !FINDING.test(tail) && !QUESTION_END.test(tail);
+}
+
+/** 好的 / 👌 / OK / 嗯嗯 / 明白 / 好滴 …: a bare "yes" that signs what waits to be signed (nothing else). */
+const SOFT_ACK = /^(?:好的?|好嘞|好滴|好哒|嗯+|恩+|嗯嗯|ok|okay|明白|明白了|了解|知道了?|是的?|没问题|行|可以)$/i;
+const OK_EMOJI = /👌|🆗|🙆|\[(?:OK|好的)\]/i;
+
+/**
+ * An acknowledgement in the looser sense a unit person signs with when something waits for a
+ * 签收: isAck, or a bare 好的 / 👌 / OK / 嗯嗯 / 明白 (with a form of address: 好的王主任).
+ */
+export function isSoftAck(text: string): boolean {
+  if (isAck(text)) return true;
+  const s = plainWords(text).replace(/[。.!！~～，,、\s]+/g, '');
+  if (s === '') return OK_EMOJI.test(ownWords(text));
+  const bare = s.replace(ADDRESS_END_FORM, '').replace(ADDRESS_START_FORM, '');
+  return bare !== '' && SOFT_ACK.test(bare);
+}
+
+const ADDRESS_END_FORM = /(?:[\u4e00-\u9fa5]副?(?:主任|局长|书记|组长|镇长|区长|科长|处长|部长)|领导|各位领导)$/;
+const ADDRESS_START_FORM = /^(?:[\u4e00-\u9fa5]副?(?:主任|局长|书记|组长|镇长|区长|科长|处长|部长)|领导|各位领导)/;
+
+/** 谢谢 / 感谢 / 辛苦了 / 在吗 / 您好 …: courtesy with nothing to record or sign. */
+export function courtesyOf(text: string): 'thanks' | 'greeting' | null {
+  const s = plainWords(text).replace(/[。.!！~～，,、?？\s]+/g, '').replace(ADDRESS_END_FORM, '').replace(ADDRESS_START_FORM, '');
+  if (/^(?:谢谢(?:您|你|领导)?|多谢|感谢|谢了|辛苦了?|辛苦辛苦|您辛苦了|麻烦了|麻烦您了)+$/.test(s)) return 'thanks';
+  if (/^(?:在吗|在不在|在|您好|你好|早|早上好|上午好|下午好|晚上好)+$/.test(s)) return 'greeting';
+  return null;
 }
 
 // ---- substance -------------------------------------------------------------------------------

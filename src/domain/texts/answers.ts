@@ -5,6 +5,8 @@ export interface WaitingItem {
   code: string;
   /** A few words on what it is. */
   what: string;
+  /** Not yet signed (the courtesy reply then says how to sign). */
+  unsigned?: boolean;
 }
 
 /**
@@ -23,4 +25,27 @@ export function clarifyText(items: readonly WaitingItem[], ack: boolean): string
     ...items.map((i) => `${i.code} ${i.what}`),
     ack ? `请回复编号加“签收”或办理情况，例如：${first} 签收。` : `请回复编号加办理情况，例如：${first} 已到现场处置……`,
   ].join('\n');
+}
+
+/** Several things wait for a 签收 and a bare 收到 / 好的 came: which one (privately). */
+export function signWhichText(items: readonly WaitingItem[]): string {
+  const first = items[0]?.code ?? 'D1';
+  return [
+    `贵单位目前有 ${items.length} 件事项待签收，请问这条签收对应哪一件？请回复编号加“签收”，如“${first} 签收”：`,
+    ...items.map((i) => `${i.code} ${i.what}`),
+  ].join('\n');
+}
+
+/**
+ * 谢谢 / 在吗 / 好的 with nothing left to sign: a short polite answer naming what still waits
+ * for the unit's answer (never a question about 办理情况, never a promise that someone acts).
+ */
+export function courtesyText(kind: 'thanks' | 'greeting' | 'ok', items: readonly WaitingItem[]): string {
+  const open = kind === 'thanks' ? '不客气！' : kind === 'greeting' ? '您好，我在。' : '好的。';
+  if (items.length === 1) {
+    const i = items[0] as WaitingItem;
+    if (i.unsigned === true) return `${open}${i.code}（${i.what}）尚待贵单位签收，请回复“${i.code} 签收”，办理后回复“${i.code}”加办理情况。`;
+    return `${open}${i.code}（${i.what}）尚待贵单位答复，办理后请回复“${i.code}”加办理情况。`;
+  }
+  return [`${open}贵单位目前有 ${items.length} 件事项待答复：`, ...items.map((i) => `${i.code} ${i.what}`), '办理后请回复编号加办理情况。'].join('\n');
 }

@@ -1,6 +1,16 @@
 /** Texts of the point-to-point dispatch flow (zh-CN, concise, polite). Pure. */
 import type { Unit } from '../roster.js';
-import { formatDeadline, formatShort } from '../time.js';
+import { formatDeadline as spacedDeadline, formatShort as spacedShort } from '../time.js';
+
+/** 11月30日17:00 — dates and times as zh-CN office texts write them, no space between. */
+export function formatDeadline(instant: Date | string | number, tz?: string): string {
+  return spacedDeadline(instant, tz).replace(' ', '');
+}
+
+/** 11月30日08:30 (a moment, not a deadline). */
+export function formatShort(instant: Date | string | number, tz?: string): string {
+  return spacedShort(instant, tz).replace(' ', '');
+}
 
 /** A unit's usual short name in the group: 区住建局 for 区住房和城乡建设局. */
 export function unitShortName(u: Pick<Unit, 'name' | 'aliases'>): string {
@@ -43,6 +53,11 @@ export function oneLine(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
+/** A quote that another clause follows: no closing punctuation of its own (…报一下。，已签收). */
+export function clause(text: string): string {
+  return text.replace(/[。.！!；;，,、\s]+$/, '');
+}
+
 export function summary(text: string, max = 24): string {
   const body = oneLine(text.replace(/^(?:\s*@[^\s\u2005@]+[\s\u2005]*)+/, ''));
   const whole = Math.max(max + Math.ceil(max / 4), Math.min(40, max * 2));
@@ -77,8 +92,15 @@ function targetList(ts: readonly TargetLabel[]): string {
   return ts.map((t) => (t.people.length > 0 ? `${t.unit}（${t.people.join('、')}）` : t.unit)).join('、');
 }
 
-function deadlineLabel(deadline: Date | string, given: boolean, tz: string): string {
-  return `${formatDeadline(deadline, tz)}${given ? '' : '（默认时限）'}`;
+/**
+ * A deadline as a dispatch text shows it: with （默认时限） when the leader named none, and for an
+ * urgent one the window it was given (it may end after working hours: 18:20 is meant).
+ */
+function deadlineLabel(deadline: Date | string, given: boolean, tz: string, urgentHours?: number): string {
+  if (given) return formatDeadline(deadline, tz);
+  if (urgentHours === undefined) return `${formatDeadline(deadline, tz)}（默认时限）`;
+  const span = urgentHours >= 1 && Number.isInteger(urgentHours) ? `${urgentHours}小时` : `${Math.round(urgentHours * 60)}分钟`;
+  return `${formatDeadline(deadline, tz)}（紧急事项，${span}内反馈）`;
 }
 
 export interface LineInput {
@@ -88,11 +110,13 @@ export interface LineInput {
   deadlineGiven: boolean;
   urgent: boolean;
   tz: string;
+  /** The urgent answer window (hours) when this is an urgent dispatch with no deadline given. */
+  urgentHours?: number;
 }
 
 /** "已转办区住建局（张局长）、湖滨街道（尤主任），时限 11月23日 10:00，编号 D12" */
 export function groupLineText(i: LineInput): string {
-  return `${i.urgent ? '【紧急】' : ''}已转办${targetList(i.targets)}，时限 ${deadlineLabel(i.deadline, i.deadlineGiven, i.tz)}，编号 ${i.code}`;
+  return `${i.urgent ? '【紧急】' : ''}已转办${targetList(i.targets)}，时限${deadlineLabel(i.deadline, i.deadlineGiven, i.tz, i.urgent ? i.urgentHours : undefined)}，编号 ${i.code}`;
 }
 
 /** A leader's private 转办, posted in the group (the heads are @-mentioned by the chat). */
@@ -123,6 +147,7 @@ export interface DeliveryInput {
   deadlineGiven: boolean;
   urgent: boolean;
   tz: string;
+  urgentHours?: number;
 }
 
 /** What each head and liaison of a target unit receives point-to-point. */
@@ -130,7 +155,7 @@ export function deliveryText(i: DeliveryInput): string {
   return [
     `【点对点调度 ${i.code}】${i.urgent ? '【紧急】' : ''}${i.leaderName}交办${i.unit}：`,
     summary(i.text, 2000),
-    `办理时限：${deadlineLabel(i.deadline, i.deadlineGiven, i.tz)}`,
+    `办理时限：${deadlineLabel(i.deadline, i.deadlineGiven, i.tz, i.urgent ? i.urgentHours : undefined)}`,
     `请回复“收到”签收；办理后请直接回复办理结果（同时有多件调度时请注明编号 ${i.code}），我会转报${i.leaderName}。`,
   ].join('\n');
 }
@@ -139,14 +164,37 @@ export function ackConfirmText(code: string, deadline: Date | string, tz: string
   return `已登记签收 ${code}，办理时限${formatDeadline(deadline, tz)}，办理后请回复结果。`;
 }
 
+/** A unit signs again what it signed before (privately). */
+export function alreadyAckedText(code: string, deadline: Date | string, tz: string): string {
+  return `${code} 已签收，办理时限${formatDeadline(deadline, tz)}。办理后请直接回复办理结果，我会及时转报。`;
+}
+
 export function answerConfirmText(code: string, leaderName: string): string {
   return `已收到贵单位对 ${code} 的反馈，已转报${leaderName}。谢谢！`;
 }
 
+/**
+ * A unit's answer as the leader reads it: its own lines kept (a numbered 口径 stays a list),
+ * without leading @-mentions, empty lines and the code it starts with (D4 …), capped.
+ */
+export function forwardBody(text: string, code: string): string {
+  const lines = text
+    .replace(/^(?:\s*@[^\s\u2005@]+[\s\u2005]*)+/, '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const strip = new RegExp(`^(?:编号|调度)?\\s*${code}(?!\\d)\\s*号?[\\s:：，,、.。]*`, 'i');
+  if (lines[0] !== undefined) lines[0] = lines[0].replace(strip, '');
+  const body = lines.filter((l) => l !== '').join('\n');
+  return body.length <= FORWARD_MAX ? body : `${body.slice(0, FORWARD_MAX)}…`;
+}
+
+const FORWARD_MAX = 1000;
+
 export function answerForwardText(i: { code: string; unit: string; sender: string; text: string; dispatchText: string; late: boolean; allAnswered: boolean }): string {
   const lines = [
     `【调度反馈 ${i.code}】${i.unit}（${i.sender}）${i.late ? '（超时反馈）' : ''}：`,
-    summary(i.text, 1000),
+    forwardBody(i.text, i.code),
     `原调度：${summary(i.dispatchText, 40)}`,
   ];
   if (i.allAnswered) lines.push(`${i.code} 各单位均已反馈。`);
@@ -214,7 +262,7 @@ export function progressListText(byUnit: ReadonlyArray<{ unit: string; items: re
   const lines = [`未办结调度 ${openCount} 件（按单位）：`];
   for (const u of byUnit) {
     lines.push(`${u.unit}：`);
-    for (const it of u.items) lines.push(`· ${it.code} ${summary(it.text, 16)}，${it.state}，时限${formatDeadline(it.deadline, tz)}`);
+    for (const it of u.items) lines.push(`· ${it.code} ${clause(summary(it.text, 16))}，${it.state}，时限${formatDeadline(it.deadline, tz)}`);
   }
   lines.push('发送“调度进展 D编号”查看一件的全程。');
   return lines.join('\n');
@@ -248,4 +296,41 @@ export function progressDetailText(i: DetailInput): string {
 
 export function progressNotFoundText(code: string): string {
   return `未找到调度 ${code}，请核对编号。发送“调度进展”可查看全部未办结调度。`;
+}
+
+/** A leader's question that names no single dispatch: the leader's open ones, to pick from. */
+export function progressPickText(items: ReadonlyArray<{ code: string; text: string; deadline: Date | string }>, tz: string): string {
+  if (items.length === 0) return '您交办的调度目前均已办结。发送“调度进展”可查看全部未办结调度。';
+  return [
+    `未能确定您问的是哪一件。您交办的未办结调度有 ${items.length} 件：`,
+    ...items.map((d) => `· ${d.code} ${clause(summary(d.text, 20))}（时限${formatDeadline(d.deadline, tz)}）`),
+    `回复编号加“进展”即可查看，如“${items[0]?.code ?? 'D1'} 进展”。`,
+  ].join('\n');
+}
+
+export interface LeaderItemsInput {
+  leaderName: string;
+  now: Date;
+  tz: string;
+  dispatches: ReadonlyArray<{ code: string; text: string; deadline: Date | string; waiting: readonly string[] }>;
+  approvals: ReadonlyArray<{ code: string; kind: string; ticketNumber: string; unit: string }>;
+}
+
+/** 我的待办 from a leader: the leader's open dispatches and the requests awaiting the leader's decision. */
+export function leaderItemsText(i: LeaderItemsInput): string {
+  if (i.dispatches.length === 0 && i.approvals.length === 0) return `${i.leaderName}目前没有待办事项：您交办的调度均已办结，没有待您审批的申请。`;
+  const lines = [`${i.leaderName}待办事项（截至${formatShort(i.now, i.tz)}）：`];
+  if (i.dispatches.length > 0) {
+    lines.push(`· 您交办的未办结调度${i.dispatches.length}件：`);
+    for (const d of i.dispatches) lines.push(`  ${d.code} ${clause(summary(d.text, 16))}（时限${formatDeadline(d.deadline, i.tz)}，${d.waiting.length > 0 ? `待${d.waiting.join('、')}反馈` : '各单位均已反馈'}）`);
+  }
+  if (i.approvals.length > 0) {
+    lines.push(`· 待您审批的申请${i.approvals.length}件：`);
+    for (const a of i.approvals) lines.push(`  ${a.code} ${a.unit}申请${a.kind}工单 ${a.ticketNumber}`);
+  }
+  const hints = [];
+  if (i.dispatches.length > 0) hints.push(`发送“${i.dispatches[0]?.code} 进展”查看调度详情`);
+  if (i.approvals.length > 0) hints.push(`审批请回复“同意 ${i.approvals[0]?.code}”或“不同意 ${i.approvals[0]?.code} 理由”`);
+  lines.push(`${hints.join('；')}。`);
+  return lines.join('\n');
 }

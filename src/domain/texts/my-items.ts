@@ -1,5 +1,6 @@
 /** A unit's own open items on request (我的待办) and the private fallback's answer. Pure. */
 import { formatAt } from '../time.js';
+import { formatDeadline } from './dispatch.js';
 
 export interface MyDispatch { code: string; acked: boolean; deadline: Date }
 export interface MyRound { code: string; ticketNumber: string; backcheck: boolean; deadline: Date }
@@ -32,10 +33,10 @@ export function myItemsText(i: MyItems, max = 5): string {
   if (total === 0) return `${i.unitName}目前没有待办事项：点对点调度、双派单均已答复，无超期、重办工单（工单以最近导入的平台清单为准）。`;
   const lines = [`${i.unitName}待办事项（截至${formatAt(i.now, i.tz)}）：`];
   if (i.dispatches.length > 0) {
-    lines.push(`· 点对点调度${i.dispatches.length}件：${listed(i.dispatches, max, (d) => `${d.code}（${d.acked ? '' : '未签收，'}${formatAt(d.deadline, i.tz)}前反馈）`)}`);
+    lines.push(`· 点对点调度${i.dispatches.length}件：${listed(i.dispatches, max, (d) => `${d.code}（${d.acked ? '' : '未签收，'}${formatDeadline(d.deadline, i.tz)}前反馈）`)}`);
   }
   if (i.rounds.length > 0) {
-    lines.push(`· 双派单${i.rounds.length}件：${listed(i.rounds, max, (r) => `${r.code}（工单${r.ticketNumber}，${r.backcheck ? '待答复倒查问题' : `${formatAt(r.deadline, i.tz)}前答复`}）`)}`);
+    lines.push(`· 双派单${i.rounds.length}件：${listed(i.rounds, max, (r) => `${r.code}（工单${r.ticketNumber}，${r.backcheck ? '待答复倒查问题' : `${formatDeadline(r.deadline, i.tz)}前答复`}）`)}`);
   }
   const overdue = i.tickets.filter((t) => t.overdue);
   const reopened = i.tickets.filter((t) => t.reopened && !t.overdue);

@@ -198,3 +198,14 @@ export const alreadyDecided = (code: string, approve: boolean, by: string | null
 /** To the other leaders asked, once: the request was decided by someone else. */
 export const decidedByOther = (code: string, type: string, number: string, approve: boolean, by: string, at: Date, tz: string) =>
   `【${type}申请】${code}（工单 ${number}）已由${by}于${formatAt(at, tz)}${approve ? '同意' : '不同意'}，已通知申请单位，无需再审批。`;
+
+/** A leader's bare 同意 / 不同意: which request, with the code to send (never decided without it). */
+export function bareDecisionText(approve: boolean, items: ReadonlyArray<{ code: string; kind: string; ticketNumber: string; title: string; unit: string }>): string {
+  const reply = (code: string) => (approve ? `同意 ${code}` : `不同意 ${code} 理由`);
+  const what = (a: (typeof items)[number]) => `${a.unit}申请${a.kind}工单 ${a.ticketNumber}${a.title ? `「${a.title}」` : ''}`;
+  if (items.length === 1) {
+    const a = items[0] as (typeof items)[number];
+    return `是否${approve ? '同意' : '不同意'} ${a.code}（${what(a)}）？回复“${reply(a.code)}”即可。`;
+  }
+  return [`目前有${items.length}件申请待您审批，请回复“同意 编号”或“不同意 编号 理由”：`, ...items.map((a) => `· ${a.code} ${what(a)}`)].join('\n');
+}

@@ -1,0 +1,70 @@
+/**
+ * A leader's everyday questions to the bot (pure): how a dispatch is going (D1 进展怎么样了？,
+ * 湖滨路夜市那件现在什么情况), and a bare 同意 / 不同意 with no approval code.
+ */
+import { findCodes } from '../dispatch/flow-answer.js';
+import { plainWords } from '../text/intent.js';
+
+export type ProgressQuery = { kind: 'list' } | { kind: 'code'; code: string } | { kind: 'topic'; words: string };
+
+const COMMAND = /^(?:调度进展|调度进度|调度情况)\s*[:：]?\s*(?:([Dd]\s?\d{1,7}))?\s*[?？。]?$/;
+/** Asking how it goes. */
+const ASK =
+  /进展|进度|怎么样|怎样了|如何|什么情况|啥情况|咋样|办得怎么样|办到哪|到哪一步|落实了?没|落实得|办了没|办完了?没|有结果了?[吗没]|结果呢|反馈了?[吗没]|报上来了?[吗没]|情况呢/;
+/** Words that make it an instruction to others (a dispatch), not a question to the bot. */
+const INSTRUCTION = /请|报我|报给我|前报|上报|报上来|报送|反馈给|抓紧|务必|督促|要求|@/;
+const NOISE = /进展|进度|怎么样了?|怎样了?|如何了?|什么情况|啥情况|咋样了?|办得|办到哪了?|到哪一步了?|落实|结果|反馈|情况|现在|目前|那件事?|这件事?|那个|这个|事情|问题|一下|的|了|吗|呢|啊|呀|么|调度|[?？。，,.!！\s]/g;
+const MAX = 40;
+
+/** What a leader's message asks about a dispatch's progress, or null when it asks nothing of that. */
+export function progressQueryOf(text: string): ProgressQuery | null {
+  const s = plainWords(text).replace(/[。.!！]+$/, '').trim();
+  if (s === '' || s.length > MAX) return null;
+  const cmd = COMMAND.exec(s);
+  if (cmd) return cmd[1] ? { kind: 'code', code: cmd[1].replace(/\s/g, '').toUpperCase() } : { kind: 'list' };
+  if (!ASK.test(s) || INSTRUCTION.test(s.replace(/^请问[，,\s]*/, ''))) return null;
+  const codes = findCodes(s);
+  if (codes.length === 1) return { kind: 'code', code: codes[0] as string };
+  if (codes.length > 1) return null;
+  const words = s.replace(NOISE, '');
+  return words.length >= 2 ? { kind: 'topic', words } : { kind: 'list' };
+}
+
+/** CJK bigrams (and latin/digit runs) of a text: what a topic match counts. */
+function grams(text: string): Set<string> {
+  const out = new Set<string>();
+  const cjk = text.replace(/[^\u4e00-\u9fa5]/g, ' ').split(/\s+/).filter(Boolean);
+  for (const run of cjk) for (let i = 0; i + 1 < run.length; i++) out.add(run.slice(i, i + 2));
+  return out;
+}
+
+/**
+ * The dispatches a topic question is about: those sharing the most words (CJK bigrams, at least
+ * two) with it. One means that one; none or several, the caller lists.
+ */
+export function matchTopic<T extends { text: string }>(words: string, dispatches: readonly T[]): T[] {
+  const q = grams(words);
+  let best = 0;
+  let hits: T[] = [];
+  for (const d of dispatches) {
+    const g = grams(d.text);
+    let n = 0;
+    for (const w of q) if (g.has(w)) n += 1;
+    if (n < 2 || n < best) continue;
+    if (n > best) {
+      best = n;
+      hits = [];
+    }
+    hits.push(d);
+  }
+  return hits;
+}
+
+/** A bare 同意 / 不同意 (批准 / 驳回) with no approval code: approve or refuse, and any note after it. */
+export function bareDecisionOf(text: string): { approve: boolean; note: string } | null {
+  const s = plainWords(text).replace(/[。.!！]+$/, '').trim();
+  if (/TB\s?\d/i.test(s)) return null;
+  const m = /^(不同意|驳回|同意|批准)(?:[，,：:\s]+(.{0,200}))?$/.exec(s);
+  if (!m) return null;
+  return { approve: m[1] === '同意' || m[1] === '批准', note: (m[2] ?? '').trim() };
+}

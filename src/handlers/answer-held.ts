@@ -1,0 +1,60 @@
+import type { IncomingMessage } from '../domain/messages.js';
+import type { Person } from '../domain/roster.js';
+import { plainWords } from '../domain/text/intent.js';
+import { ownWords } from '../domain/text/quote.js';
+import { type Dispatch, dispatchesForUnit, latestPendingReply, type PendingReply, resolvePendingReply, supersedePendingReplies } from '../store/dispatches.js';
+import { type DualRound, roundByCode } from '../store/dual.js';
+import { commandText, decidingHandler, type HandlerContext, isUnitWorker } from './context.js';
+import { applyReply } from './dispatch-answer.js';
+import { applyRoundReply } from './dual-answer.js';
+
+/** How long a message the bot asked about waits for its sender to name the item (as dispatch-answer). */
+const HELD_HOURS = 2;
+
+/** D4 / 是D4的 / D4的 / 对，D4 / 是SP1的办理情况 / SP1: the reply names one item and nothing more. */
+const NAMES_ONE = /^(?:(?:是|就是|对|对的|是的|嗯)[，,\s]*)?(?:是|属于|作为|算|针对)?\s*((?:SP|D)\s?\d{1,8})\s*(?:号)?(?:的)?(?:答复|办理情况|反馈|办理结果)?(?:[，,\s]*(?:谢谢|辛苦了))?$/i;
+/** 是 / 是的 / 对 / 确认: a yes to a question about one item. */
+const YES = /^(?:是|是的|对|对的|嗯|嗯嗯|确认|是这个|对，是的|是的，作为办理情况|作为办理情况)$/;
+
+type Decision =
+  | { kind: 'dispatch'; pending: PendingReply; dispatch: Dispatch; unitId: string }
+  | { kind: 'round'; pending: PendingReply; round: DualRound; unitId: string };
+
+async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<Decision | null> {
+  const unitId = sender.unit;
+  if (!isUnitWorker(sender) || unitId === undefined) return null;
+  const s = plainWords(commandText(msg)).replace(/[。.!！~～]+$/, '').trim();
+  if (s === '' || s.length > 30) return null;
+  const named = NAMES_ONE.exec(s)?.[1]?.replace(/\s/g, '').toUpperCase();
+  if (named === undefined && !YES.test(s)) return null;
+  const pending = await latestPendingReply(ctx.db, unitId);
+  if (!pending || pending.kind !== 'answer' || pending.senderId !== sender.id) return null;
+  if (ctx.clock.now().getTime() - pending.at.getTime() > HELD_HOURS * 3_600_000) return null;
+  const code = named ?? (pending.codes.length === 1 ? pending.codes[0] : undefined);
+  if (code === undefined || !pending.codes.includes(code)) return null;
+  if (code.startsWith('SP')) {
+    const r = await roundByCode(ctx.db, code);
+    return r?.sides.some((x) => x.unitId === unitId) ? { kind: 'round', pending, round: r, unitId } : null;
+  }
+  const d = (await dispatchesForUnit(ctx.db, unitId, [code])).find((x) => x.code === code);
+  return d ? { kind: 'dispatch', pending, dispatch: d, unitId } : null;
+}
+
+/**
+ * A unit person's message the bot could not place (no code, several things waiting, or a group
+ * message it asked about) is held; the same person's reply naming one item within HELD_HOURS
+ * (D4 / 是D4的 / 对，D4 / SP1, or 是 when one item was asked about) makes the held message that
+ * item's answer: recorded with its original text, forwarded as usual, confirmed.
+ */
+export const answerHeldHandler = decidingHandler('answer-held', decide, async (dec, msg, sender, ctx) => {
+  const code = dec.kind === 'dispatch' ? dec.dispatch.code : dec.round.code;
+  if (!(await resolvePendingReply(ctx.db, dec.pending.id, code, ctx.clock.now()))) return;
+  await supersedePendingReplies(ctx.db, dec.unitId, dec.pending.at);
+  const p = dec.pending;
+  if (dec.kind === 'dispatch') {
+    await applyReply(ctx, dec.dispatch, dec.unitId, 'answer', { senderId: p.senderId, messageId: p.messageId, text: p.text, at: p.at, chat: 'private' });
+    return;
+  }
+  const held: IncomingMessage = { ...msg, id: p.messageId, chat: 'private', text: p.text, sentAt: p.at.toISOString(), mentionIds: [] };
+  await applyRoundReply(ctx, { round: dec.round, unitId: dec.unitId, kind: 'answer', body: ownWords(p.text).trim() }, held, sender);
+});

@@ -1,0 +1,30 @@
+import { bareDecisionOf } from '../domain/leader/questions.js';
+import { bareDecisionText } from '../domain/texts/tickets.js';
+import { undecidedApprovalsFor } from '../store/ticket-approvals.js';
+import { getTicket } from '../store/tickets.js';
+import { commandText, type MessageHandler, replyTo } from './context.js';
+import { unitLabel } from './dispatch-common.js';
+
+/**
+ * A leader's private bare 同意 / 不同意 (no TB code) while requests await the leader's decision: the bot
+ * names the request and the exact reply (同意 TB001), listing them when several. It never decides
+ * without the code. With nothing awaiting, the message is left to the other handlers.
+ */
+export const approvalBareHandler: MessageHandler = {
+  name: 'approval-bare',
+  async matches(msg, sender, ctx) {
+    // Requests reach leaders privately; in the group a bare 同意 is usually said to someone else.
+    if (msg.chat !== 'private' || !sender.roles.includes('leader') || bareDecisionOf(commandText(msg)) === null) return false;
+    return (await undecidedApprovalsFor(ctx.db, sender.id)).length > 0;
+  },
+  async handle(msg, sender, ctx) {
+    const d = bareDecisionOf(commandText(msg));
+    if (d === null) return;
+    const items = [];
+    for (const a of await undecidedApprovalsFor(ctx.db, sender.id)) {
+      const title = (await getTicket(ctx.db, a.ticketNumber))?.title ?? '';
+      items.push({ code: a.code, kind: a.kind, ticketNumber: a.ticketNumber, title, unit: a.unitId ? unitLabel(ctx, a.unitId) : '' });
+    }
+    await ctx.send(replyTo(msg, bareDecisionText(d.approve, items), `approval-bare:${msg.id}`));
+  },
+};

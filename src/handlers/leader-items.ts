@@ -1,0 +1,28 @@
+import { isMyItemsRequest } from '../domain/my-items/request.js';
+import { leaderItemsText } from '../domain/texts/dispatch.js';
+import { openDispatches } from '../store/dispatches.js';
+import { undecidedApprovalsFor } from '../store/ticket-approvals.js';
+import { commandText, type MessageHandler, replyTo } from './context.js';
+import { unitLabel } from './dispatch-common.js';
+
+/**
+ * 我的待办 / 待办 from a leader: the dispatches the leader gave that are still open (which units
+ * have yet to answer) and the 退办 / 不再办理 requests awaiting the leader's decision.
+ */
+export const leaderItemsHandler: MessageHandler = {
+  name: 'leader-items',
+  matches: (msg, sender) => sender.roles.includes('leader') && sender.unit === undefined && isMyItemsRequest(commandText(msg)),
+  async handle(msg, sender, ctx) {
+    const dispatches = (await openDispatches(ctx.db))
+      .filter((d) => d.leaderId === sender.id)
+      .map((d) => ({ code: d.code, text: d.text, deadline: d.deadline, waiting: d.targets.filter((t) => !t.answeredAt).map((t) => unitLabel(ctx, t.unitId)) }));
+    const approvals = (await undecidedApprovalsFor(ctx.db, sender.id)).map((a) => ({
+      code: a.code,
+      kind: a.kind,
+      ticketNumber: a.ticketNumber,
+      unit: a.unitId ? unitLabel(ctx, a.unitId) : '',
+    }));
+    const text = leaderItemsText({ leaderName: sender.name, now: ctx.clock.now(), tz: ctx.config.timezone, dispatches, approvals });
+    await ctx.send(replyTo(msg, text, `leader-items:${msg.id}`));
+  },
+};

@@ -1,0 +1,69 @@
+import type { IncomingMessage } from '../domain/messages.js';
+import type { Person } from '../domain/roster.js';
+import { commandOf, isSoftAck } from '../domain/text/intent.js';
+import { ownWords } from '../domain/text/quote.js';
+import * as DT from '../domain/texts/dual.js';
+import { signWhichText } from '../domain/texts/answers.js';
+import { dispatchesForUnit } from '../store/dispatches.js';
+import { recordSideAck, roundByCode } from '../store/dual.js';
+import { latestUnackedDigestAt } from '../store/ticket-nag.js';
+import { commandText, decidingHandler, type HandlerContext, isUnitWorker } from './context.js';
+import { applyReply } from './dispatch-answer.js';
+import { type WaitingThing, waitingThings } from './unit-items.js';
+
+const MAX_CHARS = 200;
+/** A code or a ticket number: the message says what it is about (the code handlers take it). */
+const NAMES_SOMETHING = /(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}(?!\d)|\d{6,}|TB\d/i;
+
+type Decision = { kind: 'sign'; item: WaitingThing; unitId: string } | { kind: 'ask'; items: WaitingThing[]; unitId: string };
+
+/**
+ * The things a bare acknowledgement may sign: the unit's unsigned dispatches and rounds, those
+ * that reached it after its latest unsigned ticket digest (that digest takes a 签收 sent after it).
+ */
+async function signable(ctx: HandlerContext, unitId: string): Promise<WaitingThing[] | null> {
+  const unsigned = (await waitingThings(ctx, unitId)).filter((w) => w.unsigned);
+  if (unsigned.length === 0) return null;
+  const digestAt = await latestUnackedDigestAt(ctx.db, unitId);
+  if (digestAt === null) return unsigned;
+  const later = unsigned.filter((w) => w.deliveredAt !== null && w.deliveredAt.getTime() > digestAt.getTime());
+  return later.length > 0 ? later : null;
+}
+
+async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<Decision | null> {
+  const unitId = sender.unit;
+  if (!isUnitWorker(sender) || unitId === undefined) return null;
+  const text = ownWords(commandText(msg)).trim();
+  if (text === '' || text.length > MAX_CHARS || commandOf(text) !== null || NAMES_SOMETHING.test(text)) return null;
+  if (!isSoftAck(text)) return null;
+  const items = await signable(ctx, unitId);
+  if (items === null) return null;
+  return items.length === 1 ? { kind: 'sign', item: items[0] as WaitingThing, unitId } : { kind: 'ask', items, unitId };
+}
+
+/**
+ * A unit person's bare acknowledgement (收到, 好的, 👌, OK, 嗯嗯, 明白, 收到马上安排 …) with no code,
+ * in the group or privately, while the unit has something unsigned: with exactly one (a
+ * dispatch or a 双派单 round) it signs it and confirms privately; with several it asks which,
+ * privately. Nothing unsigned: the other handlers (ticket digests, answer-clarify) decide.
+ */
+export const unitAckHandler = decidingHandler('unit-ack', decide, async (dec, msg, sender, ctx) => {
+  const toSender = (text: string, purpose: string) => ctx.send({ to: { kind: 'person', id: sender.id }, text, mentions: [], purpose });
+  if (dec.kind === 'ask') {
+    await toSender(signWhichText(dec.items), `unit-ack-which:${msg.id}`);
+    return;
+  }
+  const at = new Date(msg.sentAt);
+  const text = ownWords(msg.text).trim();
+  if (dec.item.kind === 'dispatch') {
+    const [d] = await dispatchesForUnit(ctx.db, dec.unitId, [dec.item.code]);
+    const found = d && d.code === dec.item.code ? d : (await dispatchesForUnit(ctx.db, dec.unitId)).find((x) => x.code === dec.item.code);
+    if (found) await applyReply(ctx, found, dec.unitId, 'ack', { senderId: sender.id, messageId: msg.id, text, at, chat: 'private' });
+    return;
+  }
+  const r = await roundByCode(ctx.db, dec.item.code);
+  const side = r?.sides.find((s) => s.unitId === dec.unitId);
+  if (!r || !side) return;
+  await recordSideAck(ctx.db, r.id, side.side, { by: sender.id, at, messageId: msg.id, text });
+  await toSender(DT.ackConfirmText(r.code, r.deadline, ctx.config.timezone), `dual-reply:${msg.id}`);
+});
