@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../src/domain/calendar.js';
 import { classifyReply, findCodes, linkReply } from '../src/domain/dispatch/flow-answer.js';
 import { checkPatterns, defaultDeadline, type DispatchView, inWorkingHours, owedSteps, policyFor, targetStatus } from '../src/domain/dispatch/flow.js';
-import { unitShortName } from '../src/domain/texts/dispatch.js';
 import { rosterConfig } from './helpers.js';
 
 const cfg = rosterConfig().dispatch;
@@ -122,10 +121,3 @@ describe('replies', () => {
   });
 });
 
-describe('unitShortName', () => {
-  it('uses the usual 区… short form of long names', () => {
-    expect(unitShortName({ name: '区住房和城乡建设局', aliases: ['住建局', '区住建局', '住房和城乡建设局', '住建'] })).toBe('区住建局');
-    expect(unitShortName({ name: '湖滨街道', aliases: ['湖滨街道办'] })).toBe('湖滨街道');
-    expect(unitShortName({ name: '区自然资源和规划分局', aliases: ['自然资源和规划分局', '资规分局'] })).toBe('区自然资源和规划分局');
-  });
-});

@@ -23,7 +23,7 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
   it('a leader\'s group dispatch: one line in the group, point-to-point delivery to heads and liaisons', async () => {
     const out = await s.play(say(t('19', '19:30'), LI, DISPATCH, { mentions: [ZHANG, YOU] }));
     expect(out.filter((o) => o.to === 'group')).toEqual([
-      { at: t('19', '19:30'), to: 'group', mentions: [], text: '已转办区住建局（张局长）、湖滨街道（尤主任），时限11月24日18:00，编号 D1' },
+      { at: t('19', '19:30'), to: 'group', mentions: [], text: '已转办区住房和城乡建设局（张局长）、湖滨街道（尤主任），时限11月24日18:00，编号 D1' },
     ]);
     const privates = out.filter((o) => o.to !== 'group');
     expect(privates.map((o) => o.to).sort()).toEqual([XU, ZHANG, YOU].sort());
@@ -67,7 +67,7 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
     const out = await s.play(say(t('23', '10:05'), XU, answer, { mentions: ['wxid_duban_bot'] }));
     expect(out.map((o) => o.to).sort()).toEqual([LI, XU].sort());
     const fwd = out.find((o) => o.to === LI);
-    expect(fwd?.text).toContain('【调度反馈 D1】区住建局（徐科长）：');
+    expect(fwd?.text).toContain('【调度反馈 D1】区住房和城乡建设局（徐科长）：');
     expect(fwd?.text).toContain('管道已疏通');
     expect(fwd?.text).not.toContain('各单位均已反馈');
     expect(out.find((o) => o.to === XU)?.text).toBe('已收到贵单位对 D1 的反馈，已转报李主任。谢谢！');
@@ -99,7 +99,7 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
     const leader = out.filter((o) => o.to === LI);
     expect(leader).toHaveLength(1);
     expect(leader[0]?.text).toContain('【调度进展 D1】');
-    expect(leader[0]?.text).toContain('· 区住建局：已反馈（11月23日10:05）');
+    expect(leader[0]?.text).toContain('· 区住房和城乡建设局：已反馈（11月23日10:05）');
     expect(leader[0]?.text).toContain('· 湖滨街道：未签收、未反馈，已超时');
     expect(out).toHaveLength(4);
   });
@@ -118,14 +118,14 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
     const [one] = await s.play(say(t('25', '10:00'), LI, '调度进展 D1', { to: 'bot' }));
     expect(one?.to).toBe(LI);
     expect(one?.text).toContain('【D1】李主任于11月19日19:30交办（办理中）');
-    expect(one?.text).toContain('· 11月23日10:05 区住建局（徐科长）反馈：');
+    expect(one?.text).toContain('· 11月23日10:05 区住房和城乡建设局（徐科长）反馈：');
     expect(one?.text).toContain('· 11月24日18:00 湖滨街道超时未反馈，已在群内催办');
     const [all] = await s.play(say(t('25', '10:01'), 'wxid_sup_liu', '调度进展'));
     expect(all?.to).toBe('group');
     expect(all?.text).toContain('未办结调度 1 件');
     expect(all?.text).toContain('湖滨街道：');
     expect(all?.text).toContain('D1 ');
-    expect(all?.text).not.toContain('区住建局：');
+    expect(all?.text).not.toContain('区住房和城乡建设局：');
   });
 
   it('a late answer still closes the unit and reaches the leader, marked late', async () => {

@@ -13,7 +13,6 @@ import {
   privateDispatchPostText,
   formatShort,
   type TargetLabel,
-  unitShortName,
 } from '../domain/texts/dispatch.js';
 import { createDispatch, type Dispatch, type DispatchTarget, markDelivered } from '../store/dispatches.js';
 import type { HandlerContext } from './context.js';
@@ -24,7 +23,7 @@ export function leaderName(ctx: HandlerContext, id: string): string {
 
 export function unitLabel(ctx: HandlerContext, unitId: string): string {
   const u = ctx.roster.unit(unitId);
-  return u ? unitShortName(u) : unitId;
+  return u ? u.name : unitId;
 }
 
 /** Who a unit's dispatch goes to: heads and liaisons. */

@@ -12,13 +12,6 @@ export function formatShort(instant: Date | string | number, tz?: string): strin
   return spacedShort(instant, tz).replace(' ', '');
 }
 
-/** A unit's usual short name in the group: 区住建局 for 区住房和城乡建设局. */
-export function unitShortName(u: Pick<Unit, 'name' | 'aliases'>): string {
-  if (u.name.length <= 6) return u.name;
-  const short = u.aliases.filter((a) => a.startsWith('区') && a.length < u.name.length).sort((a, b) => a.length - b.length)[0];
-  return short ?? u.name;
-}
-
 /** Where a quote may be cut: after a clause (，。；！？、 etc.) or at a blank. */
 const CLAUSE_END = /[，,。.；;！!？?、：:）)」”"\s]/;
 
