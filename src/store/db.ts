@@ -1,23 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import type { Db, SqlValue } from './db-types.js';
+import { wrapPglite } from './pglite-db.js';
 import { ensureTemplate, PGLITE_INITDB_PARAMS, isEmptyFolder, pgliteStartParams, unpackTemplate } from './pglite-template.js';
 
-/** Parameter values our queries use. */
-export type SqlValue = string | number | boolean | null | Date | readonly string[] | Record<string, unknown> | unknown[];
-
-/** The one query interface over PGlite (embedded) and node-postgres (server). */
-export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
-}
-
-export interface Db extends Queryable {
-  readonly kind: 'pglite' | 'postgres';
-  /** Runs `fn` in one transaction; rolls back if it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Runs several statements (no parameters), e.g. a migration file. */
-  exec(sql: string): Promise<void>;
-  ping(): Promise<boolean>;
-  close(): Promise<void>;
-}
+export type { Db, Queryable, SqlValue } from './db-types.js';
 
 export interface DbOptions {
   /** postgres://… for a server; absent means embedded PGlite. */
@@ -58,36 +44,6 @@ async function openPglite(dataDir?: string): Promise<Db> {
   const pg = inMemory ? new PGlite(options) : new PGlite(dataDir, options);
   await pg.waitReady;
   return wrapPglite(pg);
-}
-
-/** Our query interface over an open PGlite. */
-export function wrapPglite(pg: import('@electric-sql/pglite').PGlite): Db {
-  const q = async <T>(runner: { query: typeof pg.query }, sql: string, params?: readonly SqlValue[]): Promise<T[]> => {
-    const res = await runner.query<T>(sql, params as unknown[] | undefined);
-    return res.rows;
-  };
-  let closed = false;
-  return {
-    kind: 'pglite',
-    query: (sql, params) => q(pg, sql, params),
-    transaction: (fn) => pg.transaction((tx) => fn({ query: (sql, params) => q(tx, sql, params) })),
-    exec: async (sql) => {
-      await pg.exec(sql);
-    },
-    ping: async () => {
-      try {
-        await pg.query('select 1');
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      await pg.close();
-    },
-  };
 }
 
 async function openPostgres(url: string, schema?: string): Promise<Db> {

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createGunzip } from 'node:zlib';
-import { wrapPglite } from './db.js';
+import { wrapPglite } from './pglite-db.js';
 import { MIGRATIONS_DIR, migrate } from './migrate.js';
 
 /**
