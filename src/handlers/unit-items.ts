@@ -1,7 +1,7 @@
 /** Reads what a unit still owes (open dispatches, 双派单 rounds, overdue and reopened tickets) for my-items and the fallback. */
 import type { MyDispatch, MyRound, MyTicket } from '../domain/texts/my-items.js';
-import { dispatchesForUnit } from '../store/dispatches.js';
-import { roundsAwaitingUnit } from '../store/dual.js';
+import { dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
+import { hasRoundAwaitingUnit, roundsAwaitingUnit } from '../store/dual.js';
 import { summary } from '../domain/texts/dispatch.js';
 import { getTicket, overdueOrReopenedOfUnit } from '../store/tickets.js';
 import type { HandlerContext } from './context.js';
@@ -42,7 +42,9 @@ export interface WaitingThing {
 /** What still waits for a reply from the unit: its 双派单 rounds and its unanswered open dispatches. */
 export async function waitingThings(ctx: HandlerContext, unitId: string): Promise<WaitingThing[]> {
   const items: WaitingThing[] = [];
-  for (const r of await roundsAwaitingUnit(ctx.db, unitId)) {
+  // Asked for the group's everyday 收到 / 好的: one batched question each first, the full reads only when something waits.
+  const [roundWaits, dispatchOpen] = await Promise.all([hasRoundAwaitingUnit(ctx.db, unitId), hasOpenDispatch(ctx.db, unitId)]);
+  for (const r of roundWaits ? await roundsAwaitingUnit(ctx.db, unitId) : []) {
     const title = (await getTicket(ctx.db, r.ticketNumber))?.title ?? '';
     const stage = r.status === 'answered' ? '，待回答双倒查' : '';
     const side = r.sides.find((s) => s.unitId === unitId);
@@ -54,7 +56,7 @@ export async function waitingThings(ctx: HandlerContext, unitId: string): Promis
       deliveredAt: side?.deliveredAt ?? null,
     });
   }
-  for (const d of await dispatchesForUnit(ctx.db, unitId)) {
+  for (const d of dispatchOpen ? await dispatchesForUnit(ctx.db, unitId) : []) {
     const t = d.targets.find((x) => x.unitId === unitId);
     if (d.status !== 'open' || !t || t.answeredAt) continue;
     items.push({ code: d.code, kind: 'dispatch', what: `调度“${summary(d.text, 20)}”`, unsigned: t.ackedAt === null, deliveredAt: t.deliveredAt ?? null });
