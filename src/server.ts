@@ -60,7 +60,8 @@ async function main(): Promise<void> {
   const app = await buildApp({
     config,
     redisUrl: env.REDIS_URL,
-    queuePrefix: env.QUEUE_PREFIX,
+    // The simulator has queues of its own per data folder, never production's.
+    queuePrefix: sim ? sim.simulatorQueuePrefix(env.DATA_DIR, process.env) : env.QUEUE_PREFIX,
     db: dbOptions,
     puppet,
     dataDir: env.DATA_DIR,

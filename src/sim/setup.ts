@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import type { App } from '../app.js';
@@ -18,6 +20,26 @@ export function simulatorLog(env: Env, raw: NodeJS.ProcessEnv): { log: Logger; f
   if (raw.LOG_LEVEL) return { log: createLogger(env.LOG_LEVEL) };
   const file = join(env.DATA_DIR, 'sim.log');
   return { log: createLogger('info', pino.destination({ dest: file, mkdir: true, sync: true }) as unknown as NodeJS.WritableStream), file };
+}
+
+/**
+ * The simulator's queue prefix: its own per data folder (unless QUEUE_PREFIX is set explicitly).
+ * Outbox job ids come from the messages' purposes (`report-reminder:2026-11-30`), so a new data
+ * folder on a prefix an earlier run used would find that run's finished jobs in Redis and send
+ * nothing. The prefix is kept in the folder: a reopened folder keeps its queues, a new one (or one
+ * removed with rm -rf) starts clean.
+ */
+export function simulatorQueuePrefix(dataDir: string, raw: NodeJS.ProcessEnv): string {
+  if (raw.QUEUE_PREFIX) return raw.QUEUE_PREFIX;
+  const file = join(dataDir, 'sim-queue-prefix');
+  if (existsSync(file)) {
+    const kept = readFileSync(file, 'utf8').trim();
+    if (/^[A-Za-z0-9_.-]+$/.test(kept)) return kept;
+  }
+  const prefix = `duban-sim-${randomBytes(4).toString('hex')}`;
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, `${prefix}\n`);
+  return prefix;
 }
 
 /** The simulator's clock from `--at "2026-11-30 16:30"` (district zone), or the real now. */
