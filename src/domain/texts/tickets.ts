@@ -184,8 +184,8 @@ export function approvalRequest(code: string, type: string, number: string, titl
 }
 
 export const approvalSubmitted = (code: string, type: string, number: string) => `工单 ${number} 的${type}申请已提交领导审批，编号 ${code}，审批结果将另行通知。`;
-export const approvalApproved = (code: string, type: string, number: string, leader: string) =>
-  `您的${type}申请（${code}，工单 ${number}）已获${leader}同意，请在 12345 平台按程序办理。`;
+export const approvalApproved = (code: string, type: string, number: string, leader: string, note = '') =>
+  `您的${type}申请（${code}，工单 ${number}）已获${leader}同意${note ? `，意见：${note}` : ''}。请在 12345 平台按程序办理。`;
 export const approvalRefused = (code: string, type: string, number: string, leader: string, note: string) =>
   `您的${type}申请（${code}，工单 ${number}）未获${leader}同意${note ? `，意见：${note}` : ''}。请继续办理。`;
 export const decisionRecorded = (code: string, approve: boolean) => `已记录：${approve ? '同意' : '不同意'} ${code}，已通知申请单位。`;
