@@ -76,7 +76,7 @@ describe('a leader writes the approval code first (TB001 同意 …): the decisi
   let s: Scenario;
   beforeAll(async () => {
     s = await Scenario.open();
-    const rows = [HEADER];
+    const rows: unknown[][] = [HEADER];
     for (let i = 1; i <= 6; i++) rows.push([`B00${i}`, `事项${i}`, '', '城管局', '', '', '2026-11-18 09:00', '', '办理中', '', 0]);
     const path = await writeXlsx(join(tempDir(), 'list.xlsx'), rows);
     await s.play({ at: t('08:30'), from: 'wxid_sup_liu', file: path, to: 'group' });
