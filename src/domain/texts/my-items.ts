@@ -1,4 +1,5 @@
 /** A unit's own open items on request (我的待办) and the private fallback's answer. Pure. */
+import { clipTitle } from '../text/clip.js';
 import { formatAt } from '../time.js';
 import { formatDeadline } from './dispatch.js';
 
@@ -15,7 +16,7 @@ export interface MyItems {
   tickets: readonly MyTicket[];
 }
 
-const cut = (s: string, n = 14) => (s.length > n ? `${s.slice(0, n)}…` : s);
+const cut = (s: string, n = 20) => clipTitle(s, n);
 
 function listed<T>(items: readonly T[], max: number, show: (x: T) => string, sep = '、'): string {
   const head = items.slice(0, max).map(show).join(sep);

@@ -1,5 +1,6 @@
 /** Every ticket text the bot sends (zh-CN): concise and polite, as a government office writes. */
 import { type NagItem, nagCounts, type UnitNagCounts } from '../tickets/digest.js';
+import { clipTitle } from '../text/clip.js';
 import { formatAt, formatDay } from '../time.js';
 
 export interface ImportCounts {
@@ -15,9 +16,9 @@ export interface RejectedRow {
   reason: string;
 }
 
-const short = (s: string, n = 16) => (s.length > n ? `${s.slice(0, n)}…` : s);
+const short = (s: string, n = 20) => clipTitle(s, n);
 /** A ticket's number and, when it has one, its title (titles come from 诉求内容 when the list has none). */
-const numbered = (number: string, title: string, n = 16) => (title ? `${number} ${short(title, n)}` : number);
+const numbered = (number: string, title: string, n = 20) => (title ? `${number} ${short(title, n)}` : number);
 
 /** What an import set going in the chat: the 双派单 rounds it started and the tickets overdue now. */
 export interface ImportFollowUp {
