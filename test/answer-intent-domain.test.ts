@@ -82,7 +82,7 @@ describe('texts: quotes cut at a clause, deadlines never at 00:00 of the next da
   });
 
   it('midnight is 24:00 of the day before; the weekday on request', () => {
-    expect(formatDeadline('2026-12-02T16:00:00Z', 'Asia/Shanghai')).toBe('12月2日 24:00');
+    expect(formatDeadline('2026-12-02T16:00:00Z', 'Asia/Shanghai')).toBe('12月2日24:00');
     expect(formatDeadline('2026-12-02T10:00:00Z', 'Asia/Shanghai', { weekday: true })).toBe('12月2日（星期三）18:00');
     expect(formatDeadline('2026-12-06T16:00:00Z', 'Asia/Shanghai', { weekday: true })).toBe('12月6日（星期日）24:00');
   });

@@ -91,7 +91,7 @@ describe('月评比 in the first month: deployed on Monday 11-30, reviewed on 12
     const trial = out.filter((o) => o.text.startsWith('【月评比·试运行】'));
     expect(trial.map((o) => o.to).sort()).toEqual([...OVERSIGHT].sort());
     const text = trial[0]?.text ?? '';
-    expect(text).toContain('11月数据不完整：本月21个工作日中，督办助手运行的有1天（5%，不足80%）');
+    expect(text).toContain('11月数据不完整：本月21个工作日中，督办助手运行了1天（5%，不足80%）');
     expect(text).toContain('不在群内公布');
     const pos = (name: string) => text.indexOf(`. ${name} `);
     for (const reporter of ['区住房和城乡建设局', '区城市管理局', '城东街道']) {
@@ -181,7 +181,7 @@ describe('月评比 in a replay: the clock starts long before the first line; th
   it('first message on 11-30: November is a trial, October has no ranking', async () => {
     const out = await s.play(run(t('2026-12-01', '09:00'), 'monthly-review'));
     expect(out.filter((o) => o.to === 'group' && o.text.includes('月评比'))).toEqual([]);
-    expect(out.filter((o) => o.text.startsWith('【月评比·试运行】11月数据不完整：本月21个工作日中，督办助手运行的有1天'))).toHaveLength(4);
+    expect(out.filter((o) => o.text.startsWith('【月评比·试运行】11月数据不完整：本月21个工作日中，督办助手运行了1天'))).toHaveLength(4);
     expect(await rankingSource.rows(s.h.app.ctx, '2026-10')).toEqual([]);
   });
 });

@@ -44,6 +44,6 @@ describe.each([
     expect(table()).toContain('未报送日报的单位排在已报送单位之后（不论得分）。');
     const rank = (unit: string) => Number(/^(\d+)\./.exec(line(unit))?.[1]);
     expect(rank('双河镇')).toBeGreaterThan(rank('凤凰镇'));
-    expect(table()).toMatch(/本月\d+个工作日中，督办助手运行的有1天/);
+    expect(table()).toMatch(/本月\d+个工作日中，督办助手运行了1天/);
   });
 });

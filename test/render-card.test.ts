@@ -41,7 +41,7 @@ describe('render cards (PNG, CJK font, no browser)', () => {
     let png: Buffer = Buffer.alloc(0);
     for (let i = 0; i < 3; i++) {
       const t0 = performance.now();
-      png = await renderDayCard({ district: config.district, day: '2026-11-20', units: config.units, reports, lowRate: 90, footer: '11月20日 18:40 生成' });
+      png = await renderDayCard({ district: config.district, day: '2026-11-20', units: config.units, reports, lowRate: 90, footer: '11月20日18:40 生成' });
       times.push(performance.now() - t0);
     }
     console.log(`day card: ${png.length} bytes, render ${times.map((x) => Math.round(x)).join(' / ')} ms`);

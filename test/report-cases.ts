@@ -36,6 +36,12 @@ export const OWN_CASES: ReportCase[] = [
   { name: 'circled numbers inline', text: '双河镇：①受理5件②办结4件③在办1件④超期0件', expect: { isReport: true, received: 5, completed: 4, inProgress: 1, overdue: 0 } },
   { name: 'stars, arrows and check marks', text: '★新港镇★\n☑️受理→8件\n✔️办结→8件\n❌超期→无', expect: { isReport: true, unit: '新港镇', received: 8, completed: 8, overdue: 0 } },
   { name: 'stray spaces, tabs and full-width forms', text: '凤凰镇\t今日 受 理 ６ 件，办　结 ５ 件，满意率 １００％', expect: { isReport: true, unit: '凤凰镇', received: 6, completed: 5, satisfactionRate: 100 } },
+  // ── 满意度 is the 满意率 when a figure follows (play2) ──
+  { name: '满意度 right before the figure', text: '卫健局 今天接了6件 全部办完了 没有超期 满意度100%', expect: { isReport: true, unit: '区卫生健康局', received: 6, overdue: 0, satisfactionRate: 100 } },
+  { name: '群众满意度 with a colon', text: '湖滨街道今日受理6件，办结5件，在办1件，群众满意度：97.3%', expect: { received: 6, completed: 5, inProgress: 1, satisfactionRate: 97.3 } },
+  { name: '满意度达 in words', text: '凤凰镇今天受理5件，办结5件，满意度达百分之百👍', expect: { received: 5, completed: 5, satisfactionRate: 100 } },
+  { name: '回访满意度为 a decimal', text: '区民政局：受理4件，办结4件，回访满意度为98.5%', expect: { received: 4, completed: 4, satisfactionRate: 98.5 } },
+  { name: '满意度 without a figure is no rate', text: '城西街道今日受理7件，办结7件，群众满意度较高', expect: { received: 7, completed: 7, satisfactionRate: null } },
   { name: 'emoji-only chit-chat stays chit-chat', text: '好的👌[抱拳]', expect: { isReport: false } },
   { name: '[转发] is a marker, not an emoticon', text: '[转发]城东街道今日受理8件，办结8件。', expect: { isReport: false } },
   // ── zero forms ───────────────────────────────────────────────────────────
@@ -77,7 +83,8 @@ export const OWN_CASES: ReportCase[] = [
   { name: '百分之百', text: '凤凰镇：受理2件，办结2件，满意率百分之百。', expect: { satisfactionRate: 100 } },
   { name: 'rate without %', text: '新港镇：受理4件，办结4件，按时办结率100，满意率98.6。', expect: { onTimeRate: 100, satisfactionRate: 98.6, received: 4 } },
   { name: '回访满意率 and 按期办结率', text: '区卫健局：受理3件，办结3件，按期办结率100%，回访满意率97%。', expect: { onTimeRate: 100, satisfactionRate: 97 } },
-  { name: '满意度 is not a rate, 不满意率 neither', text: '区教育局：受理2件，办结2件，群众满意度98%，不满意率2%。', expect: { satisfactionRate: null, onTimeRate: null } },
+  { name: '满意度 with a figure is the 满意率, 不满意率 is no rate', text: '区教育局：受理2件，办结2件，群众满意度98%，不满意率2%。', expect: { satisfactionRate: 98, onTimeRate: null } },
+  { name: '不满意率 alone is no rate', text: '区教育局：受理2件，办结2件，不满意率2%。', expect: { satisfactionRate: null, onTimeRate: null } },
   { name: 'shared rate with 均为', text: '城东街道：受理5件，办结5件，按时办结率、满意率均为100%。', expect: { onTimeRate: 100, satisfactionRate: 100 } },
   { name: 'rate with 达到', text: '区市场监管局：受理6件，办结6件，及时办结率达到99.5%，群众满意率为96%。', expect: { onTimeRate: 99.5, satisfactionRate: 96 } },
   // ── dates ────────────────────────────────────────────────────────────────

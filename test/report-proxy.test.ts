@@ -43,7 +43,7 @@ describe('refused 代报 offered to the unit and adopted (replay)', () => {
       expect(out.map((o) => o.to).sort(), text).toEqual([from, head].sort());
       expect(out.find((o) => o.to === from)?.text).toMatch(refusal);
       const offer = out.find((o) => o.to === head)?.text ?? '';
-      expect(offer).toContain(`【代报待确认】${label}于11月30日 17:0${i}发送了贵单位11月30日日报数据，因非本单位人员报送，未予记录。`);
+      expect(offer).toContain(`【代报待确认】${label}于11月30日17:0${i}发送了贵单位11月30日日报数据，因非本单位人员报送，未予记录。`);
       expect(offer).toContain(`识别数据：${figures}。`);
       expect(offer).toContain(`原文：${text}`);
       expect(offer).toMatch(/请回复“采用”，即作为贵单位日报记录；如不采用，请按时自行报送。$/);
@@ -66,7 +66,7 @@ describe('refused 代报 offered to the unit and adopted (replay)', () => {
       expect(await stored(unit)).toMatchObject({ senderId: head, late: false, version: 1 });
     }
     const v = await s.h.app.db.query<{ text: string }>(`select text from report_versions where unit_id = 'shuanghe' and day = $1`, [D]);
-    expect(v[0]?.text).toBe('双河镇：今日受理3件，办结3件。\n〔秦主任（城西街道）于11月30日 17:00代报，吕镇长确认采用〕');
+    expect(v[0]?.text).toBe('双河镇：今日受理3件，办结3件。\n〔秦主任（城西街道）于11月30日17:00代报，吕镇长确认采用〕');
   });
 
   it('the adopted units are not named as missing at 17:30', async () => {

@@ -176,6 +176,23 @@ describe('simulator session', () => {
     // The roster still works as before after the strangers.
     expect((await sim.type(HEAD_REPORT)).join('\n')).toMatch(/私聊 → 张局长/);
   });
+
+  it('a private message from a contact not on the roster is labelled as such, once, and not answered', async () => {
+    sim = await Sim.open('2026-12-01 15:30');
+    const PRIVATE = /^（(wxid_\w+) 不在名单上：作为名单外联系人私聊机器人，机器人不认识，不回复名单外人员的私聊）$/;
+    const a = await sim.type('私聊 wxid_stranger2: 你好，请问怎么报日报');
+    expect(a).toHaveLength(1);
+    expect(a[0]).toMatch(PRIVATE);
+    expect(a.join('\n')).not.toContain('群里的陌生成员');
+    expect(await sim.type('私聊 wxid_stranger2: 在吗？')).toEqual([]);
+    const b = await sim.type('私聊 wxid_stranger: 同意 TB002');
+    expect(b).toEqual(['（wxid_stranger 不在名单上：作为名单外联系人私聊机器人，机器人不认识，不回复名单外人员的私聊）']);
+    const c = await sim.type('/paste 私聊 wxid_temp_zhao', '我是凤凰镇新来的', '今日受理6件，办结6件', '.');
+    expect(c.filter((l) => PRIVATE.test(l))).toEqual(['（wxid_temp_zhao 不在名单上：作为名单外联系人私聊机器人，机器人不认识，不回复名单外人员的私聊）']);
+    expect([...a, ...b, ...c].some((l) => l.includes('督办助手:'))).toBe(false);
+    // The same contact speaking in the group is then a group member the bot does not know.
+    expect(await sim.type('wxid_stranger2: 大家好')).toEqual(['（wxid_stranger2 不在名单上：作为群里的陌生成员发言，机器人不认识，也不听其指令）']);
+  });
 });
 
 describe('simulator chat page /sim', () => {

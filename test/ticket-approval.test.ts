@@ -71,3 +71,40 @@ describe('退办 / 不再办理 approvals (real pipeline)', () => {
     expect((await s.play(say(t('16:42'), ZJ, '申请退办 A003 不是我们的')))[0]?.text).toContain('承办单位为区城市管理局');
   });
 });
+
+describe('a leader writes the approval code first (TB001 同意 …): the decision, the rest its remark', () => {
+  let s: Scenario;
+  beforeAll(async () => {
+    s = await Scenario.open();
+    const rows: unknown[][] = [HEADER];
+    for (let i = 1; i <= 6; i++) rows.push([`B00${i}`, `事项${i}`, '', '城管局', '', '', '2026-11-18 09:00', '', '办理中', '', 0]);
+    const path = await writeXlsx(join(tempDir(), 'list.xlsx'), rows);
+    await s.play({ at: t('08:30'), from: 'wxid_sup_liu', file: path, to: 'group' });
+    for (let i = 1; i <= 6; i++) await s.play(say(t(`09:0${i}`), CG, `申请退办 B00${i} 属镇街职责，非我局职能`));
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const decided = async (code: string) =>
+    (await s.h.app.db.query<{ decision: string | null; note: string | null }>('select decision, decision_note as note from ticket_approvals where code = $1', [code]))[0];
+
+  it.each([
+    ['TB001 同意，请农业局与双河镇做好交接', 'TB001', true, '请农业局与双河镇做好交接'],
+    ['TB002同意', 'TB002', true, ''],
+    ['同意TB003，请尽快与属地交接👍', 'TB003', true, '请尽快与属地交接👍'],
+    ['TB004 可以，同意', 'TB004', true, ''],
+    ['TB005 不同意（职责已明确，由城管局继续办理）', 'TB005', false, '职责已明确，由城管局继续办理'],
+    ['tb006：不同意，先回访核实再说', 'TB006', false, '先回访核实再说'],
+  ])('%s', async (text, code, approve, note) => {
+    const out = await s.play(say(t('10:00'), 'wxid_leader_wang', text, { to: 'bot' }));
+    const toLeader = out.find((o) => o.to === 'wxid_leader_wang')?.text ?? '';
+    expect(toLeader).toBe(`已记录：${approve ? '同意' : '不同意'} ${code}，已通知申请单位。`);
+    expect(out.some((o) => o.text.includes('转办'))).toBe(false);
+    const toUnit = out.find((o) => o.to === CG)?.text ?? '';
+    expect(toUnit).toContain(approve ? '已获王副主任同意' : '未获王副主任同意');
+    if (note) expect(toUnit).toContain(`意见：${note}`);
+    else expect(toUnit).not.toContain('意见');
+    expect(await decided(code)).toEqual({ decision: approve ? 'approved' : 'refused', note: note || expect.anything() });
+  });
+});

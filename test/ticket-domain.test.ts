@@ -185,12 +185,21 @@ describe('commands', () => {
     ['申请不再办理：A-77，诉求人已撤诉', { kind: 'request', type: '不再办理', number: 'A-77', reason: '诉求人已撤诉' }],
     ['同意 TB001', { kind: 'decide', approve: true, code: 'TB001', note: '' }],
     ['不同意 tb002 请继续协调', { kind: 'decide', approve: false, code: 'TB002', note: '请继续协调' }],
+    ['TB001 同意，请农业局与双河镇做好交接', { kind: 'decide', approve: true, code: 'TB001', note: '请农业局与双河镇做好交接' }],
+    ['TB001同意。', { kind: 'decide', approve: true, code: 'TB001', note: '' }],
+    ['同意TB001，请做好交接', { kind: 'decide', approve: true, code: 'TB001', note: '请做好交接' }],
+    ['TB001 可以，同意', { kind: 'decide', approve: true, code: 'TB001', note: '' }],
+    ['TB001 不同意（理由不充分）', { kind: 'decide', approve: false, code: 'TB001', note: '理由不充分' }],
+    ['TB001 可以，不同意 再核实', { kind: 'decide', approve: false, code: 'TB001', note: '再核实' }],
+    ['批准TB003', { kind: 'decide', approve: true, code: 'TB003', note: '' }],
+    ['TB004 驳回 情况不属实', { kind: 'decide', approve: false, code: 'TB004', note: '情况不属实' }],
     ['2026112000123 已办结 路灯已修复', { kind: 'reported-done', number: '2026112000123', note: '路灯已修复' }],
   ])('%s', (text, want) => {
     expect(parseTicketCommand(text)).toEqual(want);
   });
   it('leaves other texts alone', () => {
     expect(parseTicketCommand('同意')).toBeNull();
+    expect(parseTicketCommand('TB001 怎么样了')).toBeNull();
     expect(parseTicketCommand('今日受理12件，已办结10件')).toBeNull();
   });
 });

@@ -51,7 +51,7 @@ describe('ticket-nag: one digest per unit, the escalation ladder over working da
     const priv = out.filter((o) => o.to !== 'group');
     expect(priv.map((o) => o.to).sort()).toEqual(Object.values(HEADS).sort());
     const zj = priv.find((o) => o.to === HEADS.zhujian)?.text ?? '';
-    expect(zj).toMatch(/^【即时督办】区住房和城乡建设局：截至11月20日09:00，本单位超期工单2件、今日到期0件、重办0件/);
+    expect(zj).toMatch(/^【即时督办】区住房和城乡建设局：截至11月20日09:00，本单位超期工单2件，请抓紧办理/);
     expect(zj.indexOf('N001')).toBeLessThan(zj.indexOf('N002'));
     expect(zj).toContain('1. N001 小区路灯不亮（超期2个工作日）');
     expect(zj).toContain('2. N002 楼道渗水（超期1个工作日）');

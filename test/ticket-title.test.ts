@@ -13,7 +13,7 @@ describe('ticket title from 诉求内容 (pure)', () => {
     expect(titleFromContent('\n\n建设路与人民路交叉口夜市占道经营严重\n\n影响通行')).toBe('建设路与人民路交叉口夜市占道经营严重…');
     expect(titleFromContent('反映湖滨路12号门前下水道堵塞、污水外溢，气味很大')).toBe('湖滨路12号门前下水道堵塞、污水外溢…');
     expect(titleFromContent('诉求内容：小区垃圾未清运。')).toBe('小区垃圾未清运');
-    expect(titleFromContent('咨询社保卡补办需要哪些材料和手续以及办理地点')).toBe('咨询社保卡补办需要哪些材料和手续以及办理…');
+    expect(titleFromContent('咨询社保卡补办需要哪些材料和手续以及办理地点')).toBe('咨询社保卡补办需要哪些材料和手续以及办理地点');
     expect(titleFromContent('')).toBe('');
     expect(ticketTitle('路灯不亮', '市民反映：……')).toBe('路灯不亮');
     expect(ticketTitle('  ', '来电人称其孩子所在学校校车接送时间过早')).toBe('其孩子所在学校校车接送时间过早');

@@ -55,13 +55,13 @@ export function clockMinutes(hhmm: string): number {
   return h * 60 + m;
 }
 
-/** 11月23日 10:00 style, for messages. */
+/** 11月23日10:00 style, for messages (no space between the day and the time, as every text writes it). */
 export function formatShort(instant: Date | string | number, tz = DEFAULT_TZ): string {
   const d = inZone(instant, tz);
-  return `${d.month() + 1}月${d.date()}日 ${d.format('HH:mm')}`;
+  return `${d.month() + 1}月${d.date()}日${d.format('HH:mm')}`;
 }
 
-/** 11月23日10:00 style: the same instant with no space, as the ticket and ranking texts write it. */
+/** 11月23日10:00 style: the same as formatShort (kept for the ticket and ranking texts). */
 export function formatAt(instant: Date | string | number, tz = DEFAULT_TZ): string {
   const d = inZone(instant, tz);
   return `${d.month() + 1}月${d.date()}日${d.format('HH:mm')}`;
@@ -76,8 +76,8 @@ export function formatDay(instant: Date | string | number, tz = DEFAULT_TZ): str
 const WEEKDAY = '日一二三四五六';
 
 /**
- * A deadline for messages: 12月2日 18:00, or with the weekday 12月2日（星期三）18:00. A deadline
- * at local midnight is the end of the day before: 12月2日 24:00, never 12月3日 00:00.
+ * A deadline for messages: 12月2日18:00, or with the weekday 12月2日（星期三）18:00. A deadline
+ * at local midnight is the end of the day before: 12月2日24:00, never 12月3日00:00.
  */
 export function formatDeadline(instant: Date | string | number, tz = DEFAULT_TZ, o: { weekday?: boolean } = {}): string {
   let d = inZone(instant, tz);
@@ -85,7 +85,7 @@ export function formatDeadline(instant: Date | string | number, tz = DEFAULT_TZ,
   if (midnight) d = d.subtract(1, 'day');
   const time = midnight ? '24:00' : d.format('HH:mm');
   const day = `${d.month() + 1}月${d.date()}日`;
-  return o.weekday ? `${day}（星期${WEEKDAY[d.day()]}）${time}` : `${day} ${time}`;
+  return o.weekday ? `${day}（星期${WEEKDAY[d.day()]}）${time}` : `${day}${time}`;
 }
 
 export { dayjs };

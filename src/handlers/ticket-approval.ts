@@ -67,7 +67,7 @@ export const ticketApprovalHandler: MessageHandler = {
     }
     await recordTicketEvent(ctx.db, a.ticketNumber, c.approve ? 'approval-approved' : 'approval-refused', now, `chat:${sender.id}`, { code: a.code, kind: a.kind, note: c.note });
     const leader = sender.name;
-    const text = c.approve ? T.approvalApproved(a.code, a.kind, a.ticketNumber, leader) : T.approvalRefused(a.code, a.kind, a.ticketNumber, leader, c.note);
+    const text = c.approve ? T.approvalApproved(a.code, a.kind, a.ticketNumber, leader, c.note) : T.approvalRefused(a.code, a.kind, a.ticketNumber, leader, c.note);
     await ctx.send({ to: { kind: 'person', id: a.requesterId }, text, mentions: [], purpose: `ticket-approval-decision:${a.code}` });
     await reply(T.decisionRecorded(a.code, c.approve));
     // The other leaders who were asked learn it was decided, once each.

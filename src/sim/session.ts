@@ -204,7 +204,12 @@ export class SimSession {
    * A person by roster name or id; a group stranger by id or name; "陌生人" for the built-in
    * stranger; a `wxid_…` id (or, with `anyId`, any contact id) joins the group on demand.
    */
-  private resolve(token: string, anyId = false): { id: string; name: string } | undefined {
+  /**
+   * A name or contact id to a speaker. A contact not on the roster is announced once per channel:
+   * as a group member the bot does not know, or, for a private message, as an unknown contact
+   * whose private chats the bot does not answer.
+   */
+  private resolve(token: string, anyId = false, channel: 'group' | 'private' = 'group'): { id: string; name: string } | undefined {
     const t = token.trim();
     if (t === '') return undefined;
     const p = this.app.roster.people.find((x) => x.name === t || x.id === t);
@@ -214,22 +219,31 @@ export class SimSession {
       if (s) return { id: s.id, name: `${s.name}（${s.id}，不在名单上）` };
     }
     const s = this.world.strangers().find((c) => c.id === t || c.name === t);
-    if (s) return { id: s.id, name: `${s.name}（${s.id}，不在名单上）` };
+    if (s) {
+      // A configured stranger in the group needs no word; one the session introduced is told per channel.
+      if (channel === 'private' || this.announced.has(`private:${s.id}`)) this.announce(s.id, channel);
+      return { id: s.id, name: `${s.name}（${s.id}，不在名单上）` };
+    }
     if (STRANGER_ID.test(t) || (anyId && ANY_ID.test(t))) {
       this.world.ensureMember(t);
-      if (!this.announced.has(t)) {
-        this.announced.add(t);
-        this.print(T.simStrangerJoined(t));
-      }
+      this.announce(t, channel);
       return { id: t, name: `${t}（不在名单上）` };
     }
     return undefined;
   }
 
+  /** Says once per contact and channel how the bot sees a contact not on the roster. */
+  private announce(id: string, channel: 'group' | 'private'): void {
+    const key = `${channel}:${id}`;
+    if (this.announced.has(key)) return;
+    this.announced.add(key);
+    this.print(channel === 'private' ? T.simStrangerPrivate(id) : T.simStrangerJoined(id));
+  }
+
   /** A chat message: "姓名: 内容", "私聊 姓名: 内容", or the /as speaker's text. */
   private async message(text: string): Promise<void> {
     const m = /^(私聊\s*)?([^:：\s]{1,64})[:：]\s*(.*)$/s.exec(text);
-    const p = m ? this.resolve(m[2] as string) : undefined;
+    const p = m ? this.resolve(m[2] as string, false, m[1] ? 'private' : 'group') : undefined;
     if (m && p) {
       const body = m[3] as string;
       if (body.trim() === '') return;

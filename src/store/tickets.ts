@@ -2,6 +2,7 @@ import type { RejectedRow } from '../domain/texts/tickets.js';
 import type { OpenTicket } from '../domain/tickets/digest.js';
 import { diffTicket, type TicketChange } from '../domain/tickets/diff.js';
 import type { TicketInput } from '../domain/tickets/row.js';
+import { ticketTitle } from '../domain/tickets/title.js';
 import type { Db, Queryable } from './db.js';
 
 interface TicketRow {
@@ -146,12 +147,19 @@ export async function openTicketsToNag(db: Queryable, until: Date): Promise<Open
   return rows.map((r) => ({ number: r.number, title: r.title, unitId: r.unit_id, dueAt: new Date(r.due_at), reopenCount: r.reopen_count, reportedDone: r.reported_done === true }));
 }
 
-/** A unit's open tickets that are overdue at `now` or reopened, oldest due first (the unit's 待办 list). */
+/**
+ * A unit's open tickets that are overdue at `now` or reopened, oldest due first (the unit's 待办
+ * list), each with whether the unit reported it 已办结 (not reopened since) as the nag marks it.
+ */
 export async function overdueOrReopenedOfUnit(db: Queryable, unitId: string, now: Date): Promise<OpenTicket[]> {
-  const rows = await db.query<{ number: string; title: string; content: string; due_at: Date; reopen_count: number }>(
-    `select number, title, content, due_at, reopen_count from tickets
-     where unit_id = $1 and not done and (due_at < $2 or reopen_count > 0) order by due_at, number`,
+  const rows = await db.query<{ number: string; title: string; content: string; due_at: Date; reopen_count: number; reported_done: boolean }>(
+    `select t.number, t.title, t.content, t.due_at, t.reopen_count, exists (
+       select 1 from ticket_events e where e.ticket_number = t.number and e.kind = 'reported-done'
+         and not exists (select 1 from ticket_events r where r.ticket_number = t.number and r.kind = 'reopened' and r.at > e.at)
+     ) as reported_done
+     from tickets t
+     where t.unit_id = $1 and not t.done and (t.due_at < $2 or t.reopen_count > 0) order by t.due_at, t.number`,
     [unitId, now],
   );
-  return rows.map((r) => ({ number: r.number, title: r.title || r.content.replace(/\s+/g, ' ').trim().slice(0, 20), unitId, dueAt: new Date(r.due_at), reopenCount: r.reopen_count }));
+  return rows.map((r) => ({ number: r.number, title: ticketTitle(r.title, r.content), unitId, dueAt: new Date(r.due_at), reopenCount: r.reopen_count, reportedDone: r.reported_done === true }));
 }

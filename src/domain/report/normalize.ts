@@ -21,7 +21,16 @@ export function cleanText(text: string): string {
   s = s.replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\v\f]/g, ' ');
   s = s.replace(/[\uff0f]/g, '/').replace(/[\uff0d\u2212]/g, '-').replace(/[\uff5e]/g, '~');
   s = s.replace(/[\uff1b]/g, '；').replace(/[\uff01]/g, '！');
-  return dropCjkSpaces(s);
+  return rateSynonyms(dropCjkSpaces(s));
+}
+
+/**
+ * 满意度 followed by a figure (满意度100%, 群众满意度：97.3%, 满意度达百分之百) is the 满意率; elsewhere
+ * (满意度较高, 满意度调查) it stays a filler. Same length, so positions stay aligned.
+ */
+const SATISFACTION_DEGREE = /满意度(?=\s*(?:[:：]|为|是|达到?|约|在|保持)?\s*(?:\d|百分之|[零〇一二两三四五六七八九十]))/g;
+export function rateSynonyms(s: string): string {
+  return s.replace(SATISFACTION_DEGREE, '满意率');
 }
 
 /** Replaces s[from, to) with MASK characters. */

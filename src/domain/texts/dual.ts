@@ -270,7 +270,7 @@ export function rankingFileText(month: string, rows: readonly RankingRow[], file
 export function rankingTrialText(month: string, c: { workdays: number; counted: number; share: number }, minCoverage: number, rows: readonly RankingRow[], fileName: string | null): string {
   const m = Number(month.slice(5, 7));
   const head =
-    `【月评比·试运行】${m}月数据不完整：本月${c.workdays}个工作日中，督办助手运行的有${c.counted}天（${Math.round(c.share * 100)}%，不足${Math.round(minCoverage * 100)}%）。` +
+    `【月评比·试运行】${m}月数据不完整：本月${c.workdays}个工作日中，督办助手运行了${c.counted}天（${Math.round(c.share * 100)}%，不足${Math.round(minCoverage * 100)}%）。` +
     '以下结果仅供领导和督导专班参考，不在群内公布。';
   if (rows.length === 0) return `${head}
 本月暂无可评比的数据。`;

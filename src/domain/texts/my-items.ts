@@ -1,10 +1,19 @@
 /** A unit's own open items on request (我的待办) and the private fallback's answer. Pure. */
+import { clipTitle } from '../text/clip.js';
 import { formatAt } from '../time.js';
 import { formatDeadline } from './dispatch.js';
+import { REPORTED_DONE_MARK } from './tickets.js';
 
 export interface MyDispatch { code: string; acked: boolean; deadline: Date }
 export interface MyRound { code: string; ticketNumber: string; backcheck: boolean; deadline: Date }
-export interface MyTicket { number: string; title: string; reopened: boolean; overdue: boolean }
+export interface MyTicket {
+  number: string;
+  title: string;
+  reopened: boolean;
+  overdue: boolean;
+  /** The unit reported it 已办结; the platform has not confirmed it yet (marked as in the nag). */
+  reportedDone?: boolean;
+}
 
 export interface MyItems {
   unitName: string;
@@ -15,7 +24,7 @@ export interface MyItems {
   tickets: readonly MyTicket[];
 }
 
-const cut = (s: string, n = 14) => (s.length > n ? `${s.slice(0, n)}…` : s);
+const cut = (s: string, n = 20) => clipTitle(s, n);
 
 function listed<T>(items: readonly T[], max: number, show: (x: T) => string, sep = '、'): string {
   const head = items.slice(0, max).map(show).join(sep);
@@ -40,10 +49,14 @@ export function myItemsText(i: MyItems, max = 5): string {
   }
   const overdue = i.tickets.filter((t) => t.overdue);
   const reopened = i.tickets.filter((t) => t.reopened && !t.overdue);
-  if (overdue.length > 0) lines.push(`· 超期工单${overdue.length}件：${listed(overdue, max, (t) => `${t.number}（${cut(t.title)}${t.reopened ? '，重办' : ''}）`)}`);
-  if (reopened.length > 0) lines.push(`· 重办工单${reopened.length}件：${listed(reopened, max, (t) => `${t.number}（${cut(t.title)}）`)}`);
-  const codes = waitingCodes(i);
-  if (codes.length > 0) lines.push(`答复调度或双派单时请带编号，如“${codes[0]} 办理情况……”。`);
+  const mark = (t: MyTicket) => (t.reportedDone ? REPORTED_DONE_MARK : '');
+  if (overdue.length > 0) lines.push(`· 超期工单${overdue.length}件：${listed(overdue, max, (t) => `${t.number}（${cut(t.title)}${t.reopened ? '，重办' : ''}）${mark(t)}`)}`);
+  if (reopened.length > 0) lines.push(`· 重办工单${reopened.length}件：${listed(reopened, max, (t) => `${t.number}（${cut(t.title)}）${mark(t)}`)}`);
+  // The example fits the first code: a round waiting for its 倒查 answers gets the 倒查 form.
+  const d = i.dispatches.length > 0 ? i.dispatches[0] : undefined;
+  const r = i.rounds.length > 0 ? i.rounds[0] : undefined;
+  const example = d ? `${d.code} 办理情况……` : r ? (r.backcheck ? `${r.code} 倒查 1. … 2. …` : `${r.code} 办理情况……`) : null;
+  if (example) lines.push(`答复调度或双派单时请带编号，如“${example}”。`);
   if (i.tickets.length > 0) lines.push('工单以最近导入的平台清单为准，办结后可回复“工单编号 已办结 说明”。');
   return lines.join('\n');
 }

@@ -48,6 +48,8 @@ export const SIM_NO_SUCH_PERSON = '（名单中没有此人；/who 查看名单�
 export const SIM_NEED_SPEAKER = '（请用“姓名: 内容”的形式发言，或先 /as 姓名；/help 查看说明）';
 export const simSpeakAs = (name: string) => `（之后以 ${name} 的身份发言）`;
 export const simStrangerJoined = (id: string) => `（${id} 不在名单上：作为群里的陌生成员发言，机器人不认识，也不听其指令）`;
+/** A private message from a contact not on the roster: the bot does not answer such chats. */
+export const simStrangerPrivate = (id: string) => `（${id} 不在名单上：作为名单外联系人私聊机器人，机器人不认识，不回复名单外人员的私聊）`;
 export const SIM_PASTE_START = '（粘贴多行消息，单独一行 . 结束；/cancel 放弃）';
 export const SIM_PASTE_CANCELLED = '（已放弃这条多行消息）';
 export const simFileError = (reason: string) => `（无法读取文件：${reason}）`;

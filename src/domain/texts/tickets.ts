@@ -1,5 +1,6 @@
 /** Every ticket text the bot sends (zh-CN): concise and polite, as a government office writes. */
 import { type NagItem, nagCounts, type UnitNagCounts } from '../tickets/digest.js';
+import { clipTitle } from '../text/clip.js';
 import { formatAt, formatDay } from '../time.js';
 
 export interface ImportCounts {
@@ -15,9 +16,9 @@ export interface RejectedRow {
   reason: string;
 }
 
-const short = (s: string, n = 16) => (s.length > n ? `${s.slice(0, n)}…` : s);
+const short = (s: string, n = 20) => clipTitle(s, n);
 /** A ticket's number and, when it has one, its title (titles come from 诉求内容 when the list has none). */
-const numbered = (number: string, title: string, n = 16) => (title ? `${number} ${short(title, n)}` : number);
+const numbered = (number: string, title: string, n = 20) => (title ? `${number} ${short(title, n)}` : number);
 
 /** What an import set going in the chat: the 双派单 rounds it started and the tickets overdue now. */
 export interface ImportFollowUp {
@@ -72,6 +73,30 @@ export function fileNotImportedText(source: string, unitWorker: boolean): string
 /** The mark on a ticket the unit reported done while the platform still shows it open. */
 export const REPORTED_DONE_MARK = '（单位已报办结，待平台确认）';
 
+/**
+ * A unit's tickets by category, each ticket counted once: a reopened ticket that is overdue or
+ * due today is counted there, never as a second ticket, and the reopened ones are then noted
+ * (今日到期1件（其中重办1件）; 3件（超期2件、未到期重办1件；其中重办2件）). One category:
+ * 超期工单2件（其中1件已书面督办）; several: 工单3件（超期2件、重办1件；其中…）.
+ */
+export function countsPhrase(c: UnitNagCounts, noun: string): string {
+  const also = c.reopenedAlso ?? 0;
+  const parts: Array<[string, number]> = (
+    [
+      ['超期', c.overdue],
+      ['今日到期', c.dueToday],
+      [also > 0 ? '未到期重办' : '重办', c.reopened - also],
+    ] as Array<[string, number]>
+  ).filter(([, n]) => n > 0);
+  const total = c.total ?? parts.reduce((a, [, n]) => a + n, 0);
+  const notes = [also > 0 ? `重办${c.reopened}件` : '', c.written ? `${c.written}件已书面督办` : '', c.reportedDone > 0 ? `${c.reportedDone}件单位已报办结，待平台确认` : ''].filter(Boolean);
+  if (parts.length <= 1) {
+    const [label, n] = parts[0] ?? ['', total];
+    return `${label}${noun}${n}件${notes.length > 0 ? `（其中${notes.join('，')}）` : ''}`;
+  }
+  return `${noun}${total}件（${parts.map(([label, n]) => `${label}${n}件`).join('、')}${notes.length > 0 ? `；其中${notes.join('，')}` : ''}）`;
+}
+
 /** A ticket's line; `tz` given: a 签收 of an earlier digest is noted (the written step's text). */
 function itemLine(i: NagItem, n: number, tz?: string): string {
   const state = i.daysOverdue > 0 ? `超期${i.daysOverdue}个工作日` : i.daysOverdue === 0 ? '已超期' : i.dueToday ? '今日到期' : '待办理';
@@ -94,9 +119,8 @@ export function nagDigest(unitName: string, now: Date, tz: string, items: readon
       '平台确认办结后不再提醒。',
     ].join('\n');
   }
-  const waiting = c.reportedDone > 0 ? `（其中${c.reportedDone}件单位已报办结，待平台确认）` : '';
   const lines = [
-    `【即时督办】${unitName}：截至${formatAt(now, tz)}，本单位超期工单${c.overdue}件、今日到期${c.dueToday}件、重办${c.reopened}件${waiting}，请抓紧办理：`,
+    `【即时督办】${unitName}：截至${formatAt(now, tz)}，本单位${countsPhrase(c, '工单')}，请抓紧办理：`,
     ...items.map((i, k) => itemLine(i, k + 1)),
     ...rest,
   ];
@@ -116,11 +140,7 @@ export interface GroupDigestLine {
  * @-mentioned (by the chat, ahead of the text); each unit's list goes to it privately.
  */
 export function nagGroupDigest(now: Date, tz: string, lines: readonly GroupDigestLine[]): string {
-  const counts = (c: UnitNagCounts) => {
-    const parts = [c.overdue > 0 ? `超期${c.overdue}件` : '', c.dueToday > 0 ? `今日到期${c.dueToday}件` : '', c.reopened > 0 ? `重办${c.reopened}件` : ''].filter(Boolean);
-    const notes = [c.written ? `${c.written}件已书面督办` : '', c.reportedDone > 0 ? `${c.reportedDone}件单位已报办结，待平台确认` : ''].filter(Boolean);
-    return `${parts.join('、')}${notes.length > 0 ? `（其中${notes.join('，')}）` : ''}`;
-  };
+  const counts = (c: UnitNagCounts) => countsPhrase(c, '');
   return [
     `【即时督办】截至${formatAt(now, tz)}，以下${lines.length}个单位有超期、今日到期或重办工单，工单明细已私信发送各单位负责同志，请抓紧办理：`,
     ...lines.map((l, k) => `${k + 1}. ${l.unitName}${l.people.length > 0 ? `（${l.people.join('、')}）` : ''}：${counts(l.counts)}`),
@@ -184,8 +204,8 @@ export function approvalRequest(code: string, type: string, number: string, titl
 }
 
 export const approvalSubmitted = (code: string, type: string, number: string) => `工单 ${number} 的${type}申请已提交领导审批，编号 ${code}，审批结果将另行通知。`;
-export const approvalApproved = (code: string, type: string, number: string, leader: string) =>
-  `您的${type}申请（${code}，工单 ${number}）已获${leader}同意，请在 12345 平台按程序办理。`;
+export const approvalApproved = (code: string, type: string, number: string, leader: string, note = '') =>
+  `您的${type}申请（${code}，工单 ${number}）已获${leader}同意${note ? `，意见：${note}` : ''}。请在 12345 平台按程序办理。`;
 export const approvalRefused = (code: string, type: string, number: string, leader: string, note: string) =>
   `您的${type}申请（${code}，工单 ${number}）未获${leader}同意${note ? `，意见：${note}` : ''}。请继续办理。`;
 export const decisionRecorded = (code: string, approve: boolean) => `已记录：${approve ? '同意' : '不同意'} ${code}，已通知申请单位。`;

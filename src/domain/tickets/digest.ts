@@ -129,6 +129,10 @@ export interface UnitNagCounts {
   dueToday: number;
   reopened: number;
   reportedDone: number;
+  /** Distinct tickets (a reopened ticket that is also overdue or due today is one ticket). */
+  total?: number;
+  /** Reopened tickets that are also overdue or due today (counted in those, not again). */
+  reopenedAlso?: number;
   /** In the group line: how many are at 书面督办 this cycle (told to the unit in the written notice). */
   written?: number;
 }
@@ -139,5 +143,7 @@ export function nagCounts(items: readonly NagItem[]): UnitNagCounts {
     dueToday: items.filter((i) => i.dueToday).length,
     reopened: items.filter((i) => i.reopened).length,
     reportedDone: items.filter((i) => i.reportedDone === true).length,
+    total: items.length,
+    reopenedAlso: items.filter((i) => i.reopened && (i.daysOverdue >= 0 || i.dueToday)).length,
   };
 }

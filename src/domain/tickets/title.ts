@@ -1,8 +1,9 @@
 /**
  * A ticket's short title. Many platform exports have no 标题 column: the title is then taken
  * from the start of 诉求内容 — the usual lead-in (市民来电反映：…) left out, cut at a clause
- * boundary when one falls near the length, else at the length with "…". Pure.
+ * boundary when one falls near the length, else at a word boundary, with "…". Pure.
  */
+import { clipTitle } from '../text/clip.js';
 
 /** The text without empty lines and with runs of spaces collapsed (cells often carry both). */
 export function withoutEmptyLines(s: string): string {
@@ -17,23 +18,13 @@ const WHO = '(?:市民|群众|来电人|来电市民|网民|居民|诉求人|反
 const LEAD_IN = new RegExp(
   `^(?:${WHO}(?:反映|反应|称|表示)(?:[：:，,]\\s*|\\s*)|${WHO}(?:诉求|咨询|投诉|求助|建议)(?:[：:，,]\\s*|\\s+)|(?:诉求内容|问题描述|主要内容)[：:]\\s*)`,
 );
-/** Where a title may be cut: punctuation, or a line break (joined as a space). */
-const CLAUSE_END = /[，。；！？、,;!?：: ]/;
 
 export function titleFromContent(content: string, max = 20): string {
   let s = withoutEmptyLines(content).replace(/\n/g, ' ');
   for (let i = 0; i < 2; i++) s = s.replace(LEAD_IN, '');
   s = s.trim();
   if (s.length <= max) return s.replace(/[，。；、,;：:]$/, '');
-  // The last clause boundary within the length, if it leaves a readable part (at least 6 characters).
-  let cut = -1;
-  for (let i = Math.min(max, s.length - 1); i >= 6; i--) {
-    if (CLAUSE_END.test(s[i] as string)) {
-      cut = i;
-      break;
-    }
-  }
-  return cut > 0 ? `${s.slice(0, cut)}…` : `${s.slice(0, max)}…`;
+  return clipTitle(s, max);
 }
 
 /** The title to show: the 标题 cell, else the start of 诉求内容 ('' when both are empty). */

@@ -1,5 +1,6 @@
 /** 工单: overdue and reopened tickets by unit, with their escalation step. */
 import type { FastifyInstance } from 'fastify';
+import { clipTitle } from '../../domain/text/clip.js';
 import { LADDER_LABEL, LADDER_ORDER, type LadderStep, classify, orderForDigest } from '../../domain/tickets/digest.js';
 import { formatAt, formatShort } from '../../domain/time.js';
 import type { HandlerContext } from '../../handlers/context.js';
@@ -51,7 +52,7 @@ export function registerTickets(app: FastifyInstance, ctx: HandlerContext): void
           t.reopened ? `<span class="tag amber">重办${t.reopenCount}次</span>` : '',
           t.reportedDone ? '<span class="tag">单位已报办结，待平台确认</span>' : '',
         ].join('');
-        return `<tr><td>${esc(t.number)}</td><td style="text-align:left">${t.title ? esc(t.title.length > 24 ? `${t.title.slice(0, 24)}…` : t.title) : '<span class="muted">—</span>'}</td><td>${esc(formatShort(t.dueAt, tz))}</td><td>${state}</td><td>${stepCell(t.number)}</td></tr>`;
+        return `<tr><td>${esc(t.number)}</td><td style="text-align:left">${t.title ? esc(clipTitle(t.title, 24)) : '<span class="muted">—</span>'}</td><td>${esc(formatShort(t.dueAt, tz))}</td><td>${state}</td><td>${stepCell(t.number)}</td></tr>`;
       });
       const od = list.filter((t) => t.daysOverdue >= 0).length;
       return `<div class="panel"><h2 style="margin-top:0"><a href="/console/unit/${encodeURIComponent(uid)}">${esc(name)}</a> <span class="tag red">超期${od}</span> <span class="tag amber">重办${list.filter((t) => t.reopened).length}</span></h2>
