@@ -1,5 +1,8 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Scenario, say } from './scenario.js';
+import { rosterConfig } from './helpers.js';
+import { run, Scenario, say } from './scenario.js';
+import { HEADER, tempDir, writeXlsx } from './ticket-helpers.js';
 
 // Issue 12, the second played working day (play2): how units, leaders and supervisors answer.
 // 2026-11-30 is a Monday.
@@ -7,6 +10,12 @@ const t = (day: string, hhmm: string) => `${day}T${hhmm}:00+08:00`;
 const MON = '2026-11-30';
 const LI = 'wxid_leader_li';
 const ZHENG = 'wxid_shengtai_zheng';
+const WU = 'wxid_renshe_wu';
+const CHU = 'wxid_chengguan_chu';
+const ZJ = 'wxid_zhujian_zhang';
+const CD = 'wxid_chengdong_zhu';
+const SUN = 'wxid_jiaoyu_sun';
+const SUP = 'wxid_sup_liu';
 
 async function target(s: Scenario, code: string, unitId: string): Promise<{ acked: boolean; answered: boolean; ackText: string | null }> {
   const [r] = await s.h.app.db.query<{ acked: boolean; answered: boolean; ack_text: string | null }>(
@@ -57,4 +66,48 @@ describe('play2 1: a reply that only states a plan signs the dispatch, never clo
       expect((await target(s, code, 'shengtai')).answered).toBe(true);
     });
   }
+});
+
+describe('play2 2: 👍 / [强] / [OK] / 👌 sign like 收到 when something is unsigned, and are ignored otherwise', () => {
+  let s: Scenario;
+  beforeAll(async () => {
+    const base = rosterConfig();
+    s = await Scenario.open({ ...base, tickets: { ...base.tickets, ladder: { written: 1, onSite: 2, referral: 3 } } });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('a dispatch: [强] / 👍 / [OK] in the group or privately sign it; then nothing (praise is not answered)', async () => {
+    for (const [i, [text, extra]] of ([['[强]', {}], ['👍', {}], ['[OK]', { to: 'bot' }], ['👍🏻👍🏻', {}]] as const).entries()) {
+      await s.play(say(t(MON, `1${i}:00`), LI, `@郑局长 第${i + 1}批餐饮油烟投诉，请明天下班前核查反馈。`, { mentions: [ZHENG] }));
+      const code = await lastCode(s);
+      const out = await s.play(say(t(MON, `1${i}:05`), ZHENG, text, extra));
+      expect(out.map((o) => o.to), text).toEqual([ZHENG]);
+      expect(out[0]?.text, text).toMatch(new RegExp(`^已登记签收 ${code}，`));
+      expect(await target(s, code, 'shengtai'), text).toMatchObject({ acked: true, answered: false });
+      // Signed already: the same thumbs in the group is mere praise (no reply, no noise).
+      expect(await s.play(say(t(MON, `1${i}:06`), ZHENG, text))).toEqual([]);
+    }
+  });
+
+  it('a ticket digest: 👌 / 👍 / [强] after the nag sign it as 收到 does', async () => {
+    const file = await writeXlsx(join(tempDir(), 'p2.xlsx'), [
+      HEADER,
+      ['P001', '小区路灯不亮', '', '区住建局', '', '', '2026-11-16 09:00', '', '办理中', '', 0],
+      ['P002', '社保卡补办慢', '', '人社局', '', '', '2026-11-16 09:00', '', '办理中', '', 0],
+      ['P003', '占道经营', '', '城管局', '', '', '2026-11-16 09:00', '', '办理中', '', 0],
+      ['P004', '校车接送', '', '教育局', '', '', '2026-11-16 09:00', '', '办理中', '', 0],
+    ]);
+    await s.play({ at: t('2026-12-01', '08:00'), from: SUP, file, to: 'group' });
+    await s.play(run(t('2026-12-01', '15:00'), 'ticket-nag'));
+    const ackedBy = async (unit: string) => (await s.h.app.db.query<{ acked_by: string | null }>('select acked_by from ticket_digests where unit_id = $1', [unit])).map((r) => r.acked_by);
+    for (const [who, unit, text] of [[WU, 'renshe', '👌'], [ZJ, 'zhujian', '👍'], [CHU, 'chengguan', '[强]'], [SUN, 'jiaoyu', '[OK]']] as const) {
+      const out = await s.play(say(t('2026-12-01', '15:10'), who, text));
+      expect(out.find((o) => o.text.includes('已签收，督办记录已更新')), text).toBeTruthy();
+      expect(await ackedBy(unit), text).toEqual([who]);
+    }
+    // Nothing unsigned for 城东街道: its 👍 in the group is ignored.
+    expect(await s.play(say(t('2026-12-01', '15:20'), CD, '👍'))).toEqual([]);
+  });
 });
