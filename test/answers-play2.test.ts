@@ -111,3 +111,72 @@ describe('play2 2: 👍 / [强] / [OK] / 👌 sign like 收到 when something is
     expect(await s.play(say(t('2026-12-01', '15:20'), CD, '👍'))).toEqual([]);
   });
 });
+
+describe('play2 3: ticket verbs in the words units use', () => {
+  let s: Scenario;
+  const HAN = 'wxid_nongye_han';
+  const tk = (n: string, title: string, unit: string) => [n, title, `${title}，请尽快处理`, unit, '', '', '2026-11-20 09:00', '2026-11-27 18:00', '办理中', '', 0];
+  const reportedDone = async (n: string) =>
+    (await s.h.app.db.query<{ c: number }>("select count(*)::int as c from ticket_events where ticket_number = $1 and kind = 'reported-done'", [n]))[0]?.c ?? 0;
+  beforeAll(async () => {
+    s = await Scenario.open();
+    const file = await writeXlsx(join(tempDir(), 'p3.xlsx'), [
+      HEADER,
+      tk('GD20261124001', '海港路菜市场周边摊贩占道', '城管局'),
+      tk('GD20261124002', '建设路夜市油烟扰民', '城管局'),
+      tk('GD20261124003', '锦绣小区路灯不亮', '区住建局'),
+      tk('GD20261124004', '社保卡补办慢', '人社局'),
+      tk('GD20261128021', '小区物业收费纠纷', '农业农村局'),
+      tk('GD20261128022', '农机补贴发放', '农业农村局'),
+    ]);
+    await s.play({ at: t('2026-12-01', '08:00'), from: SUP, file, to: 'group' });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('办结了 / 已办完 / 已处理完毕 / 已解决 with the number: recorded as the unit reported it, in the group or privately', async () => {
+    const cases: Array<[string, string, string, Record<string, unknown>]> = [
+      [CHU, 'GD20261124001', 'GD20261124001 办结了，海港路菜市场周边摊贩已全部清理，并安排专人值守。', {}],
+      [CHU, 'GD20261124002', '工单GD20261124002已办完👌 夜市油烟已整改', { to: 'bot' }],
+      [ZJ, 'GD20261124003', 'GD20261124003 已处理完毕。路灯已更换', {}],
+      [WU, 'GD20261124004', 'GD20261124004已解决', { to: 'bot' }],
+    ];
+    for (const [who, n, text, extra] of cases) {
+      const out = await s.play(say(t('2026-12-01', '10:00'), who, text, extra));
+      expect(out.map((o) => o.text.replace(/^@\S+\s/, '')), text).toContain(`已记录工单 ${n} 的办结情况，最终以 12345 平台状态为准。`);
+      expect(await reportedDone(n), text).toBe(1);
+    }
+  });
+
+  it('no number, privately: the bot names the ticket and the exact reply, never records it', async () => {
+    for (const text of ['海港路菜市场那个工单已经办完了，摊贩都清走了', '褚局长：菜市场那个单子办结了👍', '报告，海港路菜市场的12345工单已处理完毕']) {
+      const before = await reportedDone('GD20261124001');
+      const out = await s.play(say(t('2026-12-01', '11:00'), CHU, text, { to: 'bot' }));
+      expect(out.map((o) => o.to), text).toEqual([CHU]);
+      expect(out[0]?.text, text).not.toContain('未作处理');
+      expect(out[0]?.text, text).toContain('GD20261124001');
+      expect(out[0]?.text, text).toMatch(/回复“GD20261124001 已办结 说明”即可|回复“工单编号 已办结 说明”即可/);
+      expect(await reportedDone('GD20261124001')).toBe(before);
+    }
+    // Naming the ticket it asked about: 是否报告工单 GD… 已办结？
+    const one = await s.play(say(t('2026-12-01', '11:05'), CHU, '海港路菜市场那个工单已经办完了', { to: 'bot' }));
+    expect(one[0]?.text).toBe('是否报告工单 GD20261124001（海港路菜市场周边摊贩占道）已办结？回复“GD20261124001 已办结 说明”即可。');
+  });
+
+  it('退回 / 退办 / 不归我们管 with the number: a 退办 request to the leaders', async () => {
+    const cases: Array<[string, Record<string, unknown>]> = [
+      ['GD20261128021 该诉求为小区物业收费纠纷，不归我们农业农村局管，申请退回', {}],
+      ['退办 GD20261128022 农机补贴属区财政局发放，不属于我局职责', { to: 'bot' }],
+    ];
+    for (const [i, [text, extra]] of cases.entries()) {
+      const out = await s.play(say(t('2026-12-01', `14:0${i}`), HAN, text, extra));
+      const toHan = out.filter((o) => o.to === HAN || o.to === 'group').map((o) => o.text).join('\n');
+      expect(toHan, text).toMatch(/的退办申请已提交领导审批，编号 TB\d+/);
+      expect(out.some((o) => o.to === LI && o.text.includes('退办')), text).toBe(true);
+    }
+    // Without a reason: the exact form to send.
+    const bare = await s.play(say(t('2026-12-01', '14:10'), WU, 'GD20261124004 申请退回', { to: 'bot' }));
+    expect(bare[0]?.text).toBe('请写明理由，格式：申请退办 工单编号 理由。');
+  });
+});

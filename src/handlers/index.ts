@@ -17,6 +17,7 @@ import { reportAdoptHandler } from './report-adopt.js';
 import { reportUnrecognisedHandler } from './report-unrecognised.js';
 import { ticketApprovalHandler } from './ticket-approval.js';
 import { ticketCommandsHandler } from './ticket-commands.js';
+import { ticketDoneAskHandler } from './ticket-done-ask.js';
 import { ticketImportHandler } from './ticket-import.js';
 import { unitAckHandler } from './unit-ack.js';
 
@@ -39,6 +40,7 @@ export function messageHandlers(): MessageHandler[] {
     unitAckHandler,
     dualAnswerHandler,
     ticketCommandsHandler,
+    ticketDoneAskHandler,
     dispatchProgressHandler,
     dispatchPrivateHandler,
     dispatchCreateHandler,
