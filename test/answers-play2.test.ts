@@ -180,3 +180,65 @@ describe('play2 3: ticket verbs in the words units use', () => {
     expect(bare[0]?.text).toBe('请写明理由，格式：申请退办 工单编号 理由。');
   });
 });
+
+describe('play2 4: 双派单 progress and 我的待办 for supervisors and leaders', () => {
+  let s: Scenario;
+  let sp1 = '';
+  let sp2 = '';
+  const WANG = 'wxid_leader_wang';
+  const row = (n: string, title: string, unit: string, street: string) => [n, title, `${title}，请尽快处理`, unit, street, '', '2026-11-25 09:00', '', '已回访', '不满意', 0];
+  const roundOf = async (ticket: string) =>
+    (await s.h.app.db.query<{ code: string }>('select code from dual_rounds where ticket_number = $1 order by id desc limit 1', [ticket]))[0]?.code ?? '';
+  beforeAll(async () => {
+    s = await Scenario.open();
+    const file = await writeXlsx(join(tempDir(), 'p4.xlsx'), [HEADER, row('R101', '小区路灯不亮', '区住建局', '城东街道'), row('R102', '背街小巷垃圾', '城管局', '湖滨街道')]);
+    await s.play({ at: t(MON, '10:00'), from: SUP, file, to: 'group' });
+    sp1 = await roundOf('R101');
+    sp2 = await roundOf('R102');
+    await s.play(say(t(MON, '10:10'), LI, '@郑局长 锦绣小区烧烤店油烟扰民，请今天12点前反馈。', { mentions: [ZHENG] }));
+    await s.play(say(t(MON, '10:20'), ZJ, `${sp1} 签收`, { to: 'bot' }));
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('SP1进展 / SP2 进展 / sp1 情况如何: the round per side, never a dispatch list', async () => {
+    for (const [text, code] of [[`${sp1}进展`, sp1], [`${sp2} 进展`, sp2], [`${sp1.toLowerCase()} 情况如何？`, sp1]] as const) {
+      const out = await s.play(say(t(MON, '11:00'), SUP, text, { to: 'bot' }));
+      expect(out).toHaveLength(1);
+      const body = out[0]?.text ?? '';
+      expect(body, text).toMatch(new RegExp(`^【${code} 进展】工单 R10`));
+      expect(body, text).toContain('答复时限：');
+      expect(body, text).not.toContain('您交办的');
+      expect(body, text).toMatch(/（承办单位）：/);
+      expect(body, text).toMatch(/（属地镇街）：/);
+    }
+    const one = await s.play(say(t(MON, '11:01'), SUP, `${sp1} 进展`, { to: 'bot' }));
+    expect(one[0]?.text).toMatch(/区住房和城乡建设局（承办单位）：已签收（11月30日 10:20），未答复/);
+  });
+
+  it('双派单进展 / 双派单情况怎么样 from a supervisor or a leader: the open rounds', async () => {
+    for (const [who, text] of [[SUP, '双派单进展'], [LI, '双派单情况怎么样'], [WANG, '@督办助手 双派单现在啥情况？']] as const) {
+      const out = await s.play(say(t(MON, '11:10'), who, text, { to: 'bot' }));
+      expect(out).toHaveLength(1);
+      expect(out[0]?.text, text).toMatch(/^未办结的双派单 2 件：/);
+      expect(out[0]?.text, text).toContain(sp1);
+      expect(out[0]?.text, text).toContain(sp2);
+      expect(out[0]?.text, text).not.toContain('您交办的');
+    }
+  });
+
+  it('a supervisor never hears "您交办的"; 我的待办 gives the supervision view', async () => {
+    const pick = await s.play(say(t(MON, '11:20'), SUP, '海港路那件现在什么情况', { to: 'bot' }));
+    expect(pick[0]?.text).not.toContain('您交办的');
+    for (const text of ['我的待办', '待办', '我的待办事项']) {
+      const out = await s.play(say(t(MON, '13:00'), SUP, text, { to: 'bot' }));
+      expect(out).toHaveLength(1);
+      const body = out[0]?.text ?? '';
+      expect(body, text).toMatch(/^刘组长，督办事项（截至11月30日 ?13:00）：/);
+      expect(body, `${text}\n${body}`).toContain('未办结双派单2件');
+      expect(body, text).toMatch(/超时未反馈的调度1件/);
+      expect(body, text).toMatch(/超期未办结工单\d+件，重办工单\d+件/);
+    }
+  });
+});

@@ -15,6 +15,7 @@ import { privateFallbackHandler } from './private-fallback.js';
 import { reportHandler } from './report.js';
 import { reportAdoptHandler } from './report-adopt.js';
 import { reportUnrecognisedHandler } from './report-unrecognised.js';
+import { supervisorItemsHandler } from './supervisor-items.js';
 import { ticketApprovalHandler } from './ticket-approval.js';
 import { ticketCommandsHandler } from './ticket-commands.js';
 import { ticketDoneAskHandler } from './ticket-done-ask.js';
@@ -32,6 +33,7 @@ export function messageHandlers(): MessageHandler[] {
     consoleLinkHandler,
     myItemsHandler,
     leaderItemsHandler,
+    supervisorItemsHandler,
     reportAdoptHandler,
     ticketImportHandler,
     ticketApprovalHandler,

@@ -5,7 +5,18 @@
 import { findCodes } from '../dispatch/flow-answer.js';
 import { plainWords } from '../text/intent.js';
 
-export type ProgressQuery = { kind: 'list' } | { kind: 'code'; code: string } | { kind: 'topic'; words: string };
+export type ProgressQuery =
+  | { kind: 'list' }
+  | { kind: 'code'; code: string }
+  | { kind: 'topic'; words: string }
+  /** A 双派单 round: SP4 进展 / SP1进展怎么样. */
+  | { kind: 'round'; code: string }
+  /** The open 双派单 rounds: 双派单进展 / 双派单情况怎么样. */
+  | { kind: 'rounds' };
+
+const ROUND_CODE = /(?<![A-Za-z0-9])SP\s?(\d{1,8})(?!\d)/gi;
+/** 双派单 / 双派 / 双倒查 named as the subject. */
+const ROUNDS_WORD = /双派单|双派|双倒查/;
 
 const COMMAND = /^(?:调度进展|调度进度|调度情况)\s*[:：]?\s*(?:([Dd]\s?\d{1,7}))?\s*[?？。]?$/;
 /** Asking how it goes. */
@@ -22,7 +33,17 @@ export function progressQueryOf(text: string): ProgressQuery | null {
   if (s === '' || s.length > MAX) return null;
   const cmd = COMMAND.exec(s);
   if (cmd) return cmd[1] ? { kind: 'code', code: cmd[1].replace(/\s/g, '').toUpperCase() } : { kind: 'list' };
+  const rounds = [...s.matchAll(ROUND_CODE)].map((m) => `SP${Number(m[1])}`);
+  const uniqueRounds = [...new Set(rounds)];
+  // "SP4" alone, "SP4 进展", "SP1进展怎么样": a round's progress.
+  if (uniqueRounds.length === 1 && findCodes(s).length === 0) {
+    const rest = s.replace(ROUND_CODE, '').replace(NOISE, '');
+    if (ASK.test(s) && !INSTRUCTION.test(s.replace(/^请问[，,\s]*/, ''))) return { kind: 'round', code: uniqueRounds[0] as string };
+    if (rest === '' && /进展|进度|情况/.test(s)) return { kind: 'round', code: uniqueRounds[0] as string };
+  }
+  if (uniqueRounds.length > 1) return null;
   if (!ASK.test(s) || INSTRUCTION.test(s.replace(/^请问[，,\s]*/, ''))) return null;
+  if (ROUNDS_WORD.test(s) && uniqueRounds.length === 0 && findCodes(s).length === 0) return { kind: 'rounds' };
   const codes = findCodes(s);
   if (codes.length === 1) return { kind: 'code', code: codes[0] as string };
   if (codes.length > 1) return null;
