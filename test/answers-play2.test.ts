@@ -242,3 +242,58 @@ describe('play2 4: 双派单 progress and 我的待办 for supervisors and leade
     }
   });
 });
+
+describe('play2 5: 倒查 answers: an early one is kept, a complaint is never one, the questions are never sent twice', () => {
+  let s: Scenario;
+  const codes: string[] = [];
+  const row = (n: string, title: string) => [n, title, `${title}，请尽快处理`, '区住建局', '城东街道', '', '2026-11-25 09:00', '', '已回访', '不满意', 0];
+  const sideOf = async (code: string, unit: string) =>
+    (
+      await s.h.app.db.query<{ backcheck_text: string | null; status: string }>(
+        'select s.backcheck_text, r.status from dual_sides s join dual_rounds r on r.id = s.round_id where r.code = $1 and s.unit_id = $2',
+        [code, unit],
+      )
+    )[0];
+  beforeAll(async () => {
+    s = await Scenario.open();
+    const file = await writeXlsx(join(tempDir(), 'p5.xlsx'), [HEADER, row('B201', '小区路灯不亮'), row('B202', '楼道渗水'), row('B203', '电梯停运')]);
+    await s.play({ at: t(MON, '10:00'), from: SUP, file, to: 'group' });
+    for (const n of ['B201', 'B202', 'B203']) {
+      codes.push((await s.h.app.db.query<{ code: string }>('select code from dual_rounds where ticket_number = $1', [n]))[0]?.code ?? '');
+    }
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const early = [
+    (c: string) => `${c} 倒查：1.此前未通过摸排掌握该问题；2.已举一反三排查辖区同类路灯故障3处，均已修复。`,
+    (c: string) => `${c}双倒查 一是投诉前已在巡查中发现，已报修；二是已对全部老旧小区开展排查`,
+    (c: string) => `倒查 ${c}\n1、未提前掌握\n2、已举一反三，建立巡查台账`,
+  ];
+  const acks = [(c: string) => `对，${c}`, (c: string) => `${c} 好的`, (c: string) => `${c} 收到👌`];
+  const complaints = [(c: string) => `${c} 刚才已经答过了`, (c: string) => `${c}之前已经回复过了啊`, (c: string) => `倒查${c}：早就答过了`];
+
+  for (let i = 0; i < 3; i++) {
+    it(`round ${i + 1}: an early 倒查 answer is kept; the other side's 好的 gets a pointer; a complaint is not recorded`, async () => {
+      const c = codes[i] as string;
+      const hh = String(11 + i).padStart(2, '0');
+      await s.play(say(t(MON, `${hh}:00`), ZJ, `${c} 已派人现场处置，问题已解决。`, { to: 'bot' }));
+      const e = await s.play(say(t(MON, `${hh}:05`), ZJ, early[i]?.(c) as string, { to: 'bot' }));
+      expect(e.map((o) => o.text)).toEqual([`已记录贵单位对 ${c} 的双倒查答复。谢谢！`]);
+      expect((await sideOf(c, 'zhujian'))?.backcheck_text).toBeTruthy();
+      // The other side answers: the questions go to 城东街道 only, not again to 住建局.
+      const both = await s.play(say(t(MON, `${hh}:10`), CD, `${c} 已联系物业完成维修，群众表示认可。`, { to: 'bot' }));
+      const questions = both.filter((o) => o.text.startsWith(`【双倒查 ${c}】`));
+      expect(questions.map((o) => o.to)).toEqual([CD]);
+      const again = await s.play(say(t(MON, `${hh}:15`), CD, acks[i]?.(c) as string, { to: 'bot' }));
+      expect(again.map((o) => o.text)).toEqual([`${c} 的双倒查问题已发给您，请回复“${c} 倒查 1. … 2. …”作答。`]);
+      const complaint = await s.play(say(t(MON, `${hh}:20`), CD, complaints[i]?.(c) as string, { to: 'bot' }));
+      expect(complaint[0]?.text).toMatch(new RegExp(`^${c} 的双倒查尚未收到回答`));
+      expect((await sideOf(c, 'chengdong'))?.backcheck_text ?? null).toBeNull();
+      const real = await s.play(say(t(MON, `${hh}:25`), CD, `${c} 倒查 1. 未提前掌握 2. 已举一反三排查辖区同类问题`, { to: 'bot' }));
+      expect(real[0]?.text).toBe(`已记录贵单位对 ${c} 的双倒查答复。谢谢！`);
+      expect((await sideOf(c, 'chengdong'))?.status).toBe('closed');
+    });
+  }
+});

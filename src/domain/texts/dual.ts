@@ -92,6 +92,16 @@ export function backcheckQuestionText(code: string, number: string, unitName: st
   ].join('\n');
 }
 
+/** The questions were sent already: a short pointer, never the same questions again. */
+export function backcheckPendingText(code: string): string {
+  return `${code} 的双倒查问题已发给您，请回复“${code} 倒查 1. … 2. …”作答。`;
+}
+
+/** A reply that answers neither question (刚才已经答过了, 好的): what is still missing. */
+export function backcheckNeedsAnswersText(code: string): string {
+  return `${code} 的双倒查尚未收到回答（此前收到的是办理情况答复）。请就两个问题分别作答：1. 群众投诉前是否已提前掌握该问题；2. 是否已举一反三、排查同类问题。回复“${code} 倒查 1. … 2. …”即可。`;
+}
+
 export function backcheckConfirmText(code: string): string {
   return `已记录贵单位对 ${code} 的双倒查答复。谢谢！`;
 }
