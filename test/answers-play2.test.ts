@@ -297,3 +297,30 @@ describe('play2 5: 倒查 answers: an early one is kept, a complaint is never on
     });
   }
 });
+
+describe('play2 6: a leader asking about a dispatch answered lately hears the answers', () => {
+  let s: Scenario;
+  const WANG = 'wxid_leader_wang';
+  const ZHU = 'wxid_zhujian_zhang';
+  beforeAll(async () => {
+    s = await Scenario.open();
+    await s.play(say(t(MON, '09:00'), WANG, '@褚局长 @张局长 海港路菜市场周边摊贩占道，请明天下午5点前拿出整治方案报上来。', { mentions: [CHU, ZHU] }));
+    await s.play(say(t(MON, '15:00'), CHU, 'D1 海港路菜市场整治方案已形成：一是设置临时疏导点，二是每日早晚两次巡查。', { to: 'bot' }));
+    await s.play(say(t(MON, '15:30'), ZHU, 'D1 已配合城管局对海港路菜市场周边道路完成划线。', { to: 'bot' }));
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  for (const text of ['海港路那个方案报上来没', '海港路菜市场的情况反馈了吗？', '海港路菜市场那件现在啥情况']) {
+    it(`"${text}": the dispatch with the answers received`, async () => {
+      const out = await s.play(say(t('2026-12-01', '09:00'), WANG, text, { to: 'bot' }));
+      expect(out).toHaveLength(1);
+      const body = out[0]?.text ?? '';
+      expect(body, body).toMatch(/^【D1】王副主任于11月30日 ?09:00交办（各单位均已反馈）/);
+      expect(body).toContain('海港路菜市场整治方案已形成');
+      expect(body).toContain('已配合城管局');
+      expect(body).not.toContain('未能识别');
+    });
+  }
+});

@@ -1,6 +1,6 @@
 import { summary } from '../domain/texts/dispatch.js';
 import { progressDetailText, progressListText, progressNotFoundText, progressPickText, type ProgressUnitItem } from '../domain/texts/dispatch.js';
-import { type Dispatch, type DispatchEvent, dispatchByCode, dispatchEvents, openDispatches } from '../store/dispatches.js';
+import { type Dispatch, type DispatchEvent, dispatchByCode, dispatchEvents, openDispatches, recentlyAnsweredDispatches } from '../store/dispatches.js';
 import { commandText, type HandlerContext, type MessageHandler, replyTo } from './context.js';
 import { leaderName, readDispatch, stateText, unitLabel } from './dispatch-common.js';
 import { matchTopic, type ProgressQuery, progressQueryOf } from '../domain/leader/questions.js';
@@ -9,6 +9,9 @@ import type { Person } from '../domain/roster.js';
 import { roundNotFoundText, roundProgressText, roundsListText } from '../domain/texts/dual.js';
 import { type DualRound, liveRounds, roundByCode } from '../store/dual.js';
 import { getTicket } from '../store/tickets.js';
+
+/** How far back a question about a dispatch also matches those already answered. */
+const RECENT_DAYS = 7;
 
 const PROGRESS = /^(?:调度进展|调度进度|调度情况)\s*[:：]?\s*(?:([Dd]\s?\d{1,7}))?\s*[?？。]?$/;
 
@@ -171,7 +174,14 @@ export const dispatchProgressHandler: MessageHandler = {
     }
     const own = sender.roles.includes('leader');
     const open = (await openDispatches(ctx.db)).filter((d) => !own || d.leaderId === sender.id);
-    const hits = q.kind === 'topic' ? matchTopic(q.words, open) : [];
+    let hits = q.kind === 'topic' ? matchTopic(q.words, open) : [];
+    if (q.kind === 'topic' && hits.length === 0) {
+      // Maybe one that was answered lately (海港路那个方案报上来没): shown with the answers received.
+      const since = new Date(ctx.clock.now().getTime() - RECENT_DAYS * 86_400_000);
+      const recent = (await recentlyAnsweredDispatches(ctx.db, since)).filter((d) => !own || d.leaderId === sender.id);
+      const done = matchTopic(q.words, recent);
+      if (done.length === 1) hits = done;
+    }
     if (hits.length === 1) {
       await reply(await detail(ctx, hits[0] as Dispatch));
       return;
