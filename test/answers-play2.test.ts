@@ -324,3 +324,27 @@ describe('play2 6: a leader asking about a dispatch answered lately hears the an
     });
   }
 });
+
+describe('play2 7: a bare acknowledgement or thanks with nothing waiting gets no reply', () => {
+  let s: Scenario;
+  beforeAll(async () => {
+    s = await Scenario.open();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('好的，明白 / 收到，谢谢👍 / 明白了[抱拳] / 👍 / 辛苦了 privately, nothing waiting: silence, no noise', async () => {
+    for (const [who, text] of [[WU, '好的，明白'], [WU, '收到，谢谢👍'], [ZHENG, '明白了[抱拳]'], [ZHENG, '👍'], [LI, '好的'], [SUP, '辛苦了🙏']] as const) {
+      expect(await s.play(say(t(MON, '16:00'), who, text, { to: 'bot' })), text).toEqual([]);
+    }
+  });
+
+  it('a real request nothing understood still gets the honest fallback', async () => {
+    for (const text of ['在吗', '这个表格怎么填', '帮我把昨天的数据改一下']) {
+      const out = await s.play(say(t(MON, '16:10'), WU, text, { to: 'bot' }));
+      expect(out, text).toHaveLength(1);
+      expect(out[0]?.text, text).toMatch(/^您好，这条消息未能识别为日报、答复或指令，未作处理。/);
+    }
+  });
+});
