@@ -58,8 +58,11 @@ describe('play2 1: a reply that only states a plan signs the dispatch, never clo
       const st = await target(s, code, 'shengtai');
       expect(st).toMatchObject({ acked: true, answered: false });
       // The leader asking later hears it is still open, not 办结.
-      const progress = await s.play(say(t(MON, `${hh}:30`), LI, '锦绣小区烧烤店那个现在啥进展', { to: 'bot' }));
-      expect(progress.map((o) => o.text).join('\n')).not.toContain('均已办结');
+      const progress = await s.play(say(t(MON, `${hh}:30`), LI, `锦绣小区${i + 1}号楼烧烤店那个现在啥进展`, { to: 'bot' }));
+      const said = progress.map((o) => o.text).join('\n');
+      expect(said).not.toContain('均已办结');
+      expect(said).toMatch(new RegExp(`^【${code}】.*（办理中）`));
+      expect(said).toMatch(/区生态环境分局（郑局长）签收，称：/);
       // The answer with findings closes it.
       const done = await s.play(say(t(MON, `${hh}:50`), ZHENG, '李主任，锦绣小区烧烤店经夜查，已责令店主停业整改，油烟净化器已安装。'));
       expect(forwarded(done)).toBe(true);

@@ -6,6 +6,7 @@ import { leaderName, readDispatch, stateText, unitLabel } from './dispatch-commo
 import { matchTopic, type ProgressQuery, progressQueryOf } from '../domain/leader/questions.js';
 import type { IncomingMessage } from '../domain/messages.js';
 import type { Person } from '../domain/roster.js';
+import { isPlanOnly } from '../domain/text/intent.js';
 import { roundNotFoundText, roundProgressText, roundsListText } from '../domain/texts/dual.js';
 import { type DualRound, liveRounds, roundByCode } from '../store/dual.js';
 import { getTicket } from '../store/tickets.js';
@@ -30,7 +31,8 @@ function eventText(ctx: HandlerContext, d: Dispatch, e: DispatchEvent): string |
       return `点对点送达${unit}${to.length > 0 ? `（${to.join('、')}）` : '（无联系人）'}`;
     }
     case 'ack':
-      return `${unit}${who ? `（${who}）` : ''}签收`;
+      // A 签收 that says what the unit plans (今晚去夜查，周五前反馈): the leader sees the plan.
+      return `${unit}${who ? `（${who}）` : ''}签收${e.text && isPlanOnly(e.text) ? `，称：${summary(e.text, 40)}` : ''}`;
     case 'answer':
       return `${unit}${who ? `（${who}）` : ''}反馈：${summary(e.text ?? '', 40)}`;
     case 'forwarded':
