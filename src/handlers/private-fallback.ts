@@ -1,4 +1,4 @@
-import { courtesyOf, hasSubstance, isQuestion, plainWords } from '../domain/text/intent.js';
+import { courtesyOf, isQuestion, isSoftAck, onlyFiller, plainWords } from '../domain/text/intent.js';
 import { ownWords } from '../domain/text/quote.js';
 import { privateFallbackText, waitingCodes } from '../domain/texts/my-items.js';
 import { commandText, isUnitWorker, type MessageHandler, replyTo } from './context.js';
@@ -11,9 +11,9 @@ function isBareAck(text: string): boolean {
   const own = ownWords(text).trim();
   if (own === '' || /在吗|在不在|在么|在嘛/.test(own)) return false;
   if (courtesyOf(own) === 'greeting' || isQuestion(own)) return false;
-  // Emoji only (👍, [强]) or fillers only (好的，明白 / 收到，谢谢).
+  // Emoji only (👍, [强]), fillers only (好的，明白 / 收到，谢谢), a short 好的王主任.
   if (plainWords(own) === '') return !/\[(?:图片|文件|语音|视频|链接|位置|名片)\]/.test(own);
-  return !hasSubstance(own);
+  return onlyFiller(own) || (isSoftAck(own) && plainWords(own).length <= 8);
 }
 import { unitDispatches, unitRounds } from './unit-items.js';
 

@@ -211,6 +211,17 @@ export function hasSubstance(text: string): boolean {
   return (kept.match(/[\p{L}\p{N}]/gu) ?? []).length >= 4;
 }
 
+/**
+ * Nothing but filler words: 好的，明白 / 收到，谢谢 / 辛苦了 / 嗯嗯 (each clause one of them,
+ * with or without a form of address). Short words that mean something (采用, 撤回) are not.
+ */
+export function onlyFiller(text: string): boolean {
+  const segs = plainWords(text)
+    .split(/[\s,，.。!！?？~～、;；:：…—\-]+/)
+    .filter((seg) => seg !== '');
+  return segs.length > 0 && segs.every(isFillerSegment);
+}
+
 /** A question (ends with ？ or 吗/呢) that reports no handling: asks something, answers nothing. */
 export function isQuestion(text: string): boolean {
   const s = plainWords(text);
