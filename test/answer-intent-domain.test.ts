@@ -130,3 +130,32 @@ describe('issue 12 (QA): an acknowledgement or a promise is a 签收, a report o
     }
   });
 });
+
+describe('play2: a plan is a 签收, never an answer (isPlanOnly)', () => {
+  it('plans, with or without 收到 and a form of address', async () => {
+    const { isPlanOnly, intentOf } = await import('../src/domain/text/intent.js');
+    const plans = [
+      '李主任，锦绣小区烧烤店我们今天晚上去夜查，周五前反馈',
+      '报告李主任：该问题我局将于本周四组织联合检查，结果稍后反馈。',
+      '我们明天去现场看看',
+      '稍后反馈',
+      '@王副主任 好的，拟于下周一约谈店主，处理情况周三前报您',
+      '计划明天上午联合市场监管所开展检查',
+    ];
+    for (const p of plans) {
+      expect(isPlanOnly(p) || intentOf(p) === 'ack', p).toBe(true);
+      expect(intentOf(p), p).toBe('ack');
+    }
+    const answers = [
+      '烧烤店今天晚上去查了，已责令整改',
+      '锦绣小区烧烤店经核实已停业',
+      '昨天去了现场，店主表示配合',
+      '湖滨路占道经营已集中整治，清理摊点12处，明天继续巡查',
+      '今天上午到现场核查，发现油烟净化器未开启，已要求整改',
+    ];
+    for (const a of answers) {
+      expect(isPlanOnly(a), a).toBe(false);
+      expect(intentOf(a), a).toBe('content');
+    }
+  });
+});

@@ -1,11 +1,18 @@
 import { summary } from '../domain/texts/dispatch.js';
 import { progressDetailText, progressListText, progressNotFoundText, progressPickText, type ProgressUnitItem } from '../domain/texts/dispatch.js';
-import { type Dispatch, type DispatchEvent, dispatchByCode, dispatchEvents, openDispatches } from '../store/dispatches.js';
+import { type Dispatch, type DispatchEvent, dispatchByCode, dispatchEvents, openDispatches, recentlyAnsweredDispatches } from '../store/dispatches.js';
 import { commandText, type HandlerContext, type MessageHandler, replyTo } from './context.js';
 import { leaderName, readDispatch, stateText, unitLabel } from './dispatch-common.js';
 import { matchTopic, type ProgressQuery, progressQueryOf } from '../domain/leader/questions.js';
 import type { IncomingMessage } from '../domain/messages.js';
 import type { Person } from '../domain/roster.js';
+import { isPlanOnly } from '../domain/text/intent.js';
+import { roundNotFoundText, roundProgressText, roundsListText } from '../domain/texts/dual.js';
+import { type DualRound, liveRounds, roundByCode } from '../store/dual.js';
+import { getTicket } from '../store/tickets.js';
+
+/** How far back a question about a dispatch also matches those already answered. */
+const RECENT_DAYS = 7;
 
 const PROGRESS = /^(?:调度进展|调度进度|调度情况)\s*[:：]?\s*(?:([Dd]\s?\d{1,7}))?\s*[?？。]?$/;
 
@@ -24,7 +31,8 @@ function eventText(ctx: HandlerContext, d: Dispatch, e: DispatchEvent): string |
       return `点对点送达${unit}${to.length > 0 ? `（${to.join('、')}）` : '（无联系人）'}`;
     }
     case 'ack':
-      return `${unit}${who ? `（${who}）` : ''}签收`;
+      // A 签收 that says what the unit plans (今晚去夜查，周五前反馈): the leader sees the plan.
+      return `${unit}${who ? `（${who}）` : ''}签收${e.text && isPlanOnly(e.text) ? `，称：${summary(e.text, 40)}` : ''}`;
     case 'answer':
       return `${unit}${who ? `（${who}）` : ''}反馈：${summary(e.text ?? '', 40)}`;
     case 'forwarded':
@@ -107,6 +115,34 @@ async function list(ctx: HandlerContext): Promise<string> {
   return progressListText(units, open.length, tz);
 }
 
+async function roundDetail(ctx: HandlerContext, r: DualRound): Promise<string> {
+  const t = await getTicket(ctx.db, r.ticketNumber);
+  const title = t ? t.title || (t.content ?? '').replace(/\s+/g, ' ').trim().slice(0, 20) : '';
+  return roundProgressText({
+    code: r.code,
+    ticketNumber: r.ticketNumber,
+    title,
+    reason: r.reason,
+    seq: r.seq,
+    deadline: r.deadline,
+    status: r.status,
+    sides: r.sides.map((s) => ({ side: s.side, unitName: unitLabel(ctx, s.unitId), ackedAt: s.ackedAt, answeredAt: s.answeredAt, backcheckAskedAt: s.backcheckAskedAt, backcheckAt: s.backcheckAt })),
+    now: ctx.clock.now(),
+    tz: ctx.config.timezone,
+  });
+}
+
+async function roundsList(ctx: HandlerContext): Promise<string> {
+  const items = [];
+  for (const r of await liveRounds(ctx.db)) {
+    const backcheck = r.status === 'answered';
+    const waiting = r.sides.filter((s) => (backcheck ? !s.backcheckAt : !s.answeredAt)).map((s) => unitLabel(ctx, s.unitId));
+    const t = await getTicket(ctx.db, r.ticketNumber);
+    items.push({ code: r.code, ticketNumber: r.ticketNumber, title: t?.title ?? '', deadline: r.deadline, waiting, backcheck });
+  }
+  return roundsListText(items, ctx.config.timezone);
+}
+
 /**
  * `调度进展` (leaders and supervisors): open dispatches by unit; `调度进展 D12`, `D12 进展怎么样了？`,
  * `D1进展如何`: one in full. A question naming a place or topic (湖滨路夜市那件现在什么情况) is
@@ -120,6 +156,15 @@ export const dispatchProgressHandler: MessageHandler = {
     const q = queryOf(msg, sender, ctx);
     const reply = (text: string) => ctx.send(replyTo(msg, text, `dispatch-progress:${msg.id}`));
     if (q === null) return;
+    if (q.kind === 'round') {
+      const r = await roundByCode(ctx.db, q.code);
+      await reply(r ? await roundDetail(ctx, r) : roundNotFoundText(q.code));
+      return;
+    }
+    if (q.kind === 'rounds') {
+      await reply(await roundsList(ctx));
+      return;
+    }
     if (q.kind === 'code') {
       const d = await dispatchByCode(ctx.db, q.code);
       await reply(d ? await detail(ctx, d) : progressNotFoundText(q.code));
@@ -129,12 +174,20 @@ export const dispatchProgressHandler: MessageHandler = {
       await reply(await list(ctx));
       return;
     }
-    const open = (await openDispatches(ctx.db)).filter((d) => !sender.roles.includes('leader') || d.leaderId === sender.id);
-    const hits = q.kind === 'topic' ? matchTopic(q.words, open) : [];
+    const own = sender.roles.includes('leader');
+    const open = (await openDispatches(ctx.db)).filter((d) => !own || d.leaderId === sender.id);
+    let hits = q.kind === 'topic' ? matchTopic(q.words, open) : [];
+    if (q.kind === 'topic' && hits.length === 0) {
+      // Maybe one that was answered lately (海港路那个方案报上来没): shown with the answers received.
+      const since = new Date(ctx.clock.now().getTime() - RECENT_DAYS * 86_400_000);
+      const recent = (await recentlyAnsweredDispatches(ctx.db, since)).filter((d) => !own || d.leaderId === sender.id);
+      const done = matchTopic(q.words, recent);
+      if (done.length === 1) hits = done;
+    }
     if (hits.length === 1) {
       await reply(await detail(ctx, hits[0] as Dispatch));
       return;
     }
-    await reply(progressPickText(hits.length > 1 ? hits : open, ctx.config.timezone));
+    await reply(progressPickText(hits.length > 1 ? hits : open, ctx.config.timezone, own));
   },
 };

@@ -1,4 +1,4 @@
-import { namedTickets, parseDualReply, splitBackcheck } from '../domain/dual/sides.js';
+import { backcheckHasSubstance, isBackcheckForm, namedTickets, parseDualReply, splitBackcheck } from '../domain/dual/sides.js';
 import type { IncomingMessage } from '../domain/messages.js';
 import { commandOf, hasSubstance, isQuestion } from '../domain/text/intent.js';
 import { ownWords } from '../domain/text/quote.js';
@@ -99,9 +99,17 @@ export async function applyRoundReply(ctx: HandlerContext, dec: Decision, msg: I
     if (allAnswered) await askBackcheck(ctx, (await roundById(ctx.db, r.id)) as DualRound, msg.chat === 'private' ? side.side : undefined);
     return;
   }
-  if (r.status === 'answered' && !side.backcheckAt) {
+  // A back-check answer sent early (倒查：1.… 2.…, before the other side answered) is kept as the back-check answer.
+  const early = r.status === 'open' && side.answeredAt !== null && !side.backcheckAt && dec.kind === 'answer' && isBackcheckForm(dec.body);
+  if ((r.status === 'answered' || early) && !side.backcheckAt) {
     if (dec.kind === 'ack') {
-      await answer(T.backcheckQuestionText(r.code, r.ticketNumber, ctx.roster.unit(dec.unitId)?.name ?? dec.unitId, { oneSide: r.sides.length === 1 }));
+      // The questions went out already: a pointer, never the same questions twice.
+      if (side.backcheckAskedAt) await answer(T.backcheckPendingText(r.code));
+      else await answer(T.backcheckQuestionText(r.code, r.ticketNumber, ctx.roster.unit(dec.unitId)?.name ?? dec.unitId, { oneSide: r.sides.length === 1 }));
+      return;
+    }
+    if (!backcheckHasSubstance(dec.body)) {
+      await answer(T.backcheckNeedsAnswersText(r.code));
       return;
     }
     await recordBackcheck(ctx.db, r.id, side.side, { ...reply, text: dec.body }, splitBackcheck(dec.body));

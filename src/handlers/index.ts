@@ -15,8 +15,10 @@ import { privateFallbackHandler } from './private-fallback.js';
 import { reportHandler } from './report.js';
 import { reportAdoptHandler } from './report-adopt.js';
 import { reportUnrecognisedHandler } from './report-unrecognised.js';
+import { supervisorItemsHandler } from './supervisor-items.js';
 import { ticketApprovalHandler } from './ticket-approval.js';
 import { ticketCommandsHandler } from './ticket-commands.js';
+import { ticketDoneAskHandler } from './ticket-done-ask.js';
 import { ticketImportHandler } from './ticket-import.js';
 import { unitAckHandler } from './unit-ack.js';
 
@@ -31,6 +33,7 @@ export function messageHandlers(): MessageHandler[] {
     consoleLinkHandler,
     myItemsHandler,
     leaderItemsHandler,
+    supervisorItemsHandler,
     reportAdoptHandler,
     ticketImportHandler,
     ticketApprovalHandler,
@@ -39,6 +42,7 @@ export function messageHandlers(): MessageHandler[] {
     unitAckHandler,
     dualAnswerHandler,
     ticketCommandsHandler,
+    ticketDoneAskHandler,
     dispatchProgressHandler,
     dispatchPrivateHandler,
     dispatchCreateHandler,

@@ -26,8 +26,10 @@ export async function sendApprovalToLeaders(
  */
 export const ticketApprovalHandler: MessageHandler = {
   name: 'ticket-approval',
-  matches(msg) {
+  matches(msg, sender) {
     const c = parseTicketCommand(commandText(msg));
+    // Said in other words (GD… 不归我们管，申请退回), only from a unit's people.
+    if (c?.kind === 'request' && c.loose === true && sender.unit === undefined) return false;
     return c !== null && (c.kind === 'request' || c.kind === 'decide');
   },
   async handle(msg, sender, ctx) {

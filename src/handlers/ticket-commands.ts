@@ -1,5 +1,7 @@
+import type { IncomingMessage } from '../domain/messages.js';
+import { isSoftAck } from '../domain/text/intent.js';
 import * as T from '../domain/texts/tickets.js';
-import { parseTicketCommand } from '../domain/tickets/commands.js';
+import { parseTicketCommand, type TicketCommand } from '../domain/tickets/commands.js';
 import { dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
 import { roundsAwaitingUnit } from '../store/dual.js';
 import { ackLatestDigest, latestUnackedDigestAt } from '../store/ticket-nag.js';
@@ -15,6 +17,12 @@ async function signableSince(ctx: HandlerContext, unitId: string, since: Date): 
   return (await roundsAwaitingUnit(ctx.db, unitId)).some((r) => r.sides.some((s) => s.unitId === unitId && !s.ackedAt && !s.answeredAt && later(s.deliveredAt)));
 }
 
+/** The command, where a bare 好的 / 👌 / 👍 / [强] signs the digest as 收到 does. */
+function commandOf(msg: IncomingMessage): TicketCommand | null {
+  const text = commandText(msg);
+  return parseTicketCommand(text) ?? (isSoftAck(text) ? { kind: 'ack' } : null);
+}
+
 /**
  * A unit's answers to a digest: `签收` / `收到` (any acknowledgement) acknowledges the latest digest; `<工单编号> 已办结 <说明>`
  * is recorded as the unit's report (the platform stays the source of truth for status).
@@ -23,7 +31,7 @@ export const ticketCommandsHandler: MessageHandler = {
   name: 'ticket-commands',
   async matches(msg, sender, ctx) {
     if (sender.unit === undefined) return false;
-    const c = parseTicketCommand(commandText(msg));
+    const c = commandOf(msg);
     if (c?.kind === 'reported-done') return true;
     // 签收 / 收到 is ours only while the unit has a digest to acknowledge (else e.g. a dispatch's)
     // and nothing it must sign reached it since (a code names a dispatch or a round).
@@ -32,7 +40,7 @@ export const ticketCommandsHandler: MessageHandler = {
     return digestAt !== null && !(await signableSince(ctx, sender.unit, digestAt));
   },
   async handle(msg, sender, ctx) {
-    const c = parseTicketCommand(commandText(msg));
+    const c = commandOf(msg);
     const now = ctx.clock.now();
     const unitId = sender.unit as string;
     const purpose = `ticket-command:${msg.id}`;
@@ -44,6 +52,8 @@ export const ticketCommandsHandler: MessageHandler = {
     if (c?.kind !== 'reported-done') return;
     const t = await getTicket(ctx.db, c.number);
     if (!t) {
+      // 工单2026113000123已办结，回访满意 in the group: a case of the unit's own, not one of ours.
+      if (c.loose === true && msg.chat === 'group') return;
       await ctx.send(replyTo(msg, T.unknownTicket(c.number), purpose));
       return;
     }

@@ -131,6 +131,11 @@ export async function openDispatches(db: Queryable): Promise<Dispatch[]> {
   return withTargets(db, await db.query<Row>("select * from dispatches where status = 'open' order by id"));
 }
 
+/** Dispatches every unit has answered since `since` (a leader may still ask about them), newest first. */
+export async function recentlyAnsweredDispatches(db: Queryable, since: Date): Promise<Dispatch[]> {
+  return withTargets(db, await db.query<Row>("select * from dispatches where status = 'answered' and answered_at >= $1 order by id desc", [since]));
+}
+
 /** The unit's dispatches that are open, or named by `codes` (any state), oldest first. */
 export async function dispatchesForUnit(db: Queryable, unitId: string, codes: readonly string[] = []): Promise<Dispatch[]> {
   const rows = await db.query<Row>(

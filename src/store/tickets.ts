@@ -163,3 +163,13 @@ export async function overdueOrReopenedOfUnit(db: Queryable, unitId: string, now
   );
   return rows.map((r) => ({ number: r.number, title: ticketTitle(r.title, r.content), unitId, dueAt: new Date(r.due_at), reopenCount: r.reopen_count, reportedDone: r.reported_done === true }));
 }
+
+/** How many open tickets are overdue at `now`, and how many are reopened (all units). */
+export async function overdueAndReopenedCounts(db: Queryable, now: Date): Promise<{ overdue: number; reopened: number }> {
+  const [r] = await db.query<{ overdue: number; reopened: number }>(
+    `select count(*) filter (where due_at < $1)::int as overdue, count(*) filter (where reopen_count > 0)::int as reopened
+     from tickets where not done`,
+    [now],
+  );
+  return { overdue: r?.overdue ?? 0, reopened: r?.reopened ?? 0 };
+}

@@ -113,3 +113,28 @@ export function splitBackcheck(body: string): { priorKnown: string; likeCases: s
   if (m) return { priorKnown: (m[1] ?? '').trim(), likeCases: (m[2] ?? '').trim() };
   return { priorKnown: text, likeCases: text };
 }
+
+/** The back-check's own words: 倒查 opening it, or the two questions' topics with numbering. */
+const BACKCHECK_OPENING = /^(?:双)?倒查/;
+const BACKCHECK_TOPIC = /摸排|提前掌握|事先掌握|提前发现|举一反三|同类问题|同类事项|类似问题/;
+/** "刚才已经答过了" / "不是回复过了吗": a complaint that it was answered, no answer. */
+const ALREADY_SAID = /(?:已经?|早就?|刚才|刚刚|之前|前面|上面)[^，。,.；;]{0,6}(?:答|回答|回复|答复|说|报|发)(?:过|了)|重复(?:问|发)|又问/;
+
+/** Whether a side's message (its body, codes removed) is a back-check answer by its form (倒查：1.… 2.…). */
+export function isBackcheckForm(body: string): boolean {
+  const s = body.trim();
+  if (BACKCHECK_OPENING.test(s)) return true;
+  const parts = splitBackcheck(s);
+  return parts.priorKnown !== parts.likeCases && BACKCHECK_TOPIC.test(s);
+}
+
+/**
+ * Whether a back-check answer says something: not a complaint that it was answered already,
+ * not 好的 / 收到, not a question; words beyond the 倒查 opening.
+ */
+export function backcheckHasSubstance(body: string): boolean {
+  const s = body.replace(BACKCHECK_OPENING, '').replace(/^[\s:：,，.。、]+/, '').trim();
+  if (s === '' || isAck(s) || !hasSubstance(s) || isQuestion(s)) return false;
+  if (ALREADY_SAID.test(s) && s.length < 30 && !BACKCHECK_TOPIC.test(s)) return false;
+  return true;
+}

@@ -5,7 +5,18 @@
 import { findCodes } from '../dispatch/flow-answer.js';
 import { plainWords } from '../text/intent.js';
 
-export type ProgressQuery = { kind: 'list' } | { kind: 'code'; code: string } | { kind: 'topic'; words: string };
+export type ProgressQuery =
+  | { kind: 'list' }
+  | { kind: 'code'; code: string }
+  | { kind: 'topic'; words: string }
+  /** A 双派单 round: SP4 进展 / SP1进展怎么样. */
+  | { kind: 'round'; code: string }
+  /** The open 双派单 rounds: 双派单进展 / 双派单情况怎么样. */
+  | { kind: 'rounds' };
+
+const ROUND_CODE = /(?<![A-Za-z0-9])SP\s?(\d{1,8})(?!\d)/gi;
+/** 双派单 / 双派 / 双倒查 named as the subject. */
+const ROUNDS_WORD = /双派单|双派|双倒查/;
 
 const COMMAND = /^(?:调度进展|调度进度|调度情况)\s*[:：]?\s*(?:([Dd]\s?\d{1,7}))?\s*[?？。]?$/;
 /** Asking how it goes. */
@@ -13,7 +24,9 @@ const ASK =
   /进展|进度|怎么样|怎样了|如何|什么情况|啥情况|咋样|办得怎么样|办到哪|到哪一步|落实了?没|落实得|办了没|办完了?没|有结果了?[吗没]|结果呢|反馈了?[吗没]|报上来了?[吗没]|情况呢/;
 /** Words that make it an instruction to others (a dispatch), not a question to the bot. */
 const INSTRUCTION = /请|报我|报给我|前报|上报|报上来|报送|反馈给|抓紧|务必|督促|要求|@/;
-const NOISE = /进展|进度|怎么样了?|怎样了?|如何了?|什么情况|啥情况|咋样了?|办得|办到哪了?|到哪一步了?|落实|结果|反馈|情况|现在|目前|那件事?|这件事?|那个|这个|事情|问题|一下|的|了|吗|呢|啊|呀|么|调度|[?？。，,.!！\s]/g;
+/** Asking whether something came in (报上来没 / 反馈了吗 / 上报了没有): a question, not an instruction. */
+const CAME_IN = /(?:报上来|报上来了|反馈|上报|报送|报给我)了?(?:没有?|吗|么|没呢)[?？]?/g;
+const NOISE = /报上来了?没有?|进展|进度|怎么样了?|怎样了?|如何了?|什么情况|啥情况|咋样了?|办得|办到哪了?|到哪一步了?|落实|结果|反馈|情况|现在|目前|那件事?|这件事?|那个|这个|事情|问题|一下|的|了|吗|呢|啊|呀|么|调度|[?？。，,.!！\s]/g;
 const MAX = 40;
 
 /** What a leader's message asks about a dispatch's progress, or null when it asks nothing of that. */
@@ -22,7 +35,17 @@ export function progressQueryOf(text: string): ProgressQuery | null {
   if (s === '' || s.length > MAX) return null;
   const cmd = COMMAND.exec(s);
   if (cmd) return cmd[1] ? { kind: 'code', code: cmd[1].replace(/\s/g, '').toUpperCase() } : { kind: 'list' };
-  if (!ASK.test(s) || INSTRUCTION.test(s.replace(/^请问[，,\s]*/, ''))) return null;
+  const rounds = [...s.matchAll(ROUND_CODE)].map((m) => `SP${Number(m[1])}`);
+  const uniqueRounds = [...new Set(rounds)];
+  // "SP4" alone, "SP4 进展", "SP1进展怎么样": a round's progress.
+  if (uniqueRounds.length === 1 && findCodes(s).length === 0) {
+    const rest = s.replace(ROUND_CODE, '').replace(NOISE, '');
+    if (ASK.test(s) && !INSTRUCTION.test(s.replace(/^请问[，,\s]*/, ''))) return { kind: 'round', code: uniqueRounds[0] as string };
+    if (rest === '' && /进展|进度|情况/.test(s)) return { kind: 'round', code: uniqueRounds[0] as string };
+  }
+  if (uniqueRounds.length > 1) return null;
+  if (!ASK.test(s) || INSTRUCTION.test(s.replace(/^请问[，,\s]*/, '').replace(CAME_IN, ''))) return null;
+  if (ROUNDS_WORD.test(s) && uniqueRounds.length === 0 && findCodes(s).length === 0) return { kind: 'rounds' };
   const codes = findCodes(s);
   if (codes.length === 1) return { kind: 'code', code: codes[0] as string };
   if (codes.length > 1) return null;

@@ -106,6 +106,37 @@ function ackOrPromiseRest(s: string): string | null {
   return null;
 }
 
+/** When a plan is for: later today, tomorrow, a weekday, a date, soon. */
+const PLAN_WHEN =
+  /(?:今天|今日|今晚|今夜|今明两天|明天|明日|明早|明晚|后天|当晚|晚上|晚间|下午|上午|中午|稍后|随后|近期|近日|本周|下周|这周|周[一二三四五六日末]|星期[一二三四五六日天]|\d{1,2}\s*[日号点时]|马上|立即|尽快|抓紧|第一时间)/;
+/** An action verb a plan is about (去夜查, 安排人员, 反馈). */
+const PLAN_ACT =
+  /去|到现场|前往|赶往|安排|组织|开展|进行|核查|核实|夜查|检查|排查|走访|处理|处置|整治|对接|联系|反馈|答复|回复|上报|报送|报告|落实|跟进|办理/;
+/** Words of a plan with no time: 将 / 计划 / 准备 / 拟 / 打算 + an action, or 〈when〉前反馈. */
+const PLAN_WORD = /(?:将|计划|准备|拟|打算|预计|争取|力争|会在|会于)(?:于|在)?[^，。,.；;]{0,12}(?:去|到|前往|安排|组织|开展|进行|核查|核实|夜查|检查|排查|走访|处理|处置|整治|对接|联系|反馈|答复|回复|上报|报送|落实|完成|办结)|前(?:给予?)?(?:反馈|答复|回复|上报|报送|报告|办结|完成)/;
+/** Something done or happening already: a plan message that says it is no plan only. */
+const DONE_MARK = /已|(?:去|到|查|看|做|办|处理|整治|清理|联系|核实|检查|走访|夜查|排查|对接)(?:了|过)|完毕|结束了|目前|现在[^，。,.；;]{0,4}(?:没有|无|不再)|正在/;
+
+/** "处理结果周五前报您" / "办理情况稍后反馈": a report promised, not given (its words are no answer). */
+const PROMISED_REPORT =
+  /(?:处理|办理|处置|核查|整改|整治)?(?:结果|情况)[^，。,.；;:：]{0,8}?(?:前|后|再|会|将)[^，。,.；;:：]{0,3}(?:反馈|报|上报|回复|答复|报告|汇报)[^，。,.；;]{0,3}/g;
+
+function withoutPromisedReport(s: string): string {
+  return s.replace(PROMISED_REPORT, '，');
+}
+
+/**
+ * A message that only states a plan or a future action (今天晚上去夜查，周五前反馈 / 明天安排人
+ * 去现场 / 我们将于周三前完成整改 / 稍后反馈): no completion, no finding. A 签收 with a plan,
+ * never an answer that closes anything.
+ */
+export function isPlanOnly(text: string): boolean {
+  const s = withoutPromisedReport(plainWords(text));
+  if (s === '' || s.length > MAX_ACK_TAIL + 40) return false;
+  if (HANDLED.test(s) || FINDING.test(s) || DONE_MARK.test(s) || QUESTION_END.test(s)) return false;
+  return PLAN_WORD.test(s) || (PLAN_WHEN.test(s) && PLAN_ACT.test(s));
+}
+
 /**
  * An acknowledgement and nothing more: 收到, 已收到, 好的收到, 签收, 👌收到, and a promise to act
  * with or without it (收到，马上安排 / 报告王主任，城东街道收到，全力配合 / 好的王主任，马上安排执法
@@ -116,14 +147,15 @@ export function isAck(text: string): boolean {
   const s = plainWords(text);
   if (s === '' || s.length > MAX_ACK_TAIL + 20) return false;
   const rest = ackOrPromiseRest(s);
-  if (rest === null) return false;
-  const tail = rest.replace(EDGE_PUNCT, '');
+  if (rest === null) return isPlanOnly(s);
+  const tail = withoutPromisedReport(rest).replace(EDGE_PUNCT, '');
   return tail.length <= MAX_ACK_TAIL && !HANDLED.test(tail) && !FINDING.test(tail) && !QUESTION_END.test(tail);
 }
 
 /** 好的 / 👌 / OK / 嗯嗯 / 明白 / 好滴 …: a bare "yes" that signs what waits to be signed (nothing else). */
 const SOFT_ACK = /^(?:好的?|好嘞|好滴|好哒|嗯+|恩+|嗯嗯|ok|okay|明白|明白了|了解|知道了?|是的?|没问题|行|可以)$/i;
-const OK_EMOJI = /👌|🆗|🙆|\[(?:OK|好的)\]/i;
+/** 👌 / 👍 / 🆗 / [OK] / [强] / [好的]: the thumbs people sign with when something waits (else mere praise, ignored). */
+const OK_EMOJI = /👌|👍|🆗|🙆|✅|✔|\[(?:OK|好的|强|赞|拳头)\]/i;
 
 /**
  * An acknowledgement in the looser sense a unit person signs with when something waits for a
@@ -177,6 +209,17 @@ export function hasSubstance(text: string): boolean {
     .filter((seg) => seg !== '' && !isFillerSegment(seg))
     .join('');
   return (kept.match(/[\p{L}\p{N}]/gu) ?? []).length >= 4;
+}
+
+/**
+ * Nothing but filler words: 好的，明白 / 收到，谢谢 / 辛苦了 / 嗯嗯 (each clause one of them,
+ * with or without a form of address). Short words that mean something (采用, 撤回) are not.
+ */
+export function onlyFiller(text: string): boolean {
+  const segs = plainWords(text)
+    .split(/[\s,，.。!！?？~～、;；:：…—\-]+/)
+    .filter((seg) => seg !== '');
+  return segs.length > 0 && segs.every(isFillerSegment);
 }
 
 /** A question (ends with ？ or 吗/呢) that reports no handling: asks something, answers nothing. */

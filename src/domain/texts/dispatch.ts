@@ -292,10 +292,10 @@ export function progressNotFoundText(code: string): string {
 }
 
 /** A leader's question that names no single dispatch: the leader's open ones, to pick from. */
-export function progressPickText(items: ReadonlyArray<{ code: string; text: string; deadline: Date | string }>, tz: string): string {
-  if (items.length === 0) return '您交办的调度目前均已办结。发送“调度进展”可查看全部未办结调度。';
+export function progressPickText(items: ReadonlyArray<{ code: string; text: string; deadline: Date | string }>, tz: string, own = true): string {
+  if (items.length === 0) return own ? '您交办的调度目前均已办结。发送“调度进展”可查看全部未办结调度。' : '目前没有未办结的调度。';
   return [
-    `未能确定您问的是哪一件。您交办的未办结调度有 ${items.length} 件：`,
+    `未能确定您问的是哪一件。${own ? '您交办的' : '目前'}未办结调度有 ${items.length} 件：`,
     ...items.map((d) => `· ${d.code} ${clause(summary(d.text, 20))}（时限${formatDeadline(d.deadline, tz)}）`),
     `回复编号加“进展”即可查看，如“${items[0]?.code ?? 'D1'} 进展”。`,
   ].join('\n');
@@ -325,5 +325,33 @@ export function leaderItemsText(i: LeaderItemsInput): string {
   if (i.dispatches.length > 0) hints.push(`发送“${i.dispatches[0]?.code} 进展”查看调度详情`);
   if (i.approvals.length > 0) hints.push(`审批请回复“同意 ${i.approvals[0]?.code}”或“不同意 ${i.approvals[0]?.code} 理由”`);
   lines.push(`${hints.join('；')}。`);
+  return lines.join('\n');
+}
+
+export interface SupervisorItemsInput {
+  name: string;
+  now: Date;
+  tz: string;
+  rounds: ReadonlyArray<{ code: string; waiting: readonly string[]; backcheck: boolean }>;
+  overdueTickets: number;
+  reopenedTickets: number;
+  lateDispatches: ReadonlyArray<{ code: string; text: string; waiting: readonly string[] }>;
+}
+
+/** 我的待办 from the supervision team: open 双派单 rounds, overdue and reopened tickets, late dispatches. */
+export function supervisorItemsText(i: SupervisorItemsInput): string {
+  const lines = [`${i.name}，督办事项（截至${formatShort(i.now, i.tz)}）：`];
+  if (i.rounds.length === 0) lines.push('· 未办结双派单：无');
+  else {
+    const shown = i.rounds.slice(0, 10).map((r) => `${r.code}（待${r.waiting.join('、')}${r.backcheck ? '回答双倒查' : '答复'}）`);
+    lines.push(`· 未办结双派单${i.rounds.length}件：${shown.join('；')}${i.rounds.length > 10 ? '……' : ''}`);
+  }
+  lines.push(`· 超期未办结工单${i.overdueTickets}件，重办工单${i.reopenedTickets}件`);
+  if (i.lateDispatches.length === 0) lines.push('· 超时未反馈的调度：无');
+  else {
+    lines.push(`· 超时未反馈的调度${i.lateDispatches.length}件：`);
+    for (const d of i.lateDispatches.slice(0, 10)) lines.push(`  ${d.code} ${clause(summary(d.text, 16))}（待${d.waiting.join('、')}反馈）`);
+  }
+  lines.push('发送“双派单进展”“调度进展”或编号加“进展”（如“SP1 进展”）可查看详情。');
   return lines.join('\n');
 }

@@ -1,7 +1,7 @@
 /** Every 双派单-双倒查-双问责 text the bot sends (zh-CN): concise and polite. */
 import { SIDE_LABEL, type SideKey } from '../dual/sides.js';
 import type { RankingRow } from '../ranking.js';
-import { formatDeadline } from '../time.js';
+import { formatDeadline, formatShort } from '../time.js';
 import { summary } from './dispatch.js';
 
 /** 双派单 deadlines: 12月2日（星期三）18:00. */
@@ -90,6 +90,16 @@ export function backcheckQuestionText(code: string, number: string, unitName: st
     '2. 是否已举一反三，排查并推动解决同类问题？',
     `请回复“${code} 倒查 1. … 2. …”。`,
   ].join('\n');
+}
+
+/** The questions were sent already: a short pointer, never the same questions again. */
+export function backcheckPendingText(code: string): string {
+  return `${code} 的双倒查问题已发给您，请回复“${code} 倒查 1. … 2. …”作答。`;
+}
+
+/** A reply that answers neither question (刚才已经答过了, 好的): what is still missing. */
+export function backcheckNeedsAnswersText(code: string): string {
+  return `${code} 的双倒查尚未收到回答（此前收到的是办理情况答复）。请就两个问题分别作答：1. 群众投诉前是否已提前掌握该问题；2. 是否已举一反三、排查同类问题。回复“${code} 倒查 1. … 2. …”即可。`;
 }
 
 export function backcheckConfirmText(code: string): string {
@@ -280,3 +290,64 @@ export function rankingTrialText(month: string, c: { workdays: number; counted: 
 /** The line that marks a trial ranking's table (Excel). */
 export const rankingTrialNote = (c: { workdays: number; counted: number }): string =>
   `试运行（数据不完整）：当月${c.workdays}个工作日中督办助手运行${c.counted}天，结果仅供参考，未在群内公布。`;
+
+export interface RoundProgressSide {
+  side: SideKey;
+  unitName: string;
+  ackedAt: Date | null;
+  answeredAt: Date | null;
+  backcheckAskedAt: Date | null;
+  backcheckAt: Date | null;
+}
+
+export interface RoundProgressInput {
+  code: string;
+  ticketNumber: string;
+  title: string;
+  reason: string;
+  seq: number;
+  deadline: Date;
+  status: 'open' | 'answered' | 'closed';
+  sides: readonly RoundProgressSide[];
+  now: Date;
+  tz: string;
+}
+
+/** One side's state: 已签收（…）、已答复（…）、倒查待回答. */
+function sideState(s: RoundProgressSide, deadline: Date, now: Date, tz: string): string {
+  const parts: string[] = [];
+  if (s.answeredAt) {
+    parts.push(`已答复（${formatShort(s.answeredAt, tz)}${s.answeredAt.getTime() > deadline.getTime() ? '，超时' : ''}）`);
+    if (s.backcheckAt) parts.push(`已回答双倒查（${formatShort(s.backcheckAt, tz)}）`);
+    else if (s.backcheckAskedAt) parts.push('双倒查待回答');
+  } else {
+    parts.push(s.ackedAt ? `已签收（${formatShort(s.ackedAt, tz)}），未答复` : '未签收、未答复');
+    if (now.getTime() > deadline.getTime()) parts.push('已超时');
+  }
+  return parts.join('，');
+}
+
+/** A supervisor's or leader's `SP4 进展`: the round's state per side, with its deadline. */
+export function roundProgressText(i: RoundProgressInput): string {
+  const status = i.status === 'closed' ? '已办结' : i.status === 'answered' ? (i.sides.length === 1 ? '已答复，待回答双倒查' : '两方均已答复，待回答双倒查') : '办理中';
+  return [
+    `【${i.code} 进展】工单 ${i.ticketNumber}${i.title ? `（${short(i.title, 24)}）` : ''}，${reasonText(i.reason)}${i.seq > 1 ? `，第${i.seq}轮` : ''}`,
+    `答复时限：${due(i.deadline, i.tz)}前；状态：${status}`,
+    ...i.sides.map((s) => `· ${s.unitName}（${SIDE_LABEL[s.side]}）：${sideState(s, i.deadline, i.now, i.tz)}`),
+  ].join('\n');
+}
+
+export const roundNotFoundText = (code: string): string => `未找到双派单 ${code}，请核对编号。发送“双派单进展”可查看未办结的双派单。`;
+
+/** `双派单进展`: the rounds still open (answers or back-check answers awaited). */
+export function roundsListText(items: ReadonlyArray<{ code: string; ticketNumber: string; title: string; deadline: Date; waiting: readonly string[]; backcheck: boolean }>, tz: string): string {
+  if (items.length === 0) return '目前没有未办结的双派单。';
+  const lines = [`未办结的双派单 ${items.length} 件：`];
+  for (const r of items.slice(0, 30)) {
+    const what = r.backcheck ? `待${r.waiting.join('、')}回答双倒查` : `待${r.waiting.join('、')}答复`;
+    lines.push(`· ${r.code} 工单 ${r.ticketNumber}${r.title ? ` ${short(r.title, 16)}` : ''}（时限${due(r.deadline, tz)}，${what}）`);
+  }
+  if (items.length > 30) lines.push(`……另有 ${items.length - 30} 件`);
+  lines.push(`回复编号加“进展”即可查看详情，如“${items[0]?.code ?? 'SP1'} 进展”。`);
+  return lines.join('\n');
+}

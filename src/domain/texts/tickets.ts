@@ -229,3 +229,15 @@ export function bareDecisionText(approve: boolean, items: ReadonlyArray<{ code: 
   }
   return [`目前有${items.length}件申请待您审批，请回复“同意 编号”或“不同意 编号 理由”：`, ...items.map((a) => `· ${a.code} ${what(a)}`)].join('\n');
 }
+
+/** A unit says privately that "the ticket" is done, naming no number. */
+export const doneWhichTicket = (tickets: ReadonlyArray<{ number: string; title: string }>) => {
+  if (tickets.length === 1) {
+    const t = tickets[0] as { number: string; title: string };
+    return `是否报告工单 ${t.number}（${t.title}）已办结？回复“${t.number} 已办结 说明”即可。`;
+  }
+  const lines = tickets.slice(0, 8).map((t) => `· ${t.number} ${t.title}`);
+  if (tickets.length > 8) lines.push(`……共 ${tickets.length} 件`);
+  const first = (tickets[0] as { number: string }).number;
+  return [`贵单位有 ${tickets.length} 件超期或重办工单，请注明是哪一件，回复“工单编号 已办结 说明”即可，如“${first} 已办结 摊贩已清理”。`, ...lines].join('\n');
+};

@@ -1,0 +1,31 @@
+import { isMyItemsRequest } from '../domain/my-items/request.js';
+import { supervisorItemsText } from '../domain/texts/dispatch.js';
+import { openDispatches } from '../store/dispatches.js';
+import { liveRounds } from '../store/dual.js';
+import { overdueAndReopenedCounts } from '../store/tickets.js';
+import { commandText, type MessageHandler, replyTo } from './context.js';
+import { unitLabel } from './dispatch-common.js';
+
+/**
+ * 我的待办 / 待办 from the supervision team (not a leader, no unit): the open 双派单 rounds and
+ * who they wait for, the overdue and reopened tickets, the dispatches past their deadline.
+ */
+export const supervisorItemsHandler: MessageHandler = {
+  name: 'supervisor-items',
+  matches: (msg, sender) =>
+    sender.roles.includes('supervisor') && !sender.roles.includes('leader') && sender.unit === undefined && isMyItemsRequest(commandText(msg)),
+  async handle(msg, sender, ctx) {
+    const now = ctx.clock.now();
+    const rounds = (await liveRounds(ctx.db)).map((r) => {
+      const backcheck = r.status === 'answered';
+      return { code: r.code, backcheck, waiting: r.sides.filter((s) => (backcheck ? !s.backcheckAt : !s.answeredAt)).map((s) => unitLabel(ctx, s.unitId)) };
+    });
+    const late = (await openDispatches(ctx.db))
+      .filter((d) => d.deadline.getTime() < now.getTime())
+      .map((d) => ({ code: d.code, text: d.text, waiting: d.targets.filter((t) => !t.answeredAt).map((t) => unitLabel(ctx, t.unitId)) }))
+      .filter((d) => d.waiting.length > 0);
+    const counts = await overdueAndReopenedCounts(ctx.db, now);
+    const text = supervisorItemsText({ name: sender.name, now, tz: ctx.config.timezone, rounds, overdueTickets: counts.overdue, reopenedTickets: counts.reopened, lateDispatches: late });
+    await ctx.send(replyTo(msg, text, `supervisor-items:${msg.id}`));
+  },
+};

@@ -1,0 +1,45 @@
+import type { IncomingMessage } from '../domain/messages.js';
+import type { Person } from '../domain/roster.js';
+import { commandOf, isQuestion, plainWords } from '../domain/text/intent.js';
+import { doneWhichTicket } from '../domain/texts/tickets.js';
+import type { OpenTicket } from '../domain/tickets/digest.js';
+import { overdueOrReopenedOfUnit } from '../store/tickets.js';
+import { commandText, decidingHandler, type HandlerContext, isUnitWorker } from './context.js';
+
+const MAX_CHARS = 300;
+/** 工单 / 单子 / 那件 … said to be done: 已经办完了, 办结了, 处理完毕, 已解决. */
+const TICKET_WORD = /工单|单子|12345|热线/;
+const DONE_WORD = /办结|办完|处理完|处置完|办理完毕|解决了|已解决|已经解决|办好了|处理好了|清理完毕/;
+/** A number or code: the ticket commands and the answer handlers take those. */
+const NAMES_SOMETHING = /(?<!\d)(?!12345(?!\d))[A-Za-z]{0,4}\d{4,}|(?<![A-Za-z0-9])(?:SP|D|TB)\s?\d{1,8}/i;
+
+type Decision = { tickets: OpenTicket[] };
+
+async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<Decision | null> {
+  if (msg.chat !== 'private' || !isUnitWorker(sender) || sender.unit === undefined) return null;
+  const text = commandText(msg).trim();
+  if (text === '' || text.length > MAX_CHARS || commandOf(text) !== null || NAMES_SOMETHING.test(text)) return null;
+  const s = plainWords(text);
+  if (!TICKET_WORD.test(s) || !DONE_WORD.test(s) || isQuestion(s)) return null;
+  const tickets = await overdueOrReopenedOfUnit(ctx.db, sender.unit, ctx.clock.now());
+  if (tickets.length === 0) return null;
+  // The one whose title the message names (海港路菜市场), when only one does.
+  const named = tickets.filter((t) => sharesWords(t.title, s));
+  return { tickets: named.length === 1 ? named : tickets };
+}
+
+/** Whether the message repeats four characters in a row of the title. */
+function sharesWords(title: string, text: string): boolean {
+  const t = title.replace(/\s+/g, '');
+  for (let i = 0; i + 4 <= t.length; i++) if (text.includes(t.slice(i, i + 4))) return true;
+  return false;
+}
+
+/**
+ * A unit person says privately that a ticket is done but names no number (海港路菜市场那个工单
+ * 已经办完了): the bot never records it without the number; it names the unit's one overdue or
+ * reopened ticket and the exact reply (`GD… 已办结 说明`), or lists them when several.
+ */
+export const ticketDoneAskHandler = decidingHandler('ticket-done-ask', decide, async (dec, msg, _sender, ctx) => {
+  await ctx.send({ to: { kind: 'person', id: msg.senderId }, text: doneWhichTicket(dec.tickets), mentions: [], purpose: `ticket-done-ask:${msg.id}` });
+});
