@@ -217,7 +217,7 @@ describe('play2 4: 双派单 progress and 我的待办 for supervisors and leade
       expect(body, text).toMatch(/（属地镇街）：/);
     }
     const one = await s.play(say(t(MON, '11:01'), SUP, `${sp1} 进展`, { to: 'bot' }));
-    expect(one[0]?.text).toMatch(/区住房和城乡建设局（承办单位）：已签收（11月30日 10:20），未答复/);
+    expect(one[0]?.text).toMatch(/区住房和城乡建设局（承办单位）：已签收（11月30日10:20），未答复/);
   });
 
   it('双派单进展 / 双派单情况怎么样 from a supervisor or a leader: the open rounds', async () => {
