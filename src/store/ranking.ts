@@ -2,6 +2,7 @@
 import type { DistrictConfig } from '../config/schema.js';
 import { addDays, type WorkCalendar } from '../domain/calendar.js';
 import { countedDays, type RankingCoverage, rankingCoverage, type UnitMonthFigures } from '../domain/ranking.js';
+import type { LookbackInput } from '../domain/tickets/lookback.js';
 import { readDeployment } from './deployment.js';
 import type { Roster } from '../domain/roster.js';
 import { localIso } from '../domain/time.js';
@@ -119,17 +120,8 @@ export async function monthFigures(d: FigureDeps, month: string, until: Date): P
   return (await monthData(d, month, until)).figures;
 }
 
-export interface LookbackTicket {
-  number: string;
-  title: string;
-  unitId: string;
-  done: boolean;
-  rating: string | null;
-  /** The unit reported it 已办结 (not reopened since) and the platform has not confirmed it. */
-  reportedDone: boolean;
-  /** The code of the ticket's open 双派单 round (open or awaiting the back-check), or null. */
-  dualCode: string | null;
-}
+/** A ticket as 回头看 weighs it (the domain's input shape). */
+export type LookbackTicket = LookbackInput;
 
 /**
  * 回头看: the month's tickets still unresolved at `at` — open and past their deadline (a ticket
