@@ -34,6 +34,11 @@ const SENT = '2026-09-16T10:00:00+08:00'; // a Wednesday
 type Want = Partial<DispatchParse>;
 /** [text, mentions, expected (only the fields given are checked), from?] */
 const CASES: Array<[string, string[], Want, string?]> = [
+  // the unit at the start with its head named, no @ (issue 12, found playing a day)
+  ['教育局孙局长，实验小学门口摊贩的事要盯紧，明天下班前反馈', [], { isDispatch: true, targets: ['区教育局'], deadline: '2026-09-17T18:00:00+08:00' }],
+  ['环保分局郑局长，锦绣小区烧烤店噪音的事情再跟一下，本周五前给个结果', [], { isDispatch: true, targets: ['区生态环境分局'], deadline: '2026-09-18T18:00:00+08:00' }],
+  ['城管局褚局长，夜市油烟的事今天下班前报我', [], { isDispatch: true, targets: [CHENGGUAN], deadline: '2026-09-16T18:00:00+08:00' }],
+  ['教育局孙局长辛苦了，这次处理得很好', [], { isDispatch: false }],
   // targets from mentions
   ['@张局长 幸福里小区化粪池堵塞，请明天前处理', ['wxid_zhujian_zhang'], { isDispatch: true, targets: [ZHUJIAN], deadline: '2026-09-17T18:00:00+08:00' }],
   ['@徐科长 请把加装电梯的进展今天下午4点前报我', ['wxid_zhujian_xu'], { isDispatch: true, targets: [ZHUJIAN], deadline: '2026-09-16T16:00:00+08:00' }],

@@ -59,6 +59,9 @@ const SUFFIX_COLON = /^ ?(?:[\u4e00-\u9fff]{0,3}(?:局长|主任|镇长|科长|�
 const SUFFIX_MODAL =
   /^ ?(?:要(?!求)|务必|必须|须|需|应|立即|马上|尽快|即刻|火速|第一时间|迅速|抓紧|立刻|牵头|配合|负责|会同|协同|联合|共同|分别|限|切实|认真|进一步|加强|做好|今天|今日|今晚|明天|明日|明早|后天|本周|这周|下周|于|速|\d+个?(?:工作日|天|小时))/;
 
+/** The unit at the start as the addressee, with or without its head named: "教育局孙局长，…", "城管局，…". */
+const ADDRESS_COMMA = /^ ?(?:[\u4e00-\u9fff]{1,3}(?:局长|主任|镇长|科长|书记|同志|负责同志|负责人))? ?[，,]/;
+
 function clauseStart(prefix: string): boolean {
   const p = prefix.replace(/ +$/, '');
   if (p === '') return true;
@@ -107,7 +110,7 @@ export function textTargets(text: string, roster: Roster): Unit[] {
     const addressed =
       PREFIX_ADDRESS.test(prefix) ||
       (clauseStart(prefix) && (SUFFIX_COLON.test(suffix) || SUFFIX_MODAL.test(suffix))) ||
-      (bodyBefore === null && first.index < 64 && atMessageStart(text.slice(0, first.index)) && /^ ?[，,]/.test(suffix));
+      (bodyBefore === null && first.index < 64 && atMessageStart(text.slice(0, first.index)) && ADDRESS_COMMA.test(suffix));
     if (addressed) for (let k = i; k <= j; k++) out.push(found[k]!.unit);
     i = j + 1;
   }
