@@ -276,7 +276,7 @@ describe('QA 5: leaders\' questions in their own words', () => {
     const two = await s.play(say(t(MON, '09:11'), WANG, '学校门口车辆乱停的事怎么样了？', { to: 'bot' }));
     expect(two[0]?.text).toContain(`【${d2}】`);
     const none = await s.play(say(t(MON, '09:12'), WANG, '供暖那件事进展如何？', { to: 'bot' }));
-    expect(none[0]?.text).toMatch(/^未能确定您问的是哪一件。您交办的未办结调度有 2 件：/);
+    expect(none[0]?.text).toMatch(/^没有找到与“供暖”相关的调度。您交办的未办结调度有2件：/);
     expect(none[0]?.text).toContain(`· ${d1} 湖滨路夜市占道经营`);
     expect(none[0]?.text).not.toContain('停车位收费');
     // A leader's instruction with a question word is still a dispatch.

@@ -188,6 +188,8 @@ export const dispatchProgressHandler: MessageHandler = {
       await reply(await detail(ctx, hits[0] as Dispatch));
       return;
     }
-    await reply(progressPickText(hits.length > 1 ? hits : open, ctx.config.timezone, own));
+    // A topic that matches nothing says so before listing, never as if one of the list were meant.
+    const missed = q.kind === 'topic' && hits.length === 0 ? q.words : undefined;
+    await reply(progressPickText(hits.length > 1 ? hits : open, ctx.config.timezone, own, missed));
   },
 };

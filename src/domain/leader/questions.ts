@@ -21,12 +21,12 @@ const ROUNDS_WORD = /双派单|双派|双倒查/;
 const COMMAND = /^(?:调度进展|调度进度|调度情况)\s*[:：]?\s*(?:([Dd]\s?\d{1,7}))?\s*[?？。]?$/;
 /** Asking how it goes. */
 const ASK =
-  /进展|进度|怎么样|怎样了|如何|什么情况|啥情况|咋样|办得怎么样|办到哪|到哪一步|落实了?没|落实得|办了没|办完了?没|有结果了?[吗没]|结果呢|反馈了?[吗没]|报上来了?[吗没]|情况呢/;
+  /进展|进度|怎么样|怎样了|如何|什么情况|啥情况|咋样|办得怎么样|办到哪|到哪一步|落实了?没|落实得|办了没|办完了?没|有结果了?[吗没]|结果呢|反馈了?[吗没]|报上来了?[吗没]|情况呢|(?:好|完|修好|弄好|搞定|处理好|解决|办好|清理|整改好?|到位)了?(?:没有?|吗|么)[?？]?$/;
 /** Words that make it an instruction to others (a dispatch), not a question to the bot. */
 const INSTRUCTION = /请|报我|报给我|前报|上报|报上来|报送|反馈给|抓紧|务必|督促|要求|@/;
 /** Asking whether something came in (报上来没 / 反馈了吗 / 上报了没有): a question, not an instruction. */
 const CAME_IN = /(?:报上来|报上来了|反馈|上报|报送|报给我)了?(?:没有?|吗|么|没呢)[?？]?/g;
-const NOISE = /报上来了?没有?|进展|进度|怎么样了?|怎样了?|如何了?|什么情况|啥情况|咋样了?|办得|办到哪了?|到哪一步了?|落实|结果|反馈|情况|现在|目前|那件事?|这件事?|那个|这个|事情|问题|一下|的|了|吗|呢|啊|呀|么|调度|[?？。，,.!！\s]/g;
+const NOISE = /(?:修好|弄好|搞定|处理好|办好|到位)了?(?:没有?|吗|么)?|报上来了?没有?|进展|进度|怎么样了?|怎样了?|如何了?|什么情况|啥情况|咋样了?|办得|办到哪了?|到哪一步了?|落实|结果|反馈|情况|现在|目前|那件事?|这件事?|那个|这个|事情|问题|一下|的|了|吗|呢|啊|呀|么|调度|[?？。，,.!！\s]/g;
 const MAX = 40;
 
 /** What a leader's message asks about a dispatch's progress, or null when it asks nothing of that. */
@@ -49,7 +49,7 @@ export function progressQueryOf(text: string): ProgressQuery | null {
   const codes = findCodes(s);
   if (codes.length === 1) return { kind: 'code', code: codes[0] as string };
   if (codes.length > 1) return null;
-  const words = s.replace(NOISE, '');
+  const words = s.replace(NOISE, '').replace(/事$/, '');
   return words.length >= 2 ? { kind: 'topic', words } : { kind: 'list' };
 }
 
@@ -63,17 +63,19 @@ function grams(text: string): Set<string> {
 
 /**
  * The dispatches a topic question is about: those sharing the most words (CJK bigrams, at least
- * two) with it. One means that one; none or several, the caller lists.
+ * two; one for a topic of one or two bigrams) with it. One means that one; none or several, the caller lists.
  */
 export function matchTopic<T extends { text: string }>(words: string, dispatches: readonly T[]): T[] {
   const q = grams(words);
+  // A short topic (路灯的事 → 路灯) may match on its one word; longer ones need two.
+  const least = q.size <= 2 ? 1 : 2;
   let best = 0;
   let hits: T[] = [];
   for (const d of dispatches) {
     const g = grams(d.text);
     let n = 0;
     for (const w of q) if (g.has(w)) n += 1;
-    if (n < 2 || n < best) continue;
+    if (n < least || n < best) continue;
     if (n > best) {
       best = n;
       hits = [];

@@ -12,6 +12,9 @@ const TOPIC = /待办|待处理|待答复|待回复|待签收|未签收|未答�
 const ASK = /查|看看|看一下|看下|瞧|问一下|问下|几件|几个|几条|几单|多少|哪些|哪几|什么|啥|吗|么|呢|[?？]|列表|清单|列一下|列出|发一下|发我|告诉我|统计/;
 /** The bare forms: 待办, 我的待办, 本单位待办事项, 超期工单. */
 const BARE = /^(?:我的|我们的?|本单位的?|我单位的?|我局的?|咱们?的?)?(?:待办(?:事项|工作|清单|任务)?|超期(?:工单|件)?|逾期(?:工单|件)?|未办结(?:工单|件)?)$/;
+/** Asking what is still on one's plate, in everyday words. */
+const HOLDING = /^(?:我|我们|咱们?)?(?:手上|手头|这边|这儿|这里|这)?还有(?:哪些|什么|啥|几件|多少)(?:事|事情|事项|工作|活)(?:没办|没完|要办|待办)?[吗呢啊]?[?？]?$/;
+
 /** Statements of action or report: not a request. */
 const ACTION = /现场|马上|立即|立刻|尽快|抓紧|安排|整改|处置|已经|已办结|(?<![待未])签收|收到|办理中|正在/;
 const CODE = /(?<![A-Za-z])(?:SP|D)\s*\d+/i;
@@ -22,6 +25,8 @@ export function isMyItemsRequest(text: string): boolean {
   if (t === '' || t.length > 30) return false;
   if (/\d/.test(t) || CODE.test(t)) return false;
   if (BARE.test(t)) return true;
+  // 我手上还有哪些事 / 手头还有什么事没办 / 我这还有啥事
+  if (HOLDING.test(t)) return true;
   if (ACTION.test(t)) return false;
   return TOPIC.test(t) && ASK.test(t);
 }

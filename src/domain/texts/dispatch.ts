@@ -292,10 +292,11 @@ export function progressNotFoundText(code: string): string {
 }
 
 /** A leader's question that names no single dispatch: the leader's open ones, to pick from. */
-export function progressPickText(items: ReadonlyArray<{ code: string; text: string; deadline: Date | string }>, tz: string, own = true): string {
-  if (items.length === 0) return own ? '您交办的调度目前均已办结。发送“调度进展”可查看全部未办结调度。' : '目前没有未办结的调度。';
+export function progressPickText(items: ReadonlyArray<{ code: string; text: string; deadline: Date | string }>, tz: string, own = true, missedTopic?: string): string {
+  const none = missedTopic ? `没有找到与“${missedTopic}”相关的调度。` : '';
+  if (items.length === 0) return none + (own ? '您交办的调度目前均已办结。发送“调度进展”可查看全部未办结调度。' : '目前没有未办结的调度。');
   return [
-    `未能确定您问的是哪一件。${own ? '您交办的' : '目前'}未办结调度有 ${items.length} 件：`,
+    `${none || '未能确定您问的是哪一件。'}${own ? '您交办的' : '目前'}未办结调度有${items.length}件：`,
     ...items.map((d) => `· ${d.code} ${clause(summary(d.text, 20))}（时限${formatDeadline(d.deadline, tz)}）`),
     `回复编号加“进展”即可查看，如“${items[0]?.code ?? 'D1'} 进展”。`,
   ].join('\n');
