@@ -50,3 +50,68 @@ describe('play3 7: a leader\'s 同意吧 / 可以 / 不行，… with a request 
     expect(a?.decision).toBeNull();
   });
 });
+
+const CHU = 'wxid_chengguan_chu';
+const CD = 'wxid_chengdong_zhu';
+const ZJ = 'wxid_zhujian_zhang';
+
+describe('play3 4: thanks in any common form is courtesy: silent with nothing waiting, 不客气 with something', () => {
+  let s: Scenario;
+  beforeAll(async () => {
+    s = await Scenario.open();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+  const thanks = ['好的谢谢', '谢谢提醒', '收到，谢谢领导', '感谢关心🙏', '好的，谢谢您！'];
+
+  it('nothing waiting: no reply, never 未能识别', async () => {
+    for (const text of thanks) {
+      const out = await s.play(say(t(MON, '09:00'), CHU, text, { to: 'bot' }));
+      expect(out.map((o) => o.text), text).toEqual([]);
+    }
+  });
+
+  it('a signed dispatch waiting: the courtesy reply naming it, as for 谢谢', async () => {
+    await s.play(say(t(MON, '10:00'), WANG, '@褚局长 建设巷路灯坏了，今天下班前修好并反馈', { mentions: [CHU] }));
+    await s.play(say(t(MON, '10:01'), CHU, '收到', { to: 'bot' }));
+    for (const text of ['好的谢谢', '谢谢提醒', '感谢关心🙏']) {
+      const out = await s.play(say(t(MON, '10:05'), CHU, text, { to: 'bot' }));
+      expect(out.map((o) => o.text), text).toHaveLength(1);
+      expect(out[0]?.text, text).toMatch(/^不客气！D\d+（/);
+    }
+  });
+});
+
+describe('play3 5: with only a 双倒查 waiting, a bare ack is silent and courtesy points to the 倒查 reply', () => {
+  let s: Scenario;
+  let c = '';
+  beforeAll(async () => {
+    s = await Scenario.open();
+    const r = (n: string, title: string) => [n, title, `${title}，请尽快处理`, '区住建局', '城东街道', '', '2026-11-25 09:00', '', '已回访', '不满意', 0];
+    const file = await writeXlsx(join(tempDir(), 'p3-5.xlsx'), [HEADER, r('B301', '小区电梯故障')]);
+    await s.play({ at: t(MON, '10:00'), from: SUP, file, to: 'group' });
+    c = (await s.h.app.db.query<{ code: string }>('select code from dual_rounds where ticket_number = $1', ['B301']))[0]?.code ?? '';
+    await s.play(say(t(MON, '10:10'), ZJ, `${c} 已派人维修，电梯已恢复运行。`, { to: 'bot' }));
+    await s.play(say(t(MON, '10:20'), CD, `${c} 已联系物业，电梯已恢复运行，已上门回访老人`, { to: 'bot' }));
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('好的👌 / 嗯嗯 / 好的张局长: no reply, never the 办理情况 form', async () => {
+    for (const text of ['好的👌', '嗯嗯', '好的王主任']) {
+      const out = await s.play(say(t(MON, '10:30'), ZJ, text, { to: 'bot' }));
+      expect(out.map((o) => o.text), text).toEqual([]);
+    }
+  });
+
+  it('谢谢 / 辛苦了 / 您好: the 倒查 reply form', async () => {
+    for (const text of ['谢谢', '辛苦了', '您好']) {
+      const out = await s.play(say(t(MON, '10:35'), ZJ, text, { to: 'bot' }));
+      expect(out, text).toHaveLength(1);
+      expect(out[0]?.text, text).toContain(`请回复“${c} 倒查 1. … 2. …”`);
+      expect(out[0]?.text, text).not.toContain('办理情况');
+    }
+  });
+});

@@ -4,7 +4,7 @@ import { parseReport } from '../domain/report/parse.js';
 import type { Person } from '../domain/roster.js';
 import { commandOf, courtesyOf, FINDING, HANDLED, hasSubstance, isAck, isQuestion, isSoftAck, plainWords } from '../domain/text/intent.js';
 import { ownWords } from '../domain/text/quote.js';
-import { clarifyText, courtesyText, type WaitingItem } from '../domain/texts/answers.js';
+import { clarifyText, courtesyText, isBackcheckOnly, type WaitingItem } from '../domain/texts/answers.js';
 import { addPendingReply, hasOpenDispatch } from '../store/dispatches.js';
 import { commandText, decidingHandler, type HandlerContext, isUnitWorker } from './context.js';
 import { waitingThings } from './unit-items.js';
@@ -51,7 +51,11 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext)
   const courtesy = courtesyOf(bare);
   if (courtesy !== null) return { kind: 'courtesy', courtesy, items };
   // 好的 / 👌 with nothing left to sign (unit-ack signs what is unsigned).
-  if (isSoftAck(bare) && !isAck(bare) && !things.some((w) => w.unsigned)) return { kind: 'courtesy', courtesy: 'ok', items };
+  if (isSoftAck(bare) && !isAck(bare) && !things.some((w) => w.unsigned)) {
+    // Only 双倒查 answers wait: a bare 好的 asks nothing and gets nothing (the 倒查 question said how to answer).
+    if (items.every(isBackcheckOnly)) return null;
+    return { kind: 'courtesy', courtesy: 'ok', items };
+  }
   const ack = isAck(bare) || isSoftAck(bare);
   return { kind: 'clarify', items, ack, hold: !ack && hasSubstance(bare) && !isQuestion(bare) };
 }
