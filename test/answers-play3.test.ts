@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Scenario, say } from './scenario.js';
+import { run, Scenario, say } from './scenario.js';
 import { HEADER, tempDir, writeXlsx } from './ticket-helpers.js';
 
 // 2026-11-30 is a Monday.
@@ -113,5 +113,53 @@ describe('play3 5: with only a 双倒查 waiting, a bare ack is silent and court
       expect(out[0]?.text, text).toContain(`请回复“${c} 倒查 1. … 2. …”`);
       expect(out[0]?.text, text).not.toContain('办理情况');
     }
+  });
+});
+
+describe('play3 3: 好的，明白 / [抱拳] / 收到👍 + a remark sign like 收到 when something is unsigned', () => {
+  let s: Scenario;
+  const WU = 'wxid_renshe_wu';
+  const SUN = 'wxid_jiaoyu_sun';
+  const ZHENG = 'wxid_shengtai_zheng';
+  beforeAll(async () => {
+    s = await Scenario.open();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('a dispatch: signed by each phrasing; once signed the same words get no reply in the group', async () => {
+    for (const [i, text] of ['[抱拳]', '好的，明白', '好的好的🙏', '明白，好的'].entries()) {
+      await s.play(say(t(MON, `1${i}:00`), WANG, `@郑局长 第${i + 1}批餐饮油烟投诉，请明天下班前核查反馈。`, { mentions: [ZHENG] }));
+      const [d] = await s.h.app.db.query<{ code: string }>('select code from dispatches order by id desc limit 1');
+      const out = await s.play(say(t(MON, `1${i}:05`), ZHENG, text));
+      expect(out.map((o) => o.text), text).toEqual([expect.stringMatching(new RegExp(`^已登记签收 ${d?.code}，`))]);
+      expect(await s.play(say(t(MON, `1${i}:06`), ZHENG, text)), text).toEqual([]);
+    }
+  });
+
+  it('a ticket digest after the nag: signed by each phrasing; a unit with nothing unsigned is not answered', async () => {
+    const file = await writeXlsx(join(tempDir(), 'p3-3.xlsx'), [
+      HEADER,
+      ['Q001', '小区路灯不亮', '', '区住建局', '', '', '2026-11-16 09:00', '', '办理中', '', 0],
+      ['Q002', '社保卡补办慢', '', '人社局', '', '', '2026-11-16 09:00', '', '办理中', '', 0],
+      ['Q003', '占道经营', '', '城管局', '', '', '2026-11-16 09:00', '', '办理中', '', 0],
+      ['Q004', '校车接送', '', '教育局', '', '', '2026-11-16 09:00', '', '办理中', '', 0],
+    ]);
+    await s.play({ at: t('2026-12-01', '08:00'), from: SUP, file, to: 'group' });
+    await s.play(run(t('2026-12-01', '15:00'), 'ticket-nag'));
+    const ackedBy = async (unit: string) => (await s.h.app.db.query<{ acked_by: string | null }>('select acked_by from ticket_digests where unit_id = $1', [unit])).map((r) => r.acked_by);
+    const cases = [
+      [WU, 'renshe', '好的，明白'],
+      [ZJ, 'zhujian', '收到👍 这个单子上午已经报过办结了'],
+      [CHU, 'chengguan', '[抱拳]'],
+      [SUN, 'jiaoyu', '收到，这几个单子我们抓紧在平台上办'],
+    ] as const;
+    for (const [who, unit, text] of cases) {
+      const out = await s.play(say(t('2026-12-01', '15:10'), who, text));
+      expect(out.find((o) => o.text.includes('已签收，督办记录已更新')), text).toBeTruthy();
+      expect(await ackedBy(unit), text).toEqual([who]);
+    }
+    for (const text of ['好的，明白', '[抱拳]']) expect(await s.play(say(t('2026-12-01', '15:20'), CD, text)), text).toEqual([]);
   });
 });

@@ -153,9 +153,9 @@ export function isAck(text: string): boolean {
 }
 
 /** 好的 / 👌 / OK / 嗯嗯 / 明白 / 好滴 …: a bare "yes" that signs what waits to be signed (nothing else). */
-const SOFT_ACK = /^(?:好的?|好嘞|好滴|好哒|嗯+|恩+|嗯嗯|ok|okay|明白|明白了|了解|知道了?|是的?|没问题|行|可以)$/i;
+const SOFT_ACK = /^(?:好的?|好嘞|好滴|好哒|嗯+|恩+|嗯嗯|ok|okay|明白|明白了|了解|知道了?|是的?|没问题|行|可以)+$/i;
 /** 👌 / 👍 / 🆗 / [OK] / [强] / [好的]: the thumbs people sign with when something waits (else mere praise, ignored). */
-const OK_EMOJI = /👌|👍|🆗|🙆|✅|✔|\[(?:OK|好的|强|赞|拳头)\]/i;
+const OK_EMOJI = /👌|👍|🆗|🙆|✅|✔|🫡|🙏|\[(?:OK|好的|强|赞|拳头|抱拳|握手|合十)\]/i;
 
 /**
  * An acknowledgement in the looser sense a unit person signs with when something waits for a
