@@ -201,3 +201,29 @@ describe('play3 1: after "which one?", a reply that only points back with a code
     });
   }
 });
+
+describe('play3 6: a bare code of a dispatch already answered says its feedback was forwarded', () => {
+  let s: Scenario;
+  beforeAll(async () => {
+    s = await Scenario.open();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('D1 / D1？ / d1的: already forwarded to the leader, never asked about another item', async () => {
+    await s.play(say(t(MON, '09:00'), WANG, '@褚局长 建设巷路灯坏了，今天下班前修好并反馈', { mentions: [CHU] }));
+    const [a] = await s.h.app.db.query<{ code: string }>('select code from dispatches order by id desc limit 1');
+    const code = a?.code ?? '';
+    await s.play(say(t(MON, '09:30'), CHU, `${code} 路灯已全部修好，更换灯具23盏`));
+    for (const [i, text] of [code, `${code}？`, `${code.toLowerCase()}的`].entries()) {
+      const out = await s.play(say(t(MON, `10:0${i}`), CHU, text, { to: 'bot' }));
+      expect(out.map((o) => o.text), text).toEqual([`${code} 的反馈已于11月30日09:30转报王副主任，无需重复回复。`]);
+    }
+    // Another dispatch waiting: the answered code is still not taken for it.
+    await s.play(say(t(MON, '11:00'), WANG, '@褚局长 人民路井盖缺失，今天下午反馈', { mentions: [CHU] }));
+    await s.play(say(t(MON, '11:01'), CHU, '收到'));
+    const out = await s.play(say(t(MON, '11:05'), CHU, code, { to: 'bot' }));
+    expect(out.map((o) => o.text)).toEqual([`${code} 的反馈已于11月30日09:30转报王副主任，无需重复回复。`]);
+  });
+});

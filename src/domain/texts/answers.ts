@@ -57,3 +57,8 @@ export function courtesyText(kind: 'thanks' | 'greeting' | 'ok', items: readonly
   const how = back === undefined ? '办理后请回复编号加办理情况。' : items.every(isBackcheckOnly) ? `请回复编号加倒查回答，例如“${back.code} 倒查 1. … 2. …”。` : `办理后请回复编号加办理情况；双倒查请回复“${back.code} 倒查 1. … 2. …”。`;
   return [`${open}贵单位目前有 ${items.length} 件事项待答复：`, ...items.map((i) => `${i.code} ${i.what}`), how].join('\n');
 }
+
+/** A bare code of a dispatch the unit already answered: its feedback went to the leader already. */
+export function alreadyForwardedText(code: string, at: string, leaderName: string): string {
+  return `${code} 的反馈已于${at}转报${leaderName}，无需重复回复。`;
+}
