@@ -227,3 +227,45 @@ describe('play3 6: a bare code of a dispatch already answered says its feedback 
     expect(out.map((o) => o.text)).toEqual([`${code} 的反馈已于11月30日09:30转报王副主任，无需重复回复。`]);
   });
 });
+
+describe('play3 2: a yes to "是否报告工单 … 已办结？" records the ticket as reported done, never a digest 签收', () => {
+  let s: Scenario;
+  const WU = 'wxid_renshe_wu';
+  const tk = (n: string, title: string, unit: string) => [n, title, `${title}，请尽快处理`, unit, '', '', '2026-11-20 09:00', '2026-11-27 18:00', '办理中', '', 0];
+  const events = async (n: string) =>
+    (await s.h.app.db.query<{ note: string }>("select detail->>'note' as note from ticket_events where ticket_number = $1 and kind = 'reported-done'", [n])).map((r) => r.note);
+  const ackedBy = async (unit: string) => (await s.h.app.db.query<{ acked_by: string | null }>('select acked_by from ticket_digests where unit_id = $1', [unit])).map((r) => r.acked_by);
+  beforeAll(async () => {
+    s = await Scenario.open();
+    const file = await writeXlsx(join(tempDir(), 'p3-2.xlsx'), [
+      HEADER,
+      tk('GD20261124001', '海港路菜市场周边摊贩占道', '城管局'),
+      tk('GD20261124003', '锦绣小区路灯不亮', '区住建局'),
+      tk('GD20261124004', '社保卡补办慢', '人社局'),
+    ]);
+    await s.play({ at: t('2026-12-01', '08:00'), from: SUP, file, to: 'group' });
+    await s.play(run(t('2026-12-01', '15:00'), 'ticket-nag'));
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const cases = [
+    [CHU, 'chengguan', 'GD20261124001', '海港路菜市场那个单子已经办结了，摊贩都清走了', '是的'],
+    [ZJ, 'zhujian', 'GD20261124003', '锦绣小区路灯那个工单办好了，灯具已更换', '对，已办结'],
+    [WU, 'renshe', 'GD20261124004', '社保卡补办那个单子已经解决了👍', '确认'],
+  ] as const;
+  for (const [who, unit, n, said, yes] of cases) {
+    it(`"${said}" then "${yes}": reported done with the first message as the note`, async () => {
+      const ask = await s.play(say(t('2026-12-01', '15:10'), who, said, { to: 'bot' }));
+      expect(ask.map((o) => o.text)).toEqual([expect.stringMatching(new RegExp(`^是否报告工单 ${n}（`))]);
+      const out = await s.play(say(t('2026-12-01', '15:12'), who, yes, { to: 'bot' }));
+      expect(out.map((o) => o.text)).toEqual([`已记录工单 ${n} 的办结情况，最终以 12345 平台状态为准。`]);
+      expect(await events(n)).toEqual([said]);
+      expect(await ackedBy(unit)).toEqual([null]);
+      // Answered: a second yes is no report again (the digest takes it as 签收).
+      await s.play(say(t('2026-12-01', '15:13'), who, yes, { to: 'bot' }));
+      expect(await events(n)).toEqual([said]);
+    });
+  }
+});
