@@ -4,9 +4,11 @@ import { parseReport } from '../domain/report/parse.js';
 import type { Person } from '../domain/roster.js';
 import { commandOf, courtesyOf, FINDING, HANDLED, hasSubstance, isAck, isQuestion, isSoftAck, plainWords } from '../domain/text/intent.js';
 import { ownWords } from '../domain/text/quote.js';
-import { clarifyText, courtesyText, type WaitingItem } from '../domain/texts/answers.js';
-import { addPendingReply, hasOpenDispatch } from '../store/dispatches.js';
+import { alreadyForwardedText, clarifyText, courtesyText, isBackcheckOnly, type WaitingItem } from '../domain/texts/answers.js';
+import { formatShort } from '../domain/texts/dispatch.js';
+import { addPendingReply, dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
 import { commandText, decidingHandler, type HandlerContext, isUnitWorker } from './context.js';
+import { leaderName } from './dispatch-common.js';
 import { waitingThings } from './unit-items.js';
 
 const MAX_CHARS = 5_000;
@@ -14,6 +16,7 @@ const CODE = /(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}/gi;
 const HAS_CODE = /(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}/i;
 
 type Decision =
+  | { kind: 'answered'; code: string; at: Date; leaderId: string }
   | { kind: 'courtesy'; courtesy: 'thanks' | 'greeting' | 'ok'; items: WaitingItem[] }
   | { kind: 'clarify'; items: WaitingItem[]; ack: boolean; hold: boolean };
 
@@ -39,19 +42,39 @@ async function groupDecision(msg: IncomingMessage, sender: Person, ctx: HandlerC
   return { kind: 'clarify', items: rounds.map((r) => ({ code: r.code, what: r.what })), ack: false, hold: true };
 }
 
+/**
+ * A bare code (D2 / D2？ / D2的) of a dispatch the unit already answered, naming nothing still
+ * waiting: its feedback was forwarded (never asked about another item).
+ */
+async function answeredNamed(ctx: HandlerContext, unitId: string, text: string, things: ReadonlyArray<{ code: string }>): Promise<Decision | null> {
+  const codes = [...new Set([...text.matchAll(CODE)].map((m) => m[0].replace(/\s/g, '').toUpperCase()))];
+  if (codes.length !== 1 || hasSubstance(text.replace(CODE, ' '))) return null;
+  const code = codes[0] as string;
+  if (!code.startsWith('D') || things.some((w) => w.code === code)) return null;
+  const d = (await dispatchesForUnit(ctx.db, unitId, [code])).find((x) => x.code === code);
+  const at = d?.targets.find((x) => x.unitId === unitId)?.answeredAt;
+  return d && at ? { kind: 'answered', code, at, leaderId: d.leaderId } : null;
+}
+
 async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<Decision | null> {
   if (!isUnitWorker(sender) || sender.unit === undefined) return null;
   const text = ownWords(commandText(msg)).trim();
   if (text === '' || text.length > MAX_CHARS || commandOf(text) !== null) return null;
   if (msg.chat === 'group') return groupDecision(msg, sender, ctx, text);
   const things = await waitingThings(ctx, sender.unit);
+  const answered = await answeredNamed(ctx, sender.unit, text, things);
+  if (answered !== null) return answered;
   if (things.length === 0) return null;
   const items = things.map((w) => ({ code: w.code, what: w.what, unsigned: w.unsigned }));
   const bare = text.replace(CODE, ' ');
   const courtesy = courtesyOf(bare);
   if (courtesy !== null) return { kind: 'courtesy', courtesy, items };
   // 好的 / 👌 with nothing left to sign (unit-ack signs what is unsigned).
-  if (isSoftAck(bare) && !isAck(bare) && !things.some((w) => w.unsigned)) return { kind: 'courtesy', courtesy: 'ok', items };
+  if (isSoftAck(bare) && !isAck(bare) && !things.some((w) => w.unsigned)) {
+    // Only 双倒查 answers wait: a bare 好的 asks nothing and gets nothing (the 倒查 question said how to answer).
+    if (items.every(isBackcheckOnly)) return null;
+    return { kind: 'courtesy', courtesy: 'ok', items };
+  }
   const ack = isAck(bare) || isSoftAck(bare);
   return { kind: 'clarify', items, ack, hold: !ack && hasSubstance(bare) && !isQuestion(bare) };
 }
@@ -66,6 +89,11 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext)
  */
 export const answerClarifyHandler = decidingHandler('answer-clarify', decide, async (dec, msg, sender, ctx) => {
   const to = { kind: 'person' as const, id: msg.senderId };
+  if (dec.kind === 'answered') {
+    const text = alreadyForwardedText(dec.code, formatShort(dec.at, ctx.config.timezone), leaderName(ctx, dec.leaderId));
+    await ctx.send({ to, text, mentions: [], purpose: `answer-clarify:${msg.id}` });
+    return;
+  }
   if (dec.kind === 'courtesy') {
     await ctx.send({ to, text: courtesyText(dec.courtesy, dec.items), mentions: [], purpose: `answer-clarify:${msg.id}` });
     return;

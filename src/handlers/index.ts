@@ -19,6 +19,7 @@ import { supervisorItemsHandler } from './supervisor-items.js';
 import { ticketApprovalHandler } from './ticket-approval.js';
 import { ticketCommandsHandler } from './ticket-commands.js';
 import { ticketDoneAskHandler } from './ticket-done-ask.js';
+import { ticketDoneConfirmHandler } from './ticket-done-confirm.js';
 import { ticketImportHandler } from './ticket-import.js';
 import { unitAckHandler } from './unit-ack.js';
 
@@ -38,6 +39,7 @@ export function messageHandlers(): MessageHandler[] {
     ticketImportHandler,
     ticketApprovalHandler,
     approvalBareHandler,
+    ticketDoneConfirmHandler,
     answerHeldHandler,
     unitAckHandler,
     dualAnswerHandler,

@@ -13,7 +13,7 @@ function isBareAck(text: string): boolean {
   if (courtesyOf(own) === 'greeting' || isQuestion(own)) return false;
   // Emoji only (👍, [强]), fillers only (好的，明白 / 收到，谢谢), a short 好的王主任.
   if (plainWords(own) === '') return !/\[(?:图片|文件|语音|视频|链接|位置|名片)\]/.test(own);
-  return onlyFiller(own) || (isSoftAck(own) && plainWords(own).length <= 8);
+  return onlyFiller(own) || courtesyOf(own) === 'thanks' || (isSoftAck(own) && plainWords(own).length <= 8);
 }
 import { unitDispatches, unitRounds } from './unit-items.js';
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from '../domain/messages.js';
-import { isSoftAck } from '../domain/text/intent.js';
+import { ackTail, isQuestion, isSoftAck } from '../domain/text/intent.js';
 import * as T from '../domain/texts/tickets.js';
 import { parseTicketCommand, type TicketCommand } from '../domain/tickets/commands.js';
 import { dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
@@ -17,10 +17,20 @@ async function signableSince(ctx: HandlerContext, unitId: string, since: Date): 
   return (await roundsAwaitingUnit(ctx.db, unitId)).some((r) => r.sides.some((s) => s.unitId === unitId && !s.ackedAt && !s.answeredAt && later(s.deliveredAt)));
 }
 
-/** The command, where a bare 好的 / 👌 / 👍 / [强] signs the digest as 收到 does. */
+/** A short remark after 收到 about the digest's tickets themselves (这个单子上午已经报过办结了). */
+const TICKET_REMARK = /工单|单子|平台|12345|热线/;
+const MAX_REMARK = 30;
+
+/** 收到👍 这个单子上午已经报过办结了: a 签收 with a remark on the tickets, naming no number. */
+function isAckWithTicketRemark(text: string): boolean {
+  const tail = ackTail(text);
+  return tail !== null && tail.length <= MAX_REMARK && TICKET_REMARK.test(tail) && !/\d{6,}/.test(tail) && !isQuestion(tail);
+}
+
+/** The command, where a bare 好的 / 👌 / 👍 / [强] (or 收到 with a remark on the tickets) signs the digest as 收到 does. */
 function commandOf(msg: IncomingMessage): TicketCommand | null {
   const text = commandText(msg);
-  return parseTicketCommand(text) ?? (isSoftAck(text) ? { kind: 'ack' } : null);
+  return parseTicketCommand(text) ?? (isSoftAck(text) || isAckWithTicketRemark(text) ? { kind: 'ack' } : null);
 }
 
 /**

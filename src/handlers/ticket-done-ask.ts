@@ -1,8 +1,10 @@
 import type { IncomingMessage } from '../domain/messages.js';
 import type { Person } from '../domain/roster.js';
 import { commandOf, isQuestion, plainWords } from '../domain/text/intent.js';
+import { ownWords } from '../domain/text/quote.js';
 import { doneWhichTicket } from '../domain/texts/tickets.js';
 import type { OpenTicket } from '../domain/tickets/digest.js';
+import { addTicketDoneQuestion } from '../store/ticket-done-questions.js';
 import { overdueOrReopenedOfUnit } from '../store/tickets.js';
 import { commandText, decidingHandler, type HandlerContext, isUnitWorker } from './context.js';
 
@@ -38,8 +40,14 @@ function sharesWords(title: string, text: string): boolean {
 /**
  * A unit person says privately that a ticket is done but names no number (海港路菜市场那个工单
  * 已经办完了): the bot never records it without the number; it names the unit's one overdue or
- * reopened ticket and the exact reply (`GD… 已办结 说明`), or lists them when several.
+ * reopened ticket and the exact reply (`GD… 已办结 说明`), or lists them when several. With one
+ * named, the sender's yes within two hours records this message as its report (ticket-done-confirm).
  */
-export const ticketDoneAskHandler = decidingHandler('ticket-done-ask', decide, async (dec, msg, _sender, ctx) => {
+export const ticketDoneAskHandler = decidingHandler('ticket-done-ask', decide, async (dec, msg, sender, ctx) => {
+  // One ticket named: the sender's yes (是的 / 对 / 确认) records this message as its report (ticket-done-confirm).
+  const one = dec.tickets.length === 1 ? dec.tickets[0] : undefined;
+  if (one !== undefined && sender.unit !== undefined) {
+    await addTicketDoneQuestion(ctx.db, { unitId: sender.unit, senderId: sender.id, messageId: msg.id, text: ownWords(msg.text).trim(), number: one.number, at: new Date(msg.sentAt) });
+  }
   await ctx.send({ to: { kind: 'person', id: msg.senderId }, text: doneWhichTicket(dec.tickets), mentions: [], purpose: `ticket-done-ask:${msg.id}` });
 });

@@ -270,7 +270,10 @@ export async function addPendingReply(db: Queryable, p: Omit<PendingReply, 'id'>
 
 /** The unit's latest reply still waiting for a code, if any. */
 export async function latestPendingReply(db: Queryable, unitId: string): Promise<PendingReply | undefined> {
-  const [r] = await db.query<Row>('select * from dispatch_pending_replies where unit_id = $1 and resolved_at is null order by at desc, id desc limit 1', [unitId]);
+  const [r] = await db.query<Row>(
+    "select * from dispatch_pending_replies where unit_id = $1 and resolved_at is null and kind <> 'ticket-done' order by at desc, id desc limit 1",
+    [unitId],
+  );
   if (!r) return undefined;
   return {
     id: Number(r.id),

@@ -85,11 +85,23 @@ export function matchTopic<T extends { text: string }>(words: string, dispatches
   return hits;
 }
 
-/** A bare 同意 / 不同意 (批准 / 驳回) with no approval code: approve or refuse, and any note after it. */
+/** A refusal's words: 不同意 / 驳回 / 不行 / 不可以 / 不批 / 不能退 …. */
+const REFUSE = /^(?:不同意|驳回|不行|不可以|不批准?|不准|不能(?:退|同意|批)|不予同意|不予批准)/;
+/** An approval's words: 同意 / 批准 / 可以 / 行 / 准了 / 没问题 (好的 / OK before 同意). */
+const APPROVE = /^(?:(?:好的?|嗯+|ok)[，,\s]*)?(?:同意|批准|可以|行|准了?|没问题)/i;
+
+/**
+ * A bare decision with no approval code: 同意 / 不同意 / 批准 / 驳回, and the way leaders say it
+ * (同意吧 / 可以 / 行 / 不行 / 不可以，…): approve or refuse, and any note after it.
+ */
 export function bareDecisionOf(text: string): { approve: boolean; note: string } | null {
   const s = plainWords(text).replace(/[。.!！]+$/, '').trim();
-  if (/TB\s?\d/i.test(s)) return null;
-  const m = /^(不同意|驳回|同意|批准)(?:[，,：:\s]+(.{0,200}))?$/.exec(s);
+  if (s.length > 220 || /TB\s?\d/i.test(s)) return null;
+  const refuse = REFUSE.exec(s);
+  const m = refuse ?? APPROVE.exec(s);
   if (!m) return null;
-  return { approve: m[1] === '同意' || m[1] === '批准', note: (m[2] ?? '').trim() };
+  const rest = s.slice(m[0].length).replace(/^(?:吧|的|了|啊|呀)+/, '');
+  // The words must end there or a clause must follow (同意吧，… / 不行，…), not run on (可以考虑…).
+  if (rest !== '' && !/^[，,：:；;\s]/.test(rest)) return null;
+  return { approve: refuse === null, note: rest.replace(/^[，,：:；;\s]+/, '').trim() };
 }

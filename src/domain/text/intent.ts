@@ -153,9 +153,9 @@ export function isAck(text: string): boolean {
 }
 
 /** 好的 / 👌 / OK / 嗯嗯 / 明白 / 好滴 …: a bare "yes" that signs what waits to be signed (nothing else). */
-const SOFT_ACK = /^(?:好的?|好嘞|好滴|好哒|嗯+|恩+|嗯嗯|ok|okay|明白|明白了|了解|知道了?|是的?|没问题|行|可以)$/i;
+const SOFT_ACK = /^(?:好的?|好嘞|好滴|好哒|嗯+|恩+|嗯嗯|ok|okay|明白|明白了|了解|知道了?|是的?|没问题|行|可以)+$/i;
 /** 👌 / 👍 / 🆗 / [OK] / [强] / [好的]: the thumbs people sign with when something waits (else mere praise, ignored). */
-const OK_EMOJI = /👌|👍|🆗|🙆|✅|✔|\[(?:OK|好的|强|赞|拳头)\]/i;
+const OK_EMOJI = /👌|👍|🆗|🙆|✅|✔|🫡|🙏|\[(?:OK|好的|强|赞|拳头|抱拳|握手|合十)\]/i;
 
 /**
  * An acknowledgement in the looser sense a unit person signs with when something waits for a
@@ -175,7 +175,8 @@ const ADDRESS_START_FORM = /^(?:[\u4e00-\u9fa5]副?(?:主任|局长|书记|组�
 /** 谢谢 / 感谢 / 辛苦了 / 在吗 / 您好 …: courtesy with nothing to record or sign. */
 export function courtesyOf(text: string): 'thanks' | 'greeting' | null {
   const s = plainWords(text).replace(/[。.!！~～，,、?？\s]+/g, '').replace(ADDRESS_END_FORM, '').replace(ADDRESS_START_FORM, '');
-  if (/^(?:谢谢(?:您|你|领导)?|多谢|感谢|谢了|辛苦了?|辛苦辛苦|您辛苦了|麻烦了|麻烦您了)+$/.test(s)) return 'thanks';
+  // 谢谢 / 好的谢谢 / 谢谢提醒 / 感谢关心 / 收到谢谢 / 辛苦了: thanks, after a yes or not.
+  if (/^(?:好的?|好嘞|嗯+|ok|明白|收到了?|知道了)?(?:(?:谢谢|多谢|感谢|谢了)(?:您|你|领导|提醒|关心|指导|支持|告知|通知)*|辛苦了?|辛苦辛苦|您辛苦了|麻烦了|麻烦您了)+$/i.test(s)) return 'thanks';
   if (/^(?:在吗|在不在|在|您好|你好|早|早上好|上午好|下午好|晚上好)+$/.test(s)) return 'greeting';
   return null;
 }
@@ -190,7 +191,7 @@ const ADDRESS = /^(?:各位)?(?:[\u4e00-\u9fa5]副?(?:主任|局长|书记|组�
 const ADDRESS_END = /(?:[\u4e00-\u9fa5]副?(?:主任|局长|书记|组长|镇长|区长|科长|处长|部长)|领导|各位领导)$/;
 
 function isFillerSegment(seg: string): boolean {
-  if (FILLER.test(seg)) return true;
+  if (FILLER.test(seg) || courtesyOf(seg) !== null) return true;
   const a = seg.replace(ADDRESS, '');
   if (a !== seg && (a === '' || FILLER.test(a))) return true;
   const b = seg.replace(ADDRESS_END, '');

@@ -40,12 +40,25 @@ export function signWhichText(items: readonly WaitingItem[]): string {
  * 谢谢 / 在吗 / 好的 with nothing left to sign: a short polite answer naming what still waits
  * for the unit's answer (never a question about 办理情况, never a promise that someone acts).
  */
+/** A 双派单 round answered by the unit whose 双倒查 is all that waits. */
+export function isBackcheckOnly(i: WaitingItem): boolean {
+  return i.what.endsWith('待回答双倒查');
+}
+
 export function courtesyText(kind: 'thanks' | 'greeting' | 'ok', items: readonly WaitingItem[]): string {
   const open = kind === 'thanks' ? '不客气！' : kind === 'greeting' ? '您好，我在。' : '好的。';
   if (items.length === 1) {
     const i = items[0] as WaitingItem;
     if (i.unsigned === true) return `${open}${i.code}（${i.what}）尚待贵单位签收，请回复“${i.code} 签收”，办理后回复“${i.code}”加办理情况。`;
+    if (isBackcheckOnly(i)) return `${open}${i.code}（${i.what}）尚待贵单位回答双倒查，请回复“${i.code} 倒查 1. … 2. …”。`;
     return `${open}${i.code}（${i.what}）尚待贵单位答复，办理后请回复“${i.code}”加办理情况。`;
   }
-  return [`${open}贵单位目前有 ${items.length} 件事项待答复：`, ...items.map((i) => `${i.code} ${i.what}`), '办理后请回复编号加办理情况。'].join('\n');
+  const back = items.find(isBackcheckOnly);
+  const how = back === undefined ? '办理后请回复编号加办理情况。' : items.every(isBackcheckOnly) ? `请回复编号加倒查回答，例如“${back.code} 倒查 1. … 2. …”。` : `办理后请回复编号加办理情况；双倒查请回复“${back.code} 倒查 1. … 2. …”。`;
+  return [`${open}贵单位目前有 ${items.length} 件事项待答复：`, ...items.map((i) => `${i.code} ${i.what}`), how].join('\n');
+}
+
+/** A bare code of a dispatch the unit already answered: its feedback went to the leader already. */
+export function alreadyForwardedText(code: string, at: string, leaderName: string): string {
+  return `${code} 的反馈已于${at}转报${leaderName}，无需重复回复。`;
 }
