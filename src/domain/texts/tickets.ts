@@ -192,6 +192,11 @@ export const notYourTicket = (n: string, unit: string) => `工单 ${n} 的承办
 export const approvalNeedsReason = (type: string) => `请写明理由，格式：申请${type} 工单编号 理由。`;
 export const approvalOnlyUnits = '退办、不再办理申请需由承办单位负责同志提出。';
 export const approvalAlreadyOpen = (code: string) => `该工单已有待审批的申请（${code}），请等待领导审批。`;
+/** A unit asks again for a ticket whose 退办 / 不再办理 was already approved. */
+export const approvalAlreadyApproved = (code: string, type: string, at: Date | null, by: string | null, tz: string) =>
+  `该工单的${type}申请 ${code} 已${at ? `于${formatAt(at, tz)}` : ''}获${by ?? '领导'}同意，无需重复申请。`;
+/** Where a ticket with an approved 退办 / 不再办理 is still listed. */
+export const RETURN_APPROVED_MARK = '（退办已获批准，待平台处理）';
 
 export function approvalRequest(code: string, type: string, number: string, title: string, unitName: string, requester: string, reason: string, resend = false): string {
   return [
