@@ -127,6 +127,17 @@ export async function recordImport(db: Queryable, r: ImportRecord): Promise<void
   );
 }
 
+/** Of these numbers, those the unit already reported done (and not reopened since). */
+export async function alreadyReportedDone(db: Queryable, numbers: readonly string[]): Promise<Set<string>> {
+  if (numbers.length === 0) return new Set();
+  const rows = await db.query<{ ticket_number: string }>(
+    `select distinct e.ticket_number from ticket_events e where e.ticket_number in (select jsonb_array_elements_text($1::jsonb)) and e.kind = 'reported-done'
+       and not exists (select 1 from ticket_events r where r.ticket_number = e.ticket_number and r.kind = 'reopened' and r.at > e.at)`,
+    [JSON.stringify(numbers)],
+  );
+  return new Set(rows.map((r) => r.ticket_number));
+}
+
 /** SQL: whether a leader approved the ticket's 退办 / 不再办理 (and it was not reopened since). */
 const RETURN_APPROVED = (alias: string) => `exists (
        select 1 from ticket_approvals a where a.ticket_number = ${alias}.number and a.decision = 'approved'

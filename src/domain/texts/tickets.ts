@@ -186,6 +186,8 @@ export const ACK_RECORDED = '已签收，督办记录已更新。';
 export const ACK_NOTHING = '本单位当前没有待签收的督办通知。';
 export const ACK_NOT_UNIT = '签收需由承办单位负责同志或联络员回复。';
 export const reportedDone = (n: string) => `已记录工单 ${n} 的办结情况，最终以 12345 平台状态为准。`;
+/** One short extra line when a message that was something else (a dispatch answer, a 签收, a report) also said tickets are done. */
+export const alsoReportedDone = (numbers: readonly string[]) => `另已记录工单 ${numbers.join('、')} 的办结情况，最终以 12345 平台状态为准。`;
 export const unknownTicket = (n: string) => `未找到工单 ${n}，请核对工单编号。`;
 export const notYourTicket = (n: string, unit: string) => `工单 ${n} 的承办单位为${unit}，请由该单位负责同志办理。`;
 
