@@ -90,3 +90,31 @@ describe('回头看 leaves an approved 退办 out, counted apart (pure)', () => 
     }
   });
 });
+
+describe('回头看 on 12-01 after a 退办 was approved (replay)', () => {
+  let s: Scenario;
+  const d = (day: string, hhmm: string) => `${day}T${hhmm}:00+08:00`;
+  beforeAll(async () => {
+    s = await Scenario.open(undefined, d('2026-11-02', '08:00'));
+    const path = await writeXlsx(join(tempDir(), 'nov.xlsx'), [
+      HEADER,
+      ['L001', '小区路灯不亮', '', '区住建局', '', '', '2026-11-16 09:00', '2026-11-18 18:00', '办理中', '', 0],
+      ['L002', '楼道渗水', '', '区住建局', '', '', '2026-11-16 09:00', '2026-11-18 18:00', '办理中', '', 0],
+    ]);
+    await s.play({ at: d('2026-11-30', '08:30'), from: 'wxid_sup_liu', file: path, to: 'group' });
+    await s.play(say(d('2026-11-30', '09:00'), 'wxid_zhujian_zhang', '申请退办 L001 路灯归供电公司管，不属于我局职责'));
+    await s.play(say(d('2026-11-30', '09:30'), 'wxid_leader_li', '同意 TB001', { to: 'bot' }));
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('the approved one is counted apart, not re-dispatched nor counted as nagged', async () => {
+    const out = await s.play(run(d('2026-12-01', '09:00'), 'monthly-review'));
+    const sum = out.find((o) => o.to === 'wxid_leader_li' && o.text.startsWith('【回头看】11月份'))?.text ?? '';
+    expect(sum).toContain('共2件');
+    expect(sum).toContain('超期未办结1件已在每日工单督办中跟进，不重复交办（区住房和城乡建设局1件）');
+    expect(sum).toContain('退办已获批准、待平台处理1件，不重复交办（区住房和城乡建设局1件）');
+    expect(out.some((o) => o.text.startsWith('【回头看】区住房和城乡建设局') && o.text.includes('L001'))).toBe(false);
+  });
+});
