@@ -29,6 +29,7 @@ describe('ticket done said inside other messages (replay)', () => {
       row('GD20261123107', '课后服务收费', '教育局'),
       row('GD20261123108', '校门口积水', '教育局'),
       row('GD20261123109', '操场灯光扰民', '教育局'),
+      row('GD20261123110', '校园周边网吧', '教育局'),
       row('GD20261125106', '工地夜间施工噪音', '生态环境分局'),
       row('GD20261125107', '河道异味', '生态环境分局'),
       row('GD20261125108', '露天焚烧', '生态环境分局'),
@@ -44,6 +45,7 @@ describe('ticket done said inside other messages (replay)', () => {
     ['GD20261123104', 'GD20261123104搞定了，摊贩已清理，安排了护学岗'],
     ['GD20261123105', '报告李主任：GD20261123105 已经办结了，已回访市民满意'],
     ['GD20261123106', '李主任，GD20261123106那边办完了👌，食堂已全面消杀'],
+    ['GD20261123110', 'GD20261123110 已办结，网吧已停业整改'],
   ];
   for (const [i, [n, text]] of answers.entries()) {
     it(`a dispatch answer that also says ${n} is done: both recorded`, async () => {
