@@ -13,7 +13,7 @@ import { type Clock, systemClock } from './domain/clock.js';
 import { Roster } from './domain/roster.js';
 import { formatShort } from './domain/time.js';
 import type { HandlerContext } from './handlers/context.js';
-import { messageHandlers } from './handlers/index.js';
+import { afterHandled, messageHandlers } from './handlers/index.js';
 import { completeRound, deliverSide } from './handlers/dual-flow.js';
 import { createRouter } from './handlers/router.js';
 import { routines } from './handlers/routines/index.js';
@@ -147,7 +147,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
     log.warn({ queued }, 'chat connection back: sending resumes');
     await o.fallback?.notify(FALLBACK_TEXTS.restored(formatShort(clock.now(), config.timezone), queued));
   };
-  const router = createRouter(messageHandlers(), ctx, { onProcessed: (h) => metrics.messagesIn.inc({ handler: h }) });
+  const router = createRouter(messageHandlers(), ctx, { onProcessed: (h) => metrics.messagesIn.inc({ handler: h }), after: afterHandled });
   const workers: Worker[] = [];
   let http: FastifyInstance | undefined;
   let stopped = false;

@@ -37,6 +37,11 @@ export const OWN_CASES: ReportCase[] = [
   { name: 'stars, arrows and check marks', text: '★新港镇★\n☑️受理→8件\n✔️办结→8件\n❌超期→无', expect: { isReport: true, unit: '新港镇', received: 8, completed: 8, overdue: 0 } },
   { name: 'stray spaces, tabs and full-width forms', text: '凤凰镇\t今日 受 理 ６ 件，办　结 ５ 件，满意率 １００％', expect: { isReport: true, unit: '凤凰镇', received: 6, completed: 5, satisfactionRate: 100 } },
   // ── 满意度 is the 满意率 when a figure follows (play2) ──
+  // ── 接件 is 受理; 百分百 is 100% (play3) ──
+  { name: '接件 bare count, 满意度百分百', text: '教育局 今日接件6 办结6 满意度百分百', expect: { isReport: true, unit: '区教育局', received: 6, completed: 6, satisfactionRate: 100 } },
+  { name: '接件 with measure word', text: '城西街道今日接件8件，办结7件，在办1件，满意率百分百', expect: { isReport: true, unit: '城西街道', received: 8, completed: 7, inProgress: 1, satisfactionRate: 100 } },
+  { name: '新接件 and 满意度达百分百', text: '双河镇：新接件5件，办结5件，满意度达百分百👍', expect: { isReport: true, unit: '双河镇', received: 5, completed: 5, satisfactionRate: 100 } },
+  { name: '满意率为百分百 after colon table', text: '民政局\n接件：3\n办结：3\n满意率：百分百', expect: { isReport: true, unit: '区民政局', received: 3, completed: 3, satisfactionRate: 100 } },
   { name: '满意度 right before the figure', text: '卫健局 今天接了6件 全部办完了 没有超期 满意度100%', expect: { isReport: true, unit: '区卫生健康局', received: 6, overdue: 0, satisfactionRate: 100 } },
   { name: '群众满意度 with a colon', text: '湖滨街道今日受理6件，办结5件，在办1件，群众满意度：97.3%', expect: { received: 6, completed: 5, inProgress: 1, satisfactionRate: 97.3 } },
   { name: '满意度达 in words', text: '凤凰镇今天受理5件，办结5件，满意度达百分之百👍', expect: { received: 5, completed: 5, satisfactionRate: 100 } },

@@ -66,7 +66,8 @@ describe('退办 / 不再办理 approvals (real pipeline)', () => {
   });
 
   it('asks for a reason, checks the ticket and the unit', async () => {
-    expect((await s.play(say(t('16:40'), ZJ, '申请退办 A001')))[0]?.text).toContain('请写明理由');
+    expect((await s.play(say(t('16:40'), ZJ, '申请退办 A001')))[0]?.text).toContain('无需重复申请');
+    expect((await s.play(say(t('16:40'), CG, '申请退办 A002')))[0]?.text).toContain('请写明理由');
     expect((await s.play(say(t('16:41'), ZJ, '申请退办 ZZZZ 不是我们的')))[0]?.text).toContain('未找到工单 ZZZZ');
     expect((await s.play(say(t('16:42'), ZJ, '申请退办 A003 不是我们的')))[0]?.text).toContain('承办单位为区城市管理局');
   });

@@ -20,6 +20,7 @@ import { ticketApprovalHandler } from './ticket-approval.js';
 import { ticketCommandsHandler } from './ticket-commands.js';
 import { ticketDoneAskHandler } from './ticket-done-ask.js';
 import { ticketDoneConfirmHandler } from './ticket-done-confirm.js';
+import { noteDoneMentions, ticketDoneMentionedHandler } from './ticket-done-mentioned.js';
 import { ticketImportHandler } from './ticket-import.js';
 import { unitAckHandler } from './unit-ack.js';
 
@@ -50,8 +51,12 @@ export function messageHandlers(): MessageHandler[] {
     dispatchCreateHandler,
     dispatchAnswerHandler,
     reportHandler,
+    ticketDoneMentionedHandler,
     reportUnrecognisedHandler,
     answerClarifyHandler,
     privateFallbackHandler,
   ];
 }
+
+/** Runs after whichever handler took a message: tickets it also says are done are recorded. */
+export const afterHandled = noteDoneMentions;

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from '../domain/messages.js';
 import { KeyedSerializer } from '../jobs/keyed-serializer.js';
+import type { Person } from '../domain/roster.js';
 import { InboundLedger } from '../store/inbound-ledger.js';
 import { type HandlerContext, type MessageHandler, replyTo } from './context.js';
 
@@ -9,6 +10,8 @@ export interface RouterOptions {
   onProcessed?: (handler: string) => void;
   /** Where the audit records go (batched); one on ctx.db unless given. */
   ledger?: InboundLedger;
+  /** Runs after the handler that took a roster sender's message (`taken`: its name, or 'none'). */
+  after?: (taken: string, msg: IncomingMessage, sender: Person, ctx: HandlerContext) => Promise<void>;
 }
 
 export interface Router {
@@ -73,6 +76,14 @@ export function createRouter(handlers: MessageHandler[], ctx: HandlerContext, op
         return;
       }
       break;
+    }
+    if (opts.after) {
+      try {
+        await opts.after(taken, msg, sender, hctx);
+      } catch (err) {
+        if (!(await ctx.db.ping())) throw err;
+        ctx.log.error({ err, id: msg.id, handler: taken }, 'after-handler step failed on this message');
+      }
     }
     mark(taken);
   }

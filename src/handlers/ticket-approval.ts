@@ -1,6 +1,6 @@
 import * as T from '../domain/texts/tickets.js';
 import { parseTicketCommand } from '../domain/tickets/commands.js';
-import { approvalByCode, createApproval, decideApproval, openApprovalFor } from '../store/ticket-approvals.js';
+import { approvalByCode, approvedApprovalFor, createApproval, decideApproval, openApprovalFor } from '../store/ticket-approvals.js';
 import { getTicket, recordTicketEvent } from '../store/tickets.js';
 import { commandText, type HandlerContext, type MessageHandler, replyTo } from './context.js';
 
@@ -38,12 +38,19 @@ export const ticketApprovalHandler: MessageHandler = {
     const reply = (text: string) => ctx.send(replyTo(msg, text, `ticket-approval-reply:${msg.id}`));
     if (c?.kind === 'request') {
       if (sender.unit === undefined) return void (await reply(T.approvalOnlyUnits));
-      if (c.reason.length < 2) return void (await reply(T.approvalNeedsReason(c.type)));
       const t = await getTicket(ctx.db, c.number);
       if (!t) return void (await reply(T.unknownTicket(c.number)));
       if (t.unitId !== sender.unit) return void (await reply(T.notYourTicket(c.number, ctx.roster.unit(t.unitId)?.name ?? t.unitId)));
+      // Already approved (退办 or 不再办理, not reopened since): nothing to ask again.
+      const approved = await approvedApprovalFor(ctx.db, c.number);
+      if (approved) {
+        const by = approved.decidedBy ? (ctx.roster.person(approved.decidedBy)?.name ?? approved.decidedBy) : null;
+        return void (await reply(T.approvalAlreadyApproved(approved.code, approved.kind, approved.decidedAt, by, ctx.config.timezone)));
+      }
       const open = await openApprovalFor(ctx.db, c.number);
       if (open) return void (await reply(T.approvalAlreadyOpen(open.code)));
+      // Asked before: named whatever the wording; only a new request needs its reason.
+      if (c.reason.length < 2) return void (await reply(T.approvalNeedsReason(c.type)));
       const leaders = ctx.roster.withRole('leader').map((p) => p.id);
       const a = await createApproval(ctx.db, { kind: c.type, ticketNumber: c.number, unitId: t.unitId, requesterId: sender.id, reason: c.reason, at: now, sentTo: leaders });
       await recordTicketEvent(ctx.db, c.number, 'approval-requested', now, `chat:${sender.id}`, { code: a.code, kind: c.type, reason: c.reason, to: leaders });

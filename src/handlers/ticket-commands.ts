@@ -17,6 +17,15 @@ async function signableSince(ctx: HandlerContext, unitId: string, since: Date): 
   return (await roundsAwaitingUnit(ctx.db, unitId)).some((r) => r.sides.some((s) => s.unitId === unitId && !s.ackedAt && !s.answeredAt && later(s.deliveredAt)));
 }
 
+/**
+ * An open dispatch to the unit, not yet answered by it, names this ticket: `GD… 已办结，…` is then
+ * the answer to it (the ticket's 已办结 is recorded beside it, see ticket-done-mentioned).
+ */
+async function dispatchAsksAbout(ctx: HandlerContext, unitId: string, number: string): Promise<boolean> {
+  if (!(await hasOpenDispatch(ctx.db, unitId))) return false;
+  return (await dispatchesForUnit(ctx.db, unitId)).some((d) => d.text.includes(number) && d.targets.some((t) => t.unitId === unitId && !t.answeredAt));
+}
+
 /** A short remark after 收到 about the digest's tickets themselves (这个单子上午已经报过办结了). */
 const TICKET_REMARK = /工单|单子|平台|12345|热线/;
 const MAX_REMARK = 30;
@@ -42,7 +51,7 @@ export const ticketCommandsHandler: MessageHandler = {
   async matches(msg, sender, ctx) {
     if (sender.unit === undefined) return false;
     const c = commandOf(msg);
-    if (c?.kind === 'reported-done') return true;
+    if (c?.kind === 'reported-done') return !(await dispatchAsksAbout(ctx, sender.unit, c.number));
     // 签收 / 收到 is ours only while the unit has a digest to acknowledge (else e.g. a dispatch's)
     // and nothing it must sign reached it since (a code names a dispatch or a round).
     if (c?.kind !== 'ack' || CODE.test(commandText(msg))) return false;

@@ -66,7 +66,9 @@ export const ticketImportHandler: MessageHandler = {
         started = rounds;
         const now = ctx.clock.now();
         const tz = ctx.config.timezone;
-        const overdue = classify(await openTicketsToNag(ctx.db, endOfDay(localDay(now, tz), tz)), now, ctx.calendar, tz).filter((i) => i.daysOverdue >= 0);
+        // What the nag will pursue: a ticket whose 退办 was approved waits for the platform, not counted.
+        const open = (await openTicketsToNag(ctx.db, endOfDay(localDay(now, tz), tz))).filter((t) => t.returnApproved !== true);
+        const overdue = classify(open, now, ctx.calendar, tz).filter((i) => i.daysOverdue >= 0);
         follow = { rounds: rounds.map((x) => x.code), overdue: overdue.length, overdueReportedDone: overdue.filter((i) => i.reportedDone).length };
       } catch (err) {
         ctx.log.error({ err, id: msg.id }, 'ticket import: opening 双派单 rounds failed; the answer gives the counts only');

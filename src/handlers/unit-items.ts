@@ -24,7 +24,7 @@ export async function unitRounds(ctx: HandlerContext, unitId: string): Promise<M
 
 /** The unit's overdue or reopened open tickets. */
 export async function unitTickets(ctx: HandlerContext, unitId: string, now: Date): Promise<MyTicket[]> {
-  return (await overdueOrReopenedOfUnit(ctx.db, unitId, now)).map((t) => ({ number: t.number, title: t.title, reopened: t.reopenCount > 0, overdue: t.dueAt.getTime() < now.getTime(), reportedDone: t.reportedDone === true }));
+  return (await overdueOrReopenedOfUnit(ctx.db, unitId, now)).map((t) => ({ number: t.number, title: t.title, reopened: t.reopenCount > 0, overdue: t.dueAt.getTime() < now.getTime(), reportedDone: t.reportedDone === true, returnApproved: t.returnApproved === true }));
 }
 
 /** Something of a unit's that waits for its 签收 or answer, as the bot names it in a reply. */

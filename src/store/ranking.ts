@@ -129,8 +129,11 @@ export type LookbackTicket = LookbackInput;
  */
 export async function lookbackTickets(d: FigureDeps, month: string, at: Date): Promise<LookbackTicket[]> {
   const b = monthBounds(month, d.config.timezone);
-  const rows = await d.db.query<{ number: string; title: string; unit_id: string; done: boolean; rating: string | null; reported_done: boolean; dual_code: string | null }>(
+  const rows = await d.db.query<{ number: string; title: string; unit_id: string; done: boolean; rating: string | null; reported_done: boolean; dual_code: string | null; return_approved: boolean }>(
     `select t.number, t.title, t.unit_id, t.done, t.rating,
+       (not t.done and exists (
+         select 1 from ticket_approvals a where a.ticket_number = t.number and a.decision = 'approved'
+           and not exists (select 1 from ticket_events r where r.ticket_number = t.number and r.kind = 'reopened' and r.at > a.decided_at))) as return_approved,
        (not t.done and exists (
          select 1 from ticket_events e where e.ticket_number = t.number and e.kind = 'reported-done'
            and not exists (select 1 from ticket_events r where r.ticket_number = t.number and r.kind = 'reopened' and r.at > e.at))) as reported_done,
@@ -139,7 +142,7 @@ export async function lookbackTickets(d: FigureDeps, month: string, at: Date): P
      where ${COHORT} >= $1 and ${COHORT} < $2 and ((not t.done and t.due_at <= $3) or t.rating = '不满意') order by t.unit_id, t.number`,
     [b.from, b.to, at],
   );
-  return rows.map((r) => ({ number: r.number, title: r.title, unitId: r.unit_id, done: r.done, rating: r.rating, reportedDone: r.reported_done === true, dualCode: r.dual_code ?? null }));
+  return rows.map((r) => ({ number: r.number, title: r.title, unitId: r.unit_id, done: r.done, rating: r.rating, reportedDone: r.reported_done === true, dualCode: r.dual_code ?? null, returnApproved: r.return_approved === true }));
 }
 
 export interface WeekTicket {

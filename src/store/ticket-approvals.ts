@@ -66,6 +66,17 @@ export async function openApprovalFor(db: Queryable, ticketNumber: string): Prom
   return rows[0] ? fromRow(rows[0]) : undefined;
 }
 
+/** The latest approved 退办 / 不再办理 of a ticket, unless the ticket was reopened after that decision. */
+export async function approvedApprovalFor(db: Queryable, ticketNumber: string): Promise<Approval | undefined> {
+  const rows = await db.query<Row>(
+    `select * from ticket_approvals a where a.ticket_number = $1 and a.decision = 'approved'
+       and not exists (select 1 from ticket_events r where r.ticket_number = a.ticket_number and r.kind = 'reopened' and r.at > a.decided_at)
+     order by a.decided_at desc, a.id desc limit 1`,
+    [ticketNumber],
+  );
+  return rows[0] ? fromRow(rows[0]) : undefined;
+}
+
 /** Decides once: false when it was already decided (by anyone). */
 export async function decideApproval(db: Queryable, id: number, approve: boolean, by: string, at: Date, note: string): Promise<boolean> {
   const rows = await db.query(

@@ -127,13 +127,30 @@ export async function recordImport(db: Queryable, r: ImportRecord): Promise<void
   );
 }
 
+/** Of these numbers, those the unit already reported done (and not reopened since). */
+export async function alreadyReportedDone(db: Queryable, numbers: readonly string[]): Promise<Set<string>> {
+  if (numbers.length === 0) return new Set();
+  const rows = await db.query<{ ticket_number: string }>(
+    `select distinct e.ticket_number from ticket_events e where e.ticket_number in (select jsonb_array_elements_text($1::jsonb)) and e.kind = 'reported-done'
+       and not exists (select 1 from ticket_events r where r.ticket_number = e.ticket_number and r.kind = 'reopened' and r.at > e.at)`,
+    [JSON.stringify(numbers)],
+  );
+  return new Set(rows.map((r) => r.ticket_number));
+}
+
+/** SQL: whether a leader approved the ticket's 退办 / 不再办理 (and it was not reopened since). */
+const RETURN_APPROVED = (alias: string) => `exists (
+       select 1 from ticket_approvals a where a.ticket_number = ${alias}.number and a.decision = 'approved'
+         and not exists (select 1 from ticket_events r where r.ticket_number = ${alias}.number and r.kind = 'reopened' and r.at > a.decided_at)
+     ) as return_approved`;
+
 /**
  * The nag scan's one pass: open tickets due before `until` (overdue or due today) and open
  * reopened ones, through the two partial indexes.
  */
 export async function openTicketsToNag(db: Queryable, until: Date): Promise<OpenTicket[]> {
   // reported_done: the unit said 已办结 (and the ticket was not reopened since); the platform has not confirmed it yet.
-  const rows = await db.query<{ number: string; title: string; unit_id: string; due_at: Date; reopen_count: number; reported_done: boolean }>(
+  const rows = await db.query<{ number: string; title: string; unit_id: string; due_at: Date; reopen_count: number; reported_done: boolean; return_approved: boolean }>(
     `with o as (
        select number, title, unit_id, due_at, reopen_count from tickets where not done and due_at < $1
        union all
@@ -141,10 +158,10 @@ export async function openTicketsToNag(db: Queryable, until: Date): Promise<Open
      select o.*, exists (
        select 1 from ticket_events e where e.ticket_number = o.number and e.kind = 'reported-done'
          and not exists (select 1 from ticket_events r where r.ticket_number = o.number and r.kind = 'reopened' and r.at > e.at)
-     ) as reported_done from o`,
+     ) as reported_done, ${RETURN_APPROVED('o')} from o`,
     [until],
   );
-  return rows.map((r) => ({ number: r.number, title: r.title, unitId: r.unit_id, dueAt: new Date(r.due_at), reopenCount: r.reopen_count, reportedDone: r.reported_done === true }));
+  return rows.map((r) => ({ number: r.number, title: r.title, unitId: r.unit_id, dueAt: new Date(r.due_at), reopenCount: r.reopen_count, reportedDone: r.reported_done === true, returnApproved: r.return_approved === true }));
 }
 
 /**
@@ -152,16 +169,16 @@ export async function openTicketsToNag(db: Queryable, until: Date): Promise<Open
  * list), each with whether the unit reported it 已办结 (not reopened since) as the nag marks it.
  */
 export async function overdueOrReopenedOfUnit(db: Queryable, unitId: string, now: Date): Promise<OpenTicket[]> {
-  const rows = await db.query<{ number: string; title: string; content: string; due_at: Date; reopen_count: number; reported_done: boolean }>(
+  const rows = await db.query<{ number: string; title: string; content: string; due_at: Date; reopen_count: number; reported_done: boolean; return_approved: boolean }>(
     `select t.number, t.title, t.content, t.due_at, t.reopen_count, exists (
        select 1 from ticket_events e where e.ticket_number = t.number and e.kind = 'reported-done'
          and not exists (select 1 from ticket_events r where r.ticket_number = t.number and r.kind = 'reopened' and r.at > e.at)
-     ) as reported_done
+     ) as reported_done, ${RETURN_APPROVED('t')}
      from tickets t
      where t.unit_id = $1 and not t.done and (t.due_at < $2 or t.reopen_count > 0) order by t.due_at, t.number`,
     [unitId, now],
   );
-  return rows.map((r) => ({ number: r.number, title: ticketTitle(r.title, r.content), unitId, dueAt: new Date(r.due_at), reopenCount: r.reopen_count, reportedDone: r.reported_done === true }));
+  return rows.map((r) => ({ number: r.number, title: ticketTitle(r.title, r.content), unitId, dueAt: new Date(r.due_at), reopenCount: r.reopen_count, reportedDone: r.reported_done === true, returnApproved: r.return_approved === true }));
 }
 
 /** How many open tickets are overdue at `now`, and how many are reopened (all units). */

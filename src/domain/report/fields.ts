@@ -22,7 +22,7 @@ function plain(kind: 'zero' | 'cumul' | 'compare' | 'reset' | 'all' | 'each' | '
 }
 
 /** Receiving verbs that take any ticket object (受理噪声类工单7件). */
-const RECEIVED_STRONG = ['新受理', '受理', '新接收', '接收', '新接', '新收', '承办', '接单', '新接单', '收件', '新收件'];
+const RECEIVED_STRONG = ['新受理', '受理', '新接收', '接收', '新接', '新收', '承办', '接单', '新接单', '收件', '新收件', '接件', '新接件'];
 /** Receiving verbs that also take other objects (新增学位, 收到感谢信): need a ticket object. */
 const RECEIVED_WEAK = ['新增', '收到', '接到', '接了', '今日工单', '今天工单', '当日工单', '当天工单', '交办', '派发', '派单', '新派', '下派', '来件', '转来', '分派', '转派'];
 /** "No tickets" phrases: received = 0. */

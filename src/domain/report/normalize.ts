@@ -25,10 +25,10 @@ export function cleanText(text: string): string {
 }
 
 /**
- * 满意度 followed by a figure (满意度100%, 群众满意度：97.3%, 满意度达百分之百) is the 满意率; elsewhere
+ * 满意度 followed by a figure (满意度100%, 群众满意度：97.3%, 满意度达百分之百, 满意度百分百) is the 满意率; elsewhere
  * (满意度较高, 满意度调查) it stays a filler. Same length, so positions stay aligned.
  */
-const SATISFACTION_DEGREE = /满意度(?=\s*(?:[:：]|为|是|达到?|约|在|保持)?\s*(?:\d|百分之|[零〇一二两三四五六七八九十]))/g;
+const SATISFACTION_DEGREE = /满意度(?=\s*(?:[:：]|为|是|达到?|约|在|保持)?\s*(?:\d|百分之|百分百|[零〇一二两三四五六七八九十]))/g;
 export function rateSynonyms(s: string): string {
   return s.replace(SATISFACTION_DEGREE, '满意率');
 }

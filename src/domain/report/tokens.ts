@@ -172,6 +172,12 @@ export function tokenize(s: string): Tok[] {
       i += bl;
       continue;
     }
+    // 百分百 (spoken for 百分之百): 100%.
+    if (c === '百' && s.startsWith('百分百', i)) {
+      toks.push({ k: 'num', value: 100, unit: 'pct', dist: false, pos: i, end: i + 3 });
+      i += 3;
+      continue;
+    }
     if (c === '百' && s.startsWith('百分之', i)) {
       const m = /^百分之\s*(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+)/.exec(s.slice(i, i + 16));
       if (m !== null) {

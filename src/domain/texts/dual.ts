@@ -226,17 +226,21 @@ export interface LookbackSummary {
   awaiting: ReadonlyArray<{ unitName: string; count: number }>;
   /** Tickets in an open 双派单 round: not re-dispatched. */
   dual: ReadonlyArray<{ number: string; code: string }>;
+  /** Open tickets whose 退办 / 不再办理 a leader approved (waiting for the platform): not re-dispatched. */
+  returned?: ReadonlyArray<{ unitName: string; count: number }>;
 }
 
 export function lookbackLeadersText(month: string, s: LookbackSummary): string {
   const sum = (l: ReadonlyArray<{ count: number }>) => l.reduce((a, u) => a + u.count, 0);
-  const total = sum(s.redispatched) + sum(s.nagged) + sum(s.awaiting) + s.dual.length;
+  const returned = s.returned ?? [];
+  const total = sum(s.redispatched) + sum(s.nagged) + sum(s.awaiting) + sum(returned) + s.dual.length;
   if (total === 0) return `【回头看】${monthName(month)}工单均已解决，无不满意工单需重新交办。`;
   const byUnit = (l: ReadonlyArray<{ unitName: string; count: number }>) => l.map((u) => `${u.unitName}${u.count}件`).join('，');
   const parts: string[] = [];
   if (s.redispatched.length > 0) parts.push(`已重新交办${sum(s.redispatched)}件（${byUnit(s.redispatched)}）`);
   if (s.nagged.length > 0) parts.push(`超期未办结${sum(s.nagged)}件已在每日工单督办中跟进，不重复交办（${byUnit(s.nagged)}）`);
   if (s.awaiting.length > 0) parts.push(`单位已报办结、待平台确认${sum(s.awaiting)}件（${byUnit(s.awaiting)}）`);
+  if (returned.length > 0) parts.push(`退办已获批准、待平台处理${sum(returned)}件，不重复交办（${byUnit(returned)}）`);
   if (s.dual.length > 0) parts.push(`双派单办理中${s.dual.length}件，不重复交办（${s.dual.map((d) => `${d.number}：${d.code}`).join('，')}）`);
   return `【回头看】${monthName(month)}未解决和不满意工单共${total}件：${parts.join('；')}。`;
 }

@@ -2,7 +2,7 @@
 import { clipTitle } from '../text/clip.js';
 import { formatAt } from '../time.js';
 import { formatDeadline } from './dispatch.js';
-import { REPORTED_DONE_MARK } from './tickets.js';
+import { REPORTED_DONE_MARK, RETURN_APPROVED_MARK } from './tickets.js';
 
 export interface MyDispatch { code: string; acked: boolean; deadline: Date }
 export interface MyRound { code: string; ticketNumber: string; backcheck: boolean; deadline: Date }
@@ -13,6 +13,8 @@ export interface MyTicket {
   overdue: boolean;
   /** The unit reported it 已办结; the platform has not confirmed it yet (marked as in the nag). */
   reportedDone?: boolean;
+  /** A leader approved its 退办 / 不再办理: it waits for the platform. */
+  returnApproved?: boolean;
 }
 
 export interface MyItems {
@@ -49,7 +51,7 @@ export function myItemsText(i: MyItems, max = 5): string {
   }
   const overdue = i.tickets.filter((t) => t.overdue);
   const reopened = i.tickets.filter((t) => t.reopened && !t.overdue);
-  const mark = (t: MyTicket) => (t.reportedDone ? REPORTED_DONE_MARK : '');
+  const mark = (t: MyTicket) => (t.returnApproved ? RETURN_APPROVED_MARK : t.reportedDone ? REPORTED_DONE_MARK : '');
   if (overdue.length > 0) lines.push(`· 超期工单${overdue.length}件：${listed(overdue, max, (t) => `${t.number}（${cut(t.title)}${t.reopened ? '，重办' : ''}）${mark(t)}`)}`);
   if (reopened.length > 0) lines.push(`· 重办工单${reopened.length}件：${listed(reopened, max, (t) => `${t.number}（${cut(t.title)}）${mark(t)}`)}`);
   // The example fits the first code: a round waiting for its 倒查 answers gets the 倒查 form.

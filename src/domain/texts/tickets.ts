@@ -186,12 +186,19 @@ export const ACK_RECORDED = '已签收，督办记录已更新。';
 export const ACK_NOTHING = '本单位当前没有待签收的督办通知。';
 export const ACK_NOT_UNIT = '签收需由承办单位负责同志或联络员回复。';
 export const reportedDone = (n: string) => `已记录工单 ${n} 的办结情况，最终以 12345 平台状态为准。`;
+/** One short extra line when a message that was something else (a dispatch answer, a 签收, a report) also said tickets are done. */
+export const alsoReportedDone = (numbers: readonly string[]) => `另已记录工单 ${numbers.join('、')} 的办结情况，最终以 12345 平台状态为准。`;
 export const unknownTicket = (n: string) => `未找到工单 ${n}，请核对工单编号。`;
 export const notYourTicket = (n: string, unit: string) => `工单 ${n} 的承办单位为${unit}，请由该单位负责同志办理。`;
 
 export const approvalNeedsReason = (type: string) => `请写明理由，格式：申请${type} 工单编号 理由。`;
 export const approvalOnlyUnits = '退办、不再办理申请需由承办单位负责同志提出。';
 export const approvalAlreadyOpen = (code: string) => `该工单已有待审批的申请（${code}），请等待领导审批。`;
+/** A unit asks again for a ticket whose 退办 / 不再办理 was already approved. */
+export const approvalAlreadyApproved = (code: string, type: string, at: Date | null, by: string | null, tz: string) =>
+  `该工单的${type}申请 ${code} 已${at ? `于${formatAt(at, tz)}` : ''}获${by ?? '领导'}同意，无需重复申请。`;
+/** Where a ticket with an approved 退办 / 不再办理 is still listed. */
+export const RETURN_APPROVED_MARK = '（退办已获批准，待平台处理）';
 
 export function approvalRequest(code: string, type: string, number: string, title: string, unitName: string, requester: string, reason: string, resend = false): string {
   return [

@@ -51,6 +51,18 @@ const DONE_LOOSE = new RegExp(`^(?:工单|编号)?\\s*${TICKET_NUMBER}\\s*(?:号
 const RETURN_WORDS = /(?:申请|请求|恳请|建议)(?:予以)?退(?:回|办|单)|^退(?:回|办)|退(?:回|办)(?:该|此|本)?(?:工单)?[。.!！]*$|不属于(?:我们|我局|我单位|本单位|我街道|我镇|我们局|我们单位)|不归(?:我们|我局|我单位|本单位|我街道|我镇)|非(?:我|本)(?:单位|局|街道|镇)?(?:职责|管辖)/;
 
 
+/**
+ * The text without the ticket number, leaving no stray space where it stood (不是我们的事，GD… 请求退回 →
+ * 不是我们的事，请求退回): a space stays only between two Latin letters or digits.
+ */
+function cutOut(s: string, number: string): string {
+  const at = s.indexOf(number);
+  const before = s.slice(0, at).replace(/\s+$/, '');
+  const after = s.slice(at + number.length).replace(/^\s+/, '');
+  const join = /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(after) ? ' ' : '';
+  return before + join + after;
+}
+
 export function parseTicketCommand(text: string): TicketCommand | null {
   const s = text.trim();
   let m = DECIDE.exec(s);
@@ -66,8 +78,7 @@ export function parseTicketCommand(text: string): TicketCommand | null {
   if (isAck(s)) return { kind: 'ack' };
   const n = ANY_NUMBER.exec(s);
   if (n && RETURN_WORDS.test(s)) {
-    const reason = s
-      .replace(n[0], ' ')
+    const reason = cutOut(s, n[0])
       .replace(/^[\s,，:：;；。.]*(?:申请)?(?:退办|退回|退单)(?:工单|申请)?[\s,，:：;；]*/, '')
       .replace(/[\s,，:：;；]*(?:特此)?(?:申请|请求|恳请)(?:予以)?(?:退办|退回|退单)[。.!！]*$/, '')
       .replace(/\s+/g, ' ')

@@ -11,6 +11,8 @@ export interface OpenTicket {
   reopenCount: number;
   /** The unit reported it 已办结 and the platform has not confirmed it yet: listed, marked, not escalated. */
   reportedDone?: boolean;
+  /** A leader approved its 退办 / 不再办理: it waits for the platform, never nagged nor escalated. */
+  returnApproved?: boolean;
 }
 
 export interface NagItem extends OpenTicket {

@@ -8,6 +8,7 @@
  *   are in the nag's list, marked, and counted apart for the oversight;
  * - with an open 双派单 round: both sides are already on it; re-dispatching it to the 承办单位
  *   alone would bypass the round.
+ * - open with a 退办 / 不再办理 a leader approved: the platform moves it; the unit has nothing to do.
  * Left-out tickets are still counted for the leaders and the supervision team, by reason.
  * When no nag runs, reported-done tickets re-dispatched carry （单位已报办结，待平台确认）, never 未办结.
  */
@@ -19,6 +20,8 @@ export interface LookbackInput {
   rating: string | null;
   reportedDone: boolean;
   dualCode: string | null;
+  /** A leader approved its 退办 / 不再办理 (not reopened since). */
+  returnApproved?: boolean;
 }
 
 export interface LookbackLine {
@@ -37,19 +40,25 @@ export interface LookbackPlan {
   awaiting: Map<string, string[]>;
   /** Tickets with an open 双派单 round: number and round code. */
   dual: Array<{ number: string; unitId: string; code: string }>;
+  /** Open tickets whose 退办 / 不再办理 was approved (waiting for the platform), by unit. */
+  returned: Map<string, string[]>;
 }
 
 export const REPORTED_DONE_WHY = '单位已报办结，待平台确认';
 
 /** `nagRuns`: the ticket-nag runs today (it is configured): open overdue tickets are its own. */
 export function planLookback(tickets: readonly LookbackInput[], nagRuns: boolean): LookbackPlan {
-  const plan: LookbackPlan = { redispatch: new Map(), nagged: new Map(), awaiting: new Map(), dual: [] };
+  const plan: LookbackPlan = { redispatch: new Map(), nagged: new Map(), awaiting: new Map(), dual: [], returned: new Map() };
   for (const t of tickets) {
     if (t.dualCode) {
       plan.dual.push({ number: t.number, unitId: t.unitId, code: t.dualCode });
       continue;
     }
     const open = !t.done;
+    if (open && t.returnApproved === true) {
+      plan.returned.set(t.unitId, [...(plan.returned.get(t.unitId) ?? []), t.number]);
+      continue;
+    }
     if (open && nagRuns) {
       const m = t.reportedDone ? plan.awaiting : plan.nagged;
       m.set(t.unitId, [...(m.get(t.unitId) ?? []), t.number]);

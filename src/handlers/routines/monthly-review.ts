@@ -91,6 +91,7 @@ export const monthlyReviewRoutine: Routine = {
       nagged: [...plan.nagged.entries()].map(([u, l]) => ({ unitName: unitName(u), count: l.length })),
       awaiting: [...plan.awaiting.entries()].map(([u, l]) => ({ unitName: unitName(u), count: l.length })),
       dual: plan.dual,
+      returned: [...plan.returned.entries()].map(([u, l]) => ({ unitName: unitName(u), count: l.length })),
     });
     for (const p of oversight) await ctx.send({ to: { kind: 'person', id: p.id }, text: summary, mentions: [], purpose: `monthly-review:${month}:lookback-summary:${p.id}` });
     await claimStep(ctx.db, `monthly-review:${month}:lookback`, 'monthly-review', now, day, {
@@ -98,6 +99,7 @@ export const monthlyReviewRoutine: Routine = {
       nagged: [...plan.nagged.entries()].flatMap(([u, l]) => l.map((n) => `${u}:${n}`)),
       awaiting: [...plan.awaiting.entries()].flatMap(([u, l]) => l.map((n) => `${u}:${n}`)),
       dual: plan.dual.map((d) => `${d.unitId}:${d.number}:${d.code}`),
+      returned: [...plan.returned.entries()].flatMap(([u, l]) => l.map((n) => `${u}:${n}`)),
     });
 
     const { rows, coverage } = await monthRankingWithCoverage(ctx, month);

@@ -42,7 +42,9 @@ export async function runTicketNag(ctx: HandlerContext): Promise<NagResult> {
   if (inQuietHours(now, config.quietHours, tz)) return { ...result, skipped: 'quiet-hours' };
   const tc = config.tickets;
 
-  const items = classify(await openTicketsToNag(db, endOfDay(today, tz)), now, calendar, tz);
+  // A ticket whose 退办 / 不再办理 a leader approved waits for the platform: not nagged, not escalated.
+  const open = (await openTicketsToNag(db, endOfDay(today, tz))).filter((t) => t.returnApproved !== true);
+  const items = classify(open, now, calendar, tz);
   const byUnit = digestsByUnit(items);
   const contacts = new Map([...byUnit.keys()].map((u) => [u, unitContacts(ctx, u).map((p) => p.id)]));
   const claimed = await claimDigests(

@@ -50,7 +50,7 @@ export function registerTickets(app: FastifyInstance, ctx: HandlerContext): void
         const state = [
           t.daysOverdue >= 0 ? `<span class="tag red">超期${t.daysOverdue}个工作日</span>` : '',
           t.reopened ? `<span class="tag amber">重办${t.reopenCount}次</span>` : '',
-          t.reportedDone ? '<span class="tag">单位已报办结，待平台确认</span>' : '',
+          t.returnApproved ? '<span class="tag">退办已获批准，待平台处理</span>' : t.reportedDone ? '<span class="tag">单位已报办结，待平台确认</span>' : '',
         ].join('');
         return `<tr><td>${esc(t.number)}</td><td style="text-align:left">${t.title ? esc(clipTitle(t.title, 24)) : '<span class="muted">—</span>'}</td><td>${esc(formatShort(t.dueAt, tz))}</td><td>${state}</td><td>${stepCell(t.number)}</td></tr>`;
       });
