@@ -73,7 +73,8 @@ export function formatDay(instant: Date | string | number, tz = DEFAULT_TZ): str
   return `${d.month() + 1}月${d.date()}日`;
 }
 
-const WEEKDAY = '日一二三四五六';
+/** 星期日 … 星期六 by Day.js's day() (0 = Sunday). */
+export const WEEKDAY_NAMES = '日一二三四五六';
 
 /**
  * A deadline for messages: 12月2日18:00, or with the weekday 12月2日（星期三）18:00. A deadline
@@ -85,7 +86,7 @@ export function formatDeadline(instant: Date | string | number, tz = DEFAULT_TZ,
   if (midnight) d = d.subtract(1, 'day');
   const time = midnight ? '24:00' : d.format('HH:mm');
   const day = `${d.month() + 1}月${d.date()}日`;
-  return o.weekday ? `${day}（星期${WEEKDAY[d.day()]}）${time}` : `${day}${time}`;
+  return o.weekday ? `${day}（星期${WEEKDAY_NAMES[d.day()]}）${time}` : `${day}${time}`;
 }
 
 export { dayjs };

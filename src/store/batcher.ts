@@ -1,3 +1,5 @@
+import type { Queryable } from './db-types.js';
+
 /**
  * Group commit (and its read twin, batched look-ups): callers hand in one item each and get
  * their own result back, while the items go to the database together — one round trip per
@@ -63,4 +65,20 @@ export class Batcher<I, O> {
       if (this.queue.length > 0) this.schedule();
     }
   }
+}
+
+/**
+ * A function of (database, item) whose calls go to that database in batches: one Batcher per
+ * database, made on first use. `many` gets the items of one batch and returns one result each.
+ */
+export function batchedPerDb<I, O>(many: (db: Queryable, items: I[]) => Promise<O[]>): (db: Queryable, item: I) => Promise<O> {
+  const batchers = new WeakMap<Queryable, Batcher<I, O>>();
+  return (db, item) => {
+    let b = batchers.get(db);
+    if (!b) {
+      b = new Batcher((items: I[]) => many(db, items));
+      batchers.set(db, b);
+    }
+    return b.submit(item);
+  };
 }

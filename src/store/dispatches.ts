@@ -1,6 +1,6 @@
 /** Dispatches, their target units and their timeline (migration 004). */
 import type { TargetView } from '../domain/dispatch/flow.js';
-import { Batcher } from './batcher.js';
+import { batchedPerDb } from './batcher.js';
 import type { Db, Queryable } from './db.js';
 import { date, type Row } from './rows.js';
 
@@ -146,28 +146,23 @@ export async function dispatchesForUnit(db: Queryable, unitId: string, codes: re
   return withTargets(db, rows);
 }
 
-const openUnitLookups = new WeakMap<Queryable, Batcher<string, boolean>>();
+
+const openUnitLookups = batchedPerDb(async (db: Queryable, units: string[]): Promise<boolean[]> => {
+  const rows = await db.query<{ unit_id: string }>(
+    `select distinct t.unit_id from dispatch_targets t join dispatches d on d.id = t.dispatch_id
+     where d.status = 'open' and t.unit_id = any($1::text[])`,
+    [units],
+  );
+  const open = new Set(rows.map((r) => r.unit_id));
+  return units.map((u) => open.has(u));
+});
 
 /**
  * Whether the unit is a target of an open dispatch. Asked for (nearly) every 收到 in the group,
  * so the questions of one moment go to the database as one query.
  */
 export function hasOpenDispatch(db: Queryable, unitId: string): Promise<boolean> {
-  let b = openUnitLookups.get(db);
-  if (!b) {
-    const many = async (units: string[]) => {
-      const rows = await db.query<{ unit_id: string }>(
-        `select distinct t.unit_id from dispatch_targets t join dispatches d on d.id = t.dispatch_id
-         where d.status = 'open' and t.unit_id = any($1::text[])`,
-        [units],
-      );
-      const open = new Set(rows.map((r) => r.unit_id));
-      return units.map((u) => open.has(u));
-    };
-    b = new Batcher(many);
-    openUnitLookups.set(db, b);
-  }
-  return b.submit(unitId);
+  return openUnitLookups(db, unitId);
 }
 
 export async function addEvent(db: Queryable, dispatchId: number | null, e: Omit<DispatchEvent, 'detail'> & { detail?: Record<string, unknown> }): Promise<void> {

@@ -2,7 +2,7 @@
 import type { PlannedSide, SideKey } from '../domain/dual/sides.js';
 import { roundCode } from '../domain/dual/sides.js';
 import type { LadderStep } from '../domain/tickets/digest.js';
-import { Batcher } from './batcher.js';
+import { batchedPerDb } from './batcher.js';
 import type { Db, Queryable } from './db.js';
 import { date, json, type Row, str } from './rows.js';
 
@@ -151,28 +151,23 @@ export async function roundsAwaitingUnit(db: Queryable, unitId: string): Promise
   return withSides(db, rows);
 }
 
-const awaitingUnitLookups = new WeakMap<Queryable, Batcher<string, boolean>>();
+
+const awaitingUnitLookups = batchedPerDb(async (db: Queryable, units: string[]): Promise<boolean[]> => {
+  const rows = await db.query<{ unit_id: string }>(
+    `select distinct s.unit_id from dual_rounds r join dual_sides s on s.round_id = r.id
+     where s.unit_id = any($1::text[]) and ((r.status = 'open' and s.answered_at is null) or (r.status = 'answered' and s.backcheck_at is null))`,
+    [units],
+  );
+  const waiting = new Set(rows.map((r) => r.unit_id));
+  return units.map((u) => waiting.has(u));
+});
 
 /**
  * Whether a round waits for the unit (its answer or its back-check answer). Asked for nearly every
  * acknowledgement in the group, so the questions of one moment go to the database as one query.
  */
 export function hasRoundAwaitingUnit(db: Queryable, unitId: string): Promise<boolean> {
-  let b = awaitingUnitLookups.get(db);
-  if (!b) {
-    const many = async (units: string[]) => {
-      const rows = await db.query<{ unit_id: string }>(
-        `select distinct s.unit_id from dual_rounds r join dual_sides s on s.round_id = r.id
-         where s.unit_id = any($1::text[]) and ((r.status = 'open' and s.answered_at is null) or (r.status = 'answered' and s.backcheck_at is null))`,
-        [units],
-      );
-      const waiting = new Set(rows.map((r) => r.unit_id));
-      return units.map((u) => waiting.has(u));
-    };
-    b = new Batcher(many);
-    awaitingUnitLookups.set(db, b);
-  }
-  return b.submit(unitId);
+  return awaitingUnitLookups(db, unitId);
 }
 
 export async function pendingTriggerTickets(db: Queryable, limit = 500): Promise<string[]> {

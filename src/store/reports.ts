@@ -1,5 +1,5 @@
 import type { ReportFigures } from '../domain/report/figures.js';
-import { Batcher } from './batcher.js';
+import { batchedPerDb } from './batcher.js';
 import type { Queryable, SqlValue } from './db.js';
 import { valuesList } from './values.js';
 
@@ -38,7 +38,7 @@ export interface SaveReport {
 }
 
 const COLUMN_TYPES = ['text', 'text', 'jsonb', 'boolean', 'text', 'text', 'timestamptz', 'text', 'int', 'int', 'int', 'int', 'int', 'int', 'int', 'float8', 'float8'];
-const savers = new WeakMap<Queryable, Batcher<SaveReport, { version: number }>>();
+const savers = batchedPerDb(saveReports);
 
 /**
  * Stores a report as the unit's current one for the day, keeping every earlier version.
@@ -47,12 +47,7 @@ const savers = new WeakMap<Queryable, Batcher<SaveReport, { version: number }>>(
  * caller waiting for its own; each statement is atomic on its own.
  */
 export function saveReport(db: Queryable, r: SaveReport): Promise<{ version: number }> {
-  let b = savers.get(db);
-  if (!b) {
-    b = new Batcher((rs) => saveReports(db, rs));
-    savers.set(db, b);
-  }
-  return b.submit(r);
+  return savers(db, r);
 }
 
 /** Stores reports of distinct messages and distinct unit-days in one statement. */

@@ -1,5 +1,5 @@
 import type { LadderStep } from '../domain/tickets/digest.js';
-import { Batcher } from './batcher.js';
+import { batchedPerDb } from './batcher.js';
 import type { Queryable } from './db.js';
 
 const key = (number: string, due: Date) => `${number}|${due.toISOString()}`;
@@ -81,27 +81,22 @@ export async function hasUnackedDigest(db: Queryable, unitId: string): Promise<b
 }
 
 /** When the unit's latest unacknowledged digest was sent, or null when none waits. */
-const latestLookups = new WeakMap<Queryable, Batcher<string, Date | null>>();
+
+const latestLookups = batchedPerDb(async (db: Queryable, units: string[]): Promise<Array<Date | null>> => {
+  const rows = await db.query<{ unit_id: string; sent_at: Date | string }>(
+    'select unit_id, max(sent_at) as sent_at from ticket_digests where unit_id = any($1::text[]) and acked_at is null group by unit_id',
+    [units],
+  );
+  const at = new Map(rows.map((r) => [r.unit_id, new Date(r.sent_at)]));
+  return units.map((u) => at.get(u) ?? null);
+});
 
 /**
  * When the unit's latest unsigned digest was sent (null: none). Asked for nearly every 收到 in the
  * group, so the questions of one moment go to the database as one query.
  */
 export function latestUnackedDigestAt(db: Queryable, unitId: string): Promise<Date | null> {
-  let b = latestLookups.get(db);
-  if (!b) {
-    const many = async (units: string[]) => {
-      const rows = await db.query<{ unit_id: string; sent_at: Date | string }>(
-        'select unit_id, max(sent_at) as sent_at from ticket_digests where unit_id = any($1::text[]) and acked_at is null group by unit_id',
-        [units],
-      );
-      const at = new Map(rows.map((r) => [r.unit_id, new Date(r.sent_at)]));
-      return units.map((u) => at.get(u) ?? null);
-    };
-    b = new Batcher(many);
-    latestLookups.set(db, b);
-  }
-  return b.submit(unitId);
+  return latestLookups(db, unitId);
 }
 
 /** When the unit last signed (签收) a digest that listed each ticket: number → acked_at. */

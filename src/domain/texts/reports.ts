@@ -1,10 +1,11 @@
+import { weekday } from '../calendar.js';
 import { describeFigures, FIGURE_LABELS, type ReportFigures } from '../report/figures.js';
+import { WEEKDAY_NAMES } from '../time.js';
 
 const md = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 export { md as monthDay };
-const WEEKDAY_NAMES = ['日', '一', '二', '三', '四', '五', '六'];
 /** 11月28日（星期六） */
-const mdw = (day: string) => `${md(day)}（星期${WEEKDAY_NAMES[new Date(`${day}T12:00:00Z`).getUTCDay()]}）`;
+const mdw = (day: string) => `${md(day)}（星期${WEEKDAY_NAMES[weekday(day)]}）`;
 
 export function calendarMissingText(year: number): string {
   return `系统提示：${year}年法定节假日和调休安排尚未配置，日报提醒等例行工作暂按周一至周五执行。请在配置文件的 calendar 中补充当年安排。`;

@@ -1,4 +1,5 @@
 /** The terminal simulator's own texts (its help, clock and routine lines); never sent to a chat. */
+import { WEEKDAY_NAMES } from '../time.js';
 
 export const SIM_HELP = `模拟群“联系服务群众工作”已就绪。输入方式：
   张局长: 今日受理12件，办结10件        以某人身份在群里发言（姓名或微信号，后加冒号）
@@ -17,12 +18,10 @@ export const SIM_HELP = `模拟群“联系服务群众工作”已就绪。输�
   /who 名单与群里的陌生成员      /help 本说明      /quit 退出
 消息里写 @张局长 会作为 @ 提醒发出。`;
 
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
-
 /** 2026年11月30日（星期一）16:30 */
 export function simTimeText(day: string, hhmm: string, weekday: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return `${y}年${m}月${d}日（星期${WEEKDAYS[weekday]}）${hhmm}`;
+  return `${y}年${m}月${d}日（星期${WEEKDAY_NAMES[weekday]}）${hhmm}`;
 }
 
 export function simClockText(when: string, workday: boolean, running: boolean, next: string[]): string {
@@ -34,7 +33,7 @@ export function simClockText(when: string, workday: boolean, running: boolean, n
 
 export function simDayLine(day: string, weekday: number, workday: boolean): string {
   const [, m, d] = day.split('-').map(Number) as [number, number, number];
-  return `──── ${m}月${d}日（星期${WEEKDAYS[weekday]}）${workday ? '工作日' : '休息日'} ────`;
+  return `──── ${m}月${d}日（星期${WEEKDAY_NAMES[weekday]}）${workday ? '工作日' : '休息日'} ────`;
 }
 
 export const simRoutineSent = (at: string, name: string, n: number) => `[${at} ${name}] 已运行，发送 ${n} 条消息：`;
