@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../src/domain/calendar.js';
 import { Roster } from '../src/domain/roster.js';
-import { FIELD_LABELS, mapHeader, missingRequired } from '../src/domain/tickets/columns.js';
+import { columnAliases, FIELD_LABELS, mapHeader, missingRequired } from '../src/domain/tickets/columns.js';
 import { parseTicketCommand } from '../src/domain/tickets/commands.js';
 import { fromExcelSerial, parseTicketDate } from '../src/domain/tickets/dates.js';
 import { effectiveDue, standardDeadlines, workdaysOverdue } from '../src/domain/tickets/deadline.js';
@@ -84,7 +84,7 @@ describe('deadlines: 一日受理、两日办结、三日反馈 on working days'
 });
 
 describe('header mapping', () => {
-  const cols = config.tickets.columns;
+  const cols = columnAliases(config.tickets.columns);
   it('finds the platform headers in any order, with notes and blanks', () => {
     const m = mapHeader(['序号', '工单编号', ' 标 题 ', '诉求内容', '承办单位（主办）', '属地镇街', '网格', '派单时间', '办理时限', '工单状态', '满意度', '重办次数'], cols);
     expect(m).toEqual({ number: 1, title: 2, content: 3, unit: 4, street: 5, grid: 6, assignedAt: 7, deadline: 8, status: 9, rating: 10, reopenCount: 11 });

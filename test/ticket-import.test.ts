@@ -48,9 +48,10 @@ describe('ticket import through the chat (real pipeline)', () => {
     const x2 = await getTicket(s.h.app.db, 'X002');
     expect(x2?.unitId).toBe('chengguan');
     expect(x2?.assignedAt?.toISOString()).toBe(new Date('2026-11-17T10:30:00+08:00').toISOString());
-    expect(x2?.dueAt.toISOString()).toBe(new Date('2026-12-01T00:00:00+08:00').toISOString());
+    // A date-only 办理时限 and the 两日办结 fallback both end with the day's work (18:00).
+    expect(x2?.dueAt.toISOString()).toBe(new Date('2026-11-30T18:00:00+08:00').toISOString());
     const x1 = await getTicket(s.h.app.db, 'X001');
-    expect(x1?.dueAt.toISOString()).toBe(new Date('2026-11-19T00:00:00+08:00').toISOString());
+    expect(x1?.dueAt.toISOString()).toBe(new Date('2026-11-18T18:00:00+08:00').toISOString());
     expect((await getTicket(s.h.app.db, 'X007'))?.assignedAt?.toISOString()).toBe(new Date('2026-11-18T14:00:00+08:00').toISOString());
     const imports = await s.h.app.db.query<{ created: number; rejected: number; sender_id: string }>('select created, rejected, sender_id from ticket_imports');
     expect(imports).toEqual([{ created: 4, rejected: 3, sender_id: SUP }]);

@@ -113,23 +113,28 @@ export type TicketField = (typeof ticketFieldNames)[number];
 /** Tickets (issue 4): column headers, nagging, the escalation ladder, 退办 approvals. */
 export const ticketsSchema = z
   .object({
-    /** Header texts per field (first match wins; exact after trimming, then "contains"). */
+    /**
+     * The district's own column names per field, tried before the built-in vocabulary
+     * (src/domain/tickets/vocabulary.ts), which knows the usual platforms' names. Compared after
+     * normalising (full/half width, blanks, 繁體, a trailing note in brackets); exact first, then "contains".
+     */
     columns: z
       .object({
-        number: z.array(z.string()).default(['工单编号', '工单号', '编号']),
-        title: z.array(z.string()).default(['标题', '工单标题', '诉求标题']),
-        content: z.array(z.string()).default(['诉求内容', '内容', '工单内容']),
-        unit: z.array(z.string()).default(['承办单位', '主办单位', '责任单位', '办理单位']),
-        street: z.array(z.string()).default(['属地镇街', '镇街', '所属镇街']),
-        grid: z.array(z.string()).default(['网格', '所属网格']),
-        assignedAt: z.array(z.string()).default(['派单时间', '派发时间', '交办时间']),
-        deadline: z.array(z.string()).default(['办理时限', '办结时限', '截止时间']),
-        status: z.array(z.string()).default(['状态', '工单状态', '办理状态']),
-        rating: z.array(z.string()).default(['满意度', '回访满意度', '回访结果']),
-        reopenCount: z.array(z.string()).default(['重办次数', '重办']),
+        number: z.array(z.string().min(1)).default([]),
+        title: z.array(z.string().min(1)).default([]),
+        content: z.array(z.string().min(1)).default([]),
+        unit: z.array(z.string().min(1)).default([]),
+        street: z.array(z.string().min(1)).default([]),
+        grid: z.array(z.string().min(1)).default([]),
+        assignedAt: z.array(z.string().min(1)).default([]),
+        deadline: z.array(z.string().min(1)).default([]),
+        status: z.array(z.string().min(1)).default([]),
+        rating: z.array(z.string().min(1)).default([]),
+        reopenCount: z.array(z.string().min(1)).default([]),
       })
+      .strict()
       .prefault({}),
-    /** Statuses that mean the ticket is finished (no nagging); matched as substrings. */
+    /** The district's own status words meaning finished (no nagging), added to the vocabulary's; matched as substrings. */
     doneStatuses: z.array(z.string().min(1)).default(['已办结', '办结', '已归档', '已完成', '已关闭', '已回访', '已评价', '结案', '已退办']),
     /** group: one group message @-mentioning the heads concerned, each unit's list privately; head: the lists privately only. */
     nagTo: z.enum(['group', 'head']).default('group'),

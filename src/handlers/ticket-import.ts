@@ -14,9 +14,9 @@ import { openTicketsToNag } from '../store/tickets.js';
 export function importAnswer(name: string, r: ImportResult, maxListed: number, follow?: T.ImportFollowUp): string {
   switch (r.kind) {
     case 'imported':
-      return T.importSummary(name, r.counts, r.rejected, maxListed, follow);
+      return T.importSummary(name, r.counts, r.rejected, maxListed, follow, { mapping: r.mapping, missing: r.missing, skipped: r.skipped });
     case 'not-a-list':
-      return T.notATicketList(name, r.missing);
+      return T.notATicketList(name, r.missing, r.lookedFor);
     case 'unsupported':
       return T.unsupportedFile(name);
     case 'unreadable':

@@ -2,6 +2,7 @@ import type { RejectedRow } from '../domain/texts/tickets.js';
 import type { OpenTicket } from '../domain/tickets/digest.js';
 import { diffTicket, type TicketChange } from '../domain/tickets/diff.js';
 import type { TicketInput } from '../domain/tickets/row.js';
+import { HELD_STATES, ticketState } from '../domain/tickets/status.js';
 import { ticketTitle } from '../domain/tickets/title.js';
 import type { Db, Queryable } from './db.js';
 
@@ -144,24 +145,29 @@ const RETURN_APPROVED = (alias: string) => `exists (
          and not exists (select 1 from ticket_events r where r.ticket_number = ${alias}.number and r.kind = 'reopened' and r.at > a.decided_at)
      ) as return_approved`;
 
+/** A status the platform holds the ticket in (退单, 延时申请, 挂起): it waits, never nagged nor listed. */
+const held = (status: string) => status !== '' && HELD_STATES.has(ticketState(status));
+
 /**
  * The nag scan's one pass: open tickets due before `until` (overdue or due today) and open
- * reopened ones, through the two partial indexes.
+ * reopened ones, through the two partial indexes; those the platform holds (退单, 延时申请, 挂起) left out.
  */
 export async function openTicketsToNag(db: Queryable, until: Date): Promise<OpenTicket[]> {
   // reported_done: the unit said 已办结 (and the ticket was not reopened since); the platform has not confirmed it yet.
-  const rows = await db.query<{ number: string; title: string; unit_id: string; due_at: Date; reopen_count: number; reported_done: boolean; return_approved: boolean }>(
+  const rows = await db.query<{ number: string; title: string; unit_id: string; due_at: Date; reopen_count: number; status: string; reported_done: boolean; return_approved: boolean }>(
     `with o as (
-       select number, title, unit_id, due_at, reopen_count from tickets where not done and due_at < $1
+       select number, title, unit_id, due_at, reopen_count, status from tickets where not done and due_at < $1
        union all
-       select number, title, unit_id, due_at, reopen_count from tickets where not done and reopen_count > 0 and due_at >= $1)
+       select number, title, unit_id, due_at, reopen_count, status from tickets where not done and reopen_count > 0 and due_at >= $1)
      select o.*, exists (
        select 1 from ticket_events e where e.ticket_number = o.number and e.kind = 'reported-done'
          and not exists (select 1 from ticket_events r where r.ticket_number = o.number and r.kind = 'reopened' and r.at > e.at)
      ) as reported_done, ${RETURN_APPROVED('o')} from o`,
     [until],
   );
-  return rows.map((r) => ({ number: r.number, title: r.title, unitId: r.unit_id, dueAt: new Date(r.due_at), reopenCount: r.reopen_count, reportedDone: r.reported_done === true, returnApproved: r.return_approved === true }));
+  return rows
+    .filter((r) => !held(r.status))
+    .map((r) => ({ number: r.number, title: r.title, unitId: r.unit_id, dueAt: new Date(r.due_at), reopenCount: r.reopen_count, reportedDone: r.reported_done === true, returnApproved: r.return_approved === true }));
 }
 
 /**
@@ -169,8 +175,8 @@ export async function openTicketsToNag(db: Queryable, until: Date): Promise<Open
  * list), each with whether the unit reported it 已办结 (not reopened since) as the nag marks it.
  */
 export async function overdueOrReopenedOfUnit(db: Queryable, unitId: string, now: Date): Promise<OpenTicket[]> {
-  const rows = await db.query<{ number: string; title: string; content: string; due_at: Date; reopen_count: number; reported_done: boolean; return_approved: boolean }>(
-    `select t.number, t.title, t.content, t.due_at, t.reopen_count, exists (
+  const rows = await db.query<{ number: string; title: string; content: string; due_at: Date; reopen_count: number; status: string; reported_done: boolean; return_approved: boolean }>(
+    `select t.number, t.title, t.content, t.due_at, t.reopen_count, t.status, exists (
        select 1 from ticket_events e where e.ticket_number = t.number and e.kind = 'reported-done'
          and not exists (select 1 from ticket_events r where r.ticket_number = t.number and r.kind = 'reopened' and r.at > e.at)
      ) as reported_done, ${RETURN_APPROVED('t')}
@@ -178,7 +184,7 @@ export async function overdueOrReopenedOfUnit(db: Queryable, unitId: string, now
      where t.unit_id = $1 and not t.done and (t.due_at < $2 or t.reopen_count > 0) order by t.due_at, t.number`,
     [unitId, now],
   );
-  return rows.map((r) => ({ number: r.number, title: ticketTitle(r.title, r.content), unitId, dueAt: new Date(r.due_at), reopenCount: r.reopen_count, reportedDone: r.reported_done === true, returnApproved: r.return_approved === true }));
+  return rows.filter((r) => !held(r.status)).map((r) => ({ number: r.number, title: ticketTitle(r.title, r.content), unitId, dueAt: new Date(r.due_at), reopenCount: r.reopen_count, reportedDone: r.reported_done === true, returnApproved: r.return_approved === true }));
 }
 
 /** How many open tickets are overdue at `now`, and how many are reopened (all units). */

@@ -1,5 +1,8 @@
 /** Every ticket text the bot sends (zh-CN): concise and polite, as a government office writes. */
+import type { TicketField } from '../../config/schema.js';
+import { FIELD_LABELS } from '../tickets/columns.js';
 import { type NagItem, nagCounts, type UnitNagCounts } from '../tickets/digest.js';
+import type { ColumnMapping } from '../tickets/header.js';
 import { clipTitle } from '../text/clip.js';
 import { formatAt, formatDay } from '../time.js';
 
@@ -30,8 +33,37 @@ export interface ImportFollowUp {
   overdueReportedDone: number;
 }
 
-export function importSummary(source: string, c: ImportCounts, rejected: readonly RejectedRow[], maxListed: number, follow?: ImportFollowUp): string {
+/** How a file's columns were read, for the import answer and `import-tickets --dry-run`. */
+export interface ImportReading {
+  mapping?: ColumnMapping;
+  /** Fields without a column (承办单位, 办理时限) and the names looked for. */
+  missing?: ReadonlyArray<{ field: TicketField; label: string; lookedFor: readonly string[] }>;
+  /** Totals, notes and repeated headers passed over. */
+  skipped?: number;
+}
+
+const MAX_NAMES = 8;
+const names = (list: readonly string[], max = MAX_NAMES) => (list.length > max ? `${list.slice(0, max).join('、')}等${list.length}个` : list.join('、'));
+
+/** 识别：工单编号←受理编号，承办单位←主责部门…；未使用的列；缺少的列和查找过的名称。 */
+export function readingLines(r: ImportReading): string[] {
+  const lines: string[] = [];
+  if (r.mapping && r.mapping.used.length > 0) {
+    const used = r.mapping.used.map((u) => (u.column === FIELD_LABELS[u.field] ? u.column : `${FIELD_LABELS[u.field]}←${u.column}`));
+    lines.push(`识别：${used.join('，')}。`);
+    if (r.mapping.ignored.length > 0) lines.push(`未使用的列：${names(r.mapping.ignored)}。`);
+  }
+  for (const m of r.missing ?? []) {
+    const then = m.field === 'deadline' ? '时限按派单时间起两个工作日（两日办结）计算' : '';
+    lines.push(`未找到“${m.label}”列（查找过：${names(m.lookedFor)}）${then ? `，${then}` : ''}。`);
+  }
+  if ((r.skipped ?? 0) > 0) lines.push(`已略过合计、说明等非工单行${r.skipped}行。`);
+  return lines;
+}
+
+export function importSummary(source: string, c: ImportCounts, rejected: readonly RejectedRow[], maxListed: number, follow?: ImportFollowUp, reading?: ImportReading): string {
   const lines = [`工单清单「${source}」已导入：新增${c.created}条，更新${c.updated}条，无变化${c.unchanged}条，未导入${c.rejected}条。`];
+  if (reading) lines.push(...readingLines(reading));
   if (follow) {
     if (follow.rounds.length > 0) lines.push(`其中不满意、重办工单${follow.rounds.length}件，已启动双派单 ${follow.rounds.join('、')}。`);
     lines.push(
@@ -49,8 +81,10 @@ export function importSummary(source: string, c: ImportCounts, rejected: readonl
   return lines.join('\n');
 }
 
-export function notATicketList(source: string, missing: readonly string[]): string {
-  return `文件「${source}」不是工单清单：未找到${missing.map((m) => `“${m}”`).join('、')}列。请发送从 12345 平台导出的工单清单（.xlsx 或 .csv），表头须含工单编号、承办单位、派单时间或办理时限。`;
+export function notATicketList(source: string, missing: readonly string[], lookedFor: ReadonlyArray<{ label: string; lookedFor: readonly string[] }> = []): string {
+  const lines = [`文件「${source}」不是工单清单：未找到${missing.map((m) => `“${m}”`).join('、')}列。请发送从 12345 平台导出的工单清单（.xlsx 或 .csv），表头须含工单编号、承办单位、派单时间或办理时限。`];
+  if (lookedFor.length > 0) lines.push(`查找过的列名：${lookedFor.map((l) => `${l.label}（${names(l.lookedFor, 6)}）`).join('；')}。如贵区平台的列名不同，可请管理员在区配置文件 tickets.columns 中添加。`);
+  return lines.join('\n');
 }
 
 export function unsupportedFile(source: string): string {

@@ -1,4 +1,6 @@
 import type { TicketField } from '../../config/schema.js';
+import { normalizeLabel } from './labels.js';
+import { COLUMN_NAMES, NOT_THE_FIELD } from './vocabulary.js';
 
 export type ColumnAliases = Readonly<Record<TicketField, readonly string[]>>;
 /** Where each field is in a row (0-based index into the row's cells). */
@@ -18,27 +20,39 @@ export const FIELD_LABELS: Record<TicketField, string> = {
   reopenCount: '重办次数',
 };
 
+/** The order fields are listed in answers. */
+export const FIELD_ORDER: readonly TicketField[] = ['number', 'unit', 'assignedAt', 'deadline', 'status', 'rating', 'reopenCount', 'title', 'content', 'street', 'grid'];
+
 /** A header cell without blanks, asterisks and a trailing note in brackets: "派单时间（必填）". */
 export function normalizeHeader(text: string): string {
-  return text
-    .replace(/[\s\u3000*＊]/g, '')
-    .replace(/[（(【[][^）)】\]]*[）)】\]]$/, '')
-    .toLowerCase();
+  return normalizeLabel(text);
+}
+
+/** The names tried per field: the district's own (from its file) first, then the vocabulary's. */
+export function columnAliases(own?: Partial<Record<TicketField, readonly string[]>>): ColumnAliases {
+  const out = {} as Record<TicketField, readonly string[]>;
+  for (const f of Object.keys(COLUMN_NAMES) as TicketField[]) out[f] = [...new Set([...(own?.[f] ?? []), ...COLUMN_NAMES[f]])];
+  return out;
 }
 
 /**
- * Maps a candidate header row: each field takes the first cell equal to one of its aliases;
- * fields still unmatched then take a cell containing an alias (longest alias first). A cell
- * serves one field only.
+ * Maps columns, each known by one or more candidate names (a two-row header gives a column its
+ * lower name, the upper and lower together, and the upper one alone when the lower is empty):
+ * each field takes the first column one of whose names equals one of its aliases (aliases in
+ * order); fields still unmatched then take a column whose name contains an alias (longest alias
+ * first), unless the name says it is something else (网格编号 is no 工单编号). A column serves
+ * one field only. Holes and empty names are skipped.
  */
-export function mapHeader(cells: readonly string[], aliases: ColumnAliases): HeaderMap {
-  const norm = cells.map((c) => normalizeHeader(c));
+export function mapColumns(columns: ReadonlyArray<readonly string[] | undefined>, aliases: ColumnAliases): HeaderMap {
+  const norm: string[][] = [];
+  for (let i = 0; i < columns.length; i++) norm.push((columns[i] ?? []).map((c) => normalizeLabel(c ?? '')).filter((c) => c !== ''));
   const used = new Set<number>();
   const map: HeaderMap = {};
   const fields = Object.keys(aliases) as TicketField[];
+  const normAliases = new Map<TicketField, string[]>(fields.map((f) => [f, aliases[f].map((a) => normalizeLabel(a)).filter((a) => a !== '')]));
   for (const f of fields) {
-    for (const a of aliases[f]) {
-      const i = norm.findIndex((c, k) => !used.has(k) && c === normalizeHeader(a));
+    for (const a of normAliases.get(f) ?? []) {
+      const i = norm.findIndex((names, k) => !used.has(k) && names.includes(a));
       if (i >= 0) {
         map[f] = i;
         used.add(i);
@@ -48,18 +62,26 @@ export function mapHeader(cells: readonly string[], aliases: ColumnAliases): Hea
   }
   const rest = fields
     .filter((f) => map[f] === undefined)
-    .flatMap((f) => aliases[f].map((a) => ({ f, a: normalizeHeader(a) })))
+    .flatMap((f) => (normAliases.get(f) ?? []).map((a) => ({ f, a })))
     .filter((x) => x.a.length >= 2)
     .sort((x, y) => y.a.length - x.a.length);
   for (const { f, a } of rest) {
     if (map[f] !== undefined) continue;
-    const i = norm.findIndex((c, k) => !used.has(k) && c.includes(a));
+    const not = NOT_THE_FIELD[f];
+    const i = norm.findIndex((names, k) => !used.has(k) && names.some((c) => c.includes(a) && !(not && not.test(c))));
     if (i >= 0) {
       map[f] = i;
       used.add(i);
     }
   }
   return map;
+}
+
+/** Maps a one-row header (cells may be missing: a sparse row from a spreadsheet). */
+export function mapHeader(cells: ReadonlyArray<string | undefined>, aliases: ColumnAliases): HeaderMap {
+  const columns: Array<string[]> = [];
+  for (let i = 0; i < cells.length; i++) columns.push([cells[i] ?? '']);
+  return mapColumns(columns, aliases);
 }
 
 /** The fields a ticket list must have. */
@@ -71,7 +93,8 @@ export function missingRequired(map: HeaderMap): TicketField[] {
   return missing;
 }
 
-/** How well a row looks like the header (number of fields found). */
+/** How well a row looks like the header: fields found, the required ones counting double. */
 export function headerScore(map: HeaderMap): number {
-  return Object.keys(map).length;
+  const required = (['number', 'unit'] as const).filter((f) => map[f] !== undefined).length + (map.assignedAt !== undefined || map.deadline !== undefined ? 1 : 0);
+  return Object.keys(map).length + required;
 }

@@ -4,8 +4,12 @@ import type { Roster } from '../roster.js';
 import { cellText, cellValue } from './cells.js';
 import type { HeaderMap } from './columns.js';
 import { parseTicketDate } from './dates.js';
-import { effectiveDue } from './deadline.js';
+import { dueFromDuration, effectiveDue } from './deadline.js';
+import { normalizeWords } from './labels.js';
+import { normalizeRating, ticketState } from './status.js';
 import { ticketTitle, withoutEmptyLines } from './title.js';
+
+export { normalizeRating } from './status.js';
 
 /** One ticket as read from a list, the API or the CLI, validated and resolved. */
 export interface TicketInput {
@@ -28,7 +32,10 @@ export interface RowContext {
   roster: Roster;
   calendar: WorkCalendar;
   tz: string;
+  /** The district's own words meaning done, added to the vocabulary's. */
   doneStatuses: readonly string[];
+  /** When a day's work ends ('18:00'): a deadline given as a date only ends then. Absent: 24:00. */
+  dayEnd?: string;
 }
 
 export type RowResult = { ok: true; ticket: TicketInput } | { ok: false; number: string | null; reason: string };
@@ -48,20 +55,16 @@ export function resolveUnit(roster: Roster, text: string): string | null {
   return found.size === 1 ? ([...found][0] as string) : null;
 }
 
-export function normalizeRating(text: string): string | null {
-  if (text === '') return null;
-  if (text.includes('不满意')) return '不满意';
-  if (text.includes('基本满意')) return '基本满意';
-  if (text.includes('满意')) return '满意';
-  return text;
-}
-
 function parseCount(text: string): number | null {
-  if (text === '' || text === '否' || text === '无') return 0;
-  if (text === '是') return 1;
-  const m = /^(\d{1,3})\s*次?$/.exec(text);
+  const s = normalizeWords(text);
+  if (s === '' || s === '否' || s === '无' || s === '-' || s === '/') return 0;
+  if (s === '是') return 1;
+  const m = /^(\d{1,3})(?:\.0+)?次?$/.exec(s);
   return m ? Number(m[1]) : null;
 }
+
+/** A status that says the ticket was sent back to be handled again (重办, 重启 …). */
+const REOPENED_STATUS = /重办|重新办理|重启|二次办理|返工/;
 
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
 
@@ -79,13 +82,18 @@ export function normalizeRow(f: Partial<Record<TicketField, unknown>>, c: RowCon
   if (assignedText !== '' && !assigned) return { ok: false, number, reason: `派单时间「${clip(assignedText, 30)}」无法识别` };
   const deadlineText = cellText(f.deadline);
   const own = parseTicketDate(cellValue(f.deadline), c.tz);
-  if (deadlineText !== '' && !own) return { ok: false, number, reason: `办理时限「${clip(deadlineText, 30)}」无法识别` };
-  const dueAt = effectiveDue(assigned?.at ?? null, own, c.calendar, c.tz);
+  // A limit written as a duration (3个工作日) counts from 派单时间.
+  const fromDuration = !own && deadlineText !== '' && assigned ? dueFromDuration(deadlineText, assigned.at, c.calendar, c.tz, c.dayEnd) : null;
+  if (deadlineText !== '' && !own && !fromDuration) return { ok: false, number, reason: `办理时限「${clip(deadlineText, 30)}」无法识别` };
+  const dueAt = fromDuration ?? effectiveDue(assigned?.at ?? null, own, c.calendar, c.tz, c.dayEnd);
   if (!dueAt) return { ok: false, number, reason: '缺少派单时间和办理时限' };
   const countText = cellText(f.reopenCount);
-  const reopenCount = parseCount(countText);
+  let reopenCount = parseCount(countText);
   if (reopenCount === null) return { ok: false, number, reason: `重办次数「${clip(countText, 20)}」无法识别` };
   const status = clip(cellText(f.status), 40);
+  const state = ticketState(status, c.doneStatuses);
+  // No 重办 column: a status saying 重办 stands for one.
+  if (!('reopenCount' in f) && reopenCount === 0 && state === 'open' && REOPENED_STATUS.test(normalizeWords(status))) reopenCount = 1;
   return {
     ok: true,
     ticket: {
@@ -100,7 +108,7 @@ export function normalizeRow(f: Partial<Record<TicketField, unknown>>, c: RowCon
       deadlineAt: own?.at ?? null,
       dueAt,
       status,
-      done: status !== '' && c.doneStatuses.some((d) => status.includes(d)) && !status.includes('未'),
+      done: state === 'done',
       rating: normalizeRating(cellText(f.rating)),
       reopenCount,
     },
