@@ -3,21 +3,24 @@ import { basename, resolve } from 'node:path';
 import { loadDistrictFile } from '../config/load.js';
 import { WorkCalendar } from '../domain/calendar.js';
 import { Roster } from '../domain/roster.js';
+import { dryRunText } from '../domain/texts/tickets.js';
 import { importAnswer } from '../handlers/ticket-import.js';
 import { openDb } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
 import { importTicketFile } from '../store/ticket-import.js';
 import { hasFlag, positional, readOption } from './args.js';
 
-const USAGE = 'usage: npm run -s cli -- import-tickets <file.xlsx|file.csv> [--config <district file>] [--json]\n' +
-  '  store: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded, default ./data)\n';
+const USAGE = 'usage: npm run -s cli -- import-tickets <file.xlsx|file.csv> [--config <district file>] [--json] [--dry-run] [--rows N]\n' +
+  '  store: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded, default ./data)\n' +
+  '  --dry-run: reads and checks the file without a store: prints the columns used and ignored and the first N (5) rows as parsed\n';
 
 /**
  * `cli import-tickets <file>`: imports a ticket list into the store the bot uses and prints
  * the same summary the chat gets (or, with --json, the counts and rejected rows).
  */
 export async function run(argv: string[]): Promise<number> {
-  const [file] = positional(argv);
+  // Flags first out, so that `--dry-run FILE` does not read FILE as the flag's value.
+  const [file] = positional(argv.filter((a) => a !== '--dry-run' && a !== '--json'));
   if (!file) {
     process.stderr.write(USAGE);
     return 2;
@@ -27,6 +30,7 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadDistrictFile(readOption(argv, 'config') ?? process.env.DISTRICT_CONFIG ?? 'config/district.example.yaml');
+  if (hasFlag(argv, 'dry-run')) return dryRun(file, config, argv);
   const db = await openDb(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir: process.env.DATA_DIR ?? './data' });
   try {
     await migrate(db);
@@ -49,4 +53,27 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     await db.close();
   }
+}
+
+/** `--dry-run`: the file read and checked against the roster, nothing stored (no store opened). */
+async function dryRun(file: string, config: ReturnType<typeof loadDistrictFile>, argv: string[]): Promise<number> {
+  const name = basename(file);
+  const roster = Roster.fromConfig(config);
+  const rows = Math.max(1, Math.min(200, Number(readOption(argv, 'rows') ?? 5) || 5));
+  const r = await importTicketFile(
+    resolve(file),
+    name,
+    { db: null, roster, calendar: new WorkCalendar(config.calendar), config, now: new Date() },
+    { source: `cli:${name}`, fileName: name },
+    { dryRun: true, previewRows: rows },
+  );
+  if (hasFlag(argv, 'json')) {
+    process.stdout.write(`${JSON.stringify(r)}\n`);
+  } else if (r.kind === 'imported') {
+    const reading = { mapping: r.mapping, missing: r.missing, skipped: r.skipped };
+    process.stdout.write(`${dryRunText(name, r.counts, reading, r.preview ?? [], config.timezone, (id) => roster.unit(id)?.name ?? id, r.rejected)}\n`);
+  } else {
+    process.stdout.write(`${importAnswer(name, r, 200)}\n`);
+  }
+  return r.kind === 'imported' ? 0 : 1;
 }

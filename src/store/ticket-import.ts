@@ -13,7 +13,8 @@ import { readTicketRows, type RawRow, ticketFileKind } from './ticket-files.js';
 import { recordImport, upsertTickets } from './tickets.js';
 
 export interface ImportDeps {
-  db: Db;
+  /** Null for a dry run (nothing is written). */
+  db: Db | null;
   roster: Roster;
   calendar: WorkCalendar;
   config: DistrictConfig;
@@ -106,6 +107,7 @@ class BatchImporter {
     if (this.batch.length === 0) return;
     const b = this.batch;
     this.batch = [];
+    if (!this.d.db) throw new Error('import without a store');
     const o = await upsertTickets(this.d.db, b, this.meta.source, this.d.now);
     this.counts.created += o.created;
     this.counts.updated += o.updated;
@@ -115,6 +117,7 @@ class BatchImporter {
   async finish(): Promise<ImportResult> {
     if (this.opts.dryRun) return { kind: 'imported', counts: this.counts, rejected: this.rejected, preview: this.preview };
     await this.flush();
+    if (!this.d.db) throw new Error('import without a store');
     await recordImport(this.d.db, {
       source: this.meta.source, senderId: this.meta.senderId ?? null, fileName: this.meta.fileName ?? null, at: this.d.now,
       counts: { created: this.counts.created, updated: this.counts.updated, unchanged: this.counts.unchanged, rejected: this.counts.rejected },
@@ -184,7 +187,7 @@ export async function importTicketFile(path: string, name: string, d: ImportDeps
   try {
     return await importRows(readTicketRows(path, name), d, meta, opts);
   } catch (err) {
-    if (!(await d.db.ping())) throw err;
+    if (d.db && !(await d.db.ping())) throw err;
     return { kind: 'unreadable', error: (err as Error).message };
   }
 }

@@ -282,3 +282,42 @@ export const doneWhichTicket = (tickets: ReadonlyArray<{ number: string; title: 
   const first = (tickets[0] as { number: string }).number;
   return [`贵单位有 ${tickets.length} 件超期或重办工单，请注明是哪一件，回复“工单编号 已办结 说明”即可，如“${first} 已办结 摊贩已清理”。`, ...lines].join('\n');
 };
+
+/** One row as `import-tickets --dry-run` shows it. */
+export interface PreviewRow {
+  row: number;
+  ok: boolean;
+  reason?: string;
+  ticket?: { number: string; title: string; unitId: string; assignedAt: Date | null; dueAt: Date; status: string; done: boolean; rating: string | null; reopenCount: number; street: string | null };
+}
+
+/** `import-tickets --dry-run`: how the columns were read, the counts it would import and the first rows as parsed. */
+export function dryRunText(source: string, c: ImportCounts, reading: ImportReading, preview: readonly PreviewRow[], tz: string, unitName: (id: string) => string, rejected: readonly RejectedRow[] = [], maxListed = 20): string {
+  const lines = [`试读「${source}」（未写入）：可导入${c.created}条，未导入${c.rejected}条。`, ...readingLines(reading)];
+  if (preview.length > 0) lines.push('前几行读取结果：');
+  for (const p of preview) {
+    const t = p.ticket;
+    if (!p.ok || !t) {
+      lines.push(`· 第${p.row}行：未导入，${p.reason ?? ''}`);
+      continue;
+    }
+    const parts = [
+      `工单编号 ${t.number}`,
+      t.title ? `标题 ${short(t.title)}` : '',
+      `承办单位 ${unitName(t.unitId)}`,
+      t.street ? `属地 ${t.street}` : '',
+      t.assignedAt ? `派单 ${formatAt(t.assignedAt, tz)}` : '',
+      `时限 ${formatAt(t.dueAt, tz)}`,
+      `状态 ${t.status || '—'}${t.done ? '（已办结）' : ''}`,
+      t.rating ? `满意度 ${t.rating}` : '',
+      t.reopenCount > 0 ? `重办${t.reopenCount}次` : '',
+    ].filter((x) => x !== '');
+    lines.push(`· 第${p.row}行：${parts.join('，')}`);
+  }
+  if (rejected.length > 0) {
+    lines.push('未导入的行：');
+    for (const r of rejected.slice(0, maxListed)) lines.push(`· 第${r.row}行${r.number ? `（${r.number}）` : ''}：${r.reason}`);
+    if (rejected.length > maxListed) lines.push(`……另有 ${rejected.length - maxListed} 行未列出。`);
+  }
+  return lines.join('\n');
+}

@@ -5,7 +5,7 @@ import { cellText, cellValue } from './cells.js';
 import type { HeaderMap } from './columns.js';
 import { parseTicketDate } from './dates.js';
 import { dueFromDuration, effectiveDue } from './deadline.js';
-import { normalizeWords } from './labels.js';
+import { normalizeWords, simplified } from './labels.js';
 import { normalizeRating, ticketState } from './status.js';
 import { ticketTitle, withoutEmptyLines } from './title.js';
 
@@ -73,7 +73,8 @@ export function normalizeRow(f: Partial<Record<TicketField, unknown>>, c: RowCon
   const number = cellText(f.number).replace(/\s+/g, '');
   if (number === '') return { ok: false, number: null, reason: '缺少工单编号' };
   if (number.length > 64) return { ok: false, number: null, reason: '工单编号过长' };
-  const unitText = cellText(f.unit);
+  // 繁體 lists (once detected as such): the unit, street and grid in simplified, as the roster has them.
+  const unitText = simplified(cellText(f.unit));
   if (unitText === '') return { ok: false, number, reason: '承办单位为空' };
   const unitId = resolveUnit(c.roster, unitText);
   if (!unitId) return { ok: false, number, reason: `承办单位「${clip(unitText, 30)}」不在名册中` };
@@ -102,8 +103,8 @@ export function normalizeRow(f: Partial<Record<TicketField, unknown>>, c: RowCon
       title: clip(ticketTitle(cellText(f.title), cellText(f.content)), 200),
       content: clip(withoutEmptyLines(cellText(f.content)), 4000),
       unitId,
-      street: cellText(f.street) || null,
-      grid: cellText(f.grid) || null,
+      street: simplified(cellText(f.street)) || null,
+      grid: simplified(cellText(f.grid)) || null,
       assignedAt: assigned?.at ?? null,
       deadlineAt: own?.at ?? null,
       dueAt,
