@@ -3,6 +3,8 @@ import type { TicketField } from '../../config/schema.js';
 import { FIELD_LABELS } from '../tickets/columns.js';
 import { type NagItem, nagCounts, type UnitNagCounts } from '../tickets/digest.js';
 import type { ColumnMapping } from '../tickets/header.js';
+import { ticketState } from '../tickets/status.js';
+import type { TicketState } from '../tickets/vocabulary.js';
 import { clipTitle } from '../text/clip.js';
 import { formatAt, formatDay } from '../time.js';
 
@@ -291,6 +293,16 @@ export interface PreviewRow {
   ticket?: { number: string; title: string; unitId: string; assignedAt: Date | null; dueAt: Date; status: string; done: boolean; rating: string | null; reopenCount: number; street: string | null };
 }
 
+/** How a status was understood, in the dry run's lines (open: nothing said). */
+const STATE_NOTE: Record<TicketState, string> = {
+  open: '',
+  done: '视为办结，不催办',
+  unsigned: '待签收，照常催办',
+  returned: '退单，待平台处理，不催办',
+  extension: '延时申请中，不催办',
+  suspended: '挂起，不催办',
+};
+
 /** `import-tickets --dry-run`: how the columns were read, the counts it would import and the first rows as parsed. */
 export function dryRunText(source: string, c: ImportCounts, reading: ImportReading, preview: readonly PreviewRow[], tz: string, unitName: (id: string) => string, rejected: readonly RejectedRow[] = [], maxListed = 20): string {
   const lines = [`试读「${source}」（未写入）：可导入${c.created}条，未导入${c.rejected}条。`, ...readingLines(reading)];
@@ -308,7 +320,7 @@ export function dryRunText(source: string, c: ImportCounts, reading: ImportReadi
       t.street ? `属地 ${t.street}` : '',
       t.assignedAt ? `派单 ${formatAt(t.assignedAt, tz)}` : '',
       `时限 ${formatAt(t.dueAt, tz)}`,
-      `状态 ${t.status || '—'}${t.done ? '（已办结）' : ''}`,
+      `状态 ${t.status || '—'}${((n) => (n ? `（${n}）` : ''))(STATE_NOTE[t.done ? 'done' : ticketState(t.status)])}`,
       t.rating ? `满意度 ${t.rating}` : '',
       t.reopenCount > 0 ? `重办${t.reopenCount}次` : '',
     ].filter((x) => x !== '');
