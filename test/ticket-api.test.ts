@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,5 +89,35 @@ describe('cli import-tickets', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('新增1条，更新0条，无变化0条，未导入1条');
     expect(r.stdout).toContain('第3行（C2）：承办单位「无名局」不在名册中');
+  });
+
+  it('--dry-run FILE reads without a store: the columns used and ignored, the first rows as parsed', () => {
+    const dir = tempDir();
+    const csv = writeCsv(
+      join(dir, '平台导出.csv'),
+      [
+        ['某区12345工单导出', '', '', '', '', ''],
+        ['受理编号', '主责部门', '派遣时间', '承诺完成时间', '办理状态', '来电人'],
+        ['D1', '区公安分局', '2026/11/18 9:00', '2026-11-20', '挂起', '张先生'],
+        ['D2', '无名局', '2026/11/18 9:00', '', '', ''],
+        ['合计', '', '', '', '', ''],
+      ],
+      'utf8',
+    );
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), 'import-tickets', '--dry-run', csv, '--config', ROSTER_PATH], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: { ...process.env, DATA_DIR: join(dir, 'data'), DATABASE_URL: '' },
+      timeout: 120_000,
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('试读「平台导出.csv」（未写入）：可导入1条，未导入1条。');
+    expect(r.stdout).toContain('识别：工单编号←受理编号，承办单位←主责部门，派单时间←派遣时间，办理时限←承诺完成时间，状态←办理状态。');
+    expect(r.stdout).toContain('未使用的列：来电人。');
+    expect(r.stdout).toContain('已略过合计、说明等非工单行1行。');
+    expect(r.stdout).toContain('· 第3行：工单编号 D1，承办单位 区公安分局，派单 11月18日09:00，时限 11月20日18:00，状态 挂起（挂起，不催办）');
+    expect(r.stdout).toContain('· 第4行：未导入，承办单位「无名局」不在名册中');
+    // Nothing stored: no data folder was made.
+    expect(existsSync(join(dir, 'data'))).toBe(false);
   });
 });

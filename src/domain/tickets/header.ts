@@ -115,7 +115,8 @@ const NOTE_RE = new RegExp(`^(?:${NOTE_PREFIXES.join('|')})[:\\d]`);
 
 /** A cell that only a totals or note row has: 合计, 总计：35, 制表人：张三, 说明：…, 导出时间：… */
 export function isNoteCell(text: string): boolean {
-  if (text === '') return false;
+  // Ticket numbers start with a letter or a digit: the common case is settled without normalising.
+  if (text === '' || /^[0-9A-Za-z]/.test(text)) return false;
   const s = normalizeWords(text);
   return TOTAL_RE.test(s) || NOTE_RE.test(s);
 }
@@ -129,6 +130,7 @@ export function isNoteCell(text: string): boolean {
 export function isNoteRow(cells: readonly unknown[], h: DetectedHeader): boolean {
   const numberIndex = h.map.number as number;
   const number = cellText(cells[numberIndex]);
+  if (number !== '' && /^[0-9A-Za-z]/.test(number)) return false;
   if (number !== '' && normalizeLabel(number) === normalizeLabel(h.names[numberIndex] ?? '')) return true;
   if (number !== '' && !isNoteCell(number)) return false;
   let filled = 0;

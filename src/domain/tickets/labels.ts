@@ -19,6 +19,11 @@ export async function loadTraditional(): Promise<void> {
   toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 }
 
+/** Whether 繁體 is read as 简体 (caches of normalised words key on it). */
+export function traditionalLoaded(): boolean {
+  return toSimplified !== null;
+}
+
 /** 繁體 → 简体 when the converter is loaded (cached per distinct text: few in a file). */
 export function simplified(s: string): string {
   if (!toSimplified || !/[\u3400-\u9fff]/.test(s)) return s;

@@ -1,5 +1,5 @@
 /** Status and rating cells to the states and ratings the bot works with, by the vocabulary. Pure. */
-import { normalizeWords } from './labels.js';
+import { normalizeWords, traditionalLoaded } from './labels.js';
 import { NO, RATING_RULES, STATUS_RULES, type TicketState, YES } from './vocabulary.js';
 
 const matches = (s: string, w: string) => (w.length <= 1 ? s === w : s.includes(w));
@@ -13,7 +13,7 @@ const stateCache = new Map<string, TicketState>();
  */
 export function ticketState(status: string, extraDone: readonly string[] = []): TicketState {
   if (status === '') return 'open';
-  const key = extraDone.length === 0 ? status : `${status}\u0000${extraDone.join('|')}`;
+  const key = `${traditionalLoaded() ? 't' : 's'}${status}${extraDone.length === 0 ? '' : `\u0000${extraDone.join('|')}`}`;
   const cached = stateCache.get(key);
   if (cached) return cached;
   const s = normalizeWords(status);
@@ -33,10 +33,21 @@ export function ticketState(status: string, extraDone: readonly string[] = []): 
 export const HELD_STATES: ReadonlySet<TicketState> = new Set<TicketState>(['returned', 'extension', 'suspended']);
 
 /** A rating cell to 满意 / 基本满意 / 不满意, null for none (未评价, 联系不上 …), else the text. */
+const ratingCache = new Map<string, string | null>();
+
 export function normalizeRating(text: string): string | null {
   if (text === '') return null;
+  const key = `${traditionalLoaded() ? 't' : 's'}${text}`;
+  const cached = ratingCache.get(key);
+  if (cached !== undefined) return cached;
   const s = normalizeWords(text);
-  if (s === '') return null;
-  for (const r of RATING_RULES) if (r.words.some((w) => matches(s, normalizeWords(w)))) return r.rating;
-  return text;
+  let rating: string | null = text;
+  if (s === '') rating = null;
+  else {
+    const rule = RATING_RULES.find((r) => r.words.some((w) => matches(s, w)));
+    if (rule) rating = rule.rating;
+  }
+  if (ratingCache.size > 10_000) ratingCache.clear();
+  ratingCache.set(key, rating);
+  return rating;
 }
