@@ -208,4 +208,17 @@ describe('platform exports imported without configuration (issue 13)', () => {
       expect(all, n).not.toContain(n);
     }
   });
+
+  it("我的待办 leaves out what the platform holds: a unit's list, the supervision team's counts", async () => {
+    // 城管局: BJ004 reopened (listed); SH003 延时申请 and XB003 退单 held; XB002 done.
+    for (const text of ['我的待办', '我们还有哪些超期？', '@督办助手 查一下超期工单🙏']) {
+      const mine = (await s.play({ at: t('16:00'), from: 'wxid_chengguan_chu', text, to: 'bot' })).map((o) => o.text).join('\n');
+      expect(mine).toContain('BJ004');
+      for (const n of ['SH003', 'XB003', 'XB002']) expect(mine, n).not.toContain(n);
+    }
+    const sup = (await s.play({ at: t('16:05'), from: 'wxid_sup_chen', text: '待办', to: 'bot' })).map((o) => o.text).join('\n');
+    // Overdue and open at 16:05: BJ001, SH001, CY003, MX005, XB004 — not BJ005 挂起, SH003 延时申请, SH005 / XB003 退单.
+    expect(sup).toMatch(/超期[^0-9]{0,12}5件/);
+  });
 });
+

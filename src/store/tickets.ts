@@ -187,12 +187,13 @@ export async function overdueOrReopenedOfUnit(db: Queryable, unitId: string, now
   return rows.filter((r) => !held(r.status)).map((r) => ({ number: r.number, title: ticketTitle(r.title, r.content), unitId, dueAt: new Date(r.due_at), reopenCount: r.reopen_count, reportedDone: r.reported_done === true, returnApproved: r.return_approved === true }));
 }
 
-/** How many open tickets are overdue at `now`, and how many are reopened (all units). */
+/** How many open tickets are overdue at `now`, and how many are reopened (all units; those the platform holds left out). */
 export async function overdueAndReopenedCounts(db: Queryable, now: Date): Promise<{ overdue: number; reopened: number }> {
-  const [r] = await db.query<{ overdue: number; reopened: number }>(
-    `select count(*) filter (where due_at < $1)::int as overdue, count(*) filter (where reopen_count > 0)::int as reopened
-     from tickets where not done`,
+  const rows = await db.query<{ status: string; overdue: number; reopened: number }>(
+    `select status, count(*) filter (where due_at < $1)::int as overdue, count(*) filter (where reopen_count > 0)::int as reopened
+     from tickets where not done group by status`,
     [now],
   );
-  return { overdue: r?.overdue ?? 0, reopened: r?.reopened ?? 0 };
+  const counted = rows.filter((r) => !held(r.status));
+  return { overdue: counted.reduce((n, r) => n + r.overdue, 0), reopened: counted.reduce((n, r) => n + r.reopened, 0) };
 }
