@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseDistrict } from '../src/config/load.js';
 import { WorkCalendar } from '../src/domain/calendar.js';
 import { columnAliases, mapHeader } from '../src/domain/tickets/columns.js';
 import { dueFromDuration, effectiveDue } from '../src/domain/tickets/deadline.js';
@@ -6,6 +8,7 @@ import { parseTicketDate } from '../src/domain/tickets/dates.js';
 import { describeMapping, detectHeader, isNoteRow } from '../src/domain/tickets/header.js';
 import { loadTraditional, normalizeLabel } from '../src/domain/tickets/labels.js';
 import { normalizeRating, ticketState } from '../src/domain/tickets/status.js';
+import { ROSTER_PATH } from './helpers.js';
 
 const TZ = 'Asia/Shanghai';
 const cal = new WorkCalendar();
@@ -109,5 +112,21 @@ describe('deadlines as platforms write them', () => {
     expect(dueFromDuration('5天', assigned, cal, TZ, '18:00')?.toISOString()).toBe(new Date('2026-11-24T18:00:00+08:00').toISOString());
     expect(dueFromDuration('24小时', assigned, cal, TZ, '18:00')?.toISOString()).toBe(new Date('2026-11-20T15:00:00+08:00').toISOString());
     expect(dueFromDuration('尽快', assigned, cal, TZ, '18:00')).toBeNull();
+  });
+});
+
+describe("a district's own column names", () => {
+  const raw = JSON.parse(readFileSync(ROSTER_PATH, 'utf8')) as Record<string, unknown>;
+  it('are tried before the built-in ones, from the district file', () => {
+    const config = parseDistrict({ ...raw, tickets: { columns: { number: ['督办编号'], unit: ['责任科室名称'] } } });
+    const own = columnAliases(config.tickets.columns);
+    expect(own.number[0]).toBe('督办编号');
+    expect(mapHeader(['工单编号', '督办编号', '责任科室名称', '交办时间'], own)).toMatchObject({ number: 1, unit: 2, assignedAt: 3 });
+    // Without them the built-in names still read the list.
+    expect(mapHeader(['工单编号', '督办编号', '责任科室名称', '交办时间'], columnAliases())).toMatchObject({ number: 0, assignedAt: 3 });
+  });
+
+  it('a misspelt field is refused at start with its name', () => {
+    expect(() => parseDistrict({ ...raw, tickets: { columns: { unitt: ['责任科室'] } } })).toThrow(/unitt/);
   });
 });
