@@ -8,6 +8,8 @@ import { parseTicketDate } from '../src/domain/tickets/dates.js';
 import { describeMapping, detectHeader, isNoteRow } from '../src/domain/tickets/header.js';
 import { loadTraditional, normalizeLabel } from '../src/domain/tickets/labels.js';
 import { normalizeRating, ticketState } from '../src/domain/tickets/status.js';
+import { resolveUnit } from '../src/domain/tickets/row.js';
+import { Roster } from '../src/domain/roster.js';
 import { ROSTER_PATH } from './helpers.js';
 
 const TZ = 'Asia/Shanghai';
@@ -128,5 +130,14 @@ describe("a district's own column names", () => {
 
   it('a misspelt field is refused at start with its name', () => {
     expect(() => parseDistrict({ ...raw, tickets: { columns: { unitt: ['责任科室'] } } })).toThrow(/unitt/);
+  });
+});
+
+describe('units as platforms name them', () => {
+  const roster = Roster.fromConfig(parseDistrict(JSON.parse(readFileSync(ROSTER_PATH, 'utf8'))));
+  it('a list of units is the first one’s (the 主办); two units in one name stay unknown', () => {
+    expect(resolveUnit(roster, '区住建局、城东街道')).toBe('zhujian');
+    expect(resolveUnit(roster, '城管局,湖滨街道办事处')).toBe('chengguan');
+    expect(resolveUnit(roster, '住建局城管局联合')).toBeNull();
   });
 });

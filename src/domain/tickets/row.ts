@@ -47,12 +47,17 @@ export function pickFields(cells: readonly unknown[], map: HeaderMap): Partial<R
   return out;
 }
 
-/** 承办单位 through the roster: a name or alias, else the single unit a longer text names. */
+/**
+ * 承办单位 through the roster: a name or alias, else the single unit a longer text names; a list
+ * of units (所有办理部门: 区住建局、城东街道) is the first one's (the 主办).
+ */
 export function resolveUnit(roster: Roster, text: string): string | null {
   const exact = roster.unitByName(text);
   if (exact) return exact.id;
   const found = new Set(roster.findUnits(text).map((f) => f.unit.id));
-  return found.size === 1 ? ([...found][0] as string) : null;
+  if (found.size === 1) return [...found][0] as string;
+  const parts = text.split(/[,，、;；/|]+/).map((p) => p.trim()).filter((p) => p !== '');
+  return found.size > 1 && parts.length > 1 ? resolveUnit(roster, parts[0] as string) : null;
 }
 
 function parseCount(text: string): number | null {
