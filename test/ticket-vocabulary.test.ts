@@ -50,6 +50,12 @@ describe('header detection', () => {
     expect(header).toMatchObject({ first: 0, last: 0 });
   });
 
+  it('a title line of two cells is no group row: its words never name a column', () => {
+    const { header } = detectHeader([['工单状态统计', '导出时间：2026-11-20'], ['序号', '工单编号', '承办单位', '派单时间'], [1, 'A1', '住建局', '2026-11-20 09:00']], aliases);
+    expect(header).toMatchObject({ first: 1, last: 1, map: { number: 1, unit: 2, assignedAt: 3 } });
+    expect(header?.map.status).toBeUndefined();
+  });
+
   it('normalises full width, blanks, a trailing note and 繁體', async () => {
     expect(normalizeLabel(' 派单时间（必填）')).toBe('派单时间');
     expect(normalizeLabel('承办单位（单位）')).toBe('承办单位');

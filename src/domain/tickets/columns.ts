@@ -39,8 +39,8 @@ export function columnAliases(own?: Partial<Record<TicketField, readonly string[
  * Maps columns, each known by one or more candidate names (a two-row header gives a column its
  * lower name, the upper and lower together, and the upper one alone when the lower is empty):
  * each field takes the first column one of whose names equals one of its aliases (aliases in
- * order); fields still unmatched then take a column whose name contains an alias (longest alias
- * first), unless the name says it is something else (网格编号 is no 工单编号). A column serves
+ * order); fields still unmatched then take a column whose own name contains an alias (longest
+ * alias first), unless the name says it is something else (网格编号 is no 工单编号). A column serves
  * one field only. Holes and empty names are skipped.
  */
 export function mapColumns(columns: ReadonlyArray<readonly string[] | undefined>, aliases: ColumnAliases): HeaderMap {
@@ -68,7 +68,8 @@ export function mapColumns(columns: ReadonlyArray<readonly string[] | undefined>
   for (const { f, a } of rest) {
     if (map[f] !== undefined) continue;
     const not = NOT_THE_FIELD[f];
-    const i = norm.findIndex((names, k) => !used.has(k) && names.some((c) => c.includes(a) && !(not && not.test(c))));
+    // Only a column's own name (not a group row's text joined to it) is searched for a part.
+    const i = norm.findIndex((names, k) => !used.has(k) && names[0] !== undefined && names[0].includes(a) && !(not && not.test(names[0])));
     if (i >= 0) {
       map[f] = i;
       used.add(i);
