@@ -45,7 +45,7 @@ export interface ImportReading {
 }
 
 const MAX_NAMES = 8;
-const names = (list: readonly string[], max = MAX_NAMES) => (list.length > max ? `${list.slice(0, max).join('、')}等${list.length}个` : list.join('、'));
+const names = (list: readonly string[], unit: string, max = MAX_NAMES) => (list.length > max ? `${list.slice(0, max).join('、')}等${list.length}${unit}` : list.join('、'));
 
 /** 识别：工单编号←受理编号，承办单位←主责部门…；未使用的列；缺少的列和查找过的名称。 */
 export function readingLines(r: ImportReading): string[] {
@@ -53,11 +53,11 @@ export function readingLines(r: ImportReading): string[] {
   if (r.mapping && r.mapping.used.length > 0) {
     const used = r.mapping.used.map((u) => (u.column === FIELD_LABELS[u.field] ? u.column : `${FIELD_LABELS[u.field]}←${u.column}`));
     lines.push(`识别：${used.join('，')}。`);
-    if (r.mapping.ignored.length > 0) lines.push(`未使用的列：${names(r.mapping.ignored)}。`);
+    if (r.mapping.ignored.length > 0) lines.push(`未使用的列：${names(r.mapping.ignored, '列')}。`);
   }
   for (const m of r.missing ?? []) {
     const then = m.field === 'deadline' ? '时限按派单时间起两个工作日（两日办结）计算' : '';
-    lines.push(`未找到“${m.label}”列（查找过：${names(m.lookedFor)}）${then ? `，${then}` : ''}。`);
+    lines.push(`未找到“${m.label}”列（查找过：${names(m.lookedFor, '个列名')}）${then ? `，${then}` : ''}。`);
   }
   if ((r.skipped ?? 0) > 0) lines.push(`已略过合计、说明等非工单行${r.skipped}行。`);
   return lines;
@@ -85,7 +85,7 @@ export function importSummary(source: string, c: ImportCounts, rejected: readonl
 
 export function notATicketList(source: string, missing: readonly string[], lookedFor: ReadonlyArray<{ label: string; lookedFor: readonly string[] }> = []): string {
   const lines = [`文件「${source}」不是工单清单：未找到${missing.map((m) => `“${m}”`).join('、')}列。请发送从 12345 平台导出的工单清单（.xlsx 或 .csv），表头须含工单编号、承办单位、派单时间或办理时限。`];
-  if (lookedFor.length > 0) lines.push(`查找过的列名：${lookedFor.map((l) => `${l.label}（${names(l.lookedFor, 6)}）`).join('；')}。如贵区平台的列名不同，可请管理员在区配置文件 tickets.columns 中添加。`);
+  if (lookedFor.length > 0) lines.push(`查找过的列名：${lookedFor.map((l) => `${l.label}（${names(l.lookedFor, '个', 6)}）`).join('；')}。如贵区平台的列名不同，可请管理员在区配置文件 tickets.columns 中添加。`);
   return lines.join('\n');
 }
 
