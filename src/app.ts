@@ -16,6 +16,7 @@ import type { HandlerContext } from './handlers/context.js';
 import { afterHandled, messageHandlers } from './handlers/index.js';
 import { completeRound, deliverSide } from './handlers/dual-flow.js';
 import { createRouter } from './handlers/router.js';
+import { mintConsoleLink } from './handlers/console-link.js';
 import { routines } from './handlers/routines/index.js';
 import { rankingSource } from './handlers/routines/monthly-review.js';
 import { registerConsole, type SimulatorChat } from './http/console/index.js';
@@ -164,6 +165,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
           connection: redis, prefix, db, clock, chat: bot, limits, account: 'main', log,
           onSent: (_m, via) => metrics.messagesOut.inc({ via }),
           onFailed: () => metrics.failures.inc({ kind: 'send' }),
+          prepare: (m) => mintConsoleLink(ctx, m),
         }),
       );
       workers.push(startDualWorker(redis, prefix, { side: (j) => deliverSide(ctx, j), round: (j) => completeRound(ctx, j) }, log));

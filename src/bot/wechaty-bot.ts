@@ -6,7 +6,8 @@ import { type Message, types, WechatyBuilder } from 'wechaty';
 import type { ContactInterface, RoomInterface, WechatyInterface } from 'wechaty/impls';
 import type { PuppetInterface } from 'wechaty-puppet/impls';
 import type { Clock } from '../domain/clock.js';
-import type { IncomingFile, IncomingMessage, OutgoingMessage } from '../domain/messages.js';
+import { type IncomingFile, type IncomingMessage, mayFallBackToGroup, type OutgoingMessage } from '../domain/messages.js';
+import { CONSOLE_LINK_WITHHELD, WITHHELD_NOTICE } from '../domain/texts/console.js';
 import type { Roster } from '../domain/roster.js';
 import type { ChatPort, DeliveredVia } from './chat-port.js';
 import { RecentIds } from './recent-ids.js';
@@ -213,6 +214,13 @@ export class WechatyBot implements ChatPort {
         return 'private';
       }
       if (!room) throw new Error('recipient unreachable privately and group not found');
+      if (!mayFallBackToGroup(m)) {
+        // A credential never goes to the group: say there, without it, how to get it.
+        const notice = m.groupNotice ?? (m.purpose.startsWith('console-link:') ? CONSOLE_LINK_WITHHELD : WITHHELD_NOTICE);
+        if (person) await room.say(notice, person);
+        else await room.say(`@${this.o.roster.person(m.to.id)?.name ?? m.to.id} ${notice}`);
+        return 'withheld';
+      }
       if (person) await room.say(m.text, person);
       else await room.say(`@${this.o.roster.person(m.to.id)?.name ?? m.to.id} ${m.text}`);
       if (m.file) await room.say(fileBoxOf(m.file));

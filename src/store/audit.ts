@@ -1,4 +1,4 @@
-import type { IncomingMessage, OutgoingMessage } from '../domain/messages.js';
+import { type IncomingMessage, type OutgoingMessage, redactCredentials } from '../domain/messages.js';
 import type { Queryable, SqlValue } from './db.js';
 import { valuesList } from './values.js';
 
@@ -57,7 +57,7 @@ export async function markInboundsProcessed(db: Queryable, items: readonly Inbou
 export async function recordOutboundMany(db: Queryable, jobs: ReadonlyArray<{ jobId: string; message: OutgoingMessage }>, at: Date): Promise<Set<string>> {
   const params: SqlValue[] = [];
   for (const { jobId, message: m } of jobs) {
-    params.push(jobId, m.purpose, m.to.kind, m.to.kind === 'person' ? m.to.id : null, m.text, JSON.stringify(m.mentions), m.file?.name ?? null, m.file?.path ?? null, at);
+    params.push(jobId, m.purpose, m.to.kind, m.to.kind === 'person' ? m.to.id : null, redactCredentials(m.text), JSON.stringify(m.mentions), m.file?.name ?? null, m.file?.path ?? null, at);
   }
   const rows = await db.query<{ job_id: string }>(
     `insert into outbound_messages (job_id, purpose, to_kind, to_id, text, mentions, file_name, file_path, enqueued_at)
