@@ -220,7 +220,7 @@ describe('security: HTTP (loopback, tokens, body limits) and no secret in logs o
         const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src/server.ts')], {
           cwd: REPO,
           env: {
-            ...process.env, LOG_LEVEL: 'trace', SIMULATOR: '1', DATABASE_URL: databaseUrl, REDIS_URL, QUEUE_PREFIX: `${prefix}-srv`,
+            ...process.env, LOG_LEVEL: 'trace', SIMULATOR: '1', SIMULATOR_FORCE: '1', DATABASE_URL: databaseUrl, REDIS_URL, QUEUE_PREFIX: `${prefix}-srv`,
             DATA_DIR: mkdtempSync(join(tmpdir(), 'duban-sec-srv-')), HTTP_PORT: '0', API_TOKEN, METRICS_TOKEN,
             WECHATY_PUPPET_SERVICE_TOKEN: `insecure_${HOOK_KEY}`, FALLBACK_WEBHOOK_URL: `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${HOOK_KEY}`,
           },
