@@ -65,23 +65,28 @@ describe('a flood from one member', () => {
 describe('the answer budget', () => {
   it('answers up to the limit, then one notice per window, then nothing; frees up as the window slides', () => {
     const b = new AnswerBudget({ max: 3, windowMs: 60_000, repeatMs: 10_000 });
-    const d = (id: string, text: string, at: number) => b.decide('p', id, text, at);
+    const d = (id: string, text: string, at: number) => b.decide('p', id, `q-${id}`, text, at);
     expect([d('m1', 'a', 0), d('m2', 'b', 1), d('m3', 'c', 2)]).toEqual(['send', 'send', 'send']);
     // A second answer to an answered message is fine.
     expect(d('m3', 'c2', 3)).toBe('send');
     expect([d('m4', 'd', 4), d('m5', 'e', 5), d('m6', 'f', 6)]).toEqual(['notice', 'drop', 'drop']);
     expect(d('m7', 'g', 60_001)).toBe('send');
     // Another sender has a budget of their own.
-    expect(b.decide('q', 'n1', 'a', 7)).toBe('send');
+    expect(b.decide('q', 'n1', 'x', 'a', 7)).toBe('send');
   });
 
-  it('drops the same answer to a repeated message within the repeat window, not after', () => {
+  it('does not answer the same message again within the repeat window (not after); a rephrased one is answered', () => {
     const b = new AnswerBudget({ max: 100, windowMs: 60_000, repeatMs: 10_000 });
-    expect(b.decide('p', 'm1', '您好 帮助', 0)).toBe('send');
-    expect(b.decide('p', 'm2', '您好  帮助', 5_000)).toBe('drop');
+    expect(b.decide('p', 'm1', '帮助', '您好 这是帮助', 0)).toBe('send');
+    expect(b.decide('p', 'm2', ' 帮助 ', '您好  这是帮助', 5_000)).toBe('drop');
+    // The same answer to another question is sent (several phrasings of one question).
+    expect(b.decide('p', 'm2b', '怎么用', '您好 这是帮助', 5_500)).toBe('send');
     // Each repeat extends the quiet: a bot-like loop never gets through.
-    expect(b.decide('p', 'm3', '您好 帮助', 14_000)).toBe('drop');
-    expect(b.decide('p', 'm4', '您好 帮助', 30_000)).toBe('send');
+    expect(b.decide('p', 'm3', '帮助', '您好 这是帮助', 14_000)).toBe('drop');
+    expect(b.decide('p', 'm4', '帮助', '您好 这是帮助', 30_000)).toBe('send');
+    // Files are never repeats.
+    expect(b.decide('p', 'f1', '', '已导入', 30_001)).toBe('send');
+    expect(b.decide('p', 'f2', '', '已导入', 30_002)).toBe('send');
   });
 
   it('the notice is polite zh-CN', () => {

@@ -3,7 +3,8 @@
  * line to the chat, so one person's flood must not delay everyone's messages. Per sender, at most
  * `max` of their messages are answered within a sliding window; the first message over it gets one
  * polite "稍后再试" notice, the rest are processed but not answered until the window frees up. The
- * same answer to the same person again within `repeatMs` (a repeated message) is not sent at all.
+ * same message again within `repeatMs` (identical text once blanks are collapsed) that would get
+ * the same answer is not answered at all; a rephrased question always is.
  * In memory: a restart starts every budget afresh, which only ever lets more answers through.
  */
 export interface AnswerBudgetOptions {
@@ -17,7 +18,7 @@ export type AnswerDecision = 'send' | 'notice' | 'drop';
 interface SenderState {
   /** When each answered message (by id) was first answered. */
   answered: Map<string, number>;
-  /** Answer texts sent recently, with when. */
+  /** Recent (message text, answer text) pairs, with when. */
   texts: Map<string, number>;
   noticedAt: number | null;
 }
@@ -28,15 +29,17 @@ export class AnswerBudget {
   constructor(private readonly o: AnswerBudgetOptions) {}
 
   /**
-   * Decides about one answer (`text`) to `senderId`'s message `messageId` at `now` (ms). A
+   * Decides about one answer (`text`) to `senderId`'s message `messageId` (whose text is
+   * `asked`) at `now` (ms). A
    * message already answered may send more answers (a handler's second line); a message over
    * the budget gets 'notice' once per window, then 'drop'.
    */
-  decide(senderId: string, messageId: string, text: string, now: number): AnswerDecision {
+  decide(senderId: string, messageId: string, asked: string, text: string, now: number): AnswerDecision {
     const st = this.state(senderId);
     for (const [t, at] of st.texts) if (now - at >= this.o.repeatMs) st.texts.delete(t);
     for (const [id, at] of st.answered) if (now - at >= this.o.windowMs) st.answered.delete(id);
-    const key = normalise(text);
+    // A file (no text) is never a repeat of another file.
+    const key = asked.trim() === '' ? `\u0000${messageId}` : `${normalise(asked)}\u0000${normalise(text)}`;
     if (this.o.repeatMs > 0 && st.texts.has(key) && !st.answered.has(messageId)) {
       st.texts.set(key, now);
       return 'drop';

@@ -2,9 +2,13 @@
 
 export interface IncomingFile {
   name: string;
-  /** Where the adapter stored the file's bytes before queueing the message. */
+  /** Where the adapter stored the file's bytes before queueing the message; '' when not kept. */
   path: string;
   size: number;
+  /** SHA-256 of the bytes kept (the audit keeps it after the file itself expired). */
+  sha256?: string;
+  /** Why the file was not kept: not a spreadsheet, a sender who may not import, too large. */
+  refused?: 'type' | 'not-allowed' | 'too-large';
 }
 
 export interface IncomingMessage {

@@ -23,11 +23,11 @@ export async function recordInbounds(db: Queryable, items: readonly InboundRecor
   if (new Set(items.map((r) => r.m.id)).size !== items.length) throw new Error('recordInbounds: the same id twice');
   const params: SqlValue[] = [];
   for (const { m, knownSender } of items) {
-    params.push(m.id, m.chat, m.roomId, m.senderId, m.senderName, knownSender, m.text, JSON.stringify(m.mentionIds), m.file?.name ?? null, m.file?.path ?? null, m.sentAt, m.receivedAt);
+    params.push(m.id, m.chat, m.roomId, m.senderId, m.senderName, knownSender, m.text, JSON.stringify(m.mentionIds), m.file?.name ?? null, m.file?.path ?? null, m.file?.sha256 ?? null, m.sentAt, m.receivedAt);
   }
   const out = await db.query<{ id: string; processed_at: Date | null }>(
-    `insert into inbound_messages (id, chat, room_id, sender_id, sender_name, known_sender, text, mentions, file_name, file_path, sent_at, received_at)
-     values ${valuesList(items.length, Array(12).fill(''))}
+    `insert into inbound_messages (id, chat, room_id, sender_id, sender_name, known_sender, text, mentions, file_name, file_path, file_sha256, sent_at, received_at)
+     values ${valuesList(items.length, Array(13).fill(''))}
      on conflict (id) do update set id = inbound_messages.id returning id, processed_at`,
     params,
   );

@@ -117,7 +117,7 @@ export async function importRows(rows: AsyncIterable<RawRow>, d: ImportDeps, met
 export async function importTicketFile(path: string, name: string, d: ImportDeps, meta: ImportMeta): Promise<ImportResult> {
   if (ticketFileKind(name) === 'unsupported') return { kind: 'unsupported' };
   try {
-    return await importRows(readTicketRows(path, name), d, meta);
+    return await importRows(readTicketRows(path, name, { maxUncompressedBytes: d.config.limits.xlsxMaxUncompressedBytes, maxRows: d.config.limits.xlsxMaxRows }), d, meta);
   } catch (err) {
     if (!(await d.db.ping())) throw err;
     return { kind: 'unreadable', error: (err as Error).message };
