@@ -188,6 +188,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
         const apiToken = o.http.apiToken;
         http = buildHttp({
           metrics,
+          log,
           register: (f) => {
             registerTicketApi(f, { ctx, token: apiToken });
             registerConsole(f, { ctx, ranking: rankingSource, ...(o.simulator ? { simulator: o.simulator } : {}) });

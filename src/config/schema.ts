@@ -80,6 +80,11 @@ export const consoleSchema = z
     linkMinutes: z.number().int().min(1).max(24 * 60).default(30),
     /** A console session lasts this many hours. */
     sessionHours: z.number().min(0.25).max(24 * 30).default(12),
+    /**
+     * Host names the console (and the simulator page) answer to, besides publicUrl's and the
+     * loopback names: any other Host header is refused (DNS rebinding).
+     */
+    allowedHosts: z.array(z.string().min(1)).default([]),
   })
   .prefault({});
 

@@ -13,3 +13,6 @@ export function fileTooLargeText(name: string, maxBytes: number): string {
 export function sheetTooLargeText(name: string): string {
   return `文件「${name}」内容过大（解压后体积或行数超出督办助手的处理上限），未导入。请只导出需要督办的工单后再发送。`;
 }
+
+/** A ticket row (API) with a character the store cannot keep. */
+export const UNSTORABLE_TEXT = '含有无法保存的字符（空字符或不完整的 Unicode 字符），请清理后重新推送';
