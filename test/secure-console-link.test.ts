@@ -3,6 +3,8 @@
  * login token is kept in outbound_messages.text or in the outbox's Redis job data.
  */
 import { Queue } from 'bullmq';
+import Fastify from 'fastify';
+import { registerConsole } from '../src/http/console/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUEUES } from '../src/jobs/names.js';
 import { createRedis } from '../src/jobs/redis.js';
@@ -89,5 +91,21 @@ describe('console link: private only, never stored or queued raw', () => {
     // The hash is stored, and the link works once.
     const tok = await h.app.db.query('select 1 from console_tokens where token_hash = $1 and used_at is null', [hashToken(token as string)]);
     expect(tok).toHaveLength(1);
+  });
+
+  it('the simulator page still shows the simulated person the link they were sent (the store keeps it redacted)', async () => {
+    const f = Fastify({ logger: false });
+    registerConsole(f, { ctx: h.app.ctx, simulator: h.world });
+    await f.ready();
+    try {
+      sent.length = 0;
+      h.world.say(LEADER, '控制台', { to: 'bot' });
+      expect(await h.drain()).toBe(true);
+      const token = TOKEN_IN_URL.exec(sent.find((x) => x.to === LEADER)?.text ?? '')?.[1] as string;
+      const r = await f.inject({ url: '/sim/messages' });
+      expect(r.body).toContain(`/console/login?t=${token}`);
+    } finally {
+      await f.close();
+    }
   });
 });

@@ -38,7 +38,7 @@ export class AnswerBudget {
     const st = this.state(senderId);
     for (const [t, at] of st.texts) if (now - at >= this.o.repeatMs) st.texts.delete(t);
     for (const [id, at] of st.answered) if (now - at >= this.o.windowMs) st.answered.delete(id);
-    // A file (no text) is never a repeat of another file.
+    // A message with no text (a file; a fresh login link, see the router) is never a repeat.
     const key = asked.trim() === '' ? `\u0000${messageId}` : `${normalise(asked)}\u0000${normalise(text)}`;
     if (this.o.repeatMs > 0 && st.texts.has(key) && !st.answered.has(messageId)) {
       st.texts.set(key, now);

@@ -64,7 +64,8 @@ export function createRouter(handlers: MessageHandler[], ctx: HandlerContext, op
     // One member's flood must not hold up everyone's messages: answers over their budget are not sent.
     const gate = (m: OutgoingMessage): OutgoingMessage | null => {
       if (!budget || !isAnswerTo(msg, m)) return m;
-      const d = budget.decide(msg.senderId, msg.id, msg.text, m.text, ctx.clock.now().getTime());
+      // A fresh login link is never a repeat (the first may be spent or lost); the budget still counts it.
+      const d = budget.decide(msg.senderId, msg.id, m.consoleLink ? '' : msg.text, m.text, ctx.clock.now().getTime());
       if (d === 'send') return m;
       ctx.log.info({ id: msg.id, from: msg.senderId, purpose: m.purpose, decision: d }, 'answer over the sender\'s budget or repeated: not sent');
       return d === 'notice' ? replyTo(msg, ANSWER_LIMIT_NOTICE, `answer-limit:${msg.id}`) : null;
