@@ -10,6 +10,7 @@
  */
 import { Transform, type Readable } from 'node:stream';
 import type { RawRow } from './ticket-files.js';
+import { readZipDirectory, type ZipEntry } from './zip-directory.js';
 
 export interface XlsxLimits {
   maxUncompressedBytes: number;
@@ -25,13 +26,6 @@ export class XlsxTooLarge extends Error {
     super(`spreadsheet too large (${what}): ${detail}`);
     this.name = 'XlsxTooLarge';
   }
-}
-
-interface ZipEntry {
-  path: string;
-  uncompressedSize: number;
-  compressedSize: number;
-  stream(): Readable;
 }
 
 /** Rows a sheet must show, near its top, to count as holding a list: a row with 3+ filled cells. */
@@ -54,13 +48,6 @@ function bounded(entry: ZipEntry, budget: { left: number }): Readable {
   src.on('error', (err) => counter.destroy(err));
   counter.on('close', () => src.destroy());
   return src.pipe(counter);
-}
-
-/** The zip's entries from its central directory (no part is inflated). */
-async function openZip(path: string): Promise<Map<string, ZipEntry>> {
-  const unzipper = (await import('unzipper')) as unknown as { Open: { file(p: string): Promise<{ files: ZipEntry[] }> } };
-  const dir = await unzipper.Open.file(path);
-  return new Map(dir.files.map((f) => [f.path, f]));
 }
 
 interface ReaderInternals {
@@ -117,11 +104,16 @@ async function* sheetRows(reader: ReaderInternals, entry: ZipEntry, budget: { le
  * while reading when a part inflates beyond its declared size or the rows exceed `maxRows`.
  */
 export async function* readXlsxRowsBounded(path: string, limits: XlsxLimits): AsyncGenerator<RawRow> {
-  const entries = await openZip(path);
+  const entries = readZipDirectory(path);
   const size = (p: string) => entries.get(p)?.uncompressedSize ?? 0;
   const base = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml'];
   const baseBytes = base.reduce((n, p) => n + size(p), 0);
   if (baseBytes > limits.maxUncompressedBytes) throw new XlsxTooLarge('uncompressed', `workbook and shared strings declare ${baseBytes} bytes`);
+  // No worksheet could be read within the limit: refused before anything is inflated or loaded.
+  const sheets = [...entries.values()].filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.path));
+  if (sheets.length > 0 && sheets.every((e) => baseBytes + e.uncompressedSize > limits.maxUncompressedBytes)) {
+    throw new XlsxTooLarge('uncompressed', `every worksheet declares more than ${limits.maxUncompressedBytes - baseBytes} bytes`);
+  }
   const budget = { left: limits.maxUncompressedBytes };
   const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
