@@ -54,7 +54,7 @@ export async function bombSection(config: DistrictConfig, sheetMb: number): Prom
       lines.push(
         `  ${lie ? 'lying sizes' : 'honest sizes'}: ${(built.fileBytes / 1048576).toFixed(1)} MB file inflating to ${(built.inflatedBytes / 1048576).toFixed(0)} MB → ` +
           `${r.kind}${r.kind === 'unreadable' ? ` (${r.error.slice(0, 60)}…)` : ''} in ${ms.toFixed(0)} ms; temporary files ${(peakTemp / 1048576).toFixed(1)} MB, ` +
-          `left after ${(tempBytes() / 1048576).toFixed(1)} MB; RSS +${((peak - rss0) / 1048576).toFixed(0)} MB (peak ${(peak / 1048576).toFixed(0)} MB)`,
+          `left after ${(tempBytes() / 1048576).toFixed(1)} MB; RSS +${((peak - rss0) / 1048576).toFixed(0)} MB during the import`,
       );
       if (!lie) lines.push(`  answer: ${importAnswer('工单.xlsx', r, 5).split('\n')[0]}`);
     }
