@@ -19,6 +19,10 @@ function newestSource(dir) {
   return newest;
 }
 
+// `npm start` in a source checkout (not the image, which has no .git): with no chat token this
+// runs the simulator (src/config/env.ts); anywhere else a missing token stops the bot.
+if (existsSync(join(repo, '.git')) && process.env.DUBAN_CHECKOUT === undefined) process.env.DUBAN_CHECKOUT = '1';
+
 const stale = !existsSync(stamp) || statSync(stamp).mtimeMs < Math.max(newestSource(join(repo, 'src')), statSync(join(repo, 'tsconfig.json')).mtimeMs);
 let entry = join(repo, 'dist/server.js');
 if (stale) {

@@ -16,6 +16,7 @@ import type { HandlerContext } from './handlers/context.js';
 import { afterHandled, messageHandlers } from './handlers/index.js';
 import { completeRound, deliverSide } from './handlers/dual-flow.js';
 import { createRouter } from './handlers/router.js';
+import { mintConsoleLink } from './handlers/console-link.js';
 import { routines } from './handlers/routines/index.js';
 import { rankingSource } from './handlers/routines/monthly-review.js';
 import { registerConsole, type SimulatorChat } from './http/console/index.js';
@@ -31,6 +32,7 @@ import { createLogger } from './log.js';
 import { type Db, type DbOptions, openDb } from './store/db.js';
 import { recordDeployment } from './store/deployment.js';
 import { migrate } from './store/migrate.js';
+import { expireReceivedFiles } from './store/received-files.js';
 
 export interface AppOptions {
   config: DistrictConfig;
@@ -120,6 +122,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
     clock,
     maxAgeSeconds: config.inbound.maxAgeSeconds,
     filesDir: join(o.dataDir, 'files'),
+    maxFileBytes: config.limits.fileMaxBytes,
     receive: (m) => inbound.add(m),
     log,
     onState: (s) => {
@@ -149,6 +152,12 @@ export async function buildApp(o: AppOptions): Promise<App> {
   };
   const router = createRouter(messageHandlers(), ctx, { onProcessed: (h) => metrics.messagesIn.inc({ handler: h }), after: afterHandled });
   const workers: Worker[] = [];
+  // Received files expire (the audit keeps their name, hash and sender): at start, then hourly.
+  const expireFiles = () =>
+    expireReceivedFiles(db, join(o.dataDir, 'files'), config.limits.fileKeepDays * 86_400_000, clock.now())
+      .then((n) => n > 0 && log.info({ removed: n }, 'expired received files removed'))
+      .catch((err) => log.warn({ err: (err as Error).message }, 'could not expire received files'));
+  let expiry: NodeJS.Timeout | undefined;
   let http: FastifyInstance | undefined;
   let stopped = false;
 
@@ -158,12 +167,16 @@ export async function buildApp(o: AppOptions): Promise<App> {
     async start() {
       await migrate(db);
       await recordDeployment(db, config.units.map((u) => u.id), clock.now());
+      await expireFiles();
+      expiry = setInterval(() => void expireFiles(), 3_600_000);
+      expiry.unref();
       workers.push(startInboundWorker(redis, prefix, (ms) => router.routeBatch(ms), log));
       workers.push(
         startOutboxWorker({
           connection: redis, prefix, db, clock, chat: bot, limits, account: 'main', log,
           onSent: (_m, via) => metrics.messagesOut.inc({ via }),
           onFailed: () => metrics.failures.inc({ kind: 'send' }),
+          prepare: (m) => mintConsoleLink(ctx, m),
         }),
       );
       workers.push(startDualWorker(redis, prefix, { side: (j) => deliverSide(ctx, j), round: (j) => completeRound(ctx, j) }, log));
@@ -175,6 +188,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
         const apiToken = o.http.apiToken;
         http = buildHttp({
           metrics,
+          log,
           register: (f) => {
             registerTicketApi(f, { ctx, token: apiToken });
             registerConsole(f, { ctx, ranking: rankingSource, ...(o.simulator ? { simulator: o.simulator } : {}) });
@@ -200,6 +214,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
     async stop() {
       if (stopped) return;
       stopped = true;
+      if (expiry) clearInterval(expiry);
       await http?.close().catch(() => undefined);
       await bot.stop();
       // Close workers first: each finishes its running job; waiting jobs stay in Redis.

@@ -1,12 +1,13 @@
 /**
  * Process start-up: `npm start`. Reads the environment and the district file, checks Redis,
- * builds the app and runs it until SIGINT/SIGTERM. With no chat token it runs the terminal
- * simulator on the mock puppet.
+ * builds the app and runs it until SIGINT/SIGTERM. The terminal simulator (mock puppet) runs
+ * only when asked (SIMULATOR=1, or `npm start` in a checkout without a chat token), never on a
+ * configured DATABASE_URL unless forced; the real bot without a chat token refuses to start.
  */
 import { join } from 'node:path';
 import { buildApp } from './app.js';
 import { webhookFallback } from './bot/fallback.js';
-import { readEnv, redactUrl } from './config/env.js';
+import { readEnv, redactUrl, simulatorDataDir, startRefusal } from './config/env.js';
 import { ConfigError, loadDistrictFile } from './config/load.js';
 import { consolePublicUrl } from './config/schema.js';
 import { checkRedisSafety, createRedis, pingRedis, REDIS_MISSING_HELP } from './jobs/redis.js';
@@ -16,6 +17,13 @@ import { startSimulatorRedis } from './sim/private-redis.js';
 async function main(): Promise<void> {
   const t0 = performance.now();
   const env = readEnv(process.env);
+  const refusal = startRefusal(env);
+  if (refusal) {
+    process.stderr.write(`${refusal}\n`);
+    process.exit(2);
+  }
+  // The simulator keeps its data (PGlite, files, log, private Redis) apart from production's.
+  if (env.simulator) env.DATA_DIR = simulatorDataDir(env);
   const sim = env.simulator ? await import('./sim/setup.js') : undefined;
   const simLog = sim?.simulatorLog(env, process.env);
   const log = simLog?.log ?? createLogger(env.LOG_LEVEL);

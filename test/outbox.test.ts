@@ -31,7 +31,7 @@ describe('outbox', () => {
     expect((times[6] as number) - (times[0] as number)).toBeGreaterThanOrEqual(2 * windowMs - 10);
   });
 
-  it('sends replies and relays before reminders, and those before queued digests; in order within a lane', async () => {
+  it('sends relays (a leader\'s dispatch) first, then replies, reminders, answers to chit-chat, and queued digests last; in order within a lane', async () => {
     h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger() });
     const sent: SentRecord[] = [];
     h.world.onSent((s) => sent.push(s));
@@ -46,7 +46,7 @@ describe('outbox', () => {
     await send('help:m-2', '帮助回复');
     await h.app.outbox.queue.resume();
     expect(await h.drain()).toBe(true);
-    expect(sent.map((s) => s.text)).toEqual(['日报确认', '帮助回复', '领导调度', '日报提醒', '催办1', '催办2', '催办3', '催办4', '催办5', '催办6', '日报汇总']);
+    expect(sent.map((s) => s.text)).toEqual(['领导调度', '日报确认', '日报提醒', '帮助回复', '催办1', '催办2', '催办3', '催办4', '催办5', '催办6', '日报汇总']);
   });
 
   it('a reply overtakes a rate-limited backlog of digests', async () => {

@@ -43,6 +43,9 @@ function runServer(env: Record<string, string>, onOut: (out: string, child: Retu
     const base = { ...process.env };
     delete base.WECHATY_PUPPET_SERVICE_TOKEN;
     delete base.SIMULATOR;
+    delete base.DATABASE_URL;
+    // As `npm start` in a checkout runs it (scripts/start.mjs sets this).
+    base.DUBAN_CHECKOUT = '1';
     const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src/server.ts')], {
       cwd: REPO,
       env: { ...base, HTTP_PORT: '0', LOG_LEVEL: 'info', ...env },
@@ -114,7 +117,7 @@ describe('the simulator’s private Redis', () => {
     let pid = 0;
     const r = await runServer({ REDIS_URL: `redis://127.0.0.1:${await deadPort()}`, DATA_DIR: dataDir, QUEUE_PREFIX: `duban-t-private-${process.pid}` }, (out, child) => {
       if (!pid && out.includes('"msg":"ready"')) {
-        pid = Number(readFileSync(join(dataDir, 'redis', 'redis.pid'), 'utf8'));
+        pid = Number(readFileSync(join(dataDir, 'simulator', 'redis', 'redis.pid'), 'utf8'));
         child.kill(signal); // SIGINT: as Ctrl-C (the private Redis has its own process group)
       }
     });
@@ -123,7 +126,7 @@ describe('the simulator’s private Redis', () => {
     expect(r.code).toBe(0);
     expect(pid).toBeGreaterThan(0);
     expect(alive(pid)).toBe(false);
-    expect(existsSync(join(dataDir, 'redis', 'redis.pid'))).toBe(false);
+    expect(existsSync(join(dataDir, 'simulator', 'redis', 'redis.pid'))).toBe(false);
   }, 90_000);
 
   it('production (a chat token set) never starts one: it stops with the message', async () => {

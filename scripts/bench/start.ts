@@ -37,7 +37,7 @@ async function oneStart(repo: string, command: StartCommand, env: Record<string,
   const t0 = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: repo,
-    env: { ...process.env, SIMULATOR: 'true', LOG_LEVEL: 'info', HTTP_PORT: '0', ...env },
+    env: { ...process.env, SIMULATOR: 'true', SIMULATOR_FORCE: '1', LOG_LEVEL: 'info', HTTP_PORT: '0', ...env },
     stdio: ['pipe', 'ignore', 'pipe'],
   });
   const readyMs = await new Promise<number>((resolve, reject) => {

@@ -1,6 +1,11 @@
 import type { OutgoingMessage } from '../domain/messages.js';
 
-export type DeliveredVia = 'group' | 'private' | 'group-fallback';
+/**
+ * 'group-fallback': a private message said in the group (@-mentioning the person) because the
+ * person cannot be messaged privately; 'withheld': a message that must never go to the group
+ * (a credential) was not sent, and only its `groupNotice` was said in the group.
+ */
+export type DeliveredVia = 'group' | 'private' | 'group-fallback' | 'withheld';
 
 /** What the rest of the bot may ask of the chat: nothing here knows Wechaty. */
 export interface ChatPort {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { FileBox } from 'file-box';
@@ -6,8 +6,11 @@ import { type Message, types, WechatyBuilder } from 'wechaty';
 import type { ContactInterface, RoomInterface, WechatyInterface } from 'wechaty/impls';
 import type { PuppetInterface } from 'wechaty-puppet/impls';
 import type { Clock } from '../domain/clock.js';
-import type { IncomingFile, IncomingMessage, OutgoingMessage } from '../domain/messages.js';
+import { type IncomingFile, type IncomingMessage, mayFallBackToGroup, type OutgoingMessage } from '../domain/messages.js';
+import { CONSOLE_LINK_WITHHELD, WITHHELD_NOTICE } from '../domain/texts/console.js';
 import type { Roster } from '../domain/roster.js';
+import { type FileRefusal, isSpreadsheetName, mayImportFiles, storedFileName } from '../domain/files.js';
+import { FileTooLarge, writeBounded } from '../store/received-files.js';
 import type { ChatPort, DeliveredVia } from './chat-port.js';
 import { RecentIds } from './recent-ids.js';
 
@@ -142,7 +145,7 @@ export class WechatyBot implements ChatPort {
       return;
     }
     const mentionIds = room ? (await msg.mentionList().catch(() => [] as ContactInterface[])).map((c) => c.id) : [];
-    const file = await this.saveFile(msg);
+    const file = await this.saveFile(msg, talker.id);
     await this.receiveDurably({
       id: msg.id,
       chat: room ? 'group' : 'private',
@@ -172,25 +175,40 @@ export class WechatyBot implements ChatPort {
     }
   }
 
-  private async saveFile(msg: Message): Promise<IncomingFile | null> {
+  /**
+   * Keeps a received file only when it may be imported: a spreadsheet, from someone who may
+   * import (issue 14). It is streamed to disk with the size limit enforced while it is written;
+   * anything else is recorded by name only (never held in memory, never written).
+   */
+  private async saveFile(msg: Message, senderId: string): Promise<IncomingFile | null> {
     const t = msg.type();
     if (t !== types.Message.Attachment && t !== types.Message.Unknown) return null;
+    let box: FileBox;
     try {
-      const box = await msg.toFileBox();
-      const buf = await box.toBuffer();
-      const max = this.o.maxFileBytes ?? 50 * 1024 * 1024;
-      if (buf.length > max) {
-        this.o.log.warn({ id: msg.id, size: buf.length }, 'file too large; not stored');
-        return { name: box.name, path: '', size: buf.length };
-      }
-      mkdirSync(this.o.filesDir, { recursive: true });
-      const safe = `${msg.id.replace(/[^A-Za-z0-9_-]/g, '_')}-${box.name.replace(/[/\\\0]/g, '_')}`;
-      const path = join(this.o.filesDir, safe);
-      writeFileSync(path, buf);
-      return { name: box.name, path, size: buf.length };
+      box = (await msg.toFileBox()) as unknown as FileBox;
     } catch (err) {
       this.o.log.warn({ id: msg.id, err: (err as Error).message }, 'message has no readable file');
       return null;
+    }
+    const name = withoutNul(box.name);
+    const declared = typeof box.size === 'number' && box.size > 0 ? box.size : 0;
+    const refuse = (refused: FileRefusal, size = declared): IncomingFile => {
+      this.o.log.info({ id: msg.id, from: senderId, file: name, size, refused }, 'received file not kept');
+      return { name, path: '', size, refused };
+    };
+    if (!isSpreadsheetName(name)) return refuse('type');
+    if (!mayImportFiles(this.o.roster.person(senderId))) return refuse('not-allowed');
+    const max = this.o.maxFileBytes ?? 20 * 1024 * 1024;
+    if (declared > max) return refuse('too-large');
+    try {
+      mkdirSync(this.o.filesDir, { recursive: true });
+      const path = join(this.o.filesDir, storedFileName(msg.id, name));
+      const { size, sha256 } = await writeBounded(await box.toStream(), path, max);
+      return { name, path, size, sha256 };
+    } catch (err) {
+      if (err instanceof FileTooLarge) return refuse('too-large', max + 1);
+      this.o.log.warn({ id: msg.id, err: (err as Error).message }, 'message has no readable file');
+      return { name, path: '', size: declared };
     }
   }
 
@@ -213,6 +231,13 @@ export class WechatyBot implements ChatPort {
         return 'private';
       }
       if (!room) throw new Error('recipient unreachable privately and group not found');
+      if (!mayFallBackToGroup(m)) {
+        // A credential never goes to the group: say there, without it, how to get it.
+        const notice = m.groupNotice ?? (m.purpose.startsWith('console-link:') ? CONSOLE_LINK_WITHHELD : WITHHELD_NOTICE);
+        if (person) await room.say(notice, person);
+        else await room.say(`@${this.o.roster.person(m.to.id)?.name ?? m.to.id} ${notice}`);
+        return 'withheld';
+      }
       if (person) await room.say(m.text, person);
       else await room.say(`@${this.o.roster.person(m.to.id)?.name ?? m.to.id} ${m.text}`);
       if (m.file) await room.say(fileBoxOf(m.file));

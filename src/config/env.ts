@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { join } from 'node:path';
 import { formatIssues } from './load.js';
+import { NO_CHAT_TOKEN, SIMULATOR_ON_DATABASE } from '../domain/texts/simulator.js';
 
 const flag = z
   .string()
@@ -23,8 +25,16 @@ export const envSchema = z.object({
   /** WeCom group-robot webhook (企业微信群机器人) told when the chat connection is lost. A secret. */
   FALLBACK_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Terminal simulator (mock puppet) instead of a chat token. Default: on when there is no token. */
+  /**
+   * Terminal simulator (mock puppet) instead of the real chat. Off unless asked: SIMULATOR=1, or
+   * `npm start` in a source checkout with no chat token (scripts/start.mjs sets DUBAN_CHECKOUT).
+   */
   SIMULATOR: z.string().optional(),
+  /** Lets the simulator run on a configured DATABASE_URL (never by default: it is production's). */
+  SIMULATOR_FORCE: flag,
+  /** Set by scripts/start.mjs when `npm start` runs in a source checkout (not in the image). */
+  DUBAN_CHECKOUT: flag,
+  NODE_ENV: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { simulator: boolean };
@@ -35,11 +45,31 @@ export function readEnv(env: NodeJS.ProcessEnv | Record<string, string | undefin
   if (!r.success) {
     throw new Error(`环境变量有误 / invalid environment:\n  ${formatIssues(r.error).join('\n  ')}`);
   }
-  const simulator = r.data.SIMULATOR !== undefined ? /^(1|true|yes|on)$/i.test(r.data.SIMULATOR) : !r.data.WECHATY_PUPPET_SERVICE_TOKEN;
-  return { ...r.data, simulator };
+  const d = r.data;
+  // Asked for explicitly, or `npm start` in a checkout without a token (never in production).
+  const simulator = d.SIMULATOR !== undefined
+    ? /^(1|true|yes|on)$/i.test(d.SIMULATOR)
+    : !d.WECHATY_PUPPET_SERVICE_TOKEN && d.DUBAN_CHECKOUT && d.NODE_ENV !== 'production';
+  return { ...d, simulator };
+}
+
+/**
+ * Why this process must not start, or null: the simulator on a configured database (unless
+ * forced), or the real bot without a chat token (it never falls back to the simulator).
+ */
+export function startRefusal(env: Env): string | null {
+  if (env.simulator && env.DATABASE_URL && !env.SIMULATOR_FORCE) return SIMULATOR_ON_DATABASE;
+  if (!env.simulator && !env.WECHATY_PUPPET_SERVICE_TOKEN) return NO_CHAT_TOKEN;
+  return null;
+}
+
+/** The simulator's own data folder (its PGlite, files, log, private Redis): never production's. */
+export function simulatorDataDir(env: Pick<Env, 'DATA_DIR'>): string {
+  return join(env.DATA_DIR, 'simulator');
 }
 
 /** A URL with its password hidden, for logs. */
 export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');
+  // The user name may be empty (redis://:password@host): the password is hidden all the same.
+  return url.replace(/\/\/([^:/@]*):([^@]+)@/, '//$1:***@');
 }

@@ -80,6 +80,11 @@ export const consoleSchema = z
     linkMinutes: z.number().int().min(1).max(24 * 60).default(30),
     /** A console session lasts this many hours. */
     sessionHours: z.number().min(0.25).max(24 * 30).default(12),
+    /**
+     * Host names the console (and the simulator page) answer to, besides publicUrl's and the
+     * loopback names: any other Host header is refused (DNS rebinding).
+     */
+    allowedHosts: z.array(z.string().min(1)).default([]),
   })
   .prefault({});
 
@@ -89,6 +94,28 @@ export const outboxSchema = z
     perMinute: z.number().int().min(0).max(600).default(12),
     attempts: z.number().int().min(1).max(20).default(6),
     backoffMs: z.number().int().min(100).default(2000),
+  })
+  .prefault({});
+
+/**
+ * What one member can cost the bot (issue 14): answers per sender, repeated messages, and the
+ * files the bot accepts. Defaults hold for a district group of ~100 people.
+ */
+export const limitsSchema = z
+  .object({
+    /** Messages of one person the bot answers within `answerWindowMinutes`; beyond, one "稍后再试" notice, then quiet. */
+    answersPerSender: z.number().int().min(1).max(1000).default(10),
+    answerWindowMinutes: z.number().min(1).max(24 * 60).default(10),
+    /** The same answer to the same person again within this many minutes is not sent (a repeated message). */
+    repeatMinutes: z.number().min(0).max(24 * 60).default(5),
+    /** A received file larger than this is not stored (enforced while it is written). */
+    fileMaxBytes: z.number().int().min(1024).max(200 * 1024 * 1024).default(20 * 1024 * 1024),
+    /** Stored files are deleted after this many days (the audit keeps their hash, name and sender). */
+    fileKeepDays: z.number().min(0.01).max(3650).default(30),
+    /** A spreadsheet whose worksheets unpack to more than this is refused before it is read (zip bomb). */
+    xlsxMaxUncompressedBytes: z.number().int().min(1024 * 1024).max(2 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
+    /** A ticket list with more rows than this is refused. */
+    xlsxMaxRows: z.number().int().min(100).max(1_000_000).default(50_000),
   })
   .prefault({});
 
@@ -217,6 +244,7 @@ export const districtSchema = z
       .prefault({}),
     tickets: ticketsSchema,
     console: consoleSchema,
+    limits: limitsSchema,
   })
   .superRefine((d, ctx) => {
     const unitIds = new Map<string, number>();

@@ -2,9 +2,13 @@
 
 export interface IncomingFile {
   name: string;
-  /** Where the adapter stored the file's bytes before queueing the message. */
+  /** Where the adapter stored the file's bytes before queueing the message; '' when not kept. */
   path: string;
   size: number;
+  /** SHA-256 of the bytes kept (the audit keeps it after the file itself expired). */
+  sha256?: string;
+  /** Why the file was not kept: not a spreadsheet, a sender who may not import, too large. */
+  refused?: 'type' | 'not-allowed' | 'too-large';
 }
 
 export interface IncomingMessage {
@@ -34,4 +38,33 @@ export interface OutgoingMessage {
   purpose: string;
   /** Optional file to send after the text. */
   file?: { name: string; path: string };
+  /**
+   * Where a private message may go when the person cannot be messaged privately (not a friend,
+   * contact look-up failed). Absent: @-mention in the group. 'never-group': it carries a
+   * credential, so it is withheld and only `groupNotice` (no credential) is said in the group.
+   */
+  private?: 'never-group';
+  /** Said in the group, @-mentioning the person, instead of a withheld 'never-group' message. */
+  groupNotice?: string;
+  /**
+   * A console login link minted only when the message is delivered, in place of
+   * CONSOLE_LINK_SLOT in the text: the raw token is never stored (outbound_messages) nor queued
+   * (Redis job data), and a withheld or failed delivery revokes it.
+   */
+  consoleLink?: { personId: string; fromMessage: string; minutes: number };
+}
+
+/** Stands for a login link in a stored or queued text (see OutgoingMessage.consoleLink). */
+export const CONSOLE_LINK_SLOT = '〔登录链接〕';
+
+/** Whether a message may be posted in the group when its person cannot be reached privately. */
+export function mayFallBackToGroup(m: OutgoingMessage): boolean {
+  if (m.private === 'never-group' || m.consoleLink) return false;
+  // Defence in depth: a login link in the text never goes to the group, whatever the flag says.
+  return !/\/console\/login\?t=/.test(m.text) && !m.purpose.startsWith('console-link:');
+}
+
+/** A text with any console login token hidden (what is stored and logged). */
+export function redactCredentials(text: string): string {
+  return text.replace(/(\/console\/login\?t=)[A-Za-z0-9_-]+/g, `$1${'***'}`);
 }

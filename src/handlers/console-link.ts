@@ -1,8 +1,9 @@
 import type { Person } from '../domain/roster.js';
 import { commandOf } from '../domain/text/intent.js';
-import { CONSOLE_NOT_ALLOWED, CONSOLE_SCOPE_ALL, consoleLinkText, consoleScopeUnit } from '../domain/texts/console.js';
+import { CONSOLE_LINK_WITHHELD, CONSOLE_NOT_ALLOWED, CONSOLE_SCOPE_ALL, consoleLinkText, consoleScopeUnit } from '../domain/texts/console.js';
 import { consolePublicUrl } from '../config/schema.js';
-import { issueToken } from '../store/console.js';
+import { issueToken, revokeToken } from '../store/console.js';
+import { CONSOLE_LINK_SLOT, type OutgoingMessage } from '../domain/messages.js';
 import { commandText, type HandlerContext, type MessageHandler, replyTo } from './context.js';
 
 /** What a person may see in the console: everything, one unit, or nothing. */
@@ -34,9 +35,37 @@ export const consoleLinkHandler: MessageHandler = {
       return;
     }
     const c = ctx.config.console;
-    const token = await issueToken(ctx.db, 'link', sender.id, ctx.clock.now(), c.linkMinutes * 60_000, msg.id);
-    const url = `${consolePublicUrl(c).replace(/\/+$/, '')}/console/login?t=${token}`;
     const what = scope.all ? CONSOLE_SCOPE_ALL : consoleScopeUnit(ctx.roster.unit(scope.unitId)?.name ?? scope.unitId);
-    await ctx.send(replyTo(msg, consoleLinkText(url, c.linkMinutes, what), purpose));
+    // The link is minted when the message is delivered (mintConsoleLink), never stored or queued,
+    // and never posted in the group: a person the bot cannot message privately is told how to get it.
+    await ctx.send({
+      ...replyTo(msg, consoleLinkText(CONSOLE_LINK_SLOT, c.linkMinutes, what), purpose),
+      private: 'never-group',
+      groupNotice: CONSOLE_LINK_WITHHELD,
+      consoleLink: { personId: sender.id, fromMessage: msg.id, minutes: c.linkMinutes },
+    });
   },
 };
+
+/**
+ * Puts a fresh login link into a message about to be delivered (the outbox's last step before
+ * the chat). Returns the message to send and how to revoke the link when it was not delivered
+ * (withheld from the group, or the send failed).
+ */
+export async function mintConsoleLink(
+  ctx: Pick<HandlerContext, 'db' | 'clock' | 'config'>,
+  m: OutgoingMessage,
+): Promise<{ message: OutgoingMessage; revoke: () => Promise<void> }> {
+  // A message re-enqueued from the store after a crash (recover()) has lost its options.
+  const restored = m.to.kind === 'person' && m.purpose.startsWith('console-link:') && m.text.includes(CONSOLE_LINK_SLOT)
+    ? { personId: m.to.id, fromMessage: m.purpose.slice('console-link:'.length), minutes: ctx.config.console.linkMinutes }
+    : undefined;
+  const l = m.consoleLink ?? restored;
+  if (!l) return { message: m, revoke: async () => undefined };
+  const token = await issueToken(ctx.db, 'link', l.personId, ctx.clock.now(), l.minutes * 60_000, l.fromMessage);
+  const url = `${consolePublicUrl(ctx.config.console).replace(/\/+$/, '')}/console/login?t=${token}`;
+  return {
+    message: { ...m, text: m.text.split(CONSOLE_LINK_SLOT).join(url) },
+    revoke: () => revokeToken(ctx.db, token, ctx.clock.now()),
+  };
+}

@@ -1,4 +1,7 @@
-import type { IncomingMessage } from '../domain/messages.js';
+import { AnswerBudget } from '../domain/answer-budget.js';
+import type { IncomingMessage, OutgoingMessage } from '../domain/messages.js';
+import { ANSWER_LIMIT_NOTICE } from '../domain/texts/limits.js';
+import { laneOf } from '../jobs/lanes.js';
 import { KeyedSerializer } from '../jobs/keyed-serializer.js';
 import type { Person } from '../domain/roster.js';
 import { InboundLedger } from '../store/inbound-ledger.js';
@@ -12,6 +15,19 @@ export interface RouterOptions {
   ledger?: InboundLedger;
   /** Runs after the handler that took a roster sender's message (`taken`: its name, or 'none'). */
   after?: (taken: string, msg: IncomingMessage, sender: Person, ctx: HandlerContext) => Promise<void>;
+  /** Per-sender answer limits (issue 14); from the district's `limits` unless given; false: none. */
+  answerBudget?: AnswerBudget | false;
+}
+
+/**
+ * An answer to the message's sender (not a relay to others, not a reminder): keyed by the
+ * message id, in the reply or chat lane, and addressed to the sender.
+ */
+function isAnswerTo(msg: IncomingMessage, m: OutgoingMessage): boolean {
+  if (!m.purpose.includes(`:${msg.id}`)) return false;
+  const lane = laneOf(m.purpose);
+  if (lane !== 'reply' && lane !== 'chat') return false;
+  return m.to.kind === 'person' ? m.to.id === msg.senderId : m.mentions.includes(msg.senderId);
 }
 
 export interface Router {
@@ -31,6 +47,9 @@ export interface Router {
  */
 export function createRouter(handlers: MessageHandler[], ctx: HandlerContext, opts: RouterOptions = {}): Router {
   const ledger = opts.ledger ?? new InboundLedger(ctx.db);
+  const l = ctx.config.limits;
+  const budget = opts.answerBudget === false ? undefined
+    : opts.answerBudget ?? new AnswerBudget({ max: l.answersPerSender, windowMs: l.answerWindowMinutes * 60_000, repeatMs: l.repeatMinutes * 60_000 });
   const serial = new KeyedSerializer();
   const orderKey = (m: IncomingMessage) => ctx.roster.unitOf(m.senderId)?.id ?? m.senderId;
 
@@ -42,10 +61,25 @@ export function createRouter(handlers: MessageHandler[], ctx: HandlerContext, op
    */
   async function dispatch(msg: IncomingMessage, settle: (mark: Promise<void>) => void): Promise<void> {
     const deferred: Array<Promise<unknown>> = [];
+    // One member's flood must not hold up everyone's messages: answers over their budget are not sent.
+    const gate = (m: OutgoingMessage): OutgoingMessage | null => {
+      if (!budget || !isAnswerTo(msg, m)) return m;
+      // A fresh login link is never a repeat (the first may be spent or lost); the budget still counts it.
+      const d = budget.decide(msg.senderId, msg.id, m.consoleLink ? '' : msg.text, m.text, ctx.clock.now().getTime());
+      if (d === 'send') return m;
+      ctx.log.info({ id: msg.id, from: msg.senderId, purpose: m.purpose, decision: d }, 'answer over the sender\'s budget or repeated: not sent');
+      return d === 'notice' ? replyTo(msg, ANSWER_LIMIT_NOTICE, `answer-limit:${msg.id}`) : null;
+    };
     const hctx: HandlerContext = {
       ...ctx,
+      send: async (m) => {
+        const g = gate(m);
+        return g ? ctx.send(g) : '';
+      },
       deferSend: (m) => {
-        const queued = ctx.send(m);
+        const g = gate(m);
+        if (!g) return;
+        const queued = ctx.send(g);
         queued.catch(() => undefined);
         deferred.push(queued);
       },

@@ -1,4 +1,6 @@
 import * as T from '../domain/texts/tickets.js';
+import { mayImportFiles } from '../domain/files.js';
+import { fileTooLargeText, sheetTooLargeText } from '../domain/texts/limits.js';
 import type { ImportResult } from '../store/ticket-import.js';
 import { importTicketFile } from '../store/ticket-import.js';
 import { looksLikeTicketFile } from '../store/ticket-files.js';
@@ -20,7 +22,8 @@ export function importAnswer(name: string, r: ImportResult, maxListed: number, f
     case 'unsupported':
       return T.unsupportedFile(name);
     case 'unreadable':
-      return T.unreadableFile(name);
+      // A zip bomb or an oversized list is refused before it is read (xlsx-bounded.ts).
+      return r.error.startsWith('spreadsheet too large') ? sheetTooLargeText(name) : T.unreadableFile(name);
   }
 }
 
@@ -37,8 +40,7 @@ export const ticketImportHandler: MessageHandler = {
   async handle(msg, sender, ctx) {
     const file = msg.file;
     if (!file) return;
-    const allowed = sender.roles.includes('supervisor') || sender.roles.includes('leader');
-    if (!allowed) {
+    if (!mayImportFiles(sender)) {
       ctx.log.warn({ id: msg.id, from: sender.id, file: file.name }, 'ticket file from someone who may not import: not imported');
       // Told point-to-point even when the file came to the group: the group stays quiet.
       const text = T.fileNotImportedText(file.name, isUnitWorker(sender));
@@ -46,7 +48,8 @@ export const ticketImportHandler: MessageHandler = {
       return;
     }
     if (!file.path) {
-      await ctx.send(replyTo(msg, T.unreadableFile(file.name), `ticket-import:${msg.id}`));
+      const text = file.refused === 'too-large' ? fileTooLargeText(file.name, ctx.config.limits.fileMaxBytes) : T.unreadableFile(file.name);
+      await ctx.send(replyTo(msg, text, `ticket-import:${msg.id}`));
       return;
     }
     const r = await importTicketFile(

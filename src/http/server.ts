@@ -1,4 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Logger } from 'pino';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Metrics } from './metrics.js';
 
@@ -16,21 +17,33 @@ export interface HttpDeps {
   metricsToken?: string;
   /** Extra routes (the ticket API, the console) register here. */
   register?: (app: FastifyInstance) => void;
+  /** Where a request's unexpected error goes (the client only hears "internal error"). */
+  log?: Logger;
 }
 
-/** Constant-time bearer token check. */
+const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+
+/**
+ * Bearer token check in constant time: the SHA-256 of what was sent against that of the token,
+ * so that neither the comparison nor an early length check tells anything about the token.
+ */
 export function bearerOk(req: FastifyRequest, token: string | undefined): boolean {
   if (!token) return false;
   const h = req.headers.authorization ?? '';
   const m = /^Bearer\s+(.+)$/i.exec(h);
-  if (!m) return false;
-  const a = Buffer.from(m[1] as string);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
+  const sent = m ? (m[1] as string) : '';
+  const same = timingSafeEqual(sha256(sent), sha256(token));
+  return m !== null && same;
 }
 
 export function buildHttp(d: HttpDeps): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 5 * 1024 * 1024 });
+  // Never a raw error (a database message, a stack) to the client: 4xx say what was wrong, 5xx only that something was.
+  app.setErrorHandler((err: { statusCode?: number; message?: string }, req, reply) => {
+    const code = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (code === 500) d.log?.error({ err, url: req.url }, 'http request failed');
+    return reply.code(code).send({ error: code === 500 ? 'internal error' : (err.message ?? 'bad request') });
+  });
   app.get('/healthz', async (_req, reply) => {
     const h = await d.health();
     return reply.code(h.ok ? 200 : 503).send(h);

@@ -1,4 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { RejectedRow } from '../domain/texts/tickets.js';
+import { UNSTORABLE_TEXT } from '../domain/texts/limits.js';
 import { z } from 'zod';
 import type { TicketField } from '../config/schema.js';
 import type { HandlerContext } from '../handlers/context.js';
@@ -26,6 +28,9 @@ export const apiTicketSchema = z
   })
   .strict();
 
+/** NUL or a lone surrogate: valid JSON, but PostgreSQL text cannot hold it. */
+const unstorable = (s: string) => /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+
 export const MAX_API_TICKETS = 10_000;
 export const apiBodySchema = z.array(apiTicketSchema).min(1).max(MAX_API_TICKETS);
 
@@ -45,7 +50,11 @@ export interface TicketApiDeps {
 export function registerTicketApi(app: FastifyInstance, deps: TicketApiDeps): void {
   if (!deps.token) return;
   const token = deps.token;
-  app.post('/api/tickets', { bodyLimit: deps.bodyLimit ?? 8 * 1024 * 1024 }, async (req, reply) => {
+  const refuse = async (req: FastifyRequest, reply: FastifyReply) => {
+    if (!bearerOk(req, token)) return reply.code(401).send({ error: 'unauthorized' });
+  };
+  // The token is checked when the request arrives, before its body is read or parsed.
+  app.post('/api/tickets', { bodyLimit: deps.bodyLimit ?? 8 * 1024 * 1024, onRequest: refuse }, async (req, reply) => {
     if (!bearerOk(req, token)) return reply.code(401).send({ error: 'unauthorized' });
     const parsed = apiBodySchema.safeParse(req.body);
     if (!parsed.success) {
@@ -53,15 +62,30 @@ export function registerTicketApi(app: FastifyInstance, deps: TicketApiDeps): vo
       return reply.code(400).send({ error: 'invalid body: expected a JSON array of tickets', issues });
     }
     const { ctx } = deps;
-    const records = parsed.data.map((t) => {
+    // A text the database cannot store (NUL, a lone surrogate) rejects its row, not the request.
+    const early: RejectedRow[] = [];
+    const rowNos: number[] = [];
+    const records: Array<Partial<Record<TicketField, unknown>>> = [];
+    parsed.data.forEach((t, i) => {
       const r: Partial<Record<TicketField, unknown>> = {};
       for (const [k, v] of Object.entries(t)) if (v !== null && v !== undefined) r[k as TicketField] = typeof v === 'number' && k === 'number' ? String(v) : v;
-      return r;
+      const bad = Object.values(r).some((v) => typeof v === 'string' && unstorable(v));
+      if (bad) {
+        const n = typeof r.number === 'string' && !unstorable(r.number) ? r.number : null;
+        early.push({ row: i + 1, number: n, reason: UNSTORABLE_TEXT });
+        return;
+      }
+      rowNos.push(i + 1);
+      records.push(r);
     });
-    const result = await importRecords(records, { db: ctx.db, roster: ctx.roster, calendar: ctx.calendar, config: ctx.config, now: ctx.clock.now() }, { source: 'api' });
+    const result = records.length > 0
+      ? await importRecords(records, { db: ctx.db, roster: ctx.roster, calendar: ctx.calendar, config: ctx.config, now: ctx.clock.now() }, { source: 'api' })
+      : { kind: 'imported' as const, counts: { created: 0, updated: 0, unchanged: 0, rejected: 0 }, rejected: [] };
     if (result.kind !== 'imported') return reply.code(400).send({ error: result.kind });
-    ctx.log.info({ ...result.counts }, 'tickets imported through the API');
-    await openDualRounds(ctx).catch((err) => ctx.log.error({ err }, 'dual: rounds not made after the API import (dual-check will)'));
-    return reply.send({ ...result.counts, rejectedRows: result.rejected });
+    const rejected = [...early, ...result.rejected.map((x) => ({ ...x, row: rowNos[x.row - 1] ?? x.row }))].sort((a, b) => a.row - b.row);
+    const counts = { ...result.counts, rejected: result.counts.rejected + early.length };
+    ctx.log.info({ ...counts }, 'tickets imported through the API');
+    if (records.length > 0) await openDualRounds(ctx).catch((err) => ctx.log.error({ err }, 'dual: rounds not made after the API import (dual-check will)'));
+    return reply.send({ ...counts, rejectedRows: rejected });
   });
 }

@@ -110,6 +110,11 @@ export interface OutboxWorkerDeps {
   log: Logger;
   onSent?: (m: OutgoingMessage, via: string) => void;
   onFailed?: (m: OutgoingMessage, err: Error) => void;
+  /**
+   * The last step before the chat: puts in what is never stored nor queued (a login link), and
+   * says how to take it back when the message was not delivered (withheld, or the send failed).
+   */
+  prepare?: (m: OutgoingMessage) => Promise<{ message: OutgoingMessage; revoke: () => Promise<void> }>;
 }
 
 /**
@@ -147,10 +152,17 @@ export function startOutboxWorker(d: OutboxWorkerDeps): Worker<OutboxJob> {
           throw Worker.RateLimitError();
         }
       }
+      const prepared = d.prepare ? await d.prepare(message) : { message, revoke: async () => undefined };
+      let delivered = false;
       try {
-        const via = await d.chat.deliver(message);
+        const via = await d.chat.deliver(prepared.message);
+        delivered = true;
         if (via === 'group-fallback') {
           d.log.warn({ purpose: message.purpose, to: message.to }, 'point-to-point delivery not possible; sent as @-mention in the group');
+        }
+        if (via === 'withheld') {
+          await prepared.revoke();
+          d.log.warn({ purpose: message.purpose, to: message.to }, 'private-only message withheld (person not reachable privately); told in the group without it');
         }
         // The only duplicate window: between the chat accepting the message and this mark.
         // If the database fails right here, keep trying to mark it (not to send it again).
@@ -158,6 +170,7 @@ export function startOutboxWorker(d: OutboxWorkerDeps): Worker<OutboxJob> {
         d.onSent?.(message, via);
         return via;
       } catch (err) {
+        if (!delivered) await prepared.revoke().catch(() => undefined);
         d.onFailed?.(message, err as Error);
         await markOutboundFailed(d.db, jobId, (err as Error).message, job.attemptsMade + 1).catch(() => undefined);
         throw err;

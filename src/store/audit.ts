@@ -1,4 +1,4 @@
-import type { IncomingMessage, OutgoingMessage } from '../domain/messages.js';
+import { type IncomingMessage, type OutgoingMessage, redactCredentials } from '../domain/messages.js';
 import type { Queryable, SqlValue } from './db.js';
 import { valuesList } from './values.js';
 
@@ -23,11 +23,11 @@ export async function recordInbounds(db: Queryable, items: readonly InboundRecor
   if (new Set(items.map((r) => r.m.id)).size !== items.length) throw new Error('recordInbounds: the same id twice');
   const params: SqlValue[] = [];
   for (const { m, knownSender } of items) {
-    params.push(m.id, m.chat, m.roomId, m.senderId, m.senderName, knownSender, m.text, JSON.stringify(m.mentionIds), m.file?.name ?? null, m.file?.path ?? null, m.sentAt, m.receivedAt);
+    params.push(m.id, m.chat, m.roomId, m.senderId, m.senderName, knownSender, m.text, JSON.stringify(m.mentionIds), m.file?.name ?? null, m.file?.path ?? null, m.file?.sha256 ?? null, m.sentAt, m.receivedAt);
   }
   const out = await db.query<{ id: string; processed_at: Date | null }>(
-    `insert into inbound_messages (id, chat, room_id, sender_id, sender_name, known_sender, text, mentions, file_name, file_path, sent_at, received_at)
-     values ${valuesList(items.length, Array(12).fill(''))}
+    `insert into inbound_messages (id, chat, room_id, sender_id, sender_name, known_sender, text, mentions, file_name, file_path, file_sha256, sent_at, received_at)
+     values ${valuesList(items.length, Array(13).fill(''))}
      on conflict (id) do update set id = inbound_messages.id returning id, processed_at`,
     params,
   );
@@ -57,7 +57,7 @@ export async function markInboundsProcessed(db: Queryable, items: readonly Inbou
 export async function recordOutboundMany(db: Queryable, jobs: ReadonlyArray<{ jobId: string; message: OutgoingMessage }>, at: Date): Promise<Set<string>> {
   const params: SqlValue[] = [];
   for (const { jobId, message: m } of jobs) {
-    params.push(jobId, m.purpose, m.to.kind, m.to.kind === 'person' ? m.to.id : null, m.text, JSON.stringify(m.mentions), m.file?.name ?? null, m.file?.path ?? null, at);
+    params.push(jobId, m.purpose, m.to.kind, m.to.kind === 'person' ? m.to.id : null, redactCredentials(m.text), JSON.stringify(m.mentions), m.file?.name ?? null, m.file?.path ?? null, at);
   }
   const rows = await db.query<{ job_id: string }>(
     `insert into outbound_messages (job_id, purpose, to_kind, to_id, text, mentions, file_name, file_path, enqueued_at)

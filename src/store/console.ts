@@ -44,6 +44,11 @@ export async function sessionPerson(db: Queryable, token: string, now: Date): Pr
   return rows[0]?.person_id ?? null;
 }
 
+/** Revokes a link or session that was never handed over (a withheld or failed delivery). */
+export async function revokeToken(db: Queryable, token: string, now: Date): Promise<void> {
+  await db.query('update console_tokens set used_at = coalesce(used_at, $2), expires_at = least(expires_at, $2) where token_hash = $1', [hashToken(token), now]);
+}
+
 /** Ends a session (logout). */
 export async function endSession(db: Queryable, token: string, now: Date): Promise<void> {
   await db.query(`update console_tokens set used_at = $2 where token_hash = $1 and kind = 'session'`, [hashToken(token), now]);

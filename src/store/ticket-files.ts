@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
+import { readXlsxRowsBounded, type XlsxLimits, XlsxTooLarge } from './xlsx-bounded.js';
 
 /** One row of a ticket list: its 1-based row number in the file and its raw cell values. */
 export interface RawRow {
@@ -23,27 +24,16 @@ export function looksLikeTicketFile(name: string): boolean {
   return /\.(xlsx|xlsm|xls|et|csv)$/i.test(name);
 }
 
+/** Size limits for reading a received spreadsheet (the district's `limits`; these are its defaults). */
+export const DEFAULT_XLSX_LIMITS: XlsxLimits = { maxUncompressedBytes: 64 * 1024 * 1024, maxRows: 50_000 };
+
 /**
- * The first worksheet's rows, streamed (a 100k-row file is never held whole): shared strings
- * cached, styles ignored, so date cells arrive as Excel serials.
+ * The rows of the first worksheet holding a list, streamed (a 100k-row file is never held whole)
+ * within size limits (a zip bomb is refused before it is inflated; see xlsx-bounded.ts): shared
+ * strings cached, styles ignored, so date cells arrive as Excel serials.
  */
-export async function* readXlsxRows(path: string): AsyncGenerator<RawRow> {
-  // exceljs takes ~0.4 s to load: only when a spreadsheet arrives.
-  const { default: ExcelJS } = await import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  for await (const sheet of reader) {
-    for await (const row of sheet) {
-      const values = row.values as unknown[];
-      yield { rowNo: row.number, cells: Array.isArray(values) ? values.slice(1) : [] };
-    }
-    return;
-  }
+export function readXlsxRows(path: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): AsyncGenerator<RawRow> {
+  return readXlsxRowsBounded(path, limits);
 }
 
 /**
@@ -62,17 +52,19 @@ export function decodeCsv(buf: Buffer): string {
 }
 
 /** CSV rows (comma, or tab when the first line has tabs and no commas), streamed through csv-parse. */
-export async function* readCsvRows(path: string): AsyncGenerator<RawRow> {
+export async function* readCsvRows(path: string, maxRows = DEFAULT_XLSX_LIMITS.maxRows): AsyncGenerator<RawRow> {
   const text = decodeCsv(readFileSync(path));
   const firstLine = text.slice(0, text.search(/\r?\n/) >>> 0 || text.length);
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
   const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true });
   parser.end(text);
+  let rows = 0;
   for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    if (++rows > maxRows) throw new XlsxTooLarge('rows', `more than ${maxRows} rows`);
     yield { rowNo: rec.info.lines, cells: rec.record };
   }
 }
 
-export function readTicketRows(path: string, name: string): AsyncGenerator<RawRow> {
-  return ticketFileKind(name) === 'xlsx' ? readXlsxRows(path) : readCsvRows(path);
+export function readTicketRows(path: string, name: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): AsyncGenerator<RawRow> {
+  return ticketFileKind(name) === 'xlsx' ? readXlsxRows(path, limits) : readCsvRows(path, limits.maxRows);
 }

@@ -185,7 +185,7 @@ export async function importRows(rows: AsyncIterable<RawRow>, d: ImportDeps, met
 export async function importTicketFile(path: string, name: string, d: ImportDeps, meta: ImportMeta, opts: ImportOptions = {}): Promise<ImportResult> {
   if (ticketFileKind(name) === 'unsupported') return { kind: 'unsupported' };
   try {
-    return await importRows(readTicketRows(path, name), d, meta, opts);
+    return await importRows(readTicketRows(path, name, { maxUncompressedBytes: d.config.limits.xlsxMaxUncompressedBytes, maxRows: d.config.limits.xlsxMaxRows }), d, meta, opts);
   } catch (err) {
     if (d.db && !(await d.db.ping())) throw err;
     return { kind: 'unreadable', error: (err as Error).message };

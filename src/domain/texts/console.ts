@@ -6,6 +6,11 @@ export function consoleLinkText(url: string, minutes: number, scope: string): st
   return `控制台登录链接（${minutes}分钟内有效，仅可使用一次，请勿转发）：\n${url}\n登录后可查看：${scope}。`;
 }
 
+/** Said in the group instead of a login link when the person cannot be messaged privately. */
+export const CONSOLE_LINK_WITHHELD = '登录链接只能私聊发送。请先添加督办助手为好友，再私聊发送“控制台”获取。';
+/** The same for any other message that must stay private. */
+export const WITHHELD_NOTICE = '有一条消息只能私聊发送，请先添加督办助手为好友后私聊获取。';
+
 export const CONSOLE_SCOPE_ALL = '全区今日日报、工单督办、调度进展和月度评比';
 export const consoleScopeUnit = (unitName: string) => `${unitName}的日报、工单和调度`;
 

@@ -64,3 +64,18 @@ export function simBannerText(start: string, tz: string, workday: boolean, logFi
   return lines.join('\n');
 }
 export const simBadAtText = (at: string, tz: string) => `--at "${at}" 看不懂：请写成 --at "2026-11-30 16:30"（${tz} 时间）`;
+
+/** Start-up refusals (stderr, for whoever installs the bot): zh-CN first, then English. */
+export const NO_CHAT_TOKEN = [
+  '未配置聊天令牌 WECHATY_PUPPET_SERVICE_TOKEN，督办助手不启动（正式运行不会自动改用模拟器）。',
+  '请在 .env 中填写令牌后重启；只想试用模拟器，请在源码目录运行 npm start，或设置 SIMULATOR=1。',
+  'No chat token (WECHATY_PUPPET_SERVICE_TOKEN): not starting. The bot never falls back to the simulator;',
+  'set the token, or run the simulator on purpose (`npm start` in a checkout, or SIMULATOR=1).',
+].join('\n');
+
+export const SIMULATOR_ON_DATABASE = [
+  '模拟器不在已配置的数据库（DATABASE_URL）上运行：那是正式数据。模拟器使用自己的数据目录，请去掉 DATABASE_URL；',
+  '确需在该数据库上演练，请另设 SIMULATOR_FORCE=1。',
+  'The simulator does not run on a configured DATABASE_URL (production data). Unset it (the simulator keeps its own',
+  'data folder), or set SIMULATOR_FORCE=1 to run it there on purpose.',
+].join('\n');

@@ -38,6 +38,9 @@ const html = (reply: FastifyReply, code: number, body: string, csp = CSP) =>
 export const sendHtml = (reply: FastifyReply, body: string, inlineScript = false): FastifyReply =>
   html(reply, 200, body, inlineScript ? CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'") : CSP);
 
+/** A page with another status (a 404), with the same security headers. */
+export const sendHtmlStatus = (reply: FastifyReply, code: number, body: string): FastifyReply => html(reply, code, body);
+
 /** 403 with the zh-CN explanation. */
 export const forbidden = (reply: FastifyReply): FastifyReply => html(reply, 403, messagePage('无权查看', CONSOLE_FORBIDDEN, '<p><a href="/console/">返回</a></p>'));
 
@@ -57,12 +60,46 @@ export async function viewer(ctx: HandlerContext, req: FastifyRequest, reply: Fa
 /** May this viewer see this unit? */
 export const canSeeUnit = (v: Viewer, unitId: string): boolean => v.scope.all || v.scope.unitId === unitId;
 
-/** A request from another site (a form posted from elsewhere) is refused. */
+/** A request from another site (a form posted from elsewhere) is refused; so is an Origin that is not a URL. */
 export function crossSite(req: FastifyRequest): boolean {
   const site = req.headers['sec-fetch-site'];
   if (site && site !== 'same-origin' && site !== 'none') return true;
   const origin = req.headers.origin;
-  return origin !== undefined && origin !== 'null' && new URL(origin).host !== req.headers.host;
+  if (origin === undefined || origin === 'null') return false;
+  try {
+    return new URL(origin).host !== req.headers.host;
+  } catch {
+    return true;
+  }
+}
+
+/** The host name of a Host header ('' when it is not one). */
+function hostName(host: string | undefined): string {
+  if (!host) return '';
+  try {
+    return new URL(`http://${host}`).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The host names the console answers to: publicUrl's, the loopback names and
+ * `console.allowedHosts`. A page fetched under any other name (a DNS-rebinding site that points
+ * its own name at this address) is refused before anything else.
+ */
+export function allowedHosts(ctx: HandlerContext): Set<string> {
+  const names = ['localhost', '127.0.0.1', '[::1]', hostName(new URL(consolePublicUrl(ctx.config.console)).host), ...ctx.config.console.allowedHosts.map((h) => hostName(h) || h.toLowerCase())];
+  return new Set(names.filter((n) => n !== ''));
+}
+
+export function registerHostCheck(app: FastifyInstance, ctx: HandlerContext): void {
+  const allowed = allowedHosts(ctx);
+  app.addHook('onRequest', async (req, reply) => {
+    if (!allowed.has(hostName(req.headers.host))) {
+      return reply.code(421).header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'no-store').send('host not allowed');
+    }
+  });
 }
 
 export function registerAuth(app: FastifyInstance, ctx: HandlerContext): void {

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { HandlerContext } from '../../handlers/context.js';
 import { rankingSource } from '../../handlers/routines/monthly-review.js';
 import { registerAssets } from './assets.js';
-import { registerAuth } from './auth.js';
+import { registerAuth, registerHostCheck } from './auth.js';
 import { type DualRoundsProvider, registerDispatch } from './dispatch.js';
 import { type RankingSource, registerRanking } from './ranking.js';
 import { registerSimChat, type SimulatorChat } from './sim-chat.js';
@@ -29,6 +29,8 @@ export type { SimulatorChat };
 /** Registers the console in its own encapsulated context (its form parser stays inside). */
 export function registerConsole(app: FastifyInstance, o: ConsoleOptions): void {
   void app.register(async (f) => {
+    // First: a request under a host name we do not answer to (DNS rebinding) goes no further.
+    registerHostCheck(f, o.ctx);
     f.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => {
       done(null, Object.fromEntries(new URLSearchParams(String(body))));
     });

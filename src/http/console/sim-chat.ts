@@ -3,6 +3,7 @@
  * speaks as any roster person. Registered only when the app runs with the mock world.
  */
 import type { FastifyInstance } from 'fastify';
+import { CONSOLE_LINK_SLOT } from '../../domain/messages.js';
 import { inZone } from '../../domain/time.js';
 import type { HandlerContext } from '../../handlers/context.js';
 import { crossSite, sendHtml } from './auth.js';
@@ -13,6 +14,8 @@ export interface SimulatorChat {
   say(fromId: string, text: string, o?: { to?: 'group' | 'bot'; mentions?: string[] }): string;
   /** Group members not on the roster (the bot does not know them). */
   strangers?(): Array<{ id: string; name: string }>;
+  /** What the bot sent (the page shows the simulated person the login link they got). */
+  onSent?(fn: (s: { to: string; text: string }) => void): void;
 }
 
 /** A contact id a new group member may have (`wxid_…`); anyone else must be on the roster or already in the group. */
@@ -20,7 +23,7 @@ const NEW_MEMBER_ID = /^wxid_[A-Za-z0-9_-]{1,60}$/;
 
 interface Line { dir: 'in' | 'out'; chat: string; from: string; to: string; text: string; at: string }
 
-async function recent(ctx: HandlerContext, limit = 300): Promise<Line[]> {
+async function recent(ctx: HandlerContext, links: Map<string, string>, limit = 300): Promise<Line[]> {
   const rows = await ctx.db.query<Record<string, unknown>>(
     `select * from (
        select 'in' as dir, chat, sender_id as who, text, file_name, mentions, received_at as at from inbound_messages
@@ -33,7 +36,10 @@ async function recent(ctx: HandlerContext, limit = 300): Promise<Line[]> {
   const tz = ctx.config.timezone;
   return rows.reverse().map((r) => {
     const mentions = (typeof r.mentions === 'string' ? JSON.parse(r.mentions) : (r.mentions ?? [])) as string[];
-    const text = `${r.dir === 'out' && mentions.length > 0 ? `${mentions.map((m) => `@${name(m)}`).join(' ')} ` : ''}${String(r.text ?? '')}${r.file_name ? `\n（文件）${String(r.file_name)}` : ''}`;
+    // The store keeps login links redacted; the simulated person sees the link they were sent.
+    const stored = String(r.text ?? '');
+    const body = r.dir === 'out' && r.who && stored.includes(CONSOLE_LINK_SLOT) ? stored.split(CONSOLE_LINK_SLOT).join(links.get(String(r.who)) ?? CONSOLE_LINK_SLOT) : stored;
+    const text = `${r.dir === 'out' && mentions.length > 0 ? `${mentions.map((m) => `@${name(m)}`).join(' ')} ` : ''}${body}${r.file_name ? `\n（文件）${String(r.file_name)}` : ''}`;
     const who = r.who ? name(String(r.who)) : '';
     const group = r.chat === 'group';
     return {
@@ -64,6 +70,12 @@ const CSS = `<style>#log{height:60vh;overflow-y:auto;background:#e9edf1;border-r
 form#say{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px;align-items:flex-end}form#say select,form#say textarea{font-size:15px;padding:8px;border:1px solid #c9d3dd;border-radius:6px}form#say textarea{flex:1 1 240px;resize:vertical;min-height:40px;font-family:inherit;line-height:1.4}</style>`;
 
 export function registerSimChat(app: FastifyInstance, ctx: HandlerContext, world: SimulatorChat): void {
+  // The last login link the mock chat delivered to each person (never stored by the bot).
+  const links = new Map<string, string>();
+  world.onSent?.((s) => {
+    const m = /https?:\/\/\S+\/console\/login\?t=[A-Za-z0-9_-]+/.exec(s.text);
+    if (m) links.set(s.to, m[0]);
+  });
   app.get('/sim', async (_req, reply) => {
     const role: Record<string, string> = { leader: '区领导', supervisor: '督导专班', discipline: '纪检监察', head: '负责人', liaison: '联络员' };
     const people = ctx.roster.people.map((p) => `<option value="${esc(p.id)}">${esc(p.name)}（${esc([p.unit ? (ctx.roster.unit(p.unit)?.name ?? p.unit) : '', ...p.roles.map((r) => role[r] ?? r)].filter(Boolean).join(' '))}）</option>`).join('');
@@ -74,7 +86,7 @@ export function registerSimChat(app: FastifyInstance, ctx: HandlerContext, world
 <textarea name="text" rows="1" placeholder="例如：今日受理12件，办结10件（Shift+Enter 换行）" autocomplete="off"></textarea><button class="btn" type="submit">发送</button></form><script>${SCRIPT}</script>`;
     return sendHtml(reply, page({ title: '模拟群', body }), true);
   });
-  app.get('/sim/messages', async (_req, reply) => reply.header('cache-control', 'no-store').send({ messages: await recent(ctx) }));
+  app.get('/sim/messages', async (_req, reply) => reply.header('cache-control', 'no-store').send({ messages: await recent(ctx, links) }));
   app.post<{ Body: { from?: unknown; to?: unknown; text?: unknown } }>('/sim/say', async (req, reply) => {
     if (crossSite(req)) return reply.code(403).send({ error: 'cross-site' });
     const { from, to, text } = req.body ?? {};

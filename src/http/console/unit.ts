@@ -7,7 +7,7 @@ import type { HandlerContext } from '../../handlers/context.js';
 import { unitReports } from '../../store/console.js';
 import { dispatchesForUnit } from '../../store/dispatches.js';
 import { openTicketsToNag } from '../../store/tickets.js';
-import { canSeeUnit, forbidden, sendHtml, viewer } from './auth.js';
+import { canSeeUnit, forbidden, sendHtml, sendHtmlStatus, viewer } from './auth.js';
 import { chart, esc, num, page, pct } from './layout.js';
 
 export function registerUnit(app: FastifyInstance, ctx: HandlerContext): void {
@@ -16,7 +16,7 @@ export function registerUnit(app: FastifyInstance, ctx: HandlerContext): void {
     if (!v) return reply;
     const unit = ctx.roster.unit(req.params.id);
     if (!canSeeUnit(v, req.params.id)) return forbidden(reply);
-    if (!unit) return reply.code(404).header('content-type', 'text/html; charset=utf-8').send(page({ title: '未找到', who: v.person.name, all: v.scope.all, body: '<h1>没有这个单位</h1>' }));
+    if (!unit) return sendHtmlStatus(reply, 404, page({ title: '未找到', who: v.person.name, all: v.scope.all, body: '<h1>没有这个单位</h1>' }));
     const tz = ctx.config.timezone;
     const now = ctx.clock.now();
     const today = localDay(now, tz);
