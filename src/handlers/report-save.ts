@@ -1,9 +1,14 @@
 /** Storing a unit's report and confirming it, shared by the report and report-adopt handlers. */
+import { isCorrection } from '../domain/report/correction.js';
 import { implausibilities, missingFigures, type ReportFigures } from '../domain/report/figures.js';
+import { historyFlags } from '../domain/report/history.js';
+import { type Applied, applyReport, describeChange } from '../domain/report/merge.js';
 import type { Unit } from '../domain/roster.js';
+import { lateCorrectionNoteText } from '../domain/texts/report-corrections.js';
 import { reportConfirmText, reportReceiptText } from '../domain/texts/reports.js';
 import { localIso } from '../domain/time.js';
-import { saveReport } from '../store/reports.js';
+import { currentReport, reportsOnDays, saveReport, type SavedReport } from '../store/reports.js';
+import { hasStep } from '../store/steps.js';
 import { type HandlerContext, sendAsLastStep } from './context.js';
 
 export interface ReportToSave {
@@ -21,6 +26,37 @@ export interface ReportToSave {
   adoptedFrom?: string;
 }
 
+/** The unit's reports on its last N working days before `day` (the history checks compare with them). */
+async function history(ctx: HandlerContext, unitId: string, day: string): Promise<ReportFigures[]> {
+  const days: string[] = [];
+  let d = day;
+  for (let i = 0; i < ctx.config.reports.historyChecks.days; i++) {
+    d = ctx.calendar.previousWorkday(d);
+    days.push(d);
+  }
+  return reportsOnDays(ctx.db, unitId, days);
+}
+
+/**
+ * The message applied to the day's report (merge or replace, domain/report/merge.ts) and
+ * stored; decided again if another version of the same unit-day was stored meanwhile.
+ */
+async function store(ctx: HandlerContext, r: ReportToSave, late: boolean, afterSummary: boolean): Promise<{ saved: SavedReport; applied: Applied; flags: string[] }> {
+  const correction = isCorrection(r.text);
+  const rules = ctx.config.reports.historyChecks;
+  const past = rules.enabled ? await history(ctx, r.unit.id, r.day) : [];
+  for (let attempt = 0; ; attempt++) {
+    const cur = await currentReport(ctx.db, r.unit.id, r.day);
+    const applied = applyReport(cur.figures, r.figures, correction);
+    const flags = historyFlags(applied.figures, past, rules);
+    const saved = await saveReport(ctx.db, {
+      unitId: r.unit.id, day: r.day, figures: r.figures, result: applied.figures, mode: applied.mode, changed: applied.changed.map((c) => c.key),
+      baseVersion: cur.version, flags, afterSummary, late, messageId: r.messageId, senderId: r.senderId, receivedAt: new Date(r.sentAt), text: r.text,
+    });
+    if (saved.status !== 'conflict' || attempt >= 5) return { saved, applied, flags };
+  }
+}
+
 /** Stores the report (idempotent per message id), confirms it point-to-point, and posts the group receipt if configured. */
 export async function saveAndConfirm(ctx: HandlerContext, r: ReportToSave): Promise<void> {
   const deadlineHhmm = ctx.config.routines.reportDeadline;
@@ -28,14 +64,18 @@ export async function saveAndConfirm(ctx: HandlerContext, r: ReportToSave): Prom
   // A rest day has no deadline: a report for it is kept, never late, and the sender is told.
   const restDay = !ctx.calendar.isWorkday(r.day);
   const late = !restDay && Date.parse(r.sentAt) > Date.parse(localIso(r.day, h, m, ctx.config.timezone));
-  const { version } = await saveReport(ctx.db, {
-    unitId: r.unit.id, day: r.day, figures: r.figures, late, messageId: r.messageId, senderId: r.senderId, receivedAt: new Date(r.sentAt), text: r.text,
-  });
+  const afterSummary = await hasStep(ctx.db, `daily-summary:${r.day}`);
+  const { saved, applied, flags } = await store(ctx, r, late, afterSummary);
+  if (saved.status === 'conflict') throw new Error(`report of message ${r.messageId}: the unit's report kept changing`);
+  const { version } = saved;
+  // A message processed again (a retry) confirms what was stored the first time.
+  const fresh = saved.status === 'stored';
+  const changes = fresh ? applied.changed.map(describeChange) : [];
   if (ctx.config.reports.confirm) {
     const text = reportConfirmText({
-      unitName: r.unit.name, day: r.day, figures: r.figures, version,
+      unitName: r.unit.name, day: r.day, figures: saved.result, version, mode: applied.mode, changes, historyFlags: flags,
       // Lateness is the first report's (a correction keeps its mark): only a first report is told it is late.
-      late: late && version === 1, missing: missingFigures(r.figures), problems: implausibilities(r.figures), deadline: deadlineHhmm,
+      late: late && version === 1, missing: missingFigures(saved.result), problems: implausibilities(saved.result), deadline: deadlineHhmm,
       ...(r.adoptedFrom ? { adoptedFrom: r.adoptedFrom } : {}),
       ...(restDay ? { restDayPreviousWorkday: ctx.calendar.previousWorkday(r.day) } : {}),
     });
@@ -44,4 +84,15 @@ export async function saveAndConfirm(ctx: HandlerContext, r: ReportToSave): Prom
   if (ctx.config.reports.groupReceipt) {
     await sendAsLastStep(ctx, { to: { kind: 'group' }, text: reportReceiptText(r.unit.name, version), mentions: [], purpose: `report-receipt:${r.messageId}` });
   }
+  // A correction after the summary went out: whoever got the summary is told (or the next summary lists it).
+  if (fresh && afterSummary && version > 1 && changes.length > 0 && ctx.config.reports.lateCorrection === 'note') {
+    const note = lateCorrectionNoteText(r.unit.name, r.day, changes, saved.result);
+    for (const to of summaryRecipients(ctx)) await sendAsLastStep(ctx, { to, text: note, mentions: [], purpose: `report-late-correction:${r.messageId}:${to.kind === 'person' ? to.id : 'group'}` });
+  }
+}
+
+/** Who gets the daily summary (routines.dailySummaryTo). */
+export function summaryRecipients(ctx: HandlerContext): Array<{ kind: 'group' } | { kind: 'person'; id: string }> {
+  if (ctx.config.routines.dailySummaryTo === 'leaders') return ctx.roster.withRole('leader').map((p) => ({ kind: 'person' as const, id: p.id }));
+  return [{ kind: 'group' }];
 }
