@@ -110,4 +110,25 @@ describe.each(ENGINES)('report corrections on %s', (kind, dbOptions) => {
     expect(note?.text).toBe('【更正】11月19日日报汇总发出后，区住房和城乡建设局更正了当日数据：办结 4→5件。更正后：受理7件、办结5件、在办1件、超期0件、满意率98%。');
     expect(out).toHaveLength(2);
   });
+
+  it('撤回 of a correction withdraws its version: the previous report stands and the head is told', async () => {
+    const day = '2026-11-20';
+    await s.play(say(t('17:10', day), 'wxid_hubin_you', '湖滨街道：今日受理5件，办结5件，满意率99%'));
+    const fix = await s.play(say(t('17:20', day), 'wxid_hubin_you', '更正：受理应为50件'));
+    expect(fix[0]?.text).toContain('受理 5→50件');
+    const out = await s.play({ at: t('17:21', day), from: 'wxid_hubin_you', recall: true });
+    expect(out).toEqual([expect.objectContaining({ to: 'wxid_hubin_you', text: '您撤回的湖滨街道11月20日日报（第2次报送）已作废。当前以此前报送为准：受理5件、办结5件、满意率99%。' })]);
+    expect(await stored('hubin', day)).toMatchObject({ received: 5, completed: 5, satisfactionRate: 99, version: 1 });
+    // The next correction is version 3 and merges into what stands.
+    const again = await s.play(say(t('17:25', day), 'wxid_hubin_you', '刚才发错了，受理是6件'));
+    expect(again[0]?.text).toContain('（第3次报送）：受理 5→6件。');
+    expect(await stored('hubin', day)).toMatchObject({ received: 6, completed: 5, satisfactionRate: 99, version: 3 });
+    // Withdrawing the only report leaves none; a recall of a chat message that is no report changes nothing.
+    await s.play(say(t('17:30', day), 'wxid_xingang_xu', '新港镇今日受理3件，办结2件'));
+    const gone = await s.play({ at: t('17:31', day), from: 'wxid_xingang_xu', recall: true });
+    expect(gone[0]?.text).toBe('您撤回的新港镇11月20日日报（第1次报送）已作废。该单位当日暂无有效日报，请重新报送。');
+    expect(await stored('xingang', day)).toBeUndefined();
+    await s.play(say(t('17:32', day), 'wxid_xingang_xu', '好的'));
+    expect(await s.play({ at: t('17:33', day), from: 'wxid_xingang_xu', recall: true })).toEqual([]);
+  });
 });

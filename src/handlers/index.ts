@@ -14,6 +14,7 @@ import { myItemsHandler } from './my-items.js';
 import { privateFallbackHandler } from './private-fallback.js';
 import { reportHandler } from './report.js';
 import { reportAdoptHandler } from './report-adopt.js';
+import { reportRecallHandler } from './report-recall.js';
 import { reportUnrecognisedHandler } from './report-unrecognised.js';
 import { supervisorItemsHandler } from './supervisor-items.js';
 import { ticketApprovalHandler } from './ticket-approval.js';
@@ -31,6 +32,8 @@ import { unitAckHandler } from './unit-ack.js';
  */
 export function messageHandlers(): MessageHandler[] {
   return [
+    // A recall notice (撤回) has no text: nothing else reads it.
+    reportRecallHandler,
     helpHandler,
     consoleLinkHandler,
     myItemsHandler,

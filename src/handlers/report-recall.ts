@@ -1,0 +1,31 @@
+import { foldVersions } from '../domain/report/merge.js';
+import { reportWithdrawnText } from '../domain/texts/report-corrections.js';
+import { reportVersions, versionOfMessage, withdrawVersion } from '../store/reports.js';
+import { type MessageHandler, sendAsLastStep } from './context.js';
+
+/**
+ * 撤回 (the chat's recall) of a message: when it made a version of a unit's daily report, that
+ * version is withdrawn and the report stands as the other versions make it (the previous one,
+ * or none); the one who withdrew it is told. Takes every recall notice (it has no text for
+ * anyone else); a recall of anything else changes nothing here.
+ */
+export const reportRecallHandler: MessageHandler = {
+  name: 'report-recall',
+  matches: (msg) => msg.kind === 'recall',
+  async handle(msg, sender, ctx) {
+    if (!msg.recalledId) return;
+    const v = await versionOfMessage(ctx.db, msg.recalledId);
+    // Only its sender can withdraw a message in the chat; anything else is not this recall.
+    if (!v || v.withdrawn || v.senderId !== sender.id) return;
+    const rest = (await reportVersions(ctx.db, v.unitId, v.day)).map((x) => ({ ...x, withdrawn: x.withdrawn || x.messageId === v.messageId }));
+    const figures = foldVersions(rest);
+    const last = [...rest].reverse().find((x) => !x.withdrawn);
+    const standing = figures && last ? { figures, version: last.version, messageId: last.messageId, senderId: last.senderId, receivedAt: last.receivedAt } : null;
+    if (!(await withdrawVersion(ctx.db, v.messageId, ctx.clock.now(), standing))) return;
+    ctx.log.info({ id: msg.id, recalled: v.messageId, unit: v.unitId, day: v.day, version: v.version }, 'report version withdrawn (撤回)');
+    const unit = ctx.roster.unit(v.unitId);
+    await sendAsLastStep(ctx, {
+      to: { kind: 'person', id: sender.id }, text: reportWithdrawnText(unit?.name ?? v.unitId, v.day, v.version, standing?.figures ?? null), mentions: [], purpose: `report-withdrawn:${msg.id}`,
+    });
+  },
+};
