@@ -14,6 +14,7 @@ import { myItemsHandler } from './my-items.js';
 import { privateFallbackHandler } from './private-fallback.js';
 import { reportHandler } from './report.js';
 import { reportAdoptHandler } from './report-adopt.js';
+import { reportFlagsConfirmHandler } from './report-flags-confirm.js';
 import { reportRecallHandler } from './report-recall.js';
 import { reportUnrecognisedHandler } from './report-unrecognised.js';
 import { supervisorItemsHandler } from './supervisor-items.js';
@@ -40,6 +41,7 @@ export function messageHandlers(): MessageHandler[] {
     leaderItemsHandler,
     supervisorItemsHandler,
     reportAdoptHandler,
+    reportFlagsConfirmHandler,
     ticketImportHandler,
     ticketApprovalHandler,
     approvalBareHandler,

@@ -70,6 +70,6 @@ const fig = (k: keyof ReportFigures, v: number | null) => (v === null ? '未填�
 
 /** "受理 5→7件", "满意率 95%→98%", "超期 未填报→1件". */
 export function describeChange(c: FigureChange): string {
-  if (c.from !== null && c.to !== null) return `${FIGURE_LABELS[c.key]} ${c.from}→${fig(c.key, c.to)}`;
+  if (c.from !== null && c.to !== null && !isRate(c.key)) return `${FIGURE_LABELS[c.key]} ${c.from}→${fig(c.key, c.to)}`;
   return `${FIGURE_LABELS[c.key]} ${fig(c.key, c.from)}→${fig(c.key, c.to)}`;
 }
