@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type DbOptions } from '../src/store/db.js';
 import { reportsForDay } from '../src/store/reports.js';
-import { REPO, rosterConfig } from './helpers.js';
+import { REDIS_URL, REPO, ROSTER_PATH, rosterConfig } from './helpers.js';
 import { run, Scenario, say } from './scenario.js';
 
 const PG = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -22,6 +23,23 @@ const PHRASINGS: Array<{ from: string; unit: string; first: string; fix: string;
   { from: 'wxid_shijian_wei', unit: 'shijian', first: '市场监管局今日受理4件，办结4件，零超期', fix: '办结应该是3件，还有1件在办', change: '办结 4→3件、在办 未填报→1件', after: { received: 4, completed: 3, inProgress: 1, overdue: 0 } },
   { from: 'wxid_minzheng_jiang', unit: 'minzheng', first: '民政局：今日受理6件，办结6件，满意率100%', fix: '不好意思刚才数字打错了 受理是8件不是6件', change: '受理 6→8件', after: { received: 8, completed: 6, satisfactionRate: 100 } },
 ];
+
+describe('cli replay of the issue\'s scenario (test/fixtures/report-correction.jsonl)', () => {
+  it('gives the merged report 受理7、办结4、在办1、超期0、满意率98%, a confirmation with 5→7 and a summary with those figures', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), 'replay', '--config', ROSTER_PATH], {
+      cwd: REPO, input: readFileSync(join(REPO, 'test/fixtures/report-correction.jsonl')), encoding: 'utf8',
+      env: { ...process.env, REDIS_URL, LOG_LEVEL: 'silent' }, timeout: 120_000,
+    });
+    expect(r.status).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { at: string; to: string; text: string });
+    expect(out.map((o) => [o.at, o.to])).toEqual([
+      ['2026-11-19T17:20:00+08:00', 'wxid_zhujian_zhang'], ['2026-11-19T17:35:00+08:00', 'wxid_zhujian_zhang'], ['2026-11-19T18:40:00+08:00', 'group'],
+    ]);
+    expect(out[1]?.text).toBe('已更正区住房和城乡建设局11月19日日报（第2次报送）：受理 5→7件。\n更正后日报：受理7件、办结4件、在办1件、超期0件、满意率98%。');
+    expect(out[2]?.text).toContain('合计：受理7件，办结4件，在办1件，超期0件，重办未填报');
+    expect(out[2]?.text).toContain('\n区住房和城乡建设局 7/4/1/0/-/-/98%\n');
+  }, 150_000);
+});
 
 const ENGINES: Array<[string, () => DbOptions | undefined]> = [
   ['pglite', () => undefined],
