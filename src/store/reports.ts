@@ -137,9 +137,13 @@ export async function saveReports(db: Queryable, rs: readonly SaveReport[]): Pro
 
 /** The unit's current report for the day and its version (0 and null: none). */
 export async function currentReport(db: Queryable, unitId: string, day: string): Promise<{ version: number; figures: ReportFigures | null }> {
-  const [cur] = await db.query<Row>('select * from reports where unit_id = $1 and day = $2', [unitId, day]);
-  const [max] = await db.query<{ v: number }>('select coalesce(max(version), 0)::int as v from report_versions where unit_id = $1 and day = $2', [unitId, day]);
-  return { version: max?.v ?? 0, figures: cur ? figuresOfRow(cur) : null };
+  const [row] = await db.query<Row & { max_version: number; present: boolean }>(
+    `select r.*, (r.unit_id is not null) as present,
+       (select coalesce(max(v.version), 0)::int from report_versions v where v.unit_id = $1 and v.day = $2) as max_version
+     from (select 1) one left join reports r on r.unit_id = $1 and r.day = $2`,
+    [unitId, day],
+  );
+  return { version: row?.max_version ?? 0, figures: row?.present ? figuresOfRow(row) : null };
 }
 
 /** The unit's reports on these days (its history for the checks of domain/report/history.ts). */
