@@ -127,6 +127,11 @@ describe.each(ENGINES)('report corrections on %s', (kind, dbOptions) => {
     const note = out.find((o) => o.to === 'group');
     expect(note?.text).toBe('【更正】11月19日日报汇总发出后，区住房和城乡建设局更正了当日数据：办结 4→5件。更正后：受理7件、办结5件、在办1件、超期0件、满意率98%。');
     expect(out).toHaveLength(2);
+    // Withdrawn again (撤回): the figures the summary showed stand, and whoever got the note hears it.
+    const back = await s.play({ at: t('19:06'), from: 'wxid_zhujian_zhang', recall: true });
+    expect(back.find((o) => o.to === 'wxid_zhujian_zhang')?.text).toContain('已作废。当前以此前报送为准：受理7件、办结4件');
+    expect(back.find((o) => o.to === 'group')?.text).toBe('【更正】11月19日日报汇总发出后，区住房和城乡建设局更正了当日数据：办结 5→4件。更正后：受理7件、办结4件、在办1件、超期0件、满意率98%。');
+    expect(await stored('zhujian')).toMatchObject({ received: 7, completed: 4, version: 2 });
   });
 
   it('撤回 of a correction withdraws its version: the previous report stands and the head is told', async () => {

@@ -1,6 +1,8 @@
-import { foldVersions } from '../domain/report/merge.js';
-import { reportWithdrawnText } from '../domain/texts/report-corrections.js';
+import { changesBetween, describeChange, foldVersions } from '../domain/report/merge.js';
+import { lateCorrectionNoteText, reportWithdrawnText } from '../domain/texts/report-corrections.js';
 import { reportVersions, versionOfMessage, withdrawVersion } from '../store/reports.js';
+import { hasStep } from '../store/steps.js';
+import { summaryRecipients } from './report-save.js';
 import { type MessageHandler, sendAsLastStep } from './context.js';
 
 /**
@@ -17,7 +19,9 @@ export const reportRecallHandler: MessageHandler = {
     const v = await versionOfMessage(ctx.db, msg.recalledId);
     // Only its sender can withdraw a message in the chat; anything else is not this recall.
     if (!v || v.withdrawn || v.senderId !== sender.id) return;
-    const rest = (await reportVersions(ctx.db, v.unitId, v.day)).map((x) => ({ ...x, withdrawn: x.withdrawn || x.messageId === v.messageId }));
+    const all = await reportVersions(ctx.db, v.unitId, v.day);
+    const before = foldVersions(all);
+    const rest = all.map((x) => ({ ...x, withdrawn: x.withdrawn || x.messageId === v.messageId }));
     const figures = foldVersions(rest);
     const last = [...rest].reverse().find((x) => !x.withdrawn);
     const standing = figures && last ? { figures, version: last.version, messageId: last.messageId, senderId: last.senderId, receivedAt: last.receivedAt } : null;
@@ -27,5 +31,11 @@ export const reportRecallHandler: MessageHandler = {
     await sendAsLastStep(ctx, {
       to: { kind: 'person', id: sender.id }, text: reportWithdrawnText(unit?.name ?? v.unitId, v.day, v.version, standing?.figures ?? null), mentions: [], purpose: `report-withdrawn:${msg.id}`,
     });
+    // The summary went out with other figures: whoever got it is told, as for a late correction.
+    const changes = figures ? changesBetween(before, figures).map(describeChange) : [];
+    if (figures && changes.length > 0 && ctx.config.reports.lateCorrection === 'note' && (await hasStep(ctx.db, `daily-summary:${v.day}`))) {
+      const note = lateCorrectionNoteText(unit?.name ?? v.unitId, v.day, changes, figures);
+      for (const to of summaryRecipients(ctx)) await sendAsLastStep(ctx, { to, text: note, mentions: [], purpose: `report-late-correction:${msg.id}:${to.kind === 'person' ? to.id : 'group'}` });
+    }
   },
 };
