@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { historyFlags, isFlagConfirmation } from '../src/domain/report/history.js';
+import { type HistoryFlag, historyFlags as flagsOf, isFlagConfirmation } from '../src/domain/report/history.js';
+import { historyFlagText } from '../src/domain/texts/report-corrections.js';
 import { saveReport } from '../src/store/reports.js';
 import { rosterConfig } from './helpers.js';
 import { run, Scenario, say } from './scenario.js';
 
 const D = '2026-11-24'; // a Tuesday
 const t = (hhmm: string, day = D) => `${day}T${hhmm}:00+08:00`;
+const historyFlags = (...a: Parameters<typeof flagsOf>): string[] => flagsOf(...a).map((f: HistoryFlag) => historyFlagText(f));
 const RULES = { enabled: true, days: 20, minDays: 5, receivedFactor: 10, minReceived: 10, satisfactionDrop: 10 };
 const figs = (received: number | null, satisfactionRate: number | null) => ({
   received, completed: received, inProgress: null, overdue: null, reopened: null, unsatisfied: null, returned: null, onTimeRate: null, satisfactionRate,

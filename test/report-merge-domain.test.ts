@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isCorrection, neverAReport } from '../src/domain/report/correction.js';
 import type { ReportFigures } from '../src/domain/report/figures.js';
-import { applyMode, applyReport, describeChange, foldVersions } from '../src/domain/report/merge.js';
+import { applyMode, applyReport, foldVersions } from '../src/domain/report/merge.js';
+import { describeChange } from '../src/domain/texts/report-corrections.js';
 
 const none: ReportFigures = { received: null, completed: null, inProgress: null, overdue: null, reopened: null, unsatisfied: null, returned: null, onTimeRate: null, satisfactionRate: null };
 const f = (o: Partial<ReportFigures>): ReportFigures => ({ ...none, ...o });

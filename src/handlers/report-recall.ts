@@ -1,5 +1,5 @@
-import { changesBetween, describeChange, foldVersions } from '../domain/report/merge.js';
-import { lateCorrectionNoteText, reportWithdrawnText } from '../domain/texts/report-corrections.js';
+import { changesBetween, foldVersions } from '../domain/report/merge.js';
+import { describeChange, lateCorrectionNoteText, reportWithdrawnText } from '../domain/texts/report-corrections.js';
 import { reportVersions, versionOfMessage, withdrawVersion } from '../store/reports.js';
 import { hasStep } from '../store/steps.js';
 import { summaryRecipients } from './report-save.js';

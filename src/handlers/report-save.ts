@@ -2,9 +2,9 @@
 import { isCorrection } from '../domain/report/correction.js';
 import { implausibilities, missingFigures, type ReportFigures } from '../domain/report/figures.js';
 import { historyFlags } from '../domain/report/history.js';
-import { type Applied, applyReport, describeChange } from '../domain/report/merge.js';
+import { type Applied, applyReport } from '../domain/report/merge.js';
 import type { Unit } from '../domain/roster.js';
-import { lateCorrectionNoteText } from '../domain/texts/report-corrections.js';
+import { describeChange, historyFlagText, lateCorrectionNoteText } from '../domain/texts/report-corrections.js';
 import { reportConfirmText, reportReceiptText } from '../domain/texts/reports.js';
 import { localIso } from '../domain/time.js';
 import { currentReport, reportsOnDays, saveReport, type SavedReport } from '../store/reports.js';
@@ -48,7 +48,7 @@ async function store(ctx: HandlerContext, r: ReportToSave, late: boolean, afterS
   for (let attempt = 0; ; attempt++) {
     const cur = await currentReport(ctx.db, r.unit.id, r.day);
     const applied = applyReport(cur.figures, r.figures, correction);
-    const flags = historyFlags(applied.figures, past, rules);
+    const flags = historyFlags(applied.figures, past, rules).map(historyFlagText);
     const saved = await saveReport(ctx.db, {
       unitId: r.unit.id, day: r.day, figures: r.figures, result: applied.figures, mode: applied.mode, changed: applied.changed.map((c) => c.key),
       baseVersion: cur.version, flags, afterSummary, late, messageId: r.messageId, senderId: r.senderId, receivedAt: new Date(r.sentAt), text: r.text,

@@ -23,26 +23,30 @@ export function median(xs: readonly number[]): number {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/**
- * What to ask the head to confirm, as zh-CN clauses ("今日受理120件，近20个工作日日受理中位数为12件").
- * `history`: the unit's reports on its recent working days (today excluded).
- */
-export function historyFlags(today: ReportFigures, history: readonly ReportFigures[], rules: HistoryRules): string[] {
+/** A figure far from the unit's usual: which, today's value, the median of its recent days. */
+export interface HistoryFlag {
+  key: 'received' | 'satisfactionRate';
+  today: number;
+  median: number;
+  /** The window the median is over (working days). */
+  days: number;
+}
+
+/** What to ask the head to confirm. `history`: the unit's reports on its recent working days (today excluded). */
+export function historyFlags(today: ReportFigures, history: readonly ReportFigures[], rules: HistoryRules): HistoryFlag[] {
   if (!rules.enabled) return [];
-  const flags: string[] = [];
+  const flags: HistoryFlag[] = [];
   const received = history.map((h) => h.received).filter((v): v is number => v !== null);
   if (today.received !== null && received.length >= rules.minDays) {
     const m = median(received);
     if (today.received >= Math.max(rules.minReceived, rules.receivedFactor * Math.max(m, 1))) {
-      flags.push(`今日受理${today.received}件，近${rules.days}个工作日日受理中位数为${round1(m)}件`);
+      flags.push({ key: 'received', today: today.received, median: round1(m), days: rules.days });
     }
   }
   const sat = history.map((h) => h.satisfactionRate).filter((v): v is number => v !== null);
   if (today.satisfactionRate !== null && sat.length >= rules.minDays) {
     const m = median(sat);
-    if (m - today.satisfactionRate > rules.satisfactionDrop) {
-      flags.push(`今日满意率${today.satisfactionRate}%，近${rules.days}个工作日中位数为${round1(m)}%`);
-    }
+    if (m - today.satisfactionRate > rules.satisfactionDrop) flags.push({ key: 'satisfactionRate', today: today.satisfactionRate, median: round1(m), days: rules.days });
   }
   return flags;
 }

@@ -7,7 +7,7 @@
  * current report and no correction word is the full set again and REPLACES it. Every version
  * is kept; a withdrawn one (撤回) no longer counts, and the report is the fold of the others.
  */
-import { FIGURE_KEYS, FIGURE_LABELS, isRate, type ReportFigures } from './figures.js';
+import { FIGURE_KEYS, type ReportFigures } from './figures.js';
 
 export type ApplyMode = 'replace' | 'merge';
 
@@ -64,12 +64,4 @@ export function foldVersions(versions: readonly VersionToFold[]): ReportFigures 
   let cur: ReportFigures | null = null;
   for (const v of versions) if (!v.withdrawn) cur = combine(cur, v.figures, cur === null ? 'replace' : v.mode);
   return cur;
-}
-
-const fig = (k: keyof ReportFigures, v: number | null) => (v === null ? '未填报' : isRate(k) ? `${v}%` : `${v}件`);
-
-/** "受理 5→7件", "满意率 95%→98%", "超期 未填报→1件". */
-export function describeChange(c: FigureChange): string {
-  if (c.from !== null && c.to !== null && !isRate(c.key)) return `${FIGURE_LABELS[c.key]} ${c.from}→${fig(c.key, c.to)}`;
-  return `${FIGURE_LABELS[c.key]} ${fig(c.key, c.from)}→${fig(c.key, c.to)}`;
 }

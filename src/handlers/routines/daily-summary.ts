@@ -1,7 +1,7 @@
 import { summarizeDay } from '../../domain/report/summary.js';
 import { dayCardCaption, dayCardFile } from '../../render/day-card-file.js';
-import { changesBetween, describeChange } from '../../domain/report/merge.js';
-import { lateCorrectionSummaryLine } from '../../domain/texts/report-corrections.js';
+import { changesBetween } from '../../domain/report/merge.js';
+import { describeChange, lateCorrectionSummaryLine } from '../../domain/texts/report-corrections.js';
 import { markLateCorrectionsNoted, pendingLateCorrections, reportsForDay } from '../../store/reports.js';
 import { claimStep } from '../../store/steps.js';
 import { workdayToday } from './gate.js';
