@@ -18,6 +18,8 @@ const BY_KIND: Record<string, Lane> = {
   'dispatch-ask': 'reply',
   'ticket-approval-decision': 'relay',
   'ticket-approval': 'relay',
+  // A unit's correction after the day's summary went out, to whoever got the summary.
+  'report-late-correction': 'relay',
   // Reminders and escalations that are due now.
   'report-reminder': 'reminder',
   'report-deadline': 'reminder',
