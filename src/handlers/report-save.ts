@@ -7,8 +7,7 @@ import type { Unit } from '../domain/roster.js';
 import { describeChange, historyFlagText, lateCorrectionNoteText } from '../domain/texts/report-corrections.js';
 import { reportConfirmText, reportReceiptText } from '../domain/texts/reports.js';
 import { localIso } from '../domain/time.js';
-import { currentReport, reportsOnDays, saveReport, type SavedReport } from '../store/reports.js';
-import { hasStep } from '../store/steps.js';
+import { reportContext, saveReport, type SavedReport } from '../store/reports.js';
 import { type HandlerContext, sendAsLastStep } from './context.js';
 
 export interface ReportToSave {
@@ -26,34 +25,36 @@ export interface ReportToSave {
   adoptedFrom?: string;
 }
 
-/** The unit's reports on its last N working days before `day` (the history checks compare with them). */
-async function history(ctx: HandlerContext, unitId: string, day: string): Promise<ReportFigures[]> {
+/** The unit's last N working days before `day` (the history checks compare with them). */
+function historyDays(ctx: HandlerContext, day: string): string[] {
   const days: string[] = [];
   let d = day;
-  for (let i = 0; i < ctx.config.reports.historyChecks.days; i++) {
+  for (let i = 0; ctx.config.reports.historyChecks.enabled && i < ctx.config.reports.historyChecks.days; i++) {
     d = ctx.calendar.previousWorkday(d);
     days.push(d);
   }
-  return reportsOnDays(ctx.db, unitId, days);
+  return days;
 }
+
+interface Stored { saved: SavedReport; applied: Applied; flags: string[]; afterSummary: boolean }
 
 /**
  * The message applied to the day's report (merge or replace, domain/report/merge.ts) and
  * stored; decided again if another version of the same unit-day was stored meanwhile.
  */
-async function store(ctx: HandlerContext, r: ReportToSave, late: boolean, afterSummary: boolean): Promise<{ saved: SavedReport; applied: Applied; flags: string[] }> {
+async function store(ctx: HandlerContext, r: ReportToSave, late: boolean): Promise<Stored> {
   const correction = isCorrection(r.text);
   const rules = ctx.config.reports.historyChecks;
-  const past = rules.enabled ? await history(ctx, r.unit.id, r.day) : [];
+  const query = { unitId: r.unit.id, day: r.day, historyDays: historyDays(ctx, r.day), summaryStepKey: `daily-summary:${r.day}` };
   for (let attempt = 0; ; attempt++) {
-    const cur = await currentReport(ctx.db, r.unit.id, r.day);
+    const cur = await reportContext(ctx.db, query);
     const applied = applyReport(cur.figures, r.figures, correction);
-    const flags = historyFlags(applied.figures, past, rules).map(historyFlagText);
+    const flags = historyFlags(applied.figures, cur.history, rules).map(historyFlagText);
     const saved = await saveReport(ctx.db, {
       unitId: r.unit.id, day: r.day, figures: r.figures, result: applied.figures, mode: applied.mode, changed: applied.changed.map((c) => c.key),
-      baseVersion: cur.version, flags, afterSummary, late, messageId: r.messageId, senderId: r.senderId, receivedAt: new Date(r.sentAt), text: r.text,
+      baseVersion: cur.version, flags, afterSummary: cur.summarySent, late, messageId: r.messageId, senderId: r.senderId, receivedAt: new Date(r.sentAt), text: r.text,
     });
-    if (saved.status !== 'conflict' || attempt >= 5) return { saved, applied, flags };
+    if (saved.status !== 'conflict' || attempt >= 5) return { saved, applied, flags, afterSummary: cur.summarySent };
   }
 }
 
@@ -64,8 +65,7 @@ export async function saveAndConfirm(ctx: HandlerContext, r: ReportToSave): Prom
   // A rest day has no deadline: a report for it is kept, never late, and the sender is told.
   const restDay = !ctx.calendar.isWorkday(r.day);
   const late = !restDay && Date.parse(r.sentAt) > Date.parse(localIso(r.day, h, m, ctx.config.timezone));
-  const afterSummary = await hasStep(ctx.db, `daily-summary:${r.day}`);
-  const { saved, applied, flags } = await store(ctx, r, late, afterSummary);
+  const { saved, applied, flags, afterSummary } = await store(ctx, r, late);
   if (saved.status === 'conflict') throw new Error(`report of message ${r.messageId}: the unit's report kept changing`);
   const { version } = saved;
   // A message processed again (a retry) confirms what was stored the first time.

@@ -135,21 +135,56 @@ export async function saveReports(db: Queryable, rs: readonly SaveReport[]): Pro
   });
 }
 
-/** The unit's current report for the day and its version (0 and null: none). */
-export async function currentReport(db: Queryable, unitId: string, day: string): Promise<{ version: number; figures: ReportFigures | null }> {
-  const [row] = await db.query<Row & { max_version: number; present: boolean }>(
-    `select r.*, (r.unit_id is not null) as present,
-       (select coalesce(max(v.version), 0)::int from report_versions v where v.unit_id = $1 and v.day = $2) as max_version
-     from (select 1) one left join reports r on r.unit_id = $1 and r.day = $2`,
-    [unitId, day],
-  );
-  return { version: row?.max_version ?? 0, figures: row?.present ? figuresOfRow(row) : null };
+/** What deciding a unit's new report needs to read (one batched statement for reports arriving together). */
+export interface ReportContextQuery {
+  unitId: string;
+  day: string;
+  /** Days whose reports are the unit's history (the checks of domain/report/history.ts). */
+  historyDays: readonly string[];
+  /** A routine step whose presence says the day's summary went out. */
+  summaryStepKey: string;
 }
 
-/** The unit's reports on these days (its history for the checks of domain/report/history.ts). */
-export async function reportsOnDays(db: Queryable, unitId: string, days: readonly string[]): Promise<ReportFigures[]> {
-  if (days.length === 0) return [];
-  return (await db.query<Row>('select * from reports where unit_id = $1 and day = any($2::text[]) order by day', [unitId, [...days]])).map(figuresOfRow);
+export interface ReportContext {
+  /** The latest version number (0: none), withdrawn ones included. */
+  version: number;
+  /** The current report (null: none stands). */
+  figures: ReportFigures | null;
+  history: ReportFigures[];
+  summarySent: boolean;
+}
+
+const contextReaders = batchedPerDb(reportContexts);
+
+/** The current report, its version, the unit's history and whether the summary went out. */
+export function reportContext(db: Queryable, q: ReportContextQuery): Promise<ReportContext> {
+  return contextReaders(db, q);
+}
+
+export async function reportContexts(db: Queryable, qs: readonly ReportContextQuery[]): Promise<ReportContext[]> {
+  const params: SqlValue[] = [];
+  qs.forEach((q, i) => params.push(i, q.unitId, q.day, [...q.historyDays], q.summaryStepKey));
+  const rows = await db.query<{ idx: number; max_version: number; cur: unknown; hist: unknown; summary_sent: boolean }>(
+    `with input (idx, unit_id, day, hist, step_key) as (values ${valuesList(qs.length, ['int', 'text', 'text', 'text[]', 'text'])})
+     select i.idx,
+       (select coalesce(max(v.version), 0)::int from report_versions v where v.unit_id = i.unit_id and v.day = i.day) as max_version,
+       (select to_jsonb(r) from reports r where r.unit_id = i.unit_id and r.day = i.day) as cur,
+       (select coalesce(jsonb_agg(to_jsonb(h) order by h.day), '[]'::jsonb) from reports h where h.unit_id = i.unit_id and h.day = any(i.hist)) as hist,
+       exists (select 1 from routine_steps s where s.key = i.step_key) as summary_sent
+     from input i`,
+    params,
+  );
+  const byIdx = new Map(rows.map((r) => [Number(r.idx), r]));
+  return qs.map((_, i) => {
+    const r = byIdx.get(i);
+    const cur = r?.cur == null ? null : parseJson<Row>(r.cur);
+    return {
+      version: r?.max_version ?? 0,
+      figures: cur ? figuresOfRow(cur) : null,
+      history: r ? parseJson<Row[]>(r.hist).map(figuresOfRow) : [],
+      summarySent: r?.summary_sent ?? false,
+    };
+  });
 }
 
 /** One stored version of a unit's report for a day. */
