@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DbOptions, openDb } from '../src/store/db.js';
 import { type HistoryFlag, historyFlags as flagsOf, isFlagConfirmation } from '../src/domain/report/history.js';
 import { historyFlagText } from '../src/domain/texts/report-corrections.js';
 import { saveReport } from '../src/store/reports.js';
@@ -35,11 +37,19 @@ describe('checks against the unit\'s own history (pure)', () => {
   });
 });
 
-describe('history checks and late corrections in the chat (reports.lateCorrection: summary)', () => {
+const PG = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ENGINES: Array<[string, () => DbOptions | undefined]> = [
+  ['pglite', () => undefined],
+  ['postgres', () => ({ databaseUrl: PG, schema: `duban_t_${randomUUID().replace(/-/g, '').slice(0, 10)}` })],
+];
+
+describe.each(ENGINES)('history checks and late corrections in the chat (reports.lateCorrection: summary) on %s', (kind, dbOptions) => {
   let s: Scenario;
+  let opts: DbOptions | undefined;
   beforeAll(async () => {
     const base = rosterConfig();
-    s = await Scenario.open({ ...base, reports: { ...base.reports, lateCorrection: 'summary' } });
+    opts = dbOptions();
+    s = await Scenario.open({ ...base, reports: { ...base.reports, lateCorrection: 'summary' } }, '2026-01-01T00:00:00Z', opts);
     // 20 working days of ordinary figures for 住建 and 教育 before D.
     let day = D;
     for (let i = 0; i < 20; i++) {
@@ -54,6 +64,11 @@ describe('history checks and late corrections in the chat (reports.lateCorrectio
   });
   afterAll(async () => {
     await s?.close();
+    if (kind === 'postgres' && opts?.schema) {
+      const db = await openDb({ databaseUrl: PG });
+      await db.query(`drop schema if exists ${opts.schema} cascade`);
+      await db.close();
+    }
   });
 
   it('asks politely in the confirmation; 确认无误 confirms; the summary lists only what was not confirmed', async () => {
