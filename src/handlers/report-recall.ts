@@ -1,8 +1,8 @@
 import { changesBetween, foldVersions } from '../domain/report/merge.js';
-import { describeChange, lateCorrectionNoteText, reportWithdrawnText } from '../domain/texts/report-corrections.js';
-import { reportVersions, versionOfMessage, withdrawVersion } from '../store/reports.js';
-import { hasStep } from '../store/steps.js';
-import { summaryRecipients } from './report-save.js';
+import { historyFlags } from '../domain/report/history.js';
+import { describeChange, historyFlagText, lateCorrectionNoteText, reportWithdrawnText } from '../domain/texts/report-corrections.js';
+import { reportContext, reportVersions, versionOfMessage, withdrawVersion } from '../store/reports.js';
+import { historyDays, summaryRecipients } from './report-save.js';
 import { type MessageHandler, sendAsLastStep } from './context.js';
 
 /**
@@ -24,7 +24,13 @@ export const reportRecallHandler: MessageHandler = {
     const rest = all.map((x) => ({ ...x, withdrawn: x.withdrawn || x.messageId === v.messageId }));
     const figures = foldVersions(rest);
     const last = [...rest].reverse().find((x) => !x.withdrawn);
-    const standing = figures && last ? { figures, version: last.version, messageId: last.messageId, senderId: last.senderId, receivedAt: last.receivedAt } : null;
+    const cur = await reportContext(ctx.db, { unitId: v.unitId, day: v.day, historyDays: historyDays(ctx, v.day), summaryStepKey: `daily-summary:${v.day}` });
+    const standing = figures && last
+      ? {
+        figures, version: last.version, messageId: last.messageId, senderId: last.senderId, receivedAt: last.receivedAt,
+        flags: historyFlags(figures, cur.history, ctx.config.reports.historyChecks).map(historyFlagText),
+      }
+      : null;
     if (!(await withdrawVersion(ctx.db, v.messageId, ctx.clock.now(), standing))) return;
     ctx.log.info({ id: msg.id, recalled: v.messageId, unit: v.unitId, day: v.day, version: v.version }, 'report version withdrawn (撤回)');
     const unit = ctx.roster.unit(v.unitId);
@@ -33,7 +39,7 @@ export const reportRecallHandler: MessageHandler = {
     });
     // The summary went out with other figures: whoever got it is told, as for a late correction.
     const changes = figures ? changesBetween(before, figures).map(describeChange) : [];
-    if (figures && changes.length > 0 && ctx.config.reports.lateCorrection === 'note' && (await hasStep(ctx.db, `daily-summary:${v.day}`))) {
+    if (figures && changes.length > 0 && ctx.config.reports.lateCorrection === 'note' && cur.summarySent) {
       const note = lateCorrectionNoteText(unit?.name ?? v.unitId, v.day, changes, figures);
       for (const to of summaryRecipients(ctx)) await sendAsLastStep(ctx, { to, text: note, mentions: [], purpose: `report-late-correction:${msg.id}:${to.kind === 'person' ? to.id : 'group'}` });
     }

@@ -26,7 +26,7 @@ export interface ReportToSave {
 }
 
 /** The unit's last N working days before `day` (the history checks compare with them). */
-function historyDays(ctx: HandlerContext, day: string): string[] {
+export function historyDays(ctx: HandlerContext, day: string): string[] {
   const days: string[] = [];
   let d = day;
   for (let i = 0; ctx.config.reports.historyChecks.enabled && i < ctx.config.reports.historyChecks.days; i++) {

@@ -225,7 +225,17 @@ export async function reportVersions(db: Queryable, unitId: string, day: string)
  * Marks a version withdrawn (撤回) and stores the report that stands without it (decided by the
  * domain: foldVersions), or removes the day's report when none stands. False when it was withdrawn already.
  */
-export async function withdrawVersion(db: Db, messageId: string, at: Date, standing: { figures: ReportFigures; version: number; messageId: string; senderId: string; receivedAt: Date } | null): Promise<boolean> {
+export interface StandingReport {
+  figures: ReportFigures;
+  version: number;
+  messageId: string;
+  senderId: string;
+  receivedAt: Date;
+  /** History checks of the standing figures (请核实). */
+  flags: readonly string[];
+}
+
+export async function withdrawVersion(db: Db, messageId: string, at: Date, standing: StandingReport | null): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [v] = await tx.query<VersionRow>('update report_versions set withdrawn_at = $2 where message_id = $1 and withdrawn_at is null returning *', [messageId, at]);
     if (!v) return false;
@@ -236,10 +246,11 @@ export async function withdrawVersion(db: Db, messageId: string, at: Date, stand
     const f = standing.figures;
     await tx.query(
       `update reports set received = $3, completed = $4, in_progress = $5, overdue = $6, reopened = $7, unsatisfied = $8, returned = $9,
-         on_time_rate = $10, satisfaction_rate = $11, version = $12, message_id = $13, sender_id = $14, received_at = $15
+         on_time_rate = $10, satisfaction_rate = $11, version = $12, message_id = $13, sender_id = $14, received_at = $15,
+         flags = $16, flags_confirmed_at = null
        where unit_id = $1 and day = $2`,
       [v.unit_id, v.day, f.received, f.completed, f.inProgress, f.overdue, f.reopened, f.unsatisfied, f.returned, f.onTimeRate, f.satisfactionRate,
-        standing.version, standing.messageId, standing.senderId, standing.receivedAt],
+        standing.version, standing.messageId, standing.senderId, standing.receivedAt, JSON.stringify(standing.flags)],
     );
     return true;
   });
