@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type DbOptions } from '../src/store/db.js';
-import { reportsForDay } from '../src/store/reports.js';
+import { reportsForDay, saveReport } from '../src/store/reports.js';
 import { REDIS_URL, REPO, ROSTER_PATH, rosterConfig } from './helpers.js';
 import { run, Scenario, say } from './scenario.js';
 
@@ -153,5 +153,19 @@ describe.each(ENGINES)('report corrections on %s', (kind, dbOptions) => {
     expect(await stored('xingang', day)).toBeUndefined();
     await s.play(say(t('17:32', day), 'wxid_xingang_xu', '好的'));
     expect(await s.play({ at: t('17:33', day), from: 'wxid_xingang_xu', recall: true })).toEqual([]);
+  });
+
+  it('store: a message stored again (a retry after a crash) gives its version, mode and the report before it', async () => {
+    const none = { received: null, completed: null, inProgress: null, overdue: null, reopened: null, unsatisfied: null, returned: null, onTimeRate: null, satisfactionRate: null };
+    const v1 = { ...none, received: 5, completed: 4 };
+    const v2 = { ...v1, received: 7 };
+    const base = { unitId: 'zigui', day: '2026-11-27', flags: [], afterSummary: false, late: false, senderId: 'wxid_zigui_yang', receivedAt: new Date('2026-11-27T09:00:00Z'), text: '' };
+    const db = s.h.app.db;
+    expect(await saveReport(db, { ...base, figures: v1, result: v1, mode: 'replace', changed: ['received', 'completed'], baseVersion: 0, messageId: 'st-1' })).toMatchObject({ status: 'stored', version: 1 });
+    const fix = { ...base, figures: { ...none, received: 7 }, result: v2, mode: 'merge' as const, changed: ['received' as const], baseVersion: 1, messageId: 'st-2' };
+    expect(await saveReport(db, fix)).toMatchObject({ status: 'stored', version: 2, result: v2 });
+    expect(await saveReport(db, { ...fix, baseVersion: 2 })).toEqual({ status: 'seen', version: 2, result: v2, changed: ['received'], mode: 'merge', before: v1 });
+    // Decided on a version that is no longer the latest: not stored, decide again.
+    expect((await saveReport(db, { ...fix, messageId: 'st-3', baseVersion: 1 })).status).toBe('conflict');
   });
 });

@@ -2,7 +2,7 @@
 import { isCorrection } from '../domain/report/correction.js';
 import { implausibilities, missingFigures, type ReportFigures } from '../domain/report/figures.js';
 import { historyFlags } from '../domain/report/history.js';
-import { type Applied, applyReport } from '../domain/report/merge.js';
+import { type Applied, applyReport, changesBetween } from '../domain/report/merge.js';
 import type { Unit } from '../domain/roster.js';
 import { describeChange, historyFlagText, lateCorrectionNoteText } from '../domain/texts/report-corrections.js';
 import { reportConfirmText, reportReceiptText } from '../domain/texts/reports.js';
@@ -68,12 +68,13 @@ export async function saveAndConfirm(ctx: HandlerContext, r: ReportToSave): Prom
   const { saved, applied, flags, afterSummary } = await store(ctx, r, late);
   if (saved.status === 'conflict') throw new Error(`report of message ${r.messageId}: the unit's report kept changing`);
   const { version } = saved;
-  // A message processed again (a retry) confirms what was stored the first time.
+  // A message processed again (a retry after a crash) confirms what was stored the first time.
   const fresh = saved.status === 'stored';
-  const changes = fresh ? applied.changed.map(describeChange) : [];
+  const changes = (fresh ? applied.changed : changesBetween(saved.before, saved.result)).map(describeChange);
+  const mode = fresh ? applied.mode : saved.mode;
   if (ctx.config.reports.confirm) {
     const text = reportConfirmText({
-      unitName: r.unit.name, day: r.day, figures: saved.result, version, mode: applied.mode, changes, historyFlags: flags,
+      unitName: r.unit.name, day: r.day, figures: saved.result, version, mode, changes, historyFlags: flags,
       // Lateness is the first report's (a correction keeps its mark): only a first report is told it is late.
       late: late && version === 1, missing: missingFigures(saved.result), problems: implausibilities(saved.result), deadline: deadlineHhmm,
       ...(r.adoptedFrom ? { adoptedFrom: r.adoptedFrom } : {}),
@@ -85,7 +86,7 @@ export async function saveAndConfirm(ctx: HandlerContext, r: ReportToSave): Prom
     await sendAsLastStep(ctx, { to: { kind: 'group' }, text: reportReceiptText(r.unit.name, version), mentions: [], purpose: `report-receipt:${r.messageId}` });
   }
   // A correction after the summary went out: whoever got the summary is told (or the next summary lists it).
-  if (fresh && afterSummary && version > 1 && changes.length > 0 && ctx.config.reports.lateCorrection === 'note') {
+  if (afterSummary && version > 1 && changes.length > 0 && ctx.config.reports.lateCorrection === 'note') {
     const note = lateCorrectionNoteText(r.unit.name, r.day, changes, saved.result);
     for (const to of summaryRecipients(ctx)) await sendAsLastStep(ctx, { to, text: note, mentions: [], purpose: `report-late-correction:${r.messageId}:${to.kind === 'person' ? to.id : 'group'}` });
   }

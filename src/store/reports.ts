@@ -67,6 +67,9 @@ export interface SavedReport {
   version: number;
   result: ReportFigures;
   changed: Array<keyof ReportFigures>;
+  /** How it was applied, and the report before it (for a message seen before: as stored then). */
+  mode: ApplyMode;
+  before: ReportFigures | null;
 }
 
 const COLUMN_TYPES = ['text', 'text', 'jsonb', 'boolean', 'text', 'text', 'timestamptz', 'text', 'int', 'int', 'int', 'int', 'int', 'int', 'int', 'float8', 'float8',
@@ -95,13 +98,16 @@ export async function saveReports(db: Queryable, rs: readonly SaveReport[]): Pro
       f.received, f.completed, f.inProgress, f.overdue, f.reopened, f.unsatisfied, f.returned, f.onTimeRate, f.satisfactionRate,
       r.mode, JSON.stringify(f), [...r.changed], r.baseVersion, JSON.stringify(r.flags), r.afterSummary);
   }
-  const out = await db.query<{ message_id: string; version: number; result: unknown; changed: string[]; fresh: boolean }>(
+  const out = await db.query<{ message_id: string; version: number; result: unknown; changed: string[]; fresh: boolean; mode: string; before: unknown }>(
     `with input (unit_id, day, figures, late, message_id, sender_id, received_at, text,
                  received, completed, in_progress, overdue, reopened, unsatisfied, returned, on_time_rate, satisfaction_rate,
                  mode, result, changed, base_version, flags, after_summary) as (
        values ${valuesList(rs.length, COLUMN_TYPES)}
      ), seen as (
-       select v.message_id, v.version, v.result, v.changed from report_versions v join input i on i.message_id = v.message_id
+       select v.message_id, v.version, v.result, v.changed, v.mode,
+         (select p.result from report_versions p where p.unit_id = v.unit_id and p.day = v.day and p.version < v.version and p.withdrawn_at is null
+          order by p.version desc limit 1) as before
+       from report_versions v join input i on i.message_id = v.message_id
      ), fresh as (
        select i.*, i.base_version + 1 as version
        from input i where not exists (select 1 from seen s where s.message_id = i.message_id)
@@ -110,7 +116,7 @@ export async function saveReports(db: Queryable, rs: readonly SaveReport[]): Pro
        insert into report_versions (unit_id, day, version, figures, late, message_id, sender_id, received_at, text, mode, result, changed, after_summary)
        select unit_id, day, version, figures, late, message_id, sender_id, received_at, text, mode, result, changed, after_summary from fresh
        on conflict do nothing
-       returning message_id, version, result, changed
+       returning message_id, version, result, changed, mode
      ), cur as (
        -- A correction keeps the "late" mark of the first report: lateness is about the first one.
        insert into reports (unit_id, day, received, completed, in_progress, overdue, reopened, unsatisfied, returned, on_time_rate, satisfaction_rate, late, version, message_id, sender_id, received_at, flags)
@@ -123,15 +129,19 @@ export async function saveReports(db: Queryable, rs: readonly SaveReport[]): Pro
          flags = excluded.flags, flags_confirmed_at = null
        returning 1
      )
-     select message_id, version, result, changed, true as fresh from ins union all select message_id, version, result, changed, false as fresh from seen`,
+     select message_id, version, result, changed, mode, null::jsonb as before, true as fresh from ins
+     union all select message_id, version, result, changed, mode, before, false as fresh from seen`,
     params,
   );
   const byId = new Map(out.map((o) => [o.message_id, o]));
   return rs.map((r) => {
     const o = byId.get(r.messageId);
-    if (o === undefined) return { status: 'conflict', version: 0, result: r.result, changed: [] };
-    const stored = o.result === null ? r.result : parseJson<ReportFigures>(o.result);
-    return { status: o.fresh ? 'stored' : 'seen', version: o.version, result: stored, changed: (o.changed ?? []) as Array<keyof ReportFigures> };
+    if (o === undefined) return { status: 'conflict', version: 0, result: r.result, changed: [], mode: r.mode, before: null };
+    const stored = o.result == null ? r.result : parseJson<ReportFigures>(o.result);
+    return {
+      status: o.fresh ? 'stored' : 'seen', version: o.version, result: stored, changed: (o.changed ?? []) as Array<keyof ReportFigures>,
+      mode: o.mode === 'merge' ? 'merge' : 'replace', before: o.before == null ? null : parseJson<ReportFigures>(o.before),
+    };
   });
 }
 
