@@ -94,16 +94,20 @@ describe('inbound ledger on PGlite', () => {
     let queries = 0;
     const counted: Queryable = { query: (sql, params) => (queries++, db.query(sql, params)) };
     const figures = { received: 3, completed: 2, inProgress: 1, overdue: 0, reopened: 0, unsatisfied: 0, returned: 0, onTimeRate: null, satisfactionRate: null };
-    const report = (unitId: string, messageId: string) => ({ unitId, day: '2026-11-20', figures, late: false, messageId, senderId: 'wxid_x', receivedAt: new Date(), text: '日报' });
+    const report = (unitId: string, messageId: string, baseVersion = 0) => ({
+      unitId, day: '2026-11-20', figures, result: figures, mode: 'replace' as const, changed: [], baseVersion, flags: [], afterSummary: false,
+      late: false, messageId, senderId: 'wxid_x', receivedAt: new Date(), text: '日报',
+    });
     const units = ['u1', 'u2', 'u3', 'u4', 'u5'];
     const first = await Promise.all(units.map((u) => saveReport(counted, report(u, `r-${u}-1`))));
-    expect(first).toEqual(units.map(() => ({ version: 1 })));
+    expect(first.map((v) => [v.status, v.version])).toEqual(units.map(() => ['stored', 1]));
     expect(queries).toBe(1);
-    // The same unit twice at once cannot share a statement: one by one, distinct versions.
-    const twice = await Promise.all([saveReport(counted, report('u1', 'r-u1-2')), saveReport(counted, report('u1', 'r-u1-3'))]);
-    expect(twice.map((v) => v.version).sort()).toEqual([2, 3]);
+    // The same unit twice at once, both decided on version 1: one is stored, the other must decide again.
+    const twice = await Promise.all([saveReport(counted, report('u1', 'r-u1-2', 1)), saveReport(counted, report('u1', 'r-u1-3', 1))]);
+    expect(twice.map((v) => v.status).sort()).toEqual(['conflict', 'stored']);
+    expect(await saveReport(counted, report('u1', 'r-u1-3', 2))).toMatchObject({ status: 'stored', version: 3 });
     // A message stored again keeps its version.
-    expect(await saveReport(counted, report('u3', 'r-u3-1'))).toEqual({ version: 1 });
+    expect(await saveReport(counted, report('u3', 'r-u3-1'))).toMatchObject({ status: 'seen', version: 1 });
     const cur = await db.query<{ unit_id: string; version: number }>("select unit_id, version from reports where day = '2026-11-20' order by unit_id");
     expect(cur).toEqual([{ unit_id: 'u1', version: 3 }, ...units.slice(1).map((u) => ({ unit_id: u, version: 1 }))].map((r) => expect.objectContaining(r)));
   });

@@ -67,6 +67,7 @@ export async function askLink(s: Scenario, who: string, at: string): Promise<{ t
  */
 export async function seedHistory(s: Scenario, fromDay: string, toDay: string): Promise<number> {
   const { saveReport } = await import('../src/store/reports.js');
+  const seeded = <F>(figures: F) => ({ figures, result: figures, mode: 'replace' as const, changed: [], baseVersion: 0, flags: [], afterSummary: false });
   const { addDays } = await import('../src/domain/calendar.js');
   const app = s.h.app;
   let n = 0;
@@ -83,7 +84,7 @@ export async function seedHistory(s: Scenario, fromDay: string, toDay: string): 
       await saveReport(app.db, {
         unitId: u.id, day: d, late, messageId: `seed-${u.id}-${d}`, senderId: app.roster.headsOf(u.id)[0]?.id ?? 'seed',
         receivedAt: new Date(`${d}T${late ? '18:2' : '17:1'}${rnd(10)}:00+08:00`), text: '(seeded)',
-        figures: { received, completed, inProgress: received - completed, overdue, reopened: rnd(8) === 0 ? 1 : 0, unsatisfied: rnd(9) === 0 ? 1 : 0, returned: 0, onTimeRate: 88 + rnd(13), satisfactionRate: 86 + rnd(15) },
+        ...seeded({ received, completed, inProgress: received - completed, overdue, reopened: rnd(8) === 0 ? 1 : 0, unsatisfied: rnd(9) === 0 ? 1 : 0, returned: 0, onTimeRate: 88 + rnd(13), satisfactionRate: 86 + rnd(15) }),
       });
       n++;
     }

@@ -67,13 +67,14 @@ describe('the 18:00 daily report loop (replay through the real pipeline)', () =>
     expect(units).not.toContain('shuanghe');
   });
 
-  it('a correction replaces the figures, keeps the history and says it was updated; bad figures are flagged', async () => {
+  it('a correction changes the figures it names, keeps the others and the history, says what changed; bad figures are flagged', async () => {
     const out = await s.play(say(t('17:50'), 'wxid_zhujian_zhang', '更正：区住建局今日受理13件，办结15件，在办1件。'));
     expect(out).toHaveLength(1);
-    expect(out[0]?.text).toContain('已更新区住房和城乡建设局11月20日日报（第2次报送，以本次为准）');
+    expect(out[0]?.text).toContain('已更正区住房和城乡建设局11月20日日报（第2次报送）：受理 12→13件、办结 10→15件、在办 2→1件。');
+    expect(out[0]?.text).toContain('更正后日报：受理13件、办结15件、在办1件、超期0件、满意率98.5%。');
     expect(out[0]?.text).toContain('请核实：办结数（15）多于受理数与在办数之和（13+1）');
     const r = (await reportsForDay(s.h.app.db, D)).find((x) => x.unitId === 'zhujian');
-    expect(r).toMatchObject({ received: 13, completed: 15, version: 2 });
+    expect(r).toMatchObject({ received: 13, completed: 15, inProgress: 1, overdue: 0, satisfactionRate: 98.5, version: 2 });
     const versions = await s.h.app.db.query<{ n: number }>(`select count(*)::int as n from report_versions where unit_id = 'zhujian' and day = $1`, [D]);
     expect(versions[0]?.n).toBe(2);
   });
@@ -107,8 +108,9 @@ describe('the 18:00 daily report loop (replay through the real pipeline)', () =>
     const text = out[0]?.text ?? '';
     // received: 13+5+6+3+2+12+9+4+1+8+7+5 (+4 late) = 79; completed: 15+5+5+3+2+10+8+4+1+8+6+5 (+3) = 75
     expect(text).toContain('报送：13/18个单位（迟报1个），未报5个。');
-    // A figure a unit did not give is not counted as 0: each total says how many units gave it.
-    expect(text).toContain('合计：受理79件，办结75件，在办7件（6个单位填报），超期3件（5个单位填报），重办1件（3个单位填报），不满意1件（2个单位填报），退办/不再办理1件（1个单位填报）。');
+    // A figure a unit did not give is not counted as 0: each total says how many units gave it
+    // (区住建局's 无超期 stands after its correction, which did not name it).
+    expect(text).toContain('合计：受理79件，办结75件，在办7件（6个单位填报），超期3件（6个单位填报），重办1件（3个单位填报），不满意1件（2个单位填报），退办/不再办理1件（1个单位填报）。');
     const lines = text.split('\n');
     expect(lines[3]).toBe('需关注：');
     expect(lines[4]).toBe('· 区交通运输局：超期2件');

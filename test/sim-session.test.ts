@@ -160,6 +160,16 @@ describe('simulator session', () => {
     expect(byUnit.jiaoyu).toMatchObject({ received: 8, completed: 7, inProgress: 1 });
   });
 
+  it('/recall withdraws the speaker\'s last message: a recalled correction leaves the report as it was', async () => {
+    sim = await Sim.open('2026-11-30 17:00');
+    await sim.type(HEAD_REPORT, '张局长: 更正：受理应为15件');
+    expect((await reportsForDay(sim.h.app.db, '2026-11-30'))[0]).toMatchObject({ received: 15, completed: 10, version: 2 });
+    const out = await sim.type('/recall 张局长');
+    expect(out.join('\n')).toContain('您撤回的区住房和城乡建设局11月30日日报（第2次报送）已作废。当前以此前报送为准：受理12件');
+    expect((await reportsForDay(sim.h.app.db, '2026-11-30'))[0]).toMatchObject({ received: 12, completed: 10, version: 1 });
+    expect(await sim.type('/recall 孙局长')).toEqual(['（此人在本次模拟中还没有发过消息，无可撤回）']);
+  });
+
   it('strangers: any wxid_ id speaks as a group member the bot does not know; /as 陌生人; /who lists them', async () => {
     sim = await Sim.open('2026-11-30 10:00');
     const a = await sim.type('wxid_new_guy: 大家好，我是城东街道新来的联络员');

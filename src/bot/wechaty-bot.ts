@@ -144,6 +144,16 @@ export class WechatyBot implements ChatPort {
       this.o.log.warn({ from: talker.id, name: talker.name() }, 'private message from a contact not on the roster ignored');
       return;
     }
+    if (msg.type() === types.Message.Recalled) {
+      // 撤回: the puppet gives the withdrawn message's id as the text (Wechaty's toRecalled() reads it so).
+      const recalledId = msg.text();
+      if (!recalledId) return;
+      await this.receiveDurably({
+        id: msg.id, chat: room ? 'group' : 'private', roomId: room?.id ?? null, senderId: talker.id, senderName: withoutNul(talker.name()),
+        text: '', mentionIds: [], sentAt: sentAt.toISOString(), receivedAt: now.toISOString(), file: null, kind: 'recall', recalledId,
+      });
+      return;
+    }
     const mentionIds = room ? (await msg.mentionList().catch(() => [] as ContactInterface[])).map((c) => c.id) : [];
     const file = await this.saveFile(msg, talker.id);
     await this.receiveDurably({

@@ -58,6 +58,27 @@ export const reportsSchema = z
     remindLiaisons: z.boolean().default(true),
     /** The 18:40 daily summary as text, as an image card (table and chart), or both. */
     summaryFormat: z.enum(['text', 'image', 'both']).default('text'),
+    /**
+     * A correction sent after the day's summary went out: a short 更正 note to whoever got the
+     * summary ('note'), or listed in the next daily summary ('summary').
+     */
+    lateCorrection: z.enum(['note', 'summary']).default('note'),
+    /** Figures far from the unit's own recent days are questioned in the confirmation (请核实) and listed in the summary until confirmed. */
+    historyChecks: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** How many of the unit's recent working days to compare with. */
+        days: z.number().int().min(3).max(120).default(20),
+        /** Fewer reported days than this: no check (a new unit has no history). */
+        minDays: z.number().int().min(1).max(120).default(5),
+        /** 受理 at least this many times the median of those days (and above minReceived) is questioned. */
+        receivedFactor: z.number().min(1.5).default(10),
+        /** 受理 below this is never questioned (3 against a median of 0 is not news). */
+        minReceived: z.number().int().min(0).default(10),
+        /** A 满意率 this many points below the median of those days is questioned. */
+        satisfactionDrop: z.number().min(0).max(100).default(10),
+      })
+      .prefault({}),
   })
   .prefault({});
 

@@ -14,6 +14,8 @@ import { myItemsHandler } from './my-items.js';
 import { privateFallbackHandler } from './private-fallback.js';
 import { reportHandler } from './report.js';
 import { reportAdoptHandler } from './report-adopt.js';
+import { reportFlagsConfirmHandler } from './report-flags-confirm.js';
+import { reportRecallHandler } from './report-recall.js';
 import { reportUnrecognisedHandler } from './report-unrecognised.js';
 import { supervisorItemsHandler } from './supervisor-items.js';
 import { ticketApprovalHandler } from './ticket-approval.js';
@@ -31,12 +33,15 @@ import { unitAckHandler } from './unit-ack.js';
  */
 export function messageHandlers(): MessageHandler[] {
   return [
+    // A recall notice (撤回) has no text: nothing else reads it.
+    reportRecallHandler,
     helpHandler,
     consoleLinkHandler,
     myItemsHandler,
     leaderItemsHandler,
     supervisorItemsHandler,
     reportAdoptHandler,
+    reportFlagsConfirmHandler,
     ticketImportHandler,
     ticketApprovalHandler,
     approvalBareHandler,

@@ -1,4 +1,5 @@
 /** One parse per incoming message, shared by the report handlers (report, report-unrecognised). */
+import { neverAReport } from '../domain/report/correction.js';
 import { type NotReportReason, type ReportParse, explainReport } from '../domain/report/parse.js';
 import type { IncomingMessage } from '../domain/messages.js';
 import type { HandlerContext } from './context.js';
@@ -6,7 +7,12 @@ import type { HandlerContext } from './context.js';
 /** Longer texts are not daily reports (and are not worth parsing on the hot path). */
 const MAX_REPORT_CHARS = 20_000;
 
-export interface ParsedReport { parse: ReportParse; why: NotReportReason | null }
+export interface ParsedReport {
+  parse: ReportParse;
+  why: NotReportReason | null;
+  /** Never a report whatever figures it holds (issue 14): an acknowledgement (好的收到1) or a case code (D9 收到). */
+  never?: 'ack' | 'code';
+}
 
 const parses = new WeakMap<IncomingMessage, ParsedReport | null>();
 
@@ -14,7 +20,9 @@ const parses = new WeakMap<IncomingMessage, ParsedReport | null>();
 export function parsedReport(msg: IncomingMessage, ctx: HandlerContext): ParsedReport | null {
   if (parses.has(msg)) return parses.get(msg) ?? null;
   const text = msg.text.trim();
-  const p = text === '' || text.length > MAX_REPORT_CHARS ? null : explainReport({ text, sentAt: msg.sentAt }, ctx.roster, ctx.config.timezone);
+  let p: ParsedReport | null = text === '' || text.length > MAX_REPORT_CHARS ? null : explainReport({ text, sentAt: msg.sentAt }, ctx.roster, ctx.config.timezone);
+  const never = p?.parse.isReport ? neverAReport(text) : null;
+  if (p && never) p = { ...p, parse: { ...p.parse, isReport: false }, never };
   parses.set(msg, p);
   return p;
 }

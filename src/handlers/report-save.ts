@@ -1,9 +1,13 @@
 /** Storing a unit's report and confirming it, shared by the report and report-adopt handlers. */
+import { isCorrection } from '../domain/report/correction.js';
 import { implausibilities, missingFigures, type ReportFigures } from '../domain/report/figures.js';
+import { historyFlags } from '../domain/report/history.js';
+import { type Applied, applyReport, changesBetween } from '../domain/report/merge.js';
 import type { Unit } from '../domain/roster.js';
+import { describeChange, historyFlagText, lateCorrectionNoteText } from '../domain/texts/report-corrections.js';
 import { reportConfirmText, reportReceiptText } from '../domain/texts/reports.js';
 import { localIso } from '../domain/time.js';
-import { saveReport } from '../store/reports.js';
+import { reportContext, saveReport, type SavedReport } from '../store/reports.js';
 import { type HandlerContext, sendAsLastStep } from './context.js';
 
 export interface ReportToSave {
@@ -21,6 +25,39 @@ export interface ReportToSave {
   adoptedFrom?: string;
 }
 
+/** The unit's last N working days before `day` (the history checks compare with them). */
+export function historyDays(ctx: HandlerContext, day: string): string[] {
+  const days: string[] = [];
+  let d = day;
+  for (let i = 0; ctx.config.reports.historyChecks.enabled && i < ctx.config.reports.historyChecks.days; i++) {
+    d = ctx.calendar.previousWorkday(d);
+    days.push(d);
+  }
+  return days;
+}
+
+interface Stored { saved: SavedReport; applied: Applied; flags: string[]; afterSummary: boolean }
+
+/**
+ * The message applied to the day's report (merge or replace, domain/report/merge.ts) and
+ * stored; decided again if another version of the same unit-day was stored meanwhile.
+ */
+async function store(ctx: HandlerContext, r: ReportToSave, late: boolean): Promise<Stored> {
+  const correction = isCorrection(r.text);
+  const rules = ctx.config.reports.historyChecks;
+  const query = { unitId: r.unit.id, day: r.day, historyDays: historyDays(ctx, r.day), summaryStepKey: `daily-summary:${r.day}` };
+  for (let attempt = 0; ; attempt++) {
+    const cur = await reportContext(ctx.db, query);
+    const applied = applyReport(cur.figures, r.figures, correction);
+    const flags = historyFlags(applied.figures, cur.history, rules).map(historyFlagText);
+    const saved = await saveReport(ctx.db, {
+      unitId: r.unit.id, day: r.day, figures: r.figures, result: applied.figures, mode: applied.mode, changed: applied.changed.map((c) => c.key),
+      baseVersion: cur.version, flags, afterSummary: cur.summarySent, late, messageId: r.messageId, senderId: r.senderId, receivedAt: new Date(r.sentAt), text: r.text,
+    });
+    if (saved.status !== 'conflict' || attempt >= 5) return { saved, applied, flags, afterSummary: cur.summarySent };
+  }
+}
+
 /** Stores the report (idempotent per message id), confirms it point-to-point, and posts the group receipt if configured. */
 export async function saveAndConfirm(ctx: HandlerContext, r: ReportToSave): Promise<void> {
   const deadlineHhmm = ctx.config.routines.reportDeadline;
@@ -28,14 +65,18 @@ export async function saveAndConfirm(ctx: HandlerContext, r: ReportToSave): Prom
   // A rest day has no deadline: a report for it is kept, never late, and the sender is told.
   const restDay = !ctx.calendar.isWorkday(r.day);
   const late = !restDay && Date.parse(r.sentAt) > Date.parse(localIso(r.day, h, m, ctx.config.timezone));
-  const { version } = await saveReport(ctx.db, {
-    unitId: r.unit.id, day: r.day, figures: r.figures, late, messageId: r.messageId, senderId: r.senderId, receivedAt: new Date(r.sentAt), text: r.text,
-  });
+  const { saved, applied, flags, afterSummary } = await store(ctx, r, late);
+  if (saved.status === 'conflict') throw new Error(`report of message ${r.messageId}: the unit's report kept changing`);
+  const { version } = saved;
+  // A message processed again (a retry after a crash) confirms what was stored the first time.
+  const fresh = saved.status === 'stored';
+  const changes = (fresh ? applied.changed : changesBetween(saved.before, saved.result)).map(describeChange);
+  const mode = fresh ? applied.mode : saved.mode;
   if (ctx.config.reports.confirm) {
     const text = reportConfirmText({
-      unitName: r.unit.name, day: r.day, figures: r.figures, version,
+      unitName: r.unit.name, day: r.day, figures: saved.result, version, mode, changes, historyFlags: flags,
       // Lateness is the first report's (a correction keeps its mark): only a first report is told it is late.
-      late: late && version === 1, missing: missingFigures(r.figures), problems: implausibilities(r.figures), deadline: deadlineHhmm,
+      late: late && version === 1, missing: missingFigures(saved.result), problems: implausibilities(saved.result), deadline: deadlineHhmm,
       ...(r.adoptedFrom ? { adoptedFrom: r.adoptedFrom } : {}),
       ...(restDay ? { restDayPreviousWorkday: ctx.calendar.previousWorkday(r.day) } : {}),
     });
@@ -44,4 +85,15 @@ export async function saveAndConfirm(ctx: HandlerContext, r: ReportToSave): Prom
   if (ctx.config.reports.groupReceipt) {
     await sendAsLastStep(ctx, { to: { kind: 'group' }, text: reportReceiptText(r.unit.name, version), mentions: [], purpose: `report-receipt:${r.messageId}` });
   }
+  // A correction after the summary went out: whoever got the summary is told (or the next summary lists it).
+  if (afterSummary && version > 1 && changes.length > 0 && ctx.config.reports.lateCorrection === 'note') {
+    const note = lateCorrectionNoteText(r.unit.name, r.day, changes, saved.result);
+    for (const to of summaryRecipients(ctx)) await sendAsLastStep(ctx, { to, text: note, mentions: [], purpose: `report-late-correction:${r.messageId}:${to.kind === 'person' ? to.id : 'group'}` });
+  }
+}
+
+/** Who gets the daily summary (routines.dailySummaryTo). */
+export function summaryRecipients(ctx: HandlerContext): Array<{ kind: 'group' } | { kind: 'person'; id: string }> {
+  if (ctx.config.routines.dailySummaryTo === 'leaders') return ctx.roster.withRole('leader').map((p) => ({ kind: 'person' as const, id: p.id }));
+  return [{ kind: 'group' }];
 }

@@ -8,7 +8,7 @@ import { parsedReport } from './report-parse.js';
 function hintFor(msg: IncomingMessage, sender: Person, ctx: HandlerContext) {
   if (!isUnitWorker(sender)) return null;
   const p = parsedReport(msg, ctx);
-  if (!p) return null;
+  if (!p || p.never) return null;
   const own = ctx.roster.unitOf(sender.id);
   return reportAttempt({ text: msg.text, parse: p.parse, why: p.why, ownUnit: own?.name, mentions: msg.mentionIds });
 }

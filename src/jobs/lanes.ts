@@ -21,6 +21,8 @@ const BY_KIND: Record<string, Lane> = {
   'ticket-approval-decision': 'relay',
   'ticket-approval': 'relay',
   'report-escalation': 'relay',
+  // A unit's correction after the day's summary went out, to whoever got the summary.
+  'report-late-correction': 'relay',
   // Reminders that are due now.
   'report-reminder': 'reminder',
   'report-deadline': 'reminder',

@@ -44,6 +44,8 @@ export class MockWorld {
   private readonly listeners: Array<(s: SentRecord) => void> = [];
   /** Contacts not on the roster who joined the group on demand, in order. */
   private readonly joined: Array<{ id: string; name: string }> = [];
+  /** Each sender's last message id (what /recall and a replay's recall line withdraw). */
+  private readonly lastSaid = new Map<string, string>();
 
   constructor(
     readonly config: DistrictConfig,
@@ -127,6 +129,22 @@ export class MockWorld {
       o.to === 'bot'
         ? { ...base, listenerId: BOT_ID }
         : { ...base, roomId: this.groupId, mentionIdList: o.mentions ?? [] };
+    this.mocker.MessageMock.create(payload as never);
+    this.puppet.emit('message', { messageId: id });
+    this.lastSaid.set(fromId, id);
+    return id;
+  }
+
+  /**
+   * The sender withdraws (撤回) a message they sent: a Recalled message whose text is the
+   * withdrawn one's id, in the same chat (as real puppets deliver it). Default: their last one.
+   */
+  recall(fromId: string, messageId = this.lastSaid.get(fromId), o: { timestamp?: number } = {}): string | undefined {
+    if (messageId === undefined) return undefined;
+    const original = this.mocker.cacheMessagePayload.get(messageId) as { roomId?: string; listenerId?: string } | undefined;
+    const id = randomUUID();
+    const base = { id, talkerId: fromId, timestamp: o.timestamp ?? this.clock.now().getTime(), type: PUPPET.types.Message.Recalled, text: messageId };
+    const payload = original?.roomId || !original ? { ...base, roomId: original?.roomId ?? this.groupId, mentionIdList: [] } : { ...base, listenerId: BOT_ID };
     this.mocker.MessageMock.create(payload as never);
     this.puppet.emit('message', { messageId: id });
     return id;

@@ -10,6 +10,8 @@ const to = z.enum(['group', 'bot']).default('group');
 export const scenarioLineSchema = z.union([
   z.object({ at: iso, run: z.string().min(1) }).strict(),
   z.object({ at: iso, from: z.string().min(1), file: z.string().min(1), to }).strict(),
+  /** The sender withdraws (撤回) the last message they sent in this scenario. */
+  z.object({ at: iso, from: z.string().min(1), recall: z.literal(true) }).strict(),
   z.object({ at: iso, from: z.string().min(1), text: z.string(), mentions: z.array(z.string()).default([]), to }).strict(),
 ]);
 export type ScenarioLine = z.infer<typeof scenarioLineSchema>;
@@ -37,6 +39,8 @@ export async function playLine(h: Harness, clock: ManualClock, line: ScenarioLin
   if ('run' in line) {
     if (!h.app.scheduler.get(line.run)) return `unknown routine "${line.run}" (known: ${h.app.scheduler.names().join(', ') || 'none'})`;
     await h.app.scheduler.runNow(line.run, `${h.prefix}-${key}`);
+  } else if ('recall' in line) {
+    if (h.world.recall(line.from, undefined, { timestamp }) === undefined) return `nothing to recall: ${line.from} has sent no message`;
   } else if ('file' in line) {
     if (!existsSync(line.file)) return `file not found: ${line.file}`;
     h.world.sendFile(line.from, line.file, { to: line.to, timestamp });

@@ -178,6 +178,19 @@ export class SimSession {
         this.print(T.SIM_PASTE_START);
         return undefined;
       }
+      case '/recall': {
+        const p = arg ? this.resolve(arg, true) : this.speaker ? { id: this.speaker } : undefined;
+        if (!p) {
+          this.print(T.SIM_NO_SUCH_PERSON);
+          return undefined;
+        }
+        if (this.world.recall(p.id) === undefined) {
+          this.print(T.SIM_NOTHING_TO_RECALL);
+          return undefined;
+        }
+        await this.settle();
+        return undefined;
+      }
       case '/file': {
         const m = /^([^:：]+)[:：]\s*(.+)$/.exec(arg);
         const p = m ? this.resolve((m[1] as string).trim(), true) : undefined;

@@ -1,10 +1,13 @@
 import type { Unit } from '../roster.js';
+import { historyFlagSummaryLine } from '../texts/report-corrections.js';
 import { monthDay } from '../texts/reports.js';
 import type { ReportFigures } from './figures.js';
 
 export interface DayReport extends ReportFigures {
   unitId: string;
   late: boolean;
+  /** Figures questioned against the unit's own history and not confirmed (请核实). */
+  flags?: readonly string[];
 }
 
 export interface SummaryInput {
@@ -12,6 +15,8 @@ export interface SummaryInput {
   units: readonly Unit[];
   reports: readonly DayReport[];
   lowRate: number;
+  /** Corrections of earlier days sent after their summary went out (reports.lateCorrection: 'summary'). */
+  corrections?: readonly string[];
 }
 
 export interface DaySummary {
@@ -75,6 +80,10 @@ export function summarizeDay(s: SummaryInput): DaySummary {
   }
   scored.sort((a, b) => b.score - a.score);
   anomalies.push(...scored.map((x) => x.line));
+  for (const u of s.units) {
+    const flags = byUnit.get(u.id)?.flags ?? [];
+    if (flags.length > 0) anomalies.push(historyFlagSummaryLine(u.name, flags));
+  }
   if (late.length > 0) anomalies.push(`迟报：${late.map((u) => u.name).join('、')}`);
   if (missing.length > 0) anomalies.push(`未报：${missing.map((u) => u.name).join('、')}`);
 
@@ -84,6 +93,10 @@ export function summarizeDay(s: SummaryInput): DaySummary {
   if (anomalies.length > 0) {
     lines.push('需关注：');
     for (const a of anomalies) lines.push(`· ${a}`);
+  }
+  if (s.corrections && s.corrections.length > 0) {
+    lines.push('更正：');
+    for (const c of s.corrections) lines.push(`· ${c}`);
   }
   lines.push('各单位（受理/办结/在办/超期/重办/不满意/满意率，“-”为未填报）：');
   for (const u of s.units) {

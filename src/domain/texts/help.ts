@@ -21,7 +21,7 @@ const DEFAULT_FACTS: HelpFacts = { reportDeadline: '18:00', reportEscalation: '1
 export function helpText(p: Person, f: HelpFacts = DEFAULT_FACTS): string {
   const lines = ['您好，我是督办助手，负责本群12345热线工作的日报汇总、工单督办和点对点调度。'];
   if (p.roles.includes('head') || p.roles.includes('liaison')) {
-    lines.push(`· 每个工作日${f.reportDeadline}前在群内发送本单位日报，无需固定格式，以单位名称开头，写明受理、办结、在办、超期、重办、不满意等件数即可。`);
+    lines.push(`· 每个工作日${f.reportDeadline}前在群内发送本单位日报，无需固定格式，以单位名称开头，写明受理、办结、在办、超期、重办、不满意等件数即可。报错了直接发更正，如“更正：受理应为7件”，只改所写的数字；撤回日报即作废该次报送。`);
     lines.push('· 收到调度后回复“收到”签收，办理后直接回复结果（同时有多件调度时请注明编号，如 D12）。');
     lines.push('· 收到工单督办后回复“签收”，办结后可回复“工单编号 已办结 说明”；申请退办、不再办理请发“申请退办 工单编号 理由”或“申请不再办理 工单编号 理由”。');
     lines.push('· 双派单（编号 SP 开头）回复“SP3 签收”或“SP3 办理情况”，倒查问题回复“SP3 倒查 1. … 2. …”。');

@@ -14,25 +14,42 @@ export function calendarMissingText(year: number): string {
 export interface ConfirmInput {
   unitName: string;
   day: string;
+  /** The day's report after this message (merged with the earlier one for a correction). */
   figures: ReportFigures;
   version: number;
   late: boolean;
   missing: Array<keyof ReportFigures>;
   problems: string[];
   deadline: string;
+  /** How a later version was applied: a correction merged into the report, or the full set again. */
+  mode?: 'replace' | 'merge';
+  /** What this message changed ("受理 5→7件"); set for a later version. */
+  changes?: string[];
+  /** Figures far from the unit's recent days, to confirm (请核实). */
+  historyFlags?: string[];
   /** Set when the unit adopted someone else's 代报: who sent it. */
   adoptedFrom?: string;
   /** Set when the report's day is not a working day: the working day before it. */
   restDayPreviousWorkday?: string;
 }
 
-/** The point-to-point confirmation of a report. */
+/** The point-to-point confirmation of a report: the whole report as the leaders will see it, and what changed. */
 export function reportConfirmText(c: ConfirmInput): string {
-  const head = c.version > 1 ? `已更新${c.unitName}${md(c.day)}日报（第${c.version}次报送，以本次为准）` : `已收到${c.unitName}${md(c.day)}日报`;
-  const figs = describeFigures(c.figures);
-  const lines = [`${head}：${figs || '未识别到工单数据'}。`];
+  const figs = describeFigures(c.figures) || '未识别到工单数据';
+  const lines: string[] = [];
+  if (c.version <= 1) {
+    lines.push(`已收到${c.unitName}${md(c.day)}日报：${figs}。`);
+  } else if (c.mode === 'merge') {
+    const what = c.changes && c.changes.length > 0 ? c.changes.join('、') : '数据与此前一致，未作变更';
+    lines.push(`已更正${c.unitName}${md(c.day)}日报（第${c.version}次报送）：${what}。`);
+    lines.push(`更正后日报：${figs}。`);
+  } else {
+    lines.push(`已更新${c.unitName}${md(c.day)}日报（第${c.version}次报送，以本次为准）：${figs}。`);
+    if (c.changes && c.changes.length > 0) lines.push(`与上次相比：${c.changes.join('、')}。`);
+  }
   if (c.missing.length > 0) lines.push(`请补充：${c.missing.map((k) => `${FIGURE_LABELS[k]}件数`).join('、')}。`);
-  if (c.problems.length > 0) lines.push(`请核实：${c.problems.join('；')}。如有误，直接重新发送即可更正。`);
+  if (c.problems.length > 0) lines.push(`请核实：${c.problems.join('；')}。如有误，直接发送更正即可，例如“更正：受理应为7件”。`);
+  if (c.historyFlags && c.historyFlags.length > 0) lines.push(`请核实：${c.historyFlags.join('；')}。如数据无误，请回复“确认无误”；如有误，请直接发送更正。`);
   if (c.late) lines.push(`本次报送晚于${c.deadline}截止时间，已记为迟报。`);
   if (c.restDayPreviousWorkday) {
     const prev = c.restDayPreviousWorkday;

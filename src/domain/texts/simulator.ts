@@ -6,6 +6,7 @@ export const SIM_HELP = `模拟群“联系服务群众工作”已就绪。输�
   私聊 张局长: 帮助                      以某人身份私聊机器人
   /as 张局长                             之后不带姓名的消息都以此人身份发出
   /file 刘组长: ./tickets.xlsx           以某人身份发文件（工单导出表等）
+  /recall 张局长                         某人撤回其刚发的一条消息（如撤回一条日报）
 多行消息：行末写 \\ 接着输入下一行；或 /paste（/paste 张局长、/paste 私聊 张局长）后粘贴多行，单独一行 . 结束
 模拟时钟：
   /clock                                 现在的模拟时间、是否工作日、接下来的例行任务
@@ -55,6 +56,7 @@ export const simFileError = (reason: string) => `（无法读取文件：${reaso
 export const SIM_WHO_STRANGERS = '群里不在名单上的成员（机器人不认识，不听其指令）：';
 export const SIM_WHO_HINT = '  任何 wxid_ 开头的微信号都可直接发言（如 wxid_new_guy: 大家好），会作为新成员进群。';
 export const SIM_STILL_BUSY = '（机器人 30 秒内未处理完，稍后的回复会陆续显示；详见日志）';
+export const SIM_NOTHING_TO_RECALL = '（此人在本次模拟中还没有发过消息，无可撤回）';
 export const SIM_UNKNOWN_COMMAND = '（没有这个命令；/help 查看说明）';
 
 export function simBannerText(start: string, tz: string, workday: boolean, logFile: string | undefined): string {

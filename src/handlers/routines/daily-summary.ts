@@ -1,6 +1,8 @@
 import { summarizeDay } from '../../domain/report/summary.js';
 import { dayCardCaption, dayCardFile } from '../../render/day-card-file.js';
-import { reportsForDay } from '../../store/reports.js';
+import { changesBetween } from '../../domain/report/merge.js';
+import { describeChange, lateCorrectionSummaryLine } from '../../domain/texts/report-corrections.js';
+import { markLateCorrectionsNoted, pendingLateCorrections, reportsForDay } from '../../store/reports.js';
 import { claimStep } from '../../store/steps.js';
 import { workdayToday } from './gate.js';
 import { dailyAt, type Routine } from './types.js';
@@ -13,7 +15,10 @@ export const dailySummary: Routine = {
     const { run, day } = await workdayToday(ctx);
     if (!run) return;
     const reports = await reportsForDay(ctx.db, day);
-    const s = summarizeDay({ day, units: ctx.roster.reportingUnits(), reports, lowRate: ctx.config.reports.lowRate });
+    // reports.lateCorrection 'summary': corrections of earlier days sent after their summary are listed in this one.
+    const late = ctx.config.reports.lateCorrection === 'summary' ? (await pendingLateCorrections(ctx.db)).filter((c) => c.day < day) : [];
+    const corrections = late.map((c) => lateCorrectionSummaryLine(ctx.roster.unit(c.unitId)?.name ?? c.unitId, c.day, changesBetween(c.before, c.after).map(describeChange)));
+    const s = summarizeDay({ day, units: ctx.roster.reportingUnits(), reports, lowRate: ctx.config.reports.lowRate, corrections });
     // 'image' / 'both': the card goes with the message (text first, then the picture).
     const format = ctx.config.reports.summaryFormat;
     const file = format === 'text' ? undefined : await dayCardFile(ctx, day, reports, s);
@@ -26,6 +31,7 @@ export const dailySummary: Routine = {
     } else {
       await ctx.send({ to: { kind: 'group' }, text, mentions: [], purpose: `daily-summary:${day}`, ...card });
     }
+    await markLateCorrectionsNoted(ctx.db, late.map((c) => c.messageId), ctx.clock.now());
     await claimStep(ctx.db, `daily-summary:${day}`, 'daily-summary', ctx.clock.now(), day, { reported: s.reported, total: s.total, totals: s.totals, givenBy: s.givenBy });
   },
 };

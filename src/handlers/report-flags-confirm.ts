@@ -1,0 +1,25 @@
+import { isFlagConfirmation } from '../domain/report/history.js';
+import { plainWords } from '../domain/text/intent.js';
+import { historyFlagsConfirmedText } from '../domain/texts/report-corrections.js';
+import { localDay } from '../domain/time.js';
+import { confirmReportFlags, unconfirmedFlags } from '../store/reports.js';
+import { commandText, decidingHandler, sendAsLastStep } from './context.js';
+
+/**
+ * 确认无误 / 核实无误 / 数据无误 from a head or liaison whose unit's report of the day has
+ * figures the history checks questioned (请核实): they are confirmed, so the summary no longer
+ * lists them under 需关注. Takes nothing when nothing waits to be confirmed.
+ */
+export const reportFlagsConfirmHandler = decidingHandler(
+  'report-flags-confirm',
+  async (msg, sender, ctx) => {
+    if (sender.unit === undefined || !isFlagConfirmation(plainWords(commandText(msg)))) return null;
+    const day = localDay(msg.sentAt, ctx.config.timezone);
+    return (await unconfirmedFlags(ctx.db, sender.unit, day)).length > 0 ? { unitId: sender.unit, day } : null;
+  },
+  async (d, msg, sender, ctx) => {
+    await confirmReportFlags(ctx.db, d.unitId, d.day, ctx.clock.now());
+    const unit = ctx.roster.unit(d.unitId);
+    await sendAsLastStep(ctx, { to: { kind: 'person', id: sender.id }, text: historyFlagsConfirmedText(unit?.name ?? d.unitId, d.day), mentions: [], purpose: `report-flags-confirmed:${msg.id}` });
+  },
+);

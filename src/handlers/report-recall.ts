@@ -1,0 +1,47 @@
+import { changesBetween, foldVersions } from '../domain/report/merge.js';
+import { historyFlags } from '../domain/report/history.js';
+import { describeChange, historyFlagText, lateCorrectionNoteText, reportWithdrawnText } from '../domain/texts/report-corrections.js';
+import { reportContext, reportVersions, versionOfMessage, withdrawVersion } from '../store/reports.js';
+import { historyDays, summaryRecipients } from './report-save.js';
+import { type MessageHandler, sendAsLastStep } from './context.js';
+
+/**
+ * 撤回 (the chat's recall) of a message: when it made a version of a unit's daily report, that
+ * version is withdrawn and the report stands as the other versions make it (the previous one,
+ * or none); the one who withdrew it is told. Takes every recall notice (it has no text for
+ * anyone else); a recall of anything else changes nothing here.
+ */
+export const reportRecallHandler: MessageHandler = {
+  name: 'report-recall',
+  matches: (msg) => msg.kind === 'recall',
+  async handle(msg, sender, ctx) {
+    if (!msg.recalledId) return;
+    const v = await versionOfMessage(ctx.db, msg.recalledId);
+    // Only its sender can withdraw a message in the chat; anything else is not this recall.
+    if (!v || v.withdrawn || v.senderId !== sender.id) return;
+    const all = await reportVersions(ctx.db, v.unitId, v.day);
+    const before = foldVersions(all);
+    const rest = all.map((x) => ({ ...x, withdrawn: x.withdrawn || x.messageId === v.messageId }));
+    const figures = foldVersions(rest);
+    const last = [...rest].reverse().find((x) => !x.withdrawn);
+    const cur = await reportContext(ctx.db, { unitId: v.unitId, day: v.day, historyDays: historyDays(ctx, v.day), summaryStepKey: `daily-summary:${v.day}` });
+    const standing = figures && last
+      ? {
+        figures, version: last.version, messageId: last.messageId, senderId: last.senderId, receivedAt: last.receivedAt,
+        flags: historyFlags(figures, cur.history, ctx.config.reports.historyChecks).map(historyFlagText),
+      }
+      : null;
+    if (!(await withdrawVersion(ctx.db, v.messageId, ctx.clock.now(), standing))) return;
+    ctx.log.info({ id: msg.id, recalled: v.messageId, unit: v.unitId, day: v.day, version: v.version }, 'report version withdrawn (撤回)');
+    const unit = ctx.roster.unit(v.unitId);
+    await sendAsLastStep(ctx, {
+      to: { kind: 'person', id: sender.id }, text: reportWithdrawnText(unit?.name ?? v.unitId, v.day, v.version, standing?.figures ?? null), mentions: [], purpose: `report-withdrawn:${msg.id}`,
+    });
+    // The summary went out with other figures: whoever got it is told, as for a late correction.
+    const changes = figures ? changesBetween(before, figures).map(describeChange) : [];
+    if (figures && changes.length > 0 && ctx.config.reports.lateCorrection === 'note' && cur.summarySent) {
+      const note = lateCorrectionNoteText(unit?.name ?? v.unitId, v.day, changes, figures);
+      for (const to of summaryRecipients(ctx)) await sendAsLastStep(ctx, { to, text: note, mentions: [], purpose: `report-late-correction:${msg.id}:${to.kind === 'person' ? to.id : 'group'}` });
+    }
+  },
+};
