@@ -45,6 +45,7 @@ describe('Redis: safety check at start and a restart under load', () => {
       const sent: SentRecord[] = [];
       h.world.onSent((s) => sent.push(s));
       const heads = ['wxid_zhujian_zhang', 'wxid_jiaoyu_sun', 'wxid_weijian_zhou', 'wxid_renshe_wu'];
+      // Three different asks per person: the same message repeated within minutes gets no second answer (issue 14).
       const before = heads.map((id) => h?.world.say(id, '帮助', { to: 'bot' }) as string);
       expect(await h.drain()).toBe(true);
       // Work waiting in Redis when it goes down: an outbox message the chat cannot take yet.
@@ -54,11 +55,11 @@ describe('Redis: safety check at start and a restart under load', () => {
       await h.app.outbox.send({ to: { kind: 'group' }, text: '重启前入队', mentions: [], purpose: 'redis-restart:queued' });
       await redis.stop('SIGTERM');
       // Messages that arrive while Redis is down wait in the receiver (it retries).
-      const during = heads.map((id) => h?.world.say(id, '帮助', { to: 'bot' }) as string);
+      const during = heads.map((id) => h?.world.say(id, '使用说明', { to: 'bot' }) as string);
       await new Promise((r) => setTimeout(r, 1_500));
       await redis.start();
       chatUp = true;
-      const after = heads.map((id) => h?.world.say(id, '帮助', { to: 'bot' }) as string);
+      const after = heads.map((id) => h?.world.say(id, '菜单', { to: 'bot' }) as string);
       // Usually ~1 s; a job that held a lock when Redis went down is recovered only after the
       // lock expires and the stalled check runs (30-60 s), hence the generous timeout.
       await waitFor(() => sent.length >= 13, 100_000, 50);
