@@ -5,23 +5,26 @@
  */
 import { dropCjkSpaces, stripDecorations } from '../text/decorations.js';
 import { normalizeWidth } from '../text/numerals.js';
+import { toSimplified } from '../text/traditional.js';
+import { collapseWhitespace } from '../text/trim.js';
 
 /** Private-use character standing for a masked (ignored) character. */
 export const MASK = '\uE000';
 
 /**
- * Full-width forms and odd spaces to plain ones; drops zero-width characters, decorations
+ * Traditional characters to simplified (traditional.ts), full-width forms and odd spaces to plain
+ * ones, runs of blanks cut short (trim.ts: no later pattern can go quadratic on them); drops zero-width characters, decorations
  * (emoji, [强], ✅, ★, ①: see decorations.ts) and spaces between Chinese characters.
  */
 export function cleanText(text: string): string {
-  let s = normalizeWidth(text);
+  let s = normalizeWidth(toSimplified(text));
   s = s.replace(/\r\n?/g, '\n');
   s = stripDecorations(s);
   s = s.replace(/[\u200b-\u200f\u2060\ufeff\u00ad]/g, '');
   s = s.replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\v\f]/g, ' ');
   s = s.replace(/[\uff0f]/g, '/').replace(/[\uff0d\u2212]/g, '-').replace(/[\uff5e]/g, '~');
   s = s.replace(/[\uff1b]/g, '；').replace(/[\uff01]/g, '！');
-  return rateSynonyms(dropCjkSpaces(s));
+  return rateSynonyms(dropCjkSpaces(collapseWhitespace(s)));
 }
 
 /**

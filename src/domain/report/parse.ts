@@ -9,6 +9,7 @@ import { type Binding, assignFigures } from './assign.js';
 import { findDates, reportDay } from './dates.js';
 import { MASK, cleanText, maskNoise, maskPeriods } from './normalize.js';
 import { tokenize } from './tokens.js';
+import { trimEndOf } from '../text/trim.js';
 import { type UnitMention, reportingUnit, unitMentions } from './units.js';
 
 /** The parser's answer: the contract's fields (see shared/docs/parsing.md). */
@@ -36,8 +37,11 @@ const PRAISE = /(?:很好|不错|非常好|挺好)[，,！!。\s]*(?:继续|再�
 const QUESTION_END = /(?:[？?]|吗|呢|么)\s*$/;
 const NON_REPORTER_ROLES = ['leader', 'supervisor', 'discipline'] as const;
 
+/** One trailing character that does not change what a text is: blanks, emoji, brackets, 。！. */
+const TRAILING = /[\s\p{Extended_Pictographic}\uFE0F\u200d[\]【】（）()~～。！!]/u;
+
 function stripTrailing(s: string): string {
-  return s.replace(/[\s\p{Extended_Pictographic}\uFE0F\u200d[\]【】（）()~～。！!]+$/u, '');
+  return trimEndOf(s, TRAILING);
 }
 
 /** Figures given right after different units' names (城东街道受理8件…城西街道受理7件…): a bulletin. */
