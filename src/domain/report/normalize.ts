@@ -6,6 +6,7 @@
 import { dropCjkSpaces, stripDecorations } from '../text/decorations.js';
 import { normalizeWidth } from '../text/numerals.js';
 import { toSimplified } from '../text/traditional.js';
+import { readTables } from './table.js';
 import { collapseWhitespace } from '../text/trim.js';
 
 /** Private-use character standing for a masked (ignored) character. */
@@ -21,10 +22,20 @@ export function cleanText(text: string): string {
   s = s.replace(/\r\n?/g, '\n');
   s = stripDecorations(s);
   s = s.replace(/[\u200b-\u200f\u2060\ufeff\u00ad]/g, '');
+  s = readTables(s);
   s = s.replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\v\f]/g, ' ');
   s = s.replace(/[\uff0f]/g, '/').replace(/[\uff0d\u2212]/g, '-').replace(/[\uff5e]/g, '~');
   s = s.replace(/[\uff1b]/g, '；').replace(/[\uff01]/g, '！');
-  return rateSynonyms(dropCjkSpaces(collapseWhitespace(s)));
+  return rateSynonyms(dropCjkSpaces(joinSplitDigits(collapseWhitespace(s))));
+}
+
+/**
+ * Voice input and thumbs put a blank inside a number (办结1 0件, 受理 1 2 件): digits split by one
+ * blank after a keyword or colon and before a measure word or % are one number.
+ */
+const SPLIT_DIGITS = /(?<=[\u4e00-\u9fff：:][ ]?\d{1,2}) (?=\d{1,2} ?[件个单宗%])/g;
+export function joinSplitDigits(s: string): string {
+  return /\d \d/.test(s) ? s.replace(SPLIT_DIGITS, '') : s;
 }
 
 /**
