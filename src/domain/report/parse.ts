@@ -120,6 +120,37 @@ function maskSpans(s: string, spans: ReadonlyArray<{ start: number; end: number 
   return chars.join('');
 }
 
+/**
+ * A forwarded message's marker at its start: 【转发】, [转发], 转发：, 转自城东街道：, 转发自…:
+ * group 1 is the source named after 转自 / 转发自, if any.
+ */
+const FORWARD = /^[ \n]*(?:(?:【转发】|\[转发\]|转发[:：]|转发一下[:：]?)[ \n]*)?(?:转(?:发)?自[ ]*([^：:\n，,]{1,24})[ ]*[：:\n，,][ \n]*)?/;
+
+/**
+ * A forwarded report (【转发】…, 转自…：…) is the unit's own when its own head or liaison
+ * forwards it and the body is a report of that unit (or names none but the source is the
+ * unit): the body is read as if sent directly. Anything else forwarded stays what it was
+ * (a forwarded notice is a notice, another unit's report forwarded is not a report).
+ */
+function forwardedReport(input: ReportInput, clean: string, roster: Roster, tz: string): { parse: ReportParse; why: NotReportReason | null } | null {
+  if (input.from === undefined) return null;
+  const m = FORWARD.exec(clean);
+  if (m === null || m[0].length === 0) return null;
+  const sender = roster.person(input.from);
+  const own = sender?.unit;
+  if (own === undefined || !(sender?.roles.includes('head') || sender?.roles.includes('liaison'))) return null;
+  const body = clean.slice(m[0].length);
+  if (FORWARD.exec(body)?.[0].length) return null; // forwarded twice: not the unit's own
+  const inner = explainReport({ ...input, text: body }, roster, tz);
+  if (!inner.parse.isReport) return null;
+  const source = m[1] === undefined ? undefined : reportingUnit(unitMentions(m[1], roster));
+  const unitName = inner.parse.unit ?? source?.name ?? null;
+  const unit = unitName === null ? undefined : roster.unitByName(unitName);
+  if (unit !== undefined && unit.id !== own) return null;
+  if (source !== undefined && source !== null && source.id !== own) return null;
+  return { parse: { ...inner.parse, unit: unitName }, why: null };
+}
+
 export function parseReport(input: ReportInput, roster: Roster, tz: string = DEFAULT_TZ): ReportParse {
   return explainReport(input, roster, tz).parse;
 }
@@ -160,5 +191,9 @@ export function explainReport(input: ReportInput, roster: Roster, tz: string = D
   const nFields = REPORT_FIELDS.filter((f) => out[f] !== null).length;
   const why = whyNotReport(clean, masked, nFields, mentions, fig.bindings, input.from, roster);
   out.isReport = why === null;
+  if (why === 'notice') {
+    const fwd = forwardedReport(input, clean, roster, tz);
+    if (fwd !== null) return fwd;
+  }
   return { parse: out, why };
 }
