@@ -6,7 +6,7 @@
  * simplified text: a text is converted only when it holds a character OpenCC's character tables
  * map to another one (about 3,200 characters, one compiled character class built from those
  * same tables), and the converter is built at the first such text. Characters that are both
- * simplified and a Taiwan variant (群, 床, 才 …) do not trigger it. Conversion may change the
+ * simplified and a Taiwan variant (群, 床, 才, 著 …) do not trigger it. Conversion may change the
  * length of a text (a rare character outside the BMP): callers convert first, then read. Pure.
  */
 import { ConverterFactory, type ConverterFunction } from 'opencc-js/core';
@@ -27,9 +27,11 @@ function triggerTable(): { bmp: Uint8Array; astral: Set<number> } {
     for (const x of v) simplified.add(x);
     if (k !== undefined && v[0] !== k) keys.add(k);
   }
+  // Taiwan's variants (裡, 著, 群 …) count only when the character tables also convert them:
+  // 著 is 显著 in simplified text too.
   for (const entry of TWVariantsRev.split('|')) {
     const [k, v] = entry.split(' ');
-    if (k !== undefined && v !== k) keys.add(k);
+    if (k !== undefined && v !== undefined && v !== k && keys.has(v)) keys.add(k);
   }
   const bmp = new Uint8Array(0x10000);
   const astral = new Set<number>();
