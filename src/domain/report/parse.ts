@@ -127,18 +127,18 @@ function maskSpans(s: string, spans: ReadonlyArray<{ start: number; end: number 
 const FORWARD = /^[ \n]*(?:(?:【转发】|\[转发\]|转发[:：]|转发一下[:：]?)[ \n]*)?(?:转(?:发)?自[ ]*([^：:\n，,]{1,24})[ ]*[：:\n，,][ \n]*)?/;
 
 /**
- * A forwarded report (【转发】…, 转自…：…) is the unit's own when its own head or liaison
- * forwards it and the body is a report of that unit (or names none but the source is the
- * unit): the body is read as if sent directly. Anything else forwarded stays what it was
- * (a forwarded notice is a notice, another unit's report forwarded is not a report).
+ * A forwarded report (【转发】…, 转自…：…) whose body is a unit's own report is read as if sent
+ * directly; a forwarded notice stays a notice. With the sender known (`from`), it is a report
+ * only when the unit's own head or liaison forwards it (the body names that unit, or none and
+ * the source is it); the bot's report handler applies the same rule from the sender (another
+ * unit's report forwarded is refused and offered to that unit, as any report for another unit).
  */
 function forwardedReport(input: ReportInput, clean: string, roster: Roster, tz: string): { parse: ReportParse; why: NotReportReason | null } | null {
-  if (input.from === undefined) return null;
   const m = FORWARD.exec(clean);
   if (m === null || m[0].length === 0) return null;
-  const sender = roster.person(input.from);
+  const sender = input.from === undefined ? undefined : roster.person(input.from);
   const own = sender?.unit;
-  if (own === undefined || !(sender?.roles.includes('head') || sender?.roles.includes('liaison'))) return null;
+  if (input.from !== undefined && (own === undefined || !(sender?.roles.includes('head') || sender?.roles.includes('liaison')))) return null;
   const body = clean.slice(m[0].length);
   if (FORWARD.exec(body)?.[0].length) return null; // forwarded twice: not the unit's own
   const inner = explainReport({ ...input, text: body }, roster, tz);
@@ -146,8 +146,8 @@ function forwardedReport(input: ReportInput, clean: string, roster: Roster, tz: 
   const source = m[1] === undefined ? undefined : reportingUnit(unitMentions(m[1], roster));
   const unitName = inner.parse.unit ?? source?.name ?? null;
   const unit = unitName === null ? undefined : roster.unitByName(unitName);
-  if (unit !== undefined && unit.id !== own) return null;
-  if (source !== undefined && source !== null && source.id !== own) return null;
+  if (own !== undefined && unit !== undefined && unit.id !== own) return null;
+  if (own !== undefined && source !== undefined && source !== null && source.id !== own) return null;
   return { parse: { ...inner.parse, unit: unitName }, why: null };
 }
 
