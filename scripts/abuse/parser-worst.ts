@@ -14,6 +14,10 @@ import { clipTitle } from '../../src/domain/text/clip.js';
 import { dropCjkSpaces, stripDecorations } from '../../src/domain/text/decorations.js';
 import { intentOf, isPlanOnly, hasSubstance, isQuestion, courtesyOf, ackTail, onlyFiller } from '../../src/domain/text/intent.js';
 import { splitQuote } from '../../src/domain/text/quote.js';
+import { parseTicketCommand } from '../../src/domain/tickets/commands.js';
+import { isMyItemsRequest } from '../../src/domain/my-items/request.js';
+import { bareDecisionOf, progressQueryOf } from '../../src/domain/leader/questions.js';
+import { isAdoptReply } from '../../src/domain/report/adopt.js';
 
 const SENT = '2026-11-20T17:40:00+08:00';
 
@@ -62,6 +66,8 @@ export const WORST_INPUTS: readonly WorstInput[] = [
   { name: 'digits and spaces', make: (n) => fill('1 ', n, '受理') },
   { name: 'colons', make: (n) => fill('：', n, '受理', '12') },
   { name: 'ellipsis and stops', make: (n) => fill('…。！', n, '路灯不亮', 'x') },
+  { name: 'ticket number + spaces', make: (n) => fill(' ', n, 'GD20261120001', '申请退回') },
+  { name: 'ticket number + commas', make: (n) => fill('，', n, '退办 GD20261120001', '理由') },
   { name: 'lead-in words', make: (n) => fill('市民来电反映', n) },
 ];
 
@@ -80,6 +86,7 @@ export function parserTargets(): ParserTarget[] {
     },
     { name: 'decorations', run: (text) => [stripDecorations(text), dropCjkSpaces(text)] },
     { name: 'ticket title', run: (text) => [ticketTitle('', text), ticketTitle(text, ''), clipTitle(text)] },
+    { name: 'commands', run: (text) => [parseTicketCommand(text), isMyItemsRequest(text), progressQueryOf(text), bareDecisionOf(text), isAdoptReply(text)] },
   ];
 }
 

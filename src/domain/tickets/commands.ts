@@ -1,4 +1,5 @@
 /** The ticket commands people type in the group or privately. Pure parsers. */
+import { trimEndOf } from '../text/trim.js';
 import { isAck } from '../text/intent.js';
 
 const NUMBER = '([A-Za-z0-9][A-Za-z0-9_-]{3,63})';
@@ -57,7 +58,7 @@ const RETURN_WORDS = /(?:申请|请求|恳请|建议)(?:予以)?退(?:回|办|�
  */
 function cutOut(s: string, number: string): string {
   const at = s.indexOf(number);
-  const before = s.slice(0, at).replace(/\s+$/, '');
+  const before = s.slice(0, at).trimEnd();
   const after = s.slice(at + number.length).replace(/^\s+/, '');
   const join = /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(after) ? ' ' : '';
   return before + join + after;
@@ -82,9 +83,9 @@ export function parseTicketCommand(text: string): TicketCommand | null {
       .replace(/^[\s,，:：;；。.]*(?:申请)?(?:退办|退回|退单)(?:工单|申请)?[\s,，:：;；]*/, '')
       .replace(/[\s,，:：;；]*(?:特此)?(?:申请|请求|恳请)(?:予以)?(?:退办|退回|退单)[。.!！]*$/, '')
       .replace(/\s+/g, ' ')
-      .replace(/^[\s,，:：;；。.、]+|[\s,，:：;；、]+$/g, '')
-      .trim();
-    return { kind: 'request', type: '退办', number: n[1] as string, reason, loose: true };
+      .replace(/^[\s,，:：;；。.、]+/, '');
+    const reasonText = trimEndOf(reason, /[\s,，:：;；、]/).trim();
+    return { kind: 'request', type: '退办', number: n[1] as string, reason: reasonText, loose: true };
   }
   return null;
 }
