@@ -138,6 +138,22 @@ const BEFORE_NAME = /(?:^|[，,。.！!？?；;\n、])[ ]*$/;
 /** After a name spoken to: a colon, a comma, 、 (the next name) or a blank. Named elsewhere (请尤主任…) adds nobody. */
 const AFTER_NAME = /^(?:[ ]*[:：，,、]|[ ]+\S)/;
 
+const namesOf = new WeakMap<Roster, Map<string, Person[]>>();
+
+/** A unit's people by the names they are called (once per roster); a name two units share is left out. */
+function unitPeopleByName(roster: Roster): Map<string, Person[]> {
+  const known = namesOf.get(roster);
+  if (known !== undefined) return known;
+  const byName = new Map<string, Person[]>();
+  for (const p of roster.people) {
+    if (p.unit === undefined) continue;
+    for (const n of callNames(p.name)) byName.set(n, [...(byName.get(n) ?? []), p]);
+  }
+  for (const [name, people] of byName) if (new Set(people.map((p) => p.unit)).size !== 1) byName.delete(name);
+  namesOf.set(roster, byName);
+  return byName;
+}
+
 /**
  * People of a unit spoken to by name without @ ("张局长：明天上午给我个准信", "徐科长，…"): a
  * roster person with a unit whose name opens the message or a clause, followed by ：，、 or a
@@ -147,14 +163,8 @@ const AFTER_NAME = /^(?:[ ]*[:：，,、]|[ ]+\S)/;
 export function addressedPeople(text: string, roster: Roster): Person[] {
   const body = text.replace(/^(?: *@[^@ ,，。:;；]{1,16})* */, '');
   const offset = text.length - body.length;
-  const byName = new Map<string, Person[]>();
-  for (const p of roster.people) {
-    if (p.unit === undefined) continue;
-    for (const n of callNames(p.name)) byName.set(n, [...(byName.get(n) ?? []), p]);
-  }
   const out: Person[] = [];
-  for (const [name, people] of byName) {
-    if (new Set(people.map((p) => p.unit)).size !== 1) continue;
+  for (const [name, people] of unitPeopleByName(roster)) {
     for (let i = text.indexOf(name, offset); i >= 0; i = text.indexOf(name, i + 1)) {
       if (text[i - 1] === '@') continue;
       const before = text.slice(Math.max(offset, i - 6), i);
