@@ -89,3 +89,12 @@ describe('tables typed in the chat', () => {
     expect(parseReport({ text, sentAt: '2026-11-20T17:40:00+08:00', from: 'wxid_sup_liu' }, roster).isReport).toBe(false);
   });
 });
+
+describe('digits split by a blank', () => {
+  const at = '2026-11-20T17:40:00+08:00';
+  it('are one number after a keyword, two in a 分别 list', () => {
+    expect(parseReport({ text: '双河镇今日受理 1 2 件 办结 1 1 件', sentAt: at }, roster)).toMatchObject({ received: 12, completed: 11 });
+    expect(parseReport({ text: '城东街道今日受理、办结工单分别是12 10件', sentAt: at }, roster)).toMatchObject({ received: 12, completed: 10 });
+    expect(parseReport({ text: '城东街道今日受理、办结、在办工单分别为12 10 2件', sentAt: at }, roster)).toMatchObject({ received: 12, completed: 10, inProgress: 2 });
+  });
+});

@@ -31,11 +31,13 @@ export function cleanText(text: string): string {
 
 /**
  * Voice input and thumbs put a blank inside a number (办结1 0件, 受理 1 2 件): digits split by one
- * blank after a keyword or colon and before a measure word or % are one number.
+ * blank after a keyword or colon and before a measure word or % are one number. Not after 为/是
+ * or in a 分别/依次 list (分别为12 10件 is two figures).
  */
-const SPLIT_DIGITS = /(?<=[\u4e00-\u9fff：:][ ]?\d{1,2}) (?=\d{1,2} ?[件个单宗%])/g;
+const SPLIT_DIGITS = /(?<=([\u4e00-\u9fff：:])[ ]?\d{1,2}) (?=\d{1,2} ?[件个单宗%])/g;
 export function joinSplitDigits(s: string): string {
-  return /\d \d/.test(s) ? s.replace(SPLIT_DIGITS, '') : s;
+  if (!/\d \d/.test(s) || /分别|依次/.test(s)) return s;
+  return s.replace(SPLIT_DIGITS, (space: string, before: string) => (before === '为' || before === '是' ? space : ''));
 }
 
 /**
