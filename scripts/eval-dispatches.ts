@@ -4,16 +4,20 @@
  * Runs the real CLI (parse-dispatch) on the labelled dispatch fixtures and scores each
  * field: isDispatch always; targets, deadline and urgent only when the label says it is a
  * dispatch (deadline compared as the same instant). Prints a per-field table, the
- * mismatches, and one summary line. Exits non-zero if any field is below 97%.
+ * mismatches, and one summary line. Without --fixtures: the shared samples, then the styles
+ * corpus (test/fixtures/dispatches.styles.jsonl: by-name addressing, praise of past work,
+ * traditional characters, voice input), one block and summary line each. Exits non-zero if any
+ * field is below 97%.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readOption } from '../src/cli/args.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const THRESHOLD = 97;
+const STYLES = resolve(ROOT, 'test/fixtures/dispatches.styles.jsonl');
 const FIELDS = ['isDispatch', 'targets', 'deadline', 'urgent'] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -58,8 +62,19 @@ function equal(field: Field, got: unknown, want: unknown): boolean {
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
-  const fixtures = resolve(ROOT, readOption(argv, 'fixtures') ?? '../shared/fixtures/dispatches.sample.jsonl');
+  const given = readOption(argv, 'fixtures');
   const rosterPath = readOption(argv, 'roster') ?? '../shared/fixtures/roster.json';
+  if (given !== undefined) return evalFile(resolve(ROOT, given), rosterPath, 'dispatches');
+  // No file given: the shared samples, then the styles corpus (test/fixtures/dispatches.styles.jsonl).
+  const a = await evalFile(resolve(ROOT, '../shared/fixtures/dispatches.sample.jsonl'), rosterPath, 'dispatches');
+  if (!existsSync(STYLES)) return a;
+  console.log('');
+  const b = await evalFile(STYLES, rosterPath, 'dispatches (styles corpus)');
+  return Math.max(a, b);
+}
+
+async function evalFile(fixtures: string, rosterPath: string, label: string): Promise<number> {
+  console.log(`dispatch parser on ${fixtures}`);
   const items: Labelled[] = readFileSync(fixtures, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
@@ -95,7 +110,7 @@ async function main(): Promise<number> {
     for (const m of misses) console.log(`  ${m}`);
   }
   const min = Math.min(...FIELDS.map(pct));
-  console.log(`\ndispatches: min field accuracy ${min.toFixed(1)}% (${items.length} items)`);
+  console.log(`\n${label}: min field accuracy ${min.toFixed(1)}% (${items.length} items)`);
   return min >= THRESHOLD && misses.every((m) => !m.includes('out of order')) ? 0 : 1;
 }
 

@@ -1,16 +1,20 @@
 /**
  * `npm run -s eval:reports [-- <fixtures.jsonl>]`: runs the real CLI (parse-report) on the
  * labelled report fixtures and prints per-field accuracy, the mismatches and one summary line.
- * Exit code 1 if any field is below 98 %.
+ * Without a file: the shared samples, then the styles corpus (test/fixtures/reports.styles.jsonl:
+ * traditional characters, tables, bracketed periods, rates in words, forwarded reports, voice
+ * input), one block and summary line each. Exit code 1 if any field is below 98 %.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = resolve(ROOT, '../shared');
-const FIXTURES = process.argv[2] !== undefined ? resolve(process.argv[2]) : join(SHARED, 'fixtures/reports.sample.jsonl');
+const STYLES = join(ROOT, 'test/fixtures/reports.styles.jsonl');
+/** A file given: that file only; none: the shared samples, then the styles corpus. */
+const FIXTURES = process.argv[2] !== undefined ? [resolve(process.argv[2])] : [join(SHARED, 'fixtures/reports.sample.jsonl'), ...(existsSync(STYLES) ? [STYLES] : [])];
 const ROSTER = join(SHARED, 'fixtures/roster.json');
 const THRESHOLD = 98;
 const FIELDS = [
@@ -27,7 +31,16 @@ function same(field: string, want: unknown, got: unknown): boolean {
 }
 
 function main(): number {
-  const items: Item[] = readFileSync(FIXTURES, 'utf8')
+  let code = 0;
+  FIXTURES.forEach((file, k) => {
+    if (k > 0) console.log('');
+    code = Math.max(code, evalFile(file, k === 0 ? 'reports' : 'reports (styles corpus)'));
+  });
+  return code;
+}
+
+function evalFile(fixtures: string, label: string): number {
+  const items: Item[] = readFileSync(fixtures, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Item);
@@ -60,7 +73,7 @@ function main(): number {
     }
   }
 
-  console.log(`report parser on ${FIXTURES} (${items.length} items)\n`);
+  console.log(`report parser on ${fixtures} (${items.length} items)\n`);
   console.log('field               accuracy   correct/scored');
   let min = 100;
   for (const f of FIELDS) {
@@ -70,7 +83,7 @@ function main(): number {
     console.log(`${f.padEnd(18)}  ${pct.toFixed(1).padStart(6)}%   ${t.ok}/${t.n}`);
   }
   console.log(mismatches.length === 0 ? '\nno mismatches' : `\nmismatches (${mismatches.length}):\n${mismatches.join('\n')}`);
-  console.log(`\nreports: min field accuracy ${min.toFixed(1)}% (${items.length} items)`);
+  console.log(`\n${label}: min field accuracy ${min.toFixed(1)}% (${items.length} items)`);
   return min >= THRESHOLD ? 0 : 1;
 }
 

@@ -48,7 +48,8 @@ export const OWN_CASES: ReportCase[] = [
   { name: '回访满意度为 a decimal', text: '区民政局：受理4件，办结4件，回访满意度为98.5%', expect: { received: 4, completed: 4, satisfactionRate: 98.5 } },
   { name: '满意度 without a figure is no rate', text: '城西街道今日受理7件，办结7件，群众满意度较高', expect: { received: 7, completed: 7, satisfactionRate: null } },
   { name: 'emoji-only chit-chat stays chit-chat', text: '好的👌[抱拳]', expect: { isReport: false } },
-  { name: '[转发] is a marker, not an emoticon', text: '[转发]城东街道今日受理8件，办结8件。', expect: { isReport: false } },
+  { name: '[转发] is a marker, not an emoticon', text: '[转发]城东街道今日受理8件，办结8件。', from: 'wxid_hubin_you', expect: { isReport: false } },
+  { name: 'a report forwarded by its own head', text: '[转发]城东街道今日受理8件，办结8件。', from: 'wxid_chengdong_zhu', expect: { isReport: true, unit: '城东街道', received: 8, completed: 8 } },
   // ── zero forms ───────────────────────────────────────────────────────────
   { name: 'suffix zero words', text: '城东街道：受理3件，办结3件，超期：无，重办没有，不满意暂无。', expect: { overdue: 0, reopened: 0, unsatisfied: 0 } },
   { name: '无一 and 均为0', text: '城西街道：受理5件，办结5件，无一超期，重办、不满意工单均为0。', expect: { overdue: 0, reopened: 0, unsatisfied: 0 } },

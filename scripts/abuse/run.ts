@@ -4,12 +4,13 @@
  *   flood   where a leader's urgent dispatch stands in the outbox behind floods (48 private
  *           messages from one liaison; 10k chit-chat + 2k 帮助 from the whole roster)
  *   bomb    a zip-bomb .xlsx imported as the chat would: time, memory, temporary files
- *   parser  (slot for issue 14 item 4: parser time on the worst report inputs; see SECTIONS)
+ *   parser  every parser's time on worst-case inputs (scripts/abuse/parser-time.ts, 10k vs 100k characters)
  *
  * `npm run abuse -- flood` runs one section. ABUSE_SCALE=0.1 shrinks the 10k+2k flood (quick
  * look); BOMB_MB sets how far the bomb inflates (default 1024 MB; 4096 as in the issue).
  * Needs Redis (REDIS_URL, default 127.0.0.1:6379); uses its own queue prefixes and removes them.
  */
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import pino from 'pino';
 import { loadDistrictFile } from '../../src/config/load.js';
@@ -31,8 +32,16 @@ const bombMb = Number(process.env.BOMB_MB ?? '1024');
 const SECTIONS: Array<{ name: string; title: string; run: () => Promise<string[]> }> = [
   { name: 'flood', title: 'Flood: queue position of an urgent dispatch', run: () => floodSection(config, redisUrl, log, scale) },
   { name: 'bomb', title: 'Zip-bomb .xlsx: disk, memory, time', run: () => bombSection(config, bombMb) },
-  // { name: 'parser', title: 'Report parser: time on the worst inputs', run: () => parserSection() },
+  { name: 'parser', title: 'Parsers: time on the worst inputs (issue 14 item 4)', run: async () => parserSection() },
 ];
+
+/** Runs parser-time.ts in its own process (its own heap and JIT, as the bot would meet the input). */
+function parserSection(): string[] {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'scripts/abuse/parser-time.ts')], { cwd: REPO, encoding: 'utf8' });
+  const lines = r.stdout.trimEnd().split('\n').map((l) => `  ${l}`);
+  if (r.status !== 0) lines.push(`  parser-time exited ${r.status}: ${r.stderr.trim().split('\n').slice(-3).join(' ')}`);
+  return lines;
+}
 
 const only = process.argv.slice(2);
 for (const s of SECTIONS) {

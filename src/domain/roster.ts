@@ -1,4 +1,5 @@
 import type { DistrictConfig, PersonConfig, Role, UnitConfig } from '../config/schema.js';
+import { toSimplified } from './text/traditional.js';
 
 export type Unit = UnitConfig;
 export type Person = PersonConfig;
@@ -20,8 +21,13 @@ export class Roster {
     for (const u of units) {
       this.unitsById.set(u.id, u);
       for (const n of [u.name, ...u.aliases]) {
+        // A name written in traditional characters in the district file matches either way.
         this.unitsByName.set(n, u);
         names.push({ text: n, unit: u });
+        const simple = toSimplified(n);
+        if (simple === n) continue;
+        if (!this.unitsByName.has(simple)) this.unitsByName.set(simple, u);
+        names.push({ text: simple, unit: u });
       }
     }
     names.sort((a, b) => b.text.length - a.text.length);
@@ -39,7 +45,8 @@ export class Roster {
 
   /** Resolves a canonical name or alias exactly. */
   unitByName(name: string): Unit | undefined {
-    return this.unitsByName.get(name.trim());
+    const n = name.trim();
+    return this.unitsByName.get(n) ?? this.unitsByName.get(toSimplified(n));
   }
 
   person(contactId: string): Person | undefined {
@@ -76,7 +83,10 @@ export class Roster {
   /**
    * All non-overlapping unit mentions in a text, leftmost-longest, with their positions.
    */
-  findUnits(text: string): Array<{ unit: Unit; index: number; text: string }> {
+  findUnits(raw: string): Array<{ unit: Unit; index: number; text: string }> {
+    // Traditional characters match their simplified names (positions kept: only when the length is).
+    const simple = toSimplified(raw);
+    const text = simple.length === raw.length ? simple : raw;
     const found: Array<{ unit: Unit; index: number; text: string }> = [];
     const taken: boolean[] = new Array(text.length).fill(false);
     for (const n of this.unitNames) {

@@ -1,3 +1,4 @@
+import { trimEndOf } from '../domain/text/trim.js';
 import type { IncomingMessage } from '../domain/messages.js';
 import type { Person } from '../domain/roster.js';
 import { plainWords } from '../domain/text/intent.js';
@@ -43,7 +44,7 @@ type Decision =
 async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<Decision | null> {
   const unitId = sender.unit;
   if (!isUnitWorker(sender) || unitId === undefined) return null;
-  const s = plainWords(commandText(msg)).replace(/[。.!！~～]+$/, '').trim();
+  const s = trimEndOf(plainWords(commandText(msg)), /[。.!！~～]/).trim();
   if (s === '' || s.length > 30) return null;
   const named = NAMES_ONE.exec(s)?.[1]?.replace(/\s/g, '').toUpperCase() ?? pointedCode(s);
   if (named === undefined && !YES.test(s)) return null;

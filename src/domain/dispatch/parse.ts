@@ -7,7 +7,7 @@ import type { Roster } from '../roster.js';
 import { DEFAULT_TZ } from '../time.js';
 import { isDispatchMessage } from './classify.js';
 import { parseDeadline } from './deadline.js';
-import { canonicalNames, mentionInfo, textMentionIds, textTargets } from './targets.js';
+import { addressedPeople, canonicalNames, mentionInfo, textMentionIds, textTargets } from './targets.js';
 import { normalizeDispatchText } from './text.js';
 import { isUrgent } from './urgency.js';
 
@@ -28,6 +28,14 @@ export interface DispatchInput {
   mentions?: string[];
 }
 
+/**
+ * A named date already past (张局长：11月20日前就处置好了，值得肯定) reads as the same date next
+ * year; a deadline that far ahead is praise or an account of finished work, not a time limit.
+ */
+function pastDated(deadline: string, sentAt: string): boolean {
+  return Date.parse(deadline) - Date.parse(sentAt) > 300 * 24 * 3600 * 1000;
+}
+
 const TEAM = /督导专班|专班|督导组|督查组|督查室|纪工委|纪检/;
 
 export function parseDispatch(input: DispatchInput, roster: Roster, calendar: WorkCalendar, tz: string = DEFAULT_TZ): DispatchParse {
@@ -35,12 +43,14 @@ export function parseDispatch(input: DispatchInput, roster: Roster, calendar: Wo
   const given = Array.isArray(input.mentions) ? input.mentions.filter((m): m is string => typeof m === 'string') : [];
   // Mentions the chat app did not resolve: fall back to "@name" in the text.
   const ids = given.length > 0 ? given : textMentionIds(text, roster);
-  const mentioned = mentionInfo(ids, roster);
+  const from = typeof input.from === 'string' ? roster.person(input.from) : undefined;
+  const fromUnit = from !== undefined && from.unit !== undefined && (from.roles.includes('head') || from.roles.includes('liaison'));
+  // A leader or supervisor addressing a unit's person by name, without @ (张局长：…): as if mentioned.
+  const byName = fromUnit ? [] : addressedPeople(text, roster).map((p) => p.id).filter((id) => !ids.includes(id));
+  const mentioned = mentionInfo([...ids, ...byName], roster);
   const named = textTargets(text, roster);
   const deadline = typeof input.sentAt === 'string' ? parseDeadline(text, input.sentAt, calendar, tz) : null;
   const urgent = isUrgent(text);
-  const from = typeof input.from === 'string' ? roster.person(input.from) : undefined;
-  const fromUnit = from !== undefined && from.unit !== undefined && (from.roles.includes('head') || from.roles.includes('liaison'));
   // A head's or liaison's own unit is not someone else they address.
   const own = fromUnit ? from?.unit : undefined;
   const others = [...named, ...mentioned.units].filter((u) => u.id !== own);
@@ -48,7 +58,7 @@ export function parseDispatch(input: DispatchInput, roster: Roster, calendar: Wo
   const isDispatch = isDispatchMessage({
     text,
     specific: others.length > 0 || otherWorkers.length > 0 || TEAM.test(text),
-    deadline: deadline !== null,
+    deadline: deadline !== null && !pastDated(deadline, input.sentAt),
     mentionsUnitWorker: otherWorkers.some((p) => p.unit !== undefined),
     otherUnit: others.length > 0,
     fromUnit,

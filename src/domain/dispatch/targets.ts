@@ -4,6 +4,7 @@
  * subject of 要/务必/… ). Pure.
  */
 import type { Person, Roster, Unit } from '../roster.js';
+import { toSimplified } from '../text/traditional.js';
 
 export interface MentionInfo {
   /** Units of mentioned heads and liaisons. */
@@ -120,4 +121,59 @@ export function textTargets(text: string, roster: Roster): Unit[] {
 /** Sorted, de-duplicated canonical names. */
 export function canonicalNames(units: readonly Unit[]): string[] {
   return [...new Set(units.map((u) => u.name))].sort();
+}
+
+/** How a person is called in the chat: the roster name, and 王主任 for 王副主任 (addressing.ts). */
+const TITLED = /^(.)(副)?(主任|局长|区长|书记|镇长|组长|部长|秘书长|处长|科长|队长|站长|所长|主席|委员)$/;
+function callNames(name: string): string[] {
+  const simple = toSimplified(name);
+  const out = [simple];
+  const m = TITLED.exec(simple);
+  if (m?.[2]) out.push(`${m[1]}${m[3]}`);
+  return out;
+}
+
+/** Where a name is spoken to: the message's start or a clause start (尤主任、朱主任：… included). */
+const BEFORE_NAME = /(?:^|[，,。.！!？?；;\n、])[ ]*$/;
+/** After a name spoken to: a colon, a comma, 、 (the next name) or a blank. Named elsewhere (请尤主任…) adds nobody. */
+const AFTER_NAME = /^(?:[ ]*[:：，,、]|[ ]+\S)/;
+
+const namesOf = new WeakMap<Roster, Map<string, Person[]>>();
+
+/** A unit's people by the names they are called (once per roster); a name two units share is left out. */
+function unitPeopleByName(roster: Roster): Map<string, Person[]> {
+  const known = namesOf.get(roster);
+  if (known !== undefined) return known;
+  const byName = new Map<string, Person[]>();
+  for (const p of roster.people) {
+    if (p.unit === undefined) continue;
+    for (const n of callNames(p.name)) byName.set(n, [...(byName.get(n) ?? []), p]);
+  }
+  for (const [name, people] of byName) if (new Set(people.map((p) => p.unit)).size !== 1) byName.delete(name);
+  namesOf.set(roster, byName);
+  return byName;
+}
+
+/**
+ * People of a unit spoken to by name without @ ("张局长：明天上午给我个准信", "徐科长，…"): a
+ * roster person with a unit whose name opens the message or a clause, followed by ：，、 or a
+ * blank. A name merely mentioned (请尤主任…, 和张局长一起) adds nobody, as the contract says; a
+ * name two units' people share is ambiguous and adds nobody.
+ */
+export function addressedPeople(text: string, roster: Roster): Person[] {
+  const body = text.replace(/^(?: *@[^@ ,，。:;；]{1,16})* */, '');
+  const offset = text.length - body.length;
+  const out: Person[] = [];
+  for (const [name, people] of unitPeopleByName(roster)) {
+    for (let i = text.indexOf(name, offset); i >= 0; i = text.indexOf(name, i + 1)) {
+      if (text[i - 1] === '@') continue;
+      const before = text.slice(Math.max(offset, i - 6), i);
+      const after = text.slice(i + name.length, i + name.length + 6);
+      if ((i === offset || BEFORE_NAME.test(before)) && AFTER_NAME.test(after)) {
+        for (const p of people) if (!out.includes(p)) out.push(p);
+        break;
+      }
+    }
+  }
+  return out;
 }

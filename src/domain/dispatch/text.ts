@@ -1,12 +1,14 @@
 import { normalizeWidth } from '../text/numerals.js';
+import { toSimplified } from '../text/traditional.js';
 
 /**
- * Normalises a dispatch text for matching: full-width digits and letters to half-width,
+ * Normalises a dispatch text for matching: traditional characters to simplified, full-width digits and letters to half-width,
  * full-width colon and at-sign to ASCII, other whitespace (incl. WeChat's U+2005 after a
- * mention) to a plain space. Length is preserved character for character.
+ * mention) to a plain space. Length is preserved character for character (but for a traditional
+ * character outside the BMP, whose simplified form may be shorter).
  */
 export function normalizeDispatchText(text: string): string {
-  return normalizeWidth(text)
+  return normalizeWidth(toSimplified(text))
     .replace(/[\uff1a\ufe55]/g, ':')
     .replace(/\uff20/g, '@')
     .replace(/[\s\u00a0\u2000-\u200b\u3000\ufeff]/g, ' ');

@@ -2,6 +2,7 @@
  * A leader's everyday questions to the bot (pure): how a dispatch is going (D1 进展怎么样了？,
  * 湖滨路夜市那件现在什么情况), and a bare 同意 / 不同意 with no approval code.
  */
+import { trimEndOf } from '../text/trim.js';
 import { findCodes } from '../dispatch/flow-answer.js';
 import { plainWords } from '../text/intent.js';
 
@@ -31,7 +32,7 @@ const MAX = 40;
 
 /** What a leader's message asks about a dispatch's progress, or null when it asks nothing of that. */
 export function progressQueryOf(text: string): ProgressQuery | null {
-  const s = plainWords(text).replace(/[。.!！]+$/, '').trim();
+  const s = trimEndOf(plainWords(text), /[。.!！]/).trim();
   if (s === '' || s.length > MAX) return null;
   const cmd = COMMAND.exec(s);
   if (cmd) return cmd[1] ? { kind: 'code', code: cmd[1].replace(/\s/g, '').toUpperCase() } : { kind: 'list' };
@@ -95,7 +96,7 @@ const APPROVE = /^(?:(?:好的?|嗯+|ok)[，,\s]*)?(?:同意|批准|可以|行|�
  * (同意吧 / 可以 / 行 / 不行 / 不可以，…): approve or refuse, and any note after it.
  */
 export function bareDecisionOf(text: string): { approve: boolean; note: string } | null {
-  const s = plainWords(text).replace(/[。.!！]+$/, '').trim();
+  const s = trimEndOf(plainWords(text), /[。.!！]/).trim();
   if (s.length > 220 || /TB\s?\d/i.test(s)) return null;
   const refuse = REFUSE.exec(s);
   const m = refuse ?? APPROVE.exec(s);

@@ -3,6 +3,7 @@
  * 我们还有几件超期, 还有哪些没办…)? Pure; narrow on purpose: a short question about open work,
  * no figures, no case code, no statement of action (马上去现场, 已整改…).
  */
+import { trimEndOf } from '../text/trim.js';
 import { dropCjkSpaces, stripDecorations } from '../text/decorations.js';
 import { normalizeWidth } from '../text/numerals.js';
 
@@ -21,7 +22,8 @@ const CODE = /(?<![A-Za-z])(?:SP|D)\s*\d+/i;
 
 export function isMyItemsRequest(text: string): boolean {
   let t = dropCjkSpaces(stripDecorations(normalizeWidth(text), ' ')).replace(/^(?:\s*@[^\s\u2005@]+[\s\u2005]*)+/, '').trim();
-  t = t.replace(/^(?:请问|麻烦|请|帮忙|帮我|你好|您好|助手)[，,\s]*/g, '').replace(/[。.!！~～\s]+$/, '');
+  t = t.replace(/^(?:请问|麻烦|请|帮忙|帮我|你好|您好|助手)[，,\s]*/g, '');
+  t = trimEndOf(t, /[。.!！~～\s]/);
   if (t === '' || t.length > 30) return false;
   if (/\d/.test(t) || CODE.test(t)) return false;
   if (BARE.test(t)) return true;

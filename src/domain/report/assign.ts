@@ -39,6 +39,9 @@ class Assigner {
   private allInClause = false;
   private cumul = false;
   private cumulClause = false;
+  /** Open brackets: the period state before each, whether a marker and a figure came inside. */
+  private brackets: Array<{ cumul: boolean; marked: boolean; figures: number }> = [];
+  private figuresSeen = 0;
   private compare = false;
   private subject: { field: CountField; value: number } | null = null;
   private savedSubject: { field: CountField; value: number } | null = null;
@@ -57,6 +60,7 @@ class Assigner {
         case 'sep':
           if (t.level === 2) this.endSentence();
           else this.endClause();
+          this.bracket(this.s[t.pos] as string);
           break;
         case 'mark':
           this.mark(t.kind, atStart);
@@ -72,6 +76,7 @@ class Assigner {
           this.rateRun.push(t);
           break;
         case 'num':
+          this.figuresSeen++;
           this.number(t, next);
           break;
       }
@@ -85,10 +90,13 @@ class Assigner {
 
   private mark(kind: string, atStart: boolean): void {
     switch (kind) {
-      case 'cumul':
+      case 'cumul': {
         this.cumul = true;
         this.cumulClause = true;
+        const top = this.brackets[this.brackets.length - 1];
+        if (top !== undefined) top.marked = true;
         break;
+      }
       case 'compare':
         this.compare = true;
         break;
@@ -111,6 +119,23 @@ class Assigner {
         if (atStart && this.savedSubject !== null) this.subject = this.savedSubject;
         break;
     }
+  }
+
+  /**
+   * Brackets: a 累计 / 本月 / 本周 inside （…） or (…) that holds a figure ends with the bracket
+   * (办结10件（本月累计120件），在办2件); a bracket with the marker alone (（累计）受理120件) marks
+   * what follows, as before.
+   */
+  private bracket(c: string): void {
+    if (c === '（' || c === '(') {
+      if (this.brackets.length < 32) this.brackets.push({ cumul: this.cumul, marked: false, figures: this.figuresSeen });
+      return;
+    }
+    if (c !== '）' && c !== ')') return;
+    const top = this.brackets.pop();
+    if (top === undefined || !top.marked || this.figuresSeen === top.figures) return;
+    this.cumul = top.cumul;
+    this.cumulClause = false;
   }
 
   private zero(t: { pos: number; end: number }, next: Tok | undefined): void {

@@ -5,23 +5,39 @@
  */
 import { dropCjkSpaces, stripDecorations } from '../text/decorations.js';
 import { normalizeWidth } from '../text/numerals.js';
+import { toSimplified } from '../text/traditional.js';
+import { readTables } from './table.js';
+import { collapseWhitespace } from '../text/trim.js';
 
 /** Private-use character standing for a masked (ignored) character. */
 export const MASK = '\uE000';
 
 /**
- * Full-width forms and odd spaces to plain ones; drops zero-width characters, decorations
+ * Traditional characters to simplified (traditional.ts), full-width forms and odd spaces to plain
+ * ones, runs of blanks cut short (trim.ts: no later pattern can go quadratic on them); drops zero-width characters, decorations
  * (emoji, [强], ✅, ★, ①: see decorations.ts) and spaces between Chinese characters.
  */
 export function cleanText(text: string): string {
-  let s = normalizeWidth(text);
+  let s = normalizeWidth(toSimplified(text));
   s = s.replace(/\r\n?/g, '\n');
   s = stripDecorations(s);
   s = s.replace(/[\u200b-\u200f\u2060\ufeff\u00ad]/g, '');
+  s = readTables(s);
   s = s.replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\v\f]/g, ' ');
   s = s.replace(/[\uff0f]/g, '/').replace(/[\uff0d\u2212]/g, '-').replace(/[\uff5e]/g, '~');
   s = s.replace(/[\uff1b]/g, '；').replace(/[\uff01]/g, '！');
-  return rateSynonyms(dropCjkSpaces(s));
+  return rateSynonyms(dropCjkSpaces(joinSplitDigits(collapseWhitespace(s))));
+}
+
+/**
+ * Voice input and thumbs put a blank inside a number (办结1 0件, 受理 1 2 件): digits split by one
+ * blank after a keyword or colon and before a measure word or % are one number. Not after 为/是
+ * or in a 分别/依次 list (分别为12 10件 is two figures).
+ */
+const SPLIT_DIGITS = /(?<=([\u4e00-\u9fff：:])[ ]?\d{1,2}) (?=\d{1,2} ?[件个单宗%])/g;
+export function joinSplitDigits(s: string): string {
+  if (!/\d \d/.test(s) || /分别|依次/.test(s)) return s;
+  return s.replace(SPLIT_DIGITS, (space: string, before: string) => (before === '为' || before === '是' ? space : ''));
 }
 
 /**

@@ -9,6 +9,7 @@ import { type Binding, assignFigures } from './assign.js';
 import { findDates, reportDay } from './dates.js';
 import { MASK, cleanText, maskNoise, maskPeriods } from './normalize.js';
 import { tokenize } from './tokens.js';
+import { trimEndOf } from '../text/trim.js';
 import { type UnitMention, reportingUnit, unitMentions } from './units.js';
 
 /** The parser's answer: the contract's fields (see shared/docs/parsing.md). */
@@ -36,8 +37,11 @@ const PRAISE = /(?:很好|不错|非常好|挺好)[，,！!。\s]*(?:继续|再�
 const QUESTION_END = /(?:[？?]|吗|呢|么)\s*$/;
 const NON_REPORTER_ROLES = ['leader', 'supervisor', 'discipline'] as const;
 
+/** One trailing character that does not change what a text is: blanks, emoji, brackets, 。！. */
+const TRAILING = /[\s\p{Extended_Pictographic}\uFE0F\u200d[\]【】（）()~～。！!]/u;
+
 function stripTrailing(s: string): string {
-  return s.replace(/[\s\p{Extended_Pictographic}\uFE0F\u200d[\]【】（）()~～。！!]+$/u, '');
+  return trimEndOf(s, TRAILING);
 }
 
 /** Figures given right after different units' names (城东街道受理8件…城西街道受理7件…): a bulletin. */
@@ -116,6 +120,37 @@ function maskSpans(s: string, spans: ReadonlyArray<{ start: number; end: number 
   return chars.join('');
 }
 
+/**
+ * A forwarded message's marker at its start: 【转发】, [转发], 转发：, 转自城东街道：, 转发自…:
+ * group 1 is the source named after 转自 / 转发自, if any.
+ */
+const FORWARD = /^[ \n]*(?:(?:【转发】|\[转发\]|转发[:：]|转发一下[:：]?)[ \n]*)?(?:转(?:发)?自[ ]*([^：:\n，,]{1,24})[ ]*[：:\n，,][ \n]*)?/;
+
+/**
+ * A forwarded report (【转发】…, 转自…：…) whose body is a unit's own report is read as if sent
+ * directly; a forwarded notice stays a notice. With the sender known (`from`), it is a report
+ * only when the unit's own head or liaison forwards it (the body names that unit, or none and
+ * the source is it); the bot's report handler applies the same rule from the sender (another
+ * unit's report forwarded is refused and offered to that unit, as any report for another unit).
+ */
+function forwardedReport(input: ReportInput, clean: string, roster: Roster, tz: string): { parse: ReportParse; why: NotReportReason | null } | null {
+  const m = FORWARD.exec(clean);
+  if (m === null || m[0].length === 0) return null;
+  const sender = input.from === undefined ? undefined : roster.person(input.from);
+  const own = sender?.unit;
+  if (input.from !== undefined && (own === undefined || !(sender?.roles.includes('head') || sender?.roles.includes('liaison')))) return null;
+  const body = clean.slice(m[0].length);
+  if (FORWARD.exec(body)?.[0].length) return null; // forwarded twice: not the unit's own
+  const inner = explainReport({ ...input, text: body }, roster, tz);
+  if (!inner.parse.isReport) return null;
+  const source = m[1] === undefined ? undefined : reportingUnit(unitMentions(m[1], roster));
+  const unitName = inner.parse.unit ?? source?.name ?? null;
+  const unit = unitName === null ? undefined : roster.unitByName(unitName);
+  if (own !== undefined && unit !== undefined && unit.id !== own) return null;
+  if (own !== undefined && source !== undefined && source !== null && source.id !== own) return null;
+  return { parse: { ...inner.parse, unit: unitName }, why: null };
+}
+
 export function parseReport(input: ReportInput, roster: Roster, tz: string = DEFAULT_TZ): ReportParse {
   return explainReport(input, roster, tz).parse;
 }
@@ -156,5 +191,9 @@ export function explainReport(input: ReportInput, roster: Roster, tz: string = D
   const nFields = REPORT_FIELDS.filter((f) => out[f] !== null).length;
   const why = whyNotReport(clean, masked, nFields, mentions, fig.bindings, input.from, roster);
   out.isReport = why === null;
+  if (why === 'notice') {
+    const fwd = forwardedReport(input, clean, roster, tz);
+    if (fwd !== null) return fwd;
+  }
   return { parse: out, why };
 }

@@ -45,6 +45,9 @@ function bulletAt(s: string, i: number): number {
   return 0;
 }
 
+/** What may stand between a rate's name and its figure in words (满意率为九十八点五). */
+const RATE_GAP = /^[ \uE000：:]*(?:为|是|达到?|约|在)?[ \uE000：:]*$/;
+
 const RATE_AHEAD = /^(?:群众|综合|总体|回访)?(?:满意|按时办结|按期办结|办结|及时|响应|签收|解决|回访)率/;
 
 /** What follows a number: its measure word decides whether it can be a ticket count. */
@@ -230,6 +233,21 @@ export function tokenize(s: string): Tok[] {
       const run = s.slice(i, j);
       const ok = s[i - 1] !== '第' && (CN_DIGIT.test(run) || run[0] === '十' || run[0] === '拾');
       const v = ok ? parseNumeral(run) : null;
+      // A rate in words (满意率九十八点五, 满意率为一百): a percent, with its decimals after 点.
+      const last = toks[toks.length - 1];
+      if (v !== null && last?.k === 'rate' && RATE_GAP.test(s.slice(last.end, i))) {
+        let e = j;
+        let value = v;
+        if (s[j] === '点' && CN_DEC[s[j + 1] as string] !== undefined) {
+          e = j + 1;
+          while (CN_DEC[s[e] as string] !== undefined) e++;
+          value = parsePercentWords(`${run}${s.slice(j, e)}`) ?? v;
+        }
+        if (s[e] === '%') e++;
+        toks.push({ k: 'num', value, unit: 'pct', dist: false, pos: i, end: e });
+        i = e;
+        continue;
+      }
       if (v !== null) {
         const m = classifyMeasure(s, j);
         let prev = i - 1;

@@ -5,8 +5,11 @@
  * within a few characters past `max` is kept whole rather than cut. Pure.
  */
 
+import { trimEndOf } from './trim.js';
+
 const CLAUSE_END = /[，。；！？、,;!?：: ]/;
-const TRAILING = /[\s，,。.；;、：:（(「“"…]+$/;
+const TRAILING = /[\s，,。.；;、：:（(「“"…]/;
+const ELLIPSIS = /…/;
 
 let words: Intl.Segmenter | undefined;
 
@@ -38,8 +41,8 @@ export function clipTitle(text: string, max = 20): string {
   const s = text.replace(/\s+/g, ' ').trim();
   if (s.length <= max) return s;
   // A title stored already cut (…) is cut again from its text.
-  const body = s.replace(/…+$/, '');
-  if (body.length <= max) return `${body.replace(TRAILING, '')}…`;
+  const body = trimEndOf(s, ELLIPSIS);
+  if (body.length <= max) return `${trimEndOf(body, TRAILING)}…`;
   let cut = -1;
   for (let i = max; i >= Math.max(4, Math.floor(max * 0.4)); i--) {
     if (CLAUSE_END.test(body[i] as string)) {
@@ -59,6 +62,6 @@ export function clipTitle(text: string, max = 20): string {
     if (cut < 0 && body.length <= slack + 1 && !s.endsWith('…')) return body;
   }
   if (cut < 0) cut = lastWordBoundary(body, max);
-  const head = (cut < 0 ? body.slice(0, max) : body.slice(0, cut)).replace(TRAILING, '');
+  const head = trimEndOf(cut < 0 ? body.slice(0, max) : body.slice(0, cut), TRAILING);
   return `${head}…`;
 }

@@ -6,19 +6,25 @@
  */
 import { CONSOLE_COMMAND } from '../texts/console.js';
 import { ownWords } from './quote.js';
+import { toSimplified } from './traditional.js';
+import { trimEndOf, trimStartOf } from './trim.js';
 
 /** Emoji (with skin tones, joiners, variation selectors) and WeChat's [表情] tokens. */
 const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{1F1E6}-\u{1F1FF}\uFE0F\u200D\u20E3]/gu;
 const WX_EMOJI = /\[[\u4e00-\u9fa5A-Za-z]{1,4}\]/g;
-const LEADING_MENTIONS = /^(?:\s*@[^\s\u2005@]+[\s\u2005]*)+/;
-const EDGE_PUNCT = /^[\s,，.。!！?？~～、;；:：…—\-]+|[\s,，.。!！~～、;；:：…—\-]+$/g;
+const LEADING_MENTIONS = /^\s*(?:@[^\s@]+\s*)+/;
+const EDGE_START = /[\s,，.。!！?？~～、;；:：…—\-]/;
+const EDGE_END = /[\s,，.。!！~～、;；:：…—\-]/;
+/** Punctuation and blanks off both ends (a final ？ is kept: it makes a question). Linear. */
+const trimEdgePunct = (s: string): string => trimEndOf(trimStartOf(s, EDGE_START), EDGE_END);
+const FINAL_STOP = /[。.!！]/;
 
 /**
- * The sender's own words, plain: the reply of a quote reply, without leading @-mentions,
+ * The sender's own words, plain: the reply of a quote reply, in simplified characters, without leading @-mentions,
  * emoji and WeChat emoji tokens, blanks collapsed, trimmed.
  */
 export function plainWords(text: string): string {
-  return ownWords(text).replace(EMOJI, ' ').replace(WX_EMOJI, ' ').replace(LEADING_MENTIONS, '').replace(/\s+/g, ' ').trim();
+  return toSimplified(ownWords(text)).replace(EMOJI, ' ').replace(WX_EMOJI, ' ').replace(LEADING_MENTIONS, '').replace(/\s+/g, ' ').trim();
 }
 
 // ---- commands ---------------------------------------------------------------------------------
@@ -43,7 +49,7 @@ export const HANDLED =
  * round or a ticket. A query (查超期, 我的待办 …) that already reports handling is content.
  */
 export function commandOf(text: string): CommandKind | null {
-  const s = plainWords(text).replace(/[。.!！]+$/, '');
+  const s = trimEndOf(plainWords(text), FINAL_STOP);
   if (s === '') return null;
   for (const [kind, re] of COMMANDS) {
     if (!re.test(s)) continue;
@@ -87,7 +93,7 @@ export function ackTail(text: string): string | null {
   const s = plainWords(text);
   const m = ACK_START.exec(s);
   if (!m) return null;
-  return s.slice(m[0].length).replace(EDGE_PUNCT, '');
+  return trimEdgePunct(s.slice(m[0].length));
 }
 
 /** What follows an acknowledgement or opens a promise, or null: the part that must report nothing done. */
@@ -97,7 +103,7 @@ function ackOrPromiseRest(s: string): string | null {
   const body = s.replace(ADDRESS_OPENING, '');
   const w = ACK_WORD.exec(body);
   if (w && w.index <= ACK_WINDOW) {
-    const rest = body.slice(w.index + w[0].length).replace(EDGE_PUNCT, '').replace(ADDRESS_OPENING, '');
+    const rest = trimEdgePunct(body.slice(w.index + w[0].length)).replace(ADDRESS_OPENING, '');
     // 好的 / 明白 alone is no more than a yes (isSoftAck); with a promise after it, an acknowledgement.
     if (/^(?:好的|明白)$/.test(w[0]) && (rest === '' || !PROMISE_WORD.test(rest))) return null;
     return rest;
@@ -148,7 +154,7 @@ export function isAck(text: string): boolean {
   if (s === '' || s.length > MAX_ACK_TAIL + 20) return false;
   const rest = ackOrPromiseRest(s);
   if (rest === null) return isPlanOnly(s);
-  const tail = withoutPromisedReport(rest).replace(EDGE_PUNCT, '');
+  const tail = trimEdgePunct(withoutPromisedReport(rest));
   return tail.length <= MAX_ACK_TAIL && !HANDLED.test(tail) && !FINDING.test(tail) && !QUESTION_END.test(tail);
 }
 

@@ -18,8 +18,19 @@ export interface Quote {
   reply: string;
 }
 
-const LINE = /\n\s*(?:-\s*){4,}\s*(?:\n|$)/;
-const QUOTED = /^\s*[「"“]\s*([^：:\n」"”]{1,30})[：:]\s*([\s\S]*?)\s*[」"”]\s*$/;
+/** The dashed line; blanks within the line only (\s on both sides of it is quadratic on a long run of blank lines). */
+const LINE = /\n[^\S\n]*(?:-[^\S\n]*){4,}(?:\n|$)/;
+const OPEN = /^[「"“]\s*([^：:\n」"”]{1,30})[：:]/;
+const CLOSERS = '」"”';
+
+/** 「name：quoted」 (the whole part, blanks around), read without a lazy match to the end (linear). */
+function quotedPart(part: string): { name: string; quoted: string } | null {
+  const s = part.trim();
+  if (s.length < 3 || !CLOSERS.includes(s[s.length - 1] as string)) return null;
+  const m = OPEN.exec(s);
+  if (m === null || m[0].length > s.length - 1) return null;
+  return { name: (m[1] ?? '').trim(), quoted: s.slice(m[0].length, -1).trim() };
+}
 
 /** The quote and the reply of a quote reply, or null for an ordinary message. */
 export function splitQuote(text: string): Quote | null {
@@ -27,10 +38,10 @@ export function splitQuote(text: string): Quote | null {
   if (!m) return null;
   const before = text.slice(0, m.index);
   const after = text.slice(m.index + m[0].length);
-  const first = QUOTED.exec(before);
-  if (first) return { name: (first[1] ?? '').trim(), quoted: (first[2] ?? '').trim(), reply: after.trim() };
-  const last = QUOTED.exec(after);
-  if (last) return { name: (last[1] ?? '').trim(), quoted: (last[2] ?? '').trim(), reply: before.trim() };
+  const first = quotedPart(before);
+  if (first) return { ...first, reply: after.trim() };
+  const last = quotedPart(after);
+  if (last) return { ...last, reply: before.trim() };
   return null;
 }
 

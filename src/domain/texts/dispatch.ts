@@ -1,4 +1,5 @@
 /** Texts of the point-to-point dispatch flow (zh-CN, concise, polite). Pure. */
+import { trimEndOf } from '../text/trim.js';
 import type { Unit } from '../roster.js';
 import { formatDeadline as spacedDeadline, formatShort as spacedShort } from '../time.js';
 
@@ -48,7 +49,7 @@ export function oneLine(text: string): string {
 
 /** A quote that another clause follows: no closing punctuation of its own (…报一下。，已签收). */
 export function clause(text: string): string {
-  return text.replace(/[。.！!；;，,、\s]+$/, '');
+  return trimEndOf(text, /[。.！!；;，,、\s]/);
 }
 
 export function summary(text: string, max = 24): string {
@@ -71,7 +72,7 @@ export function summary(text: string, max = 24): string {
     }
   }
   if (cut < 0) cut = lastWordBoundary(body, max);
-  const head = (cut < 0 ? body.slice(0, max) : body.slice(0, cut)).replace(/[\s，,。.；;、：:（(「“"]+$/, '');
+  const head = trimEndOf(cut < 0 ? body.slice(0, max) : body.slice(0, cut), /[\s，,。.；;、：:（(「“"]/);
   return `${head}…`;
 }
 

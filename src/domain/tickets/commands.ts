@@ -1,4 +1,5 @@
 /** The ticket commands people type in the group or privately. Pure parsers. */
+import { collapseWhitespace, trimEndOf } from '../text/trim.js';
 import { isAck } from '../text/intent.js';
 
 const NUMBER = '([A-Za-z0-9][A-Za-z0-9_-]{3,63})';
@@ -43,10 +44,11 @@ function decision(verdict: string, code: string, rest: string): TicketCommand {
 const ANY_NUMBER = /(?<![A-Za-z0-9_-])(?![Ss][Pp]\d|[Dd]\d|[Tt][Bb]\d)(?=[A-Za-z_-]*\d)([A-Za-z0-9][A-Za-z0-9_-]{5,63})(?![A-Za-z0-9_-])/;
 /** 办结了 / 办完了 / 已办完 / 已处理完毕 / 已处置完 / 已解决 …: the unit reports it done, in its own words. */
 const DONE_WORDS =
-  '(?:(?:已经|已)?\\s*(?:办结|办完|办理完毕|办理完成|完成办理|处理完毕|处理完成|处置完毕|处置完成|整改完毕|整改完成|清理完毕)了?|(?:已经|已)\\s*(?:处理完|处置完|解决|办好|处理好)了?|(?:处理完|处置完|解决|办好|处理好)了)';
+  '(?:(?:(?:已经|已)\\s*)?(?:办结|办完|办理完毕|办理完成|完成办理|处理完毕|处理完成|处置完毕|处置完成|整改完毕|整改完成|清理完毕)了?|(?:已经|已)\\s*(?:处理完|处置完|解决|办好|处理好)了?|(?:处理完|处置完|解决|办好|处理好)了)';
 /** NUMBER that has a digit and is no dispatch, round or approval code (D2, SP4, TB001). */
 const TICKET_NUMBER = '((?![Ss][Pp]\\d|[Dd]\\d|[Tt][Bb]\\d)(?=[A-Za-z_-]*\\d)[A-Za-z0-9][A-Za-z0-9_-]{3,63})';
-const DONE_LOOSE = new RegExp(`^(?:工单|编号)?\\s*${TICKET_NUMBER}\\s*(?:号?工单)?\\s*${DONE_WORDS}${SEP}([\\s\\S]*)$`);
+// Blanks between the parts are matched once each (two \\s* side by side are tried in every split: cubic on a long run).
+const DONE_LOOSE = new RegExp(`^(?:工单|编号)?\\s*${TICKET_NUMBER}\\s*(?:号?工单\\s*)?${DONE_WORDS}${SEP}([\\s\\S]*)$`);
 /** 申请退回 / 退办 / 退回 / 不属于我们 / 不归我们管 …: a 退办 request in the unit's words. */
 const RETURN_WORDS = /(?:申请|请求|恳请|建议)(?:予以)?退(?:回|办|单)|^退(?:回|办)|退(?:回|办)(?:该|此|本)?(?:工单)?[。.!！]*$|不属于(?:我们|我局|我单位|本单位|我街道|我镇|我们局|我们单位)|不归(?:我们|我局|我单位|本单位|我街道|我镇)|非(?:我|本)(?:单位|局|街道|镇)?(?:职责|管辖)/;
 
@@ -57,14 +59,15 @@ const RETURN_WORDS = /(?:申请|请求|恳请|建议)(?:予以)?退(?:回|办|�
  */
 function cutOut(s: string, number: string): string {
   const at = s.indexOf(number);
-  const before = s.slice(0, at).replace(/\s+$/, '');
+  const before = s.slice(0, at).trimEnd();
   const after = s.slice(at + number.length).replace(/^\s+/, '');
   const join = /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(after) ? ' ' : '';
   return before + join + after;
 }
 
 export function parseTicketCommand(text: string): TicketCommand | null {
-  const s = text.trim();
+  // Long runs of blanks cut short first: no pattern below then scans a run more than a few times.
+  const s = collapseWhitespace(text.trim());
   let m = DECIDE.exec(s);
   if (m) return decision(m[1] as string, m[2] as string, m[3] ?? '');
   m = DECIDE_CODE_FIRST.exec(s);
@@ -82,9 +85,9 @@ export function parseTicketCommand(text: string): TicketCommand | null {
       .replace(/^[\s,，:：;；。.]*(?:申请)?(?:退办|退回|退单)(?:工单|申请)?[\s,，:：;；]*/, '')
       .replace(/[\s,，:：;；]*(?:特此)?(?:申请|请求|恳请)(?:予以)?(?:退办|退回|退单)[。.!！]*$/, '')
       .replace(/\s+/g, ' ')
-      .replace(/^[\s,，:：;；。.、]+|[\s,，:：;；、]+$/g, '')
-      .trim();
-    return { kind: 'request', type: '退办', number: n[1] as string, reason, loose: true };
+      .replace(/^[\s,，:：;；。.、]+/, '');
+    const reasonText = trimEndOf(reason, /[\s,，:：;；、]/).trim();
+    return { kind: 'request', type: '退办', number: n[1] as string, reason: reasonText, loose: true };
   }
   return null;
 }

@@ -1,0 +1,102 @@
+/**
+ * Worst-case inputs for the text parsers (issue 14 item 4) and the parsers they are fed to,
+ * shared by `scripts/abuse/parser-time.ts` (prints the figures) and `test/parser-time.test.ts`
+ * (asserts linear scaling). Inputs are built to hit backtracking: long runs of spaces, digits,
+ * punctuation, CJK, repeated keywords, unclosed brackets, @-runs, mixed scripts.
+ */
+import { loadDistrictFile } from '../../src/config/load.js';
+import { WorkCalendar } from '../../src/domain/calendar.js';
+import { parseDispatch } from '../../src/domain/dispatch/parse.js';
+import { explainReport } from '../../src/domain/report/parse.js';
+import { Roster } from '../../src/domain/roster.js';
+import { ticketTitle } from '../../src/domain/tickets/title.js';
+import { clipTitle } from '../../src/domain/text/clip.js';
+import { dropCjkSpaces, stripDecorations } from '../../src/domain/text/decorations.js';
+import { intentOf, isPlanOnly, hasSubstance, isQuestion, courtesyOf, ackTail, onlyFiller } from '../../src/domain/text/intent.js';
+import { splitQuote } from '../../src/domain/text/quote.js';
+import { parseTicketCommand } from '../../src/domain/tickets/commands.js';
+import { isMyItemsRequest } from '../../src/domain/my-items/request.js';
+import { bareDecisionOf, progressQueryOf } from '../../src/domain/leader/questions.js';
+import { isAdoptReply } from '../../src/domain/report/adopt.js';
+
+const SENT = '2026-11-20T17:40:00+08:00';
+
+/** Repeats `unit` until the text is `n` characters long (cut at n). */
+function fill(unit: string, n: number, head = '', tail = ''): string {
+  const body = Math.max(0, n - head.length - tail.length);
+  return head + unit.repeat(Math.ceil(body / unit.length)).slice(0, body) + tail;
+}
+
+export interface WorstInput { name: string; make: (n: number) => string }
+
+export const WORST_INPUTS: readonly WorstInput[] = [
+  { name: '受理 + spaces + 12件', make: (n) => fill(' ', n, '受理', '12件') },
+  { name: 'spaces then ？', make: (n) => fill(' ', n, '受理12件', '吗') },
+  { name: 'trailing brackets and emoji', make: (n) => fill('】）~！😀', n, '城东街道受理12件', 'x') },
+  { name: 'tabs and full-width spaces', make: (n) => fill('\t\u3000 ', n, '受理', '12件') },
+  { name: 'digits', make: (n) => fill('1234567890', n, '受理') },
+  { name: 'digits and dots', make: (n) => fill('1.', n, '满意率') },
+  { name: 'digits and colons', make: (n) => fill('1:', n, '办结') },
+  { name: 'punctuation', make: (n) => fill('，。；：、！？', n, '受理12件') },
+  { name: 'repeated keyword', make: (n) => fill('受理', n) },
+  { name: 'repeated figure', make: (n) => fill('受理12件，', n) },
+  { name: 'repeated rate', make: (n) => fill('满意率', n) },
+  { name: 'chinese numerals', make: (n) => fill('一二三四五六七八九十', n, '受理') },
+  { name: '百分之 run', make: (n) => fill('百分之九十九点', n, '满意率') },
+  { name: 'CJK run, no punctuation', make: (n) => fill('城东街道今日工单情况', n) },
+  { name: 'CJK separated by spaces', make: (n) => fill('受 ', n) },
+  { name: '@ mentions', make: (n) => fill('@张局长', n, '', '请明天上午10点前报我') },
+  { name: '@ without end', make: (n) => fill('@', n) },
+  { name: 'unit names', make: (n) => fill('城东街道、', n, '', '：请明天上午报我') },
+  { name: 'brackets unclosed', make: (n) => fill('（累计', n) },
+  { name: 'table pipes', make: (n) => fill('| ', n, '受理 | 办结\n', '\n12 | 10') },
+  { name: 'table lines', make: (n) => fill('受理 办结\n', n) },
+  { name: 'newlines', make: (n) => fill('\n', n, '受理', '12件') },
+  { name: 'WeChat emoticon brackets', make: (n) => fill('[强', n) },
+  { name: 'emoji', make: (n) => fill('👍🏻', n, '受理', '12件') },
+  { name: 'dashes', make: (n) => fill('-—', n, '城东街道', '受理') },
+  { name: 'quote lines', make: (n) => fill('「', n, '', '」\n- - - - - - - - - - - - - - -\n收到') },
+  { name: 'time words', make: (n) => fill('明天上午', n, '@张局长 ', '前报我') },
+  { name: 'traditional', make: (n) => fill('辦結無超期區衛生健康局鎮', n) },
+  { name: '转发 markers', make: (n) => fill('【转发】', n) },
+  { name: 'names with titles', make: (n) => fill('张局长：', n) },
+  { name: '@a + spaces + b', make: (n) => fill(' ', n, '@张局长', '收到') },
+  { name: 'quote + spaces', make: (n) => fill(' ', n, '「张局长：', 'x」\n- - - - - -\n收到') },
+  { name: 'quote + blank lines', make: (n) => fill('\n', n, '「张局长：x」', '- - - - - -\n收到') },
+  { name: 'digits and spaces', make: (n) => fill('1 ', n, '受理') },
+  { name: 'colons', make: (n) => fill('：', n, '受理', '12') },
+  { name: 'ellipsis and stops', make: (n) => fill('…。！', n, '路灯不亮', 'x') },
+  { name: 'ticket number + spaces', make: (n) => fill(' ', n, 'GD20261120001', '申请退回') },
+  { name: 'ticket number + commas', make: (n) => fill('，', n, '退办 GD20261120001', '理由') },
+  { name: 'lead-in words', make: (n) => fill('市民来电反映', n) },
+];
+
+export interface ParserTarget { name: string; run: (text: string) => unknown }
+
+export function parserTargets(): ParserTarget[] {
+  const config = loadDistrictFile(new URL('../../../shared/fixtures/roster.json', import.meta.url).pathname);
+  const roster = Roster.fromConfig(config);
+  const calendar = new WorkCalendar(config.calendar);
+  return [
+    { name: 'report', run: (text) => explainReport({ text, sentAt: SENT, from: 'wxid_zhujian_zhang' }, roster) },
+    { name: 'dispatch', run: (text) => parseDispatch({ text, sentAt: SENT, from: 'wxid_leader_li' }, roster, calendar) },
+    {
+      name: 'intent',
+      run: (text) => [intentOf(text), isPlanOnly(text), hasSubstance(text), isQuestion(text), courtesyOf(text), ackTail(text), onlyFiller(text), splitQuote(text)],
+    },
+    { name: 'decorations', run: (text) => [stripDecorations(text), dropCjkSpaces(text)] },
+    { name: 'ticket title', run: (text) => [ticketTitle('', text), ticketTitle(text, ''), clipTitle(text)] },
+    { name: 'commands', run: (text) => [parseTicketCommand(text), isMyItemsRequest(text), progressQueryOf(text), bareDecisionOf(text), isAdoptReply(text)] },
+  ];
+}
+
+/** Best of `reps` runs, in ms. */
+export function timeMs(run: () => unknown, reps = 3): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < reps; r++) {
+    const t = performance.now();
+    run();
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
