@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadDistrictFile } from '../src/config/load.js';
 import { isCorrection, neverAReport } from '../src/domain/report/correction.js';
+import { parseReport } from '../src/domain/report/parse.js';
+import { Roster } from '../src/domain/roster.js';
+import { REPO } from './helpers.js';
 import type { ReportFigures } from '../src/domain/report/figures.js';
 import { applyMode, applyReport, foldVersions } from '../src/domain/report/merge.js';
 import { describeChange } from '../src/domain/texts/report-corrections.js';
@@ -59,5 +64,21 @@ describe('corrections and never-reports as people type them', () => {
     expect(neverAReport('收到，今日受理5件，办结4件')).toBeNull();
     expect(neverAReport('城东街道：今日受理8件，办结7件')).toBeNull();
     expect(neverAReport('GD2026112000123 已办结；今日受理8件')).toBeNull();
+    // A whole report that names a case it answered stays a report.
+    expect(neverAReport('【区住建局】今日受理5件，办结4件，SP2已答复', 2)).toBeNull();
+    expect(neverAReport('D9 收到', 1)).toBe('code');
+  });
+
+  it('the parser agrees (parse-report): an acknowledgement or a code with one figure is no report, a report naming a case is', () => {
+    const roster = Roster.fromConfig(loadDistrictFile(join(REPO, 'config/district.example.yaml')));
+    const at = '2026-11-30T17:30:00+08:00';
+    for (const text of ['D9 收到', '好的收到1', 'd12收到！', 'SP3 收到，今天去现场1次']) {
+      expect(parseReport({ text, sentAt: at }, roster).isReport, text).toBe(false);
+    }
+    for (const text of ['【区住建局】今日受理5件，办结4件，SP2已答复。', '区住建局日报：受理6件，办结6件，D3已按要求整改']) {
+      const p = parseReport({ text, sentAt: at }, roster);
+      expect(p.isReport, text).toBe(true);
+      expect(p.completed, text).toBeGreaterThanOrEqual(4);
+    }
   });
 });

@@ -1,5 +1,4 @@
 /** One parse per incoming message, shared by the report handlers (report, report-unrecognised). */
-import { neverAReport } from '../domain/report/correction.js';
 import { type NotReportReason, type ReportParse, explainReport } from '../domain/report/parse.js';
 import type { IncomingMessage } from '../domain/messages.js';
 import type { HandlerContext } from './context.js';
@@ -21,8 +20,7 @@ export function parsedReport(msg: IncomingMessage, ctx: HandlerContext): ParsedR
   if (parses.has(msg)) return parses.get(msg) ?? null;
   const text = msg.text.trim();
   let p: ParsedReport | null = text === '' || text.length > MAX_REPORT_CHARS ? null : explainReport({ text, sentAt: msg.sentAt }, ctx.roster, ctx.config.timezone);
-  const never = p?.parse.isReport ? neverAReport(text) : null;
-  if (p && never) p = { ...p, parse: { ...p.parse, isReport: false }, never };
+  if (p && (p.why === 'ack' || p.why === 'code')) p = { ...p, never: p.why };
   parses.set(msg, p);
   return p;
 }

@@ -17,8 +17,13 @@ export function isCorrection(text: string): boolean {
 /** A dispatch, 双派单 or approval code (D9, SP12, TB3): an answer to a case, never the day's report. */
 const CASE_CODE = /(?<![A-Za-z])(?:SP|TB|D)\s?\d{1,7}(?!\d)/i;
 
-/** Why a text with figures is still never a daily report: 'ack' (收到, 好的收到1), 'code' (D9 收到). */
-export function neverAReport(text: string): 'ack' | 'code' | null {
+/**
+ * Why a text with at most one figure is still never a daily report: 'ack' (收到, 好的收到1),
+ * 'code' (D9 收到). A report with more figures stays a report even when it names a case
+ * (今日受理5件，办结4件，SP2已答复).
+ */
+export function neverAReport(text: string, figures = 1): 'ack' | 'code' | null {
+  if (figures > 1) return null;
   if (CASE_CODE.test(text)) return 'code';
   if (isAck(text)) return 'ack';
   return null;

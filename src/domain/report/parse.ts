@@ -2,6 +2,7 @@
  * The daily-report parser (see ../shared/docs/parsing.md, "parse-report"). Pure: text in,
  * fields out, no I/O. Pipeline: clean → mask noise → dates → tokens → figures → unit → isReport.
  */
+import { neverAReport } from './correction.js';
 import type { Roster } from '../roster.js';
 import type { ReportFigures } from './figures.js';
 import { DEFAULT_TZ, inZone } from '../time.js';
@@ -74,7 +75,9 @@ function isHeaderMention(text: string, m: UnitMention): boolean {
 
 /** Why a text is not a daily report (null: it is one). */
 export type NotReportReason =
-  | 'empty' | 'question' | 'role' | 'notice' | 'praise' | 'instruction' | 'official' | 'later' | 'several-units' | 'comment' | 'no-figures';
+  | 'empty' | 'question' | 'role' | 'notice' | 'praise' | 'instruction' | 'official' | 'later' | 'several-units' | 'comment' | 'no-figures'
+  /** An acknowledgement (收到, 好的收到1) or an answer naming a case code (D9 收到) with at most one figure. */
+  | 'ack' | 'code';
 
 function whyNotReport(
   clean: string,
@@ -189,7 +192,7 @@ export function explainReport(input: ReportInput, roster: Roster, tz: string = D
     satisfactionRate: fig.satisfactionRate,
   };
   const nFields = REPORT_FIELDS.filter((f) => out[f] !== null).length;
-  const why = whyNotReport(clean, masked, nFields, mentions, fig.bindings, input.from, roster);
+  const why = whyNotReport(clean, masked, nFields, mentions, fig.bindings, input.from, roster) ?? neverAReport(clean, nFields);
   out.isReport = why === null;
   if (why === 'notice') {
     const fwd = forwardedReport(input, clean, roster, tz);
