@@ -64,6 +64,11 @@ async function childImport(path: string): Promise<void> {
   process.stdout.write(`${JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, baselineKb, counts })}\n`);
   if (url) await db.query(`drop schema ${schema} cascade`);
   await db.close();
+  // A refused file is no measurement: say so and fail (a limit set below the benchmark's 50k rows once hid this).
+  if (r.kind !== 'imported') {
+    process.stderr.write(`import did not run: ${JSON.stringify(r)}\n`);
+    process.exitCode = 1;
+  }
 }
 
 /** Child: read every cell with exceljs's streaming reader and nothing else. */

@@ -136,7 +136,7 @@ export const limitsSchema = z
     /** A spreadsheet whose worksheets unpack to more than this is refused before it is read (zip bomb). */
     xlsxMaxUncompressedBytes: z.number().int().min(1024 * 1024).max(2 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
     /** A ticket list with more rows than this is refused. */
-    xlsxMaxRows: z.number().int().min(100).max(1_000_000).default(50_000),
+    xlsxMaxRows: z.number().int().min(100).max(1_000_000).default(200_000),
   })
   .prefault({});
 

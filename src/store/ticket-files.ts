@@ -25,7 +25,7 @@ export function looksLikeTicketFile(name: string): boolean {
 }
 
 /** Size limits for reading a received spreadsheet (the district's `limits`; these are its defaults). */
-export const DEFAULT_XLSX_LIMITS: XlsxLimits = { maxUncompressedBytes: 64 * 1024 * 1024, maxRows: 50_000 };
+export const DEFAULT_XLSX_LIMITS: XlsxLimits = { maxUncompressedBytes: 64 * 1024 * 1024, maxRows: 200_000 };
 
 /**
  * The rows of the first worksheet holding a list, streamed (a 100k-row file is never held whole)
