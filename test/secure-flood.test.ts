@@ -60,6 +60,20 @@ describe('a flood from one member', () => {
     expect(await h.drain()).toBe(true);
     expect(sent.filter((s) => s.mentions.includes('wxid_jiaoyu_sun'))).toHaveLength(1);
   });
+
+  it('a head over the budget with questions still gets the confirmation of the report handed in, and of its correction', async () => {
+    sent.length = 0;
+    const head = 'wxid_weijian_zhou';
+    for (let i = 1; i <= 14; i++) h.world.say(head, `请问第${i}个问题：这个怎么弄？`, { to: 'bot' });
+    h.world.say(head, '【区卫健委】今日受理工单6件，办结5件，在办1件，无超期，满意率97%👍');
+    h.world.say(head, '更正：办结应为6件');
+    expect(await h.drain(60_000)).toBe(true);
+    const toHead = sent.filter((s) => s.to === head || s.mentions.includes(head));
+    expect(toHead.filter((s) => s.text === ANSWER_LIMIT_NOTICE)).toHaveLength(1);
+    expect(toHead.length).toBeLessThanOrEqual(10 + 1 + 2);
+    expect(toHead.some((s) => /受理6件/.test(s.text))).toBe(true);
+    expect(toHead.some((s) => /办结 5→6件/.test(s.text))).toBe(true);
+  }, 120_000);
 });
 
 describe('the answer budget', () => {

@@ -5,6 +5,10 @@
  * polite "稍后再试" notice, the rest are processed but not answered until the window frees up. The
  * same message again within `repeatMs` (identical text once blanks are collapsed) that would get
  * the same answer is not answered at all; a rephrased question always is.
+ * A confirmation of work the message recorded (a report stored, an answer filed, a list imported)
+ * is outside the budget (`counts` false): a unit's person is never left without a word on what
+ * they handed in, and such answers wait behind relays in their lane anyway. They still get no
+ * second identical answer.
  * In memory: a restart starts every budget afresh, which only ever lets more answers through.
  */
 export interface AnswerBudgetOptions {
@@ -34,7 +38,7 @@ export class AnswerBudget {
    * message already answered may send more answers (a handler's second line); a message over
    * the budget gets 'notice' once per window, then 'drop'.
    */
-  decide(senderId: string, messageId: string, asked: string, text: string, now: number): AnswerDecision {
+  decide(senderId: string, messageId: string, asked: string, text: string, now: number, counts = true): AnswerDecision {
     const st = this.state(senderId);
     for (const [t, at] of st.texts) if (now - at >= this.o.repeatMs) st.texts.delete(t);
     for (const [id, at] of st.answered) if (now - at >= this.o.windowMs) st.answered.delete(id);
@@ -44,7 +48,7 @@ export class AnswerBudget {
       st.texts.set(key, now);
       return 'drop';
     }
-    if (!st.answered.has(messageId)) {
+    if (counts && !st.answered.has(messageId)) {
       if (st.answered.size >= this.o.max) {
         if (st.noticedAt !== null && now - st.noticedAt < this.o.windowMs) return 'drop';
         st.noticedAt = now;

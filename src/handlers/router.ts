@@ -30,6 +30,15 @@ function isAnswerTo(msg: IncomingMessage, m: OutgoingMessage): boolean {
   return m.to.kind === 'person' ? m.to.id === msg.senderId : m.mentions.includes(msg.senderId);
 }
 
+/**
+ * Answers that confirm work the message recorded: outside the per-sender budget (never silence
+ * on a report, an answer or a file handed in); only questions, help and chit-chat answers count.
+ */
+const RECORDED_KINDS: ReadonlySet<string> = new Set([
+  'report-confirm', 'report-receipt', 'report-withdrawn', 'report-adopted', 'report-flags-confirmed',
+  'ticket-import', 'ticket-approval-reply', 'ticket-done-ask', 'ticket-done-mentioned', 'dual-reply', 'dispatch', 'handler-error',
+]);
+
 export interface Router {
   /**
    * Processes messages received together: recorded in one round trip, then side by side
@@ -65,7 +74,8 @@ export function createRouter(handlers: MessageHandler[], ctx: HandlerContext, op
     const gate = (m: OutgoingMessage): OutgoingMessage | null => {
       if (!budget || !isAnswerTo(msg, m)) return m;
       // A fresh login link is never a repeat (the first may be spent or lost); the budget still counts it.
-      const d = budget.decide(msg.senderId, msg.id, m.consoleLink ? '' : msg.text, m.text, ctx.clock.now().getTime());
+      const counts = !RECORDED_KINDS.has(m.purpose.split(':')[0] ?? '');
+      const d = budget.decide(msg.senderId, msg.id, m.consoleLink ? '' : msg.text, m.text, ctx.clock.now().getTime(), counts);
       if (d === 'send') return m;
       ctx.log.info({ id: msg.id, from: msg.senderId, purpose: m.purpose, decision: d }, 'answer over the sender\'s budget or repeated: not sent');
       return d === 'notice' ? replyTo(msg, ANSWER_LIMIT_NOTICE, `answer-limit:${msg.id}`) : null;
