@@ -184,3 +184,34 @@ describe('play4 5: a 合计 row with its count under 工单编号 is passed over
     expect(out.find((o) => o.to === 'group')?.text).toContain('未导入1条');
   });
 });
+
+describe('play4 6: 控制台 typed in the group gets a short pointer to the private chat, never a link', () => {
+  let s: Scenario;
+  beforeAll(async () => {
+    s = await Scenario.open();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('控制台 / @督办助手 控制台 / 后台 from a head, a leader, a supervisor', async () => {
+    const cases: Array<[string, string]> = [[ZJ, '控制台'], [LI, '@督办助手 控制台'], [SUP, '后台'], [XU, '控制台。']];
+    for (const [from, text] of cases) {
+      const out = await s.play(say(t('08:30'), from, text));
+      expect(out, text).toHaveLength(1);
+      expect(out[0]?.to, text).toBe('group');
+      expect(out[0]?.mentions, text).toEqual([from]);
+      expect(out[0]?.text, text).toContain('请私聊督办助手发送“控制台”获取');
+      expect(out[0]?.text, text).not.toMatch(/https?:|login/);
+    }
+    const [{ n }] = (await s.h.app.db.query<{ n: number }>('select count(*)::int as n from console_tokens')) as [{ n: number }];
+    expect(n).toBe(0);
+  });
+
+  it('privately the link as before; a sentence about the console in the group is not the command', async () => {
+    const link = await s.play(say(t('08:40'), ZJ, '控制台', { to: 'bot' }));
+    expect(link[0]?.text).toContain('控制台登录链接');
+    const chat = await s.play(say(t('08:41'), ZJ, '控制台里能看到我们局的工单吗'));
+    expect(chat.map((o) => o.text).join('\n')).not.toContain('请私聊督办助手发送“控制台”获取');
+  });
+});
