@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Scenario, say } from './scenario.js';
+import { run, Scenario, say } from './scenario.js';
 import { tempDir, writeCsv, writeXlsx } from './ticket-helpers.js';
 
 // 2026-11-30 is a Monday.
@@ -213,5 +213,35 @@ describe('play4 6: 控制台 typed in the group gets a short pointer to the priv
     expect(link[0]?.text).toContain('控制台登录链接');
     const chat = await s.play(say(t('08:41'), ZJ, '控制台里能看到我们局的工单吗'));
     expect(chat.map((o) => o.text).join('\n')).not.toContain('请私聊督办助手发送“控制台”获取');
+  });
+});
+
+describe('play4 7: a unit listed 未报 that reports after the 18:40 summary: a 【补报】 note, as a correction gets 【更正】', () => {
+  let s: Scenario;
+  beforeAll(async () => {
+    s = await Scenario.open();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('late reports as typed: the group is told once each, with the figures; a later correction is 【更正】', async () => {
+    await s.play(say(t('17:00'), ZJ, '【区住建局】今日受理5件，办结4件，在办1件'));
+    await s.play(run(t('18:40'), 'daily-summary'));
+    const cases: Array<[string, string, string]> = [
+      ['wxid_xingang_xu', '不好意思来晚了，新港镇今日受理4件，办结3件，在办1件，满意率100%', '新港镇补报了当日日报：受理4件、办结3件、在办1件、满意率100%'],
+      ['wxid_shuanghe_lv', '双河镇 受理3 办结3 👌', '双河镇补报了当日日报：受理3件、办结3件'],
+      [HAN, '农业农村局今天受理了两件办结了两件', '区农业农村局补报了当日日报：受理2件、办结2件'],
+    ];
+    for (const [from, text, want] of cases) {
+      const out = await s.play(say(t('18:50'), from, text));
+      const notes = out.filter((o) => o.to === 'group');
+      expect(notes, text).toHaveLength(1);
+      expect(notes[0]?.text, text).toMatch(/^【补报】11月30日日报汇总发出后，/);
+      expect(notes[0]?.text, text).toContain(want);
+      expect(out.find((o) => o.to === from)?.text, text).toContain('已记为迟报');
+    }
+    const fix = await s.play(say(t('18:55'), 'wxid_xingang_xu', '更正：受理应为5件'));
+    expect(fix.find((o) => o.to === 'group')?.text).toMatch(/^【更正】.*受理 4→5件/);
   });
 });
