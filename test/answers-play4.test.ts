@@ -83,7 +83,7 @@ describe('play4 2: figures the report lacked complete it (请补充 answered), t
       const out = await s.play(say(t('17:31'), from, more));
       expect(out[0]?.text, more).toContain('受理0件、办结0件');
       expect(out[0]?.text, more).not.toContain('请补充');
-      expect(out[0]?.text, more).toContain('办结 未填报→0件');
+      expect(out[0]?.text, more).toMatch(/^已补充.*：办结 未填报→0件。\n补充后日报：受理0件、办结0件。$/);
     }
   });
 

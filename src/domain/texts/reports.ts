@@ -40,8 +40,10 @@ export function reportConfirmText(c: ConfirmInput): string {
   if (c.version <= 1) {
     lines.push(`已收到${c.unitName}${md(c.day)}日报：${figs}。`);
   } else if (c.mode === 'merge' && c.changes && c.changes.length > 0) {
-    lines.push(`已更正${c.unitName}${md(c.day)}日报（第${c.version}次报送）：${c.changes.join('、')}。`);
-    lines.push(`更正后日报：${figs}。`);
+    // Only figures the report lacked (办结 未填报→0件): a 补充, nothing was wrong.
+    const verb = c.changes.every((ch) => ch.includes('未填报→')) ? '补充' : '更正';
+    lines.push(`已${verb}${c.unitName}${md(c.day)}日报（第${c.version}次报送）：${c.changes.join('、')}。`);
+    lines.push(`${verb}后日报：${figs}。`);
   } else if (c.mode === 'merge') {
     // A remark or the same figures again (另外，在办1件是…): nothing changed, so nothing was 更正.
     lines.push(`已收到${c.unitName}${md(c.day)}日报的补充（第${c.version}次报送），日报数据不变：${figs}。`);
