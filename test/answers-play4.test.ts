@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, Scenario, say } from './scenario.js';
-import { tempDir, writeCsv, writeXlsx } from './ticket-helpers.js';
+import { HEADER, tempDir, writeCsv, writeXlsx } from './ticket-helpers.js';
 
 // 2026-11-30 is a Monday.
 const t = (hhmm: string) => `2026-11-30T${hhmm}:00+08:00`;
@@ -243,5 +243,37 @@ describe('play4 7: a unit listed 未报 that reports after the 18:40 summary: a 
     }
     const fix = await s.play(say(t('18:55'), 'wxid_xingang_xu', '更正：受理应为5件'));
     expect(fix.find((o) => o.to === 'group')?.text).toMatch(/^【更正】.*受理 4→5件/);
+  });
+});
+
+describe('play4 8: 回头看 leaves out tickets the platform holds (挂起 / 退单 / 延时申请), as the daily nag does', () => {
+  let s: Scenario;
+  const d = (day: string, hhmm: string) => `${day}T${hhmm}:00+08:00`;
+  beforeAll(async () => {
+    s = await Scenario.open(undefined, d('2026-11-02', '08:00'));
+    const path = await writeXlsx(join(tempDir(), 'held.xlsx'), [
+      HEADER,
+      ['H001', '加装电梯纠纷', '', '区住建局', '', '', '2026-11-16 09:00', '2026-11-18 18:00', '办理中', '', 0],
+      ['H002', '污水外溢', '', '区住建局', '', '', '2026-11-17 09:00', '2026-11-20 12:00', '挂起', '', 0],
+      ['H003', '拖欠工资', '', '区人社局', '', '', '2026-11-17 09:00', '2026-11-20 18:00', '退单', '', 0],
+      ['H004', '医保报销', '', '区卫健局', '', '', '2026-11-17 09:00', '2026-11-20 18:00', '延时申请中', '', 0],
+      ['H005', '油烟扰民', '', '区生态环境分局', '湖滨街道', '', '2026-11-17 09:00', '2026-11-20 18:00', '挂起', '不满意', 0],
+    ]);
+    await s.play({ at: d('2026-11-30', '17:00'), from: SUP, file: path, to: 'group' });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('counts H001 (overdue, nagged) and H005 (不满意), never H002 / H003 / H004', async () => {
+    const nag = await s.play(run(d('2026-12-01', '09:00'), 'ticket-nag'));
+    const nagged = nag.map((o) => o.text).join('\n');
+    expect(nagged).toContain('H001');
+    for (const n of ['H002', 'H003', 'H004']) expect(nagged, n).not.toContain(n);
+    const out = await s.play(run(d('2026-12-01', '09:05'), 'monthly-review'));
+    const sum = out.find((o) => o.to === LI && o.text.startsWith('【回头看】11月份'))?.text ?? '';
+    expect(sum).toContain('共2件');
+    expect(sum).toContain('超期未办结1件已在每日工单督办中跟进，不重复交办（区住房和城乡建设局1件）');
+    for (const n of ['H002', 'H003', 'H004']) expect(out.map((o) => o.text).join('\n'), n).not.toContain(n);
   });
 });
