@@ -91,7 +91,7 @@ describe.each(ENGINES)('report corrections on %s', (kind, dbOptions) => {
       const out = await s.play(say(t(`17:${String(i + 21).padStart(2, '0')}`), p.from, p.fix));
       expect(out, p.fix).toHaveLength(1);
       expect(out[0]?.text, p.fix).toContain(`（第2次报送）：${p.change}。`);
-      expect(out[0]?.text, p.fix).toMatch(/\n更正后日报：/);
+      expect(out[0]?.text, p.fix).toMatch(/\n(?:更正|补充)后日报：/);
       expect(out[0]?.text, p.fix).not.toContain('请补充');
       expect(await stored(p.unit), p.fix).toMatchObject({ ...p.after, version: 2 });
     }

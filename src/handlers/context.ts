@@ -62,6 +62,11 @@ export function commandText(msg: IncomingMessage): string {
   return msg.text.replace(/^(\s*@[^\s\u2005]+[\s\u2005]*)+/, '').trim();
 }
 
+/** Whether the message @-mentions someone on the roster other than its sender: it speaks to them, not to the bot. */
+export function mentionsRosterPerson(msg: IncomingMessage, sender: Person, ctx: Pick<HandlerContext, 'roster'>): boolean {
+  return msg.mentionIds.some((id) => id !== sender.id && ctx.roster.person(id) !== undefined);
+}
+
 /** A head or liaison of a unit: those who answer for it. */
 export function isUnitWorker(p: Person): boolean {
   return p.unit !== undefined && (p.roles.includes('head') || p.roles.includes('liaison'));

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from '../domain/messages.js';
-import type { MessageHandler } from './context.js';
-import { createAndDeliver, type DispatchReading, readDispatch } from './dispatch-common.js';
+import { duplicateDispatchText } from '../domain/texts/dispatch.js';
+import { recentSameDispatch } from '../store/dispatches.js';
+import { type MessageHandler, replyTo } from './context.js';
+import { createAndDeliver, type DispatchReading, readDispatch, unitLabel } from './dispatch-common.js';
 
 /** Longer texts are not dispatches (and not worth parsing on the hot path). */
 const MAX_CHARS = 5_000;
@@ -25,7 +27,19 @@ export const dispatchCreateHandler: MessageHandler = {
   async handle(msg, sender, ctx) {
     const reading = readings.get(msg) ?? readDispatch(ctx, msg.text.trim(), msg.sentAt, sender.id, msg.mentionIds);
     if (!reading.isDispatch || reading.unitIds.length === 0) return;
+    // The same instruction twice within minutes (sent again, a double tap): one dispatch, not two codes.
+    const since = new Date(new Date(msg.sentAt).getTime() - ctx.config.limits.repeatMinutes * 60_000);
+    const same = await recentSameDispatch(ctx.db, sender.id, msg.text.trim(), since);
+    if (same && same.sourceMessageId !== msg.id && sameUnits(same.targets.map((t) => t.unitId), reading.unitIds)) {
+      const text = duplicateDispatchText(same.code, same.createdAt, same.targets.map((t) => unitLabel(ctx, t.unitId)), ctx.config.timezone);
+      await ctx.send(replyTo(msg, text, `dispatch-duplicate:${msg.id}`));
+      return;
+    }
     const d = await createAndDeliver(ctx, { leaderId: sender.id, messageId: msg.id, chat: 'group', text: msg.text.trim(), reading });
     ctx.log.info({ code: d.code, units: reading.unitIds, deadline: d.deadline }, 'dispatch created');
   },
 };
+
+function sameUnits(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((u) => b.includes(u));
+}

@@ -3,6 +3,7 @@ import { answerHeldHandler } from './answer-held.js';
 import { approvalBareHandler } from './approval-bare.js';
 import type { MessageHandler } from './context.js';
 import { consoleLinkHandler } from './console-link.js';
+import { consoleLinkGroupHandler } from './console-link-group.js';
 import { dispatchAnswerHandler } from './dispatch-answer.js';
 import { dispatchCreateHandler } from './dispatch-create.js';
 import { dispatchPrivateHandler } from './dispatch-private.js';
@@ -37,6 +38,7 @@ export function messageHandlers(): MessageHandler[] {
     reportRecallHandler,
     helpHandler,
     consoleLinkHandler,
+    consoleLinkGroupHandler,
     myItemsHandler,
     leaderItemsHandler,
     supervisorItemsHandler,

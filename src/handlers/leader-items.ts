@@ -2,7 +2,7 @@ import { isMyItemsRequest } from '../domain/my-items/request.js';
 import { leaderItemsText } from '../domain/texts/dispatch.js';
 import { openDispatches } from '../store/dispatches.js';
 import { undecidedApprovalsFor } from '../store/ticket-approvals.js';
-import { commandText, type MessageHandler, replyTo } from './context.js';
+import { commandText, type MessageHandler, mentionsRosterPerson, replyTo } from './context.js';
 import { unitLabel } from './dispatch-common.js';
 
 /**
@@ -11,7 +11,8 @@ import { unitLabel } from './dispatch-common.js';
  */
 export const leaderItemsHandler: MessageHandler = {
   name: 'leader-items',
-  matches: (msg, sender) => sender.roles.includes('leader') && sender.unit === undefined && isMyItemsRequest(commandText(msg)),
+  matches: (msg, sender, ctx) =>
+    sender.roles.includes('leader') && sender.unit === undefined && !mentionsRosterPerson(msg, sender, ctx) && isMyItemsRequest(commandText(msg)),
   async handle(msg, sender, ctx) {
     const dispatches = (await openDispatches(ctx.db))
       .filter((d) => d.leaderId === sender.id)

@@ -1,6 +1,6 @@
 import { isMyItemsRequest } from '../domain/my-items/request.js';
 import { myItemsText } from '../domain/texts/my-items.js';
-import { commandText, isUnitWorker, type MessageHandler, replyTo } from './context.js';
+import { commandText, isUnitWorker, type MessageHandler, mentionsRosterPerson, replyTo } from './context.js';
 import { unitDispatches, unitRounds, unitTickets } from './unit-items.js';
 
 /**
@@ -10,7 +10,7 @@ import { unitDispatches, unitRounds, unitTickets } from './unit-items.js';
  */
 export const myItemsHandler: MessageHandler = {
   name: 'my-items',
-  matches: (msg, sender) => isUnitWorker(sender) && isMyItemsRequest(commandText(msg)),
+  matches: (msg, sender, ctx) => isUnitWorker(sender) && !mentionsRosterPerson(msg, sender, ctx) && isMyItemsRequest(commandText(msg)),
   async handle(msg, sender, ctx) {
     const unit = ctx.roster.unitOf(sender.id);
     if (!unit) return;

@@ -4,7 +4,7 @@ import { implausibilities, missingFigures, type ReportFigures } from '../domain/
 import { historyFlags } from '../domain/report/history.js';
 import { type Applied, applyReport, changesBetween } from '../domain/report/merge.js';
 import type { Unit } from '../domain/roster.js';
-import { describeChange, historyFlagText, lateCorrectionNoteText } from '../domain/texts/report-corrections.js';
+import { describeChange, historyFlagText, lateCorrectionNoteText, lateReportNoteText } from '../domain/texts/report-corrections.js';
 import { reportConfirmText, reportReceiptText } from '../domain/texts/reports.js';
 import { localIso } from '../domain/time.js';
 import { reportContext, saveReport, type SavedReport } from '../store/reports.js';
@@ -86,8 +86,9 @@ export async function saveAndConfirm(ctx: HandlerContext, r: ReportToSave): Prom
     await sendAsLastStep(ctx, { to: { kind: 'group' }, text: reportReceiptText(r.unit.name, version), mentions: [], purpose: `report-receipt:${r.messageId}` });
   }
   // A correction after the summary went out: whoever got the summary is told (or the next summary lists it).
-  if (afterSummary && version > 1 && changes.length > 0 && ctx.config.reports.lateCorrection === 'note') {
-    const note = lateCorrectionNoteText(r.unit.name, r.day, changes, saved.result);
+  // A first report after it (the summary said 未报) is told the same way, as 【补报】.
+  if (afterSummary && (version === 1 || changes.length > 0) && ctx.config.reports.lateCorrection === 'note') {
+    const note = version === 1 ? lateReportNoteText(r.unit.name, r.day, saved.result) : lateCorrectionNoteText(r.unit.name, r.day, changes, saved.result);
     for (const to of summaryRecipients(ctx)) await sendAsLastStep(ctx, { to, text: note, mentions: [], purpose: `report-late-correction:${r.messageId}:${to.kind === 'person' ? to.id : 'group'}` });
   }
 }

@@ -3,7 +3,7 @@ import { supervisorItemsText } from '../domain/texts/dispatch.js';
 import { openDispatches } from '../store/dispatches.js';
 import { liveRounds } from '../store/dual.js';
 import { overdueAndReopenedCounts } from '../store/tickets.js';
-import { commandText, type MessageHandler, replyTo } from './context.js';
+import { commandText, type MessageHandler, mentionsRosterPerson, replyTo } from './context.js';
 import { unitLabel } from './dispatch-common.js';
 
 /**
@@ -12,8 +12,9 @@ import { unitLabel } from './dispatch-common.js';
  */
 export const supervisorItemsHandler: MessageHandler = {
   name: 'supervisor-items',
-  matches: (msg, sender) =>
-    sender.roles.includes('supervisor') && !sender.roles.includes('leader') && sender.unit === undefined && isMyItemsRequest(commandText(msg)),
+  matches: (msg, sender, ctx) =>
+    sender.roles.includes('supervisor') && !sender.roles.includes('leader') && sender.unit === undefined && !mentionsRosterPerson(msg, sender, ctx) &&
+    isMyItemsRequest(commandText(msg)),
   async handle(msg, sender, ctx) {
     const now = ctx.clock.now();
     const rounds = (await liveRounds(ctx.db)).map((r) => {

@@ -122,6 +122,15 @@ export async function createDispatch(db: Db, d: NewDispatch): Promise<{ dispatch
   return { dispatch: (await withTargets(db, rows))[0] as Dispatch, created: made };
 }
 
+/** The leader's open dispatch with this exact text made at or after `since` (the same instruction sent twice), if any. */
+export async function recentSameDispatch(db: Queryable, leaderId: string, text: string, since: Date): Promise<Dispatch | undefined> {
+  const rows = await db.query<Row>(
+    "select * from dispatches where leader_id = $1 and text = $2 and status = 'open' and created_at >= $3 order by id desc limit 1",
+    [leaderId, text, since],
+  );
+  return (await withTargets(db, rows))[0];
+}
+
 export async function dispatchByCode(db: Queryable, code: string): Promise<Dispatch | undefined> {
   const rows = await db.query<Row>('select * from dispatches where code = $1', [code.toUpperCase()]);
   return (await withTargets(db, rows))[0];

@@ -7,6 +7,7 @@ import { readDeployment } from './deployment.js';
 import type { Roster } from '../domain/roster.js';
 import { localIso } from '../domain/time.js';
 import type { Queryable } from './db.js';
+import { held } from './tickets.js';
 
 export interface FigureDeps {
   db: Queryable;
@@ -125,12 +126,13 @@ export type LookbackTicket = LookbackInput;
 
 /**
  * 回头看: the month's tickets still unresolved at `at` — open and past their deadline (a ticket
- * still within its time limit is being handled, not unresolved) — or rated 不满意.
+ * still within its time limit is being handled, not unresolved; one the platform holds, 挂起 /
+ * 退单 / 延时申请, waits there as in the daily nag) — or rated 不满意.
  */
 export async function lookbackTickets(d: FigureDeps, month: string, at: Date): Promise<LookbackTicket[]> {
   const b = monthBounds(month, d.config.timezone);
-  const rows = await d.db.query<{ number: string; title: string; unit_id: string; done: boolean; rating: string | null; reported_done: boolean; dual_code: string | null; return_approved: boolean }>(
-    `select t.number, t.title, t.unit_id, t.done, t.rating,
+  const rows = await d.db.query<{ number: string; title: string; unit_id: string; status: string; done: boolean; rating: string | null; reported_done: boolean; dual_code: string | null; return_approved: boolean }>(
+    `select t.number, t.title, t.unit_id, t.status, t.done, t.rating,
        (not t.done and exists (
          select 1 from ticket_approvals a where a.ticket_number = t.number and a.decision = 'approved'
            and not exists (select 1 from ticket_events r where r.ticket_number = t.number and r.kind = 'reopened' and r.at > a.decided_at))) as return_approved,
@@ -142,7 +144,8 @@ export async function lookbackTickets(d: FigureDeps, month: string, at: Date): P
      where ${COHORT} >= $1 and ${COHORT} < $2 and ((not t.done and t.due_at <= $3) or t.rating = '不满意') order by t.unit_id, t.number`,
     [b.from, b.to, at],
   );
-  return rows.map((r) => ({ number: r.number, title: r.title, unitId: r.unit_id, done: r.done, rating: r.rating, reportedDone: r.reported_done === true, dualCode: r.dual_code ?? null, returnApproved: r.return_approved === true }));
+  // One the platform holds (退单, 延时申请, 挂起) waits there, as the daily nag leaves it: unless rated 不满意.
+  return rows.filter((r) => r.done || r.rating === '不满意' || !held(r.status ?? '')).map((r) => ({ number: r.number, title: r.title, unitId: r.unit_id, done: r.done, rating: r.rating, reportedDone: r.reported_done === true, dualCode: r.dual_code ?? null, returnApproved: r.return_approved === true }));
 }
 
 export interface WeekTicket {

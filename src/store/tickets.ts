@@ -146,7 +146,7 @@ const RETURN_APPROVED = (alias: string) => `exists (
      ) as return_approved`;
 
 /** A status the platform holds the ticket in (退单, 延时申请, 挂起): it waits, never nagged nor listed. */
-const held = (status: string) => status !== '' && HELD_STATES.has(ticketState(status));
+export const held = (status: string) => status !== '' && HELD_STATES.has(ticketState(status));
 
 /**
  * The nag scan's one pass: open tickets due before `until` (overdue or due today) and open

@@ -9,8 +9,8 @@ import { normalizeWidth } from '../text/numerals.js';
 
 /** What the person asks about: open work. */
 const TOPIC = /待办|待处理|待答复|待回复|待签收|未签收|未答复|未回复|没回复|超期|逾期|超时|未办结|没办结|没办完|没有办|没办|未办|未完成|没完成|在办|重办|欠账|遗留/;
-/** That it is a question or a request to list. */
-const ASK = /查|看看|看一下|看下|瞧|问一下|问下|几件|几个|几条|几单|多少|哪些|哪几|什么|啥|吗|么|呢|[?？]|列表|清单|列一下|列出|发一下|发我|告诉我|统计/;
+/** That it is a question or a request to list (查 as in 查一下, not 查清 / 核查 / 严查: an instruction). */
+const ASK = /(?<![核调排检严督追审复])查(?![清明处实办找验])|看看|看一下|看下|瞧|问一下|问下|几件|几个|几条|几单|多少|哪些|哪几|什么|啥|吗|么|呢|[?？]|列表|清单|列一下|列出|发一下|发我|告诉我|统计/;
 /** The bare forms: 待办, 我的待办, 本单位待办事项, 超期工单. */
 const BARE = /^(?:我的|我们的?|本单位的?|我单位的?|我局的?|咱们?的?)?(?:待办(?:事项|工作|清单|任务)?|超期(?:工单|件)?|逾期(?:工单|件)?|未办结(?:工单|件)?)$/;
 /** Asking what is still on one's plate, in everyday words. */

@@ -2,8 +2,9 @@
  * How a unit's new message changes the day's report (issue 15). Pure.
  *
  * The first report of the day is the report. After it, a correction (更正 / 改为 / 刚才报错了 /
- * 补充… see correction.ts) or a shorter report (fewer figures than the current one) MERGES: the
- * figures it names change, the others stay. A message with at least as many figures as the
+ * 补充… see correction.ts), a shorter report (fewer figures than the current one) or one giving
+ * only figures the report lacks (the 办结 its confirmation asked for) MERGES: the figures it names
+ * change, the others stay. A message with at least as many figures as the
  * current report and no correction word is the full set again and REPLACES it. Every version
  * is kept; a withdrawn one (撤回) no longer counts, and the report is the fold of the others.
  */
@@ -31,6 +32,8 @@ export const givenKeys = (f: ReportFigures): Array<keyof ReportFigures> => FIGUR
 export function applyMode(current: ReportFigures | null, incoming: ReportFigures, correction: boolean): ApplyMode {
   if (current === null || givenKeys(current).length === 0) return 'replace';
   if (correction) return 'merge';
+  // Only figures the report lacks (the 办结 its confirmation asked for): a 补充, never the full set again.
+  if (givenKeys(incoming).every((k) => current[k] === null)) return 'merge';
   return givenKeys(incoming).length >= givenKeys(current).length ? 'replace' : 'merge';
 }
 

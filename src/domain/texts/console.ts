@@ -8,6 +8,8 @@ export function consoleLinkText(url: string, minutes: number, scope: string): st
 
 /** Said in the group instead of a login link when the person cannot be messaged privately. */
 export const CONSOLE_LINK_WITHHELD = '登录链接只能私聊发送。请先添加督办助手为好友，再私聊发送“控制台”获取。';
+/** To 控制台 typed in the group: the link is never posted there. */
+export const CONSOLE_ASK_PRIVATELY = '控制台登录链接只在私聊中发送，请私聊督办助手发送“控制台”获取。';
 /** The same for any other message that must stay private. */
 export const WITHHELD_NOTICE = '有一条消息只能私聊发送，请先添加督办助手为好友后私聊获取。';
 

@@ -114,6 +114,11 @@ export function groupLineText(i: LineInput): string {
 }
 
 /** A leader's private 转办, posted in the group (the heads are @-mentioned by the chat). */
+/** The same instruction sent again within minutes: it is tracked once. */
+export function duplicateDispatchText(code: string, createdAt: Date, units: readonly string[], tz?: string): string {
+  return `该事项已于${formatShort(createdAt, tz)}转办${units.join('、')}，编号 ${code}，本条未重复转办。`;
+}
+
 export function privateDispatchPostText(leaderName: string, body: string, line: LineInput): string {
   return `${leaderName}交办：${body}\n${groupLineText(line)}`;
 }

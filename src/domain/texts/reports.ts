@@ -39,10 +39,14 @@ export function reportConfirmText(c: ConfirmInput): string {
   const lines: string[] = [];
   if (c.version <= 1) {
     lines.push(`已收到${c.unitName}${md(c.day)}日报：${figs}。`);
+  } else if (c.mode === 'merge' && c.changes && c.changes.length > 0) {
+    // Only figures the report lacked (办结 未填报→0件): a 补充, nothing was wrong.
+    const verb = c.changes.every((ch) => ch.includes('未填报→')) ? '补充' : '更正';
+    lines.push(`已${verb}${c.unitName}${md(c.day)}日报（第${c.version}次报送）：${c.changes.join('、')}。`);
+    lines.push(`${verb}后日报：${figs}。`);
   } else if (c.mode === 'merge') {
-    const what = c.changes && c.changes.length > 0 ? c.changes.join('、') : '数据与此前一致，未作变更';
-    lines.push(`已更正${c.unitName}${md(c.day)}日报（第${c.version}次报送）：${what}。`);
-    lines.push(`更正后日报：${figs}。`);
+    // A remark or the same figures again (另外，在办1件是…): nothing changed, so nothing was 更正.
+    lines.push(`已收到${c.unitName}${md(c.day)}日报的补充（第${c.version}次报送），日报数据不变：${figs}。`);
   } else {
     lines.push(`已更新${c.unitName}${md(c.day)}日报（第${c.version}次报送，以本次为准）：${figs}。`);
     if (c.changes && c.changes.length > 0) lines.push(`与上次相比：${c.changes.join('、')}。`);

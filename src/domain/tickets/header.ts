@@ -111,6 +111,8 @@ export function describeMapping(h: DetectedHeader, rowNos: readonly number[]): C
 }
 
 const TOTAL_RE = new RegExp(`^(?:${TOTAL_WORDS.join('|')})`);
+/** A count as a totals row gives it (7, 7件, 共7条): far shorter than any ticket number. */
+const COUNT_RE = /^(?:共|合计)?\d{1,4}\s*(?:件|条|个|单|笔)?$/;
 const NOTE_RE = new RegExp(`^(?:${NOTE_PREFIXES.join('|')})[:\\d]`);
 
 /** A cell that only a totals or note row has: 合计, 总计：35, 制表人：张三, 说明：…, 导出时间：… */
@@ -130,6 +132,8 @@ export function isNoteCell(text: string): boolean {
 export function isNoteRow(cells: readonly unknown[], h: DetectedHeader): boolean {
   const numberIndex = h.map.number as number;
   const number = cellText(cells[numberIndex]);
+  // 合计 | 7件 (the total's count under 工单编号, its word in a 序号 column before it): no ticket.
+  if (COUNT_RE.test(number)) return cells.some((c, i) => i !== numberIndex && TOTAL_RE.test(normalizeWords(cellText(c))));
   if (number !== '' && /^[0-9A-Za-z]/.test(number)) return false;
   if (number !== '' && normalizeLabel(number) === normalizeLabel(h.names[numberIndex] ?? '')) return true;
   if (number !== '' && !isNoteCell(number)) return false;

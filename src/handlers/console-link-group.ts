@@ -1,0 +1,15 @@
+import { commandOf } from '../domain/text/intent.js';
+import { CONSOLE_ASK_PRIVATELY } from '../domain/texts/console.js';
+import { commandText, type MessageHandler, replyTo } from './context.js';
+
+/**
+ * “控制台” typed in the group: no link there (a login link is sent only privately, see
+ * console-link.ts), but a short answer saying where to ask, instead of silence.
+ */
+export const consoleLinkGroupHandler: MessageHandler = {
+  name: 'console-link-group',
+  matches: (msg) => msg.chat === 'group' && commandOf(commandText(msg)) === 'console',
+  async handle(msg, _sender, ctx) {
+    await ctx.send(replyTo(msg, CONSOLE_ASK_PRIVATELY, `console-link-group:${msg.id}`));
+  },
+};
