@@ -103,6 +103,17 @@ describe('the answer budget', () => {
     expect(b.decide('p', 'f2', '', '已导入', 30_002)).toBe('send');
   });
 
+  it('a confirmation of work handed in is outside the budget; its retry (same message) is sent again, a copy is not', () => {
+    const b = new AnswerBudget({ max: 1, windowMs: 60_000, repeatMs: 10_000 });
+    expect(b.decide('p', 'q1', '在吗', '您好', 0)).toBe('send');
+    expect(b.decide('p', 'r1', '受理5件', '已收到日报', 1, false)).toBe('send');
+    // The queue retries the same message after a failure: not a repeat.
+    expect(b.decide('p', 'r1', '受理5件', '已收到日报', 2, false)).toBe('send');
+    // The same text sent again as a new message within the repeat window: a repeat.
+    expect(b.decide('p', 'r2', '受理5件', '已收到日报', 3, false)).toBe('drop');
+    expect(b.decide('p', 'q2', '请问', '您好', 4)).toBe('notice');
+  });
+
   it('the notice is polite zh-CN', () => {
     expect(ANSWER_LIMIT_NOTICE).toMatch(/稍后再试/);
   });

@@ -22,6 +22,8 @@ export type AnswerDecision = 'send' | 'notice' | 'drop';
 interface SenderState {
   /** When each answered message (by id) was first answered. */
   answered: Map<string, number>;
+  /** Messages answered outside the budget (confirmations of work handed in), by id: a retry of one is no repeat. */
+  free: Map<string, number>;
   /** Recent (message text, answer text) pairs, with when. */
   texts: Map<string, number>;
   noticedAt: number | null;
@@ -42,9 +44,10 @@ export class AnswerBudget {
     const st = this.state(senderId);
     for (const [t, at] of st.texts) if (now - at >= this.o.repeatMs) st.texts.delete(t);
     for (const [id, at] of st.answered) if (now - at >= this.o.windowMs) st.answered.delete(id);
+    for (const [id, at] of st.free) if (now - at >= Math.max(this.o.windowMs, this.o.repeatMs)) st.free.delete(id);
     // A message with no text (a file; a fresh login link, see the router) is never a repeat.
     const key = asked.trim() === '' ? `\u0000${messageId}` : `${normalise(asked)}\u0000${normalise(text)}`;
-    if (this.o.repeatMs > 0 && st.texts.has(key) && !st.answered.has(messageId)) {
+    if (this.o.repeatMs > 0 && st.texts.has(key) && !st.answered.has(messageId) && !st.free.has(messageId)) {
       st.texts.set(key, now);
       return 'drop';
     }
@@ -56,6 +59,7 @@ export class AnswerBudget {
       }
       st.answered.set(messageId, now);
     }
+    if (!counts && !st.free.has(messageId)) st.free.set(messageId, now);
     st.texts.set(key, now);
     return 'send';
   }
@@ -63,7 +67,7 @@ export class AnswerBudget {
   private state(id: string): SenderState {
     let st = this.senders.get(id);
     if (!st) {
-      st = { answered: new Map(), texts: new Map(), noticedAt: null };
+      st = { answered: new Map(), free: new Map(), texts: new Map(), noticedAt: null };
       this.senders.set(id, st);
     }
     return st;
