@@ -78,8 +78,10 @@ describe('QA 1: an acknowledgement or a promise is a 签收, never the unit\'s r
       [ZHENG, 'shengtai', '明白，立即安排人员前往处置，结果随后报您', { to: 'bot' }],
       [CD, 'chengdong', '王主任，收到，正在协调住建局一起处理', {}],
     ];
-    for (const [who, unit, text, extra] of cases) {
-      const code = await give(WANG, who, `@${who === CD ? '朱主任' : '郑局长'} 实验小学门口车辆乱停，请今天下班前处置并反馈`);
+    // Five different matters: the same instruction again within minutes is one dispatch (play4 4).
+    const places = ['实验小学', '第二中学', '人民医院', '汽车站', '农贸市场'];
+    for (const [i, [who, unit, text, extra]] of cases.entries()) {
+      const code = await give(WANG, who, `@${who === CD ? '朱主任' : '郑局长'} ${places[i]}门口车辆乱停，请今天下班前处置并反馈`);
       const out = await s.play(say(t(MON, `10:${String(n).padStart(2, '0')}`), who, text, extra));
       expect(out.some((o) => o.to === WANG), text).toBe(false);
       expect(out.map((o) => o.to), text).toEqual([who]);
