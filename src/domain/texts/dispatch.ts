@@ -374,7 +374,7 @@ export interface LateItem {
 
 function lateItemLines(items: readonly LateItem[], tz: string, withLeader: boolean): string[] {
   return items.flatMap((d, n) => [
-    `${n + 1}. ${d.code}“${clause(summary(d.text, 16))}”（${withLeader ? `${d.leaderName}交办，` : ''}时限${formatDeadline(d.deadline, tz)}）`,
+    `${n + 1}. ${d.code}“${clause(summary(d.text, 24))}”（${withLeader ? `${d.leaderName}交办，` : ''}时限${formatDeadline(d.deadline, tz)}）`,
     ...d.units.map((u) => `   · ${u.unit}：${u.state}`),
   ]);
 }
@@ -383,7 +383,7 @@ function lateItemLines(items: readonly LateItem[], tz: string, withLeader: boole
 export function lateGroupDigestText(items: ReadonlyArray<{ code: string; leaderName: string; text: string; deadline: Date | string; units: readonly string[] }>, tz: string): string {
   return [
     `【调度超时】以下${items.length}件调度时限已到，相关单位尚未反馈，请即办理并回复结果：`,
-    ...items.map((d, n) => `${n + 1}. ${d.code}“${clause(summary(d.text, 16))}”（${d.leaderName}交办，时限${formatDeadline(d.deadline, tz)}）：${d.units.join('、')}`),
+    ...items.map((d, n) => `${n + 1}. ${d.code}“${clause(summary(d.text, 24))}”（${d.leaderName}交办，时限${formatDeadline(d.deadline, tz)}）：${d.units.join('、')}`),
   ].join('\n');
 }
 
