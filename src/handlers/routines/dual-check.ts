@@ -1,6 +1,6 @@
 import { checkPatterns, inWorkingHours } from '../../domain/dispatch/flow.js';
 import { ackReminderDue, bothLatePastLadder, holdingUp, sideStepDue } from '../../domain/dual/rules.js';
-import { SIDE_LABEL } from '../../domain/dual/sides.js';
+import { SIDE_LABEL, type SideKey } from '../../domain/dual/sides.js';
 import * as T from '../../domain/texts/dual.js';
 import type { LadderStep } from '../../domain/tickets/digest.js';
 import { localDay } from '../../domain/time.js';
@@ -19,7 +19,7 @@ const REDELIVER_AFTER_MS = 10 * 60_000;
  * Follows the 双派单 rounds up (a scan of stored state, each step recorded once): makes the
  * rounds owed by tickets imported elsewhere (the CLI) and re-adds lost flows at any time;
  * within working hours, the 签收 reminder, the late mark and the ticket ladder for a late
- * side (即时 → 书面 → 现场 → 提请), the group note on who holds a round up (once a day), the
+ * side (即时 → 书面 → 现场 → 提请; one message per person and step when several rounds owe it), the group note on who holds a round up (once a day), the
  * back-check questions still owed, and 双问责 when every side is late past the ladder.
  */
 export const dualCheckRoutine: Routine = {
@@ -32,18 +32,50 @@ export const dualCheckRoutine: Routine = {
       if (!r.flowEnqueuedAt || now.getTime() - r.flowEnqueuedAt.getTime() >= REDELIVER_AFTER_MS) await enqueueRound(ctx, r);
     }
     if (!inWorkingHours(now, ctx.config.dispatch, ctx.calendar, ctx.config.timezone)) return;
-    await forEachIsolated(ctx, await liveRounds(ctx.db), (r) => checkRound(ctx, r, now), (r) => ({ code: r.code }), 'dual-check failed on this round');
+    const checked: Checked[] = [];
+    await forEachIsolated(
+      ctx,
+      await liveRounds(ctx.db),
+      async (r) => {
+        const c = await checkRound(ctx, r, now);
+        if (c) checked.push(c);
+      },
+      (r) => ({ code: r.code }),
+      'dual-check failed on this round',
+    );
+    await ladderNotices(ctx, checked.flatMap((c) => c.due), now);
+    await forEachIsolated(ctx, checked, (c) => finishRound(ctx, c, now), (c) => ({ code: c.r.code }), 'dual-check failed on this round');
   },
 };
 
-async function checkRound(ctx: HandlerContext, r: DualRound, now: Date): Promise<void> {
+/** A ladder step owed by one late side of a round in this check. */
+interface DueStep {
+  r: DualRound;
+  side: SideKey;
+  step: LadderStep;
+  daysOverdue: number;
+  to: string[];
+  input: T.LateInput;
+  /** The round's steps taken, updated when this one is recorded (双问责 looks at them). */
+  taken: Map<SideKey, Map<LadderStep, string>>;
+}
+
+interface Checked {
+  r: DualRound;
+  title: string;
+  taken: Map<SideKey, Map<LadderStep, string>>;
+  due: DueStep[];
+}
+
+/** A round's 签收 reminders and late marks; its ladder steps owed now are returned, to be sent with the other rounds'. */
+async function checkRound(ctx: HandlerContext, r: DualRound, now: Date): Promise<Checked | null> {
   const tz = ctx.config.timezone;
   const today = localDay(now, tz);
   if (r.status === 'answered') {
     if (r.sides.some((s) => !s.backcheckAskedAt && !s.backcheckAt)) await askBackcheck(ctx, r);
-    return;
+    return null;
   }
-  if (!r.dispatchedAt) return;
+  if (!r.dispatchedAt) return null;
   const ticket = await getTicket(ctx.db, r.ticketNumber);
   const title = ticket?.title ?? '';
   for (const s of r.sides) {
@@ -53,27 +85,69 @@ async function checkRound(ctx: HandlerContext, r: DualRound, now: Date): Promise
     for (const p of people) await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `dual:${r.code}:ack-reminder:${s.side}:${p.id}` });
     await claimSideStep(ctx.db, r.id, s.side, 'ack_reminded_at', now, { to: people.map((p) => p.id) });
   }
-  if (now.getTime() < r.deadline.getTime()) return;
+  if (now.getTime() < r.deadline.getTime()) return null;
   const taken = await takenDualSteps(ctx.db, r.id);
   const supervisors = ctx.roster.withRole('supervisor').map((p) => p.id);
   const leaders = ctx.roster.withRole('leader').map((p) => p.id);
+  const due: DueStep[] = [];
   for (const s of r.sides) {
     if (s.answeredAt) continue;
     if (!s.lateAt) await claimSideStep(ctx.db, r.id, s.side, 'late_at', now);
     const mine = taken.get(s.side) ?? new Map<LadderStep, string>();
-    const due = sideStepDue(s, r.deadline, now, ctx.config.tickets.ladder, mine, today, ctx.calendar, tz);
-    if (!due) continue;
+    const step = sideStepDue(s, r.deadline, now, ctx.config.tickets.ladder, mine, today, ctx.calendar, tz);
+    if (!step) continue;
     const heads = sideContacts(ctx, s.unitId).map((p) => p.id);
-    const to = due.step === 'onsite' ? supervisors : due.step === 'referral' ? leaders : heads;
-    const input = { code: r.code, number: r.ticketNumber, title, unitName: unitName(ctx, s.unitId), sideLabel: SIDE_LABEL[s.side], deadline: r.deadline, daysOverdue: due.daysOverdue, tz };
-    const text =
-      due.step === 'immediate' ? T.lateImmediateText(input) : due.step === 'written' ? T.lateWrittenText(input) : due.step === 'onsite' ? T.lateOnsiteText(input) : T.lateReferralText(input);
-    for (const id of to) await ctx.send({ to: { kind: 'person', id }, text, mentions: [], purpose: `dual:${r.code}:${due.step}:${s.side}:${id}` });
-    if (await recordDualStep(ctx.db, r.id, s.side, due.step, due.daysOverdue, today, now, to)) {
-      mine.set(due.step, today);
-      taken.set(s.side, mine);
+    const to = step.step === 'onsite' ? supervisors : step.step === 'referral' ? leaders : heads;
+    const input = { code: r.code, number: r.ticketNumber, title, unitName: unitName(ctx, s.unitId), sideLabel: SIDE_LABEL[s.side], deadline: r.deadline, daysOverdue: step.daysOverdue, tz };
+    due.push({ r, side: s.side, step: step.step, daysOverdue: step.daysOverdue, to, input, taken });
+  }
+  return { r, title, taken, due };
+}
+
+/**
+ * The ladder messages of every late side in this check. A person owed one gets today's message;
+ * a person owed several at the same step (the supervision team's 现场督办, the leaders' 提请督办,
+ * a head's 即时/书面督办 for several rounds) gets ONE listing them. Sent before the steps are
+ * recorded, under a purpose naming the rounds in it: a check run again after a crash in
+ * between finds the same steps owing and sends nothing new, then records them.
+ */
+async function ladderNotices(ctx: HandlerContext, due: readonly DueStep[], now: Date): Promise<void> {
+  const today = localDay(now, ctx.config.timezone);
+  const people = [...new Set(due.flatMap((x) => x.to))];
+  for (const step of ['immediate', 'written', 'onsite', 'referral'] as const) {
+    for (const id of people) {
+      const mine = due.filter((x) => x.step === step && x.to.includes(id));
+      const only = mine.length === 1 ? mine[0] : undefined;
+      if (only) {
+        const i = only.input;
+        const text = step === 'immediate' ? T.lateImmediateText(i) : step === 'written' ? T.lateWrittenText(i) : step === 'onsite' ? T.lateOnsiteText(i) : T.lateReferralText(i);
+        await ctx.send({ to: { kind: 'person', id }, text, mentions: [], purpose: `dual:${only.r.code}:${step}:${only.side}:${id}` });
+      } else if (mine.length > 1) {
+        const keys = mine.map((x) => `${x.r.code}-${x.side}`).join('+');
+        await ctx.send({ to: { kind: 'person', id }, text: T.lateDigestText(step, mine.map((x) => x.input)), mentions: [], purpose: `dual:${keys}:${step}:${id}` });
+      }
     }
   }
+  await forEachIsolated(
+    ctx,
+    due,
+    async (x) => {
+      if (await recordDualStep(ctx.db, x.r.id, x.side, x.step, x.daysOverdue, today, now, x.to)) {
+        const mine = x.taken.get(x.side) ?? new Map<LadderStep, string>();
+        mine.set(x.step, today);
+        x.taken.set(x.side, mine);
+      }
+    },
+    (x) => ({ code: x.r.code, side: x.side }),
+    'dual-check could not record the ladder step',
+  );
+}
+
+/** The group note on who holds the round up (once a day) and 双问责 when every side is late past the ladder. */
+async function finishRound(ctx: HandlerContext, c: Checked, now: Date): Promise<void> {
+  const { r, title, taken } = c;
+  const tz = ctx.config.timezone;
+  const today = localDay(now, tz);
   const holding = holdingUp(r.sides, r.deadline, now);
   if (holding.length > 0) {
     const answered = r.sides.filter((s) => s.answeredAt).map((s) => unitName(ctx, s.unitId));
