@@ -392,7 +392,7 @@ export function lateSupervisorDigestText(items: readonly LateItem[], tz: string)
   return [
     `【提请督办】以下${items.length}件调度时限已到，相关单位尚未反馈：`,
     ...lateItemLines(items, tz, true),
-    `已在群内催办。发送“调度进展 ${items[0]?.code ?? 'D1'}”等可查看一件的全程。`,
+    `已在群内催办。发送“调度进展”加编号（如“调度进展 ${items[0]?.code ?? 'D1'}”）可查看一件的全程。`,
   ].join('\n');
 }
 
