@@ -376,3 +376,11 @@ export function lateDigestText(step: 'immediate' | 'written' | 'onsite' | 'refer
           : `【提请督办】以下${n}件双派单超期仍未答复，经即时、书面、现场督办未果，提请领导督办：`;
   return [head, ...items.map((i, k) => `${k + 1}. ${i.code} 工单 ${i.number}「${short(i.title, 20)}」：${i.unitName}（${i.sideLabel}）${overdueText(i.daysOverdue)}`)].join('\n');
 }
+
+/** The group note when several rounds are held up by a side in the same check: one note for all. */
+export function holdupDigestText(items: ReadonlyArray<{ code: string; number: string; title: string; answered: readonly string[]; holding: readonly string[]; deadline: Date }>, tz: string): string {
+  return [
+    `【双派单】以下${items.length}件双派单已过答复时限，仍有单位未答复，请抓紧办理并分别回复“编号 办理情况”：`,
+    ...items.map((i, k) => `${k + 1}. ${i.code} 工单 ${i.number}「${short(i.title, 20)}」：${i.answered.join('、')}已答复，${i.holding.join('、')}尚未答复（时限${due(i.deadline, tz)}）`),
+  ].join('\n');
+}

@@ -5,7 +5,7 @@ import * as T from '../../domain/texts/dual.js';
 import type { LadderStep } from '../../domain/tickets/digest.js';
 import { localDay } from '../../domain/time.js';
 import { addDualEvent, claimSideStep, type DualRound, liveRounds, recordDualStep, roundById, takenDualSteps, undispatchedRounds } from '../../store/dual.js';
-import { claimStep } from '../../store/steps.js';
+import { claimStep, hasStep } from '../../store/steps.js';
 import { getTicket } from '../../store/tickets.js';
 import type { HandlerContext } from '../context.js';
 import { askBackcheck, enqueueRound, openDualRounds, sendAccountability, sideContacts, unitName } from '../dual-flow.js';
@@ -44,7 +44,7 @@ export const dualCheckRoutine: Routine = {
       'dual-check failed on this round',
     );
     await ladderNotices(ctx, checked.flatMap((c) => c.due), now);
-    await forEachIsolated(ctx, checked, (c) => finishRound(ctx, c, now), (c) => ({ code: c.r.code }), 'dual-check failed on this round');
+    await finishRounds(ctx, checked, now);
   },
 };
 
@@ -143,24 +143,71 @@ async function ladderNotices(ctx: HandlerContext, due: readonly DueStep[], now: 
   );
 }
 
-/** The group note on who holds the round up (once a day) and 双问责 when every side is late past the ladder. */
-async function finishRound(ctx: HandlerContext, c: Checked, now: Date): Promise<void> {
-  const { r, title, taken } = c;
+/** A round held up by a side: the group is told once a day. */
+interface Holdup {
+  r: DualRound;
+  title: string;
+  answered: string[];
+  holding: ReturnType<typeof holdingUp>;
+  mentions: string[];
+}
+
+/**
+ * The group notes on who holds a round up (once a day per round: one note listing them when
+ * several are owed in this check, sent before each is recorded, under a purpose naming them),
+ * then 双问责 for each round whose every side is late past the ladder.
+ */
+async function finishRounds(ctx: HandlerContext, checked: readonly Checked[], now: Date): Promise<void> {
   const tz = ctx.config.timezone;
   const today = localDay(now, tz);
-  const holding = holdingUp(r.sides, r.deadline, now);
-  if (holding.length > 0) {
-    const answered = r.sides.filter((s) => s.answeredAt).map((s) => unitName(ctx, s.unitId));
-    const mentions = holding.flatMap((s) => sideContacts(ctx, s.unitId).map((p) => p.id));
+  const held: Holdup[] = [];
+  await forEachIsolated(
+    ctx,
+    checked,
+    async ({ r, title }) => {
+      const holding = holdingUp(r.sides, r.deadline, now);
+      if (holding.length === 0 || (await hasStep(ctx.db, `dual-holdup:${r.code}:${today}`))) return;
+      const answered = r.sides.filter((s) => s.answeredAt).map((s) => unitName(ctx, s.unitId));
+      held.push({ r, title, answered, holding, mentions: holding.flatMap((s) => sideContacts(ctx, s.unitId).map((p) => p.id)) });
+    },
+    (c) => ({ code: c.r.code }),
+    'dual-check failed on this round',
+  );
+  const only = held.length === 1 ? held[0] : undefined;
+  if (only) {
+    const { r } = only;
     await ctx.send({
       to: { kind: 'group' },
-      text: T.holdupText(r.code, r.ticketNumber, title, answered, holding.map((s) => unitName(ctx, s.unitId)), r.deadline, tz),
-      mentions,
+      text: T.holdupText(r.code, r.ticketNumber, only.title, only.answered, only.holding.map((s) => unitName(ctx, s.unitId)), r.deadline, tz),
+      mentions: only.mentions,
       purpose: `dual:${r.code}:holdup:${today}`,
     });
-    if (await claimStep(ctx.db, `dual-holdup:${r.code}:${today}`, 'dual-check', now, today)) {
-      await addDualEvent(ctx.db, { roundId: r.id, side: holding[0]?.side ?? null, kind: 'holdup', actorId: null, messageId: null, text: null, at: now, detail: { to: ['group'], mentions, holding: holding.map((s) => s.unitId) } });
-    }
+  } else if (held.length > 1) {
+    await ctx.send({
+      to: { kind: 'group' },
+      text: T.holdupDigestText(held.map((h) => ({ code: h.r.code, number: h.r.ticketNumber, title: h.title, answered: h.answered, holding: h.holding.map((s) => unitName(ctx, s.unitId)), deadline: h.r.deadline })), tz),
+      mentions: [...new Set(held.flatMap((h) => h.mentions))],
+      purpose: `dual:${held.map((h) => h.r.code).join('+')}:holdup:${today}`,
+    });
   }
-  if (!r.accountabilityAt && bothLatePastLadder(r.sides, taken)) await sendAccountability(ctx, (await roundById(ctx.db, r.id)) as DualRound, 'both-late');
+  await forEachIsolated(
+    ctx,
+    held,
+    async ({ r, holding, mentions }) => {
+      if (await claimStep(ctx.db, `dual-holdup:${r.code}:${today}`, 'dual-check', now, today)) {
+        await addDualEvent(ctx.db, { roundId: r.id, side: holding[0]?.side ?? null, kind: 'holdup', actorId: null, messageId: null, text: null, at: now, detail: { to: ['group'], mentions, holding: holding.map((s) => s.unitId) } });
+      }
+    },
+    (h) => ({ code: h.r.code }),
+    'dual-check could not record the holdup note',
+  );
+  await forEachIsolated(
+    ctx,
+    checked,
+    async ({ r, taken }) => {
+      if (!r.accountabilityAt && bothLatePastLadder(r.sides, taken)) await sendAccountability(ctx, (await roundById(ctx.db, r.id)) as DualRound, 'both-late');
+    },
+    (c) => ({ code: c.r.code }),
+    'dual-check failed on this round',
+  );
 }
