@@ -362,3 +362,45 @@ export function supervisorItemsText(i: SupervisorItemsInput): string {
   lines.push('发送“双派单进展”“调度进展”或编号加“进展”（如“SP1 进展”）可查看详情。');
   return lines.join('\n');
 }
+
+/** One dispatch in a combined deadline message: its code, short title, leader, deadline and units. */
+export interface LateItem {
+  code: string;
+  leaderName: string;
+  text: string;
+  deadline: Date | string;
+  units: ReadonlyArray<{ unit: string; state: string }>;
+}
+
+function lateItemLines(items: readonly LateItem[], tz: string, withLeader: boolean): string[] {
+  return items.flatMap((d, n) => [
+    `${n + 1}. ${d.code}“${clause(summary(d.text, 24))}”（${withLeader ? `${d.leaderName}交办，` : ''}时限${formatDeadline(d.deadline, tz)}）`,
+    ...d.units.map((u) => `   · ${u.unit}：${u.state}`),
+  ]);
+}
+
+/** In the group when several dispatches run out of time in the same check: one notice for all. */
+export function lateGroupDigestText(items: ReadonlyArray<{ code: string; leaderName: string; text: string; deadline: Date | string; units: readonly string[] }>, tz: string): string {
+  return [
+    `【调度超时】以下${items.length}件调度时限已到，相关单位尚未反馈，请即办理并回复结果：`,
+    ...items.map((d, n) => `${n + 1}. ${d.code}“${clause(summary(d.text, 24))}”（${d.leaderName}交办，时限${formatDeadline(d.deadline, tz)}）：${d.units.join('、')}`),
+  ].join('\n');
+}
+
+/** To each member of the supervision team when several dispatches run out of time together. */
+export function lateSupervisorDigestText(items: readonly LateItem[], tz: string): string {
+  return [
+    `【提请督办】以下${items.length}件调度时限已到，相关单位尚未反馈：`,
+    ...lateItemLines(items, tz, true),
+    `已在群内催办。发送“调度进展”加编号（如“调度进展 ${items[0]?.code ?? 'D1'}”）可查看一件的全程。`,
+  ].join('\n');
+}
+
+/** To a leader when several of the leader's dispatches run out of time together. */
+export function leaderStatusDigestText(items: readonly LateItem[], tz: string): string {
+  return [
+    `【调度进展】您交办的${items.length}件调度时限已到，各单位情况如下：`,
+    ...lateItemLines(items, tz, false),
+    '未反馈单位已在群内催办，并告知区督导专班。',
+  ].join('\n');
+}

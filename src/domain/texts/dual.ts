@@ -355,3 +355,32 @@ export function roundsListText(items: ReadonlyArray<{ code: string; ticketNumber
   lines.push(`回复编号加“进展”即可查看详情，如“${items[0]?.code ?? 'SP1'} 进展”。`);
   return lines.join('\n');
 }
+
+/** One late side of a round in a combined ladder message. */
+export type LateDigestItem = Omit<LateInput, 'tz' | 'deadline'>;
+
+/**
+ * Several rounds' late sides at the same ladder step in one check, to the same person: one
+ * message listing them (the unit's head for 即时/书面督办, the supervision team for 现场督办,
+ * the leaders for 提请督办).
+ */
+export function lateDigestText(step: 'immediate' | 'written' | 'onsite' | 'referral', items: readonly LateDigestItem[]): string {
+  const n = items.length;
+  const head =
+    step === 'immediate'
+      ? `【即时督办】以下${n}件双派单已超过答复时限仍未答复，请立即办理并分别回复“编号 办理情况”：`
+      : step === 'written'
+        ? `【书面督办通知】以下${n}件双派单超期仍未答复，请主要负责同志亲自过问，于今日内分别答复办理情况：`
+        : step === 'onsite'
+          ? `【现场督办】以下${n}件双派单超期仍未答复，已书面督办，请督导专班安排现场督办：`
+          : `【提请督办】以下${n}件双派单超期仍未答复，经即时、书面、现场督办未果，提请领导督办：`;
+  return [head, ...items.map((i, k) => `${k + 1}. ${i.code} 工单 ${i.number}「${short(i.title, 20)}」：${i.unitName}（${i.sideLabel}）${overdueText(i.daysOverdue)}`)].join('\n');
+}
+
+/** The group note when several rounds are held up by a side in the same check: one note for all. */
+export function holdupDigestText(items: ReadonlyArray<{ code: string; number: string; title: string; answered: readonly string[]; holding: readonly string[]; deadline: Date }>, tz: string): string {
+  return [
+    `【双派单】以下${items.length}件双派单已过答复时限，仍有单位未答复，请抓紧办理并分别回复“编号 办理情况”：`,
+    ...items.map((i, k) => `${k + 1}. ${i.code} 工单 ${i.number}「${short(i.title, 20)}」：${i.answered.join('、')}已答复，${i.holding.join('、')}尚未答复（时限${due(i.deadline, tz)}）`),
+  ].join('\n');
+}

@@ -2,11 +2,15 @@ import { checkPatterns, inWorkingHours, owedSteps, policyFor, type StepKind } fr
 import {
   ackReminderText,
   dueReminderText,
+  type LateItem,
+  lateGroupDigestText,
   lateGroupText,
+  lateSupervisorDigestText,
   lateSupervisorText,
+  leaderStatusDigestText,
   leaderStatusText,
 } from '../../domain/texts/dispatch.js';
-import { addEvent, claimEscalation, claimTargetStep, type Dispatch, dispatchTarget, openDispatches } from '../../store/dispatches.js';
+import { addEvent, claimEscalation, claimTargetStep, type Dispatch, type DispatchTarget, dispatchTarget, openDispatches } from '../../store/dispatches.js';
 import type { HandlerContext } from '../context.js';
 import { leaderName, stateText, unitContacts, unitLabel } from '../dispatch-common.js';
 import type { Routine } from './types.js';
@@ -16,7 +20,8 @@ import { forEachIsolated } from './each.js';
  * Follows every open dispatch up against the clock (a scan of stored state, each step
  * recorded once): the acknowledgement reminder, the reminder before the deadline, and at the
  * deadline the late units @-mentioned in the group, the supervision team told and the leader
- * given a status line. Running it again at the same time sends nothing new.
+ * given a status line — in one message per recipient when several dispatches reach their
+ * deadline in the same check. Running it again sends nothing new.
  */
 export const dispatchCheckRoutine: Routine = {
   name: 'dispatch-check',
@@ -24,11 +29,32 @@ export const dispatchCheckRoutine: Routine = {
   async run(ctx) {
     const now = ctx.clock.now();
     if (!inWorkingHours(now, ctx.config.dispatch, ctx.calendar, ctx.config.timezone)) return;
-    await forEachIsolated(ctx, await openDispatches(ctx.db), (d) => checkDispatch(ctx, d, now), (d) => ({ code: d.code }), 'dispatch-check failed on this dispatch');
+    const due: DeadlineStep[] = [];
+    await forEachIsolated(
+      ctx,
+      await openDispatches(ctx.db),
+      async (d) => {
+        const step = await checkDispatch(ctx, d, now);
+        if (step) due.push(step);
+      },
+      (d) => ({ code: d.code }),
+      'dispatch-check failed on this dispatch',
+    );
+    await deadlineNotices(ctx, due, now);
   },
 };
 
-async function checkDispatch(ctx: HandlerContext, d: Dispatch, now: Date): Promise<void> {
+/** What a dispatch owes at its deadline in this check: the late units' group notice, the escalation. */
+interface DeadlineStep {
+  d: Dispatch;
+  /** Units that ran out of time now (their late step not yet recorded). */
+  late: string[];
+  /** Target units as they stand, the late ones marked late now; set when the escalation is owed. */
+  escalation: { pending: DispatchTarget[]; all: DispatchTarget[] } | null;
+}
+
+/** The reminders of one dispatch are sent here; its deadline step is returned, to be sent with the others'. */
+async function checkDispatch(ctx: HandlerContext, d: Dispatch, now: Date): Promise<DeadlineStep | null> {
   const tz = ctx.config.timezone;
   const leader = leaderName(ctx, d.leaderId);
   const owed = owedSteps(d, now, policyFor(ctx.config.dispatch, d.urgent));
@@ -47,31 +73,86 @@ async function checkDispatch(ctx: HandlerContext, d: Dispatch, now: Date): Promi
     await remindUnit(ctx, d, s.unitId, s.step, text, now);
   }
   const late = steps.filter((s) => s.step === 'late').map((s) => s.unitId);
-  if (late.length > 0) {
-    const mentions = late.flatMap((u) => unitContacts(ctx, u).map((p) => p.id));
-    await ctx.send({
-      to: { kind: 'group' },
-      text: lateGroupText({ ...base, units: late.map((u) => unitLabel(ctx, u)) }),
-      mentions,
-      purpose: `dispatch:${d.code}:late-group:${late.join(',')}`,
-    });
-    for (const u of late) await claimTargetStep(ctx.db, d.id, u, 'late', now, { mentions: unitContacts(ctx, u).map((p) => p.id) });
-  }
+  let escalation: DeadlineStep['escalation'] = null;
   if (now.getTime() >= d.deadline.getTime() && !d.escalatedAt) {
-    const refreshed = d.targets.map((t) => (late.includes(t.unitId) && !t.lateAt ? { ...t, lateAt: now } : t));
-    const pending = refreshed.filter((t) => !t.answeredAt);
-    if (pending.length === 0) return;
-    const states = (ts: typeof refreshed) => ts.map((t) => ({ unit: unitLabel(ctx, t.unitId), state: stateText(t, d.deadline, now, tz) }));
-    const supervisors = ctx.roster.withRole('supervisor');
-    for (const p of supervisors) {
-      await ctx.send({ to: { kind: 'person', id: p.id }, text: lateSupervisorText({ ...base, units: states(pending) }), mentions: [], purpose: `dispatch:${d.code}:supervise:${p.id}` });
-    }
-    await ctx.send({ to: { kind: 'person', id: d.leaderId }, text: leaderStatusText({ ...base, units: states(refreshed) }), mentions: [], purpose: `dispatch:${d.code}:leader-status` });
-    if (await claimEscalation(ctx.db, d.id, now)) {
-      await addEvent(ctx.db, d.id, { kind: 'supervisors', unitId: null, actorId: null, messageId: null, text: null, at: now, detail: { to: supervisors.map((p) => p.id), units: pending.map((t) => t.unitId) } });
-      await addEvent(ctx.db, d.id, { kind: 'leader-status', unitId: null, actorId: d.leaderId, messageId: null, text: null, at: now });
-    }
+    const all = d.targets.map((t) => (late.includes(t.unitId) && !t.lateAt ? { ...t, lateAt: now } : t));
+    const pending = all.filter((t) => !t.answeredAt);
+    if (pending.length > 0) escalation = { pending, all };
   }
+  return late.length > 0 || escalation ? { d, late, escalation } : null;
+}
+
+/**
+ * The deadline messages of every dispatch that reached it in this check. One dispatch gets its
+ * own messages as always; several get ONE group notice, ONE 提请督办 to each member of the
+ * supervision team and ONE 调度进展 to each leader, listing them all. Each is sent before the
+ * dispatches' steps are recorded, under a purpose naming the dispatches in it: a check run again
+ * after a crash in between finds the same dispatches owing and sends nothing new, then records.
+ */
+async function deadlineNotices(ctx: HandlerContext, due: readonly DeadlineStep[], now: Date): Promise<void> {
+  const tz = ctx.config.timezone;
+  const states = (d: Dispatch, ts: readonly DispatchTarget[]) => ts.map((t) => ({ unit: unitLabel(ctx, t.unitId), state: stateText(t, d.deadline, now, tz) }));
+  const codes = (xs: readonly DeadlineStep[]) => xs.map((x) => x.d.code).join('+');
+  const base = (d: Dispatch) => ({ code: d.code, leaderName: leaderName(ctx, d.leaderId), text: d.text, deadline: d.deadline, tz });
+
+  const late = due.filter((x) => x.late.length > 0);
+  if (late.length > 0) {
+    const mentions = [...new Set(late.flatMap((x) => x.late.flatMap((u) => unitContacts(ctx, u).map((p) => p.id))))];
+    const only = late.length === 1 ? late[0] : undefined;
+    await ctx.send(
+      only
+        ? { to: { kind: 'group' }, text: lateGroupText({ ...base(only.d), units: only.late.map((u) => unitLabel(ctx, u)) }), mentions, purpose: `dispatch:${only.d.code}:late-group:${only.late.join(',')}` }
+        : {
+            to: { kind: 'group' },
+            text: lateGroupDigestText(late.map((x) => ({ ...base(x.d), units: x.late.map((u) => unitLabel(ctx, u)) })), tz),
+            mentions,
+            purpose: `dispatch:${codes(late)}:late-group:${late.map((x) => `${x.d.code}=${x.late.join(',')}`).join(';')}`,
+          },
+    );
+    await forEachIsolated(
+      ctx,
+      late,
+      async (x) => {
+        for (const u of x.late) await claimTargetStep(ctx.db, x.d.id, u, 'late', now, { mentions: unitContacts(ctx, u).map((p) => p.id) });
+      },
+      (x) => ({ code: x.d.code }),
+      'dispatch-check could not record the late step',
+    );
+  }
+
+  const esc = due.filter((x) => x.escalation !== null);
+  if (esc.length === 0) return;
+  const supervisors = ctx.roster.withRole('supervisor');
+  const item = (x: DeadlineStep, ts: readonly DispatchTarget[]): LateItem => ({ ...base(x.d), units: states(x.d, ts) });
+  for (const p of supervisors) {
+    const only = esc.length === 1 ? esc[0] : undefined;
+    await ctx.send(
+      only
+        ? { to: { kind: 'person', id: p.id }, text: lateSupervisorText({ ...base(only.d), units: states(only.d, only.escalation?.pending ?? []) }), mentions: [], purpose: `dispatch:${only.d.code}:supervise:${p.id}` }
+        : { to: { kind: 'person', id: p.id }, text: lateSupervisorDigestText(esc.map((x) => item(x, x.escalation?.pending ?? [])), tz), mentions: [], purpose: `dispatch:${codes(esc)}:supervise:${p.id}` },
+    );
+  }
+  const leaders = [...new Set(esc.map((x) => x.d.leaderId))];
+  for (const leaderId of leaders) {
+    const mine = esc.filter((x) => x.d.leaderId === leaderId);
+    const only = mine.length === 1 ? mine[0] : undefined;
+    await ctx.send(
+      only
+        ? { to: { kind: 'person', id: leaderId }, text: leaderStatusText({ ...base(only.d), units: states(only.d, only.escalation?.all ?? []) }), mentions: [], purpose: `dispatch:${only.d.code}:leader-status` }
+        : { to: { kind: 'person', id: leaderId }, text: leaderStatusDigestText(mine.map((x) => item(x, x.escalation?.all ?? [])), tz), mentions: [], purpose: `dispatch:${codes(mine)}:leader-status:${leaderId}` },
+    );
+  }
+  await forEachIsolated(
+    ctx,
+    esc,
+    async ({ d, escalation }) => {
+      if (!(await claimEscalation(ctx.db, d.id, now))) return;
+      await addEvent(ctx.db, d.id, { kind: 'supervisors', unitId: null, actorId: null, messageId: null, text: null, at: now, detail: { to: supervisors.map((p) => p.id), units: (escalation?.pending ?? []).map((t) => t.unitId) } });
+      await addEvent(ctx.db, d.id, { kind: 'leader-status', unitId: null, actorId: d.leaderId, messageId: null, text: null, at: now });
+    },
+    (x) => ({ code: x.d.code }),
+    'dispatch-check could not record the escalation',
+  );
 }
 
 /** One reminder to each head and liaison of a unit, then the step recorded (sent first: a repeat is a no-op by purpose). */

@@ -1,11 +1,11 @@
 import { checkPatterns, inWorkingHours } from '../../domain/dispatch/flow.js';
 import { ackReminderDue, bothLatePastLadder, holdingUp, sideStepDue } from '../../domain/dual/rules.js';
-import { SIDE_LABEL } from '../../domain/dual/sides.js';
+import { SIDE_LABEL, type SideKey } from '../../domain/dual/sides.js';
 import * as T from '../../domain/texts/dual.js';
 import type { LadderStep } from '../../domain/tickets/digest.js';
 import { localDay } from '../../domain/time.js';
 import { addDualEvent, claimSideStep, type DualRound, liveRounds, recordDualStep, roundById, takenDualSteps, undispatchedRounds } from '../../store/dual.js';
-import { claimStep } from '../../store/steps.js';
+import { claimStep, hasStep } from '../../store/steps.js';
 import { getTicket } from '../../store/tickets.js';
 import type { HandlerContext } from '../context.js';
 import { askBackcheck, enqueueRound, openDualRounds, sendAccountability, sideContacts, unitName } from '../dual-flow.js';
@@ -19,7 +19,7 @@ const REDELIVER_AFTER_MS = 10 * 60_000;
  * Follows the 双派单 rounds up (a scan of stored state, each step recorded once): makes the
  * rounds owed by tickets imported elsewhere (the CLI) and re-adds lost flows at any time;
  * within working hours, the 签收 reminder, the late mark and the ticket ladder for a late
- * side (即时 → 书面 → 现场 → 提请), the group note on who holds a round up (once a day), the
+ * side (即时 → 书面 → 现场 → 提请; one message per person and step when several rounds owe it), the group note on who holds a round up (once a day), the
  * back-check questions still owed, and 双问责 when every side is late past the ladder.
  */
 export const dualCheckRoutine: Routine = {
@@ -32,18 +32,50 @@ export const dualCheckRoutine: Routine = {
       if (!r.flowEnqueuedAt || now.getTime() - r.flowEnqueuedAt.getTime() >= REDELIVER_AFTER_MS) await enqueueRound(ctx, r);
     }
     if (!inWorkingHours(now, ctx.config.dispatch, ctx.calendar, ctx.config.timezone)) return;
-    await forEachIsolated(ctx, await liveRounds(ctx.db), (r) => checkRound(ctx, r, now), (r) => ({ code: r.code }), 'dual-check failed on this round');
+    const checked: Checked[] = [];
+    await forEachIsolated(
+      ctx,
+      await liveRounds(ctx.db),
+      async (r) => {
+        const c = await checkRound(ctx, r, now);
+        if (c) checked.push(c);
+      },
+      (r) => ({ code: r.code }),
+      'dual-check failed on this round',
+    );
+    await ladderNotices(ctx, checked.flatMap((c) => c.due), now);
+    await finishRounds(ctx, checked, now);
   },
 };
 
-async function checkRound(ctx: HandlerContext, r: DualRound, now: Date): Promise<void> {
+/** A ladder step owed by one late side of a round in this check. */
+interface DueStep {
+  r: DualRound;
+  side: SideKey;
+  step: LadderStep;
+  daysOverdue: number;
+  to: string[];
+  input: T.LateInput;
+  /** The round's steps taken, updated when this one is recorded (双问责 looks at them). */
+  taken: Map<SideKey, Map<LadderStep, string>>;
+}
+
+interface Checked {
+  r: DualRound;
+  title: string;
+  taken: Map<SideKey, Map<LadderStep, string>>;
+  due: DueStep[];
+}
+
+/** A round's 签收 reminders and late marks; its ladder steps owed now are returned, to be sent with the other rounds'. */
+async function checkRound(ctx: HandlerContext, r: DualRound, now: Date): Promise<Checked | null> {
   const tz = ctx.config.timezone;
   const today = localDay(now, tz);
   if (r.status === 'answered') {
     if (r.sides.some((s) => !s.backcheckAskedAt && !s.backcheckAt)) await askBackcheck(ctx, r);
-    return;
+    return null;
   }
-  if (!r.dispatchedAt) return;
+  if (!r.dispatchedAt) return null;
   const ticket = await getTicket(ctx.db, r.ticketNumber);
   const title = ticket?.title ?? '';
   for (const s of r.sides) {
@@ -53,40 +85,129 @@ async function checkRound(ctx: HandlerContext, r: DualRound, now: Date): Promise
     for (const p of people) await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `dual:${r.code}:ack-reminder:${s.side}:${p.id}` });
     await claimSideStep(ctx.db, r.id, s.side, 'ack_reminded_at', now, { to: people.map((p) => p.id) });
   }
-  if (now.getTime() < r.deadline.getTime()) return;
+  if (now.getTime() < r.deadline.getTime()) return null;
   const taken = await takenDualSteps(ctx.db, r.id);
   const supervisors = ctx.roster.withRole('supervisor').map((p) => p.id);
   const leaders = ctx.roster.withRole('leader').map((p) => p.id);
+  const due: DueStep[] = [];
   for (const s of r.sides) {
     if (s.answeredAt) continue;
     if (!s.lateAt) await claimSideStep(ctx.db, r.id, s.side, 'late_at', now);
     const mine = taken.get(s.side) ?? new Map<LadderStep, string>();
-    const due = sideStepDue(s, r.deadline, now, ctx.config.tickets.ladder, mine, today, ctx.calendar, tz);
-    if (!due) continue;
+    const step = sideStepDue(s, r.deadline, now, ctx.config.tickets.ladder, mine, today, ctx.calendar, tz);
+    if (!step) continue;
     const heads = sideContacts(ctx, s.unitId).map((p) => p.id);
-    const to = due.step === 'onsite' ? supervisors : due.step === 'referral' ? leaders : heads;
-    const input = { code: r.code, number: r.ticketNumber, title, unitName: unitName(ctx, s.unitId), sideLabel: SIDE_LABEL[s.side], deadline: r.deadline, daysOverdue: due.daysOverdue, tz };
-    const text =
-      due.step === 'immediate' ? T.lateImmediateText(input) : due.step === 'written' ? T.lateWrittenText(input) : due.step === 'onsite' ? T.lateOnsiteText(input) : T.lateReferralText(input);
-    for (const id of to) await ctx.send({ to: { kind: 'person', id }, text, mentions: [], purpose: `dual:${r.code}:${due.step}:${s.side}:${id}` });
-    if (await recordDualStep(ctx.db, r.id, s.side, due.step, due.daysOverdue, today, now, to)) {
-      mine.set(due.step, today);
-      taken.set(s.side, mine);
+    const to = step.step === 'onsite' ? supervisors : step.step === 'referral' ? leaders : heads;
+    const input = { code: r.code, number: r.ticketNumber, title, unitName: unitName(ctx, s.unitId), sideLabel: SIDE_LABEL[s.side], deadline: r.deadline, daysOverdue: step.daysOverdue, tz };
+    due.push({ r, side: s.side, step: step.step, daysOverdue: step.daysOverdue, to, input, taken });
+  }
+  return { r, title, taken, due };
+}
+
+/**
+ * The ladder messages of every late side in this check. A person owed one gets today's message;
+ * a person owed several at the same step (the supervision team's 现场督办, the leaders' 提请督办,
+ * a head's 即时/书面督办 for several rounds) gets ONE listing them. Sent before the steps are
+ * recorded, under a purpose naming the rounds in it: a check run again after a crash in
+ * between finds the same steps owing and sends nothing new, then records them.
+ */
+async function ladderNotices(ctx: HandlerContext, due: readonly DueStep[], now: Date): Promise<void> {
+  const today = localDay(now, ctx.config.timezone);
+  const people = [...new Set(due.flatMap((x) => x.to))];
+  for (const step of ['immediate', 'written', 'onsite', 'referral'] as const) {
+    for (const id of people) {
+      const mine = due.filter((x) => x.step === step && x.to.includes(id));
+      const only = mine.length === 1 ? mine[0] : undefined;
+      if (only) {
+        const i = only.input;
+        const text = step === 'immediate' ? T.lateImmediateText(i) : step === 'written' ? T.lateWrittenText(i) : step === 'onsite' ? T.lateOnsiteText(i) : T.lateReferralText(i);
+        await ctx.send({ to: { kind: 'person', id }, text, mentions: [], purpose: `dual:${only.r.code}:${step}:${only.side}:${id}` });
+      } else if (mine.length > 1) {
+        const keys = mine.map((x) => `${x.r.code}-${x.side}`).join('+');
+        await ctx.send({ to: { kind: 'person', id }, text: T.lateDigestText(step, mine.map((x) => x.input)), mentions: [], purpose: `dual:${keys}:${step}:${id}` });
+      }
     }
   }
-  const holding = holdingUp(r.sides, r.deadline, now);
-  if (holding.length > 0) {
-    const answered = r.sides.filter((s) => s.answeredAt).map((s) => unitName(ctx, s.unitId));
-    const mentions = holding.flatMap((s) => sideContacts(ctx, s.unitId).map((p) => p.id));
+  await forEachIsolated(
+    ctx,
+    due,
+    async (x) => {
+      if (await recordDualStep(ctx.db, x.r.id, x.side, x.step, x.daysOverdue, today, now, x.to)) {
+        const mine = x.taken.get(x.side) ?? new Map<LadderStep, string>();
+        mine.set(x.step, today);
+        x.taken.set(x.side, mine);
+      }
+    },
+    (x) => ({ code: x.r.code, side: x.side }),
+    'dual-check could not record the ladder step',
+  );
+}
+
+/** A round held up by a side: the group is told once a day. */
+interface Holdup {
+  r: DualRound;
+  title: string;
+  answered: string[];
+  holding: ReturnType<typeof holdingUp>;
+  mentions: string[];
+}
+
+/**
+ * The group notes on who holds a round up (once a day per round: one note listing them when
+ * several are owed in this check, sent before each is recorded, under a purpose naming them),
+ * then 双问责 for each round whose every side is late past the ladder.
+ */
+async function finishRounds(ctx: HandlerContext, checked: readonly Checked[], now: Date): Promise<void> {
+  const tz = ctx.config.timezone;
+  const today = localDay(now, tz);
+  const held: Holdup[] = [];
+  await forEachIsolated(
+    ctx,
+    checked,
+    async ({ r, title }) => {
+      const holding = holdingUp(r.sides, r.deadline, now);
+      if (holding.length === 0 || (await hasStep(ctx.db, `dual-holdup:${r.code}:${today}`))) return;
+      const answered = r.sides.filter((s) => s.answeredAt).map((s) => unitName(ctx, s.unitId));
+      held.push({ r, title, answered, holding, mentions: holding.flatMap((s) => sideContacts(ctx, s.unitId).map((p) => p.id)) });
+    },
+    (c) => ({ code: c.r.code }),
+    'dual-check failed on this round',
+  );
+  const only = held.length === 1 ? held[0] : undefined;
+  if (only) {
+    const { r } = only;
     await ctx.send({
       to: { kind: 'group' },
-      text: T.holdupText(r.code, r.ticketNumber, title, answered, holding.map((s) => unitName(ctx, s.unitId)), r.deadline, tz),
-      mentions,
+      text: T.holdupText(r.code, r.ticketNumber, only.title, only.answered, only.holding.map((s) => unitName(ctx, s.unitId)), r.deadline, tz),
+      mentions: only.mentions,
       purpose: `dual:${r.code}:holdup:${today}`,
     });
-    if (await claimStep(ctx.db, `dual-holdup:${r.code}:${today}`, 'dual-check', now, today)) {
-      await addDualEvent(ctx.db, { roundId: r.id, side: holding[0]?.side ?? null, kind: 'holdup', actorId: null, messageId: null, text: null, at: now, detail: { to: ['group'], mentions, holding: holding.map((s) => s.unitId) } });
-    }
+  } else if (held.length > 1) {
+    await ctx.send({
+      to: { kind: 'group' },
+      text: T.holdupDigestText(held.map((h) => ({ code: h.r.code, number: h.r.ticketNumber, title: h.title, answered: h.answered, holding: h.holding.map((s) => unitName(ctx, s.unitId)), deadline: h.r.deadline })), tz),
+      mentions: [...new Set(held.flatMap((h) => h.mentions))],
+      purpose: `dual:${held.map((h) => h.r.code).join('+')}:holdup:${today}`,
+    });
   }
-  if (!r.accountabilityAt && bothLatePastLadder(r.sides, taken)) await sendAccountability(ctx, (await roundById(ctx.db, r.id)) as DualRound, 'both-late');
+  await forEachIsolated(
+    ctx,
+    held,
+    async ({ r, holding, mentions }) => {
+      if (await claimStep(ctx.db, `dual-holdup:${r.code}:${today}`, 'dual-check', now, today)) {
+        await addDualEvent(ctx.db, { roundId: r.id, side: holding[0]?.side ?? null, kind: 'holdup', actorId: null, messageId: null, text: null, at: now, detail: { to: ['group'], mentions, holding: holding.map((s) => s.unitId) } });
+      }
+    },
+    (h) => ({ code: h.r.code }),
+    'dual-check could not record the holdup note',
+  );
+  await forEachIsolated(
+    ctx,
+    checked,
+    async ({ r, taken }) => {
+      if (!r.accountabilityAt && bothLatePastLadder(r.sides, taken)) await sendAccountability(ctx, (await roundById(ctx.db, r.id)) as DualRound, 'both-late');
+    },
+    (c) => ({ code: c.r.code }),
+    'dual-check failed on this round',
+  );
 }
