@@ -1,0 +1,97 @@
+/**
+ * A unit person's words that carry a 签收 and a "done" together, or a "done" in the group with
+ * no code, or a liaison's 调度进展 (the play4 findings on 沈局长 and 徐科长): the answer is never
+ * lost and the person always gets a sensible word.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run, Scenario, say } from './scenario.js';
+import { HEADER, tempDir, writeXlsx } from './ticket-helpers.js';
+
+const t = (day: string, hhmm: string) => `${day}T${hhmm}:00+08:00`;
+const MON = '2026-11-30';
+const TUE = '2026-12-01';
+const LI = 'wxid_leader_li';
+const SUP = 'wxid_sup_liu';
+const SHEN = 'wxid_jiaotong_shen';
+const CHU = 'wxid_chengguan_chu';
+const ZJ = 'wxid_zhujian_zhang';
+const XU = 'wxid_zhujian_xu';
+
+describe('签收 + a "done" remark after a ticket digest: signed, and the remark asks to report the ticket done', () => {
+  let s: Scenario;
+  const tk = (n: string, title: string, unit: string) => [n, title, `${title}，请尽快处理`, unit, '', '', '2026-11-20 09:00', '2026-11-27 18:00', '办理中', '', 0];
+  const ackedBy = async (unit: string) => (await s.h.app.db.query<{ acked_by: string | null }>('select acked_by from ticket_digests where unit_id = $1', [unit])).map((r) => r.acked_by);
+  const events = async (n: string) =>
+    (await s.h.app.db.query<{ note: string }>("select detail->>'note' as note from ticket_events where ticket_number = $1 and kind = 'reported-done'", [n])).map((r) => r.note);
+  beforeAll(async () => {
+    s = await Scenario.open();
+    const file = await writeXlsx(join(tempDir(), 'remarks-1.xlsx'), [
+      HEADER,
+      tk('SQ202611290003', '公交站台损坏', '交通局'),
+      tk('SQ202611290001', '路灯不亮', '城管局'),
+      tk('GD20261124003', '锦绣小区路灯不亮', '区住建局'),
+      tk('GD20261124005', '加装电梯纠纷', '区住建局'),
+    ]);
+    await s.play({ at: t(TUE, '08:00'), from: SUP, file, to: 'group' });
+    await s.play(run(t(TUE, '09:00'), 'ticket-nag'));
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const cases = [
+    [SHEN, 'jiaotong', 'SQ202611290003', '签收，公交站台已经修好了', { to: 'bot' }, '是的'],
+    [CHU, 'chengguan', 'SQ202611290001', '收到👍 路灯修好了', {}, '对'],
+  ] as const;
+  for (const [who, unit, n, said, extra, yes] of cases) {
+    it(`"${said}": signed, asked about ${n}, "${yes}" records it with the message as the note`, async () => {
+      const out = await s.play(say(t(TUE, '09:10'), who, said, extra));
+      const texts = out.map((o) => o.text);
+      expect(texts[0]).toMatch(/^(?:@\S+ )?已签收，督办记录已更新。$/);
+      expect(out[1]?.to).toBe(who);
+      expect(texts[1]).toMatch(new RegExp(`^是否报告工单 ${n}（`));
+      expect(texts.join('\n')).not.toContain('未能识别');
+      expect(await ackedBy(unit)).toEqual([who]);
+      const done = await s.play(say(t(TUE, '09:12'), who, yes, { to: 'bot' }));
+      expect(done.map((o) => o.text)).toEqual([`已记录工单 ${n} 的办结情况，最终以 12345 平台状态为准。`]);
+      expect(await events(n)).toEqual([said]);
+    });
+  }
+
+  it('several tickets and the remark names one of them: asked about that one; naming none: listed', async () => {
+    const out = await s.play(say(t(TUE, '09:20'), ZJ, '签收。锦绣小区路灯今天上午已经修好了😊', { to: 'bot' }));
+    expect(out.map((o) => o.text)).toEqual(['已签收，督办记录已更新。', expect.stringMatching(/^是否报告工单 GD20261124003（/)]);
+  });
+});
+
+describe('签收 + a "done" remark with an unsigned dispatch: signed and taken as its answer; several: which one', () => {
+  let s: Scenario;
+  beforeAll(async () => {
+    s = await Scenario.open();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('one dispatch waiting: 签收，… / 收到 已经修好了🙏 / 好的收到，站牌已装上: forwarded to the leader', async () => {
+    for (const [i, text] of ['签收，公交站台已经修好了', '收到 已经修好了🙏', '收到，站牌已更换完毕'].entries()) {
+      await s.play(say(t(MON, `1${i}:00`), LI, `@沈局长 第${i + 1}个公交站台今天必须修好`, { mentions: [SHEN] }));
+      const [d] = await s.h.app.db.query<{ code: string }>('select code from dispatches order by id desc limit 1');
+      const out = await s.play(say(t(MON, `1${i}:10`), SHEN, text, { to: 'bot' }));
+      expect(out.find((o) => o.to === LI)?.text ?? '', text).toMatch(new RegExp(`^【调度反馈 ${d?.code}】`));
+      expect(out.map((o) => o.text).join('\n'), text).not.toContain('未能识别');
+    }
+  });
+
+  it('two waiting: asked which, and the code alone then makes it the answer', async () => {
+    await s.play(say(t(MON, '14:00'), LI, '@沈局长 人民路公交站台今天下班前修好', { mentions: [SHEN] }));
+    await s.play(say(t(MON, '14:01'), LI, '@沈局长 环城路信号灯坏了，今天下班前修好', { mentions: [SHEN] }));
+    const codes = (await s.h.app.db.query<{ code: string }>('select code from dispatches order by id desc limit 2')).map((r) => r.code).reverse();
+    const ask = await s.play(say(t(MON, '14:10'), SHEN, '签收，已经修好了', { to: 'bot' }));
+    expect(ask.map((o) => o.text).join('\n')).toContain(codes[0] as string);
+    expect(ask.map((o) => o.text).join('\n')).not.toContain('未能识别');
+    const out = await s.play(say(t(MON, '14:11'), SHEN, codes[0] as string, { to: 'bot' }));
+    expect(out.find((o) => o.to === LI)?.text ?? '').toMatch(new RegExp(`^【调度反馈 ${codes[0]}】`));
+  });
+});
