@@ -134,3 +134,31 @@ describe('a "done" in the group with no code, repeating the words of the unit\'s
     }
   });
 });
+
+describe('调度进展 from a head or liaison: the unit\'s own open items, never the leader\'s view', () => {
+  let s: Scenario;
+  beforeAll(async () => {
+    s = await Scenario.open();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('调度进展 / 调度进展？ / 调度情况😊 / 调度进展 D1: 区住房和城乡建设局待办事项 with the dispatch', async () => {
+    await s.play(say(t(MON, '08:30'), LI, '@徐科长 加装电梯纠纷请今天核实后回复', { mentions: [XU] }));
+    const [d] = await s.h.app.db.query<{ code: string }>('select code from dispatches order by id desc limit 1');
+    for (const [who, text] of [[XU, '调度进展'], [XU, '调度进展？'], [ZJ, '调度情况😊'], [XU, `调度进展 ${d?.code}`]] as const) {
+      const out = await s.play(say(t(MON, '18:40'), who, text, { to: 'bot' }));
+      expect(out, text).toHaveLength(1);
+      expect(out[0]?.text, text).toContain('区住房和城乡建设局待办事项');
+      expect(out[0]?.text, text).toContain(d?.code as string);
+      expect(out[0]?.text, text).not.toContain('未能识别');
+    }
+  });
+
+  it('the leader still gets the dispatch view', async () => {
+    const out = await s.play(say(t(MON, '18:45'), LI, '调度进展', { to: 'bot' }));
+    expect(out[0]?.text).not.toContain('待办事项');
+    expect(out[0]?.text).not.toContain('未能识别');
+  });
+});
