@@ -162,3 +162,26 @@ describe('调度进展 from a head or liaison: the unit\'s own open items, never
     expect(out[0]?.text).not.toContain('未能识别');
   });
 });
+
+describe('a dispatch to several units lists them in the order the message names them', () => {
+  let s: Scenario;
+  const WANG = 'wxid_leader_wang';
+  beforeAll(async () => {
+    s = await Scenario.open();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('@孙局长 @周局长 … / @周局长 @孙局长 … / 教育局、卫健局… : the group line keeps that order', async () => {
+    const cases: Array<[string, string[], RegExp]> = [
+      ['@孙局长 @周局长 祈顶山学校周边早高峰交通拥堵和学生就医绿色通道的事，两家明天中午前各报个方案', ['wxid_jiaoyu_sun', 'wxid_weijian_zhou'], /^已转办区教育局（孙局长）、区卫生健康局（周局长）/],
+      ['@周局长 @孙局长 学生体检的事两家周五前各报个方案🙏', ['wxid_weijian_zhou', 'wxid_jiaoyu_sun'], /^已转办区卫生健康局（周局长）、区教育局（孙局长）/],
+      ['请教育局、卫健局明天下班前报一下校园食品安全检查方案', [], /^已转办区教育局（孙局长）、区卫生健康局（周局长）/],
+    ];
+    for (const [i, [text, mentions, line]] of cases.entries()) {
+      const out = await s.play(say(t(MON, `${String(i + 8).padStart(2, "0")}:30`), WANG, text, mentions.length > 0 ? { mentions } : {}));
+      expect(out.find((o) => o.to === 'group')?.text ?? '', text).toMatch(line);
+    }
+  });
+});
