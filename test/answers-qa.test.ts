@@ -79,7 +79,8 @@ describe('QA 1: an acknowledgement or a promise is a 签收, never the unit\'s r
       [CD, 'chengdong', '王主任，收到，正在协调住建局一起处理', {}],
     ];
     for (const [who, unit, text, extra] of cases) {
-      const code = await give(WANG, who, `@${who === CD ? '朱主任' : '郑局长'} 实验小学门口车辆乱停，请今天下班前处置并反馈`);
+      // A different place each time: the same instruction twice is one dispatch (play4).
+      const code = await give(WANG, who, `@${who === CD ? '朱主任' : '郑局长'} 实验小学${n + 1}号门口车辆乱停，请今天下班前处置并反馈`);
       const out = await s.play(say(t(MON, `10:${String(n).padStart(2, '0')}`), who, text, extra));
       expect(out.some((o) => o.to === WANG), text).toBe(false);
       expect(out.map((o) => o.to), text).toEqual([who]);
