@@ -4,7 +4,8 @@ import { parseReport } from '../domain/report/parse.js';
 import type { Person } from '../domain/roster.js';
 import { commandOf, courtesyOf, FINDING, HANDLED, hasSubstance, isAck, isQuestion, isSoftAck, plainWords } from '../domain/text/intent.js';
 import { ownWords } from '../domain/text/quote.js';
-import { alreadyForwardedText, clarifyText, courtesyText, isBackcheckOnly, type WaitingItem } from '../domain/texts/answers.js';
+import { sharesWords } from '../domain/text/shares-words.js';
+import { alreadyForwardedText, clarifyText, courtesyText, groupAnswerAskText, isBackcheckOnly, type WaitingItem } from '../domain/texts/answers.js';
 import { formatShort } from '../domain/texts/dispatch.js';
 import { addPendingReply, dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
 import { commandText, decidingHandler, type HandlerContext, isUnitWorker } from './context.js';
@@ -18,7 +19,7 @@ const HAS_CODE = /(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}/i;
 type Decision =
   | { kind: 'answered'; code: string; at: Date; leaderId: string }
   | { kind: 'courtesy'; courtesy: 'thanks' | 'greeting' | 'ok'; items: WaitingItem[] }
-  | { kind: 'clarify'; items: WaitingItem[]; ack: boolean; hold: boolean };
+  | { kind: 'clarify'; items: WaitingItem[]; ack: boolean; hold: boolean; group?: true };
 
 function addressedToLeader(msg: IncomingMessage, ctx: HandlerContext): Addressing {
   return addressingOf(msg.text, msg.mentionIds, ctx.roster.withRole('leader').map((p) => ({ id: p.id, name: p.name })));
@@ -36,10 +37,24 @@ async function groupDecision(msg: IncomingMessage, sender: Person, ctx: HandlerC
   const s = plainWords(text);
   if (!HANDLED.test(s) && !FINDING.test(s) && a.leaderIds.length === 0 && !a.reportStart) return null;
   if (parseReport({ text, sentAt: msg.sentAt, from: sender.id }, ctx.roster, ctx.config.timezone).isReport) return null;
-  if (await hasOpenDispatch(ctx.db, unitId)) return null;
+  if (await hasOpenDispatch(ctx.db, unitId)) return sameWordsDispatch(ctx, unitId, s);
   const rounds = (await waitingThings(ctx, unitId)).filter((w) => w.kind === 'round' && !w.what.endsWith('待回答双倒查'));
   if (rounds.length === 0) return null;
   return { kind: 'clarify', items: rounds.map((r) => ({ code: r.code, what: r.what })), ack: false, hold: true };
+}
+
+/**
+ * In the group, what was done or found, with no code and not addressed to anyone, while the
+ * unit has open dispatches: one unanswered dispatch whose words it repeats (公交站台已经修好了 for
+ * “公交站台今天必须修好”) is asked about privately and the message held (answer-held takes 是 / D7).
+ */
+async function sameWordsDispatch(ctx: HandlerContext, unitId: string, s: string): Promise<Decision | null> {
+  const open = (await waitingThings(ctx, unitId)).filter((w) => w.kind === 'dispatch');
+  const texts = await dispatchesForUnit(ctx.db, unitId, open.map((w) => w.code));
+  const named = open.filter((w) => sharesWords(texts.find((d) => d.code === w.code)?.text ?? '', s));
+  if (named.length !== 1) return null;
+  const w = named[0] as (typeof named)[number];
+  return { kind: 'clarify', items: [{ code: w.code, what: w.what }], ack: false, hold: true, group: true };
 }
 
 /**
@@ -102,5 +117,6 @@ export const answerClarifyHandler = decidingHandler('answer-clarify', decide, as
     const text = ownWords(msg.text).trim();
     await addPendingReply(ctx.db, { unitId: sender.unit, senderId: sender.id, messageId: msg.id, kind: 'answer', held: true, text, codes: dec.items.map((i) => i.code), at: new Date(msg.sentAt) });
   }
-  await ctx.send({ to, text: clarifyText(dec.items, dec.ack), mentions: [], purpose: `answer-clarify:${msg.id}` });
+  const text = dec.group === true && dec.items[0] ? groupAnswerAskText(dec.items[0]) : clarifyText(dec.items, dec.ack);
+  await ctx.send({ to, text, mentions: [], purpose: `answer-clarify:${msg.id}` });
 });

@@ -1,5 +1,6 @@
 /** What the dispatch handlers and dispatch-check share: labels, delivery, states. Not a handler. */
 import { defaultDeadline, targetStatus } from '../domain/dispatch/flow.js';
+import { inMessageOrder } from '../domain/dispatch/order.js';
 import { parseDispatch } from '../domain/dispatch/parse.js';
 import { canonicalNames, mentionInfo, textMentionIds, textTargets } from '../domain/dispatch/targets.js';
 import { normalizeDispatchText } from '../domain/dispatch/text.js';
@@ -60,7 +61,9 @@ function unitIdsOf(ctx: HandlerContext, names: readonly string[]): string[] {
 /** Reads a leader's message with the dispatch parser. */
 export function readDispatch(ctx: HandlerContext, text: string, sentAt: string, from: string, mentions: readonly string[]): DispatchReading {
   const p = parseDispatch({ text, sentAt, from, mentions: [...mentions] }, ctx.roster, ctx.calendar, ctx.config.timezone);
-  return { isDispatch: p.isDispatch, unitIds: unitIdsOf(ctx, p.targets), deadline: p.deadline, urgent: p.urgent };
+  // The parser lists targets by name (its CLI contract); the bot keeps the message's order.
+  const unitIds = inMessageOrder(unitIdsOf(ctx, p.targets), normalizeDispatchText(text), mentions, ctx.roster);
+  return { isDispatch: p.isDispatch, unitIds, deadline: p.deadline, urgent: p.urgent };
 }
 
 /**
@@ -78,7 +81,7 @@ export function readTransfer(ctx: HandlerContext, body: string, sentAt: string, 
   if (units.length === 0) units = ctx.roster.findUnits(norm).map((f) => f.unit);
   return {
     isDispatch: units.length > 0,
-    unitIds: unitIdsOf(ctx, canonicalNames(units)),
+    unitIds: inMessageOrder(unitIdsOf(ctx, canonicalNames(units)), norm, [], ctx.roster),
     deadline: parseDeadline(body, sentAt, ctx.calendar, ctx.config.timezone),
     urgent: isUrgent(body),
   };

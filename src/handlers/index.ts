@@ -19,6 +19,7 @@ import { reportFlagsConfirmHandler } from './report-flags-confirm.js';
 import { reportRecallHandler } from './report-recall.js';
 import { reportUnrecognisedHandler } from './report-unrecognised.js';
 import { supervisorItemsHandler } from './supervisor-items.js';
+import { ticketAckRemarkHandler } from './ticket-ack-remark.js';
 import { ticketApprovalHandler } from './ticket-approval.js';
 import { ticketCommandsHandler } from './ticket-commands.js';
 import { ticketDoneAskHandler } from './ticket-done-ask.js';
@@ -52,6 +53,7 @@ export function messageHandlers(): MessageHandler[] {
     unitAckHandler,
     dualAnswerHandler,
     ticketCommandsHandler,
+    ticketAckRemarkHandler,
     ticketDoneAskHandler,
     dispatchProgressHandler,
     dispatchPrivateHandler,

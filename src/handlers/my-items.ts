@@ -1,16 +1,27 @@
 import { isMyItemsRequest } from '../domain/my-items/request.js';
+import type { IncomingMessage } from '../domain/messages.js';
+import type { Person } from '../domain/roster.js';
+import { commandOf } from '../domain/text/intent.js';
 import { myItemsText } from '../domain/texts/my-items.js';
 import { commandText, isUnitWorker, type MessageHandler, mentionsRosterPerson, replyTo } from './context.js';
 import { unitDispatches, unitRounds, unitTickets } from './unit-items.js';
 
 /**
+ * 调度进展 / 调度情况 / 调度进展 D2 privately from a head or liaison (no leader, no supervisor): the
+ * unit's own open items, never the leader's view. In the group it stays ordinary chat.
+ */
+function unitAsksProgress(msg: IncomingMessage, sender: Person, text: string): boolean {
+  return msg.chat === 'private' && !sender.roles.includes('leader') && !sender.roles.includes('supervisor') && commandOf(text) === 'progress';
+}
+
+/**
  * 我的待办 / 待办 / 查超期 / 我们还有几件超期 / 还有哪些没办…: a head or liaison gets the unit's
  * open dispatches, 双派单 rounds and overdue or reopened tickets, with counts and codes, where
- * they asked (privately, or in the group with an @-mention).
+ * they asked (privately, or in the group with an @-mention). 调度进展 from them means the same.
  */
 export const myItemsHandler: MessageHandler = {
   name: 'my-items',
-  matches: (msg, sender, ctx) => isUnitWorker(sender) && !mentionsRosterPerson(msg, sender, ctx) && isMyItemsRequest(commandText(msg)),
+  matches: (msg, sender, ctx) => isUnitWorker(sender) && !mentionsRosterPerson(msg, sender, ctx) && (isMyItemsRequest(commandText(msg)) || unitAsksProgress(msg, sender, commandText(msg))),
   async handle(msg, sender, ctx) {
     const unit = ctx.roster.unitOf(sender.id);
     if (!unit) return;

@@ -2,6 +2,7 @@ import type { IncomingMessage } from '../domain/messages.js';
 import type { Person } from '../domain/roster.js';
 import { commandOf, isQuestion, plainWords } from '../domain/text/intent.js';
 import { ownWords } from '../domain/text/quote.js';
+import { sharesWords } from '../domain/text/shares-words.js';
 import { doneWhichTicket } from '../domain/texts/tickets.js';
 import type { OpenTicket } from '../domain/tickets/digest.js';
 import { addTicketDoneQuestion } from '../store/ticket-done-questions.js';
@@ -28,13 +29,6 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext)
   // The one whose title the message names (海港路菜市场), when only one does.
   const named = tickets.filter((t) => sharesWords(t.title, s));
   return { tickets: named.length === 1 ? named : tickets };
-}
-
-/** Whether the message repeats four characters in a row of the title. */
-function sharesWords(title: string, text: string): boolean {
-  const t = title.replace(/\s+/g, '');
-  for (let i = 0; i + 4 <= t.length; i++) if (text.includes(t.slice(i, i + 4))) return true;
-  return false;
 }
 
 /**

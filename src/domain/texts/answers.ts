@@ -27,6 +27,11 @@ export function clarifyText(items: readonly WaitingItem[], ack: boolean): string
   ].join('\n');
 }
 
+/** A group message reads like the result of one open dispatch (same words), no code: asked privately. */
+export function groupAnswerAskText(item: WaitingItem): string {
+  return `您在群里的这条消息是对 ${item.code}（${item.what}）的反馈吗？回复“是”或“${item.code}”即可确认，我会转报交办领导。`;
+}
+
 /** Several things wait for a 签收 and a bare 收到 / 好的 came: which one (privately). */
 export function signWhichText(items: readonly WaitingItem[]): string {
   const first = items[0]?.code ?? 'D1';
