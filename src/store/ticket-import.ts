@@ -149,7 +149,7 @@ export async function importRows(rows: AsyncIterable<RawRow>, d: ImportDeps, met
   let found = detectHeader(head.map((r) => r.cells), aliases);
   if (!found.header && head.some((r) => r.cells.some((c) => typeof c === 'string' && /[\u3400-\u9fff]/.test(c)))) {
     // Perhaps a list in traditional characters (工單編號): once more with 繁體 read as 简体.
-    await loadTraditional();
+    loadTraditional();
     found = detectHeader(head.map((r) => r.cells), aliases);
   }
   const header = found.header;

@@ -4,29 +4,29 @@
  * blanks and asterisks out, lower case, a trailing note in brackets dropped (“派单时间（必填）”,
  * “承办单位（主办）”), and — once a file is known to be in traditional characters — 繁體 to 简体.
  *
- * The traditional → simplified converter (opencc-js, ~12 MB) is loaded only when a file's
- * header cannot be read without it (`loadTraditional`); until then text is left as it is.
+ * 繁體 is read as 简体 only once a file's header could not be read without it
+ * (`loadTraditional`); until then text is left as it is. The conversion is the parsers' own
+ * (`toSimplified` in domain/text/traditional.ts: one OpenCC converter for the whole bot, built at
+ * the first text that needs it).
  */
+import { toSimplified } from '../text/traditional.js';
 
-type Convert = (s: string) => string;
-let toSimplified: Convert | null = null;
+let traditional = false;
 const convertCache = new Map<string, string>();
 
-/** Loads the 繁體 → 简体 converter (once); later calls are free. */
-export async function loadTraditional(): Promise<void> {
-  if (toSimplified) return;
-  const OpenCC = (await import('opencc-js/t2cn')) as unknown as { Converter(o: { from: string; to: string }): Convert };
-  toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+/** From now on, 繁體 in ticket exports is read as 简体. */
+export function loadTraditional(): void {
+  traditional = true;
 }
 
 /** Whether 繁體 is read as 简体 (caches of normalised words key on it). */
 export function traditionalLoaded(): boolean {
-  return toSimplified !== null;
+  return traditional;
 }
 
-/** 繁體 → 简体 when the converter is loaded (cached per distinct text: few in a file). */
+/** 繁體 → 简体 once `loadTraditional` was called (cached per distinct text: few in a file). */
 export function simplified(s: string): string {
-  if (!toSimplified || !/[\u3400-\u9fff]/.test(s)) return s;
+  if (!traditional || !/[\u3400-\u9fff]/.test(s)) return s;
   let out = convertCache.get(s);
   if (out === undefined) {
     out = toSimplified(s);
