@@ -277,3 +277,32 @@ describe('play4 8: 回头看 leaves out tickets the platform holds (挂起 / 退
     for (const n of ['H002', 'H003', 'H004']) expect(out.map((o) => o.text).join('\n'), n).not.toContain(n);
   });
 });
+
+describe('play5: a 签收 after the deadline says the time is up, not the deadline as if it were ahead', () => {
+  let s: Scenario;
+  beforeAll(async () => {
+    s = await Scenario.open();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('收到 / 收到👌 明早报方案 / 好的，马上安排 at 18:41 for a dispatch due 18:00; one before the deadline keeps the time ahead', async () => {
+    const heads: Array<[string, string, string]> = [
+      [FENG, '冯局长', '收到'],
+      [ZJ, '张局长', '收到👌 明早把方案报李主任'],
+      [WEI, '卫局长', '好的，马上安排'],
+    ];
+    for (const [i, [head, name]] of heads.entries()) {
+      await s.play(say(t(`16:0${i}`), LI, `@${name} 第${i + 1}件事今天下班前拿出方案报我`, { mentions: [head] }));
+    }
+    for (const [i, [head, , text]] of heads.entries()) {
+      const out = await s.play(say(t(`18:4${i}`), head, text));
+      const receipt = out.find((o) => o.to === head)?.text ?? '';
+      expect(receipt, text).toMatch(/^已登记签收 D\d+。办理时限11月30日18:00已过，请尽快办理并回复结果。$/);
+    }
+    await s.play(say(t('17:00'), LI, '@韩局长 明天下班前把秸秆禁烧情况报我', { mentions: [HAN] }));
+    const early = await s.play(say(t('17:05'), HAN, '收到🙏'));
+    expect(early.find((o) => o.to === HAN)?.text).toMatch(/^已登记签收 D\d+，办理时限12月1日18:00，办理后请回复结果。$/);
+  });
+});

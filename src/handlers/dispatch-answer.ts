@@ -112,7 +112,7 @@ export async function applyReply(
   const target = d.targets.find((t) => t.unitId === unitId);
   if (kind === 'ack') {
     await recordAck(ctx.db, d.id, unitId, r.senderId, r.at, r.messageId, r.text);
-    if (!target?.ackedAt && !target?.answeredAt) await toSender(ackConfirmText(d.code, d.deadline, tz), `dispatch:${d.code}:ack-confirm:${unitId}`);
+    if (!target?.ackedAt && !target?.answeredAt) await toSender(ackConfirmText(d.code, d.deadline, tz, r.at), `dispatch:${d.code}:ack-confirm:${unitId}`);
     // Signed before: privately the sender still hears where it stands (never silence); in the group, nothing.
     else if (!target?.answeredAt && r.chat === 'private') await toSender(alreadyAckedText(d.code, d.deadline, tz), `dispatch:${d.code}:ack-again:${r.messageId}`);
     return;

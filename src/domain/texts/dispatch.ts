@@ -159,7 +159,9 @@ export function deliveryText(i: DeliveryInput): string {
   ].join('\n');
 }
 
-export function ackConfirmText(code: string, deadline: Date | string, tz: string): string {
+/** The 签收 receipt; signed after the deadline (`at` past it), it says the time is up instead of naming it as ahead. */
+export function ackConfirmText(code: string, deadline: Date | string, tz: string, at?: Date): string {
+  if (at && at.getTime() > new Date(deadline).getTime()) return `已登记签收 ${code}。办理时限${formatDeadline(deadline, tz)}已过，请尽快办理并回复结果。`;
   return `已登记签收 ${code}，办理时限${formatDeadline(deadline, tz)}，办理后请回复结果。`;
 }
 
