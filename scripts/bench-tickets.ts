@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { hasFlag, readOption } from '../src/cli/args.js';
+import { hasFlag, readOption } from '../src/lib/args.js';
 
 // Everything else is imported where used, so each child's peak RSS counts only what its phase
 // loads (the bot's full module graph — Wechaty, BullMQ — is not part of an import).
@@ -98,13 +98,13 @@ async function benchNag(open: number, overdue: number): Promise<void> {
   const { WorkCalendar } = await import('../src/domain/calendar.js');
   const { ManualClock } = await import('../src/domain/clock.js');
   const { Roster } = await import('../src/domain/roster.js');
-  const { runTicketNag } = await import('../src/handlers/routines/ticket-nag.js');
+  const { runTicketNag } = await import('../src/routines/ticket-nag.js');
   const { Outbox } = await import('../src/jobs/outbox.js');
   const { createRedis, pingRedis } = await import('../src/jobs/redis.js');
   const { obliterate } = await import('../src/sim/harness.js');
   const { openDb } = await import('../src/store/db.js');
   const { migrate } = await import('../src/store/migrate.js');
-  type HandlerContext = import('../src/handlers/context.js').HandlerContext;
+  type AppContext = import('../src/usecases/context.js').AppContext;
   const config = loadDistrictFile(CONFIG);
   const db = await openDb({ dataDir: 'memory' });
   await migrate(db);
@@ -132,7 +132,7 @@ async function benchNag(open: number, overdue: number): Promise<void> {
   const outbox = redis ? new Outbox(redis, prefix, db, clock, { max: 0, windowMs: 60_000, attempts: 1, backoffMs: 1000 }) : undefined;
   const sent: string[] = [];
   let sendMs = 0;
-  const ctx: HandlerContext = {
+  const ctx: AppContext = {
     config, roster: Roster.fromConfig(config), calendar: new WorkCalendar(config.calendar), clock, db, log: pino({ level: 'silent' }),
     send: async (m) => {
       sent.push(m.purpose);

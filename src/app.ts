@@ -1,3 +1,4 @@
+import type { Routine } from './routines/types.js';
 import { join } from 'node:path';
 import type { Worker } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
@@ -12,13 +13,13 @@ import { WorkCalendar } from './domain/calendar.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { Roster } from './domain/roster.js';
 import { formatShort } from './domain/time.js';
-import type { HandlerContext } from './handlers/context.js';
+import type { AppContext } from './usecases/context.js';
 import { afterHandled, messageHandlers } from './handlers/index.js';
-import { completeRound, deliverSide } from './handlers/dual-flow.js';
+import { completeRound, deliverSide } from './usecases/dual-flow.js';
 import { createRouter } from './handlers/router.js';
 import { mintConsoleLink } from './handlers/console-link.js';
-import { routines } from './handlers/routines/index.js';
-import { rankingSource } from './handlers/routines/monthly-review.js';
+import { routines } from './routines/index.js';
+import { rankingSource } from './usecases/ranking.js';
 import { registerConsole, type SimulatorChat } from './http/console/index.js';
 import { buildHttp } from './http/server.js';
 import { registerTicketApi } from './http/tickets-api.js';
@@ -64,9 +65,9 @@ export interface App {
   readonly bot: WechatyBot;
   readonly outbox: Outbox;
   readonly inbound: InboundQueue;
-  readonly scheduler: RoutineScheduler;
+  readonly scheduler: RoutineScheduler<Routine>;
   readonly metrics: Metrics;
-  readonly ctx: HandlerContext;
+  readonly ctx: AppContext;
   readonly log: Logger;
   http: FastifyInstance | undefined;
   start(): Promise<void>;
@@ -112,7 +113,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
   for (const q of [outbox.queue, inbound.queue, scheduler.queue, dual.queue] as Array<{ on(e: 'error', f: (err: Error) => void): unknown; name: string }>) {
     q.on('error', (err) => log.debug({ err: err.message, queue: q.name }, 'queue connection error'));
   }
-  const ctx: HandlerContext = { config, roster, calendar, clock, db, send: (m) => outbox.send(m), log, dataDir: o.dataDir, dual };
+  const ctx: AppContext = { config, roster, calendar, clock, db, send: (m) => outbox.send(m), log, dataDir: o.dataDir, dual };
   const puppet = isPuppet(o.puppet) ? o.puppet : await createPuppet(o.puppet);
   const bot = new WechatyBot({
     puppet,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncomingMessage } from '../src/domain/messages.js';
 import { type Harness, startHarness } from '../src/sim/harness.js';
 import { type Db, openDb, type Queryable } from '../src/store/db.js';
-import { Batcher } from '../src/store/batcher.js';
+import { Batcher } from '../src/lib/batcher.js';
 import { InboundLedger } from '../src/store/inbound-ledger.js';
 import { migrate } from '../src/store/migrate.js';
 import { saveReport } from '../src/store/reports.js';

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../src/domain/calendar.js';
 import { countedDays, rankingCoverage } from '../src/domain/ranking.js';
-import { rankingSource } from '../src/handlers/routines/monthly-review.js';
+import { rankingSource } from '../src/usecases/ranking.js';
 import { askLink, consoleServer } from './console-evening.js';
 import { run, Scenario, say } from './scenario.js';
 

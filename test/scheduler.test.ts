@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Routine } from '../src/handlers/routines/types.js';
+import type { Routine } from '../src/routines/types.js';
 import { createRedis } from '../src/jobs/redis.js';
 import { RoutineScheduler } from '../src/jobs/scheduler.js';
 import { obliterate } from '../src/sim/harness.js';

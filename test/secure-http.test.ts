@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../src/domain/calendar.js';
 import { ManualClock } from '../src/domain/clock.js';
 import { Roster } from '../src/domain/roster.js';
-import type { HandlerContext } from '../src/handlers/context.js';
+import type { AppContext } from '../src/usecases/context.js';
 import { registerConsole } from '../src/http/console/index.js';
 import { createMetrics } from '../src/http/metrics.js';
 import { bearerOk, buildHttp } from '../src/http/server.js';
@@ -25,7 +25,7 @@ const TOKEN = 'api-token-0123456789abcdef';
 describe('HTTP hardening', () => {
   let db: Db;
   let app: FastifyInstance;
-  let ctx: HandlerContext;
+  let ctx: AppContext;
   beforeAll(async () => {
     db = await openDb({ dataDir: 'memory' });
     await migrate(db);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../src/domain/calendar.js';
 import { ManualClock } from '../src/domain/clock.js';
 import { Roster } from '../src/domain/roster.js';
-import type { HandlerContext } from '../src/handlers/context.js';
+import type { AppContext } from '../src/usecases/context.js';
 import { registerTicketApi } from '../src/http/tickets-api.js';
 import { type Db, openDb } from '../src/store/db.js';
 import { migrate } from '../src/store/migrate.js';
@@ -24,7 +24,7 @@ describe('POST /api/tickets', () => {
     db = await openDb({ dataDir: 'memory' });
     await migrate(db);
     const config = rosterConfig();
-    const ctx: HandlerContext = {
+    const ctx: AppContext = {
       config, roster: Roster.fromConfig(config), calendar: new WorkCalendar(), clock: new ManualClock('2026-11-20T10:00:00+08:00'), db,
       send: async () => 'x', log: testLogger(),
     };

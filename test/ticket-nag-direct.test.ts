@@ -4,8 +4,8 @@ import { ManualClock } from '../src/domain/clock.js';
 import type { OutgoingMessage } from '../src/domain/messages.js';
 import { Roster } from '../src/domain/roster.js';
 import type { TicketInput } from '../src/domain/tickets/row.js';
-import type { HandlerContext } from '../src/handlers/context.js';
-import { runTicketNag } from '../src/handlers/routines/ticket-nag.js';
+import type { AppContext } from '../src/usecases/context.js';
+import { runTicketNag } from '../src/routines/ticket-nag.js';
 import { type Db, openDb } from '../src/store/db.js';
 import { migrate } from '../src/store/migrate.js';
 import { upsertTickets } from '../src/store/tickets.js';
@@ -15,7 +15,7 @@ describe('ticket-nag decisions (store + routine, no chat)', () => {
   let db: Db;
   const sent: OutgoingMessage[] = [];
   const clock = new ManualClock('2026-11-20T09:00:00+08:00');
-  let ctx: HandlerContext;
+  let ctx: AppContext;
   beforeAll(async () => {
     db = await openDb({ dataDir: 'memory' });
     await migrate(db);

@@ -19,7 +19,7 @@ import { buildApp } from '../../src/app.js';
 import { webhookFallback } from '../../src/bot/fallback.js';
 import { loadDistrictFile } from '../../src/config/load.js';
 import type { Clock } from '../../src/domain/clock.js';
-import { reportReminder } from '../../src/handlers/routines/report-reminder.js';
+import { reportReminder } from '../../src/routines/report-reminder.js';
 import { createLogger } from '../../src/log.js';
 import { MockWorld } from '../../src/sim/mock-world.js';
 

@@ -12,7 +12,7 @@ import type { Roster } from '../domain/roster.js';
 import { type FileRefusal, isSpreadsheetName, mayImportFiles, storedFileName } from '../domain/files.js';
 import { FileTooLarge, writeBounded } from '../store/received-files.js';
 import type { ChatPort, DeliveredVia } from './chat-port.js';
-import { RecentIds } from './recent-ids.js';
+import { RecentIds } from '../lib/recent-ids.js';
 
 export interface WechatyBotOptions {
   puppet: PuppetInterface;

@@ -8,7 +8,7 @@ import { importAnswer } from '../handlers/ticket-import.js';
 import { openDb } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
 import { importTicketFile } from '../store/ticket-import.js';
-import { hasFlag, positional, readOption } from './args.js';
+import { hasFlag, positional, readOption } from '../lib/args.js';
 
 const USAGE = 'usage: npm run -s cli -- import-tickets <file.xlsx|file.csv> [--config <district file>] [--json] [--dry-run] [--rows N]\n' +
   '  store: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded, default ./data)\n' +

@@ -9,7 +9,7 @@ import { WorkCalendar } from '../domain/calendar.js';
 import { normalizeSentAt } from '../domain/dispatch/deadline.js';
 import { parseDispatch } from '../domain/dispatch/parse.js';
 import { Roster } from '../domain/roster.js';
-import { readOption } from './args.js';
+import { readOption } from '../lib/args.js';
 import { mapJsonLines } from './jsonl.js';
 
 type Id = string | number | null;

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { loadDistrictFile } from '../config/load.js';
 import { parseReport } from '../domain/report/parse.js';
 import { Roster } from '../domain/roster.js';
-import { readOption } from './args.js';
+import { readOption } from '../lib/args.js';
 import { mapJsonLines } from './jsonl.js';
 
 const DEFAULT_ROSTER = '../shared/fixtures/roster.json';

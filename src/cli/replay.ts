@@ -6,7 +6,7 @@ import { pingRedis, REDIS_MISSING_HELP } from '../jobs/redis.js';
 import { createLogger } from '../log.js';
 import { startHarness } from '../sim/harness.js';
 import { playLine, readScenarioLine } from '../sim/scenario.js';
-import { readOption } from './args.js';
+import { readOption } from '../lib/args.js';
 
 /**
  * `cli replay --config <district file> < scenario.jsonl`: runs a scenario through the real

@@ -72,3 +72,8 @@ export function mayFallBackToGroup(m: OutgoingMessage): boolean {
 export function redactCredentials(text: string): string {
   return text.replace(/(\/console\/login\?t=)[A-Za-z0-9_-]+/g, `$1${'***'}`);
 }
+
+/** The message text without leading @-mentions and surrounding blanks. */
+export function commandText(msg: IncomingMessage): string {
+  return msg.text.replace(/^(\s*@[^\s\u2005]+[\s\u2005]*)+/, '').trim();
+}

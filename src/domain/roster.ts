@@ -1,4 +1,5 @@
 import type { DistrictConfig, PersonConfig, Role, UnitConfig } from '../config/schema.js';
+import type { IncomingMessage } from './messages.js';
 import { toSimplified } from './text/traditional.js';
 
 export type Unit = UnitConfig;
@@ -104,4 +105,14 @@ export class Roster {
     }
     return found.sort((a, b) => a.index - b.index);
   }
+}
+
+/** A head or liaison of a unit: those who answer for it. */
+export function isUnitWorker(p: Person): boolean {
+  return p.unit !== undefined && (p.roles.includes('head') || p.roles.includes('liaison'));
+}
+
+/** Whether the message @-mentions someone on the roster other than its sender: it speaks to them, not to the bot. */
+export function mentionsRosterPerson(msg: Pick<IncomingMessage, 'mentionIds'>, sender: Person, ctx: { roster: Roster }): boolean {
+  return msg.mentionIds.some((id) => id !== sender.id && ctx.roster.person(id) !== undefined);
 }

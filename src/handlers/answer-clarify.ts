@@ -8,8 +8,11 @@ import { sharesWords } from '../domain/text/shares-words.js';
 import { alreadyForwardedText, clarifyText, courtesyText, groupAnswerAskText, isBackcheckOnly, type WaitingItem } from '../domain/texts/answers.js';
 import { formatShort } from '../domain/texts/dispatch.js';
 import { addPendingReply, dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
-import { commandText, decidingHandler, type HandlerContext, isUnitWorker } from './context.js';
-import { leaderName } from './dispatch-common.js';
+import { type AppContext } from '../usecases/context.js';
+import { commandText } from '../domain/messages.js';
+import { decidingHandler } from './types.js';
+import { isUnitWorker } from '../domain/roster.js';
+import { leaderName } from '../usecases/dispatch-common.js';
 import { waitingThings } from './unit-items.js';
 
 const MAX_CHARS = 5_000;
@@ -21,7 +24,7 @@ type Decision =
   | { kind: 'courtesy'; courtesy: 'thanks' | 'greeting' | 'ok'; items: WaitingItem[] }
   | { kind: 'clarify'; items: WaitingItem[]; ack: boolean; hold: boolean; group?: true };
 
-function addressedToLeader(msg: IncomingMessage, ctx: HandlerContext): Addressing {
+function addressedToLeader(msg: IncomingMessage, ctx: AppContext): Addressing {
   return addressingOf(msg.text, msg.mentionIds, ctx.roster.withRole('leader').map((p) => ({ id: p.id, name: p.name })));
 }
 
@@ -30,7 +33,7 @@ function addressedToLeader(msg: IncomingMessage, ctx: HandlerContext): Addressin
  * done or found, or addressed to a leader), while a 双派单 round — and no dispatch — waits for
  * the unit's answer. Daily reports and chit-chat are left alone.
  */
-async function groupDecision(msg: IncomingMessage, sender: Person, ctx: HandlerContext, text: string): Promise<Decision | null> {
+async function groupDecision(msg: IncomingMessage, sender: Person, ctx: AppContext, text: string): Promise<Decision | null> {
   const unitId = sender.unit as string;
   if (HAS_CODE.test(text) || !hasSubstance(text) || isQuestion(text) || isAck(text)) return null;
   const a = addressedToLeader(msg, ctx);
@@ -48,7 +51,7 @@ async function groupDecision(msg: IncomingMessage, sender: Person, ctx: HandlerC
  * unit has open dispatches: one unanswered dispatch whose words it repeats (公交站台已经修好了 for
  * “公交站台今天必须修好”) is asked about privately and the message held (answer-held takes 是 / D7).
  */
-async function sameWordsDispatch(ctx: HandlerContext, unitId: string, s: string): Promise<Decision | null> {
+async function sameWordsDispatch(ctx: AppContext, unitId: string, s: string): Promise<Decision | null> {
   const open = (await waitingThings(ctx, unitId)).filter((w) => w.kind === 'dispatch');
   const texts = await dispatchesForUnit(ctx.db, unitId, open.map((w) => w.code));
   const named = open.filter((w) => sharesWords(texts.find((d) => d.code === w.code)?.text ?? '', s));
@@ -61,7 +64,7 @@ async function sameWordsDispatch(ctx: HandlerContext, unitId: string, s: string)
  * A bare code (D2 / D2？ / D2的) of a dispatch the unit already answered, naming nothing still
  * waiting: its feedback was forwarded (never asked about another item).
  */
-async function answeredNamed(ctx: HandlerContext, unitId: string, text: string, things: ReadonlyArray<{ code: string }>): Promise<Decision | null> {
+async function answeredNamed(ctx: AppContext, unitId: string, text: string, things: ReadonlyArray<{ code: string }>): Promise<Decision | null> {
   const codes = [...new Set([...text.matchAll(CODE)].map((m) => m[0].replace(/\s/g, '').toUpperCase()))];
   if (codes.length !== 1 || hasSubstance(text.replace(CODE, ' '))) return null;
   const code = codes[0] as string;
@@ -71,7 +74,7 @@ async function answeredNamed(ctx: HandlerContext, unitId: string, text: string, 
   return d && at ? { kind: 'answered', code, at, leaderId: d.leaderId } : null;
 }
 
-async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<Decision | null> {
+async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Promise<Decision | null> {
   if (!isUnitWorker(sender) || sender.unit === undefined) return null;
   const text = ownWords(commandText(msg)).trim();
   if (text === '' || text.length > MAX_CHARS || commandOf(text) !== null) return null;

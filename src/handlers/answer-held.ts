@@ -5,7 +5,10 @@ import { plainWords } from '../domain/text/intent.js';
 import { ownWords } from '../domain/text/quote.js';
 import { type Dispatch, dispatchesForUnit, latestPendingReply, type PendingReply, resolvePendingReply, supersedePendingReplies } from '../store/dispatches.js';
 import { type DualRound, roundByCode } from '../store/dual.js';
-import { commandText, decidingHandler, type HandlerContext, isUnitWorker } from './context.js';
+import { type AppContext } from '../usecases/context.js';
+import { commandText } from '../domain/messages.js';
+import { decidingHandler } from './types.js';
+import { isUnitWorker } from '../domain/roster.js';
 import { applyReply } from './dispatch-answer.js';
 import { applyRoundReply } from './dual-answer.js';
 
@@ -41,7 +44,7 @@ type Decision =
   | { kind: 'dispatch'; pending: PendingReply; dispatch: Dispatch; unitId: string }
   | { kind: 'round'; pending: PendingReply; round: DualRound; unitId: string };
 
-async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<Decision | null> {
+async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Promise<Decision | null> {
   const unitId = sender.unit;
   if (!isUnitWorker(sender) || unitId === undefined) return null;
   const s = trimEndOf(plainWords(commandText(msg)), /[。.!！~～]/).trim();

@@ -2,8 +2,10 @@ import { bareDecisionOf } from '../domain/leader/questions.js';
 import { bareDecisionText } from '../domain/texts/tickets.js';
 import { undecidedApprovalsFor } from '../store/ticket-approvals.js';
 import { getTicket } from '../store/tickets.js';
-import { commandText, type MessageHandler, replyTo } from './context.js';
-import { unitLabel } from './dispatch-common.js';
+import { commandText } from '../domain/messages.js';
+import { type MessageHandler } from './types.js';
+import { replyTo } from '../usecases/send.js';
+import { unitLabel } from '../usecases/dispatch-common.js';
 
 /**
  * A leader's private bare 同意 / 不同意 (no TB code) while requests await the leader's decision: the bot

@@ -1,6 +1,8 @@
 import { commandOf } from '../domain/text/intent.js';
 import { CONSOLE_ASK_PRIVATELY } from '../domain/texts/console.js';
-import { commandText, type MessageHandler, replyTo } from './context.js';
+import { commandText } from '../domain/messages.js';
+import { type MessageHandler } from './types.js';
+import { replyTo } from '../usecases/send.js';
 
 /**
  * “控制台” typed in the group: no link there (a login link is sent only privately, see

@@ -1,22 +1,15 @@
-import type { Person } from '../domain/roster.js';
+import { consoleScope } from '../usecases/console-scope.js';
 import { commandOf } from '../domain/text/intent.js';
 import { CONSOLE_LINK_WITHHELD, CONSOLE_NOT_ALLOWED, CONSOLE_SCOPE_ALL, consoleLinkText, consoleScopeUnit } from '../domain/texts/console.js';
 import { consolePublicUrl } from '../config/schema.js';
 import { issueToken, revokeToken } from '../store/console.js';
 import { CONSOLE_LINK_SLOT, type OutgoingMessage } from '../domain/messages.js';
-import { commandText, type HandlerContext, type MessageHandler, replyTo } from './context.js';
+import { type AppContext } from '../usecases/context.js';
+import { commandText } from '../domain/messages.js';
+import { type MessageHandler } from './types.js';
+import { replyTo } from '../usecases/send.js';
 
-/** What a person may see in the console: everything, one unit, or nothing. */
-export type ConsoleScope = { all: true } | { all: false; unitId: string } | null;
-
-export function consoleScope(p: Person | undefined): ConsoleScope {
-  if (!p) return null;
-  if (p.roles.includes('leader') || p.roles.includes('supervisor')) return { all: true };
-  if ((p.roles.includes('head') || p.roles.includes('liaison')) && p.unit) return { all: false, unitId: p.unit };
-  return null;
-}
-
-async function alreadyAnswered(ctx: HandlerContext, purpose: string): Promise<boolean> {
+async function alreadyAnswered(ctx: AppContext, purpose: string): Promise<boolean> {
   const rows = await ctx.db.query('select 1 from outbound_messages where purpose = $1', [purpose]);
   return rows.length > 0;
 }
@@ -53,7 +46,7 @@ export const consoleLinkHandler: MessageHandler = {
  * (withheld from the group, or the send failed).
  */
 export async function mintConsoleLink(
-  ctx: Pick<HandlerContext, 'db' | 'clock' | 'config'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
   m: OutgoingMessage,
 ): Promise<{ message: OutgoingMessage; revoke: () => Promise<void> }> {
   // A message re-enqueued from the store after a crash (recover()) has lost its options.

@@ -19,8 +19,10 @@ import {
   supersedePendingReplies,
 } from '../store/dispatches.js';
 import { roundsAwaitingUnit } from '../store/dual.js';
-import { decidingHandler, type HandlerContext, isUnitWorker, type MessageHandler } from './context.js';
-import { leaderName, unitLabel } from './dispatch-common.js';
+import { type AppContext } from '../usecases/context.js';
+import { decidingHandler, type MessageHandler } from './types.js';
+import { isUnitWorker } from '../domain/roster.js';
+import { leaderName, unitLabel } from '../usecases/dispatch-common.js';
 
 const MAX_CHARS = 5_000;
 /** How long a message held by answer-clarify waits for its sender to name the item. */
@@ -34,11 +36,11 @@ type Decision =
   | { kind: 'resolve'; pending: PendingReply; dispatch: Dispatch; unitId: string };
 
 
-function mentionsBot(msg: IncomingMessage, ctx: HandlerContext): boolean {
+function mentionsBot(msg: IncomingMessage, ctx: AppContext): boolean {
   return msg.mentionIds.some((id) => ctx.roster.person(id) === undefined) || /@[^\s@\u2005]{0,6}助手/.test(msg.text);
 }
 
-function leaders(ctx: HandlerContext): LeaderRef[] {
+function leaders(ctx: AppContext): LeaderRef[] {
   return ctx.roster.withRole('leader').map((p) => ({ id: p.id, name: p.name }));
 }
 
@@ -58,7 +60,7 @@ function narrowByAddress(mine: Dispatch[], a: Addressing): Dispatch[] {
   return mine;
 }
 
-async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<Decision | null> {
+async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Promise<Decision | null> {
   const unitId = sender.unit;
   if (!isUnitWorker(sender) || unitId === undefined) return null;
   const text = msg.text.trim();
@@ -101,7 +103,7 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext)
 
 /** Records a unit's 签收 or answer to a dispatch: confirms it to the sender, forwards an answer to the leader. */
 export async function applyReply(
-  ctx: HandlerContext,
+  ctx: AppContext,
   d: Dispatch,
   unitId: string,
   kind: 'ack' | 'answer',

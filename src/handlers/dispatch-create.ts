@@ -1,8 +1,9 @@
 import type { IncomingMessage } from '../domain/messages.js';
 import { duplicateDispatchText } from '../domain/texts/dispatch.js';
 import { recentSameDispatch } from '../store/dispatches.js';
-import { type MessageHandler, replyTo } from './context.js';
-import { createAndDeliver, type DispatchReading, readDispatch, unitLabel } from './dispatch-common.js';
+import { type MessageHandler } from './types.js';
+import { replyTo } from '../usecases/send.js';
+import { createAndDeliver, type DispatchReading, readDispatch, unitLabel } from '../usecases/dispatch-common.js';
 
 /** Longer texts are not dispatches (and not worth parsing on the hot path). */
 const MAX_CHARS = 5_000;

@@ -1,7 +1,9 @@
 import type { IncomingMessage } from '../domain/messages.js';
 import { privateDispatchConfirmText, privateDispatchHintText, privateDispatchNoTargetText } from '../domain/texts/dispatch.js';
-import { commandText, type MessageHandler, replyTo } from './context.js';
-import { createAndDeliver, lineInput, readDispatch, readTransfer } from './dispatch-common.js';
+import { commandText } from '../domain/messages.js';
+import { type MessageHandler } from './types.js';
+import { replyTo } from '../usecases/send.js';
+import { createAndDeliver, lineInput, readDispatch, readTransfer } from '../usecases/dispatch-common.js';
 
 const TRANSFER = /^转办[\s:：，,]*/;
 const MAX_CHARS = 5_000;

@@ -1,8 +1,11 @@
 import { summary } from '../domain/texts/dispatch.js';
 import { progressDetailText, progressListText, progressNotFoundText, progressPickText, type ProgressUnitItem } from '../domain/texts/dispatch.js';
 import { type Dispatch, type DispatchEvent, dispatchByCode, dispatchEvents, openDispatches, recentlyAnsweredDispatches } from '../store/dispatches.js';
-import { commandText, type HandlerContext, type MessageHandler, replyTo } from './context.js';
-import { leaderName, readDispatch, stateText, unitLabel } from './dispatch-common.js';
+import { type AppContext } from '../usecases/context.js';
+import { commandText } from '../domain/messages.js';
+import { type MessageHandler } from './types.js';
+import { replyTo } from '../usecases/send.js';
+import { leaderName, readDispatch, stateText, unitLabel } from '../usecases/dispatch-common.js';
 import { matchTopic, type ProgressQuery, progressQueryOf } from '../domain/leader/questions.js';
 import type { IncomingMessage } from '../domain/messages.js';
 import type { Person } from '../domain/roster.js';
@@ -16,11 +19,11 @@ const RECENT_DAYS = 7;
 
 const PROGRESS = /^(?:调度进展|调度进度|调度情况)\s*[:：]?\s*(?:([Dd]\s?\d{1,7}))?\s*[?？。]?$/;
 
-function personName(ctx: HandlerContext, id: string | null): string {
+function personName(ctx: AppContext, id: string | null): string {
   return id ? (ctx.roster.person(id)?.name ?? id) : '';
 }
 
-function eventText(ctx: HandlerContext, d: Dispatch, e: DispatchEvent): string | null {
+function eventText(ctx: AppContext, d: Dispatch, e: DispatchEvent): string | null {
   const unit = e.unitId ? unitLabel(ctx, e.unitId) : '';
   const who = personName(ctx, e.actorId);
   switch (e.kind) {
@@ -57,7 +60,7 @@ function eventText(ctx: HandlerContext, d: Dispatch, e: DispatchEvent): string |
 const queries = new WeakMap<IncomingMessage, ProgressQuery | null>();
 
 /** What a leader's or supervisor's message asks about dispatch progress (once per message), or null. */
-function queryOf(msg: IncomingMessage, sender: Person, ctx: HandlerContext): ProgressQuery | null {
+function queryOf(msg: IncomingMessage, sender: Person, ctx: AppContext): ProgressQuery | null {
   if (!sender.roles.includes('leader') && !sender.roles.includes('supervisor')) return null;
   if (!queries.has(msg)) {
     const text = commandText(msg);
@@ -72,7 +75,7 @@ function queryOf(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Pro
   return queries.get(msg) ?? null;
 }
 
-async function detail(ctx: HandlerContext, d: Dispatch): Promise<string> {
+async function detail(ctx: AppContext, d: Dispatch): Promise<string> {
   const tz = ctx.config.timezone;
   const now = ctx.clock.now();
   const events = await dispatchEvents(ctx.db, d.id);
@@ -95,7 +98,7 @@ async function detail(ctx: HandlerContext, d: Dispatch): Promise<string> {
   });
 }
 
-async function list(ctx: HandlerContext): Promise<string> {
+async function list(ctx: AppContext): Promise<string> {
   const tz = ctx.config.timezone;
   const now = ctx.clock.now();
   const open = await openDispatches(ctx.db);
@@ -115,7 +118,7 @@ async function list(ctx: HandlerContext): Promise<string> {
   return progressListText(units, open.length, tz);
 }
 
-async function roundDetail(ctx: HandlerContext, r: DualRound): Promise<string> {
+async function roundDetail(ctx: AppContext, r: DualRound): Promise<string> {
   const t = await getTicket(ctx.db, r.ticketNumber);
   const title = t ? t.title || (t.content ?? '').replace(/\s+/g, ' ').trim().slice(0, 20) : '';
   return roundProgressText({
@@ -132,7 +135,7 @@ async function roundDetail(ctx: HandlerContext, r: DualRound): Promise<string> {
   });
 }
 
-async function roundsList(ctx: HandlerContext): Promise<string> {
+async function roundsList(ctx: AppContext): Promise<string> {
   const items = [];
   for (const r of await liveRounds(ctx.db)) {
     const backcheck = r.status === 'answered';

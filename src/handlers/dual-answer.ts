@@ -8,8 +8,12 @@ import * as T from '../domain/texts/dual.js';
 import { dispatchesForUnit } from '../store/dispatches.js';
 import { addDualEvent, type DualRound, recordBackcheck, recordSideAck, recordSideAnswer, roundByCode, roundById, roundsAwaitingUnit } from '../store/dual.js';
 import { latestUnackedDigestAt } from '../store/ticket-nag.js';
-import { commandText, decidingHandler, type HandlerContext, isUnitWorker, type MessageHandler, replyTo } from './context.js';
-import { askBackcheck } from './dual-flow.js';
+import { type AppContext } from '../usecases/context.js';
+import { commandText } from '../domain/messages.js';
+import { decidingHandler, type MessageHandler } from './types.js';
+import { isUnitWorker } from '../domain/roster.js';
+import { replyTo } from '../usecases/send.js';
+import { askBackcheck } from '../usecases/dual-flow.js';
 
 const MAX_CHARS = 5_000;
 
@@ -31,7 +35,7 @@ type Decision = RoundDecision;
  * Commands (控制台, 帮助 …) are never answers, and an answer must carry substance: a message
  * like 好的 / 在吗 / 谢谢, or a question, is left to answer-clarify, which asks.
  */
-async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<Decision | null> {
+async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Promise<Decision | null> {
   const unitId = sender.unit;
   if (!isUnitWorker(sender) || unitId === undefined) return null;
   const text = ownWords(commandText(msg)).trim();
@@ -78,7 +82,7 @@ export const dualAnswerHandler: MessageHandler = decidingHandler('dual-answer', 
  * Records a side unit's 签收, answer or back-check answer to a round and answers `msg`'s sender
  * where `msg` came from (a held message resolved later passes a private message of its own).
  */
-export async function applyRoundReply(ctx: HandlerContext, dec: Decision, msg: IncomingMessage, sender: Person): Promise<void> {
+export async function applyRoundReply(ctx: AppContext, dec: Decision, msg: IncomingMessage, sender: Person): Promise<void> {
   const r = dec.round;
   const side = r.sides.find((s) => s.unitId === dec.unitId);
   if (!side) return;

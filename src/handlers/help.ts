@@ -1,6 +1,8 @@
 import { commandOf } from '../domain/text/intent.js';
 import { helpFacts, helpText } from '../domain/texts/help.js';
-import { commandText, type MessageHandler, replyTo } from './context.js';
+import { commandText } from '../domain/messages.js';
+import { type MessageHandler } from './types.js';
+import { replyTo } from '../usecases/send.js';
 
 
 /** "帮助" in the group (answered with an @-mention) or privately. */

@@ -1,7 +1,7 @@
 import { answerClarifyHandler } from './answer-clarify.js';
 import { answerHeldHandler } from './answer-held.js';
 import { approvalBareHandler } from './approval-bare.js';
-import type { MessageHandler } from './context.js';
+import type { MessageHandler } from './types.js';
 import { consoleLinkHandler } from './console-link.js';
 import { consoleLinkGroupHandler } from './console-link-group.js';
 import { dispatchAnswerHandler } from './dispatch-answer.js';

@@ -2,8 +2,11 @@ import { isMyItemsRequest } from '../domain/my-items/request.js';
 import { leaderItemsText } from '../domain/texts/dispatch.js';
 import { openDispatches } from '../store/dispatches.js';
 import { undecidedApprovalsFor } from '../store/ticket-approvals.js';
-import { commandText, type MessageHandler, mentionsRosterPerson, replyTo } from './context.js';
-import { unitLabel } from './dispatch-common.js';
+import { commandText } from '../domain/messages.js';
+import { type MessageHandler } from './types.js';
+import { mentionsRosterPerson } from '../domain/roster.js';
+import { replyTo } from '../usecases/send.js';
+import { unitLabel } from '../usecases/dispatch-common.js';
 
 /**
  * 我的待办 / 待办 from a leader: the dispatches the leader gave that are still open (which units

@@ -3,7 +3,10 @@ import type { IncomingMessage } from '../domain/messages.js';
 import type { Person } from '../domain/roster.js';
 import { commandOf } from '../domain/text/intent.js';
 import { myItemsText } from '../domain/texts/my-items.js';
-import { commandText, isUnitWorker, type MessageHandler, mentionsRosterPerson, replyTo } from './context.js';
+import { commandText } from '../domain/messages.js';
+import { isUnitWorker, mentionsRosterPerson } from '../domain/roster.js';
+import { type MessageHandler } from './types.js';
+import { replyTo } from '../usecases/send.js';
 import { unitDispatches, unitRounds, unitTickets } from './unit-items.js';
 
 /**

@@ -1,7 +1,10 @@
 import { courtesyOf, isQuestion, isSoftAck, onlyFiller, plainWords } from '../domain/text/intent.js';
 import { ownWords } from '../domain/text/quote.js';
 import { privateFallbackText, waitingCodes } from '../domain/texts/my-items.js';
-import { commandText, isUnitWorker, type MessageHandler, replyTo } from './context.js';
+import { commandText } from '../domain/messages.js';
+import { isUnitWorker } from '../domain/roster.js';
+import { type MessageHandler } from './types.js';
+import { replyTo } from '../usecases/send.js';
 
 /**
  * 好的，明白 / 收到 / 谢谢 / 👍 with nothing waiting: an acknowledgement or thanks that asks

@@ -4,11 +4,14 @@ import type { Person } from '../domain/roster.js';
 import { proxyAdoptNote, proxyAdoptedText } from '../domain/texts/reports.js';
 import { formatShort } from '../domain/time.js';
 import { markProxyAdopted, type ProxyOffer, proxyOfferToAdopt } from '../store/reports.js';
-import { commandText, decidingHandler, type HandlerContext, sendAsLastStep } from './context.js';
+import { type AppContext } from '../usecases/context.js';
+import { commandText } from '../domain/messages.js';
+import { decidingHandler } from './types.js';
+import { sendAsLastStep } from '../usecases/send.js';
 import { saveAndConfirm } from './report-save.js';
 import { senderLabel } from './report-proxy.js';
 
-async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<ProxyOffer | null> {
+async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Promise<ProxyOffer | null> {
   if (sender.unit === undefined || !isAdoptReply(commandText(msg))) return null;
   return (await proxyOfferToAdopt(ctx.db, sender.unit, msg.id)) ?? null;
 }

@@ -3,7 +3,9 @@ import { plainWords } from '../domain/text/intent.js';
 import { historyFlagsConfirmedText } from '../domain/texts/report-corrections.js';
 import { localDay } from '../domain/time.js';
 import { confirmReportFlags, unconfirmedFlags } from '../store/reports.js';
-import { commandText, decidingHandler, sendAsLastStep } from './context.js';
+import { commandText } from '../domain/messages.js';
+import { decidingHandler } from './types.js';
+import { sendAsLastStep } from '../usecases/send.js';
 
 /**
  * 确认无误 / 核实无误 / 数据无误 from a head or liaison whose unit's report of the day has

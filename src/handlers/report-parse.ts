@@ -1,7 +1,7 @@
 /** One parse per incoming message, shared by the report handlers (report, report-unrecognised). */
 import { type NotReportReason, type ReportParse, explainReport } from '../domain/report/parse.js';
 import type { IncomingMessage } from '../domain/messages.js';
-import type { HandlerContext } from './context.js';
+import type { AppContext } from '../usecases/context.js';
 
 /** Longer texts are not daily reports (and are not worth parsing on the hot path). */
 const MAX_REPORT_CHARS = 20_000;
@@ -16,7 +16,7 @@ export interface ParsedReport {
 const parses = new WeakMap<IncomingMessage, ParsedReport | null>();
 
 /** The message read as a daily report (cached on the message object); null for an empty or huge text. */
-export function parsedReport(msg: IncomingMessage, ctx: HandlerContext): ParsedReport | null {
+export function parsedReport(msg: IncomingMessage, ctx: AppContext): ParsedReport | null {
   if (parses.has(msg)) return parses.get(msg) ?? null;
   const text = msg.text.trim();
   let p: ParsedReport | null = text === '' || text.length > MAX_REPORT_CHARS ? null : explainReport({ text, sentAt: msg.sentAt }, ctx.roster, ctx.config.timezone);

@@ -6,10 +6,10 @@ import type { Person, Unit } from '../domain/roster.js';
 import { proxyOfferText } from '../domain/texts/reports.js';
 import { formatShort } from '../domain/time.js';
 import { addProxyOffer, reportedUnitIds } from '../store/reports.js';
-import type { HandlerContext } from './context.js';
+import type { AppContext } from '../usecases/context.js';
 
 /** 张局长（区住房和城乡建设局）, 李主任: how a sender is named to another unit. */
-export function senderLabel(ctx: HandlerContext, p: Person): string {
+export function senderLabel(ctx: AppContext, p: Person): string {
   const unit = p.unit ? ctx.roster.unit(p.unit) : undefined;
   return unit ? `${p.name}（${unit.name}）` : p.name;
 }
@@ -18,7 +18,7 @@ export function senderLabel(ctx: HandlerContext, p: Person): string {
  * Offers the refused report to the unit's heads (its liaisons when it has no head), unless the
  * unit has reported for that day already. True when someone was told.
  */
-export async function offerProxyReport(ctx: HandlerContext, msg: IncomingMessage, sender: Person, unit: Unit, p: ReportParse): Promise<boolean> {
+export async function offerProxyReport(ctx: AppContext, msg: IncomingMessage, sender: Person, unit: Unit, p: ReportParse): Promise<boolean> {
   if ((await reportedUnitIds(ctx.db, p.date)).has(unit.id)) return false;
   const heads = ctx.roster.headsOf(unit.id);
   const to = heads.length > 0 ? heads : ctx.roster.contactsOf(unit.id, ['liaison']);

@@ -3,7 +3,8 @@ import { historyFlags } from '../domain/report/history.js';
 import { describeChange, historyFlagText, lateCorrectionNoteText, reportWithdrawnText } from '../domain/texts/report-corrections.js';
 import { reportContext, reportVersions, versionOfMessage, withdrawVersion } from '../store/reports.js';
 import { historyDays, summaryRecipients } from './report-save.js';
-import { type MessageHandler, sendAsLastStep } from './context.js';
+import { type MessageHandler } from './types.js';
+import { sendAsLastStep } from '../usecases/send.js';
 
 /**
  * 撤回 (the chat's recall) of a message: when it made a version of a unit's daily report, that

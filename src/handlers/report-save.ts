@@ -8,7 +8,8 @@ import { describeChange, historyFlagText, lateCorrectionNoteText, lateReportNote
 import { reportConfirmText, reportReceiptText } from '../domain/texts/reports.js';
 import { localIso } from '../domain/time.js';
 import { reportContext, saveReport, type SavedReport } from '../store/reports.js';
-import { type HandlerContext, sendAsLastStep } from './context.js';
+import { type AppContext } from '../usecases/context.js';
+import { sendAsLastStep } from '../usecases/send.js';
 
 export interface ReportToSave {
   unit: Unit;
@@ -26,7 +27,7 @@ export interface ReportToSave {
 }
 
 /** The unit's last N working days before `day` (the history checks compare with them). */
-export function historyDays(ctx: HandlerContext, day: string): string[] {
+export function historyDays(ctx: AppContext, day: string): string[] {
   const days: string[] = [];
   let d = day;
   for (let i = 0; ctx.config.reports.historyChecks.enabled && i < ctx.config.reports.historyChecks.days; i++) {
@@ -42,7 +43,7 @@ interface Stored { saved: SavedReport; applied: Applied; flags: string[]; afterS
  * The message applied to the day's report (merge or replace, domain/report/merge.ts) and
  * stored; decided again if another version of the same unit-day was stored meanwhile.
  */
-async function store(ctx: HandlerContext, r: ReportToSave, late: boolean): Promise<Stored> {
+async function store(ctx: AppContext, r: ReportToSave, late: boolean): Promise<Stored> {
   const correction = isCorrection(r.text);
   const rules = ctx.config.reports.historyChecks;
   const query = { unitId: r.unit.id, day: r.day, historyDays: historyDays(ctx, r.day), summaryStepKey: `daily-summary:${r.day}` };
@@ -59,7 +60,7 @@ async function store(ctx: HandlerContext, r: ReportToSave, late: boolean): Promi
 }
 
 /** Stores the report (idempotent per message id), confirms it point-to-point, and posts the group receipt if configured. */
-export async function saveAndConfirm(ctx: HandlerContext, r: ReportToSave): Promise<void> {
+export async function saveAndConfirm(ctx: AppContext, r: ReportToSave): Promise<void> {
   const deadlineHhmm = ctx.config.routines.reportDeadline;
   const [h, m] = deadlineHhmm.split(':').map(Number) as [number, number];
   // A rest day has no deadline: a report for it is kept, never late, and the sender is told.
@@ -94,7 +95,7 @@ export async function saveAndConfirm(ctx: HandlerContext, r: ReportToSave): Prom
 }
 
 /** Who gets the daily summary (routines.dailySummaryTo). */
-export function summaryRecipients(ctx: HandlerContext): Array<{ kind: 'group' } | { kind: 'person'; id: string }> {
+export function summaryRecipients(ctx: AppContext): Array<{ kind: 'group' } | { kind: 'person'; id: string }> {
   if (ctx.config.routines.dailySummaryTo === 'leaders') return ctx.roster.withRole('leader').map((p) => ({ kind: 'person' as const, id: p.id }));
   return [{ kind: 'group' }];
 }

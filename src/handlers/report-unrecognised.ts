@@ -2,10 +2,13 @@ import { reportAttempt } from '../domain/report/attempt.js';
 import type { IncomingMessage } from '../domain/messages.js';
 import type { Person } from '../domain/roster.js';
 import { reportNotRecognisedText } from '../domain/texts/reports.js';
-import { type HandlerContext, type MessageHandler, isUnitWorker, sendAsLastStep } from './context.js';
+import { type AppContext } from '../usecases/context.js';
+import { type MessageHandler } from './types.js';
+import { isUnitWorker } from '../domain/roster.js';
+import { sendAsLastStep } from '../usecases/send.js';
 import { parsedReport } from './report-parse.js';
 
-function hintFor(msg: IncomingMessage, sender: Person, ctx: HandlerContext) {
+function hintFor(msg: IncomingMessage, sender: Person, ctx: AppContext) {
   if (!isUnitWorker(sender)) return null;
   const p = parsedReport(msg, ctx);
   if (!p || p.never) return null;

@@ -3,12 +3,14 @@ import { stripDecorations } from '../domain/text/decorations.js';
 import { reportNoUnitText, reportProxyRefusedText, reportWrongUnitText } from '../domain/texts/reports.js';
 import type { IncomingMessage } from '../domain/messages.js';
 import type { Person, Unit } from '../domain/roster.js';
-import { type HandlerContext, type MessageHandler, sendAsLastStep } from './context.js';
+import { type AppContext } from '../usecases/context.js';
+import { type MessageHandler } from './types.js';
+import { sendAsLastStep } from '../usecases/send.js';
 import { parsedReport } from './report-parse.js';
 import { offerProxyReport } from './report-proxy.js';
 import { saveAndConfirm } from './report-save.js';
 
-const parsed = (msg: IncomingMessage, ctx: HandlerContext) => parsedReport(msg, ctx)?.parse ?? null;
+const parsed = (msg: IncomingMessage, ctx: AppContext) => parsedReport(msg, ctx)?.parse ?? null;
 
 const isProxy = (p: Person) => p.roles.includes('leader') || p.roles.includes('supervisor');
 const isReporter = (p: Person) => p.roles.includes('head') || p.roles.includes('liaison');

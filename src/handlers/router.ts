@@ -2,10 +2,12 @@ import { AnswerBudget } from '../domain/answer-budget.js';
 import type { IncomingMessage, OutgoingMessage } from '../domain/messages.js';
 import { ANSWER_LIMIT_NOTICE } from '../domain/texts/limits.js';
 import { laneOf } from '../jobs/lanes.js';
-import { KeyedSerializer } from '../jobs/keyed-serializer.js';
+import { KeyedSerializer } from '../lib/keyed-serializer.js';
 import type { Person } from '../domain/roster.js';
 import { InboundLedger } from '../store/inbound-ledger.js';
-import { type HandlerContext, type MessageHandler, replyTo } from './context.js';
+import { type AppContext } from '../usecases/context.js';
+import { type MessageHandler } from './types.js';
+import { replyTo } from '../usecases/send.js';
 
 const HANDLER_ERROR_TEXT = '抱歉，这条消息暂时未能处理，已记录在案，工作人员会尽快核查。';
 
@@ -14,7 +16,7 @@ export interface RouterOptions {
   /** Where the audit records go (batched); one on ctx.db unless given. */
   ledger?: InboundLedger;
   /** Runs after the handler that took a roster sender's message (`taken`: its name, or 'none'). */
-  after?: (taken: string, msg: IncomingMessage, sender: Person, ctx: HandlerContext) => Promise<void>;
+  after?: (taken: string, msg: IncomingMessage, sender: Person, ctx: AppContext) => Promise<void>;
   /** Per-sender answer limits (issue 14); from the district's `limits` unless given; false: none. */
   answerBudget?: AnswerBudget | false;
 }
@@ -54,7 +56,7 @@ export interface Router {
  * never obeyed), then gives it to the first handler that takes it. Processing the same
  * message id twice does nothing the second time.
  */
-export function createRouter(handlers: MessageHandler[], ctx: HandlerContext, opts: RouterOptions = {}): Router {
+export function createRouter(handlers: MessageHandler[], ctx: AppContext, opts: RouterOptions = {}): Router {
   const ledger = opts.ledger ?? new InboundLedger(ctx.db);
   const l = ctx.config.limits;
   const budget = opts.answerBudget === false ? undefined
@@ -80,7 +82,7 @@ export function createRouter(handlers: MessageHandler[], ctx: HandlerContext, op
       ctx.log.info({ id: msg.id, from: msg.senderId, purpose: m.purpose, decision: d }, 'answer over the sender\'s budget or repeated: not sent');
       return d === 'notice' ? replyTo(msg, ANSWER_LIMIT_NOTICE, `answer-limit:${msg.id}`) : null;
     };
-    const hctx: HandlerContext = {
+    const hctx: AppContext = {
       ...ctx,
       send: async (m) => {
         const g = gate(m);

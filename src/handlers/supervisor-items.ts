@@ -3,8 +3,11 @@ import { supervisorItemsText } from '../domain/texts/dispatch.js';
 import { openDispatches } from '../store/dispatches.js';
 import { liveRounds } from '../store/dual.js';
 import { overdueAndReopenedCounts } from '../store/tickets.js';
-import { commandText, type MessageHandler, mentionsRosterPerson, replyTo } from './context.js';
-import { unitLabel } from './dispatch-common.js';
+import { commandText } from '../domain/messages.js';
+import { type MessageHandler } from './types.js';
+import { mentionsRosterPerson } from '../domain/roster.js';
+import { replyTo } from '../usecases/send.js';
+import { unitLabel } from '../usecases/dispatch-common.js';
 
 /**
  * 我的待办 / 待办 from the supervision team (not a leader, no unit): the open 双派单 rounds and

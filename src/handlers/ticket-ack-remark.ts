@@ -10,7 +10,11 @@ import { roundsAwaitingUnit } from '../store/dual.js';
 import { addTicketDoneQuestion } from '../store/ticket-done-questions.js';
 import { ackLatestDigest, latestUnackedDigestAt } from '../store/ticket-nag.js';
 import { overdueOrReopenedOfUnit } from '../store/tickets.js';
-import { commandText, decidingHandler, type HandlerContext, isUnitWorker, replyTo } from './context.js';
+import { type AppContext } from '../usecases/context.js';
+import { commandText } from '../domain/messages.js';
+import { decidingHandler } from './types.js';
+import { isUnitWorker } from '../domain/roster.js';
+import { replyTo } from '../usecases/send.js';
 
 const MAX_CHARS = 300;
 /** A code or a ticket number: the code handlers and the ticket commands take those. */
@@ -21,7 +25,7 @@ const DONE_WORD = /修好|弄好|搞定|办好|办完|办结|处理完|处置完
 type Decision = { unitId: string; tickets: OpenTicket[] };
 
 /** A dispatch or 双派单 round delivered after `since`, not yet signed nor answered (then the 签收 is its). */
-async function signableSince(ctx: HandlerContext, unitId: string, since: Date): Promise<boolean> {
+async function signableSince(ctx: AppContext, unitId: string, since: Date): Promise<boolean> {
   const later = (at: Date | null) => at !== null && at.getTime() > since.getTime();
   if ((await hasOpenDispatch(ctx.db, unitId)) && (await dispatchesForUnit(ctx.db, unitId)).some((d) => d.targets.some((t) => t.unitId === unitId && !t.ackedAt && !t.answeredAt && later(t.deliveredAt)))) return true;
   return (await roundsAwaitingUnit(ctx.db, unitId)).some((r) => r.sides.some((s) => s.unitId === unitId && !s.ackedAt && !s.answeredAt && later(s.deliveredAt)));
@@ -35,7 +39,7 @@ export function ackWithDoneRemark(text: string): string | null {
   return HANDLED.test(s) || FINDING.test(s) || DONE_WORD.test(s) ? s : null;
 }
 
-async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<Decision | null> {
+async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Promise<Decision | null> {
   const unitId = sender.unit;
   if (!isUnitWorker(sender) || unitId === undefined) return null;
   const text = commandText(msg).trim();

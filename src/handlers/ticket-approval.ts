@@ -1,23 +1,11 @@
+import { sendApprovalToLeaders } from '../usecases/ticket-approval.js';
 import * as T from '../domain/texts/tickets.js';
 import { parseTicketCommand } from '../domain/tickets/commands.js';
 import { approvalByCode, approvedApprovalFor, createApproval, decideApproval, openApprovalFor } from '../store/ticket-approvals.js';
 import { getTicket, recordTicketEvent } from '../store/tickets.js';
-import { commandText, type HandlerContext, type MessageHandler, replyTo } from './context.js';
-
-/** Sends a request to every leader point-to-point (purpose per leader and round). */
-export async function sendApprovalToLeaders(
-  ctx: HandlerContext,
-  a: { code: string; kind: string; ticketNumber: string; unitId: string | null; requesterId: string; reason: string },
-  round: 'first' | 'resend',
-): Promise<string[]> {
-  const t = await getTicket(ctx.db, a.ticketNumber);
-  const unitName = a.unitId ? (ctx.roster.unit(a.unitId)?.name ?? a.unitId) : '';
-  const requester = ctx.roster.person(a.requesterId)?.name ?? a.requesterId;
-  const text = T.approvalRequest(a.code, a.kind, a.ticketNumber, t?.title ?? '', unitName, requester, a.reason, round === 'resend');
-  const leaders = ctx.roster.withRole('leader').map((p) => p.id);
-  for (const id of leaders) await ctx.send({ to: { kind: 'person', id }, text, mentions: [], purpose: `ticket-approval:${a.code}:${round}:${id}` });
-  return leaders;
-}
+import { commandText } from '../domain/messages.js';
+import { type MessageHandler } from './types.js';
+import { replyTo } from '../usecases/send.js';
 
 /**
  * 退办 / 不再办理: a unit asks (`申请退办 <编号> <理由>`), the leaders get the request with a

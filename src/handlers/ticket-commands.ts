@@ -6,12 +6,15 @@ import { dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
 import { roundsAwaitingUnit } from '../store/dual.js';
 import { ackLatestDigest, latestUnackedDigestAt } from '../store/ticket-nag.js';
 import { getTicket, recordTicketEvent } from '../store/tickets.js';
-import { commandText, type HandlerContext, type MessageHandler, replyTo } from './context.js';
+import { type AppContext } from '../usecases/context.js';
+import { commandText } from '../domain/messages.js';
+import { type MessageHandler } from './types.js';
+import { replyTo } from '../usecases/send.js';
 
 const CODE = /(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}(?!\d)/i;
 
 /** A dispatch or 双派单 round delivered to the unit after `since` and not yet signed or answered. */
-async function signableSince(ctx: HandlerContext, unitId: string, since: Date): Promise<boolean> {
+async function signableSince(ctx: AppContext, unitId: string, since: Date): Promise<boolean> {
   const later = (at: Date | null) => at !== null && at.getTime() > since.getTime();
   if ((await hasOpenDispatch(ctx.db, unitId)) && (await dispatchesForUnit(ctx.db, unitId)).some((d) => d.targets.some((t) => t.unitId === unitId && !t.ackedAt && !t.answeredAt && later(t.deliveredAt)))) return true;
   return (await roundsAwaitingUnit(ctx.db, unitId)).some((r) => r.sides.some((s) => s.unitId === unitId && !s.ackedAt && !s.answeredAt && later(s.deliveredAt)));
@@ -21,7 +24,7 @@ async function signableSince(ctx: HandlerContext, unitId: string, since: Date): 
  * An open dispatch to the unit, not yet answered by it, names this ticket: `GD… 已办结，…` is then
  * the answer to it (the ticket's 已办结 is recorded beside it, see ticket-done-mentioned).
  */
-async function dispatchAsksAbout(ctx: HandlerContext, unitId: string, number: string): Promise<boolean> {
+async function dispatchAsksAbout(ctx: AppContext, unitId: string, number: string): Promise<boolean> {
   if (!(await hasOpenDispatch(ctx.db, unitId))) return false;
   return (await dispatchesForUnit(ctx.db, unitId)).some((d) => d.text.includes(number) && d.targets.some((t) => t.unitId === unitId && !t.answeredAt));
 }

@@ -7,7 +7,10 @@ import { doneWhichTicket } from '../domain/texts/tickets.js';
 import type { OpenTicket } from '../domain/tickets/digest.js';
 import { addTicketDoneQuestion } from '../store/ticket-done-questions.js';
 import { overdueOrReopenedOfUnit } from '../store/tickets.js';
-import { commandText, decidingHandler, type HandlerContext, isUnitWorker } from './context.js';
+import { type AppContext } from '../usecases/context.js';
+import { commandText } from '../domain/messages.js';
+import { decidingHandler } from './types.js';
+import { isUnitWorker } from '../domain/roster.js';
 
 const MAX_CHARS = 300;
 /** 工单 / 单子 / 那件 … said to be done: 已经办完了, 办结了, 处理完毕, 已解决. */
@@ -18,7 +21,7 @@ const NAMES_SOMETHING = /(?<!\d)(?!12345(?!\d))[A-Za-z]{0,4}\d{4,}|(?<![A-Za-z0-
 
 type Decision = { tickets: OpenTicket[] };
 
-async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<Decision | null> {
+async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Promise<Decision | null> {
   if (msg.chat !== 'private' || !isUnitWorker(sender) || sender.unit === undefined) return null;
   const text = commandText(msg).trim();
   if (text === '' || text.length > MAX_CHARS || commandOf(text) !== null || NAMES_SOMETHING.test(text)) return null;

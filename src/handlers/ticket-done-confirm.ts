@@ -4,7 +4,11 @@ import { plainWords } from '../domain/text/intent.js';
 import * as T from '../domain/texts/tickets.js';
 import { latestTicketDoneQuestion, resolveTicketDoneQuestion, type TicketDoneQuestion } from '../store/ticket-done-questions.js';
 import { getTicket, recordTicketEvent } from '../store/tickets.js';
-import { commandText, decidingHandler, type HandlerContext, isUnitWorker, replyTo } from './context.js';
+import { type AppContext } from '../usecases/context.js';
+import { commandText } from '../domain/messages.js';
+import { decidingHandler } from './types.js';
+import { isUnitWorker } from '../domain/roster.js';
+import { replyTo } from '../usecases/send.js';
 
 /** How long "是否报告工单 … 已办结？" waits for its sender's yes. */
 const QUESTION_HOURS = 2;
@@ -13,7 +17,7 @@ const YES = /^(?:是|是的|是滴|对|对的|对对|确认|确定|嗯+|没错|�
 
 type Decision = { q: TicketDoneQuestion; unitId: string };
 
-async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<Decision | null> {
+async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Promise<Decision | null> {
   const unitId = sender.unit;
   if (!isUnitWorker(sender) || unitId === undefined) return null;
   const s = plainWords(commandText(msg)).replace(/[\s，,。.!！~～、]+/g, '');

@@ -7,7 +7,10 @@ import { signWhichText } from '../domain/texts/answers.js';
 import { dispatchesForUnit } from '../store/dispatches.js';
 import { recordSideAck, roundByCode } from '../store/dual.js';
 import { latestUnackedDigestAt } from '../store/ticket-nag.js';
-import { commandText, decidingHandler, type HandlerContext, isUnitWorker } from './context.js';
+import { type AppContext } from '../usecases/context.js';
+import { commandText } from '../domain/messages.js';
+import { decidingHandler } from './types.js';
+import { isUnitWorker } from '../domain/roster.js';
 import { applyReply } from './dispatch-answer.js';
 import { type WaitingThing, waitingThings } from './unit-items.js';
 
@@ -21,7 +24,7 @@ type Decision = { kind: 'sign'; item: WaitingThing; unitId: string } | { kind: '
  * The things a bare acknowledgement may sign: the unit's unsigned dispatches and rounds, those
  * that reached it after its latest unsigned ticket digest (that digest takes a 签收 sent after it).
  */
-async function signable(ctx: HandlerContext, unitId: string): Promise<WaitingThing[] | null> {
+async function signable(ctx: AppContext, unitId: string): Promise<WaitingThing[] | null> {
   const unsigned = (await waitingThings(ctx, unitId)).filter((w) => w.unsigned);
   if (unsigned.length === 0) return null;
   const digestAt = await latestUnackedDigestAt(ctx.db, unitId);
@@ -30,7 +33,7 @@ async function signable(ctx: HandlerContext, unitId: string): Promise<WaitingThi
   return later.length > 0 ? later : null;
 }
 
-async function decide(msg: IncomingMessage, sender: Person, ctx: HandlerContext): Promise<Decision | null> {
+async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Promise<Decision | null> {
   const unitId = sender.unit;
   if (!isUnitWorker(sender) || unitId === undefined) return null;
   const text = ownWords(commandText(msg)).trim();

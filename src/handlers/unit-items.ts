@@ -4,10 +4,10 @@ import { dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
 import { hasRoundAwaitingUnit, roundsAwaitingUnit } from '../store/dual.js';
 import { summary } from '../domain/texts/dispatch.js';
 import { getTicket, overdueOrReopenedOfUnit } from '../store/tickets.js';
-import type { HandlerContext } from './context.js';
+import type { AppContext } from '../usecases/context.js';
 
 /** Open dispatches the unit has not answered, oldest first. */
-export async function unitDispatches(ctx: HandlerContext, unitId: string): Promise<MyDispatch[]> {
+export async function unitDispatches(ctx: AppContext, unitId: string): Promise<MyDispatch[]> {
   const out: MyDispatch[] = [];
   for (const d of await dispatchesForUnit(ctx.db, unitId)) {
     const t = d.targets.find((x) => x.unitId === unitId);
@@ -18,12 +18,12 @@ export async function unitDispatches(ctx: HandlerContext, unitId: string): Promi
 }
 
 /** 双派单 rounds waiting for the unit's answer or back-check answer. */
-export async function unitRounds(ctx: HandlerContext, unitId: string): Promise<MyRound[]> {
+export async function unitRounds(ctx: AppContext, unitId: string): Promise<MyRound[]> {
   return (await roundsAwaitingUnit(ctx.db, unitId)).map((r) => ({ code: r.code, ticketNumber: r.ticketNumber, backcheck: r.status === 'answered', deadline: r.deadline }));
 }
 
 /** The unit's overdue or reopened open tickets. */
-export async function unitTickets(ctx: HandlerContext, unitId: string, now: Date): Promise<MyTicket[]> {
+export async function unitTickets(ctx: AppContext, unitId: string, now: Date): Promise<MyTicket[]> {
   return (await overdueOrReopenedOfUnit(ctx.db, unitId, now)).map((t) => ({ number: t.number, title: t.title, reopened: t.reopenCount > 0, overdue: t.dueAt.getTime() < now.getTime(), reportedDone: t.reportedDone === true, returnApproved: t.returnApproved === true }));
 }
 
@@ -40,7 +40,7 @@ export interface WaitingThing {
 }
 
 /** What still waits for a reply from the unit: its 双派单 rounds and its unanswered open dispatches. */
-export async function waitingThings(ctx: HandlerContext, unitId: string): Promise<WaitingThing[]> {
+export async function waitingThings(ctx: AppContext, unitId: string): Promise<WaitingThing[]> {
   const items: WaitingThing[] = [];
   // Asked for the group's everyday 收到 / 好的: one batched question each first, the full reads only when something waits.
   const [roundWaits, dispatchOpen] = await Promise.all([hasRoundAwaitingUnit(ctx.db, unitId), hasOpenDispatch(ctx.db, unitId)]);

@@ -3,8 +3,8 @@ import type { RejectedRow } from '../domain/texts/tickets.js';
 import { UNSTORABLE_TEXT } from '../domain/texts/limits.js';
 import { z } from 'zod';
 import type { TicketField } from '../config/schema.js';
-import type { HandlerContext } from '../handlers/context.js';
-import { openDualRounds } from '../handlers/dual-flow.js';
+import type { AppContext } from '../usecases/context.js';
+import { openDualRounds } from '../usecases/dual-flow.js';
 import { importRecords } from '../store/ticket-import.js';
 import { bearerOk } from './server.js';
 
@@ -35,7 +35,7 @@ export const MAX_API_TICKETS = 10_000;
 export const apiBodySchema = z.array(apiTicketSchema).min(1).max(MAX_API_TICKETS);
 
 export interface TicketApiDeps {
-  ctx: HandlerContext;
+  ctx: AppContext;
   /** API_TOKEN from the environment; absent means the endpoint is off (404). */
   token: string | undefined;
   /** Request body limit in bytes. */

@@ -10,7 +10,7 @@ export interface DualJob {
   side?: string;
 }
 
-/** What handlers and routines may ask of the dual queue (HandlerContext.dual). */
+/** What handlers and routines may ask of the dual queue (AppContext.dual). */
 export interface DualFlows {
   /** Adds the round's flow: a parent that waits for one child per side. Idempotent by job ids. */
   addRound(r: { id: number; code: string; sides: readonly string[] }): Promise<void>;

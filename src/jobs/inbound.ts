@@ -2,7 +2,7 @@ import { type Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { IncomingMessage } from '../domain/messages.js';
-import { Batcher } from '../store/batcher.js';
+import { Batcher } from '../lib/batcher.js';
 import { jobIdFor, QUEUES } from './names.js';
 
 /**

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock.js';
 import type { OutgoingMessage } from '../domain/messages.js';
 import { markOutboundFailed, markOutboundSent, outboundSentAt, recordOutboundMany } from '../store/audit.js';
-import { Batcher } from '../store/batcher.js';
+import { Batcher } from '../lib/batcher.js';
 import type { Db } from '../store/db.js';
 import type { ChatPort } from '../bot/chat-port.js';
 import { priorityOf } from './lanes.js';

@@ -2,8 +2,13 @@ import { type Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { DistrictConfig } from '../config/schema.js';
-import type { Routine } from '../handlers/routines/types.js';
 import { QUEUES } from './names.js';
+
+/** What the scheduler needs of a routine: its name and cron patterns (routines/types.ts adds `run`). */
+export interface ScheduledRoutine {
+  readonly name: string;
+  patterns(config: DistrictConfig): string[];
+}
 
 export interface RoutineJob {
   routine: string;
@@ -21,7 +26,7 @@ export interface RoutineJob {
  */
 const ROUTINE_JOB_OPTS = { attempts: 8, backoff: { type: 'exponential' as const, delay: 2_000 }, removeOnComplete: { count: 1_000 }, removeOnFail: { count: 1_000 } };
 
-export class RoutineScheduler {
+export class RoutineScheduler<Routine extends ScheduledRoutine = ScheduledRoutine> {
   readonly queue: Queue<RoutineJob>;
   private readonly byName = new Map<string, Routine>();
 
@@ -67,10 +72,10 @@ export class RoutineScheduler {
   }
 }
 
-export function startRoutineWorker(
+export function startRoutineWorker<Routine extends ScheduledRoutine>(
   connection: Redis,
   prefix: string,
-  scheduler: RoutineScheduler,
+  scheduler: RoutineScheduler<Routine>,
   run: (r: Routine) => Promise<void>,
   log: Logger,
 ): Worker<RoutineJob> {

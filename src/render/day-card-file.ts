@@ -5,9 +5,21 @@ import { join } from 'node:path';
 import { type DayReport, type DaySummary, totalText } from '../domain/report/summary.js';
 import { monthDay } from '../domain/texts/reports.js';
 import { formatShort } from '../domain/time.js';
-import type { HandlerContext } from '../handlers/context.js';
+import type { Logger } from 'pino';
+import type { DistrictConfig } from '../config/schema.js';
+import type { Clock } from '../domain/clock.js';
+import type { Roster } from '../domain/roster.js';
 import { renderDayCard } from './day-card.js';
 import { type RankingRow, renderRankingCard } from './ranking-card.js';
+
+/** What rendering a card needs of the app (a part of AppContext). */
+export interface CardContext {
+  config: DistrictConfig;
+  roster: Roster;
+  clock: Clock;
+  log: Logger;
+  dataDir?: string;
+}
 
 /** The short text that goes with the card when the summary is sent as an image only. */
 export function dayCardCaption(day: string, s: DaySummary): string {
@@ -23,7 +35,7 @@ export function dayCardCaption(day: string, s: DaySummary): string {
  * Renders the day's card and writes it to `<dataDir>/cards/day-<day>.png`. Returns the outbox
  * file, or undefined (logged) when it cannot be made: the text summary still goes out.
  */
-export async function dayCardFile(ctx: HandlerContext, day: string, reports: readonly DayReport[], summary: DaySummary): Promise<{ name: string; path: string } | undefined> {
+export async function dayCardFile(ctx: CardContext, day: string, reports: readonly DayReport[], summary: DaySummary): Promise<{ name: string; path: string } | undefined> {
   try {
     const t0 = performance.now();
     const png = await renderDayCard(
@@ -47,7 +59,7 @@ export async function dayCardFile(ctx: HandlerContext, day: string, reports: rea
  * The month's ranking card, written to `<dataDir>/cards/ranking-<month>.png`, or undefined
  * (logged) when it cannot be made: the text and the Excel table still go out.
  */
-export async function rankingCardFile(ctx: HandlerContext, month: string, rows: readonly RankingRow[], method: string): Promise<{ name: string; path: string } | undefined> {
+export async function rankingCardFile(ctx: CardContext, month: string, rows: readonly RankingRow[], method: string): Promise<{ name: string; path: string } | undefined> {
   try {
     const png = await renderRankingCard({ district: ctx.config.district, month, rows, method });
     const dir = join(ctx.dataDir ?? join(tmpdir(), 'duban'), 'cards');

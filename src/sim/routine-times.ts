@@ -1,5 +1,5 @@
 import type { DistrictConfig } from '../config/schema.js';
-import type { Routine } from '../handlers/routines/types.js';
+import type { Routine } from '../routines/types.js';
 import { type CronPattern, fireTimes, parseCron } from './cron.js';
 
 /** One run of a routine the simulated clock passed. */

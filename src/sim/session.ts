@@ -3,7 +3,7 @@ import { weekday } from '../domain/calendar.js';
 import type { Roster } from '../domain/roster.js';
 import * as T from '../domain/texts/simulator.js';
 import { inZone, localDay } from '../domain/time.js';
-import { routines } from '../handlers/routines/index.js';
+import { routines } from '../routines/index.js';
 import { advanceTarget, type SimClock } from './clock.js';
 import { waitIdle } from './drain.js';
 import type { MockWorld, SentRecord } from './mock-world.js';

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import type { App } from '../app.js';
-import { readOption } from '../cli/args.js';
+import { readOption } from '../lib/args.js';
 import type { Env } from '../config/env.js';
 import { simBadAtText, simBannerText } from '../domain/texts/simulator.js';
 import { isoInZone, localDay } from '../domain/time.js';

@@ -1,6 +1,6 @@
 /** Dispatches, their target units and their timeline (migration 004). */
 import type { TargetView } from '../domain/dispatch/flow.js';
-import { batchedPerDb } from './batcher.js';
+import { batchedPerDb } from '../lib/batcher.js';
 import type { Db, Queryable } from './db.js';
 import { date, type Row } from './rows.js';
 

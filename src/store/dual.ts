@@ -2,7 +2,7 @@
 import type { PlannedSide, SideKey } from '../domain/dual/sides.js';
 import { roundCode } from '../domain/dual/sides.js';
 import type { LadderStep } from '../domain/tickets/digest.js';
-import { batchedPerDb } from './batcher.js';
+import { batchedPerDb } from '../lib/batcher.js';
 import type { Db, Queryable } from './db.js';
 import { date, json, type Row, str } from './rows.js';
 

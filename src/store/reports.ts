@@ -1,6 +1,6 @@
 import type { ReportFigures } from '../domain/report/figures.js';
 import type { ApplyMode } from '../domain/report/merge.js';
-import { batchedPerDb } from './batcher.js';
+import { batchedPerDb } from '../lib/batcher.js';
 import type { Db, Queryable, SqlValue } from './db.js';
 import { valuesList } from './values.js';
 

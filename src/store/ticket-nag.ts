@@ -1,5 +1,5 @@
 import type { LadderStep } from '../domain/tickets/digest.js';
-import { batchedPerDb } from './batcher.js';
+import { batchedPerDb } from '../lib/batcher.js';
 import type { Queryable } from './db.js';
 
 const key = (number: string, due: Date) => `${number}|${due.toISOString()}`;

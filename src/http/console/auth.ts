@@ -6,8 +6,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { consolePublicUrl } from '../../config/schema.js';
 import type { Person } from '../../domain/roster.js';
 import { CONSOLE_FORBIDDEN, CONSOLE_LINK_INVALID, CONSOLE_NEED_LOGIN } from '../../domain/texts/console.js';
-import { type ConsoleScope, consoleScope } from '../../handlers/console-link.js';
-import type { HandlerContext } from '../../handlers/context.js';
+import { type ConsoleScope, consoleScope } from '../../usecases/console-scope.js';
+import type { AppContext } from '../../usecases/context.js';
 import { endSession, issueToken, pruneTokens, redeemLink, sessionPerson } from '../../store/console.js';
 import { esc, messagePage } from './layout.js';
 
@@ -45,7 +45,7 @@ export const sendHtmlStatus = (reply: FastifyReply, code: number, body: string):
 export const forbidden = (reply: FastifyReply): FastifyReply => html(reply, 403, messagePage('无权查看', CONSOLE_FORBIDDEN, '<p><a href="/console/">返回</a></p>'));
 
 /** The signed-in viewer, or a redirect to the "how to log in" page (returns undefined). */
-export async function viewer(ctx: HandlerContext, req: FastifyRequest, reply: FastifyReply): Promise<Viewer | undefined> {
+export async function viewer(ctx: AppContext, req: FastifyRequest, reply: FastifyReply): Promise<Viewer | undefined> {
   const token = readCookie(req);
   const personId = token ? await sessionPerson(ctx.db, token, ctx.clock.now()) : null;
   const person = personId ? ctx.roster.person(personId) : undefined;
@@ -88,12 +88,12 @@ function hostName(host: string | undefined): string {
  * `console.allowedHosts`. A page fetched under any other name (a DNS-rebinding site that points
  * its own name at this address) is refused before anything else.
  */
-export function allowedHosts(ctx: HandlerContext): Set<string> {
+export function allowedHosts(ctx: AppContext): Set<string> {
   const names = ['localhost', '127.0.0.1', '[::1]', hostName(new URL(consolePublicUrl(ctx.config.console)).host), ...ctx.config.console.allowedHosts.map((h) => hostName(h) || h.toLowerCase())];
   return new Set(names.filter((n) => n !== ''));
 }
 
-export function registerHostCheck(app: FastifyInstance, ctx: HandlerContext): void {
+export function registerHostCheck(app: FastifyInstance, ctx: AppContext): void {
   const allowed = allowedHosts(ctx);
   app.addHook('onRequest', async (req, reply) => {
     if (!allowed.has(hostName(req.headers.host))) {
@@ -102,7 +102,7 @@ export function registerHostCheck(app: FastifyInstance, ctx: HandlerContext): vo
   });
 }
 
-export function registerAuth(app: FastifyInstance, ctx: HandlerContext): void {
+export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   const secure = consolePublicUrl(ctx.config.console).startsWith('https:');
   app.get('/console/need-login', async (_req, reply) => html(reply, 401, messagePage('请先登录', CONSOLE_NEED_LOGIN)));
 

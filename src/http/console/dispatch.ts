@@ -1,7 +1,7 @@
 /** 调度: open dispatches (and the last 7 days' answered ones), each unit's state and the timeline; 双派单 rounds when issue 6 provides them. */
 import type { FastifyInstance } from 'fastify';
 import { formatShort } from '../../domain/time.js';
-import type { HandlerContext } from '../../handlers/context.js';
+import type { AppContext } from '../../usecases/context.js';
 import { recentlyAnsweredDispatchIds } from '../../store/console.js';
 import { type Dispatch, type DispatchEvent, dispatchByCode, dispatchEvents, openDispatches } from '../../store/dispatches.js';
 import { sendHtml, type Viewer, viewer } from './auth.js';
@@ -17,7 +17,7 @@ export interface DualRoundView {
   timeline: Array<{ at: Date; text: string }>;
 }
 
-export type DualRoundsProvider = (ctx: HandlerContext) => Promise<DualRoundView[]>;
+export type DualRoundsProvider = (ctx: AppContext) => Promise<DualRoundView[]>;
 
 const KIND: Record<string, string> = {
   created: '下达', delivered: '送达', posted: '群内发布', ack: '签收', answer: '答复', forwarded: '转告领导', 'ask-which': '询问编号',
@@ -32,7 +32,7 @@ function unitState(t: Dispatch['targets'][number], now: Date, deadline: Date): s
   return `<span class="tag amber">待送达</span>${late}`;
 }
 
-function dispatchPanel(ctx: HandlerContext, v: Viewer, d: Dispatch, events: DispatchEvent[]): string {
+function dispatchPanel(ctx: AppContext, v: Viewer, d: Dispatch, events: DispatchEvent[]): string {
   const tz = ctx.config.timezone;
   const now = ctx.clock.now();
   const mine = (u: string | null) => v.scope.all || u === null || u === v.scope.unitId;
@@ -52,7 +52,7 @@ function dispatchPanel(ctx: HandlerContext, v: Viewer, d: Dispatch, events: Disp
 <details><summary>全程记录（${tl.length}）</summary><ol class="tl">${tl.join('')}</ol></details></div>`;
 }
 
-function dualPanel(ctx: HandlerContext, r: DualRoundView): string {
+function dualPanel(ctx: AppContext, r: DualRoundView): string {
   const tz = ctx.config.timezone;
   const sides = r.sides.map((s) => `<tr><td>${esc(ctx.roster.unit(s.unitId)?.name ?? s.unitId)}</td><td data-label="一方">${esc(s.role)}</td><td data-label="状态" style="text-align:left">${esc(s.state)}${s.late ? ' <span class="tag red">逾期</span>' : ''}</td></tr>`);
   return `<div class="panel"><h2 style="margin-top:0">${esc(r.code)} 工单 ${esc(r.ticketNumber)}</h2><p>${esc(r.title)}</p>
@@ -60,7 +60,7 @@ function dualPanel(ctx: HandlerContext, r: DualRoundView): string {
 <details><summary>全程记录（${r.timeline.length}）</summary><ol class="tl">${r.timeline.map((e) => `<li>${esc(formatShort(e.at, tz))} ${esc(e.text)}</li>`).join('')}</ol></details></div>`;
 }
 
-export function registerDispatch(app: FastifyInstance, ctx: HandlerContext, dualRounds?: DualRoundsProvider): void {
+export function registerDispatch(app: FastifyInstance, ctx: AppContext, dualRounds?: DualRoundsProvider): void {
   app.get('/console/dispatch', async (req, reply) => {
     const v = await viewer(ctx, req, reply);
     if (!v) return reply;

@@ -3,8 +3,8 @@
  * login link from the bot; in simulator mode also the chat page at /sim.
  */
 import type { FastifyInstance } from 'fastify';
-import type { HandlerContext } from '../../handlers/context.js';
-import { rankingSource } from '../../handlers/routines/monthly-review.js';
+import type { AppContext } from '../../usecases/context.js';
+import { rankingSource } from '../../usecases/ranking.js';
 import { registerAssets } from './assets.js';
 import { registerAuth, registerHostCheck } from './auth.js';
 import { type DualRoundsProvider, registerDispatch } from './dispatch.js';
@@ -15,7 +15,7 @@ import { registerToday } from './today.js';
 import { registerUnit } from './unit.js';
 
 export interface ConsoleOptions {
-  ctx: HandlerContext;
+  ctx: AppContext;
   /** The mock world, in simulator mode only: adds the /sim chat page. */
   simulator?: SimulatorChat;
   /** The ranking source; by default the 月评比's own (src/handlers/routines/monthly-review.ts). */

@@ -4,12 +4,12 @@
  * reports and dispatches. Swap it by passing `ranking` in the console options.
  */
 import { addDays } from '../../domain/calendar.js';
-import type { HandlerContext } from '../../handlers/context.js';
+import type { AppContext } from '../../usecases/context.js';
 import type { RankingRow } from '../../render/ranking-card.js';
 import { dispatchAckStats, monthlyReportStats } from '../../store/console.js';
 import { localDay, localIso } from '../../domain/time.js';
 
-export type RankingProvider = (ctx: HandlerContext, month: string) => Promise<RankingRow[]>;
+export type RankingProvider = (ctx: AppContext, month: string) => Promise<RankingRow[]>;
 
 export const PROVISIONAL_METHOD =
   '暂行口径：得分 = 按时办结率×30% + 满意率×30% + (100−重办率)×15% + 签收及时率×10% + 报送及时率×15%（各率取当月日报与调度记录）';

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { RankingCoverage } from '../../domain/ranking.js';
 import { localDay } from '../../domain/time.js';
-import type { HandlerContext } from '../../handlers/context.js';
+import type { AppContext } from '../../usecases/context.js';
 import { monthLabel, type RankingRow } from '../../render/ranking-card.js';
 import { forbidden, sendHtml, viewer } from './auth.js';
 import { chart, esc, page, pct } from './layout.js';
@@ -23,12 +23,12 @@ export interface RankingSource {
   /** How the score is made, shown above the table. */
   method: string;
   /** The share of the month's working days the ranking rests on (a trial below the configured minimum). */
-  coverage?: (ctx: HandlerContext, month: string) => Promise<RankingCoverage>;
+  coverage?: (ctx: AppContext, month: string) => Promise<RankingCoverage>;
 }
 
 export const provisionalSource: RankingSource = { rows: provisionalRanking, method: PROVISIONAL_METHOD };
 
-export function registerRanking(app: FastifyInstance, ctx: HandlerContext, source: RankingSource = provisionalSource): void {
+export function registerRanking(app: FastifyInstance, ctx: AppContext, source: RankingSource = provisionalSource): void {
   app.get<{ Querystring: { month?: string } }>('/console/ranking', async (req, reply) => {
     const v = await viewer(ctx, req, reply);
     if (!v) return reply;

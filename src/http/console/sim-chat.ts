@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { CONSOLE_LINK_SLOT } from '../../domain/messages.js';
 import { inZone } from '../../domain/time.js';
-import type { HandlerContext } from '../../handlers/context.js';
+import type { AppContext } from '../../usecases/context.js';
 import { crossSite, sendHtml } from './auth.js';
 import { esc, page } from './layout.js';
 
@@ -23,7 +23,7 @@ const NEW_MEMBER_ID = /^wxid_[A-Za-z0-9_-]{1,60}$/;
 
 interface Line { dir: 'in' | 'out'; chat: string; from: string; to: string; text: string; at: string }
 
-async function recent(ctx: HandlerContext, links: Map<string, string>, limit = 300): Promise<Line[]> {
+async function recent(ctx: AppContext, links: Map<string, string>, limit = 300): Promise<Line[]> {
   const rows = await ctx.db.query<Record<string, unknown>>(
     `select * from (
        select 'in' as dir, chat, sender_id as who, text, file_name, mentions, received_at as at from inbound_messages
@@ -69,7 +69,7 @@ const CSS = `<style>#log{height:60vh;overflow-y:auto;background:#e9edf1;border-r
 .m.out{background:#dcf3d9;margin:6px 0 6px 40px}.m.p{border-left:4px solid #b9770e}.m .h{font-size:12px;color:#6b7785}.m .h span{float:right}
 form#say{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px;align-items:flex-end}form#say select,form#say textarea{font-size:15px;padding:8px;border:1px solid #c9d3dd;border-radius:6px}form#say textarea{flex:1 1 240px;resize:vertical;min-height:40px;font-family:inherit;line-height:1.4}</style>`;
 
-export function registerSimChat(app: FastifyInstance, ctx: HandlerContext, world: SimulatorChat): void {
+export function registerSimChat(app: FastifyInstance, ctx: AppContext, world: SimulatorChat): void {
   // The last login link the mock chat delivered to each person (never stored by the bot).
   const links = new Map<string, string>();
   world.onSent?.((s) => {

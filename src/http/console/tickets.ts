@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { clipTitle } from '../../domain/text/clip.js';
 import { LADDER_LABEL, LADDER_ORDER, type LadderStep, classify, orderForDigest } from '../../domain/tickets/digest.js';
 import { formatAt, formatShort } from '../../domain/time.js';
-import type { HandlerContext } from '../../handlers/context.js';
+import type { AppContext } from '../../usecases/context.js';
 import { shortName } from '../../render/day-card.js';
 import { ticketSteps } from '../../store/console.js';
 import { digestHistory } from '../../store/ticket-nag.js';
@@ -11,7 +11,7 @@ import { openTicketsToNag } from '../../store/tickets.js';
 import { canSeeUnit, forbidden, sendHtml, viewer } from './auth.js';
 import { chart, esc, page } from './layout.js';
 
-export function registerTickets(app: FastifyInstance, ctx: HandlerContext): void {
+export function registerTickets(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { unit?: string } }>('/console/tickets', async (req, reply) => {
     const v = await viewer(ctx, req, reply);
     if (!v) return reply;

@@ -4,7 +4,7 @@ import { addDays } from '../../domain/calendar.js';
 import { summarizeDay } from '../../domain/report/summary.js';
 import { monthDay } from '../../domain/texts/reports.js';
 import { inZone, localDay } from '../../domain/time.js';
-import type { HandlerContext } from '../../handlers/context.js';
+import type { AppContext } from '../../usecases/context.js';
 import { orderedRows, shortName } from '../../render/day-card.js';
 import { reportsForDay } from '../../store/reports.js';
 import { sendHtml, viewer } from './auth.js';
@@ -12,7 +12,7 @@ import { chart, esc, num, page, pct } from './layout.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export function registerToday(app: FastifyInstance, ctx: HandlerContext): void {
+export function registerToday(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { day?: string } }>('/console/', async (req, reply) => {
     const v = await viewer(ctx, req, reply);
     if (!v) return reply;

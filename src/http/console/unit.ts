@@ -3,14 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import { addDays } from '../../domain/calendar.js';
 import { classify } from '../../domain/tickets/digest.js';
 import { inZone, localDay } from '../../domain/time.js';
-import type { HandlerContext } from '../../handlers/context.js';
+import type { AppContext } from '../../usecases/context.js';
 import { unitReports } from '../../store/console.js';
 import { dispatchesForUnit } from '../../store/dispatches.js';
 import { openTicketsToNag } from '../../store/tickets.js';
 import { canSeeUnit, forbidden, sendHtml, sendHtmlStatus, viewer } from './auth.js';
 import { chart, esc, num, page, pct } from './layout.js';
 
-export function registerUnit(app: FastifyInstance, ctx: HandlerContext): void {
+export function registerUnit(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { id: string } }>('/console/unit/:id', async (req, reply) => {
     const v = await viewer(ctx, req, reply);
     if (!v) return reply;

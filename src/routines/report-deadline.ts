@@ -1,5 +1,5 @@
-import { reportRollCallText } from '../../domain/texts/reports.js';
-import { claimStep } from '../../store/steps.js';
+import { reportRollCallText } from '../domain/texts/reports.js';
+import { claimStep } from '../store/steps.js';
 import { workdayToday } from './gate.js';
 import { missingUnits, withHeads } from './report-status.js';
 import { dailyAt, type Routine } from './types.js';

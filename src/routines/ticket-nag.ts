@@ -1,11 +1,11 @@
-import type { Person } from '../../domain/roster.js';
-import * as T from '../../domain/texts/tickets.js';
-import { endOfDay } from '../../domain/tickets/deadline.js';
-import { classify, cutDigest, digestsByUnit, inQuietHours, type LadderStep, type NagItem, nagCounts, nagCycle, nextStep } from '../../domain/tickets/digest.js';
-import { localDay } from '../../domain/time.js';
-import { claimDigests, lastAcks, recordSteps, type StepRecord, stepKey, takenSteps } from '../../store/ticket-nag.js';
-import { openTicketsToNag } from '../../store/tickets.js';
-import type { HandlerContext } from '../context.js';
+import type { Person } from '../domain/roster.js';
+import * as T from '../domain/texts/tickets.js';
+import { endOfDay } from '../domain/tickets/deadline.js';
+import { classify, cutDigest, digestsByUnit, inQuietHours, type LadderStep, type NagItem, nagCounts, nagCycle, nextStep } from '../domain/tickets/digest.js';
+import { localDay } from '../domain/time.js';
+import { claimDigests, lastAcks, recordSteps, type StepRecord, stepKey, takenSteps } from '../store/ticket-nag.js';
+import { openTicketsToNag } from '../store/tickets.js';
+import type { AppContext } from '../usecases/context.js';
 import { dailyAt, type Routine } from './types.js';
 
 export interface NagResult {
@@ -17,7 +17,7 @@ export interface NagResult {
 }
 
 /** Who a unit's messages go to: its heads, else its liaisons. */
-function unitContacts(ctx: HandlerContext, unitId: string): Person[] {
+function unitContacts(ctx: AppContext, unitId: string): Person[] {
   const heads = ctx.roster.headsOf(unitId);
   return heads.length > 0 ? heads : ctx.roster.contactsOf(unitId, ['liaison']);
 }
@@ -31,7 +31,7 @@ function unitContacts(ctx: HandlerContext, unitId: string): Person[] {
  * at its 书面督办 is in that notice only (with the unit's last 签收 noted). Working days only, never in quiet hours; a second run
  * in the same cycle sends nothing new.
  */
-export async function runTicketNag(ctx: HandlerContext): Promise<NagResult> {
+export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
   const { config, calendar, clock, db, roster } = ctx;
   const tz = config.timezone;
   const now = clock.now();
@@ -74,7 +74,7 @@ export async function runTicketNag(ctx: HandlerContext): Promise<NagResult> {
     result.steps[p.step]++;
   }
 
-  const send = async (m: Parameters<HandlerContext['send']>[0]) => {
+  const send = async (m: Parameters<AppContext['send']>[0]) => {
     await ctx.send(m);
     result.messages++;
   };

@@ -1,14 +1,14 @@
-import { checkPatterns, inWorkingHours } from '../../domain/dispatch/flow.js';
-import { ackReminderDue, bothLatePastLadder, holdingUp, sideStepDue } from '../../domain/dual/rules.js';
-import { SIDE_LABEL, type SideKey } from '../../domain/dual/sides.js';
-import * as T from '../../domain/texts/dual.js';
-import type { LadderStep } from '../../domain/tickets/digest.js';
-import { localDay } from '../../domain/time.js';
-import { addDualEvent, claimSideStep, type DualRound, liveRounds, recordDualStep, roundById, takenDualSteps, undispatchedRounds } from '../../store/dual.js';
-import { claimStep, hasStep } from '../../store/steps.js';
-import { getTicket } from '../../store/tickets.js';
-import type { HandlerContext } from '../context.js';
-import { askBackcheck, enqueueRound, openDualRounds, sendAccountability, sideContacts, unitName } from '../dual-flow.js';
+import { checkPatterns, inWorkingHours } from '../domain/dispatch/flow.js';
+import { ackReminderDue, bothLatePastLadder, holdingUp, sideStepDue } from '../domain/dual/rules.js';
+import { SIDE_LABEL, type SideKey } from '../domain/dual/sides.js';
+import * as T from '../domain/texts/dual.js';
+import type { LadderStep } from '../domain/tickets/digest.js';
+import { localDay } from '../domain/time.js';
+import { addDualEvent, claimSideStep, type DualRound, liveRounds, recordDualStep, roundById, takenDualSteps, undispatchedRounds } from '../store/dual.js';
+import { claimStep, hasStep } from '../store/steps.js';
+import { getTicket } from '../store/tickets.js';
+import type { AppContext } from '../usecases/context.js';
+import { askBackcheck, enqueueRound, openDualRounds, sendAccountability, sideContacts, unitName } from '../usecases/dual-flow.js';
 import type { Routine } from './types.js';
 import { forEachIsolated } from './each.js';
 
@@ -68,7 +68,7 @@ interface Checked {
 }
 
 /** A round's 签收 reminders and late marks; its ladder steps owed now are returned, to be sent with the other rounds'. */
-async function checkRound(ctx: HandlerContext, r: DualRound, now: Date): Promise<Checked | null> {
+async function checkRound(ctx: AppContext, r: DualRound, now: Date): Promise<Checked | null> {
   const tz = ctx.config.timezone;
   const today = localDay(now, tz);
   if (r.status === 'answered') {
@@ -111,7 +111,7 @@ async function checkRound(ctx: HandlerContext, r: DualRound, now: Date): Promise
  * recorded, under a purpose naming the rounds in it: a check run again after a crash in
  * between finds the same steps owing and sends nothing new, then records them.
  */
-async function ladderNotices(ctx: HandlerContext, due: readonly DueStep[], now: Date): Promise<void> {
+async function ladderNotices(ctx: AppContext, due: readonly DueStep[], now: Date): Promise<void> {
   const today = localDay(now, ctx.config.timezone);
   const people = [...new Set(due.flatMap((x) => x.to))];
   for (const step of ['immediate', 'written', 'onsite', 'referral'] as const) {
@@ -157,7 +157,7 @@ interface Holdup {
  * several are owed in this check, sent before each is recorded, under a purpose naming them),
  * then 双问责 for each round whose every side is late past the ladder.
  */
-async function finishRounds(ctx: HandlerContext, checked: readonly Checked[], now: Date): Promise<void> {
+async function finishRounds(ctx: AppContext, checked: readonly Checked[], now: Date): Promise<void> {
   const tz = ctx.config.timezone;
   const today = localDay(now, tz);
   const held: Holdup[] = [];

@@ -1,36 +1,20 @@
 import { join } from 'node:path';
-import { monthlyDay, previousMonth } from '../../domain/dual/periods.js';
-import { bestAndLast, RANKING_METHOD, type RankingCoverage, type RankingRow, rankUnits } from '../../domain/ranking.js';
-import * as T from '../../domain/texts/dual.js';
-import { rankingCardFile } from '../../render/day-card-file.js';
-import { monthLabel } from '../../render/ranking-card.js';
-import { planLookback } from '../../domain/tickets/lookback.js';
-import { lookbackTickets, monthData } from '../../store/ranking.js';
-import { claimStep } from '../../store/steps.js';
-import type { HandlerContext } from '../context.js';
-import { filesDir } from '../dual-evidence.js';
-import { sideContacts } from '../dual-flow.js';
+import { monthlyDay, previousMonth } from '../domain/dual/periods.js';
+import { bestAndLast, RANKING_METHOD, type RankingRow } from '../domain/ranking.js';
+import { monthRankingWithCoverage } from '../usecases/ranking.js';
+import * as T from '../domain/texts/dual.js';
+import { rankingCardFile } from '../render/day-card-file.js';
+import { monthLabel } from '../render/ranking-card.js';
+import { planLookback } from '../domain/tickets/lookback.js';
+import { lookbackTickets } from '../store/ranking.js';
+import { claimStep } from '../store/steps.js';
+import type { AppContext } from '../usecases/context.js';
+import { filesDir } from '../usecases/dual-evidence.js';
+import { sideContacts } from '../usecases/dual-flow.js';
 import { workdayToday } from './gate.js';
 import { dailyAt, type Routine } from './types.js';
 
-/** The 月评比 of a month (YYYY-MM) as made now, with the share of days it rests on. */
-export async function monthRankingWithCoverage(ctx: HandlerContext, month: string): Promise<{ rows: RankingRow[]; coverage: RankingCoverage }> {
-  const data = await monthData(ctx, month, ctx.clock.now());
-  return { rows: rankUnits(data.figures), coverage: data.coverage };
-}
-
-/** The 月评比 of a month (YYYY-MM) as made now: the console can use it as its ranking source. */
-export async function monthRanking(ctx: HandlerContext, month: string): Promise<RankingRow[]> {
-  return (await monthRankingWithCoverage(ctx, month)).rows;
-}
-
-export const rankingSource = {
-  rows: monthRanking,
-  method: RANKING_METHOD,
-  coverage: async (ctx: HandlerContext, month: string) => (await monthRankingWithCoverage(ctx, month)).coverage,
-};
-
-async function rankingFile(ctx: HandlerContext, month: string, rows: readonly RankingRow[], trialNote?: string): Promise<{ name: string; path: string }> {
+async function rankingFile(ctx: AppContext, month: string, rows: readonly RankingRow[], trialNote?: string): Promise<{ name: string; path: string }> {
   // Loaded on use: exceljs costs start-up time (see ticket-files.ts).
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();

@@ -1,10 +1,10 @@
-import { localDay } from '../../domain/time.js';
-import { inWorkingHours } from '../../domain/dispatch/flow.js';
-import { inQuietHours } from '../../domain/tickets/digest.js';
-import { approvalsToResend, markResent } from '../../store/ticket-approvals.js';
-import { recordTicketEvent } from '../../store/tickets.js';
-import type { HandlerContext } from '../context.js';
-import { sendApprovalToLeaders } from '../ticket-approval.js';
+import { localDay } from '../domain/time.js';
+import { inWorkingHours } from '../domain/dispatch/flow.js';
+import { inQuietHours } from '../domain/tickets/digest.js';
+import { approvalsToResend, markResent } from '../store/ticket-approvals.js';
+import { recordTicketEvent } from '../store/tickets.js';
+import type { AppContext } from '../usecases/context.js';
+import { sendApprovalToLeaders } from '../usecases/ticket-approval.js';
 import type { Routine } from './types.js';
 
 /**
@@ -12,7 +12,7 @@ import type { Routine } from './types.js';
  * only on working days within working hours (never in quiet hours): a request that came due at
  * night is re-sent the next working morning.
  */
-export async function runApprovalResend(ctx: HandlerContext): Promise<number> {
+export async function runApprovalResend(ctx: AppContext): Promise<number> {
   const now = ctx.clock.now();
   const tz = ctx.config.timezone;
   if (!ctx.calendar.isWorkday(localDay(now, tz)) || inQuietHours(now, ctx.config.quietHours, tz)) return 0;

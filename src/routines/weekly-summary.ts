@@ -1,17 +1,17 @@
-import { addDays } from '../../domain/calendar.js';
-import { mondayOf, weeklyDay } from '../../domain/dual/periods.js';
-import * as T from '../../domain/texts/dual.js';
-import { localDay, localIso } from '../../domain/time.js';
-import { countedDays } from '../../domain/ranking.js';
-import { readDeployment } from '../../store/deployment.js';
-import { lateSides, reportsOfDays, weekRounds, weekTickets } from '../../store/ranking.js';
-import { claimStep } from '../../store/steps.js';
-import type { HandlerContext } from '../context.js';
+import { addDays } from '../domain/calendar.js';
+import { mondayOf, weeklyDay } from '../domain/dual/periods.js';
+import * as T from '../domain/texts/dual.js';
+import { localDay, localIso } from '../domain/time.js';
+import { countedDays } from '../domain/ranking.js';
+import { readDeployment } from '../store/deployment.js';
+import { lateSides, reportsOfDays, weekRounds, weekTickets } from '../store/ranking.js';
+import { claimStep } from '../store/steps.js';
+import type { AppContext } from '../usecases/context.js';
 import { workdayToday } from './gate.js';
 import { dailyAt, type Routine } from './types.js';
 
 /** The week's figures (Monday 00:00 up to now), for the leaders. */
-export async function weeklyInput(ctx: HandlerContext, today: string): Promise<T.WeeklyInput> {
+export async function weeklyInput(ctx: AppContext, today: string): Promise<T.WeeklyInput> {
   const tz = ctx.config.timezone;
   const monday = mondayOf(today);
   const from = new Date(localIso(monday, 0, 0, tz));

@@ -1,5 +1,3 @@
-import type { Queryable } from './db-types.js';
-
 /**
  * Group commit (and its read twin, batched look-ups): callers hand in one item each and get
  * their own result back, while the items go to the database together — one round trip per
@@ -71,8 +69,8 @@ export class Batcher<I, O> {
  * A function of (database, item) whose calls go to that database in batches: one Batcher per
  * database, made on first use. `many` gets the items of one batch and returns one result each.
  */
-export function batchedPerDb<I, O>(many: (db: Queryable, items: I[]) => Promise<O[]>): (db: Queryable, item: I) => Promise<O> {
-  const batchers = new WeakMap<Queryable, Batcher<I, O>>();
+export function batchedPerDb<I, O, D extends object = object>(many: (db: D, items: I[]) => Promise<O[]>): (db: D, item: I) => Promise<O> {
+  const batchers = new WeakMap<D, Batcher<I, O>>();
   return (db, item) => {
     let b = batchers.get(db);
     if (!b) {

@@ -16,33 +16,33 @@ import {
   type TargetLabel,
 } from '../domain/texts/dispatch.js';
 import { createDispatch, type Dispatch, type DispatchTarget, markDelivered } from '../store/dispatches.js';
-import type { HandlerContext } from './context.js';
+import type { AppContext } from './context.js';
 
-export function leaderName(ctx: HandlerContext, id: string): string {
+export function leaderName(ctx: AppContext, id: string): string {
   return ctx.roster.person(id)?.name ?? '领导';
 }
 
-export function unitLabel(ctx: HandlerContext, unitId: string): string {
+export function unitLabel(ctx: AppContext, unitId: string): string {
   const u = ctx.roster.unit(unitId);
   return u ? u.name : unitId;
 }
 
 /** Who a unit's dispatch goes to: heads and liaisons. */
-export function unitContacts(ctx: HandlerContext, unitId: string): Person[] {
+export function unitContacts(ctx: AppContext, unitId: string): Person[] {
   return ctx.roster.contactsOf(unitId);
 }
 
 /** The people named next to a unit in the group line: its heads, else its liaisons. */
-function labelPeople(ctx: HandlerContext, unitId: string): Person[] {
+function labelPeople(ctx: AppContext, unitId: string): Person[] {
   const heads = ctx.roster.headsOf(unitId);
   return heads.length > 0 ? heads : ctx.roster.contactsOf(unitId, ['liaison']);
 }
 
-export function targetLabels(ctx: HandlerContext, d: Dispatch): TargetLabel[] {
+export function targetLabels(ctx: AppContext, d: Dispatch): TargetLabel[] {
   return d.targets.map((t) => ({ unit: unitLabel(ctx, t.unitId), people: labelPeople(ctx, t.unitId).map((p) => p.name) }));
 }
 
-export function lineInput(ctx: HandlerContext, d: Dispatch): LineInput {
+export function lineInput(ctx: AppContext, d: Dispatch): LineInput {
   return { code: d.code, targets: targetLabels(ctx, d), deadline: d.deadline, deadlineGiven: d.deadlineGiven, urgent: d.urgent, tz: ctx.config.timezone, urgentHours: ctx.config.dispatch.urgentAnswerHours };
 }
 
@@ -54,12 +54,12 @@ export interface DispatchReading {
   urgent: boolean;
 }
 
-function unitIdsOf(ctx: HandlerContext, names: readonly string[]): string[] {
+function unitIdsOf(ctx: AppContext, names: readonly string[]): string[] {
   return names.map((n) => ctx.roster.unitByName(n)?.id).filter((x): x is string => x !== undefined);
 }
 
 /** Reads a leader's message with the dispatch parser. */
-export function readDispatch(ctx: HandlerContext, text: string, sentAt: string, from: string, mentions: readonly string[]): DispatchReading {
+export function readDispatch(ctx: AppContext, text: string, sentAt: string, from: string, mentions: readonly string[]): DispatchReading {
   const p = parseDispatch({ text, sentAt, from, mentions: [...mentions] }, ctx.roster, ctx.calendar, ctx.config.timezone);
   // The parser lists targets by name (its CLI contract); the bot keeps the message's order.
   const unitIds = inMessageOrder(unitIdsOf(ctx, p.targets), normalizeDispatchText(text), mentions, ctx.roster);
@@ -70,7 +70,7 @@ export function readDispatch(ctx: HandlerContext, text: string, sentAt: string, 
  * Reads a private 转办 body: the parser's reading if it sees a dispatch; otherwise (the
  * command itself says it is one) the units @-named or named as addressees in it.
  */
-export function readTransfer(ctx: HandlerContext, body: string, sentAt: string, from: string): DispatchReading {
+export function readTransfer(ctx: AppContext, body: string, sentAt: string, from: string): DispatchReading {
   const p = readDispatch(ctx, body, sentAt, from, []);
   if (p.isDispatch && p.unitIds.length > 0) return p;
   const norm = normalizeDispatchText(body);
@@ -93,7 +93,7 @@ export function readTransfer(ctx: HandlerContext, body: string, sentAt: string, 
  * unit's heads and liaisons. Safe to repeat: every message has its own purpose.
  */
 export async function createAndDeliver(
-  ctx: HandlerContext,
+  ctx: AppContext,
   o: { leaderId: string; messageId: string; chat: 'group' | 'private'; text: string; reading: DispatchReading },
 ): Promise<Dispatch> {
   const now = ctx.clock.now();

@@ -1,9 +1,9 @@
-import { summarizeDay } from '../../domain/report/summary.js';
-import { dayCardCaption, dayCardFile } from '../../render/day-card-file.js';
-import { changesBetween } from '../../domain/report/merge.js';
-import { describeChange, lateCorrectionSummaryLine } from '../../domain/texts/report-corrections.js';
-import { markLateCorrectionsNoted, pendingLateCorrections, reportsForDay } from '../../store/reports.js';
-import { claimStep } from '../../store/steps.js';
+import { summarizeDay } from '../domain/report/summary.js';
+import { dayCardCaption, dayCardFile } from '../render/day-card-file.js';
+import { changesBetween } from '../domain/report/merge.js';
+import { describeChange, lateCorrectionSummaryLine } from '../domain/texts/report-corrections.js';
+import { markLateCorrectionsNoted, pendingLateCorrections, reportsForDay } from '../store/reports.js';
+import { claimStep } from '../store/steps.js';
 import { workdayToday } from './gate.js';
 import { dailyAt, type Routine } from './types.js';
 

@@ -1,12 +1,12 @@
-import { localDay } from '../../domain/time.js';
-import { calendarMissingText } from '../../domain/texts/reports.js';
-import type { HandlerContext } from '../context.js';
+import { localDay } from '../domain/time.js';
+import { calendarMissingText } from '../domain/texts/reports.js';
+import type { AppContext } from '../usecases/context.js';
 
 /**
  * Whether a working-day routine runs today. When the calendar has no official schedule for
  * this year, warns the supervision team (and the log) once a day and falls back to Mon–Fri.
  */
-export async function workdayToday(ctx: HandlerContext): Promise<{ run: boolean; day: string }> {
+export async function workdayToday(ctx: AppContext): Promise<{ run: boolean; day: string }> {
   const now = ctx.clock.now();
   const day = localDay(now, ctx.config.timezone);
   const year = Number(day.slice(0, 4));

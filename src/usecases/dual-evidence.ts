@@ -9,7 +9,7 @@ import type { TicketInput } from '../domain/tickets/row.js';
 import { summary } from '../domain/texts/dispatch.js';
 import { formatDeadline, formatShort, isoInZone } from '../domain/time.js';
 import { type DualRound, dualEvents, roundsOfTicket, ticketHistory } from '../store/dual.js';
-import type { HandlerContext } from './context.js';
+import type { AppContext } from './context.js';
 
 export interface EvidenceRow {
   at: Date;
@@ -40,7 +40,7 @@ function ticketDetail(kind: string, d: Record<string, unknown>): string {
 }
 
 /** Every evidence row of a ticket, in time order: its own events and each round's. */
-export async function evidenceRows(ctx: HandlerContext, number: string): Promise<{ rows: EvidenceRow[]; rounds: DualRound[] }> {
+export async function evidenceRows(ctx: AppContext, number: string): Promise<{ rows: EvidenceRow[]; rounds: DualRound[] }> {
   const name = (id: string | null | undefined) => (id ? (ctx.roster.person(id)?.name ?? id) : '');
   const names = (ids: unknown) => (Array.isArray(ids) ? ids.map((i) => (i === 'group' ? '群内' : name(String(i)))).join('、') : '');
   const rows: EvidenceRow[] = (await ticketHistory(ctx.db, number)).map((e) => ({
@@ -71,7 +71,7 @@ export async function evidenceRows(ctx: HandlerContext, number: string): Promise
 }
 
 /** The evidence as short text lines for the message. */
-export async function evidenceLines(ctx: HandlerContext, number: string): Promise<string[]> {
+export async function evidenceLines(ctx: AppContext, number: string): Promise<string[]> {
   const { rows } = await evidenceRows(ctx, number);
   const cut = (s: string) => summary(s, 40);
   // No blank between the unit and what it did: 城东街道（属地镇街）签收（朱主任）.
@@ -79,14 +79,14 @@ export async function evidenceLines(ctx: HandlerContext, number: string): Promis
 }
 
 /** Where the bot writes its files: DATA_DIR, or a folder in the temp dir. */
-export function filesDir(ctx: HandlerContext, sub: string): string {
+export function filesDir(ctx: AppContext, sub: string): string {
   const dir = join(ctx.dataDir ?? join(tmpdir(), 'duban-data'), sub);
   mkdirSync(dir, { recursive: true });
   return dir;
 }
 
 /** The evidence pack as an Excel file (工单, 证据链, 各轮答复与倒查). */
-export async function evidenceFile(ctx: HandlerContext, t: TicketInput, r: DualRound): Promise<{ name: string; path: string }> {
+export async function evidenceFile(ctx: AppContext, t: TicketInput, r: DualRound): Promise<{ name: string; path: string }> {
   const tz = ctx.config.timezone;
   const { rows, rounds } = await evidenceRows(ctx, t.number);
   // Loaded on use: exceljs costs start-up time (see ticket-files.ts).

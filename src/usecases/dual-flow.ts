@@ -20,18 +20,18 @@ import {
 } from '../store/dual.js';
 import { getTicket } from '../store/tickets.js';
 import type { TicketInput } from '../domain/tickets/row.js';
-import type { HandlerContext } from './context.js';
+import type { AppContext } from './context.js';
 import { evidenceFile, evidenceLines } from './dual-evidence.js';
 
 /** Who a side's messages go to: its heads, else its liaisons. */
-export function sideContacts(ctx: HandlerContext, unitId: string): Person[] {
+export function sideContacts(ctx: AppContext, unitId: string): Person[] {
   const heads = ctx.roster.headsOf(unitId);
   return heads.length > 0 ? heads : ctx.roster.contactsOf(unitId, ['liaison']);
 }
 
-export const unitName = (ctx: HandlerContext, unitId: string): string => ctx.roster.unit(unitId)?.name ?? unitId;
+export const unitName = (ctx: AppContext, unitId: string): string => ctx.roster.unit(unitId)?.name ?? unitId;
 
-export function ticketFacts(ctx: HandlerContext, t: TicketInput): T.TicketFacts {
+export function ticketFacts(ctx: AppContext, t: TicketInput): T.TicketFacts {
   return { number: t.number, title: t.title, content: t.content, unitName: unitName(ctx, t.unitId), street: t.street, grid: t.grid, status: t.status, rating: t.rating, reopenCount: t.reopenCount };
 }
 
@@ -40,7 +40,7 @@ export function ticketFacts(ctx: HandlerContext, t: TicketInput): T.TicketFacts 
  * into rounds and adds each new round's flow. A ticket with an open round gets the trigger
  * noted on it instead. Returns the rounds made.
  */
-export async function openDualRounds(ctx: HandlerContext, o: { enqueue?: boolean } = {}): Promise<DualRound[]> {
+export async function openDualRounds(ctx: AppContext, o: { enqueue?: boolean } = {}): Promise<DualRound[]> {
   const made: DualRound[] = [];
   const now = ctx.clock.now();
   for (const number of await pendingTriggerTickets(ctx.db)) {
@@ -66,7 +66,7 @@ export async function openDualRounds(ctx: HandlerContext, o: { enqueue?: boolean
 }
 
 /** Adds a round's flow (idempotent: fixed job ids per round and side). */
-export async function enqueueRound(ctx: HandlerContext, r: DualRound): Promise<void> {
+export async function enqueueRound(ctx: AppContext, r: DualRound): Promise<void> {
   if (!ctx.dual) {
     ctx.log.warn({ code: r.code }, 'dual: no queue in this context; the round waits for dual-check');
     return;
@@ -76,7 +76,7 @@ export async function enqueueRound(ctx: HandlerContext, r: DualRound): Promise<v
 }
 
 /** A child of the round's flow: delivers to one side's heads point-to-point and records it. */
-export async function deliverSide(ctx: HandlerContext, job: DualJob): Promise<{ side: string; to: string[] }> {
+export async function deliverSide(ctx: AppContext, job: DualJob): Promise<{ side: string; to: string[] }> {
   const r = await roundById(ctx.db, job.roundId);
   const s = r?.sides.find((x) => x.side === job.side);
   if (!r || !s) return { side: String(job.side), to: [] };
@@ -103,7 +103,7 @@ export async function deliverSide(ctx: HandlerContext, job: DualJob): Promise<{ 
 }
 
 /** The flow's parent (both sides delivered): the round is dispatched; its N-th round goes to 双问责. */
-export async function completeRound(ctx: HandlerContext, job: DualJob): Promise<void> {
+export async function completeRound(ctx: AppContext, job: DualJob): Promise<void> {
   const r = await roundById(ctx.db, job.roundId);
   if (!r) return;
   if (r.sides.some((s) => !s.deliveredAt)) {
@@ -119,7 +119,7 @@ export async function completeRound(ctx: HandlerContext, job: DualJob): Promise<
  * 双倒查: each side is asked the two back-check questions, once. `receivedFrom` (the side whose
  * private answer completed the round) gets its confirmation in the same message.
  */
-export async function askBackcheck(ctx: HandlerContext, r: DualRound, receivedFrom?: SideKey): Promise<void> {
+export async function askBackcheck(ctx: AppContext, r: DualRound, receivedFrom?: SideKey): Promise<void> {
   for (const s of r.sides) {
     if (s.backcheckAt) continue;
     const people = sideContacts(ctx, s.unitId);
@@ -134,7 +134,7 @@ export async function askBackcheck(ctx: HandlerContext, r: DualRound, receivedFr
  * acknowledgement, answer and step with times) to each supervisor and discipline inspector
  * point-to-point, with the pack as an Excel file. Once per round.
  */
-export async function sendAccountability(ctx: HandlerContext, r: DualRound, reason: 'third-round' | 'both-late'): Promise<void> {
+export async function sendAccountability(ctx: AppContext, r: DualRound, reason: 'third-round' | 'both-late'): Promise<void> {
   const ticket = await getTicket(ctx.db, r.ticketNumber);
   if (!ticket) return;
   const people = [...ctx.roster.withRole('supervisor'), ...ctx.roster.withRole('discipline')].filter((p, i, a) => a.findIndex((q) => q.id === p.id) === i);

@@ -1,6 +1,6 @@
-import { reportEscalationText } from '../../domain/texts/reports.js';
-import { inZone } from '../../domain/time.js';
-import { claimStep } from '../../store/steps.js';
+import { reportEscalationText } from '../domain/texts/reports.js';
+import { inZone } from '../domain/time.js';
+import { claimStep } from '../store/steps.js';
 import { workdayToday } from './gate.js';
 import { missingUnits, withHeads } from './report-status.js';
 import { dailyAt, type Routine } from './types.js';

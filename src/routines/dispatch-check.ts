@@ -1,4 +1,4 @@
-import { checkPatterns, inWorkingHours, owedSteps, policyFor, type StepKind } from '../../domain/dispatch/flow.js';
+import { checkPatterns, inWorkingHours, owedSteps, policyFor, type StepKind } from '../domain/dispatch/flow.js';
 import {
   ackReminderText,
   dueReminderText,
@@ -9,10 +9,10 @@ import {
   lateSupervisorText,
   leaderStatusDigestText,
   leaderStatusText,
-} from '../../domain/texts/dispatch.js';
-import { addEvent, claimEscalation, claimTargetStep, type Dispatch, type DispatchTarget, dispatchTarget, openDispatches } from '../../store/dispatches.js';
-import type { HandlerContext } from '../context.js';
-import { leaderName, stateText, unitContacts, unitLabel } from '../dispatch-common.js';
+} from '../domain/texts/dispatch.js';
+import { addEvent, claimEscalation, claimTargetStep, type Dispatch, type DispatchTarget, dispatchTarget, openDispatches } from '../store/dispatches.js';
+import type { AppContext } from '../usecases/context.js';
+import { leaderName, stateText, unitContacts, unitLabel } from '../usecases/dispatch-common.js';
 import type { Routine } from './types.js';
 import { forEachIsolated } from './each.js';
 
@@ -54,7 +54,7 @@ interface DeadlineStep {
 }
 
 /** The reminders of one dispatch are sent here; its deadline step is returned, to be sent with the others'. */
-async function checkDispatch(ctx: HandlerContext, d: Dispatch, now: Date): Promise<DeadlineStep | null> {
+async function checkDispatch(ctx: AppContext, d: Dispatch, now: Date): Promise<DeadlineStep | null> {
   const tz = ctx.config.timezone;
   const leader = leaderName(ctx, d.leaderId);
   const owed = owedSteps(d, now, policyFor(ctx.config.dispatch, d.urgent));
@@ -89,7 +89,7 @@ async function checkDispatch(ctx: HandlerContext, d: Dispatch, now: Date): Promi
  * dispatches' steps are recorded, under a purpose naming the dispatches in it: a check run again
  * after a crash in between finds the same dispatches owing and sends nothing new, then records.
  */
-async function deadlineNotices(ctx: HandlerContext, due: readonly DeadlineStep[], now: Date): Promise<void> {
+async function deadlineNotices(ctx: AppContext, due: readonly DeadlineStep[], now: Date): Promise<void> {
   const tz = ctx.config.timezone;
   const states = (d: Dispatch, ts: readonly DispatchTarget[]) => ts.map((t) => ({ unit: unitLabel(ctx, t.unitId), state: stateText(t, d.deadline, now, tz) }));
   const codes = (xs: readonly DeadlineStep[]) => xs.map((x) => x.d.code).join('+');
@@ -156,7 +156,7 @@ async function deadlineNotices(ctx: HandlerContext, due: readonly DeadlineStep[]
 }
 
 /** One reminder to each head and liaison of a unit, then the step recorded (sent first: a repeat is a no-op by purpose). */
-async function remindUnit(ctx: HandlerContext, d: Dispatch, unitId: string, step: Exclude<StepKind, 'late'>, text: string, now: Date): Promise<void> {
+async function remindUnit(ctx: AppContext, d: Dispatch, unitId: string, step: Exclude<StepKind, 'late'>, text: string, now: Date): Promise<void> {
   const people = unitContacts(ctx, unitId);
   for (const p of people) {
     await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `dispatch:${d.code}:${step}:${unitId}:${p.id}` });

@@ -1,11 +1,11 @@
-import type { HandlerContext } from '../context.js';
+import type { AppContext } from '../usecases/context.js';
 
 /**
  * Takes a routine's step for each item, so that one bad item does not stop the others. While
  * the database is down the error goes up instead, and the routine job is retried.
  */
 export async function forEachIsolated<T>(
-  ctx: HandlerContext,
+  ctx: AppContext,
   items: readonly T[],
   step: (item: T) => Promise<void>,
   describe: (item: T) => Record<string, unknown>,

@@ -1,5 +1,5 @@
-import { reportReminderText } from '../../domain/texts/reports.js';
-import { claimStep } from '../../store/steps.js';
+import { reportReminderText } from '../domain/texts/reports.js';
+import { claimStep } from '../store/steps.js';
 import { workdayToday } from './gate.js';
 import { missingUnits } from './report-status.js';
 import { dailyAt, type Routine } from './types.js';
