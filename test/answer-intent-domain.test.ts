@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { addressingOf, formsOfAddress, quotesDispatch } from '../src/domain/dispatch/addressing.js';
 import { classifyReply } from '../src/domain/dispatch/flow-answer.js';
 import { parseDualReply } from '../src/domain/dual/sides.js';
-import { commandOf, intentOf, isAck } from '../src/domain/text/intent.js';
-import { splitQuote } from '../src/domain/text/quote.js';
+import { commandOf, intentOf, isAck } from '../src/domain/language/intent.js';
+import { splitQuote } from '../src/domain/language/quote.js';
 import { summary } from '../src/domain/texts/dispatch.js';
 import { parseTicketCommand } from '../src/domain/tickets/commands.js';
 import { formatDeadline } from '../src/domain/time.js';
@@ -133,7 +133,7 @@ describe('issue 12 (QA): an acknowledgement or a promise is a 签收, a report o
 
 describe('play2: a plan is a 签收, never an answer (isPlanOnly)', () => {
   it('plans, with or without 收到 and a form of address', async () => {
-    const { isPlanOnly, intentOf } = await import('../src/domain/text/intent.js');
+    const { isPlanOnly, intentOf } = await import('../src/domain/language/intent.js');
     const plans = [
       '李主任，锦绣小区烧烤店我们今天晚上去夜查，周五前反馈',
       '报告李主任：该问题我局将于本周四组织联合检查，结果稍后反馈。',

@@ -12,7 +12,7 @@ import { parseDispatch } from '../src/domain/dispatch/parse.js';
 import { parseReport } from '../src/domain/report/parse.js';
 import { readTables } from '../src/domain/report/table.js';
 import { Roster } from '../src/domain/roster.js';
-import { hasTraditional, toSimplified } from '../src/domain/text/traditional.js';
+import { hasTraditional, toSimplified } from '../src/domain/language/traditional.js';
 import { ROSTER_PATH } from './helpers.js';
 
 const config = loadDistrictFile(ROSTER_PATH);

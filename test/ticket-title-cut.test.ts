@@ -1,7 +1,7 @@
 /** Ticket titles are cut at a clause or word boundary (never 交通秩…, 上下…) in the nag, 我的待办 and the console. */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clipTitle } from '../src/domain/text/clip.js';
+import { clipTitle } from '../src/domain/language/clip.js';
 import { run, Scenario, say } from './scenario.js';
 import { tempDir, writeXlsx } from './ticket-helpers.js';
 

@@ -1,6 +1,6 @@
 import type { DistrictConfig, PersonConfig, Role, UnitConfig } from '../config/schema.js';
 import type { IncomingMessage } from './messages.js';
-import { toSimplified } from './text/traditional.js';
+import { toSimplified } from './language/traditional.js';
 
 export type Unit = UnitConfig;
 export type Person = PersonConfig;

@@ -2,9 +2,9 @@ import { type Addressing, addressingOf } from '../domain/dispatch/addressing.js'
 import type { IncomingMessage } from '../domain/messages.js';
 import { parseReport } from '../domain/report/parse.js';
 import type { Person } from '../domain/roster.js';
-import { commandOf, courtesyOf, FINDING, HANDLED, hasSubstance, isAck, isQuestion, isSoftAck, plainWords } from '../domain/text/intent.js';
-import { ownWords } from '../domain/text/quote.js';
-import { sharesWords } from '../domain/text/shares-words.js';
+import { commandOf, courtesyOf, FINDING, HANDLED, hasSubstance, isAck, isQuestion, isSoftAck, plainWords } from '../domain/language/intent.js';
+import { ownWords } from '../domain/language/quote.js';
+import { sharesWords } from '../domain/language/shares-words.js';
 import { alreadyForwardedText, clarifyText, courtesyText, groupAnswerAskText, isBackcheckOnly, type WaitingItem } from '../domain/texts/answers.js';
 import { formatShort } from '../domain/texts/dispatch.js';
 import { addPendingReply, dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';

@@ -1,8 +1,8 @@
-import { trimEndOf } from '../domain/text/trim.js';
+import { trimEndOf } from '../domain/language/trim.js';
 import type { IncomingMessage } from '../domain/messages.js';
 import type { Person } from '../domain/roster.js';
-import { plainWords } from '../domain/text/intent.js';
-import { ownWords } from '../domain/text/quote.js';
+import { plainWords } from '../domain/language/intent.js';
+import { ownWords } from '../domain/language/quote.js';
 import { type Dispatch, dispatchesForUnit, latestPendingReply, type PendingReply, resolvePendingReply, supersedePendingReplies } from '../store/dispatches.js';
 import { type DualRound, roundByCode } from '../store/dual.js';
 import { type AppContext } from '../usecases/context.js';

@@ -1,4 +1,4 @@
-import { commandOf } from '../domain/text/intent.js';
+import { commandOf } from '../domain/language/intent.js';
 import { CONSOLE_ASK_PRIVATELY } from '../domain/texts/console.js';
 import { commandText } from '../domain/messages.js';
 import { type MessageHandler } from './types.js';

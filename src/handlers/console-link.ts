@@ -1,5 +1,5 @@
 import { consoleScope } from '../usecases/console-scope.js';
-import { commandOf } from '../domain/text/intent.js';
+import { commandOf } from '../domain/language/intent.js';
 import { CONSOLE_LINK_WITHHELD, CONSOLE_NOT_ALLOWED, CONSOLE_SCOPE_ALL, consoleLinkText, consoleScopeUnit } from '../domain/texts/console.js';
 import { consolePublicUrl } from '../config/schema.js';
 import { issueToken, revokeToken } from '../store/console.js';

@@ -1,7 +1,7 @@
 import { classifyReply, type Link, linkReply, type ReplyClass } from '../domain/dispatch/flow-answer.js';
 import { type Addressing, addressingOf, type LeaderRef, quotesDispatch } from '../domain/dispatch/addressing.js';
 import type { IncomingMessage } from '../domain/messages.js';
-import { ownWords } from '../domain/text/quote.js';
+import { ownWords } from '../domain/language/quote.js';
 import { parseReport } from '../domain/report/parse.js';
 import type { Person } from '../domain/roster.js';
 import { ackConfirmText, alreadyAckedText, answerConfirmText, answerForwardText, askWhichText } from '../domain/texts/dispatch.js';

@@ -9,7 +9,7 @@ import { leaderName, readDispatch, stateText, unitLabel } from '../usecases/disp
 import { matchTopic, type ProgressQuery, progressQueryOf } from '../domain/leader/questions.js';
 import type { IncomingMessage } from '../domain/messages.js';
 import type { Person } from '../domain/roster.js';
-import { isPlanOnly } from '../domain/text/intent.js';
+import { isPlanOnly } from '../domain/language/intent.js';
 import { roundNotFoundText, roundProgressText, roundsListText } from '../domain/texts/dual.js';
 import { type DualRound, liveRounds, roundByCode } from '../store/dual.js';
 import { getTicket } from '../store/tickets.js';

@@ -1,7 +1,7 @@
 import { backcheckHasSubstance, isBackcheckForm, namedTickets, parseDualReply, splitBackcheck } from '../domain/dual/sides.js';
 import type { IncomingMessage } from '../domain/messages.js';
-import { commandOf, hasSubstance, isQuestion } from '../domain/text/intent.js';
-import { ownWords } from '../domain/text/quote.js';
+import { commandOf, hasSubstance, isQuestion } from '../domain/language/intent.js';
+import { ownWords } from '../domain/language/quote.js';
 import { parseReport } from '../domain/report/parse.js';
 import type { Person } from '../domain/roster.js';
 import * as T from '../domain/texts/dual.js';

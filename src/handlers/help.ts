@@ -1,4 +1,4 @@
-import { commandOf } from '../domain/text/intent.js';
+import { commandOf } from '../domain/language/intent.js';
 import { helpFacts, helpText } from '../domain/texts/help.js';
 import { commandText } from '../domain/messages.js';
 import { type MessageHandler } from './types.js';

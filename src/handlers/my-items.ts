@@ -1,7 +1,7 @@
 import { isMyItemsRequest } from '../domain/my-items/request.js';
 import type { IncomingMessage } from '../domain/messages.js';
 import type { Person } from '../domain/roster.js';
-import { commandOf } from '../domain/text/intent.js';
+import { commandOf } from '../domain/language/intent.js';
 import { myItemsText } from '../domain/texts/my-items.js';
 import { commandText } from '../domain/messages.js';
 import { isUnitWorker, mentionsRosterPerson } from '../domain/roster.js';

@@ -1,5 +1,5 @@
-import { courtesyOf, isQuestion, isSoftAck, onlyFiller, plainWords } from '../domain/text/intent.js';
-import { ownWords } from '../domain/text/quote.js';
+import { courtesyOf, isQuestion, isSoftAck, onlyFiller, plainWords } from '../domain/language/intent.js';
+import { ownWords } from '../domain/language/quote.js';
 import { privateFallbackText, waitingCodes } from '../domain/texts/my-items.js';
 import { commandText } from '../domain/messages.js';
 import { isUnitWorker } from '../domain/roster.js';

@@ -1,5 +1,5 @@
 import { isFlagConfirmation } from '../domain/report/history.js';
-import { plainWords } from '../domain/text/intent.js';
+import { plainWords } from '../domain/language/intent.js';
 import { historyFlagsConfirmedText } from '../domain/texts/report-corrections.js';
 import { localDay } from '../domain/time.js';
 import { confirmReportFlags, unconfirmedFlags } from '../store/reports.js';

@@ -1,5 +1,5 @@
 import { figuresOf } from '../domain/report/figures.js';
-import { stripDecorations } from '../domain/text/decorations.js';
+import { stripDecorations } from '../domain/language/decorations.js';
 import { reportNoUnitText, reportProxyRefusedText, reportWrongUnitText } from '../domain/texts/reports.js';
 import type { IncomingMessage } from '../domain/messages.js';
 import type { Person, Unit } from '../domain/roster.js';

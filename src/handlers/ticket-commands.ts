@@ -1,5 +1,5 @@
 import type { IncomingMessage } from '../domain/messages.js';
-import { ackTail, isQuestion, isSoftAck } from '../domain/text/intent.js';
+import { ackTail, isQuestion, isSoftAck } from '../domain/language/intent.js';
 import * as T from '../domain/texts/tickets.js';
 import { parseTicketCommand, type TicketCommand } from '../domain/tickets/commands.js';
 import { dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from '../domain/messages.js';
 import type { Person } from '../domain/roster.js';
-import { commandOf, isQuestion, plainWords } from '../domain/text/intent.js';
-import { ownWords } from '../domain/text/quote.js';
-import { sharesWords } from '../domain/text/shares-words.js';
+import { commandOf, isQuestion, plainWords } from '../domain/language/intent.js';
+import { ownWords } from '../domain/language/quote.js';
+import { sharesWords } from '../domain/language/shares-words.js';
 import { doneWhichTicket } from '../domain/texts/tickets.js';
 import type { OpenTicket } from '../domain/tickets/digest.js';
 import { addTicketDoneQuestion } from '../store/ticket-done-questions.js';

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from '../domain/messages.js';
 import type { Person } from '../domain/roster.js';
-import { plainWords } from '../domain/text/intent.js';
+import { plainWords } from '../domain/language/intent.js';
 import * as T from '../domain/texts/tickets.js';
 import { latestTicketDoneQuestion, resolveTicketDoneQuestion, type TicketDoneQuestion } from '../store/ticket-done-questions.js';
 import { getTicket, recordTicketEvent } from '../store/tickets.js';

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from '../domain/messages.js';
 import type { Person } from '../domain/roster.js';
-import { commandOf, isSoftAck } from '../domain/text/intent.js';
-import { ownWords } from '../domain/text/quote.js';
+import { commandOf, isSoftAck } from '../domain/language/intent.js';
+import { ownWords } from '../domain/language/quote.js';
 import * as DT from '../domain/texts/dual.js';
 import { signWhichText } from '../domain/texts/answers.js';
 import { dispatchesForUnit } from '../store/dispatches.js';

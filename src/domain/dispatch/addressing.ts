@@ -3,7 +3,7 @@
  * leader's contact id, by the leader's name or usual form of address (王副主任 → 王主任),
  * by quoting a dispatch, or by starting with 报告 / 汇报.
  */
-import { splitQuote } from '../text/quote.js';
+import { splitQuote } from '../language/quote.js';
 
 export interface LeaderRef {
   id: string;

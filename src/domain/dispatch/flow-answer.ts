@@ -3,8 +3,8 @@
  * (a reply with content), or ordinary chat; which dispatch codes it names; and which open
  * dispatch it belongs to.
  */
-import { ackTail, commandOf, HANDLED, hasSubstance, isAck, isQuestion } from '../text/intent.js';
-import { ownWords, splitQuote } from '../text/quote.js';
+import { ackTail, commandOf, HANDLED, hasSubstance, isAck, isQuestion } from '../language/intent.js';
+import { ownWords, splitQuote } from '../language/quote.js';
 
 /** "D12", "d12", "编号D12", "D12号": codes named in a text, upper-cased, in order, no duplicates. */
 export function findCodes(text: string): string[] {

@@ -4,7 +4,7 @@
  * subject of 要/务必/… ). Pure.
  */
 import type { Person, Roster, Unit } from '../roster.js';
-import { toSimplified } from '../text/traditional.js';
+import { toSimplified } from '../language/traditional.js';
 
 export interface MentionInfo {
   /** Units of mentioned heads and liaisons. */

@@ -1,5 +1,5 @@
-import { normalizeWidth } from '../text/numerals.js';
-import { toSimplified } from '../text/traditional.js';
+import { normalizeWidth } from '../language/numerals.js';
+import { toSimplified } from '../language/traditional.js';
 
 /**
  * Normalises a dispatch text for matching: traditional characters to simplified, full-width digits and letters to half-width,

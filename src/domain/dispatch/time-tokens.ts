@@ -2,7 +2,7 @@
  * Time words of a dispatch text, tokenised (今天, 周五, 10月9日, 下午, 3点半, 3个工作日内 …)
  * and grouped into expressions (明天 + 下午 + 3点). Pure; one linear regex pass.
  */
-import { parseNumeral } from '../text/numerals.js';
+import { parseNumeral } from '../language/numerals.js';
 import { NUM } from './text.js';
 
 export type Period = 'am' | 'noon' | 'pm' | 'dusk' | 'evening' | 'morning' | 'dawn' | 'offwork' | 'onwork';

@@ -2,7 +2,7 @@
 import type { WorkCalendar } from '../calendar.js';
 import type { Roster, Unit } from '../roster.js';
 import { endOfDay } from '../tickets/deadline.js';
-import { hasSubstance, isAck, isQuestion } from '../text/intent.js';
+import { hasSubstance, isAck, isQuestion } from '../language/intent.js';
 import { clockMinutes, localDay, localIso } from '../time.js';
 
 /** 'unit' = the 承办单位, 'street' = the 属地镇街, 'both' = one unit that is both. */

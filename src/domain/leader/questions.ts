@@ -2,9 +2,9 @@
  * A leader's everyday questions to the bot (pure): how a dispatch is going (D1 进展怎么样了？,
  * 湖滨路夜市那件现在什么情况), and a bare 同意 / 不同意 with no approval code.
  */
-import { trimEndOf } from '../text/trim.js';
+import { trimEndOf } from '../language/trim.js';
 import { findCodes } from '../dispatch/flow-answer.js';
-import { plainWords } from '../text/intent.js';
+import { plainWords } from '../language/intent.js';
 
 export type ProgressQuery =
   | { kind: 'list' }

@@ -3,9 +3,9 @@
  * 我们还有几件超期, 还有哪些没办…)? Pure; narrow on purpose: a short question about open work,
  * no figures, no case code, no statement of action (马上去现场, 已整改…).
  */
-import { trimEndOf } from '../text/trim.js';
-import { dropCjkSpaces, stripDecorations } from '../text/decorations.js';
-import { normalizeWidth } from '../text/numerals.js';
+import { trimEndOf } from '../language/trim.js';
+import { dropCjkSpaces, stripDecorations } from '../language/decorations.js';
+import { normalizeWidth } from '../language/numerals.js';
 
 /** What the person asks about: open work. */
 const TOPIC = /待办|待处理|待答复|待回复|待签收|未签收|未答复|未回复|没回复|超期|逾期|超时|未办结|没办结|没办完|没有办|没办|未办|未完成|没完成|在办|重办|欠账|遗留/;

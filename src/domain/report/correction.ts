@@ -4,7 +4,7 @@
  * acknowledgement, or an answer naming a case code: "D9 收到", "好的收到1")? Pure; the parser
  * proper stays as it is (see parse.ts), these read the same text at the handler's call site.
  */
-import { isAck } from '../text/intent.js';
+import { isAck } from '../language/intent.js';
 
 /** Words heads use when they change some figures of a report already sent. */
 const CORRECTION =

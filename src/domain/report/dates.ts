@@ -4,7 +4,7 @@
  * (自…以来, 计划…前, 于…) are skipped. Pure.
  */
 import { addDays } from '../calendar.js';
-import { parseNumeral } from '../text/numerals.js';
+import { parseNumeral } from '../language/numerals.js';
 
 export interface DateHit {
   start: number;

@@ -3,11 +3,11 @@
  * but no figures (clock times, the hotline number 12345, ticket numbers, list numbering).
  * Masked characters become MASK so positions stay aligned with the cleaned text.
  */
-import { dropCjkSpaces, stripDecorations } from '../text/decorations.js';
-import { normalizeWidth } from '../text/numerals.js';
-import { toSimplified } from '../text/traditional.js';
+import { dropCjkSpaces, stripDecorations } from '../language/decorations.js';
+import { normalizeWidth } from '../language/numerals.js';
+import { toSimplified } from '../language/traditional.js';
 import { readTables } from './table.js';
-import { collapseWhitespace } from '../text/trim.js';
+import { collapseWhitespace } from '../language/trim.js';
 
 /** Private-use character standing for a masked (ignored) character. */
 export const MASK = '\uE000';

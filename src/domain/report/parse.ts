@@ -10,7 +10,7 @@ import { type Binding, assignFigures } from './assign.js';
 import { findDates, reportDay } from './dates.js';
 import { MASK, cleanText, maskNoise, maskPeriods } from './normalize.js';
 import { tokenize } from './tokens.js';
-import { trimEndOf } from '../text/trim.js';
+import { trimEndOf } from '../language/trim.js';
 import { type UnitMention, reportingUnit, unitMentions } from './units.js';
 
 /** The parser's answer: the contract's fields (see shared/docs/parsing.md). */

@@ -2,7 +2,7 @@
  * Tokenizer for report text: keywords, numbers with their measure word, rates, zero words,
  * period markers and separators. Linear in the text length. Pure.
  */
-import { parseNumeral } from '../text/numerals.js';
+import { parseNumeral } from '../language/numerals.js';
 import { type CountField, type RateField, type ReturnedPart, RATE_CORES, keywordAt, matchLexicon } from './fields.js';
 import { MASK } from './normalize.js';
 

@@ -1,5 +1,5 @@
 /** Texts of the point-to-point dispatch flow (zh-CN, concise, polite). Pure. */
-import { trimEndOf } from '../text/trim.js';
+import { trimEndOf } from '../language/trim.js';
 import type { Unit } from '../roster.js';
 import { formatDeadline as spacedDeadline, formatShort as spacedShort } from '../time.js';
 

@@ -1,5 +1,5 @@
 /** A unit's own open items on request (我的待办) and the private fallback's answer. Pure. */
-import { clipTitle } from '../text/clip.js';
+import { clipTitle } from '../language/clip.js';
 import { formatAt } from '../time.js';
 import { formatDeadline } from './dispatch.js';
 import { REPORTED_DONE_MARK, RETURN_APPROVED_MARK } from './tickets.js';

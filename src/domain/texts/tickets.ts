@@ -5,7 +5,7 @@ import { type NagItem, nagCounts, type UnitNagCounts } from '../tickets/digest.j
 import type { ColumnMapping } from '../tickets/header.js';
 import { ticketState } from '../tickets/status.js';
 import type { TicketState } from '../tickets/vocabulary.js';
-import { clipTitle } from '../text/clip.js';
+import { clipTitle } from '../language/clip.js';
 import { formatAt, formatDay } from '../time.js';
 
 export interface ImportCounts {

@@ -1,6 +1,6 @@
 /** The ticket commands people type in the group or privately. Pure parsers. */
-import { collapseWhitespace, trimEndOf } from '../text/trim.js';
-import { isAck } from '../text/intent.js';
+import { collapseWhitespace, trimEndOf } from '../language/trim.js';
+import { isAck } from '../language/intent.js';
 
 const NUMBER = '([A-Za-z0-9][A-Za-z0-9_-]{3,63})';
 const SEP = '\\s*[,，:：;；]?\\s*';

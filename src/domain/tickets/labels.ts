@@ -6,10 +6,10 @@
  *
  * 繁體 is read as 简体 only once a file's header could not be read without it
  * (`loadTraditional`); until then text is left as it is. The conversion is the parsers' own
- * (`toSimplified` in domain/text/traditional.ts: one OpenCC converter for the whole bot, built at
+ * (`toSimplified` in domain/language/traditional.ts: one OpenCC converter for the whole bot, built at
  * the first text that needs it).
  */
-import { toSimplified } from '../text/traditional.js';
+import { toSimplified } from '../language/traditional.js';
 
 let traditional = false;
 const convertCache = new Map<string, string>();

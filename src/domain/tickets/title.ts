@@ -3,7 +3,7 @@
  * from the start of 诉求内容 — the usual lead-in (市民来电反映：…) left out, cut at a clause
  * boundary when one falls near the length, else at a word boundary, with "…". Pure.
  */
-import { clipTitle } from '../text/clip.js';
+import { clipTitle } from '../language/clip.js';
 
 /** The text without empty lines and with runs of spaces collapsed (cells often carry both). */
 export function withoutEmptyLines(s: string): string {

@@ -1,6 +1,6 @@
 /** 工单: overdue and reopened tickets by unit, with their escalation step. */
 import type { FastifyInstance } from 'fastify';
-import { clipTitle } from '../../domain/text/clip.js';
+import { clipTitle } from '../../domain/language/clip.js';
 import { LADDER_LABEL, LADDER_ORDER, type LadderStep, classify, orderForDigest } from '../../domain/tickets/digest.js';
 import { formatAt, formatShort } from '../../domain/time.js';
 import type { AppContext } from '../../usecases/context.js';
