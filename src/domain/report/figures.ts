@@ -1,4 +1,3 @@
-import type { ReportParse } from './parse.js';
 
 /** The figures of one unit's daily report (null = not given). */
 export interface ReportFigures {
@@ -28,7 +27,8 @@ export const FIGURE_LABELS: Record<keyof ReportFigures, string> = {
 export const FIGURE_KEYS = Object.keys(FIGURE_LABELS) as Array<keyof ReportFigures>;
 const RATE_KEYS: ReadonlyArray<keyof ReportFigures> = ['onTimeRate', 'satisfactionRate'];
 
-export function figuresOf(p: ReportParse): ReportFigures {
+/** The figures alone (a ReportParse, or anything else carrying them), without the parse's other fields. */
+export function figuresOf(p: ReportFigures): ReportFigures {
   return {
     received: p.received, completed: p.completed, inProgress: p.inProgress, overdue: p.overdue, reopened: p.reopened,
     unsatisfied: p.unsatisfied, returned: p.returned, onTimeRate: p.onTimeRate, satisfactionRate: p.satisfactionRate,
