@@ -236,6 +236,8 @@ export class WechatyChannel implements ChatChannel {
   }
 
   async deliver(m: OutgoingMessage): Promise<DeliveredVia> {
+    // Logged out: nothing may go out on the dead session (the outbox keeps it and retries).
+    if (!this.loggedIn) throw new Error('chat logged out');
     const room = this.room;
     if (m.to.kind === 'person') {
       const person = await this.contact(m.to.id);
