@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelDeps, ChannelState, ChatChannel } from '../src/bot/channel.js';
+import type { CardAction, ChannelDeps, ChannelState, ChatChannel } from '../src/bot/channel.js';
 import type { DistrictConfig } from '../src/config/schema.js';
 import { systemClock } from '../src/domain/clock.js';
 import type { IncomingMessage } from '../src/domain/messages.js';
@@ -50,6 +50,8 @@ export interface ChannelUnderTest {
   sendFile(fromId: string, path: string, o: { to: 'group' | 'bot' }): Promise<string>;
   /** The chat delivers the same message again (a redelivery after a reconnect). */
   redeliver(messageId: string): Promise<void>;
+  /** The sender withdraws (撤回) a message, where the chat has that; returns the recall's id. */
+  recall?(fromId: string, messageId: string): Promise<string>;
   /** Presses a card button (only for channels with interactive cards). */
   pressCard?(fromId: string, cardKey: string, actionKey: string): Promise<string>;
   /** Everything that reached the chat from the bot, in order. */
@@ -72,6 +74,7 @@ export function channelContract(driver: ChannelDriver): void {
     const [head, other] = config.people.filter((p) => p.roles.includes('head'));
     if (!importer || !head || !other) throw new Error('the roster fixture needs a supervisor and two heads');
     const received: IncomingMessage[] = [];
+    const pressed: CardAction[] = [];
     const states: ChannelState[] = [];
     const filesDir = mkdtempSync(join(tmpdir(), 'duban-channel-'));
     const sheet = join(mkdtempSync(join(tmpdir(), 'duban-channel-src-')), '工单导出.xlsx');
@@ -105,6 +108,9 @@ export function channelContract(driver: ChannelDriver): void {
         receive: async (m) => {
           received.push(m);
         },
+        onCardAction: async (a) => {
+          pressed.push(a);
+        },
         log: testLogger(),
       };
       cut = await driver.open(deps, config);
@@ -128,6 +134,13 @@ export function channelContract(driver: ChannelDriver): void {
       }
       // Cards can be pressed exactly where the channel says it has them.
       expect(typeof cut.pressCard === 'function').toBe(c.interactiveCards);
+    });
+
+    it('hands on a card button press once, where the channel has cards', async () => {
+      if (!channel.capabilities.interactiveCards || !cut.pressCard) return;
+      const id = await cut.pressCard(head.id, 'contract-card', 'done');
+      await waitFor(() => pressed.some((a) => a.id === id), 15_000);
+      expect(pressed.filter((a) => a.id === id)).toEqual([expect.objectContaining({ cardKey: 'contract-card', actionKey: 'done', senderId: head.id })]);
     });
 
     it('reports login, then ready once the group is found', () => {
@@ -213,6 +226,16 @@ export function channelContract(driver: ChannelDriver): void {
       const before = cut.sent().length;
       expect(await channel.deliver({ to: { kind: 'person', id: head.id }, text: '私聊测试', mentions: [], purpose: 'contract:private' })).toBe('private');
       expect(cut.sent().slice(before)).toEqual([expect.objectContaining({ to: head.id, text: '私聊测试' })]);
+    });
+
+    it('hands on a withdrawn message as a recall of its id, where the chat has recalls', async () => {
+      if (!cut.recall) return;
+      const b = toBot();
+      const id = await cut.say(head.id, `${b.text}今日受理3件`, { to: 'group', mentions: b.mentions });
+      await arrived(id);
+      const r = await cut.recall(head.id, id);
+      await arrived(r);
+      expect(byId(r)[0]).toMatchObject({ kind: 'recall', recalledId: id, senderId: head.id, chat: 'group', text: '' });
     });
 
     it('hands on a redelivered message once', async () => {

@@ -28,6 +28,7 @@ channelContract({
         }),
       sendFile: async (from, path, o) => world.sendFile(from, path, { to: o.to }),
       redeliver: async (id) => world.redeliver(id),
+      recall: async (from, id) => world.recall(from, id) as string,
       sent: () => sent,
       close: () => channel.stop(),
     };
