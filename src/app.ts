@@ -4,10 +4,10 @@ import type { Worker } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { PuppetInterface } from 'wechaty-puppet/impls';
-import { FALLBACK_TEXTS, type FallbackChannel } from './bot/fallback.js';
-import { createPuppet, type PuppetChoice } from './bot/puppet.js';
-import { WechatyBot } from './bot/wechaty-bot.js';
+import type { ChannelDeps, ChatChannel } from './bot/channel.js';
+import { type ChannelChoice, createChannel } from './bot/factory.js';
+import type { FallbackChannel } from './bot/fallback.js';
+import { FALLBACK_TEXTS } from './domain/texts/channel.js';
 import type { DistrictConfig } from './config/schema.js';
 import { WorkCalendar } from './domain/calendar.js';
 import { type Clock, systemClock } from './domain/clock.js';
@@ -41,8 +41,8 @@ export interface AppOptions {
   queuePrefix: string;
   /** An open database, or how to open one. */
   db: Db | DbOptions;
-  /** A puppet instance (tests, replay) or which one to build. */
-  puppet: PuppetInterface | PuppetChoice;
+  /** Which chat to talk through, or a function that builds a channel from the app's deps (tests). */
+  channel: ChannelChoice | ((deps: ChannelDeps) => ChatChannel | Promise<ChatChannel>);
   dataDir: string;
   clock?: Clock;
   log?: Logger;
@@ -62,7 +62,7 @@ export interface App {
   readonly calendar: WorkCalendar;
   readonly clock: Clock;
   readonly db: Db;
-  readonly bot: WechatyBot;
+  readonly channel: ChatChannel;
   readonly outbox: Outbox;
   readonly inbound: InboundQueue;
   readonly scheduler: RoutineScheduler<Routine>;
@@ -78,10 +78,6 @@ export interface App {
 
 function isDb(x: Db | DbOptions): x is Db {
   return typeof (x as Db).query === 'function';
-}
-
-function isPuppet(x: PuppetInterface | PuppetChoice): x is PuppetInterface {
-  return typeof (x as PuppetInterface).start === 'function';
 }
 
 /** Builds the whole bot without starting anything (no side effects until start()). */
@@ -114,24 +110,23 @@ export async function buildApp(o: AppOptions): Promise<App> {
     q.on('error', (err) => log.debug({ err: err.message, queue: q.name }, 'queue connection error'));
   }
   const ctx: AppContext = { config, roster, calendar, clock, db, send: (m) => outbox.send(m), log, dataDir: o.dataDir, dual };
-  const puppet = isPuppet(o.puppet) ? o.puppet : await createPuppet(o.puppet);
-  const bot = new WechatyBot({
-    puppet,
-    groupTopic: config.group.topic,
-    ...(config.group.id ? { groupId: config.group.id } : {}),
+  const deps: ChannelDeps = {
+    group: { topic: config.group.topic, ...(config.group.id ? { id: config.group.id } : {}) },
     roster,
     clock,
     maxAgeSeconds: config.inbound.maxAgeSeconds,
     filesDir: join(o.dataDir, 'files'),
     maxFileBytes: config.limits.fileMaxBytes,
+    sendPerMinute: perMinute,
     receive: (m) => inbound.add(m),
     log,
-    onState: (s) => {
-      if (s === 'login' || s === 'ready') metrics.chatLoggedIn.set(1);
-      if (s === 'logout') metrics.chatLoggedIn.set(0);
-      if (s === 'logout') void connectionLost();
-      if (s === 'login') void connectionBack();
-    },
+  };
+  const channel = typeof o.channel === 'function' ? await o.channel(deps) : await createChannel(o.channel, deps);
+  channel.onState((s) => {
+    if (s.kind === 'login' || s.kind === 'ready') metrics.chatLoggedIn.set(1);
+    if (s.kind === 'logged-out') metrics.chatLoggedIn.set(0);
+    if (s.kind === 'logged-out') void connectionLost();
+    if (s.kind === 'login') void connectionBack();
   });
   // Chat connection lost (logout, watchdog reset): the outbox keeps its messages (the worker
   // waits while the chat is not ready) and the supervision team hears it through the fallback
@@ -163,7 +158,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
   let stopped = false;
 
   const app: App = {
-    config, roster, calendar, clock, db, bot, outbox, inbound, scheduler, metrics, ctx, log,
+    config, roster, calendar, clock, db, channel, outbox, inbound, scheduler, metrics, ctx, log,
     http: undefined,
     async start() {
       await migrate(db);
@@ -174,7 +169,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
       workers.push(startInboundWorker(redis, prefix, (ms) => router.routeBatch(ms), log));
       workers.push(
         startOutboxWorker({
-          connection: redis, prefix, db, clock, chat: bot, limits, account: 'main', log,
+          connection: redis, prefix, db, clock, chat: channel, limits, account: 'main', log,
           onSent: (_m, via) => metrics.messagesOut.inc({ via }),
           onFailed: () => metrics.failures.inc({ kind: 'send' }),
           prepare: (m) => mintConsoleLink(ctx, m),
@@ -197,7 +192,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
           ...(o.http.metricsToken ? { metricsToken: o.http.metricsToken } : {}),
           health: async () => {
             const [r, d] = await Promise.all([redis.ping().then(() => true, () => false), db.ping()]);
-            const chat = bot.isReady() ? 'ready' : bot.isLoggedIn() ? 'logged-in' : 'logged-out';
+            const chat = channel.status();
             return { ok: r && d && chat === 'ready', redis: r, database: d, chat };
           },
           refreshMetrics: async () => {
@@ -210,14 +205,14 @@ export async function buildApp(o: AppOptions): Promise<App> {
         app.http = http;
         await http.listen({ host: o.http.host, port: o.http.port });
       }
-      await bot.start();
+      await channel.start();
     },
     async stop() {
       if (stopped) return;
       stopped = true;
       if (expiry) clearInterval(expiry);
       await http?.close().catch(() => undefined);
-      await bot.stop();
+      await channel.stop();
       // Close workers first: each finishes its running job; waiting jobs stay in Redis.
       await Promise.all(workers.map((w) => w.close().catch(() => undefined)));
       await Promise.all([outbox.close(), inbound.close(), scheduler.close(), dual.close()].map((p) => p.catch(() => undefined)));
@@ -225,7 +220,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
       await db.close().catch(() => undefined);
     },
     async idle() {
-      if (bot.pending() > 0) return false;
+      if (channel.pending() > 0) return false;
       for (const q of [inbound.queue, scheduler.queue, dual.queue, outbox.queue]) {
         const c = await q.getJobCounts('waiting', 'delayed', 'active', 'prioritized', 'waiting-children');
         if (Object.values(c).some((n) => n > 0)) return false;

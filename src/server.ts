@@ -6,10 +6,12 @@
  */
 import { join } from 'node:path';
 import { buildApp } from './app.js';
+import type { ChannelChoice } from './bot/factory.js';
 import { webhookFallback } from './bot/fallback.js';
 import { readEnv, redactUrl, simulatorDataDir, startRefusal } from './config/env.js';
 import { ConfigError, loadDistrictFile } from './config/load.js';
 import { consolePublicUrl } from './config/schema.js';
+import { simulatorPageLine, startFailedLine } from './domain/texts/startup.js';
 import { checkRedisSafety, createRedis, pingRedis, REDIS_MISSING_HELP } from './jobs/redis.js';
 import { createLogger } from './log.js';
 import { startSimulatorRedis } from './sim/private-redis.js';
@@ -49,18 +51,21 @@ async function main(): Promise<void> {
   log.info({ database: env.DATABASE_URL ? redactUrl(env.DATABASE_URL) : `PGlite ${dbOptions.dataDir ?? ''}`, simulator: env.simulator }, 'starting');
 
   let world: import('./sim/mock-world.js').MockWorld | undefined;
-  let puppet: Parameters<typeof buildApp>[0]['puppet'];
+  let channel: ChannelChoice;
   if (env.simulator) {
     const { MockWorld } = await import('./sim/mock-world.js');
     world = new MockWorld(config);
     if (clock) world.clock = clock;
-    puppet = world.puppetInterface;
+    channel = world.channel;
   } else {
-    puppet = {
-      kind: 'service',
-      token: env.WECHATY_PUPPET_SERVICE_TOKEN as string,
-      ...(env.WECHATY_PUPPET_SERVICE_ENDPOINT ? { endpoint: env.WECHATY_PUPPET_SERVICE_ENDPOINT } : {}),
-      noTls: env.WECHATY_PUPPET_SERVICE_NO_TLS,
+    channel = {
+      kind: 'wechaty',
+      puppet: {
+        kind: 'service',
+        token: env.WECHATY_PUPPET_SERVICE_TOKEN as string,
+        ...(env.WECHATY_PUPPET_SERVICE_ENDPOINT ? { endpoint: env.WECHATY_PUPPET_SERVICE_ENDPOINT } : {}),
+        noTls: env.WECHATY_PUPPET_SERVICE_NO_TLS,
+      },
     };
   }
   // Console links point at this process's own address unless the district file names one.
@@ -71,7 +76,7 @@ async function main(): Promise<void> {
     // The simulator has queues of its own per data folder, never production's.
     queuePrefix: sim ? sim.simulatorQueuePrefix(env.DATA_DIR, process.env) : env.QUEUE_PREFIX,
     db: dbOptions,
-    puppet,
+    channel,
     dataDir: env.DATA_DIR,
     log,
     // The simulator's routines run on its own clock (SimSession), and it sends at once.
@@ -99,9 +104,9 @@ async function main(): Promise<void> {
   world?.login();
   const ready = () => log.info({ ms: Math.round(performance.now()), sinceMain: Math.round(performance.now() - t0), rssMb: Math.round(process.memoryUsage().rss / 1048576) }, 'ready');
   if (world) {
-    while (!app.bot.isReady()) await new Promise((r) => setTimeout(r, 20));
+    while (!app.channel.isReady()) await new Promise((r) => setTimeout(r, 20));
     ready();
-    process.stdout.write(`模拟群网页 / simulator chat page: http://${env.HTTP_HOST}:${env.HTTP_PORT}/sim\n`);
+    process.stdout.write(`${simulatorPageLine(`http://${env.HTTP_HOST}:${env.HTTP_PORT}/sim`)}\n`);
     if (sim && clock) process.stdout.write(`${sim.simulatorBanner(clock, config, simLog?.file)}\n`);
     const { runTerminal } = await import('./sim/terminal.js');
     if (clock) await runTerminal(app, world, clock, process.stdin, process.stdout);
@@ -109,13 +114,20 @@ async function main(): Promise<void> {
     for (let i = 0; i < 500 && !(await app.idle()); i++) await new Promise((r) => setTimeout(r, 20));
     await shutdown('stdin closed');
   } else {
-    app.bot.wechaty.on('scan', (qrcode: string) => log.info({ qrcode }, 'scan the QR code to log in'));
-    app.bot.wechaty.once('login', () => ready());
+    // The chat's log-in steps, as the channel reports them: a code to scan, then the first login.
+    let loggedIn = false;
+    app.channel.onState((s) => {
+      if (s.kind === 'qr-code') log.info({ qrcode: s.qrcode }, 'scan the QR code to log in');
+      if (s.kind === 'login' && !loggedIn) {
+        loggedIn = true;
+        ready();
+      }
+    });
   }
 }
 
 main().catch((err: unknown) => {
   if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
-  else process.stderr.write(`启动失败 / start-up failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  else process.stderr.write(`${startFailedLine(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`);
   process.exit(1);
 });

@@ -64,14 +64,14 @@ describe('chat connection lost (logout, watchdog reset): fallback webhook, outbo
     world = new MockWorld(config);
     world.onSent((s) => sent.push(s));
     app = await buildApp({
-      config, redisUrl: REDIS_URL, queuePrefix: prefix, db: { dataDir: 'memory' }, puppet: world.puppetInterface,
+      config, redisUrl: REDIS_URL, queuePrefix: prefix, db: { dataDir: 'memory' }, channel: world.channel,
       dataDir: mkdtempSync(join(tmpdir(), 'duban-logout-')), log: mem.log, http: false, schedule: false,
       outboxLimits: { max: 0, backoffMs: 200 },
       fallback: webhookFallback(`${hook.base}/cgi-bin/webhook/send?key=${KEY}`, mem.log),
     });
     await app.start();
     world.login();
-    await waitFor(() => app.bot.isReady(), 15_000);
+    await waitFor(() => app.channel.isReady(), 15_000);
   });
   afterAll(async () => {
     await app?.stop();
@@ -84,7 +84,7 @@ describe('chat connection lost (logout, watchdog reset): fallback webhook, outbo
     await waitFor(() => hook.hooks.length === 1, 10_000);
     expect(hook.hooks[0]?.url).toBe(`/cgi-bin/webhook/send?key=${KEY}`);
     expect(hook.hooks[0]?.body).toEqual({ msgtype: 'text', text: { content: expect.stringContaining('与微信工作群的连接已断开'), mentioned_mobile_list: [] } });
-    expect(app.bot.isReady()).toBe(false);
+    expect(app.channel.isReady()).toBe(false);
 
     for (let i = 0; i < 5; i++) await app.outbox.send({ to: { kind: 'group' }, text: `断线期间${i}`, mentions: [], purpose: `logout-test:${i}` });
     await new Promise((r) => setTimeout(r, 1_500));

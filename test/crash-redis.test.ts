@@ -49,9 +49,9 @@ describe('Redis: safety check at start and a restart under load', () => {
       const before = heads.map((id) => h?.world.say(id, '帮助', { to: 'bot' }) as string);
       expect(await h.drain()).toBe(true);
       // Work waiting in Redis when it goes down: an outbox message the chat cannot take yet.
-      const ready = h.app.bot.isReady.bind(h.app.bot);
+      const ready = h.app.channel.isReady.bind(h.app.channel);
       let chatUp = false;
-      h.app.bot.isReady = () => chatUp && ready();
+      h.app.channel.isReady = () => chatUp && ready();
       await h.app.outbox.send({ to: { kind: 'group' }, text: '重启前入队', mentions: [], purpose: 'redis-restart:queued' });
       await redis.stop('SIGTERM');
       // Messages that arrive while Redis is down wait in the receiver (it retries).

@@ -26,7 +26,7 @@ describe('end to end through the real wechaty-puppet-service client', () => {
   beforeAll(async () => {
     // The service client caches payloads under $HOME/.wechaty: keep it in a scratch folder.
     process.env.HOME = mkdtempSync(join(tmpdir(), 'duban-home-'));
-    const { PuppetServer, PuppetService } = await import('wechaty-puppet-service');
+    const { PuppetServer } = await import('wechaty-puppet-service');
     const { MockWorld } = await import('../src/sim/mock-world.js');
     const { startHarness } = await import('../src/sim/harness.js');
     const config = rosterConfig();
@@ -36,8 +36,8 @@ describe('end to end through the real wechaty-puppet-service client', () => {
     const s = new PuppetServer({ puppet: world.puppet as never, token, endpoint, tls: { disable: true } });
     await s.start();
     server = s;
-    const client = new PuppetService({ token, endpoint, tls: { disable: true } });
-    h = await startHarness({ config, redisUrl: REDIS_URL, log: testLogger(), world, puppet: client as never });
+    const channel = { kind: 'wechaty', puppet: { kind: 'service', token, endpoint, noTls: true } } as const;
+    h = await startHarness({ config, redisUrl: REDIS_URL, log: testLogger(), world, channel });
   });
   afterAll(async () => {
     await h?.close();
@@ -45,7 +45,7 @@ describe('end to end through the real wechaty-puppet-service client', () => {
   });
 
   it('logs in, takes a group message in and sends the reply out with its @-mention', async () => {
-    expect(h.app.bot.isReady()).toBe(true);
+    expect(h.app.channel.isReady()).toBe(true);
     const sent: SentRecord[] = [];
     h.world.onSent((s) => sent.push(s));
     const id = h.world.say('wxid_chengxi_qin', '帮助');

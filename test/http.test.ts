@@ -36,9 +36,7 @@ describe('HTTP: /healthz and /metrics on loopback', () => {
   it('falls back to an @-mention in the group when a person cannot be messaged privately', async () => {
     const sent: SentRecord[] = [];
     h.world.onSent((s) => sent.push(s));
-    const payload = h.world.mocker.contactPayload('wxid_sup_chen');
-    h.world.mocker.contactPayload('wxid_sup_chen', { ...payload, friend: false });
-    await h.app.bot.wechaty.Contact.find({ id: 'wxid_sup_chen' }).then((c) => c?.sync());
+    await h.world.setFriend('wxid_sup_chen', false);
     await h.app.outbox.send({ to: { kind: 'person', id: 'wxid_sup_chen' }, text: '请跟进', mentions: [], purpose: 'fallback-test' });
     expect(await h.drain()).toBe(true);
     expect(sent).toEqual([{ to: 'group', text: expect.stringMatching(/^@陈科员\s请跟进$/), mentions: ['wxid_sup_chen'] }]);

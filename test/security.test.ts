@@ -146,7 +146,7 @@ describe('security: HTTP (loopback, tokens, body limits) and no secret in logs o
     // through the whole start-up, which is what we watch.
     const url = PG.replace('postgres://postgres@', `postgres://postgres:${SECRET_PW}@`);
     app = await buildApp({
-      config, redisUrl: REDIS_URL, queuePrefix: prefix, db: { databaseUrl: url, schema }, puppet: world.puppetInterface,
+      config, redisUrl: REDIS_URL, queuePrefix: prefix, db: { databaseUrl: url, schema }, channel: world.channel,
       dataDir: mkdtempSync(join(tmpdir(), 'duban-sec-')), log: mem.log, schedule: false, outboxLimits: { max: 0, backoffMs: 200 },
       http: { host: readEnv({}).HTTP_HOST, port: 0, apiToken: API_TOKEN, metricsToken: METRICS_TOKEN },
       fallback: webhookFallback(`http://127.0.0.1:1/cgi-bin/webhook/send?key=${HOOK_KEY}`, mem.log, { timeoutMs: 1_000 }),
@@ -154,7 +154,7 @@ describe('security: HTTP (loopback, tokens, body limits) and no secret in logs o
     mem.log.info({ databaseUrl: url, apiToken: API_TOKEN, headers: { authorization: `Bearer ${API_TOKEN}` } }, 'a careless log line');
     await app.start();
     world.login();
-    await waitFor(() => app.bot.isReady(), 15_000);
+    await waitFor(() => app.channel.isReady(), 15_000);
     const a = app.http?.server.address();
     if (!a || typeof a === 'string') throw new Error('no address');
     expect(a.address).toBe('127.0.0.1');
@@ -205,7 +205,7 @@ describe('security: HTTP (loopback, tokens, body limits) and no secret in logs o
     await world.puppet.logout();
     await waitFor(() => mem.text().includes('fallback webhook unreachable'), 10_000);
     world.login();
-    await waitFor(async () => app.bot.isReady() && sent.length >= 3 && (await app.idle()), 20_000);
+    await waitFor(async () => app.channel.isReady() && sent.length >= 3 && (await app.idle()), 20_000);
     const log = mem.text();
     expect(log).toContain('a careless log line');
     expect(log).toContain('chat connection lost');

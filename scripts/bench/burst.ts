@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
-import { WechatyBuilder } from 'wechaty';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChatChannel } from '../../src/bot/channel.js';
+import { createChannel } from '../../src/bot/factory.js';
 import type { DistrictConfig } from '../../src/config/schema.js';
+import { systemClock } from '../../src/domain/clock.js';
+import { Roster } from '../../src/domain/roster.js';
 import { type Harness, startHarness } from '../../src/sim/harness.js';
 import { MockWorld } from '../../src/sim/mock-world.js';
 
@@ -151,25 +157,35 @@ export async function burstThroughBot(
   }
 }
 
-/** The ceiling: a bare Wechaty echo bot on the same mock, the same burst. */
+/** The ceiling: a bare echo bot on the same chat channel (Wechaty on the mock), the same burst. */
 export async function burstThroughEchoBot(config: DistrictConfig): Promise<{ perSecond: number; seconds: number; rssDeltaMb: number }> {
   const rss0 = process.memoryUsage().rss;
   const world = new MockWorld(config);
-  const bot = WechatyBuilder.build({ name: `echo-${randomUUID()}`, puppet: world.puppet as never });
-  bot.on('error', () => undefined);
   const msgs = burstMessages(config);
   // Counted where the bot's own pipeline is counted from: the reply reaching the chat.
   let echoed = 0;
   world.onSent(() => {
     echoed++;
   });
-  bot.on('message', async (m) => {
-    if (m.self()) return;
-    await m.say(m.text());
-  });
-  await bot.start();
+  let n = 0;
+  const channel: ChatChannel = await createChannel(
+    { kind: 'wechaty', puppet: world.puppetInterface, name: `echo-${randomUUID()}` },
+    {
+      group: { topic: config.group.topic, ...(config.group.id ? { id: config.group.id } : {}) },
+      roster: Roster.fromConfig(config),
+      clock: systemClock,
+      maxAgeSeconds: 3600,
+      filesDir: mkdtempSync(join(tmpdir(), 'duban-echo-')),
+      sendPerMinute: 0,
+      receive: async (m) => {
+        await channel.deliver({ to: { kind: 'group' }, text: m.text, mentions: [], purpose: `echo:${n++}` });
+      },
+      log: pino({ level: 'silent' }),
+    },
+  );
+  await channel.start();
   world.login();
-  await new Promise((r) => setTimeout(r, 200));
+  while (!channel.isReady()) await new Promise((r) => setTimeout(r, 20));
   const t0 = Date.now();
   for (let i = 0; i < msgs.length; i++) {
     const m = msgs[i]!;
@@ -179,6 +195,6 @@ export async function burstThroughEchoBot(config: DistrictConfig): Promise<{ per
   while (echoed < msgs.length) await new Promise((r) => setTimeout(r, 5));
   const seconds = (Date.now() - t0) / 1000;
   const rssDeltaMb = Math.round((process.memoryUsage().rss - rss0) / 1048576);
-  await bot.stop();
+  await channel.stop();
   return { perSecond: msgs.length / seconds, seconds, rssDeltaMb };
 }

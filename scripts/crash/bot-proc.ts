@@ -70,7 +70,7 @@ const app = await buildApp({
   redisUrl: env.REDIS_URL as string,
   queuePrefix: env.QUEUE_PREFIX as string,
   db: env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: join(env.DATA_DIR as string, 'pg') },
-  puppet: world.puppetInterface,
+  channel: world.channel,
   dataDir: env.DATA_DIR as string,
   clock,
   log,
@@ -89,7 +89,7 @@ app.inbound.add = async (m) => {
 
 await app.start();
 world.login();
-while (!app.bot.isReady()) await new Promise((r) => setTimeout(r, 20));
+while (!app.channel.isReady()) await new Promise((r) => setTimeout(r, 20));
 process.stdout.write(`${JSON.stringify({ ready: true, pid: process.pid })}\n`);
 
 interface Cmd {

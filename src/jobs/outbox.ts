@@ -6,7 +6,7 @@ import type { OutgoingMessage } from '../domain/messages.js';
 import { markOutboundFailed, markOutboundSent, outboundSentAt, recordOutboundMany } from '../store/audit.js';
 import { Batcher } from '../lib/batcher.js';
 import type { Db } from '../store/db.js';
-import type { ChatPort } from '../bot/chat-port.js';
+import type { ChatPort } from '../bot/channel.js';
 import { priorityOf } from './lanes.js';
 import { jobIdFor, QUEUES } from './names.js';
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import type { Logger } from 'pino';
-import type { PuppetInterface } from 'wechaty-puppet/impls';
 import { type App, buildApp } from '../app.js';
+import type { ChannelChoice } from '../bot/factory.js';
 import type { DistrictConfig } from '../config/schema.js';
 import type { Clock } from '../domain/clock.js';
 import { QUEUES } from '../jobs/names.js';
@@ -30,8 +30,8 @@ export interface HarnessOptions {
   schedule?: boolean;
   /** A world made beforehand (so a puppet server can wrap its mock). */
   world?: MockWorld;
-  /** Use this puppet instead of the world's mock (e.g. a puppet-service client of it). */
-  puppet?: PuppetInterface;
+  /** Use this channel instead of the world's (e.g. Wechaty through a puppet-service client of its mock). */
+  channel?: ChannelChoice;
   /** Simulator mode: the HTTP server adds the /sim chat page for this world. */
   simulator?: boolean;
 }
@@ -55,7 +55,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     redisUrl: o.redisUrl,
     queuePrefix: prefix,
     db: o.db ?? { dataDir: 'memory' },
-    puppet: o.puppet ?? world.puppetInterface,
+    channel: o.channel ?? world.channel,
     dataDir: o.dataDir ?? mkdtempSync(join(tmpdir(), 'duban-')),
     ...(o.clock ? { clock: o.clock } : {}),
     log: o.log,
@@ -67,7 +67,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
   await app.start();
   world.login();
   const t0 = Date.now();
-  while (!app.bot.isReady()) {
+  while (!app.channel.isReady()) {
     if (Date.now() - t0 > 15_000) throw new Error('mock chat did not become ready');
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -5,6 +5,7 @@ import { FileBox } from 'file-box';
 import * as PUPPET from 'wechaty-puppet';
 import type { PuppetInterface } from 'wechaty-puppet/impls';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
+import type { ChannelChoice } from '../bot/factory.js';
 import type { DistrictConfig } from '../config/schema.js';
 import { type Clock, systemClock } from '../domain/clock.js';
 
@@ -67,6 +68,11 @@ export class MockWorld {
     return this.puppet as unknown as PuppetInterface;
   }
 
+  /** The app's channel: Wechaty on this world's mock puppet. */
+  get channel(): ChannelChoice {
+    return { kind: 'wechaty', puppet: this.puppetInterface };
+  }
+
   get groupId(): string {
     return this.config.group.id ?? GROUP_ID;
   }
@@ -96,6 +102,30 @@ export class MockWorld {
       for (const l of this.listeners) l({ to: toOf(cid), text: '', mentions: [], file: file.name });
       return sendFile(cid, file);
     };
+  }
+
+  /**
+   * Makes a contact a friend of the bot or not (not: it can be reached only in the group), and
+   * resolves once the chat has read the changed contact again (the puppet's 'dirty' event).
+   */
+  async setFriend(contactId: string, friend: boolean): Promise<void> {
+    const p = this.puppet as unknown as { contactPayload: (id: string) => Promise<unknown>; dirtyPayload: (t: number, id: string) => void };
+    const payload = this.mocker.contactPayload(contactId);
+    this.mocker.contactPayload(contactId, { ...payload, friend });
+    const read = p.contactPayload.bind(p);
+    const reread = new Promise<void>((resolve) => {
+      p.contactPayload = async (id: string) => {
+        const r = await read(id);
+        if (id === contactId) {
+          p.contactPayload = read;
+          // After the reader's own continuation (it stores the payload it awaited).
+          setImmediate(resolve);
+        }
+        return r;
+      };
+    });
+    p.dirtyPayload(PUPPET.types.Dirty.Contact, contactId);
+    await reread;
   }
 
   /** Whether the chat knows this contact (roster, the built-in stranger, or joined on demand). */

@@ -1,67 +1,64 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger } from 'pino';
 import { FileBox } from 'file-box';
 import { type Message, types, WechatyBuilder } from 'wechaty';
 import type { ContactInterface, RoomInterface, WechatyInterface } from 'wechaty/impls';
 import type { PuppetInterface } from 'wechaty-puppet/impls';
-import type { Clock } from '../domain/clock.js';
-import { type IncomingFile, type IncomingMessage, mayFallBackToGroup, type OutgoingMessage } from '../domain/messages.js';
-import { CONSOLE_LINK_WITHHELD, WITHHELD_NOTICE } from '../domain/texts/console.js';
-import type { Roster } from '../domain/roster.js';
-import { type FileRefusal, isSpreadsheetName, mayImportFiles, storedFileName } from '../domain/files.js';
-import { FileTooLarge, writeBounded } from '../store/received-files.js';
-import type { ChatPort, DeliveredVia } from './chat-port.js';
-import { RecentIds } from '../lib/recent-ids.js';
+import { type IncomingFile, type IncomingMessage, mayFallBackToGroup, type OutgoingMessage } from '../../domain/messages.js';
+import { CONSOLE_LINK_WITHHELD, WITHHELD_NOTICE } from '../../domain/texts/console.js';
+import { type FileRefusal, isSpreadsheetName, mayImportFiles, storedFileName } from '../../domain/files.js';
+import { FileTooLarge, writeBounded } from '../../store/received-files.js';
+import { type ChannelCapabilities, type ChannelDeps, type ChannelState, type ChannelStatus, type ChatChannel, type DeliveredVia, StateListeners } from '../channel.js';
+import { RecentIds } from '../../lib/recent-ids.js';
 
-export interface WechatyBotOptions {
+export interface WechatyChannelOptions extends ChannelDeps {
   puppet: PuppetInterface;
   name?: string;
-  groupTopic: string;
-  groupId?: string;
-  roster: Roster;
-  clock: Clock;
-  /** Messages older than this (after a reconnect) are ignored. */
-  maxAgeSeconds: number;
-  /** Where received files are stored before their message is queued. */
-  filesDir: string;
-  maxFileBytes?: number;
-  /** Durably records a received message (the inbound queue). Must not process it. */
-  receive: (m: IncomingMessage) => Promise<void>;
-  log: Logger;
-  onState?: (state: 'login' | 'logout' | 'ready' | 'error') => void;
 }
 
 /**
- * The only code that imports wechaty: turns Wechaty messages into IncomingMessage and offers
- * the ChatPort to the outbox worker.
+ * The Wechaty channel (personal WeChat or WeCom through a puppet): turns Wechaty messages into
+ * IncomingMessage and delivers OutgoingMessage. With src/bot/wechaty/puppet.ts, the only code
+ * that imports wechaty.
  */
-export class WechatyBot implements ChatPort {
-  readonly wechaty: WechatyInterface;
+export class WechatyChannel implements ChatChannel {
+  readonly capabilities: ChannelCapabilities;
+  private readonly wechaty: WechatyInterface;
+  private readonly states = new StateListeners();
   private room: RoomInterface | undefined;
   private loggedIn = false;
   private readonly seen = new RecentIds(10_000);
   private inFlight = 0;
   private stopping = false;
 
-  constructor(private readonly o: WechatyBotOptions) {
+  constructor(private readonly o: WechatyChannelOptions) {
+    this.capabilities = {
+      readsAllGroupMessages: true,
+      groupFiles: true,
+      mentionsById: true,
+      interactiveCards: false,
+      // Not the chat's limit but the account's safety: the configured rate (config.outbox).
+      sendLimits: { perMinute: o.sendPerMinute > 0 ? o.sendPerMinute : null, perConversationPerMinute: null },
+      memberList: true,
+    };
     this.wechaty = WechatyBuilder.build({ name: o.name ?? 'duban', puppet: o.puppet as never });
     this.wechaty.on('error', (err) => {
       // Without this handler Wechaty crashes the process (watchdog resets, payload misses).
       o.log.error({ err: String(err) }, 'wechaty error');
-      o.onState?.('error');
+      this.emit({ kind: 'error', error: String(err) });
     });
+    this.wechaty.on('scan', (qrcode, status) => this.emit({ kind: 'qr-code', qrcode, status }));
     this.wechaty.on('login', (user) => {
       this.loggedIn = true;
       o.log.info({ user: user.id }, 'chat login');
-      o.onState?.('login');
+      this.emit({ kind: 'login', userId: user.id });
       void this.findGroup();
     });
     this.wechaty.on('logout', (user) => {
       this.loggedIn = false;
       if (this.stopping) return;
       o.log.warn({ user: user.id }, 'chat logout: sending paused until login');
-      o.onState?.('logout');
+      this.emit({ kind: 'logged-out', userId: user.id });
     });
     this.wechaty.on('message', (msg) => {
       this.inFlight++;
@@ -85,8 +82,16 @@ export class WechatyBot implements ChatPort {
     return this.inFlight;
   }
 
-  isLoggedIn(): boolean {
-    return this.loggedIn;
+  onState(listener: (s: ChannelState) => void): () => void {
+    return this.states.add(listener);
+  }
+
+  private emit(s: ChannelState): void {
+    this.states.emit(s, this.o.log);
+  }
+
+  status(): ChannelStatus {
+    return this.isReady() ? 'ready' : this.loggedIn ? 'logged-in' : 'logged-out';
   }
 
   isReady(): boolean {
@@ -94,18 +99,18 @@ export class WechatyBot implements ChatPort {
   }
 
   /** Finds the configured group; true when found. */
-  async findGroup(): Promise<boolean> {
+  private async findGroup(): Promise<boolean> {
     try {
-      const room = this.o.groupId
-        ? await this.wechaty.Room.find({ id: this.o.groupId })
-        : await this.wechaty.Room.find({ topic: this.o.groupTopic });
+      const room = this.o.group.id
+        ? await this.wechaty.Room.find({ id: this.o.group.id })
+        : await this.wechaty.Room.find({ topic: this.o.group.topic });
       if (room) {
         this.room = room;
-        this.o.log.info({ room: room.id, topic: this.o.groupTopic }, 'group found');
-        this.o.onState?.('ready');
+        this.o.log.info({ room: room.id, topic: this.o.group.topic }, 'group found');
+        this.emit({ kind: 'ready' });
         return true;
       }
-      this.o.log.warn({ topic: this.o.groupTopic }, 'group not found yet; waiting for a message from it');
+      this.o.log.warn({ topic: this.o.group.topic }, 'group not found yet; waiting for a message from it');
     } catch (err) {
       this.o.log.error({ err }, 'group lookup failed');
     }
@@ -113,12 +118,12 @@ export class WechatyBot implements ChatPort {
   }
 
   private async isOurGroup(room: RoomInterface): Promise<boolean> {
-    if (this.o.groupId) return room.id === this.o.groupId;
+    if (this.o.group.id) return room.id === this.o.group.id;
     if (this.room) return room.id === this.room.id;
     const topic = await room.topic();
-    if (topic === this.o.groupTopic) {
+    if (topic === this.o.group.topic) {
       this.room = room;
-      this.o.onState?.('ready');
+      this.emit({ kind: 'ready' });
       return true;
     }
     return false;
@@ -231,6 +236,8 @@ export class WechatyBot implements ChatPort {
   }
 
   async deliver(m: OutgoingMessage): Promise<DeliveredVia> {
+    // Logged out: nothing may go out on the dead session (the outbox keeps it and retries).
+    if (!this.loggedIn) throw new Error('chat logged out');
     const room = this.room;
     if (m.to.kind === 'person') {
       const person = await this.contact(m.to.id);
