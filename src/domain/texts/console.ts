@@ -21,3 +21,17 @@ export const CONSOLE_NOT_ALLOWED = '控制台仅向区领导、督导专班和�
 export const CONSOLE_NEED_LOGIN = '请私聊督办助手发送“控制台”获取登录链接。';
 export const CONSOLE_LINK_INVALID = '登录链接无效或已过期（链接仅可使用一次）。';
 export const CONSOLE_FORBIDDEN = '您无权查看此页面：单位负责同志和联络员仅可查看本单位情况。';
+
+/** A 双派单 side's state on the 调度 page. */
+export function dualSideState(s: { deliveredAt: unknown; ackedAt: unknown; answeredAt: unknown; backcheckAskedAt: unknown; backcheckAt: unknown }): string {
+  if (s.backcheckAt) return '已倒查';
+  if (s.backcheckAskedAt) return '待倒查答复';
+  if (s.answeredAt) return '已答复';
+  if (s.ackedAt) return '已签收';
+  if (s.deliveredAt) return '未签收';
+  return '待送达';
+}
+
+/** One line of a 双派单 round's timeline (the evidence's own wording: unit, what, who, text). */
+export const dualTimelineText = (e: { unit: string; what: string; who: string; text: string }): string =>
+  `${e.unit}${e.what}${e.who ? `（${e.who}）` : ''}${e.text ? `：${e.text}` : ''}`;

@@ -1,13 +1,18 @@
-/** 调度: open dispatches (and the last 7 days' answered ones), each unit's state and the timeline; 双派单 rounds when issue 6 provides them. */
+/** 调度: open dispatches (and the last 7 days' answered ones), each unit's state and the timeline; the 双派单 rounds likewise. */
 import type { FastifyInstance } from 'fastify';
+import { SIDE_LABEL } from '../../domain/dual/sides.js';
+import { dualSideState, dualTimelineText } from '../../domain/texts/console.js';
 import { formatShort } from '../../domain/time.js';
 import type { AppContext } from '../../usecases/context.js';
-import { recentlyAnsweredDispatchIds } from '../../store/console.js';
+import { type EvidenceRow, evidenceRows } from '../../usecases/dual-evidence.js';
+import { consoleDualRoundIds, recentlyAnsweredDispatchIds } from '../../store/console.js';
 import { type Dispatch, type DispatchEvent, dispatchByCode, dispatchEvents, openDispatches } from '../../store/dispatches.js';
+import { type DualRound, roundById } from '../../store/dual.js';
+import { getTicket } from '../../store/tickets.js';
 import { sendHtml, type Viewer, viewer } from './auth.js';
 import { esc, page } from './layout.js';
 
-/** One 双派单 round as the console shows it (issue 6 provides these; none until it lands). */
+/** One 双派单 round as the console shows it. */
 export interface DualRoundView {
   code: string;
   ticketNumber: string;
@@ -17,7 +22,38 @@ export interface DualRoundView {
   timeline: Array<{ at: Date; text: string }>;
 }
 
-export type DualRoundsProvider = (ctx: AppContext) => Promise<DualRoundView[]>;
+/**
+ * The 双派单 rounds the page shows, from the store: open ones, those awaiting the back-check,
+ * and those closed since `closedSince`; each side's state and the round's timeline (the
+ * 双问责 evidence's own rows).
+ */
+export async function dualRoundViews(ctx: AppContext, closedSince: Date): Promise<DualRoundView[]> {
+  const now = ctx.clock.now();
+  const rounds = (await Promise.all((await consoleDualRoundIds(ctx.db, closedSince)).map((id) => roundById(ctx.db, id)))).filter((r): r is DualRound => r !== undefined);
+  const evidence = new Map<string, EvidenceRow[]>();
+  const views: DualRoundView[] = [];
+  for (const r of rounds) {
+    let rows = evidence.get(r.ticketNumber);
+    if (!rows) {
+      rows = (await evidenceRows(ctx, r.ticketNumber)).rows;
+      evidence.set(r.ticketNumber, rows);
+    }
+    views.push({
+      code: r.code,
+      ticketNumber: r.ticketNumber,
+      title: (await getTicket(ctx.db, r.ticketNumber))?.title ?? '',
+      opened: r.createdAt,
+      sides: r.sides.map((s) => ({
+        unitId: s.unitId,
+        role: SIDE_LABEL[s.side],
+        state: dualSideState(s),
+        late: s.lateAt !== null || (s.answeredAt === null && r.deadline.getTime() < now.getTime()),
+      })),
+      timeline: rows.filter((e) => e.round === r.code).map((e) => ({ at: e.at, text: dualTimelineText({ ...e, text: e.text.length > 60 ? `${e.text.slice(0, 60)}…` : e.text }) })),
+    });
+  }
+  return views;
+}
 
 const KIND: Record<string, string> = {
   created: '下达', delivered: '送达', posted: '群内发布', ack: '签收', answer: '答复', forwarded: '转告领导', 'ask-which': '询问编号',
@@ -60,7 +96,7 @@ function dualPanel(ctx: AppContext, r: DualRoundView): string {
 <details><summary>全程记录（${r.timeline.length}）</summary><ol class="tl">${r.timeline.map((e) => `<li>${esc(formatShort(e.at, tz))} ${esc(e.text)}</li>`).join('')}</ol></details></div>`;
 }
 
-export function registerDispatch(app: FastifyInstance, ctx: AppContext, dualRounds?: DualRoundsProvider): void {
+export function registerDispatch(app: FastifyInstance, ctx: AppContext): void {
   app.get('/console/dispatch', async (req, reply) => {
     const v = await viewer(ctx, req, reply);
     if (!v) return reply;
@@ -76,8 +112,8 @@ export function registerDispatch(app: FastifyInstance, ctx: AppContext, dualRoun
     const late = open.filter((d) => d.deadline.getTime() < now.getTime()).length;
     const unacked = open.reduce((a, d) => a + d.targets.filter((t) => !t.ackedAt && (v.scope.all || t.unitId === v.scope.unitId)).length, 0);
     const cards = `<div class="cards"><div class="card"><b>${open.length}</b><span>未办结调度</span></div><div class="card${late > 0 ? ' bad' : ''}"><b>${late}</b><span>已逾期</span></div><div class="card${unacked > 0 ? ' bad' : ''}"><b>${unacked}</b><span>未签收（单位次）</span></div><div class="card"><b>${done.length}</b><span>近7天办结</span></div></div>`;
-    const rounds = dualRounds ? (await dualRounds(ctx)).filter((r) => v.scope.all || r.sides.some((s) => !v.scope.all && s.unitId === v.scope.unitId)) : undefined;
-    const dual = rounds === undefined ? '' : `<h2>双派单</h2>${rounds.length === 0 ? '<div class="panel"><p>没有进行中的双派单。</p></div>' : rounds.map((r) => dualPanel(ctx, r)).join('')}`;
+    const rounds = (await dualRoundViews(ctx, new Date(now.getTime() - 7 * 86_400_000))).filter((r) => v.scope.all || r.sides.some((s) => !v.scope.all && s.unitId === v.scope.unitId));
+    const dual = `<h2>双派单</h2>${rounds.length === 0 ? '<div class="panel"><p>没有进行中的双派单。</p></div>' : rounds.map((r) => dualPanel(ctx, r)).join('')}`;
     const body = `<h1>点对点调度</h1>${cards}${open.length === 0 ? '<div class="panel"><p>没有未办结的调度。</p></div>' : await panels(open)}${dual}${done.length > 0 ? `<h2>近7天已办结</h2>${await panels(done)}` : ''}`;
     const unitLink = v.scope.all ? undefined : { id: v.scope.unitId, name: ctx.roster.unit(v.scope.unitId)?.name ?? v.scope.unitId };
     return sendHtml(reply, page({ title: '调度', active: 'dispatch', who: v.person.name, all: v.scope.all, ...(unitLink ? { unitLink } : {}), body }));
