@@ -1,5 +1,6 @@
 /** 月评比: the month's ranking (table and charts) and its history by month. Leaders and supervisors only. */
 import type { FastifyInstance } from 'fastify';
+import { RANKING as T } from '../../domain/texts/console.js';
 import { localDay } from '../../domain/time.js';
 import type { AppContext } from '../../usecases/context.js';
 import { rankingSource } from '../../usecases/ranking.js';
@@ -51,7 +52,7 @@ export function registerRanking(app: FastifyInstance, ctx: AppContext): void {
     const radarUnits = ordered.slice(0, 3).concat(n > 6 ? ordered.slice(-3) : []);
     const radarOption = {
       legend: { bottom: 0, type: 'scroll' }, tooltip: {},
-      radar: { indicator: ['按时办结率', '满意率', '非重办率', '签收及时率', '报送及时率'].map((name) => ({ name, max: 100 })), radius: '60%' },
+      radar: { indicator: T.radar.map((name) => ({ name, max: 100 })), radius: '60%' },
       series: [{ type: 'radar', data: radarUnits.map((r) => ({ name: r.unitName, value: [r.onTimeRate ?? 0, r.satisfactionRate ?? 0, 100 - (r.reopenRate ?? 0), r.ackRate ?? 100, r.punctuality ?? 0].map((x) => Math.round(x * 10) / 10) })) }],
     };
     // History: the best three and the last three shown at first; the legend turns the others on.
@@ -59,16 +60,16 @@ export function registerRanking(app: FastifyInstance, ctx: AppContext): void {
       tooltip: { trigger: 'axis' }, legend: { type: 'scroll', top: 0, selected: Object.fromEntries(ordered.map((r) => [r.unitName, radarUnits.includes(r)])) },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: history.map((h) => monthLabel(h.month)) },
-      yAxis: { type: 'value', inverse: true, min: 1, max: Math.max(1, n), name: '名次' },
+      yAxis: { type: 'value', inverse: true, min: 1, max: Math.max(1, n), name: T.rank },
       series: ordered.map((r) => ({ name: r.unitName, type: 'line', connectNulls: false, data: history.map((h) => h.rows.find((x) => x.unitId === r.unitId)?.rank ?? null) })),
     };
     const months = Array.from({ length: 12 }, (_, i) => shiftMonth(current, -i)).map((m) => (m === month ? `<b>${monthLabel(m)}</b>` : `<a href="/console/ranking?month=${m}">${monthLabel(m)}</a>`));
-    const body = `<h1>${esc(monthLabel(month))} 月度评比${month === current ? '（本月截至今日）' : ''}</h1>
+    const body = `<h1>${esc(T.heading(monthLabel(month), month === current))}</h1>
 <div class="nav2">${months.join('')}</div><p class="muted">${esc(source.method)}</p>
-${coverage.trial && n > 0 ? `<div class="panel" id="ranking-trial"><p><b>试运行/数据不完整</b>：该月${coverage.workdays}个工作日中，督办助手运行了${coverage.counted}天（${Math.round(coverage.share * 100)}%，不足${Math.round(ctx.config.ranking.minCoverage * 100)}%），结果仅供参考，不在群内公布。</p></div>` : ''}${n === 0 ? '<div class="panel"><p>该月没有日报数据，暂无评比。</p></div>' : ''}<div class="panel scroll"><table id="ranking-table"><thead><tr><th>名次 单位</th><th>得分</th><th>按时办结率</th><th>满意率</th><th>重办率</th><th>签收及时率</th><th>报送及时率</th></tr></thead><tbody>${table.join('')}</tbody></table></div>
-<div class="panel"><h2 style="margin-top:0">综合得分</h2>${chart('ranking-score', scoreOption, Math.max(260, 40 + n * 24))}</div>
-<div class="panel"><h2 style="margin-top:0">前三与后三</h2>${chart('ranking-radar', radarOption, 360)}</div>
-<div class="panel"><h2 style="margin-top:0">近6个月名次</h2>${chart('ranking-history', historyOption, 360)}</div>`;
-    return sendHtml(reply, page({ title: '月评比', active: 'ranking', who: v.person.name, all: true, charts: true, body }));
+${coverage.trial && n > 0 ? `<div class="panel" id="ranking-trial"><p><b>${T.trialLabel}</b>${T.trial(coverage, ctx.config.ranking.minCoverage)}</p></div>` : ''}${n === 0 ? `<div class="panel"><p>${T.empty}</p></div>` : ''}<div class="panel scroll"><table id="ranking-table"><thead><tr>${T.columns.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${table.join('')}</tbody></table></div>
+<div class="panel"><h2 style="margin-top:0">${T.scoreChart}</h2>${chart('ranking-score', scoreOption, Math.max(260, 40 + n * 24))}</div>
+<div class="panel"><h2 style="margin-top:0">${T.radarChart}</h2>${chart('ranking-radar', radarOption, 360)}</div>
+<div class="panel"><h2 style="margin-top:0">${T.historyChart}</h2>${chart('ranking-history', historyOption, 360)}</div>`;
+    return sendHtml(reply, page({ title: T.title, active: 'ranking', who: v.person.name, all: true, charts: true, body }));
   });
 }
