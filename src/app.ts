@@ -19,7 +19,6 @@ import { completeRound, deliverSide } from './usecases/dual-flow.js';
 import { createRouter } from './handlers/router.js';
 import { mintConsoleLink } from './handlers/console-link.js';
 import { routines } from './routines/index.js';
-import { rankingSource } from './usecases/ranking.js';
 import { registerConsole, type SimulatorChat } from './http/console/index.js';
 import { buildHttp } from './http/server.js';
 import { registerTicketApi } from './http/tickets-api.js';
@@ -187,7 +186,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
           log,
           register: (f) => {
             registerTicketApi(f, { ctx, token: apiToken });
-            registerConsole(f, { ctx, ranking: rankingSource, ...(o.simulator ? { simulator: o.simulator } : {}) });
+            registerConsole(f, ctx, o.simulator ? { simulator: o.simulator } : {});
           },
           ...(o.http.metricsToken ? { metricsToken: o.http.metricsToken } : {}),
           health: async () => {

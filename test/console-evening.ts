@@ -45,7 +45,7 @@ export async function replayEvening(): Promise<Scenario> {
 /** The console on its own Fastify over the scenario's app (listening when `listen`). */
 export async function consoleServer(s: Scenario, o: { listen?: boolean; simulator?: SimulatorChat } = {}): Promise<{ app: FastifyInstance; base: string }> {
   const app = Fastify({ logger: false });
-  registerConsole(app, { ctx: s.h.app.ctx, ...(o.simulator ? { simulator: o.simulator } : {}) });
+  registerConsole(app, s.h.app.ctx, o.simulator ? { simulator: o.simulator } : {});
   await app.ready();
   if (!o.listen) return { app, base: 'http://127.0.0.1' };
   await app.listen({ host: '127.0.0.1', port: 0 });

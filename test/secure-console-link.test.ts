@@ -95,7 +95,7 @@ describe('console link: private only, never stored or queued raw', () => {
 
   it('the simulator page still shows the simulated person the link they were sent (the store keeps it redacted)', async () => {
     const f = Fastify({ logger: false });
-    registerConsole(f, { ctx: h.app.ctx, simulator: h.world });
+    registerConsole(f, h.app.ctx, { simulator: h.world });
     await f.ready();
     try {
       sent.length = 0;

@@ -42,7 +42,7 @@ describe('HTTP hardening', () => {
       log: testLogger(),
       register: (f) => {
         registerTicketApi(f, { ctx, token: TOKEN, bodyLimit: 256 * 1024 });
-        registerConsole(f, { ctx });
+        registerConsole(f, ctx);
       },
     });
     await app.ready();

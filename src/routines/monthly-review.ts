@@ -5,6 +5,7 @@ import { monthRankingWithCoverage } from '../usecases/ranking.js';
 import * as T from '../domain/texts/dual.js';
 import { rankingCardFile } from '../render/day-card-file.js';
 import { monthLabel } from '../render/ranking-card.js';
+import { type Sheet, writeSpreadsheet } from '../render/spreadsheet.js';
 import { planLookback } from '../domain/tickets/lookback.js';
 import { lookbackTickets } from '../store/ranking.js';
 import { claimStep } from '../store/steps.js';
@@ -15,30 +16,25 @@ import { workdayToday } from './gate.js';
 import { dailyAt, type Routine } from './types.js';
 
 async function rankingFile(ctx: AppContext, month: string, rows: readonly RankingRow[], trialNote?: string): Promise<{ name: string; path: string }> {
-  // Loaded on use: exceljs costs start-up time (see ticket-files.ts).
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(`${month}月评比`);
-  ws.columns = [
-    { header: '名次', key: 'rank', width: 6 }, { header: '单位', key: 'unitName', width: 26 }, { header: '得分', key: 'score', width: 8 },
-    { header: '按时办结率(%)', key: 'onTimeRate', width: 14 }, { header: '满意率(%)', key: 'satisfactionRate', width: 12 }, { header: '重办率(%)', key: 'reopenRate', width: 12 },
-    { header: '签收及时率(%)', key: 'ackRate', width: 14 }, { header: '按时报送率(%)', key: 'punctuality', width: 14 },
-    { header: '迟报天数', key: 'late', width: 10 }, { header: '备注', key: 'note', width: 16 },
-  ];
   const r1 = (n: number | null) => (n === null ? '—' : Math.round(n * 10) / 10);
-  for (const r of rows) {
-    ws.addRow({
-      ...r, onTimeRate: r1(r.onTimeRate), satisfactionRate: r1(r.satisfactionRate), reopenRate: r1(r.reopenRate), ackRate: r1(r.ackRate), punctuality: r1(r.punctuality),
+  const sheet: Sheet = {
+    name: `${month}月评比`,
+    columns: [
+      { header: '名次', key: 'rank', width: 6 }, { header: '单位', key: 'unitName', width: 26 }, { header: '得分', key: 'score', width: 8 },
+      { header: '按时办结率(%)', key: 'onTimeRate', width: 14 }, { header: '满意率(%)', key: 'satisfactionRate', width: 12 }, { header: '重办率(%)', key: 'reopenRate', width: 12 },
+      { header: '签收及时率(%)', key: 'ackRate', width: 14 }, { header: '按时报送率(%)', key: 'punctuality', width: 14 },
+      { header: '迟报天数', key: 'late', width: 10 }, { header: '备注', key: 'note', width: 16 },
+    ],
+    rows: rows.map((r) => ({
+      rank: r.rank, unitName: r.unitName, score: r.score,
+      onTimeRate: r1(r.onTimeRate), satisfactionRate: r1(r.satisfactionRate), reopenRate: r1(r.reopenRate), ackRate: r1(r.ackRate), punctuality: r1(r.punctuality),
       late: r.reports?.days ? r.reports.late : '—', ...(r.silent ? { note: '未报送日报' } : {}),
-    });
-  }
-  ws.addRow([]);
-  if (rows.some((r) => r.silent)) ws.addRow([T.SILENT_RULE]);
-  if (trialNote) ws.addRow([trialNote]);
-  ws.addRow([RANKING_METHOD]);
+    })),
+    notes: [...(rows.some((r) => r.silent) ? [T.SILENT_RULE] : []), ...(trialNote ? [trialNote] : []), RANKING_METHOD],
+  };
   const name = `月评比-${month}.xlsx`;
   const path = join(filesDir(ctx, 'ranking'), name);
-  await wb.xlsx.writeFile(path);
+  await writeSpreadsheet(path, [sheet]);
   return { name, path };
 }
 

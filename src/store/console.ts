@@ -81,47 +81,6 @@ export async function unitReports(db: Queryable, unitId: string, fromDay: string
   }));
 }
 
-export interface UnitMonth {
-  unitId: string;
-  month: string;
-  days: number;
-  lateDays: number;
-  received: number;
-  completed: number;
-  reopened: number;
-  unsatisfied: number;
-  onTimeRate: number | null;
-  satisfactionRate: number | null;
-}
-
-/** Per unit and month (YYYY-MM) between two days: report counts, sums and average rates. */
-export async function monthlyReportStats(db: Queryable, fromDay: string, toDay: string): Promise<UnitMonth[]> {
-  const rows = await db.query<Record<string, unknown>>(
-    `select unit_id, substr(day, 1, 7) as month, count(*)::int as days, sum(case when late then 1 else 0 end)::int as late_days,
-       coalesce(sum(received), 0)::int as received, coalesce(sum(completed), 0)::int as completed,
-       coalesce(sum(reopened), 0)::int as reopened, coalesce(sum(unsatisfied), 0)::int as unsatisfied,
-       avg(on_time_rate) as on_time_rate, avg(satisfaction_rate) as satisfaction_rate
-     from reports where day >= $1 and day <= $2 group by unit_id, substr(day, 1, 7) order by 2, 1`,
-    [fromDay, toDay],
-  );
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  return rows.map((r) => ({
-    unitId: String(r.unit_id), month: String(r.month), days: Number(r.days), lateDays: Number(r.late_days), received: Number(r.received),
-    completed: Number(r.completed), reopened: Number(r.reopened), unsatisfied: Number(r.unsatisfied),
-    onTimeRate: num(r.on_time_rate), satisfactionRate: num(r.satisfaction_rate),
-  }));
-}
-
-/** Per unit: dispatch targets delivered in a period and how many were acknowledged in time (before the reminder). */
-export async function dispatchAckStats(db: Queryable, from: Date, to: Date): Promise<Map<string, { delivered: number; ackedInTime: number }>> {
-  const rows = await db.query<{ unit_id: string; delivered: number; acked: number }>(
-    `select t.unit_id, count(*)::int as delivered, sum(case when t.acked_at is not null and t.ack_reminded_at is null then 1 else 0 end)::int as acked
-     from dispatch_targets t join dispatches d on d.id = t.dispatch_id where d.created_at >= $1 and d.created_at < $2 group by t.unit_id`,
-    [from, to],
-  );
-  return new Map(rows.map((r) => [r.unit_id, { delivered: Number(r.delivered), ackedInTime: Number(r.acked) }]));
-}
-
 /** Dispatches answered since a time (the 调度 page lists them under the open ones). */
 export async function recentlyAnsweredDispatchIds(db: Queryable, since: Date): Promise<string[]> {
   const rows = await db.query<{ code: string }>("select code from dispatches where status = 'answered' and answered_at >= $1 order by id desc limit 50", [since]);
@@ -143,4 +102,14 @@ export async function ticketSteps(db: Queryable, numbers: readonly string[]): Pr
     out.set(r.ticket_number, l);
   }
   return out;
+}
+
+/** 双派单 rounds for the 调度 page: those still open or awaiting the back-check, then those closed since a time (newest first). */
+export async function consoleDualRoundIds(db: Queryable, closedSince: Date): Promise<number[]> {
+  const rows = await db.query<{ id: number }>(
+    `select id from dual_rounds where status in ('open', 'answered') or closed_at >= $1
+     order by case when status = 'closed' then 1 else 0 end, case when status = 'closed' then -id else id end limit 50`,
+    [closedSince],
+  );
+  return rows.map((r) => Number(r.id));
 }

@@ -8,6 +8,7 @@ import { LADDER_LABEL, type LadderStep } from '../domain/tickets/digest.js';
 import type { TicketInput } from '../domain/tickets/row.js';
 import { summary } from '../domain/texts/dispatch.js';
 import { formatDeadline, formatShort, isoInZone } from '../domain/time.js';
+import { type Sheet, writeSpreadsheet } from '../render/spreadsheet.js';
 import { type DualRound, dualEvents, roundsOfTicket, ticketHistory } from '../store/dual.js';
 import type { AppContext } from './context.js';
 
@@ -89,37 +90,37 @@ export function filesDir(ctx: AppContext, sub: string): string {
 export async function evidenceFile(ctx: AppContext, t: TicketInput, r: DualRound): Promise<{ name: string; path: string }> {
   const tz = ctx.config.timezone;
   const { rows, rounds } = await evidenceRows(ctx, t.number);
-  // Loaded on use: exceljs costs start-up time (see ticket-files.ts).
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  const info = wb.addWorksheet('工单');
-  info.columns = [{ header: '项目', key: 'k', width: 16 }, { header: '内容', key: 'v', width: 80 }];
   const fmt = (d: Date | null) => (d ? isoInZone(d, tz).replace('T', ' ').slice(0, 16) : '');
-  for (const [k, v] of [
+  const info: Array<[string, string]> = [
     ['工单编号', t.number], ['标题', t.title], ['诉求内容', t.content], ['承办单位', ctx.roster.unit(t.unitId)?.name ?? t.unitId],
     ['属地镇街', t.street ?? ''], ['网格', t.grid ?? ''], ['派单时间', fmt(t.assignedAt)], ['办理时限', fmt(t.dueAt)],
     ['状态', t.status], ['回访满意度', t.rating ?? ''], ['重办次数', String(t.reopenCount)], ['问责轮次', `${r.code}（第${r.seq}轮）`],
-  ] as Array<[string, string]>) info.addRow({ k, v });
-  const ev = wb.addWorksheet('证据链');
-  ev.columns = [
-    { header: '时间', key: 'at', width: 18 }, { header: '轮次', key: 'round', width: 8 }, { header: '单位', key: 'unit', width: 28 },
-    { header: '事项', key: 'what', width: 22 }, { header: '人员', key: 'who', width: 22 }, { header: '内容', key: 'text', width: 60 },
   ];
-  for (const x of rows) ev.addRow({ ...x, at: fmt(x.at) });
-  const sides = wb.addWorksheet('各轮答复与倒查');
-  sides.columns = [
-    { header: '轮次', key: 'code', width: 8 }, { header: '单位', key: 'unit', width: 24 }, { header: '方', key: 'side', width: 14 },
-    { header: '送达', key: 'd', width: 18 }, { header: '签收', key: 'a', width: 18 }, { header: '答复', key: 'ans', width: 18 },
-    { header: '答复内容', key: 'answer', width: 40 }, { header: '超时', key: 'late', width: 18 }, { header: '提前摸排掌握', key: 'pk', width: 30 }, { header: '举一反三', key: 'lc', width: 30 },
+  const sheets: Sheet[] = [
+    { name: '工单', columns: [{ header: '项目', key: 'k', width: 16 }, { header: '内容', key: 'v', width: 80 }], rows: info.map(([k, v]) => ({ k, v })) },
+    {
+      name: '证据链',
+      columns: [
+        { header: '时间', key: 'at', width: 18 }, { header: '轮次', key: 'round', width: 8 }, { header: '单位', key: 'unit', width: 28 },
+        { header: '事项', key: 'what', width: 22 }, { header: '人员', key: 'who', width: 22 }, { header: '内容', key: 'text', width: 60 },
+      ],
+      rows: rows.map((x) => ({ ...x, at: fmt(x.at) })),
+    },
+    {
+      name: '各轮答复与倒查',
+      columns: [
+        { header: '轮次', key: 'code', width: 8 }, { header: '单位', key: 'unit', width: 24 }, { header: '方', key: 'side', width: 14 },
+        { header: '送达', key: 'd', width: 18 }, { header: '签收', key: 'a', width: 18 }, { header: '答复', key: 'ans', width: 18 },
+        { header: '答复内容', key: 'answer', width: 40 }, { header: '超时', key: 'late', width: 18 }, { header: '提前摸排掌握', key: 'pk', width: 30 }, { header: '举一反三', key: 'lc', width: 30 },
+      ],
+      rows: rounds.flatMap((x) => x.sides.map((s) => ({
+        code: x.code, unit: ctx.roster.unit(s.unitId)?.name ?? s.unitId, side: SIDE_LABEL[s.side], d: fmt(s.deliveredAt), a: fmt(s.ackedAt), ans: fmt(s.answeredAt),
+        answer: s.answer ?? '', late: fmt(s.lateAt), pk: s.priorKnown ?? '', lc: s.likeCases ?? '',
+      }))),
+    },
   ];
-  for (const x of rounds) for (const s of x.sides) {
-    sides.addRow({
-      code: x.code, unit: ctx.roster.unit(s.unitId)?.name ?? s.unitId, side: SIDE_LABEL[s.side], d: fmt(s.deliveredAt), a: fmt(s.ackedAt), ans: fmt(s.answeredAt),
-      answer: s.answer ?? '', late: fmt(s.lateAt), pk: s.priorKnown ?? '', lc: s.likeCases ?? '',
-    });
-  }
   const name = `双问责证据-${r.code}-${t.number.replace(/[^A-Za-z0-9_-]/g, '_')}.xlsx`;
   const path = join(filesDir(ctx, 'dual'), name);
-  await wb.xlsx.writeFile(path);
+  await writeSpreadsheet(path, sheets);
   return { name, path };
 }

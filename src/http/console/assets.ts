@@ -4,11 +4,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { SHELL } from '../../domain/texts/console.js';
 
 const BOOT = `(function(){
   var all=[];document.querySelectorAll('[data-chart]').forEach(function(el){
     try{var c=echarts.init(el,null,{renderer:'svg'});c.setOption(JSON.parse(el.getAttribute('data-chart')));all.push(c);el.setAttribute('data-ready','1');}
-    catch(e){el.textContent='图表加载失败';}
+    catch(e){el.textContent='${SHELL.chartFailed}';}
   });
   window.addEventListener('resize',function(){all.forEach(function(c){c.resize();});});
 })();`;

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { consolePublicUrl } from '../../config/schema.js';
 import type { Person } from '../../domain/roster.js';
-import { CONSOLE_FORBIDDEN, CONSOLE_LINK_INVALID, CONSOLE_NEED_LOGIN } from '../../domain/texts/console.js';
+import { AUTH, CONSOLE_FORBIDDEN, CONSOLE_LINK_INVALID, CONSOLE_NEED_LOGIN } from '../../domain/texts/console.js';
 import { type ConsoleScope, consoleScope } from '../../usecases/console-scope.js';
 import type { AppContext } from '../../usecases/context.js';
 import { endSession, issueToken, pruneTokens, redeemLink, sessionPerson } from '../../store/console.js';
@@ -42,7 +42,7 @@ export const sendHtml = (reply: FastifyReply, body: string, inlineScript = false
 export const sendHtmlStatus = (reply: FastifyReply, code: number, body: string): FastifyReply => html(reply, code, body);
 
 /** 403 with the zh-CN explanation. */
-export const forbidden = (reply: FastifyReply): FastifyReply => html(reply, 403, messagePage('无权查看', CONSOLE_FORBIDDEN, '<p><a href="/console/">返回</a></p>'));
+export const forbidden = (reply: FastifyReply): FastifyReply => html(reply, 403, messagePage(AUTH.forbiddenTitle, CONSOLE_FORBIDDEN, `<p><a href="/console/">${AUTH.back}</a></p>`));
 
 /** The signed-in viewer, or a redirect to the "how to log in" page (returns undefined). */
 export async function viewer(ctx: AppContext, req: FastifyRequest, reply: FastifyReply): Promise<Viewer | undefined> {
@@ -104,24 +104,24 @@ export function registerHostCheck(app: FastifyInstance, ctx: AppContext): void {
 
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   const secure = consolePublicUrl(ctx.config.console).startsWith('https:');
-  app.get('/console/need-login', async (_req, reply) => html(reply, 401, messagePage('请先登录', CONSOLE_NEED_LOGIN)));
+  app.get('/console/need-login', async (_req, reply) => html(reply, 401, messagePage(AUTH.needLoginTitle, CONSOLE_NEED_LOGIN)));
 
   // The link opens a page with a button: chat apps fetch links for previews, and a preview
   // must not spend a single-use link. Only the button's POST redeems it.
   app.get<{ Querystring: { t?: string } }>('/console/login', async (req, reply) => {
     const t = typeof req.query.t === 'string' ? req.query.t : '';
-    if (!/^[A-Za-z0-9_-]{20,100}$/.test(t)) return html(reply, 400, messagePage('链接无效', CONSOLE_LINK_INVALID));
-    const form = `<form method="post" action="/console/login"><input type="hidden" name="t" value="${esc(t)}"><button class="btn" type="submit">进入控制台</button></form>`;
-    return html(reply, 200, messagePage('督办控制台', '点击下方按钮登录。登录链接仅可使用一次。', form));
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(t)) return html(reply, 400, messagePage(AUTH.linkInvalidTitle, CONSOLE_LINK_INVALID));
+    const form = `<form method="post" action="/console/login"><input type="hidden" name="t" value="${esc(t)}"><button class="btn" type="submit">${AUTH.loginButton}</button></form>`;
+    return html(reply, 200, messagePage(AUTH.loginTitle, AUTH.loginHint, form));
   });
 
   app.post<{ Body: { t?: string } }>('/console/login', async (req, reply) => {
-    if (crossSite(req)) return html(reply, 403, messagePage('无法登录', CONSOLE_LINK_INVALID));
+    if (crossSite(req)) return html(reply, 403, messagePage(AUTH.cannotLoginTitle, CONSOLE_LINK_INVALID));
     const t = typeof req.body?.t === 'string' ? req.body.t : '';
     const now = ctx.clock.now();
     const personId = t ? await redeemLink(ctx.db, t, now) : null;
     if (!personId || !consoleScope(ctx.roster.person(personId))) {
-      return html(reply, 400, messagePage('链接无效', CONSOLE_LINK_INVALID, `<p class="muted">${esc(CONSOLE_NEED_LOGIN)}</p>`));
+      return html(reply, 400, messagePage(AUTH.linkInvalidTitle, CONSOLE_LINK_INVALID, `<p class="muted">${esc(CONSOLE_NEED_LOGIN)}</p>`));
     }
     const hours = ctx.config.console.sessionHours;
     const session = await issueToken(ctx.db, 'session', personId, now, hours * 3_600_000);

@@ -1,4 +1,5 @@
 /** The console's HTML shell: zh-CN, mobile first, no build step; charts by ECharts from a local file. */
+import { SHELL } from '../../domain/texts/console.js';
 
 export const esc = (s: string | number | null | undefined): string =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -57,13 +58,13 @@ export function page(s: Shell): string {
   const nav = !s.who
     ? ''
     : s.all === false
-      ? `${s.unitLink ? tab('unit', `/console/unit/${encodeURIComponent(s.unitLink.id)}`, esc(s.unitLink.name)) : ''}${tab('today', '/console/', '今日')}${tab('tickets', '/console/tickets', '工单')}${tab('dispatch', '/console/dispatch', '调度')}`
-      : `${tab('today', '/console/', '今日')}${tab('tickets', '/console/tickets', '工单')}${tab('dispatch', '/console/dispatch', '调度')}${tab('ranking', '/console/ranking', '月评比')}`;
-  const who = s.who ? `<span class="who">${esc(s.who)} · <a href="/console/logout">退出</a></span>` : '';
+      ? `${s.unitLink ? tab('unit', `/console/unit/${encodeURIComponent(s.unitLink.id)}`, esc(s.unitLink.name)) : ''}${tab('today', '/console/', SHELL.tabs.today)}${tab('tickets', '/console/tickets', SHELL.tabs.tickets)}${tab('dispatch', '/console/dispatch', SHELL.tabs.dispatch)}`
+      : `${tab('today', '/console/', SHELL.tabs.today)}${tab('tickets', '/console/tickets', SHELL.tabs.tickets)}${tab('dispatch', '/console/dispatch', SHELL.tabs.dispatch)}${tab('ranking', '/console/ranking', SHELL.tabs.ranking)}`;
+  const who = s.who ? `<span class="who">${esc(s.who)} · <a href="/console/logout">${SHELL.logout}</a></span>` : '';
   const scripts = s.charts ? '<script src="/console/assets/echarts.min.js"></script><script src="/console/assets/console.js"></script>' : '';
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><link rel="icon" href="/favicon.svg" type="image/svg+xml"><link rel="alternate icon" href="/favicon.ico"><title>${esc(s.title === '督办控制台' ? s.title : `${s.title} · 督办控制台`)}</title><style>${CSS}</style></head>
-<body><header><span class="brand">督办控制台</span>${nav ? `<nav>${nav}</nav>` : ''}${who}</header><main>${s.body}</main>${scripts}</body></html>`;
+<meta name="robots" content="noindex"><link rel="icon" href="/favicon.svg" type="image/svg+xml"><link rel="alternate icon" href="/favicon.ico"><title>${esc(SHELL.title(s.title))}</title><style>${CSS}</style></head>
+<body><header><span class="brand">${SHELL.brand}</span>${nav ? `<nav>${nav}</nav>` : ''}${who}</header><main>${s.body}</main>${scripts}</body></html>`;
 }
 
 /** A one-message page (need login, forbidden, bad link). */

@@ -1,12 +1,12 @@
 /** 月评比: the month's ranking (table and charts) and its history by month. Leaders and supervisors only. */
 import type { FastifyInstance } from 'fastify';
-import type { RankingCoverage } from '../../domain/ranking.js';
+import { RANKING as T } from '../../domain/texts/console.js';
 import { localDay } from '../../domain/time.js';
 import type { AppContext } from '../../usecases/context.js';
+import { rankingSource } from '../../usecases/ranking.js';
 import { monthLabel, type RankingRow } from '../../render/ranking-card.js';
 import { forbidden, sendHtml, viewer } from './auth.js';
 import { chart, esc, page, pct } from './layout.js';
-import { PROVISIONAL_METHOD, provisionalRanking, type RankingProvider } from './ranking-data.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -18,17 +18,12 @@ export function shiftMonth(month: string, n: number): string {
   return `${yy}-${String(mm + 1).padStart(2, '0')}`;
 }
 
-export interface RankingSource {
-  rows: RankingProvider;
-  /** How the score is made, shown above the table. */
-  method: string;
-  /** The share of the month's working days the ranking rests on (a trial below the configured minimum). */
-  coverage?: (ctx: AppContext, month: string) => Promise<RankingCoverage>;
-}
-
-export const provisionalSource: RankingSource = { rows: provisionalRanking, method: PROVISIONAL_METHOD };
-
-export function registerRanking(app: FastifyInstance, ctx: AppContext, source: RankingSource = provisionalSource): void {
+/**
+ * The page shows what the 月评比 computes (src/usecases/ranking.ts, the monthly review's own
+ * source): a month with no data stays empty; one resting on too few days is marked a trial.
+ */
+export function registerRanking(app: FastifyInstance, ctx: AppContext): void {
+  const source = rankingSource;
   app.get<{ Querystring: { month?: string } }>('/console/ranking', async (req, reply) => {
     const v = await viewer(ctx, req, reply);
     if (!v) return reply;
@@ -36,7 +31,7 @@ export function registerRanking(app: FastifyInstance, ctx: AppContext, source: R
     const current = localDay(ctx.clock.now(), ctx.config.timezone).slice(0, 7);
     const month = typeof req.query.month === 'string' && MONTH.test(req.query.month) && req.query.month <= current ? req.query.month : current;
     const rows = await source.rows(ctx, month);
-    const coverage = source.coverage ? await source.coverage(ctx, month) : null;
+    const coverage = await source.coverage(ctx, month);
     const history: Array<{ month: string; rows: RankingRow[] }> = [];
     for (let i = 5; i >= 0; i--) {
       const m = shiftMonth(month, -i);
@@ -57,7 +52,7 @@ export function registerRanking(app: FastifyInstance, ctx: AppContext, source: R
     const radarUnits = ordered.slice(0, 3).concat(n > 6 ? ordered.slice(-3) : []);
     const radarOption = {
       legend: { bottom: 0, type: 'scroll' }, tooltip: {},
-      radar: { indicator: ['按时办结率', '满意率', '非重办率', '签收及时率', '报送及时率'].map((name) => ({ name, max: 100 })), radius: '60%' },
+      radar: { indicator: T.radar.map((name) => ({ name, max: 100 })), radius: '60%' },
       series: [{ type: 'radar', data: radarUnits.map((r) => ({ name: r.unitName, value: [r.onTimeRate ?? 0, r.satisfactionRate ?? 0, 100 - (r.reopenRate ?? 0), r.ackRate ?? 100, r.punctuality ?? 0].map((x) => Math.round(x * 10) / 10) })) }],
     };
     // History: the best three and the last three shown at first; the legend turns the others on.
@@ -65,16 +60,16 @@ export function registerRanking(app: FastifyInstance, ctx: AppContext, source: R
       tooltip: { trigger: 'axis' }, legend: { type: 'scroll', top: 0, selected: Object.fromEntries(ordered.map((r) => [r.unitName, radarUnits.includes(r)])) },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: history.map((h) => monthLabel(h.month)) },
-      yAxis: { type: 'value', inverse: true, min: 1, max: Math.max(1, n), name: '名次' },
+      yAxis: { type: 'value', inverse: true, min: 1, max: Math.max(1, n), name: T.rank },
       series: ordered.map((r) => ({ name: r.unitName, type: 'line', connectNulls: false, data: history.map((h) => h.rows.find((x) => x.unitId === r.unitId)?.rank ?? null) })),
     };
     const months = Array.from({ length: 12 }, (_, i) => shiftMonth(current, -i)).map((m) => (m === month ? `<b>${monthLabel(m)}</b>` : `<a href="/console/ranking?month=${m}">${monthLabel(m)}</a>`));
-    const body = `<h1>${esc(monthLabel(month))} 月度评比${month === current ? '（本月截至今日）' : ''}</h1>
+    const body = `<h1>${esc(T.heading(monthLabel(month), month === current))}</h1>
 <div class="nav2">${months.join('')}</div><p class="muted">${esc(source.method)}</p>
-${coverage?.trial && n > 0 ? `<div class="panel" id="ranking-trial"><p><b>试运行/数据不完整</b>：该月${coverage.workdays}个工作日中，督办助手运行了${coverage.counted}天（${Math.round(coverage.share * 100)}%，不足${Math.round(ctx.config.ranking.minCoverage * 100)}%），结果仅供参考，不在群内公布。</p></div>` : ''}${n === 0 ? '<div class="panel"><p>该月没有日报数据，暂无评比。</p></div>' : ''}<div class="panel scroll"><table id="ranking-table"><thead><tr><th>名次 单位</th><th>得分</th><th>按时办结率</th><th>满意率</th><th>重办率</th><th>签收及时率</th><th>报送及时率</th></tr></thead><tbody>${table.join('')}</tbody></table></div>
-<div class="panel"><h2 style="margin-top:0">综合得分</h2>${chart('ranking-score', scoreOption, Math.max(260, 40 + n * 24))}</div>
-<div class="panel"><h2 style="margin-top:0">前三与后三</h2>${chart('ranking-radar', radarOption, 360)}</div>
-<div class="panel"><h2 style="margin-top:0">近6个月名次</h2>${chart('ranking-history', historyOption, 360)}</div>`;
-    return sendHtml(reply, page({ title: '月评比', active: 'ranking', who: v.person.name, all: true, charts: true, body }));
+${coverage.trial && n > 0 ? `<div class="panel" id="ranking-trial"><p><b>${T.trialLabel}</b>${T.trial(coverage, ctx.config.ranking.minCoverage)}</p></div>` : ''}${n === 0 ? `<div class="panel"><p>${T.empty}</p></div>` : ''}<div class="panel scroll"><table id="ranking-table"><thead><tr>${T.columns.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${table.join('')}</tbody></table></div>
+<div class="panel"><h2 style="margin-top:0">${T.scoreChart}</h2>${chart('ranking-score', scoreOption, Math.max(260, 40 + n * 24))}</div>
+<div class="panel"><h2 style="margin-top:0">${T.radarChart}</h2>${chart('ranking-radar', radarOption, 360)}</div>
+<div class="panel"><h2 style="margin-top:0">${T.historyChart}</h2>${chart('ranking-history', historyOption, 360)}</div>`;
+    return sendHtml(reply, page({ title: T.title, active: 'ranking', who: v.person.name, all: true, charts: true, body }));
   });
 }

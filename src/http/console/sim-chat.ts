@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { CONSOLE_LINK_SLOT } from '../../domain/messages.js';
+import { SIM } from '../../domain/texts/console.js';
 import { inZone } from '../../domain/time.js';
 import type { AppContext } from '../../usecases/context.js';
 import { crossSite, sendHtml } from './auth.js';
@@ -39,12 +40,12 @@ async function recent(ctx: AppContext, links: Map<string, string>, limit = 300):
     // The store keeps login links redacted; the simulated person sees the link they were sent.
     const stored = String(r.text ?? '');
     const body = r.dir === 'out' && r.who && stored.includes(CONSOLE_LINK_SLOT) ? stored.split(CONSOLE_LINK_SLOT).join(links.get(String(r.who)) ?? CONSOLE_LINK_SLOT) : stored;
-    const text = `${r.dir === 'out' && mentions.length > 0 ? `${mentions.map((m) => `@${name(m)}`).join(' ')} ` : ''}${body}${r.file_name ? `\n（文件）${String(r.file_name)}` : ''}`;
+    const text = `${r.dir === 'out' && mentions.length > 0 ? `${mentions.map((m) => `@${name(m)}`).join(' ')} ` : ''}${body}${r.file_name ? `\n${SIM.file}${String(r.file_name)}` : ''}`;
     const who = r.who ? name(String(r.who)) : '';
     const group = r.chat === 'group';
     return {
       dir: r.dir === 'out' ? 'out' : 'in', chat: group ? 'group' : 'private',
-      from: r.dir === 'out' ? '督办助手' : who, to: group ? '群' : r.dir === 'out' ? who : '督办助手',
+      from: r.dir === 'out' ? SIM.bot : who, to: group ? SIM.group : r.dir === 'out' ? who : SIM.bot,
       text, at: inZone(r.at as Date, tz).format('MM-DD HH:mm:ss'),
     };
   });
@@ -53,8 +54,8 @@ async function recent(ctx: AppContext, links: Map<string, string>, limit = 300):
 const SCRIPT = `(function(){
 var log=document.getElementById('log'),last='';
 function linkify(s){return s.replace(/[&<>"]/g,function(c){return{'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c];}).replace(/(https?:\\/\\/[^\\s<]+)/g,'<a href="$1" target="_blank" rel="noopener">$1</a>');}
-function draw(lines){var h=lines.map(function(m){var p=m.chat==='private';return '<div class="m '+m.dir+(p?' p':'')+'"><div class="h">'+(p?'[私聊] ':'[群] ')+linkify(m.from)+(p?' → '+linkify(m.to):'')+' <span>'+m.at+'</span></div><div class="b">'+linkify(m.text)+'</div></div>';}).join('');
- var atEnd=log.scrollTop+log.clientHeight>=log.scrollHeight-40;log.innerHTML=h||'<p class="muted">还没有消息。</p>';if(atEnd)log.scrollTop=log.scrollHeight;}
+function draw(lines){var h=lines.map(function(m){var p=m.chat==='private';return '<div class="m '+m.dir+(p?' p':'')+'"><div class="h">'+(p?'${SIM.privateTag}':'${SIM.groupTag}')+linkify(m.from)+(p?' → '+linkify(m.to):'')+' <span>'+m.at+'</span></div><div class="b">'+linkify(m.text)+'</div></div>';}).join('');
+ var atEnd=log.scrollTop+log.clientHeight>=log.scrollHeight-40;log.innerHTML=h||'<p class="muted">${SIM.noMessages}</p>';if(atEnd)log.scrollTop=log.scrollHeight;}
 function poll(){fetch('/sim/messages',{cache:'no-store'}).then(function(r){return r.json();}).then(function(d){var s=JSON.stringify(d);if(s!==last){last=s;draw(d.messages);}}).catch(function(){}).finally(function(){setTimeout(poll,1000);});}
 var form=document.getElementById('say'),box=form.text;
 function send(){var t=box.value.trim();if(!t)return;
@@ -77,14 +78,14 @@ export function registerSimChat(app: FastifyInstance, ctx: AppContext, world: Si
     if (m) links.set(s.to, m[0]);
   });
   app.get('/sim', async (_req, reply) => {
-    const role: Record<string, string> = { leader: '区领导', supervisor: '督导专班', discipline: '纪检监察', head: '负责人', liaison: '联络员' };
+    const role = SIM.roles;
     const people = ctx.roster.people.map((p) => `<option value="${esc(p.id)}">${esc(p.name)}（${esc([p.unit ? (ctx.roster.unit(p.unit)?.name ?? p.unit) : '', ...p.roles.map((r) => role[r] ?? r)].filter(Boolean).join(' '))}）</option>`).join('');
-    const strangers = (world.strangers?.() ?? []).map((c) => `<option value="${esc(c.id)}">${esc(c.name)}（${esc(c.id)}，不在名单上）</option>`).join('');
-    const others = strangers ? `<optgroup label="名单外的群成员（机器人不认识）">${strangers}</optgroup>` : '';
-    const body = `${CSS}<h1>模拟群：${esc(ctx.config.group.topic)}</h1><p class="muted">模拟模式：以名单中任何人的身份发言；Enter 发送，Shift+Enter 换行（多行日报照常粘贴）；私聊“控制台”可获取控制台登录链接。</p>
-<div id="log"></div><form id="say"><select name="from" aria-label="发言人">${people}${others}</select><select name="to" aria-label="发到"><option value="group">群内</option><option value="bot">私聊机器人</option></select>
-<textarea name="text" rows="1" placeholder="例如：今日受理12件，办结10件（Shift+Enter 换行）" autocomplete="off"></textarea><button class="btn" type="submit">发送</button></form><script>${SCRIPT}</script>`;
-    return sendHtml(reply, page({ title: '模拟群', body }), true);
+    const strangers = (world.strangers?.() ?? []).map((c) => `<option value="${esc(c.id)}">${esc(c.name)}（${esc(SIM.stranger(c.id))}）</option>`).join('');
+    const others = strangers ? `<optgroup label="${SIM.strangers}">${strangers}</optgroup>` : '';
+    const body = `${CSS}<h1>${esc(SIM.heading(ctx.config.group.topic))}</h1><p class="muted">${SIM.hint}</p>
+<div id="log"></div><form id="say"><select name="from" aria-label="${SIM.speaker}">${people}${others}</select><select name="to" aria-label="${SIM.sendTo}"><option value="group">${SIM.toGroup}</option><option value="bot">${SIM.toBot}</option></select>
+<textarea name="text" rows="1" placeholder="${SIM.placeholder}" autocomplete="off"></textarea><button class="btn" type="submit">${SIM.send}</button></form><script>${SCRIPT}</script>`;
+    return sendHtml(reply, page({ title: SIM.title, body }), true);
   });
   app.get('/sim/messages', async (_req, reply) => reply.header('cache-control', 'no-store').send({ messages: await recent(ctx, links) }));
   app.post<{ Body: { from?: unknown; to?: unknown; text?: unknown } }>('/sim/say', async (req, reply) => {

@@ -1,6 +1,7 @@
 /** 工单: overdue and reopened tickets by unit, with their escalation step. */
 import type { FastifyInstance } from 'fastify';
 import { clipTitle } from '../../domain/language/clip.js';
+import { TICKETS } from '../../domain/texts/console.js';
 import { LADDER_LABEL, LADDER_ORDER, type LadderStep, classify, orderForDigest } from '../../domain/tickets/digest.js';
 import { formatAt, formatShort } from '../../domain/time.js';
 import type { AppContext } from '../../usecases/context.js';
@@ -38,9 +39,9 @@ export function registerTickets(app: FastifyInstance, ctx: AppContext): void {
     };
     const stepCell = (n: string): string => {
       const st = top(n);
-      if (!st) return '<span class="muted">未启动</span>';
+      if (!st) return `<span class="muted">${TICKETS.notStarted}</span>`;
       const h = sent.get(n);
-      const note = st.step === 'immediate' && h ? `共${h.times}次，最近${formatAt(h.last, tz)}` : `${formatAt(st.at, tz)}${h ? `（即时督办${h.times}次）` : ''}`;
+      const note = st.step === 'immediate' && h ? TICKETS.immediateTimes(h.times, formatAt(h.last, tz)) : `${formatAt(st.at, tz)}${h ? TICKETS.withImmediate(h.times) : ''}`;
       return `${esc(LADDER_LABEL[st.step])}<br><span class="muted">${esc(note)}</span>`;
     };
     const sections = units.map((uid) => {
@@ -48,33 +49,33 @@ export function registerTickets(app: FastifyInstance, ctx: AppContext): void {
       const name = ctx.roster.unit(uid)?.name ?? uid;
       const rows = list.map((t) => {
         const state = [
-          t.daysOverdue >= 0 ? `<span class="tag red">超期${t.daysOverdue}个工作日</span>` : '',
-          t.reopened ? `<span class="tag amber">重办${t.reopenCount}次</span>` : '',
-          t.returnApproved ? '<span class="tag">退办已获批准，待平台处理</span>' : t.reportedDone ? '<span class="tag">单位已报办结，待平台确认</span>' : '',
+          t.daysOverdue >= 0 ? `<span class="tag red">${TICKETS.overdueDays(t.daysOverdue)}</span>` : '',
+          t.reopened ? `<span class="tag amber">${TICKETS.reopenedTimes(t.reopenCount)}</span>` : '',
+          t.returnApproved ? `<span class="tag">${TICKETS.returnApproved}</span>` : t.reportedDone ? `<span class="tag">${TICKETS.reportedDone}</span>` : '',
         ].join('');
-        return `<tr><td>${esc(t.number)}</td><td style="text-align:left">${t.title ? esc(clipTitle(t.title, 24)) : '<span class="muted">—</span>'}</td><td>${esc(formatShort(t.dueAt, tz))}</td><td>${state}</td><td>${stepCell(t.number)}</td></tr>`;
+        return `<tr><td>${esc(t.number)}</td><td style="text-align:left">${t.title ? esc(clipTitle(t.title, 24)) : `<span class="muted">${TICKETS.noTitle}</span>`}</td><td>${esc(formatShort(t.dueAt, tz))}</td><td>${state}</td><td>${stepCell(t.number)}</td></tr>`;
       });
       const od = list.filter((t) => t.daysOverdue >= 0).length;
-      return `<div class="panel"><h2 style="margin-top:0"><a href="/console/unit/${encodeURIComponent(uid)}">${esc(name)}</a> <span class="tag red">超期${od}</span> <span class="tag amber">重办${list.filter((t) => t.reopened).length}</span></h2>
-<div class="scroll"><table><thead><tr><th>工单编号</th><th style="text-align:left">标题</th><th>办理时限</th><th>情况</th><th>督办步骤</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></div>`;
+      return `<div class="panel"><h2 style="margin-top:0"><a href="/console/unit/${encodeURIComponent(uid)}">${esc(name)}</a> <span class="tag red">${TICKETS.overdueTag(od)}</span> <span class="tag amber">${TICKETS.reopenedTag(list.filter((t) => t.reopened).length)}</span></h2>
+<div class="scroll"><table><thead><tr><th>${TICKETS.columns.number}</th><th style="text-align:left">${TICKETS.columns.title}</th><th>${TICKETS.columns.due}</th><th>${TICKETS.columns.state}</th><th>${TICKETS.columns.step}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></div>`;
     });
     const totalOverdue = items.filter((t) => t.daysOverdue >= 0).length;
     const totalReopened = items.filter((t) => t.reopened).length;
     const stepCount = (s: LadderStep) => items.filter((t) => top(t.number)?.step === s).length;
-    const cards = `<div class="cards"><div class="card${totalOverdue > 0 ? ' bad' : ''}"><b>${totalOverdue}</b><span>超期工单</span></div><div class="card"><b>${totalReopened}</b><span>重办工单</span></div>${LADDER_ORDER.map((s) => `<div class="card"><b>${stepCount(s)}</b><span>${esc(LADDER_LABEL[s])}</span></div>`).join('')}</div>`;
+    const cards = `<div class="cards"><div class="card${totalOverdue > 0 ? ' bad' : ''}"><b>${totalOverdue}</b><span>${TICKETS.overdueCard}</span></div><div class="card"><b>${totalReopened}</b><span>${TICKETS.reopenedCard}</span></div>${LADDER_ORDER.map((s) => `<div class="card"><b>${stepCount(s)}</b><span>${esc(LADDER_LABEL[s])}</span></div>`).join('')}</div>`;
     const option = {
       tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: units.map((u) => { const x = ctx.roster.unit(u); return x ? shortName(x) : u; }), axisLabel: { interval: 0, rotate: units.length > 6 ? 40 : 0 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { name: '超期', type: 'bar', stack: 'n', data: units.map((u) => (byUnit.get(u) ?? []).filter((t) => t.daysOverdue >= 0).length), itemStyle: { color: '#c0392b' } },
-        { name: '重办（未超期）', type: 'bar', stack: 'n', data: units.map((u) => (byUnit.get(u) ?? []).filter((t) => t.daysOverdue < 0).length), itemStyle: { color: '#b9770e' } },
+        { name: TICKETS.seriesOverdue, type: 'bar', stack: 'n', data: units.map((u) => (byUnit.get(u) ?? []).filter((t) => t.daysOverdue >= 0).length), itemStyle: { color: '#c0392b' } },
+        { name: TICKETS.seriesReopened, type: 'bar', stack: 'n', data: units.map((u) => (byUnit.get(u) ?? []).filter((t) => t.daysOverdue < 0).length), itemStyle: { color: '#b9770e' } },
       ],
     };
-    const scopeName = only ? (ctx.roster.unit(only)?.name ?? only) : '全区';
-    const empty = items.length === 0 ? '<div class="panel"><p>没有超期或重办的工单。</p></div>' : '';
-    const body = `<h1>工单督办 · ${esc(scopeName)}</h1>${only && v.scope.all ? '<div class="nav2"><a href="/console/tickets">全部单位</a></div>' : ''}${cards}${units.length > 1 ? `<div class="panel">${chart('tickets-chart', option, 300)}</div>` : ''}${empty}${sections.join('')}`;
+    const scopeName = only ? (ctx.roster.unit(only)?.name ?? only) : TICKETS.district;
+    const empty = items.length === 0 ? `<div class="panel"><p>${TICKETS.empty}</p></div>` : '';
+    const body = `<h1>${esc(TICKETS.heading(scopeName))}</h1>${only && v.scope.all ? `<div class="nav2"><a href="/console/tickets">${TICKETS.allUnits}</a></div>` : ''}${cards}${units.length > 1 ? `<div class="panel">${chart('tickets-chart', option, 300)}</div>` : ''}${empty}${sections.join('')}`;
     const unitLink = v.scope.all ? undefined : { id: v.scope.unitId, name: ctx.roster.unit(v.scope.unitId)?.name ?? v.scope.unitId };
-    return sendHtml(reply, page({ title: '工单', active: 'tickets', who: v.person.name, all: v.scope.all, ...(unitLink ? { unitLink } : {}), charts: units.length > 1, body }));
+    return sendHtml(reply, page({ title: TICKETS.title, active: 'tickets', who: v.person.name, all: v.scope.all, ...(unitLink ? { unitLink } : {}), charts: units.length > 1, body }));
   });
 }

@@ -1,6 +1,7 @@
 /** A unit's page: its last 30 days (chart and table), open tickets and dispatches. */
 import type { FastifyInstance } from 'fastify';
 import { addDays } from '../../domain/calendar.js';
+import { DISPATCH, FIGURE, REPORT_STATE, UNIT as T } from '../../domain/texts/console.js';
 import { classify } from '../../domain/tickets/digest.js';
 import { inZone, localDay } from '../../domain/time.js';
 import type { AppContext } from '../../usecases/context.js';
@@ -16,7 +17,7 @@ export function registerUnit(app: FastifyInstance, ctx: AppContext): void {
     if (!v) return reply;
     const unit = ctx.roster.unit(req.params.id);
     if (!canSeeUnit(v, req.params.id)) return forbidden(reply);
-    if (!unit) return sendHtmlStatus(reply, 404, page({ title: '未找到', who: v.person.name, all: v.scope.all, body: '<h1>没有这个单位</h1>' }));
+    if (!unit) return sendHtmlStatus(reply, 404, page({ title: T.notFoundTitle, who: v.person.name, all: v.scope.all, body: `<h1>${T.notFound}</h1>` }));
     const tz = ctx.config.timezone;
     const now = ctx.clock.now();
     const today = localDay(now, tz);
@@ -29,11 +30,11 @@ export function registerUnit(app: FastifyInstance, ctx: AppContext): void {
     const option = {
       tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: days.map(label) },
-      yAxis: [{ type: 'value', name: '件' }, { type: 'value', name: '%', min: 50, max: 100, splitLine: { show: false } }],
+      yAxis: [{ type: 'value', name: T.axisCount }, { type: 'value', name: T.axisPercent, min: 50, max: 100, splitLine: { show: false } }],
       series: [
-        { name: '受理', type: 'bar', data: days.map((d) => byDay.get(d)?.received ?? null), itemStyle: { color: '#2e86c1' } },
-        { name: '办结', type: 'bar', data: days.map((d) => byDay.get(d)?.completed ?? null), itemStyle: { color: '#27ae60' } },
-        { name: '满意率', type: 'line', yAxisIndex: 1, connectNulls: true, data: days.map((d) => byDay.get(d)?.satisfactionRate ?? null), itemStyle: { color: '#b9770e' } },
+        { name: FIGURE.received, type: 'bar', data: days.map((d) => byDay.get(d)?.received ?? null), itemStyle: { color: '#2e86c1' } },
+        { name: FIGURE.completed, type: 'bar', data: days.map((d) => byDay.get(d)?.completed ?? null), itemStyle: { color: '#27ae60' } },
+        { name: FIGURE.satisfactionRate, type: 'line', yAxisIndex: 1, connectNulls: true, data: days.map((d) => byDay.get(d)?.satisfactionRate ?? null), itemStyle: { color: '#b9770e' } },
       ],
     };
     const workdays = days.filter((d) => ctx.calendar.isWorkday(d) && d <= today);
@@ -42,14 +43,14 @@ export function registerUnit(app: FastifyInstance, ctx: AppContext): void {
     const sum = (k: 'received' | 'completed' | 'overdue' | 'reopened' | 'unsatisfied') => reports.reduce((a, r) => a + (r[k] ?? 0), 0);
     const card = (l: string, n: string | number, bad = false) => `<div class="card${bad ? ' bad' : ''}"><b>${esc(n)}</b><span>${esc(l)}</span></div>`;
     const cards = [
-      card('报送（工作日）', `${reported}/${workdays.length}`, workdays.some((d) => d < today && !byDay.has(d))),
-      card('迟报（次）', late, late > 0), card('受理（件）', sum('received')), card('办结（件）', sum('completed')),
-      card('超期（件次）', sum('overdue'), sum('overdue') > 0), card('重办（件）', sum('reopened'), sum('reopened') > 0), card('不满意（件）', sum('unsatisfied'), sum('unsatisfied') > 0),
+      card(T.cards.reported, `${reported}/${workdays.length}`, workdays.some((d) => d < today && !byDay.has(d))),
+      card(T.cards.late, late, late > 0), card(T.cards.received, sum('received')), card(T.cards.completed, sum('completed')),
+      card(T.cards.overdue, sum('overdue'), sum('overdue') > 0), card(T.cards.reopened, sum('reopened'), sum('reopened') > 0), card(T.cards.unsatisfied, sum('unsatisfied'), sum('unsatisfied') > 0),
     ].join('');
     const rows = [...days].reverse().filter((d) => byDay.has(d) || ctx.calendar.isWorkday(d)).map((d) => {
       const r = byDay.get(d);
-      if (!r) return `<tr${d < today ? ' class="missing"' : ''}><td>${label(d)}</td><td class="${d < today ? 'bad' : 'muted'}">${d < today ? '未报' : '待报'}</td>${'<td>-</td>'.repeat(7)}</tr>`;
-      return `<tr${r.late ? ' class="late"' : ''}><td>${label(d)}</td><td class="${r.late ? 'warn' : 'ok'}">${r.late ? '迟报' : '已报'} ${esc(inZone(r.receivedAt, tz).format('HH:mm'))}</td><td>${num(r.received)}</td><td>${num(r.completed)}</td><td>${num(r.inProgress)}</td><td${(r.overdue ?? 0) > 0 ? ' class="bad"' : ''}>${num(r.overdue)}</td><td>${num(r.reopened)}</td><td>${num(r.unsatisfied)}</td><td>${pct(r.satisfactionRate)}</td></tr>`;
+      if (!r) return `<tr${d < today ? ' class="missing"' : ''}><td>${label(d)}</td><td class="${d < today ? 'bad' : 'muted'}">${d < today ? REPORT_STATE.missing : REPORT_STATE.due}</td>${'<td>-</td>'.repeat(7)}</tr>`;
+      return `<tr${r.late ? ' class="late"' : ''}><td>${label(d)}</td><td class="${r.late ? 'warn' : 'ok'}">${r.late ? REPORT_STATE.late : REPORT_STATE.filed} ${esc(inZone(r.receivedAt, tz).format('HH:mm'))}</td><td>${num(r.received)}</td><td>${num(r.completed)}</td><td>${num(r.inProgress)}</td><td${(r.overdue ?? 0) > 0 ? ' class="bad"' : ''}>${num(r.overdue)}</td><td>${num(r.reopened)}</td><td>${num(r.unsatisfied)}</td><td>${pct(r.satisfactionRate)}</td></tr>`;
     });
     const tickets = classify((await openTicketsToNag(ctx.db, now)).filter((t) => t.unitId === unit.id), now, ctx.calendar, tz);
     const overdue = tickets.filter((t) => t.daysOverdue >= 0).length;
@@ -57,15 +58,15 @@ export function registerUnit(app: FastifyInstance, ctx: AppContext): void {
     const dispatches = (await dispatchesForUnit(ctx.db, unit.id)).filter((d) => d.status === 'open');
     const pending = dispatches.map((d) => {
       const t = d.targets.find((x) => x.unitId === unit.id);
-      const state = t?.answeredAt ? '<span class="tag green">已答复</span>' : t?.ackedAt ? '<span class="tag">已签收</span>' : '<span class="tag amber">未签收</span>';
+      const state = t?.answeredAt ? `<span class="tag green">${DISPATCH.answered}</span>` : t?.ackedAt ? `<span class="tag">${DISPATCH.acked}</span>` : `<span class="tag amber">${DISPATCH.unacked}</span>`;
       return `<li><a href="/console/dispatch#${esc(d.code)}">${esc(d.code)}</a> ${state} ${esc(d.text.length > 40 ? `${d.text.slice(0, 40)}…` : d.text)}</li>`;
     });
-    const body = `<h1>${esc(unit.name)}</h1><p class="muted">近30天（${label(from)}–${label(today)}）</p>
+    const body = `<h1>${esc(unit.name)}</h1><p class="muted">${T.days(label(from), label(today))}</p>
 <div class="cards">${cards}</div>
-<div class="panel"><h2 style="margin-top:0">近30天受理、办结与满意率</h2>${chart('unit-chart', option, 320)}</div>
-<div class="panel"><h2 style="margin-top:0">待办</h2><p>工单：超期 <b class="${overdue > 0 ? 'bad' : ''}">${overdue}</b> 件，重办 <b>${reopened}</b> 件 · <a href="/console/tickets?unit=${encodeURIComponent(unit.id)}">查看工单</a></p>
-${pending.length > 0 ? `<p>未办结调度：</p><ul class="alerts">${pending.join('')}</ul>` : '<p class="muted">没有未办结的调度。</p>'}</div>
-<div class="panel scroll"><table id="unit-table"><thead><tr><th>日期</th><th>状态</th><th>受理</th><th>办结</th><th>在办</th><th>超期</th><th>重办</th><th>不满意</th><th>满意率</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+<div class="panel"><h2 style="margin-top:0">${T.chartTitle}</h2>${chart('unit-chart', option, 320)}</div>
+<div class="panel"><h2 style="margin-top:0">${T.pending}</h2><p>${T.tickets.overdue}<b class="${overdue > 0 ? 'bad' : ''}">${overdue}</b> ${T.tickets.reopened}<b>${reopened}</b> ${T.tickets.end}<a href="/console/tickets?unit=${encodeURIComponent(unit.id)}">${T.tickets.link}</a></p>
+${pending.length > 0 ? `<p>${T.openDispatches}</p><ul class="alerts">${pending.join('')}</ul>` : `<p class="muted">${T.noOpenDispatches}</p>`}</div>
+<div class="panel scroll"><table id="unit-table"><thead><tr>${T.columns.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
     const unitLink = { id: unit.id, name: unit.name };
     return sendHtml(reply, page({ title: unit.name, active: v.scope.all ? '' : 'unit', who: v.person.name, all: v.scope.all, ...(v.scope.all ? {} : { unitLink }), charts: true, body }));
   });
