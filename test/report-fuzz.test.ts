@@ -5,7 +5,7 @@ import { type ReportParse, parseReport } from '../src/domain/report/parse.js';
 import { Roster } from '../src/domain/roster.js';
 import { seededRandom } from './helpers.js';
 
-const roster = Roster.fromConfig(loadDistrictFile(join(import.meta.dirname, '../../shared/fixtures/roster.json')));
+const roster = Roster.fromConfig(loadDistrictFile(join(import.meta.dirname, 'fixtures/roster.json')));
 const SENT = '2026-11-20T17:40:00+08:00';
 const COUNT_FIELDS = ['received', 'completed', 'inProgress', 'overdue', 'reopened', 'unsatisfied', 'returned'] as const;
 const RATE_FIELDS = ['onTimeRate', 'satisfactionRate'] as const;
