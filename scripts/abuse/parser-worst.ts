@@ -28,6 +28,10 @@ function fill(unit: string, n: number, head = '', tail = ''): string {
   return head + unit.repeat(Math.ceil(body / unit.length)).slice(0, body) + tail;
 }
 
+const REPORT_LINE =
+  '城东街道：今日受理工单12件，办结10件，在办2件，无超期、重办工单；' +
+  '本月累计受理120件；满意率98.5%。会同城管局清理杂物17处。\n';
+
 export interface WorstInput { name: string; make: (n: number) => string }
 
 export const WORST_INPUTS: readonly WorstInput[] = [
@@ -71,7 +75,7 @@ export const WORST_INPUTS: readonly WorstInput[] = [
   { name: 'ticket number + commas', make: (n) => fill('，', n, '退办 GD20261120001', '理由') },
   { name: 'lead-in words', make: (n) => fill('市民来电反映', n) },
   // From the fuzz tests (their timing moved here): repeated report lines, keywords and dispatch phrases.
-  { name: 'report lines', make: (n) => fill('城东街道：今日受理工单12件，办结10件，在办2件，无超期、重办工单；本月累计受理120件；满意率98.5%。会同城管局清理杂物17处。\n', n) },
+  { name: 'report lines', make: (n) => fill(REPORT_LINE, n) },
   ...['率', '无', '、', '.', '年月日', '十', '会同', '12345', '零', '城东街道很好', '城东街道受理1件', '住建局、', '1月1日', '城东街道攻坚进展1'].map(
     (u): WorstInput => ({ name: `repeated ${u}`, make: (n) => fill(u, n) }),
   ),
