@@ -1,5 +1,6 @@
 # duban (督办) bot image: the same image runs the whole bot, or `bot` / `worker` roles later.
-FROM node:20-bookworm-slim
+# Node 22 LTS (the code and tests also run on Node 20: package.json engines stays >=20.11).
+FROM node:22-bookworm-slim
 
 # tini as PID 1 for clean signal handling (the cards' CJK font comes with npm install).
 RUN apt-get update \
@@ -29,6 +30,10 @@ ENV NODE_ENV=production \
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 EXPOSE 8787
+# /healthz answers 200 when Redis, the store and the chat are ready, 503 otherwise. Node's own fetch: the
+# slim image has no curl. The server listens on HTTP_HOST (0.0.0.0 here), so loopback reaches it.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.HTTP_PORT||8787)+'/healthz',{signal:AbortSignal.timeout(4000)}).then((r)=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 USER node
 ENTRYPOINT ["/usr/bin/tini", "--"]
 CMD ["node", "dist/server.js"]

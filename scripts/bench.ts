@@ -99,9 +99,10 @@ async function main(): Promise<void> {
   add('start: process start → ready, reopened PGlite folder', `${s.reopen.map((r) => f0(r.readyMs)).join(' / ')} ms`, '< 2 s');
   add('memory: idle bot process (simulator, PGlite), 2 s after ready; settled (25 s)', `${s.reopen.map((r) => r.idleMb).join(' / ')} MB; ${s.reopen.at(-1)?.settledMb ?? '?'} MB`, '< 250 MB');
 
-  const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ['what', 'measured', 'target'][i]!.length));
-  const line = (r: [string, string, string]) => `| ${r[0].padEnd(w[0]!)} | ${r[1].padEnd(w[1]!)} | ${r[2].padEnd(w[2]!)} |`;
-  console.log(line(['what', 'measured', 'target']));
+  const head: [string, string, string] = ['what', 'measured', 'target'];
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: [string, string, string]) => `| ${r.map((c, i) => c.padEnd(w[i] ?? 0)).join(' | ')} |`;
+  console.log(line(head));
   console.log(`|${w.map((n) => '-'.repeat(n + 2)).join('|')}|`);
   for (const r of rows) console.log(line(r));
 }

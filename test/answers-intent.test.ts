@@ -261,9 +261,11 @@ describe('issue 12.8 / 12.10 / 12.18: deadlines, one-sided rounds, dispatch text
       expect(o.text).toContain('答复时限：12月2日（星期三）18:00前。');
       expect(o.text).not.toContain('00:00');
     }
-    const ack = await s.play(say(t(MON, '11:00'), CX, `${codes[0]} 签收`, { to: 'bot' }));
-    expect(ack[0]?.text).toBe(`已登记签收 ${codes[0]}，请于12月2日（星期三）18:00前答复办理情况。`);
-    const [r] = await s.h.app.db.query<{ deadline: Date }>('select deadline from dual_rounds where code = $1', [codes[0]]);
+    const code = codes[0];
+    if (code === undefined) throw new Error('no 双派单 code was recorded');
+    const ack = await s.play(say(t(MON, '11:00'), CX, `${code} 签收`, { to: 'bot' }));
+    expect(ack[0]?.text).toBe(`已登记签收 ${code}，请于12月2日（星期三）18:00前答复办理情况。`);
+    const [r] = await s.h.app.db.query<{ deadline: Date }>('select deadline from dual_rounds where code = $1', [code]);
     expect(new Date(r?.deadline as Date).toISOString()).toBe('2026-12-02T10:00:00.000Z');
   });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadDistrictFile, parseDistrict } from '../src/config/load.js';
 import { Roster } from '../src/domain/roster.js';
 
-const ROSTER = join(import.meta.dirname, '../../shared/fixtures/roster.json');
+const ROSTER = join(import.meta.dirname, 'fixtures/roster.json');
 
 function base(): { units: unknown[]; people: unknown[]; district: string; group: { topic: string } } {
   return {

@@ -87,7 +87,8 @@ describe('chat connection lost (logout, watchdog reset): fallback webhook, outbo
     expect(app.channel.isReady()).toBe(false);
 
     for (let i = 0; i < 5; i++) await app.outbox.send({ to: { kind: 'group' }, text: `断线期间${i}`, mentions: [], purpose: `logout-test:${i}` });
-    await new Promise((r) => setTimeout(r, 1_500));
+    // Not a pause: the worker has reached the queued messages and holds them back while the chat is down.
+    await waitFor(async () => (await app.outbox.queue.getRateLimitTtl()) > 0, 10_000);
     expect(sent).toEqual([]);
 
     world.login();

@@ -57,7 +57,7 @@ describe('parseDispatch fuzz', () => {
     }
   });
 
-  it('parses 100 KB texts fast', () => {
+  it('parses 100 KB texts (their time: scripts/abuse/parser-time.ts)', () => {
     const texts = [
       '城管局、湖滨街道：请明天下午3点前反馈，'.repeat(5000).slice(0, 100_000),
       '1'.repeat(100_000),
@@ -68,11 +68,7 @@ describe('parseDispatch fuzz', () => {
       '下午3点'.repeat(20_000),
     ];
     for (const text of texts) {
-      const t0 = performance.now();
-      const r = parseDispatch({ text, sentAt: SENT, mentions: [] }, roster, calendar);
-      const ms = performance.now() - t0;
-      wellFormed(r);
-      expect(ms).toBeLessThan(2000);
+      wellFormed(parseDispatch({ text, sentAt: SENT, mentions: [] }, roster, calendar));
     }
   });
 

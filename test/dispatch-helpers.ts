@@ -6,8 +6,8 @@ import { WorkCalendar } from '../src/domain/calendar.js';
 import { type DispatchParse, parseDispatch } from '../src/domain/dispatch/parse.js';
 import { Roster } from '../src/domain/roster.js';
 
-export const ROSTER_PATH = join(import.meta.dirname, '../../shared/fixtures/roster.json');
-export const FIXTURES_PATH = join(import.meta.dirname, '../../shared/fixtures/dispatches.sample.jsonl');
+export const ROSTER_PATH = join(import.meta.dirname, 'fixtures/roster.json');
+export const FIXTURES_PATH = join(import.meta.dirname, 'fixtures/dispatches.sample.jsonl');
 
 const config = loadDistrictFile(ROSTER_PATH);
 export const roster = Roster.fromConfig(config);

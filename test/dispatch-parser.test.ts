@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { type DispatchParse, parseDispatch } from '../src/domain/dispatch/parse.js';
 import { calendar, fixtures, parse, roster, sameInstant } from './dispatch-helpers.js';
 
-describe('dispatch fixtures (shared/fixtures/dispatches.sample.jsonl)', () => {
+describe('dispatch fixtures (test/fixtures/dispatches.sample.jsonl, a copy of the shared samples)', () => {
   it('scores at least 97% on every field', () => {
     const items = fixtures();
-    const score = { isDispatch: [0, 0], targets: [0, 0], deadline: [0, 0], urgent: [0, 0] };
+    const score: Record<'isDispatch' | 'targets' | 'deadline' | 'urgent', [ok: number, n: number]> = {
+      isDispatch: [0, 0], targets: [0, 0], deadline: [0, 0], urgent: [0, 0],
+    };
     const misses: string[] = [];
     for (const { input, expect: want } of items) {
       const got = parseDispatch(input, roster, calendar);

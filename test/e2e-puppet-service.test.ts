@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from '../src/sim/harness.js';
 import type { SentRecord } from '../src/sim/mock-world.js';
-import { REDIS_URL, rosterConfig, testLogger } from './helpers.js';
+import { REDIS_URL, rosterConfig, testLogger, waitFor } from './helpers.js';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -49,8 +49,7 @@ describe('end to end through the real wechaty-puppet-service client', () => {
     const sent: SentRecord[] = [];
     h.world.onSent((s) => sent.push(s));
     const id = h.world.say('wxid_chengxi_qin', '帮助');
-    const t0 = Date.now();
-    while (sent.length === 0 && Date.now() - t0 < 15_000) await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => sent.length > 0, 15_000, 50);
     expect(await h.drain()).toBe(true);
     expect(sent).toHaveLength(1);
     expect(sent[0]?.to).toBe('group');

@@ -4,8 +4,9 @@ import { loadDistrictFile } from '../src/config/load.js';
 import type { DistrictConfig } from '../src/config/schema.js';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-export const SHARED = join(import.meta.dirname, '../../shared');
-export const ROSTER_PATH = join(SHARED, 'fixtures/roster.json');
+/** The suite's own copies of the shared samples (roster, labelled reports and dispatches). */
+export const FIXTURES = join(import.meta.dirname, 'fixtures');
+export const ROSTER_PATH = join(FIXTURES, 'roster.json');
 export const REPO = join(import.meta.dirname, '..');
 
 export function rosterConfig(overrides: Partial<DistrictConfig> = {}): DistrictConfig {

@@ -9,8 +9,6 @@ export interface ReportCase {
   expect: Partial<ReportParse>;
 }
 
-const T = '2026-11-20T17:40:00+08:00';
-
 export const OWN_CASES: ReportCase[] = [
   // ── orders, numerals, widths, units ─────────────────────────────────────
   { name: 'number before keyword', text: '城西街道：3件已办结，今日受理工单5件，2件正在办理。', expect: { isReport: true, unit: '城西街道', received: 5, completed: 3, inProgress: 2 } },

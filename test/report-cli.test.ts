@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
-const ROSTER = join(ROOT, '../shared/fixtures/roster.json');
+const ROSTER = join(ROOT, 'test/fixtures/roster.json');
 
 function runCli(stdin: string, args: string[] = ['--roster', ROSTER]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'parse-report', ...args], {

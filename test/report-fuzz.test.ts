@@ -5,7 +5,7 @@ import { type ReportParse, parseReport } from '../src/domain/report/parse.js';
 import { Roster } from '../src/domain/roster.js';
 import { seededRandom } from './helpers.js';
 
-const roster = Roster.fromConfig(loadDistrictFile(join(import.meta.dirname, '../../shared/fixtures/roster.json')));
+const roster = Roster.fromConfig(loadDistrictFile(join(import.meta.dirname, 'fixtures/roster.json')));
 const SENT = '2026-11-20T17:40:00+08:00';
 const COUNT_FIELDS = ['received', 'completed', 'inProgress', 'overdue', 'reopened', 'unsatisfied', 'returned'] as const;
 const RATE_FIELDS = ['onTimeRate', 'satisfactionRate'] as const;
@@ -66,36 +66,17 @@ describe('parseReport fuzz', () => {
     wellFormed(parseReport({ text: '城东街道受理3件', sentAt: 'not a date' }, roster));
   });
 
-  it('parses a 100 KB report quickly (linear time)', () => {
+  it('parses a 100 KB report (its time: scripts/abuse/parser-time.ts, "report lines")', () => {
     const line = '城东街道：今日受理工单12件，办结10件，在办2件，无超期、重办工单；本月累计受理120件；满意率98.5%。会同城管局清理杂物17处。\n';
     const text = line.repeat(Math.ceil(100_000 / line.length)).slice(0, 100_000);
     const r = parseReport({ text, sentAt: SENT }, roster);
     wellFormed(r);
     expect(r).toMatchObject({ received: 12, completed: 10, inProgress: 2, overdue: 0, reopened: 0, satisfactionRate: 98.5 });
-    // Speed is checked as scaling (10 KB vs 100 KB), not in milliseconds: a loaded CI machine is slow for everyone.
-    expect(scaling((n) => line.repeat(Math.ceil(n / line.length)).slice(0, n))).toBeLessThan(40);
   });
 
-  /** Time at 100 KB over time at 10 KB (best of three each; the small one floored at 5 ms, below which it is timer noise). */
-  function scaling(make: (chars: number) => string): number {
-    const best = (text: string) => {
-      let b = Infinity;
-      for (let i = 0; i < 3; i++) {
-        const t0 = performance.now();
-        parseReport({ text, sentAt: SENT }, roster);
-        b = Math.min(b, performance.now() - t0);
-      }
-      return b;
-    };
-    const small = best(make(10_000));
-    return best(make(100_000)) / Math.max(small, 5);
-  }
-
-  it('parses 100 KB of adversarial repetition quickly (linear)', () => {
+  it('parses 100 KB of adversarial repetition (how its time grows: scripts/abuse/parser-time.ts)', () => {
     for (const unit of ['率', '无', '1', '受理', '、', '.', '年月日', '十', '百分之', '会同', '12345', '1.', '（', '零', '城东街道很好', '城东街道受理1件', '住建局、', '1月1日', '城东街道攻坚进展1']) {
       wellFormed(parseReport({ text: unit.repeat(Math.ceil(100_000 / unit.length)), sentAt: SENT }, roster));
-      // Linear is 10×; quadratic would be 100×. Timed as scaling, never against a wall-clock budget.
-      expect(scaling((n) => unit.repeat(Math.ceil(n / unit.length))), unit).toBeLessThan(40);
     }
   });
 

@@ -6,8 +6,8 @@ import { type ReportParse, parseReport } from '../src/domain/report/parse.js';
 import { Roster } from '../src/domain/roster.js';
 import { OWN_CASES } from './report-cases.js';
 
-const SHARED = join(import.meta.dirname, '../../shared');
-const roster = Roster.fromConfig(loadDistrictFile(join(SHARED, 'fixtures/roster.json')));
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const roster = Roster.fromConfig(loadDistrictFile(join(FIXTURES, 'roster.json')));
 const FIELDS = [
   'isReport', 'unit', 'date', 'received', 'completed', 'inProgress', 'overdue', 'reopened', 'unsatisfied', 'returned',
   'onTimeRate', 'satisfactionRate',
@@ -23,7 +23,7 @@ function same(field: string, want: unknown, got: unknown): boolean {
 }
 
 describe('parseReport on the shared fixtures', () => {
-  const items = readFileSync(join(SHARED, 'fixtures/reports.sample.jsonl'), 'utf8')
+  const items = readFileSync(join(FIXTURES, 'reports.sample.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Item);

@@ -40,7 +40,7 @@ describe('platform exports imported without configuration (issue 13)', () => {
   });
 
   it('Beijing 接诉即办: title and export lines, a merged two-row header, a totals and a note row', async () => {
-    const path = (beijing = await xlsx(
+    beijing = await xlsx(
       join(dir, '接诉即办工单明细.xlsx'),
       [
         ['北京市示范区接诉即办工单明细（2026年11月）'],
@@ -56,8 +56,8 @@ describe('platform exports imported without configuration (issue 13)', () => {
         ['制表人：王某某        审核人：李某某'],
       ],
       ['A1:L1', 'A2:L2', 'A3:A4', 'B3:B4', 'C3:F3', 'G3:J3', 'K3:L3', 'A11:L11'],
-    ));
-    const text = answerOf(await s.play(file(t('10:00'), path)));
+    );
+    const text = answerOf(await s.play(file(t('10:00'), beijing)));
     expect(text).toContain('新增5条，更新0条，无变化0条，未导入0条');
     expect(text).toContain('识别：工单编号，承办单位←主办单位，派单时间，办理时限←承诺完成时间，状态←工单状态，满意度←是否满意，重办次数←是否重启流程工单');
     expect(text).toContain('属地镇街←被反映街乡镇');

@@ -1,8 +1,9 @@
 /**
  * Worst-case inputs for the text parsers (issue 14 item 4) and the parsers they are fed to,
- * shared by `scripts/abuse/parser-time.ts` (prints the figures) and `test/parser-time.test.ts`
- * (asserts linear scaling). Inputs are built to hit backtracking: long runs of spaces, digits,
- * punctuation, CJK, repeated keywords, unclosed brackets, @-runs, mixed scripts.
+ * shared by `scripts/abuse/parser-time.ts` (prints the figures and checks linear scaling) and
+ * `test/parser-time.test.ts` (every parser on every input, no timing). Inputs are built to hit
+ * backtracking: long runs of spaces, digits, punctuation, CJK, repeated keywords, unclosed
+ * brackets, @-runs, mixed scripts.
  */
 import { loadDistrictFile } from '../../src/config/load.js';
 import { WorkCalendar } from '../../src/domain/calendar.js';
@@ -26,6 +27,10 @@ function fill(unit: string, n: number, head = '', tail = ''): string {
   const body = Math.max(0, n - head.length - tail.length);
   return head + unit.repeat(Math.ceil(body / unit.length)).slice(0, body) + tail;
 }
+
+const REPORT_LINE =
+  '城东街道：今日受理工单12件，办结10件，在办2件，无超期、重办工单；' +
+  '本月累计受理120件；满意率98.5%。会同城管局清理杂物17处。\n';
 
 export interface WorstInput { name: string; make: (n: number) => string }
 
@@ -69,12 +74,25 @@ export const WORST_INPUTS: readonly WorstInput[] = [
   { name: 'ticket number + spaces', make: (n) => fill(' ', n, 'GD20261120001', '申请退回') },
   { name: 'ticket number + commas', make: (n) => fill('，', n, '退办 GD20261120001', '理由') },
   { name: 'lead-in words', make: (n) => fill('市民来电反映', n) },
+  // From the fuzz tests (their timing moved here): repeated report lines, keywords and dispatch phrases.
+  { name: 'report lines', make: (n) => fill(REPORT_LINE, n) },
+  ...['率', '无', '、', '.', '年月日', '十', '会同', '12345', '零', '城东街道很好', '城东街道受理1件', '住建局、', '1月1日', '城东街道攻坚进展1'].map(
+    (u): WorstInput => ({ name: `repeated ${u}`, make: (n) => fill(u, n) }),
+  ),
+  { name: 'dispatch to two units', make: (n) => fill('城管局、湖滨街道：请明天下午3点前反馈，', n) },
+  { name: 'CJK numeral 一', make: (n) => fill('一', n) },
+  { name: 'unit and comma', make: (n) => fill('城管局，', n) },
+  { name: '请 … 城管局 … ：', make: (n) => `${'请'.repeat(Math.floor(n / 2))}城管局${'：'.repeat(Math.floor(n / 2))}` },
+  { name: 'repeated time', make: (n) => fill('下午3点', n) },
 ];
 
 export interface ParserTarget { name: string; run: (text: string) => unknown }
 
-export function parserTargets(): ParserTarget[] {
-  const config = loadDistrictFile(new URL('../../../shared/fixtures/roster.json', import.meta.url).pathname);
+/** The shared samples' roster (the test suite passes its own copy, test/fixtures/roster.json). */
+export const SHARED_ROSTER = new URL('../../../shared/fixtures/roster.json', import.meta.url).pathname;
+
+export function parserTargets(rosterPath = SHARED_ROSTER): ParserTarget[] {
+  const config = loadDistrictFile(rosterPath);
   const roster = Roster.fromConfig(config);
   const calendar = new WorkCalendar(config.calendar);
   return [

@@ -22,7 +22,10 @@ const CHAT = ['收到', '好的', '收到，马上落实', '今天下雨，大�
 /** 18 reports, 1,000 chit-chat messages and 200 corrections, shuffled with a fixed seed. */
 export function burstMessages(config: DistrictConfig): BurstMessage[] {
   let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
   const heads = config.people.filter((p) => p.roles.includes('head'));
   const msgs: BurstMessage[] = [];
   for (const h of heads) {

@@ -35,7 +35,7 @@ export const sideJobId = (code: string, side: string) => jobIdFor('dual-side', `
 export class DualQueue implements DualFlows {
   readonly queue: Queue<DualJob>;
   private readonly flows: FlowProducer;
-  constructor(connection: Redis, private readonly prefix: string) {
+  constructor(connection: Redis, prefix: string) {
     this.queue = new Queue<DualJob>(QUEUES.dual, { connection, prefix });
     this.flows = new FlowProducer({ connection, prefix });
     this.flows.on('error', () => undefined);

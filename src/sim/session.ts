@@ -126,7 +126,8 @@ export class SimSession {
     }
     const trimmed = raw.trim();
     if (/(^|[^\\])\\$/.test(trimmed)) {
-      (this.continued ??= []).push(trimmed.slice(0, -1).trimEnd());
+      this.continued ??= [];
+      this.continued.push(trimmed.slice(0, -1).trimEnd());
       return undefined;
     }
     if (this.continued) {

@@ -3,7 +3,7 @@ import type { WorkCalendar } from '../domain/calendar.js';
 import type { Roster } from '../domain/roster.js';
 import type { ImportCounts, RejectedRow } from '../domain/texts/tickets.js';
 import { cellText } from '../domain/tickets/cells.js';
-import { type ColumnAliases, columnAliases, FIELD_LABELS, type HeaderMap, missingRequired } from '../domain/tickets/columns.js';
+import { type ColumnAliases, columnAliases, FIELD_LABELS, missingRequired } from '../domain/tickets/columns.js';
 import { type ColumnMapping, describeMapping, detectHeader, HEADER_SEARCH_ROWS, isNoteRow } from '../domain/tickets/header.js';
 import { loadTraditional } from '../domain/tickets/labels.js';
 import { normalizeRow, pickFields, type RowContext, type TicketInput } from '../domain/tickets/row.js';

@@ -19,9 +19,9 @@ const WECHAT_EMOTICONS = [
   '鞭炮', '点赞', '比心', '好', '赞', '心', '笑脸', '生病', '脸红', '恐惧', '失望', '无语', '哈哈', '呆', '蜡烛', 'Yeah!',
 ];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const EMOTICON = `\\[(?:${[...WECHAT_EMOTICONS].sort((a, b) => b.length - a.length).map(escape).join('|')})\\]`;
+const EMOTICON = `\\[(?:${[...WECHAT_EMOTICONS].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})\\]`;
 /** Keycap digits (1️⃣), emoji with their modifiers and joiners, flags and tag sequences. */
 const EMOJI = '[0-9#*]\\uFE0F?\\u20E3|[\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\p{Regional_Indicator}\\u200D\\uFE0E\\uFE0F\\u20E3\\u{E0020}-\\u{E007F}]';
 /**

@@ -1,6 +1,5 @@
 /** Texts of the point-to-point dispatch flow (zh-CN, concise, polite). Pure. */
 import { trimEndOf } from '../language/trim.js';
-import type { Unit } from '../roster.js';
 import { formatDeadline as spacedDeadline, formatShort as spacedShort } from '../time.js';
 
 /** 11月30日17:00 — dates and times as zh-CN office texts write them, no space between. */
