@@ -56,7 +56,7 @@ describe('Redis: safety check at start and a restart under load', () => {
       await redis.stop('SIGTERM');
       // Messages that arrive while Redis is down wait in the receiver (it retries).
       const during = heads.map((id) => h?.world.say(id, '使用说明', { to: 'bot' }) as string);
-      await waitFor(() => h?.app.bot.pending() === heads.length, 10_000);
+      await waitFor(() => h?.app.channel.pending() === heads.length, 10_000);
       await redis.start();
       chatUp = true;
       const after = heads.map((id) => h?.world.say(id, '菜单', { to: 'bot' }) as string);
