@@ -10,7 +10,7 @@ import { formatShort } from '../domain/texts/dispatch.js';
 import { addPendingReply, dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
 import { type AppContext } from '../usecases/context.js';
 import { commandText } from '../domain/messages.js';
-import { decidingHandler } from './types.js';
+import { unitWorkerHandler } from './types.js';
 import { isUnitWorker } from '../domain/roster.js';
 import { leaderName } from '../usecases/dispatch-common.js';
 import { waitingThings } from './unit-items.js';
@@ -105,7 +105,7 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
  * about privately. A message with substance is held: the sender's next reply naming the item
  * (answer-held) makes it that item's answer. Never recorded silently, never silence.
  */
-export const answerClarifyHandler = decidingHandler('answer-clarify', decide, async (dec, msg, sender, ctx) => {
+export const answerClarifyHandler = unitWorkerHandler('answer-clarify', decide, async (dec, msg, sender, ctx) => {
   const to = { kind: 'person' as const, id: msg.senderId };
   if (dec.kind === 'answered') {
     const text = alreadyForwardedText(dec.code, formatShort(dec.at, ctx.config.timezone), leaderName(ctx, dec.leaderId));

@@ -18,7 +18,7 @@ async function alreadyAnswered(ctx: AppContext, purpose: string): Promise<boolea
 export const consoleLinkHandler: MessageHandler = {
   name: 'console-link',
   matches: (msg) => msg.chat === 'private' && commandOf(commandText(msg)) === 'console',
-  async handle(msg, sender, ctx) {
+  async handle(_, msg, sender, ctx) {
     const purpose = `console-link:${msg.id}`;
     // A redelivered message must not mint a second link the person never sees.
     if (await alreadyAnswered(ctx, purpose)) return;

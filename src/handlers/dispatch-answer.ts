@@ -20,7 +20,7 @@ import {
 } from '../store/dispatches.js';
 import { roundsAwaitingUnit } from '../store/dual.js';
 import { type AppContext } from '../usecases/context.js';
-import { decidingHandler, type MessageHandler } from './types.js';
+import { unitWorkerHandler } from './types.js';
 import { isUnitWorker } from '../domain/roster.js';
 import { leaderName, unitLabel } from '../usecases/dispatch-common.js';
 
@@ -141,7 +141,7 @@ export async function applyReply(
  * substance. Commands, empty words (好的, 谢谢), group chit-chat and daily
  * reports are left to the other handlers.
  */
-export const dispatchAnswerHandler: MessageHandler = decidingHandler('dispatch-answer', decide, async (dec, msg, sender, ctx) => {
+export const dispatchAnswerHandler = unitWorkerHandler('dispatch-answer', decide, async (dec, msg, sender, ctx) => {
   const at = new Date(msg.sentAt);
   const text = ownWords(msg.text).trim();
   if (dec.kind === 'resolve') {

@@ -1,4 +1,3 @@
-import type { IncomingMessage } from '../domain/messages.js';
 import { duplicateDispatchText } from '../domain/texts/dispatch.js';
 import { recentSameDispatch } from '../store/dispatches.js';
 import { type MessageHandler } from './types.js';
@@ -7,27 +6,21 @@ import { createAndDeliver, type DispatchReading, readDispatch, unitLabel } from 
 
 /** Longer texts are not dispatches (and not worth parsing on the hot path). */
 const MAX_CHARS = 5_000;
-const readings = new WeakMap<IncomingMessage, DispatchReading | null>();
 
 /**
  * A leader's message in the group that parses as a dispatch to one or more units: tracked
  * with a short code, one line in the group, point-to-point delivery to each unit. Only
  * leaders by contact id: anyone else's lookalike is ordinary chat for the next handler.
  */
-export const dispatchCreateHandler: MessageHandler = {
+export const dispatchCreateHandler: MessageHandler<DispatchReading> = {
   name: 'dispatch-create',
   matches(msg, sender, ctx) {
-    if (msg.chat !== 'group' || !sender.roles.includes('leader')) return false;
-    if (!readings.has(msg)) {
-      const text = msg.text.trim();
-      readings.set(msg, text === '' || text.length > MAX_CHARS ? null : readDispatch(ctx, text, msg.sentAt, sender.id, msg.mentionIds));
-    }
-    const r = readings.get(msg);
-    return r != null && r.isDispatch && r.unitIds.length > 0;
+    if (msg.chat !== 'group' || !sender.roles.includes('leader')) return null;
+    const text = msg.text.trim();
+    const r = text === '' || text.length > MAX_CHARS ? null : readDispatch(ctx, text, msg.sentAt, sender.id, msg.mentionIds);
+    return r !== null && r.isDispatch && r.unitIds.length > 0 ? r : null;
   },
-  async handle(msg, sender, ctx) {
-    const reading = readings.get(msg) ?? readDispatch(ctx, msg.text.trim(), msg.sentAt, sender.id, msg.mentionIds);
-    if (!reading.isDispatch || reading.unitIds.length === 0) return;
+  async handle(reading, msg, sender, ctx) {
     // The same instruction twice within minutes (sent again, a double tap): one dispatch, not two codes.
     const since = new Date(new Date(msg.sentAt).getTime() - ctx.config.limits.repeatMinutes * 60_000);
     const same = await recentSameDispatch(ctx.db, sender.id, msg.text.trim(), since);

@@ -57,22 +57,17 @@ function eventText(ctx: AppContext, d: Dispatch, e: DispatchEvent): string | nul
   }
 }
 
-const queries = new WeakMap<IncomingMessage, ProgressQuery | null>();
-
-/** What a leader's or supervisor's message asks about dispatch progress (once per message), or null. */
+/** What a leader's or supervisor's message asks about dispatch progress, or null. */
 function queryOf(msg: IncomingMessage, sender: Person, ctx: AppContext): ProgressQuery | null {
   if (!sender.roles.includes('leader') && !sender.roles.includes('supervisor')) return null;
-  if (!queries.has(msg)) {
-    const text = commandText(msg);
-    let q: ProgressQuery | null = PROGRESS.test(text) ? progressQueryOf(text) : null;
-    // The natural forms (D1 进展怎么样了？ / 湖滨路夜市那件现在什么情况): never a dispatch to someone.
-    if (q === null && msg.mentionIds.every((id) => ctx.roster.person(id) === undefined)) {
-      q = progressQueryOf(text);
-      if (q !== null && readDispatch(ctx, text, msg.sentAt, sender.id, msg.mentionIds).isDispatch) q = null;
-    }
-    queries.set(msg, q);
+  const text = commandText(msg);
+  let q: ProgressQuery | null = PROGRESS.test(text) ? progressQueryOf(text) : null;
+  // The natural forms (D1 进展怎么样了？ / 湖滨路夜市那件现在什么情况): never a dispatch to someone.
+  if (q === null && msg.mentionIds.every((id) => ctx.roster.person(id) === undefined)) {
+    q = progressQueryOf(text);
+    if (q !== null && readDispatch(ctx, text, msg.sentAt, sender.id, msg.mentionIds).isDispatch) q = null;
   }
-  return queries.get(msg) ?? null;
+  return q;
 }
 
 async function detail(ctx: AppContext, d: Dispatch): Promise<string> {
@@ -152,13 +147,11 @@ async function roundsList(ctx: AppContext): Promise<string> {
  * matched to the asker's open dispatches (a leader's own; a supervisor's, all): one match shows
  * it, else the bot lists them with their codes.
  */
-export const dispatchProgressHandler: MessageHandler = {
+export const dispatchProgressHandler: MessageHandler<ProgressQuery> = {
   name: 'dispatch-progress',
-  matches: (msg, sender, ctx) => queryOf(msg, sender, ctx) !== null,
-  async handle(msg, sender, ctx) {
-    const q = queryOf(msg, sender, ctx);
+  matches: queryOf,
+  async handle(q, msg, sender, ctx) {
     const reply = (text: string) => ctx.send(replyTo(msg, text, `dispatch-progress:${msg.id}`));
-    if (q === null) return;
     if (q.kind === 'round') {
       const r = await roundByCode(ctx.db, q.code);
       await reply(r ? await roundDetail(ctx, r) : roundNotFoundText(q.code));

@@ -10,7 +10,7 @@ import { addDualEvent, type DualRound, recordBackcheck, recordSideAck, recordSid
 import { latestUnackedDigestAt } from '../store/ticket-nag.js';
 import { type AppContext } from '../usecases/context.js';
 import { commandText } from '../domain/messages.js';
-import { decidingHandler, type MessageHandler } from './types.js';
+import { unitWorkerHandler } from './types.js';
 import { isUnitWorker } from '../domain/roster.js';
 import { replyTo } from '../usecases/send.js';
 import { askBackcheck } from '../usecases/dual-flow.js';
@@ -76,7 +76,7 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
  * A side unit's 签收, answer or back-check answer to a 双派单 round. When both sides have
  * answered, each is asked the two back-check questions (双倒查) point-to-point.
  */
-export const dualAnswerHandler: MessageHandler = decidingHandler('dual-answer', decide, (dec, msg, sender, ctx) => applyRoundReply(ctx, dec, msg, sender));
+export const dualAnswerHandler = unitWorkerHandler('dual-answer', decide, (dec, msg, sender, ctx) => applyRoundReply(ctx, dec, msg, sender));
 
 /**
  * Records a side unit's 签收, answer or back-check answer to a round and answers `msg`'s sender

@@ -16,7 +16,7 @@ export const leaderItemsHandler: MessageHandler = {
   name: 'leader-items',
   matches: (msg, sender, ctx) =>
     sender.roles.includes('leader') && sender.unit === undefined && !mentionsRosterPerson(msg, sender, ctx) && isMyItemsRequest(commandText(msg)),
-  async handle(msg, sender, ctx) {
+  async handle(_, msg, sender, ctx) {
     const dispatches = (await openDispatches(ctx.db))
       .filter((d) => d.leaderId === sender.id)
       .map((d) => ({ code: d.code, text: d.text, deadline: d.deadline, waiting: d.targets.filter((t) => !t.answeredAt).map((t) => unitLabel(ctx, t.unitId)) }));

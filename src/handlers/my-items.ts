@@ -25,7 +25,7 @@ function unitAsksProgress(msg: IncomingMessage, sender: Person, text: string): b
 export const myItemsHandler: MessageHandler = {
   name: 'my-items',
   matches: (msg, sender, ctx) => isUnitWorker(sender) && !mentionsRosterPerson(msg, sender, ctx) && (isMyItemsRequest(commandText(msg)) || unitAsksProgress(msg, sender, commandText(msg))),
-  async handle(msg, sender, ctx) {
+  async handle(_, msg, sender, ctx) {
     const unit = ctx.roster.unitOf(sender.id);
     if (!unit) return;
     const now = ctx.clock.now();

@@ -4,7 +4,7 @@ import { historyFlagsConfirmedText } from '../domain/texts/report-corrections.js
 import { localDay } from '../domain/time.js';
 import { confirmReportFlags, unconfirmedFlags } from '../store/reports.js';
 import { commandText } from '../domain/messages.js';
-import { decidingHandler } from './types.js';
+import { unitWorkerHandler } from './types.js';
 import { sendAsLastStep } from '../usecases/send.js';
 
 /**
@@ -12,7 +12,7 @@ import { sendAsLastStep } from '../usecases/send.js';
  * figures the history checks questioned (请核实): they are confirmed, so the summary no longer
  * lists them under 需关注. Takes nothing when nothing waits to be confirmed.
  */
-export const reportFlagsConfirmHandler = decidingHandler(
+export const reportFlagsConfirmHandler = unitWorkerHandler(
   'report-flags-confirm',
   async (msg, sender, ctx) => {
     if (sender.unit === undefined || !isFlagConfirmation(plainWords(commandText(msg)))) return null;

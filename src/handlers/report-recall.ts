@@ -15,7 +15,7 @@ import { sendAsLastStep } from '../usecases/send.js';
 export const reportRecallHandler: MessageHandler = {
   name: 'report-recall',
   matches: (msg) => msg.kind === 'recall',
-  async handle(msg, sender, ctx) {
+  async handle(_, msg, sender, ctx) {
     if (!msg.recalledId) return;
     const v = await versionOfMessage(ctx.db, msg.recalledId);
     // Only its sender can withdraw a message in the chat; anything else is not this recall.

@@ -1,16 +1,13 @@
 import { figuresOf } from '../domain/report/figures.js';
 import { stripDecorations } from '../domain/language/decorations.js';
 import { reportNoUnitText, reportProxyRefusedText, reportWrongUnitText } from '../domain/texts/reports.js';
-import type { IncomingMessage } from '../domain/messages.js';
+import type { ReportParse } from '../domain/report/parse.js';
 import type { Person, Unit } from '../domain/roster.js';
-import { type AppContext } from '../usecases/context.js';
 import { type MessageHandler } from './types.js';
 import { sendAsLastStep } from '../usecases/send.js';
 import { parsedReport } from './report-parse.js';
 import { offerProxyReport } from './report-proxy.js';
 import { saveAndConfirm } from './report-save.js';
-
-const parsed = (msg: IncomingMessage, ctx: AppContext) => parsedReport(msg, ctx)?.parse ?? null;
 
 const isProxy = (p: Person) => p.roles.includes('leader') || p.roles.includes('supervisor');
 const isReporter = (p: Person) => p.roles.includes('head') || p.roles.includes('liaison');
@@ -29,18 +26,16 @@ function isExplicitProxy(text: string, unit: Unit): boolean {
  * another unit (a head's, or a leader's or supervisor's without 代报) is refused and offered
  * to that unit's head, who may adopt it (report-adopt).
  */
-export const reportHandler: MessageHandler = {
+export const reportHandler: MessageHandler<ReportParse> = {
   name: 'report',
-  matches(msg, sender, ctx) {
-    if (!isReporter(sender) && !isProxy(sender)) return false;
-    const p = parsed(msg, ctx);
-    if (!p?.isReport) return false;
+  matches(msg, sender, ctx, readings) {
+    if (!isReporter(sender) && !isProxy(sender)) return null;
+    const p = readings.of(parsedReport)?.parse;
+    if (!p?.isReport) return null;
     // A leader's or supervisor's report naming a unit: taken as 代报, or refused and offered to the unit.
-    return isReporter(sender) || (p.unit !== null && ctx.roster.unitByName(p.unit) !== undefined);
+    return isReporter(sender) || (p.unit !== null && ctx.roster.unitByName(p.unit) !== undefined) ? p : null;
   },
-  async handle(msg, sender, ctx) {
-    const p = parsed(msg, ctx);
-    if (!p) return;
+  async handle(p, msg, sender, ctx) {
     const textUnit = p.unit ? ctx.roster.unitByName(p.unit) : undefined;
     const ownUnit = ctx.roster.unitOf(sender.id);
     // Every message here is the handler's last step: the evening burst need not wait for each.

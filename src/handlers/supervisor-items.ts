@@ -18,7 +18,7 @@ export const supervisorItemsHandler: MessageHandler = {
   matches: (msg, sender, ctx) =>
     sender.roles.includes('supervisor') && !sender.roles.includes('leader') && sender.unit === undefined && !mentionsRosterPerson(msg, sender, ctx) &&
     isMyItemsRequest(commandText(msg)),
-  async handle(msg, sender, ctx) {
+  async handle(_, msg, sender, ctx) {
     const now = ctx.clock.now();
     const rounds = (await liveRounds(ctx.db)).map((r) => {
       const backcheck = r.status === 'answered';

@@ -12,7 +12,7 @@ import { ackLatestDigest, latestUnackedDigestAt } from '../store/ticket-nag.js';
 import { overdueOrReopenedOfUnit } from '../store/tickets.js';
 import { type AppContext } from '../usecases/context.js';
 import { commandText } from '../domain/messages.js';
-import { decidingHandler } from './types.js';
+import { unitWorkerHandler } from './types.js';
 import { isUnitWorker } from '../domain/roster.js';
 import { replyTo } from '../usecases/send.js';
 
@@ -59,7 +59,7 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
  * unit having just one), the sender is asked privately whether to report it done: a yes
  * (ticket-done-confirm) records this message as its report. Several: which one, with the reply form.
  */
-export const ticketAckRemarkHandler = decidingHandler('ticket-ack-remark', decide, async (dec, msg, sender, ctx) => {
+export const ticketAckRemarkHandler = unitWorkerHandler('ticket-ack-remark', decide, async (dec, msg, sender, ctx) => {
   const cycle = await ackLatestDigest(ctx.db, dec.unitId, sender.id, ctx.clock.now());
   await ctx.send(replyTo(msg, cycle ? T.ACK_RECORDED : T.ACK_NOTHING, `ticket-command:${msg.id}`));
   if (dec.tickets.length === 0) return;

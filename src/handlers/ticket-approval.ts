@@ -1,30 +1,31 @@
 import { sendApprovalToLeaders } from '../usecases/ticket-approval.js';
 import * as T from '../domain/texts/tickets.js';
-import { parseTicketCommand } from '../domain/tickets/commands.js';
+import { parseTicketCommand, type TicketCommand } from '../domain/tickets/commands.js';
 import { approvalByCode, approvedApprovalFor, createApproval, decideApproval, openApprovalFor } from '../store/ticket-approvals.js';
 import { getTicket, recordTicketEvent } from '../store/tickets.js';
 import { commandText } from '../domain/messages.js';
 import { type MessageHandler } from './types.js';
 import { replyTo } from '../usecases/send.js';
 
+type ApprovalCommand = Extract<TicketCommand, { kind: 'request' | 'decide' }>;
+
 /**
  * 退办 / 不再办理: a unit asks (`申请退办 <编号> <理由>`), the leaders get the request with a
  * short code point-to-point, a leader answers `同意 <code>` or `不同意 <code> <理由>`, the
  * requester is told. Only leaders decide (by contact id); every step is recorded.
  */
-export const ticketApprovalHandler: MessageHandler = {
+export const ticketApprovalHandler: MessageHandler<ApprovalCommand> = {
   name: 'ticket-approval',
   matches(msg, sender) {
     const c = parseTicketCommand(commandText(msg));
     // Said in other words (GD… 不归我们管，申请退回), only from a unit's people.
-    if (c?.kind === 'request' && c.loose === true && sender.unit === undefined) return false;
-    return c !== null && (c.kind === 'request' || c.kind === 'decide');
+    if (c?.kind === 'request' && c.loose === true && sender.unit === undefined) return null;
+    return c !== null && (c.kind === 'request' || c.kind === 'decide') ? c : null;
   },
-  async handle(msg, sender, ctx) {
-    const c = parseTicketCommand(commandText(msg));
+  async handle(c, msg, sender, ctx) {
     const now = ctx.clock.now();
     const reply = (text: string) => ctx.send(replyTo(msg, text, `ticket-approval-reply:${msg.id}`));
-    if (c?.kind === 'request') {
+    if (c.kind === 'request') {
       if (sender.unit === undefined) return void (await reply(T.approvalOnlyUnits));
       const t = await getTicket(ctx.db, c.number);
       if (!t) return void (await reply(T.unknownTicket(c.number)));
@@ -46,7 +47,6 @@ export const ticketApprovalHandler: MessageHandler = {
       await reply(T.approvalSubmitted(a.code, c.type, c.number));
       return;
     }
-    if (c?.kind !== 'decide') return;
     const a = await approvalByCode(ctx.db, c.code);
     if (!a) return void (await reply(T.unknownApproval(c.code)));
     if (!sender.roles.includes('leader')) {

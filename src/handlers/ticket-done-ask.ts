@@ -9,7 +9,7 @@ import { addTicketDoneQuestion } from '../store/ticket-done-questions.js';
 import { overdueOrReopenedOfUnit } from '../store/tickets.js';
 import { type AppContext } from '../usecases/context.js';
 import { commandText } from '../domain/messages.js';
-import { decidingHandler } from './types.js';
+import { unitWorkerHandler } from './types.js';
 import { isUnitWorker } from '../domain/roster.js';
 
 const MAX_CHARS = 300;
@@ -40,7 +40,7 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
  * reopened ticket and the exact reply (`GD… 已办结 说明`), or lists them when several. With one
  * named, the sender's yes within two hours records this message as its report (ticket-done-confirm).
  */
-export const ticketDoneAskHandler = decidingHandler('ticket-done-ask', decide, async (dec, msg, sender, ctx) => {
+export const ticketDoneAskHandler = unitWorkerHandler('ticket-done-ask', decide, async (dec, msg, sender, ctx) => {
   // One ticket named: the sender's yes (是的 / 对 / 确认) records this message as its report (ticket-done-confirm).
   const one = dec.tickets.length === 1 ? dec.tickets[0] : undefined;
   if (one !== undefined && sender.unit !== undefined) {
