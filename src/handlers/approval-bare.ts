@@ -5,7 +5,7 @@ import { getTicket } from '../store/tickets.js';
 import { commandText } from '../domain/messages.js';
 import { type MessageHandler } from './types.js';
 import { replyTo } from '../usecases/send.js';
-import { unitLabel } from '../usecases/dispatch-common.js';
+import { isLeader, unitName } from '../domain/roster.js';
 
 /**
  * A leader's private bare 同意 / 不同意 (no TB code) while requests await the leader's decision: the bot
@@ -16,7 +16,7 @@ export const approvalBareHandler: MessageHandler<{ approve: boolean; awaiting: A
   name: 'approval-bare',
   async matches(msg, sender, ctx) {
     // Requests reach leaders privately; in the group a bare 同意 is usually said to someone else.
-    const d = msg.chat === 'private' && sender.roles.includes('leader') ? bareDecisionOf(commandText(msg)) : null;
+    const d = msg.chat === 'private' && isLeader(sender) ? bareDecisionOf(commandText(msg)) : null;
     if (d === null) return null;
     const awaiting = await undecidedApprovalsFor(ctx.db, sender.id);
     return awaiting.length > 0 ? { approve: d.approve, awaiting } : null;
@@ -25,7 +25,7 @@ export const approvalBareHandler: MessageHandler<{ approve: boolean; awaiting: A
     const items = [];
     for (const a of d.awaiting) {
       const title = (await getTicket(ctx.db, a.ticketNumber))?.title ?? '';
-      items.push({ code: a.code, kind: a.kind, ticketNumber: a.ticketNumber, title, unit: a.unitId ? unitLabel(ctx, a.unitId) : '' });
+      items.push({ code: a.code, kind: a.kind, ticketNumber: a.ticketNumber, title, unit: a.unitId ? unitName(ctx.roster, a.unitId) : '' });
     }
     await ctx.send(replyTo(msg, bareDecisionText(d.approve, items), `approval-bare:${msg.id}`));
   },

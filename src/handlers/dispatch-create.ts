@@ -2,7 +2,8 @@ import { duplicateDispatchText } from '../domain/texts/dispatch.js';
 import { recentSameDispatch } from '../store/dispatches.js';
 import { type MessageHandler } from './types.js';
 import { replyTo } from '../usecases/send.js';
-import { createAndDeliver, type DispatchReading, readDispatch, unitLabel } from '../usecases/dispatch-common.js';
+import { createAndDeliver, type DispatchReading, readDispatch } from '../usecases/dispatch-common.js';
+import { isLeader, unitName } from '../domain/roster.js';
 
 /** Longer texts are not dispatches (and not worth parsing on the hot path). */
 const MAX_CHARS = 5_000;
@@ -15,7 +16,7 @@ const MAX_CHARS = 5_000;
 export const dispatchCreateHandler: MessageHandler<DispatchReading> = {
   name: 'dispatch-create',
   matches(msg, sender, ctx) {
-    if (msg.chat !== 'group' || !sender.roles.includes('leader')) return null;
+    if (msg.chat !== 'group' || !isLeader(sender)) return null;
     const text = msg.text.trim();
     const r = text === '' || text.length > MAX_CHARS ? null : readDispatch(ctx, text, msg.sentAt, sender.id, msg.mentionIds);
     return r !== null && r.isDispatch && r.unitIds.length > 0 ? r : null;
@@ -25,7 +26,7 @@ export const dispatchCreateHandler: MessageHandler<DispatchReading> = {
     const since = new Date(new Date(msg.sentAt).getTime() - ctx.config.limits.repeatMinutes * 60_000);
     const same = await recentSameDispatch(ctx.db, sender.id, msg.text.trim(), since);
     if (same && same.sourceMessageId !== msg.id && sameUnits(same.targets.map((t) => t.unitId), reading.unitIds)) {
-      const text = duplicateDispatchText(same.code, same.createdAt, same.targets.map((t) => unitLabel(ctx, t.unitId)), ctx.config.timezone);
+      const text = duplicateDispatchText(same.code, same.createdAt, same.targets.map((t) => unitName(ctx.roster, t.unitId)), ctx.config.timezone);
       await ctx.send(replyTo(msg, text, `dispatch-duplicate:${msg.id}`));
       return;
     }

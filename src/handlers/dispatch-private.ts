@@ -3,6 +3,7 @@ import { commandText } from '../domain/messages.js';
 import { type MessageHandler } from './types.js';
 import { replyTo } from '../usecases/send.js';
 import { createAndDeliver, lineInput, readDispatch, readTransfer } from '../usecases/dispatch-common.js';
+import { isLeader } from '../domain/roster.js';
 
 const TRANSFER = /^转办[\s:：，,]*/;
 const MAX_CHARS = 5_000;
@@ -15,7 +16,7 @@ const MAX_CHARS = 5_000;
 export const dispatchPrivateHandler: MessageHandler<'transfer' | 'lookalike'> = {
   name: 'dispatch-private',
   matches(msg, sender, ctx) {
-    if (msg.chat !== 'private' || !sender.roles.includes('leader')) return null;
+    if (msg.chat !== 'private' || !isLeader(sender)) return null;
     const text = commandText(msg);
     if (TRANSFER.test(text)) return 'transfer';
     const r = text === '' || text.length > MAX_CHARS ? null : readDispatch(ctx, text, msg.sentAt, sender.id, msg.mentionIds);

@@ -5,32 +5,32 @@ import { type AppContext } from '../usecases/context.js';
 import { commandText } from '../domain/messages.js';
 import { type MessageHandler } from './types.js';
 import { replyTo } from '../usecases/send.js';
-import { leaderName, readDispatch, stateText, unitLabel } from '../usecases/dispatch-common.js';
+import { leaderName, readDispatch, stateText } from '../usecases/dispatch-common.js';
 import { matchTopic, type ProgressQuery, progressQueryOf } from '../domain/leader/questions.js';
 import type { IncomingMessage } from '../domain/messages.js';
-import type { Person } from '../domain/roster.js';
 import { isPlanOnly } from '../domain/language/intent.js';
 import { roundNotFoundText, roundProgressText, roundsListText } from '../domain/texts/dual.js';
 import { type DualRound, liveRounds, roundByCode } from '../store/dual.js';
 import { getTicket } from '../store/tickets.js';
+import { isLeader, isOversight, personName, unitName, type Person } from '../domain/roster.js';
 
 /** How far back a question about a dispatch also matches those already answered. */
 const RECENT_DAYS = 7;
 
 const PROGRESS = /^(?:调度进展|调度进度|调度情况)\s*[:：]?\s*(?:([Dd]\s?\d{1,7}))?\s*[?？。]?$/;
 
-function personName(ctx: AppContext, id: string | null): string {
-  return id ? (ctx.roster.person(id)?.name ?? id) : '';
+function actorName(ctx: AppContext, id: string | null): string {
+  return id ? personName(ctx.roster, id) : '';
 }
 
 function eventText(ctx: AppContext, d: Dispatch, e: DispatchEvent): string | null {
-  const unit = e.unitId ? unitLabel(ctx, e.unitId) : '';
-  const who = personName(ctx, e.actorId);
+  const unit = e.unitId ? unitName(ctx.roster, e.unitId) : '';
+  const who = actorName(ctx, e.actorId);
   switch (e.kind) {
     case 'created':
-      return `${leaderName(ctx, d.leaderId)}交办，转${d.targets.map((t) => unitLabel(ctx, t.unitId)).join('、')}`;
+      return `${leaderName(ctx, d.leaderId)}交办，转${d.targets.map((t) => unitName(ctx.roster, t.unitId)).join('、')}`;
     case 'delivered': {
-      const to = Array.isArray(e.detail.to) ? (e.detail.to as string[]).map((id) => personName(ctx, id)) : [];
+      const to = Array.isArray(e.detail.to) ? (e.detail.to as string[]).map((id) => actorName(ctx, id)) : [];
       return `点对点送达${unit}${to.length > 0 ? `（${to.join('、')}）` : '（无联系人）'}`;
     }
     case 'ack':
@@ -59,7 +59,7 @@ function eventText(ctx: AppContext, d: Dispatch, e: DispatchEvent): string | nul
 
 /** What a leader's or supervisor's message asks about dispatch progress, or null. */
 function queryOf(msg: IncomingMessage, sender: Person, ctx: AppContext): ProgressQuery | null {
-  if (!sender.roles.includes('leader') && !sender.roles.includes('supervisor')) return null;
+  if (!isOversight(sender)) return null;
   const text = commandText(msg);
   let q: ProgressQuery | null = PROGRESS.test(text) ? progressQueryOf(text) : null;
   // The natural forms (D1 进展怎么样了？ / 湖滨路夜市那件现在什么情况): never a dispatch to someone.
@@ -87,7 +87,7 @@ async function detail(ctx: AppContext, d: Dispatch): Promise<string> {
     deadline: d.deadline,
     deadlineGiven: d.deadlineGiven,
     status: d.status === 'answered' ? '各单位均已反馈' : '办理中',
-    units: d.targets.map((t) => ({ unit: unitLabel(ctx, t.unitId), state: stateText(t, d.deadline, now, tz) })),
+    units: d.targets.map((t) => ({ unit: unitName(ctx.roster, t.unitId), state: stateText(t, d.deadline, now, tz) })),
     timeline,
     tz,
   });
@@ -109,7 +109,7 @@ async function list(ctx: AppContext): Promise<string> {
   const order = ctx.roster.units.map((u) => u.id);
   const units = [...byUnit.entries()]
     .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
-    .map(([unitId, items]) => ({ unit: unitLabel(ctx, unitId), items }));
+    .map(([unitId, items]) => ({ unit: unitName(ctx.roster, unitId), items }));
   return progressListText(units, open.length, tz);
 }
 
@@ -124,7 +124,7 @@ async function roundDetail(ctx: AppContext, r: DualRound): Promise<string> {
     seq: r.seq,
     deadline: r.deadline,
     status: r.status,
-    sides: r.sides.map((s) => ({ side: s.side, unitName: unitLabel(ctx, s.unitId), ackedAt: s.ackedAt, answeredAt: s.answeredAt, backcheckAskedAt: s.backcheckAskedAt, backcheckAt: s.backcheckAt })),
+    sides: r.sides.map((s) => ({ side: s.side, unitName: unitName(ctx.roster, s.unitId), ackedAt: s.ackedAt, answeredAt: s.answeredAt, backcheckAskedAt: s.backcheckAskedAt, backcheckAt: s.backcheckAt })),
     now: ctx.clock.now(),
     tz: ctx.config.timezone,
   });
@@ -134,7 +134,7 @@ async function roundsList(ctx: AppContext): Promise<string> {
   const items = [];
   for (const r of await liveRounds(ctx.db)) {
     const backcheck = r.status === 'answered';
-    const waiting = r.sides.filter((s) => (backcheck ? !s.backcheckAt : !s.answeredAt)).map((s) => unitLabel(ctx, s.unitId));
+    const waiting = r.sides.filter((s) => (backcheck ? !s.backcheckAt : !s.answeredAt)).map((s) => unitName(ctx.roster, s.unitId));
     const t = await getTicket(ctx.db, r.ticketNumber);
     items.push({ code: r.code, ticketNumber: r.ticketNumber, title: t?.title ?? '', deadline: r.deadline, waiting, backcheck });
   }
@@ -170,7 +170,7 @@ export const dispatchProgressHandler: MessageHandler<ProgressQuery> = {
       await reply(await list(ctx));
       return;
     }
-    const own = sender.roles.includes('leader');
+    const own = isLeader(sender);
     const open = (await openDispatches(ctx.db)).filter((d) => !own || d.leaderId === sender.id);
     let hits = q.kind === 'topic' ? matchTopic(q.words, open) : [];
     if (q.kind === 'topic' && hits.length === 0) {

@@ -7,7 +7,7 @@ import { markProxyAdopted, type ProxyOffer, proxyOfferToAdopt } from '../store/r
 import { type AppContext } from '../usecases/context.js';
 import { commandText } from '../domain/messages.js';
 import { unitWorkerHandler } from './types.js';
-import { sendAsLastStep } from '../usecases/send.js';
+import { sendAsLastStep, toPerson } from '../usecases/send.js';
 import { saveAndConfirm } from './report-save.js';
 import { senderLabel } from './report-proxy.js';
 
@@ -33,5 +33,5 @@ export const reportAdoptHandler = unitWorkerHandler('report-adopt', decide, asyn
   });
   await markProxyAdopted(ctx.db, offer.messageId, sender.id, msg.id, ctx.clock.now());
   ctx.log.info({ id: msg.id, unit: unit.id, offer: offer.messageId }, '代报 adopted');
-  if (proxy) await sendAsLastStep(ctx, { to: { kind: 'person', id: proxy.id }, text: proxyAdoptedText(unit.name, offer.day, sender.name), mentions: [], purpose: `report-adopted:${msg.id}` });
+  if (proxy) await sendAsLastStep(ctx, toPerson(proxy.id, proxyAdoptedText(unit.name, offer.day, sender.name), `report-adopted:${msg.id}`));
 });

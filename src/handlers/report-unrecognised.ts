@@ -5,7 +5,7 @@ import { reportNotRecognisedText } from '../domain/texts/reports.js';
 import { type AppContext } from '../usecases/context.js';
 import { type MessageHandler, type MessageReadings } from './types.js';
 import { isUnitWorker } from '../domain/roster.js';
-import { sendAsLastStep } from '../usecases/send.js';
+import { sendAsLastStep, toPerson } from '../usecases/send.js';
 import { parsedReport } from './report-parse.js';
 
 function hintFor(msg: IncomingMessage, sender: Person, ctx: AppContext, readings: MessageReadings) {
@@ -28,6 +28,6 @@ export const reportUnrecognisedHandler: MessageHandler<AttemptHint> = {
     const unit = ctx.roster.unitOf(sender.id);
     if (!unit) return;
     ctx.log.info({ from: sender.id, hint }, 'report-like message not taken as a report: hint sent');
-    await sendAsLastStep(ctx, { to: { kind: 'person', id: sender.id }, text: reportNotRecognisedText(hint, unit.name), mentions: [], purpose: `report-unrecognised:${msg.id}` });
+    await sendAsLastStep(ctx, toPerson(sender.id, reportNotRecognisedText(hint, unit.name), `report-unrecognised:${msg.id}`));
   },
 };

@@ -14,7 +14,7 @@ import { type AppContext } from '../usecases/context.js';
 import { commandText } from '../domain/messages.js';
 import { unitWorkerHandler } from './types.js';
 import { isUnitWorker } from '../domain/roster.js';
-import { replyTo } from '../usecases/send.js';
+import { replyTo, toPerson } from '../usecases/send.js';
 
 const MAX_CHARS = 300;
 /** A code or a ticket number: the code handlers and the ticket commands take those. */
@@ -67,5 +67,5 @@ export const ticketAckRemarkHandler = unitWorkerHandler('ticket-ack-remark', dec
   if (one !== undefined) {
     await addTicketDoneQuestion(ctx.db, { unitId: dec.unitId, senderId: sender.id, messageId: msg.id, text: ownWords(msg.text).trim(), number: one.number, at: new Date(msg.sentAt) });
   }
-  await ctx.send({ to: { kind: 'person', id: sender.id }, text: T.doneWhichTicket(dec.tickets), mentions: [], purpose: `ticket-done-ask:${msg.id}` });
+  await ctx.send(toPerson(sender.id, T.doneWhichTicket(dec.tickets), `ticket-done-ask:${msg.id}`));
 });

@@ -10,6 +10,7 @@ import { type AppContext } from '../usecases/context.js';
 import { commandText } from '../domain/messages.js';
 import { type MessageHandler } from './types.js';
 import { replyTo } from '../usecases/send.js';
+import { unitName } from '../domain/roster.js';
 
 const CODE = /(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}(?!\d)/i;
 
@@ -79,7 +80,7 @@ export const ticketCommandsHandler: MessageHandler<TicketCommand> = {
       return;
     }
     if (t.unitId !== unitId) {
-      await ctx.send(replyTo(msg, T.notYourTicket(c.number, ctx.roster.unit(t.unitId)?.name ?? t.unitId), purpose));
+      await ctx.send(replyTo(msg, T.notYourTicket(c.number, unitName(ctx.roster, t.unitId)), purpose));
       return;
     }
     await recordTicketEvent(ctx.db, c.number, 'reported-done', now, `chat:${sender.id}`, { note: c.note, message: msg.id });

@@ -11,6 +11,7 @@ import { type AppContext } from '../usecases/context.js';
 import { commandText } from '../domain/messages.js';
 import { unitWorkerHandler } from './types.js';
 import { isUnitWorker } from '../domain/roster.js';
+import { toPerson } from '../usecases/send.js';
 
 const MAX_CHARS = 300;
 /** 工单 / 单子 / 那件 … said to be done: 已经办完了, 办结了, 处理完毕, 已解决. */
@@ -46,5 +47,5 @@ export const ticketDoneAskHandler = unitWorkerHandler('ticket-done-ask', decide,
   if (one !== undefined && sender.unit !== undefined) {
     await addTicketDoneQuestion(ctx.db, { unitId: sender.unit, senderId: sender.id, messageId: msg.id, text: ownWords(msg.text).trim(), number: one.number, at: new Date(msg.sentAt) });
   }
-  await ctx.send({ to: { kind: 'person', id: msg.senderId }, text: doneWhichTicket(dec.tickets), mentions: [], purpose: `ticket-done-ask:${msg.id}` });
+  await ctx.send(toPerson(msg.senderId, doneWhichTicket(dec.tickets), `ticket-done-ask:${msg.id}`));
 });

@@ -13,6 +13,7 @@ import { unitWorkerHandler } from './types.js';
 import { isUnitWorker } from '../domain/roster.js';
 import { applyReply } from './dispatch-answer.js';
 import { type WaitingThing, waitingThings } from './unit-items.js';
+import { toPerson } from '../usecases/send.js';
 
 const MAX_CHARS = 200;
 /** A code or a ticket number: the message says what it is about (the code handlers take it). */
@@ -51,7 +52,7 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
  * privately. Nothing unsigned: the other handlers (ticket digests, answer-clarify) decide.
  */
 export const unitAckHandler = unitWorkerHandler('unit-ack', decide, async (dec, msg, sender, ctx) => {
-  const toSender = (text: string, purpose: string) => ctx.send({ to: { kind: 'person', id: sender.id }, text, mentions: [], purpose });
+  const toSender = (text: string, purpose: string) => ctx.send(toPerson(sender.id, text, purpose));
   if (dec.kind === 'ask') {
     await toSender(signWhichText(dec.items), `unit-ack-which:${msg.id}`);
     return;

@@ -1,6 +1,5 @@
 import type { App } from '../app.js';
 import { weekday } from '../domain/calendar.js';
-import type { Roster } from '../domain/roster.js';
 import * as T from '../domain/texts/simulator.js';
 import { inZone, localDay } from '../domain/time.js';
 import { routines } from '../routines/index.js';
@@ -8,6 +7,7 @@ import { advanceTarget, type SimClock } from './clock.js';
 import { waitIdle } from './drain.js';
 import type { MockWorld, SentRecord } from './mock-world.js';
 import { type DueRun, RoutineTimes } from './routine-times.js';
+import { unitName, personName, type Roster } from '../domain/roster.js';
 
 export interface SimSessionOptions {
   app: App;
@@ -21,7 +21,7 @@ export interface SimSessionOptions {
 
 /** Renders what the bot sent, @-mentions by name, with the simulated time when given. */
 export function renderSent(s: SentRecord, roster: Roster, at?: string): string {
-  const who = (id: string) => roster.person(id)?.name ?? id;
+  const who = (id: string) => personName(roster, id);
   const where = s.to === 'group' ? '群' : `私聊 → ${who(s.to)}`;
   const body = s.file ? `（文件）${s.file}` : s.text;
   // The chat puts "@name " in the text of a mention; name only those it does not show.
@@ -289,7 +289,7 @@ export class SimSession {
 
   private who(): void {
     const r = this.app.roster;
-    for (const p of r.people) this.print(`  ${p.name}  ${p.id}  ${p.roles.join('/')}${p.unit ? `  ${r.unit(p.unit)?.name ?? p.unit}` : ''}`);
+    for (const p of r.people) this.print(`  ${p.name}  ${p.id}  ${p.roles.join('/')}${p.unit ? `  ${unitName(r, p.unit)}` : ''}`);
     this.print(T.SIM_WHO_STRANGERS);
     for (const s of this.world.strangers()) this.print(`  ${s.name}  ${s.id}`);
     this.print(T.SIM_WHO_HINT);

@@ -10,6 +10,7 @@ import { summary } from '../domain/texts/dispatch.js';
 import { formatDeadline, formatShort, isoInZone } from '../domain/time.js';
 import { type DualRound, dualEvents, roundsOfTicket, ticketHistory } from '../store/dual.js';
 import type { AppContext } from './context.js';
+import { personName, unitName } from '../domain/roster.js';
 
 export interface EvidenceRow {
   at: Date;
@@ -41,7 +42,7 @@ function ticketDetail(kind: string, d: Record<string, unknown>): string {
 
 /** Every evidence row of a ticket, in time order: its own events and each round's. */
 export async function evidenceRows(ctx: AppContext, number: string): Promise<{ rows: EvidenceRow[]; rounds: DualRound[] }> {
-  const name = (id: string | null | undefined) => (id ? (ctx.roster.person(id)?.name ?? id) : '');
+  const name = (id: string | null | undefined) => (id ? personName(ctx.roster, id) : '');
   const names = (ids: unknown) => (Array.isArray(ids) ? ids.map((i) => (i === 'group' ? '群内' : name(String(i)))).join('、') : '');
   const rows: EvidenceRow[] = (await ticketHistory(ctx.db, number)).map((e) => ({
     at: e.at, round: '', unit: '', what: `工单${TICKET_KIND[e.kind] ?? e.kind}`, who: e.source.startsWith('chat:') ? name(e.source.slice(5)) : e.source, text: ticketDetail(e.kind, e.detail),
@@ -51,7 +52,7 @@ export async function evidenceRows(ctx: AppContext, number: string): Promise<{ r
   for (const e of await dualEvents(ctx.db, rounds.map((r) => r.id))) {
     const r = byId.get(e.roundId);
     const side = e.side ? r?.sides.find((s) => s.side === e.side) : undefined;
-    const unit = side ? `${ctx.roster.unit(side.unitId)?.name ?? side.unitId}（${SIDE_LABEL[side.side as SideKey]}）` : '';
+    const unit = side ? `${unitName(ctx.roster, side.unitId)}（${SIDE_LABEL[side.side as SideKey]}）` : '';
     let what = ROUND_KIND[e.kind] ?? e.kind;
     let who = name(e.actorId);
     let text = e.text ?? '';
