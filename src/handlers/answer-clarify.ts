@@ -41,7 +41,7 @@ async function groupDecision(msg: IncomingMessage, sender: Person, ctx: AppConte
   if (!HANDLED.test(s) && !FINDING.test(s) && a.leaderIds.length === 0 && !a.reportStart) return null;
   if (parseReport({ text, sentAt: msg.sentAt, from: sender.id }, ctx.roster, ctx.config.timezone).isReport) return null;
   if (await hasOpenDispatch(ctx.db, unitId)) return sameWordsDispatch(ctx, unitId, s);
-  const rounds = (await waitingThings(ctx, unitId)).filter((w) => w.kind === 'round' && !w.what.endsWith('待回答双倒查'));
+  const rounds = (await waitingThings(ctx, unitId)).filter((w) => w.kind === 'round' && !w.backcheck);
   if (rounds.length === 0) return null;
   return { kind: 'clarify', items: rounds.map((r) => ({ code: r.code, what: r.what })), ack: false, hold: true };
 }

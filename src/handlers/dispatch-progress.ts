@@ -1,5 +1,4 @@
-import { summary } from '../domain/texts/dispatch.js';
-import { progressDetailText, progressListText, progressNotFoundText, progressPickText, type ProgressUnitItem } from '../domain/texts/dispatch.js';
+import { dispatchStatusText, dispatchStepText, progressDetailText, progressListText, progressNotFoundText, progressPickText, type ProgressUnitItem } from '../domain/texts/dispatch.js';
 import { type Dispatch, type DispatchEvent, dispatchByCode, dispatchEvents, openDispatches, recentlyAnsweredDispatches } from '../store/dispatches.js';
 import { type AppContext } from '../usecases/context.js';
 import { commandText } from '../domain/messages.js';
@@ -28,30 +27,23 @@ function eventText(ctx: AppContext, d: Dispatch, e: DispatchEvent): string | nul
   const who = actorName(ctx, e.actorId);
   switch (e.kind) {
     case 'created':
-      return `${leaderName(ctx, d.leaderId)}交办，转${d.targets.map((t) => unitName(ctx.roster, t.unitId)).join('、')}`;
-    case 'delivered': {
-      const to = Array.isArray(e.detail.to) ? (e.detail.to as string[]).map((id) => actorName(ctx, id)) : [];
-      return `点对点送达${unit}${to.length > 0 ? `（${to.join('、')}）` : '（无联系人）'}`;
-    }
+      return dispatchStepText({ kind: 'created', leader: leaderName(ctx, d.leaderId), units: d.targets.map((t) => unitName(ctx.roster, t.unitId)) });
+    case 'delivered':
+      return dispatchStepText({ kind: 'delivered', unit, to: Array.isArray(e.detail.to) ? (e.detail.to as string[]).map((id) => actorName(ctx, id)) : [] });
     case 'ack':
-      // A 签收 that says what the unit plans (今晚去夜查，周五前反馈): the leader sees the plan.
-      return `${unit}${who ? `（${who}）` : ''}签收${e.text && isPlanOnly(e.text) ? `，称：${summary(e.text, 40)}` : ''}`;
+      return dispatchStepText({ kind: 'ack', unit, who, plan: e.text && isPlanOnly(e.text) ? e.text : null });
     case 'answer':
-      return `${unit}${who ? `（${who}）` : ''}反馈：${summary(e.text ?? '', 40)}`;
+      return dispatchStepText({ kind: 'answer', unit, who, text: e.text ?? '' });
     case 'forwarded':
-      return `反馈已转报${leaderName(ctx, d.leaderId)}`;
-    case 'ask-which':
-      return `${unit}${who ? `（${who}）` : ''}回复未注明编号，已询问对应哪件调度`;
-    case 'ack-reminder':
-      return `提醒${unit}签收`;
-    case 'due-reminder':
-      return `到期前提醒${unit}`;
-    case 'late':
-      return `${unit}超时未反馈，已在群内催办`;
-    case 'supervisors':
-      return '已提请区督导专班督办';
     case 'leader-status':
-      return `已向${leaderName(ctx, d.leaderId)}报告进展`;
+      return dispatchStepText({ kind: e.kind, leader: leaderName(ctx, d.leaderId) });
+    case 'ask-which':
+    case 'ack-reminder':
+    case 'due-reminder':
+    case 'late':
+      return dispatchStepText({ kind: e.kind, unit, who });
+    case 'supervisors':
+      return dispatchStepText({ kind: 'supervisors' });
     default:
       return null;
   }
@@ -86,7 +78,7 @@ async function detail(ctx: AppContext, d: Dispatch): Promise<string> {
     urgent: d.urgent,
     deadline: d.deadline,
     deadlineGiven: d.deadlineGiven,
-    status: d.status === 'answered' ? '各单位均已反馈' : '办理中',
+    status: dispatchStatusText(d.status === 'answered'),
     units: d.targets.map((t) => ({ unit: unitName(ctx.roster, t.unitId), state: stateText(t, d.deadline, now, tz) })),
     timeline,
     tz,

@@ -1,6 +1,7 @@
 import { AnswerBudget } from '../domain/answer-budget.js';
 import type { IncomingMessage, OutgoingMessage } from '../domain/messages.js';
 import { ANSWER_LIMIT_NOTICE } from '../domain/texts/limits.js';
+import { HANDLER_ERROR_TEXT } from '../domain/texts/system.js';
 import { laneOf } from '../jobs/lanes.js';
 import { KeyedSerializer } from '../lib/keyed-serializer.js';
 import type { Person } from '../domain/roster.js';
@@ -8,8 +9,6 @@ import { InboundLedger } from '../store/inbound-ledger.js';
 import { type AppContext } from '../usecases/context.js';
 import { type AnyMessageHandler, isDecision, MessageReadings } from './types.js';
 import { replyTo } from '../usecases/send.js';
-
-const HANDLER_ERROR_TEXT = '抱歉，这条消息暂时未能处理，已记录在案，工作人员会尽快核查。';
 
 export interface RouterOptions {
   onProcessed?: (handler: string) => void;

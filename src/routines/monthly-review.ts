@@ -99,7 +99,7 @@ export const monthlyReviewRoutine: Routine = {
       // The leaders' choice of format for the daily picture holds for the monthly one too.
       if (rows.length > 0 && ctx.config.reports.summaryFormat !== 'text') {
         const card = await rankingCardFile(ctx, month, rows, RANKING_METHOD);
-        if (card) await ctx.send(toGroup(`${monthLabel(month)}月评比一览：`, `monthly-review:${month}:ranking-card`, [], { file: card }));
+        if (card) await ctx.send(toGroup(T.rankingCardCaption(monthLabel(month)), `monthly-review:${month}:ranking-card`, [], { file: card }));
       }
       if (rows.length > 0) {
         const file = await rankingFile(ctx, month, rows);

@@ -22,12 +22,12 @@ export interface SimSessionOptions {
 /** Renders what the bot sent, @-mentions by name, with the simulated time when given. */
 export function renderSent(s: SentRecord, roster: Roster, at?: string): string {
   const who = (id: string) => personName(roster, id);
-  const where = s.to === 'group' ? '群' : `私聊 → ${who(s.to)}`;
-  const body = s.file ? `（文件）${s.file}` : s.text;
+  const where = s.to === 'group' ? T.SIM_IN_GROUP : T.simPrivateTo(who(s.to));
+  const body = s.file ? T.simFileLine(s.file) : s.text;
   // The chat puts "@name " in the text of a mention; name only those it does not show.
   const unseen = s.mentions.filter((id) => !s.text.includes(`@${who(id)}`));
   const mentions = unseen.length > 0 ? `  (@ ${unseen.map(who).join('、')})` : '';
-  return `[${at ? `${at} ` : ''}${where}] 督办助手: ${body}${mentions}`;
+  return T.simSentLine(at, where, body, mentions);
 }
 
 const STRANGER_ID = /^wxid_[A-Za-z0-9_-]{1,60}$/;
@@ -229,18 +229,18 @@ export class SimSession {
     if (p) return { id: p.id, name: p.name };
     if (t === '陌生人') {
       const s = this.world.strangers()[0];
-      if (s) return { id: s.id, name: `${s.name}（${s.id}，不在名单上）` };
+      if (s) return { id: s.id, name: T.simStrangerName(s.name, s.id) };
     }
     const s = this.world.strangers().find((c) => c.id === t || c.name === t);
     if (s) {
       // A configured stranger in the group needs no word; one the session introduced is told per channel.
       if (channel === 'private' || this.announced.has(`private:${s.id}`)) this.announce(s.id, channel);
-      return { id: s.id, name: `${s.name}（${s.id}，不在名单上）` };
+      return { id: s.id, name: T.simStrangerName(s.name, s.id) };
     }
     if (STRANGER_ID.test(t) || (anyId && ANY_ID.test(t))) {
       this.world.ensureMember(t);
       this.announce(t, channel);
-      return { id: t, name: `${t}（不在名单上）` };
+      return { id: t, name: T.simStrangerName(t) };
     }
     return undefined;
   }
@@ -307,7 +307,7 @@ export class SimSession {
       .between(now, new Date(now.getTime() + 86_400_000))
       .filter((r) => !this.times.frequent.has(r.routine))
       .slice(0, 6)
-      .map((r) => `${localDay(r.at, this.tz()) === d.day ? '' : '明天 '}${this.hhmm(r.at)} ${r.routine}`);
+      .map((r) => T.simNextRoutine(localDay(r.at, this.tz()) !== d.day, this.hhmm(r.at), r.routine));
     this.print(T.simClockText(T.simTimeText(d.day, this.hhmm(now), d.wd), d.workday, this.clock.running, next));
   }
 
@@ -318,13 +318,13 @@ export class SimSession {
     }
     const target = advanceTarget(arg, this.clock.now(), this.tz());
     if (!(target instanceof Date)) {
-      this.print(`（${target.error}）`);
+      this.print(T.simAside(target.error));
       return;
     }
     await this.runDue(target, true);
     const now = this.clock.now();
     const d = this.dayOf(now);
-    this.print(`（模拟时间：${T.simTimeText(d.day, this.hhmm(now), d.wd)}）`);
+    this.print(T.simNowText(T.simTimeText(d.day, this.hhmm(now), d.wd)));
   }
 
   /**

@@ -11,7 +11,8 @@ import {
   groupLineText,
   type LineInput,
   privateDispatchPostText,
-  formatShort,
+  targetStateText,
+  LEADER_UNNAMED,
   type TargetLabel,
 } from '../domain/texts/dispatch.js';
 import { createDispatch, type Dispatch, type DispatchTarget, markDelivered } from '../store/dispatches.js';
@@ -20,7 +21,7 @@ import { unitName, responsibleFor, type Person } from '../domain/roster.js';
 import { toPerson, toGroup } from './send.js';
 
 export function leaderName(ctx: AppContext, id: string): string {
-  return ctx.roster.person(id)?.name ?? '领导';
+  return ctx.roster.person(id)?.name ?? LEADER_UNNAMED;
 }
 
 /** Who a unit's dispatch goes to: heads and liaisons. */
@@ -131,7 +132,5 @@ export async function createAndDeliver(
 /** A unit's state in a dispatch, in words: 未签收 / 已签收 / 已反馈（时间）, and 已超时. */
 export function stateText(t: DispatchTarget, deadline: Date, now: Date, tz: string): string {
   const s = targetStatus(t, deadline, now);
-  if (s.state === 'answered') return `已反馈（${formatShort(t.answeredAt as Date, tz)}${s.late ? '，超时' : ''}）`;
-  const base = s.state === 'acknowledged' ? `已签收（${formatShort(t.ackedAt as Date, tz)}），未反馈` : '未签收、未反馈';
-  return s.late ? `${base}，已超时` : base;
+  return targetStateText(s.state, s.state === 'answered' ? t.answeredAt : s.state === 'acknowledged' ? t.ackedAt : null, s.late, tz);
 }

@@ -384,3 +384,45 @@ export function holdupDigestText(items: ReadonlyArray<{ code: string; number: st
     ...items.map((i, k) => `${k + 1}. ${i.code} 工单 ${i.number}「${short(i.title, 20)}」：${i.answered.join('、')}已答复，${i.holding.join('、')}尚未答复（时限${due(i.deadline, tz)}）`),
   ].join('\n');
 }
+
+/** 双问责 evidence: what each ticket event is called. */
+const TICKET_KIND: Record<string, string> = {
+  new: '首次导入', status: '状态变更', deadline: '时限变更', reopened: '重办', rating: '回访评价', unit: '承办单位变更',
+  details: '信息变更', 'reported-done': '单位报办结', acknowledged: '签收',
+};
+/** 双问责 evidence: what each round event is called. */
+const ROUND_KIND: Record<string, string> = {
+  created: '双派单生成', noted: '再次不满意/重办（并入本轮）', delivered: '点对点送达', dispatched: '两方均已送达', 'ack-reminder': '签收提醒',
+  ack: '签收', answer: '答复', late: '超过答复时限', escalation: '督办', holdup: '群内通报（一方未答复）', 'backcheck-asked': '双倒查提问',
+  backcheck: '双倒查答复', accountability: '双问责移送',
+};
+
+/** What a ticket event changed, for the evidence (状态：…, 重办次数 1 → 2, from → to). */
+export function evidenceTicketDetail(kind: string, d: Record<string, unknown>): string {
+  if (kind === 'new') return `状态：${String(d.status ?? '') || '—'}，重办次数：${String(d.reopenCount ?? 0)}`;
+  if (kind === 'status' || kind === 'rating' || kind === 'unit') return `${String(d.from ?? '—')} → ${String(d.to ?? '—')}`;
+  if (kind === 'reopened') return `重办次数 ${String(d.from ?? 0)} → ${String(d.to ?? '')}`;
+  if (kind === 'deadline') return `${d.from ? String(d.from) : '—'} → ${d.to ? String(d.to) : '—'}`;
+  if (kind === 'reported-done') return String(d.note ?? '');
+  return '';
+}
+
+/** A ticket event in the evidence (工单签收). */
+export const evidenceTicketWhat = (kind: string): string => `工单${TICKET_KIND[kind] ?? kind}`;
+/** A round event in the evidence (双派单生成). */
+export const evidenceRoundWhat = (kind: string): string => ROUND_KIND[kind] ?? kind;
+/** Sent to the group, among an event's recipients. */
+export const EVIDENCE_IN_GROUP = '群内';
+/** A unit and its side in a round: 城东街道（属地镇街）. */
+export const evidenceSideUnit = (unit: string, side: string): string => `${unit}（${side}）`;
+/** A 督办 step of a round in the evidence. */
+export const evidenceOverdueText = (days: string): string => `超期${days}个工作日`;
+/** A round's start in the evidence: why, which round, by when. */
+export const evidenceRoundCreatedText = (reasons: string, seq: number | string, deadline: string): string => `${reasons}，第${seq}轮，时限${deadline}`;
+/** One evidence line for the message (no blank between the unit and what it did: 城东街道（属地镇街）签收（朱主任））. */
+export function evidenceLineText(at: string, round: string, unit: string, what: string, who: string, text: string | null): string {
+  return `${at} ${round ? `${round} ` : ''}${unit}${what}${who ? `（${who}）` : ''}${text !== null ? `：${text}` : ''}`;
+}
+
+/** Above the monthly ranking card in the group (`month`: as the card names it, 2026年11月). */
+export const rankingCardCaption = (month: string): string => `${month}月评比一览：`;
