@@ -1,5 +1,6 @@
 import { summarizeDay } from '../domain/report/summary.js';
-import { dayCardCaption, dayCardFile } from '../render/day-card-file.js';
+import { dayCardFile } from '../render/day-card-file.js';
+import { dayCardCaption } from '../domain/texts/day-summary.js';
 import { changesBetween } from '../domain/report/merge.js';
 import { describeChange, lateCorrectionSummaryLine } from '../domain/texts/report-corrections.js';
 import { markLateCorrectionsNoted, pendingLateCorrections, reportsForDay } from '../store/reports.js';

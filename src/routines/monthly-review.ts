@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { monthlyDay, previousMonth } from '../domain/dual/periods.js';
-import { bestAndLast, RANKING_METHOD, type RankingRow } from '../domain/ranking.js';
+import { bestAndLast, type RankingRow } from '../domain/ranking.js';
+import { RANKING_METHOD } from '../domain/texts/dual.js';
 import { monthRankingWithCoverage } from '../usecases/ranking.js';
 import * as T from '../domain/texts/dual.js';
 import { rankingCardFile } from '../render/day-card-file.js';
