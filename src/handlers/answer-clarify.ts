@@ -14,6 +14,7 @@ import { unitWorkerHandler } from './types.js';
 import { isUnitWorker } from '../domain/roster.js';
 import { leaderName } from '../usecases/dispatch-common.js';
 import { waitingThings } from './unit-items.js';
+import { toPerson } from '../usecases/send.js';
 
 const MAX_CHARS = 5_000;
 const CODE = /(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}/gi;
@@ -106,14 +107,13 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
  * (answer-held) makes it that item's answer. Never recorded silently, never silence.
  */
 export const answerClarifyHandler = unitWorkerHandler('answer-clarify', decide, async (dec, msg, sender, ctx) => {
-  const to = { kind: 'person' as const, id: msg.senderId };
   if (dec.kind === 'answered') {
     const text = alreadyForwardedText(dec.code, formatShort(dec.at, ctx.config.timezone), leaderName(ctx, dec.leaderId));
-    await ctx.send({ to, text, mentions: [], purpose: `answer-clarify:${msg.id}` });
+    await ctx.send(toPerson(msg.senderId, text, `answer-clarify:${msg.id}`));
     return;
   }
   if (dec.kind === 'courtesy') {
-    await ctx.send({ to, text: courtesyText(dec.courtesy, dec.items), mentions: [], purpose: `answer-clarify:${msg.id}` });
+    await ctx.send(toPerson(msg.senderId, courtesyText(dec.courtesy, dec.items), `answer-clarify:${msg.id}`));
     return;
   }
   if (dec.hold && sender.unit !== undefined) {
@@ -121,5 +121,5 @@ export const answerClarifyHandler = unitWorkerHandler('answer-clarify', decide, 
     await addPendingReply(ctx.db, { unitId: sender.unit, senderId: sender.id, messageId: msg.id, kind: 'answer', held: true, text, codes: dec.items.map((i) => i.code), at: new Date(msg.sentAt) });
   }
   const text = dec.group === true && dec.items[0] ? groupAnswerAskText(dec.items[0]) : clarifyText(dec.items, dec.ack);
-  await ctx.send({ to, text, mentions: [], purpose: `answer-clarify:${msg.id}` });
+  await ctx.send(toPerson(msg.senderId, text, `answer-clarify:${msg.id}`));
 });

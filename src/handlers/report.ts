@@ -26,7 +26,7 @@ function isExplicitProxy(text: string, unit: Unit): boolean {
  */
 export const reportHandler: MessageHandler<ReportParse> = {
   name: 'report',
-  matches(msg, sender, ctx, readings) {
+  matches(_msg, sender, ctx, readings) {
     if (!isHeadOrLiaison(sender) && !isOversight(sender)) return null;
     const p = readings.of(parsedReport)?.parse;
     if (!p?.isReport) return null;
