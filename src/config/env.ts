@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { join } from 'node:path';
 import { formatIssues } from './load.js';
 import { NO_CHAT_TOKEN, SIMULATOR_ON_DATABASE } from '../domain/texts/simulator.js';
+import { invalidEnvText } from '../domain/texts/system.js';
 
 const flag = z
   .string()
@@ -43,7 +44,7 @@ export function readEnv(env: NodeJS.ProcessEnv | Record<string, string | undefin
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const r = envSchema.safeParse(cleaned);
   if (!r.success) {
-    throw new Error(`环境变量有误 / invalid environment:\n  ${formatIssues(r.error).join('\n  ')}`);
+    throw new Error(invalidEnvText(formatIssues(r.error)));
   }
   const d = r.data;
   // Asked for explicitly, or `npm start` in a checkout without a token (never in production).

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import YAML from 'yaml';
 import type { z } from 'zod';
 import { type DistrictConfig, districtSchema } from './schema.js';
+import { invalidConfigText, malformedConfigText, unreadableConfigText } from '../domain/texts/system.js';
 
 /** A config error whose message names the file and the bad key, in zh-CN and English. */
 export class ConfigError extends Error {
@@ -27,7 +28,7 @@ export function parseDistrict(raw: unknown, source = 'config'): DistrictConfig {
   const result = districtSchema.safeParse(raw);
   if (!result.success) {
     const issues = formatIssues(result.error);
-    throw new ConfigError(`配置文件有误 / invalid district config (${source}):\n  ${issues.join('\n  ')}`, issues);
+    throw new ConfigError(invalidConfigText(source, issues), issues);
   }
   return result.data;
 }
@@ -38,13 +39,13 @@ export function loadDistrictFile(path: string): DistrictConfig {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new ConfigError(`无法读取配置文件 / cannot read config file ${path}: ${(err as Error).message}`);
+    throw new ConfigError(unreadableConfigText(path, (err as Error).message));
   }
   let raw: unknown;
   try {
     raw = /\.ya?ml$/i.test(path) ? YAML.parse(text) : JSON.parse(text);
   } catch (err) {
-    throw new ConfigError(`配置文件格式错误 / config file ${path} is not valid ${/\.ya?ml$/i.test(path) ? 'YAML' : 'JSON'}: ${(err as Error).message}`);
+    throw new ConfigError(malformedConfigText(path, /\.ya?ml$/i.test(path) ? 'YAML' : 'JSON', (err as Error).message));
   }
   return parseDistrict(raw, path);
 }

@@ -3,11 +3,11 @@
  * and only from the people who may import them; everything else is recorded by name and never
  * written to disk.
  */
-import type { Person } from './roster.js';
+import { isOversight, type Person } from './roster.js';
 
 /** Supervisors and leaders import ticket lists; nobody else's file is kept. */
 export function mayImportFiles(p: Person | undefined): boolean {
-  return p !== undefined && (p.roles.includes('supervisor') || p.roles.includes('leader'));
+  return p !== undefined && isOversight(p);
 }
 
 /** The spreadsheet types the importer answers for (.xls and .et are answered, not read). */

@@ -58,12 +58,6 @@ export interface RankingWeights {
 
 export const RANKING_WEIGHTS: RankingWeights = { onTime: 0.3, satisfaction: 0.3, reopen: 0.15, ack: 0.1, punctuality: 0.15 };
 
-export const RANKING_METHOD =
-  '评比口径：得分 = 按时办结率×30% + 满意率×30% + (100−重办率)×15% + 签收及时率×10% + 日报按时率×15%。' +
-  '工单按当月派单统计：按时办结率 = 已办结且未进入督办的件数 ÷ 已到期或已办结件数；满意率 = 满意和基本满意 ÷ 已回访件数；' +
-  '重办率 = 重办件数 ÷ 工单数；签收及时率 = 按时签收的调度和双派单 ÷ 送达次数；日报按时率 = 18:00 前报送的工作日 ÷ 当月计入的工作日（督办助手运行以来、单位列入名册以来）。' +
-  '某项无数据的不计入，其余权重按比例折算；各项均无数据的单位不参加排名；当月未报送任何日报的单位排在已报送单位之后；得分相同名次并列。';
-
 const pct = (num: number, den: number | null): number | null => (den === null || den <= 0 ? null : (100 * num) / den);
 const round2 = (n: number) => Math.round(n * 100) / 100;
 

@@ -107,9 +107,57 @@ export class Roster {
   }
 }
 
+/** A district leader (gives dispatches, decides 退办 requests). */
+export function isLeader(p: Person): boolean {
+  return p.roles.includes('leader');
+}
+
+/** A member of the supervision team (督导专班). */
+export function isSupervisor(p: Person): boolean {
+  return p.roles.includes('supervisor');
+}
+
+/** A leader or a supervisor: sees every unit, may report on a unit's behalf (代报). */
+export function isOversight(p: Person): boolean {
+  return isLeader(p) || isSupervisor(p);
+}
+
+/** A head or a liaison by role, whether or not the roster gives a unit. */
+export function isHeadOrLiaison(p: Person): boolean {
+  return p.roles.includes('head') || p.roles.includes('liaison');
+}
+
 /** A head or liaison of a unit: those who answer for it. */
 export function isUnitWorker(p: Person): boolean {
-  return p.unit !== undefined && (p.roles.includes('head') || p.roles.includes('liaison'));
+  return p.unit !== undefined && isHeadOrLiaison(p);
+}
+
+/** A unit's name as people read it; its id when the roster does not know it. */
+export function unitName(roster: Roster, unitId: string): string {
+  return roster.unit(unitId)?.name ?? unitId;
+}
+
+/** A person's name; their id when the roster does not know them. */
+export function personName(roster: Roster, id: string): string {
+  return roster.person(id)?.name ?? id;
+}
+
+/** The people who answer for a unit by name: its heads, else its liaisons. */
+export function responsibleFor(roster: Roster, unitId: string): Person[] {
+  const heads = roster.headsOf(unitId);
+  return heads.length > 0 ? heads : roster.contactsOf(unitId, ['liaison']);
+}
+
+/** Everyone with any of these roles, once each, in the order of the roles (then the roster). */
+export function withRoles(roster: Roster, roles: readonly Role[]): Person[] {
+  const out: Person[] = [];
+  for (const r of roles) for (const p of roster.withRole(r)) if (!out.includes(p)) out.push(p);
+  return out;
+}
+
+/** The contact ids of everyone with the role. */
+export function idsWithRole(roster: Roster, role: Role): string[] {
+  return roster.withRole(role).map((p) => p.id);
 }
 
 /** Whether the message @-mentions someone on the roster other than its sender: it speaks to them, not to the bot. */

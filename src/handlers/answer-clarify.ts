@@ -10,10 +10,11 @@ import { formatShort } from '../domain/texts/dispatch.js';
 import { addPendingReply, dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
 import { type AppContext } from '../usecases/context.js';
 import { commandText } from '../domain/messages.js';
-import { decidingHandler } from './types.js';
+import { unitWorkerHandler } from './types.js';
 import { isUnitWorker } from '../domain/roster.js';
 import { leaderName } from '../usecases/dispatch-common.js';
 import { waitingThings } from './unit-items.js';
+import { toPerson } from '../usecases/send.js';
 
 const MAX_CHARS = 5_000;
 const CODE = /(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}/gi;
@@ -41,7 +42,7 @@ async function groupDecision(msg: IncomingMessage, sender: Person, ctx: AppConte
   if (!HANDLED.test(s) && !FINDING.test(s) && a.leaderIds.length === 0 && !a.reportStart) return null;
   if (parseReport({ text, sentAt: msg.sentAt, from: sender.id }, ctx.roster, ctx.config.timezone).isReport) return null;
   if (await hasOpenDispatch(ctx.db, unitId)) return sameWordsDispatch(ctx, unitId, s);
-  const rounds = (await waitingThings(ctx, unitId)).filter((w) => w.kind === 'round' && !w.what.endsWith('待回答双倒查'));
+  const rounds = (await waitingThings(ctx, unitId)).filter((w) => w.kind === 'round' && !w.backcheck);
   if (rounds.length === 0) return null;
   return { kind: 'clarify', items: rounds.map((r) => ({ code: r.code, what: r.what })), ack: false, hold: true };
 }
@@ -105,15 +106,14 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
  * about privately. A message with substance is held: the sender's next reply naming the item
  * (answer-held) makes it that item's answer. Never recorded silently, never silence.
  */
-export const answerClarifyHandler = decidingHandler('answer-clarify', decide, async (dec, msg, sender, ctx) => {
-  const to = { kind: 'person' as const, id: msg.senderId };
+export const answerClarifyHandler = unitWorkerHandler('answer-clarify', decide, async (dec, msg, sender, ctx) => {
   if (dec.kind === 'answered') {
     const text = alreadyForwardedText(dec.code, formatShort(dec.at, ctx.config.timezone), leaderName(ctx, dec.leaderId));
-    await ctx.send({ to, text, mentions: [], purpose: `answer-clarify:${msg.id}` });
+    await ctx.send(toPerson(msg.senderId, text, `answer-clarify:${msg.id}`));
     return;
   }
   if (dec.kind === 'courtesy') {
-    await ctx.send({ to, text: courtesyText(dec.courtesy, dec.items), mentions: [], purpose: `answer-clarify:${msg.id}` });
+    await ctx.send(toPerson(msg.senderId, courtesyText(dec.courtesy, dec.items), `answer-clarify:${msg.id}`));
     return;
   }
   if (dec.hold && sender.unit !== undefined) {
@@ -121,5 +121,5 @@ export const answerClarifyHandler = decidingHandler('answer-clarify', decide, as
     await addPendingReply(ctx.db, { unitId: sender.unit, senderId: sender.id, messageId: msg.id, kind: 'answer', held: true, text, codes: dec.items.map((i) => i.code), at: new Date(msg.sentAt) });
   }
   const text = dec.group === true && dec.items[0] ? groupAnswerAskText(dec.items[0]) : clarifyText(dec.items, dec.ack);
-  await ctx.send({ to, text, mentions: [], purpose: `answer-clarify:${msg.id}` });
+  await ctx.send(toPerson(msg.senderId, text, `answer-clarify:${msg.id}`));
 });

@@ -7,7 +7,7 @@ import { type Dispatch, dispatchesForUnit, latestPendingReply, type PendingReply
 import { type DualRound, roundByCode } from '../store/dual.js';
 import { type AppContext } from '../usecases/context.js';
 import { commandText } from '../domain/messages.js';
-import { decidingHandler } from './types.js';
+import { unitWorkerHandler } from './types.js';
 import { isUnitWorker } from '../domain/roster.js';
 import { applyReply } from './dispatch-answer.js';
 import { applyRoundReply } from './dual-answer.js';
@@ -70,7 +70,7 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
  * (D4 / 是D4的 / 对，D4 / SP1, or 是 when one item was asked about) makes the held message that
  * item's answer: recorded with its original text, forwarded as usual, confirmed.
  */
-export const answerHeldHandler = decidingHandler('answer-held', decide, async (dec, msg, sender, ctx) => {
+export const answerHeldHandler = unitWorkerHandler('answer-held', decide, async (dec, msg, sender, ctx) => {
   const code = dec.kind === 'dispatch' ? dec.dispatch.code : dec.round.code;
   if (!(await resolvePendingReply(ctx.db, dec.pending.id, code, ctx.clock.now()))) return;
   await supersedePendingReplies(ctx.db, dec.unitId, dec.pending.at);

@@ -11,7 +11,7 @@ import { replyTo } from '../usecases/send.js';
 export const consoleLinkGroupHandler: MessageHandler = {
   name: 'console-link-group',
   matches: (msg) => msg.chat === 'group' && commandOf(commandText(msg)) === 'console',
-  async handle(msg, _sender, ctx) {
+  async handle(_, msg, _sender, ctx) {
     await ctx.send(replyTo(msg, CONSOLE_ASK_PRIVATELY, `console-link-group:${msg.id}`));
   },
 };

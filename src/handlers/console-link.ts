@@ -8,6 +8,7 @@ import { type AppContext } from '../usecases/context.js';
 import { commandText } from '../domain/messages.js';
 import { type MessageHandler } from './types.js';
 import { replyTo } from '../usecases/send.js';
+import { unitName } from '../domain/roster.js';
 
 async function alreadyAnswered(ctx: AppContext, purpose: string): Promise<boolean> {
   const rows = await ctx.db.query('select 1 from outbound_messages where purpose = $1', [purpose]);
@@ -18,7 +19,7 @@ async function alreadyAnswered(ctx: AppContext, purpose: string): Promise<boolea
 export const consoleLinkHandler: MessageHandler = {
   name: 'console-link',
   matches: (msg) => msg.chat === 'private' && commandOf(commandText(msg)) === 'console',
-  async handle(msg, sender, ctx) {
+  async handle(_, msg, sender, ctx) {
     const purpose = `console-link:${msg.id}`;
     // A redelivered message must not mint a second link the person never sees.
     if (await alreadyAnswered(ctx, purpose)) return;
@@ -28,7 +29,7 @@ export const consoleLinkHandler: MessageHandler = {
       return;
     }
     const c = ctx.config.console;
-    const what = scope.all ? CONSOLE_SCOPE_ALL : consoleScopeUnit(ctx.roster.unit(scope.unitId)?.name ?? scope.unitId);
+    const what = scope.all ? CONSOLE_SCOPE_ALL : consoleScopeUnit(unitName(ctx.roster, scope.unitId));
     // The link is minted when the message is delivered (mintConsoleLink), never stored or queued,
     // and never posted in the group: a person the bot cannot message privately is told how to get it.
     await ctx.send({

@@ -3,7 +3,6 @@ import { type Addressing, addressingOf, type LeaderRef, quotesDispatch } from '.
 import type { IncomingMessage } from '../domain/messages.js';
 import { ownWords } from '../domain/language/quote.js';
 import { parseReport } from '../domain/report/parse.js';
-import type { Person } from '../domain/roster.js';
 import { ackConfirmText, alreadyAckedText, answerConfirmText, answerForwardText, askWhichText } from '../domain/texts/dispatch.js';
 import {
   addEvent,
@@ -20,9 +19,10 @@ import {
 } from '../store/dispatches.js';
 import { roundsAwaitingUnit } from '../store/dual.js';
 import { type AppContext } from '../usecases/context.js';
-import { decidingHandler, type MessageHandler } from './types.js';
-import { isUnitWorker } from '../domain/roster.js';
-import { leaderName, unitLabel } from '../usecases/dispatch-common.js';
+import { unitWorkerHandler } from './types.js';
+import { isUnitWorker, unitName, personName, type Person } from '../domain/roster.js';
+import { leaderName } from '../usecases/dispatch-common.js';
+import { toPerson } from '../usecases/send.js';
 
 const MAX_CHARS = 5_000;
 /** How long a message held by answer-clarify waits for its sender to name the item. */
@@ -110,7 +110,7 @@ export async function applyReply(
   r: { senderId: string; messageId: string; text: string; at: Date; chat?: 'group' | 'private' },
 ): Promise<void> {
   const tz = ctx.config.timezone;
-  const toSender = (text: string, purpose: string) => ctx.send({ to: { kind: 'person', id: r.senderId }, text, mentions: [], purpose });
+  const toSender = (text: string, purpose: string) => ctx.send(toPerson(r.senderId, text, purpose));
   const target = d.targets.find((t) => t.unitId === unitId);
   if (kind === 'ack') {
     await recordAck(ctx.db, d.id, unitId, r.senderId, r.at, r.messageId, r.text);
@@ -122,13 +122,8 @@ export async function applyReply(
   const allAnswered = await recordAnswer(ctx.db, d.id, unitId, r.senderId, r.at, r.messageId, r.text);
   const leader = leaderName(ctx, d.leaderId);
   const late = (target?.answeredAt ?? r.at).getTime() > d.deadline.getTime();
-  const sender = ctx.roster.person(r.senderId)?.name ?? r.senderId;
-  await ctx.send({
-    to: { kind: 'person', id: d.leaderId },
-    text: answerForwardText({ code: d.code, unit: unitLabel(ctx, unitId), sender, text: r.text, dispatchText: d.text, late, allAnswered }),
-    mentions: [],
-    purpose: `dispatch:${d.code}:forward:${r.messageId}`,
-  });
+  const sender = personName(ctx.roster, r.senderId);
+  await ctx.send(toPerson(d.leaderId, answerForwardText({ code: d.code, unit: unitName(ctx.roster, unitId), sender, text: r.text, dispatchText: d.text, late, allAnswered }), `dispatch:${d.code}:forward:${r.messageId}`));
   await addEvent(ctx.db, d.id, { kind: 'forwarded', unitId, actorId: d.leaderId, messageId: r.messageId, text: null, at: ctx.clock.now() });
   await toSender(answerConfirmText(d.code, leader), `dispatch:${d.code}:answer-confirm:${r.messageId}`);
 }
@@ -141,7 +136,7 @@ export async function applyReply(
  * substance. Commands, empty words (好的, 谢谢), group chit-chat and daily
  * reports are left to the other handlers.
  */
-export const dispatchAnswerHandler: MessageHandler = decidingHandler('dispatch-answer', decide, async (dec, msg, sender, ctx) => {
+export const dispatchAnswerHandler = unitWorkerHandler('dispatch-answer', decide, async (dec, msg, sender, ctx) => {
   const at = new Date(msg.sentAt);
   const text = ownWords(msg.text).trim();
   if (dec.kind === 'resolve') {
@@ -155,12 +150,7 @@ export const dispatchAnswerHandler: MessageHandler = decidingHandler('dispatch-a
     for (const d of dec.dispatches) {
       await addEvent(ctx.db, d.id, { kind: 'ask-which', unitId: dec.unitId, actorId: sender.id, messageId: msg.id, text, at: ctx.clock.now(), detail: { codes } });
     }
-    await ctx.send({
-      to: { kind: 'person', id: sender.id },
-      text: askWhichText(dec.dispatches.map((d) => ({ code: d.code, text: d.text })), dec.reply.kind),
-      mentions: [],
-      purpose: `dispatch-ask:${msg.id}`,
-    });
+    await ctx.send(toPerson(sender.id, askWhichText(dec.dispatches.map((d) => ({ code: d.code, text: d.text })), dec.reply.kind), `dispatch-ask:${msg.id}`));
     return;
   }
   if (dec.reply.kind === 'answer') await supersedePendingReplies(ctx.db, dec.unitId, at);

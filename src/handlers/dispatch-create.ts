@@ -1,38 +1,32 @@
-import type { IncomingMessage } from '../domain/messages.js';
 import { duplicateDispatchText } from '../domain/texts/dispatch.js';
 import { recentSameDispatch } from '../store/dispatches.js';
 import { type MessageHandler } from './types.js';
 import { replyTo } from '../usecases/send.js';
-import { createAndDeliver, type DispatchReading, readDispatch, unitLabel } from '../usecases/dispatch-common.js';
+import { createAndDeliver, type DispatchReading, readDispatch } from '../usecases/dispatch-common.js';
+import { isLeader, unitName } from '../domain/roster.js';
 
 /** Longer texts are not dispatches (and not worth parsing on the hot path). */
 const MAX_CHARS = 5_000;
-const readings = new WeakMap<IncomingMessage, DispatchReading | null>();
 
 /**
  * A leader's message in the group that parses as a dispatch to one or more units: tracked
  * with a short code, one line in the group, point-to-point delivery to each unit. Only
  * leaders by contact id: anyone else's lookalike is ordinary chat for the next handler.
  */
-export const dispatchCreateHandler: MessageHandler = {
+export const dispatchCreateHandler: MessageHandler<DispatchReading> = {
   name: 'dispatch-create',
   matches(msg, sender, ctx) {
-    if (msg.chat !== 'group' || !sender.roles.includes('leader')) return false;
-    if (!readings.has(msg)) {
-      const text = msg.text.trim();
-      readings.set(msg, text === '' || text.length > MAX_CHARS ? null : readDispatch(ctx, text, msg.sentAt, sender.id, msg.mentionIds));
-    }
-    const r = readings.get(msg);
-    return r != null && r.isDispatch && r.unitIds.length > 0;
+    if (msg.chat !== 'group' || !isLeader(sender)) return null;
+    const text = msg.text.trim();
+    const r = text === '' || text.length > MAX_CHARS ? null : readDispatch(ctx, text, msg.sentAt, sender.id, msg.mentionIds);
+    return r !== null && r.isDispatch && r.unitIds.length > 0 ? r : null;
   },
-  async handle(msg, sender, ctx) {
-    const reading = readings.get(msg) ?? readDispatch(ctx, msg.text.trim(), msg.sentAt, sender.id, msg.mentionIds);
-    if (!reading.isDispatch || reading.unitIds.length === 0) return;
+  async handle(reading, msg, sender, ctx) {
     // The same instruction twice within minutes (sent again, a double tap): one dispatch, not two codes.
     const since = new Date(new Date(msg.sentAt).getTime() - ctx.config.limits.repeatMinutes * 60_000);
     const same = await recentSameDispatch(ctx.db, sender.id, msg.text.trim(), since);
     if (same && same.sourceMessageId !== msg.id && sameUnits(same.targets.map((t) => t.unitId), reading.unitIds)) {
-      const text = duplicateDispatchText(same.code, same.createdAt, same.targets.map((t) => unitLabel(ctx, t.unitId)), ctx.config.timezone);
+      const text = duplicateDispatchText(same.code, same.createdAt, same.targets.map((t) => unitName(ctx.roster, t.unitId)), ctx.config.timezone);
       await ctx.send(replyTo(msg, text, `dispatch-duplicate:${msg.id}`));
       return;
     }

@@ -1,34 +1,30 @@
-import type { IncomingMessage } from '../domain/messages.js';
 import { privateDispatchConfirmText, privateDispatchHintText, privateDispatchNoTargetText } from '../domain/texts/dispatch.js';
 import { commandText } from '../domain/messages.js';
 import { type MessageHandler } from './types.js';
 import { replyTo } from '../usecases/send.js';
 import { createAndDeliver, lineInput, readDispatch, readTransfer } from '../usecases/dispatch-common.js';
+import { isLeader } from '../domain/roster.js';
 
 const TRANSFER = /^转办[\s:：，,]*/;
 const MAX_CHARS = 5_000;
-const lookalikes = new WeakMap<IncomingMessage, boolean>();
 
 /**
  * A leader's private `转办 …` to the bot: the same dispatch as in the group, posted in the
  * group by the bot (heads @-mentioned) and confirmed to the leader privately. A private
  * message that reads like a dispatch but lacks `转办` gets a hint (nothing is sent on).
  */
-export const dispatchPrivateHandler: MessageHandler = {
+export const dispatchPrivateHandler: MessageHandler<'transfer' | 'lookalike'> = {
   name: 'dispatch-private',
   matches(msg, sender, ctx) {
-    if (msg.chat !== 'private' || !sender.roles.includes('leader')) return false;
+    if (msg.chat !== 'private' || !isLeader(sender)) return null;
     const text = commandText(msg);
-    if (TRANSFER.test(text)) return true;
-    if (!lookalikes.has(msg)) {
-      const r = text === '' || text.length > MAX_CHARS ? null : readDispatch(ctx, text, msg.sentAt, sender.id, msg.mentionIds);
-      lookalikes.set(msg, r !== null && r.isDispatch && r.unitIds.length > 0);
-    }
-    return lookalikes.get(msg) === true;
+    if (TRANSFER.test(text)) return 'transfer';
+    const r = text === '' || text.length > MAX_CHARS ? null : readDispatch(ctx, text, msg.sentAt, sender.id, msg.mentionIds);
+    return r !== null && r.isDispatch && r.unitIds.length > 0 ? 'lookalike' : null;
   },
-  async handle(msg, sender, ctx) {
+  async handle(kind, msg, sender, ctx) {
     const text = commandText(msg);
-    if (!TRANSFER.test(text)) {
+    if (kind === 'lookalike') {
       await ctx.send(replyTo(msg, privateDispatchHintText(text), `dispatch-private-hint:${msg.id}`));
       return;
     }

@@ -1,78 +1,65 @@
-import { summary } from '../domain/texts/dispatch.js';
-import { progressDetailText, progressListText, progressNotFoundText, progressPickText, type ProgressUnitItem } from '../domain/texts/dispatch.js';
+import { dispatchStatusText, dispatchStepText, progressDetailText, progressListText, progressNotFoundText, progressPickText, type ProgressUnitItem } from '../domain/texts/dispatch.js';
 import { type Dispatch, type DispatchEvent, dispatchByCode, dispatchEvents, openDispatches, recentlyAnsweredDispatches } from '../store/dispatches.js';
 import { type AppContext } from '../usecases/context.js';
 import { commandText } from '../domain/messages.js';
 import { type MessageHandler } from './types.js';
 import { replyTo } from '../usecases/send.js';
-import { leaderName, readDispatch, stateText, unitLabel } from '../usecases/dispatch-common.js';
+import { leaderName, readDispatch, stateText } from '../usecases/dispatch-common.js';
 import { matchTopic, type ProgressQuery, progressQueryOf } from '../domain/leader/questions.js';
 import type { IncomingMessage } from '../domain/messages.js';
-import type { Person } from '../domain/roster.js';
 import { isPlanOnly } from '../domain/language/intent.js';
 import { roundNotFoundText, roundProgressText, roundsListText } from '../domain/texts/dual.js';
 import { type DualRound, liveRounds, roundByCode } from '../store/dual.js';
 import { getTicket } from '../store/tickets.js';
+import { isLeader, isOversight, personName, unitName, type Person } from '../domain/roster.js';
 
 /** How far back a question about a dispatch also matches those already answered. */
 const RECENT_DAYS = 7;
 
 const PROGRESS = /^(?:调度进展|调度进度|调度情况)\s*[:：]?\s*(?:([Dd]\s?\d{1,7}))?\s*[?？。]?$/;
 
-function personName(ctx: AppContext, id: string | null): string {
-  return id ? (ctx.roster.person(id)?.name ?? id) : '';
+function actorName(ctx: AppContext, id: string | null): string {
+  return id ? personName(ctx.roster, id) : '';
 }
 
 function eventText(ctx: AppContext, d: Dispatch, e: DispatchEvent): string | null {
-  const unit = e.unitId ? unitLabel(ctx, e.unitId) : '';
-  const who = personName(ctx, e.actorId);
+  const unit = e.unitId ? unitName(ctx.roster, e.unitId) : '';
+  const who = actorName(ctx, e.actorId);
   switch (e.kind) {
     case 'created':
-      return `${leaderName(ctx, d.leaderId)}交办，转${d.targets.map((t) => unitLabel(ctx, t.unitId)).join('、')}`;
-    case 'delivered': {
-      const to = Array.isArray(e.detail.to) ? (e.detail.to as string[]).map((id) => personName(ctx, id)) : [];
-      return `点对点送达${unit}${to.length > 0 ? `（${to.join('、')}）` : '（无联系人）'}`;
-    }
+      return dispatchStepText({ kind: 'created', leader: leaderName(ctx, d.leaderId), units: d.targets.map((t) => unitName(ctx.roster, t.unitId)) });
+    case 'delivered':
+      return dispatchStepText({ kind: 'delivered', unit, to: Array.isArray(e.detail.to) ? (e.detail.to as string[]).map((id) => actorName(ctx, id)) : [] });
     case 'ack':
-      // A 签收 that says what the unit plans (今晚去夜查，周五前反馈): the leader sees the plan.
-      return `${unit}${who ? `（${who}）` : ''}签收${e.text && isPlanOnly(e.text) ? `，称：${summary(e.text, 40)}` : ''}`;
+      return dispatchStepText({ kind: 'ack', unit, who, plan: e.text && isPlanOnly(e.text) ? e.text : null });
     case 'answer':
-      return `${unit}${who ? `（${who}）` : ''}反馈：${summary(e.text ?? '', 40)}`;
+      return dispatchStepText({ kind: 'answer', unit, who, text: e.text ?? '' });
     case 'forwarded':
-      return `反馈已转报${leaderName(ctx, d.leaderId)}`;
-    case 'ask-which':
-      return `${unit}${who ? `（${who}）` : ''}回复未注明编号，已询问对应哪件调度`;
-    case 'ack-reminder':
-      return `提醒${unit}签收`;
-    case 'due-reminder':
-      return `到期前提醒${unit}`;
-    case 'late':
-      return `${unit}超时未反馈，已在群内催办`;
-    case 'supervisors':
-      return '已提请区督导专班督办';
     case 'leader-status':
-      return `已向${leaderName(ctx, d.leaderId)}报告进展`;
+      return dispatchStepText({ kind: e.kind, leader: leaderName(ctx, d.leaderId) });
+    case 'ask-which':
+    case 'ack-reminder':
+    case 'due-reminder':
+    case 'late':
+      return dispatchStepText({ kind: e.kind, unit, who });
+    case 'supervisors':
+      return dispatchStepText({ kind: 'supervisors' });
     default:
       return null;
   }
 }
 
-const queries = new WeakMap<IncomingMessage, ProgressQuery | null>();
-
-/** What a leader's or supervisor's message asks about dispatch progress (once per message), or null. */
+/** What a leader's or supervisor's message asks about dispatch progress, or null. */
 function queryOf(msg: IncomingMessage, sender: Person, ctx: AppContext): ProgressQuery | null {
-  if (!sender.roles.includes('leader') && !sender.roles.includes('supervisor')) return null;
-  if (!queries.has(msg)) {
-    const text = commandText(msg);
-    let q: ProgressQuery | null = PROGRESS.test(text) ? progressQueryOf(text) : null;
-    // The natural forms (D1 进展怎么样了？ / 湖滨路夜市那件现在什么情况): never a dispatch to someone.
-    if (q === null && msg.mentionIds.every((id) => ctx.roster.person(id) === undefined)) {
-      q = progressQueryOf(text);
-      if (q !== null && readDispatch(ctx, text, msg.sentAt, sender.id, msg.mentionIds).isDispatch) q = null;
-    }
-    queries.set(msg, q);
+  if (!isOversight(sender)) return null;
+  const text = commandText(msg);
+  let q: ProgressQuery | null = PROGRESS.test(text) ? progressQueryOf(text) : null;
+  // The natural forms (D1 进展怎么样了？ / 湖滨路夜市那件现在什么情况): never a dispatch to someone.
+  if (q === null && msg.mentionIds.every((id) => ctx.roster.person(id) === undefined)) {
+    q = progressQueryOf(text);
+    if (q !== null && readDispatch(ctx, text, msg.sentAt, sender.id, msg.mentionIds).isDispatch) q = null;
   }
-  return queries.get(msg) ?? null;
+  return q;
 }
 
 async function detail(ctx: AppContext, d: Dispatch): Promise<string> {
@@ -91,8 +78,8 @@ async function detail(ctx: AppContext, d: Dispatch): Promise<string> {
     urgent: d.urgent,
     deadline: d.deadline,
     deadlineGiven: d.deadlineGiven,
-    status: d.status === 'answered' ? '各单位均已反馈' : '办理中',
-    units: d.targets.map((t) => ({ unit: unitLabel(ctx, t.unitId), state: stateText(t, d.deadline, now, tz) })),
+    status: dispatchStatusText(d.status === 'answered'),
+    units: d.targets.map((t) => ({ unit: unitName(ctx.roster, t.unitId), state: stateText(t, d.deadline, now, tz) })),
     timeline,
     tz,
   });
@@ -114,7 +101,7 @@ async function list(ctx: AppContext): Promise<string> {
   const order = ctx.roster.units.map((u) => u.id);
   const units = [...byUnit.entries()]
     .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
-    .map(([unitId, items]) => ({ unit: unitLabel(ctx, unitId), items }));
+    .map(([unitId, items]) => ({ unit: unitName(ctx.roster, unitId), items }));
   return progressListText(units, open.length, tz);
 }
 
@@ -129,7 +116,7 @@ async function roundDetail(ctx: AppContext, r: DualRound): Promise<string> {
     seq: r.seq,
     deadline: r.deadline,
     status: r.status,
-    sides: r.sides.map((s) => ({ side: s.side, unitName: unitLabel(ctx, s.unitId), ackedAt: s.ackedAt, answeredAt: s.answeredAt, backcheckAskedAt: s.backcheckAskedAt, backcheckAt: s.backcheckAt })),
+    sides: r.sides.map((s) => ({ side: s.side, unitName: unitName(ctx.roster, s.unitId), ackedAt: s.ackedAt, answeredAt: s.answeredAt, backcheckAskedAt: s.backcheckAskedAt, backcheckAt: s.backcheckAt })),
     now: ctx.clock.now(),
     tz: ctx.config.timezone,
   });
@@ -139,7 +126,7 @@ async function roundsList(ctx: AppContext): Promise<string> {
   const items = [];
   for (const r of await liveRounds(ctx.db)) {
     const backcheck = r.status === 'answered';
-    const waiting = r.sides.filter((s) => (backcheck ? !s.backcheckAt : !s.answeredAt)).map((s) => unitLabel(ctx, s.unitId));
+    const waiting = r.sides.filter((s) => (backcheck ? !s.backcheckAt : !s.answeredAt)).map((s) => unitName(ctx.roster, s.unitId));
     const t = await getTicket(ctx.db, r.ticketNumber);
     items.push({ code: r.code, ticketNumber: r.ticketNumber, title: t?.title ?? '', deadline: r.deadline, waiting, backcheck });
   }
@@ -152,13 +139,11 @@ async function roundsList(ctx: AppContext): Promise<string> {
  * matched to the asker's open dispatches (a leader's own; a supervisor's, all): one match shows
  * it, else the bot lists them with their codes.
  */
-export const dispatchProgressHandler: MessageHandler = {
+export const dispatchProgressHandler: MessageHandler<ProgressQuery> = {
   name: 'dispatch-progress',
-  matches: (msg, sender, ctx) => queryOf(msg, sender, ctx) !== null,
-  async handle(msg, sender, ctx) {
-    const q = queryOf(msg, sender, ctx);
+  matches: queryOf,
+  async handle(q, msg, sender, ctx) {
     const reply = (text: string) => ctx.send(replyTo(msg, text, `dispatch-progress:${msg.id}`));
-    if (q === null) return;
     if (q.kind === 'round') {
       const r = await roundByCode(ctx.db, q.code);
       await reply(r ? await roundDetail(ctx, r) : roundNotFoundText(q.code));
@@ -177,7 +162,7 @@ export const dispatchProgressHandler: MessageHandler = {
       await reply(await list(ctx));
       return;
     }
-    const own = sender.roles.includes('leader');
+    const own = isLeader(sender);
     const open = (await openDispatches(ctx.db)).filter((d) => !own || d.leaderId === sender.id);
     let hits = q.kind === 'topic' ? matchTopic(q.words, open) : [];
     if (q.kind === 'topic' && hits.length === 0) {

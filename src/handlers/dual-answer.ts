@@ -3,15 +3,14 @@ import type { IncomingMessage } from '../domain/messages.js';
 import { commandOf, hasSubstance, isQuestion } from '../domain/language/intent.js';
 import { ownWords } from '../domain/language/quote.js';
 import { parseReport } from '../domain/report/parse.js';
-import type { Person } from '../domain/roster.js';
 import * as T from '../domain/texts/dual.js';
 import { dispatchesForUnit } from '../store/dispatches.js';
 import { addDualEvent, type DualRound, recordBackcheck, recordSideAck, recordSideAnswer, roundByCode, roundById, roundsAwaitingUnit } from '../store/dual.js';
 import { latestUnackedDigestAt } from '../store/ticket-nag.js';
 import { type AppContext } from '../usecases/context.js';
 import { commandText } from '../domain/messages.js';
-import { decidingHandler, type MessageHandler } from './types.js';
-import { isUnitWorker } from '../domain/roster.js';
+import { unitWorkerHandler } from './types.js';
+import { isUnitWorker, unitName, type Person } from '../domain/roster.js';
 import { replyTo } from '../usecases/send.js';
 import { askBackcheck } from '../usecases/dual-flow.js';
 
@@ -76,7 +75,7 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
  * A side unit's 签收, answer or back-check answer to a 双派单 round. When both sides have
  * answered, each is asked the two back-check questions (双倒查) point-to-point.
  */
-export const dualAnswerHandler: MessageHandler = decidingHandler('dual-answer', decide, (dec, msg, sender, ctx) => applyRoundReply(ctx, dec, msg, sender));
+export const dualAnswerHandler = unitWorkerHandler('dual-answer', decide, (dec, msg, sender, ctx) => applyRoundReply(ctx, dec, msg, sender));
 
 /**
  * Records a side unit's 签收, answer or back-check answer to a round and answers `msg`'s sender
@@ -109,7 +108,7 @@ export async function applyRoundReply(ctx: AppContext, dec: Decision, msg: Incom
     if (dec.kind === 'ack') {
       // The questions went out already: a pointer, never the same questions twice.
       if (side.backcheckAskedAt) await answer(T.backcheckPendingText(r.code));
-      else await answer(T.backcheckQuestionText(r.code, r.ticketNumber, ctx.roster.unit(dec.unitId)?.name ?? dec.unitId, { oneSide: r.sides.length === 1 }));
+      else await answer(T.backcheckQuestionText(r.code, r.ticketNumber, unitName(ctx.roster, dec.unitId), { oneSide: r.sides.length === 1 }));
       return;
     }
     if (!backcheckHasSubstance(dec.body)) {

@@ -9,7 +9,7 @@ import { replyTo } from '../usecases/send.js';
 export const helpHandler: MessageHandler = {
   name: 'help',
   matches: (msg) => commandOf(commandText(msg)) === 'help',
-  async handle(msg, sender, ctx) {
+  async handle(_, msg, sender, ctx) {
     await ctx.send(replyTo(msg, helpText(sender, helpFacts(ctx.config)), `help:${msg.id}`));
   },
 };

@@ -1,7 +1,7 @@
 import { answerClarifyHandler } from './answer-clarify.js';
 import { answerHeldHandler } from './answer-held.js';
 import { approvalBareHandler } from './approval-bare.js';
-import type { MessageHandler } from './types.js';
+import type { AnyMessageHandler } from './types.js';
 import { consoleLinkHandler } from './console-link.js';
 import { consoleLinkGroupHandler } from './console-link-group.js';
 import { dispatchAnswerHandler } from './dispatch-answer.js';
@@ -33,7 +33,7 @@ import { unitAckHandler } from './unit-ack.js';
  * console link) come before anything that takes answers; answer-clarify asks about a unit's
  * private message nothing took while something waits for it, before the private fallback.
  */
-export function messageHandlers(): MessageHandler[] {
+export function messageHandlers(): AnyMessageHandler[] {
   return [
     // A recall notice (撤回) has no text: nothing else reads it.
     reportRecallHandler,

@@ -1,10 +1,9 @@
 import { isMyItemsRequest } from '../domain/my-items/request.js';
 import type { IncomingMessage } from '../domain/messages.js';
-import type { Person } from '../domain/roster.js';
 import { commandOf } from '../domain/language/intent.js';
 import { myItemsText } from '../domain/texts/my-items.js';
 import { commandText } from '../domain/messages.js';
-import { isUnitWorker, mentionsRosterPerson } from '../domain/roster.js';
+import { isUnitWorker, mentionsRosterPerson, isOversight, type Person } from '../domain/roster.js';
 import { type MessageHandler } from './types.js';
 import { replyTo } from '../usecases/send.js';
 import { unitDispatches, unitRounds, unitTickets } from './unit-items.js';
@@ -14,7 +13,7 @@ import { unitDispatches, unitRounds, unitTickets } from './unit-items.js';
  * unit's own open items, never the leader's view. In the group it stays ordinary chat.
  */
 function unitAsksProgress(msg: IncomingMessage, sender: Person, text: string): boolean {
-  return msg.chat === 'private' && !sender.roles.includes('leader') && !sender.roles.includes('supervisor') && commandOf(text) === 'progress';
+  return msg.chat === 'private' && !isOversight(sender) && commandOf(text) === 'progress';
 }
 
 /**
@@ -25,7 +24,7 @@ function unitAsksProgress(msg: IncomingMessage, sender: Person, text: string): b
 export const myItemsHandler: MessageHandler = {
   name: 'my-items',
   matches: (msg, sender, ctx) => isUnitWorker(sender) && !mentionsRosterPerson(msg, sender, ctx) && (isMyItemsRequest(commandText(msg)) || unitAsksProgress(msg, sender, commandText(msg))),
-  async handle(msg, sender, ctx) {
+  async handle(_, msg, sender, ctx) {
     const unit = ctx.roster.unitOf(sender.id);
     if (!unit) return;
     const now = ctx.clock.now();

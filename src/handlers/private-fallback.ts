@@ -28,7 +28,7 @@ import { unitDispatches, unitRounds } from './unit-items.js';
 export const privateFallbackHandler: MessageHandler = {
   name: 'private-fallback',
   matches: (msg) => msg.chat === 'private',
-  async handle(msg, sender, ctx) {
+  async handle(_, msg, sender, ctx) {
     if (isBareAck(commandText(msg))) {
       ctx.log.debug({ id: msg.id, from: sender.id }, 'bare acknowledgement with nothing waiting: no reply');
       return;

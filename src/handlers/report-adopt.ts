@@ -6,8 +6,8 @@ import { formatShort } from '../domain/time.js';
 import { markProxyAdopted, type ProxyOffer, proxyOfferToAdopt } from '../store/reports.js';
 import { type AppContext } from '../usecases/context.js';
 import { commandText } from '../domain/messages.js';
-import { decidingHandler } from './types.js';
-import { sendAsLastStep } from '../usecases/send.js';
+import { unitWorkerHandler } from './types.js';
+import { sendAsLastStep, toPerson } from '../usecases/send.js';
 import { saveAndConfirm } from './report-save.js';
 import { senderLabel } from './report-proxy.js';
 
@@ -21,7 +21,7 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
  * the unit's report (the original text with a note of who sent and who adopted it), confirmed
  * as usual; the one who sent it is told.
  */
-export const reportAdoptHandler = decidingHandler('report-adopt', decide, async (offer, msg, sender, ctx) => {
+export const reportAdoptHandler = unitWorkerHandler('report-adopt', decide, async (offer, msg, sender, ctx) => {
   const unit = ctx.roster.unit(offer.unitId);
   if (!unit) return;
   const proxy = ctx.roster.person(offer.senderId);
@@ -33,5 +33,5 @@ export const reportAdoptHandler = decidingHandler('report-adopt', decide, async 
   });
   await markProxyAdopted(ctx.db, offer.messageId, sender.id, msg.id, ctx.clock.now());
   ctx.log.info({ id: msg.id, unit: unit.id, offer: offer.messageId }, '代报 adopted');
-  if (proxy) await sendAsLastStep(ctx, { to: { kind: 'person', id: proxy.id }, text: proxyAdoptedText(unit.name, offer.day, sender.name), mentions: [], purpose: `report-adopted:${msg.id}` });
+  if (proxy) await sendAsLastStep(ctx, toPerson(proxy.id, proxyAdoptedText(unit.name, offer.day, sender.name), `report-adopted:${msg.id}`));
 });

@@ -4,15 +4,16 @@ import { historyFlagsConfirmedText } from '../domain/texts/report-corrections.js
 import { localDay } from '../domain/time.js';
 import { confirmReportFlags, unconfirmedFlags } from '../store/reports.js';
 import { commandText } from '../domain/messages.js';
-import { decidingHandler } from './types.js';
-import { sendAsLastStep } from '../usecases/send.js';
+import { unitWorkerHandler } from './types.js';
+import { unitName } from '../domain/roster.js';
+import { sendAsLastStep, toPerson } from '../usecases/send.js';
 
 /**
  * 确认无误 / 核实无误 / 数据无误 from a head or liaison whose unit's report of the day has
  * figures the history checks questioned (请核实): they are confirmed, so the summary no longer
  * lists them under 需关注. Takes nothing when nothing waits to be confirmed.
  */
-export const reportFlagsConfirmHandler = decidingHandler(
+export const reportFlagsConfirmHandler = unitWorkerHandler(
   'report-flags-confirm',
   async (msg, sender, ctx) => {
     if (sender.unit === undefined || !isFlagConfirmation(plainWords(commandText(msg)))) return null;
@@ -21,7 +22,6 @@ export const reportFlagsConfirmHandler = decidingHandler(
   },
   async (d, msg, sender, ctx) => {
     await confirmReportFlags(ctx.db, d.unitId, d.day, ctx.clock.now());
-    const unit = ctx.roster.unit(d.unitId);
-    await sendAsLastStep(ctx, { to: { kind: 'person', id: sender.id }, text: historyFlagsConfirmedText(unit?.name ?? d.unitId, d.day), mentions: [], purpose: `report-flags-confirmed:${msg.id}` });
+    await sendAsLastStep(ctx, toPerson(sender.id, historyFlagsConfirmedText(unitName(ctx.roster, d.unitId), d.day), `report-flags-confirmed:${msg.id}`));
   },
 );

@@ -1,4 +1,4 @@
-/** One parse per incoming message, shared by the report handlers (report, report-unrecognised). */
+/** The message read as a daily report, shared by the report handlers (report, report-unrecognised) through the router's MessageReadings. */
 import { type NotReportReason, type ReportParse, explainReport } from '../domain/report/parse.js';
 import type { IncomingMessage } from '../domain/messages.js';
 import type { AppContext } from '../usecases/context.js';
@@ -13,14 +13,10 @@ export interface ParsedReport {
   never?: 'ack' | 'code';
 }
 
-const parses = new WeakMap<IncomingMessage, ParsedReport | null>();
-
-/** The message read as a daily report (cached on the message object); null for an empty or huge text. */
+/** The message read as a daily report; null for an empty or huge text. Read once per message: `readings.of(parsedReport)`. */
 export function parsedReport(msg: IncomingMessage, ctx: AppContext): ParsedReport | null {
-  if (parses.has(msg)) return parses.get(msg) ?? null;
   const text = msg.text.trim();
   let p: ParsedReport | null = text === '' || text.length > MAX_REPORT_CHARS ? null : explainReport({ text, sentAt: msg.sentAt }, ctx.roster, ctx.config.timezone);
   if (p && (p.why === 'ack' || p.why === 'code')) p = { ...p, never: p.why };
-  parses.set(msg, p);
   return p;
 }

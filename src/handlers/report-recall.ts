@@ -4,7 +4,8 @@ import { describeChange, historyFlagText, lateCorrectionNoteText, reportWithdraw
 import { reportContext, reportVersions, versionOfMessage, withdrawVersion } from '../store/reports.js';
 import { historyDays, summaryRecipients } from './report-save.js';
 import { type MessageHandler } from './types.js';
-import { sendAsLastStep } from '../usecases/send.js';
+import { unitName } from '../domain/roster.js';
+import { sendAsLastStep, toPerson } from '../usecases/send.js';
 
 /**
  * 撤回 (the chat's recall) of a message: when it made a version of a unit's daily report, that
@@ -15,7 +16,7 @@ import { sendAsLastStep } from '../usecases/send.js';
 export const reportRecallHandler: MessageHandler = {
   name: 'report-recall',
   matches: (msg) => msg.kind === 'recall',
-  async handle(msg, sender, ctx) {
+  async handle(_, msg, sender, ctx) {
     if (!msg.recalledId) return;
     const v = await versionOfMessage(ctx.db, msg.recalledId);
     // Only its sender can withdraw a message in the chat; anything else is not this recall.
@@ -34,14 +35,12 @@ export const reportRecallHandler: MessageHandler = {
       : null;
     if (!(await withdrawVersion(ctx.db, v.messageId, ctx.clock.now(), standing))) return;
     ctx.log.info({ id: msg.id, recalled: v.messageId, unit: v.unitId, day: v.day, version: v.version }, 'report version withdrawn (撤回)');
-    const unit = ctx.roster.unit(v.unitId);
-    await sendAsLastStep(ctx, {
-      to: { kind: 'person', id: sender.id }, text: reportWithdrawnText(unit?.name ?? v.unitId, v.day, v.version, standing?.figures ?? null), mentions: [], purpose: `report-withdrawn:${msg.id}`,
-    });
+    const unit = unitName(ctx.roster, v.unitId);
+    await sendAsLastStep(ctx, toPerson(sender.id, reportWithdrawnText(unit, v.day, v.version, standing?.figures ?? null), `report-withdrawn:${msg.id}`));
     // The summary went out with other figures: whoever got it is told, as for a late correction.
     const changes = figures ? changesBetween(before, figures).map(describeChange) : [];
     if (figures && changes.length > 0 && ctx.config.reports.lateCorrection === 'note' && cur.summarySent) {
-      const note = lateCorrectionNoteText(unit?.name ?? v.unitId, v.day, changes, figures);
+      const note = lateCorrectionNoteText(unit, v.day, changes, figures);
       for (const to of summaryRecipients(ctx)) await sendAsLastStep(ctx, { to, text: note, mentions: [], purpose: `report-late-correction:${msg.id}:${to.kind === 'person' ? to.id : 'group'}` });
     }
   },

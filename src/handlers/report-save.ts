@@ -9,7 +9,7 @@ import { reportConfirmText, reportReceiptText } from '../domain/texts/reports.js
 import { localIso } from '../domain/time.js';
 import { reportContext, saveReport, type SavedReport } from '../store/reports.js';
 import { type AppContext } from '../usecases/context.js';
-import { sendAsLastStep } from '../usecases/send.js';
+import { sendAsLastStep, toPerson, toGroup } from '../usecases/send.js';
 
 export interface ReportToSave {
   unit: Unit;
@@ -81,10 +81,10 @@ export async function saveAndConfirm(ctx: AppContext, r: ReportToSave): Promise<
       ...(r.adoptedFrom ? { adoptedFrom: r.adoptedFrom } : {}),
       ...(restDay ? { restDayPreviousWorkday: ctx.calendar.previousWorkday(r.day) } : {}),
     });
-    await sendAsLastStep(ctx, { to: { kind: 'person', id: r.confirmTo }, text, mentions: [], purpose: `report-confirm:${r.messageId}` });
+    await sendAsLastStep(ctx, toPerson(r.confirmTo, text, `report-confirm:${r.messageId}`));
   }
   if (ctx.config.reports.groupReceipt) {
-    await sendAsLastStep(ctx, { to: { kind: 'group' }, text: reportReceiptText(r.unit.name, version), mentions: [], purpose: `report-receipt:${r.messageId}` });
+    await sendAsLastStep(ctx, toGroup(reportReceiptText(r.unit.name, version), `report-receipt:${r.messageId}`));
   }
   // A correction after the summary went out: whoever got the summary is told (or the next summary lists it).
   // A first report after it (the summary said 未报) is told the same way, as 【补报】.

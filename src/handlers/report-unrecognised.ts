@@ -1,16 +1,16 @@
-import { reportAttempt } from '../domain/report/attempt.js';
+import { type AttemptHint, reportAttempt } from '../domain/report/attempt.js';
 import type { IncomingMessage } from '../domain/messages.js';
 import type { Person } from '../domain/roster.js';
 import { reportNotRecognisedText } from '../domain/texts/reports.js';
 import { type AppContext } from '../usecases/context.js';
-import { type MessageHandler } from './types.js';
+import { type MessageHandler, type MessageReadings } from './types.js';
 import { isUnitWorker } from '../domain/roster.js';
-import { sendAsLastStep } from '../usecases/send.js';
+import { sendAsLastStep, toPerson } from '../usecases/send.js';
 import { parsedReport } from './report-parse.js';
 
-function hintFor(msg: IncomingMessage, sender: Person, ctx: AppContext) {
+function hintFor(msg: IncomingMessage, sender: Person, ctx: AppContext, readings: MessageReadings) {
   if (!isUnitWorker(sender)) return null;
-  const p = parsedReport(msg, ctx);
+  const p = readings.of(parsedReport);
   if (!p || p.never) return null;
   const own = ctx.roster.unitOf(sender.id);
   return reportAttempt({ text: msg.text, parse: p.parse, why: p.why, ownUnit: own?.name, mentions: msg.mentionIds });
@@ -21,14 +21,13 @@ function hintFor(msg: IncomingMessage, sender: Person, ctx: AppContext) {
  * question, praise words, …): never silence, the sender is told privately why and what to send.
  * Runs after the report handler, before the console link and the private fallback.
  */
-export const reportUnrecognisedHandler: MessageHandler = {
+export const reportUnrecognisedHandler: MessageHandler<AttemptHint> = {
   name: 'report-unrecognised',
-  matches: (msg, sender, ctx) => hintFor(msg, sender, ctx) !== null,
-  async handle(msg, sender, ctx) {
-    const hint = hintFor(msg, sender, ctx);
+  matches: hintFor,
+  async handle(hint, msg, sender, ctx) {
     const unit = ctx.roster.unitOf(sender.id);
-    if (hint === null || !unit) return;
+    if (!unit) return;
     ctx.log.info({ from: sender.id, hint }, 'report-like message not taken as a report: hint sent');
-    await sendAsLastStep(ctx, { to: { kind: 'person', id: sender.id }, text: reportNotRecognisedText(hint, unit.name), mentions: [], purpose: `report-unrecognised:${msg.id}` });
+    await sendAsLastStep(ctx, toPerson(sender.id, reportNotRecognisedText(hint, unit.name), `report-unrecognised:${msg.id}`));
   },
 };

@@ -1,19 +1,14 @@
 import { figuresOf } from '../domain/report/figures.js';
 import { stripDecorations } from '../domain/language/decorations.js';
 import { reportNoUnitText, reportProxyRefusedText, reportWrongUnitText } from '../domain/texts/reports.js';
-import type { IncomingMessage } from '../domain/messages.js';
-import type { Person, Unit } from '../domain/roster.js';
-import { type AppContext } from '../usecases/context.js';
+import type { ReportParse } from '../domain/report/parse.js';
 import { type MessageHandler } from './types.js';
-import { sendAsLastStep } from '../usecases/send.js';
+import { sendAsLastStep, toPerson } from '../usecases/send.js';
 import { parsedReport } from './report-parse.js';
 import { offerProxyReport } from './report-proxy.js';
 import { saveAndConfirm } from './report-save.js';
+import { isHeadOrLiaison, isOversight, type Unit } from '../domain/roster.js';
 
-const parsed = (msg: IncomingMessage, ctx: AppContext) => parsedReport(msg, ctx)?.parse ?? null;
-
-const isProxy = (p: Person) => p.roles.includes('leader') || p.roles.includes('supervisor');
-const isReporter = (p: Person) => p.roles.includes('head') || p.roles.includes('liaison');
 /** A leader or supervisor reports on a unit's behalf only explicitly: 代报 (代…报, 代为报送), or the unit as the header. */
 const PROXY_MARK = /代报|代为报送|代.{0,8}报送|代[\u4e00-\u9fff]{1,12}?报(?![告道])/;
 
@@ -29,30 +24,28 @@ function isExplicitProxy(text: string, unit: Unit): boolean {
  * another unit (a head's, or a leader's or supervisor's without 代报) is refused and offered
  * to that unit's head, who may adopt it (report-adopt).
  */
-export const reportHandler: MessageHandler = {
+export const reportHandler: MessageHandler<ReportParse> = {
   name: 'report',
-  matches(msg, sender, ctx) {
-    if (!isReporter(sender) && !isProxy(sender)) return false;
-    const p = parsed(msg, ctx);
-    if (!p?.isReport) return false;
+  matches(_msg, sender, ctx, readings) {
+    if (!isHeadOrLiaison(sender) && !isOversight(sender)) return null;
+    const p = readings.of(parsedReport)?.parse;
+    if (!p?.isReport) return null;
     // A leader's or supervisor's report naming a unit: taken as 代报, or refused and offered to the unit.
-    return isReporter(sender) || (p.unit !== null && ctx.roster.unitByName(p.unit) !== undefined);
+    return isHeadOrLiaison(sender) || (p.unit !== null && ctx.roster.unitByName(p.unit) !== undefined) ? p : null;
   },
-  async handle(msg, sender, ctx) {
-    const p = parsed(msg, ctx);
-    if (!p) return;
+  async handle(p, msg, sender, ctx) {
     const textUnit = p.unit ? ctx.roster.unitByName(p.unit) : undefined;
     const ownUnit = ctx.roster.unitOf(sender.id);
     // Every message here is the handler's last step: the evening burst need not wait for each.
-    const reply = (text: string, kind: string) => sendAsLastStep(ctx, { to: { kind: 'person', id: sender.id }, text, mentions: [], purpose: `${kind}:${msg.id}` });
+    const reply = (text: string, kind: string) => sendAsLastStep(ctx, toPerson(sender.id, text, `${kind}:${msg.id}`));
     let unit = textUnit ?? ownUnit;
-    if (!isProxy(sender) && textUnit && ownUnit && textUnit.id !== ownUnit.id) {
+    if (!isOversight(sender) && textUnit && ownUnit && textUnit.id !== ownUnit.id) {
       ctx.log.warn({ from: sender.id, unit: textUnit.id }, 'report for a unit not the sender\'s: refused');
       const forwarded = await offerProxyReport(ctx, msg, sender, textUnit, p);
       await reply(reportWrongUnitText(textUnit.name, forwarded), 'report-refused');
       return;
     }
-    if (isProxy(sender)) {
+    if (isOversight(sender)) {
       if (!textUnit) return;
       if (!isExplicitProxy(msg.text, textUnit)) {
         ctx.log.warn({ from: sender.id, unit: textUnit.id }, 'report by a leader or supervisor without 代报: refused');

@@ -1,15 +1,14 @@
 import { AnswerBudget } from '../domain/answer-budget.js';
 import type { IncomingMessage, OutgoingMessage } from '../domain/messages.js';
 import { ANSWER_LIMIT_NOTICE } from '../domain/texts/limits.js';
+import { HANDLER_ERROR_TEXT } from '../domain/texts/system.js';
 import { laneOf } from '../jobs/lanes.js';
 import { KeyedSerializer } from '../lib/keyed-serializer.js';
 import type { Person } from '../domain/roster.js';
 import { InboundLedger } from '../store/inbound-ledger.js';
 import { type AppContext } from '../usecases/context.js';
-import { type MessageHandler } from './types.js';
+import { type AnyMessageHandler, isDecision, MessageReadings } from './types.js';
 import { replyTo } from '../usecases/send.js';
-
-const HANDLER_ERROR_TEXT = '抱歉，这条消息暂时未能处理，已记录在案，工作人员会尽快核查。';
 
 export interface RouterOptions {
   onProcessed?: (handler: string) => void;
@@ -56,7 +55,7 @@ export interface Router {
  * never obeyed), then gives it to the first handler that takes it. Processing the same
  * message id twice does nothing the second time.
  */
-export function createRouter(handlers: MessageHandler[], ctx: AppContext, opts: RouterOptions = {}): Router {
+export function createRouter(handlers: AnyMessageHandler[], ctx: AppContext, opts: RouterOptions = {}): Router {
   const ledger = opts.ledger ?? new InboundLedger(ctx.db);
   const l = ctx.config.limits;
   const budget = opts.answerBudget === false ? undefined
@@ -107,11 +106,13 @@ export function createRouter(handlers: MessageHandler[], ctx: AppContext, opts: 
       return;
     }
     let taken = 'none';
+    const readings = new MessageReadings(msg, hctx);
     for (const h of handlers) {
-      if (!(await h.matches(msg, sender, hctx))) continue;
+      const decision = await h.matches(msg, sender, hctx, readings);
+      if (!isDecision(decision)) continue;
       taken = h.name;
       try {
-        await h.handle(msg, sender, hctx);
+        await h.handle(decision, msg, sender, hctx);
       } catch (err) {
         // The database down: let the queue retry later. Anything else is our fault with this
         // input: keep the record, answer politely, and move on instead of retrying forever.

@@ -12,9 +12,9 @@ import { ackLatestDigest, latestUnackedDigestAt } from '../store/ticket-nag.js';
 import { overdueOrReopenedOfUnit } from '../store/tickets.js';
 import { type AppContext } from '../usecases/context.js';
 import { commandText } from '../domain/messages.js';
-import { decidingHandler } from './types.js';
+import { unitWorkerHandler } from './types.js';
 import { isUnitWorker } from '../domain/roster.js';
-import { replyTo } from '../usecases/send.js';
+import { replyTo, toPerson } from '../usecases/send.js';
 
 const MAX_CHARS = 300;
 /** A code or a ticket number: the code handlers and the ticket commands take those. */
@@ -59,7 +59,7 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
  * unit having just one), the sender is asked privately whether to report it done: a yes
  * (ticket-done-confirm) records this message as its report. Several: which one, with the reply form.
  */
-export const ticketAckRemarkHandler = decidingHandler('ticket-ack-remark', decide, async (dec, msg, sender, ctx) => {
+export const ticketAckRemarkHandler = unitWorkerHandler('ticket-ack-remark', decide, async (dec, msg, sender, ctx) => {
   const cycle = await ackLatestDigest(ctx.db, dec.unitId, sender.id, ctx.clock.now());
   await ctx.send(replyTo(msg, cycle ? T.ACK_RECORDED : T.ACK_NOTHING, `ticket-command:${msg.id}`));
   if (dec.tickets.length === 0) return;
@@ -67,5 +67,5 @@ export const ticketAckRemarkHandler = decidingHandler('ticket-ack-remark', decid
   if (one !== undefined) {
     await addTicketDoneQuestion(ctx.db, { unitId: dec.unitId, senderId: sender.id, messageId: msg.id, text: ownWords(msg.text).trim(), number: one.number, at: new Date(msg.sentAt) });
   }
-  await ctx.send({ to: { kind: 'person', id: sender.id }, text: T.doneWhichTicket(dec.tickets), mentions: [], purpose: `ticket-done-ask:${msg.id}` });
+  await ctx.send(toPerson(sender.id, T.doneWhichTicket(dec.tickets), `ticket-done-ask:${msg.id}`));
 });

@@ -10,6 +10,7 @@ import { type AppContext } from '../usecases/context.js';
 import { commandText } from '../domain/messages.js';
 import { type MessageHandler } from './types.js';
 import { replyTo } from '../usecases/send.js';
+import { unitName } from '../domain/roster.js';
 
 const CODE = /(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}(?!\d)/i;
 
@@ -49,29 +50,28 @@ function commandOf(msg: IncomingMessage): TicketCommand | null {
  * A unit's answers to a digest: `签收` / `收到` (any acknowledgement) acknowledges the latest digest; `<工单编号> 已办结 <说明>`
  * is recorded as the unit's report (the platform stays the source of truth for status).
  */
-export const ticketCommandsHandler: MessageHandler = {
+export const ticketCommandsHandler: MessageHandler<TicketCommand> = {
   name: 'ticket-commands',
   async matches(msg, sender, ctx) {
-    if (sender.unit === undefined) return false;
+    if (sender.unit === undefined) return null;
     const c = commandOf(msg);
-    if (c?.kind === 'reported-done') return !(await dispatchAsksAbout(ctx, sender.unit, c.number));
+    if (c?.kind === 'reported-done') return (await dispatchAsksAbout(ctx, sender.unit, c.number)) ? null : c;
     // 签收 / 收到 is ours only while the unit has a digest to acknowledge (else e.g. a dispatch's)
     // and nothing it must sign reached it since (a code names a dispatch or a round).
-    if (c?.kind !== 'ack' || CODE.test(commandText(msg))) return false;
+    if (c?.kind !== 'ack' || CODE.test(commandText(msg))) return null;
     const digestAt = await latestUnackedDigestAt(ctx.db, sender.unit);
-    return digestAt !== null && !(await signableSince(ctx, sender.unit, digestAt));
+    return digestAt !== null && !(await signableSince(ctx, sender.unit, digestAt)) ? c : null;
   },
-  async handle(msg, sender, ctx) {
-    const c = commandOf(msg);
+  async handle(c, msg, sender, ctx) {
     const now = ctx.clock.now();
     const unitId = sender.unit as string;
     const purpose = `ticket-command:${msg.id}`;
-    if (c?.kind === 'ack') {
+    if (c.kind === 'ack') {
       const cycle = await ackLatestDigest(ctx.db, unitId, sender.id, now);
       await ctx.send(replyTo(msg, cycle ? T.ACK_RECORDED : T.ACK_NOTHING, purpose));
       return;
     }
-    if (c?.kind !== 'reported-done') return;
+    if (c.kind !== 'reported-done') return;
     const t = await getTicket(ctx.db, c.number);
     if (!t) {
       // 工单2026113000123已办结，回访满意 in the group: a case of the unit's own, not one of ours.
@@ -80,7 +80,7 @@ export const ticketCommandsHandler: MessageHandler = {
       return;
     }
     if (t.unitId !== unitId) {
-      await ctx.send(replyTo(msg, T.notYourTicket(c.number, ctx.roster.unit(t.unitId)?.name ?? t.unitId), purpose));
+      await ctx.send(replyTo(msg, T.notYourTicket(c.number, unitName(ctx.roster, t.unitId)), purpose));
       return;
     }
     await recordTicketEvent(ctx.db, c.number, 'reported-done', now, `chat:${sender.id}`, { note: c.note, message: msg.id });

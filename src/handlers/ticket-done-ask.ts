@@ -9,8 +9,9 @@ import { addTicketDoneQuestion } from '../store/ticket-done-questions.js';
 import { overdueOrReopenedOfUnit } from '../store/tickets.js';
 import { type AppContext } from '../usecases/context.js';
 import { commandText } from '../domain/messages.js';
-import { decidingHandler } from './types.js';
+import { unitWorkerHandler } from './types.js';
 import { isUnitWorker } from '../domain/roster.js';
+import { toPerson } from '../usecases/send.js';
 
 const MAX_CHARS = 300;
 /** 工单 / 单子 / 那件 … said to be done: 已经办完了, 办结了, 处理完毕, 已解决. */
@@ -40,11 +41,11 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
  * reopened ticket and the exact reply (`GD… 已办结 说明`), or lists them when several. With one
  * named, the sender's yes within two hours records this message as its report (ticket-done-confirm).
  */
-export const ticketDoneAskHandler = decidingHandler('ticket-done-ask', decide, async (dec, msg, sender, ctx) => {
+export const ticketDoneAskHandler = unitWorkerHandler('ticket-done-ask', decide, async (dec, msg, sender, ctx) => {
   // One ticket named: the sender's yes (是的 / 对 / 确认) records this message as its report (ticket-done-confirm).
   const one = dec.tickets.length === 1 ? dec.tickets[0] : undefined;
   if (one !== undefined && sender.unit !== undefined) {
     await addTicketDoneQuestion(ctx.db, { unitId: sender.unit, senderId: sender.id, messageId: msg.id, text: ownWords(msg.text).trim(), number: one.number, at: new Date(msg.sentAt) });
   }
-  await ctx.send({ to: { kind: 'person', id: msg.senderId }, text: doneWhichTicket(dec.tickets), mentions: [], purpose: `ticket-done-ask:${msg.id}` });
+  await ctx.send(toPerson(msg.senderId, doneWhichTicket(dec.tickets), `ticket-done-ask:${msg.id}`));
 });

@@ -6,7 +6,7 @@ import { latestTicketDoneQuestion, resolveTicketDoneQuestion, type TicketDoneQue
 import { getTicket, recordTicketEvent } from '../store/tickets.js';
 import { type AppContext } from '../usecases/context.js';
 import { commandText } from '../domain/messages.js';
-import { decidingHandler } from './types.js';
+import { unitWorkerHandler } from './types.js';
 import { isUnitWorker } from '../domain/roster.js';
 import { replyTo } from '../usecases/send.js';
 
@@ -32,7 +32,7 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
  * the ticket is recorded as reported done by the unit, with the message asked about as the note,
  * and confirmed as `GD… 已办结 说明` is. Never a digest 签收 while that question waits.
  */
-export const ticketDoneConfirmHandler = decidingHandler('ticket-done-confirm', decide, async (dec, msg, sender, ctx) => {
+export const ticketDoneConfirmHandler = unitWorkerHandler('ticket-done-confirm', decide, async (dec, msg, sender, ctx) => {
   const now = ctx.clock.now();
   if (!(await resolveTicketDoneQuestion(ctx.db, dec.q.id, now))) return;
   const purpose = `ticket-command:${msg.id}`;

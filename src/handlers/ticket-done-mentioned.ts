@@ -34,14 +34,13 @@ async function record(numbers: readonly string[], msg: IncomingMessage, sender: 
  * A message nothing else took that says one of the unit's tickets is done in its own words
  * (GD…搞定了，摊贩已清理): recorded as the unit's report, confirmed.
  */
-export const ticketDoneMentionedHandler: MessageHandler = {
+export const ticketDoneMentionedHandler: MessageHandler<string[]> = {
   name: 'ticket-done-mentioned',
   async matches(msg, sender, ctx) {
-    return (await doneMentioned(msg, sender, ctx)).length > 0;
-  },
-  async handle(msg, sender, ctx) {
     const numbers = await doneMentioned(msg, sender, ctx);
-    if (numbers.length === 0) return;
+    return numbers.length > 0 ? numbers : null;
+  },
+  async handle(numbers, msg, sender, ctx) {
     await record(numbers, msg, sender, ctx);
     await ctx.send(replyTo(msg, numbers.map((n) => T.reportedDone(n)).join('\n'), `ticket-done-mentioned:${msg.id}`));
   },

@@ -39,7 +39,7 @@ export function importAnswer(name: string, r: ImportResult, maxListed: number, f
 export const ticketImportHandler: MessageHandler = {
   name: 'ticket-import',
   matches: (msg) => msg.file !== null && looksLikeTicketFile(msg.file.name),
-  async handle(msg, sender, ctx) {
+  async handle(_, msg, sender, ctx) {
     const file = msg.file;
     if (!file) return;
     if (!mayImportFiles(sender)) {

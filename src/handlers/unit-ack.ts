@@ -9,10 +9,11 @@ import { recordSideAck, roundByCode } from '../store/dual.js';
 import { latestUnackedDigestAt } from '../store/ticket-nag.js';
 import { type AppContext } from '../usecases/context.js';
 import { commandText } from '../domain/messages.js';
-import { decidingHandler } from './types.js';
+import { unitWorkerHandler } from './types.js';
 import { isUnitWorker } from '../domain/roster.js';
 import { applyReply } from './dispatch-answer.js';
 import { type WaitingThing, waitingThings } from './unit-items.js';
+import { toPerson } from '../usecases/send.js';
 
 const MAX_CHARS = 200;
 /** A code or a ticket number: the message says what it is about (the code handlers take it). */
@@ -50,8 +51,8 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
  * dispatch or a 双派单 round) it signs it and confirms privately; with several it asks which,
  * privately. Nothing unsigned: the other handlers (ticket digests, answer-clarify) decide.
  */
-export const unitAckHandler = decidingHandler('unit-ack', decide, async (dec, msg, sender, ctx) => {
-  const toSender = (text: string, purpose: string) => ctx.send({ to: { kind: 'person', id: sender.id }, text, mentions: [], purpose });
+export const unitAckHandler = unitWorkerHandler('unit-ack', decide, async (dec, msg, sender, ctx) => {
+  const toSender = (text: string, purpose: string) => ctx.send(toPerson(sender.id, text, purpose));
   if (dec.kind === 'ask') {
     await toSender(signWhichText(dec.items), `unit-ack-which:${msg.id}`);
     return;

@@ -2,7 +2,7 @@
 import type { MyDispatch, MyRound, MyTicket } from '../domain/texts/my-items.js';
 import { dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
 import { hasRoundAwaitingUnit, roundsAwaitingUnit } from '../store/dual.js';
-import { summary } from '../domain/texts/dispatch.js';
+import { waitingDispatchWhat, waitingRoundWhat } from '../domain/texts/my-items.js';
 import { getTicket, overdueOrReopenedOfUnit } from '../store/tickets.js';
 import type { AppContext } from '../usecases/context.js';
 
@@ -33,6 +33,8 @@ export interface WaitingThing {
   kind: 'dispatch' | 'round';
   /** A few words on what it is (for the texts). */
   what: string;
+  /** A round waiting for its 双倒查 answer. */
+  backcheck: boolean;
   /** Not yet signed (nor answered). */
   unsigned: boolean;
   /** When it reached the unit. */
@@ -46,12 +48,12 @@ export async function waitingThings(ctx: AppContext, unitId: string): Promise<Wa
   const [roundWaits, dispatchOpen] = await Promise.all([hasRoundAwaitingUnit(ctx.db, unitId), hasOpenDispatch(ctx.db, unitId)]);
   for (const r of roundWaits ? await roundsAwaitingUnit(ctx.db, unitId) : []) {
     const title = (await getTicket(ctx.db, r.ticketNumber))?.title ?? '';
-    const stage = r.status === 'answered' ? '，待回答双倒查' : '';
     const side = r.sides.find((s) => s.unitId === unitId);
     items.push({
       code: r.code,
       kind: 'round',
-      what: `双派单，工单 ${r.ticketNumber}${title ? `「${summary(title, 16)}」` : ''}${stage}`,
+      what: waitingRoundWhat(r.ticketNumber, title, r.status === 'answered'),
+      backcheck: r.status === 'answered',
       unsigned: r.status === 'open' && side !== undefined && side.ackedAt === null && side.answeredAt === null,
       deliveredAt: side?.deliveredAt ?? null,
     });
@@ -59,7 +61,7 @@ export async function waitingThings(ctx: AppContext, unitId: string): Promise<Wa
   for (const d of dispatchOpen ? await dispatchesForUnit(ctx.db, unitId) : []) {
     const t = d.targets.find((x) => x.unitId === unitId);
     if (d.status !== 'open' || !t || t.answeredAt) continue;
-    items.push({ code: d.code, kind: 'dispatch', what: `调度“${summary(d.text, 20)}”`, unsigned: t.ackedAt === null, deliveredAt: t.deliveredAt ?? null });
+    items.push({ code: d.code, kind: 'dispatch', what: waitingDispatchWhat(d.text), backcheck: false, unsigned: t.ackedAt === null, deliveredAt: t.deliveredAt ?? null });
   }
   return items;
 }

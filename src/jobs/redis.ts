@@ -25,17 +25,7 @@ export async function pingRedis(url: string, timeoutMs = 2_000): Promise<{ ok: t
   }
 }
 
-export const REDIS_MISSING_HELP = [
-  '无法连接 Redis。督办机器人需要 Redis 来排队收发消息。请先启动 Redis：',
-  '  docker compose up -d redis        （使用本仓库的 compose 文件）',
-  '  或 sudo apt-get install -y redis-server && sudo service redis-server start   （Debian/Ubuntu）',
-  '然后重新运行。如 Redis 不在本机，请设置 REDIS_URL。',
-  '',
-  'Cannot reach Redis. The bot needs Redis for its message queues. Start one:',
-  '  docker compose up -d redis        (with this repo\'s compose file)',
-  '  or sudo apt-get install -y redis-server && sudo service redis-server start   (Debian/Ubuntu)',
-  'then run again. If Redis is elsewhere, set REDIS_URL.',
-].join('\n');
+export { REDIS_MISSING_HELP } from '../domain/texts/system.js';
 
 /** Warnings about a Redis that could lose queued work (eviction, no persistence). */
 export async function checkRedisSafety(r: Redis): Promise<string[]> {

@@ -2,8 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type DayReport, type DaySummary, totalText } from '../domain/report/summary.js';
-import { monthDay } from '../domain/texts/reports.js';
+import type { DayReport, DaySummary } from '../domain/report/summary.js';
 import { formatShort } from '../domain/time.js';
 import type { Logger } from 'pino';
 import type { DistrictConfig } from '../config/schema.js';
@@ -19,16 +18,6 @@ export interface CardContext {
   clock: Clock;
   log: Logger;
   dataDir?: string;
-}
-
-/** The short text that goes with the card when the summary is sent as an image only. */
-export function dayCardCaption(day: string, s: DaySummary): string {
-  const n = s.total - s.missing.length;
-  const totals = (['received', 'completed', 'overdue'] as const).map((k) => totalText(k, s.totals[k], s.givenBy[k], n)).join('，');
-  const lines = [`【${monthDay(day)} 12345热线日报汇总】报送${s.reported}/${s.total}个单位，${totals}。`];
-  if (s.missing.length > 0) lines.push(`未报：${s.missing.map((u) => u.name).join('、')}。`);
-  lines.push('详见下图。');
-  return lines.join('\n');
 }
 
 /**

@@ -12,9 +12,11 @@ import {
 } from '../domain/texts/dispatch.js';
 import { addEvent, claimEscalation, claimTargetStep, type Dispatch, type DispatchTarget, dispatchTarget, openDispatches } from '../store/dispatches.js';
 import type { AppContext } from '../usecases/context.js';
-import { leaderName, stateText, unitContacts, unitLabel } from '../usecases/dispatch-common.js';
+import { leaderName, stateText, unitContacts } from '../usecases/dispatch-common.js';
 import type { Routine } from './types.js';
 import { forEachIsolated } from './each.js';
+import { unitName } from '../domain/roster.js';
+import { toPerson, toGroup } from '../usecases/send.js';
 
 /**
  * Follows every open dispatch up against the clock (a scan of stored state, each step
@@ -91,7 +93,7 @@ async function checkDispatch(ctx: AppContext, d: Dispatch, now: Date): Promise<D
  */
 async function deadlineNotices(ctx: AppContext, due: readonly DeadlineStep[], now: Date): Promise<void> {
   const tz = ctx.config.timezone;
-  const states = (d: Dispatch, ts: readonly DispatchTarget[]) => ts.map((t) => ({ unit: unitLabel(ctx, t.unitId), state: stateText(t, d.deadline, now, tz) }));
+  const states = (d: Dispatch, ts: readonly DispatchTarget[]) => ts.map((t) => ({ unit: unitName(ctx.roster, t.unitId), state: stateText(t, d.deadline, now, tz) }));
   const codes = (xs: readonly DeadlineStep[]) => xs.map((x) => x.d.code).join('+');
   const base = (d: Dispatch) => ({ code: d.code, leaderName: leaderName(ctx, d.leaderId), text: d.text, deadline: d.deadline, tz });
 
@@ -101,13 +103,8 @@ async function deadlineNotices(ctx: AppContext, due: readonly DeadlineStep[], no
     const only = late.length === 1 ? late[0] : undefined;
     await ctx.send(
       only
-        ? { to: { kind: 'group' }, text: lateGroupText({ ...base(only.d), units: only.late.map((u) => unitLabel(ctx, u)) }), mentions, purpose: `dispatch:${only.d.code}:late-group:${only.late.join(',')}` }
-        : {
-            to: { kind: 'group' },
-            text: lateGroupDigestText(late.map((x) => ({ ...base(x.d), units: x.late.map((u) => unitLabel(ctx, u)) })), tz),
-            mentions,
-            purpose: `dispatch:${codes(late)}:late-group:${late.map((x) => `${x.d.code}=${x.late.join(',')}`).join(';')}`,
-          },
+        ? toGroup(lateGroupText({ ...base(only.d), units: only.late.map((u) => unitName(ctx.roster, u)) }), `dispatch:${only.d.code}:late-group:${only.late.join(',')}`, mentions)
+        : toGroup(lateGroupDigestText(late.map((x) => ({ ...base(x.d), units: x.late.map((u) => unitName(ctx.roster, u)) })), tz), `dispatch:${codes(late)}:late-group:${late.map((x) => `${x.d.code}=${x.late.join(',')}`).join(';')}`, mentions),
     );
     await forEachIsolated(
       ctx,
@@ -128,8 +125,8 @@ async function deadlineNotices(ctx: AppContext, due: readonly DeadlineStep[], no
     const only = esc.length === 1 ? esc[0] : undefined;
     await ctx.send(
       only
-        ? { to: { kind: 'person', id: p.id }, text: lateSupervisorText({ ...base(only.d), units: states(only.d, only.escalation?.pending ?? []) }), mentions: [], purpose: `dispatch:${only.d.code}:supervise:${p.id}` }
-        : { to: { kind: 'person', id: p.id }, text: lateSupervisorDigestText(esc.map((x) => item(x, x.escalation?.pending ?? [])), tz), mentions: [], purpose: `dispatch:${codes(esc)}:supervise:${p.id}` },
+        ? toPerson(p.id, lateSupervisorText({ ...base(only.d), units: states(only.d, only.escalation?.pending ?? []) }), `dispatch:${only.d.code}:supervise:${p.id}`)
+        : toPerson(p.id, lateSupervisorDigestText(esc.map((x) => item(x, x.escalation?.pending ?? [])), tz), `dispatch:${codes(esc)}:supervise:${p.id}`),
     );
   }
   const leaders = [...new Set(esc.map((x) => x.d.leaderId))];
@@ -138,8 +135,8 @@ async function deadlineNotices(ctx: AppContext, due: readonly DeadlineStep[], no
     const only = mine.length === 1 ? mine[0] : undefined;
     await ctx.send(
       only
-        ? { to: { kind: 'person', id: leaderId }, text: leaderStatusText({ ...base(only.d), units: states(only.d, only.escalation?.all ?? []) }), mentions: [], purpose: `dispatch:${only.d.code}:leader-status` }
-        : { to: { kind: 'person', id: leaderId }, text: leaderStatusDigestText(mine.map((x) => item(x, x.escalation?.all ?? [])), tz), mentions: [], purpose: `dispatch:${codes(mine)}:leader-status:${leaderId}` },
+        ? toPerson(leaderId, leaderStatusText({ ...base(only.d), units: states(only.d, only.escalation?.all ?? []) }), `dispatch:${only.d.code}:leader-status`)
+        : toPerson(leaderId, leaderStatusDigestText(mine.map((x) => item(x, x.escalation?.all ?? [])), tz), `dispatch:${codes(mine)}:leader-status:${leaderId}`),
     );
   }
   await forEachIsolated(
@@ -159,7 +156,7 @@ async function deadlineNotices(ctx: AppContext, due: readonly DeadlineStep[], no
 async function remindUnit(ctx: AppContext, d: Dispatch, unitId: string, step: Exclude<StepKind, 'late'>, text: string, now: Date): Promise<void> {
   const people = unitContacts(ctx, unitId);
   for (const p of people) {
-    await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `dispatch:${d.code}:${step}:${unitId}:${p.id}` });
+    await ctx.send(toPerson(p.id, text, `dispatch:${d.code}:${step}:${unitId}:${p.id}`));
   }
   await claimTargetStep(ctx.db, d.id, unitId, step, now, { to: people.map((p) => p.id) });
 }

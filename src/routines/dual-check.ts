@@ -8,9 +8,11 @@ import { addDualEvent, claimSideStep, type DualRound, liveRounds, recordDualStep
 import { claimStep, hasStep } from '../store/steps.js';
 import { getTicket } from '../store/tickets.js';
 import type { AppContext } from '../usecases/context.js';
-import { askBackcheck, enqueueRound, openDualRounds, sendAccountability, sideContacts, unitName } from '../usecases/dual-flow.js';
+import { askBackcheck, enqueueRound, openDualRounds, sendAccountability, sideContacts } from '../usecases/dual-flow.js';
 import type { Routine } from './types.js';
 import { forEachIsolated } from './each.js';
+import { unitName, idsWithRole } from '../domain/roster.js';
+import { toPerson, toGroup } from '../usecases/send.js';
 
 /** A flow added this long ago that has not delivered is added again (its jobs were lost). */
 const REDELIVER_AFTER_MS = 10 * 60_000;
@@ -82,13 +84,13 @@ async function checkRound(ctx: AppContext, r: DualRound, now: Date): Promise<Che
     if (!ackReminderDue(s, now, ctx.config.dual.ackWithinHours)) continue;
     const people = sideContacts(ctx, s.unitId);
     const text = T.ackReminderText(r.code, r.ticketNumber, r.deadline, tz);
-    for (const p of people) await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `dual:${r.code}:ack-reminder:${s.side}:${p.id}` });
+    for (const p of people) await ctx.send(toPerson(p.id, text, `dual:${r.code}:ack-reminder:${s.side}:${p.id}`));
     await claimSideStep(ctx.db, r.id, s.side, 'ack_reminded_at', now, { to: people.map((p) => p.id) });
   }
   if (now.getTime() < r.deadline.getTime()) return null;
   const taken = await takenDualSteps(ctx.db, r.id);
-  const supervisors = ctx.roster.withRole('supervisor').map((p) => p.id);
-  const leaders = ctx.roster.withRole('leader').map((p) => p.id);
+  const supervisors = idsWithRole(ctx.roster, 'supervisor');
+  const leaders = idsWithRole(ctx.roster, 'leader');
   const due: DueStep[] = [];
   for (const s of r.sides) {
     if (s.answeredAt) continue;
@@ -98,7 +100,7 @@ async function checkRound(ctx: AppContext, r: DualRound, now: Date): Promise<Che
     if (!step) continue;
     const heads = sideContacts(ctx, s.unitId).map((p) => p.id);
     const to = step.step === 'onsite' ? supervisors : step.step === 'referral' ? leaders : heads;
-    const input = { code: r.code, number: r.ticketNumber, title, unitName: unitName(ctx, s.unitId), sideLabel: SIDE_LABEL[s.side], deadline: r.deadline, daysOverdue: step.daysOverdue, tz };
+    const input = { code: r.code, number: r.ticketNumber, title, unitName: unitName(ctx.roster, s.unitId), sideLabel: SIDE_LABEL[s.side], deadline: r.deadline, daysOverdue: step.daysOverdue, tz };
     due.push({ r, side: s.side, step: step.step, daysOverdue: step.daysOverdue, to, input, taken });
   }
   return { r, title, taken, due };
@@ -121,10 +123,10 @@ async function ladderNotices(ctx: AppContext, due: readonly DueStep[], now: Date
       if (only) {
         const i = only.input;
         const text = step === 'immediate' ? T.lateImmediateText(i) : step === 'written' ? T.lateWrittenText(i) : step === 'onsite' ? T.lateOnsiteText(i) : T.lateReferralText(i);
-        await ctx.send({ to: { kind: 'person', id }, text, mentions: [], purpose: `dual:${only.r.code}:${step}:${only.side}:${id}` });
+        await ctx.send(toPerson(id, text, `dual:${only.r.code}:${step}:${only.side}:${id}`));
       } else if (mine.length > 1) {
         const keys = mine.map((x) => `${x.r.code}-${x.side}`).join('+');
-        await ctx.send({ to: { kind: 'person', id }, text: T.lateDigestText(step, mine.map((x) => x.input)), mentions: [], purpose: `dual:${keys}:${step}:${id}` });
+        await ctx.send(toPerson(id, T.lateDigestText(step, mine.map((x) => x.input)), `dual:${keys}:${step}:${id}`));
       }
     }
   }
@@ -167,7 +169,7 @@ async function finishRounds(ctx: AppContext, checked: readonly Checked[], now: D
     async ({ r, title }) => {
       const holding = holdingUp(r.sides, r.deadline, now);
       if (holding.length === 0 || (await hasStep(ctx.db, `dual-holdup:${r.code}:${today}`))) return;
-      const answered = r.sides.filter((s) => s.answeredAt).map((s) => unitName(ctx, s.unitId));
+      const answered = r.sides.filter((s) => s.answeredAt).map((s) => unitName(ctx.roster, s.unitId));
       held.push({ r, title, answered, holding, mentions: holding.flatMap((s) => sideContacts(ctx, s.unitId).map((p) => p.id)) });
     },
     (c) => ({ code: c.r.code }),
@@ -176,19 +178,9 @@ async function finishRounds(ctx: AppContext, checked: readonly Checked[], now: D
   const only = held.length === 1 ? held[0] : undefined;
   if (only) {
     const { r } = only;
-    await ctx.send({
-      to: { kind: 'group' },
-      text: T.holdupText(r.code, r.ticketNumber, only.title, only.answered, only.holding.map((s) => unitName(ctx, s.unitId)), r.deadline, tz),
-      mentions: only.mentions,
-      purpose: `dual:${r.code}:holdup:${today}`,
-    });
+    await ctx.send(toGroup(T.holdupText(r.code, r.ticketNumber, only.title, only.answered, only.holding.map((s) => unitName(ctx.roster, s.unitId)), r.deadline, tz), `dual:${r.code}:holdup:${today}`, only.mentions));
   } else if (held.length > 1) {
-    await ctx.send({
-      to: { kind: 'group' },
-      text: T.holdupDigestText(held.map((h) => ({ code: h.r.code, number: h.r.ticketNumber, title: h.title, answered: h.answered, holding: h.holding.map((s) => unitName(ctx, s.unitId)), deadline: h.r.deadline })), tz),
-      mentions: [...new Set(held.flatMap((h) => h.mentions))],
-      purpose: `dual:${held.map((h) => h.r.code).join('+')}:holdup:${today}`,
-    });
+    await ctx.send(toGroup(T.holdupDigestText(held.map((h) => ({ code: h.r.code, number: h.r.ticketNumber, title: h.title, answered: h.answered, holding: h.holding.map((s) => unitName(ctx.roster, s.unitId)), deadline: h.r.deadline })), tz), `dual:${held.map((h) => h.r.code).join('+')}:holdup:${today}`, [...new Set(held.flatMap((h) => h.mentions))]));
   }
   await forEachIsolated(
     ctx,

@@ -1,6 +1,7 @@
 import { localDay } from '../domain/time.js';
 import { calendarMissingText } from '../domain/texts/reports.js';
 import type { AppContext } from '../usecases/context.js';
+import { toPerson } from '../usecases/send.js';
 
 /**
  * Whether a working-day routine runs today. When the calendar has no official schedule for
@@ -13,7 +14,7 @@ export async function workdayToday(ctx: AppContext): Promise<{ run: boolean; day
   if (!ctx.calendar.isKnownYear(year)) {
     ctx.log.warn({ year }, 'no official holiday schedule for this year: falling back to Mon–Fri; add it under calendar in the district file');
     for (const p of ctx.roster.withRole('supervisor')) {
-      await ctx.send({ to: { kind: 'person', id: p.id }, text: calendarMissingText(year), mentions: [], purpose: `calendar-missing:${day}:${p.id}` });
+      await ctx.send(toPerson(p.id, calendarMissingText(year), `calendar-missing:${day}:${p.id}`));
     }
   }
   return { run: ctx.calendar.isWorkday(day), day };

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { monthlyDay, previousMonth } from '../domain/dual/periods.js';
-import { bestAndLast, RANKING_METHOD, type RankingRow } from '../domain/ranking.js';
+import { bestAndLast, type RankingRow } from '../domain/ranking.js';
+import { RANKING_METHOD } from '../domain/texts/dual.js';
 import { monthRankingWithCoverage } from '../usecases/ranking.js';
 import * as T from '../domain/texts/dual.js';
 import { rankingCardFile } from '../render/day-card-file.js';
@@ -10,10 +11,12 @@ import { planLookback } from '../domain/tickets/lookback.js';
 import { lookbackTickets } from '../store/ranking.js';
 import { claimStep } from '../store/steps.js';
 import type { AppContext } from '../usecases/context.js';
+import { unitName } from '../domain/roster.js';
 import { filesDir } from '../usecases/dual-evidence.js';
 import { sideContacts } from '../usecases/dual-flow.js';
 import { workdayToday } from './gate.js';
 import { dailyAt, type Routine } from './types.js';
+import { toPerson, toGroup } from '../usecases/send.js';
 
 async function rankingFile(ctx: AppContext, month: string, rows: readonly RankingRow[], trialNote?: string): Promise<{ name: string; path: string }> {
   const r1 = (n: number | null) => (n === null ? '—' : Math.round(n * 10) / 10);
@@ -59,21 +62,20 @@ export const monthlyReviewRoutine: Routine = {
     // Tickets the daily nag pursues and tickets in an open 双派单 round are not re-dispatched
     // (one message per ticket; never one side of a round): see src/domain/tickets/lookback.ts.
     const plan = planLookback(look, ctx.config.routines.ticketNag.length > 0);
-    const unitName = (u: string) => ctx.roster.unit(u)?.name ?? u;
     for (const [u, items] of plan.redispatch) {
-      const text = T.lookbackText(month, unitName(u), items);
+      const text = T.lookbackText(month, unitName(ctx.roster, u), items);
       const people = sideContacts(ctx, u);
-      for (const p of people) await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `monthly-review:${month}:lookback:${u}:${p.id}` });
-      if (people.length === 0) await ctx.send({ to: { kind: 'group' }, text, mentions: [], purpose: `monthly-review:${month}:lookback:${u}` });
+      for (const p of people) await ctx.send(toPerson(p.id, text, `monthly-review:${month}:lookback:${u}:${p.id}`));
+      if (people.length === 0) await ctx.send(toGroup(text, `monthly-review:${month}:lookback:${u}`));
     }
     const summary = T.lookbackLeadersText(month, {
-      redispatched: [...plan.redispatch.entries()].map(([u, l]) => ({ unitName: unitName(u), count: l.length })),
-      nagged: [...plan.nagged.entries()].map(([u, l]) => ({ unitName: unitName(u), count: l.length })),
-      awaiting: [...plan.awaiting.entries()].map(([u, l]) => ({ unitName: unitName(u), count: l.length })),
+      redispatched: [...plan.redispatch.entries()].map(([u, l]) => ({ unitName: unitName(ctx.roster, u), count: l.length })),
+      nagged: [...plan.nagged.entries()].map(([u, l]) => ({ unitName: unitName(ctx.roster, u), count: l.length })),
+      awaiting: [...plan.awaiting.entries()].map(([u, l]) => ({ unitName: unitName(ctx.roster, u), count: l.length })),
       dual: plan.dual,
-      returned: [...plan.returned.entries()].map(([u, l]) => ({ unitName: unitName(u), count: l.length })),
+      returned: [...plan.returned.entries()].map(([u, l]) => ({ unitName: unitName(ctx.roster, u), count: l.length })),
     });
-    for (const p of oversight) await ctx.send({ to: { kind: 'person', id: p.id }, text: summary, mentions: [], purpose: `monthly-review:${month}:lookback-summary:${p.id}` });
+    for (const p of oversight) await ctx.send(toPerson(p.id, summary, `monthly-review:${month}:lookback-summary:${p.id}`));
     await claimStep(ctx.db, `monthly-review:${month}:lookback`, 'monthly-review', now, day, {
       tickets: [...plan.redispatch.entries()].flatMap(([u, l]) => l.map((i) => `${u}:${i.number}`)),
       nagged: [...plan.nagged.entries()].flatMap(([u, l]) => l.map((n) => `${u}:${n}`)),
@@ -87,19 +89,19 @@ export const monthlyReviewRoutine: Routine = {
       // Too few days with the bot running: a trial for the oversight only, nothing in the group.
       const file = rows.length > 0 ? await rankingFile(ctx, month, rows, T.rankingTrialNote(coverage)) : null;
       const text = T.rankingTrialText(month, coverage, ctx.config.ranking.minCoverage, rows, file?.name ?? null);
-      for (const p of oversight) await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `monthly-review:${month}:ranking:${p.id}`, ...(file ? { file } : {}) });
+      for (const p of oversight) await ctx.send(toPerson(p.id, text, `monthly-review:${month}:ranking:${p.id}`, file ? { file } : {}));
     } else {
       const { best, last } = bestAndLast(rows);
-      await ctx.send({ to: { kind: 'group' }, text: T.rankingGroupText(month, best, last, rows.length, RANKING_METHOD), mentions: [], purpose: `monthly-review:${month}:ranking-group` });
+      await ctx.send(toGroup(T.rankingGroupText(month, best, last, rows.length, RANKING_METHOD), `monthly-review:${month}:ranking-group`));
       // The leaders' choice of format for the daily picture holds for the monthly one too.
       if (rows.length > 0 && ctx.config.reports.summaryFormat !== 'text') {
         const card = await rankingCardFile(ctx, month, rows, RANKING_METHOD);
-        if (card) await ctx.send({ to: { kind: 'group' }, text: `${monthLabel(month)}月评比一览：`, mentions: [], purpose: `monthly-review:${month}:ranking-card`, file: card });
+        if (card) await ctx.send(toGroup(T.rankingCardCaption(monthLabel(month)), `monthly-review:${month}:ranking-card`, [], { file: card }));
       }
       if (rows.length > 0) {
         const file = await rankingFile(ctx, month, rows);
         const text = T.rankingFileText(month, rows, file.name);
-        for (const p of oversight) await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `monthly-review:${month}:ranking:${p.id}`, file });
+        for (const p of oversight) await ctx.send(toPerson(p.id, text, `monthly-review:${month}:ranking:${p.id}`, { file }));
       }
     }
     await claimStep(ctx.db, `monthly-review:${month}:ranking`, 'monthly-review', now, day, { trial: coverage.trial, coverage: coverage.share, rows: rows.map((r) => ({ unit: r.unitId, score: r.score, rank: r.rank })) });

@@ -4,6 +4,7 @@ import { claimStep } from '../store/steps.js';
 import { workdayToday } from './gate.js';
 import { missingUnits, withHeads } from './report-status.js';
 import { dailyAt, type Routine } from './types.js';
+import { toPerson } from '../usecases/send.js';
 
 /** 18:30: units still missing go to the supervision team point-to-point, once a day. */
 export const reportEscalation: Routine = {
@@ -18,7 +19,7 @@ export const reportEscalation: Routine = {
     const at = inZone(ctx.clock.now(), ctx.config.timezone).format('HH:mm');
     const text = reportEscalationText(day, at, withHeads(ctx, missing));
     for (const p of ctx.roster.withRole('supervisor')) {
-      await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `report-escalation:${day}:${p.id}` });
+      await ctx.send(toPerson(p.id, text, `report-escalation:${day}:${p.id}`));
     }
   },
 };

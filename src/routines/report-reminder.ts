@@ -3,6 +3,7 @@ import { claimStep } from '../store/steps.js';
 import { workdayToday } from './gate.js';
 import { missingUnits } from './report-status.js';
 import { dailyAt, type Routine } from './types.js';
+import { toGroup } from '../usecases/send.js';
 
 /** 17:30: one group message @-mentioning the heads (and liaisons) of units not yet reported. */
 export const reportReminder: Routine = {
@@ -16,7 +17,7 @@ export const reportReminder: Routine = {
     const roles = ctx.config.reports.remindLiaisons ? (['head', 'liaison'] as const) : (['head'] as const);
     const mentions = missing.flatMap((u) => ctx.roster.contactsOf(u.id, roles).map((p) => p.id));
     const text = reportReminderText(day, ctx.config.routines.reportDeadline, missing.map((u) => u.name));
-    await ctx.send({ to: { kind: 'group' }, text, mentions, purpose: `report-reminder:${day}` });
+    await ctx.send(toGroup(text, `report-reminder:${day}`, mentions));
     await claimStep(ctx.db, `report-reminder:${day}`, 'report-reminder', ctx.clock.now(), day, { missing: missing.map((u) => u.id) });
   },
 };

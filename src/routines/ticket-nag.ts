@@ -1,4 +1,3 @@
-import type { Person } from '../domain/roster.js';
 import * as T from '../domain/texts/tickets.js';
 import { endOfDay } from '../domain/tickets/deadline.js';
 import { classify, cutDigest, digestsByUnit, inQuietHours, type LadderStep, type NagItem, nagCounts, nagCycle, nextStep } from '../domain/tickets/digest.js';
@@ -7,6 +6,8 @@ import { claimDigests, lastAcks, recordSteps, type StepRecord, stepKey, takenSte
 import { openTicketsToNag } from '../store/tickets.js';
 import type { AppContext } from '../usecases/context.js';
 import { dailyAt, type Routine } from './types.js';
+import { personName, unitName, responsibleFor, idsWithRole, type Person } from '../domain/roster.js';
+import { toPerson, toGroup } from '../usecases/send.js';
 
 export interface NagResult {
   cycle: string;
@@ -18,8 +19,7 @@ export interface NagResult {
 
 /** Who a unit's messages go to: its heads, else its liaisons. */
 function unitContacts(ctx: AppContext, unitId: string): Person[] {
-  const heads = ctx.roster.headsOf(unitId);
-  return heads.length > 0 ? heads : ctx.roster.contactsOf(unitId, ['liaison']);
+  return responsibleFor(ctx.roster, unitId);
 }
 
 /**
@@ -56,8 +56,8 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
   const mine = [...byUnit.entries()].filter(([u]) => claimed.has(u));
   const overdue = mine.flatMap(([, l]) => l.filter((i) => i.daysOverdue >= 0));
   const taken = await takenSteps(db, overdue);
-  const supervisors = roster.withRole('supervisor').map((p) => p.id);
-  const leaders = roster.withRole('leader').map((p) => p.id);
+  const supervisors = idsWithRole(roster, 'supervisor');
+  const leaders = idsWithRole(roster, 'leader');
   const recipientsOf = (step: LadderStep, unitId: string): string[] =>
     step === 'onsite' ? supervisors : step === 'referral' ? leaders : step === 'written' ? (contacts.get(unitId) ?? []) : tc.nagTo === 'group' ? ['group', ...(contacts.get(unitId) ?? [])] : (contacts.get(unitId) ?? []);
   const planned: StepRecord[] = [];
@@ -78,7 +78,6 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
     await ctx.send(m);
     result.messages++;
   };
-  const unitName = (u: string) => roster.unit(u)?.name ?? u;
   // nagTo 'group': ONE group message naming every unit with tickets still to handle (its people
   // @-mentioned), counting only those: a unit whose listed tickets are all reported done
   // (awaiting the platform) is not named in public; each unit's list goes privately to its
@@ -86,12 +85,12 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
   const named = mine.filter(([, l]) => l.some((i) => !i.reportedDone));
   if (tc.nagTo === 'group' && named.length > 0) {
     const lines = named.map(([u, l]) => ({
-      unitName: unitName(u),
-      people: (contacts.get(u) ?? []).map((id) => roster.person(id)?.name ?? id),
+      unitName: unitName(roster, u),
+      people: (contacts.get(u) ?? []).map((id) => personName(roster, id)),
       counts: { ...nagCounts(l.filter((i) => !i.reportedDone)), written: l.filter((i) => stepOf.get(i.number) === 'written').length },
     }));
     const mentions = [...new Set(named.flatMap(([u]) => contacts.get(u) ?? []))];
-    await send({ to: { kind: 'group' }, text: T.nagGroupDigest(now, tz, lines), mentions, purpose: `ticket-nag:${cycle}:group:${named.map(([u]) => u).join(',')}` });
+    await send(toGroup(T.nagGroupDigest(now, tz, lines), `ticket-nag:${cycle}:group:${named.map(([u]) => u).join(',')}`, mentions));
   }
   for (const [u, list] of mine) {
     result.units++;
@@ -102,18 +101,18 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
     const immediate = list.filter((i) => stepOf.get(i.number) !== 'written');
     if (immediate.length > 0) {
       const { shown, more } = cutDigest(immediate, tc.digestMaxItems);
-      const text = T.nagDigest(unitName(u), now, tz, shown, more, immediate);
+      const text = T.nagDigest(unitName(roster, u), now, tz, shown, more, immediate);
       if (ids.length > 0) {
-        for (const id of ids) await send({ to: { kind: 'person', id }, text, mentions: [], purpose: `ticket-nag:${cycle}:${u}:${id}` });
+        for (const id of ids) await send(toPerson(id, text, `ticket-nag:${cycle}:${u}:${id}`));
       } else {
-        await send({ to: { kind: 'group' }, text, mentions: [], purpose: `ticket-nag:${cycle}:${u}` });
+        await send(toGroup(text, `ticket-nag:${cycle}:${u}`));
       }
     }
     if (written.length > 0) {
       const acks = await lastAcks(db, u, written.map((i) => i.number));
-      const wText = T.writtenNotice(unitName(u), written.map((i) => ({ ...i, ackedAt: acks.get(i.number) ?? null })), tc.digestMaxItems, tz);
-      if (ids.length === 0) await send({ to: { kind: 'group' }, text: wText, mentions: [], purpose: `ticket-written:${cycle}:${u}` });
-      for (const id of ids) await send({ to: { kind: 'person', id }, text: wText, mentions: [], purpose: `ticket-written:${cycle}:${u}:${id}` });
+      const wText = T.writtenNotice(unitName(roster, u), written.map((i) => ({ ...i, ackedAt: acks.get(i.number) ?? null })), tc.digestMaxItems, tz);
+      if (ids.length === 0) await send(toGroup(wText, `ticket-written:${cycle}:${u}`));
+      for (const id of ids) await send(toPerson(id, wText, `ticket-written:${cycle}:${u}:${id}`));
     }
   }
   // 现场督办 and 提请督办 say whether the unit signed the earlier steps (its last 签收).
@@ -123,19 +122,19 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
       const items = l.filter((i: NagItem) => stepOf.get(i.number) === step);
       if (items.length === 0) continue;
       const acks = await lastAcks(db, u, items.map((i) => i.number));
-      out.push({ unitName: unitName(u), items: items.map((i) => ({ ...i, ackedAt: acks.get(i.number) ?? null })) });
+      out.push({ unitName: unitName(roster, u), items: items.map((i) => ({ ...i, ackedAt: acks.get(i.number) ?? null })) });
     }
     return out;
   };
   const onsite = await grouped('onsite');
   if (onsite.length > 0) {
     const text = T.onSiteRequest(onsite, tc.digestMaxItems, tz);
-    for (const id of supervisors) await send({ to: { kind: 'person', id }, text, mentions: [], purpose: `ticket-onsite:${cycle}:${id}` });
+    for (const id of supervisors) await send(toPerson(id, text, `ticket-onsite:${cycle}:${id}`));
   }
   const referral = await grouped('referral');
   if (referral.length > 0) {
     const text = T.referralNotice(referral, tc.digestMaxItems, tz);
-    for (const id of leaders) await send({ to: { kind: 'person', id }, text, mentions: [], purpose: `ticket-referral:${cycle}:${id}` });
+    for (const id of leaders) await send(toPerson(id, text, `ticket-referral:${cycle}:${id}`));
   }
   ctx.log.info({ cycle, units: result.units, messages: result.messages, steps: result.steps }, 'ticket-nag done');
   return result;

@@ -9,6 +9,8 @@ import { claimStep } from '../store/steps.js';
 import type { AppContext } from '../usecases/context.js';
 import { workdayToday } from './gate.js';
 import { dailyAt, type Routine } from './types.js';
+import { unitName } from '../domain/roster.js';
+import { toPerson } from '../usecases/send.js';
 
 /** The week's figures (Monday 00:00 up to now), for the leaders. */
 export async function weeklyInput(ctx: AppContext, today: string): Promise<T.WeeklyInput> {
@@ -17,7 +19,7 @@ export async function weeklyInput(ctx: AppContext, today: string): Promise<T.Wee
   const from = new Date(localIso(monday, 0, 0, tz));
   const now = ctx.clock.now();
   const tickets = await weekTickets(ctx.db, from, now);
-  const name = (u: string) => ctx.roster.unit(u)?.name ?? u;
+  const name = (u: string) => unitName(ctx.roster, u);
   const byUnit = new Map<string, T.WeeklyUnitLine>();
   for (const t of tickets) {
     const l = byUnit.get(t.unitId) ?? { unitName: name(t.unitId), unsatisfied: 0, reopened: 0, closed: 0, open: [] };
@@ -76,7 +78,7 @@ export const weeklySummaryRoutine: Routine = {
     const w = await weeklyInput(ctx, day);
     const text = T.weeklySummaryText(w);
     for (const p of ctx.roster.withRole('leader')) {
-      await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `weekly-summary:${w.from}:${p.id}` });
+      await ctx.send(toPerson(p.id, text, `weekly-summary:${w.from}:${p.id}`));
     }
     await claimStep(ctx.db, `weekly-summary:${w.from}`, 'weekly-summary', ctx.clock.now(), day, { total: w.total, rounds: w.rounds });
     ctx.log.info({ week: w.from, day: localDay(ctx.clock.now(), ctx.config.timezone), ...w.total }, 'weekly-summary sent');

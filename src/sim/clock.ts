@@ -1,4 +1,5 @@
 import type { Clock } from '../domain/clock.js';
+import * as T from '../domain/texts/simulator.js';
 import { inZone, localDay, localIso } from '../domain/time.js';
 
 /**
@@ -63,27 +64,27 @@ export function advanceTarget(arg: string, now: Date, tz: string): Date | { erro
   if (hhmm) {
     const h = Number(hhmm[1]);
     const m = Number(hhmm[2]);
-    if (h > 23 || m > 59) return { error: `时间“${s}”无效` };
+    if (h > 23 || m > 59) return { error: T.simBadTime(s) };
     const t = new Date(localIso(localDay(now, tz), h, m, tz));
-    if (t.getTime() <= now.getTime()) return { error: `今天 ${s} 已过（现在 ${inZone(now, tz).format('HH:mm')}）；要到明天，请用 /advance 1d 或 /advance ${localDay(new Date(now.getTime() + 86_400_000), tz)} ${s}` };
+    if (t.getTime() <= now.getTime()) return { error: T.simTimePassed(s, inZone(now, tz).format('HH:mm'), localDay(new Date(now.getTime() + 86_400_000), tz)) };
     return t;
   }
   if (/^\d{4}-/.test(s)) {
     const t = parseStartTime(s, tz);
-    if (!t) return { error: `时间“${s}”无效，请写成 2026-12-01 08:30` };
-    if (t.getTime() <= now.getTime()) return { error: '模拟时钟只能向前拨' };
+    if (!t) return { error: T.simBadDayTime(s) };
+    if (t.getTime() <= now.getTime()) return { error: T.SIM_ONLY_FORWARD };
     return t;
   }
   let ms = 0;
   let rest = s.replace(/\s+/g, '');
-  if (rest === '') return { error: '请写要拨快多久，如 /advance 30m、/advance 2h、/advance 1d 或 /advance 18:40' };
+  if (rest === '') return { error: T.SIM_ADVANCE_HOW_FAR };
   while (rest !== '') {
     const m = /^(\d+(?:\.\d+)?)(min|m|h|d|分钟|分|小时|天)/i.exec(rest);
-    if (!m) return { error: `看不懂“${s}”：请写 30m、2h、1d、1h30m 或 18:40` };
+    if (!m) return { error: T.simBadSpan(s) };
     ms += Number(m[1]) * (UNIT_MS[(m[2] as string).toLowerCase()] as number);
     rest = rest.slice(m[0].length);
   }
-  if (ms <= 0) return { error: '模拟时钟只能向前拨' };
-  if (ms > 62 * 86_400_000) return { error: '一次最多拨快 62 天' };
+  if (ms <= 0) return { error: T.SIM_ONLY_FORWARD };
+  if (ms > 62 * 86_400_000) return { error: T.SIM_ADVANCE_TOO_FAR };
   return new Date(now.getTime() + ms);
 }

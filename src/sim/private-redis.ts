@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { delimiter, join, resolve } from 'node:path';
 import { redactUrl } from '../config/env.js';
 import { pingRedis } from '../jobs/redis.js';
+import { privateRedisStartedText } from '../domain/texts/simulator.js';
 
 /**
  * The simulator's own Redis, for a laptop where `redis-server` is installed but not running:
@@ -20,11 +21,7 @@ export interface PrivateRedis {
   stop(): Promise<void>;
 }
 
-export const PRIVATE_REDIS_STARTED = (r: PrivateRedis, configured: string) =>
-  [
-    `${configured} 上没有 Redis，已为模拟器在本机启动一个专用的 Redis（127.0.0.1:${r.port}，数据在 ${r.dir}），退出时一并停止。`,
-    `No Redis at ${configured}: started a private one for the simulator (127.0.0.1:${r.port}, data in ${r.dir}); it stops when the bot stops.`,
-  ].join('\n');
+export const PRIVATE_REDIS_STARTED = (r: PrivateRedis, configured: string) => privateRedisStartedText(configured, r.port, r.dir);
 
 /** Would a private Redis be right here? Only the simulator, with no chat token, for a Redis URL on this machine. */
 export function privateRedisAllowed(env: { simulator: boolean; WECHATY_PUPPET_SERVICE_TOKEN?: string | undefined; REDIS_URL: string }): boolean {

@@ -1,6 +1,5 @@
 import type { App } from '../app.js';
 import { weekday } from '../domain/calendar.js';
-import type { Roster } from '../domain/roster.js';
 import * as T from '../domain/texts/simulator.js';
 import { inZone, localDay } from '../domain/time.js';
 import { routines } from '../routines/index.js';
@@ -8,6 +7,7 @@ import { advanceTarget, type SimClock } from './clock.js';
 import { waitIdle } from './drain.js';
 import type { MockWorld, SentRecord } from './mock-world.js';
 import { type DueRun, RoutineTimes } from './routine-times.js';
+import { unitName, personName, type Roster } from '../domain/roster.js';
 
 export interface SimSessionOptions {
   app: App;
@@ -21,13 +21,13 @@ export interface SimSessionOptions {
 
 /** Renders what the bot sent, @-mentions by name, with the simulated time when given. */
 export function renderSent(s: SentRecord, roster: Roster, at?: string): string {
-  const who = (id: string) => roster.person(id)?.name ?? id;
-  const where = s.to === 'group' ? '群' : `私聊 → ${who(s.to)}`;
-  const body = s.file ? `（文件）${s.file}` : s.text;
+  const who = (id: string) => personName(roster, id);
+  const where = s.to === 'group' ? T.SIM_IN_GROUP : T.simPrivateTo(who(s.to));
+  const body = s.file ? T.simFileLine(s.file) : s.text;
   // The chat puts "@name " in the text of a mention; name only those it does not show.
   const unseen = s.mentions.filter((id) => !s.text.includes(`@${who(id)}`));
   const mentions = unseen.length > 0 ? `  (@ ${unseen.map(who).join('、')})` : '';
-  return `[${at ? `${at} ` : ''}${where}] 督办助手: ${body}${mentions}`;
+  return T.simSentLine(at, where, body, mentions);
 }
 
 const STRANGER_ID = /^wxid_[A-Za-z0-9_-]{1,60}$/;
@@ -230,18 +230,18 @@ export class SimSession {
     if (p) return { id: p.id, name: p.name };
     if (t === '陌生人') {
       const s = this.world.strangers()[0];
-      if (s) return { id: s.id, name: `${s.name}（${s.id}，不在名单上）` };
+      if (s) return { id: s.id, name: T.simStrangerName(s.name, s.id) };
     }
     const s = this.world.strangers().find((c) => c.id === t || c.name === t);
     if (s) {
       // A configured stranger in the group needs no word; one the session introduced is told per channel.
       if (channel === 'private' || this.announced.has(`private:${s.id}`)) this.announce(s.id, channel);
-      return { id: s.id, name: `${s.name}（${s.id}，不在名单上）` };
+      return { id: s.id, name: T.simStrangerName(s.name, s.id) };
     }
     if (STRANGER_ID.test(t) || (anyId && ANY_ID.test(t))) {
       this.world.ensureMember(t);
       this.announce(t, channel);
-      return { id: t, name: `${t}（不在名单上）` };
+      return { id: t, name: T.simStrangerName(t) };
     }
     return undefined;
   }
@@ -290,7 +290,7 @@ export class SimSession {
 
   private who(): void {
     const r = this.app.roster;
-    for (const p of r.people) this.print(`  ${p.name}  ${p.id}  ${p.roles.join('/')}${p.unit ? `  ${r.unit(p.unit)?.name ?? p.unit}` : ''}`);
+    for (const p of r.people) this.print(`  ${p.name}  ${p.id}  ${p.roles.join('/')}${p.unit ? `  ${unitName(r, p.unit)}` : ''}`);
     this.print(T.SIM_WHO_STRANGERS);
     for (const s of this.world.strangers()) this.print(`  ${s.name}  ${s.id}`);
     this.print(T.SIM_WHO_HINT);
@@ -308,7 +308,7 @@ export class SimSession {
       .between(now, new Date(now.getTime() + 86_400_000))
       .filter((r) => !this.times.frequent.has(r.routine))
       .slice(0, 6)
-      .map((r) => `${localDay(r.at, this.tz()) === d.day ? '' : '明天 '}${this.hhmm(r.at)} ${r.routine}`);
+      .map((r) => T.simNextRoutine(localDay(r.at, this.tz()) !== d.day, this.hhmm(r.at), r.routine));
     this.print(T.simClockText(T.simTimeText(d.day, this.hhmm(now), d.wd), d.workday, this.clock.running, next));
   }
 
@@ -319,13 +319,13 @@ export class SimSession {
     }
     const target = advanceTarget(arg, this.clock.now(), this.tz());
     if (!(target instanceof Date)) {
-      this.print(`（${target.error}）`);
+      this.print(T.simAside(target.error));
       return;
     }
     await this.runDue(target, true);
     const now = this.clock.now();
     const d = this.dayOf(now);
-    this.print(`（模拟时间：${T.simTimeText(d.day, this.hhmm(now), d.wd)}）`);
+    this.print(T.simNowText(T.simTimeText(d.day, this.hhmm(now), d.wd)));
   }
 
   /**

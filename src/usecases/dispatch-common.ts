@@ -6,25 +6,22 @@ import { canonicalNames, mentionInfo, textMentionIds, textTargets } from '../dom
 import { normalizeDispatchText } from '../domain/dispatch/text.js';
 import { isUrgent } from '../domain/dispatch/urgency.js';
 import { parseDeadline } from '../domain/dispatch/deadline.js';
-import type { Person } from '../domain/roster.js';
 import {
   deliveryText,
   groupLineText,
   type LineInput,
   privateDispatchPostText,
-  formatShort,
+  targetStateText,
+  LEADER_UNNAMED,
   type TargetLabel,
 } from '../domain/texts/dispatch.js';
 import { createDispatch, type Dispatch, type DispatchTarget, markDelivered } from '../store/dispatches.js';
 import type { AppContext } from './context.js';
+import { unitName, responsibleFor, type Person } from '../domain/roster.js';
+import { toPerson, toGroup } from './send.js';
 
 export function leaderName(ctx: AppContext, id: string): string {
-  return ctx.roster.person(id)?.name ?? '领导';
-}
-
-export function unitLabel(ctx: AppContext, unitId: string): string {
-  const u = ctx.roster.unit(unitId);
-  return u ? u.name : unitId;
+  return ctx.roster.person(id)?.name ?? LEADER_UNNAMED;
 }
 
 /** Who a unit's dispatch goes to: heads and liaisons. */
@@ -34,12 +31,11 @@ export function unitContacts(ctx: AppContext, unitId: string): Person[] {
 
 /** The people named next to a unit in the group line: its heads, else its liaisons. */
 function labelPeople(ctx: AppContext, unitId: string): Person[] {
-  const heads = ctx.roster.headsOf(unitId);
-  return heads.length > 0 ? heads : ctx.roster.contactsOf(unitId, ['liaison']);
+  return responsibleFor(ctx.roster, unitId);
 }
 
 export function targetLabels(ctx: AppContext, d: Dispatch): TargetLabel[] {
-  return d.targets.map((t) => ({ unit: unitLabel(ctx, t.unitId), people: labelPeople(ctx, t.unitId).map((p) => p.name) }));
+  return d.targets.map((t) => ({ unit: unitName(ctx.roster, t.unitId), people: labelPeople(ctx, t.unitId).map((p) => p.name) }));
 }
 
 export function lineInput(ctx: AppContext, d: Dispatch): LineInput {
@@ -117,15 +113,15 @@ export async function createAndDeliver(
   const line = lineInput(ctx, d);
   if (d.chat === 'private') {
     const mentions = d.targets.flatMap((t) => labelPeople(ctx, t.unitId).map((p) => p.id));
-    await ctx.send({ to: { kind: 'group' }, text: privateDispatchPostText(leader, d.text, line), mentions, purpose: `dispatch:${d.code}:group` });
+    await ctx.send(toGroup(privateDispatchPostText(leader, d.text, line), `dispatch:${d.code}:group`, mentions));
   } else {
-    await ctx.send({ to: { kind: 'group' }, text: groupLineText(line), mentions: [], purpose: `dispatch:${d.code}:group` });
+    await ctx.send(toGroup(groupLineText(line), `dispatch:${d.code}:group`));
   }
   for (const t of d.targets) {
     const people = unitContacts(ctx, t.unitId);
-    const text = deliveryText({ code: d.code, leaderName: leader, text: d.text, unit: unitLabel(ctx, t.unitId), deadline: d.deadline, deadlineGiven: d.deadlineGiven, urgent: d.urgent, tz, urgentHours: ctx.config.dispatch.urgentAnswerHours });
+    const text = deliveryText({ code: d.code, leaderName: leader, text: d.text, unit: unitName(ctx.roster, t.unitId), deadline: d.deadline, deadlineGiven: d.deadlineGiven, urgent: d.urgent, tz, urgentHours: ctx.config.dispatch.urgentAnswerHours });
     for (const p of people) {
-      await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `dispatch:${d.code}:deliver:${t.unitId}:${p.id}` });
+      await ctx.send(toPerson(p.id, text, `dispatch:${d.code}:deliver:${t.unitId}:${p.id}`));
     }
     if (people.length === 0) ctx.log.warn({ code: d.code, unit: t.unitId }, 'dispatch target unit has no head or liaison on the roster');
     await markDelivered(ctx.db, d.id, t.unitId, now, people.map((p) => p.id));
@@ -136,7 +132,5 @@ export async function createAndDeliver(
 /** A unit's state in a dispatch, in words: 未签收 / 已签收 / 已反馈（时间）, and 已超时. */
 export function stateText(t: DispatchTarget, deadline: Date, now: Date, tz: string): string {
   const s = targetStatus(t, deadline, now);
-  if (s.state === 'answered') return `已反馈（${formatShort(t.answeredAt as Date, tz)}${s.late ? '，超时' : ''}）`;
-  const base = s.state === 'acknowledged' ? `已签收（${formatShort(t.ackedAt as Date, tz)}），未反馈` : '未签收、未反馈';
-  return s.late ? `${base}，已超时` : base;
+  return targetStateText(s.state, s.state === 'answered' ? t.answeredAt : s.state === 'acknowledged' ? t.ackedAt : null, s.late, tz);
 }

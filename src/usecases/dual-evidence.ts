@@ -3,7 +3,17 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SIDE_LABEL, type SideKey } from '../domain/dual/sides.js';
-import { reasonText } from '../domain/texts/dual.js';
+import {
+  EVIDENCE_IN_GROUP,
+  evidenceLineText,
+  evidenceOverdueText,
+  evidenceRoundCreatedText,
+  evidenceRoundWhat,
+  evidenceSideUnit,
+  evidenceTicketDetail,
+  evidenceTicketWhat,
+  reasonText,
+} from '../domain/texts/dual.js';
 import { LADDER_LABEL, type LadderStep } from '../domain/tickets/digest.js';
 import type { TicketInput } from '../domain/tickets/row.js';
 import { summary } from '../domain/texts/dispatch.js';
@@ -11,6 +21,7 @@ import { formatDeadline, formatShort, isoInZone } from '../domain/time.js';
 import { type Sheet, writeSpreadsheet } from '../render/spreadsheet.js';
 import { type DualRound, dualEvents, roundsOfTicket, ticketHistory } from '../store/dual.js';
 import type { AppContext } from './context.js';
+import { personName, unitName } from '../domain/roster.js';
 
 export interface EvidenceRow {
   at: Date;
@@ -21,49 +32,30 @@ export interface EvidenceRow {
   text: string;
 }
 
-const TICKET_KIND: Record<string, string> = {
-  new: '首次导入', status: '状态变更', deadline: '时限变更', reopened: '重办', rating: '回访评价', unit: '承办单位变更',
-  details: '信息变更', 'reported-done': '单位报办结', acknowledged: '签收',
-};
-const ROUND_KIND: Record<string, string> = {
-  created: '双派单生成', noted: '再次不满意/重办（并入本轮）', delivered: '点对点送达', dispatched: '两方均已送达', 'ack-reminder': '签收提醒',
-  ack: '签收', answer: '答复', late: '超过答复时限', escalation: '督办', holdup: '群内通报（一方未答复）', 'backcheck-asked': '双倒查提问',
-  backcheck: '双倒查答复', accountability: '双问责移送',
-};
-
-function ticketDetail(kind: string, d: Record<string, unknown>): string {
-  if (kind === 'new') return `状态：${String(d.status ?? '') || '—'}，重办次数：${String(d.reopenCount ?? 0)}`;
-  if (kind === 'status' || kind === 'rating' || kind === 'unit') return `${String(d.from ?? '—')} → ${String(d.to ?? '—')}`;
-  if (kind === 'reopened') return `重办次数 ${String(d.from ?? 0)} → ${String(d.to ?? '')}`;
-  if (kind === 'deadline') return `${d.from ? String(d.from) : '—'} → ${d.to ? String(d.to) : '—'}`;
-  if (kind === 'reported-done') return String(d.note ?? '');
-  return '';
-}
-
 /** Every evidence row of a ticket, in time order: its own events and each round's. */
 export async function evidenceRows(ctx: AppContext, number: string): Promise<{ rows: EvidenceRow[]; rounds: DualRound[] }> {
-  const name = (id: string | null | undefined) => (id ? (ctx.roster.person(id)?.name ?? id) : '');
-  const names = (ids: unknown) => (Array.isArray(ids) ? ids.map((i) => (i === 'group' ? '群内' : name(String(i)))).join('、') : '');
+  const name = (id: string | null | undefined) => (id ? personName(ctx.roster, id) : '');
+  const names = (ids: unknown) => (Array.isArray(ids) ? ids.map((i) => (i === 'group' ? EVIDENCE_IN_GROUP : name(String(i)))).join('、') : '');
   const rows: EvidenceRow[] = (await ticketHistory(ctx.db, number)).map((e) => ({
-    at: e.at, round: '', unit: '', what: `工单${TICKET_KIND[e.kind] ?? e.kind}`, who: e.source.startsWith('chat:') ? name(e.source.slice(5)) : e.source, text: ticketDetail(e.kind, e.detail),
+    at: e.at, round: '', unit: '', what: evidenceTicketWhat(e.kind), who: e.source.startsWith('chat:') ? name(e.source.slice(5)) : e.source, text: evidenceTicketDetail(e.kind, e.detail),
   }));
   const rounds = await roundsOfTicket(ctx.db, number);
   const byId = new Map(rounds.map((r) => [r.id, r]));
   for (const e of await dualEvents(ctx.db, rounds.map((r) => r.id))) {
     const r = byId.get(e.roundId);
     const side = e.side ? r?.sides.find((s) => s.side === e.side) : undefined;
-    const unit = side ? `${ctx.roster.unit(side.unitId)?.name ?? side.unitId}（${SIDE_LABEL[side.side as SideKey]}）` : '';
-    let what = ROUND_KIND[e.kind] ?? e.kind;
+    const unit = side ? evidenceSideUnit(unitName(ctx.roster, side.unitId), SIDE_LABEL[side.side as SideKey]) : '';
+    let what = evidenceRoundWhat(e.kind);
     let who = name(e.actorId);
     let text = e.text ?? '';
     if (e.kind === 'escalation') {
       what = LADDER_LABEL[e.detail.step as LadderStep] ?? what;
       who = names(e.detail.to);
-      text = `超期${String(e.detail.daysOverdue ?? 0)}个工作日`;
+      text = evidenceOverdueText(String(e.detail.daysOverdue ?? 0));
     } else if (e.kind === 'delivered' || e.kind === 'ack-reminder' || e.kind === 'backcheck-asked' || e.kind === 'holdup' || e.kind === 'accountability') {
       who = names(e.detail.to ?? e.detail.mentions);
     } else if (e.kind === 'created') {
-      text = `${reasonText(String((e.detail.reasons as string[] | undefined)?.join(',') ?? r?.reason ?? ''))}，第${r?.seq ?? ''}轮，时限${r ? formatDeadline(r.deadline, ctx.config.timezone) : ''}`;
+      text = evidenceRoundCreatedText(reasonText(String((e.detail.reasons as string[] | undefined)?.join(',') ?? r?.reason ?? '')), r?.seq ?? '', r ? formatDeadline(r.deadline, ctx.config.timezone) : '');
     }
     rows.push({ at: e.at, round: r?.code ?? '', unit, what, who, text });
   }
@@ -76,7 +68,7 @@ export async function evidenceLines(ctx: AppContext, number: string): Promise<st
   const { rows } = await evidenceRows(ctx, number);
   const cut = (s: string) => summary(s, 40);
   // No blank between the unit and what it did: 城东街道（属地镇街）签收（朱主任）.
-  return rows.map((r) => `${formatShort(r.at, ctx.config.timezone)} ${r.round ? `${r.round} ` : ''}${r.unit}${r.what}${r.who ? `（${r.who}）` : ''}${r.text ? `：${cut(r.text)}` : ''}`);
+  return rows.map((r) => evidenceLineText(formatShort(r.at, ctx.config.timezone), r.round, r.unit, r.what, r.who, r.text ? cut(r.text) : null));
 }
 
 /** Where the bot writes its files: DATA_DIR, or a folder in the temp dir. */

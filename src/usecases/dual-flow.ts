@@ -3,7 +3,6 @@
  * rounds from the tickets' triggers, delivering each side (a child of the round's flow),
  * completing the round (the parent), the back-check questions and 双问责. Not a handler.
  */
-import type { Person } from '../domain/roster.js';
 import { planSides, roundDeadline, SIDE_LABEL, type SideKey } from '../domain/dual/sides.js';
 import * as T from '../domain/texts/dual.js';
 import type { DualJob } from '../jobs/dual.js';
@@ -22,17 +21,17 @@ import { getTicket } from '../store/tickets.js';
 import type { TicketInput } from '../domain/tickets/row.js';
 import type { AppContext } from './context.js';
 import { evidenceFile, evidenceLines } from './dual-evidence.js';
+import { responsibleFor, unitName, withRoles, type Person } from '../domain/roster.js';
+import { toPerson, toGroup } from './send.js';
 
 /** Who a side's messages go to: its heads, else its liaisons. */
 export function sideContacts(ctx: AppContext, unitId: string): Person[] {
-  const heads = ctx.roster.headsOf(unitId);
-  return heads.length > 0 ? heads : ctx.roster.contactsOf(unitId, ['liaison']);
+  return responsibleFor(ctx.roster, unitId);
 }
 
-export const unitName = (ctx: AppContext, unitId: string): string => ctx.roster.unit(unitId)?.name ?? unitId;
 
 export function ticketFacts(ctx: AppContext, t: TicketInput): T.TicketFacts {
-  return { number: t.number, title: t.title, content: t.content, unitName: unitName(ctx, t.unitId), street: t.street, grid: t.grid, status: t.status, rating: t.rating, reopenCount: t.reopenCount };
+  return { number: t.number, title: t.title, content: t.content, unitName: unitName(ctx.roster, t.unitId), street: t.street, grid: t.grid, status: t.status, rating: t.rating, reopenCount: t.reopenCount };
 }
 
 /**
@@ -87,15 +86,15 @@ export async function deliverSide(ctx: AppContext, job: DualJob): Promise<{ side
   const streetUnknown = r.sides.length === 1 && !r.sameUnit;
   const text = T.deliveryText({
     code: r.code, seq: r.seq, reason: r.reason, ticket: ticketFacts(ctx, ticket), side: s.side,
-    unitName: unitName(ctx, s.unitId),
+    unitName: unitName(ctx.roster, s.unitId),
     grid: s.grid && s.side !== 'unit' ? s.grid : null,
-    otherUnit: other ? unitName(ctx, other.unitId) : null, sameUnit: r.sameUnit, streetUnknown, deadline: r.deadline, tz: ctx.config.timezone,
+    otherUnit: other ? unitName(ctx.roster, other.unitId) : null, sameUnit: r.sameUnit, streetUnknown, deadline: r.deadline, tz: ctx.config.timezone,
   });
   const people = sideContacts(ctx, s.unitId);
-  for (const p of people) await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `dual:${r.code}:deliver:${s.side}:${p.id}` });
+  for (const p of people) await ctx.send(toPerson(p.id, text, `dual:${r.code}:deliver:${s.side}:${p.id}`));
   if (people.length === 0) {
     ctx.log.warn({ code: r.code, unit: s.unitId }, 'dual: side unit has no head or liaison on the roster; posted in the group');
-    await ctx.send({ to: { kind: 'group' }, text, mentions: [], purpose: `dual:${r.code}:deliver:${s.side}:group` });
+    await ctx.send(toGroup(text, `dual:${r.code}:deliver:${s.side}:group`));
   }
   const to = people.length > 0 ? people.map((p) => p.id) : ['group'];
   await markSideDelivered(ctx.db, r.id, s.side, ctx.clock.now(), to);
@@ -123,8 +122,8 @@ export async function askBackcheck(ctx: AppContext, r: DualRound, receivedFrom?:
   for (const s of r.sides) {
     if (s.backcheckAt) continue;
     const people = sideContacts(ctx, s.unitId);
-    const text = T.backcheckQuestionText(r.code, r.ticketNumber, unitName(ctx, s.unitId), { oneSide: r.sides.length === 1, received: s.side === receivedFrom });
-    for (const p of people) await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `dual:${r.code}:backcheck:${s.side}:${p.id}` });
+    const text = T.backcheckQuestionText(r.code, r.ticketNumber, unitName(ctx.roster, s.unitId), { oneSide: r.sides.length === 1, received: s.side === receivedFrom });
+    for (const p of people) await ctx.send(toPerson(p.id, text, `dual:${r.code}:backcheck:${s.side}:${p.id}`));
     await claimSideStep(ctx.db, r.id, s.side, 'backcheck_asked_at', ctx.clock.now(), { to: people.map((p) => p.id) });
   }
 }
@@ -137,13 +136,13 @@ export async function askBackcheck(ctx: AppContext, r: DualRound, receivedFrom?:
 export async function sendAccountability(ctx: AppContext, r: DualRound, reason: 'third-round' | 'both-late'): Promise<void> {
   const ticket = await getTicket(ctx.db, r.ticketNumber);
   if (!ticket) return;
-  const people = [...ctx.roster.withRole('supervisor'), ...ctx.roster.withRole('discipline')].filter((p, i, a) => a.findIndex((q) => q.id === p.id) === i);
+  const people = withRoles(ctx.roster, ['supervisor', 'discipline']);
   const lines = await evidenceLines(ctx, r.ticketNumber);
   const file = await evidenceFile(ctx, ticket, r);
   const text = T.accountabilityText({
-    code: r.code, seq: r.seq, reason, ticket: ticketFacts(ctx, ticket), units: r.sides.map((s) => unitName(ctx, s.unitId)), lines, fileName: file.name,
+    code: r.code, seq: r.seq, reason, ticket: ticketFacts(ctx, ticket), units: r.sides.map((s) => unitName(ctx.roster, s.unitId)), lines, fileName: file.name,
   });
-  for (const p of people) await ctx.send({ to: { kind: 'person', id: p.id }, text, mentions: [], purpose: `dual:${r.code}:accountability:${p.id}`, file });
+  for (const p of people) await ctx.send(toPerson(p.id, text, `dual:${r.code}:accountability:${p.id}`, { file }));
   await claimAccountability(ctx.db, r.id, reason, ctx.clock.now(), people.map((p) => p.id));
 }
 

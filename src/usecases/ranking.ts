@@ -1,4 +1,5 @@
-import { RANKING_METHOD, type RankingCoverage, type RankingRow, rankUnits } from '../domain/ranking.js';
+import { type RankingCoverage, type RankingRow, rankUnits } from '../domain/ranking.js';
+import { RANKING_METHOD } from '../domain/texts/dual.js';
 import { monthData } from '../store/ranking.js';
 import type { AppContext } from './context.js';
 

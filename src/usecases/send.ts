@@ -1,11 +1,22 @@
 import type { IncomingMessage, OutgoingMessage } from '../domain/messages.js';
 import type { AppContext } from './context.js';
 
+/** What a message may carry besides its text (a file, a card). */
+export type MessageExtras = Pick<OutgoingMessage, 'file'>;
+
+/** A private message to one person. */
+export function toPerson(id: string, text: string, purpose: string, extras: MessageExtras = {}): OutgoingMessage {
+  return { to: { kind: 'person', id }, text, mentions: [], purpose, ...extras };
+}
+
+/** A message to the group, @-mentioning these people (none unless given). */
+export function toGroup(text: string, purpose: string, mentions: string[] = [], extras: MessageExtras = {}): OutgoingMessage {
+  return { to: { kind: 'group' }, text, mentions, purpose, ...extras };
+}
+
 /** Replies where the message came from: privately, or in the group @-mentioning the sender. */
 export function replyTo(msg: IncomingMessage, text: string, purpose: string): OutgoingMessage {
-  return msg.chat === 'private'
-    ? { to: { kind: 'person', id: msg.senderId }, text, mentions: [], purpose }
-    : { to: { kind: 'group' }, text, mentions: [msg.senderId], purpose };
+  return msg.chat === 'private' ? toPerson(msg.senderId, text, purpose) : toGroup(text, purpose, [msg.senderId]);
 }
 
 /**

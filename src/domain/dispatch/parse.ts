@@ -3,13 +3,13 @@
  * docs/parsing.md "parse-dispatch". Pure: no I/O, no process-zone dates.
  */
 import type { WorkCalendar } from '../calendar.js';
-import type { Roster } from '../roster.js';
 import { DEFAULT_TZ } from '../time.js';
 import { isDispatchMessage } from './classify.js';
 import { parseDeadline } from './deadline.js';
 import { addressedPeople, canonicalNames, mentionInfo, textMentionIds, textTargets } from './targets.js';
 import { normalizeDispatchText } from './text.js';
 import { isUrgent } from './urgency.js';
+import { isUnitWorker, type Roster } from '../roster.js';
 
 export { findDeadlines, parseDeadline, type DeadlineCandidate } from './deadline.js';
 export { isUrgent, URGENT_WORDS } from './urgency.js';
@@ -44,7 +44,7 @@ export function parseDispatch(input: DispatchInput, roster: Roster, calendar: Wo
   // Mentions the chat app did not resolve: fall back to "@name" in the text.
   const ids = given.length > 0 ? given : textMentionIds(text, roster);
   const from = typeof input.from === 'string' ? roster.person(input.from) : undefined;
-  const fromUnit = from !== undefined && from.unit !== undefined && (from.roles.includes('head') || from.roles.includes('liaison'));
+  const fromUnit = from !== undefined && isUnitWorker(from);
   // A leader or supervisor addressing a unit's person by name, without @ (张局长：…): as if mentioned.
   const byName = fromUnit ? [] : addressedPeople(text, roster).map((p) => p.id).filter((id) => !ids.includes(id));
   const mentioned = mentionInfo([...ids, ...byName], roster);

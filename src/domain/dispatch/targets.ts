@@ -3,8 +3,8 @@
  * addressees in the text (before a colon, after 请/要求/由, as 牵头/配合 unit, or as the
  * subject of 要/务必/… ). Pure.
  */
-import type { Person, Roster, Unit } from '../roster.js';
 import { toSimplified } from '../language/traditional.js';
+import { isLeader, type Person, type Roster, type Unit } from '../roster.js';
 
 export interface MentionInfo {
   /** Units of mentioned heads and liaisons. */
@@ -21,7 +21,7 @@ export function mentionInfo(mentions: readonly string[], roster: Roster): Mentio
   for (const id of mentions) {
     const p = roster.person(id);
     if (p === undefined) continue;
-    if (p.roles.includes('leader') && p.unit === undefined) {
+    if (isLeader(p) && p.unit === undefined) {
       out.leaders.push(p);
       continue;
     }

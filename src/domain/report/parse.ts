@@ -3,7 +3,7 @@
  * fields out, no I/O. Pipeline: clean → mask noise → dates → tokens → figures → unit → isReport.
  */
 import { neverAReport } from './correction.js';
-import type { Roster } from '../roster.js';
+import { isHeadOrLiaison, type Roster } from '../roster.js';
 import type { ReportFigures } from './figures.js';
 import { DEFAULT_TZ, inZone } from '../time.js';
 import { type Binding, assignFigures } from './assign.js';
@@ -141,7 +141,7 @@ function forwardedReport(input: ReportInput, clean: string, roster: Roster, tz: 
   if (m === null || m[0].length === 0) return null;
   const sender = input.from === undefined ? undefined : roster.person(input.from);
   const own = sender?.unit;
-  if (input.from !== undefined && (own === undefined || !(sender?.roles.includes('head') || sender?.roles.includes('liaison')))) return null;
+  if (input.from !== undefined && (own === undefined || !(sender !== undefined && isHeadOrLiaison(sender)))) return null;
   const body = clean.slice(m[0].length);
   if (FORWARD.exec(body)?.[0].length) return null; // forwarded twice: not the unit's own
   const inner = explainReport({ ...input, text: body }, roster, tz);

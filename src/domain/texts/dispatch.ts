@@ -405,3 +405,56 @@ export function leaderStatusDigestText(items: readonly LateItem[], tz: string): 
     '未反馈单位已在群内催办，并告知区督导专班。',
   ].join('\n');
 }
+
+/** A leader the roster no longer knows, as texts name them. */
+export const LEADER_UNNAMED = '领导';
+
+/** A unit's state in a dispatch, in words: 未签收 / 已签收（时间） / 已反馈（时间）, and 已超时 (`at`: when it signed or answered). */
+export function targetStateText(state: 'delivered' | 'acknowledged' | 'answered', at: Date | null, late: boolean, tz: string): string {
+  if (state === 'answered') return `已反馈（${formatShort(at as Date, tz)}${late ? '，超时' : ''}）`;
+  const base = state === 'acknowledged' ? `已签收（${formatShort(at as Date, tz)}），未反馈` : '未签收、未反馈';
+  return late ? `${base}，已超时` : base;
+}
+
+/** One step in a dispatch's progress, as the people and units it names are called. */
+export type DispatchStep =
+  | { kind: 'created'; leader: string; units: readonly string[] }
+  | { kind: 'delivered'; unit: string; to: readonly string[] }
+  | { kind: 'ack'; unit: string; who: string; plan: string | null }
+  | { kind: 'answer'; unit: string; who: string; text: string }
+  | { kind: 'forwarded' | 'leader-status'; leader: string }
+  | { kind: 'ask-which' | 'ack-reminder' | 'due-reminder' | 'late'; unit: string; who: string }
+  | { kind: 'supervisors' };
+
+/** A step of a dispatch's timeline (调度进展 D12). */
+export function dispatchStepText(e: DispatchStep): string {
+  const by = (unit: string, who: string) => `${unit}${who ? `（${who}）` : ''}`;
+  switch (e.kind) {
+    case 'created':
+      return `${e.leader}交办，转${e.units.join('、')}`;
+    case 'delivered':
+      return `点对点送达${e.unit}${e.to.length > 0 ? `（${e.to.join('、')}）` : '（无联系人）'}`;
+    case 'ack':
+      // A 签收 that says what the unit plans (今晚去夜查，周五前反馈): the leader sees the plan.
+      return `${by(e.unit, e.who)}签收${e.plan ? `，称：${summary(e.plan, 40)}` : ''}`;
+    case 'answer':
+      return `${by(e.unit, e.who)}反馈：${summary(e.text, 40)}`;
+    case 'forwarded':
+      return `反馈已转报${e.leader}`;
+    case 'ask-which':
+      return `${by(e.unit, e.who)}回复未注明编号，已询问对应哪件调度`;
+    case 'ack-reminder':
+      return `提醒${e.unit}签收`;
+    case 'due-reminder':
+      return `到期前提醒${e.unit}`;
+    case 'late':
+      return `${e.unit}超时未反馈，已在群内催办`;
+    case 'supervisors':
+      return '已提请区督导专班督办';
+    case 'leader-status':
+      return `已向${e.leader}报告进展`;
+  }
+}
+
+/** A dispatch's status in its progress detail. */
+export const dispatchStatusText = (answered: boolean): string => (answered ? '各单位均已反馈' : '办理中');

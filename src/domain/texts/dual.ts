@@ -384,3 +384,59 @@ export function holdupDigestText(items: ReadonlyArray<{ code: string; number: st
     ...items.map((i, k) => `${k + 1}. ${i.code} 工单 ${i.number}「${short(i.title, 20)}」：${i.answered.join('、')}已答复，${i.holding.join('、')}尚未答复（时限${due(i.deadline, tz)}）`),
   ].join('\n');
 }
+
+/** 双问责 evidence: what each ticket event is called. */
+const TICKET_KIND: Record<string, string> = {
+  new: '首次导入', status: '状态变更', deadline: '时限变更', reopened: '重办', rating: '回访评价', unit: '承办单位变更',
+  details: '信息变更', 'reported-done': '单位报办结', acknowledged: '签收',
+};
+/** 双问责 evidence: what each round event is called. */
+const ROUND_KIND: Record<string, string> = {
+  created: '双派单生成', noted: '再次不满意/重办（并入本轮）', delivered: '点对点送达', dispatched: '两方均已送达', 'ack-reminder': '签收提醒',
+  ack: '签收', answer: '答复', late: '超过答复时限', escalation: '督办', holdup: '群内通报（一方未答复）', 'backcheck-asked': '双倒查提问',
+  backcheck: '双倒查答复', accountability: '双问责移送',
+};
+
+/** What a ticket event changed, for the evidence (状态：…, 重办次数 1 → 2, from → to). */
+export function evidenceTicketDetail(kind: string, d: Record<string, unknown>): string {
+  if (kind === 'new') return `状态：${String(d.status ?? '') || '—'}，重办次数：${String(d.reopenCount ?? 0)}`;
+  if (kind === 'status' || kind === 'rating' || kind === 'unit') return `${String(d.from ?? '—')} → ${String(d.to ?? '—')}`;
+  if (kind === 'reopened') return `重办次数 ${String(d.from ?? 0)} → ${String(d.to ?? '')}`;
+  if (kind === 'deadline') return `${d.from ? String(d.from) : '—'} → ${d.to ? String(d.to) : '—'}`;
+  if (kind === 'reported-done') return String(d.note ?? '');
+  return '';
+}
+
+/** A ticket event in the evidence (工单签收). */
+export const evidenceTicketWhat = (kind: string): string => `工单${TICKET_KIND[kind] ?? kind}`;
+/** A round event in the evidence (双派单生成). */
+export const evidenceRoundWhat = (kind: string): string => ROUND_KIND[kind] ?? kind;
+/** Sent to the group, among an event's recipients. */
+export const EVIDENCE_IN_GROUP = '群内';
+/** A unit and its side in a round: 城东街道（属地镇街）. */
+export const evidenceSideUnit = (unit: string, side: string): string => `${unit}（${side}）`;
+/** A 督办 step of a round in the evidence. */
+export const evidenceOverdueText = (days: string): string => `超期${days}个工作日`;
+/** A round's start in the evidence: why, which round, by when. */
+export const evidenceRoundCreatedText = (reasons: string, seq: number | string, deadline: string): string => `${reasons}，第${seq}轮，时限${deadline}`;
+/** One evidence line for the message (no blank between the unit and what it did: 城东街道（属地镇街）签收（朱主任））. */
+export function evidenceLineText(at: string, round: string, unit: string, what: string, who: string, text: string | null): string {
+  return `${at} ${round ? `${round} ` : ''}${unit}${what}${who ? `（${who}）` : ''}${text !== null ? `：${text}` : ''}`;
+}
+
+/** Above the monthly ranking card in the group (`month`: as the card names it, 2026年11月). */
+export const rankingCardCaption = (month: string): string => `${month}月评比一览：`;
+
+/** How the monthly ranking (月评比) is computed, sent with its results. */
+export const RANKING_METHOD =
+  '评比口径：得分 = 按时办结率×30% + 满意率×30% + (100−重办率)×15% + 签收及时率×10% + 日报按时率×15%。' +
+  '工单按当月派单统计：按时办结率 = 已办结且未进入督办的件数 ÷ 已到期或已办结件数；满意率 = 满意和基本满意 ÷ 已回访件数；' +
+  '重办率 = 重办件数 ÷ 工单数；签收及时率 = 按时签收的调度和双派单 ÷ 送达次数；日报按时率 = 18:00 前报送的工作日 ÷ 当月计入的工作日（督办助手运行以来、单位列入名册以来）。' +
+  '某项无数据的不计入，其余权重按比例折算；各项均无数据的单位不参加排名；当月未报送任何日报的单位排在已报送单位之后；得分相同名次并列。';
+
+export const REPORTED_DONE_WHY = '单位已报办结，待平台确认';
+
+/** Why a ticket is looked at again (回头看): 未办结 (or reported done, awaiting the platform), 不满意. */
+export function lookbackWhy(open: boolean, reportedDone: boolean, unsatisfied: boolean): string {
+  return [open ? (reportedDone ? REPORTED_DONE_WHY : '未办结') : '', unsatisfied ? '不满意' : ''].filter(Boolean).join('，');
+}

@@ -1,7 +1,7 @@
 /** A unit's own open items on request (我的待办) and the private fallback's answer. Pure. */
 import { clipTitle } from '../language/clip.js';
 import { formatAt } from '../time.js';
-import { formatDeadline } from './dispatch.js';
+import { formatDeadline, summary } from './dispatch.js';
 import { REPORTED_DONE_MARK, RETURN_APPROVED_MARK } from './tickets.js';
 
 export interface MyDispatch { code: string; acked: boolean; deadline: Date }
@@ -73,3 +73,11 @@ export function privateFallbackText(unitWorker: boolean, codes: readonly string[
   lines.push(unitWorker ? '发送“我的待办”可查看本单位待办事项，发送“帮助”可查看使用说明。' : '发送“帮助”可查看使用说明。');
   return lines.join('\n');
 }
+
+/** A 双派单 round waiting for the unit, in a few words (the bot's replies name it so). */
+export function waitingRoundWhat(ticketNumber: string, title: string, backcheck: boolean): string {
+  return `双派单，工单 ${ticketNumber}${title ? `「${summary(title, 16)}」` : ''}${backcheck ? '，待回答双倒查' : ''}`;
+}
+
+/** A dispatch waiting for the unit, in a few words. */
+export const waitingDispatchWhat = (text: string): string => `调度“${summary(text, 20)}”`;

@@ -81,3 +81,37 @@ export const SIMULATOR_ON_DATABASE = [
   'The simulator does not run on a configured DATABASE_URL (production data). Unset it (the simulator keeps its own',
   'data folder), or set SIMULATOR_FORCE=1 to run it there on purpose.',
 ].join('\n');
+
+/** `/advance 25:00`: no such time of day. */
+export const simBadTime = (s: string) => `时间“${s}”无效`;
+/** `/advance 08:00` when it is later already today. */
+export const simTimePassed = (s: string, now: string, tomorrow: string) => `今天 ${s} 已过（现在 ${now}）；要到明天，请用 /advance 1d 或 /advance ${tomorrow} ${s}`;
+/** `/advance 2026-13-01 08:30`: not a day and time. */
+export const simBadDayTime = (s: string) => `时间“${s}”无效，请写成 2026-12-01 08:30`;
+export const SIM_ONLY_FORWARD = '模拟时钟只能向前拨';
+export const SIM_ADVANCE_HOW_FAR = '请写要拨快多久，如 /advance 30m、/advance 2h、/advance 1d 或 /advance 18:40';
+/** `/advance soon`: not a span. */
+export const simBadSpan = (s: string) => `看不懂“${s}”：请写 30m、2h、1d、1h30m 或 18:40`;
+export const SIM_ADVANCE_TOO_FAR = '一次最多拨快 62 天';
+
+/** The simulator's own Redis, started because none answered where configured (zh-CN and English). */
+export function privateRedisStartedText(configured: string, port: number, dir: string): string {
+  return [
+    `${configured} 上没有 Redis，已为模拟器在本机启动一个专用的 Redis（127.0.0.1:${port}，数据在 ${dir}），退出时一并停止。`,
+    `No Redis at ${configured}: started a private one for the simulator (127.0.0.1:${port}, data in ${dir}); it stops when the bot stops.`,
+  ].join('\n');
+}
+
+/** Where a message the bot sent went, in the simulator's transcript. */
+export const SIM_IN_GROUP = '群';
+export const simPrivateTo = (name: string) => `私聊 → ${name}`;
+export const simFileLine = (file: string) => `（文件）${file}`;
+/** One message the bot sent, as the transcript shows it. */
+export const simSentLine = (at: string | undefined, where: string, body: string, mentions: string) => `[${at ? `${at} ` : ''}${where}] 督办助手: ${body}${mentions}`;
+/** A contact not on the roster, by name (and id when it differs). */
+export const simStrangerName = (name: string, id?: string) => (id === undefined ? `${name}（不在名单上）` : `${name}（${id}，不在名单上）`);
+/** A routine due next (tomorrow said when not today). */
+export const simNextRoutine = (tomorrow: boolean, hhmm: string, routine: string) => `${tomorrow ? '明天 ' : ''}${hhmm} ${routine}`;
+/** A remark of the simulator's in the transcript, in brackets. */
+export const simAside = (text: string) => `（${text}）`;
+export const simNowText = (time: string) => `（模拟时间：${time}）`;

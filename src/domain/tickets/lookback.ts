@@ -12,6 +12,8 @@
  * Left-out tickets are still counted for the leaders and the supervision team, by reason.
  * When no nag runs, reported-done tickets re-dispatched carry （单位已报办结，待平台确认）, never 未办结.
  */
+import { lookbackWhy } from '../texts/dual.js';
+
 export interface LookbackInput {
   number: string;
   title: string;
@@ -44,8 +46,6 @@ export interface LookbackPlan {
   returned: Map<string, string[]>;
 }
 
-export const REPORTED_DONE_WHY = '单位已报办结，待平台确认';
-
 /** `nagRuns`: the ticket-nag runs today (it is configured): open overdue tickets are its own. */
 export function planLookback(tickets: readonly LookbackInput[], nagRuns: boolean): LookbackPlan {
   const plan: LookbackPlan = { redispatch: new Map(), nagged: new Map(), awaiting: new Map(), dual: [], returned: new Map() };
@@ -64,7 +64,7 @@ export function planLookback(tickets: readonly LookbackInput[], nagRuns: boolean
       m.set(t.unitId, [...(m.get(t.unitId) ?? []), t.number]);
       continue;
     }
-    const why = [open ? (t.reportedDone ? REPORTED_DONE_WHY : '未办结') : '', t.rating === '不满意' ? '不满意' : ''].filter(Boolean).join('，');
+    const why = lookbackWhy(open, t.reportedDone, t.rating === '不满意');
     plan.redispatch.set(t.unitId, [...(plan.redispatch.get(t.unitId) ?? []), { number: t.number, title: t.title, why }]);
   }
   return plan;
