@@ -20,8 +20,6 @@ const ALLOWED = [
   'domain/report/normalize.ts',
   'domain/tickets/title.ts',
   // Allow-list: not moved (yet), each for a reason.
-  'http/console/', // the web console's pages (its own texts, issue 16 console part)
-  'bot/', // the chat channel's notices (issue 16 channel part)
   'render/day-card.ts', // the labels drawn on the summary and ranking cards
   'render/ranking-card.ts',
 ];

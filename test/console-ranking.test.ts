@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RANKING_METHOD } from '../src/domain/ranking.js';
+import { RANKING_METHOD } from '../src/domain/texts/dual.js';
 import { monthRankingWithCoverage } from '../src/usecases/ranking.js';
 import { askLink, consoleServer, LEADER, replayEvening, seedHistory, t } from './console-evening.js';
 import type { Scenario } from './scenario.js';
