@@ -10,7 +10,8 @@ import { normalizeRow, pickFields, type RowContext, type TicketInput } from '../
 import { REPORTED_WHEN_MISSING } from '../domain/tickets/vocabulary.js';
 import type { Db } from './db.js';
 import { readTicketRows, type RawRow, ticketFileKind } from './ticket-files.js';
-import { recordImport, upsertTickets } from './tickets.js';
+import { recordImport } from './tickets.js';
+import { upsertTickets } from '../usecases/ticket-changes.js';
 
 export interface ImportDeps {
   /** Null for a dry run (nothing is written). */
