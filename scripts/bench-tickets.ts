@@ -50,7 +50,7 @@ async function childImport(path: string): Promise<void> {
   const { Roster } = await import('../src/domain/roster.js');
   const { openDb } = await import('../src/store/db.js');
   const { migrate } = await import('../src/store/migrate.js');
-  const { importTicketFile } = await import('../src/store/ticket-import.js');
+  const { importTicketFile } = await import('../src/usecases/ticket-import.js');
   const config = loadDistrictFile(CONFIG);
   const url = readOption(process.argv, 'pg');
   const schema = `bench_import_${process.pid}`;

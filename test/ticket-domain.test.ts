@@ -8,7 +8,7 @@ import { effectiveDue, standardDeadlines, workdaysOverdue } from '../src/domain/
 import { classify, cutDigest, inQuietHours, nagCycle, nextStep, orderForDigest, type NagItem, type LadderStep } from '../src/domain/tickets/digest.js';
 import { diffTicket } from '../src/domain/tickets/diff.js';
 import { normalizeRow, resolveUnit } from '../src/domain/tickets/row.js';
-import { decodeCsv } from '../src/store/ticket-files.js';
+import { decodeCsv } from '../src/lib/sheet-files.js';
 import iconv from 'iconv-lite';
 import { rosterConfig } from './helpers.js';
 

@@ -8,7 +8,7 @@ import type { AppContext } from '../src/usecases/context.js';
 import { runTicketNag } from '../src/routines/ticket-nag.js';
 import { type Db, openDb } from '../src/store/db.js';
 import { migrate } from '../src/store/migrate.js';
-import { upsertTickets } from '../src/store/tickets.js';
+import { upsertTickets } from '../src/usecases/ticket-changes.js';
 import { rosterConfig, testLogger } from './helpers.js';
 
 describe('ticket-nag decisions (store + routine, no chat)', () => {

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import type { DistrictConfig } from '../../src/config/schema.js';
 import { WorkCalendar } from '../../src/domain/calendar.js';
 import { Roster } from '../../src/domain/roster.js';
-import { importAnswer } from '../../src/handlers/ticket-import.js';
+import { importAnswer } from '../../src/usecases/ticket-import.js';
 import { openDb } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
-import { importTicketFile } from '../../src/store/ticket-import.js';
+import { importTicketFile } from '../../src/usecases/ticket-import.js';
 import { writeZipBomb } from './zip-bomb.js';
 
 /** Bytes of exceljs's temporary files (tmp-<pid>-…) in the temp folder. */

@@ -33,7 +33,7 @@ const count = (q: Queryable, tag: string): Queryable['query'] => (sql, params) =
 };
 const raw = await openDb(dbOptions());
 const db: Db = process.env.COUNT
-  ? { ...raw, query: count(raw, ''), transaction: (fn) => raw.transaction((tx) => fn({ query: count(tx, 'tx: ') })) }
+  ? { ...raw, query: count(raw, ''), transaction: (fn) => raw.transaction((tx) => fn({ ...tx, query: count(tx, 'tx: ') })) }
   : raw;
 
 const all = burstMessages(config);

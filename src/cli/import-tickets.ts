@@ -4,10 +4,10 @@ import { loadDistrictFile } from '../config/load.js';
 import { WorkCalendar } from '../domain/calendar.js';
 import { Roster } from '../domain/roster.js';
 import { dryRunText } from '../domain/texts/tickets.js';
-import { importAnswer } from '../handlers/ticket-import.js';
+import { importAnswer } from '../usecases/ticket-import.js';
 import { openDb } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
-import { importTicketFile } from '../store/ticket-import.js';
+import { importTicketFile } from '../usecases/ticket-import.js';
 import { hasFlag, positional, readOption } from '../lib/args.js';
 
 const USAGE = 'usage: npm run -s cli -- import-tickets <file.xlsx|file.csv> [--config <district file>] [--json] [--dry-run] [--rows N]\n' +

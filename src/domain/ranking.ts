@@ -1,7 +1,11 @@
 /**
- * 月评比: the monthly ranking of units. Pure: the figures come from the store
- * (src/store/ranking.ts); the method is stated in RANKING_METHOD and sent with the results.
+ * 月评比: the monthly ranking of units. Pure: the store gives counts per unit (and the reports
+ * per unit and day, src/store/ranking.ts); the figures, the days that count and the coverage are
+ * made here (monthFigures), the ranking from them (rankUnits); src/usecases/ranking.ts joins the
+ * two. The method is stated in RANKING_METHOD and sent with the results.
  */
+import { addDays, type IsoDay } from './calendar.js';
+import { localIso } from './time.js';
 
 /** One unit's line of the monthly ranking (rates in percent, 0–100; null = nothing to measure). */
 export interface RankingRow {
@@ -160,4 +164,122 @@ export function bestAndLast(rows: readonly RankingRow[], n = 3): { best: Ranking
   const best = rows.slice(0, Math.max(k, rows.length === 1 ? 1 : 0));
   const last = k > 0 ? rows.slice(rows.length - k).reverse() : [];
   return { best, last };
+}
+
+/** First and last local day of a month (YYYY-MM), and the instants bounding it. */
+export function monthBounds(month: string, tz: string): { first: string; last: string; from: Date; to: Date } {
+  const first = `${month}-01`;
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  return { first, last: addDays(next, -1), from: new Date(localIso(first, 0, 0, tz)), to: new Date(localIso(next, 0, 0, tz)) };
+}
+
+/** The working days from `first` to `last` (local days, both included). */
+export function workdaysBetween(first: IsoDay, last: IsoDay, isWorkday: (day: IsoDay) => boolean): IsoDay[] {
+  const out: IsoDay[] = [];
+  for (let x = first; x <= last; x = addDays(x, 1)) if (isWorkday(x)) out.push(x);
+  return out;
+}
+
+/** When a day's report is due ('17:30' in the district's time zone). */
+export function reportDeadlineOf(hhmm: string, tz: string): (day: IsoDay) => Date {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  return (day) => new Date(localIso(day, h, m, tz));
+}
+
+/** A unit's ticket counts for a month (the store's rows; see UnitMonthFigures for each). */
+export interface UnitTicketCounts {
+  tickets: number;
+  due: number;
+  onTime: number;
+  rated: number;
+  satisfied: number;
+  reopened: number;
+}
+
+/** Deliveries to a unit in a month and those signed in time (dispatches and 双派单 sides alike). */
+export interface UnitAckCounts {
+  unitId: string;
+  delivered: number;
+  inTime: number;
+}
+
+/** What a month's figures are made of, all read beforehand. */
+export interface MonthInputs {
+  /** The roster's units, in its order (the figures' order). */
+  units: ReadonlyArray<{ id: string; name: string; reports: boolean }>;
+  /** The month's working days. */
+  monthDays: readonly IsoDay[];
+  deadlineOf: (day: IsoDay) => Date;
+  /** When the ranking is made. */
+  until: Date;
+  /** Since when the bot runs for the district (null: no record) and since when each unit is on the roster. */
+  startedAt: Date | null;
+  unitsSince: ReadonlyMap<string, Date>;
+  minCoverage: number;
+  /** Ticket counts per unit. */
+  tickets: ReadonlyMap<string, UnitTicketCounts>;
+  /** Delivery rows (several per unit: summed). */
+  acks: readonly UnitAckCounts[];
+  /** Reports of the passed days (reportDays): unit → day → late. */
+  reports: ReadonlyMap<string, ReadonlyMap<string, boolean>>;
+}
+
+/** A month's figures and what they rest on. */
+export interface MonthData {
+  figures: UnitMonthFigures[];
+  coverage: RankingCoverage;
+}
+
+/** The month's working days whose report deadline has passed at `until` (the reports to read). */
+export function reportDays(monthDays: readonly IsoDay[], deadlineOf: (day: IsoDay) => Date, until: Date): IsoDay[] {
+  return countedDays(monthDays, deadlineOf, null, until);
+}
+
+/**
+ * Each unit's figures for a month (the 月评比 method, see RANKING_METHOD) and the coverage. Only
+ * the days the bot was running count: report punctuality over the working days since it started
+ * for the district — for a unit, since it is on the roster — whose deadline passed by `until`.
+ */
+export function monthFigures(i: MonthInputs): MonthData {
+  const passed = reportDays(i.monthDays, i.deadlineOf, i.until);
+  const running = countedDays(i.monthDays, i.deadlineOf, i.startedAt, i.until);
+  const coverage = rankingCoverage(passed.length, running.length, i.minCoverage);
+  const acks = new Map<string, { delivered: number; inTime: number }>();
+  for (const r of i.acks) {
+    const a = acks.get(r.unitId) ?? { delivered: 0, inTime: 0 };
+    acks.set(r.unitId, { delivered: a.delivered + r.delivered, inTime: a.inTime + r.inTime });
+  }
+  const figures = i.units.map((u) => {
+    const t = i.tickets.get(u.id);
+    const a = acks.get(u.id);
+    const since = i.unitsSince.get(u.id);
+    const days = since ? countedDays(running, i.deadlineOf, since, i.until) : running;
+    const mine = i.reports.get(u.id);
+    let onTime = 0;
+    let filed = 0;
+    for (const day of days) {
+      const late = mine?.get(day);
+      if (late === undefined) continue;
+      filed++;
+      if (!late) onTime++;
+    }
+    return {
+      unitId: u.id,
+      unitName: u.name,
+      ticketsDue: t?.due ?? 0,
+      ticketsOnTime: t?.onTime ?? 0,
+      rated: t?.rated ?? 0,
+      satisfied: t?.satisfied ?? 0,
+      tickets: t?.tickets ?? 0,
+      reopened: t?.reopened ?? 0,
+      delivered: a?.delivered ?? 0,
+      ackedInTime: a?.inTime ?? 0,
+      workdays: u.reports ? days.length : null,
+      reportsOnTime: onTime,
+      reportsFiled: filed,
+    };
+  });
+  return { figures, coverage };
 }

@@ -4,8 +4,7 @@ import { UNSTORABLE_TEXT } from '../domain/texts/limits.js';
 import { z } from 'zod';
 import type { TicketField } from '../config/schema.js';
 import type { AppContext } from '../usecases/context.js';
-import { openDualRounds } from '../usecases/dual-flow.js';
-import { importRecords } from '../store/ticket-import.js';
+import { importPushedRecords } from '../usecases/ticket-import.js';
 import { bearerOk } from './server.js';
 
 const text = (max: number) => z.string().max(max).optional().nullable();
@@ -79,13 +78,12 @@ export function registerTicketApi(app: FastifyInstance, deps: TicketApiDeps): vo
       records.push(r);
     });
     const result = records.length > 0
-      ? await importRecords(records, { db: ctx.db, roster: ctx.roster, calendar: ctx.calendar, config: ctx.config, now: ctx.clock.now() }, { source: 'api' })
+      ? await importPushedRecords(ctx, records)
       : { kind: 'imported' as const, counts: { created: 0, updated: 0, unchanged: 0, rejected: 0 }, rejected: [] };
     if (result.kind !== 'imported') return reply.code(400).send({ error: result.kind });
     const rejected = [...early, ...result.rejected.map((x) => ({ ...x, row: rowNos[x.row - 1] ?? x.row }))].sort((a, b) => a.row - b.row);
     const counts = { ...result.counts, rejected: result.counts.rejected + early.length };
     ctx.log.info({ ...counts }, 'tickets imported through the API');
-    if (records.length > 0) await openDualRounds(ctx).catch((err) => ctx.log.error({ err }, 'dual: rounds not made after the API import (dual-check will)'));
     return reply.send({ ...counts, rejectedRows: rejected });
   });
 }

@@ -8,10 +8,16 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
 }
 
+/** A transaction: queries, and whole scripts (a migration file) run in it. */
+export interface Transaction extends Queryable {
+  /** Runs several statements (no parameters) as one simple query, inside the transaction. */
+  exec(sql: string): Promise<void>;
+}
+
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction; rolls back if it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Runs several statements (no parameters), e.g. a migration file. */
   exec(sql: string): Promise<void>;
   ping(): Promise<boolean>;

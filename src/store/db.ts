@@ -3,7 +3,7 @@ import type { Db, SqlValue } from './db-types.js';
 import { wrapPglite } from './pglite-db.js';
 import { ensureTemplate, PGLITE_INITDB_PARAMS, isEmptyFolder, pgliteStartParams, unpackTemplate } from './pglite-template.js';
 
-export type { Db, Queryable, SqlValue } from './db-types.js';
+export type { Db, Queryable, SqlValue, Transaction } from './db-types.js';
 
 export interface DbOptions {
   /** postgres://… for a server; absent means embedded PGlite. */
@@ -68,7 +68,13 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
       const client = await pool.connect();
       try {
         await client.query('begin');
-        const out = await fn({ query: async (sql, params) => (await client.query(prepared(sql, params))).rows });
+        const out = await fn({
+          query: async (sql, params) => (await client.query(prepared(sql, params))).rows,
+          // A plain string without values: the simple query protocol, several statements at once.
+          exec: async (sql) => {
+            await client.query(sql);
+          },
+        });
         await client.query('commit');
         return out;
       } catch (err) {

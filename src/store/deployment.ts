@@ -1,7 +1,7 @@
 /**
  * When the bot first ran for the district and when each unit first appeared on its roster.
  * The 月评比 counts only days since then (see src/domain/ranking.ts countedDays and
- * src/store/ranking.ts monthData).
+ * src/usecases/ranking.ts monthData).
  */
 import type { Queryable } from './db.js';
 

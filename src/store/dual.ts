@@ -1,6 +1,7 @@
-/** 双派单 rounds, their sides, ladder steps and timeline (migration 005). */
+/** 双派单 triggers, rounds, their sides, ladder steps and timeline (migrations 005, 012). */
 import type { PlannedSide, SideKey } from '../domain/dual/sides.js';
 import { roundCode } from '../domain/dual/sides.js';
+import type { DualTrigger } from '../domain/dual/triggers.js';
 import type { LadderStep } from '../domain/tickets/digest.js';
 import { batchedPerDb } from '../lib/batcher.js';
 import type { Db, Queryable } from './db.js';
@@ -168,6 +169,17 @@ const awaitingUnitLookups = batchedPerDb(async (db: Queryable, units: string[]):
  */
 export function hasRoundAwaitingUnit(db: Queryable, unitId: string): Promise<boolean> {
   return awaitingUnitLookups(db, unitId);
+}
+
+/** Stores 双派单 triggers (one per ticket event and reason; a trigger already stored stays as it is). */
+export async function insertDualTriggers(db: Queryable, triggers: readonly DualTrigger[]): Promise<void> {
+  if (triggers.length === 0) return;
+  await db.query(
+    `insert into dual_triggers (event_id, ticket_number, reason, at)
+     select x.event_id, x.ticket_number, x.reason, x.at from jsonb_to_recordset($1::jsonb) as x(event_id bigint, ticket_number text, reason text, at timestamptz)
+     on conflict do nothing`,
+    [JSON.stringify(triggers.map((t) => ({ event_id: t.eventId, ticket_number: t.ticketNumber, reason: t.reason, at: t.at })))],
+  );
 }
 
 export async function pendingTriggerTickets(db: Queryable, limit = 500): Promise<string[]> {

@@ -5,7 +5,11 @@ import type { Db } from './db-types.js';
 
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-/** Applies the numbered SQL files in store/migrations that are not applied yet, each in order. */
+/**
+ * Applies the numbered SQL files in store/migrations that are not applied yet, in order: each
+ * file whole, as one multi-statement script (the simple query protocol; PGlite's exec) in one
+ * transaction with its line in schema_migrations, so a file is applied entirely and recorded once.
+ */
 export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
   await db.exec(`create table if not exists schema_migrations (
     version text primary key,
@@ -20,18 +24,10 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
     if (done.has(f)) continue;
     const sql = readFileSync(join(dir, f), 'utf8');
     await db.transaction(async (tx) => {
-      for (const stmt of splitStatements(sql)) await tx.query(stmt);
+      await tx.exec(sql);
       await tx.query('insert into schema_migrations (version) values ($1)', [f]);
     });
     applied.push(f);
   }
   return applied;
-}
-
-/** Splits a migration file on semicolons at line ends (our files keep one statement per block). */
-function splitStatements(sql: string): string[] {
-  return sql
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter((s) => s.length > 0);
 }

@@ -10,7 +10,15 @@ export function wrapPglite(pg: import('@electric-sql/pglite').PGlite): Db {
   return {
     kind: 'pglite',
     query: (sql, params) => q(pg, sql, params),
-    transaction: (fn) => pg.transaction((tx) => fn({ query: (sql, params) => q(tx, sql, params) })),
+    transaction: (fn) =>
+      pg.transaction((tx) =>
+        fn({
+          query: (sql, params) => q(tx, sql, params),
+          exec: async (sql) => {
+            await tx.exec(sql);
+          },
+        }),
+      ),
     exec: async (sql) => {
       await pg.exec(sql);
     },

@@ -1,11 +1,9 @@
-/** The figures of the weekly summary, the 回头看 list and the 月评比 (read-only queries). */
+/** The counts behind the weekly summary, the 回头看 list and the 月评比 (read-only queries; the figures are made in domain/ranking.ts). */
 import type { DistrictConfig } from '../config/schema.js';
-import { addDays, type WorkCalendar } from '../domain/calendar.js';
-import { countedDays, type RankingCoverage, rankingCoverage, type UnitMonthFigures } from '../domain/ranking.js';
+import type { WorkCalendar } from '../domain/calendar.js';
+import { monthBounds, type UnitAckCounts, type UnitTicketCounts } from '../domain/ranking.js';
 import type { LookbackInput } from '../domain/tickets/lookback.js';
-import { readDeployment } from './deployment.js';
 import type { Roster } from '../domain/roster.js';
-import { localIso } from '../domain/time.js';
 import type { Queryable } from './db.js';
 import { held } from './tickets.js';
 
@@ -16,109 +14,49 @@ export interface FigureDeps {
   config: DistrictConfig;
 }
 
-/** First and last local day of a month (YYYY-MM), and the instants bounding it. */
-export function monthBounds(month: string, tz: string): { first: string; last: string; from: Date; to: Date } {
-  const first = `${month}-01`;
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-  return { first, last: addDays(next, -1), from: new Date(localIso(first, 0, 0, tz)), to: new Date(localIso(next, 0, 0, tz)) };
-}
-
 const COHORT = 'coalesce(t.assigned_at, t.first_seen_at)';
-
-/** A month's figures and what they rest on. */
-export interface MonthData {
-  figures: UnitMonthFigures[];
-  coverage: RankingCoverage;
-}
+const num = (v: unknown) => Number(v ?? 0);
 
 /**
- * Each unit's counts for a month (the 月评比 method, see RANKING_METHOD). `until` is when
- * the ranking is made: tickets of the month not yet due then are not counted for 按时办结率.
- * Only the days the bot was running count (src/store/deployment.ts): report punctuality over
- * the working days since the bot started for the district (its first data) — for a unit, since it
- * is on the roster — and 按时办结率 over tickets due since then (before it no 督办 was recorded).
+ * Ticket counts per unit for the tickets of a month (by 派单时间, else when first seen, in
+ * [from, to)): those now due (done, or due by `until`) since `since`, done and never overdue,
+ * rated, rated 满意 / 基本满意, reopened.
  */
-export async function monthData(d: FigureDeps, month: string, until: Date): Promise<MonthData> {
-  const tz = d.config.timezone;
-  const b = monthBounds(month, tz);
-  const num = (v: unknown) => Number(v ?? 0);
-  const dep = await readDeployment(d.db);
-  const [dh, dm] = d.config.routines.reportDeadline.split(':').map(Number) as [number, number];
-  const deadlineOf = (day: string) => new Date(localIso(day, dh, dm, tz));
-  const monthDays: string[] = [];
-  for (let x = b.first; x <= b.last; x = addDays(x, 1)) if (d.calendar.isWorkday(x)) monthDays.push(x);
-  const passed = countedDays(monthDays, deadlineOf, null, until);
-  const running = countedDays(monthDays, deadlineOf, dep.startedAt, until);
-  const coverage = rankingCoverage(passed.length, running.length, d.config.ranking.minCoverage);
-  const tickets = new Map(
-    (
-      await d.db.query<Record<string, unknown>>(
-        `select t.unit_id, count(*) as tickets,
-           count(*) filter (where (t.done or t.due_at <= $3) and t.due_at >= $4) as due,
-           count(*) filter (where t.done and t.due_at >= $4 and not exists (select 1 from ticket_escalations e where e.ticket_number = t.number and e.due_at = t.due_at)) as on_time,
-           count(*) filter (where t.rating is not null) as rated,
-           count(*) filter (where t.rating in ('满意', '基本满意')) as satisfied,
-           count(*) filter (where t.reopen_count > 0) as reopened
-         from tickets t where ${COHORT} >= $1 and ${COHORT} < $2 group by t.unit_id`,
-        [b.from, b.to, until, dep.startedAt ?? new Date(0)],
-      )
-    ).map((r) => [String(r.unit_id), r]),
+export async function monthTicketCounts(db: Queryable, from: Date, to: Date, until: Date, since: Date): Promise<Map<string, UnitTicketCounts>> {
+  const rows = await db.query<Record<string, unknown>>(
+    `select t.unit_id, count(*) as tickets,
+       count(*) filter (where (t.done or t.due_at <= $3) and t.due_at >= $4) as due,
+       count(*) filter (where t.done and t.due_at >= $4 and not exists (select 1 from ticket_escalations e where e.ticket_number = t.number and e.due_at = t.due_at)) as on_time,
+       count(*) filter (where t.rating is not null) as rated,
+       count(*) filter (where t.rating in ('满意', '基本满意')) as satisfied,
+       count(*) filter (where t.reopen_count > 0) as reopened
+     from tickets t where ${COHORT} >= $1 and ${COHORT} < $2 group by t.unit_id`,
+    [from, to, until, since],
   );
-  const acks = new Map<string, { delivered: number; inTime: number }>();
-  const add = (u: string, delivered: number, inTime: number) => {
-    const a = acks.get(u) ?? { delivered: 0, inTime: 0 };
-    acks.set(u, { delivered: a.delivered + delivered, inTime: a.inTime + inTime });
-  };
-  for (const r of await d.db.query<Record<string, unknown>>(
+  return new Map(
+    rows.map((r) => [String(r.unit_id), { tickets: num(r.tickets), due: num(r.due), onTime: num(r.on_time), rated: num(r.rated), satisfied: num(r.satisfied), reopened: num(r.reopened) }]),
+  );
+}
+
+/** Dispatch deliveries per unit in [from, to), and those signed before their reminder. */
+export async function dispatchAckCounts(db: Queryable, from: Date, to: Date): Promise<UnitAckCounts[]> {
+  const rows = await db.query<Record<string, unknown>>(
     `select unit_id, count(*) as delivered, count(*) filter (where acked_at is not null and ack_reminded_at is null) as in_time
      from dispatch_targets where delivered_at >= $1 and delivered_at < $2 group by unit_id`,
-    [b.from, b.to],
-  )) add(String(r.unit_id), num(r.delivered), num(r.in_time));
-  for (const r of await d.db.query<Record<string, unknown>>(
+    [from, to],
+  );
+  return rows.map((r) => ({ unitId: String(r.unit_id), delivered: num(r.delivered), inTime: num(r.in_time) }));
+}
+
+/** 双派单 side deliveries per unit in [from, to), and those signed within `ackWithinHours`. */
+export async function dualAckCounts(db: Queryable, from: Date, to: Date, ackWithinHours: number): Promise<UnitAckCounts[]> {
+  const rows = await db.query<Record<string, unknown>>(
     `select unit_id, count(*) as delivered,
        count(*) filter (where acked_at is not null and acked_at <= delivered_at + ($3 || ' hours')::interval) as in_time
      from dual_sides where delivered_at >= $1 and delivered_at < $2 group by unit_id`,
-    [b.from, b.to, String(d.config.dual.ackWithinHours)],
-  )) add(String(r.unit_id), num(r.delivered), num(r.in_time));
-  const reports = await reportsOfDays(d.db, passed);
-  const figures = d.roster.units.map((u) => {
-    const t = tickets.get(u.id);
-    const a = acks.get(u.id);
-    const since = dep.unitsSince.get(u.id);
-    const days = since ? countedDays(running, deadlineOf, since, until) : running;
-    const mine = reports.get(u.id);
-    let onTime = 0;
-    let filed = 0;
-    for (const day of days) {
-      const late = mine?.get(day);
-      if (late === undefined) continue;
-      filed++;
-      if (!late) onTime++;
-    }
-    return {
-      unitId: u.id,
-      unitName: u.name,
-      ticketsDue: num(t?.due),
-      ticketsOnTime: num(t?.on_time),
-      rated: num(t?.rated),
-      satisfied: num(t?.satisfied),
-      tickets: num(t?.tickets),
-      reopened: num(t?.reopened),
-      delivered: a?.delivered ?? 0,
-      ackedInTime: a?.inTime ?? 0,
-      workdays: u.reports ? days.length : null,
-      reportsOnTime: onTime,
-      reportsFiled: filed,
-    };
-  });
-  return { figures, coverage };
-}
-
-/** Each unit's counts for a month (see monthData). */
-export async function monthFigures(d: FigureDeps, month: string, until: Date): Promise<UnitMonthFigures[]> {
-  return (await monthData(d, month, until)).figures;
+    [from, to, String(ackWithinHours)],
+  );
+  return rows.map((r) => ({ unitId: String(r.unit_id), delivered: num(r.delivered), inTime: num(r.in_time) }));
 }
 
 /** A ticket as 回头看 weighs it (the domain's input shape). */

@@ -1,10 +1,9 @@
 import type { RejectedRow } from '../domain/texts/tickets.js';
 import type { OpenTicket } from '../domain/tickets/digest.js';
-import { diffTicket, type TicketChange } from '../domain/tickets/diff.js';
 import type { TicketInput } from '../domain/tickets/row.js';
 import { HELD_STATES, ticketState } from '../domain/tickets/status.js';
 import { ticketTitle } from '../domain/tickets/title.js';
-import type { Db, Queryable } from './db.js';
+import type { Queryable } from './db.js';
 
 interface TicketRow {
   number: string;
@@ -56,55 +55,64 @@ export interface BatchOutcome {
 const RECORD = `number text, title text, content text, unit_id text, street text, grid text, assigned_at timestamptz,
   deadline_at timestamptz, due_at timestamptz, status text, done boolean, rating text, reopen_count int, reopened_at timestamptz`;
 
+/** The stored tickets of these numbers (one query). */
+export async function ticketsByNumbers(db: Queryable, numbers: readonly string[]): Promise<Map<string, TicketInput>> {
+  const stored = new Map<string, TicketInput>();
+  if (numbers.length === 0) return stored;
+  const rows = await db.query<TicketRow>('select * from tickets where number in (select jsonb_array_elements_text($1::jsonb))', [JSON.stringify(numbers)]);
+  for (const r of rows) stored.set(r.number, fromRow(r));
+  return stored;
+}
+
+/** A ticket to write, and whether this change reopens it (reopened_at is then `at`). */
+export interface TicketWrite {
+  ticket: TicketInput;
+  reopened: boolean;
+}
+
+/** Inserts or updates tickets by number in one statement (first_seen_at kept, updated_at = `at`). */
+export async function writeTickets(db: Queryable, writes: readonly TicketWrite[], at: Date): Promise<void> {
+  if (writes.length === 0) return;
+  const rows = writes.map(({ ticket: t, reopened }) => ({
+    number: t.number, title: t.title, content: t.content, unit_id: t.unitId, street: t.street, grid: t.grid,
+    assigned_at: t.assignedAt, deadline_at: t.deadlineAt, due_at: t.dueAt, status: t.status, done: t.done,
+    rating: t.rating, reopen_count: t.reopenCount, reopened_at: reopened ? at : null,
+  }));
+  await db.query(
+    `insert into tickets (number, title, content, unit_id, street, grid, assigned_at, deadline_at, due_at, status, done, rating, reopen_count, reopened_at, first_seen_at, updated_at)
+     select x.number, x.title, x.content, x.unit_id, x.street, x.grid, x.assigned_at, x.deadline_at, x.due_at, x.status, x.done, x.rating, x.reopen_count, x.reopened_at, $2, $2
+     from jsonb_to_recordset($1::jsonb) as x(${RECORD})
+     on conflict (number) do update set title = excluded.title, content = excluded.content, unit_id = excluded.unit_id,
+       street = excluded.street, grid = excluded.grid, assigned_at = excluded.assigned_at, deadline_at = excluded.deadline_at,
+       due_at = excluded.due_at, status = excluded.status, done = excluded.done, rating = excluded.rating,
+       reopen_count = excluded.reopen_count, reopened_at = coalesce(excluded.reopened_at, tickets.reopened_at), updated_at = excluded.updated_at`,
+    [JSON.stringify(rows), at],
+  );
+}
+
+export interface NewTicketEvent {
+  ticketNumber: string;
+  kind: string;
+  detail: Record<string, unknown>;
+}
+
+export interface InsertedTicketEvent extends NewTicketEvent {
+  id: string;
+  at: Date;
+}
+
 /**
- * Upserts a batch of tickets by 工单编号 in one transaction: reads the stored ones in one
- * query, writes the new and changed ones in one statement and their events in another.
- * A number seen twice in the batch: the later row wins.
+ * Inserts ticket events in one statement, all at `at` from `source`. With `returning`, gives
+ * back the inserted rows with their ids (in no particular order); else an empty list.
  */
-export async function upsertTickets(db: Db, batch: readonly TicketInput[], source: string, at: Date): Promise<BatchOutcome> {
-  const out: BatchOutcome = { created: 0, updated: 0, unchanged: 0 };
-  if (batch.length === 0) return out;
-  return db.transaction(async (tx) => {
-    const numbers = [...new Set(batch.map((t) => t.number))];
-    const stored = new Map<string, TicketInput>();
-    const rows = await tx.query<TicketRow>('select * from tickets where number in (select jsonb_array_elements_text($1::jsonb))', [JSON.stringify(numbers)]);
-    for (const r of rows) stored.set(r.number, fromRow(r));
-    const writes = new Map<string, Record<string, unknown>>();
-    const events: Array<{ ticket_number: string; kind: string; detail: Record<string, unknown> }> = [];
-    for (const t of batch) {
-      const diff = diffTicket(stored.get(t.number), t);
-      out[diff.outcome === 'new' ? 'created' : diff.outcome]++;
-      if (diff.outcome === 'unchanged') continue;
-      const reopened = diff.events.some((e: TicketChange) => e.kind === 'reopened') || (diff.outcome === 'new' && t.reopenCount > 0);
-      writes.set(t.number, {
-        number: t.number, title: t.title, content: t.content, unit_id: t.unitId, street: t.street, grid: t.grid,
-        assigned_at: t.assignedAt, deadline_at: t.deadlineAt, due_at: t.dueAt, status: t.status, done: t.done,
-        rating: t.rating, reopen_count: t.reopenCount, reopened_at: reopened ? at : null,
-      });
-      for (const e of diff.events) events.push({ ticket_number: t.number, kind: e.kind, detail: e.detail });
-      stored.set(t.number, t);
-    }
-    if (writes.size > 0) {
-      await tx.query(
-        `insert into tickets (number, title, content, unit_id, street, grid, assigned_at, deadline_at, due_at, status, done, rating, reopen_count, reopened_at, first_seen_at, updated_at)
-         select x.number, x.title, x.content, x.unit_id, x.street, x.grid, x.assigned_at, x.deadline_at, x.due_at, x.status, x.done, x.rating, x.reopen_count, x.reopened_at, $2, $2
-         from jsonb_to_recordset($1::jsonb) as x(${RECORD})
-         on conflict (number) do update set title = excluded.title, content = excluded.content, unit_id = excluded.unit_id,
-           street = excluded.street, grid = excluded.grid, assigned_at = excluded.assigned_at, deadline_at = excluded.deadline_at,
-           due_at = excluded.due_at, status = excluded.status, done = excluded.done, rating = excluded.rating,
-           reopen_count = excluded.reopen_count, reopened_at = coalesce(excluded.reopened_at, tickets.reopened_at), updated_at = excluded.updated_at`,
-        [JSON.stringify([...writes.values()]), at],
-      );
-    }
-    if (events.length > 0) {
-      await tx.query(
-        `insert into ticket_events (ticket_number, kind, at, source, detail)
-         select x.ticket_number, x.kind, $2, $3, x.detail from jsonb_to_recordset($1::jsonb) as x(ticket_number text, kind text, detail jsonb)`,
-        [JSON.stringify(events), at, source],
-      );
-    }
-    return out;
-  });
+export async function insertTicketEvents(db: Queryable, events: readonly NewTicketEvent[], at: Date, source: string, o: { returning?: boolean } = {}): Promise<InsertedTicketEvent[]> {
+  if (events.length === 0) return [];
+  const rows = await db.query<{ id: string | number; ticket_number: string; kind: string; detail: Record<string, unknown>; at: Date | string }>(
+    `insert into ticket_events (ticket_number, kind, at, source, detail)
+     select x.ticket_number, x.kind, $2, $3, x.detail from jsonb_to_recordset($1::jsonb) as x(ticket_number text, kind text, detail jsonb)${o.returning ? ' returning id, ticket_number, kind, detail, at' : ''}`,
+    [JSON.stringify(events.map((e) => ({ ticket_number: e.ticketNumber, kind: e.kind, detail: e.detail }))), at, source],
+  );
+  return rows.map((r) => ({ id: String(r.id), ticketNumber: r.ticket_number, kind: r.kind, detail: r.detail, at: new Date(r.at) }));
 }
 
 export async function recordTicketEvent(db: Queryable, number: string, kind: string, at: Date, source: string, detail: Record<string, unknown>): Promise<void> {

@@ -333,3 +333,9 @@ export function dryRunText(source: string, c: ImportCounts, reading: ImportReadi
   }
   return lines.join('\n');
 }
+
+/** A row the importer could not read at all (the error's first words, for the rejected-rows list). */
+export const rowUnreadable = (message: string) => `无法读取（${message.slice(0, 40)}）`;
+
+/** A list without 派单时间 and without 办理时限: the one missing column named in the answer. */
+export const ASSIGNED_OR_DEADLINE = '派单时间或办理时限';

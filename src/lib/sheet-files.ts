@@ -1,27 +1,16 @@
+/**
+ * Reading the rows of a received spreadsheet (.xlsx within size limits, or .csv in the encodings
+ * Excel writes), streamed; what the rows mean is the importer's business (usecases/ticket-import.ts).
+ */
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { readXlsxRowsBounded, type XlsxLimits, XlsxTooLarge } from './xlsx-bounded.js';
 
-/** One row of a ticket list: its 1-based row number in the file and its raw cell values. */
+/** One row of a sheet: its 1-based row number in the file and its raw cell values. */
 export interface RawRow {
   rowNo: number;
   cells: unknown[];
-}
-
-export type TicketFileKind = 'xlsx' | 'csv' | 'unsupported';
-
-export function ticketFileKind(name: string): TicketFileKind {
-  const ext = extname(name).toLowerCase();
-  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
-  if (ext === '.csv' || ext === '.txt') return 'csv';
-  return 'unsupported';
-}
-
-/** Files the importer answers for (others are not its business). */
-export function looksLikeTicketFile(name: string): boolean {
-  return /\.(xlsx|xlsm|xls|et|csv)$/i.test(name);
 }
 
 /** Size limits for reading a received spreadsheet (the district's `limits`; these are its defaults). */
@@ -65,6 +54,7 @@ export async function* readCsvRows(path: string, maxRows = DEFAULT_XLSX_LIMITS.m
   }
 }
 
-export function readTicketRows(path: string, name: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): AsyncGenerator<RawRow> {
-  return ticketFileKind(name) === 'xlsx' ? readXlsxRows(path, limits) : readCsvRows(path, limits.maxRows);
+/** The rows of an .xlsx or a .csv file. */
+export function readSheetRows(path: string, kind: 'xlsx' | 'csv', limits: XlsxLimits = DEFAULT_XLSX_LIMITS): AsyncGenerator<RawRow> {
+  return kind === 'xlsx' ? readXlsxRows(path, limits) : readCsvRows(path, limits.maxRows);
 }

@@ -1,16 +1,34 @@
+/**
+ * Importing a ticket list (a file from the chat or the CLI, records from the HTTP API): the rows
+ * read (lib/sheet-files.ts), the header found and each row validated (domain/tickets/), the
+ * tickets upserted in batches with their events and 双派单 triggers (ticket-changes.ts), the
+ * import recorded; then, for the chat, the rounds it started and the tickets overdue now, and
+ * the answer (the same for the chat and the CLI).
+ */
 import type { DistrictConfig, TicketField } from '../config/schema.js';
 import type { WorkCalendar } from '../domain/calendar.js';
+import { localDay } from '../domain/time.js';
 import type { Roster } from '../domain/roster.js';
+import * as T from '../domain/texts/tickets.js';
 import type { ImportCounts, RejectedRow } from '../domain/texts/tickets.js';
-import { cellText } from '../domain/tickets/cells.js';
-import { type ColumnAliases, columnAliases, FIELD_LABELS, missingRequired } from '../domain/tickets/columns.js';
-import { type ColumnMapping, describeMapping, detectHeader, HEADER_SEARCH_ROWS, isNoteRow } from '../domain/tickets/header.js';
-import { loadTraditional } from '../domain/tickets/labels.js';
+import { sheetTooLargeText } from '../domain/texts/limits.js';
+import { columnAliases } from '../domain/tickets/columns.js';
+import { endOfDay } from '../domain/tickets/deadline.js';
+import { classify } from '../domain/tickets/digest.js';
+import { ticketFileKind } from '../domain/tickets/file-kind.js';
+import { describeMapping, HEADER_SEARCH_ROWS, isNoteRow } from '../domain/tickets/header.js';
+import { findListHeader, type ImportResult, isBlank, lookedFor } from '../domain/tickets/import.js';
 import { normalizeRow, pickFields, type RowContext, type TicketInput } from '../domain/tickets/row.js';
 import { REPORTED_WHEN_MISSING } from '../domain/tickets/vocabulary.js';
-import type { Db } from './db.js';
-import { readTicketRows, type RawRow, ticketFileKind } from './ticket-files.js';
-import { recordImport, upsertTickets } from './tickets.js';
+import { type RawRow, readSheetRows } from '../lib/sheet-files.js';
+import type { Db } from '../store/db.js';
+import type { DualRound } from '../store/dual.js';
+import { openTicketsToNag, recordImport } from '../store/tickets.js';
+import type { AppContext } from './context.js';
+import { openDualRounds } from './dual-flow.js';
+import { upsertTickets } from './ticket-changes.js';
+
+export type { ImportResult, MissingColumn } from '../domain/tickets/import.js';
 
 export interface ImportDeps {
   /** Null for a dry run (nothing is written). */
@@ -27,31 +45,6 @@ export interface ImportMeta {
   senderId?: string | null;
   fileName?: string | null;
 }
-
-/** A field the list has no column for, with the names looked for. */
-export interface MissingColumn {
-  field: TicketField;
-  label: string;
-  lookedFor: readonly string[];
-}
-
-export type ImportResult =
-  | {
-      kind: 'imported';
-      counts: ImportCounts;
-      rejected: RejectedRow[];
-      /** How the file's columns were read (files only; the API sends fields). */
-      mapping?: ColumnMapping;
-      /** Fields worth telling about that the file has no column for (承办单位, 办理时限). */
-      missing?: MissingColumn[];
-      /** Totals, notes and repeated headers passed over. */
-      skipped?: number;
-      /** The first rows as parsed (`--dry-run` only). */
-      preview?: Array<{ row: number; ok: boolean; ticket?: TicketInput; reason?: string }>;
-    }
-  | { kind: 'not-a-list'; missing: string[]; lookedFor?: MissingColumn[] }
-  | { kind: 'unsupported' }
-  | { kind: 'unreadable'; error: string };
 
 const BATCH = 1000;
 
@@ -85,7 +78,7 @@ class BatchImporter {
     try {
       r = normalizeRow(fields, this.ctx);
     } catch (err) {
-      r = { ok: false, number: null, reason: `无法读取（${(err as Error).message.slice(0, 40)}）` };
+      r = { ok: false, number: null, reason: T.rowUnreadable((err as Error).message) };
     }
     if (this.opts.dryRun && this.preview.length < (this.opts.previewRows ?? 5)) {
       this.preview.push(r.ok ? { row: rowNo, ok: true, ticket: r.ticket } : { row: rowNo, ok: false, reason: r.reason });
@@ -127,13 +120,6 @@ class BatchImporter {
   }
 }
 
-const isBlank = (cells: readonly unknown[]) => cells.every((c) => cellText(c) === '');
-
-/** The names looked for, for a field the list has no column for. */
-function lookedFor(field: TicketField, aliases: ColumnAliases): MissingColumn {
-  return { field, label: FIELD_LABELS[field], lookedFor: aliases[field] };
-}
-
 /**
  * Imports rows of a list: reads the first non-blank rows, finds the header among them (one row
  * or two, after any title rows; in 繁體 too), then streams the rest. Totals and note rows are
@@ -146,22 +132,12 @@ export async function importRows(rows: AsyncIterable<RawRow>, d: ImportDeps, met
   for (let next = await it.next(); !next.done; next = head.length < HEADER_SEARCH_ROWS ? await it.next() : { done: true, value: undefined }) {
     if (!isBlank(next.value.cells)) head.push(next.value);
   }
-  let found = detectHeader(head.map((r) => r.cells), aliases);
-  if (!found.header && head.some((r) => r.cells.some((c) => typeof c === 'string' && /[\u3400-\u9fff]/.test(c)))) {
-    // Perhaps a list in traditional characters (工單編號): once more with 繁體 read as 简体.
-    loadTraditional();
-    found = detectHeader(head.map((r) => r.cells), aliases);
+  const found = findListHeader(head.map((r) => r.cells), aliases);
+  if (!found.header) {
+    await it.return?.();
+    return found.notAList;
   }
   const header = found.header;
-  if (!header) {
-    await it.return?.();
-    const missing = missingRequired(found.best);
-    return {
-      kind: 'not-a-list',
-      missing: missing.map((f) => (f === 'assignedAt' ? '派单时间或办理时限' : FIELD_LABELS[f])),
-      lookedFor: missing.flatMap((f) => (f === 'assignedAt' ? [lookedFor('assignedAt', aliases), lookedFor('deadline', aliases)] : [lookedFor(f, aliases)])),
-    };
-  }
   const mapping = describeMapping(header, head.map((r) => r.rowNo));
   const importer = new BatchImporter(d, meta, opts);
   let skipped = 0;
@@ -185,7 +161,7 @@ export async function importRows(rows: AsyncIterable<RawRow>, d: ImportDeps, met
 export async function importTicketFile(path: string, name: string, d: ImportDeps, meta: ImportMeta, opts: ImportOptions = {}): Promise<ImportResult> {
   if (ticketFileKind(name) === 'unsupported') return { kind: 'unsupported' };
   try {
-    return await importRows(readTicketRows(path, name, { maxUncompressedBytes: d.config.limits.xlsxMaxUncompressedBytes, maxRows: d.config.limits.xlsxMaxRows }), d, meta, opts);
+    return await importRows(readSheetRows(path, ticketFileKind(name) === 'xlsx' ? 'xlsx' : 'csv', { maxUncompressedBytes: d.config.limits.xlsxMaxUncompressedBytes, maxRows: d.config.limits.xlsxMaxRows }), d, meta, opts);
   } catch (err) {
     if (d.db && !(await d.db.ping())) throw err;
     return { kind: 'unreadable', error: (err as Error).message };
@@ -197,4 +173,71 @@ export async function importRecords(records: ReadonlyArray<Partial<Record<Ticket
   const importer = new BatchImporter(d, meta);
   for (let i = 0; i < records.length; i++) await importer.add(i + 1, records[i] as Partial<Record<TicketField, unknown>>);
   return importer.finish();
+}
+
+/** The answer to an import, for the chat and the CLI alike. */
+export function importAnswer(name: string, r: ImportResult, maxListed: number, follow?: T.ImportFollowUp): string {
+  switch (r.kind) {
+    case 'imported':
+      return T.importSummary(name, r.counts, r.rejected, maxListed, follow, { mapping: r.mapping, missing: r.missing, skipped: r.skipped });
+    case 'not-a-list':
+      return T.notATicketList(name, r.missing, r.lookedFor);
+    case 'unsupported':
+      return T.unsupportedFile(name);
+    case 'unreadable':
+      // A zip bomb or an oversized list is refused before it is read (lib/xlsx-bounded.ts).
+      return r.error.startsWith('spreadsheet too large') ? sheetTooLargeText(name) : T.unreadableFile(name);
+  }
+}
+
+/** A ticket file received in the chat, imported, with its answer and the rounds it started (to enqueue after the answer). */
+export interface ChatImport {
+  result: ImportResult;
+  answer: string;
+  /** The 双派单 rounds made, not yet enqueued: their deliveries follow the answer that names them. */
+  started: DualRound[];
+}
+
+/**
+ * Imports a file someone sent (the handler checked who may), and prepares the answer: the counts,
+ * each rejected row, the 双派单 rounds it started (by code) and the tickets overdue now.
+ * `logFields` go with the log lines (the message id).
+ */
+export async function importChatFile(ctx: AppContext, file: { path: string; name: string }, senderId: string, logFields: Record<string, unknown>): Promise<ChatImport> {
+  const r = await importTicketFile(
+    file.path,
+    file.name,
+    { db: ctx.db, roster: ctx.roster, calendar: ctx.calendar, config: ctx.config, now: ctx.clock.now() },
+    { source: `file:${file.name} by ${senderId}`, senderId, fileName: file.name },
+  );
+  ctx.log.info({ ...logFields, from: senderId, file: file.name, result: r.kind, ...(r.kind === 'imported' ? r.counts : {}) }, 'ticket file processed');
+  let follow: T.ImportFollowUp | undefined;
+  let started: DualRound[] = [];
+  if (r.kind === 'imported') {
+    // The rounds are made first, so that the answer can say which; their deliveries follow it.
+    // A failure here never costs the import its answer (dual-check retries pending rounds).
+    try {
+      const rounds = await openDualRounds(ctx, { enqueue: false });
+      started = rounds;
+      const now = ctx.clock.now();
+      const tz = ctx.config.timezone;
+      // What the nag will pursue: a ticket whose 退办 was approved waits for the platform, not counted.
+      const open = (await openTicketsToNag(ctx.db, endOfDay(localDay(now, tz), tz))).filter((t) => t.returnApproved !== true);
+      const overdue = classify(open, now, ctx.calendar, tz).filter((i) => i.daysOverdue >= 0);
+      follow = { rounds: rounds.map((x) => x.code), overdue: overdue.length, overdueReportedDone: overdue.filter((i) => i.reportedDone).length };
+    } catch (err) {
+      ctx.log.error({ err, ...logFields }, 'ticket import: opening 双派单 rounds failed; the answer gives the counts only');
+    }
+  }
+  return { result: r, answer: importAnswer(file.name, r, ctx.config.tickets.maxRejectedListed, follow), started };
+}
+
+/**
+ * Imports records the platform pushed (the HTTP API), then makes the 双派单 rounds they call
+ * for and adds their flows (a failure there is logged: dual-check makes them later).
+ */
+export async function importPushedRecords(ctx: AppContext, records: ReadonlyArray<Partial<Record<TicketField, unknown>>>): Promise<ImportResult> {
+  const r = await importRecords(records, { db: ctx.db, roster: ctx.roster, calendar: ctx.calendar, config: ctx.config, now: ctx.clock.now() }, { source: 'api' });
+  if (r.kind === 'imported' && records.length > 0) await openDualRounds(ctx).catch((err) => ctx.log.error({ err }, 'dual: rounds not made after the API import (dual-check will)'));
+  return r;
 }

@@ -9,7 +9,7 @@
  * Only the first visible worksheet that holds a list (a header-like row near the top) is read.
  */
 import { Transform, type Readable } from 'node:stream';
-import type { RawRow } from './ticket-files.js';
+import type { RawRow } from './sheet-files.js';
 import { readZipDirectory, type ZipEntry } from './zip-directory.js';
 
 export interface XlsxLimits {
