@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { TicketInput } from '../src/domain/tickets/row.js';
 import { diffTicket } from '../src/domain/tickets/diff.js';
 import { type Db, openDb } from '../src/store/db.js';

@@ -1,7 +1,7 @@
 /**
  * The one spreadsheet writer: Excel files the bot sends (the 月评比 table, the 双问责 evidence).
  * Each sheet is its header row, its rows, then — after a blank row — its notes, one a row in
- * the first column. exceljs is loaded on use: it costs start-up time (see ticket-files.ts).
+ * the first column. exceljs is loaded on use: it costs start-up time (see lib/xlsx-bounded.ts).
  */
 
 export interface SheetColumn {
