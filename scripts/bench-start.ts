@@ -30,15 +30,29 @@ for (const [command, db] of [
 ] as Array<[StartCommand, 'pglite' | 'postgres']>) {
   const label = `${command === 'dist' ? 'node dist/server.js' : 'tsx src/server.ts'}, ${db === 'pglite' ? 'PGlite' : 'PostgreSQL'}`;
   process.stderr.write(`${label}…\n`);
-  const f: StartFigures = await measureStart(repo, { command, runs, settleMs, ...(db === 'postgres' ? { databaseUrl: pgUrl } : {}) });
+  const f: StartFigures = await measureStart(repo, {
+    command,
+    runs,
+    settleMs,
+    ...(db === 'postgres' ? { databaseUrl: pgUrl } : {}),
+  });
   rows.push([label, 'first start, new folder', s(f.first.readyMs), mb(f.first.peakMb), mb(f.first.idleMb)]);
   const settled = f.reopen.at(-1)?.settledMb;
   rows.push([
     label,
     `reopened (${f.reopen.length} runs)`,
-    range(f.reopen.map((r) => r.readyMs), s),
-    range(f.reopen.map((r) => r.peakMb), mb),
-    `${range(f.reopen.map((r) => r.idleMb), mb)}${settled ? `; ${settled} MB after ${settleMs / 1000} s` : ''}`,
+    range(
+      f.reopen.map((r) => r.readyMs),
+      s,
+    ),
+    range(
+      f.reopen.map((r) => r.peakMb),
+      mb,
+    ),
+    `${range(
+      f.reopen.map((r) => r.idleMb),
+      mb,
+    )}${settled ? `; ${settled} MB after ${settleMs / 1000} s` : ''}`,
   ]);
 }
 const head = ['start', 'case', 'process start → ready', 'peak RSS', 'idle RSS 2 s after ready; settled'];

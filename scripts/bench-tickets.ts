@@ -21,13 +21,44 @@ import { hasFlag, readOption } from '../src/lib/args.js';
 const ROSTER = join(import.meta.dirname, '../../shared/fixtures/roster.json');
 const CONFIG = readOption(process.argv, 'config') ?? ROSTER;
 const SELF = join(import.meta.dirname, 'bench-tickets.ts');
-const UNIT_NAMES = ['区住建局', '教育局', '卫健局', '人社局', '生态环境分局', '公安分局', '城管局', '市场监管局', '民政局', '交通局', '农业局', '资规分局', '城东街道', '城西街道', '湖滨街道', '新港镇', '凤凰镇', '双河镇'];
+const UNIT_NAMES = [
+  '区住建局',
+  '教育局',
+  '卫健局',
+  '人社局',
+  '生态环境分局',
+  '公安分局',
+  '城管局',
+  '市场监管局',
+  '民政局',
+  '交通局',
+  '农业局',
+  '资规分局',
+  '城东街道',
+  '城西街道',
+  '湖滨街道',
+  '新港镇',
+  '凤凰镇',
+  '双河镇',
+];
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 
 async function generate(path: string, rows: number): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: false });
   const ws = wb.addWorksheet('工单');
-  ws.addRow(['工单编号', '标题', '诉求内容', '承办单位', '属地镇街', '网格', '派单时间', '办理时限', '状态', '满意度', '重办次数']).commit();
+  ws.addRow([
+    '工单编号',
+    '标题',
+    '诉求内容',
+    '承办单位',
+    '属地镇街',
+    '网格',
+    '派单时间',
+    '办理时限',
+    '状态',
+    '满意度',
+    '重办次数',
+  ]).commit();
   const base = Date.UTC(2026, 9, 1);
   for (let i = 0; i < rows; i++) {
     const day = new Date(base + (i % 50) * 86_400_000);
@@ -35,8 +66,17 @@ async function generate(path: string, rows: number): Promise<void> {
     const assigned = i % 3 === 0 ? 46296 + (i % 50) + 0.375 : `${ymd} ${String(8 + (i % 9)).padStart(2, '0')}:30`;
     const unit = i % 997 === 0 ? '未知单位' : (UNIT_NAMES[i % UNIT_NAMES.length] as string);
     ws.addRow([
-      `2026${String(i).padStart(8, '0')}`, `诉求标题${i % 500}：小区环境问题`, `市民反映第${i}号诉求：楼下夜间施工噪音扰民，希望尽快处理。`,
-      unit, '城东街道', `网格${i % 40}`, assigned, i % 4 === 0 ? `${ymd} 18:00` : '', i % 5 === 0 ? '已办结' : '办理中', i % 5 === 0 ? '满意' : '', i % 20 === 0 ? 1 : 0,
+      `2026${String(i).padStart(8, '0')}`,
+      `诉求标题${i % 500}：小区环境问题`,
+      `市民反映第${i}号诉求：楼下夜间施工噪音扰民，希望尽快处理。`,
+      unit,
+      '城东街道',
+      `网格${i % 40}`,
+      assigned,
+      i % 4 === 0 ? `${ymd} 18:00` : '',
+      i % 5 === 0 ? '已办结' : '办理中',
+      i % 5 === 0 ? '满意' : '',
+      i % 20 === 0 ? 1 : 0,
     ]).commit();
   }
   ws.commit();
@@ -58,7 +98,12 @@ async function childImport(path: string): Promise<void> {
   await migrate(db);
   const baselineKb = process.resourceUsage().maxRSS;
   const t0 = performance.now();
-  const r = await importTicketFile(path, 'bench.xlsx', { db, roster: Roster.fromConfig(config), calendar: new WorkCalendar(config.calendar), config, now: new Date() }, { source: 'bench' });
+  const r = await importTicketFile(
+    path,
+    'bench.xlsx',
+    { db, roster: Roster.fromConfig(config), calendar: new WorkCalendar(config.calendar), config, now: new Date() },
+    { source: 'bench' },
+  );
   const ms = performance.now() - t0;
   const counts = r.kind === 'imported' ? r.counts : r;
   process.stdout.write(`${JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, baselineKb, counts })}\n`);
@@ -76,18 +121,34 @@ async function childBare(path: string): Promise<void> {
   const t0 = performance.now();
   let rows = 0;
   let cells = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
   for await (const ws of reader) {
     for await (const row of ws) {
       rows++;
       cells += (row.values as unknown[]).length;
     }
   }
-  process.stdout.write(`${JSON.stringify({ ms: performance.now() - t0, maxRssKb: process.resourceUsage().maxRSS, rows, cells })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ms: performance.now() - t0, maxRssKb: process.resourceUsage().maxRSS, rows, cells })}\n`,
+  );
 }
 
-function child(phase: string, path: string, extra: string[] = []): { ms: number; maxRssKb: number; [k: string]: unknown } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', SELF, '--phase', phase, '--file', path, '--config', CONFIG, ...extra], { encoding: 'utf8', timeout: 600_000 });
+function child(
+  phase: string,
+  path: string,
+  extra: string[] = [],
+): { ms: number; maxRssKb: number; [k: string]: unknown } {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', SELF, '--phase', phase, '--file', path, '--config', CONFIG, ...extra],
+    { encoding: 'utf8', timeout: 600_000 },
+  );
   if (r.status !== 0) throw new Error(`${phase} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1) as string);
 }
@@ -120,7 +181,16 @@ async function benchNag(open: number, overdue: number): Promise<void> {
             case when g <= $2 then $7::timestamptz - ((g % 10) || ' days')::interval else $8::timestamptz + ((g % 20) || ' days')::interval end,
             '办理中', false, case when g <= $2 and g % 50 = 0 then 1 else 0 end, $7, $7
      from generate_series(1, $1) as g`,
-    [open, overdue, JSON.stringify(concerned), concerned.length, JSON.stringify(units), units.length, now, new Date('2026-12-10T00:00:00+08:00')],
+    [
+      open,
+      overdue,
+      JSON.stringify(concerned),
+      concerned.length,
+      JSON.stringify(units),
+      units.length,
+      now,
+      new Date('2026-12-10T00:00:00+08:00'),
+    ],
   );
   await db.exec('analyze tickets');
   const seedMs = performance.now() - t0;
@@ -129,11 +199,18 @@ async function benchNag(open: number, overdue: number): Promise<void> {
   const prefix = `duban-bench-${process.pid}`;
   const redis = useRedis ? createRedis(redisUrl) : undefined;
   const clock = new ManualClock(now);
-  const outbox = redis ? new Outbox(redis, prefix, db, clock, { max: 0, windowMs: 60_000, attempts: 1, backoffMs: 1000 }) : undefined;
+  const outbox = redis
+    ? new Outbox(redis, prefix, db, clock, { max: 0, windowMs: 60_000, attempts: 1, backoffMs: 1000 })
+    : undefined;
   const sent: string[] = [];
   let sendMs = 0;
   const ctx: AppContext = {
-    config, roster: Roster.fromConfig(config), calendar: new WorkCalendar(config.calendar), clock, db, log: pino({ level: 'silent' }),
+    config,
+    roster: Roster.fromConfig(config),
+    calendar: new WorkCalendar(config.calendar),
+    clock,
+    db,
+    log: pino({ level: 'silent' }),
     send: async (m) => {
       sent.push(m.purpose);
       const t = performance.now();
@@ -158,12 +235,23 @@ async function benchNag(open: number, overdue: number): Promise<void> {
      union all select number, title, unit_id, due_at, reopen_count from tickets where not done and reopen_count > 0 and due_at >= $1`,
     [new Date('2026-11-21T00:00:00+08:00')],
   );
-  console.log(`\nticket-nag over ${open.toLocaleString()} open tickets, ${overdue.toLocaleString()} overdue in ${concerned.length} units (seeded in ${(seedMs / 1000).toFixed(1)} s)`);
-  console.log(`  decide + enqueue (${useRedis ? 'real outbox on Redis' : 'in-memory send'}): ${nagMs.toFixed(0)} ms  (target < 1000 ms)`);
+  console.log(
+    `\nticket-nag over ${open.toLocaleString()} open tickets, ${overdue.toLocaleString()} overdue in ${concerned.length} units (seeded in ${(seedMs / 1000).toFixed(1)} s)`,
+  );
+  console.log(
+    `  decide + enqueue (${useRedis ? 'real outbox on Redis' : 'in-memory send'}): ${nagMs.toFixed(0)} ms  (target < 1000 ms)`,
+  );
   console.log(`    of which enqueueing the ${sent.length} messages: ${sendMs.toFixed(0)} ms`);
-  console.log(`  messages: ${r.messages} (units concerned: ${r.units}); ladder steps recorded: ${JSON.stringify(r.steps)}`);
+  console.log(
+    `  messages: ${r.messages} (units concerned: ${r.units}); ladder steps recorded: ${JSON.stringify(r.steps)}`,
+  );
   console.log(`  same cycle again: ${againMs.toFixed(0)} ms, ${again.messages} messages`);
-  console.log(`  scan plan: ${plan.map((p) => p['QUERY PLAN'].trim()).filter((l) => /Scan|Append|Unique|HashAggregate/.test(l)).join(' | ')}`);
+  console.log(
+    `  scan plan: ${plan
+      .map((p) => p['QUERY PLAN'].trim())
+      .filter((l) => /Scan|Append|Unique|HashAggregate/.test(l))
+      .join(' | ')}`,
+  );
   await outbox?.close();
   if (redis) {
     redis.disconnect();
@@ -191,27 +279,58 @@ async function main(): Promise<void> {
   const file = readOption(process.argv, 'file');
   if (phase === 'import' && file) return childImport(file);
   if (phase === 'bare' && file) return childBare(file);
-  if (phase === 'nag') return benchNag(Number(readOption(process.argv, 'open') ?? 100_000), Number(readOption(process.argv, 'overdue') ?? 5_000));
+  if (phase === 'nag')
+    return benchNag(
+      Number(readOption(process.argv, 'open') ?? 100_000),
+      Number(readOption(process.argv, 'overdue') ?? 5_000),
+    );
   const rows = Number(readOption(process.argv, 'rows') ?? 50_000);
   const dir = mkdtempSync(join(tmpdir(), 'duban-bench-'));
   const path = join(dir, 'tickets.xlsx');
   try {
     const g0 = performance.now();
     await generate(path, rows);
-    console.log(`generated ${rows.toLocaleString()}-row xlsx (${(statSync(path).size / 1e6).toFixed(1)} MB) in ${((performance.now() - g0) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${rows.toLocaleString()}-row xlsx (${(statSync(path).size / 1e6).toFixed(1)} MB) in ${((performance.now() - g0) / 1000).toFixed(1)} s`,
+    );
     const bare = child('bare', path);
-    console.log(`bare exceljs streaming read: ${(bare.ms / 1000).toFixed(2)} s, peak RSS ${mb(bare.maxRssKb)} (${bare.rows} rows)`);
+    console.log(
+      `bare exceljs streaming read: ${(bare.ms / 1000).toFixed(2)} s, peak RSS ${mb(bare.maxRssKb)} (${bare.rows} rows)`,
+    );
     const imp = child('import', path);
-    console.log(`import (stream read + validate + batched upsert + events), PGlite in memory: ${(imp.ms / 1000).toFixed(2)} s, peak RSS ${mb(imp.maxRssKb)}`);
-    console.log(`  (the empty PGlite store alone, opened and migrated: ${mb(imp.baselineKb as number)}; targets < 15 s, < 400 MB)  ${JSON.stringify(imp.counts)}`);
-    const pgUrl = readOption(process.argv, 'pg') ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    console.log(
+      `import (stream read + validate + batched upsert + events), PGlite in memory: ${(imp.ms / 1000).toFixed(2)} s, peak RSS ${mb(imp.maxRssKb)}`,
+    );
+    console.log(
+      `  (the empty PGlite store alone, opened and migrated: ${mb(imp.baselineKb as number)}; targets < 15 s, < 400 MB)  ${JSON.stringify(imp.counts)}`,
+    );
+    const pgUrl =
+      readOption(process.argv, 'pg') ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
     if (!hasFlag(process.argv, 'no-pg') && (await pgReachable(pgUrl))) {
       const onPg = child('import', path, ['--pg', pgUrl]);
-      console.log(`import, PostgreSQL server (DATABASE_URL): ${(onPg.ms / 1000).toFixed(2)} s, peak RSS ${mb(onPg.maxRssKb)} (bot process only)  ${JSON.stringify(onPg.counts)}`);
+      console.log(
+        `import, PostgreSQL server (DATABASE_URL): ${(onPg.ms / 1000).toFixed(2)} s, peak RSS ${mb(onPg.maxRssKb)} (bot process only)  ${JSON.stringify(onPg.counts)}`,
+      );
     } else console.log('import on PostgreSQL: skipped (no server reachable; --pg <url> to choose one)');
     // The nag bench in its own process too (a fresh heap, like a routine worker's).
-    const pass = ['open', 'overdue'].flatMap((k) => (readOption(process.argv, k) ? [`--${k}`, readOption(process.argv, k) as string] : []));
-    const nag = spawnSync(process.execPath, ['--import', 'tsx', SELF, '--phase', 'nag', '--config', CONFIG, ...pass, ...(hasFlag(process.argv, 'no-redis') ? ['--no-redis'] : [])], { stdio: 'inherit', timeout: 600_000 });
+    const pass = ['open', 'overdue'].flatMap((k) =>
+      readOption(process.argv, k) ? [`--${k}`, readOption(process.argv, k) as string] : [],
+    );
+    const nag = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        SELF,
+        '--phase',
+        'nag',
+        '--config',
+        CONFIG,
+        ...pass,
+        ...(hasFlag(process.argv, 'no-redis') ? ['--no-redis'] : []),
+      ],
+      { stdio: 'inherit', timeout: 600_000 },
+    );
     if (nag.status !== 0) throw new Error('nag bench failed');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -3,8 +3,9 @@
  * fair. Needs Redis (REDIS_URL) and PostgreSQL (BENCH_DATABASE_URL, default the local server).
  * Prints a table; not part of `npm test`.
  */
-import { randomUUID } from 'node:crypto';
+
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDistrictFile } from '../src/config/load.js';
@@ -30,23 +31,41 @@ async function main(): Promise<void> {
   // median of each; the ratio is the median of the five pairs' ratios, so that a slow or fast
   // moment of the machine counts for both. The echo runs are only ~0.1 s long and vary most.
   const pgSchema = () => `bench_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
-  console.error('bare Wechaty echo bot (the ceiling) and the bot on PostgreSQL, as fast as possible, 5 runs each in turn…');
+  console.error(
+    'bare Wechaty echo bot (the ceiling) and the bot on PostgreSQL, as fast as possible, 5 runs each in turn…',
+  );
   const echoes: Array<Awaited<ReturnType<typeof burstThroughEchoBot>>> = [];
   const pgFast: BurstResult[] = [];
   for (let i = 0; i < 5; i++) {
     echoes.push(await burstThroughEchoBot(config));
-    pgFast.push(await burstThroughBot('PostgreSQL, as fast as possible', config, redisUrl, { databaseUrl: pgUrl, schema: pgSchema() }, 0));
+    pgFast.push(
+      await burstThroughBot(
+        'PostgreSQL, as fast as possible',
+        config,
+        redisUrl,
+        { databaseUrl: pgUrl, schema: pgSchema() },
+        0,
+      ),
+    );
   }
   const echoRates = echoes.map((e) => e.perSecond);
   const echoMedian = median(echoRates);
   const pairRatio = median(pgFast.map((r, i) => r.perSecond / (echoRates[i] as number)));
-  add('echo bot: 1,218-message burst, median (best) of 5', `${f0(echoMedian)} (${f0(Math.max(...echoRates))}) msg/s; runs ${echoRates.map(f0).join(' / ')}`);
+  add(
+    'echo bot: 1,218-message burst, median (best) of 5',
+    `${f0(echoMedian)} (${f0(Math.max(...echoRates))}) msg/s; runs ${echoRates.map(f0).join(' / ')}`,
+  );
 
   const runs: Array<[string, BurstResult, number[], number]> = [];
   const keep = (label: string, rs: BurstResult[]) => {
     // The run with the median throughput stands for all (its latencies, CPU and counts).
     const sorted = [...rs].sort((a, b) => a.perSecond - b.perSecond);
-    runs.push([label, sorted[Math.floor(sorted.length / 2)] as BurstResult, rs.map((r) => r.perSecond), rs.reduce((n, r) => n + r.lost, 0)]);
+    runs.push([
+      label,
+      sorted[Math.floor(sorted.length / 2)] as BurstResult,
+      rs.map((r) => r.perSecond),
+      rs.reduce((n, r) => n + r.lost, 0),
+    ]);
   };
   keep('PostgreSQL, as fast as possible', pgFast);
   for (const [label, db, spread, times] of [
@@ -71,9 +90,19 @@ async function main(): Promise<void> {
     );
     add(`bot, ${label}: receipt → stored p50 / p99`, `${f0(r.p50Stored)} / ${f0(r.p99Stored)} ms`, 'p99 < 200 ms');
     add(`bot, ${label}: receipt → outbox job p50 / p99`, `${f0(r.p50Outbox)} / ${f0(r.p99Outbox)} ms`, 'p99 < 200 ms');
-    add(`bot, ${label}: all received by the bot after`, `${r.receivedSeconds.toFixed(2)} s (processed: ${r.seconds.toFixed(2)} s)`);
-    add(`bot, ${label}: CPU, bot process / whole machine`, `${f0(100 * r.cpuShare)}% of a core / ${f0(100 * r.machineBusy)}% of 2 cores`);
-    add(`bot, ${label}: lost (all runs) / reports / versions`, `${lost} / ${r.reports} / ${r.versions}`, '0 / 18 / 218');
+    add(
+      `bot, ${label}: all received by the bot after`,
+      `${r.receivedSeconds.toFixed(2)} s (processed: ${r.seconds.toFixed(2)} s)`,
+    );
+    add(
+      `bot, ${label}: CPU, bot process / whole machine`,
+      `${f0(100 * r.cpuShare)}% of a core / ${f0(100 * r.machineBusy)}% of 2 cores`,
+    );
+    add(
+      `bot, ${label}: lost (all runs) / reports / versions`,
+      `${lost} / ${r.reports} / ${r.versions}`,
+      '0 / 18 / 218',
+    );
   }
   const echo = echoes[0] as (typeof echoes)[number];
   add('memory: bench process before anything', `${f0(rss0 / 1048576)} MB`);
@@ -83,21 +112,48 @@ async function main(): Promise<void> {
   if (existsSync(join(repo, 'scripts/bench-tickets.ts'))) {
     // Its own process (it runs each phase in a child for a fair peak RSS); its lines go to stderr.
     console.error('tickets: import and nag (npm run bench:tickets)…');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-tickets.ts'], { cwd: repo, encoding: 'utf8', env: process.env });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-tickets.ts'], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: process.env,
+    });
     console.error(r.stdout.replace(/^/gm, '  '));
     const pick = (re: RegExp) => re.exec(r.stdout)?.[1] ?? '?';
-    add('import 50k-row xlsx, PostgreSQL: time / peak RSS', `${pick(/PostgreSQL server \(DATABASE_URL\): ([\d.]+ s)/)} / ${pick(/PostgreSQL server[^\n]*peak RSS (\d+ MB)/)}`, '< 15 s, < 400 MB');
-    add('import 50k-row xlsx, PGlite: time / peak RSS', `${pick(/PGlite in memory: ([\d.]+ s)/)} / ${pick(/PGlite in memory:[^\n]*peak RSS (\d+ MB)/)}`, '< 15 s, < 400 MB');
-    add('bare exceljs streaming read (the ceiling): time / peak RSS', `${pick(/bare exceljs streaming read: ([\d.]+ s)/)} / ${pick(/bare exceljs[^\n]*peak RSS (\d+ MB)/)}`);
+    add(
+      'import 50k-row xlsx, PostgreSQL: time / peak RSS',
+      `${pick(/PostgreSQL server \(DATABASE_URL\): ([\d.]+ s)/)} / ${pick(/PostgreSQL server[^\n]*peak RSS (\d+ MB)/)}`,
+      '< 15 s, < 400 MB',
+    );
+    add(
+      'import 50k-row xlsx, PGlite: time / peak RSS',
+      `${pick(/PGlite in memory: ([\d.]+ s)/)} / ${pick(/PGlite in memory:[^\n]*peak RSS (\d+ MB)/)}`,
+      '< 15 s, < 400 MB',
+    );
+    add(
+      'bare exceljs streaming read (the ceiling): time / peak RSS',
+      `${pick(/bare exceljs streaming read: ([\d.]+ s)/)} / ${pick(/bare exceljs[^\n]*peak RSS (\d+ MB)/)}`,
+    );
     add('ticket-nag over 100k open / 5k overdue: decide + enqueue', pick(/decide \+ enqueue[^:]*: (\d+ ms)/), '< 1 s');
     add('ticket-nag: messages / units concerned', pick(/messages: (\d+ \(units concerned: \d+\))/), 'equal');
   }
 
   console.error('start-up and idle RSS…');
   const s = await measureStart(repo, { settleMs: 25_000 });
-  add('start: process start → ready, new PGlite folder (peak RSS)', `${f0(s.first.readyMs)} ms (${s.first.peakMb} MB)`, '< 5 s, < 400 MB');
-  add('start: process start → ready, reopened PGlite folder', `${s.reopen.map((r) => f0(r.readyMs)).join(' / ')} ms`, '< 2 s');
-  add('memory: idle bot process (simulator, PGlite), 2 s after ready; settled (25 s)', `${s.reopen.map((r) => r.idleMb).join(' / ')} MB; ${s.reopen.at(-1)?.settledMb ?? '?'} MB`, '< 250 MB');
+  add(
+    'start: process start → ready, new PGlite folder (peak RSS)',
+    `${f0(s.first.readyMs)} ms (${s.first.peakMb} MB)`,
+    '< 5 s, < 400 MB',
+  );
+  add(
+    'start: process start → ready, reopened PGlite folder',
+    `${s.reopen.map((r) => f0(r.readyMs)).join(' / ')} ms`,
+    '< 2 s',
+  );
+  add(
+    'memory: idle bot process (simulator, PGlite), 2 s after ready; settled (25 s)',
+    `${s.reopen.map((r) => r.idleMb).join(' / ')} MB; ${s.reopen.at(-1)?.settledMb ?? '?'} MB`,
+    '< 250 MB',
+  );
 
   const head: [string, string, string] = ['what', 'measured', 'target'];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

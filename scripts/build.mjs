@@ -13,7 +13,11 @@ const repo = join(import.meta.dirname, '..');
 export function build({ quiet = false } = {}) {
   const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
   rmSync(join(repo, 'dist'), { recursive: true, force: true });
-  const r = spawnSync(process.execPath, [tsc, '-p', join(repo, 'tsconfig.build.json')], { cwd: repo, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [tsc, '-p', join(repo, 'tsconfig.build.json')], {
+    cwd: repo,
+    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    encoding: 'utf8',
+  });
   cpSync(join(repo, 'src/store/migrations'), join(repo, 'dist/store/migrations'), { recursive: true });
   writeFileSync(join(repo, 'dist/.built'), `${new Date().toISOString()}\n`);
   if (r.status !== 0 && quiet) process.stderr.write(`${r.stdout ?? ''}${r.stderr ?? ''}`);

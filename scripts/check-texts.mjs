@@ -38,7 +38,21 @@ function* walk(dir) {
   }
 }
 
-const KEYWORDS_BEFORE_REGEX = new Set(['return', 'typeof', 'case', 'in', 'of', 'else', 'yield', 'await', 'void', 'delete', 'throw', 'new', 'instanceof']);
+const KEYWORDS_BEFORE_REGEX = new Set([
+  'return',
+  'typeof',
+  'case',
+  'in',
+  'of',
+  'else',
+  'yield',
+  'await',
+  'void',
+  'delete',
+  'throw',
+  'new',
+  'instanceof',
+]);
 
 /**
  * The string and template literals of a TypeScript source (comments and regular expressions
@@ -54,14 +68,19 @@ export function literals(text) {
     for (let k = from; k < to; k++) if (text[k] === '\n') line++;
   };
   const isWord = (c) => /[\w$\u00a0-\uffff]/.test(c);
-  const regexAllowed = () => prev === '' || /^[(,=:[!&|?{};+\-*%<>~^]$/.test(prev) || KEYWORDS_BEFORE_REGEX.has(prev) || prev === '=>';
+  const regexAllowed = () =>
+    prev === '' || /^[(,=:[!&|?{};+\-*%<>~^]$/.test(prev) || KEYWORDS_BEFORE_REGEX.has(prev) || prev === '=>';
   function quoted(q) {
     const start = i;
     const startLine = line;
     i++;
     let val = '';
     while (i < n && text[i] !== q) {
-      if (text[i] === '\\') { val += text[i + 1]; i += 2; continue; }
+      if (text[i] === '\\') {
+        val += text[i + 1];
+        i += 2;
+        continue;
+      }
       if (text[i] === '\n') break;
       val += text[i++];
     }
@@ -75,7 +94,11 @@ export function literals(text) {
     i++;
     let val = '';
     while (i < n && text[i] !== '`') {
-      if (text[i] === '\\') { val += text[i + 1]; i += 2; continue; }
+      if (text[i] === '\\') {
+        val += text[i + 1];
+        i += 2;
+        continue;
+      }
       if (text[i] === '$' && text[i + 1] === '{') {
         i += 2;
         val += '\u0000';
@@ -95,10 +118,14 @@ export function literals(text) {
     let cls = false;
     while (i < n) {
       const c = text[i];
-      if (c === '\\') { i += 2; continue; }
+      if (c === '\\') {
+        i += 2;
+        continue;
+      }
       if (c === '\n') break;
-      if (cls) { if (c === ']') cls = false; }
-      else if (c === '[') cls = true;
+      if (cls) {
+        if (c === ']') cls = false;
+      } else if (c === '[') cls = true;
       else if (c === '/') break;
       i++;
     }
@@ -112,13 +139,38 @@ export function literals(text) {
     while (i < n) {
       const c = text[i];
       const d = text[i + 1];
-      if (c === '\n') { line++; i++; continue; }
-      if (/\s/.test(c)) { i++; continue; }
-      if (c === '/' && d === '/') { while (i < n && text[i] !== '\n') i++; continue; }
-      if (c === '/' && d === '*') { const e = text.indexOf('*/', i + 2); const end = e < 0 ? n : e + 2; count(i, end); i = end; continue; }
-      if (c === "'" || c === '"') { quoted(c); continue; }
-      if (c === '`') { template(); continue; }
-      if (c === '/' && regexAllowed()) { regex(); continue; }
+      if (c === '\n') {
+        line++;
+        i++;
+        continue;
+      }
+      if (/\s/.test(c)) {
+        i++;
+        continue;
+      }
+      if (c === '/' && d === '/') {
+        while (i < n && text[i] !== '\n') i++;
+        continue;
+      }
+      if (c === '/' && d === '*') {
+        const e = text.indexOf('*/', i + 2);
+        const end = e < 0 ? n : e + 2;
+        count(i, end);
+        i = end;
+        continue;
+      }
+      if (c === "'" || c === '"') {
+        quoted(c);
+        continue;
+      }
+      if (c === '`') {
+        template();
+        continue;
+      }
+      if (c === '/' && regexAllowed()) {
+        regex();
+        continue;
+      }
       if (c === '{') depth++;
       if (c === '}') {
         if (inSubstitution && depth === 0) return;
@@ -130,7 +182,11 @@ export function literals(text) {
         prev = w;
         continue;
       }
-      if (c === '=' && d === '>') { prev = '=>'; i += 2; continue; }
+      if (c === '=' && d === '>') {
+        prev = '=>';
+        i += 2;
+        continue;
+      }
       prev = c;
       i++;
     }
@@ -148,7 +204,8 @@ export function strayTexts() {
     if (ALLOWED.some((a) => (a.endsWith('/') ? rel.startsWith(a) : rel === a))) continue;
     files++;
     for (const l of literals(readFileSync(file, 'utf8'))) {
-      if (CJK.test(l.text) && SENTENCE.test(l.text) && !ALLOWED_STRINGS.has(`${rel}: ${l.text}`)) problems.push(`src/${rel}:${l.line}: ${l.source}`);
+      if (CJK.test(l.text) && SENTENCE.test(l.text) && !ALLOWED_STRINGS.has(`${rel}: ${l.text}`))
+        problems.push(`src/${rel}:${l.line}: ${l.source}`);
     }
   }
   return { problems, files };
@@ -157,7 +214,9 @@ export function strayTexts() {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { problems, files } = strayTexts();
   if (problems.length) {
-    console.error(`texts: ${problems.length} zh-CN sentence(s) outside src/domain/texts/ (move them there, see scripts/check-texts.mjs):\n  ${problems.join('\n  ')}`);
+    console.error(
+      `texts: ${problems.length} zh-CN sentence(s) outside src/domain/texts/ (move them there, see scripts/check-texts.mjs):\n  ${problems.join('\n  ')}`,
+    );
     process.exit(1);
   }
   console.log(`texts: ${files} files checked, every zh-CN sentence is in src/domain/texts/`);

@@ -37,7 +37,9 @@ function runCli(rosterPath: string, input: string): Promise<string> {
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
     child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? ok(out) : fail(new Error(`parse-dispatch exited ${code}: ${err.trim()}`))));
+    child.on('close', (code) =>
+      code === 0 ? ok(out) : fail(new Error(`parse-dispatch exited ${code}: ${err.trim()}`)),
+    );
     child.stdin.end(input);
   });
 }
@@ -80,13 +82,19 @@ async function evalFile(fixtures: string, rosterPath: string, label: string): Pr
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Labelled);
   const stdout = await runCli(rosterPath, `${items.map((i) => JSON.stringify(i.input)).join('\n')}\n`);
-  const outputs = stdout.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const outputs = stdout
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   if (outputs.length !== items.length) {
     process.stderr.write(`expected ${items.length} output lines, got ${outputs.length}\n`);
     return 1;
   }
   const score: Record<Field, { ok: number; n: number }> = {
-    isDispatch: { ok: 0, n: 0 }, targets: { ok: 0, n: 0 }, deadline: { ok: 0, n: 0 }, urgent: { ok: 0, n: 0 },
+    isDispatch: { ok: 0, n: 0 },
+    targets: { ok: 0, n: 0 },
+    deadline: { ok: 0, n: 0 },
+    urgent: { ok: 0, n: 0 },
   };
   const misses: string[] = [];
   items.forEach((item, i) => {
@@ -97,13 +105,18 @@ async function evalFile(fixtures: string, rosterPath: string, label: string): Pr
       const want = item.expect[f] ?? (f === 'targets' ? [] : f === 'urgent' ? false : null);
       score[f].n++;
       if (equal(f, got[f], want)) score[f].ok++;
-      else misses.push(`${item.input.id} ${f}: got ${JSON.stringify(got[f])}, want ${JSON.stringify(want)}  | ${item.input.text}`);
+      else
+        misses.push(
+          `${item.input.id} ${f}: got ${JSON.stringify(got[f])}, want ${JSON.stringify(want)}  | ${item.input.text}`,
+        );
     }
   });
   const pct = (f: Field): number => (score[f].n === 0 ? 100 : (100 * score[f].ok) / score[f].n);
   console.log('field        correct  scored  accuracy');
   for (const f of FIELDS) {
-    console.log(`${f.padEnd(12)} ${String(score[f].ok).padStart(7)} ${String(score[f].n).padStart(7)}  ${pct(f).toFixed(1).padStart(6)}%`);
+    console.log(
+      `${f.padEnd(12)} ${String(score[f].ok).padStart(7)} ${String(score[f].n).padStart(7)}  ${pct(f).toFixed(1).padStart(6)}%`,
+    );
   }
   if (misses.length > 0) {
     console.log(`\nmismatches (${misses.length}):`);

@@ -14,16 +14,32 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = resolve(ROOT, '../shared');
 const STYLES = join(ROOT, 'test/fixtures/reports.styles.jsonl');
 /** A file given: that file only; none: the shared samples, then the styles corpus. */
-const FIXTURES = process.argv[2] !== undefined ? [resolve(process.argv[2])] : [join(SHARED, 'fixtures/reports.sample.jsonl'), ...(existsSync(STYLES) ? [STYLES] : [])];
+const FIXTURES =
+  process.argv[2] !== undefined
+    ? [resolve(process.argv[2])]
+    : [join(SHARED, 'fixtures/reports.sample.jsonl'), ...(existsSync(STYLES) ? [STYLES] : [])];
 const ROSTER = join(SHARED, 'fixtures/roster.json');
 const THRESHOLD = 98;
 const FIELDS = [
-  'isReport', 'unit', 'date', 'received', 'completed', 'inProgress', 'overdue', 'reopened', 'unsatisfied', 'returned',
-  'onTimeRate', 'satisfactionRate',
+  'isReport',
+  'unit',
+  'date',
+  'received',
+  'completed',
+  'inProgress',
+  'overdue',
+  'reopened',
+  'unsatisfied',
+  'returned',
+  'onTimeRate',
+  'satisfactionRate',
 ] as const;
 const RATES = new Set<string>(['onTimeRate', 'satisfactionRate']);
 
-interface Item { input: Record<string, unknown> & { id: string }; expect: Record<string, unknown> }
+interface Item {
+  input: Record<string, unknown> & { id: string };
+  expect: Record<string, unknown>;
+}
 
 function same(field: string, want: unknown, got: unknown): boolean {
   if (RATES.has(field) && typeof want === 'number' && typeof got === 'number') return Math.abs(want - got) <= 1e-9;
@@ -56,7 +72,10 @@ function evalFile(fixtures: string, label: string): number {
     process.stderr.write(`parse-report failed (exit ${proc.status}):\n${proc.stderr}\n`);
     return 2;
   }
-  const outs = proc.stdout.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const outs = proc.stdout
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   const byId = new Map<unknown, Record<string, unknown>>();
   for (const o of outs) byId.set(o.id, o);
 
@@ -69,7 +88,10 @@ function evalFile(fixtures: string, label: string): number {
       const t = tally.get(f) as { ok: number; n: number };
       t.n++;
       if (same(f, it.expect[f], got[f])) t.ok++;
-      else mismatches.push(`  ${it.input.id}  ${f}: expected ${JSON.stringify(it.expect[f])}, got ${JSON.stringify(got[f] ?? got.error ?? null)}`);
+      else
+        mismatches.push(
+          `  ${it.input.id}  ${f}: expected ${JSON.stringify(it.expect[f])}, got ${JSON.stringify(got[f] ?? got.error ?? null)}`,
+        );
     }
   }
 
@@ -82,7 +104,9 @@ function evalFile(fixtures: string, label: string): number {
     min = Math.min(min, pct);
     console.log(`${f.padEnd(18)}  ${pct.toFixed(1).padStart(6)}%   ${t.ok}/${t.n}`);
   }
-  console.log(mismatches.length === 0 ? '\nno mismatches' : `\nmismatches (${mismatches.length}):\n${mismatches.join('\n')}`);
+  console.log(
+    mismatches.length === 0 ? '\nno mismatches' : `\nmismatches (${mismatches.length}):\n${mismatches.join('\n')}`,
+  );
   console.log(`\n${label}: min field accuracy ${min.toFixed(1)}% (${items.length} items)`);
   return min >= THRESHOLD ? 0 : 1;
 }

@@ -20,5 +20,9 @@ try {
   // No compiler (npm install --omit=dev): `npm start` runs the sources through tsx.
 }
 const code = `const m = await import(${JSON.stringify(pathToFileURL(source).href)}); if (!m.ensureTemplate()) process.exit(1);`;
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: repo, stdio: 'inherit' });
-if (r.status !== 0) process.stderr.write('duban: could not prepare the database template; the first start will run initdb instead\n');
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+  cwd: repo,
+  stdio: 'inherit',
+});
+if (r.status !== 0)
+  process.stderr.write('duban: could not prepare the database template; the first start will run initdb instead\n');

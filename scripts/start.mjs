@@ -23,7 +23,9 @@ function newestSource(dir) {
 // runs the simulator (src/config/env.ts); anywhere else a missing token stops the bot.
 if (existsSync(join(repo, '.git')) && process.env.DUBAN_CHECKOUT === undefined) process.env.DUBAN_CHECKOUT = '1';
 
-const stale = !existsSync(stamp) || statSync(stamp).mtimeMs < Math.max(newestSource(join(repo, 'src')), statSync(join(repo, 'tsconfig.json')).mtimeMs);
+const stale =
+  !existsSync(stamp) ||
+  statSync(stamp).mtimeMs < Math.max(newestSource(join(repo, 'src')), statSync(join(repo, 'tsconfig.json')).mtimeMs);
 let entry = join(repo, 'dist/server.js');
 if (stale) {
   let compiled = false;

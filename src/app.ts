@@ -1,4 +1,3 @@
-import type { Routine } from './routines/types.js';
 import { join } from 'node:path';
 import type { Worker } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
@@ -7,32 +6,33 @@ import type { Logger } from 'pino';
 import type { ChannelDeps, ChatChannel } from './bot/channel.js';
 import { type ChannelChoice, createChannel } from './bot/factory.js';
 import type { FallbackChannel } from './bot/fallback.js';
-import { FALLBACK_TEXTS } from './domain/texts/channel.js';
 import type { DistrictConfig } from './config/schema.js';
 import { WorkCalendar } from './domain/calendar.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { Roster } from './domain/roster.js';
+import { FALLBACK_TEXTS } from './domain/texts/channel.js';
 import { formatShort } from './domain/time.js';
-import type { AppContext } from './usecases/context.js';
-import { afterHandled, messageHandlers } from './handlers/index.js';
-import { completeRound, deliverSide } from './usecases/dual-flow.js';
-import { createRouter } from './handlers/router.js';
 import { mintConsoleLink } from './handlers/console-link.js';
-import { routines } from './routines/index.js';
+import { afterHandled, messageHandlers } from './handlers/index.js';
+import { createRouter } from './handlers/router.js';
 import { registerConsole, type SimulatorChat } from './http/console/index.js';
+import { createMetrics, type Metrics } from './http/metrics.js';
 import { buildHttp } from './http/server.js';
 import { registerTicketApi } from './http/tickets-api.js';
-import { createMetrics, type Metrics } from './http/metrics.js';
 import { DualQueue, startDualWorker } from './jobs/dual.js';
 import { InboundQueue, startInboundWorker } from './jobs/inbound.js';
 import { Outbox, type OutboxLimits, startOutboxWorker } from './jobs/outbox.js';
 import { createRedis } from './jobs/redis.js';
 import { RoutineScheduler, startRoutineWorker } from './jobs/scheduler.js';
 import { createLogger } from './log.js';
+import { routines } from './routines/index.js';
+import type { Routine } from './routines/types.js';
 import { type Db, type DbOptions, openDb } from './store/db.js';
 import { recordDeployment } from './store/deployment.js';
 import { migrate } from './store/migrate.js';
 import { expireReceivedFiles } from './store/received-files.js';
+import type { AppContext } from './usecases/context.js';
+import { completeRound, deliverSide } from './usecases/dual-flow.js';
 
 export interface AppOptions {
   config: DistrictConfig;
@@ -105,10 +105,23 @@ export async function buildApp(o: AppOptions): Promise<App> {
   const dual = new DualQueue(redis, prefix);
   // Queues re-emit connection errors (already logged above); without a listener BullMQ prints
   // each one raw to stderr during a Redis outage.
-  for (const q of [outbox.queue, inbound.queue, scheduler.queue, dual.queue] as Array<{ on(e: 'error', f: (err: Error) => void): unknown; name: string }>) {
+  for (const q of [outbox.queue, inbound.queue, scheduler.queue, dual.queue] as Array<{
+    on(e: 'error', f: (err: Error) => void): unknown;
+    name: string;
+  }>) {
     q.on('error', (err) => log.debug({ err: err.message, queue: q.name }, 'queue connection error'));
   }
-  const ctx: AppContext = { config, roster, calendar, clock, db, send: (m) => outbox.send(m), log, dataDir: o.dataDir, dual };
+  const ctx: AppContext = {
+    config,
+    roster,
+    calendar,
+    clock,
+    db,
+    send: (m) => outbox.send(m),
+    log,
+    dataDir: o.dataDir,
+    dual,
+  };
   const deps: ChannelDeps = {
     group: { topic: config.group.topic, ...(config.group.id ? { id: config.group.id } : {}) },
     roster,
@@ -134,18 +147,26 @@ export async function buildApp(o: AppOptions): Promise<App> {
   const connectionLost = async () => {
     if (outage) return;
     outage = true;
-    log.error({ fallback: o.fallback ? 'webhook' : 'none' }, 'chat connection lost: messages are kept in the outbox until login');
+    log.error(
+      { fallback: o.fallback ? 'webhook' : 'none' },
+      'chat connection lost: messages are kept in the outbox until login',
+    );
     await o.fallback?.notify(FALLBACK_TEXTS.lost(formatShort(clock.now(), config.timezone)));
   };
   const connectionBack = async () => {
     if (!outage) return;
     outage = false;
-    const c = await outbox.queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active').catch(() => ({}) as Record<string, number>);
+    const c = await outbox.queue
+      .getJobCounts('waiting', 'prioritized', 'delayed', 'active')
+      .catch(() => ({}) as Record<string, number>);
     const queued = Object.values(c).reduce((a, b) => a + b, 0);
     log.warn({ queued }, 'chat connection back: sending resumes');
     await o.fallback?.notify(FALLBACK_TEXTS.restored(formatShort(clock.now(), config.timezone), queued));
   };
-  const router = createRouter(messageHandlers(), ctx, { onProcessed: (h) => metrics.messagesIn.inc({ handler: h }), after: afterHandled });
+  const router = createRouter(messageHandlers(), ctx, {
+    onProcessed: (h) => metrics.messagesIn.inc({ handler: h }),
+    after: afterHandled,
+  });
   const workers: Worker[] = [];
   // Received files expire (the audit keeps their name, hash and sender): at start, then hourly.
   const expireFiles = () =>
@@ -157,24 +178,48 @@ export async function buildApp(o: AppOptions): Promise<App> {
   let stopped = false;
 
   const app: App = {
-    config, roster, calendar, clock, db, channel, outbox, inbound, scheduler, metrics, ctx, log,
+    config,
+    roster,
+    calendar,
+    clock,
+    db,
+    channel,
+    outbox,
+    inbound,
+    scheduler,
+    metrics,
+    ctx,
+    log,
     http: undefined,
     async start() {
       await migrate(db);
-      await recordDeployment(db, config.units.map((u) => u.id), clock.now());
+      await recordDeployment(
+        db,
+        config.units.map((u) => u.id),
+        clock.now(),
+      );
       await expireFiles();
       expiry = setInterval(() => void expireFiles(), 3_600_000);
       expiry.unref();
       workers.push(startInboundWorker(redis, prefix, (ms) => router.routeBatch(ms), log));
       workers.push(
         startOutboxWorker({
-          connection: redis, prefix, db, clock, chat: channel, limits, account: 'main', log,
+          connection: redis,
+          prefix,
+          db,
+          clock,
+          chat: channel,
+          limits,
+          account: 'main',
+          log,
           onSent: (_m, via) => metrics.messagesOut.inc({ via }),
           onFailed: () => metrics.failures.inc({ kind: 'send' }),
           prepare: (m) => mintConsoleLink(ctx, m),
         }),
       );
-      workers.push(startDualWorker(redis, prefix, { side: (j) => deliverSide(ctx, j), round: (j) => completeRound(ctx, j) }, log));
+      workers.push(
+        startDualWorker(redis, prefix, { side: (j) => deliverSide(ctx, j), round: (j) => completeRound(ctx, j) }, log),
+      );
       workers.push(startRoutineWorker(redis, prefix, scheduler, (r) => r.run(ctx), log));
       const recovered = await outbox.recover();
       if (recovered > 0) log.info({ recovered }, 'unsent outbox messages re-enqueued');
@@ -190,7 +235,13 @@ export async function buildApp(o: AppOptions): Promise<App> {
           },
           ...(o.http.metricsToken ? { metricsToken: o.http.metricsToken } : {}),
           health: async () => {
-            const [r, d] = await Promise.all([redis.ping().then(() => true, () => false), db.ping()]);
+            const [r, d] = await Promise.all([
+              redis.ping().then(
+                () => true,
+                () => false,
+              ),
+              db.ping(),
+            ]);
             const chat = channel.status();
             return { ok: r && d && chat === 'ready', redis: r, database: d, chat };
           },
@@ -214,7 +265,9 @@ export async function buildApp(o: AppOptions): Promise<App> {
       await channel.stop();
       // Close workers first: each finishes its running job; waiting jobs stay in Redis.
       await Promise.all(workers.map((w) => w.close().catch(() => undefined)));
-      await Promise.all([outbox.close(), inbound.close(), scheduler.close(), dual.close()].map((p) => p.catch(() => undefined)));
+      await Promise.all(
+        [outbox.close(), inbound.close(), scheduler.close(), dual.close()].map((p) => p.catch(() => undefined)),
+      );
       redis.disconnect();
       await db.close().catch(() => undefined);
     },

@@ -48,7 +48,13 @@ async function main(): Promise<void> {
   probe.disconnect();
 
   const dbOptions = env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: join(env.DATA_DIR, 'pg') };
-  log.info({ database: env.DATABASE_URL ? redactUrl(env.DATABASE_URL) : `PGlite ${dbOptions.dataDir ?? ''}`, simulator: env.simulator }, 'starting');
+  log.info(
+    {
+      database: env.DATABASE_URL ? redactUrl(env.DATABASE_URL) : `PGlite ${dbOptions.dataDir ?? ''}`,
+      simulator: env.simulator,
+    },
+    'starting',
+  );
 
   let world: import('./sim/mock-world.js').MockWorld | undefined;
   let channel: ChannelChoice;
@@ -82,7 +88,12 @@ async function main(): Promise<void> {
     // The simulator's routines run on its own clock (SimSession), and it sends at once.
     ...(world && clock ? { simulator: world, clock, schedule: false, outboxLimits: { max: 0 } } : {}),
     ...(env.FALLBACK_WEBHOOK_URL ? { fallback: webhookFallback(env.FALLBACK_WEBHOOK_URL, log) } : {}),
-    http: { host: env.HTTP_HOST, port: env.HTTP_PORT, ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}), ...(env.API_TOKEN ? { apiToken: env.API_TOKEN } : {}) },
+    http: {
+      host: env.HTTP_HOST,
+      port: env.HTTP_PORT,
+      ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
+      ...(env.API_TOKEN ? { apiToken: env.API_TOKEN } : {}),
+    },
   });
 
   let stopping = false;
@@ -102,7 +113,15 @@ async function main(): Promise<void> {
   await app.start();
   if (sim) await sim.dropWallClockSchedulers(app);
   world?.login();
-  const ready = () => log.info({ ms: Math.round(performance.now()), sinceMain: Math.round(performance.now() - t0), rssMb: Math.round(process.memoryUsage().rss / 1048576) }, 'ready');
+  const ready = () =>
+    log.info(
+      {
+        ms: Math.round(performance.now()),
+        sinceMain: Math.round(performance.now() - t0),
+        rssMb: Math.round(process.memoryUsage().rss / 1048576),
+      },
+      'ready',
+    );
   if (world) {
     while (!app.channel.isReady()) await new Promise((r) => setTimeout(r, 20));
     ready();

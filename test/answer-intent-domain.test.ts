@@ -11,19 +11,56 @@ import { formatDeadline } from '../src/domain/time.js';
 describe('intent: commands, acknowledgements, substance (one classifier for every answer-taking handler)', () => {
   it('commands are commands, whatever decorates them', () => {
     const cases: Array<[string, string]> = [
-      ['控制台', 'console'], ['控制台。', 'console'], ['@督办助手 控制台', 'console'], ['后台', 'console'],
-      ['帮助', 'help'], ['help', 'help'], ['？', 'help'], ['菜单', 'help'],
-      ['调度进展', 'progress'], ['调度进展 D12', 'progress'], ['调度情况？', 'progress'],
+      ['控制台', 'console'],
+      ['控制台。', 'console'],
+      ['@督办助手 控制台', 'console'],
+      ['后台', 'console'],
+      ['帮助', 'help'],
+      ['help', 'help'],
+      ['？', 'help'],
+      ['菜单', 'help'],
+      ['调度进展', 'progress'],
+      ['调度进展 D12', 'progress'],
+      ['调度情况？', 'progress'],
       ['转办 区住建局：路灯不亮', 'transfer'],
-      ['申请退办 S001 不属于我单位职责', 'approval'], ['同意 TB001', 'approval'], ['不同意 TB002 理由不充分', 'approval'],
-      ['我的待办', 'query'], ['查超期', 'query'], ['查一下我们局还有几件超期工单', 'query'], ['查询', 'query'],
+      ['申请退办 S001 不属于我单位职责', 'approval'],
+      ['同意 TB001', 'approval'],
+      ['不同意 TB002 理由不充分', 'approval'],
+      ['我的待办', 'query'],
+      ['查超期', 'query'],
+      ['查一下我们局还有几件超期工单', 'query'],
+      ['查询', 'query'],
     ];
     for (const [text, kind] of cases) expect(commandOf(text), text).toBe(kind);
-    for (const text of ['收到', '湖滨路已整治完毕', '查看了现场，已协调物业处理完毕', 'SP2 已到现场处置', '控制台的链接打不开怎么办']) expect(commandOf(text), text).toBeNull();
+    for (const text of [
+      '收到',
+      '湖滨路已整治完毕',
+      '查看了现场，已协调物业处理完毕',
+      'SP2 已到现场处置',
+      '控制台的链接打不开怎么办',
+    ])
+      expect(commandOf(text), text).toBeNull();
   });
 
   it('the same acknowledgements everywhere: ticket digests, dispatches, 双派单 rounds', () => {
-    const acks = ['收到', '已收到', '收到了', '好的收到', '好的，收到', '收到！马上办', '签收', '已签收', '工单签收', '👌收到', '收到👍', '收到[抱拳]', 'OK收到', '收到，马上安排执法中队到场', '已阅', '知悉'];
+    const acks = [
+      '收到',
+      '已收到',
+      '收到了',
+      '好的收到',
+      '好的，收到',
+      '收到！马上办',
+      '签收',
+      '已签收',
+      '工单签收',
+      '👌收到',
+      '收到👍',
+      '收到[抱拳]',
+      'OK收到',
+      '收到，马上安排执法中队到场',
+      '已阅',
+      '知悉',
+    ];
     for (const a of acks) {
       expect(isAck(a), a).toBe(true);
       expect(parseTicketCommand(a), a).toEqual({ kind: 'ack' });
@@ -37,35 +74,81 @@ describe('intent: commands, acknowledgements, substance (one classifier for ever
   });
 
   it('no substance: greetings, thanks, 好的, emoji; substance: what was done', () => {
-    for (const f of ['好的', '好的👌', '在吗', '在吗？', '谢谢', '谢谢领导🙏', '谢谢李主任', '王主任好', '各位领导辛苦了', '👌', '👍👍', '[强]', '嗯嗯', 'ok', 'OK', '明白', '辛苦了', '好的王主任']) {
+    for (const f of [
+      '好的',
+      '好的👌',
+      '在吗',
+      '在吗？',
+      '谢谢',
+      '谢谢领导🙏',
+      '谢谢李主任',
+      '王主任好',
+      '各位领导辛苦了',
+      '👌',
+      '👍👍',
+      '[强]',
+      '嗯嗯',
+      'ok',
+      'OK',
+      '明白',
+      '辛苦了',
+      '好的王主任',
+    ]) {
       expect(intentOf(f), f).toBe('filler');
     }
-    for (const c of ['路灯已修好', '已处理', '背街小巷垃圾已全部清运', '湖滨路那边我们上午去了，摊位都清走了', '今天组织执法中队清理摊点8处']) {
+    for (const c of [
+      '路灯已修好',
+      '已处理',
+      '背街小巷垃圾已全部清运',
+      '湖滨路那边我们上午去了，摊位都清走了',
+      '今天组织执法中队清理摊点8处',
+    ]) {
       expect(intentOf(c), c).toBe('content');
     }
     expect(intentOf('正在处理中'), 'a promise').toBe('ack');
-    for (const q of ['这个工单是我们的吗？', '王主任，明天的会几点开？', '需要我们去现场吗']) expect(intentOf(q), q).toBe('question');
-    for (const text of ['控制台', '好的', '在吗', '谢谢', '帮助']) expect(classifyReply(text, { chat: 'private', mentionsBot: false }), text).toBeNull();
+    for (const q of ['这个工单是我们的吗？', '王主任，明天的会几点开？', '需要我们去现场吗'])
+      expect(intentOf(q), q).toBe('question');
+    for (const text of ['控制台', '好的', '在吗', '谢谢', '帮助'])
+      expect(classifyReply(text, { chat: 'private', mentionsBot: false }), text).toBeNull();
   });
 });
 
 describe('quote replies and addressing a leader', () => {
   it('reads WeChat and WeCom quote replies, quote first or last', () => {
-    expect(splitQuote('「王副主任：@褚局长 湖滨路占道经营请处理」\n- - - - - - - - - - - - - - -\n已集中整治')).toEqual({ name: '王副主任', quoted: '@褚局长 湖滨路占道经营请处理', reply: '已集中整治' });
-    expect(splitQuote('已集中整治\n------\n"王副主任：湖滨路占道经营请处理"')).toEqual({ name: '王副主任', quoted: '湖滨路占道经营请处理', reply: '已集中整治' });
+    expect(splitQuote('「王副主任：@褚局长 湖滨路占道经营请处理」\n- - - - - - - - - - - - - - -\n已集中整治')).toEqual(
+      { name: '王副主任', quoted: '@褚局长 湖滨路占道经营请处理', reply: '已集中整治' },
+    );
+    expect(splitQuote('已集中整治\n------\n"王副主任：湖滨路占道经营请处理"')).toEqual({
+      name: '王副主任',
+      quoted: '湖滨路占道经营请处理',
+      reply: '已集中整治',
+    });
     expect(splitQuote('“王副主任：湖滨路”\n- - - - -\n好的')?.reply).toBe('好的');
     expect(splitQuote('今日受理6件\n- 办结5件')).toBeNull();
   });
 
   it('by @, by name or the usual form of address, by 报告/汇报', () => {
-    const leaders = [{ id: 'w', name: '王副主任' }, { id: 'l', name: '李主任' }];
+    const leaders = [
+      { id: 'w', name: '王副主任' },
+      { id: 'l', name: '李主任' },
+    ];
     expect(formsOfAddress('王副主任')).toEqual(['王副主任', '王主任']);
-    expect(addressingOf('报告王主任，湖滨路已整治', [], leaders)).toMatchObject({ leaderIds: ['w'], reportStart: true });
+    expect(addressingOf('报告王主任，湖滨路已整治', [], leaders)).toMatchObject({
+      leaderIds: ['w'],
+      reportStart: true,
+    });
     expect(addressingOf('@王副主任 湖滨路情况：已整治', [], leaders).leaderIds).toEqual(['w']);
     expect(addressingOf('湖滨路情况：已整治', ['l'], leaders).leaderIds).toEqual(['l']);
     expect(addressingOf('汇报一下湖滨路的情况', [], leaders)).toMatchObject({ leaderIds: [], reportStart: true });
-    expect(addressingOf('湖滨路的摊贩今天又来了，明天我们安排人员去现场劝离，王主任', [], leaders).leaderIds).toEqual([]);
-    expect(quotesDispatch('@褚局长 湖滨路占道经营问题突出，请…', { code: 'D2', text: '@褚局长 湖滨路占道经营问题突出，请明天中午前整治' })).toBe(true);
+    expect(addressingOf('湖滨路的摊贩今天又来了，明天我们安排人员去现场劝离，王主任', [], leaders).leaderIds).toEqual(
+      [],
+    );
+    expect(
+      quotesDispatch('@褚局长 湖滨路占道经营问题突出，请…', {
+        code: 'D2',
+        text: '@褚局长 湖滨路占道经营问题突出，请明天中午前整治',
+      }),
+    ).toBe(true);
     expect(quotesDispatch('【点对点调度 D2】王副主任交办', { code: 'D2', text: '别的' })).toBe(true);
     expect(quotesDispatch('今天天气不错', { code: 'D2', text: '湖滨路占道经营问题突出' })).toBe(false);
   });
@@ -73,12 +156,21 @@ describe('quote replies and addressing a leader', () => {
 
 describe('texts: quotes cut at a clause, deadlines never at 00:00 of the next day', () => {
   it('a quote is whole when short, else cut after a clause', () => {
-    expect(summary('城西小学门口积水，请今晚12点前处置并反馈。', 40)).toBe('城西小学门口积水，请今晚12点前处置并反馈。');
-    expect(summary('湖滨路农贸市场周边占道经营和乱堆乱放问题群众反映强烈，请组织力量集中整治，明天中午前反馈整治情况并附整治前后照片。', 40)).toBe(
-      '湖滨路农贸市场周边占道经营和乱堆乱放问题群众反映强烈，请组织力量集中整治…',
+    expect(summary('城西小学门口积水，请今晚12点前处置并反馈。', 40)).toBe(
+      '城西小学门口积水，请今晚12点前处置并反馈。',
     );
-    expect(summary('@尤主任 请于明天中午前完成湖滨路、滨江路、环湖东路三条道路沿线的占道经营清理，并反馈整治前后照片', 24)).toBe('请于明天中午前完成湖滨路、滨江路…');
-    expect(summary('关于建设路夜市烧烤油烟扰民问题请城管局牵头会同生态环境分局市场监管局联合执法限期整改到位', 24)).toBe('关于建设路夜市烧烤油烟扰民问题请城管局牵头会同…');
+    expect(
+      summary(
+        '湖滨路农贸市场周边占道经营和乱堆乱放问题群众反映强烈，请组织力量集中整治，明天中午前反馈整治情况并附整治前后照片。',
+        40,
+      ),
+    ).toBe('湖滨路农贸市场周边占道经营和乱堆乱放问题群众反映强烈，请组织力量集中整治…');
+    expect(
+      summary('@尤主任 请于明天中午前完成湖滨路、滨江路、环湖东路三条道路沿线的占道经营清理，并反馈整治前后照片', 24),
+    ).toBe('请于明天中午前完成湖滨路、滨江路…');
+    expect(
+      summary('关于建设路夜市烧烤油烟扰民问题请城管局牵头会同生态环境分局市场监管局联合执法限期整改到位', 24),
+    ).toBe('关于建设路夜市烧烤油烟扰民问题请城管局牵头会同…');
   });
 
   it('midnight is 24:00 of the day before; the weekday on request', () => {
@@ -90,8 +182,13 @@ describe('texts: quotes cut at a clause, deadlines never at 00:00 of the next da
 
 describe('a code with only 好的 / 👌 acknowledges', () => {
   it('dispatches and rounds alike', () => {
-    for (const text of ['D12 好的', 'D12👌', '好的 D12']) expect(classifyReply(text, { chat: 'group', mentionsBot: false }), text).toMatchObject({ kind: 'ack', codes: ['D12'] });
-    for (const text of ['SP3 好的', 'SP3 👌', 'sp3 OK']) expect(parseDualReply(text), text).toMatchObject({ kind: 'ack', codes: ['SP3'] });
+    for (const text of ['D12 好的', 'D12👌', '好的 D12'])
+      expect(classifyReply(text, { chat: 'group', mentionsBot: false }), text).toMatchObject({
+        kind: 'ack',
+        codes: ['D12'],
+      });
+    for (const text of ['SP3 好的', 'SP3 👌', 'sp3 OK'])
+      expect(parseDualReply(text), text).toMatchObject({ kind: 'ack', codes: ['SP3'] });
     expect(parseDualReply('SP3 这个是我们的吗？').kind).toBe('answer');
     expect(classifyReply('D12 这个是我们的吗？', { chat: 'group', mentionsBot: false })).toBeNull();
   });

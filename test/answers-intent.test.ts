@@ -19,11 +19,21 @@ const LI = 'wxid_leader_li';
 const WANG = 'wxid_leader_wang';
 const SUP = 'wxid_sup_liu';
 
-const row = (n: string, title: string, unit: string, street: string, status: string, rating: string, reopen: number) =>
-  [n, title, `${title}，请尽快处理`, unit, street, '', '2026-11-25 09:00', '', status, rating, reopen];
+const row = (
+  n: string,
+  title: string,
+  unit: string,
+  street: string,
+  status: string,
+  rating: string,
+  reopen: number,
+) => [n, title, `${title}，请尽快处理`, unit, street, '', '2026-11-25 09:00', '', status, rating, reopen];
 
 async function roundCode(s: Scenario, ticket: string): Promise<string> {
-  const [r] = await s.h.app.db.query<{ code: string }>('select code from dual_rounds where ticket_number = $1 order by id desc limit 1', [ticket]);
+  const [r] = await s.h.app.db.query<{ code: string }>(
+    'select code from dual_rounds where ticket_number = $1 order by id desc limit 1',
+    [ticket],
+  );
   return r?.code ?? '';
 }
 
@@ -35,7 +45,8 @@ async function sideAnswered(s: Scenario, code: string, unitId: string): Promise<
   return r?.answered ?? false;
 }
 
-const answered = (out: Array<{ text: string }>) => out.some((o) => /已收到贵单位对 (SP|D)\d+ 的(答复|反馈)/.test(o.text));
+const answered = (out: Array<{ text: string }>) =>
+  out.some((o) => /已收到贵单位对 (SP|D)\d+ 的(答复|反馈)/.test(o.text));
 
 describe('issue 12.1: commands are never answers; an answer with no code carries substance, else the bot asks', () => {
   let s: Scenario;
@@ -54,7 +65,9 @@ describe('issue 12.1: commands are never answers; an answer with no code carries
     sp1 = await roundCode(s, 'S101');
     sp2 = await roundCode(s, 'S102');
     one = await roundCode(s, 'S103');
-    await s.play(say(t(MON, '10:10'), LI, '@褚局长 建设路夜市油烟扰民，请明天下午5点前拿出整治方案并反馈。', { mentions: [CHU] }));
+    await s.play(
+      say(t(MON, '10:10'), LI, '@褚局长 建设路夜市油烟扰民，请明天下午5点前拿出整治方案并反馈。', { mentions: [CHU] }),
+    );
   });
   afterAll(async () => {
     await s?.close();
@@ -93,7 +106,9 @@ describe('issue 12.1: commands are never answers; an answer with no code carries
     for (const [text, start] of expected) {
       const out = await s.play(say(t(MON, '14:00'), CX, text, { to: 'bot' }));
       expect(out).toHaveLength(1);
-      expect(out[0]?.text).toBe(`${start}${one}（双派单，工单 S103「背街小巷垃圾」）尚待贵单位答复，办理后请回复“${one}”加办理情况。`);
+      expect(out[0]?.text).toBe(
+        `${start}${one}（双派单，工单 S103「背街小巷垃圾」）尚待贵单位答复，办理后请回复“${one}”加办理情况。`,
+      );
     }
     expect(await sideAnswered(s, one, 'chengxi')).toBe(false);
     const ok = await s.play(say(t(MON, '14:10'), CHU, '好的', { to: 'bot' }));
@@ -146,18 +161,23 @@ describe("issue 12.4: a unit's answer in the group addressed to its leader, with
     await s?.close();
   });
 
-  it('报告王主任… / @王副主任 … / a quote of the dispatch / 王主任，… each become the only open dispatch\'s answer', async () => {
+  it("报告王主任… / @王副主任 … / a quote of the dispatch / 王主任，… each become the only open dispatch's answer", async () => {
     const answers: Array<[string, Record<string, unknown>]> = [
       ['报告王主任，湖滨路占道经营已集中整治，劝离流动摊贩12处。', {}],
       ['@王副主任 湖滨路夜市整治情况：今天组织执法中队清理摊点8处，设置隔离栏，明天继续巡查', { mentions: [WANG] }],
-      ['「王副主任：@褚局长 湖滨路夜市整治，请明天中午前反馈」\n- - - - - - - - - - - - - - -\n今天上午执法中队到场，摊贩全部劝离，后续每天巡查', {}],
+      [
+        '「王副主任：@褚局长 湖滨路夜市整治，请明天中午前反馈」\n- - - - - - - - - - - - - - -\n今天上午执法中队到场，摊贩全部劝离，后续每天巡查',
+        {},
+      ],
       ['王主任，湖滨路那边我们上午去了，摊位都清走了，明天再复查一次👍', {}],
       ['汇报：湖滨路东段的流动摊贩今天上午全部清理，设置了两处劝导点', {}],
     ];
     for (const [i, [text, extra]] of answers.entries()) {
       const code = await give(WANG, '湖滨路夜市整治，请明天中午前反馈');
       // 好的 addressed to the leader signs the dispatch (confirmed privately, nothing to the leader); chit-chat: nothing.
-      const ok = await s.play(say(t(TUE, `10:${String(i).padStart(2, '0')}`), CHU, '@王副主任 好的', { mentions: [WANG] }));
+      const ok = await s.play(
+        say(t(TUE, `10:${String(i).padStart(2, '0')}`), CHU, '@王副主任 好的', { mentions: [WANG] }),
+      );
       expect(ok.map((o) => [o.to, o.text.startsWith(`已登记签收 ${code}，`)])).toEqual([[CHU, true]]);
       expect(await s.play(say(t(TUE, `10:${String(i + 10).padStart(2, '0')}`), CHU, '今天湖滨路人真多啊'))).toEqual([]);
       const out = await s.play(say(t(TUE, `11:${String(i).padStart(2, '0')}`), CHU, text, extra));
@@ -168,7 +188,7 @@ describe("issue 12.4: a unit's answer in the group addressed to its leader, with
     }
   });
 
-  it('with several open, the bot asks which (listing the codes); addressing one leader picks that leader\'s dispatch', async () => {
+  it("with several open, the bot asks which (listing the codes); addressing one leader picks that leader's dispatch", async () => {
     const a = await give(WANG, '建设路油烟扰民，请今天下午反馈');
     const b = await give(WANG, '人民路井盖缺失，请今天下午反馈');
     const out = await s.play(say(t(TUE, '13:00'), CHU, '报告王主任，两处问题均已整改到位'));
@@ -207,7 +227,12 @@ describe('issue 12.5: the common acknowledgements sign a ticket digest, a dispat
     await s?.close();
   });
 
-  const ackedBy = async (unit: string) => (await s.h.app.db.query<{ acked_by: string | null }>('select acked_by from ticket_digests where unit_id = $1', [unit])).map((r) => r.acked_by);
+  const ackedBy = async (unit: string) =>
+    (
+      await s.h.app.db.query<{ acked_by: string | null }>('select acked_by from ticket_digests where unit_id = $1', [
+        unit,
+      ])
+    ).map((r) => r.acked_by);
 
   it('收到 / 好的收到 / 收到！马上办 / 👌收到 after a nag sign the digest as 签收 does', async () => {
     const cases: Array<[string, string, string]> = [
@@ -224,7 +249,9 @@ describe('issue 12.5: the common acknowledgements sign a ticket digest, a dispat
   });
 
   it('a dispatch delivered after the nag takes the next 收到; the digest then takes 已签收', async () => {
-    await s.play(say(t('2026-11-20', '10:00'), LI, '@周局长 医保窗口排队过长，请今天下班前反馈。', { mentions: [ZHOU] }));
+    await s.play(
+      say(t('2026-11-20', '10:00'), LI, '@周局长 医保窗口排队过长，请今天下班前反馈。', { mentions: [ZHOU] }),
+    );
     const first = await s.play(say(t('2026-11-20', '10:05'), ZHOU, '收到，马上安排'));
     expect(first.find((o) => o.to === ZHOU)?.text).toContain('已登记签收 D1');
     expect(await ackedBy('weijian')).toEqual([null]);
@@ -273,10 +300,14 @@ describe('issue 12.8 / 12.10 / 12.18: deadlines, one-sided rounds, dispatch text
     const [a, b, c] = codes as [string, string, string];
     const priv = await s.play(say(t(MON, '15:00'), CX, `${a} 垃圾已全部清运，并安排保洁每日巡查`, { to: 'bot' }));
     expect(priv).toHaveLength(1);
-    expect(priv[0]?.text).toMatch(new RegExp(`^【双倒查 ${a}】已收到贵单位对 ${a} 的答复。工单 S201 已答复，请城西街道如实回答：`));
+    expect(priv[0]?.text).toMatch(
+      new RegExp(`^【双倒查 ${a}】已收到贵单位对 ${a} 的答复。工单 S201 已答复，请城西街道如实回答：`),
+    );
     const group = await s.play(say(t(MON, '15:10'), CX, `${b} 公厕已安排专人保洁，今天起每日两次`));
     expect(group.find((o) => o.to === 'group')?.text).toContain(`已收到贵单位对 ${b} 的答复。双倒查问题已点对点发送`);
-    expect(group.find((o) => o.to === CX)?.text).toMatch(new RegExp(`^【双倒查 ${b}】工单 S202 已答复，请城西街道如实回答：`));
+    expect(group.find((o) => o.to === CX)?.text).toMatch(
+      new RegExp(`^【双倒查 ${b}】工单 S202 已答复，请城西街道如实回答：`),
+    );
     const byTicket = await s.play(say(t(MON, '15:20'), CX, 'S203 绿化带杂草已清理完毕', { to: 'bot' }));
     expect(byTicket).toHaveLength(1);
     expect(byTicket[0]?.text).toContain(`已收到贵单位对 ${c} 的答复。工单 S203 已答复`);
@@ -302,7 +333,12 @@ describe('issue 12.8 / 12.10 / 12.18: deadlines, one-sided rounds, dispatch text
 
   it('quotes of a dispatch are cut at a clause, never mid-word; a late unit is named without a stray space', async () => {
     await s.play(
-      say(t(TUE, '09:30'), WANG, '@尤主任 湖滨路农贸市场周边占道经营和乱堆乱放问题群众反映强烈，请组织力量集中整治，明天中午前反馈整治情况并附整治前后照片。', { mentions: [YOU] }),
+      say(
+        t(TUE, '09:30'),
+        WANG,
+        '@尤主任 湖滨路农贸市场周边占道经营和乱堆乱放问题群众反映强烈，请组织力量集中整治，明天中午前反馈整治情况并附整治前后照片。',
+        { mentions: [YOU] },
+      ),
     );
     const remind = await s.play(run(t(TUE, '10:40'), 'dispatch-check'));
     const ack = remind.find((o) => o.to === YOU)?.text ?? '';
@@ -312,8 +348,12 @@ describe('issue 12.8 / 12.10 / 12.18: deadlines, one-sided rounds, dispatch text
     const groups = late.filter((o) => o.to === 'group').map((o) => o.text);
     // Several dispatches late in the same check share one group notice (play4): each quoted, cut at a clause.
     expect(groups).toHaveLength(1);
-    expect(groups[0]).toMatch(/^\d+\. D\d+“湖滨路农贸市场周边占道经营和乱堆乱放问题群众反映强烈…”（王副主任交办，时限12月2日12:00）：湖滨街道$/m);
-    expect(groups[0]).toMatch(/^\d+\. D\d+“城西小学门口积水，请今晚12点前处置并反馈”（李主任交办，时限12月1日24:00）：城西街道$/m);
+    expect(groups[0]).toMatch(
+      /^\d+\. D\d+“湖滨路农贸市场周边占道经营和乱堆乱放问题群众反映强烈…”（王副主任交办，时限12月2日12:00）：湖滨街道$/m,
+    );
+    expect(groups[0]).toMatch(
+      /^\d+\. D\d+“城西小学门口积水，请今晚12点前处置并反馈”（李主任交办，时限12月1日24:00）：城西街道$/m,
+    );
     for (const g of groups) expect(g).not.toMatch(/[\u4e00-\u9fa5] 尚未反馈|： /);
   });
 });

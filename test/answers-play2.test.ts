@@ -17,7 +17,11 @@ const CD = 'wxid_chengdong_zhu';
 const SUN = 'wxid_jiaoyu_sun';
 const SUP = 'wxid_sup_liu';
 
-async function target(s: Scenario, code: string, unitId: string): Promise<{ acked: boolean; answered: boolean; ackText: string | null }> {
+async function target(
+  s: Scenario,
+  code: string,
+  unitId: string,
+): Promise<{ acked: boolean; answered: boolean; ackText: string | null }> {
   const [r] = await s.h.app.db.query<{ acked: boolean; answered: boolean; ack_text: string | null }>(
     `select t.acked_at is not null as acked, t.answered_at is not null as answered, null::text as ack_text
        from dispatch_targets t join dispatches d on d.id = t.dispatch_id where d.code = $1 and t.unit_id = $2`,
@@ -50,7 +54,11 @@ describe('play2 1: a reply that only states a plan signs the dispatch, never clo
   for (const [i, plan] of plans.entries()) {
     it(`"${plan}" is a 签收 with the plan; the dispatch stays open and a real answer closes it`, async () => {
       const hh = String(9 + i * 3).padStart(2, '0');
-      await s.play(say(t(MON, `${hh}:00`), LI, `@郑局长 锦绣小区${i + 1}号楼烧烤店油烟扰民，请本周五前查处并反馈。`, { mentions: [ZHENG] }));
+      await s.play(
+        say(t(MON, `${hh}:00`), LI, `@郑局长 锦绣小区${i + 1}号楼烧烤店油烟扰民，请本周五前查处并反馈。`, {
+          mentions: [ZHENG],
+        }),
+      );
       const code = await lastCode(s);
       const out = await s.play(say(t(MON, `${hh}:10`), ZHENG, plan, { mentions: plan.startsWith('@') ? [LI] : [] }));
       expect(forwarded(out)).toBe(false);
@@ -58,13 +66,17 @@ describe('play2 1: a reply that only states a plan signs the dispatch, never clo
       const st = await target(s, code, 'shengtai');
       expect(st).toMatchObject({ acked: true, answered: false });
       // The leader asking later hears it is still open, not 办结.
-      const progress = await s.play(say(t(MON, `${hh}:30`), LI, `锦绣小区${i + 1}号楼烧烤店那个现在啥进展`, { to: 'bot' }));
+      const progress = await s.play(
+        say(t(MON, `${hh}:30`), LI, `锦绣小区${i + 1}号楼烧烤店那个现在啥进展`, { to: 'bot' }),
+      );
       const said = progress.map((o) => o.text).join('\n');
       expect(said).not.toContain('均已办结');
       expect(said).toMatch(new RegExp(`^【${code}】.*（办理中）`));
       expect(said).toMatch(/区生态环境分局（郑局长）签收，称：/);
       // The answer with findings closes it.
-      const done = await s.play(say(t(MON, `${hh}:50`), ZHENG, '李主任，锦绣小区烧烤店经夜查，已责令店主停业整改，油烟净化器已安装。'));
+      const done = await s.play(
+        say(t(MON, `${hh}:50`), ZHENG, '李主任，锦绣小区烧烤店经夜查，已责令店主停业整改，油烟净化器已安装。'),
+      );
       expect(forwarded(done)).toBe(true);
       expect((await target(s, code, 'shengtai')).answered).toBe(true);
     });
@@ -82,11 +94,23 @@ describe('play2 2: 👍 / [强] / [OK] / 👌 sign like 收到 when something is
   });
 
   it('a dispatch: [强] / 👍 / [OK] in the group or privately sign it; then nothing (praise is not answered)', async () => {
-    for (const [i, [text, extra]] of ([['[强]', {}], ['👍', {}], ['[OK]', { to: 'bot' }], ['👍🏻👍🏻', {}]] as const).entries()) {
-      await s.play(say(t(MON, `1${i}:00`), LI, `@郑局长 第${i + 1}批餐饮油烟投诉，请明天下班前核查反馈。`, { mentions: [ZHENG] }));
+    for (const [i, [text, extra]] of (
+      [
+        ['[强]', {}],
+        ['👍', {}],
+        ['[OK]', { to: 'bot' }],
+        ['👍🏻👍🏻', {}],
+      ] as const
+    ).entries()) {
+      await s.play(
+        say(t(MON, `1${i}:00`), LI, `@郑局长 第${i + 1}批餐饮油烟投诉，请明天下班前核查反馈。`, { mentions: [ZHENG] }),
+      );
       const code = await lastCode(s);
       const out = await s.play(say(t(MON, `1${i}:05`), ZHENG, text, extra));
-      expect(out.map((o) => o.to), text).toEqual([ZHENG]);
+      expect(
+        out.map((o) => o.to),
+        text,
+      ).toEqual([ZHENG]);
       expect(out[0]?.text, text).toMatch(new RegExp(`^已登记签收 ${code}，`));
       expect(await target(s, code, 'shengtai'), text).toMatchObject({ acked: true, answered: false });
       // Signed already: the same thumbs in the group is mere praise (no reply, no noise).
@@ -104,10 +128,23 @@ describe('play2 2: 👍 / [强] / [OK] / 👌 sign like 收到 when something is
     ]);
     await s.play({ at: t('2026-12-01', '08:00'), from: SUP, file, to: 'group' });
     await s.play(run(t('2026-12-01', '15:00'), 'ticket-nag'));
-    const ackedBy = async (unit: string) => (await s.h.app.db.query<{ acked_by: string | null }>('select acked_by from ticket_digests where unit_id = $1', [unit])).map((r) => r.acked_by);
-    for (const [who, unit, text] of [[WU, 'renshe', '👌'], [ZJ, 'zhujian', '👍'], [CHU, 'chengguan', '[强]'], [SUN, 'jiaoyu', '[OK]']] as const) {
+    const ackedBy = async (unit: string) =>
+      (
+        await s.h.app.db.query<{ acked_by: string | null }>('select acked_by from ticket_digests where unit_id = $1', [
+          unit,
+        ])
+      ).map((r) => r.acked_by);
+    for (const [who, unit, text] of [
+      [WU, 'renshe', '👌'],
+      [ZJ, 'zhujian', '👍'],
+      [CHU, 'chengguan', '[强]'],
+      [SUN, 'jiaoyu', '[OK]'],
+    ] as const) {
       const out = await s.play(say(t('2026-12-01', '15:10'), who, text));
-      expect(out.find((o) => o.text.includes('已签收，督办记录已更新')), text).toBeTruthy();
+      expect(
+        out.find((o) => o.text.includes('已签收，督办记录已更新')),
+        text,
+      ).toBeTruthy();
       expect(await ackedBy(unit), text).toEqual([who]);
     }
     // Nothing unsigned for 城东街道: its 👍 in the group is ignored.
@@ -118,9 +155,26 @@ describe('play2 2: 👍 / [强] / [OK] / 👌 sign like 收到 when something is
 describe('play2 3: ticket verbs in the words units use', () => {
   let s: Scenario;
   const HAN = 'wxid_nongye_han';
-  const tk = (n: string, title: string, unit: string) => [n, title, `${title}，请尽快处理`, unit, '', '', '2026-11-20 09:00', '2026-11-27 18:00', '办理中', '', 0];
+  const tk = (n: string, title: string, unit: string) => [
+    n,
+    title,
+    `${title}，请尽快处理`,
+    unit,
+    '',
+    '',
+    '2026-11-20 09:00',
+    '2026-11-27 18:00',
+    '办理中',
+    '',
+    0,
+  ];
   const reportedDone = async (n: string) =>
-    (await s.h.app.db.query<{ c: number }>("select count(*)::int as c from ticket_events where ticket_number = $1 and kind = 'reported-done'", [n]))[0]?.c ?? 0;
+    (
+      await s.h.app.db.query<{ c: number }>(
+        "select count(*)::int as c from ticket_events where ticket_number = $1 and kind = 'reported-done'",
+        [n],
+      )
+    )[0]?.c ?? 0;
   beforeAll(async () => {
     s = await Scenario.open();
     const file = await writeXlsx(join(tempDir(), 'p3.xlsx'), [
@@ -147,16 +201,26 @@ describe('play2 3: ticket verbs in the words units use', () => {
     ];
     for (const [who, n, text, extra] of cases) {
       const out = await s.play(say(t('2026-12-01', '10:00'), who, text, extra));
-      expect(out.map((o) => o.text.replace(/^@\S+\s/, '')), text).toContain(`已记录工单 ${n} 的办结情况，最终以 12345 平台状态为准。`);
+      expect(
+        out.map((o) => o.text.replace(/^@\S+\s/, '')),
+        text,
+      ).toContain(`已记录工单 ${n} 的办结情况，最终以 12345 平台状态为准。`);
       expect(await reportedDone(n), text).toBe(1);
     }
   });
 
   it('no number, privately: the bot names the ticket and the exact reply, never records it', async () => {
-    for (const text of ['海港路菜市场那个工单已经办完了，摊贩都清走了', '褚局长：菜市场那个单子办结了👍', '报告，海港路菜市场的12345工单已处理完毕']) {
+    for (const text of [
+      '海港路菜市场那个工单已经办完了，摊贩都清走了',
+      '褚局长：菜市场那个单子办结了👍',
+      '报告，海港路菜市场的12345工单已处理完毕',
+    ]) {
       const before = await reportedDone('GD20261124001');
       const out = await s.play(say(t('2026-12-01', '11:00'), CHU, text, { to: 'bot' }));
-      expect(out.map((o) => o.to), text).toEqual([CHU]);
+      expect(
+        out.map((o) => o.to),
+        text,
+      ).toEqual([CHU]);
       expect(out[0]?.text, text).not.toContain('未作处理');
       expect(out[0]?.text, text).toContain('GD20261124001');
       expect(out[0]?.text, text).toMatch(/回复“GD20261124001 已办结 说明”即可|回复“工单编号 已办结 说明”即可/);
@@ -164,7 +228,9 @@ describe('play2 3: ticket verbs in the words units use', () => {
     }
     // Naming the ticket it asked about: 是否报告工单 GD… 已办结？
     const one = await s.play(say(t('2026-12-01', '11:05'), CHU, '海港路菜市场那个工单已经办完了', { to: 'bot' }));
-    expect(one[0]?.text).toBe('是否报告工单 GD20261124001（海港路菜市场周边摊贩占道）已办结？回复“GD20261124001 已办结 说明”即可。');
+    expect(one[0]?.text).toBe(
+      '是否报告工单 GD20261124001（海港路菜市场周边摊贩占道）已办结？回复“GD20261124001 已办结 说明”即可。',
+    );
   });
 
   it('退回 / 退办 / 不归我们管 with the number: a 退办 request to the leaders', async () => {
@@ -174,9 +240,15 @@ describe('play2 3: ticket verbs in the words units use', () => {
     ];
     for (const [i, [text, extra]] of cases.entries()) {
       const out = await s.play(say(t('2026-12-01', `14:0${i}`), HAN, text, extra));
-      const toHan = out.filter((o) => o.to === HAN || o.to === 'group').map((o) => o.text).join('\n');
+      const toHan = out
+        .filter((o) => o.to === HAN || o.to === 'group')
+        .map((o) => o.text)
+        .join('\n');
       expect(toHan, text).toMatch(/的退办申请已提交领导审批，编号 TB\d+/);
-      expect(out.some((o) => o.to === LI && o.text.includes('退办')), text).toBe(true);
+      expect(
+        out.some((o) => o.to === LI && o.text.includes('退办')),
+        text,
+      ).toBe(true);
     }
     // Without a reason: the exact form to send.
     const bare = await s.play(say(t('2026-12-01', '14:10'), WU, 'GD20261124004 申请退回', { to: 'bot' }));
@@ -189,12 +261,33 @@ describe('play2 4: 双派单 progress and 我的待办 for supervisors and leade
   let sp1 = '';
   let sp2 = '';
   const WANG = 'wxid_leader_wang';
-  const row = (n: string, title: string, unit: string, street: string) => [n, title, `${title}，请尽快处理`, unit, street, '', '2026-11-25 09:00', '', '已回访', '不满意', 0];
+  const row = (n: string, title: string, unit: string, street: string) => [
+    n,
+    title,
+    `${title}，请尽快处理`,
+    unit,
+    street,
+    '',
+    '2026-11-25 09:00',
+    '',
+    '已回访',
+    '不满意',
+    0,
+  ];
   const roundOf = async (ticket: string) =>
-    (await s.h.app.db.query<{ code: string }>('select code from dual_rounds where ticket_number = $1 order by id desc limit 1', [ticket]))[0]?.code ?? '';
+    (
+      await s.h.app.db.query<{ code: string }>(
+        'select code from dual_rounds where ticket_number = $1 order by id desc limit 1',
+        [ticket],
+      )
+    )[0]?.code ?? '';
   beforeAll(async () => {
     s = await Scenario.open();
-    const file = await writeXlsx(join(tempDir(), 'p4.xlsx'), [HEADER, row('R101', '小区路灯不亮', '区住建局', '城东街道'), row('R102', '背街小巷垃圾', '城管局', '湖滨街道')]);
+    const file = await writeXlsx(join(tempDir(), 'p4.xlsx'), [
+      HEADER,
+      row('R101', '小区路灯不亮', '区住建局', '城东街道'),
+      row('R102', '背街小巷垃圾', '城管局', '湖滨街道'),
+    ]);
     await s.play({ at: t(MON, '10:00'), from: SUP, file, to: 'group' });
     sp1 = await roundOf('R101');
     sp2 = await roundOf('R102');
@@ -206,7 +299,11 @@ describe('play2 4: 双派单 progress and 我的待办 for supervisors and leade
   });
 
   it('SP1进展 / SP2 进展 / sp1 情况如何: the round per side, never a dispatch list', async () => {
-    for (const [text, code] of [[`${sp1}进展`, sp1], [`${sp2} 进展`, sp2], [`${sp1.toLowerCase()} 情况如何？`, sp1]] as const) {
+    for (const [text, code] of [
+      [`${sp1}进展`, sp1],
+      [`${sp2} 进展`, sp2],
+      [`${sp1.toLowerCase()} 情况如何？`, sp1],
+    ] as const) {
       const out = await s.play(say(t(MON, '11:00'), SUP, text, { to: 'bot' }));
       expect(out).toHaveLength(1);
       const body = out[0]?.text ?? '';
@@ -221,7 +318,11 @@ describe('play2 4: 双派单 progress and 我的待办 for supervisors and leade
   });
 
   it('双派单进展 / 双派单情况怎么样 from a supervisor or a leader: the open rounds', async () => {
-    for (const [who, text] of [[SUP, '双派单进展'], [LI, '双派单情况怎么样'], [WANG, '@督办助手 双派单现在啥情况？']] as const) {
+    for (const [who, text] of [
+      [SUP, '双派单进展'],
+      [LI, '双派单情况怎么样'],
+      [WANG, '@督办助手 双派单现在啥情况？'],
+    ] as const) {
       const out = await s.play(say(t(MON, '11:10'), who, text, { to: 'bot' }));
       expect(out).toHaveLength(1);
       expect(out[0]?.text, text).toMatch(/^未办结的双派单 2 件：/);
@@ -249,7 +350,19 @@ describe('play2 4: 双派单 progress and 我的待办 for supervisors and leade
 describe('play2 5: 倒查 answers: an early one is kept, a complaint is never one, the questions are never sent twice', () => {
   let s: Scenario;
   const codes: string[] = [];
-  const row = (n: string, title: string) => [n, title, `${title}，请尽快处理`, '区住建局', '城东街道', '', '2026-11-25 09:00', '', '已回访', '不满意', 0];
+  const row = (n: string, title: string) => [
+    n,
+    title,
+    `${title}，请尽快处理`,
+    '区住建局',
+    '城东街道',
+    '',
+    '2026-11-25 09:00',
+    '',
+    '已回访',
+    '不满意',
+    0,
+  ];
   const sideOf = async (code: string, unit: string) =>
     (
       await s.h.app.db.query<{ backcheck_text: string | null; status: string }>(
@@ -259,10 +372,18 @@ describe('play2 5: 倒查 answers: an early one is kept, a complaint is never on
     )[0];
   beforeAll(async () => {
     s = await Scenario.open();
-    const file = await writeXlsx(join(tempDir(), 'p5.xlsx'), [HEADER, row('B201', '小区路灯不亮'), row('B202', '楼道渗水'), row('B203', '电梯停运')]);
+    const file = await writeXlsx(join(tempDir(), 'p5.xlsx'), [
+      HEADER,
+      row('B201', '小区路灯不亮'),
+      row('B202', '楼道渗水'),
+      row('B203', '电梯停运'),
+    ]);
     await s.play({ at: t(MON, '10:00'), from: SUP, file, to: 'group' });
     for (const n of ['B201', 'B202', 'B203']) {
-      codes.push((await s.h.app.db.query<{ code: string }>('select code from dual_rounds where ticket_number = $1', [n]))[0]?.code ?? '');
+      codes.push(
+        (await s.h.app.db.query<{ code: string }>('select code from dual_rounds where ticket_number = $1', [n]))[0]
+          ?.code ?? '',
+      );
     }
   });
   afterAll(async () => {
@@ -275,7 +396,11 @@ describe('play2 5: 倒查 answers: an early one is kept, a complaint is never on
     (c: string) => `倒查 ${c}\n1、未提前掌握\n2、已举一反三，建立巡查台账`,
   ];
   const acks = [(c: string) => `对，${c}`, (c: string) => `${c} 好的`, (c: string) => `${c} 收到👌`];
-  const complaints = [(c: string) => `${c} 刚才已经答过了`, (c: string) => `${c}之前已经回复过了啊`, (c: string) => `倒查${c}：早就答过了`];
+  const complaints = [
+    (c: string) => `${c} 刚才已经答过了`,
+    (c: string) => `${c}之前已经回复过了啊`,
+    (c: string) => `倒查${c}：早就答过了`,
+  ];
 
   for (let i = 0; i < 3; i++) {
     it(`round ${i + 1}: an early 倒查 answer is kept; the other side's 好的 gets a pointer; a complaint is not recorded`, async () => {
@@ -294,7 +419,9 @@ describe('play2 5: 倒查 answers: an early one is kept, a complaint is never on
       const complaint = await s.play(say(t(MON, `${hh}:20`), CD, complaints[i]?.(c) as string, { to: 'bot' }));
       expect(complaint[0]?.text).toMatch(new RegExp(`^${c} 的双倒查尚未收到回答`));
       expect((await sideOf(c, 'chengdong'))?.backcheck_text ?? null).toBeNull();
-      const real = await s.play(say(t(MON, `${hh}:25`), CD, `${c} 倒查 1. 未提前掌握 2. 已举一反三排查辖区同类问题`, { to: 'bot' }));
+      const real = await s.play(
+        say(t(MON, `${hh}:25`), CD, `${c} 倒查 1. 未提前掌握 2. 已举一反三排查辖区同类问题`, { to: 'bot' }),
+      );
       expect(real[0]?.text).toBe(`已记录贵单位对 ${c} 的双倒查答复。谢谢！`);
       expect((await sideOf(c, 'chengdong'))?.status).toBe('closed');
     });
@@ -307,8 +434,16 @@ describe('play2 6: a leader asking about a dispatch answered lately hears the an
   const ZHU = 'wxid_zhujian_zhang';
   beforeAll(async () => {
     s = await Scenario.open();
-    await s.play(say(t(MON, '09:00'), WANG, '@褚局长 @张局长 海港路菜市场周边摊贩占道，请明天下午5点前拿出整治方案报上来。', { mentions: [CHU, ZHU] }));
-    await s.play(say(t(MON, '15:00'), CHU, 'D1 海港路菜市场整治方案已形成：一是设置临时疏导点，二是每日早晚两次巡查。', { to: 'bot' }));
+    await s.play(
+      say(t(MON, '09:00'), WANG, '@褚局长 @张局长 海港路菜市场周边摊贩占道，请明天下午5点前拿出整治方案报上来。', {
+        mentions: [CHU, ZHU],
+      }),
+    );
+    await s.play(
+      say(t(MON, '15:00'), CHU, 'D1 海港路菜市场整治方案已形成：一是设置临时疏导点，二是每日早晚两次巡查。', {
+        to: 'bot',
+      }),
+    );
     await s.play(say(t(MON, '15:30'), ZHU, 'D1 已配合城管局对海港路菜市场周边道路完成划线。', { to: 'bot' }));
   });
   afterAll(async () => {
@@ -338,7 +473,14 @@ describe('play2 7: a bare acknowledgement or thanks with nothing waiting gets no
   });
 
   it('好的，明白 / 收到，谢谢👍 / 明白了[抱拳] / 👍 / 辛苦了 privately, nothing waiting: silence, no noise', async () => {
-    for (const [who, text] of [[WU, '好的，明白'], [WU, '收到，谢谢👍'], [ZHENG, '明白了[抱拳]'], [ZHENG, '👍'], [LI, '好的'], [SUP, '辛苦了🙏']] as const) {
+    for (const [who, text] of [
+      [WU, '好的，明白'],
+      [WU, '收到，谢谢👍'],
+      [ZHENG, '明白了[抱拳]'],
+      [ZHENG, '👍'],
+      [LI, '好的'],
+      [SUP, '辛苦了🙏'],
+    ] as const) {
       expect(await s.play(say(t(MON, '16:00'), who, text, { to: 'bot' })), text).toEqual([]);
     }
   });

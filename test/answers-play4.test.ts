@@ -21,7 +21,7 @@ const FENG = 'wxid_gongan_feng';
 const HAN = 'wxid_nongye_han';
 const WEI = 'wxid_shijian_wei';
 
-describe('play4 1: a leader\'s instruction @-mentioning a head is a dispatch, never the leader\'s 我的待办', () => {
+describe("play4 1: a leader's instruction @-mentioning a head is a dispatch, never the leader's 我的待办", () => {
   let s: Scenario;
   beforeAll(async () => {
     s = await Scenario.open();
@@ -41,12 +41,15 @@ describe('play4 1: a leader\'s instruction @-mentioning a head is a dispatch, ne
       const out = await s.play(say(t('16:30'), from, text, { mentions: [head] }));
       const line = out.find((o) => o.to === 'group')?.text ?? '';
       expect(line, text).toMatch(/^已转办.*编号 D\d+$/);
-      expect(out.some((o) => o.to === head && o.text.includes('【点对点调度')), text).toBe(true);
+      expect(
+        out.some((o) => o.to === head && o.text.includes('【点对点调度')),
+        text,
+      ).toBe(true);
       expect(out.map((o) => o.text).join('\n'), text).not.toContain('待办事项');
     }
   });
 
-  it('the leader\'s own 我的待办 / 还有哪些没办 still lists the dispatches', async () => {
+  it("the leader's own 我的待办 / 还有哪些没办 still lists the dispatches", async () => {
     for (const text of ['我的待办', '@督办助手 我的待办', '还有哪些没办？']) {
       const out = await s.play(say(t('16:40'), LI, text));
       expect(out, text).toHaveLength(1);
@@ -54,7 +57,7 @@ describe('play4 1: a leader\'s instruction @-mentioning a head is a dispatch, ne
     }
   });
 
-  it('a head asking the bot still gets the unit\'s items; a head speaking to a colleague does not', async () => {
+  it("a head asking the bot still gets the unit's items; a head speaking to a colleague does not", async () => {
     const own = await s.play(say(t('16:50'), ZJ, '我们还有几件超期？', { to: 'bot' }));
     expect(own[0]?.text).toContain('区住房和城乡建设局');
     const toColleague = await s.play(say(t('16:51'), ZJ, '@徐科长 查一下我们还有几件超期', { mentions: [XU] }));
@@ -112,7 +115,11 @@ describe('play4 3: a remark after the report is a 补充, not "已更正…未�
 
   it('另外… / 补充说明… / the same figure again: 日报数据不变, the whole report', async () => {
     await s.play(say(t('16:30'), ZJ, '【区住建局】今日受理7件，办结6件，在办1件，无超期，满意率98%'));
-    for (const text of ['另外，在办1件是环海路污水井盖，已协调施工单位今晚处理', '补充一下：在办1件', '更正：受理7件']) {
+    for (const text of [
+      '另外，在办1件是环海路污水井盖，已协调施工单位今晚处理',
+      '补充一下：在办1件',
+      '更正：受理7件',
+    ]) {
       const out = await s.play(say(t('16:35'), XU, text));
       const reply = out.find((o) => o.to === XU)?.text ?? '';
       expect(reply, text).toContain('日报的补充');
@@ -140,7 +147,9 @@ describe('play4 4: the same instruction sent twice within minutes makes one disp
     const again = await s.play(say(t('18:42'), LI, '@张局长 加装电梯的事抓紧', { mentions: [ZJ] }));
     expect(again).toHaveLength(1);
     expect(again[0]?.text).toContain(`编号 ${code}，本条未重复转办`);
-    const [{ n }] = (await s.h.app.db.query<{ n: number }>('select count(*)::int as n from dispatches')) as [{ n: number }];
+    const [{ n }] = (await s.h.app.db.query<{ n: number }>('select count(*)::int as n from dispatches')) as [
+      { n: number },
+    ];
     expect(n).toBe(1);
     const other = await s.play(say(t('18:43'), LI, '@张局长 加装电梯的事抓紧办！', { mentions: [ZJ] }));
     expect(other.find((o) => o.to === 'group')?.text).toMatch(/^已转办/);
@@ -158,16 +167,52 @@ describe('play4 5: a 合计 row with its count under 工单编号 is passed over
     await s?.close();
   });
 
-  const head = ['序号', '工单编号', '诉求标题', '主责部门', '所属街道', '派单时间', '承诺完成时间', '办理状态', '满意度评价'];
+  const head = [
+    '序号',
+    '工单编号',
+    '诉求标题',
+    '主责部门',
+    '所属街道',
+    '派单时间',
+    '承诺完成时间',
+    '办理状态',
+    '满意度评价',
+  ];
   const rows = [
-    [1, 'GX20261125001', '加装电梯纠纷', '区住建局', '城东街道', '2026-11-25 09:10', '2026-12-08 18:00', '办理中', '未评价'],
-    [2, 'GX20261126020', '学位咨询', '区教育局', '城西街道', '2026-11-26 11:20', '2026-12-09 18:00', '已办结', '非常满意'],
+    [
+      1,
+      'GX20261125001',
+      '加装电梯纠纷',
+      '区住建局',
+      '城东街道',
+      '2026-11-25 09:10',
+      '2026-12-08 18:00',
+      '办理中',
+      '未评价',
+    ],
+    [
+      2,
+      'GX20261126020',
+      '学位咨询',
+      '区教育局',
+      '城西街道',
+      '2026-11-26 11:20',
+      '2026-12-09 18:00',
+      '已办结',
+      '非常满意',
+    ],
   ];
 
   it('合计 | 2件, 合计 | 2, 总计 | 共2条 (xlsx and GB18030 CSV): imported 2, nothing rejected', async () => {
-    const totals: unknown[][] = [['合计', '2件'], ['合计', 2], ['总计：', '共2条']];
+    const totals: unknown[][] = [
+      ['合计', '2件'],
+      ['合计', 2],
+      ['总计：', '共2条'],
+    ];
     for (const [i, total] of totals.entries()) {
-      const x = await writeXlsx(join(tempDir(), `t${i}.xlsx`), [head, ...rows, total], { title: ['高新区12345工单明细表'] });
+      const x = await writeXlsx(join(tempDir(), `t${i}.xlsx`), [head, ...rows, total], {
+        title: ['高新区12345工单明细表'],
+      });
       const out = await s.play({ at: t(`09:0${i}`), from: SUP, file: x, to: 'group' });
       const reply = out.find((o) => o.to === 'group')?.text ?? '';
       expect(reply, String(total)).toContain('未导入0条');
@@ -179,7 +224,10 @@ describe('play4 5: a 合计 row with its count under 工单编号 is passed over
   });
 
   it('a row with a short number and no 合计 is still a ticket (or rejected with its reason), never passed over', async () => {
-    const x = await writeXlsx(join(tempDir(), 'short.xlsx'), [head, [3, '7件', '路灯不亮', '', '双河镇', '2026-11-29 09:00', '2026-12-08 18:00', '办理中', '']]);
+    const x = await writeXlsx(join(tempDir(), 'short.xlsx'), [
+      head,
+      [3, '7件', '路灯不亮', '', '双河镇', '2026-11-29 09:00', '2026-12-08 18:00', '办理中', ''],
+    ]);
     const out = await s.play({ at: t('09:20'), from: SUP, file: x, to: 'group' });
     expect(out.find((o) => o.to === 'group')?.text).toContain('未导入1条');
   });
@@ -195,7 +243,12 @@ describe('play4 6: 控制台 typed in the group gets a short pointer to the priv
   });
 
   it('控制台 / @督办助手 控制台 / 后台 from a head, a leader, a supervisor', async () => {
-    const cases: Array<[string, string]> = [[ZJ, '控制台'], [LI, '@督办助手 控制台'], [SUP, '后台'], [XU, '控制台。']];
+    const cases: Array<[string, string]> = [
+      [ZJ, '控制台'],
+      [LI, '@督办助手 控制台'],
+      [SUP, '后台'],
+      [XU, '控制台。'],
+    ];
     for (const [from, text] of cases) {
       const out = await s.play(say(t('08:30'), from, text));
       expect(out, text).toHaveLength(1);
@@ -204,7 +257,9 @@ describe('play4 6: 控制台 typed in the group gets a short pointer to the priv
       expect(out[0]?.text, text).toContain('请私聊督办助手发送“控制台”获取');
       expect(out[0]?.text, text).not.toMatch(/https?:|login/);
     }
-    const [{ n }] = (await s.h.app.db.query<{ n: number }>('select count(*)::int as n from console_tokens')) as [{ n: number }];
+    const [{ n }] = (await s.h.app.db.query<{ n: number }>('select count(*)::int as n from console_tokens')) as [
+      { n: number },
+    ];
     expect(n).toBe(0);
   });
 
@@ -229,7 +284,11 @@ describe('play4 7: a unit listed 未报 that reports after the 18:40 summary: a 
     await s.play(say(t('17:00'), ZJ, '【区住建局】今日受理5件，办结4件，在办1件'));
     await s.play(run(t('18:40'), 'daily-summary'));
     const cases: Array<[string, string, string]> = [
-      ['wxid_xingang_xu', '不好意思来晚了，新港镇今日受理4件，办结3件，在办1件，满意率100%', '新港镇补报了当日日报：受理4件、办结3件、在办1件、满意率100%'],
+      [
+        'wxid_xingang_xu',
+        '不好意思来晚了，新港镇今日受理4件，办结3件，在办1件，满意率100%',
+        '新港镇补报了当日日报：受理4件、办结3件、在办1件、满意率100%',
+      ],
       ['wxid_shuanghe_lv', '双河镇 受理3 办结3 👌', '双河镇补报了当日日报：受理3件、办结3件'],
       [HAN, '农业农村局今天受理了两件办结了两件', '区农业农村局补报了当日日报：受理2件、办结2件'],
     ];
@@ -257,7 +316,19 @@ describe('play4 8: 回头看 leaves out tickets the platform holds (挂起 / 退
       ['H002', '污水外溢', '', '区住建局', '', '', '2026-11-17 09:00', '2026-11-20 12:00', '挂起', '', 0],
       ['H003', '拖欠工资', '', '区人社局', '', '', '2026-11-17 09:00', '2026-11-20 18:00', '退单', '', 0],
       ['H004', '医保报销', '', '区卫健局', '', '', '2026-11-17 09:00', '2026-11-20 18:00', '延时申请中', '', 0],
-      ['H005', '油烟扰民', '', '区生态环境分局', '湖滨街道', '', '2026-11-17 09:00', '2026-11-20 18:00', '挂起', '不满意', 0],
+      [
+        'H005',
+        '油烟扰民',
+        '',
+        '区生态环境分局',
+        '湖滨街道',
+        '',
+        '2026-11-17 09:00',
+        '2026-11-20 18:00',
+        '挂起',
+        '不满意',
+        0,
+      ],
     ]);
     await s.play({ at: d('2026-11-30', '17:00'), from: SUP, file: path, to: 'group' });
   });
@@ -303,6 +374,8 @@ describe('play5: a 签收 after the deadline says the time is up, not the deadli
     }
     await s.play(say(t('17:00'), LI, '@韩局长 明天下班前把秸秆禁烧情况报我', { mentions: [HAN] }));
     const early = await s.play(say(t('17:05'), HAN, '收到🙏'));
-    expect(early.find((o) => o.to === HAN)?.text).toMatch(/^已登记签收 D\d+，办理时限12月1日18:00，办理后请回复结果。$/);
+    expect(early.find((o) => o.to === HAN)?.text).toMatch(
+      /^已登记签收 D\d+，办理时限12月1日18:00，办理后请回复结果。$/,
+    );
   });
 });

@@ -26,8 +26,15 @@ const JIANG = 'wxid_minzheng_jiang';
 const FENG = 'wxid_gongan_feng';
 const SHEN = 'wxid_jiaotong_shen';
 
-const row = (n: string, title: string, unit: string, street: string, status: string, rating: string, reopen: number) =>
-  [n, title, `${title}，请尽快处理`, unit, street, '', '2026-11-25 09:00', '', status, rating, reopen];
+const row = (
+  n: string,
+  title: string,
+  unit: string,
+  street: string,
+  status: string,
+  rating: string,
+  reopen: number,
+) => [n, title, `${title}，请尽快处理`, unit, street, '', '2026-11-25 09:00', '', status, rating, reopen];
 
 async function target(s: Scenario, code: string, unit: string): Promise<{ acked: boolean; answered: boolean }> {
   const [r] = await s.h.app.db.query<{ acked: boolean; answered: boolean }>(
@@ -46,7 +53,10 @@ async function side(s: Scenario, code: string, unit: string): Promise<{ acked: b
 }
 
 async function roundCode(s: Scenario, ticket: string): Promise<string> {
-  const [r] = await s.h.app.db.query<{ code: string }>('select code from dual_rounds where ticket_number = $1 order by id desc limit 1', [ticket]);
+  const [r] = await s.h.app.db.query<{ code: string }>(
+    'select code from dual_rounds where ticket_number = $1 order by id desc limit 1',
+    [ticket],
+  );
   return r?.code ?? '';
 }
 
@@ -55,7 +65,7 @@ async function lastCode(s: Scenario): Promise<string> {
   return r?.code ?? '';
 }
 
-describe('QA 1: an acknowledgement or a promise is a 签收, never the unit\'s result', () => {
+describe("QA 1: an acknowledgement or a promise is a 签收, never the unit's result", () => {
   let s: Scenario;
   let n = 0;
   const give = async (leader: string, who: string, text: string) => {
@@ -81,10 +91,20 @@ describe('QA 1: an acknowledgement or a promise is a 签收, never the unit\'s r
     // Five different matters: the same instruction again within minutes is one dispatch (play4 4).
     const places = ['实验小学', '第二中学', '人民医院', '汽车站', '农贸市场'];
     for (const [i, [who, unit, text, extra]] of cases.entries()) {
-      const code = await give(WANG, who, `@${who === CD ? '朱主任' : '郑局长'} ${places[i]}门口车辆乱停，请今天下班前处置并反馈`);
+      const code = await give(
+        WANG,
+        who,
+        `@${who === CD ? '朱主任' : '郑局长'} ${places[i]}门口车辆乱停，请今天下班前处置并反馈`,
+      );
       const out = await s.play(say(t(MON, `10:${String(n).padStart(2, '0')}`), who, text, extra));
-      expect(out.some((o) => o.to === WANG), text).toBe(false);
-      expect(out.map((o) => o.to), text).toEqual([who]);
+      expect(
+        out.some((o) => o.to === WANG),
+        text,
+      ).toBe(false);
+      expect(
+        out.map((o) => o.to),
+        text,
+      ).toEqual([who]);
       expect(out[0]?.text, text).toMatch(new RegExp(`^已登记签收 ${code}，办理时限`));
       expect(await target(s, code, unit), text).toEqual({ acked: true, answered: false });
     }
@@ -130,13 +150,19 @@ describe('QA 2/3: acknowledgements from unit people are never met with silence n
     const d = await lastCode(s);
     await s.play(say(t(MON, '09:42'), ZJ, `${d} 收到`, { to: 'bot' }));
     const zj = await s.play(say(t(MON, '09:43'), ZJ, '收到', { to: 'bot' }));
-    expect(zj.map((o) => [o.to, o.text])).toEqual([[ZJ, `已登记签收 ${sp1}，请于12月2日（星期三）18:00前答复办理情况。`]]);
+    expect(zj.map((o) => [o.to, o.text])).toEqual([
+      [ZJ, `已登记签收 ${sp1}，请于12月2日（星期三）18:00前答复办理情况。`],
+    ]);
     expect(await side(s, sp1, 'zhujian')).toEqual({ acked: true, answered: false });
     // 何镇长 in the group at 17:30 with SP1 unsigned.
     const he = await s.play(say(t(MON, '17:30'), HE, '收到'));
-    expect(he.map((o) => [o.to, o.text])).toEqual([[HE, `已登记签收 ${sp1}，请于12月2日（星期三）18:00前答复办理情况。`]]);
+    expect(he.map((o) => [o.to, o.text])).toEqual([
+      [HE, `已登记签收 ${sp1}，请于12月2日（星期三）18:00前答复办理情况。`],
+    ]);
     // 尤主任 👌 in the group for a new dispatch.
-    await s.play(say(t(MON, '10:00'), WANG, '@尤主任 湖滨路夜市占道经营，请今天下午5点前处置并反馈', { mentions: [YOU] }));
+    await s.play(
+      say(t(MON, '10:00'), WANG, '@尤主任 湖滨路夜市占道经营，请今天下午5点前处置并反馈', { mentions: [YOU] }),
+    );
     const d2 = await lastCode(s);
     const you = await s.play(say(t(MON, '10:01'), YOU, '👌'));
     expect(you.map((o) => o.to)).toEqual([YOU]);
@@ -153,7 +179,10 @@ describe('QA 2/3: acknowledgements from unit people are never met with silence n
     await s.play(say(t(MON, '11:00'), LI, '@秦主任 锦绣小区路灯不亮，请明天下班前反馈', { mentions: [QIN] }));
     for (const [i, text] of ['好的', '收到👍', 'OK'].entries()) {
       const out = await s.play(say(t(MON, `11:0${i + 1}`), QIN, text, i === 1 ? {} : { to: 'bot' }));
-      expect(out.map((o) => o.to), text).toEqual([QIN]);
+      expect(
+        out.map((o) => o.to),
+        text,
+      ).toEqual([QIN]);
       expect(out[0]?.text, text).toMatch(/^贵单位目前有 2 件事项待签收，请问这条签收对应哪一件？/);
       expect(out[0]?.text, text).toContain(sp2);
     }
@@ -163,7 +192,12 @@ describe('QA 2/3: acknowledgements from unit people are never met with silence n
   it('谢谢 / 辛苦了 / 在吗 with nothing to sign: a short polite reply naming what waits, no question about 办理情况', async () => {
     await s.play(say(t(MON, '11:10'), QIN, `${sp2} 签收`, { to: 'bot' }));
     await s.play(say(t(MON, '11:11'), QIN, 'D4 收到', { to: 'bot' }));
-    for (const [text, start] of [['谢谢', '不客气！'], ['辛苦了🙏', '不客气！'], ['在吗', '您好，我在。'], ['好的', '好的。']] as const) {
+    for (const [text, start] of [
+      ['谢谢', '不客气！'],
+      ['辛苦了🙏', '不客气！'],
+      ['在吗', '您好，我在。'],
+      ['好的', '好的。'],
+    ] as const) {
       const out = await s.play(say(t(MON, '11:20'), QIN, text, { to: 'bot' }));
       expect(out).toHaveLength(1);
       expect(out[0]?.text, text).toMatch(new RegExp(`^${start}贵单位目前有 2 件事项待答复：`));
@@ -181,7 +215,10 @@ describe('QA 2/3: acknowledgements from unit people are never met with silence n
     ];
     for (const [i, text] of texts.entries()) {
       const out = await s.play(say(t(MON, `15:0${i}`), HE, text));
-      expect(out.map((o) => o.to), text).toEqual([HE]);
+      expect(
+        out.map((o) => o.to),
+        text,
+      ).toEqual([HE]);
       expect(out[0]?.text, text).toMatch(new RegExp(`^是否作为 ${sp1}（双派单，工单 Q001「道路积水」）的办理情况？`));
       expect((await side(s, sp1, 'fenghuang')).answered, text).toBe(false);
     }
@@ -200,7 +237,11 @@ describe('QA 4: a reply naming the code links the held message instead of repeat
   let sp1 = '';
   beforeAll(async () => {
     s = await Scenario.open();
-    const file = await writeXlsx(join(tempDir(), 'q4.xlsx'), [HEADER, row('Q101', '道路积水', '区住建局', '凤凰镇', '重办中', '', 1), row('Q102', '路灯不亮', '区住建局', '凤凰镇', '重办中', '', 1)]);
+    const file = await writeXlsx(join(tempDir(), 'q4.xlsx'), [
+      HEADER,
+      row('Q101', '道路积水', '区住建局', '凤凰镇', '重办中', '', 1),
+      row('Q102', '路灯不亮', '区住建局', '凤凰镇', '重办中', '', 1),
+    ]);
     await s.play({ at: t(MON, '09:40'), from: SUP, file, to: 'group' });
     sp1 = await roundCode(s, 'Q101');
   });
@@ -211,14 +252,24 @@ describe('QA 4: a reply naming the code links the held message instead of repeat
   it('D4 / 是D4的 / 对，D4 / SP1 after a clarification: recorded with the original text, forwarded, confirmed', async () => {
     const replies = ['是{c}的', '{c}', '对，{c}', '{c}的'];
     for (const [i, r] of replies.entries()) {
-      await s.play(say(t(TUE, `09:${String(i * 10).padStart(2, '0')}`), LI, `@何镇长 人民路积水第${i + 1}处，请今天拿个方案报我`, { mentions: [HE] }));
+      await s.play(
+        say(t(TUE, `09:${String(i * 10).padStart(2, '0')}`), LI, `@何镇长 人民路积水第${i + 1}处，请今天拿个方案报我`, {
+          mentions: [HE],
+        }),
+      );
       const code = await lastCode(s);
       const plan = `人民路积水第${i + 1}处方案已形成：\n1.疏通雨水管网300米；\n2.新增2处排水口，本周内完工`;
       const ask = await s.play(say(t(TUE, `09:${String(i * 10 + 1).padStart(2, '0')}`), HE, plan, { to: 'bot' }));
       expect(ask[0]?.text).toMatch(/^您好，这条消息未作为答复记录。贵单位目前有 3 件事项待答复/);
-      const out = await s.play(say(t(TUE, `09:${String(i * 10 + 2).padStart(2, '0')}`), HE, r.replace('{c}', code), { to: 'bot' }));
+      const out = await s.play(
+        say(t(TUE, `09:${String(i * 10 + 2).padStart(2, '0')}`), HE, r.replace('{c}', code), { to: 'bot' }),
+      );
       const fwd = out.find((o) => o.to === LI)?.text ?? '';
-      expect(fwd, r).toMatch(new RegExp(`^【调度反馈 ${code}】凤凰镇（何镇长）：\\n人民路积水第${i + 1}处方案已形成：\\n1\\.疏通雨水管网300米；\\n2\\.新增2处排水口`));
+      expect(fwd, r).toMatch(
+        new RegExp(
+          `^【调度反馈 ${code}】凤凰镇（何镇长）：\\n人民路积水第${i + 1}处方案已形成：\\n1\\.疏通雨水管网300米；\\n2\\.新增2处排水口`,
+        ),
+      );
       expect(out.find((o) => o.to === HE)?.text, r).toBe(`已收到贵单位对 ${code} 的反馈，已转报李主任。谢谢！`);
     }
     // The round too: the held message becomes SP1's answer.
@@ -241,17 +292,35 @@ describe('QA 4: a reply naming the code links the held message instead of repeat
   });
 });
 
-describe('QA 5: leaders\' questions in their own words', () => {
+describe("QA 5: leaders' questions in their own words", () => {
   let s: Scenario;
   let d1 = '';
   let d2 = '';
   beforeAll(async () => {
     s = await Scenario.open();
-    await s.play(say(t(MON, '08:30'), WANG, '@褚局长 @尤主任 湖滨路夜市占道经营、油烟扰民问题群众反映强烈，请城管局牵头、湖滨街道配合，今天下午5点前到现场处置并反馈。', { mentions: [CHU, YOU] }));
+    await s.play(
+      say(
+        t(MON, '08:30'),
+        WANG,
+        '@褚局长 @尤主任 湖滨路夜市占道经营、油烟扰民问题群众反映强烈，请城管局牵头、湖滨街道配合，今天下午5点前到现场处置并反馈。',
+        { mentions: [CHU, YOU] },
+      ),
+    );
     d1 = await lastCode(s);
-    await s.play(say(t(MON, '08:31'), WANG, '@冯局长 实验小学门口上下学时段车辆乱停问题，请公安分局本周内拿出整治措施，周三下班前报我。', { mentions: [FENG] }));
+    await s.play(
+      say(
+        t(MON, '08:31'),
+        WANG,
+        '@冯局长 实验小学门口上下学时段车辆乱停问题，请公安分局本周内拿出整治措施，周三下班前报我。',
+        { mentions: [FENG] },
+      ),
+    );
     d2 = await lastCode(s);
-    await s.play(say(t(MON, '08:32'), LI, '@沈局长 湖滨路新增停车位收费标准群众咨询多，请交通局明天上午10点前报我口径', { mentions: [SHEN] }));
+    await s.play(
+      say(t(MON, '08:32'), LI, '@沈局长 湖滨路新增停车位收费标准群众咨询多，请交通局明天上午10点前报我口径', {
+        mentions: [SHEN],
+      }),
+    );
   });
   afterAll(async () => {
     await s?.close();
@@ -272,7 +341,7 @@ describe('QA 5: leaders\' questions in their own words', () => {
     }
   });
 
-  it('湖滨路夜市那件现在什么情况 / 学校门口车辆的事怎么样了: matched by its words to the leader\'s one dispatch; else the leader\'s list', async () => {
+  it("湖滨路夜市那件现在什么情况 / 学校门口车辆的事怎么样了: matched by its words to the leader's one dispatch; else the leader's list", async () => {
     const one = await s.play(say(t(MON, '09:10'), WANG, '湖滨路夜市那件现在什么情况', { to: 'bot' }));
     expect(one[0]?.text).toContain(`【${d1}】`);
     const two = await s.play(say(t(MON, '09:11'), WANG, '学校门口车辆乱停的事怎么样了？', { to: 'bot' }));
@@ -282,12 +351,20 @@ describe('QA 5: leaders\' questions in their own words', () => {
     expect(none[0]?.text).toContain(`· ${d1} 湖滨路夜市占道经营`);
     expect(none[0]?.text).not.toContain('停车位收费');
     // A leader's instruction with a question word is still a dispatch.
-    const order = await s.play(say(t(MON, '09:13'), LI, '@褚局长 湖滨路夜市整治进展如何，请今天下班前报我', { mentions: [CHU] }));
-    expect(order.find((o) => o.to === 'group')?.text).toMatch(/^已转办区城市管理局（褚局长），时限11月30日18:00，编号 D\d+$/);
+    const order = await s.play(
+      say(t(MON, '09:13'), LI, '@褚局长 湖滨路夜市整治进展如何，请今天下班前报我', { mentions: [CHU] }),
+    );
+    expect(order.find((o) => o.to === 'group')?.text).toMatch(
+      /^已转办区城市管理局（褚局长），时限11月30日18:00，编号 D\d+$/,
+    );
   });
 
-  it('我的待办 / 待办 / 我的待办事项 from a leader: the leader\'s open dispatches and approvals awaiting them', async () => {
-    await s.play(say(t(MON, '10:00'), 'wxid_shuanghe_lv', '申请退办 2026113000019 该垃圾点属县环卫公司管理，不属于本镇职责', { to: 'bot' }));
+  it("我的待办 / 待办 / 我的待办事项 from a leader: the leader's open dispatches and approvals awaiting them", async () => {
+    await s.play(
+      say(t(MON, '10:00'), 'wxid_shuanghe_lv', '申请退办 2026113000019 该垃圾点属县环卫公司管理，不属于本镇职责', {
+        to: 'bot',
+      }),
+    );
     for (const text of ['我的待办', '待办', '我的待办事项？']) {
       const out = await s.play(say(t(MON, '10:05'), WANG, text, { to: 'bot' }));
       expect(out, text).toHaveLength(1);
@@ -301,15 +378,26 @@ describe('QA 5: leaders\' questions in their own words', () => {
     const ticket = join(tempDir(), 'tb.xlsx');
     await writeXlsx(ticket, [HEADER, row('2026113000019', '垃圾清运不及时', '双河镇', '双河镇', '办理中', '', 0)]);
     await s.play({ at: t(MON, '10:10'), from: SUP, file: ticket, to: 'group' });
-    const req = await s.play(say(t(MON, '10:11'), 'wxid_shuanghe_lv', '申请退办 2026113000019 该垃圾点属县环卫公司管理，不属于本镇职责', { to: 'bot' }));
+    const req = await s.play(
+      say(t(MON, '10:11'), 'wxid_shuanghe_lv', '申请退办 2026113000019 该垃圾点属县环卫公司管理，不属于本镇职责', {
+        to: 'bot',
+      }),
+    );
     const code = /TB\d+/.exec(req.find((o) => o.to === WANG)?.text ?? '')?.[0] ?? '';
     expect(code).toMatch(/^TB\d+$/);
-    for (const [text, want] of [['同意', `是否同意 ${code}（双河镇申请退办工单 2026113000019「垃圾清运不及时」）？回复“同意 ${code}”即可。`], ['同意。', `是否同意 ${code}`], ['不同意，属于镇里职责', `回复“不同意 ${code} 理由”即可。`]] as const) {
+    for (const [text, want] of [
+      ['同意', `是否同意 ${code}（双河镇申请退办工单 2026113000019「垃圾清运不及时」）？回复“同意 ${code}”即可。`],
+      ['同意。', `是否同意 ${code}`],
+      ['不同意，属于镇里职责', `回复“不同意 ${code} 理由”即可。`],
+    ] as const) {
       const out = await s.play(say(t(MON, '10:12'), WANG, text, { to: 'bot' }));
       expect(out, text).toHaveLength(1);
       expect(out[0]?.text, text).toContain(want);
     }
-    const [a] = await s.h.app.db.query<{ decision: string | null }>('select decision from ticket_approvals where code = $1', [code]);
+    const [a] = await s.h.app.db.query<{ decision: string | null }>(
+      'select decision from ticket_approvals where code = $1',
+      [code],
+    );
     expect(a?.decision).toBeNull();
   });
 });
@@ -336,16 +424,35 @@ describe('QA 6/7: the deadline a dispatch asks for; texts without stray punctuat
   });
 
   it('an urgent dispatch near the end of the day says its window; the progress list has no 。，; forwards keep no code', async () => {
-    const urgent = await s.play(say(t(MON, '16:20'), WANG, '@郑局长 锦绣小区烧烤店噪音的事，群众二次不满意了，请环境分局尽快处理，处理结果报我', { mentions: [ZHENG] }));
-    expect(urgent.find((o) => o.to === 'group')?.text).toMatch(/^【紧急】已转办区生态环境分局（郑局长），时限11月30日18:20（紧急事项，2小时内反馈），编号 D\d+$/);
+    const urgent = await s.play(
+      say(t(MON, '16:20'), WANG, '@郑局长 锦绣小区烧烤店噪音的事，群众二次不满意了，请环境分局尽快处理，处理结果报我', {
+        mentions: [ZHENG],
+      }),
+    );
+    expect(urgent.find((o) => o.to === 'group')?.text).toMatch(
+      /^【紧急】已转办区生态环境分局（郑局长），时限11月30日18:20（紧急事项，2小时内反馈），编号 D\d+$/,
+    );
     expect(urgent.find((o) => o.to === ZHENG)?.text).toContain('办理时限：11月30日18:20（紧急事项，2小时内反馈）');
-    await s.play(say(t(MON, '16:21'), LI, '@吴局长 近期养老金到账咨询较多，请人社局梳理一下答复口径，在群里报一下。', { mentions: ['wxid_renshe_wu'] }));
+    await s.play(
+      say(t(MON, '16:21'), LI, '@吴局长 近期养老金到账咨询较多，请人社局梳理一下答复口径，在群里报一下。', {
+        mentions: ['wxid_renshe_wu'],
+      }),
+    );
     const code = await lastCode(s);
     await s.play(say(t(MON, '16:22'), 'wxid_renshe_wu', '收到'));
     const list = await s.play(say(t(MON, '16:23'), LI, '调度进展', { to: 'bot' }));
-    expect(list[0]?.text).toContain(`· ${code} 近期养老金到账咨询较多，请人社局梳理一下答复口径，在群里报一下，已签收（11月30日16:22），未反馈，时限`);
+    expect(list[0]?.text).toContain(
+      `· ${code} 近期养老金到账咨询较多，请人社局梳理一下答复口径，在群里报一下，已签收（11月30日16:22），未反馈，时限`,
+    );
     expect(list[0]?.text).not.toMatch(/[。.]，/);
-    const fwd = await s.play(say(t(MON, '16:30'), 'wxid_renshe_wu', `${code} 养老金到账答复口径：\n1.退休审批通过后次月发放首笔养老金；\n2.可通过"掌上社保"APP查询；\n3.咨询电话12333。`, { to: 'bot' }));
+    const fwd = await s.play(
+      say(
+        t(MON, '16:30'),
+        'wxid_renshe_wu',
+        `${code} 养老金到账答复口径：\n1.退休审批通过后次月发放首笔养老金；\n2.可通过"掌上社保"APP查询；\n3.咨询电话12333。`,
+        { to: 'bot' },
+      ),
+    );
     expect(fwd.find((o) => o.to === LI)?.text).toBe(
       `【调度反馈 ${code}】区人力资源和社会保障局（吴局长）：\n养老金到账答复口径：\n1.退休审批通过后次月发放首笔养老金；\n2.可通过"掌上社保"APP查询；\n3.咨询电话12333。\n原调度：近期养老金到账咨询较多，请人社局梳理一下答复口径，在群里报一下。\n${code} 各单位均已反馈。`,
     );
@@ -356,7 +463,10 @@ describe('QA 3: 谢谢 with one unsigned item says how to sign it', () => {
   let s: Scenario;
   beforeAll(async () => {
     s = await Scenario.open();
-    const file = await writeXlsx(join(tempDir(), 'q3.xlsx'), [HEADER, row('Q301', '噪音扰民', '区生态环境分局', '城西街道', '已办结', '不满意', 0)]);
+    const file = await writeXlsx(join(tempDir(), 'q3.xlsx'), [
+      HEADER,
+      row('Q301', '噪音扰民', '区生态环境分局', '城西街道', '已办结', '不满意', 0),
+    ]);
     await s.play({ at: t(MON, '09:40'), from: SUP, file, to: 'group' });
   });
   afterAll(async () => {
@@ -367,7 +477,12 @@ describe('QA 3: 谢谢 with one unsigned item says how to sign it', () => {
     const sp = await roundCode(s, 'Q301');
     for (const text of ['谢谢', '谢谢领导🙏', '辛苦了']) {
       const out = await s.play(say(t(MON, '09:45'), QIN, text, { to: 'bot' }));
-      expect(out.map((o) => o.text), text).toEqual([`不客气！${sp}（双派单，工单 Q301「噪音扰民」）尚待贵单位签收，请回复“${sp} 签收”，办理后回复“${sp}”加办理情况。`]);
+      expect(
+        out.map((o) => o.text),
+        text,
+      ).toEqual([
+        `不客气！${sp}（双派单，工单 Q301「噪音扰民」）尚待贵单位签收，请回复“${sp} 签收”，办理后回复“${sp}”加办理情况。`,
+      ]);
     }
     expect(await side(s, sp, 'chengxi')).toEqual({ acked: false, answered: false });
   });

@@ -20,10 +20,32 @@ const XU = 'wxid_zhujian_xu';
 
 describe('签收 + a "done" remark after a ticket digest: signed, and the remark asks to report the ticket done', () => {
   let s: Scenario;
-  const tk = (n: string, title: string, unit: string) => [n, title, `${title}，请尽快处理`, unit, '', '', '2026-11-20 09:00', '2026-11-27 18:00', '办理中', '', 0];
-  const ackedBy = async (unit: string) => (await s.h.app.db.query<{ acked_by: string | null }>('select acked_by from ticket_digests where unit_id = $1', [unit])).map((r) => r.acked_by);
+  const tk = (n: string, title: string, unit: string) => [
+    n,
+    title,
+    `${title}，请尽快处理`,
+    unit,
+    '',
+    '',
+    '2026-11-20 09:00',
+    '2026-11-27 18:00',
+    '办理中',
+    '',
+    0,
+  ];
+  const ackedBy = async (unit: string) =>
+    (
+      await s.h.app.db.query<{ acked_by: string | null }>('select acked_by from ticket_digests where unit_id = $1', [
+        unit,
+      ])
+    ).map((r) => r.acked_by);
   const events = async (n: string) =>
-    (await s.h.app.db.query<{ note: string }>("select detail->>'note' as note from ticket_events where ticket_number = $1 and kind = 'reported-done'", [n])).map((r) => r.note);
+    (
+      await s.h.app.db.query<{ note: string }>(
+        "select detail->>'note' as note from ticket_events where ticket_number = $1 and kind = 'reported-done'",
+        [n],
+      )
+    ).map((r) => r.note);
   beforeAll(async () => {
     s = await Scenario.open();
     const file = await writeXlsx(join(tempDir(), 'remarks-1.xlsx'), [
@@ -61,7 +83,10 @@ describe('签收 + a "done" remark after a ticket digest: signed, and the remark
 
   it('several tickets and the remark names one of them: asked about that one; naming none: listed', async () => {
     const out = await s.play(say(t(TUE, '09:20'), ZJ, '签收。锦绣小区路灯今天上午已经修好了😊', { to: 'bot' }));
-    expect(out.map((o) => o.text)).toEqual(['已签收，督办记录已更新。', expect.stringMatching(/^是否报告工单 GD20261124003（/)]);
+    expect(out.map((o) => o.text)).toEqual([
+      '已签收，督办记录已更新。',
+      expect.stringMatching(/^是否报告工单 GD20261124003（/),
+    ]);
   });
 });
 
@@ -87,7 +112,9 @@ describe('签收 + a "done" remark with an unsigned dispatch: signed and taken a
   it('two waiting: asked which, and the code alone then makes it the answer', async () => {
     await s.play(say(t(MON, '14:00'), LI, '@沈局长 人民路公交站台今天下班前修好', { mentions: [SHEN] }));
     await s.play(say(t(MON, '14:01'), LI, '@沈局长 环城路信号灯坏了，今天下班前修好', { mentions: [SHEN] }));
-    const codes = (await s.h.app.db.query<{ code: string }>('select code from dispatches order by id desc limit 2')).map((r) => r.code).reverse();
+    const codes = (await s.h.app.db.query<{ code: string }>('select code from dispatches order by id desc limit 2'))
+      .map((r) => r.code)
+      .reverse();
     const ask = await s.play(say(t(MON, '14:10'), SHEN, '签收，已经修好了', { to: 'bot' }));
     expect(ask.map((o) => o.text).join('\n')).toContain(codes[0] as string);
     expect(ask.map((o) => o.text).join('\n')).not.toContain('未能识别');
@@ -117,7 +144,9 @@ describe('a "done" in the group with no code, repeating the words of the unit\'s
       const code = d?.code ?? '';
       await s.play(say(t(MON, `1${i}:01`), SHEN, `${code}收到 今天一定修好`));
       const ask = await s.play(say(t(MON, `1${i}:30`), SHEN, said));
-      expect(ask.map((o) => [o.to, o.text])).toEqual([[SHEN, expect.stringMatching(new RegExp(`^您在群里的这条消息是对 ${code}（`))]]);
+      expect(ask.map((o) => [o.to, o.text])).toEqual([
+        [SHEN, expect.stringMatching(new RegExp(`^您在群里的这条消息是对 ${code}（`))],
+      ]);
       const out = await s.play(say(t(MON, `1${i}:31`), SHEN, yes === 'D' ? code : yes, { to: 'bot' }));
       const fwd = out.find((o) => o.to === LI)?.text ?? '';
       expect(fwd).toMatch(new RegExp(`^【调度反馈 ${code}】`));
@@ -128,14 +157,22 @@ describe('a "done" in the group with no code, repeating the words of the unit\'s
   it('a daily report, a question or chit-chat naming the same words is never asked about nor taken', async () => {
     await s.play(say(t(MON, '16:30'), LI, '@沈局长 公交站台今天必须修好', { mentions: [SHEN] }));
     await s.play(say(t(MON, '16:31'), SHEN, '收到'));
-    for (const text of ['交通局今天受理5件 办结3件 在办2件 超期1件(公交站台) 满意率90%', '公交站台修好了吗？', '公交站台那边大家辛苦了🙏', '今晚去看公交站台']) {
+    for (const text of [
+      '交通局今天受理5件 办结3件 在办2件 超期1件(公交站台) 满意率90%',
+      '公交站台修好了吗？',
+      '公交站台那边大家辛苦了🙏',
+      '今晚去看公交站台',
+    ]) {
       const out = await s.play(say(t(MON, '17:30'), SHEN, text));
-      expect(out.some((o) => o.to === LI || o.text.includes('是对 D')), text).toBe(false);
+      expect(
+        out.some((o) => o.to === LI || o.text.includes('是对 D')),
+        text,
+      ).toBe(false);
     }
   });
 });
 
-describe('调度进展 from a head or liaison: the unit\'s own open items, never the leader\'s view', () => {
+describe("调度进展 from a head or liaison: the unit's own open items, never the leader's view", () => {
   let s: Scenario;
   beforeAll(async () => {
     s = await Scenario.open();
@@ -147,7 +184,12 @@ describe('调度进展 from a head or liaison: the unit\'s own open items, never
   it('调度进展 / 调度进展？ / 调度情况😊 / 调度进展 D1: 区住房和城乡建设局待办事项 with the dispatch', async () => {
     await s.play(say(t(MON, '08:30'), LI, '@徐科长 加装电梯纠纷请今天核实后回复', { mentions: [XU] }));
     const [d] = await s.h.app.db.query<{ code: string }>('select code from dispatches order by id desc limit 1');
-    for (const [who, text] of [[XU, '调度进展'], [XU, '调度进展？'], [ZJ, '调度情况😊'], [XU, `调度进展 ${d?.code}`]] as const) {
+    for (const [who, text] of [
+      [XU, '调度进展'],
+      [XU, '调度进展？'],
+      [ZJ, '调度情况😊'],
+      [XU, `调度进展 ${d?.code}`],
+    ] as const) {
       const out = await s.play(say(t(MON, '18:40'), who, text, { to: 'bot' }));
       expect(out, text).toHaveLength(1);
       expect(out[0]?.text, text).toContain('区住房和城乡建设局待办事项');
@@ -175,12 +217,22 @@ describe('a dispatch to several units lists them in the order the message names 
 
   it('@孙局长 @周局长 … / @周局长 @孙局长 … / 教育局、卫健局… : the group line keeps that order', async () => {
     const cases: Array<[string, string[], RegExp]> = [
-      ['@孙局长 @周局长 祈顶山学校周边早高峰交通拥堵和学生就医绿色通道的事，两家明天中午前各报个方案', ['wxid_jiaoyu_sun', 'wxid_weijian_zhou'], /^已转办区教育局（孙局长）、区卫生健康局（周局长）/],
-      ['@周局长 @孙局长 学生体检的事两家周五前各报个方案🙏', ['wxid_weijian_zhou', 'wxid_jiaoyu_sun'], /^已转办区卫生健康局（周局长）、区教育局（孙局长）/],
+      [
+        '@孙局长 @周局长 祈顶山学校周边早高峰交通拥堵和学生就医绿色通道的事，两家明天中午前各报个方案',
+        ['wxid_jiaoyu_sun', 'wxid_weijian_zhou'],
+        /^已转办区教育局（孙局长）、区卫生健康局（周局长）/,
+      ],
+      [
+        '@周局长 @孙局长 学生体检的事两家周五前各报个方案🙏',
+        ['wxid_weijian_zhou', 'wxid_jiaoyu_sun'],
+        /^已转办区卫生健康局（周局长）、区教育局（孙局长）/,
+      ],
       ['请教育局、卫健局明天下班前报一下校园食品安全检查方案', [], /^已转办区教育局（孙局长）、区卫生健康局（周局长）/],
     ];
     for (const [i, [text, mentions, line]] of cases.entries()) {
-      const out = await s.play(say(t(MON, `${String(i + 8).padStart(2, "0")}:30`), WANG, text, mentions.length > 0 ? { mentions } : {}));
+      const out = await s.play(
+        say(t(MON, `${String(i + 8).padStart(2, '0')}:30`), WANG, text, mentions.length > 0 ? { mentions } : {}),
+      );
       expect(out.find((o) => o.to === 'group')?.text ?? '', text).toMatch(line);
     }
   });

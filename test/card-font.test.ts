@@ -8,7 +8,12 @@ const svgOf = (text: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="420" height="60" font-family="${CJK_FONT_FAMILY}"><rect width="420" height="60" fill="#fff"/><text x="10" y="40" font-size="28">${text}</text></svg>`;
 
 const inWholeFont = async (svg: string) =>
-  (await renderAsync(svg, { font: { fontFiles: cjkFontFiles(), loadSystemFonts: false, defaultFontFamily: CJK_FONT_FAMILY }, background: '#ffffff' })).asPng();
+  (
+    await renderAsync(svg, {
+      font: { fontFiles: cjkFontFiles(), loadSystemFonts: false, defaultFontFamily: CJK_FONT_FAMILY },
+      background: '#ffffff',
+    })
+  ).asPng();
 
 describe('the card font', () => {
   it('is installed by npm install: OpenType files of the regular and bold weights', () => {

@@ -84,7 +84,10 @@ export function channelContract(driver: ChannelDriver): void {
     const byId = (id: string) => received.filter((m) => m.id === id);
     const arrived = (id: string) => waitFor(() => byId(id).length > 0, 15_000);
     /** The bot's name for a mention, so that a channel that reads only mentions sees the message. */
-    const toBot = () => (channel.capabilities.readsAllGroupMessages ? { text: '', mentions: [] as string[] } : { text: `@${cut.botName} `, mentions: [cut.botId] });
+    const toBot = () =>
+      channel.capabilities.readsAllGroupMessages
+        ? { text: '', mentions: [] as string[] }
+        : { text: `@${cut.botName} `, mentions: [cut.botId] };
     /**
      * Before asserting that something was NOT handed on: a later message that surely is has
      * arrived, and nothing is still in the channel's hands.
@@ -128,7 +131,14 @@ export function channelContract(driver: ChannelDriver): void {
 
     it('declares its capabilities as plain values', () => {
       const c = channel.capabilities;
-      for (const k of ['readsAllGroupMessages', 'groupFiles', 'mentionsById', 'interactiveCards', 'memberList'] as const) expect(typeof c[k]).toBe('boolean');
+      for (const k of [
+        'readsAllGroupMessages',
+        'groupFiles',
+        'mentionsById',
+        'interactiveCards',
+        'memberList',
+      ] as const)
+        expect(typeof c[k]).toBe('boolean');
       for (const n of [c.sendLimits.perMinute, c.sendLimits.perConversationPerMinute]) {
         if (n !== null) expect(n).toBeGreaterThan(0);
       }
@@ -140,7 +150,9 @@ export function channelContract(driver: ChannelDriver): void {
       if (!channel.capabilities.interactiveCards || !cut.pressCard) return;
       const id = await cut.pressCard(head.id, 'contract-card', 'done');
       await waitFor(() => pressed.some((a) => a.id === id), 15_000);
-      expect(pressed.filter((a) => a.id === id)).toEqual([expect.objectContaining({ cardKey: 'contract-card', actionKey: 'done', senderId: head.id })]);
+      expect(pressed.filter((a) => a.id === id)).toEqual([
+        expect.objectContaining({ cardKey: 'contract-card', actionKey: 'done', senderId: head.id }),
+      ]);
     });
 
     it('reports login, then ready once the group is found', () => {
@@ -161,7 +173,14 @@ export function channelContract(driver: ChannelDriver): void {
       const got = byId(plain);
       expect(got).toHaveLength(1);
       const m = got[0] as IncomingMessage;
-      expect(m).toMatchObject({ chat: 'group', senderId: head.id, senderName: head.name, text: '今天下雨，大家注意安全', mentionIds: [], file: null });
+      expect(m).toMatchObject({
+        chat: 'group',
+        senderId: head.id,
+        senderName: head.name,
+        text: '今天下雨，大家注意安全',
+        mentionIds: [],
+        file: null,
+      });
       expect(m.roomId).toBeTruthy();
       expect(Number.isNaN(Date.parse(m.sentAt))).toBe(false);
       expect(Number.isNaN(Date.parse(m.receivedAt))).toBe(false);
@@ -169,12 +188,22 @@ export function channelContract(driver: ChannelDriver): void {
 
     it('gives inbound mentions by contact id and makes outbound @-mentions by contact id', async () => {
       const b = toBot();
-      const id = await cut.say(head.id, `${b.text}@${other.name} 请跟进`, { to: 'group', mentions: [...b.mentions, other.id] });
+      const id = await cut.say(head.id, `${b.text}@${other.name} 请跟进`, {
+        to: 'group',
+        mentions: [...b.mentions, other.id],
+      });
       await arrived(id);
       const m = byId(id)[0] as IncomingMessage;
       if (channel.capabilities.mentionsById) expect(m.mentionIds).toContain(other.id);
       const before = cut.sent().length;
-      expect(await channel.deliver({ to: { kind: 'group' }, text: `@${other.name} 收到`, mentions: [other.id], purpose: 'contract:mention' })).toBe('group');
+      expect(
+        await channel.deliver({
+          to: { kind: 'group' },
+          text: `@${other.name} 收到`,
+          mentions: [other.id],
+          purpose: 'contract:mention',
+        }),
+      ).toBe('group');
       const out = cut.sent().slice(before);
       expect(out).toHaveLength(1);
       expect(out[0]).toMatchObject({ to: 'group', text: expect.stringContaining('收到') });
@@ -218,13 +247,26 @@ export function channelContract(driver: ChannelDriver): void {
       const id = await cut.say(head.id, '帮助', { to: 'bot' });
       await arrived(id);
       await settled();
-      expect(byId(id)[0]).toMatchObject({ chat: 'private', roomId: null, senderId: head.id, text: '帮助', mentionIds: [] });
+      expect(byId(id)[0]).toMatchObject({
+        chat: 'private',
+        roomId: null,
+        senderId: head.id,
+        text: '帮助',
+        mentionIds: [],
+      });
       expect(byId(stranger)).toEqual([]);
     });
 
     it('sends privately to a person', async () => {
       const before = cut.sent().length;
-      expect(await channel.deliver({ to: { kind: 'person', id: head.id }, text: '私聊测试', mentions: [], purpose: 'contract:private' })).toBe('private');
+      expect(
+        await channel.deliver({
+          to: { kind: 'person', id: head.id },
+          text: '私聊测试',
+          mentions: [],
+          purpose: 'contract:private',
+        }),
+      ).toBe('private');
       expect(cut.sent().slice(before)).toEqual([expect.objectContaining({ to: head.id, text: '私聊测试' })]);
     });
 
@@ -249,7 +291,11 @@ export function channelContract(driver: ChannelDriver): void {
 
     it('drops a message older than maxAgeSeconds (redelivered after a long outage)', async () => {
       const b = toBot();
-      const id = await cut.say(head.id, `${b.text}旧消息`, { to: 'group', mentions: b.mentions, sentAt: new Date(Date.now() - 3_600_000) });
+      const id = await cut.say(head.id, `${b.text}旧消息`, {
+        to: 'group',
+        mentions: b.mentions,
+        sentAt: new Date(Date.now() - 3_600_000),
+      });
       await settled();
       expect(byId(id)).toEqual([]);
       await waitFor(() => channel.pending() === 0, 5_000);
@@ -262,19 +308,34 @@ export function channelContract(driver: ChannelDriver): void {
       expect(channel.isReady()).toBe(false);
       expect(channel.status()).toBe('logged-out');
       const before = cut.sent().length;
-      await expect(channel.deliver({ to: { kind: 'group' }, text: '断线时不发', mentions: [], purpose: 'contract:out' })).rejects.toThrow();
+      await expect(
+        channel.deliver({ to: { kind: 'group' }, text: '断线时不发', mentions: [], purpose: 'contract:out' }),
+      ).rejects.toThrow();
       expect(cut.sent().length).toBe(before);
       await cut.login();
       await waitFor(() => channel.isReady(), 15_000);
-      const kinds = states.slice(from).map((s) => s.kind).filter((k) => k !== 'error' && k !== 'qr-code' && k !== 'reconnecting');
+      const kinds = states
+        .slice(from)
+        .map((s) => s.kind)
+        .filter((k) => k !== 'error' && k !== 'qr-code' && k !== 'reconnecting');
       expect(kinds.slice(0, 2)).toEqual(['logged-out', 'login']);
-      expect(await channel.deliver({ to: { kind: 'group' }, text: '恢复后发送', mentions: [], purpose: 'contract:back' })).toBe('group');
+      expect(
+        await channel.deliver({ to: { kind: 'group' }, text: '恢复后发送', mentions: [], purpose: 'contract:back' }),
+      ).toBe('group');
       expect(cut.sent().slice(before)).toEqual([expect.objectContaining({ to: 'group', text: '恢复后发送' })]);
     });
 
     it('sends a file after its text', async () => {
       const before = cut.sent().length;
-      expect(await channel.deliver({ to: { kind: 'group' }, text: '附件如下', mentions: [], purpose: 'contract:file', file: { name: '工单导出.xlsx', path: sheet } })).toBe('group');
+      expect(
+        await channel.deliver({
+          to: { kind: 'group' },
+          text: '附件如下',
+          mentions: [],
+          purpose: 'contract:file',
+          file: { name: '工单导出.xlsx', path: sheet },
+        }),
+      ).toBe('group');
       const out = cut.sent().slice(before);
       expect(out.map((s) => s.text)).toEqual(['附件如下', '']);
       expect(out[1]?.file).toBe('工单导出.xlsx');

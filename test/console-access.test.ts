@@ -1,11 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../src/store/console.js';
 import { askLink, consoleServer, DISCIPLINE, HEAD_ZHUJIAN, LEADER, replayEvening, t } from './console-evening.js';
 import type { Scenario } from './scenario.js';
 
 async function login(app: FastifyInstance, token: string): Promise<string> {
-  const r = await app.inject({ method: 'POST', url: '/console/login', payload: `t=${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const r = await app.inject({
+    method: 'POST',
+    url: '/console/login',
+    payload: `t=${token}`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   expect(r.statusCode).toBe(303);
   const c = String(r.headers['set-cookie']);
   expect(c).toMatch(/HttpOnly/);
@@ -26,7 +31,13 @@ describe('console access: links from the bot, sessions, scopes', () => {
   });
 
   it('no page without a session: redirect to the zh-CN "how to log in" page', async () => {
-    for (const url of ['/console/', '/console/tickets', '/console/dispatch', '/console/ranking', '/console/unit/zhujian']) {
+    for (const url of [
+      '/console/',
+      '/console/tickets',
+      '/console/dispatch',
+      '/console/ranking',
+      '/console/unit/zhujian',
+    ]) {
       const r = await app.inject({ url });
       expect(r.statusCode, url).toBe(302);
       expect(r.headers.location).toBe('/console/need-login');
@@ -41,13 +52,20 @@ describe('console access: links from the bot, sessions, scopes', () => {
     expect(text).toContain('http://127.0.0.1:8787/console/login?t=');
     expect(text).toContain('30分钟内有效');
     expect(token).toBeDefined();
-    const rows = await s.h.app.db.query<{ token_hash: string; person_id: string }>("select token_hash, person_id from console_tokens where kind = 'link'");
+    const rows = await s.h.app.db.query<{ token_hash: string; person_id: string }>(
+      "select token_hash, person_id from console_tokens where kind = 'link'",
+    );
     expect(rows.some((r) => r.token_hash === hashToken(token as string) && r.person_id === LEADER)).toBe(true);
     expect(JSON.stringify(rows)).not.toContain(token as string);
     // The GET (what a chat's link preview fetches) does not spend the link.
     expect((await app.inject({ url: `/console/login?t=${token}` })).body).toContain('进入控制台');
     const cookie = await login(app, token as string);
-    const again = await app.inject({ method: 'POST', url: '/console/login', payload: `t=${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/console/login',
+      payload: `t=${token}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('无效或已过期');
     const today = await app.inject({ url: '/console/', headers: { cookie } });
@@ -60,7 +78,12 @@ describe('console access: links from the bot, sessions, scopes', () => {
   it('an expired link does not open a session', async () => {
     const { token } = await askLink(s, LEADER, t('19:05'));
     s.clock.set(t('19:36'));
-    const r = await app.inject({ method: 'POST', url: '/console/login', payload: `t=${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/console/login',
+      payload: `t=${token}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(r.statusCode).toBe(400);
   });
 
@@ -96,16 +119,30 @@ describe('console access: links from the bot, sessions, scopes', () => {
 
   it('a login form posted from another site is refused', async () => {
     const { token } = await askLink(s, LEADER, t('19:50'));
-    const r = await app.inject({ method: 'POST', url: '/console/login', payload: `t=${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://evil.example', host: '127.0.0.1:8787' } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/console/login',
+      payload: `t=${token}`,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'http://evil.example',
+        host: '127.0.0.1:8787',
+      },
+    });
     expect(r.statusCode).toBe(403);
   });
 });
 
 describe('console wiring in the app (production mode: no simulator)', () => {
-  it('the bot\'s HTTP server serves the console and ECharts locally, and has no /sim route', async () => {
+  it("the bot's HTTP server serves the console and ECharts locally, and has no /sim route", async () => {
     const { startHarness } = await import('../src/sim/harness.js');
     const { REDIS_URL, rosterConfig, testLogger } = await import('./helpers.js');
-    const h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger(), http: { host: '127.0.0.1', port: 0 } });
+    const h = await startHarness({
+      config: rosterConfig(),
+      redisUrl: REDIS_URL,
+      log: testLogger(),
+      http: { host: '127.0.0.1', port: 0 },
+    });
     try {
       const http = h.app.http;
       expect(http).toBeDefined();

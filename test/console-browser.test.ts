@@ -35,7 +35,10 @@ async function chartSize(page: Page, id: string): Promise<{ width: number; heigh
   return { width: box?.width ?? 0, height: box?.height ?? 0 };
 }
 
-const noChromium = missing(!existsSync(CHROMIUM), `chromium is not installed at ${CHROMIUM} (apt-get install chromium; .ci/run does)`);
+const noChromium = missing(
+  !existsSync(CHROMIUM),
+  `chromium is not installed at ${CHROMIUM} (apt-get install chromium; .ci/run does)`,
+);
 describe.skipIf(noChromium)(named('console in chromium (playwright-core)', noChromium), () => {
   let s: Scenario;
   let server: FastifyInstance;
@@ -65,7 +68,15 @@ describe.skipIf(noChromium)(named('console in chromium (playwright-core)', noChr
     browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'duban-chromium-')), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: SIZES.desktop,
       locale: 'zh-CN',
     });
@@ -85,7 +96,7 @@ describe.skipIf(noChromium)(named('console in chromium (playwright-core)', noChr
     await page.close();
   });
 
-  it('a leader logs in by the bot\'s link and sees today\'s board: every unit, the right figures, anomalies first', async () => {
+  it("a leader logs in by the bot's link and sees today's board: every unit, the right figures, anomalies first", async () => {
     const t0 = performance.now();
     const page = await logIn(LEADER, t('19:00'));
     await page.waitForSelector('#today-chart[data-ready="1"]');
@@ -132,14 +143,16 @@ describe.skipIf(noChromium)(named('console in chromium (playwright-core)', noChr
     await expect(page.locator('#ranking-table tbody tr').count()).resolves.toBe(18);
     expect((await chartSize(page, 'ranking-history')).width).toBeGreaterThan(100);
     // June … August have no data (history seeded from September): no rank at all, not everyone first.
-    const history = JSON.parse((await page.locator('#ranking-history').getAttribute('data-chart')) ?? '{}') as { series: Array<{ data: Array<number | null> }> };
+    const history = JSON.parse((await page.locator('#ranking-history').getAttribute('data-chart')) ?? '{}') as {
+      series: Array<{ data: Array<number | null> }>;
+    };
     expect(history.series.length).toBe(18);
     for (const x of history.series) expect(x.data.slice(0, 3)).toEqual([null, null, null]);
     await shoot(page, 'ranking');
     await page.close();
   });
 
-  it('a unit head sees their own unit only: 403 on another unit\'s page', async () => {
+  it("a unit head sees their own unit only: 403 on another unit's page", async () => {
     const page = await logIn(HEAD_ZHUJIAN, t('19:10'));
     await expect(page.locator('#today-table tbody tr').count()).resolves.toBe(1);
     const own = await page.goto(`${base}/console/unit/zhujian`);
@@ -151,17 +164,28 @@ describe.skipIf(noChromium)(named('console in chromium (playwright-core)', noChr
     await page.close();
   });
 
-  it('on a phone (390×844): no page scrolls sideways, the 调度 table stacks (签收/答复 in view), a head\'s header keeps its tabs on one line; /favicon.ico is served', async () => {
-    const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  it("on a phone (390×844): no page scrolls sideways, the 调度 table stacks (签收/答复 in view), a head's header keeps its tabs on one line; /favicon.ico is served", async () => {
+    const overflow = (page: Page) =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     const page = await logIn(LEADER, t('19:20'));
     await page.setViewportSize(SIZES.phone);
-    for (const path of ['/console/', '/console/tickets', '/console/dispatch', '/console/ranking', '/console/unit/chengguan']) {
+    for (const path of [
+      '/console/',
+      '/console/tickets',
+      '/console/dispatch',
+      '/console/ranking',
+      '/console/unit/chengguan',
+    ]) {
       await page.goto(`${base}${path}`);
       expect(await overflow(page), path).toBeLessThanOrEqual(0);
     }
     await page.goto(`${base}/console/dispatch`);
     const table = page.locator('table.stack').first();
-    expect(await table.evaluate((el) => (el.parentElement as HTMLElement).scrollWidth - (el.parentElement as HTMLElement).clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await table.evaluate(
+        (el) => (el.parentElement as HTMLElement).scrollWidth - (el.parentElement as HTMLElement).clientWidth,
+      ),
+    ).toBeLessThanOrEqual(0);
     for (const label of ['签收', '答复']) {
       const cell = page.locator(`table.stack td[data-label="${label}"]`).first();
       const box = await cell.boundingBox();
@@ -185,7 +209,9 @@ describe.skipIf(noChromium)(named('console in chromium (playwright-core)', noChr
     for (let i = 0; i < 4; i++) expect((await links.nth(i).boundingBox())?.height ?? 99).toBeLessThan(36); // each tab on one line
     const brand = await head.locator('header .brand').boundingBox();
     const who = await head.locator('header .who').boundingBox();
-    expect(Math.abs((brand?.y ?? 0) + (brand?.height ?? 0) / 2 - ((who?.y ?? 0) + (who?.height ?? 0) / 2))).toBeLessThan(8); // name and 退出 beside the brand
+    expect(
+      Math.abs((brand?.y ?? 0) + (brand?.height ?? 0) / 2 - ((who?.y ?? 0) + (who?.height ?? 0) / 2)),
+    ).toBeLessThan(8); // name and 退出 beside the brand
     expect((await head.locator('header').boundingBox())?.height ?? 999).toBeLessThan(100); // two rows at most
     await shoot(head, 'head-dispatch');
     await head.close();
@@ -198,7 +224,11 @@ describe.skipIf(noChromium)(named('console in chromium (playwright-core)', noChr
     await page.selectOption('select[name=to]', 'bot');
     await page.fill('textarea[name=text]', '帮助');
     await page.click('form#say button');
-    await page.waitForFunction(() => document.getElementById('log')?.textContent?.includes('您好，我是督办助手'), undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => document.getElementById('log')?.textContent?.includes('您好，我是督办助手'),
+      undefined,
+      { timeout: 20_000 },
+    );
     await shoot(page, 'sim');
     await page.close();
   });

@@ -35,7 +35,11 @@ export async function replayEvening(): Promise<Scenario> {
   ]);
   await s.play({ at: t('09:30'), from: 'wxid_sup_liu', file: path, to: 'group' });
   await s.play(run(t('10:00'), 'ticket-nag'));
-  await s.play(say(t('11:00'), LEADER, '@褚局长 建设路夜市占道经营反复投诉，请下周一上午10点前拿出整治方案并反馈。', { mentions: ['wxid_chengguan_chu'] }));
+  await s.play(
+    say(t('11:00'), LEADER, '@褚局长 建设路夜市占道经营反复投诉，请下周一上午10点前拿出整治方案并反馈。', {
+      mentions: ['wxid_chengguan_chu'],
+    }),
+  );
   await s.play(say(t('11:20'), 'wxid_chengguan_chu', '收到'));
   await s.play(...REPORTS.map(([hhmm, from, text]) => say(t(hhmm), from, text)));
   await s.play(run(t('18:00'), 'report-deadline'));
@@ -43,7 +47,10 @@ export async function replayEvening(): Promise<Scenario> {
 }
 
 /** The console on its own Fastify over the scenario's app (listening when `listen`). */
-export async function consoleServer(s: Scenario, o: { listen?: boolean; simulator?: SimulatorChat } = {}): Promise<{ app: FastifyInstance; base: string }> {
+export async function consoleServer(
+  s: Scenario,
+  o: { listen?: boolean; simulator?: SimulatorChat } = {},
+): Promise<{ app: FastifyInstance; base: string }> {
   const app = Fastify({ logger: false });
   registerConsole(app, s.h.app.ctx, o.simulator ? { simulator: o.simulator } : {});
   await app.ready();
@@ -55,7 +62,11 @@ export async function consoleServer(s: Scenario, o: { listen?: boolean; simulato
 }
 
 /** Asks the bot privately for a console link; returns the token from the link. */
-export async function askLink(s: Scenario, who: string, at: string): Promise<{ text: string; token: string | undefined }> {
+export async function askLink(
+  s: Scenario,
+  who: string,
+  at: string,
+): Promise<{ text: string; token: string | undefined }> {
   const out = await s.play(say(at, who, '控制台', { to: 'bot' }));
   const text = out.find((m) => m.to === who)?.text ?? '';
   return { text, token: /\/console\/login\?t=([A-Za-z0-9_-]+)/.exec(text)?.[1] };
@@ -67,12 +78,23 @@ export async function askLink(s: Scenario, who: string, at: string): Promise<{ t
  */
 export async function seedHistory(s: Scenario, fromDay: string, toDay: string): Promise<number> {
   const { saveReport } = await import('../src/store/reports.js');
-  const seeded = <F>(figures: F) => ({ figures, result: figures, mode: 'replace' as const, changed: [], baseVersion: 0, flags: [], afterSummary: false });
+  const seeded = <F>(figures: F) => ({
+    figures,
+    result: figures,
+    mode: 'replace' as const,
+    changed: [],
+    baseVersion: 0,
+    flags: [],
+    afterSummary: false,
+  });
   const { addDays } = await import('../src/domain/calendar.js');
   const app = s.h.app;
   let n = 0;
   let seed = 7;
-  const rnd = (k: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % k; };
+  const rnd = (k: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % k;
+  };
   for (let d = fromDay; d <= toDay; d = addDays(d, 1)) {
     if (!app.calendar.isWorkday(d)) continue;
     for (const [i, u] of app.roster.reportingUnits().entries()) {
@@ -82,9 +104,24 @@ export async function seedHistory(s: Scenario, fromDay: string, toDay: string): 
       const overdue = rnd(12) === 0 ? 1 : 0;
       const late = rnd(10) === 0;
       await saveReport(app.db, {
-        unitId: u.id, day: d, late, messageId: `seed-${u.id}-${d}`, senderId: app.roster.headsOf(u.id)[0]?.id ?? 'seed',
-        receivedAt: new Date(`${d}T${late ? '18:2' : '17:1'}${rnd(10)}:00+08:00`), text: '(seeded)',
-        ...seeded({ received, completed, inProgress: received - completed, overdue, reopened: rnd(8) === 0 ? 1 : 0, unsatisfied: rnd(9) === 0 ? 1 : 0, returned: 0, onTimeRate: 88 + rnd(13), satisfactionRate: 86 + rnd(15) }),
+        unitId: u.id,
+        day: d,
+        late,
+        messageId: `seed-${u.id}-${d}`,
+        senderId: app.roster.headsOf(u.id)[0]?.id ?? 'seed',
+        receivedAt: new Date(`${d}T${late ? '18:2' : '17:1'}${rnd(10)}:00+08:00`),
+        text: '(seeded)',
+        ...seeded({
+          received,
+          completed,
+          inProgress: received - completed,
+          overdue,
+          reopened: rnd(8) === 0 ? 1 : 0,
+          unsatisfied: rnd(9) === 0 ? 1 : 0,
+          returned: 0,
+          onTimeRate: 88 + rnd(13),
+          satisfactionRate: 86 + rnd(15),
+        }),
       });
       n++;
     }

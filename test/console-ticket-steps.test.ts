@@ -15,7 +15,12 @@ const t = (day: string, hhmm: string) => `${day}T${hhmm}:00+08:00`;
 const CHU = 'wxid_chengguan_chu';
 
 async function login(app: FastifyInstance, token: string): Promise<string> {
-  const r = await app.inject({ method: 'POST', url: '/console/login', payload: `t=${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const r = await app.inject({
+    method: 'POST',
+    url: '/console/login',
+    payload: `t=${token}`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   return String(r.headers['set-cookie']).split(';')[0] as string;
 }
 
@@ -31,7 +36,9 @@ describe.each([
   beforeAll(async () => {
     s = await Scenario.open(rosterConfig(), t('2026-11-19', '08:00'));
     await s.play({
-      at: t('2026-11-19', '10:00'), from: 'wxid_sup_liu', to: 'group',
+      at: t('2026-11-19', '10:00'),
+      from: 'wxid_sup_liu',
+      to: 'group',
       file: await writeXlsx(join(tempDir(), 'list.xlsx'), [
         HEADER,
         ['C088', '夜市油烟扰民', '', '城管局', '', '', '2026-11-16 09:00', '2026-11-18 18:00', '办理中', '', 0],
@@ -39,7 +46,12 @@ describe.each([
       ]),
     });
     await s.play(say(t('2026-11-19', '11:00'), CHU, c.done, c.to === 'bot' ? { to: 'bot' } : {}));
-    for (const [day, hhmm] of [['2026-11-19', '15:00'], ['2026-11-20', '09:00'], ['2026-11-20', '15:00']] as const) sent.push(...(await s.play(run(t(day, hhmm), 'ticket-nag'))));
+    for (const [day, hhmm] of [
+      ['2026-11-19', '15:00'],
+      ['2026-11-20', '09:00'],
+      ['2026-11-20', '15:00'],
+    ] as const)
+      sent.push(...(await s.play(run(t(day, hhmm), 'ticket-nag'))));
     ({ app } = await consoleServer(s));
     const { token } = await askLink(s, 'wxid_leader_li', t('2026-11-20', '16:00'));
     const cookie = await login(app, token as string);
@@ -51,7 +63,9 @@ describe.each([
   });
 
   it('the chat sent C088 in three 即时督办 lists; the page shows 即时督办, 3 times, marked as reported done', () => {
-    expect(sent.filter((o) => o.to === CHU && o.text.startsWith('【即时督办】') && o.text.includes('C088'))).toHaveLength(3);
+    expect(
+      sent.filter((o) => o.to === CHU && o.text.startsWith('【即时督办】') && o.text.includes('C088')),
+    ).toHaveLength(3);
     const row = /<tr><td>C088<\/td>.*?<\/tr>/.exec(html)?.[0] ?? '';
     expect(row).toContain('单位已报办结，待平台确认');
     expect(row).toContain('即时督办<br><span class="muted">共3次，最近11月20日15:00</span>');

@@ -19,7 +19,12 @@ interface Hook {
 }
 
 /** A local stand-in for the WeCom group-robot webhook. */
-async function webhookServer(answer: (req: IncomingMessage) => { status: number; body: string } = () => ({ status: 200, body: '{"errcode":0,"errmsg":"ok"}' })) {
+async function webhookServer(
+  answer: (req: IncomingMessage) => { status: number; body: string } = () => ({
+    status: 200,
+    body: '{"errcode":0,"errmsg":"ok"}',
+  }),
+) {
   const hooks: Hook[] = [];
   const server: Server = createServer((req, res) => {
     let b = '';
@@ -64,8 +69,15 @@ describe('chat connection lost (logout, watchdog reset): fallback webhook, outbo
     world = new MockWorld(config);
     world.onSent((s) => sent.push(s));
     app = await buildApp({
-      config, redisUrl: REDIS_URL, queuePrefix: prefix, db: { dataDir: 'memory' }, channel: world.channel,
-      dataDir: mkdtempSync(join(tmpdir(), 'duban-logout-')), log: mem.log, http: false, schedule: false,
+      config,
+      redisUrl: REDIS_URL,
+      queuePrefix: prefix,
+      db: { dataDir: 'memory' },
+      channel: world.channel,
+      dataDir: mkdtempSync(join(tmpdir(), 'duban-logout-')),
+      log: mem.log,
+      http: false,
+      schedule: false,
       outboxLimits: { max: 0, backoffMs: 200 },
       fallback: webhookFallback(`${hook.base}/cgi-bin/webhook/send?key=${KEY}`, mem.log),
     });
@@ -83,10 +95,14 @@ describe('chat connection lost (logout, watchdog reset): fallback webhook, outbo
     await world.puppet.logout();
     await waitFor(() => hook.hooks.length === 1, 10_000);
     expect(hook.hooks[0]?.url).toBe(`/cgi-bin/webhook/send?key=${KEY}`);
-    expect(hook.hooks[0]?.body).toEqual({ msgtype: 'text', text: { content: expect.stringContaining('与微信工作群的连接已断开'), mentioned_mobile_list: [] } });
+    expect(hook.hooks[0]?.body).toEqual({
+      msgtype: 'text',
+      text: { content: expect.stringContaining('与微信工作群的连接已断开'), mentioned_mobile_list: [] },
+    });
     expect(app.channel.isReady()).toBe(false);
 
-    for (let i = 0; i < 5; i++) await app.outbox.send({ to: { kind: 'group' }, text: `断线期间${i}`, mentions: [], purpose: `logout-test:${i}` });
+    for (let i = 0; i < 5; i++)
+      await app.outbox.send({ to: { kind: 'group' }, text: `断线期间${i}`, mentions: [], purpose: `logout-test:${i}` });
     // Not a pause: the worker has reached the queued messages and holds them back while the chat is down.
     await waitFor(async () => (await app.outbox.queue.getRateLimitTtl()) > 0, 10_000);
     expect(sent).toEqual([]);
@@ -107,16 +123,24 @@ describe('chat connection lost (logout, watchdog reset): fallback webhook, outbo
 
 describe('fallback webhook', () => {
   it('sends the WeCom group-robot JSON body', () => {
-    expect(JSON.parse(webhookBody('断线', ['13800000000']))).toEqual({ msgtype: 'text', text: { content: '断线', mentioned_mobile_list: ['13800000000'] } });
+    expect(JSON.parse(webhookBody('断线', ['13800000000']))).toEqual({
+      msgtype: 'text',
+      text: { content: '断线', mentioned_mobile_list: ['13800000000'] },
+    });
   });
 
   it('reports a refusal or an unreachable server as false and never logs the URL', async () => {
-    const refuse = await webhookServer(() => ({ status: 200, body: '{"errcode":93000,"errmsg":"invalid webhook url"}' }));
+    const refuse = await webhookServer(() => ({
+      status: 200,
+      body: '{"errcode":93000,"errmsg":"invalid webhook url"}',
+    }));
     const mem = memoryLog();
     try {
       const key = `key-${randomUUID()}`;
       expect(await webhookFallback(`${refuse.base}/send?key=${key}`, mem.log).notify('x')).toBe(false);
-      expect(await webhookFallback(`http://127.0.0.1:1/send?key=${key}`, mem.log, { timeoutMs: 2_000 }).notify('x')).toBe(false);
+      expect(
+        await webhookFallback(`http://127.0.0.1:1/send?key=${key}`, mem.log, { timeoutMs: 2_000 }).notify('x'),
+      ).toBe(false);
       expect(mem.text()).toContain('fallback webhook refused the notice');
       expect(mem.text()).toContain('fallback webhook unreachable');
       expect(mem.text()).not.toContain(key);
@@ -126,7 +150,10 @@ describe('fallback webhook', () => {
   });
 
   it('takes its URL from FALLBACK_WEBHOOK_URL (http/https only)', () => {
-    expect(readEnv({ FALLBACK_WEBHOOK_URL: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc' }).FALLBACK_WEBHOOK_URL).toContain('key=abc');
+    expect(
+      readEnv({ FALLBACK_WEBHOOK_URL: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc' })
+        .FALLBACK_WEBHOOK_URL,
+    ).toContain('key=abc');
     expect(() => readEnv({ FALLBACK_WEBHOOK_URL: 'file:///etc/passwd' })).toThrow(/FALLBACK_WEBHOOK_URL/);
   });
 });

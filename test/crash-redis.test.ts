@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { type PrivateRedis, startRedis } from '../scripts/crash/services.js';
 import { checkRedisSafety } from '../src/jobs/redis.js';
 import { type Harness, startHarness } from '../src/sim/harness.js';
 import type { SentRecord } from '../src/sim/mock-world.js';
-import { type PrivateRedis, startRedis } from '../scripts/crash/services.js';
 import { rosterConfig, testLogger, waitFor } from './helpers.js';
 
 /**
@@ -52,7 +52,12 @@ describe('Redis: safety check at start and a restart under load', () => {
       const ready = h.app.channel.isReady.bind(h.app.channel);
       let chatUp = false;
       h.app.channel.isReady = () => chatUp && ready();
-      await h.app.outbox.send({ to: { kind: 'group' }, text: '重启前入队', mentions: [], purpose: 'redis-restart:queued' });
+      await h.app.outbox.send({
+        to: { kind: 'group' },
+        text: '重启前入队',
+        mentions: [],
+        purpose: 'redis-restart:queued',
+      });
       await redis.stop('SIGTERM');
       // Messages that arrive while Redis is down wait in the receiver (it retries).
       const during = heads.map((id) => h?.world.say(id, '使用说明', { to: 'bot' }) as string);
@@ -65,7 +70,10 @@ describe('Redis: safety check at start and a restart under load', () => {
       await waitFor(() => sent.length >= 13, 100_000, 50);
       expect(await h.drain(60_000)).toBe(true);
       const ids = [...before, ...during, ...after];
-      const rows = await h.app.db.query<{ id: string }>('select id from inbound_messages where processed_at is not null and id = any($1)', [ids]);
+      const rows = await h.app.db.query<{ id: string }>(
+        'select id from inbound_messages where processed_at is not null and id = any($1)',
+        [ids],
+      );
       expect(rows).toHaveLength(12);
       expect(sent.filter((s) => s.text === '重启前入队')).toHaveLength(1);
       expect(sent.filter((s) => s.to !== 'group')).toHaveLength(12);

@@ -12,7 +12,18 @@ describe('daily summary figures (pure)', () => {
   const roster = Roster.fromConfig(rosterConfig());
   const units = roster.reportingUnits().slice(0, 3);
   const r = (unitId: string, o: Record<string, number | null>) => ({
-    unitId, late: false, received: null, completed: null, inProgress: null, overdue: null, reopened: null, unsatisfied: null, returned: null, onTimeRate: null, satisfactionRate: null, ...o,
+    unitId,
+    late: false,
+    received: null,
+    completed: null,
+    inProgress: null,
+    overdue: null,
+    reopened: null,
+    unsatisfied: null,
+    returned: null,
+    onTimeRate: null,
+    satisfactionRate: null,
+    ...o,
   });
   it('a total says how many units gave it when not all did, 未填报 when none did', () => {
     expect(totalText('received', 120, 11, 11)).toBe('受理120件');
@@ -21,12 +32,19 @@ describe('daily summary figures (pure)', () => {
   });
   it('missing figures are not summed as 0; 满意率 shows per unit', () => {
     const s = summarizeDay({
-      day: D, units, lowRate: 90,
-      reports: [r(units[0]?.id as string, { received: 12, completed: 10, satisfactionRate: 98.5 }), r(units[1]?.id as string, { received: 5, completed: 5, returned: 1, satisfactionRate: 100 })],
+      day: D,
+      units,
+      lowRate: 90,
+      reports: [
+        r(units[0]?.id as string, { received: 12, completed: 10, satisfactionRate: 98.5 }),
+        r(units[1]?.id as string, { received: 5, completed: 5, returned: 1, satisfactionRate: 100 }),
+      ],
     });
     expect(s.totals.returned).toBe(1);
     expect(s.givenBy).toMatchObject({ received: 2, returned: 1, overdue: 0 });
-    expect(s.text).toContain('合计：受理17件，办结15件，在办未填报，超期未填报，重办未填报，不满意未填报，退办/不再办理1件（1个单位填报）。');
+    expect(s.text).toContain(
+      '合计：受理17件，办结15件，在办未填报，超期未填报，重办未填报，不满意未填报，退办/不再办理1件（1个单位填报）。',
+    );
     expect(s.text).toContain(`${units[0]?.name} 12/10/-/-/-/-/98.5%`);
     expect(s.text).toContain(`${units[1]?.name} 5/5/-/-/-/-/100%`);
     expect(s.text).not.toMatch(/在办0件|退办\/不再办理0件/);
@@ -38,7 +56,11 @@ describe('daily-summary over reports as units type them', () => {
   beforeAll(async () => {
     s = await Scenario.open();
     await s.play(
-      say(t('16:50'), 'wxid_zhujian_xu', '【区住建局】11月24日：今日新受理工单12件，办结10件，在办2件，无超期，满意率98.5%。'),
+      say(
+        t('16:50'),
+        'wxid_zhujian_xu',
+        '【区住建局】11月24日：今日新受理工单12件，办结10件，在办2件，无超期，满意率98.5%。',
+      ),
       say(t('17:02'), 'wxid_jiaoyu_sun', '教育局今天接收工单5件，已全部办结，满意率100%'),
       say(t('17:05'), 'wxid_hubin_you', '湖滨街道：今日受理5件，办结4件，退办1件，满意率96%。'),
       say(t('17:09'), 'wxid_chengguan_chu', '城管局 今日受理9件 办结8件 在办1件 不满意1件 满意率85%'),

@@ -15,7 +15,7 @@ async function dispatchCount(s: Scenario): Promise<number> {
   return r?.n ?? 0;
 }
 
-describe('a leader\'s private 转办', () => {
+describe("a leader's private 转办", () => {
   let s: Scenario;
   beforeAll(async () => {
     s = await Scenario.open();
@@ -25,11 +25,15 @@ describe('a leader\'s private 转办', () => {
   });
 
   it('is posted in the group with the head @-mentioned, delivered point-to-point and confirmed to the leader', async () => {
-    const out = await s.play(say(t('09:00'), WANG, '转办 城管局：建设路夜市烧烤油烟扰民，请明天下午5点前拿出整治方案。', { to: 'bot' }));
+    const out = await s.play(
+      say(t('09:00'), WANG, '转办 城管局：建设路夜市烧烤油烟扰民，请明天下午5点前拿出整治方案。', { to: 'bot' }),
+    );
     const group = out.filter((o) => o.to === 'group');
     expect(group).toHaveLength(1);
     expect(group[0]?.mentions).toEqual([CHU]);
-    expect(group[0]?.text).toMatch(/^@褚局长\s+王副主任交办：城管局：建设路夜市烧烤油烟扰民，请明天下午5点前拿出整治方案。\n已转办区城市管理局（褚局长），时限12月2日17:00，编号 D1$/);
+    expect(group[0]?.text).toMatch(
+      /^@褚局长\s+王副主任交办：城管局：建设路夜市烧烤油烟扰民，请明天下午5点前拿出整治方案。\n已转办区城市管理局（褚局长），时限12月2日17:00，编号 D1$/,
+    );
     const toChu = out.filter((o) => o.to === CHU);
     expect(toChu).toHaveLength(1);
     expect(toChu[0]?.text).toContain('【点对点调度 D1】王副主任交办区城市管理局：');
@@ -37,16 +41,22 @@ describe('a leader\'s private 转办', () => {
     expect(toWang).toHaveLength(1);
     expect(toWang[0]?.text).toContain('已转办区城市管理局（褚局长），时限12月2日17:00，编号 D1。已在群内发布');
     expect(out).toHaveLength(3);
-    expect(await dispatchByCode(s.h.app.db, 'D1')).toMatchObject({ chat: 'private', leaderId: WANG, deadlineGiven: true });
+    expect(await dispatchByCode(s.h.app.db, 'D1')).toMatchObject({
+      chat: 'private',
+      leaderId: WANG,
+      deadlineGiven: true,
+    });
   });
 
   it('with @-names in the text, works the same', async () => {
     const out = await s.play(say(t('09:10'), LI, '转办：@尤主任 湖滨路路灯不亮，请尽快修复。', { to: 'bot' }));
-    expect(out.find((o) => o.to === 'group')?.text).toContain('【紧急】已转办湖滨街道（尤主任），时限12月1日11:10（紧急事项，2小时内反馈），编号 D2');
+    expect(out.find((o) => o.to === 'group')?.text).toContain(
+      '【紧急】已转办湖滨街道（尤主任），时限12月1日11:10（紧急事项，2小时内反馈），编号 D2',
+    );
     expect(out.some((o) => o.to === 'wxid_hubin_you')).toBe(true);
   });
 
-  it('without a unit it asks for one and makes nothing; a head\'s 转办 is not a dispatch', async () => {
+  it("without a unit it asks for one and makes nothing; a head's 转办 is not a dispatch", async () => {
     const out = await s.play(
       say(t('09:20'), LI, '转办 这个问题大家研究一下', { to: 'bot' }),
       say(t('09:21'), 'wxid_zhujian_zhang', '转办 城管局：请明天下午5点前处理建设路占道问题。', { to: 'bot' }),
@@ -60,14 +70,25 @@ describe('a leader\'s private 转办', () => {
   });
 
   it('a deadline already past when given falls back to the default window', async () => {
-    const out = await s.play(say(t('11:00'), LI, '转办 城西街道：西环路井盖缺失，请今天上午10点前设置警示。', { to: 'bot' }));
-    expect(out.find((o) => o.to === 'group')?.text).toContain('已转办城西街道（秦主任），时限12月2日18:00（默认时限），编号 D3');
+    const out = await s.play(
+      say(t('11:00'), LI, '转办 城西街道：西环路井盖缺失，请今天上午10点前设置警示。', { to: 'bot' }),
+    );
+    expect(out.find((o) => o.to === 'group')?.text).toContain(
+      '已转办城西街道（秦主任），时限12月2日18:00（默认时限），编号 D3',
+    );
     expect(await dispatchByCode(s.h.app.db, 'D3')).toMatchObject({ deadlineGiven: false });
   });
 
   it('a private message that reads like a dispatch but lacks 转办 gets a hint and makes nothing', async () => {
     const out = await s.play(say(t('09:30'), LI, '城管局：建设路占道经营，请明天下午5点前处理。', { to: 'bot' }));
-    expect(out).toEqual([{ at: t('09:30'), to: LI, mentions: [], text: '如需将此事项转办并跟踪，请发送“转办”加内容，例如：\n转办 城管局：建设路占道经营，请明天下午5点前处理。' }]);
+    expect(out).toEqual([
+      {
+        at: t('09:30'),
+        to: LI,
+        mentions: [],
+        text: '如需将此事项转办并跟踪，请发送“转办”加内容，例如：\n转办 城管局：建设路占道经营，请明天下午5点前处理。',
+      },
+    ]);
     expect(await dispatchCount(s)).toBe(3);
   });
 });
@@ -109,7 +130,9 @@ describe('two open dispatches to one unit and an ambiguous reply', () => {
 
   it('with one left open, 收到 and a plain answer link to it; a code in the group links directly', async () => {
     const ack = await s.play(say(t('19:50'), QIN, '收到'));
-    expect(ack).toEqual([{ at: t('19:50'), to: QIN, mentions: [], text: '已登记签收 D1，办理时限12月2日12:00，办理后请回复结果。' }]);
+    expect(ack).toEqual([
+      { at: t('19:50'), to: QIN, mentions: [], text: '已登记签收 D1，办理时限12月2日12:00，办理后请回复结果。' },
+    ]);
     const ans = await s.play(say(t('10:00', '02'), QIN, 'D1 已核查，油烟净化器已安装到位。'));
     expect(ans.find((o) => o.to === LI)?.text).toContain('【调度反馈 D1】城西街道（秦主任）：');
     expect((await dispatchByCode(s.h.app.db, 'D1'))?.status).toBe('answered');
@@ -126,7 +149,12 @@ describe('two open dispatches to one unit and an ambiguous reply', () => {
     expect(direct.find((o) => o.to === LI)?.text).toContain('路灯已修复');
     // The bare code is not taken as an answer: the bot asks for the content (D4 still waits).
     expect(await s.play(say(t('11:50', '02'), QIN, 'D4', { to: 'bot' }))).toEqual([
-      { at: t('11:50', '02'), to: QIN, mentions: [], text: '是否作为 D4（调度“城西街道：城西小学门口占道停车，请后天下午5点前整治并反馈。”）的办理情况？回复“D4”加内容即可，例如：D4 已到现场处置……' },
+      {
+        at: t('11:50', '02'),
+        to: QIN,
+        mentions: [],
+        text: '是否作为 D4（调度“城西街道：城西小学门口占道停车，请后天下午5点前整治并反馈。”）的办理情况？回复“D4”加内容即可，例如：D4 已到现场处置……',
+      },
     ]);
   });
 
@@ -145,8 +173,12 @@ describe('an urgent dispatch uses the shorter times', () => {
   });
 
   it('gets the urgent default window and a 【紧急】 line', async () => {
-    const o = await s.play(say(t('10:00'), LI, '@褚局长 建设路夜市烧烤油烟扰民，请立即组织执法人员到场处置。', { mentions: [CHU] }));
-    expect(o.find((x) => x.to === 'group')?.text).toBe('【紧急】已转办区城市管理局（褚局长），时限12月1日12:00（紧急事项，2小时内反馈），编号 D1');
+    const o = await s.play(
+      say(t('10:00'), LI, '@褚局长 建设路夜市烧烤油烟扰民，请立即组织执法人员到场处置。', { mentions: [CHU] }),
+    );
+    expect(o.find((x) => x.to === 'group')?.text).toBe(
+      '【紧急】已转办区城市管理局（褚局长），时限12月1日12:00（紧急事项，2小时内反馈），编号 D1',
+    );
     expect(await dispatchByCode(s.h.app.db, 'D1')).toMatchObject({ urgent: true, deadlineGiven: false });
   });
 
@@ -182,9 +214,15 @@ describe('non-leaders cannot dispatch', () => {
 
   it('a stranger renamed 李主任, a head and a supervisor writing like a leader: nothing happens', async () => {
     const o = await s.play(
-      say(t('19:00'), 'wxid_stranger', '@张局长 环海路小区污水外溢，请明天上午10点前到现场处置并反馈。', { mentions: ['wxid_zhujian_zhang'] }),
-      say(t('19:01'), 'wxid_zhujian_zhang', '@尤主任 请明天下午5点前把环海路排查情况报我。', { mentions: ['wxid_hubin_you'] }),
-      say(t('19:02'), 'wxid_sup_liu', '@张局长 请明天上午10点前反馈环海路处置情况。', { mentions: ['wxid_zhujian_zhang'] }),
+      say(t('19:00'), 'wxid_stranger', '@张局长 环海路小区污水外溢，请明天上午10点前到现场处置并反馈。', {
+        mentions: ['wxid_zhujian_zhang'],
+      }),
+      say(t('19:01'), 'wxid_zhujian_zhang', '@尤主任 请明天下午5点前把环海路排查情况报我。', {
+        mentions: ['wxid_hubin_you'],
+      }),
+      say(t('19:02'), 'wxid_sup_liu', '@张局长 请明天上午10点前反馈环海路处置情况。', {
+        mentions: ['wxid_zhujian_zhang'],
+      }),
     );
     expect(o).toEqual([]);
     expect(await dispatchCount(s)).toBe(0);

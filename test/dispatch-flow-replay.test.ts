@@ -7,16 +7,23 @@ import { REDIS_URL, REPO, ROSTER_PATH } from './helpers.js';
 /** The same flow through `cli replay` with a scenario file (test/fixtures/dispatch-scenario.jsonl). */
 describe('dispatch flow through the replay CLI', () => {
   it('delivers, reminds, escalates once at the deadline and forwards the late answer', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), 'replay', '--config', ROSTER_PATH], {
-      cwd: REPO,
-      input: readFileSync(join(import.meta.dirname, 'fixtures/dispatch-scenario.jsonl'), 'utf8'),
-      encoding: 'utf8',
-      env: { ...process.env, REDIS_URL, LOG_LEVEL: 'silent' },
-      timeout: 120_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), 'replay', '--config', ROSTER_PATH],
+      {
+        cwd: REPO,
+        input: readFileSync(join(import.meta.dirname, 'fixtures/dispatch-scenario.jsonl'), 'utf8'),
+        encoding: 'utf8',
+        env: { ...process.env, REDIS_URL, LOG_LEVEL: 'silent' },
+        timeout: 120_000,
+      },
+    );
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
-    const out = r.stdout.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as { at: string; to: string; text: string; mentions: string[] });
+    const out = r.stdout
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as { at: string; to: string; text: string; mentions: string[] });
     const brief = out.map((o) => `${o.at.slice(5, 16)} ${o.to}`);
     expect(brief).toEqual([
       '11-20T19:30 group',

@@ -7,8 +7,8 @@ import {
   claimTargetStep,
   createDispatch,
   dispatchByCode,
-  dispatchesForUnit,
   dispatchEvents,
+  dispatchesForUnit,
   hasOpenDispatch,
   latestPendingReply,
   markDelivered,
@@ -41,8 +41,14 @@ describe.each([
   });
 
   const base = {
-    leaderId: 'wxid_leader_li', chat: 'group' as const, text: '@张局长 @尤主任 请三个工作日内处置', urgent: false,
-    deadline: '2026-11-24T18:00:00+08:00', deadlineGiven: true, createdAt: at('2026-11-19T19:30:00+08:00'), unitIds: ['zhujian', 'hubin'],
+    leaderId: 'wxid_leader_li',
+    chat: 'group' as const,
+    text: '@张局长 @尤主任 请三个工作日内处置',
+    urgent: false,
+    deadline: '2026-11-24T18:00:00+08:00',
+    deadlineGiven: true,
+    createdAt: at('2026-11-19T19:30:00+08:00'),
+    unitIds: ['zhujian', 'hubin'],
   };
 
   it('makes one dispatch per message, with codes from a sequence', async () => {
@@ -62,8 +68,12 @@ describe.each([
     await markDelivered(db, d.id, 'zhujian', at('2026-11-19T19:30:00+08:00'), ['wxid_zhujian_zhang']);
     await markDelivered(db, d.id, 'zhujian', at('2026-11-19T19:31:00+08:00'), ['wxid_zhujian_zhang']);
     await recordAck(db, d.id, 'zhujian', 'wxid_zhujian_zhang', at('2026-11-19T19:50:00+08:00'), 'm3', '收到');
-    expect(await recordAnswer(db, d.id, 'zhujian', 'wxid_zhujian_xu', at('2026-11-23T10:00:00+08:00'), 'm4', '已处置')).toBe(false);
-    expect(await recordAnswer(db, d.id, 'hubin', 'wxid_hubin_you', at('2026-11-25T10:00:00+08:00'), 'm5', '已处置')).toBe(true);
+    expect(
+      await recordAnswer(db, d.id, 'zhujian', 'wxid_zhujian_xu', at('2026-11-23T10:00:00+08:00'), 'm4', '已处置'),
+    ).toBe(false);
+    expect(
+      await recordAnswer(db, d.id, 'hubin', 'wxid_hubin_you', at('2026-11-25T10:00:00+08:00'), 'm5', '已处置'),
+    ).toBe(true);
     const after = (await dispatchByCode(db, 'D1'))!;
     expect(after.status).toBe('answered');
     expect(after.targets[0]).toMatchObject({ ackedBy: 'wxid_zhujian_zhang', answeredBy: 'wxid_zhujian_xu' });
@@ -86,7 +96,15 @@ describe.each([
   });
 
   it('keeps a reply waiting for its code until resolved', async () => {
-    await addPendingReply(db, { unitId: 'chengxi', senderId: 'wxid_chengxi_qin', messageId: 'm9', kind: 'answer', text: '已处置', codes: ['D3', 'D4'], at: at('2026-12-01T19:40:00+08:00') });
+    await addPendingReply(db, {
+      unitId: 'chengxi',
+      senderId: 'wxid_chengxi_qin',
+      messageId: 'm9',
+      kind: 'answer',
+      text: '已处置',
+      codes: ['D3', 'D4'],
+      at: at('2026-12-01T19:40:00+08:00'),
+    });
     const p = (await latestPendingReply(db, 'chengxi'))!;
     expect(p).toMatchObject({ kind: 'answer', codes: ['D3', 'D4'], messageId: 'm9' });
     expect(await resolvePendingReply(db, p.id, 'D4', at('2026-12-01T19:41:00+08:00'))).toBe(true);

@@ -20,10 +20,15 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
     await s?.close();
   });
 
-  it('a leader\'s group dispatch: one line in the group, point-to-point delivery to heads and liaisons', async () => {
+  it("a leader's group dispatch: one line in the group, point-to-point delivery to heads and liaisons", async () => {
     const out = await s.play(say(t('19', '19:30'), LI, DISPATCH, { mentions: [ZHANG, YOU] }));
     expect(out.filter((o) => o.to === 'group')).toEqual([
-      { at: t('19', '19:30'), to: 'group', mentions: [], text: '已转办区住房和城乡建设局（张局长）、湖滨街道（尤主任），时限11月24日18:00，编号 D1' },
+      {
+        at: t('19', '19:30'),
+        to: 'group',
+        mentions: [],
+        text: '已转办区住房和城乡建设局（张局长）、湖滨街道（尤主任），时限11月24日18:00，编号 D1',
+      },
     ]);
     const privates = out.filter((o) => o.to !== 'group');
     expect(privates.map((o) => o.to).sort()).toEqual([XU, ZHANG, YOU].sort());
@@ -34,7 +39,14 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
       expect(p.text).toContain('请回复“收到”签收');
     }
     const d = await dispatchByCode(s.h.app.db, 'D1');
-    expect(d).toMatchObject({ code: 'D1', leaderId: LI, chat: 'group', urgent: false, deadlineGiven: true, status: 'open' });
+    expect(d).toMatchObject({
+      code: 'D1',
+      leaderId: LI,
+      chat: 'group',
+      urgent: false,
+      deadlineGiven: true,
+      status: 'open',
+    });
     expect(d?.deadline.toISOString()).toBe('2026-11-24T10:00:00.000Z');
     expect(d?.targets.map((x) => x.unitId)).toEqual(['zhujian', 'hubin']);
     expect(d?.targets.every((x) => x.deliveredAt !== null)).toBe(true);
@@ -46,20 +58,37 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
       say(t('19', '20:10'), YOU, '今天降温了，大家注意保暖'),
       say(t('20', '17:40'), YOU, '湖滨街道：今日受理5件，办结5件，无超期。'),
     );
-    expect(out.filter((o) => o.to === ZHANG)).toEqual([{ at: t('19', '19:50'), to: ZHANG, mentions: [], text: '已登记签收 D1，办理时限11月24日18:00，办理后请回复结果。' }]);
+    expect(out.filter((o) => o.to === ZHANG)).toEqual([
+      {
+        at: t('19', '19:50'),
+        to: ZHANG,
+        mentions: [],
+        text: '已登记签收 D1，办理时限11月24日18:00，办理后请回复结果。',
+      },
+    ]);
     expect(out.some((o) => o.to === LI)).toBe(false);
     const d = await dispatchByCode(s.h.app.db, 'D1');
     expect(d?.targets.find((x) => x.unitId === 'zhujian')).toMatchObject({ ackedBy: ZHANG, answeredAt: null });
     expect(d?.targets.find((x) => x.unitId === 'hubin')).toMatchObject({ ackedAt: null, answeredAt: null });
-    const handlers = await s.h.app.db.query<{ text: string; handler: string }>("select text, handler from inbound_messages where sender_id = $1 order by sent_at", [YOU]);
+    const handlers = await s.h.app.db.query<{ text: string; handler: string }>(
+      'select text, handler from inbound_messages where sender_id = $1 order by sent_at',
+      [YOU],
+    );
     expect(handlers.map((r) => r.handler)).toEqual(['none', 'report']);
   });
 
   it('dispatch-check: the unit that did not acknowledge is reminded once, nothing at the weekend', async () => {
-    const out = await s.play(run(t('20', '08:30'), 'dispatch-check'), run(t('20', '09:00'), 'dispatch-check'), run(t('21', '10:00'), 'dispatch-check'), run(t('22', '10:00'), 'dispatch-check'));
+    const out = await s.play(
+      run(t('20', '08:30'), 'dispatch-check'),
+      run(t('20', '09:00'), 'dispatch-check'),
+      run(t('21', '10:00'), 'dispatch-check'),
+      run(t('22', '10:00'), 'dispatch-check'),
+    );
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ at: t('20', '08:30'), to: YOU });
-    expect(out[0]?.text).toBe('【调度提醒 D1】李主任交办的“环海路小区污水外溢，请三个工作日内到现场处置并反馈。”尚未签收，请回复“收到”签收，并于11月24日18:00前反馈办理结果。');
+    expect(out[0]?.text).toBe(
+      '【调度提醒 D1】李主任交办的“环海路小区污水外溢，请三个工作日内到现场处置并反馈。”尚未签收，请回复“收到”签收，并于11月24日18:00前反馈办理结果。',
+    );
   });
 
   it('the liaison answers in the group: forwarded to the leader point-to-point, confirmed to the liaison', async () => {
@@ -77,19 +106,31 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
   });
 
   it('one hour before the deadline: one reminder to the unit that has not answered', async () => {
-    const out = await s.play(run(t('24', '16:30'), 'dispatch-check'), run(t('24', '17:00'), 'dispatch-check'), run(t('24', '17:00'), 'dispatch-check'), run(t('24', '17:30'), 'dispatch-check'));
+    const out = await s.play(
+      run(t('24', '16:30'), 'dispatch-check'),
+      run(t('24', '17:00'), 'dispatch-check'),
+      run(t('24', '17:00'), 'dispatch-check'),
+      run(t('24', '17:30'), 'dispatch-check'),
+    );
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ at: t('24', '17:00'), to: YOU });
     expect(out[0]?.text).toContain('（尚未签收）将于11月24日18:00到期');
   });
 
   it('at the deadline: the unit @-mentioned in the group, the supervision team told, the leader given a status line, each once', async () => {
-    const out = await s.play(run(t('24', '18:00'), 'dispatch-check'), run(t('24', '18:00'), 'dispatch-check'), run(t('25', '09:00'), 'dispatch-check'), run(t('25', '09:30'), 'dispatch-check'));
+    const out = await s.play(
+      run(t('24', '18:00'), 'dispatch-check'),
+      run(t('24', '18:00'), 'dispatch-check'),
+      run(t('25', '09:00'), 'dispatch-check'),
+      run(t('25', '09:30'), 'dispatch-check'),
+    );
     expect(out.every((o) => o.at === t('24', '18:00'))).toBe(true);
     const group = out.filter((o) => o.to === 'group');
     expect(group).toHaveLength(1);
     expect(group[0]?.mentions).toEqual([YOU]);
-    expect(group[0]?.text).toMatch(/^@尤主任\s+【调度超时 D1】李主任交办的“环海路小区污水外溢.*”时限11月24日18:00已到，湖滨街道尚未反馈，请即办理并回复结果。$/);
+    expect(group[0]?.text).toMatch(
+      /^@尤主任\s+【调度超时 D1】李主任交办的“环海路小区污水外溢.*”时限11月24日18:00已到，湖滨街道尚未反馈，请即办理并回复结果。$/,
+    );
     for (const sup of SUPS) {
       const m = out.filter((o) => o.to === sup);
       expect(m).toHaveLength(1);
@@ -108,8 +149,17 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
     const d = await dispatchByCode(s.h.app.db, 'D1');
     const ev = await dispatchEvents(s.h.app.db, d!.id);
     expect(ev.map((e) => `${e.kind}${e.unitId ? `:${e.unitId}` : ''}`)).toEqual([
-      'created', 'delivered:zhujian', 'delivered:hubin', 'ack:zhujian', 'ack-reminder:hubin', 'answer:zhujian', 'forwarded:zhujian',
-      'due-reminder:hubin', 'late:hubin', 'supervisors', 'leader-status',
+      'created',
+      'delivered:zhujian',
+      'delivered:hubin',
+      'ack:zhujian',
+      'ack-reminder:hubin',
+      'answer:zhujian',
+      'forwarded:zhujian',
+      'due-reminder:hubin',
+      'late:hubin',
+      'supervisors',
+      'leader-status',
     ]);
     expect(d?.escalatedAt?.toISOString()).toBe('2026-11-24T10:00:00.000Z');
   });
@@ -129,7 +179,9 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
   });
 
   it('a late answer still closes the unit and reaches the leader, marked late', async () => {
-    const out = await s.play(say(t('25', '11:00'), YOU, '湖滨街道已会同住建局到现场处置完毕，反馈如下：外溢点已封堵。', { to: 'bot' }));
+    const out = await s.play(
+      say(t('25', '11:00'), YOU, '湖滨街道已会同住建局到现场处置完毕，反馈如下：外溢点已封堵。', { to: 'bot' }),
+    );
     const fwd = out.find((o) => o.to === LI);
     expect(fwd?.text).toContain('【调度反馈 D1】湖滨街道（尤主任）（超时反馈）：');
     expect(fwd?.text).toContain('D1 各单位均已反馈。');

@@ -24,13 +24,99 @@ function wellFormed(r: DispatchParse): void {
   }
 }
 
-
 const PIECES = [
-  '请', '要求', '：', ':', '，', '、', '和', '与', '@', '@张局长 ', '明天', '明早', '今晚', '后天', '今天', '当天', '周', '星期', '下周',
-  '本周', '这周', '一', '二', '三', '五', '日', '天', '号', '月', '年', '个', '工作日', '内', '之内', '小时', '点', '时', '半', '分', '前',
-  '上午', '中午', '下午', '晚上', '下班', '第一时间', '立即', '马上', '尽快', '火速', '即刻', '及时', '抓紧', '牵头', '配合', '单位',
-  '城管局', '住建局', '区住建局', '湖滨街道', '新港镇', '燃气公司', '督导专班', '收到', '感谢', '辛苦了', '？', '。', '！', '\n', ' ',
-  '0', '1', '2', '9', '12', '24', '31', '99', '2026', '１２', '：３０', '十', '十二', '两', '零', '〇', '😀', '👍🏻', '\u2005', '\u0000', '\ud800',
+  '请',
+  '要求',
+  '：',
+  ':',
+  '，',
+  '、',
+  '和',
+  '与',
+  '@',
+  '@张局长 ',
+  '明天',
+  '明早',
+  '今晚',
+  '后天',
+  '今天',
+  '当天',
+  '周',
+  '星期',
+  '下周',
+  '本周',
+  '这周',
+  '一',
+  '二',
+  '三',
+  '五',
+  '日',
+  '天',
+  '号',
+  '月',
+  '年',
+  '个',
+  '工作日',
+  '内',
+  '之内',
+  '小时',
+  '点',
+  '时',
+  '半',
+  '分',
+  '前',
+  '上午',
+  '中午',
+  '下午',
+  '晚上',
+  '下班',
+  '第一时间',
+  '立即',
+  '马上',
+  '尽快',
+  '火速',
+  '即刻',
+  '及时',
+  '抓紧',
+  '牵头',
+  '配合',
+  '单位',
+  '城管局',
+  '住建局',
+  '区住建局',
+  '湖滨街道',
+  '新港镇',
+  '燃气公司',
+  '督导专班',
+  '收到',
+  '感谢',
+  '辛苦了',
+  '？',
+  '。',
+  '！',
+  '\n',
+  ' ',
+  '0',
+  '1',
+  '2',
+  '9',
+  '12',
+  '24',
+  '31',
+  '99',
+  '2026',
+  '１２',
+  '：３０',
+  '十',
+  '十二',
+  '两',
+  '零',
+  '〇',
+  '😀',
+  '👍🏻',
+  '\u2005',
+  '\u0000',
+  '\ud800',
 ];
 
 function randomText(next: () => number): string {
@@ -47,12 +133,24 @@ function randomText(next: () => number): string {
 
 describe('parseDispatch fuzz', () => {
   it('handles empty and blank text', () => {
-    for (const text of ['', ' ', '\n\n', '@', '：', '请']) wellFormed(parseDispatch({ text, sentAt: SENT }, roster, calendar));
-    expect(parseDispatch({ text: '', sentAt: SENT }, roster, calendar)).toEqual({ isDispatch: false, targets: [], deadline: null, urgent: false });
+    for (const text of ['', ' ', '\n\n', '@', '：', '请'])
+      wellFormed(parseDispatch({ text, sentAt: SENT }, roster, calendar));
+    expect(parseDispatch({ text: '', sentAt: SENT }, roster, calendar)).toEqual({
+      isDispatch: false,
+      targets: [],
+      deadline: null,
+      urgent: false,
+    });
   });
 
   it('handles emoji and odd code points', () => {
-    for (const text of ['👍👍👍', '@张局长 😀请明天😀前反馈😀', '\ud83d', '城管局：\u0000请明天反馈', '🇨🇳'.repeat(500)]) {
+    for (const text of [
+      '👍👍👍',
+      '@张局长 😀请明天😀前反馈😀',
+      '\ud83d',
+      '城管局：\u0000请明天反馈',
+      '🇨🇳'.repeat(500),
+    ]) {
       wellFormed(parseDispatch({ text, sentAt: SENT, mentions: ['wxid_zhujian_zhang'] }, roster, calendar));
     }
   });
@@ -73,10 +171,18 @@ describe('parseDispatch fuzz', () => {
   });
 
   it('ignores mentions of unknown ids and odd mention values', () => {
-    const r = parseDispatch({ text: '@某某 请明天反馈', sentAt: SENT, mentions: ['wxid_nobody', '', 'wxid_leader_li'] }, roster, calendar);
+    const r = parseDispatch(
+      { text: '@某某 请明天反馈', sentAt: SENT, mentions: ['wxid_nobody', '', 'wxid_leader_li'] },
+      roster,
+      calendar,
+    );
     wellFormed(r);
     expect(r.targets).toEqual([]);
-    const odd = parseDispatch({ text: '请城管局明天反馈', sentAt: SENT, mentions: [42, null] as unknown as string[] }, roster, calendar);
+    const odd = parseDispatch(
+      { text: '请城管局明天反馈', sentAt: SENT, mentions: [42, null] as unknown as string[] },
+      roster,
+      calendar,
+    );
     wellFormed(odd);
     expect(odd.targets).toEqual(['区城市管理局']);
   });
@@ -91,7 +197,11 @@ describe('parseDispatch fuzz', () => {
       const sentAt = `2026-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(day).padStart(2, '0')}T${String(Math.floor(next() * 24)).padStart(2, '0')}:${String(Math.floor(next() * 60)).padStart(2, '0')}:00+08:00`;
       let r: DispatchParse | undefined;
       expect(() => {
-        r = parseDispatch({ text, sentAt, mentions, from: next() < 0.5 ? 'wxid_leader_li' : 'wxid_zhujian_zhang' }, roster, calendar);
+        r = parseDispatch(
+          { text, sentAt, mentions, from: next() < 0.5 ? 'wxid_leader_li' : 'wxid_zhujian_zhang' },
+          roster,
+          calendar,
+        );
       }, JSON.stringify({ text, sentAt })).not.toThrow();
       wellFormed(r as DispatchParse);
     }

@@ -19,15 +19,28 @@ describe('a leader names the unit and its head without @ (replay)', () => {
 
   it('is relayed to the unit, several phrasings', async () => {
     const cases: Array<[string, string, string, string]> = [
-      ['wxid_leader_li', '教育局孙局长，实验小学门口摊贩的事要盯紧，明天下班前反馈', '区教育局（孙局长）', 'wxid_jiaoyu_sun'],
-      ['wxid_leader_li', '环保分局郑局长，锦绣小区烧烤店噪音的事情再跟一下，本周五前给个结果', '区生态环境分局（郑局长）', 'wxid_shengtai_zheng'],
+      [
+        'wxid_leader_li',
+        '教育局孙局长，实验小学门口摊贩的事要盯紧，明天下班前反馈',
+        '区教育局（孙局长）',
+        'wxid_jiaoyu_sun',
+      ],
+      [
+        'wxid_leader_li',
+        '环保分局郑局长，锦绣小区烧烤店噪音的事情再跟一下，本周五前给个结果',
+        '区生态环境分局（郑局长）',
+        'wxid_shengtai_zheng',
+      ],
       ['wxid_leader_wang', '城管局褚局长，夜市油烟的事今天下班前报我', '区城市管理局（褚局长）', 'wxid_chengguan_chu'],
     ];
     for (const [i, [leader, text, unit, head]] of cases.entries()) {
       const out = await s.play(say(t(`10:0${i}`), leader, text));
       const group = out.find((o) => o.to === 'group');
       expect(group?.text, text).toMatch(new RegExp(`^已转办${unit.replace(/[()（）]/g, '.')}`));
-      expect(out.some((o) => o.to === head && o.text.includes('【点对点调度')), text).toBe(true);
+      expect(
+        out.some((o) => o.to === head && o.text.includes('【点对点调度')),
+        text,
+      ).toBe(true);
     }
   });
 

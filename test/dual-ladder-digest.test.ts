@@ -17,8 +17,15 @@ const SUPERVISORS = ['wxid_sup_liu', 'wxid_sup_chen'];
 const LEADERS = ['wxid_leader_li', 'wxid_leader_wang'];
 const SUP = 'wxid_sup_liu';
 
-const row = (n: string, title: string, unit: string, street: string, status: string, rating: string, reopen: number) =>
-  [n, title, `${title}，请尽快处理`, unit, street, '', '2026-11-10 09:00', '', status, rating, reopen];
+const row = (
+  n: string,
+  title: string,
+  unit: string,
+  street: string,
+  status: string,
+  rating: string,
+  reopen: number,
+) => [n, title, `${title}，请尽快处理`, unit, street, '', '2026-11-10 09:00', '', status, rating, reopen];
 
 describe('双派单 rounds late together: one ladder message per person and step (replay)', () => {
   let s: Scenario;
@@ -40,9 +47,17 @@ describe('双派单 rounds late together: one ladder message per person and step
       row('S104', '人行道井盖破损', '区住建局', '城东街道', '重办', '', 1),
     ]);
     const out = await s.play({ at: t('2026-11-16', '10:00'), from: SUP, file, to: 'group' });
-    expect(out.filter((o) => o.text.startsWith('【双派单')).map((o) => o.to).sort()).toEqual([CD, CD, CX, CX, ZJ, ZJ].sort());
+    expect(
+      out
+        .filter((o) => o.text.startsWith('【双派单'))
+        .map((o) => o.to)
+        .sort(),
+    ).toEqual([CD, CD, CX, CX, ZJ, ZJ].sort());
     // The 承办单位 answers both of its rounds before the deadline; the street does not.
-    await s.play(say(t('2026-11-17', '16:00'), ZJ, 'SP1 已组织维修，路灯已恢复照明', { to: 'bot' }), say(t('2026-11-17', '16:10'), ZJ, 'SP4 井盖已更换，现场已恢复通行', { to: 'bot' }));
+    await s.play(
+      say(t('2026-11-17', '16:00'), ZJ, 'SP1 已组织维修，路灯已恢复照明', { to: 'bot' }),
+      say(t('2026-11-17', '16:10'), ZJ, 'SP4 井盖已更换，现场已恢复通行', { to: 'bot' }),
+    );
   });
 
   it('即时督办: each street late in two rounds gets one list; the group one note on who holds rounds up', async () => {
@@ -63,7 +78,9 @@ describe('双派单 rounds late together: one ladder message per person and step
     expect(group[0]?.text).toContain('SP1 工单 S101「小区路灯不亮」：区住房和城乡建设局已答复，城东街道尚未答复');
     expect(group[0]?.text).toContain('SP4 工单 S104「人行道井盖破损」：区住房和城乡建设局已答复，城东街道尚未答复');
     expect(group[0]?.mentions).toEqual([CD]);
-    expect(await s.play(run(t('2026-11-19', '09:00'), 'dual-check'), run(t('2026-11-19', '10:00'), 'dual-check'))).toEqual([]);
+    expect(
+      await s.play(run(t('2026-11-19', '09:00'), 'dual-check'), run(t('2026-11-19', '10:00'), 'dual-check')),
+    ).toEqual([]);
   });
 
   it('现场督办 and 提请督办: one message to each member of the team and to each leader, listing every late side', async () => {
@@ -73,19 +90,41 @@ describe('双派单 rounds late together: one ladder message per person and step
       const onsite = mon.filter((o) => o.to === sup && o.text.startsWith('【现场督办'));
       expect(onsite, sup).toHaveLength(1);
       expect(onsite[0]?.text).toMatch(/^【现场督办】以下4件双派单超期仍未答复，已书面督办，请督导专班安排现场督办：/);
-      for (const part of ['SP1 工单 S101「小区路灯不亮」：城东街道（属地镇街）', 'SP2 工单 S102', 'SP3 工单 S103', 'SP4 工单 S104「人行道井盖破损」：城东街道（属地镇街）']) expect(onsite[0]?.text).toContain(part);
+      for (const part of [
+        'SP1 工单 S101「小区路灯不亮」：城东街道（属地镇街）',
+        'SP2 工单 S102',
+        'SP3 工单 S103',
+        'SP4 工单 S104「人行道井盖破损」：城东街道（属地镇街）',
+      ])
+        expect(onsite[0]?.text).toContain(part);
     }
     expect(await s.play(run(t('2026-11-23', '10:00'), 'dual-check'))).toEqual([]);
     const tue = await s.play(run(t('2026-11-24', '09:00'), 'dual-check'));
     for (const leader of LEADERS) {
       const referral = tue.filter((o) => o.to === leader);
       expect(referral, leader).toHaveLength(1);
-      expect(referral[0]?.text).toMatch(/^【提请督办】以下4件双派单超期仍未答复，经即时、书面、现场督办未果，提请领导督办：/);
+      expect(referral[0]?.text).toMatch(
+        /^【提请督办】以下4件双派单超期仍未答复，经即时、书面、现场督办未果，提请领导督办：/,
+      );
     }
-    const steps = await s.h.app.db.query<{ n: number }>("select count(*)::int as n from dual_escalations where step in ('onsite', 'referral')");
+    const steps = await s.h.app.db.query<{ n: number }>(
+      "select count(*)::int as n from dual_escalations where step in ('onsite', 'referral')",
+    );
     expect(steps[0]?.n).toBe(8);
     // 双问责 still follows for each round whose every side is late past the ladder: SP2 and SP3 (× 2 supervisors and the discipline office).
-    expect(tue.filter((o) => o.text.startsWith('【双问责 SP')).map((o) => o.text.slice(0, 9)).sort()).toEqual(['【双问责 SP2】', '【双问责 SP2】', '【双问责 SP2】', '【双问责 SP3】', '【双问责 SP3】', '【双问责 SP3】']);
+    expect(
+      tue
+        .filter((o) => o.text.startsWith('【双问责 SP'))
+        .map((o) => o.text.slice(0, 9))
+        .sort(),
+    ).toEqual([
+      '【双问责 SP2】',
+      '【双问责 SP2】',
+      '【双问责 SP2】',
+      '【双问责 SP3】',
+      '【双问责 SP3】',
+      '【双问责 SP3】',
+    ]);
     expect(await s.play(run(t('2026-11-24', '10:00'), 'dual-check'))).toEqual([]);
   });
 });

@@ -25,14 +25,38 @@ describe('weekly-summary: the National Day week (Friday 10-02 is a holiday → W
   const dir = tempDir();
   beforeAll(async () => {
     s = await Scenario.open();
-    const row = (n: string, unit: string, street: string, status: string, rating: string, reopen: number) => [n, n, '', unit, street, '', '2026-09-20 09:00', '', status, rating, reopen];
+    const row = (n: string, unit: string, street: string, status: string, rating: string, reopen: number) => [
+      n,
+      n,
+      '',
+      unit,
+      street,
+      '',
+      '2026-09-20 09:00',
+      '',
+      status,
+      rating,
+      reopen,
+    ];
     // Last week (Thursday 09-24): a round for 城管局 + 湖滨街道 that nobody answers (due 09-29).
-    await s.play({ at: t('2026-09-24', '10:00'), from: 'wxid_sup_liu', file: await writeXlsx(join(dir, 'w0.xlsx'), [HEADER, row('W0', '区城市管理局', '湖滨街道', '办理中', '不满意', 0)]) });
+    await s.play({
+      at: t('2026-09-24', '10:00'),
+      from: 'wxid_sup_liu',
+      file: await writeXlsx(join(dir, 'w0.xlsx'), [
+        HEADER,
+        row('W0', '区城市管理局', '湖滨街道', '办理中', '不满意', 0),
+      ]),
+    });
     // This week: W1 不满意 (closed), W2 重办 (open), W3 不满意 and 重办 (open).
     await s.play({
       at: t('2026-09-28', '10:00'),
       from: 'wxid_sup_liu',
-      file: await writeXlsx(join(dir, 'w1.xlsx'), [HEADER, row('W1', '区住建局', '城东街道', '已回访', '不满意', 0), row('W2', '区住建局', '', '重办', '', 1), row('W3', '区城市管理局', '', '重办', '不满意', 1)]),
+      file: await writeXlsx(join(dir, 'w1.xlsx'), [
+        HEADER,
+        row('W1', '区住建局', '城东街道', '已回访', '不满意', 0),
+        row('W2', '区住建局', '', '重办', '', 1),
+        row('W3', '区城市管理局', '', '重办', '不满意', 1),
+      ]),
     });
     const units = rosterConfig().units.map((u) => u.id);
     for (const u of units) {
@@ -72,7 +96,15 @@ describe('monthly-review: September 2026 reviewed on the first working day of Oc
   beforeAll(async () => {
     s = await Scenario.open();
     const db = s.h.app.db;
-    const ins = (n: string, unit: string, assigned: string, due: string, done: boolean, rating: string | null, reopen: number) =>
+    const ins = (
+      n: string,
+      unit: string,
+      assigned: string,
+      due: string,
+      done: boolean,
+      rating: string | null,
+      reopen: number,
+    ) =>
       db.query(
         `insert into tickets (number, title, unit_id, assigned_at, due_at, status, done, rating, reopen_count, first_seen_at, updated_at)
          values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$4,$4)`,
@@ -86,16 +118,32 @@ describe('monthly-review: September 2026 reviewed on the first working day of Oc
     await ins('J1', 'jiaoyu', t('2026-09-03', '09:00'), t('2026-09-06', '00:00'), true, '满意', 0);
     await ins('J2', 'jiaoyu', t('2026-09-30', '09:00'), t('2026-10-09', '00:00'), true, '满意', 0);
     // Z4 was overdue once (the nag's 即时督办 for its deadline): done, but not on time.
-    await db.query(`insert into ticket_escalations (ticket_number, due_at, step, unit_id, days_overdue, day, cycle, taken_at, recipients) values ('Z4',$1,'immediate','zhujian',1,'2026-09-21','x',$2,'[]')`, [new Date(t('2026-09-18', '00:00')), new Date(t('2026-09-21', '09:00'))]);
+    await db.query(
+      `insert into ticket_escalations (ticket_number, due_at, step, unit_id, days_overdue, day, cycle, taken_at, recipients) values ('Z4',$1,'immediate','zhujian',1,'2026-09-21','x',$2,'[]')`,
+      [new Date(t('2026-09-18', '00:00')), new Date(t('2026-09-21', '09:00'))],
+    );
     // Dispatches to 住建局 in September: two deliveries, one signed before its reminder.
-    await db.query(`insert into dispatches (id, code, leader_id, chat, text, deadline, deadline_given, created_at) values (501,'D501','wxid_leader_li','group','x',$1,false,$1)`, [new Date(t('2026-09-10', '10:00'))]);
-    await db.query(`insert into dispatch_targets (dispatch_id, unit_id, delivered_at, acked_at) values (501,'zhujian',$1,$2)`, [new Date(t('2026-09-10', '10:00')), new Date(t('2026-09-10', '10:20'))]);
-    await db.query(`insert into dispatches (id, code, leader_id, chat, text, deadline, deadline_given, created_at) values (502,'D502','wxid_leader_li','group','x',$1,false,$1)`, [new Date(t('2026-09-11', '10:00'))]);
-    await db.query(`insert into dispatch_targets (dispatch_id, unit_id, delivered_at, acked_at, ack_reminded_at) values (502,'zhujian',$1,$2,$2)`, [new Date(t('2026-09-11', '10:00')), new Date(t('2026-09-11', '11:30'))]);
+    await db.query(
+      `insert into dispatches (id, code, leader_id, chat, text, deadline, deadline_given, created_at) values (501,'D501','wxid_leader_li','group','x',$1,false,$1)`,
+      [new Date(t('2026-09-10', '10:00'))],
+    );
+    await db.query(
+      `insert into dispatch_targets (dispatch_id, unit_id, delivered_at, acked_at) values (501,'zhujian',$1,$2)`,
+      [new Date(t('2026-09-10', '10:00')), new Date(t('2026-09-10', '10:20'))],
+    );
+    await db.query(
+      `insert into dispatches (id, code, leader_id, chat, text, deadline, deadline_given, created_at) values (502,'D502','wxid_leader_li','group','x',$1,false,$1)`,
+      [new Date(t('2026-09-11', '10:00'))],
+    );
+    await db.query(
+      `insert into dispatch_targets (dispatch_id, unit_id, delivered_at, acked_at, ack_reminded_at) values (502,'zhujian',$1,$2,$2)`,
+      [new Date(t('2026-09-11', '10:00')), new Date(t('2026-09-11', '11:30'))],
+    );
     // Reports: 住建局 every working day, two of them late; 教育局 all but one; 卫健局 all on time.
     const cal = new WorkCalendar();
     const days: string[] = [];
-    for (let d = 1; d <= 30; d++) if (cal.isWorkday(`2026-09-${String(d).padStart(2, '0')}`)) days.push(`2026-09-${String(d).padStart(2, '0')}`);
+    for (let d = 1; d <= 30; d++)
+      if (cal.isWorkday(`2026-09-${String(d).padStart(2, '0')}`)) days.push(`2026-09-${String(d).padStart(2, '0')}`);
     expect(days).toHaveLength(22); // 09-20 (Sunday) is a 调休 working day, 09-25 (中秋) a holiday
     for (const [i, d] of days.entries()) {
       await report(s, 'zhujian', d, i < 2);
@@ -119,21 +167,29 @@ describe('monthly-review: September 2026 reviewed on the first working day of Oc
     expect(look[0]?.text).not.toContain('X0');
     const sums = out.filter((o) => o.text.startsWith('【回头看】9月份未解决和不满意工单共2件'));
     expect(sums.map((o) => o.to).sort()).toEqual([...LEADERS, ...SUPERVISORS].sort());
-    expect(sums[0]?.text).toBe('【回头看】9月份未解决和不满意工单共2件：已重新交办1件（区住房和城乡建设局1件）；超期未办结1件已在每日工单督办中跟进，不重复交办（区住房和城乡建设局1件）。');
+    expect(sums[0]?.text).toBe(
+      '【回头看】9月份未解决和不满意工单共2件：已重新交办1件（区住房和城乡建设局1件）；超期未办结1件已在每日工单督办中跟进，不重复交办（区住房和城乡建设局1件）。',
+    );
 
     const group = out.filter((o) => o.to === 'group');
     expect(group).toHaveLength(1);
     const g = group[0]?.text ?? '';
     expect(g).toContain('【月评比】9月共18个单位参加评比。');
-    expect(g).toContain('亮亮相（前三名）：第1名 区卫生健康局（100.00分）；第2名 区教育局（99.24分）；第3名 区住房和城乡建设局（64.89分）。');
-    expect(g).toContain('红红脸、出出汗（后三名）：第4名 双河镇（0.00分，未报送日报）；第4名 凤凰镇（0.00分，未报送日报）；第4名 新港镇（0.00分，未报送日报）。');
+    expect(g).toContain(
+      '亮亮相（前三名）：第1名 区卫生健康局（100.00分）；第2名 区教育局（99.24分）；第3名 区住房和城乡建设局（64.89分）。',
+    );
+    expect(g).toContain(
+      '红红脸、出出汗（后三名）：第4名 双河镇（0.00分，未报送日报）；第4名 凤凰镇（0.00分，未报送日报）；第4名 新港镇（0.00分，未报送日报）。',
+    );
     expect(g).toContain('未报送日报的单位排在已报送单位之后（不论得分）。');
     expect(g).toContain('评比口径：得分 = 按时办结率×30%');
 
     const files = out.filter((o) => o.file === '月评比-2026-09.xlsx');
     expect(files.map((o) => o.to).sort()).toEqual([...LEADERS, ...SUPERVISORS].sort());
     const table = out.find((o) => o.text.startsWith('【月评比】9月全区评比结果'))?.text ?? '';
-    expect(table).toContain('3. 区住房和城乡建设局 64.89分（按时办结 50%，满意 66.7%，重办 25%，签收 50%，按时报送 90.9%，迟报2天）');
+    expect(table).toContain(
+      '3. 区住房和城乡建设局 64.89分（按时办结 50%，满意 66.7%，重办 25%，签收 50%，按时报送 90.9%，迟报2天）',
+    );
     expect(table).toContain('2. 区教育局 99.24分（按时办结 100%，满意 100%，重办 0%，签收 —，按时报送 95.5%）');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(s.h.app.ctx.dataDir as string, 'ranking', '月评比-2026-09.xlsx'));
@@ -145,7 +201,10 @@ describe('monthly-review: September 2026 reviewed on the first working day of Oc
 
   it('with images on (reports.summaryFormat), the ranking also goes to the group as a card, once', async () => {
     s.h.app.config.reports.summaryFormat = 'both';
-    const out = await s.play(run(t('2026-10-08', '09:40'), 'monthly-review'), run(t('2026-10-08', '09:50'), 'monthly-review'));
+    const out = await s.play(
+      run(t('2026-10-08', '09:40'), 'monthly-review'),
+      run(t('2026-10-08', '09:50'), 'monthly-review'),
+    );
     const cards = out.filter((o) => o.file === '月评比-2026-09.png');
     expect(cards.map((o) => o.to)).toEqual(['group']);
     expect(out.filter((o) => o.to === 'group' && o.text.includes('2026年9月月评比一览'))).toHaveLength(1);

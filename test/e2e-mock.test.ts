@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOT_NAME, type SentRecord } from '../src/sim/mock-world.js';
 import { type Harness, startHarness } from '../src/sim/harness.js';
+import { BOT_NAME, type SentRecord } from '../src/sim/mock-world.js';
 import { REDIS_URL, rosterConfig, testLogger } from './helpers.js';
 
 describe('end to end: Wechaty + mock puppet + Redis + PGlite', () => {
@@ -23,9 +23,15 @@ describe('end to end: Wechaty + mock puppet + Redis + PGlite', () => {
     expect(sent[0]?.to).toBe('group');
     expect(sent[0]?.mentions).toEqual(['wxid_zhujian_zhang']);
     expect(sent[0]?.text).toMatch(/^@张局长\s+您好，我是督办助手/);
-    const rows = await h.app.db.query<{ handler: string; known_sender: boolean; text: string }>('select handler, known_sender, text from inbound_messages where id = $1', [id]);
+    const rows = await h.app.db.query<{ handler: string; known_sender: boolean; text: string }>(
+      'select handler, known_sender, text from inbound_messages where id = $1',
+      [id],
+    );
     expect(rows).toEqual([{ handler: 'help', known_sender: true, text: '帮助' }]);
-    const out = await h.app.db.query<{ purpose: string; delivered_via: string }>('select purpose, delivered_via from outbound_messages where purpose = $1', [`help:${id}`]);
+    const out = await h.app.db.query<{ purpose: string; delivered_via: string }>(
+      'select purpose, delivered_via from outbound_messages where purpose = $1',
+      [`help:${id}`],
+    );
     expect(out).toEqual([{ purpose: `help:${id}`, delivered_via: 'group' }]);
   });
 
@@ -34,7 +40,10 @@ describe('end to end: Wechaty + mock puppet + Redis + PGlite', () => {
     const id = h.world.say('wxid_stranger', '帮助');
     expect(await h.drain()).toBe(true);
     expect(sent).toEqual([]);
-    const rows = await h.app.db.query<{ handler: string; known_sender: boolean; sender_name: string }>('select handler, known_sender, sender_name from inbound_messages where id = $1', [id]);
+    const rows = await h.app.db.query<{ handler: string; known_sender: boolean; sender_name: string }>(
+      'select handler, known_sender, sender_name from inbound_messages where id = $1',
+      [id],
+    );
     expect(rows).toEqual([{ handler: 'ignored-stranger', known_sender: false, sender_name: '李主任' }]);
   });
 
@@ -45,7 +54,9 @@ describe('end to end: Wechaty + mock puppet + Redis + PGlite', () => {
     h.world.redeliver(id);
     expect(await h.drain()).toBe(true);
     expect(sent).toHaveLength(1);
-    const rows = await h.app.db.query<{ n: number }>('select count(*)::int as n from inbound_messages where id = $1', [id]);
+    const rows = await h.app.db.query<{ n: number }>('select count(*)::int as n from inbound_messages where id = $1', [
+      id,
+    ]);
     expect(rows[0]?.n).toBe(1);
   });
 

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from './helpers.js';
 import { run, Scenario, say } from './scenario.js';
 import { HEADER, tempDir, writeXlsx } from './ticket-helpers.js';
-import { seededRandom } from './helpers.js';
 
 /**
  * Bad input through the whole pipeline (Wechaty + mock puppet + inbound queue + router +
@@ -14,13 +14,75 @@ import { seededRandom } from './helpers.js';
  * The parsers themselves are fuzzed in report-fuzz / dispatch-fuzz tests.
  */
 
-
-const SENDERS = ['wxid_leader_li', 'wxid_sup_liu', 'wxid_disc_zhao', 'wxid_zhujian_zhang', 'wxid_zhujian_xu', 'wxid_hubin_you', 'wxid_stranger'];
+const SENDERS = [
+  'wxid_leader_li',
+  'wxid_sup_liu',
+  'wxid_disc_zhao',
+  'wxid_zhujian_zhang',
+  'wxid_zhujian_xu',
+  'wxid_hubin_you',
+  'wxid_stranger',
+];
 const PIECES = [
-  '区住建局', '城管局', '湖滨街道', '今日受理', '办结', '在办', '件', '超期', '满意率', '%', '更正', '转办', '同意', '不同意', '收到', '已办结', '签收',
-  '帮助', '@张局长', '@尤主任', 'TB001', 'D1', 'A001', '请', '明天', '下午5点前', '三个工作日内', '反馈', '，', '。', '：', '\n', ' ', '\u2005', '\u200b',
-  '\u202e', '０１２３', '一二三', '十二', '-5', '99999999999999999999', '1e309', 'NaN', '【', '】', '（', '）', '"', "'", '\\', '<script>', '${x}', '%s',
-  '🙂', '👍🏻', '\t', '\r\n', 'DROP TABLE tickets;', "'; --",
+  '区住建局',
+  '城管局',
+  '湖滨街道',
+  '今日受理',
+  '办结',
+  '在办',
+  '件',
+  '超期',
+  '满意率',
+  '%',
+  '更正',
+  '转办',
+  '同意',
+  '不同意',
+  '收到',
+  '已办结',
+  '签收',
+  '帮助',
+  '@张局长',
+  '@尤主任',
+  'TB001',
+  'D1',
+  'A001',
+  '请',
+  '明天',
+  '下午5点前',
+  '三个工作日内',
+  '反馈',
+  '，',
+  '。',
+  '：',
+  '\n',
+  ' ',
+  '\u2005',
+  '\u200b',
+  '\u202e',
+  '０１２３',
+  '一二三',
+  '十二',
+  '-5',
+  '99999999999999999999',
+  '1e309',
+  'NaN',
+  '【',
+  '】',
+  '（',
+  '）',
+  '"',
+  "'",
+  '\\',
+  '<script>',
+  '${x}',
+  '%s',
+  '🙂',
+  '👍🏻',
+  '\t',
+  '\r\n',
+  'DROP TABLE tickets;',
+  "'; --",
 ];
 
 function randomText(r: () => number): string {
@@ -33,7 +95,16 @@ function randomText(r: () => number): string {
     // Random code points: ASCII, CJK, punctuation, emoji (no lone surrogates).
     return Array.from({ length: 1 + Math.floor(r() * 80) }, () => {
       const b = r();
-      const cp = b < 0.3 ? 0x20 + Math.floor(r() * 0x5f) : b < 0.7 ? 0x4e00 + Math.floor(r() * 0x51a5) : b < 0.85 ? 0x3000 + Math.floor(r() * 0x40) : b < 0.95 ? 0x1f300 + Math.floor(r() * 0x200) : 1 + Math.floor(r() * 0x1f);
+      const cp =
+        b < 0.3
+          ? 0x20 + Math.floor(r() * 0x5f)
+          : b < 0.7
+            ? 0x4e00 + Math.floor(r() * 0x51a5)
+            : b < 0.85
+              ? 0x3000 + Math.floor(r() * 0x40)
+              : b < 0.95
+                ? 0x1f300 + Math.floor(r() * 0x200)
+                : 1 + Math.floor(r() * 0x1f);
       return String.fromCodePoint(cp);
     }).join('');
   }
@@ -90,8 +161,13 @@ describe('fuzz: the message router through the real pipeline', () => {
   async function expectSaneAnswers(ids: string[], from: number, label: string): Promise<void> {
     const out = s.out.slice(from);
     const errors = out.filter((o) => o.text.includes('暂时未能处理')).length;
-    const rows = await s.h.app.db.query<{ n: number; processed: number }>('select count(*)::int as n, count(processed_at)::int as processed from inbound_messages where id = any($1)', [ids]);
-    console.log(`${label}: ${ids.length} cases, ${out.length} bot messages (${errors} handler-error answers), ${rows[0]?.n} recorded, ${rows[0]?.processed} processed`);
+    const rows = await s.h.app.db.query<{ n: number; processed: number }>(
+      'select count(*)::int as n, count(processed_at)::int as processed from inbound_messages where id = any($1)',
+      [ids],
+    );
+    console.log(
+      `${label}: ${ids.length} cases, ${out.length} bot messages (${errors} handler-error answers), ${rows[0]?.n} recorded, ${rows[0]?.processed} processed`,
+    );
     expect(rows[0]?.n).toBe(rows[0]?.processed);
     for (const o of out) {
       expect(o.text.length).toBeGreaterThan(0);
@@ -100,7 +176,9 @@ describe('fuzz: the message router through the real pipeline', () => {
       expect(o.text.length).toBeLessThan(4_000);
     }
     // At most one answer per message, apart from work a leader really gave (a dispatch).
-    expect(out.filter((o) => !o.text.includes('编号 D') && !o.text.includes('点对点调度')).length).toBeLessThanOrEqual(ids.length);
+    expect(out.filter((o) => !o.text.includes('编号 D') && !o.text.includes('点对点调度')).length).toBeLessThanOrEqual(
+      ids.length,
+    );
   }
 
   it('1,000 random and malformed texts from roster people and a stranger, group and private', async () => {
@@ -120,7 +198,14 @@ describe('fuzz: the message router through the real pipeline', () => {
     expect(help).toHaveLength(1);
     expect(help[0]?.text).toMatch(/^@孙局长\s+您好，我是督办助手/);
     const report = await s.play(say(t('17:01'), 'wxid_renshe_wu', '人社局今日受理工单3件，办结3件。'));
-    expect(report).toEqual([{ at: t('17:01'), to: 'wxid_renshe_wu', mentions: [], text: '已收到区人力资源和社会保障局11月20日日报：受理3件、办结3件。' }]);
+    expect(report).toEqual([
+      {
+        at: t('17:01'),
+        to: 'wxid_renshe_wu',
+        mentions: [],
+        text: '已收到区人力资源和社会保障局11月20日日报：受理3件、办结3件。',
+      },
+    ]);
     const deadline = await s.play(run(t('18:00'), 'report-deadline'));
     expect(deadline).toHaveLength(1);
   });
@@ -138,7 +223,10 @@ describe('fuzz: broken files sent to the importer in the group', () => {
   });
 
   it('truncated xlsx, random bytes named .xlsx, empty .csv, a .csv that is not a ticket list, an old .xls: one clear zh-CN answer each', async () => {
-    const good = await writeXlsx(join(dir, 'good.xlsx'), [HEADER, ['A001', '物业纠纷', '', '区住建局', '', '', '2026-11-18 09:00', '', '办理中', '', 0]]);
+    const good = await writeXlsx(join(dir, 'good.xlsx'), [
+      HEADER,
+      ['A001', '物业纠纷', '', '区住建局', '', '', '2026-11-18 09:00', '', '办理中', '', 0],
+    ]);
     const whole = readFileSync(good);
     const r = seededRandom(7);
     const files: Array<[string, Buffer]> = [
@@ -158,7 +246,12 @@ describe('fuzz: broken files sent to the importer in the group', () => {
     for (const [name, buf] of files) {
       const path = join(dir, name);
       writeFileSync(path, buf);
-      const out = await s.play({ at: t(`09:${String(10 + cases).padStart(2, '0')}`), from: 'wxid_sup_liu', file: path, to: 'group' });
+      const out = await s.play({
+        at: t(`09:${String(10 + cases).padStart(2, '0')}`),
+        from: 'wxid_sup_liu',
+        file: path,
+        to: 'group',
+      });
       cases++;
       expect(out, name).toHaveLength(1);
       expect(out[0]?.to).toBe('group');

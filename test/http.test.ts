@@ -7,7 +7,12 @@ describe('HTTP: /healthz and /metrics on loopback', () => {
   let h: Harness;
   let base: string;
   beforeAll(async () => {
-    h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger(), http: { host: '127.0.0.1', port: 0 } });
+    h = await startHarness({
+      config: rosterConfig(),
+      redisUrl: REDIS_URL,
+      log: testLogger(),
+      http: { host: '127.0.0.1', port: 0 },
+    });
     const addr = h.app.http?.server.address();
     if (!addr || typeof addr === 'string') throw new Error('no address');
     expect(addr.address).toBe('127.0.0.1');
@@ -37,10 +42,19 @@ describe('HTTP: /healthz and /metrics on loopback', () => {
     const sent: SentRecord[] = [];
     h.world.onSent((s) => sent.push(s));
     await h.world.setFriend('wxid_sup_chen', false);
-    await h.app.outbox.send({ to: { kind: 'person', id: 'wxid_sup_chen' }, text: '请跟进', mentions: [], purpose: 'fallback-test' });
+    await h.app.outbox.send({
+      to: { kind: 'person', id: 'wxid_sup_chen' },
+      text: '请跟进',
+      mentions: [],
+      purpose: 'fallback-test',
+    });
     expect(await h.drain()).toBe(true);
-    expect(sent).toEqual([{ to: 'group', text: expect.stringMatching(/^@陈科员\s请跟进$/), mentions: ['wxid_sup_chen'] }]);
-    const [row] = await h.app.db.query<{ delivered_via: string }>(`select delivered_via from outbound_messages where purpose = 'fallback-test'`);
+    expect(sent).toEqual([
+      { to: 'group', text: expect.stringMatching(/^@陈科员\s请跟进$/), mentions: ['wxid_sup_chen'] },
+    ]);
+    const [row] = await h.app.db.query<{ delivered_via: string }>(
+      `select delivered_via from outbound_messages where purpose = 'fallback-test'`,
+    );
     expect(row?.delivered_via).toBe('group-fallback');
   });
 });

@@ -8,9 +8,10 @@ import { isMyItemsRequest } from '../src/domain/my-items/request.js';
 import { progressPickText } from '../src/domain/texts/dispatch.js';
 import { Scenario, say } from './scenario.js';
 
-describe('leaders\' questions in everyday words', () => {
+describe("leaders' questions in everyday words", () => {
   it('修好了没 / 整改到位了吗 / 搞定了没 ask about progress; an instruction does not', () => {
-    for (const t of ['建设巷路灯修好了没', '夜市油烟整改到位了吗', '海港路积水那件搞定了没有？']) expect(progressQueryOf(t), t).toMatchObject({ kind: 'topic' });
+    for (const t of ['建设巷路灯修好了没', '夜市油烟整改到位了吗', '海港路积水那件搞定了没有？'])
+      expect(progressQueryOf(t), t).toMatchObject({ kind: 'topic' });
     expect(progressQueryOf('请城管局今天修好路灯')).toBeNull();
   });
 
@@ -21,18 +22,23 @@ describe('leaders\' questions in everyday words', () => {
   });
 
   it('a topic nothing matches says so before the list', () => {
-    const text = progressPickText([{ code: 'D4', text: '滨海路工地夜间施工扰民，请住建局核查', deadline: '2026-12-01T10:00:00.000Z' }], 'Asia/Shanghai', true, '实验小学');
+    const text = progressPickText(
+      [{ code: 'D4', text: '滨海路工地夜间施工扰民，请住建局核查', deadline: '2026-12-01T10:00:00.000Z' }],
+      'Asia/Shanghai',
+      true,
+      '实验小学',
+    );
     expect(text.startsWith('没有找到与“实验小学”相关的调度。您交办的未办结调度有1件：')).toBe(true);
   });
 
-  it('我手上还有哪些事 / 手头还有什么事没办 / 我这还有啥事 ask for one\'s open items', () => {
-    for (const t of ['我手上还有哪些事', '手头还有什么事没办', '我这还有啥事？']) expect(isMyItemsRequest(t), t).toBe(true);
+  it("我手上还有哪些事 / 手头还有什么事没办 / 我这还有啥事 ask for one's open items", () => {
+    for (const t of ['我手上还有哪些事', '手头还有什么事没办', '我这还有啥事？'])
+      expect(isMyItemsRequest(t), t).toBe(true);
     expect(isMyItemsRequest('马上去现场')).toBe(false);
   });
 });
 
-
-describe('leaders\' questions in everyday words (replay)', () => {
+describe("leaders' questions in everyday words (replay)", () => {
   let s: Scenario;
   const t = (hhmm: string) => `2026-11-30T${hhmm}:00+08:00`;
   beforeAll(async () => {

@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { TicketInput } from '../src/domain/tickets/row.js';
 import { diffTicket } from '../src/domain/tickets/diff.js';
+import type { TicketInput } from '../src/domain/tickets/row.js';
 import { type Db, openDb } from '../src/store/db.js';
 import { MIGRATIONS_DIR, migrate } from '../src/store/migrate.js';
 import { insertTicketEvents, ticketsByNumbers, writeTickets } from '../src/store/tickets.js';
@@ -12,15 +12,22 @@ import { upsertTickets } from '../src/usecases/ticket-changes.js';
 
 const URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const schemaName = () => `duban_t_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-const ALL = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{3}_.*\.sql$/.test(f)).sort();
+const ALL = readdirSync(MIGRATIONS_DIR)
+  .filter((f) => /^\d{3}_.*\.sql$/.test(f))
+  .sort();
 const BEFORE = ALL.filter((f) => f < '012');
 
 /** The migration runner as it was before issue 16: each file split on semicolons at line ends. */
 async function oldMigrate(db: Db, files: readonly string[]): Promise<void> {
-  await db.exec('create table if not exists schema_migrations (version text primary key, applied_at timestamptz not null default now())');
+  await db.exec(
+    'create table if not exists schema_migrations (version text primary key, applied_at timestamptz not null default now())',
+  );
   for (const f of files) {
     const sql = readFileSync(join(MIGRATIONS_DIR, f), 'utf8');
-    const stmts = sql.split(/;\s*(?:\n|$)/).map((s) => s.replace(/^\s*--.*$/gm, '').trim()).filter((s) => s.length > 0);
+    const stmts = sql
+      .split(/;\s*(?:\n|$)/)
+      .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+      .filter((s) => s.length > 0);
     await db.transaction(async (tx) => {
       for (const s of stmts) await tx.query(s);
       await tx.query('insert into schema_migrations (version) values ($1)', [f]);
@@ -37,7 +44,10 @@ async function oldUpsert(db: Db, batch: readonly TicketInput[], source: string, 
     for (const t of batch) {
       const diff = diffTicket(stored.get(t.number), t);
       if (diff.outcome === 'unchanged') continue;
-      writes.set(t.number, { ticket: t, reopened: diff.events.some((e) => e.kind === 'reopened') || (diff.outcome === 'new' && t.reopenCount > 0) });
+      writes.set(t.number, {
+        ticket: t,
+        reopened: diff.events.some((e) => e.kind === 'reopened') || (diff.outcome === 'new' && t.reopenCount > 0),
+      });
       for (const e of diff.events) events.push({ ticketNumber: t.number, kind: e.kind, detail: e.detail });
       stored.set(t.number, t);
     }
@@ -60,30 +70,66 @@ const triggers = (db: Db) =>
   );
 
 const base: TicketInput = {
-  number: 'T1', title: '路灯', content: '路灯不亮', unitId: 'zhujian', street: '城东街道', grid: null,
-  assignedAt: new Date('2026-11-10T01:00:00Z'), deadlineAt: null, dueAt: new Date('2026-11-13T10:00:00Z'),
-  status: '办理中', done: false, rating: null, reopenCount: 0,
+  number: 'T1',
+  title: '路灯',
+  content: '路灯不亮',
+  unitId: 'zhujian',
+  street: '城东街道',
+  grid: null,
+  assignedAt: new Date('2026-11-10T01:00:00Z'),
+  deadlineAt: null,
+  dueAt: new Date('2026-11-13T10:00:00Z'),
+  status: '办理中',
+  done: false,
+  rating: null,
+  reopenCount: 0,
 };
 const tk = (number: string, p: Partial<TicketInput> = {}): TicketInput => ({ ...base, number, ...p });
 
 /** Imports in order: new tickets, the same again (re-import), changes, one number twice in a batch, a rating back to 不满意. */
 const STEPS: TicketInput[][] = [
-  [tk('A', { rating: '满意' }), tk('B', { rating: '不满意' }), tk('C', { reopenCount: 1 }), tk('D', { rating: '不满意', reopenCount: 2 }), tk('E')],
-  [tk('A', { rating: '满意' }), tk('B', { rating: '不满意' }), tk('C', { reopenCount: 1 }), tk('D', { rating: '不满意', reopenCount: 2 }), tk('E')],
-  [tk('A', { rating: '不满意' }), tk('B', { rating: '不满意', status: '已办结', done: true }), tk('C', { reopenCount: 2 }), tk('D', { rating: '不满意', reopenCount: 1 }), tk('E', { rating: '基本满意' })],
-  [tk('F', { rating: '满意' }), tk('F', { rating: '不满意' }), tk('G', { reopenCount: 1 }), tk('G', { reopenCount: 1, rating: '满意' })],
+  [
+    tk('A', { rating: '满意' }),
+    tk('B', { rating: '不满意' }),
+    tk('C', { reopenCount: 1 }),
+    tk('D', { rating: '不满意', reopenCount: 2 }),
+    tk('E'),
+  ],
+  [
+    tk('A', { rating: '满意' }),
+    tk('B', { rating: '不满意' }),
+    tk('C', { reopenCount: 1 }),
+    tk('D', { rating: '不满意', reopenCount: 2 }),
+    tk('E'),
+  ],
+  [
+    tk('A', { rating: '不满意' }),
+    tk('B', { rating: '不满意', status: '已办结', done: true }),
+    tk('C', { reopenCount: 2 }),
+    tk('D', { rating: '不满意', reopenCount: 1 }),
+    tk('E', { rating: '基本满意' }),
+  ],
+  [
+    tk('F', { rating: '满意' }),
+    tk('F', { rating: '不满意' }),
+    tk('G', { reopenCount: 1 }),
+    tk('G', { reopenCount: 1, rating: '满意' }),
+  ],
   [tk('B', { rating: '满意', status: '已办结', done: true })],
   [tk('B', { rating: '不满意', status: '已办结', done: true })],
   [tk('B', { rating: '不满意', status: '已办结', done: true })],
 ];
 
 describe.each([
-  ['pglite', async () => {
-    const db = await openDb({ dataDir: 'memory' });
-    const s = schemaName();
-    await db.exec(`create schema ${s}; set search_path to ${s}`);
-    return db;
-  }],
+  [
+    'pglite',
+    async () => {
+      const db = await openDb({ dataDir: 'memory' });
+      const s = schemaName();
+      await db.exec(`create schema ${s}; set search_path to ${s}`);
+      return db;
+    },
+  ],
   ['postgres', () => openDb({ databaseUrl: URL, schema: schemaName() })],
 ] as const)('migrations as whole files and 双派单 triggers in code, on %s', (kind, open) => {
   const dbs: Db[] = [];
@@ -105,7 +151,11 @@ describe.each([
   it('a new store gets every file, each recorded once; the 双派单 trigger is gone; a second run does nothing', async () => {
     const db = await fresh();
     expect(await migrate(db)).toEqual(ALL);
-    expect((await db.query<{ version: string }>('select version from schema_migrations order by version')).map((r) => r.version)).toEqual(ALL);
+    expect(
+      (await db.query<{ version: string }>('select version from schema_migrations order by version')).map(
+        (r) => r.version,
+      ),
+    ).toEqual(ALL);
     expect(await hasOldTrigger(db)).toBe(false);
     expect(await migrate(db)).toEqual([]);
   });
@@ -129,12 +179,23 @@ describe.each([
     try {
       cpSync(join(MIGRATIONS_DIR, '001_audit.sql'), join(dir, '001_audit.sql'));
       // Semicolons inside a string and a body, and a statement on the last line without one.
-      writeFileSync(join(dir, '002_ok.sql'), "create table m_ok (x text default 'a;\nb');\ncreate function m_f() returns int language sql as $$ select 1;\n$$;\ninsert into m_ok default values");
+      writeFileSync(
+        join(dir, '002_ok.sql'),
+        "create table m_ok (x text default 'a;\nb');\ncreate function m_f() returns int language sql as $$ select 1;\n$$;\ninsert into m_ok default values",
+      );
       writeFileSync(join(dir, '003_bad.sql'), 'create table m_bad (x int);\ncreate table m_bad (x int);\n');
       await expect(migrate(db, dir)).rejects.toThrow();
-      expect((await db.query<{ version: string }>('select version from schema_migrations order by version')).map((r) => r.version)).toEqual(['001_audit.sql', '002_ok.sql']);
+      expect(
+        (await db.query<{ version: string }>('select version from schema_migrations order by version')).map(
+          (r) => r.version,
+        ),
+      ).toEqual(['001_audit.sql', '002_ok.sql']);
       expect(await db.query<{ x: string }>('select x from m_ok')).toEqual([{ x: 'a;\nb' }]);
-      expect(await db.query("select 1 from pg_class where relname = 'm_bad' and relnamespace = current_schema()::regnamespace")).toEqual([]);
+      expect(
+        await db.query(
+          "select 1 from pg_class where relname = 'm_bad' and relnamespace = current_schema()::regnamespace",
+        ),
+      ).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -23,19 +23,73 @@ const OVERSIGHT = ['wxid_leader_li', 'wxid_leader_wang', 'wxid_sup_liu', 'wxid_s
 
 const ROWS = [
   HEADER,
-  ['2026112400217', '学校门口交通拥堵', '', '区公安分局', '城东街道', '', '2026-11-24 09:00', '2026-11-27 18:00', '办理中', '', 0],
+  [
+    '2026112400217',
+    '学校门口交通拥堵',
+    '',
+    '区公安分局',
+    '城东街道',
+    '',
+    '2026-11-24 09:00',
+    '2026-11-27 18:00',
+    '办理中',
+    '',
+    0,
+  ],
   ['2026112500031', '养老金到账查询', '', '人社局', '', '', '2026-11-25 09:00', '2026-11-27 18:00', '办理中', '', 0],
-  ['2026112100088', '夜市油烟扰民', '', '城管局', '湖滨街道', '', '2026-11-21 09:00', '2026-11-26 18:00', '办理中', '', 0],
-  ['2026112000153', '小区电梯长期停运', '', '区住建局', '', '', '2026-11-20 09:00', '2026-11-25 18:00', '办理中', '', 0],
-  ['2026112300411', '噪音扰民', '市民反映锦绣小区楼下烧烤店夜间噪音', '生态环境分局', '城西街道', '锦绣社区第二网格', '2026-11-23 09:00', '2026-11-26 18:00', '已办结', '不满意', 0],
+  [
+    '2026112100088',
+    '夜市油烟扰民',
+    '',
+    '城管局',
+    '湖滨街道',
+    '',
+    '2026-11-21 09:00',
+    '2026-11-26 18:00',
+    '办理中',
+    '',
+    0,
+  ],
+  [
+    '2026112000153',
+    '小区电梯长期停运',
+    '',
+    '区住建局',
+    '',
+    '',
+    '2026-11-20 09:00',
+    '2026-11-25 18:00',
+    '办理中',
+    '',
+    0,
+  ],
+  [
+    '2026112300411',
+    '噪音扰民',
+    '市民反映锦绣小区楼下烧烤店夜间噪音',
+    '生态环境分局',
+    '城西街道',
+    '锦绣社区第二网格',
+    '2026-11-23 09:00',
+    '2026-11-26 18:00',
+    '已办结',
+    '不满意',
+    0,
+  ],
 ];
 
 async function importList(s: Scenario, dir: string, name: string): Promise<void> {
-  const out = await s.play({ at: t(D1, '09:40'), from: 'wxid_sup_liu', file: await writeXlsx(join(dir, name), ROWS), to: 'group' });
+  const out = await s.play({
+    at: t(D1, '09:40'),
+    from: 'wxid_sup_liu',
+    file: await writeXlsx(join(dir, name), ROWS),
+    to: 'group',
+  });
   expect(out[0]?.text).toContain('新增5条');
 }
 
-const about = (out: readonly Out[], to: string, number: string) => out.filter((o) => o.to === to && o.text.includes(number));
+const about = (out: readonly Out[], to: string, number: string) =>
+  out.filter((o) => o.to === to && o.text.includes(number));
 
 interface Case {
   name: string;
@@ -51,9 +105,33 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'plain words, nag first', chuDone: '2026112100088 已办结，已对湖滨路夜市油烟问题集中整治', zhangDone: '2026112000153 已办结 电梯已更换控制柜', fengAck: '签收', wuAck: '收到，今天处理完', privately: false, reviewFirst: false },
-  { name: 'no spaces, emoji, private acks', chuDone: '2026112100088已办结👍3家烧烤店加装油烟净化器', zhangDone: '2026112000153已经办结：今天恢复运行', fengAck: '收到👌', wuAck: '好的，签收', privately: true, reviewFirst: false },
-  { name: 'full-width punctuation, 回头看 runs first', chuDone: '2026112100088 已经办结：摊点已清理。', zhangDone: '2026112000153 已办结，滨江花园3栋电梯恢复运行！', fengAck: '签收了', wuAck: '收到', privately: false, reviewFirst: true },
+  {
+    name: 'plain words, nag first',
+    chuDone: '2026112100088 已办结，已对湖滨路夜市油烟问题集中整治',
+    zhangDone: '2026112000153 已办结 电梯已更换控制柜',
+    fengAck: '签收',
+    wuAck: '收到，今天处理完',
+    privately: false,
+    reviewFirst: false,
+  },
+  {
+    name: 'no spaces, emoji, private acks',
+    chuDone: '2026112100088已办结👍3家烧烤店加装油烟净化器',
+    zhangDone: '2026112000153已经办结：今天恢复运行',
+    fengAck: '收到👌',
+    wuAck: '好的，签收',
+    privately: true,
+    reviewFirst: false,
+  },
+  {
+    name: 'full-width punctuation, 回头看 runs first',
+    chuDone: '2026112100088 已经办结：摊点已清理。',
+    zhangDone: '2026112000153 已办结，滨江花园3栋电梯恢复运行！',
+    fengAck: '签收了',
+    wuAck: '收到',
+    privately: false,
+    reviewFirst: true,
+  },
 ];
 
 describe.each(CASES)('12-01 09:00: one message per ticket per unit ($name)', (c) => {
@@ -93,7 +171,10 @@ describe.each(CASES)('12-01 09:00: one message per ticket per unit ($name)', (c)
   });
 
   it('冯局长 and 吴局长 get ONE message about their ticket: the written notice, acknowledging their 签收', () => {
-    for (const [who, number] of [[FENG, '2026112400217'], [WU, '2026112500031']] as const) {
+    for (const [who, number] of [
+      [FENG, '2026112400217'],
+      [WU, '2026112500031'],
+    ] as const) {
       const mine = about(d2am, who, number);
       expect(mine.map((o) => o.text.slice(0, 8))).toEqual(['【书面督办通知】']);
       expect(mine[0]?.text).toContain('已于11月30日签收');
@@ -121,14 +202,20 @@ describe.each(CASES)('12-01 09:00: one message per ticket per unit ($name)', (c)
     expect(sums.map((o) => o.to).sort()).toEqual([...OVERSIGHT].sort());
     const text = sums[0]?.text ?? '';
     expect(text).toContain('共5件');
-    expect(text).toContain('超期未办结2件已在每日工单督办中跟进，不重复交办（区公安分局1件，区人力资源和社会保障局1件）');
+    expect(text).toContain(
+      '超期未办结2件已在每日工单督办中跟进，不重复交办（区公安分局1件，区人力资源和社会保障局1件）',
+    );
     expect(text).toContain('单位已报办结、待平台确认2件（区城市管理局1件，区住房和城乡建设局1件）');
     expect(text).toMatch(/双派单办理中1件，不重复交办（2026112300411：SP\d+）/);
   });
 });
 
 describe('回头看 with no daily nag configured: reported-done tickets are marked, not 未办结; the 双派单 ticket left out', () => {
-  const PHRASES = ['2026112100088 已办结，已集中整治', '2026112100088已经办结👍', '2026112100088 已办结。摊点已全部清理！'];
+  const PHRASES = [
+    '2026112100088 已办结，已集中整治',
+    '2026112100088已经办结👍',
+    '2026112100088 已办结。摊点已全部清理！',
+  ];
   let s: Scenario;
   let review: Out[] = [];
   beforeAll(async () => {

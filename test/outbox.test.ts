@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { jobIdFor } from '../src/jobs/names.js';
 import { type Harness, obliterate, startHarness } from '../src/sim/harness.js';
-import { recordOutboundMany } from '../src/store/audit.js';
 import type { SentRecord } from '../src/sim/mock-world.js';
+import { recordOutboundMany } from '../src/store/audit.js';
 import { REDIS_URL, REPO, rosterConfig, testLogger, waitFor } from './helpers.js';
 
 describe('outbox', () => {
@@ -22,7 +22,8 @@ describe('outbox', () => {
     h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger(), perMinute: 3, windowMs });
     const times: number[] = [];
     h.world.onSent(() => times.push(Date.now()));
-    for (let i = 0; i < 7; i++) await h.app.outbox.send({ to: { kind: 'group' }, text: `第${i + 1}条`, mentions: [], purpose: `rate-test:${i}` });
+    for (let i = 0; i < 7; i++)
+      await h.app.outbox.send({ to: { kind: 'group' }, text: `第${i + 1}条`, mentions: [], purpose: `rate-test:${i}` });
     await waitFor(() => times.length === 7, 20_000);
     for (let i = 3; i < times.length; i++) {
       // The 4th send must come at least one window after the 1st, and so on.
@@ -31,13 +32,14 @@ describe('outbox', () => {
     expect((times[6] as number) - (times[0] as number)).toBeGreaterThanOrEqual(2 * windowMs - 10);
   });
 
-  it('sends relays (a leader\'s dispatch) first, then replies, reminders, answers to chit-chat, and queued digests last; in order within a lane', async () => {
+  it("sends relays (a leader's dispatch) first, then replies, reminders, answers to chit-chat, and queued digests last; in order within a lane", async () => {
     h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger() });
     const sent: SentRecord[] = [];
     h.world.onSent((s) => sent.push(s));
     // A backlog as at 09:00: the day's digests are queued when a head's report and a leader's instruction arrive.
     await h.app.outbox.queue.pause();
-    const send = (purpose: string, text: string) => h!.app.outbox.send({ to: { kind: 'group' }, text, mentions: [], purpose });
+    const send = (purpose: string, text: string) =>
+      h!.app.outbox.send({ to: { kind: 'group' }, text, mentions: [], purpose });
     for (let i = 1; i <= 6; i++) await send(`ticket-nag:2026-11-30-am:unit${i}`, `催办${i}`);
     await send('daily-summary:2026-11-30', '日报汇总');
     await send('report-reminder:2026-11-30', '日报提醒');
@@ -46,17 +48,46 @@ describe('outbox', () => {
     await send('help:m-2', '帮助回复');
     await h.app.outbox.queue.resume();
     expect(await h.drain()).toBe(true);
-    expect(sent.map((s) => s.text)).toEqual(['领导调度', '日报确认', '日报提醒', '帮助回复', '催办1', '催办2', '催办3', '催办4', '催办5', '催办6', '日报汇总']);
+    expect(sent.map((s) => s.text)).toEqual([
+      '领导调度',
+      '日报确认',
+      '日报提醒',
+      '帮助回复',
+      '催办1',
+      '催办2',
+      '催办3',
+      '催办4',
+      '催办5',
+      '催办6',
+      '日报汇总',
+    ]);
   });
 
   it('a reply overtakes a rate-limited backlog of digests', async () => {
-    h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger(), perMinute: 2, windowMs: 400 });
+    h = await startHarness({
+      config: rosterConfig(),
+      redisUrl: REDIS_URL,
+      log: testLogger(),
+      perMinute: 2,
+      windowMs: 400,
+    });
     const sent: SentRecord[] = [];
     h.world.onSent((s) => sent.push(s));
-    for (let i = 1; i <= 8; i++) await h.app.outbox.send({ to: { kind: 'group' }, text: `催办${i}`, mentions: [], purpose: `ticket-nag:c1:unit${i}` });
+    for (let i = 1; i <= 8; i++)
+      await h.app.outbox.send({
+        to: { kind: 'group' },
+        text: `催办${i}`,
+        mentions: [],
+        purpose: `ticket-nag:c1:unit${i}`,
+      });
     // The reply is queued once the first digest went out: it is the next message after the window.
     await waitFor(() => sent.length >= 1, 20_000);
-    await h.app.outbox.send({ to: { kind: 'person', id: 'wxid_zhujian_zhang' }, text: '日报确认', mentions: [], purpose: 'report-confirm:m-9' });
+    await h.app.outbox.send({
+      to: { kind: 'person', id: 'wxid_zhujian_zhang' },
+      text: '日报确认',
+      mentions: [],
+      purpose: 'report-confirm:m-9',
+    });
     const before = sent.length;
     expect(await h.drain(60_000)).toBe(true);
     const at = sent.findIndex((s) => s.text === '日报确认');
@@ -64,7 +95,16 @@ describe('outbox', () => {
     expect(at).toBeGreaterThan(0);
     expect(at).toBeLessThanOrEqual(before + 1);
     expect(before).toBeLessThan(7);
-    expect(sent.filter((s) => s.text.startsWith('催办')).map((s) => s.text)).toEqual(['催办1', '催办2', '催办3', '催办4', '催办5', '催办6', '催办7', '催办8']);
+    expect(sent.filter((s) => s.text.startsWith('催办')).map((s) => s.text)).toEqual([
+      '催办1',
+      '催办2',
+      '催办3',
+      '催办4',
+      '催办5',
+      '催办6',
+      '催办7',
+      '催办8',
+    ]);
   });
 
   it('retries a failing send with backoff and sends it once', async () => {
@@ -81,10 +121,18 @@ describe('outbox', () => {
       }
       return real(...a);
     };
-    const jobId = await h.app.outbox.send({ to: { kind: 'group' }, text: '重试测试', mentions: [], purpose: 'retry-test' });
+    const jobId = await h.app.outbox.send({
+      to: { kind: 'group' },
+      text: '重试测试',
+      mentions: [],
+      purpose: 'retry-test',
+    });
     expect(await h.drain()).toBe(true);
     expect(failures).toBe(0);
-    const rows = await h.app.db.query<{ attempts: number; sent_at: Date | null }>('select attempts, sent_at from outbound_messages where job_id = $1', [jobId]);
+    const rows = await h.app.db.query<{ attempts: number; sent_at: Date | null }>(
+      'select attempts, sent_at from outbound_messages where job_id = $1',
+      [jobId],
+    );
     expect(rows[0]?.attempts).toBe(3);
     expect(rows[0]?.sent_at).not.toBeNull();
   });
@@ -93,7 +141,12 @@ describe('outbox', () => {
     h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger() });
     const sent: SentRecord[] = [];
     h.world.onSent((s) => sent.push(s));
-    const m = { to: { kind: 'person' as const, id: 'wxid_sup_liu' }, text: '同一提醒', mentions: [], purpose: 'same-purpose:2026-11-20' };
+    const m = {
+      to: { kind: 'person' as const, id: 'wxid_sup_liu' },
+      text: '同一提醒',
+      mentions: [],
+      purpose: 'same-purpose:2026-11-20',
+    };
     const a = await h.app.outbox.send(m);
     const b = await h.app.outbox.send(m);
     expect(await h.drain()).toBe(true);
@@ -110,7 +163,13 @@ describe('outbox', () => {
     h.world.onSent((s) => sent.push(s));
     const path = join(mkdtempSync(join(tmpdir(), 'duban-file-')), 'card.png');
     writeFileSync(path, Buffer.from('89504e470d0a1a0a', 'hex'));
-    const message = { to: { kind: 'group' as const }, text: '日报汇总', mentions: [], purpose: 'recover-file-test', file: { name: '日报汇总.png', path } };
+    const message = {
+      to: { kind: 'group' as const },
+      text: '日报汇总',
+      mentions: [],
+      purpose: 'recover-file-test',
+      file: { name: '日报汇总.png', path },
+    };
     await recordOutboundMany(h.app.db, [{ jobId: jobIdFor('o', message.purpose), message }], new Date());
     expect(await h.app.outbox.recover()).toBe(1);
     expect(await h.drain()).toBe(true);
@@ -124,7 +183,19 @@ describe('outbox', () => {
   it('sends after a restart what was enqueued just before the process was killed, once', async () => {
     const prefix = `duban-t-${randomUUID().slice(0, 8)}`;
     const dataDir = mkdtempSync(join(tmpdir(), 'duban-kill-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'test/fixtures/outbox-child.ts'), REDIS_URL, prefix, join(dataDir, 'pg'), 'crash-test'], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(REPO, 'test/fixtures/outbox-child.ts'),
+        REDIS_URL,
+        prefix,
+        join(dataDir, 'pg'),
+        'crash-test',
+      ],
+      { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => {
         if (d.toString().includes('enqueued')) resolve();
@@ -134,14 +205,23 @@ describe('outbox', () => {
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     try {
-      h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger(), queuePrefix: prefix, db: { dataDir: join(dataDir, 'pg') }, dataDir });
+      h = await startHarness({
+        config: rosterConfig(),
+        redisUrl: REDIS_URL,
+        log: testLogger(),
+        queuePrefix: prefix,
+        db: { dataDir: join(dataDir, 'pg') },
+        dataDir,
+      });
       const sent: SentRecord[] = [];
       h.world.onSent((s) => sent.push(s));
       await waitFor(() => sent.length >= 1, 120_000);
       expect(await h.drain()).toBe(true);
       expect(await h.app.outbox.recover()).toBe(0);
       expect(await h.drain()).toBe(true);
-      expect(sent).toEqual([{ to: 'group', text: expect.stringContaining('崩溃前入队的消息'), mentions: ['wxid_zhujian_zhang'] }]);
+      expect(sent).toEqual([
+        { to: 'group', text: expect.stringContaining('崩溃前入队的消息'), mentions: ['wxid_zhujian_zhang'] },
+      ]);
     } finally {
       if (!h) await obliterate(REDIS_URL, prefix);
     }

@@ -9,19 +9,26 @@ import { describe, expect, it } from 'vitest';
 import { loadDistrictFile } from '../src/config/load.js';
 import { WorkCalendar } from '../src/domain/calendar.js';
 import { parseDispatch } from '../src/domain/dispatch/parse.js';
+import { hasTraditional, toSimplified } from '../src/domain/language/traditional.js';
 import { parseReport } from '../src/domain/report/parse.js';
 import { readTables } from '../src/domain/report/table.js';
 import { Roster } from '../src/domain/roster.js';
-import { hasTraditional, toSimplified } from '../src/domain/language/traditional.js';
 import { ROSTER_PATH } from './helpers.js';
 
 const config = loadDistrictFile(ROSTER_PATH);
 const roster = Roster.fromConfig(config);
 const calendar = new WorkCalendar(config.calendar);
 
-interface Item { input: { id: string; text: string; sentAt: string; from?: string; mentions?: string[] }; expect: Record<string, unknown>; style: string }
+interface Item {
+  input: { id: string; text: string; sentAt: string; from?: string; mentions?: string[] };
+  expect: Record<string, unknown>;
+  style: string;
+}
 const corpus = (name: string): Item[] =>
-  readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Item);
+  readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Item);
 
 describe('styles corpora', () => {
   const reports = corpus('reports.styles.jsonl');
@@ -50,7 +57,9 @@ describe('styles corpora', () => {
       if (it0.expect.isDispatch === true) {
         expect(got.targets).toEqual(it0.expect.targets);
         expect(got.urgent).toBe(it0.expect.urgent);
-        expect(got.deadline === null ? null : Date.parse(got.deadline)).toBe(it0.expect.deadline === null ? null : Date.parse(it0.expect.deadline as string));
+        expect(got.deadline === null ? null : Date.parse(got.deadline)).toBe(
+          it0.expect.deadline === null ? null : Date.parse(it0.expect.deadline as string),
+        );
       }
     });
   }
@@ -68,8 +77,14 @@ describe('traditional characters', () => {
   it('a unit written in traditional characters in the district file matches either way', () => {
     const units = config.units.map((u) => (u.id === 'xingang' ? { ...u, name: '新港鎮', aliases: ['新港鎮政府'] } : u));
     const r = Roster.fromConfig({ units, people: config.people });
-    expect(parseReport({ text: '新港镇今日受理5件，办结5件', sentAt: '2026-11-20T17:40:00+08:00' }, r)).toMatchObject({ isReport: true, unit: '新港鎮', received: 5 });
-    expect(parseReport({ text: '新港鎮政府今日受理5件，辦結5件', sentAt: '2026-11-20T17:40:00+08:00' }, r)).toMatchObject({ unit: '新港鎮', completed: 5 });
+    expect(parseReport({ text: '新港镇今日受理5件，办结5件', sentAt: '2026-11-20T17:40:00+08:00' }, r)).toMatchObject({
+      isReport: true,
+      unit: '新港鎮',
+      received: 5,
+    });
+    expect(
+      parseReport({ text: '新港鎮政府今日受理5件，辦結5件', sentAt: '2026-11-20T17:40:00+08:00' }, r),
+    ).toMatchObject({ unit: '新港鎮', completed: 5 });
     expect(r.unitByName('新港镇')?.id).toBe('xingang');
   });
 });
@@ -86,15 +101,27 @@ describe('tables typed in the chat', () => {
 
   it('several value rows of different units are a bulletin, not one report', () => {
     const text = '单位 受理 办结\n城东街道 12 10\n城西街道 8 8';
-    expect(parseReport({ text, sentAt: '2026-11-20T17:40:00+08:00', from: 'wxid_sup_liu' }, roster).isReport).toBe(false);
+    expect(parseReport({ text, sentAt: '2026-11-20T17:40:00+08:00', from: 'wxid_sup_liu' }, roster).isReport).toBe(
+      false,
+    );
   });
 });
 
 describe('digits split by a blank', () => {
   const at = '2026-11-20T17:40:00+08:00';
   it('are one number after a keyword, two in a 分别 list', () => {
-    expect(parseReport({ text: '双河镇今日受理 1 2 件 办结 1 1 件', sentAt: at }, roster)).toMatchObject({ received: 12, completed: 11 });
-    expect(parseReport({ text: '城东街道今日受理、办结工单分别是12 10件', sentAt: at }, roster)).toMatchObject({ received: 12, completed: 10 });
-    expect(parseReport({ text: '城东街道今日受理、办结、在办工单分别为12 10 2件', sentAt: at }, roster)).toMatchObject({ received: 12, completed: 10, inProgress: 2 });
+    expect(parseReport({ text: '双河镇今日受理 1 2 件 办结 1 1 件', sentAt: at }, roster)).toMatchObject({
+      received: 12,
+      completed: 11,
+    });
+    expect(parseReport({ text: '城东街道今日受理、办结工单分别是12 10件', sentAt: at }, roster)).toMatchObject({
+      received: 12,
+      completed: 10,
+    });
+    expect(parseReport({ text: '城东街道今日受理、办结、在办工单分别为12 10 2件', sentAt: at }, roster)).toMatchObject({
+      received: 12,
+      completed: 10,
+      inProgress: 2,
+    });
   });
 });

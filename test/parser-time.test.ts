@@ -7,7 +7,7 @@
  * on a parser above its budget: timing targets are checked by benchmarks, not by tests.
  */
 import { describe, expect, it } from 'vitest';
-import { WORST_INPUTS, parserTargets } from '../scripts/abuse/parser-worst.js';
+import { parserTargets, WORST_INPUTS } from '../scripts/abuse/parser-worst.js';
 import { ROSTER_PATH } from './helpers.js';
 
 const BIG = 50_000;

@@ -19,7 +19,11 @@ describe('the PGlite store template (a new store without initdb)', () => {
     await db.query("insert into schema_migrations (version) values ('zz_test')");
     await db.close();
     const again = await openDb({ dataDir: dir });
-    expect((await again.query<{ n: number }>("select count(*)::int as n from schema_migrations where version = 'zz_test'"))[0]?.n).toBe(1);
+    expect(
+      (
+        await again.query<{ n: number }>("select count(*)::int as n from schema_migrations where version = 'zz_test'")
+      )[0]?.n,
+    ).toBe(1);
     await again.close();
   });
 

@@ -67,7 +67,10 @@ function runServer(env: Record<string, string>, onOut: (out: string, child: Retu
 }
 
 describe('the simulator’s private Redis', () => {
-  const noBinary = missing(!binary, 'no redis-server binary on PATH (apt-get install redis-server): the private Redis is not tested here');
+  const noBinary = missing(
+    !binary,
+    'no redis-server binary on PATH (apt-get install redis-server): the private Redis is not tested here',
+  );
   if (noBinary) {
     it.skip(named('starts a private Redis', noBinary), () => undefined);
     return;
@@ -107,31 +110,61 @@ describe('the simulator’s private Redis', () => {
   it('only for the simulator with no chat token, and a Redis URL on this machine', () => {
     expect(privateRedisAllowed({ simulator: true, REDIS_URL: 'redis://127.0.0.1:6379' })).toBe(true);
     expect(privateRedisAllowed({ simulator: true, REDIS_URL: 'redis://localhost:6380' })).toBe(true);
-    expect(privateRedisAllowed({ simulator: false, WECHATY_PUPPET_SERVICE_TOKEN: 'puppet_x', REDIS_URL: 'redis://127.0.0.1:6379' })).toBe(false);
-    expect(privateRedisAllowed({ simulator: true, WECHATY_PUPPET_SERVICE_TOKEN: 'puppet_x', REDIS_URL: 'redis://127.0.0.1:6379' })).toBe(false);
+    expect(
+      privateRedisAllowed({
+        simulator: false,
+        WECHATY_PUPPET_SERVICE_TOKEN: 'puppet_x',
+        REDIS_URL: 'redis://127.0.0.1:6379',
+      }),
+    ).toBe(false);
+    expect(
+      privateRedisAllowed({
+        simulator: true,
+        WECHATY_PUPPET_SERVICE_TOKEN: 'puppet_x',
+        REDIS_URL: 'redis://127.0.0.1:6379',
+      }),
+    ).toBe(false);
     expect(privateRedisAllowed({ simulator: true, REDIS_URL: 'redis://redis.example.org:6379' })).toBe(false);
   });
 
-  it.each(['SIGINT', 'SIGTERM'] as const)('npm start with no Redis running: the simulator starts its own, says so, and stops it on %s', async (signal) => {
-    const dataDir = tmp();
-    let pid = 0;
-    const r = await runServer({ REDIS_URL: `redis://127.0.0.1:${await deadPort()}`, DATA_DIR: dataDir, QUEUE_PREFIX: `duban-t-private-${process.pid}` }, (out, child) => {
-      if (!pid && out.includes('"msg":"ready"')) {
-        pid = Number(readFileSync(join(dataDir, 'simulator', 'redis', 'redis.pid'), 'utf8'));
-        child.kill(signal); // SIGINT: as Ctrl-C (the private Redis has its own process group)
-      }
-    });
-    expect(r.out).toContain('已为模拟器在本机启动一个专用的 Redis');
-    expect(r.out).toContain('"msg":"ready"');
-    expect(r.code).toBe(0);
-    expect(pid).toBeGreaterThan(0);
-    expect(alive(pid)).toBe(false);
-    expect(existsSync(join(dataDir, 'simulator', 'redis', 'redis.pid'))).toBe(false);
-  }, 90_000);
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'npm start with no Redis running: the simulator starts its own, says so, and stops it on %s',
+    async (signal) => {
+      const dataDir = tmp();
+      let pid = 0;
+      const r = await runServer(
+        {
+          REDIS_URL: `redis://127.0.0.1:${await deadPort()}`,
+          DATA_DIR: dataDir,
+          QUEUE_PREFIX: `duban-t-private-${process.pid}`,
+        },
+        (out, child) => {
+          if (!pid && out.includes('"msg":"ready"')) {
+            pid = Number(readFileSync(join(dataDir, 'simulator', 'redis', 'redis.pid'), 'utf8'));
+            child.kill(signal); // SIGINT: as Ctrl-C (the private Redis has its own process group)
+          }
+        },
+      );
+      expect(r.out).toContain('已为模拟器在本机启动一个专用的 Redis');
+      expect(r.out).toContain('"msg":"ready"');
+      expect(r.code).toBe(0);
+      expect(pid).toBeGreaterThan(0);
+      expect(alive(pid)).toBe(false);
+      expect(existsSync(join(dataDir, 'simulator', 'redis', 'redis.pid'))).toBe(false);
+    },
+    90_000,
+  );
 
   it('production (a chat token set) never starts one: it stops with the message', async () => {
     const dataDir = tmp();
-    const r = await runServer({ REDIS_URL: `redis://127.0.0.1:${await deadPort()}`, DATA_DIR: dataDir, WECHATY_PUPPET_SERVICE_TOKEN: 'puppet_test_token' }, () => undefined);
+    const r = await runServer(
+      {
+        REDIS_URL: `redis://127.0.0.1:${await deadPort()}`,
+        DATA_DIR: dataDir,
+        WECHATY_PUPPET_SERVICE_TOKEN: 'puppet_test_token',
+      },
+      () => undefined,
+    );
     expect(r.code).toBe(1);
     expect(r.out).toContain('无法连接 Redis');
     expect(r.out).not.toContain('专用的 Redis');

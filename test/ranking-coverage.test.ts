@@ -44,7 +44,8 @@ const EVENING: Array<[string, string, string]> = [
 describe('月评比 (pure): counted days and coverage', () => {
   const cal = new WorkCalendar();
   const nov: string[] = [];
-  for (let d = 1; d <= 30; d++) if (cal.isWorkday(`2026-11-${String(d).padStart(2, '0')}`)) nov.push(`2026-11-${String(d).padStart(2, '0')}`);
+  for (let d = 1; d <= 30; d++)
+    if (cal.isWorkday(`2026-11-${String(d).padStart(2, '0')}`)) nov.push(`2026-11-${String(d).padStart(2, '0')}`);
   const deadline = (d: string) => new Date(t(d, '18:00'));
   it('a day counts when its report deadline fell while the bot was running and has passed', () => {
     expect(nov).toHaveLength(21);
@@ -69,7 +70,9 @@ describe('月评比 in the first month: deployed on Monday 11-30, reviewed on 12
     await goodTickets(s, 'jiaoyu', '2026-11');
     const out = await s.play(...EVENING.map(([hhmm, from, text]) => say(t('2026-11-30', hhmm), from, text)));
     expect(out.length).toBeGreaterThan(0);
-    const stored = await s.h.app.db.query<{ unit_id: string }>("select unit_id from reports where day = '2026-11-30' order by unit_id");
+    const stored = await s.h.app.db.query<{ unit_id: string }>(
+      "select unit_id from reports where day = '2026-11-30' order by unit_id",
+    );
     expect(stored.map((r) => r.unit_id)).toEqual(['chengdong', 'chengguan', 'zhujian']);
     await s.play(run(t('2026-11-30', '18:00'), 'report-deadline'));
   });
@@ -79,7 +82,9 @@ describe('月评比 in the first month: deployed on Monday 11-30, reviewed on 12
 
   it('the first start is recorded once, with every roster unit', async () => {
     const dep = await s.h.app.db.query<{ started_at: Date }>('select started_at from deployment');
-    expect(dep.map((d) => new Date(d.started_at).toISOString())).toEqual([new Date(t('2026-11-30', '08:30')).toISOString()]);
+    expect(dep.map((d) => new Date(d.started_at).toISOString())).toEqual([
+      new Date(t('2026-11-30', '08:30')).toISOString(),
+    ]);
     const units = await s.h.app.db.query<{ n: number }>('select count(*)::int as n from units_seen');
     expect(units[0]?.n).toBe(18);
   });
@@ -99,7 +104,12 @@ describe('月评比 in the first month: deployed on Monday 11-30, reviewed on 12
       expect(pos('区教育局')).toBeGreaterThan(pos(reporter));
     }
     expect(text).toMatch(/区住房和城乡建设局 [\d.]+分（[^）]*按时报送 100%）/);
-    expect(out.filter((o) => o.file === '月评比-2026-11.xlsx').map((o) => o.to).sort()).toEqual([...OVERSIGHT].sort());
+    expect(
+      out
+        .filter((o) => o.file === '月评比-2026-11.xlsx')
+        .map((o) => o.to)
+        .sort(),
+    ).toEqual([...OVERSIGHT].sort());
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(s.h.app.ctx.dataDir as string, 'ranking', '月评比-2026-11.xlsx'));
     const cells: string[] = [];
@@ -114,14 +124,26 @@ describe('月评比 in the first month: deployed on Monday 11-30, reviewed on 12
     const { app } = await consoleServer(s);
     try {
       const { token } = await askLink(s, 'wxid_leader_li', t('2026-12-01', '10:00'));
-      const r = await app.inject({ method: 'POST', url: '/console/login', payload: `t=${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/console/login',
+        payload: `t=${token}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       const cookie = String(r.headers['set-cookie']).split(';')[0] as string;
       const page = await app.inject({ url: '/console/ranking?month=2026-11', headers: { cookie } });
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('试运行/数据不完整');
       // Six months, June … November: the five before the bot are null for every unit, never rank 1.
       const attr = /id="ranking-history"[^>]*data-chart="([^"]*)"/.exec(page.body)?.[1] ?? '';
-      const option = JSON.parse(attr.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&')) as { series: Array<{ data: Array<number | null> }> };
+      const option = JSON.parse(
+        attr
+          .replace(/&quot;/g, '"')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&#39;/g, "'")
+          .replace(/&amp;/g, '&'),
+      ) as { series: Array<{ data: Array<number | null> }> };
       expect(option.series.length).toBe(18);
       for (const x of option.series) expect(x.data.slice(0, 5)).toEqual([null, null, null, null, null]);
     } finally {
@@ -135,7 +157,9 @@ describe('月评比 with a full month: published, a unit counted only since it j
   beforeAll(async () => {
     s = await Scenario.open(undefined, t('2026-10-30', '10:00'));
     // 区交通运输局 joined the roster on 11-16: its days before are not missed reports.
-    await s.h.app.db.query("update units_seen set first_seen_at = $1 where unit_id = 'jiaotong'", [new Date(t('2026-11-16', '08:00'))]);
+    await s.h.app.db.query("update units_seen set first_seen_at = $1 where unit_id = 'jiaotong'", [
+      new Date(t('2026-11-16', '08:00')),
+    ]);
     await goodTickets(s, 'jiaoyu', '2026-11');
     const cal = new WorkCalendar();
     for (let d = 1; d <= 27; d++) {
@@ -159,10 +183,12 @@ describe('月评比 with a full month: published, a unit counted only since it j
     expect(group).toHaveLength(1);
     expect(group[0]?.text).not.toContain('区教育局');
     expect(out.some((o) => o.text.includes('试运行'))).toBe(false);
-    const table = out.find((o) => o.to === 'wxid_leader_li' && o.text.startsWith('【月评比】11月全区评比结果'))?.text ?? '';
+    const table =
+      out.find((o) => o.to === 'wxid_leader_li' && o.text.startsWith('【月评比】11月全区评比结果'))?.text ?? '';
     const lines = table.split('\n').slice(1);
     const idx = (name: string) => lines.findIndex((l) => l.includes(` ${name} `));
-    for (const reporter of ['区住房和城乡建设局', '区城市管理局', '城东街道', '区交通运输局']) expect(idx('区教育局')).toBeGreaterThan(idx(reporter));
+    for (const reporter of ['区住房和城乡建设局', '区城市管理局', '城东街道', '区交通运输局'])
+      expect(idx('区教育局')).toBeGreaterThan(idx(reporter));
     expect(lines[idx('区交通运输局')]).toContain('按时报送 100%');
     expect(lines[idx('区住房和城乡建设局')]).toContain('按时报送 95.2%'); // 20 of 21 on time
   });
@@ -181,7 +207,9 @@ describe('月评比 in a replay: the clock starts long before the first line; th
   it('first message on 11-30: November is a trial, October has no ranking', async () => {
     const out = await s.play(run(t('2026-12-01', '09:00'), 'monthly-review'));
     expect(out.filter((o) => o.to === 'group' && o.text.includes('月评比'))).toEqual([]);
-    expect(out.filter((o) => o.text.startsWith('【月评比·试运行】11月数据不完整：本月21个工作日中，督办助手运行了1天'))).toHaveLength(4);
+    expect(
+      out.filter((o) => o.text.startsWith('【月评比·试运行】11月数据不完整：本月21个工作日中，督办助手运行了1天')),
+    ).toHaveLength(4);
     expect(await rankingSource.rows(s.h.app.ctx, '2026-10')).toEqual([]);
   });
 });

@@ -10,9 +10,21 @@ const D1 = '2026-11-30';
 const t = (hhmm: string, day = D1) => `${day}T${hhmm}:00+08:00`;
 
 describe.each([
-  { name: 'plain', minzheng: '民政局11.30：受理3，办结3，满意率100%🙏', fenghuang: '抱歉，凤凰镇今日受理4件，办结4件，满意率100%' },
-  { name: 'full-width and emoji', minzheng: '区民政局：今日受理3件，办结3件。', fenghuang: '凤凰镇 受理4 办结4 在办0👍' },
-  { name: 'short forms', minzheng: '民政局 受理3件 办结3件 满意100%', fenghuang: '凤凰镇今日受理4件办结4件，不好意思晚了' },
+  {
+    name: 'plain',
+    minzheng: '民政局11.30：受理3，办结3，满意率100%🙏',
+    fenghuang: '抱歉，凤凰镇今日受理4件，办结4件，满意率100%',
+  },
+  {
+    name: 'full-width and emoji',
+    minzheng: '区民政局：今日受理3件，办结3件。',
+    fenghuang: '凤凰镇 受理4 办结4 在办0👍',
+  },
+  {
+    name: 'short forms',
+    minzheng: '民政局 受理3件 办结3件 满意100%',
+    fenghuang: '凤凰镇今日受理4件办结4件，不好意思晚了',
+  },
 ])('月评比 on 12-01 after one day ($name)', (c) => {
   let s: Scenario;
   let out: Out[] = [];
@@ -30,7 +42,10 @@ describe.each([
   });
 
   const table = () => out.find((o) => o.to === 'wxid_leader_li' && o.text.startsWith('【月评比·试运行】'))?.text ?? '';
-  const line = (unit: string) => table().split('\n').find((l) => l.includes(` ${unit} `)) ?? '';
+  const line = (unit: string) =>
+    table()
+      .split('\n')
+      .find((l) => l.includes(` ${unit} `)) ?? '';
 
   it('a unit that reported late reads 按时报送 0%，迟报1天 — never 日报 0%', () => {
     expect(line('区民政局')).toContain('按时报送 0%，迟报1天）');

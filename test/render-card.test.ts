@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DayReport } from '../src/domain/report/summary.js';
 import { CARD_WIDTH, dayCardSvg, renderDayCard } from '../src/render/day-card.js';
 import { type RankingRow, renderRankingCard } from '../src/render/ranking-card.js';
-import { REPO, rosterConfig } from './helpers.js';
 import { REPORTS, replayEvening, t } from './console-evening.js';
+import { REPO, rosterConfig } from './helpers.js';
 import { run, Scenario } from './scenario.js';
 
 const ARTIFACTS = join(REPO, 'test-artifacts');
@@ -26,8 +26,17 @@ function save(name: string, png: Buffer): void {
 }
 
 const reports: DayReport[] = config.units.slice(0, 15).map((u, i) => ({
-  unitId: u.id, late: i === 4, received: 4 + ((i * 7) % 11), completed: 3 + ((i * 5) % 9), inProgress: i % 3, overdue: i === 2 ? 2 : i === 9 ? 1 : 0,
-  reopened: i === 6 ? 1 : 0, unsatisfied: i === 7 ? 1 : 0, returned: 0, onTimeRate: 90 + (i % 10), satisfactionRate: i === 7 ? 85 : 95 + (i % 5),
+  unitId: u.id,
+  late: i === 4,
+  received: 4 + ((i * 7) % 11),
+  completed: 3 + ((i * 5) % 9),
+  inProgress: i % 3,
+  overdue: i === 2 ? 2 : i === 9 ? 1 : 0,
+  reopened: i === 6 ? 1 : 0,
+  unsatisfied: i === 7 ? 1 : 0,
+  returned: 0,
+  onTimeRate: 90 + (i % 10),
+  satisfactionRate: i === 7 ? 85 : 95 + (i % 5),
 }));
 
 describe('render cards (PNG, CJK font, no browser)', () => {
@@ -41,7 +50,14 @@ describe('render cards (PNG, CJK font, no browser)', () => {
     let png: Buffer = Buffer.alloc(0);
     for (let i = 0; i < 3; i++) {
       const t0 = performance.now();
-      png = await renderDayCard({ district: config.district, day: '2026-11-20', units: config.units, reports, lowRate: 90, footer: '11月20日18:40 生成' });
+      png = await renderDayCard({
+        district: config.district,
+        day: '2026-11-20',
+        units: config.units,
+        reports,
+        lowRate: 90,
+        footer: '11月20日18:40 生成',
+      });
       times.push(performance.now() - t0);
     }
     console.log(`day card: ${png.length} bytes, render ${times.map((x) => Math.round(x)).join(' / ')} ms`);
@@ -54,10 +70,23 @@ describe('render cards (PNG, CJK font, no browser)', () => {
 
   it('the ranking card: table and score chart for 18 units', async () => {
     const rows: RankingRow[] = config.units.map((u, i) => ({
-      unitId: u.id, unitName: u.name, onTimeRate: 99 - i * 0.8, satisfactionRate: 98 - i * 0.6, reopenRate: 2 + i * 0.5, ackRate: 100 - i, punctuality: 100 - i * 2, score: 96 - i * 1.4, rank: i + 1,
+      unitId: u.id,
+      unitName: u.name,
+      onTimeRate: 99 - i * 0.8,
+      satisfactionRate: 98 - i * 0.6,
+      reopenRate: 2 + i * 0.5,
+      ackRate: 100 - i,
+      punctuality: 100 - i * 2,
+      score: 96 - i * 1.4,
+      rank: i + 1,
     }));
     const t0 = performance.now();
-    const png = await renderRankingCard({ district: config.district, month: '2026-11', rows, method: '得分 = 按时办结率×30% + 满意率×30% + (100−重办率)×15% + 签收及时率×10% + 报送及时率×15%' });
+    const png = await renderRankingCard({
+      district: config.district,
+      month: '2026-11',
+      rows,
+      method: '得分 = 按时办结率×30% + 满意率×30% + (100−重办率)×15% + 签收及时率×10% + 报送及时率×15%',
+    });
     console.log(`ranking card: ${png.length} bytes, render ${Math.round(performance.now() - t0)} ms`);
     const { width, height } = pngSize(png);
     expect(width).toBe(960);
@@ -85,7 +114,9 @@ describe('daily-summary with reports.summaryFormat (real pipeline)', () => {
     const msg = out.filter((m) => m.to === 'group');
     expect(msg.some((m) => m.text.includes('12345热线日报汇总') && m.text.includes('各单位'))).toBe(true);
     expect(msg.some((m) => m.file === '日报汇总-2026-11-20.png')).toBe(true);
-    const [row] = await both.h.app.db.query<{ file_name: string }>("select file_name from outbound_messages where purpose = 'daily-summary:2026-11-20'");
+    const [row] = await both.h.app.db.query<{ file_name: string }>(
+      "select file_name from outbound_messages where purpose = 'daily-summary:2026-11-20'",
+    );
     expect(row?.file_name).toBe('日报汇总-2026-11-20.png');
     const path = join(both.h.app.ctx.dataDir as string, 'cards', 'day-2026-11-20.png');
     expect(existsSync(path)).toBe(true);
@@ -95,7 +126,10 @@ describe('daily-summary with reports.summaryFormat (real pipeline)', () => {
   it("'image': a short caption with the card", async () => {
     const s = await Scenario.open({ ...config, reports: { ...config.reports, summaryFormat: 'image' } });
     try {
-      const out = await s.play({ at: t('17:01'), from: 'wxid_jiaoyu_sun', text: '教育局今天接收工单5件，已全部办结。' }, run(t('18:40'), 'daily-summary'));
+      const out = await s.play(
+        { at: t('17:01'), from: 'wxid_jiaoyu_sun', text: '教育局今天接收工单5件，已全部办结。' },
+        run(t('18:40'), 'daily-summary'),
+      );
       const text = out.find((m) => m.to === 'group' && m.text.includes('汇总'))?.text ?? '';
       expect(text).toContain('报送1/18个单位');
       expect(text).toContain('详见下图');

@@ -22,8 +22,15 @@ describe('writeSpreadsheet', () => {
     await writeSpreadsheet(path, [
       {
         name: '2026-11月评比',
-        columns: [{ header: '名次', key: 'rank', width: 6 }, { header: '单位', key: 'unitName', width: 26 }, { header: '备注', key: 'note', width: 16 }],
-        rows: [{ rank: 1, unitName: '区住建局' }, { rank: 2, unitName: '城东街道', note: '未报送日报' }],
+        columns: [
+          { header: '名次', key: 'rank', width: 6 },
+          { header: '单位', key: 'unitName', width: 26 },
+          { header: '备注', key: 'note', width: 16 },
+        ],
+        rows: [
+          { rank: 1, unitName: '区住建局' },
+          { rank: 2, unitName: '城东街道', note: '未报送日报' },
+        ],
         notes: ['规则', '口径'],
       },
       { name: '证据链', columns: [{ header: '时间', key: 'at', width: 18 }], rows: [{ at: '2026-11-20 10:00' }] },
@@ -42,6 +49,9 @@ describe('writeSpreadsheet', () => {
       [6, [undefined, '口径']],
     ]);
     // No notes: no blank row either.
-    expect(values(b)).toEqual([[1, [undefined, '时间']], [2, [undefined, '2026-11-20 10:00']]]);
+    expect(values(b)).toEqual([
+      [1, [undefined, '时间']],
+      [2, [undefined, '2026-11-20 10:00']],
+    ]);
   });
 });

@@ -5,16 +5,27 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REDIS_URL, REPO, ROSTER_PATH } from './helpers.js';
 
-function replay(lines: object[] | string): { out: Array<Record<string, unknown>>; stderr: string; status: number | null } {
+function replay(lines: object[] | string): {
+  out: Array<Record<string, unknown>>;
+  stderr: string;
+  status: number | null;
+} {
   const input = typeof lines === 'string' ? lines : `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), 'replay', '--config', ROSTER_PATH], {
-    cwd: REPO,
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, REDIS_URL, LOG_LEVEL: 'silent' },
-    timeout: 120_000,
-  });
-  const out = r.stdout.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), 'replay', '--config', ROSTER_PATH],
+    {
+      cwd: REPO,
+      input,
+      encoding: 'utf8',
+      env: { ...process.env, REDIS_URL, LOG_LEVEL: 'silent' },
+      timeout: 120_000,
+    },
+  );
+  const out = r.stdout
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   return { out, stderr: r.stderr, status: r.status };
 }
 
@@ -28,7 +39,12 @@ describe('cli replay', () => {
     expect(out).toHaveLength(2);
     expect(out[0]).toMatchObject({ at: '2026-11-20T17:05:00+08:00', to: 'group', mentions: ['wxid_zhujian_zhang'] });
     expect(String(out[0]?.text)).toMatch(/^@张局长\s+您好，我是督办助手/);
-    expect(out[1]).toEqual({ at: '2026-11-20T17:06:30+08:00', to: 'wxid_leader_li', text: '您好，这条消息未能识别为日报、答复或指令，未作处理。\n发送“帮助”可查看使用说明。', mentions: [] });
+    expect(out[1]).toEqual({
+      at: '2026-11-20T17:06:30+08:00',
+      to: 'wxid_leader_li',
+      text: '您好，这条消息未能识别为日报、答复或指令，未作处理。\n发送“帮助”可查看使用说明。',
+      mentions: [],
+    });
   });
 
   it('names a bad line on stderr and goes on', () => {
@@ -54,9 +70,18 @@ describe('cli replay', () => {
     const csv = join(mkdtempSync(join(tmpdir(), 'duban-replay-')), '工单.csv');
     writeFileSync(csv, '工单编号,承办单位,派单时间,办理时限\nGD1,区住建局,2026-11-30 09:00,2026-12-02 18:00\n');
     const roster = [
-      { at: at('16:50'), from: 'wxid_leader_wang', text: '@张局长 请住建局今天18点前反馈湖滨路井盖缺失的处置情况。', mentions: ['wxid_zhujian_zhang'] },
+      {
+        at: at('16:50'),
+        from: 'wxid_leader_wang',
+        text: '@张局长 请住建局今天18点前反馈湖滨路井盖缺失的处置情况。',
+        mentions: ['wxid_zhujian_zhang'],
+      },
       { at: at('17:00'), from: 'wxid_zhujian_zhang', text: '收到' },
-      { at: at('17:05'), from: 'wxid_zhujian_zhang', text: '【区住建局】今日受理12件，办结10件，在办2件，无超期，满意率98.5%' },
+      {
+        at: at('17:05'),
+        from: 'wxid_zhujian_zhang',
+        text: '【区住建局】今日受理12件，办结10件，在办2件，无超期，满意率98.5%',
+      },
       { at: at('17:30'), run: 'report-reminder' },
       { at: at('17:40'), from: 'wxid_hubin_you', text: '湖滨街道：今天受理8件 办结8件，无超期' },
       { at: at('18:00'), run: 'report-deadline' },

@@ -17,11 +17,31 @@ describe('reports with emoji and decorations (replay)', () => {
 
   it('stores and confirms reports wrapped in emoji, emoticons, keycaps, bullets and circled numbers', async () => {
     const reports: Array<[string, string, string]> = [
-      ['wxid_renshe_wu', '👍人社局今日受理6件✅办结5件，在办1件，超期0，满意率100%💪', '已收到区人力资源和社会保障局11月30日日报：受理6件、办结5件、在办1件、超期0件、满意率100%。'],
-      ['wxid_chengxi_qin', '[强][强]城西街道：今日受理7件，办结7件[抱拳]，满意率100%[玫瑰]', '已收到城西街道11月30日日报：受理7件、办结7件、满意率100%。'],
-      ['wxid_minzheng_jiang', '民政局👨‍💼\n1️⃣受理4件\n2️⃣办结3件\n3️⃣在办1件👍🏻', '已收到区民政局11月30日日报：受理4件、办结3件、在办1件。'],
-      ['wxid_shuanghe_lv', '★双河镇★ ①受理５件 ②办结４件 ③在办１件 ④超期→无', '已收到双河镇11月30日日报：受理5件、办结4件、在办1件、超期0件。'],
-      ['wxid_hubin_you', '🌹🌹湖滨街道 今日 受 理 3 件，办 结 3 件🎉🎉', '已收到湖滨街道11月30日日报：受理3件、办结3件。'],
+      [
+        'wxid_renshe_wu',
+        '👍人社局今日受理6件✅办结5件，在办1件，超期0，满意率100%💪',
+        '已收到区人力资源和社会保障局11月30日日报：受理6件、办结5件、在办1件、超期0件、满意率100%。',
+      ],
+      [
+        'wxid_chengxi_qin',
+        '[强][强]城西街道：今日受理7件，办结7件[抱拳]，满意率100%[玫瑰]',
+        '已收到城西街道11月30日日报：受理7件、办结7件、满意率100%。',
+      ],
+      [
+        'wxid_minzheng_jiang',
+        '民政局👨‍💼\n1️⃣受理4件\n2️⃣办结3件\n3️⃣在办1件👍🏻',
+        '已收到区民政局11月30日日报：受理4件、办结3件、在办1件。',
+      ],
+      [
+        'wxid_shuanghe_lv',
+        '★双河镇★ ①受理５件 ②办结４件 ③在办１件 ④超期→无',
+        '已收到双河镇11月30日日报：受理5件、办结4件、在办1件、超期0件。',
+      ],
+      [
+        'wxid_hubin_you',
+        '🌹🌹湖滨街道 今日 受 理 3 件，办 结 3 件🎉🎉',
+        '已收到湖滨街道11月30日日报：受理3件、办结3件。',
+      ],
     ];
     const out = await s.play(...reports.map(([from, text], i) => say(t(`17:0${i}`), from, text)));
     expect(out.map((o) => [o.to, o.text])).toEqual(reports.map(([from, , reply]) => [from, reply]));
@@ -32,15 +52,28 @@ describe('reports with emoji and decorations (replay)', () => {
   it('does not name those units as missing at 17:30', async () => {
     const out = await s.play(run(t('17:30'), 'report-reminder'));
     expect(out).toHaveLength(1);
-    for (const name of ['区人力资源和社会保障局', '城西街道', '区民政局', '双河镇', '湖滨街道']) expect(out[0]?.text).not.toContain(name);
+    for (const name of ['区人力资源和社会保障局', '城西街道', '区民政局', '双河镇', '湖滨街道'])
+      expect(out[0]?.text).not.toContain(name);
     expect(out[0]?.text).toContain('城东街道');
   });
 
-  it('answers a head\'s report-like message it did not take with 未识别为日报 and what to do, privately', async () => {
+  it("answers a head's report-like message it did not take with 未识别为日报 and what to do, privately", async () => {
     const tries: Array<[string, string, RegExp]> = [
-      ['wxid_chengdong_zhu', '城东街道今日受理8件，全部办结，继续保持！💪', /^未识别为日报：消息中含有评价性用语.*例如：“城东街道今日受理6件，办结5件，在办1件。”$/],
-      ['wxid_jiaotong_shen', '今天受理4件，办结3件，这样报可以吗？', /^未识别为日报：这条消息是问句.*例如：“区交通运输局今日受理6件/],
-      ['wxid_nongye_han', '请查收：今日受理2件，办结2件[抱拳]', /^未识别为日报，本条未作记录。如需报送今日日报，请以单位名称开头/],
+      [
+        'wxid_chengdong_zhu',
+        '城东街道今日受理8件，全部办结，继续保持！💪',
+        /^未识别为日报：消息中含有评价性用语.*例如：“城东街道今日受理6件，办结5件，在办1件。”$/,
+      ],
+      [
+        'wxid_jiaotong_shen',
+        '今天受理4件，办结3件，这样报可以吗？',
+        /^未识别为日报：这条消息是问句.*例如：“区交通运输局今日受理6件/,
+      ],
+      [
+        'wxid_nongye_han',
+        '请查收：今日受理2件，办结2件[抱拳]',
+        /^未识别为日报，本条未作记录。如需报送今日日报，请以单位名称开头/,
+      ],
       ['wxid_zhujian_xu', '今日受理12件 办结10件 在办2件 要不要报超期的？', /^未识别为日报：这条消息是问句/],
     ];
     for (const [i, [from, text, want]] of tries.entries()) {
@@ -58,7 +91,9 @@ describe('reports with emoji and decorations (replay)', () => {
       say(t('17:50'), 'wxid_gongan_feng', '工单2026113000123已办结，回访满意'),
       say(t('17:51'), 'wxid_gongan_feng', '有事请打我电话13812345678'),
       say(t('17:52'), 'wxid_weijian_zhou', 'D3 今天办结2件，剩下1件在办，明天能完成吗？'),
-      say(t('17:53'), 'wxid_weijian_zhou', '@王副主任 湖滨路今日办结2件，在办1件，还需要补材料吗？', { mentions: ['wxid_leader_wang'] }),
+      say(t('17:53'), 'wxid_weijian_zhou', '@王副主任 湖滨路今日办结2件，在办1件，还需要补材料吗？', {
+        mentions: ['wxid_leader_wang'],
+      }),
       say(t('17:54'), 'wxid_shijian_wei', '报告李主任：今日受理4件、办结4件的情况需要单独报吗？'),
       say(t('17:55'), 'wxid_zigui_yang', '今日数据稍后报，目前受理3件'),
       say(t('17:56'), 'wxid_chengdong_zhu', '城西街道今天受理7件办结7件，真不错，辛苦了👍'),

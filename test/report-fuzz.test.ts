@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDistrictFile } from '../src/config/load.js';
-import { type ReportParse, parseReport } from '../src/domain/report/parse.js';
+import { parseReport, type ReportParse } from '../src/domain/report/parse.js';
 import { Roster } from '../src/domain/roster.js';
 import { seededRandom } from './helpers.js';
 
@@ -9,7 +9,6 @@ const roster = Roster.fromConfig(loadDistrictFile(join(import.meta.dirname, 'fix
 const SENT = '2026-11-20T17:40:00+08:00';
 const COUNT_FIELDS = ['received', 'completed', 'inProgress', 'overdue', 'reopened', 'unsatisfied', 'returned'] as const;
 const RATE_FIELDS = ['onTimeRate', 'satisfactionRate'] as const;
-
 
 function wellFormed(r: ReportParse): void {
   expect(typeof r.isReport).toBe('boolean');
@@ -26,11 +25,92 @@ function wellFormed(r: ReportParse): void {
 }
 
 const PIECES = [
-  '受理', '办结', '在办', '超期', '逾期', '重办', '不满意', '退办', '不再办理', '满意率', '按时办结率', '办结率', '累计', '本月', '今日',
-  '昨日', '无', '没有', '零', '均', '各', '分别', '其中', '件', '个', '单', '%', '％', '，', '。', '；', '、', '：', '\n', ' ', '（', '）',
-  '12345', '18:00', '11月20日', '20日', '9.8', '11/20', '2026.11.20', '十二', '两', '一百零五', '百分之', '百', '点', '城东街道', '住建局',
-  '会同', '按照', '我局', '【', '】', '✅', '📌', '🙏', '请问', '？', '收到', '新增', '学位', '人次', '场', '条', '率', '达', '为', '清零',
-  '均为0', '各1件', '0', '1', '2', '7', '10', '99.5', '１２', '\uE000', '\u0000', '\uFFFF', '\uD800', '𠀀',
+  '受理',
+  '办结',
+  '在办',
+  '超期',
+  '逾期',
+  '重办',
+  '不满意',
+  '退办',
+  '不再办理',
+  '满意率',
+  '按时办结率',
+  '办结率',
+  '累计',
+  '本月',
+  '今日',
+  '昨日',
+  '无',
+  '没有',
+  '零',
+  '均',
+  '各',
+  '分别',
+  '其中',
+  '件',
+  '个',
+  '单',
+  '%',
+  '％',
+  '，',
+  '。',
+  '；',
+  '、',
+  '：',
+  '\n',
+  ' ',
+  '（',
+  '）',
+  '12345',
+  '18:00',
+  '11月20日',
+  '20日',
+  '9.8',
+  '11/20',
+  '2026.11.20',
+  '十二',
+  '两',
+  '一百零五',
+  '百分之',
+  '百',
+  '点',
+  '城东街道',
+  '住建局',
+  '会同',
+  '按照',
+  '我局',
+  '【',
+  '】',
+  '✅',
+  '📌',
+  '🙏',
+  '请问',
+  '？',
+  '收到',
+  '新增',
+  '学位',
+  '人次',
+  '场',
+  '条',
+  '率',
+  '达',
+  '为',
+  '清零',
+  '均为0',
+  '各1件',
+  '0',
+  '1',
+  '2',
+  '7',
+  '10',
+  '99.5',
+  '１２',
+  '\uE000',
+  '\u0000',
+  '\uFFFF',
+  '\uD800',
+  '𠀀',
 ];
 
 function randomText(next: () => number, maxPieces: number): string {
@@ -67,15 +147,43 @@ describe('parseReport fuzz', () => {
   });
 
   it('parses a 100 KB report (its time: scripts/abuse/parser-time.ts, "report lines")', () => {
-    const line = '城东街道：今日受理工单12件，办结10件，在办2件，无超期、重办工单；本月累计受理120件；满意率98.5%。会同城管局清理杂物17处。\n';
+    const line =
+      '城东街道：今日受理工单12件，办结10件，在办2件，无超期、重办工单；本月累计受理120件；满意率98.5%。会同城管局清理杂物17处。\n';
     const text = line.repeat(Math.ceil(100_000 / line.length)).slice(0, 100_000);
     const r = parseReport({ text, sentAt: SENT }, roster);
     wellFormed(r);
-    expect(r).toMatchObject({ received: 12, completed: 10, inProgress: 2, overdue: 0, reopened: 0, satisfactionRate: 98.5 });
+    expect(r).toMatchObject({
+      received: 12,
+      completed: 10,
+      inProgress: 2,
+      overdue: 0,
+      reopened: 0,
+      satisfactionRate: 98.5,
+    });
   });
 
   it('parses 100 KB of adversarial repetition (how its time grows: scripts/abuse/parser-time.ts)', () => {
-    for (const unit of ['率', '无', '1', '受理', '、', '.', '年月日', '十', '百分之', '会同', '12345', '1.', '（', '零', '城东街道很好', '城东街道受理1件', '住建局、', '1月1日', '城东街道攻坚进展1']) {
+    for (const unit of [
+      '率',
+      '无',
+      '1',
+      '受理',
+      '、',
+      '.',
+      '年月日',
+      '十',
+      '百分之',
+      '会同',
+      '12345',
+      '1.',
+      '（',
+      '零',
+      '城东街道很好',
+      '城东街道受理1件',
+      '住建局、',
+      '1月1日',
+      '城东街道攻坚进展1',
+    ]) {
       wellFormed(parseReport({ text: unit.repeat(Math.ceil(100_000 / unit.length)), sentAt: SENT }, roster));
     }
   });

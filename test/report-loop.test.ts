@@ -21,7 +21,14 @@ const REPORTS: Array<[string, string]> = [
   ['wxid_chengxi_qin', '城西街道今日受理7件，办结6件，在办1件。'],
   ['wxid_hubin_you', '湖滨街道：今日受理5件，办结5件，退办1件。'],
 ];
-const MISSING_HEADS = ['wxid_jiaotong_shen', 'wxid_nongye_han', 'wxid_zigui_yang', 'wxid_xingang_xu', 'wxid_fenghuang_he', 'wxid_shuanghe_lv'];
+const MISSING_HEADS = [
+  'wxid_jiaotong_shen',
+  'wxid_nongye_han',
+  'wxid_zigui_yang',
+  'wxid_xingang_xu',
+  'wxid_fenghuang_he',
+  'wxid_shuanghe_lv',
+];
 
 describe('the 18:00 daily report loop (replay through the real pipeline)', () => {
   let s: Scenario;
@@ -33,15 +40,25 @@ describe('the 18:00 daily report loop (replay through the real pipeline)', () =>
   });
 
   it('stores 12 reports and confirms each to its sender point-to-point, nothing in the group', async () => {
-    const out = await s.play(...REPORTS.map(([from, text], i) => say(t(`17:${String(i + 1).padStart(2, '0')}`), from, text)));
+    const out = await s.play(
+      ...REPORTS.map(([from, text], i) => say(t(`17:${String(i + 1).padStart(2, '0')}`), from, text)),
+    );
     expect(out).toHaveLength(12);
     expect(out.every((o) => o.to !== 'group')).toBe(true);
     expect(out.map((o) => o.to)).toEqual(REPORTS.map(([from]) => from));
-    expect(out[0]?.text).toBe('已收到区住房和城乡建设局11月20日日报：受理12件、办结10件、在办2件、超期0件、满意率98.5%。');
+    expect(out[0]?.text).toBe(
+      '已收到区住房和城乡建设局11月20日日报：受理12件、办结10件、在办2件、超期0件、满意率98.5%。',
+    );
     expect(out[3]?.text).toContain('受理3件、办结3件');
     const stored = await reportsForDay(s.h.app.db, D);
     expect(stored).toHaveLength(12);
-    expect(stored.find((r) => r.unitId === 'gongan')).toMatchObject({ received: 12, completed: 10, inProgress: 2, reopened: 1, late: false });
+    expect(stored.find((r) => r.unitId === 'gongan')).toMatchObject({
+      received: 12,
+      completed: 10,
+      inProgress: 2,
+      reopened: 1,
+      late: false,
+    });
   });
 
   it('report-reminder @-mentions the heads and liaisons of the 6 missing units, once', async () => {
@@ -58,7 +75,12 @@ describe('the 18:00 daily report loop (replay through the real pipeline)', () =>
       say(t('17:40'), 'wxid_stranger', '交通局：今日受理5件，办结5件。'),
       say(t('17:41'), 'wxid_chengxi_qin', '双河镇：今日受理3件，办结3件。'),
     );
-    expect(out.find((o) => o.to === 'wxid_chengxi_qin')).toEqual({ at: t('17:41'), to: 'wxid_chengxi_qin', mentions: [], text: '您好，您不是双河镇的报送人员，本条日报未予记录。请由该单位负责同志或联络员报送。已将本条内容转告该单位负责同志，由其确认是否采用。' });
+    expect(out.find((o) => o.to === 'wxid_chengxi_qin')).toEqual({
+      at: t('17:41'),
+      to: 'wxid_chengxi_qin',
+      mentions: [],
+      text: '您好，您不是双河镇的报送人员，本条日报未予记录。请由该单位负责同志或联络员报送。已将本条内容转告该单位负责同志，由其确认是否采用。',
+    });
     // The unit it was for is told (point-to-point), so it is not escalated without knowing.
     expect(out.find((o) => o.to === 'wxid_shuanghe_lv')?.text).toMatch(/^【代报待确认】秦主任（城西街道）/);
     expect(out).toHaveLength(2);
@@ -70,12 +92,24 @@ describe('the 18:00 daily report loop (replay through the real pipeline)', () =>
   it('a correction changes the figures it names, keeps the others and the history, says what changed; bad figures are flagged', async () => {
     const out = await s.play(say(t('17:50'), 'wxid_zhujian_zhang', '更正：区住建局今日受理13件，办结15件，在办1件。'));
     expect(out).toHaveLength(1);
-    expect(out[0]?.text).toContain('已更正区住房和城乡建设局11月20日日报（第2次报送）：受理 12→13件、办结 10→15件、在办 2→1件。');
+    expect(out[0]?.text).toContain(
+      '已更正区住房和城乡建设局11月20日日报（第2次报送）：受理 12→13件、办结 10→15件、在办 2→1件。',
+    );
     expect(out[0]?.text).toContain('更正后日报：受理13件、办结15件、在办1件、超期0件、满意率98.5%。');
     expect(out[0]?.text).toContain('请核实：办结数（15）多于受理数与在办数之和（13+1）');
     const r = (await reportsForDay(s.h.app.db, D)).find((x) => x.unitId === 'zhujian');
-    expect(r).toMatchObject({ received: 13, completed: 15, inProgress: 1, overdue: 0, satisfactionRate: 98.5, version: 2 });
-    const versions = await s.h.app.db.query<{ n: number }>(`select count(*)::int as n from report_versions where unit_id = 'zhujian' and day = $1`, [D]);
+    expect(r).toMatchObject({
+      received: 13,
+      completed: 15,
+      inProgress: 1,
+      overdue: 0,
+      satisfactionRate: 98.5,
+      version: 2,
+    });
+    const versions = await s.h.app.db.query<{ n: number }>(
+      `select count(*)::int as n from report_versions where unit_id = 'zhujian' and day = $1`,
+      [D],
+    );
     expect(versions[0]?.n).toBe(2);
   });
 
@@ -85,11 +119,15 @@ describe('the 18:00 daily report loop (replay through the real pipeline)', () =>
     expect(out[0]?.to).toBe('group');
     expect([...(out[0]?.mentions ?? [])].sort()).toEqual([...MISSING_HEADS].sort());
     expect(out[0]?.text).toMatch(/^@沈局长\s@韩局长\s@杨局长\s@许镇长\s@何镇长\s@吕镇长 /);
-    expect(out[0]?.text.replace(/^(@\S+\s)+/, '')).toBe('截至18:00，11月20日日报应报18个单位，已报12个，尚未报送6个：区交通运输局（沈局长）、区农业农村局（韩局长）、区自然资源和规划分局（杨局长）、新港镇（许镇长）、凤凰镇（何镇长）、双河镇（吕镇长）。请尽快报送。');
+    expect(out[0]?.text.replace(/^(@\S+\s)+/, '')).toBe(
+      '截至18:00，11月20日日报应报18个单位，已报12个，尚未报送6个：区交通运输局（沈局长）、区农业农村局（韩局长）、区自然资源和规划分局（杨局长）、新港镇（许镇长）、凤凰镇（何镇长）、双河镇（吕镇长）。请尽快报送。',
+    );
   });
 
   it('accepts a late report and marks it late', async () => {
-    const out = await s.play(say(t('18:12'), 'wxid_jiaotong_shen', '交通运输局今日受理工单4件，办结3件，在办1件，超期2件。'));
+    const out = await s.play(
+      say(t('18:12'), 'wxid_jiaotong_shen', '交通运输局今日受理工单4件，办结3件，在办1件，超期2件。'),
+    );
     expect(out[0]?.text).toContain('本次报送晚于18:00截止时间，已记为迟报');
     const r = (await reportsForDay(s.h.app.db, D)).find((x) => x.unitId === 'jiaotong');
     expect(r?.late).toBe(true);
@@ -110,7 +148,9 @@ describe('the 18:00 daily report loop (replay through the real pipeline)', () =>
     expect(text).toContain('报送：13/18个单位（迟报1个），未报5个。');
     // A figure a unit did not give is not counted as 0: each total says how many units gave it
     // (区住建局's 无超期 stands after its correction, which did not name it).
-    expect(text).toContain('合计：受理79件，办结75件，在办7件（6个单位填报），超期3件（6个单位填报），重办1件（3个单位填报），不满意1件（2个单位填报），退办/不再办理1件（1个单位填报）。');
+    expect(text).toContain(
+      '合计：受理79件，办结75件，在办7件（6个单位填报），超期3件（6个单位填报），重办1件（3个单位填报），不满意1件（2个单位填报），退办/不再办理1件（1个单位填报）。',
+    );
     const lines = text.split('\n');
     expect(lines[3]).toBe('需关注：');
     expect(lines[4]).toBe('· 区交通运输局：超期2件');
@@ -122,7 +162,11 @@ describe('the 18:00 daily report loop (replay through the real pipeline)', () =>
 
   it('runs nothing on a holiday and runs on a make-up Saturday', async () => {
     const holiday = '2026-10-01';
-    const none = await s.play(...['report-reminder', 'report-deadline', 'report-escalation', 'daily-summary'].map((r) => run(t('18:45', holiday), r)));
+    const none = await s.play(
+      ...['report-reminder', 'report-deadline', 'report-escalation', 'daily-summary'].map((r) =>
+        run(t('18:45', holiday), r),
+      ),
+    );
     expect(none).toEqual([]);
     const saturday = '2026-10-10';
     const out = await s.play(run(t('17:30', saturday), 'report-reminder'));

@@ -1,15 +1,25 @@
-import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { loadDistrictFile } from '../src/config/load.js';
 import { isCorrection, neverAReport } from '../src/domain/report/correction.js';
-import { parseReport } from '../src/domain/report/parse.js';
-import { Roster } from '../src/domain/roster.js';
-import { REPO } from './helpers.js';
 import type { ReportFigures } from '../src/domain/report/figures.js';
 import { applyMode, applyReport, foldVersions } from '../src/domain/report/merge.js';
+import { parseReport } from '../src/domain/report/parse.js';
+import { Roster } from '../src/domain/roster.js';
 import { describeChange } from '../src/domain/texts/report-corrections.js';
+import { REPO } from './helpers.js';
 
-const none: ReportFigures = { received: null, completed: null, inProgress: null, overdue: null, reopened: null, unsatisfied: null, returned: null, onTimeRate: null, satisfactionRate: null };
+const none: ReportFigures = {
+  received: null,
+  completed: null,
+  inProgress: null,
+  overdue: null,
+  reopened: null,
+  unsatisfied: null,
+  returned: null,
+  onTimeRate: null,
+  satisfactionRate: null,
+};
 const f = (o: Partial<ReportFigures>): ReportFigures => ({ ...none, ...o });
 const full = f({ received: 5, completed: 4, inProgress: 1, overdue: 0, satisfactionRate: 98 });
 
@@ -18,8 +28,12 @@ describe('merge or replace (pure)', () => {
     expect(applyMode(null, f({ received: 7 }), true)).toBe('replace');
     expect(applyMode(full, f({ received: 7 }), true)).toBe('merge');
     expect(applyMode(full, f({ received: 7 }), false)).toBe('merge');
-    expect(applyMode(full, f({ received: 6, completed: 5, inProgress: 1, overdue: 0, onTimeRate: 100 }), false)).toBe('replace');
-    expect(applyMode(full, f({ received: 6, completed: 5, inProgress: 1, overdue: 0, onTimeRate: 100 }), true)).toBe('merge');
+    expect(applyMode(full, f({ received: 6, completed: 5, inProgress: 1, overdue: 0, onTimeRate: 100 }), false)).toBe(
+      'replace',
+    );
+    expect(applyMode(full, f({ received: 6, completed: 5, inProgress: 1, overdue: 0, onTimeRate: 100 }), true)).toBe(
+      'merge',
+    );
   });
 
   it('keeps what the correction does not name and lists what it changed', () => {
@@ -29,7 +43,12 @@ describe('merge or replace (pure)', () => {
     const b = applyReport(full, f({ satisfactionRate: 95, returned: 1 }), true);
     expect(b.changed.map(describeChange)).toEqual(['退办/不再办理 未填报→1件', '满意率 98%→95%']);
     const c = applyReport(full, f({ received: 9, completed: 8, inProgress: 1, overdue: 0, onTimeRate: 99 }), false);
-    expect(c.changed.map(describeChange)).toEqual(['受理 5→9件', '办结 4→8件', '按时办结率 未填报→99%', '满意率 98%→未填报']);
+    expect(c.changed.map(describeChange)).toEqual([
+      '受理 5→9件',
+      '办结 4→8件',
+      '按时办结率 未填报→99%',
+      '满意率 98%→未填报',
+    ]);
     expect(applyReport(full, f({ received: 5 }), true).changed).toEqual([]);
   });
 
@@ -49,10 +68,25 @@ describe('merge or replace (pure)', () => {
 
 describe('corrections and never-reports as people type them', () => {
   it('hears a correction', () => {
-    for (const s of ['更正：受理数应为7件', '刚才报错了，办结是6件', '补充一下：满意率98%', '不好意思，超期是1件', '另外满意率98%', '更新一下👍 办结11件', '受理改为10件🙏', '办结应该是3件', '数字打错了 受理是8件不是6件', 'sorry 在办2件']) {
+    for (const s of [
+      '更正：受理数应为7件',
+      '刚才报错了，办结是6件',
+      '补充一下：满意率98%',
+      '不好意思，超期是1件',
+      '另外满意率98%',
+      '更新一下👍 办结11件',
+      '受理改为10件🙏',
+      '办结应该是3件',
+      '数字打错了 受理是8件不是6件',
+      'sorry 在办2件',
+    ]) {
       expect(isCorrection(s), s).toBe(true);
     }
-    for (const s of ['【区住建局】今日受理工单5件，办结4件，在办1件，无超期，满意率98%。', '城东街道：今日受理8件，办结7件']) expect(isCorrection(s), s).toBe(false);
+    for (const s of [
+      '【区住建局】今日受理工单5件，办结4件，在办1件，无超期，满意率98%。',
+      '城东街道：今日受理8件，办结7件',
+    ])
+      expect(isCorrection(s), s).toBe(false);
   });
 
   it('an acknowledgement or a case code is never a report; a report opening with 收到 still is', () => {
@@ -75,7 +109,10 @@ describe('corrections and never-reports as people type them', () => {
     for (const text of ['D9 收到', '好的收到1', 'd12收到！', 'SP3 收到，今天去现场1次']) {
       expect(parseReport({ text, sentAt: at }, roster).isReport, text).toBe(false);
     }
-    for (const text of ['【区住建局】今日受理5件，办结4件，SP2已答复。', '区住建局日报：受理6件，办结6件，D3已按要求整改']) {
+    for (const text of [
+      '【区住建局】今日受理5件，办结4件，SP2已答复。',
+      '区住建局日报：受理6件，办结6件，D3已按要求整改',
+    ]) {
       const p = parseReport({ text, sentAt: at }, roster);
       expect(p.isReport, text).toBe(true);
       expect(p.completed, text).toBeGreaterThanOrEqual(4);

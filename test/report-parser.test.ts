@@ -2,18 +2,31 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDistrictFile } from '../src/config/load.js';
-import { type ReportParse, parseReport } from '../src/domain/report/parse.js';
+import { parseReport, type ReportParse } from '../src/domain/report/parse.js';
 import { Roster } from '../src/domain/roster.js';
 import { OWN_CASES } from './report-cases.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const roster = Roster.fromConfig(loadDistrictFile(join(FIXTURES, 'roster.json')));
 const FIELDS = [
-  'isReport', 'unit', 'date', 'received', 'completed', 'inProgress', 'overdue', 'reopened', 'unsatisfied', 'returned',
-  'onTimeRate', 'satisfactionRate',
+  'isReport',
+  'unit',
+  'date',
+  'received',
+  'completed',
+  'inProgress',
+  'overdue',
+  'reopened',
+  'unsatisfied',
+  'returned',
+  'onTimeRate',
+  'satisfactionRate',
 ] as const;
 
-interface Item { input: { id: string; text: string; sentAt: string; from?: string }; expect: Partial<ReportParse> }
+interface Item {
+  input: { id: string; text: string; sentAt: string; from?: string };
+  expect: Partial<ReportParse>;
+}
 
 function same(field: string, want: unknown, got: unknown): boolean {
   if ((field === 'onTimeRate' || field === 'satisfactionRate') && typeof want === 'number' && typeof got === 'number') {
@@ -60,7 +73,14 @@ describe('parseReport on hand-written cases from the contract', () => {
   });
   for (const c of OWN_CASES) {
     it(c.name, () => {
-      const got = parseReport({ text: c.text, sentAt: c.sentAt ?? '2026-11-20T17:40:00+08:00', ...(c.from !== undefined ? { from: c.from } : {}) }, roster);
+      const got = parseReport(
+        {
+          text: c.text,
+          sentAt: c.sentAt ?? '2026-11-20T17:40:00+08:00',
+          ...(c.from !== undefined ? { from: c.from } : {}),
+        },
+        roster,
+      );
       const picked = Object.fromEntries(Object.keys(c.expect).map((k) => [k, got[k as keyof ReportParse]]));
       expect(picked).toEqual(c.expect);
     });

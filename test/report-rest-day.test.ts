@@ -18,7 +18,12 @@ describe('a report sent on a rest day (replay)', () => {
   it('is kept, not late, and the sender is told which working day it may be for (several phrasings)', async () => {
     const cases: Array<[string, string, string, string]> = [
       // Sunday 04:00 (the README's example at the simulator's wall clock): before 06:00 is the day before, a Saturday.
-      ['2026-11-29T04:00:00+08:00', 'wxid_zhujian_zhang', '【区住建局】今日受理12件，办结10件，在办2件，无超期，满意率98.5%', '2026-11-28'],
+      [
+        '2026-11-29T04:00:00+08:00',
+        'wxid_zhujian_zhang',
+        '【区住建局】今日受理12件，办结10件，在办2件，无超期，满意率98.5%',
+        '2026-11-28',
+      ],
       ['2026-11-29T04:05:00+08:00', 'wxid_renshe_wu', '👍人社局受理6件✅办结5件，在办1件，超期0', '2026-11-28'],
       // Saturday afternoon, 今天.
       ['2026-11-28T15:20:00+08:00', 'wxid_chengxi_qin', '城西街道今天受理3件 办结3件', '2026-11-28'],
@@ -31,8 +36,12 @@ describe('a report sent on a rest day (replay)', () => {
       const o = out[i]!;
       expect(o.to).toBe(from);
       expect(o.text).not.toContain('迟报');
-      expect(o.text).toContain('为休息日，无需报送日报，本条已留存备查。如为11月27日（星期五）的日报，请在开头注明“11月27日”后重新发送。');
-      expect(o.text).toContain(`${Number(day.slice(5, 7))}月${Number(day.slice(8))}日（星期${day === '2026-11-28' ? '六' : '日'}）为休息日`);
+      expect(o.text).toContain(
+        '为休息日，无需报送日报，本条已留存备查。如为11月27日（星期五）的日报，请在开头注明“11月27日”后重新发送。',
+      );
+      expect(o.text).toContain(
+        `${Number(day.slice(5, 7))}月${Number(day.slice(8))}日（星期${day === '2026-11-28' ? '六' : '日'}）为休息日`,
+      );
     });
     const sat = await reportsForDay(s.h.app.db, '2026-11-28');
     const sun = await reportsForDay(s.h.app.db, '2026-11-29');
@@ -42,7 +51,9 @@ describe('a report sent on a rest day (replay)', () => {
   });
 
   it('a report naming the working day it is for is filed there (late), without the rest-day note', async () => {
-    const out = await s.play(say('2026-11-29T09:00:00+08:00', 'wxid_zhujian_zhang', '11月27日日报补报：区住建局受理9件，办结9件'));
+    const out = await s.play(
+      say('2026-11-29T09:00:00+08:00', 'wxid_zhujian_zhang', '11月27日日报补报：区住建局受理9件，办结9件'),
+    );
     expect(out).toHaveLength(1);
     expect(out[0]?.text).toContain('11月27日日报');
     expect(out[0]?.text).toContain('已记为迟报');

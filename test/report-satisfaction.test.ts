@@ -17,10 +17,26 @@ describe('满意度 is the 满意率 (replay)', () => {
 
   it('confirms and stores the rate however the head writes 满意度', async () => {
     const reports: Array<[string, string, string]> = [
-      ['wxid_weijian_zhou', '卫健局 今天接了6件 全部办完了 没有超期 满意度100%', '已收到区卫生健康局11月30日日报：受理6件、办结6件、超期0件、满意率100%。'],
-      ['wxid_hubin_you', '湖滨街道今日受理6件，办结5件，在办1件，群众满意度：97.3%👍', '已收到湖滨街道11月30日日报：受理6件、办结5件、在办1件、满意率97.3%。'],
-      ['wxid_fenghuang_he', '凤凰镇今天受理5件，办结5件，满意度达百分之百[强]', '已收到凤凰镇11月30日日报：受理5件、办结5件、满意率100%。'],
-      ['wxid_minzheng_jiang', '民政局 受理4 办结4 回访满意度98.5%', '已收到区民政局11月30日日报：受理4件、办结4件、满意率98.5%。'],
+      [
+        'wxid_weijian_zhou',
+        '卫健局 今天接了6件 全部办完了 没有超期 满意度100%',
+        '已收到区卫生健康局11月30日日报：受理6件、办结6件、超期0件、满意率100%。',
+      ],
+      [
+        'wxid_hubin_you',
+        '湖滨街道今日受理6件，办结5件，在办1件，群众满意度：97.3%👍',
+        '已收到湖滨街道11月30日日报：受理6件、办结5件、在办1件、满意率97.3%。',
+      ],
+      [
+        'wxid_fenghuang_he',
+        '凤凰镇今天受理5件，办结5件，满意度达百分之百[强]',
+        '已收到凤凰镇11月30日日报：受理5件、办结5件、满意率100%。',
+      ],
+      [
+        'wxid_minzheng_jiang',
+        '民政局 受理4 办结4 回访满意度98.5%',
+        '已收到区民政局11月30日日报：受理4件、办结4件、满意率98.5%。',
+      ],
     ];
     const out = await s.play(...reports.map(([from, text], i) => say(t(`16:3${i}`), from, text)));
     expect(out.map((o) => [o.to, o.text])).toEqual(reports.map(([from, , reply]) => [from, reply]));

@@ -2,8 +2,8 @@ import type { DistrictConfig } from '../src/config/schema.js';
 import { ManualClock } from '../src/domain/clock.js';
 import { isoInZone } from '../src/domain/time.js';
 import { type Harness, startHarness } from '../src/sim/harness.js';
-import type { DbOptions } from '../src/store/db.js';
 import { playLine, type ScenarioLine, scenarioLineSchema } from '../src/sim/scenario.js';
+import type { DbOptions } from '../src/store/db.js';
 import { REDIS_URL, rosterConfig, testLogger } from './helpers.js';
 
 export interface Out {
@@ -25,7 +25,11 @@ export class Scenario {
 
   /** `start`: the clock when the bot first starts (the deployment the 月评比 counts from). */
   /** `db`: the store to use (default: a new in-memory PGlite). */
-  static async open(config: DistrictConfig = rosterConfig(), start = '2026-01-01T00:00:00Z', db?: DbOptions): Promise<Scenario> {
+  static async open(
+    config: DistrictConfig = rosterConfig(),
+    start = '2026-01-01T00:00:00Z',
+    db?: DbOptions,
+  ): Promise<Scenario> {
     const clock = new ManualClock(start);
     const h = await startHarness({ config, redisUrl: REDIS_URL, clock, log: testLogger(), ...(db ? { db } : {}) });
     const s = new Scenario(h, clock);
@@ -49,5 +53,10 @@ export class Scenario {
   }
 }
 
-export const say = (at: string, from: string, text: string, extra: Record<string, unknown> = {}) => ({ at, from, text, ...extra });
+export const say = (at: string, from: string, text: string, extra: Record<string, unknown> = {}) => ({
+  at,
+  from,
+  text,
+  ...extra,
+});
 export const run = (at: string, routine: string) => ({ at, run: routine });

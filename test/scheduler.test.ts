@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Routine } from '../src/routines/types.js';
 import { createRedis } from '../src/jobs/redis.js';
 import { RoutineScheduler } from '../src/jobs/scheduler.js';
+import type { Routine } from '../src/routines/types.js';
 import { obliterate } from '../src/sim/harness.js';
 import { REDIS_URL, rosterConfig } from './helpers.js';
 
@@ -18,7 +18,11 @@ describe('routine scheduler', () => {
   it('upserts one job scheduler per routine and time, idempotently, and drops stale ones', async () => {
     const list: Routine[] = [
       { name: 'a', patterns: () => ['30 17 * * *'], run: noop },
-      { name: 'b', patterns: (c) => c.routines.ticketNag.map((t) => `${t.slice(3)} ${t.slice(0, 2)} * * *`), run: noop },
+      {
+        name: 'b',
+        patterns: (c) => c.routines.ticketNag.map((t) => `${t.slice(3)} ${t.slice(0, 2)} * * *`),
+        run: noop,
+      },
     ];
     const s = new RoutineScheduler(redis, prefix, list);
     const config = rosterConfig();

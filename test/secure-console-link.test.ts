@@ -4,8 +4,8 @@
  */
 import { Queue } from 'bullmq';
 import Fastify from 'fastify';
-import { registerConsole } from '../src/http/console/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerConsole } from '../src/http/console/index.js';
 import { QUEUES } from '../src/jobs/names.js';
 import { createRedis } from '../src/jobs/redis.js';
 import { type Harness, startHarness } from '../src/sim/harness.js';
@@ -44,10 +44,16 @@ describe('console link: private only, never stored or queued raw', () => {
       expect(s.text).toContain('请先添加督办助手为好友');
       expect(s.mentions).toEqual([NOT_FRIEND]);
     }
-    const rows = await h.app.db.query<{ delivered_via: string }>("select delivered_via from outbound_messages where purpose like 'console-link:%' and to_id = $1", [NOT_FRIEND]);
+    const rows = await h.app.db.query<{ delivered_via: string }>(
+      "select delivered_via from outbound_messages where purpose like 'console-link:%' and to_id = $1",
+      [NOT_FRIEND],
+    );
     expect(rows.map((r) => r.delivered_via)).toEqual(['withheld', 'withheld', 'withheld']);
     // Each minted link was revoked at once: none is usable.
-    const live = await h.app.db.query("select 1 from console_tokens where person_id = $1 and used_at is null and expires_at > now()", [NOT_FRIEND]);
+    const live = await h.app.db.query(
+      'select 1 from console_tokens where person_id = $1 and used_at is null and expires_at > now()',
+      [NOT_FRIEND],
+    );
     expect(live).toEqual([]);
   });
 
@@ -68,7 +74,10 @@ describe('console link: private only, never stored or queued raw', () => {
     expect(mine).toHaveLength(1);
     const token = TOKEN_IN_URL.exec(mine[0]?.text ?? '')?.[1];
     expect(token).toBeDefined();
-    const [row] = await h.app.db.query<{ text: string; job_id: string; delivered_via: string }>('select text, job_id, delivered_via from outbound_messages where purpose = $1', [`console-link:${id}`]);
+    const [row] = await h.app.db.query<{ text: string; job_id: string; delivered_via: string }>(
+      'select text, job_id, delivered_via from outbound_messages where purpose = $1',
+      [`console-link:${id}`],
+    );
     expect(row?.delivered_via).toBe('private');
     expect(row?.text).not.toContain(token as string);
     expect(row?.text).toContain('〔登录链接〕');
@@ -81,7 +90,8 @@ describe('console link: private only, never stored or queued raw', () => {
       // Nothing under the prefix holds the token.
       for (const key of await r.keys(`${h.prefix}:*`)) {
         const type = await r.type(key);
-        const dump = type === 'hash' ? JSON.stringify(await r.hgetall(key)) : type === 'string' ? String(await r.get(key)) : '';
+        const dump =
+          type === 'hash' ? JSON.stringify(await r.hgetall(key)) : type === 'string' ? String(await r.get(key)) : '';
         expect(dump).not.toContain(token as string);
       }
     } finally {
@@ -89,7 +99,9 @@ describe('console link: private only, never stored or queued raw', () => {
       r.disconnect();
     }
     // The hash is stored, and the link works once.
-    const tok = await h.app.db.query('select 1 from console_tokens where token_hash = $1 and used_at is null', [hashToken(token as string)]);
+    const tok = await h.app.db.query('select 1 from console_tokens where token_hash = $1 and used_at is null', [
+      hashToken(token as string),
+    ]);
     expect(tok).toHaveLength(1);
   });
 

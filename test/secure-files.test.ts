@@ -36,7 +36,16 @@ describe('received files and spreadsheets', () => {
   let dir: string;
   beforeAll(async () => {
     const base = rosterConfig();
-    s = await Scenario.open(rosterConfig({ limits: { ...base.limits, fileMaxBytes: 256 * 1024, xlsxMaxUncompressedBytes: 8 * 1024 * 1024, xlsxMaxRows: 100 } }));
+    s = await Scenario.open(
+      rosterConfig({
+        limits: {
+          ...base.limits,
+          fileMaxBytes: 256 * 1024,
+          xlsxMaxUncompressedBytes: 8 * 1024 * 1024,
+          xlsxMaxRows: 100,
+        },
+      }),
+    );
     files = join(s.h.app.ctx.dataDir as string, 'files');
     dir = tempDir();
   });
@@ -45,11 +54,20 @@ describe('received files and spreadsheets', () => {
   });
   const kept = () => (existsSync(files) ? readdirSync(files) : []);
   const audit = async (name: string) =>
-    (await s.h.app.db.query<{ sender_id: string; file_name: string; file_path: string | null; file_sha256: string | null; file_expired_at: Date | null }>(
-      'select sender_id, file_name, file_path, file_sha256, file_expired_at from inbound_messages where file_name = $1', [name],
-    ))[0];
+    (
+      await s.h.app.db.query<{
+        sender_id: string;
+        file_name: string;
+        file_path: string | null;
+        file_sha256: string | null;
+        file_expired_at: Date | null;
+      }>(
+        'select sender_id, file_name, file_path, file_sha256, file_expired_at from inbound_messages where file_name = $1',
+        [name],
+      )
+    )[0];
 
-  it('a stranger\'s, a liaison\'s and a non-spreadsheet file are recorded by name and never written to disk', async () => {
+  it("a stranger's, a liaison's and a non-spreadsheet file are recorded by name and never written to disk", async () => {
     const list = await writeXlsx(join(dir, 'list.xlsx'), [HEADER, ...ROWS]);
     const pdf = join(dir, '通知.pdf');
     writeFileSync(pdf, Buffer.alloc(10_000, 1));
@@ -61,12 +79,37 @@ describe('received files and spreadsheets', () => {
     expect(kept()).toEqual([]);
     // The liaison is told privately who imports; nobody else hears anything.
     expect(out.map((o) => o.to)).toEqual([LIAISON]);
-    const rows = await s.h.app.db.query<{ sender_id: string; file_name: string; file_path: string | null }>('select sender_id, file_name, file_path from inbound_messages where file_name is not null order by sent_at');
-    expect(rows.map((r) => [r.sender_id, r.file_name, r.file_path || ''])).toEqual([[STRANGER, 'list.xlsx', ''], [LIAISON, 'list.xlsx', ''], [SUP, '通知.pdf', '']]);
+    const rows = await s.h.app.db.query<{ sender_id: string; file_name: string; file_path: string | null }>(
+      'select sender_id, file_name, file_path from inbound_messages where file_name is not null order by sent_at',
+    );
+    expect(rows.map((r) => [r.sender_id, r.file_name, r.file_path || ''])).toEqual([
+      [STRANGER, 'list.xlsx', ''],
+      [LIAISON, 'list.xlsx', ''],
+      [SUP, '通知.pdf', ''],
+    ]);
   });
 
   it('a file over the size limit is stopped while it is written: nothing kept, a clear answer', async () => {
-    const big = writeCsv(join(dir, '工单大表.csv'), [HEADER, ...Array.from({ length: 3000 }, (_, i) => [`B${i}`, '很长的标题'.repeat(10), '', '区住建局', '', '', '2026-11-18 09:00', '', '办理中', '', 0])], 'utf8');
+    const big = writeCsv(
+      join(dir, '工单大表.csv'),
+      [
+        HEADER,
+        ...Array.from({ length: 3000 }, (_, i) => [
+          `B${i}`,
+          '很长的标题'.repeat(10),
+          '',
+          '区住建局',
+          '',
+          '',
+          '2026-11-18 09:00',
+          '',
+          '办理中',
+          '',
+          0,
+        ]),
+      ],
+      'utf8',
+    );
     expect(readFileSync(big).length).toBeGreaterThan(256 * 1024);
     const out = await s.play({ at: t('09:10'), from: SUP, file: big, to: 'group' });
     expect(kept()).toEqual([]);
@@ -79,14 +122,36 @@ describe('received files and spreadsheets', () => {
     await writeZipBomb(honest, { sheetMb: 40 });
     await writeZipBomb(lying, { sheetMb: 40, lieAboutSize: true });
     const before = exceljsTemps();
-    const out = await s.play({ at: t('09:20'), from: SUP, file: honest, to: 'group' }, { at: t('09:21'), from: SUP, file: lying, to: 'group' });
+    const out = await s.play(
+      { at: t('09:20'), from: SUP, file: honest, to: 'group' },
+      { at: t('09:21'), from: SUP, file: lying, to: 'group' },
+    );
     expect(out).toHaveLength(2);
     for (const o of out) expect(o.text).toContain('内容过大');
     expect(exceljsTemps()).toEqual(before);
   });
 
   it('more rows than the limit: refused, nothing imported', async () => {
-    const many = writeCsv(join(dir, '工单-多行.csv'), [HEADER, ...Array.from({ length: 150 }, (_, i) => [`R${i}`, '标题', '', '区住建局', '', '', '2026-11-18 09:00', '', '办理中', '', 0])], 'utf8');
+    const many = writeCsv(
+      join(dir, '工单-多行.csv'),
+      [
+        HEADER,
+        ...Array.from({ length: 150 }, (_, i) => [
+          `R${i}`,
+          '标题',
+          '',
+          '区住建局',
+          '',
+          '',
+          '2026-11-18 09:00',
+          '',
+          '办理中',
+          '',
+          0,
+        ]),
+      ],
+      'utf8',
+    );
     const out = await s.play({ at: t('09:30'), from: SUP, file: many, to: 'group' });
     expect(out.map((o) => o.text).join('\n')).toContain('内容过大');
     const [r] = await s.h.app.db.query<{ n: number }>("select count(*)::int as n from tickets where number like 'R%'");
@@ -102,14 +167,19 @@ describe('received files and spreadsheets', () => {
     await wb.xlsx.writeFile(path);
     const out = await s.play({ at: t('09:40'), from: SUP, file: path, to: 'group' });
     expect(out.map((o) => o.text).join('\n')).toMatch(/2/);
-    const [r] = await s.h.app.db.query<{ n: number }>("select count(*)::int as n from tickets where number in ('S001', 'S002')");
+    const [r] = await s.h.app.db.query<{ n: number }>(
+      "select count(*)::int as n from tickets where number in ('S001', 'S002')",
+    );
     expect(r?.n).toBe(2);
   });
 
   it('a file name over 255 bytes keeps the import; the file is hashed, then expires while the audit keeps hash, name and sender', async () => {
     const long = `${'区住建局十一月二十日超期工单清单'.repeat(8)}.xlsx`;
     expect(Buffer.byteLength(long)).toBeGreaterThan(255);
-    const src = await writeXlsx(join(dir, 'long.xlsx'), [HEADER, ['L001', '路灯不亮', '', '区住建局', '', '', '2026-11-18 09:00', '', '办理中', '', 0]]);
+    const src = await writeXlsx(join(dir, 'long.xlsx'), [
+      HEADER,
+      ['L001', '路灯不亮', '', '区住建局', '', '', '2026-11-18 09:00', '', '办理中', '', 0],
+    ]);
     // The chat sends it under its long name (a file system could not hold it as is).
     const id = s.h.world.sendFile(SUP, src, { to: 'group' });
     const box = s.h.world.mocker.cacheFileBoxPayload.get(id) as unknown as { name: string };

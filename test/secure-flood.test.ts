@@ -14,10 +14,25 @@ import { REDIS_URL, rosterConfig, testLogger, waitFor } from './helpers.js';
 const LIAISON = 'wxid_zhujian_xu';
 const LEADER = 'wxid_leader_li';
 const HEAD = 'wxid_zhujian_zhang';
-const CHITCHAT = ['在吗', '你好呀😀', '今天几点下班？', '请问怎么报日报', '好的', '谢谢！', '在不在', '嗯嗯', '哈哈', '明白了吗', '喂', '這個怎麼用'];
+const CHITCHAT = [
+  '在吗',
+  '你好呀😀',
+  '今天几点下班？',
+  '请问怎么报日报',
+  '好的',
+  '谢谢！',
+  '在不在',
+  '嗯嗯',
+  '哈哈',
+  '明白了吗',
+  '喂',
+  '這個怎麼用',
+];
 
 async function processed(h: Harness): Promise<number> {
-  const [r] = await h.app.db.query<{ n: number }>('select count(*)::int as n from inbound_messages where processed_at is not null');
+  const [r] = await h.app.db.query<{ n: number }>(
+    'select count(*)::int as n from inbound_messages where processed_at is not null',
+  );
   return r?.n ?? 0;
 }
 
@@ -32,9 +47,10 @@ describe('a flood from one member', () => {
     await h?.close();
   });
 
-  it('48 private messages from a liaison, then a leader\'s urgent dispatch: the dispatch is first in line; the liaison gets at most 10 answers and one notice', async () => {
+  it("48 private messages from a liaison, then a leader's urgent dispatch: the dispatch is first in line; the liaison gets at most 10 answers and one notice", async () => {
     await h.app.outbox.queue.pause();
-    for (let i = 0; i < 48; i++) h.world.say(LIAISON, `${CHITCHAT[i % CHITCHAT.length]}${i >= CHITCHAT.length ? ` ${i}` : ''}`, { to: 'bot' });
+    for (let i = 0; i < 48; i++)
+      h.world.say(LIAISON, `${CHITCHAT[i % CHITCHAT.length]}${i >= CHITCHAT.length ? ` ${i}` : ''}`, { to: 'bot' });
     await waitFor(async () => (await processed(h)) >= 48, 60_000);
     h.world.say(LEADER, '@张局长 环海路小区污水外溢，请三个工作日内到现场处置并反馈。', { mentions: [HEAD] });
     await waitFor(async () => (await processed(h)) >= 49, 30_000);

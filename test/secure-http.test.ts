@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../src/domain/calendar.js';
 import { ManualClock } from '../src/domain/clock.js';
 import { Roster } from '../src/domain/roster.js';
-import type { AppContext } from '../src/usecases/context.js';
 import { registerConsole } from '../src/http/console/index.js';
 import { createMetrics } from '../src/http/metrics.js';
 import { bearerOk, buildHttp } from '../src/http/server.js';
@@ -18,6 +17,7 @@ import { issueToken } from '../src/store/console.js';
 import { type Db, openDb } from '../src/store/db.js';
 import { migrate } from '../src/store/migrate.js';
 import { getTicket } from '../src/store/tickets.js';
+import type { AppContext } from '../src/usecases/context.js';
 import { rosterConfig, testLogger } from './helpers.js';
 
 const TOKEN = 'api-token-0123456789abcdef';
@@ -30,10 +30,18 @@ describe('HTTP hardening', () => {
     db = await openDb({ dataDir: 'memory' });
     await migrate(db);
     const base = rosterConfig();
-    const config = { ...base, console: { ...base.console, publicUrl: 'https://duban.example.gov.cn', allowedHosts: ['bot.lan'] } };
+    const config = {
+      ...base,
+      console: { ...base.console, publicUrl: 'https://duban.example.gov.cn', allowedHosts: ['bot.lan'] },
+    };
     ctx = {
-      config, roster: Roster.fromConfig(config), calendar: new WorkCalendar(), clock: new ManualClock('2026-11-20T10:00:00+08:00'), db,
-      send: async () => 'x', log: testLogger(),
+      config,
+      roster: Roster.fromConfig(config),
+      calendar: new WorkCalendar(),
+      clock: new ManualClock('2026-11-20T10:00:00+08:00'),
+      db,
+      send: async () => 'x',
+      log: testLogger(),
     };
     app = buildHttp({
       metrics: createMetrics(),
@@ -53,7 +61,12 @@ describe('HTTP hardening', () => {
   });
 
   const post = (payload: string, auth: string | null = `Bearer ${TOKEN}`) =>
-    app.inject({ method: 'POST', url: '/api/tickets', payload, headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) } });
+    app.inject({
+      method: 'POST',
+      url: '/api/tickets',
+      payload,
+      headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+    });
 
   it('a NUL or a lone surrogate rejects its own row only: no 500, no database error, the other rows imported', async () => {
     // Escapes as a pushing platform would send them (JSON allows both).
@@ -68,7 +81,10 @@ describe('HTTP hardening', () => {
     expect(r.body).not.toMatch(/invalid byte sequence|0x00|postgres|syntax/i);
     const j = r.json();
     expect([j.created, j.rejected]).toEqual([2, 2]);
-    expect(j.rejectedRows.map((x: { row: number; number: string }) => [x.row, x.number])).toEqual([[2, 'N2'], [3, 'N3']]);
+    expect(j.rejectedRows.map((x: { row: number; number: string }) => [x.row, x.number])).toEqual([
+      [2, 'N2'],
+      [3, 'N3'],
+    ]);
     expect(j.rejectedRows[0].reason).toContain('无法保存的字符');
     expect((await getTicket(db, 'N1'))?.title).toBe('路灯不亮');
     expect((await getTicket(db, 'N4'))?.title).toBe('表情😀正常');
@@ -89,7 +105,8 @@ describe('HTTP hardening', () => {
   it('the bearer check: exact token only (prefix, longer, other scheme refused)', () => {
     const req = (authorization?: string) => ({ headers: authorization ? { authorization } : {} }) as never;
     expect(bearerOk(req(`Bearer ${TOKEN}`), TOKEN)).toBe(true);
-    for (const bad of [`Bearer ${TOKEN.slice(0, -1)}`, `Bearer ${TOKEN}0`, `Basic ${TOKEN}`, 'Bearer ', undefined]) expect(bearerOk(req(bad), TOKEN)).toBe(false);
+    for (const bad of [`Bearer ${TOKEN.slice(0, -1)}`, `Bearer ${TOKEN}0`, `Basic ${TOKEN}`, 'Bearer ', undefined])
+      expect(bearerOk(req(bad), TOKEN)).toBe(false);
     expect(bearerOk(req(`Bearer ${TOKEN}`), undefined)).toBe(false);
   });
 
@@ -108,14 +125,22 @@ describe('HTTP hardening', () => {
 
   it('an Origin that is not a URL is a 403, never a 500', async () => {
     for (const origin of ['http://[bad', 'not a url', '::::']) {
-      const r = await app.inject({ method: 'POST', url: '/console/login', payload: 't=abcdefghijklmnopqrstuvwxyz', headers: { 'content-type': 'application/x-www-form-urlencoded', origin, host: '127.0.0.1:8787' } });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/console/login',
+        payload: 't=abcdefghijklmnopqrstuvwxyz',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin, host: '127.0.0.1:8787' },
+      });
       expect(r.statusCode).toBe(403);
     }
   });
 
   it('the unit 404 page has the security headers', async () => {
     const token = await issueToken(db, 'session', 'wxid_leader_li', ctx.clock.now(), 3_600_000);
-    const r = await app.inject({ url: '/console/unit/no-such-unit', headers: { cookie: `duban_console=${token}`, host: '127.0.0.1:8787' } });
+    const r = await app.inject({
+      url: '/console/unit/no-such-unit',
+      headers: { cookie: `duban_console=${token}`, host: '127.0.0.1:8787' },
+    });
     expect(r.statusCode).toBe(404);
     expect(r.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(r.headers['x-content-type-options']).toBe('nosniff');

@@ -16,7 +16,12 @@ const PROD_DB = 'postgres://duban:pw@127.0.0.1:5432/duban';
 
 describe('when the simulator runs', () => {
   it('docker-compose with an empty token (production image): no simulator, a refusal', () => {
-    const env = readEnv({ WECHATY_PUPPET_SERVICE_TOKEN: '', DATABASE_URL: PROD_DB, NODE_ENV: 'production', SIMULATOR: '' });
+    const env = readEnv({
+      WECHATY_PUPPET_SERVICE_TOKEN: '',
+      DATABASE_URL: PROD_DB,
+      NODE_ENV: 'production',
+      SIMULATOR: '',
+    });
     expect(env.simulator).toBe(false);
     expect(startRefusal(env)).toContain('未配置聊天令牌');
     // No token at all, not in a checkout: the same.
@@ -35,7 +40,10 @@ describe('when the simulator runs', () => {
   });
 
   it('never on a configured DATABASE_URL unless forced', () => {
-    for (const raw of [{ SIMULATOR: '1', DATABASE_URL: PROD_DB }, { DUBAN_CHECKOUT: 'true', DATABASE_URL: PROD_DB }]) {
+    for (const raw of [
+      { SIMULATOR: '1', DATABASE_URL: PROD_DB },
+      { DUBAN_CHECKOUT: 'true', DATABASE_URL: PROD_DB },
+    ]) {
       const env = readEnv(raw);
       expect(env.simulator).toBe(true);
       expect(startRefusal(env)).toContain('SIMULATOR_FORCE=1');
@@ -48,10 +56,19 @@ describe('when the simulator runs', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'duban-start-'));
     const r = await new Promise<{ code: number | null; out: string }>((resolve) => {
       const base: NodeJS.ProcessEnv = { ...process.env };
-      for (const k of ['SIMULATOR', 'SIMULATOR_FORCE', 'DUBAN_CHECKOUT', 'WECHATY_PUPPET_SERVICE_TOKEN']) delete base[k];
+      for (const k of ['SIMULATOR', 'SIMULATOR_FORCE', 'DUBAN_CHECKOUT', 'WECHATY_PUPPET_SERVICE_TOKEN'])
+        delete base[k];
       const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src/server.ts')], {
         cwd: REPO,
-        env: { ...base, NODE_ENV: 'production', WECHATY_PUPPET_SERVICE_TOKEN: '', DATABASE_URL: PROD_DB, REDIS_URL, DATA_DIR: dataDir, HTTP_PORT: '0' },
+        env: {
+          ...base,
+          NODE_ENV: 'production',
+          WECHATY_PUPPET_SERVICE_TOKEN: '',
+          DATABASE_URL: PROD_DB,
+          REDIS_URL,
+          DATA_DIR: dataDir,
+          HTTP_PORT: '0',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let out = '';

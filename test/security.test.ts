@@ -73,13 +73,25 @@ describe('security: roles only by contact id (a stranger named 李主任)', () =
     expect(Object.entries(rows).filter(([, n]) => n !== 0)).toEqual([]);
     // Group messages are kept for the audit trail as a stranger's, never handled; private
     // messages from people not on the roster are not even queued.
-    const audit = await s.h.app.db.query<{ chat: string; known_sender: boolean; handler: string; sender_name: string }>('select chat, known_sender, handler, sender_name from inbound_messages order by sent_at');
+    const audit = await s.h.app.db.query<{ chat: string; known_sender: boolean; handler: string; sender_name: string }>(
+      'select chat, known_sender, handler, sender_name from inbound_messages order by sent_at',
+    );
     expect(audit.length).toBe(5);
-    expect(audit.every((r) => r.chat === 'group' && r.known_sender === false && r.handler === 'ignored-stranger' && r.sender_name === '李主任')).toBe(true);
+    expect(
+      audit.every(
+        (r) =>
+          r.chat === 'group' &&
+          r.known_sender === false &&
+          r.handler === 'ignored-stranger' &&
+          r.sender_name === '李主任',
+      ),
+    ).toBe(true);
   });
 
   it('the same commands from the real people work (so the refusals above were not mere parse failures)', async () => {
-    const dispatched = await s.play(say(t('10:00'), 'wxid_leader_li', DISPATCH, { mentions: ['wxid_zhujian_zhang', 'wxid_hubin_you'] }));
+    const dispatched = await s.play(
+      say(t('10:00'), 'wxid_leader_li', DISPATCH, { mentions: ['wxid_zhujian_zhang', 'wxid_hubin_you'] }),
+    );
     expect(dispatched.some((o) => o.to === 'group' && o.text.includes('编号 D1'))).toBe(true);
     const imported = await s.play({ at: t('10:01'), from: 'wxid_sup_liu', file: list, to: 'group' });
     expect(imported.length).toBe(1);
@@ -90,9 +102,17 @@ describe('security: roles only by contact id (a stranger named 李主任)', () =
   it('cannot approve a real pending 退办 request (nor can a head); the leader can', async () => {
     const ask = await s.play(say(t('11:00'), 'wxid_zhujian_zhang', '申请退办 A001 属物业合同纠纷，不属于本单位职责'));
     expect(ask.some((o) => o.text.includes('TB001'))).toBe(true);
-    const status = async () => (await s.h.app.db.query<{ decision: string | null }>("select decision from ticket_approvals where code = 'TB001'"))[0]?.decision ?? 'pending';
+    const status = async () =>
+      (
+        await s.h.app.db.query<{ decision: string | null }>(
+          "select decision from ticket_approvals where code = 'TB001'",
+        )
+      )[0]?.decision ?? 'pending';
     const before = await status();
-    const refused = await s.play(say(t('11:01'), STRANGER, '同意 TB001', { to: 'bot' }), say(t('11:02'), STRANGER, '同意 TB001'));
+    const refused = await s.play(
+      say(t('11:01'), STRANGER, '同意 TB001', { to: 'bot' }),
+      say(t('11:02'), STRANGER, '同意 TB001'),
+    );
     expect(refused).toEqual([]);
     expect(await status()).toBe(before);
     await s.play(say(t('11:03'), 'wxid_chengguan_chu', '同意 TB001', { to: 'bot' }));
@@ -146,12 +166,24 @@ describe('security: HTTP (loopback, tokens, body limits) and no secret in logs o
     // through the whole start-up, which is what we watch.
     const url = PG.replace('postgres://postgres@', `postgres://postgres:${SECRET_PW}@`);
     app = await buildApp({
-      config, redisUrl: REDIS_URL, queuePrefix: prefix, db: { databaseUrl: url, schema }, channel: world.channel,
-      dataDir: mkdtempSync(join(tmpdir(), 'duban-sec-')), log: mem.log, schedule: false, outboxLimits: { max: 0, backoffMs: 200 },
+      config,
+      redisUrl: REDIS_URL,
+      queuePrefix: prefix,
+      db: { databaseUrl: url, schema },
+      channel: world.channel,
+      dataDir: mkdtempSync(join(tmpdir(), 'duban-sec-')),
+      log: mem.log,
+      schedule: false,
+      outboxLimits: { max: 0, backoffMs: 200 },
       http: { host: readEnv({}).HTTP_HOST, port: 0, apiToken: API_TOKEN, metricsToken: METRICS_TOKEN },
-      fallback: webhookFallback(`http://127.0.0.1:1/cgi-bin/webhook/send?key=${HOOK_KEY}`, mem.log, { timeoutMs: 1_000 }),
+      fallback: webhookFallback(`http://127.0.0.1:1/cgi-bin/webhook/send?key=${HOOK_KEY}`, mem.log, {
+        timeoutMs: 1_000,
+      }),
     });
-    mem.log.info({ databaseUrl: url, apiToken: API_TOKEN, headers: { authorization: `Bearer ${API_TOKEN}` } }, 'a careless log line');
+    mem.log.info(
+      { databaseUrl: url, apiToken: API_TOKEN, headers: { authorization: `Bearer ${API_TOKEN}` } },
+      'a careless log line',
+    );
     await app.start();
     world.login();
     await waitFor(() => app.channel.isReady(), 15_000);
@@ -187,7 +219,12 @@ describe('security: HTTP (loopback, tokens, body limits) and no secret in logs o
 
   it('POST /api/tickets needs the API token (checked before the body is read); bodies over the limit get 413', async () => {
     const body = JSON.stringify([{ number: 'S1', unit: '住建局', assignedAt: '2026-11-18 09:00' }]);
-    const post = (auth: string | undefined, b = body) => fetch(`${base}/api/tickets`, { method: 'POST', body: b, headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) } });
+    const post = (auth: string | undefined, b = body) =>
+      fetch(`${base}/api/tickets`, {
+        method: 'POST',
+        body: b,
+        headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+      });
     expect((await post(undefined)).status).toBe(401);
     expect((await post(`Bearer ${METRICS_TOKEN}`)).status).toBe(401);
     expect((await post(`Bearer ${API_TOKEN}`)).status).toBe(200);
@@ -221,9 +258,19 @@ describe('security: HTTP (loopback, tokens, body limits) and no secret in logs o
         const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src/server.ts')], {
           cwd: REPO,
           env: {
-            ...process.env, LOG_LEVEL: 'trace', SIMULATOR: '1', SIMULATOR_FORCE: '1', DATABASE_URL: databaseUrl, REDIS_URL, QUEUE_PREFIX: `${prefix}-srv`,
-            DATA_DIR: mkdtempSync(join(tmpdir(), 'duban-sec-srv-')), HTTP_PORT: '0', API_TOKEN, METRICS_TOKEN,
-            WECHATY_PUPPET_SERVICE_TOKEN: `insecure_${HOOK_KEY}`, FALLBACK_WEBHOOK_URL: `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${HOOK_KEY}`,
+            ...process.env,
+            LOG_LEVEL: 'trace',
+            SIMULATOR: '1',
+            SIMULATOR_FORCE: '1',
+            DATABASE_URL: databaseUrl,
+            REDIS_URL,
+            QUEUE_PREFIX: `${prefix}-srv`,
+            DATA_DIR: mkdtempSync(join(tmpdir(), 'duban-sec-srv-')),
+            HTTP_PORT: '0',
+            API_TOKEN,
+            METRICS_TOKEN,
+            WECHATY_PUPPET_SERVICE_TOKEN: `insecure_${HOOK_KEY}`,
+            FALLBACK_WEBHOOK_URL: `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${HOOK_KEY}`,
           },
           stdio: ['pipe', 'pipe', 'pipe'],
         });
@@ -241,7 +288,10 @@ describe('security: HTTP (loopback, tokens, body limits) and no secret in logs o
           resolve({ code, out });
         });
       });
-    const good = PG.replace('postgres://postgres@', `postgres://postgres:${SECRET_PW}@`) + (PG.includes('?') ? '&' : '?') + `options=-c%20search_path%3D${schema}`;
+    const good =
+      PG.replace('postgres://postgres@', `postgres://postgres:${SECRET_PW}@`) +
+      (PG.includes('?') ? '&' : '?') +
+      `options=-c%20search_path%3D${schema}`;
     const ok = await runServer(good);
     expect(ok.out).toContain('"msg":"ready"');
     expect(ok.out).toContain('postgres:***@');

@@ -12,7 +12,7 @@ import { type Harness, obliterate, startHarness } from '../src/sim/harness.js';
 import { simulatorQueuePrefix } from '../src/sim/setup.js';
 import { REDIS_URL, rosterConfig, testLogger } from './helpers.js';
 
-describe('the simulator\'s queue prefix', () => {
+describe("the simulator's queue prefix", () => {
   const harnesses: Harness[] = [];
   const prefixes: string[] = [];
   afterEach(async () => {
@@ -31,17 +31,28 @@ describe('the simulator\'s queue prefix', () => {
     expect(simulatorQueuePrefix(a, { QUEUE_PREFIX: 'mine' })).toBe('mine');
   });
 
-  it('two runs on fresh data folders both send the day\'s reminder (they would not share one prefix)', async () => {
+  it("two runs on fresh data folders both send the day's reminder (they would not share one prefix)", async () => {
     const texts: string[][] = [];
     for (let run = 0; run < 2; run++) {
       const dir = mkdtempSync(join(tmpdir(), 'duban-simq-'));
       const prefix = simulatorQueuePrefix(dir, {});
       prefixes.push(prefix);
-      const h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger(), queuePrefix: prefix, dataDir: dir });
+      const h = await startHarness({
+        config: rosterConfig(),
+        redisUrl: REDIS_URL,
+        log: testLogger(),
+        queuePrefix: prefix,
+        dataDir: dir,
+      });
       harnesses.push(h);
       const sent: string[] = [];
       h.world.onSent((m) => sent.push(m.text));
-      await h.app.outbox.send({ to: { kind: 'group' }, text: `第${run + 1}次演练：日报提醒`, mentions: [], purpose: 'report-reminder:2026-11-30' });
+      await h.app.outbox.send({
+        to: { kind: 'group' },
+        text: `第${run + 1}次演练：日报提醒`,
+        mentions: [],
+        purpose: 'report-reminder:2026-11-30',
+      });
       expect(await h.drain()).toBe(true);
       texts.push(sent);
     }

@@ -28,17 +28,30 @@ describe.each([
     // A new PGlite store starts from a template that already holds the schema (so its first
     // migrate() may find nothing to do); either way every migration is recorded once.
     await migrate(db);
-    expect((await db.query<{ version: string }>('select version from schema_migrations')).map((r) => r.version)).toContain('001_audit.sql');
+    expect(
+      (await db.query<{ version: string }>('select version from schema_migrations')).map((r) => r.version),
+    ).toContain('001_audit.sql');
     expect(await migrate(db)).toEqual([]);
     const m = {
-      id: 'm1', chat: 'group' as const, roomId: 'r@chatroom', senderId: 'wxid_a', senderName: '甲', text: '你好', mentionIds: ['wxid_b'],
-      sentAt: '2026-11-20T09:00:00.000Z', receivedAt: '2026-11-20T09:00:01.000Z', file: null,
+      id: 'm1',
+      chat: 'group' as const,
+      roomId: 'r@chatroom',
+      senderId: 'wxid_a',
+      senderName: '甲',
+      text: '你好',
+      mentionIds: ['wxid_b'],
+      sentAt: '2026-11-20T09:00:00.000Z',
+      receivedAt: '2026-11-20T09:00:01.000Z',
+      file: null,
     };
     expect(await recordInbounds(db, [{ m, knownSender: true }])).toEqual([{ processed: false }]);
     expect(await recordInbounds(db, [{ m, knownSender: true }])).toEqual([{ processed: false }]);
     await markInboundsProcessed(db, [{ id: 'm1', handler: 'help', at: new Date('2026-11-20T09:00:02Z') }]);
     expect(await recordInbounds(db, [{ m, knownSender: true }])).toEqual([{ processed: true }]);
-    const [row] = await db.query<{ mentions: string[]; handler: string }>('select mentions, handler from inbound_messages where id = $1', ['m1']);
+    const [row] = await db.query<{ mentions: string[]; handler: string }>(
+      'select mentions, handler from inbound_messages where id = $1',
+      ['m1'],
+    );
     expect(row).toEqual({ mentions: ['wxid_b'], handler: 'help' });
     const out = { to: { kind: 'group' as const }, text: 't', mentions: [], purpose: 'p' };
     expect(await recordOutboundMany(db, [{ jobId: 'j1', message: out }], new Date())).toEqual(new Set(['j1']));

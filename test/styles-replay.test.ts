@@ -23,16 +23,44 @@ describe('reports in the styles people use (replay)', () => {
 
   it('records and confirms each, several phrasings', async () => {
     const cases: Array<[string, string, string, Record<string, number>]> = [
-      ['wxid_weijian_zhou', '區衛生健康局：今日受理工單9件，辦結8件，在辦1件，無超期，滿意率98.5%。', 'weijian', { received: 9, completed: 8, inProgress: 1, overdue: 0 }],
-      ['wxid_chengdong_zhu', '城东街道11月20日日报\n受理 | 办结 | 在办 | 超期\n12 | 10 | 2 | 0', 'chengdong', { received: 12, completed: 10, inProgress: 2, overdue: 0 }],
+      [
+        'wxid_weijian_zhou',
+        '區衛生健康局：今日受理工單9件，辦結8件，在辦1件，無超期，滿意率98.5%。',
+        'weijian',
+        { received: 9, completed: 8, inProgress: 1, overdue: 0 },
+      ],
+      [
+        'wxid_chengdong_zhu',
+        '城东街道11月20日日报\n受理 | 办结 | 在办 | 超期\n12 | 10 | 2 | 0',
+        'chengdong',
+        { received: 12, completed: 10, inProgress: 2, overdue: 0 },
+      ],
       ['wxid_hubin_you', '湖滨街道\n受理\t办结\t在办\n8\t8\t0', 'hubin', { received: 8, completed: 8, inProgress: 0 }],
-      ['wxid_xingang_xu', '新港镇今日受理4件，办结3件（本月累计受理88件），在办1件，满意率九十八点五', 'xingang', { received: 4, completed: 3, inProgress: 1 }],
-      ['wxid_zhujian_xu', '[转发]【区住建局】今日受理7件，办结6件，在办1件👍', 'zhujian', { received: 7, completed: 6, inProgress: 1 }],
-      ['wxid_fenghuang_he', '凤凰镇今天受理１２件办结1 0件在办两件没有超期', 'fenghuang', { received: 12, completed: 10, inProgress: 2, overdue: 0 }],
+      [
+        'wxid_xingang_xu',
+        '新港镇今日受理4件，办结3件（本月累计受理88件），在办1件，满意率九十八点五',
+        'xingang',
+        { received: 4, completed: 3, inProgress: 1 },
+      ],
+      [
+        'wxid_zhujian_xu',
+        '[转发]【区住建局】今日受理7件，办结6件，在办1件👍',
+        'zhujian',
+        { received: 7, completed: 6, inProgress: 1 },
+      ],
+      [
+        'wxid_fenghuang_he',
+        '凤凰镇今天受理１２件办结1 0件在办两件没有超期',
+        'fenghuang',
+        { received: 12, completed: 10, inProgress: 2, overdue: 0 },
+      ],
     ];
     for (const [i, [from, text, unit, figures]] of cases.entries()) {
       const out = await s.play(say(t(`17:${String(10 + i)}`), from, text));
-      expect(out.map((o) => o.to), text).toEqual([from]);
+      expect(
+        out.map((o) => o.to),
+        text,
+      ).toEqual([from]);
       expect(out[0]?.text, text).toMatch(/^已收到/);
       const stored = (await reportsForDay(s.h.app.db, D)).find((r) => r.unitId === unit);
       expect(stored, text).toMatchObject(figures);
@@ -62,7 +90,7 @@ describe('a leader speaks to a unit head by name, without @ (replay)', () => {
     await s?.close();
   });
 
-  it('is a dispatch to that person\'s unit, several phrasings', async () => {
+  it("is a dispatch to that person's unit, several phrasings", async () => {
     const cases: Array<[string, string, string, string]> = [
       ['wxid_leader_li', '张局长：明天上午给我个准信', '区住房和城乡建设局', 'wxid_zhujian_zhang'],
       ['wxid_leader_wang', '褚局长，夜市油烟又有人投诉了，马上安排人去看', '区城市管理局', 'wxid_chengguan_chu'],
@@ -73,12 +101,19 @@ describe('a leader speaks to a unit head by name, without @ (replay)', () => {
       const out = await s.play(say(t(`10:0${i}`), leader, text));
       const group = out.find((o) => o.to === 'group');
       expect(group?.text, text).toMatch(new RegExp(`已转办${unit}`));
-      expect(out.some((o) => o.to === head && o.text.includes('【点对点调度')), text).toBe(true);
+      expect(
+        out.some((o) => o.to === head && o.text.includes('【点对点调度')),
+        text,
+      ).toBe(true);
     }
   });
 
   it('praise of finished work with a past date gives no dispatch', async () => {
-    for (const [i, text] of ['张局长：11月18日前就把积水处置好了，值得肯定', '朱主任，昨天夜里的管道抢修干得漂亮，辛苦了', '许镇长：11月17日的防汛演练组织得很好，点赞'].entries()) {
+    for (const [i, text] of [
+      '张局长：11月18日前就把积水处置好了，值得肯定',
+      '朱主任，昨天夜里的管道抢修干得漂亮，辛苦了',
+      '许镇长：11月17日的防汛演练组织得很好，点赞',
+    ].entries()) {
       expect(await s.play(say(t(`11:0${i}`), 'wxid_leader_li', text)), text).toEqual([]);
     }
   });

@@ -1,20 +1,25 @@
 /** Issue 12, item 18 (reports and help): texts as a government office writes them, no stray spaces. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../src/domain/roster.js';
+import { CONSOLE_NEED_LOGIN } from '../src/domain/texts/console.js';
 import { helpText } from '../src/domain/texts/help.js';
 import * as R from '../src/domain/texts/reports.js';
-import { CONSOLE_NEED_LOGIN } from '../src/domain/texts/console.js';
 import { run, Scenario, say } from './scenario.js';
 
-const CJK_SPACE = /[\u4e00-\u9fff\uff0c\u3002\uff1a\uff1b] +[\u4e00-\u9fff]|[\u4e00-\u9fff] +[\u4e00-\u9fff\uff0c\u3002]/;
+const CJK_SPACE =
+  /[\u4e00-\u9fff\uff0c\u3002\uff1a\uff1b] +[\u4e00-\u9fff]|[\u4e00-\u9fff] +[\u4e00-\u9fff\uff0c\u3002]/;
 const D = '2026-11-30';
 const t = (hhmm: string) => `${D}T${hhmm}:00+08:00`;
 
 describe('report and help texts', () => {
-  const person = (roles: Person['roles'], unit?: string): Person => ({ id: 'x', name: '某某', roles, ...(unit ? { unit } : {}) }) as Person;
+  const person = (roles: Person['roles'], unit?: string): Person =>
+    ({ id: 'x', name: '某某', roles, ...(unit ? { unit } : {}) }) as Person;
 
   it('has no stray spaces between Chinese words', () => {
-    const missing = [{ unit: '城东街道', heads: ['朱主任'] }, { unit: '凤凰镇', heads: [] }];
+    const missing = [
+      { unit: '城东街道', heads: ['朱主任'] },
+      { unit: '凤凰镇', heads: [] },
+    ];
     const texts = [
       R.reportReminderText(D, '18:00', ['城东街道', '凤凰镇']),
       R.reportRollCallText(D, '18:00', 16, 18, missing),
@@ -25,7 +30,9 @@ describe('report and help texts', () => {
       R.reportNotRecognisedText('question', '城东街道'),
       R.reportNotRecognisedText('evaluative', '城东街道'),
       R.calendarMissingText(2027),
-      ...(['head', 'leader', 'supervisor', 'discipline'] as const).map((r) => helpText(person([r], r === 'head' ? 'chengdong' : undefined))),
+      ...(['head', 'leader', 'supervisor', 'discipline'] as const).map((r) =>
+        helpText(person([r], r === 'head' ? 'chengdong' : undefined)),
+      ),
       CONSOLE_NEED_LOGIN,
     ];
     // Command examples in quotes (“转办 单位：事项”) keep their spaces.
@@ -33,8 +40,12 @@ describe('report and help texts', () => {
   });
 
   it('the escalation reads as a 督办提请 with the time of the check', () => {
-    expect(R.reportEscalationText(D, '18:30', [{ unit: '城东街道', heads: ['朱主任'] }, { unit: '凤凰镇', heads: [] }]))
-      .toBe('督办提请：截至11月30日18:30，以下2个单位尚未报送当日日报：城东街道（朱主任）、凤凰镇。请予跟进督办。');
+    expect(
+      R.reportEscalationText(D, '18:30', [
+        { unit: '城东街道', heads: ['朱主任'] },
+        { unit: '凤凰镇', heads: [] },
+      ]),
+    ).toBe('督办提请：截至11月30日18:30，以下2个单位尚未报送当日日报：城东街道（朱主任）、凤凰镇。请予跟进督办。');
   });
 
   it('the console asks to message the bot privately, not "in the group privately"', () => {
@@ -63,7 +74,12 @@ describe('help and escalation in the group (replay)', () => {
     for (const o of out) {
       expect(o.text).toContain('我是督办助手');
       expect(o.text).not.toMatch(/如需帮助|请发送“帮助”/);
-      expect(o.text.split('\n').slice(1).every((l) => l.startsWith('· ') && l.endsWith('。'))).toBe(true);
+      expect(
+        o.text
+          .split('\n')
+          .slice(1)
+          .every((l) => l.startsWith('· ') && l.endsWith('。')),
+      ).toBe(true);
     }
     expect(out[0]?.text).toContain('发送“我的待办”可查看本单位');
   });
@@ -72,7 +88,9 @@ describe('help and escalation in the group (replay)', () => {
     await s.play(say(t('17:00'), 'wxid_chengdong_zhu', '城东街道今日受理8件，办结8件。'));
     const out = await s.play(run(t('18:30'), 'report-escalation'));
     expect(out.map((o) => o.to).sort()).toEqual(['wxid_sup_chen', 'wxid_sup_liu']);
-    expect(out[0]?.text).toMatch(/^督办提请：截至11月30日18:30，以下17个单位尚未报送当日日报：区住房和城乡建设局（张局长）、/);
+    expect(out[0]?.text).toMatch(
+      /^督办提请：截至11月30日18:30，以下17个单位尚未报送当日日报：区住房和城乡建设局（张局长）、/,
+    );
     expect(out[0]?.text).not.toContain('城东街道');
     expect(out[0]?.text).toMatch(/。请予跟进督办。$/);
   });

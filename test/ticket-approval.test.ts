@@ -43,7 +43,9 @@ describe('退办 / 不再办理 approvals (real pipeline)', () => {
     await s.play(say(t('10:00'), CG, '申请不再办理 A002 诉求人已自行解决'));
     const no = await s.play(say(t('10:10'), 'wxid_leader_wang', '不同意 TB002 请先回访核实', { to: 'bot' }));
     expect(no.find((o) => o.to === CG)?.text).toContain('未获王副主任同意，意见：请先回访核实');
-    const rows = await s.h.app.db.query<{ decision: string; decided_by: string }>("select decision, decided_by from ticket_approvals where code = 'TB002'");
+    const rows = await s.h.app.db.query<{ decision: string; decided_by: string }>(
+      "select decision, decided_by from ticket_approvals where code = 'TB002'",
+    );
     expect(rows).toEqual([{ decision: 'refused', decided_by: 'wxid_leader_wang' }]);
   });
 
@@ -54,9 +56,13 @@ describe('退办 / 不再办理 approvals (real pipeline)', () => {
     expect(sup[0]?.text).toContain('仅由区管委领导审批');
     const head = await s.play(say(t('11:06'), ZJ, '同意 TB003'));
     expect(head[0]?.text).toContain('仅由区管委领导审批');
-    const rows = await s.h.app.db.query<{ decision: string | null }>("select decision from ticket_approvals where code = 'TB003'");
+    const rows = await s.h.app.db.query<{ decision: string | null }>(
+      "select decision from ticket_approvals where code = 'TB003'",
+    );
     expect(rows).toEqual([{ decision: null }]);
-    const ev = await s.h.app.db.query<{ n: number }>("select count(*)::int as n from ticket_events where ticket_number = 'A003' and kind = 'approval-decision-refused'");
+    const ev = await s.h.app.db.query<{ n: number }>(
+      "select count(*)::int as n from ticket_events where ticket_number = 'A003' and kind = 'approval-decision-refused'",
+    );
     expect(ev[0]?.n).toBe(2);
     expect(await s.play(run(t('13:00'), 'ticket-approval-resend'))).toEqual([]);
     const resent = await s.play(run(t('15:30'), 'ticket-approval-resend'));
@@ -69,7 +75,9 @@ describe('退办 / 不再办理 approvals (real pipeline)', () => {
     expect((await s.play(say(t('16:40'), ZJ, '申请退办 A001')))[0]?.text).toContain('无需重复申请');
     expect((await s.play(say(t('16:40'), CG, '申请退办 A002')))[0]?.text).toContain('请写明理由');
     expect((await s.play(say(t('16:41'), ZJ, '申请退办 ZZZZ 不是我们的')))[0]?.text).toContain('未找到工单 ZZZZ');
-    expect((await s.play(say(t('16:42'), ZJ, '申请退办 A003 不是我们的')))[0]?.text).toContain('承办单位为区城市管理局');
+    expect((await s.play(say(t('16:42'), ZJ, '申请退办 A003 不是我们的')))[0]?.text).toContain(
+      '承办单位为区城市管理局',
+    );
   });
 });
 
@@ -78,7 +86,8 @@ describe('a leader writes the approval code first (TB001 同意 …): the decisi
   beforeAll(async () => {
     s = await Scenario.open();
     const rows: unknown[][] = [HEADER];
-    for (let i = 1; i <= 6; i++) rows.push([`B00${i}`, `事项${i}`, '', '城管局', '', '', '2026-11-18 09:00', '', '办理中', '', 0]);
+    for (let i = 1; i <= 6; i++)
+      rows.push([`B00${i}`, `事项${i}`, '', '城管局', '', '', '2026-11-18 09:00', '', '办理中', '', 0]);
     const path = await writeXlsx(join(tempDir(), 'list.xlsx'), rows);
     await s.play({ at: t('08:30'), from: 'wxid_sup_liu', file: path, to: 'group' });
     for (let i = 1; i <= 6; i++) await s.play(say(t(`09:0${i}`), CG, `申请退办 B00${i} 属镇街职责，非我局职能`));
@@ -88,7 +97,12 @@ describe('a leader writes the approval code first (TB001 同意 …): the decisi
   });
 
   const decided = async (code: string) =>
-    (await s.h.app.db.query<{ decision: string | null; note: string | null }>('select decision, decision_note as note from ticket_approvals where code = $1', [code]))[0];
+    (
+      await s.h.app.db.query<{ decision: string | null; note: string | null }>(
+        'select decision, decision_note as note from ticket_approvals where code = $1',
+        [code],
+      )
+    )[0];
 
   it.each([
     ['TB001 同意，请农业局与双河镇做好交接', 'TB001', true, '请农业局与双河镇做好交接'],
@@ -106,6 +120,9 @@ describe('a leader writes the approval code first (TB001 同意 …): the decisi
     expect(toUnit).toContain(approve ? '已获王副主任同意' : '未获王副主任同意');
     if (note) expect(toUnit).toContain(`意见：${note}`);
     else expect(toUnit).not.toContain('意见');
-    expect(await decided(code)).toEqual({ decision: approve ? 'approved' : 'refused', note: note || expect.anything() });
+    expect(await decided(code)).toEqual({
+      decision: approve ? 'approved' : 'refused',
+      note: note || expect.anything(),
+    });
   });
 });

@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../src/domain/calendar.js';
 import { Roster } from '../src/domain/roster.js';
@@ -5,11 +6,19 @@ import { columnAliases, FIELD_LABELS, mapHeader, missingRequired } from '../src/
 import { parseTicketCommand } from '../src/domain/tickets/commands.js';
 import { fromExcelSerial, parseTicketDate } from '../src/domain/tickets/dates.js';
 import { effectiveDue, standardDeadlines, workdaysOverdue } from '../src/domain/tickets/deadline.js';
-import { classify, cutDigest, inQuietHours, nagCycle, nextStep, orderForDigest, type NagItem, type LadderStep } from '../src/domain/tickets/digest.js';
 import { diffTicket } from '../src/domain/tickets/diff.js';
+import {
+  classify,
+  cutDigest,
+  inQuietHours,
+  type LadderStep,
+  type NagItem,
+  nagCycle,
+  nextStep,
+  orderForDigest,
+} from '../src/domain/tickets/digest.js';
 import { normalizeRow, resolveUnit } from '../src/domain/tickets/row.js';
 import { decodeCsv } from '../src/lib/sheet-files.js';
-import iconv from 'iconv-lite';
 import { rosterConfig } from './helpers.js';
 
 const TZ = 'Asia/Shanghai';
@@ -39,7 +48,9 @@ describe('ticket dates', () => {
   it('reads Excel serials (numbers) and exceljs Date cells as local wall clock', () => {
     expect(fromExcelSerial(46346.375, TZ)?.at.toISOString()).toBe('2026-11-20T01:00:00.000Z');
     expect(parseTicketDate(46346, TZ)).toEqual({ at: at('2026-11-19T16:00:00.000Z'), hasTime: false });
-    expect(parseTicketDate(new Date(Date.UTC(2026, 10, 20, 9, 0)), TZ)?.at.toISOString()).toBe('2026-11-20T01:00:00.000Z');
+    expect(parseTicketDate(new Date(Date.UTC(2026, 10, 20, 9, 0)), TZ)?.at.toISOString()).toBe(
+      '2026-11-20T01:00:00.000Z',
+    );
   });
 
   it.each(['昨天下午', '2026-13-01', '2026-02-30', '12', '', 'abc', '1234567'])('rejects %j', (text) => {
@@ -67,8 +78,12 @@ describe('deadlines: 一日受理、两日办结、三日反馈 on working days'
 
   it("a ticket's own 办理时限 wins; a date without time means the end of that day", () => {
     const assigned = at('2026-11-16T09:00:00+08:00');
-    expect(effectiveDue(assigned, parseTicketDate('2026-11-30 17:00', TZ), cal, TZ)?.toISOString()).toBe(at('2026-11-30T17:00:00+08:00').toISOString());
-    expect(effectiveDue(assigned, parseTicketDate('2026-11-30', TZ), cal, TZ)?.toISOString()).toBe(at('2026-12-01T00:00:00+08:00').toISOString());
+    expect(effectiveDue(assigned, parseTicketDate('2026-11-30 17:00', TZ), cal, TZ)?.toISOString()).toBe(
+      at('2026-11-30T17:00:00+08:00').toISOString(),
+    );
+    expect(effectiveDue(assigned, parseTicketDate('2026-11-30', TZ), cal, TZ)?.toISOString()).toBe(
+      at('2026-12-01T00:00:00+08:00').toISOString(),
+    );
     expect(effectiveDue(assigned, null, cal, TZ)?.toISOString()).toBe(at('2026-11-19T00:00:00+08:00').toISOString());
     expect(effectiveDue(null, null, cal, TZ)).toBeNull();
   });
@@ -86,8 +101,36 @@ describe('deadlines: 一日受理、两日办结、三日反馈 on working days'
 describe('header mapping', () => {
   const cols = columnAliases(config.tickets.columns);
   it('finds the platform headers in any order, with notes and blanks', () => {
-    const m = mapHeader(['序号', '工单编号', ' 标 题 ', '诉求内容', '承办单位（主办）', '属地镇街', '网格', '派单时间', '办理时限', '工单状态', '满意度', '重办次数'], cols);
-    expect(m).toEqual({ number: 1, title: 2, content: 3, unit: 4, street: 5, grid: 6, assignedAt: 7, deadline: 8, status: 9, rating: 10, reopenCount: 11 });
+    const m = mapHeader(
+      [
+        '序号',
+        '工单编号',
+        ' 标 题 ',
+        '诉求内容',
+        '承办单位（主办）',
+        '属地镇街',
+        '网格',
+        '派单时间',
+        '办理时限',
+        '工单状态',
+        '满意度',
+        '重办次数',
+      ],
+      cols,
+    );
+    expect(m).toEqual({
+      number: 1,
+      title: 2,
+      content: 3,
+      unit: 4,
+      street: 5,
+      grid: 6,
+      assignedAt: 7,
+      deadline: 8,
+      status: 9,
+      rating: 10,
+      reopenCount: 11,
+    });
     expect(missingRequired(m)).toEqual([]);
   });
   it('prefers an exact header over one containing the alias', () => {
@@ -96,7 +139,12 @@ describe('header mapping', () => {
     expect(m.grid).toBe(0);
   });
   it('a configurable mapping', () => {
-    const m = mapHeader(['单号', '责任部门', '下发日期'], { ...cols, number: ['单号'], unit: ['责任部门'], assignedAt: ['下发日期'] });
+    const m = mapHeader(['单号', '责任部门', '下发日期'], {
+      ...cols,
+      number: ['单号'],
+      unit: ['责任部门'],
+      assignedAt: ['下发日期'],
+    });
     expect(missingRequired(m)).toEqual([]);
   });
   it('names what a non-ticket table lacks', () => {
@@ -114,14 +162,37 @@ describe('rows', () => {
   });
   it('rejects with a reason, never throws', () => {
     expect(normalizeRow({ unit: '住建局' }, ctx)).toMatchObject({ ok: false, reason: '缺少工单编号' });
-    expect(normalizeRow({ number: 'A1', unit: '火星局', assignedAt: '2026-11-16 09:00' }, ctx)).toMatchObject({ ok: false, reason: '承办单位「火星局」不在名册中' });
-    expect(normalizeRow({ number: 'A1', unit: '住建局', assignedAt: '昨天' }, ctx)).toMatchObject({ ok: false, reason: '派单时间「昨天」无法识别' });
-    expect(normalizeRow({ number: 'A1', unit: '住建局' }, ctx)).toMatchObject({ ok: false, reason: '缺少派单时间和办理时限' });
-    expect(normalizeRow({ number: { richText: [{ text: 'A1' }] }, unit: '住建局', assignedAt: 46346.375, status: '未办结', rating: '不满意', reopenCount: 2 }, ctx)).toMatchObject({
+    expect(normalizeRow({ number: 'A1', unit: '火星局', assignedAt: '2026-11-16 09:00' }, ctx)).toMatchObject({
+      ok: false,
+      reason: '承办单位「火星局」不在名册中',
+    });
+    expect(normalizeRow({ number: 'A1', unit: '住建局', assignedAt: '昨天' }, ctx)).toMatchObject({
+      ok: false,
+      reason: '派单时间「昨天」无法识别',
+    });
+    expect(normalizeRow({ number: 'A1', unit: '住建局' }, ctx)).toMatchObject({
+      ok: false,
+      reason: '缺少派单时间和办理时限',
+    });
+    expect(
+      normalizeRow(
+        {
+          number: { richText: [{ text: 'A1' }] },
+          unit: '住建局',
+          assignedAt: 46346.375,
+          status: '未办结',
+          rating: '不满意',
+          reopenCount: 2,
+        },
+        ctx,
+      ),
+    ).toMatchObject({
       ok: true,
       ticket: { number: 'A1', unitId: 'zhujian', done: false, rating: '不满意', reopenCount: 2 },
     });
-    expect(normalizeRow({ number: 'A2', unit: '住建局', assignedAt: '2026-11-16', status: '已办结' }, ctx)).toMatchObject({ ok: true, ticket: { done: true } });
+    expect(
+      normalizeRow({ number: 'A2', unit: '住建局', assignedAt: '2026-11-16', status: '已办结' }, ctx),
+    ).toMatchObject({ ok: true, ticket: { done: true } });
   });
   it('diffs into events', () => {
     const r = normalizeRow({ number: 'A1', unit: '住建局', assignedAt: '2026-11-16 09:00', status: '办理中' }, ctx);
@@ -135,7 +206,13 @@ describe('rows', () => {
 
 describe('digest ordering and cut, the ladder, cycles', () => {
   const now = at('2026-11-23T09:00:00+08:00');
-  const item = (number: string, due: string, reopenCount = 0) => ({ number, title: `T${number}`, unitId: 'zhujian', dueAt: at(due), reopenCount });
+  const item = (number: string, due: string, reopenCount = 0) => ({
+    number,
+    title: `T${number}`,
+    unitId: 'zhujian',
+    dueAt: at(due),
+    reopenCount,
+  });
   it('classifies and orders: longest overdue first, then due today, then reopened', () => {
     const items = classify(
       [
@@ -150,7 +227,13 @@ describe('digest ordering and cut, the ladder, cycles', () => {
       cal,
       TZ,
     );
-    expect(orderForDigest(items).map((i) => [i.number, i.daysOverdue])).toEqual([['b', 5], ['a', 1], ['f', 0], ['c', -1], ['d', -1]]);
+    expect(orderForDigest(items).map((i) => [i.number, i.daysOverdue])).toEqual([
+      ['b', 5],
+      ['a', 1],
+      ['f', 0],
+      ['c', -1],
+      ['d', -1],
+    ]);
     const cut = cutDigest(orderForDigest(items), 2);
     expect(cut.shown.map((i: NagItem) => i.number)).toEqual(['b', 'a']);
     expect(cut.more).toBe(3);
@@ -181,11 +264,17 @@ describe('digest ordering and cut, the ladder, cycles', () => {
 describe('commands', () => {
   it.each([
     ['签收', { kind: 'ack' }],
-    ['申请退办 2026112000123 不属于本单位职责', { kind: 'request', type: '退办', number: '2026112000123', reason: '不属于本单位职责' }],
+    [
+      '申请退办 2026112000123 不属于本单位职责',
+      { kind: 'request', type: '退办', number: '2026112000123', reason: '不属于本单位职责' },
+    ],
     ['申请不再办理：A-77，诉求人已撤诉', { kind: 'request', type: '不再办理', number: 'A-77', reason: '诉求人已撤诉' }],
     ['同意 TB001', { kind: 'decide', approve: true, code: 'TB001', note: '' }],
     ['不同意 tb002 请继续协调', { kind: 'decide', approve: false, code: 'TB002', note: '请继续协调' }],
-    ['TB001 同意，请农业局与双河镇做好交接', { kind: 'decide', approve: true, code: 'TB001', note: '请农业局与双河镇做好交接' }],
+    [
+      'TB001 同意，请农业局与双河镇做好交接',
+      { kind: 'decide', approve: true, code: 'TB001', note: '请农业局与双河镇做好交接' },
+    ],
     ['TB001同意。', { kind: 'decide', approve: true, code: 'TB001', note: '' }],
     ['同意TB001，请做好交接', { kind: 'decide', approve: true, code: 'TB001', note: '请做好交接' }],
     ['TB001 可以，同意', { kind: 'decide', approve: true, code: 'TB001', note: '' }],

@@ -10,10 +10,25 @@ const LI = 'wxid_leader_li';
 const SUN = 'wxid_jiaoyu_sun';
 const ZHENG = 'wxid_shengtai_zheng';
 
-const row = (n: string, title: string, unit: string) => [n, title, title, unit, '', '', '2026-11-20 09:00', '2026-11-26 18:00', '办理中', '', 0];
+const row = (n: string, title: string, unit: string) => [
+  n,
+  title,
+  title,
+  unit,
+  '',
+  '',
+  '2026-11-20 09:00',
+  '2026-11-26 18:00',
+  '办理中',
+  '',
+  0,
+];
 
 async function reported(s: Scenario, n: string): Promise<number> {
-  const [r] = await s.h.app.db.query<{ n: number }>("select count(*)::int as n from ticket_events where ticket_number = $1 and kind = 'reported-done'", [n]);
+  const [r] = await s.h.app.db.query<{ n: number }>(
+    "select count(*)::int as n from ticket_events where ticket_number = $1 and kind = 'reported-done'",
+    [n],
+  );
   return r?.n ?? 0;
 }
 
@@ -85,7 +100,7 @@ describe('ticket done said inside other messages (replay)', () => {
     expect(await reported(s, n)).toBe(1);
   });
 
-  it('leaves alone another unit\'s ticket, unknown numbers and what is not done', async () => {
+  it("leaves alone another unit's ticket, unknown numbers and what is not done", async () => {
     await s.play(say(t('10:00', '2026-12-03'), ZHENG, '收到，GD20261125200已办结', { to: 'bot' }));
     expect(await reported(s, 'GD20261125200')).toBe(0);
     await s.play(say(t('10:01', '2026-12-03'), SUN, '收到，GD20991231999已办结'));

@@ -4,7 +4,19 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 
-export const HEADER = ['工单编号', '标题', '诉求内容', '承办单位', '属地镇街', '网格', '派单时间', '办理时限', '状态', '满意度', '重办次数'];
+export const HEADER = [
+  '工单编号',
+  '标题',
+  '诉求内容',
+  '承办单位',
+  '属地镇街',
+  '网格',
+  '派单时间',
+  '办理时限',
+  '状态',
+  '满意度',
+  '重办次数',
+];
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'duban-tickets-'));
@@ -26,7 +38,10 @@ export async function writeXlsx(path: string, rows: unknown[][], opts: { title?:
 
 export function writeCsv(path: string, rows: unknown[][], encoding: 'utf8' | 'utf8-bom' | 'gb18030'): string {
   const text = `${rows.map((r) => r.map((c) => (/[",\n]/.test(String(c ?? '')) ? `"${String(c).replace(/"/g, '""')}"` : String(c ?? ''))).join(',')).join('\r\n')}\r\n`;
-  const buf = encoding === 'gb18030' ? iconv.encode(text, 'gb18030') : Buffer.from(encoding === 'utf8-bom' ? `\ufeff${text}` : text, 'utf8');
+  const buf =
+    encoding === 'gb18030'
+      ? iconv.encode(text, 'gb18030')
+      : Buffer.from(encoding === 'utf8-bom' ? `\ufeff${text}` : text, 'utf8');
   writeFileSync(path, buf);
   return path;
 }

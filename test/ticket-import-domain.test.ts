@@ -1,9 +1,9 @@
 /** The pure parts of a ticket import: which files are lists, where the header is, what a list without one lacks. */
 import { describe, expect, it } from 'vitest';
+import { rowUnreadable } from '../src/domain/texts/tickets.js';
 import { columnAliases } from '../src/domain/tickets/columns.js';
 import { looksLikeTicketFile, ticketFileKind } from '../src/domain/tickets/file-kind.js';
 import { findListHeader, isBlank } from '../src/domain/tickets/import.js';
-import { rowUnreadable } from '../src/domain/texts/tickets.js';
 
 describe('ticket import (pure)', () => {
   it.each([
@@ -26,7 +26,13 @@ describe('ticket import (pure)', () => {
   it('finds the header after a title row; a list without one names what it lacks', () => {
     const found = findListHeader([['12345工单清单'], ['工单编号', '标题', '承办单位', '派单时间', '状态']], aliases);
     expect(found.header?.first).toBe(1);
-    const none = findListHeader([['姓名', '电话'], ['张三', '123']], aliases);
+    const none = findListHeader(
+      [
+        ['姓名', '电话'],
+        ['张三', '123'],
+      ],
+      aliases,
+    );
     expect(none.header).toBeNull();
     if (none.header === null) {
       expect(none.notAList.kind).toBe('not-a-list');

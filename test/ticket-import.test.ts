@@ -23,8 +23,32 @@ describe('ticket import through the chat (real pipeline)', () => {
       join(dir, '工单清单.xlsx'),
       [
         HEADER,
-        ['X001', '小区路灯不亮', '某小区3号楼路灯', '区住建局', '城东街道', '网格1', '2026-11-16 09:00', '', '办理中', '', 0],
-        ['X002', '占道经营', '夜市占道', '城管局', '城西街道', '网格2', excelSerial(2026, 11, 17, 10, 30), excelSerial(2026, 11, 30), '办理中', '', 0],
+        [
+          'X001',
+          '小区路灯不亮',
+          '某小区3号楼路灯',
+          '区住建局',
+          '城东街道',
+          '网格1',
+          '2026-11-16 09:00',
+          '',
+          '办理中',
+          '',
+          0,
+        ],
+        [
+          'X002',
+          '占道经营',
+          '夜市占道',
+          '城管局',
+          '城西街道',
+          '网格2',
+          excelSerial(2026, 11, 17, 10, 30),
+          excelSerial(2026, 11, 30),
+          '办理中',
+          '',
+          0,
+        ],
         ['X003', '噪音扰民', '', '火星局', '', '', '2026-11-17 09:00', '', '办理中', '', 0],
         ['', '无编号', '', '区住建局', '', '', '2026-11-17 09:00', '', '', '', 0],
         ['X005', '垃圾清运', '', '城管局', '', '', '昨天下午', '', '', '', 0],
@@ -52,27 +76,50 @@ describe('ticket import through the chat (real pipeline)', () => {
     expect(x2?.dueAt.toISOString()).toBe(new Date('2026-11-30T18:00:00+08:00').toISOString());
     const x1 = await getTicket(s.h.app.db, 'X001');
     expect(x1?.dueAt.toISOString()).toBe(new Date('2026-11-18T18:00:00+08:00').toISOString());
-    expect((await getTicket(s.h.app.db, 'X007'))?.assignedAt?.toISOString()).toBe(new Date('2026-11-18T14:00:00+08:00').toISOString());
-    const imports = await s.h.app.db.query<{ created: number; rejected: number; sender_id: string }>('select created, rejected, sender_id from ticket_imports');
+    expect((await getTicket(s.h.app.db, 'X007'))?.assignedAt?.toISOString()).toBe(
+      new Date('2026-11-18T14:00:00+08:00').toISOString(),
+    );
+    const imports = await s.h.app.db.query<{ created: number; rejected: number; sender_id: string }>(
+      'select created, rejected, sender_id from ticket_imports',
+    );
     expect(imports).toEqual([{ created: 4, rejected: 3, sender_id: SUP }]);
   });
 
   it('upserts by 工单编号: the same list again is unchanged; a reopened ticket and a status change are events', async () => {
     const rows = [
       HEADER,
-      ['X001', '小区路灯不亮', '某小区3号楼路灯', '区住建局', '城东街道', '网格1', '2026-11-16 09:00', '', '办理中', '', 0],
+      [
+        'X001',
+        '小区路灯不亮',
+        '某小区3号楼路灯',
+        '区住建局',
+        '城东街道',
+        '网格1',
+        '2026-11-16 09:00',
+        '',
+        '办理中',
+        '',
+        0,
+      ],
       ['X006', '学校门口拥堵', '', '教育局', '湖滨街道', '', '2026/11/18 9:00', '', '重办', '不满意', 1],
     ];
     const all = await s.play(file(t('11:00'), 'wxid_leader_li', writeCsv(join(dir, 'a.csv'), rows, 'utf8'), 'bot'));
     // X006 now reopened and unsatisfied: a 双派单 to its department and its street (issue 6).
-    expect(all.filter((o) => !o.text.includes('新增')).map((o) => o.to).sort()).toEqual(['wxid_hubin_you', 'wxid_jiaoyu_sun']);
+    expect(
+      all
+        .filter((o) => !o.text.includes('新增'))
+        .map((o) => o.to)
+        .sort(),
+    ).toEqual(['wxid_hubin_you', 'wxid_jiaoyu_sun']);
     const out = all.filter((o) => o.text.includes('新增'));
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ to: 'wxid_leader_li', mentions: [] });
     expect(out[0]?.text).toContain('新增0条，更新1条，无变化1条，未导入0条');
     const x6 = await getTicket(s.h.app.db, 'X006');
     expect(x6).toMatchObject({ done: false, reopenCount: 1, rating: '不满意' });
-    const ev = await s.h.app.db.query<{ kind: string; source: string }>("select kind, source from ticket_events where ticket_number = 'X006' order by id");
+    const ev = await s.h.app.db.query<{ kind: string; source: string }>(
+      "select kind, source from ticket_events where ticket_number = 'X006' order by id",
+    );
     expect(ev.map((e) => e.kind)).toEqual(['new', 'status', 'reopened', 'rating']);
     expect(ev[1]?.source).toBe('file:a.csv by wxid_leader_li');
   });
@@ -88,7 +135,10 @@ describe('ticket import through the chat (real pipeline)', () => {
   });
 
   it('answers clearly when the file is not a ticket list, or an old .xls', async () => {
-    const path = await writeXlsx(join(dir, '日报汇总.xlsx'), [['单位', '受理', '办结', '满意率'], ['区住建局', 12, 10, '98%']]);
+    const path = await writeXlsx(join(dir, '日报汇总.xlsx'), [
+      ['单位', '受理', '办结', '满意率'],
+      ['区住建局', 12, 10, '98%'],
+    ]);
     const out = await s.play(file(t('11:30'), SUP, path));
     expect(out[0]?.text).toMatch(/不是工单清单：未找到“工单编号”、“承办单位”、“派单时间或办理时限”列/);
     const xls = join(dir, 'old.xls');
@@ -97,12 +147,17 @@ describe('ticket import through the chat (real pipeline)', () => {
   });
 
   it("ignores a stranger's file; a head's file is not imported and the head is told privately who imports", async () => {
-    const path = await writeXlsx(join(dir, 'stranger.xlsx'), [HEADER, ['S001', '伪造', '', '区住建局', '', '', '2026-11-19 08:00', '', '', '', 0]]);
+    const path = await writeXlsx(join(dir, 'stranger.xlsx'), [
+      HEADER,
+      ['S001', '伪造', '', '区住建局', '', '', '2026-11-19 08:00', '', '', '', 0],
+    ]);
     expect(await s.play(file(t('12:00'), 'wxid_stranger', path))).toEqual([]);
     const inGroup = await s.play(file(t('12:01'), 'wxid_zhujian_zhang', path));
     expect(inGroup.map((o) => o.to)).toEqual(['wxid_zhujian_zhang']);
     expect(await getTicket(s.h.app.db, 'S001')).toBeUndefined();
-    const handled = await s.h.app.db.query<{ handler: string }>("select handler from inbound_messages where file_name = 'stranger.xlsx' order by sent_at");
+    const handled = await s.h.app.db.query<{ handler: string }>(
+      "select handler from inbound_messages where file_name = 'stranger.xlsx' order by sent_at",
+    );
     expect(handled.map((r) => r.handler)).toEqual(['ignored-stranger', 'ticket-import']);
     const priv = await s.play(file(t('12:02'), 'wxid_zhujian_zhang', path, 'bot'));
     expect(priv).toHaveLength(1);

@@ -33,9 +33,26 @@ describe('ticket-nag: one group digest for 11 units, details privately; reported
   beforeAll(async () => {
     const base = rosterConfig();
     s = await Scenario.open({ ...base, tickets: { ...base.tickets, ladder: { written: 1, onSite: 2, referral: 3 } } });
-    const rows = UNITS.map(([, name, , title], i) => [`M${String(i + 1).padStart(3, '0')}`, title, '', name, '', '', '2026-11-16 09:00', '', '办理中', '', 0]);
+    const rows = UNITS.map(([, name, , title], i) => [
+      `M${String(i + 1).padStart(3, '0')}`,
+      title,
+      '',
+      name,
+      '',
+      '',
+      '2026-11-16 09:00',
+      '',
+      '办理中',
+      '',
+      0,
+    ]);
     rows.push(['M012', '楼道渗水', '', '区住建局', '', '', '2026-11-17 10:00', '', '办理中', '', 0]);
-    const out = await s.play({ at: t('2026-11-19', '10:00'), from: 'wxid_sup_liu', file: await writeXlsx(join(dir, 'list.xlsx'), [HEADER, ...rows]), to: 'group' });
+    const out = await s.play({
+      at: t('2026-11-19', '10:00'),
+      from: 'wxid_sup_liu',
+      file: await writeXlsx(join(dir, 'list.xlsx'), [HEADER, ...rows]),
+      to: 'group',
+    });
     expect(out[0]?.text).toContain('新增12条');
   });
   afterAll(async () => {
@@ -49,7 +66,9 @@ describe('ticket-nag: one group digest for 11 units, details privately; reported
     expect([...(group[0]?.mentions ?? [])].sort()).toEqual([...HEADS].sort());
     const lines = (group[0]?.text ?? '').split('\n').filter((l) => /^\d+\. /.test(l));
     expect(lines).toHaveLength(11);
-    expect(lines.find((l) => l.includes('区住房和城乡建设局'))).toBe(`${lines.findIndex((l) => l.includes('区住房和城乡建设局')) + 1}. 区住房和城乡建设局（张局长）：超期2件`);
+    expect(lines.find((l) => l.includes('区住房和城乡建设局'))).toBe(
+      `${lines.findIndex((l) => l.includes('区住房和城乡建设局')) + 1}. 区住房和城乡建设局（张局长）：超期2件`,
+    );
     expect(group[0]?.text).not.toMatch(/M0\d\d/);
     const priv = out.filter((o) => o.to !== 'group');
     expect(priv.map((o) => o.to).sort()).toEqual([...HEADS].sort());
@@ -79,22 +98,38 @@ describe('ticket-nag: one group digest for 11 units, details privately; reported
     expect(out.find((o) => o.to === 'wxid_chengguan_chu')?.text).toContain('M007');
     const zj = out.find((o) => o.to === 'wxid_zhujian_zhang')?.text ?? '';
     expect(zj).toContain('（其中1件单位已报办结，待平台确认）');
-    expect(zj).toMatch(/1\. M001 小区路灯不亮（超期\d个工作日）\n2\. M012 楼道渗水（超期\d个工作日）（单位已报办结，待平台确认）/);
-    expect(out.find((o) => o.to === 'wxid_jiaoyu_sun')?.text).toContain('M002 校车接送时间调整（超期2个工作日）（单位已报办结，待平台确认）');
+    expect(zj).toMatch(
+      /1\. M001 小区路灯不亮（超期\d个工作日）\n2\. M012 楼道渗水（超期\d个工作日）（单位已报办结，待平台确认）/,
+    );
+    expect(out.find((o) => o.to === 'wxid_jiaoyu_sun')?.text).toContain(
+      'M002 校车接送时间调整（超期2个工作日）（单位已报办结，待平台确认）',
+    );
     expect(out.find((o) => o.to === 'wxid_renshe_wu')?.text).not.toContain('已报办结');
   });
 
   it('Monday: 书面督办 for the others, never for the tickets awaiting the platform; a reopened one loses its mark', async () => {
     const mon = await s.play(run(t(MON, '09:00'), 'ticket-nag'));
     const written = mon.filter((o) => o.text.includes('【书面督办通知】'));
-    expect(written.map((o) => o.to).sort()).toEqual(HEADS.filter((h) => h !== 'wxid_jiaoyu_sun' && h !== 'wxid_chengguan_chu').sort());
+    expect(written.map((o) => o.to).sort()).toEqual(
+      HEADS.filter((h) => h !== 'wxid_jiaoyu_sun' && h !== 'wxid_chengguan_chu').sort(),
+    );
     const all = written.map((o) => o.text).join('\n');
     for (const n of ['M012', 'M002', 'M007']) expect(all).not.toContain(n);
     expect(all).toContain('M001');
-    const steps = await s.h.app.db.query<{ ticket_number: string }>("select distinct ticket_number from ticket_escalations where ticket_number in ('M002','M007','M012') and step <> 'immediate'");
+    const steps = await s.h.app.db.query<{ ticket_number: string }>(
+      "select distinct ticket_number from ticket_escalations where ticket_number in ('M002','M007','M012') and step <> 'immediate'",
+    );
     expect(steps).toEqual([]);
     // The platform sends M002 back (重办): the unit's 已办结 no longer holds.
-    await s.play({ at: t(MON, '10:00'), from: 'wxid_sup_liu', file: await writeXlsx(join(dir, 'reopen.xlsx'), [HEADER, ['M002', '校车接送时间调整', '', '教育局', '', '', '2026-11-16 09:00', '', '重办', '不满意', 1]]), to: 'group' });
+    await s.play({
+      at: t(MON, '10:00'),
+      from: 'wxid_sup_liu',
+      file: await writeXlsx(join(dir, 'reopen.xlsx'), [
+        HEADER,
+        ['M002', '校车接送时间调整', '', '教育局', '', '', '2026-11-16 09:00', '', '重办', '不满意', 1],
+      ]),
+      to: 'group',
+    });
     const pm = await s.play(run(t(MON, '15:00'), 'ticket-nag'));
     const jy = pm.find((o) => o.to === 'wxid_jiaoyu_sun')?.text ?? '';
     expect(jy).toContain('M002');

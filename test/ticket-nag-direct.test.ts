@@ -4,10 +4,10 @@ import { ManualClock } from '../src/domain/clock.js';
 import type { OutgoingMessage } from '../src/domain/messages.js';
 import { Roster } from '../src/domain/roster.js';
 import type { TicketInput } from '../src/domain/tickets/row.js';
-import type { AppContext } from '../src/usecases/context.js';
 import { runTicketNag } from '../src/routines/ticket-nag.js';
 import { type Db, openDb } from '../src/store/db.js';
 import { migrate } from '../src/store/migrate.js';
+import type { AppContext } from '../src/usecases/context.js';
 import { upsertTickets } from '../src/usecases/ticket-changes.js';
 import { rosterConfig, testLogger } from './helpers.js';
 
@@ -21,12 +21,36 @@ describe('ticket-nag decisions (store + routine, no chat)', () => {
     await migrate(db);
     const base = rosterConfig();
     const config = { ...base, tickets: { ...base.tickets, nagTo: 'head' as const, digestMaxItems: 5 } };
-    ctx = { config, roster: Roster.fromConfig(config), calendar: new WorkCalendar(), clock, db, log: testLogger(), send: async (m) => (sent.push(m), m.purpose) };
+    ctx = {
+      config,
+      roster: Roster.fromConfig(config),
+      calendar: new WorkCalendar(),
+      clock,
+      db,
+      log: testLogger(),
+      send: async (m) => (sent.push(m), m.purpose),
+    };
     const ticket = (i: number): TicketInput => ({
-      number: `D${String(i).padStart(3, '0')}`, title: `诉求${i}`, content: '', unitId: 'shijian', street: null, grid: null, assignedAt: null, deadlineAt: null,
-      dueAt: new Date(Date.parse('2026-11-20T00:00:00+08:00') - i * 86_400_000), status: '办理中', done: false, rating: null, reopenCount: 0,
+      number: `D${String(i).padStart(3, '0')}`,
+      title: `诉求${i}`,
+      content: '',
+      unitId: 'shijian',
+      street: null,
+      grid: null,
+      assignedAt: null,
+      deadlineAt: null,
+      dueAt: new Date(Date.parse('2026-11-20T00:00:00+08:00') - i * 86_400_000),
+      status: '办理中',
+      done: false,
+      rating: null,
+      reopenCount: 0,
     });
-    await upsertTickets(db, Array.from({ length: 15 }, (_, i) => ticket(i + 1)), 'test', clock.now());
+    await upsertTickets(
+      db,
+      Array.from({ length: 15 }, (_, i) => ticket(i + 1)),
+      'test',
+      clock.now(),
+    );
   });
   afterAll(async () => {
     await db?.close();

@@ -10,7 +10,12 @@ const SAT = '2026-11-21';
 const MON = '2026-11-23';
 const TUE = '2026-11-24';
 const WED = '2026-11-25';
-const HEADS = { zhujian: 'wxid_zhujian_zhang', chengguan: 'wxid_chengguan_chu', jiaoyu: 'wxid_jiaoyu_sun', chengdong: 'wxid_chengdong_zhu' };
+const HEADS = {
+  zhujian: 'wxid_zhujian_zhang',
+  chengguan: 'wxid_chengguan_chu',
+  jiaoyu: 'wxid_jiaoyu_sun',
+  chengdong: 'wxid_chengdong_zhu',
+};
 const SUPERVISORS = ['wxid_sup_liu', 'wxid_sup_chen'];
 const LEADERS = ['wxid_leader_li', 'wxid_leader_wang'];
 
@@ -36,13 +41,15 @@ describe('ticket-nag: one digest per unit, the escalation ladder over working da
     await s?.close();
   });
 
-  it('Friday 09:00: ONE group digest @-mentioning every head concerned (a line per unit), each unit\'s list privately, longest overdue first', async () => {
+  it("Friday 09:00: ONE group digest @-mentioning every head concerned (a line per unit), each unit's list privately, longest overdue first", async () => {
     const out = await s.play(run(t(FRI, '09:00'), 'ticket-nag'));
     const group = out.filter((o) => o.to === 'group');
     expect(group).toHaveLength(1);
     expect([...(group[0]?.mentions ?? [])].sort()).toEqual(Object.values(HEADS).sort());
     const g = group[0]?.text ?? '';
-    expect(g).toContain('【即时督办】截至11月20日09:00，以下4个单位有超期、今日到期或重办工单，工单明细已私信发送各单位负责同志');
+    expect(g).toContain(
+      '【即时督办】截至11月20日09:00，以下4个单位有超期、今日到期或重办工单，工单明细已私信发送各单位负责同志',
+    );
     expect(g).toContain('区住房和城乡建设局（张局长）：超期2件');
     expect(g).toContain('区城市管理局（褚局长）：今日到期1件');
     expect(g).toContain('区教育局（孙局长）：重办1件');
@@ -72,9 +79,13 @@ describe('ticket-nag: one digest per unit, the escalation ladder over working da
     expect(ack[0]?.text).toContain('已签收');
     const done = await s.play(say(t(FRI, '09:41'), HEADS.zhujian, 'N002 已办结 已修复渗水点'));
     expect(done[0]?.text).toContain('已记录工单 N002 的办结情况');
-    const rows = await s.h.app.db.query<{ acked_by: string }>("select acked_by from ticket_digests where unit_id = 'zhujian'");
+    const rows = await s.h.app.db.query<{ acked_by: string }>(
+      "select acked_by from ticket_digests where unit_id = 'zhujian'",
+    );
     expect(rows).toEqual([{ acked_by: HEADS.zhujian }]);
-    const ev = await s.h.app.db.query<{ detail: { note: string } }>("select detail from ticket_events where ticket_number = 'N002' and kind = 'reported-done'");
+    const ev = await s.h.app.db.query<{ detail: { note: string } }>(
+      "select detail from ticket_events where ticket_number = 'N002' and kind = 'reported-done'",
+    );
     expect(ev[0]?.detail.note).toBe('已修复渗水点');
   });
 
@@ -83,14 +94,18 @@ describe('ticket-nag: one digest per unit, the escalation ladder over working da
     expect(fri15).toHaveLength(5); // next cycle: the group digest and the 4 lists again, no new step the same day
     expect(fri15.filter((o) => o.to === 'group')).toHaveLength(1);
     // N002 was reported done: still listed, marked, and not escalated while the platform confirms.
-    expect(fri15.find((o) => o.to === HEADS.zhujian)?.text).toContain('N002 楼道渗水（超期1个工作日）（单位已报办结，待平台确认）');
+    expect(fri15.find((o) => o.to === HEADS.zhujian)?.text).toContain(
+      'N002 楼道渗水（超期1个工作日）（单位已报办结，待平台确认）',
+    );
     const mon = await s.play(run(t(MON, '09:00'), 'ticket-nag'));
     const written = mon.filter((o) => o.text.includes('【书面督办通知】'));
     expect(written.map((o) => o.to).sort()).toEqual([HEADS.chengdong, HEADS.zhujian].sort());
     expect(written.find((o) => o.to === HEADS.zhujian)?.text).toContain('N001');
     expect(written.find((o) => o.to === HEADS.zhujian)?.text).not.toContain('N002');
     // 张局长 signed Friday's digest: the written step says so.
-    expect(written.find((o) => o.to === HEADS.zhujian)?.text).toContain('N001 小区路灯不亮（超期3个工作日，已于11月20日签收）');
+    expect(written.find((o) => o.to === HEADS.zhujian)?.text).toContain(
+      'N001 小区路灯不亮（超期3个工作日，已于11月20日签收）',
+    );
     expect(written.find((o) => o.to === HEADS.chengdong)?.text).not.toContain('签收）');
     // One message per ticket per cycle: N006 (城东, its only ticket) is in the written notice only;
     // 住建局's 即时 list keeps N002 (reported done) and leaves N001 to the written notice.
@@ -120,12 +135,17 @@ describe('ticket-nag: one digest per unit, the escalation ladder over working da
       { ticket_number: 'N001', step: 'onsite', day: TUE, recipients: SUPERVISORS },
       { ticket_number: 'N001', step: 'referral', day: WED, recipients: LEADERS },
     ]);
-    const counts = await s.h.app.db.query<{ n: number }>("select count(*)::int as n from ticket_escalations group by ticket_number, step having count(*) > 1");
+    const counts = await s.h.app.db.query<{ n: number }>(
+      'select count(*)::int as n from ticket_escalations group by ticket_number, step having count(*) > 1',
+    );
     expect(counts).toEqual([]);
   });
 
   it('a ticket reopened in a later list appears in the next digest', async () => {
-    const path = await writeXlsx(join(dir, 'reopen.xlsx'), [HEADER, ['N005', '医保报销', '', '卫健局', '', '', '2026-11-16 09:00', '2026-12-04', '重办', '不满意', 1]]);
+    const path = await writeXlsx(join(dir, 'reopen.xlsx'), [
+      HEADER,
+      ['N005', '医保报销', '', '卫健局', '', '', '2026-11-16 09:00', '2026-12-04', '重办', '不满意', 1],
+    ]);
     const imp = await s.play({ at: t(WED, '10:00'), from: 'wxid_sup_liu', file: path, to: 'group' });
     expect(imp[0]?.text).toContain('更新1条');
     const out = await s.play(run(t(WED, '15:00'), 'ticket-nag'));

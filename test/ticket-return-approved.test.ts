@@ -16,19 +16,57 @@ describe('approved 退办 (replay)', () => {
     s = await Scenario.open();
     const path = await writeXlsx(join(tempDir(), 'list.xlsx'), [
       HEADER,
-      ['GD20261122103', '农村垃圾清运', '柳树村垃圾堆放未清运', '农业农村局', '', '', '2026-11-22 09:00', '2026-11-27 18:00', '办理中', '', 0],
-      ['GD20261122104', '农机补贴咨询', '农机补贴发放进度咨询', '农业农村局', '', '', '2026-11-22 09:00', '2026-11-27 18:00', '办理中', '', 0],
-      ['GD20261124105', '医保报销', '异地医保报销', '卫健局', '', '', '2026-11-22 09:00', '2026-11-27 18:00', '办理中', '', 0],
+      [
+        'GD20261122103',
+        '农村垃圾清运',
+        '柳树村垃圾堆放未清运',
+        '农业农村局',
+        '',
+        '',
+        '2026-11-22 09:00',
+        '2026-11-27 18:00',
+        '办理中',
+        '',
+        0,
+      ],
+      [
+        'GD20261122104',
+        '农机补贴咨询',
+        '农机补贴发放进度咨询',
+        '农业农村局',
+        '',
+        '',
+        '2026-11-22 09:00',
+        '2026-11-27 18:00',
+        '办理中',
+        '',
+        0,
+      ],
+      [
+        'GD20261124105',
+        '医保报销',
+        '异地医保报销',
+        '卫健局',
+        '',
+        '',
+        '2026-11-22 09:00',
+        '2026-11-27 18:00',
+        '办理中',
+        '',
+        0,
+      ],
     ]);
     await s.play({ at: t('08:30'), from: 'wxid_sup_liu', file: path, to: 'group' });
-    await s.play(say(t('09:40'), HAN, '柳树村垃圾那个单子不是我们农业农村局的事，GD20261122103 请求退回，应由双河镇环卫所负责'));
+    await s.play(
+      say(t('09:40'), HAN, '柳树村垃圾那个单子不是我们农业农村局的事，GD20261122103 请求退回，应由双河镇环卫所负责'),
+    );
     await s.play(say(t('09:45'), 'wxid_leader_wang', 'TB001 同意。双河镇要尽快接手，今天内清运完', { to: 'bot' }));
   });
   afterAll(async () => {
     await s?.close();
   });
 
-  it('is left out of the 即时督办 and never escalated; the unit\'s other tickets still are', async () => {
+  it("is left out of the 即时督办 and never escalated; the unit's other tickets still are", async () => {
     const nag = await s.play(run(t('15:00'), 'ticket-nag'));
     const all = nag.map((o) => o.text).join('\n');
     expect(all).not.toContain('GD20261122103');
@@ -39,12 +77,15 @@ describe('approved 退办 (replay)', () => {
     expect(text).toContain('GD20261122104');
   });
 
-  it.each([['我的待办'], ['我们还有几件超期'], ['查一下我们局还有几件超期工单？']])('我的待办 marks it: %s', async (text) => {
-    const out = await s.play(say(t('10:00', '2026-12-01'), HAN, text, { to: 'bot' }));
-    expect(out).toHaveLength(1);
-    expect(out[0]?.text).toContain('GD20261122103（农村垃圾清运）（退办已获批准，待平台处理）');
-    expect(out[0]?.text).toMatch(/GD20261122104（农机补贴咨询）(?!（退办)/);
-  });
+  it.each([['我的待办'], ['我们还有几件超期'], ['查一下我们局还有几件超期工单？']])(
+    '我的待办 marks it: %s',
+    async (text) => {
+      const out = await s.play(say(t('10:00', '2026-12-01'), HAN, text, { to: 'bot' }));
+      expect(out).toHaveLength(1);
+      expect(out[0]?.text).toContain('GD20261122103（农村垃圾清运）（退办已获批准，待平台处理）');
+      expect(out[0]?.text).toMatch(/GD20261122104（农机补贴咨询）(?!（退办)/);
+    },
+  );
 
   it.each([
     ['退办 GD20261122103 已获批准'],
@@ -62,7 +103,11 @@ describe('approved 退办 (replay)', () => {
 
   it('a pending request asked again is named, not duplicated', async () => {
     await s.play(say(t('16:30'), ZHOU, '申请退办 GD20261124105 属医保局职责'));
-    for (const text of ['申请退办 GD20261124105 医保不归卫健局', 'GD20261124105 不属于我们，请求退回', '退办 GD20261124105']) {
+    for (const text of [
+      '申请退办 GD20261124105 医保不归卫健局',
+      'GD20261124105 不属于我们，请求退回',
+      '退办 GD20261124105',
+    ]) {
       const out = await s.play(say(t('16:40'), ZHOU, text, { to: 'bot' }));
       expect(out).toHaveLength(1);
       expect(out[0]?.text).toContain('TB002');
@@ -83,7 +128,13 @@ describe('回头看 leaves an approved 退办 out, counted apart (pure)', () => 
   it('is not re-dispatched nor counted as nagged', () => {
     const base = { title: 'x', unitId: 'nongye', done: false, rating: null, reportedDone: false, dualCode: null };
     for (const nagRuns of [true, false]) {
-      const plan = planLookback([{ ...base, number: 'A1', returnApproved: true }, { ...base, number: 'A2' }], nagRuns);
+      const plan = planLookback(
+        [
+          { ...base, number: 'A1', returnApproved: true },
+          { ...base, number: 'A2' },
+        ],
+        nagRuns,
+      );
       expect(plan.returned.get('nongye')).toEqual(['A1']);
       expect([...plan.redispatch.values()].flat().map((l) => l.number)).not.toContain('A1');
       expect([...plan.nagged.values()].flat()).not.toContain('A1');

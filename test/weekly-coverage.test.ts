@@ -7,7 +7,7 @@ import { run, Scenario, say } from './scenario.js';
 
 const t = (day: string, hhmm: string) => `${day}T${hhmm}:00+08:00`;
 
-describe('weekly-summary in the bot\'s first week', () => {
+describe("weekly-summary in the bot's first week", () => {
   let s: Scenario;
   beforeAll(async () => {
     // Installed on Wednesday 11-25 at 10:00; its first data is a head's hello.

@@ -8,10 +8,9 @@ import { join } from 'node:path';
 import type { DistrictConfig } from '../../src/config/schema.js';
 import { WorkCalendar } from '../../src/domain/calendar.js';
 import { Roster } from '../../src/domain/roster.js';
-import { importAnswer } from '../../src/usecases/ticket-import.js';
 import { openDb } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
-import { importTicketFile } from '../../src/usecases/ticket-import.js';
+import { importAnswer, importTicketFile } from '../../src/usecases/ticket-import.js';
 import { writeZipBomb } from './zip-bomb.js';
 
 /** Bytes of exceljs's temporary files (tmp-<pid>-…) in the temp folder. */
@@ -46,7 +45,12 @@ export async function bombSection(config: DistrictConfig, sheetMb: number): Prom
         peakTemp = Math.max(peakTemp, tempBytes());
       }, 20);
       const t0 = performance.now();
-      const r = await importTicketFile(path, 'x.xlsx', { db, roster: Roster.fromConfig(config), calendar: new WorkCalendar(config.calendar), config, now: new Date() }, { source: 'abuse' });
+      const r = await importTicketFile(
+        path,
+        'x.xlsx',
+        { db, roster: Roster.fromConfig(config), calendar: new WorkCalendar(config.calendar), config, now: new Date() },
+        { source: 'abuse' },
+      );
       const ms = performance.now() - t0;
       clearInterval(sampler);
       peak = Math.max(peak, process.memoryUsage().rss);
@@ -58,8 +62,12 @@ export async function bombSection(config: DistrictConfig, sheetMb: number): Prom
       );
       if (!lie) lines.push(`  answer: ${importAnswer('工单.xlsx', r, 5).split('\n')[0]}`);
     }
-    lines.push(`  limits: xlsxMaxUncompressedBytes ${config.limits.xlsxMaxUncompressedBytes / 1048576} MB, xlsxMaxRows ${config.limits.xlsxMaxRows}, fileMaxBytes ${config.limits.fileMaxBytes / 1048576} MB`);
-    lines.push('  (before issue 14: a 10 MB bomb wrote 4 GB of temporary worksheet data, kept until exit, and took 70 s)');
+    lines.push(
+      `  limits: xlsxMaxUncompressedBytes ${config.limits.xlsxMaxUncompressedBytes / 1048576} MB, xlsxMaxRows ${config.limits.xlsxMaxRows}, fileMaxBytes ${config.limits.fileMaxBytes / 1048576} MB`,
+    );
+    lines.push(
+      '  (before issue 14: a 10 MB bomb wrote 4 GB of temporary worksheet data, kept until exit, and took 70 s)',
+    );
   } finally {
     await db.close();
     rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,7 @@
  * the large input takes over 20 µs a character (ratios are taken from at least 2 ms, and a large run under 100 ms
  * always passes: below that it is timer, GC and JIT noise).
  */
-import { WORST_INPUTS, parserTargets, timeMs } from './parser-worst.js';
+import { parserTargets, timeMs, WORST_INPUTS } from './parser-worst.js';
 
 const big = Number(process.argv[2] ?? 100_000);
 const small = 10_000;
@@ -15,8 +15,12 @@ const pick = (name: string) => only.length === 0 || only.some((w) => name.includ
 const targets = parserTargets().filter((t) => pick(t.name) || WORST_INPUTS.some((i) => pick(i.name)));
 let bad = 0;
 let worst = { ms: 0, what: '' };
-console.log(`parser time on worst-case inputs: ${small.toLocaleString()} vs ${big.toLocaleString()} characters (best of 3)\n`);
-console.log(`${'input'.padEnd(30)} ${'parser'.padEnd(13)} ${'10k ms'.padStart(8)} ${'big ms'.padStart(9)} ${'ratio'.padStart(7)} ${'ns/char'.padStart(8)}`);
+console.log(
+  `parser time on worst-case inputs: ${small.toLocaleString()} vs ${big.toLocaleString()} characters (best of 3)\n`,
+);
+console.log(
+  `${'input'.padEnd(30)} ${'parser'.padEnd(13)} ${'10k ms'.padStart(8)} ${'big ms'.padStart(9)} ${'ratio'.padStart(7)} ${'ns/char'.padStart(8)}`,
+);
 for (const input of WORST_INPUTS.filter((i) => pick(i.name) || targets.some((t) => only.includes(t.name)))) {
   const a = input.make(small);
   const b = input.make(big);
@@ -29,8 +33,12 @@ for (const input of WORST_INPUTS.filter((i) => pick(i.name) || targets.some((t) 
     const flag = (ratio > (3 * big) / small && tb > 100) || tb > (big / 100_000) * 2000;
     if (flag) bad++;
     if (tb > worst.ms) worst = { ms: tb, what: `${t.name} on "${input.name}"` };
-    console.log(`${input.name.padEnd(30)} ${t.name.padEnd(13)} ${ta.toFixed(2).padStart(8)} ${tb.toFixed(1).padStart(9)} ${ratio.toFixed(1).padStart(7)} ${((tb * 1e6) / big).toFixed(0).padStart(8)}${flag ? '  ← SLOW' : ''}`);
+    console.log(
+      `${input.name.padEnd(30)} ${t.name.padEnd(13)} ${ta.toFixed(2).padStart(8)} ${tb.toFixed(1).padStart(9)} ${ratio.toFixed(1).padStart(7)} ${((tb * 1e6) / big).toFixed(0).padStart(8)}${flag ? '  ← SLOW' : ''}`,
+    );
   }
 }
-console.log(`\nslowest: ${worst.ms.toFixed(1)} ms for ${big.toLocaleString()} characters (${worst.what}); ${bad === 0 ? 'all linear' : `${bad} above budget`}`);
+console.log(
+  `\nslowest: ${worst.ms.toFixed(1)} ms for ${big.toLocaleString()} characters (${worst.what}); ${bad === 0 ? 'all linear' : `${bad} above budget`}`,
+);
 process.exitCode = bad === 0 ? 0 : 1;

@@ -8,17 +8,25 @@
 import { loadDistrictFile } from '../../src/config/load.js';
 import { WorkCalendar } from '../../src/domain/calendar.js';
 import { parseDispatch } from '../../src/domain/dispatch/parse.js';
-import { explainReport } from '../../src/domain/report/parse.js';
-import { Roster } from '../../src/domain/roster.js';
-import { ticketTitle } from '../../src/domain/tickets/title.js';
 import { clipTitle } from '../../src/domain/language/clip.js';
 import { dropCjkSpaces, stripDecorations } from '../../src/domain/language/decorations.js';
-import { intentOf, isPlanOnly, hasSubstance, isQuestion, courtesyOf, ackTail, onlyFiller } from '../../src/domain/language/intent.js';
+import {
+  ackTail,
+  courtesyOf,
+  hasSubstance,
+  intentOf,
+  isPlanOnly,
+  isQuestion,
+  onlyFiller,
+} from '../../src/domain/language/intent.js';
 import { splitQuote } from '../../src/domain/language/quote.js';
-import { parseTicketCommand } from '../../src/domain/tickets/commands.js';
-import { isMyItemsRequest } from '../../src/domain/my-items/request.js';
 import { bareDecisionOf, progressQueryOf } from '../../src/domain/leader/questions.js';
+import { isMyItemsRequest } from '../../src/domain/my-items/request.js';
 import { isAdoptReply } from '../../src/domain/report/adopt.js';
+import { explainReport } from '../../src/domain/report/parse.js';
+import { Roster } from '../../src/domain/roster.js';
+import { parseTicketCommand } from '../../src/domain/tickets/commands.js';
+import { ticketTitle } from '../../src/domain/tickets/title.js';
 
 const SENT = '2026-11-20T17:40:00+08:00';
 
@@ -32,7 +40,10 @@ const REPORT_LINE =
   '城东街道：今日受理工单12件，办结10件，在办2件，无超期、重办工单；' +
   '本月累计受理120件；满意率98.5%。会同城管局清理杂物17处。\n';
 
-export interface WorstInput { name: string; make: (n: number) => string }
+export interface WorstInput {
+  name: string;
+  make: (n: number) => string;
+}
 
 export const WORST_INPUTS: readonly WorstInput[] = [
   { name: '受理 + spaces + 12件', make: (n) => fill(' ', n, '受理', '12件') },
@@ -76,9 +87,22 @@ export const WORST_INPUTS: readonly WorstInput[] = [
   { name: 'lead-in words', make: (n) => fill('市民来电反映', n) },
   // From the fuzz tests (their timing moved here): repeated report lines, keywords and dispatch phrases.
   { name: 'report lines', make: (n) => fill(REPORT_LINE, n) },
-  ...['率', '无', '、', '.', '年月日', '十', '会同', '12345', '零', '城东街道很好', '城东街道受理1件', '住建局、', '1月1日', '城东街道攻坚进展1'].map(
-    (u): WorstInput => ({ name: `repeated ${u}`, make: (n) => fill(u, n) }),
-  ),
+  ...[
+    '率',
+    '无',
+    '、',
+    '.',
+    '年月日',
+    '十',
+    '会同',
+    '12345',
+    '零',
+    '城东街道很好',
+    '城东街道受理1件',
+    '住建局、',
+    '1月1日',
+    '城东街道攻坚进展1',
+  ].map((u): WorstInput => ({ name: `repeated ${u}`, make: (n) => fill(u, n) })),
   { name: 'dispatch to two units', make: (n) => fill('城管局、湖滨街道：请明天下午3点前反馈，', n) },
   { name: 'CJK numeral 一', make: (n) => fill('一', n) },
   { name: 'unit and comma', make: (n) => fill('城管局，', n) },
@@ -86,7 +110,10 @@ export const WORST_INPUTS: readonly WorstInput[] = [
   { name: 'repeated time', make: (n) => fill('下午3点', n) },
 ];
 
-export interface ParserTarget { name: string; run: (text: string) => unknown }
+export interface ParserTarget {
+  name: string;
+  run: (text: string) => unknown;
+}
 
 /** The shared samples' roster (the test suite passes its own copy, test/fixtures/roster.json). */
 export const SHARED_ROSTER = new URL('../../../shared/fixtures/roster.json', import.meta.url).pathname;
@@ -97,14 +124,35 @@ export function parserTargets(rosterPath = SHARED_ROSTER): ParserTarget[] {
   const calendar = new WorkCalendar(config.calendar);
   return [
     { name: 'report', run: (text) => explainReport({ text, sentAt: SENT, from: 'wxid_zhujian_zhang' }, roster) },
-    { name: 'dispatch', run: (text) => parseDispatch({ text, sentAt: SENT, from: 'wxid_leader_li' }, roster, calendar) },
+    {
+      name: 'dispatch',
+      run: (text) => parseDispatch({ text, sentAt: SENT, from: 'wxid_leader_li' }, roster, calendar),
+    },
     {
       name: 'intent',
-      run: (text) => [intentOf(text), isPlanOnly(text), hasSubstance(text), isQuestion(text), courtesyOf(text), ackTail(text), onlyFiller(text), splitQuote(text)],
+      run: (text) => [
+        intentOf(text),
+        isPlanOnly(text),
+        hasSubstance(text),
+        isQuestion(text),
+        courtesyOf(text),
+        ackTail(text),
+        onlyFiller(text),
+        splitQuote(text),
+      ],
     },
     { name: 'decorations', run: (text) => [stripDecorations(text), dropCjkSpaces(text)] },
     { name: 'ticket title', run: (text) => [ticketTitle('', text), ticketTitle(text, ''), clipTitle(text)] },
-    { name: 'commands', run: (text) => [parseTicketCommand(text), isMyItemsRequest(text), progressQueryOf(text), bareDecisionOf(text), isAdoptReply(text)] },
+    {
+      name: 'commands',
+      run: (text) => [
+        parseTicketCommand(text),
+        isMyItemsRequest(text),
+        progressQueryOf(text),
+        bareDecisionOf(text),
+        isAdoptReply(text),
+      ],
+    },
   ];
 }
 

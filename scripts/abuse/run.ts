@@ -30,16 +30,27 @@ const bombMb = Number(process.env.BOMB_MB ?? '1024');
  * list it here.
  */
 const SECTIONS: Array<{ name: string; title: string; run: () => Promise<string[]> }> = [
-  { name: 'flood', title: 'Flood: queue position of an urgent dispatch', run: () => floodSection(config, redisUrl, log, scale) },
+  {
+    name: 'flood',
+    title: 'Flood: queue position of an urgent dispatch',
+    run: () => floodSection(config, redisUrl, log, scale),
+  },
   { name: 'bomb', title: 'Zip-bomb .xlsx: disk, memory, time', run: () => bombSection(config, bombMb) },
   { name: 'parser', title: 'Parsers: time on the worst inputs (issue 14 item 4)', run: async () => parserSection() },
 ];
 
 /** Runs parser-time.ts in its own process (its own heap and JIT, as the bot would meet the input). */
 function parserSection(): string[] {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'scripts/abuse/parser-time.ts')], { cwd: REPO, encoding: 'utf8' });
-  const lines = r.stdout.trimEnd().split('\n').map((l) => `  ${l}`);
-  if (r.status !== 0) lines.push(`  parser-time exited ${r.status}: ${r.stderr.trim().split('\n').slice(-3).join(' ')}`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'scripts/abuse/parser-time.ts')], {
+    cwd: REPO,
+    encoding: 'utf8',
+  });
+  const lines = r.stdout
+    .trimEnd()
+    .split('\n')
+    .map((l) => `  ${l}`);
+  if (r.status !== 0)
+    lines.push(`  parser-time exited ${r.status}: ${r.stderr.trim().split('\n').slice(-3).join(' ')}`);
   return lines;
 }
 

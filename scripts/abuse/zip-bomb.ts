@@ -4,8 +4,9 @@
  * and shared strings in the zip (what made exceljs spool it to a temporary file). With
  * `lieAboutSize` the central directory and local header declare the sheet tiny.
  */
-import { createWriteStream } from 'node:fs';
+
 import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import { crc32, createDeflateRaw } from 'node:zlib';
 
 interface Part {
@@ -32,8 +33,14 @@ async function deflate(chunks: Iterable<Buffer>): Promise<{ data: Buffer; crc: n
 }
 
 function* sheetXml(sheetMb: number): Generator<Buffer> {
-  yield Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>');
-  const row = Buffer.from('<row r="2"><c r="A2" t="inlineStr"><is><t>AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA</t></is></c><c r="B2" t="inlineStr"><is><t>BBBBBBBBBBBBBBBBBBBBBBBB</t></is></c></row>'.repeat(512));
+  yield Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  );
+  const row = Buffer.from(
+    '<row r="2"><c r="A2" t="inlineStr"><is><t>AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA</t></is></c><c r="B2" t="inlineStr"><is><t>BBBBBBBBBBBBBBBBBBBBBBBB</t></is></c></row>'.repeat(
+      512,
+    ),
+  );
   const n = Math.ceil((sheetMb * 1048576) / row.length);
   for (let i = 0; i < n; i++) yield row;
   yield Buffer.from('</sheetData></worksheet>');
@@ -41,15 +48,38 @@ function* sheetXml(sheetMb: number): Generator<Buffer> {
 
 const small = (s: string) => [Buffer.from(s)];
 
-export async function writeZipBomb(path: string, o: { sheetMb: number; lieAboutSize?: boolean }): Promise<{ fileBytes: number; inflatedBytes: number }> {
+export async function writeZipBomb(
+  path: string,
+  o: { sheetMb: number; lieAboutSize?: boolean },
+): Promise<{ fileBytes: number; inflatedBytes: number }> {
   const parts: Part[] = [];
   const add = async (name: string, chunks: Iterable<Buffer>) => parts.push({ name, ...(await deflate(chunks)) });
-  await add('[Content_Types].xml', small('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'));
-  await add('_rels/.rels', small('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'));
+  await add(
+    '[Content_Types].xml',
+    small(
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    ),
+  );
+  await add(
+    '_rels/.rels',
+    small(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    ),
+  );
   // The bomb first: before the workbook and its relations.
   await add('xl/worksheets/sheet1.xml', sheetXml(o.sheetMb));
-  await add('xl/workbook.xml', small('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="工单" sheetId="1" r:id="rId1"/></sheets></workbook>'));
-  await add('xl/_rels/workbook.xml.rels', small('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'));
+  await add(
+    'xl/workbook.xml',
+    small(
+      '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="工单" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    ),
+  );
+  await add(
+    'xl/_rels/workbook.xml.rels',
+    small(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    ),
+  );
   const out = createWriteStream(path);
   const central: Buffer[] = [];
   let offset = 0;

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import pino from 'pino';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pino from 'pino';
 import type { ChatChannel } from '../../src/bot/channel.js';
 import { createChannel } from '../../src/bot/factory.js';
 import type { DistrictConfig } from '../../src/config/schema.js';
@@ -17,7 +16,18 @@ export interface BurstMessage {
   text: string;
 }
 
-const CHAT = ['收到', '好的', '收到，马上落实', '今天下雨，大家注意安全', '请问明天几点开会？', '已阅', '👍', '辛苦了', '明白', '好的，谢谢领导'];
+const CHAT = [
+  '收到',
+  '好的',
+  '收到，马上落实',
+  '今天下雨，大家注意安全',
+  '请问明天几点开会？',
+  '已阅',
+  '👍',
+  '辛苦了',
+  '明白',
+  '好的，谢谢领导',
+];
 
 /** 18 reports, 1,000 chit-chat messages and 200 corrections, shuffled with a fixed seed. */
 export function burstMessages(config: DistrictConfig): BurstMessage[] {
@@ -30,7 +40,10 @@ export function burstMessages(config: DistrictConfig): BurstMessage[] {
   const msgs: BurstMessage[] = [];
   for (const h of heads) {
     const unit = config.units.find((u) => u.id === h.unit);
-    msgs.push({ from: h.id, text: `${unit?.name}：今日受理工单${10 + Math.floor(rnd() * 10)}件，办结${5 + Math.floor(rnd() * 5)}件，在办3件，无超期。` });
+    msgs.push({
+      from: h.id,
+      text: `${unit?.name}：今日受理工单${10 + Math.floor(rnd() * 10)}件，办结${5 + Math.floor(rnd() * 5)}件，在办3件，无超期。`,
+    });
   }
   for (let i = 0; i < 1000; i++) {
     const p = config.people[Math.floor(rnd() * config.people.length)];
@@ -40,7 +53,10 @@ export function burstMessages(config: DistrictConfig): BurstMessage[] {
   for (let i = 0; i < 200; i++) {
     const h = heads[i % heads.length]!;
     const unit = config.units.find((u) => u.id === h.unit);
-    tail.push({ from: h.id, text: `更正：${unit?.name}今日受理${12 + (i % 5)}件，办结${8 + (i % 4)}件，在办${4 - (i % 4)}件。` });
+    tail.push({
+      from: h.id,
+      text: `更正：${unit?.name}今日受理${12 + (i % 5)}件，办结${8 + (i % 4)}件，在办${4 - (i % 4)}件。`,
+    });
   }
   // Reports first in spirit, then the rest shuffled (a correction never precedes its report).
   const rest = [...msgs.slice(18), ...tail];
@@ -118,8 +134,12 @@ export async function burstThroughBot(
     const machine1 = machineCpu();
     const drainedMs = Date.now() - t0;
     const db0 = h.app.db;
-    const rows = await db0.query<{ received_at: Date; processed_at: Date | null; id: string }>('select id, received_at, processed_at from inbound_messages');
-    const stored = rows.filter((r) => r.processed_at).map((r) => new Date(r.processed_at as Date).getTime() - new Date(r.received_at).getTime());
+    const rows = await db0.query<{ received_at: Date; processed_at: Date | null; id: string }>(
+      'select id, received_at, processed_at from inbound_messages',
+    );
+    const stored = rows
+      .filter((r) => r.processed_at)
+      .map((r) => new Date(r.processed_at as Date).getTime() - new Date(r.received_at).getTime());
     const outs = await db0.query<{ lag: number }>(
       `select (extract(epoch from o.enqueued_at - i.received_at) * 1000)::float8 as lag from outbound_messages o
        join inbound_messages i on o.purpose = 'report-confirm:' || i.id`,
@@ -129,11 +149,17 @@ export async function burstThroughBot(
     const seconds = (last - t0) / 1000;
     const receivedLast = Math.max(...rows.map((r) => new Date(r.received_at).getTime()));
     if (process.env.TIMELINE) {
-      const tl = await db0.query<{ b: number; n: number; chat: number }>(`select floor(extract(epoch from processed_at) * 10)::bigint - floor(${t0} / 100.0)::bigint as b, count(*)::int as n, count(*) filter (where handler <> 'report')::int as chat from inbound_messages group by 1 order by 1`);
+      const tl = await db0.query<{ b: number; n: number; chat: number }>(
+        `select floor(extract(epoch from processed_at) * 10)::bigint - floor(${t0} / 100.0)::bigint as b, count(*)::int as n, count(*) filter (where handler <> 'report')::int as chat from inbound_messages group by 1 order by 1`,
+      );
       console.error('processed per 100 ms (all / not reports):', tl.map((r) => `${r.b}:${r.n}/${r.chat}`).join(' '));
-      const rc = await db0.query<{ b: number; n: number }>(`select floor(extract(epoch from received_at) * 10)::bigint - floor(${t0} / 100.0)::bigint as b, count(*)::int as n from inbound_messages group by 1 order by 1`);
+      const rc = await db0.query<{ b: number; n: number }>(
+        `select floor(extract(epoch from received_at) * 10)::bigint - floor(${t0} / 100.0)::bigint as b, count(*)::int as n from inbound_messages group by 1 order by 1`,
+      );
       console.error('received per 100 ms:', rc.map((r) => `${r.b}:${r.n}`).join(' '));
-      const ob = await db0.query<{ b: number; n: number }>(`select floor(extract(epoch from sent_at) * 10)::bigint - floor(${t0} / 100.0)::bigint as b, count(*)::int as n from outbound_messages group by 1 order by 1`);
+      const ob = await db0.query<{ b: number; n: number }>(
+        `select floor(extract(epoch from sent_at) * 10)::bigint - floor(${t0} / 100.0)::bigint as b, count(*)::int as n from outbound_messages group by 1 order by 1`,
+      );
       console.error('sent per 100 ms:', ob.map((r) => `${r.b}:${r.n}`).join(' '));
     }
     const [rep] = await db0.query<{ n: number }>('select count(*)::int as n from reports');
@@ -145,8 +171,14 @@ export async function burstThroughBot(
       perSecond: msgs.length / seconds,
       p50Stored: pct(stored, 50),
       p99Stored: pct(stored, 99),
-      p50Outbox: pct(outs.map((o) => o.lag), 50),
-      p99Outbox: pct(outs.map((o) => o.lag), 99),
+      p50Outbox: pct(
+        outs.map((o) => o.lag),
+        50,
+      ),
+      p99Outbox: pct(
+        outs.map((o) => o.lag),
+        99,
+      ),
       lost: msgs.length - rows.filter((r) => r.processed_at).length,
       reports: rep?.n ?? 0,
       versions: ver?.n ?? 0,
@@ -161,7 +193,9 @@ export async function burstThroughBot(
 }
 
 /** The ceiling: a bare echo bot on the same chat channel (Wechaty on the mock), the same burst. */
-export async function burstThroughEchoBot(config: DistrictConfig): Promise<{ perSecond: number; seconds: number; rssDeltaMb: number }> {
+export async function burstThroughEchoBot(
+  config: DistrictConfig,
+): Promise<{ perSecond: number; seconds: number; rssDeltaMb: number }> {
   const rss0 = process.memoryUsage().rss;
   const world = new MockWorld(config);
   const msgs = burstMessages(config);

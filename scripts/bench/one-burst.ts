@@ -21,24 +21,38 @@ const kind = process.argv[2] === 'pglite' ? 'pglite' : 'pg';
 const spread = Number(process.argv[3] ?? 0);
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbOptions = (): DbOptions => (kind === 'pg' ? { databaseUrl: pgUrl, schema: `bench_${randomUUID().replace(/-/g, '').slice(0, 8)}` } : { dataDir: 'memory' });
+const dbOptions = (): DbOptions =>
+  kind === 'pg'
+    ? { databaseUrl: pgUrl, schema: `bench_${randomUUID().replace(/-/g, '').slice(0, 8)}` }
+    : { dataDir: 'memory' };
 
 if (process.env.ECHO) console.log('echo', (await burstThroughEchoBot(config)).perSecond.toFixed(0), 'msg/s');
 
 const counts = new Map<string, number>();
-const count = (q: Queryable, tag: string): Queryable['query'] => (sql, params) => {
-  const k = `${tag}${sql.replace(/\s+/g, ' ').slice(0, 70)}`;
-  counts.set(k, (counts.get(k) ?? 0) + 1);
-  return q.query(sql, params);
-};
+const count =
+  (q: Queryable, tag: string): Queryable['query'] =>
+  (sql, params) => {
+    const k = `${tag}${sql.replace(/\s+/g, ' ').slice(0, 70)}`;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+    return q.query(sql, params);
+  };
 const raw = await openDb(dbOptions());
 const db: Db = process.env.COUNT
-  ? { ...raw, query: count(raw, ''), transaction: (fn) => raw.transaction((tx) => fn({ ...tx, query: count(tx, 'tx: ') })) }
+  ? {
+      ...raw,
+      query: count(raw, ''),
+      transaction: (fn) => raw.transaction((tx) => fn({ ...tx, query: count(tx, 'tx: ') })),
+    }
   : raw;
 
 const all = burstMessages(config);
 const only = process.env.ONLY;
-const msgs = only === 'chat' ? all.filter((m) => !/受理/.test(m.text)) : only === 'reports' ? all.filter((m) => /受理/.test(m.text)) : all;
+const msgs =
+  only === 'chat'
+    ? all.filter((m) => !/受理/.test(m.text))
+    : only === 'reports'
+      ? all.filter((m) => /受理/.test(m.text))
+      : all;
 const session = new Session();
 if (process.env.PROF) {
   session.connect();

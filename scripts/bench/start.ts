@@ -32,7 +32,12 @@ function procMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   }
 }
 
-async function oneStart(repo: string, command: StartCommand, env: Record<string, string>, settleMs = 0): Promise<StartRun> {
+async function oneStart(
+  repo: string,
+  command: StartCommand,
+  env: Record<string, string>,
+  settleMs = 0,
+): Promise<StartRun> {
   const args = command === 'dist' ? [join(repo, 'dist/server.js')] : ['--import', 'tsx', join(repo, 'src/server.ts')];
   const t0 = performance.now();
   const child = spawn(process.execPath, args, {
@@ -67,7 +72,10 @@ async function oneStart(repo: string, command: StartCommand, env: Record<string,
  * `runs` restarts on the same folder, the last one left idle for `settleMs` after ready. With `databaseUrl` the store is that PostgreSQL server
  * (a scratch schema, dropped after) instead of PGlite; Redis is needed either way.
  */
-export async function measureStart(repo: string, o: { command?: StartCommand; databaseUrl?: string; runs?: number; settleMs?: number } = {}): Promise<StartFigures> {
+export async function measureStart(
+  repo: string,
+  o: { command?: StartCommand; databaseUrl?: string; runs?: number; settleMs?: number } = {},
+): Promise<StartFigures> {
   const command = o.command ?? 'dist';
   if (command === 'dist') {
     // As npm start runs it: compiled first (the compile is not part of the figures).
@@ -96,7 +104,8 @@ export async function measureStart(repo: string, o: { command?: StartCommand; da
     const reopen: StartRun[] = [];
     const runs = o.runs ?? 3;
     // The last restart stays up until it has settled (if asked).
-    for (let i = 0; i < runs; i++) reopen.push(await oneStart(repo, command, env, i === runs - 1 ? (o.settleMs ?? 0) : 0));
+    for (let i = 0; i < runs; i++)
+      reopen.push(await oneStart(repo, command, env, i === runs - 1 ? (o.settleMs ?? 0) : 0));
     return { first, reopen };
   } finally {
     await dropSchema();
@@ -108,7 +117,10 @@ export async function measureStart(repo: string, o: { command?: StartCommand; da
 /** Removes the bench bots' queues from Redis. */
 async function dropQueues(prefix: string): Promise<void> {
   const { Redis } = await import('ioredis');
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+  });
   try {
     await redis.connect();
     let cursor = '0';

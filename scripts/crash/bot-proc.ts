@@ -19,8 +19,8 @@ import { buildApp } from '../../src/app.js';
 import { webhookFallback } from '../../src/bot/fallback.js';
 import { loadDistrictFile } from '../../src/config/load.js';
 import type { Clock } from '../../src/domain/clock.js';
-import { reportReminder } from '../../src/routines/report-reminder.js';
 import { createLogger } from '../../src/log.js';
+import { reportReminder } from '../../src/routines/report-reminder.js';
 import { MockWorld } from '../../src/sim/mock-world.js';
 
 const env = process.env;
@@ -44,7 +44,9 @@ const sendDelay = Number(env.SEND_DELAY_MS ?? 0);
     return observed(...a);
   };
 }
-world.onSent((s) => appendFileSync(join(logDir, 'sent.jsonl'), `${JSON.stringify({ ...s, pid: process.pid, t: Date.now() })}\n`));
+world.onSent((s) =>
+  appendFileSync(join(logDir, 'sent.jsonl'), `${JSON.stringify({ ...s, pid: process.pid, t: Date.now() })}\n`),
+);
 
 // KILL_IN_ROUTINE=1: the first report-reminder run kills this process (SIGKILL) right after it
 // enqueued its message and before it recorded its step: the worst moment for a routine.
@@ -112,7 +114,11 @@ const answer = (o: Record<string, unknown>) => process.stdout.write(`${JSON.stri
 async function handle(c: Cmd): Promise<void> {
   switch (c.cmd) {
     case 'say':
-      world.say(c.from as string, c.text as string, { to: c.to ?? 'group', id: c.id as string, timestamp: clock.now().getTime() });
+      world.say(c.from as string, c.text as string, {
+        to: c.to ?? 'group',
+        id: c.id as string,
+        timestamp: clock.now().getTime(),
+      });
       break;
     case 'burst':
       for (const m of c.msgs ?? []) {

@@ -65,10 +65,14 @@ export class BotProc {
     child.stderr?.on('data', (d: Buffer) => {
       this.stderr = (this.stderr + d.toString()).slice(-4_000);
     });
-    await waitUntil('bot ready', () => {
-      if (child.exitCode !== null) throw new Error(`bot exited early (${child.exitCode}): ${this.stderr}`);
-      return this.lines.some((l) => l.ready === true);
-    }, timeoutMs);
+    await waitUntil(
+      'bot ready',
+      () => {
+        if (child.exitCode !== null) throw new Error(`bot exited early (${child.exitCode}): ${this.stderr}`);
+        return this.lines.some((l) => l.ready === true);
+      },
+      timeoutMs,
+    );
     return Date.now() - t0;
   }
 
@@ -81,12 +85,17 @@ export class BotProc {
     const from = this.lines.length;
     this.send(cmd);
     let found: Record<string, unknown> | undefined;
-    await waitUntil(`answer "${key}"`, () => {
-      const err = this.lines.slice(from).find((l) => 'error' in l);
-      if (err) throw new Error(`bot: ${String(err.error)}`);
-      found = this.lines.slice(from).find((l) => key in l);
-      return found !== undefined;
-    }, timeoutMs, 10);
+    await waitUntil(
+      `answer "${key}"`,
+      () => {
+        const err = this.lines.slice(from).find((l) => 'error' in l);
+        if (err) throw new Error(`bot: ${String(err.error)}`);
+        found = this.lines.slice(from).find((l) => key in l);
+        return found !== undefined;
+      },
+      timeoutMs,
+      10,
+    );
     return found as Record<string, unknown>;
   }
 
@@ -94,7 +103,10 @@ export class BotProc {
   async waitExit(timeoutMs = 60_000): Promise<void> {
     const c = this.child;
     if (!c) return;
-    await Promise.race([exited(c), new Promise((_, rej) => setTimeout(() => rej(new Error('bot did not exit')), timeoutMs))]);
+    await Promise.race([
+      exited(c),
+      new Promise((_, rej) => setTimeout(() => rej(new Error('bot did not exit')), timeoutMs)),
+    ]);
     killGroup(c, 'SIGKILL');
     this.child = undefined;
   }

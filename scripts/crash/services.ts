@@ -16,7 +16,12 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-export async function waitUntil(what: string, fn: () => boolean | Promise<boolean>, timeoutMs = 30_000, stepMs = 50): Promise<number> {
+export async function waitUntil(
+  what: string,
+  fn: () => boolean | Promise<boolean>,
+  timeoutMs = 30_000,
+  stepMs = 50,
+): Promise<number> {
   const t0 = Date.now();
   for (;;) {
     if (await fn()) return Date.now() - t0;
@@ -75,28 +80,50 @@ export async function startRedis(o: { noeviction?: boolean; aof?: boolean; dir?:
   const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'duban-crash-redis-'));
   let child: ChildProcess | undefined;
   const args = [
-    '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '',
-    '--appendonly', o.aof === false ? 'no' : 'yes', '--appendfsync', 'everysec',
-    '--maxmemory-policy', o.noeviction === false ? 'allkeys-lru' : 'noeviction',
-    '--daemonize', 'no', '--protected-mode', 'yes', '--logfile', join(dir, 'redis.log'),
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    o.aof === false ? 'no' : 'yes',
+    '--appendfsync',
+    'everysec',
+    '--maxmemory-policy',
+    o.noeviction === false ? 'allkeys-lru' : 'noeviction',
+    '--daemonize',
+    'no',
+    '--protected-mode',
+    'yes',
+    '--logfile',
+    join(dir, 'redis.log'),
   ];
   const url = `redis://127.0.0.1:${port}`;
   const r: PrivateRedis = {
-    url, port, dir,
+    url,
+    port,
+    dir,
     async start() {
       child = spawn('redis-server', args, { detached: true, stdio: 'ignore' });
-      await waitUntil('private redis-server', async () => {
-        const c = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-        c.on('error', () => undefined);
-        try {
-          await c.connect();
-          return (await c.ping()) === 'PONG';
-        } catch {
-          return false;
-        } finally {
-          c.disconnect();
-        }
-      }, 15_000);
+      await waitUntil(
+        'private redis-server',
+        async () => {
+          const c = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+          c.on('error', () => undefined);
+          try {
+            await c.connect();
+            return (await c.ping()) === 'PONG';
+          } catch {
+            return false;
+          } finally {
+            c.disconnect();
+          }
+        },
+        15_000,
+      );
     },
     async stop(signal = 'SIGTERM') {
       if (!child) return;
@@ -140,8 +167,19 @@ export async function startPostgres(): Promise<PrivatePostgres> {
   const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
   const uid = Number(pw.stdout.trim());
   chownSync(sock, uid, Number(gid.stdout.trim()));
-  const asPostgres = (cmd: string, args: string[]) => (process.getuid?.() === 0 ? { cmd: 'runuser', args: ['-u', 'postgres', '--', cmd, ...args] } : { cmd, args });
-  const init = asPostgres(join(PG_BIN, 'initdb'), ['-D', dir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  const asPostgres = (cmd: string, args: string[]) =>
+    process.getuid?.() === 0 ? { cmd: 'runuser', args: ['-u', 'postgres', '--', cmd, ...args] } : { cmd, args };
+  const init = asPostgres(join(PG_BIN, 'initdb'), [
+    '-D',
+    dir,
+    '-A',
+    'trust',
+    '-U',
+    'postgres',
+    '--no-sync',
+    '-E',
+    'UTF8',
+  ]);
   // initdb creates dir itself; it needs write access to root.
   chownSync(root, uid, Number(gid.stdout.trim()));
   const r = spawnSync(init.cmd, init.args, { encoding: 'utf8' });
@@ -149,12 +187,30 @@ export async function startPostgres(): Promise<PrivatePostgres> {
   let child: ChildProcess | undefined;
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const pg: PrivatePostgres = {
-    url, port, dir: root,
+    url,
+    port,
+    dir: root,
     async start() {
-      const run = asPostgres(join(PG_BIN, 'postgres'), ['-D', dir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${sock}`, '-c', 'fsync=off']);
+      const run = asPostgres(join(PG_BIN, 'postgres'), [
+        '-D',
+        dir,
+        '-p',
+        String(port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        `unix_socket_directories=${sock}`,
+        '-c',
+        'fsync=off',
+      ]);
       child = spawn(run.cmd, run.args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
       child.stderr?.resume();
-      await waitUntil('private PostgreSQL', () => spawnSync(join(PG_BIN, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-q']).status === 0, 30_000, 100);
+      await waitUntil(
+        'private PostgreSQL',
+        () => spawnSync(join(PG_BIN, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-q']).status === 0,
+        30_000,
+        100,
+      );
     },
     async stop() {
       if (!child) return;

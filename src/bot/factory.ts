@@ -12,6 +12,10 @@ export type ChannelChoice = WechatyChoice;
 export async function createChannel(choice: ChannelChoice, deps: ChannelDeps): Promise<ChatChannel> {
   switch (choice.kind) {
     case 'wechaty':
-      return new WechatyChannel({ ...deps, puppet: await createPuppet(choice.puppet), ...(choice.name ? { name: choice.name } : {}) });
+      return new WechatyChannel({
+        ...deps,
+        puppet: await createPuppet(choice.puppet),
+        ...(choice.name ? { name: choice.name } : {}),
+      });
   }
 }

@@ -34,7 +34,10 @@ export function webhookFallback(url: string, log: Logger, o: WebhookOptions = {}
         // WeCom answers 200 with {"errcode":0,"errmsg":"ok"}; anything else is a failure.
         const body = (await res.json().catch(() => ({}))) as { errcode?: number; errmsg?: string };
         if (!res.ok || (body.errcode !== undefined && body.errcode !== 0)) {
-          log.error({ status: res.status, errcode: body.errcode, errmsg: body.errmsg }, 'fallback webhook refused the notice');
+          log.error(
+            { status: res.status, errcode: body.errcode, errmsg: body.errmsg },
+            'fallback webhook refused the notice',
+          );
           return false;
         }
         log.info('supervision team notified through the fallback webhook');

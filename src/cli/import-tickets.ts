@@ -4,13 +4,13 @@ import { loadDistrictFile } from '../config/load.js';
 import { WorkCalendar } from '../domain/calendar.js';
 import { Roster } from '../domain/roster.js';
 import { dryRunText } from '../domain/texts/tickets.js';
-import { importAnswer } from '../usecases/ticket-import.js';
+import { hasFlag, positional, readOption } from '../lib/args.js';
 import { openDb } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
-import { importTicketFile } from '../usecases/ticket-import.js';
-import { hasFlag, positional, readOption } from '../lib/args.js';
+import { importAnswer, importTicketFile } from '../usecases/ticket-import.js';
 
-const USAGE = 'usage: npm run -s cli -- import-tickets <file.xlsx|file.csv> [--config <district file>] [--json] [--dry-run] [--rows N]\n' +
+const USAGE =
+  'usage: npm run -s cli -- import-tickets <file.xlsx|file.csv> [--config <district file>] [--json] [--dry-run] [--rows N]\n' +
   '  store: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded, default ./data)\n' +
   '  --dry-run: reads and checks the file without a store: prints the columns used and ignored and the first N (5) rows as parsed\n';
 
@@ -29,9 +29,15 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`import-tickets: file not found: ${file}\n`);
     return 2;
   }
-  const config = loadDistrictFile(readOption(argv, 'config') ?? process.env.DISTRICT_CONFIG ?? 'config/district.example.yaml');
+  const config = loadDistrictFile(
+    readOption(argv, 'config') ?? process.env.DISTRICT_CONFIG ?? 'config/district.example.yaml',
+  );
   if (hasFlag(argv, 'dry-run')) return dryRun(file, config, argv);
-  const db = await openDb(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir: process.env.DATA_DIR ?? './data' });
+  const db = await openDb(
+    process.env.DATABASE_URL
+      ? { databaseUrl: process.env.DATABASE_URL }
+      : { dataDir: process.env.DATA_DIR ?? './data' },
+  );
   try {
     await migrate(db);
     const t0 = performance.now();
@@ -71,7 +77,9 @@ async function dryRun(file: string, config: ReturnType<typeof loadDistrictFile>,
     process.stdout.write(`${JSON.stringify(r)}\n`);
   } else if (r.kind === 'imported') {
     const reading = { mapping: r.mapping, missing: r.missing, skipped: r.skipped };
-    process.stdout.write(`${dryRunText(name, r.counts, reading, r.preview ?? [], config.timezone, (id) => roster.unit(id)?.name ?? id, r.rejected)}\n`);
+    process.stdout.write(
+      `${dryRunText(name, r.counts, reading, r.preview ?? [], config.timezone, (id) => roster.unit(id)?.name ?? id, r.rejected)}\n`,
+    );
   } else {
     process.stdout.write(`${importAnswer(name, r, 200)}\n`);
   }

@@ -24,7 +24,10 @@ export async function mapJsonLines(
     try {
       out = handle(obj);
     } catch (err) {
-      out = { id: typeof id === 'string' || typeof id === 'number' ? id : null, error: `internal error: ${(err as Error).message}` };
+      out = {
+        id: typeof id === 'string' || typeof id === 'number' ? id : null,
+        error: `internal error: ${(err as Error).message}`,
+      };
     }
     process.stdout.write(`${JSON.stringify(out)}\n`);
   }

@@ -20,14 +20,22 @@ function idOf(obj: Record<string, unknown>): Id {
 }
 
 /** Checks one input object and parses it, or says what is wrong with it. */
-export function handleDispatchLine(obj: unknown, roster: Roster, calendar: WorkCalendar, tz: string): Record<string, unknown> {
-  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return { id: null, error: 'input line is not a JSON object' };
+export function handleDispatchLine(
+  obj: unknown,
+  roster: Roster,
+  calendar: WorkCalendar,
+  tz: string,
+): Record<string, unknown> {
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
+    return { id: null, error: 'input line is not a JSON object' };
   const o = obj as Record<string, unknown>;
   const id = idOf(o);
   if (typeof o.text !== 'string') return { id, error: 'missing or invalid "text" (expected a string)' };
-  if (typeof o.sentAt !== 'string') return { id, error: 'missing or invalid "sentAt" (expected an ISO 8601 date-time)' };
+  if (typeof o.sentAt !== 'string')
+    return { id, error: 'missing or invalid "sentAt" (expected an ISO 8601 date-time)' };
   const sentAt = normalizeSentAt(o.sentAt, tz);
-  if (sentAt === null) return { id, error: `invalid "sentAt": ${JSON.stringify(o.sentAt).slice(0, 60)} is not an ISO 8601 date-time` };
+  if (sentAt === null)
+    return { id, error: `invalid "sentAt": ${JSON.stringify(o.sentAt).slice(0, 60)} is not an ISO 8601 date-time` };
   let mentions: string[] = [];
   if (o.mentions !== undefined && o.mentions !== null) {
     if (!Array.isArray(o.mentions) || !o.mentions.every((m) => typeof m === 'string')) {
@@ -43,7 +51,9 @@ export function handleDispatchLine(obj: unknown, roster: Roster, calendar: WorkC
 export async function run(argv: string[]): Promise<number> {
   const rosterPath = readOption(argv, 'roster');
   if (rosterPath === undefined) {
-    process.stderr.write('usage: npm run -s cli -- parse-dispatch --roster <roster.json|district.yaml> < in.jsonl > out.jsonl\n');
+    process.stderr.write(
+      'usage: npm run -s cli -- parse-dispatch --roster <roster.json|district.yaml> < in.jsonl > out.jsonl\n',
+    );
     return 2;
   }
   let roster: Roster;

@@ -23,13 +23,15 @@ function idOf(obj: unknown): Id {
 /** Validates one input object; returns the parse or an error line. */
 export function handleReportLine(obj: unknown, roster: Roster, tz?: string): Record<string, unknown> {
   const id = idOf(obj);
-  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return { id, error: 'input line is not a JSON object' };
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
+    return { id, error: 'input line is not a JSON object' };
   const o = obj as Record<string, unknown>;
   if (typeof o.text !== 'string') return { id, error: 'missing or invalid "text" (expected a string)' };
   if (typeof o.sentAt !== 'string' || o.sentAt.trim() === '' || Number.isNaN(Date.parse(o.sentAt))) {
     return { id, error: 'missing or invalid "sentAt" (expected an ISO 8601 time)' };
   }
-  if (o.from !== undefined && o.from !== null && typeof o.from !== 'string') return { id, error: 'invalid "from" (expected a string)' };
+  if (o.from !== undefined && o.from !== null && typeof o.from !== 'string')
+    return { id, error: 'invalid "from" (expected a string)' };
   const from = typeof o.from === 'string' ? o.from : undefined;
   const parsed = parseReport({ text: o.text, sentAt: o.sentAt, ...(from !== undefined ? { from } : {}) }, roster, tz);
   return { id, ...parsed };
@@ -38,7 +40,9 @@ export function handleReportLine(obj: unknown, roster: Roster, tz?: string): Rec
 export async function run(argv: string[]): Promise<number> {
   const rosterPath = readOption(argv, 'roster') ?? (existsSync(DEFAULT_ROSTER) ? DEFAULT_ROSTER : undefined);
   if (rosterPath === undefined) {
-    process.stderr.write('usage: npm run -s cli -- parse-report --roster <roster.json|district.yaml> < in.jsonl > out.jsonl\n');
+    process.stderr.write(
+      'usage: npm run -s cli -- parse-report --roster <roster.json|district.yaml> < in.jsonl > out.jsonl\n',
+    );
     return 2;
   }
   let roster: Roster;

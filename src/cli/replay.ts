@@ -3,10 +3,10 @@ import { loadDistrictFile } from '../config/load.js';
 import { ManualClock } from '../domain/clock.js';
 import { isoInZone } from '../domain/time.js';
 import { pingRedis, REDIS_MISSING_HELP } from '../jobs/redis.js';
+import { readOption } from '../lib/args.js';
 import { createLogger } from '../log.js';
 import { startHarness } from '../sim/harness.js';
 import { playLine, readScenarioLine } from '../sim/scenario.js';
-import { readOption } from '../lib/args.js';
 
 /**
  * `cli replay --config <district file> < scenario.jsonl`: runs a scenario through the real
@@ -30,7 +30,12 @@ export async function run(argv: string[]): Promise<number> {
   const clock = new ManualClock('2000-01-01T00:00:00Z');
   const h = await startHarness({ config, redisUrl, clock, log, perMinute: 0 });
   h.world.onSent((s) => {
-    const out: Record<string, unknown> = { at: isoInZone(clock.now(), config.timezone), to: s.to, text: s.text, mentions: s.mentions };
+    const out: Record<string, unknown> = {
+      at: isoInZone(clock.now(), config.timezone),
+      to: s.to,
+      text: s.text,
+      mentions: s.mentions,
+    };
     if (s.file) out.file = s.file;
     process.stdout.write(`${JSON.stringify(out)}\n`);
   });

@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { join } from 'node:path';
-import { formatIssues } from './load.js';
+import { z } from 'zod';
 import { NO_CHAT_TOKEN, SIMULATOR_ON_DATABASE } from '../domain/texts/simulator.js';
 import { invalidEnvText } from '../domain/texts/system.js';
+import { formatIssues } from './load.js';
 
 const flag = z
   .string()
@@ -15,7 +15,10 @@ export const envSchema = z.object({
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default('./data'),
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('duban'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/)
+    .default('duban'),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
   WECHATY_PUPPET_SERVICE_ENDPOINT: z.string().optional(),
   WECHATY_PUPPET_SERVICE_NO_TLS: flag,
@@ -48,9 +51,10 @@ export function readEnv(env: NodeJS.ProcessEnv | Record<string, string | undefin
   }
   const d = r.data;
   // Asked for explicitly, or `npm start` in a checkout without a token (never in production).
-  const simulator = d.SIMULATOR !== undefined
-    ? /^(1|true|yes|on)$/i.test(d.SIMULATOR)
-    : !d.WECHATY_PUPPET_SERVICE_TOKEN && d.DUBAN_CHECKOUT && d.NODE_ENV !== 'production';
+  const simulator =
+    d.SIMULATOR !== undefined
+      ? /^(1|true|yes|on)$/i.test(d.SIMULATOR)
+      : !d.WECHATY_PUPPET_SERVICE_TOKEN && d.DUBAN_CHECKOUT && d.NODE_ENV !== 'production';
   return { ...d, simulator };
 }
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import YAML from 'yaml';
 import type { z } from 'zod';
-import { type DistrictConfig, districtSchema } from './schema.js';
 import { invalidConfigText, malformedConfigText, unreadableConfigText } from '../domain/texts/system.js';
+import { type DistrictConfig, districtSchema } from './schema.js';
 
 /** A config error whose message names the file and the bad key, in zh-CN and English. */
 export class ConfigError extends Error {
@@ -16,7 +16,10 @@ export class ConfigError extends Error {
 }
 
 function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
+  return path.reduce<string>(
+    (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)),
+    '',
+  );
 }
 
 export function formatIssues(error: z.ZodError): string[] {

@@ -98,9 +98,18 @@ export const consoleSchema = z
      */
     publicUrl: z.string().url().optional(),
     /** A login link works once, within this many minutes. */
-    linkMinutes: z.number().int().min(1).max(24 * 60).default(30),
+    linkMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
     /** A console session lasts this many hours. */
-    sessionHours: z.number().min(0.25).max(24 * 30).default(12),
+    sessionHours: z
+      .number()
+      .min(0.25)
+      .max(24 * 30)
+      .default(12),
     /**
      * Host names the console (and the simulator page) answer to, besides publicUrl's and the
      * loopback names: any other Host header is refused (DNS rebinding).
@@ -126,15 +135,33 @@ export const limitsSchema = z
   .object({
     /** Messages of one person the bot answers within `answerWindowMinutes`; beyond, one "稍后再试" notice, then quiet. */
     answersPerSender: z.number().int().min(1).max(1000).default(10),
-    answerWindowMinutes: z.number().min(1).max(24 * 60).default(10),
+    answerWindowMinutes: z
+      .number()
+      .min(1)
+      .max(24 * 60)
+      .default(10),
     /** The same answer to the same person again within this many minutes is not sent (a repeated message). */
-    repeatMinutes: z.number().min(0).max(24 * 60).default(5),
+    repeatMinutes: z
+      .number()
+      .min(0)
+      .max(24 * 60)
+      .default(5),
     /** A received file larger than this is not stored (enforced while it is written). */
-    fileMaxBytes: z.number().int().min(1024).max(200 * 1024 * 1024).default(20 * 1024 * 1024),
+    fileMaxBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(200 * 1024 * 1024)
+      .default(20 * 1024 * 1024),
     /** Stored files are deleted after this many days (the audit keeps their hash, name and sender). */
     fileKeepDays: z.number().min(0.01).max(3650).default(30),
     /** A spreadsheet whose worksheets unpack to more than this is refused before it is read (zip bomb). */
-    xlsxMaxUncompressedBytes: z.number().int().min(1024 * 1024).max(2 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
+    xlsxMaxUncompressedBytes: z
+      .number()
+      .int()
+      .min(1024 * 1024)
+      .max(2 * 1024 * 1024 * 1024)
+      .default(64 * 1024 * 1024),
     /** A ticket list with more rows than this is refused. */
     xlsxMaxRows: z.number().int().min(100).max(1_000_000).default(200_000),
   })
@@ -155,7 +182,19 @@ export const calendarSchema = z
   })
   .prefault({});
 
-export const ticketFieldNames = ['number', 'title', 'content', 'unit', 'street', 'grid', 'assignedAt', 'deadline', 'status', 'rating', 'reopenCount'] as const;
+export const ticketFieldNames = [
+  'number',
+  'title',
+  'content',
+  'unit',
+  'street',
+  'grid',
+  'assignedAt',
+  'deadline',
+  'status',
+  'rating',
+  'reopenCount',
+] as const;
 export type TicketField = (typeof ticketFieldNames)[number];
 
 /** Tickets (issue 4): column headers, nagging, the escalation ladder, 退办 approvals. */
@@ -183,7 +222,9 @@ export const ticketsSchema = z
       .strict()
       .prefault({}),
     /** The district's own status words meaning finished (no nagging), added to the vocabulary's; matched as substrings. */
-    doneStatuses: z.array(z.string().min(1)).default(['已办结', '办结', '已归档', '已完成', '已关闭', '已回访', '已评价', '结案', '已退办']),
+    doneStatuses: z
+      .array(z.string().min(1))
+      .default(['已办结', '办结', '已归档', '已完成', '已关闭', '已回访', '已评价', '结案', '已退办']),
     /** group: one group message @-mentioning the heads concerned, each unit's list privately; head: the lists privately only. */
     nagTo: z.enum(['group', 'head']).default('group'),
     /** Working days overdue at which each step after 即时督办 (the digest) is taken. */
@@ -209,15 +250,33 @@ export const dispatchSchema = z
     /** An urgent dispatch with no deadline is due this many hours after it was given. */
     urgentAnswerHours: z.number().min(0.25).max(72).default(2),
     /** Not acknowledged (收到/签收) within this time: one reminder point-to-point. */
-    ackWithinMinutes: z.number().int().min(1).max(24 * 60).default(60),
-    urgentAckWithinMinutes: z.number().int().min(1).max(24 * 60).default(15),
+    ackWithinMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(60),
+    urgentAckWithinMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
     /** This long before the deadline without an answer: one reminder point-to-point. */
-    remindBeforeDeadlineMinutes: z.number().int().min(1).max(7 * 24 * 60).default(60),
-    urgentRemindBeforeDeadlineMinutes: z.number().int().min(1).max(7 * 24 * 60).default(30),
+    remindBeforeDeadlineMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(60),
+    urgentRemindBeforeDeadlineMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(30),
     /** dispatch-check acts within these hours on working days (the end is the end of a working day). */
-    workingHours: z
-      .object({ start: clockTime.default('08:30'), end: clockTime.default('18:00') })
-      .prefault({}),
+    workingHours: z.object({ start: clockTime.default('08:30'), end: clockTime.default('18:00') }).prefault({}),
   })
   .prefault({});
 
@@ -260,9 +319,7 @@ export const districtSchema = z
     calendar: calendarSchema,
     dispatch: dispatchSchema,
     dual: dualSchema,
-    inbound: z
-      .object({ maxAgeSeconds: z.number().int().min(0).default(600) })
-      .prefault({}),
+    inbound: z.object({ maxAgeSeconds: z.number().int().min(0).default(600) }).prefault({}),
     tickets: ticketsSchema,
     console: consoleSchema,
     limits: limitsSchema,

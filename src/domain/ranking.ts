@@ -60,13 +60,21 @@ export interface RankingWeights {
   punctuality: number;
 }
 
-export const RANKING_WEIGHTS: RankingWeights = { onTime: 0.3, satisfaction: 0.3, reopen: 0.15, ack: 0.1, punctuality: 0.15 };
+export const RANKING_WEIGHTS: RankingWeights = {
+  onTime: 0.3,
+  satisfaction: 0.3,
+  reopen: 0.15,
+  ack: 0.1,
+  punctuality: 0.15,
+};
 
 const pct = (num: number, den: number | null): number | null => (den === null || den <= 0 ? null : (100 * num) / den);
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** The five rates of a unit (percent, null when there is nothing to measure). */
-export function unitRates(f: UnitMonthFigures): Pick<RankingRow, 'onTimeRate' | 'satisfactionRate' | 'reopenRate' | 'ackRate' | 'punctuality'> {
+export function unitRates(
+  f: UnitMonthFigures,
+): Pick<RankingRow, 'onTimeRate' | 'satisfactionRate' | 'reopenRate' | 'ackRate' | 'punctuality'> {
   return {
     onTimeRate: pct(f.ticketsOnTime, f.ticketsDue),
     satisfactionRate: pct(f.satisfied, f.rated),
@@ -77,7 +85,10 @@ export function unitRates(f: UnitMonthFigures): Pick<RankingRow, 'onTimeRate' | 
 }
 
 /** The weighted score of a unit's rates; null when every rate is null. */
-export function scoreOf(r: Pick<RankingRow, 'onTimeRate' | 'satisfactionRate' | 'reopenRate' | 'ackRate' | 'punctuality'>, w: RankingWeights = RANKING_WEIGHTS): number | null {
+export function scoreOf(
+  r: Pick<RankingRow, 'onTimeRate' | 'satisfactionRate' | 'reopenRate' | 'ackRate' | 'punctuality'>,
+  w: RankingWeights = RANKING_WEIGHTS,
+): number | null {
   const parts: Array<[number | null, number]> = [
     [r.onTimeRate, w.onTime],
     [r.satisfactionRate, w.satisfaction],
@@ -96,7 +107,8 @@ export function scoreOf(r: Pick<RankingRow, 'onTimeRate' | 'satisfactionRate' | 
 }
 
 /** A unit that had to report on counted days and sent no report at all. */
-export const reportedNothing = (f: UnitMonthFigures): boolean => f.workdays !== null && f.workdays > 0 && f.reportsFiled === 0;
+export const reportedNothing = (f: UnitMonthFigures): boolean =>
+  f.workdays !== null && f.workdays > 0 && f.reportsFiled === 0;
 
 /**
  * Ranks units by score, highest first; a month with no data at all has no ranking. Units
@@ -114,10 +126,23 @@ export function rankUnits(figures: readonly UnitMonthFigures[], w: RankingWeight
     const score = scoreOf(rates, w);
     if (score === null) continue;
     const reports = { days: f.workdays, filed: f.reportsFiled, late: Math.max(0, f.reportsFiled - f.reportsOnTime) };
-    rows.push({ unitId: f.unitId, unitName: f.unitName, ...rates, score, rank: 0, reports, silent: reportedNothing(f) });
+    rows.push({
+      unitId: f.unitId,
+      unitName: f.unitName,
+      ...rates,
+      score,
+      rank: 0,
+      reports,
+      silent: reportedNothing(f),
+    });
   }
   const order = new Map(figures.map((f, i) => [f.unitId, i]));
-  rows.sort((a, b) => Number(a.silent) - Number(b.silent) || b.score - a.score || (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0));
+  rows.sort(
+    (a, b) =>
+      Number(a.silent) - Number(b.silent) ||
+      b.score - a.score ||
+      (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0),
+  );
   rows.forEach((r, i) => {
     const prev = rows[i - 1];
     r.rank = prev && prev.score === r.score && prev.silent === r.silent ? prev.rank : i + 1;
@@ -172,7 +197,12 @@ export function monthBounds(month: string, tz: string): { first: string; last: s
   const y = Number(month.slice(0, 4));
   const m = Number(month.slice(5, 7));
   const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-  return { first, last: addDays(next, -1), from: new Date(localIso(first, 0, 0, tz)), to: new Date(localIso(next, 0, 0, tz)) };
+  return {
+    first,
+    last: addDays(next, -1),
+    from: new Date(localIso(first, 0, 0, tz)),
+    to: new Date(localIso(next, 0, 0, tz)),
+  };
 }
 
 /** The working days from `first` to `last` (local days, both included). */

@@ -1,6 +1,6 @@
 import type { DistrictConfig, PersonConfig, Role, UnitConfig } from '../config/schema.js';
-import type { IncomingMessage } from './messages.js';
 import { toSimplified } from './language/traditional.js';
+import type { IncomingMessage } from './messages.js';
 
 export type Unit = UnitConfig;
 export type Person = PersonConfig;
@@ -97,7 +97,11 @@ export class Roster {
         if (i < 0) break;
         from = i + 1;
         let free = true;
-        for (let k = i; k < i + n.text.length; k++) if (taken[k]) { free = false; break; }
+        for (let k = i; k < i + n.text.length; k++)
+          if (taken[k]) {
+            free = false;
+            break;
+          }
         if (!free) continue;
         for (let k = i; k < i + n.text.length; k++) taken[k] = true;
         found.push({ unit: n.unit, index: i, text: n.text });
@@ -161,6 +165,10 @@ export function idsWithRole(roster: Roster, role: Role): string[] {
 }
 
 /** Whether the message @-mentions someone on the roster other than its sender: it speaks to them, not to the bot. */
-export function mentionsRosterPerson(msg: Pick<IncomingMessage, 'mentionIds'>, sender: Person, ctx: { roster: Roster }): boolean {
+export function mentionsRosterPerson(
+  msg: Pick<IncomingMessage, 'mentionIds'>,
+  sender: Person,
+  ctx: { roster: Roster },
+): boolean {
   return msg.mentionIds.some((id) => id !== sender.id && ctx.roster.person(id) !== undefined);
 }

@@ -13,8 +13,16 @@ export const DEFAULT_TZ = 'Asia/Shanghai';
  * the hot path of every message.
  */
 const FIXED_OFFSET_MINUTES: Readonly<Record<string, number>> = {
-  'Asia/Shanghai': 480, 'Asia/Chongqing': 480, 'Asia/Chungking': 480, 'Asia/Harbin': 480, PRC: 480,
-  'Asia/Hong_Kong': 480, 'Asia/Macau': 480, 'Asia/Taipei': 480, 'Asia/Urumqi': 360, 'Asia/Kashgar': 360,
+  'Asia/Shanghai': 480,
+  'Asia/Chongqing': 480,
+  'Asia/Chungking': 480,
+  'Asia/Harbin': 480,
+  PRC: 480,
+  'Asia/Hong_Kong': 480,
+  'Asia/Macau': 480,
+  'Asia/Taipei': 480,
+  'Asia/Urumqi': 360,
+  'Asia/Kashgar': 360,
 };
 
 /** An instant seen in the district's zone. */
@@ -39,9 +47,13 @@ export function localIso(day: string, hour: number, minute = 0, tz = DEFAULT_TZ)
   const off = FIXED_OFFSET_MINUTES[tz];
   if (off !== undefined) {
     const wall = Date.parse(`${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00Z`);
-    return dayjs(wall - off * 60_000).utcOffset(off).format('YYYY-MM-DDTHH:mm:ssZ');
+    return dayjs(wall - off * 60_000)
+      .utcOffset(off)
+      .format('YYYY-MM-DDTHH:mm:ssZ');
   }
-  return dayjs.tz(`${day} ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00`, tz).format('YYYY-MM-DDTHH:mm:ssZ');
+  return dayjs
+    .tz(`${day} ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00`, tz)
+    .format('YYYY-MM-DDTHH:mm:ssZ');
 }
 
 /** Formats an instant as ISO 8601 with the zone's offset (e.g. 2026-11-20T18:00:00+08:00). */
@@ -80,7 +92,11 @@ export const WEEKDAY_NAMES = '日一二三四五六';
  * A deadline for messages: 12月2日18:00, or with the weekday 12月2日（星期三）18:00. A deadline
  * at local midnight is the end of the day before: 12月2日24:00, never 12月3日00:00.
  */
-export function formatDeadline(instant: Date | string | number, tz = DEFAULT_TZ, o: { weekday?: boolean } = {}): string {
+export function formatDeadline(
+  instant: Date | string | number,
+  tz = DEFAULT_TZ,
+  o: { weekday?: boolean } = {},
+): string {
   let d = inZone(instant, tz);
   const midnight = d.hour() === 0 && d.minute() === 0;
   if (midnight) d = d.subtract(1, 'day');

@@ -1,20 +1,37 @@
 import { type Addressing, addressingOf } from '../domain/dispatch/addressing.js';
-import type { IncomingMessage } from '../domain/messages.js';
-import { parseReport } from '../domain/report/parse.js';
-import type { Person } from '../domain/roster.js';
-import { commandOf, courtesyOf, FINDING, HANDLED, hasSubstance, isAck, isQuestion, isSoftAck, plainWords } from '../domain/language/intent.js';
+import {
+  commandOf,
+  courtesyOf,
+  FINDING,
+  HANDLED,
+  hasSubstance,
+  isAck,
+  isQuestion,
+  isSoftAck,
+  plainWords,
+} from '../domain/language/intent.js';
 import { ownWords } from '../domain/language/quote.js';
 import { sharesWords } from '../domain/language/shares-words.js';
-import { alreadyForwardedText, clarifyText, courtesyText, groupAnswerAskText, isBackcheckOnly, type WaitingItem } from '../domain/texts/answers.js';
+import type { IncomingMessage } from '../domain/messages.js';
+import { commandText } from '../domain/messages.js';
+import { parseReport } from '../domain/report/parse.js';
+import type { Person } from '../domain/roster.js';
+import { isUnitWorker } from '../domain/roster.js';
+import {
+  alreadyForwardedText,
+  clarifyText,
+  courtesyText,
+  groupAnswerAskText,
+  isBackcheckOnly,
+  type WaitingItem,
+} from '../domain/texts/answers.js';
 import { formatShort } from '../domain/texts/dispatch.js';
 import { addPendingReply, dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
-import { type AppContext } from '../usecases/context.js';
-import { commandText } from '../domain/messages.js';
-import { unitWorkerHandler } from './types.js';
-import { isUnitWorker } from '../domain/roster.js';
+import type { AppContext } from '../usecases/context.js';
 import { leaderName } from '../usecases/dispatch-common.js';
-import { waitingThings } from './unit-items.js';
 import { toPerson } from '../usecases/send.js';
+import { unitWorkerHandler } from './types.js';
+import { waitingThings } from './unit-items.js';
 
 const MAX_CHARS = 5_000;
 const CODE = /(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}/gi;
@@ -26,7 +43,11 @@ type Decision =
   | { kind: 'clarify'; items: WaitingItem[]; ack: boolean; hold: boolean; group?: true };
 
 function addressedToLeader(msg: IncomingMessage, ctx: AppContext): Addressing {
-  return addressingOf(msg.text, msg.mentionIds, ctx.roster.withRole('leader').map((p) => ({ id: p.id, name: p.name })));
+  return addressingOf(
+    msg.text,
+    msg.mentionIds,
+    ctx.roster.withRole('leader').map((p) => ({ id: p.id, name: p.name })),
+  );
 }
 
 /**
@@ -34,7 +55,12 @@ function addressedToLeader(msg: IncomingMessage, ctx: AppContext): Addressing {
  * done or found, or addressed to a leader), while a 双派单 round — and no dispatch — waits for
  * the unit's answer. Daily reports and chit-chat are left alone.
  */
-async function groupDecision(msg: IncomingMessage, sender: Person, ctx: AppContext, text: string): Promise<Decision | null> {
+async function groupDecision(
+  msg: IncomingMessage,
+  sender: Person,
+  ctx: AppContext,
+  text: string,
+): Promise<Decision | null> {
   const unitId = sender.unit as string;
   if (HAS_CODE.test(text) || !hasSubstance(text) || isQuestion(text) || isAck(text)) return null;
   const a = addressedToLeader(msg, ctx);
@@ -54,7 +80,11 @@ async function groupDecision(msg: IncomingMessage, sender: Person, ctx: AppConte
  */
 async function sameWordsDispatch(ctx: AppContext, unitId: string, s: string): Promise<Decision | null> {
   const open = (await waitingThings(ctx, unitId)).filter((w) => w.kind === 'dispatch');
-  const texts = await dispatchesForUnit(ctx.db, unitId, open.map((w) => w.code));
+  const texts = await dispatchesForUnit(
+    ctx.db,
+    unitId,
+    open.map((w) => w.code),
+  );
   const named = open.filter((w) => sharesWords(texts.find((d) => d.code === w.code)?.text ?? '', s));
   if (named.length !== 1) return null;
   const w = named[0] as (typeof named)[number];
@@ -65,7 +95,12 @@ async function sameWordsDispatch(ctx: AppContext, unitId: string, s: string): Pr
  * A bare code (D2 / D2？ / D2的) of a dispatch the unit already answered, naming nothing still
  * waiting: its feedback was forwarded (never asked about another item).
  */
-async function answeredNamed(ctx: AppContext, unitId: string, text: string, things: ReadonlyArray<{ code: string }>): Promise<Decision | null> {
+async function answeredNamed(
+  ctx: AppContext,
+  unitId: string,
+  text: string,
+  things: ReadonlyArray<{ code: string }>,
+): Promise<Decision | null> {
   const codes = [...new Set([...text.matchAll(CODE)].map((m) => m[0].replace(/\s/g, '').toUpperCase()))];
   if (codes.length !== 1 || hasSubstance(text.replace(CODE, ' '))) return null;
   const code = codes[0] as string;
@@ -108,7 +143,11 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
  */
 export const answerClarifyHandler = unitWorkerHandler('answer-clarify', decide, async (dec, msg, sender, ctx) => {
   if (dec.kind === 'answered') {
-    const text = alreadyForwardedText(dec.code, formatShort(dec.at, ctx.config.timezone), leaderName(ctx, dec.leaderId));
+    const text = alreadyForwardedText(
+      dec.code,
+      formatShort(dec.at, ctx.config.timezone),
+      leaderName(ctx, dec.leaderId),
+    );
     await ctx.send(toPerson(msg.senderId, text, `answer-clarify:${msg.id}`));
     return;
   }
@@ -118,7 +157,16 @@ export const answerClarifyHandler = unitWorkerHandler('answer-clarify', decide, 
   }
   if (dec.hold && sender.unit !== undefined) {
     const text = ownWords(msg.text).trim();
-    await addPendingReply(ctx.db, { unitId: sender.unit, senderId: sender.id, messageId: msg.id, kind: 'answer', held: true, text, codes: dec.items.map((i) => i.code), at: new Date(msg.sentAt) });
+    await addPendingReply(ctx.db, {
+      unitId: sender.unit,
+      senderId: sender.id,
+      messageId: msg.id,
+      kind: 'answer',
+      held: true,
+      text,
+      codes: dec.items.map((i) => i.code),
+      at: new Date(msg.sentAt),
+    });
   }
   const text = dec.group === true && dec.items[0] ? groupAnswerAskText(dec.items[0]) : clarifyText(dec.items, dec.ack);
   await ctx.send(toPerson(msg.senderId, text, `answer-clarify:${msg.id}`));

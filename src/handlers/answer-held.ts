@@ -1,22 +1,30 @@
-import { trimEndOf } from '../domain/language/trim.js';
-import type { IncomingMessage } from '../domain/messages.js';
-import type { Person } from '../domain/roster.js';
 import { plainWords } from '../domain/language/intent.js';
 import { ownWords } from '../domain/language/quote.js';
-import { type Dispatch, dispatchesForUnit, latestPendingReply, type PendingReply, resolvePendingReply, supersedePendingReplies } from '../store/dispatches.js';
-import { type DualRound, roundByCode } from '../store/dual.js';
-import { type AppContext } from '../usecases/context.js';
+import { trimEndOf } from '../domain/language/trim.js';
+import type { IncomingMessage } from '../domain/messages.js';
 import { commandText } from '../domain/messages.js';
-import { unitWorkerHandler } from './types.js';
+import type { Person } from '../domain/roster.js';
 import { isUnitWorker } from '../domain/roster.js';
+import {
+  type Dispatch,
+  dispatchesForUnit,
+  latestPendingReply,
+  type PendingReply,
+  resolvePendingReply,
+  supersedePendingReplies,
+} from '../store/dispatches.js';
+import { type DualRound, roundByCode } from '../store/dual.js';
+import type { AppContext } from '../usecases/context.js';
 import { applyReply } from './dispatch-answer.js';
 import { applyRoundReply } from './dual-answer.js';
+import { unitWorkerHandler } from './types.js';
 
 /** How long a message the bot asked about waits for its sender to name the item (as dispatch-answer). */
 const HELD_HOURS = 2;
 
 /** D4 / 是D4的 / D4的 / 对，D4 / 是SP1的办理情况 / SP1: the reply names one item and nothing more. */
-const NAMES_ONE = /^(?:(?:是|就是|对|对的|是的|嗯)[，,\s]*)?(?:是|属于|作为|算|针对)?\s*((?:SP|D)\s?\d{1,8})\s*(?:号)?(?:的)?(?:答复|办理情况|反馈|办理结果)?(?:[，,\s]*(?:谢谢|辛苦了))?$/i;
+const NAMES_ONE =
+  /^(?:(?:是|就是|对|对的|是的|嗯)[，,\s]*)?(?:是|属于|作为|算|针对)?\s*((?:SP|D)\s?\d{1,8})\s*(?:号)?(?:的)?(?:答复|办理情况|反馈|办理结果)?(?:[，,\s]*(?:谢谢|辛苦了))?$/i;
 const ONE_CODE = /(?<![A-Za-z0-9])((?:SP|D)\s?\d{1,8})(?!\d)/gi;
 /** What may stand beside the code: 是 / 就是 / 对 / 这个是 …, the item's words and 那件 / 那个 (是路灯那件 / 就是建设巷路灯那个事). */
 const POINTER_ONLY = /^(?:是|就是|对|对的|是的|嗯|这个是|这是|应该是|这个|那个|属于)*(?:的)?(?:答复|反馈|办理情况)?$/;
@@ -76,9 +84,27 @@ export const answerHeldHandler = unitWorkerHandler('answer-held', decide, async 
   await supersedePendingReplies(ctx.db, dec.unitId, dec.pending.at);
   const p = dec.pending;
   if (dec.kind === 'dispatch') {
-    await applyReply(ctx, dec.dispatch, dec.unitId, 'answer', { senderId: p.senderId, messageId: p.messageId, text: p.text, at: p.at, chat: 'private' });
+    await applyReply(ctx, dec.dispatch, dec.unitId, 'answer', {
+      senderId: p.senderId,
+      messageId: p.messageId,
+      text: p.text,
+      at: p.at,
+      chat: 'private',
+    });
     return;
   }
-  const held: IncomingMessage = { ...msg, id: p.messageId, chat: 'private', text: p.text, sentAt: p.at.toISOString(), mentionIds: [] };
-  await applyRoundReply(ctx, { round: dec.round, unitId: dec.unitId, kind: 'answer', body: ownWords(p.text).trim() }, held, sender);
+  const held: IncomingMessage = {
+    ...msg,
+    id: p.messageId,
+    chat: 'private',
+    text: p.text,
+    sentAt: p.at.toISOString(),
+    mentionIds: [],
+  };
+  await applyRoundReply(
+    ctx,
+    { round: dec.round, unitId: dec.unitId, kind: 'answer', body: ownWords(p.text).trim() },
+    held,
+    sender,
+  );
 });

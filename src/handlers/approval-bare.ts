@@ -1,11 +1,11 @@
 import { bareDecisionOf } from '../domain/leader/questions.js';
+import { commandText } from '../domain/messages.js';
+import { isLeader, unitName } from '../domain/roster.js';
 import { bareDecisionText } from '../domain/texts/tickets.js';
 import { type Approval, undecidedApprovalsFor } from '../store/ticket-approvals.js';
 import { getTicket } from '../store/tickets.js';
-import { commandText } from '../domain/messages.js';
-import { type MessageHandler } from './types.js';
 import { replyTo } from '../usecases/send.js';
-import { isLeader, unitName } from '../domain/roster.js';
+import type { MessageHandler } from './types.js';
 
 /**
  * A leader's private bare 同意 / 不同意 (no TB code) while requests await the leader's decision: the bot
@@ -25,7 +25,13 @@ export const approvalBareHandler: MessageHandler<{ approve: boolean; awaiting: A
     const items = [];
     for (const a of d.awaiting) {
       const title = (await getTicket(ctx.db, a.ticketNumber))?.title ?? '';
-      items.push({ code: a.code, kind: a.kind, ticketNumber: a.ticketNumber, title, unit: a.unitId ? unitName(ctx.roster, a.unitId) : '' });
+      items.push({
+        code: a.code,
+        kind: a.kind,
+        ticketNumber: a.ticketNumber,
+        title,
+        unit: a.unitId ? unitName(ctx.roster, a.unitId) : '',
+      });
     }
     await ctx.send(replyTo(msg, bareDecisionText(d.approve, items), `approval-bare:${msg.id}`));
   },

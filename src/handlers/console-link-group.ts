@@ -1,8 +1,8 @@
 import { commandOf } from '../domain/language/intent.js';
-import { CONSOLE_ASK_PRIVATELY } from '../domain/texts/console.js';
 import { commandText } from '../domain/messages.js';
-import { type MessageHandler } from './types.js';
+import { CONSOLE_ASK_PRIVATELY } from '../domain/texts/console.js';
 import { replyTo } from '../usecases/send.js';
+import type { MessageHandler } from './types.js';
 
 /**
  * “控制台” typed in the group: no link there (a login link is sent only privately, see

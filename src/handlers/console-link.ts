@@ -1,14 +1,19 @@
-import { consoleScope } from '../usecases/console-scope.js';
-import { commandOf } from '../domain/language/intent.js';
-import { CONSOLE_LINK_WITHHELD, CONSOLE_NOT_ALLOWED, CONSOLE_SCOPE_ALL, consoleLinkText, consoleScopeUnit } from '../domain/texts/console.js';
 import { consolePublicUrl } from '../config/schema.js';
-import { issueToken, revokeToken } from '../store/console.js';
-import { CONSOLE_LINK_SLOT, type OutgoingMessage } from '../domain/messages.js';
-import { type AppContext } from '../usecases/context.js';
-import { commandText } from '../domain/messages.js';
-import { type MessageHandler } from './types.js';
-import { replyTo } from '../usecases/send.js';
+import { commandOf } from '../domain/language/intent.js';
+import { CONSOLE_LINK_SLOT, commandText, type OutgoingMessage } from '../domain/messages.js';
 import { unitName } from '../domain/roster.js';
+import {
+  CONSOLE_LINK_WITHHELD,
+  CONSOLE_NOT_ALLOWED,
+  CONSOLE_SCOPE_ALL,
+  consoleLinkText,
+  consoleScopeUnit,
+} from '../domain/texts/console.js';
+import { issueToken, revokeToken } from '../store/console.js';
+import { consoleScope } from '../usecases/console-scope.js';
+import type { AppContext } from '../usecases/context.js';
+import { replyTo } from '../usecases/send.js';
+import type { MessageHandler } from './types.js';
 
 async function alreadyAnswered(ctx: AppContext, purpose: string): Promise<boolean> {
   const rows = await ctx.db.query('select 1 from outbound_messages where purpose = $1', [purpose]);
@@ -51,9 +56,14 @@ export async function mintConsoleLink(
   m: OutgoingMessage,
 ): Promise<{ message: OutgoingMessage; revoke: () => Promise<void> }> {
   // A message re-enqueued from the store after a crash (recover()) has lost its options.
-  const restored = m.to.kind === 'person' && m.purpose.startsWith('console-link:') && m.text.includes(CONSOLE_LINK_SLOT)
-    ? { personId: m.to.id, fromMessage: m.purpose.slice('console-link:'.length), minutes: ctx.config.console.linkMinutes }
-    : undefined;
+  const restored =
+    m.to.kind === 'person' && m.purpose.startsWith('console-link:') && m.text.includes(CONSOLE_LINK_SLOT)
+      ? {
+          personId: m.to.id,
+          fromMessage: m.purpose.slice('console-link:'.length),
+          minutes: ctx.config.console.linkMinutes,
+        }
+      : undefined;
   const l = m.consoleLink ?? restored;
   if (!l) return { message: m, revoke: async () => undefined };
   const token = await issueToken(ctx.db, 'link', l.personId, ctx.clock.now(), l.minutes * 60_000, l.fromMessage);

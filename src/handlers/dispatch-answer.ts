@@ -1,9 +1,16 @@
-import { classifyReply, type Link, linkReply, type ReplyClass } from '../domain/dispatch/flow-answer.js';
 import { type Addressing, addressingOf, type LeaderRef, quotesDispatch } from '../domain/dispatch/addressing.js';
-import type { IncomingMessage } from '../domain/messages.js';
+import { classifyReply, type Link, linkReply, type ReplyClass } from '../domain/dispatch/flow-answer.js';
 import { ownWords } from '../domain/language/quote.js';
+import type { IncomingMessage } from '../domain/messages.js';
 import { parseReport } from '../domain/report/parse.js';
-import { ackConfirmText, alreadyAckedText, answerConfirmText, answerForwardText, askWhichText } from '../domain/texts/dispatch.js';
+import { isUnitWorker, type Person, personName, unitName } from '../domain/roster.js';
+import {
+  ackConfirmText,
+  alreadyAckedText,
+  answerConfirmText,
+  answerForwardText,
+  askWhichText,
+} from '../domain/texts/dispatch.js';
 import {
   addEvent,
   addPendingReply,
@@ -18,11 +25,10 @@ import {
   supersedePendingReplies,
 } from '../store/dispatches.js';
 import { roundsAwaitingUnit } from '../store/dual.js';
-import { type AppContext } from '../usecases/context.js';
-import { unitWorkerHandler } from './types.js';
-import { isUnitWorker, unitName, personName, type Person } from '../domain/roster.js';
+import type { AppContext } from '../usecases/context.js';
 import { leaderName } from '../usecases/dispatch-common.js';
 import { toPerson } from '../usecases/send.js';
+import { unitWorkerHandler } from './types.js';
 
 const MAX_CHARS = 5_000;
 /** How long a message held by answer-clarify waits for its sender to name the item. */
@@ -34,7 +40,6 @@ type Decision =
   | { kind: 'link'; reply: ReplyClass; dispatch: Dispatch; unitId: string }
   | { kind: 'ask'; reply: ReplyClass; dispatches: Dispatch[]; unitId: string }
   | { kind: 'resolve'; pending: PendingReply; dispatch: Dispatch; unitId: string };
-
 
 function mentionsBot(msg: IncomingMessage, ctx: AppContext): boolean {
   return msg.mentionIds.some((id) => ctx.roster.person(id) === undefined) || /@[^\s@\u2005]{0,6}助手/.test(msg.text);
@@ -74,19 +79,34 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
     if (!pending) return null;
     const age = ctx.clock.now().getTime() - pending.at.getTime();
     // A message held by answer-clarify (it may name rounds too) waits for its own sender, briefly.
-    if (pending.held === true ? pending.senderId !== sender.id || age > HELD_HOURS * 3_600_000 : age > PENDING_HOURS * 3_600_000) return null;
+    if (
+      pending.held === true
+        ? pending.senderId !== sender.id || age > HELD_HOURS * 3_600_000
+        : age > PENDING_HOURS * 3_600_000
+    )
+      return null;
     const mine = await dispatchesForUnit(ctx.db, unitId, reply.codes);
     const d = mine.find((x) => reply.codes.includes(x.code));
     return d ? { kind: 'resolve', pending, dispatch: d, unitId } : null;
   }
   // A daily report is never an answer, whatever it says (checked before the look-up).
-  if (reply.kind === 'answer' && parseReport({ text, sentAt: msg.sentAt, from: sender.id }, ctx.roster, ctx.config.timezone).isReport) return null;
+  if (
+    reply.kind === 'answer' &&
+    parseReport({ text, sentAt: msg.sentAt, from: sender.id }, ctx.roster, ctx.config.timezone).isReport
+  )
+    return null;
   // A bare 收到 is the group's daily chatter: one batched question first, the full read only if the unit has a dispatch open.
   if (reply.codes.length === 0 && !(await hasOpenDispatch(ctx.db, unitId))) return null;
   const all = await dispatchesForUnit(ctx.db, unitId, reply.codes);
   if (all.length === 0) return null;
   // A private answer naming no code while a 双派单 round also waits for the unit: ambiguous (answer-clarify asks).
-  if (msg.chat === 'private' && reply.kind === 'answer' && reply.codes.length === 0 && (await roundsAwaitingUnit(ctx.db, unitId)).length > 0) return null;
+  if (
+    msg.chat === 'private' &&
+    reply.kind === 'answer' &&
+    reply.codes.length === 0 &&
+    (await roundsAwaitingUnit(ctx.db, unitId)).length > 0
+  )
+    return null;
   const mine = reply.codes.length === 0 && msg.chat === 'group' ? narrowByAddress(all, a) : all;
   const link: Link = linkReply(
     reply.kind,
@@ -97,7 +117,8 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
     }),
   );
   if (link.kind === 'none') return null;
-  if (link.kind === 'ask') return { kind: 'ask', reply, dispatches: mine.filter((d) => link.codes.includes(d.code)), unitId };
+  if (link.kind === 'ask')
+    return { kind: 'ask', reply, dispatches: mine.filter((d) => link.codes.includes(d.code)), unitId };
   return { kind: 'link', reply, dispatch: mine.find((d) => d.code === link.code) as Dispatch, unitId };
 }
 
@@ -114,17 +135,40 @@ export async function applyReply(
   const target = d.targets.find((t) => t.unitId === unitId);
   if (kind === 'ack') {
     await recordAck(ctx.db, d.id, unitId, r.senderId, r.at, r.messageId, r.text);
-    if (!target?.ackedAt && !target?.answeredAt) await toSender(ackConfirmText(d.code, d.deadline, tz, r.at), `dispatch:${d.code}:ack-confirm:${unitId}`);
+    if (!target?.ackedAt && !target?.answeredAt)
+      await toSender(ackConfirmText(d.code, d.deadline, tz, r.at), `dispatch:${d.code}:ack-confirm:${unitId}`);
     // Signed before: privately the sender still hears where it stands (never silence); in the group, nothing.
-    else if (!target?.answeredAt && r.chat === 'private') await toSender(alreadyAckedText(d.code, d.deadline, tz), `dispatch:${d.code}:ack-again:${r.messageId}`);
+    else if (!target?.answeredAt && r.chat === 'private')
+      await toSender(alreadyAckedText(d.code, d.deadline, tz), `dispatch:${d.code}:ack-again:${r.messageId}`);
     return;
   }
   const allAnswered = await recordAnswer(ctx.db, d.id, unitId, r.senderId, r.at, r.messageId, r.text);
   const leader = leaderName(ctx, d.leaderId);
   const late = (target?.answeredAt ?? r.at).getTime() > d.deadline.getTime();
   const sender = personName(ctx.roster, r.senderId);
-  await ctx.send(toPerson(d.leaderId, answerForwardText({ code: d.code, unit: unitName(ctx.roster, unitId), sender, text: r.text, dispatchText: d.text, late, allAnswered }), `dispatch:${d.code}:forward:${r.messageId}`));
-  await addEvent(ctx.db, d.id, { kind: 'forwarded', unitId, actorId: d.leaderId, messageId: r.messageId, text: null, at: ctx.clock.now() });
+  await ctx.send(
+    toPerson(
+      d.leaderId,
+      answerForwardText({
+        code: d.code,
+        unit: unitName(ctx.roster, unitId),
+        sender,
+        text: r.text,
+        dispatchText: d.text,
+        late,
+        allAnswered,
+      }),
+      `dispatch:${d.code}:forward:${r.messageId}`,
+    ),
+  );
+  await addEvent(ctx.db, d.id, {
+    kind: 'forwarded',
+    unitId,
+    actorId: d.leaderId,
+    messageId: r.messageId,
+    text: null,
+    at: ctx.clock.now(),
+  });
   await toSender(answerConfirmText(d.code, leader), `dispatch:${d.code}:answer-confirm:${r.messageId}`);
 }
 
@@ -141,18 +185,54 @@ export const dispatchAnswerHandler = unitWorkerHandler('dispatch-answer', decide
   const text = ownWords(msg.text).trim();
   if (dec.kind === 'resolve') {
     if (!(await resolvePendingReply(ctx.db, dec.pending.id, dec.dispatch.code, ctx.clock.now()))) return;
-    await applyReply(ctx, dec.dispatch, dec.unitId, dec.pending.kind, { senderId: dec.pending.senderId, messageId: dec.pending.messageId, text: dec.pending.text, at: dec.pending.at });
+    await applyReply(ctx, dec.dispatch, dec.unitId, dec.pending.kind, {
+      senderId: dec.pending.senderId,
+      messageId: dec.pending.messageId,
+      text: dec.pending.text,
+      at: dec.pending.at,
+    });
     return;
   }
   if (dec.kind === 'ask') {
     const codes = dec.dispatches.map((d) => d.code);
-    await addPendingReply(ctx.db, { unitId: dec.unitId, senderId: sender.id, messageId: msg.id, kind: dec.reply.kind, text, codes, at });
+    await addPendingReply(ctx.db, {
+      unitId: dec.unitId,
+      senderId: sender.id,
+      messageId: msg.id,
+      kind: dec.reply.kind,
+      text,
+      codes,
+      at,
+    });
     for (const d of dec.dispatches) {
-      await addEvent(ctx.db, d.id, { kind: 'ask-which', unitId: dec.unitId, actorId: sender.id, messageId: msg.id, text, at: ctx.clock.now(), detail: { codes } });
+      await addEvent(ctx.db, d.id, {
+        kind: 'ask-which',
+        unitId: dec.unitId,
+        actorId: sender.id,
+        messageId: msg.id,
+        text,
+        at: ctx.clock.now(),
+        detail: { codes },
+      });
     }
-    await ctx.send(toPerson(sender.id, askWhichText(dec.dispatches.map((d) => ({ code: d.code, text: d.text })), dec.reply.kind), `dispatch-ask:${msg.id}`));
+    await ctx.send(
+      toPerson(
+        sender.id,
+        askWhichText(
+          dec.dispatches.map((d) => ({ code: d.code, text: d.text })),
+          dec.reply.kind,
+        ),
+        `dispatch-ask:${msg.id}`,
+      ),
+    );
     return;
   }
   if (dec.reply.kind === 'answer') await supersedePendingReplies(ctx.db, dec.unitId, at);
-  await applyReply(ctx, dec.dispatch, dec.unitId, dec.reply.kind, { senderId: sender.id, messageId: msg.id, text, at, chat: msg.chat });
+  await applyReply(ctx, dec.dispatch, dec.unitId, dec.reply.kind, {
+    senderId: sender.id,
+    messageId: msg.id,
+    text,
+    at,
+    chat: msg.chat,
+  });
 });

@@ -1,9 +1,13 @@
-import { privateDispatchConfirmText, privateDispatchHintText, privateDispatchNoTargetText } from '../domain/texts/dispatch.js';
 import { commandText } from '../domain/messages.js';
-import { type MessageHandler } from './types.js';
-import { replyTo } from '../usecases/send.js';
-import { createAndDeliver, lineInput, readDispatch, readTransfer } from '../usecases/dispatch-common.js';
 import { isLeader } from '../domain/roster.js';
+import {
+  privateDispatchConfirmText,
+  privateDispatchHintText,
+  privateDispatchNoTargetText,
+} from '../domain/texts/dispatch.js';
+import { createAndDeliver, lineInput, readDispatch, readTransfer } from '../usecases/dispatch-common.js';
+import { replyTo } from '../usecases/send.js';
+import type { MessageHandler } from './types.js';
 
 const TRANSFER = /^转办[\s:：，,]*/;
 const MAX_CHARS = 5_000;
@@ -19,7 +23,8 @@ export const dispatchPrivateHandler: MessageHandler<'transfer' | 'lookalike'> = 
     if (msg.chat !== 'private' || !isLeader(sender)) return null;
     const text = commandText(msg);
     if (TRANSFER.test(text)) return 'transfer';
-    const r = text === '' || text.length > MAX_CHARS ? null : readDispatch(ctx, text, msg.sentAt, sender.id, msg.mentionIds);
+    const r =
+      text === '' || text.length > MAX_CHARS ? null : readDispatch(ctx, text, msg.sentAt, sender.id, msg.mentionIds);
     return r !== null && r.isDispatch && r.unitIds.length > 0 ? 'lookalike' : null;
   },
   async handle(kind, msg, sender, ctx) {
@@ -34,7 +39,13 @@ export const dispatchPrivateHandler: MessageHandler<'transfer' | 'lookalike'> = 
       await ctx.send(replyTo(msg, privateDispatchNoTargetText(), `dispatch-private-none:${msg.id}`));
       return;
     }
-    const d = await createAndDeliver(ctx, { leaderId: sender.id, messageId: msg.id, chat: 'private', text: body, reading });
+    const d = await createAndDeliver(ctx, {
+      leaderId: sender.id,
+      messageId: msg.id,
+      chat: 'private',
+      text: body,
+      reading,
+    });
     await ctx.send(replyTo(msg, privateDispatchConfirmText(lineInput(ctx, d)), `dispatch:${d.code}:confirm`));
     ctx.log.info({ code: d.code, units: reading.unitIds, deadline: d.deadline }, 'private dispatch created');
   },

@@ -1,17 +1,32 @@
-import { dispatchStatusText, dispatchStepText, progressDetailText, progressListText, progressNotFoundText, progressPickText, type ProgressUnitItem } from '../domain/texts/dispatch.js';
-import { type Dispatch, type DispatchEvent, dispatchByCode, dispatchEvents, openDispatches, recentlyAnsweredDispatches } from '../store/dispatches.js';
-import { type AppContext } from '../usecases/context.js';
-import { commandText } from '../domain/messages.js';
-import { type MessageHandler } from './types.js';
-import { replyTo } from '../usecases/send.js';
-import { leaderName, readDispatch, stateText } from '../usecases/dispatch-common.js';
+import { isPlanOnly } from '../domain/language/intent.js';
 import { matchTopic, type ProgressQuery, progressQueryOf } from '../domain/leader/questions.js';
 import type { IncomingMessage } from '../domain/messages.js';
-import { isPlanOnly } from '../domain/language/intent.js';
+import { commandText } from '../domain/messages.js';
+import { isLeader, isOversight, type Person, personName, unitName } from '../domain/roster.js';
+import {
+  dispatchStatusText,
+  dispatchStepText,
+  type ProgressUnitItem,
+  progressDetailText,
+  progressListText,
+  progressNotFoundText,
+  progressPickText,
+} from '../domain/texts/dispatch.js';
 import { roundNotFoundText, roundProgressText, roundsListText } from '../domain/texts/dual.js';
+import {
+  type Dispatch,
+  type DispatchEvent,
+  dispatchByCode,
+  dispatchEvents,
+  openDispatches,
+  recentlyAnsweredDispatches,
+} from '../store/dispatches.js';
 import { type DualRound, liveRounds, roundByCode } from '../store/dual.js';
 import { getTicket } from '../store/tickets.js';
-import { isLeader, isOversight, personName, unitName, type Person } from '../domain/roster.js';
+import type { AppContext } from '../usecases/context.js';
+import { leaderName, readDispatch, stateText } from '../usecases/dispatch-common.js';
+import { replyTo } from '../usecases/send.js';
+import type { MessageHandler } from './types.js';
 
 /** How far back a question about a dispatch also matches those already answered. */
 const RECENT_DAYS = 7;
@@ -27,9 +42,17 @@ function eventText(ctx: AppContext, d: Dispatch, e: DispatchEvent): string | nul
   const who = actorName(ctx, e.actorId);
   switch (e.kind) {
     case 'created':
-      return dispatchStepText({ kind: 'created', leader: leaderName(ctx, d.leaderId), units: d.targets.map((t) => unitName(ctx.roster, t.unitId)) });
+      return dispatchStepText({
+        kind: 'created',
+        leader: leaderName(ctx, d.leaderId),
+        units: d.targets.map((t) => unitName(ctx.roster, t.unitId)),
+      });
     case 'delivered':
-      return dispatchStepText({ kind: 'delivered', unit, to: Array.isArray(e.detail.to) ? (e.detail.to as string[]).map((id) => actorName(ctx, id)) : [] });
+      return dispatchStepText({
+        kind: 'delivered',
+        unit,
+        to: Array.isArray(e.detail.to) ? (e.detail.to as string[]).map((id) => actorName(ctx, id)) : [],
+      });
     case 'ack':
       return dispatchStepText({ kind: 'ack', unit, who, plan: e.text && isPlanOnly(e.text) ? e.text : null });
     case 'answer':
@@ -116,7 +139,14 @@ async function roundDetail(ctx: AppContext, r: DualRound): Promise<string> {
     seq: r.seq,
     deadline: r.deadline,
     status: r.status,
-    sides: r.sides.map((s) => ({ side: s.side, unitName: unitName(ctx.roster, s.unitId), ackedAt: s.ackedAt, answeredAt: s.answeredAt, backcheckAskedAt: s.backcheckAskedAt, backcheckAt: s.backcheckAt })),
+    sides: r.sides.map((s) => ({
+      side: s.side,
+      unitName: unitName(ctx.roster, s.unitId),
+      ackedAt: s.ackedAt,
+      answeredAt: s.answeredAt,
+      backcheckAskedAt: s.backcheckAskedAt,
+      backcheckAt: s.backcheckAt,
+    })),
     now: ctx.clock.now(),
     tz: ctx.config.timezone,
   });
@@ -126,9 +156,18 @@ async function roundsList(ctx: AppContext): Promise<string> {
   const items = [];
   for (const r of await liveRounds(ctx.db)) {
     const backcheck = r.status === 'answered';
-    const waiting = r.sides.filter((s) => (backcheck ? !s.backcheckAt : !s.answeredAt)).map((s) => unitName(ctx.roster, s.unitId));
+    const waiting = r.sides
+      .filter((s) => (backcheck ? !s.backcheckAt : !s.answeredAt))
+      .map((s) => unitName(ctx.roster, s.unitId));
     const t = await getTicket(ctx.db, r.ticketNumber);
-    items.push({ code: r.code, ticketNumber: r.ticketNumber, title: t?.title ?? '', deadline: r.deadline, waiting, backcheck });
+    items.push({
+      code: r.code,
+      ticketNumber: r.ticketNumber,
+      title: t?.title ?? '',
+      deadline: r.deadline,
+      waiting,
+      backcheck,
+    });
   }
   return roundsListText(items, ctx.config.timezone);
 }

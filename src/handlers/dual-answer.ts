@@ -1,18 +1,33 @@
-import { backcheckHasSubstance, isBackcheckForm, namedTickets, parseDualReply, splitBackcheck } from '../domain/dual/sides.js';
-import type { IncomingMessage } from '../domain/messages.js';
+import {
+  backcheckHasSubstance,
+  isBackcheckForm,
+  namedTickets,
+  parseDualReply,
+  splitBackcheck,
+} from '../domain/dual/sides.js';
 import { commandOf, hasSubstance, isQuestion } from '../domain/language/intent.js';
 import { ownWords } from '../domain/language/quote.js';
+import type { IncomingMessage } from '../domain/messages.js';
+import { commandText } from '../domain/messages.js';
 import { parseReport } from '../domain/report/parse.js';
+import { isUnitWorker, type Person, unitName } from '../domain/roster.js';
 import * as T from '../domain/texts/dual.js';
 import { dispatchesForUnit } from '../store/dispatches.js';
-import { addDualEvent, type DualRound, recordBackcheck, recordSideAck, recordSideAnswer, roundByCode, roundById, roundsAwaitingUnit } from '../store/dual.js';
+import {
+  addDualEvent,
+  type DualRound,
+  recordBackcheck,
+  recordSideAck,
+  recordSideAnswer,
+  roundByCode,
+  roundById,
+  roundsAwaitingUnit,
+} from '../store/dual.js';
 import { latestUnackedDigestAt } from '../store/ticket-nag.js';
-import { type AppContext } from '../usecases/context.js';
-import { commandText } from '../domain/messages.js';
-import { unitWorkerHandler } from './types.js';
-import { isUnitWorker, unitName, type Person } from '../domain/roster.js';
-import { replyTo } from '../usecases/send.js';
+import type { AppContext } from '../usecases/context.js';
 import { askBackcheck } from '../usecases/dual-flow.js';
+import { replyTo } from '../usecases/send.js';
+import { unitWorkerHandler } from './types.js';
 
 const MAX_CHARS = 5_000;
 
@@ -24,8 +39,6 @@ export interface RoundDecision {
 }
 
 type Decision = RoundDecision;
-
-
 
 /**
  * Which round a side unit's message is about: a round code of the unit (SP3), else a ticket
@@ -75,13 +88,20 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
  * A side unit's 签收, answer or back-check answer to a 双派单 round. When both sides have
  * answered, each is asked the two back-check questions (双倒查) point-to-point.
  */
-export const dualAnswerHandler = unitWorkerHandler('dual-answer', decide, (dec, msg, sender, ctx) => applyRoundReply(ctx, dec, msg, sender));
+export const dualAnswerHandler = unitWorkerHandler('dual-answer', decide, (dec, msg, sender, ctx) =>
+  applyRoundReply(ctx, dec, msg, sender),
+);
 
 /**
  * Records a side unit's 签收, answer or back-check answer to a round and answers `msg`'s sender
  * where `msg` came from (a held message resolved later passes a private message of its own).
  */
-export async function applyRoundReply(ctx: AppContext, dec: Decision, msg: IncomingMessage, sender: Person): Promise<void> {
+export async function applyRoundReply(
+  ctx: AppContext,
+  dec: Decision,
+  msg: IncomingMessage,
+  sender: Person,
+): Promise<void> {
   const r = dec.round;
   const side = r.sides.find((s) => s.unitId === dec.unitId);
   if (!side) return;
@@ -99,16 +119,31 @@ export async function applyRoundReply(ctx: AppContext, dec: Decision, msg: Incom
     const oneSide = r.sides.length === 1;
     // Privately, the back-check questions that follow at once carry the confirmation (one message).
     if (!allAnswered || msg.chat !== 'private') await answer(T.answerConfirmText(r.code, allAnswered, oneSide));
-    if (allAnswered) await askBackcheck(ctx, (await roundById(ctx.db, r.id)) as DualRound, msg.chat === 'private' ? side.side : undefined);
+    if (allAnswered)
+      await askBackcheck(
+        ctx,
+        (await roundById(ctx.db, r.id)) as DualRound,
+        msg.chat === 'private' ? side.side : undefined,
+      );
     return;
   }
   // A back-check answer sent early (倒查：1.… 2.…, before the other side answered) is kept as the back-check answer.
-  const early = r.status === 'open' && side.answeredAt !== null && !side.backcheckAt && dec.kind === 'answer' && isBackcheckForm(dec.body);
+  const early =
+    r.status === 'open' &&
+    side.answeredAt !== null &&
+    !side.backcheckAt &&
+    dec.kind === 'answer' &&
+    isBackcheckForm(dec.body);
   if ((r.status === 'answered' || early) && !side.backcheckAt) {
     if (dec.kind === 'ack') {
       // The questions went out already: a pointer, never the same questions twice.
       if (side.backcheckAskedAt) await answer(T.backcheckPendingText(r.code));
-      else await answer(T.backcheckQuestionText(r.code, r.ticketNumber, unitName(ctx.roster, dec.unitId), { oneSide: r.sides.length === 1 }));
+      else
+        await answer(
+          T.backcheckQuestionText(r.code, r.ticketNumber, unitName(ctx.roster, dec.unitId), {
+            oneSide: r.sides.length === 1,
+          }),
+        );
       return;
     }
     if (!backcheckHasSubstance(dec.body)) {
@@ -120,6 +155,14 @@ export async function applyRoundReply(ctx: AppContext, dec: Decision, msg: Incom
     return;
   }
   // Already answered (or closed): kept as a supplement to the round.
-  await addDualEvent(ctx.db, { roundId: r.id, side: side.side, kind: 'supplement', actorId: sender.id, messageId: msg.id, text: reply.text, at });
+  await addDualEvent(ctx.db, {
+    roundId: r.id,
+    side: side.side,
+    kind: 'supplement',
+    actorId: sender.id,
+    messageId: msg.id,
+    text: reply.text,
+    at,
+  });
   await answer(T.alreadyAnsweredText(r.code));
 }

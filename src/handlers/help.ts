@@ -1,9 +1,8 @@
 import { commandOf } from '../domain/language/intent.js';
-import { helpFacts, helpText } from '../domain/texts/help.js';
 import { commandText } from '../domain/messages.js';
-import { type MessageHandler } from './types.js';
+import { helpFacts, helpText } from '../domain/texts/help.js';
 import { replyTo } from '../usecases/send.js';
-
+import type { MessageHandler } from './types.js';
 
 /** "帮助" in the group (answered with an @-mention) or privately. */
 export const helpHandler: MessageHandler = {

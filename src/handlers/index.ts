@@ -1,7 +1,6 @@
 import { answerClarifyHandler } from './answer-clarify.js';
 import { answerHeldHandler } from './answer-held.js';
 import { approvalBareHandler } from './approval-bare.js';
-import type { AnyMessageHandler } from './types.js';
 import { consoleLinkHandler } from './console-link.js';
 import { consoleLinkGroupHandler } from './console-link-group.js';
 import { dispatchAnswerHandler } from './dispatch-answer.js';
@@ -26,6 +25,7 @@ import { ticketDoneAskHandler } from './ticket-done-ask.js';
 import { ticketDoneConfirmHandler } from './ticket-done-confirm.js';
 import { noteDoneMentions, ticketDoneMentionedHandler } from './ticket-done-mentioned.js';
 import { ticketImportHandler } from './ticket-import.js';
+import type { AnyMessageHandler } from './types.js';
 import { unitAckHandler } from './unit-ack.js';
 
 /**

@@ -1,11 +1,11 @@
+import { commandText } from '../domain/messages.js';
 import { isMyItemsRequest } from '../domain/my-items/request.js';
+import { isLeader, mentionsRosterPerson, unitName } from '../domain/roster.js';
 import { leaderItemsText } from '../domain/texts/dispatch.js';
 import { openDispatches } from '../store/dispatches.js';
 import { undecidedApprovalsFor } from '../store/ticket-approvals.js';
-import { commandText } from '../domain/messages.js';
-import { type MessageHandler } from './types.js';
-import { mentionsRosterPerson, isLeader, unitName } from '../domain/roster.js';
 import { replyTo } from '../usecases/send.js';
+import type { MessageHandler } from './types.js';
 
 /**
  * 我的待办 / 待办 from a leader: the dispatches the leader gave that are still open (which units
@@ -14,18 +14,32 @@ import { replyTo } from '../usecases/send.js';
 export const leaderItemsHandler: MessageHandler = {
   name: 'leader-items',
   matches: (msg, sender, ctx) =>
-    isLeader(sender) && sender.unit === undefined && !mentionsRosterPerson(msg, sender, ctx) && isMyItemsRequest(commandText(msg)),
+    isLeader(sender) &&
+    sender.unit === undefined &&
+    !mentionsRosterPerson(msg, sender, ctx) &&
+    isMyItemsRequest(commandText(msg)),
   async handle(_, msg, sender, ctx) {
     const dispatches = (await openDispatches(ctx.db))
       .filter((d) => d.leaderId === sender.id)
-      .map((d) => ({ code: d.code, text: d.text, deadline: d.deadline, waiting: d.targets.filter((t) => !t.answeredAt).map((t) => unitName(ctx.roster, t.unitId)) }));
+      .map((d) => ({
+        code: d.code,
+        text: d.text,
+        deadline: d.deadline,
+        waiting: d.targets.filter((t) => !t.answeredAt).map((t) => unitName(ctx.roster, t.unitId)),
+      }));
     const approvals = (await undecidedApprovalsFor(ctx.db, sender.id)).map((a) => ({
       code: a.code,
       kind: a.kind,
       ticketNumber: a.ticketNumber,
       unit: a.unitId ? unitName(ctx.roster, a.unitId) : '',
     }));
-    const text = leaderItemsText({ leaderName: sender.name, now: ctx.clock.now(), tz: ctx.config.timezone, dispatches, approvals });
+    const text = leaderItemsText({
+      leaderName: sender.name,
+      now: ctx.clock.now(),
+      tz: ctx.config.timezone,
+      dispatches,
+      approvals,
+    });
     await ctx.send(replyTo(msg, text, `leader-items:${msg.id}`));
   },
 };

@@ -1,11 +1,11 @@
-import { isMyItemsRequest } from '../domain/my-items/request.js';
-import type { IncomingMessage } from '../domain/messages.js';
 import { commandOf } from '../domain/language/intent.js';
-import { myItemsText } from '../domain/texts/my-items.js';
+import type { IncomingMessage } from '../domain/messages.js';
 import { commandText } from '../domain/messages.js';
-import { isUnitWorker, mentionsRosterPerson, isOversight, type Person } from '../domain/roster.js';
-import { type MessageHandler } from './types.js';
+import { isMyItemsRequest } from '../domain/my-items/request.js';
+import { isOversight, isUnitWorker, mentionsRosterPerson, type Person } from '../domain/roster.js';
+import { myItemsText } from '../domain/texts/my-items.js';
 import { replyTo } from '../usecases/send.js';
+import type { MessageHandler } from './types.js';
 import { unitDispatches, unitRounds, unitTickets } from './unit-items.js';
 
 /**
@@ -23,12 +23,19 @@ function unitAsksProgress(msg: IncomingMessage, sender: Person, text: string): b
  */
 export const myItemsHandler: MessageHandler = {
   name: 'my-items',
-  matches: (msg, sender, ctx) => isUnitWorker(sender) && !mentionsRosterPerson(msg, sender, ctx) && (isMyItemsRequest(commandText(msg)) || unitAsksProgress(msg, sender, commandText(msg))),
+  matches: (msg, sender, ctx) =>
+    isUnitWorker(sender) &&
+    !mentionsRosterPerson(msg, sender, ctx) &&
+    (isMyItemsRequest(commandText(msg)) || unitAsksProgress(msg, sender, commandText(msg))),
   async handle(_, msg, sender, ctx) {
     const unit = ctx.roster.unitOf(sender.id);
     if (!unit) return;
     const now = ctx.clock.now();
-    const [dispatches, rounds, tickets] = await Promise.all([unitDispatches(ctx, unit.id), unitRounds(ctx, unit.id), unitTickets(ctx, unit.id, now)]);
+    const [dispatches, rounds, tickets] = await Promise.all([
+      unitDispatches(ctx, unit.id),
+      unitRounds(ctx, unit.id),
+      unitTickets(ctx, unit.id, now),
+    ]);
     const text = myItemsText({ unitName: unit.name, now, tz: ctx.config.timezone, dispatches, rounds, tickets });
     await ctx.send(replyTo(msg, text, `my-items:${msg.id}`));
   },

@@ -1,10 +1,10 @@
 import { courtesyOf, isQuestion, isSoftAck, onlyFiller, plainWords } from '../domain/language/intent.js';
 import { ownWords } from '../domain/language/quote.js';
-import { privateFallbackText, waitingCodes } from '../domain/texts/my-items.js';
 import { commandText } from '../domain/messages.js';
 import { isUnitWorker } from '../domain/roster.js';
-import { type MessageHandler } from './types.js';
+import { privateFallbackText, waitingCodes } from '../domain/texts/my-items.js';
 import { replyTo } from '../usecases/send.js';
+import type { MessageHandler } from './types.js';
 
 /**
  * 好的，明白 / 收到 / 谢谢 / 👍 with nothing waiting: an acknowledgement or thanks that asks
@@ -18,6 +18,7 @@ function isBareAck(text: string): boolean {
   if (plainWords(own) === '') return !/\[(?:图片|文件|语音|视频|链接|位置|名片)\]/.test(own);
   return onlyFiller(own) || courtesyOf(own) === 'thanks' || (isSoftAck(own) && plainWords(own).length <= 8);
 }
+
 import { unitDispatches, unitRounds } from './unit-items.js';
 
 /**
@@ -34,7 +35,12 @@ export const privateFallbackHandler: MessageHandler = {
       return;
     }
     const worker = isUnitWorker(sender) && sender.unit !== undefined;
-    const codes = worker ? waitingCodes({ dispatches: await unitDispatches(ctx, sender.unit as string), rounds: await unitRounds(ctx, sender.unit as string) }) : [];
+    const codes = worker
+      ? waitingCodes({
+          dispatches: await unitDispatches(ctx, sender.unit as string),
+          rounds: await unitRounds(ctx, sender.unit as string),
+        })
+      : [];
     await ctx.send(replyTo(msg, privateFallbackText(worker, codes), `private-fallback:${msg.id}`));
   },
 };

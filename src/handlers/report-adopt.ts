@@ -1,15 +1,15 @@
-import { isAdoptReply } from '../domain/report/adopt.js';
 import type { IncomingMessage } from '../domain/messages.js';
+import { commandText } from '../domain/messages.js';
+import { isAdoptReply } from '../domain/report/adopt.js';
 import type { Person } from '../domain/roster.js';
-import { proxyAdoptNote, proxyAdoptedText } from '../domain/texts/reports.js';
+import { proxyAdoptedText, proxyAdoptNote } from '../domain/texts/reports.js';
 import { formatShort } from '../domain/time.js';
 import { markProxyAdopted, type ProxyOffer, proxyOfferToAdopt } from '../store/reports.js';
-import { type AppContext } from '../usecases/context.js';
-import { commandText } from '../domain/messages.js';
-import { unitWorkerHandler } from './types.js';
+import type { AppContext } from '../usecases/context.js';
 import { sendAsLastStep, toPerson } from '../usecases/send.js';
-import { saveAndConfirm } from './report-save.js';
 import { senderLabel } from './report-proxy.js';
+import { saveAndConfirm } from './report-save.js';
+import { unitWorkerHandler } from './types.js';
 
 async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Promise<ProxyOffer | null> {
   if (sender.unit === undefined || !isAdoptReply(commandText(msg))) return null;
@@ -28,10 +28,21 @@ export const reportAdoptHandler = unitWorkerHandler('report-adopt', decide, asyn
   const from = proxy ? senderLabel(ctx, proxy) : offer.senderId;
   const note = proxyAdoptNote(from, formatShort(offer.sentAt, ctx.config.timezone), sender.name);
   await saveAndConfirm(ctx, {
-    unit, day: offer.day, figures: offer.figures, sentAt: offer.sentAt.toISOString(), messageId: msg.id, senderId: sender.id,
-    text: `${offer.text}\n${note}`, confirmTo: sender.id, adoptedFrom: from,
+    unit,
+    day: offer.day,
+    figures: offer.figures,
+    sentAt: offer.sentAt.toISOString(),
+    messageId: msg.id,
+    senderId: sender.id,
+    text: `${offer.text}\n${note}`,
+    confirmTo: sender.id,
+    adoptedFrom: from,
   });
   await markProxyAdopted(ctx.db, offer.messageId, sender.id, msg.id, ctx.clock.now());
   ctx.log.info({ id: msg.id, unit: unit.id, offer: offer.messageId }, '代报 adopted');
-  if (proxy) await sendAsLastStep(ctx, toPerson(proxy.id, proxyAdoptedText(unit.name, offer.day, sender.name), `report-adopted:${msg.id}`));
+  if (proxy)
+    await sendAsLastStep(
+      ctx,
+      toPerson(proxy.id, proxyAdoptedText(unit.name, offer.day, sender.name), `report-adopted:${msg.id}`),
+    );
 });

@@ -1,12 +1,12 @@
-import { isFlagConfirmation } from '../domain/report/history.js';
 import { plainWords } from '../domain/language/intent.js';
+import { commandText } from '../domain/messages.js';
+import { isFlagConfirmation } from '../domain/report/history.js';
+import { unitName } from '../domain/roster.js';
 import { historyFlagsConfirmedText } from '../domain/texts/report-corrections.js';
 import { localDay } from '../domain/time.js';
 import { confirmReportFlags, unconfirmedFlags } from '../store/reports.js';
-import { commandText } from '../domain/messages.js';
-import { unitWorkerHandler } from './types.js';
-import { unitName } from '../domain/roster.js';
 import { sendAsLastStep, toPerson } from '../usecases/send.js';
+import { unitWorkerHandler } from './types.js';
 
 /**
  * 确认无误 / 核实无误 / 数据无误 from a head or liaison whose unit's report of the day has
@@ -22,6 +22,13 @@ export const reportFlagsConfirmHandler = unitWorkerHandler(
   },
   async (d, msg, sender, ctx) => {
     await confirmReportFlags(ctx.db, d.unitId, d.day, ctx.clock.now());
-    await sendAsLastStep(ctx, toPerson(sender.id, historyFlagsConfirmedText(unitName(ctx.roster, d.unitId), d.day), `report-flags-confirmed:${msg.id}`));
+    await sendAsLastStep(
+      ctx,
+      toPerson(
+        sender.id,
+        historyFlagsConfirmedText(unitName(ctx.roster, d.unitId), d.day),
+        `report-flags-confirmed:${msg.id}`,
+      ),
+    );
   },
 );

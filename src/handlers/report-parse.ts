@@ -1,6 +1,7 @@
 /** The message read as a daily report, shared by the report handlers (report, report-unrecognised) through the router's MessageReadings. */
-import { type NotReportReason, type ReportParse, explainReport } from '../domain/report/parse.js';
+
 import type { IncomingMessage } from '../domain/messages.js';
+import { explainReport, type NotReportReason, type ReportParse } from '../domain/report/parse.js';
 import type { AppContext } from '../usecases/context.js';
 
 /** Longer texts are not daily reports (and are not worth parsing on the hot path). */
@@ -16,7 +17,10 @@ export interface ParsedReport {
 /** The message read as a daily report; null for an empty or huge text. Read once per message: `readings.of(parsedReport)`. */
 export function parsedReport(msg: IncomingMessage, ctx: AppContext): ParsedReport | null {
   const text = msg.text.trim();
-  let p: ParsedReport | null = text === '' || text.length > MAX_REPORT_CHARS ? null : explainReport({ text, sentAt: msg.sentAt }, ctx.roster, ctx.config.timezone);
+  let p: ParsedReport | null =
+    text === '' || text.length > MAX_REPORT_CHARS
+      ? null
+      : explainReport({ text, sentAt: msg.sentAt }, ctx.roster, ctx.config.timezone);
   if (p && (p.why === 'ack' || p.why === 'code')) p = { ...p, never: p.why };
   return p;
 }

@@ -1,11 +1,16 @@
-import { changesBetween, foldVersions } from '../domain/report/merge.js';
 import { historyFlags } from '../domain/report/history.js';
-import { describeChange, historyFlagText, lateCorrectionNoteText, reportWithdrawnText } from '../domain/texts/report-corrections.js';
-import { reportContext, reportVersions, versionOfMessage, withdrawVersion } from '../store/reports.js';
-import { historyDays, summaryRecipients } from './report-save.js';
-import { type MessageHandler } from './types.js';
+import { changesBetween, foldVersions } from '../domain/report/merge.js';
 import { unitName } from '../domain/roster.js';
+import {
+  describeChange,
+  historyFlagText,
+  lateCorrectionNoteText,
+  reportWithdrawnText,
+} from '../domain/texts/report-corrections.js';
+import { reportContext, reportVersions, versionOfMessage, withdrawVersion } from '../store/reports.js';
 import { sendAsLastStep, toPerson } from '../usecases/send.js';
+import { historyDays, summaryRecipients } from './report-save.js';
+import type { MessageHandler } from './types.js';
 
 /**
  * 撤回 (the chat's recall) of a message: when it made a version of a unit's daily report, that
@@ -26,22 +31,48 @@ export const reportRecallHandler: MessageHandler = {
     const rest = all.map((x) => ({ ...x, withdrawn: x.withdrawn || x.messageId === v.messageId }));
     const figures = foldVersions(rest);
     const last = [...rest].reverse().find((x) => !x.withdrawn);
-    const cur = await reportContext(ctx.db, { unitId: v.unitId, day: v.day, historyDays: historyDays(ctx, v.day), summaryStepKey: `daily-summary:${v.day}` });
-    const standing = figures && last
-      ? {
-        figures, version: last.version, messageId: last.messageId, senderId: last.senderId, receivedAt: last.receivedAt,
-        flags: historyFlags(figures, cur.history, ctx.config.reports.historyChecks).map(historyFlagText),
-      }
-      : null;
+    const cur = await reportContext(ctx.db, {
+      unitId: v.unitId,
+      day: v.day,
+      historyDays: historyDays(ctx, v.day),
+      summaryStepKey: `daily-summary:${v.day}`,
+    });
+    const standing =
+      figures && last
+        ? {
+            figures,
+            version: last.version,
+            messageId: last.messageId,
+            senderId: last.senderId,
+            receivedAt: last.receivedAt,
+            flags: historyFlags(figures, cur.history, ctx.config.reports.historyChecks).map(historyFlagText),
+          }
+        : null;
     if (!(await withdrawVersion(ctx.db, v.messageId, ctx.clock.now(), standing))) return;
-    ctx.log.info({ id: msg.id, recalled: v.messageId, unit: v.unitId, day: v.day, version: v.version }, 'report version withdrawn (撤回)');
+    ctx.log.info(
+      { id: msg.id, recalled: v.messageId, unit: v.unitId, day: v.day, version: v.version },
+      'report version withdrawn (撤回)',
+    );
     const unit = unitName(ctx.roster, v.unitId);
-    await sendAsLastStep(ctx, toPerson(sender.id, reportWithdrawnText(unit, v.day, v.version, standing?.figures ?? null), `report-withdrawn:${msg.id}`));
+    await sendAsLastStep(
+      ctx,
+      toPerson(
+        sender.id,
+        reportWithdrawnText(unit, v.day, v.version, standing?.figures ?? null),
+        `report-withdrawn:${msg.id}`,
+      ),
+    );
     // The summary went out with other figures: whoever got it is told, as for a late correction.
     const changes = figures ? changesBetween(before, figures).map(describeChange) : [];
     if (figures && changes.length > 0 && ctx.config.reports.lateCorrection === 'note' && cur.summarySent) {
       const note = lateCorrectionNoteText(unit, v.day, changes, figures);
-      for (const to of summaryRecipients(ctx)) await sendAsLastStep(ctx, { to, text: note, mentions: [], purpose: `report-late-correction:${msg.id}:${to.kind === 'person' ? to.id : 'group'}` });
+      for (const to of summaryRecipients(ctx))
+        await sendAsLastStep(ctx, {
+          to,
+          text: note,
+          mentions: [],
+          purpose: `report-late-correction:${msg.id}:${to.kind === 'person' ? to.id : 'group'}`,
+        });
     }
   },
 };

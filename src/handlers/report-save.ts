@@ -4,12 +4,17 @@ import { implausibilities, missingFigures, type ReportFigures } from '../domain/
 import { historyFlags } from '../domain/report/history.js';
 import { type Applied, applyReport, changesBetween } from '../domain/report/merge.js';
 import type { Unit } from '../domain/roster.js';
-import { describeChange, historyFlagText, lateCorrectionNoteText, lateReportNoteText } from '../domain/texts/report-corrections.js';
+import {
+  describeChange,
+  historyFlagText,
+  lateCorrectionNoteText,
+  lateReportNoteText,
+} from '../domain/texts/report-corrections.js';
 import { reportConfirmText, reportReceiptText } from '../domain/texts/reports.js';
 import { localIso } from '../domain/time.js';
-import { reportContext, saveReport, type SavedReport } from '../store/reports.js';
-import { type AppContext } from '../usecases/context.js';
-import { sendAsLastStep, toPerson, toGroup } from '../usecases/send.js';
+import { reportContext, type SavedReport, saveReport } from '../store/reports.js';
+import type { AppContext } from '../usecases/context.js';
+import { sendAsLastStep, toGroup, toPerson } from '../usecases/send.js';
 
 export interface ReportToSave {
   unit: Unit;
@@ -37,7 +42,12 @@ export function historyDays(ctx: AppContext, day: string): string[] {
   return days;
 }
 
-interface Stored { saved: SavedReport; applied: Applied; flags: string[]; afterSummary: boolean }
+interface Stored {
+  saved: SavedReport;
+  applied: Applied;
+  flags: string[];
+  afterSummary: boolean;
+}
 
 /**
  * The message applied to the day's report (merge or replace, domain/report/merge.ts) and
@@ -46,14 +56,31 @@ interface Stored { saved: SavedReport; applied: Applied; flags: string[]; afterS
 async function store(ctx: AppContext, r: ReportToSave, late: boolean): Promise<Stored> {
   const correction = isCorrection(r.text);
   const rules = ctx.config.reports.historyChecks;
-  const query = { unitId: r.unit.id, day: r.day, historyDays: historyDays(ctx, r.day), summaryStepKey: `daily-summary:${r.day}` };
+  const query = {
+    unitId: r.unit.id,
+    day: r.day,
+    historyDays: historyDays(ctx, r.day),
+    summaryStepKey: `daily-summary:${r.day}`,
+  };
   for (let attempt = 0; ; attempt++) {
     const cur = await reportContext(ctx.db, query);
     const applied = applyReport(cur.figures, r.figures, correction);
     const flags = historyFlags(applied.figures, cur.history, rules).map(historyFlagText);
     const saved = await saveReport(ctx.db, {
-      unitId: r.unit.id, day: r.day, figures: r.figures, result: applied.figures, mode: applied.mode, changed: applied.changed.map((c) => c.key),
-      baseVersion: cur.version, flags, afterSummary: cur.summarySent, late, messageId: r.messageId, senderId: r.senderId, receivedAt: new Date(r.sentAt), text: r.text,
+      unitId: r.unit.id,
+      day: r.day,
+      figures: r.figures,
+      result: applied.figures,
+      mode: applied.mode,
+      changed: applied.changed.map((c) => c.key),
+      baseVersion: cur.version,
+      flags,
+      afterSummary: cur.summarySent,
+      late,
+      messageId: r.messageId,
+      senderId: r.senderId,
+      receivedAt: new Date(r.sentAt),
+      text: r.text,
     });
     if (saved.status !== 'conflict' || attempt >= 5) return { saved, applied, flags, afterSummary: cur.summarySent };
   }
@@ -75,9 +102,18 @@ export async function saveAndConfirm(ctx: AppContext, r: ReportToSave): Promise<
   const mode = fresh ? applied.mode : saved.mode;
   if (ctx.config.reports.confirm) {
     const text = reportConfirmText({
-      unitName: r.unit.name, day: r.day, figures: saved.result, version, mode, changes, historyFlags: flags,
+      unitName: r.unit.name,
+      day: r.day,
+      figures: saved.result,
+      version,
+      mode,
+      changes,
+      historyFlags: flags,
       // Lateness is the first report's (a correction keeps its mark): only a first report is told it is late.
-      late: late && version === 1, missing: missingFigures(saved.result), problems: implausibilities(saved.result), deadline: deadlineHhmm,
+      late: late && version === 1,
+      missing: missingFigures(saved.result),
+      problems: implausibilities(saved.result),
+      deadline: deadlineHhmm,
       ...(r.adoptedFrom ? { adoptedFrom: r.adoptedFrom } : {}),
       ...(restDay ? { restDayPreviousWorkday: ctx.calendar.previousWorkday(r.day) } : {}),
     });
@@ -89,13 +125,23 @@ export async function saveAndConfirm(ctx: AppContext, r: ReportToSave): Promise<
   // A correction after the summary went out: whoever got the summary is told (or the next summary lists it).
   // A first report after it (the summary said 未报) is told the same way, as 【补报】.
   if (afterSummary && (version === 1 || changes.length > 0) && ctx.config.reports.lateCorrection === 'note') {
-    const note = version === 1 ? lateReportNoteText(r.unit.name, r.day, saved.result) : lateCorrectionNoteText(r.unit.name, r.day, changes, saved.result);
-    for (const to of summaryRecipients(ctx)) await sendAsLastStep(ctx, { to, text: note, mentions: [], purpose: `report-late-correction:${r.messageId}:${to.kind === 'person' ? to.id : 'group'}` });
+    const note =
+      version === 1
+        ? lateReportNoteText(r.unit.name, r.day, saved.result)
+        : lateCorrectionNoteText(r.unit.name, r.day, changes, saved.result);
+    for (const to of summaryRecipients(ctx))
+      await sendAsLastStep(ctx, {
+        to,
+        text: note,
+        mentions: [],
+        purpose: `report-late-correction:${r.messageId}:${to.kind === 'person' ? to.id : 'group'}`,
+      });
   }
 }
 
 /** Who gets the daily summary (routines.dailySummaryTo). */
 export function summaryRecipients(ctx: AppContext): Array<{ kind: 'group' } | { kind: 'person'; id: string }> {
-  if (ctx.config.routines.dailySummaryTo === 'leaders') return ctx.roster.withRole('leader').map((p) => ({ kind: 'person' as const, id: p.id }));
+  if (ctx.config.routines.dailySummaryTo === 'leaders')
+    return ctx.roster.withRole('leader').map((p) => ({ kind: 'person' as const, id: p.id }));
   return [{ kind: 'group' }];
 }

@@ -1,12 +1,12 @@
-import { type AttemptHint, reportAttempt } from '../domain/report/attempt.js';
 import type { IncomingMessage } from '../domain/messages.js';
+import { type AttemptHint, reportAttempt } from '../domain/report/attempt.js';
 import type { Person } from '../domain/roster.js';
-import { reportNotRecognisedText } from '../domain/texts/reports.js';
-import { type AppContext } from '../usecases/context.js';
-import { type MessageHandler, type MessageReadings } from './types.js';
 import { isUnitWorker } from '../domain/roster.js';
+import { reportNotRecognisedText } from '../domain/texts/reports.js';
+import type { AppContext } from '../usecases/context.js';
 import { sendAsLastStep, toPerson } from '../usecases/send.js';
 import { parsedReport } from './report-parse.js';
+import type { MessageHandler, MessageReadings } from './types.js';
 
 function hintFor(msg: IncomingMessage, sender: Person, ctx: AppContext, readings: MessageReadings) {
   if (!isUnitWorker(sender)) return null;
@@ -28,6 +28,9 @@ export const reportUnrecognisedHandler: MessageHandler<AttemptHint> = {
     const unit = ctx.roster.unitOf(sender.id);
     if (!unit) return;
     ctx.log.info({ from: sender.id, hint }, 'report-like message not taken as a report: hint sent');
-    await sendAsLastStep(ctx, toPerson(sender.id, reportNotRecognisedText(hint, unit.name), `report-unrecognised:${msg.id}`));
+    await sendAsLastStep(
+      ctx,
+      toPerson(sender.id, reportNotRecognisedText(hint, unit.name), `report-unrecognised:${msg.id}`),
+    );
   },
 };

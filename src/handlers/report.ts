@@ -1,20 +1,22 @@
-import { figuresOf } from '../domain/report/figures.js';
 import { stripDecorations } from '../domain/language/decorations.js';
-import { reportNoUnitText, reportProxyRefusedText, reportWrongUnitText } from '../domain/texts/reports.js';
+import { figuresOf } from '../domain/report/figures.js';
 import type { ReportParse } from '../domain/report/parse.js';
-import { type MessageHandler } from './types.js';
+import { isHeadOrLiaison, isOversight, type Unit } from '../domain/roster.js';
+import { reportNoUnitText, reportProxyRefusedText, reportWrongUnitText } from '../domain/texts/reports.js';
 import { sendAsLastStep, toPerson } from '../usecases/send.js';
 import { parsedReport } from './report-parse.js';
 import { offerProxyReport } from './report-proxy.js';
 import { saveAndConfirm } from './report-save.js';
-import { isHeadOrLiaison, isOversight, type Unit } from '../domain/roster.js';
+import type { MessageHandler } from './types.js';
 
 /** A leader or supervisor reports on a unit's behalf only explicitly: 代报 (代…报, 代为报送), or the unit as the header. */
 const PROXY_MARK = /代报|代为报送|代.{0,8}报送|代[\u4e00-\u9fff]{1,12}?报(?![告道])/;
 
 /** 代报 said, or the unit's name as the header. */
 function isExplicitProxy(text: string, unit: Unit): boolean {
-  const head = stripDecorations(text).trim().replace(/^[【\[（(]/, '');
+  const head = stripDecorations(text)
+    .trim()
+    .replace(/^[【\[（(]/, '');
   return PROXY_MARK.test(text) || [unit.name, ...unit.aliases].some((n) => head.startsWith(n));
 }
 
@@ -40,7 +42,7 @@ export const reportHandler: MessageHandler<ReportParse> = {
     const reply = (text: string, kind: string) => sendAsLastStep(ctx, toPerson(sender.id, text, `${kind}:${msg.id}`));
     let unit = textUnit ?? ownUnit;
     if (!isOversight(sender) && textUnit && ownUnit && textUnit.id !== ownUnit.id) {
-      ctx.log.warn({ from: sender.id, unit: textUnit.id }, 'report for a unit not the sender\'s: refused');
+      ctx.log.warn({ from: sender.id, unit: textUnit.id }, "report for a unit not the sender's: refused");
       const forwarded = await offerProxyReport(ctx, msg, sender, textUnit, p);
       await reply(reportWrongUnitText(textUnit.name, forwarded), 'report-refused');
       return;
@@ -59,6 +61,15 @@ export const reportHandler: MessageHandler<ReportParse> = {
       await reply(reportNoUnitText(), 'report-no-unit');
       return;
     }
-    await saveAndConfirm(ctx, { unit, day: p.date, figures: figuresOf(p), sentAt: msg.sentAt, messageId: msg.id, senderId: sender.id, text: msg.text, confirmTo: sender.id });
+    await saveAndConfirm(ctx, {
+      unit,
+      day: p.date,
+      figures: figuresOf(p),
+      sentAt: msg.sentAt,
+      messageId: msg.id,
+      senderId: sender.id,
+      text: msg.text,
+      confirmTo: sender.id,
+    });
   },
 };

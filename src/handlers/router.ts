@@ -1,14 +1,14 @@
 import { AnswerBudget } from '../domain/answer-budget.js';
 import type { IncomingMessage, OutgoingMessage } from '../domain/messages.js';
+import type { Person } from '../domain/roster.js';
 import { ANSWER_LIMIT_NOTICE } from '../domain/texts/limits.js';
 import { HANDLER_ERROR_TEXT } from '../domain/texts/system.js';
 import { laneOf } from '../jobs/lanes.js';
 import { KeyedSerializer } from '../lib/keyed-serializer.js';
-import type { Person } from '../domain/roster.js';
 import { InboundLedger } from '../store/inbound-ledger.js';
-import { type AppContext } from '../usecases/context.js';
-import { type AnyMessageHandler, isDecision, MessageReadings } from './types.js';
+import type { AppContext } from '../usecases/context.js';
 import { replyTo } from '../usecases/send.js';
+import { type AnyMessageHandler, isDecision, MessageReadings } from './types.js';
 
 export interface RouterOptions {
   onProcessed?: (handler: string) => void;
@@ -36,8 +36,18 @@ function isAnswerTo(msg: IncomingMessage, m: OutgoingMessage): boolean {
  * on a report, an answer or a file handed in); only questions, help and chit-chat answers count.
  */
 const RECORDED_KINDS: ReadonlySet<string> = new Set([
-  'report-confirm', 'report-receipt', 'report-withdrawn', 'report-adopted', 'report-flags-confirmed',
-  'ticket-import', 'ticket-approval-reply', 'ticket-done-ask', 'ticket-done-mentioned', 'dual-reply', 'dispatch', 'handler-error',
+  'report-confirm',
+  'report-receipt',
+  'report-withdrawn',
+  'report-adopted',
+  'report-flags-confirmed',
+  'ticket-import',
+  'ticket-approval-reply',
+  'ticket-done-ask',
+  'ticket-done-mentioned',
+  'dual-reply',
+  'dispatch',
+  'handler-error',
 ]);
 
 export interface Router {
@@ -58,8 +68,15 @@ export interface Router {
 export function createRouter(handlers: AnyMessageHandler[], ctx: AppContext, opts: RouterOptions = {}): Router {
   const ledger = opts.ledger ?? new InboundLedger(ctx.db);
   const l = ctx.config.limits;
-  const budget = opts.answerBudget === false ? undefined
-    : opts.answerBudget ?? new AnswerBudget({ max: l.answersPerSender, windowMs: l.answerWindowMinutes * 60_000, repeatMs: l.repeatMinutes * 60_000 });
+  const budget =
+    opts.answerBudget === false
+      ? undefined
+      : (opts.answerBudget ??
+        new AnswerBudget({
+          max: l.answersPerSender,
+          windowMs: l.answerWindowMinutes * 60_000,
+          repeatMs: l.repeatMinutes * 60_000,
+        }));
   const serial = new KeyedSerializer();
   const orderKey = (m: IncomingMessage) => ctx.roster.unitOf(m.senderId)?.id ?? m.senderId;
 
@@ -76,9 +93,19 @@ export function createRouter(handlers: AnyMessageHandler[], ctx: AppContext, opt
       if (!budget || !isAnswerTo(msg, m)) return m;
       // A fresh login link is never a repeat (the first may be spent or lost); the budget still counts it.
       const counts = !RECORDED_KINDS.has(m.purpose.split(':')[0] ?? '');
-      const d = budget.decide(msg.senderId, msg.id, m.consoleLink ? '' : msg.text, m.text, ctx.clock.now().getTime(), counts);
+      const d = budget.decide(
+        msg.senderId,
+        msg.id,
+        m.consoleLink ? '' : msg.text,
+        m.text,
+        ctx.clock.now().getTime(),
+        counts,
+      );
       if (d === 'send') return m;
-      ctx.log.info({ id: msg.id, from: msg.senderId, purpose: m.purpose, decision: d }, 'answer over the sender\'s budget or repeated: not sent');
+      ctx.log.info(
+        { id: msg.id, from: msg.senderId, purpose: m.purpose, decision: d },
+        "answer over the sender's budget or repeated: not sent",
+      );
       return d === 'notice' ? replyTo(msg, ANSWER_LIMIT_NOTICE, `answer-limit:${msg.id}`) : null;
     };
     const hctx: AppContext = {
@@ -101,7 +128,10 @@ export function createRouter(handlers: AnyMessageHandler[], ctx: AppContext, opt
     };
     const sender = ctx.roster.person(msg.senderId);
     if (!sender) {
-      ctx.log.warn({ id: msg.id, from: msg.senderId, name: msg.senderName }, 'message from a contact not on the roster: recorded, ignored');
+      ctx.log.warn(
+        { id: msg.id, from: msg.senderId, name: msg.senderName },
+        'message from a contact not on the roster: recorded, ignored',
+      );
       mark('ignored-stranger');
       return;
     }

@@ -1,20 +1,20 @@
-import type { IncomingMessage } from '../domain/messages.js';
-import type { Person } from '../domain/roster.js';
 import { ackTail, commandOf, FINDING, HANDLED, isQuestion, plainWords } from '../domain/language/intent.js';
 import { ownWords } from '../domain/language/quote.js';
 import { sharesWords } from '../domain/language/shares-words.js';
+import type { IncomingMessage } from '../domain/messages.js';
+import { commandText } from '../domain/messages.js';
+import type { Person } from '../domain/roster.js';
+import { isUnitWorker } from '../domain/roster.js';
 import * as T from '../domain/texts/tickets.js';
 import type { OpenTicket } from '../domain/tickets/digest.js';
-import { hasOpenDispatch, dispatchesForUnit } from '../store/dispatches.js';
+import { dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
 import { roundsAwaitingUnit } from '../store/dual.js';
 import { addTicketDoneQuestion } from '../store/ticket-done-questions.js';
 import { ackLatestDigest, latestUnackedDigestAt } from '../store/ticket-nag.js';
 import { overdueOrReopenedOfUnit } from '../store/tickets.js';
-import { type AppContext } from '../usecases/context.js';
-import { commandText } from '../domain/messages.js';
-import { unitWorkerHandler } from './types.js';
-import { isUnitWorker } from '../domain/roster.js';
+import type { AppContext } from '../usecases/context.js';
 import { replyTo, toPerson } from '../usecases/send.js';
+import { unitWorkerHandler } from './types.js';
 
 const MAX_CHARS = 300;
 /** A code or a ticket number: the code handlers and the ticket commands take those. */
@@ -27,8 +27,16 @@ type Decision = { unitId: string; tickets: OpenTicket[] };
 /** A dispatch or 双派单 round delivered after `since`, not yet signed nor answered (then the 签收 is its). */
 async function signableSince(ctx: AppContext, unitId: string, since: Date): Promise<boolean> {
   const later = (at: Date | null) => at !== null && at.getTime() > since.getTime();
-  if ((await hasOpenDispatch(ctx.db, unitId)) && (await dispatchesForUnit(ctx.db, unitId)).some((d) => d.targets.some((t) => t.unitId === unitId && !t.ackedAt && !t.answeredAt && later(t.deliveredAt)))) return true;
-  return (await roundsAwaitingUnit(ctx.db, unitId)).some((r) => r.sides.some((s) => s.unitId === unitId && !s.ackedAt && !s.answeredAt && later(s.deliveredAt)));
+  if (
+    (await hasOpenDispatch(ctx.db, unitId)) &&
+    (await dispatchesForUnit(ctx.db, unitId)).some((d) =>
+      d.targets.some((t) => t.unitId === unitId && !t.ackedAt && !t.answeredAt && later(t.deliveredAt)),
+    )
+  )
+    return true;
+  return (await roundsAwaitingUnit(ctx.db, unitId)).some((r) =>
+    r.sides.some((s) => s.unitId === unitId && !s.ackedAt && !s.answeredAt && later(s.deliveredAt)),
+  );
 }
 
 /** 签收，公交站台已经修好了 / 收到👍 路灯修好了: an acknowledgement whose remark says something is done. */
@@ -65,7 +73,14 @@ export const ticketAckRemarkHandler = unitWorkerHandler('ticket-ack-remark', dec
   if (dec.tickets.length === 0) return;
   const one = dec.tickets.length === 1 ? dec.tickets[0] : undefined;
   if (one !== undefined) {
-    await addTicketDoneQuestion(ctx.db, { unitId: dec.unitId, senderId: sender.id, messageId: msg.id, text: ownWords(msg.text).trim(), number: one.number, at: new Date(msg.sentAt) });
+    await addTicketDoneQuestion(ctx.db, {
+      unitId: dec.unitId,
+      senderId: sender.id,
+      messageId: msg.id,
+      text: ownWords(msg.text).trim(),
+      number: one.number,
+      at: new Date(msg.sentAt),
+    });
   }
   await ctx.send(toPerson(sender.id, T.doneWhichTicket(dec.tickets), `ticket-done-ask:${msg.id}`));
 });

@@ -1,24 +1,32 @@
-import type { IncomingMessage } from '../domain/messages.js';
 import { ackTail, isQuestion, isSoftAck } from '../domain/language/intent.js';
+import type { IncomingMessage } from '../domain/messages.js';
+import { commandText } from '../domain/messages.js';
+import { unitName } from '../domain/roster.js';
 import * as T from '../domain/texts/tickets.js';
 import { parseTicketCommand, type TicketCommand } from '../domain/tickets/commands.js';
 import { dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
 import { roundsAwaitingUnit } from '../store/dual.js';
 import { ackLatestDigest, latestUnackedDigestAt } from '../store/ticket-nag.js';
 import { getTicket, recordTicketEvent } from '../store/tickets.js';
-import { type AppContext } from '../usecases/context.js';
-import { commandText } from '../domain/messages.js';
-import { type MessageHandler } from './types.js';
+import type { AppContext } from '../usecases/context.js';
 import { replyTo } from '../usecases/send.js';
-import { unitName } from '../domain/roster.js';
+import type { MessageHandler } from './types.js';
 
 const CODE = /(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}(?!\d)/i;
 
 /** A dispatch or 双派单 round delivered to the unit after `since` and not yet signed or answered. */
 async function signableSince(ctx: AppContext, unitId: string, since: Date): Promise<boolean> {
   const later = (at: Date | null) => at !== null && at.getTime() > since.getTime();
-  if ((await hasOpenDispatch(ctx.db, unitId)) && (await dispatchesForUnit(ctx.db, unitId)).some((d) => d.targets.some((t) => t.unitId === unitId && !t.ackedAt && !t.answeredAt && later(t.deliveredAt)))) return true;
-  return (await roundsAwaitingUnit(ctx.db, unitId)).some((r) => r.sides.some((s) => s.unitId === unitId && !s.ackedAt && !s.answeredAt && later(s.deliveredAt)));
+  if (
+    (await hasOpenDispatch(ctx.db, unitId)) &&
+    (await dispatchesForUnit(ctx.db, unitId)).some((d) =>
+      d.targets.some((t) => t.unitId === unitId && !t.ackedAt && !t.answeredAt && later(t.deliveredAt)),
+    )
+  )
+    return true;
+  return (await roundsAwaitingUnit(ctx.db, unitId)).some((r) =>
+    r.sides.some((s) => s.unitId === unitId && !s.ackedAt && !s.answeredAt && later(s.deliveredAt)),
+  );
 }
 
 /**
@@ -27,7 +35,9 @@ async function signableSince(ctx: AppContext, unitId: string, since: Date): Prom
  */
 async function dispatchAsksAbout(ctx: AppContext, unitId: string, number: string): Promise<boolean> {
   if (!(await hasOpenDispatch(ctx.db, unitId))) return false;
-  return (await dispatchesForUnit(ctx.db, unitId)).some((d) => d.text.includes(number) && d.targets.some((t) => t.unitId === unitId && !t.answeredAt));
+  return (await dispatchesForUnit(ctx.db, unitId)).some(
+    (d) => d.text.includes(number) && d.targets.some((t) => t.unitId === unitId && !t.answeredAt),
+  );
 }
 
 /** A short remark after 收到 about the digest's tickets themselves (这个单子上午已经报过办结了). */
@@ -37,7 +47,9 @@ const MAX_REMARK = 30;
 /** 收到👍 这个单子上午已经报过办结了: a 签收 with a remark on the tickets, naming no number. */
 function isAckWithTicketRemark(text: string): boolean {
   const tail = ackTail(text);
-  return tail !== null && tail.length <= MAX_REMARK && TICKET_REMARK.test(tail) && !/\d{6,}/.test(tail) && !isQuestion(tail);
+  return (
+    tail !== null && tail.length <= MAX_REMARK && TICKET_REMARK.test(tail) && !/\d{6,}/.test(tail) && !isQuestion(tail)
+  );
 }
 
 /** The command, where a bare 好的 / 👌 / 👍 / [强] (or 收到 with a remark on the tickets) signs the digest as 收到 does. */
@@ -83,7 +95,10 @@ export const ticketCommandsHandler: MessageHandler<TicketCommand> = {
       await ctx.send(replyTo(msg, T.notYourTicket(c.number, unitName(ctx.roster, t.unitId)), purpose));
       return;
     }
-    await recordTicketEvent(ctx.db, c.number, 'reported-done', now, `chat:${sender.id}`, { note: c.note, message: msg.id });
+    await recordTicketEvent(ctx.db, c.number, 'reported-done', now, `chat:${sender.id}`, {
+      note: c.note,
+      message: msg.id,
+    });
     await ctx.send(replyTo(msg, T.reportedDone(c.number), purpose));
   },
 };

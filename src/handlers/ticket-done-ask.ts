@@ -1,17 +1,17 @@
-import type { IncomingMessage } from '../domain/messages.js';
-import type { Person } from '../domain/roster.js';
 import { commandOf, isQuestion, plainWords } from '../domain/language/intent.js';
 import { ownWords } from '../domain/language/quote.js';
 import { sharesWords } from '../domain/language/shares-words.js';
+import type { IncomingMessage } from '../domain/messages.js';
+import { commandText } from '../domain/messages.js';
+import type { Person } from '../domain/roster.js';
+import { isUnitWorker } from '../domain/roster.js';
 import { doneWhichTicket } from '../domain/texts/tickets.js';
 import type { OpenTicket } from '../domain/tickets/digest.js';
 import { addTicketDoneQuestion } from '../store/ticket-done-questions.js';
 import { overdueOrReopenedOfUnit } from '../store/tickets.js';
-import { type AppContext } from '../usecases/context.js';
-import { commandText } from '../domain/messages.js';
-import { unitWorkerHandler } from './types.js';
-import { isUnitWorker } from '../domain/roster.js';
+import type { AppContext } from '../usecases/context.js';
 import { toPerson } from '../usecases/send.js';
+import { unitWorkerHandler } from './types.js';
 
 const MAX_CHARS = 300;
 /** 工单 / 单子 / 那件 … said to be done: 已经办完了, 办结了, 处理完毕, 已解决. */
@@ -45,7 +45,14 @@ export const ticketDoneAskHandler = unitWorkerHandler('ticket-done-ask', decide,
   // One ticket named: the sender's yes (是的 / 对 / 确认) records this message as its report (ticket-done-confirm).
   const one = dec.tickets.length === 1 ? dec.tickets[0] : undefined;
   if (one !== undefined && sender.unit !== undefined) {
-    await addTicketDoneQuestion(ctx.db, { unitId: sender.unit, senderId: sender.id, messageId: msg.id, text: ownWords(msg.text).trim(), number: one.number, at: new Date(msg.sentAt) });
+    await addTicketDoneQuestion(ctx.db, {
+      unitId: sender.unit,
+      senderId: sender.id,
+      messageId: msg.id,
+      text: ownWords(msg.text).trim(),
+      number: one.number,
+      at: new Date(msg.sentAt),
+    });
   }
   await ctx.send(toPerson(msg.senderId, doneWhichTicket(dec.tickets), `ticket-done-ask:${msg.id}`));
 });

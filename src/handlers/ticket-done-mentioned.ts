@@ -1,12 +1,12 @@
 import type { IncomingMessage } from '../domain/messages.js';
+import { commandText } from '../domain/messages.js';
 import type { Person } from '../domain/roster.js';
 import * as T from '../domain/texts/tickets.js';
 import { doneTicketNumbers } from '../domain/tickets/done-mentions.js';
 import { alreadyReportedDone, getTicket, recordTicketEvent } from '../store/tickets.js';
-import { type AppContext } from '../usecases/context.js';
-import { commandText } from '../domain/messages.js';
-import { type MessageHandler } from './types.js';
+import type { AppContext } from '../usecases/context.js';
 import { replyTo } from '../usecases/send.js';
+import type { MessageHandler } from './types.js';
 
 /**
  * The unit's own open tickets the message says are done (GD… 搞定了 / 已办结 / 办完了 …, anywhere in
@@ -25,9 +25,19 @@ async function doneMentioned(msg: IncomingMessage, sender: Person, ctx: AppConte
   return ours.filter((n) => !known.has(n));
 }
 
-async function record(numbers: readonly string[], msg: IncomingMessage, sender: Person, ctx: AppContext): Promise<void> {
+async function record(
+  numbers: readonly string[],
+  msg: IncomingMessage,
+  sender: Person,
+  ctx: AppContext,
+): Promise<void> {
   const now = ctx.clock.now();
-  for (const n of numbers) await recordTicketEvent(ctx.db, n, 'reported-done', now, `chat:${sender.id}`, { note: commandText(msg).trim().slice(0, 500), message: msg.id, mentioned: true });
+  for (const n of numbers)
+    await recordTicketEvent(ctx.db, n, 'reported-done', now, `chat:${sender.id}`, {
+      note: commandText(msg).trim().slice(0, 500),
+      message: msg.id,
+      mentioned: true,
+    });
 }
 
 /**
@@ -56,7 +66,12 @@ const RECORDS_ITSELF = new Set(['ticket-done-mentioned', 'ticket-approval', 'non
  * After another handler took a unit person's message (a dispatch answer, a 签收, a daily
  * report …): tickets it also says are done are recorded too, confirmed in one short extra line.
  */
-export async function noteDoneMentions(taken: string, msg: IncomingMessage, sender: Person, ctx: AppContext): Promise<void> {
+export async function noteDoneMentions(
+  taken: string,
+  msg: IncomingMessage,
+  sender: Person,
+  ctx: AppContext,
+): Promise<void> {
   if (RECORDS_ITSELF.has(taken)) return;
   const numbers = await doneMentioned(msg, sender, ctx);
   if (numbers.length === 0) return;

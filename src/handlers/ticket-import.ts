@@ -1,12 +1,12 @@
-import * as T from '../domain/texts/tickets.js';
 import { mayImportFiles } from '../domain/files.js';
-import { fileTooLargeText } from '../domain/texts/limits.js';
-import { importChatFile } from '../usecases/ticket-import.js';
-import { looksLikeTicketFile } from '../domain/tickets/file-kind.js';
 import { isUnitWorker } from '../domain/roster.js';
-import { type MessageHandler } from './types.js';
-import { replyTo } from '../usecases/send.js';
+import { fileTooLargeText } from '../domain/texts/limits.js';
+import * as T from '../domain/texts/tickets.js';
+import { looksLikeTicketFile } from '../domain/tickets/file-kind.js';
 import { enqueueRound } from '../usecases/dual-flow.js';
+import { replyTo } from '../usecases/send.js';
+import { importChatFile } from '../usecases/ticket-import.js';
+import type { MessageHandler } from './types.js';
 
 /**
  * An .xlsx / .csv file in the group or privately. Supervisors and leaders: imported and
@@ -22,18 +22,26 @@ export const ticketImportHandler: MessageHandler = {
     const file = msg.file;
     if (!file) return;
     if (!mayImportFiles(sender)) {
-      ctx.log.warn({ id: msg.id, from: sender.id, file: file.name }, 'ticket file from someone who may not import: not imported');
+      ctx.log.warn(
+        { id: msg.id, from: sender.id, file: file.name },
+        'ticket file from someone who may not import: not imported',
+      );
       // Told point-to-point even when the file came to the group: the group stays quiet.
       const text = T.fileNotImportedText(file.name, isUnitWorker(sender));
       await ctx.send({ to: { kind: 'person', id: sender.id }, text, mentions: [], purpose: `ticket-import:${msg.id}` });
       return;
     }
     if (!file.path) {
-      const text = file.refused === 'too-large' ? fileTooLargeText(file.name, ctx.config.limits.fileMaxBytes) : T.unreadableFile(file.name);
+      const text =
+        file.refused === 'too-large'
+          ? fileTooLargeText(file.name, ctx.config.limits.fileMaxBytes)
+          : T.unreadableFile(file.name);
       await ctx.send(replyTo(msg, text, `ticket-import:${msg.id}`));
       return;
     }
-    const { answer, started } = await importChatFile(ctx, { path: file.path, name: file.name }, sender.id, { id: msg.id });
+    const { answer, started } = await importChatFile(ctx, { path: file.path, name: file.name }, sender.id, {
+      id: msg.id,
+    });
     await ctx.send(replyTo(msg, answer, `ticket-import:${msg.id}`));
     // The deliveries after the answer that names them (a round not enqueued here is picked up by dual-check).
     for (const round of started) await enqueueRound(ctx, round);

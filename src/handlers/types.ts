@@ -36,7 +36,12 @@ export interface MessageHandler<D = true> {
    * look at the store (a promise) when the answer depends on state, e.g. "this unit has a
    * dispatch open".
    */
-  matches(msg: IncomingMessage, sender: Person, ctx: AppContext, readings: MessageReadings): Decision<D> | Promise<Decision<D>>;
+  matches(
+    msg: IncomingMessage,
+    sender: Person,
+    ctx: AppContext,
+    readings: MessageReadings,
+  ): Decision<D> | Promise<Decision<D>>;
   handle(decision: D, msg: IncomingMessage, sender: Person, ctx: AppContext): Promise<void>;
 }
 

@@ -1,25 +1,27 @@
-import type { IncomingMessage } from '../domain/messages.js';
-import type { Person } from '../domain/roster.js';
 import { commandOf, isSoftAck } from '../domain/language/intent.js';
 import { ownWords } from '../domain/language/quote.js';
-import * as DT from '../domain/texts/dual.js';
+import type { IncomingMessage } from '../domain/messages.js';
+import { commandText } from '../domain/messages.js';
+import type { Person } from '../domain/roster.js';
+import { isUnitWorker } from '../domain/roster.js';
 import { signWhichText } from '../domain/texts/answers.js';
+import * as DT from '../domain/texts/dual.js';
 import { dispatchesForUnit } from '../store/dispatches.js';
 import { recordSideAck, roundByCode } from '../store/dual.js';
 import { latestUnackedDigestAt } from '../store/ticket-nag.js';
-import { type AppContext } from '../usecases/context.js';
-import { commandText } from '../domain/messages.js';
-import { unitWorkerHandler } from './types.js';
-import { isUnitWorker } from '../domain/roster.js';
-import { applyReply } from './dispatch-answer.js';
-import { type WaitingThing, waitingThings } from './unit-items.js';
+import type { AppContext } from '../usecases/context.js';
 import { toPerson } from '../usecases/send.js';
+import { applyReply } from './dispatch-answer.js';
+import { unitWorkerHandler } from './types.js';
+import { type WaitingThing, waitingThings } from './unit-items.js';
 
 const MAX_CHARS = 200;
 /** A code or a ticket number: the message says what it is about (the code handlers take it). */
 const NAMES_SOMETHING = /(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}(?!\d)|\d{6,}|TB\d/i;
 
-type Decision = { kind: 'sign'; item: WaitingThing; unitId: string } | { kind: 'ask'; items: WaitingThing[]; unitId: string };
+type Decision =
+  | { kind: 'sign'; item: WaitingThing; unitId: string }
+  | { kind: 'ask'; items: WaitingThing[]; unitId: string };
 
 /**
  * The things a bare acknowledgement may sign: the unit's unsigned dispatches and rounds, those
@@ -61,8 +63,18 @@ export const unitAckHandler = unitWorkerHandler('unit-ack', decide, async (dec, 
   const text = ownWords(msg.text).trim();
   if (dec.item.kind === 'dispatch') {
     const [d] = await dispatchesForUnit(ctx.db, dec.unitId, [dec.item.code]);
-    const found = d && d.code === dec.item.code ? d : (await dispatchesForUnit(ctx.db, dec.unitId)).find((x) => x.code === dec.item.code);
-    if (found) await applyReply(ctx, found, dec.unitId, 'ack', { senderId: sender.id, messageId: msg.id, text, at, chat: 'private' });
+    const found =
+      d && d.code === dec.item.code
+        ? d
+        : (await dispatchesForUnit(ctx.db, dec.unitId)).find((x) => x.code === dec.item.code);
+    if (found)
+      await applyReply(ctx, found, dec.unitId, 'ack', {
+        senderId: sender.id,
+        messageId: msg.id,
+        text,
+        at,
+        chat: 'private',
+      });
     return;
   }
   const r = await roundByCode(ctx.db, dec.item.code);

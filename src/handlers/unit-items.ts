@@ -1,8 +1,8 @@
 /** Reads what a unit still owes (open dispatches, 双派单 rounds, overdue and reopened tickets) for my-items and the fallback. */
 import type { MyDispatch, MyRound, MyTicket } from '../domain/texts/my-items.js';
+import { waitingDispatchWhat, waitingRoundWhat } from '../domain/texts/my-items.js';
 import { dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
 import { hasRoundAwaitingUnit, roundsAwaitingUnit } from '../store/dual.js';
-import { waitingDispatchWhat, waitingRoundWhat } from '../domain/texts/my-items.js';
 import { getTicket, overdueOrReopenedOfUnit } from '../store/tickets.js';
 import type { AppContext } from '../usecases/context.js';
 
@@ -19,12 +19,24 @@ export async function unitDispatches(ctx: AppContext, unitId: string): Promise<M
 
 /** 双派单 rounds waiting for the unit's answer or back-check answer. */
 export async function unitRounds(ctx: AppContext, unitId: string): Promise<MyRound[]> {
-  return (await roundsAwaitingUnit(ctx.db, unitId)).map((r) => ({ code: r.code, ticketNumber: r.ticketNumber, backcheck: r.status === 'answered', deadline: r.deadline }));
+  return (await roundsAwaitingUnit(ctx.db, unitId)).map((r) => ({
+    code: r.code,
+    ticketNumber: r.ticketNumber,
+    backcheck: r.status === 'answered',
+    deadline: r.deadline,
+  }));
 }
 
 /** The unit's overdue or reopened open tickets. */
 export async function unitTickets(ctx: AppContext, unitId: string, now: Date): Promise<MyTicket[]> {
-  return (await overdueOrReopenedOfUnit(ctx.db, unitId, now)).map((t) => ({ number: t.number, title: t.title, reopened: t.reopenCount > 0, overdue: t.dueAt.getTime() < now.getTime(), reportedDone: t.reportedDone === true, returnApproved: t.returnApproved === true }));
+  return (await overdueOrReopenedOfUnit(ctx.db, unitId, now)).map((t) => ({
+    number: t.number,
+    title: t.title,
+    reopened: t.reopenCount > 0,
+    overdue: t.dueAt.getTime() < now.getTime(),
+    reportedDone: t.reportedDone === true,
+    returnApproved: t.returnApproved === true,
+  }));
 }
 
 /** Something of a unit's that waits for its 签收 or answer, as the bot names it in a reply. */
@@ -45,7 +57,10 @@ export interface WaitingThing {
 export async function waitingThings(ctx: AppContext, unitId: string): Promise<WaitingThing[]> {
   const items: WaitingThing[] = [];
   // Asked for the group's everyday 收到 / 好的: one batched question each first, the full reads only when something waits.
-  const [roundWaits, dispatchOpen] = await Promise.all([hasRoundAwaitingUnit(ctx.db, unitId), hasOpenDispatch(ctx.db, unitId)]);
+  const [roundWaits, dispatchOpen] = await Promise.all([
+    hasRoundAwaitingUnit(ctx.db, unitId),
+    hasOpenDispatch(ctx.db, unitId),
+  ]);
   for (const r of roundWaits ? await roundsAwaitingUnit(ctx.db, unitId) : []) {
     const title = (await getTicket(ctx.db, r.ticketNumber))?.title ?? '';
     const side = r.sides.find((s) => s.unitId === unitId);
@@ -61,7 +76,14 @@ export async function waitingThings(ctx: AppContext, unitId: string): Promise<Wa
   for (const d of dispatchOpen ? await dispatchesForUnit(ctx.db, unitId) : []) {
     const t = d.targets.find((x) => x.unitId === unitId);
     if (d.status !== 'open' || !t || t.answeredAt) continue;
-    items.push({ code: d.code, kind: 'dispatch', what: waitingDispatchWhat(d.text), backcheck: false, unsigned: t.ackedAt === null, deliveredAt: t.deliveredAt ?? null });
+    items.push({
+      code: d.code,
+      kind: 'dispatch',
+      what: waitingDispatchWhat(d.text),
+      backcheck: false,
+      unsigned: t.ackedAt === null,
+      deliveredAt: t.deliveredAt ?? null,
+    });
   }
   return items;
 }

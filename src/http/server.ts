@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Logger } from 'pino';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
 import type { Metrics } from './metrics.js';
 
 export interface HealthReport {
@@ -40,7 +40,8 @@ export function buildHttp(d: HttpDeps): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 5 * 1024 * 1024 });
   // Never a raw error (a database message, a stack) to the client: 4xx say what was wrong, 5xx only that something was.
   app.setErrorHandler((err: { statusCode?: number; message?: string }, req, reply) => {
-    const code = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    const code =
+      typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (code === 500) d.log?.error({ err, url: req.url }, 'http request failed');
     return reply.code(code).send({ error: code === 500 ? 'internal error' : (err.message ?? 'bad request') });
   });

@@ -1,14 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { RejectedRow } from '../domain/texts/tickets.js';
-import { UNSTORABLE_TEXT } from '../domain/texts/limits.js';
 import { z } from 'zod';
 import type { TicketField } from '../config/schema.js';
+import { UNSTORABLE_TEXT } from '../domain/texts/limits.js';
+import type { RejectedRow } from '../domain/texts/tickets.js';
 import type { AppContext } from '../usecases/context.js';
 import { importPushedRecords } from '../usecases/ticket-import.js';
 import { bearerOk } from './server.js';
 
 const text = (max: number) => z.string().max(max).optional().nullable();
-const when = z.union([z.string().max(40), z.number()]).optional().nullable();
+const when = z
+  .union([z.string().max(40), z.number()])
+  .optional()
+  .nullable();
 
 /** One ticket as the platform's push sends it (field names, or the Chinese headers). */
 export const apiTicketSchema = z
@@ -23,12 +26,16 @@ export const apiTicketSchema = z
     deadline: when,
     status: text(40),
     rating: text(20),
-    reopenCount: z.union([z.number().int().min(0).max(999), z.string().max(10)]).optional().nullable(),
+    reopenCount: z
+      .union([z.number().int().min(0).max(999), z.string().max(10)])
+      .optional()
+      .nullable(),
   })
   .strict();
 
 /** NUL or a lone surrogate: valid JSON, but PostgreSQL text cannot hold it. */
-const unstorable = (s: string) => /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+const unstorable = (s: string) =>
+  /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
 
 export const MAX_API_TICKETS = 10_000;
 export const apiBodySchema = z.array(apiTicketSchema).min(1).max(MAX_API_TICKETS);
@@ -67,7 +74,9 @@ export function registerTicketApi(app: FastifyInstance, deps: TicketApiDeps): vo
     const records: Array<Partial<Record<TicketField, unknown>>> = [];
     parsed.data.forEach((t, i) => {
       const r: Partial<Record<TicketField, unknown>> = {};
-      for (const [k, v] of Object.entries(t)) if (v !== null && v !== undefined) r[k as TicketField] = typeof v === 'number' && k === 'number' ? String(v) : v;
+      for (const [k, v] of Object.entries(t))
+        if (v !== null && v !== undefined)
+          r[k as TicketField] = typeof v === 'number' && k === 'number' ? String(v) : v;
       const bad = Object.values(r).some((v) => typeof v === 'string' && unstorable(v));
       if (bad) {
         const n = typeof r.number === 'string' && !unstorable(r.number) ? r.number : null;
@@ -77,11 +86,14 @@ export function registerTicketApi(app: FastifyInstance, deps: TicketApiDeps): vo
       rowNos.push(i + 1);
       records.push(r);
     });
-    const result = records.length > 0
-      ? await importPushedRecords(ctx, records)
-      : { kind: 'imported' as const, counts: { created: 0, updated: 0, unchanged: 0, rejected: 0 }, rejected: [] };
+    const result =
+      records.length > 0
+        ? await importPushedRecords(ctx, records)
+        : { kind: 'imported' as const, counts: { created: 0, updated: 0, unchanged: 0, rejected: 0 }, rejected: [] };
     if (result.kind !== 'imported') return reply.code(400).send({ error: result.kind });
-    const rejected = [...early, ...result.rejected.map((x) => ({ ...x, row: rowNos[x.row - 1] ?? x.row }))].sort((a, b) => a.row - b.row);
+    const rejected = [...early, ...result.rejected.map((x) => ({ ...x, row: rowNos[x.row - 1] ?? x.row }))].sort(
+      (a, b) => a.row - b.row,
+    );
     const counts = { ...result.counts, rejected: result.counts.rejected + early.length };
     ctx.log.info({ ...counts }, 'tickets imported through the API');
     return reply.send({ ...counts, rejectedRows: rejected });

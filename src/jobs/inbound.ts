@@ -89,7 +89,10 @@ export function startInboundWorker(
   );
   worker.on('error', (err) => log.error({ err }, 'inbound worker error'));
   worker.on('failed', (job, err) =>
-    log.warn({ err: err.message, ids: job?.data.messages.map((m) => m.id), attempt: job?.attemptsMade }, 'inbound messages failed; will retry'),
+    log.warn(
+      { err: err.message, ids: job?.data.messages.map((m) => m.id), attempt: job?.attemptsMade },
+      'inbound messages failed; will retry',
+    ),
   );
   return worker;
 }

@@ -1,12 +1,12 @@
 import { type Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { ChatPort } from '../bot/channel.js';
 import type { Clock } from '../domain/clock.js';
 import type { OutgoingMessage } from '../domain/messages.js';
-import { markOutboundFailed, markOutboundSent, outboundSentAt, recordOutboundMany } from '../store/audit.js';
 import { Batcher } from '../lib/batcher.js';
+import { markOutboundFailed, markOutboundSent, outboundSentAt, recordOutboundMany } from '../store/audit.js';
 import type { Db } from '../store/db.js';
-import type { ChatPort } from '../bot/channel.js';
 import { priorityOf } from './lanes.js';
 import { jobIdFor, QUEUES } from './names.js';
 
@@ -40,7 +40,9 @@ export class Outbox {
     this.sends = new Batcher<OutboxJob, void>(
       async (jobs) => {
         await recordOutboundMany(this.db, jobs, this.clock.now());
-        await this.queue.addBulk(jobs.map((j) => ({ name: 'send', data: j, opts: this.jobOptions(j.jobId, j.message.purpose) })));
+        await this.queue.addBulk(
+          jobs.map((j) => ({ name: 'send', data: j, opts: this.jobOptions(j.jobId, j.message.purpose) })),
+        );
         return jobs.map(() => undefined);
       },
       // One batch at a time: messages are queued in the order they were sent, also when the
@@ -59,7 +61,16 @@ export class Outbox {
 
   /** Re-enqueues recorded but unsent messages (a crash between the record and the enqueue). */
   async recover(sinceHours = 24): Promise<number> {
-    const rows = await this.db.query<{ job_id: string; purpose: string; to_kind: string; to_id: string | null; text: string; mentions: string[]; file_name: string | null; file_path: string | null }>(
+    const rows = await this.db.query<{
+      job_id: string;
+      purpose: string;
+      to_kind: string;
+      to_id: string | null;
+      text: string;
+      mentions: string[];
+      file_name: string | null;
+      file_path: string | null;
+    }>(
       `select job_id, purpose, to_kind, to_id, text, mentions, file_name, file_path from outbound_messages
        where sent_at is null and enqueued_at > now() - ($1 || ' hours')::interval`,
       [String(sinceHours)],
@@ -158,11 +169,17 @@ export function startOutboxWorker(d: OutboxWorkerDeps): Worker<OutboxJob> {
         const via = await d.chat.deliver(prepared.message);
         delivered = true;
         if (via === 'group-fallback') {
-          d.log.warn({ purpose: message.purpose, to: message.to }, 'point-to-point delivery not possible; sent as @-mention in the group');
+          d.log.warn(
+            { purpose: message.purpose, to: message.to },
+            'point-to-point delivery not possible; sent as @-mention in the group',
+          );
         }
         if (via === 'withheld') {
           await prepared.revoke();
-          d.log.warn({ purpose: message.purpose, to: message.to }, 'private-only message withheld (person not reachable privately); told in the group without it');
+          d.log.warn(
+            { purpose: message.purpose, to: message.to },
+            'private-only message withheld (person not reachable privately); told in the group without it',
+          );
         }
         // The only duplicate window: between the chat accepting the message and this mark.
         // If the database fails right here, keep trying to mark it (not to send it again).
@@ -180,7 +197,8 @@ export function startOutboxWorker(d: OutboxWorkerDeps): Worker<OutboxJob> {
   );
   worker.on('error', (err) => d.log.error({ err }, 'outbox worker error'));
   worker.on('failed', (job, err) => {
-    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) d.log.error({ err, purpose: job.data.message.purpose }, 'outbox message failed for good');
+    if (job && job.attemptsMade >= (job.opts.attempts ?? 1))
+      d.log.error({ err, purpose: job.data.message.purpose }, 'outbox message failed for good');
   });
   return worker;
 }
@@ -196,7 +214,11 @@ async function markSentPatiently(d: OutboxWorkerDeps, jobId: string, via: string
       return;
     } catch (err) {
       if (i >= 100) throw err;
-      if (i === 1) d.log.warn({ err: (err as Error).message, jobId }, 'sent but not yet marked (database unavailable); retrying the mark');
+      if (i === 1)
+        d.log.warn(
+          { err: (err as Error).message, jobId },
+          'sent but not yet marked (database unavailable); retrying the mark',
+        );
       await new Promise((r) => setTimeout(r, DB_WAIT_MS));
     }
   }

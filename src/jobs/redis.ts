@@ -12,7 +12,13 @@ export function createRedis(url: string, extra: RedisOptions = {}): Redis {
 
 /** One quick try to reach Redis, for the start-up check; never retries. */
 export async function pingRedis(url: string, timeoutMs = 2_000): Promise<{ ok: true } | { ok: false; error: string }> {
-  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: timeoutMs, enableOfflineQueue: false });
+  const r = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: timeoutMs,
+    enableOfflineQueue: false,
+  });
   r.on('error', () => undefined);
   try {
     await r.connect();
@@ -38,10 +44,14 @@ export async function checkRedisSafety(r: Redis): Promise<string[]> {
     const aof = (await r.config('GET', 'appendonly')) as string[];
     const save = (await r.config('GET', 'save')) as string[];
     if (aof[1] !== 'yes' && !save[1]) {
-      warnings.push('Redis has no persistence (appendonly no, save ""): a Redis restart loses queued messages; enable AOF in production');
+      warnings.push(
+        'Redis has no persistence (appendonly no, save ""): a Redis restart loses queued messages; enable AOF in production',
+      );
     }
   } catch (err) {
-    warnings.push(`could not read Redis config (${(err as Error).message}); check maxmemory-policy=noeviction and persistence by hand`);
+    warnings.push(
+      `could not read Redis config (${(err as Error).message}); check maxmemory-policy=noeviction and persistence by hand`,
+    );
   }
   return warnings;
 }

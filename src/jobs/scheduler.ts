@@ -24,7 +24,12 @@ export interface RoutineJob {
  * routines are idempotent scans, so a retry sends nothing twice. 8 attempts with exponential
  * backoff from 2 s span about 8 minutes.
  */
-const ROUTINE_JOB_OPTS = { attempts: 8, backoff: { type: 'exponential' as const, delay: 2_000 }, removeOnComplete: { count: 1_000 }, removeOnFail: { count: 1_000 } };
+const ROUTINE_JOB_OPTS = {
+  attempts: 8,
+  backoff: { type: 'exponential' as const, delay: 2_000 },
+  removeOnComplete: { count: 1_000 },
+  removeOnFail: { count: 1_000 },
+};
 
 export class RoutineScheduler<Routine extends ScheduledRoutine = ScheduledRoutine> {
   readonly queue: Queue<RoutineJob>;
@@ -50,7 +55,11 @@ export class RoutineScheduler<Routine extends ScheduledRoutine = ScheduledRoutin
       for (let i = 0; i < patterns.length; i++) {
         const id = `${r.name}#${i}`;
         wanted.add(id);
-        await this.queue.upsertJobScheduler(id, { pattern: patterns[i] as string, tz: config.timezone }, { name: r.name, data: { routine: r.name }, opts: ROUTINE_JOB_OPTS });
+        await this.queue.upsertJobScheduler(
+          id,
+          { pattern: patterns[i] as string, tz: config.timezone },
+          { name: r.name, data: { routine: r.name }, opts: ROUTINE_JOB_OPTS },
+        );
       }
     }
     const existing = await this.queue.getJobSchedulers(0, -1);
@@ -64,7 +73,16 @@ export class RoutineScheduler<Routine extends ScheduledRoutine = ScheduledRoutin
   /** Runs a routine now, as the scheduler would (replay, CLI): one job in the same queue. */
   async runNow(name: string, key: string): Promise<void> {
     if (!this.byName.has(name)) throw new Error(`unknown routine "${name}"`);
-    await this.queue.add(name, { routine: name }, { ...ROUTINE_JOB_OPTS, jobId: `run-${name}-${key}`.replace(/[^A-Za-z0-9_.-]/g, '_'), removeOnComplete: true, removeOnFail: 100 });
+    await this.queue.add(
+      name,
+      { routine: name },
+      {
+        ...ROUTINE_JOB_OPTS,
+        jobId: `run-${name}-${key}`.replace(/[^A-Za-z0-9_.-]/g, '_'),
+        removeOnComplete: true,
+        removeOnFail: 100,
+      },
+    );
   }
 
   close(): Promise<void> {

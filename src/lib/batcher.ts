@@ -69,7 +69,9 @@ export class Batcher<I, O> {
  * A function of (database, item) whose calls go to that database in batches: one Batcher per
  * database, made on first use. `many` gets the items of one batch and returns one result each.
  */
-export function batchedPerDb<I, O, D extends object = object>(many: (db: D, items: I[]) => Promise<O[]>): (db: D, item: I) => Promise<O> {
+export function batchedPerDb<I, O, D extends object = object>(
+  many: (db: D, items: I[]) => Promise<O[]>,
+): (db: D, item: I) => Promise<O> {
   const batchers = new WeakMap<D, Batcher<I, O>>();
   return (db, item) => {
     let b = batchers.get(db);

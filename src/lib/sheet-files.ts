@@ -45,7 +45,13 @@ export async function* readCsvRows(path: string, maxRows = DEFAULT_XLSX_LIMITS.m
   const text = decodeCsv(readFileSync(path));
   const firstLine = text.slice(0, text.search(/\r?\n/) >>> 0 || text.length);
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
-  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true });
+  const parser = parse({
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    info: true,
+  });
   parser.end(text);
   let rows = 0;
   for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -55,6 +61,10 @@ export async function* readCsvRows(path: string, maxRows = DEFAULT_XLSX_LIMITS.m
 }
 
 /** The rows of an .xlsx or a .csv file. */
-export function readSheetRows(path: string, kind: 'xlsx' | 'csv', limits: XlsxLimits = DEFAULT_XLSX_LIMITS): AsyncGenerator<RawRow> {
+export function readSheetRows(
+  path: string,
+  kind: 'xlsx' | 'csv',
+  limits: XlsxLimits = DEFAULT_XLSX_LIMITS,
+): AsyncGenerator<RawRow> {
   return kind === 'xlsx' ? readXlsxRows(path, limits) : readCsvRows(path, limits.maxRows);
 }

@@ -8,7 +8,7 @@
  * 10 MB bomb, kept until exit), so its parsers are fed here part by part, in the order they need.
  * Only the first visible worksheet that holds a list (a header-like row near the top) is read.
  */
-import { Transform, type Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import type { RawRow } from './sheet-files.js';
 import { readZipDirectory, type ZipEntry } from './zip-directory.js';
 
@@ -40,7 +40,10 @@ function bounded(entry: ZipEntry, budget: { left: number }): Readable {
     transform(chunk: Buffer, _enc, done) {
       seen += chunk.length;
       budget.left -= chunk.length;
-      if (seen > entry.uncompressedSize) return done(new XlsxTooLarge('part', `${entry.path} inflates beyond its declared ${entry.uncompressedSize} bytes`));
+      if (seen > entry.uncompressedSize)
+        return done(
+          new XlsxTooLarge('part', `${entry.path} inflates beyond its declared ${entry.uncompressedSize} bytes`),
+        );
       if (budget.left < 0) return done(new XlsxTooLarge('uncompressed', `${entry.path}: over the read budget`));
       done(null, chunk);
     },
@@ -54,7 +57,10 @@ interface ReaderInternals {
   _parseRels(s: Readable): Promise<void>;
   _parseWorkbook(s: Readable): Promise<void>;
   _parseSharedStrings(s: Readable): AsyncGenerator<unknown>;
-  _parseWorksheet(s: AsyncIterable<unknown>, sheetNo: string): Generator<{ eventType: string; value: AsyncIterable<{ number: number; values: unknown }> }>;
+  _parseWorksheet(
+    s: AsyncIterable<unknown>,
+    sheetNo: string,
+  ): Generator<{ eventType: string; value: AsyncIterable<{ number: number; values: unknown }> }>;
   workbookRels?: Array<{ Id: string; Target: string }>;
   model?: { sheets?: Array<{ rId: string; id: number; name: string; state?: string }> };
 }
@@ -72,14 +78,18 @@ function sheetParts(reader: ReaderInternals, entries: Map<string, ZipEntry>): st
   }
   // A workbook without usable relations: its worksheets by number.
   if (out.length === 0) {
-    const nums = [...entries.keys()].map((k) => /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(k)).filter((m): m is RegExpExecArray => m !== null);
+    const nums = [...entries.keys()]
+      .map((k) => /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(k))
+      .filter((m): m is RegExpExecArray => m !== null);
     out.push(...nums.sort((a, b) => Number(a[1]) - Number(b[1])).map((m) => m[0]));
   }
   return out;
 }
 
 function filled(cells: unknown[]): number {
-  return cells.filter((c) => c !== null && c !== undefined && String(typeof c === 'object' ? JSON.stringify(c) : c).trim() !== '').length;
+  return cells.filter(
+    (c) => c !== null && c !== undefined && String(typeof c === 'object' ? JSON.stringify(c) : c).trim() !== '',
+  ).length;
 }
 
 /** Rows of one worksheet part (cells as exceljs gives them, like the streaming reader). */
@@ -108,11 +118,15 @@ export async function* readXlsxRowsBounded(path: string, limits: XlsxLimits): As
   const size = (p: string) => entries.get(p)?.uncompressedSize ?? 0;
   const base = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml'];
   const baseBytes = base.reduce((n, p) => n + size(p), 0);
-  if (baseBytes > limits.maxUncompressedBytes) throw new XlsxTooLarge('uncompressed', `workbook and shared strings declare ${baseBytes} bytes`);
+  if (baseBytes > limits.maxUncompressedBytes)
+    throw new XlsxTooLarge('uncompressed', `workbook and shared strings declare ${baseBytes} bytes`);
   // No worksheet could be read within the limit: refused before anything is inflated or loaded.
   const sheets = [...entries.values()].filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.path));
   if (sheets.length > 0 && sheets.every((e) => baseBytes + e.uncompressedSize > limits.maxUncompressedBytes)) {
-    throw new XlsxTooLarge('uncompressed', `every worksheet declares more than ${limits.maxUncompressedBytes - baseBytes} bytes`);
+    throw new XlsxTooLarge(
+      'uncompressed',
+      `every worksheet declares more than ${limits.maxUncompressedBytes - baseBytes} bytes`,
+    );
   }
   const budget = { left: limits.maxUncompressedBytes };
   const { default: ExcelJS } = await import('exceljs');
@@ -151,7 +165,10 @@ export async function* readXlsxRowsBounded(path: string, limits: XlsxLimits): As
   }
   const sheet = entries.get(chosen) as ZipEntry;
   if (sheet.uncompressedSize > afterBase) {
-    throw new XlsxTooLarge('uncompressed', `${chosen} declares ${sheet.uncompressedSize} bytes (limit ${limits.maxUncompressedBytes} with the shared strings)`);
+    throw new XlsxTooLarge(
+      'uncompressed',
+      `${chosen} declares ${sheet.uncompressedSize} bytes (limit ${limits.maxUncompressedBytes} with the shared strings)`,
+    );
   }
   let rows = 0;
   for await (const row of sheetRows(reader, sheet, { left: afterBase })) {

@@ -44,8 +44,10 @@ export function readZipDirectory(path: string): Map<string, ZipEntry> {
     const count = tail.readUInt16LE(at + 10);
     const dirSize = tail.readUInt32LE(at + 12);
     const dirOffset = tail.readUInt32LE(at + 16);
-    if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) throw new Error('zip64 is not supported');
-    if (dirSize > MAX_DIRECTORY_BYTES || dirOffset + dirSize > size) throw new Error('zip central directory out of bounds');
+    if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff)
+      throw new Error('zip64 is not supported');
+    if (dirSize > MAX_DIRECTORY_BYTES || dirOffset + dirSize > size)
+      throw new Error('zip central directory out of bounds');
     const dir = readAt(fd, dirOffset, dirSize);
     const out = new Map<string, ZipEntry>();
     let p = 0;
@@ -62,9 +64,15 @@ export function readZipDirectory(path: string): Map<string, ZipEntry> {
       const name = dir.subarray(p + 46, p + 46 + nameLen).toString('utf8');
       p += 46 + nameLen + extraLen + commentLen;
       if (flags & 0x1) throw new Error(`zip entry ${name} is encrypted`);
-      if (method !== 0 && method !== 8) throw new Error(`zip entry ${name}: compression method ${method} not supported`);
+      if (method !== 0 && method !== 8)
+        throw new Error(`zip entry ${name}: compression method ${method} not supported`);
       if (local + 30 + compressedSize > size) throw new Error(`zip entry ${name} out of bounds`);
-      out.set(name, { path: name, compressedSize, uncompressedSize, stream: () => entryStream(path, local, compressedSize, method) });
+      out.set(name, {
+        path: name,
+        compressedSize,
+        uncompressedSize,
+        stream: () => entryStream(path, local, compressedSize, method),
+      });
     }
     return out;
   } finally {

@@ -2,12 +2,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DayReport, DaySummary } from '../domain/report/summary.js';
-import { formatShort } from '../domain/time.js';
 import type { Logger } from 'pino';
 import type { DistrictConfig } from '../config/schema.js';
 import type { Clock } from '../domain/clock.js';
+import type { DayReport, DaySummary } from '../domain/report/summary.js';
 import type { Roster } from '../domain/roster.js';
+import { formatShort } from '../domain/time.js';
 import { renderDayCard } from './day-card.js';
 import { type RankingRow, renderRankingCard } from './ranking-card.js';
 
@@ -24,11 +24,23 @@ export interface CardContext {
  * Renders the day's card and writes it to `<dataDir>/cards/day-<day>.png`. Returns the outbox
  * file, or undefined (logged) when it cannot be made: the text summary still goes out.
  */
-export async function dayCardFile(ctx: CardContext, day: string, reports: readonly DayReport[], summary: DaySummary): Promise<{ name: string; path: string } | undefined> {
+export async function dayCardFile(
+  ctx: CardContext,
+  day: string,
+  reports: readonly DayReport[],
+  summary: DaySummary,
+): Promise<{ name: string; path: string } | undefined> {
   try {
     const t0 = performance.now();
     const png = await renderDayCard(
-      { district: ctx.config.district, day, units: ctx.roster.reportingUnits(), reports, lowRate: ctx.config.reports.lowRate, footer: `${formatShort(ctx.clock.now(), ctx.config.timezone)} 生成` },
+      {
+        district: ctx.config.district,
+        day,
+        units: ctx.roster.reportingUnits(),
+        reports,
+        lowRate: ctx.config.reports.lowRate,
+        footer: `${formatShort(ctx.clock.now(), ctx.config.timezone)} 生成`,
+      },
       summary,
     );
     const dir = join(ctx.dataDir ?? join(tmpdir(), 'duban'), 'cards');
@@ -48,7 +60,12 @@ export async function dayCardFile(ctx: CardContext, day: string, reports: readon
  * The month's ranking card, written to `<dataDir>/cards/ranking-<month>.png`, or undefined
  * (logged) when it cannot be made: the text and the Excel table still go out.
  */
-export async function rankingCardFile(ctx: CardContext, month: string, rows: readonly RankingRow[], method: string): Promise<{ name: string; path: string } | undefined> {
+export async function rankingCardFile(
+  ctx: CardContext,
+  month: string,
+  rows: readonly RankingRow[],
+  method: string,
+): Promise<{ name: string; path: string } | undefined> {
   try {
     const png = await renderRankingCard({ district: ctx.config.district, month, rows, method });
     const dir = join(ctx.dataDir ?? join(tmpdir(), 'duban'), 'cards');

@@ -33,7 +33,12 @@ export function shortName(u: Unit): string {
   return a ?? u.name;
 }
 
-const t = (x: number, y: number, s: string, o: { size?: number; fill?: string; anchor?: 'start' | 'middle' | 'end'; weight?: string } = {}) =>
+const t = (
+  x: number,
+  y: number,
+  s: string,
+  o: { size?: number; fill?: string; anchor?: 'start' | 'middle' | 'end'; weight?: string } = {},
+) =>
   `<text x="${x}" y="${y}" font-size="${o.size ?? 16}" fill="${o.fill ?? INK}" text-anchor="${o.anchor ?? 'start'}"${o.weight ? ` font-weight="${o.weight}"` : ''}>${xml(s)}</text>`;
 
 const v = (n: number | null | undefined) => (n === null || n === undefined ? '-' : String(n));
@@ -51,7 +56,11 @@ const COLS: Array<{ label: string; x: number; key?: keyof DayReport; rate?: bool
 ];
 
 /** The rows in the order leaders want them: anomalies first (missing, overdue, late), then the rest. */
-export function orderedRows(units: readonly Unit[], reports: readonly DayReport[], lowRate: number): Array<{ unit: Unit; r: DayReport | undefined; weight: number }> {
+export function orderedRows(
+  units: readonly Unit[],
+  reports: readonly DayReport[],
+  lowRate: number,
+): Array<{ unit: Unit; r: DayReport | undefined; weight: number }> {
   const by = new Map(reports.map((r) => [r.unitId, r]));
   const rows = units.map((unit, i) => {
     const r = by.get(unit.id);
@@ -86,7 +95,12 @@ function table(x0: number, y0: number, input: DayCardInput): { svg: string; heig
     for (const c of COLS.slice(2)) {
       const val = r[c.key as keyof DayReport] as number | null;
       const bad = (c.key === 'overdue' && (val ?? 0) > 0) || (c.rate === true && val !== null && val < input.lowRate);
-      parts.push(t(x0 + 12 + c.x, y + 21, c.rate ? (val === null ? '-' : `${val}%`) : v(val), { size: 15, fill: bad ? RED : INK }));
+      parts.push(
+        t(x0 + 12 + c.x, y + 21, c.rate ? (val === null ? '-' : `${val}%`) : v(val), {
+          size: 15,
+          fill: bad ? RED : INK,
+        }),
+      );
     }
   });
   const height = ROW + 4 + rows.length * ROW;
@@ -104,14 +118,31 @@ function barChart(input: DayCardInput, width: number): { svg: string; height: nu
   const svg = chartSvg(
     {
       backgroundColor: '#ffffff',
-      title: { text: '各单位受理与办结（件）', left: 0, top: 0, textStyle: { fontSize: 16, color: INK, fontFamily: CJK_FONT_FAMILY } },
+      title: {
+        text: '各单位受理与办结（件）',
+        left: 0,
+        top: 0,
+        textStyle: { fontSize: 16, color: INK, fontFamily: CJK_FONT_FAMILY },
+      },
       legend: { top: 2, right: 0, textStyle: { fontFamily: CJK_FONT_FAMILY } },
       grid: { left: 8, right: 40, top: 40, bottom: 8, containLabel: true },
       xAxis: { type: 'value', splitLine: { lineStyle: { color: '#e5e9ee' } } },
       yAxis: { type: 'category', data: names, axisLabel: { fontSize: 13, color: INK } },
       series: [
-        { name: '受理', type: 'bar', data: series('received'), itemStyle: { color: '#2e86c1' }, label: { show: true, position: 'right', fontSize: 11 } },
-        { name: '办结', type: 'bar', data: series('completed'), itemStyle: { color: '#27ae60' }, label: { show: true, position: 'right', fontSize: 11 } },
+        {
+          name: '受理',
+          type: 'bar',
+          data: series('received'),
+          itemStyle: { color: '#2e86c1' },
+          label: { show: true, position: 'right', fontSize: 11 },
+        },
+        {
+          name: '办结',
+          type: 'bar',
+          data: series('completed'),
+          itemStyle: { color: '#27ae60' },
+          label: { show: true, position: 'right', fontSize: 11 },
+        },
         { name: '超期', type: 'bar', data: series('overdue'), itemStyle: { color: RED } },
       ],
     },
@@ -130,14 +161,23 @@ export function dayCardSvg(input: DayCardInput, summary: DaySummary = summarizeD
   parts.push(t(PAD, 50, `${monthDay(input.day)} 12345热线日报汇总`, { size: 30, fill: '#ffffff' }));
   parts.push(t(PAD, 76, input.district, { size: 15, fill: '#d6e4f0' }));
   parts.push(t(w - PAD, 50, `报送 ${summary.reported}/${summary.total}`, { size: 24, fill: '#ffffff', anchor: 'end' }));
-  const sub = [summary.late.length > 0 ? `迟报 ${summary.late.length}` : '', summary.missing.length > 0 ? `未报 ${summary.missing.length}` : ''].filter(Boolean).join(' · ');
+  const sub = [
+    summary.late.length > 0 ? `迟报 ${summary.late.length}` : '',
+    summary.missing.length > 0 ? `未报 ${summary.missing.length}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   if (sub) parts.push(t(w - PAD, 76, sub, { size: 15, fill: '#f9e79f', anchor: 'end' }));
   y = 88 + 20;
   // A total counts only the units that gave the figure: "—" when none did, the count when only some did.
   const reportedCount = input.reports.filter((r) => input.units.some((u) => u.id === r.unitId)).length;
   const totals: Array<[string, SumKey, boolean]> = [
-    ['受理', 'received', false], ['办结', 'completed', false], ['在办', 'inProgress', false],
-    ['超期', 'overdue', true], ['重办', 'reopened', true], ['不满意', 'unsatisfied', true],
+    ['受理', 'received', false],
+    ['办结', 'completed', false],
+    ['在办', 'inProgress', false],
+    ['超期', 'overdue', true],
+    ['重办', 'reopened', true],
+    ['不满意', 'unsatisfied', true],
   ];
   const bw = (w - 2 * PAD - 5 * 12) / 6;
   totals.forEach(([label, key, alarm], i) => {
@@ -146,8 +186,16 @@ export function dayCardSvg(input: DayCardInput, summary: DaySummary = summarizeD
     const given = summary.givenBy[key];
     const bad = alarm && n > 0;
     parts.push(`<rect x="${x}" y="${y}" width="${bw}" height="76" rx="8" fill="${bad ? '#fdecea' : '#eef3f8'}"/>`);
-    parts.push(t(x + bw / 2, y + 42, given === 0 ? '—' : String(n), { size: 30, fill: bad ? RED : INK, anchor: 'middle' }));
-    parts.push(t(x + bw / 2, y + 66, given > 0 && given < reportedCount ? `${label}（件·${given}个单位）` : `${label}（件）`, { size: 14, fill: MUTED, anchor: 'middle' }));
+    parts.push(
+      t(x + bw / 2, y + 42, given === 0 ? '—' : String(n), { size: 30, fill: bad ? RED : INK, anchor: 'middle' }),
+    );
+    parts.push(
+      t(x + bw / 2, y + 66, given > 0 && given < reportedCount ? `${label}（件·${given}个单位）` : `${label}（件）`, {
+        size: 14,
+        fill: MUTED,
+        anchor: 'middle',
+      }),
+    );
   });
   y += 76 + 24;
   if (summary.anomalies.length > 0) {
@@ -157,7 +205,12 @@ export function dayCardSvg(input: DayCardInput, summary: DaySummary = summarizeD
       y += 26;
       parts.push(t(PAD + 8, y, `· ${a.length > 56 ? `${a.slice(0, 55)}…` : a}`, { size: 15 }));
     }
-    if (summary.anomalies.length > 6) { y += 26; parts.push(t(PAD + 8, y, `另有 ${summary.anomalies.length - 6} 项，详见文字汇总或控制台`, { size: 14, fill: MUTED })); }
+    if (summary.anomalies.length > 6) {
+      y += 26;
+      parts.push(
+        t(PAD + 8, y, `另有 ${summary.anomalies.length - 6} 项，详见文字汇总或控制台`, { size: 14, fill: MUTED }),
+      );
+    }
     y += 24;
   }
   const tb = table(PAD, y, input);
@@ -168,7 +221,9 @@ export function dayCardSvg(input: DayCardInput, summary: DaySummary = summarizeD
     parts.push(place(chart.svg, PAD, y));
     y += chart.height + 16;
   }
-  parts.push(t(PAD, y + 14, `督办助手 · ${input.footer ?? '自动生成'} · 数据以各单位报送为准`, { size: 13, fill: MUTED }));
+  parts.push(
+    t(PAD, y + 14, `督办助手 · ${input.footer ?? '自动生成'} · 数据以各单位报送为准`, { size: 13, fill: MUTED }),
+  );
   const height = y + 32;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${height}" viewBox="0 0 ${w} ${height}" font-family="${CJK_FONT_FAMILY}"><rect width="${w}" height="${height}" fill="#ffffff"/>${parts.join('')}</svg>`;
 }

@@ -31,7 +31,8 @@ export function cjkFontFiles(): string[] {
 }
 
 /** XML-escapes text for an SVG text node or attribute. */
-export const xml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+export const xml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
 
 /**
  * An ECharts option rendered server-side to an SVG string (SSR, no animation). The chart is
@@ -52,7 +53,9 @@ const BASE_CHARS = `${Array.from({ length: 95 }, (_, i) => String.fromCharCode(3
 
 /** Every character an SVG may draw (its markup too: extra characters only cost a few bytes). */
 function charsOf(svg: string): Set<string> {
-  const decoded = svg.replace(/&#(x?)([0-9a-f]+);/gi, (_, x: string, n: string) => String.fromCodePoint(Number.parseInt(n, x ? 16 : 10)));
+  const decoded = svg.replace(/&#(x?)([0-9a-f]+);/gi, (_, x: string, n: string) =>
+    String.fromCodePoint(Number.parseInt(n, x ? 16 : 10)),
+  );
   return new Set(decoded);
 }
 

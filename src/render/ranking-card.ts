@@ -2,10 +2,10 @@
  * The 月评比 (monthly ranking) as a PNG card: title, method, the full table and a score chart.
  * Issue 6 owns the ranking itself; this renders any list of RankingRow.
  */
-import { CJK_FONT_FAMILY, chartSvg, place, svgToPng, xml } from './png.js';
 
 /** One unit's line of the monthly ranking (rates in percent, 0–100). */
 import type { RankingRow } from '../domain/ranking.js';
+import { CJK_FONT_FAMILY, chartSvg, place, svgToPng, xml } from './png.js';
 
 export type { RankingRow };
 
@@ -59,7 +59,10 @@ export function rankingCardSvg(input: RankingCardInput): string {
     const bottom = n > 6 && i >= n - 3;
     const bg = top ? '#e8f6ee' : bottom ? '#fdecea' : i % 2 === 0 ? '#ffffff' : '#f4f7fa';
     parts.push(`<rect x="${PAD}" y="${ry}" width="${w}" height="${ROW}" fill="${bg}"/>`);
-    for (const [, x, f] of COLS) parts.push(text(PAD + 12 + x, ry + 21, f(r), 15, top && x === 0 ? '#1e8449' : bottom && x === 0 ? '#c0392b' : INK));
+    for (const [, x, f] of COLS)
+      parts.push(
+        text(PAD + 12 + x, ry + 21, f(r), 15, top && x === 0 ? '#1e8449' : bottom && x === 0 ? '#c0392b' : INK),
+      );
   });
   y += ROW + 4 + n * ROW + 28;
   if (n > 0) {
@@ -68,14 +71,25 @@ export function rankingCardSvg(input: RankingCardInput): string {
     const chart = chartSvg(
       {
         backgroundColor: '#ffffff',
-        title: { text: '综合得分', left: 0, top: 0, textStyle: { fontSize: 16, color: INK, fontFamily: CJK_FONT_FAMILY } },
+        title: {
+          text: '综合得分',
+          left: 0,
+          top: 0,
+          textStyle: { fontSize: 16, color: INK, fontFamily: CJK_FONT_FAMILY },
+        },
         grid: { left: 8, right: 48, top: 36, bottom: 8, containLabel: true },
         xAxis: { type: 'value', min: 0, max: 100, splitLine: { lineStyle: { color: '#e5e9ee' } } },
         yAxis: { type: 'category', data: ordered.map((r) => r.unitName), axisLabel: { fontSize: 13, color: INK } },
-        series: [{
-          type: 'bar', data: ordered.map((r, i) => ({ value: Math.round(r.score * 10) / 10, itemStyle: { color: i >= n - 3 ? '#27ae60' : n > 6 && i < 3 ? '#c0392b' : '#2e86c1' } })),
-          label: { show: true, position: 'right', fontSize: 12 },
-        }],
+        series: [
+          {
+            type: 'bar',
+            data: ordered.map((r, i) => ({
+              value: Math.round(r.score * 10) / 10,
+              itemStyle: { color: i >= n - 3 ? '#27ae60' : n > 6 && i < 3 ? '#c0392b' : '#2e86c1' },
+            })),
+            label: { show: true, position: 'right', fontSize: 12 },
+          },
+        ],
       },
       w,
       h,

@@ -1,14 +1,14 @@
-import { summarizeDay } from '../domain/report/summary.js';
-import { dayCardFile } from '../render/day-card-file.js';
-import { dayCardCaption } from '../domain/texts/day-summary.js';
 import { changesBetween } from '../domain/report/merge.js';
+import { summarizeDay } from '../domain/report/summary.js';
+import { unitName } from '../domain/roster.js';
+import { dayCardCaption } from '../domain/texts/day-summary.js';
 import { describeChange, lateCorrectionSummaryLine } from '../domain/texts/report-corrections.js';
+import { dayCardFile } from '../render/day-card-file.js';
 import { markLateCorrectionsNoted, pendingLateCorrections, reportsForDay } from '../store/reports.js';
 import { claimStep } from '../store/steps.js';
+import { toGroup, toPerson } from '../usecases/send.js';
 import { workdayToday } from './gate.js';
 import { dailyAt, type Routine } from './types.js';
-import { unitName } from '../domain/roster.js';
-import { toPerson, toGroup } from '../usecases/send.js';
 
 /** 18:40: the day's picture for the leaders, in the group or point-to-point by config. */
 export const dailySummary: Routine = {
@@ -19,9 +19,24 @@ export const dailySummary: Routine = {
     if (!run) return;
     const reports = await reportsForDay(ctx.db, day);
     // reports.lateCorrection 'summary': corrections of earlier days sent after their summary are listed in this one.
-    const late = ctx.config.reports.lateCorrection === 'summary' ? (await pendingLateCorrections(ctx.db)).filter((c) => c.day < day) : [];
-    const corrections = late.map((c) => lateCorrectionSummaryLine(unitName(ctx.roster, c.unitId), c.day, changesBetween(c.before, c.after).map(describeChange)));
-    const s = summarizeDay({ day, units: ctx.roster.reportingUnits(), reports, lowRate: ctx.config.reports.lowRate, corrections });
+    const late =
+      ctx.config.reports.lateCorrection === 'summary'
+        ? (await pendingLateCorrections(ctx.db)).filter((c) => c.day < day)
+        : [];
+    const corrections = late.map((c) =>
+      lateCorrectionSummaryLine(
+        unitName(ctx.roster, c.unitId),
+        c.day,
+        changesBetween(c.before, c.after).map(describeChange),
+      ),
+    );
+    const s = summarizeDay({
+      day,
+      units: ctx.roster.reportingUnits(),
+      reports,
+      lowRate: ctx.config.reports.lowRate,
+      corrections,
+    });
     // 'image' / 'both': the card goes with the message (text first, then the picture).
     const format = ctx.config.reports.summaryFormat;
     const file = format === 'text' ? undefined : await dayCardFile(ctx, day, reports, s);
@@ -34,7 +49,16 @@ export const dailySummary: Routine = {
     } else {
       await ctx.send(toGroup(text, `daily-summary:${day}`, [], card));
     }
-    await markLateCorrectionsNoted(ctx.db, late.map((c) => c.messageId), ctx.clock.now());
-    await claimStep(ctx.db, `daily-summary:${day}`, 'daily-summary', ctx.clock.now(), day, { reported: s.reported, total: s.total, totals: s.totals, givenBy: s.givenBy });
+    await markLateCorrectionsNoted(
+      ctx.db,
+      late.map((c) => c.messageId),
+      ctx.clock.now(),
+    );
+    await claimStep(ctx.db, `daily-summary:${day}`, 'daily-summary', ctx.clock.now(), day, {
+      reported: s.reported,
+      total: s.total,
+      totals: s.totals,
+      givenBy: s.givenBy,
+    });
   },
 };

@@ -1,4 +1,5 @@
 import { checkPatterns, inWorkingHours, owedSteps, policyFor, type StepKind } from '../domain/dispatch/flow.js';
+import { unitName } from '../domain/roster.js';
 import {
   ackReminderText,
   dueReminderText,
@@ -10,13 +11,20 @@ import {
   leaderStatusDigestText,
   leaderStatusText,
 } from '../domain/texts/dispatch.js';
-import { addEvent, claimEscalation, claimTargetStep, type Dispatch, type DispatchTarget, dispatchTarget, openDispatches } from '../store/dispatches.js';
+import {
+  addEvent,
+  claimEscalation,
+  claimTargetStep,
+  type Dispatch,
+  type DispatchTarget,
+  dispatchTarget,
+  openDispatches,
+} from '../store/dispatches.js';
 import type { AppContext } from '../usecases/context.js';
 import { leaderName, stateText, unitContacts } from '../usecases/dispatch-common.js';
-import type { Routine } from './types.js';
+import { toGroup, toPerson } from '../usecases/send.js';
 import { forEachIsolated } from './each.js';
-import { unitName } from '../domain/roster.js';
-import { toPerson, toGroup } from '../usecases/send.js';
+import type { Routine } from './types.js';
 
 /**
  * Follows every open dispatch up against the clock (a scan of stored state, each step
@@ -71,7 +79,8 @@ async function checkDispatch(ctx: AppContext, d: Dispatch, now: Date): Promise<D
   for (const s of steps) {
     if (s.step === 'late') continue;
     const t = d.targets.find((x) => x.unitId === s.unitId);
-    const text = s.step === 'ack-reminder' ? ackReminderText(base) : dueReminderText({ ...base, acked: t?.ackedAt != null });
+    const text =
+      s.step === 'ack-reminder' ? ackReminderText(base) : dueReminderText({ ...base, acked: t?.ackedAt != null });
     await remindUnit(ctx, d, s.unitId, s.step, text, now);
   }
   const late = steps.filter((s) => s.step === 'late').map((s) => s.unitId);
@@ -93,9 +102,16 @@ async function checkDispatch(ctx: AppContext, d: Dispatch, now: Date): Promise<D
  */
 async function deadlineNotices(ctx: AppContext, due: readonly DeadlineStep[], now: Date): Promise<void> {
   const tz = ctx.config.timezone;
-  const states = (d: Dispatch, ts: readonly DispatchTarget[]) => ts.map((t) => ({ unit: unitName(ctx.roster, t.unitId), state: stateText(t, d.deadline, now, tz) }));
+  const states = (d: Dispatch, ts: readonly DispatchTarget[]) =>
+    ts.map((t) => ({ unit: unitName(ctx.roster, t.unitId), state: stateText(t, d.deadline, now, tz) }));
   const codes = (xs: readonly DeadlineStep[]) => xs.map((x) => x.d.code).join('+');
-  const base = (d: Dispatch) => ({ code: d.code, leaderName: leaderName(ctx, d.leaderId), text: d.text, deadline: d.deadline, tz });
+  const base = (d: Dispatch) => ({
+    code: d.code,
+    leaderName: leaderName(ctx, d.leaderId),
+    text: d.text,
+    deadline: d.deadline,
+    tz,
+  });
 
   const late = due.filter((x) => x.late.length > 0);
   if (late.length > 0) {
@@ -103,14 +119,26 @@ async function deadlineNotices(ctx: AppContext, due: readonly DeadlineStep[], no
     const only = late.length === 1 ? late[0] : undefined;
     await ctx.send(
       only
-        ? toGroup(lateGroupText({ ...base(only.d), units: only.late.map((u) => unitName(ctx.roster, u)) }), `dispatch:${only.d.code}:late-group:${only.late.join(',')}`, mentions)
-        : toGroup(lateGroupDigestText(late.map((x) => ({ ...base(x.d), units: x.late.map((u) => unitName(ctx.roster, u)) })), tz), `dispatch:${codes(late)}:late-group:${late.map((x) => `${x.d.code}=${x.late.join(',')}`).join(';')}`, mentions),
+        ? toGroup(
+            lateGroupText({ ...base(only.d), units: only.late.map((u) => unitName(ctx.roster, u)) }),
+            `dispatch:${only.d.code}:late-group:${only.late.join(',')}`,
+            mentions,
+          )
+        : toGroup(
+            lateGroupDigestText(
+              late.map((x) => ({ ...base(x.d), units: x.late.map((u) => unitName(ctx.roster, u)) })),
+              tz,
+            ),
+            `dispatch:${codes(late)}:late-group:${late.map((x) => `${x.d.code}=${x.late.join(',')}`).join(';')}`,
+            mentions,
+          ),
     );
     await forEachIsolated(
       ctx,
       late,
       async (x) => {
-        for (const u of x.late) await claimTargetStep(ctx.db, x.d.id, u, 'late', now, { mentions: unitContacts(ctx, u).map((p) => p.id) });
+        for (const u of x.late)
+          await claimTargetStep(ctx.db, x.d.id, u, 'late', now, { mentions: unitContacts(ctx, u).map((p) => p.id) });
       },
       (x) => ({ code: x.d.code }),
       'dispatch-check could not record the late step',
@@ -125,8 +153,19 @@ async function deadlineNotices(ctx: AppContext, due: readonly DeadlineStep[], no
     const only = esc.length === 1 ? esc[0] : undefined;
     await ctx.send(
       only
-        ? toPerson(p.id, lateSupervisorText({ ...base(only.d), units: states(only.d, only.escalation?.pending ?? []) }), `dispatch:${only.d.code}:supervise:${p.id}`)
-        : toPerson(p.id, lateSupervisorDigestText(esc.map((x) => item(x, x.escalation?.pending ?? [])), tz), `dispatch:${codes(esc)}:supervise:${p.id}`),
+        ? toPerson(
+            p.id,
+            lateSupervisorText({ ...base(only.d), units: states(only.d, only.escalation?.pending ?? []) }),
+            `dispatch:${only.d.code}:supervise:${p.id}`,
+          )
+        : toPerson(
+            p.id,
+            lateSupervisorDigestText(
+              esc.map((x) => item(x, x.escalation?.pending ?? [])),
+              tz,
+            ),
+            `dispatch:${codes(esc)}:supervise:${p.id}`,
+          ),
     );
   }
   const leaders = [...new Set(esc.map((x) => x.d.leaderId))];
@@ -135,8 +174,19 @@ async function deadlineNotices(ctx: AppContext, due: readonly DeadlineStep[], no
     const only = mine.length === 1 ? mine[0] : undefined;
     await ctx.send(
       only
-        ? toPerson(leaderId, leaderStatusText({ ...base(only.d), units: states(only.d, only.escalation?.all ?? []) }), `dispatch:${only.d.code}:leader-status`)
-        : toPerson(leaderId, leaderStatusDigestText(mine.map((x) => item(x, x.escalation?.all ?? [])), tz), `dispatch:${codes(mine)}:leader-status:${leaderId}`),
+        ? toPerson(
+            leaderId,
+            leaderStatusText({ ...base(only.d), units: states(only.d, only.escalation?.all ?? []) }),
+            `dispatch:${only.d.code}:leader-status`,
+          )
+        : toPerson(
+            leaderId,
+            leaderStatusDigestText(
+              mine.map((x) => item(x, x.escalation?.all ?? [])),
+              tz,
+            ),
+            `dispatch:${codes(mine)}:leader-status:${leaderId}`,
+          ),
     );
   }
   await forEachIsolated(
@@ -144,8 +194,23 @@ async function deadlineNotices(ctx: AppContext, due: readonly DeadlineStep[], no
     esc,
     async ({ d, escalation }) => {
       if (!(await claimEscalation(ctx.db, d.id, now))) return;
-      await addEvent(ctx.db, d.id, { kind: 'supervisors', unitId: null, actorId: null, messageId: null, text: null, at: now, detail: { to: supervisors.map((p) => p.id), units: (escalation?.pending ?? []).map((t) => t.unitId) } });
-      await addEvent(ctx.db, d.id, { kind: 'leader-status', unitId: null, actorId: d.leaderId, messageId: null, text: null, at: now });
+      await addEvent(ctx.db, d.id, {
+        kind: 'supervisors',
+        unitId: null,
+        actorId: null,
+        messageId: null,
+        text: null,
+        at: now,
+        detail: { to: supervisors.map((p) => p.id), units: (escalation?.pending ?? []).map((t) => t.unitId) },
+      });
+      await addEvent(ctx.db, d.id, {
+        kind: 'leader-status',
+        unitId: null,
+        actorId: d.leaderId,
+        messageId: null,
+        text: null,
+        at: now,
+      });
     },
     (x) => ({ code: x.d.code }),
     'dispatch-check could not record the escalation',
@@ -153,7 +218,14 @@ async function deadlineNotices(ctx: AppContext, due: readonly DeadlineStep[], no
 }
 
 /** One reminder to each head and liaison of a unit, then the step recorded (sent first: a repeat is a no-op by purpose). */
-async function remindUnit(ctx: AppContext, d: Dispatch, unitId: string, step: Exclude<StepKind, 'late'>, text: string, now: Date): Promise<void> {
+async function remindUnit(
+  ctx: AppContext,
+  d: Dispatch,
+  unitId: string,
+  step: Exclude<StepKind, 'late'>,
+  text: string,
+  now: Date,
+): Promise<void> {
   const people = unitContacts(ctx, unitId);
   for (const p of people) {
     await ctx.send(toPerson(p.id, text, `dispatch:${d.code}:${step}:${unitId}:${p.id}`));

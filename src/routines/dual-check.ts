@@ -1,18 +1,27 @@
 import { checkPatterns, inWorkingHours } from '../domain/dispatch/flow.js';
 import { ackReminderDue, bothLatePastLadder, holdingUp, sideStepDue } from '../domain/dual/rules.js';
 import { SIDE_LABEL, type SideKey } from '../domain/dual/sides.js';
+import { idsWithRole, unitName } from '../domain/roster.js';
 import * as T from '../domain/texts/dual.js';
 import type { LadderStep } from '../domain/tickets/digest.js';
 import { localDay } from '../domain/time.js';
-import { addDualEvent, claimSideStep, type DualRound, liveRounds, recordDualStep, roundById, takenDualSteps, undispatchedRounds } from '../store/dual.js';
+import {
+  addDualEvent,
+  claimSideStep,
+  type DualRound,
+  liveRounds,
+  recordDualStep,
+  roundById,
+  takenDualSteps,
+  undispatchedRounds,
+} from '../store/dual.js';
 import { claimStep, hasStep } from '../store/steps.js';
 import { getTicket } from '../store/tickets.js';
 import type { AppContext } from '../usecases/context.js';
 import { askBackcheck, enqueueRound, openDualRounds, sendAccountability, sideContacts } from '../usecases/dual-flow.js';
-import type { Routine } from './types.js';
+import { toGroup, toPerson } from '../usecases/send.js';
 import { forEachIsolated } from './each.js';
-import { unitName, idsWithRole } from '../domain/roster.js';
-import { toPerson, toGroup } from '../usecases/send.js';
+import type { Routine } from './types.js';
 
 /** A flow added this long ago that has not delivered is added again (its jobs were lost). */
 const REDELIVER_AFTER_MS = 10 * 60_000;
@@ -31,7 +40,8 @@ export const dualCheckRoutine: Routine = {
     await openDualRounds(ctx);
     const now = ctx.clock.now();
     for (const r of await undispatchedRounds(ctx.db)) {
-      if (!r.flowEnqueuedAt || now.getTime() - r.flowEnqueuedAt.getTime() >= REDELIVER_AFTER_MS) await enqueueRound(ctx, r);
+      if (!r.flowEnqueuedAt || now.getTime() - r.flowEnqueuedAt.getTime() >= REDELIVER_AFTER_MS)
+        await enqueueRound(ctx, r);
     }
     if (!inWorkingHours(now, ctx.config.dispatch, ctx.calendar, ctx.config.timezone)) return;
     const checked: Checked[] = [];
@@ -45,7 +55,11 @@ export const dualCheckRoutine: Routine = {
       (r) => ({ code: r.code }),
       'dual-check failed on this round',
     );
-    await ladderNotices(ctx, checked.flatMap((c) => c.due), now);
+    await ladderNotices(
+      ctx,
+      checked.flatMap((c) => c.due),
+      now,
+    );
     await finishRounds(ctx, checked, now);
   },
 };
@@ -100,7 +114,16 @@ async function checkRound(ctx: AppContext, r: DualRound, now: Date): Promise<Che
     if (!step) continue;
     const heads = sideContacts(ctx, s.unitId).map((p) => p.id);
     const to = step.step === 'onsite' ? supervisors : step.step === 'referral' ? leaders : heads;
-    const input = { code: r.code, number: r.ticketNumber, title, unitName: unitName(ctx.roster, s.unitId), sideLabel: SIDE_LABEL[s.side], deadline: r.deadline, daysOverdue: step.daysOverdue, tz };
+    const input = {
+      code: r.code,
+      number: r.ticketNumber,
+      title,
+      unitName: unitName(ctx.roster, s.unitId),
+      sideLabel: SIDE_LABEL[s.side],
+      deadline: r.deadline,
+      daysOverdue: step.daysOverdue,
+      tz,
+    };
     due.push({ r, side: s.side, step: step.step, daysOverdue: step.daysOverdue, to, input, taken });
   }
   return { r, title, taken, due };
@@ -122,11 +145,27 @@ async function ladderNotices(ctx: AppContext, due: readonly DueStep[], now: Date
       const only = mine.length === 1 ? mine[0] : undefined;
       if (only) {
         const i = only.input;
-        const text = step === 'immediate' ? T.lateImmediateText(i) : step === 'written' ? T.lateWrittenText(i) : step === 'onsite' ? T.lateOnsiteText(i) : T.lateReferralText(i);
+        const text =
+          step === 'immediate'
+            ? T.lateImmediateText(i)
+            : step === 'written'
+              ? T.lateWrittenText(i)
+              : step === 'onsite'
+                ? T.lateOnsiteText(i)
+                : T.lateReferralText(i);
         await ctx.send(toPerson(id, text, `dual:${only.r.code}:${step}:${only.side}:${id}`));
       } else if (mine.length > 1) {
         const keys = mine.map((x) => `${x.r.code}-${x.side}`).join('+');
-        await ctx.send(toPerson(id, T.lateDigestText(step, mine.map((x) => x.input)), `dual:${keys}:${step}:${id}`));
+        await ctx.send(
+          toPerson(
+            id,
+            T.lateDigestText(
+              step,
+              mine.map((x) => x.input),
+            ),
+            `dual:${keys}:${step}:${id}`,
+          ),
+        );
       }
     }
   }
@@ -170,7 +209,13 @@ async function finishRounds(ctx: AppContext, checked: readonly Checked[], now: D
       const holding = holdingUp(r.sides, r.deadline, now);
       if (holding.length === 0 || (await hasStep(ctx.db, `dual-holdup:${r.code}:${today}`))) return;
       const answered = r.sides.filter((s) => s.answeredAt).map((s) => unitName(ctx.roster, s.unitId));
-      held.push({ r, title, answered, holding, mentions: holding.flatMap((s) => sideContacts(ctx, s.unitId).map((p) => p.id)) });
+      held.push({
+        r,
+        title,
+        answered,
+        holding,
+        mentions: holding.flatMap((s) => sideContacts(ctx, s.unitId).map((p) => p.id)),
+      });
     },
     (c) => ({ code: c.r.code }),
     'dual-check failed on this round',
@@ -178,16 +223,55 @@ async function finishRounds(ctx: AppContext, checked: readonly Checked[], now: D
   const only = held.length === 1 ? held[0] : undefined;
   if (only) {
     const { r } = only;
-    await ctx.send(toGroup(T.holdupText(r.code, r.ticketNumber, only.title, only.answered, only.holding.map((s) => unitName(ctx.roster, s.unitId)), r.deadline, tz), `dual:${r.code}:holdup:${today}`, only.mentions));
+    await ctx.send(
+      toGroup(
+        T.holdupText(
+          r.code,
+          r.ticketNumber,
+          only.title,
+          only.answered,
+          only.holding.map((s) => unitName(ctx.roster, s.unitId)),
+          r.deadline,
+          tz,
+        ),
+        `dual:${r.code}:holdup:${today}`,
+        only.mentions,
+      ),
+    );
   } else if (held.length > 1) {
-    await ctx.send(toGroup(T.holdupDigestText(held.map((h) => ({ code: h.r.code, number: h.r.ticketNumber, title: h.title, answered: h.answered, holding: h.holding.map((s) => unitName(ctx.roster, s.unitId)), deadline: h.r.deadline })), tz), `dual:${held.map((h) => h.r.code).join('+')}:holdup:${today}`, [...new Set(held.flatMap((h) => h.mentions))]));
+    await ctx.send(
+      toGroup(
+        T.holdupDigestText(
+          held.map((h) => ({
+            code: h.r.code,
+            number: h.r.ticketNumber,
+            title: h.title,
+            answered: h.answered,
+            holding: h.holding.map((s) => unitName(ctx.roster, s.unitId)),
+            deadline: h.r.deadline,
+          })),
+          tz,
+        ),
+        `dual:${held.map((h) => h.r.code).join('+')}:holdup:${today}`,
+        [...new Set(held.flatMap((h) => h.mentions))],
+      ),
+    );
   }
   await forEachIsolated(
     ctx,
     held,
     async ({ r, holding, mentions }) => {
       if (await claimStep(ctx.db, `dual-holdup:${r.code}:${today}`, 'dual-check', now, today)) {
-        await addDualEvent(ctx.db, { roundId: r.id, side: holding[0]?.side ?? null, kind: 'holdup', actorId: null, messageId: null, text: null, at: now, detail: { to: ['group'], mentions, holding: holding.map((s) => s.unitId) } });
+        await addDualEvent(ctx.db, {
+          roundId: r.id,
+          side: holding[0]?.side ?? null,
+          kind: 'holdup',
+          actorId: null,
+          messageId: null,
+          text: null,
+          at: now,
+          detail: { to: ['group'], mentions, holding: holding.map((s) => s.unitId) },
+        });
       }
     },
     (h) => ({ code: h.r.code }),
@@ -197,7 +281,8 @@ async function finishRounds(ctx: AppContext, checked: readonly Checked[], now: D
     ctx,
     checked,
     async ({ r, taken }) => {
-      if (!r.accountabilityAt && bothLatePastLadder(r.sides, taken)) await sendAccountability(ctx, (await roundById(ctx.db, r.id)) as DualRound, 'both-late');
+      if (!r.accountabilityAt && bothLatePastLadder(r.sides, taken))
+        await sendAccountability(ctx, (await roundById(ctx.db, r.id)) as DualRound, 'both-late');
     },
     (c) => ({ code: c.r.code }),
     'dual-check failed on this round',

@@ -1,5 +1,5 @@
-import { localDay } from '../domain/time.js';
 import { calendarMissingText } from '../domain/texts/reports.js';
+import { localDay } from '../domain/time.js';
 import type { AppContext } from '../usecases/context.js';
 import { toPerson } from '../usecases/send.js';
 
@@ -12,7 +12,10 @@ export async function workdayToday(ctx: AppContext): Promise<{ run: boolean; day
   const day = localDay(now, ctx.config.timezone);
   const year = Number(day.slice(0, 4));
   if (!ctx.calendar.isKnownYear(year)) {
-    ctx.log.warn({ year }, 'no official holiday schedule for this year: falling back to Mon–Fri; add it under calendar in the district file');
+    ctx.log.warn(
+      { year },
+      'no official holiday schedule for this year: falling back to Mon–Fri; add it under calendar in the district file',
+    );
     for (const p of ctx.roster.withRole('supervisor')) {
       await ctx.send(toPerson(p.id, calendarMissingText(year), `calendar-missing:${day}:${p.id}`));
     }

@@ -7,10 +7,21 @@ import { reportEscalation } from './report-escalation.js';
 import { reportReminder } from './report-reminder.js';
 import { ticketApprovalResendRoutine } from './ticket-approval-resend.js';
 import { ticketNagRoutine } from './ticket-nag.js';
-import { weeklySummaryRoutine } from './weekly-summary.js';
 import type { Routine } from './types.js';
+import { weeklySummaryRoutine } from './weekly-summary.js';
 
 /** Every routine the bot knows, by name (the names replay's `run` lines use). */
 export function routines(): Routine[] {
-  return [reportReminder, reportDeadline, reportEscalation, dailySummary, dispatchCheckRoutine, ticketNagRoutine, ticketApprovalResendRoutine, dualCheckRoutine, weeklySummaryRoutine, monthlyReviewRoutine];
+  return [
+    reportReminder,
+    reportDeadline,
+    reportEscalation,
+    dailySummary,
+    dispatchCheckRoutine,
+    ticketNagRoutine,
+    ticketApprovalResendRoutine,
+    dualCheckRoutine,
+    weeklySummaryRoutine,
+    monthlyReviewRoutine,
+  ];
 }

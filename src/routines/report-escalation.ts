@@ -1,10 +1,10 @@
 import { reportEscalationText } from '../domain/texts/reports.js';
 import { inZone } from '../domain/time.js';
 import { claimStep } from '../store/steps.js';
+import { toPerson } from '../usecases/send.js';
 import { workdayToday } from './gate.js';
 import { missingUnits, withHeads } from './report-status.js';
 import { dailyAt, type Routine } from './types.js';
-import { toPerson } from '../usecases/send.js';
 
 /** 18:30: units still missing go to the supervision team point-to-point, once a day. */
 export const reportEscalation: Routine = {
@@ -15,7 +15,12 @@ export const reportEscalation: Routine = {
     if (!run) return;
     const { missing } = await missingUnits(ctx, day);
     if (missing.length === 0) return;
-    if (!(await claimStep(ctx.db, `report-escalation:${day}`, 'report-escalation', ctx.clock.now(), day, { missing: missing.map((u) => u.id) }))) return;
+    if (
+      !(await claimStep(ctx.db, `report-escalation:${day}`, 'report-escalation', ctx.clock.now(), day, {
+        missing: missing.map((u) => u.id),
+      }))
+    )
+      return;
     const at = inZone(ctx.clock.now(), ctx.config.timezone).format('HH:mm');
     const text = reportEscalationText(day, at, withHeads(ctx, missing));
     for (const p of ctx.roster.withRole('supervisor')) {

@@ -1,6 +1,6 @@
-import { localDay } from '../domain/time.js';
 import { inWorkingHours } from '../domain/dispatch/flow.js';
 import { inQuietHours } from '../domain/tickets/digest.js';
+import { localDay } from '../domain/time.js';
 import { approvalsToResend, markResent } from '../store/ticket-approvals.js';
 import { recordTicketEvent } from '../store/tickets.js';
 import type { AppContext } from '../usecases/context.js';
@@ -22,7 +22,10 @@ export async function runApprovalResend(ctx: AppContext): Promise<number> {
   for (const a of await approvalsToResend(ctx.db, before)) {
     if (!(await markResent(ctx.db, a.id, now))) continue;
     const to = await sendApprovalToLeaders(ctx, a, 'resend');
-    await recordTicketEvent(ctx.db, a.ticketNumber, 'approval-resent', now, 'routine:ticket-approval-resend', { code: a.code, to });
+    await recordTicketEvent(ctx.db, a.ticketNumber, 'approval-resent', now, 'routine:ticket-approval-resend', {
+      code: a.code,
+      to,
+    });
     n++;
   }
   return n;

@@ -1,13 +1,23 @@
+import { idsWithRole, type Person, personName, responsibleFor, unitName } from '../domain/roster.js';
 import * as T from '../domain/texts/tickets.js';
 import { endOfDay } from '../domain/tickets/deadline.js';
-import { classify, cutDigest, digestsByUnit, inQuietHours, type LadderStep, type NagItem, nagCounts, nagCycle, nextStep } from '../domain/tickets/digest.js';
+import {
+  classify,
+  cutDigest,
+  digestsByUnit,
+  inQuietHours,
+  type LadderStep,
+  type NagItem,
+  nagCounts,
+  nagCycle,
+  nextStep,
+} from '../domain/tickets/digest.js';
 import { localDay } from '../domain/time.js';
 import { claimDigests, lastAcks, recordSteps, type StepRecord, stepKey, takenSteps } from '../store/ticket-nag.js';
 import { openTicketsToNag } from '../store/tickets.js';
 import type { AppContext } from '../usecases/context.js';
+import { toGroup, toPerson } from '../usecases/send.js';
 import { dailyAt, type Routine } from './types.js';
-import { personName, unitName, responsibleFor, idsWithRole, type Person } from '../domain/roster.js';
-import { toPerson, toGroup } from '../usecases/send.js';
 
 export interface NagResult {
   cycle: string;
@@ -37,7 +47,12 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
   const now = clock.now();
   const today = localDay(now, tz);
   const cycle = nagCycle(now, config.routines.ticketNag, tz);
-  const result: NagResult = { cycle, units: 0, messages: 0, steps: { immediate: 0, written: 0, onsite: 0, referral: 0 } };
+  const result: NagResult = {
+    cycle,
+    units: 0,
+    messages: 0,
+    steps: { immediate: 0, written: 0, onsite: 0, referral: 0 },
+  };
   if (!calendar.isWorkday(today)) return { ...result, skipped: 'not-a-workday' };
   if (inQuietHours(now, config.quietHours, tz)) return { ...result, skipped: 'quiet-hours' };
   const tc = config.tickets;
@@ -50,7 +65,11 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
   const claimed = await claimDigests(
     db,
     cycle,
-    [...byUnit.entries()].map(([u, l]) => ({ unit_id: u, numbers: l.map((i) => i.number), recipients: contacts.get(u) ?? [] })),
+    [...byUnit.entries()].map(([u, l]) => ({
+      unit_id: u,
+      numbers: l.map((i) => i.number),
+      recipients: contacts.get(u) ?? [],
+    })),
     now,
   );
   const mine = [...byUnit.entries()].filter(([u]) => claimed.has(u));
@@ -59,20 +78,37 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
   const supervisors = idsWithRole(roster, 'supervisor');
   const leaders = idsWithRole(roster, 'leader');
   const recipientsOf = (step: LadderStep, unitId: string): string[] =>
-    step === 'onsite' ? supervisors : step === 'referral' ? leaders : step === 'written' ? (contacts.get(unitId) ?? []) : tc.nagTo === 'group' ? ['group', ...(contacts.get(unitId) ?? [])] : (contacts.get(unitId) ?? []);
+    step === 'onsite'
+      ? supervisors
+      : step === 'referral'
+        ? leaders
+        : step === 'written'
+          ? (contacts.get(unitId) ?? [])
+          : tc.nagTo === 'group'
+            ? ['group', ...(contacts.get(unitId) ?? [])]
+            : (contacts.get(unitId) ?? []);
   const planned: StepRecord[] = [];
   for (const i of overdue) {
     // Reported done by the unit: listed (marked) while the platform confirms, not escalated.
     if (i.reportedDone) continue;
     const step = nextStep(i.daysOverdue, tc.ladder, taken.get(stepKey(i.number, i.dueAt)) ?? new Map(), today);
-    if (step) planned.push({ ticket_number: i.number, due_at: i.dueAt, step, unit_id: i.unitId, days_overdue: i.daysOverdue, recipients: recipientsOf(step, i.unitId) });
+    if (step)
+      planned.push({
+        ticket_number: i.number,
+        due_at: i.dueAt,
+        step,
+        unit_id: i.unitId,
+        days_overdue: i.daysOverdue,
+        recipients: recipientsOf(step, i.unitId),
+      });
   }
   const recorded = await recordSteps(db, planned, today, cycle, now);
   const stepOf = new Map<string, LadderStep>();
-  for (const p of planned) if (recorded.has(`${p.ticket_number}|${p.step}`)) {
-    stepOf.set(p.ticket_number, p.step);
-    result.steps[p.step]++;
-  }
+  for (const p of planned)
+    if (recorded.has(`${p.ticket_number}|${p.step}`)) {
+      stepOf.set(p.ticket_number, p.step);
+      result.steps[p.step]++;
+    }
 
   const send = async (m: Parameters<AppContext['send']>[0]) => {
     await ctx.send(m);
@@ -87,10 +123,19 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
     const lines = named.map(([u, l]) => ({
       unitName: unitName(roster, u),
       people: (contacts.get(u) ?? []).map((id) => personName(roster, id)),
-      counts: { ...nagCounts(l.filter((i) => !i.reportedDone)), written: l.filter((i) => stepOf.get(i.number) === 'written').length },
+      counts: {
+        ...nagCounts(l.filter((i) => !i.reportedDone)),
+        written: l.filter((i) => stepOf.get(i.number) === 'written').length,
+      },
     }));
     const mentions = [...new Set(named.flatMap(([u]) => contacts.get(u) ?? []))];
-    await send(toGroup(T.nagGroupDigest(now, tz, lines), `ticket-nag:${cycle}:group:${named.map(([u]) => u).join(',')}`, mentions));
+    await send(
+      toGroup(
+        T.nagGroupDigest(now, tz, lines),
+        `ticket-nag:${cycle}:group:${named.map(([u]) => u).join(',')}`,
+        mentions,
+      ),
+    );
   }
   for (const [u, list] of mine) {
     result.units++;
@@ -109,8 +154,17 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
       }
     }
     if (written.length > 0) {
-      const acks = await lastAcks(db, u, written.map((i) => i.number));
-      const wText = T.writtenNotice(unitName(roster, u), written.map((i) => ({ ...i, ackedAt: acks.get(i.number) ?? null })), tc.digestMaxItems, tz);
+      const acks = await lastAcks(
+        db,
+        u,
+        written.map((i) => i.number),
+      );
+      const wText = T.writtenNotice(
+        unitName(roster, u),
+        written.map((i) => ({ ...i, ackedAt: acks.get(i.number) ?? null })),
+        tc.digestMaxItems,
+        tz,
+      );
       if (ids.length === 0) await send(toGroup(wText, `ticket-written:${cycle}:${u}`));
       for (const id of ids) await send(toPerson(id, wText, `ticket-written:${cycle}:${u}:${id}`));
     }
@@ -121,8 +175,15 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
     for (const [u, l] of mine) {
       const items = l.filter((i: NagItem) => stepOf.get(i.number) === step);
       if (items.length === 0) continue;
-      const acks = await lastAcks(db, u, items.map((i) => i.number));
-      out.push({ unitName: unitName(roster, u), items: items.map((i) => ({ ...i, ackedAt: acks.get(i.number) ?? null })) });
+      const acks = await lastAcks(
+        db,
+        u,
+        items.map((i) => i.number),
+      );
+      out.push({
+        unitName: unitName(roster, u),
+        items: items.map((i) => ({ ...i, ackedAt: acks.get(i.number) ?? null })),
+      });
     }
     return out;
   };

@@ -1,5 +1,5 @@
-import type { ScheduledRoutine } from '../jobs/scheduler.js';
 import type { DistrictConfig } from '../config/schema.js';
+import type { ScheduledRoutine } from '../jobs/scheduler.js';
 import type { AppContext } from '../usecases/context.js';
 
 /** A scheduled routine: cron patterns (in the district's zone) and what it does when run. */

@@ -1,16 +1,16 @@
 import { addDays } from '../domain/calendar.js';
 import { mondayOf, weeklyDay } from '../domain/dual/periods.js';
+import { countedDays } from '../domain/ranking.js';
+import { unitName } from '../domain/roster.js';
 import * as T from '../domain/texts/dual.js';
 import { localDay, localIso } from '../domain/time.js';
-import { countedDays } from '../domain/ranking.js';
 import { readDeployment } from '../store/deployment.js';
 import { lateSides, reportsOfDays, weekRounds, weekTickets } from '../store/ranking.js';
 import { claimStep } from '../store/steps.js';
 import type { AppContext } from '../usecases/context.js';
+import { toPerson } from '../usecases/send.js';
 import { workdayToday } from './gate.js';
 import { dailyAt, type Routine } from './types.js';
-import { unitName } from '../domain/roster.js';
-import { toPerson } from '../usecases/send.js';
 
 /** The week's figures (Monday 00:00 up to now), for the leaders. */
 export async function weeklyInput(ctx: AppContext, today: string): Promise<T.WeeklyInput> {
@@ -58,7 +58,11 @@ export async function weeklyInput(ctx: AppContext, today: string): Promise<T.Wee
     from: monday,
     to: today,
     units,
-    total: { tickets: tickets.length, closed: tickets.filter((t) => t.done).length, open: tickets.filter((t) => !t.done).length },
+    total: {
+      tickets: tickets.length,
+      closed: tickets.filter((t) => t.done).length,
+      open: tickets.filter((t) => !t.done).length,
+    },
     rounds: await weekRounds(ctx.db, from, now),
     lateUnits,
   };
@@ -80,7 +84,13 @@ export const weeklySummaryRoutine: Routine = {
     for (const p of ctx.roster.withRole('leader')) {
       await ctx.send(toPerson(p.id, text, `weekly-summary:${w.from}:${p.id}`));
     }
-    await claimStep(ctx.db, `weekly-summary:${w.from}`, 'weekly-summary', ctx.clock.now(), day, { total: w.total, rounds: w.rounds });
-    ctx.log.info({ week: w.from, day: localDay(ctx.clock.now(), ctx.config.timezone), ...w.total }, 'weekly-summary sent');
+    await claimStep(ctx.db, `weekly-summary:${w.from}`, 'weekly-summary', ctx.clock.now(), day, {
+      total: w.total,
+      rounds: w.rounds,
+    });
+    ctx.log.info(
+      { week: w.from, day: localDay(ctx.clock.now(), ctx.config.timezone), ...w.total },
+      'weekly-summary sent',
+    );
   },
 };

@@ -52,7 +52,16 @@ export function parseStartTime(text: string, tz: string): Date | undefined {
   return undefined;
 }
 
-const UNIT_MS: Record<string, number> = { m: 60_000, min: 60_000, 分: 60_000, 分钟: 60_000, h: 3_600_000, 小时: 3_600_000, d: 86_400_000, 天: 86_400_000 };
+const UNIT_MS: Record<string, number> = {
+  m: 60_000,
+  min: 60_000,
+  分: 60_000,
+  分钟: 60_000,
+  h: 3_600_000,
+  小时: 3_600_000,
+  d: 86_400_000,
+  天: 86_400_000,
+};
 
 /**
  * The target of `/advance`: a span ("30m", "2h", "1d", "1h30m", "90分钟") from now, a time
@@ -66,7 +75,10 @@ export function advanceTarget(arg: string, now: Date, tz: string): Date | { erro
     const m = Number(hhmm[2]);
     if (h > 23 || m > 59) return { error: T.simBadTime(s) };
     const t = new Date(localIso(localDay(now, tz), h, m, tz));
-    if (t.getTime() <= now.getTime()) return { error: T.simTimePassed(s, inZone(now, tz).format('HH:mm'), localDay(new Date(now.getTime() + 86_400_000), tz)) };
+    if (t.getTime() <= now.getTime())
+      return {
+        error: T.simTimePassed(s, inZone(now, tz).format('HH:mm'), localDay(new Date(now.getTime() + 86_400_000), tz)),
+      };
     return t;
   }
   if (/^\d{4}-/.test(s)) {

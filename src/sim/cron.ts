@@ -9,7 +9,13 @@ export interface CronPattern {
   matches(instant: Date, tz: string): boolean;
 }
 
-const RANGES: ReadonlyArray<readonly [number, number]> = [[0, 59], [0, 23], [1, 31], [1, 12], [0, 7]];
+const RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0, 59],
+  [0, 23],
+  [1, 31],
+  [1, 12],
+  [0, 7],
+];
 
 function field(text: string, [lo, hi]: readonly [number, number]): Set<number> {
   const out = new Set<number>();
@@ -28,7 +34,13 @@ function field(text: string, [lo, hi]: readonly [number, number]): Set<number> {
 export function parseCron(pattern: string): CronPattern {
   const parts = pattern.trim().split(/\s+/);
   if (parts.length !== 5) throw new Error(`expected 5 cron fields: "${pattern}"`);
-  const [min, hour, dom, mon, dow] = parts.map((p, i) => field(p, RANGES[i] as readonly [number, number])) as [Set<number>, Set<number>, Set<number>, Set<number>, Set<number>];
+  const [min, hour, dom, mon, dow] = parts.map((p, i) => field(p, RANGES[i] as readonly [number, number])) as [
+    Set<number>,
+    Set<number>,
+    Set<number>,
+    Set<number>,
+    Set<number>,
+  ];
   if (dow.has(7)) dow.add(0);
   const domAny = parts[2] === '*';
   const dowAny = parts[4] === '*';

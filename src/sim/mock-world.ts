@@ -60,7 +60,13 @@ export class MockWorld {
       this.mocker.createContact({ id: p.id, name: p.name, friend: true });
       ids.push(p.id);
     }
-    this.mocker.createRoom({ id: config.group.id ?? GROUP_ID, topic: config.group.topic, memberIdList: ids, adminIdList: [], ownerId: BOT_ID });
+    this.mocker.createRoom({
+      id: config.group.id ?? GROUP_ID,
+      topic: config.group.topic,
+      memberIdList: ids,
+      adminIdList: [],
+      ownerId: BOT_ID,
+    });
     this.observeSends();
   }
 
@@ -109,7 +115,10 @@ export class MockWorld {
    * resolves once the chat has read the changed contact again (the puppet's 'dirty' event).
    */
   async setFriend(contactId: string, friend: boolean): Promise<void> {
-    const p = this.puppet as unknown as { contactPayload: (id: string) => Promise<unknown>; dirtyPayload: (t: number, id: string) => void };
+    const p = this.puppet as unknown as {
+      contactPayload: (id: string) => Promise<unknown>;
+      dirtyPayload: (t: number, id: string) => void;
+    };
     const payload = this.mocker.contactPayload(contactId);
     this.mocker.contactPayload(contactId, { ...payload, friend });
     const read = p.contactPayload.bind(p);
@@ -154,7 +163,13 @@ export class MockWorld {
     this.ensureMember(fromId);
     for (const m of o.mentions ?? []) if (m !== BOT_ID) this.ensureMember(m);
     const id = o.id ?? randomUUID();
-    const base = { id, talkerId: fromId, timestamp: o.timestamp ?? this.clock.now().getTime(), type: PUPPET.types.Message.Text, text };
+    const base = {
+      id,
+      talkerId: fromId,
+      timestamp: o.timestamp ?? this.clock.now().getTime(),
+      type: PUPPET.types.Message.Text,
+      text,
+    };
     const payload =
       o.to === 'bot'
         ? { ...base, listenerId: BOT_ID }
@@ -171,10 +186,21 @@ export class MockWorld {
    */
   recall(fromId: string, messageId = this.lastSaid.get(fromId), o: { timestamp?: number } = {}): string | undefined {
     if (messageId === undefined) return undefined;
-    const original = this.mocker.cacheMessagePayload.get(messageId) as { roomId?: string; listenerId?: string } | undefined;
+    const original = this.mocker.cacheMessagePayload.get(messageId) as
+      | { roomId?: string; listenerId?: string }
+      | undefined;
     const id = randomUUID();
-    const base = { id, talkerId: fromId, timestamp: o.timestamp ?? this.clock.now().getTime(), type: PUPPET.types.Message.Recalled, text: messageId };
-    const payload = original?.roomId || !original ? { ...base, roomId: original?.roomId ?? this.groupId, mentionIdList: [] } : { ...base, listenerId: BOT_ID };
+    const base = {
+      id,
+      talkerId: fromId,
+      timestamp: o.timestamp ?? this.clock.now().getTime(),
+      type: PUPPET.types.Message.Recalled,
+      text: messageId,
+    };
+    const payload =
+      original?.roomId || !original
+        ? { ...base, roomId: original?.roomId ?? this.groupId, mentionIdList: [] }
+        : { ...base, listenerId: BOT_ID };
     this.mocker.MessageMock.create(payload as never);
     this.puppet.emit('message', { messageId: id });
     return id;
@@ -191,8 +217,15 @@ export class MockWorld {
     const id = o.id ?? randomUUID();
     const box = FileBox.fromBase64(readFileSync(path).toString('base64'), basename(path));
     this.mocker.cacheFileBoxPayload.set(id, box.toJSON() as never);
-    const base = { id, talkerId: fromId, timestamp: o.timestamp ?? this.clock.now().getTime(), type: PUPPET.types.Message.Attachment, filename: basename(path) };
-    const payload = o.to === 'bot' ? { ...base, listenerId: BOT_ID } : { ...base, roomId: this.groupId, mentionIdList: [] };
+    const base = {
+      id,
+      talkerId: fromId,
+      timestamp: o.timestamp ?? this.clock.now().getTime(),
+      type: PUPPET.types.Message.Attachment,
+      filename: basename(path),
+    };
+    const payload =
+      o.to === 'bot' ? { ...base, listenerId: BOT_ID } : { ...base, roomId: this.groupId, mentionIdList: [] };
     this.mocker.MessageMock.create(payload as never);
     this.puppet.emit('message', { messageId: id });
     return id;

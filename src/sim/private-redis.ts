@@ -3,8 +3,8 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync } fr
 import { createServer } from 'node:net';
 import { delimiter, join, resolve } from 'node:path';
 import { redactUrl } from '../config/env.js';
-import { pingRedis } from '../jobs/redis.js';
 import { privateRedisStartedText } from '../domain/texts/simulator.js';
+import { pingRedis } from '../jobs/redis.js';
 
 /**
  * The simulator's own Redis, for a laptop where `redis-server` is installed but not running:
@@ -21,10 +21,15 @@ export interface PrivateRedis {
   stop(): Promise<void>;
 }
 
-export const PRIVATE_REDIS_STARTED = (r: PrivateRedis, configured: string) => privateRedisStartedText(configured, r.port, r.dir);
+export const PRIVATE_REDIS_STARTED = (r: PrivateRedis, configured: string) =>
+  privateRedisStartedText(configured, r.port, r.dir);
 
 /** Would a private Redis be right here? Only the simulator, with no chat token, for a Redis URL on this machine. */
-export function privateRedisAllowed(env: { simulator: boolean; WECHATY_PUPPET_SERVICE_TOKEN?: string | undefined; REDIS_URL: string }): boolean {
+export function privateRedisAllowed(env: {
+  simulator: boolean;
+  WECHATY_PUPPET_SERVICE_TOKEN?: string | undefined;
+  REDIS_URL: string;
+}): boolean {
   if (!env.simulator || env.WECHATY_PUPPET_SERVICE_TOKEN) return false;
   try {
     const u = new URL(env.REDIS_URL);
@@ -87,17 +92,39 @@ async function stopLeftover(pidFile: string): Promise<void> {
 }
 
 /** Starts a private Redis; throws with the reason if it does not answer within `timeoutMs`. */
-export async function startPrivateRedis(o: { dataDir: string; binary: string; timeoutMs?: number }): Promise<PrivateRedis> {
+export async function startPrivateRedis(o: {
+  dataDir: string;
+  binary: string;
+  timeoutMs?: number;
+}): Promise<PrivateRedis> {
   const dir = resolve(o.dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
   const pidFile = join(dir, 'redis.pid');
   await stopLeftover(pidFile);
   const port = await sparePort();
   const args = [
-    '--bind', '127.0.0.1', '--port', String(port), '--protected-mode', 'yes',
-    '--dir', dir, '--pidfile', pidFile, '--logfile', join(dir, 'redis.log'),
-    '--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '',
-    '--maxmemory-policy', 'noeviction', '--daemonize', 'no',
+    '--bind',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--protected-mode',
+    'yes',
+    '--dir',
+    dir,
+    '--pidfile',
+    pidFile,
+    '--logfile',
+    join(dir, 'redis.log'),
+    '--appendonly',
+    'yes',
+    '--appendfsync',
+    'everysec',
+    '--save',
+    '',
+    '--maxmemory-policy',
+    'noeviction',
+    '--daemonize',
+    'no',
   ];
   const child: ChildProcess = spawn(o.binary, args, { stdio: 'ignore', detached: true });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));

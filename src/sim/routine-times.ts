@@ -27,7 +27,9 @@ export class RoutineTimes {
   ) {
     this.list = routines.map((r) => ({ name: r.name, patterns: r.patterns(config).map(parseCron) }));
     const probe = new Date(Date.UTC(2026, 10, 30));
-    this.frequent = new Set(this.list.filter((r) => this.runsOf(r, probe, new Date(probe.getTime() + DAY_MS)).length > 4).map((r) => r.name));
+    this.frequent = new Set(
+      this.list.filter((r) => this.runsOf(r, probe, new Date(probe.getTime() + DAY_MS)).length > 4).map((r) => r.name),
+    );
   }
 
   private runsOf(r: { patterns: CronPattern[] }, from: Date, to: Date): number[] {

@@ -12,7 +12,9 @@ export const scenarioLineSchema = z.union([
   z.object({ at: iso, from: z.string().min(1), file: z.string().min(1), to }).strict(),
   /** The sender withdraws (撤回) the last message they sent in this scenario. */
   z.object({ at: iso, from: z.string().min(1), recall: z.literal(true) }).strict(),
-  z.object({ at: iso, from: z.string().min(1), text: z.string(), mentions: z.array(z.string()).default([]), to }).strict(),
+  z
+    .object({ at: iso, from: z.string().min(1), text: z.string(), mentions: z.array(z.string()).default([]), to })
+    .strict(),
 ]);
 export type ScenarioLine = z.infer<typeof scenarioLineSchema>;
 
@@ -25,7 +27,8 @@ export function readScenarioLine(raw: string): ScenarioLine | { error: string } 
     return { error: `not JSON (${(err as Error).message})` };
   }
   const r = scenarioLineSchema.safeParse(obj);
-  if (!r.success) return { error: r.error.issues.map((i) => `${i.path.join('.') || '(line)'}: ${i.message}`).join('; ') };
+  if (!r.success)
+    return { error: r.error.issues.map((i) => `${i.path.join('.') || '(line)'}: ${i.message}`).join('; ') };
   return r.data;
 }
 
@@ -33,14 +36,21 @@ export function readScenarioLine(raw: string): ScenarioLine | { error: string } 
  * Plays one line through the real pipeline at the line's time, then waits until everything
  * it caused has been processed and sent. Returns an error text for a line that cannot run.
  */
-export async function playLine(h: Harness, clock: ManualClock, line: ScenarioLine, key: string): Promise<string | undefined> {
+export async function playLine(
+  h: Harness,
+  clock: ManualClock,
+  line: ScenarioLine,
+  key: string,
+): Promise<string | undefined> {
   clock.set(line.at);
   const timestamp = Date.parse(line.at);
   if ('run' in line) {
-    if (!h.app.scheduler.get(line.run)) return `unknown routine "${line.run}" (known: ${h.app.scheduler.names().join(', ') || 'none'})`;
+    if (!h.app.scheduler.get(line.run))
+      return `unknown routine "${line.run}" (known: ${h.app.scheduler.names().join(', ') || 'none'})`;
     await h.app.scheduler.runNow(line.run, `${h.prefix}-${key}`);
   } else if ('recall' in line) {
-    if (h.world.recall(line.from, undefined, { timestamp }) === undefined) return `nothing to recall: ${line.from} has sent no message`;
+    if (h.world.recall(line.from, undefined, { timestamp }) === undefined)
+      return `nothing to recall: ${line.from} has sent no message`;
   } else if ('file' in line) {
     if (!existsSync(line.file)) return `file not found: ${line.file}`;
     h.world.sendFile(line.from, line.file, { to: line.to, timestamp });

@@ -1,5 +1,6 @@
 import type { App } from '../app.js';
 import { weekday } from '../domain/calendar.js';
+import { personName, type Roster, unitName } from '../domain/roster.js';
 import * as T from '../domain/texts/simulator.js';
 import { inZone, localDay } from '../domain/time.js';
 import { routines } from '../routines/index.js';
@@ -7,7 +8,6 @@ import { advanceTarget, type SimClock } from './clock.js';
 import { waitIdle } from './drain.js';
 import type { MockWorld, SentRecord } from './mock-world.js';
 import { type DueRun, RoutineTimes } from './routine-times.js';
-import { unitName, personName, type Roster } from '../domain/roster.js';
 
 export interface SimSessionOptions {
   app: App;
@@ -65,7 +65,10 @@ export class SimSession {
     this.clock = o.clock;
     this.print = o.print;
     this.drainMs = o.drainMs ?? 30_000;
-    this.times = new RoutineTimes(routines().filter((r) => o.app.scheduler.get(r.name)), o.app.config);
+    this.times = new RoutineTimes(
+      routines().filter((r) => o.app.scheduler.get(r.name)),
+      o.app.config,
+    );
     this.lastTick = this.clock.now();
     this.world.clock = this.clock;
     this.world.onSent((s) => {
@@ -223,7 +226,11 @@ export class SimSession {
    * as a group member the bot does not know, or, for a private message, as an unknown contact
    * whose private chats the bot does not answer.
    */
-  private resolve(token: string, anyId = false, channel: 'group' | 'private' = 'group'): { id: string; name: string } | undefined {
+  private resolve(
+    token: string,
+    anyId = false,
+    channel: 'group' | 'private' = 'group',
+  ): { id: string; name: string } | undefined {
     const t = token.trim();
     if (t === '') return undefined;
     const p = this.app.roster.people.find((x) => x.name === t || x.id === t);
@@ -290,7 +297,8 @@ export class SimSession {
 
   private who(): void {
     const r = this.app.roster;
-    for (const p of r.people) this.print(`  ${p.name}  ${p.id}  ${p.roles.join('/')}${p.unit ? `  ${unitName(r, p.unit)}` : ''}`);
+    for (const p of r.people)
+      this.print(`  ${p.name}  ${p.id}  ${p.roles.join('/')}${p.unit ? `  ${unitName(r, p.unit)}` : ''}`);
     this.print(T.SIM_WHO_STRANGERS);
     for (const s of this.world.strangers()) this.print(`  ${s.name}  ${s.id}`);
     this.print(T.SIM_WHO_HINT);
@@ -346,15 +354,18 @@ export class SimSession {
     for (const r of runs) {
       dayLine(r.at);
       // Jump to the run's time (a running clock that is already there is left alone).
-      if (this.clock.now().getTime() < r.at.getTime() || this.clock.now().getTime() - r.at.getTime() > 5_000) this.clock.set(r.at);
+      if (this.clock.now().getTime() < r.at.getTime() || this.clock.now().getTime() - r.at.getTime() > 5_000)
+        this.clock.set(r.at);
       const sent = await this.runRoutine(r, !this.times.frequent.has(r.routine));
-      if (sent === 0 && this.times.frequent.has(r.routine)) silentFrequent.set(r.routine, (silentFrequent.get(r.routine) ?? 0) + 1);
+      if (sent === 0 && this.times.frequent.has(r.routine))
+        silentFrequent.set(r.routine, (silentFrequent.get(r.routine) ?? 0) + 1);
       this.lastTick = r.at;
     }
     dayLine(target);
     if (this.clock.now().getTime() < target.getTime()) this.clock.set(target);
     this.lastTick = target;
-    if (silentFrequent.size > 0) this.print(T.simFrequentSilent([...silentFrequent].map(([n, c]) => T.simFrequentPart(n, c))));
+    if (silentFrequent.size > 0)
+      this.print(T.simFrequentSilent([...silentFrequent].map(([n, c]) => T.simFrequentPart(n, c))));
   }
 
   /** `/run <routine>`: now, at the simulated time. */

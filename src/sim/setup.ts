@@ -3,12 +3,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import type { App } from '../app.js';
-import { readOption } from '../lib/args.js';
 import type { Env } from '../config/env.js';
+import type { DistrictConfig } from '../config/schema.js';
+import { WorkCalendar } from '../domain/calendar.js';
 import { simBadAtText, simBannerText } from '../domain/texts/simulator.js';
 import { isoInZone, localDay } from '../domain/time.js';
-import { WorkCalendar } from '../domain/calendar.js';
-import type { DistrictConfig } from '../config/schema.js';
+import { readOption } from '../lib/args.js';
 import { createLogger, type Logger } from '../log.js';
 import { parseStartTime, SimClock } from './clock.js';
 
@@ -19,7 +19,13 @@ import { parseStartTime, SimClock } from './clock.js';
 export function simulatorLog(env: Env, raw: NodeJS.ProcessEnv): { log: Logger; file?: string } {
   if (raw.LOG_LEVEL) return { log: createLogger(env.LOG_LEVEL) };
   const file = join(env.DATA_DIR, 'sim.log');
-  return { log: createLogger('info', pino.destination({ dest: file, mkdir: true, sync: true }) as unknown as NodeJS.WritableStream), file };
+  return {
+    log: createLogger(
+      'info',
+      pino.destination({ dest: file, mkdir: true, sync: true }) as unknown as NodeJS.WritableStream,
+    ),
+    file,
+  };
 }
 
 /**
@@ -64,8 +70,17 @@ export async function dropWallClockSchedulers(app: App): Promise<number> {
   return existing.length;
 }
 
-export function simulatorBanner(clock: SimClock, config: Pick<DistrictConfig, 'timezone' | 'calendar'>, logFile: string | undefined): string {
+export function simulatorBanner(
+  clock: SimClock,
+  config: Pick<DistrictConfig, 'timezone' | 'calendar'>,
+  logFile: string | undefined,
+): string {
   const now = clock.now();
   const workday = new WorkCalendar(config.calendar).isWorkday(localDay(now, config.timezone));
-  return simBannerText(isoInZone(now, config.timezone).replace('T', ' ').slice(0, 16), config.timezone, workday, logFile);
+  return simBannerText(
+    isoInZone(now, config.timezone).replace('T', ' ').slice(0, 16),
+    config.timezone,
+    workday,
+    logFile,
+  );
 }

@@ -11,7 +11,13 @@ export { renderSent } from './session.js';
  * commands are the SimSession's; here only the terminal (lines in, text out) and the ticker
  * that fires routines as the running simulated clock passes their times.
  */
-export async function runTerminal(app: App, world: MockWorld, clock: SimClock, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
+export async function runTerminal(
+  app: App,
+  world: MockWorld,
+  clock: SimClock,
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+): Promise<void> {
   const session = new SimSession({ app, world, clock, print: (s) => output.write(`${s}\n`) });
   session.help();
   let busy = false;

@@ -18,12 +18,29 @@ export interface InboundDone {
  * Records inbound messages once each (a second delivery of the same id changes nothing) and
  * tells for each whether it was already processed, in one round trip. One id once per call.
  */
-export async function recordInbounds(db: Queryable, items: readonly InboundRecord[]): Promise<Array<{ processed: boolean }>> {
+export async function recordInbounds(
+  db: Queryable,
+  items: readonly InboundRecord[],
+): Promise<Array<{ processed: boolean }>> {
   // The same id twice in one statement cannot be upserted (the batcher then goes one by one).
   if (new Set(items.map((r) => r.m.id)).size !== items.length) throw new Error('recordInbounds: the same id twice');
   const params: SqlValue[] = [];
   for (const { m, knownSender } of items) {
-    params.push(m.id, m.chat, m.roomId, m.senderId, m.senderName, knownSender, m.text, JSON.stringify(m.mentionIds), m.file?.name ?? null, m.file?.path ?? null, m.file?.sha256 ?? null, m.sentAt, m.receivedAt);
+    params.push(
+      m.id,
+      m.chat,
+      m.roomId,
+      m.senderId,
+      m.senderName,
+      knownSender,
+      m.text,
+      JSON.stringify(m.mentionIds),
+      m.file?.name ?? null,
+      m.file?.path ?? null,
+      m.file?.sha256 ?? null,
+      m.sentAt,
+      m.receivedAt,
+    );
   }
   const out = await db.query<{ id: string; processed_at: Date | null }>(
     `insert into inbound_messages (id, chat, room_id, sender_id, sender_name, known_sender, text, mentions, file_name, file_path, file_sha256, sent_at, received_at)
@@ -54,10 +71,24 @@ export async function markInboundsProcessed(db: Queryable, items: readonly Inbou
  * Records outbound messages at enqueue time, in one round trip; returns the job ids recorded
  * now (a purpose already recorded is left as it is).
  */
-export async function recordOutboundMany(db: Queryable, jobs: ReadonlyArray<{ jobId: string; message: OutgoingMessage }>, at: Date): Promise<Set<string>> {
+export async function recordOutboundMany(
+  db: Queryable,
+  jobs: ReadonlyArray<{ jobId: string; message: OutgoingMessage }>,
+  at: Date,
+): Promise<Set<string>> {
   const params: SqlValue[] = [];
   for (const { jobId, message: m } of jobs) {
-    params.push(jobId, m.purpose, m.to.kind, m.to.kind === 'person' ? m.to.id : null, redactCredentials(m.text), JSON.stringify(m.mentions), m.file?.name ?? null, m.file?.path ?? null, at);
+    params.push(
+      jobId,
+      m.purpose,
+      m.to.kind,
+      m.to.kind === 'person' ? m.to.id : null,
+      redactCredentials(m.text),
+      JSON.stringify(m.mentions),
+      m.file?.name ?? null,
+      m.file?.path ?? null,
+      at,
+    );
   }
   const rows = await db.query<{ job_id: string }>(
     `insert into outbound_messages (job_id, purpose, to_kind, to_id, text, mentions, file_name, file_path, enqueued_at)
@@ -68,14 +99,29 @@ export async function recordOutboundMany(db: Queryable, jobs: ReadonlyArray<{ jo
 }
 
 export async function outboundSentAt(db: Queryable, jobId: string): Promise<Date | null> {
-  const rows = await db.query<{ sent_at: Date | null }>('select sent_at from outbound_messages where job_id = $1', [jobId]);
+  const rows = await db.query<{ sent_at: Date | null }>('select sent_at from outbound_messages where job_id = $1', [
+    jobId,
+  ]);
   return rows[0]?.sent_at ?? null;
 }
 
-export async function markOutboundSent(db: Queryable, jobId: string, at: Date, via: string, attempts: number): Promise<void> {
-  await db.query('update outbound_messages set sent_at = $2, delivered_via = $3, attempts = $4, last_error = null where job_id = $1', [jobId, at, via, attempts]);
+export async function markOutboundSent(
+  db: Queryable,
+  jobId: string,
+  at: Date,
+  via: string,
+  attempts: number,
+): Promise<void> {
+  await db.query(
+    'update outbound_messages set sent_at = $2, delivered_via = $3, attempts = $4, last_error = null where job_id = $1',
+    [jobId, at, via, attempts],
+  );
 }
 
 export async function markOutboundFailed(db: Queryable, jobId: string, error: string, attempts: number): Promise<void> {
-  await db.query('update outbound_messages set last_error = $2, attempts = $3 where job_id = $1', [jobId, error, attempts]);
+  await db.query('update outbound_messages set last_error = $2, attempts = $3 where job_id = $1', [
+    jobId,
+    error,
+    attempts,
+  ]);
 }

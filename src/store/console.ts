@@ -1,7 +1,7 @@
 /** Console login links and sessions (migration 006). Tokens are random; only hashes are stored. */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Queryable } from './db.js';
 import type { ReportFigures } from '../domain/report/figures.js';
+import type { Queryable } from './db.js';
 
 export type TokenKind = 'link' | 'session';
 
@@ -14,7 +14,14 @@ export const newToken = (): string => randomBytes(32).toString('base64url');
  * Issues a token; returns the token (shown once, never stored). A link asked for by the same
  * message twice (a redelivery) is a new token: the earlier one stays valid until it expires.
  */
-export async function issueToken(db: Queryable, kind: TokenKind, personId: string, now: Date, ttlMs: number, fromMessage: string | null = null): Promise<string> {
+export async function issueToken(
+  db: Queryable,
+  kind: TokenKind,
+  personId: string,
+  now: Date,
+  ttlMs: number,
+  fromMessage: string | null = null,
+): Promise<string> {
   const token = newToken();
   await db.query(
     'insert into console_tokens (token_hash, kind, person_id, created_at, expires_at, from_message) values ($1,$2,$3,$4,$5,$6)',
@@ -46,12 +53,18 @@ export async function sessionPerson(db: Queryable, token: string, now: Date): Pr
 
 /** Revokes a link or session that was never handed over (a withheld or failed delivery). */
 export async function revokeToken(db: Queryable, token: string, now: Date): Promise<void> {
-  await db.query('update console_tokens set used_at = coalesce(used_at, $2), expires_at = least(expires_at, $2) where token_hash = $1', [hashToken(token), now]);
+  await db.query(
+    'update console_tokens set used_at = coalesce(used_at, $2), expires_at = least(expires_at, $2) where token_hash = $1',
+    [hashToken(token), now],
+  );
 }
 
 /** Ends a session (logout). */
 export async function endSession(db: Queryable, token: string, now: Date): Promise<void> {
-  await db.query(`update console_tokens set used_at = $2 where token_hash = $1 and kind = 'session'`, [hashToken(token), now]);
+  await db.query(`update console_tokens set used_at = $2 where token_hash = $1 and kind = 'session'`, [
+    hashToken(token),
+    now,
+  ]);
 }
 
 /** Removes tokens that expired more than a day ago. */
@@ -75,20 +88,34 @@ export async function unitReports(db: Queryable, unitId: string, fromDay: string
   );
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return rows.map((r) => ({
-    day: String(r.day), received: num(r.received), completed: num(r.completed), inProgress: num(r.in_progress),
-    overdue: num(r.overdue), reopened: num(r.reopened), unsatisfied: num(r.unsatisfied), onTimeRate: num(r.on_time_rate),
-    satisfactionRate: num(r.satisfaction_rate), late: r.late === true, receivedAt: new Date(r.received_at as string | Date),
+    day: String(r.day),
+    received: num(r.received),
+    completed: num(r.completed),
+    inProgress: num(r.in_progress),
+    overdue: num(r.overdue),
+    reopened: num(r.reopened),
+    unsatisfied: num(r.unsatisfied),
+    onTimeRate: num(r.on_time_rate),
+    satisfactionRate: num(r.satisfaction_rate),
+    late: r.late === true,
+    receivedAt: new Date(r.received_at as string | Date),
   }));
 }
 
 /** Dispatches answered since a time (the 调度 page lists them under the open ones). */
 export async function recentlyAnsweredDispatchIds(db: Queryable, since: Date): Promise<string[]> {
-  const rows = await db.query<{ code: string }>("select code from dispatches where status = 'answered' and answered_at >= $1 order by id desc limit 50", [since]);
+  const rows = await db.query<{ code: string }>(
+    "select code from dispatches where status = 'answered' and answered_at >= $1 order by id desc limit 50",
+    [since],
+  );
   return rows.map((r) => r.code);
 }
 
 /** The highest ladder step taken per ticket for its current deadline. */
-export async function ticketSteps(db: Queryable, numbers: readonly string[]): Promise<Map<string, { step: string; at: Date }[]>> {
+export async function ticketSteps(
+  db: Queryable,
+  numbers: readonly string[],
+): Promise<Map<string, { step: string; at: Date }[]>> {
   const out = new Map<string, { step: string; at: Date }[]>();
   if (numbers.length === 0) return out;
   const rows = await db.query<{ ticket_number: string; step: string; taken_at: Date }>(

@@ -1,7 +1,15 @@
 /** The store's query interface, shared by the PGlite and node-postgres wrappers (types only). */
 
 /** Parameter values our queries use. */
-export type SqlValue = string | number | boolean | null | Date | readonly string[] | Record<string, unknown> | unknown[];
+export type SqlValue =
+  | string
+  | number
+  | boolean
+  | null
+  | Date
+  | readonly string[]
+  | Record<string, unknown>
+  | unknown[];
 
 /** The one query interface over PGlite (embedded) and node-postgres (server). */
 export interface Queryable {

@@ -1,7 +1,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Db, SqlValue } from './db-types.js';
 import { wrapPglite } from './pglite-db.js';
-import { ensureTemplate, PGLITE_INITDB_PARAMS, isEmptyFolder, pgliteStartParams, unpackTemplate } from './pglite-template.js';
+import {
+  ensureTemplate,
+  isEmptyFolder,
+  PGLITE_INITDB_PARAMS,
+  pgliteStartParams,
+  unpackTemplate,
+} from './pglite-template.js';
 
 export type { Db, Queryable, SqlValue, Transaction } from './db-types.js';
 
@@ -114,6 +120,8 @@ function preparedNames(limit = 300) {
       name = `duban_${names.size}`;
       names.set(sql, name);
     }
-    return name === undefined ? { text: sql, ...(values ? { values } : {}) } : { name, text: sql, ...(values ? { values } : {}) };
+    return name === undefined
+      ? { text: sql, ...(values ? { values } : {}) }
+      : { name, text: sql, ...(values ? { values } : {}) };
   };
 }

@@ -46,8 +46,12 @@ export async function readDeployment(db: Queryable): Promise<Deployment> {
     `update deployment set first_data_at = least((select min(received_at) from inbound_messages), (select min(received_at) from reports), (select min(at) from ticket_imports))
      where id = 1 and first_data_at is null`,
   );
-  const [d] = await db.query<{ started_at: Date; first_data_at: Date | null }>('select started_at, first_data_at from deployment where id = 1');
-  const units = await db.query<{ unit_id: string; first_seen_at: Date }>('select unit_id, first_seen_at from units_seen');
+  const [d] = await db.query<{ started_at: Date; first_data_at: Date | null }>(
+    'select started_at, first_data_at from deployment where id = 1',
+  );
+  const units = await db.query<{ unit_id: string; first_seen_at: Date }>(
+    'select unit_id, first_seen_at from units_seen',
+  );
   const since = d ? new Date(d.first_data_at ?? d.started_at) : null;
   return { startedAt: since, unitsSince: new Map(units.map((u) => [u.unit_id, new Date(u.first_seen_at)])) };
 }

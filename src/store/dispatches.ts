@@ -39,8 +39,18 @@ export interface NewDispatch {
 }
 
 export type EventKind =
-  | 'created' | 'delivered' | 'posted' | 'ack' | 'answer' | 'forwarded' | 'ask-which'
-  | 'ack-reminder' | 'due-reminder' | 'late' | 'supervisors' | 'leader-status';
+  | 'created'
+  | 'delivered'
+  | 'posted'
+  | 'ack'
+  | 'answer'
+  | 'forwarded'
+  | 'ask-which'
+  | 'ack-reminder'
+  | 'due-reminder'
+  | 'late'
+  | 'supervisors'
+  | 'leader-status';
 
 export interface DispatchEvent {
   kind: EventKind;
@@ -51,7 +61,6 @@ export interface DispatchEvent {
   at: Date;
   detail: Record<string, unknown>;
 }
-
 
 function toTarget(r: Row): DispatchTarget {
   return {
@@ -89,7 +98,10 @@ function toDispatch(r: Row, targets: DispatchTarget[]): Dispatch {
 async function withTargets(db: Queryable, rows: Row[]): Promise<Dispatch[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => Number(r.id));
-  const trows = await db.query<Row>('select * from dispatch_targets where dispatch_id = any($1::int[]) order by dispatch_id, position', [ids.map(String)]);
+  const trows = await db.query<Row>(
+    'select * from dispatch_targets where dispatch_id = any($1::int[]) order by dispatch_id, position',
+    [ids.map(String)],
+  );
   return rows.map((r) => toDispatch(r, trows.filter((t) => Number(t.dispatch_id) === Number(r.id)).map(toTarget)));
 }
 
@@ -106,7 +118,18 @@ export async function createDispatch(db: Db, d: NewDispatch): Promise<{ dispatch
     const rows = await tx.query<Row>(
       `insert into dispatches (id, code, leader_id, source_message_id, chat, text, urgent, deadline, deadline_given, created_at)
        values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) on conflict (source_message_id) do nothing returning id`,
-      [n, `D${n}`, d.leaderId, d.sourceMessageId, d.chat, d.text, d.urgent, new Date(d.deadline), d.deadlineGiven, d.createdAt],
+      [
+        n,
+        `D${n}`,
+        d.leaderId,
+        d.sourceMessageId,
+        d.chat,
+        d.text,
+        d.urgent,
+        new Date(d.deadline),
+        d.deadlineGiven,
+        d.createdAt,
+      ],
     );
     if (rows.length === 0) return false;
     for (const [i, u] of d.unitIds.entries()) {
@@ -114,7 +137,14 @@ export async function createDispatch(db: Db, d: NewDispatch): Promise<{ dispatch
     }
     await tx.query(
       `insert into dispatch_events (dispatch_id, kind, actor_id, message_id, text, at, detail) values ($1,'created',$2,$3,$4,$5,$6)`,
-      [n, d.leaderId, d.sourceMessageId, d.text, d.createdAt, JSON.stringify({ units: d.unitIds, deadline: new Date(d.deadline).toISOString(), urgent: d.urgent })],
+      [
+        n,
+        d.leaderId,
+        d.sourceMessageId,
+        d.text,
+        d.createdAt,
+        JSON.stringify({ units: d.unitIds, deadline: new Date(d.deadline).toISOString(), urgent: d.urgent }),
+      ],
     );
     return true;
   });
@@ -123,7 +153,12 @@ export async function createDispatch(db: Db, d: NewDispatch): Promise<{ dispatch
 }
 
 /** The leader's open dispatch with this exact text made at or after `since` (the same instruction sent twice), if any. */
-export async function recentSameDispatch(db: Queryable, leaderId: string, text: string, since: Date): Promise<Dispatch | undefined> {
+export async function recentSameDispatch(
+  db: Queryable,
+  leaderId: string,
+  text: string,
+  since: Date,
+): Promise<Dispatch | undefined> {
   const rows = await db.query<Row>(
     "select * from dispatches where leader_id = $1 and text = $2 and status = 'open' and created_at >= $3 order by id desc limit 1",
     [leaderId, text, since],
@@ -142,11 +177,20 @@ export async function openDispatches(db: Queryable): Promise<Dispatch[]> {
 
 /** Dispatches every unit has answered since `since` (a leader may still ask about them), newest first. */
 export async function recentlyAnsweredDispatches(db: Queryable, since: Date): Promise<Dispatch[]> {
-  return withTargets(db, await db.query<Row>("select * from dispatches where status = 'answered' and answered_at >= $1 order by id desc", [since]));
+  return withTargets(
+    db,
+    await db.query<Row>("select * from dispatches where status = 'answered' and answered_at >= $1 order by id desc", [
+      since,
+    ]),
+  );
 }
 
 /** The unit's dispatches that are open, or named by `codes` (any state), oldest first. */
-export async function dispatchesForUnit(db: Queryable, unitId: string, codes: readonly string[] = []): Promise<Dispatch[]> {
+export async function dispatchesForUnit(
+  db: Queryable,
+  unitId: string,
+  codes: readonly string[] = [],
+): Promise<Dispatch[]> {
   const rows = await db.query<Row>(
     `select d.* from dispatches d join dispatch_targets t on t.dispatch_id = d.id
      where t.unit_id = $1 and (d.status = 'open' or d.code = any($2::text[])) order by d.id`,
@@ -154,7 +198,6 @@ export async function dispatchesForUnit(db: Queryable, unitId: string, codes: re
   );
   return withTargets(db, rows);
 }
-
 
 const openUnitLookups = batchedPerDb(async (db: Queryable, units: string[]): Promise<boolean[]> => {
   const rows = await db.query<{ unit_id: string }>(
@@ -174,7 +217,11 @@ export function hasOpenDispatch(db: Queryable, unitId: string): Promise<boolean>
   return openUnitLookups(db, unitId);
 }
 
-export async function addEvent(db: Queryable, dispatchId: number | null, e: Omit<DispatchEvent, 'detail'> & { detail?: Record<string, unknown> }): Promise<void> {
+export async function addEvent(
+  db: Queryable,
+  dispatchId: number | null,
+  e: Omit<DispatchEvent, 'detail'> & { detail?: Record<string, unknown> },
+): Promise<void> {
   await db.query(
     'insert into dispatch_events (dispatch_id, unit_id, kind, actor_id, message_id, text, at, detail) values ($1,$2,$3,$4,$5,$6,$7,$8)',
     [dispatchId, e.unitId, e.kind, e.actorId, e.messageId, e.text, e.at, JSON.stringify(e.detail ?? {})],
@@ -182,7 +229,9 @@ export async function addEvent(db: Queryable, dispatchId: number | null, e: Omit
 }
 
 export async function dispatchEvents(db: Queryable, dispatchId: number): Promise<DispatchEvent[]> {
-  const rows = await db.query<Row>('select * from dispatch_events where dispatch_id = $1 order by at, id', [dispatchId]);
+  const rows = await db.query<Row>('select * from dispatch_events where dispatch_id = $1 order by at, id', [
+    dispatchId,
+  ]);
   return rows.map((r) => ({
     kind: r.kind as EventKind,
     unitId: (r.unit_id as string | null) ?? null,
@@ -195,18 +244,44 @@ export async function dispatchEvents(db: Queryable, dispatchId: number): Promise
 }
 
 /** Records the delivery to a unit once (the first time counts). */
-export async function markDelivered(db: Queryable, dispatchId: number, unitId: string, at: Date, to: readonly string[]): Promise<void> {
+export async function markDelivered(
+  db: Queryable,
+  dispatchId: number,
+  unitId: string,
+  at: Date,
+  to: readonly string[],
+): Promise<void> {
   const rows = await db.query(
     'update dispatch_targets set delivered_at = $3 where dispatch_id = $1 and unit_id = $2 and delivered_at is null returning unit_id',
     [dispatchId, unitId, at],
   );
-  if (rows.length > 0) await addEvent(db, dispatchId, { kind: 'delivered', unitId, actorId: null, messageId: null, text: null, at, detail: { to } });
+  if (rows.length > 0)
+    await addEvent(db, dispatchId, {
+      kind: 'delivered',
+      unitId,
+      actorId: null,
+      messageId: null,
+      text: null,
+      at,
+      detail: { to },
+    });
 }
 
 /** A unit's acknowledgement (the first one sets the target's state; every one is kept). */
-export async function recordAck(db: Db, dispatchId: number, unitId: string, by: string, at: Date, messageId: string, text: string): Promise<void> {
+export async function recordAck(
+  db: Db,
+  dispatchId: number,
+  unitId: string,
+  by: string,
+  at: Date,
+  messageId: string,
+  text: string,
+): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.query('update dispatch_targets set acked_at = $3, acked_by = $4 where dispatch_id = $1 and unit_id = $2 and acked_at is null', [dispatchId, unitId, at, by]);
+    await tx.query(
+      'update dispatch_targets set acked_at = $3, acked_by = $4 where dispatch_id = $1 and unit_id = $2 and acked_at is null',
+      [dispatchId, unitId, at, by],
+    );
     await addEvent(tx, dispatchId, { kind: 'ack', unitId, actorId: by, messageId, text, at });
   });
 }
@@ -215,31 +290,71 @@ export async function recordAck(db: Db, dispatchId: number, unitId: string, by: 
  * A unit's answer: the target is answered (and acknowledged, if it was not); the dispatch is
  * answered once every target is. Returns whether every target has now answered.
  */
-export async function recordAnswer(db: Db, dispatchId: number, unitId: string, by: string, at: Date, messageId: string, text: string): Promise<boolean> {
+export async function recordAnswer(
+  db: Db,
+  dispatchId: number,
+  unitId: string,
+  by: string,
+  at: Date,
+  messageId: string,
+  text: string,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
-    await tx.query('update dispatch_targets set acked_at = $3, acked_by = $4 where dispatch_id = $1 and unit_id = $2 and acked_at is null', [dispatchId, unitId, at, by]);
-    await tx.query('update dispatch_targets set answered_at = $3, answered_by = $4 where dispatch_id = $1 and unit_id = $2 and answered_at is null', [dispatchId, unitId, at, by]);
+    await tx.query(
+      'update dispatch_targets set acked_at = $3, acked_by = $4 where dispatch_id = $1 and unit_id = $2 and acked_at is null',
+      [dispatchId, unitId, at, by],
+    );
+    await tx.query(
+      'update dispatch_targets set answered_at = $3, answered_by = $4 where dispatch_id = $1 and unit_id = $2 and answered_at is null',
+      [dispatchId, unitId, at, by],
+    );
     await addEvent(tx, dispatchId, { kind: 'answer', unitId, actorId: by, messageId, text, at });
-    const left = await tx.query('select 1 from dispatch_targets where dispatch_id = $1 and answered_at is null', [dispatchId]);
+    const left = await tx.query('select 1 from dispatch_targets where dispatch_id = $1 and answered_at is null', [
+      dispatchId,
+    ]);
     if (left.length > 0) return false;
-    await tx.query("update dispatches set status = 'answered', answered_at = coalesce(answered_at, $2) where id = $1", [dispatchId, at]);
+    await tx.query("update dispatches set status = 'answered', answered_at = coalesce(answered_at, $2) where id = $1", [
+      dispatchId,
+      at,
+    ]);
     return true;
   });
 }
 
 /** One target's current row (the check re-reads it just before acting, so a fresh answer wins). */
-export async function dispatchTarget(db: Queryable, dispatchId: number, unitId: string): Promise<DispatchTarget | undefined> {
-  const [r] = await db.query<Row>('select * from dispatch_targets where dispatch_id = $1 and unit_id = $2', [dispatchId, unitId]);
+export async function dispatchTarget(
+  db: Queryable,
+  dispatchId: number,
+  unitId: string,
+): Promise<DispatchTarget | undefined> {
+  const [r] = await db.query<Row>('select * from dispatch_targets where dispatch_id = $1 and unit_id = $2', [
+    dispatchId,
+    unitId,
+  ]);
   return r ? toTarget(r) : undefined;
 }
 
 export type TargetStep = 'ack-reminder' | 'due-reminder' | 'late';
-const STEP_COLUMN: Record<TargetStep, string> = { 'ack-reminder': 'ack_reminded_at', 'due-reminder': 'due_reminded_at', late: 'late_at' };
+const STEP_COLUMN: Record<TargetStep, string> = {
+  'ack-reminder': 'ack_reminded_at',
+  'due-reminder': 'due_reminded_at',
+  late: 'late_at',
+};
 
 /** Takes a follow-up step for a unit once: true the first time, false after. */
-export async function claimTargetStep(db: Queryable, dispatchId: number, unitId: string, step: TargetStep, at: Date, detail: Record<string, unknown> = {}): Promise<boolean> {
+export async function claimTargetStep(
+  db: Queryable,
+  dispatchId: number,
+  unitId: string,
+  step: TargetStep,
+  at: Date,
+  detail: Record<string, unknown> = {},
+): Promise<boolean> {
   const col = STEP_COLUMN[step];
-  const rows = await db.query(`update dispatch_targets set ${col} = $3 where dispatch_id = $1 and unit_id = $2 and ${col} is null returning unit_id`, [dispatchId, unitId, at]);
+  const rows = await db.query(
+    `update dispatch_targets set ${col} = $3 where dispatch_id = $1 and unit_id = $2 and ${col} is null returning unit_id`,
+    [dispatchId, unitId, at],
+  );
   if (rows.length === 0) return false;
   await addEvent(db, dispatchId, { kind: step, unitId, actorId: null, messageId: null, text: null, at, detail });
   return true;
@@ -247,7 +362,10 @@ export async function claimTargetStep(db: Queryable, dispatchId: number, unitId:
 
 /** The deadline escalation of a dispatch (group, supervisors, leader), once. */
 export async function claimEscalation(db: Queryable, dispatchId: number, at: Date): Promise<boolean> {
-  const rows = await db.query('update dispatches set escalated_at = $2 where id = $1 and escalated_at is null returning id', [dispatchId, at]);
+  const rows = await db.query(
+    'update dispatches set escalated_at = $2 where id = $1 and escalated_at is null returning id',
+    [dispatchId, at],
+  );
   return rows.length > 0;
 }
 
@@ -293,11 +411,17 @@ export async function latestPendingReply(db: Queryable, unitId: string): Promise
 }
 
 export async function resolvePendingReply(db: Queryable, id: number, code: string, at: Date): Promise<boolean> {
-  const rows = await db.query('update dispatch_pending_replies set resolved_at = $2, resolved_code = $3 where id = $1 and resolved_at is null returning id', [id, at, code]);
+  const rows = await db.query(
+    'update dispatch_pending_replies set resolved_at = $2, resolved_code = $3 where id = $1 and resolved_at is null returning id',
+    [id, at, code],
+  );
   return rows.length > 0;
 }
 
 /** A unit's later linked reply makes its older unlinked ones stale: they no longer wait for a code. */
 export async function supersedePendingReplies(db: Queryable, unitId: string, at: Date): Promise<void> {
-  await db.query('update dispatch_pending_replies set resolved_at = $2 where unit_id = $1 and resolved_at is null and at <= $2', [unitId, at]);
+  await db.query(
+    'update dispatch_pending_replies set resolved_at = $2 where unit_id = $1 and resolved_at is null and at <= $2',
+    [unitId, at],
+  );
 }

@@ -1,5 +1,5 @@
-import { type InboundDone, type InboundRecord, markInboundsProcessed, recordInbounds } from './audit.js';
 import { Batcher } from '../lib/batcher.js';
+import { type InboundDone, type InboundRecord, markInboundsProcessed, recordInbounds } from './audit.js';
 import type { Queryable } from './db.js';
 
 /**

@@ -15,7 +15,9 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
     version text primary key,
     applied_at timestamptz not null default now()
   )`);
-  const done = new Set((await db.query<{ version: string }>('select version from schema_migrations')).map((r) => r.version));
+  const done = new Set(
+    (await db.query<{ version: string }>('select version from schema_migrations')).map((r) => r.version),
+  );
   const files = readdirSync(dir)
     .filter((f) => /^\d{3}_.*\.sql$/.test(f))
     .sort();

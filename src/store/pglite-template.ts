@@ -1,12 +1,25 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createGunzip } from 'node:zlib';
-import { wrapPglite } from './pglite-db.js';
 import { MIGRATIONS_DIR, migrate } from './migrate.js';
+import { wrapPglite } from './pglite-db.js';
 
 /**
  * The embedded database's settings and its template: a new store's cluster, schema included.
@@ -54,7 +67,9 @@ export function pgliteVersion(): string {
 /** A short hash of the migration files: a template holds the schema they make. */
 function migrationsHash(): string {
   const h = createHash('sha256');
-  for (const f of readdirSync(MIGRATIONS_DIR).filter((n) => n.endsWith('.sql')).sort()) {
+  for (const f of readdirSync(MIGRATIONS_DIR)
+    .filter((n) => n.endsWith('.sql'))
+    .sort()) {
     h.update(f);
     h.update(readFileSync(join(MIGRATIONS_DIR, f)));
   }
@@ -103,14 +118,20 @@ export function makeTemplate(target: string): boolean {
   const code = `const m = await import(${JSON.stringify(self)}); await m.writeTemplate(process.argv[1]);`;
   // From the sources (tests, tsx) the child needs the same TypeScript loader.
   const loader = self.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  const r = spawnSync(process.execPath, [...loader, '--input-type=module', '-e', code, target], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 });
+  const r = spawnSync(process.execPath, [...loader, '--input-type=module', '-e', code, target], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    timeout: 120_000,
+  });
   return r.status === 0 && existsSync(target);
 }
 
 /** Runs initdb and the migrations in memory and writes the cluster as a gzipped tar to `target`. */
 export async function writeTemplate(target: string): Promise<void> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const pg = new PGlite({ initDbStartParams: PGLITE_INITDB_PARAMS, startParams: pgliteStartParams(PGlite.defaultStartParams) });
+  const pg = new PGlite({
+    initDbStartParams: PGLITE_INITDB_PARAMS,
+    startParams: pgliteStartParams(PGlite.defaultStartParams),
+  });
   await pg.waitReady;
   await migrate(wrapPglite(pg));
   await pg.exec('checkpoint');
@@ -128,7 +149,8 @@ export async function writeTemplate(target: string): Promise<void> {
  * 40 MB cluster is never held in memory at once.
  */
 export async function unpackTemplate(template: string, dataDir: string): Promise<void> {
-  if (!isEmptyFolder(dataDir)) throw new Error(`${dataDir} is not empty: the database template is only unpacked into a new folder`);
+  if (!isEmptyFolder(dataDir))
+    throw new Error(`${dataDir} is not empty: the database template is only unpacked into a new folder`);
   const staging = `${dataDir}.new-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true, mode: 0o700 });

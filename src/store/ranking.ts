@@ -2,8 +2,8 @@
 import type { DistrictConfig } from '../config/schema.js';
 import type { WorkCalendar } from '../domain/calendar.js';
 import { monthBounds, type UnitAckCounts, type UnitTicketCounts } from '../domain/ranking.js';
-import type { LookbackInput } from '../domain/tickets/lookback.js';
 import type { Roster } from '../domain/roster.js';
+import type { LookbackInput } from '../domain/tickets/lookback.js';
 import type { Queryable } from './db.js';
 import { held } from './tickets.js';
 
@@ -22,7 +22,13 @@ const num = (v: unknown) => Number(v ?? 0);
  * [from, to)): those now due (done, or due by `until`) since `since`, done and never overdue,
  * rated, rated 满意 / 基本满意, reopened.
  */
-export async function monthTicketCounts(db: Queryable, from: Date, to: Date, until: Date, since: Date): Promise<Map<string, UnitTicketCounts>> {
+export async function monthTicketCounts(
+  db: Queryable,
+  from: Date,
+  to: Date,
+  until: Date,
+  since: Date,
+): Promise<Map<string, UnitTicketCounts>> {
   const rows = await db.query<Record<string, unknown>>(
     `select t.unit_id, count(*) as tickets,
        count(*) filter (where (t.done or t.due_at <= $3) and t.due_at >= $4) as due,
@@ -34,7 +40,17 @@ export async function monthTicketCounts(db: Queryable, from: Date, to: Date, unt
     [from, to, until, since],
   );
   return new Map(
-    rows.map((r) => [String(r.unit_id), { tickets: num(r.tickets), due: num(r.due), onTime: num(r.on_time), rated: num(r.rated), satisfied: num(r.satisfied), reopened: num(r.reopened) }]),
+    rows.map((r) => [
+      String(r.unit_id),
+      {
+        tickets: num(r.tickets),
+        due: num(r.due),
+        onTime: num(r.on_time),
+        rated: num(r.rated),
+        satisfied: num(r.satisfied),
+        reopened: num(r.reopened),
+      },
+    ]),
   );
 }
 
@@ -49,7 +65,12 @@ export async function dispatchAckCounts(db: Queryable, from: Date, to: Date): Pr
 }
 
 /** 双派单 side deliveries per unit in [from, to), and those signed within `ackWithinHours`. */
-export async function dualAckCounts(db: Queryable, from: Date, to: Date, ackWithinHours: number): Promise<UnitAckCounts[]> {
+export async function dualAckCounts(
+  db: Queryable,
+  from: Date,
+  to: Date,
+  ackWithinHours: number,
+): Promise<UnitAckCounts[]> {
   const rows = await db.query<Record<string, unknown>>(
     `select unit_id, count(*) as delivered,
        count(*) filter (where acked_at is not null and acked_at <= delivered_at + ($3 || ' hours')::interval) as in_time
@@ -69,7 +90,17 @@ export type LookbackTicket = LookbackInput;
  */
 export async function lookbackTickets(d: FigureDeps, month: string, at: Date): Promise<LookbackTicket[]> {
   const b = monthBounds(month, d.config.timezone);
-  const rows = await d.db.query<{ number: string; title: string; unit_id: string; status: string; done: boolean; rating: string | null; reported_done: boolean; dual_code: string | null; return_approved: boolean }>(
+  const rows = await d.db.query<{
+    number: string;
+    title: string;
+    unit_id: string;
+    status: string;
+    done: boolean;
+    rating: string | null;
+    reported_done: boolean;
+    dual_code: string | null;
+    return_approved: boolean;
+  }>(
     `select t.number, t.title, t.unit_id, t.status, t.done, t.rating,
        (not t.done and exists (
          select 1 from ticket_approvals a where a.ticket_number = t.number and a.decision = 'approved'
@@ -83,7 +114,18 @@ export async function lookbackTickets(d: FigureDeps, month: string, at: Date): P
     [b.from, b.to, at],
   );
   // One the platform holds (退单, 延时申请, 挂起) waits there, as the daily nag leaves it: unless rated 不满意.
-  return rows.filter((r) => r.done || r.rating === '不满意' || !held(r.status ?? '')).map((r) => ({ number: r.number, title: r.title, unitId: r.unit_id, done: r.done, rating: r.rating, reportedDone: r.reported_done === true, dualCode: r.dual_code ?? null, returnApproved: r.return_approved === true }));
+  return rows
+    .filter((r) => r.done || r.rating === '不满意' || !held(r.status ?? ''))
+    .map((r) => ({
+      number: r.number,
+      title: r.title,
+      unitId: r.unit_id,
+      done: r.done,
+      rating: r.rating,
+      reportedDone: r.reported_done === true,
+      dualCode: r.dual_code ?? null,
+      returnApproved: r.return_approved === true,
+    }));
 }
 
 export interface WeekTicket {
@@ -96,13 +138,25 @@ export interface WeekTicket {
 
 /** The tickets that became 不满意 or 重办 between two instants (the dual triggers). */
 export async function weekTickets(db: Queryable, from: Date, to: Date): Promise<WeekTicket[]> {
-  const rows = await db.query<{ number: string; unit_id: string; unsatisfied: boolean; reopened: boolean; done: boolean }>(
+  const rows = await db.query<{
+    number: string;
+    unit_id: string;
+    unsatisfied: boolean;
+    reopened: boolean;
+    done: boolean;
+  }>(
     `select t.number, t.unit_id, bool_or(g.reason = 'unsatisfied') as unsatisfied, bool_or(g.reason = 'reopened') as reopened, t.done
      from dual_triggers g join tickets t on t.number = g.ticket_number
      where g.at >= $1 and g.at < $2 group by t.number, t.unit_id, t.done order by t.unit_id, t.number`,
     [from, to],
   );
-  return rows.map((r) => ({ number: r.number, unitId: r.unit_id, unsatisfied: r.unsatisfied === true, reopened: r.reopened === true, done: r.done === true }));
+  return rows.map((r) => ({
+    number: r.number,
+    unitId: r.unit_id,
+    unsatisfied: r.unsatisfied === true,
+    reopened: r.reopened === true,
+    done: r.done === true,
+  }));
 }
 
 export async function weekRounds(db: Queryable, from: Date, to: Date): Promise<{ made: number; answered: number }> {
@@ -115,15 +169,24 @@ export async function weekRounds(db: Queryable, from: Date, to: Date): Promise<{
 
 /** Per unit: dual sides marked late between two instants. */
 export async function lateSides(db: Queryable, from: Date, to: Date): Promise<Map<string, number>> {
-  const rows = await db.query<{ unit_id: string; n: number }>('select unit_id, count(*)::int as n from dual_sides where late_at >= $1 and late_at < $2 group by unit_id', [from, to]);
+  const rows = await db.query<{ unit_id: string; n: number }>(
+    'select unit_id, count(*)::int as n from dual_sides where late_at >= $1 and late_at < $2 group by unit_id',
+    [from, to],
+  );
   return new Map(rows.map((r) => [r.unit_id, Number(r.n)]));
 }
 
 /** Reports of the given days: unit → day → late. */
-export async function reportsOfDays(db: Queryable, days: readonly string[]): Promise<Map<string, Map<string, boolean>>> {
+export async function reportsOfDays(
+  db: Queryable,
+  days: readonly string[],
+): Promise<Map<string, Map<string, boolean>>> {
   const out = new Map<string, Map<string, boolean>>();
   if (days.length === 0) return out;
-  const rows = await db.query<{ unit_id: string; day: string; late: boolean }>('select unit_id, day, late from reports where day = any($1::text[])', [[...days]]);
+  const rows = await db.query<{ unit_id: string; day: string; late: boolean }>(
+    'select unit_id, day, late from reports where day = any($1::text[])',
+    [[...days]],
+  );
   for (const r of rows) {
     const m = out.get(r.unit_id) ?? new Map<string, boolean>();
     m.set(r.day, r.late === true);

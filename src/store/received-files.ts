@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Queryable } from './db.js';
 
@@ -17,7 +17,11 @@ export class FileTooLarge extends Error {
  * Writes a stream to `path`, stopping (and removing the partial file) as soon as it passes
  * `maxBytes`: a large file is never held in memory nor written whole. Returns its size and hash.
  */
-export async function writeBounded(src: Readable, path: string, maxBytes: number): Promise<{ size: number; sha256: string }> {
+export async function writeBounded(
+  src: Readable,
+  path: string,
+  maxBytes: number,
+): Promise<{ size: number; sha256: string }> {
   let size = 0;
   const hash = createHash('sha256');
   const limit = new Transform({

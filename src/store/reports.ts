@@ -16,26 +16,59 @@ export interface StoredReport extends ReportFigures {
 }
 
 interface Row {
-  unit_id: string; day: string; received: number | null; completed: number | null; in_progress: number | null; overdue: number | null;
-  reopened: number | null; unsatisfied: number | null; returned: number | null; on_time_rate: number | null; satisfaction_rate: number | null;
-  late: boolean; version: number; sender_id: string; received_at: Date; flags?: unknown; flags_confirmed_at?: Date | null;
+  unit_id: string;
+  day: string;
+  received: number | null;
+  completed: number | null;
+  in_progress: number | null;
+  overdue: number | null;
+  reopened: number | null;
+  unsatisfied: number | null;
+  returned: number | null;
+  on_time_rate: number | null;
+  satisfaction_rate: number | null;
+  late: boolean;
+  version: number;
+  sender_id: string;
+  received_at: Date;
+  flags?: unknown;
+  flags_confirmed_at?: Date | null;
 }
 
 const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 function figuresOfRow(r: Row): ReportFigures {
   return {
-    received: r.received, completed: r.completed, inProgress: r.in_progress, overdue: r.overdue, reopened: r.reopened, unsatisfied: r.unsatisfied,
-    returned: r.returned, onTimeRate: r.on_time_rate, satisfactionRate: r.satisfaction_rate,
+    received: r.received,
+    completed: r.completed,
+    inProgress: r.in_progress,
+    overdue: r.overdue,
+    reopened: r.reopened,
+    unsatisfied: r.unsatisfied,
+    returned: r.returned,
+    onTimeRate: r.on_time_rate,
+    satisfactionRate: r.satisfaction_rate,
   };
 }
 
 function fromRow(r: Row): StoredReport {
   return {
-    unitId: r.unit_id, day: r.day, received: r.received, completed: r.completed, inProgress: r.in_progress, overdue: r.overdue,
-    reopened: r.reopened, unsatisfied: r.unsatisfied, returned: r.returned, onTimeRate: r.on_time_rate, satisfactionRate: r.satisfaction_rate,
-    late: r.late, version: r.version, senderId: r.sender_id, receivedAt: new Date(r.received_at),
-    flags: r.flags_confirmed_at ? [] : parseJson<string[] | null>(r.flags ?? '[]') ?? [],
+    unitId: r.unit_id,
+    day: r.day,
+    received: r.received,
+    completed: r.completed,
+    inProgress: r.in_progress,
+    overdue: r.overdue,
+    reopened: r.reopened,
+    unsatisfied: r.unsatisfied,
+    returned: r.returned,
+    onTimeRate: r.on_time_rate,
+    satisfactionRate: r.satisfaction_rate,
+    late: r.late,
+    version: r.version,
+    senderId: r.sender_id,
+    receivedAt: new Date(r.received_at),
+    flags: r.flags_confirmed_at ? [] : (parseJson<string[] | null>(r.flags ?? '[]') ?? []),
   };
 }
 
@@ -72,8 +105,31 @@ export interface SavedReport {
   before: ReportFigures | null;
 }
 
-const COLUMN_TYPES = ['text', 'text', 'jsonb', 'boolean', 'text', 'text', 'timestamptz', 'text', 'int', 'int', 'int', 'int', 'int', 'int', 'int', 'float8', 'float8',
-  'text', 'jsonb', 'text[]', 'int', 'jsonb', 'boolean'];
+const COLUMN_TYPES = [
+  'text',
+  'text',
+  'jsonb',
+  'boolean',
+  'text',
+  'text',
+  'timestamptz',
+  'text',
+  'int',
+  'int',
+  'int',
+  'int',
+  'int',
+  'int',
+  'int',
+  'float8',
+  'float8',
+  'text',
+  'jsonb',
+  'text[]',
+  'int',
+  'jsonb',
+  'boolean',
+];
 const savers = batchedPerDb(saveReports);
 
 /**
@@ -88,17 +144,50 @@ export function saveReport(db: Queryable, r: SaveReport): Promise<SavedReport> {
 
 /** Stores reports of distinct messages and distinct unit-days in one statement. */
 export async function saveReports(db: Queryable, rs: readonly SaveReport[]): Promise<SavedReport[]> {
-  if (new Set(rs.map((r) => r.messageId)).size !== rs.length || new Set(rs.map((r) => `${r.unitId}|${r.day}`)).size !== rs.length) {
+  if (
+    new Set(rs.map((r) => r.messageId)).size !== rs.length ||
+    new Set(rs.map((r) => `${r.unitId}|${r.day}`)).size !== rs.length
+  ) {
     throw new Error('saveReports: one message or one unit-day per statement');
   }
   const params: SqlValue[] = [];
   for (const r of rs) {
     const f = r.result;
-    params.push(r.unitId, r.day, JSON.stringify(r.figures), r.late, r.messageId, r.senderId, r.receivedAt, r.text,
-      f.received, f.completed, f.inProgress, f.overdue, f.reopened, f.unsatisfied, f.returned, f.onTimeRate, f.satisfactionRate,
-      r.mode, JSON.stringify(f), [...r.changed], r.baseVersion, JSON.stringify(r.flags), r.afterSummary);
+    params.push(
+      r.unitId,
+      r.day,
+      JSON.stringify(r.figures),
+      r.late,
+      r.messageId,
+      r.senderId,
+      r.receivedAt,
+      r.text,
+      f.received,
+      f.completed,
+      f.inProgress,
+      f.overdue,
+      f.reopened,
+      f.unsatisfied,
+      f.returned,
+      f.onTimeRate,
+      f.satisfactionRate,
+      r.mode,
+      JSON.stringify(f),
+      [...r.changed],
+      r.baseVersion,
+      JSON.stringify(r.flags),
+      r.afterSummary,
+    );
   }
-  const out = await db.query<{ message_id: string; version: number; result: unknown; changed: string[]; fresh: boolean; mode: string; before: unknown }>(
+  const out = await db.query<{
+    message_id: string;
+    version: number;
+    result: unknown;
+    changed: string[];
+    fresh: boolean;
+    mode: string;
+    before: unknown;
+  }>(
     `with input (unit_id, day, figures, late, message_id, sender_id, received_at, text,
                  received, completed, in_progress, overdue, reopened, unsatisfied, returned, on_time_rate, satisfaction_rate,
                  mode, result, changed, base_version, flags, after_summary) as (
@@ -136,11 +225,16 @@ export async function saveReports(db: Queryable, rs: readonly SaveReport[]): Pro
   const byId = new Map(out.map((o) => [o.message_id, o]));
   return rs.map((r) => {
     const o = byId.get(r.messageId);
-    if (o === undefined) return { status: 'conflict', version: 0, result: r.result, changed: [], mode: r.mode, before: null };
+    if (o === undefined)
+      return { status: 'conflict', version: 0, result: r.result, changed: [], mode: r.mode, before: null };
     const stored = o.result == null ? r.result : parseJson<ReportFigures>(o.result);
     return {
-      status: o.fresh ? 'stored' : 'seen', version: o.version, result: stored, changed: (o.changed ?? []) as Array<keyof ReportFigures>,
-      mode: o.mode === 'merge' ? 'merge' : 'replace', before: o.before == null ? null : parseJson<ReportFigures>(o.before),
+      status: o.fresh ? 'stored' : 'seen',
+      version: o.version,
+      result: stored,
+      changed: (o.changed ?? []) as Array<keyof ReportFigures>,
+      mode: o.mode === 'merge' ? 'merge' : 'replace',
+      before: o.before == null ? null : parseJson<ReportFigures>(o.before),
     };
   });
 }
@@ -212,12 +306,27 @@ export interface ReportVersion {
 }
 
 interface VersionRow {
-  unit_id: string; day: string; version: number; mode: string; figures: unknown; message_id: string; sender_id: string; received_at: Date; withdrawn_at: Date | null;
+  unit_id: string;
+  day: string;
+  version: number;
+  mode: string;
+  figures: unknown;
+  message_id: string;
+  sender_id: string;
+  received_at: Date;
+  withdrawn_at: Date | null;
 }
 
 const versionOfRow = (r: VersionRow): ReportVersion => ({
-  unitId: r.unit_id, day: r.day, version: r.version, mode: r.mode === 'merge' ? 'merge' : 'replace', figures: parseJson<ReportFigures>(r.figures),
-  messageId: r.message_id, senderId: r.sender_id, receivedAt: new Date(r.received_at), withdrawn: r.withdrawn_at !== null,
+  unitId: r.unit_id,
+  day: r.day,
+  version: r.version,
+  mode: r.mode === 'merge' ? 'merge' : 'replace',
+  figures: parseJson<ReportFigures>(r.figures),
+  messageId: r.message_id,
+  senderId: r.sender_id,
+  receivedAt: new Date(r.received_at),
+  withdrawn: r.withdrawn_at !== null,
 });
 
 /** The version a message made, if any. */
@@ -228,7 +337,12 @@ export async function versionOfMessage(db: Queryable, messageId: string): Promis
 
 /** Every version of a unit's report for a day, in order. */
 export async function reportVersions(db: Queryable, unitId: string, day: string): Promise<ReportVersion[]> {
-  return (await db.query<VersionRow>('select * from report_versions where unit_id = $1 and day = $2 order by version', [unitId, day])).map(versionOfRow);
+  return (
+    await db.query<VersionRow>('select * from report_versions where unit_id = $1 and day = $2 order by version', [
+      unitId,
+      day,
+    ])
+  ).map(versionOfRow);
 }
 
 /**
@@ -245,9 +359,17 @@ export interface StandingReport {
   flags: readonly string[];
 }
 
-export async function withdrawVersion(db: Db, messageId: string, at: Date, standing: StandingReport | null): Promise<boolean> {
+export async function withdrawVersion(
+  db: Db,
+  messageId: string,
+  at: Date,
+  standing: StandingReport | null,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [v] = await tx.query<VersionRow>('update report_versions set withdrawn_at = $2 where message_id = $1 and withdrawn_at is null returning *', [messageId, at]);
+    const [v] = await tx.query<VersionRow>(
+      'update report_versions set withdrawn_at = $2 where message_id = $1 and withdrawn_at is null returning *',
+      [messageId, at],
+    );
     if (!v) return false;
     if (standing === null) {
       await tx.query('delete from reports where unit_id = $1 and day = $2', [v.unit_id, v.day]);
@@ -259,8 +381,24 @@ export async function withdrawVersion(db: Db, messageId: string, at: Date, stand
          on_time_rate = $10, satisfaction_rate = $11, version = $12, message_id = $13, sender_id = $14, received_at = $15,
          flags = $16, flags_confirmed_at = null
        where unit_id = $1 and day = $2`,
-      [v.unit_id, v.day, f.received, f.completed, f.inProgress, f.overdue, f.reopened, f.unsatisfied, f.returned, f.onTimeRate, f.satisfactionRate,
-        standing.version, standing.messageId, standing.senderId, standing.receivedAt, JSON.stringify(standing.flags)],
+      [
+        v.unit_id,
+        v.day,
+        f.received,
+        f.completed,
+        f.inProgress,
+        f.overdue,
+        f.reopened,
+        f.unsatisfied,
+        f.returned,
+        f.onTimeRate,
+        f.satisfactionRate,
+        standing.version,
+        standing.messageId,
+        standing.senderId,
+        standing.receivedAt,
+        JSON.stringify(standing.flags),
+      ],
     );
     return true;
   });
@@ -292,7 +430,14 @@ export interface LateCorrection {
 }
 
 export async function pendingLateCorrections(db: Queryable): Promise<LateCorrection[]> {
-  const rows = await db.query<{ message_id: string; unit_id: string; day: string; changed: string[]; result: unknown; before: unknown }>(
+  const rows = await db.query<{
+    message_id: string;
+    unit_id: string;
+    day: string;
+    changed: string[];
+    result: unknown;
+    before: unknown;
+  }>(
     `select v.message_id, v.unit_id, v.day, v.changed, v.result,
        (select p.result from report_versions p where p.unit_id = v.unit_id and p.day = v.day and p.version < v.version and p.withdrawn_at is null order by p.version desc limit 1) as before
      from report_versions v
@@ -300,14 +445,21 @@ export async function pendingLateCorrections(db: Queryable): Promise<LateCorrect
      order by v.received_at`,
   );
   return rows.map((r) => ({
-    messageId: r.message_id, unitId: r.unit_id, day: r.day, changed: r.changed as Array<keyof ReportFigures>,
-    before: r.before === null ? null : parseJson<ReportFigures>(r.before), after: parseJson<ReportFigures>(r.result),
+    messageId: r.message_id,
+    unitId: r.unit_id,
+    day: r.day,
+    changed: r.changed as Array<keyof ReportFigures>,
+    before: r.before === null ? null : parseJson<ReportFigures>(r.before),
+    after: parseJson<ReportFigures>(r.result),
   }));
 }
 
 export async function markLateCorrectionsNoted(db: Queryable, messageIds: readonly string[], at: Date): Promise<void> {
   if (messageIds.length === 0) return;
-  await db.query('update report_versions set summary_noted_at = $2 where message_id = any($1::text[])', [[...messageIds], at]);
+  await db.query('update report_versions set summary_noted_at = $2 where message_id = any($1::text[])', [
+    [...messageIds],
+    at,
+  ]);
 }
 
 export async function reportsForDay(db: Queryable, day: string): Promise<StoredReport[]> {
@@ -315,7 +467,9 @@ export async function reportsForDay(db: Queryable, day: string): Promise<StoredR
 }
 
 export async function reportedUnitIds(db: Queryable, day: string): Promise<Set<string>> {
-  return new Set((await db.query<{ unit_id: string }>('select unit_id from reports where day = $1', [day])).map((r) => r.unit_id));
+  return new Set(
+    (await db.query<{ unit_id: string }>('select unit_id from reports where day = $1', [day])).map((r) => r.unit_id),
+  );
 }
 
 /** A refused 代报 offered to the unit it was for (migration 008). */
@@ -333,15 +487,24 @@ export interface ProxyOffer {
 
 function offerFromRow(r: Record<string, unknown>): ProxyOffer {
   return {
-    messageId: String(r.message_id), unitId: String(r.unit_id), day: String(r.day), senderId: String(r.sender_id),
-    sentAt: new Date(r.sent_at as string | Date), text: String(r.text),
+    messageId: String(r.message_id),
+    unitId: String(r.unit_id),
+    day: String(r.day),
+    senderId: String(r.sender_id),
+    sentAt: new Date(r.sent_at as string | Date),
+    text: String(r.text),
     figures: (typeof r.figures === 'string' ? JSON.parse(r.figures) : r.figures) as ReportFigures,
-    adoptedBy: (r.adopted_by as string | null) ?? null, adoptMessageId: (r.adopt_message_id as string | null) ?? null,
+    adoptedBy: (r.adopted_by as string | null) ?? null,
+    adoptMessageId: (r.adopt_message_id as string | null) ?? null,
   };
 }
 
 /** Records the offer; false if this message was offered already. */
-export async function addProxyOffer(db: Queryable, o: Omit<ProxyOffer, 'adoptedBy' | 'adoptMessageId'>, at: Date): Promise<boolean> {
+export async function addProxyOffer(
+  db: Queryable,
+  o: Omit<ProxyOffer, 'adoptedBy' | 'adoptMessageId'>,
+  at: Date,
+): Promise<boolean> {
   const rows = await db.query(
     `insert into report_proxy_offers (message_id, unit_id, day, sender_id, sent_at, text, figures, offered_at)
      values ($1,$2,$3,$4,$5,$6,$7,$8) on conflict (message_id) do nothing returning message_id`,
@@ -351,7 +514,11 @@ export async function addProxyOffer(db: Queryable, o: Omit<ProxyOffer, 'adoptedB
 }
 
 /** The offer a unit's adopt message is about: the one it adopted already, else the unit's latest pending one. */
-export async function proxyOfferToAdopt(db: Queryable, unitId: string, adoptMessageId: string): Promise<ProxyOffer | undefined> {
+export async function proxyOfferToAdopt(
+  db: Queryable,
+  unitId: string,
+  adoptMessageId: string,
+): Promise<ProxyOffer | undefined> {
   const rows = await db.query<Record<string, unknown>>(
     `select * from report_proxy_offers where unit_id = $1 and (adopt_message_id = $2 or adopted_at is null)
      order by (adopt_message_id = $2) desc nulls last, sent_at desc limit 1`,
@@ -361,7 +528,13 @@ export async function proxyOfferToAdopt(db: Queryable, unitId: string, adoptMess
 }
 
 /** Marks the offer adopted by a message (idempotent for that message). */
-export async function markProxyAdopted(db: Queryable, messageId: string, by: string, adoptMessageId: string, at: Date): Promise<void> {
+export async function markProxyAdopted(
+  db: Queryable,
+  messageId: string,
+  by: string,
+  adoptMessageId: string,
+  at: Date,
+): Promise<void> {
   await db.query(
     `update report_proxy_offers set adopted_at = $3, adopted_by = $2, adopt_message_id = $4
      where message_id = $1 and (adopted_at is null or adopt_message_id = $4)`,

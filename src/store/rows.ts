@@ -8,4 +8,5 @@ export const date = (v: unknown): Date | null => (v == null ? null : v instanceo
 export const str = (v: unknown): string | null => (v == null ? null : String(v));
 
 /** A json/jsonb column (node-postgres parses it; a text fallback is parsed here). */
-export const json = <T>(v: unknown, dflt: T): T => (v == null ? dflt : typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+export const json = <T>(v: unknown, dflt: T): T =>
+  v == null ? dflt : typeof v === 'string' ? (JSON.parse(v) as T) : (v as T);

@@ -34,15 +34,33 @@ interface Row {
 }
 
 const fromRow = (r: Row): Approval => ({
-  id: Number(r.id), code: r.code, kind: r.kind, ticketNumber: r.ticket_number, unitId: r.unit_id, requesterId: r.requester_id,
-  reason: r.reason, requestedAt: new Date(r.requested_at), sentTo: r.sent_to, resentAt: r.resent_at ? new Date(r.resent_at) : null,
-  decision: r.decision, decidedBy: r.decided_by, decidedAt: r.decided_at ? new Date(r.decided_at) : null,
+  id: Number(r.id),
+  code: r.code,
+  kind: r.kind,
+  ticketNumber: r.ticket_number,
+  unitId: r.unit_id,
+  requesterId: r.requester_id,
+  reason: r.reason,
+  requestedAt: new Date(r.requested_at),
+  sentTo: r.sent_to,
+  resentAt: r.resent_at ? new Date(r.resent_at) : null,
+  decision: r.decision,
+  decidedBy: r.decided_by,
+  decidedAt: r.decided_at ? new Date(r.decided_at) : null,
 });
 
 /** Records a request and gives it its short code (TB + id). */
 export async function createApproval(
   db: Db,
-  a: { kind: '退办' | '不再办理'; ticketNumber: string; unitId: string | null; requesterId: string; reason: string; at: Date; sentTo: string[] },
+  a: {
+    kind: '退办' | '不再办理';
+    ticketNumber: string;
+    unitId: string | null;
+    requesterId: string;
+    reason: string;
+    at: Date;
+    sentTo: string[];
+  },
 ): Promise<Approval> {
   return db.transaction(async (tx) => {
     const [row] = await tx.query<Row>(
@@ -51,7 +69,10 @@ export async function createApproval(
       [a.kind, a.ticketNumber, a.unitId, a.requesterId, a.reason, a.at, JSON.stringify(a.sentTo)],
     );
     const id = Number((row as Row).id);
-    const [done] = await tx.query<Row>('update ticket_approvals set code = $2 where id = $1 returning *', [id, approvalCode(id)]);
+    const [done] = await tx.query<Row>('update ticket_approvals set code = $2 where id = $1 returning *', [
+      id,
+      approvalCode(id),
+    ]);
     return fromRow(done as Row);
   });
 }
@@ -62,7 +83,10 @@ export async function approvalByCode(db: Queryable, code: string): Promise<Appro
 }
 
 export async function openApprovalFor(db: Queryable, ticketNumber: string): Promise<Approval | undefined> {
-  const rows = await db.query<Row>('select * from ticket_approvals where ticket_number = $1 and decision is null order by id desc limit 1', [ticketNumber]);
+  const rows = await db.query<Row>(
+    'select * from ticket_approvals where ticket_number = $1 and decision is null order by id desc limit 1',
+    [ticketNumber],
+  );
   return rows[0] ? fromRow(rows[0]) : undefined;
 }
 
@@ -78,7 +102,14 @@ export async function approvedApprovalFor(db: Queryable, ticketNumber: string): 
 }
 
 /** Decides once: false when it was already decided (by anyone). */
-export async function decideApproval(db: Queryable, id: number, approve: boolean, by: string, at: Date, note: string): Promise<boolean> {
+export async function decideApproval(
+  db: Queryable,
+  id: number,
+  approve: boolean,
+  by: string,
+  at: Date,
+  note: string,
+): Promise<boolean> {
   const rows = await db.query(
     `update ticket_approvals set decision = $2, decided_by = $3, decided_at = $4, decision_note = $5
      where id = $1 and decision is null returning id`,
@@ -89,13 +120,23 @@ export async function decideApproval(db: Queryable, id: number, approve: boolean
 
 /** Undecided requests made before `before` and not yet re-sent. */
 export async function approvalsToResend(db: Queryable, before: Date): Promise<Approval[]> {
-  const rows = await db.query<Row>('select * from ticket_approvals where decision is null and resent_at is null and requested_at <= $1 order by id', [before]);
+  const rows = await db.query<Row>(
+    'select * from ticket_approvals where decision is null and resent_at is null and requested_at <= $1 order by id',
+    [before],
+  );
   return rows.map(fromRow);
 }
 
 /** Marks a request re-sent; false if another run did it first. */
 export async function markResent(db: Queryable, id: number, at: Date): Promise<boolean> {
-  return (await db.query('update ticket_approvals set resent_at = $2 where id = $1 and resent_at is null returning id', [id, at])).length > 0;
+  return (
+    (
+      await db.query('update ticket_approvals set resent_at = $2 where id = $1 and resent_at is null returning id', [
+        id,
+        at,
+      ])
+    ).length > 0
+  );
 }
 
 /** Undecided requests sent to a leader (every leader gets each), oldest first. */

@@ -5,7 +5,10 @@ import type { Queryable } from './db.js';
 const key = (number: string, due: Date) => `${number}|${due.toISOString()}`;
 
 /** Steps already taken per ticket and deadline: `number|dueIso` → step → local day. */
-export async function takenSteps(db: Queryable, tickets: ReadonlyArray<{ number: string; dueAt: Date }>): Promise<Map<string, Map<LadderStep, string>>> {
+export async function takenSteps(
+  db: Queryable,
+  tickets: ReadonlyArray<{ number: string; dueAt: Date }>,
+): Promise<Map<string, Map<LadderStep, string>>> {
   const out = new Map<string, Map<LadderStep, string>>();
   if (tickets.length === 0) return out;
   const rows = await db.query<{ ticket_number: string; due_at: Date; step: LadderStep; day: string }>(
@@ -36,7 +39,13 @@ export interface StepRecord {
 }
 
 /** Records steps once; returns the ones this call recorded (`number|step`). */
-export async function recordSteps(db: Queryable, steps: readonly StepRecord[], day: string, cycle: string, at: Date): Promise<Set<string>> {
+export async function recordSteps(
+  db: Queryable,
+  steps: readonly StepRecord[],
+  day: string,
+  cycle: string,
+  at: Date,
+): Promise<Set<string>> {
   if (steps.length === 0) return new Set();
   const rows = await db.query<{ ticket_number: string; step: string }>(
     `insert into ticket_escalations (ticket_number, due_at, step, unit_id, days_overdue, day, cycle, taken_at, recipients)
@@ -66,7 +75,12 @@ export async function claimDigests(
 }
 
 /** 签收: acknowledges the unit's latest unacknowledged digest; its cycle, or null. */
-export async function ackLatestDigest(db: Queryable, unitId: string, personId: string, at: Date): Promise<string | null> {
+export async function ackLatestDigest(
+  db: Queryable,
+  unitId: string,
+  personId: string,
+  at: Date,
+): Promise<string | null> {
   const rows = await db.query<{ cycle: string }>(
     `update ticket_digests set acked_by = $2, acked_at = $3
      where (cycle, unit_id) in (select cycle, unit_id from ticket_digests where unit_id = $1 and acked_at is null order by sent_at desc limit 1)
@@ -77,7 +91,10 @@ export async function ackLatestDigest(db: Queryable, unitId: string, personId: s
 }
 
 export async function hasUnackedDigest(db: Queryable, unitId: string): Promise<boolean> {
-  return (await db.query('select 1 from ticket_digests where unit_id = $1 and acked_at is null limit 1', [unitId])).length > 0;
+  return (
+    (await db.query('select 1 from ticket_digests where unit_id = $1 and acked_at is null limit 1', [unitId])).length >
+    0
+  );
 }
 
 /** When the unit's latest unacknowledged digest was sent, or null when none waits. */
@@ -115,7 +132,10 @@ export async function lastAcks(db: Queryable, unitId: string, numbers: readonly 
 }
 
 /** How often and when last each ticket was listed in a 即时督办 digest: number → { times, last }. */
-export async function digestHistory(db: Queryable, numbers: readonly string[]): Promise<Map<string, { times: number; last: Date }>> {
+export async function digestHistory(
+  db: Queryable,
+  numbers: readonly string[],
+): Promise<Map<string, { times: number; last: Date }>> {
   const out = new Map<string, { times: number; last: Date }>();
   if (numbers.length === 0) return out;
   const rows = await db.query<{ number: string; times: number | string; last: Date | string }>(

@@ -59,7 +59,10 @@ const RECORD = `number text, title text, content text, unit_id text, street text
 export async function ticketsByNumbers(db: Queryable, numbers: readonly string[]): Promise<Map<string, TicketInput>> {
   const stored = new Map<string, TicketInput>();
   if (numbers.length === 0) return stored;
-  const rows = await db.query<TicketRow>('select * from tickets where number in (select jsonb_array_elements_text($1::jsonb))', [JSON.stringify(numbers)]);
+  const rows = await db.query<TicketRow>(
+    'select * from tickets where number in (select jsonb_array_elements_text($1::jsonb))',
+    [JSON.stringify(numbers)],
+  );
   for (const r of rows) stored.set(r.number, fromRow(r));
   return stored;
 }
@@ -74,9 +77,20 @@ export interface TicketWrite {
 export async function writeTickets(db: Queryable, writes: readonly TicketWrite[], at: Date): Promise<void> {
   if (writes.length === 0) return;
   const rows = writes.map(({ ticket: t, reopened }) => ({
-    number: t.number, title: t.title, content: t.content, unit_id: t.unitId, street: t.street, grid: t.grid,
-    assigned_at: t.assignedAt, deadline_at: t.deadlineAt, due_at: t.dueAt, status: t.status, done: t.done,
-    rating: t.rating, reopen_count: t.reopenCount, reopened_at: reopened ? at : null,
+    number: t.number,
+    title: t.title,
+    content: t.content,
+    unit_id: t.unitId,
+    street: t.street,
+    grid: t.grid,
+    assigned_at: t.assignedAt,
+    deadline_at: t.deadlineAt,
+    due_at: t.dueAt,
+    status: t.status,
+    done: t.done,
+    rating: t.rating,
+    reopen_count: t.reopenCount,
+    reopened_at: reopened ? at : null,
   }));
   await db.query(
     `insert into tickets (number, title, content, unit_id, street, grid, assigned_at, deadline_at, due_at, status, done, rating, reopen_count, reopened_at, first_seen_at, updated_at)
@@ -105,18 +119,53 @@ export interface InsertedTicketEvent extends NewTicketEvent {
  * Inserts ticket events in one statement, all at `at` from `source`. With `returning`, gives
  * back the inserted rows with their ids (in no particular order); else an empty list.
  */
-export async function insertTicketEvents(db: Queryable, events: readonly NewTicketEvent[], at: Date, source: string, o: { returning?: boolean } = {}): Promise<InsertedTicketEvent[]> {
+export async function insertTicketEvents(
+  db: Queryable,
+  events: readonly NewTicketEvent[],
+  at: Date,
+  source: string,
+  o: { returning?: boolean } = {},
+): Promise<InsertedTicketEvent[]> {
   if (events.length === 0) return [];
-  const rows = await db.query<{ id: string | number; ticket_number: string; kind: string; detail: Record<string, unknown>; at: Date | string }>(
+  const rows = await db.query<{
+    id: string | number;
+    ticket_number: string;
+    kind: string;
+    detail: Record<string, unknown>;
+    at: Date | string;
+  }>(
     `insert into ticket_events (ticket_number, kind, at, source, detail)
      select x.ticket_number, x.kind, $2, $3, x.detail from jsonb_to_recordset($1::jsonb) as x(ticket_number text, kind text, detail jsonb)${o.returning ? ' returning id, ticket_number, kind, detail, at' : ''}`,
-    [JSON.stringify(events.map((e) => ({ ticket_number: e.ticketNumber, kind: e.kind, detail: e.detail }))), at, source],
+    [
+      JSON.stringify(events.map((e) => ({ ticket_number: e.ticketNumber, kind: e.kind, detail: e.detail }))),
+      at,
+      source,
+    ],
   );
-  return rows.map((r) => ({ id: String(r.id), ticketNumber: r.ticket_number, kind: r.kind, detail: r.detail, at: new Date(r.at) }));
+  return rows.map((r) => ({
+    id: String(r.id),
+    ticketNumber: r.ticket_number,
+    kind: r.kind,
+    detail: r.detail,
+    at: new Date(r.at),
+  }));
 }
 
-export async function recordTicketEvent(db: Queryable, number: string, kind: string, at: Date, source: string, detail: Record<string, unknown>): Promise<void> {
-  await db.query('insert into ticket_events (ticket_number, kind, at, source, detail) values ($1,$2,$3,$4,$5)', [number, kind, at, source, JSON.stringify(detail)]);
+export async function recordTicketEvent(
+  db: Queryable,
+  number: string,
+  kind: string,
+  at: Date,
+  source: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  await db.query('insert into ticket_events (ticket_number, kind, at, source, detail) values ($1,$2,$3,$4,$5)', [
+    number,
+    kind,
+    at,
+    source,
+    JSON.stringify(detail),
+  ]);
 }
 
 export interface ImportRecord {
@@ -132,7 +181,17 @@ export async function recordImport(db: Queryable, r: ImportRecord): Promise<void
   await db.query(
     `insert into ticket_imports (source, sender_id, file_name, at, created, updated, unchanged, rejected, rejected_rows)
      values ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-    [r.source, r.senderId, r.fileName, r.at, r.counts.created, r.counts.updated, r.counts.unchanged, r.counts.rejected, JSON.stringify(r.rejected.slice(0, 10_000))],
+    [
+      r.source,
+      r.senderId,
+      r.fileName,
+      r.at,
+      r.counts.created,
+      r.counts.updated,
+      r.counts.unchanged,
+      r.counts.rejected,
+      JSON.stringify(r.rejected.slice(0, 10_000)),
+    ],
   );
 }
 
@@ -162,7 +221,16 @@ export const held = (status: string) => status !== '' && HELD_STATES.has(ticketS
  */
 export async function openTicketsToNag(db: Queryable, until: Date): Promise<OpenTicket[]> {
   // reported_done: the unit said 已办结 (and the ticket was not reopened since); the platform has not confirmed it yet.
-  const rows = await db.query<{ number: string; title: string; unit_id: string; due_at: Date; reopen_count: number; status: string; reported_done: boolean; return_approved: boolean }>(
+  const rows = await db.query<{
+    number: string;
+    title: string;
+    unit_id: string;
+    due_at: Date;
+    reopen_count: number;
+    status: string;
+    reported_done: boolean;
+    return_approved: boolean;
+  }>(
     `with o as (
        select number, title, unit_id, due_at, reopen_count, status from tickets where not done and due_at < $1
        union all
@@ -175,7 +243,15 @@ export async function openTicketsToNag(db: Queryable, until: Date): Promise<Open
   );
   return rows
     .filter((r) => !held(r.status))
-    .map((r) => ({ number: r.number, title: r.title, unitId: r.unit_id, dueAt: new Date(r.due_at), reopenCount: r.reopen_count, reportedDone: r.reported_done === true, returnApproved: r.return_approved === true }));
+    .map((r) => ({
+      number: r.number,
+      title: r.title,
+      unitId: r.unit_id,
+      dueAt: new Date(r.due_at),
+      reopenCount: r.reopen_count,
+      reportedDone: r.reported_done === true,
+      returnApproved: r.return_approved === true,
+    }));
 }
 
 /**
@@ -183,7 +259,16 @@ export async function openTicketsToNag(db: Queryable, until: Date): Promise<Open
  * list), each with whether the unit reported it 已办结 (not reopened since) as the nag marks it.
  */
 export async function overdueOrReopenedOfUnit(db: Queryable, unitId: string, now: Date): Promise<OpenTicket[]> {
-  const rows = await db.query<{ number: string; title: string; content: string; due_at: Date; reopen_count: number; status: string; reported_done: boolean; return_approved: boolean }>(
+  const rows = await db.query<{
+    number: string;
+    title: string;
+    content: string;
+    due_at: Date;
+    reopen_count: number;
+    status: string;
+    reported_done: boolean;
+    return_approved: boolean;
+  }>(
     `select t.number, t.title, t.content, t.due_at, t.reopen_count, t.status, exists (
        select 1 from ticket_events e where e.ticket_number = t.number and e.kind = 'reported-done'
          and not exists (select 1 from ticket_events r where r.ticket_number = t.number and r.kind = 'reopened' and r.at > e.at)
@@ -192,11 +277,24 @@ export async function overdueOrReopenedOfUnit(db: Queryable, unitId: string, now
      where t.unit_id = $1 and not t.done and (t.due_at < $2 or t.reopen_count > 0) order by t.due_at, t.number`,
     [unitId, now],
   );
-  return rows.filter((r) => !held(r.status)).map((r) => ({ number: r.number, title: ticketTitle(r.title, r.content), unitId, dueAt: new Date(r.due_at), reopenCount: r.reopen_count, reportedDone: r.reported_done === true, returnApproved: r.return_approved === true }));
+  return rows
+    .filter((r) => !held(r.status))
+    .map((r) => ({
+      number: r.number,
+      title: ticketTitle(r.title, r.content),
+      unitId,
+      dueAt: new Date(r.due_at),
+      reopenCount: r.reopen_count,
+      reportedDone: r.reported_done === true,
+      returnApproved: r.return_approved === true,
+    }));
 }
 
 /** How many open tickets are overdue at `now`, and how many are reopened (all units; those the platform holds left out). */
-export async function overdueAndReopenedCounts(db: Queryable, now: Date): Promise<{ overdue: number; reopened: number }> {
+export async function overdueAndReopenedCounts(
+  db: Queryable,
+  now: Date,
+): Promise<{ overdue: number; reopened: number }> {
   const rows = await db.query<{ status: string; overdue: number; reopened: number }>(
     `select status, count(*) filter (where due_at < $1)::int as overdue, count(*) filter (where reopen_count > 0)::int as reopened
      from tickets where not done group by status`,

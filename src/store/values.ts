@@ -4,5 +4,8 @@
  */
 export function valuesList(count: number, types: readonly string[]): string {
   const n = types.length;
-  return Array.from({ length: count }, (_, i) => `(${types.map((t, c) => `$${i * n + c + 1}${t ? `::${t}` : ''}`).join(', ')})`).join(', ');
+  return Array.from(
+    { length: count },
+    (_, i) => `(${types.map((t, c) => `$${i * n + c + 1}${t ? `::${t}` : ''}`).join(', ')})`,
+  ).join(', ');
 }

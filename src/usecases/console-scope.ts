@@ -1,4 +1,4 @@
-import { isOversight, isHeadOrLiaison, type Person } from '../domain/roster.js';
+import { isHeadOrLiaison, isOversight, type Person } from '../domain/roster.js';
 
 /** What a person may see in the console: everything, one unit, or nothing. */
 export type ConsoleScope = { all: true } | { all: false; unitId: string } | null;

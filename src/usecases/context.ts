@@ -32,4 +32,3 @@ export interface AppContext {
   /** The 双派单 flows (issue 6); absent in unit tests that build a context by hand. */
   dual?: DualFlows;
 }
-

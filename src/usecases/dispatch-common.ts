@@ -1,24 +1,25 @@
 /** What the dispatch handlers and dispatch-check share: labels, delivery, states. Not a handler. */
+
+import { parseDeadline } from '../domain/dispatch/deadline.js';
 import { defaultDeadline, targetStatus } from '../domain/dispatch/flow.js';
 import { inMessageOrder } from '../domain/dispatch/order.js';
 import { parseDispatch } from '../domain/dispatch/parse.js';
 import { canonicalNames, mentionInfo, textMentionIds, textTargets } from '../domain/dispatch/targets.js';
 import { normalizeDispatchText } from '../domain/dispatch/text.js';
 import { isUrgent } from '../domain/dispatch/urgency.js';
-import { parseDeadline } from '../domain/dispatch/deadline.js';
+import { type Person, responsibleFor, unitName } from '../domain/roster.js';
 import {
   deliveryText,
   groupLineText,
+  LEADER_UNNAMED,
   type LineInput,
   privateDispatchPostText,
-  targetStateText,
-  LEADER_UNNAMED,
   type TargetLabel,
+  targetStateText,
 } from '../domain/texts/dispatch.js';
 import { createDispatch, type Dispatch, type DispatchTarget, markDelivered } from '../store/dispatches.js';
 import type { AppContext } from './context.js';
-import { unitName, responsibleFor, type Person } from '../domain/roster.js';
-import { toPerson, toGroup } from './send.js';
+import { toGroup, toPerson } from './send.js';
 
 export function leaderName(ctx: AppContext, id: string): string {
   return ctx.roster.person(id)?.name ?? LEADER_UNNAMED;
@@ -35,11 +36,22 @@ function labelPeople(ctx: AppContext, unitId: string): Person[] {
 }
 
 export function targetLabels(ctx: AppContext, d: Dispatch): TargetLabel[] {
-  return d.targets.map((t) => ({ unit: unitName(ctx.roster, t.unitId), people: labelPeople(ctx, t.unitId).map((p) => p.name) }));
+  return d.targets.map((t) => ({
+    unit: unitName(ctx.roster, t.unitId),
+    people: labelPeople(ctx, t.unitId).map((p) => p.name),
+  }));
 }
 
 export function lineInput(ctx: AppContext, d: Dispatch): LineInput {
-  return { code: d.code, targets: targetLabels(ctx, d), deadline: d.deadline, deadlineGiven: d.deadlineGiven, urgent: d.urgent, tz: ctx.config.timezone, urgentHours: ctx.config.dispatch.urgentAnswerHours };
+  return {
+    code: d.code,
+    targets: targetLabels(ctx, d),
+    deadline: d.deadline,
+    deadlineGiven: d.deadlineGiven,
+    urgent: d.urgent,
+    tz: ctx.config.timezone,
+    urgentHours: ctx.config.dispatch.urgentAnswerHours,
+  };
 }
 
 /** What a dispatch text says, for a leader's message: targets as unit ids, deadline, urgency. */
@@ -55,8 +67,19 @@ function unitIdsOf(ctx: AppContext, names: readonly string[]): string[] {
 }
 
 /** Reads a leader's message with the dispatch parser. */
-export function readDispatch(ctx: AppContext, text: string, sentAt: string, from: string, mentions: readonly string[]): DispatchReading {
-  const p = parseDispatch({ text, sentAt, from, mentions: [...mentions] }, ctx.roster, ctx.calendar, ctx.config.timezone);
+export function readDispatch(
+  ctx: AppContext,
+  text: string,
+  sentAt: string,
+  from: string,
+  mentions: readonly string[],
+): DispatchReading {
+  const p = parseDispatch(
+    { text, sentAt, from, mentions: [...mentions] },
+    ctx.roster,
+    ctx.calendar,
+    ctx.config.timezone,
+  );
   // The parser lists targets by name (its CLI contract); the bot keeps the message's order.
   const unitIds = inMessageOrder(unitIdsOf(ctx, p.targets), normalizeDispatchText(text), mentions, ctx.roster);
   return { isDispatch: p.isDispatch, unitIds, deadline: p.deadline, urgent: p.urgent };
@@ -95,8 +118,13 @@ export async function createAndDeliver(
   const now = ctx.clock.now();
   const tz = ctx.config.timezone;
   // A deadline already past when the dispatch is made (a slip, or a late relay) gets the default window.
-  const given = o.reading.deadline !== null && Date.parse(o.reading.deadline) > now.getTime() ? o.reading.deadline : null;
-  if (o.reading.deadline !== null && given === null) ctx.log.warn({ deadline: o.reading.deadline, message: o.messageId }, 'dispatch deadline already past: default window used');
+  const given =
+    o.reading.deadline !== null && Date.parse(o.reading.deadline) > now.getTime() ? o.reading.deadline : null;
+  if (o.reading.deadline !== null && given === null)
+    ctx.log.warn(
+      { deadline: o.reading.deadline, message: o.messageId },
+      'dispatch deadline already past: default window used',
+    );
   const deadline = given ?? defaultDeadline(now, o.reading.urgent, ctx.config.dispatch, ctx.calendar, tz);
   const { dispatch: d } = await createDispatch(ctx.db, {
     leaderId: o.leaderId,
@@ -119,12 +147,29 @@ export async function createAndDeliver(
   }
   for (const t of d.targets) {
     const people = unitContacts(ctx, t.unitId);
-    const text = deliveryText({ code: d.code, leaderName: leader, text: d.text, unit: unitName(ctx.roster, t.unitId), deadline: d.deadline, deadlineGiven: d.deadlineGiven, urgent: d.urgent, tz, urgentHours: ctx.config.dispatch.urgentAnswerHours });
+    const text = deliveryText({
+      code: d.code,
+      leaderName: leader,
+      text: d.text,
+      unit: unitName(ctx.roster, t.unitId),
+      deadline: d.deadline,
+      deadlineGiven: d.deadlineGiven,
+      urgent: d.urgent,
+      tz,
+      urgentHours: ctx.config.dispatch.urgentAnswerHours,
+    });
     for (const p of people) {
       await ctx.send(toPerson(p.id, text, `dispatch:${d.code}:deliver:${t.unitId}:${p.id}`));
     }
-    if (people.length === 0) ctx.log.warn({ code: d.code, unit: t.unitId }, 'dispatch target unit has no head or liaison on the roster');
-    await markDelivered(ctx.db, d.id, t.unitId, now, people.map((p) => p.id));
+    if (people.length === 0)
+      ctx.log.warn({ code: d.code, unit: t.unitId }, 'dispatch target unit has no head or liaison on the roster');
+    await markDelivered(
+      ctx.db,
+      d.id,
+      t.unitId,
+      now,
+      people.map((p) => p.id),
+    );
   }
   return d;
 }
@@ -132,5 +177,10 @@ export async function createAndDeliver(
 /** A unit's state in a dispatch, in words: 未签收 / 已签收 / 已反馈（时间）, and 已超时. */
 export function stateText(t: DispatchTarget, deadline: Date, now: Date, tz: string): string {
   const s = targetStatus(t, deadline, now);
-  return targetStateText(s.state, s.state === 'answered' ? t.answeredAt : s.state === 'acknowledged' ? t.ackedAt : null, s.late, tz);
+  return targetStateText(
+    s.state,
+    s.state === 'answered' ? t.answeredAt : s.state === 'acknowledged' ? t.ackedAt : null,
+    s.late,
+    tz,
+  );
 }

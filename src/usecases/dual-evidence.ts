@@ -3,6 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SIDE_LABEL, type SideKey } from '../domain/dual/sides.js';
+import { personName, unitName } from '../domain/roster.js';
+import { summary } from '../domain/texts/dispatch.js';
 import {
   EVIDENCE_IN_GROUP,
   evidenceLineText,
@@ -16,12 +18,10 @@ import {
 } from '../domain/texts/dual.js';
 import { LADDER_LABEL, type LadderStep } from '../domain/tickets/digest.js';
 import type { TicketInput } from '../domain/tickets/row.js';
-import { summary } from '../domain/texts/dispatch.js';
 import { formatDeadline, formatShort, isoInZone } from '../domain/time.js';
 import { type Sheet, writeSpreadsheet } from '../render/spreadsheet.js';
 import { type DualRound, dualEvents, roundsOfTicket, ticketHistory } from '../store/dual.js';
 import type { AppContext } from './context.js';
-import { personName, unitName } from '../domain/roster.js';
 
 export interface EvidenceRow {
   at: Date;
@@ -33,15 +33,27 @@ export interface EvidenceRow {
 }
 
 /** Every evidence row of a ticket, in time order: its own events and each round's. */
-export async function evidenceRows(ctx: AppContext, number: string): Promise<{ rows: EvidenceRow[]; rounds: DualRound[] }> {
+export async function evidenceRows(
+  ctx: AppContext,
+  number: string,
+): Promise<{ rows: EvidenceRow[]; rounds: DualRound[] }> {
   const name = (id: string | null | undefined) => (id ? personName(ctx.roster, id) : '');
-  const names = (ids: unknown) => (Array.isArray(ids) ? ids.map((i) => (i === 'group' ? EVIDENCE_IN_GROUP : name(String(i)))).join('、') : '');
+  const names = (ids: unknown) =>
+    Array.isArray(ids) ? ids.map((i) => (i === 'group' ? EVIDENCE_IN_GROUP : name(String(i)))).join('、') : '';
   const rows: EvidenceRow[] = (await ticketHistory(ctx.db, number)).map((e) => ({
-    at: e.at, round: '', unit: '', what: evidenceTicketWhat(e.kind), who: e.source.startsWith('chat:') ? name(e.source.slice(5)) : e.source, text: evidenceTicketDetail(e.kind, e.detail),
+    at: e.at,
+    round: '',
+    unit: '',
+    what: evidenceTicketWhat(e.kind),
+    who: e.source.startsWith('chat:') ? name(e.source.slice(5)) : e.source,
+    text: evidenceTicketDetail(e.kind, e.detail),
   }));
   const rounds = await roundsOfTicket(ctx.db, number);
   const byId = new Map(rounds.map((r) => [r.id, r]));
-  for (const e of await dualEvents(ctx.db, rounds.map((r) => r.id))) {
+  for (const e of await dualEvents(
+    ctx.db,
+    rounds.map((r) => r.id),
+  )) {
     const r = byId.get(e.roundId);
     const side = e.side ? r?.sides.find((s) => s.side === e.side) : undefined;
     const unit = side ? evidenceSideUnit(unitName(ctx.roster, side.unitId), SIDE_LABEL[side.side as SideKey]) : '';
@@ -52,10 +64,20 @@ export async function evidenceRows(ctx: AppContext, number: string): Promise<{ r
       what = LADDER_LABEL[e.detail.step as LadderStep] ?? what;
       who = names(e.detail.to);
       text = evidenceOverdueText(String(e.detail.daysOverdue ?? 0));
-    } else if (e.kind === 'delivered' || e.kind === 'ack-reminder' || e.kind === 'backcheck-asked' || e.kind === 'holdup' || e.kind === 'accountability') {
+    } else if (
+      e.kind === 'delivered' ||
+      e.kind === 'ack-reminder' ||
+      e.kind === 'backcheck-asked' ||
+      e.kind === 'holdup' ||
+      e.kind === 'accountability'
+    ) {
       who = names(e.detail.to ?? e.detail.mentions);
     } else if (e.kind === 'created') {
-      text = evidenceRoundCreatedText(reasonText(String((e.detail.reasons as string[] | undefined)?.join(',') ?? r?.reason ?? '')), r?.seq ?? '', r ? formatDeadline(r.deadline, ctx.config.timezone) : '');
+      text = evidenceRoundCreatedText(
+        reasonText(String((e.detail.reasons as string[] | undefined)?.join(',') ?? r?.reason ?? '')),
+        r?.seq ?? '',
+        r ? formatDeadline(r.deadline, ctx.config.timezone) : '',
+      );
     }
     rows.push({ at: e.at, round: r?.code ?? '', unit, what, who, text });
   }
@@ -68,7 +90,16 @@ export async function evidenceLines(ctx: AppContext, number: string): Promise<st
   const { rows } = await evidenceRows(ctx, number);
   const cut = (s: string) => summary(s, 40);
   // No blank between the unit and what it did: 城东街道（属地镇街）签收（朱主任）.
-  return rows.map((r) => evidenceLineText(formatShort(r.at, ctx.config.timezone), r.round, r.unit, r.what, r.who, r.text ? cut(r.text) : null));
+  return rows.map((r) =>
+    evidenceLineText(
+      formatShort(r.at, ctx.config.timezone),
+      r.round,
+      r.unit,
+      r.what,
+      r.who,
+      r.text ? cut(r.text) : null,
+    ),
+  );
 }
 
 /** Where the bot writes its files: DATA_DIR, or a folder in the temp dir. */
@@ -79,36 +110,77 @@ export function filesDir(ctx: AppContext, sub: string): string {
 }
 
 /** The evidence pack as an Excel file (工单, 证据链, 各轮答复与倒查). */
-export async function evidenceFile(ctx: AppContext, t: TicketInput, r: DualRound): Promise<{ name: string; path: string }> {
+export async function evidenceFile(
+  ctx: AppContext,
+  t: TicketInput,
+  r: DualRound,
+): Promise<{ name: string; path: string }> {
   const tz = ctx.config.timezone;
   const { rows, rounds } = await evidenceRows(ctx, t.number);
   const fmt = (d: Date | null) => (d ? isoInZone(d, tz).replace('T', ' ').slice(0, 16) : '');
   const info: Array<[string, string]> = [
-    ['工单编号', t.number], ['标题', t.title], ['诉求内容', t.content], ['承办单位', ctx.roster.unit(t.unitId)?.name ?? t.unitId],
-    ['属地镇街', t.street ?? ''], ['网格', t.grid ?? ''], ['派单时间', fmt(t.assignedAt)], ['办理时限', fmt(t.dueAt)],
-    ['状态', t.status], ['回访满意度', t.rating ?? ''], ['重办次数', String(t.reopenCount)], ['问责轮次', `${r.code}（第${r.seq}轮）`],
+    ['工单编号', t.number],
+    ['标题', t.title],
+    ['诉求内容', t.content],
+    ['承办单位', ctx.roster.unit(t.unitId)?.name ?? t.unitId],
+    ['属地镇街', t.street ?? ''],
+    ['网格', t.grid ?? ''],
+    ['派单时间', fmt(t.assignedAt)],
+    ['办理时限', fmt(t.dueAt)],
+    ['状态', t.status],
+    ['回访满意度', t.rating ?? ''],
+    ['重办次数', String(t.reopenCount)],
+    ['问责轮次', `${r.code}（第${r.seq}轮）`],
   ];
   const sheets: Sheet[] = [
-    { name: '工单', columns: [{ header: '项目', key: 'k', width: 16 }, { header: '内容', key: 'v', width: 80 }], rows: info.map(([k, v]) => ({ k, v })) },
+    {
+      name: '工单',
+      columns: [
+        { header: '项目', key: 'k', width: 16 },
+        { header: '内容', key: 'v', width: 80 },
+      ],
+      rows: info.map(([k, v]) => ({ k, v })),
+    },
     {
       name: '证据链',
       columns: [
-        { header: '时间', key: 'at', width: 18 }, { header: '轮次', key: 'round', width: 8 }, { header: '单位', key: 'unit', width: 28 },
-        { header: '事项', key: 'what', width: 22 }, { header: '人员', key: 'who', width: 22 }, { header: '内容', key: 'text', width: 60 },
+        { header: '时间', key: 'at', width: 18 },
+        { header: '轮次', key: 'round', width: 8 },
+        { header: '单位', key: 'unit', width: 28 },
+        { header: '事项', key: 'what', width: 22 },
+        { header: '人员', key: 'who', width: 22 },
+        { header: '内容', key: 'text', width: 60 },
       ],
       rows: rows.map((x) => ({ ...x, at: fmt(x.at) })),
     },
     {
       name: '各轮答复与倒查',
       columns: [
-        { header: '轮次', key: 'code', width: 8 }, { header: '单位', key: 'unit', width: 24 }, { header: '方', key: 'side', width: 14 },
-        { header: '送达', key: 'd', width: 18 }, { header: '签收', key: 'a', width: 18 }, { header: '答复', key: 'ans', width: 18 },
-        { header: '答复内容', key: 'answer', width: 40 }, { header: '超时', key: 'late', width: 18 }, { header: '提前摸排掌握', key: 'pk', width: 30 }, { header: '举一反三', key: 'lc', width: 30 },
+        { header: '轮次', key: 'code', width: 8 },
+        { header: '单位', key: 'unit', width: 24 },
+        { header: '方', key: 'side', width: 14 },
+        { header: '送达', key: 'd', width: 18 },
+        { header: '签收', key: 'a', width: 18 },
+        { header: '答复', key: 'ans', width: 18 },
+        { header: '答复内容', key: 'answer', width: 40 },
+        { header: '超时', key: 'late', width: 18 },
+        { header: '提前摸排掌握', key: 'pk', width: 30 },
+        { header: '举一反三', key: 'lc', width: 30 },
       ],
-      rows: rounds.flatMap((x) => x.sides.map((s) => ({
-        code: x.code, unit: ctx.roster.unit(s.unitId)?.name ?? s.unitId, side: SIDE_LABEL[s.side], d: fmt(s.deliveredAt), a: fmt(s.ackedAt), ans: fmt(s.answeredAt),
-        answer: s.answer ?? '', late: fmt(s.lateAt), pk: s.priorKnown ?? '', lc: s.likeCases ?? '',
-      }))),
+      rows: rounds.flatMap((x) =>
+        x.sides.map((s) => ({
+          code: x.code,
+          unit: ctx.roster.unit(s.unitId)?.name ?? s.unitId,
+          side: SIDE_LABEL[s.side],
+          d: fmt(s.deliveredAt),
+          a: fmt(s.ackedAt),
+          ans: fmt(s.answeredAt),
+          answer: s.answer ?? '',
+          late: fmt(s.lateAt),
+          pk: s.priorKnown ?? '',
+          lc: s.likeCases ?? '',
+        })),
+      ),
     },
   ];
   const name = `双问责证据-${r.code}-${t.number.replace(/[^A-Za-z0-9_-]/g, '_')}.xlsx`;

@@ -4,7 +4,9 @@
  * completing the round (the parent), the back-check questions and 双问责. Not a handler.
  */
 import { planSides, roundDeadline, SIDE_LABEL, type SideKey } from '../domain/dual/sides.js';
+import { type Person, responsibleFor, unitName, withRoles } from '../domain/roster.js';
 import * as T from '../domain/texts/dual.js';
+import type { TicketInput } from '../domain/tickets/row.js';
 import type { DualJob } from '../jobs/dual.js';
 import {
   claimAccountability,
@@ -18,20 +20,27 @@ import {
   roundById,
 } from '../store/dual.js';
 import { getTicket } from '../store/tickets.js';
-import type { TicketInput } from '../domain/tickets/row.js';
 import type { AppContext } from './context.js';
 import { evidenceFile, evidenceLines } from './dual-evidence.js';
-import { responsibleFor, unitName, withRoles, type Person } from '../domain/roster.js';
-import { toPerson, toGroup } from './send.js';
+import { toGroup, toPerson } from './send.js';
 
 /** Who a side's messages go to: its heads, else its liaisons. */
 export function sideContacts(ctx: AppContext, unitId: string): Person[] {
   return responsibleFor(ctx.roster, unitId);
 }
 
-
 export function ticketFacts(ctx: AppContext, t: TicketInput): T.TicketFacts {
-  return { number: t.number, title: t.title, content: t.content, unitName: unitName(ctx.roster, t.unitId), street: t.street, grid: t.grid, status: t.status, rating: t.rating, reopenCount: t.reopenCount };
+  return {
+    number: t.number,
+    title: t.title,
+    content: t.content,
+    unitName: unitName(ctx.roster, t.unitId),
+    street: t.street,
+    grid: t.grid,
+    status: t.status,
+    rating: t.rating,
+    reopenCount: t.reopenCount,
+  };
 }
 
 /**
@@ -50,13 +59,28 @@ export async function openDualRounds(ctx: AppContext, o: { enqueue?: boolean } =
       ticketNumber: number,
       sides: plan.sides,
       sameUnit: plan.sameUnit,
-      deadline: roundDeadline(now, ctx.config.dual.deadlineWorkdays, ctx.calendar, ctx.config.timezone, ctx.config.dispatch.workingHours.end),
+      deadline: roundDeadline(
+        now,
+        ctx.config.dual.deadlineWorkdays,
+        ctx.calendar,
+        ctx.config.timezone,
+        ctx.config.dispatch.workingHours.end,
+      ),
       at: now,
       detail: { streetUnknown: plan.streetUnknown, street: ticket.street, grid: ticket.grid },
     });
-    if (out.kind === 'noted') ctx.log.info({ ticket: number, code: out.round.code }, 'dual: trigger noted on the open round');
+    if (out.kind === 'noted')
+      ctx.log.info({ ticket: number, code: out.round.code }, 'dual: trigger noted on the open round');
     if (out.kind !== 'created') continue;
-    ctx.log.info({ ticket: number, code: out.round.code, seq: out.round.seq, sides: plan.sides.map((s) => `${s.side}:${s.unitId}`) }, 'dual: round made');
+    ctx.log.info(
+      {
+        ticket: number,
+        code: out.round.code,
+        seq: out.round.seq,
+        sides: plan.sides.map((s) => `${s.side}:${s.unitId}`),
+      },
+      'dual: round made',
+    );
     made.push(out.round);
     // enqueue false: the caller enqueues them after its own answer (the import's, naming the codes).
     if (o.enqueue !== false) await enqueueRound(ctx, out.round);
@@ -85,15 +109,26 @@ export async function deliverSide(ctx: AppContext, job: DualJob): Promise<{ side
   const other = r.sides.find((x) => x.side !== s.side);
   const streetUnknown = r.sides.length === 1 && !r.sameUnit;
   const text = T.deliveryText({
-    code: r.code, seq: r.seq, reason: r.reason, ticket: ticketFacts(ctx, ticket), side: s.side,
+    code: r.code,
+    seq: r.seq,
+    reason: r.reason,
+    ticket: ticketFacts(ctx, ticket),
+    side: s.side,
     unitName: unitName(ctx.roster, s.unitId),
     grid: s.grid && s.side !== 'unit' ? s.grid : null,
-    otherUnit: other ? unitName(ctx.roster, other.unitId) : null, sameUnit: r.sameUnit, streetUnknown, deadline: r.deadline, tz: ctx.config.timezone,
+    otherUnit: other ? unitName(ctx.roster, other.unitId) : null,
+    sameUnit: r.sameUnit,
+    streetUnknown,
+    deadline: r.deadline,
+    tz: ctx.config.timezone,
   });
   const people = sideContacts(ctx, s.unitId);
   for (const p of people) await ctx.send(toPerson(p.id, text, `dual:${r.code}:deliver:${s.side}:${p.id}`));
   if (people.length === 0) {
-    ctx.log.warn({ code: r.code, unit: s.unitId }, 'dual: side unit has no head or liaison on the roster; posted in the group');
+    ctx.log.warn(
+      { code: r.code, unit: s.unitId },
+      'dual: side unit has no head or liaison on the roster; posted in the group',
+    );
     await ctx.send(toGroup(text, `dual:${r.code}:deliver:${s.side}:group`));
   }
   const to = people.length > 0 ? people.map((p) => p.id) : ['group'];
@@ -122,7 +157,10 @@ export async function askBackcheck(ctx: AppContext, r: DualRound, receivedFrom?:
   for (const s of r.sides) {
     if (s.backcheckAt) continue;
     const people = sideContacts(ctx, s.unitId);
-    const text = T.backcheckQuestionText(r.code, r.ticketNumber, unitName(ctx.roster, s.unitId), { oneSide: r.sides.length === 1, received: s.side === receivedFrom });
+    const text = T.backcheckQuestionText(r.code, r.ticketNumber, unitName(ctx.roster, s.unitId), {
+      oneSide: r.sides.length === 1,
+      received: s.side === receivedFrom,
+    });
     for (const p of people) await ctx.send(toPerson(p.id, text, `dual:${r.code}:backcheck:${s.side}:${p.id}`));
     await claimSideStep(ctx.db, r.id, s.side, 'backcheck_asked_at', ctx.clock.now(), { to: people.map((p) => p.id) });
   }
@@ -133,17 +171,33 @@ export async function askBackcheck(ctx: AppContext, r: DualRound, receivedFrom?:
  * acknowledgement, answer and step with times) to each supervisor and discipline inspector
  * point-to-point, with the pack as an Excel file. Once per round.
  */
-export async function sendAccountability(ctx: AppContext, r: DualRound, reason: 'third-round' | 'both-late'): Promise<void> {
+export async function sendAccountability(
+  ctx: AppContext,
+  r: DualRound,
+  reason: 'third-round' | 'both-late',
+): Promise<void> {
   const ticket = await getTicket(ctx.db, r.ticketNumber);
   if (!ticket) return;
   const people = withRoles(ctx.roster, ['supervisor', 'discipline']);
   const lines = await evidenceLines(ctx, r.ticketNumber);
   const file = await evidenceFile(ctx, ticket, r);
   const text = T.accountabilityText({
-    code: r.code, seq: r.seq, reason, ticket: ticketFacts(ctx, ticket), units: r.sides.map((s) => unitName(ctx.roster, s.unitId)), lines, fileName: file.name,
+    code: r.code,
+    seq: r.seq,
+    reason,
+    ticket: ticketFacts(ctx, ticket),
+    units: r.sides.map((s) => unitName(ctx.roster, s.unitId)),
+    lines,
+    fileName: file.name,
   });
   for (const p of people) await ctx.send(toPerson(p.id, text, `dual:${r.code}:accountability:${p.id}`, { file }));
-  await claimAccountability(ctx.db, r.id, reason, ctx.clock.now(), people.map((p) => p.id));
+  await claimAccountability(
+    ctx.db,
+    r.id,
+    reason,
+    ctx.clock.now(),
+    people.map((p) => p.id),
+  );
 }
 
 export const sideLabel = (s: SideKey): string => SIDE_LABEL[s];

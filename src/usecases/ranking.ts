@@ -1,7 +1,23 @@
-import { type MonthData, monthBounds, monthFigures, type RankingCoverage, type RankingRow, rankUnits, reportDays, reportDeadlineOf, workdaysBetween } from '../domain/ranking.js';
+import {
+  type MonthData,
+  monthBounds,
+  monthFigures,
+  type RankingCoverage,
+  type RankingRow,
+  rankUnits,
+  reportDays,
+  reportDeadlineOf,
+  workdaysBetween,
+} from '../domain/ranking.js';
 import { RANKING_METHOD } from '../domain/texts/dual.js';
 import { readDeployment } from '../store/deployment.js';
-import { dispatchAckCounts, dualAckCounts, type FigureDeps, monthTicketCounts, reportsOfDays } from '../store/ranking.js';
+import {
+  dispatchAckCounts,
+  dualAckCounts,
+  type FigureDeps,
+  monthTicketCounts,
+  reportsOfDays,
+} from '../store/ranking.js';
 import type { AppContext } from './context.js';
 
 /**
@@ -19,16 +35,30 @@ export async function monthData(d: FigureDeps, month: string, until: Date): Prom
   const deadlineOf = reportDeadlineOf(d.config.routines.reportDeadline, tz);
   const monthDays = workdaysBetween(b.first, b.last, (day) => d.calendar.isWorkday(day));
   const tickets = await monthTicketCounts(d.db, b.from, b.to, until, dep.startedAt ?? new Date(0));
-  const acks = [...(await dispatchAckCounts(d.db, b.from, b.to)), ...(await dualAckCounts(d.db, b.from, b.to, d.config.dual.ackWithinHours))];
+  const acks = [
+    ...(await dispatchAckCounts(d.db, b.from, b.to)),
+    ...(await dualAckCounts(d.db, b.from, b.to, d.config.dual.ackWithinHours)),
+  ];
   const reports = await reportsOfDays(d.db, reportDays(monthDays, deadlineOf, until));
   return monthFigures({
-    units: d.roster.units, monthDays, deadlineOf, until, startedAt: dep.startedAt, unitsSince: dep.unitsSince,
-    minCoverage: d.config.ranking.minCoverage, tickets, acks, reports,
+    units: d.roster.units,
+    monthDays,
+    deadlineOf,
+    until,
+    startedAt: dep.startedAt,
+    unitsSince: dep.unitsSince,
+    minCoverage: d.config.ranking.minCoverage,
+    tickets,
+    acks,
+    reports,
   });
 }
 
 /** The 月评比 of a month (YYYY-MM) as made now, with the share of days it rests on. */
-export async function monthRankingWithCoverage(ctx: AppContext, month: string): Promise<{ rows: RankingRow[]; coverage: RankingCoverage }> {
+export async function monthRankingWithCoverage(
+  ctx: AppContext,
+  month: string,
+): Promise<{ rows: RankingRow[]; coverage: RankingCoverage }> {
   const data = await monthData(ctx, month, ctx.clock.now());
   return { rows: rankUnits(data.figures), coverage: data.coverage };
 }

@@ -10,7 +10,12 @@ export function toPerson(id: string, text: string, purpose: string, extras: Mess
 }
 
 /** A message to the group, @-mentioning these people (none unless given). */
-export function toGroup(text: string, purpose: string, mentions: string[] = [], extras: MessageExtras = {}): OutgoingMessage {
+export function toGroup(
+  text: string,
+  purpose: string,
+  mentions: string[] = [],
+  extras: MessageExtras = {},
+): OutgoingMessage {
   return { to: { kind: 'group' }, text, mentions, purpose, ...extras };
 }
 

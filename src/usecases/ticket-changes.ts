@@ -8,14 +8,26 @@ import { diffTicket } from '../domain/tickets/diff.js';
 import type { TicketInput } from '../domain/tickets/row.js';
 import type { Db } from '../store/db.js';
 import { insertDualTriggers } from '../store/dual.js';
-import { type BatchOutcome, insertTicketEvents, type NewTicketEvent, type TicketWrite, ticketsByNumbers, writeTickets } from '../store/tickets.js';
+import {
+  type BatchOutcome,
+  insertTicketEvents,
+  type NewTicketEvent,
+  type TicketWrite,
+  ticketsByNumbers,
+  writeTickets,
+} from '../store/tickets.js';
 
 /**
  * Upserts a batch of tickets by 工单编号 in one transaction: reads the stored ones in one
  * query, writes the new and changed ones in one statement, their events in another, and the
  * 双派单 triggers of those events in a third. A number seen twice in the batch: the later row wins.
  */
-export async function upsertTickets(db: Db, batch: readonly TicketInput[], source: string, at: Date): Promise<BatchOutcome> {
+export async function upsertTickets(
+  db: Db,
+  batch: readonly TicketInput[],
+  source: string,
+  at: Date,
+): Promise<BatchOutcome> {
   const out: BatchOutcome = { created: 0, updated: 0, unchanged: 0 };
   if (batch.length === 0) return out;
   return db.transaction(async (tx) => {

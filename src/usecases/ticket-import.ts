@@ -7,11 +7,10 @@
  */
 import type { DistrictConfig, TicketField } from '../config/schema.js';
 import type { WorkCalendar } from '../domain/calendar.js';
-import { localDay } from '../domain/time.js';
 import type { Roster } from '../domain/roster.js';
-import * as T from '../domain/texts/tickets.js';
-import type { ImportCounts, RejectedRow } from '../domain/texts/tickets.js';
 import { sheetTooLargeText } from '../domain/texts/limits.js';
+import type { ImportCounts, RejectedRow } from '../domain/texts/tickets.js';
+import * as T from '../domain/texts/tickets.js';
 import { columnAliases } from '../domain/tickets/columns.js';
 import { endOfDay } from '../domain/tickets/deadline.js';
 import { classify } from '../domain/tickets/digest.js';
@@ -20,6 +19,7 @@ import { describeMapping, HEADER_SEARCH_ROWS, isNoteRow } from '../domain/ticket
 import { findListHeader, type ImportResult, isBlank, lookedFor } from '../domain/tickets/import.js';
 import { normalizeRow, pickFields, type RowContext, type TicketInput } from '../domain/tickets/row.js';
 import { REPORTED_WHEN_MISSING } from '../domain/tickets/vocabulary.js';
+import { localDay } from '../domain/time.js';
 import { type RawRow, readSheetRows } from '../lib/sheet-files.js';
 import type { Db } from '../store/db.js';
 import type { DualRound } from '../store/dual.js';
@@ -49,7 +49,13 @@ export interface ImportMeta {
 const BATCH = 1000;
 
 function rowContext(d: ImportDeps): RowContext {
-  return { roster: d.roster, calendar: d.calendar, tz: d.config.timezone, doneStatuses: d.config.tickets.doneStatuses, dayEnd: d.config.dispatch.workingHours.end };
+  return {
+    roster: d.roster,
+    calendar: d.calendar,
+    tz: d.config.timezone,
+    doneStatuses: d.config.tickets.doneStatuses,
+    dayEnd: d.config.dispatch.workingHours.end,
+  };
 }
 
 /** Options of an import: `dryRun` parses and validates without writing, keeping the first rows. */
@@ -81,7 +87,9 @@ class BatchImporter {
       r = { ok: false, number: null, reason: T.rowUnreadable((err as Error).message) };
     }
     if (this.opts.dryRun && this.preview.length < (this.opts.previewRows ?? 5)) {
-      this.preview.push(r.ok ? { row: rowNo, ok: true, ticket: r.ticket } : { row: rowNo, ok: false, reason: r.reason });
+      this.preview.push(
+        r.ok ? { row: rowNo, ok: true, ticket: r.ticket } : { row: rowNo, ok: false, reason: r.reason },
+      );
     }
     if (!r.ok) {
       this.counts.rejected++;
@@ -108,12 +116,21 @@ class BatchImporter {
   }
 
   async finish(): Promise<ImportResult> {
-    if (this.opts.dryRun) return { kind: 'imported', counts: this.counts, rejected: this.rejected, preview: this.preview };
+    if (this.opts.dryRun)
+      return { kind: 'imported', counts: this.counts, rejected: this.rejected, preview: this.preview };
     await this.flush();
     if (!this.d.db) throw new Error('import without a store');
     await recordImport(this.d.db, {
-      source: this.meta.source, senderId: this.meta.senderId ?? null, fileName: this.meta.fileName ?? null, at: this.d.now,
-      counts: { created: this.counts.created, updated: this.counts.updated, unchanged: this.counts.unchanged, rejected: this.counts.rejected },
+      source: this.meta.source,
+      senderId: this.meta.senderId ?? null,
+      fileName: this.meta.fileName ?? null,
+      at: this.d.now,
+      counts: {
+        created: this.counts.created,
+        updated: this.counts.updated,
+        unchanged: this.counts.unchanged,
+        rejected: this.counts.rejected,
+      },
       rejected: this.rejected,
     });
     return { kind: 'imported', counts: this.counts, rejected: this.rejected };
@@ -125,20 +142,35 @@ class BatchImporter {
  * or two, after any title rows; in 繁體 too), then streams the rest. Totals and note rows are
  * passed over; every other row is imported or rejected with its reason.
  */
-export async function importRows(rows: AsyncIterable<RawRow>, d: ImportDeps, meta: ImportMeta, opts: ImportOptions = {}): Promise<ImportResult> {
+export async function importRows(
+  rows: AsyncIterable<RawRow>,
+  d: ImportDeps,
+  meta: ImportMeta,
+  opts: ImportOptions = {},
+): Promise<ImportResult> {
   const aliases = columnAliases(d.config.tickets.columns);
   const head: RawRow[] = [];
   const it = rows[Symbol.asyncIterator]();
-  for (let next = await it.next(); !next.done; next = head.length < HEADER_SEARCH_ROWS ? await it.next() : { done: true, value: undefined }) {
+  for (
+    let next = await it.next();
+    !next.done;
+    next = head.length < HEADER_SEARCH_ROWS ? await it.next() : { done: true, value: undefined }
+  ) {
     if (!isBlank(next.value.cells)) head.push(next.value);
   }
-  const found = findListHeader(head.map((r) => r.cells), aliases);
+  const found = findListHeader(
+    head.map((r) => r.cells),
+    aliases,
+  );
   if (!found.header) {
     await it.return?.();
     return found.notAList;
   }
   const header = found.header;
-  const mapping = describeMapping(header, head.map((r) => r.rowNo));
+  const mapping = describeMapping(
+    header,
+    head.map((r) => r.rowNo),
+  );
   const importer = new BatchImporter(d, meta, opts);
   let skipped = 0;
   const take = async (row: RawRow) => {
@@ -150,7 +182,8 @@ export async function importRows(rows: AsyncIterable<RawRow>, d: ImportDeps, met
     await importer.add(row.rowNo, pickFields(row.cells, header.map));
   };
   for (const row of head.slice(header.last + 1)) await take(row);
-  if (head.length >= HEADER_SEARCH_ROWS) for (let next = await it.next(); !next.done; next = await it.next()) await take(next.value);
+  if (head.length >= HEADER_SEARCH_ROWS)
+    for (let next = await it.next(); !next.done; next = await it.next()) await take(next.value);
   const r = await importer.finish();
   if (r.kind !== 'imported') return r;
   const missing = REPORTED_WHEN_MISSING.filter((f) => header.map[f] === undefined).map((f) => lookedFor(f, aliases));
@@ -158,10 +191,24 @@ export async function importRows(rows: AsyncIterable<RawRow>, d: ImportDeps, met
 }
 
 /** Imports a file (.xlsx or .csv) from disk. */
-export async function importTicketFile(path: string, name: string, d: ImportDeps, meta: ImportMeta, opts: ImportOptions = {}): Promise<ImportResult> {
+export async function importTicketFile(
+  path: string,
+  name: string,
+  d: ImportDeps,
+  meta: ImportMeta,
+  opts: ImportOptions = {},
+): Promise<ImportResult> {
   if (ticketFileKind(name) === 'unsupported') return { kind: 'unsupported' };
   try {
-    return await importRows(readSheetRows(path, ticketFileKind(name) === 'xlsx' ? 'xlsx' : 'csv', { maxUncompressedBytes: d.config.limits.xlsxMaxUncompressedBytes, maxRows: d.config.limits.xlsxMaxRows }), d, meta, opts);
+    return await importRows(
+      readSheetRows(path, ticketFileKind(name) === 'xlsx' ? 'xlsx' : 'csv', {
+        maxUncompressedBytes: d.config.limits.xlsxMaxUncompressedBytes,
+        maxRows: d.config.limits.xlsxMaxRows,
+      }),
+      d,
+      meta,
+      opts,
+    );
   } catch (err) {
     if (d.db && !(await d.db.ping())) throw err;
     return { kind: 'unreadable', error: (err as Error).message };
@@ -169,9 +216,14 @@ export async function importTicketFile(path: string, name: string, d: ImportDeps
 }
 
 /** Imports already-split records (the HTTP API): row numbers are 1-based positions. */
-export async function importRecords(records: ReadonlyArray<Partial<Record<TicketField, unknown>>>, d: ImportDeps, meta: ImportMeta): Promise<ImportResult> {
+export async function importRecords(
+  records: ReadonlyArray<Partial<Record<TicketField, unknown>>>,
+  d: ImportDeps,
+  meta: ImportMeta,
+): Promise<ImportResult> {
   const importer = new BatchImporter(d, meta);
-  for (let i = 0; i < records.length; i++) await importer.add(i + 1, records[i] as Partial<Record<TicketField, unknown>>);
+  for (let i = 0; i < records.length; i++)
+    await importer.add(i + 1, records[i] as Partial<Record<TicketField, unknown>>);
   return importer.finish();
 }
 
@@ -179,7 +231,11 @@ export async function importRecords(records: ReadonlyArray<Partial<Record<Ticket
 export function importAnswer(name: string, r: ImportResult, maxListed: number, follow?: T.ImportFollowUp): string {
   switch (r.kind) {
     case 'imported':
-      return T.importSummary(name, r.counts, r.rejected, maxListed, follow, { mapping: r.mapping, missing: r.missing, skipped: r.skipped });
+      return T.importSummary(name, r.counts, r.rejected, maxListed, follow, {
+        mapping: r.mapping,
+        missing: r.missing,
+        skipped: r.skipped,
+      });
     case 'not-a-list':
       return T.notATicketList(name, r.missing, r.lookedFor);
     case 'unsupported':
@@ -203,14 +259,22 @@ export interface ChatImport {
  * each rejected row, the 双派单 rounds it started (by code) and the tickets overdue now.
  * `logFields` go with the log lines (the message id).
  */
-export async function importChatFile(ctx: AppContext, file: { path: string; name: string }, senderId: string, logFields: Record<string, unknown>): Promise<ChatImport> {
+export async function importChatFile(
+  ctx: AppContext,
+  file: { path: string; name: string },
+  senderId: string,
+  logFields: Record<string, unknown>,
+): Promise<ChatImport> {
   const r = await importTicketFile(
     file.path,
     file.name,
     { db: ctx.db, roster: ctx.roster, calendar: ctx.calendar, config: ctx.config, now: ctx.clock.now() },
     { source: `file:${file.name} by ${senderId}`, senderId, fileName: file.name },
   );
-  ctx.log.info({ ...logFields, from: senderId, file: file.name, result: r.kind, ...(r.kind === 'imported' ? r.counts : {}) }, 'ticket file processed');
+  ctx.log.info(
+    { ...logFields, from: senderId, file: file.name, result: r.kind, ...(r.kind === 'imported' ? r.counts : {}) },
+    'ticket file processed',
+  );
   let follow: T.ImportFollowUp | undefined;
   let started: DualRound[] = [];
   if (r.kind === 'imported') {
@@ -222,11 +286,20 @@ export async function importChatFile(ctx: AppContext, file: { path: string; name
       const now = ctx.clock.now();
       const tz = ctx.config.timezone;
       // What the nag will pursue: a ticket whose 退办 was approved waits for the platform, not counted.
-      const open = (await openTicketsToNag(ctx.db, endOfDay(localDay(now, tz), tz))).filter((t) => t.returnApproved !== true);
+      const open = (await openTicketsToNag(ctx.db, endOfDay(localDay(now, tz), tz))).filter(
+        (t) => t.returnApproved !== true,
+      );
       const overdue = classify(open, now, ctx.calendar, tz).filter((i) => i.daysOverdue >= 0);
-      follow = { rounds: rounds.map((x) => x.code), overdue: overdue.length, overdueReportedDone: overdue.filter((i) => i.reportedDone).length };
+      follow = {
+        rounds: rounds.map((x) => x.code),
+        overdue: overdue.length,
+        overdueReportedDone: overdue.filter((i) => i.reportedDone).length,
+      };
     } catch (err) {
-      ctx.log.error({ err, ...logFields }, 'ticket import: opening 双派单 rounds failed; the answer gives the counts only');
+      ctx.log.error(
+        { err, ...logFields },
+        'ticket import: opening 双派单 rounds failed; the answer gives the counts only',
+      );
     }
   }
   return { result: r, answer: importAnswer(file.name, r, ctx.config.tickets.maxRejectedListed, follow), started };
@@ -236,8 +309,18 @@ export async function importChatFile(ctx: AppContext, file: { path: string; name
  * Imports records the platform pushed (the HTTP API), then makes the 双派单 rounds they call
  * for and adds their flows (a failure there is logged: dual-check makes them later).
  */
-export async function importPushedRecords(ctx: AppContext, records: ReadonlyArray<Partial<Record<TicketField, unknown>>>): Promise<ImportResult> {
-  const r = await importRecords(records, { db: ctx.db, roster: ctx.roster, calendar: ctx.calendar, config: ctx.config, now: ctx.clock.now() }, { source: 'api' });
-  if (r.kind === 'imported' && records.length > 0) await openDualRounds(ctx).catch((err) => ctx.log.error({ err }, 'dual: rounds not made after the API import (dual-check will)'));
+export async function importPushedRecords(
+  ctx: AppContext,
+  records: ReadonlyArray<Partial<Record<TicketField, unknown>>>,
+): Promise<ImportResult> {
+  const r = await importRecords(
+    records,
+    { db: ctx.db, roster: ctx.roster, calendar: ctx.calendar, config: ctx.config, now: ctx.clock.now() },
+    { source: 'api' },
+  );
+  if (r.kind === 'imported' && records.length > 0)
+    await openDualRounds(ctx).catch((err) =>
+      ctx.log.error({ err }, 'dual: rounds not made after the API import (dual-check will)'),
+    );
   return r;
 }

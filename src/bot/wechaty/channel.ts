@@ -4,12 +4,25 @@ import { FileBox } from 'file-box';
 import { type Message, types, WechatyBuilder } from 'wechaty';
 import type { ContactInterface, RoomInterface, WechatyInterface } from 'wechaty/impls';
 import type { PuppetInterface } from 'wechaty-puppet/impls';
-import { type IncomingFile, type IncomingMessage, mayFallBackToGroup, type OutgoingMessage } from '../../domain/messages.js';
-import { CONSOLE_LINK_WITHHELD, WITHHELD_NOTICE } from '../../domain/texts/console.js';
 import { type FileRefusal, isSpreadsheetName, mayImportFiles, storedFileName } from '../../domain/files.js';
-import { FileTooLarge, writeBounded } from '../../store/received-files.js';
-import { type ChannelCapabilities, type ChannelDeps, type ChannelState, type ChannelStatus, type ChatChannel, type DeliveredVia, StateListeners } from '../channel.js';
+import {
+  type IncomingFile,
+  type IncomingMessage,
+  mayFallBackToGroup,
+  type OutgoingMessage,
+} from '../../domain/messages.js';
+import { CONSOLE_LINK_WITHHELD, WITHHELD_NOTICE } from '../../domain/texts/console.js';
 import { RecentIds } from '../../lib/recent-ids.js';
+import { FileTooLarge, writeBounded } from '../../store/received-files.js';
+import {
+  type ChannelCapabilities,
+  type ChannelDeps,
+  type ChannelState,
+  type ChannelStatus,
+  type ChatChannel,
+  type DeliveredVia,
+  StateListeners,
+} from '../channel.js';
 
 export interface WechatyChannelOptions extends ChannelDeps {
   puppet: PuppetInterface;
@@ -146,7 +159,10 @@ export class WechatyChannel implements ChatChannel {
     if (room) {
       if (!(await this.isOurGroup(room))) return;
     } else if (!this.o.roster.person(talker.id)) {
-      this.o.log.warn({ from: talker.id, name: talker.name() }, 'private message from a contact not on the roster ignored');
+      this.o.log.warn(
+        { from: talker.id, name: talker.name() },
+        'private message from a contact not on the roster ignored',
+      );
       return;
     }
     if (msg.type() === types.Message.Recalled) {
@@ -154,8 +170,18 @@ export class WechatyChannel implements ChatChannel {
       const recalledId = msg.text();
       if (!recalledId) return;
       await this.receiveDurably({
-        id: msg.id, chat: room ? 'group' : 'private', roomId: room?.id ?? null, senderId: talker.id, senderName: withoutNul(talker.name()),
-        text: '', mentionIds: [], sentAt: sentAt.toISOString(), receivedAt: now.toISOString(), file: null, kind: 'recall', recalledId,
+        id: msg.id,
+        chat: room ? 'group' : 'private',
+        roomId: room?.id ?? null,
+        senderId: talker.id,
+        senderName: withoutNul(talker.name()),
+        text: '',
+        mentionIds: [],
+        sentAt: sentAt.toISOString(),
+        receivedAt: now.toISOString(),
+        file: null,
+        kind: 'recall',
+        recalledId,
       });
       return;
     }
@@ -184,7 +210,8 @@ export class WechatyChannel implements ChatChannel {
         return;
       } catch (err) {
         if (attempt >= 120) throw err;
-        if (attempt === 1) this.o.log.warn({ id: m.id, err: (err as Error).message }, 'cannot queue message yet; retrying');
+        if (attempt === 1)
+          this.o.log.warn({ id: m.id, err: (err as Error).message }, 'cannot queue message yet; retrying');
         await new Promise((r) => setTimeout(r, Math.min(250 * attempt, 5_000)));
       }
     }
@@ -250,7 +277,8 @@ export class WechatyChannel implements ChatChannel {
       if (!room) throw new Error('recipient unreachable privately and group not found');
       if (!mayFallBackToGroup(m)) {
         // A credential never goes to the group: say there, without it, how to get it.
-        const notice = m.groupNotice ?? (m.purpose.startsWith('console-link:') ? CONSOLE_LINK_WITHHELD : WITHHELD_NOTICE);
+        const notice =
+          m.groupNotice ?? (m.purpose.startsWith('console-link:') ? CONSOLE_LINK_WITHHELD : WITHHELD_NOTICE);
         if (person) await room.say(notice, person);
         else await room.say(`@${this.o.roster.person(m.to.id)?.name ?? m.to.id} ${notice}`);
         return 'withheld';

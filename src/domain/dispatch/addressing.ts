@@ -45,13 +45,20 @@ export function addressingOf(text: string, mentionIds: readonly string[], leader
     const forms = formsOfAddress(l.name);
     if (forms.some((f) => own.includes(`@${f}`))) ids.add(l.id);
     const head = own.replace(LEADING_MENTIONS, '').slice(0, ADDRESS_WINDOW + 4);
-    if (forms.some((f) => {
-      const i = head.indexOf(f);
-      return i >= 0 && i <= ADDRESS_WINDOW;
-    })) ids.add(l.id);
+    if (
+      forms.some((f) => {
+        const i = head.indexOf(f);
+        return i >= 0 && i <= ADDRESS_WINDOW;
+      })
+    )
+      ids.add(l.id);
   }
   const body = own.replace(LEADING_MENTIONS, '').trim();
-  return { leaderIds: [...ids], reportStart: REPORT_START.test(body), quote: q ? { name: q.name, quoted: q.quoted } : null };
+  return {
+    leaderIds: [...ids],
+    reportStart: REPORT_START.test(body),
+    quote: q ? { name: q.name, quoted: q.quoted } : null,
+  };
 }
 
 /** Whether a quoted text is (part of) a dispatch: its code, or a stretch of its words. */

@@ -6,7 +6,7 @@
 import { addDays, type IsoDay, type WorkCalendar, weekday } from '../calendar.js';
 import { DEFAULT_TZ, dayjs, isoInZone, localDay, localIso } from '../time.js';
 import { normalizeDispatchText } from './text.js';
-import { type DayRef, type Expr, group, type Period, PERIOD_DEFAULT, tokenize } from './time-tokens.js';
+import { type DayRef, type Expr, group, PERIOD_DEFAULT, type Period, tokenize } from './time-tokens.js';
 
 /** One deadline expression found in a text, already resolved to an instant. */
 export interface DeadlineCandidate {
@@ -28,7 +28,8 @@ const AFTER_VERB =
   /^[ ,，]?(?:务必|必须|一定|须|要|反馈|报|答复|回复|完成|拿出|提交|上报|报送|落实|处置|办结|整改|解决|说清|到位|到现场|到场|给出|研究|核实|提供|汇报|回告|告知|把|将|组织|安排|召开|开展|拿|交|给|发)/;
 const AFTER_REPORT = /^[ ,，]?(?:务必|必须|一定|须|要)?(?:反馈|报|答复|回复|上报|报送|汇报|回告|办结|完成)/;
 const BEFORE_STRONG = /(?:于|在|限|截至|截止|最迟|最晚|务必|必须|须|请|要求|要|并|力争|争取)[ ,，]?$/;
-const AFTER_NARRATIVE = /^ ?(?:的|以来|期间|起|开始|至今|接到|收到|有|发生|群众|市民|居民|来电|反映|投诉|已|刚|又|再次|后|以后|之后|左右|多|至|到(?!现场|场|位)|那|这|凌晨有|晚上有|出现|曾)/;
+const AFTER_NARRATIVE =
+  /^ ?(?:的|以来|期间|起|开始|至今|接到|收到|有|发生|群众|市民|居民|来电|反映|投诉|已|刚|又|再次|后|以后|之后|左右|多|至|到(?!现场|场|位)|那|这|凌晨有|晚上有|出现|曾)/;
 const BEFORE_NARRATIVE = /(?:自|从|截至目前|截止目前|去年|昨天|昨日|前天|上个?月|每天|每日)[ ]?$/;
 
 function resolveDay(ref: DayRef, today: IsoDay): IsoDay | null {
@@ -107,7 +108,14 @@ function at(day: IsoDay, minutes: number, tz: string, memo: Map<string, string>)
   return iso;
 }
 
-function resolve(e: Expr, sentMs: number, today: IsoDay, calendar: WorkCalendar, tz: string, memo: Map<string, string>): string | null {
+function resolve(
+  e: Expr,
+  sentMs: number,
+  today: IsoDay,
+  calendar: WorkCalendar,
+  tz: string,
+  memo: Map<string, string>,
+): string | null {
   if (e.rel !== undefined) {
     const { unit, n } = e.rel;
     if (unit === 'hour') return isoInZone(sentMs + n * 3_600_000, tz);
@@ -140,14 +148,20 @@ export function normalizeSentAt(sentAt: string, tz = DEFAULT_TZ): string | null 
   const m = ISO_RE.exec(sentAt.trim());
   if (m === null) return null;
   const day = sentAt.trim().slice(0, 10);
-  if (addDays(day, 0) !== day || Number(sentAt.trim().slice(11, 13)) > 23 || Number(sentAt.trim().slice(14, 16)) > 59) return null;
+  if (addDays(day, 0) !== day || Number(sentAt.trim().slice(11, 13)) > 23 || Number(sentAt.trim().slice(14, 16)) > 59)
+    return null;
   const d = m[1] === undefined ? dayjs.tz(sentAt.trim().replace(' ', 'T'), tz) : dayjs(sentAt.trim());
   if (!d.isValid()) return null;
   return isoInZone(d.valueOf(), tz);
 }
 
 /** Every deadline expression of a text, resolved, in text order. */
-export function findDeadlines(rawText: string, rawSentAt: string, calendar: WorkCalendar, tz = DEFAULT_TZ): DeadlineCandidate[] {
+export function findDeadlines(
+  rawText: string,
+  rawSentAt: string,
+  calendar: WorkCalendar,
+  tz = DEFAULT_TZ,
+): DeadlineCandidate[] {
   const sentAt = normalizeSentAt(rawSentAt, tz);
   if (sentAt === null) return [];
   const sentMs = Date.parse(sentAt);
@@ -163,7 +177,15 @@ export function findDeadlines(rawText: string, rawSentAt: string, calendar: Work
     if (!marked && e.rel === undefined && (AFTER_NARRATIVE.test(after) || BEFORE_NARRATIVE.test(before))) continue;
     // A bare clock time is only a deadline when it reads as one.
     if (e.day === undefined && e.period === undefined && e.clock !== undefined && !strong) continue;
-    if (e.day === undefined && e.period === undefined && e.clock?.chinese === true && !e.clock.exact && !marked && !/^ ?钟/.test(after)) continue;
+    if (
+      e.day === undefined &&
+      e.period === undefined &&
+      e.clock?.chinese === true &&
+      !e.clock.exact &&
+      !marked &&
+      !/^ ?钟/.test(after)
+    )
+      continue;
     if (!strong) {
       // Unmarked: only 明天/后天/周X; a bare date, 今天 or a clock time is too often narrative.
       const weakOk = e.day !== undefined && ((e.day.kind === 'offset' && e.day.days > 0) || e.day.kind === 'weekday');
@@ -171,7 +193,14 @@ export function findDeadlines(rawText: string, rawSentAt: string, calendar: Work
     }
     const iso = resolve(e, sentMs, today, calendar, tz, memo);
     if (iso === null) continue;
-    out.push({ start: e.start, end: e.end, strong, due: marked || AFTER_REPORT.test(after), iso, epoch: Date.parse(iso) });
+    out.push({
+      start: e.start,
+      end: e.end,
+      strong,
+      due: marked || AFTER_REPORT.test(after),
+      iso,
+      epoch: Date.parse(iso),
+    });
   }
   return out;
 }
@@ -184,7 +213,11 @@ export function findDeadlines(rawText: string, rawSentAt: string, calendar: Work
  */
 export function parseDeadline(text: string, sentAt: string, calendar: WorkCalendar, tz = DEFAULT_TZ): string | null {
   const all = findDeadlines(text, sentAt, calendar, tz);
-  const pool = all.some((c) => c.due) ? all.filter((c) => c.due) : all.some((c) => c.strong) ? all.filter((c) => c.strong) : all;
+  const pool = all.some((c) => c.due)
+    ? all.filter((c) => c.due)
+    : all.some((c) => c.strong)
+      ? all.filter((c) => c.strong)
+      : all;
   let best: DeadlineCandidate | null = null;
   for (const c of pool) if (best === null || c.epoch < best.epoch) best = c;
   return best?.iso ?? null;

@@ -58,7 +58,10 @@ export function classifyReply(text: string, c: ReplyContext): ReplyClass | null 
   const own = findCodes(body);
   const quoted = splitQuote(text)?.quoted ?? '';
   const codes = own.length > 0 ? own : findCodes(quoted);
-  const rest = body.replace(CODE, ' ').replace(/^[\s，,：:。.、]+/, '').trim();
+  const rest = body
+    .replace(CODE, ' ')
+    .replace(/^[\s，,：:。.、]+/, '')
+    .trim();
   const codeOnly = own.length > 0 && /^(?:是|为|属于|针对|回复|对应)?[\s，,。.！!、]*(?:的)?$/.test(rest);
   if (codeOnly) return { kind: 'answer', codes, codeOnly: true };
   if (isAck(rest)) return { kind: 'ack', codes, codeOnly: false };
@@ -79,10 +82,7 @@ export interface OpenForUnit {
   answered: boolean;
 }
 
-export type Link =
-  | { kind: 'linked'; code: string }
-  | { kind: 'ask'; codes: string[] }
-  | { kind: 'none' };
+export type Link = { kind: 'linked'; code: string } | { kind: 'ask'; codes: string[] } | { kind: 'none' };
 
 /**
  * Which dispatch a reply belongs to: the code it names (if that dispatch went to the unit);

@@ -19,7 +19,10 @@ const MINUTE = 60_000;
 
 export function policyFor(cfg: DispatchConfig, urgent: boolean): DispatchPolicy {
   return urgent
-    ? { ackWithinMs: cfg.urgentAckWithinMinutes * MINUTE, remindBeforeMs: cfg.urgentRemindBeforeDeadlineMinutes * MINUTE }
+    ? {
+        ackWithinMs: cfg.urgentAckWithinMinutes * MINUTE,
+        remindBeforeMs: cfg.urgentRemindBeforeDeadlineMinutes * MINUTE,
+      }
     : { ackWithinMs: cfg.ackWithinMinutes * MINUTE, remindBeforeMs: cfg.remindBeforeDeadlineMinutes * MINUTE };
 }
 
@@ -27,7 +30,13 @@ export function policyFor(cfg: DispatchConfig, urgent: boolean): DispatchPolicy 
  * The district's default answer window for a dispatch that names no deadline: urgent ones are
  * due a few hours after they were given, others at the end of the N-th working day after.
  */
-export function defaultDeadline(givenAt: Date | string, urgent: boolean, cfg: DispatchConfig, calendar: WorkCalendar, tz: string): string {
+export function defaultDeadline(
+  givenAt: Date | string,
+  urgent: boolean,
+  cfg: DispatchConfig,
+  calendar: WorkCalendar,
+  tz: string,
+): string {
   const t = new Date(givenAt).getTime();
   if (urgent) return new Date(t + cfg.urgentAnswerHours * 3_600_000).toISOString();
   const day = calendar.addWorkdays(localDay(t, tz), cfg.defaultAnswerWorkdays);

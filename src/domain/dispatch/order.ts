@@ -6,7 +6,12 @@ import type { Roster } from '../roster.js';
  * one of their people (the chat's mention list when the text has none), else of the unit's name
  * or an alias. Units found nowhere keep their order, after the others.
  */
-export function inMessageOrder(unitIds: readonly string[], text: string, mentionIds: readonly string[], roster: Roster): string[] {
+export function inMessageOrder(
+  unitIds: readonly string[],
+  text: string,
+  mentionIds: readonly string[],
+  roster: Roster,
+): string[] {
   const at = (unitId: string): number => {
     const spots: number[] = [];
     for (const p of roster.contactsOf(unitId)) {
@@ -22,5 +27,8 @@ export function inMessageOrder(unitIds: readonly string[], text: string, mention
     const m = mentionIds.findIndex((id) => roster.person(id)?.unit === unitId);
     return m >= 0 ? text.length + m : Number.MAX_SAFE_INTEGER;
   };
-  return unitIds.map((id, i) => ({ id, i, pos: at(id) })).sort((a, b) => a.pos - b.pos || a.i - b.i).map((x) => x.id);
+  return unitIds
+    .map((id, i) => ({ id, i, pos: at(id) }))
+    .sort((a, b) => a.pos - b.pos || a.i - b.i)
+    .map((x) => x.id);
 }

@@ -3,15 +3,15 @@
  * docs/parsing.md "parse-dispatch". Pure: no I/O, no process-zone dates.
  */
 import type { WorkCalendar } from '../calendar.js';
+import { isUnitWorker, type Roster } from '../roster.js';
 import { DEFAULT_TZ } from '../time.js';
 import { isDispatchMessage } from './classify.js';
 import { parseDeadline } from './deadline.js';
 import { addressedPeople, canonicalNames, mentionInfo, textMentionIds, textTargets } from './targets.js';
 import { normalizeDispatchText } from './text.js';
 import { isUrgent } from './urgency.js';
-import { isUnitWorker, type Roster } from '../roster.js';
 
-export { findDeadlines, parseDeadline, type DeadlineCandidate } from './deadline.js';
+export { type DeadlineCandidate, findDeadlines, parseDeadline } from './deadline.js';
 export { isUrgent, URGENT_WORDS } from './urgency.js';
 
 export interface DispatchParse {
@@ -38,7 +38,12 @@ function pastDated(deadline: string, sentAt: string): boolean {
 
 const TEAM = /督导专班|专班|督导组|督查组|督查室|纪工委|纪检/;
 
-export function parseDispatch(input: DispatchInput, roster: Roster, calendar: WorkCalendar, tz: string = DEFAULT_TZ): DispatchParse {
+export function parseDispatch(
+  input: DispatchInput,
+  roster: Roster,
+  calendar: WorkCalendar,
+  tz: string = DEFAULT_TZ,
+): DispatchParse {
   const text = normalizeDispatchText(typeof input.text === 'string' ? input.text : '');
   const given = Array.isArray(input.mentions) ? input.mentions.filter((m): m is string => typeof m === 'string') : [];
   // Mentions the chat app did not resolve: fall back to "@name" in the text.
@@ -46,7 +51,11 @@ export function parseDispatch(input: DispatchInput, roster: Roster, calendar: Wo
   const from = typeof input.from === 'string' ? roster.person(input.from) : undefined;
   const fromUnit = from !== undefined && isUnitWorker(from);
   // A leader or supervisor addressing a unit's person by name, without @ (张局长：…): as if mentioned.
-  const byName = fromUnit ? [] : addressedPeople(text, roster).map((p) => p.id).filter((id) => !ids.includes(id));
+  const byName = fromUnit
+    ? []
+    : addressedPeople(text, roster)
+        .map((p) => p.id)
+        .filter((id) => !ids.includes(id));
   const mentioned = mentionInfo([...ids, ...byName], roster);
   const named = textTargets(text, roster);
   const deadline = typeof input.sentAt === 'string' ? parseDeadline(text, input.sentAt, calendar, tz) : null;

@@ -22,7 +22,6 @@ export type Token =
   | { type: 'clock'; start: number; end: number; h: number; m: number; exact: boolean; chinese: boolean }
   | { type: 'rel'; start: number; end: number; unit: RelUnit; n: number };
 
-
 const N = NUM;
 const TOKEN_RE = new RegExp(
   [
@@ -45,19 +44,64 @@ const TOKEN_RE = new RegExp(
 );
 
 const NUMERAL_CHAR = /[0-9零〇一二两三四五六七八九十百千.]/;
-const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
+const WEEKDAYS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  日: 7,
+  天: 7,
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  '4': 4,
+  '5': 5,
+  '6': 6,
+  '7': 7,
+};
 const PERIODS: Record<string, Period> = {
-  上午: 'am', 中午: 'noon', 下午: 'pm', 傍晚: 'dusk', 晚上: 'evening', 晚间: 'evening', 夜里: 'evening', 夜间: 'evening',
-  早上: 'morning', 早晨: 'morning', 清晨: 'morning', 一早: 'morning', 凌晨: 'dawn', 下班: 'offwork', 上班: 'onwork',
+  上午: 'am',
+  中午: 'noon',
+  下午: 'pm',
+  傍晚: 'dusk',
+  晚上: 'evening',
+  晚间: 'evening',
+  夜里: 'evening',
+  夜间: 'evening',
+  早上: 'morning',
+  早晨: 'morning',
+  清晨: 'morning',
+  一早: 'morning',
+  凌晨: 'dawn',
+  下班: 'offwork',
+  上班: 'onwork',
 };
 const DAY_WORDS: Record<string, { days: number; period?: Period }> = {
-  今天: { days: 0 }, 今日: { days: 0 }, 当天: { days: 0 }, 当日: { days: 0 }, 今晚: { days: 0, period: 'evening' },
-  今早: { days: 0, period: 'morning' }, 明天: { days: 1 }, 明日: { days: 1 }, 明早: { days: 1, period: 'morning' },
-  明晚: { days: 1, period: 'evening' }, 后天: { days: 2 },
+  今天: { days: 0 },
+  今日: { days: 0 },
+  当天: { days: 0 },
+  当日: { days: 0 },
+  今晚: { days: 0, period: 'evening' },
+  今早: { days: 0, period: 'morning' },
+  明天: { days: 1 },
+  明日: { days: 1 },
+  明早: { days: 1, period: 'morning' },
+  明晚: { days: 1, period: 'evening' },
+  后天: { days: 2 },
 };
 /** Default clock time of a period with no stated clock time, in minutes. */
 export const PERIOD_DEFAULT: Record<Period, number> = {
-  am: 720, noon: 720, pm: 1080, dusk: 1080, evening: 1320, morning: 540, dawn: 360, offwork: 1080, onwork: 540,
+  am: 720,
+  noon: 720,
+  pm: 1080,
+  dusk: 1080,
+  evening: 1320,
+  morning: 540,
+  dawn: 360,
+  offwork: 1080,
+  onwork: 540,
 };
 
 function num(raw: string | undefined): number | null {
@@ -96,7 +140,14 @@ function relToken(unit: RelUnit, raw: string | undefined, start: number, end: nu
   return { type: 'rel', start, end, unit, n };
 }
 
-function toToken(g: Record<string, string | undefined>, start: number, end: number, prev: string, next: string, text: string): Token | null {
+function toToken(
+  g: Record<string, string | undefined>,
+  start: number,
+  end: number,
+  prev: string,
+  next: string,
+  text: string,
+): Token | null {
   if (g.wd !== undefined) return relToken('workday', g.wd, start, end);
   if (g.hr !== undefined) return relToken('hour', g.hr, start, end);
   if (g.mi !== undefined) return relToken('minute', g.mi, start, end);
@@ -120,10 +171,21 @@ function toToken(g: Record<string, string | undefined>, start: number, end: numb
     if (day === null || day < 1 || day > 31 || day !== Math.floor(day)) return null;
     const after = text.slice(end, end + 4);
     // 3号楼, 5号线: a 号 that is not followed by a deadline-ish word is not a date.
-    if (text[end - 1] === '号' && !/^(?:$|[ ,，。.;；!！?？、:)）]|之?前|以前|上午|中午|下午|晚上|早上|\d|[零一二两三四五六七八九十]+[点时]|为止|完成|反馈|报|答复|到|办结|内|下班|当天)/.test(after)) return null;
+    if (
+      text[end - 1] === '号' &&
+      !/^(?:$|[ ,，。.;；!！?？、:)）]|之?前|以前|上午|中午|下午|晚上|早上|\d|[零一二两三四五六七八九十]+[点时]|为止|完成|反馈|报|答复|到|办结|内|下班|当天)/.test(
+        after,
+      )
+    )
+      return null;
     // 一日受理、两日办结: a Chinese numeral before 日 is a count of days unless marked.
     if (isChinese(g.dom) && g.nm === undefined && !/^(?:之?前|以前|为止)/.test(after)) return null;
-    return { type: 'day', start, end, ref: { kind: 'dom', day, nextMonth: g.nm !== undefined && g.nm.startsWith('下') } };
+    return {
+      type: 'day',
+      start,
+      end,
+      ref: { kind: 'dom', day, nextMonth: g.nm !== undefined && g.nm.startsWith('下') },
+    };
   }
   if (g.word !== undefined) {
     const w = DAY_WORDS[g.word];
@@ -145,14 +207,28 @@ function toToken(g: Record<string, string | undefined>, start: number, end: numb
   return null;
 }
 
-function clockToken(rawH: string, rawM: string | undefined, start: number, end: number, prev: string, next: string, text: string): Token | null {
+function clockToken(
+  rawH: string,
+  rawM: string | undefined,
+  start: number,
+  end: number,
+  prev: string,
+  next: string,
+  text: string,
+): Token | null {
   const h = num(rawH);
   if (h === null || h > 24 || h !== Math.floor(h)) return null;
   const sep = text[start + rawH.length];
   const chinese = isChinese(rawH);
   if (prev === '第') return null; // 第一时间
   if (sep === '时' && rawM === undefined && /[间候段期代刻效限许辰长]/.test(next)) return null;
-  if (sep === '点' && chinese && rawM === undefined && (/[快早多少好慢高低大小有这那差重点再稍亮难堵要特]/.test(prev) || /[儿点]/.test(next))) return null;
+  if (
+    sep === '点' &&
+    chinese &&
+    rawM === undefined &&
+    (/[快早多少好慢高低大小有这那差重点再稍亮难堵要特]/.test(prev) || /[儿点]/.test(next))
+  )
+    return null;
   let m = 0;
   let exact = false;
   if (rawM !== undefined) {
@@ -207,4 +283,3 @@ export function group(text: string, tokens: Token[]): Expr[] {
   }
   return out;
 }
-

@@ -16,14 +16,29 @@ export interface SideView {
 
 /** Whether a side owes its one 签收 reminder now. */
 export function ackReminderDue(s: SideView, now: Date, ackWithinHours: number): boolean {
-  return s.deliveredAt !== null && s.ackedAt === null && s.answeredAt === null && s.ackRemindedAt === null && now.getTime() - s.deliveredAt.getTime() >= ackWithinHours * 3_600_000;
+  return (
+    s.deliveredAt !== null &&
+    s.ackedAt === null &&
+    s.answeredAt === null &&
+    s.ackRemindedAt === null &&
+    now.getTime() - s.deliveredAt.getTime() >= ackWithinHours * 3_600_000
+  );
 }
 
 /**
  * The ladder step a late side owes now (the tickets' ladder: 即时 at the deadline, then 书面,
  * 现场, 提请 after their working days, one step per working day), or null.
  */
-export function sideStepDue(s: SideView, deadline: Date, now: Date, ladder: Ladder, taken: ReadonlyMap<LadderStep, string>, today: string, calendar: WorkCalendar, tz: string): { step: LadderStep; daysOverdue: number } | null {
+export function sideStepDue(
+  s: SideView,
+  deadline: Date,
+  now: Date,
+  ladder: Ladder,
+  taken: ReadonlyMap<LadderStep, string>,
+  today: string,
+  calendar: WorkCalendar,
+  tz: string,
+): { step: LadderStep; daysOverdue: number } | null {
   if (s.answeredAt !== null) return null;
   const days = workdaysOverdue(deadline, now, calendar, tz);
   const step = nextStep(days, ladder, taken, today);
@@ -38,6 +53,9 @@ export function holdingUp(sides: readonly SideView[], deadline: Date, now: Date)
 }
 
 /** 双问责 because every side is late past the last step of the ladder (提请督办 taken). */
-export function bothLatePastLadder(sides: readonly SideView[], taken: ReadonlyMap<SideKey, ReadonlyMap<LadderStep, string>>): boolean {
+export function bothLatePastLadder(
+  sides: readonly SideView[],
+  taken: ReadonlyMap<SideKey, ReadonlyMap<LadderStep, string>>,
+): boolean {
   return sides.length > 0 && sides.every((s) => s.answeredAt === null && (taken.get(s.side)?.has('referral') ?? false));
 }

@@ -1,8 +1,8 @@
 /** 双派单: who a round goes to, its deadline and its reply grammar. Pure. */
 import type { WorkCalendar } from '../calendar.js';
+import { hasSubstance, isAck, isQuestion } from '../language/intent.js';
 import type { Roster, Unit } from '../roster.js';
 import { endOfDay } from '../tickets/deadline.js';
-import { hasSubstance, isAck, isQuestion } from '../language/intent.js';
 import { clockMinutes, localDay, localIso } from '../time.js';
 
 /** 'unit' = the 承办单位, 'street' = the 属地镇街, 'both' = one unit that is both. */
@@ -36,12 +36,22 @@ export function resolveStreet(roster: Roster, text: string | null): Unit | undef
  * The sides of a round: the ticket's 承办单位 and its 属地镇街 (with the grid when known). A
  * street that is its own 承办单位 (or a street's ticket with no other street named) is one side.
  */
-export function planSides(ticket: { unitId: string; street: string | null; grid: string | null }, roster: Roster): SidePlan {
+export function planSides(
+  ticket: { unitId: string; street: string | null; grid: string | null },
+  roster: Roster,
+): SidePlan {
   const unit = roster.unit(ticket.unitId);
   const street = resolveStreet(roster, ticket.street);
-  if (street && street.id === ticket.unitId) return { sides: [{ side: 'both', unitId: street.id, grid: ticket.grid }], sameUnit: true, streetUnknown: false };
-  if (!street && unit?.kind === 'street') return { sides: [{ side: 'both', unitId: ticket.unitId, grid: ticket.grid }], sameUnit: true, streetUnknown: false };
-  if (!street) return { sides: [{ side: 'unit', unitId: ticket.unitId, grid: null }], sameUnit: false, streetUnknown: true };
+  if (street && street.id === ticket.unitId)
+    return { sides: [{ side: 'both', unitId: street.id, grid: ticket.grid }], sameUnit: true, streetUnknown: false };
+  if (!street && unit?.kind === 'street')
+    return {
+      sides: [{ side: 'both', unitId: ticket.unitId, grid: ticket.grid }],
+      sameUnit: true,
+      streetUnknown: false,
+    };
+  if (!street)
+    return { sides: [{ side: 'unit', unitId: ticket.unitId, grid: null }], sameUnit: false, streetUnknown: true };
   return {
     sides: [
       { side: 'unit', unitId: ticket.unitId, grid: null },
@@ -56,7 +66,13 @@ export function planSides(ticket: { unitId: string; street: string | null; grid:
  * The answer deadline: the end of the n-th working day after the day the round is made, that
  * is the end of working hours (`workdayEnd`, HH:mm) that day; without it, midnight.
  */
-export function roundDeadline(now: Date, workdays: number, calendar: WorkCalendar, tz: string, workdayEnd?: string): Date {
+export function roundDeadline(
+  now: Date,
+  workdays: number,
+  calendar: WorkCalendar,
+  tz: string,
+  workdayEnd?: string,
+): Date {
   const day = calendar.addWorkdays(localDay(now, tz), workdays);
   if (workdayEnd === undefined) return endOfDay(day, tz);
   const end = clockMinutes(workdayEnd);
@@ -109,7 +125,10 @@ export function namedTickets(text: string, candidates: readonly string[]): strin
 /** A back-check answer split into its two questions (提前摸排掌握? 举一反三?), when it is numbered. */
 export function splitBackcheck(body: string): { priorKnown: string; likeCases: string } {
   const text = body.replace(/^倒查[\s:：,，]*/, '').trim();
-  const m = /^(?:[(（]?(?:1|一|①)[)）.、．:：]|一是)\s*([\s\S]*?)\s*[;；。]?\s*(?:[(（]?(?:2|二|②)[)）.、．:：]|二是)\s*([\s\S]*)$/.exec(text);
+  const m =
+    /^(?:[(（]?(?:1|一|①)[)）.、．:：]|一是)\s*([\s\S]*?)\s*[;；。]?\s*(?:[(（]?(?:2|二|②)[)）.、．:：]|二是)\s*([\s\S]*)$/.exec(
+      text,
+    );
   if (m) return { priorKnown: (m[1] ?? '').trim(), likeCases: (m[2] ?? '').trim() };
   return { priorKnown: text, likeCases: text };
 }
@@ -118,7 +137,8 @@ export function splitBackcheck(body: string): { priorKnown: string; likeCases: s
 const BACKCHECK_OPENING = /^(?:双)?倒查/;
 const BACKCHECK_TOPIC = /摸排|提前掌握|事先掌握|提前发现|举一反三|同类问题|同类事项|类似问题/;
 /** "刚才已经答过了" / "不是回复过了吗": a complaint that it was answered, no answer. */
-const ALREADY_SAID = /(?:已经?|早就?|刚才|刚刚|之前|前面|上面)[^，。,.；;]{0,6}(?:答|回答|回复|答复|说|报|发)(?:过|了)|重复(?:问|发)|又问/;
+const ALREADY_SAID =
+  /(?:已经?|早就?|刚才|刚刚|之前|前面|上面)[^，。,.；;]{0,6}(?:答|回答|回复|答复|说|报|发)(?:过|了)|重复(?:问|发)|又问/;
 
 /** Whether a side's message (its body, codes removed) is a back-check answer by its form (倒查：1.… 2.…). */
 export function isBackcheckForm(body: string): boolean {
@@ -133,7 +153,10 @@ export function isBackcheckForm(body: string): boolean {
  * not 好的 / 收到, not a question; words beyond the 倒查 opening.
  */
 export function backcheckHasSubstance(body: string): boolean {
-  const s = body.replace(BACKCHECK_OPENING, '').replace(/^[\s:：,，.。、]+/, '').trim();
+  const s = body
+    .replace(BACKCHECK_OPENING, '')
+    .replace(/^[\s:：,，.。、]+/, '')
+    .trim();
   if (s === '' || isAck(s) || !hasSubstance(s) || isQuestion(s)) return false;
   if (ALREADY_SAID.test(s) && s.length < 30 && !BACKCHECK_TOPIC.test(s)) return false;
   return true;

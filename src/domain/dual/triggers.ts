@@ -19,7 +19,10 @@ export type StoredTicketState = Pick<TicketInput, 'rating' | 'reopenCount'>;
  * The reasons one ticket event calls for: 重办 (reopened), a rating that becomes 不满意, or a
  * ticket first seen already 不满意 and/or already reopened (judged by the ticket as stored).
  */
-export function triggerReasons(e: { kind: TicketEventKind | string; detail: TicketChange['detail'] }, stored: StoredTicketState | undefined): DualReason[] {
+export function triggerReasons(
+  e: { kind: TicketEventKind | string; detail: TicketChange['detail'] },
+  stored: StoredTicketState | undefined,
+): DualReason[] {
   if (e.kind === 'reopened') return ['reopened'];
   if (e.kind === 'rating') return e.detail.to === UNSATISFIED_RATING ? ['unsatisfied'] : [];
   if (e.kind === 'new' && stored) {
@@ -32,8 +35,13 @@ export function triggerReasons(e: { kind: TicketEventKind | string; detail: Tick
 }
 
 /** The rounds a ticket's change calls for: each (event, reason) of the change from `before` (absent: a new ticket) to `after`. */
-export function roundsToOpen(before: TicketInput | undefined, after: TicketInput): Array<{ event: TicketEventKind; reason: DualReason }> {
-  return diffTicket(before, after).events.flatMap((e) => triggerReasons(e, after).map((reason) => ({ event: e.kind, reason })));
+export function roundsToOpen(
+  before: TicketInput | undefined,
+  after: TicketInput,
+): Array<{ event: TicketEventKind; reason: DualReason }> {
+  return diffTicket(before, after).events.flatMap((e) =>
+    triggerReasons(e, after).map((reason) => ({ event: e.kind, reason })),
+  );
 }
 
 /** A stored ticket event, as the trigger rule reads it. */
@@ -54,8 +62,16 @@ export interface DualTrigger {
 }
 
 /** The triggers of stored events; `stored(number)`: the ticket as written by the same change. */
-export function dualTriggersOf(events: readonly StoredTicketEvent[], stored: (number: string) => StoredTicketState | undefined): DualTrigger[] {
+export function dualTriggersOf(
+  events: readonly StoredTicketEvent[],
+  stored: (number: string) => StoredTicketState | undefined,
+): DualTrigger[] {
   return events.flatMap((e) =>
-    triggerReasons(e, stored(e.ticketNumber)).map((reason) => ({ eventId: e.id, ticketNumber: e.ticketNumber, reason, at: e.at })),
+    triggerReasons(e, stored(e.ticketNumber)).map((reason) => ({
+      eventId: e.id,
+      ticketNumber: e.ticketNumber,
+      reason,
+      at: e.at,
+    })),
   );
 }

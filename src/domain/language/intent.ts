@@ -24,7 +24,12 @@ const FINAL_STOP = /[。.!！]/;
  * emoji and WeChat emoji tokens, blanks collapsed, trimmed.
  */
 export function plainWords(text: string): string {
-  return toSimplified(ownWords(text)).replace(EMOJI, ' ').replace(WX_EMOJI, ' ').replace(LEADING_MENTIONS, '').replace(/\s+/g, ' ').trim();
+  return toSimplified(ownWords(text))
+    .replace(EMOJI, ' ')
+    .replace(WX_EMOJI, ' ')
+    .replace(LEADING_MENTIONS, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 // ---- commands ---------------------------------------------------------------------------------
@@ -37,7 +42,10 @@ const COMMANDS: ReadonlyArray<[CommandKind, RegExp]> = [
   ['progress', /^(?:调度进展|调度进度|调度情况)\s*[:：]?\s*(?:[Dd]\s?\d{1,7})?\s*[?？。]?$/],
   ['transfer', /^转办(?:[\s:：，,]|$)/],
   ['approval', /^(?:申请(?:退办|不再办理)|(?:不同意|同意)\s*[:：]?\s*TB\d{1,8}\b|批准\s*TB\d|驳回\s*TB\d)/i],
-  ['query', /^(?:我的待办|我的工单|本单位待办|待办事项|待办|查超期|超期工单|查待办|查询|查看|查一下|查下|帮我查|请帮忙查|看看)/],
+  [
+    'query',
+    /^(?:我的待办|我的工单|本单位待办|待办事项|待办|查超期|超期工单|查待办|查询|查看|查一下|查下|帮我查|请帮忙查|看看)/,
+  ],
 ];
 
 /** Words that say a unit has done something about it (an answer, not a question or a promise). */
@@ -62,7 +70,8 @@ export function commandOf(text: string): CommandKind | null {
 // ---- acknowledgements -------------------------------------------------------------------------
 
 /** 收到 / 已收到 / 签收 / 已阅 / 知悉, optionally after 好的 / OK / 明白. */
-const ACK_START = /^(?:(?:好的|好|OK|ok|Ok|明白|是的?)[\s，,、!！]*)?(?:工单)?(?:已经?收到了?|收到了?|已?签收|已阅|阅|已知悉|知悉|已?收悉)/;
+const ACK_START =
+  /^(?:(?:好的|好|OK|ok|Ok|明白|是的?)[\s，,、!！]*)?(?:工单)?(?:已经?收到了?|收到了?|已?签收|已阅|阅|已知悉|知悉|已?收悉)/;
 /** A question's end: ？ or a final 吗/呢. */
 const QUESTION_END = /(?:[?？]+|[吗呢么嘛][。.!！~～]*)$/;
 /** After an acknowledgement, a promise to act ("收到，马上安排执法人员今晚过去") is still only that. */
@@ -83,10 +92,12 @@ const ACK_WORD = /收到|已?签收|已阅|知悉|收悉|好的|明白|遵照执
 /** How far into the message (after the opening) an acknowledgement word still opens it. */
 const ACK_WINDOW = 10;
 /** A promise opening the message: the unit will act, has not yet. */
-const PROMISE_START = /^(?:我们|我局|我单位|我镇|我街道|本单位)?(?:马上|立即|立刻|尽快|抓紧|即刻|迅速|随即|这就|现在就|稍后|全力|正在|准备|将(?:于|在|会)?)/;
+const PROMISE_START =
+  /^(?:我们|我局|我单位|我镇|我街道|本单位)?(?:马上|立即|立刻|尽快|抓紧|即刻|迅速|随即|这就|现在就|稍后|全力|正在|准备|将(?:于|在|会)?)/;
 
 /** Words of a promise anywhere after 好的 / 明白. */
-const PROMISE_WORD = /马上|立即|立刻|尽快|抓紧|即刻|迅速|随即|这就|现在就|稍后|全力|正在|准备|安排|配合|落实|跟进|过去|前往|去现场|处理|办理/;
+const PROMISE_WORD =
+  /马上|立即|立刻|尽快|抓紧|即刻|迅速|随即|这就|现在就|稍后|全力|正在|准备|安排|配合|落实|跟进|过去|前往|去现场|处理|办理/;
 
 /** The words after an acknowledgement, or null when the message is not one. */
 export function ackTail(text: string): string | null {
@@ -119,9 +130,11 @@ const PLAN_WHEN =
 const PLAN_ACT =
   /去|到现场|前往|赶往|安排|组织|开展|进行|核查|核实|夜查|检查|排查|走访|处理|处置|整治|对接|联系|反馈|答复|回复|上报|报送|报告|落实|跟进|办理/;
 /** Words of a plan with no time: 将 / 计划 / 准备 / 拟 / 打算 + an action, or 〈when〉前反馈. */
-const PLAN_WORD = /(?:将|计划|准备|拟|打算|预计|争取|力争|会在|会于)(?:于|在)?[^，。,.；;]{0,12}(?:去|到|前往|安排|组织|开展|进行|核查|核实|夜查|检查|排查|走访|处理|处置|整治|对接|联系|反馈|答复|回复|上报|报送|落实|完成|办结)|前(?:给予?)?(?:反馈|答复|回复|上报|报送|报告|办结|完成)/;
+const PLAN_WORD =
+  /(?:将|计划|准备|拟|打算|预计|争取|力争|会在|会于)(?:于|在)?[^，。,.；;]{0,12}(?:去|到|前往|安排|组织|开展|进行|核查|核实|夜查|检查|排查|走访|处理|处置|整治|对接|联系|反馈|答复|回复|上报|报送|落实|完成|办结)|前(?:给予?)?(?:反馈|答复|回复|上报|报送|报告|办结|完成)/;
 /** Something done or happening already: a plan message that says it is no plan only. */
-const DONE_MARK = /已|(?:去|到|查|看|做|办|处理|整治|清理|联系|核实|检查|走访|夜查|排查|对接)(?:了|过)|完毕|结束了|目前|现在[^，。,.；;]{0,4}(?:没有|无|不再)|正在/;
+const DONE_MARK =
+  /已|(?:去|到|查|看|做|办|处理|整治|清理|联系|核实|检查|走访|夜查|排查|对接)(?:了|过)|完毕|结束了|目前|现在[^，。,.；;]{0,4}(?:没有|无|不再)|正在/;
 
 /** "处理结果周五前报您" / "办理情况稍后反馈": a report promised, not given (its words are no answer). */
 const PROMISED_REPORT =
@@ -180,9 +193,17 @@ const ADDRESS_START_FORM = /^(?:[\u4e00-\u9fa5]副?(?:主任|局长|书记|组�
 
 /** 谢谢 / 感谢 / 辛苦了 / 在吗 / 您好 …: courtesy with nothing to record or sign. */
 export function courtesyOf(text: string): 'thanks' | 'greeting' | null {
-  const s = plainWords(text).replace(/[。.!！~～，,、?？\s]+/g, '').replace(ADDRESS_END_FORM, '').replace(ADDRESS_START_FORM, '');
+  const s = plainWords(text)
+    .replace(/[。.!！~～，,、?？\s]+/g, '')
+    .replace(ADDRESS_END_FORM, '')
+    .replace(ADDRESS_START_FORM, '');
   // 谢谢 / 好的谢谢 / 谢谢提醒 / 感谢关心 / 收到谢谢 / 辛苦了: thanks, after a yes or not.
-  if (/^(?:好的?|好嘞|嗯+|ok|明白|收到了?|知道了)?(?:(?:谢谢|多谢|感谢|谢了)(?:您|你|领导|提醒|关心|指导|支持|告知|通知)*|辛苦了?|辛苦辛苦|您辛苦了|麻烦了|麻烦您了)+$/i.test(s)) return 'thanks';
+  if (
+    /^(?:好的?|好嘞|嗯+|ok|明白|收到了?|知道了)?(?:(?:谢谢|多谢|感谢|谢了)(?:您|你|领导|提醒|关心|指导|支持|告知|通知)*|辛苦了?|辛苦辛苦|您辛苦了|麻烦了|麻烦您了)+$/i.test(
+      s,
+    )
+  )
+    return 'thanks';
   if (/^(?:在吗|在不在|在|您好|你好|早|早上好|上午好|下午好|晚上好)+$/.test(s)) return 'greeting';
   return null;
 }

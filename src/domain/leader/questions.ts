@@ -2,9 +2,10 @@
  * A leader's everyday questions to the bot (pure): how a dispatch is going (D1 进展怎么样了？,
  * 湖滨路夜市那件现在什么情况), and a bare 同意 / 不同意 with no approval code.
  */
-import { trimEndOf } from '../language/trim.js';
+
 import { findCodes } from '../dispatch/flow-answer.js';
 import { plainWords } from '../language/intent.js';
+import { trimEndOf } from '../language/trim.js';
 
 export type ProgressQuery =
   | { kind: 'list' }
@@ -27,7 +28,8 @@ const ASK =
 const INSTRUCTION = /请|报我|报给我|前报|上报|报上来|报送|反馈给|抓紧|务必|督促|要求|@/;
 /** Asking whether something came in (报上来没 / 反馈了吗 / 上报了没有): a question, not an instruction. */
 const CAME_IN = /(?:报上来|报上来了|反馈|上报|报送|报给我)了?(?:没有?|吗|么|没呢)[?？]?/g;
-const NOISE = /(?:修好|弄好|搞定|处理好|办好|到位)了?(?:没有?|吗|么)?|报上来了?没有?|进展|进度|怎么样了?|怎样了?|如何了?|什么情况|啥情况|咋样了?|办得|办到哪了?|到哪一步了?|落实|结果|反馈|情况|现在|目前|那件事?|这件事?|那个|这个|事情|问题|一下|的|了|吗|呢|啊|呀|么|调度|[?？。，,.!！\s]/g;
+const NOISE =
+  /(?:修好|弄好|搞定|处理好|办好|到位)了?(?:没有?|吗|么)?|报上来了?没有?|进展|进度|怎么样了?|怎样了?|如何了?|什么情况|啥情况|咋样了?|办得|办到哪了?|到哪一步了?|落实|结果|反馈|情况|现在|目前|那件事?|这件事?|那个|这个|事情|问题|一下|的|了|吗|呢|啊|呀|么|调度|[?？。，,.!！\s]/g;
 const MAX = 40;
 
 /** What a leader's message asks about a dispatch's progress, or null when it asks nothing of that. */
@@ -41,7 +43,8 @@ export function progressQueryOf(text: string): ProgressQuery | null {
   // "SP4" alone, "SP4 进展", "SP1进展怎么样": a round's progress.
   if (uniqueRounds.length === 1 && findCodes(s).length === 0) {
     const rest = s.replace(ROUND_CODE, '').replace(NOISE, '');
-    if (ASK.test(s) && !INSTRUCTION.test(s.replace(/^请问[，,\s]*/, ''))) return { kind: 'round', code: uniqueRounds[0] as string };
+    if (ASK.test(s) && !INSTRUCTION.test(s.replace(/^请问[，,\s]*/, '')))
+      return { kind: 'round', code: uniqueRounds[0] as string };
     if (rest === '' && /进展|进度|情况/.test(s)) return { kind: 'round', code: uniqueRounds[0] as string };
   }
   if (uniqueRounds.length > 1) return null;
@@ -57,7 +60,10 @@ export function progressQueryOf(text: string): ProgressQuery | null {
 /** CJK bigrams (and latin/digit runs) of a text: what a topic match counts. */
 function grams(text: string): Set<string> {
   const out = new Set<string>();
-  const cjk = text.replace(/[^\u4e00-\u9fa5]/g, ' ').split(/\s+/).filter(Boolean);
+  const cjk = text
+    .replace(/[^\u4e00-\u9fa5]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   for (const run of cjk) for (let i = 0; i + 1 < run.length; i++) out.add(run.slice(i, i + 2));
   return out;
 }

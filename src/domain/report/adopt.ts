@@ -1,8 +1,10 @@
 /** "采用" / "确认代报" / "同意采用": a head adopting a 代报 offered to the unit. Pure. */
-import { trimEndOf } from '../language/trim.js';
-import { stripDecorations } from '../language/decorations.js';
 
-const ADOPT = /^(?:好的?|可以|行|嗯)?[，,\s]*(?:确认|同意)?(?:采用|采纳|代报)(?:代报|该?日报|数据|代报数据|代报的?日报)?(?:无误)?$|^确认(?:无误)?[，,\s]*采用$|^确认代报$/;
+import { stripDecorations } from '../language/decorations.js';
+import { trimEndOf } from '../language/trim.js';
+
+const ADOPT =
+  /^(?:好的?|可以|行|嗯)?[，,\s]*(?:确认|同意)?(?:采用|采纳|代报)(?:代报|该?日报|数据|代报数据|代报的?日报)?(?:无误)?$|^确认(?:无误)?[，,\s]*采用$|^确认代报$/;
 
 export function isAdoptReply(text: string): boolean {
   const t = stripDecorations(text, ' ').replace(/^(?:\s*@[^\s\u2005@]+[\s\u2005]*)+/, '');

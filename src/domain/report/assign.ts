@@ -7,21 +7,35 @@ import { type CountField, type RateField, TICKET_OBJECT } from './fields.js';
 import type { ReportFigures } from './figures.js';
 import type { KwTok, NumTok, RateTok, Tok } from './tokens.js';
 
-export interface Binding { field: CountField | RateField; value: number; pos: number }
+export interface Binding {
+  field: CountField | RateField;
+  value: number;
+  pos: number;
+}
 
 export interface Figures extends ReportFigures {
   bindings: Binding[];
 }
 
-interface Entry { tok: KwTok; zero: boolean; all: boolean }
+interface Entry {
+  tok: KwTok;
+  zero: boolean;
+  all: boolean;
+}
 
 const SUBJECTS = new Set<CountField>(['reopened', 'unsatisfied', 'overdue', 'returned']);
 const CLEAN_GAP = /^[\s\uE000：:、]*$/;
 
 class Assigner {
   readonly f: Record<Exclude<CountField, 'returned'> | RateField, number | null> = {
-    received: null, completed: null, inProgress: null, overdue: null, reopened: null, unsatisfied: null,
-    onTimeRate: null, satisfactionRate: null,
+    received: null,
+    completed: null,
+    inProgress: null,
+    overdue: null,
+    reopened: null,
+    unsatisfied: null,
+    onTimeRate: null,
+    satisfactionRate: null,
   };
   tuiban: number | null = null;
   buzai: number | null = null;
@@ -48,7 +62,10 @@ class Assigner {
   private sentenceStart = true;
   private lastBound: { field: CountField; value: number } | null = null;
 
-  constructor(private readonly s: string, private readonly toks: readonly Tok[]) {}
+  constructor(
+    private readonly s: string,
+    private readonly toks: readonly Tok[],
+  ) {}
 
   runAll(): void {
     for (let idx = 0; idx < this.toks.length; idx++) {
@@ -128,7 +145,8 @@ class Assigner {
    */
   private bracket(c: string): void {
     if (c === '（' || c === '(') {
-      if (this.brackets.length < 32) this.brackets.push({ cumul: this.cumul, marked: false, figures: this.figuresSeen });
+      if (this.brackets.length < 32)
+        this.brackets.push({ cumul: this.cumul, marked: false, figures: this.figuresSeen });
       return;
     }
     if (c !== '）' && c !== ')') return;
@@ -146,7 +164,9 @@ class Assigner {
       return;
     }
     const open = this.run.length > 0 && !this.carried;
-    const suffixLike = (next === undefined || next.k === 'sep' || next.k === 'kw' || next.k === 'rate' || next.k === 'mark') && /^[\s\uE000件个单工单的情况]*$/.test(gapNext);
+    const suffixLike =
+      (next === undefined || next.k === 'sep' || next.k === 'kw' || next.k === 'rate' || next.k === 'mark') &&
+      /^[\s\uE000件个单工单的情况]*$/.test(gapNext);
     if (open && suffixLike) {
       for (const e of this.run) this.bind(e.tok, 0, { zeroForm: true });
       this.run = [];
@@ -291,7 +311,13 @@ class Assigner {
     if (opts.zeroForm === true ? this.cumulClause : this.cumul) return;
     const field = kw.field;
     const sub = this.subject;
-    if ((field === 'completed' || field === 'inProgress') && sub !== null && sub.value > 0 && (opts.derived === true || value <= sub.value)) return;
+    if (
+      (field === 'completed' || field === 'inProgress') &&
+      sub !== null &&
+      sub.value > 0 &&
+      (opts.derived === true || value <= sub.value)
+    )
+      return;
     if (field === 'returned') {
       if (kw.part === 'buzai') this.buzai ??= value;
       else this.tuiban ??= value;

@@ -14,7 +14,15 @@ const DAY_MARK = /日报|今日|今天|当日|本日|当天/;
 /** Answers to a dispatch or a 双派单 (a code), texts addressed to someone (报告…, 回复…, @…). */
 const ADDRESSED = /(?<![A-Za-z])(?:SP|D)\s*\d+(?!\d)|^\s*(?:@|报告|回复|关于|反馈)/i;
 /** Deliberate: figures follow later; a bulletin about several units or a notice to all units. */
-const NEVER: ReadonlySet<NotReportReason> = new Set(['empty', 'role', 'notice', 'official', 'later', 'several-units', 'no-figures']);
+const NEVER: ReadonlySet<NotReportReason> = new Set([
+  'empty',
+  'role',
+  'notice',
+  'official',
+  'later',
+  'several-units',
+  'no-figures',
+]);
 
 export interface AttemptInput {
   text: string;

@@ -23,9 +23,12 @@ const RE_MD_DOT = /(?<![\d.])(\d{1,2})[./](\d{1,2})(?![\d.%])/g;
 const RE_D = new RegExp(`(?<![\\d月年第每近前后两几数个半当本次隔])${D}\\s*([日号])`, 'g');
 
 const NARRATIVE_BEFORE = /(?:自|从|计划|预计|拟|将于|将在|定于|力争|确保|争取|预定|要求|期限|截止到|于)\s*$/;
-const NARRATIVE_AFTER = /^\s*(?:以来|至今|起|开始|前|之前|以前|后|以后|之后|左右|内|期间|至|到|~|-|—|将|完成|召开|举办|开展)/;
-const DAY_BAD_AFTER = /^\s*(?:内|以内|之内|前|之前|以前|后|以后|之后|起|以来|至|到|左右|受理|办结|反馈|楼|单元|院|线|门|路|街|栋|幢|室|床|地铁|公交|车|机|组|专班|文件|令)/;
-const NUMBER_FOLLOW_OK = /^(?:\s|$|[)）\]】>》，,。；;：:、!！?？\n]|日报|日|号|情况|工单|群众|诉求|热线|办理|工作|报|数据|汇报|受理|接诉|12345|\uE000|[A-Za-z])/;
+const NARRATIVE_AFTER =
+  /^\s*(?:以来|至今|起|开始|前|之前|以前|后|以后|之后|左右|内|期间|至|到|~|-|—|将|完成|召开|举办|开展)/;
+const DAY_BAD_AFTER =
+  /^\s*(?:内|以内|之内|前|之前|以前|后|以后|之后|起|以来|至|到|左右|受理|办结|反馈|楼|单元|院|线|门|路|街|栋|幢|室|床|地铁|公交|车|机|组|专班|文件|令)/;
+const NUMBER_FOLLOW_OK =
+  /^(?:\s|$|[)）\]】>》，,。；;：:、!！?？\n]|日报|日|号|情况|工单|群众|诉求|热线|办理|工作|报|数据|汇报|受理|接诉|12345|\uE000|[A-Za-z])/;
 
 function num(raw: string): number | null {
   const v = parseNumeral(raw);
@@ -73,7 +76,14 @@ function bareDay(d: number, ref: string): string | null {
   const m = Number(ref.slice(5, 7));
   const prev = m === 1 ? [y - 1, 12] : [y, m - 1];
   const next = m === 12 ? [y + 1, 1] : [y, m + 1];
-  return closest([validDay(prev[0] as number, prev[1] as number, d), validDay(y, m, d), validDay(next[0] as number, next[1] as number, d)], ref);
+  return closest(
+    [
+      validDay(prev[0] as number, prev[1] as number, d),
+      validDay(y, m, d),
+      validDay(next[0] as number, next[1] as number, d),
+    ],
+    ref,
+  );
 }
 
 function clauseBefore(s: string, at: number): string {
@@ -117,8 +127,18 @@ export function findDates(s: string, ref: string): DateHit[] {
     const numText = m[1] as string;
     const after = s.slice(end, end + 6);
     if (DAY_BAD_AFTER.test(after)) continue;
-    if (!/^\d/.test(numText) && numText.length < 2 && !/^(?:情况|日报|群众|诉求|工单|数据|的|，|,|：|:|\s|$)/.test(after)) continue;
-    if (m[2] === '号' && /^[\u4e00-\u9fff]/.test(after) && !/^(?:情况|日报|群众|诉求|工单|数据|报|受理|办理|全天|当天|接诉)/.test(after)) continue;
+    if (
+      !/^\d/.test(numText) &&
+      numText.length < 2 &&
+      !/^(?:情况|日报|群众|诉求|工单|数据|的|，|,|：|:|\s|$)/.test(after)
+    )
+      continue;
+    if (
+      m[2] === '号' &&
+      /^[\u4e00-\u9fff]/.test(after) &&
+      !/^(?:情况|日报|群众|诉求|工单|数据|报|受理|办理|全天|当天|接诉)/.test(after)
+    )
+      continue;
     const d = num(numText);
     const day = d === null ? null : bareDay(d, ref);
     if (day !== null) raw.push({ start, end, day, weak: true });
@@ -131,7 +151,8 @@ export function findDates(s: string, ref: string): DateHit[] {
     lastEnd = h.end;
     let day = h.day;
     if (day !== null) {
-      if (NARRATIVE_BEFORE.test(clauseBefore(s, h.start)) || NARRATIVE_AFTER.test(s.slice(h.end, h.end + 4))) day = null;
+      if (NARRATIVE_BEFORE.test(clauseBefore(s, h.start)) || NARRATIVE_AFTER.test(s.slice(h.end, h.end + 4)))
+        day = null;
       else if (dayDiff(day, ref) > 1 || dayDiff(day, ref) < -62) day = null;
     }
     out.push({ start: h.start, end: h.end, day });

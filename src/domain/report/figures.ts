@@ -1,4 +1,3 @@
-
 /** The figures of one unit's daily report (null = not given). */
 export interface ReportFigures {
   received: number | null;
@@ -30,8 +29,15 @@ const RATE_KEYS: ReadonlyArray<keyof ReportFigures> = ['onTimeRate', 'satisfacti
 /** The figures alone (a ReportParse, or anything else carrying them), without the parse's other fields. */
 export function figuresOf(p: ReportFigures): ReportFigures {
   return {
-    received: p.received, completed: p.completed, inProgress: p.inProgress, overdue: p.overdue, reopened: p.reopened,
-    unsatisfied: p.unsatisfied, returned: p.returned, onTimeRate: p.onTimeRate, satisfactionRate: p.satisfactionRate,
+    received: p.received,
+    completed: p.completed,
+    inProgress: p.inProgress,
+    overdue: p.overdue,
+    reopened: p.reopened,
+    unsatisfied: p.unsatisfied,
+    returned: p.returned,
+    onTimeRate: p.onTimeRate,
+    satisfactionRate: p.satisfactionRate,
   };
 }
 
@@ -60,9 +66,11 @@ export function implausibilities(f: ReportFigures): string[] {
   if (f.completed !== null && f.received !== null) {
     const cap = f.received + (f.inProgress ?? 0);
     if (f.completed > cap) {
-      notes.push(f.inProgress === null
-        ? `办结数（${f.completed}）多于受理数（${f.received}）`
-        : `办结数（${f.completed}）多于受理数与在办数之和（${f.received}+${f.inProgress}）`);
+      notes.push(
+        f.inProgress === null
+          ? `办结数（${f.completed}）多于受理数（${f.received}）`
+          : `办结数（${f.completed}）多于受理数与在办数之和（${f.received}+${f.inProgress}）`,
+      );
     }
   }
   return notes;

@@ -33,7 +33,11 @@ export interface HistoryFlag {
 }
 
 /** What to ask the head to confirm. `history`: the unit's reports on its recent working days (today excluded). */
-export function historyFlags(today: ReportFigures, history: readonly ReportFigures[], rules: HistoryRules): HistoryFlag[] {
+export function historyFlags(
+  today: ReportFigures,
+  history: readonly ReportFigures[],
+  rules: HistoryRules,
+): HistoryFlag[] {
   if (!rules.enabled) return [];
   const flags: HistoryFlag[] = [];
   const received = history.map((h) => h.received).filter((v): v is number => v !== null);
@@ -46,13 +50,15 @@ export function historyFlags(today: ReportFigures, history: readonly ReportFigur
   const sat = history.map((h) => h.satisfactionRate).filter((v): v is number => v !== null);
   if (today.satisfactionRate !== null && sat.length >= rules.minDays) {
     const m = median(sat);
-    if (m - today.satisfactionRate > rules.satisfactionDrop) flags.push({ key: 'satisfactionRate', today: today.satisfactionRate, median: round1(m), days: rules.days });
+    if (m - today.satisfactionRate > rules.satisfactionDrop)
+      flags.push({ key: 'satisfactionRate', today: today.satisfactionRate, median: round1(m), days: rules.days });
   }
   return flags;
 }
 
 /** 确认无误 / 核实无误 / 数据无误 / 无误 / 确认 / 准确: the head confirms the figures questioned. */
-const CONFIRM = /^(?:经?(?:确认|核实|核查|核对)(?:过了?)?[，,\s]*)?(?:数据|数字|以上|上述|日报)?(?:确认)?(?:无误|准确|没有?问题|没错|属实|正确)(?:的)?$|^确认$|^确认(?:数据)?准确$/;
+const CONFIRM =
+  /^(?:经?(?:确认|核实|核查|核对)(?:过了?)?[，,\s]*)?(?:数据|数字|以上|上述|日报)?(?:确认)?(?:无误|准确|没有?问题|没错|属实|正确)(?:的)?$|^确认$|^确认(?:数据)?准确$/;
 
 export function isFlagConfirmation(plain: string): boolean {
   return CONFIRM.test(plain.replace(/[。.!！~～，,、\s]+$/g, '').replace(/^[\s，,]+/, ''));

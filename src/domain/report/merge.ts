@@ -45,7 +45,11 @@ export function combine(current: ReportFigures | null, incoming: ReportFigures, 
 }
 
 export function changesBetween(before: ReportFigures | null, after: ReportFigures): FigureChange[] {
-  return FIGURE_KEYS.filter((k) => (before?.[k] ?? null) !== after[k]).map((k) => ({ key: k, from: before?.[k] ?? null, to: after[k] }));
+  return FIGURE_KEYS.filter((k) => (before?.[k] ?? null) !== after[k]).map((k) => ({
+    key: k,
+    from: before?.[k] ?? null,
+    to: after[k],
+  }));
 }
 
 /** The new message applied to the current report (null: none yet today). */

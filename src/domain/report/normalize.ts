@@ -6,8 +6,8 @@
 import { dropCjkSpaces, stripDecorations } from '../language/decorations.js';
 import { normalizeWidth } from '../language/numerals.js';
 import { toSimplified } from '../language/traditional.js';
-import { readTables } from './table.js';
 import { collapseWhitespace } from '../language/trim.js';
+import { readTables } from './table.js';
 
 /** Private-use character standing for a masked (ignored) character. */
 export const MASK = '\uE000';
@@ -24,7 +24,10 @@ export function cleanText(text: string): string {
   s = s.replace(/[\u200b-\u200f\u2060\ufeff\u00ad]/g, '');
   s = readTables(s);
   s = s.replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\v\f]/g, ' ');
-  s = s.replace(/[\uff0f]/g, '/').replace(/[\uff0d\u2212]/g, '-').replace(/[\uff5e]/g, '~');
+  s = s
+    .replace(/[\uff0f]/g, '/')
+    .replace(/[\uff0d\u2212]/g, '-')
+    .replace(/[\uff5e]/g, '~');
   s = s.replace(/[\uff1b]/g, '；').replace(/[\uff01]/g, '！');
   return rateSynonyms(dropCjkSpaces(joinSplitDigits(collapseWhitespace(s))));
 }
@@ -44,7 +47,8 @@ export function joinSplitDigits(s: string): string {
  * 满意度 followed by a figure (满意度100%, 群众满意度：97.3%, 满意度达百分之百, 满意度百分百) is the 满意率; elsewhere
  * (满意度较高, 满意度调查) it stays a filler. Same length, so positions stay aligned.
  */
-const SATISFACTION_DEGREE = /满意度(?=\s*(?:[:：]|为|是|达到?|约|在|保持)?\s*(?:\d|百分之|百分百|[零〇一二两三四五六七八九十]))/g;
+const SATISFACTION_DEGREE =
+  /满意度(?=\s*(?:[:：]|为|是|达到?|约|在|保持)?\s*(?:\d|百分之|百分百|[零〇一二两三四五六七八九十]))/g;
 export function rateSynonyms(s: string): string {
   return s.replace(SATISFACTION_DEGREE, '满意率');
 }
@@ -81,7 +85,10 @@ const LONG_NUMBER = /\d{6,}/g;
 const HOTLINE = /(?<!\d)12345(?!\d)/g;
 const CLOCK = /(?<![\d.])\d{1,2}\s*[:：]\s*\d{2}(?:[:：]\d{2})?(?!\d)/g;
 const HOUR = /(?<![\d.])\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分|半|整|许|左右)?/g;
-const HOUR_CN_DAYPART = new RegExp(`(?:上午|下午|晚上|凌晨|中午|早上|傍晚|今晚|明早|早|晚)${CN}{1,3}[时点](?:${CN}{1,3}分|半|整)?`, 'g');
+const HOUR_CN_DAYPART = new RegExp(
+  `(?:上午|下午|晚上|凌晨|中午|早上|傍晚|今晚|明早|早|晚)${CN}{1,3}[时点](?:${CN}{1,3}分|半|整)?`,
+  'g',
+);
 const HOUR_CN = new RegExp(`${CN}{1,3}时(?:${CN}{1,3}分|半|整|许)?`, 'g');
 const ORDINAL = /第\s*\d+/g;
 const ORDINAL_CN = new RegExp(`第${CN}{1,3}`, 'g');

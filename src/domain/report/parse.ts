@@ -2,16 +2,17 @@
  * The daily-report parser (see ../shared/docs/parsing.md, "parse-report"). Pure: text in,
  * fields out, no I/O. Pipeline: clean → mask noise → dates → tokens → figures → unit → isReport.
  */
-import { neverAReport } from './correction.js';
-import { isHeadOrLiaison, type Roster } from '../roster.js';
-import type { ReportFigures } from './figures.js';
-import { DEFAULT_TZ, inZone } from '../time.js';
-import { type Binding, assignFigures } from './assign.js';
-import { findDates, reportDay } from './dates.js';
-import { MASK, cleanText, maskNoise, maskPeriods } from './normalize.js';
-import { tokenize } from './tokens.js';
+
 import { trimEndOf } from '../language/trim.js';
-import { type UnitMention, reportingUnit, unitMentions } from './units.js';
+import { isHeadOrLiaison, type Roster } from '../roster.js';
+import { DEFAULT_TZ, inZone } from '../time.js';
+import { assignFigures, type Binding } from './assign.js';
+import { neverAReport } from './correction.js';
+import { findDates, reportDay } from './dates.js';
+import type { ReportFigures } from './figures.js';
+import { cleanText, MASK, maskNoise, maskPeriods } from './normalize.js';
+import { tokenize } from './tokens.js';
+import { reportingUnit, type UnitMention, unitMentions } from './units.js';
 
 /** The parser's answer: the contract's fields (see shared/docs/parsing.md). */
 export interface ReportParse extends ReportFigures {
@@ -20,21 +21,35 @@ export interface ReportParse extends ReportFigures {
   date: string;
 }
 
-export interface ReportInput { text: string; sentAt: string; from?: string }
+export interface ReportInput {
+  text: string;
+  sentAt: string;
+  from?: string;
+}
 
 export const REPORT_FIELDS = [
-  'received', 'completed', 'inProgress', 'overdue', 'reopened', 'unsatisfied', 'returned', 'onTimeRate', 'satisfactionRate',
+  'received',
+  'completed',
+  'inProgress',
+  'overdue',
+  'reopened',
+  'unsatisfied',
+  'returned',
+  'onTimeRate',
+  'satisfactionRate',
 ] as const;
 
 /** Notices, praise, instructions, supervisors' bulletins: never a unit's own report. */
 const NOTICE =
   /各单位|各镇街|各街镇|各部门|请各|值得肯定|值得表扬|提出表扬|予以表扬|给予表扬|通报表扬|通报批评|提出批评|予以批评|专班通报|督导通报|通报如下|【转发】|\[转发\]|^\s*转发|@所有人|排名如下|情况通报如下|全区|批示|指示：|要认真|要及时|请务必|务必|限期/;
 /** "Figures follow later" notes. */
-const LATER = /稍后|晚些|晚点|随后报|随后补|待.{0,6}后(?:再)?(?:报|补|发)|暂未统计|正在统计|统计中|还在统计|尚未统计|数据未出|明天补报|明日补报/;
+const LATER =
+  /稍后|晚些|晚点|随后报|随后补|待.{0,6}后(?:再)?(?:报|补|发)|暂未统计|正在统计|统计中|还在统计|尚未统计|数据未出|明天补报|明日补报/;
 /** A leader's evaluative words; with the unit named mid-text they mark a comment on it. */
 const EVALUATIVE = /值得|很好|不错|继续保持|辛苦|肯定|表扬|加油|抓紧|务必|希望|点赞|好样|棒|再接再厉|要注意|请注意/;
 /** Praise a unit would not write about itself. */
-const PRAISE = /(?:很好|不错|非常好|挺好)[，,！!。\s]*(?:继续|再接再厉|$)|好样的|点赞|再接再厉|值得肯定|值得表扬|辛苦了|辛苦啦|继续保持[！!。~\s]*$/;
+const PRAISE =
+  /(?:很好|不错|非常好|挺好)[，,！!。\s]*(?:继续|再接再厉|$)|好样的|点赞|再接再厉|值得肯定|值得表扬|辛苦了|辛苦啦|继续保持[！!。~\s]*$/;
 const QUESTION_END = /(?:[？?]|吗|呢|么)\s*$/;
 const NON_REPORTER_ROLES = ['leader', 'supervisor', 'discipline'] as const;
 
@@ -56,7 +71,9 @@ function severalUnits(masked: string, mentions: readonly UnitMention[], bindings
     while (k < sorted.length && (sorted[k] as Binding).pos < m.end) k++;
     const first = sorted[k];
     if (first === undefined) break;
-    const between = masked.slice(m.end, Math.min(first.pos, m.end + 40)).replace(/[\s\uE000：:，,今日天当的工单共诉求群众情况]/g, '');
+    const between = masked
+      .slice(m.end, Math.min(first.pos, m.end + 40))
+      .replace(/[\s\uE000：:，,今日天当的工单共诉求群众情况]/g, '');
     if (between.length <= 2 && first.pos - m.end < 40) units.add(m.unit.id);
     if (units.size >= 2) return true;
   }
@@ -70,14 +87,29 @@ function isHeaderMention(text: string, m: UnitMention): boolean {
   }
   if (text.length - m.end <= 16 && text.slice(m.end).trim().length <= 2) return true; // closing signature
   if (/^\s*[：:】\])）]/.test(text.slice(m.end, m.end + 3))) return true;
-  return /[-—–_]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index)) && text.length - m.end < 24 && text.slice(m.end).trim().length < 8;
+  return (
+    /[-—–_]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index)) &&
+    text.length - m.end < 24 &&
+    text.slice(m.end).trim().length < 8
+  );
 }
 
 /** Why a text is not a daily report (null: it is one). */
 export type NotReportReason =
-  | 'empty' | 'question' | 'role' | 'notice' | 'praise' | 'instruction' | 'official' | 'later' | 'several-units' | 'comment' | 'no-figures'
+  | 'empty'
+  | 'question'
+  | 'role'
+  | 'notice'
+  | 'praise'
+  | 'instruction'
+  | 'official'
+  | 'later'
+  | 'several-units'
+  | 'comment'
+  | 'no-figures'
   /** An acknowledgement (收到, 好的收到1) or an answer naming a case code (D9 收到) with at most one figure. */
-  | 'ack' | 'code';
+  | 'ack'
+  | 'code';
 
 function whyNotReport(
   clean: string,
@@ -103,7 +135,11 @@ function whyNotReport(
   if (own.length > 0 && EVALUATIVE.test(t) && !own.some((m) => isHeaderMention(t, m))) return 'comment';
   if (nFields > 0) return null;
   // A unit's campaign-only report (攻坚进展 with figures but no ticket counts).
-  const campaign = own.length > 0 && own.some((m) => isHeaderMention(t, m)) && /日报|办理情况|工作情况|推进情况|进展|汇报|攻坚/.test(t) && /\d/.test(masked);
+  const campaign =
+    own.length > 0 &&
+    own.some((m) => isHeaderMention(t, m)) &&
+    /日报|办理情况|工作情况|推进情况|进展|汇报|攻坚/.test(t) &&
+    /\d/.test(masked);
   return campaign ? null : 'no-figures';
 }
 
@@ -111,7 +147,8 @@ function whyNotReport(
 function startsWithOfficial(body: string, roster: Roster): boolean {
   for (const p of roster.people) {
     if (!NON_REPORTER_ROLES.some((r) => p.roles.includes(r))) continue;
-    if (body.startsWith(p.name) && /^[\s：:，,]|^(?:批示|指示|要求|强调|讲|说)/.test(body.slice(p.name.length))) return true;
+    if (body.startsWith(p.name) && /^[\s：:，,]|^(?:批示|指示|要求|强调|讲|说)/.test(body.slice(p.name.length)))
+      return true;
   }
   return false;
 }
@@ -127,7 +164,8 @@ function maskSpans(s: string, spans: ReadonlyArray<{ start: number; end: number 
  * A forwarded message's marker at its start: 【转发】, [转发], 转发：, 转自城东街道：, 转发自…:
  * group 1 is the source named after 转自 / 转发自, if any.
  */
-const FORWARD = /^[ \n]*(?:(?:【转发】|\[转发\]|转发[:：]|转发一下[:：]?)[ \n]*)?(?:转(?:发)?自[ ]*([^：:\n，,]{1,24})[ ]*[：:\n，,][ \n]*)?/;
+const FORWARD =
+  /^[ \n]*(?:(?:【转发】|\[转发\]|转发[:：]|转发一下[:：]?)[ \n]*)?(?:转(?:发)?自[ ]*([^：:\n，,]{1,24})[ ]*[：:\n，,][ \n]*)?/;
 
 /**
  * A forwarded report (【转发】…, 转自…：…) whose body is a unit's own report is read as if sent
@@ -136,12 +174,18 @@ const FORWARD = /^[ \n]*(?:(?:【转发】|\[转发\]|转发[:：]|转发一下[
  * the source is it); the bot's report handler applies the same rule from the sender (another
  * unit's report forwarded is refused and offered to that unit, as any report for another unit).
  */
-function forwardedReport(input: ReportInput, clean: string, roster: Roster, tz: string): { parse: ReportParse; why: NotReportReason | null } | null {
+function forwardedReport(
+  input: ReportInput,
+  clean: string,
+  roster: Roster,
+  tz: string,
+): { parse: ReportParse; why: NotReportReason | null } | null {
   const m = FORWARD.exec(clean);
   if (m === null || m[0].length === 0) return null;
   const sender = input.from === undefined ? undefined : roster.person(input.from);
   const own = sender?.unit;
-  if (input.from !== undefined && (own === undefined || !(sender !== undefined && isHeadOrLiaison(sender)))) return null;
+  if (input.from !== undefined && (own === undefined || !(sender !== undefined && isHeadOrLiaison(sender))))
+    return null;
   const body = clean.slice(m[0].length);
   if (FORWARD.exec(body)?.[0].length) return null; // forwarded twice: not the unit's own
   const inner = explainReport({ ...input, text: body }, roster, tz);
@@ -159,7 +203,11 @@ export function parseReport(input: ReportInput, roster: Roster, tz: string = DEF
 }
 
 /** The parse and, when the text is not a report, why not (for the bot's own hints; not in the CLI). */
-export function explainReport(input: ReportInput, roster: Roster, tz: string = DEFAULT_TZ): { parse: ReportParse; why: NotReportReason | null } {
+export function explainReport(
+  input: ReportInput,
+  roster: Roster,
+  tz: string = DEFAULT_TZ,
+): { parse: ReportParse; why: NotReportReason | null } {
   const text = typeof input.text === 'string' ? input.text : '';
   const sent = inZone(input.sentAt, tz);
   const valid = sent.isValid();
@@ -192,7 +240,8 @@ export function explainReport(input: ReportInput, roster: Roster, tz: string = D
     satisfactionRate: fig.satisfactionRate,
   };
   const nFields = REPORT_FIELDS.filter((f) => out[f] !== null).length;
-  const why = whyNotReport(clean, masked, nFields, mentions, fig.bindings, input.from, roster) ?? neverAReport(clean, nFields);
+  const why =
+    whyNotReport(clean, masked, nFields, mentions, fig.bindings, input.from, roster) ?? neverAReport(clean, nFields);
   out.isReport = why === null;
   if (why === 'notice') {
     const fwd = forwardedReport(input, clean, roster, tz);

@@ -1,6 +1,13 @@
 import type { Unit } from '../roster.js';
+import {
+  ANOMALY_PARTS,
+  daySummaryText,
+  lateUnitsLine,
+  missingUnitsLine,
+  totalText,
+  unitAnomalyLine,
+} from '../texts/day-summary.js';
 import { historyFlagSummaryLine } from '../texts/report-corrections.js';
-import { ANOMALY_PARTS, daySummaryText, lateUnitsLine, missingUnitsLine, totalText, unitAnomalyLine } from '../texts/day-summary.js';
 import type { ReportFigures } from './figures.js';
 
 export interface DayReport extends ReportFigures {
@@ -32,7 +39,15 @@ export interface DaySummary {
   text: string;
 }
 
-export const SUM_KEYS = ['received', 'completed', 'inProgress', 'overdue', 'reopened', 'unsatisfied', 'returned'] as const;
+export const SUM_KEYS = [
+  'received',
+  'completed',
+  'inProgress',
+  'overdue',
+  'reopened',
+  'unsatisfied',
+  'returned',
+] as const;
 export type SumKey = (typeof SUM_KEYS)[number];
 export { totalText };
 
@@ -60,11 +75,26 @@ export function summarizeDay(s: SummaryInput): DaySummary {
     if (!r) continue;
     const parts: string[] = [];
     let score = 0;
-    if ((r.overdue ?? 0) > 0) { parts.push(ANOMALY_PARTS.overdue(r.overdue ?? 0)); score += 100 * (r.overdue ?? 0); }
-    if ((r.reopened ?? 0) > 0) { parts.push(ANOMALY_PARTS.reopened(r.reopened ?? 0)); score += 10 * (r.reopened ?? 0); }
-    if ((r.unsatisfied ?? 0) > 0) { parts.push(ANOMALY_PARTS.unsatisfied(r.unsatisfied ?? 0)); score += 10 * (r.unsatisfied ?? 0); }
-    if (r.onTimeRate !== null && r.onTimeRate < s.lowRate) { parts.push(ANOMALY_PARTS.onTimeRate(r.onTimeRate)); score += 5; }
-    if (r.satisfactionRate !== null && r.satisfactionRate < s.lowRate) { parts.push(ANOMALY_PARTS.satisfactionRate(r.satisfactionRate)); score += 5; }
+    if ((r.overdue ?? 0) > 0) {
+      parts.push(ANOMALY_PARTS.overdue(r.overdue ?? 0));
+      score += 100 * (r.overdue ?? 0);
+    }
+    if ((r.reopened ?? 0) > 0) {
+      parts.push(ANOMALY_PARTS.reopened(r.reopened ?? 0));
+      score += 10 * (r.reopened ?? 0);
+    }
+    if ((r.unsatisfied ?? 0) > 0) {
+      parts.push(ANOMALY_PARTS.unsatisfied(r.unsatisfied ?? 0));
+      score += 10 * (r.unsatisfied ?? 0);
+    }
+    if (r.onTimeRate !== null && r.onTimeRate < s.lowRate) {
+      parts.push(ANOMALY_PARTS.onTimeRate(r.onTimeRate));
+      score += 5;
+    }
+    if (r.satisfactionRate !== null && r.satisfactionRate < s.lowRate) {
+      parts.push(ANOMALY_PARTS.satisfactionRate(r.satisfactionRate));
+      score += 5;
+    }
     if (parts.length > 0) scored.push({ score, line: unitAnomalyLine(u.name, parts) });
   }
   scored.sort((a, b) => b.score - a.score);
@@ -87,5 +117,14 @@ export function summarizeDay(s: SummaryInput): DaySummary {
     corrections: s.corrections,
     rows: s.units.map((u) => ({ unit: u.name, report: byUnit.get(u.id) })),
   });
-  return { reported: s.units.length - missing.length, total: s.units.length, late, missing, totals, givenBy, anomalies, text };
+  return {
+    reported: s.units.length - missing.length,
+    total: s.units.length,
+    late,
+    missing,
+    totals,
+    givenBy,
+    anomalies,
+    text,
+  };
 }

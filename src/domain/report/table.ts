@@ -15,14 +15,19 @@ import { keywordAt, matchLexicon } from './fields.js';
 const PIPE = /[|｜]/;
 const RULE = /^[\s|｜:：\-—─=+]*$/;
 /** A figure's value in a cell: digits (decimal, %, a measure word), a Chinese numeral, or a zero word. */
-const VALUE = /^(?:\d{1,6}(?:\.\d{1,3})?\s*(?:%|‰|件|个|单|宗)?|[零〇一二两三四五六七八九十百]{1,6}(?:点[零〇一二三四五六七八九]{1,3})?(?:件|个|单)?|百分之[零〇一二两三四五六七八九十百点]{1,8}|无|没有|暂无|零)$/;
+const VALUE =
+  /^(?:\d{1,6}(?:\.\d{1,3})?\s*(?:%|‰|件|个|单|宗)?|[零〇一二两三四五六七八九十百]{1,6}(?:点[零〇一二三四五六七八九]{1,3})?(?:件|个|单)?|百分之[零〇一二两三四五六七八九十百点]{1,8}|无|没有|暂无|零)$/;
 /** An empty cell: no figure given. */
 const EMPTY = /^(?:-{1,3}|—{1,2}|\/|／|空|未填|未报|)$/;
 
 function cells(line: string): string[] {
   const t = line.trim();
   if (PIPE.test(t)) {
-    return t.replace(/^[|｜]/, '').replace(/[|｜]$/, '').split(PIPE).map((c) => c.trim());
+    return t
+      .replace(/^[|｜]/, '')
+      .replace(/[|｜]$/, '')
+      .split(PIPE)
+      .map((c) => c.trim());
   }
   if (t.includes('\t')) return t.split(/\t+/).map((c) => c.trim());
   return t.split(/[ \u3000]+/);
@@ -78,7 +83,10 @@ function readPair(line: string): string | null {
 
 /** Whether the text may hold a table (cheap test before splitting it). */
 function mayHoldTable(text: string): boolean {
-  return text.includes('\n') && (PIPE.test(text) || text.includes('\t') || /[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]/.test(text));
+  return (
+    text.includes('\n') &&
+    (PIPE.test(text) || text.includes('\t') || /[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]/.test(text))
+  );
 }
 
 /** The text with its tables rewritten as phrases (the same string when it has none). */

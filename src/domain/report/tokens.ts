@@ -3,23 +3,112 @@
  * period markers and separators. Linear in the text length. Pure.
  */
 import { parseNumeral } from '../language/numerals.js';
-import { type CountField, type RateField, type ReturnedPart, RATE_CORES, keywordAt, matchLexicon } from './fields.js';
+import { type CountField, keywordAt, matchLexicon, RATE_CORES, type RateField, type ReturnedPart } from './fields.js';
 import { MASK } from './normalize.js';
 
 export type MeasureKind = 'count' | 'pct' | 'bare' | 'other';
 export type MarkKind = 'cumul' | 'compare' | 'reset' | 'all' | 'each' | 'resp' | 'sub';
 
-export interface KwTok { k: 'kw'; field: CountField; weak: boolean; zero: boolean; part?: ReturnedPart; pos: number; end: number }
-export interface NumTok { k: 'num'; value: number; unit: MeasureKind; dist: boolean; pos: number; end: number }
-export interface RateTok { k: 'rate'; field: RateField | null; pos: number; end: number }
-export interface SepTok { k: 'sep'; level: 1 | 2; pos: number; end: number }
-export interface ZeroTok { k: 'zero'; pos: number; end: number }
-export interface MarkTok { k: 'mark'; kind: MarkKind; pos: number; end: number }
+export interface KwTok {
+  k: 'kw';
+  field: CountField;
+  weak: boolean;
+  zero: boolean;
+  part?: ReturnedPart;
+  pos: number;
+  end: number;
+}
+export interface NumTok {
+  k: 'num';
+  value: number;
+  unit: MeasureKind;
+  dist: boolean;
+  pos: number;
+  end: number;
+}
+export interface RateTok {
+  k: 'rate';
+  field: RateField | null;
+  pos: number;
+  end: number;
+}
+export interface SepTok {
+  k: 'sep';
+  level: 1 | 2;
+  pos: number;
+  end: number;
+}
+export interface ZeroTok {
+  k: 'zero';
+  pos: number;
+  end: number;
+}
+export interface MarkTok {
+  k: 'mark';
+  kind: MarkKind;
+  pos: number;
+  end: number;
+}
 export type Tok = KwTok | NumTok | RateTok | SepTok | ZeroTok | MarkTok;
 
 const SENTENCE = new Set(['。', '；', ';', '！', '!', '？', '?', '\n']);
-const CLAUSE = new Set(['，', ',', '（', '）', '(', ')', '【', '】', '[', ']', '「', '」', '《', '》', '<', '>', '|', '｜', '〔', '〕', '“', '”', '"']);
-const BULLETS = ['✅', '☑', '✔', '•', '●', '▪', '◆', '■', '□', '▶', '➤', '📌', '👉', '🔹', '🔸', '⭐', '★', '☆', '◇', '○', '◎', '✨', '🔺', '▲', '►', '※', '➡', '🔴', '🟢', '💡'];
+const CLAUSE = new Set([
+  '，',
+  ',',
+  '（',
+  '）',
+  '(',
+  ')',
+  '【',
+  '】',
+  '[',
+  ']',
+  '「',
+  '」',
+  '《',
+  '》',
+  '<',
+  '>',
+  '|',
+  '｜',
+  '〔',
+  '〕',
+  '“',
+  '”',
+  '"',
+]);
+const BULLETS = [
+  '✅',
+  '☑',
+  '✔',
+  '•',
+  '●',
+  '▪',
+  '◆',
+  '■',
+  '□',
+  '▶',
+  '➤',
+  '📌',
+  '👉',
+  '🔹',
+  '🔸',
+  '⭐',
+  '★',
+  '☆',
+  '◇',
+  '○',
+  '◎',
+  '✨',
+  '🔺',
+  '▲',
+  '►',
+  '※',
+  '➡',
+  '🔴',
+  '🟢',
+  '💡',
+];
 const CN_NUM = new Set('零〇一二两俩三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟');
 const CN_DIGIT = /[零〇一二两俩三四五六七八九壹贰叁肆伍陆柒捌玖]/;
 const CN_DEC: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -68,17 +157,29 @@ export function classifyMeasure(s: string, e: number): { unit: MeasureKind; end:
     while (s[a] === ' ') a++;
     const n = s[a];
     if (s.startsWith('百分点', a) || s.startsWith('点', a)) return { unit: 'other', end: j + 1 };
-    if (n === undefined || n === MASK || isSeparator(n) || n === '、' || n === '：' || n === ':' || !isCjk(n) || keywordAt(s, a) || /^(?:工单|诉求|件|单|已|均|全部|正在|尚|仍|未|其中|都)/.test(s.slice(a, a + 2))) {
+    if (
+      n === undefined ||
+      n === MASK ||
+      isSeparator(n) ||
+      n === '、' ||
+      n === '：' ||
+      n === ':' ||
+      !isCjk(n) ||
+      keywordAt(s, a) ||
+      /^(?:工单|诉求|件|单|已|均|全部|正在|尚|仍|未|其中|都)/.test(s.slice(a, a + 2))
+    ) {
       return { unit: 'count', end: j + 1 };
     }
     return { unit: 'other', end: j + 1 };
   }
-  if (c === MASK || isSeparator(c) || c === '、' || c === '：' || c === ':' || !isCjk(c)) return { unit: 'bare', end: e };
+  if (c === MASK || isSeparator(c) || c === '、' || c === '：' || c === ':' || !isCjk(c))
+    return { unit: 'bare', end: e };
   if (keywordAt(s, j)) return { unit: 'bare', end: e };
   // 不满意1 满意率80%: a rate's name after the number starts the next figure.
   if (RATE_AHEAD.test(s.slice(j, j + 10))) return { unit: 'bare', end: e };
   const lex = matchLexicon(s, j);
-  if (lex !== undefined && (lex.kind === 'all' || lex.kind === 'each' || lex.kind === 'sub')) return { unit: 'bare', end: e };
+  if (lex !== undefined && (lex.kind === 'all' || lex.kind === 'each' || lex.kind === 'sub'))
+    return { unit: 'bare', end: e };
   return { unit: 'other', end: j };
 }
 
@@ -212,7 +313,15 @@ export function tokenize(s: string): Tok[] {
       if (!crosses) {
         if (e.kind === 'kw') {
           if (/^(?:今日|今天|当日|当天)/.test(e.text)) toks.push({ k: 'mark', kind: 'reset', pos: i, end: i + 2 });
-          toks.push({ k: 'kw', field: e.field, weak: e.weak === true, zero: e.zero === true, ...(e.part ? { part: e.part } : {}), pos: i, end: i + e.text.length });
+          toks.push({
+            k: 'kw',
+            field: e.field,
+            weak: e.weak === true,
+            zero: e.zero === true,
+            ...(e.part ? { part: e.part } : {}),
+            pos: i,
+            end: i + e.text.length,
+          });
         } else if (e.kind === 'zero') {
           toks.push({ k: 'zero', pos: i, end: i + e.text.length });
         } else if (e.kind !== 'filler') {
@@ -254,7 +363,14 @@ export function tokenize(s: string): Tok[] {
         while (prev >= 0 && (s[prev] === ' ' || s[prev] === MASK)) prev--;
         const afterColon = s[prev] === '：' || s[prev] === ':' || s[prev] === '为' || s[prev] === '是';
         if (m.unit === 'count' || m.unit === 'pct' || run === '零' || (m.unit === 'bare' && afterColon)) {
-          toks.push({ k: 'num', value: v, unit: run === '零' && m.unit === 'other' ? 'bare' : m.unit, dist: false, pos: i, end: Math.max(m.end, j) });
+          toks.push({
+            k: 'num',
+            value: v,
+            unit: run === '零' && m.unit === 'other' ? 'bare' : m.unit,
+            dist: false,
+            pos: i,
+            end: Math.max(m.end, j),
+          });
           i = Math.max(m.end, j);
           continue;
         }

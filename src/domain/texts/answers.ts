@@ -54,13 +54,22 @@ export function courtesyText(kind: 'thanks' | 'greeting' | 'ok', items: readonly
   const open = kind === 'thanks' ? '不客气！' : kind === 'greeting' ? '您好，我在。' : '好的。';
   if (items.length === 1) {
     const i = items[0] as WaitingItem;
-    if (i.unsigned === true) return `${open}${i.code}（${i.what}）尚待贵单位签收，请回复“${i.code} 签收”，办理后回复“${i.code}”加办理情况。`;
-    if (isBackcheckOnly(i)) return `${open}${i.code}（${i.what}）尚待贵单位回答双倒查，请回复“${i.code} 倒查 1. … 2. …”。`;
+    if (i.unsigned === true)
+      return `${open}${i.code}（${i.what}）尚待贵单位签收，请回复“${i.code} 签收”，办理后回复“${i.code}”加办理情况。`;
+    if (isBackcheckOnly(i))
+      return `${open}${i.code}（${i.what}）尚待贵单位回答双倒查，请回复“${i.code} 倒查 1. … 2. …”。`;
     return `${open}${i.code}（${i.what}）尚待贵单位答复，办理后请回复“${i.code}”加办理情况。`;
   }
   const back = items.find(isBackcheckOnly);
-  const how = back === undefined ? '办理后请回复编号加办理情况。' : items.every(isBackcheckOnly) ? `请回复编号加倒查回答，例如“${back.code} 倒查 1. … 2. …”。` : `办理后请回复编号加办理情况；双倒查请回复“${back.code} 倒查 1. … 2. …”。`;
-  return [`${open}贵单位目前有 ${items.length} 件事项待答复：`, ...items.map((i) => `${i.code} ${i.what}`), how].join('\n');
+  const how =
+    back === undefined
+      ? '办理后请回复编号加办理情况。'
+      : items.every(isBackcheckOnly)
+        ? `请回复编号加倒查回答，例如“${back.code} 倒查 1. … 2. …”。`
+        : `办理后请回复编号加办理情况；双倒查请回复“${back.code} 倒查 1. … 2. …”。`;
+  return [`${open}贵单位目前有 ${items.length} 件事项待答复：`, ...items.map((i) => `${i.code} ${i.what}`), how].join(
+    '\n',
+  );
 }
 
 /** A bare code of a dispatch the unit already answered: its feedback went to the leader already. */

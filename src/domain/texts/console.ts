@@ -23,7 +23,13 @@ export const CONSOLE_LINK_INVALID = '登录链接无效或已过期（链接仅�
 export const CONSOLE_FORBIDDEN = '您无权查看此页面：单位负责同志和联络员仅可查看本单位情况。';
 
 /** A 双派单 side's state on the 调度 page. */
-export function dualSideState(s: { deliveredAt: unknown; ackedAt: unknown; answeredAt: unknown; backcheckAskedAt: unknown; backcheckAt: unknown }): string {
+export function dualSideState(s: {
+  deliveredAt: unknown;
+  ackedAt: unknown;
+  answeredAt: unknown;
+  backcheckAskedAt: unknown;
+  backcheckAt: unknown;
+}): string {
   if (s.backcheckAt) return '已倒查';
   if (s.backcheckAskedAt) return '待倒查答复';
   if (s.answeredAt) return '已答复';
@@ -63,7 +69,15 @@ export const AUTH = {
 /** Report states in the 今日 and unit tables. */
 export const REPORT_STATE = { missing: '未报', due: '待报', late: '迟报', filed: '已报' } as const;
 /** A report's figures (column heads, chart series, cards). */
-export const FIGURE = { received: '受理', completed: '办结', inProgress: '在办', overdue: '超期', reopened: '重办', unsatisfied: '不满意', satisfactionRate: '满意率' } as const;
+export const FIGURE = {
+  received: '受理',
+  completed: '办结',
+  inProgress: '在办',
+  overdue: '超期',
+  reopened: '重办',
+  unsatisfied: '不满意',
+  satisfactionRate: '满意率',
+} as const;
 
 /** 今日. */
 export const TODAY = {
@@ -111,8 +125,18 @@ export const DISPATCH = {
   heading: '点对点调度',
   /** A dispatch's timeline events. */
   events: {
-    created: '下达', delivered: '送达', posted: '群内发布', ack: '签收', answer: '答复', forwarded: '转告领导', 'ask-which': '询问编号',
-    'ack-reminder': '催签收', 'due-reminder': '到期提醒', late: '逾期', supervisors: '提请督导专班', 'leader-status': '向领导报告进展',
+    created: '下达',
+    delivered: '送达',
+    posted: '群内发布',
+    ack: '签收',
+    answer: '答复',
+    forwarded: '转告领导',
+    'ask-which': '询问编号',
+    'ack-reminder': '催签收',
+    'due-reminder': '到期提醒',
+    late: '逾期',
+    supervisors: '提请督导专班',
+    'leader-status': '向领导报告进展',
   } as Record<string, string>,
   answered: '已答复',
   late: '逾期',
@@ -123,7 +147,8 @@ export const DISPATCH = {
   done: '已办结',
   overdue: '已逾期',
   inProgress: '办理中',
-  issued: (who: string, at: string, due: string, defaultDue: boolean) => `${who} · ${at} 下达 · 时限 ${due}${defaultDue ? '' : '（默认）'}`,
+  issued: (who: string, at: string, due: string, defaultDue: boolean) =>
+    `${who} · ${at} 下达 · 时限 ${due}${defaultDue ? '' : '（默认）'}`,
   columns: { unit: '单位', state: '状态', delivered: '送达', acked: '签收', answered: '答复', side: '一方' },
   timeline: (n: number) => `全程记录（${n}）`,
   dualHeading: (code: string, ticket: string) => `${code} 工单 ${ticket}`,
@@ -157,7 +182,15 @@ export const UNIT = {
   days: (from: string, to: string) => `近30天（${from}–${to}）`,
   axisCount: '件',
   axisPercent: '%',
-  cards: { reported: '报送（工作日）', late: '迟报（次）', received: '受理（件）', completed: '办结（件）', overdue: '超期（件次）', reopened: '重办（件）', unsatisfied: '不满意（件）' },
+  cards: {
+    reported: '报送（工作日）',
+    late: '迟报（次）',
+    received: '受理（件）',
+    completed: '办结（件）',
+    overdue: '超期（件次）',
+    reopened: '重办（件）',
+    unsatisfied: '不满意（件）',
+  },
   chartTitle: '近30天受理、办结与满意率',
   pending: '待办',
   tickets: { overdue: '工单：超期 ', reopened: '件，重办 ', end: '件 · ', link: '查看工单' },
@@ -171,7 +204,13 @@ export const SIM = {
   title: '模拟群',
   heading: (topic: string) => `模拟群：${topic}`,
   hint: '模拟模式：以名单中任何人的身份发言；Enter 发送，Shift+Enter 换行（多行日报照常粘贴）；私聊“控制台”可获取控制台登录链接。',
-  roles: { leader: '区领导', supervisor: '督导专班', discipline: '纪检监察', head: '负责人', liaison: '联络员' } as Record<string, string>,
+  roles: {
+    leader: '区领导',
+    supervisor: '督导专班',
+    discipline: '纪检监察',
+    head: '负责人',
+    liaison: '联络员',
+  } as Record<string, string>,
   stranger: (id: string) => `${id}，不在名单上`,
   strangers: '名单外的群成员（机器人不认识）',
   speaker: '发言人',

@@ -2,7 +2,15 @@
 import type { DayReport, DaySummary, SumKey } from '../report/summary.js';
 import { monthDay } from './reports.js';
 
-const SUM_LABELS: Record<SumKey, string> = { received: '受理', completed: '办结', inProgress: '在办', overdue: '超期', reopened: '重办', unsatisfied: '不满意', returned: '退办/不再办理' };
+const SUM_LABELS: Record<SumKey, string> = {
+  received: '受理',
+  completed: '办结',
+  inProgress: '在办',
+  overdue: '超期',
+  reopened: '重办',
+  unsatisfied: '不满意',
+  returned: '退办/不再办理',
+};
 const n = (v: number | null) => (v === null ? '-' : String(v));
 const rate = (v: number | null) => (v === null ? '-' : `${v}%`);
 
@@ -47,7 +55,9 @@ export interface DaySummaryTextInput {
 /** The summary: who reported, the totals, what needs attention, then a compact table. */
 export function daySummaryText(s: DaySummaryTextInput): string {
   const lines = [`【${monthDay(s.day)} 12345热线日报汇总】`];
-  lines.push(`报送：${s.counted}/${s.total}个单位${s.late > 0 ? `（迟报${s.late}个）` : ''}${s.missing > 0 ? `，未报${s.missing}个` : ''}。`);
+  lines.push(
+    `报送：${s.counted}/${s.total}个单位${s.late > 0 ? `（迟报${s.late}个）` : ''}${s.missing > 0 ? `，未报${s.missing}个` : ''}。`,
+  );
   if (s.counted > 0) lines.push(`合计：${s.totals.join('，')}。`);
   if (s.anomalies.length > 0) {
     lines.push('需关注：');
@@ -59,7 +69,11 @@ export function daySummaryText(s: DaySummaryTextInput): string {
   }
   lines.push('各单位（受理/办结/在办/超期/重办/不满意/满意率，“-”为未填报）：');
   for (const { unit, report: r } of s.rows) {
-    lines.push(r ? `${unit} ${n(r.received)}/${n(r.completed)}/${n(r.inProgress)}/${n(r.overdue)}/${n(r.reopened)}/${n(r.unsatisfied)}/${rate(r.satisfactionRate)}${r.late ? '（迟报）' : ''}` : `${unit} 未报`);
+    lines.push(
+      r
+        ? `${unit} ${n(r.received)}/${n(r.completed)}/${n(r.inProgress)}/${n(r.overdue)}/${n(r.reopened)}/${n(r.unsatisfied)}/${rate(r.satisfactionRate)}${r.late ? '（迟报）' : ''}`
+        : `${unit} 未报`,
+    );
   }
   return lines.join('\n');
 }
@@ -67,7 +81,9 @@ export function daySummaryText(s: DaySummaryTextInput): string {
 /** The short text that goes with the card when the summary is sent as an image only. */
 export function dayCardCaption(day: string, s: DaySummary): string {
   const n = s.total - s.missing.length;
-  const totals = (['received', 'completed', 'overdue'] as const).map((k) => totalText(k, s.totals[k], s.givenBy[k], n)).join('，');
+  const totals = (['received', 'completed', 'overdue'] as const)
+    .map((k) => totalText(k, s.totals[k], s.givenBy[k], n))
+    .join('，');
   const lines = [`【${monthDay(day)} 12345热线日报汇总】报送${s.reported}/${s.total}个单位，${totals}。`];
   if (s.missing.length > 0) lines.push(`未报：${s.missing.map((u) => u.name).join('、')}。`);
   lines.push('详见下图。');

@@ -92,7 +92,8 @@ function targetList(ts: readonly TargetLabel[]): string {
 function deadlineLabel(deadline: Date | string, given: boolean, tz: string, urgentHours?: number): string {
   if (given) return formatDeadline(deadline, tz);
   if (urgentHours === undefined) return `${formatDeadline(deadline, tz)}（默认时限）`;
-  const span = urgentHours >= 1 && Number.isInteger(urgentHours) ? `${urgentHours}小时` : `${Math.round(urgentHours * 60)}分钟`;
+  const span =
+    urgentHours >= 1 && Number.isInteger(urgentHours) ? `${urgentHours}小时` : `${Math.round(urgentHours * 60)}分钟`;
   return `${formatDeadline(deadline, tz)}（紧急事项，${span}内反馈）`;
 }
 
@@ -160,7 +161,8 @@ export function deliveryText(i: DeliveryInput): string {
 
 /** The 签收 receipt; signed after the deadline (`at` past it), it says the time is up instead of naming it as ahead. */
 export function ackConfirmText(code: string, deadline: Date | string, tz: string, at?: Date): string {
-  if (at && at.getTime() > new Date(deadline).getTime()) return `已登记签收 ${code}。办理时限${formatDeadline(deadline, tz)}已过，请尽快办理并回复结果。`;
+  if (at && at.getTime() > new Date(deadline).getTime())
+    return `已登记签收 ${code}。办理时限${formatDeadline(deadline, tz)}已过，请尽快办理并回复结果。`;
   return `已登记签收 ${code}，办理时限${formatDeadline(deadline, tz)}，办理后请回复结果。`;
 }
 
@@ -191,7 +193,15 @@ export function forwardBody(text: string, code: string): string {
 
 const FORWARD_MAX = 1000;
 
-export function answerForwardText(i: { code: string; unit: string; sender: string; text: string; dispatchText: string; late: boolean; allAnswered: boolean }): string {
+export function answerForwardText(i: {
+  code: string;
+  unit: string;
+  sender: string;
+  text: string;
+  dispatchText: string;
+  late: boolean;
+  allAnswered: boolean;
+}): string {
   const lines = [
     `【调度反馈 ${i.code}】${i.unit}（${i.sender}）${i.late ? '（超时反馈）' : ''}：`,
     forwardBody(i.text, i.code),
@@ -232,7 +242,9 @@ export function lateGroupText(i: ReminderInput & { units: readonly string[] }): 
 }
 
 /** To each member of the supervision team at the deadline. */
-export function lateSupervisorText(i: ReminderInput & { units: ReadonlyArray<{ unit: string; state: string }> }): string {
+export function lateSupervisorText(
+  i: ReminderInput & { units: ReadonlyArray<{ unit: string; state: string }> },
+): string {
   return [
     `【提请督办 ${i.code}】${i.leaderName}交办的调度时限${formatDeadline(i.deadline, i.tz)}已到，以下单位尚未反馈：`,
     ...i.units.map((u) => `· ${u.unit}：${u.state}`),
@@ -242,7 +254,13 @@ export function lateSupervisorText(i: ReminderInput & { units: ReadonlyArray<{ u
 }
 
 /** To the leader at the deadline: where every target unit stands. */
-export function leaderStatusText(i: { code: string; text: string; deadline: Date | string; tz: string; units: ReadonlyArray<{ unit: string; state: string }> }): string {
+export function leaderStatusText(i: {
+  code: string;
+  text: string;
+  deadline: Date | string;
+  tz: string;
+  units: ReadonlyArray<{ unit: string; state: string }>;
+}): string {
   return [
     `【调度进展 ${i.code}】“${summary(i.text, 40)}”时限${formatDeadline(i.deadline, i.tz)}已到：`,
     ...i.units.map((u) => `· ${u.unit}：${u.state}`),
@@ -257,12 +275,17 @@ export interface ProgressUnitItem {
   deadline: Date | string;
 }
 
-export function progressListText(byUnit: ReadonlyArray<{ unit: string; items: readonly ProgressUnitItem[] }>, openCount: number, tz: string): string {
+export function progressListText(
+  byUnit: ReadonlyArray<{ unit: string; items: readonly ProgressUnitItem[] }>,
+  openCount: number,
+  tz: string,
+): string {
   if (openCount === 0) return '目前没有未办结的调度。';
   const lines = [`未办结调度 ${openCount} 件（按单位）：`];
   for (const u of byUnit) {
     lines.push(`${u.unit}：`);
-    for (const it of u.items) lines.push(`· ${it.code} ${clause(summary(it.text, 16))}，${it.state}，时限${formatDeadline(it.deadline, tz)}`);
+    for (const it of u.items)
+      lines.push(`· ${it.code} ${clause(summary(it.text, 16))}，${it.state}，时限${formatDeadline(it.deadline, tz)}`);
   }
   lines.push('发送“调度进展 D编号”查看一件的全程。');
   return lines.join('\n');
@@ -299,9 +322,15 @@ export function progressNotFoundText(code: string): string {
 }
 
 /** A leader's question that names no single dispatch: the leader's open ones, to pick from. */
-export function progressPickText(items: ReadonlyArray<{ code: string; text: string; deadline: Date | string }>, tz: string, own = true, missedTopic?: string): string {
+export function progressPickText(
+  items: ReadonlyArray<{ code: string; text: string; deadline: Date | string }>,
+  tz: string,
+  own = true,
+  missedTopic?: string,
+): string {
   const none = missedTopic ? `没有找到与“${missedTopic}”相关的调度。` : '';
-  if (items.length === 0) return none + (own ? '您交办的调度目前均已办结。发送“调度进展”可查看全部未办结调度。' : '目前没有未办结的调度。');
+  if (items.length === 0)
+    return none + (own ? '您交办的调度目前均已办结。发送“调度进展”可查看全部未办结调度。' : '目前没有未办结的调度。');
   return [
     `${none || '未能确定您问的是哪一件。'}${own ? '您交办的' : '目前'}未办结调度有${items.length}件：`,
     ...items.map((d) => `· ${d.code} ${clause(summary(d.text, 20))}（时限${formatDeadline(d.deadline, tz)}）`),
@@ -319,11 +348,15 @@ export interface LeaderItemsInput {
 
 /** 我的待办 from a leader: the leader's open dispatches and the requests awaiting the leader's decision. */
 export function leaderItemsText(i: LeaderItemsInput): string {
-  if (i.dispatches.length === 0 && i.approvals.length === 0) return `${i.leaderName}目前没有待办事项：您交办的调度均已办结，没有待您审批的申请。`;
+  if (i.dispatches.length === 0 && i.approvals.length === 0)
+    return `${i.leaderName}目前没有待办事项：您交办的调度均已办结，没有待您审批的申请。`;
   const lines = [`${i.leaderName}待办事项（截至${formatShort(i.now, i.tz)}）：`];
   if (i.dispatches.length > 0) {
     lines.push(`· 您交办的未办结调度${i.dispatches.length}件：`);
-    for (const d of i.dispatches) lines.push(`  ${d.code} ${clause(summary(d.text, 16))}（时限${formatDeadline(d.deadline, i.tz)}，${d.waiting.length > 0 ? `待${d.waiting.join('、')}反馈` : '各单位均已反馈'}）`);
+    for (const d of i.dispatches)
+      lines.push(
+        `  ${d.code} ${clause(summary(d.text, 16))}（时限${formatDeadline(d.deadline, i.tz)}，${d.waiting.length > 0 ? `待${d.waiting.join('、')}反馈` : '各单位均已反馈'}）`,
+      );
   }
   if (i.approvals.length > 0) {
     lines.push(`· 待您审批的申请${i.approvals.length}件：`);
@@ -331,7 +364,8 @@ export function leaderItemsText(i: LeaderItemsInput): string {
   }
   const hints = [];
   if (i.dispatches.length > 0) hints.push(`发送“${i.dispatches[0]?.code} 进展”查看调度详情`);
-  if (i.approvals.length > 0) hints.push(`审批请回复“同意 ${i.approvals[0]?.code}”或“不同意 ${i.approvals[0]?.code} 理由”`);
+  if (i.approvals.length > 0)
+    hints.push(`审批请回复“同意 ${i.approvals[0]?.code}”或“不同意 ${i.approvals[0]?.code} 理由”`);
   lines.push(`${hints.join('；')}。`);
   return lines.join('\n');
 }
@@ -351,14 +385,17 @@ export function supervisorItemsText(i: SupervisorItemsInput): string {
   const lines = [`${i.name}，督办事项（截至${formatShort(i.now, i.tz)}）：`];
   if (i.rounds.length === 0) lines.push('· 未办结双派单：无');
   else {
-    const shown = i.rounds.slice(0, 10).map((r) => `${r.code}（待${r.waiting.join('、')}${r.backcheck ? '回答双倒查' : '答复'}）`);
+    const shown = i.rounds
+      .slice(0, 10)
+      .map((r) => `${r.code}（待${r.waiting.join('、')}${r.backcheck ? '回答双倒查' : '答复'}）`);
     lines.push(`· 未办结双派单${i.rounds.length}件：${shown.join('；')}${i.rounds.length > 10 ? '……' : ''}`);
   }
   lines.push(`· 超期未办结工单${i.overdueTickets}件，重办工单${i.reopenedTickets}件`);
   if (i.lateDispatches.length === 0) lines.push('· 超时未反馈的调度：无');
   else {
     lines.push(`· 超时未反馈的调度${i.lateDispatches.length}件：`);
-    for (const d of i.lateDispatches.slice(0, 10)) lines.push(`  ${d.code} ${clause(summary(d.text, 16))}（待${d.waiting.join('、')}反馈）`);
+    for (const d of i.lateDispatches.slice(0, 10))
+      lines.push(`  ${d.code} ${clause(summary(d.text, 16))}（待${d.waiting.join('、')}反馈）`);
   }
   lines.push('发送“双派单进展”“调度进展”或编号加“进展”（如“SP1 进展”）可查看详情。');
   return lines.join('\n');
@@ -381,10 +418,22 @@ function lateItemLines(items: readonly LateItem[], tz: string, withLeader: boole
 }
 
 /** In the group when several dispatches run out of time in the same check: one notice for all. */
-export function lateGroupDigestText(items: ReadonlyArray<{ code: string; leaderName: string; text: string; deadline: Date | string; units: readonly string[] }>, tz: string): string {
+export function lateGroupDigestText(
+  items: ReadonlyArray<{
+    code: string;
+    leaderName: string;
+    text: string;
+    deadline: Date | string;
+    units: readonly string[];
+  }>,
+  tz: string,
+): string {
   return [
     `【调度超时】以下${items.length}件调度时限已到，相关单位尚未反馈，请即办理并回复结果：`,
-    ...items.map((d, n) => `${n + 1}. ${d.code}“${clause(summary(d.text, 24))}”（${d.leaderName}交办，时限${formatDeadline(d.deadline, tz)}）：${d.units.join('、')}`),
+    ...items.map(
+      (d, n) =>
+        `${n + 1}. ${d.code}“${clause(summary(d.text, 24))}”（${d.leaderName}交办，时限${formatDeadline(d.deadline, tz)}）：${d.units.join('、')}`,
+    ),
   ].join('\n');
 }
 
@@ -410,7 +459,12 @@ export function leaderStatusDigestText(items: readonly LateItem[], tz: string): 
 export const LEADER_UNNAMED = '领导';
 
 /** A unit's state in a dispatch, in words: 未签收 / 已签收（时间） / 已反馈（时间）, and 已超时 (`at`: when it signed or answered). */
-export function targetStateText(state: 'delivered' | 'acknowledged' | 'answered', at: Date | null, late: boolean, tz: string): string {
+export function targetStateText(
+  state: 'delivered' | 'acknowledged' | 'answered',
+  at: Date | null,
+  late: boolean,
+  tz: string,
+): string {
   if (state === 'answered') return `已反馈（${formatShort(at as Date, tz)}${late ? '，超时' : ''}）`;
   const base = state === 'acknowledged' ? `已签收（${formatShort(at as Date, tz)}），未反馈` : '未签收、未反馈';
   return late ? `${base}，已超时` : base;

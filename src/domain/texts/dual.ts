@@ -23,7 +23,11 @@ export interface TicketFacts {
 }
 
 const REASON: Record<string, string> = { unsatisfied: '群众不满意', reopened: '重办' };
-export const reasonText = (reason: string): string => reason.split(',').map((r) => REASON[r] ?? r).join('、');
+export const reasonText = (reason: string): string =>
+  reason
+    .split(',')
+    .map((r) => REASON[r] ?? r)
+    .join('、');
 
 export interface DeliveryInput {
   code: string;
@@ -50,7 +54,9 @@ export function deliveryText(i: DeliveryInput): string {
   ];
   if (t.title) lines.push(`标题：${short(t.title, 60)}`);
   if (t.content) lines.push(`诉求：${short(t.content, 300)}`);
-  lines.push(`承办单位：${t.unitName}${where ? `；属地：${where}` : ''}；状态：${t.status || '—'}${t.rating ? `；回访：${t.rating}` : ''}${t.reopenCount > 0 ? `；重办${t.reopenCount}次` : ''}`);
+  lines.push(
+    `承办单位：${t.unitName}${where ? `；属地：${where}` : ''}；状态：${t.status || '—'}${t.rating ? `；回访：${t.rating}` : ''}${t.reopenCount > 0 ? `；重办${t.reopenCount}次` : ''}`,
+  );
   if (i.sameUnit) lines.push('贵单位既是承办单位又是属地镇街，本轮只派发一次，请一并负责。');
   else if (i.otherUnit) lines.push(`同时派发：${i.otherUnit}。两方均须办理并分别答复。`);
   else if (i.streetUnknown) lines.push('工单未注明名册内的属地镇街，本轮仅派发承办单位。');
@@ -82,7 +88,12 @@ export function alreadyAnsweredText(code: string): string {
 }
 
 /** The two back-check questions; `received` opens with the confirmation of the unit's own answer. */
-export function backcheckQuestionText(code: string, number: string, unitName: string, o: { oneSide?: boolean; received?: boolean } = {}): string {
+export function backcheckQuestionText(
+  code: string,
+  number: string,
+  unitName: string,
+  o: { oneSide?: boolean; received?: boolean } = {},
+): string {
   const done = o.oneSide ? `工单 ${number} 已答复` : `工单 ${number} 两方均已答复`;
   return [
     `【双倒查 ${code}】${o.received ? `已收到贵单位对 ${code} 的答复。` : ''}${done}，请${unitName}如实回答：`,
@@ -135,7 +146,15 @@ export function lateReferralText(i: LateInput): string {
   return `【提请督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单：${i.unitName}（${i.sideLabel}）${overdueText(i.daysOverdue)}仍未答复，经即时、书面、现场督办未果，提请领导督办。`;
 }
 
-export function holdupText(code: string, number: string, title: string, answered: readonly string[], holding: readonly string[], deadline: Date, tz: string): string {
+export function holdupText(
+  code: string,
+  number: string,
+  title: string,
+  answered: readonly string[],
+  holding: readonly string[],
+  deadline: Date,
+  tz: string,
+): string {
   return `【双派单 ${code}】工单 ${number}「${short(title, 20)}」：${answered.join('、')}已答复，${holding.join('、')}尚未答复（时限${due(deadline, tz)}已过），请抓紧办理并回复“${code} 办理情况”。`;
 }
 
@@ -150,7 +169,10 @@ export interface AccountabilityInput {
 }
 
 export function accountabilityText(i: AccountabilityInput): string {
-  const why = i.reason === 'third-round' ? `该工单已进入第${i.seq}轮双派单（多次重办/不满意）` : '两方均超过答复时限，经即时、书面、现场、提请督办仍未答复';
+  const why =
+    i.reason === 'third-round'
+      ? `该工单已进入第${i.seq}轮双派单（多次重办/不满意）`
+      : '两方均超过答复时限，经即时、书面、现场、提请督办仍未答复';
   const lines = [
     `【双问责 ${i.code}】工单 ${i.ticket.number}「${short(i.ticket.title, 30)}」：${why}，涉及${i.units.join('、')}。请纪检、督办依规联合核查。`,
     '证据链（时间顺序）：',
@@ -183,17 +205,25 @@ export interface WeeklyInput {
 const md = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 
 export function weeklySummaryText(w: WeeklyInput): string {
-  const lines = [`【每周汇总】${md(w.from)}至${md(w.to)}，群众不满意和重办工单${w.total.tickets}件：已办结${w.total.closed}件，未办结${w.total.open}件；双派单${w.rounds.made}轮，两方均已答复${w.rounds.answered}轮。`];
+  const lines = [
+    `【每周汇总】${md(w.from)}至${md(w.to)}，群众不满意和重办工单${w.total.tickets}件：已办结${w.total.closed}件，未办结${w.total.open}件；双派单${w.rounds.made}轮，两方均已答复${w.rounds.answered}轮。`,
+  ];
   if (w.units.length > 0) {
     lines.push('按单位：');
     for (const u of w.units) {
-      lines.push(`· ${u.unitName}：不满意${u.unsatisfied}件、重办${u.reopened}件，已办结${u.closed}件${u.open.length > 0 ? `，未办结${u.open.length}件（${u.open.slice(0, 10).join('、')}${u.open.length > 10 ? '等' : ''}）` : ''}`);
+      lines.push(
+        `· ${u.unitName}：不满意${u.unsatisfied}件、重办${u.reopened}件，已办结${u.closed}件${u.open.length > 0 ? `，未办结${u.open.length}件（${u.open.slice(0, 10).join('、')}${u.open.length > 10 ? '等' : ''}）` : ''}`,
+      );
     }
   } else lines.push('本周无不满意和重办工单。');
   if (w.lateUnits.length > 0) {
     lines.push('迟报、漏报和双派单超时：');
     for (const u of w.lateUnits) {
-      const parts = [u.reportsLate > 0 ? `日报迟报${u.reportsLate}天` : '', u.reportsMissing > 0 ? `漏报${u.reportsMissing}天` : '', u.sidesLate > 0 ? `双派单超时${u.sidesLate}件` : ''].filter(Boolean);
+      const parts = [
+        u.reportsLate > 0 ? `日报迟报${u.reportsLate}天` : '',
+        u.reportsMissing > 0 ? `漏报${u.reportsMissing}天` : '',
+        u.sidesLate > 0 ? `双派单超时${u.sidesLate}件` : '',
+      ].filter(Boolean);
       lines.push(`· ${u.unitName}：${parts.join('，')}`);
     }
   } else lines.push('本周各单位日报均按时报送，双派单无超时。');
@@ -235,24 +265,37 @@ export function lookbackLeadersText(month: string, s: LookbackSummary): string {
   const returned = s.returned ?? [];
   const total = sum(s.redispatched) + sum(s.nagged) + sum(s.awaiting) + sum(returned) + s.dual.length;
   if (total === 0) return `【回头看】${monthName(month)}工单均已解决，无不满意工单需重新交办。`;
-  const byUnit = (l: ReadonlyArray<{ unitName: string; count: number }>) => l.map((u) => `${u.unitName}${u.count}件`).join('，');
+  const byUnit = (l: ReadonlyArray<{ unitName: string; count: number }>) =>
+    l.map((u) => `${u.unitName}${u.count}件`).join('，');
   const parts: string[] = [];
   if (s.redispatched.length > 0) parts.push(`已重新交办${sum(s.redispatched)}件（${byUnit(s.redispatched)}）`);
-  if (s.nagged.length > 0) parts.push(`超期未办结${sum(s.nagged)}件已在每日工单督办中跟进，不重复交办（${byUnit(s.nagged)}）`);
+  if (s.nagged.length > 0)
+    parts.push(`超期未办结${sum(s.nagged)}件已在每日工单督办中跟进，不重复交办（${byUnit(s.nagged)}）`);
   if (s.awaiting.length > 0) parts.push(`单位已报办结、待平台确认${sum(s.awaiting)}件（${byUnit(s.awaiting)}）`);
   if (returned.length > 0) parts.push(`退办已获批准、待平台处理${sum(returned)}件，不重复交办（${byUnit(returned)}）`);
-  if (s.dual.length > 0) parts.push(`双派单办理中${s.dual.length}件，不重复交办（${s.dual.map((d) => `${d.number}：${d.code}`).join('，')}）`);
+  if (s.dual.length > 0)
+    parts.push(
+      `双派单办理中${s.dual.length}件，不重复交办（${s.dual.map((d) => `${d.number}：${d.code}`).join('，')}）`,
+    );
   return `【回头看】${monthName(month)}未解决和不满意工单共${total}件：${parts.join('；')}。`;
 }
 
 const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 10) / 10}%`);
 
-export function rankingGroupText(month: string, best: readonly RankingRow[], last: readonly RankingRow[], count: number, method: string): string {
+export function rankingGroupText(
+  month: string,
+  best: readonly RankingRow[],
+  last: readonly RankingRow[],
+  count: number,
+  method: string,
+): string {
   const m = Number(month.slice(5, 7));
   if (count === 0) return `【月评比】${m}月暂无可评比的数据。`;
-  const line = (r: RankingRow) => `第${r.rank}名 ${r.unitName}（${r.score.toFixed(2)}分${r.silent ? '，未报送日报' : ''}）`;
+  const line = (r: RankingRow) =>
+    `第${r.rank}名 ${r.unitName}（${r.score.toFixed(2)}分${r.silent ? '，未报送日报' : ''}）`;
   const lines = [`【月评比】${m}月共${count}个单位参加评比。`, `亮亮相（前三名）：${best.map(line).join('；')}。`];
-  if (last.length > 0) lines.push(`红红脸、出出汗（后三名）：${last.map(line).join('；')}。请后三名单位认真查找原因、限期整改。`);
+  if (last.length > 0)
+    lines.push(`红红脸、出出汗（后三名）：${last.map(line).join('；')}。请后三名单位认真查找原因、限期整改。`);
   if ([...best, ...last].some((r) => r.silent)) lines.push(SILENT_RULE);
   lines.push(method);
   return lines.join('\n');
@@ -281,14 +324,25 @@ export function rankingFileText(month: string, rows: readonly RankingRow[], file
  * 月评比 below the configured coverage: a trial for the leaders and the supervision team only
  * (试运行/数据不完整), never published in the group.
  */
-export function rankingTrialText(month: string, c: { workdays: number; counted: number; share: number }, minCoverage: number, rows: readonly RankingRow[], fileName: string | null): string {
+export function rankingTrialText(
+  month: string,
+  c: { workdays: number; counted: number; share: number },
+  minCoverage: number,
+  rows: readonly RankingRow[],
+  fileName: string | null,
+): string {
   const m = Number(month.slice(5, 7));
   const head =
     `【月评比·试运行】${m}月数据不完整：本月${c.workdays}个工作日中，督办助手运行了${c.counted}天（${Math.round(c.share * 100)}%，不足${Math.round(minCoverage * 100)}%）。` +
     '以下结果仅供领导和督导专班参考，不在群内公布。';
-  if (rows.length === 0) return `${head}
+  if (rows.length === 0)
+    return `${head}
 本月暂无可评比的数据。`;
-  return [head + (fileName ? `完整表格见附件「${fileName}」。` : ''), ...rows.map(rankingLine), ...ruleLines(rows)].join('\n');
+  return [
+    head + (fileName ? `完整表格见附件「${fileName}」。` : ''),
+    ...rows.map(rankingLine),
+    ...ruleLines(rows),
+  ].join('\n');
 }
 
 /** The line that marks a trial ranking's table (Excel). */
@@ -321,7 +375,9 @@ export interface RoundProgressInput {
 function sideState(s: RoundProgressSide, deadline: Date, now: Date, tz: string): string {
   const parts: string[] = [];
   if (s.answeredAt) {
-    parts.push(`已答复（${formatShort(s.answeredAt, tz)}${s.answeredAt.getTime() > deadline.getTime() ? '，超时' : ''}）`);
+    parts.push(
+      `已答复（${formatShort(s.answeredAt, tz)}${s.answeredAt.getTime() > deadline.getTime() ? '，超时' : ''}）`,
+    );
     if (s.backcheckAt) parts.push(`已回答双倒查（${formatShort(s.backcheckAt, tz)}）`);
     else if (s.backcheckAskedAt) parts.push('双倒查待回答');
   } else {
@@ -333,7 +389,14 @@ function sideState(s: RoundProgressSide, deadline: Date, now: Date, tz: string):
 
 /** A supervisor's or leader's `SP4 进展`: the round's state per side, with its deadline. */
 export function roundProgressText(i: RoundProgressInput): string {
-  const status = i.status === 'closed' ? '已办结' : i.status === 'answered' ? (i.sides.length === 1 ? '已答复，待回答双倒查' : '两方均已答复，待回答双倒查') : '办理中';
+  const status =
+    i.status === 'closed'
+      ? '已办结'
+      : i.status === 'answered'
+        ? i.sides.length === 1
+          ? '已答复，待回答双倒查'
+          : '两方均已答复，待回答双倒查'
+        : '办理中';
   return [
     `【${i.code} 进展】工单 ${i.ticketNumber}${i.title ? `（${short(i.title, 24)}）` : ''}，${reasonText(i.reason)}${i.seq > 1 ? `，第${i.seq}轮` : ''}`,
     `答复时限：${due(i.deadline, i.tz)}前；状态：${status}`,
@@ -341,15 +404,28 @@ export function roundProgressText(i: RoundProgressInput): string {
   ].join('\n');
 }
 
-export const roundNotFoundText = (code: string): string => `未找到双派单 ${code}，请核对编号。发送“双派单进展”可查看未办结的双派单。`;
+export const roundNotFoundText = (code: string): string =>
+  `未找到双派单 ${code}，请核对编号。发送“双派单进展”可查看未办结的双派单。`;
 
 /** `双派单进展`: the rounds still open (answers or back-check answers awaited). */
-export function roundsListText(items: ReadonlyArray<{ code: string; ticketNumber: string; title: string; deadline: Date; waiting: readonly string[]; backcheck: boolean }>, tz: string): string {
+export function roundsListText(
+  items: ReadonlyArray<{
+    code: string;
+    ticketNumber: string;
+    title: string;
+    deadline: Date;
+    waiting: readonly string[];
+    backcheck: boolean;
+  }>,
+  tz: string,
+): string {
   if (items.length === 0) return '目前没有未办结的双派单。';
   const lines = [`未办结的双派单 ${items.length} 件：`];
   for (const r of items.slice(0, 30)) {
     const what = r.backcheck ? `待${r.waiting.join('、')}回答双倒查` : `待${r.waiting.join('、')}答复`;
-    lines.push(`· ${r.code} 工单 ${r.ticketNumber}${r.title ? ` ${short(r.title, 16)}` : ''}（时限${due(r.deadline, tz)}，${what}）`);
+    lines.push(
+      `· ${r.code} 工单 ${r.ticketNumber}${r.title ? ` ${short(r.title, 16)}` : ''}（时限${due(r.deadline, tz)}，${what}）`,
+    );
   }
   if (items.length > 30) lines.push(`……另有 ${items.length - 30} 件`);
   lines.push(`回复编号加“进展”即可查看详情，如“${items[0]?.code ?? 'SP1'} 进展”。`);
@@ -364,7 +440,10 @@ export type LateDigestItem = Omit<LateInput, 'tz' | 'deadline'>;
  * message listing them (the unit's head for 即时/书面督办, the supervision team for 现场督办,
  * the leaders for 提请督办).
  */
-export function lateDigestText(step: 'immediate' | 'written' | 'onsite' | 'referral', items: readonly LateDigestItem[]): string {
+export function lateDigestText(
+  step: 'immediate' | 'written' | 'onsite' | 'referral',
+  items: readonly LateDigestItem[],
+): string {
   const n = items.length;
   const head =
     step === 'immediate'
@@ -374,33 +453,70 @@ export function lateDigestText(step: 'immediate' | 'written' | 'onsite' | 'refer
         : step === 'onsite'
           ? `【现场督办】以下${n}件双派单超期仍未答复，已书面督办，请督导专班安排现场督办：`
           : `【提请督办】以下${n}件双派单超期仍未答复，经即时、书面、现场督办未果，提请领导督办：`;
-  return [head, ...items.map((i, k) => `${k + 1}. ${i.code} 工单 ${i.number}「${short(i.title, 20)}」：${i.unitName}（${i.sideLabel}）${overdueText(i.daysOverdue)}`)].join('\n');
+  return [
+    head,
+    ...items.map(
+      (i, k) =>
+        `${k + 1}. ${i.code} 工单 ${i.number}「${short(i.title, 20)}」：${i.unitName}（${i.sideLabel}）${overdueText(i.daysOverdue)}`,
+    ),
+  ].join('\n');
 }
 
 /** The group note when several rounds are held up by a side in the same check: one note for all. */
-export function holdupDigestText(items: ReadonlyArray<{ code: string; number: string; title: string; answered: readonly string[]; holding: readonly string[]; deadline: Date }>, tz: string): string {
+export function holdupDigestText(
+  items: ReadonlyArray<{
+    code: string;
+    number: string;
+    title: string;
+    answered: readonly string[];
+    holding: readonly string[];
+    deadline: Date;
+  }>,
+  tz: string,
+): string {
   return [
     `【双派单】以下${items.length}件双派单已过答复时限，仍有单位未答复，请抓紧办理并分别回复“编号 办理情况”：`,
-    ...items.map((i, k) => `${k + 1}. ${i.code} 工单 ${i.number}「${short(i.title, 20)}」：${i.answered.join('、')}已答复，${i.holding.join('、')}尚未答复（时限${due(i.deadline, tz)}）`),
+    ...items.map(
+      (i, k) =>
+        `${k + 1}. ${i.code} 工单 ${i.number}「${short(i.title, 20)}」：${i.answered.join('、')}已答复，${i.holding.join('、')}尚未答复（时限${due(i.deadline, tz)}）`,
+    ),
   ].join('\n');
 }
 
 /** 双问责 evidence: what each ticket event is called. */
 const TICKET_KIND: Record<string, string> = {
-  new: '首次导入', status: '状态变更', deadline: '时限变更', reopened: '重办', rating: '回访评价', unit: '承办单位变更',
-  details: '信息变更', 'reported-done': '单位报办结', acknowledged: '签收',
+  new: '首次导入',
+  status: '状态变更',
+  deadline: '时限变更',
+  reopened: '重办',
+  rating: '回访评价',
+  unit: '承办单位变更',
+  details: '信息变更',
+  'reported-done': '单位报办结',
+  acknowledged: '签收',
 };
 /** 双问责 evidence: what each round event is called. */
 const ROUND_KIND: Record<string, string> = {
-  created: '双派单生成', noted: '再次不满意/重办（并入本轮）', delivered: '点对点送达', dispatched: '两方均已送达', 'ack-reminder': '签收提醒',
-  ack: '签收', answer: '答复', late: '超过答复时限', escalation: '督办', holdup: '群内通报（一方未答复）', 'backcheck-asked': '双倒查提问',
-  backcheck: '双倒查答复', accountability: '双问责移送',
+  created: '双派单生成',
+  noted: '再次不满意/重办（并入本轮）',
+  delivered: '点对点送达',
+  dispatched: '两方均已送达',
+  'ack-reminder': '签收提醒',
+  ack: '签收',
+  answer: '答复',
+  late: '超过答复时限',
+  escalation: '督办',
+  holdup: '群内通报（一方未答复）',
+  'backcheck-asked': '双倒查提问',
+  backcheck: '双倒查答复',
+  accountability: '双问责移送',
 };
 
 /** What a ticket event changed, for the evidence (状态：…, 重办次数 1 → 2, from → to). */
 export function evidenceTicketDetail(kind: string, d: Record<string, unknown>): string {
   if (kind === 'new') return `状态：${String(d.status ?? '') || '—'}，重办次数：${String(d.reopenCount ?? 0)}`;
-  if (kind === 'status' || kind === 'rating' || kind === 'unit') return `${String(d.from ?? '—')} → ${String(d.to ?? '—')}`;
+  if (kind === 'status' || kind === 'rating' || kind === 'unit')
+    return `${String(d.from ?? '—')} → ${String(d.to ?? '—')}`;
   if (kind === 'reopened') return `重办次数 ${String(d.from ?? 0)} → ${String(d.to ?? '')}`;
   if (kind === 'deadline') return `${d.from ? String(d.from) : '—'} → ${d.to ? String(d.to) : '—'}`;
   if (kind === 'reported-done') return String(d.note ?? '');
@@ -418,9 +534,17 @@ export const evidenceSideUnit = (unit: string, side: string): string => `${unit}
 /** A 督办 step of a round in the evidence. */
 export const evidenceOverdueText = (days: string): string => `超期${days}个工作日`;
 /** A round's start in the evidence: why, which round, by when. */
-export const evidenceRoundCreatedText = (reasons: string, seq: number | string, deadline: string): string => `${reasons}，第${seq}轮，时限${deadline}`;
+export const evidenceRoundCreatedText = (reasons: string, seq: number | string, deadline: string): string =>
+  `${reasons}，第${seq}轮，时限${deadline}`;
 /** One evidence line for the message (no blank between the unit and what it did: 城东街道（属地镇街）签收（朱主任））. */
-export function evidenceLineText(at: string, round: string, unit: string, what: string, who: string, text: string | null): string {
+export function evidenceLineText(
+  at: string,
+  round: string,
+  unit: string,
+  what: string,
+  who: string,
+  text: string | null,
+): string {
   return `${at} ${round ? `${round} ` : ''}${unit}${what}${who ? `（${who}）` : ''}${text !== null ? `：${text}` : ''}`;
 }
 
@@ -438,5 +562,7 @@ export const REPORTED_DONE_WHY = '单位已报办结，待平台确认';
 
 /** Why a ticket is looked at again (回头看): 未办结 (or reported done, awaiting the platform), 不满意. */
 export function lookbackWhy(open: boolean, reportedDone: boolean, unsatisfied: boolean): string {
-  return [open ? (reportedDone ? REPORTED_DONE_WHY : '未办结') : '', unsatisfied ? '不满意' : ''].filter(Boolean).join('，');
+  return [open ? (reportedDone ? REPORTED_DONE_WHY : '未办结') : '', unsatisfied ? '不满意' : '']
+    .filter(Boolean)
+    .join('，');
 }

@@ -4,8 +4,17 @@ import { formatAt } from '../time.js';
 import { formatDeadline, summary } from './dispatch.js';
 import { REPORTED_DONE_MARK, RETURN_APPROVED_MARK } from './tickets.js';
 
-export interface MyDispatch { code: string; acked: boolean; deadline: Date }
-export interface MyRound { code: string; ticketNumber: string; backcheck: boolean; deadline: Date }
+export interface MyDispatch {
+  code: string;
+  acked: boolean;
+  deadline: Date;
+}
+export interface MyRound {
+  code: string;
+  ticketNumber: string;
+  backcheck: boolean;
+  deadline: Date;
+}
 export interface MyTicket {
   number: string;
   title: string;
@@ -41,23 +50,40 @@ export function waitingCodes(i: Pick<MyItems, 'dispatches' | 'rounds'>): string[
 /** The answer to 我的待办 / 查超期: counts and codes per kind, each list capped at `max`. */
 export function myItemsText(i: MyItems, max = 5): string {
   const total = i.dispatches.length + i.rounds.length + i.tickets.length;
-  if (total === 0) return `${i.unitName}目前没有待办事项：点对点调度、双派单均已答复，无超期、重办工单（工单以最近导入的平台清单为准）。`;
+  if (total === 0)
+    return `${i.unitName}目前没有待办事项：点对点调度、双派单均已答复，无超期、重办工单（工单以最近导入的平台清单为准）。`;
   const lines = [`${i.unitName}待办事项（截至${formatAt(i.now, i.tz)}）：`];
   if (i.dispatches.length > 0) {
-    lines.push(`· 点对点调度${i.dispatches.length}件：${listed(i.dispatches, max, (d) => `${d.code}（${d.acked ? '' : '未签收，'}${formatDeadline(d.deadline, i.tz)}前反馈）`)}`);
+    lines.push(
+      `· 点对点调度${i.dispatches.length}件：${listed(i.dispatches, max, (d) => `${d.code}（${d.acked ? '' : '未签收，'}${formatDeadline(d.deadline, i.tz)}前反馈）`)}`,
+    );
   }
   if (i.rounds.length > 0) {
-    lines.push(`· 双派单${i.rounds.length}件：${listed(i.rounds, max, (r) => `${r.code}（工单${r.ticketNumber}，${r.backcheck ? '待答复倒查问题' : `${formatDeadline(r.deadline, i.tz)}前答复`}）`)}`);
+    lines.push(
+      `· 双派单${i.rounds.length}件：${listed(i.rounds, max, (r) => `${r.code}（工单${r.ticketNumber}，${r.backcheck ? '待答复倒查问题' : `${formatDeadline(r.deadline, i.tz)}前答复`}）`)}`,
+    );
   }
   const overdue = i.tickets.filter((t) => t.overdue);
   const reopened = i.tickets.filter((t) => t.reopened && !t.overdue);
   const mark = (t: MyTicket) => (t.returnApproved ? RETURN_APPROVED_MARK : t.reportedDone ? REPORTED_DONE_MARK : '');
-  if (overdue.length > 0) lines.push(`· 超期工单${overdue.length}件：${listed(overdue, max, (t) => `${t.number}（${cut(t.title)}${t.reopened ? '，重办' : ''}）${mark(t)}`)}`);
-  if (reopened.length > 0) lines.push(`· 重办工单${reopened.length}件：${listed(reopened, max, (t) => `${t.number}（${cut(t.title)}）${mark(t)}`)}`);
+  if (overdue.length > 0)
+    lines.push(
+      `· 超期工单${overdue.length}件：${listed(overdue, max, (t) => `${t.number}（${cut(t.title)}${t.reopened ? '，重办' : ''}）${mark(t)}`)}`,
+    );
+  if (reopened.length > 0)
+    lines.push(
+      `· 重办工单${reopened.length}件：${listed(reopened, max, (t) => `${t.number}（${cut(t.title)}）${mark(t)}`)}`,
+    );
   // The example fits the first code: a round waiting for its 倒查 answers gets the 倒查 form.
   const d = i.dispatches.length > 0 ? i.dispatches[0] : undefined;
   const r = i.rounds.length > 0 ? i.rounds[0] : undefined;
-  const example = d ? `${d.code} 办理情况……` : r ? (r.backcheck ? `${r.code} 倒查 1. … 2. …` : `${r.code} 办理情况……`) : null;
+  const example = d
+    ? `${d.code} 办理情况……`
+    : r
+      ? r.backcheck
+        ? `${r.code} 倒查 1. … 2. …`
+        : `${r.code} 办理情况……`
+      : null;
   if (example) lines.push(`答复调度或双派单时请带编号，如“${example}”。`);
   if (i.tickets.length > 0) lines.push('工单以最近导入的平台清单为准，办结后可回复“工单编号 已办结 说明”。');
   return lines.join('\n');
@@ -70,7 +96,9 @@ export function privateFallbackText(unitWorker: boolean, codes: readonly string[
     const shown = codes.length > 6 ? `${codes.slice(0, 6).join('、')} 等${codes.length}件` : `${codes.join('、')} `;
     lines.push(`贵单位有 ${shown}待答复，回复时请带编号（如“${codes[0]} 办理情况……”）。`);
   }
-  lines.push(unitWorker ? '发送“我的待办”可查看本单位待办事项，发送“帮助”可查看使用说明。' : '发送“帮助”可查看使用说明。');
+  lines.push(
+    unitWorker ? '发送“我的待办”可查看本单位待办事项，发送“帮助”可查看使用说明。' : '发送“帮助”可查看使用说明。',
+  );
   return lines.join('\n');
 }
 

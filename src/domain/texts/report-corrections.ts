@@ -1,11 +1,16 @@
 /** Texts about corrections of a daily report: after the summary, withdrawn (撤回), questioned figures confirmed. */
 import { describeFigures, FIGURE_LABELS, isRate, type ReportFigures } from '../report/figures.js';
-import type { FigureChange } from '../report/merge.js';
 import type { HistoryFlag } from '../report/history.js';
+import type { FigureChange } from '../report/merge.js';
 import { monthDay as md } from './reports.js';
 
 /** To whoever got the day's summary: a unit changed its figures after the summary went out. */
-export function lateCorrectionNoteText(unitName: string, day: string, changes: readonly string[], figures: ReportFigures): string {
+export function lateCorrectionNoteText(
+  unitName: string,
+  day: string,
+  changes: readonly string[],
+  figures: ReportFigures,
+): string {
   return `【更正】${md(day)}日报汇总发出后，${unitName}更正了当日数据：${changes.join('、')}。更正后：${describeFigures(figures) || '未填报'}。`;
 }
 
@@ -20,7 +25,12 @@ export function lateCorrectionSummaryLine(unitName: string, day: string, changes
 }
 
 /** To the head: a report message was withdrawn (撤回) in the chat. */
-export function reportWithdrawnText(unitName: string, day: string, version: number, standing: ReportFigures | null): string {
+export function reportWithdrawnText(
+  unitName: string,
+  day: string,
+  version: number,
+  standing: ReportFigures | null,
+): string {
   const head = `您撤回的${unitName}${md(day)}日报（第${version}次报送）已作废。`;
   if (standing === null) return `${head}该单位当日暂无有效日报，请重新报送。`;
   return `${head}当前以此前报送为准：${describeFigures(standing) || '未识别到工单数据'}。`;
@@ -47,6 +57,7 @@ const fig = (k: keyof ReportFigures, v: number | null) => (v === null ? '未填�
 
 /** "受理 5→7件", "满意率 95%→98%", "超期 未填报→1件". */
 export function describeChange(c: FigureChange): string {
-  if (c.from !== null && c.to !== null && !isRate(c.key)) return `${FIGURE_LABELS[c.key]} ${c.from}→${fig(c.key, c.to)}`;
+  if (c.from !== null && c.to !== null && !isRate(c.key))
+    return `${FIGURE_LABELS[c.key]} ${c.from}→${fig(c.key, c.to)}`;
   return `${FIGURE_LABELS[c.key]} ${fig(c.key, c.from)}→${fig(c.key, c.to)}`;
 }

@@ -3,7 +3,9 @@ import { describeFigures, FIGURE_LABELS, type ReportFigures } from '../report/fi
 import { WEEKDAY_NAMES } from '../time.js';
 
 const md = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+
 export { md as monthDay };
+
 /** 11月28日（星期六） */
 const mdw = (day: string) => `${md(day)}（星期${WEEKDAY_NAMES[weekday(day)]}）`;
 
@@ -52,12 +54,16 @@ export function reportConfirmText(c: ConfirmInput): string {
     if (c.changes && c.changes.length > 0) lines.push(`与上次相比：${c.changes.join('、')}。`);
   }
   if (c.missing.length > 0) lines.push(`请补充：${c.missing.map((k) => `${FIGURE_LABELS[k]}件数`).join('、')}。`);
-  if (c.problems.length > 0) lines.push(`请核实：${c.problems.join('；')}。如有误，直接发送更正即可，例如“更正：受理应为7件”。`);
-  if (c.historyFlags && c.historyFlags.length > 0) lines.push(`请核实：${c.historyFlags.join('；')}。如数据无误，请回复“确认无误”；如有误，请直接发送更正。`);
+  if (c.problems.length > 0)
+    lines.push(`请核实：${c.problems.join('；')}。如有误，直接发送更正即可，例如“更正：受理应为7件”。`);
+  if (c.historyFlags && c.historyFlags.length > 0)
+    lines.push(`请核实：${c.historyFlags.join('；')}。如数据无误，请回复“确认无误”；如有误，请直接发送更正。`);
   if (c.late) lines.push(`本次报送晚于${c.deadline}截止时间，已记为迟报。`);
   if (c.restDayPreviousWorkday) {
     const prev = c.restDayPreviousWorkday;
-    lines.push(`${mdw(c.day)}为休息日，无需报送日报，本条已留存备查。如为${mdw(prev)}的日报，请在开头注明“${md(prev)}”后重新发送。`);
+    lines.push(
+      `${mdw(c.day)}为休息日，无需报送日报，本条已留存备查。如为${mdw(prev)}的日报，请在开头注明“${md(prev)}”后重新发送。`,
+    );
   }
   if (c.adoptedFrom) lines.push(`以上数据采用${c.adoptedFrom}的代报，已按贵单位日报记录。`);
   return lines.join('\n');
@@ -116,14 +122,24 @@ export function reportReminderText(day: string, deadline: string, names: string[
   return `温馨提醒：今日（${md(day)}）日报请于${deadline}前报送，以下单位尚未报送：${names.join('、')}。`;
 }
 
-export function reportRollCallText(day: string, deadline: string, reported: number, total: number, missing: Array<{ unit: string; heads: string[] }>): string {
+export function reportRollCallText(
+  day: string,
+  deadline: string,
+  reported: number,
+  total: number,
+  missing: Array<{ unit: string; heads: string[] }>,
+): string {
   if (missing.length === 0) return `截至${deadline}，${md(day)}日报${total}个单位已全部报送，谢谢大家。`;
   const list = missing.map((m) => (m.heads.length > 0 ? `${m.unit}（${m.heads.join('、')}）` : m.unit)).join('、');
   return `截至${deadline}，${md(day)}日报应报${total}个单位，已报${reported}个，尚未报送${missing.length}个：${list}。请尽快报送。`;
 }
 
 /** To the supervision team after the deadline: `at` is the time of the check (HH:mm). */
-export function reportEscalationText(day: string, at: string, missing: Array<{ unit: string; heads: string[] }>): string {
+export function reportEscalationText(
+  day: string,
+  at: string,
+  missing: Array<{ unit: string; heads: string[] }>,
+): string {
   const list = missing.map((m) => (m.heads.length > 0 ? `${m.unit}（${m.heads.join('、')}）` : m.unit)).join('、');
   return `督办提请：截至${md(day)}${at}，以下${missing.length}个单位尚未报送当日日报：${list}。请予跟进督办。`;
 }

@@ -27,7 +27,11 @@ export function simTimeText(day: string, hhmm: string, weekday: number): string 
 
 export function simClockText(when: string, workday: boolean, running: boolean, next: string[]): string {
   const lines = [`模拟时间：${when}，${workday ? '工作日' : '休息日（例行任务运行但不催报）'}`];
-  lines.push(running ? '模拟时钟随真实时间走；用 /advance 拨快（如 /advance 30m、/advance 18:40）。' : '模拟时钟已停住；用 /advance 拨快。');
+  lines.push(
+    running
+      ? '模拟时钟随真实时间走；用 /advance 拨快（如 /advance 30m、/advance 18:40）。'
+      : '模拟时钟已停住；用 /advance 拨快。',
+  );
   if (next.length > 0) lines.push(`接下来的例行任务：${next.join('、')}`);
   return lines.join('\n');
 }
@@ -39,17 +43,23 @@ export function simDayLine(day: string, weekday: number, workday: boolean): stri
 
 export const simRoutineSent = (at: string, name: string, n: number) => `[${at} ${name}] 已运行，发送 ${n} 条消息：`;
 export const simRoutineSilent = (at: string, name: string) => `[${at} ${name}] 已运行，无消息发送`;
-export const simRoutineStuck = (at: string, name: string) => `[${at} ${name}] 30 秒内未处理完（可能出错后在重试），详见日志`;
+export const simRoutineStuck = (at: string, name: string) =>
+  `[${at} ${name}] 30 秒内未处理完（可能出错后在重试），详见日志`;
 export const simFrequentSilent = (parts: string[]) => `（其间 ${parts.join('、')}，均无消息发送）`;
 export const simFrequentPart = (name: string, n: number) => `${name} 运行 ${n} 次`;
-export const SIM_ADVANCE_USAGE = '用法：/advance 30m、/advance 2h、/advance 1d、/advance 1h30m，或 /advance 18:40（今天的某个时刻）';
-export const simUnknownRoutine = (name: string, known: string[]) => `（没有名为 ${name} 的例行任务；可用：${known.join('、') || '无'}）`;
-export const SIM_NO_SUCH_PERSON = '（名单中没有此人；/who 查看名单。名单外的人请用其微信号发言，如 wxid_new_guy: 大家好，或 /as 陌生人）';
+export const SIM_ADVANCE_USAGE =
+  '用法：/advance 30m、/advance 2h、/advance 1d、/advance 1h30m，或 /advance 18:40（今天的某个时刻）';
+export const simUnknownRoutine = (name: string, known: string[]) =>
+  `（没有名为 ${name} 的例行任务；可用：${known.join('、') || '无'}）`;
+export const SIM_NO_SUCH_PERSON =
+  '（名单中没有此人；/who 查看名单。名单外的人请用其微信号发言，如 wxid_new_guy: 大家好，或 /as 陌生人）';
 export const SIM_NEED_SPEAKER = '（请用“姓名: 内容”的形式发言，或先 /as 姓名；/help 查看说明）';
 export const simSpeakAs = (name: string) => `（之后以 ${name} 的身份发言）`;
-export const simStrangerJoined = (id: string) => `（${id} 不在名单上：作为群里的陌生成员发言，机器人不认识，也不听其指令）`;
+export const simStrangerJoined = (id: string) =>
+  `（${id} 不在名单上：作为群里的陌生成员发言，机器人不认识，也不听其指令）`;
 /** A private message from a contact not on the roster: the bot does not answer such chats. */
-export const simStrangerPrivate = (id: string) => `（${id} 不在名单上：作为名单外联系人私聊机器人，机器人不认识，不回复名单外人员的私聊）`;
+export const simStrangerPrivate = (id: string) =>
+  `（${id} 不在名单上：作为名单外联系人私聊机器人，机器人不认识，不回复名单外人员的私聊）`;
 export const SIM_PASTE_START = '（粘贴多行消息，单独一行 . 结束；/cancel 放弃）';
 export const SIM_PASTE_CANCELLED = '（已放弃这条多行消息）';
 export const simFileError = (reason: string) => `（无法读取文件：${reason}）`;
@@ -61,11 +71,15 @@ export const SIM_UNKNOWN_COMMAND = '（没有这个命令；/help 查看说明�
 
 export function simBannerText(start: string, tz: string, workday: boolean, logFile: string | undefined): string {
   const lines = [`模拟时钟从 ${start} 开始（${tz}）；/clock 查看，/advance 拨快。`];
-  if (!workday) lines.push('今天是休息日：例行任务照常运行，但不催报日报。演练一个工作日请用 npm start -- --at "2026-11-30 08:30"。');
+  if (!workday)
+    lines.push(
+      '今天是休息日：例行任务照常运行，但不催报日报。演练一个工作日请用 npm start -- --at "2026-11-30 08:30"。',
+    );
   if (logFile) lines.push(`机器人的日志写入 ${logFile}（设置 LOG_LEVEL，如 LOG_LEVEL=info，则输出到终端）。`);
   return lines.join('\n');
 }
-export const simBadAtText = (at: string, tz: string) => `--at "${at}" 看不懂：请写成 --at "2026-11-30 16:30"（${tz} 时间）`;
+export const simBadAtText = (at: string, tz: string) =>
+  `--at "${at}" 看不懂：请写成 --at "2026-11-30 16:30"（${tz} 时间）`;
 
 /** Start-up refusals (stderr, for whoever installs the bot): zh-CN first, then English. */
 export const NO_CHAT_TOKEN = [
@@ -85,7 +99,8 @@ export const SIMULATOR_ON_DATABASE = [
 /** `/advance 25:00`: no such time of day. */
 export const simBadTime = (s: string) => `时间“${s}”无效`;
 /** `/advance 08:00` when it is later already today. */
-export const simTimePassed = (s: string, now: string, tomorrow: string) => `今天 ${s} 已过（现在 ${now}）；要到明天，请用 /advance 1d 或 /advance ${tomorrow} ${s}`;
+export const simTimePassed = (s: string, now: string, tomorrow: string) =>
+  `今天 ${s} 已过（现在 ${now}）；要到明天，请用 /advance 1d 或 /advance ${tomorrow} ${s}`;
 /** `/advance 2026-13-01 08:30`: not a day and time. */
 export const simBadDayTime = (s: string) => `时间“${s}”无效，请写成 2026-12-01 08:30`;
 export const SIM_ONLY_FORWARD = '模拟时钟只能向前拨';
@@ -107,11 +122,14 @@ export const SIM_IN_GROUP = '群';
 export const simPrivateTo = (name: string) => `私聊 → ${name}`;
 export const simFileLine = (file: string) => `（文件）${file}`;
 /** One message the bot sent, as the transcript shows it. */
-export const simSentLine = (at: string | undefined, where: string, body: string, mentions: string) => `[${at ? `${at} ` : ''}${where}] 督办助手: ${body}${mentions}`;
+export const simSentLine = (at: string | undefined, where: string, body: string, mentions: string) =>
+  `[${at ? `${at} ` : ''}${where}] 督办助手: ${body}${mentions}`;
 /** A contact not on the roster, by name (and id when it differs). */
-export const simStrangerName = (name: string, id?: string) => (id === undefined ? `${name}（不在名单上）` : `${name}（${id}，不在名单上）`);
+export const simStrangerName = (name: string, id?: string) =>
+  id === undefined ? `${name}（不在名单上）` : `${name}（${id}，不在名单上）`;
 /** A routine due next (tomorrow said when not today). */
-export const simNextRoutine = (tomorrow: boolean, hhmm: string, routine: string) => `${tomorrow ? '明天 ' : ''}${hhmm} ${routine}`;
+export const simNextRoutine = (tomorrow: boolean, hhmm: string, routine: string) =>
+  `${tomorrow ? '明天 ' : ''}${hhmm} ${routine}`;
 /** A remark of the simulator's in the transcript, in brackets. */
 export const simAside = (text: string) => `（${text}）`;
 export const simNowText = (time: string) => `（模拟时间：${time}）`;

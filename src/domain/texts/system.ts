@@ -11,7 +11,7 @@ export const REDIS_MISSING_HELP = [
   '然后重新运行。如 Redis 不在本机，请设置 REDIS_URL。',
   '',
   'Cannot reach Redis. The bot needs Redis for its message queues. Start one:',
-  '  docker compose up -d redis        (with this repo\'s compose file)',
+  "  docker compose up -d redis        (with this repo's compose file)",
   '  or sudo apt-get install -y redis-server && sudo service redis-server start   (Debian/Ubuntu)',
   'then run again. If Redis is elsewhere, set REDIS_URL.',
 ].join('\n');

@@ -1,11 +1,11 @@
 /** Every ticket text the bot sends (zh-CN): concise and polite, as a government office writes. */
 import type { TicketField } from '../../config/schema.js';
+import { clipTitle } from '../language/clip.js';
 import { FIELD_LABELS } from '../tickets/columns.js';
 import { type NagItem, nagCounts, type UnitNagCounts } from '../tickets/digest.js';
 import type { ColumnMapping } from '../tickets/header.js';
 import { ticketState } from '../tickets/status.js';
 import type { TicketState } from '../tickets/vocabulary.js';
-import { clipTitle } from '../language/clip.js';
 import { formatAt, formatDay } from '../time.js';
 
 export interface ImportCounts {
@@ -45,13 +45,16 @@ export interface ImportReading {
 }
 
 const MAX_NAMES = 8;
-const names = (list: readonly string[], unit: string, max = MAX_NAMES) => (list.length > max ? `${list.slice(0, max).join('、')}等${list.length}${unit}` : list.join('、'));
+const names = (list: readonly string[], unit: string, max = MAX_NAMES) =>
+  list.length > max ? `${list.slice(0, max).join('、')}等${list.length}${unit}` : list.join('、');
 
 /** 识别：工单编号←受理编号，承办单位←主责部门…；未使用的列；缺少的列和查找过的名称。 */
 export function readingLines(r: ImportReading): string[] {
   const lines: string[] = [];
   if (r.mapping && r.mapping.used.length > 0) {
-    const used = r.mapping.used.map((u) => (u.column === FIELD_LABELS[u.field] ? u.column : `${FIELD_LABELS[u.field]}←${u.column}`));
+    const used = r.mapping.used.map((u) =>
+      u.column === FIELD_LABELS[u.field] ? u.column : `${FIELD_LABELS[u.field]}←${u.column}`,
+    );
     lines.push(`识别：${used.join('，')}。`);
     if (r.mapping.ignored.length > 0) lines.push(`未使用的列：${names(r.mapping.ignored, '列')}。`);
   }
@@ -63,11 +66,21 @@ export function readingLines(r: ImportReading): string[] {
   return lines;
 }
 
-export function importSummary(source: string, c: ImportCounts, rejected: readonly RejectedRow[], maxListed: number, follow?: ImportFollowUp, reading?: ImportReading): string {
-  const lines = [`工单清单「${source}」已导入：新增${c.created}条，更新${c.updated}条，无变化${c.unchanged}条，未导入${c.rejected}条。`];
+export function importSummary(
+  source: string,
+  c: ImportCounts,
+  rejected: readonly RejectedRow[],
+  maxListed: number,
+  follow?: ImportFollowUp,
+  reading?: ImportReading,
+): string {
+  const lines = [
+    `工单清单「${source}」已导入：新增${c.created}条，更新${c.updated}条，无变化${c.unchanged}条，未导入${c.rejected}条。`,
+  ];
   if (reading) lines.push(...readingLines(reading));
   if (follow) {
-    if (follow.rounds.length > 0) lines.push(`其中不满意、重办工单${follow.rounds.length}件，已启动双派单 ${follow.rounds.join('、')}。`);
+    if (follow.rounds.length > 0)
+      lines.push(`其中不满意、重办工单${follow.rounds.length}件，已启动双派单 ${follow.rounds.join('、')}。`);
     lines.push(
       follow.overdue > 0
         ? `目前超期未办结工单${follow.overdue}件${follow.overdueReportedDone > 0 ? `（其中${follow.overdueReportedDone}件单位已报办结，待平台确认）` : ''}。`
@@ -76,16 +89,26 @@ export function importSummary(source: string, c: ImportCounts, rejected: readonl
   }
   if (rejected.length > 0) {
     lines.push('未导入的行：');
-    for (const r of rejected.slice(0, maxListed)) lines.push(`· 第${r.row}行${r.number ? `（${r.number}）` : ''}：${r.reason}`);
+    for (const r of rejected.slice(0, maxListed))
+      lines.push(`· 第${r.row}行${r.number ? `（${r.number}）` : ''}：${r.reason}`);
     if (rejected.length > maxListed) lines.push(`……另有 ${rejected.length - maxListed} 行未列出，已记录在导入记录中。`);
     lines.push('请核对后重新发送，已导入的行不受影响。');
   }
   return lines.join('\n');
 }
 
-export function notATicketList(source: string, missing: readonly string[], lookedFor: ReadonlyArray<{ label: string; lookedFor: readonly string[] }> = []): string {
-  const lines = [`文件「${source}」不是工单清单：未找到${missing.map((m) => `“${m}”`).join('、')}列。请发送从 12345 平台导出的工单清单（.xlsx 或 .csv），表头须含工单编号、承办单位、派单时间或办理时限。`];
-  if (lookedFor.length > 0) lines.push(`查找过的列名：${lookedFor.map((l) => `${l.label}（${names(l.lookedFor, '个', 6)}）`).join('；')}。如贵区平台的列名不同，可请管理员在区配置文件 tickets.columns 中添加。`);
+export function notATicketList(
+  source: string,
+  missing: readonly string[],
+  lookedFor: ReadonlyArray<{ label: string; lookedFor: readonly string[] }> = [],
+): string {
+  const lines = [
+    `文件「${source}」不是工单清单：未找到${missing.map((m) => `“${m}”`).join('、')}列。请发送从 12345 平台导出的工单清单（.xlsx 或 .csv），表头须含工单编号、承办单位、派单时间或办理时限。`,
+  ];
+  if (lookedFor.length > 0)
+    lines.push(
+      `查找过的列名：${lookedFor.map((l) => `${l.label}（${names(l.lookedFor, '个', 6)}）`).join('；')}。如贵区平台的列名不同，可请管理员在区配置文件 tickets.columns 中添加。`,
+    );
   return lines.join('\n');
 }
 
@@ -125,7 +148,11 @@ export function countsPhrase(c: UnitNagCounts, noun: string): string {
     ] as Array<[string, number]>
   ).filter(([, n]) => n > 0);
   const total = c.total ?? parts.reduce((a, [, n]) => a + n, 0);
-  const notes = [also > 0 ? `重办${c.reopened}件` : '', c.written ? `${c.written}件已书面督办` : '', c.reportedDone > 0 ? `${c.reportedDone}件单位已报办结，待平台确认` : ''].filter(Boolean);
+  const notes = [
+    also > 0 ? `重办${c.reopened}件` : '',
+    c.written ? `${c.written}件已书面督办` : '',
+    c.reportedDone > 0 ? `${c.reportedDone}件单位已报办结，待平台确认` : '',
+  ].filter(Boolean);
   if (parts.length <= 1) {
     const [label, n] = parts[0] ?? ['', total];
     return `${label}${noun}${n}件${notes.length > 0 ? `（其中${notes.join('，')}）` : ''}`;
@@ -135,7 +162,14 @@ export function countsPhrase(c: UnitNagCounts, noun: string): string {
 
 /** A ticket's line; `tz` given: a 签收 of an earlier digest is noted (the written step's text). */
 function itemLine(i: NagItem, n: number, tz?: string): string {
-  const state = i.daysOverdue > 0 ? `超期${i.daysOverdue}个工作日` : i.daysOverdue === 0 ? '已超期' : i.dueToday ? '今日到期' : '待办理';
+  const state =
+    i.daysOverdue > 0
+      ? `超期${i.daysOverdue}个工作日`
+      : i.daysOverdue === 0
+        ? '已超期'
+        : i.dueToday
+          ? '今日到期'
+          : '待办理';
   const acked = tz && i.ackedAt ? `，已于${formatDay(i.ackedAt, tz)}签收` : '';
   return `${n}. ${numbered(i.number, i.title, 22)}（${state}${i.reopened ? '，重办' : ''}${acked}）${i.reportedDone ? REPORTED_DONE_MARK : ''}`;
 }
@@ -144,7 +178,14 @@ function itemLine(i: NagItem, n: number, tz?: string): string {
  * A unit's 即时督办 list. A unit whose listed tickets are all reported done (awaiting the
  * platform) is asked only to close them on the platform, not to 抓紧办理.
  */
-export function nagDigest(unitName: string, now: Date, tz: string, items: readonly NagItem[], more: number, all: readonly NagItem[]): string {
+export function nagDigest(
+  unitName: string,
+  now: Date,
+  tz: string,
+  items: readonly NagItem[],
+  more: number,
+  all: readonly NagItem[],
+): string {
   const c = nagCounts(all);
   const rest = more > 0 ? [`……另有${more}件，请登录平台查看。`] : [];
   if (all.length > 0 && c.reportedDone === all.length) {
@@ -179,7 +220,10 @@ export function nagGroupDigest(now: Date, tz: string, lines: readonly GroupDiges
   const counts = (c: UnitNagCounts) => countsPhrase(c, '');
   return [
     `【即时督办】截至${formatAt(now, tz)}，以下${lines.length}个单位有超期、今日到期或重办工单，工单明细已私信发送各单位负责同志，请抓紧办理：`,
-    ...lines.map((l, k) => `${k + 1}. ${l.unitName}${l.people.length > 0 ? `（${l.people.join('、')}）` : ''}：${counts(l.counts)}`),
+    ...lines.map(
+      (l, k) =>
+        `${k + 1}. ${l.unitName}${l.people.length > 0 ? `（${l.people.join('、')}）` : ''}：${counts(l.counts)}`,
+    ),
     '请收到明细后回复“签收”；办结后可回复“工单编号 已办结 说明”。',
   ].join('\n');
 }
@@ -189,7 +233,9 @@ export function nagGroupDigest(now: Date, tz: string, lines: readonly GroupDiges
  * an earlier 即时督办 is acknowledged on its line.
  */
 export function writtenNotice(unitName: string, items: readonly NagItem[], max: number, tz: string): string {
-  const lines = [`【书面督办通知】${unitName}负责同志：以下工单已超过办理时限，经即时督办仍未办结，现予书面督办，请于今日内办结并反馈：`];
+  const lines = [
+    `【书面督办通知】${unitName}负责同志：以下工单已超过办理时限，经即时督办仍未办结，现予书面督办，请于今日内办结并反馈：`,
+  ];
   items.slice(0, max).forEach((i, k) => lines.push(itemLine(i, k + 1, tz)));
   if (items.length > max) lines.push(`……另有${items.length - max}件。`);
   lines.push('督办情况已记录在案。');
@@ -204,14 +250,23 @@ export interface UnitItems {
 function byUnitLines(groups: readonly UnitItems[], max: number, tz?: string): string[] {
   const lines: string[] = [];
   for (const g of groups) {
-    const numbers = g.items.slice(0, max).map((i) => `${i.number}（超期${Math.max(i.daysOverdue, 0)}个工作日${tz ? (i.ackedAt ? `，单位已于${formatDay(i.ackedAt, tz)}签收` : '，单位未签收') : ''}）`);
+    const numbers = g.items
+      .slice(0, max)
+      .map(
+        (i) =>
+          `${i.number}（超期${Math.max(i.daysOverdue, 0)}个工作日${tz ? (i.ackedAt ? `，单位已于${formatDay(i.ackedAt, tz)}签收` : '，单位未签收') : ''}）`,
+      );
     lines.push(`· ${g.unitName}${g.items.length}件：${numbers.join('、')}${g.items.length > max ? '等' : ''}`);
   }
   return lines;
 }
 
 export function onSiteRequest(groups: readonly UnitItems[], max: number, tz?: string): string {
-  return ['【现场督办】以下工单经书面督办仍未办结，请督导专班赴现场督办：', ...byUnitLines(groups, max, tz), '请将现场督办情况反馈至本群。'].join('\n');
+  return [
+    '【现场督办】以下工单经书面督办仍未办结，请督导专班赴现场督办：',
+    ...byUnitLines(groups, max, tz),
+    '请将现场督办情况反馈至本群。',
+  ].join('\n');
 }
 
 export function referralNotice(groups: readonly UnitItems[], max: number, tz?: string): string {
@@ -223,7 +278,8 @@ export const ACK_NOTHING = '本单位当前没有待签收的督办通知。';
 export const ACK_NOT_UNIT = '签收需由承办单位负责同志或联络员回复。';
 export const reportedDone = (n: string) => `已记录工单 ${n} 的办结情况，最终以 12345 平台状态为准。`;
 /** One short extra line when a message that was something else (a dispatch answer, a 签收, a report) also said tickets are done. */
-export const alsoReportedDone = (numbers: readonly string[]) => `另已记录工单 ${numbers.join('、')} 的办结情况，最终以 12345 平台状态为准。`;
+export const alsoReportedDone = (numbers: readonly string[]) =>
+  `另已记录工单 ${numbers.join('、')} 的办结情况，最终以 12345 平台状态为准。`;
 export const unknownTicket = (n: string) => `未找到工单 ${n}，请核对工单编号。`;
 export const notYourTicket = (n: string, unit: string) => `工单 ${n} 的承办单位为${unit}，请由该单位负责同志办理。`;
 
@@ -236,7 +292,16 @@ export const approvalAlreadyApproved = (code: string, type: string, at: Date | n
 /** Where a ticket with an approved 退办 / 不再办理 is still listed. */
 export const RETURN_APPROVED_MARK = '（退办已获批准，待平台处理）';
 
-export function approvalRequest(code: string, type: string, number: string, title: string, unitName: string, requester: string, reason: string, resend = false): string {
+export function approvalRequest(
+  code: string,
+  type: string,
+  number: string,
+  title: string,
+  unitName: string,
+  requester: string,
+  reason: string,
+  resend = false,
+): string {
   return [
     `【${type}申请${resend ? '·再次提请' : ''}】${code}`,
     `工单：${numbered(number, title, 30)}`,
@@ -246,12 +311,14 @@ export function approvalRequest(code: string, type: string, number: string, titl
   ].join('\n');
 }
 
-export const approvalSubmitted = (code: string, type: string, number: string) => `工单 ${number} 的${type}申请已提交领导审批，编号 ${code}，审批结果将另行通知。`;
+export const approvalSubmitted = (code: string, type: string, number: string) =>
+  `工单 ${number} 的${type}申请已提交领导审批，编号 ${code}，审批结果将另行通知。`;
 export const approvalApproved = (code: string, type: string, number: string, leader: string, note = '') =>
   `您的${type}申请（${code}，工单 ${number}）已获${leader}同意${note ? `，意见：${note}` : ''}。请在 12345 平台按程序办理。`;
 export const approvalRefused = (code: string, type: string, number: string, leader: string, note: string) =>
   `您的${type}申请（${code}，工单 ${number}）未获${leader}同意${note ? `，意见：${note}` : ''}。请继续办理。`;
-export const decisionRecorded = (code: string, approve: boolean) => `已记录：${approve ? '同意' : '不同意'} ${code}，已通知申请单位。`;
+export const decisionRecorded = (code: string, approve: boolean) =>
+  `已记录：${approve ? '同意' : '不同意'} ${code}，已通知申请单位。`;
 export const DECISION_NEEDS_REASON = '不同意时请写明理由，格式：不同意 编号 理由。';
 export const ONLY_LEADERS_DECIDE = '退办、不再办理申请仅由区管委领导审批，您的回复已记录，未作审批处理。';
 export const unknownApproval = (code: string) => `未找到审批编号 ${code}，请核对。`;
@@ -259,18 +326,33 @@ export const unknownApproval = (code: string) => `未找到审批编号 ${code}�
 export const alreadyDecided = (code: string, approve: boolean, by: string | null, at: Date | null, tz: string) =>
   `${code} 已${by ? `由${by}` : ''}${at ? `于${formatAt(at, tz)}` : ''}${approve ? '同意' : '不同意'}，无需重复审批。`;
 /** To the other leaders asked, once: the request was decided by someone else. */
-export const decidedByOther = (code: string, type: string, number: string, approve: boolean, by: string, at: Date, tz: string) =>
+export const decidedByOther = (
+  code: string,
+  type: string,
+  number: string,
+  approve: boolean,
+  by: string,
+  at: Date,
+  tz: string,
+) =>
   `【${type}申请】${code}（工单 ${number}）已由${by}于${formatAt(at, tz)}${approve ? '同意' : '不同意'}，已通知申请单位，无需再审批。`;
 
 /** A leader's bare 同意 / 不同意: which request, with the code to send (never decided without it). */
-export function bareDecisionText(approve: boolean, items: ReadonlyArray<{ code: string; kind: string; ticketNumber: string; title: string; unit: string }>): string {
+export function bareDecisionText(
+  approve: boolean,
+  items: ReadonlyArray<{ code: string; kind: string; ticketNumber: string; title: string; unit: string }>,
+): string {
   const reply = (code: string) => (approve ? `同意 ${code}` : `不同意 ${code} 理由`);
-  const what = (a: (typeof items)[number]) => `${a.unit}申请${a.kind}工单 ${a.ticketNumber}${a.title ? `「${a.title}」` : ''}`;
+  const what = (a: (typeof items)[number]) =>
+    `${a.unit}申请${a.kind}工单 ${a.ticketNumber}${a.title ? `「${a.title}」` : ''}`;
   if (items.length === 1) {
     const a = items[0] as (typeof items)[number];
     return `是否${approve ? '同意' : '不同意'} ${a.code}（${what(a)}）？回复“${reply(a.code)}”即可。`;
   }
-  return [`目前有${items.length}件申请待您审批，请回复“同意 编号”或“不同意 编号 理由”：`, ...items.map((a) => `· ${a.code} ${what(a)}`)].join('\n');
+  return [
+    `目前有${items.length}件申请待您审批，请回复“同意 编号”或“不同意 编号 理由”：`,
+    ...items.map((a) => `· ${a.code} ${what(a)}`),
+  ].join('\n');
 }
 
 /** A unit says privately that "the ticket" is done, naming no number. */
@@ -282,7 +364,10 @@ export const doneWhichTicket = (tickets: ReadonlyArray<{ number: string; title: 
   const lines = tickets.slice(0, 8).map((t) => `· ${t.number} ${t.title}`);
   if (tickets.length > 8) lines.push(`……共 ${tickets.length} 件`);
   const first = (tickets[0] as { number: string }).number;
-  return [`贵单位有 ${tickets.length} 件超期或重办工单，请注明是哪一件，回复“工单编号 已办结 说明”即可，如“${first} 已办结 摊贩已清理”。`, ...lines].join('\n');
+  return [
+    `贵单位有 ${tickets.length} 件超期或重办工单，请注明是哪一件，回复“工单编号 已办结 说明”即可，如“${first} 已办结 摊贩已清理”。`,
+    ...lines,
+  ].join('\n');
 };
 
 /** One row as `import-tickets --dry-run` shows it. */
@@ -290,7 +375,18 @@ export interface PreviewRow {
   row: number;
   ok: boolean;
   reason?: string;
-  ticket?: { number: string; title: string; unitId: string; assignedAt: Date | null; dueAt: Date; status: string; done: boolean; rating: string | null; reopenCount: number; street: string | null };
+  ticket?: {
+    number: string;
+    title: string;
+    unitId: string;
+    assignedAt: Date | null;
+    dueAt: Date;
+    status: string;
+    done: boolean;
+    rating: string | null;
+    reopenCount: number;
+    street: string | null;
+  };
 }
 
 /** How a status was understood, in the dry run's lines (open: nothing said). */
@@ -304,8 +400,20 @@ const STATE_NOTE: Record<TicketState, string> = {
 };
 
 /** `import-tickets --dry-run`: how the columns were read, the counts it would import and the first rows as parsed. */
-export function dryRunText(source: string, c: ImportCounts, reading: ImportReading, preview: readonly PreviewRow[], tz: string, unitName: (id: string) => string, rejected: readonly RejectedRow[] = [], maxListed = 20): string {
-  const lines = [`试读「${source}」（未写入）：可导入${c.created}条，未导入${c.rejected}条。`, ...readingLines(reading)];
+export function dryRunText(
+  source: string,
+  c: ImportCounts,
+  reading: ImportReading,
+  preview: readonly PreviewRow[],
+  tz: string,
+  unitName: (id: string) => string,
+  rejected: readonly RejectedRow[] = [],
+  maxListed = 20,
+): string {
+  const lines = [
+    `试读「${source}」（未写入）：可导入${c.created}条，未导入${c.rejected}条。`,
+    ...readingLines(reading),
+  ];
   if (preview.length > 0) lines.push('前几行读取结果：');
   for (const p of preview) {
     const t = p.ticket;
@@ -328,7 +436,8 @@ export function dryRunText(source: string, c: ImportCounts, reading: ImportReadi
   }
   if (rejected.length > 0) {
     lines.push('未导入的行：');
-    for (const r of rejected.slice(0, maxListed)) lines.push(`· 第${r.row}行${r.number ? `（${r.number}）` : ''}：${r.reason}`);
+    for (const r of rejected.slice(0, maxListed))
+      lines.push(`· 第${r.row}行${r.number ? `（${r.number}）` : ''}：${r.reason}`);
     if (rejected.length > maxListed) lines.push(`……另有 ${rejected.length - maxListed} 行未列出。`);
   }
   return lines.join('\n');

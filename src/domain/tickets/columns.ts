@@ -21,7 +21,19 @@ export const FIELD_LABELS: Record<TicketField, string> = {
 };
 
 /** The order fields are listed in answers. */
-export const FIELD_ORDER: readonly TicketField[] = ['number', 'unit', 'assignedAt', 'deadline', 'status', 'rating', 'reopenCount', 'title', 'content', 'street', 'grid'];
+export const FIELD_ORDER: readonly TicketField[] = [
+  'number',
+  'unit',
+  'assignedAt',
+  'deadline',
+  'status',
+  'rating',
+  'reopenCount',
+  'title',
+  'content',
+  'street',
+  'grid',
+];
 
 /** A header cell without blanks, asterisks and a trailing note in brackets: "派单时间（必填）". */
 export function normalizeHeader(text: string): string {
@@ -31,7 +43,8 @@ export function normalizeHeader(text: string): string {
 /** The names tried per field: the district's own (from its file) first, then the vocabulary's. */
 export function columnAliases(own?: Partial<Record<TicketField, readonly string[]>>): ColumnAliases {
   const out = {} as Record<TicketField, readonly string[]>;
-  for (const f of Object.keys(COLUMN_NAMES) as TicketField[]) out[f] = [...new Set([...(own?.[f] ?? []), ...COLUMN_NAMES[f]])];
+  for (const f of Object.keys(COLUMN_NAMES) as TicketField[])
+    out[f] = [...new Set([...(own?.[f] ?? []), ...COLUMN_NAMES[f]])];
   return out;
 }
 
@@ -45,11 +58,14 @@ export function columnAliases(own?: Partial<Record<TicketField, readonly string[
  */
 export function mapColumns(columns: ReadonlyArray<readonly string[] | undefined>, aliases: ColumnAliases): HeaderMap {
   const norm: string[][] = [];
-  for (let i = 0; i < columns.length; i++) norm.push((columns[i] ?? []).map((c) => normalizeLabel(c ?? '')).filter((c) => c !== ''));
+  for (let i = 0; i < columns.length; i++)
+    norm.push((columns[i] ?? []).map((c) => normalizeLabel(c ?? '')).filter((c) => c !== ''));
   const used = new Set<number>();
   const map: HeaderMap = {};
   const fields = Object.keys(aliases) as TicketField[];
-  const normAliases = new Map<TicketField, string[]>(fields.map((f) => [f, aliases[f].map((a) => normalizeLabel(a)).filter((a) => a !== '')]));
+  const normAliases = new Map<TicketField, string[]>(
+    fields.map((f) => [f, aliases[f].map((a) => normalizeLabel(a)).filter((a) => a !== '')]),
+  );
   for (const f of fields) {
     for (const a of normAliases.get(f) ?? []) {
       const i = norm.findIndex((names, k) => !used.has(k) && names.includes(a));
@@ -69,7 +85,9 @@ export function mapColumns(columns: ReadonlyArray<readonly string[] | undefined>
     if (map[f] !== undefined) continue;
     const not = NOT_THE_FIELD[f];
     // Only a column's own name (not a group row's text joined to it) is searched for a part.
-    const i = norm.findIndex((names, k) => !used.has(k) && names[0] !== undefined && names[0].includes(a) && !(not && not.test(names[0])));
+    const i = norm.findIndex(
+      (names, k) => !used.has(k) && names[0] !== undefined && names[0].includes(a) && !(not && not.test(names[0])),
+    );
     if (i >= 0) {
       map[f] = i;
       used.add(i);
@@ -96,6 +114,8 @@ export function missingRequired(map: HeaderMap): TicketField[] {
 
 /** How well a row looks like the header: fields found, the required ones counting double. */
 export function headerScore(map: HeaderMap): number {
-  const required = (['number', 'unit'] as const).filter((f) => map[f] !== undefined).length + (map.assignedAt !== undefined || map.deadline !== undefined ? 1 : 0);
+  const required =
+    (['number', 'unit'] as const).filter((f) => map[f] !== undefined).length +
+    (map.assignedAt !== undefined || map.deadline !== undefined ? 1 : 0);
   return Object.keys(map).length + required;
 }

@@ -1,6 +1,7 @@
 /** The ticket commands people type in the group or privately. Pure parsers. */
-import { collapseWhitespace, trimEndOf } from '../language/trim.js';
+
 import { isAck } from '../language/intent.js';
+import { collapseWhitespace, trimEndOf } from '../language/trim.js';
 
 const NUMBER = '([A-Za-z0-9][A-Za-z0-9_-]{3,63})';
 const SEP = '\\s*[,，:：;；]?\\s*';
@@ -41,7 +42,8 @@ function decision(verdict: string, code: string, rest: string): TicketCommand {
   return { kind: 'decide', approve, code: code.toUpperCase(), note };
 }
 /** A ticket number (with a digit; never a dispatch, round or approval code) anywhere in the text. */
-const ANY_NUMBER = /(?<![A-Za-z0-9_-])(?![Ss][Pp]\d|[Dd]\d|[Tt][Bb]\d)(?=[A-Za-z_-]*\d)([A-Za-z0-9][A-Za-z0-9_-]{5,63})(?![A-Za-z0-9_-])/;
+const ANY_NUMBER =
+  /(?<![A-Za-z0-9_-])(?![Ss][Pp]\d|[Dd]\d|[Tt][Bb]\d)(?=[A-Za-z_-]*\d)([A-Za-z0-9][A-Za-z0-9_-]{5,63})(?![A-Za-z0-9_-])/;
 /** 办结了 / 办完了 / 已办完 / 已处理完毕 / 已处置完 / 已解决 …: the unit reports it done, in its own words. */
 const DONE_WORDS =
   '(?:(?:(?:已经|已)\\s*)?(?:办结|办完|办理完毕|办理完成|完成办理|处理完毕|处理完成|处置完毕|处置完成|整改完毕|整改完成|清理完毕)了?|(?:已经|已)\\s*(?:处理完|处置完|解决|办好|处理好)了?|(?:处理完|处置完|解决|办好|处理好)了)';
@@ -50,8 +52,8 @@ const TICKET_NUMBER = '((?![Ss][Pp]\\d|[Dd]\\d|[Tt][Bb]\\d)(?=[A-Za-z_-]*\\d)[A-
 // Blanks between the parts are matched once each (two \\s* side by side are tried in every split: cubic on a long run).
 const DONE_LOOSE = new RegExp(`^(?:工单|编号)?\\s*${TICKET_NUMBER}\\s*(?:号?工单\\s*)?${DONE_WORDS}${SEP}([\\s\\S]*)$`);
 /** 申请退回 / 退办 / 退回 / 不属于我们 / 不归我们管 …: a 退办 request in the unit's words. */
-const RETURN_WORDS = /(?:申请|请求|恳请|建议)(?:予以)?退(?:回|办|单)|^退(?:回|办)|退(?:回|办)(?:该|此|本)?(?:工单)?[。.!！]*$|不属于(?:我们|我局|我单位|本单位|我街道|我镇|我们局|我们单位)|不归(?:我们|我局|我单位|本单位|我街道|我镇)|非(?:我|本)(?:单位|局|街道|镇)?(?:职责|管辖)/;
-
+const RETURN_WORDS =
+  /(?:申请|请求|恳请|建议)(?:予以)?退(?:回|办|单)|^退(?:回|办)|退(?:回|办)(?:该|此|本)?(?:工单)?[。.!！]*$|不属于(?:我们|我局|我单位|本单位|我街道|我镇|我们局|我们单位)|不归(?:我们|我局|我单位|本单位|我街道|我镇)|非(?:我|本)(?:单位|局|街道|镇)?(?:职责|管辖)/;
 
 /**
  * The text without the ticket number, leaving no stray space where it stood (不是我们的事，GD… 请求退回 →
@@ -73,11 +75,18 @@ export function parseTicketCommand(text: string): TicketCommand | null {
   m = DECIDE_CODE_FIRST.exec(s);
   if (m) return decision(m[2] as string, m[1] as string, m[3] ?? '');
   m = REQUEST.exec(s);
-  if (m) return { kind: 'request', type: m[1] as '退办' | '不再办理', number: m[2] as string, reason: (m[3] ?? '').trim() };
+  if (m)
+    return { kind: 'request', type: m[1] as '退办' | '不再办理', number: m[2] as string, reason: (m[3] ?? '').trim() };
   m = DONE.exec(s);
   if (m) return { kind: 'reported-done', number: m[1] as string, note: (m[2] ?? '').trim() };
   m = DONE_LOOSE.exec(s);
-  if (m) return { kind: 'reported-done', number: m[1] as string, note: (m[2] ?? '').replace(/^[\s。.、]+/, '').trim(), loose: true };
+  if (m)
+    return {
+      kind: 'reported-done',
+      number: m[1] as string,
+      note: (m[2] ?? '').replace(/^[\s。.、]+/, '').trim(),
+      loose: true,
+    };
   if (isAck(s)) return { kind: 'ack' };
   const n = ANY_NUMBER.exec(s);
   if (n && RETURN_WORDS.test(s)) {

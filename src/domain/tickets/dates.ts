@@ -62,7 +62,15 @@ export function fromExcelSerial(serial: number, tz: string): TicketDate | null {
   if (!Number.isFinite(serial) || serial < 20_000 || serial > 80_000) return null;
   const ms = Math.round((serial * DAY_MS) / 1000) * 1000;
   const wall = new Date(EXCEL_EPOCH_UTC + ms);
-  const at = fromParts(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), tz);
+  const at = fromParts(
+    wall.getUTCFullYear(),
+    wall.getUTCMonth() + 1,
+    wall.getUTCDate(),
+    wall.getUTCHours(),
+    wall.getUTCMinutes(),
+    wall.getUTCSeconds(),
+    tz,
+  );
   return at ? { at, hasTime: serial % 1 !== 0 } : null;
 }
 
@@ -80,7 +88,15 @@ export function parseTicketDate(value: unknown, tz: string): TicketDate | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return null;
-    const at = fromParts(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), value.getUTCHours(), value.getUTCMinutes(), value.getUTCSeconds(), tz);
+    const at = fromParts(
+      value.getUTCFullYear(),
+      value.getUTCMonth() + 1,
+      value.getUTCDate(),
+      value.getUTCHours(),
+      value.getUTCMinutes(),
+      value.getUTCSeconds(),
+      tz,
+    );
     const hasTime = value.getUTCHours() + value.getUTCMinutes() + value.getUTCSeconds() > 0;
     return at ? { at, hasTime } : null;
   }

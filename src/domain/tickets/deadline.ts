@@ -54,8 +54,17 @@ export function isLocalMidnight(at: Date, tz: string): boolean {
  * 两日办结 from 派单时间, ending at `dayEnd` too. Null when neither is known. Without `dayEnd`
  * a day ends at 24:00.
  */
-export function effectiveDue(assignedAt: Date | null, own: TicketDate | null, calendar: WorkCalendar, tz: string, dayEnd?: string): Date | null {
-  if (own) return own.hasTime && !(dayEnd && isLocalMidnight(own.at, tz)) ? own.at : endOfWorkingDay(localDay(own.at, tz), tz, dayEnd);
+export function effectiveDue(
+  assignedAt: Date | null,
+  own: TicketDate | null,
+  calendar: WorkCalendar,
+  tz: string,
+  dayEnd?: string,
+): Date | null {
+  if (own)
+    return own.hasTime && !(dayEnd && isLocalMidnight(own.at, tz))
+      ? own.at
+      : endOfWorkingDay(localDay(own.at, tz), tz, dayEnd);
   if (!assignedAt) return null;
   // Cached per calendar and local day: a 100k-row list has few distinct days.
   let byDay = finishCache.get(calendar);
@@ -94,12 +103,19 @@ const DURATION = /^(\d{1,3}(?:\.\d)?)\s*(?:个)?\s*(工作日|工作天|自然�
  * 2小时): working days end at the end of that working day's work, days at the end of that
  * calendar day's work, hours exactly. Null when the text is no duration.
  */
-export function dueFromDuration(text: string, assignedAt: Date, calendar: WorkCalendar, tz: string, dayEnd?: string): Date | null {
+export function dueFromDuration(
+  text: string,
+  assignedAt: Date,
+  calendar: WorkCalendar,
+  tz: string,
+  dayEnd?: string,
+): Date | null {
   const m = DURATION.exec(text.trim().replace(/\s+/g, ''));
   if (!m) return null;
   const n = Number(m[1]);
   const unit = (m[2] as string).toLowerCase();
-  if (unit === '小时' || unit === '时' || unit === 'h') return n > 0 && n <= 24 * 60 ? new Date(assignedAt.getTime() + n * 3_600_000) : null;
+  if (unit === '小时' || unit === '时' || unit === 'h')
+    return n > 0 && n <= 24 * 60 ? new Date(assignedAt.getTime() + n * 3_600_000) : null;
   if (!Number.isInteger(n) || n < 1 || n > 365) return null;
   const day = localDay(assignedAt, tz);
   const end = unit === '工作日' || unit === '工作天' ? calendar.addWorkdays(day, n) : addDays(day, n);

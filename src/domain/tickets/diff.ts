@@ -17,12 +17,22 @@ const t = (d: Date | null) => (d ? d.toISOString() : null);
 /** What changed between the stored ticket and a newly read one; each change is one event. */
 export function diffTicket(old: TicketInput | undefined, next: TicketInput): TicketDiff {
   if (!old) {
-    return { outcome: 'new', events: [{ kind: 'new', detail: { unit: next.unitId, status: next.status, due: t(next.dueAt), reopenCount: next.reopenCount } }] };
+    return {
+      outcome: 'new',
+      events: [
+        {
+          kind: 'new',
+          detail: { unit: next.unitId, status: next.status, due: t(next.dueAt), reopenCount: next.reopenCount },
+        },
+      ],
+    };
   }
   const events: TicketChange[] = [];
   if (old.status !== next.status) events.push({ kind: 'status', detail: { from: old.status, to: next.status } });
-  if (t(old.dueAt) !== t(next.dueAt)) events.push({ kind: 'deadline', detail: { from: t(old.dueAt), to: t(next.dueAt) } });
-  if (next.reopenCount > old.reopenCount) events.push({ kind: 'reopened', detail: { from: old.reopenCount, to: next.reopenCount } });
+  if (t(old.dueAt) !== t(next.dueAt))
+    events.push({ kind: 'deadline', detail: { from: t(old.dueAt), to: t(next.dueAt) } });
+  if (next.reopenCount > old.reopenCount)
+    events.push({ kind: 'reopened', detail: { from: old.reopenCount, to: next.reopenCount } });
   if (old.rating !== next.rating) events.push({ kind: 'rating', detail: { from: old.rating, to: next.rating } });
   if (old.unitId !== next.unitId) events.push({ kind: 'unit', detail: { from: old.unitId, to: next.unitId } });
   const details = (['title', 'content', 'street', 'grid'] as const).filter((k) => old[k] !== next[k]);

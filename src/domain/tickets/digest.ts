@@ -26,7 +26,12 @@ export interface NagItem extends OpenTicket {
 
 export type LadderStep = 'immediate' | 'written' | 'onsite' | 'referral';
 export const LADDER_ORDER: readonly LadderStep[] = ['immediate', 'written', 'onsite', 'referral'];
-export const LADDER_LABEL: Record<LadderStep, string> = { immediate: '即时督办', written: '书面督办', onsite: '现场督办', referral: '提请督办' };
+export const LADDER_LABEL: Record<LadderStep, string> = {
+  immediate: '即时督办',
+  written: '书面督办',
+  onsite: '现场督办',
+  referral: '提请督办',
+};
 
 export interface Ladder {
   written: number;
@@ -95,9 +100,19 @@ export function digestsByUnit(items: readonly NagItem[]): Map<string, NagItem[]>
  * soon as it is overdue; each later step once its working-days threshold is reached and the
  * step before it was taken on an earlier day (a ladder, not a jump to the top).
  */
-export function nextStep(daysOverdue: number, ladder: Ladder, taken: ReadonlyMap<LadderStep, string>, today: string): LadderStep | null {
+export function nextStep(
+  daysOverdue: number,
+  ladder: Ladder,
+  taken: ReadonlyMap<LadderStep, string>,
+  today: string,
+): LadderStep | null {
   if (daysOverdue < 0) return null;
-  const threshold: Record<LadderStep, number> = { immediate: 0, written: ladder.written, onsite: ladder.onSite, referral: ladder.referral };
+  const threshold: Record<LadderStep, number> = {
+    immediate: 0,
+    written: ladder.written,
+    onsite: ladder.onSite,
+    referral: ladder.referral,
+  };
   for (let k = 0; k < LADDER_ORDER.length; k++) {
     const step = LADDER_ORDER[k] as LadderStep;
     if (taken.has(step)) continue;

@@ -5,9 +5,11 @@
  */
 
 /** A ticket number (with a digit; never a dispatch, round or approval code). */
-const NUMBER = /(?<![A-Za-z0-9_-])(?![Ss][Pp]\d|[Dd]\d|[Tt][Bb]\d)(?=[A-Za-z_-]*\d)[A-Za-z0-9][A-Za-z0-9_-]{5,63}(?![A-Za-z0-9_-])/g;
+const NUMBER =
+  /(?<![A-Za-z0-9_-])(?![Ss][Pp]\d|[Dd]\d|[Tt][Bb]\d)(?=[A-Za-z_-]*\d)[A-Za-z0-9][A-Za-z0-9_-]{5,63}(?![A-Za-z0-9_-])/g;
 /** 搞定了 / 办结了 / 已办结 / 办完了 / 已解决 / 处理完毕 … */
-const DONE = /搞定了|搞定啦|已搞定|办结了|已(?:经)?办结|办完了|已(?:经)?办完|已(?:经)?解决|解决了|办理完毕|处理完毕|处置完毕|已(?:经)?处理完|处理好了|已(?:经)?处理好|办好了|已(?:经)?完成办理/;
+const DONE =
+  /搞定了|搞定啦|已搞定|办结了|已(?:经)?办结|办完了|已(?:经)?办完|已(?:经)?解决|解决了|办理完毕|处理完毕|处置完毕|已(?:经)?处理完|处理好了|已(?:经)?处理好|办好了|已(?:经)?完成办理/;
 /** Not done (还没办结, 未办结, 尚未解决) or a question (办结了吗, 办完了没有). */
 const NOT_DONE = /没|未|不|吗|么|\?|？|是否|有没有|何时|什么时候/;
 /** The clause after the number: up to the next sentence or clause break. */

@@ -6,7 +6,15 @@
  */
 import type { TicketField } from '../../config/schema.js';
 import { cellText } from './cells.js';
-import { type ColumnAliases, FIELD_ORDER, type HeaderMap, headerScore, mapColumns, mapHeader, missingRequired } from './columns.js';
+import {
+  type ColumnAliases,
+  FIELD_ORDER,
+  type HeaderMap,
+  headerScore,
+  mapColumns,
+  mapHeader,
+  missingRequired,
+} from './columns.js';
 import { normalizeLabel, normalizeWords } from './labels.js';
 import { NOTE_PREFIXES, TOTAL_WORDS } from './vocabulary.js';
 
@@ -65,10 +73,17 @@ function pairColumns(upper: readonly string[], lower: readonly string[]): { colu
  * required field and the highest score; a two-row header only when it reads more than its lower
  * row alone. Null (and the best partial map, for the answer) when none has the required fields.
  */
-export function detectHeader(rows: ReadonlyArray<readonly unknown[]>, aliases: ColumnAliases): { header: DetectedHeader | null; best: HeaderMap } {
+export function detectHeader(
+  rows: ReadonlyArray<readonly unknown[]>,
+  aliases: ColumnAliases,
+): { header: DetectedHeader | null; best: HeaderMap } {
   const t = rows.map(texts);
   // A row holding a number, a date or a date-like text is data (or a title line), never a header.
-  const data = rows.map((cells) => cells.some((c) => typeof c === 'number' || c instanceof Date || (typeof c === 'string' && DATE_LIKE.test(c.trim()))));
+  const data = rows.map((cells) =>
+    cells.some(
+      (c) => typeof c === 'number' || c instanceof Date || (typeof c === 'string' && DATE_LIKE.test(c.trim())),
+    ),
+  );
   const singles = t.map((cells, i) => (data[i] ? {} : mapHeader(cells, aliases)));
   let header: DetectedHeader | null = null;
   let best: HeaderMap = {};
@@ -90,7 +105,8 @@ export function detectHeader(rows: ReadonlyArray<readonly unknown[]>, aliases: C
     const pair = pairColumns(t[i] as string[], t[i + 1] as string[]);
     const map = mapColumns(pair.columns, aliases);
     // Only a real two-row header reads more than its lower row (a header over data never does).
-    if (headerScore(map) > headerScore(next) && headerScore(map) > headerScore(single)) consider(map, i, i + 1, pair.names);
+    if (headerScore(map) > headerScore(next) && headerScore(map) > headerScore(single))
+      consider(map, i, i + 1, pair.names);
   }
   return { header, best };
 }
@@ -99,7 +115,10 @@ export function detectHeader(rows: ReadonlyArray<readonly unknown[]>, aliases: C
 export function describeMapping(h: DetectedHeader, rowNos: readonly number[]): ColumnMapping {
   const byIndex = new Map<number, TicketField>();
   for (const [f, i] of Object.entries(h.map) as Array<[TicketField, number]>) byIndex.set(i, f);
-  const used = FIELD_ORDER.filter((f) => h.map[f] !== undefined).map((f) => ({ field: f, column: h.names[h.map[f] as number] ?? '' }));
+  const used = FIELD_ORDER.filter((f) => h.map[f] !== undefined).map((f) => ({
+    field: f,
+    column: h.names[h.map[f] as number] ?? '',
+  }));
   const ignored: string[] = [];
   for (let i = 0; i < h.names.length; i++) {
     const name = (h.names[i] ?? '').trim();
@@ -133,7 +152,8 @@ export function isNoteRow(cells: readonly unknown[], h: DetectedHeader): boolean
   const numberIndex = h.map.number as number;
   const number = cellText(cells[numberIndex]);
   // 合计 | 7件 (the total's count under 工单编号, its word in a 序号 column before it): no ticket.
-  if (COUNT_RE.test(number)) return cells.some((c, i) => i !== numberIndex && TOTAL_RE.test(normalizeWords(cellText(c))));
+  if (COUNT_RE.test(number))
+    return cells.some((c, i) => i !== numberIndex && TOTAL_RE.test(normalizeWords(cellText(c))));
   if (number !== '' && /^[0-9A-Za-z]/.test(number)) return false;
   if (number !== '' && normalizeLabel(number) === normalizeLabel(h.names[numberIndex] ?? '')) return true;
   if (number !== '' && !isNoteCell(number)) return false;

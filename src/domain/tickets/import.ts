@@ -48,7 +48,10 @@ export function lookedFor(field: TicketField, aliases: ColumnAliases): MissingCo
  * is found and the rows hold Chinese, once more with 繁體 read as 简体 (工單編號). Without one:
  * the answer's not-a-list result, naming the required columns missing and the names looked for.
  */
-export function findListHeader(head: ReadonlyArray<readonly unknown[]>, aliases: ColumnAliases): { header: DetectedHeader } | { header: null; notAList: Extract<ImportResult, { kind: 'not-a-list' }> } {
+export function findListHeader(
+  head: ReadonlyArray<readonly unknown[]>,
+  aliases: ColumnAliases,
+): { header: DetectedHeader } | { header: null; notAList: Extract<ImportResult, { kind: 'not-a-list' }> } {
   let found = detectHeader(head, aliases);
   if (!found.header && head.some((cells) => cells.some((c) => typeof c === 'string' && /[\u3400-\u9fff]/.test(c)))) {
     // Perhaps a list in traditional characters (工單編號): once more with 繁體 read as 简体.
@@ -62,7 +65,11 @@ export function findListHeader(head: ReadonlyArray<readonly unknown[]>, aliases:
     notAList: {
       kind: 'not-a-list',
       missing: missing.map((f) => (f === 'assignedAt' ? ASSIGNED_OR_DEADLINE : FIELD_LABELS[f])),
-      lookedFor: missing.flatMap((f) => (f === 'assignedAt' ? [lookedFor('assignedAt', aliases), lookedFor('deadline', aliases)] : [lookedFor(f, aliases)])),
+      lookedFor: missing.flatMap((f) =>
+        f === 'assignedAt'
+          ? [lookedFor('assignedAt', aliases), lookedFor('deadline', aliases)]
+          : [lookedFor(f, aliases)],
+      ),
     },
   };
 }

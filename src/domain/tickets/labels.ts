@@ -43,7 +43,11 @@ export function halfWidth(s: string): string {
 
 /** A cell's words for comparing: half width, no blanks or asterisks, lower case, simplified. */
 export function normalizeWords(text: string): string {
-  return simplified(halfWidth(text).replace(/[\s*\u00a0\u200b\ufeff]/g, '').toLowerCase());
+  return simplified(
+    halfWidth(text)
+      .replace(/[\s*\u00a0\u200b\ufeff]/g, '')
+      .toLowerCase(),
+  );
 }
 
 /** A column name for comparing: as normalizeWords, without a trailing note in brackets or a colon. */

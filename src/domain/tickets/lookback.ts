@@ -48,7 +48,13 @@ export interface LookbackPlan {
 
 /** `nagRuns`: the ticket-nag runs today (it is configured): open overdue tickets are its own. */
 export function planLookback(tickets: readonly LookbackInput[], nagRuns: boolean): LookbackPlan {
-  const plan: LookbackPlan = { redispatch: new Map(), nagged: new Map(), awaiting: new Map(), dual: [], returned: new Map() };
+  const plan: LookbackPlan = {
+    redispatch: new Map(),
+    nagged: new Map(),
+    awaiting: new Map(),
+    dual: [],
+    returned: new Map(),
+  };
   for (const t of tickets) {
     if (t.dualCode) {
       plan.dual.push({ number: t.number, unitId: t.unitId, code: t.dualCode });
@@ -65,7 +71,10 @@ export function planLookback(tickets: readonly LookbackInput[], nagRuns: boolean
       continue;
     }
     const why = lookbackWhy(open, t.reportedDone, t.rating === '不满意');
-    plan.redispatch.set(t.unitId, [...(plan.redispatch.get(t.unitId) ?? []), { number: t.number, title: t.title, why }]);
+    plan.redispatch.set(t.unitId, [
+      ...(plan.redispatch.get(t.unitId) ?? []),
+      { number: t.number, title: t.title, why },
+    ]);
   }
   return plan;
 }

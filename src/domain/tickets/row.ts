@@ -56,7 +56,10 @@ export function resolveUnit(roster: Roster, text: string): string | null {
   if (exact) return exact.id;
   const found = new Set(roster.findUnits(text).map((f) => f.unit.id));
   if (found.size === 1) return [...found][0] as string;
-  const parts = text.split(/[,，、;；/|]+/).map((p) => p.trim()).filter((p) => p !== '');
+  const parts = text
+    .split(/[,，、;；/|]+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   return found.size > 1 && parts.length > 1 ? resolveUnit(roster, parts[0] as string) : null;
 }
 
@@ -85,12 +88,17 @@ export function normalizeRow(f: Partial<Record<TicketField, unknown>>, c: RowCon
   if (!unitId) return { ok: false, number, reason: `承办单位「${clip(unitText, 30)}」不在名册中` };
   const assignedText = cellText(f.assignedAt);
   const assigned = parseTicketDate(cellValue(f.assignedAt), c.tz);
-  if (assignedText !== '' && !assigned) return { ok: false, number, reason: `派单时间「${clip(assignedText, 30)}」无法识别` };
+  if (assignedText !== '' && !assigned)
+    return { ok: false, number, reason: `派单时间「${clip(assignedText, 30)}」无法识别` };
   const deadlineText = cellText(f.deadline);
   const own = parseTicketDate(cellValue(f.deadline), c.tz);
   // A limit written as a duration (3个工作日) counts from 派单时间.
-  const fromDuration = !own && deadlineText !== '' && assigned ? dueFromDuration(deadlineText, assigned.at, c.calendar, c.tz, c.dayEnd) : null;
-  if (deadlineText !== '' && !own && !fromDuration) return { ok: false, number, reason: `办理时限「${clip(deadlineText, 30)}」无法识别` };
+  const fromDuration =
+    !own && deadlineText !== '' && assigned
+      ? dueFromDuration(deadlineText, assigned.at, c.calendar, c.tz, c.dayEnd)
+      : null;
+  if (deadlineText !== '' && !own && !fromDuration)
+    return { ok: false, number, reason: `办理时限「${clip(deadlineText, 30)}」无法识别` };
   const dueAt = fromDuration ?? effectiveDue(assigned?.at ?? null, own, c.calendar, c.tz, c.dayEnd);
   if (!dueAt) return { ok: false, number, reason: '缺少派单时间和办理时限' };
   const countText = cellText(f.reopenCount);
@@ -99,7 +107,8 @@ export function normalizeRow(f: Partial<Record<TicketField, unknown>>, c: RowCon
   const status = clip(cellText(f.status), 40);
   const state = ticketState(status, c.doneStatuses);
   // No 重办 column: a status saying 重办 stands for one.
-  if (!('reopenCount' in f) && reopenCount === 0 && state === 'open' && REOPENED_STATUS.test(normalizeWords(status))) reopenCount = 1;
+  if (!('reopenCount' in f) && reopenCount === 0 && state === 'open' && REOPENED_STATUS.test(normalizeWords(status)))
+    reopenCount = 1;
   return {
     ok: true,
     ticket: {

@@ -21,7 +21,11 @@ export function ticketState(status: string, extraDone: readonly string[] = []): 
   if (YES.includes(s)) state = 'done';
   else if (NO.includes(s)) state = 'open';
   else {
-    const rule = STATUS_RULES.find((r) => r.words.some((w) => matches(s, w)) || (r.state === 'done' && extraDone.some((w) => s.includes(normalizeWords(w)))));
+    const rule = STATUS_RULES.find(
+      (r) =>
+        r.words.some((w) => matches(s, w)) ||
+        (r.state === 'done' && extraDone.some((w) => s.includes(normalizeWords(w)))),
+    );
     state = rule?.state ?? 'open';
   }
   if (stateCache.size > 10_000) stateCache.clear();

@@ -37,11 +37,24 @@ function iconFiles(): { png: Buffer; svg: Buffer } {
 export function registerAssets(app: FastifyInstance): void {
   // Browsers (and chat apps' in-app browsers) ask for /favicon.ico whatever the page says: a PNG there is accepted by all.
   app.get('/favicon.ico', async (_req, reply) =>
-    reply.header('content-type', 'image/png').header('cache-control', 'public, max-age=604800').send(iconFiles().png));
+    reply.header('content-type', 'image/png').header('cache-control', 'public, max-age=604800').send(iconFiles().png),
+  );
   app.get('/favicon.svg', async (_req, reply) =>
-    reply.header('content-type', 'image/svg+xml').header('cache-control', 'public, max-age=604800').send(iconFiles().svg));
+    reply
+      .header('content-type', 'image/svg+xml')
+      .header('cache-control', 'public, max-age=604800')
+      .send(iconFiles().svg),
+  );
   app.get('/console/assets/echarts.min.js', async (_req, reply) =>
-    reply.header('content-type', 'application/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(echartsFile()));
+    reply
+      .header('content-type', 'application/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=86400')
+      .send(echartsFile()),
+  );
   app.get('/console/assets/console.js', async (_req, reply) =>
-    reply.header('content-type', 'application/javascript; charset=utf-8').header('cache-control', 'no-cache').send(BOOT));
+    reply
+      .header('content-type', 'application/javascript; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(BOOT),
+  );
 }

@@ -29,9 +29,13 @@ export function registerConsole(app: FastifyInstance, ctx: AppContext, o: Consol
   void app.register(async (f) => {
     // First: a request under a host name we do not answer to (DNS rebinding) goes no further.
     registerHostCheck(f, ctx);
-    f.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(String(body))));
-    });
+    f.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 4096 },
+      (_req, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(String(body))));
+      },
+    );
     f.get('/console', async (_req, reply) => reply.code(302).header('location', '/console/').send());
     registerAssets(f);
     registerAuth(f, ctx);

@@ -2,7 +2,10 @@
 import { SHELL } from '../../domain/texts/console.js';
 
 export const esc = (s: string | number | null | undefined): string =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  String(s ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
 /** A chart container; console.js initialises it with ECharts from its JSON option. */
 export function chart(id: string, option: unknown, height = 320): string {
@@ -10,7 +13,8 @@ export function chart(id: string, option: unknown, height = 320): string {
 }
 
 export const num = (n: number | null | undefined): string => (n === null || n === undefined ? '-' : String(n));
-export const pct = (n: number | null | undefined): string => (n === null || n === undefined ? '-' : `${Math.round(n * 10) / 10}%`);
+export const pct = (n: number | null | undefined): string =>
+  n === null || n === undefined ? '-' : `${Math.round(n * 10) / 10}%`;
 
 export interface Shell {
   title: string;
@@ -54,14 +58,17 @@ table.stack td::before{content:attr(data-label);color:#6b7785;font-size:13px;tex
 `;
 
 export function page(s: Shell): string {
-  const tab = (key: Shell['active'], href: string, label: string) => `<a href="${href}"${s.active === key ? ' class="on"' : ''}>${label}</a>`;
+  const tab = (key: Shell['active'], href: string, label: string) =>
+    `<a href="${href}"${s.active === key ? ' class="on"' : ''}>${label}</a>`;
   const nav = !s.who
     ? ''
     : s.all === false
       ? `${s.unitLink ? tab('unit', `/console/unit/${encodeURIComponent(s.unitLink.id)}`, esc(s.unitLink.name)) : ''}${tab('today', '/console/', SHELL.tabs.today)}${tab('tickets', '/console/tickets', SHELL.tabs.tickets)}${tab('dispatch', '/console/dispatch', SHELL.tabs.dispatch)}`
       : `${tab('today', '/console/', SHELL.tabs.today)}${tab('tickets', '/console/tickets', SHELL.tabs.tickets)}${tab('dispatch', '/console/dispatch', SHELL.tabs.dispatch)}${tab('ranking', '/console/ranking', SHELL.tabs.ranking)}`;
   const who = s.who ? `<span class="who">${esc(s.who)} · <a href="/console/logout">${SHELL.logout}</a></span>` : '';
-  const scripts = s.charts ? '<script src="/console/assets/echarts.min.js"></script><script src="/console/assets/console.js"></script>' : '';
+  const scripts = s.charts
+    ? '<script src="/console/assets/echarts.min.js"></script><script src="/console/assets/console.js"></script>'
+    : '';
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><link rel="icon" href="/favicon.svg" type="image/svg+xml"><link rel="alternate icon" href="/favicon.ico"><title>${esc(SHELL.title(s.title))}</title><style>${CSS}</style></head>
 <body><header><span class="brand">${SHELL.brand}</span>${nav ? `<nav>${nav}</nav>` : ''}${who}</header><main>${s.body}</main>${scripts}</body></html>`;

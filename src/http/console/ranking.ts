@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { RANKING as T } from '../../domain/texts/console.js';
 import { localDay } from '../../domain/time.js';
+import { monthLabel, type RankingRow } from '../../render/ranking-card.js';
 import type { AppContext } from '../../usecases/context.js';
 import { rankingSource } from '../../usecases/ranking.js';
-import { monthLabel, type RankingRow } from '../../render/ranking-card.js';
 import { forbidden, sendHtml, viewer } from './auth.js';
 import { chart, esc, page, pct } from './layout.js';
 
@@ -29,7 +29,10 @@ export function registerRanking(app: FastifyInstance, ctx: AppContext): void {
     if (!v) return reply;
     if (!v.scope.all) return forbidden(reply);
     const current = localDay(ctx.clock.now(), ctx.config.timezone).slice(0, 7);
-    const month = typeof req.query.month === 'string' && MONTH.test(req.query.month) && req.query.month <= current ? req.query.month : current;
+    const month =
+      typeof req.query.month === 'string' && MONTH.test(req.query.month) && req.query.month <= current
+        ? req.query.month
+        : current;
     const rows = await source.rows(ctx, month);
     const coverage = await source.coverage(ctx, month);
     const history: Array<{ month: string; rows: RankingRow[] }> = [];
@@ -45,31 +48,70 @@ export function registerRanking(app: FastifyInstance, ctx: AppContext): void {
     });
     const rev = [...ordered].reverse();
     const scoreOption = {
-      tooltip: { trigger: 'axis' }, grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', min: 0, max: 100 }, yAxis: { type: 'category', data: rev.map((r) => r.unitName) },
-      series: [{ type: 'bar', data: rev.map((r) => Math.round(r.score * 10) / 10), label: { show: true, position: 'right' }, itemStyle: { color: '#2e86c1' } }],
+      tooltip: { trigger: 'axis' },
+      grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', min: 0, max: 100 },
+      yAxis: { type: 'category', data: rev.map((r) => r.unitName) },
+      series: [
+        {
+          type: 'bar',
+          data: rev.map((r) => Math.round(r.score * 10) / 10),
+          label: { show: true, position: 'right' },
+          itemStyle: { color: '#2e86c1' },
+        },
+      ],
     };
     const radarUnits = ordered.slice(0, 3).concat(n > 6 ? ordered.slice(-3) : []);
     const radarOption = {
-      legend: { bottom: 0, type: 'scroll' }, tooltip: {},
+      legend: { bottom: 0, type: 'scroll' },
+      tooltip: {},
       radar: { indicator: T.radar.map((name) => ({ name, max: 100 })), radius: '60%' },
-      series: [{ type: 'radar', data: radarUnits.map((r) => ({ name: r.unitName, value: [r.onTimeRate ?? 0, r.satisfactionRate ?? 0, 100 - (r.reopenRate ?? 0), r.ackRate ?? 100, r.punctuality ?? 0].map((x) => Math.round(x * 10) / 10) })) }],
+      series: [
+        {
+          type: 'radar',
+          data: radarUnits.map((r) => ({
+            name: r.unitName,
+            value: [
+              r.onTimeRate ?? 0,
+              r.satisfactionRate ?? 0,
+              100 - (r.reopenRate ?? 0),
+              r.ackRate ?? 100,
+              r.punctuality ?? 0,
+            ].map((x) => Math.round(x * 10) / 10),
+          })),
+        },
+      ],
     };
     // History: the best three and the last three shown at first; the legend turns the others on.
     const historyOption = {
-      tooltip: { trigger: 'axis' }, legend: { type: 'scroll', top: 0, selected: Object.fromEntries(ordered.map((r) => [r.unitName, radarUnits.includes(r)])) },
+      tooltip: { trigger: 'axis' },
+      legend: {
+        type: 'scroll',
+        top: 0,
+        selected: Object.fromEntries(ordered.map((r) => [r.unitName, radarUnits.includes(r)])),
+      },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: history.map((h) => monthLabel(h.month)) },
       yAxis: { type: 'value', inverse: true, min: 1, max: Math.max(1, n), name: T.rank },
-      series: ordered.map((r) => ({ name: r.unitName, type: 'line', connectNulls: false, data: history.map((h) => h.rows.find((x) => x.unitId === r.unitId)?.rank ?? null) })),
+      series: ordered.map((r) => ({
+        name: r.unitName,
+        type: 'line',
+        connectNulls: false,
+        data: history.map((h) => h.rows.find((x) => x.unitId === r.unitId)?.rank ?? null),
+      })),
     };
-    const months = Array.from({ length: 12 }, (_, i) => shiftMonth(current, -i)).map((m) => (m === month ? `<b>${monthLabel(m)}</b>` : `<a href="/console/ranking?month=${m}">${monthLabel(m)}</a>`));
+    const months = Array.from({ length: 12 }, (_, i) => shiftMonth(current, -i)).map((m) =>
+      m === month ? `<b>${monthLabel(m)}</b>` : `<a href="/console/ranking?month=${m}">${monthLabel(m)}</a>`,
+    );
     const body = `<h1>${esc(T.heading(monthLabel(month), month === current))}</h1>
 <div class="nav2">${months.join('')}</div><p class="muted">${esc(source.method)}</p>
 ${coverage.trial && n > 0 ? `<div class="panel" id="ranking-trial"><p><b>${T.trialLabel}</b>${T.trial(coverage, ctx.config.ranking.minCoverage)}</p></div>` : ''}${n === 0 ? `<div class="panel"><p>${T.empty}</p></div>` : ''}<div class="panel scroll"><table id="ranking-table"><thead><tr>${T.columns.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${table.join('')}</tbody></table></div>
 <div class="panel"><h2 style="margin-top:0">${T.scoreChart}</h2>${chart('ranking-score', scoreOption, Math.max(260, 40 + n * 24))}</div>
 <div class="panel"><h2 style="margin-top:0">${T.radarChart}</h2>${chart('ranking-radar', radarOption, 360)}</div>
 <div class="panel"><h2 style="margin-top:0">${T.historyChart}</h2>${chart('ranking-history', historyOption, 360)}</div>`;
-    return sendHtml(reply, page({ title: T.title, active: 'ranking', who: v.person.name, all: true, charts: true, body }));
+    return sendHtml(
+      reply,
+      page({ title: T.title, active: 'ranking', who: v.person.name, all: true, charts: true, body }),
+    );
   });
 }

@@ -22,7 +22,14 @@ export interface SimulatorChat {
 /** A contact id a new group member may have (`wxid_…`); anyone else must be on the roster or already in the group. */
 const NEW_MEMBER_ID = /^wxid_[A-Za-z0-9_-]{1,60}$/;
 
-interface Line { dir: 'in' | 'out'; chat: string; from: string; to: string; text: string; at: string }
+interface Line {
+  dir: 'in' | 'out';
+  chat: string;
+  from: string;
+  to: string;
+  text: string;
+  at: string;
+}
 
 async function recent(ctx: AppContext, links: Map<string, string>, limit = 300): Promise<Line[]> {
   const rows = await ctx.db.query<Record<string, unknown>>(
@@ -39,14 +46,20 @@ async function recent(ctx: AppContext, links: Map<string, string>, limit = 300):
     const mentions = (typeof r.mentions === 'string' ? JSON.parse(r.mentions) : (r.mentions ?? [])) as string[];
     // The store keeps login links redacted; the simulated person sees the link they were sent.
     const stored = String(r.text ?? '');
-    const body = r.dir === 'out' && r.who && stored.includes(CONSOLE_LINK_SLOT) ? stored.split(CONSOLE_LINK_SLOT).join(links.get(String(r.who)) ?? CONSOLE_LINK_SLOT) : stored;
+    const body =
+      r.dir === 'out' && r.who && stored.includes(CONSOLE_LINK_SLOT)
+        ? stored.split(CONSOLE_LINK_SLOT).join(links.get(String(r.who)) ?? CONSOLE_LINK_SLOT)
+        : stored;
     const text = `${r.dir === 'out' && mentions.length > 0 ? `${mentions.map((m) => `@${name(m)}`).join(' ')} ` : ''}${body}${r.file_name ? `\n${SIM.file}${String(r.file_name)}` : ''}`;
     const who = r.who ? name(String(r.who)) : '';
     const group = r.chat === 'group';
     return {
-      dir: r.dir === 'out' ? 'out' : 'in', chat: group ? 'group' : 'private',
-      from: r.dir === 'out' ? SIM.bot : who, to: group ? SIM.group : r.dir === 'out' ? who : SIM.bot,
-      text, at: inZone(r.at as Date, tz).format('MM-DD HH:mm:ss'),
+      dir: r.dir === 'out' ? 'out' : 'in',
+      chat: group ? 'group' : 'private',
+      from: r.dir === 'out' ? SIM.bot : who,
+      to: group ? SIM.group : r.dir === 'out' ? who : SIM.bot,
+      text,
+      at: inZone(r.at as Date, tz).format('MM-DD HH:mm:ss'),
     };
   });
 }
@@ -79,22 +92,42 @@ export function registerSimChat(app: FastifyInstance, ctx: AppContext, world: Si
   });
   app.get('/sim', async (_req, reply) => {
     const role = SIM.roles;
-    const people = ctx.roster.people.map((p) => `<option value="${esc(p.id)}">${esc(p.name)}（${esc([p.unit ? (ctx.roster.unit(p.unit)?.name ?? p.unit) : '', ...p.roles.map((r) => role[r] ?? r)].filter(Boolean).join(' '))}）</option>`).join('');
-    const strangers = (world.strangers?.() ?? []).map((c) => `<option value="${esc(c.id)}">${esc(c.name)}（${esc(SIM.stranger(c.id))}）</option>`).join('');
+    const people = ctx.roster.people
+      .map(
+        (p) =>
+          `<option value="${esc(p.id)}">${esc(p.name)}（${esc([p.unit ? (ctx.roster.unit(p.unit)?.name ?? p.unit) : '', ...p.roles.map((r) => role[r] ?? r)].filter(Boolean).join(' '))}）</option>`,
+      )
+      .join('');
+    const strangers = (world.strangers?.() ?? [])
+      .map((c) => `<option value="${esc(c.id)}">${esc(c.name)}（${esc(SIM.stranger(c.id))}）</option>`)
+      .join('');
     const others = strangers ? `<optgroup label="${SIM.strangers}">${strangers}</optgroup>` : '';
     const body = `${CSS}<h1>${esc(SIM.heading(ctx.config.group.topic))}</h1><p class="muted">${SIM.hint}</p>
 <div id="log"></div><form id="say"><select name="from" aria-label="${SIM.speaker}">${people}${others}</select><select name="to" aria-label="${SIM.sendTo}"><option value="group">${SIM.toGroup}</option><option value="bot">${SIM.toBot}</option></select>
 <textarea name="text" rows="1" placeholder="${SIM.placeholder}" autocomplete="off"></textarea><button class="btn" type="submit">${SIM.send}</button></form><script>${SCRIPT}</script>`;
     return sendHtml(reply, page({ title: SIM.title, body }), true);
   });
-  app.get('/sim/messages', async (_req, reply) => reply.header('cache-control', 'no-store').send({ messages: await recent(ctx, links) }));
+  app.get('/sim/messages', async (_req, reply) =>
+    reply.header('cache-control', 'no-store').send({ messages: await recent(ctx, links) }),
+  );
   app.post<{ Body: { from?: unknown; to?: unknown; text?: unknown } }>('/sim/say', async (req, reply) => {
     if (crossSite(req)) return reply.code(403).send({ error: 'cross-site' });
     const { from, to, text } = req.body ?? {};
     // Anyone in the group may speak: a roster person, a member not on the roster, or a new one (wxid_…).
-    const known = typeof from === 'string' && (ctx.roster.person(from) !== undefined || (world.strangers?.() ?? []).some((c) => c.id === from) || NEW_MEMBER_ID.test(from));
-    if (!known || typeof from !== 'string' || typeof text !== 'string' || text.trim() === '' || text.length > 4000) return reply.code(400).send({ error: 'from (a group member id) and text are required' });
-    const mentions = [...new Set([...text.matchAll(/@([^\s@，,：:]+)/g)].map((m) => ctx.roster.people.find((p) => p.name === m[1])?.id).filter((x): x is string => x !== undefined))];
+    const known =
+      typeof from === 'string' &&
+      (ctx.roster.person(from) !== undefined ||
+        (world.strangers?.() ?? []).some((c) => c.id === from) ||
+        NEW_MEMBER_ID.test(from));
+    if (!known || typeof from !== 'string' || typeof text !== 'string' || text.trim() === '' || text.length > 4000)
+      return reply.code(400).send({ error: 'from (a group member id) and text are required' });
+    const mentions = [
+      ...new Set(
+        [...text.matchAll(/@([^\s@，,：:]+)/g)]
+          .map((m) => ctx.roster.people.find((p) => p.name === m[1])?.id)
+          .filter((x): x is string => x !== undefined),
+      ),
+    ];
     const id = world.say(from, text.replace(/\r\n?/g, '\n'), to === 'bot' ? { to: 'bot' } : { to: 'group', mentions });
     return reply.send({ id });
   });
