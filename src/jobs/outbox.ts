@@ -155,19 +155,24 @@ export function startOutboxWorker(d: OutboxWorkerDeps): Worker<OutboxJob> {
         await worker.rateLimit(1_000);
         throw Worker.RateLimitError();
       }
+      let slot: string | undefined;
       if (d.limits.max > 0) {
         // A small margin so that the chat sees the limit kept, not only our slot times.
-        const wait = await takeSlot(d.connection, logKey, d.limits.max, d.limits.windowMs + SEND_JITTER_MS, jobId);
-        if (wait > 0) {
-          await worker.rateLimit(wait);
+        const taken = await takeSlot(d.connection, logKey, d.limits.max, d.limits.windowMs + SEND_JITTER_MS, jobId);
+        if (taken.wait > 0) {
+          await worker.rateLimit(taken.wait);
           throw Worker.RateLimitError();
         }
+        slot = taken.member;
       }
       const prepared = d.prepare ? await d.prepare(message) : { message, revoke: async () => undefined };
       let delivered = false;
       try {
         const via = await d.chat.deliver(prepared.message);
         delivered = true;
+        // The slot counts from when the chat took the message, not from when we asked: however
+        // slow one delivery was, the chat never sees more than `max` in a window.
+        if (slot) await slotDelivered(d.connection, logKey, slot, d.limits.windowMs + SEND_JITTER_MS);
         if (via === 'group-fallback') {
           d.log.warn(
             { purpose: message.purpose, to: message.to },
@@ -228,17 +233,35 @@ async function markSentPatiently(d: OutboxWorkerDeps, jobId: string, via: string
  * Sliding-window log: returns 0 and records a send if fewer than `max` sends happened in the
  * last `windowMs`; otherwise returns how long to wait. Atomic in Redis.
  */
-async function takeSlot(r: Redis, key: string, max: number, windowMs: number, member: string): Promise<number> {
+async function takeSlot(
+  r: Redis,
+  key: string,
+  max: number,
+  windowMs: number,
+  jobId: string,
+): Promise<{ wait: number; member: string }> {
+  const now = Date.now();
+  const member = `${jobId}:${now}`;
   const script = `
     local now = tonumber(ARGV[1]); local win = tonumber(ARGV[2]); local max = tonumber(ARGV[3])
     redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - win)
     if redis.call('ZCARD', KEYS[1]) < max then
-      redis.call('ZADD', KEYS[1], now, ARGV[4] .. ':' .. now)
+      redis.call('ZADD', KEYS[1], now, ARGV[4])
       redis.call('PEXPIRE', KEYS[1], win)
       return 0
     end
     local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
     return tonumber(oldest[2]) + win - now + 1`;
-  const wait = (await r.eval(script, 1, key, Date.now(), windowMs, max, member)) as number;
-  return Math.max(0, wait);
+  const wait = (await r.eval(script, 1, key, now, windowMs, max, member)) as number;
+  return { wait: Math.max(0, wait), member };
+}
+
+/** Moves a taken slot to the time the chat accepted the message (never fails the send). */
+async function slotDelivered(r: Redis, key: string, member: string, windowMs: number): Promise<void> {
+  try {
+    await r.zadd(key, 'XX', Date.now(), member);
+    await r.pexpire(key, windowMs);
+  } catch {
+    // Redis gone right now: the slot keeps its start time (at worst the margin is smaller).
+  }
 }
