@@ -5,13 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { readXlsxRowsBounded, type XlsxLimits, XlsxTooLarge } from './xlsx-bounded.js';
+import { type RawRow, readXlsxRowsBounded, type XlsxLimits, XlsxTooLarge } from './xlsx-bounded.js';
 
-/** One row of a sheet: its 1-based row number in the file and its raw cell values. */
-export interface RawRow {
-  rowNo: number;
-  cells: unknown[];
-}
+export type { RawRow } from './xlsx-bounded.js';
 
 /** Size limits for reading a received spreadsheet (the district's `limits`; these are its defaults). */
 export const DEFAULT_XLSX_LIMITS: XlsxLimits = { maxUncompressedBytes: 64 * 1024 * 1024, maxRows: 200_000 };

@@ -9,8 +9,13 @@
  * Only the first visible worksheet that holds a list (a header-like row near the top) is read.
  */
 import { type Readable, Transform } from 'node:stream';
-import type { RawRow } from './sheet-files.js';
 import { readZipDirectory, type ZipEntry } from './zip-directory.js';
+
+/** One row of a sheet: its 1-based row number in the file and its raw cell values. */
+export interface RawRow {
+  rowNo: number;
+  cells: unknown[];
+}
 
 export interface XlsxLimits {
   maxUncompressedBytes: number;

@@ -1,4 +1,3 @@
-import type { Unit } from '../roster.js';
 import {
   ANOMALY_PARTS,
   daySummaryText,
@@ -8,47 +7,10 @@ import {
   unitAnomalyLine,
 } from '../texts/day-summary.js';
 import { historyFlagSummaryLine } from '../texts/report-corrections.js';
-import type { ReportFigures } from './figures.js';
+import { type DaySummary, SUM_KEYS, type SummaryInput } from './day.js';
 
-export interface DayReport extends ReportFigures {
-  unitId: string;
-  late: boolean;
-  /** Figures questioned against the unit's own history and not confirmed (请核实). */
-  flags?: readonly string[];
-}
-
-export interface SummaryInput {
-  day: string;
-  units: readonly Unit[];
-  reports: readonly DayReport[];
-  lowRate: number;
-  /** Corrections of earlier days sent after their summary went out (reports.lateCorrection: 'summary'). */
-  corrections?: readonly string[];
-}
-
-export interface DaySummary {
-  reported: number;
-  total: number;
-  late: Unit[];
-  missing: Unit[];
-  /** Each figure summed over the units that gave it (a figure not given is unknown, never 0). */
-  totals: Record<SumKey, number>;
-  /** How many of the day's reports gave each figure (0: nobody did, the total is unknown). */
-  givenBy: Record<SumKey, number>;
-  anomalies: string[];
-  text: string;
-}
-
-export const SUM_KEYS = [
-  'received',
-  'completed',
-  'inProgress',
-  'overdue',
-  'reopened',
-  'unsatisfied',
-  'returned',
-] as const;
-export type SumKey = (typeof SUM_KEYS)[number];
+export type { DayReport, DaySummary, SumKey, SummaryInput } from './day.js';
+export { SUM_KEYS } from './day.js';
 export { totalText };
 
 /** The leaders' picture of the day: totals, anomalies first, then a compact table. Pure. */

@@ -1,5 +1,5 @@
 /** The daily summary (日报汇总) the leaders or the group get, zh-CN. */
-import type { DayReport, DaySummary, SumKey } from '../report/summary.js';
+import type { DayReport, DaySummary, SumKey } from '../report/day.js';
 import { monthDay } from './reports.js';
 
 const SUM_LABELS: Record<SumKey, string> = {
