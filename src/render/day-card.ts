@@ -39,7 +39,8 @@ const t = (
   s: string,
   o: { size?: number; fill?: string; anchor?: 'start' | 'middle' | 'end'; weight?: string } = {},
 ) =>
-  `<text x="${x}" y="${y}" font-size="${o.size ?? 16}" fill="${o.fill ?? INK}" text-anchor="${o.anchor ?? 'start'}"${o.weight ? ` font-weight="${o.weight}"` : ''}>${xml(s)}</text>`;
+  `<text x="${x}" y="${y}" font-size="${o.size ?? 16}" fill="${o.fill ?? INK}" ` +
+  `text-anchor="${o.anchor ?? 'start'}"${o.weight ? ` font-weight="${o.weight}"` : ''}>${xml(s)}</text>`;
 
 const v = (n: number | null | undefined) => (n === null || n === undefined ? '-' : String(n));
 
@@ -225,7 +226,11 @@ export function dayCardSvg(input: DayCardInput, summary: DaySummary = summarizeD
     t(PAD, y + 14, `督办助手 · ${input.footer ?? '自动生成'} · 数据以各单位报送为准`, { size: 13, fill: MUTED }),
   );
   const height = y + 32;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${height}" viewBox="0 0 ${w} ${height}" font-family="${CJK_FONT_FAMILY}"><rect width="${w}" height="${height}" fill="#ffffff"/>${parts.join('')}</svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${height}" viewBox="0 0 ${w} ${height}" ` +
+    `font-family="${CJK_FONT_FAMILY}"><rect width="${w}" height="${height}" fill="#ffffff"/>${parts.join('')}` +
+    `</svg>`
+  );
 }
 
 /** The card as PNG bytes. */

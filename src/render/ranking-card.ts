@@ -99,7 +99,11 @@ export function rankingCardSvg(input: RankingCardInput): string {
   }
   parts.push(text(PAD, y + 14, '督办助手 · 自动生成', 13, '#6b7785'));
   const height = y + 32;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" font-family="${CJK_FONT_FAMILY}"><rect width="${W}" height="${height}" fill="#ffffff"/>${parts.join('')}</svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" ` +
+    `font-family="${CJK_FONT_FAMILY}"><rect width="${W}" height="${height}" fill="#ffffff"/>${parts.join('')}` +
+    `</svg>`
+  );
 }
 
 export async function renderRankingCard(input: RankingCardInput): Promise<Buffer> {
