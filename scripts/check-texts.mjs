@@ -21,9 +21,6 @@ const ALLOWED = [
   'domain/language/',
   'domain/report/normalize.ts',
   'domain/tickets/title.ts',
-  // Allow-list: not moved (yet), each for a reason.
-  'render/day-card.ts', // the labels drawn on the summary and ranking cards
-  'render/ranking-card.ts',
 ];
 
 /** Single strings allowed elsewhere: `file: text` (path under src/, exact literal text). Keep it short. */

@@ -1,8 +1,9 @@
 /** 月评比: the month's ranking (table and charts) and its history by month. Leaders and supervisors only. */
 import type { FastifyInstance } from 'fastify';
+import { monthLabel } from '../../domain/texts/cards.js';
 import { RANKING as T } from '../../domain/texts/console.js';
 import { localDay } from '../../domain/time.js';
-import { monthLabel, type RankingRow } from '../../render/ranking-card.js';
+import type { RankingRow } from '../../render/ranking-card.js';
 import type { AppContext } from '../../usecases/context.js';
 import { rankingSource } from '../../usecases/ranking.js';
 import { forbidden, sendHtml, viewer } from './auth.js';
