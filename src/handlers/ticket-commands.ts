@@ -62,8 +62,7 @@ function commandOf(msg: IncomingMessage): TicketCommand | null {
 
 /**
  * A unit's answers to a digest: `签收` / `收到` (any acknowledgement) acknowledges the latest digest; `<工单编号>
- * 已办结 <说明>`
- * is recorded as the unit's report (the platform stays the source of truth for status).
+ * 已办结 <说明>` is recorded as the unit's report (the platform stays the source of truth for status).
  */
 export const ticketCommandsHandler: MessageHandler<TicketCommand> = {
   name: 'ticket-commands',

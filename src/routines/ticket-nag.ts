@@ -39,8 +39,7 @@ function unitContacts(ctx: AppContext, unitId: string): Person[] {
  * leaders — each recorded once per ticket and deadline; tickets the unit reported done wait for
  * the platform, listed but not escalated. A unit gets one message per ticket per cycle: a ticket
  * at its 书面督办 is in that notice only (with the unit's last 签收 noted). Working days only, never in quiet hours; a
- * second run
- * in the same cycle sends nothing new.
+ * second run in the same cycle sends nothing new.
  */
 export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
   const { config, calendar, clock, db, roster } = ctx;

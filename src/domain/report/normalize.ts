@@ -15,8 +15,7 @@ export const MASK = '\uE000';
 /**
  * Traditional characters to simplified (traditional.ts), full-width forms and odd spaces to plain
  * ones, runs of blanks cut short (trim.ts: no later pattern can go quadratic on them); drops zero-width characters,
- * decorations
- * (emoji, [强], ✅, ★, ①: see decorations.ts) and spaces between Chinese characters.
+ * decorations (emoji, [强], ✅, ★, ①: see decorations.ts) and spaces between Chinese characters.
  */
 export function cleanText(text: string): string {
   let s = normalizeWidth(toSimplified(text));
