@@ -18,8 +18,8 @@ export function clarifyText(items: readonly WaitingItem[], ack: boolean): string
   if (items.length === 1) {
     return ack
       ? `是否签收 ${first}（${items[0]?.what ?? ''}）？回复“${first} 签收”即可。`
-      : `是否作为 ${first}（${items[0]?.what ?? ''}）的办理情况？回复“${first}”加内容即可，例如：${first} ` +
-          `已到现场处置……`;
+      : `是否作为 ${first}（${items[0]?.what ?? ''}）的办理情况？` +
+          `回复“${first}”加内容即可，例如：${first} 已到现场处置……`;
   }
   return [
     `您好，这条消息未作为答复记录。贵单位目前有 ${items.length} 件事项待${ack ? '签收或' : ''}答复：`,

@@ -69,8 +69,8 @@ export function deliveryText(i: DeliveryInput): string {
 
 export function ackReminderText(code: string, number: string, deadline: Date, tz: string): string {
   return (
-    `【双派单 ${code}】工单 ${number} 已派发贵单位，尚未签收。请回复“${code} 签收”，并于${due(deadline, tz)}` +
-    `前答复办理情况。`
+    `【双派单 ${code}】工单 ${number} 已派发贵单位，尚未签收。` +
+    `请回复“${code} 签收”，并于${due(deadline, tz)}前答复办理情况。`
   );
 }
 
@@ -86,7 +86,7 @@ export function ackConfirmText(code: string, deadline: Date, tz: string): string
 export function answerConfirmText(code: string, allAnswered: boolean, oneSide = false): string {
   if (!allAnswered) return `已收到贵单位对 ${code} 的答复，已记录在案。谢谢！`;
   return (
-    `已收到贵单位对 ${code} 的答复${oneSide ? '' : '，两方均已答复'}。双倒查问题已点对点发送，请按要求回答。` + `谢谢！`
+    `已收到贵单位对 ${code} 的答复${oneSide ? '' : '，两方均已答复'}。` + `双倒查问题已点对点发送，请按要求回答。谢谢！`
   );
 }
 
@@ -143,15 +143,15 @@ const overdueText = (d: number) => (d > 0 ? `已超期${d}个工作日` : '已�
 export function lateImmediateText(i: LateInput): string {
   return (
     `【即时督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单答复时限为${due(i.deadline, i.tz)}，` +
-    `${i.unitName}（${i.sideLabel}）尚未答复，${overdueText(i.daysOverdue)}。请立即办理并回复“${i.code} ` +
-    `办理情况”。`
+    `${i.unitName}（${i.sideLabel}）尚未答复，${overdueText(i.daysOverdue)}。` +
+    `请立即办理并回复“${i.code} 办理情况”。`
   );
 }
 
 export function lateWrittenText(i: LateInput): string {
   return (
-    `【书面督办通知 ${i.code}】${i.unitName}：工单 ${i.number}「${short(i.title, 20)}` +
-    `」双派单${overdueText(i.daysOverdue)}仍未答复。请主要负责同志亲自过问，于今日内答复办理情况。`
+    `【书面督办通知 ${i.code}】${i.unitName}：工单 ${i.number}「${short(i.title, 20)}」` +
+    `双派单${overdueText(i.daysOverdue)}仍未答复。请主要负责同志亲自过问，于今日内答复办理情况。`
   );
 }
 
@@ -233,8 +233,9 @@ const md = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 
 
 export function weeklySummaryText(w: WeeklyInput): string {
   const lines = [
-    `【每周汇总】${md(w.from)}至${md(w.to)}，群众不满意和重办工单${w.total.tickets}件：已办结${w.total.closed}` +
-      `件，未办结${w.total.open}件；双派单${w.rounds.made}轮，两方均已答复${w.rounds.answered}轮。`,
+    `【每周汇总】${md(w.from)}至${md(w.to)}，群众不满意和重办工单${w.total.tickets}件：` +
+      `已办结${w.total.closed}件，未办结${w.total.open}件；` +
+      `双派单${w.rounds.made}轮，两方均已答复${w.rounds.answered}轮。`,
   ];
   if (w.units.length > 0) {
     lines.push('按单位：');

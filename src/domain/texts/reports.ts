@@ -65,8 +65,8 @@ export function reportConfirmText(c: ConfirmInput): string {
   if (c.restDayPreviousWorkday) {
     const prev = c.restDayPreviousWorkday;
     lines.push(
-      `${mdw(c.day)}为休息日，无需报送日报，本条已留存备查。如为${mdw(prev)}的日报，请在开头注明“${md(prev)}` +
-        `”后重新发送。`,
+      `${mdw(c.day)}为休息日，无需报送日报，本条已留存备查。` +
+        `如为${mdw(prev)}的日报，请在开头注明“${md(prev)}”后重新发送。`,
     );
   }
   if (c.adoptedFrom) lines.push(`以上数据采用${c.adoptedFrom}的代报，已按贵单位日报记录。`);

@@ -269,8 +269,8 @@ function byUnitLines(groups: readonly UnitItems[], max: number, tz?: string): st
       .slice(0, max)
       .map(
         (i) =>
-          `${i.number}（超期${Math.max(i.daysOverdue, 0)}` +
-          `个工作日${tz ? (i.ackedAt ? `，单位已于${formatDay(i.ackedAt, tz)}签收` : '，单位未签收') : ''}）`,
+          `${i.number}（超期${Math.max(i.daysOverdue, 0)}个工作日` +
+          `${tz ? (i.ackedAt ? `，单位已于${formatDay(i.ackedAt, tz)}签收` : '，单位未签收') : ''}）`,
       );
     lines.push(`· ${g.unitName}${g.items.length}件：${numbers.join('、')}${g.items.length > max ? '等' : ''}`);
   }
@@ -386,8 +386,8 @@ export const doneWhichTicket = (tickets: ReadonlyArray<{ number: string; title: 
   if (tickets.length > 8) lines.push(`……共 ${tickets.length} 件`);
   const first = (tickets[0] as { number: string }).number;
   return [
-    `贵单位有 ${tickets.length} 件超期或重办工单，请注明是哪一件，回复“工单编号 已办结 说明”即可，如“${first} ` +
-      `已办结 摊贩已清理”。`,
+    `贵单位有 ${tickets.length} 件超期或重办工单，请注明是哪一件，` +
+      `回复“工单编号 已办结 说明”即可，如“${first} 已办结 摊贩已清理”。`,
     ...lines,
   ].join('\n');
 };
