@@ -28,7 +28,9 @@ for (const [command, db] of [
   ['dist', 'postgres'],
   ['tsx', 'pglite'],
 ] as Array<[StartCommand, 'pglite' | 'postgres']>) {
-  const label = `${command === 'dist' ? 'node dist/server.js' : 'tsx src/server.ts'}, ${db === 'pglite' ? 'PGlite' : 'PostgreSQL'}`;
+  const label =
+    `${command === 'dist' ? 'node dist/server.js' : 'tsx src/server.ts'}, ` +
+    `${db === 'pglite' ? 'PGlite' : 'PostgreSQL'}`;
   process.stderr.write(`${label}…\n`);
   const f: StartFigures = await measureStart(repo, {
     command,

@@ -62,7 +62,9 @@ async function generate(path: string, rows: number): Promise<void> {
   const base = Date.UTC(2026, 9, 1);
   for (let i = 0; i < rows; i++) {
     const day = new Date(base + (i % 50) * 86_400_000);
-    const ymd = `${day.getUTCFullYear()}-${String(day.getUTCMonth() + 1).padStart(2, '0')}-${String(day.getUTCDate()).padStart(2, '0')}`;
+    const ymd =
+      `${day.getUTCFullYear()}-${String(day.getUTCMonth() + 1).padStart(2, '0')}` +
+      `-${String(day.getUTCDate()).padStart(2, '0')}`;
     const assigned = i % 3 === 0 ? 46296 + (i % 50) + 0.375 : `${ymd} ${String(8 + (i % 9)).padStart(2, '0')}:30`;
     const unit = i % 997 === 0 ? '未知单位' : (UNIT_NAMES[i % UNIT_NAMES.length] as string);
     ws.addRow([
@@ -175,10 +177,12 @@ async function benchNag(open: number, overdue: number): Promise<void> {
   const t0 = performance.now();
   // Overdue ones spread over 12 units and 10 due days; the rest due next month.
   await db.query(
-    `insert into tickets (number, title, unit_id, due_at, status, done, reopen_count, first_seen_at, updated_at)
+    `insert into tickets (number, title, unit_id, due_at, status, done, reopen_count, first_seen_at, ` +
+      `updated_at)
      select 'B' || lpad(g::text, 7, '0'), '诉求' || g,
             case when g <= $2 then ($3::jsonb ->> ((g % $4)::int)) else ($5::jsonb ->> ((g % $6)::int)) end,
-            case when g <= $2 then $7::timestamptz - ((g % 10) || ' days')::interval else $8::timestamptz + ((g % 20) || ' days')::interval end,
+            case when g <= $2 then $7::timestamptz - ((g % 10) || ' days')::interval else $8::timestamptz + ((g % 20)` +
+      ` || ' days')::interval end,
             '办理中', false, case when g <= $2 and g % 50 = 0 then 1 else 0 end, $7, $7
      from generate_series(1, $1) as g`,
     [
@@ -232,14 +236,17 @@ async function benchNag(open: number, overdue: number): Promise<void> {
   const againMs = performance.now() - t2;
   const plan = await db.query<{ 'QUERY PLAN': string }>(
     `explain select number, title, unit_id, due_at, reopen_count from tickets where not done and due_at < $1
-     union all select number, title, unit_id, due_at, reopen_count from tickets where not done and reopen_count > 0 and due_at >= $1`,
+     union all select number, title, unit_id, due_at, reopen_count from tickets where not done and reopen_count > 0 ` +
+      `and due_at >= $1`,
     [new Date('2026-11-21T00:00:00+08:00')],
   );
   console.log(
-    `\nticket-nag over ${open.toLocaleString()} open tickets, ${overdue.toLocaleString()} overdue in ${concerned.length} units (seeded in ${(seedMs / 1000).toFixed(1)} s)`,
+    `\nticket-nag over ${open.toLocaleString()} open tickets, ${overdue.toLocaleString()} overdue in ` +
+      `${concerned.length} units (seeded in ${(seedMs / 1000).toFixed(1)} s)`,
   );
   console.log(
-    `  decide + enqueue (${useRedis ? 'real outbox on Redis' : 'in-memory send'}): ${nagMs.toFixed(0)} ms  (target < 1000 ms)`,
+    `  decide + enqueue (${useRedis ? 'real outbox on Redis' : 'in-memory send'}): ${nagMs.toFixed(0)} ms  ` +
+      `(target < 1000 ms)`,
   );
   console.log(`    of which enqueueing the ${sent.length} messages: ${sendMs.toFixed(0)} ms`);
   console.log(
@@ -291,25 +298,30 @@ async function main(): Promise<void> {
     const g0 = performance.now();
     await generate(path, rows);
     console.log(
-      `generated ${rows.toLocaleString()}-row xlsx (${(statSync(path).size / 1e6).toFixed(1)} MB) in ${((performance.now() - g0) / 1000).toFixed(1)} s`,
+      `generated ${rows.toLocaleString()}-row xlsx (${(statSync(path).size / 1e6).toFixed(1)} MB) in ` +
+        `${((performance.now() - g0) / 1000).toFixed(1)} s`,
     );
     const bare = child('bare', path);
     console.log(
-      `bare exceljs streaming read: ${(bare.ms / 1000).toFixed(2)} s, peak RSS ${mb(bare.maxRssKb)} (${bare.rows} rows)`,
+      `bare exceljs streaming read: ${(bare.ms / 1000).toFixed(2)} s, peak RSS ${mb(bare.maxRssKb)} ` +
+        `(${bare.rows} rows)`,
     );
     const imp = child('import', path);
     console.log(
-      `import (stream read + validate + batched upsert + events), PGlite in memory: ${(imp.ms / 1000).toFixed(2)} s, peak RSS ${mb(imp.maxRssKb)}`,
+      `import (stream read + validate + batched upsert + events), PGlite in memory: ` +
+        `${(imp.ms / 1000).toFixed(2)} s, peak RSS ${mb(imp.maxRssKb)}`,
     );
     console.log(
-      `  (the empty PGlite store alone, opened and migrated: ${mb(imp.baselineKb as number)}; targets < 15 s, < 400 MB)  ${JSON.stringify(imp.counts)}`,
+      `  (the empty PGlite store alone, opened and migrated: ${mb(imp.baselineKb as number)}; targets < 15 s, ` +
+        `< 400 MB)  ${JSON.stringify(imp.counts)}`,
     );
     const pgUrl =
       readOption(process.argv, 'pg') ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
     if (!hasFlag(process.argv, 'no-pg') && (await pgReachable(pgUrl))) {
       const onPg = child('import', path, ['--pg', pgUrl]);
       console.log(
-        `import, PostgreSQL server (DATABASE_URL): ${(onPg.ms / 1000).toFixed(2)} s, peak RSS ${mb(onPg.maxRssKb)} (bot process only)  ${JSON.stringify(onPg.counts)}`,
+        `import, PostgreSQL server (DATABASE_URL): ${(onPg.ms / 1000).toFixed(2)} s, peak RSS ` +
+          `${mb(onPg.maxRssKb)} (bot process only)  ${JSON.stringify(onPg.counts)}`,
       );
     } else console.log('import on PostgreSQL: skipped (no server reachable; --pg <url> to choose one)');
     // The nag bench in its own process too (a fresh heap, like a routine worker's).

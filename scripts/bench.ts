@@ -84,7 +84,8 @@ async function main(): Promise<void> {
     add(
       `bot, ${label}: throughput${many ? `, median (best) of ${rates.length}` : ''}`,
       many
-        ? `${f0(r.perSecond)} (${f0(Math.max(...rates))}) msg/s = ${f0(100 * ratio)}% of the echo bot${label.startsWith('PostgreSQL') ? ' (median of the pairs)' : ' (of its median)'}`
+        ? `${f0(r.perSecond)} (${f0(Math.max(...rates))}) msg/s = ${f0(100 * ratio)}% of the echo ` +
+            `bot${label.startsWith('PostgreSQL') ? ' (median of the pairs)' : ' (of its median)'}`
         : `${f0(r.perSecond)} msg/s (the arrival rate)`,
       many ? '≥ 300 msg/s, ≥ 30%' : '',
     );

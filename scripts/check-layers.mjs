@@ -60,7 +60,8 @@ for (const file of walk(src)) {
     const line = text.slice(0, m.index).split('\n').length + (text[m.index] === '\n' ? 1 : 0);
     if (lt > lf)
       problems.push(
-        `${relative(root, file)}:${line}: ${from} (layer ${lf}) imports ${relative(root, target)} (${to}, layer ${lt}) above it`,
+        `${relative(root, file)}:${line}: ${from} (layer ${lf}) imports ${relative(root, target)} (${to},` +
+          ` layer ${lt}) above it`,
       );
     else if (lt === lf && PEERS_APART.has(from) && PEERS_APART.has(to))
       problems.push(`${relative(root, file)}:${line}: ${from} imports its peer ${to}`);

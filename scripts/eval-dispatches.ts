@@ -115,7 +115,8 @@ async function evalFile(fixtures: string, rosterPath: string, label: string): Pr
   console.log('field        correct  scored  accuracy');
   for (const f of FIELDS) {
     console.log(
-      `${f.padEnd(12)} ${String(score[f].ok).padStart(7)} ${String(score[f].n).padStart(7)}  ${pct(f).toFixed(1).padStart(6)}%`,
+      `${f.padEnd(12)} ${String(score[f].ok).padStart(7)} ${String(score[f].n).padStart(7)}  ` +
+        `${pct(f).toFixed(1).padStart(6)}%`,
     );
   }
   if (misses.length > 0) {

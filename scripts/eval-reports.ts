@@ -90,7 +90,8 @@ function evalFile(fixtures: string, label: string): number {
       if (same(f, it.expect[f], got[f])) t.ok++;
       else
         mismatches.push(
-          `  ${it.input.id}  ${f}: expected ${JSON.stringify(it.expect[f])}, got ${JSON.stringify(got[f] ?? got.error ?? null)}`,
+          `  ${it.input.id}  ${f}: expected ${JSON.stringify(it.expect[f])}, got ` +
+            `${JSON.stringify(got[f] ?? got.error ?? null)}`,
         );
     }
   }

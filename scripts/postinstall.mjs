@@ -19,7 +19,9 @@ try {
 } catch {
   // No compiler (npm install --omit=dev): `npm start` runs the sources through tsx.
 }
-const code = `const m = await import(${JSON.stringify(pathToFileURL(source).href)}); if (!m.ensureTemplate()) process.exit(1);`;
+const code =
+  `const m = await import(${JSON.stringify(pathToFileURL(source).href)}); if (!m.ensureTemplate()) ` +
+  `process.exit(1);`;
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
   cwd: repo,
   stdio: 'inherit',

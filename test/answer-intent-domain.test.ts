@@ -161,7 +161,8 @@ describe('texts: quotes cut at a clause, deadlines never at 00:00 of the next da
     );
     expect(
       summary(
-        '湖滨路农贸市场周边占道经营和乱堆乱放问题群众反映强烈，请组织力量集中整治，明天中午前反馈整治情况并附整治前后照片。',
+        '湖滨路农贸市场周边占道经营和乱堆乱放问题群众反映强烈，请组织力量集中整治，' +
+          '明天中午前反馈整治情况并附整治前后照片。',
         40,
       ),
     ).toBe('湖滨路农贸市场周边占道经营和乱堆乱放问题群众反映强烈，请组织力量集中整治…');
@@ -194,39 +195,42 @@ describe('a code with only 好的 / 👌 acknowledges', () => {
   });
 });
 
-describe('issue 12 (QA): an acknowledgement or a promise is a 签收, a report of what was done or found is an answer', () => {
-  it('收到/好的/明白 + 马上安排/全力配合/今晚过去/正在…, with or without 报告王主任: ack', () => {
-    for (const a of [
-      '报告王主任，城东街道收到，全力配合公安分局。',
-      '好的王主任，马上安排执法人员今晚过去',
-      '好的收到 马上安排人去看',
-      '收到，我们马上去现场看',
-      '明白，立即组织人员前往处置',
-      '@王副主任 收到！全力配合🙏',
-      '马上安排执法人员今晚过去',
-      '王主任，收到，正在协调住建局一起处理',
-      '收到，我们尽快拿出方案，明天上午报您',
-    ]) {
-      expect(isAck(a), a).toBe(true);
-      expect(intentOf(a), a).toBe('ack');
-      expect(classifyReply(a, { chat: 'group', mentionsBot: false, addressed: true })?.kind, a).toBe('ack');
-    }
-  });
-  it('what was done or found is an answer, even after 收到 or 好的', () => {
-    for (const c of [
-      '已安排人员到场处置，目前已清理占道摊点',
-      '收到，经核实该烧烤店已停业整顿',
-      '报告王主任，现场查看发现排水口堵塞，已疏通',
-      '人民路积水方案已形成：疏通雨水管网300米，新增2处排水口，本周内完工',
-      '好的，走访困难老人46户，发放棉被32床',
-      '报告李主任，民政局今天联合各街道走访困难老人120户，发放慰问金和取暖物资',
-      '人民路积水已会同住建局疏通管网，本周完工后回访群众',
-    ]) {
-      expect(isAck(c), c).toBe(false);
-      expect(intentOf(c), c).toBe('content');
-    }
-  });
-});
+describe(
+  'issue 12 (QA): an acknowledgement or a promise is a ' + '签收, a report of what was done or found is an answer',
+  () => {
+    it('收到/好的/明白 + 马上安排/全力配合/今晚过去/正在…, with or without 报告王主任: ack', () => {
+      for (const a of [
+        '报告王主任，城东街道收到，全力配合公安分局。',
+        '好的王主任，马上安排执法人员今晚过去',
+        '好的收到 马上安排人去看',
+        '收到，我们马上去现场看',
+        '明白，立即组织人员前往处置',
+        '@王副主任 收到！全力配合🙏',
+        '马上安排执法人员今晚过去',
+        '王主任，收到，正在协调住建局一起处理',
+        '收到，我们尽快拿出方案，明天上午报您',
+      ]) {
+        expect(isAck(a), a).toBe(true);
+        expect(intentOf(a), a).toBe('ack');
+        expect(classifyReply(a, { chat: 'group', mentionsBot: false, addressed: true })?.kind, a).toBe('ack');
+      }
+    });
+    it('what was done or found is an answer, even after 收到 or 好的', () => {
+      for (const c of [
+        '已安排人员到场处置，目前已清理占道摊点',
+        '收到，经核实该烧烤店已停业整顿',
+        '报告王主任，现场查看发现排水口堵塞，已疏通',
+        '人民路积水方案已形成：疏通雨水管网300米，新增2处排水口，本周内完工',
+        '好的，走访困难老人46户，发放棉被32床',
+        '报告李主任，民政局今天联合各街道走访困难老人120户，发放慰问金和取暖物资',
+        '人民路积水已会同住建局疏通管网，本周完工后回访群众',
+      ]) {
+        expect(isAck(c), c).toBe(false);
+        expect(intentOf(c), c).toBe('content');
+      }
+    });
+  },
+);
 
 describe('play2: a plan is a 签收, never an answer (isPlanOnly)', () => {
   it('plans, with or without 收到 and a form of address', async () => {

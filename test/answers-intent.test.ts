@@ -39,7 +39,8 @@ async function roundCode(s: Scenario, ticket: string): Promise<string> {
 
 async function sideAnswered(s: Scenario, code: string, unitId: string): Promise<boolean> {
   const [r] = await s.h.app.db.query<{ answered: boolean }>(
-    'select s.answered_at is not null as answered from dual_sides s join dual_rounds r on r.id = s.round_id where r.code = $1 and s.unit_id = $2',
+    'select s.answered_at is not null as answered from dual_sides s join dual_rounds r on r.id = s.round_id ' +
+      'where r.code = $1 and s.unit_id = $2',
     [code, unitId],
   );
   return r?.answered ?? false;
@@ -73,54 +74,62 @@ describe('issue 12.1: commands are never answers; an answer with no code carries
     await s?.close();
   });
 
-  it('控制台 / 帮助 / 调度进展 / 我的待办 privately from a head with one round open: the command is answered, never recorded as SP', async () => {
-    for (const text of ['控制台', '控制台。', ' 控制台 ']) {
-      const out = await s.play(say(t(MON, '11:00'), CX, text, { to: 'bot' }));
-      expect(out).toHaveLength(1);
-      expect(out[0]?.text).toContain('控制台登录链接');
-      expect(answered(out)).toBe(false);
-    }
-    const help = await s.play(say(t(MON, '11:05'), CX, '帮助', { to: 'bot' }));
-    expect(help[0]?.text).toContain('我是督办助手');
-    for (const text of ['调度进展', '我的待办', '查一下我们街道还有几件超期工单']) {
-      const out = await s.play(say(t(MON, '11:10'), CX, text, { to: 'bot' }));
-      expect(answered(out)).toBe(false);
-    }
-    expect(await sideAnswered(s, one, 'chengxi')).toBe(false);
-    // The same from a head with a dispatch open: the link, nothing forwarded to the leader.
-    const link = await s.play(say(t(MON, '11:15'), CHU, '控制台', { to: 'bot' }));
-    expect(link.map((o) => o.to)).toEqual([CHU]);
-    expect(link[0]?.text).toContain('控制台登录链接');
-  });
+  it(
+    '控制台 / 帮助 / 调度进展 / 我的待办 privately from a head with one round open: the command is answered, ' +
+      'never recorded as SP',
+    async () => {
+      for (const text of ['控制台', '控制台。', ' 控制台 ']) {
+        const out = await s.play(say(t(MON, '11:00'), CX, text, { to: 'bot' }));
+        expect(out).toHaveLength(1);
+        expect(out[0]?.text).toContain('控制台登录链接');
+        expect(answered(out)).toBe(false);
+      }
+      const help = await s.play(say(t(MON, '11:05'), CX, '帮助', { to: 'bot' }));
+      expect(help[0]?.text).toContain('我是督办助手');
+      for (const text of ['调度进展', '我的待办', '查一下我们街道还有几件超期工单']) {
+        const out = await s.play(say(t(MON, '11:10'), CX, text, { to: 'bot' }));
+        expect(answered(out)).toBe(false);
+      }
+      expect(await sideAnswered(s, one, 'chengxi')).toBe(false);
+      // The same from a head with a dispatch open: the link, nothing forwarded to the leader.
+      const link = await s.play(say(t(MON, '11:15'), CHU, '控制台', { to: 'bot' }));
+      expect(link.map((o) => o.to)).toEqual([CHU]);
+      expect(link[0]?.text).toContain('控制台登录链接');
+    },
+  );
 
-  it('好的 / 👌 sign the one unsigned item; 在吗 / 谢谢 / 嗯嗯 then get a polite word naming what waits (nothing recorded)', async () => {
-    const first = await s.play(say(t(MON, '14:00'), CX, '好的', { to: 'bot' }));
-    expect(first.map((o) => o.text)).toEqual([`已登记签收 ${one}，请于12月2日（星期三）18:00前答复办理情况。`]);
-    const expected: Array<[string, string]> = [
-      ['在吗？', '您好，我在。'],
-      ['谢谢领导🙏', '不客气！'],
-      ['👌', '好的。'],
-      ['嗯嗯', '好的。'],
-      ['ok', '好的。'],
-    ];
-    for (const [text, start] of expected) {
-      const out = await s.play(say(t(MON, '14:00'), CX, text, { to: 'bot' }));
-      expect(out).toHaveLength(1);
-      expect(out[0]?.text).toBe(
-        `${start}${one}（双派单，工单 S103「背街小巷垃圾」）尚待贵单位答复，办理后请回复“${one}”加办理情况。`,
-      );
-    }
-    expect(await sideAnswered(s, one, 'chengxi')).toBe(false);
-    const ok = await s.play(say(t(MON, '14:10'), CHU, '好的', { to: 'bot' }));
-    expect(ok.map((o) => o.text)).toEqual([expect.stringContaining('已登记签收 D1')]);
-    const again = await s.play(say(t(MON, '14:11'), CHU, '收到👍谢谢', { to: 'bot' }));
-    expect(again.map((o) => o.text)).toEqual([expect.stringMatching(/^D1 已签收，办理时限/)]);
-    expect([...ok, ...again].some((o) => o.to === LI)).toBe(false);
-    // Substance with no code, one round waiting: that round's answer.
-    const real = await s.play(say(t(MON, '15:00'), CX, '背街小巷垃圾已全部清运，并安排保洁每日巡查', { to: 'bot' }));
-    expect(real.some((o) => o.text.includes(`已收到贵单位对 ${one} 的答复`))).toBe(true);
-    expect(await sideAnswered(s, one, 'chengxi')).toBe(true);
-  });
+  it(
+    '好的 / 👌 sign the one unsigned item; 在吗 / 谢谢 / 嗯嗯 then get a polite word naming what waits (nothing ' +
+      'recorded)',
+    async () => {
+      const first = await s.play(say(t(MON, '14:00'), CX, '好的', { to: 'bot' }));
+      expect(first.map((o) => o.text)).toEqual([`已登记签收 ${one}，请于12月2日（星期三）18:00前答复办理情况。`]);
+      const expected: Array<[string, string]> = [
+        ['在吗？', '您好，我在。'],
+        ['谢谢领导🙏', '不客气！'],
+        ['👌', '好的。'],
+        ['嗯嗯', '好的。'],
+        ['ok', '好的。'],
+      ];
+      for (const [text, start] of expected) {
+        const out = await s.play(say(t(MON, '14:00'), CX, text, { to: 'bot' }));
+        expect(out).toHaveLength(1);
+        expect(out[0]?.text).toBe(
+          `${start}${one}（双派单，工单 S103「背街小巷垃圾」）尚待贵单位答复，办理后请回复“${one}”加办理情况。`,
+        );
+      }
+      expect(await sideAnswered(s, one, 'chengxi')).toBe(false);
+      const ok = await s.play(say(t(MON, '14:10'), CHU, '好的', { to: 'bot' }));
+      expect(ok.map((o) => o.text)).toEqual([expect.stringContaining('已登记签收 D1')]);
+      const again = await s.play(say(t(MON, '14:11'), CHU, '收到👍谢谢', { to: 'bot' }));
+      expect(again.map((o) => o.text)).toEqual([expect.stringMatching(/^D1 已签收，办理时限/)]);
+      expect([...ok, ...again].some((o) => o.to === LI)).toBe(false);
+      // Substance with no code, one round waiting: that round's answer.
+      const real = await s.play(say(t(MON, '15:00'), CX, '背街小巷垃圾已全部清运，并安排保洁每日巡查', { to: 'bot' }));
+      expect(real.some((o) => o.text.includes(`已收到贵单位对 ${one} 的答复`))).toBe(true);
+      expect(await sideAnswered(s, one, 'chengxi')).toBe(true);
+    },
+  );
 
   it('with several waiting, an empty or code-less message lists the codes instead of guessing', async () => {
     const starts: Array<[string, RegExp]> = [
@@ -161,50 +170,63 @@ describe("issue 12.4: a unit's answer in the group addressed to its leader, with
     await s?.close();
   });
 
-  it("报告王主任… / @王副主任 … / a quote of the dispatch / 王主任，… each become the only open dispatch's answer", async () => {
-    const answers: Array<[string, Record<string, unknown>]> = [
-      ['报告王主任，湖滨路占道经营已集中整治，劝离流动摊贩12处。', {}],
-      ['@王副主任 湖滨路夜市整治情况：今天组织执法中队清理摊点8处，设置隔离栏，明天继续巡查', { mentions: [WANG] }],
-      [
-        '「王副主任：@褚局长 湖滨路夜市整治，请明天中午前反馈」\n- - - - - - - - - - - - - - -\n今天上午执法中队到场，摊贩全部劝离，后续每天巡查',
-        {},
-      ],
-      ['王主任，湖滨路那边我们上午去了，摊位都清走了，明天再复查一次👍', {}],
-      ['汇报：湖滨路东段的流动摊贩今天上午全部清理，设置了两处劝导点', {}],
-    ];
-    for (const [i, [text, extra]] of answers.entries()) {
-      const code = await give(WANG, '湖滨路夜市整治，请明天中午前反馈');
-      // 好的 addressed to the leader signs the dispatch (confirmed privately, nothing to the leader); chit-chat: nothing.
-      const ok = await s.play(
-        say(t(TUE, `10:${String(i).padStart(2, '0')}`), CHU, '@王副主任 好的', { mentions: [WANG] }),
-      );
-      expect(ok.map((o) => [o.to, o.text.startsWith(`已登记签收 ${code}，`)])).toEqual([[CHU, true]]);
-      expect(await s.play(say(t(TUE, `10:${String(i + 10).padStart(2, '0')}`), CHU, '今天湖滨路人真多啊'))).toEqual([]);
-      const out = await s.play(say(t(TUE, `11:${String(i).padStart(2, '0')}`), CHU, text, extra));
-      const fwd = out.find((o) => o.to === WANG);
-      expect(fwd?.text).toMatch(new RegExp(`^【调度反馈 ${code}】区城市管理局（褚局长）：`));
-      expect(fwd?.text).not.toContain('- - - -');
-      expect(out.find((o) => o.to === CHU)?.text).toContain(`已收到贵单位对 ${code} 的反馈`);
-    }
-  });
+  it(
+    '报告王主任… / @王副主任 … / a quote of the dispatch / 王主任，' + "… each become the only open dispatch's answer",
+    async () => {
+      const answers: Array<[string, Record<string, unknown>]> = [
+        ['报告王主任，湖滨路占道经营已集中整治，劝离流动摊贩12处。', {}],
+        ['@王副主任 湖滨路夜市整治情况：今天组织执法中队清理摊点8处，设置隔离栏，明天继续巡查', { mentions: [WANG] }],
+        [
+          '「王副主任：@褚局长 湖滨路夜市整治，请明天中午前反馈」\n- - - - - - - - - - - - - - ' +
+            '-\n今天上午执法中队到场，摊贩全部劝离，后续每天巡查',
+          {},
+        ],
+        ['王主任，湖滨路那边我们上午去了，摊位都清走了，明天再复查一次👍', {}],
+        ['汇报：湖滨路东段的流动摊贩今天上午全部清理，设置了两处劝导点', {}],
+      ];
+      for (const [i, [text, extra]] of answers.entries()) {
+        const code = await give(WANG, '湖滨路夜市整治，请明天中午前反馈');
+        // 好的 addressed to the leader signs the dispatch (confirmed privately, nothing to the leader); chit-chat:
+        // nothing.
+        const ok = await s.play(
+          say(t(TUE, `10:${String(i).padStart(2, '0')}`), CHU, '@王副主任 好的', { mentions: [WANG] }),
+        );
+        expect(ok.map((o) => [o.to, o.text.startsWith(`已登记签收 ${code}，`)])).toEqual([[CHU, true]]);
+        expect(await s.play(say(t(TUE, `10:${String(i + 10).padStart(2, '0')}`), CHU, '今天湖滨路人真多啊'))).toEqual(
+          [],
+        );
+        const out = await s.play(say(t(TUE, `11:${String(i).padStart(2, '0')}`), CHU, text, extra));
+        const fwd = out.find((o) => o.to === WANG);
+        expect(fwd?.text).toMatch(new RegExp(`^【调度反馈 ${code}】区城市管理局（褚局长）：`));
+        expect(fwd?.text).not.toContain('- - - -');
+        expect(out.find((o) => o.to === CHU)?.text).toContain(`已收到贵单位对 ${code} 的反馈`);
+      }
+    },
+  );
 
-  it("with several open, the bot asks which (listing the codes); addressing one leader picks that leader's dispatch", async () => {
-    const a = await give(WANG, '建设路油烟扰民，请今天下午反馈');
-    const b = await give(WANG, '人民路井盖缺失，请今天下午反馈');
-    const out = await s.play(say(t(TUE, '13:00'), CHU, '报告王主任，两处问题均已整改到位'));
-    expect(out.some((o) => o.to === WANG)).toBe(false);
-    expect(out.find((o) => o.to === CHU)?.text).toContain('请问这条反馈对应哪一件？');
-    expect(out.find((o) => o.to === CHU)?.text).toContain(a);
-    expect(out.find((o) => o.to === CHU)?.text).toContain(b);
-    await s.play(say(t(TUE, '13:05'), CHU, `${a} 油烟净化器已安装`), say(t(TUE, '13:06'), CHU, `${b} 井盖已补齐`));
-    const c = await give(LI, '湖滨路井盖松动，请今天下午反馈');
-    const d = await give(WANG, '湖滨路路灯不亮，请今天下午反馈');
-    const toLi = await s.play(say(t(TUE, '14:00'), CHU, '报告李主任，井盖已加固，现场已恢复通行'));
-    expect(toLi.find((o) => o.to === LI)?.text).toMatch(new RegExp(`^【调度反馈 ${c}】`));
-    expect(toLi.some((o) => o.to === WANG)).toBe(false);
-    const toWang = await s.play(say(t(TUE, '14:05'), CHU, '@王副主任 路灯已更换，今晚恢复照明', { mentions: [WANG] }));
-    expect(toWang.find((o) => o.to === WANG)?.text).toMatch(new RegExp(`^【调度反馈 ${d}】`));
-  });
+  it(
+    "with several open, the bot asks which (listing the codes); addressing one leader picks that leader's " +
+      'dispatch',
+    async () => {
+      const a = await give(WANG, '建设路油烟扰民，请今天下午反馈');
+      const b = await give(WANG, '人民路井盖缺失，请今天下午反馈');
+      const out = await s.play(say(t(TUE, '13:00'), CHU, '报告王主任，两处问题均已整改到位'));
+      expect(out.some((o) => o.to === WANG)).toBe(false);
+      expect(out.find((o) => o.to === CHU)?.text).toContain('请问这条反馈对应哪一件？');
+      expect(out.find((o) => o.to === CHU)?.text).toContain(a);
+      expect(out.find((o) => o.to === CHU)?.text).toContain(b);
+      await s.play(say(t(TUE, '13:05'), CHU, `${a} 油烟净化器已安装`), say(t(TUE, '13:06'), CHU, `${b} 井盖已补齐`));
+      const c = await give(LI, '湖滨路井盖松动，请今天下午反馈');
+      const d = await give(WANG, '湖滨路路灯不亮，请今天下午反馈');
+      const toLi = await s.play(say(t(TUE, '14:00'), CHU, '报告李主任，井盖已加固，现场已恢复通行'));
+      expect(toLi.find((o) => o.to === LI)?.text).toMatch(new RegExp(`^【调度反馈 ${c}】`));
+      expect(toLi.some((o) => o.to === WANG)).toBe(false);
+      const toWang = await s.play(
+        say(t(TUE, '14:05'), CHU, '@王副主任 路灯已更换，今晚恢复照明', { mentions: [WANG] }),
+      );
+      expect(toWang.find((o) => o.to === WANG)?.text).toMatch(new RegExp(`^【调度反馈 ${d}】`));
+    },
+  );
 });
 
 describe('issue 12.5: the common acknowledgements sign a ticket digest, a dispatch or a round alike', () => {
@@ -296,26 +318,29 @@ describe('issue 12.8 / 12.10 / 12.18: deadlines, one-sided rounds, dispatch text
     expect(new Date(r?.deadline as Date).toISOString()).toBe('2026-12-02T10:00:00.000Z');
   });
 
-  it('a one-sided round never says 两方; privately the confirmation and the back-check questions are one message', async () => {
-    const [a, b, c] = codes as [string, string, string];
-    const priv = await s.play(say(t(MON, '15:00'), CX, `${a} 垃圾已全部清运，并安排保洁每日巡查`, { to: 'bot' }));
-    expect(priv).toHaveLength(1);
-    expect(priv[0]?.text).toMatch(
-      new RegExp(`^【双倒查 ${a}】已收到贵单位对 ${a} 的答复。工单 S201 已答复，请城西街道如实回答：`),
-    );
-    const group = await s.play(say(t(MON, '15:10'), CX, `${b} 公厕已安排专人保洁，今天起每日两次`));
-    expect(group.find((o) => o.to === 'group')?.text).toContain(`已收到贵单位对 ${b} 的答复。双倒查问题已点对点发送`);
-    expect(group.find((o) => o.to === CX)?.text).toMatch(
-      new RegExp(`^【双倒查 ${b}】工单 S202 已答复，请城西街道如实回答：`),
-    );
-    const byTicket = await s.play(say(t(MON, '15:20'), CX, 'S203 绿化带杂草已清理完毕', { to: 'bot' }));
-    expect(byTicket).toHaveLength(1);
-    expect(byTicket[0]?.text).toContain(`已收到贵单位对 ${c} 的答复。工单 S203 已答复`);
-    for (const o of [...priv, ...group, ...byTicket]) {
-      expect(o.text).not.toContain('两方');
-      expect(o.text).not.toContain('稍后');
-    }
-  });
+  it(
+    'a one-sided round never says 两方; privately the ' + 'confirmation and the back-check questions are one message',
+    async () => {
+      const [a, b, c] = codes as [string, string, string];
+      const priv = await s.play(say(t(MON, '15:00'), CX, `${a} 垃圾已全部清运，并安排保洁每日巡查`, { to: 'bot' }));
+      expect(priv).toHaveLength(1);
+      expect(priv[0]?.text).toMatch(
+        new RegExp(`^【双倒查 ${a}】已收到贵单位对 ${a} 的答复。工单 S201 已答复，请城西街道如实回答：`),
+      );
+      const group = await s.play(say(t(MON, '15:10'), CX, `${b} 公厕已安排专人保洁，今天起每日两次`));
+      expect(group.find((o) => o.to === 'group')?.text).toContain(`已收到贵单位对 ${b} 的答复。双倒查问题已点对点发送`);
+      expect(group.find((o) => o.to === CX)?.text).toMatch(
+        new RegExp(`^【双倒查 ${b}】工单 S202 已答复，请城西街道如实回答：`),
+      );
+      const byTicket = await s.play(say(t(MON, '15:20'), CX, 'S203 绿化带杂草已清理完毕', { to: 'bot' }));
+      expect(byTicket).toHaveLength(1);
+      expect(byTicket[0]?.text).toContain(`已收到贵单位对 ${c} 的答复。工单 S203 已答复`);
+      for (const o of [...priv, ...group, ...byTicket]) {
+        expect(o.text).not.toContain('两方');
+        expect(o.text).not.toContain('稍后');
+      }
+    },
+  );
 
   it('a dispatch due at midnight reads as 24:00 of that day', async () => {
     const cases: Array<[string, string]> = [
@@ -331,29 +356,34 @@ describe('issue 12.8 / 12.10 / 12.18: deadlines, one-sided rounds, dispatch text
     }
   });
 
-  it('quotes of a dispatch are cut at a clause, never mid-word; a late unit is named without a stray space', async () => {
-    await s.play(
-      say(
-        t(TUE, '09:30'),
-        WANG,
-        '@尤主任 湖滨路农贸市场周边占道经营和乱堆乱放问题群众反映强烈，请组织力量集中整治，明天中午前反馈整治情况并附整治前后照片。',
-        { mentions: [YOU] },
-      ),
-    );
-    const remind = await s.play(run(t(TUE, '10:40'), 'dispatch-check'));
-    const ack = remind.find((o) => o.to === YOU)?.text ?? '';
-    expect(ack).toContain('“湖滨路农贸市场周边占道经营和乱堆乱放问题群众反映强烈，请组织力量集中整治…”尚未签收');
-    expect(ack).not.toMatch(/明天中…/);
-    const late = await s.play(run(t('2026-12-02', '12:00'), 'dispatch-check'));
-    const groups = late.filter((o) => o.to === 'group').map((o) => o.text);
-    // Several dispatches late in the same check share one group notice (play4): each quoted, cut at a clause.
-    expect(groups).toHaveLength(1);
-    expect(groups[0]).toMatch(
-      /^\d+\. D\d+“湖滨路农贸市场周边占道经营和乱堆乱放问题群众反映强烈…”（王副主任交办，时限12月2日12:00）：湖滨街道$/m,
-    );
-    expect(groups[0]).toMatch(
-      /^\d+\. D\d+“城西小学门口积水，请今晚12点前处置并反馈”（李主任交办，时限12月1日24:00）：城西街道$/m,
-    );
-    for (const g of groups) expect(g).not.toMatch(/[\u4e00-\u9fa5] 尚未反馈|： /);
-  });
+  it(
+    'quotes of a dispatch are cut at a clause, never ' + 'mid-word; a late unit is named without a stray space',
+    async () => {
+      await s.play(
+        say(
+          t(TUE, '09:30'),
+          WANG,
+          '@尤主任 湖滨路农贸市场周边占道经营和乱堆乱放问题群众反映强烈，请组织力量集中整治，' +
+            '明天中午前反馈整治情况并附整治前后照片。',
+          { mentions: [YOU] },
+        ),
+      );
+      const remind = await s.play(run(t(TUE, '10:40'), 'dispatch-check'));
+      const ack = remind.find((o) => o.to === YOU)?.text ?? '';
+      expect(ack).toContain('“湖滨路农贸市场周边占道经营和乱堆乱放问题群众反映强烈，请组织力量集中整治…”尚未签收');
+      expect(ack).not.toMatch(/明天中…/);
+      const late = await s.play(run(t('2026-12-02', '12:00'), 'dispatch-check'));
+      const groups = late.filter((o) => o.to === 'group').map((o) => o.text);
+      // Several dispatches late in the same check share one group notice (play4): each quoted, cut at a clause.
+      expect(groups).toHaveLength(1);
+      expect(groups[0]).toMatch(
+        // check-lines: long regex
+        /^\d+\. D\d+“湖滨路农贸市场周边占道经营和乱堆乱放问题群众反映强烈…”（王副主任交办，时限12月2日12:00）：湖滨街道$/m,
+      );
+      expect(groups[0]).toMatch(
+        /^\d+\. D\d+“城西小学门口积水，请今晚12点前处置并反馈”（李主任交办，时限12月1日24:00）：城西街道$/m,
+      );
+      for (const g of groups) expect(g).not.toMatch(/[\u4e00-\u9fa5] 尚未反馈|： /);
+    },
+  );
 });

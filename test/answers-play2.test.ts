@@ -93,30 +93,35 @@ describe('play2 2: 👍 / [强] / [OK] / 👌 sign like 收到 when something is
     await s?.close();
   });
 
-  it('a dispatch: [强] / 👍 / [OK] in the group or privately sign it; then nothing (praise is not answered)', async () => {
-    for (const [i, [text, extra]] of (
-      [
-        ['[强]', {}],
-        ['👍', {}],
-        ['[OK]', { to: 'bot' }],
-        ['👍🏻👍🏻', {}],
-      ] as const
-    ).entries()) {
-      await s.play(
-        say(t(MON, `1${i}:00`), LI, `@郑局长 第${i + 1}批餐饮油烟投诉，请明天下班前核查反馈。`, { mentions: [ZHENG] }),
-      );
-      const code = await lastCode(s);
-      const out = await s.play(say(t(MON, `1${i}:05`), ZHENG, text, extra));
-      expect(
-        out.map((o) => o.to),
-        text,
-      ).toEqual([ZHENG]);
-      expect(out[0]?.text, text).toMatch(new RegExp(`^已登记签收 ${code}，`));
-      expect(await target(s, code, 'shengtai'), text).toMatchObject({ acked: true, answered: false });
-      // Signed already: the same thumbs in the group is mere praise (no reply, no noise).
-      expect(await s.play(say(t(MON, `1${i}:06`), ZHENG, text))).toEqual([]);
-    }
-  });
+  it(
+    'a dispatch: [强] / 👍 / [OK] in the group or privately ' + 'sign it; then nothing (praise is not answered)',
+    async () => {
+      for (const [i, [text, extra]] of (
+        [
+          ['[强]', {}],
+          ['👍', {}],
+          ['[OK]', { to: 'bot' }],
+          ['👍🏻👍🏻', {}],
+        ] as const
+      ).entries()) {
+        await s.play(
+          say(t(MON, `1${i}:00`), LI, `@郑局长 第${i + 1}批餐饮油烟投诉，请明天下班前核查反馈。`, {
+            mentions: [ZHENG],
+          }),
+        );
+        const code = await lastCode(s);
+        const out = await s.play(say(t(MON, `1${i}:05`), ZHENG, text, extra));
+        expect(
+          out.map((o) => o.to),
+          text,
+        ).toEqual([ZHENG]);
+        expect(out[0]?.text, text).toMatch(new RegExp(`^已登记签收 ${code}，`));
+        expect(await target(s, code, 'shengtai'), text).toMatchObject({ acked: true, answered: false });
+        // Signed already: the same thumbs in the group is mere praise (no reply, no noise).
+        expect(await s.play(say(t(MON, `1${i}:06`), ZHENG, text))).toEqual([]);
+      }
+    },
+  );
 
   it('a ticket digest: 👌 / 👍 / [强] after the nag sign it as 收到 does', async () => {
     const file = await writeXlsx(join(tempDir(), 'p2.xlsx'), [
@@ -192,22 +197,26 @@ describe('play2 3: ticket verbs in the words units use', () => {
     await s?.close();
   });
 
-  it('办结了 / 已办完 / 已处理完毕 / 已解决 with the number: recorded as the unit reported it, in the group or privately', async () => {
-    const cases: Array<[string, string, string, Record<string, unknown>]> = [
-      [CHU, 'GD20261124001', 'GD20261124001 办结了，海港路菜市场周边摊贩已全部清理，并安排专人值守。', {}],
-      [CHU, 'GD20261124002', '工单GD20261124002已办完👌 夜市油烟已整改', { to: 'bot' }],
-      [ZJ, 'GD20261124003', 'GD20261124003 已处理完毕。路灯已更换', {}],
-      [WU, 'GD20261124004', 'GD20261124004已解决', { to: 'bot' }],
-    ];
-    for (const [who, n, text, extra] of cases) {
-      const out = await s.play(say(t('2026-12-01', '10:00'), who, text, extra));
-      expect(
-        out.map((o) => o.text.replace(/^@\S+\s/, '')),
-        text,
-      ).toContain(`已记录工单 ${n} 的办结情况，最终以 12345 平台状态为准。`);
-      expect(await reportedDone(n), text).toBe(1);
-    }
-  });
+  it(
+    '办结了 / 已办完 / 已处理完毕 / 已解决 with the number: recorded as the unit reported it, in the group or ' +
+      'privately',
+    async () => {
+      const cases: Array<[string, string, string, Record<string, unknown>]> = [
+        [CHU, 'GD20261124001', 'GD20261124001 办结了，海港路菜市场周边摊贩已全部清理，并安排专人值守。', {}],
+        [CHU, 'GD20261124002', '工单GD20261124002已办完👌 夜市油烟已整改', { to: 'bot' }],
+        [ZJ, 'GD20261124003', 'GD20261124003 已处理完毕。路灯已更换', {}],
+        [WU, 'GD20261124004', 'GD20261124004已解决', { to: 'bot' }],
+      ];
+      for (const [who, n, text, extra] of cases) {
+        const out = await s.play(say(t('2026-12-01', '10:00'), who, text, extra));
+        expect(
+          out.map((o) => o.text.replace(/^@\S+\s/, '')),
+          text,
+        ).toContain(`已记录工单 ${n} 的办结情况，最终以 12345 平台状态为准。`);
+        expect(await reportedDone(n), text).toBe(1);
+      }
+    },
+  );
 
   it('no number, privately: the bot names the ticket and the exact reply, never records it', async () => {
     for (const text of [
@@ -347,86 +356,96 @@ describe('play2 4: 双派单 progress and 我的待办 for supervisors and leade
   });
 });
 
-describe('play2 5: 倒查 answers: an early one is kept, a complaint is never one, the questions are never sent twice', () => {
-  let s: Scenario;
-  const codes: string[] = [];
-  const row = (n: string, title: string) => [
-    n,
-    title,
-    `${title}，请尽快处理`,
-    '区住建局',
-    '城东街道',
-    '',
-    '2026-11-25 09:00',
-    '',
-    '已回访',
-    '不满意',
-    0,
-  ];
-  const sideOf = async (code: string, unit: string) =>
-    (
-      await s.h.app.db.query<{ backcheck_text: string | null; status: string }>(
-        'select s.backcheck_text, r.status from dual_sides s join dual_rounds r on r.id = s.round_id where r.code = $1 and s.unit_id = $2',
-        [code, unit],
-      )
-    )[0];
-  beforeAll(async () => {
-    s = await Scenario.open();
-    const file = await writeXlsx(join(tempDir(), 'p5.xlsx'), [
-      HEADER,
-      row('B201', '小区路灯不亮'),
-      row('B202', '楼道渗水'),
-      row('B203', '电梯停运'),
-    ]);
-    await s.play({ at: t(MON, '10:00'), from: SUP, file, to: 'group' });
-    for (const n of ['B201', 'B202', 'B203']) {
-      codes.push(
-        (await s.h.app.db.query<{ code: string }>('select code from dual_rounds where ticket_number = $1', [n]))[0]
-          ?.code ?? '',
+describe(
+  'play2 5: 倒查 answers: an early one is kept, a complaint ' + 'is never one, the questions are never sent twice',
+  () => {
+    let s: Scenario;
+    const codes: string[] = [];
+    const row = (n: string, title: string) => [
+      n,
+      title,
+      `${title}，请尽快处理`,
+      '区住建局',
+      '城东街道',
+      '',
+      '2026-11-25 09:00',
+      '',
+      '已回访',
+      '不满意',
+      0,
+    ];
+    const sideOf = async (code: string, unit: string) =>
+      (
+        await s.h.app.db.query<{ backcheck_text: string | null; status: string }>(
+          'select s.backcheck_text, r.status from dual_sides s join dual_rounds r on r.id = s.round_id where ' +
+            'r.code = $1 and s.unit_id = $2',
+          [code, unit],
+        )
+      )[0];
+    beforeAll(async () => {
+      s = await Scenario.open();
+      const file = await writeXlsx(join(tempDir(), 'p5.xlsx'), [
+        HEADER,
+        row('B201', '小区路灯不亮'),
+        row('B202', '楼道渗水'),
+        row('B203', '电梯停运'),
+      ]);
+      await s.play({ at: t(MON, '10:00'), from: SUP, file, to: 'group' });
+      for (const n of ['B201', 'B202', 'B203']) {
+        codes.push(
+          (await s.h.app.db.query<{ code: string }>('select code from dual_rounds where ticket_number = $1', [n]))[0]
+            ?.code ?? '',
+        );
+      }
+    });
+    afterAll(async () => {
+      await s?.close();
+    });
+
+    const early = [
+      (c: string) => `${c} 倒查：1.此前未通过摸排掌握该问题；2.已举一反三排查辖区同类路灯故障3处，均已修复。`,
+      (c: string) => `${c}双倒查 一是投诉前已在巡查中发现，已报修；二是已对全部老旧小区开展排查`,
+      (c: string) => `倒查 ${c}\n1、未提前掌握\n2、已举一反三，建立巡查台账`,
+    ];
+    const acks = [(c: string) => `对，${c}`, (c: string) => `${c} 好的`, (c: string) => `${c} 收到👌`];
+    const complaints = [
+      (c: string) => `${c} 刚才已经答过了`,
+      (c: string) => `${c}之前已经回复过了啊`,
+      (c: string) => `倒查${c}：早就答过了`,
+    ];
+
+    for (let i = 0; i < 3; i++) {
+      it(
+        `round ${i + 1}: an early 倒查 answer is kept; the other side's 好的 gets a pointer; a complaint is not ` +
+          `recorded`,
+        async () => {
+          const c = codes[i] as string;
+          const hh = String(11 + i).padStart(2, '0');
+          await s.play(say(t(MON, `${hh}:00`), ZJ, `${c} 已派人现场处置，问题已解决。`, { to: 'bot' }));
+          const e = await s.play(say(t(MON, `${hh}:05`), ZJ, early[i]?.(c) as string, { to: 'bot' }));
+          expect(e.map((o) => o.text)).toEqual([`已记录贵单位对 ${c} 的双倒查答复。谢谢！`]);
+          expect((await sideOf(c, 'zhujian'))?.backcheck_text).toBeTruthy();
+          // The other side answers: the questions go to 城东街道 only, not again to 住建局.
+          const both = await s.play(
+            say(t(MON, `${hh}:10`), CD, `${c} 已联系物业完成维修，群众表示认可。`, { to: 'bot' }),
+          );
+          const questions = both.filter((o) => o.text.startsWith(`【双倒查 ${c}】`));
+          expect(questions.map((o) => o.to)).toEqual([CD]);
+          const again = await s.play(say(t(MON, `${hh}:15`), CD, acks[i]?.(c) as string, { to: 'bot' }));
+          expect(again.map((o) => o.text)).toEqual([`${c} 的双倒查问题已发给您，请回复“${c} 倒查 1. … 2. …”作答。`]);
+          const complaint = await s.play(say(t(MON, `${hh}:20`), CD, complaints[i]?.(c) as string, { to: 'bot' }));
+          expect(complaint[0]?.text).toMatch(new RegExp(`^${c} 的双倒查尚未收到回答`));
+          expect((await sideOf(c, 'chengdong'))?.backcheck_text ?? null).toBeNull();
+          const real = await s.play(
+            say(t(MON, `${hh}:25`), CD, `${c} 倒查 1. 未提前掌握 2. 已举一反三排查辖区同类问题`, { to: 'bot' }),
+          );
+          expect(real[0]?.text).toBe(`已记录贵单位对 ${c} 的双倒查答复。谢谢！`);
+          expect((await sideOf(c, 'chengdong'))?.status).toBe('closed');
+        },
       );
     }
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-
-  const early = [
-    (c: string) => `${c} 倒查：1.此前未通过摸排掌握该问题；2.已举一反三排查辖区同类路灯故障3处，均已修复。`,
-    (c: string) => `${c}双倒查 一是投诉前已在巡查中发现，已报修；二是已对全部老旧小区开展排查`,
-    (c: string) => `倒查 ${c}\n1、未提前掌握\n2、已举一反三，建立巡查台账`,
-  ];
-  const acks = [(c: string) => `对，${c}`, (c: string) => `${c} 好的`, (c: string) => `${c} 收到👌`];
-  const complaints = [
-    (c: string) => `${c} 刚才已经答过了`,
-    (c: string) => `${c}之前已经回复过了啊`,
-    (c: string) => `倒查${c}：早就答过了`,
-  ];
-
-  for (let i = 0; i < 3; i++) {
-    it(`round ${i + 1}: an early 倒查 answer is kept; the other side's 好的 gets a pointer; a complaint is not recorded`, async () => {
-      const c = codes[i] as string;
-      const hh = String(11 + i).padStart(2, '0');
-      await s.play(say(t(MON, `${hh}:00`), ZJ, `${c} 已派人现场处置，问题已解决。`, { to: 'bot' }));
-      const e = await s.play(say(t(MON, `${hh}:05`), ZJ, early[i]?.(c) as string, { to: 'bot' }));
-      expect(e.map((o) => o.text)).toEqual([`已记录贵单位对 ${c} 的双倒查答复。谢谢！`]);
-      expect((await sideOf(c, 'zhujian'))?.backcheck_text).toBeTruthy();
-      // The other side answers: the questions go to 城东街道 only, not again to 住建局.
-      const both = await s.play(say(t(MON, `${hh}:10`), CD, `${c} 已联系物业完成维修，群众表示认可。`, { to: 'bot' }));
-      const questions = both.filter((o) => o.text.startsWith(`【双倒查 ${c}】`));
-      expect(questions.map((o) => o.to)).toEqual([CD]);
-      const again = await s.play(say(t(MON, `${hh}:15`), CD, acks[i]?.(c) as string, { to: 'bot' }));
-      expect(again.map((o) => o.text)).toEqual([`${c} 的双倒查问题已发给您，请回复“${c} 倒查 1. … 2. …”作答。`]);
-      const complaint = await s.play(say(t(MON, `${hh}:20`), CD, complaints[i]?.(c) as string, { to: 'bot' }));
-      expect(complaint[0]?.text).toMatch(new RegExp(`^${c} 的双倒查尚未收到回答`));
-      expect((await sideOf(c, 'chengdong'))?.backcheck_text ?? null).toBeNull();
-      const real = await s.play(
-        say(t(MON, `${hh}:25`), CD, `${c} 倒查 1. 未提前掌握 2. 已举一反三排查辖区同类问题`, { to: 'bot' }),
-      );
-      expect(real[0]?.text).toBe(`已记录贵单位对 ${c} 的双倒查答复。谢谢！`);
-      expect((await sideOf(c, 'chengdong'))?.status).toBe('closed');
-    });
-  }
-});
+  },
+);
 
 describe('play2 6: a leader asking about a dispatch answered lately hears the answers', () => {
   let s: Scenario;
@@ -472,18 +491,21 @@ describe('play2 7: a bare acknowledgement or thanks with nothing waiting gets no
     await s?.close();
   });
 
-  it('好的，明白 / 收到，谢谢👍 / 明白了[抱拳] / 👍 / 辛苦了 privately, nothing waiting: silence, no noise', async () => {
-    for (const [who, text] of [
-      [WU, '好的，明白'],
-      [WU, '收到，谢谢👍'],
-      [ZHENG, '明白了[抱拳]'],
-      [ZHENG, '👍'],
-      [LI, '好的'],
-      [SUP, '辛苦了🙏'],
-    ] as const) {
-      expect(await s.play(say(t(MON, '16:00'), who, text, { to: 'bot' })), text).toEqual([]);
-    }
-  });
+  it(
+    '好的，明白 / 收到，谢谢👍 / 明白了[抱拳] / 👍 / 辛苦了 privately,' + ' nothing waiting: silence, no noise',
+    async () => {
+      for (const [who, text] of [
+        [WU, '好的，明白'],
+        [WU, '收到，谢谢👍'],
+        [ZHENG, '明白了[抱拳]'],
+        [ZHENG, '👍'],
+        [LI, '好的'],
+        [SUP, '辛苦了🙏'],
+      ] as const) {
+        expect(await s.play(say(t(MON, '16:00'), who, text, { to: 'bot' })), text).toEqual([]);
+      }
+    },
+  );
 
   it('a real request nothing understood still gets the honest fallback', async () => {
     for (const text of ['在吗', '这个表格怎么填', '帮我把昨天的数据改一下']) {

@@ -182,83 +182,96 @@ describe('play3 3: 好的，明白 / [抱拳] / 收到👍 + a remark sign like 
     }
   });
 
-  it('a ticket digest after the nag: signed by each phrasing; a unit with nothing unsigned is not answered', async () => {
-    const file = await writeXlsx(join(tempDir(), 'p3-3.xlsx'), [
-      HEADER,
-      ['Q001', '小区路灯不亮', '', '区住建局', '', '', '2026-11-16 09:00', '', '办理中', '', 0],
-      ['Q002', '社保卡补办慢', '', '人社局', '', '', '2026-11-16 09:00', '', '办理中', '', 0],
-      ['Q003', '占道经营', '', '城管局', '', '', '2026-11-16 09:00', '', '办理中', '', 0],
-      ['Q004', '校车接送', '', '教育局', '', '', '2026-11-16 09:00', '', '办理中', '', 0],
-    ]);
-    await s.play({ at: t('2026-12-01', '08:00'), from: SUP, file, to: 'group' });
-    await s.play(run(t('2026-12-01', '15:00'), 'ticket-nag'));
-    const ackedBy = async (unit: string) =>
-      (
-        await s.h.app.db.query<{ acked_by: string | null }>('select acked_by from ticket_digests where unit_id = $1', [
-          unit,
-        ])
-      ).map((r) => r.acked_by);
-    const cases = [
-      [WU, 'renshe', '好的，明白'],
-      [ZJ, 'zhujian', '收到👍 这个单子上午已经报过办结了'],
-      [CHU, 'chengguan', '[抱拳]'],
-      [SUN, 'jiaoyu', '收到，这几个单子我们抓紧在平台上办'],
-    ] as const;
-    for (const [who, unit, text] of cases) {
-      const out = await s.play(say(t('2026-12-01', '15:10'), who, text));
-      expect(
-        out.find((o) => o.text.includes('已签收，督办记录已更新')),
-        text,
-      ).toBeTruthy();
-      expect(await ackedBy(unit), text).toEqual([who]);
-    }
-    for (const text of ['好的，明白', '[抱拳]'])
-      expect(await s.play(say(t('2026-12-01', '15:20'), CD, text)), text).toEqual([]);
-  });
+  it(
+    'a ticket digest after the nag: signed by each phrasing;' + ' a unit with nothing unsigned is not answered',
+    async () => {
+      const file = await writeXlsx(join(tempDir(), 'p3-3.xlsx'), [
+        HEADER,
+        ['Q001', '小区路灯不亮', '', '区住建局', '', '', '2026-11-16 09:00', '', '办理中', '', 0],
+        ['Q002', '社保卡补办慢', '', '人社局', '', '', '2026-11-16 09:00', '', '办理中', '', 0],
+        ['Q003', '占道经营', '', '城管局', '', '', '2026-11-16 09:00', '', '办理中', '', 0],
+        ['Q004', '校车接送', '', '教育局', '', '', '2026-11-16 09:00', '', '办理中', '', 0],
+      ]);
+      await s.play({ at: t('2026-12-01', '08:00'), from: SUP, file, to: 'group' });
+      await s.play(run(t('2026-12-01', '15:00'), 'ticket-nag'));
+      const ackedBy = async (unit: string) =>
+        (
+          await s.h.app.db.query<{ acked_by: string | null }>(
+            'select acked_by from ticket_digests where unit_id = $1',
+            [unit],
+          )
+        ).map((r) => r.acked_by);
+      const cases = [
+        [WU, 'renshe', '好的，明白'],
+        [ZJ, 'zhujian', '收到👍 这个单子上午已经报过办结了'],
+        [CHU, 'chengguan', '[抱拳]'],
+        [SUN, 'jiaoyu', '收到，这几个单子我们抓紧在平台上办'],
+      ] as const;
+      for (const [who, unit, text] of cases) {
+        const out = await s.play(say(t('2026-12-01', '15:10'), who, text));
+        expect(
+          out.find((o) => o.text.includes('已签收，督办记录已更新')),
+          text,
+        ).toBeTruthy();
+        expect(await ackedBy(unit), text).toEqual([who]);
+      }
+      for (const text of ['好的，明白', '[抱拳]'])
+        expect(await s.play(say(t('2026-12-01', '15:20'), CD, text)), text).toEqual([]);
+    },
+  );
 });
 
-describe('play3 1: after "which one?", a reply that only points back with a code makes the held message that item\'s answer', () => {
-  let s: Scenario;
-  beforeAll(async () => {
-    s = await Scenario.open();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-  const give = async (hhmm: string, text: string): Promise<string> => {
-    await s.play(say(t(MON, hhmm), WANG, `@褚局长 ${text}`, { mentions: [CHU] }));
-    const code =
-      (await s.h.app.db.query<{ code: string }>('select code from dispatches order by id desc limit 1'))[0]?.code ?? '';
-    await s.play(say(t(MON, hhmm), CHU, `${code} 收到`));
-    return code;
-  };
-  const rounds: Array<[string, string, (c: string) => string]> = [
-    [
-      '建设巷路灯坏了半个月，本周三前修好并反馈',
-      '@王副主任 报告王主任，路灯已经全部修好了，更换灯具23盏、修复线路2处',
-      (c) => `是路灯那件，${c}`,
-    ],
-    ['建设巷井盖缺失，今天下班前补齐反馈', '报告王主任，井盖已补齐，现场已设置警示', (c) => `${c}，就是建设巷井盖那个`],
-    ['人民路占道经营，今天下午反馈', '@王副主任 人民路摊贩已全部劝离，安排专人值守', (c) => `对 占道那个事 ${c}`],
-    ['湖滨路油烟扰民，今天下午反馈', '王主任，油烟净化器已安装到位', (c) => `这个是${c}的`],
-  ];
-  for (const [i, [order, held, reply]] of rounds.entries()) {
-    it(`"${reply('Dn')}" forwards the held report, not the pointer`, async () => {
-      const hh = String(9 + i).padStart(2, '0');
-      const code = await give(`${hh}:00`, order);
-      const other = await give(`${hh}:01`, `第${i + 1}件：人民路井盖松动，今天下午反馈`);
-      const ask = await s.play(say(t(MON, `${hh}:10`), CHU, held, held.startsWith('@') ? { mentions: [WANG] } : {}));
-      expect(ask.find((o) => o.to === CHU)?.text).toContain('请问这条反馈对应哪一件？');
-      const out = await s.play(say(t(MON, `${hh}:11`), CHU, reply(code)));
-      const fwd = out.find((o) => o.to === WANG)?.text ?? '';
-      expect(fwd).toMatch(new RegExp(`^【调度反馈 ${code}】`));
-      expect(fwd).toContain(held.replace(/^@\S+\s/, '').slice(0, 12));
-      expect(fwd).not.toContain(reply(code));
-      // The other stays open; answer it so the next round asks again.
-      await s.play(say(t(MON, `${hh}:20`), CHU, `${other} 井盖已加固`));
+describe(
+  'play3 1: after "which one?", a reply that only points back with a code makes the held message that item\'s ' +
+    'answer',
+  () => {
+    let s: Scenario;
+    beforeAll(async () => {
+      s = await Scenario.open();
     });
-  }
-});
+    afterAll(async () => {
+      await s?.close();
+    });
+    const give = async (hhmm: string, text: string): Promise<string> => {
+      await s.play(say(t(MON, hhmm), WANG, `@褚局长 ${text}`, { mentions: [CHU] }));
+      const code =
+        (await s.h.app.db.query<{ code: string }>('select code from dispatches order by id desc limit 1'))[0]?.code ??
+        '';
+      await s.play(say(t(MON, hhmm), CHU, `${code} 收到`));
+      return code;
+    };
+    const rounds: Array<[string, string, (c: string) => string]> = [
+      [
+        '建设巷路灯坏了半个月，本周三前修好并反馈',
+        '@王副主任 报告王主任，路灯已经全部修好了，更换灯具23盏、修复线路2处',
+        (c) => `是路灯那件，${c}`,
+      ],
+      [
+        '建设巷井盖缺失，今天下班前补齐反馈',
+        '报告王主任，井盖已补齐，现场已设置警示',
+        (c) => `${c}，就是建设巷井盖那个`,
+      ],
+      ['人民路占道经营，今天下午反馈', '@王副主任 人民路摊贩已全部劝离，安排专人值守', (c) => `对 占道那个事 ${c}`],
+      ['湖滨路油烟扰民，今天下午反馈', '王主任，油烟净化器已安装到位', (c) => `这个是${c}的`],
+    ];
+    for (const [i, [order, held, reply]] of rounds.entries()) {
+      it(`"${reply('Dn')}" forwards the held report, not the pointer`, async () => {
+        const hh = String(9 + i).padStart(2, '0');
+        const code = await give(`${hh}:00`, order);
+        const other = await give(`${hh}:01`, `第${i + 1}件：人民路井盖松动，今天下午反馈`);
+        const ask = await s.play(say(t(MON, `${hh}:10`), CHU, held, held.startsWith('@') ? { mentions: [WANG] } : {}));
+        expect(ask.find((o) => o.to === CHU)?.text).toContain('请问这条反馈对应哪一件？');
+        const out = await s.play(say(t(MON, `${hh}:11`), CHU, reply(code)));
+        const fwd = out.find((o) => o.to === WANG)?.text ?? '';
+        expect(fwd).toMatch(new RegExp(`^【调度反馈 ${code}】`));
+        expect(fwd).toContain(held.replace(/^@\S+\s/, '').slice(0, 12));
+        expect(fwd).not.toContain(reply(code));
+        // The other stays open; answer it so the next round asks again.
+        await s.play(say(t(MON, `${hh}:20`), CHU, `${other} 井盖已加固`));
+      });
+    }
+  },
+);
 
 describe('play3 6: a bare code of a dispatch already answered says its feedback was forwarded', () => {
   let s: Scenario;

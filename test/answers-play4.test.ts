@@ -223,14 +223,17 @@ describe('play4 5: a 合计 row with its count under 工单编号 is passed over
     expect(out.find((o) => o.to === 'group')?.text).toContain('未导入0条');
   });
 
-  it('a row with a short number and no 合计 is still a ticket (or rejected with its reason), never passed over', async () => {
-    const x = await writeXlsx(join(tempDir(), 'short.xlsx'), [
-      head,
-      [3, '7件', '路灯不亮', '', '双河镇', '2026-11-29 09:00', '2026-12-08 18:00', '办理中', ''],
-    ]);
-    const out = await s.play({ at: t('09:20'), from: SUP, file: x, to: 'group' });
-    expect(out.find((o) => o.to === 'group')?.text).toContain('未导入1条');
-  });
+  it(
+    'a row with a short number and no 合计 is still a ticket ' + '(or rejected with its reason), never passed over',
+    async () => {
+      const x = await writeXlsx(join(tempDir(), 'short.xlsx'), [
+        head,
+        [3, '7件', '路灯不亮', '', '双河镇', '2026-11-29 09:00', '2026-12-08 18:00', '办理中', ''],
+      ]);
+      const out = await s.play({ at: t('09:20'), from: SUP, file: x, to: 'group' });
+      expect(out.find((o) => o.to === 'group')?.text).toContain('未导入1条');
+    },
+  );
 });
 
 describe('play4 6: 控制台 typed in the group gets a short pointer to the private chat, never a link', () => {
@@ -271,83 +274,93 @@ describe('play4 6: 控制台 typed in the group gets a short pointer to the priv
   });
 });
 
-describe('play4 7: a unit listed 未报 that reports after the 18:40 summary: a 【补报】 note, as a correction gets 【更正】', () => {
-  let s: Scenario;
-  beforeAll(async () => {
-    s = await Scenario.open();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+describe(
+  'play4 7: a unit listed 未报 that reports after the 18:40 summary: a 【补报】 note, as a correction gets ' +
+    '【更正】',
+  () => {
+    let s: Scenario;
+    beforeAll(async () => {
+      s = await Scenario.open();
+    });
+    afterAll(async () => {
+      await s?.close();
+    });
 
-  it('late reports as typed: the group is told once each, with the figures; a later correction is 【更正】', async () => {
-    await s.play(say(t('17:00'), ZJ, '【区住建局】今日受理5件，办结4件，在办1件'));
-    await s.play(run(t('18:40'), 'daily-summary'));
-    const cases: Array<[string, string, string]> = [
-      [
-        'wxid_xingang_xu',
-        '不好意思来晚了，新港镇今日受理4件，办结3件，在办1件，满意率100%',
-        '新港镇补报了当日日报：受理4件、办结3件、在办1件、满意率100%',
-      ],
-      ['wxid_shuanghe_lv', '双河镇 受理3 办结3 👌', '双河镇补报了当日日报：受理3件、办结3件'],
-      [HAN, '农业农村局今天受理了两件办结了两件', '区农业农村局补报了当日日报：受理2件、办结2件'],
-    ];
-    for (const [from, text, want] of cases) {
-      const out = await s.play(say(t('18:50'), from, text));
-      const notes = out.filter((o) => o.to === 'group');
-      expect(notes, text).toHaveLength(1);
-      expect(notes[0]?.text, text).toMatch(/^【补报】11月30日日报汇总发出后，/);
-      expect(notes[0]?.text, text).toContain(want);
-      expect(out.find((o) => o.to === from)?.text, text).toContain('已记为迟报');
-    }
-    const fix = await s.play(say(t('18:55'), 'wxid_xingang_xu', '更正：受理应为5件'));
-    expect(fix.find((o) => o.to === 'group')?.text).toMatch(/^【更正】.*受理 4→5件/);
-  });
-});
+    it(
+      'late reports as typed: the group is told once each,' + ' with the figures; a later correction is 【更正】',
+      async () => {
+        await s.play(say(t('17:00'), ZJ, '【区住建局】今日受理5件，办结4件，在办1件'));
+        await s.play(run(t('18:40'), 'daily-summary'));
+        const cases: Array<[string, string, string]> = [
+          [
+            'wxid_xingang_xu',
+            '不好意思来晚了，新港镇今日受理4件，办结3件，在办1件，满意率100%',
+            '新港镇补报了当日日报：受理4件、办结3件、在办1件、满意率100%',
+          ],
+          ['wxid_shuanghe_lv', '双河镇 受理3 办结3 👌', '双河镇补报了当日日报：受理3件、办结3件'],
+          [HAN, '农业农村局今天受理了两件办结了两件', '区农业农村局补报了当日日报：受理2件、办结2件'],
+        ];
+        for (const [from, text, want] of cases) {
+          const out = await s.play(say(t('18:50'), from, text));
+          const notes = out.filter((o) => o.to === 'group');
+          expect(notes, text).toHaveLength(1);
+          expect(notes[0]?.text, text).toMatch(/^【补报】11月30日日报汇总发出后，/);
+          expect(notes[0]?.text, text).toContain(want);
+          expect(out.find((o) => o.to === from)?.text, text).toContain('已记为迟报');
+        }
+        const fix = await s.play(say(t('18:55'), 'wxid_xingang_xu', '更正：受理应为5件'));
+        expect(fix.find((o) => o.to === 'group')?.text).toMatch(/^【更正】.*受理 4→5件/);
+      },
+    );
+  },
+);
 
-describe('play4 8: 回头看 leaves out tickets the platform holds (挂起 / 退单 / 延时申请), as the daily nag does', () => {
-  let s: Scenario;
-  const d = (day: string, hhmm: string) => `${day}T${hhmm}:00+08:00`;
-  beforeAll(async () => {
-    s = await Scenario.open(undefined, d('2026-11-02', '08:00'));
-    const path = await writeXlsx(join(tempDir(), 'held.xlsx'), [
-      HEADER,
-      ['H001', '加装电梯纠纷', '', '区住建局', '', '', '2026-11-16 09:00', '2026-11-18 18:00', '办理中', '', 0],
-      ['H002', '污水外溢', '', '区住建局', '', '', '2026-11-17 09:00', '2026-11-20 12:00', '挂起', '', 0],
-      ['H003', '拖欠工资', '', '区人社局', '', '', '2026-11-17 09:00', '2026-11-20 18:00', '退单', '', 0],
-      ['H004', '医保报销', '', '区卫健局', '', '', '2026-11-17 09:00', '2026-11-20 18:00', '延时申请中', '', 0],
-      [
-        'H005',
-        '油烟扰民',
-        '',
-        '区生态环境分局',
-        '湖滨街道',
-        '',
-        '2026-11-17 09:00',
-        '2026-11-20 18:00',
-        '挂起',
-        '不满意',
-        0,
-      ],
-    ]);
-    await s.play({ at: d('2026-11-30', '17:00'), from: SUP, file: path, to: 'group' });
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+describe(
+  'play4 8: 回头看 leaves out tickets the platform ' + 'holds (挂起 / 退单 / 延时申请), as the daily nag does',
+  () => {
+    let s: Scenario;
+    const d = (day: string, hhmm: string) => `${day}T${hhmm}:00+08:00`;
+    beforeAll(async () => {
+      s = await Scenario.open(undefined, d('2026-11-02', '08:00'));
+      const path = await writeXlsx(join(tempDir(), 'held.xlsx'), [
+        HEADER,
+        ['H001', '加装电梯纠纷', '', '区住建局', '', '', '2026-11-16 09:00', '2026-11-18 18:00', '办理中', '', 0],
+        ['H002', '污水外溢', '', '区住建局', '', '', '2026-11-17 09:00', '2026-11-20 12:00', '挂起', '', 0],
+        ['H003', '拖欠工资', '', '区人社局', '', '', '2026-11-17 09:00', '2026-11-20 18:00', '退单', '', 0],
+        ['H004', '医保报销', '', '区卫健局', '', '', '2026-11-17 09:00', '2026-11-20 18:00', '延时申请中', '', 0],
+        [
+          'H005',
+          '油烟扰民',
+          '',
+          '区生态环境分局',
+          '湖滨街道',
+          '',
+          '2026-11-17 09:00',
+          '2026-11-20 18:00',
+          '挂起',
+          '不满意',
+          0,
+        ],
+      ]);
+      await s.play({ at: d('2026-11-30', '17:00'), from: SUP, file: path, to: 'group' });
+    });
+    afterAll(async () => {
+      await s?.close();
+    });
 
-  it('counts H001 (overdue, nagged) and H005 (不满意), never H002 / H003 / H004', async () => {
-    const nag = await s.play(run(d('2026-12-01', '09:00'), 'ticket-nag'));
-    const nagged = nag.map((o) => o.text).join('\n');
-    expect(nagged).toContain('H001');
-    for (const n of ['H002', 'H003', 'H004']) expect(nagged, n).not.toContain(n);
-    const out = await s.play(run(d('2026-12-01', '09:05'), 'monthly-review'));
-    const sum = out.find((o) => o.to === LI && o.text.startsWith('【回头看】11月份'))?.text ?? '';
-    expect(sum).toContain('共2件');
-    expect(sum).toContain('超期未办结1件已在每日工单督办中跟进，不重复交办（区住房和城乡建设局1件）');
-    for (const n of ['H002', 'H003', 'H004']) expect(out.map((o) => o.text).join('\n'), n).not.toContain(n);
-  });
-});
+    it('counts H001 (overdue, nagged) and H005 (不满意), never H002 / H003 / H004', async () => {
+      const nag = await s.play(run(d('2026-12-01', '09:00'), 'ticket-nag'));
+      const nagged = nag.map((o) => o.text).join('\n');
+      expect(nagged).toContain('H001');
+      for (const n of ['H002', 'H003', 'H004']) expect(nagged, n).not.toContain(n);
+      const out = await s.play(run(d('2026-12-01', '09:05'), 'monthly-review'));
+      const sum = out.find((o) => o.to === LI && o.text.startsWith('【回头看】11月份'))?.text ?? '';
+      expect(sum).toContain('共2件');
+      expect(sum).toContain('超期未办结1件已在每日工单督办中跟进，不重复交办（区住房和城乡建设局1件）');
+      for (const n of ['H002', 'H003', 'H004']) expect(out.map((o) => o.text).join('\n'), n).not.toContain(n);
+    });
+  },
+);
 
 describe('play5: a 签收 after the deadline says the time is up, not the deadline as if it were ahead', () => {
   let s: Scenario;
@@ -358,24 +371,28 @@ describe('play5: a 签收 after the deadline says the time is up, not the deadli
     await s?.close();
   });
 
-  it('收到 / 收到👌 明早报方案 / 好的，马上安排 at 18:41 for a dispatch due 18:00; one before the deadline keeps the time ahead', async () => {
-    const heads: Array<[string, string, string]> = [
-      [FENG, '冯局长', '收到'],
-      [ZJ, '张局长', '收到👌 明早把方案报李主任'],
-      [WEI, '卫局长', '好的，马上安排'],
-    ];
-    for (const [i, [head, name]] of heads.entries()) {
-      await s.play(say(t(`16:0${i}`), LI, `@${name} 第${i + 1}件事今天下班前拿出方案报我`, { mentions: [head] }));
-    }
-    for (const [i, [head, , text]] of heads.entries()) {
-      const out = await s.play(say(t(`18:4${i}`), head, text));
-      const receipt = out.find((o) => o.to === head)?.text ?? '';
-      expect(receipt, text).toMatch(/^已登记签收 D\d+。办理时限11月30日18:00已过，请尽快办理并回复结果。$/);
-    }
-    await s.play(say(t('17:00'), LI, '@韩局长 明天下班前把秸秆禁烧情况报我', { mentions: [HAN] }));
-    const early = await s.play(say(t('17:05'), HAN, '收到🙏'));
-    expect(early.find((o) => o.to === HAN)?.text).toMatch(
-      /^已登记签收 D\d+，办理时限12月1日18:00，办理后请回复结果。$/,
-    );
-  });
+  it(
+    '收到 / 收到👌 明早报方案 / 好的，马上安排 at 18:41 for a dispatch due 18:00; one before the deadline keeps ' +
+      'the time ahead',
+    async () => {
+      const heads: Array<[string, string, string]> = [
+        [FENG, '冯局长', '收到'],
+        [ZJ, '张局长', '收到👌 明早把方案报李主任'],
+        [WEI, '卫局长', '好的，马上安排'],
+      ];
+      for (const [i, [head, name]] of heads.entries()) {
+        await s.play(say(t(`16:0${i}`), LI, `@${name} 第${i + 1}件事今天下班前拿出方案报我`, { mentions: [head] }));
+      }
+      for (const [i, [head, , text]] of heads.entries()) {
+        const out = await s.play(say(t(`18:4${i}`), head, text));
+        const receipt = out.find((o) => o.to === head)?.text ?? '';
+        expect(receipt, text).toMatch(/^已登记签收 D\d+。办理时限11月30日18:00已过，请尽快办理并回复结果。$/);
+      }
+      await s.play(say(t('17:00'), LI, '@韩局长 明天下班前把秸秆禁烧情况报我', { mentions: [HAN] }));
+      const early = await s.play(say(t('17:05'), HAN, '收到🙏'));
+      expect(early.find((o) => o.to === HAN)?.text).toMatch(
+        /^已登记签收 D\d+，办理时限12月1日18:00，办理后请回复结果。$/,
+      );
+    },
+  );
 });

@@ -123,54 +123,60 @@ describe('签收 + a "done" remark with an unsigned dispatch: signed and taken a
   });
 });
 
-describe('a "done" in the group with no code, repeating the words of the unit\'s open dispatch: asked privately, a yes makes it the answer', () => {
-  let s: Scenario;
-  beforeAll(async () => {
-    s = await Scenario.open();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-
-  const cases = [
-    ['公交站台已经修好了，新的站牌也装上了', '是'],
-    ['人民路公交站台修好了👍', 'D'],
-    ['公交站台搞定了😊 站牌也换了', '对'],
-  ] as const;
-  for (const [i, [said, yes]] of cases.entries()) {
-    it(`"${said}" then "${yes}": forwarded to the leader as the answer`, async () => {
-      await s.play(say(t(MON, `1${i}:00`), LI, `@沈局长 人民路公交站台第${i + 1}处今天必须修好`, { mentions: [SHEN] }));
-      const [d] = await s.h.app.db.query<{ code: string }>('select code from dispatches order by id desc limit 1');
-      const code = d?.code ?? '';
-      await s.play(say(t(MON, `1${i}:01`), SHEN, `${code}收到 今天一定修好`));
-      const ask = await s.play(say(t(MON, `1${i}:30`), SHEN, said));
-      expect(ask.map((o) => [o.to, o.text])).toEqual([
-        [SHEN, expect.stringMatching(new RegExp(`^您在群里的这条消息是对 ${code}（`))],
-      ]);
-      const out = await s.play(say(t(MON, `1${i}:31`), SHEN, yes === 'D' ? code : yes, { to: 'bot' }));
-      const fwd = out.find((o) => o.to === LI)?.text ?? '';
-      expect(fwd).toMatch(new RegExp(`^【调度反馈 ${code}】`));
-      expect(fwd).toContain(said.slice(0, 6));
+describe(
+  'a "done" in the group with no code, repeating the words of the unit\'s open dispatch: asked privately, a yes ' +
+    'makes it the answer',
+  () => {
+    let s: Scenario;
+    beforeAll(async () => {
+      s = await Scenario.open();
     });
-  }
+    afterAll(async () => {
+      await s?.close();
+    });
 
-  it('a daily report, a question or chit-chat naming the same words is never asked about nor taken', async () => {
-    await s.play(say(t(MON, '16:30'), LI, '@沈局长 公交站台今天必须修好', { mentions: [SHEN] }));
-    await s.play(say(t(MON, '16:31'), SHEN, '收到'));
-    for (const text of [
-      '交通局今天受理5件 办结3件 在办2件 超期1件(公交站台) 满意率90%',
-      '公交站台修好了吗？',
-      '公交站台那边大家辛苦了🙏',
-      '今晚去看公交站台',
-    ]) {
-      const out = await s.play(say(t(MON, '17:30'), SHEN, text));
-      expect(
-        out.some((o) => o.to === LI || o.text.includes('是对 D')),
-        text,
-      ).toBe(false);
+    const cases = [
+      ['公交站台已经修好了，新的站牌也装上了', '是'],
+      ['人民路公交站台修好了👍', 'D'],
+      ['公交站台搞定了😊 站牌也换了', '对'],
+    ] as const;
+    for (const [i, [said, yes]] of cases.entries()) {
+      it(`"${said}" then "${yes}": forwarded to the leader as the answer`, async () => {
+        await s.play(
+          say(t(MON, `1${i}:00`), LI, `@沈局长 人民路公交站台第${i + 1}处今天必须修好`, { mentions: [SHEN] }),
+        );
+        const [d] = await s.h.app.db.query<{ code: string }>('select code from dispatches order by id desc limit 1');
+        const code = d?.code ?? '';
+        await s.play(say(t(MON, `1${i}:01`), SHEN, `${code}收到 今天一定修好`));
+        const ask = await s.play(say(t(MON, `1${i}:30`), SHEN, said));
+        expect(ask.map((o) => [o.to, o.text])).toEqual([
+          [SHEN, expect.stringMatching(new RegExp(`^您在群里的这条消息是对 ${code}（`))],
+        ]);
+        const out = await s.play(say(t(MON, `1${i}:31`), SHEN, yes === 'D' ? code : yes, { to: 'bot' }));
+        const fwd = out.find((o) => o.to === LI)?.text ?? '';
+        expect(fwd).toMatch(new RegExp(`^【调度反馈 ${code}】`));
+        expect(fwd).toContain(said.slice(0, 6));
+      });
     }
-  });
-});
+
+    it('a daily report, a question or chit-chat naming the same words is never asked about nor taken', async () => {
+      await s.play(say(t(MON, '16:30'), LI, '@沈局长 公交站台今天必须修好', { mentions: [SHEN] }));
+      await s.play(say(t(MON, '16:31'), SHEN, '收到'));
+      for (const text of [
+        '交通局今天受理5件 办结3件 在办2件 超期1件(公交站台) 满意率90%',
+        '公交站台修好了吗？',
+        '公交站台那边大家辛苦了🙏',
+        '今晚去看公交站台',
+      ]) {
+        const out = await s.play(say(t(MON, '17:30'), SHEN, text));
+        expect(
+          out.some((o) => o.to === LI || o.text.includes('是对 D')),
+          text,
+        ).toBe(false);
+      }
+    });
+  },
+);
 
 describe("调度进展 from a head or liaison: the unit's own open items, never the leader's view", () => {
   let s: Scenario;

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { CJK_FONT_FAMILY, cardFontFiles, cjkFontFiles, svgToPng } from '../src/render/png.js';
 
 const svgOf = (text: string) =>
-  `<svg xmlns="http://www.w3.org/2000/svg" width="420" height="60" font-family="${CJK_FONT_FAMILY}"><rect width="420" height="60" fill="#fff"/><text x="10" y="40" font-size="28">${text}</text></svg>`;
+  `<svg xmlns="http://www.w3.org/2000/svg" width="420" height="60" font-family="${CJK_FONT_FAMILY}"><rect ` +
+  `width="420" height="60" fill="#fff"/><text x="10" y="40" font-size="28">${text}</text></svg>`;
 
 const inWholeFont = async (svg: string) =>
   (
@@ -26,12 +27,16 @@ describe('the card font', () => {
     }
   });
 
-  it('a cut draws exactly what the whole font draws, also for characters first seen later (rare place names, full-width marks)', async () => {
-    for (const text of ['区住建局 受理12件（98.5%）', '濠江街道·滘口镇：办结3件', '鄞州区 亳州路 €100 — 完']) {
-      const svg = svgOf(text);
-      expect((await svgToPng(svg)).equals(await inWholeFont(svg))).toBe(true);
-    }
-  });
+  it(
+    'a cut draws exactly what the whole font draws, also for characters first seen later (rare place names, ' +
+      'full-width marks)',
+    async () => {
+      for (const text of ['区住建局 受理12件（98.5%）', '濠江街道·滘口镇：办结3件', '鄞州区 亳州路 €100 — 完']) {
+        const svg = svgOf(text);
+        expect((await svgToPng(svg)).equals(await inWholeFont(svg))).toBe(true);
+      }
+    },
+  );
 
   it('grows only when a card has new characters, and its files are small', async () => {
     const a = await cardFontFiles(svgOf('城东街道今日受理5件'));

@@ -17,6 +17,7 @@ describe('scripts/check-texts.mjs (every zh-CN sentence in src/domain/texts/)', 
       'const d = `共${n}件，其中${m}件超期`;',
       'const e = `外层${f(`内层：${x}`)}`;',
       "const g = n / 2; const h = '第二句：在除号之后';",
+      "const r = new RegExp('一句，' + String.raw`转发：\\s*`, 'g');",
     ].join('\n');
     expect(sentences(code)).toEqual(
       ['您好，这是一句话。', '共\u0000件，其中\u0000件超期', '内层：\u0000', '外层\u0000', '第二句：在除号之后'].filter(

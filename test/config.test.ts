@@ -92,14 +92,18 @@ describe('district config', () => {
 });
 
 describe('console links point at the bot that sends them', () => {
-  it("the district file's console.publicUrl wins; else the bot's own HTTP address (HTTP_PORT), loopback for a wildcard bind", async () => {
-    const { consolePublicUrl } = await import('../src/config/schema.js');
-    const config = parseDistrict(JSON.parse(readFileSync(ROSTER, 'utf8')));
-    expect(config.console.publicUrl).toBeUndefined();
-    expect(consolePublicUrl(config.console, { host: '127.0.0.1', port: 8931 })).toBe('http://127.0.0.1:8931');
-    expect(consolePublicUrl(config.console, { host: '0.0.0.0', port: 9000 })).toBe('http://127.0.0.1:9000');
-    expect(consolePublicUrl({ publicUrl: 'https://duban.example.gov.cn' }, { host: '0.0.0.0', port: 9000 })).toBe(
-      'https://duban.example.gov.cn',
-    );
-  });
+  it(
+    "the district file's console.publicUrl wins; else the bot's own HTTP address (HTTP_PORT), loopback for a " +
+      'wildcard bind',
+    async () => {
+      const { consolePublicUrl } = await import('../src/config/schema.js');
+      const config = parseDistrict(JSON.parse(readFileSync(ROSTER, 'utf8')));
+      expect(config.console.publicUrl).toBeUndefined();
+      expect(consolePublicUrl(config.console, { host: '127.0.0.1', port: 8931 })).toBe('http://127.0.0.1:8931');
+      expect(consolePublicUrl(config.console, { host: '0.0.0.0', port: 9000 })).toBe('http://127.0.0.1:9000');
+      expect(consolePublicUrl({ publicUrl: 'https://duban.example.gov.cn' }, { host: '0.0.0.0', port: 9000 })).toBe(
+        'https://duban.example.gov.cn',
+      );
+    },
+  );
 });

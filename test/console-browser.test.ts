@@ -96,61 +96,64 @@ describe.skipIf(noChromium)(named('console in chromium (playwright-core)', noChr
     await page.close();
   });
 
-  it("a leader logs in by the bot's link and sees today's board: every unit, the right figures, anomalies first", async () => {
-    const t0 = performance.now();
-    const page = await logIn(LEADER, t('19:00'));
-    await page.waitForSelector('#today-chart[data-ready="1"]');
-    console.log(`login → today's board with chart: ${Math.round(performance.now() - t0)} ms`);
-    const rows = page.locator('#today-table tbody tr');
-    await expect(rows.count()).resolves.toBe(18);
-    const first = await rows.first().getAttribute('class');
-    expect(first).toBe('missing'); // missing units come first
-    const jiaotong = page.locator('#today-table tr[data-unit="jiaotong"]');
-    await expect(jiaotong.textContent()).resolves.toContain('迟报');
-    await expect(page.locator('#today-table tr[data-unit="zhujian"] td').nth(2).textContent()).resolves.toBe('12');
-    const totals = await page.locator('#totals').textContent();
-    expect(totals).toContain('8/18');
-    expect(totals).toContain('59'); // 12+5+6+3+12+9+8+4 received
-    await expect(page.textContent('body')).resolves.toContain('未报：');
-    const size = await chartSize(page, 'today-chart');
-    expect(size.width).toBeGreaterThan(100);
-    expect(size.height).toBeGreaterThan(100);
-    await shoot(page, 'today');
-    const t1 = performance.now();
-    await page.goto(`${base}/console/`);
-    await page.waitForSelector('#today-chart[data-ready="1"] svg');
-    console.log(`today's board load (navigation → chart drawn): ${Math.round(performance.now() - t1)} ms`);
+  it(
+    "a leader logs in by the bot's link and sees today's " + 'board: every unit, the right figures, anomalies first',
+    async () => {
+      const t0 = performance.now();
+      const page = await logIn(LEADER, t('19:00'));
+      await page.waitForSelector('#today-chart[data-ready="1"]');
+      console.log(`login → today's board with chart: ${Math.round(performance.now() - t0)} ms`);
+      const rows = page.locator('#today-table tbody tr');
+      await expect(rows.count()).resolves.toBe(18);
+      const first = await rows.first().getAttribute('class');
+      expect(first).toBe('missing'); // missing units come first
+      const jiaotong = page.locator('#today-table tr[data-unit="jiaotong"]');
+      await expect(jiaotong.textContent()).resolves.toContain('迟报');
+      await expect(page.locator('#today-table tr[data-unit="zhujian"] td').nth(2).textContent()).resolves.toBe('12');
+      const totals = await page.locator('#totals').textContent();
+      expect(totals).toContain('8/18');
+      expect(totals).toContain('59'); // 12+5+6+3+12+9+8+4 received
+      await expect(page.textContent('body')).resolves.toContain('未报：');
+      const size = await chartSize(page, 'today-chart');
+      expect(size.width).toBeGreaterThan(100);
+      expect(size.height).toBeGreaterThan(100);
+      await shoot(page, 'today');
+      const t1 = performance.now();
+      await page.goto(`${base}/console/`);
+      await page.waitForSelector('#today-chart[data-ready="1"] svg');
+      console.log(`today's board load (navigation → chart drawn): ${Math.round(performance.now() - t1)} ms`);
 
-    await page.click('#today-table tr[data-unit="zhujian"] a');
-    await page.waitForURL(`${base}/console/unit/zhujian`);
-    const unitChart = await chartSize(page, 'unit-chart');
-    expect(unitChart.width * unitChart.height).toBeGreaterThan(0);
-    await expect(page.locator('#unit-table tbody tr').first().textContent()).resolves.toContain('12');
-    await shoot(page, 'unit');
+      await page.click('#today-table tr[data-unit="zhujian"] a');
+      await page.waitForURL(`${base}/console/unit/zhujian`);
+      const unitChart = await chartSize(page, 'unit-chart');
+      expect(unitChart.width * unitChart.height).toBeGreaterThan(0);
+      await expect(page.locator('#unit-table tbody tr').first().textContent()).resolves.toContain('12');
+      await shoot(page, 'unit');
 
-    await page.goto(`${base}/console/tickets`);
-    await expect(page.textContent('body')).resolves.toContain('N003');
-    await expect(page.textContent('body')).resolves.toContain('即时督办');
-    await shoot(page, 'tickets');
+      await page.goto(`${base}/console/tickets`);
+      await expect(page.textContent('body')).resolves.toContain('N003');
+      await expect(page.textContent('body')).resolves.toContain('即时督办');
+      await shoot(page, 'tickets');
 
-    await page.goto(`${base}/console/dispatch`);
-    await expect(page.textContent('body')).resolves.toContain('建设路夜市');
-    await expect(page.textContent('body')).resolves.toContain('已签收');
-    await page.locator('details summary').first().click();
-    await shoot(page, 'dispatch');
+      await page.goto(`${base}/console/dispatch`);
+      await expect(page.textContent('body')).resolves.toContain('建设路夜市');
+      await expect(page.textContent('body')).resolves.toContain('已签收');
+      await page.locator('details summary').first().click();
+      await shoot(page, 'dispatch');
 
-    await page.goto(`${base}/console/ranking?month=2026-11`);
-    await expect(page.locator('#ranking-table tbody tr').count()).resolves.toBe(18);
-    expect((await chartSize(page, 'ranking-history')).width).toBeGreaterThan(100);
-    // June … August have no data (history seeded from September): no rank at all, not everyone first.
-    const history = JSON.parse((await page.locator('#ranking-history').getAttribute('data-chart')) ?? '{}') as {
-      series: Array<{ data: Array<number | null> }>;
-    };
-    expect(history.series.length).toBe(18);
-    for (const x of history.series) expect(x.data.slice(0, 3)).toEqual([null, null, null]);
-    await shoot(page, 'ranking');
-    await page.close();
-  });
+      await page.goto(`${base}/console/ranking?month=2026-11`);
+      await expect(page.locator('#ranking-table tbody tr').count()).resolves.toBe(18);
+      expect((await chartSize(page, 'ranking-history')).width).toBeGreaterThan(100);
+      // June … August have no data (history seeded from September): no rank at all, not everyone first.
+      const history = JSON.parse((await page.locator('#ranking-history').getAttribute('data-chart')) ?? '{}') as {
+        series: Array<{ data: Array<number | null> }>;
+      };
+      expect(history.series.length).toBe(18);
+      for (const x of history.series) expect(x.data.slice(0, 3)).toEqual([null, null, null]);
+      await shoot(page, 'ranking');
+      await page.close();
+    },
+  );
 
   it("a unit head sees their own unit only: 403 on another unit's page", async () => {
     const page = await logIn(HEAD_ZHUJIAN, t('19:10'));
@@ -164,58 +167,63 @@ describe.skipIf(noChromium)(named('console in chromium (playwright-core)', noChr
     await page.close();
   });
 
-  it("on a phone (390×844): no page scrolls sideways, the 调度 table stacks (签收/答复 in view), a head's header keeps its tabs on one line; /favicon.ico is served", async () => {
-    const overflow = (page: Page) =>
-      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    const page = await logIn(LEADER, t('19:20'));
-    await page.setViewportSize(SIZES.phone);
-    for (const path of [
-      '/console/',
-      '/console/tickets',
-      '/console/dispatch',
-      '/console/ranking',
-      '/console/unit/chengguan',
-    ]) {
-      await page.goto(`${base}${path}`);
-      expect(await overflow(page), path).toBeLessThanOrEqual(0);
-    }
-    await page.goto(`${base}/console/dispatch`);
-    const table = page.locator('table.stack').first();
-    expect(
-      await table.evaluate(
-        (el) => (el.parentElement as HTMLElement).scrollWidth - (el.parentElement as HTMLElement).clientWidth,
-      ),
-    ).toBeLessThanOrEqual(0);
-    for (const label of ['签收', '答复']) {
-      const cell = page.locator(`table.stack td[data-label="${label}"]`).first();
-      const box = await cell.boundingBox();
-      expect(box, label).not.toBeNull();
-      expect((box?.x ?? 0) + (box?.width ?? 0), label).toBeLessThanOrEqual(SIZES.phone.width);
-      await expect(cell.evaluate((el) => getComputedStyle(el, '::before').content)).resolves.toBe(`"${label}"`);
-    }
-    const icon = await page.request.get(`${base}/favicon.ico`);
-    expect(icon.status()).toBe(200);
-    expect(icon.headers()['content-type']).toBe('image/png');
-    expect(icon.headers()['cache-control']).toContain('max-age=');
-    expect((await icon.body()).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-    await page.close();
+  it(
+    "on a phone (390×844): no page scrolls sideways, the 调度 table stacks (签收/答复 in view), a head's header " +
+      'keeps its tabs on one line; /favicon.ico is served',
+    async () => {
+      const overflow = (page: Page) =>
+        page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const page = await logIn(LEADER, t('19:20'));
+      await page.setViewportSize(SIZES.phone);
+      for (const path of [
+        '/console/',
+        '/console/tickets',
+        '/console/dispatch',
+        '/console/ranking',
+        '/console/unit/chengguan',
+      ]) {
+        await page.goto(`${base}${path}`);
+        expect(await overflow(page), path).toBeLessThanOrEqual(0);
+      }
+      await page.goto(`${base}/console/dispatch`);
+      const table = page.locator('table.stack').first();
+      expect(
+        await table.evaluate(
+          (el) => (el.parentElement as HTMLElement).scrollWidth - (el.parentElement as HTMLElement).clientWidth,
+        ),
+      ).toBeLessThanOrEqual(0);
+      for (const label of ['签收', '答复']) {
+        const cell = page.locator(`table.stack td[data-label="${label}"]`).first();
+        const box = await cell.boundingBox();
+        expect(box, label).not.toBeNull();
+        expect((box?.x ?? 0) + (box?.width ?? 0), label).toBeLessThanOrEqual(SIZES.phone.width);
+        await expect(cell.evaluate((el) => getComputedStyle(el, '::before').content)).resolves.toBe(`"${label}"`);
+      }
+      const icon = await page.request.get(`${base}/favicon.ico`);
+      expect(icon.status()).toBe(200);
+      expect(icon.headers()['content-type']).toBe('image/png');
+      expect(icon.headers()['cache-control']).toContain('max-age=');
+      expect((await icon.body()).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+      await page.close();
 
-    const head = await logIn(HEAD_ZHUJIAN, t('19:25'));
-    await head.setViewportSize(SIZES.phone);
-    await head.goto(`${base}/console/dispatch`);
-    expect(await overflow(head)).toBeLessThanOrEqual(0);
-    const links = head.locator('header nav a');
-    expect(await links.count()).toBe(4);
-    for (let i = 0; i < 4; i++) expect((await links.nth(i).boundingBox())?.height ?? 99).toBeLessThan(36); // each tab on one line
-    const brand = await head.locator('header .brand').boundingBox();
-    const who = await head.locator('header .who').boundingBox();
-    expect(
-      Math.abs((brand?.y ?? 0) + (brand?.height ?? 0) / 2 - ((who?.y ?? 0) + (who?.height ?? 0) / 2)),
-    ).toBeLessThan(8); // name and 退出 beside the brand
-    expect((await head.locator('header').boundingBox())?.height ?? 999).toBeLessThan(100); // two rows at most
-    await shoot(head, 'head-dispatch');
-    await head.close();
-  });
+      const head = await logIn(HEAD_ZHUJIAN, t('19:25'));
+      await head.setViewportSize(SIZES.phone);
+      await head.goto(`${base}/console/dispatch`);
+      expect(await overflow(head)).toBeLessThanOrEqual(0);
+      const links = head.locator('header nav a');
+      expect(await links.count()).toBe(4);
+      // each tab on one line
+      for (let i = 0; i < 4; i++) expect((await links.nth(i).boundingBox())?.height ?? 99).toBeLessThan(36);
+      const brand = await head.locator('header .brand').boundingBox();
+      const who = await head.locator('header .who').boundingBox();
+      expect(
+        Math.abs((brand?.y ?? 0) + (brand?.height ?? 0) / 2 - ((who?.y ?? 0) + (who?.height ?? 0) / 2)),
+      ).toBeLessThan(8); // name and 退出 beside the brand
+      expect((await head.locator('header').boundingBox())?.height ?? 999).toBeLessThan(100); // two rows at most
+      await shoot(head, 'head-dispatch');
+      await head.close();
+    },
+  );
 
   it('simulator chat page: speak as a roster person, see the bot answer', async () => {
     const page = await browser.newPage();

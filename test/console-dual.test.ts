@@ -48,50 +48,54 @@ describe('调度 page: 双派单 rounds from the store', () => {
     expect(body).toContain('没有进行中的双派单。');
   });
 
-  it('a ticket imported as 不满意 → its round on the page: sides, states, timeline; scoped for unit heads', async () => {
-    const file = await writeXlsx(join(tempDir(), 'a.xlsx'), [
-      HEADER,
-      [
-        'S001',
-        '小区路灯不亮',
-        '小区路灯不亮，请尽快处理',
-        '区住建局',
-        '城东街道',
-        '东一网格',
-        '2026-11-10 09:00',
-        '',
-        '已回访',
-        '不满意',
-        0,
-      ],
-    ]);
-    await s.play({ at: t(MON, '10:00'), from: 'wxid_sup_liu', file, to: 'group' });
-    await s.play(say(t(MON, '11:00'), ZJ, 'SP1 签收'));
-    await s.play(say(t('2026-11-17', '16:00'), ZJ, 'SP1 已组织维修，路灯已恢复照明', { to: 'bot' }));
+  it(
+    'a ticket imported as 不满意 → its round on the page: ' + 'sides, states, timeline; scoped for unit heads',
+    async () => {
+      const file = await writeXlsx(join(tempDir(), 'a.xlsx'), [
+        HEADER,
+        [
+          'S001',
+          '小区路灯不亮',
+          '小区路灯不亮，请尽快处理',
+          '区住建局',
+          '城东街道',
+          '东一网格',
+          '2026-11-10 09:00',
+          '',
+          '已回访',
+          '不满意',
+          0,
+        ],
+      ]);
+      await s.play({ at: t(MON, '10:00'), from: 'wxid_sup_liu', file, to: 'group' });
+      await s.play(say(t(MON, '11:00'), ZJ, 'SP1 签收'));
+      await s.play(say(t('2026-11-17', '16:00'), ZJ, 'SP1 已组织维修，路灯已恢复照明', { to: 'bot' }));
 
-    const leader = await login(app, s, LEADER, t('2026-11-17', '17:00'));
-    const body = (await app.inject({ url: '/console/dispatch', headers: { cookie: leader } })).body;
-    expect(body).not.toContain('没有进行中的双派单。');
-    expect(body).toContain('SP1 工单 S001');
-    expect(body).toContain('<p>小区路灯不亮</p>');
-    expect(body).toMatch(
-      /区住房和城乡建设局<\/td><td data-label="一方">承办单位<\/td><td data-label="状态" style="text-align:left">已答复<\/td>/,
-    );
-    expect(body).toMatch(
-      /城东街道<\/td><td data-label="一方">属地镇街<\/td><td data-label="状态" style="text-align:left">未签收<\/td>/,
-    );
-    expect(body).toContain('双派单生成：群众不满意，第1轮，时限11月18日18:00');
-    expect(body).toContain('区住房和城乡建设局（承办单位）签收（张局长）');
-    expect(body).toContain('区住房和城乡建设局（承办单位）答复（张局长）：已组织维修，路灯已恢复照明');
+      const leader = await login(app, s, LEADER, t('2026-11-17', '17:00'));
+      const body = (await app.inject({ url: '/console/dispatch', headers: { cookie: leader } })).body;
+      expect(body).not.toContain('没有进行中的双派单。');
+      expect(body).toContain('SP1 工单 S001');
+      expect(body).toContain('<p>小区路灯不亮</p>');
+      expect(body).toMatch(
+        // check-lines: long regex
+        /区住房和城乡建设局<\/td><td data-label="一方">承办单位<\/td><td data-label="状态" style="text-align:left">已答复<\/td>/,
+      );
+      expect(body).toMatch(
+        /城东街道<\/td><td data-label="一方">属地镇街<\/td><td data-label="状态" style="text-align:left">未签收<\/td>/,
+      );
+      expect(body).toContain('双派单生成：群众不满意，第1轮，时限11月18日18:00');
+      expect(body).toContain('区住房和城乡建设局（承办单位）签收（张局长）');
+      expect(body).toContain('区住房和城乡建设局（承办单位）答复（张局长）：已组织维修，路灯已恢复照明');
 
-    for (const [who, sees] of [
-      [CD, true],
-      [ZJ, true],
-      [JY, false],
-    ] as const) {
-      const cookie = await login(app, s, who, t('2026-11-17', '17:10'));
-      const page = (await app.inject({ url: '/console/dispatch', headers: { cookie } })).body;
-      expect(page.includes('SP1 工单 S001'), who).toBe(sees);
-    }
-  });
+      for (const [who, sees] of [
+        [CD, true],
+        [ZJ, true],
+        [JY, false],
+      ] as const) {
+        const cookie = await login(app, s, who, t('2026-11-17', '17:10'));
+        const page = (await app.inject({ url: '/console/dispatch', headers: { cookie } })).body;
+        expect(page.includes('SP1 工单 S001'), who).toBe(sees);
+      }
+    },
+  );
 });

@@ -36,35 +36,39 @@ describe("console 月评比: the monthly review's own ranking", () => {
   const get = async (month: string) =>
     (await app.inject({ url: `/console/ranking?month=${month}`, headers: { cookie } })).body;
 
-  it('November: the rows, order and scores of the 月评比, its method, the trial marking from its coverage', async () => {
-    const { rows, coverage } = await monthRankingWithCoverage(s.h.app.ctx, '2026-11');
-    expect(rows.length).toBeGreaterThan(0);
-    const body = await get('2026-11');
-    expect(body).toContain(RANKING_METHOD.slice(0, 40));
-    const table = /<table id="ranking-table">.*?<tbody>(.*?)<\/tbody>/s.exec(body)?.[1] ?? '';
-    const shown = [
-      ...table.matchAll(
-        /<tr><td><span class="[a-z]*">(\d+)<\/span> <a href="\/console\/unit\/([a-z0-9_-]+)">[^<]*<\/a><\/td><td><b>([\d.]+)<\/b>/g,
-      ),
-    ].map((m) => [Number(m[1]), m[2], m[3]]);
-    expect(shown).toEqual(
-      [...rows]
-        .sort((a, b) => a.rank - b.rank)
-        .map((r) => [r.rank, r.unitId, (Math.round(r.score * 10) / 10).toFixed(1)]),
-    );
-    // The history seeded from September is the bot's first data: November rests on all its days so far, no trial.
-    expect(coverage).toMatchObject({ workdays: 15, counted: 15, trial: false });
-    expect(body).not.toContain('id="ranking-trial"');
-    expect(shown).toHaveLength(18); // every reporting unit (as the browser test's screenshot shows)
-    // June … August have no data: no rank in the history, not everyone first.
-    const history = JSON.parse(
-      (/id="ranking-history"[^>]*data-chart="([^"]*)"/.exec(body)?.[1] ?? '{}')
-        .replace(/&quot;/g, '"')
-        .replace(/&amp;/g, '&'),
-    ) as { series: Array<{ data: Array<number | null> }> };
-    expect(history.series.length).toBe(rows.length);
-    for (const x of history.series) expect(x.data.slice(0, 3)).toEqual([null, null, null]);
-  });
+  it(
+    'November: the rows, order and scores of the 月评比, ' + 'its method, the trial marking from its coverage',
+    async () => {
+      const { rows, coverage } = await monthRankingWithCoverage(s.h.app.ctx, '2026-11');
+      expect(rows.length).toBeGreaterThan(0);
+      const body = await get('2026-11');
+      expect(body).toContain(RANKING_METHOD.slice(0, 40));
+      const table = /<table id="ranking-table">.*?<tbody>(.*?)<\/tbody>/s.exec(body)?.[1] ?? '';
+      const shown = [
+        ...table.matchAll(
+          // check-lines: long regex
+          /<tr><td><span class="[a-z]*">(\d+)<\/span> <a href="\/console\/unit\/([a-z0-9_-]+)">[^<]*<\/a><\/td><td><b>([\d.]+)<\/b>/g,
+        ),
+      ].map((m) => [Number(m[1]), m[2], m[3]]);
+      expect(shown).toEqual(
+        [...rows]
+          .sort((a, b) => a.rank - b.rank)
+          .map((r) => [r.rank, r.unitId, (Math.round(r.score * 10) / 10).toFixed(1)]),
+      );
+      // The history seeded from September is the bot's first data: November rests on all its days so far, no trial.
+      expect(coverage).toMatchObject({ workdays: 15, counted: 15, trial: false });
+      expect(body).not.toContain('id="ranking-trial"');
+      expect(shown).toHaveLength(18); // every reporting unit (as the browser test's screenshot shows)
+      // June … August have no data: no rank in the history, not everyone first.
+      const history = JSON.parse(
+        (/id="ranking-history"[^>]*data-chart="([^"]*)"/.exec(body)?.[1] ?? '{}')
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, '&'),
+      ) as { series: Array<{ data: Array<number | null> }> };
+      expect(history.series.length).toBe(rows.length);
+      for (const x of history.series) expect(x.data.slice(0, 3)).toEqual([null, null, null]);
+    },
+  );
 
   it('a month the bot ran only part of: the trial marking, as the monthly review has it', async () => {
     // Move the start of the bot's record to this evening: November then rests on one day.
@@ -74,7 +78,8 @@ describe("console 月评比: the monthly review's own ranking", () => {
     expect(rows.length).toBeGreaterThan(0);
     const body = await get('2026-11');
     expect(body).toContain(
-      '<div class="panel" id="ranking-trial"><p><b>试运行/数据不完整</b>：该月15个工作日中，督办助手运行了1天（7%，不足',
+      '<div class="panel" id="ranking-trial"><p><b>试运行/数据不完整</b>：该月15个工作日中，' +
+        '督办助手运行了1天（7%，不足',
     );
   });
 

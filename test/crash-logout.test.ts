@@ -91,7 +91,8 @@ describe('chat connection lost (logout, watchdog reset): fallback webhook, outbo
     hook?.server.close();
   });
 
-  it('tells the supervision team through the webhook, logs it, keeps the outbox and sends it once after login', async () => {
+  it('tells the supervision team through the webhook, logs ' +
+    'it, keeps the outbox and sends it once after login', async () => {
     await world.puppet.logout();
     await waitFor(() => hook.hooks.length === 1, 10_000);
     expect(hook.hooks[0]?.url).toBe(`/cgi-bin/webhook/send?key=${KEY}`);

@@ -24,29 +24,33 @@ describe("a leader's private 转办", () => {
     await s?.close();
   });
 
-  it('is posted in the group with the head @-mentioned, delivered point-to-point and confirmed to the leader', async () => {
-    const out = await s.play(
-      say(t('09:00'), WANG, '转办 城管局：建设路夜市烧烤油烟扰民，请明天下午5点前拿出整治方案。', { to: 'bot' }),
-    );
-    const group = out.filter((o) => o.to === 'group');
-    expect(group).toHaveLength(1);
-    expect(group[0]?.mentions).toEqual([CHU]);
-    expect(group[0]?.text).toMatch(
-      /^@褚局长\s+王副主任交办：城管局：建设路夜市烧烤油烟扰民，请明天下午5点前拿出整治方案。\n已转办区城市管理局（褚局长），时限12月2日17:00，编号 D1$/,
-    );
-    const toChu = out.filter((o) => o.to === CHU);
-    expect(toChu).toHaveLength(1);
-    expect(toChu[0]?.text).toContain('【点对点调度 D1】王副主任交办区城市管理局：');
-    const toWang = out.filter((o) => o.to === WANG);
-    expect(toWang).toHaveLength(1);
-    expect(toWang[0]?.text).toContain('已转办区城市管理局（褚局长），时限12月2日17:00，编号 D1。已在群内发布');
-    expect(out).toHaveLength(3);
-    expect(await dispatchByCode(s.h.app.db, 'D1')).toMatchObject({
-      chat: 'private',
-      leaderId: WANG,
-      deadlineGiven: true,
-    });
-  });
+  it(
+    'is posted in the group with the head @-mentioned, ' + 'delivered point-to-point and confirmed to the leader',
+    async () => {
+      const out = await s.play(
+        say(t('09:00'), WANG, '转办 城管局：建设路夜市烧烤油烟扰民，请明天下午5点前拿出整治方案。', { to: 'bot' }),
+      );
+      const group = out.filter((o) => o.to === 'group');
+      expect(group).toHaveLength(1);
+      expect(group[0]?.mentions).toEqual([CHU]);
+      expect(group[0]?.text).toMatch(
+        // check-lines: long regex
+        /^@褚局长\s+王副主任交办：城管局：建设路夜市烧烤油烟扰民，请明天下午5点前拿出整治方案。\n已转办区城市管理局（褚局长），时限12月2日17:00，编号 D1$/,
+      );
+      const toChu = out.filter((o) => o.to === CHU);
+      expect(toChu).toHaveLength(1);
+      expect(toChu[0]?.text).toContain('【点对点调度 D1】王副主任交办区城市管理局：');
+      const toWang = out.filter((o) => o.to === WANG);
+      expect(toWang).toHaveLength(1);
+      expect(toWang[0]?.text).toContain('已转办区城市管理局（褚局长），时限12月2日17:00，编号 D1。已在群内发布');
+      expect(out).toHaveLength(3);
+      expect(await dispatchByCode(s.h.app.db, 'D1')).toMatchObject({
+        chat: 'private',
+        leaderId: WANG,
+        deadlineGiven: true,
+      });
+    },
+  );
 
   it('with @-names in the text, works the same', async () => {
     const out = await s.play(say(t('09:10'), LI, '转办：@尤主任 湖滨路路灯不亮，请尽快修复。', { to: 'bot' }));
@@ -153,7 +157,9 @@ describe('two open dispatches to one unit and an ambiguous reply', () => {
         at: t('11:50', '02'),
         to: QIN,
         mentions: [],
-        text: '是否作为 D4（调度“城西街道：城西小学门口占道停车，请后天下午5点前整治并反馈。”）的办理情况？回复“D4”加内容即可，例如：D4 已到现场处置……',
+        text:
+          '是否作为 D4（调度“城西街道：城西小学门口占道停车，请后天下午5点前整治并反馈。”）的办理情况？' +
+          '回复“D4”加内容即可，例如：D4 已到现场处置……',
       },
     ]);
   });

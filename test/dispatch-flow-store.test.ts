@@ -112,15 +112,18 @@ describe.each([
     expect(await latestPendingReply(db, 'chengxi')).toBeUndefined();
   });
 
-  it('answers "has this unit a dispatch open?" for many units in one query, as the open-dispatch read would', async () => {
-    let queries = 0;
-    const counted = { query: ((sql: string, params?: never) => (queries++, db.query(sql, params))) as Db['query'] };
-    const units = ['zhujian', 'hubin', 'chengxi', 'nobody'];
-    const open = await Promise.all(units.map((u) => hasOpenDispatch(counted, u)));
-    expect(queries).toBe(1);
-    const expected = await Promise.all(units.map(async (u) => (await dispatchesForUnit(db, u)).length > 0));
-    expect(open).toEqual(expected);
-    expect(open).toContain(true);
-    expect(open).toContain(false);
-  });
+  it(
+    'answers "has this unit a dispatch open?" for many ' + 'units in one query, as the open-dispatch read would',
+    async () => {
+      let queries = 0;
+      const counted = { query: ((sql: string, params?: never) => (queries++, db.query(sql, params))) as Db['query'] };
+      const units = ['zhujian', 'hubin', 'chengxi', 'nobody'];
+      const open = await Promise.all(units.map((u) => hasOpenDispatch(counted, u)));
+      expect(queries).toBe(1);
+      const expected = await Promise.all(units.map(async (u) => (await dispatchesForUnit(db, u)).length > 0));
+      expect(open).toEqual(expected);
+      expect(open).toContain(true);
+      expect(open).toContain(false);
+    },
+  );
 });

@@ -87,7 +87,8 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ at: t('20', '08:30'), to: YOU });
     expect(out[0]?.text).toBe(
-      '【调度提醒 D1】李主任交办的“环海路小区污水外溢，请三个工作日内到现场处置并反馈。”尚未签收，请回复“收到”签收，并于11月24日18:00前反馈办理结果。',
+      '【调度提醒 D1】李主任交办的“环海路小区污水外溢，请三个工作日内到现场处置并反馈。”尚未签收，' +
+        '请回复“收到”签收，并于11月24日18:00前反馈办理结果。',
     );
   });
 
@@ -117,52 +118,60 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
     expect(out[0]?.text).toContain('（尚未签收）将于11月24日18:00到期');
   });
 
-  it('at the deadline: the unit @-mentioned in the group, the supervision team told, the leader given a status line, each once', async () => {
-    const out = await s.play(
-      run(t('24', '18:00'), 'dispatch-check'),
-      run(t('24', '18:00'), 'dispatch-check'),
-      run(t('25', '09:00'), 'dispatch-check'),
-      run(t('25', '09:30'), 'dispatch-check'),
-    );
-    expect(out.every((o) => o.at === t('24', '18:00'))).toBe(true);
-    const group = out.filter((o) => o.to === 'group');
-    expect(group).toHaveLength(1);
-    expect(group[0]?.mentions).toEqual([YOU]);
-    expect(group[0]?.text).toMatch(
-      /^@尤主任\s+【调度超时 D1】李主任交办的“环海路小区污水外溢.*”时限11月24日18:00已到，湖滨街道尚未反馈，请即办理并回复结果。$/,
-    );
-    for (const sup of SUPS) {
-      const m = out.filter((o) => o.to === sup);
-      expect(m).toHaveLength(1);
-      expect(m[0]?.text).toContain('【提请督办 D1】');
-      expect(m[0]?.text).toContain('· 湖滨街道：未签收、未反馈，已超时');
-    }
-    const leader = out.filter((o) => o.to === LI);
-    expect(leader).toHaveLength(1);
-    expect(leader[0]?.text).toContain('【调度进展 D1】');
-    expect(leader[0]?.text).toContain('· 区住房和城乡建设局：已反馈（11月23日10:05）');
-    expect(leader[0]?.text).toContain('· 湖滨街道：未签收、未反馈，已超时');
-    expect(out).toHaveLength(4);
-  });
+  it(
+    'at the deadline: the unit @-mentioned in the group, the supervision team told, the leader given a status ' +
+      'line, each once',
+    async () => {
+      const out = await s.play(
+        run(t('24', '18:00'), 'dispatch-check'),
+        run(t('24', '18:00'), 'dispatch-check'),
+        run(t('25', '09:00'), 'dispatch-check'),
+        run(t('25', '09:30'), 'dispatch-check'),
+      );
+      expect(out.every((o) => o.at === t('24', '18:00'))).toBe(true);
+      const group = out.filter((o) => o.to === 'group');
+      expect(group).toHaveLength(1);
+      expect(group[0]?.mentions).toEqual([YOU]);
+      expect(group[0]?.text).toMatch(
+        // check-lines: long regex
+        /^@尤主任\s+【调度超时 D1】李主任交办的“环海路小区污水外溢.*”时限11月24日18:00已到，湖滨街道尚未反馈，请即办理并回复结果。$/,
+      );
+      for (const sup of SUPS) {
+        const m = out.filter((o) => o.to === sup);
+        expect(m).toHaveLength(1);
+        expect(m[0]?.text).toContain('【提请督办 D1】');
+        expect(m[0]?.text).toContain('· 湖滨街道：未签收、未反馈，已超时');
+      }
+      const leader = out.filter((o) => o.to === LI);
+      expect(leader).toHaveLength(1);
+      expect(leader[0]?.text).toContain('【调度进展 D1】');
+      expect(leader[0]?.text).toContain('· 区住房和城乡建设局：已反馈（11月23日10:05）');
+      expect(leader[0]?.text).toContain('· 湖滨街道：未签收、未反馈，已超时');
+      expect(out).toHaveLength(4);
+    },
+  );
 
-  it('keeps everything: the dispatch, deliveries, acknowledgement, answer, reminders, escalation, with times', async () => {
-    const d = await dispatchByCode(s.h.app.db, 'D1');
-    const ev = await dispatchEvents(s.h.app.db, d!.id);
-    expect(ev.map((e) => `${e.kind}${e.unitId ? `:${e.unitId}` : ''}`)).toEqual([
-      'created',
-      'delivered:zhujian',
-      'delivered:hubin',
-      'ack:zhujian',
-      'ack-reminder:hubin',
-      'answer:zhujian',
-      'forwarded:zhujian',
-      'due-reminder:hubin',
-      'late:hubin',
-      'supervisors',
-      'leader-status',
-    ]);
-    expect(d?.escalatedAt?.toISOString()).toBe('2026-11-24T10:00:00.000Z');
-  });
+  it(
+    'keeps everything: the dispatch, deliveries, ' + 'acknowledgement, answer, reminders, escalation, with times',
+    async () => {
+      const d = await dispatchByCode(s.h.app.db, 'D1');
+      const ev = await dispatchEvents(s.h.app.db, d!.id);
+      expect(ev.map((e) => `${e.kind}${e.unitId ? `:${e.unitId}` : ''}`)).toEqual([
+        'created',
+        'delivered:zhujian',
+        'delivered:hubin',
+        'ack:zhujian',
+        'ack-reminder:hubin',
+        'answer:zhujian',
+        'forwarded:zhujian',
+        'due-reminder:hubin',
+        'late:hubin',
+        'supervisors',
+        'leader-status',
+      ]);
+      expect(d?.escalatedAt?.toISOString()).toBe('2026-11-24T10:00:00.000Z');
+    },
+  );
 
   it('调度进展 D1 shows it in full with its timeline; 调度进展 lists open dispatches by unit', async () => {
     const [one] = await s.play(say(t('25', '10:00'), LI, '调度进展 D1', { to: 'bot' }));

@@ -194,7 +194,10 @@ describe('parseDispatch fuzz', () => {
       const text = randomText(next);
       const mentions = ids.filter(() => next() < 0.2);
       const day = 1 + Math.floor(next() * 28);
-      const sentAt = `2026-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(day).padStart(2, '0')}T${String(Math.floor(next() * 24)).padStart(2, '0')}:${String(Math.floor(next() * 60)).padStart(2, '0')}:00+08:00`;
+      const sentAt =
+        `2026-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(day).padStart(2, '0')}` +
+        `T${String(Math.floor(next() * 24)).padStart(2, '0')}:${String(Math.floor(next() * 60)).padStart(2, '0')}` +
+        `:00+08:00`;
       let r: DispatchParse | undefined;
       expect(() => {
         r = parseDispatch(

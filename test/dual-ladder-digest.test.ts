@@ -83,48 +83,52 @@ describe('双派单 rounds late together: one ladder message per person and step
     ).toEqual([]);
   });
 
-  it('现场督办 and 提请督办: one message to each member of the team and to each leader, listing every late side', async () => {
-    await s.play(run(t('2026-11-20', '09:00'), 'dual-check'));
-    const mon = await s.play(run(t('2026-11-23', '09:00'), 'dual-check'));
-    for (const sup of SUPERVISORS) {
-      const onsite = mon.filter((o) => o.to === sup && o.text.startsWith('【现场督办'));
-      expect(onsite, sup).toHaveLength(1);
-      expect(onsite[0]?.text).toMatch(/^【现场督办】以下4件双派单超期仍未答复，已书面督办，请督导专班安排现场督办：/);
-      for (const part of [
-        'SP1 工单 S101「小区路灯不亮」：城东街道（属地镇街）',
-        'SP2 工单 S102',
-        'SP3 工单 S103',
-        'SP4 工单 S104「人行道井盖破损」：城东街道（属地镇街）',
-      ])
-        expect(onsite[0]?.text).toContain(part);
-    }
-    expect(await s.play(run(t('2026-11-23', '10:00'), 'dual-check'))).toEqual([]);
-    const tue = await s.play(run(t('2026-11-24', '09:00'), 'dual-check'));
-    for (const leader of LEADERS) {
-      const referral = tue.filter((o) => o.to === leader);
-      expect(referral, leader).toHaveLength(1);
-      expect(referral[0]?.text).toMatch(
-        /^【提请督办】以下4件双派单超期仍未答复，经即时、书面、现场督办未果，提请领导督办：/,
+  it(
+    '现场督办 and 提请督办: one message to each member of the ' + 'team and to each leader, listing every late side',
+    async () => {
+      await s.play(run(t('2026-11-20', '09:00'), 'dual-check'));
+      const mon = await s.play(run(t('2026-11-23', '09:00'), 'dual-check'));
+      for (const sup of SUPERVISORS) {
+        const onsite = mon.filter((o) => o.to === sup && o.text.startsWith('【现场督办'));
+        expect(onsite, sup).toHaveLength(1);
+        expect(onsite[0]?.text).toMatch(/^【现场督办】以下4件双派单超期仍未答复，已书面督办，请督导专班安排现场督办：/);
+        for (const part of [
+          'SP1 工单 S101「小区路灯不亮」：城东街道（属地镇街）',
+          'SP2 工单 S102',
+          'SP3 工单 S103',
+          'SP4 工单 S104「人行道井盖破损」：城东街道（属地镇街）',
+        ])
+          expect(onsite[0]?.text).toContain(part);
+      }
+      expect(await s.play(run(t('2026-11-23', '10:00'), 'dual-check'))).toEqual([]);
+      const tue = await s.play(run(t('2026-11-24', '09:00'), 'dual-check'));
+      for (const leader of LEADERS) {
+        const referral = tue.filter((o) => o.to === leader);
+        expect(referral, leader).toHaveLength(1);
+        expect(referral[0]?.text).toMatch(
+          /^【提请督办】以下4件双派单超期仍未答复，经即时、书面、现场督办未果，提请领导督办：/,
+        );
+      }
+      const steps = await s.h.app.db.query<{ n: number }>(
+        "select count(*)::int as n from dual_escalations where step in ('onsite', 'referral')",
       );
-    }
-    const steps = await s.h.app.db.query<{ n: number }>(
-      "select count(*)::int as n from dual_escalations where step in ('onsite', 'referral')",
-    );
-    expect(steps[0]?.n).toBe(8);
-    // 双问责 still follows for each round whose every side is late past the ladder: SP2 and SP3 (× 2 supervisors and the discipline office).
-    expect(
-      tue
-        .filter((o) => o.text.startsWith('【双问责 SP'))
-        .map((o) => o.text.slice(0, 9))
-        .sort(),
-    ).toEqual([
-      '【双问责 SP2】',
-      '【双问责 SP2】',
-      '【双问责 SP2】',
-      '【双问责 SP3】',
-      '【双问责 SP3】',
-      '【双问责 SP3】',
-    ]);
-    expect(await s.play(run(t('2026-11-24', '10:00'), 'dual-check'))).toEqual([]);
-  });
+      expect(steps[0]?.n).toBe(8);
+      // 双问责 still follows for each round whose every side is late past the ladder: SP2 and SP3 (× 2 supervisors and
+      // the discipline office).
+      expect(
+        tue
+          .filter((o) => o.text.startsWith('【双问责 SP'))
+          .map((o) => o.text.slice(0, 9))
+          .sort(),
+      ).toEqual([
+        '【双问责 SP2】',
+        '【双问责 SP2】',
+        '【双问责 SP2】',
+        '【双问责 SP3】',
+        '【双问责 SP3】',
+        '【双问责 SP3】',
+      ]);
+      expect(await s.play(run(t('2026-11-24', '10:00'), 'dual-check'))).toEqual([]);
+    },
+  );
 });

@@ -58,76 +58,86 @@ describe('月评比 method (pure)', () => {
     });
   });
 
-  it('the score weighs 30/30/15/10/15 with 100 − 重办率; a missing rate is left out and the other weights scale up', () => {
-    // 0.3×50 + 0.3×66.67 + 0.15×75 + 0.1×50 + 0.15×90.91 = 15 + 20 + 11.25 + 5 + 13.64 = 64.89
-    expect(
-      scoreOf({ onTimeRate: 50, satisfactionRate: 200 / 3, reopenRate: 25, ackRate: 50, punctuality: 2000 / 22 }),
-    ).toBe(64.89);
-    // (30 + 30 + 15 + 0.15×95.45) ÷ 0.9 = 99.24
-    expect(
-      scoreOf({ onTimeRate: 100, satisfactionRate: 100, reopenRate: 0, ackRate: null, punctuality: 2100 / 22 }),
-    ).toBe(99.24);
-    expect(
-      scoreOf({ onTimeRate: null, satisfactionRate: null, reopenRate: null, ackRate: null, punctuality: null }),
-    ).toBeNull();
-    expect(
-      scoreOf({ onTimeRate: null, satisfactionRate: null, reopenRate: 100, ackRate: null, punctuality: null }),
-    ).toBe(0);
-  });
+  it(
+    'the score weighs 30/30/15/10/15 with 100 − 重办率; a ' + 'missing rate is left out and the other weights scale up',
+    () => {
+      // 0.3×50 + 0.3×66.67 + 0.15×75 + 0.1×50 + 0.15×90.91 = 15 + 20 + 11.25 + 5 + 13.64 = 64.89
+      expect(
+        scoreOf({ onTimeRate: 50, satisfactionRate: 200 / 3, reopenRate: 25, ackRate: 50, punctuality: 2000 / 22 }),
+      ).toBe(64.89);
+      // (30 + 30 + 15 + 0.15×95.45) ÷ 0.9 = 99.24
+      expect(
+        scoreOf({ onTimeRate: 100, satisfactionRate: 100, reopenRate: 0, ackRate: null, punctuality: 2100 / 22 }),
+      ).toBe(99.24);
+      expect(
+        scoreOf({ onTimeRate: null, satisfactionRate: null, reopenRate: null, ackRate: null, punctuality: null }),
+      ).toBeNull();
+      expect(
+        scoreOf({ onTimeRate: null, satisfactionRate: null, reopenRate: 100, ackRate: null, punctuality: null }),
+      ).toBe(0);
+    },
+  );
 
-  it('ranks by score; equal scores share a rank (1, 1, 3) in roster order; units without any figure are left out', () => {
-    const rows = rankUnits([
-      fig('a', { workdays: 10, reportsOnTime: 5 }),
-      fig('b', { workdays: 10, reportsOnTime: 10 }),
-      fig('c'),
-      fig('d', { workdays: 10, reportsOnTime: 10 }),
-      fig('e', { workdays: 10, reportsOnTime: 0 }),
-    ]);
-    expect(rows.map((r) => [r.unitId, r.score, r.rank])).toEqual([
-      ['b', 100, 1],
-      ['d', 100, 1],
-      ['a', 50, 3],
-      ['e', 0, 4],
-    ]);
-    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(
-      [
-        'ackRate',
-        'onTimeRate',
-        'punctuality',
-        'rank',
-        'reopenRate',
-        'reports',
-        'satisfactionRate',
-        'score',
-        'silent',
-        'unitId',
-        'unitName',
-      ].sort(),
-    );
-  });
+  it(
+    'ranks by score; equal scores share a rank (1, 1, 3) in ' + 'roster order; units without any figure are left out',
+    () => {
+      const rows = rankUnits([
+        fig('a', { workdays: 10, reportsOnTime: 5 }),
+        fig('b', { workdays: 10, reportsOnTime: 10 }),
+        fig('c'),
+        fig('d', { workdays: 10, reportsOnTime: 10 }),
+        fig('e', { workdays: 10, reportsOnTime: 0 }),
+      ]);
+      expect(rows.map((r) => [r.unitId, r.score, r.rank])).toEqual([
+        ['b', 100, 1],
+        ['d', 100, 1],
+        ['a', 50, 3],
+        ['e', 0, 4],
+      ]);
+      expect(Object.keys(rows[0] ?? {}).sort()).toEqual(
+        [
+          'ackRate',
+          'onTimeRate',
+          'punctuality',
+          'rank',
+          'reopenRate',
+          'reports',
+          'satisfactionRate',
+          'score',
+          'silent',
+          'unitId',
+          'unitName',
+        ].sort(),
+      );
+    },
+  );
 
-  it('a month with no report, ticket or delivery has no ranking; a unit that had to report and sent nothing ranks after those that did', () => {
-    expect(rankUnits([fig('a', { workdays: 10 }), fig('b', { workdays: 10 })])).toEqual([]);
-    const rows = rankUnits([
-      fig('silent', {
-        workdays: 10,
-        reportsOnTime: 0,
-        tickets: 5,
-        ticketsDue: 5,
-        ticketsOnTime: 5,
-        rated: 5,
-        satisfied: 5,
-      }),
-      fig('late', { workdays: 10, reportsOnTime: 0, reportsFiled: 10 }),
-      fig('ok', { workdays: 10, reportsOnTime: 8 }),
-    ]);
-    expect(rows.map((r) => [r.unitId, r.rank])).toEqual([
-      ['ok', 1],
-      ['late', 2],
-      ['silent', 3],
-    ]);
-    expect(rows[2]?.score).toBeGreaterThan(rows[0]?.score ?? 0);
-  });
+  it(
+    'a month with no report, ticket or delivery has no ranking; a unit that had to report and sent nothing ranks ' +
+      'after those that did',
+    () => {
+      expect(rankUnits([fig('a', { workdays: 10 }), fig('b', { workdays: 10 })])).toEqual([]);
+      const rows = rankUnits([
+        fig('silent', {
+          workdays: 10,
+          reportsOnTime: 0,
+          tickets: 5,
+          ticketsDue: 5,
+          ticketsOnTime: 5,
+          rated: 5,
+          satisfied: 5,
+        }),
+        fig('late', { workdays: 10, reportsOnTime: 0, reportsFiled: 10 }),
+        fig('ok', { workdays: 10, reportsOnTime: 8 }),
+      ]);
+      expect(rows.map((r) => [r.unitId, r.rank])).toEqual([
+        ['ok', 1],
+        ['late', 2],
+        ['silent', 3],
+      ]);
+      expect(rows[2]?.score).toBeGreaterThan(rows[0]?.score ?? 0);
+    },
+  );
 
   it('best three and last three never overlap', () => {
     const rows = rankUnits(
@@ -144,24 +154,28 @@ describe('月评比 method (pure)', () => {
 
 describe('双派单 pure rules', () => {
   const roster = Roster.fromConfig(rosterConfig());
-  it('sides: department + street with its grid; a street that is its own 承办单位 is one side; an unknown street leaves the 承办单位 alone', () => {
-    expect(planSides({ unitId: 'zhujian', street: '城东街道办事处', grid: '东一网格' }, roster)).toEqual({
-      sides: [
-        { side: 'unit', unitId: 'zhujian', grid: null },
-        { side: 'street', unitId: 'chengdong', grid: '东一网格' },
-      ],
-      sameUnit: false,
-      streetUnknown: false,
-    });
-    expect(planSides({ unitId: 'chengxi', street: '城西街道', grid: null }, roster).sides).toEqual([
-      { side: 'both', unitId: 'chengxi', grid: null },
-    ]);
-    expect(planSides({ unitId: 'chengxi', street: null, grid: null }, roster).sameUnit).toBe(true);
-    expect(planSides({ unitId: 'zhujian', street: '某某社区', grid: null }, roster)).toMatchObject({
-      streetUnknown: true,
-      sides: [{ side: 'unit' }],
-    });
-  });
+  it(
+    'sides: department + street with its grid; a street that is its own 承办单位 is one side; an unknown street ' +
+      'leaves the 承办单位 alone',
+    () => {
+      expect(planSides({ unitId: 'zhujian', street: '城东街道办事处', grid: '东一网格' }, roster)).toEqual({
+        sides: [
+          { side: 'unit', unitId: 'zhujian', grid: null },
+          { side: 'street', unitId: 'chengdong', grid: '东一网格' },
+        ],
+        sameUnit: false,
+        streetUnknown: false,
+      });
+      expect(planSides({ unitId: 'chengxi', street: '城西街道', grid: null }, roster).sides).toEqual([
+        { side: 'both', unitId: 'chengxi', grid: null },
+      ]);
+      expect(planSides({ unitId: 'chengxi', street: null, grid: null }, roster).sameUnit).toBe(true);
+      expect(planSides({ unitId: 'zhujian', street: '某某社区', grid: null }, roster)).toMatchObject({
+        streetUnknown: true,
+        sides: [{ side: 'unit' }],
+      });
+    },
+  );
 
   it('replies: round codes, 签收, ticket numbers as whole words, numbered back-check answers', () => {
     expect(parseDualReply('SP3 签收')).toEqual({ codes: ['SP3'], kind: 'ack', body: '签收' });

@@ -166,7 +166,8 @@ describe('fuzz: the message router through the real pipeline', () => {
       [ids],
     );
     console.log(
-      `${label}: ${ids.length} cases, ${out.length} bot messages (${errors} handler-error answers), ${rows[0]?.n} recorded, ${rows[0]?.processed} processed`,
+      `${label}: ${ids.length} cases, ${out.length} bot messages (${errors} handler-error answers), ` +
+        `${rows[0]?.n} recorded, ${rows[0]?.processed} processed`,
     );
     expect(rows[0]?.n).toBe(rows[0]?.processed);
     for (const o of out) {
@@ -222,7 +223,8 @@ describe('fuzz: broken files sent to the importer in the group', () => {
     await s?.close();
   });
 
-  it('truncated xlsx, random bytes named .xlsx, empty .csv, a .csv that is not a ticket list, an old .xls: one clear zh-CN answer each', async () => {
+  it('truncated xlsx, random bytes named .xlsx, empty .csv, a .csv that is not a ticket list, an old .xls: one ' +
+    'clear zh-CN answer each', async () => {
     const good = await writeXlsx(join(dir, 'good.xlsx'), [
       HEADER,
       ['A001', '物业纠纷', '', '区住建局', '', '', '2026-11-18 09:00', '', '办理中', '', 0],

@@ -52,13 +52,16 @@ describe('help per role is true to what the bot sends', () => {
     expect(zhao).not.toMatch(/未按时报送|逾期未办|提请您督办/);
   });
 
-  it('the leader is told of the ticket 提请督办 and the summaries; approvals with a real code, no angle brackets', () => {
-    const li = helps.get(LI) ?? '';
-    expect(li).toContain('工单经即时、书面、现场督办仍未办结的，我会点对点提请您督办');
-    expect(li).toContain('“同意 TB001”或“不同意 TB001 理由”');
-    for (const text of helps.values()) expect(text).not.toMatch(/[<>‹›]/);
-    expect(helps.get(ZHU)).toContain('“工单编号 已办结 说明”');
-  });
+  it(
+    'the leader is told of the ticket 提请督办 and the summaries;' + ' approvals with a real code, no angle brackets',
+    () => {
+      const li = helps.get(LI) ?? '';
+      expect(li).toContain('工单经即时、书面、现场督办仍未办结的，我会点对点提请您督办');
+      expect(li).toContain('“同意 TB001”或“不同意 TB001 理由”');
+      for (const text of helps.values()) expect(text).not.toMatch(/[<>‹›]/);
+      expect(helps.get(ZHU)).toContain('“工单编号 已办结 说明”');
+    },
+  );
 
   it('the back-check questions promise nothing the bot does not do (no 考核挂钩)', () => {
     for (const o of [{}, { oneSide: true }, { received: true }]) {

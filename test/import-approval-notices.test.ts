@@ -77,33 +77,36 @@ describe('the import answer: rounds started (with codes) and tickets overdue now
     expect(answer).toContain('目前超期未办结工单1件。');
   });
 
-  it('a CSV update with nothing new (private, from a leader): no rounds line, the overdue count still given', async () => {
-    const out = await s.play({
-      at: t('10:00'),
-      from: LI,
-      to: 'bot',
-      file: await writeXlsx(join(dir, 'again.xlsx'), [
-        HEADER,
-        [
-          '2026112400217',
-          '学校门口交通拥堵',
-          '',
-          '区公安分局',
-          '',
-          '',
-          '2026-11-24 09:00',
-          '2026-11-27 18:00',
-          '办理中',
-          '',
-          0,
-        ],
-      ]),
-    });
-    const answer = out.find((o) => o.to === LI)?.text ?? '';
-    expect(answer).toContain('无变化1条');
-    expect(answer).not.toContain('双派单');
-    expect(answer).toContain('目前超期未办结工单1件。');
-  });
+  it(
+    'a CSV update with nothing new (private, from a leader)' + ': no rounds line, the overdue count still given',
+    async () => {
+      const out = await s.play({
+        at: t('10:00'),
+        from: LI,
+        to: 'bot',
+        file: await writeXlsx(join(dir, 'again.xlsx'), [
+          HEADER,
+          [
+            '2026112400217',
+            '学校门口交通拥堵',
+            '',
+            '区公安分局',
+            '',
+            '',
+            '2026-11-24 09:00',
+            '2026-11-27 18:00',
+            '办理中',
+            '',
+            0,
+          ],
+        ]),
+      });
+      const answer = out.find((o) => o.to === LI)?.text ?? '';
+      expect(answer).toContain('无变化1条');
+      expect(answer).not.toContain('双派单');
+      expect(answer).toContain('目前超期未办结工单1件。');
+    },
+  );
 
   it('the head reports it done: the next import counts it apart', async () => {
     await s.play(say(t('10:10'), 'wxid_gongan_feng', '2026112400217已办结，已增派警力疏导'));

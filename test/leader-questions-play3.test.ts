@@ -49,12 +49,15 @@ describe("leaders' questions in everyday words (replay)", () => {
     await s?.close();
   });
 
-  it('修好了没 / 路灯的事进展如何 / 路灯那件搞定了吗 show the dispatch; an unknown topic says nothing matched', async () => {
-    for (const [i, q] of ['建设巷路灯修好了没', '路灯的事进展如何', '路灯那件搞定了吗'].entries()) {
-      const out = await s.play(say(t(`10:0${i}`), 'wxid_leader_wang', q, { to: 'bot' }));
-      expect(out[0]?.text, q).toMatch(/^【D1】/);
-    }
-    const none = await s.play(say(t('10:10'), 'wxid_leader_wang', '实验小学那个事怎么样了', { to: 'bot' }));
-    expect(none[0]?.text).toMatch(/^没有找到与“实验小学”相关的调度。/);
-  });
+  it(
+    '修好了没 / 路灯的事进展如何 / 路灯那件搞定了吗 show the dispatch;' + ' an unknown topic says nothing matched',
+    async () => {
+      for (const [i, q] of ['建设巷路灯修好了没', '路灯的事进展如何', '路灯那件搞定了吗'].entries()) {
+        const out = await s.play(say(t(`10:0${i}`), 'wxid_leader_wang', q, { to: 'bot' }));
+        expect(out[0]?.text, q).toMatch(/^【D1】/);
+      }
+      const none = await s.play(say(t('10:10'), 'wxid_leader_wang', '实验小学那个事怎么样了', { to: 'bot' }));
+      expect(none[0]?.text).toMatch(/^没有找到与“实验小学”相关的调度。/);
+    },
+  );
 });

@@ -1,4 +1,7 @@
-/** 回头看 re-dispatches last month's unresolved tickets — past their deadline — and 不满意 ones, never tickets still within their time limit. */
+/**
+ * 回头看 re-dispatches last month's unresolved tickets — past their deadline — and 不满意 ones, never tickets still
+ * within their time limit.
+ */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, Scenario } from './scenario.js';
@@ -25,15 +28,19 @@ describe('回头看 on 12-01: only tickets past due (or rated 不满意)', () =>
     await s?.close();
   });
 
-  it('L001 (overdue) and L004 (不满意) are counted for the oversight; L002, L003, L005 (still within their time limit) are not', async () => {
-    const out = await s.play(run(t('2026-12-01', '09:00'), 'monthly-review'));
-    for (const n of ['L002', 'L003', 'L005']) expect(out.some((o) => o.text.includes(n))).toBe(false);
-    expect(out.some((o) => o.text.startsWith('【回头看】区城市管理局'))).toBe(false);
-    // L001 is pursued by the daily nag, L004 is in its 双派单 round (opened at import): neither is re-dispatched.
-    expect(out.some((o) => o.text.startsWith('【回头看】区住房和城乡建设局'))).toBe(false);
-    const sum = out.find((o) => o.to === 'wxid_leader_li' && o.text.startsWith('【回头看】11月份'))?.text ?? '';
-    expect(sum).toContain('共2件');
-    expect(sum).toContain('超期未办结1件已在每日工单督办中跟进，不重复交办（区住房和城乡建设局1件）');
-    expect(sum).toMatch(/双派单办理中1件，不重复交办（L004：SP\d+）/);
-  });
+  it(
+    'L001 (overdue) and L004 (不满意) are counted for the oversight; L002, L003, L005 (still within their time ' +
+      'limit) are not',
+    async () => {
+      const out = await s.play(run(t('2026-12-01', '09:00'), 'monthly-review'));
+      for (const n of ['L002', 'L003', 'L005']) expect(out.some((o) => o.text.includes(n))).toBe(false);
+      expect(out.some((o) => o.text.startsWith('【回头看】区城市管理局'))).toBe(false);
+      // L001 is pursued by the daily nag, L004 is in its 双派单 round (opened at import): neither is re-dispatched.
+      expect(out.some((o) => o.text.startsWith('【回头看】区住房和城乡建设局'))).toBe(false);
+      const sum = out.find((o) => o.to === 'wxid_leader_li' && o.text.startsWith('【回头看】11月份'))?.text ?? '';
+      expect(sum).toContain('共2件');
+      expect(sum).toContain('超期未办结1件已在每日工单督办中跟进，不重复交办（区住房和城乡建设局1件）');
+      expect(sum).toMatch(/双派单办理中1件，不重复交办（L004：SP\d+）/);
+    },
+  );
 });

@@ -20,7 +20,8 @@ const BEFORE = ALL.filter((f) => f < '012');
 /** The migration runner as it was before issue 16: each file split on semicolons at line ends. */
 async function oldMigrate(db: Db, files: readonly string[]): Promise<void> {
   await db.exec(
-    'create table if not exists schema_migrations (version text primary key, applied_at timestamptz not null default now())',
+    'create table if not exists schema_migrations (version text primary key, applied_at timestamptz not null ' +
+      'default now())',
   );
   for (const f of files) {
     const sql = readFileSync(join(MIGRATIONS_DIR, f), 'utf8');
@@ -59,14 +60,16 @@ async function oldUpsert(db: Db, batch: readonly TicketInput[], source: string, 
 const hasOldTrigger = async (db: Db) =>
   (
     await db.query<{ n: number }>(
-      `select count(*)::int as n from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+      `select count(*)::int as n from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on ` +
+        `n.oid = c.relnamespace
        where t.tgname = 'ticket_events_dual' and n.nspname = current_schema()`,
     )
   )[0]?.n === 1;
 
 const triggers = (db: Db) =>
   db.query<{ event_id: string; ticket_number: string; reason: string; at: Date; kind: string }>(
-    `select g.event_id::text as event_id, g.ticket_number, g.reason, g.at, e.kind from dual_triggers g join ticket_events e on e.id = g.event_id order by g.event_id, g.reason`,
+    `select g.event_id::text as event_id, g.ticket_number, g.reason, g.at, e.kind from dual_triggers g join ` +
+      `ticket_events e on e.id = g.event_id order by g.event_id, g.reason`,
   );
 
 const base: TicketInput = {
@@ -86,7 +89,10 @@ const base: TicketInput = {
 };
 const tk = (number: string, p: Partial<TicketInput> = {}): TicketInput => ({ ...base, number, ...p });
 
-/** Imports in order: new tickets, the same again (re-import), changes, one number twice in a batch, a rating back to 不满意. */
+/**
+ * Imports in order: new tickets, the same again (re-import), changes, one number twice in a batch, a rating back to
+ * 不满意.
+ */
 const STEPS: TicketInput[][] = [
   [
     tk('A', { rating: '满意' }),
@@ -148,17 +154,20 @@ describe.each([
     }
   });
 
-  it('a new store gets every file, each recorded once; the 双派单 trigger is gone; a second run does nothing', async () => {
-    const db = await fresh();
-    expect(await migrate(db)).toEqual(ALL);
-    expect(
-      (await db.query<{ version: string }>('select version from schema_migrations order by version')).map(
-        (r) => r.version,
-      ),
-    ).toEqual(ALL);
-    expect(await hasOldTrigger(db)).toBe(false);
-    expect(await migrate(db)).toEqual([]);
-  });
+  it(
+    'a new store gets every file, each recorded once; ' + 'the 双派单 trigger is gone; a second run does nothing',
+    async () => {
+      const db = await fresh();
+      expect(await migrate(db)).toEqual(ALL);
+      expect(
+        (await db.query<{ version: string }>('select version from schema_migrations order by version')).map(
+          (r) => r.version,
+        ),
+      ).toEqual(ALL);
+      expect(await hasOldTrigger(db)).toBe(false);
+      expect(await migrate(db)).toEqual([]);
+    },
+  );
 
   it('a store migrated by the old runner: only the new file runs, its dual_triggers rows stay', async () => {
     const db = await fresh();
@@ -181,7 +190,8 @@ describe.each([
       // Semicolons inside a string and a body, and a statement on the last line without one.
       writeFileSync(
         join(dir, '002_ok.sql'),
-        "create table m_ok (x text default 'a;\nb');\ncreate function m_f() returns int language sql as $$ select 1;\n$$;\ninsert into m_ok default values",
+        "create table m_ok (x text default 'a;\nb');\ncreate function m_f() returns int language sql as $$ " +
+          'select 1;\n$$;\ninsert into m_ok default values',
       );
       writeFileSync(join(dir, '003_bad.sql'), 'create table m_bad (x int);\ncreate table m_bad (x int);\n');
       await expect(migrate(db, dir)).rejects.toThrow();
@@ -215,7 +225,8 @@ describe.each([
       expect(await triggers(now)).toEqual(want);
       counts.push(want.length);
     }
-    // New B, C, D (two); re-import nothing; A rated 不满意, C reopened again; F (new + rating) and G; B back to 不满意; re-import nothing.
+    // New B, C, D (two); re-import nothing; A rated 不满意, C reopened again; F (new + rating) and G; B back to
+    // 不满意; re-import nothing.
     expect(counts).toEqual([4, 4, 6, 9, 9, 10, 10]);
   });
 });

@@ -1,4 +1,6 @@
-/** 我的待办 agrees with the nag: tickets the unit reported done are marked; a round awaiting 倒查 gets the 倒查 example. */
+/**
+ * 我的待办 agrees with the nag: tickets the unit reported done are marked; a round awaiting 倒查 gets the 倒查 example.
+ */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Scenario, say } from './scenario.js';

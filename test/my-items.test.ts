@@ -110,7 +110,8 @@ describe('我的待办 and the private fallback (replay)', () => {
         /^· 双派单4件：SP1（工单Z001，.*前答复）、SP2（工单Z002，.*）、SP3（工单Z003，.*）、SP4（工单Z200，.*）$/,
       );
       expect(lines[3]).toBe(
-        '· 超期工单8件：Z100（井盖缺失）、Z101（围挡破损）、Z102（工地夜间施工）、Z103（老旧小区漏水）、Z104（雨污管网堵塞）等（另有3件未列出）',
+        '· 超期工单8件：Z100（井盖缺失）、Z101（围挡破损）、Z102（工地夜间施工）、Z103（老旧小区漏水）、' +
+          'Z104（雨污管网堵塞）等（另有3件未列出）',
       );
       expect(body).toContain('答复调度或双派单时请带编号，如“D1 办理情况……”。');
       expect(body).not.toContain('C001');
@@ -120,7 +121,8 @@ describe('我的待办 and the private fallback (replay)', () => {
   it('the private fallback names the codes waiting for the unit and never says the message was taken up', async () => {
     const CD = 'wxid_chengdong_zhu'; // the street side of all four rounds
     const list =
-      'SP1 双派单，工单 Z001「小区路灯不亮」\nSP2 双派单，工单 Z002「楼道堆物」\nSP3 双派单，工单 Z003「电梯故障」\nSP4 双派单，工单 Z200「物业收费争议」';
+      'SP1 双派单，工单 Z001「小区路灯不亮」\nSP2 双派单，工单 Z002「楼道堆物」\nSP3 双派单，工单 ' +
+      'Z003「电梯故障」\nSP4 双派单，工单 Z200「物业收费争议」';
     const want: Array<[string, string]> = [
       // answer-clarify: nothing is recorded, the codes waiting are listed with what they are.
       ['在吗', `您好，我在。贵单位目前有 4 件事项待答复：\n${list}\n办理后请回复编号加办理情况。`],
@@ -141,7 +143,9 @@ describe('我的待办 and the private fallback (replay)', () => {
         at: t('11:10'),
         to: 'wxid_jiaoyu_sun',
         mentions: [],
-        text: '您好，这条消息未能识别为日报、答复或指令，未作处理。\n发送“我的待办”可查看本单位待办事项，发送“帮助”可查看使用说明。',
+        text:
+          '您好，这条消息未能识别为日报、答复或指令，未作处理。\n发送“我的待办”可查看本单位待办事项，' +
+          '发送“帮助”可查看使用说明。',
       },
     ]);
     const leader = await s.play(say(t('11:11'), LI, '在吗', { to: 'bot' }));

@@ -1,4 +1,6 @@
-/** The nag counts a reopened ticket that is also due today or overdue once, in the group line and the private header. */
+/**
+ * The nag counts a reopened ticket that is also due today or overdue once, in the group line and the private header.
+ */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, Scenario } from './scenario.js';

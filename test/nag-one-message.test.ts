@@ -154,21 +154,25 @@ describe.each(CASES)('12-01 09:00: one message per ticket per unit ($name)', (c)
     await s?.close();
   });
 
-  it('11-30 15:00: 城管局 (its only ticket reported done) is not named in the group, gets its list privately, marked', () => {
-    const group = d1pm.filter((o) => o.to === 'group');
-    expect(group).toHaveLength(1);
-    const g = group[0]?.text ?? '';
-    expect(g).not.toContain('区城市管理局');
-    expect(g).not.toContain('已报办结');
-    expect(group[0]?.mentions).not.toContain(CHU);
-    expect(g).toContain('区公安分局（冯局长）：超期1件');
-    expect(g).toContain('【即时督办】截至11月30日15:00，以下2个单位');
-    const chu = d1pm.filter((o) => o.to === CHU);
-    expect(chu).toHaveLength(1);
-    expect(chu[0]?.text).toContain('2026112100088 夜市油烟扰民（超期');
-    expect(chu[0]?.text).toContain('（单位已报办结，待平台确认）');
-    expect(chu[0]?.text).not.toContain('抓紧办理');
-  });
+  it(
+    '11-30 15:00: 城管局 (its only ticket reported done) is not named in the group, gets its list privately, ' +
+      'marked',
+    () => {
+      const group = d1pm.filter((o) => o.to === 'group');
+      expect(group).toHaveLength(1);
+      const g = group[0]?.text ?? '';
+      expect(g).not.toContain('区城市管理局');
+      expect(g).not.toContain('已报办结');
+      expect(group[0]?.mentions).not.toContain(CHU);
+      expect(g).toContain('区公安分局（冯局长）：超期1件');
+      expect(g).toContain('【即时督办】截至11月30日15:00，以下2个单位');
+      const chu = d1pm.filter((o) => o.to === CHU);
+      expect(chu).toHaveLength(1);
+      expect(chu[0]?.text).toContain('2026112100088 夜市油烟扰民（超期');
+      expect(chu[0]?.text).toContain('（单位已报办结，待平台确认）');
+      expect(chu[0]?.text).not.toContain('抓紧办理');
+    },
+  );
 
   it('冯局长 and 吴局长 get ONE message about their ticket: the written notice, acknowledging their 签收', () => {
     for (const [who, number] of [
@@ -188,57 +192,71 @@ describe.each(CASES)('12-01 09:00: one message per ticket per unit ($name)', (c)
     expect(g).toContain('区人力资源和社会保障局（吴局长）：超期1件（其中1件已书面督办）');
   });
 
-  it('reported-done tickets: listed once by the nag, never re-dispatched as 未办结; the group does not name 城管局', () => {
-    expect(about(d2am, CHU, '2026112100088')).toHaveLength(1);
-    expect(about(d2am, ZHANG, '2026112000153')).toHaveLength(1);
-    expect(d2am.some((o) => o.text.includes('未办结）'))).toBe(false);
-    expect(d2am.find((o) => o.to === 'group')?.text ?? '').not.toContain('区城市管理局');
-  });
+  it(
+    'reported-done tickets: listed once by the nag, never ' + 're-dispatched as 未办结; the group does not name 城管局',
+    () => {
+      expect(about(d2am, CHU, '2026112100088')).toHaveLength(1);
+      expect(about(d2am, ZHANG, '2026112000153')).toHaveLength(1);
+      expect(d2am.some((o) => o.text.includes('未办结）'))).toBe(false);
+      expect(d2am.find((o) => o.to === 'group')?.text ?? '').not.toContain('区城市管理局');
+    },
+  );
 
-  it('the 双派单 ticket is not re-dispatched by 回头看 (not to either side); the oversight gets the counts by reason', () => {
-    expect(d2am.some((o) => o.text.startsWith('【回头看】区生态环境分局'))).toBe(false);
-    expect(d2am.some((o) => (o.to === ZHENG || o.to === QIN) && o.text.includes('2026112300411'))).toBe(false);
-    const sums = d2am.filter((o) => o.text.startsWith('【回头看】11月份'));
-    expect(sums.map((o) => o.to).sort()).toEqual([...OVERSIGHT].sort());
-    const text = sums[0]?.text ?? '';
-    expect(text).toContain('共5件');
-    expect(text).toContain(
-      '超期未办结2件已在每日工单督办中跟进，不重复交办（区公安分局1件，区人力资源和社会保障局1件）',
+  it(
+    'the 双派单 ticket is not re-dispatched by 回头看 (not to either side); the oversight gets the counts by ' +
+      'reason',
+    () => {
+      expect(d2am.some((o) => o.text.startsWith('【回头看】区生态环境分局'))).toBe(false);
+      expect(d2am.some((o) => (o.to === ZHENG || o.to === QIN) && o.text.includes('2026112300411'))).toBe(false);
+      const sums = d2am.filter((o) => o.text.startsWith('【回头看】11月份'));
+      expect(sums.map((o) => o.to).sort()).toEqual([...OVERSIGHT].sort());
+      const text = sums[0]?.text ?? '';
+      expect(text).toContain('共5件');
+      expect(text).toContain(
+        '超期未办结2件已在每日工单督办中跟进，不重复交办（区公安分局1件，区人力资源和社会保障局1件）',
+      );
+      expect(text).toContain('单位已报办结、待平台确认2件（区城市管理局1件，区住房和城乡建设局1件）');
+      expect(text).toMatch(/双派单办理中1件，不重复交办（2026112300411：SP\d+）/);
+    },
+  );
+});
+
+describe(
+  '回头看 with no daily nag configured: reported-done ' + 'tickets are marked, not 未办结; the 双派单 ticket left out',
+  () => {
+    const PHRASES = [
+      '2026112100088 已办结，已集中整治',
+      '2026112100088已经办结👍',
+      '2026112100088 已办结。摊点已全部清理！',
+    ];
+    let s: Scenario;
+    let review: Out[] = [];
+    beforeAll(async () => {
+      const base = rosterConfig();
+      s = await Scenario.open({ ...base, routines: { ...base.routines, ticketNag: [] } }, t(D1, '08:00'));
+      await importList(s, tempDir(), 'tickets.xlsx');
+      // Said three ways over the day (the last one counts): each is recorded.
+      for (const [k, p] of PHRASES.entries()) {
+        const out = await s.play(say(t(D1, `1${k}:00`), CHU, p));
+        expect(out[0]?.text).toContain('已记录工单 2026112100088 的办结情况');
+      }
+      review = await s.play(run(t(D2, '09:00'), 'monthly-review'));
+    });
+    afterAll(async () => {
+      await s?.close();
+    });
+
+    it(
+      '城管局 gets 2026112100088 marked （单位已报办结，待平台确认）; 公安分局 its ticket as 未办结; 生态环境分局 ' +
+        'nothing',
+      () => {
+        const chu = review.find((o) => o.to === CHU)?.text ?? '';
+        expect(chu).toMatch(/^【回头看】区城市管理局：以下11月份工单尚未解决或群众不满意，现重新交办/);
+        expect(chu).toContain('1. 2026112100088 夜市油烟扰民（单位已报办结，待平台确认）');
+        expect(chu).not.toContain('未办结）');
+        expect(review.find((o) => o.to === FENG)?.text).toContain('2026112400217 学校门口交通拥堵（未办结）');
+        expect(review.some((o) => o.to === ZHENG || o.to === QIN)).toBe(false);
+      },
     );
-    expect(text).toContain('单位已报办结、待平台确认2件（区城市管理局1件，区住房和城乡建设局1件）');
-    expect(text).toMatch(/双派单办理中1件，不重复交办（2026112300411：SP\d+）/);
-  });
-});
-
-describe('回头看 with no daily nag configured: reported-done tickets are marked, not 未办结; the 双派单 ticket left out', () => {
-  const PHRASES = [
-    '2026112100088 已办结，已集中整治',
-    '2026112100088已经办结👍',
-    '2026112100088 已办结。摊点已全部清理！',
-  ];
-  let s: Scenario;
-  let review: Out[] = [];
-  beforeAll(async () => {
-    const base = rosterConfig();
-    s = await Scenario.open({ ...base, routines: { ...base.routines, ticketNag: [] } }, t(D1, '08:00'));
-    await importList(s, tempDir(), 'tickets.xlsx');
-    // Said three ways over the day (the last one counts): each is recorded.
-    for (const [k, p] of PHRASES.entries()) {
-      const out = await s.play(say(t(D1, `1${k}:00`), CHU, p));
-      expect(out[0]?.text).toContain('已记录工单 2026112100088 的办结情况');
-    }
-    review = await s.play(run(t(D2, '09:00'), 'monthly-review'));
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-
-  it('城管局 gets 2026112100088 marked （单位已报办结，待平台确认）; 公安分局 its ticket as 未办结; 生态环境分局 nothing', () => {
-    const chu = review.find((o) => o.to === CHU)?.text ?? '';
-    expect(chu).toMatch(/^【回头看】区城市管理局：以下11月份工单尚未解决或群众不满意，现重新交办/);
-    expect(chu).toContain('1. 2026112100088 夜市油烟扰民（单位已报办结，待平台确认）');
-    expect(chu).not.toContain('未办结）');
-    expect(review.find((o) => o.to === FENG)?.text).toContain('2026112400217 学校门口交通拥堵（未办结）');
-    expect(review.some((o) => o.to === ZHENG || o.to === QIN)).toBe(false);
-  });
-});
+  },
+);

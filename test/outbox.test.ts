@@ -32,36 +32,40 @@ describe('outbox', () => {
     expect((times[6] as number) - (times[0] as number)).toBeGreaterThanOrEqual(2 * windowMs - 10);
   });
 
-  it("sends relays (a leader's dispatch) first, then replies, reminders, answers to chit-chat, and queued digests last; in order within a lane", async () => {
-    h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger() });
-    const sent: SentRecord[] = [];
-    h.world.onSent((s) => sent.push(s));
-    // A backlog as at 09:00: the day's digests are queued when a head's report and a leader's instruction arrive.
-    await h.app.outbox.queue.pause();
-    const send = (purpose: string, text: string) =>
-      h!.app.outbox.send({ to: { kind: 'group' }, text, mentions: [], purpose });
-    for (let i = 1; i <= 6; i++) await send(`ticket-nag:2026-11-30-am:unit${i}`, `催办${i}`);
-    await send('daily-summary:2026-11-30', '日报汇总');
-    await send('report-reminder:2026-11-30', '日报提醒');
-    await send('dispatch:D7:deliver:zhujian:wxid_zhujian_zhang', '领导调度');
-    await send('report-confirm:m-1', '日报确认');
-    await send('help:m-2', '帮助回复');
-    await h.app.outbox.queue.resume();
-    expect(await h.drain()).toBe(true);
-    expect(sent.map((s) => s.text)).toEqual([
-      '领导调度',
-      '日报确认',
-      '日报提醒',
-      '帮助回复',
-      '催办1',
-      '催办2',
-      '催办3',
-      '催办4',
-      '催办5',
-      '催办6',
-      '日报汇总',
-    ]);
-  });
+  it(
+    "sends relays (a leader's dispatch) first, then replies, reminders, answers to chit-chat, and queued digests " +
+      'last; in order within a lane',
+    async () => {
+      h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger() });
+      const sent: SentRecord[] = [];
+      h.world.onSent((s) => sent.push(s));
+      // A backlog as at 09:00: the day's digests are queued when a head's report and a leader's instruction arrive.
+      await h.app.outbox.queue.pause();
+      const send = (purpose: string, text: string) =>
+        h!.app.outbox.send({ to: { kind: 'group' }, text, mentions: [], purpose });
+      for (let i = 1; i <= 6; i++) await send(`ticket-nag:2026-11-30-am:unit${i}`, `催办${i}`);
+      await send('daily-summary:2026-11-30', '日报汇总');
+      await send('report-reminder:2026-11-30', '日报提醒');
+      await send('dispatch:D7:deliver:zhujian:wxid_zhujian_zhang', '领导调度');
+      await send('report-confirm:m-1', '日报确认');
+      await send('help:m-2', '帮助回复');
+      await h.app.outbox.queue.resume();
+      expect(await h.drain()).toBe(true);
+      expect(sent.map((s) => s.text)).toEqual([
+        '领导调度',
+        '日报确认',
+        '日报提醒',
+        '帮助回复',
+        '催办1',
+        '催办2',
+        '催办3',
+        '催办4',
+        '催办5',
+        '催办6',
+        '日报汇总',
+      ]);
+    },
+  );
 
   it('a reply overtakes a rate-limited backlog of digests', async () => {
     h = await startHarness({

@@ -20,7 +20,8 @@ async function goodTickets(s: Scenario, unit: string, month: string): Promise<vo
   for (let i = 1; i <= 5; i++) {
     const day = `${month}-${String(i + 1).padStart(2, '0')}`;
     await s.h.app.db.query(
-      `insert into tickets (number, title, unit_id, assigned_at, due_at, status, done, rating, reopen_count, first_seen_at, updated_at)
+      `insert into tickets (number, title, unit_id, assigned_at, due_at, status, done, rating, reopen_count, ` +
+        `first_seen_at, updated_at)
        values ($1,'x',$2,$3,$4,'已办结',true,'满意',0,$3,$3)`,
       [`${unit}-${month}-${i}`, unit, new Date(t(day, '09:00')), new Date(t(day, '23:00'))],
     );
@@ -29,7 +30,8 @@ async function goodTickets(s: Scenario, unit: string, month: string): Promise<vo
 
 async function report(s: Scenario, unit: string, day: string, late = false): Promise<void> {
   await s.h.app.db.query(
-    `insert into reports (unit_id, day, late, version, message_id, sender_id, received_at) values ($1,$2,$3,1,$4,'x',$5)`,
+    `insert into reports (unit_id, day, late, version, message_id, sender_id, received_at) values ($1,$2,$3,1,` +
+      `$4,'x',$5)`,
     [unit, day, late, `m-${unit}-${day}`, new Date(t(day, late ? '18:20' : '17:00'))],
   );
 }
@@ -89,67 +91,74 @@ describe('月评比 in the first month: deployed on Monday 11-30, reviewed on 12
     expect(units[0]?.n).toBe(18);
   });
 
-  it('1 of 21 working days: a trial to the leaders and supervisors only, nothing in the group, the silent unit not above reporters', async () => {
-    const out = await s.play(run(t('2026-12-01', '09:00'), 'monthly-review'));
-    expect(out.filter((o) => o.to === 'group' && o.text.includes('月评比'))).toEqual([]);
-    expect(out.some((o) => o.text.includes('红红脸'))).toBe(false);
-    const trial = out.filter((o) => o.text.startsWith('【月评比·试运行】'));
-    expect(trial.map((o) => o.to).sort()).toEqual([...OVERSIGHT].sort());
-    const text = trial[0]?.text ?? '';
-    expect(text).toContain('11月数据不完整：本月21个工作日中，督办助手运行了1天（5%，不足80%）');
-    expect(text).toContain('不在群内公布');
-    const pos = (name: string) => text.indexOf(`. ${name} `);
-    for (const reporter of ['区住房和城乡建设局', '区城市管理局', '城东街道']) {
-      expect(pos(reporter)).toBeGreaterThan(0);
-      expect(pos('区教育局')).toBeGreaterThan(pos(reporter));
-    }
-    expect(text).toMatch(/区住房和城乡建设局 [\d.]+分（[^）]*按时报送 100%）/);
-    expect(
-      out
-        .filter((o) => o.file === '月评比-2026-11.xlsx')
-        .map((o) => o.to)
-        .sort(),
-    ).toEqual([...OVERSIGHT].sort());
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(join(s.h.app.ctx.dataDir as string, 'ranking', '月评比-2026-11.xlsx'));
-    const cells: string[] = [];
-    wb.worksheets[0]?.eachRow((r) => cells.push(String(r.getCell(1).value ?? '')));
-    expect(cells.some((c) => c.startsWith('试运行（数据不完整）：当月21个工作日中督办助手运行1天'))).toBe(true);
-    expect(await s.play(run(t('2026-12-01', '09:30'), 'monthly-review'))).toEqual([]);
-  });
+  it(
+    '1 of 21 working days: a trial to the leaders and supervisors only, nothing in the group, the silent unit ' +
+      'not above reporters',
+    async () => {
+      const out = await s.play(run(t('2026-12-01', '09:00'), 'monthly-review'));
+      expect(out.filter((o) => o.to === 'group' && o.text.includes('月评比'))).toEqual([]);
+      expect(out.some((o) => o.text.includes('红红脸'))).toBe(false);
+      const trial = out.filter((o) => o.text.startsWith('【月评比·试运行】'));
+      expect(trial.map((o) => o.to).sort()).toEqual([...OVERSIGHT].sort());
+      const text = trial[0]?.text ?? '';
+      expect(text).toContain('11月数据不完整：本月21个工作日中，督办助手运行了1天（5%，不足80%）');
+      expect(text).toContain('不在群内公布');
+      const pos = (name: string) => text.indexOf(`. ${name} `);
+      for (const reporter of ['区住房和城乡建设局', '区城市管理局', '城东街道']) {
+        expect(pos(reporter)).toBeGreaterThan(0);
+        expect(pos('区教育局')).toBeGreaterThan(pos(reporter));
+      }
+      expect(text).toMatch(/区住房和城乡建设局 [\d.]+分（[^）]*按时报送 100%）/);
+      expect(
+        out
+          .filter((o) => o.file === '月评比-2026-11.xlsx')
+          .map((o) => o.to)
+          .sort(),
+      ).toEqual([...OVERSIGHT].sort());
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(s.h.app.ctx.dataDir as string, 'ranking', '月评比-2026-11.xlsx'));
+      const cells: string[] = [];
+      wb.worksheets[0]?.eachRow((r) => cells.push(String(r.getCell(1).value ?? '')));
+      expect(cells.some((c) => c.startsWith('试运行（数据不完整）：当月21个工作日中督办助手运行1天'))).toBe(true);
+      expect(await s.play(run(t('2026-12-01', '09:30'), 'monthly-review'))).toEqual([]);
+    },
+  );
 
-  it('months before the bot ran have no ranking; the console marks the trial and charts no rank for empty months', async () => {
-    expect(await rankingSource.rows(s.h.app.ctx, '2026-10')).toEqual([]);
-    expect((await rankingSource.coverage(s.h.app.ctx, '2026-11')).trial).toBe(true);
-    const { app } = await consoleServer(s);
-    try {
-      const { token } = await askLink(s, 'wxid_leader_li', t('2026-12-01', '10:00'));
-      const r = await app.inject({
-        method: 'POST',
-        url: '/console/login',
-        payload: `t=${token}`,
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      });
-      const cookie = String(r.headers['set-cookie']).split(';')[0] as string;
-      const page = await app.inject({ url: '/console/ranking?month=2026-11', headers: { cookie } });
-      expect(page.statusCode).toBe(200);
-      expect(page.body).toContain('试运行/数据不完整');
-      // Six months, June … November: the five before the bot are null for every unit, never rank 1.
-      const attr = /id="ranking-history"[^>]*data-chart="([^"]*)"/.exec(page.body)?.[1] ?? '';
-      const option = JSON.parse(
-        attr
-          .replace(/&quot;/g, '"')
-          .replace(/&lt;/g, '<')
-          .replace(/&gt;/g, '>')
-          .replace(/&#39;/g, "'")
-          .replace(/&amp;/g, '&'),
-      ) as { series: Array<{ data: Array<number | null> }> };
-      expect(option.series.length).toBe(18);
-      for (const x of option.series) expect(x.data.slice(0, 5)).toEqual([null, null, null, null, null]);
-    } finally {
-      await app.close();
-    }
-  });
+  it(
+    'months before the bot ran have no ranking; the console ' + 'marks the trial and charts no rank for empty months',
+    async () => {
+      expect(await rankingSource.rows(s.h.app.ctx, '2026-10')).toEqual([]);
+      expect((await rankingSource.coverage(s.h.app.ctx, '2026-11')).trial).toBe(true);
+      const { app } = await consoleServer(s);
+      try {
+        const { token } = await askLink(s, 'wxid_leader_li', t('2026-12-01', '10:00'));
+        const r = await app.inject({
+          method: 'POST',
+          url: '/console/login',
+          payload: `t=${token}`,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        });
+        const cookie = String(r.headers['set-cookie']).split(';')[0] as string;
+        const page = await app.inject({ url: '/console/ranking?month=2026-11', headers: { cookie } });
+        expect(page.statusCode).toBe(200);
+        expect(page.body).toContain('试运行/数据不完整');
+        // Six months, June … November: the five before the bot are null for every unit, never rank 1.
+        const attr = /id="ranking-history"[^>]*data-chart="([^"]*)"/.exec(page.body)?.[1] ?? '';
+        const option = JSON.parse(
+          attr
+            .replace(/&quot;/g, '"')
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>')
+            .replace(/&#39;/g, "'")
+            .replace(/&amp;/g, '&'),
+        ) as { series: Array<{ data: Array<number | null> }> };
+        expect(option.series.length).toBe(18);
+        for (const x of option.series) expect(x.data.slice(0, 5)).toEqual([null, null, null, null, null]);
+      } finally {
+        await app.close();
+      }
+    },
+  );
 });
 
 describe('月评比 with a full month: published, a unit counted only since it joined the roster', () => {
@@ -177,21 +186,25 @@ describe('月评比 with a full month: published, a unit counted only since it j
     await s?.close();
   });
 
-  it('published in the group; 教育局 (no report) is not above any unit that reported; 交通运输局 100% since joining', async () => {
-    const out = await s.play(run(t('2026-12-01', '09:00'), 'monthly-review'));
-    const group = out.filter((o) => o.to === 'group' && o.text.startsWith('【月评比】'));
-    expect(group).toHaveLength(1);
-    expect(group[0]?.text).not.toContain('区教育局');
-    expect(out.some((o) => o.text.includes('试运行'))).toBe(false);
-    const table =
-      out.find((o) => o.to === 'wxid_leader_li' && o.text.startsWith('【月评比】11月全区评比结果'))?.text ?? '';
-    const lines = table.split('\n').slice(1);
-    const idx = (name: string) => lines.findIndex((l) => l.includes(` ${name} `));
-    for (const reporter of ['区住房和城乡建设局', '区城市管理局', '城东街道', '区交通运输局'])
-      expect(idx('区教育局')).toBeGreaterThan(idx(reporter));
-    expect(lines[idx('区交通运输局')]).toContain('按时报送 100%');
-    expect(lines[idx('区住房和城乡建设局')]).toContain('按时报送 95.2%'); // 20 of 21 on time
-  });
+  it(
+    'published in the group; 教育局 (no report) is not above any unit that reported; 交通运输局 100% since ' +
+      'joining',
+    async () => {
+      const out = await s.play(run(t('2026-12-01', '09:00'), 'monthly-review'));
+      const group = out.filter((o) => o.to === 'group' && o.text.startsWith('【月评比】'));
+      expect(group).toHaveLength(1);
+      expect(group[0]?.text).not.toContain('区教育局');
+      expect(out.some((o) => o.text.includes('试运行'))).toBe(false);
+      const table =
+        out.find((o) => o.to === 'wxid_leader_li' && o.text.startsWith('【月评比】11月全区评比结果'))?.text ?? '';
+      const lines = table.split('\n').slice(1);
+      const idx = (name: string) => lines.findIndex((l) => l.includes(` ${name} `));
+      for (const reporter of ['区住房和城乡建设局', '区城市管理局', '城东街道', '区交通运输局'])
+        expect(idx('区教育局')).toBeGreaterThan(idx(reporter));
+      expect(lines[idx('区交通运输局')]).toContain('按时报送 100%');
+      expect(lines[idx('区住房和城乡建设局')]).toContain('按时报送 95.2%'); // 20 of 21 on time
+    },
+  );
 });
 
 describe('月评比 in a replay: the clock starts long before the first line; the days count from the first data', () => {

@@ -80,57 +80,61 @@ describe('月评比 month figures (pure)', () => {
     };
   };
 
-  it('counts per unit: tickets as read, deliveries summed over dispatches and 双派单 sides, reports over the counted days', () => {
-    const m = monthFigures(base());
-    expect(m.coverage).toEqual({ workdays: 5, counted: 4, share: 0.8, trial: false });
-    expect(m.figures).toEqual([
-      {
-        unitId: 'a',
-        unitName: '甲局',
-        ticketsDue: 8,
-        ticketsOnTime: 6,
-        rated: 5,
-        satisfied: 4,
-        tickets: 10,
-        reopened: 1,
-        delivered: 5,
-        ackedInTime: 4,
-        workdays: 4,
-        reportsOnTime: 2,
-        reportsFiled: 3,
-      },
-      {
-        unitId: 'b',
-        unitName: '乙街道',
-        ticketsDue: 0,
-        ticketsOnTime: 0,
-        rated: 0,
-        satisfied: 0,
-        tickets: 0,
-        reopened: 0,
-        delivered: 1,
-        ackedInTime: 1,
-        workdays: 2,
-        reportsOnTime: 0,
-        reportsFiled: 1,
-      },
-      {
-        unitId: 'c',
-        unitName: '丙中心',
-        ticketsDue: 0,
-        ticketsOnTime: 0,
-        rated: 0,
-        satisfied: 0,
-        tickets: 0,
-        reopened: 0,
-        delivered: 0,
-        ackedInTime: 0,
-        workdays: null,
-        reportsOnTime: 0,
-        reportsFiled: 0,
-      },
-    ]);
-  });
+  it(
+    'counts per unit: tickets as read, deliveries summed over dispatches and 双派单 sides, reports over the ' +
+      'counted days',
+    () => {
+      const m = monthFigures(base());
+      expect(m.coverage).toEqual({ workdays: 5, counted: 4, share: 0.8, trial: false });
+      expect(m.figures).toEqual([
+        {
+          unitId: 'a',
+          unitName: '甲局',
+          ticketsDue: 8,
+          ticketsOnTime: 6,
+          rated: 5,
+          satisfied: 4,
+          tickets: 10,
+          reopened: 1,
+          delivered: 5,
+          ackedInTime: 4,
+          workdays: 4,
+          reportsOnTime: 2,
+          reportsFiled: 3,
+        },
+        {
+          unitId: 'b',
+          unitName: '乙街道',
+          ticketsDue: 0,
+          ticketsOnTime: 0,
+          rated: 0,
+          satisfied: 0,
+          tickets: 0,
+          reopened: 0,
+          delivered: 1,
+          ackedInTime: 1,
+          workdays: 2,
+          reportsOnTime: 0,
+          reportsFiled: 1,
+        },
+        {
+          unitId: 'c',
+          unitName: '丙中心',
+          ticketsDue: 0,
+          ticketsOnTime: 0,
+          rated: 0,
+          satisfied: 0,
+          tickets: 0,
+          reopened: 0,
+          delivered: 0,
+          ackedInTime: 0,
+          workdays: null,
+          reportsOnTime: 0,
+          reportsFiled: 0,
+        },
+      ]);
+    },
+  );
 
   it.each([
     [

@@ -58,7 +58,9 @@ export const OWN_CASES: ReportCase[] = [
   },
   {
     name: 'colon table, one per line',
-    text: '区卫健局日报\n新受理：9件\n已办结：8\n正在办理：1\n逾期：0\n重办：1件\n不满意：0件\n退办：0\n按时办结率：100%\n群众满意率：97.3%',
+    text:
+      '区卫健局日报\n新受理：9件\n已办结：8\n正在办理：1\n逾期：0\n重办：1件\n不满意：0件\n退办：0\n按时办结率：' +
+      '100%\n群众满意率：97.3%',
     expect: {
       unit: '区卫生健康局',
       received: 9,
@@ -486,7 +488,9 @@ export const OWN_CASES: ReportCase[] = [
   },
   {
     name: 'numbered lines with suffix zero',
-    text: '区住建局：\n1.今日受理：5件\n2.今日办结：4件\n3.在办：1件\n4.超期：无\n5.重办：无\n6.不满意：无\n7.退办及不再办理：无',
+    text:
+      '区住建局：\n1.今日受理：5件\n2.今日办结：4件\n3.在办：1件\n4.超期：无\n5.重办：无\n6.不满意：' +
+      '无\n7.退办及不再办理：无',
     expect: { received: 5, completed: 4, inProgress: 1, overdue: 0, reopened: 0, unsatisfied: 0, returned: 0 },
   },
   {
@@ -527,7 +531,9 @@ export const OWN_CASES: ReportCase[] = [
   },
   {
     name: 'all counts and both rates',
-    text: '区住建局：今日受理12件，办结10件，在办2件，超期2件，重办1件，不满意1件，退办1件，不再办理0件，按时办结率83.3%，满意率91.7%。',
+    text:
+      '区住建局：今日受理12件，办结10件，在办2件，超期2件，重办1件，不满意1件，退办1件，不再办理0件，' +
+      '按时办结率83.3%，满意率91.7%。',
     expect: {
       received: 12,
       completed: 10,
@@ -619,7 +625,9 @@ export const OWN_CASES: ReportCase[] = [
   },
   {
     name: 'table with bare numbers',
-    text: '区城管局11月20日：受理：15；办结：14；在办：1；超期：0；重办：0；不满意：0；退办：0；不再办理：0；按时办结率：100；满意率：99.3',
+    text:
+      '区城管局11月20日：受理：15；办结：14；在办：1；超期：0；重办：0；不满意：0；退办：0；不再办理：0；' +
+      '按时办结率：100；满意率：99.3',
     expect: {
       date: '2026-11-20',
       received: 15,

@@ -88,7 +88,8 @@ const PHRASINGS: Array<{
 ];
 
 describe("cli replay of the issue's scenario (test/fixtures/report-correction.jsonl)", () => {
-  it('gives the merged report 受理7、办结4、在办1、超期0、满意率98%, a confirmation with 5→7 and a summary with those figures', () => {
+  it('gives the merged report 受理7、办结4、在办1、超期0、满意率98%, a confirmation with 5→7 and a summary with ' +
+    'those figures', () => {
     const r = spawnSync(
       process.execPath,
       ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), 'replay', '--config', ROSTER_PATH],
@@ -111,7 +112,8 @@ describe("cli replay of the issue's scenario (test/fixtures/report-correction.js
       ['2026-11-19T18:40:00+08:00', 'group'],
     ]);
     expect(out[1]?.text).toBe(
-      '已更正区住房和城乡建设局11月19日日报（第2次报送）：受理 5→7件。\n更正后日报：受理7件、办结4件、在办1件、超期0件、满意率98%。',
+      '已更正区住房和城乡建设局11月19日日报（第2次报送）：受理 5→7件。\n更正后日报：受理7件、办结4件、在办1件、' +
+        '超期0件、满意率98%。',
     );
     expect(out[2]?.text).toContain('合计：受理7件，办结4件，在办1件，超期0件，重办未填报');
     expect(out[2]?.text).toContain('\n区住房和城乡建设局 7/4/1/0/-/-/98%\n');
@@ -141,42 +143,48 @@ describe.each(ENGINES)('report corrections on %s', (kind, dbOptions) => {
 
   const stored = async (unit: string, day = D) => (await reportsForDay(s.h.app.db, day)).find((r) => r.unitId === unit);
 
-  it("the issue's replay: a one-figure correction merges into the report, the confirmation says 5→7, the summary has every figure", async () => {
-    const lines = readFileSync(join(REPO, 'test/fixtures/report-correction.jsonl'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-    const first = await s.play(lines[0] as Record<string, unknown>);
-    const fix = await s.play(lines[1] as Record<string, unknown>);
-    expect(first[0]?.text).toBe(
-      '已收到区住房和城乡建设局11月19日日报：受理5件、办结4件、在办1件、超期0件、满意率98%。',
-    );
-    expect(fix).toHaveLength(1);
-    expect(fix[0]).toMatchObject({ to: 'wxid_zhujian_zhang' });
-    expect(fix[0]?.text).toBe(
-      '已更正区住房和城乡建设局11月19日日报（第2次报送）：受理 5→7件。\n更正后日报：受理7件、办结4件、在办1件、超期0件、满意率98%。',
-    );
-    expect(fix[0]?.text).not.toContain('请补充');
-    expect(await stored('zhujian')).toMatchObject({
-      received: 7,
-      completed: 4,
-      inProgress: 1,
-      overdue: 0,
-      satisfactionRate: 98,
-      version: 2,
-    });
-    const versions = await s.h.app.db.query<{ version: number; mode: string; changed: string[]; figures: unknown }>(
-      `select version, mode, changed, figures from report_versions where unit_id = 'zhujian' and day = $1 order by version`,
-      [D],
-    );
-    expect(versions.map((v) => [v.version, v.mode, v.changed])).toEqual([
-      [1, 'replace', ['received', 'completed', 'inProgress', 'overdue', 'satisfactionRate']],
-      [2, 'merge', ['received']],
-    ]);
-    // The version keeps what the message itself said.
-    const own = versions[1]?.figures;
-    expect(typeof own === 'string' ? JSON.parse(own) : own).toMatchObject({ received: 7, completed: null });
-  });
+  it(
+    "the issue's replay: a one-figure correction merges into the report, the confirmation says 5→7, the summary " +
+      'has every figure',
+    async () => {
+      const lines = readFileSync(join(REPO, 'test/fixtures/report-correction.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      const first = await s.play(lines[0] as Record<string, unknown>);
+      const fix = await s.play(lines[1] as Record<string, unknown>);
+      expect(first[0]?.text).toBe(
+        '已收到区住房和城乡建设局11月19日日报：受理5件、办结4件、在办1件、超期0件、满意率98%。',
+      );
+      expect(fix).toHaveLength(1);
+      expect(fix[0]).toMatchObject({ to: 'wxid_zhujian_zhang' });
+      expect(fix[0]?.text).toBe(
+        '已更正区住房和城乡建设局11月19日日报（第2次报送）：受理 5→7件。\n更正后日报：受理7件、办结4件、在办1件、' +
+          '超期0件、满意率98%。',
+      );
+      expect(fix[0]?.text).not.toContain('请补充');
+      expect(await stored('zhujian')).toMatchObject({
+        received: 7,
+        completed: 4,
+        inProgress: 1,
+        overdue: 0,
+        satisfactionRate: 98,
+        version: 2,
+      });
+      const versions = await s.h.app.db.query<{ version: number; mode: string; changed: string[]; figures: unknown }>(
+        `select version, mode, changed, figures from report_versions where unit_id = 'zhujian' and day = $1 ` +
+          `order by version`,
+        [D],
+      );
+      expect(versions.map((v) => [v.version, v.mode, v.changed])).toEqual([
+        [1, 'replace', ['received', 'completed', 'inProgress', 'overdue', 'satisfactionRate']],
+        [2, 'merge', ['received']],
+      ]);
+      // The version keeps what the message itself said.
+      const own = versions[1]?.figures;
+      expect(typeof own === 'string' ? JSON.parse(own) : own).toMatchObject({ received: 7, completed: null });
+    },
+  );
 
   it('corrections as heads type them change only the figures they name', async () => {
     for (const [i, p] of PHRASINGS.entries()) {
@@ -196,7 +204,8 @@ describe.each(ENGINES)('report corrections on %s', (kind, dbOptions) => {
       say(t('17:42'), 'wxid_chengdong_zhu', '城东街道：今日受理9件，办结8件，在办1件，按时办结率100%'),
     );
     expect(again[0]?.text).toBe(
-      '已更新城东街道11月19日日报（第2次报送，以本次为准）：受理9件、办结8件、在办1件、按时办结率100%。\n与上次相比：受理 8→9件、办结 7→8件、按时办结率 未填报→100%、满意率 100%→未填报。',
+      '已更新城东街道11月19日日报（第2次报送，以本次为准）：受理9件、办结8件、在办1件、按时办结率100%。' +
+        '\n与上次相比：受理 8→9件、办结 7→8件、按时办结率 未填报→100%、满意率 100%→未填报。',
     );
     expect(await stored('chengdong')).toMatchObject({
       received: 9,
@@ -223,7 +232,8 @@ describe.each(ENGINES)('report corrections on %s', (kind, dbOptions) => {
     // 在办 by 7 units, 超期 by 4 (住建 0, 卫健 0, 人社 1, 市场监管 0); nobody gave 重办.
     expect(text).toContain('报送：10/18个单位，未报8个。');
     expect(text).toContain(
-      '合计：受理66件，办结56件，在办7件（7个单位填报），超期1件（4个单位填报），重办未填报，不满意未填报，退办/不再办理未填报。',
+      '合计：受理66件，办结56件，在办7件（7个单位填报），超期1件（4个单位填报），重办未填报，不满意未填报，' +
+        '退办/不再办理未填报。',
     );
     expect(text).toContain('区住房和城乡建设局 7/4/1/0/-/-/98%');
     expect(text).toContain('区人力资源和社会保障局 3/3/-/1/-/-/-');
@@ -234,7 +244,8 @@ describe.each(ENGINES)('report corrections on %s', (kind, dbOptions) => {
     expect(out.find((o) => o.to === 'wxid_zhujian_zhang')?.text).toContain('办结 4→5件');
     const note = out.find((o) => o.to === 'group');
     expect(note?.text).toBe(
-      '【更正】11月19日日报汇总发出后，区住房和城乡建设局更正了当日数据：办结 4→5件。更正后：受理7件、办结5件、在办1件、超期0件、满意率98%。',
+      '【更正】11月19日日报汇总发出后，区住房和城乡建设局更正了当日数据：办结 4→5件。更正后：受理7件、办结5件、' +
+        '在办1件、超期0件、满意率98%。',
     );
     expect(out).toHaveLength(2);
     // Withdrawn again (撤回): the figures the summary showed stand, and whoever got the note hears it.
@@ -243,7 +254,8 @@ describe.each(ENGINES)('report corrections on %s', (kind, dbOptions) => {
       '已作废。当前以此前报送为准：受理7件、办结4件',
     );
     expect(back.find((o) => o.to === 'group')?.text).toBe(
-      '【更正】11月19日日报汇总发出后，区住房和城乡建设局更正了当日数据：办结 5→4件。更正后：受理7件、办结4件、在办1件、超期0件、满意率98%。',
+      '【更正】11月19日日报汇总发出后，区住房和城乡建设局更正了当日数据：办结 5→4件。更正后：受理7件、办结4件、' +
+        '在办1件、超期0件、满意率98%。',
     );
     expect(await stored('zhujian')).toMatchObject({ received: 7, completed: 4, version: 2 });
   });
@@ -274,61 +286,64 @@ describe.each(ENGINES)('report corrections on %s', (kind, dbOptions) => {
     expect(await s.play({ at: t('17:33', day), from: 'wxid_xingang_xu', recall: true })).toEqual([]);
   });
 
-  it('store: a message stored again (a retry after a crash) gives its version, mode and the report before it', async () => {
-    const none = {
-      received: null,
-      completed: null,
-      inProgress: null,
-      overdue: null,
-      reopened: null,
-      unsatisfied: null,
-      returned: null,
-      onTimeRate: null,
-      satisfactionRate: null,
-    };
-    const v1 = { ...none, received: 5, completed: 4 };
-    const v2 = { ...v1, received: 7 };
-    const base = {
-      unitId: 'zigui',
-      day: '2026-11-27',
-      flags: [],
-      afterSummary: false,
-      late: false,
-      senderId: 'wxid_zigui_yang',
-      receivedAt: new Date('2026-11-27T09:00:00Z'),
-      text: '',
-    };
-    const db = s.h.app.db;
-    expect(
-      await saveReport(db, {
+  it(
+    'store: a message stored again (a retry after a crash)' + ' gives its version, mode and the report before it',
+    async () => {
+      const none = {
+        received: null,
+        completed: null,
+        inProgress: null,
+        overdue: null,
+        reopened: null,
+        unsatisfied: null,
+        returned: null,
+        onTimeRate: null,
+        satisfactionRate: null,
+      };
+      const v1 = { ...none, received: 5, completed: 4 };
+      const v2 = { ...v1, received: 7 };
+      const base = {
+        unitId: 'zigui',
+        day: '2026-11-27',
+        flags: [],
+        afterSummary: false,
+        late: false,
+        senderId: 'wxid_zigui_yang',
+        receivedAt: new Date('2026-11-27T09:00:00Z'),
+        text: '',
+      };
+      const db = s.h.app.db;
+      expect(
+        await saveReport(db, {
+          ...base,
+          figures: v1,
+          result: v1,
+          mode: 'replace',
+          changed: ['received', 'completed'],
+          baseVersion: 0,
+          messageId: 'st-1',
+        }),
+      ).toMatchObject({ status: 'stored', version: 1 });
+      const fix = {
         ...base,
-        figures: v1,
-        result: v1,
-        mode: 'replace',
-        changed: ['received', 'completed'],
-        baseVersion: 0,
-        messageId: 'st-1',
-      }),
-    ).toMatchObject({ status: 'stored', version: 1 });
-    const fix = {
-      ...base,
-      figures: { ...none, received: 7 },
-      result: v2,
-      mode: 'merge' as const,
-      changed: ['received' as const],
-      baseVersion: 1,
-      messageId: 'st-2',
-    };
-    expect(await saveReport(db, fix)).toMatchObject({ status: 'stored', version: 2, result: v2 });
-    expect(await saveReport(db, { ...fix, baseVersion: 2 })).toEqual({
-      status: 'seen',
-      version: 2,
-      result: v2,
-      changed: ['received'],
-      mode: 'merge',
-      before: v1,
-    });
-    // Decided on a version that is no longer the latest: not stored, decide again.
-    expect((await saveReport(db, { ...fix, messageId: 'st-3', baseVersion: 1 })).status).toBe('conflict');
-  });
+        figures: { ...none, received: 7 },
+        result: v2,
+        mode: 'merge' as const,
+        changed: ['received' as const],
+        baseVersion: 1,
+        messageId: 'st-2',
+      };
+      expect(await saveReport(db, fix)).toMatchObject({ status: 'stored', version: 2, result: v2 });
+      expect(await saveReport(db, { ...fix, baseVersion: 2 })).toEqual({
+        status: 'seen',
+        version: 2,
+        result: v2,
+        changed: ['received'],
+        mode: 'merge',
+        before: v1,
+      });
+      // Decided on a version that is no longer the latest: not stored, decide again.
+      expect((await saveReport(db, { ...fix, messageId: 'st-3', baseVersion: 1 })).status).toBe('conflict');
+    },
+  );
 });

@@ -86,20 +86,24 @@ describe('reports with emoji and decorations (replay)', () => {
     for (const u of ['chengdong', 'jiaotong', 'nongye', 'zhujian']) expect(stored.has(u)).toBe(false);
   });
 
-  it('says nothing to messages that are not report attempts: numbers of a case, ticket and phone numbers, notes, other units', async () => {
-    const quiet = [
-      say(t('17:50'), 'wxid_gongan_feng', '工单2026113000123已办结，回访满意'),
-      say(t('17:51'), 'wxid_gongan_feng', '有事请打我电话13812345678'),
-      say(t('17:52'), 'wxid_weijian_zhou', 'D3 今天办结2件，剩下1件在办，明天能完成吗？'),
-      say(t('17:53'), 'wxid_weijian_zhou', '@王副主任 湖滨路今日办结2件，在办1件，还需要补材料吗？', {
-        mentions: ['wxid_leader_wang'],
-      }),
-      say(t('17:54'), 'wxid_shijian_wei', '报告李主任：今日受理4件、办结4件的情况需要单独报吗？'),
-      say(t('17:55'), 'wxid_zigui_yang', '今日数据稍后报，目前受理3件'),
-      say(t('17:56'), 'wxid_chengdong_zhu', '城西街道今天受理7件办结7件，真不错，辛苦了👍'),
-      say(t('17:57'), 'wxid_shengtai_zheng', '收到👌'),
-      say(t('17:58'), 'wxid_shengtai_zheng', '好的[抱拳][抱拳]'),
-    ];
-    expect(await s.play(...quiet)).toEqual([]);
-  });
+  it(
+    'says nothing to messages that are not report attempts: numbers of a case, ticket and phone numbers, notes, ' +
+      'other units',
+    async () => {
+      const quiet = [
+        say(t('17:50'), 'wxid_gongan_feng', '工单2026113000123已办结，回访满意'),
+        say(t('17:51'), 'wxid_gongan_feng', '有事请打我电话13812345678'),
+        say(t('17:52'), 'wxid_weijian_zhou', 'D3 今天办结2件，剩下1件在办，明天能完成吗？'),
+        say(t('17:53'), 'wxid_weijian_zhou', '@王副主任 湖滨路今日办结2件，在办1件，还需要补材料吗？', {
+          mentions: ['wxid_leader_wang'],
+        }),
+        say(t('17:54'), 'wxid_shijian_wei', '报告李主任：今日受理4件、办结4件的情况需要单独报吗？'),
+        say(t('17:55'), 'wxid_zigui_yang', '今日数据稍后报，目前受理3件'),
+        say(t('17:56'), 'wxid_chengdong_zhu', '城西街道今天受理7件办结7件，真不错，辛苦了👍'),
+        say(t('17:57'), 'wxid_shengtai_zheng', '收到👌'),
+        say(t('17:58'), 'wxid_shengtai_zheng', '好的[抱拳][抱拳]'),
+      ];
+      expect(await s.play(...quiet)).toEqual([]);
+    },
+  );
 });

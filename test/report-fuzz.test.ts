@@ -148,7 +148,8 @@ describe('parseReport fuzz', () => {
 
   it('parses a 100 KB report (its time: scripts/abuse/parser-time.ts, "report lines")', () => {
     const line =
-      '城东街道：今日受理工单12件，办结10件，在办2件，无超期、重办工单；本月累计受理120件；满意率98.5%。会同城管局清理杂物17处。\n';
+      '城东街道：今日受理工单12件，办结10件，在办2件，无超期、重办工单；本月累计受理120件；满意率98.5%。' +
+      '会同城管局清理杂物17处。\n';
     const text = line.repeat(Math.ceil(100_000 / line.length)).slice(0, 100_000);
     const r = parseReport({ text, sentAt: SENT }, roster);
     wellFormed(r);

@@ -102,27 +102,31 @@ describe.each(ENGINES)(
       }
     });
 
-    it('asks politely in the confirmation; 确认无误 confirms; the summary lists only what was not confirmed', async () => {
-      const a = await s.play(
-        say(t('17:05'), 'wxid_zhujian_zhang', '【区住建局】今日受理工单120件，办结100件，在办20件，满意率98%。'),
-      );
-      expect(a[0]?.text).toContain(
-        '请核实：今日受理120件，近20个工作日日受理中位数为12件。如数据无误，请回复“确认无误”；如有误，请直接发送更正。',
-      );
-      const b = await s.play(say(t('17:06'), 'wxid_jiaoyu_sun', '教育局今天受理6件，办结6件，满意率80%'));
-      expect(b[0]?.text).toContain('请核实：今日满意率80%，近20个工作日中位数为97%。');
-      const ok = await s.play(say(t('17:10'), 'wxid_zhujian_zhang', '确认无误👍'));
-      expect(ok).toEqual([
-        expect.objectContaining({
-          to: 'wxid_zhujian_zhang',
-          text: '好的，区住房和城乡建设局11月24日日报数据已确认，谢谢。',
-        }),
-      ]);
-      const out = await s.play(run(t('18:40'), 'daily-summary'));
-      const text = out[0]?.text ?? '';
-      expect(text).toContain('· 区教育局：今日满意率80%，近20个工作日中位数为97%（待核实）');
-      expect(text).not.toContain('今日受理120件');
-    });
+    it(
+      'asks politely in the confirmation; 确认无误 confirms;' + ' the summary lists only what was not confirmed',
+      async () => {
+        const a = await s.play(
+          say(t('17:05'), 'wxid_zhujian_zhang', '【区住建局】今日受理工单120件，办结100件，在办20件，满意率98%。'),
+        );
+        expect(a[0]?.text).toContain(
+          '请核实：今日受理120件，近20个工作日日受理中位数为12件。如数据无误，请回复“确认无误”；如有误，' +
+            '请直接发送更正。',
+        );
+        const b = await s.play(say(t('17:06'), 'wxid_jiaoyu_sun', '教育局今天受理6件，办结6件，满意率80%'));
+        expect(b[0]?.text).toContain('请核实：今日满意率80%，近20个工作日中位数为97%。');
+        const ok = await s.play(say(t('17:10'), 'wxid_zhujian_zhang', '确认无误👍'));
+        expect(ok).toEqual([
+          expect.objectContaining({
+            to: 'wxid_zhujian_zhang',
+            text: '好的，区住房和城乡建设局11月24日日报数据已确认，谢谢。',
+          }),
+        ]);
+        const out = await s.play(run(t('18:40'), 'daily-summary'));
+        const text = out[0]?.text ?? '';
+        expect(text).toContain('· 区教育局：今日满意率80%，近20个工作日中位数为97%（待核实）');
+        expect(text).not.toContain('今日受理120件');
+      },
+    );
 
     it("a correction after the summary went out is listed in the next day's summary, once", async () => {
       const fix = await s.play(say(t('19:30'), 'wxid_jiaoyu_sun', '不好意思，满意率应为98%'));

@@ -79,7 +79,9 @@ describe('the 18:00 daily report loop (replay through the real pipeline)', () =>
       at: t('17:41'),
       to: 'wxid_chengxi_qin',
       mentions: [],
-      text: '您好，您不是双河镇的报送人员，本条日报未予记录。请由该单位负责同志或联络员报送。已将本条内容转告该单位负责同志，由其确认是否采用。',
+      text:
+        '您好，您不是双河镇的报送人员，本条日报未予记录。请由该单位负责同志或联络员报送。' +
+        '已将本条内容转告该单位负责同志，由其确认是否采用。',
     });
     // The unit it was for is told (point-to-point), so it is not escalated without knowing.
     expect(out.find((o) => o.to === 'wxid_shuanghe_lv')?.text).toMatch(/^【代报待确认】秦主任（城西街道）/);
@@ -89,29 +91,35 @@ describe('the 18:00 daily report loop (replay through the real pipeline)', () =>
     expect(units).not.toContain('shuanghe');
   });
 
-  it('a correction changes the figures it names, keeps the others and the history, says what changed; bad figures are flagged', async () => {
-    const out = await s.play(say(t('17:50'), 'wxid_zhujian_zhang', '更正：区住建局今日受理13件，办结15件，在办1件。'));
-    expect(out).toHaveLength(1);
-    expect(out[0]?.text).toContain(
-      '已更正区住房和城乡建设局11月20日日报（第2次报送）：受理 12→13件、办结 10→15件、在办 2→1件。',
-    );
-    expect(out[0]?.text).toContain('更正后日报：受理13件、办结15件、在办1件、超期0件、满意率98.5%。');
-    expect(out[0]?.text).toContain('请核实：办结数（15）多于受理数与在办数之和（13+1）');
-    const r = (await reportsForDay(s.h.app.db, D)).find((x) => x.unitId === 'zhujian');
-    expect(r).toMatchObject({
-      received: 13,
-      completed: 15,
-      inProgress: 1,
-      overdue: 0,
-      satisfactionRate: 98.5,
-      version: 2,
-    });
-    const versions = await s.h.app.db.query<{ n: number }>(
-      `select count(*)::int as n from report_versions where unit_id = 'zhujian' and day = $1`,
-      [D],
-    );
-    expect(versions[0]?.n).toBe(2);
-  });
+  it(
+    'a correction changes the figures it names, keeps the others and the history, says what changed; bad figures ' +
+      'are flagged',
+    async () => {
+      const out = await s.play(
+        say(t('17:50'), 'wxid_zhujian_zhang', '更正：区住建局今日受理13件，办结15件，在办1件。'),
+      );
+      expect(out).toHaveLength(1);
+      expect(out[0]?.text).toContain(
+        '已更正区住房和城乡建设局11月20日日报（第2次报送）：受理 12→13件、办结 10→15件、在办 2→1件。',
+      );
+      expect(out[0]?.text).toContain('更正后日报：受理13件、办结15件、在办1件、超期0件、满意率98.5%。');
+      expect(out[0]?.text).toContain('请核实：办结数（15）多于受理数与在办数之和（13+1）');
+      const r = (await reportsForDay(s.h.app.db, D)).find((x) => x.unitId === 'zhujian');
+      expect(r).toMatchObject({
+        received: 13,
+        completed: 15,
+        inProgress: 1,
+        overdue: 0,
+        satisfactionRate: 98.5,
+        version: 2,
+      });
+      const versions = await s.h.app.db.query<{ n: number }>(
+        `select count(*)::int as n from report_versions where unit_id = 'zhujian' and day = $1`,
+        [D],
+      );
+      expect(versions[0]?.n).toBe(2);
+    },
+  );
 
   it('report-deadline names the 6 missing units and @-mentions exactly their heads', async () => {
     const out = await s.play(run(t('18:00'), 'report-deadline'));
@@ -120,7 +128,9 @@ describe('the 18:00 daily report loop (replay through the real pipeline)', () =>
     expect([...(out[0]?.mentions ?? [])].sort()).toEqual([...MISSING_HEADS].sort());
     expect(out[0]?.text).toMatch(/^@沈局长\s@韩局长\s@杨局长\s@许镇长\s@何镇长\s@吕镇长 /);
     expect(out[0]?.text.replace(/^(@\S+\s)+/, '')).toBe(
-      '截至18:00，11月20日日报应报18个单位，已报12个，尚未报送6个：区交通运输局（沈局长）、区农业农村局（韩局长）、区自然资源和规划分局（杨局长）、新港镇（许镇长）、凤凰镇（何镇长）、双河镇（吕镇长）。请尽快报送。',
+      '截至18:00，11月20日日报应报18个单位，已报12个，尚未报送6个：区交通运输局（沈局长）、' +
+        '区农业农村局（韩局长）、区自然资源和规划分局（杨局长）、新港镇（许镇长）、凤凰镇（何镇长）、' +
+        '双河镇（吕镇长）。请尽快报送。',
     );
   });
 
@@ -149,7 +159,8 @@ describe('the 18:00 daily report loop (replay through the real pipeline)', () =>
     // A figure a unit did not give is not counted as 0: each total says how many units gave it
     // (区住建局's 无超期 stands after its correction, which did not name it).
     expect(text).toContain(
-      '合计：受理79件，办结75件，在办7件（6个单位填报），超期3件（6个单位填报），重办1件（3个单位填报），不满意1件（2个单位填报），退办/不再办理1件（1个单位填报）。',
+      '合计：受理79件，办结75件，在办7件（6个单位填报），超期3件（6个单位填报），重办1件（3个单位填报），' +
+        '不满意1件（2个单位填报），退办/不再办理1件（1个单位填报）。',
     );
     const lines = text.split('\n');
     expect(lines[3]).toBe('需关注：');
@@ -174,16 +185,19 @@ describe('the 18:00 daily report loop (replay through the real pipeline)', () =>
     expect(out[0]?.text).toContain('温馨提醒：今日（10月10日）日报请于18:00前报送，以下单位尚未报送：');
   });
 
-  it('warns the supervision team once a day when the year has no official calendar, and falls back to Mon–Fri', async () => {
-    const day = '2027-03-03'; // a Wednesday
-    const out = await s.play(run(t('17:30', day), 'report-reminder'), run(t('18:00', day), 'report-deadline'));
-    const warnings = out.filter((o) => o.text.includes('2027年法定节假日'));
-    expect(warnings.map((o) => o.to).sort()).toEqual(['wxid_sup_chen', 'wxid_sup_liu']);
-    expect(out.filter((o) => o.to === 'group')).toHaveLength(2);
-    expect(await s.play(run(t('17:30', '2027-03-06'), 'report-reminder'))).toEqual(
-      expect.arrayContaining([expect.objectContaining({ to: 'wxid_sup_liu' })]),
-    );
-  });
+  it(
+    'warns the supervision team once a day when the year ' + 'has no official calendar, and falls back to Mon–Fri',
+    async () => {
+      const day = '2027-03-03'; // a Wednesday
+      const out = await s.play(run(t('17:30', day), 'report-reminder'), run(t('18:00', day), 'report-deadline'));
+      const warnings = out.filter((o) => o.text.includes('2027年法定节假日'));
+      expect(warnings.map((o) => o.to).sort()).toEqual(['wxid_sup_chen', 'wxid_sup_liu']);
+      expect(out.filter((o) => o.to === 'group')).toHaveLength(2);
+      expect(await s.play(run(t('17:30', '2027-03-06'), 'report-reminder'))).toEqual(
+        expect.arrayContaining([expect.objectContaining({ to: 'wxid_sup_liu' })]),
+      );
+    },
+  );
 });
 
 describe('a district that moved its holiday into config', () => {

@@ -103,19 +103,23 @@ describe('corrections and never-reports as people type them', () => {
     expect(neverAReport('D9 收到', 1)).toBe('code');
   });
 
-  it('the parser agrees (parse-report): an acknowledgement or a code with one figure is no report, a report naming a case is', () => {
-    const roster = Roster.fromConfig(loadDistrictFile(join(REPO, 'config/district.example.yaml')));
-    const at = '2026-11-30T17:30:00+08:00';
-    for (const text of ['D9 收到', '好的收到1', 'd12收到！', 'SP3 收到，今天去现场1次']) {
-      expect(parseReport({ text, sentAt: at }, roster).isReport, text).toBe(false);
-    }
-    for (const text of [
-      '【区住建局】今日受理5件，办结4件，SP2已答复。',
-      '区住建局日报：受理6件，办结6件，D3已按要求整改',
-    ]) {
-      const p = parseReport({ text, sentAt: at }, roster);
-      expect(p.isReport, text).toBe(true);
-      expect(p.completed, text).toBeGreaterThanOrEqual(4);
-    }
-  });
+  it(
+    'the parser agrees (parse-report): an acknowledgement or a code with one figure is no report, a report ' +
+      'naming a case is',
+    () => {
+      const roster = Roster.fromConfig(loadDistrictFile(join(REPO, 'config/district.example.yaml')));
+      const at = '2026-11-30T17:30:00+08:00';
+      for (const text of ['D9 收到', '好的收到1', 'd12收到！', 'SP3 收到，今天去现场1次']) {
+        expect(parseReport({ text, sentAt: at }, roster).isReport, text).toBe(false);
+      }
+      for (const text of [
+        '【区住建局】今日受理5件，办结4件，SP2已答复。',
+        '区住建局日报：受理6件，办结6件，D3已按要求整改',
+      ]) {
+        const p = parseReport({ text, sentAt: at }, roster);
+        expect(p.isReport, text).toBe(true);
+        expect(p.completed, text).toBeGreaterThanOrEqual(4);
+      }
+    },
+  );
 });

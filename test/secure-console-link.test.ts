@@ -33,29 +33,33 @@ describe('console link: private only, never stored or queued raw', () => {
     await h?.close();
   });
 
-  it('a person the bot cannot message privately is told in the group how to get it, without any link; the token is revoked', async () => {
-    sent.length = 0;
-    for (const text of ['控制台', '后台', '登录控制台']) h.world.say(NOT_FRIEND, text, { to: 'bot' });
-    expect(await h.drain()).toBe(true);
-    expect(sent).toHaveLength(3);
-    for (const s of sent) {
-      expect(s.to).toBe('group');
-      expect(s.text).not.toMatch(/console|http|t=/);
-      expect(s.text).toContain('请先添加督办助手为好友');
-      expect(s.mentions).toEqual([NOT_FRIEND]);
-    }
-    const rows = await h.app.db.query<{ delivered_via: string }>(
-      "select delivered_via from outbound_messages where purpose like 'console-link:%' and to_id = $1",
-      [NOT_FRIEND],
-    );
-    expect(rows.map((r) => r.delivered_via)).toEqual(['withheld', 'withheld', 'withheld']);
-    // Each minted link was revoked at once: none is usable.
-    const live = await h.app.db.query(
-      'select 1 from console_tokens where person_id = $1 and used_at is null and expires_at > now()',
-      [NOT_FRIEND],
-    );
-    expect(live).toEqual([]);
-  });
+  it(
+    'a person the bot cannot message privately is told in the group how to get it, without any link; the token ' +
+      'is revoked',
+    async () => {
+      sent.length = 0;
+      for (const text of ['控制台', '后台', '登录控制台']) h.world.say(NOT_FRIEND, text, { to: 'bot' });
+      expect(await h.drain()).toBe(true);
+      expect(sent).toHaveLength(3);
+      for (const s of sent) {
+        expect(s.to).toBe('group');
+        expect(s.text).not.toMatch(/console|http|t=/);
+        expect(s.text).toContain('请先添加督办助手为好友');
+        expect(s.mentions).toEqual([NOT_FRIEND]);
+      }
+      const rows = await h.app.db.query<{ delivered_via: string }>(
+        "select delivered_via from outbound_messages where purpose like 'console-link:%' and to_id = $1",
+        [NOT_FRIEND],
+      );
+      expect(rows.map((r) => r.delivered_via)).toEqual(['withheld', 'withheld', 'withheld']);
+      // Each minted link was revoked at once: none is usable.
+      const live = await h.app.db.query(
+        'select 1 from console_tokens where person_id = $1 and used_at is null and expires_at > now()',
+        [NOT_FRIEND],
+      );
+      expect(live).toEqual([]);
+    },
+  );
 
   it('other private answers to the same person still fall back to the group (per message kind)', async () => {
     sent.length = 0;
@@ -105,19 +109,22 @@ describe('console link: private only, never stored or queued raw', () => {
     expect(tok).toHaveLength(1);
   });
 
-  it('the simulator page still shows the simulated person the link they were sent (the store keeps it redacted)', async () => {
-    const f = Fastify({ logger: false });
-    registerConsole(f, h.app.ctx, { simulator: h.world });
-    await f.ready();
-    try {
-      sent.length = 0;
-      h.world.say(LEADER, '控制台', { to: 'bot' });
-      expect(await h.drain()).toBe(true);
-      const token = TOKEN_IN_URL.exec(sent.find((x) => x.to === LEADER)?.text ?? '')?.[1] as string;
-      const r = await f.inject({ url: '/sim/messages' });
-      expect(r.body).toContain(`/console/login?t=${token}`);
-    } finally {
-      await f.close();
-    }
-  });
+  it(
+    'the simulator page still shows the simulated person ' + 'the link they were sent (the store keeps it redacted)',
+    async () => {
+      const f = Fastify({ logger: false });
+      registerConsole(f, h.app.ctx, { simulator: h.world });
+      await f.ready();
+      try {
+        sent.length = 0;
+        h.world.say(LEADER, '控制台', { to: 'bot' });
+        expect(await h.drain()).toBe(true);
+        const token = TOKEN_IN_URL.exec(sent.find((x) => x.to === LEADER)?.text ?? '')?.[1] as string;
+        const r = await f.inject({ url: '/sim/messages' });
+        expect(r.body).toContain(`/console/login?t=${token}`);
+      } finally {
+        await f.close();
+      }
+    },
+  );
 });

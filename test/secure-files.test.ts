@@ -62,32 +62,36 @@ describe('received files and spreadsheets', () => {
         file_sha256: string | null;
         file_expired_at: Date | null;
       }>(
-        'select sender_id, file_name, file_path, file_sha256, file_expired_at from inbound_messages where file_name = $1',
+        'select sender_id, file_name, file_path, file_sha256, file_expired_at from inbound_messages where ' +
+          'file_name = $1',
         [name],
       )
     )[0];
 
-  it("a stranger's, a liaison's and a non-spreadsheet file are recorded by name and never written to disk", async () => {
-    const list = await writeXlsx(join(dir, 'list.xlsx'), [HEADER, ...ROWS]);
-    const pdf = join(dir, '通知.pdf');
-    writeFileSync(pdf, Buffer.alloc(10_000, 1));
-    const out = await s.play(
-      { at: t('09:00'), from: STRANGER, file: list, to: 'group' },
-      { at: t('09:01'), from: LIAISON, file: list, to: 'group' },
-      { at: t('09:02'), from: SUP, file: pdf, to: 'group' },
-    );
-    expect(kept()).toEqual([]);
-    // The liaison is told privately who imports; nobody else hears anything.
-    expect(out.map((o) => o.to)).toEqual([LIAISON]);
-    const rows = await s.h.app.db.query<{ sender_id: string; file_name: string; file_path: string | null }>(
-      'select sender_id, file_name, file_path from inbound_messages where file_name is not null order by sent_at',
-    );
-    expect(rows.map((r) => [r.sender_id, r.file_name, r.file_path || ''])).toEqual([
-      [STRANGER, 'list.xlsx', ''],
-      [LIAISON, 'list.xlsx', ''],
-      [SUP, '通知.pdf', ''],
-    ]);
-  });
+  it(
+    "a stranger's, a liaison's and a non-spreadsheet " + 'file are recorded by name and never written to disk',
+    async () => {
+      const list = await writeXlsx(join(dir, 'list.xlsx'), [HEADER, ...ROWS]);
+      const pdf = join(dir, '通知.pdf');
+      writeFileSync(pdf, Buffer.alloc(10_000, 1));
+      const out = await s.play(
+        { at: t('09:00'), from: STRANGER, file: list, to: 'group' },
+        { at: t('09:01'), from: LIAISON, file: list, to: 'group' },
+        { at: t('09:02'), from: SUP, file: pdf, to: 'group' },
+      );
+      expect(kept()).toEqual([]);
+      // The liaison is told privately who imports; nobody else hears anything.
+      expect(out.map((o) => o.to)).toEqual([LIAISON]);
+      const rows = await s.h.app.db.query<{ sender_id: string; file_name: string; file_path: string | null }>(
+        'select sender_id, file_name, file_path from inbound_messages where file_name is not null order by sent_at',
+      );
+      expect(rows.map((r) => [r.sender_id, r.file_name, r.file_path || ''])).toEqual([
+        [STRANGER, 'list.xlsx', ''],
+        [LIAISON, 'list.xlsx', ''],
+        [SUP, '通知.pdf', ''],
+      ]);
+    },
+  );
 
   it('a file over the size limit is stopped while it is written: nothing kept, a clear answer', async () => {
     const big = writeCsv(
@@ -116,20 +120,23 @@ describe('received files and spreadsheets', () => {
     expect(out.map((o) => o.text).join('\n')).toMatch(/超过督办助手可接收的大小（0MB|超过督办助手可接收的大小/);
   });
 
-  it('a zip-bomb .xlsx (40 MB of rows in 160 kB) is refused before it is inflated, with no temporary file', async () => {
-    const honest = join(dir, '工单-炸弹.xlsx');
-    const lying = join(dir, '工单-伪装.xlsx');
-    await writeZipBomb(honest, { sheetMb: 40 });
-    await writeZipBomb(lying, { sheetMb: 40, lieAboutSize: true });
-    const before = exceljsTemps();
-    const out = await s.play(
-      { at: t('09:20'), from: SUP, file: honest, to: 'group' },
-      { at: t('09:21'), from: SUP, file: lying, to: 'group' },
-    );
-    expect(out).toHaveLength(2);
-    for (const o of out) expect(o.text).toContain('内容过大');
-    expect(exceljsTemps()).toEqual(before);
-  });
+  it(
+    'a zip-bomb .xlsx (40 MB of rows in 160 kB) is ' + 'refused before it is inflated, with no temporary file',
+    async () => {
+      const honest = join(dir, '工单-炸弹.xlsx');
+      const lying = join(dir, '工单-伪装.xlsx');
+      await writeZipBomb(honest, { sheetMb: 40 });
+      await writeZipBomb(lying, { sheetMb: 40, lieAboutSize: true });
+      const before = exceljsTemps();
+      const out = await s.play(
+        { at: t('09:20'), from: SUP, file: honest, to: 'group' },
+        { at: t('09:21'), from: SUP, file: lying, to: 'group' },
+      );
+      expect(out).toHaveLength(2);
+      for (const o of out) expect(o.text).toContain('内容过大');
+      expect(exceljsTemps()).toEqual(before);
+    },
+  );
 
   it('more rows than the limit: refused, nothing imported', async () => {
     const many = writeCsv(
@@ -173,34 +180,38 @@ describe('received files and spreadsheets', () => {
     expect(r?.n).toBe(2);
   });
 
-  it('a file name over 255 bytes keeps the import; the file is hashed, then expires while the audit keeps hash, name and sender', async () => {
-    const long = `${'区住建局十一月二十日超期工单清单'.repeat(8)}.xlsx`;
-    expect(Buffer.byteLength(long)).toBeGreaterThan(255);
-    const src = await writeXlsx(join(dir, 'long.xlsx'), [
-      HEADER,
-      ['L001', '路灯不亮', '', '区住建局', '', '', '2026-11-18 09:00', '', '办理中', '', 0],
-    ]);
-    // The chat sends it under its long name (a file system could not hold it as is).
-    const id = s.h.world.sendFile(SUP, src, { to: 'group' });
-    const box = s.h.world.mocker.cacheFileBoxPayload.get(id) as unknown as { name: string };
-    box.name = long;
-    (s.h.world.mocker.cacheMessagePayload.get(id) as unknown as { filename: string }).filename = long;
-    expect(await s.h.drain()).toBe(true);
-    const [r] = await s.h.app.db.query<{ n: number }>("select count(*)::int as n from tickets where number = 'L001'");
-    expect(r?.n).toBe(1);
-    const row = await audit(long);
-    expect(row?.sender_id).toBe(SUP);
-    expect(row?.file_sha256).toBe(createHash('sha256').update(readFileSync(src)).digest('hex'));
-    expect(Buffer.byteLength(storedFileName(id, long))).toBeLessThanOrEqual(255);
-    expect(existsSync(row?.file_path as string)).toBe(true);
-    // 31 days later (limits.fileKeepDays: 30).
-    const old = new Date(Date.now() - 31 * 86_400_000);
-    utimesSync(row?.file_path as string, old, old);
-    expect(await expireReceivedFiles(s.h.app.db, files, 30 * 86_400_000, new Date())).toBeGreaterThanOrEqual(1);
-    const after = await audit(long);
-    expect(after?.file_path).toBeNull();
-    expect(after?.file_expired_at).not.toBeNull();
-    expect([after?.sender_id, after?.file_name, after?.file_sha256]).toEqual([SUP, long, row?.file_sha256]);
-    expect(existsSync(row?.file_path as string)).toBe(false);
-  });
+  it(
+    'a file name over 255 bytes keeps the import; the file is hashed, then expires while the audit keeps hash, ' +
+      'name and sender',
+    async () => {
+      const long = `${'区住建局十一月二十日超期工单清单'.repeat(8)}.xlsx`;
+      expect(Buffer.byteLength(long)).toBeGreaterThan(255);
+      const src = await writeXlsx(join(dir, 'long.xlsx'), [
+        HEADER,
+        ['L001', '路灯不亮', '', '区住建局', '', '', '2026-11-18 09:00', '', '办理中', '', 0],
+      ]);
+      // The chat sends it under its long name (a file system could not hold it as is).
+      const id = s.h.world.sendFile(SUP, src, { to: 'group' });
+      const box = s.h.world.mocker.cacheFileBoxPayload.get(id) as unknown as { name: string };
+      box.name = long;
+      (s.h.world.mocker.cacheMessagePayload.get(id) as unknown as { filename: string }).filename = long;
+      expect(await s.h.drain()).toBe(true);
+      const [r] = await s.h.app.db.query<{ n: number }>("select count(*)::int as n from tickets where number = 'L001'");
+      expect(r?.n).toBe(1);
+      const row = await audit(long);
+      expect(row?.sender_id).toBe(SUP);
+      expect(row?.file_sha256).toBe(createHash('sha256').update(readFileSync(src)).digest('hex'));
+      expect(Buffer.byteLength(storedFileName(id, long))).toBeLessThanOrEqual(255);
+      expect(existsSync(row?.file_path as string)).toBe(true);
+      // 31 days later (limits.fileKeepDays: 30).
+      const old = new Date(Date.now() - 31 * 86_400_000);
+      utimesSync(row?.file_path as string, old, old);
+      expect(await expireReceivedFiles(s.h.app.db, files, 30 * 86_400_000, new Date())).toBeGreaterThanOrEqual(1);
+      const after = await audit(long);
+      expect(after?.file_path).toBeNull();
+      expect(after?.file_expired_at).not.toBeNull();
+      expect([after?.sender_id, after?.file_name, after?.file_sha256]).toEqual([SUP, long, row?.file_sha256]);
+      expect(existsSync(row?.file_path as string)).toBe(false);
+    },
+  );
 });

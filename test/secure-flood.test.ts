@@ -47,7 +47,8 @@ describe('a flood from one member', () => {
     await h?.close();
   });
 
-  it("48 private messages from a liaison, then a leader's urgent dispatch: the dispatch is first in line; the liaison gets at most 10 answers and one notice", async () => {
+  it("48 private messages from a liaison, then a leader's urgent dispatch: the dispatch is first in line; the " +
+    'liaison gets at most 10 answers and one notice', async () => {
     await h.app.outbox.queue.pause();
     for (let i = 0; i < 48; i++)
       h.world.say(LIAISON, `${CHITCHAT[i % CHITCHAT.length]}${i >= CHITCHAT.length ? ` ${i}` : ''}`, { to: 'bot' });
@@ -77,7 +78,8 @@ describe('a flood from one member', () => {
     expect(sent.filter((s) => s.mentions.includes('wxid_jiaoyu_sun'))).toHaveLength(1);
   });
 
-  it('a head over the budget with questions still gets the confirmation of the report handed in, and of its correction', async () => {
+  it('a head over the budget with questions still gets the confirmation of the report handed in, and of its ' +
+    'correction', async () => {
     sent.length = 0;
     const head = 'wxid_weijian_zhou';
     for (let i = 1; i <= 14; i++) h.world.say(head, `请问第${i}个问题：这个怎么弄？`, { to: 'bot' });
@@ -119,16 +121,20 @@ describe('the answer budget', () => {
     expect(b.decide('p', 'f2', '', '已导入', 30_002)).toBe('send');
   });
 
-  it('a confirmation of work handed in is outside the budget; its retry (same message) is sent again, a copy is not', () => {
-    const b = new AnswerBudget({ max: 1, windowMs: 60_000, repeatMs: 10_000 });
-    expect(b.decide('p', 'q1', '在吗', '您好', 0)).toBe('send');
-    expect(b.decide('p', 'r1', '受理5件', '已收到日报', 1, false)).toBe('send');
-    // The queue retries the same message after a failure: not a repeat.
-    expect(b.decide('p', 'r1', '受理5件', '已收到日报', 2, false)).toBe('send');
-    // The same text sent again as a new message within the repeat window: a repeat.
-    expect(b.decide('p', 'r2', '受理5件', '已收到日报', 3, false)).toBe('drop');
-    expect(b.decide('p', 'q2', '请问', '您好', 4)).toBe('notice');
-  });
+  it(
+    'a confirmation of work handed in is outside the budget; its retry (same message) is sent again, a copy is ' +
+      'not',
+    () => {
+      const b = new AnswerBudget({ max: 1, windowMs: 60_000, repeatMs: 10_000 });
+      expect(b.decide('p', 'q1', '在吗', '您好', 0)).toBe('send');
+      expect(b.decide('p', 'r1', '受理5件', '已收到日报', 1, false)).toBe('send');
+      // The queue retries the same message after a failure: not a repeat.
+      expect(b.decide('p', 'r1', '受理5件', '已收到日报', 2, false)).toBe('send');
+      // The same text sent again as a new message within the repeat window: a repeat.
+      expect(b.decide('p', 'r2', '受理5件', '已收到日报', 3, false)).toBe('drop');
+      expect(b.decide('p', 'q2', '请问', '您好', 4)).toBe('notice');
+    },
+  );
 
   it('the notice is polite zh-CN', () => {
     expect(ANSWER_LIMIT_NOTICE).toMatch(/稍后再试/);

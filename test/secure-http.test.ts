@@ -68,28 +68,31 @@ describe('HTTP hardening', () => {
       headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
     });
 
-  it('a NUL or a lone surrogate rejects its own row only: no 500, no database error, the other rows imported', async () => {
-    // Escapes as a pushing platform would send them (JSON allows both).
-    const body = `[
+  it(
+    'a NUL or a lone surrogate rejects its own row only: ' + 'no 500, no database error, the other rows imported',
+    async () => {
+      // Escapes as a pushing platform would send them (JSON allows both).
+      const body = `[
       {"number":"N1","unit":"住建局","assignedAt":"2026-11-18 09:00","title":"路灯不亮"},
       {"number":"N2","unit":"住建局","assignedAt":"2026-11-18 09:00","title":"坏\\u0000字"},
       {"number":"N3","unit":"城管局","assignedAt":"2026-11-18 09:00","content":"半个\\ud83d字"},
       {"number":"N4","unit":"城管局","assignedAt":"2026-11-18 09:00","title":"表情😀正常"}
     ]`;
-    const r = await post(body);
-    expect(r.statusCode).toBe(200);
-    expect(r.body).not.toMatch(/invalid byte sequence|0x00|postgres|syntax/i);
-    const j = r.json();
-    expect([j.created, j.rejected]).toEqual([2, 2]);
-    expect(j.rejectedRows.map((x: { row: number; number: string }) => [x.row, x.number])).toEqual([
-      [2, 'N2'],
-      [3, 'N3'],
-    ]);
-    expect(j.rejectedRows[0].reason).toContain('无法保存的字符');
-    expect((await getTicket(db, 'N1'))?.title).toBe('路灯不亮');
-    expect((await getTicket(db, 'N4'))?.title).toBe('表情😀正常');
-    expect(await getTicket(db, 'N2')).toBeUndefined();
-  });
+      const r = await post(body);
+      expect(r.statusCode).toBe(200);
+      expect(r.body).not.toMatch(/invalid byte sequence|0x00|postgres|syntax/i);
+      const j = r.json();
+      expect([j.created, j.rejected]).toEqual([2, 2]);
+      expect(j.rejectedRows.map((x: { row: number; number: string }) => [x.row, x.number])).toEqual([
+        [2, 'N2'],
+        [3, 'N3'],
+      ]);
+      expect(j.rejectedRows[0].reason).toContain('无法保存的字符');
+      expect((await getTicket(db, 'N1'))?.title).toBe('路灯不亮');
+      expect((await getTicket(db, 'N4'))?.title).toBe('表情😀正常');
+      expect(await getTicket(db, 'N2')).toBeUndefined();
+    },
+  );
 
   it('checks the token before reading the body: a wrong or missing token gets 401 whatever the body', async () => {
     const junk = `[${'{'.repeat(100_000)}`;
@@ -110,18 +113,26 @@ describe('HTTP hardening', () => {
     expect(bearerOk(req(`Bearer ${TOKEN}`), undefined)).toBe(false);
   });
 
-  it('the console answers only under its own host names (DNS rebinding), loopback and the configured ones', async () => {
-    for (const host of ['evil.example', 'evil.example:8787', '10.0.0.9.nip.io', 'duban.example.gov.cn.evil.example']) {
-      const r = await app.inject({ url: '/console/need-login', headers: { host } });
-      expect(r.statusCode).toBe(421);
-      expect(r.body).not.toContain('登录');
-    }
-    for (const host of ['duban.example.gov.cn', '127.0.0.1:8787', 'localhost:8787', 'BOT.LAN:8787', '[::1]:8787']) {
-      expect((await app.inject({ url: '/console/need-login', headers: { host } })).statusCode).toBe(401);
-    }
-    // The health check is not the console's: any host (a container's health probe).
-    expect((await app.inject({ url: '/healthz', headers: { host: 'bot:8787' } })).statusCode).toBe(200);
-  });
+  it(
+    'the console answers only under its own host names ' + '(DNS rebinding), loopback and the configured ones',
+    async () => {
+      for (const host of [
+        'evil.example',
+        'evil.example:8787',
+        '10.0.0.9.nip.io',
+        'duban.example.gov.cn.evil.example',
+      ]) {
+        const r = await app.inject({ url: '/console/need-login', headers: { host } });
+        expect(r.statusCode).toBe(421);
+        expect(r.body).not.toContain('登录');
+      }
+      for (const host of ['duban.example.gov.cn', '127.0.0.1:8787', 'localhost:8787', 'BOT.LAN:8787', '[::1]:8787']) {
+        expect((await app.inject({ url: '/console/need-login', headers: { host } })).statusCode).toBe(401);
+      }
+      // The health check is not the console's: any host (a container's health probe).
+      expect((await app.inject({ url: '/healthz', headers: { host: 'bot:8787' } })).statusCode).toBe(200);
+    },
+  );
 
   it('an Origin that is not a URL is a 403, never a 500', async () => {
     for (const origin of ['http://[bad', 'not a url', '::::']) {

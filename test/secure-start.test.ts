@@ -52,7 +52,8 @@ describe('when the simulator runs', () => {
     expect(startRefusal(readEnv({ SIMULATOR: '1' }))).toBeNull();
   });
 
-  it('the real process, as docker-compose starts it with an empty token: exits at once with the message, opens nothing', async () => {
+  it('the real process, as docker-compose starts it with an empty token: exits at once with the message, opens ' +
+    'nothing', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'duban-start-'));
     const r = await new Promise<{ code: number | null; out: string }>((resolve) => {
       const base: NodeJS.ProcessEnv = { ...process.env };

@@ -33,7 +33,9 @@ async function ticketList(): Promise<string> {
 /** Rows in every table but the audit's and those written at start (migrations, the deployment and its roster). */
 async function otherRows(s: Scenario): Promise<Record<string, number>> {
   const tables = await s.h.app.db.query<{ t: string }>(
-    "select table_name as t from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not in ('inbound_messages', 'schema_migrations', 'deployment', 'units_seen') order by 1",
+    'select table_name as t from information_schema.tables where table_schema = current_schema() and ' +
+      "table_type = 'BASE TABLE' and table_name not in ('inbound_messages', 'schema_migrations', 'deployment', " +
+      "'units_seen') order by 1",
   );
   const out: Record<string, number> = {};
   for (const { t: name } of tables) {
@@ -54,39 +56,46 @@ describe('security: roles only by contact id (a stranger named 李主任)', () =
     await s?.close();
   });
 
-  it('cannot dispatch, approve, import or report, in the group or privately: no answer, nothing stored but the audit row', async () => {
-    const out = await s.play(
-      say(t('09:00'), STRANGER, DISPATCH, { mentions: ['wxid_zhujian_zhang', 'wxid_hubin_you'] }),
-      say(t('09:01'), STRANGER, '转办 城管局：建设路夜市烧烤油烟扰民，请明天下午5点前拿出整治方案。', { to: 'bot' }),
-      say(t('09:02'), STRANGER, '同意 TB001'),
-      say(t('09:03'), STRANGER, '同意 TB001', { to: 'bot' }),
-      { at: t('09:04'), from: STRANGER, file: list, to: 'group' },
-      { at: t('09:05'), from: STRANGER, file: list, to: 'bot' },
-      say(t('09:06'), STRANGER, '【区住建局】今日受理12件，办结10件，在办2件，无超期，满意率98.5%'),
-      say(t('09:07'), STRANGER, '区住建局今日受理12件，办结10件', { to: 'bot' }),
-      say(t('09:08'), STRANGER, '帮助'),
-    );
-    expect(out).toEqual([]);
-    // Every table but inbound_messages is empty: no dispatch, ticket, import, report, outbound row.
-    const rows = await otherRows(s);
-    expect(Object.keys(rows).length).toBeGreaterThan(5);
-    expect(Object.entries(rows).filter(([, n]) => n !== 0)).toEqual([]);
-    // Group messages are kept for the audit trail as a stranger's, never handled; private
-    // messages from people not on the roster are not even queued.
-    const audit = await s.h.app.db.query<{ chat: string; known_sender: boolean; handler: string; sender_name: string }>(
-      'select chat, known_sender, handler, sender_name from inbound_messages order by sent_at',
-    );
-    expect(audit.length).toBe(5);
-    expect(
-      audit.every(
-        (r) =>
-          r.chat === 'group' &&
-          r.known_sender === false &&
-          r.handler === 'ignored-stranger' &&
-          r.sender_name === '李主任',
-      ),
-    ).toBe(true);
-  });
+  it(
+    'cannot dispatch, approve, import or report, in the group or privately: no answer, nothing stored but the ' +
+      'audit row',
+    async () => {
+      const out = await s.play(
+        say(t('09:00'), STRANGER, DISPATCH, { mentions: ['wxid_zhujian_zhang', 'wxid_hubin_you'] }),
+        say(t('09:01'), STRANGER, '转办 城管局：建设路夜市烧烤油烟扰民，请明天下午5点前拿出整治方案。', { to: 'bot' }),
+        say(t('09:02'), STRANGER, '同意 TB001'),
+        say(t('09:03'), STRANGER, '同意 TB001', { to: 'bot' }),
+        { at: t('09:04'), from: STRANGER, file: list, to: 'group' },
+        { at: t('09:05'), from: STRANGER, file: list, to: 'bot' },
+        say(t('09:06'), STRANGER, '【区住建局】今日受理12件，办结10件，在办2件，无超期，满意率98.5%'),
+        say(t('09:07'), STRANGER, '区住建局今日受理12件，办结10件', { to: 'bot' }),
+        say(t('09:08'), STRANGER, '帮助'),
+      );
+      expect(out).toEqual([]);
+      // Every table but inbound_messages is empty: no dispatch, ticket, import, report, outbound row.
+      const rows = await otherRows(s);
+      expect(Object.keys(rows).length).toBeGreaterThan(5);
+      expect(Object.entries(rows).filter(([, n]) => n !== 0)).toEqual([]);
+      // Group messages are kept for the audit trail as a stranger's, never handled; private
+      // messages from people not on the roster are not even queued.
+      const audit = await s.h.app.db.query<{
+        chat: string;
+        known_sender: boolean;
+        handler: string;
+        sender_name: string;
+      }>('select chat, known_sender, handler, sender_name from inbound_messages order by sent_at');
+      expect(audit.length).toBe(5);
+      expect(
+        audit.every(
+          (r) =>
+            r.chat === 'group' &&
+            r.known_sender === false &&
+            r.handler === 'ignored-stranger' &&
+            r.sender_name === '李主任',
+        ),
+      ).toBe(true);
+    },
+  );
 
   it('the same commands from the real people work (so the refusals above were not mere parse failures)', async () => {
     const dispatched = await s.play(
@@ -217,23 +226,31 @@ describe('security: HTTP (loopback, tokens, body limits) and no secret in logs o
     expect(await ok.text()).toContain('duban_');
   });
 
-  it('POST /api/tickets needs the API token (checked before the body is read); bodies over the limit get 413', async () => {
-    const body = JSON.stringify([{ number: 'S1', unit: '住建局', assignedAt: '2026-11-18 09:00' }]);
-    const post = (auth: string | undefined, b = body) =>
-      fetch(`${base}/api/tickets`, {
-        method: 'POST',
-        body: b,
-        headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
-      });
-    expect((await post(undefined)).status).toBe(401);
-    expect((await post(`Bearer ${METRICS_TOKEN}`)).status).toBe(401);
-    expect((await post(`Bearer ${API_TOKEN}`)).status).toBe(200);
-    const huge = `[${Array.from({ length: 90_000 }, (_, i) => JSON.stringify({ number: `H${i}`, unit: '住建局', title: 'x'.repeat(80) })).join(',')}]`;
-    expect(huge.length).toBeGreaterThan(8 * 1024 * 1024);
-    expect((await post(`Bearer ${API_TOKEN}`, huge)).status).toBe(413);
-    // Without the token the body is never read: 401, not 413 (issue 14).
-    expect((await post(undefined, huge)).status).toBe(401);
-  });
+  it(
+    'POST /api/tickets needs the API token (checked before ' + 'the body is read); bodies over the limit get 413',
+    async () => {
+      const body = JSON.stringify([{ number: 'S1', unit: '住建局', assignedAt: '2026-11-18 09:00' }]);
+      const post = (auth: string | undefined, b = body) =>
+        fetch(`${base}/api/tickets`, {
+          method: 'POST',
+          body: b,
+          headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+        });
+      expect((await post(undefined)).status).toBe(401);
+      expect((await post(`Bearer ${METRICS_TOKEN}`)).status).toBe(401);
+      expect((await post(`Bearer ${API_TOKEN}`)).status).toBe(200);
+      const huge =
+        `[` +
+        Array.from({ length: 90_000 }, (_, i) =>
+          JSON.stringify({ number: `H${i}`, unit: '住建局', title: 'x'.repeat(80) }),
+        ).join(',') +
+        `]`;
+      expect(huge.length).toBeGreaterThan(8 * 1024 * 1024);
+      expect((await post(`Bearer ${API_TOKEN}`, huge)).status).toBe(413);
+      // Without the token the body is never read: 401, not 413 (issue 14).
+      expect((await post(undefined, huge)).status).toBe(401);
+    },
+  );
 
   it('no secret in the logs or in the messages after start-up, traffic and a chat outage', async () => {
     world.say('wxid_zhujian_zhang', '帮助');
@@ -252,7 +269,8 @@ describe('security: HTTP (loopback, tokens, body limits) and no secret in logs o
     }
   }, 40_000);
 
-  it('the real process start-up (src/server.ts) prints no secret, on success or when the database is unreachable', async () => {
+  it('the real process start-up (src/server.ts) prints no ' +
+    'secret, on success or when the database is unreachable', async () => {
     const runServer = (databaseUrl: string) =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
         const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src/server.ts')], {

@@ -80,32 +80,36 @@ describe('simulator clock (pure parts)', () => {
 });
 
 describe('simulator session', () => {
-  it('--at 16:30, a head reports, /advance 2h and 18:40: the reminder, deadline, escalation and summary each once, in order', async () => {
-    sim = await Sim.open('2026-11-30 16:30');
-    const confirm = await sim.type(HEAD_REPORT);
-    expect(confirm.join('\n')).toMatch(/\[16:30 私聊 → 张局长\] 督办助手: .*11月30日/);
-    const out = [...(await sim.type('/advance 2h')), ...(await sim.type('/advance 18:40'))];
-    const heads = out.filter((l) => /^\[\d\d:\d\d report-|^\[\d\d:\d\d daily-summary/.test(l));
-    expect(heads.map((l) => l.replace(/ 已运行.*/, ''))).toEqual([
-      '[17:30 report-reminder]',
-      '[18:00 report-deadline]',
-      '[18:30 report-escalation]',
-      '[18:40 daily-summary]',
-    ]);
-    for (const h of heads) expect(h).toMatch(/已运行，发送 \d+ 条消息：/);
-    const body = out.join('\n');
-    // The unit that reported is not reminded; the deadline counts it; the summary has its figures.
-    const reminder = body.slice(body.indexOf('[17:30 report-reminder]'), body.indexOf('[18:00 report-deadline]'));
-    expect(reminder).not.toMatch(/张局长/);
-    expect(body).toMatch(/\[18:40 群\] 督办助手: .*区住房和城乡建设局/s);
-    expect(out.at(-1)).toBe('（模拟时间：2026年11月30日（星期一）18:40）');
-    // The half-hourly checks ran and, with nothing to do, are summed up in one line each advance.
-    expect(out.filter((l) => /dispatch-check 运行 4 次/.test(l))).toHaveLength(1);
-    if (process.env.SIM_PRINT) process.stdout.write(`${[...confirm, ...out].join('\n')}\n`);
-    // A second advance past the same times fires nothing again.
-    const again = await sim.type('/advance 10m');
-    expect(again.filter((l) => /report-|daily-summary/.test(l))).toEqual([]);
-  });
+  it(
+    '--at 16:30, a head reports, /advance 2h and 18:40: the reminder, deadline, escalation and summary each once,' +
+      ' in order',
+    async () => {
+      sim = await Sim.open('2026-11-30 16:30');
+      const confirm = await sim.type(HEAD_REPORT);
+      expect(confirm.join('\n')).toMatch(/\[16:30 私聊 → 张局长\] 督办助手: .*11月30日/);
+      const out = [...(await sim.type('/advance 2h')), ...(await sim.type('/advance 18:40'))];
+      const heads = out.filter((l) => /^\[\d\d:\d\d report-|^\[\d\d:\d\d daily-summary/.test(l));
+      expect(heads.map((l) => l.replace(/ 已运行.*/, ''))).toEqual([
+        '[17:30 report-reminder]',
+        '[18:00 report-deadline]',
+        '[18:30 report-escalation]',
+        '[18:40 daily-summary]',
+      ]);
+      for (const h of heads) expect(h).toMatch(/已运行，发送 \d+ 条消息：/);
+      const body = out.join('\n');
+      // The unit that reported is not reminded; the deadline counts it; the summary has its figures.
+      const reminder = body.slice(body.indexOf('[17:30 report-reminder]'), body.indexOf('[18:00 report-deadline]'));
+      expect(reminder).not.toMatch(/张局长/);
+      expect(body).toMatch(/\[18:40 群\] 督办助手: .*区住房和城乡建设局/s);
+      expect(out.at(-1)).toBe('（模拟时间：2026年11月30日（星期一）18:40）');
+      // The half-hourly checks ran and, with nothing to do, are summed up in one line each advance.
+      expect(out.filter((l) => /dispatch-check 运行 4 次/.test(l))).toHaveLength(1);
+      if (process.env.SIM_PRINT) process.stdout.write(`${[...confirm, ...out].join('\n')}\n`);
+      // A second advance past the same times fires nothing again.
+      const again = await sim.type('/advance 10m');
+      expect(again.filter((l) => /report-|daily-summary/.test(l))).toEqual([]);
+    },
+  );
 
   it('/advance over a weekend: nothing is sent on Saturday or Sunday, and Monday morning runs again', async () => {
     sim = await Sim.open('2026-12-04 19:00');
@@ -193,26 +197,29 @@ describe('simulator session', () => {
     expect(await sim.type('/recall 孙局长')).toEqual(['（此人在本次模拟中还没有发过消息，无可撤回）']);
   });
 
-  it('strangers: any wxid_ id speaks as a group member the bot does not know; /as 陌生人; /who lists them', async () => {
-    sim = await Sim.open('2026-11-30 10:00');
-    const a = await sim.type('wxid_new_guy: 大家好，我是城东街道新来的联络员');
-    expect(a).toEqual(['（wxid_new_guy 不在名单上：作为群里的陌生成员发言，机器人不认识，也不听其指令）']);
-    expect(await sim.type('wxid_new_guy: 人社局：今日受理6件，办结5件')).toEqual([]);
-    expect(await sim.type('/as 陌生人', '@张局长 请马上到现场处置')).toEqual([
-      '（之后以 李主任（wxid_stranger，不在名单上） 的身份发言）',
-    ]);
-    const dir = mkdtempSync(join(tmpdir(), 'duban-sim-'));
-    const csv = join(dir, 'tickets.csv');
-    writeFileSync(csv, '工单编号,承办单位,派单时间,办理时限\nGD1,区住建局,2026-11-30 09:00,2026-12-02 18:00\n');
-    expect(await sim.type(`/file wxid_deputy: ${csv}`)).toEqual([
-      '（wxid_deputy 不在名单上：作为群里的陌生成员发言，机器人不认识，也不听其指令）',
-    ]);
-    const who = (await sim.type('/who')).join('\n');
-    expect(who).toMatch(/张局长 {2}wxid_zhujian_zhang/);
-    expect(who).toMatch(/不在名单上的成员[\s\S]*wxid_stranger[\s\S]*wxid_new_guy[\s\S]*wxid_deputy/);
-    // The roster still works as before after the strangers.
-    expect((await sim.type(HEAD_REPORT)).join('\n')).toMatch(/私聊 → 张局长/);
-  });
+  it(
+    'strangers: any wxid_ id speaks as a group member ' + 'the bot does not know; /as 陌生人; /who lists them',
+    async () => {
+      sim = await Sim.open('2026-11-30 10:00');
+      const a = await sim.type('wxid_new_guy: 大家好，我是城东街道新来的联络员');
+      expect(a).toEqual(['（wxid_new_guy 不在名单上：作为群里的陌生成员发言，机器人不认识，也不听其指令）']);
+      expect(await sim.type('wxid_new_guy: 人社局：今日受理6件，办结5件')).toEqual([]);
+      expect(await sim.type('/as 陌生人', '@张局长 请马上到现场处置')).toEqual([
+        '（之后以 李主任（wxid_stranger，不在名单上） 的身份发言）',
+      ]);
+      const dir = mkdtempSync(join(tmpdir(), 'duban-sim-'));
+      const csv = join(dir, 'tickets.csv');
+      writeFileSync(csv, '工单编号,承办单位,派单时间,办理时限\nGD1,区住建局,2026-11-30 09:00,2026-12-02 18:00\n');
+      expect(await sim.type(`/file wxid_deputy: ${csv}`)).toEqual([
+        '（wxid_deputy 不在名单上：作为群里的陌生成员发言，机器人不认识，也不听其指令）',
+      ]);
+      const who = (await sim.type('/who')).join('\n');
+      expect(who).toMatch(/张局长 {2}wxid_zhujian_zhang/);
+      expect(who).toMatch(/不在名单上的成员[\s\S]*wxid_stranger[\s\S]*wxid_new_guy[\s\S]*wxid_deputy/);
+      // The roster still works as before after the strangers.
+      expect((await sim.type(HEAD_REPORT)).join('\n')).toMatch(/私聊 → 张局长/);
+    },
+  );
 
   it('a private message from a contact not on the roster is labelled as such, once, and not answered', async () => {
     sim = await Sim.open('2026-12-01 15:30');
@@ -239,67 +246,74 @@ describe('simulator session', () => {
 });
 
 describe('simulator chat page /sim', () => {
-  it('has a textarea (Enter sends, Shift+Enter a new line); a multi-line report is one report; strangers may speak', async () => {
-    const clock = new SimClock(parseStartTime('2026-11-30 17:00', TZ) as Date, false);
-    const h = await startHarness({
-      config: rosterConfig(),
-      redisUrl: REDIS_URL,
-      clock,
-      log: testLogger(),
-      http: { host: '127.0.0.1', port: 0 },
-      simulator: true,
-    });
-    h.world.clock = clock;
-    try {
-      const http = h.app.http;
-      const page = await http?.inject({ url: '/sim' });
-      expect(page?.statusCode).toBe(200);
-      expect(page?.body).toMatch(/<textarea name="text"/);
-      expect(page?.body).toMatch(/Shift\+Enter/);
-      const script = /<script>([\s\S]*?)<\/script>/.exec(page?.body ?? '')?.[1] ?? '';
-      expect(script).toMatch(/e\.key==='Enter'&&!e\.shiftKey/);
-      expect(() => new Function(script)).not.toThrow();
-      const say = (from: string, text: string) =>
-        http?.inject({ method: 'POST', url: '/sim/say', payload: { from, to: 'group', text } });
-      expect(
-        (await say('wxid_zhujian_zhang', '【区住建局】11月30日日报\r\n今日受理12件\r\n办结10件，在办2件'))?.statusCode,
-      ).toBe(200);
-      expect((await say('wxid_new_guy', '大家好'))?.statusCode).toBe(200);
-      expect((await say('nobody here', '你好'))?.statusCode).toBe(400);
-      await h.drain();
-      const reports = await reportsForDay(h.app.db, '2026-11-30');
-      expect(reports.map((r) => [r.unitId, r.received, r.completed, r.inProgress])).toEqual([['zhujian', 12, 10, 2]]);
-      expect(h.world.strangers().map((c) => c.id)).toContain('wxid_new_guy');
-      expect((await http?.inject({ url: '/sim' }))?.body).toMatch(/wxid_new_guy（wxid_new_guy，不在名单上）/);
-    } finally {
-      await h.close();
-    }
-  });
+  it(
+    'has a textarea (Enter sends, Shift+Enter a new line); ' + 'a multi-line report is one report; strangers may speak',
+    async () => {
+      const clock = new SimClock(parseStartTime('2026-11-30 17:00', TZ) as Date, false);
+      const h = await startHarness({
+        config: rosterConfig(),
+        redisUrl: REDIS_URL,
+        clock,
+        log: testLogger(),
+        http: { host: '127.0.0.1', port: 0 },
+        simulator: true,
+      });
+      h.world.clock = clock;
+      try {
+        const http = h.app.http;
+        const page = await http?.inject({ url: '/sim' });
+        expect(page?.statusCode).toBe(200);
+        expect(page?.body).toMatch(/<textarea name="text"/);
+        expect(page?.body).toMatch(/Shift\+Enter/);
+        const script = /<script>([\s\S]*?)<\/script>/.exec(page?.body ?? '')?.[1] ?? '';
+        expect(script).toMatch(/e\.key==='Enter'&&!e\.shiftKey/);
+        expect(() => new Function(script)).not.toThrow();
+        const say = (from: string, text: string) =>
+          http?.inject({ method: 'POST', url: '/sim/say', payload: { from, to: 'group', text } });
+        expect(
+          (await say('wxid_zhujian_zhang', '【区住建局】11月30日日报\r\n今日受理12件\r\n办结10件，在办2件'))
+            ?.statusCode,
+        ).toBe(200);
+        expect((await say('wxid_new_guy', '大家好'))?.statusCode).toBe(200);
+        expect((await say('nobody here', '你好'))?.statusCode).toBe(400);
+        await h.drain();
+        const reports = await reportsForDay(h.app.db, '2026-11-30');
+        expect(reports.map((r) => [r.unitId, r.received, r.completed, r.inProgress])).toEqual([['zhujian', 12, 10, 2]]);
+        expect(h.world.strangers().map((c) => c.id)).toContain('wxid_new_guy');
+        expect((await http?.inject({ url: '/sim' }))?.body).toMatch(/wxid_new_guy（wxid_new_guy，不在名单上）/);
+      } finally {
+        await h.close();
+      }
+    },
+  );
 });
 
 describe('simulator start-up', () => {
-  it('logs to DATA_DIR/sim.log unless LOG_LEVEL is set; --at is read in the district zone; a rest day is named', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'duban-simlog-'));
-    const quiet = simulatorLog(readEnv({ DATA_DIR: dir }), { DATA_DIR: dir });
-    expect(quiet.file).toBe(join(dir, 'sim.log'));
-    quiet.log.info({ probe: 1 }, 'simulator log probe');
-    expect(readFileSync(join(dir, 'sim.log'), 'utf8')).toMatch(/simulator log probe/);
-    expect(
-      simulatorLog(readEnv({ DATA_DIR: dir, LOG_LEVEL: 'warn' }), { DATA_DIR: dir, LOG_LEVEL: 'warn' }).file,
-    ).toBeUndefined();
-    const clock = simulatorClock(['--at', '2026-11-30 16:30'], TZ);
-    expect(clock instanceof SimClock && clock.now().toISOString().startsWith('2026-11-30T08:30')).toBe(true);
-    expect(simulatorClock(['--at', '30号下午'], TZ)).toMatchObject({
-      error: expect.stringMatching(/--at "30号下午" 看不懂/),
-    });
-    const cfg = rosterConfig();
-    expect(
-      simulatorBanner(new SimClock(parseStartTime('2026-11-29 04:00', TZ) as Date, false), cfg, undefined),
-    ).toMatch(/今天是休息日/);
-    expect(
-      simulatorBanner(new SimClock(parseStartTime('2026-11-30 08:30', TZ) as Date, false), cfg, join(dir, 'sim.log')),
-    ).not.toMatch(/休息日/);
-  });
+  it(
+    'logs to DATA_DIR/sim.log unless LOG_LEVEL is set; --at ' + 'is read in the district zone; a rest day is named',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'duban-simlog-'));
+      const quiet = simulatorLog(readEnv({ DATA_DIR: dir }), { DATA_DIR: dir });
+      expect(quiet.file).toBe(join(dir, 'sim.log'));
+      quiet.log.info({ probe: 1 }, 'simulator log probe');
+      expect(readFileSync(join(dir, 'sim.log'), 'utf8')).toMatch(/simulator log probe/);
+      expect(
+        simulatorLog(readEnv({ DATA_DIR: dir, LOG_LEVEL: 'warn' }), { DATA_DIR: dir, LOG_LEVEL: 'warn' }).file,
+      ).toBeUndefined();
+      const clock = simulatorClock(['--at', '2026-11-30 16:30'], TZ);
+      expect(clock instanceof SimClock && clock.now().toISOString().startsWith('2026-11-30T08:30')).toBe(true);
+      expect(simulatorClock(['--at', '30号下午'], TZ)).toMatchObject({
+        error: expect.stringMatching(/--at "30号下午" 看不懂/),
+      });
+      const cfg = rosterConfig();
+      expect(
+        simulatorBanner(new SimClock(parseStartTime('2026-11-29 04:00', TZ) as Date, false), cfg, undefined),
+      ).toMatch(/今天是休息日/);
+      expect(
+        simulatorBanner(new SimClock(parseStartTime('2026-11-30 08:30', TZ) as Date, false), cfg, join(dir, 'sim.log')),
+      ).not.toMatch(/休息日/);
+    },
+  );
 
   it('removes the wall-clock job schedulers a previous run left (routines run on the simulated clock)', async () => {
     const h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger(), schedule: true });

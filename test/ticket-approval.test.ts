@@ -24,20 +24,23 @@ describe('退办 / 不再办理 approvals (real pipeline)', () => {
     await s?.close();
   });
 
-  it('a head asks; each leader gets the request point-to-point with a code; a leader approves; the head is told', async () => {
-    const ask = await s.play(say(t('09:00'), ZJ, '申请退办 A001 属物业合同纠纷，不属于本单位职责'));
-    const toLeaders = ask.filter((o) => LEADERS.includes(o.to));
-    expect(toLeaders.map((o) => o.to).sort()).toEqual([...LEADERS].sort());
-    expect(toLeaders[0]?.text).toContain('【退办申请】TB001');
-    expect(toLeaders[0]?.text).toContain('理由：属物业合同纠纷，不属于本单位职责');
-    expect(ask.find((o) => o.to === 'group')?.text).toContain('已提交领导审批，编号 TB001');
-    const ok = await s.play(say(t('09:30'), 'wxid_leader_li', '同意 TB001', { to: 'bot' }));
-    expect(ok.find((o) => o.to === ZJ)?.text).toContain('您的退办申请（TB001，工单 A001）已获李主任同意');
-    expect(ok.find((o) => o.to === 'wxid_leader_li')?.text).toContain('已记录：同意 TB001');
-    const again = await s.play(say(t('09:31'), 'wxid_leader_wang', '不同意 TB001 再议', { to: 'bot' }));
-    expect(again).toHaveLength(1);
-    expect(again[0]?.text).toBe('TB001 已由李主任于11月20日09:30同意，无需重复审批。');
-  });
+  it(
+    'a head asks; each leader gets the request point-to-point ' + 'with a code; a leader approves; the head is told',
+    async () => {
+      const ask = await s.play(say(t('09:00'), ZJ, '申请退办 A001 属物业合同纠纷，不属于本单位职责'));
+      const toLeaders = ask.filter((o) => LEADERS.includes(o.to));
+      expect(toLeaders.map((o) => o.to).sort()).toEqual([...LEADERS].sort());
+      expect(toLeaders[0]?.text).toContain('【退办申请】TB001');
+      expect(toLeaders[0]?.text).toContain('理由：属物业合同纠纷，不属于本单位职责');
+      expect(ask.find((o) => o.to === 'group')?.text).toContain('已提交领导审批，编号 TB001');
+      const ok = await s.play(say(t('09:30'), 'wxid_leader_li', '同意 TB001', { to: 'bot' }));
+      expect(ok.find((o) => o.to === ZJ)?.text).toContain('您的退办申请（TB001，工单 A001）已获李主任同意');
+      expect(ok.find((o) => o.to === 'wxid_leader_li')?.text).toContain('已记录：同意 TB001');
+      const again = await s.play(say(t('09:31'), 'wxid_leader_wang', '不同意 TB001 再议', { to: 'bot' }));
+      expect(again).toHaveLength(1);
+      expect(again[0]?.text).toBe('TB001 已由李主任于11月20日09:30同意，无需重复审批。');
+    },
+  );
 
   it('a leader refuses with a reason; the head is told the reason', async () => {
     await s.play(say(t('10:00'), CG, '申请不再办理 A002 诉求人已自行解决'));
@@ -49,27 +52,32 @@ describe('退办 / 不再办理 approvals (real pipeline)', () => {
     expect(rows).toEqual([{ decision: 'refused', decided_by: 'wxid_leader_wang' }]);
   });
 
-  it('a decision by a non-leader is refused and recorded; the request stays open and is re-sent once after the configured hours', async () => {
-    await s.play(say(t('11:00'), CG, '申请退办 A003 属规划审批事项'));
-    const sup = await s.play(say(t('11:05'), 'wxid_sup_liu', '同意 TB003'));
-    expect(sup).toHaveLength(1);
-    expect(sup[0]?.text).toContain('仅由区管委领导审批');
-    const head = await s.play(say(t('11:06'), ZJ, '同意 TB003'));
-    expect(head[0]?.text).toContain('仅由区管委领导审批');
-    const rows = await s.h.app.db.query<{ decision: string | null }>(
-      "select decision from ticket_approvals where code = 'TB003'",
-    );
-    expect(rows).toEqual([{ decision: null }]);
-    const ev = await s.h.app.db.query<{ n: number }>(
-      "select count(*)::int as n from ticket_events where ticket_number = 'A003' and kind = 'approval-decision-refused'",
-    );
-    expect(ev[0]?.n).toBe(2);
-    expect(await s.play(run(t('13:00'), 'ticket-approval-resend'))).toEqual([]);
-    const resent = await s.play(run(t('15:30'), 'ticket-approval-resend'));
-    expect(resent.map((o) => o.to).sort()).toEqual([...LEADERS].sort());
-    expect(resent[0]?.text).toContain('【退办申请·再次提请】TB003');
-    expect(await s.play(run(t('16:30'), 'ticket-approval-resend'))).toEqual([]);
-  });
+  it(
+    'a decision by a non-leader is refused and recorded; the request stays open and is re-sent once after the ' +
+      'configured hours',
+    async () => {
+      await s.play(say(t('11:00'), CG, '申请退办 A003 属规划审批事项'));
+      const sup = await s.play(say(t('11:05'), 'wxid_sup_liu', '同意 TB003'));
+      expect(sup).toHaveLength(1);
+      expect(sup[0]?.text).toContain('仅由区管委领导审批');
+      const head = await s.play(say(t('11:06'), ZJ, '同意 TB003'));
+      expect(head[0]?.text).toContain('仅由区管委领导审批');
+      const rows = await s.h.app.db.query<{ decision: string | null }>(
+        "select decision from ticket_approvals where code = 'TB003'",
+      );
+      expect(rows).toEqual([{ decision: null }]);
+      const ev = await s.h.app.db.query<{ n: number }>(
+        "select count(*)::int as n from ticket_events where ticket_number = 'A003' and kind = " +
+          "'approval-decision-refused'",
+      );
+      expect(ev[0]?.n).toBe(2);
+      expect(await s.play(run(t('13:00'), 'ticket-approval-resend'))).toEqual([]);
+      const resent = await s.play(run(t('15:30'), 'ticket-approval-resend'));
+      expect(resent.map((o) => o.to).sort()).toEqual([...LEADERS].sort());
+      expect(resent[0]?.text).toContain('【退办申请·再次提请】TB003');
+      expect(await s.play(run(t('16:30'), 'ticket-approval-resend'))).toEqual([]);
+    },
+  );
 
   it('asks for a reason, checks the ticket and the unit', async () => {
     expect((await s.play(say(t('16:40'), ZJ, '申请退办 A001')))[0]?.text).toContain('无需重复申请');

@@ -47,20 +47,24 @@ describe('nag digests (pure)', () => {
       { unitName: '城东街道', people: [], counts: { overdue: 0, dueToday: 1, reopened: 0, reportedDone: 0 } },
     ]);
     expect(text.split('\n')).toEqual([
-      '【即时督办】截至11月20日09:00，以下2个单位有超期、今日到期或重办工单，工单明细已私信发送各单位负责同志，请抓紧办理：',
+      '【即时督办】截至11月20日09:00，以下2个单位有超期、今日到期或重办工单，工单明细已私信发送各单位负责同志，' +
+        '请抓紧办理：',
       '1. 区住房和城乡建设局（张局长）：3件（超期2件、重办1件；其中1件单位已报办结，待平台确认）',
       '2. 城东街道：今日到期1件',
       '请收到明细后回复“签收”；办结后可回复“工单编号 已办结 说明”。',
     ]);
   });
 
-  it('a unit whose listed tickets are all reported done is asked to close them on the platform, not to 抓紧办理', () => {
-    const items = [item('E', { reportedDone: true }), item('F', { reportedDone: true, daysOverdue: 3 })];
-    const text = nagDigest('区城市管理局', now, 'Asia/Shanghai', orderForDigest(items), 0, items);
-    expect(text).toContain('以下工单本单位已报办结，12345平台尚未确认办结，请及时在平台办结：');
-    expect(text).not.toContain('抓紧办理');
-    expect(text).toContain('（单位已报办结，待平台确认）');
-  });
+  it(
+    'a unit whose listed tickets are all reported done ' + 'is asked to close them on the platform, not to 抓紧办理',
+    () => {
+      const items = [item('E', { reportedDone: true }), item('F', { reportedDone: true, daysOverdue: 3 })];
+      const text = nagDigest('区城市管理局', now, 'Asia/Shanghai', orderForDigest(items), 0, items);
+      expect(text).toContain('以下工单本单位已报办结，12345平台尚未确认办结，请及时在平台办结：');
+      expect(text).not.toContain('抓紧办理');
+      expect(text).toContain('（单位已报办结，待平台确认）');
+    },
+  );
 
   it('a ticket without a title shows its number alone', () => {
     expect(

@@ -1,4 +1,7 @@
-/** A known ticket number with a done word anywhere in a unit person's message is recorded as reported done, besides whatever else the message is. */
+/**
+ * A known ticket number with a done word anywhere in a unit person's message is recorded as reported done, besides
+ * whatever else the message is.
+ */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { doneTicketNumbers } from '../src/domain/tickets/done-mentions.js';

@@ -35,36 +35,41 @@ describe('a spreadsheet from a head, a liaison or the discipline office (replay)
   const ticketCount = async () =>
     (await s.h.app.db.query<{ n: number }>('select count(*)::int as n from tickets'))[0]?.n;
 
-  it('tells the sender privately who imports and how, wherever the file was sent; nothing is imported, the group hears nothing', async () => {
-    const xlsx = await writeXlsx(join(dir, '住建局工单导出.xlsx'), [HEADER, ROW]);
-    const csv = writeCsv(
-      join(dir, '城东街道台账.csv'),
-      [
-        ['序号', '事项', '进度'],
-        [1, '背街小巷整治', '推进中'],
-      ],
-      'utf8-bom',
-    );
-    const xls = join(dir, '12345工单.xls');
-    writeFileSync(xls, 'not really an old excel file');
-    const cases: Array<[string, string, 'group' | 'bot', string, boolean]> = [
-      ['wxid_zhujian_zhang', xlsx, 'group', '住建局工单导出.xlsx', true],
-      ['wxid_chengdong_zhu', csv, 'bot', '城东街道台账.csv', true],
-      ['wxid_zhujian_xu', xls, 'group', '12345工单.xls', true],
-      ['wxid_disc_zhao', xlsx, 'bot', '住建局工单导出.xlsx', false],
-    ];
-    for (const [i, [from, path, to, name, worker]] of cases.entries()) {
-      const out = await s.play(file(t(`10:0${i}`), from, path, to));
-      expect(out, `${from} ${name}`).toHaveLength(1);
-      expect(out[0]).toMatchObject({ to: from, mentions: [] });
-      const lines = (out[0]?.text ?? '').split('\n');
-      expect(lines[0]).toBe(
-        `您好，文件「${name}」未导入。工单清单由区领导和督导专班导入：请将12345平台导出的工单清单（.xlsx 或 .csv）交督导专班，由其在群内或私信发送给督办助手。`,
+  it(
+    'tells the sender privately who imports and how, wherever the file was sent; nothing is imported, the group ' +
+      'hears nothing',
+    async () => {
+      const xlsx = await writeXlsx(join(dir, '住建局工单导出.xlsx'), [HEADER, ROW]);
+      const csv = writeCsv(
+        join(dir, '城东街道台账.csv'),
+        [
+          ['序号', '事项', '进度'],
+          [1, '背街小巷整治', '推进中'],
+        ],
+        'utf8-bom',
       );
-      expect(lines[1]).toBe(worker ? '如需查看本单位超期、重办工单，请发送“我的待办”。' : undefined);
-    }
-    expect(await ticketCount()).toBe(0);
-  });
+      const xls = join(dir, '12345工单.xls');
+      writeFileSync(xls, 'not really an old excel file');
+      const cases: Array<[string, string, 'group' | 'bot', string, boolean]> = [
+        ['wxid_zhujian_zhang', xlsx, 'group', '住建局工单导出.xlsx', true],
+        ['wxid_chengdong_zhu', csv, 'bot', '城东街道台账.csv', true],
+        ['wxid_zhujian_xu', xls, 'group', '12345工单.xls', true],
+        ['wxid_disc_zhao', xlsx, 'bot', '住建局工单导出.xlsx', false],
+      ];
+      for (const [i, [from, path, to, name, worker]] of cases.entries()) {
+        const out = await s.play(file(t(`10:0${i}`), from, path, to));
+        expect(out, `${from} ${name}`).toHaveLength(1);
+        expect(out[0]).toMatchObject({ to: from, mentions: [] });
+        const lines = (out[0]?.text ?? '').split('\n');
+        expect(lines[0]).toBe(
+          `您好，文件「${name}」未导入。工单清单由区领导和督导专班导入：请将12345平台导出的工单清单（.xlsx 或 ` +
+            `.csv）交督导专班，由其在群内或私信发送给督办助手。`,
+        );
+        expect(lines[1]).toBe(worker ? '如需查看本单位超期、重办工单，请发送“我的待办”。' : undefined);
+      }
+      expect(await ticketCount()).toBe(0);
+    },
+  );
 
   it('the same file from the supervision team is imported', async () => {
     const xlsx = await writeXlsx(join(dir, 'sup.xlsx'), [HEADER, ROW]);

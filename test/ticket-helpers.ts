@@ -37,7 +37,14 @@ export async function writeXlsx(path: string, rows: unknown[][], opts: { title?:
 }
 
 export function writeCsv(path: string, rows: unknown[][], encoding: 'utf8' | 'utf8-bom' | 'gb18030'): string {
-  const text = `${rows.map((r) => r.map((c) => (/[",\n]/.test(String(c ?? '')) ? `"${String(c).replace(/"/g, '""')}"` : String(c ?? ''))).join(',')).join('\r\n')}\r\n`;
+  const text =
+    rows
+      .map((r) =>
+        r
+          .map((c) => (/[",\n]/.test(String(c ?? '')) ? `"${String(c).replace(/"/g, '""')}"` : String(c ?? '')))
+          .join(','),
+      )
+      .join('\r\n') + `\r\n`;
   const buf =
     encoding === 'gb18030'
       ? iconv.encode(text, 'gb18030')

@@ -139,7 +139,8 @@ describe('platform exports imported without configuration (issue 13)', () => {
     const text = answerOf(await s.play(file(t('10:00'), beijing)));
     expect(text).toContain('新增5条，更新0条，无变化0条，未导入0条');
     expect(text).toContain(
-      '识别：工单编号，承办单位←主办单位，派单时间，办理时限←承诺完成时间，状态←工单状态，满意度←是否满意，重办次数←是否重启流程工单',
+      '识别：工单编号，承办单位←主办单位，派单时间，办理时限←承诺完成时间，状态←工单状态，满意度←是否满意，' +
+        '重办次数←是否重启流程工单',
     );
     expect(text).toContain('属地镇街←被反映街乡镇');
     expect(text).toMatch(/未使用的列：.*序号.*来电时间/);
@@ -412,31 +413,34 @@ describe('platform exports imported without configuration (issue 13)', () => {
     expect(text).toContain('tickets.columns');
   });
 
-  it('the nag pursues the open and overdue ones only: finished, 挂起, 延时申请 and 退单 tickets are never nagged', async () => {
-    const out = await s.play(run(t('15:00'), 'ticket-nag'));
-    const all = out.map((o) => o.text).join('\n');
-    for (const n of ['BJ001', 'SH001', 'JN001', 'CY001', 'CY003', 'MX005', 'XB004']) expect(all, n).toContain(n);
-    for (const n of [
-      'BJ002',
-      'BJ003',
-      'BJ005',
-      'SH002',
-      'SH003',
-      'SH004',
-      'SH005',
-      'JN002',
-      'JN003',
-      'JN004',
-      'JN005',
-      'XB002',
-      'XB003',
-      'CY002',
-      'CY004',
-      'MX002',
-    ]) {
-      expect(all, n).not.toContain(n);
-    }
-  });
+  it(
+    'the nag pursues the open and overdue ones only: ' + 'finished, 挂起, 延时申请 and 退单 tickets are never nagged',
+    async () => {
+      const out = await s.play(run(t('15:00'), 'ticket-nag'));
+      const all = out.map((o) => o.text).join('\n');
+      for (const n of ['BJ001', 'SH001', 'JN001', 'CY001', 'CY003', 'MX005', 'XB004']) expect(all, n).toContain(n);
+      for (const n of [
+        'BJ002',
+        'BJ003',
+        'BJ005',
+        'SH002',
+        'SH003',
+        'SH004',
+        'SH005',
+        'JN002',
+        'JN003',
+        'JN004',
+        'JN005',
+        'XB002',
+        'XB003',
+        'CY002',
+        'CY004',
+        'MX002',
+      ]) {
+        expect(all, n).not.toContain(n);
+      }
+    },
+  );
 
   it('the same export again: nothing new, no new 双派单', async () => {
     const text = answerOf(await s.play(file(t('15:30'), beijing)));
@@ -456,7 +460,8 @@ describe('platform exports imported without configuration (issue 13)', () => {
     const sup = (await s.play({ at: t('16:05'), from: 'wxid_sup_chen', text: '待办', to: 'bot' }))
       .map((o) => o.text)
       .join('\n');
-    // Overdue and open at 16:05: BJ001, SH001, CY003, MX005, XB004 — not BJ005 挂起, SH003 延时申请, SH005 / XB003 退单.
+    // Overdue and open at 16:05: BJ001, SH001, CY003, MX005, XB004 — not BJ005 挂起, SH003 延时申请, SH005 / XB003
+    // 退单.
     expect(sup).toMatch(/超期[^0-9]{0,12}5件/);
   });
 });

@@ -59,22 +59,26 @@ describe('ticket-nag: one group digest for 11 units, details privately; reported
     await s?.close();
   });
 
-  it('09:00: one message in the group (not 11), every head @-mentioned, a line per unit with counts; each head gets the list privately', async () => {
-    const out = await s.play(run(t(FRI, '09:00'), 'ticket-nag'));
-    const group = out.filter((o) => o.to === 'group');
-    expect(group).toHaveLength(1);
-    expect([...(group[0]?.mentions ?? [])].sort()).toEqual([...HEADS].sort());
-    const lines = (group[0]?.text ?? '').split('\n').filter((l) => /^\d+\. /.test(l));
-    expect(lines).toHaveLength(11);
-    expect(lines.find((l) => l.includes('区住房和城乡建设局'))).toBe(
-      `${lines.findIndex((l) => l.includes('区住房和城乡建设局')) + 1}. 区住房和城乡建设局（张局长）：超期2件`,
-    );
-    expect(group[0]?.text).not.toMatch(/M0\d\d/);
-    const priv = out.filter((o) => o.to !== 'group');
-    expect(priv.map((o) => o.to).sort()).toEqual([...HEADS].sort());
-    expect(priv.find((o) => o.to === 'wxid_zhujian_zhang')?.text).toMatch(/M001 小区路灯不亮[\s\S]*M012 楼道渗水/);
-    expect(await s.play(run(t(FRI, '09:20'), 'ticket-nag'))).toEqual([]);
-  });
+  it(
+    '09:00: one message in the group (not 11), every head @-mentioned, a line per unit with counts; each head ' +
+      'gets the list privately',
+    async () => {
+      const out = await s.play(run(t(FRI, '09:00'), 'ticket-nag'));
+      const group = out.filter((o) => o.to === 'group');
+      expect(group).toHaveLength(1);
+      expect([...(group[0]?.mentions ?? [])].sort()).toEqual([...HEADS].sort());
+      const lines = (group[0]?.text ?? '').split('\n').filter((l) => /^\d+\. /.test(l));
+      expect(lines).toHaveLength(11);
+      expect(lines.find((l) => l.includes('区住房和城乡建设局'))).toBe(
+        `${lines.findIndex((l) => l.includes('区住房和城乡建设局')) + 1}. 区住房和城乡建设局（张局长）：超期2件`,
+      );
+      expect(group[0]?.text).not.toMatch(/M0\d\d/);
+      const priv = out.filter((o) => o.to !== 'group');
+      expect(priv.map((o) => o.to).sort()).toEqual([...HEADS].sort());
+      expect(priv.find((o) => o.to === 'wxid_zhujian_zhang')?.text).toMatch(/M001 小区路灯不亮[\s\S]*M012 楼道渗水/);
+      expect(await s.play(run(t(FRI, '09:20'), 'ticket-nag'))).toEqual([]);
+    },
+  );
 
   it('heads report tickets done as they type it; 15:00 marks those tickets in the list and the digest', async () => {
     const replies = await s.play(
@@ -107,32 +111,36 @@ describe('ticket-nag: one group digest for 11 units, details privately; reported
     expect(out.find((o) => o.to === 'wxid_renshe_wu')?.text).not.toContain('已报办结');
   });
 
-  it('Monday: 书面督办 for the others, never for the tickets awaiting the platform; a reopened one loses its mark', async () => {
-    const mon = await s.play(run(t(MON, '09:00'), 'ticket-nag'));
-    const written = mon.filter((o) => o.text.includes('【书面督办通知】'));
-    expect(written.map((o) => o.to).sort()).toEqual(
-      HEADS.filter((h) => h !== 'wxid_jiaoyu_sun' && h !== 'wxid_chengguan_chu').sort(),
-    );
-    const all = written.map((o) => o.text).join('\n');
-    for (const n of ['M012', 'M002', 'M007']) expect(all).not.toContain(n);
-    expect(all).toContain('M001');
-    const steps = await s.h.app.db.query<{ ticket_number: string }>(
-      "select distinct ticket_number from ticket_escalations where ticket_number in ('M002','M007','M012') and step <> 'immediate'",
-    );
-    expect(steps).toEqual([]);
-    // The platform sends M002 back (重办): the unit's 已办结 no longer holds.
-    await s.play({
-      at: t(MON, '10:00'),
-      from: 'wxid_sup_liu',
-      file: await writeXlsx(join(dir, 'reopen.xlsx'), [
-        HEADER,
-        ['M002', '校车接送时间调整', '', '教育局', '', '', '2026-11-16 09:00', '', '重办', '不满意', 1],
-      ]),
-      to: 'group',
-    });
-    const pm = await s.play(run(t(MON, '15:00'), 'ticket-nag'));
-    const jy = pm.find((o) => o.to === 'wxid_jiaoyu_sun')?.text ?? '';
-    expect(jy).toContain('M002');
-    expect(jy).not.toContain('已报办结');
-  });
+  it(
+    'Monday: 书面督办 for the others, never for the tickets ' + 'awaiting the platform; a reopened one loses its mark',
+    async () => {
+      const mon = await s.play(run(t(MON, '09:00'), 'ticket-nag'));
+      const written = mon.filter((o) => o.text.includes('【书面督办通知】'));
+      expect(written.map((o) => o.to).sort()).toEqual(
+        HEADS.filter((h) => h !== 'wxid_jiaoyu_sun' && h !== 'wxid_chengguan_chu').sort(),
+      );
+      const all = written.map((o) => o.text).join('\n');
+      for (const n of ['M012', 'M002', 'M007']) expect(all).not.toContain(n);
+      expect(all).toContain('M001');
+      const steps = await s.h.app.db.query<{ ticket_number: string }>(
+        "select distinct ticket_number from ticket_escalations where ticket_number in ('M002','M007','M012') and " +
+          "step <> 'immediate'",
+      );
+      expect(steps).toEqual([]);
+      // The platform sends M002 back (重办): the unit's 已办结 no longer holds.
+      await s.play({
+        at: t(MON, '10:00'),
+        from: 'wxid_sup_liu',
+        file: await writeXlsx(join(dir, 'reopen.xlsx'), [
+          HEADER,
+          ['M002', '校车接送时间调整', '', '教育局', '', '', '2026-11-16 09:00', '', '重办', '不满意', 1],
+        ]),
+        to: 'group',
+      });
+      const pm = await s.play(run(t(MON, '15:00'), 'ticket-nag'));
+      const jy = pm.find((o) => o.to === 'wxid_jiaoyu_sun')?.text ?? '';
+      expect(jy).toContain('M002');
+      expect(jy).not.toContain('已报办结');
+    },
+  );
 });

@@ -41,31 +41,35 @@ describe('ticket-nag: one digest per unit, the escalation ladder over working da
     await s?.close();
   });
 
-  it("Friday 09:00: ONE group digest @-mentioning every head concerned (a line per unit), each unit's list privately, longest overdue first", async () => {
-    const out = await s.play(run(t(FRI, '09:00'), 'ticket-nag'));
-    const group = out.filter((o) => o.to === 'group');
-    expect(group).toHaveLength(1);
-    expect([...(group[0]?.mentions ?? [])].sort()).toEqual(Object.values(HEADS).sort());
-    const g = group[0]?.text ?? '';
-    expect(g).toContain(
-      '【即时督办】截至11月20日09:00，以下4个单位有超期、今日到期或重办工单，工单明细已私信发送各单位负责同志',
-    );
-    expect(g).toContain('区住房和城乡建设局（张局长）：超期2件');
-    expect(g).toContain('区城市管理局（褚局长）：今日到期1件');
-    expect(g).toContain('区教育局（孙局长）：重办1件');
-    expect(g).toContain('城东街道（朱主任）：超期1件');
-    expect(g).not.toContain('N001');
-    const priv = out.filter((o) => o.to !== 'group');
-    expect(priv.map((o) => o.to).sort()).toEqual(Object.values(HEADS).sort());
-    const zj = priv.find((o) => o.to === HEADS.zhujian)?.text ?? '';
-    expect(zj).toMatch(/^【即时督办】区住房和城乡建设局：截至11月20日09:00，本单位超期工单2件，请抓紧办理/);
-    expect(zj.indexOf('N001')).toBeLessThan(zj.indexOf('N002'));
-    expect(zj).toContain('1. N001 小区路灯不亮（超期2个工作日）');
-    expect(zj).toContain('2. N002 楼道渗水（超期1个工作日）');
-    expect(priv.find((o) => o.to === HEADS.chengguan)?.text).toContain('N003 占道经营（今日到期）');
-    expect(priv.find((o) => o.to === HEADS.jiaoyu)?.text).toContain('N004 校车接送（待办理，重办）');
-    expect(out.some((o) => o.text.includes('N005'))).toBe(false);
-  });
+  it(
+    "Friday 09:00: ONE group digest @-mentioning every head concerned (a line per unit), each unit's list " +
+      'privately, longest overdue first',
+    async () => {
+      const out = await s.play(run(t(FRI, '09:00'), 'ticket-nag'));
+      const group = out.filter((o) => o.to === 'group');
+      expect(group).toHaveLength(1);
+      expect([...(group[0]?.mentions ?? [])].sort()).toEqual(Object.values(HEADS).sort());
+      const g = group[0]?.text ?? '';
+      expect(g).toContain(
+        '【即时督办】截至11月20日09:00，以下4个单位有超期、今日到期或重办工单，工单明细已私信发送各单位负责同志',
+      );
+      expect(g).toContain('区住房和城乡建设局（张局长）：超期2件');
+      expect(g).toContain('区城市管理局（褚局长）：今日到期1件');
+      expect(g).toContain('区教育局（孙局长）：重办1件');
+      expect(g).toContain('城东街道（朱主任）：超期1件');
+      expect(g).not.toContain('N001');
+      const priv = out.filter((o) => o.to !== 'group');
+      expect(priv.map((o) => o.to).sort()).toEqual(Object.values(HEADS).sort());
+      const zj = priv.find((o) => o.to === HEADS.zhujian)?.text ?? '';
+      expect(zj).toMatch(/^【即时督办】区住房和城乡建设局：截至11月20日09:00，本单位超期工单2件，请抓紧办理/);
+      expect(zj.indexOf('N001')).toBeLessThan(zj.indexOf('N002'));
+      expect(zj).toContain('1. N001 小区路灯不亮（超期2个工作日）');
+      expect(zj).toContain('2. N002 楼道渗水（超期1个工作日）');
+      expect(priv.find((o) => o.to === HEADS.chengguan)?.text).toContain('N003 占道经营（今日到期）');
+      expect(priv.find((o) => o.to === HEADS.jiaoyu)?.text).toContain('N004 校车接送（待办理，重办）');
+      expect(out.some((o) => o.text.includes('N005'))).toBe(false);
+    },
+  );
 
   it('the same cycle again sends nothing; quiet hours and the weekend send nothing', async () => {
     expect(await s.play(run(t(FRI, '09:30'), 'ticket-nag'))).toEqual([]);
@@ -127,7 +131,8 @@ describe('ticket-nag: one digest per unit, the escalation ladder over working da
     expect(referral[0]?.text).toContain('N001');
     expect(referral[0]?.text).not.toContain('N003');
     const steps = await s.h.app.db.query<{ ticket_number: string; step: string; day: string; recipients: string[] }>(
-      "select ticket_number, step, day, recipients from ticket_escalations where ticket_number = 'N001' order by taken_at",
+      "select ticket_number, step, day, recipients from ticket_escalations where ticket_number = 'N001' order " +
+        'by taken_at',
     );
     expect(steps).toEqual([
       { ticket_number: 'N001', step: 'immediate', day: FRI, recipients: ['group', HEADS.zhujian] },

@@ -1,4 +1,7 @@
-/** A 退办 said in the unit's own words: the reason reads as typed, with no stray space where the ticket number was cut out. */
+/**
+ * A 退办 said in the unit's own words: the reason reads as typed, with no stray space where the ticket number was cut
+ * out.
+ */
 import { describe, expect, it } from 'vitest';
 import { parseTicketCommand } from '../src/domain/tickets/commands.js';
 

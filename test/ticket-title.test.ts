@@ -1,4 +1,7 @@
-/** Tickets from an export without a 标题 column: the start of 诉求内容 stands for the title everywhere, never （无标题）. */
+/**
+ * Tickets from an export without a 标题 column: the start of 诉求内容 stands for the title everywhere, never
+ * （无标题）.
+ */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ticketTitle, titleFromContent, withoutEmptyLines } from '../src/domain/tickets/title.js';

@@ -56,14 +56,18 @@ export async function bombSection(config: DistrictConfig, sheetMb: number): Prom
       peak = Math.max(peak, process.memoryUsage().rss);
       peakTemp = Math.max(peakTemp, tempBytes());
       lines.push(
-        `  ${lie ? 'lying sizes' : 'honest sizes'}: ${(built.fileBytes / 1048576).toFixed(1)} MB file inflating to ${(built.inflatedBytes / 1048576).toFixed(0)} MB → ` +
-          `${r.kind}${r.kind === 'unreadable' ? ` (${r.error.slice(0, 60)}…)` : ''} in ${ms.toFixed(0)} ms; temporary files ${(peakTemp / 1048576).toFixed(1)} MB, ` +
-          `left after ${(tempBytes() / 1048576).toFixed(1)} MB; RSS +${((peak - rss0) / 1048576).toFixed(0)} MB during the import`,
+        `  ${lie ? 'lying sizes' : 'honest sizes'}: ${(built.fileBytes / 1048576).toFixed(1)} MB file ` +
+          `inflating to ${(built.inflatedBytes / 1048576).toFixed(0)} MB → ` +
+          `${r.kind}${r.kind === 'unreadable' ? ` (${r.error.slice(0, 60)}…)` : ''} in ${ms.toFixed(0)} ms; ` +
+          `temporary files ${(peakTemp / 1048576).toFixed(1)} MB, ` +
+          `left after ${(tempBytes() / 1048576).toFixed(1)} MB; RSS +${((peak - rss0) / 1048576).toFixed(0)} ` +
+          `MB during the import`,
       );
       if (!lie) lines.push(`  answer: ${importAnswer('工单.xlsx', r, 5).split('\n')[0]}`);
     }
     lines.push(
-      `  limits: xlsxMaxUncompressedBytes ${config.limits.xlsxMaxUncompressedBytes / 1048576} MB, xlsxMaxRows ${config.limits.xlsxMaxRows}, fileMaxBytes ${config.limits.fileMaxBytes / 1048576} MB`,
+      `  limits: xlsxMaxUncompressedBytes ${config.limits.xlsxMaxUncompressedBytes / 1048576} MB, xlsxMaxRows ` +
+        `${config.limits.xlsxMaxRows}, fileMaxBytes ${config.limits.fileMaxBytes / 1048576} MB`,
     );
     lines.push(
       '  (before issue 14: a 10 MB bomb wrote 4 GB of temporary worksheet data, kept until exit, and took 70 s)',

@@ -122,7 +122,8 @@ export async function floodSection(
   ]) {
     lines.push(
       `  ${f.label}: processed in ${(f.ms / 1000).toFixed(1)} s; outbox then holds ${f.queued} messages ` +
-        `(${f.answersToFlooders} answers to the flooders); the leader's urgent dispatch is #${f.dispatchPlace} in line; ` +
+        `(${f.answersToFlooders} answers to the flooders); the leader's urgent dispatch is #${f.dispatchPlace} ` +
+        `in line; ` +
         `the whole queue drains in ~${f.drainMinutesAt12} min at 12/min`,
     );
   }

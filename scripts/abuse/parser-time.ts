@@ -19,7 +19,8 @@ console.log(
   `parser time on worst-case inputs: ${small.toLocaleString()} vs ${big.toLocaleString()} characters (best of 3)\n`,
 );
 console.log(
-  `${'input'.padEnd(30)} ${'parser'.padEnd(13)} ${'10k ms'.padStart(8)} ${'big ms'.padStart(9)} ${'ratio'.padStart(7)} ${'ns/char'.padStart(8)}`,
+  `${'input'.padEnd(30)} ${'parser'.padEnd(13)} ${'10k ms'.padStart(8)} ${'big ms'.padStart(9)} ` +
+    `${'ratio'.padStart(7)} ${'ns/char'.padStart(8)}`,
 );
 for (const input of WORST_INPUTS.filter((i) => pick(i.name) || targets.some((t) => only.includes(t.name)))) {
   const a = input.make(small);
@@ -34,11 +35,13 @@ for (const input of WORST_INPUTS.filter((i) => pick(i.name) || targets.some((t) 
     if (flag) bad++;
     if (tb > worst.ms) worst = { ms: tb, what: `${t.name} on "${input.name}"` };
     console.log(
-      `${input.name.padEnd(30)} ${t.name.padEnd(13)} ${ta.toFixed(2).padStart(8)} ${tb.toFixed(1).padStart(9)} ${ratio.toFixed(1).padStart(7)} ${((tb * 1e6) / big).toFixed(0).padStart(8)}${flag ? '  ← SLOW' : ''}`,
+      `${input.name.padEnd(30)} ${t.name.padEnd(13)} ${ta.toFixed(2).padStart(8)} ${tb.toFixed(1).padStart(9)} ` +
+        `${ratio.toFixed(1).padStart(7)} ${((tb * 1e6) / big).toFixed(0).padStart(8)}${flag ? '  ← SLOW' : ''}`,
     );
   }
 }
 console.log(
-  `\nslowest: ${worst.ms.toFixed(1)} ms for ${big.toLocaleString()} characters (${worst.what}); ${bad === 0 ? 'all linear' : `${bad} above budget`}`,
+  `\nslowest: ${worst.ms.toFixed(1)} ms for ${big.toLocaleString()} characters (${worst.what}); ` +
+    `${bad === 0 ? 'all linear' : `${bad} above budget`}`,
 );
 process.exitCode = bad === 0 ? 0 : 1;

@@ -34,12 +34,14 @@ async function deflate(chunks: Iterable<Buffer>): Promise<{ data: Buffer; crc: n
 
 function* sheetXml(sheetMb: number): Generator<Buffer> {
   yield Buffer.from(
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org' +
+      '/spreadsheetml/2006/main"><sheetData>',
   );
   const row = Buffer.from(
-    '<row r="2"><c r="A2" t="inlineStr"><is><t>AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA</t></is></c><c r="B2" t="inlineStr"><is><t>BBBBBBBBBBBBBBBBBBBBBBBB</t></is></c></row>'.repeat(
-      512,
-    ),
+    (
+      '<row r="2"><c r="A2" t="inlineStr"><is><t>AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA</t></is></c><c r="B2" ' +
+      't="inlineStr"><is><t>BBBBBBBBBBBBBBBBBBBBBBBB</t></is></c></row>'
+    ).repeat(512),
   );
   const n = Math.ceil((sheetMb * 1048576) / row.length);
   for (let i = 0; i < n; i++) yield row;
@@ -57,13 +59,20 @@ export async function writeZipBomb(
   await add(
     '[Content_Types].xml',
     small(
-      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/conte' +
+        'nt-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xm' +
+        'l"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ' +
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override ' +
+        'PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsh' +
+        'eetml.worksheet+xml"/></Types>',
     ),
   );
   await add(
     '_rels/.rels',
     small(
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/20' +
+        '06/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/re' +
+        'lationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
     ),
   );
   // The bomb first: before the workbook and its relations.
@@ -71,13 +80,17 @@ export async function writeZipBomb(
   await add(
     'xl/workbook.xml',
     small(
-      '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="工单" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2' +
+        '006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet ' +
+        'name="工单" sheetId="1" r:id="rId1"/></sheets></workbook>',
     ),
   );
   await add(
     'xl/_rels/workbook.xml.rels',
     small(
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/20' +
+        '06/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/re' +
+        'lationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
     ),
   );
   const out = createWriteStream(path);

@@ -42,7 +42,9 @@ export function burstMessages(config: DistrictConfig): BurstMessage[] {
     const unit = config.units.find((u) => u.id === h.unit);
     msgs.push({
       from: h.id,
-      text: `${unit?.name}：今日受理工单${10 + Math.floor(rnd() * 10)}件，办结${5 + Math.floor(rnd() * 5)}件，在办3件，无超期。`,
+      text:
+        `${unit?.name}：今日受理工单${10 + Math.floor(rnd() * 10)}件，办结${5 + Math.floor(rnd() * 5)}件，` +
+        `在办3件，无超期。`,
     });
   }
   for (let i = 0; i < 1000; i++) {
@@ -150,15 +152,19 @@ export async function burstThroughBot(
     const receivedLast = Math.max(...rows.map((r) => new Date(r.received_at).getTime()));
     if (process.env.TIMELINE) {
       const tl = await db0.query<{ b: number; n: number; chat: number }>(
-        `select floor(extract(epoch from processed_at) * 10)::bigint - floor(${t0} / 100.0)::bigint as b, count(*)::int as n, count(*) filter (where handler <> 'report')::int as chat from inbound_messages group by 1 order by 1`,
+        `select floor(extract(epoch from processed_at) * 10)::bigint - floor(${t0} / 100.0)::bigint as b, ` +
+          `count(*)::int as n, count(*) filter (where handler <> 'report')::int as chat from inbound_messages ` +
+          `group by 1 order by 1`,
       );
       console.error('processed per 100 ms (all / not reports):', tl.map((r) => `${r.b}:${r.n}/${r.chat}`).join(' '));
       const rc = await db0.query<{ b: number; n: number }>(
-        `select floor(extract(epoch from received_at) * 10)::bigint - floor(${t0} / 100.0)::bigint as b, count(*)::int as n from inbound_messages group by 1 order by 1`,
+        `select floor(extract(epoch from received_at) * 10)::bigint - floor(${t0} / 100.0)::bigint as b, ` +
+          `count(*)::int as n from inbound_messages group by 1 order by 1`,
       );
       console.error('received per 100 ms:', rc.map((r) => `${r.b}:${r.n}`).join(' '));
       const ob = await db0.query<{ b: number; n: number }>(
-        `select floor(extract(epoch from sent_at) * 10)::bigint - floor(${t0} / 100.0)::bigint as b, count(*)::int as n from outbound_messages group by 1 order by 1`,
+        `select floor(extract(epoch from sent_at) * 10)::bigint - floor(${t0} / 100.0)::bigint as b, count(*)` +
+          `::int as n from outbound_messages group by 1 order by 1`,
       );
       console.error('sent per 100 ms:', ob.map((r) => `${r.b}:${r.n}`).join(' '));
     }

@@ -69,8 +69,8 @@ async function oneStart(
 
 /**
  * The simulator's start-up, as a newcomer runs it: the first start on a new data folder, then
- * `runs` restarts on the same folder, the last one left idle for `settleMs` after ready. With `databaseUrl` the store is that PostgreSQL server
- * (a scratch schema, dropped after) instead of PGlite; Redis is needed either way.
+ * `runs` restarts on the same folder, the last one left idle for `settleMs` after ready. With `databaseUrl` the store
+ * is that PostgreSQL server (a scratch schema, dropped after) instead of PGlite; Redis is needed either way.
  */
 export async function measureStart(
   repo: string,

@@ -85,7 +85,9 @@ function burst(tag: string, o: { reporting: number; chat: number; corrections: n
     kind: 'report',
     unit: p.unit as string,
     id: `${tag}-r-${p.unit}`,
-    text: `${unitName(p.unit as string)}：今日受理${10 + i}件，办结${8 + (i % 3)}件，在办${2 + i - (i % 3)}件，无超期。`,
+    text:
+      `${unitName(p.unit as string)}：今日受理${10 + i}件，办结${8 + (i % 3)}件，在办${2 + i - (i % 3)}件，` +
+      `无超期。`,
   }));
   const chat: Msg[] = Array.from({ length: o.chat }, (_, i) => ({
     from: (talkers[i % talkers.length] as { id: string }).id,
@@ -190,7 +192,8 @@ const isReminder = (s: Sent) => s.to === 'group' && s.text.includes('温馨提�
 // ---------------------------------------------------------------- a: kill -9 during a burst
 async function caseA(env: Env): Promise<void> {
   console.log(
-    '\n[a] kill -9 during a burst of 15 reports + 300 chit-chat + 5 corrections; then a routine enqueued and the process killed at once',
+    '\n[a] kill -9 during a burst of 15 reports + 300 chit-chat + 5 corrections; then a routine enqueued and ' +
+      'the process killed at once',
   );
   const { url, db } = await caseDb(env, 'crash_a');
   const bot = botFor(env, url);
@@ -241,7 +244,8 @@ async function caseA(env: Env): Promise<void> {
       `${once}/${repIds.length}`,
     );
     const [v] = await db.query<{ units: number; v2: number }>(
-      "select count(*)::int as units, count(*) filter (where version = 2)::int as v2 from reports where day = '2026-11-20'",
+      'select count(*)::int as units, count(*) filter (where version = 2)::int as v2 from reports where day = ' +
+        "'2026-11-20'",
     );
     check(
       '15 units stored, 5 of them at version 2 (the corrections)',
@@ -358,7 +362,9 @@ async function caseB(env: Env): Promise<void> {
 // ---------------------------------------------------------------- c: Redis restarted
 async function caseC(env: Env, signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
   console.log(
-    `\n[c${signal === 'SIGKILL' ? '2' : ''}] Redis ${signal === 'SIGTERM' ? 'restarted (SIGTERM: AOF flushed)' : 'killed -9 (AOF fsync every second)'} on the same AOF folder while the bot works`,
+    `\n[c${signal === 'SIGKILL' ? '2' : ''}] Redis ` +
+      `${signal === 'SIGTERM' ? 'restarted (SIGTERM: AOF flushed)' : 'killed -9 (AOF fsync every second)'} on ` +
+      `the same AOF folder while the bot works`,
   );
   const { url, db } = await caseDb(env, signal === 'SIGTERM' ? 'crash_c' : 'crash_c2');
   const bot = botFor(env, url);

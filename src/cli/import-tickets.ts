@@ -10,9 +10,11 @@ import { migrate } from '../store/migrate.js';
 import { importAnswer, importTicketFile } from '../usecases/ticket-import.js';
 
 const USAGE =
-  'usage: npm run -s cli -- import-tickets <file.xlsx|file.csv> [--config <district file>] [--json] [--dry-run] [--rows N]\n' +
+  'usage: npm run -s cli -- import-tickets <file.xlsx|file.csv> [--config <district file>] [--json] ' +
+  '[--dry-run] [--rows N]\n' +
   '  store: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded, default ./data)\n' +
-  '  --dry-run: reads and checks the file without a store: prints the columns used and ignored and the first N (5) rows as parsed\n';
+  '  --dry-run: reads and checks the file without a store: prints the columns used and ignored and the first N ' +
+  '(5) rows as parsed\n';
 
 /**
  * `cli import-tickets <file>`: imports a ticket list into the store the bot uses and prints
@@ -77,8 +79,9 @@ async function dryRun(file: string, config: ReturnType<typeof loadDistrictFile>,
     process.stdout.write(`${JSON.stringify(r)}\n`);
   } else if (r.kind === 'imported') {
     const reading = { mapping: r.mapping, missing: r.missing, skipped: r.skipped };
+    const unitName = (id: string) => roster.unit(id)?.name ?? id;
     process.stdout.write(
-      `${dryRunText(name, r.counts, reading, r.preview ?? [], config.timezone, (id) => roster.unit(id)?.name ?? id, r.rejected)}\n`,
+      `${dryRunText(name, r.counts, reading, r.preview ?? [], config.timezone, unitName, r.rejected)}\n`,
     );
   } else {
     process.stdout.write(`${importAnswer(name, r, 200)}\n`);

@@ -63,7 +63,10 @@ export const reportsSchema = z
      * summary ('note'), or listed in the next daily summary ('summary').
      */
     lateCorrection: z.enum(['note', 'summary']).default('note'),
-    /** Figures far from the unit's own recent days are questioned in the confirmation (请核实) and listed in the summary until confirmed. */
+    /**
+     * Figures far from the unit's own recent days are questioned in the confirmation (请核实) and listed in the
+     * summary until confirmed.
+     */
     historyChecks: z
       .object({
         enabled: z.boolean().default(true),
@@ -133,7 +136,9 @@ export const outboxSchema = z
  */
 export const limitsSchema = z
   .object({
-    /** Messages of one person the bot answers within `answerWindowMinutes`; beyond, one "稍后再试" notice, then quiet. */
+    /**
+     * Messages of one person the bot answers within `answerWindowMinutes`; beyond, one "稍后再试" notice, then quiet.
+     */
     answersPerSender: z.number().int().min(1).max(1000).default(10),
     answerWindowMinutes: z
       .number()
@@ -221,11 +226,16 @@ export const ticketsSchema = z
       })
       .strict()
       .prefault({}),
-    /** The district's own status words meaning finished (no nagging), added to the vocabulary's; matched as substrings. */
+    /**
+     * The district's own status words meaning finished (no nagging), added to the vocabulary's; matched as substrings.
+     */
     doneStatuses: z
       .array(z.string().min(1))
       .default(['已办结', '办结', '已归档', '已完成', '已关闭', '已回访', '已评价', '结案', '已退办']),
-    /** group: one group message @-mentioning the heads concerned, each unit's list privately; head: the lists privately only. */
+    /**
+     * group: one group message @-mentioning the heads concerned, each unit's list privately; head: the lists privately
+     * only.
+     */
     nagTo: z.enum(['group', 'head']).default('group'),
     /** Working days overdue at which each step after 即时督办 (the digest) is taken. */
     ladder: z

@@ -24,7 +24,10 @@ export interface IncomingMessage {
   /** When the bot received it, on the bot's clock (ISO). */
   receivedAt: string;
   file: IncomingFile | null;
-  /** 'recall': the sender withdrew (撤回) an earlier message, `recalledId`; its text is empty. Absent: an ordinary message. */
+  /**
+   * 'recall': the sender withdrew (撤回) an earlier message, `recalledId`; its text is empty. Absent: an ordinary
+   * message.
+   */
   kind?: 'message' | 'recall';
   /** The id of the message withdrawn (kind 'recall'). */
   recalledId?: string;

@@ -24,11 +24,16 @@ const HELD_HOURS = 2;
 
 /** D4 / 是D4的 / D4的 / 对，D4 / 是SP1的办理情况 / SP1: the reply names one item and nothing more. */
 const NAMES_ONE =
+  // check-lines: long regex
   /^(?:(?:是|就是|对|对的|是的|嗯)[，,\s]*)?(?:是|属于|作为|算|针对)?\s*((?:SP|D)\s?\d{1,8})\s*(?:号)?(?:的)?(?:答复|办理情况|反馈|办理结果)?(?:[，,\s]*(?:谢谢|辛苦了))?$/i;
 const ONE_CODE = /(?<![A-Za-z0-9])((?:SP|D)\s?\d{1,8})(?!\d)/gi;
-/** What may stand beside the code: 是 / 就是 / 对 / 这个是 …, the item's words and 那件 / 那个 (是路灯那件 / 就是建设巷路灯那个事). */
+/**
+ * What may stand beside the code: 是 / 就是 / 对 / 这个是 …, the item's words and 那件 / 那个 (是路灯那件 /
+ * 就是建设巷路灯那个事).
+ */
 const POINTER_ONLY = /^(?:是|就是|对|对的|是的|嗯|这个是|这是|应该是|这个|那个|属于)*(?:的)?(?:答复|反馈|办理情况)?$/;
 const POINTER_WORDS =
+  // check-lines: long regex
   /^(?:是|就是|对|对的|是的|嗯|这个是|这是|应该是)*[\u4e00-\u9fa5A-Za-z0-9]{1,10}?(?:那件|这件|那个|这个|那条|这条|那单|这单|那桩)(?:事情?|单子|工作)?(?:的)?(?:答复|反馈)?(?:是|就是)?$/;
 /** Words of a report of its own: the reply is then an answer in itself, not a pointer. */
 const OWN_REPORT = /已|完成|完毕|修好|好了|解决|处理了|办结|清理|整改|落实/;

@@ -95,7 +95,8 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
     parseReport({ text, sentAt: msg.sentAt, from: sender.id }, ctx.roster, ctx.config.timezone).isReport
   )
     return null;
-  // A bare 收到 is the group's daily chatter: one batched question first, the full read only if the unit has a dispatch open.
+  // A bare 收到 is the group's daily chatter: one batched question first, the full read only if the unit has a
+  // dispatch open.
   if (reply.codes.length === 0 && !(await hasOpenDispatch(ctx.db, unitId))) return null;
   const all = await dispatchesForUnit(ctx.db, unitId, reply.codes);
   if (all.length === 0) return null;

@@ -1,4 +1,7 @@
-/** The message read as a daily report, shared by the report handlers (report, report-unrecognised) through the router's MessageReadings. */
+/**
+ * The message read as a daily report, shared by the report handlers (report, report-unrecognised) through the router's
+ * MessageReadings.
+ */
 
 import type { IncomingMessage } from '../domain/messages.js';
 import { explainReport, type NotReportReason, type ReportParse } from '../domain/report/parse.js';
@@ -14,7 +17,10 @@ export interface ParsedReport {
   never?: 'ack' | 'code';
 }
 
-/** The message read as a daily report; null for an empty or huge text. Read once per message: `readings.of(parsedReport)`. */
+/**
+ * The message read as a daily report; null for an empty or huge text. Read once per message:
+ * `readings.of(parsedReport)`.
+ */
 export function parsedReport(msg: IncomingMessage, ctx: AppContext): ParsedReport | null {
   const text = msg.text.trim();
   let p: ParsedReport | null =

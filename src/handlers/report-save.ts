@@ -86,7 +86,9 @@ async function store(ctx: AppContext, r: ReportToSave, late: boolean): Promise<S
   }
 }
 
-/** Stores the report (idempotent per message id), confirms it point-to-point, and posts the group receipt if configured. */
+/**
+ * Stores the report (idempotent per message id), confirms it point-to-point, and posts the group receipt if configured.
+ */
 export async function saveAndConfirm(ctx: AppContext, r: ReportToSave): Promise<void> {
   const deadlineHhmm = ctx.config.routines.reportDeadline;
   const [h, m] = deadlineHhmm.split(':').map(Number) as [number, number];

@@ -9,7 +9,9 @@ import { offerProxyReport } from './report-proxy.js';
 import { saveAndConfirm } from './report-save.js';
 import type { MessageHandler } from './types.js';
 
-/** A leader or supervisor reports on a unit's behalf only explicitly: 代报 (代…报, 代为报送), or the unit as the header. */
+/**
+ * A leader or supervisor reports on a unit's behalf only explicitly: 代报 (代…报, 代为报送), or the unit as the header.
+ */
 const PROXY_MARK = /代报|代为报送|代.{0,8}报送|代[\u4e00-\u9fff]{1,12}?报(?![告道])/;
 
 /** 代报 said, or the unit's name as the header. */

@@ -52,15 +52,17 @@ function isAckWithTicketRemark(text: string): boolean {
   );
 }
 
-/** The command, where a bare 好的 / 👌 / 👍 / [强] (or 收到 with a remark on the tickets) signs the digest as 收到 does. */
+/**
+ * The command, where a bare 好的 / 👌 / 👍 / [强] (or 收到 with a remark on the tickets) signs the digest as 收到 does.
+ */
 function commandOf(msg: IncomingMessage): TicketCommand | null {
   const text = commandText(msg);
   return parseTicketCommand(text) ?? (isSoftAck(text) || isAckWithTicketRemark(text) ? { kind: 'ack' } : null);
 }
 
 /**
- * A unit's answers to a digest: `签收` / `收到` (any acknowledgement) acknowledges the latest digest; `<工单编号> 已办结 <说明>`
- * is recorded as the unit's report (the platform stays the source of truth for status).
+ * A unit's answers to a digest: `签收` / `收到` (any acknowledgement) acknowledges the latest digest; `<工单编号>
+ * 已办结 <说明>` is recorded as the unit's report (the platform stays the source of truth for status).
  */
 export const ticketCommandsHandler: MessageHandler<TicketCommand> = {
   name: 'ticket-commands',

@@ -17,8 +17,10 @@ import { unitWorkerHandler } from './types.js';
 /** How long "是否报告工单 … 已办结？" waits for its sender's yes. */
 const QUESTION_HOURS = 2;
 /** 是的 / 对 / 确认 / 嗯嗯 / 是的，已办结 / 对的👌: a yes to that question. */
-const YES =
-  /^(?:是|是的|是滴|对|对的|对对|确认|确定|嗯+|没错|是这个|就是这个|就是它)(?:(?:已经?|是)?(?:办结了?|办完了?|办好了?)|确认|是的|对的|好的)?$/;
+const YES = new RegExp(
+  '^(?:是|是的|是滴|对|对的|对对|确认|确定|嗯+|没错|是这个|就是这个|就是它)(?:(?:已经?|是)?(?:办结了?|办完了?|' +
+    '办好了?)|确认|是的|对的|好的)?$',
+);
 
 type Decision = { q: TicketDoneQuestion; unitId: string };
 

@@ -1,4 +1,7 @@
-/** Reads what a unit still owes (open dispatches, 双派单 rounds, overdue and reopened tickets) for my-items and the fallback. */
+/**
+ * Reads what a unit still owes (open dispatches, 双派单 rounds, overdue and reopened tickets) for my-items and the
+ * fallback.
+ */
 import type { MyDispatch, MyRound, MyTicket } from '../domain/texts/my-items.js';
 import { waitingDispatchWhat, waitingRoundWhat } from '../domain/texts/my-items.js';
 import { dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
@@ -56,7 +59,8 @@ export interface WaitingThing {
 /** What still waits for a reply from the unit: its 双派单 rounds and its unanswered open dispatches. */
 export async function waitingThings(ctx: AppContext, unitId: string): Promise<WaitingThing[]> {
   const items: WaitingThing[] = [];
-  // Asked for the group's everyday 收到 / 好的: one batched question each first, the full reads only when something waits.
+  // Asked for the group's everyday 收到 / 好的: one batched question each first, the full reads only when something
+  // waits.
   const [roundWaits, dispatchOpen] = await Promise.all([
     hasRoundAwaitingUnit(ctx.db, unitId),
     hasOpenDispatch(ctx.db, unitId),

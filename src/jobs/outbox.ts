@@ -129,8 +129,8 @@ export interface OutboxWorkerDeps {
 }
 
 /**
- * The consumer side: sends one message at a time, lane by lane and in order within a lane, within an exact sliding-window
- * rate limit kept in Redis (BullMQ's own limiter is a fixed window that lets 2×max through).
+ * The consumer side: sends one message at a time, lane by lane and in order within a lane, within an exact
+ * sliding-window rate limit kept in Redis (BullMQ's own limiter is a fixed window that lets 2×max through).
  * A message already marked sent is never sent again; the only duplicate window is a crash
  * between the chat's send and the "sent" mark (one message per kill).
  */

@@ -45,12 +45,14 @@ export async function checkRedisSafety(r: Redis): Promise<string[]> {
     const save = (await r.config('GET', 'save')) as string[];
     if (aof[1] !== 'yes' && !save[1]) {
       warnings.push(
-        'Redis has no persistence (appendonly no, save ""): a Redis restart loses queued messages; enable AOF in production',
+        'Redis has no persistence (appendonly no, save ""): a Redis restart loses queued messages; enable AOF ' +
+          'in production',
       );
     }
   } catch (err) {
     warnings.push(
-      `could not read Redis config (${(err as Error).message}); check maxmemory-policy=noeviction and persistence by hand`,
+      `could not read Redis config (${(err as Error).message}); check maxmemory-policy=noeviction and ` +
+        `persistence by hand`,
     );
   }
   return warnings;

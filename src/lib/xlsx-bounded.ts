@@ -172,7 +172,8 @@ export async function* readXlsxRowsBounded(path: string, limits: XlsxLimits): As
   if (sheet.uncompressedSize > afterBase) {
     throw new XlsxTooLarge(
       'uncompressed',
-      `${chosen} declares ${sheet.uncompressedSize} bytes (limit ${limits.maxUncompressedBytes} with the shared strings)`,
+      `${chosen} declares ${sheet.uncompressedSize} bytes (limit ${limits.maxUncompressedBytes} with the ` +
+        `shared strings)`,
     );
   }
   let rows = 0;

@@ -5,7 +5,7 @@
 import type { DayReport, DaySummary, SumKey } from '../domain/report/summary.js';
 import { summarizeDay } from '../domain/report/summary.js';
 import type { Unit } from '../domain/roster.js';
-import { monthDay } from '../domain/texts/reports.js';
+import { DAY_CARD as T } from '../domain/texts/cards.js';
 import { CJK_FONT_FAMILY, chartSvg, place, svgToPng, xml } from './png.js';
 
 export interface DayCardInput {
@@ -39,20 +39,21 @@ const t = (
   s: string,
   o: { size?: number; fill?: string; anchor?: 'start' | 'middle' | 'end'; weight?: string } = {},
 ) =>
-  `<text x="${x}" y="${y}" font-size="${o.size ?? 16}" fill="${o.fill ?? INK}" text-anchor="${o.anchor ?? 'start'}"${o.weight ? ` font-weight="${o.weight}"` : ''}>${xml(s)}</text>`;
+  `<text x="${x}" y="${y}" font-size="${o.size ?? 16}" fill="${o.fill ?? INK}" ` +
+  `text-anchor="${o.anchor ?? 'start'}"${o.weight ? ` font-weight="${o.weight}"` : ''}>${xml(s)}</text>`;
 
 const v = (n: number | null | undefined) => (n === null || n === undefined ? '-' : String(n));
 
 const COLS: Array<{ label: string; x: number; key?: keyof DayReport; rate?: boolean }> = [
-  { label: '单位', x: 0 },
-  { label: '状态', x: 228 },
-  { label: '受理', x: 330, key: 'received' },
-  { label: '办结', x: 400, key: 'completed' },
-  { label: '在办', x: 470, key: 'inProgress' },
-  { label: '超期', x: 540, key: 'overdue' },
-  { label: '重办', x: 610, key: 'reopened' },
-  { label: '不满意', x: 690, key: 'unsatisfied' },
-  { label: '满意率', x: 790, key: 'satisfactionRate', rate: true },
+  { label: T.columns.unit, x: 0 },
+  { label: T.columns.status, x: 228 },
+  { label: T.columns.received, x: 330, key: 'received' },
+  { label: T.columns.completed, x: 400, key: 'completed' },
+  { label: T.columns.inProgress, x: 470, key: 'inProgress' },
+  { label: T.columns.overdue, x: 540, key: 'overdue' },
+  { label: T.columns.reopened, x: 610, key: 'reopened' },
+  { label: T.columns.unsatisfied, x: 690, key: 'unsatisfied' },
+  { label: T.columns.satisfactionRate, x: 790, key: 'satisfactionRate', rate: true },
 ];
 
 /** The rows in the order leaders want them: anomalies first (missing, overdue, late), then the rest. */
@@ -89,7 +90,7 @@ function table(x0: number, y0: number, input: DayCardInput): { svg: string; heig
     const bg = !r ? '#fdecea' : r.late ? '#fff6e0' : i % 2 === 0 ? '#ffffff' : '#f4f7fa';
     parts.push(`<rect x="${x0}" y="${y}" width="${w}" height="${ROW}" fill="${bg}"/>`);
     parts.push(t(x0 + 12, y + 21, unit.name, { size: 15 }));
-    const status = !r ? '未报' : r.late ? '迟报' : '已报';
+    const status = !r ? T.status.missing : r.late ? T.status.late : T.status.reported;
     parts.push(t(x0 + 12 + 228, y + 21, status, { size: 15, fill: !r ? RED : r.late ? AMBER : '#1e8449' }));
     if (!r) return;
     for (const c of COLS.slice(2)) {
@@ -119,7 +120,7 @@ function barChart(input: DayCardInput, width: number): { svg: string; height: nu
     {
       backgroundColor: '#ffffff',
       title: {
-        text: '各单位受理与办结（件）',
+        text: T.chartTitle,
         left: 0,
         top: 0,
         textStyle: { fontSize: 16, color: INK, fontFamily: CJK_FONT_FAMILY },
@@ -130,20 +131,20 @@ function barChart(input: DayCardInput, width: number): { svg: string; height: nu
       yAxis: { type: 'category', data: names, axisLabel: { fontSize: 13, color: INK } },
       series: [
         {
-          name: '受理',
+          name: T.series.received,
           type: 'bar',
           data: series('received'),
           itemStyle: { color: '#2e86c1' },
           label: { show: true, position: 'right', fontSize: 11 },
         },
         {
-          name: '办结',
+          name: T.series.completed,
           type: 'bar',
           data: series('completed'),
           itemStyle: { color: '#27ae60' },
           label: { show: true, position: 'right', fontSize: 11 },
         },
-        { name: '超期', type: 'bar', data: series('overdue'), itemStyle: { color: RED } },
+        { name: T.series.overdue, type: 'bar', data: series('overdue'), itemStyle: { color: RED } },
       ],
     },
     width,
@@ -158,12 +159,12 @@ export function dayCardSvg(input: DayCardInput, summary: DaySummary = summarizeD
   const parts: string[] = [];
   let y = PAD;
   parts.push(`<rect x="0" y="0" width="${w}" height="88" fill="#1f4e79"/>`);
-  parts.push(t(PAD, 50, `${monthDay(input.day)} 12345热线日报汇总`, { size: 30, fill: '#ffffff' }));
+  parts.push(t(PAD, 50, T.title(input.day), { size: 30, fill: '#ffffff' }));
   parts.push(t(PAD, 76, input.district, { size: 15, fill: '#d6e4f0' }));
-  parts.push(t(w - PAD, 50, `报送 ${summary.reported}/${summary.total}`, { size: 24, fill: '#ffffff', anchor: 'end' }));
+  parts.push(t(w - PAD, 50, T.reported(summary.reported, summary.total), { size: 24, fill: '#ffffff', anchor: 'end' }));
   const sub = [
-    summary.late.length > 0 ? `迟报 ${summary.late.length}` : '',
-    summary.missing.length > 0 ? `未报 ${summary.missing.length}` : '',
+    summary.late.length > 0 ? T.late(summary.late.length) : '',
+    summary.missing.length > 0 ? T.missing(summary.missing.length) : '',
   ]
     .filter(Boolean)
     .join(' · ');
@@ -172,12 +173,12 @@ export function dayCardSvg(input: DayCardInput, summary: DaySummary = summarizeD
   // A total counts only the units that gave the figure: "—" when none did, the count when only some did.
   const reportedCount = input.reports.filter((r) => input.units.some((u) => u.id === r.unitId)).length;
   const totals: Array<[string, SumKey, boolean]> = [
-    ['受理', 'received', false],
-    ['办结', 'completed', false],
-    ['在办', 'inProgress', false],
-    ['超期', 'overdue', true],
-    ['重办', 'reopened', true],
-    ['不满意', 'unsatisfied', true],
+    [T.totals.received, 'received', false],
+    [T.totals.completed, 'completed', false],
+    [T.totals.inProgress, 'inProgress', false],
+    [T.totals.overdue, 'overdue', true],
+    [T.totals.reopened, 'reopened', true],
+    [T.totals.unsatisfied, 'unsatisfied', true],
   ];
   const bw = (w - 2 * PAD - 5 * 12) / 6;
   totals.forEach(([label, key, alarm], i) => {
@@ -190,7 +191,7 @@ export function dayCardSvg(input: DayCardInput, summary: DaySummary = summarizeD
       t(x + bw / 2, y + 42, given === 0 ? '—' : String(n), { size: 30, fill: bad ? RED : INK, anchor: 'middle' }),
     );
     parts.push(
-      t(x + bw / 2, y + 66, given > 0 && given < reportedCount ? `${label}（件·${given}个单位）` : `${label}（件）`, {
+      t(x + bw / 2, y + 66, T.totalLabel(label, given > 0 && given < reportedCount ? given : undefined), {
         size: 14,
         fill: MUTED,
         anchor: 'middle',
@@ -199,7 +200,7 @@ export function dayCardSvg(input: DayCardInput, summary: DaySummary = summarizeD
   });
   y += 76 + 24;
   if (summary.anomalies.length > 0) {
-    parts.push(t(PAD, y + 4, '需关注', { size: 18, fill: RED }));
+    parts.push(t(PAD, y + 4, T.attention, { size: 18, fill: RED }));
     y += 12;
     for (const a of summary.anomalies.slice(0, 6)) {
       y += 26;
@@ -207,9 +208,7 @@ export function dayCardSvg(input: DayCardInput, summary: DaySummary = summarizeD
     }
     if (summary.anomalies.length > 6) {
       y += 26;
-      parts.push(
-        t(PAD + 8, y, `另有 ${summary.anomalies.length - 6} 项，详见文字汇总或控制台`, { size: 14, fill: MUTED }),
-      );
+      parts.push(t(PAD + 8, y, T.moreAnomalies(summary.anomalies.length - 6), { size: 14, fill: MUTED }));
     }
     y += 24;
   }
@@ -221,11 +220,13 @@ export function dayCardSvg(input: DayCardInput, summary: DaySummary = summarizeD
     parts.push(place(chart.svg, PAD, y));
     y += chart.height + 16;
   }
-  parts.push(
-    t(PAD, y + 14, `督办助手 · ${input.footer ?? '自动生成'} · 数据以各单位报送为准`, { size: 13, fill: MUTED }),
-  );
+  parts.push(t(PAD, y + 14, T.footer(input.footer), { size: 13, fill: MUTED }));
   const height = y + 32;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${height}" viewBox="0 0 ${w} ${height}" font-family="${CJK_FONT_FAMILY}"><rect width="${w}" height="${height}" fill="#ffffff"/>${parts.join('')}</svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${height}" viewBox="0 0 ${w} ${height}" ` +
+    `font-family="${CJK_FONT_FAMILY}"><rect width="${w}" height="${height}" fill="#ffffff"/>${parts.join('')}` +
+    `</svg>`
+  );
 }
 
 /** The card as PNG bytes. */

@@ -49,7 +49,9 @@ export function chartSvg(option: Echarts.EChartsCoreOption, width: number, heigh
 }
 
 /** Always in a cut font: printable ASCII and the usual full-width punctuation. */
-const BASE_CHARS = `${Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('')}，。、：；！？（）【】《》“”‘’·—…％～／＋－＝`;
+const BASE_CHARS =
+  `${Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('')}，。、：；！？（）` +
+  `【】《》“”‘’·—…％～／＋－＝`;
 
 /** Every character an SVG may draw (its markup too: extra characters only cost a few bytes). */
 function charsOf(svg: string): Set<string> {

@@ -5,6 +5,7 @@
 
 /** One unit's line of the monthly ranking (rates in percent, 0–100). */
 import type { RankingRow } from '../domain/ranking.js';
+import { RANKING_CARD as T } from '../domain/texts/cards.js';
 import { CJK_FONT_FAMILY, chartSvg, place, svgToPng, xml } from './png.js';
 
 export type { RankingRow };
@@ -28,23 +29,21 @@ const text = (x: number, y: number, s: string, size = 15, fill = INK, anchor = '
   `<text x="${x}" y="${y}" font-size="${size}" fill="${fill}" text-anchor="${anchor}">${xml(s)}</text>`;
 
 const COLS: Array<[string, number, (r: RankingRow) => string]> = [
-  ['名次', 0, (r) => String(r.rank)],
-  ['单位', 60, (r) => r.unitName],
-  ['得分', 290, (r) => (Math.round(r.score * 10) / 10).toFixed(1)],
-  ['按时办结率', 370, (r) => pct(r.onTimeRate)],
-  ['满意率', 480, (r) => pct(r.satisfactionRate)],
-  ['重办率', 570, (r) => pct(r.reopenRate)],
-  ['签收及时率', 660, (r) => pct(r.ackRate)],
-  ['报送及时率', 770, (r) => pct(r.punctuality)],
+  [T.columns.rank, 0, (r) => String(r.rank)],
+  [T.columns.unit, 60, (r) => r.unitName],
+  [T.columns.score, 290, (r) => (Math.round(r.score * 10) / 10).toFixed(1)],
+  [T.columns.onTimeRate, 370, (r) => pct(r.onTimeRate)],
+  [T.columns.satisfactionRate, 480, (r) => pct(r.satisfactionRate)],
+  [T.columns.reopenRate, 570, (r) => pct(r.reopenRate)],
+  [T.columns.ackRate, 660, (r) => pct(r.ackRate)],
+  [T.columns.punctuality, 770, (r) => pct(r.punctuality)],
 ];
-
-export const monthLabel = (month: string): string => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 
 export function rankingCardSvg(input: RankingCardInput): string {
   const rows = [...input.rows].sort((a, b) => a.rank - b.rank);
   const parts: string[] = [];
   parts.push(`<rect x="0" y="0" width="${W}" height="88" fill="#1f4e79"/>`);
-  parts.push(text(PAD, 50, `${monthLabel(input.month)} 12345热线工作月度评比`, 30, '#ffffff'));
+  parts.push(text(PAD, 50, T.title(input.month), 30, '#ffffff'));
   parts.push(text(PAD, 76, input.district, 15, '#d6e4f0'));
   let y = 88 + 30;
   parts.push(text(PAD, y, input.method.length > 64 ? `${input.method.slice(0, 63)}…` : input.method, 14, '#6b7785'));
@@ -72,7 +71,7 @@ export function rankingCardSvg(input: RankingCardInput): string {
       {
         backgroundColor: '#ffffff',
         title: {
-          text: '综合得分',
+          text: T.chartTitle,
           left: 0,
           top: 0,
           textStyle: { fontSize: 16, color: INK, fontFamily: CJK_FONT_FAMILY },
@@ -97,9 +96,13 @@ export function rankingCardSvg(input: RankingCardInput): string {
     parts.push(place(chart, PAD, y));
     y += h + 16;
   }
-  parts.push(text(PAD, y + 14, '督办助手 · 自动生成', 13, '#6b7785'));
+  parts.push(text(PAD, y + 14, T.footer, 13, '#6b7785'));
   const height = y + 32;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" font-family="${CJK_FONT_FAMILY}"><rect width="${W}" height="${height}" fill="#ffffff"/>${parts.join('')}</svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" ` +
+    `font-family="${CJK_FONT_FAMILY}"><rect width="${W}" height="${height}" fill="#ffffff"/>${parts.join('')}` +
+    `</svg>`
+  );
 }
 
 export async function renderRankingCard(input: RankingCardInput): Promise<Buffer> {

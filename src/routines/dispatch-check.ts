@@ -217,7 +217,9 @@ async function deadlineNotices(ctx: AppContext, due: readonly DeadlineStep[], no
   );
 }
 
-/** One reminder to each head and liaison of a unit, then the step recorded (sent first: a repeat is a no-op by purpose). */
+/**
+ * One reminder to each head and liaison of a unit, then the step recorded (sent first: a repeat is a no-op by purpose).
+ */
 async function remindUnit(
   ctx: AppContext,
   d: Dispatch,

@@ -30,7 +30,8 @@ const REDELIVER_AFTER_MS = 10 * 60_000;
  * Follows the 双派单 rounds up (a scan of stored state, each step recorded once): makes the
  * rounds owed by tickets imported elsewhere (the CLI) and re-adds lost flows at any time;
  * within working hours, the 签收 reminder, the late mark and the ticket ladder for a late
- * side (即时 → 书面 → 现场 → 提请; one message per person and step when several rounds owe it), the group note on who holds a round up (once a day), the
+ * side (即时 → 书面 → 现场 → 提请; one message per person and step when several rounds owe it), the group note on who
+ * holds a round up (once a day), the
  * back-check questions still owed, and 双问责 when every side is late past the ladder.
  */
 export const dualCheckRoutine: Routine = {
@@ -83,7 +84,9 @@ interface Checked {
   due: DueStep[];
 }
 
-/** A round's 签收 reminders and late marks; its ladder steps owed now are returned, to be sent with the other rounds'. */
+/**
+ * A round's 签收 reminders and late marks; its ladder steps owed now are returned, to be sent with the other rounds'.
+ */
 async function checkRound(ctx: AppContext, r: DualRound, now: Date): Promise<Checked | null> {
   const tz = ctx.config.timezone;
   const today = localDay(now, tz);

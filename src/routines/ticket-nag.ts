@@ -38,8 +38,8 @@ function unitContacts(ctx: AppContext, unitId: string): Person[] {
  * privately), then the ladder's later steps — 书面督办 to the head, 现场督办 to the supervision team, 提请督办 to the
  * leaders — each recorded once per ticket and deadline; tickets the unit reported done wait for
  * the platform, listed but not escalated. A unit gets one message per ticket per cycle: a ticket
- * at its 书面督办 is in that notice only (with the unit's last 签收 noted). Working days only, never in quiet hours; a second run
- * in the same cycle sends nothing new.
+ * at its 书面督办 is in that notice only (with the unit's last 签收 noted). Working days only, never in quiet hours; a
+ * second run in the same cycle sends nothing new.
  */
 export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
   const { config, calendar, clock, db, roster } = ctx;

@@ -43,7 +43,8 @@ export async function recordInbounds(
     );
   }
   const out = await db.query<{ id: string; processed_at: Date | null }>(
-    `insert into inbound_messages (id, chat, room_id, sender_id, sender_name, known_sender, text, mentions, file_name, file_path, file_sha256, sent_at, received_at)
+    `insert into inbound_messages (id, chat, room_id, sender_id, sender_name, known_sender, text, mentions, ` +
+      `file_name, file_path, file_sha256, sent_at, received_at)
      values ${valuesList(items.length, Array(13).fill(''))}
      on conflict (id) do update set id = inbound_messages.id returning id, processed_at`,
     params,
@@ -62,7 +63,8 @@ export async function markInboundsProcessed(db: Queryable, items: readonly Inbou
   for (const d of items) params.push(d.id, d.at, d.handler, d.error ?? null);
   await db.query(
     `update inbound_messages i set processed_at = v.at, handler = v.handler, error = v.error
-     from (values ${valuesList(items.length, ['text', 'timestamptz', 'text', 'text'])}) as v(id, at, handler, error) where i.id = v.id`,
+     from (values ${valuesList(items.length, ['text', 'timestamptz', 'text', 'text'])}) as v(id, at, handler, error) ` +
+      `where i.id = v.id`,
     params,
   );
 }

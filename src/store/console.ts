@@ -24,7 +24,8 @@ export async function issueToken(
 ): Promise<string> {
   const token = newToken();
   await db.query(
-    'insert into console_tokens (token_hash, kind, person_id, created_at, expires_at, from_message) values ($1,$2,$3,$4,$5,$6)',
+    'insert into console_tokens (token_hash, kind, person_id, created_at, expires_at, from_message) values ($1,' +
+      '$2,$3,$4,$5,$6)',
     [hashToken(token), kind, personId, now, new Date(now.getTime() + ttlMs), fromMessage],
   );
   return token;
@@ -36,7 +37,8 @@ export async function issueToken(
  */
 export async function redeemLink(db: Queryable, token: string, now: Date): Promise<string | null> {
   const rows = await db.query<{ person_id: string }>(
-    `update console_tokens set used_at = $2 where token_hash = $1 and kind = 'link' and used_at is null and expires_at > $2 returning person_id`,
+    `update console_tokens set used_at = $2 where token_hash = $1 and kind = 'link' and used_at is null and ` +
+      `expires_at > $2 returning person_id`,
     [hashToken(token), now],
   );
   return rows[0]?.person_id ?? null;
@@ -45,7 +47,8 @@ export async function redeemLink(db: Queryable, token: string, now: Date): Promi
 /** The person of a live session, or null. */
 export async function sessionPerson(db: Queryable, token: string, now: Date): Promise<string | null> {
   const rows = await db.query<{ person_id: string }>(
-    `select person_id from console_tokens where token_hash = $1 and kind = 'session' and used_at is null and expires_at > $2`,
+    `select person_id from console_tokens where token_hash = $1 and kind = 'session' and used_at is null and ` +
+      `expires_at > $2`,
     [hashToken(token), now],
   );
   return rows[0]?.person_id ?? null;
@@ -54,7 +57,8 @@ export async function sessionPerson(db: Queryable, token: string, now: Date): Pr
 /** Revokes a link or session that was never handed over (a withheld or failed delivery). */
 export async function revokeToken(db: Queryable, token: string, now: Date): Promise<void> {
   await db.query(
-    'update console_tokens set used_at = coalesce(used_at, $2), expires_at = least(expires_at, $2) where token_hash = $1',
+    'update console_tokens set used_at = coalesce(used_at, $2), expires_at = least(expires_at, $2) where ' +
+      'token_hash = $1',
     [hashToken(token), now],
   );
 }
@@ -119,7 +123,8 @@ export async function ticketSteps(
   const out = new Map<string, { step: string; at: Date }[]>();
   if (numbers.length === 0) return out;
   const rows = await db.query<{ ticket_number: string; step: string; taken_at: Date }>(
-    `select e.ticket_number, e.step, e.taken_at from ticket_escalations e join tickets t on t.number = e.ticket_number and t.due_at = e.due_at
+    `select e.ticket_number, e.step, e.taken_at from ticket_escalations e join tickets t on t.number = ` +
+      `e.ticket_number and t.due_at = e.due_at
      where e.ticket_number in (select jsonb_array_elements_text($1::jsonb)) order by e.taken_at`,
     [JSON.stringify(numbers)],
   );
@@ -131,7 +136,10 @@ export async function ticketSteps(
   return out;
 }
 
-/** 双派单 rounds for the 调度 page: those still open or awaiting the back-check, then those closed since a time (newest first). */
+/**
+ * 双派单 rounds for the 调度 page: those still open or awaiting the back-check, then those closed since a time (newest
+ * first).
+ */
 export async function consoleDualRoundIds(db: Queryable, closedSince: Date): Promise<number[]> {
   const rows = await db.query<{ id: number }>(
     `select id from dual_rounds where status in ('open', 'answered') or closed_at >= $1

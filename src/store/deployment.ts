@@ -14,7 +14,8 @@ import type { Queryable } from './db.js';
 export async function recordDeployment(db: Queryable, unitIds: readonly string[], now: Date): Promise<void> {
   const created = await db.query<{ started_at: Date }>(
     `insert into deployment (id, started_at)
-     select 1, least($1::timestamptz, (select min(received_at) from inbound_messages), (select min(received_at) from reports))
+     select 1, least($1::timestamptz, (select min(received_at) from inbound_messages), (select min(received_at) from ` +
+      `reports))
      on conflict do nothing returning started_at`,
     [now],
   );
@@ -43,7 +44,8 @@ export interface Deployment {
 export async function readDeployment(db: Queryable): Promise<Deployment> {
   // Fixed once found: later rows cannot be earlier than the first ones.
   await db.query(
-    `update deployment set first_data_at = least((select min(received_at) from inbound_messages), (select min(received_at) from reports), (select min(at) from ticket_imports))
+    `update deployment set first_data_at = least((select min(received_at) from inbound_messages), (select ` +
+      `min(received_at) from reports), (select min(at) from ticket_imports))
      where id = 1 and first_data_at is null`,
   );
   const [d] = await db.query<{ started_at: Date; first_data_at: Date | null }>(

@@ -116,7 +116,8 @@ export async function createDispatch(db: Db, d: NewDispatch): Promise<{ dispatch
     const [seq] = await tx.query<{ n: number }>("select nextval('dispatch_code_seq')::int as n");
     const n = Number(seq?.n);
     const rows = await tx.query<Row>(
-      `insert into dispatches (id, code, leader_id, source_message_id, chat, text, urgent, deadline, deadline_given, created_at)
+      `insert into dispatches (id, code, leader_id, source_message_id, chat, text, urgent, deadline, ` +
+        `deadline_given, created_at)
        values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) on conflict (source_message_id) do nothing returning id`,
       [
         n,
@@ -136,7 +137,8 @@ export async function createDispatch(db: Db, d: NewDispatch): Promise<{ dispatch
       await tx.query('insert into dispatch_targets (dispatch_id, unit_id, position) values ($1,$2,$3)', [n, u, i]);
     }
     await tx.query(
-      `insert into dispatch_events (dispatch_id, kind, actor_id, message_id, text, at, detail) values ($1,'created',$2,$3,$4,$5,$6)`,
+      `insert into dispatch_events (dispatch_id, kind, actor_id, message_id, text, at, detail) values ($1,` +
+        `'created',$2,$3,$4,$5,$6)`,
       [
         n,
         d.leaderId,
@@ -152,7 +154,9 @@ export async function createDispatch(db: Db, d: NewDispatch): Promise<{ dispatch
   return { dispatch: (await withTargets(db, rows))[0] as Dispatch, created: made };
 }
 
-/** The leader's open dispatch with this exact text made at or after `since` (the same instruction sent twice), if any. */
+/**
+ * The leader's open dispatch with this exact text made at or after `since` (the same instruction sent twice), if any.
+ */
 export async function recentSameDispatch(
   db: Queryable,
   leaderId: string,
@@ -160,7 +164,8 @@ export async function recentSameDispatch(
   since: Date,
 ): Promise<Dispatch | undefined> {
   const rows = await db.query<Row>(
-    "select * from dispatches where leader_id = $1 and text = $2 and status = 'open' and created_at >= $3 order by id desc limit 1",
+    "select * from dispatches where leader_id = $1 and text = $2 and status = 'open' and created_at >= $3 " +
+      'order by id desc limit 1',
     [leaderId, text, since],
   );
   return (await withTargets(db, rows))[0];
@@ -223,7 +228,8 @@ export async function addEvent(
   e: Omit<DispatchEvent, 'detail'> & { detail?: Record<string, unknown> },
 ): Promise<void> {
   await db.query(
-    'insert into dispatch_events (dispatch_id, unit_id, kind, actor_id, message_id, text, at, detail) values ($1,$2,$3,$4,$5,$6,$7,$8)',
+    'insert into dispatch_events (dispatch_id, unit_id, kind, actor_id, message_id, text, at, detail) values ' +
+      '($1,$2,$3,$4,$5,$6,$7,$8)',
     [dispatchId, e.unitId, e.kind, e.actorId, e.messageId, e.text, e.at, JSON.stringify(e.detail ?? {})],
   );
 }
@@ -252,7 +258,8 @@ export async function markDelivered(
   to: readonly string[],
 ): Promise<void> {
   const rows = await db.query(
-    'update dispatch_targets set delivered_at = $3 where dispatch_id = $1 and unit_id = $2 and delivered_at is null returning unit_id',
+    'update dispatch_targets set delivered_at = $3 where dispatch_id = $1 and unit_id = $2 and delivered_at is ' +
+      'null returning unit_id',
     [dispatchId, unitId, at],
   );
   if (rows.length > 0)
@@ -279,7 +286,8 @@ export async function recordAck(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query(
-      'update dispatch_targets set acked_at = $3, acked_by = $4 where dispatch_id = $1 and unit_id = $2 and acked_at is null',
+      'update dispatch_targets set acked_at = $3, acked_by = $4 where dispatch_id = $1 and unit_id = $2 and ' +
+        'acked_at is null',
       [dispatchId, unitId, at, by],
     );
     await addEvent(tx, dispatchId, { kind: 'ack', unitId, actorId: by, messageId, text, at });
@@ -301,11 +309,13 @@ export async function recordAnswer(
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     await tx.query(
-      'update dispatch_targets set acked_at = $3, acked_by = $4 where dispatch_id = $1 and unit_id = $2 and acked_at is null',
+      'update dispatch_targets set acked_at = $3, acked_by = $4 where dispatch_id = $1 and unit_id = $2 and ' +
+        'acked_at is null',
       [dispatchId, unitId, at, by],
     );
     await tx.query(
-      'update dispatch_targets set answered_at = $3, answered_by = $4 where dispatch_id = $1 and unit_id = $2 and answered_at is null',
+      'update dispatch_targets set answered_at = $3, answered_by = $4 where dispatch_id = $1 and unit_id = $2 ' +
+        'and answered_at is null',
       [dispatchId, unitId, at, by],
     );
     await addEvent(tx, dispatchId, { kind: 'answer', unitId, actorId: by, messageId, text, at });
@@ -352,7 +362,8 @@ export async function claimTargetStep(
 ): Promise<boolean> {
   const col = STEP_COLUMN[step];
   const rows = await db.query(
-    `update dispatch_targets set ${col} = $3 where dispatch_id = $1 and unit_id = $2 and ${col} is null returning unit_id`,
+    `update dispatch_targets set ${col} = $3 where dispatch_id = $1 and unit_id = $2 and ${col} is null ` +
+      `returning unit_id`,
     [dispatchId, unitId, at],
   );
   if (rows.length === 0) return false;
@@ -384,7 +395,8 @@ export interface PendingReply {
 
 export async function addPendingReply(db: Queryable, p: Omit<PendingReply, 'id'>): Promise<void> {
   await db.query(
-    `insert into dispatch_pending_replies (unit_id, sender_id, message_id, kind, text, codes, at) values ($1,$2,$3,$4,$5,$6,$7)
+    `insert into dispatch_pending_replies (unit_id, sender_id, message_id, kind, text, codes, at) values ($1,` +
+      `$2,$3,$4,$5,$6,$7)
      on conflict (message_id) do nothing`,
     [p.unitId, p.senderId, p.messageId, p.held === true ? 'held' : p.kind, p.text, JSON.stringify(p.codes), p.at],
   );
@@ -393,7 +405,8 @@ export async function addPendingReply(db: Queryable, p: Omit<PendingReply, 'id'>
 /** The unit's latest reply still waiting for a code, if any. */
 export async function latestPendingReply(db: Queryable, unitId: string): Promise<PendingReply | undefined> {
   const [r] = await db.query<Row>(
-    "select * from dispatch_pending_replies where unit_id = $1 and resolved_at is null and kind <> 'ticket-done' order by at desc, id desc limit 1",
+    'select * from dispatch_pending_replies where unit_id = $1 and resolved_at is null and kind <> ' +
+      "'ticket-done' order by at desc, id desc limit 1",
     [unitId],
   );
   if (!r) return undefined;
@@ -412,7 +425,8 @@ export async function latestPendingReply(db: Queryable, unitId: string): Promise
 
 export async function resolvePendingReply(db: Queryable, id: number, code: string, at: Date): Promise<boolean> {
   const rows = await db.query(
-    'update dispatch_pending_replies set resolved_at = $2, resolved_code = $3 where id = $1 and resolved_at is null returning id',
+    'update dispatch_pending_replies set resolved_at = $2, resolved_code = $3 where id = $1 and resolved_at is ' +
+      'null returning id',
     [id, at, code],
   );
   return rows.length > 0;

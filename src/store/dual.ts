@@ -155,7 +155,8 @@ export async function undispatchedRounds(db: Queryable): Promise<DualRound[]> {
 export async function roundsAwaitingUnit(db: Queryable, unitId: string): Promise<DualRound[]> {
   const rows = await db.query<Row>(
     `select r.* from dual_rounds r join dual_sides s on s.round_id = r.id
-     where s.unit_id = $1 and ((r.status = 'open' and s.answered_at is null) or (r.status = 'answered' and s.backcheck_at is null))
+     where s.unit_id = $1 and ((r.status = 'open' and s.answered_at is null) or (r.status = 'answered' and ` +
+      `s.backcheck_at is null))
      order by r.id`,
     [unitId],
   );
@@ -165,7 +166,8 @@ export async function roundsAwaitingUnit(db: Queryable, unitId: string): Promise
 const awaitingUnitLookups = batchedPerDb(async (db: Queryable, units: string[]): Promise<boolean[]> => {
   const rows = await db.query<{ unit_id: string }>(
     `select distinct s.unit_id from dual_rounds r join dual_sides s on s.round_id = r.id
-     where s.unit_id = any($1::text[]) and ((r.status = 'open' and s.answered_at is null) or (r.status = 'answered' and s.backcheck_at is null))`,
+     where s.unit_id = any($1::text[]) and ((r.status = 'open' and s.answered_at is null) or (r.status = 'answered' ` +
+      `and s.backcheck_at is null))`,
     [units],
   );
   const waiting = new Set(rows.map((r) => r.unit_id));
@@ -185,7 +187,8 @@ export async function insertDualTriggers(db: Queryable, triggers: readonly DualT
   if (triggers.length === 0) return;
   await db.query(
     `insert into dual_triggers (event_id, ticket_number, reason, at)
-     select x.event_id, x.ticket_number, x.reason, x.at from jsonb_to_recordset($1::jsonb) as x(event_id bigint, ticket_number text, reason text, at timestamptz)
+     select x.event_id, x.ticket_number, x.reason, x.at from jsonb_to_recordset($1::jsonb) as x(event_id bigint, ` +
+      `ticket_number text, reason text, at timestamptz)
      on conflict do nothing`,
     [
       JSON.stringify(
@@ -226,7 +229,8 @@ export async function openRound(db: Db, r: NewRound): Promise<OpenOutcome> {
   const out = await db.transaction(
     async (tx): Promise<{ kind: 'created' | 'noted'; id: number } | { kind: 'none' }> => {
       const trig = await tx.query<{ event_id: string; reason: string }>(
-        'select event_id, reason from dual_triggers where ticket_number = $1 and round_id is null order by event_id for update',
+        'select event_id, reason from dual_triggers where ticket_number = $1 and round_id is null order by ' +
+          'event_id for update',
         [r.ticketNumber],
       );
       if (trig.length === 0) return { kind: 'none' };
@@ -305,7 +309,8 @@ export async function addDualEvent(
   e: Omit<DualEvent, 'detail'> & { detail?: Record<string, unknown> },
 ): Promise<void> {
   await db.query(
-    'insert into dual_events (round_id, side, kind, actor_id, message_id, text, at, detail) values ($1,$2,$3,$4,$5,$6,$7,$8)',
+    'insert into dual_events (round_id, side, kind, actor_id, message_id, text, at, detail) values ($1,$2,$3,' +
+      '$4,$5,$6,$7,$8)',
     [e.roundId, e.side, e.kind, e.actorId, e.messageId, e.text, e.at, JSON.stringify(e.detail ?? {})],
   );
 }
@@ -340,7 +345,8 @@ export async function markSideDelivered(
   to: readonly string[],
 ): Promise<boolean> {
   const rows = await db.query(
-    'update dual_sides set delivered_at = $3, delivered_to = $4 where round_id = $1 and side = $2 and delivered_at is null returning side',
+    'update dual_sides set delivered_at = $3, delivered_to = $4 where round_id = $1 and side = $2 and ' +
+      'delivered_at is null returning side',
     [id, side, at, JSON.stringify(to)],
   );
   if (rows.length > 0)
@@ -386,7 +392,8 @@ export interface Reply {
 export async function recordSideAck(db: Db, id: number, side: SideKey, r: Reply): Promise<boolean> {
   return db.transaction(async (tx) => {
     const rows = await tx.query(
-      'update dual_sides set acked_at = $3, acked_by = $4 where round_id = $1 and side = $2 and acked_at is null returning side',
+      'update dual_sides set acked_at = $3, acked_by = $4 where round_id = $1 and side = $2 and acked_at is ' +
+        'null returning side',
       [id, side, r.at, r.by],
     );
     await addDualEvent(tx, {
@@ -418,7 +425,8 @@ export async function recordSideAnswer(
       [id, side, r.at, r.by],
     );
     const first = await tx.query(
-      'update dual_sides set answered_at = $3, answered_by = $4, answer = $5 where round_id = $1 and side = $2 and answered_at is null returning side',
+      'update dual_sides set answered_at = $3, answered_by = $4, answer = $5 where round_id = $1 and side = $2 ' +
+        'and answered_at is null returning side',
       [id, side, r.at, r.by, r.text],
     );
     await addDualEvent(tx, {
@@ -450,7 +458,8 @@ export async function recordBackcheck(
 ): Promise<{ first: boolean; closed: boolean }> {
   return db.transaction(async (tx) => {
     const first = await tx.query(
-      `update dual_sides set backcheck_at = $3, backcheck_by = $4, backcheck_text = $5, prior_known = $6, like_cases = $7
+      `update dual_sides set backcheck_at = $3, backcheck_by = $4, backcheck_text = $5, prior_known = $6, ` +
+        `like_cases = $7
        where round_id = $1 and side = $2 and backcheck_at is null returning side`,
       [id, side, r.at, r.by, r.text, parts.priorKnown, parts.likeCases],
     );
@@ -535,7 +544,8 @@ export async function recordDualStep(
   recipients: readonly string[],
 ): Promise<boolean> {
   const rows = await db.query(
-    `insert into dual_escalations (round_id, side, step, days_overdue, day, taken_at, recipients) values ($1,$2,$3,$4,$5,$6,$7)
+    `insert into dual_escalations (round_id, side, step, days_overdue, day, taken_at, recipients) values ($1,` +
+      `$2,$3,$4,$5,$6,$7)
      on conflict do nothing returning step`,
     [id, side, step, daysOverdue, day, at, JSON.stringify(recipients)],
   );
@@ -582,7 +592,8 @@ export async function claimAccountability(
   to: readonly string[],
 ): Promise<boolean> {
   const rows = await db.query(
-    'update dual_rounds set accountability_at = $2, accountability_reason = $3 where id = $1 and accountability_at is null returning id',
+    'update dual_rounds set accountability_at = $2, accountability_reason = $3 where id = $1 and ' +
+      'accountability_at is null returning id',
     [id, at, reason],
   );
   if (rows.length === 0) return false;

@@ -1,4 +1,7 @@
-/** The counts behind the weekly summary, the 回头看 list and the 月评比 (read-only queries; the figures are made in domain/ranking.ts). */
+/**
+ * The counts behind the weekly summary, the 回头看 list and the 月评比 (read-only queries; the figures are made in
+ * domain/ranking.ts).
+ */
 import type { DistrictConfig } from '../config/schema.js';
 import type { WorkCalendar } from '../domain/calendar.js';
 import { monthBounds, type UnitAckCounts, type UnitTicketCounts } from '../domain/ranking.js';
@@ -32,7 +35,8 @@ export async function monthTicketCounts(
   const rows = await db.query<Record<string, unknown>>(
     `select t.unit_id, count(*) as tickets,
        count(*) filter (where (t.done or t.due_at <= $3) and t.due_at >= $4) as due,
-       count(*) filter (where t.done and t.due_at >= $4 and not exists (select 1 from ticket_escalations e where e.ticket_number = t.number and e.due_at = t.due_at)) as on_time,
+       count(*) filter (where t.done and t.due_at >= $4 and not exists (select 1 from ticket_escalations e where ` +
+      `e.ticket_number = t.number and e.due_at = t.due_at)) as on_time,
        count(*) filter (where t.rating is not null) as rated,
        count(*) filter (where t.rating in ('满意', '基本满意')) as satisfied,
        count(*) filter (where t.reopen_count > 0) as reopened
@@ -57,7 +61,8 @@ export async function monthTicketCounts(
 /** Dispatch deliveries per unit in [from, to), and those signed before their reminder. */
 export async function dispatchAckCounts(db: Queryable, from: Date, to: Date): Promise<UnitAckCounts[]> {
   const rows = await db.query<Record<string, unknown>>(
-    `select unit_id, count(*) as delivered, count(*) filter (where acked_at is not null and ack_reminded_at is null) as in_time
+    `select unit_id, count(*) as delivered, count(*) filter (where acked_at is not null and ack_reminded_at is ` +
+      `null) as in_time
      from dispatch_targets where delivered_at >= $1 and delivered_at < $2 group by unit_id`,
     [from, to],
   );
@@ -104,13 +109,17 @@ export async function lookbackTickets(d: FigureDeps, month: string, at: Date): P
     `select t.number, t.title, t.unit_id, t.status, t.done, t.rating,
        (not t.done and exists (
          select 1 from ticket_approvals a where a.ticket_number = t.number and a.decision = 'approved'
-           and not exists (select 1 from ticket_events r where r.ticket_number = t.number and r.kind = 'reopened' and r.at > a.decided_at))) as return_approved,
+           and not exists (select 1 from ticket_events r where r.ticket_number = t.number and r.kind = 'reopened' ` +
+      `and r.at > a.decided_at))) as return_approved,
        (not t.done and exists (
          select 1 from ticket_events e where e.ticket_number = t.number and e.kind = 'reported-done'
-           and not exists (select 1 from ticket_events r where r.ticket_number = t.number and r.kind = 'reopened' and r.at > e.at))) as reported_done,
-       (select r.code from dual_rounds r where r.ticket_number = t.number and r.status in ('open', 'answered') order by r.seq desc limit 1) as dual_code
+           and not exists (select 1 from ticket_events r where r.ticket_number = t.number and r.kind = 'reopened' ` +
+      `and r.at > e.at))) as reported_done,
+       (select r.code from dual_rounds r where r.ticket_number = t.number and r.status in ('open', 'answered') order ` +
+      `by r.seq desc limit 1) as dual_code
      from tickets t
-     where ${COHORT} >= $1 and ${COHORT} < $2 and ((not t.done and t.due_at <= $3) or t.rating = '不满意') order by t.unit_id, t.number`,
+     where ${COHORT} >= $1 and ${COHORT} < $2 and ((not t.done and t.due_at <= $3) or t.rating = '不满意') order by ` +
+      `t.unit_id, t.number`,
     [b.from, b.to, at],
   );
   // One the platform holds (退单, 延时申请, 挂起) waits there, as the daily nag leaves it: unless rated 不满意.
@@ -145,7 +154,8 @@ export async function weekTickets(db: Queryable, from: Date, to: Date): Promise<
     reopened: boolean;
     done: boolean;
   }>(
-    `select t.number, t.unit_id, bool_or(g.reason = 'unsatisfied') as unsatisfied, bool_or(g.reason = 'reopened') as reopened, t.done
+    `select t.number, t.unit_id, bool_or(g.reason = 'unsatisfied') as unsatisfied, bool_or(g.reason = ` +
+      `'reopened') as reopened, t.done
      from dual_triggers g join tickets t on t.number = g.ticket_number
      where g.at >= $1 and g.at < $2 group by t.number, t.unit_id, t.done order by t.unit_id, t.number`,
     [from, to],
@@ -161,7 +171,8 @@ export async function weekTickets(db: Queryable, from: Date, to: Date): Promise<
 
 export async function weekRounds(db: Queryable, from: Date, to: Date): Promise<{ made: number; answered: number }> {
   const [r] = await db.query<{ made: number; answered: number }>(
-    'select count(*)::int as made, count(answered_at)::int as answered from dual_rounds where created_at >= $1 and created_at < $2',
+    'select count(*)::int as made, count(answered_at)::int as answered from dual_rounds where created_at >= $1 ' +
+      'and created_at < $2',
     [from, to],
   );
   return { made: Number(r?.made ?? 0), answered: Number(r?.answered ?? 0) };

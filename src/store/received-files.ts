@@ -70,7 +70,8 @@ export async function expireReceivedFiles(db: Queryable, dir: string, keepMs: nu
   }
   if (gone.length > 0) {
     await db.query(
-      'update inbound_messages set file_path = null, file_expired_at = $2 where file_path in (select jsonb_array_elements_text($1::jsonb))',
+      'update inbound_messages set file_path = null, file_expired_at = $2 where file_path in (select ' +
+        'jsonb_array_elements_text($1::jsonb))',
       [JSON.stringify(gone), now],
     );
   }

@@ -81,7 +81,9 @@ export interface SaveReport {
   result: ReportFigures;
   mode: ApplyMode;
   changed: ReadonlyArray<keyof ReportFigures>;
-  /** The version the result was decided on (0: none yet); another version stored meanwhile makes this one a conflict. */
+  /**
+   * The version the result was decided on (0: none yet); another version stored meanwhile makes this one a conflict.
+   */
   baseVersion: number;
   /** Checks against the unit's history to be confirmed (请核实), for the current report. */
   flags: readonly string[];
@@ -95,7 +97,9 @@ export interface SaveReport {
 }
 
 export interface SavedReport {
-  /** stored: a new version; seen: this message was stored before; conflict: another version came first, decide again. */
+  /**
+   * stored: a new version; seen: this message was stored before; conflict: another version came first, decide again.
+   */
   status: 'stored' | 'seen' | 'conflict';
   version: number;
   result: ReportFigures;
@@ -189,31 +193,42 @@ export async function saveReports(db: Queryable, rs: readonly SaveReport[]): Pro
     before: unknown;
   }>(
     `with input (unit_id, day, figures, late, message_id, sender_id, received_at, text,
-                 received, completed, in_progress, overdue, reopened, unsatisfied, returned, on_time_rate, satisfaction_rate,
+                 received, completed, in_progress, overdue, reopened, unsatisfied, returned, on_time_rate, ` +
+      `satisfaction_rate,
                  mode, result, changed, base_version, flags, after_summary) as (
        values ${valuesList(rs.length, COLUMN_TYPES)}
      ), seen as (
        select v.message_id, v.version, v.result, v.changed, v.mode,
-         (select p.result from report_versions p where p.unit_id = v.unit_id and p.day = v.day and p.version < v.version and p.withdrawn_at is null
+         (select p.result from report_versions p where p.unit_id = v.unit_id and p.day = v.day and p.version < ` +
+      `v.version and p.withdrawn_at is null
           order by p.version desc limit 1) as before
        from report_versions v join input i on i.message_id = v.message_id
      ), fresh as (
        select i.*, i.base_version + 1 as version
        from input i where not exists (select 1 from seen s where s.message_id = i.message_id)
-         and coalesce((select max(v.version) from report_versions v where v.unit_id = i.unit_id and v.day = i.day), 0) = i.base_version
+         and coalesce((select max(v.version) from report_versions v where v.unit_id = i.unit_id and v.day = i.day), ` +
+      `0) = i.base_version
      ), ins as (
-       insert into report_versions (unit_id, day, version, figures, late, message_id, sender_id, received_at, text, mode, result, changed, after_summary)
-       select unit_id, day, version, figures, late, message_id, sender_id, received_at, text, mode, result, changed, after_summary from fresh
+       insert into report_versions (unit_id, day, version, figures, late, message_id, sender_id, received_at, text, ` +
+      `mode, result, changed, after_summary)
+       select unit_id, day, version, figures, late, message_id, sender_id, received_at, text, mode, result, changed, ` +
+      `after_summary from fresh
        on conflict do nothing
        returning message_id, version, result, changed, mode
      ), cur as (
        -- A correction keeps the "late" mark of the first report: lateness is about the first one.
-       insert into reports (unit_id, day, received, completed, in_progress, overdue, reopened, unsatisfied, returned, on_time_rate, satisfaction_rate, late, version, message_id, sender_id, received_at, flags)
-       select f.unit_id, f.day, f.received, f.completed, f.in_progress, f.overdue, f.reopened, f.unsatisfied, f.returned, f.on_time_rate, f.satisfaction_rate, f.late, f.version, f.message_id, f.sender_id, f.received_at, f.flags
+       insert into reports (unit_id, day, received, completed, in_progress, overdue, reopened, unsatisfied, returned,` +
+      ` on_time_rate, satisfaction_rate, late, version, message_id, sender_id, received_at, flags)
+       select f.unit_id, f.day, f.received, f.completed, f.in_progress, f.overdue, f.reopened, f.unsatisfied, ` +
+      `f.returned, f.on_time_rate, f.satisfaction_rate, f.late, f.version, f.message_id, f.sender_id, ` +
+      `f.received_at, f.flags
        from fresh f join ins on ins.message_id = f.message_id
-       on conflict (unit_id, day) do update set received = excluded.received, completed = excluded.completed, in_progress = excluded.in_progress,
-         overdue = excluded.overdue, reopened = excluded.reopened, unsatisfied = excluded.unsatisfied, returned = excluded.returned,
-         on_time_rate = excluded.on_time_rate, satisfaction_rate = excluded.satisfaction_rate, version = excluded.version,
+       on conflict (unit_id, day) do update set received = excluded.received, completed = excluded.completed, ` +
+      `in_progress = excluded.in_progress,
+         overdue = excluded.overdue, reopened = excluded.reopened, unsatisfied = excluded.unsatisfied, returned = ` +
+      `excluded.returned,
+         on_time_rate = excluded.on_time_rate, satisfaction_rate = excluded.satisfaction_rate, version = ` +
+      `excluded.version,
          message_id = excluded.message_id, sender_id = excluded.sender_id, received_at = excluded.received_at,
          flags = excluded.flags, flags_confirmed_at = null
        returning 1
@@ -269,11 +284,14 @@ export async function reportContexts(db: Queryable, qs: readonly ReportContextQu
   const params: SqlValue[] = [];
   qs.forEach((q, i) => params.push(i, q.unitId, q.day, [...q.historyDays], q.summaryStepKey));
   const rows = await db.query<{ idx: number; max_version: number; cur: unknown; hist: unknown; summary_sent: boolean }>(
-    `with input (idx, unit_id, day, hist, step_key) as (values ${valuesList(qs.length, ['int', 'text', 'text', 'text[]', 'text'])})
+    `with input (idx, unit_id, day, hist, step_key) as (values ` +
+      `${valuesList(qs.length, ['int', 'text', 'text', 'text[]', 'text'])})
      select i.idx,
-       (select coalesce(max(v.version), 0)::int from report_versions v where v.unit_id = i.unit_id and v.day = i.day) as max_version,
+       (select coalesce(max(v.version), 0)::int from report_versions v where v.unit_id = i.unit_id and v.day = i.day)` +
+      ` as max_version,
        (select to_jsonb(r) from reports r where r.unit_id = i.unit_id and r.day = i.day) as cur,
-       (select coalesce(jsonb_agg(to_jsonb(h) order by h.day), '[]'::jsonb) from reports h where h.unit_id = i.unit_id and h.day = any(i.hist)) as hist,
+       (select coalesce(jsonb_agg(to_jsonb(h) order by h.day), '[]'::jsonb) from reports h where h.unit_id = ` +
+      `i.unit_id and h.day = any(i.hist)) as hist,
        exists (select 1 from routine_steps s where s.key = i.step_key) as summary_sent
      from input i`,
     params,
@@ -377,8 +395,10 @@ export async function withdrawVersion(
     }
     const f = standing.figures;
     await tx.query(
-      `update reports set received = $3, completed = $4, in_progress = $5, overdue = $6, reopened = $7, unsatisfied = $8, returned = $9,
-         on_time_rate = $10, satisfaction_rate = $11, version = $12, message_id = $13, sender_id = $14, received_at = $15,
+      `update reports set received = $3, completed = $4, in_progress = $5, overdue = $6, reopened = $7, ` +
+        `unsatisfied = $8, returned = $9,
+         on_time_rate = $10, satisfaction_rate = $11, version = $12, message_id = $13, sender_id = $14, received_at ` +
+        `= $15,
          flags = $16, flags_confirmed_at = null
        where unit_id = $1 and day = $2`,
       [
@@ -407,7 +427,8 @@ export async function withdrawVersion(
 /** The head confirmed the figures the history checks questioned (请核实 → 确认无误). False when nothing waited. */
 export async function confirmReportFlags(db: Queryable, unitId: string, day: string, at: Date): Promise<boolean> {
   const rows = await db.query(
-    `update reports set flags_confirmed_at = $3 where unit_id = $1 and day = $2 and flags_confirmed_at is null and jsonb_array_length(flags) > 0 returning 1`,
+    `update reports set flags_confirmed_at = $3 where unit_id = $1 and day = $2 and flags_confirmed_at is null ` +
+      `and jsonb_array_length(flags) > 0 returning 1`,
     [unitId, day, at],
   );
   return rows.length > 0;
@@ -419,7 +440,9 @@ export async function unconfirmedFlags(db: Queryable, unitId: string, day: strin
   return r ? fromRow(r).flags : [];
 }
 
-/** A correction sent after its day's summary went out, not yet listed in a summary (reports.lateCorrection: 'summary'). */
+/**
+ * A correction sent after its day's summary went out, not yet listed in a summary (reports.lateCorrection: 'summary').
+ */
 export interface LateCorrection {
   messageId: string;
   unitId: string;
@@ -439,7 +462,8 @@ export async function pendingLateCorrections(db: Queryable): Promise<LateCorrect
     before: unknown;
   }>(
     `select v.message_id, v.unit_id, v.day, v.changed, v.result,
-       (select p.result from report_versions p where p.unit_id = v.unit_id and p.day = v.day and p.version < v.version and p.withdrawn_at is null order by p.version desc limit 1) as before
+       (select p.result from report_versions p where p.unit_id = v.unit_id and p.day = v.day and p.version < ` +
+      `v.version and p.withdrawn_at is null order by p.version desc limit 1) as before
      from report_versions v
      where v.after_summary and v.summary_noted_at is null and v.withdrawn_at is null and cardinality(v.changed) > 0
      order by v.received_at`,

@@ -94,7 +94,8 @@ export async function openApprovalFor(db: Queryable, ticketNumber: string): Prom
 export async function approvedApprovalFor(db: Queryable, ticketNumber: string): Promise<Approval | undefined> {
   const rows = await db.query<Row>(
     `select * from ticket_approvals a where a.ticket_number = $1 and a.decision = 'approved'
-       and not exists (select 1 from ticket_events r where r.ticket_number = a.ticket_number and r.kind = 'reopened' and r.at > a.decided_at)
+       and not exists (select 1 from ticket_events r where r.ticket_number = a.ticket_number and r.kind = 'reopened' ` +
+      `and r.at > a.decided_at)
      order by a.decided_at desc, a.id desc limit 1`,
     [ticketNumber],
   );

@@ -19,7 +19,8 @@ export async function addTicketDoneQuestion(
   q: Omit<TicketDoneQuestion, 'id'> & { unitId: string },
 ): Promise<void> {
   await db.query(
-    `insert into dispatch_pending_replies (unit_id, sender_id, message_id, kind, text, codes, at) values ($1,$2,$3,'ticket-done',$4,$5,$6)
+    `insert into dispatch_pending_replies (unit_id, sender_id, message_id, kind, text, codes, at) values ($1,` +
+      `$2,$3,'ticket-done',$4,$5,$6)
      on conflict (message_id) do nothing`,
     [q.unitId, q.senderId, q.messageId, q.text, JSON.stringify([q.number]), q.at],
   );
@@ -32,7 +33,8 @@ export async function latestTicketDoneQuestion(
   senderId: string,
 ): Promise<TicketDoneQuestion | undefined> {
   const [r] = await db.query<Row>(
-    "select * from dispatch_pending_replies where unit_id = $1 and sender_id = $2 and kind = 'ticket-done' and resolved_at is null order by at desc, id desc limit 1",
+    "select * from dispatch_pending_replies where unit_id = $1 and sender_id = $2 and kind = 'ticket-done' and " +
+      'resolved_at is null order by at desc, id desc limit 1',
     [unitId, senderId],
   );
   if (!r) return undefined;
@@ -50,7 +52,8 @@ export async function latestTicketDoneQuestion(
 /** Answered (or dropped): it no longer waits. True when this call resolved it. */
 export async function resolveTicketDoneQuestion(db: Queryable, id: number, at: Date): Promise<boolean> {
   const rows = await db.query(
-    'update dispatch_pending_replies set resolved_at = $2, resolved_code = codes->>0 where id = $1 and resolved_at is null returning id',
+    'update dispatch_pending_replies set resolved_at = $2, resolved_code = codes->>0 where id = $1 and ' +
+      'resolved_at is null returning id',
     [id, at],
   );
   return rows.length > 0;

@@ -48,9 +48,11 @@ export async function recordSteps(
 ): Promise<Set<string>> {
   if (steps.length === 0) return new Set();
   const rows = await db.query<{ ticket_number: string; step: string }>(
-    `insert into ticket_escalations (ticket_number, due_at, step, unit_id, days_overdue, day, cycle, taken_at, recipients)
+    `insert into ticket_escalations (ticket_number, due_at, step, unit_id, days_overdue, day, cycle, taken_at, ` +
+      `recipients)
      select x.ticket_number, x.due_at, x.step, x.unit_id, x.days_overdue, $2, $3, $4, x.recipients
-     from jsonb_to_recordset($1::jsonb) as x(ticket_number text, due_at timestamptz, step text, unit_id text, days_overdue int, recipients jsonb)
+     from jsonb_to_recordset($1::jsonb) as x(ticket_number text, due_at timestamptz, step text, unit_id text, ` +
+      `days_overdue int, recipients jsonb)
      on conflict do nothing returning ticket_number, step`,
     [JSON.stringify(steps), day, cycle, at],
   );
@@ -67,7 +69,8 @@ export async function claimDigests(
   if (digests.length === 0) return new Set();
   const rows = await db.query<{ unit_id: string }>(
     `insert into ticket_digests (cycle, unit_id, numbers, recipients, sent_at)
-     select $2, x.unit_id, x.numbers, x.recipients, $3 from jsonb_to_recordset($1::jsonb) as x(unit_id text, numbers jsonb, recipients jsonb)
+     select $2, x.unit_id, x.numbers, x.recipients, $3 from jsonb_to_recordset($1::jsonb) as x(unit_id text, numbers ` +
+      `jsonb, recipients jsonb)
      on conflict do nothing returning unit_id`,
     [JSON.stringify(digests), cycle, at],
   );
@@ -83,7 +86,8 @@ export async function ackLatestDigest(
 ): Promise<string | null> {
   const rows = await db.query<{ cycle: string }>(
     `update ticket_digests set acked_by = $2, acked_at = $3
-     where (cycle, unit_id) in (select cycle, unit_id from ticket_digests where unit_id = $1 and acked_at is null order by sent_at desc limit 1)
+     where (cycle, unit_id) in (select cycle, unit_id from ticket_digests where unit_id = $1 and acked_at is null ` +
+      `order by sent_at desc limit 1)
      returning cycle`,
     [unitId, personId, at],
   );
@@ -101,7 +105,8 @@ export async function hasUnackedDigest(db: Queryable, unitId: string): Promise<b
 
 const latestLookups = batchedPerDb(async (db: Queryable, units: string[]): Promise<Array<Date | null>> => {
   const rows = await db.query<{ unit_id: string; sent_at: Date | string }>(
-    'select unit_id, max(sent_at) as sent_at from ticket_digests where unit_id = any($1::text[]) and acked_at is null group by unit_id',
+    'select unit_id, max(sent_at) as sent_at from ticket_digests where unit_id = any($1::text[]) and acked_at ' +
+      'is null group by unit_id',
     [units],
   );
   const at = new Map(rows.map((r) => [r.unit_id, new Date(r.sent_at)]));

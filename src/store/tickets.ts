@@ -52,8 +52,10 @@ export interface BatchOutcome {
   unchanged: number;
 }
 
-const RECORD = `number text, title text, content text, unit_id text, street text, grid text, assigned_at timestamptz,
-  deadline_at timestamptz, due_at timestamptz, status text, done boolean, rating text, reopen_count int, reopened_at timestamptz`;
+const RECORD =
+  `number text, title text, content text, unit_id text, street text, grid text, assigned_at timestamptz,
+  deadline_at timestamptz, due_at timestamptz, status text, done boolean, rating text, reopen_count int, reopened_at ` +
+  `timestamptz`;
 
 /** The stored tickets of these numbers (one query). */
 export async function ticketsByNumbers(db: Queryable, numbers: readonly string[]): Promise<Map<string, TicketInput>> {
@@ -93,13 +95,18 @@ export async function writeTickets(db: Queryable, writes: readonly TicketWrite[]
     reopened_at: reopened ? at : null,
   }));
   await db.query(
-    `insert into tickets (number, title, content, unit_id, street, grid, assigned_at, deadline_at, due_at, status, done, rating, reopen_count, reopened_at, first_seen_at, updated_at)
-     select x.number, x.title, x.content, x.unit_id, x.street, x.grid, x.assigned_at, x.deadline_at, x.due_at, x.status, x.done, x.rating, x.reopen_count, x.reopened_at, $2, $2
+    `insert into tickets (number, title, content, unit_id, street, grid, assigned_at, deadline_at, due_at, ` +
+      `status, done, rating, reopen_count, reopened_at, first_seen_at, updated_at)
+     select x.number, x.title, x.content, x.unit_id, x.street, x.grid, x.assigned_at, x.deadline_at, x.due_at, ` +
+      `x.status, x.done, x.rating, x.reopen_count, x.reopened_at, $2, $2
      from jsonb_to_recordset($1::jsonb) as x(${RECORD})
-     on conflict (number) do update set title = excluded.title, content = excluded.content, unit_id = excluded.unit_id,
-       street = excluded.street, grid = excluded.grid, assigned_at = excluded.assigned_at, deadline_at = excluded.deadline_at,
+     on conflict (number) do update set title = excluded.title, content = excluded.content, unit_id = ` +
+      `excluded.unit_id,
+       street = excluded.street, grid = excluded.grid, assigned_at = excluded.assigned_at, deadline_at = ` +
+      `excluded.deadline_at,
        due_at = excluded.due_at, status = excluded.status, done = excluded.done, rating = excluded.rating,
-       reopen_count = excluded.reopen_count, reopened_at = coalesce(excluded.reopened_at, tickets.reopened_at), updated_at = excluded.updated_at`,
+       reopen_count = excluded.reopen_count, reopened_at = coalesce(excluded.reopened_at, tickets.reopened_at), ` +
+      `updated_at = excluded.updated_at`,
     [JSON.stringify(rows), at],
   );
 }
@@ -135,7 +142,8 @@ export async function insertTicketEvents(
     at: Date | string;
   }>(
     `insert into ticket_events (ticket_number, kind, at, source, detail)
-     select x.ticket_number, x.kind, $2, $3, x.detail from jsonb_to_recordset($1::jsonb) as x(ticket_number text, kind text, detail jsonb)${o.returning ? ' returning id, ticket_number, kind, detail, at' : ''}`,
+     select x.ticket_number, x.kind, $2, $3, x.detail from jsonb_to_recordset($1::jsonb) as x(ticket_number text, ` +
+      `kind text, detail jsonb)${o.returning ? ' returning id, ticket_number, kind, detail, at' : ''}`,
     [
       JSON.stringify(events.map((e) => ({ ticket_number: e.ticketNumber, kind: e.kind, detail: e.detail }))),
       at,
@@ -199,17 +207,21 @@ export async function recordImport(db: Queryable, r: ImportRecord): Promise<void
 export async function alreadyReportedDone(db: Queryable, numbers: readonly string[]): Promise<Set<string>> {
   if (numbers.length === 0) return new Set();
   const rows = await db.query<{ ticket_number: string }>(
-    `select distinct e.ticket_number from ticket_events e where e.ticket_number in (select jsonb_array_elements_text($1::jsonb)) and e.kind = 'reported-done'
-       and not exists (select 1 from ticket_events r where r.ticket_number = e.ticket_number and r.kind = 'reopened' and r.at > e.at)`,
+    `select distinct e.ticket_number from ticket_events e where e.ticket_number in (select ` +
+      `jsonb_array_elements_text($1::jsonb)) and e.kind = 'reported-done'
+       and not exists (select 1 from ticket_events r where r.ticket_number = e.ticket_number and r.kind = 'reopened' ` +
+      `and r.at > e.at)`,
     [JSON.stringify(numbers)],
   );
   return new Set(rows.map((r) => r.ticket_number));
 }
 
 /** SQL: whether a leader approved the ticket's 退办 / 不再办理 (and it was not reopened since). */
-const RETURN_APPROVED = (alias: string) => `exists (
+const RETURN_APPROVED = (alias: string) =>
+  `exists (
        select 1 from ticket_approvals a where a.ticket_number = ${alias}.number and a.decision = 'approved'
-         and not exists (select 1 from ticket_events r where r.ticket_number = ${alias}.number and r.kind = 'reopened' and r.at > a.decided_at)
+         and not exists (select 1 from ticket_events r where r.ticket_number = ${alias}.number and r.kind = ` +
+  `'reopened' and r.at > a.decided_at)
      ) as return_approved`;
 
 /** A status the platform holds the ticket in (退单, 延时申请, 挂起): it waits, never nagged nor listed. */
@@ -234,10 +246,12 @@ export async function openTicketsToNag(db: Queryable, until: Date): Promise<Open
     `with o as (
        select number, title, unit_id, due_at, reopen_count, status from tickets where not done and due_at < $1
        union all
-       select number, title, unit_id, due_at, reopen_count, status from tickets where not done and reopen_count > 0 and due_at >= $1)
+       select number, title, unit_id, due_at, reopen_count, status from tickets where not done and reopen_count > 0 ` +
+      `and due_at >= $1)
      select o.*, exists (
        select 1 from ticket_events e where e.ticket_number = o.number and e.kind = 'reported-done'
-         and not exists (select 1 from ticket_events r where r.ticket_number = o.number and r.kind = 'reopened' and r.at > e.at)
+         and not exists (select 1 from ticket_events r where r.ticket_number = o.number and r.kind = 'reopened' and ` +
+      `r.at > e.at)
      ) as reported_done, ${RETURN_APPROVED('o')} from o`,
     [until],
   );
@@ -271,7 +285,8 @@ export async function overdueOrReopenedOfUnit(db: Queryable, unitId: string, now
   }>(
     `select t.number, t.title, t.content, t.due_at, t.reopen_count, t.status, exists (
        select 1 from ticket_events e where e.ticket_number = t.number and e.kind = 'reported-done'
-         and not exists (select 1 from ticket_events r where r.ticket_number = t.number and r.kind = 'reopened' and r.at > e.at)
+         and not exists (select 1 from ticket_events r where r.ticket_number = t.number and r.kind = 'reopened' and ` +
+      `r.at > e.at)
      ) as reported_done, ${RETURN_APPROVED('t')}
      from tickets t
      where t.unit_id = $1 and not t.done and (t.due_at < $2 or t.reopen_count > 0) order by t.due_at, t.number`,
@@ -290,13 +305,16 @@ export async function overdueOrReopenedOfUnit(db: Queryable, unitId: string, now
     }));
 }
 
-/** How many open tickets are overdue at `now`, and how many are reopened (all units; those the platform holds left out). */
+/**
+ * How many open tickets are overdue at `now`, and how many are reopened (all units; those the platform holds left out).
+ */
 export async function overdueAndReopenedCounts(
   db: Queryable,
   now: Date,
 ): Promise<{ overdue: number; reopened: number }> {
   const rows = await db.query<{ status: string; overdue: number; reopened: number }>(
-    `select status, count(*) filter (where due_at < $1)::int as overdue, count(*) filter (where reopen_count > 0)::int as reopened
+    `select status, count(*) filter (where due_at < $1)::int as overdue, count(*) filter (where reopen_count > ` +
+      `0)::int as reopened
      from tickets where not done group by status`,
     [now],
   );

@@ -246,7 +246,10 @@ export function importAnswer(name: string, r: ImportResult, maxListed: number, f
   }
 }
 
-/** A ticket file received in the chat, imported, with its answer and the rounds it started (to enqueue after the answer). */
+/**
+ * A ticket file received in the chat, imported, with its answer and the rounds it started (to enqueue after the
+ * answer).
+ */
 export interface ChatImport {
   result: ImportResult;
   answer: string;

@@ -51,15 +51,19 @@ export function textMentionIds(text: string, roster: Roster): string[] {
 const JOIN = '(?: |、|\\/|和|与|及|以及|跟|同)';
 /** A body outside the roster that may sit in a list of addressees (燃气公司, 督导专班). */
 const BODY =
-  '(?:(?![请由让叫要交转])[\\u4e00-\\u9fff]){1,10}?(?:公司|集团|中心|站|所|队|物业|医院|学校|银行|社区|村委会|居委会|委员会|管委会|办公室|专班|督导组|督查组)';
+  '(?:(?![请由让叫要交转])[\\u4e00-\\u9fff]){1,10}?(?:公司|集团|中心|站|所|队|物业|医院|学校|银行|社区|村委会|' +
+  '居委会|委员会|管委会|办公室|专班|督导组|督查组)';
 const CONNECTOR = new RegExp(`^${JOIN}+(?:${BODY}${JOIN}+)?$`);
 const COMMA_CONNECTOR = /^(?: |、|\/|,|，|和|与|及|以及|跟|同)+$/;
 const BODY_BEFORE = new RegExp(`${BODY}${JOIN}+$`);
 const BODY_AFTER = new RegExp(`^${JOIN}+${BODY}`);
-const PREFIX_ADDRESS =
-  /(?:(?:^|[^申提邀聘宴])请|要求|责成|由|交由|交给|转交|转|让|叫|会同|协同|联合|(?:牵头|配合|责任|承办|主办|协办|主责)单位(?:为|是)?:?) ?$/;
+const PREFIX_ADDRESS = new RegExp(
+  '(?:(?:^|[^申提邀聘宴])请|要求|责成|由|交由|交给|转交|转|让|叫|会同|协同|联合|(?:牵头|配合|责任|承办|主办|' +
+    '协办|主责)单位(?:为|是)?:?) ?$',
+);
 const SUFFIX_COLON = /^ ?(?:[\u4e00-\u9fff]{0,3}(?:局长|主任|镇长|科长|书记|同志|负责同志|负责人|们))? ?:/;
 const SUFFIX_MODAL =
+  // check-lines: long regex
   /^ ?(?:要(?!求)|务必|必须|须|需|应|立即|马上|尽快|即刻|火速|第一时间|迅速|抓紧|立刻|牵头|配合|负责|会同|协同|联合|共同|分别|限|切实|认真|进一步|加强|做好|今天|今日|今晚|明天|明日|明早|后天|本周|这周|下周|于|速|\d+个?(?:工作日|天|小时))/;
 
 /** The unit at the start as the addressee, with or without its head named: "教育局孙局长，…", "城管局，…". */

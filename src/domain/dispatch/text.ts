@@ -2,8 +2,8 @@ import { normalizeWidth } from '../language/numerals.js';
 import { toSimplified } from '../language/traditional.js';
 
 /**
- * Normalises a dispatch text for matching: traditional characters to simplified, full-width digits and letters to half-width,
- * full-width colon and at-sign to ASCII, other whitespace (incl. WeChat's U+2005 after a
+ * Normalises a dispatch text for matching: traditional characters to simplified, full-width digits and letters to
+ * half-width, full-width colon and at-sign to ASCII, other whitespace (incl. WeChat's U+2005 after a
  * mention) to a plain space. Length is preserved character for character (but for a traditional
  * character outside the BMP, whose simplified form may be shorter).
  */

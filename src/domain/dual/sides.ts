@@ -126,6 +126,7 @@ export function namedTickets(text: string, candidates: readonly string[]): strin
 export function splitBackcheck(body: string): { priorKnown: string; likeCases: string } {
   const text = body.replace(/^倒查[\s:：,，]*/, '').trim();
   const m =
+    // check-lines: long regex
     /^(?:[(（]?(?:1|一|①)[)）.、．:：]|一是)\s*([\s\S]*?)\s*[;；。]?\s*(?:[(（]?(?:2|二|②)[)）.、．:：]|二是)\s*([\s\S]*)$/.exec(
       text,
     );

@@ -34,7 +34,10 @@ export function triggerReasons(
   return [];
 }
 
-/** The rounds a ticket's change calls for: each (event, reason) of the change from `before` (absent: a new ticket) to `after`. */
+/**
+ * The rounds a ticket's change calls for: each (event, reason) of the change from `before` (absent: a new ticket) to
+ * `after`.
+ */
 export function roundsToOpen(
   before: TicketInput | undefined,
   after: TicketInput,

@@ -169,14 +169,16 @@ const EMOTICON = `\\[(?:${[...WECHAT_EMOTICONS]
   .join('|')})\\]`;
 /** Keycap digits (1️⃣), emoji with their modifiers and joiners, flags and tag sequences. */
 const EMOJI =
-  '[0-9#*]\\uFE0F?\\u20E3|[\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\p{Regional_Indicator}\\u200D\\uFE0E\\uFE0F\\u20E3\\u{E0020}-\\u{E007F}]';
+  '[0-9#*]\\uFE0F?\\u20E3|[\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\p{Regional_Indicator}\\u200D\\uFE0E\\' +
+  'uFE0F\\u20E3\\u{E0020}-\\u{E007F}]';
 /**
  * Symbols used as bullets, stars, arrows and list numbers: arrows, bullets, ※, enclosed
  * alphanumerics (① ⑴ ⒈), geometric shapes (● ■ ◆ ▶), miscellaneous symbols and dingbats (★ ✔ ❶ ➤),
  * circled numbers 21–50.
  */
 const SYMBOL =
-  '[\\u2190-\\u21FF\\u221A\\u2022\\u2023\\u2043\\u2219\\u203B\\u2460-\\u24FF\\u25A0-\\u25FF\\u2600-\\u27BF\\u2B00-\\u2BFF\\u3251-\\u325F\\u32B1-\\u32BF]';
+  '[\\u2190-\\u21FF\\u221A\\u2022\\u2023\\u2043\\u2219\\u203B\\u2460-\\u24FF\\u25A0-\\u25FF\\u2600-\\u27BF\\u2B' +
+  '00-\\u2BFF\\u3251-\\u325F\\u32B1-\\u32BF]';
 
 /** Arrows between a label and its value (受理→8件) read as a colon. */
 const ARROW = /^[ \t]*[\u2190-\u21FF\u2794-\u27BF\u2B05-\u2B07\u27A1\uFE0F]+[ \t]*$/u;

@@ -49,8 +49,11 @@ const COMMANDS: ReadonlyArray<[CommandKind, RegExp]> = [
 ];
 
 /** Words that say a unit has done something about it (an answer, not a question or a promise). */
-export const HANDLED =
-  /已(?:经)?[^，。,.；;]{0,6}(?:处置|办结|完成|到现场|到场|赶到|整改|解决|处理|落实|清理|恢复|协调|答复|联系|疏通|维修|修复|回访|拆除|核实|查明|整治|取缔|劝离|约谈|督促)|反馈如下|情况如下|现反馈|现将|特此反馈|处置情况|办理情况|办理结果|处理结果|核查情况|整改情况/;
+export const HANDLED = new RegExp(
+  '已(?:经)?[^，。,.；;]{0,6}(?:处置|办结|完成|到现场|到场|赶到|整改|解决|处理|落实|清理|恢复|协调|答复|联系|' +
+    '疏通|维修|修复|回访|拆除|核实|查明|整治|取缔|劝离|约谈|督促)|反馈如下|情况如下|现反馈|现将|特此反馈|' +
+    '处置情况|办理情况|办理结果|处理结果|核查情况|整改情况',
+);
 
 /**
  * The bot command a message is, or null. Commands are never answers to a dispatch, a 双派单
@@ -71,6 +74,7 @@ export function commandOf(text: string): CommandKind | null {
 
 /** 收到 / 已收到 / 签收 / 已阅 / 知悉, optionally after 好的 / OK / 明白. */
 const ACK_START =
+  // check-lines: long regex
   /^(?:(?:好的|好|OK|ok|Ok|明白|是的?)[\s，,、!！]*)?(?:工单)?(?:已经?收到了?|收到了?|已?签收|已阅|阅|已知悉|知悉|已?收悉)/;
 /** A question's end: ？ or a final 吗/呢. */
 const QUESTION_END = /(?:[?？]+|[吗呢么嘛][。.!！~～]*)$/;
@@ -82,22 +86,28 @@ const MAX_ACK_TAIL = 80;
  * 现场查看发现, 方案已形成, 口径如下：, figures of what was done (走访46户, 清理摊点12处).
  */
 export const FINDING =
+  // check-lines: long regex
   /经(?:过)?(?:核实|核查|排查|调查|了解|查|摸排|走访)|发现|已(?:经)?[^，。,.；;]{0,6}(?:形成|制定|拟定|梳理|出台|编制|明确|开展|走访|排查|检查|摸排|发放|约谈|通知|告知|张贴|安装|更换|加装|补齐|加固|清运|清除|劝导|踏勘|勘查|查看|完工)|(?:方案|口径|措施|结果|情况|原因|进展)(?:如下|是|为)?[:：]|如下[:：]?$|已经[^，。,.；;]{1,8}了|(?:修|弄|办|搞|处理|清理|整改|装)(?:好|完)了|搞定了?|\d+\s*(?:户|处|家|件|米|起|辆|条|吨|台|部|床|份|元|平方|万)/;
 
 /** A report to a superior's opening: 报告王主任， / 王主任， / 好的王主任，. */
 const ADDRESS_OPENING =
+  // check-lines: long regex
   /^(?:现?(?:报告|汇报)[\s，,：:]*)?(?:(?:各位)?[\u4e00-\u9fa5]副?(?:主任|局长|书记|组长|镇长|区长|科长|处长|部长)|各位领导|领导)[\s，,：:!！]*/;
 /** An acknowledgement word somewhere near the start ("城东街道收到，…", "好的王主任，…"). */
 const ACK_WORD = /收到|已?签收|已阅|知悉|收悉|好的|明白|遵照执行|照办/;
 /** How far into the message (after the opening) an acknowledgement word still opens it. */
 const ACK_WINDOW = 10;
 /** A promise opening the message: the unit will act, has not yet. */
-const PROMISE_START =
-  /^(?:我们|我局|我单位|我镇|我街道|本单位)?(?:马上|立即|立刻|尽快|抓紧|即刻|迅速|随即|这就|现在就|稍后|全力|正在|准备|将(?:于|在|会)?)/;
+const PROMISE_START = new RegExp(
+  '^(?:我们|我局|我单位|我镇|我街道|本单位)?(?:马上|立即|立刻|尽快|抓紧|即刻|迅速|随即|这就|现在就|稍后|全力|' +
+    '正在|准备|将(?:于|在|会)?)',
+);
 
 /** Words of a promise anywhere after 好的 / 明白. */
-const PROMISE_WORD =
-  /马上|立即|立刻|尽快|抓紧|即刻|迅速|随即|这就|现在就|稍后|全力|正在|准备|安排|配合|落实|跟进|过去|前往|去现场|处理|办理/;
+const PROMISE_WORD = new RegExp(
+  '马上|立即|立刻|尽快|抓紧|即刻|迅速|随即|这就|现在就|稍后|全力|正在|准备|安排|配合|落实|跟进|过去|前往|' +
+    '去现场|处理|办理',
+);
 
 /** The words after an acknowledgement, or null when the message is not one. */
 export function ackTail(text: string): string | null {
@@ -125,20 +135,31 @@ function ackOrPromiseRest(s: string): string | null {
 
 /** When a plan is for: later today, tomorrow, a weekday, a date, soon. */
 const PLAN_WHEN =
+  // check-lines: long regex
   /(?:今天|今日|今晚|今夜|今明两天|明天|明日|明早|明晚|后天|当晚|晚上|晚间|下午|上午|中午|稍后|随后|近期|近日|本周|下周|这周|周[一二三四五六日末]|星期[一二三四五六日天]|\d{1,2}\s*[日号点时]|马上|立即|尽快|抓紧|第一时间)/;
 /** An action verb a plan is about (去夜查, 安排人员, 反馈). */
-const PLAN_ACT =
-  /去|到现场|前往|赶往|安排|组织|开展|进行|核查|核实|夜查|检查|排查|走访|处理|处置|整治|对接|联系|反馈|答复|回复|上报|报送|报告|落实|跟进|办理/;
+const PLAN_ACT = new RegExp(
+  '去|到现场|前往|赶往|安排|组织|开展|进行|核查|核实|夜查|检查|排查|走访|处理|处置|整治|对接|联系|反馈|答复|' +
+    '回复|上报|报送|报告|落实|跟进|办理',
+);
 /** Words of a plan with no time: 将 / 计划 / 准备 / 拟 / 打算 + an action, or 〈when〉前反馈. */
-const PLAN_WORD =
-  /(?:将|计划|准备|拟|打算|预计|争取|力争|会在|会于)(?:于|在)?[^，。,.；;]{0,12}(?:去|到|前往|安排|组织|开展|进行|核查|核实|夜查|检查|排查|走访|处理|处置|整治|对接|联系|反馈|答复|回复|上报|报送|落实|完成|办结)|前(?:给予?)?(?:反馈|答复|回复|上报|报送|报告|办结|完成)/;
+const PLAN_WORD = new RegExp(
+  '(?:将|计划|准备|拟|打算|预计|争取|力争|会在|会于)(?:于|在)?[^，。,.；;]{0,12}(?:去|到|前往|安排|组织|开展|' +
+    '进行|核查|核实|夜查|检查|排查|走访|处理|处置|整治|对接|联系|反馈|答复|回复|上报|报送|落实|完成|办结)|' +
+    '前(?:给予?)?(?:反馈|答复|回复|上报|报送|报告|办结|完成)',
+);
 /** Something done or happening already: a plan message that says it is no plan only. */
-const DONE_MARK =
-  /已|(?:去|到|查|看|做|办|处理|整治|清理|联系|核实|检查|走访|夜查|排查|对接)(?:了|过)|完毕|结束了|目前|现在[^，。,.；;]{0,4}(?:没有|无|不再)|正在/;
+const DONE_MARK = new RegExp(
+  '已|(?:去|到|查|看|做|办|处理|整治|清理|联系|核实|检查|走访|夜查|排查|对接)(?:了|过)|完毕|结束了|目前|' +
+    '现在[^，。,.；;]{0,4}(?:没有|无|不再)|正在',
+);
 
 /** "处理结果周五前报您" / "办理情况稍后反馈": a report promised, not given (its words are no answer). */
-const PROMISED_REPORT =
-  /(?:处理|办理|处置|核查|整改|整治)?(?:结果|情况)[^，。,.；;:：]{0,8}?(?:前|后|再|会|将)[^，。,.；;:：]{0,3}(?:反馈|报|上报|回复|答复|报告|汇报)[^，。,.；;]{0,3}/g;
+const PROMISED_REPORT = new RegExp(
+  '(?:处理|办理|处置|核查|整改|整治)?(?:结果|情况)[^，。,.；;:：]{0,8}?(?:前|后|再|会|' +
+    '将)[^，。,.；;:：]{0,3}(?:反馈|报|上报|回复|答复|报告|汇报)[^，。,.；;]{0,3}',
+  'g',
+);
 
 function withoutPromisedReport(s: string): string {
   return s.replace(PROMISED_REPORT, '，');
@@ -199,9 +220,11 @@ export function courtesyOf(text: string): 'thanks' | 'greeting' | null {
     .replace(ADDRESS_START_FORM, '');
   // 谢谢 / 好的谢谢 / 谢谢提醒 / 感谢关心 / 收到谢谢 / 辛苦了: thanks, after a yes or not.
   if (
-    /^(?:好的?|好嘞|嗯+|ok|明白|收到了?|知道了)?(?:(?:谢谢|多谢|感谢|谢了)(?:您|你|领导|提醒|关心|指导|支持|告知|通知)*|辛苦了?|辛苦辛苦|您辛苦了|麻烦了|麻烦您了)+$/i.test(
-      s,
-    )
+    new RegExp(
+      '^(?:好的?|好嘞|嗯+|ok|明白|收到了?|知道了)?(?:(?:谢谢|多谢|感谢|谢了)(?:您|你|领导|提醒|关心|指导|支持|' +
+        '告知|通知)*|辛苦了?|辛苦辛苦|您辛苦了|麻烦了|麻烦您了)+$',
+      'i',
+    ).test(s)
   )
     return 'thanks';
   if (/^(?:在吗|在不在|在|您好|你好|早|早上好|上午好|下午好|晚上好)+$/.test(s)) return 'greeting';
@@ -210,8 +233,12 @@ export function courtesyOf(text: string): 'thanks' | 'greeting' | null {
 
 // ---- substance -------------------------------------------------------------------------------
 
-const FILLER =
-  /^(?:好的?|好嘞|好滴|嗯+|恩+|哦+|噢+|喔+|ok|okay|好吧|行|可以|没问题|是的?|对|对的|明白|明白了|了解|知道了?|谢谢|谢谢您|谢谢领导|多谢|感谢|谢了|辛苦了?|辛苦辛苦|您辛苦了|在吗|在不在|在|您好|你好|早|早上好|上午好|下午好|晚上好|晚安|哈+|呵呵|嘿嘿|收到|已收到|签收|稍等|请稍等|马上|好的马上|领导|各位领导)$/i;
+const FILLER = new RegExp(
+  '^(?:好的?|好嘞|好滴|嗯+|恩+|哦+|噢+|喔+|ok|okay|好吧|行|可以|没问题|是的?|对|对的|明白|明白了|了解|知道了?|' +
+    '谢谢|谢谢您|谢谢领导|多谢|感谢|谢了|辛苦了?|辛苦辛苦|您辛苦了|在吗|在不在|在|您好|你好|早|早上好|上午好|' +
+    '下午好|晚上好|晚安|哈+|呵呵|嘿嘿|收到|已收到|签收|稍等|请稍等|马上|好的马上|领导|各位领导)$',
+  'i',
+);
 
 /** A form of address around a greeting: 王主任好, 谢谢李主任, 各位领导辛苦了. */
 const ADDRESS = /^(?:各位)?(?:[\u4e00-\u9fa5]副?(?:主任|局长|书记|组长|镇长|区长|科长|处长|部长)|领导|各位领导|各位)/;

@@ -4,6 +4,7 @@ import { stripDecorations } from '../language/decorations.js';
 import { trimEndOf } from '../language/trim.js';
 
 const ADOPT =
+  // check-lines: long regex
   /^(?:好的?|可以|行|嗯)?[，,\s]*(?:确认|同意)?(?:采用|采纳|代报)(?:代报|该?日报|数据|代报数据|代报的?日报)?(?:无误)?$|^确认(?:无误)?[，,\s]*采用$|^确认代报$/;
 
 export function isAdoptReply(text: string): boolean {

@@ -7,8 +7,12 @@
 import { isAck } from '../language/intent.js';
 
 /** Words heads use when they change some figures of a report already sent. */
-const CORRECTION =
-  /更正|改正|纠正|修正|修改|订正|改为|改成|应为|应是|应该是|应该为|实为|实际(?:是|为)|报错|写错|填错|打错|搞错|错了|有误|有错|更新一下|更新下|更新|补充|补报|补一下|漏报|漏了|漏写|另外|还有|再补|不好意思|抱歉|对不起|sorry|刚才|刚刚|上条|上一条|前面那条|重新报/i;
+const CORRECTION = new RegExp(
+  '更正|改正|纠正|修正|修改|订正|改为|改成|应为|应是|应该是|应该为|实为|实际(?:是|为)|报错|写错|填错|打错|' +
+    '搞错|错了|有误|有错|更新一下|更新下|更新|补充|补报|补一下|漏报|漏了|漏写|另外|还有|再补|不好意思|抱歉|' +
+    '对不起|sorry|刚才|刚刚|上条|上一条|前面那条|重新报',
+  'i',
+);
 
 export function isCorrection(text: string): boolean {
   return CORRECTION.test(text);

@@ -26,8 +26,10 @@ const NARRATIVE_BEFORE = /(?:自|从|计划|预计|拟|将于|将在|定于|力�
 const NARRATIVE_AFTER =
   /^\s*(?:以来|至今|起|开始|前|之前|以前|后|以后|之后|左右|内|期间|至|到|~|-|—|将|完成|召开|举办|开展)/;
 const DAY_BAD_AFTER =
+  // check-lines: long regex
   /^\s*(?:内|以内|之内|前|之前|以前|后|以后|之后|起|以来|至|到|左右|受理|办结|反馈|楼|单元|院|线|门|路|街|栋|幢|室|床|地铁|公交|车|机|组|专班|文件|令)/;
 const NUMBER_FOLLOW_OK =
+  // check-lines: long regex
   /^(?:\s|$|[)）\]】>》，,。；;：:、!！?？\n]|日报|日|号|情况|工单|群众|诉求|热线|办理|工作|报|数据|汇报|受理|接诉|12345|\uE000|[A-Za-z])/;
 
 function num(raw: string): number | null {

@@ -58,6 +58,7 @@ export function historyFlags(
 
 /** 确认无误 / 核实无误 / 数据无误 / 无误 / 确认 / 准确: the head confirms the figures questioned. */
 const CONFIRM =
+  // check-lines: long regex
   /^(?:经?(?:确认|核实|核查|核对)(?:过了?)?[，,\s]*)?(?:数据|数字|以上|上述|日报)?(?:确认)?(?:无误|准确|没有?问题|没错|属实|正确)(?:的)?$|^确认$|^确认(?:数据)?准确$/;
 
 export function isFlagConfirmation(plain: string): boolean {

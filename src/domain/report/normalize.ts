@@ -14,8 +14,8 @@ export const MASK = '\uE000';
 
 /**
  * Traditional characters to simplified (traditional.ts), full-width forms and odd spaces to plain
- * ones, runs of blanks cut short (trim.ts: no later pattern can go quadratic on them); drops zero-width characters, decorations
- * (emoji, [强], ✅, ★, ①: see decorations.ts) and spaces between Chinese characters.
+ * ones, runs of blanks cut short (trim.ts: no later pattern can go quadratic on them); drops zero-width characters,
+ * decorations (emoji, [强], ✅, ★, ①: see decorations.ts) and spaces between Chinese characters.
  */
 export function cleanText(text: string): string {
   let s = normalizeWidth(toSimplified(text));
@@ -93,7 +93,8 @@ const HOUR_CN = new RegExp(`${CN}{1,3}时(?:${CN}{1,3}分|半|整|许)?`, 'g');
 const ORDINAL = /第\s*\d+/g;
 const ORDINAL_CN = new RegExp(`第${CN}{1,3}`, 'g');
 const LIST_NUMBER = new RegExp(
-  `(?:^|(?:日报|情况|如下|汇报|报告|进展|统计|数据)[：:]|[\\n；;。！!？?，,✅☑✔•●▪◆■□▶➤📌👉🔹🔸])[ ${MASK}]*((?:[（(](?:\\d{1,2}|${CN}{1,3})[)）])|(?:\\d{1,2}|${CN}{1,3})\\s*[、.．](?!\\d)|[①-⑳]|(?:${CN}{1,3})是)`,
+  `(?:^|(?:日报|情况|如下|汇报|报告|进展|统计|数据)[：:]|[\\n；;。！!？?，,✅☑✔•●▪◆■□▶➤📌👉🔹🔸])[ ${MASK}` +
+    `]*((?:[（(](?:\\d{1,2}|${CN}{1,3})[)）])|(?:\\d{1,2}|${CN}{1,3})\\s*[、.．](?!\\d)|[①-⑳]|(?:${CN}{1,3})是)`,
   'g',
 );
 const ANY_NUMERAL = new RegExp(`[\\d①-⑳]|${CN}`);

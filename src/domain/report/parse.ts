@@ -40,16 +40,23 @@ export const REPORT_FIELDS = [
 ] as const;
 
 /** Notices, praise, instructions, supervisors' bulletins: never a unit's own report. */
-const NOTICE =
-  /各单位|各镇街|各街镇|各部门|请各|值得肯定|值得表扬|提出表扬|予以表扬|给予表扬|通报表扬|通报批评|提出批评|予以批评|专班通报|督导通报|通报如下|【转发】|\[转发\]|^\s*转发|@所有人|排名如下|情况通报如下|全区|批示|指示：|要认真|要及时|请务必|务必|限期/;
+const NOTICE = new RegExp(
+  '各单位|各镇街|各街镇|各部门|请各|值得肯定|值得表扬|提出表扬|予以表扬|给予表扬|通报表扬|通报批评|' +
+    String.raw`提出批评|予以批评|专班通报|督导通报|通报如下|【转发】|\[转发\]|^\s*转发|@所有人|排名如下|` +
+    '情况通报如下|全区|批示|指示：|要认真|要及时|请务必|务必|限期',
+);
 /** "Figures follow later" notes. */
-const LATER =
-  /稍后|晚些|晚点|随后报|随后补|待.{0,6}后(?:再)?(?:报|补|发)|暂未统计|正在统计|统计中|还在统计|尚未统计|数据未出|明天补报|明日补报/;
+const LATER = new RegExp(
+  '稍后|晚些|晚点|随后报|随后补|待.{0,6}后(?:再)?(?:报|补|发)|暂未统计|正在统计|统计中|还在统计|尚未统计|' +
+    '数据未出|明天补报|明日补报',
+);
 /** A leader's evaluative words; with the unit named mid-text they mark a comment on it. */
 const EVALUATIVE = /值得|很好|不错|继续保持|辛苦|肯定|表扬|加油|抓紧|务必|希望|点赞|好样|棒|再接再厉|要注意|请注意/;
 /** Praise a unit would not write about itself. */
-const PRAISE =
-  /(?:很好|不错|非常好|挺好)[，,！!。\s]*(?:继续|再接再厉|$)|好样的|点赞|再接再厉|值得肯定|值得表扬|辛苦了|辛苦啦|继续保持[！!。~\s]*$/;
+const PRAISE = new RegExp(
+  String.raw`(?:很好|不错|非常好|挺好)[，,！!。\s]*(?:继续|再接再厉|$)|好样的|点赞|再接再厉|值得肯定|` +
+    String.raw`值得表扬|辛苦了|辛苦啦|继续保持[！!。~\s]*$`,
+);
 const QUESTION_END = /(?:[？?]|吗|呢|么)\s*$/;
 const NON_REPORTER_ROLES = ['leader', 'supervisor', 'discipline'] as const;
 
@@ -165,6 +172,7 @@ function maskSpans(s: string, spans: ReadonlyArray<{ start: number; end: number 
  * group 1 is the source named after 转自 / 转发自, if any.
  */
 const FORWARD =
+  // check-lines: long regex
   /^[ \n]*(?:(?:【转发】|\[转发\]|转发[:：]|转发一下[:：]?)[ \n]*)?(?:转(?:发)?自[ ]*([^：:\n，,]{1,24})[ ]*[：:\n，,][ \n]*)?/;
 
 /**

@@ -16,6 +16,7 @@ const PIPE = /[|｜]/;
 const RULE = /^[\s|｜:：\-—─=+]*$/;
 /** A figure's value in a cell: digits (decimal, %, a measure word), a Chinese numeral, or a zero word. */
 const VALUE =
+  // check-lines: long regex
   /^(?:\d{1,6}(?:\.\d{1,3})?\s*(?:%|‰|件|个|单|宗)?|[零〇一二两三四五六七八九十百]{1,6}(?:点[零〇一二三四五六七八九]{1,3})?(?:件|个|单)?|百分之[零〇一二两三四五六七八九十百点]{1,8}|无|没有|暂无|零)$/;
 /** An empty cell: no figure given. */
 const EMPTY = /^(?:-{1,3}|—{1,2}|\/|／|空|未填|未报|)$/;

@@ -13,6 +13,7 @@ export interface UnitMention {
 
 /** Words right before a unit that make it a partner, instructor or addressee, not the reporter. */
 const PARTNER_BEFORE =
+  // check-lines: long regex
   /(?:会同|联合|协同|配合|协助|协调|按照|根据|依据|遵照|依照|按|与|同|跟|向|给|报请|提请|转|转交|转至|转送|转给|移交|移交至|移送|交由|交给|交|由|请|邀请|督促|指导|会商|对接|联系|提醒|通知|函告|抄送|致|对|陪同|随同|经|会|和|及|至|到|请求|商请|推送|反馈给|反馈|告知|支持|帮助|为|对接了|联系了|会同了|配合了|在)\s*$/;
 /** Words right after a unit that make it an instructor or source (区住建局部署, 城管局转来). */
 const PARTNER_AFTER =

@@ -18,7 +18,8 @@ export function clarifyText(items: readonly WaitingItem[], ack: boolean): string
   if (items.length === 1) {
     return ack
       ? `是否签收 ${first}（${items[0]?.what ?? ''}）？回复“${first} 签收”即可。`
-      : `是否作为 ${first}（${items[0]?.what ?? ''}）的办理情况？回复“${first}”加内容即可，例如：${first} 已到现场处置……`;
+      : `是否作为 ${first}（${items[0]?.what ?? ''}）的办理情况？` +
+          `回复“${first}”加内容即可，例如：${first} 已到现场处置……`;
   }
   return [
     `您好，这条消息未作为答复记录。贵单位目前有 ${items.length} 件事项待${ack ? '签收或' : ''}答复：`,
@@ -29,7 +30,10 @@ export function clarifyText(items: readonly WaitingItem[], ack: boolean): string
 
 /** A group message reads like the result of one open dispatch (same words), no code: asked privately. */
 export function groupAnswerAskText(item: WaitingItem): string {
-  return `您在群里的这条消息是对 ${item.code}（${item.what}）的反馈吗？回复“是”或“${item.code}”即可确认，我会转报交办领导。`;
+  return (
+    `您在群里的这条消息是对 ${item.code}（${item.what}）的反馈吗？回复“是”或“${item.code}”即可确认，` +
+    `我会转报交办领导。`
+  );
 }
 
 /** Several things wait for a 签收 and a bare 收到 / 好的 came: which one (privately). */

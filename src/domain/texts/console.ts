@@ -165,7 +165,8 @@ export const RANKING = {
   heading: (month: string, current: boolean) => `${month} 月度评比${current ? '（本月截至今日）' : ''}`,
   trialLabel: '试运行/数据不完整',
   trial: (c: { workdays: number; counted: number; share: number }, minCoverage: number) =>
-    `：该月${c.workdays}个工作日中，督办助手运行了${c.counted}天（${Math.round(c.share * 100)}%，不足${Math.round(minCoverage * 100)}%），结果仅供参考，不在群内公布。`,
+    `：该月${c.workdays}个工作日中，督办助手运行了${c.counted}天（${Math.round(c.share * 100)}%，` +
+    `不足${Math.round(minCoverage * 100)}%），结果仅供参考，不在群内公布。`,
   empty: '该月没有日报数据，暂无评比。',
   columns: ['名次 单位', '得分', '按时办结率', '满意率', '重办率', '签收及时率', '报送及时率'],
   radar: ['按时办结率', '满意率', '非重办率', '签收及时率', '报送及时率'],
@@ -203,7 +204,9 @@ export const UNIT = {
 export const SIM = {
   title: '模拟群',
   heading: (topic: string) => `模拟群：${topic}`,
-  hint: '模拟模式：以名单中任何人的身份发言；Enter 发送，Shift+Enter 换行（多行日报照常粘贴）；私聊“控制台”可获取控制台登录链接。',
+  hint:
+    '模拟模式：以名单中任何人的身份发言；Enter 发送，Shift+Enter 换行（多行日报照常粘贴）；' +
+    '私聊“控制台”可获取控制台登录链接。',
   roles: {
     leader: '区领导',
     supervisor: '督导专班',

@@ -56,7 +56,8 @@ export interface DaySummaryTextInput {
 export function daySummaryText(s: DaySummaryTextInput): string {
   const lines = [`【${monthDay(s.day)} 12345热线日报汇总】`];
   lines.push(
-    `报送：${s.counted}/${s.total}个单位${s.late > 0 ? `（迟报${s.late}个）` : ''}${s.missing > 0 ? `，未报${s.missing}个` : ''}。`,
+    `报送：${s.counted}/${s.total}个单位${s.late > 0 ? `（迟报${s.late}个）` : ''}` +
+      `${s.missing > 0 ? `，未报${s.missing}个` : ''}。`,
   );
   if (s.counted > 0) lines.push(`合计：${s.totals.join('，')}。`);
   if (s.anomalies.length > 0) {
@@ -71,7 +72,8 @@ export function daySummaryText(s: DaySummaryTextInput): string {
   for (const { unit, report: r } of s.rows) {
     lines.push(
       r
-        ? `${unit} ${n(r.received)}/${n(r.completed)}/${n(r.inProgress)}/${n(r.overdue)}/${n(r.reopened)}/${n(r.unsatisfied)}/${rate(r.satisfactionRate)}${r.late ? '（迟报）' : ''}`
+        ? `${unit} ${n(r.received)}/${n(r.completed)}/${n(r.inProgress)}/${n(r.overdue)}/${n(r.reopened)}` +
+            `/${n(r.unsatisfied)}/${rate(r.satisfactionRate)}${r.late ? '（迟报）' : ''}`
         : `${unit} 未报`,
     );
   }

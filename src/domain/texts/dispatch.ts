@@ -110,7 +110,11 @@ export interface LineInput {
 
 /** "已转办区住建局（张局长）、湖滨街道（尤主任），时限 11月23日 10:00，编号 D12" */
 export function groupLineText(i: LineInput): string {
-  return `${i.urgent ? '【紧急】' : ''}已转办${targetList(i.targets)}，时限${deadlineLabel(i.deadline, i.deadlineGiven, i.tz, i.urgent ? i.urgentHours : undefined)}，编号 ${i.code}`;
+  return (
+    `${i.urgent ? '【紧急】' : ''}已转办${targetList(i.targets)}，` +
+    `时限${deadlineLabel(i.deadline, i.deadlineGiven, i.tz, i.urgent ? i.urgentHours : undefined)}，编号 ` +
+    `${i.code}`
+  );
 }
 
 /** A leader's private 转办, posted in the group (the heads are @-mentioned by the chat). */
@@ -129,7 +133,10 @@ export function privateDispatchConfirmText(line: LineInput): string {
 }
 
 export function privateDispatchNoTargetText(): string {
-  return '未能识别转办的单位。请 @ 相关负责同志或写明单位名称，例如：转办 区住建局：环海路小区污水外溢，请明天上午10点前到现场处置并反馈。';
+  return (
+    '未能识别转办的单位。请 @ 相关负责同志或写明单位名称，例如：转办 区住建局：环海路小区污水外溢，' +
+    '请明天上午10点前到现场处置并反馈。'
+  );
 }
 
 /** A leader's private message that reads like a dispatch but does not start with 转办. */
@@ -214,7 +221,8 @@ export function answerForwardText(i: {
 export function askWhichText(items: ReadonlyArray<{ code: string; text: string }>, kind: 'ack' | 'answer'): string {
   const what = kind === 'ack' ? '签收' : '反馈';
   return [
-    `贵单位目前有 ${items.length} 件调度未办结，请问这条${what}对应哪一件？请回复编号（如 ${items[0]?.code ?? 'D1'}）：`,
+    `贵单位目前有 ${items.length} 件调度未办结，请问这条${what}对应哪一件？请回复编号（如 ` +
+      `${items[0]?.code ?? 'D1'}）：`,
     ...items.map((d) => `${d.code} ${summary(d.text)}`),
   ].join('\n');
 }
@@ -228,17 +236,26 @@ export interface ReminderInput {
 }
 
 export function ackReminderText(i: ReminderInput): string {
-  return `【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”尚未签收，请回复“收到”签收，并于${formatDeadline(i.deadline, i.tz)}前反馈办理结果。`;
+  return (
+    `【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”尚未签收，请回复“收到”签收，` +
+    `并于${formatDeadline(i.deadline, i.tz)}前反馈办理结果。`
+  );
 }
 
 export function dueReminderText(i: ReminderInput & { acked: boolean }): string {
   const sign = i.acked ? '' : '（尚未签收）';
-  return `【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”${sign}将于${formatDeadline(i.deadline, i.tz)}到期，请抓紧办理并回复办理结果。`;
+  return (
+    `【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”${sign}` +
+    `将于${formatDeadline(i.deadline, i.tz)}到期，请抓紧办理并回复办理结果。`
+  );
 }
 
 /** In the group at the deadline, @-mentioning the late units' people. */
 export function lateGroupText(i: ReminderInput & { units: readonly string[] }): string {
-  return `【调度超时 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”时限${formatDeadline(i.deadline, i.tz)}已到，${i.units.join('、')}尚未反馈，请即办理并回复结果。`;
+  return (
+    `【调度超时 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”时限${formatDeadline(i.deadline, i.tz)}` +
+    `已到，${i.units.join('、')}尚未反馈，请即办理并回复结果。`
+  );
 }
 
 /** To each member of the supervision team at the deadline. */
@@ -355,7 +372,8 @@ export function leaderItemsText(i: LeaderItemsInput): string {
     lines.push(`· 您交办的未办结调度${i.dispatches.length}件：`);
     for (const d of i.dispatches)
       lines.push(
-        `  ${d.code} ${clause(summary(d.text, 16))}（时限${formatDeadline(d.deadline, i.tz)}，${d.waiting.length > 0 ? `待${d.waiting.join('、')}反馈` : '各单位均已反馈'}）`,
+        `  ${d.code} ${clause(summary(d.text, 16))}（时限${formatDeadline(d.deadline, i.tz)}，` +
+          `${d.waiting.length > 0 ? `待${d.waiting.join('、')}反馈` : '各单位均已反馈'}）`,
       );
   }
   if (i.approvals.length > 0) {
@@ -412,7 +430,8 @@ export interface LateItem {
 
 function lateItemLines(items: readonly LateItem[], tz: string, withLeader: boolean): string[] {
   return items.flatMap((d, n) => [
-    `${n + 1}. ${d.code}“${clause(summary(d.text, 24))}”（${withLeader ? `${d.leaderName}交办，` : ''}时限${formatDeadline(d.deadline, tz)}）`,
+    `${n + 1}. ${d.code}“${clause(summary(d.text, 24))}”（${withLeader ? `${d.leaderName}交办，` : ''}` +
+      `时限${formatDeadline(d.deadline, tz)}）`,
     ...d.units.map((u) => `   · ${u.unit}：${u.state}`),
   ]);
 }
@@ -432,7 +451,8 @@ export function lateGroupDigestText(
     `【调度超时】以下${items.length}件调度时限已到，相关单位尚未反馈，请即办理并回复结果：`,
     ...items.map(
       (d, n) =>
-        `${n + 1}. ${d.code}“${clause(summary(d.text, 24))}”（${d.leaderName}交办，时限${formatDeadline(d.deadline, tz)}）：${d.units.join('、')}`,
+        `${n + 1}. ${d.code}“${clause(summary(d.text, 24))}”（${d.leaderName}交办，` +
+        `时限${formatDeadline(d.deadline, tz)}）：${d.units.join('、')}`,
     ),
   ].join('\n');
 }
@@ -458,7 +478,10 @@ export function leaderStatusDigestText(items: readonly LateItem[], tz: string): 
 /** A leader the roster no longer knows, as texts name them. */
 export const LEADER_UNNAMED = '领导';
 
-/** A unit's state in a dispatch, in words: 未签收 / 已签收（时间） / 已反馈（时间）, and 已超时 (`at`: when it signed or answered). */
+/**
+ * A unit's state in a dispatch, in words: 未签收 / 已签收（时间） / 已反馈（时间）, and 已超时 (`at`: when it signed
+ * or answered).
+ */
 export function targetStateText(
   state: 'delivered' | 'acknowledged' | 'answered',
   at: Date | null,

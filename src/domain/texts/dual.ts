@@ -50,12 +50,14 @@ export function deliveryText(i: DeliveryInput): string {
   const t = i.ticket;
   const where = [t.street, t.grid ? `网格：${t.grid}` : null].filter(Boolean).join('，');
   const lines = [
-    `【双派单 ${i.code}】工单 ${t.number}（${reasonText(i.reason)}${i.seq > 1 ? `，第${i.seq}轮` : ''}）同步派发${i.unitName}（${SIDE_LABEL[i.side]}${i.grid ? `，${i.grid}` : ''}）：`,
+    `【双派单 ${i.code}】工单 ${t.number}（${reasonText(i.reason)}${i.seq > 1 ? `，第${i.seq}轮` : ''}）` +
+      `同步派发${i.unitName}（${SIDE_LABEL[i.side]}${i.grid ? `，${i.grid}` : ''}）：`,
   ];
   if (t.title) lines.push(`标题：${short(t.title, 60)}`);
   if (t.content) lines.push(`诉求：${short(t.content, 300)}`);
   lines.push(
-    `承办单位：${t.unitName}${where ? `；属地：${where}` : ''}；状态：${t.status || '—'}${t.rating ? `；回访：${t.rating}` : ''}${t.reopenCount > 0 ? `；重办${t.reopenCount}次` : ''}`,
+    `承办单位：${t.unitName}${where ? `；属地：${where}` : ''}；状态：${t.status || '—'}` +
+      `${t.rating ? `；回访：${t.rating}` : ''}${t.reopenCount > 0 ? `；重办${t.reopenCount}次` : ''}`,
   );
   if (i.sameUnit) lines.push('贵单位既是承办单位又是属地镇街，本轮只派发一次，请一并负责。');
   else if (i.otherUnit) lines.push(`同时派发：${i.otherUnit}。两方均须办理并分别答复。`);
@@ -66,7 +68,10 @@ export function deliveryText(i: DeliveryInput): string {
 }
 
 export function ackReminderText(code: string, number: string, deadline: Date, tz: string): string {
-  return `【双派单 ${code}】工单 ${number} 已派发贵单位，尚未签收。请回复“${code} 签收”，并于${due(deadline, tz)}前答复办理情况。`;
+  return (
+    `【双派单 ${code}】工单 ${number} 已派发贵单位，尚未签收。` +
+    `请回复“${code} 签收”，并于${due(deadline, tz)}前答复办理情况。`
+  );
 }
 
 export function ackConfirmText(code: string, deadline: Date, tz: string): string {
@@ -80,7 +85,9 @@ export function ackConfirmText(code: string, deadline: Date, tz: string): string
  */
 export function answerConfirmText(code: string, allAnswered: boolean, oneSide = false): string {
   if (!allAnswered) return `已收到贵单位对 ${code} 的答复，已记录在案。谢谢！`;
-  return `已收到贵单位对 ${code} 的答复${oneSide ? '' : '，两方均已答复'}。双倒查问题已点对点发送，请按要求回答。谢谢！`;
+  return (
+    `已收到贵单位对 ${code} 的答复${oneSide ? '' : '，两方均已答复'}。` + `双倒查问题已点对点发送，请按要求回答。谢谢！`
+  );
 }
 
 export function alreadyAnsweredText(code: string): string {
@@ -110,7 +117,10 @@ export function backcheckPendingText(code: string): string {
 
 /** A reply that answers neither question (刚才已经答过了, 好的): what is still missing. */
 export function backcheckNeedsAnswersText(code: string): string {
-  return `${code} 的双倒查尚未收到回答（此前收到的是办理情况答复）。请就两个问题分别作答：1. 群众投诉前是否已提前掌握该问题；2. 是否已举一反三、排查同类问题。回复“${code} 倒查 1. … 2. …”即可。`;
+  return (
+    `${code} 的双倒查尚未收到回答（此前收到的是办理情况答复）。请就两个问题分别作答：1. ` +
+    `群众投诉前是否已提前掌握该问题；2. 是否已举一反三、排查同类问题。回复“${code} 倒查 1. … 2. …”即可。`
+  );
 }
 
 export function backcheckConfirmText(code: string): string {
@@ -131,19 +141,32 @@ export interface LateInput {
 const overdueText = (d: number) => (d > 0 ? `已超期${d}个工作日` : '已超过答复时限');
 
 export function lateImmediateText(i: LateInput): string {
-  return `【即时督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单答复时限为${due(i.deadline, i.tz)}，${i.unitName}（${i.sideLabel}）尚未答复，${overdueText(i.daysOverdue)}。请立即办理并回复“${i.code} 办理情况”。`;
+  return (
+    `【即时督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单答复时限为${due(i.deadline, i.tz)}，` +
+    `${i.unitName}（${i.sideLabel}）尚未答复，${overdueText(i.daysOverdue)}。` +
+    `请立即办理并回复“${i.code} 办理情况”。`
+  );
 }
 
 export function lateWrittenText(i: LateInput): string {
-  return `【书面督办通知 ${i.code}】${i.unitName}：工单 ${i.number}「${short(i.title, 20)}」双派单${overdueText(i.daysOverdue)}仍未答复。请主要负责同志亲自过问，于今日内答复办理情况。`;
+  return (
+    `【书面督办通知 ${i.code}】${i.unitName}：工单 ${i.number}「${short(i.title, 20)}」` +
+    `双派单${overdueText(i.daysOverdue)}仍未答复。请主要负责同志亲自过问，于今日内答复办理情况。`
+  );
 }
 
 export function lateOnsiteText(i: LateInput): string {
-  return `【现场督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单：${i.unitName}（${i.sideLabel}）${overdueText(i.daysOverdue)}仍未答复，已书面督办。请督导专班安排现场督办。`;
+  return (
+    `【现场督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单：${i.unitName}（${i.sideLabel}）` +
+    `${overdueText(i.daysOverdue)}仍未答复，已书面督办。请督导专班安排现场督办。`
+  );
 }
 
 export function lateReferralText(i: LateInput): string {
-  return `【提请督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单：${i.unitName}（${i.sideLabel}）${overdueText(i.daysOverdue)}仍未答复，经即时、书面、现场督办未果，提请领导督办。`;
+  return (
+    `【提请督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单：${i.unitName}（${i.sideLabel}）` +
+    `${overdueText(i.daysOverdue)}仍未答复，经即时、书面、现场督办未果，提请领导督办。`
+  );
 }
 
 export function holdupText(
@@ -155,7 +178,10 @@ export function holdupText(
   deadline: Date,
   tz: string,
 ): string {
-  return `【双派单 ${code}】工单 ${number}「${short(title, 20)}」：${answered.join('、')}已答复，${holding.join('、')}尚未答复（时限${due(deadline, tz)}已过），请抓紧办理并回复“${code} 办理情况”。`;
+  return (
+    `【双派单 ${code}】工单 ${number}「${short(title, 20)}」：${answered.join('、')}已答复，${holding.join('、')}` +
+    `尚未答复（时限${due(deadline, tz)}已过），请抓紧办理并回复“${code} 办理情况”。`
+  );
 }
 
 export interface AccountabilityInput {
@@ -174,7 +200,8 @@ export function accountabilityText(i: AccountabilityInput): string {
       ? `该工单已进入第${i.seq}轮双派单（多次重办/不满意）`
       : '两方均超过答复时限，经即时、书面、现场、提请督办仍未答复';
   const lines = [
-    `【双问责 ${i.code}】工单 ${i.ticket.number}「${short(i.ticket.title, 30)}」：${why}，涉及${i.units.join('、')}。请纪检、督办依规联合核查。`,
+    `【双问责 ${i.code}】工单 ${i.ticket.number}「${short(i.ticket.title, 30)}」：${why}，` +
+      `涉及${i.units.join('、')}。请纪检、督办依规联合核查。`,
     '证据链（时间顺序）：',
     ...i.lines.slice(0, 40),
   ];
@@ -206,14 +233,18 @@ const md = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 
 
 export function weeklySummaryText(w: WeeklyInput): string {
   const lines = [
-    `【每周汇总】${md(w.from)}至${md(w.to)}，群众不满意和重办工单${w.total.tickets}件：已办结${w.total.closed}件，未办结${w.total.open}件；双派单${w.rounds.made}轮，两方均已答复${w.rounds.answered}轮。`,
+    `【每周汇总】${md(w.from)}至${md(w.to)}，群众不满意和重办工单${w.total.tickets}件：` +
+      `已办结${w.total.closed}件，未办结${w.total.open}件；` +
+      `双派单${w.rounds.made}轮，两方均已答复${w.rounds.answered}轮。`,
   ];
   if (w.units.length > 0) {
     lines.push('按单位：');
     for (const u of w.units) {
-      lines.push(
-        `· ${u.unitName}：不满意${u.unsatisfied}件、重办${u.reopened}件，已办结${u.closed}件${u.open.length > 0 ? `，未办结${u.open.length}件（${u.open.slice(0, 10).join('、')}${u.open.length > 10 ? '等' : ''}）` : ''}`,
-      );
+      const open =
+        u.open.length > 0
+          ? `，未办结${u.open.length}件（${u.open.slice(0, 10).join('、')}${u.open.length > 10 ? '等' : ''}）`
+          : '';
+      lines.push(`· ${u.unitName}：不满意${u.unsatisfied}件、重办${u.reopened}件，已办结${u.closed}件${open}`);
     }
   } else lines.push('本周无不满意和重办工单。');
   if (w.lateUnits.length > 0) {
@@ -240,7 +271,8 @@ const monthName = (month: string) => `${Number(month.slice(5, 7))}月份`;
 
 export function lookbackText(month: string, unitName: string, items: readonly LookbackItem[], max = 20): string {
   const lines = [
-    `【回头看】${unitName}：以下${monthName(month)}工单尚未解决或群众不满意，现重新交办，请逐件办理并回复“工单编号 已办结 说明”：`,
+    `【回头看】${unitName}：以下${monthName(month)}工单尚未解决或群众不满意，现重新交办，` +
+      `请逐件办理并回复“工单编号 已办结 说明”：`,
     ...items.slice(0, max).map((i, k) => `${k + 1}. ${i.number}${i.title ? ` ${short(i.title, 20)}` : ''}（${i.why}）`),
   ];
   if (items.length > max) lines.push(`……另有${items.length - max}件，请登录平台查看。`);
@@ -304,13 +336,18 @@ export function rankingGroupText(
 /** The rule that explains a lower score above a higher one. */
 export const SILENT_RULE = '未报送日报的单位排在已报送单位之后（不论得分）。';
 
-/** A unit's figures on its line: 按时报送 is the share of counted days reported before the deadline, with the late days. */
+/**
+ * A unit's figures on its line: 按时报送 is the share of counted days reported before the deadline, with the late days.
+ */
 function rankingLine(r: RankingRow): string {
   const rep = r.reports;
   const reports = r.silent
     ? `按时报送 ${pct(r.punctuality)}，未报送日报`
     : `按时报送 ${pct(r.punctuality)}${rep && rep.late > 0 ? `，迟报${rep.late}天` : ''}`;
-  return `${r.rank}. ${r.unitName} ${r.score.toFixed(2)}分（按时办结 ${pct(r.onTimeRate)}，满意 ${pct(r.satisfactionRate)}，重办 ${pct(r.reopenRate)}，签收 ${pct(r.ackRate)}，${reports}）`;
+  return (
+    `${r.rank}. ${r.unitName} ${r.score.toFixed(2)}分（按时办结 ${pct(r.onTimeRate)}，满意 ` +
+    `${pct(r.satisfactionRate)}，重办 ${pct(r.reopenRate)}，签收 ${pct(r.ackRate)}，${reports}）`
+  );
 }
 
 const ruleLines = (rows: readonly RankingRow[]) => (rows.some((r) => r.silent) ? [SILENT_RULE] : []);
@@ -333,7 +370,8 @@ export function rankingTrialText(
 ): string {
   const m = Number(month.slice(5, 7));
   const head =
-    `【月评比·试运行】${m}月数据不完整：本月${c.workdays}个工作日中，督办助手运行了${c.counted}天（${Math.round(c.share * 100)}%，不足${Math.round(minCoverage * 100)}%）。` +
+    `【月评比·试运行】${m}月数据不完整：本月${c.workdays}个工作日中，督办助手运行了${c.counted}` +
+    `天（${Math.round(c.share * 100)}%，不足${Math.round(minCoverage * 100)}%）。` +
     '以下结果仅供领导和督导专班参考，不在群内公布。';
   if (rows.length === 0)
     return `${head}
@@ -398,7 +436,8 @@ export function roundProgressText(i: RoundProgressInput): string {
           : '两方均已答复，待回答双倒查'
         : '办理中';
   return [
-    `【${i.code} 进展】工单 ${i.ticketNumber}${i.title ? `（${short(i.title, 24)}）` : ''}，${reasonText(i.reason)}${i.seq > 1 ? `，第${i.seq}轮` : ''}`,
+    `【${i.code} 进展】工单 ${i.ticketNumber}${i.title ? `（${short(i.title, 24)}）` : ''}，` +
+      `${reasonText(i.reason)}${i.seq > 1 ? `，第${i.seq}轮` : ''}`,
     `答复时限：${due(i.deadline, i.tz)}前；状态：${status}`,
     ...i.sides.map((s) => `· ${s.unitName}（${SIDE_LABEL[s.side]}）：${sideState(s, i.deadline, i.now, i.tz)}`),
   ].join('\n');
@@ -424,7 +463,8 @@ export function roundsListText(
   for (const r of items.slice(0, 30)) {
     const what = r.backcheck ? `待${r.waiting.join('、')}回答双倒查` : `待${r.waiting.join('、')}答复`;
     lines.push(
-      `· ${r.code} 工单 ${r.ticketNumber}${r.title ? ` ${short(r.title, 16)}` : ''}（时限${due(r.deadline, tz)}，${what}）`,
+      `· ${r.code} 工单 ${r.ticketNumber}${r.title ? ` ${short(r.title, 16)}` : ''}（时限${due(r.deadline, tz)}` +
+        `，${what}）`,
     );
   }
   if (items.length > 30) lines.push(`……另有 ${items.length - 30} 件`);
@@ -457,7 +497,8 @@ export function lateDigestText(
     head,
     ...items.map(
       (i, k) =>
-        `${k + 1}. ${i.code} 工单 ${i.number}「${short(i.title, 20)}」：${i.unitName}（${i.sideLabel}）${overdueText(i.daysOverdue)}`,
+        `${k + 1}. ${i.code} 工单 ${i.number}「${short(i.title, 20)}」：${i.unitName}（${i.sideLabel}）` +
+        `${overdueText(i.daysOverdue)}`,
     ),
   ].join('\n');
 }
@@ -478,7 +519,8 @@ export function holdupDigestText(
     `【双派单】以下${items.length}件双派单已过答复时限，仍有单位未答复，请抓紧办理并分别回复“编号 办理情况”：`,
     ...items.map(
       (i, k) =>
-        `${k + 1}. ${i.code} 工单 ${i.number}「${short(i.title, 20)}」：${i.answered.join('、')}已答复，${i.holding.join('、')}尚未答复（时限${due(i.deadline, tz)}）`,
+        `${k + 1}. ${i.code} 工单 ${i.number}「${short(i.title, 20)}」：${i.answered.join('、')}已答复，` +
+        `${i.holding.join('、')}尚未答复（时限${due(i.deadline, tz)}）`,
     ),
   ].join('\n');
 }
@@ -536,7 +578,9 @@ export const evidenceOverdueText = (days: string): string => `超期${days}个�
 /** A round's start in the evidence: why, which round, by when. */
 export const evidenceRoundCreatedText = (reasons: string, seq: number | string, deadline: string): string =>
   `${reasons}，第${seq}轮，时限${deadline}`;
-/** One evidence line for the message (no blank between the unit and what it did: 城东街道（属地镇街）签收（朱主任））. */
+/**
+ * One evidence line for the message (no blank between the unit and what it did: 城东街道（属地镇街）签收（朱主任））.
+ */
 export function evidenceLineText(
   at: string,
   round: string,
@@ -554,9 +598,12 @@ export const rankingCardCaption = (month: string): string => `${month}月评比�
 /** How the monthly ranking (月评比) is computed, sent with its results. */
 export const RANKING_METHOD =
   '评比口径：得分 = 按时办结率×30% + 满意率×30% + (100−重办率)×15% + 签收及时率×10% + 日报按时率×15%。' +
-  '工单按当月派单统计：按时办结率 = 已办结且未进入督办的件数 ÷ 已到期或已办结件数；满意率 = 满意和基本满意 ÷ 已回访件数；' +
-  '重办率 = 重办件数 ÷ 工单数；签收及时率 = 按时签收的调度和双派单 ÷ 送达次数；日报按时率 = 18:00 前报送的工作日 ÷ 当月计入的工作日（督办助手运行以来、单位列入名册以来）。' +
-  '某项无数据的不计入，其余权重按比例折算；各项均无数据的单位不参加排名；当月未报送任何日报的单位排在已报送单位之后；得分相同名次并列。';
+  '工单按当月派单统计：按时办结率 = 已办结且未进入督办的件数 ÷ 已到期或已办结件数；满意率 = 满意和基本满意 ÷ ' +
+  '已回访件数；' +
+  '重办率 = 重办件数 ÷ 工单数；签收及时率 = 按时签收的调度和双派单 ÷ 送达次数；日报按时率 = 18:00 ' +
+  '前报送的工作日 ÷ 当月计入的工作日（督办助手运行以来、单位列入名册以来）。' +
+  '某项无数据的不计入，其余权重按比例折算；各项均无数据的单位不参加排名；' +
+  '当月未报送任何日报的单位排在已报送单位之后；得分相同名次并列。';
 
 export const REPORTED_DONE_WHY = '单位已报办结，待平台确认';
 

@@ -27,11 +27,14 @@ export function helpText(p: Person, f: HelpFacts = DEFAULT_FACTS): string {
   const lines = ['您好，我是督办助手，负责本群12345热线工作的日报汇总、工单督办和点对点调度。'];
   if (isHeadOrLiaison(p)) {
     lines.push(
-      `· 每个工作日${f.reportDeadline}前在群内发送本单位日报，无需固定格式，以单位名称开头，写明受理、办结、在办、超期、重办、不满意等件数即可。报错了直接发更正，如“更正：受理应为7件”，只改所写的数字；撤回日报即作废该次报送。`,
+      `· 每个工作日${f.reportDeadline}前在群内发送本单位日报，无需固定格式，以单位名称开头，写明受理、办结、` +
+        `在办、超期、重办、不满意等件数即可。报错了直接发更正，如“更正：受理应为7件”，只改所写的数字；` +
+        `撤回日报即作废该次报送。`,
     );
     lines.push('· 收到调度后回复“收到”签收，办理后直接回复结果（同时有多件调度时请注明编号，如 D12）。');
     lines.push(
-      '· 收到工单督办后回复“签收”，办结后可回复“工单编号 已办结 说明”；申请退办、不再办理请发“申请退办 工单编号 理由”或“申请不再办理 工单编号 理由”。',
+      '· 收到工单督办后回复“签收”，办结后可回复“工单编号 已办结 说明”；申请退办、不再办理请发“申请退办 ' +
+        '工单编号 理由”或“申请不再办理 工单编号 理由”。',
     );
     lines.push('· 双派单（编号 SP 开头）回复“SP3 签收”或“SP3 办理情况”，倒查问题回复“SP3 倒查 1. … 2. …”。');
     lines.push('· 发送“我的待办”可查看本单位未答复的调度、双派单和超期、重办工单。');
@@ -46,12 +49,14 @@ export function helpText(p: Person, f: HelpFacts = DEFAULT_FACTS): string {
   if (isSupervisor(p)) {
     const tickets = f.ticketNag ? '工单经书面督办仍未办结的，会提请您赴现场督办；' : '';
     lines.push(
-      `· ${f.reportEscalation}仍未报送日报的单位、超过时限仍未反馈的调度，会点对点提请您督办；${tickets}每月回头看和月评比结果也会私信发送给您。`,
+      `· ${f.reportEscalation}仍未报送日报的单位、超过时限仍未反馈的调度，会点对点提请您督办；${tickets}` +
+        `每月回头看和月评比结果也会私信发送给您。`,
     );
   }
   if (isSupervisor(p) || p.roles.includes('discipline')) {
     lines.push(
-      `· 同一工单双派单达到第${f.accountabilityRound}轮，或两方均超过答复时限经各级督办仍未答复的，我会将双问责案件及证据链点对点发送给您，供依规核查。`,
+      `· 同一工单双派单达到第${f.accountabilityRound}轮，或两方均超过答复时限经各级督办仍未答复的，` +
+        `我会将双问责案件及证据链点对点发送给您，供依规核查。`,
     );
   }
   if (isOversight(p)) {

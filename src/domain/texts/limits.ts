@@ -7,7 +7,10 @@ export const ANSWER_LIMIT_NOTICE =
 /** A ticket list over the size the bot accepts (a received file, or one that unpacks too large). */
 export function fileTooLargeText(name: string, maxBytes: number): string {
   const mb = Math.round(maxBytes / 1048576);
-  return `文件「${name}」超过督办助手可接收的大小（${mb}MB），未导入。请只导出需要督办的工单（如按时间或状态筛选）后再发送。`;
+  return (
+    `文件「${name}」超过督办助手可接收的大小（${mb}MB），未导入。请只导出需要督办的工单（如按时间或状态筛选）` +
+    `后再发送。`
+  );
 }
 
 /** A spreadsheet that unpacks too large or has too many rows (refused before it is read). */

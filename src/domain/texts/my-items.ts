@@ -51,24 +51,29 @@ export function waitingCodes(i: Pick<MyItems, 'dispatches' | 'rounds'>): string[
 export function myItemsText(i: MyItems, max = 5): string {
   const total = i.dispatches.length + i.rounds.length + i.tickets.length;
   if (total === 0)
-    return `${i.unitName}目前没有待办事项：点对点调度、双派单均已答复，无超期、重办工单（工单以最近导入的平台清单为准）。`;
+    return (
+      `${i.unitName}目前没有待办事项：点对点调度、双派单均已答复，无超期、` +
+      `重办工单（工单以最近导入的平台清单为准）。`
+    );
   const lines = [`${i.unitName}待办事项（截至${formatAt(i.now, i.tz)}）：`];
   if (i.dispatches.length > 0) {
-    lines.push(
-      `· 点对点调度${i.dispatches.length}件：${listed(i.dispatches, max, (d) => `${d.code}（${d.acked ? '' : '未签收，'}${formatDeadline(d.deadline, i.tz)}前反馈）`)}`,
-    );
+    const show = (d: MyItems['dispatches'][number]) =>
+      `${d.code}（${d.acked ? '' : '未签收，'}${formatDeadline(d.deadline, i.tz)}前反馈）`;
+    lines.push(`· 点对点调度${i.dispatches.length}件：${listed(i.dispatches, max, show)}`);
   }
   if (i.rounds.length > 0) {
-    lines.push(
-      `· 双派单${i.rounds.length}件：${listed(i.rounds, max, (r) => `${r.code}（工单${r.ticketNumber}，${r.backcheck ? '待答复倒查问题' : `${formatDeadline(r.deadline, i.tz)}前答复`}）`)}`,
-    );
+    const show = (r: MyItems['rounds'][number]) =>
+      `${r.code}（工单${r.ticketNumber}，` +
+      `${r.backcheck ? '待答复倒查问题' : `${formatDeadline(r.deadline, i.tz)}前答复`}）`;
+    lines.push(`· 双派单${i.rounds.length}件：${listed(i.rounds, max, show)}`);
   }
   const overdue = i.tickets.filter((t) => t.overdue);
   const reopened = i.tickets.filter((t) => t.reopened && !t.overdue);
   const mark = (t: MyTicket) => (t.returnApproved ? RETURN_APPROVED_MARK : t.reportedDone ? REPORTED_DONE_MARK : '');
   if (overdue.length > 0)
     lines.push(
-      `· 超期工单${overdue.length}件：${listed(overdue, max, (t) => `${t.number}（${cut(t.title)}${t.reopened ? '，重办' : ''}）${mark(t)}`)}`,
+      `· 超期工单${overdue.length}件：` +
+        `${listed(overdue, max, (t) => `${t.number}（${cut(t.title)}${t.reopened ? '，重办' : ''}）${mark(t)}`)}`,
     );
   if (reopened.length > 0)
     lines.push(

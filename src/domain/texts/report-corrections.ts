@@ -11,12 +11,18 @@ export function lateCorrectionNoteText(
   changes: readonly string[],
   figures: ReportFigures,
 ): string {
-  return `【更正】${md(day)}日报汇总发出后，${unitName}更正了当日数据：${changes.join('、')}。更正后：${describeFigures(figures) || '未填报'}。`;
+  return (
+    `【更正】${md(day)}日报汇总发出后，${unitName}更正了当日数据：${changes.join('、')}。更正后：` +
+    `${describeFigures(figures) || '未填报'}。`
+  );
 }
 
 /** To whoever got the day's summary: a unit the summary listed as 未报 reported after it. */
 export function lateReportNoteText(unitName: string, day: string, figures: ReportFigures): string {
-  return `【补报】${md(day)}日报汇总发出后，${unitName}补报了当日日报：${describeFigures(figures) || '未识别到工单数据'}。`;
+  return (
+    `【补报】${md(day)}日报汇总发出后，${unitName}补报了当日日报：` +
+    `${describeFigures(figures) || '未识别到工单数据'}。`
+  );
 }
 
 /** A line of the next summary for such a correction (reports.lateCorrection: 'summary'). */

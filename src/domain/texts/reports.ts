@@ -10,7 +10,10 @@ export { md as monthDay };
 const mdw = (day: string) => `${md(day)}（星期${WEEKDAY_NAMES[weekday(day)]}）`;
 
 export function calendarMissingText(year: number): string {
-  return `系统提示：${year}年法定节假日和调休安排尚未配置，日报提醒等例行工作暂按周一至周五执行。请在配置文件的 calendar 中补充当年安排。`;
+  return (
+    `系统提示：${year}年法定节假日和调休安排尚未配置，日报提醒等例行工作暂按周一至周五执行。请在配置文件的 ` +
+    `calendar 中补充当年安排。`
+  );
 }
 
 export interface ConfirmInput {
@@ -62,7 +65,8 @@ export function reportConfirmText(c: ConfirmInput): string {
   if (c.restDayPreviousWorkday) {
     const prev = c.restDayPreviousWorkday;
     lines.push(
-      `${mdw(c.day)}为休息日，无需报送日报，本条已留存备查。如为${mdw(prev)}的日报，请在开头注明“${md(prev)}”后重新发送。`,
+      `${mdw(c.day)}为休息日，无需报送日报，本条已留存备查。` +
+        `如为${mdw(prev)}的日报，请在开头注明“${md(prev)}”后重新发送。`,
     );
   }
   if (c.adoptedFrom) lines.push(`以上数据采用${c.adoptedFrom}的代报，已按贵单位日报记录。`);
@@ -75,12 +79,18 @@ export function reportReceiptText(unitName: string, version: number): string {
 }
 
 export function reportWrongUnitText(unitName: string, forwarded = false): string {
-  return `您好，您不是${unitName}的报送人员，本条日报未予记录。请由该单位负责同志或联络员报送。${forwarded ? '已将本条内容转告该单位负责同志，由其确认是否采用。' : ''}`;
+  return (
+    `您好，您不是${unitName}的报送人员，本条日报未予记录。请由该单位负责同志或联络员报送。` +
+    `${forwarded ? '已将本条内容转告该单位负责同志，由其确认是否采用。' : ''}`
+  );
 }
 
 /** To a leader or supervisor whose report for a unit did not say 代报. */
 export function reportProxyRefusedText(unitName: string, forwarded: boolean): string {
-  return `本条暂未记为${unitName}日报。如需代报，请注明“代报”，例如“代报${unitName}：今日受理…”。${forwarded ? '已将本条内容转告该单位负责同志，由其确认是否采用。' : ''}`;
+  return (
+    `本条暂未记为${unitName}日报。如需代报，请注明“代报”，例如“代报${unitName}：今日受理…”。` +
+    `${forwarded ? '已将本条内容转告该单位负责同志，由其确认是否采用。' : ''}`
+  );
 }
 
 export interface ProxyOfferInput {
@@ -131,7 +141,10 @@ export function reportRollCallText(
 ): string {
   if (missing.length === 0) return `截至${deadline}，${md(day)}日报${total}个单位已全部报送，谢谢大家。`;
   const list = missing.map((m) => (m.heads.length > 0 ? `${m.unit}（${m.heads.join('、')}）` : m.unit)).join('、');
-  return `截至${deadline}，${md(day)}日报应报${total}个单位，已报${reported}个，尚未报送${missing.length}个：${list}。请尽快报送。`;
+  return (
+    `截至${deadline}，${md(day)}日报应报${total}个单位，已报${reported}个，尚未报送${missing.length}个：${list}。` +
+    `请尽快报送。`
+  );
 }
 
 /** To the supervision team after the deadline: `at` is the time of the check (HH:mm). */
@@ -149,10 +162,19 @@ export function reportNotRecognisedText(hint: 'question' | 'evaluative' | 'gener
   const example = `例如：“${unitName}今日受理6件，办结5件，在办1件。”`;
   switch (hint) {
     case 'question':
-      return `未识别为日报：这条消息是问句，未作为日报记录。如需报送今日日报，请单独发送一条，写明受理、办结等件数，${example}`;
+      return (
+        `未识别为日报：这条消息是问句，未作为日报记录。如需报送今日日报，请单独发送一条，写明受理、办结等件数，` +
+        `${example}`
+      );
     case 'evaluative':
-      return `未识别为日报：消息中含有评价性用语，未作为日报记录。如需报送今日日报，请只写本单位当日数据后单独发送，${example}`;
+      return (
+        `未识别为日报：消息中含有评价性用语，未作为日报记录。如需报送今日日报，请只写本单位当日数据后单独发送，` +
+        `${example}`
+      );
     default:
-      return `未识别为日报，本条未作记录。如需报送今日日报，请以单位名称开头，写明受理、办结等件数后单独发送，${example}`;
+      return (
+        `未识别为日报，本条未作记录。如需报送今日日报，请以单位名称开头，写明受理、办结等件数后单独发送，` +
+        `${example}`
+      );
   }
 }

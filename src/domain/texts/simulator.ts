@@ -1,7 +1,8 @@
 /** The terminal simulator's own texts (its help, clock and routine lines); never sent to a chat. */
 import { WEEKDAY_NAMES } from '../time.js';
 
-export const SIM_HELP = `模拟群“联系服务群众工作”已就绪。输入方式：
+export const SIM_HELP =
+  `模拟群“联系服务群众工作”已就绪。输入方式：
   张局长: 今日受理12件，办结10件        以某人身份在群里发言（姓名或微信号，后加冒号）
   私聊 张局长: 帮助                      以某人身份私聊机器人
   /as 张局长                             之后不带姓名的消息都以此人身份发出
@@ -11,7 +12,8 @@ export const SIM_HELP = `模拟群“联系服务群众工作”已就绪。输�
 模拟时钟：
   /clock                                 现在的模拟时间、是否工作日、接下来的例行任务
   /advance 30m   /advance 2h   /advance 1d   /advance 18:40
-                                         拨快时钟；途经的例行任务（17:30 提醒、18:00 截止、18:30 提请督办、18:40 汇总…）按时运行
+                                         拨快时钟；途经的例行任务（17:30 提醒、18:00 截止、18:30 提请督办、18:40 ` +
+  `汇总…）按时运行
   /run report-reminder                   在当前模拟时间立即运行某项例行任务
 陌生人：名单外的人也可发言（新进群的人、代班的同事），机器人不认识也不听其指令：
   wxid_new_guy: 大家好                   以名单外的微信号（wxid_ 开头）在群里发言
@@ -112,8 +114,10 @@ export const SIM_ADVANCE_TOO_FAR = '一次最多拨快 62 天';
 /** The simulator's own Redis, started because none answered where configured (zh-CN and English). */
 export function privateRedisStartedText(configured: string, port: number, dir: string): string {
   return [
-    `${configured} 上没有 Redis，已为模拟器在本机启动一个专用的 Redis（127.0.0.1:${port}，数据在 ${dir}），退出时一并停止。`,
-    `No Redis at ${configured}: started a private one for the simulator (127.0.0.1:${port}, data in ${dir}); it stops when the bot stops.`,
+    `${configured} 上没有 Redis，已为模拟器在本机启动一个专用的 Redis（127.0.0.1:${port}，数据在 ${dir}），` +
+      `退出时一并停止。`,
+    `No Redis at ${configured}: started a private one for the simulator (127.0.0.1:${port}, data in ${dir}); ` +
+      `it stops when the bot stops.`,
   ].join('\n');
 }
 

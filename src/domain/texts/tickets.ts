@@ -75,7 +75,8 @@ export function importSummary(
   reading?: ImportReading,
 ): string {
   const lines = [
-    `工单清单「${source}」已导入：新增${c.created}条，更新${c.updated}条，无变化${c.unchanged}条，未导入${c.rejected}条。`,
+    `工单清单「${source}」已导入：新增${c.created}条，更新${c.updated}条，无变化${c.unchanged}条，` +
+      `未导入${c.rejected}条。`,
   ];
   if (reading) lines.push(...readingLines(reading));
   if (follow) {
@@ -83,7 +84,9 @@ export function importSummary(
       lines.push(`其中不满意、重办工单${follow.rounds.length}件，已启动双派单 ${follow.rounds.join('、')}。`);
     lines.push(
       follow.overdue > 0
-        ? `目前超期未办结工单${follow.overdue}件${follow.overdueReportedDone > 0 ? `（其中${follow.overdueReportedDone}件单位已报办结，待平台确认）` : ''}。`
+        ? `目前超期未办结工单${follow.overdue}件` +
+            (follow.overdueReportedDone > 0 ? `（其中${follow.overdueReportedDone}件单位已报办结，待平台确认）` : '') +
+            `。`
         : '目前没有超期未办结的工单。',
     );
   }
@@ -103,11 +106,13 @@ export function notATicketList(
   lookedFor: ReadonlyArray<{ label: string; lookedFor: readonly string[] }> = [],
 ): string {
   const lines = [
-    `文件「${source}」不是工单清单：未找到${missing.map((m) => `“${m}”`).join('、')}列。请发送从 12345 平台导出的工单清单（.xlsx 或 .csv），表头须含工单编号、承办单位、派单时间或办理时限。`,
+    `文件「${source}」不是工单清单：未找到${missing.map((m) => `“${m}”`).join('、')}列。请发送从 12345 ` +
+      `平台导出的工单清单（.xlsx 或 .csv），表头须含工单编号、承办单位、派单时间或办理时限。`,
   ];
   if (lookedFor.length > 0)
     lines.push(
-      `查找过的列名：${lookedFor.map((l) => `${l.label}（${names(l.lookedFor, '个', 6)}）`).join('；')}。如贵区平台的列名不同，可请管理员在区配置文件 tickets.columns 中添加。`,
+      `查找过的列名：${lookedFor.map((l) => `${l.label}（${names(l.lookedFor, '个', 6)}）`).join('；')}。` +
+        `如贵区平台的列名不同，可请管理员在区配置文件 tickets.columns 中添加。`,
     );
   return lines.join('\n');
 }
@@ -123,7 +128,8 @@ export function unreadableFile(source: string): string {
 /** To someone who may not import who sent a spreadsheet (privately, wherever it was sent). */
 export function fileNotImportedText(source: string, unitWorker: boolean): string {
   const lines = [
-    `您好，文件「${source}」未导入。工单清单由区领导和督导专班导入：请将12345平台导出的工单清单（.xlsx 或 .csv）交督导专班，由其在群内或私信发送给督办助手。`,
+    `您好，文件「${source}」未导入。工单清单由区领导和督导专班导入：请将12345平台导出的工单清单（.xlsx 或 ` +
+      `.csv）交督导专班，由其在群内或私信发送给督办助手。`,
   ];
   if (unitWorker) lines.push('如需查看本单位超期、重办工单，请发送“我的待办”。');
   return lines.join('\n');
@@ -157,7 +163,10 @@ export function countsPhrase(c: UnitNagCounts, noun: string): string {
     const [label, n] = parts[0] ?? ['', total];
     return `${label}${noun}${n}件${notes.length > 0 ? `（其中${notes.join('，')}）` : ''}`;
   }
-  return `${noun}${total}件（${parts.map(([label, n]) => `${label}${n}件`).join('、')}${notes.length > 0 ? `；其中${notes.join('，')}` : ''}）`;
+  return (
+    `${noun}${total}件（${parts.map(([label, n]) => `${label}${n}件`).join('、')}` +
+    `${notes.length > 0 ? `；其中${notes.join('，')}` : ''}）`
+  );
 }
 
 /** A ticket's line; `tz` given: a 签收 of an earlier digest is noted (the written step's text). */
@@ -171,7 +180,10 @@ function itemLine(i: NagItem, n: number, tz?: string): string {
           ? '今日到期'
           : '待办理';
   const acked = tz && i.ackedAt ? `，已于${formatDay(i.ackedAt, tz)}签收` : '';
-  return `${n}. ${numbered(i.number, i.title, 22)}（${state}${i.reopened ? '，重办' : ''}${acked}）${i.reportedDone ? REPORTED_DONE_MARK : ''}`;
+  return (
+    `${n}. ${numbered(i.number, i.title, 22)}（${state}${i.reopened ? '，重办' : ''}${acked}）` +
+    `${i.reportedDone ? REPORTED_DONE_MARK : ''}`
+  );
 }
 
 /**
@@ -190,7 +202,8 @@ export function nagDigest(
   const rest = more > 0 ? [`……另有${more}件，请登录平台查看。`] : [];
   if (all.length > 0 && c.reportedDone === all.length) {
     return [
-      `【即时督办】${unitName}：截至${formatAt(now, tz)}，以下工单本单位已报办结，12345平台尚未确认办结，请及时在平台办结：`,
+      `【即时督办】${unitName}：截至${formatAt(now, tz)}，以下工单本单位已报办结，12345平台尚未确认办结，` +
+        `请及时在平台办结：`,
       ...items.map((i, k) => itemLine(i, k + 1)),
       ...rest,
       '平台确认办结后不再提醒。',
@@ -219,7 +232,8 @@ export interface GroupDigestLine {
 export function nagGroupDigest(now: Date, tz: string, lines: readonly GroupDigestLine[]): string {
   const counts = (c: UnitNagCounts) => countsPhrase(c, '');
   return [
-    `【即时督办】截至${formatAt(now, tz)}，以下${lines.length}个单位有超期、今日到期或重办工单，工单明细已私信发送各单位负责同志，请抓紧办理：`,
+    `【即时督办】截至${formatAt(now, tz)}，以下${lines.length}个单位有超期、今日到期或重办工单，` +
+      `工单明细已私信发送各单位负责同志，请抓紧办理：`,
     ...lines.map(
       (l, k) =>
         `${k + 1}. ${l.unitName}${l.people.length > 0 ? `（${l.people.join('、')}）` : ''}：${counts(l.counts)}`,
@@ -234,7 +248,8 @@ export function nagGroupDigest(now: Date, tz: string, lines: readonly GroupDiges
  */
 export function writtenNotice(unitName: string, items: readonly NagItem[], max: number, tz: string): string {
   const lines = [
-    `【书面督办通知】${unitName}负责同志：以下工单已超过办理时限，经即时督办仍未办结，现予书面督办，请于今日内办结并反馈：`,
+    `【书面督办通知】${unitName}负责同志：以下工单已超过办理时限，经即时督办仍未办结，现予书面督办，` +
+      `请于今日内办结并反馈：`,
   ];
   items.slice(0, max).forEach((i, k) => lines.push(itemLine(i, k + 1, tz)));
   if (items.length > max) lines.push(`……另有${items.length - max}件。`);
@@ -254,7 +269,8 @@ function byUnitLines(groups: readonly UnitItems[], max: number, tz?: string): st
       .slice(0, max)
       .map(
         (i) =>
-          `${i.number}（超期${Math.max(i.daysOverdue, 0)}个工作日${tz ? (i.ackedAt ? `，单位已于${formatDay(i.ackedAt, tz)}签收` : '，单位未签收') : ''}）`,
+          `${i.number}（超期${Math.max(i.daysOverdue, 0)}个工作日` +
+          `${tz ? (i.ackedAt ? `，单位已于${formatDay(i.ackedAt, tz)}签收` : '，单位未签收') : ''}）`,
       );
     lines.push(`· ${g.unitName}${g.items.length}件：${numbers.join('、')}${g.items.length > max ? '等' : ''}`);
   }
@@ -277,7 +293,10 @@ export const ACK_RECORDED = '已签收，督办记录已更新。';
 export const ACK_NOTHING = '本单位当前没有待签收的督办通知。';
 export const ACK_NOT_UNIT = '签收需由承办单位负责同志或联络员回复。';
 export const reportedDone = (n: string) => `已记录工单 ${n} 的办结情况，最终以 12345 平台状态为准。`;
-/** One short extra line when a message that was something else (a dispatch answer, a 签收, a report) also said tickets are done. */
+/**
+ * One short extra line when a message that was something else (a dispatch answer, a 签收, a report) also said tickets
+ * are done.
+ */
 export const alsoReportedDone = (numbers: readonly string[]) =>
   `另已记录工单 ${numbers.join('、')} 的办结情况，最终以 12345 平台状态为准。`;
 export const unknownTicket = (n: string) => `未找到工单 ${n}，请核对工单编号。`;
@@ -314,7 +333,8 @@ export function approvalRequest(
 export const approvalSubmitted = (code: string, type: string, number: string) =>
   `工单 ${number} 的${type}申请已提交领导审批，编号 ${code}，审批结果将另行通知。`;
 export const approvalApproved = (code: string, type: string, number: string, leader: string, note = '') =>
-  `您的${type}申请（${code}，工单 ${number}）已获${leader}同意${note ? `，意见：${note}` : ''}。请在 12345 平台按程序办理。`;
+  `您的${type}申请（${code}，工单 ${number}）已获${leader}同意${note ? `，意见：${note}` : ''}。请在 12345 ` +
+  `平台按程序办理。`;
 export const approvalRefused = (code: string, type: string, number: string, leader: string, note: string) =>
   `您的${type}申请（${code}，工单 ${number}）未获${leader}同意${note ? `，意见：${note}` : ''}。请继续办理。`;
 export const decisionRecorded = (code: string, approve: boolean) =>
@@ -335,7 +355,8 @@ export const decidedByOther = (
   at: Date,
   tz: string,
 ) =>
-  `【${type}申请】${code}（工单 ${number}）已由${by}于${formatAt(at, tz)}${approve ? '同意' : '不同意'}，已通知申请单位，无需再审批。`;
+  `【${type}申请】${code}（工单 ${number}）已由${by}于${formatAt(at, tz)}${approve ? '同意' : '不同意'}，` +
+  `已通知申请单位，无需再审批。`;
 
 /** A leader's bare 同意 / 不同意: which request, with the code to send (never decided without it). */
 export function bareDecisionText(
@@ -365,7 +386,8 @@ export const doneWhichTicket = (tickets: ReadonlyArray<{ number: string; title: 
   if (tickets.length > 8) lines.push(`……共 ${tickets.length} 件`);
   const first = (tickets[0] as { number: string }).number;
   return [
-    `贵单位有 ${tickets.length} 件超期或重办工单，请注明是哪一件，回复“工单编号 已办结 说明”即可，如“${first} 已办结 摊贩已清理”。`,
+    `贵单位有 ${tickets.length} 件超期或重办工单，请注明是哪一件，` +
+      `回复“工单编号 已办结 说明”即可，如“${first} 已办结 摊贩已清理”。`,
     ...lines,
   ].join('\n');
 };

@@ -43,17 +43,23 @@ function decision(verdict: string, code: string, rest: string): TicketCommand {
 }
 /** A ticket number (with a digit; never a dispatch, round or approval code) anywhere in the text. */
 const ANY_NUMBER =
+  // check-lines: long regex
   /(?<![A-Za-z0-9_-])(?![Ss][Pp]\d|[Dd]\d|[Tt][Bb]\d)(?=[A-Za-z_-]*\d)([A-Za-z0-9][A-Za-z0-9_-]{5,63})(?![A-Za-z0-9_-])/;
 /** 办结了 / 办完了 / 已办完 / 已处理完毕 / 已处置完 / 已解决 …: the unit reports it done, in its own words. */
 const DONE_WORDS =
-  '(?:(?:(?:已经|已)\\s*)?(?:办结|办完|办理完毕|办理完成|完成办理|处理完毕|处理完成|处置完毕|处置完成|整改完毕|整改完成|清理完毕)了?|(?:已经|已)\\s*(?:处理完|处置完|解决|办好|处理好)了?|(?:处理完|处置完|解决|办好|处理好)了)';
+  '(?:(?:(?:已经|已)\\s*)?(?:办结|办完|办理完毕|办理完成|完成办理|处理完毕|处理完成|处置完毕|处置完成|整改完毕|' +
+  '整改完成|清理完毕)了?|(?:已经|已)\\s*(?:处理完|处置完|解决|办好|处理好)' +
+  '了?|(?:处理完|处置完|解决|办好|处理好)了)';
 /** NUMBER that has a digit and is no dispatch, round or approval code (D2, SP4, TB001). */
 const TICKET_NUMBER = '((?![Ss][Pp]\\d|[Dd]\\d|[Tt][Bb]\\d)(?=[A-Za-z_-]*\\d)[A-Za-z0-9][A-Za-z0-9_-]{3,63})';
 // Blanks between the parts are matched once each (two \\s* side by side are tried in every split: cubic on a long run).
 const DONE_LOOSE = new RegExp(`^(?:工单|编号)?\\s*${TICKET_NUMBER}\\s*(?:号?工单\\s*)?${DONE_WORDS}${SEP}([\\s\\S]*)$`);
 /** 申请退回 / 退办 / 退回 / 不属于我们 / 不归我们管 …: a 退办 request in the unit's words. */
-const RETURN_WORDS =
-  /(?:申请|请求|恳请|建议)(?:予以)?退(?:回|办|单)|^退(?:回|办)|退(?:回|办)(?:该|此|本)?(?:工单)?[。.!！]*$|不属于(?:我们|我局|我单位|本单位|我街道|我镇|我们局|我们单位)|不归(?:我们|我局|我单位|本单位|我街道|我镇)|非(?:我|本)(?:单位|局|街道|镇)?(?:职责|管辖)/;
+const RETURN_WORDS = new RegExp(
+  '(?:申请|请求|恳请|建议)(?:予以)?退(?:回|办|单)|^退(?:回|办)|退(?:回|办)(?:该|此|本)?(?:工单)?[。.!！]*$|' +
+    '不属于(?:我们|我局|我单位|本单位|我街道|我镇|我们局|我们单位)|不归(?:我们|我局|我单位|本单位|我街道|我镇)|' +
+    '非(?:我|本)(?:单位|局|街道|镇)?(?:职责|管辖)',
+);
 
 /**
  * The text without the ticket number, leaving no stray space where it stood (不是我们的事，GD… 请求退回 →

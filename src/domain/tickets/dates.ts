@@ -75,6 +75,7 @@ export function fromExcelSerial(serial: number, tz: string): TicketDate | null {
 }
 
 const DATE_RE =
+  // check-lines: long regex
   /^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*(?:日|号)?(?:(?:\s+|T|\s*)(\d{1,2})\s*(?:[:：时点])\s*(\d{1,2})?\s*(?:[:：分])?\s*(\d{1,2})?\s*(?:秒)?)?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})(?:\s*(\d{2}):?(\d{2})(?::?(\d{2}))?)?$/;
 
@@ -112,7 +113,9 @@ export function parseTicketDate(value: unknown, tz: string): TicketDate | null {
   const [h, mi, sec] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
   const offset = m[7];
   if (offset) {
-    const iso = `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(sec)}${offset === 'Z' ? 'Z' : offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset}`;
+    const iso =
+      `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(sec)}` +
+      `${offset === 'Z' ? 'Z' : offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset}`;
     const at = new Date(iso);
     return Number.isNaN(at.getTime()) ? null : { at, hasTime: true };
   }

@@ -13,7 +13,8 @@ const stateCache = new Map<string, TicketState>();
  */
 export function ticketState(status: string, extraDone: readonly string[] = []): TicketState {
   if (status === '') return 'open';
-  const key = `${traditionalLoaded() ? 't' : 's'}${status}${extraDone.length === 0 ? '' : `\u0000${extraDone.join('|')}`}`;
+  const extra = extraDone.length === 0 ? '' : `\u0000${extraDone.join('|')}`;
+  const key = `${traditionalLoaded() ? 't' : 's'}${status}${extra}`;
   const cached = stateCache.get(key);
   if (cached) return cached;
   const s = normalizeWords(status);

@@ -16,7 +16,8 @@ export function withoutEmptyLines(s: string): string {
 
 const WHO = '(?:市民|群众|来电人|来电市民|网民|居民|诉求人|反映人)?(?:来电|来信|留言|致电)?';
 const LEAD_IN = new RegExp(
-  `^(?:${WHO}(?:反映|反应|称|表示)(?:[：:，,]\\s*|\\s*)|${WHO}(?:诉求|咨询|投诉|求助|建议)(?:[：:，,]\\s*|\\s+)|(?:诉求内容|问题描述|主要内容)[：:]\\s*)`,
+  `^(?:${WHO}(?:反映|反应|称|表示)(?:[：:，,]\\s*|\\s*)|${WHO}(?:诉求|咨询|投诉|求助|建议)(?:[：:，,]\\s*|\\s+)` +
+    `|(?:诉求内容|问题描述|主要内容)[：:]\\s*)`,
 );
 
 export function titleFromContent(content: string, max = 20): string {

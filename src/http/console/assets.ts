@@ -6,9 +6,11 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { SHELL } from '../../domain/texts/console.js';
 
-const BOOT = `(function(){
+const BOOT =
+  `(function(){
   var all=[];document.querySelectorAll('[data-chart]').forEach(function(el){
-    try{var c=echarts.init(el,null,{renderer:'svg'});c.setOption(JSON.parse(el.getAttribute('data-chart')));all.push(c);el.setAttribute('data-ready','1');}
+    try{var c=echarts.init(el,null,{renderer:'svg'});c.setOption(JSON.parse(el.getAttribute('data-chart')));` +
+  `all.push(c);el.setAttribute('data-ready','1');}
     catch(e){el.textContent='${SHELL.chartFailed}';}
   });
   window.addEventListener('resize',function(){all.forEach(function(c){c.resize();});});
@@ -35,7 +37,8 @@ function iconFiles(): { png: Buffer; svg: Buffer } {
 }
 
 export function registerAssets(app: FastifyInstance): void {
-  // Browsers (and chat apps' in-app browsers) ask for /favicon.ico whatever the page says: a PNG there is accepted by all.
+  // Browsers (and chat apps' in-app browsers) ask for /favicon.ico whatever the page says: a PNG there is accepted by
+  // all.
   app.get('/favicon.ico', async (_req, reply) =>
     reply.header('content-type', 'image/png').header('cache-control', 'public, max-age=604800').send(iconFiles().png),
   );

@@ -29,7 +29,8 @@ export function readCookie(req: FastifyRequest, name = COOKIE): string | undefin
 
 // Scripts only from the console's own files; no framing; no referrer (links carry no token, but still).
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "frame-ancestors 'none'; form-action 'self'";
 
 const html = (reply: FastifyReply, code: number, body: string, csp = CSP) =>
   reply
@@ -133,7 +134,9 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     const t = typeof req.query.t === 'string' ? req.query.t : '';
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(t))
       return html(reply, 400, messagePage(AUTH.linkInvalidTitle, CONSOLE_LINK_INVALID));
-    const form = `<form method="post" action="/console/login"><input type="hidden" name="t" value="${esc(t)}"><button class="btn" type="submit">${AUTH.loginButton}</button></form>`;
+    const form =
+      `<form method="post" action="/console/login"><input type="hidden" name="t" value="${esc(t)}"><button ` +
+      `class="btn" type="submit">${AUTH.loginButton}</button></form>`;
     return html(reply, 200, messagePage(AUTH.loginTitle, AUTH.loginHint, form));
   });
 
@@ -153,7 +156,9 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     const session = await issueToken(ctx.db, 'session', personId, now, hours * 3_600_000);
     await pruneTokens(ctx.db, now).catch(() => undefined);
     ctx.log.info({ person: personId }, 'console login');
-    const cookie = `${COOKIE}=${session}; Path=/console; HttpOnly; SameSite=Strict; Max-Age=${Math.round(hours * 3600)}${secure ? '; Secure' : ''}`;
+    const cookie =
+      `${COOKIE}=${session}; Path=/console; HttpOnly; SameSite=Strict; Max-Age=${Math.round(hours * 3600)}` +
+      `${secure ? '; Secure' : ''}`;
     return reply
       .code(303)
       .header('set-cookie', cookie)

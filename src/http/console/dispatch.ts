@@ -1,4 +1,7 @@
-/** 调度: open dispatches (and the last 7 days' answered ones), each unit's state and the timeline; the 双派单 rounds likewise. */
+/**
+ * 调度: open dispatches (and the last 7 days' answered ones), each unit's state and the timeline; the 双派单 rounds
+ * likewise.
+ */
 import type { FastifyInstance } from 'fastify';
 import { SIDE_LABEL } from '../../domain/dual/sides.js';
 import { dualSideState, dualTimelineText, DISPATCH as T } from '../../domain/texts/console.js';
@@ -86,31 +89,58 @@ function dispatchPanel(ctx: AppContext, v: Viewer, d: Dispatch, events: Dispatch
     .filter((t) => mine(t.unitId))
     .map(
       (t) =>
-        `<tr><td><a href="/console/unit/${encodeURIComponent(t.unitId)}">${esc(ctx.roster.unit(t.unitId)?.name ?? t.unitId)}</a></td><td data-label="${T.columns.state}" style="text-align:left">${unitState(t, now, d.deadline)}</td><td data-label="${T.columns.delivered}">${when(t.deliveredAt)}</td><td data-label="${T.columns.acked}">${when(t.ackedAt)} ${who(t.ackedBy)}</td><td data-label="${T.columns.answered}">${when(t.answeredAt)} ${who(t.answeredBy)}</td></tr>`,
+        `<tr><td><a href="/console/unit/${encodeURIComponent(t.unitId)}` +
+        `">${esc(ctx.roster.unit(t.unitId)?.name ?? t.unitId)}</a></td><td data-label="${T.columns.state}" ` +
+        `style="text-align:left">${unitState(t, now, d.deadline)}</td><td data-label="${T.columns.delivered}` +
+        `">${when(t.deliveredAt)}</td><td data-label="${T.columns.acked}">${when(t.ackedAt)} ${who(t.ackedBy)}` +
+        `</td><td data-label="${T.columns.answered}">${when(t.answeredAt)} ${who(t.answeredBy)}</td></tr>`,
     );
   const tl = events
     .filter((e) => mine(e.unitId))
     .map((e) => {
       const unit = e.unitId ? (ctx.roster.unit(e.unitId)?.name ?? e.unitId) : '';
       const text = e.text ? `：${e.text.length > 60 ? `${e.text.slice(0, 60)}…` : e.text}` : '';
-      return `<li>${esc(formatShort(e.at, tz))} ${esc(T.events[e.kind] ?? e.kind)} ${esc(unit)} ${who(e.actorId)}${esc(text)}</li>`;
+      return (
+        `<li>${esc(formatShort(e.at, tz))} ${esc(T.events[e.kind] ?? e.kind)} ${esc(unit)} ${who(e.actorId)}` +
+        `${esc(text)}</li>`
+      );
     });
   const overdue = d.status === 'open' && d.deadline.getTime() < now.getTime();
-  return `<div class="panel" id="${esc(d.code)}"><h2 style="margin-top:0">${esc(d.code)} ${d.urgent ? `<span class="tag red">${T.urgent}</span>` : ''}${d.status === 'answered' ? `<span class="tag green">${T.done}</span>` : overdue ? `<span class="tag red">${T.overdue}</span>` : `<span class="tag">${T.inProgress}</span>`}</h2>
-<p>${esc(d.text)}</p><p class="muted">${T.issued(who(d.leaderId), when(d.createdAt), when(d.deadline), d.deadlineGiven)}</p>
-<div class="scroll"><table class="stack"><thead><tr><th>${T.columns.unit}</th><th style="text-align:left">${T.columns.state}</th><th>${T.columns.delivered}</th><th>${T.columns.acked}</th><th>${T.columns.answered}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>
-<details><summary>${T.timeline(tl.length)}</summary><ol class="tl">${tl.join('')}</ol></details></div>`;
+  return (
+    `<div class="panel" id="${esc(d.code)}"><h2 style="margin-top:0">${esc(d.code)} ` +
+    `${d.urgent ? `<span class="tag red">${T.urgent}</span>` : ''}` +
+    (d.status === 'answered'
+      ? `<span class="tag green">${T.done}</span>`
+      : overdue
+        ? `<span class="tag red">${T.overdue}</span>`
+        : `<span class="tag">${T.inProgress}</span>`) +
+    `</h2>
+<p>${esc(d.text)}</p><p ` +
+    `class="muted">${T.issued(who(d.leaderId), when(d.createdAt), when(d.deadline), d.deadlineGiven)}</p>
+<div class="scroll"><table class="stack"><thead><tr><th>${T.columns.unit}</th><th ` +
+    `style="text-align:left">${T.columns.state}</th><th>${T.columns.delivered}</th><th>${T.columns.acked}` +
+    `</th><th>${T.columns.answered}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>
+<details><summary>${T.timeline(tl.length)}</summary><ol class="tl">${tl.join('')}</ol></details></div>`
+  );
 }
 
 function dualPanel(ctx: AppContext, r: DualRoundView): string {
   const tz = ctx.config.timezone;
   const sides = r.sides.map(
     (s) =>
-      `<tr><td>${esc(ctx.roster.unit(s.unitId)?.name ?? s.unitId)}</td><td data-label="${T.columns.side}">${esc(s.role)}</td><td data-label="${T.columns.state}" style="text-align:left">${esc(s.state)}${s.late ? ` <span class="tag red">${T.late}</span>` : ''}</td></tr>`,
+      `<tr><td>${esc(ctx.roster.unit(s.unitId)?.name ?? s.unitId)}</td><td data-label="${T.columns.side}` +
+      `">${esc(s.role)}</td><td data-label="${T.columns.state}" style="text-align:left">${esc(s.state)}` +
+      `${s.late ? ` <span class="tag red">${T.late}</span>` : ''}</td></tr>`,
   );
-  return `<div class="panel"><h2 style="margin-top:0">${esc(T.dualHeading(r.code, r.ticketNumber))}</h2><p>${esc(r.title)}</p>
-<div class="scroll"><table class="stack"><thead><tr><th>${T.columns.unit}</th><th>${T.columns.side}</th><th style="text-align:left">${T.columns.state}</th></tr></thead><tbody>${sides.join('')}</tbody></table></div>
-<details><summary>${T.timeline(r.timeline.length)}</summary><ol class="tl">${r.timeline.map((e) => `<li>${esc(formatShort(e.at, tz))} ${esc(e.text)}</li>`).join('')}</ol></details></div>`;
+  return (
+    `<div class="panel"><h2 style="margin-top:0">${esc(T.dualHeading(r.code, r.ticketNumber))}` +
+    `</h2><p>${esc(r.title)}</p>
+<div class="scroll"><table class="stack"><thead><tr><th>${T.columns.unit}</th><th>${T.columns.side}</th><th ` +
+    `style="text-align:left">${T.columns.state}</th></tr></thead><tbody>${sides.join('')}</tbody></table></div>
+<details><summary>${T.timeline(r.timeline.length)}</summary><ol ` +
+    `class="tl">${r.timeline.map((e) => `<li>${esc(formatShort(e.at, tz))} ${esc(e.text)}</li>`).join('')}</ol></` +
+    `details></div>`
+  );
 }
 
 export function registerDispatch(app: FastifyInstance, ctx: AppContext): void {
@@ -132,12 +162,23 @@ export function registerDispatch(app: FastifyInstance, ctx: AppContext): void {
       (a, d) => a + d.targets.filter((t) => !t.ackedAt && (v.scope.all || t.unitId === v.scope.unitId)).length,
       0,
     );
-    const cards = `<div class="cards"><div class="card"><b>${open.length}</b><span>${T.cards.open}</span></div><div class="card${late > 0 ? ' bad' : ''}"><b>${late}</b><span>${T.cards.overdue}</span></div><div class="card${unacked > 0 ? ' bad' : ''}"><b>${unacked}</b><span>${T.cards.unacked}</span></div><div class="card"><b>${done.length}</b><span>${T.cards.recentDone}</span></div></div>`;
+    const cards =
+      `<div class="cards"><div class="card"><b>${open.length}</b><span>${T.cards.open}</span></div><div ` +
+      `class="card${late > 0 ? ' bad' : ''}"><b>${late}</b><span>${T.cards.overdue}</span></div><div ` +
+      `class="card${unacked > 0 ? ' bad' : ''}"><b>${unacked}</b><span>${T.cards.unacked}</span></div><div ` +
+      `class="card"><b>${done.length}</b><span>${T.cards.recentDone}</span></div></div>`;
     const rounds = (await dualRoundViews(ctx, new Date(now.getTime() - 7 * 86_400_000))).filter(
       (r) => v.scope.all || r.sides.some((s) => !v.scope.all && s.unitId === v.scope.unitId),
     );
-    const dual = `<h2>${T.dual}</h2>${rounds.length === 0 ? `<div class="panel"><p>${T.noDual}</p></div>` : rounds.map((r) => dualPanel(ctx, r)).join('')}`;
-    const body = `<h1>${T.heading}</h1>${cards}${open.length === 0 ? `<div class="panel"><p>${T.noOpen}</p></div>` : await panels(open)}${dual}${done.length > 0 ? `<h2>${T.recentDone}</h2>${await panels(done)}` : ''}`;
+    const dual =
+      `<h2>${T.dual}</h2>` +
+      (rounds.length === 0
+        ? `<div class="panel"><p>${T.noDual}</p></div>`
+        : rounds.map((r) => dualPanel(ctx, r)).join(''));
+    const body =
+      `<h1>${T.heading}</h1>${cards}` +
+      `${open.length === 0 ? `<div class="panel"><p>${T.noOpen}</p></div>` : await panels(open)}${dual}` +
+      `${done.length > 0 ? `<h2>${T.recentDone}</h2>${await panels(done)}` : ''}`;
     const unitLink = v.scope.all
       ? undefined
       : { id: v.scope.unitId, name: ctx.roster.unit(v.scope.unitId)?.name ?? v.scope.unitId };

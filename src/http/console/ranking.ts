@@ -1,8 +1,9 @@
 /** 月评比: the month's ranking (table and charts) and its history by month. Leaders and supervisors only. */
 import type { FastifyInstance } from 'fastify';
+import { monthLabel } from '../../domain/texts/cards.js';
 import { RANKING as T } from '../../domain/texts/console.js';
 import { localDay } from '../../domain/time.js';
-import { monthLabel, type RankingRow } from '../../render/ranking-card.js';
+import type { RankingRow } from '../../render/ranking-card.js';
 import type { AppContext } from '../../usecases/context.js';
 import { rankingSource } from '../../usecases/ranking.js';
 import { forbidden, sendHtml, viewer } from './auth.js';
@@ -44,7 +45,12 @@ export function registerRanking(app: FastifyInstance, ctx: AppContext): void {
     const n = ordered.length;
     const table = ordered.map((r, i) => {
       const cls = i < 3 ? 'ok' : n > 6 && i >= n - 3 ? 'bad' : '';
-      return `<tr><td><span class="${cls}">${r.rank}</span> <a href="/console/unit/${encodeURIComponent(r.unitId)}">${esc(r.unitName)}</a></td><td><b>${(Math.round(r.score * 10) / 10).toFixed(1)}</b></td><td>${pct(r.onTimeRate)}</td><td>${pct(r.satisfactionRate)}</td><td>${pct(r.reopenRate)}</td><td>${pct(r.ackRate)}</td><td>${pct(r.punctuality)}</td></tr>`;
+      return (
+        `<tr><td><span class="${cls}">${r.rank}</span> <a href="/console/unit/${encodeURIComponent(r.unitId)}` +
+        `">${esc(r.unitName)}</a></td><td><b>${(Math.round(r.score * 10) / 10).toFixed(1)}` +
+        `</b></td><td>${pct(r.onTimeRate)}</td><td>${pct(r.satisfactionRate)}</td><td>${pct(r.reopenRate)}` +
+        `</td><td>${pct(r.ackRate)}</td><td>${pct(r.punctuality)}</td></tr>`
+      );
     });
     const rev = [...ordered].reverse();
     const scoreOption = {
@@ -103,12 +109,22 @@ export function registerRanking(app: FastifyInstance, ctx: AppContext): void {
     const months = Array.from({ length: 12 }, (_, i) => shiftMonth(current, -i)).map((m) =>
       m === month ? `<b>${monthLabel(m)}</b>` : `<a href="/console/ranking?month=${m}">${monthLabel(m)}</a>`,
     );
-    const body = `<h1>${esc(T.heading(monthLabel(month), month === current))}</h1>
+    const body =
+      `<h1>${esc(T.heading(monthLabel(month), month === current))}</h1>
 <div class="nav2">${months.join('')}</div><p class="muted">${esc(source.method)}</p>
-${coverage.trial && n > 0 ? `<div class="panel" id="ranking-trial"><p><b>${T.trialLabel}</b>${T.trial(coverage, ctx.config.ranking.minCoverage)}</p></div>` : ''}${n === 0 ? `<div class="panel"><p>${T.empty}</p></div>` : ''}<div class="panel scroll"><table id="ranking-table"><thead><tr>${T.columns.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${table.join('')}</tbody></table></div>
-<div class="panel"><h2 style="margin-top:0">${T.scoreChart}</h2>${chart('ranking-score', scoreOption, Math.max(260, 40 + n * 24))}</div>
+` +
+      (coverage.trial && n > 0
+        ? `<div class="panel" id="ranking-trial"><p><b>${T.trialLabel}</b>` +
+          `${T.trial(coverage, ctx.config.ranking.minCoverage)}</p></div>`
+        : '') +
+      `${n === 0 ? `<div class="panel"><p>${T.empty}</p></div>` : ''}<div class="panel scroll"><table ` +
+      `id="ranking-table"><thead><tr>${T.columns.map((h) => `<th>${h}</th>`).join('')}` +
+      `</tr></thead><tbody>${table.join('')}</tbody></table></div>
+<div class="panel"><h2 style="margin-top:0">${T.scoreChart}` +
+      `</h2>${chart('ranking-score', scoreOption, Math.max(260, 40 + n * 24))}</div>
 <div class="panel"><h2 style="margin-top:0">${T.radarChart}</h2>${chart('ranking-radar', radarOption, 360)}</div>
-<div class="panel"><h2 style="margin-top:0">${T.historyChart}</h2>${chart('ranking-history', historyOption, 360)}</div>`;
+<div class="panel"><h2 style="margin-top:0">${T.historyChart}</h2>${chart('ranking-history', historyOption, 360)}` +
+      `</div>`;
     return sendHtml(
       reply,
       page({ title: T.title, active: 'ranking', who: v.person.name, all: true, charts: true, body }),

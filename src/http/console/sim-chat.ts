@@ -36,7 +36,8 @@ async function recent(ctx: AppContext, links: Map<string, string>, limit = 300):
     `select * from (
        select 'in' as dir, chat, sender_id as who, text, file_name, mentions, received_at as at from inbound_messages
        union all
-       select 'out' as dir, to_kind as chat, to_id as who, text, file_name, mentions, sent_at as at from outbound_messages where sent_at is not null
+       select 'out' as dir, to_kind as chat, to_id as who, text, file_name, mentions, sent_at as at from ` +
+      `outbound_messages where sent_at is not null
      ) m order by at desc limit $1`,
     [limit],
   );
@@ -50,7 +51,9 @@ async function recent(ctx: AppContext, links: Map<string, string>, limit = 300):
       r.dir === 'out' && r.who && stored.includes(CONSOLE_LINK_SLOT)
         ? stored.split(CONSOLE_LINK_SLOT).join(links.get(String(r.who)) ?? CONSOLE_LINK_SLOT)
         : stored;
-    const text = `${r.dir === 'out' && mentions.length > 0 ? `${mentions.map((m) => `@${name(m)}`).join(' ')} ` : ''}${body}${r.file_name ? `\n${SIM.file}${String(r.file_name)}` : ''}`;
+    const text =
+      `${r.dir === 'out' && mentions.length > 0 ? `${mentions.map((m) => `@${name(m)}`).join(' ')} ` : ''}${body}` +
+      `${r.file_name ? `\n${SIM.file}${String(r.file_name)}` : ''}`;
     const who = r.who ? name(String(r.who)) : '';
     const group = r.chat === 'group';
     return {
@@ -64,24 +67,38 @@ async function recent(ctx: AppContext, links: Map<string, string>, limit = 300):
   });
 }
 
-const SCRIPT = `(function(){
+const SCRIPT =
+  `(function(){
 var log=document.getElementById('log'),last='';
-function linkify(s){return s.replace(/[&<>"]/g,function(c){return{'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c];}).replace(/(https?:\\/\\/[^\\s<]+)/g,'<a href="$1" target="_blank" rel="noopener">$1</a>');}
-function draw(lines){var h=lines.map(function(m){var p=m.chat==='private';return '<div class="m '+m.dir+(p?' p':'')+'"><div class="h">'+(p?'${SIM.privateTag}':'${SIM.groupTag}')+linkify(m.from)+(p?' → '+linkify(m.to):'')+' <span>'+m.at+'</span></div><div class="b">'+linkify(m.text)+'</div></div>';}).join('');
- var atEnd=log.scrollTop+log.clientHeight>=log.scrollHeight-40;log.innerHTML=h||'<p class="muted">${SIM.noMessages}</p>';if(atEnd)log.scrollTop=log.scrollHeight;}
-function poll(){fetch('/sim/messages',{cache:'no-store'}).then(function(r){return r.json();}).then(function(d){var s=JSON.stringify(d);if(s!==last){last=s;draw(d.messages);}}).catch(function(){}).finally(function(){setTimeout(poll,1000);});}
+function linkify(s){return s.replace(/[&<>"]/g,function(c){return{'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c];` +
+  `}).replace(/(https?:\\/\\/[^\\s<]+)/g,'<a href="$1" target="_blank" rel="noopener">$1</a>');}
+function draw(lines){var h=lines.map(function(m){var p=m.chat==='private';return '<div class="m '+m.dir+(p?' p':'')` +
+  `+'"><div class="h">'+(p?'${SIM.privateTag}':'${SIM.groupTag}')+linkify(m.from)+(p?' → '+linkify(m.to):'')+' ` +
+  `<span>'+m.at+'</span></div><div class="b">'+linkify(m.text)+'</div></div>';}).join('');
+ var atEnd=log.scrollTop+log.clientHeight>=log.scrollHeight-40;log.innerHTML=h||'<p class="muted">${SIM.noMessages}` +
+  `</p>';if(atEnd)log.scrollTop=log.scrollHeight;}
+function poll(){fetch('/sim/messages',{cache:'no-store'}).then(function(r){return r.json();}).then(function(d){var ` +
+  `s=JSON.stringify(d);if(s!==last){last=s;draw(d.messages);}}).catch(function(){}).finally(function()` +
+  `{setTimeout(poll,1000);});}
 var form=document.getElementById('say'),box=form.text;
 function send(){var t=box.value.trim();if(!t)return;
- fetch('/sim/say',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({from:form.from.value,to:form.to.value,text:t})}).then(function(r){if(r.ok){box.value='';fit();}});}
+ fetch('/sim/say',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({from:form.from.valu` +
+  `e,to:form.to.value,text:t})}).then(function(r){if(r.ok){box.value='';fit();}});}
 function fit(){box.style.height='auto';box.style.height=Math.min(box.scrollHeight,200)+'px';}
 form.addEventListener('submit',function(e){e.preventDefault();send();});
 box.addEventListener('input',fit);
-box.addEventListener('keydown',function(e){if(e.key==='Enter'&&!e.shiftKey&&!e.isComposing&&e.keyCode!==229){e.preventDefault();send();}});
+box.addEventListener('keydown',function(e){if(e.key==='Enter'&&!e.shiftKey&&!e.isComposing&&e.keyCode!==229)` +
+  `{e.preventDefault();send();}});
 poll();})();`;
 
-const CSS = `<style>#log{height:60vh;overflow-y:auto;background:#e9edf1;border-radius:10px;padding:10px}.m{background:#fff;border-radius:8px;padding:6px 10px;margin:6px 40px 6px 0;white-space:pre-wrap;word-break:break-all}
-.m.out{background:#dcf3d9;margin:6px 0 6px 40px}.m.p{border-left:4px solid #b9770e}.m .h{font-size:12px;color:#6b7785}.m .h span{float:right}
-form#say{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px;align-items:flex-end}form#say select,form#say textarea{font-size:15px;padding:8px;border:1px solid #c9d3dd;border-radius:6px}form#say textarea{flex:1 1 240px;resize:vertical;min-height:40px;font-family:inherit;line-height:1.4}</style>`;
+const CSS =
+  `<style>#log{height:60vh;overflow-y:auto;background:#e9edf1;border-radius:10px;padding:10px}.m{background:#fff;` +
+  `border-radius:8px;padding:6px 10px;margin:6px 40px 6px 0;white-space:pre-wrap;word-break:break-all}
+.m.out{background:#dcf3d9;margin:6px 0 6px 40px}.m.p{border-left:4px solid #b9770e}.m .h{font-size:12px;` +
+  `color:#6b7785}.m .h span{float:right}
+form#say{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px;align-items:flex-end}form#say select,form#say ` +
+  `textarea{font-size:15px;padding:8px;border:1px solid #c9d3dd;border-radius:6px}form#say textarea{flex:1 1 ` +
+  `240px;resize:vertical;min-height:40px;font-family:inherit;line-height:1.4}</style>`;
 
 export function registerSimChat(app: FastifyInstance, ctx: AppContext, world: SimulatorChat): void {
   // The last login link the mock chat delivered to each person (never stored by the bot).
@@ -95,16 +112,26 @@ export function registerSimChat(app: FastifyInstance, ctx: AppContext, world: Si
     const people = ctx.roster.people
       .map(
         (p) =>
-          `<option value="${esc(p.id)}">${esc(p.name)}（${esc([p.unit ? (ctx.roster.unit(p.unit)?.name ?? p.unit) : '', ...p.roles.map((r) => role[r] ?? r)].filter(Boolean).join(' '))}）</option>`,
+          `<option value="${esc(p.id)}">${esc(p.name)}（` +
+          esc(
+            [p.unit ? (ctx.roster.unit(p.unit)?.name ?? p.unit) : '', ...p.roles.map((r) => role[r] ?? r)]
+              .filter(Boolean)
+              .join(' '),
+          ) +
+          `）</option>`,
       )
       .join('');
     const strangers = (world.strangers?.() ?? [])
       .map((c) => `<option value="${esc(c.id)}">${esc(c.name)}（${esc(SIM.stranger(c.id))}）</option>`)
       .join('');
     const others = strangers ? `<optgroup label="${SIM.strangers}">${strangers}</optgroup>` : '';
-    const body = `${CSS}<h1>${esc(SIM.heading(ctx.config.group.topic))}</h1><p class="muted">${SIM.hint}</p>
-<div id="log"></div><form id="say"><select name="from" aria-label="${SIM.speaker}">${people}${others}</select><select name="to" aria-label="${SIM.sendTo}"><option value="group">${SIM.toGroup}</option><option value="bot">${SIM.toBot}</option></select>
-<textarea name="text" rows="1" placeholder="${SIM.placeholder}" autocomplete="off"></textarea><button class="btn" type="submit">${SIM.send}</button></form><script>${SCRIPT}</script>`;
+    const body =
+      `${CSS}<h1>${esc(SIM.heading(ctx.config.group.topic))}</h1><p class="muted">${SIM.hint}</p>
+<div id="log"></div><form id="say"><select name="from" aria-label="${SIM.speaker}">${people}${others}` +
+      `</select><select name="to" aria-label="${SIM.sendTo}"><option value="group">${SIM.toGroup}` +
+      `</option><option value="bot">${SIM.toBot}</option></select>
+<textarea name="text" rows="1" placeholder="${SIM.placeholder}" autocomplete="off"></textarea><button class="btn" ` +
+      `type="submit">${SIM.send}</button></form><script>${SCRIPT}</script>`;
     return sendHtml(reply, page({ title: SIM.title, body }), true);
   });
   app.get('/sim/messages', async (_req, reply) =>

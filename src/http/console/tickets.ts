@@ -73,16 +73,35 @@ export function registerTickets(app: FastifyInstance, ctx: AppContext): void {
               ? `<span class="tag">${TICKETS.reportedDone}</span>`
               : '',
         ].join('');
-        return `<tr><td>${esc(t.number)}</td><td style="text-align:left">${t.title ? esc(clipTitle(t.title, 24)) : `<span class="muted">${TICKETS.noTitle}</span>`}</td><td>${esc(formatShort(t.dueAt, tz))}</td><td>${state}</td><td>${stepCell(t.number)}</td></tr>`;
+        return (
+          `<tr><td>${esc(t.number)}</td><td ` +
+          `style="text-align:left">` +
+          `${t.title ? esc(clipTitle(t.title, 24)) : `<span class="muted">${TICKETS.noTitle}</span>`}` +
+          `</td><td>${esc(formatShort(t.dueAt, tz))}</td><td>${state}</td><td>${stepCell(t.number)}</td></tr>`
+        );
       });
       const od = list.filter((t) => t.daysOverdue >= 0).length;
-      return `<div class="panel"><h2 style="margin-top:0"><a href="/console/unit/${encodeURIComponent(uid)}">${esc(name)}</a> <span class="tag red">${TICKETS.overdueTag(od)}</span> <span class="tag amber">${TICKETS.reopenedTag(list.filter((t) => t.reopened).length)}</span></h2>
-<div class="scroll"><table><thead><tr><th>${TICKETS.columns.number}</th><th style="text-align:left">${TICKETS.columns.title}</th><th>${TICKETS.columns.due}</th><th>${TICKETS.columns.state}</th><th>${TICKETS.columns.step}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></div>`;
+      return (
+        `<div class="panel"><h2 style="margin-top:0"><a href="/console/unit/${encodeURIComponent(uid)}` +
+        `">${esc(name)}</a> <span class="tag red">${TICKETS.overdueTag(od)}</span> <span class="tag ` +
+        `amber">${TICKETS.reopenedTag(list.filter((t) => t.reopened).length)}</span></h2>
+<div class="scroll"><table><thead><tr><th>${TICKETS.columns.number}</th><th ` +
+        `style="text-align:left">${TICKETS.columns.title}</th><th>${TICKETS.columns.due}` +
+        `</th><th>${TICKETS.columns.state}</th><th>${TICKETS.columns.step}` +
+        `</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></div>`
+      );
     });
     const totalOverdue = items.filter((t) => t.daysOverdue >= 0).length;
     const totalReopened = items.filter((t) => t.reopened).length;
     const stepCount = (s: LadderStep) => items.filter((t) => top(t.number)?.step === s).length;
-    const cards = `<div class="cards"><div class="card${totalOverdue > 0 ? ' bad' : ''}"><b>${totalOverdue}</b><span>${TICKETS.overdueCard}</span></div><div class="card"><b>${totalReopened}</b><span>${TICKETS.reopenedCard}</span></div>${LADDER_ORDER.map((s) => `<div class="card"><b>${stepCount(s)}</b><span>${esc(LADDER_LABEL[s])}</span></div>`).join('')}</div>`;
+    const cards =
+      `<div class="cards"><div class="card${totalOverdue > 0 ? ' bad' : ''}"><b>${totalOverdue}` +
+      `</b><span>${TICKETS.overdueCard}</span></div><div class="card"><b>${totalReopened}` +
+      `</b><span>${TICKETS.reopenedCard}</span></div>` +
+      LADDER_ORDER.map(
+        (s) => `<div class="card"><b>${stepCount(s)}</b><span>${esc(LADDER_LABEL[s])}</span></div>`,
+      ).join('') +
+      `</div>`;
     const option = {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
@@ -115,7 +134,11 @@ export function registerTickets(app: FastifyInstance, ctx: AppContext): void {
     };
     const scopeName = only ? (ctx.roster.unit(only)?.name ?? only) : TICKETS.district;
     const empty = items.length === 0 ? `<div class="panel"><p>${TICKETS.empty}</p></div>` : '';
-    const body = `<h1>${esc(TICKETS.heading(scopeName))}</h1>${only && v.scope.all ? `<div class="nav2"><a href="/console/tickets">${TICKETS.allUnits}</a></div>` : ''}${cards}${units.length > 1 ? `<div class="panel">${chart('tickets-chart', option, 300)}</div>` : ''}${empty}${sections.join('')}`;
+    const body =
+      `<h1>${esc(TICKETS.heading(scopeName))}</h1>` +
+      `${only && v.scope.all ? `<div class="nav2"><a href="/console/tickets">${TICKETS.allUnits}</a></div>` : ''}` +
+      `${cards}${units.length > 1 ? `<div class="panel">${chart('tickets-chart', option, 300)}</div>` : ''}` +
+      `${empty}${sections.join('')}`;
     const unitLink = v.scope.all
       ? undefined
       : { id: v.scope.unitId, name: ctx.roster.unit(v.scope.unitId)?.name ?? v.scope.unitId };

@@ -55,21 +55,34 @@ export function registerToday(app: FastifyInstance, ctx: AppContext): void {
     ].join('');
     const alerts =
       s.anomalies.length > 0
-        ? `<div class="panel"><h2 style="margin-top:0">${TODAY.attention}</h2><ul class="alerts">${s.anomalies.map((a) => `<li>${esc(a)}</li>`).join('')}</ul></div>`
+        ? `<div class="panel"><h2 style="margin-top:0">${TODAY.attention}</h2><ul ` +
+          `class="alerts">${s.anomalies.map((a) => `<li>${esc(a)}</li>`).join('')}</ul></div>`
         : '';
     const badRate = (n: number | null) => n !== null && n < lowRate;
     const rows = orderedRows(units, stored, lowRate).map(({ unit, r }) => {
       const link = `<a href="/console/unit/${encodeURIComponent(unit.id)}">${esc(unit.name)}</a>`;
       const full = byUnit.get(unit.id);
       if (!r || !full)
-        return `<tr class="missing" data-unit="${esc(unit.id)}"><td>${link}</td><td class="bad">${REPORT_STATE.missing}</td>${'<td>-</td>'.repeat(8)}</tr>`;
+        return (
+          `<tr class="missing" data-unit="${esc(unit.id)}"><td>${link}</td><td ` +
+          `class="bad">${REPORT_STATE.missing}</td>${'<td>-</td>'.repeat(8)}</tr>`
+        );
       const status = r.late
         ? `<td class="warn">${REPORT_STATE.late}</td>`
         : `<td class="ok">${REPORT_STATE.filed}</td>`;
       const cell = (n: number | null, bad: boolean) => `<td${bad ? ' class="bad"' : ''}>${num(n)}</td>`;
-      return `<tr${r.late ? ' class="late"' : ''} data-unit="${esc(unit.id)}"><td>${link}</td>${status}${cell(r.received, false)}${cell(r.completed, false)}${cell(r.inProgress, false)}${cell(r.overdue, (r.overdue ?? 0) > 0)}${cell(r.reopened, (r.reopened ?? 0) > 0)}${cell(r.unsatisfied, (r.unsatisfied ?? 0) > 0)}<td${badRate(r.satisfactionRate) ? ' class="bad"' : ''}>${pct(r.satisfactionRate)}</td><td>${esc(inZone(full.receivedAt, tz).format('HH:mm'))}</td></tr>`;
+      return (
+        `<tr${r.late ? ' class="late"' : ''} data-unit="${esc(unit.id)}"><td>${link}</td>${status}` +
+        `${cell(r.received, false)}${cell(r.completed, false)}${cell(r.inProgress, false)}` +
+        `${cell(r.overdue, (r.overdue ?? 0) > 0)}${cell(r.reopened, (r.reopened ?? 0) > 0)}` +
+        `${cell(r.unsatisfied, (r.unsatisfied ?? 0) > 0)}<td${badRate(r.satisfactionRate) ? ' class="bad"' : ''}` +
+        `>${pct(r.satisfactionRate)}</td><td>${esc(inZone(full.receivedAt, tz).format('HH:mm'))}</td></tr>`
+      );
     });
-    const table = `<div class="panel scroll"><table id="today-table"><thead><tr>${TODAY.columns.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+    const table =
+      `<div class="panel scroll"><table ` +
+      `id="today-table"><thead><tr>${TODAY.columns.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>` +
+      `${rows.join('')}</tbody></table></div>`;
     const reported = units.filter((u) => byUnit.has(u.id));
     const option = {
       tooltip: { trigger: 'axis' },
@@ -104,9 +117,15 @@ export function registerToday(app: FastifyInstance, ctx: AppContext): void {
     };
     const charts =
       reported.length > 1
-        ? `<div class="panel"><h2 style="margin-top:0">${TODAY.chartTitle}</h2>${chart('today-chart', option, 340)}</div>`
+        ? `<div class="panel"><h2 style="margin-top:0">${TODAY.chartTitle}` +
+          `</h2>${chart('today-chart', option, 340)}</div>`
         : '';
-    const nav = `<div class="nav2"><a href="/console/?day=${addDays(day, -1)}">${TODAY.previousDay}</a>${day < today ? `<a href="/console/?day=${addDays(day, 1)}">${TODAY.nextDay}</a><a href="/console/">${TODAY.today}</a>` : ''}</div>`;
+    const nav =
+      `<div class="nav2"><a href="/console/?day=${addDays(day, -1)}">${TODAY.previousDay}</a>` +
+      (day < today
+        ? `<a href="/console/?day=${addDays(day, 1)}">${TODAY.nextDay}</a><a href="/console/">${TODAY.today}</a>`
+        : '') +
+      `</div>`;
     const note = workday ? '' : `<p class="muted">${TODAY.notWorkday}</p>`;
     const title = TODAY.title(monthDay(day), day === today);
     const unitLink = v.scope.all
@@ -121,7 +140,9 @@ export function registerToday(app: FastifyInstance, ctx: AppContext): void {
         all: v.scope.all,
         ...(unitLink ? { unitLink } : {}),
         charts: charts !== '',
-        body: `<h1>${esc(title)}</h1>${nav}${note}<div class="cards" id="totals">${cards}</div>${alerts}${table}${charts}`,
+        body:
+          `<h1>${esc(title)}</h1>${nav}${note}<div class="cards" id="totals">${cards}</div>${alerts}${table}` +
+          `${charts}`,
       }),
     );
   });

@@ -90,8 +90,18 @@ export function registerUnit(app: FastifyInstance, ctx: AppContext): void {
       .map((d) => {
         const r = byDay.get(d);
         if (!r)
-          return `<tr${d < today ? ' class="missing"' : ''}><td>${label(d)}</td><td class="${d < today ? 'bad' : 'muted'}">${d < today ? REPORT_STATE.missing : REPORT_STATE.due}</td>${'<td>-</td>'.repeat(7)}</tr>`;
-        return `<tr${r.late ? ' class="late"' : ''}><td>${label(d)}</td><td class="${r.late ? 'warn' : 'ok'}">${r.late ? REPORT_STATE.late : REPORT_STATE.filed} ${esc(inZone(r.receivedAt, tz).format('HH:mm'))}</td><td>${num(r.received)}</td><td>${num(r.completed)}</td><td>${num(r.inProgress)}</td><td${(r.overdue ?? 0) > 0 ? ' class="bad"' : ''}>${num(r.overdue)}</td><td>${num(r.reopened)}</td><td>${num(r.unsatisfied)}</td><td>${pct(r.satisfactionRate)}</td></tr>`;
+          return (
+            `<tr${d < today ? ' class="missing"' : ''}><td>${label(d)}</td><td ` +
+            `class="${d < today ? 'bad' : 'muted'}">${d < today ? REPORT_STATE.missing : REPORT_STATE.due}` +
+            `</td>${'<td>-</td>'.repeat(7)}</tr>`
+          );
+        return (
+          `<tr${r.late ? ' class="late"' : ''}><td>${label(d)}</td><td class="${r.late ? 'warn' : 'ok'}` +
+          `">${r.late ? REPORT_STATE.late : REPORT_STATE.filed} ${esc(inZone(r.receivedAt, tz).format('HH:mm'))}` +
+          `</td><td>${num(r.received)}</td><td>${num(r.completed)}</td><td>${num(r.inProgress)}` +
+          `</td><td${(r.overdue ?? 0) > 0 ? ' class="bad"' : ''}>${num(r.overdue)}</td><td>${num(r.reopened)}` +
+          `</td><td>${num(r.unsatisfied)}</td><td>${pct(r.satisfactionRate)}</td></tr>`
+        );
       });
     const tickets = classify(
       (await openTicketsToNag(ctx.db, now)).filter((t) => t.unitId === unit.id),
@@ -109,14 +119,25 @@ export function registerUnit(app: FastifyInstance, ctx: AppContext): void {
         : t?.ackedAt
           ? `<span class="tag">${DISPATCH.acked}</span>`
           : `<span class="tag amber">${DISPATCH.unacked}</span>`;
-      return `<li><a href="/console/dispatch#${esc(d.code)}">${esc(d.code)}</a> ${state} ${esc(d.text.length > 40 ? `${d.text.slice(0, 40)}…` : d.text)}</li>`;
+      return (
+        `<li><a href="/console/dispatch#${esc(d.code)}">${esc(d.code)}</a> ${state} ` +
+        `${esc(d.text.length > 40 ? `${d.text.slice(0, 40)}…` : d.text)}</li>`
+      );
     });
-    const body = `<h1>${esc(unit.name)}</h1><p class="muted">${T.days(label(from), label(today))}</p>
+    const body =
+      `<h1>${esc(unit.name)}</h1><p class="muted">${T.days(label(from), label(today))}</p>
 <div class="cards">${cards}</div>
 <div class="panel"><h2 style="margin-top:0">${T.chartTitle}</h2>${chart('unit-chart', option, 320)}</div>
-<div class="panel"><h2 style="margin-top:0">${T.pending}</h2><p>${T.tickets.overdue}<b class="${overdue > 0 ? 'bad' : ''}">${overdue}</b> ${T.tickets.reopened}<b>${reopened}</b> ${T.tickets.end}<a href="/console/tickets?unit=${encodeURIComponent(unit.id)}">${T.tickets.link}</a></p>
-${pending.length > 0 ? `<p>${T.openDispatches}</p><ul class="alerts">${pending.join('')}</ul>` : `<p class="muted">${T.noOpenDispatches}</p>`}</div>
-<div class="panel scroll"><table id="unit-table"><thead><tr>${T.columns.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+<div class="panel"><h2 style="margin-top:0">${T.pending}</h2><p>${T.tickets.overdue}<b ` +
+      `class="${overdue > 0 ? 'bad' : ''}">${overdue}</b> ${T.tickets.reopened}<b>${reopened}</b> ` +
+      `${T.tickets.end}<a href="/console/tickets?unit=${encodeURIComponent(unit.id)}">${T.tickets.link}</a></p>
+` +
+      (pending.length > 0
+        ? `<p>${T.openDispatches}</p><ul class="alerts">${pending.join('')}</ul>`
+        : `<p class="muted">${T.noOpenDispatches}</p>`) +
+      `</div>
+<div class="panel scroll"><table id="unit-table"><thead><tr>${T.columns.map((h) => `<th>${h}</th>`).join('')}` +
+      `</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
     const unitLink = { id: unit.id, name: unit.name };
     return sendHtml(
       reply,
