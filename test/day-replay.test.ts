@@ -102,7 +102,7 @@ describe('a working day replayed (example district)', () => {
     ]);
   }, 180_000);
 
-  it('evening: reports in several styles, corrections, a missing figure, a recall, the 18:00 routines and summary', () => {
+  it('evening: reports in several styles, corrections, a missing figure, a recall, the 18:00 routines, summary', () => {
     const out = replay('qa-day-evening');
     expect(textsAt(out, 'wxid_zhujian_xu', '17:08')[0]).toContain('办结 10→11件、在办 2→1件');
     // Emoji and a numbered list; 繁體; privately; keyword-number pairs; a typed table; 接件/百分百; 为一百.
@@ -141,7 +141,7 @@ describe('a working day replayed (example district)', () => {
     expect(textsAt(out, GROUP, '18:55')[0]).toMatch(/^【更正】.*受理 12→13件/);
   }, 180_000);
 
-  it('双派单 over a week: signing, 退办 approval, answers, 双倒查, a new round on re-import, the ladder, summaries', () => {
+  it('双派单 over a week: signing, 退办, answers, 双倒查, a new round on re-import, the ladder, summaries', () => {
     const out = replay('qa-day-dual');
     expect(textsAt(out, GROUP, '09:20')).toEqual([
       '@张局长 已登记签收 SP1，请于12月2日（星期三）18:00前答复办理情况。',
@@ -199,12 +199,13 @@ describe('a working day replayed (example district)', () => {
     expect(textsAt(out, 'wxid_leader_li', '11:25')[0]).toMatch(/^李主任待办事项/);
     expect(textsAt(out, 'wxid_leader_li', '15:40')[0]).toMatch(/^【调度反馈 D2】区住房和城乡建设局（徐科长）：/);
     expect(textsAt(out, 'wxid_shuanghe_lv', '16:12')[0]).toMatch(
+      // check-lines: long regex
       /^控制台登录链接（30分钟内有效，仅可使用一次，请勿转发）：\nhttp:\/\/\S+\/console\/login\?t=\S+\n登录后可查看：双河镇的日报、工单和调度。$/,
     );
     expect(textsAt(out, 'wxid_leader_wang', '12:05', '12-01')).toEqual(['目前没有未办结的调度。']);
   }, 180_000);
 
-  it('one ticket three rounds: 双问责 with its evidence to supervision and discipline; files, 代报, 签收 with a result', () => {
+  it('one ticket, three rounds: 双问责 with its evidence to supervision and discipline; files, 代报, 签收', () => {
     const out = replay('qa-day-rounds');
     expect(textsAt(out, 'wxid_zhujian_zhang', '09:00')[0]).toMatch(/^您好，文件「qa-day-round2.csv」未导入。/);
     expect(textsAt(out, 'wxid_zhujian_zhang', '11:00')[0]).toMatch(/^【双派单 SP2】工单 2026112300410（重办，第2轮）/);
