@@ -1,3 +1,4 @@
+import { FIGURE_LABELS } from '../texts/figures.js';
 /** The figures of one unit's daily report (null = not given). */
 export interface ReportFigures {
   received: number | null;
@@ -11,19 +12,12 @@ export interface ReportFigures {
   satisfactionRate: number | null;
 }
 
-export const FIGURE_LABELS: Record<keyof ReportFigures, string> = {
-  received: '受理',
-  completed: '办结',
-  inProgress: '在办',
-  overdue: '超期',
-  reopened: '重办',
-  unsatisfied: '不满意',
-  returned: '退办/不再办理',
-  onTimeRate: '按时办结率',
-  satisfactionRate: '满意率',
-};
+/** Every figure has its name (checked here: a new figure without a label does not compile). */
+const LABELS: Record<keyof ReportFigures, string> = FIGURE_LABELS;
 
-export const FIGURE_KEYS = Object.keys(FIGURE_LABELS) as Array<keyof ReportFigures>;
+export { FIGURE_LABELS };
+
+export const FIGURE_KEYS = Object.keys(LABELS) as Array<keyof ReportFigures>;
 const RATE_KEYS: ReadonlyArray<keyof ReportFigures> = ['onTimeRate', 'satisfactionRate'];
 
 /** The figures alone (a ReportParse, or anything else carrying them), without the parse's other fields. */

@@ -1,4 +1,5 @@
 /** The labels drawn on the day card and the monthly ranking card (src/render/), zh-CN. */
+import { figureLabels } from './figures.js';
 import { monthDay } from './reports.js';
 
 /** 2026年11月 (from YYYY-MM). */
@@ -14,25 +15,12 @@ export const DAY_CARD = {
   columns: {
     unit: '单位',
     status: '状态',
-    received: '受理',
-    completed: '办结',
-    inProgress: '在办',
-    overdue: '超期',
-    reopened: '重办',
-    unsatisfied: '不满意',
-    satisfactionRate: '满意率',
+    ...figureLabels(['received', 'completed', 'inProgress', 'overdue', 'reopened', 'unsatisfied', 'satisfactionRate']),
   },
   /** A unit's state in the table. */
   status: { missing: '未报', late: '迟报', reported: '已报' },
   /** The boxes of totals: the figure's name, then its unit (and how many units gave it when not all did). */
-  totals: {
-    received: '受理',
-    completed: '办结',
-    inProgress: '在办',
-    overdue: '超期',
-    reopened: '重办',
-    unsatisfied: '不满意',
-  },
+  totals: figureLabels(['received', 'completed', 'inProgress', 'overdue', 'reopened', 'unsatisfied']),
   totalLabel: (label: string, givenBy?: number) =>
     givenBy === undefined ? `${label}（件）` : `${label}（件·${givenBy}个单位）`,
   attention: '需关注',

@@ -1,3 +1,4 @@
+import { figureLabels } from './figures.js';
 /** Every console text the bot sends in the chat, and the console's fixed page texts (zh-CN). */
 
 export const CONSOLE_COMMAND = /^(控制台|后台|看板|登录控制台)$/;
@@ -69,15 +70,15 @@ export const AUTH = {
 /** Report states in the 今日 and unit tables. */
 export const REPORT_STATE = { missing: '未报', due: '待报', late: '迟报', filed: '已报' } as const;
 /** A report's figures (column heads, chart series, cards). */
-export const FIGURE = {
-  received: '受理',
-  completed: '办结',
-  inProgress: '在办',
-  overdue: '超期',
-  reopened: '重办',
-  unsatisfied: '不满意',
-  satisfactionRate: '满意率',
-} as const;
+export const FIGURE = figureLabels([
+  'received',
+  'completed',
+  'inProgress',
+  'overdue',
+  'reopened',
+  'unsatisfied',
+  'satisfactionRate',
+]);
 
 /** 今日. */
 export const TODAY = {

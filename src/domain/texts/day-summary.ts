@@ -1,16 +1,9 @@
 /** The daily summary (日报汇总) the leaders or the group get, zh-CN. */
 import type { DayReport, DaySummary, SumKey } from '../report/day.js';
+import { FIGURE_LABELS } from './figures.js';
 import { monthDay } from './reports.js';
 
-const SUM_LABELS: Record<SumKey, string> = {
-  received: '受理',
-  completed: '办结',
-  inProgress: '在办',
-  overdue: '超期',
-  reopened: '重办',
-  unsatisfied: '不满意',
-  returned: '退办/不再办理',
-};
+const SUM_LABELS: Record<SumKey, string> = FIGURE_LABELS;
 const n = (v: number | null) => (v === null ? '-' : String(v));
 const rate = (v: number | null) => (v === null ? '-' : `${v}%`);
 
