@@ -7,13 +7,12 @@ import type { Person } from '../domain/roster.js';
 import { isUnitWorker } from '../domain/roster.js';
 import * as T from '../domain/texts/tickets.js';
 import type { OpenTicket } from '../domain/tickets/digest.js';
-import { dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
-import { roundsAwaitingUnit } from '../store/dual.js';
 import { addTicketDoneQuestion } from '../store/ticket-done-questions.js';
 import { ackLatestDigest, latestUnackedDigestAt } from '../store/ticket-nag.js';
 import { overdueOrReopenedOfUnit } from '../store/tickets.js';
 import type { AppContext } from '../usecases/context.js';
 import { replyTo, toPerson } from '../usecases/send.js';
+import { signableSince } from '../usecases/signable.js';
 import { unitWorkerHandler } from './types.js';
 
 const MAX_CHARS = 300;
@@ -23,21 +22,6 @@ const NAMES_SOMETHING = /(?<!\d)(?!12345(?!\d))[A-Za-z]{0,4}\d{4,}|(?<![A-Za-z0-
 const DONE_WORD = /修好|弄好|搞定|办好|办完|办结|处理完|处置完|完毕|完工|解决了|已解决|好了|完成/;
 
 type Decision = { unitId: string; tickets: OpenTicket[] };
-
-/** A dispatch or 双派单 round delivered after `since`, not yet signed nor answered (then the 签收 is its). */
-async function signableSince(ctx: AppContext, unitId: string, since: Date): Promise<boolean> {
-  const later = (at: Date | null) => at !== null && at.getTime() > since.getTime();
-  if (
-    (await hasOpenDispatch(ctx.db, unitId)) &&
-    (await dispatchesForUnit(ctx.db, unitId)).some((d) =>
-      d.targets.some((t) => t.unitId === unitId && !t.ackedAt && !t.answeredAt && later(t.deliveredAt)),
-    )
-  )
-    return true;
-  return (await roundsAwaitingUnit(ctx.db, unitId)).some((r) =>
-    r.sides.some((s) => s.unitId === unitId && !s.ackedAt && !s.answeredAt && later(s.deliveredAt)),
-  );
-}
 
 /** 签收，公交站台已经修好了 / 收到👍 路灯修好了: an acknowledgement whose remark says something is done. */
 export function ackWithDoneRemark(text: string): string | null {

@@ -5,29 +5,14 @@ import { unitName } from '../domain/roster.js';
 import * as T from '../domain/texts/tickets.js';
 import { parseTicketCommand, type TicketCommand } from '../domain/tickets/commands.js';
 import { dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
-import { roundsAwaitingUnit } from '../store/dual.js';
 import { ackLatestDigest, latestUnackedDigestAt } from '../store/ticket-nag.js';
 import { getTicket, recordTicketEvent } from '../store/tickets.js';
 import type { AppContext } from '../usecases/context.js';
 import { replyTo } from '../usecases/send.js';
+import { signableSince } from '../usecases/signable.js';
 import type { MessageHandler } from './types.js';
 
 const CODE = /(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}(?!\d)/i;
-
-/** A dispatch or 双派单 round delivered to the unit after `since` and not yet signed or answered. */
-async function signableSince(ctx: AppContext, unitId: string, since: Date): Promise<boolean> {
-  const later = (at: Date | null) => at !== null && at.getTime() > since.getTime();
-  if (
-    (await hasOpenDispatch(ctx.db, unitId)) &&
-    (await dispatchesForUnit(ctx.db, unitId)).some((d) =>
-      d.targets.some((t) => t.unitId === unitId && !t.ackedAt && !t.answeredAt && later(t.deliveredAt)),
-    )
-  )
-    return true;
-  return (await roundsAwaitingUnit(ctx.db, unitId)).some((r) =>
-    r.sides.some((s) => s.unitId === unitId && !s.ackedAt && !s.answeredAt && later(s.deliveredAt)),
-  );
-}
 
 /**
  * An open dispatch to the unit, not yet answered by it, names this ticket: `GD… 已办结，…` is then
