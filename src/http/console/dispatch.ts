@@ -19,7 +19,7 @@ import { getTicket } from '../../store/tickets.js';
 import type { AppContext } from '../../usecases/context.js';
 import { type EvidenceRow, evidenceRows } from '../../usecases/dual-evidence.js';
 import { sendHtml, type Viewer, viewer } from './auth.js';
-import { esc, page } from './layout.js';
+import { esc, page, unitLinkFor } from './layout.js';
 
 /** One 双派单 round as the console shows it. */
 export interface DualRoundView {
@@ -179,9 +179,7 @@ export function registerDispatch(app: FastifyInstance, ctx: AppContext): void {
       `<h1>${T.heading}</h1>${cards}` +
       `${open.length === 0 ? `<div class="panel"><p>${T.noOpen}</p></div>` : await panels(open)}${dual}` +
       `${done.length > 0 ? `<h2>${T.recentDone}</h2>${await panels(done)}` : ''}`;
-    const unitLink = v.scope.all
-      ? undefined
-      : { id: v.scope.unitId, name: ctx.roster.unit(v.scope.unitId)?.name ?? v.scope.unitId };
+    const unitLink = unitLinkFor(v.scope, ctx.roster);
     return sendHtml(
       reply,
       page({

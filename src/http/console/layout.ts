@@ -1,5 +1,7 @@
 /** The console's HTML shell: zh-CN, mobile first, no build step; charts by ECharts from a local file. */
+import { type Roster, unitName } from '../../domain/roster.js';
 import { SHELL } from '../../domain/texts/console.js';
+import type { ConsoleScope } from '../../usecases/console-scope.js';
 
 export const esc = (s: string | number | null | undefined): string =>
   String(s ?? '').replace(
@@ -103,4 +105,9 @@ export function page(s: Shell): string {
 /** A one-message page (need login, forbidden, bad link). */
 export function messagePage(title: string, text: string, extra = ''): string {
   return page({ title, body: `<div class="msg"><h1>${esc(title)}</h1><p>${esc(text)}</p>${extra}</div>` });
+}
+
+/** The header's tab to a head's own unit page (none for those who see every unit). */
+export function unitLinkFor(scope: ConsoleScope & object, roster: Roster): Shell['unitLink'] {
+  return scope.all ? undefined : { id: scope.unitId, name: unitName(roster, scope.unitId) };
 }

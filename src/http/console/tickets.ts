@@ -10,7 +10,7 @@ import { digestHistory } from '../../store/ticket-nag.js';
 import { openTicketsToNag } from '../../store/tickets.js';
 import type { AppContext } from '../../usecases/context.js';
 import { canSeeUnit, forbidden, sendHtml, viewer } from './auth.js';
-import { chart, esc, page } from './layout.js';
+import { chart, esc, page, unitLinkFor } from './layout.js';
 
 export function registerTickets(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { unit?: string } }>('/console/tickets', async (req, reply) => {
@@ -139,9 +139,7 @@ export function registerTickets(app: FastifyInstance, ctx: AppContext): void {
       `${only && v.scope.all ? `<div class="nav2"><a href="/console/tickets">${TICKETS.allUnits}</a></div>` : ''}` +
       `${cards}${units.length > 1 ? `<div class="panel">${chart('tickets-chart', option, 300)}</div>` : ''}` +
       `${empty}${sections.join('')}`;
-    const unitLink = v.scope.all
-      ? undefined
-      : { id: v.scope.unitId, name: ctx.roster.unit(v.scope.unitId)?.name ?? v.scope.unitId };
+    const unitLink = unitLinkFor(v.scope, ctx.roster);
     return sendHtml(
       reply,
       page({

@@ -9,7 +9,7 @@ import { orderedRows, shortName } from '../../render/day-card.js';
 import { reportsForDay } from '../../store/reports.js';
 import type { AppContext } from '../../usecases/context.js';
 import { sendHtml, viewer } from './auth.js';
-import { chart, esc, num, page, pct } from './layout.js';
+import { chart, esc, num, page, pct, unitLinkFor } from './layout.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -128,9 +128,7 @@ export function registerToday(app: FastifyInstance, ctx: AppContext): void {
       `</div>`;
     const note = workday ? '' : `<p class="muted">${TODAY.notWorkday}</p>`;
     const title = TODAY.title(monthDay(day), day === today);
-    const unitLink = v.scope.all
-      ? undefined
-      : { id: v.scope.unitId, name: ctx.roster.unit(v.scope.unitId)?.name ?? v.scope.unitId };
+    const unitLink = unitLinkFor(v.scope, ctx.roster);
     return sendHtml(
       reply,
       page({
