@@ -4,8 +4,9 @@
  * except that the peers of one layer (handlers, routines, http) never import each other.
  * Type-only imports count too: a type from above is still knowledge of what is above.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { filesUnder, isTsSource } from './lib/walk.mjs';
 
 const root = join(import.meta.dirname, '..');
 const src = join(root, 'src');
@@ -31,13 +32,7 @@ export const LAYERS = {
 };
 const PEERS_APART = new Set(['handlers', 'routines', 'http']);
 
-function* walk(dir) {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) yield* walk(p);
-    else if (/\.(ts|mts)$/.test(name) && !name.endsWith('.d.ts')) yield p;
-  }
-}
+const walk = (dir) => filesUnder(dir, isTsSource);
 const top = (file) => relative(src, file).split(sep)[0];
 const spec =
   /(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;

@@ -10,8 +10,9 @@
  *   the backslash-free ones are built from string parts with `new RegExp` instead;
  * - ALLOWED below: files that must not be edited.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
+import { filesUnder } from './lib/walk.mjs';
 
 export const MAX_WIDTH = 120;
 const root = join(import.meta.dirname, '..');
@@ -50,13 +51,7 @@ export function width(line) {
   return w;
 }
 
-function* walk(dir) {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) yield* walk(p);
-    else if (EXTENSIONS.has(extname(name))) yield p;
-  }
-}
+const walk = (dir) => filesUnder(dir, (name) => EXTENSIONS.has(extname(name)));
 
 /** Every line wider than MAX_WIDTH: `{ file, line, width }`, file relative to the repository. */
 export function longLines(dirs = DIRS) {

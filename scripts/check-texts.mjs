@@ -6,8 +6,9 @@
  * regular expressions: literals, or strings in the arguments of `new RegExp(…)` (a long one
  * built from parts, see check-lines.mjs).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { filesUnder, isTsSource } from './lib/walk.mjs';
 import { pathToFileURL } from 'node:url';
 
 const root = join(import.meta.dirname, '..');
@@ -29,13 +30,7 @@ const ALLOWED_STRINGS = new Set([]);
 export const CJK = /[\u4e00-\u9fff]/;
 export const SENTENCE = /[，。：！？【]/;
 
-function* walk(dir) {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) yield* walk(p);
-    else if (/\.(ts|mts)$/.test(name) && !name.endsWith('.d.ts')) yield p;
-  }
-}
+const walk = (dir) => filesUnder(dir, isTsSource);
 
 const KEYWORDS_BEFORE_REGEX = new Set([
   'return',

@@ -259,8 +259,8 @@ async function takeSlot(
 /** Moves a taken slot to the time the chat accepted the message (never fails the send). */
 async function slotDelivered(r: Redis, key: string, member: string, windowMs: number): Promise<void> {
   try {
-    await r.zadd(key, 'XX', Date.now(), member);
-    await r.pexpire(key, windowMs);
+    // One round trip: the send's hot path already has the database's mark after it.
+    await r.multi().zadd(key, 'XX', Date.now(), member).pexpire(key, windowMs).exec();
   } catch {
     // Redis gone right now: the slot keeps its start time (at worst the margin is smaller).
   }
