@@ -224,6 +224,14 @@ const RETURN_APPROVED = (alias: string) =>
   `'reopened' and r.at > a.decided_at)
      ) as return_approved`;
 
+/** The unit said 已办结 and the ticket was not reopened since (the platform has not confirmed it yet). */
+const REPORTED_DONE = (alias: string) =>
+  `exists (
+       select 1 from ticket_events e where e.ticket_number = ${alias}.number and e.kind = 'reported-done'
+         and not exists (select 1 from ticket_events r where r.ticket_number = ${alias}.number and r.kind = ` +
+  `'reopened' and r.at > e.at)
+     ) as reported_done`;
+
 /** A status the platform holds the ticket in (退单, 延时申请, 挂起): it waits, never nagged nor listed. */
 export const held = (status: string) => status !== '' && HELD_STATES.has(ticketState(status));
 
@@ -248,11 +256,7 @@ export async function openTicketsToNag(db: Queryable, until: Date): Promise<Open
        union all
        select number, title, unit_id, due_at, reopen_count, status from tickets where not done and reopen_count > 0 ` +
       `and due_at >= $1)
-     select o.*, exists (
-       select 1 from ticket_events e where e.ticket_number = o.number and e.kind = 'reported-done'
-         and not exists (select 1 from ticket_events r where r.ticket_number = o.number and r.kind = 'reopened' and ` +
-      `r.at > e.at)
-     ) as reported_done, ${RETURN_APPROVED('o')} from o`,
+     select o.*, ${REPORTED_DONE('o')}, ${RETURN_APPROVED('o')} from o`,
     [until],
   );
   return rows
@@ -283,11 +287,8 @@ export async function overdueOrReopenedOfUnit(db: Queryable, unitId: string, now
     reported_done: boolean;
     return_approved: boolean;
   }>(
-    `select t.number, t.title, t.content, t.due_at, t.reopen_count, t.status, exists (
-       select 1 from ticket_events e where e.ticket_number = t.number and e.kind = 'reported-done'
-         and not exists (select 1 from ticket_events r where r.ticket_number = t.number and r.kind = 'reopened' and ` +
-      `r.at > e.at)
-     ) as reported_done, ${RETURN_APPROVED('t')}
+    `select t.number, t.title, t.content, t.due_at, t.reopen_count, t.status,
+       ${REPORTED_DONE('t')}, ${RETURN_APPROVED('t')}
      from tickets t
      where t.unit_id = $1 and not t.done and (t.due_at < $2 or t.reopen_count > 0) order by t.due_at, t.number`,
     [unitId, now],
