@@ -165,40 +165,26 @@ export class WechatyChannel implements ChatChannel {
       );
       return;
     }
+    const base = {
+      id: msg.id,
+      chat: room ? ('group' as const) : ('private' as const),
+      roomId: room?.id ?? null,
+      senderId: talker.id,
+      senderName: withoutNul(talker.name()),
+      sentAt: sentAt.toISOString(),
+      receivedAt: now.toISOString(),
+    };
     if (msg.type() === types.Message.Recalled) {
       // 撤回: the puppet gives the withdrawn message's id as the text (Wechaty's toRecalled() reads it so).
       const recalledId = msg.text();
       if (!recalledId) return;
-      await this.receiveDurably({
-        id: msg.id,
-        chat: room ? 'group' : 'private',
-        roomId: room?.id ?? null,
-        senderId: talker.id,
-        senderName: withoutNul(talker.name()),
-        text: '',
-        mentionIds: [],
-        sentAt: sentAt.toISOString(),
-        receivedAt: now.toISOString(),
-        file: null,
-        kind: 'recall',
-        recalledId,
-      });
+      await this.receiveDurably({ ...base, text: '', mentionIds: [], file: null, kind: 'recall', recalledId });
       return;
     }
     const mentionIds = room ? (await msg.mentionList().catch(() => [] as ContactInterface[])).map((c) => c.id) : [];
     const file = await this.saveFile(msg, talker.id);
-    await this.receiveDurably({
-      id: msg.id,
-      chat: room ? 'group' : 'private',
-      roomId: room?.id ?? null,
-      senderId: talker.id,
-      senderName: withoutNul(talker.name()),
-      text: msg.type() === types.Message.Text ? withoutNul(msg.text()) : '',
-      mentionIds,
-      sentAt: sentAt.toISOString(),
-      receivedAt: now.toISOString(),
-      file,
-    });
+    const text = msg.type() === types.Message.Text ? withoutNul(msg.text()) : '';
+    await this.receiveDurably({ ...base, text, mentionIds, file });
   }
 
   /** Hands the message to the inbound queue, retrying while Redis is unavailable. */
