@@ -3,8 +3,9 @@
  * report figures that the parser did not take gets a hint instead of silence; the rule is
  * narrow so that dispatch answers, ticket numbers and chatter get none. Pure.
  */
+
+import { FIGURE_KEYS } from './figures.js';
 import type { NotReportReason, ReportParse } from './parse.js';
-import { REPORT_FIELDS } from './parse.js';
 
 /** The hint to give: why the text was not taken, in the words the sender needs. */
 export type AttemptHint = 'question' | 'evaluative' | 'general';
@@ -43,7 +44,7 @@ export function reportAttempt(a: AttemptInput): AttemptHint | null {
   if (a.why === null || NEVER.has(a.why)) return null;
   if (a.mentions.length > 0 || ADDRESSED.test(a.text)) return null;
   if (a.parse.unit !== null && a.parse.unit !== a.ownUnit) return null;
-  const n = REPORT_FIELDS.filter((f) => a.parse[f] !== null).length;
+  const n = FIGURE_KEYS.filter((f) => a.parse[f] !== null).length;
   if (n < 2 && !(n === 1 && DAY_MARK.test(a.text))) return null;
   if (a.why === 'question') return 'question';
   if (a.why === 'praise' || a.why === 'comment') return 'evaluative';

@@ -9,7 +9,7 @@ import { DEFAULT_TZ, inZone } from '../time.js';
 import { assignFigures, type Binding } from './assign.js';
 import { neverAReport } from './correction.js';
 import { findDates, reportDay } from './dates.js';
-import type { ReportFigures } from './figures.js';
+import { FIGURE_KEYS, type ReportFigures } from './figures.js';
 import { cleanText, MASK, maskNoise, maskPeriods } from './normalize.js';
 import { tokenize } from './tokens.js';
 import { reportingUnit, type UnitMention, unitMentions } from './units.js';
@@ -26,18 +26,6 @@ export interface ReportInput {
   sentAt: string;
   from?: string;
 }
-
-export const REPORT_FIELDS = [
-  'received',
-  'completed',
-  'inProgress',
-  'overdue',
-  'reopened',
-  'unsatisfied',
-  'returned',
-  'onTimeRate',
-  'satisfactionRate',
-] as const;
 
 /** Notices, praise, instructions, supervisors' bulletins: never a unit's own report. */
 const NOTICE = new RegExp(
@@ -247,7 +235,7 @@ export function explainReport(
     onTimeRate: fig.onTimeRate,
     satisfactionRate: fig.satisfactionRate,
   };
-  const nFields = REPORT_FIELDS.filter((f) => out[f] !== null).length;
+  const nFields = FIGURE_KEYS.filter((f) => out[f] !== null).length;
   const why =
     whyNotReport(clean, masked, nFields, mentions, fig.bindings, input.from, roster) ?? neverAReport(clean, nFields);
   out.isReport = why === null;
