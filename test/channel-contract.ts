@@ -113,6 +113,7 @@ export function channelContract(driver: ChannelDriver): void {
         },
         onCardAction: async (a) => {
           pressed.push(a);
+          return { accepted: true, title: '已签收', scope: 'all' };
         },
         log: testLogger(),
       };

@@ -71,6 +71,39 @@ export interface CardAction {
   receivedAt: string;
 }
 
+/**
+ * What the app decided about a card press, decided at once (a chat may allow the card to be
+ * changed only for a few seconds after the press): the card is replaced by `title` (and `text`)
+ * for `scope` ('presser': only the person who pressed sees the change, e.g. a refusal or one unit
+ * signing a group card; 'all': everyone). `accepted` false: the press was refused (and recorded).
+ */
+export interface CardVerdict {
+  accepted: boolean;
+  title: string;
+  text?: string;
+  scope: 'presser' | 'all';
+}
+
+/**
+ * Why a delivery failed, for the outbox: 'too-fast' (the chat's rate limit: wait `retryAfterMs`
+ * or one window, not an attempt used, never lost), 'not-connected' (nothing was sent), 'rejected'
+ * (the chat answered with an error `code`: retried with back-off), 'unknown-outcome' (no answer
+ * in time or the connection dropped while waiting: it may have been delivered).
+ */
+export type SendFailure = 'too-fast' | 'not-connected' | 'rejected' | 'unknown-outcome';
+
+export class ChannelSendError extends Error {
+  constructor(
+    message: string,
+    readonly failure: SendFailure,
+    readonly code?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'ChannelSendError';
+  }
+}
+
 /** Anything a channel hands on: a message, or a card button press. */
 export type InboundEvent = { kind: 'message'; message: IncomingMessage } | { kind: 'card-action'; action: CardAction };
 
@@ -89,8 +122,11 @@ export interface ChannelDeps {
   sendPerMinute: number;
   /** Durably records a received message (the inbound queue). Must not process it. */
   receive: (m: IncomingMessage) => Promise<void>;
-  /** A card button was pressed (channels with `interactiveCards`). */
-  onCardAction?: (a: CardAction) => Promise<void>;
+  /**
+   * A card button was pressed (channels with `interactiveCards`): the app records it durably and
+   * answers at once how the card should now look.
+   */
+  onCardAction?: (a: CardAction) => Promise<CardVerdict>;
   log: Logger;
 }
 

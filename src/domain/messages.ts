@@ -31,6 +31,26 @@ export interface IncomingMessage {
   kind?: 'message' | 'recall';
   /** The id of the message withdrawn (kind 'recall'). */
   recalledId?: string;
+  /** The text of the message this one quotes (引用), where the chat tells it. */
+  quote?: string;
+  /**
+   * 'card': not typed but made by the bot from a press on a card's button (one-tap 签收), carrying
+   * what the person would have typed; handled exactly like the typed message.
+   */
+  via?: 'card';
+}
+
+/**
+ * Buttons under a message (one-tap 签收 / 已阅) on a channel with interactive cards; a channel
+ * without them sends the text only (whose words already say how to answer by typing).
+ */
+export interface OutgoingCard {
+  /** Unique per card, at most 128 of [A-Za-z0-9_-@] (the chat's task id); a press comes back with it. */
+  key: string;
+  /** The card's title (short: about 20 characters). */
+  title: string;
+  /** The buttons; a button's key (at most 1024 bytes) says what a press means (CardAction.actionKey). */
+  buttons: Array<{ key: string; text: string }>;
 }
 
 /** Where an outgoing message goes. */
@@ -45,6 +65,8 @@ export interface OutgoingMessage {
   purpose: string;
   /** Optional file to send after the text. */
   file?: { name: string; path: string };
+  /** Optional buttons (channels with interactive cards). */
+  card?: OutgoingCard;
   /**
    * Where a private message may go when the person cannot be messaged privately (not a friend,
    * contact look-up failed). Absent: @-mention in the group. 'never-group': it carries a
