@@ -1,10 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { FileBox } from 'file-box';
 import { type Message, types, WechatyBuilder } from 'wechaty';
 import type { ContactInterface, RoomInterface, WechatyInterface } from 'wechaty/impls';
 import type { PuppetInterface } from 'wechaty-puppet/impls';
-import { type FileRefusal, isSpreadsheetName, mayImportFiles, storedFileName } from '../../domain/files.js';
 import {
   type IncomingFile,
   type IncomingMessage,
@@ -13,7 +11,6 @@ import {
 } from '../../domain/messages.js';
 import { CONSOLE_LINK_WITHHELD, WITHHELD_NOTICE } from '../../domain/texts/console.js';
 import { RecentIds } from '../../lib/recent-ids.js';
-import { FileTooLarge, writeBounded } from '../../store/received-files.js';
 import {
   type ChannelCapabilities,
   type ChannelDeps,
@@ -23,6 +20,8 @@ import {
   type DeliveredVia,
   StateListeners,
 } from '../channel.js';
+import { receiveDurably } from '../durable.js';
+import { keepReceivedFile, withoutNul } from '../files.js';
 
 export interface WechatyChannelOptions extends ChannelDeps {
   puppet: PuppetInterface;
@@ -189,18 +188,8 @@ export class WechatyChannel implements ChatChannel {
 
   /** Hands the message to the inbound queue, retrying while Redis is unavailable. */
   private async receiveDurably(m: IncomingMessage): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.o.receive(m);
-        this.seen.add(m.id);
-        return;
-      } catch (err) {
-        if (attempt >= 120) throw err;
-        if (attempt === 1)
-          this.o.log.warn({ id: m.id, err: (err as Error).message }, 'cannot queue message yet; retrying');
-        await new Promise((r) => setTimeout(r, Math.min(250 * attempt, 5_000)));
-      }
-    }
+    await receiveDurably(this.o.receive, m, this.o.log);
+    this.seen.add(m.id);
   }
 
   /**
@@ -218,26 +207,16 @@ export class WechatyChannel implements ChatChannel {
       this.o.log.warn({ id: msg.id, err: (err as Error).message }, 'message has no readable file');
       return null;
     }
-    const name = withoutNul(box.name);
-    const declared = typeof box.size === 'number' && box.size > 0 ? box.size : 0;
-    const refuse = (refused: FileRefusal, size = declared): IncomingFile => {
-      this.o.log.info({ id: msg.id, from: senderId, file: name, size, refused }, 'received file not kept');
-      return { name, path: '', size, refused };
-    };
-    if (!isSpreadsheetName(name)) return refuse('type');
-    if (!mayImportFiles(this.o.roster.person(senderId))) return refuse('not-allowed');
-    const max = this.o.maxFileBytes ?? 20 * 1024 * 1024;
-    if (declared > max) return refuse('too-large');
-    try {
-      mkdirSync(this.o.filesDir, { recursive: true });
-      const path = join(this.o.filesDir, storedFileName(msg.id, name));
-      const { size, sha256 } = await writeBounded(await box.toStream(), path, max);
-      return { name, path, size, sha256 };
-    } catch (err) {
-      if (err instanceof FileTooLarge) return refuse('too-large', max + 1);
-      this.o.log.warn({ id: msg.id, err: (err as Error).message }, 'message has no readable file');
-      return { name, path: '', size: declared };
-    }
+    return keepReceivedFile(
+      {
+        messageId: msg.id,
+        senderId,
+        name: box.name,
+        declaredSize: typeof box.size === 'number' && box.size > 0 ? box.size : 0,
+        open: () => box.toStream(),
+      },
+      this.o,
+    );
   }
 
   private async contact(id: string): Promise<ContactInterface | undefined> {
@@ -293,9 +272,4 @@ export class WechatyChannel implements ChatChannel {
  */
 function fileBoxOf(f: { path: string; name: string }): FileBox {
   return FileBox.fromBase64(readFileSync(f.path).toString('base64'), f.name);
-}
-
-/** PostgreSQL text cannot hold U+0000; a message carrying one would never be stored. */
-function withoutNul(s: string): string {
-  return s.includes('\u0000') ? s.replace(/\u0000/g, '') : s;
 }

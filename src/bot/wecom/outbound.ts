@@ -1,0 +1,76 @@
+/**
+ * Our outgoing messages → the AI bot's send bodies (pure). Text goes as markdown, @-mentions as
+ * `<@userid>`; buttons as a `button_interaction` template card whose `task_id` is the card's key.
+ *
+ * Text and card: a short text without mentions (at most CARD_TEXT_MAX characters) goes inside
+ * the card, under its title (`sub_title_text`): one message. A longer text, or one that
+ * @-mentions people (a card cannot @ anyone), goes first as markdown, then the card with its
+ * title only.
+ */
+import type { SendMsgBody, TemplateCard } from '@wecom/aibot-node-sdk';
+import type { OutgoingCard, OutgoingMessage } from '../../domain/messages.js';
+import type { Roster } from '../../domain/roster.js';
+import type { CardVerdict } from '../channel.js';
+
+/** The longest text a card carries under its title (WeCom: "建议不超过 112 个字"). */
+export const CARD_TEXT_MAX = 112;
+
+/** The text with each mentioned person as `<@userid>`: in place of `@名字` where written, else in front. */
+export function withMentions(text: string, mentions: readonly string[], roster: Roster): string {
+  let out = text;
+  const front: string[] = [];
+  for (const id of new Set(mentions)) {
+    const tag = `<@${id}>`;
+    const name = roster.person(id)?.name;
+    if (name && out.includes(`@${name}`)) out = out.split(`@${name}`).join(tag);
+    else if (!out.includes(tag)) front.push(tag);
+  }
+  return front.length > 0 ? `${front.join(' ')} ${out}` : out;
+}
+
+/** The template card for `card`, with `text` under its title when given. */
+export function cardOf(card: OutgoingCard, text?: string): TemplateCard {
+  return {
+    card_type: 'button_interaction',
+    main_title: { title: card.title },
+    ...(text ? { sub_title_text: text } : {}),
+    task_id: card.key,
+    button_list: card.buttons.map((b) => ({ text: b.text, key: b.key })),
+  };
+}
+
+/** Whether the text goes inside the card (see the file's comment). */
+export function textFitsCard(m: OutgoingMessage): boolean {
+  return m.mentions.length === 0 && Array.from(m.text).length <= CARD_TEXT_MAX;
+}
+
+/** The bodies to send for the message, in order (its file is sent after them, separately). */
+export function bodiesOf(m: OutgoingMessage, roster: Roster): SendMsgBody[] {
+  const markdown = (): SendMsgBody => ({
+    msgtype: 'markdown',
+    markdown: { content: withMentions(m.text, m.mentions, roster) },
+  });
+  if (!m.card) return m.text.trim() === '' ? [] : [markdown()];
+  if (textFitsCard(m)) return [{ msgtype: 'template_card', template_card: cardOf(m.card, m.text || undefined) }];
+  return [markdown(), { msgtype: 'template_card', template_card: cardOf(m.card) }];
+}
+
+/**
+ * The card that replaces a pressed one: the verdict's title and text, the buttons greyed out
+ * with the title as their text (`replace_text`, as WeCom's card updates take it).
+ */
+export function updatedCard(taskId: string, verdict: CardVerdict, buttons: OutgoingCard['buttons']): TemplateCard {
+  return {
+    card_type: 'button_interaction',
+    main_title: { title: verdict.title },
+    ...(verdict.text ? { sub_title_text: verdict.text } : {}),
+    task_id: taskId,
+    button_list: buttons.map((b) => ({ text: b.text, key: b.key })),
+    replace_text: verdict.title,
+  } as TemplateCard;
+}
+
+/** How a file is sent: a picture as an image (the day card), anything else as a file. */
+export function mediaTypeOf(name: string): 'image' | 'file' {
+  return /\.(png|jpe?g|gif)$/i.test(name) ? 'image' : 'file';
+}
