@@ -2,7 +2,8 @@
  * Process start-up: `npm start`. Reads the environment and the district file, checks Redis,
  * builds the app and runs it until SIGINT/SIGTERM. The terminal simulator (mock puppet) runs
  * only when asked (SIMULATOR=1, or `npm start` in a checkout without a chat token), never on a
- * configured DATABASE_URL unless forced; the real bot without a chat token refuses to start.
+ * configured DATABASE_URL unless forced; the real bot without its chat's credentials (a puppet
+ * token, or the WeCom AI bot's id and secret with CHAT_CHANNEL=wecom) refuses to start.
  */
 import { join } from 'node:path';
 import { buildApp } from './app.js';
@@ -63,6 +64,19 @@ async function main(): Promise<void> {
     world = new MockWorld(config);
     if (clock) world.clock = clock;
     channel = world.channel;
+  } else if (env.CHAT_CHANNEL === 'wecom') {
+    channel = {
+      kind: 'wecom',
+      botId: env.WECOM_BOT_ID as string,
+      secret: env.WECOM_BOT_SECRET as string,
+      botName: env.WECOM_BOT_NAME,
+      ...(env.WECOM_WS_URL ? { wsUrl: env.WECOM_WS_URL } : {}),
+      ...(env.WECOM_GROUP_CHAT_ID ? { groupChatId: env.WECOM_GROUP_CHAT_ID } : {}),
+      ...(env.WECOM_PER_MINUTE ? { perMinute: env.WECOM_PER_MINUTE } : {}),
+      ...(env.WECOM_PER_CONVERSATION_PER_MINUTE
+        ? { perConversationPerMinute: env.WECOM_PER_CONVERSATION_PER_MINUTE }
+        : {}),
+    };
   } else {
     channel = {
       kind: 'wechaty',

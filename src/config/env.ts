@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { NO_CHAT_TOKEN, SIMULATOR_ON_DATABASE } from '../domain/texts/simulator.js';
 import { invalidEnvText } from '../domain/texts/system.js';
+import { DEFAULT_WECOM_BOT_NAME, WECOM_MISSING_CREDENTIALS } from '../domain/texts/wecom.js';
 import { formatIssues } from './load.js';
 
 const flag = z
@@ -19,9 +20,29 @@ export const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.-]+$/)
     .default('duban'),
+  /** Which chat: a Wechaty puppet (default) or the official WeCom AI bot (智能机器人, long connection). */
+  CHAT_CHANNEL: z.enum(['wechaty', 'wecom']).default('wechaty'),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
   WECHATY_PUPPET_SERVICE_ENDPOINT: z.string().optional(),
   WECHATY_PUPPET_SERVICE_NO_TLS: flag,
+  /** The WeCom AI bot's id and secret (admin console, API mode, long connection). The secret is never logged. */
+  WECOM_BOT_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
+  WECOM_BOT_SECRET: z.string().min(8).optional(),
+  /** The long-connection URL, where it is not WeCom's own (政务微信, a private deployment). */
+  WECOM_WS_URL: z.url({ protocol: /^wss?$/ }).optional(),
+  /** The group's chat id; else the district file's group.id; else learned from the first @-message. */
+  WECOM_GROUP_CHAT_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_@.-]+$/)
+    .optional(),
+  /** The bot's display name in the group, as members type it after @. */
+  WECOM_BOT_NAME: z.string().min(1).max(32).default(DEFAULT_WECOM_BOT_NAME),
+  /** Sending limits of the AI bot (only third-party figures exist): per minute, per conversation per minute. */
+  WECOM_PER_MINUTE: z.coerce.number().int().min(1).max(600).optional(),
+  WECOM_PER_CONVERSATION_PER_MINUTE: z.coerce.number().int().min(1).max(600).optional(),
   HTTP_HOST: z.string().default('127.0.0.1'),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   API_TOKEN: z.string().min(16, 'API_TOKEN must be at least 16 characters').optional(),
@@ -54,18 +75,26 @@ export function readEnv(env: NodeJS.ProcessEnv | Record<string, string | undefin
   const simulator =
     d.SIMULATOR !== undefined
       ? /^(1|true|yes|on)$/i.test(d.SIMULATOR)
-      : !d.WECHATY_PUPPET_SERVICE_TOKEN && d.DUBAN_CHECKOUT && d.NODE_ENV !== 'production';
+      : !hasChatCredentials(d) && d.DUBAN_CHECKOUT && d.NODE_ENV !== 'production';
   return { ...d, simulator };
 }
 
 /**
  * Why this process must not start, or null: the simulator on a configured database (unless
- * forced), or the real bot without a chat token (it never falls back to the simulator).
+ * forced), or the real bot without its chat's credentials (it never falls back to the simulator).
  */
 export function startRefusal(env: Env): string | null {
   if (env.simulator && env.DATABASE_URL && !env.SIMULATOR_FORCE) return SIMULATOR_ON_DATABASE;
-  if (!env.simulator && !env.WECHATY_PUPPET_SERVICE_TOKEN) return NO_CHAT_TOKEN;
+  if (!env.simulator && !hasChatCredentials(env))
+    return env.CHAT_CHANNEL === 'wecom' ? WECOM_MISSING_CREDENTIALS : NO_CHAT_TOKEN;
   return null;
+}
+
+/** Whether the chosen chat's credentials are set: the puppet token, or the AI bot's id and secret. */
+function hasChatCredentials(
+  e: Pick<Env, 'CHAT_CHANNEL' | 'WECHATY_PUPPET_SERVICE_TOKEN' | 'WECOM_BOT_ID' | 'WECOM_BOT_SECRET'>,
+): boolean {
+  return e.CHAT_CHANNEL === 'wecom' ? !!e.WECOM_BOT_ID && !!e.WECOM_BOT_SECRET : !!e.WECHATY_PUPPET_SERVICE_TOKEN;
 }
 
 /** The simulator's own data folder (its PGlite, files, log, private Redis): never production's. */

@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { type Logger as SdkLogger, type SendMsgBody, WSClient, type WsFrame } from '@wecom/aibot-node-sdk';
 import type { IncomingFile, IncomingMessage, OutgoingCard, OutgoingMessage } from '../../domain/messages.js';
+import { DEFAULT_WECOM_BOT_NAME } from '../../domain/texts/wecom.js';
 import { RecentIds } from '../../lib/recent-ids.js';
 import {
   type CardAction,
@@ -33,9 +34,6 @@ import {
 import { bodiesOf, mediaTypeOf, updatedCard } from './outbound.js';
 
 export type WecomChannelOptions = ChannelDeps & Omit<WecomChoice, 'kind'>;
-
-/** The bot's display name when none is configured. */
-export const DEFAULT_WECOM_BOT_NAME = '督办助手';
 
 const DEFAULT_LIMIT = 20;
 
