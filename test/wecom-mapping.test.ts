@@ -1,0 +1,255 @@
+/** The WeCom AI-bot channel's pure parts: frames → our types, our messages → send bodies, SDK errors. */
+import { describe, expect, it } from 'vitest';
+import { ChannelSendError } from '../src/bot/channel.js';
+import { sendErrorOf, TOO_FAST_RETRY_MS } from '../src/bot/wecom/errors.js';
+import {
+  cardActionOf,
+  type InboundContext,
+  type MessageBody,
+  mentionIdsOf,
+  messageOf,
+  sentAtOf,
+  withoutBotMention,
+} from '../src/bot/wecom/inbound.js';
+import { bodiesOf, CARD_TEXT_MAX, mediaTypeOf, updatedCard, withMentions } from '../src/bot/wecom/outbound.js';
+import { readEnv, startRefusal } from '../src/config/env.js';
+import type { OutgoingMessage } from '../src/domain/messages.js';
+import { Roster } from '../src/domain/roster.js';
+import { rosterConfig } from './helpers.js';
+
+const roster = Roster.fromConfig(rosterConfig());
+const now = new Date('2026-11-30T10:00:00.000Z');
+const ctx: InboundContext = { roster, botId: 'aibBOT', botName: '督办助手', now };
+const base = { msgid: 'm-1', aibotid: 'aibBOT', from: { userid: 'wxid_zhujian_zhang' }, create_time: 1_796_032_800 };
+const group = { ...base, chatid: 'wrGROUP', chattype: 'group' };
+const single = { ...base, chattype: 'single' };
+
+describe('wecom inbound', () => {
+  it('maps a group text that @s the bot: bot mention stripped, the bot among the mentions', () => {
+    const m = messageOf({ ...group, msgtype: 'text', text: { content: '@督办助手 收到' } }, ctx)?.message;
+    expect(m).toEqual({
+      id: 'm-1',
+      chat: 'group',
+      roomId: 'wrGROUP',
+      senderId: 'wxid_zhujian_zhang',
+      senderName: '张局长',
+      text: '收到',
+      mentionIds: ['aibBOT'],
+      sentAt: new Date(1_796_032_800_000).toISOString(),
+      receivedAt: now.toISOString(),
+      file: null,
+    });
+  });
+
+  it('resolves @名字 of roster people into mention ids; a name two people share mentions nobody', () => {
+    const m = messageOf({ ...group, msgtype: 'text', text: { content: '@督办助手\u2005@李主任\u2005请跟进' } }, ctx);
+    expect(m?.message.mentionIds).toEqual(['aibBOT', 'wxid_leader_li']);
+    expect(m?.message.text).toBe('@李主任\u2005请跟进');
+    const twins = Roster.fromConfig(
+      rosterConfig({
+        people: [
+          { id: 'a', name: '王芳', roles: ['leader'] },
+          { id: 'b', name: '王芳', roles: ['supervisor'] },
+          { id: 'c', name: '王芳芳', roles: ['supervisor'] },
+        ],
+      } as never),
+    );
+    expect(mentionIdsOf('@王芳 @王芳芳 看一下', twins)).toEqual(['c']);
+  });
+
+  it('keeps a leading @ that is not the bot, and a bot name glued to the text', () => {
+    expect(withoutBotMention('@李主任 收到', '督办助手')).toBe('@李主任 收到');
+    expect(withoutBotMention('@督办助手收到', '督办助手')).toBe('@督办助手收到');
+    expect(withoutBotMention('  @督办助手', '督办助手')).toBe('');
+  });
+
+  it('maps a private text, a mixed message, a voice message and a quote', () => {
+    const p = messageOf({ ...single, msgtype: 'text', text: { content: '帮助' } }, ctx)?.message;
+    expect(p).toMatchObject({ chat: 'private', roomId: null, text: '帮助', mentionIds: [] });
+    const mixed = messageOf(
+      {
+        ...single,
+        msgtype: 'mixed',
+        mixed: {
+          msg_item: [
+            { msgtype: 'text', text: { content: '今日受理3件' } },
+            { msgtype: 'image', image: { url: 'http://x/i', aeskey: 'k' } },
+            { msgtype: 'text', text: { content: '办结2件' } },
+          ],
+        },
+      },
+      ctx,
+    );
+    expect(mixed?.message.text).toBe('今日受理3件\n办结2件');
+    expect(mixed?.images).toBe(1);
+    expect(messageOf({ ...single, msgtype: 'voice', voice: { content: '收到' } }, ctx)?.message.text).toBe('收到');
+    const q = messageOf(
+      {
+        ...group,
+        msgtype: 'text',
+        text: { content: '@督办助手 已处理' },
+        quote: { msgtype: 'text', text: { content: '派单：路灯' } },
+      },
+      ctx,
+    );
+    expect(q?.message.quote).toBe('派单：路灯');
+  });
+
+  it('gives a file message its download (the name comes with the download)', () => {
+    const f = messageOf({ ...single, msgtype: 'file', file: { url: 'http://x/f/1', aeskey: 'KEY' } }, ctx);
+    expect(f?.download).toEqual({ url: 'http://x/f/1', aeskey: 'KEY' });
+    expect(f?.message).toMatchObject({ text: '', file: null });
+  });
+
+  it('names an unknown sender by userid, and reads create_time in seconds or milliseconds', () => {
+    const body: MessageBody = { ...single, from: { userid: 'newcomer' }, msgtype: 'text', text: { content: '你好' } };
+    expect(messageOf(body, ctx)?.message.senderName).toBe('newcomer');
+    expect(sentAtOf(1_796_032_800)?.getTime()).toBe(1_796_032_800_000);
+    expect(sentAtOf(1_796_032_800_123)?.getTime()).toBe(1_796_032_800_123);
+    expect(sentAtOf(undefined)).toBeNull();
+    const noTime = messageOf({ ...body, create_time: undefined }, ctx)?.message;
+    expect(noTime?.sentAt).toBe(now.toISOString());
+  });
+
+  it('reads a card press in the flat (SDK) and the nested (webhook docs) shape', () => {
+    const ev = { msgid: 'e-1', chatid: 'wrGROUP', chattype: 'group', from: { userid: 'wxid_zhujian_zhang' } };
+    const flat = cardActionOf(
+      { ...ev, event: { eventtype: 'template_card_event', event_key: 'ack', task_id: 'd-42' } },
+      ctx,
+    );
+    const nested = cardActionOf(
+      {
+        ...ev,
+        event: { eventtype: 'template_card_event', template_card_event: { event_key: 'ack', task_id: 'd-42' } },
+      },
+      ctx,
+    );
+    const want = {
+      id: 'e-1',
+      cardKey: 'd-42',
+      actionKey: 'ack',
+      chat: 'group',
+      roomId: 'wrGROUP',
+      senderId: 'wxid_zhujian_zhang',
+      senderName: '张局长',
+      receivedAt: now.toISOString(),
+    };
+    expect(flat).toEqual(want);
+    expect(nested).toEqual(want);
+    expect(cardActionOf({ ...ev, event: { eventtype: 'enter_chat' } }, ctx)).toBeNull();
+    expect(
+      cardActionOf(
+        {
+          ...ev,
+          chatid: undefined,
+          chattype: 'single',
+          event: { eventtype: 'template_card_event', event_key: 'a', task_id: 't' },
+        },
+        ctx,
+      ),
+    ).toMatchObject({ chat: 'private', roomId: null });
+  });
+});
+
+describe('wecom outbound', () => {
+  const msg = (o: Partial<OutgoingMessage>): OutgoingMessage => ({
+    to: { kind: 'group' },
+    text: '请各单位按时报送',
+    mentions: [],
+    purpose: 'p',
+    ...o,
+  });
+
+  it('writes mentions as <@userid>: in place of @名字, else in front', () => {
+    expect(withMentions('@李主任 请阅', ['wxid_leader_li'], roster)).toBe('<@wxid_leader_li> 请阅');
+    expect(withMentions('请阅', ['wxid_leader_li', 'nobody'], roster)).toBe('<@wxid_leader_li> <@nobody> 请阅');
+  });
+
+  it('sends text as markdown, nothing for an empty text', () => {
+    expect(bodiesOf(msg({}), roster)).toEqual([{ msgtype: 'markdown', markdown: { content: '请各单位按时报送' } }]);
+    expect(bodiesOf(msg({ text: '' }), roster)).toEqual([]);
+  });
+
+  it('puts a short text without mentions inside the card; else text first, then the card', () => {
+    const card = { key: 'dispatch-42', title: '派单签收', buttons: [{ key: 'ack', text: '签收' }] };
+    const one = bodiesOf(msg({ card }), roster);
+    expect(one).toEqual([
+      {
+        msgtype: 'template_card',
+        template_card: {
+          card_type: 'button_interaction',
+          main_title: { title: '派单签收' },
+          sub_title_text: '请各单位按时报送',
+          task_id: 'dispatch-42',
+          button_list: [{ text: '签收', key: 'ack' }],
+        },
+      },
+    ]);
+    const long = bodiesOf(msg({ card, text: '长'.repeat(CARD_TEXT_MAX + 1) }), roster);
+    expect(long.map((b) => b.msgtype)).toEqual(['markdown', 'template_card']);
+    const mentioned = bodiesOf(msg({ card, mentions: ['wxid_leader_li'] }), roster);
+    expect(mentioned.map((b) => b.msgtype)).toEqual(['markdown', 'template_card']);
+    expect(mentioned[1]).toMatchObject({
+      template_card: { main_title: { title: '派单签收' }, task_id: 'dispatch-42' },
+    });
+    expect((mentioned[1] as { template_card: object }).template_card).not.toHaveProperty('sub_title_text');
+  });
+
+  it('updates a pressed card to the verdict, buttons greyed with the title', () => {
+    const c = updatedCard('dispatch-42', { accepted: true, title: '已签收（张局长 10:01）', scope: 'all' }, [
+      { key: 'ack', text: '签收' },
+    ]);
+    expect(c).toMatchObject({
+      card_type: 'button_interaction',
+      task_id: 'dispatch-42',
+      main_title: { title: '已签收（张局长 10:01）' },
+      replace_text: '已签收（张局长 10:01）',
+      button_list: [{ key: 'ack', text: '签收' }],
+    });
+  });
+
+  it('sends pictures as images and anything else as files', () => {
+    expect(mediaTypeOf('日报.png')).toBe('image');
+    expect(mediaTypeOf('工单.xlsx')).toBe('file');
+  });
+});
+
+describe('wecom send errors', () => {
+  it('maps "too fast" codes, other codes, timeouts, drops and no connection', () => {
+    const fast = sendErrorOf({ headers: { req_id: 'r' }, errcode: 45009, errmsg: 'api freq out of limit' });
+    expect(fast).toBeInstanceOf(ChannelSendError);
+    expect(fast).toMatchObject({ failure: 'too-fast', code: 45009, retryAfterMs: TOO_FAST_RETRY_MS });
+    expect(sendErrorOf({ errcode: 93000, errmsg: 'x' })).toMatchObject({ failure: 'rejected', code: 93000 });
+    expect(sendErrorOf(new Error('Reply ack timeout (5000ms) for reqId: r'))).toMatchObject({
+      failure: 'unknown-outcome',
+    });
+    expect(
+      sendErrorOf(new Error('WebSocket connection closed (code: 1006), reply for reqId: r cancelled')),
+    ).toMatchObject({ failure: 'unknown-outcome' });
+    expect(sendErrorOf(new Error('WebSocket not connected, unable to send data'))).toMatchObject({
+      failure: 'not-connected',
+    });
+    const own = new ChannelSendError('x', 'not-connected');
+    expect(sendErrorOf(own)).toBe(own);
+  });
+});
+
+describe('wecom environment', () => {
+  it('refuses to start without the bot id and secret, and validates the keys', () => {
+    const missing = readEnv({ CHAT_CHANNEL: 'wecom', WECOM_BOT_ID: 'aib123' });
+    expect(startRefusal(missing)).toContain('WECOM_BOT_SECRET');
+    expect(startRefusal(missing)).toContain('智能机器人');
+    const ok = readEnv({ CHAT_CHANNEL: 'wecom', WECOM_BOT_ID: 'aib123', WECOM_BOT_SECRET: 'secret-123456' });
+    expect(startRefusal(ok)).toBeNull();
+    expect(ok.WECOM_BOT_NAME).toBe('督办助手');
+    expect(() => readEnv({ WECOM_WS_URL: 'http://example.com' })).toThrow(/WECOM_WS_URL/);
+    expect(() => readEnv({ WECOM_PER_MINUTE: '0' })).toThrow(/WECOM_PER_MINUTE/);
+    expect(() => readEnv({ CHAT_CHANNEL: 'slack' })).toThrow(/CHAT_CHANNEL/);
+    // A checkout with the AI bot's credentials is not the simulator.
+    expect(
+      readEnv({ CHAT_CHANNEL: 'wecom', WECOM_BOT_ID: 'a', WECOM_BOT_SECRET: 'secret-123456', DUBAN_CHECKOUT: '1' })
+        .simulator,
+    ).toBe(false);
+    expect(readEnv({ CHAT_CHANNEL: 'wecom', DUBAN_CHECKOUT: '1' }).simulator).toBe(true);
+  });
+});
