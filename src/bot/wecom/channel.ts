@@ -63,6 +63,8 @@ export class WecomChannel implements ChatChannel {
   private authenticated = false;
   private loggedOutReported = true;
   private kicked = false;
+  /** The SDK gave up connecting (reported once until the next login). */
+  private gaveUp = false;
   private stopping = false;
   private groupChatId: string | undefined;
   private readonly stateFile: string;
@@ -163,6 +165,7 @@ export class WecomChannel implements ChatChannel {
     clearTimeout(this.authRetryTimer);
     this.authenticated = true;
     this.loggedOutReported = false;
+    this.gaveUp = false;
     this.o.log.info({ botId: this.o.botId }, 'WeCom AI bot connected');
     this.emit({ kind: 'login', userId: this.o.botId });
     if (this.groupChatId) this.emit({ kind: 'ready' });
@@ -201,15 +204,20 @@ export class WecomChannel implements ChatChannel {
     if (this.stopping) return;
     if (err.name === 'WSAuthFailureError' || err.name === 'WSReconnectExhaustedError') {
       const retry = this.o.authRetryMs ?? 600_000;
-      this.o.log.error(
-        { botId: this.o.botId, retryInMinutes: retry > 0 ? Math.round(retry / 6_000) / 10 : null },
-        err.name === 'WSAuthFailureError'
-          ? 'WeCom refused the bot id and secret: check WECOM_BOT_ID and WECOM_BOT_SECRET (the bot stays offline)'
-          : 'WeCom unreachable: gave up reconnecting',
-      );
       this.authenticated = false;
-      this.reportLoggedOut();
-      this.emit({ kind: 'error', error: err.message });
+      if (!this.gaveUp) {
+        // Once per episode (also at start-up: the bot cannot work, the app alerts on it).
+        this.gaveUp = true;
+        this.o.log.error(
+          { botId: this.o.botId, retryInMinutes: retry > 0 ? Math.round(retry / 6_000) / 10 : null },
+          err.name === 'WSAuthFailureError'
+            ? 'WeCom refused the bot id and secret: check WECOM_BOT_ID and WECOM_BOT_SECRET (the bot stays offline)'
+            : 'WeCom unreachable: gave up reconnecting',
+        );
+        this.loggedOutReported = false;
+        this.reportLoggedOut();
+        this.emit({ kind: 'error', error: err.message });
+      } else this.o.log.info({ botId: this.o.botId }, 'WeCom still refuses the connection');
       if (retry > 0) {
         clearTimeout(this.authRetryTimer);
         this.authRetryTimer = setTimeout(() => this.retryConnect(), retry);
