@@ -11,7 +11,15 @@ import {
   sentAtOf,
   withoutBotMention,
 } from '../src/bot/wecom/inbound.js';
-import { bodiesOf, CARD_TEXT_MAX, mediaTypeOf, updatedCard, withMentions } from '../src/bot/wecom/outbound.js';
+import {
+  bodiesOf,
+  CARD_TEXT_MAX,
+  MARKDOWN_MAX_BYTES,
+  mediaTypeOf,
+  splitMarkdown,
+  updatedCard,
+  withMentions,
+} from '../src/bot/wecom/outbound.js';
 import { readEnv, startRefusal } from '../src/config/env.js';
 import type { OutgoingMessage } from '../src/domain/messages.js';
 import { Roster } from '../src/domain/roster.js';
@@ -206,6 +214,18 @@ describe('wecom outbound', () => {
       replace_text: '已签收（张局长 10:01）',
       button_list: [{ key: 'ack', text: '签收' }],
     });
+  });
+
+  it('splits a long text between lines into messages within the size limit', () => {
+    const line = '各单位今日受理与办结情况如下，请核对。';
+    const text = Array.from({ length: 300 }, () => line).join('\n');
+    const pieces = splitMarkdown(text);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const p of pieces) expect(new TextEncoder().encode(p).length).toBeLessThanOrEqual(MARKDOWN_MAX_BYTES);
+    expect(pieces.join('\n')).toBe(text);
+    expect(splitMarkdown('短文')).toEqual(['短文']);
+    expect(splitMarkdown('长'.repeat(10), 9)).toEqual(['长长长', '长长长', '长长长', '长']);
+    expect(bodiesOf(msg({ text }), roster).map((b) => b.msgtype)).toEqual(pieces.map(() => 'markdown'));
   });
 
   it('sends pictures as images and anything else as files', () => {

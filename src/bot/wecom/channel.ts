@@ -93,6 +93,8 @@ export class WecomChannel implements ChatChannel {
 
   async start(): Promise<void> {
     this.stopping = false;
+    this.kicked = false;
+    this.gaveUp = false;
     const client = new WSClient({
       botId: this.o.botId,
       secret: this.o.secret,

@@ -15,6 +15,45 @@ import type { CardVerdict } from '../channel.js';
 /** The longest text a card carries under its title (WeCom: "建议不超过 112 个字"). */
 export const CARD_TEXT_MAX = 112;
 
+/**
+ * The longest markdown content sent in one message (UTF-8 bytes): the group robot's documented
+ * limit; the AI bot's own is not documented. A longer text goes as several messages, split
+ * between lines.
+ */
+export const MARKDOWN_MAX_BYTES = 4096;
+
+const utf8 = new TextEncoder();
+const bytesOf = (s: string) => utf8.encode(s).length;
+
+/** The text in pieces of at most `maxBytes`, cut between lines (inside a line only when it alone is longer). */
+export function splitMarkdown(text: string, maxBytes = MARKDOWN_MAX_BYTES): string[] {
+  if (bytesOf(text) <= maxBytes) return [text];
+  const pieces: string[] = [];
+  let cur = '';
+  const flush = () => {
+    if (cur !== '') pieces.push(cur);
+    cur = '';
+  };
+  for (const line of text.split('\n')) {
+    const next = cur === '' ? line : `${cur}\n${line}`;
+    if (bytesOf(next) <= maxBytes) {
+      cur = next;
+      continue;
+    }
+    flush();
+    if (bytesOf(line) <= maxBytes) {
+      cur = line;
+      continue;
+    }
+    for (const ch of line) {
+      if (bytesOf(cur + ch) > maxBytes) flush();
+      cur += ch;
+    }
+  }
+  flush();
+  return pieces;
+}
+
 /** The text with each mentioned person as `<@userid>`: in place of `@名字` where written, else in front. */
 export function withMentions(text: string, mentions: readonly string[], roster: Roster): string {
   let out = text;
@@ -46,13 +85,14 @@ export function textFitsCard(m: OutgoingMessage): boolean {
 
 /** The bodies to send for the message, in order (its file is sent after them, separately). */
 export function bodiesOf(m: OutgoingMessage, roster: Roster): SendMsgBody[] {
-  const markdown = (): SendMsgBody => ({
-    msgtype: 'markdown',
-    markdown: { content: withMentions(m.text, m.mentions, roster) },
-  });
-  if (!m.card) return m.text.trim() === '' ? [] : [markdown()];
+  const markdown = (): SendMsgBody[] =>
+    splitMarkdown(withMentions(m.text, m.mentions, roster)).map((content) => ({
+      msgtype: 'markdown',
+      markdown: { content },
+    }));
+  if (!m.card) return m.text.trim() === '' ? [] : markdown();
   if (textFitsCard(m)) return [{ msgtype: 'template_card', template_card: cardOf(m.card, m.text || undefined) }];
-  return [markdown(), { msgtype: 'template_card', template_card: cardOf(m.card) }];
+  return [...markdown(), { msgtype: 'template_card', template_card: cardOf(m.card) }];
 }
 
 /**
