@@ -163,6 +163,17 @@ describe('wecom transport', () => {
     expect(r.fake.auths).toBe(2);
   });
 
+  it('a connection the server drops is re-established by itself; a message said meanwhile arrives once', async () => {
+    const r = await rig({ choice: { outageGraceMs: 30_000 } });
+    r.fake.dropConnection();
+    const id = r.fake.sayPrivately(HEAD, '掉线时发的');
+    await waitFor(() => r.received.some((m) => m.id === id), 5_000);
+    await waitFor(() => r.channel.isReady(), 5_000);
+    expect(r.fake.auths).toBe(2);
+    expect(r.received.filter((m) => m.id === id)).toHaveLength(1);
+    expect(r.states.some((s) => s.kind === 'logged-out')).toBe(false);
+  });
+
   it('a connection down longer than the grace is reported logged-out, then login and ready', async () => {
     const r = await rig({ choice: { outageGraceMs: 50 } });
     const from = r.states.length;
