@@ -1,0 +1,88 @@
+/**
+ * End to end on the WeCom AI-bot channel: the real pipeline (BullMQ on Redis, PGlite, handlers,
+ * outbox) talking through the official SDK to the fake long-connection server.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from '../src/sim/harness.js';
+import { type FakeSent, FakeWecomServer } from '../src/sim/wecom/fake-server.js';
+import { FIXTURES, REDIS_URL, rosterConfig, testLogger, waitFor } from './helpers.js';
+
+describe('end to end: WeCom AI bot (fake long connection) + Redis + PGlite', () => {
+  let h: Harness;
+  let fake: FakeWecomServer;
+  const sent: FakeSent[] = [];
+
+  beforeAll(async () => {
+    fake = new FakeWecomServer();
+    await fake.start();
+    fake.onSent((s) => sent.push(s));
+    h = await startHarness({
+      config: rosterConfig(),
+      redisUrl: REDIS_URL,
+      log: testLogger(),
+      channel: {
+        kind: 'wecom',
+        botId: fake.botId,
+        secret: fake.secret,
+        wsUrl: fake.url,
+        groupChatId: fake.groupChatId,
+        reconnectIntervalMs: 10,
+      },
+    });
+  }, 30_000);
+  afterAll(async () => {
+    await h?.close();
+    await fake?.close();
+  });
+
+  it('answers an @ in the group in the group, @-mentioning the sender by userid', async () => {
+    sent.length = 0;
+    const id = fake.sayInGroup('wxid_zhujian_zhang', '@督办助手 帮助');
+    await waitFor(() => sent.length > 0, 15_000);
+    expect(await h.drain()).toBe(true);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ to: 'group', msgtype: 'markdown', mentions: ['wxid_zhujian_zhang'] });
+    expect(sent[0]?.text).toMatch(/^<@wxid_zhujian_zhang>\s+您好，我是督办助手/);
+    const rows = await h.app.db.query<{ handler: string; text: string }>(
+      'select handler, text from inbound_messages where id = $1',
+      [id],
+    );
+    expect(rows).toEqual([{ handler: 'help', text: '帮助' }]);
+    const out = await h.app.db.query<{ delivered_via: string }>(
+      'select delivered_via from outbound_messages where purpose = $1',
+      [`help:${id}`],
+    );
+    expect(out).toEqual([{ delivered_via: 'group' }]);
+  });
+
+  it('answers a private message privately, to the userid', async () => {
+    sent.length = 0;
+    fake.sayPrivately('wxid_leader_li', '帮助');
+    await waitFor(() => sent.length > 0, 15_000);
+    expect(await h.drain()).toBe(true);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ to: 'wxid_leader_li', chatid: 'wxid_leader_li' });
+    expect(sent[0]?.text).toContain('点对点调度');
+  });
+
+  it('imports a ticket list sent privately by a supervisor (downloaded, decrypted, stored, imported)', async () => {
+    sent.length = 0;
+    const csv = readFileSync(join(FIXTURES, 'qa-day-tickets-morning.csv'));
+    const id = fake.sendFilePrivately('wxid_sup_liu', '工单导出.csv', csv);
+    await waitFor(() => sent.length > 0, 15_000);
+    expect(await h.drain()).toBe(true);
+    const [row] = await h.app.db.query<{ file_name: string; file_sha256: string }>(
+      'select file_name, file_sha256 from inbound_messages where id = $1',
+      [id],
+    );
+    expect(row?.file_name).toBe('工单导出.csv');
+    const [t] = await h.app.db.query<{ n: number }>(
+      "select count(*)::int as n from tickets where number = '2026112000153'",
+    );
+    expect(t?.n).toBe(1);
+    // The importer hears the result privately.
+    expect(sent.some((s) => s.to === 'wxid_sup_liu')).toBe(true);
+  });
+});
