@@ -174,6 +174,21 @@ describe('wecom transport', () => {
     expect(r.states.some((s) => s.kind === 'logged-out')).toBe(false);
   });
 
+  it('an unreachable server: the connection error is logged once per outage, the retries quietly', async () => {
+    const gone = new FakeWecomServer();
+    await gone.start();
+    await gone.close();
+    const fake = new FakeWecomServer();
+    await fake.start();
+    const r = await rig({ fake, start: false, choice: { wsUrl: gone.url } });
+    await r.channel.start();
+    await waitFor(() => logged(r, 'WeCom connection error').length >= 3, 5_000);
+    const lines = logged(r, 'WeCom connection error');
+    expect(lines.filter((l) => l.level === 40)).toHaveLength(1);
+    expect(r.states.filter((s) => s.kind === 'error')).toHaveLength(1);
+    expect(r.channel.status()).toBe('logged-out');
+  });
+
   it('a connection down longer than the grace is reported logged-out, then login and ready', async () => {
     const r = await rig({ choice: { outageGraceMs: 50 } });
     const from = r.states.length;

@@ -65,6 +65,8 @@ export class WecomChannel implements ChatChannel {
   private kicked = false;
   /** The SDK gave up connecting (reported once until the next login). */
   private gaveUp = false;
+  /** A connection error was logged in this outage. */
+  private connErrorSaid = false;
   private stopping = false;
   private groupChatId: string | undefined;
   private readonly stateFile: string;
@@ -168,6 +170,7 @@ export class WecomChannel implements ChatChannel {
     this.authenticated = true;
     this.loggedOutReported = false;
     this.gaveUp = false;
+    this.connErrorSaid = false;
     this.o.log.info({ botId: this.o.botId }, 'WeCom AI bot connected');
     this.emit({ kind: 'login', userId: this.o.botId });
     if (this.groupChatId) this.emit({ kind: 'ready' });
@@ -230,9 +233,16 @@ export class WecomChannel implements ChatChannel {
     if (/^Authentication failed/.test(err.message)) {
       // The SDK retries with back-off; the message carries WeCom's errcode, never the secret.
       this.o.log.warn({ err: err.message }, 'WeCom auth refused');
-    } else {
-      this.o.log.warn({ err: err.message }, 'WeCom connection error');
+      this.emit({ kind: 'error', error: err.message });
+      return;
     }
+    // A network outage repeats the same error at every reconnect: said once per outage.
+    if (this.connErrorSaid) {
+      this.o.log.debug({ err: err.message }, 'WeCom connection error');
+      return;
+    }
+    this.connErrorSaid = true;
+    this.o.log.warn({ err: err.message }, 'WeCom connection error (retrying; said once until connected)');
     this.emit({ kind: 'error', error: err.message });
   }
 
