@@ -56,6 +56,8 @@ async function rig(
     fake?: FakeWecomServer;
     stateFile?: string;
     start?: boolean;
+    /** The district file's group.id. */
+    groupId?: string;
   } = {},
 ): Promise<Rig> {
   const fake = o.fake ?? new FakeWecomServer();
@@ -73,7 +75,7 @@ async function rig(
   const filesDir = join(mkdtempSync(join(tmpdir(), 'duban-wecom-')), 'files');
   const stateFile = o.stateFile ?? join(filesDir, '..', 'wecom-channel.json');
   const deps: ChannelDeps = {
-    group: { topic: config.group.topic },
+    group: { topic: config.group.topic, ...(o.groupId ? { id: o.groupId } : {}) },
     roster,
     clock: systemClock,
     maxAgeSeconds: 600,
@@ -358,6 +360,19 @@ describe('wecom transport', () => {
     );
     expect(fake.sent().at(-1)).toMatchObject({ chatid: 'wrLEARNED', text: '早' });
     expect(existsSync(r.stateFile)).toBe(true);
+  });
+
+  it('does not take a Wechaty room id from the district file for the WeCom group', async () => {
+    const fake = new FakeWecomServer();
+    await fake.start();
+    const r = await rig({ fake, start: false, choice: { groupChatId: undefined }, groupId: '123456@chatroom' });
+    await r.channel.start();
+    await waitFor(() => r.states.some((s) => s.kind === 'login'), 5_000);
+    expect(r.channel.status()).toBe('logged-in');
+    expect(logged(r, 'Wechaty room id')).toHaveLength(1);
+    const id = fake.sayInGroup(HEAD, '@督办助手 收到');
+    await waitFor(() => r.channel.isReady(), 5_000);
+    expect(r.received.find((m) => m.id === id)?.roomId).toBe(fake.groupChatId);
   });
 
   it("logs an unknown sender's userid once (private messages from them are not handed on)", async () => {

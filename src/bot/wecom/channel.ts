@@ -90,7 +90,17 @@ export class WecomChannel implements ChatChannel {
     };
     this.botName = o.botName ?? DEFAULT_WECOM_BOT_NAME;
     this.stateFile = o.stateFile ?? join(dirname(o.filesDir), 'wecom-channel.json');
-    this.groupChatId = o.groupChatId ?? o.group.id ?? readLearnedGroup(this.stateFile);
+    this.groupChatId = o.groupChatId ?? this.districtGroupId() ?? readLearnedGroup(this.stateFile);
+  }
+
+  /** The district file's `group.id`, unless it is a Wechaty room id (left from a Wechaty deployment). */
+  private districtGroupId(): string | undefined {
+    const id = this.o.group.id;
+    if (id && /@chatroom$|^R:/.test(id)) {
+      this.o.log.warn({ groupId: id }, "district file's group.id looks like a Wechaty room id: not used on WeCom");
+      return undefined;
+    }
+    return id;
   }
 
   async start(): Promise<void> {
