@@ -242,6 +242,8 @@ describe('wecom transport', () => {
   it('a card: sent with buttons; a press handed on once, the card updated for all or the presser', async () => {
     let scope: CardVerdict['scope'] = 'all';
     const r = await rig({ decide: async (a) => ({ accepted: true, title: `已签收（${a.senderName}）`, scope }) });
+    const heard: string[] = [];
+    r.fake.onCardUpdate((u) => heard.push(u.taskId));
     const card = { key: 'dispatch-42', title: '派单签收', buttons: [{ key: 'ack', text: '签收' }] };
     await r.channel.deliver({ to: { kind: 'group' }, text: '请签收派单', mentions: [], purpose: 'c', card });
     expect(r.fake.sent()[0]?.card).toMatchObject({
@@ -265,6 +267,7 @@ describe('wecom transport', () => {
     });
     expect(all?.userids).toBeUndefined();
     expect(mine).toMatchObject({ taskId: 'dispatch-42', userids: [IMPORTER] });
+    expect(heard).toEqual(['dispatch-42', 'dispatch-42']);
   });
 
   it('a verdict too late for the 5 s window: logged, card left as it is, the press still handed on', async () => {

@@ -89,6 +89,7 @@ export class FakeWecomServer {
   private readonly sentLog: FakeSent[] = [];
   private readonly updates: FakeCardUpdate[] = [];
   private readonly sentListeners = new Set<(s: FakeSent) => void>();
+  private readonly updateListeners = new Set<(u: FakeCardUpdate) => void>();
   private readonly authWaiters: Array<() => void> = [];
   private answers: SendAnswer[] = [];
   private authFailuresLeft = 0;
@@ -338,6 +339,12 @@ export class FakeWecomServer {
     return () => this.sentListeners.delete(listener);
   }
 
+  /** Listens to each card update the bot made; returns a function that stops listening. */
+  onCardUpdate(listener: (u: FakeCardUpdate) => void): () => void {
+    this.updateListeners.add(listener);
+    return () => this.updateListeners.delete(listener);
+  }
+
   // ---- internals ---------------------------------------------------------------------------
 
   private get httpBase(): string {
@@ -508,13 +515,15 @@ export class FakeWecomServer {
       }
       case 'aibot_respond_update_msg': {
         const card = (body.template_card ?? {}) as Record<string, unknown>;
-        this.updates.push({
+        const u: FakeCardUpdate = {
           reqId,
           taskId: String(card.task_id ?? ''),
           card,
           ...(Array.isArray(body.userids) ? { userids: body.userids as string[] } : {}),
-        });
+        };
+        this.updates.push(u);
         this.answer(ws, reqId);
+        for (const l of this.updateListeners) l(u);
         return;
       }
       case 'aibot_respond_msg':
