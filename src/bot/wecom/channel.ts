@@ -115,6 +115,8 @@ export class WecomChannel implements ChatChannel {
       maxAuthFailureAttempts: this.o.maxAuthFailures ?? 5,
       reconnectInterval: this.o.reconnectIntervalMs ?? 1_000,
       heartbeatInterval: this.o.heartbeatIntervalMs ?? 30_000,
+      // File downloads (a ticket list of a few MB on a slow link): the SDK's default is 10 s.
+      requestTimeout: 60_000,
       logger: sdkLogger(this.o.log),
     });
     this.client = client;
@@ -396,7 +398,7 @@ export class WecomChannel implements ChatChannel {
         declaredSize: buffer.length,
         open: async () => Readable.from([buffer]),
       },
-      this.o,
+      { roster: this.o.roster, filesDir: this.o.filesDir, maxFileBytes: this.o.maxFileBytes, log: this.o.log },
     );
   }
 
