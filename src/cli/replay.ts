@@ -6,17 +6,26 @@ import { pingRedis, REDIS_MISSING_HELP } from '../jobs/redis.js';
 import { readOption } from '../lib/args.js';
 import { createLogger } from '../log.js';
 import { startHarness } from '../sim/harness.js';
+import { MockWorld } from '../sim/mock-world.js';
 import { playLine, readScenarioLine } from '../sim/scenario.js';
+import type { SimWorld } from '../sim/world.js';
+
+const USAGE = 'usage: cli replay --config <district file> [--channel wechaty|wecom] < scenario.jsonl\n';
 
 /**
- * `cli replay --config <district file> < scenario.jsonl`: runs a scenario through the real
- * pipeline (Wechaty + mock puppet, BullMQ on Redis under a fresh prefix, an in-memory store,
- * the clock at each line's time, no send rate limit) and prints what the bot sent, in order.
+ * `cli replay --config <district file> [--channel wechaty|wecom] < scenario.jsonl`: runs a scenario
+ * through the real pipeline (the chat channel on a simulated world: Wechaty + mock puppet by
+ * default, or the WeCom AI-bot channel on its fake long-connection server; BullMQ on Redis under a
+ * fresh prefix, an in-memory store, the clock at each line's time, no send rate limit) and prints
+ * what the bot sent, in order: `{"at","to","text","mentions"[,"file"]}`. On WeCom a card adds
+ * `"card":{"title","buttons"}`, and a card changed after a press is a line
+ * `{"at","to","cardUpdate":{"title","text","for"}}` (`for`: the userids who see the change, or "all").
  */
 export async function run(argv: string[]): Promise<number> {
   const configPath = readOption(argv, 'config');
-  if (!configPath) {
-    process.stderr.write('usage: cli replay --config <district file> < scenario.jsonl\n');
+  const channel = readOption(argv, 'channel') ?? 'wechaty';
+  if (!configPath || (channel !== 'wechaty' && channel !== 'wecom')) {
+    process.stderr.write(USAGE);
     return 2;
   }
   const config = loadDistrictFile(configPath);
@@ -28,16 +37,23 @@ export async function run(argv: string[]): Promise<number> {
   }
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const clock = new ManualClock('2000-01-01T00:00:00Z');
-  const h = await startHarness({ config, redisUrl, clock, log, perMinute: 0 });
+  let world: SimWorld;
+  if (channel === 'wecom') {
+    const { WecomWorld } = await import('../sim/wecom-world.js');
+    world = await WecomWorld.create(config);
+  } else world = new MockWorld(config);
+  world.clock = clock;
+  const h = await startHarness({ config, redisUrl, clock, log, perMinute: 0, world });
+  const at = () => isoInZone(clock.now(), config.timezone);
   h.world.onSent((s) => {
-    const out: Record<string, unknown> = {
-      at: isoInZone(clock.now(), config.timezone),
-      to: s.to,
-      text: s.text,
-      mentions: s.mentions,
-    };
+    const out: Record<string, unknown> = { at: at(), to: s.to, text: s.text, mentions: s.mentions };
     if (s.file) out.file = s.file;
+    if (s.card) out.card = { title: s.card.title, buttons: s.card.buttons };
     process.stdout.write(`${JSON.stringify(out)}\n`);
+  });
+  h.world.onCardUpdate?.((u) => {
+    const cardUpdate = { title: u.title, ...(u.text !== undefined ? { text: u.text } : {}), for: u.for };
+    process.stdout.write(`${JSON.stringify({ at: at(), to: u.to, cardUpdate })}\n`);
   });
   let lineNo = 0;
   try {

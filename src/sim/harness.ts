@@ -13,8 +13,9 @@ import { createRedis } from '../jobs/redis.js';
 import type { Db, DbOptions } from '../store/db.js';
 import { waitIdle } from './drain.js';
 import { MockWorld } from './mock-world.js';
+import type { SimWorld } from './world.js';
 
-export interface HarnessOptions {
+export interface HarnessOptions<W extends SimWorld = MockWorld> {
   config: DistrictConfig;
   redisUrl: string;
   clock?: Clock;
@@ -28,28 +29,37 @@ export interface HarnessOptions {
   windowMs?: number;
   http?: { host: string; port: number } | false;
   schedule?: boolean;
-  /** A world made beforehand (so a puppet server can wrap its mock). */
-  world?: MockWorld;
+  /**
+   * A world made beforehand (so a puppet server can wrap its mock, or the WeCom world with its fake
+   * server); default a new MockWorld. The harness closes it.
+   */
+  world?: W;
   /** Use this channel instead of the world's (e.g. Wechaty through a puppet-service client of its mock). */
   channel?: ChannelChoice;
   /** Simulator mode: the HTTP server adds the /sim chat page for this world. */
   simulator?: boolean;
 }
 
-export interface Harness {
+export interface Harness<W extends SimWorld = MockWorld> {
   app: App;
-  world: MockWorld;
+  world: W;
   prefix: string;
-  /** Waits until every queue is empty and nothing is in flight (or the timeout passes). */
+  /**
+   * Waits until the bot received what the world was given, then until every queue is empty and
+   * nothing is in flight (or the timeout passes).
+   */
   drain(timeoutMs?: number): Promise<boolean>;
-  /** Stops the app and removes this run's Redis keys. */
+  /** Stops the app and the world and removes this run's Redis keys. */
   close(): Promise<void>;
 }
 
-/** The real pipeline (Wechaty + mock puppet + BullMQ + store) on a fresh key prefix. */
-export async function startHarness(o: HarnessOptions): Promise<Harness> {
+/**
+ * The real pipeline (the chat channel on a simulated world: Wechaty + mock puppet by default, or
+ * the WeCom channel on its fake server + BullMQ + store) on a fresh key prefix.
+ */
+export async function startHarness<W extends SimWorld = MockWorld>(o: HarnessOptions<W>): Promise<Harness<W>> {
   const prefix = o.queuePrefix ?? `duban-t-${randomUUID().slice(0, 8)}`;
-  const world = o.world ?? new MockWorld(o.config);
+  const world = (o.world ?? new MockWorld(o.config)) as W;
   const app = await buildApp({
     config: o.config,
     redisUrl: o.redisUrl,
@@ -75,9 +85,13 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     app,
     world,
     prefix,
-    drain: (timeoutMs = 30_000) => waitIdle(app, timeoutMs),
+    async drain(timeoutMs = 30_000) {
+      await world.flush?.();
+      return waitIdle(app, timeoutMs);
+    },
     async close() {
       await app.stop();
+      await world.close();
       await obliterate(o.redisUrl, prefix);
     },
   };

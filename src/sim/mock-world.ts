@@ -8,28 +8,13 @@ import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import type { ChannelChoice } from '../bot/factory.js';
 import type { DistrictConfig } from '../config/schema.js';
 import { type Clock, systemClock } from '../domain/clock.js';
+import type { SayOptions, SentRecord, SimWorld } from './world.js';
 
 export const BOT_ID = 'wxid_duban_bot';
 export const BOT_NAME = '督办助手';
 export const GROUP_ID = 'duban-group@chatroom';
 
-/** One message the bot handed to the chat (observed at the puppet, where mentions survive). */
-export interface SentRecord {
-  /** 'group' or the contact id it went to privately. */
-  to: string;
-  text: string;
-  mentions: string[];
-  file?: string;
-}
-
-export interface SayOptions {
-  to?: 'group' | 'bot';
-  mentions?: string[];
-  /** Message time (ms); defaults to the world's clock. Replay sets the scenario's time. */
-  timestamp?: number;
-  /** Force a message id (to simulate a redelivery). */
-  id?: string;
-}
+export type { SayOptions, SentRecord } from './world.js';
 
 /**
  * A simulated chat: the mock puppet with the district's people, a stranger, the bot account
@@ -37,7 +22,9 @@ export interface SayOptions {
  * who speaks (a contact id not on the roster: a new member, someone's deputy) is made a group
  * member on demand, as in a real group, which the bot does not know.
  */
-export class MockWorld {
+export class MockWorld implements SimWorld {
+  readonly kind = 'wechaty';
+  readonly botName = BOT_NAME;
   readonly mocker: mock.Mocker;
   readonly puppet: PuppetMock;
   /** The time messages are stamped with when the caller gives none (the simulator's clock). */
@@ -82,6 +69,9 @@ export class MockWorld {
   get groupId(): string {
     return this.config.group.id ?? GROUP_ID;
   }
+
+  /** Nothing to stop: the mock puppet lives in this process and stops with the app. */
+  async close(): Promise<void> {}
 
   /** Log the bot in (after the Wechaty instance started). */
   login(): void {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import type { ManualClock } from '../domain/clock.js';
 import type { Harness } from './harness.js';
+import type { SimWorld } from './world.js';
 
 const iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not an ISO 8601 time');
 const to = z.enum(['group', 'bot']).default('group');
@@ -12,6 +13,11 @@ export const scenarioLineSchema = z.union([
   z.object({ at: iso, from: z.string().min(1), file: z.string().min(1), to }).strict(),
   /** The sender withdraws (撤回) the last message they sent in this scenario. */
   z.object({ at: iso, from: z.string().min(1), recall: z.literal(true) }).strict(),
+  /**
+   * The sender presses a card's button (by its text) on the latest card they can see that has it and
+   * they have not pressed yet, or on the card with this key (WeCom only: Wechaty has no cards).
+   */
+  z.object({ at: iso, from: z.string().min(1), press: z.string().min(1), card: z.string().min(1).optional() }).strict(),
   z
     .object({ at: iso, from: z.string().min(1), text: z.string(), mentions: z.array(z.string()).default([]), to })
     .strict(),
@@ -37,7 +43,7 @@ export function readScenarioLine(raw: string): ScenarioLine | { error: string } 
  * it caused has been processed and sent. Returns an error text for a line that cannot run.
  */
 export async function playLine(
-  h: Harness,
+  h: Harness<SimWorld>,
   clock: ManualClock,
   line: ScenarioLine,
   key: string,
@@ -49,8 +55,16 @@ export async function playLine(
       return `unknown routine "${line.run}" (known: ${h.app.scheduler.names().join(', ') || 'none'})`;
     await h.app.scheduler.runNow(line.run, `${h.prefix}-${key}`);
   } else if ('recall' in line) {
+    if (!h.world.recall) return `no recall on the ${h.world.kind} channel (the bot is not shown withdrawals)`;
     if (h.world.recall(line.from, undefined, { timestamp }) === undefined)
       return `nothing to recall: ${line.from} has sent no message`;
+  } else if ('press' in line) {
+    if (!h.world.pressCard) return `no cards on the ${h.world.kind} channel: nothing to press`;
+    const r = h.world.pressCard(line.from, line.press, { timestamp, ...(line.card ? { card: line.card } : {}) });
+    if (!r.ok)
+      return r.why === 'no-card'
+        ? `${line.from} sees no card with a "${line.press}" button${line.card ? ` and key ${line.card}` : ''}`
+        : `${line.from} already pressed every card with a "${line.press}" button`;
   } else if ('file' in line) {
     if (!existsSync(line.file)) return `file not found: ${line.file}`;
     h.world.sendFile(line.from, line.file, { to: line.to, timestamp });

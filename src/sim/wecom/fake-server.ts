@@ -199,12 +199,12 @@ export class FakeWecomServer {
   }
 
   /** Someone sends the bot a file privately: served encrypted from this server's own URL. */
-  sendFilePrivately(userid: string, name: string, bytes: Buffer, o: { id?: string } = {}): string {
+  sendFilePrivately(userid: string, name: string, bytes: Buffer, o: { id?: string; sentAt?: Date } = {}): string {
     const id = o.id ?? this.nextId('msg');
     const key = randomBytes(32);
     const path = `/f/${this.nextId('file')}`;
     this.files.set(path, { name, data: encryptForDownload(bytes, key) });
-    this.pushMessage(id, userid, 'single', undefined, {
+    this.pushMessage(id, userid, 'single', o.sentAt, {
       msgtype: 'file',
       file: { url: `${this.httpBase}${path}`, aeskey: key.toString('base64') },
     });
@@ -224,7 +224,7 @@ export class FakeWecomServer {
     userid: string,
     taskId: string,
     eventKey: string,
-    o: { chat?: 'group' | 'private'; id?: string; nested?: boolean } = {},
+    o: { chat?: 'group' | 'private'; id?: string; nested?: boolean; sentAt?: Date } = {},
   ): string {
     const id = o.id ?? this.nextId('ev');
     const group = (o.chat ?? 'group') === 'group';
@@ -240,7 +240,7 @@ export class FakeWecomServer {
         headers: { req_id: this.nextId('ev-req') },
         body: {
           msgid: id,
-          create_time: Math.floor(Date.now() / 1000),
+          create_time: Math.floor((o.sentAt ?? new Date()).getTime() / 1000),
           aibotid: this.botId,
           ...(group ? { chatid: this.groupChatId, chattype: 'group' } : { chattype: 'single' }),
           from: { userid },
@@ -251,6 +251,28 @@ export class FakeWecomServer {
       id,
     );
     return id;
+  }
+
+  /**
+   * Resolves once the bot's client has read every frame pushed so far: a WebSocket ping after
+   * them comes back as a pong only after the client handled what came before (frames are read in
+   * order). Resolves at once when no connection is live (pushes then wait for the next auth).
+   */
+  roundTrip(timeoutMs = 5_000): Promise<void> {
+    const ws = this.live;
+    if (!ws) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        ws.off('pong', done);
+        ws.off('close', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      ws.on('pong', done);
+      ws.on('close', done);
+      ws.ping();
+    });
   }
 
   /** Pushes a frame again exactly as it was (same msgid, same req_id). */
