@@ -57,11 +57,23 @@ async function main(): Promise<void> {
     'starting',
   );
 
-  let world: import('./sim/mock-world.js').MockWorld | undefined;
+  let world: import('./sim/world.js').SimWorld | undefined;
   let channel: ChannelChoice;
   if (env.simulator) {
-    const { MockWorld } = await import('./sim/mock-world.js');
-    world = new MockWorld(config);
+    // The simulated chat: Wechaty's mock puppet, or (CHAT_CHANNEL=wecom, or --channel wecom) the WeCom
+    // AI bot's channel on the fake long-connection server.
+    const argChannel = sim?.simulatorChannel(process.argv.slice(2));
+    if (typeof argChannel === 'object') {
+      process.stderr.write(`${argChannel.error}\n`);
+      process.exit(2);
+    }
+    if ((argChannel ?? env.CHAT_CHANNEL) === 'wecom') {
+      const { WecomWorld } = await import('./sim/wecom-world.js');
+      world = await WecomWorld.create(config, { botName: env.WECOM_BOT_NAME });
+    } else {
+      const { MockWorld } = await import('./sim/mock-world.js');
+      world = new MockWorld(config);
+    }
     if (clock) world.clock = clock;
     channel = world.channel;
   } else if (env.CHAT_CHANNEL === 'wecom') {
@@ -118,6 +130,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 20_000);
     force.unref();
     await app.stop();
+    await world?.close();
     await privateRedis?.stop();
     process.exit(0);
   };
@@ -140,7 +153,7 @@ async function main(): Promise<void> {
     while (!app.channel.isReady()) await new Promise((r) => setTimeout(r, 20));
     ready();
     process.stdout.write(`${simulatorPageLine(`http://${env.HTTP_HOST}:${env.HTTP_PORT}/sim`)}\n`);
-    if (sim && clock) process.stdout.write(`${sim.simulatorBanner(clock, config, simLog?.file)}\n`);
+    if (sim && clock) process.stdout.write(`${sim.simulatorBanner(clock, config, simLog?.file, world)}\n`);
     const { runTerminal } = await import('./sim/terminal.js');
     if (clock) await runTerminal(app, world, clock, process.stdin, process.stdout);
     // Input ended: let what was typed be answered before stopping.

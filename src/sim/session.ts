@@ -6,12 +6,12 @@ import { inZone, localDay } from '../domain/time.js';
 import { routines } from '../routines/index.js';
 import { advanceTarget, type SimClock } from './clock.js';
 import { waitIdle } from './drain.js';
-import type { MockWorld, SentRecord } from './mock-world.js';
 import { type DueRun, RoutineTimes } from './routine-times.js';
+import type { CardUpdateRecord, SentRecord, SimWorld } from './world.js';
 
 export interface SimSessionOptions {
   app: App;
-  world: MockWorld;
+  world: SimWorld;
   clock: SimClock;
   /** Where the session's output goes, one line (possibly with newlines) at a time. */
   print: (line: string) => void;
@@ -23,12 +23,22 @@ export interface SimSessionOptions {
 export function renderSent(s: SentRecord, roster: Roster, at?: string): string {
   const who = (id: string) => personName(roster, id);
   const where = s.to === 'group' ? T.SIM_IN_GROUP : T.simPrivateTo(who(s.to));
-  const body = s.file ? T.simFileLine(s.file) : s.text;
+  const body = s.card ? T.simCardBody(s.card.title, s.text, s.card.buttons) : s.file ? T.simFileLine(s.file) : s.text;
   // The chat puts "@name " in the text of a mention; name only those it does not show.
   const unseen = s.mentions.filter((id) => !s.text.includes(`@${who(id)}`));
   const mentions = unseen.length > 0 ? `  (@ ${unseen.map(who).join('、')})` : '';
   return T.simSentLine(at, where, body, mentions);
 }
+
+/** A card changed after a press, and who sees the change. */
+export function renderCardUpdate(u: CardUpdateRecord, roster: Roster, at?: string): string {
+  const where = u.to === 'group' ? T.SIM_IN_GROUP : T.simPrivateTo(personName(roster, u.to));
+  const who = u.for === 'all' ? T.SIM_CARD_FOR_ALL : u.for.map((id) => personName(roster, id)).join('、');
+  return T.simCardUpdateLine(at, where, u.title, u.text ?? '', who);
+}
+
+/** `[签收]`: a press on a card's button (by its text). */
+const PRESS = /^\[([^[\]\s]{1,20})\]$/;
 
 const STRANGER_ID = /^wxid_[A-Za-z0-9_-]{1,60}$/;
 const ANY_ID = /^[A-Za-z][A-Za-z0-9_-]{2,63}$/;
@@ -40,7 +50,7 @@ const ANY_ID = /^[A-Za-z][A-Za-z0-9_-]{2,63}$/;
  */
 export class SimSession {
   private readonly app: App;
-  private readonly world: MockWorld;
+  private readonly world: SimWorld;
   readonly clock: SimClock;
   private readonly print: (line: string) => void;
   private readonly drainMs: number;
@@ -71,12 +81,15 @@ export class SimSession {
     );
     this.lastTick = this.clock.now();
     this.world.clock = this.clock;
-    this.world.onSent((s) => {
-      if (this.stopped) return;
-      const line = renderSent(s, this.app.roster, this.hhmm(this.clock.now()));
-      if (this.capture) this.capture.push(line);
-      else this.print(line);
-    });
+    this.world.onSent((s) => this.show(renderSent(s, this.app.roster, this.hhmm(this.clock.now()))));
+    this.world.onCardUpdate?.((u) => this.show(renderCardUpdate(u, this.app.roster, this.hhmm(this.clock.now()))));
+  }
+
+  /** A line of what the bot did: printed, or collected under the routine that is running. */
+  private show(line: string): void {
+    if (this.stopped) return;
+    if (this.capture) this.capture.push(line);
+    else this.print(line);
   }
 
   /** Stops printing (the terminal is closing). */
@@ -86,6 +99,7 @@ export class SimSession {
 
   help(): void {
     this.print(T.SIM_HELP);
+    if (this.world.kind === 'wecom') this.print(T.simHelpWecom(this.world.botName));
   }
 
   /** Takes one typed line; resolves when everything it caused was answered. 'quit' to end. */
@@ -188,6 +202,10 @@ export class SimSession {
           this.print(T.SIM_NO_SUCH_PERSON);
           return undefined;
         }
+        if (!this.world.recall) {
+          this.print(T.SIM_NO_RECALL);
+          return undefined;
+        }
         if (this.world.recall(p.id) === undefined) {
           this.print(T.SIM_NOTHING_TO_RECALL);
           return undefined;
@@ -196,18 +214,20 @@ export class SimSession {
         return undefined;
       }
       case '/file': {
-        const m = /^([^:：]+)[:：]\s*(.+)$/.exec(arg);
-        const p = m ? this.resolve((m[1] as string).trim(), true) : undefined;
+        const m = /^(私聊\s*)?([^:：]+)[:：]\s*(.+)$/.exec(arg);
+        const p = m ? this.resolve((m[2] as string).trim(), true, m[1] ? 'private' : 'group') : undefined;
         if (!m || !p) {
           this.print(T.SIM_NO_SUCH_PERSON);
           return undefined;
         }
+        let id: string;
         try {
-          this.world.sendFile(p.id, (m[2] as string).trim());
+          id = this.world.sendFile(p.id, (m[3] as string).trim(), m[1] ? { to: 'bot' } : {});
         } catch (err) {
           this.print(T.simFileError((err as Error).message));
           return undefined;
         }
+        if (this.world.notSeen?.(id) === 'group-file') this.print(T.SIM_GROUP_FILE_NOT_SEEN);
         await this.settle();
         return undefined;
       }
@@ -265,19 +285,41 @@ export class SimSession {
   private async message(text: string): Promise<void> {
     const m = /^(私聊\s*)?([^:：\s]{1,64})[:：]\s*(.*)$/s.exec(text);
     const p = m ? this.resolve(m[2] as string, false, m[1] ? 'private' : 'group') : undefined;
+    let id: string;
     if (m && p) {
       const body = m[3] as string;
       if (body.trim() === '') return;
-      this.world.say(p.id, body, m[1] ? { to: 'bot' } : { mentions: this.mentionIds(body) });
+      const press = PRESS.exec(body.trim());
+      if (press) return this.press(p, press[1] as string);
+      id = this.world.say(p.id, body, m[1] ? { to: 'bot' } : { mentions: this.mentionIds(body) });
     } else if (m?.[1]) {
       this.print(T.SIM_NO_SUCH_PERSON);
       return;
     } else if (this.speaker) {
-      this.world.say(this.speaker, text, { mentions: this.mentionIds(text) });
+      const press = PRESS.exec(text.trim());
+      const name = personName(this.app.roster, this.speaker);
+      if (press) return this.press({ id: this.speaker, name }, press[1] as string);
+      id = this.world.say(this.speaker, text, { mentions: this.mentionIds(text) });
     } else {
       this.print(T.SIM_NEED_SPEAKER);
       return;
     }
+    if (this.world.notSeen?.(id) === 'not-mentioned') this.print(T.simNotMentioned(this.world.botName));
+    await this.settle();
+  }
+
+  /** `姓名: [签收]`: the person presses that button on the latest card they can see with it. */
+  private async press(p: { id: string; name: string }, button: string): Promise<void> {
+    if (!this.world.pressCard) {
+      this.print(T.SIM_NO_CARDS);
+      return;
+    }
+    const r = this.world.pressCard(p.id, button);
+    if (!r.ok) {
+      this.print(r.why === 'no-card' ? T.simNoCardToPress(button) : T.simCardAlreadyPressed(button));
+      return;
+    }
+    this.print(T.simPressed(p.name, button, r.title));
     await this.settle();
   }
 
@@ -292,6 +334,7 @@ export class SimSession {
 
   /** Waits until the bot has answered what was just said. */
   private async settle(): Promise<void> {
+    await this.world.flush?.();
     if (!(await waitIdle(this.app, this.drainMs))) this.print(T.SIM_STILL_BUSY);
   }
 

@@ -6,11 +6,12 @@ import type { App } from '../app.js';
 import type { Env } from '../config/env.js';
 import type { DistrictConfig } from '../config/schema.js';
 import { WorkCalendar } from '../domain/calendar.js';
-import { simBadAtText, simBannerText } from '../domain/texts/simulator.js';
+import { simBadAtText, simBadChannelText, simBannerText, simWecomBanner } from '../domain/texts/simulator.js';
 import { isoInZone, localDay } from '../domain/time.js';
 import { readOption } from '../lib/args.js';
 import { createLogger, type Logger } from '../log.js';
 import { parseStartTime, SimClock } from './clock.js';
+import type { SimWorld } from './world.js';
 
 /**
  * The simulator's log: to `DATA_DIR/sim.log`, so that the terminal shows only the chat, unless
@@ -70,17 +71,26 @@ export async function dropWallClockSchedulers(app: App): Promise<number> {
   return existing.length;
 }
 
+/** The simulator's channel from `--channel wechaty|wecom` (undefined: not given, CHAT_CHANNEL decides). */
+export function simulatorChannel(argv: readonly string[]): 'wechaty' | 'wecom' | undefined | { error: string } {
+  const c = readOption(argv, 'channel');
+  if (c === undefined || c === 'wechaty' || c === 'wecom') return c;
+  return { error: simBadChannelText(c) };
+}
+
 export function simulatorBanner(
   clock: SimClock,
   config: Pick<DistrictConfig, 'timezone' | 'calendar'>,
   logFile: string | undefined,
+  world?: Pick<SimWorld, 'kind' | 'botName'>,
 ): string {
   const now = clock.now();
   const workday = new WorkCalendar(config.calendar).isWorkday(localDay(now, config.timezone));
-  return simBannerText(
+  const text = simBannerText(
     isoInZone(now, config.timezone).replace('T', ' ').slice(0, 16),
     config.timezone,
     workday,
     logFile,
   );
+  return world?.kind === 'wecom' ? `${text}\n${simWecomBanner(world.botName)}` : text;
 }

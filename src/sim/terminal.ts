@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { App } from '../app.js';
 import type { SimClock } from './clock.js';
-import type { MockWorld } from './mock-world.js';
+import type { SimWorld } from './world.js';
 import { SimSession } from './session.js';
 
 export { renderSent } from './session.js';
@@ -13,7 +13,7 @@ export { renderSent } from './session.js';
  */
 export async function runTerminal(
   app: App,
-  world: MockWorld,
+  world: SimWorld,
   clock: SimClock,
   input: NodeJS.ReadableStream,
   output: NodeJS.WritableStream,

@@ -6,15 +6,7 @@ import type { DistrictConfig } from '../config/schema.js';
 import { type Clock, systemClock } from '../domain/clock.js';
 import { DEFAULT_WECOM_BOT_NAME } from '../domain/texts/wecom.js';
 import { type FakeCardUpdate, type FakeSent, FakeWecomServer } from './wecom/fake-server.js';
-import type {
-  CardUpdateRecord,
-  NotSeen,
-  PressOutcome,
-  SayOptions,
-  SentCard,
-  SentRecord,
-  SimWorld,
-} from './world.js';
+import type { CardUpdateRecord, NotSeen, PressOutcome, SayOptions, SentCard, SentRecord, SimWorld } from './world.js';
 
 /** A card the bot sent, as the world keeps it (to find what a press presses, and where its updates go). */
 interface KeptCard {

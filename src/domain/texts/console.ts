@@ -229,4 +229,7 @@ export const SIM = {
   privateTag: '[私聊] ',
   groupTag: '[群] ',
   noMessages: '还没有消息。',
+  /** WeCom AI-bot mode: a group message without @ never reaches the bot. */
+  wecomHint: (bot: string) => `企业微信智能机器人模式：群里须 @${bot} 机器人才看得到，私聊都看得到。`,
+  notMentioned: (bot: string) => `机器人没有看到这条群消息：须 @${bot}，或改为私聊。`,
 } as const;

@@ -80,6 +80,7 @@ export function simBannerText(start: string, tz: string, workday: boolean, logFi
   if (logFile) lines.push(`机器人的日志写入 ${logFile}（设置 LOG_LEVEL，如 LOG_LEVEL=info，则输出到终端）。`);
   return lines.join('\n');
 }
+export const simBadChannelText = (c: string) => `--channel "${c}" 看不懂：请写 --channel wechaty 或 --channel wecom`;
 export const simBadAtText = (at: string, tz: string) =>
   `--at "${at}" 看不懂：请写成 --at "2026-11-30 16:30"（${tz} 时间）`;
 
@@ -137,3 +138,41 @@ export const simNextRoutine = (tomorrow: boolean, hhmm: string, routine: string)
 /** A remark of the simulator's in the transcript, in brackets. */
 export const simAside = (text: string) => `（${text}）`;
 export const simNowText = (time: string) => `（模拟时间：${time}）`;
+
+/** The help's part for the WeCom AI-bot world (CHAT_CHANNEL=wecom or --channel wecom). */
+export const simHelpWecom = (bot: string) =>
+  `企业微信智能机器人模式：与真实平台一样，机器人只看得到群里 @${bot} 的消息和所有私聊消息，` +
+  `文件只能私聊发送，也看不到撤回：
+  张局长: @${bot} 今日受理12件，办结10件   在群里 @机器人 报送（不带 @ 的群消息机器人看不到）
+  私聊 张局长: 今日受理12件，办结10件     私聊报送，同样计为本单位日报
+  /file 私聊 刘组长: ./tickets.xlsx       私聊发文件（群里发的文件机器人看不到）
+  张局长: [签收]                          点卡片上的按钮：此人能看到的（群里的和发给他的）` +
+  `最近一张带“签收”按钮、尚未点过的卡片
+  先 /as 张局长，之后直接输入 [签收] 亦可。`;
+
+/** A group message the WeCom bot did not see. */
+export const simNotMentioned = (bot: string) =>
+  `（机器人没有看到这条消息：群消息须 @${bot} 才会推送给机器人，或改为私聊）`;
+/** A file sent in the group on WeCom. */
+export const SIM_GROUP_FILE_NOT_SEEN =
+  '（机器人没有看到这个文件：企业微信只把私聊发给机器人的文件推送给它；请用 /file 私聊 姓名: 路径）';
+/** /recall on WeCom. */
+export const SIM_NO_RECALL = '（企业微信智能机器人看不到撤回，本模式不模拟撤回）';
+/** A button press where the chat has no cards (Wechaty). */
+export const SIM_NO_CARDS = '（本渠道没有卡片按钮；卡片只在企业微信智能机器人模式下出现）';
+export const simNoCardToPress = (button: string) => `（此人看不到带“${button}”按钮的卡片）`;
+export const simCardAlreadyPressed = (button: string) => `（此人能看到的带“${button}”按钮的卡片都已点过）`;
+/** Who pressed what, before the bot's answer. */
+export const simPressed = (name: string, button: string, title: string) =>
+  `（${name} 点了卡片“${title}”上的“${button}”）`;
+/** A card the bot sent, in the transcript. */
+export const simCardBody = (title: string, text: string, buttons: readonly string[]) =>
+  `【卡片】${title}${text ? `\n${text}` : ''}` +
+  `${buttons.length > 0 ? `\n${buttons.map((b) => `[${b}]`).join(' ')}` : ''}`;
+/** A card the bot changed after a press. */
+export const simCardUpdateLine = (at: string | undefined, where: string, title: string, text: string, who: string) =>
+  `[${at ? `${at} ` : ''}${where}] 督办助手更新卡片（${who}可见）：${title}${text ? `，${text}` : ''}`;
+export const SIM_CARD_FOR_ALL = '所有人';
+/** The banner's line in the WeCom world. */
+export const simWecomBanner = (bot: string) =>
+  `模拟企业微信智能机器人（长连接）：群里须 @${bot} 机器人才看得到，也可私聊；卡片按钮用“姓名: [签收]”点击。`;

@@ -10,9 +10,14 @@ import type { AppContext } from '../../usecases/context.js';
 import { crossSite, sendHtml } from './auth.js';
 import { esc, page } from './layout.js';
 
-/** The part of MockWorld the page needs. */
+/** The part of the simulated world (sim/world.ts) the page needs. */
 export interface SimulatorChat {
+  /** 'wecom': the bot sees only group messages that @ it (the page says so). */
+  readonly kind?: 'wechaty' | 'wecom';
+  readonly botName?: string;
   say(fromId: string, text: string, o?: { to?: 'group' | 'bot'; mentions?: string[] }): string;
+  /** Why the bot did not see a message (WeCom: a group message without @ the bot). */
+  notSeen?(messageId: string): string | undefined;
   /** Group members not on the roster (the bot does not know them). */
   strangers?(): Array<{ id: string; name: string }>;
   /** What the bot sent (the page shows the simulated person the login link they got). */
@@ -81,9 +86,11 @@ function poll(){fetch('/sim/messages',{cache:'no-store'}).then(function(r){retur
   `s=JSON.stringify(d);if(s!==last){last=s;draw(d.messages);}}).catch(function(){}).finally(function()` +
   `{setTimeout(poll,1000);});}
 var form=document.getElementById('say'),box=form.text;
+var note=document.getElementById('note');
 function send(){var t=box.value.trim();if(!t)return;
  fetch('/sim/say',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({from:form.from.valu` +
-  `e,to:form.to.value,text:t})}).then(function(r){if(r.ok){box.value='';fit();}});}
+  `e,to:form.to.value,text:t})}).then(function(r){if(r.ok){box.value='';fit();return r.json();}}).then(function(d)` +
+  `{note.textContent=(d&&d.note)||'';});}
 function fit(){box.style.height='auto';box.style.height=Math.min(box.scrollHeight,200)+'px';}
 form.addEventListener('submit',function(e){e.preventDefault();send();});
 box.addEventListener('input',fit);
@@ -125,13 +132,15 @@ export function registerSimChat(app: FastifyInstance, ctx: AppContext, world: Si
       .map((c) => `<option value="${esc(c.id)}">${esc(c.name)}（${esc(SIM.stranger(c.id))}）</option>`)
       .join('');
     const others = strangers ? `<optgroup label="${SIM.strangers}">${strangers}</optgroup>` : '';
+    const wecom = world.kind === 'wecom' ? ` ${esc(SIM.wecomHint(world.botName ?? ''))}` : '';
     const body =
-      `${CSS}<h1>${esc(SIM.heading(ctx.config.group.topic))}</h1><p class="muted">${SIM.hint}</p>
+      `${CSS}<h1>${esc(SIM.heading(ctx.config.group.topic))}</h1><p class="muted">${SIM.hint}${wecom}</p>
 <div id="log"></div><form id="say"><select name="from" aria-label="${SIM.speaker}">${people}${others}` +
       `</select><select name="to" aria-label="${SIM.sendTo}"><option value="group">${SIM.toGroup}` +
       `</option><option value="bot">${SIM.toBot}</option></select>
 <textarea name="text" rows="1" placeholder="${SIM.placeholder}" autocomplete="off"></textarea><button class="btn" ` +
-      `type="submit">${SIM.send}</button></form><script>${SCRIPT}</script>`;
+      `type="submit">${SIM.send}</button></form><p id="note" class="muted" role="status"></p>` +
+      `<script>${SCRIPT}</script>`;
     return sendHtml(reply, page({ title: SIM.title, body }), true);
   });
   app.get('/sim/messages', async (_req, reply) =>
@@ -156,6 +165,8 @@ export function registerSimChat(app: FastifyInstance, ctx: AppContext, world: Si
       ),
     ];
     const id = world.say(from, text.replace(/\r\n?/g, '\n'), to === 'bot' ? { to: 'bot' } : { to: 'group', mentions });
+    // WeCom: a group message without @ the bot never reached it (as on the platform); the page says so.
+    if (world.notSeen?.(id) === 'not-mentioned') return reply.send({ id, note: SIM.notMentioned(world.botName ?? '') });
     return reply.send({ id });
   });
 }
