@@ -8,10 +8,9 @@ import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import type { ChannelChoice } from '../bot/factory.js';
 import type { DistrictConfig } from '../config/schema.js';
 import { type Clock, systemClock } from '../domain/clock.js';
-import type { SayOptions, SentRecord, SimWorld } from './world.js';
+import { BOT_ID, BOT_NAME, type SayOptions, type SentRecord, type SimWorld } from './world.js';
 
-export const BOT_ID = 'wxid_duban_bot';
-export const BOT_NAME = '督办助手';
+export { BOT_ID, BOT_NAME } from './world.js';
 export const GROUP_ID = 'duban-group@chatroom';
 
 export type { SayOptions, SentRecord } from './world.js';

@@ -6,7 +6,16 @@ import type { DistrictConfig } from '../config/schema.js';
 import { type Clock, systemClock } from '../domain/clock.js';
 import { DEFAULT_WECOM_BOT_NAME } from '../domain/texts/wecom.js';
 import { type FakeCardUpdate, type FakeSent, FakeWecomServer } from './wecom/fake-server.js';
-import type { CardUpdateRecord, NotSeen, PressOutcome, SayOptions, SentCard, SentRecord, SimWorld } from './world.js';
+import {
+  BOT_ID,
+  type CardUpdateRecord,
+  type NotSeen,
+  type PressOutcome,
+  type SayOptions,
+  type SentCard,
+  type SentRecord,
+  type SimWorld,
+} from './world.js';
 
 /** A card the bot sent, as the world keeps it (to find what a press presses, and where its updates go). */
 interface KeptCard {
@@ -54,7 +63,7 @@ export class WecomWorld implements SimWorld {
     o: WecomWorldOptions,
   ) {
     this.botName = fake.botName;
-    this.extraContacts = o.extraContacts ?? [{ id: 'stranger_li', name: '李主任' }];
+    this.extraContacts = o.extraContacts ?? [{ id: 'wxid_stranger', name: '李主任' }];
     this.names = new Map(config.people.map((p) => [p.id, p.name]));
     fake.onSent((s) => this.sent(s));
     fake.onCardUpdate((u) => this.updated(u));
@@ -83,7 +92,9 @@ export class WecomWorld implements SimWorld {
   /** The channel logs itself in (it connects when the app starts). */
   login(): void {}
 
+  /** Stops the fake server (after the app let go of its connection: up to a second, not to cut it short). */
   async close(): Promise<void> {
+    for (let i = 0; i < 50 && this.fake.connected; i++) await new Promise((r) => setTimeout(r, 20));
     await this.fake.close();
   }
 
@@ -130,7 +141,8 @@ export class WecomWorld implements SimWorld {
   private typed(text: string, mentions: readonly string[]): string {
     const front: string[] = [];
     for (const m of mentions) {
-      const name = m === this.fake.botId || m === this.botName ? this.botName : (this.names.get(m) ?? m);
+      const bot = m === BOT_ID || m === this.fake.botId || m === this.botName;
+      const name = bot ? this.botName : (this.names.get(m) ?? m);
       if (!text.includes(`@${name}`) && !front.includes(`@${name}`)) front.push(`@${name}`);
     }
     // The bot's mention first, as people address it.

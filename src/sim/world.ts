@@ -8,6 +8,10 @@ import type { ChannelChoice } from '../bot/factory.js';
 import type { DistrictConfig } from '../config/schema.js';
 import type { Clock } from '../domain/clock.js';
 
+/** The bot's contact id in the mock puppet; a scenario's mention of it is a mention of the bot on any channel. */
+export const BOT_ID = 'wxid_duban_bot';
+export const BOT_NAME = '督办助手';
+
 /** A card with buttons the bot sent (WeCom's template card). */
 export interface SentCard {
   /** The card's key (WeCom's task id): a replay's press line may name it. */
