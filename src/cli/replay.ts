@@ -18,7 +18,7 @@ const USAGE = 'usage: cli replay --config <district file> [--channel wechaty|wec
  * default, or the WeCom AI-bot channel on its fake long-connection server; BullMQ on Redis under a
  * fresh prefix, an in-memory store, the clock at each line's time, no send rate limit) and prints
  * what the bot sent, in order: `{"at","to","text","mentions"[,"file"]}`. On WeCom a card adds
- * `"card":{"title","buttons"}`, and a card changed after a press is a line
+ * `"card":{"title","buttons","key"}` (the key for a press line's "card"), and a card changed after a press is a line
  * `{"at","to","cardUpdate":{"title","text","for"}}` (`for`: the userids who see the change, or "all").
  */
 export async function run(argv: string[]): Promise<number> {
@@ -48,7 +48,7 @@ export async function run(argv: string[]): Promise<number> {
   h.world.onSent((s) => {
     const out: Record<string, unknown> = { at: at(), to: s.to, text: s.text, mentions: s.mentions };
     if (s.file) out.file = s.file;
-    if (s.card) out.card = { title: s.card.title, buttons: s.card.buttons };
+    if (s.card) out.card = { title: s.card.title, buttons: s.card.buttons, key: s.card.key };
     process.stdout.write(`${JSON.stringify(out)}\n`);
   });
   h.world.onCardUpdate?.((u) => {
