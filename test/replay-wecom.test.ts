@@ -247,7 +247,7 @@ const ROWS = [
   ],
 ];
 
-describe('replay on WeCom: a ticket list sent privately (in the group it is not seen), its digest, and 签收 on it', () => {
+describe('replay on WeCom: a ticket list sent privately (not seen in the group), its digest, 签收 on it', () => {
   let out: Line[] = [];
   let stderr = '';
   beforeAll(async () => {

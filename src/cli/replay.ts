@@ -18,8 +18,9 @@ const USAGE = 'usage: cli replay --config <district file> [--channel wechaty|wec
  * default, or the WeCom AI-bot channel on its fake long-connection server; BullMQ on Redis under a
  * fresh prefix, an in-memory store, the clock at each line's time, no send rate limit) and prints
  * what the bot sent, in order: `{"at","to","text","mentions"[,"file"]}`. On WeCom a card adds
- * `"card":{"title","buttons","key"}` (the key for a press line's "card"), and a card changed after a press is a line
- * `{"at","to","cardUpdate":{"title","text","for"}}` (`for`: the userids who see the change, or "all").
+ * `"card":{"title","buttons","key"}` (the key for a press line's "card"), and a card changed after
+ * a press is a line `{"at","to","cardUpdate":{"title","text","for"}}` (`for`: the userids who see
+ * the change, or "all").
  */
 export async function run(argv: string[]): Promise<number> {
   const configPath = readOption(argv, 'config');
