@@ -258,7 +258,7 @@ describe('replay on WeCom: a ticket list sent privately (not seen in the group),
       { at: at('10:00'), from: CHU, text: '@督办助手 2026112100088 已办结，已集中整治' },
       { at: at('15:00'), run: 'ticket-nag' },
       // Cards: a head whose unit the group digest does not name presses it: refused, only he sees it.
-      { at: at('15:05'), from: CHU, press: '签收' },
+      { at: at('15:05'), from: JIANG, press: '签收' },
       { at: at('15:06'), from: FENG, press: '签收' },
     ]);
     expect(r.status).toBe(0);
@@ -295,7 +295,7 @@ describe('replay on WeCom: a ticket list sent privately (not seen in the group),
         {
           at: at('15:05'),
           to: 'group',
-          cardUpdate: { title: '无需您签收', text: expect.stringContaining('未作记录'), for: [CHU] },
+          cardUpdate: { title: '无需您签收', text: expect.stringContaining('未作记录'), for: [JIANG] },
         },
       ]);
       const signed = out.filter((l) => l.at === at('15:06'));

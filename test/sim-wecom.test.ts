@@ -100,6 +100,9 @@ describe('simulator, WeCom AI-bot world', () => {
     ]);
     expect(await type('徐科长: [签收]')).toEqual(['（此人能看到的带“签收”按钮的卡片都已点过）']);
     expect(await type('徐科长: [同意]')).toEqual(['（此人看不到带“同意”按钮的卡片）']);
+    // A replay's press may name the card by its key.
+    expect(h.world.pressCard(ZHANG, '签收', { card: 'card-k1' })).toEqual({ ok: false, why: 'already-pressed' });
+    expect(h.world.pressCard(ZHANG, '签收', { card: 'no-such-card' })).toEqual({ ok: false, why: 'no-card' });
     expect(presses.map((p) => [p.senderId, p.cardKey, p.actionKey, p.chat])).toEqual([
       ['wxid_chengguan_chu', 'card-k1', 'ack|test|D9', 'group'],
       [ZHANG, 'card-k1', 'ack|test|D9', 'group'],
