@@ -139,3 +139,37 @@ describe('simulator, Wechaty world', () => {
     }
   });
 });
+
+describe('the /sim page in the WeCom world', () => {
+  it('says the @ rule, and a group message without @督办助手 is answered by a note, not by the bot', async () => {
+    const world = await WecomWorld.create(rosterConfig());
+    const sent: string[] = [];
+    world.onSent((s) => sent.push(`${s.to} ${s.text}`));
+    const h = await startHarness({
+      config: rosterConfig(),
+      redisUrl: REDIS_URL,
+      log: testLogger(),
+      world,
+      simulator: true,
+      http: { host: '127.0.0.1', port: 0 },
+    });
+    try {
+      const http = h.app.http;
+      const page = await http?.inject({ url: '/sim' });
+      expect(page?.statusCode).toBe(200);
+      expect(page?.body).toContain('企业微信智能机器人模式：群里须 @督办助手 机器人才看得到');
+      const say = (text: string) =>
+        http?.inject({ method: 'POST', url: '/sim/say', payload: { from: ZHANG, to: 'group', text } });
+      const unseen = await say('帮助');
+      expect(unseen?.json()).toMatchObject({ note: '机器人没有看到这条群消息：须 @督办助手，或改为私聊。' });
+      expect(await h.drain()).toBe(true);
+      expect(sent).toEqual([]);
+      const seen = await say('@督办助手 帮助');
+      expect(seen?.json().note).toBeUndefined();
+      expect(await h.drain()).toBe(true);
+      expect(sent).toEqual([expect.stringMatching(/^group @张局长\s+您好，我是督办助手/)]);
+    } finally {
+      await h.close();
+    }
+  });
+});
