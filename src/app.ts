@@ -10,7 +10,7 @@ import type { DistrictConfig } from './config/schema.js';
 import { WorkCalendar } from './domain/calendar.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { Roster } from './domain/roster.js';
-import { FALLBACK_TEXTS } from './domain/texts/channel.js';
+import { channelWording, FALLBACK_TEXTS } from './domain/texts/channel.js';
 import { formatShort } from './domain/time.js';
 import { mintConsoleLink } from './handlers/console-link.js';
 import { afterHandled, messageHandlers } from './handlers/index.js';
@@ -31,6 +31,7 @@ import { type Db, type DbOptions, openDb } from './store/db.js';
 import { recordDeployment } from './store/deployment.js';
 import { migrate } from './store/migrate.js';
 import { expireReceivedFiles } from './store/received-files.js';
+import { pressCard } from './usecases/card-press.js';
 import type { AppContext } from './usecases/context.js';
 import { completeRound, deliverSide } from './usecases/dual-flow.js';
 
@@ -131,9 +132,13 @@ export async function buildApp(o: AppOptions): Promise<App> {
     maxFileBytes: config.limits.fileMaxBytes,
     sendPerMinute: perMinute,
     receive: (m) => inbound.add(m),
+    // A 签收 button pressed: the message it stands for goes the way of every received message.
+    onCardAction: (a) => pressCard(ctx, deps.receive, a),
     log,
   };
   const channel = typeof o.channel === 'function' ? await o.channel(deps) : await createChannel(o.channel, deps);
+  // The texts say how to answer the bot on this channel (@ it, or a button): decided once.
+  ctx.wording = channelWording(channel.capabilities, config.group.botName);
   channel.onState((s) => {
     if (s.kind === 'login' || s.kind === 'ready') metrics.chatLoggedIn.set(1);
     if (s.kind === 'logged-out') metrics.chatLoggedIn.set(0);

@@ -2,6 +2,7 @@
 import { SIDE_LABEL, type SideKey } from '../dual/sides.js';
 import type { RankingRow } from '../ranking.js';
 import { formatDeadline, formatShort } from '../time.js';
+import { type ChannelWording, signHow, WORDING_READS_ALL } from './channel.js';
 import { summary } from './dispatch.js';
 
 /** 双派单 deadlines: 12月2日（星期三）18:00. */
@@ -44,6 +45,8 @@ export interface DeliveryInput {
   streetUnknown: boolean;
   deadline: Date;
   tz: string;
+  /** How the channel takes a 签收 (the Wechaty wording unless given). */
+  wording?: ChannelWording;
 }
 
 export function deliveryText(i: DeliveryInput): string {
@@ -63,7 +66,7 @@ export function deliveryText(i: DeliveryInput): string {
   else if (i.otherUnit) lines.push(`同时派发：${i.otherUnit}。两方均须办理并分别答复。`);
   else if (i.streetUnknown) lines.push('工单未注明名册内的属地镇街，本轮仅派发承办单位。');
   lines.push(`答复时限：${due(i.deadline, i.tz)}前。`);
-  lines.push(`请回复“${i.code} 签收”；办理后回复“${i.code} 办理情况”。`);
+  lines.push(`${signHow(i.wording ?? WORDING_READS_ALL, `“${i.code} 签收”`)}；办理后回复“${i.code} 办理情况”。`);
   return lines.join('\n');
 }
 
