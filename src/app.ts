@@ -3,7 +3,7 @@ import type { Worker } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { ChannelDeps, ChatChannel } from './bot/channel.js';
+import type { CardAction, CardVerdict, ChannelDeps, ChatChannel } from './bot/channel.js';
 import { type ChannelChoice, createChannel } from './bot/factory.js';
 import type { FallbackChannel } from './bot/fallback.js';
 import type { DistrictConfig } from './config/schema.js';
@@ -69,6 +69,8 @@ export interface App {
   readonly metrics: Metrics;
   readonly ctx: AppContext;
   readonly log: Logger;
+  /** A card's button pressed (what the channel calls through ChannelDeps.onCardAction): see usecases/card-press. */
+  readonly onCardAction: (a: CardAction) => Promise<CardVerdict>;
   http: FastifyInstance | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -123,6 +125,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
     dataDir: o.dataDir,
     dual,
   };
+  const onCardAction = (a: CardAction): Promise<CardVerdict> => pressCard(ctx, (m) => inbound.add(m), a);
   const deps: ChannelDeps = {
     group: { topic: config.group.topic, ...(config.group.id ? { id: config.group.id } : {}) },
     roster,
@@ -133,7 +136,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
     sendPerMinute: perMinute,
     receive: (m) => inbound.add(m),
     // A 签收 button pressed: the message it stands for goes the way of every received message.
-    onCardAction: (a) => pressCard(ctx, deps.receive, a),
+    onCardAction,
     log,
   };
   const channel = typeof o.channel === 'function' ? await o.channel(deps) : await createChannel(o.channel, deps);
@@ -195,6 +198,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
     metrics,
     ctx,
     log,
+    onCardAction,
     http: undefined,
     async start() {
       await migrate(db);
