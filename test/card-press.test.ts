@@ -100,7 +100,7 @@ describe('a dispatch delivery signed by its card: the same rows as typing it', (
     expect(sent[0]?.text).toContain('请回复“收到”签收；办理后请直接回复办理结果');
   });
 
-  it('the head presses 签收: accepted for everyone, the same store rows as a typed “D1 收到”, no second message', async () => {
+  it('the head presses 签收: accepted, the same rows as a typed “D1 收到”, no second message', async () => {
     const { verdict, out } = await press(carded, t('19', '19:50'), { id: 'ev-1', from: ZHANG, action: D1_ZHUJIAN });
     expect(verdict).toEqual({ accepted: true, title: '已签收', text: '已签收（张局长 11月19日19:50）', scope: 'all' });
     expect(await ackRows(carded, 'card:ev-1')).toEqual(typedRows);
@@ -123,7 +123,7 @@ describe('a dispatch delivery signed by its card: the same rows as typing it', (
     expect(await db.query(`select 1 from dispatch_events where kind = 'ack'`)).toHaveLength(1);
   });
 
-  it('another unit’s head, the leader who sent it, a stranger, an unreadable key: refused politely, recorded', async () => {
+  it('another unit’s head, the leader who sent it, a stranger, an unreadable key: refused, recorded', async () => {
     const cases = [
       {
         id: 'ev-you',
@@ -374,8 +374,9 @@ describe('ticket digests and 双派单 deliveries signed by their cards', () => 
     expect(verdict.accepted).toBe(true);
     expect(out).toEqual([]);
     const side = await s.h.app.db.query(
-      `select s.acked_by from dual_sides s join dual_rounds r on r.id = s.round_id where r.code = $1 and s.unit_id = $2`,
-      [code, 'shengtai'],
+      `select s.acked_by from dual_sides s join dual_rounds r on r.id = s.round_id
+       where r.code = $1 and s.unit_id = $2`,
+      [code ?? '', 'shengtai'],
     );
     expect(side).toEqual([{ acked_by: ZHENG }]);
     const handled = await s.h.app.db.query(`select handler, text from inbound_messages where id = 'card:sp'`);

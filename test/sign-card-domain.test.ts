@@ -162,7 +162,8 @@ describe('texts that follow the channel', () => {
         '请@督办助手 发送日报，或私聊督办助手。',
     );
     expect(reportRollCallText('2026-11-30', '18:00', 17, 18, [{ unit: '湖滨街道', heads: [] }], atOnly)).toBe(
-      '截至18:00，11月30日日报应报18个单位，已报17个，尚未报送1个：湖滨街道。请尽快@督办助手 发送日报，或私聊督办助手。',
+      '截至18:00，11月30日日报应报18个单位，已报17个，尚未报送1个：湖滨街道。' +
+        '请尽快@督办助手 发送日报，或私聊督办助手。',
     );
     expect(reportNotRecognisedText('general', '湖滨街道', atOnly)).toMatch(
       /在群内发送请@督办助手，也可私聊督办助手。$/,
