@@ -13,7 +13,7 @@ import {
 } from '../src/domain/sign-card.js';
 import { channelWording, WORDING_READS_ALL } from '../src/domain/texts/channel.js';
 import { deliveryText as dispatchDelivery } from '../src/domain/texts/dispatch.js';
-import { deliveryText as dualDelivery } from '../src/domain/texts/dual.js';
+import { deliveryText as dualDelivery, holdupDigestText, holdupText } from '../src/domain/texts/dual.js';
 import { helpText } from '../src/domain/texts/help.js';
 import { reportNotRecognisedText, reportReminderText, reportRollCallText } from '../src/domain/texts/reports.js';
 import { fileNotImportedText, nagDigest, nagGroupDigest } from '../src/domain/texts/tickets.js';
@@ -195,6 +195,17 @@ describe('texts that follow the channel', () => {
     expect(nagGroupDigest(now, tz, [], atOnly)).toContain('请收到明细后回复“签收”（如在群内回复，请@督办助手）；');
     expect(nagGroupDigest(now, tz, [], wechaty)).toContain('请收到明细后回复“签收”；');
     expect(helpText(head, undefined, cards)).toContain('· 收到调度后点击卡片下方“签收”，或回复“收到”签收');
+  });
+
+  it('the group notes on a held-up 双派单 ask for the answer with the @-note where the bot needs it', () => {
+    const dl = new Date('2026-12-02T10:00:00Z');
+    const one = (w: typeof wechaty) => holdupText('SP2', 'GD001', '路灯不亮', ['湖滨街道'], ['区城管局'], dl, tz, w);
+    expect(one(wechaty)).toBe(holdupText('SP2', 'GD001', '路灯不亮', ['湖滨街道'], ['区城管局'], dl, tz));
+    expect(one(wechaty)).toMatch(/请抓紧办理并回复“SP2 办理情况”。$/);
+    expect(one(atOnly)).toMatch(/请抓紧办理并回复“SP2 办理情况”（如在群内回复，请@督办助手）。$/);
+    const item = { code: 'SP2', number: 'GD001', title: '路灯不亮', answered: [], holding: ['区城管局'], deadline: dl };
+    expect(holdupDigestText([item], tz, wechaty)).toContain('请抓紧办理并分别回复“编号 办理情况”：');
+    expect(holdupDigestText([item], tz, cards)).toContain('分别回复“编号 办理情况”（如在群内回复，请@督办助手）：');
   });
 
   it('the bot name comes from the configuration', () => {

@@ -2,7 +2,7 @@
 import { SIDE_LABEL, type SideKey } from '../dual/sides.js';
 import type { RankingRow } from '../ranking.js';
 import { formatDeadline, formatShort } from '../time.js';
-import { type ChannelWording, signHow, WORDING_READS_ALL } from './channel.js';
+import { type ChannelWording, groupReplyNote, signHow, WORDING_READS_ALL } from './channel.js';
 import { summary } from './dispatch.js';
 
 /** 双派单 deadlines: 12月2日（星期三）18:00. */
@@ -180,10 +180,11 @@ export function holdupText(
   holding: readonly string[],
   deadline: Date,
   tz: string,
+  wording: ChannelWording = WORDING_READS_ALL,
 ): string {
   return (
     `【双派单 ${code}】工单 ${number}「${short(title, 20)}」：${answered.join('、')}已答复，${holding.join('、')}` +
-    `尚未答复（时限${due(deadline, tz)}已过），请抓紧办理并回复“${code} 办理情况”。`
+    `尚未答复（时限${due(deadline, tz)}已过），请抓紧办理并回复“${code} 办理情况”${groupReplyNote(wording)}。`
   );
 }
 
@@ -517,9 +518,11 @@ export function holdupDigestText(
     deadline: Date;
   }>,
   tz: string,
+  wording: ChannelWording = WORDING_READS_ALL,
 ): string {
   return [
-    `【双派单】以下${items.length}件双派单已过答复时限，仍有单位未答复，请抓紧办理并分别回复“编号 办理情况”：`,
+    `【双派单】以下${items.length}件双派单已过答复时限，仍有单位未答复，` +
+      `请抓紧办理并分别回复“编号 办理情况”${groupReplyNote(wording)}：`,
     ...items.map(
       (i, k) =>
         `${k + 1}. ${i.code} 工单 ${i.number}「${short(i.title, 20)}」：${i.answered.join('、')}已答复，` +
