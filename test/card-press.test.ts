@@ -6,10 +6,12 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
 import type { CardAction, CardVerdict } from '../src/bot/channel.js';
 import { buttonKey } from '../src/domain/sign-card.js';
 import { jobIdFor } from '../src/jobs/names.js';
-import { rosterConfig } from './helpers.js';
+import { MockWorld } from '../src/sim/mock-world.js';
+import { rosterConfig, testLogger } from './helpers.js';
 import { type Out, run, Scenario, say } from './scenario.js';
 import { HEADER, tempDir, writeXlsx } from './ticket-helpers.js';
 
@@ -381,5 +383,41 @@ describe('ticket digests and 双派单 deliveries signed by their cards', () => 
     expect(side).toEqual([{ acked_by: ZHENG }]);
     const handled = await s.h.app.db.query(`select handler, text from inbound_messages where id = 'card:sp'`);
     expect(handled).toEqual([{ handler: 'dual-answer', text: `${code} 签收` }]);
+  });
+});
+
+describe('a press while the inbound queue cannot be reached', () => {
+  it('the verdict still comes within seconds: the 签收 is being recorded (queued once Redis answers)', async () => {
+    const config = rosterConfig();
+    const app = await buildApp({
+      config,
+      // Nothing listens on port 1: every Redis command waits for a connection that never comes.
+      redisUrl: 'redis://127.0.0.1:1',
+      queuePrefix: 'duban-t-cards-down',
+      db: { dataDir: 'memory' },
+      channel: new MockWorld(config).channel,
+      dataDir: tempDir(),
+      log: testLogger(),
+    });
+    try {
+      const verdict = await app.onCardAction({
+        id: 'down-1',
+        cardKey: 'k',
+        actionKey: D1_ZHUJIAN,
+        chat: 'private',
+        roomId: null,
+        senderId: ZHANG,
+        senderName: '张局长',
+        receivedAt: new Date().toISOString(),
+      });
+      expect(verdict).toEqual({
+        accepted: true,
+        title: '签收登记中',
+        text: '已收到您的签收，系统正在登记。如稍后仍收到未签收提醒，请直接回复“收到”。',
+        scope: 'presser',
+      });
+    } finally {
+      await app.stop();
+    }
   });
 });

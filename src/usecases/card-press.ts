@@ -11,6 +11,8 @@ import type { AppContext } from './context.js';
 export const CARD_REFUSED = 'card-refused';
 /** How long a refusal's record may hold up the verdict (the chat changes a card only briefly). */
 const RECORD_WAIT_MS = 1_500;
+/** How long the hand-off to the inbound queue may hold it up (Redis down: the add waits for it to come back). */
+const RECEIVE_WAIT_MS = 3_000;
 
 /** The id of the message a press becomes: a redelivered press (same event id) is processed once. */
 export function cardMessageId(eventId: string): string {
@@ -89,7 +91,11 @@ export async function pressCard(
   }
   const m = meaning as CardMeaning;
   try {
-    await receive(cardMessage(a, typedText(m)));
+    if (!(await within(receive(cardMessage(a, typedText(m))), RECEIVE_WAIT_MS))) {
+      // Queued once Redis answers (the add is still pending): most likely recorded, not yet sure.
+      ctx.log.warn({ ...logged, unit: d.unitId }, 'card press: inbound queue slow; answered before it was queued');
+      return { accepted: true, title: C.PRESS_PENDING_TITLE, text: C.PRESS_PENDING_TEXT, scope: 'presser' };
+    }
   } catch (err) {
     ctx.log.error({ ...logged, err }, 'card press could not be queued: nothing signed');
     return { accepted: false, title: C.PRESS_FAILED_TITLE, text: C.PRESS_FAILED_TEXT, scope: 'presser' };

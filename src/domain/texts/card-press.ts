@@ -34,6 +34,10 @@ export const refusedText = {
 export const PRESS_FAILED_TITLE = '暂未签收';
 export const PRESS_FAILED_TEXT = '系统繁忙，本次签收未能记录。请稍后再点，或直接回复“收到”。';
 
+/** The press is being recorded (the queue slow to answer): most likely signed, not yet sure. */
+export const PRESS_PENDING_TITLE = '签收登记中';
+export const PRESS_PENDING_TEXT = '已收到您的签收，系统正在登记。如稍后仍收到未签收提醒，请直接回复“收到”。';
+
 /** After a press on the card of a digest the unit had already signed (or no digest waits). */
 export const DIGEST_ALREADY_SIGNED = '本单位的督办通知此前已签收，无需重复签收。';
 
