@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import type { Logger } from 'pino';
-import { type App, buildApp } from '../app.js';
-import type { ChannelChoice } from '../bot/factory.js';
+import { type App, type AppOptions, buildApp } from '../app.js';
 import type { DistrictConfig } from '../config/schema.js';
 import type { Clock } from '../domain/clock.js';
 import { QUEUES } from '../jobs/names.js';
@@ -30,8 +29,11 @@ export interface HarnessOptions {
   schedule?: boolean;
   /** A world made beforehand (so a puppet server can wrap its mock). */
   world?: MockWorld;
-  /** Use this channel instead of the world's (e.g. Wechaty through a puppet-service client of its mock). */
-  channel?: ChannelChoice;
+  /**
+   * Use this channel instead of the world's (e.g. Wechaty through a puppet-service client of its mock), or a
+   * function that builds one from the app's deps.
+   */
+  channel?: AppOptions['channel'];
   /** Simulator mode: the HTTP server adds the /sim chat page for this world. */
   simulator?: boolean;
 }
