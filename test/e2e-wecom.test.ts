@@ -86,7 +86,7 @@ describe('end to end: WeCom AI bot (fake long connection) + Redis + PGlite', () 
     expect(sent.some((s) => s.to === 'wxid_sup_liu')).toBe(true);
   });
 
-  it("relays a leader's dispatch as a 签收 card; the head's tap signs it and the card says so; another unit's tap is refused", async () => {
+  it("a dispatch goes out as a 签收 card: the head's tap signs it, another unit's tap is refused", async () => {
     sent.length = 0;
     const updates: FakeCardUpdate[] = [];
     const stop = fake.onCardUpdate((u) => updates.push(u));
