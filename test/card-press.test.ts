@@ -131,10 +131,15 @@ describe('a dispatch delivery signed by its card: the same rows as typing it', (
         id: 'ev-you',
         from: YOU,
         action: D1_ZHUJIAN,
-        text: '该事项由区住房和城乡建设局负责同志签收，您的点击未作记录。',
+        text: '该事项应由区住房和城乡建设局负责同志签收，本次点击不计为签收。',
       },
-      { id: 'ev-li', from: LI, action: D1_ZHUJIAN, text: '该事项由区住房和城乡建设局负责同志签收，您的点击未作记录。' },
-      { id: 'ev-x', from: 'wxid_nobody', action: D1_ZHUJIAN, text: expect.stringContaining('不在本群的督办名单上') },
+      {
+        id: 'ev-li',
+        from: LI,
+        action: D1_ZHUJIAN,
+        text: '该事项应由区住房和城乡建设局负责同志签收，本次点击不计为签收。',
+      },
+      { id: 'ev-x', from: 'wxid_nobody', action: D1_ZHUJIAN, text: expect.stringContaining('不在本群督办名单中') },
       { id: 'ev-bad', from: YOU, action: 'ack|dispatch|D1', text: expect.stringContaining('未能识别这张卡片') },
     ];
     for (const c of cases) {
@@ -345,7 +350,7 @@ describe('ticket digests and 双派单 deliveries signed by their cards', () => 
       chat: 'group',
     });
     expect(refused.verdict).toMatchObject({ accepted: false, scope: 'presser' });
-    expect(refused.verdict.text).toBe('该督办由所列单位负责同志签收，您的点击未作记录。');
+    expect(refused.verdict.text).toBe('该督办应由所列单位负责同志签收，本次点击不计为签收。');
     const wuKey = (await cardOf(s, `ticket-nag:2026-11-30@15:00:renshe:${WU}`))?.buttons[0]?.key as string;
     const { verdict, out } = await press(s, at30('15:07'), { id: 'p-wu', from: WU, action: wuKey });
     expect(verdict).toEqual({ accepted: true, title: '已签收', text: '已签收（吴局长 11月30日15:07）', scope: 'all' });

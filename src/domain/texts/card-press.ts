@@ -24,10 +24,10 @@ export const refusedText = {
   /** Another unit's item (or a leader pressing the dispatch they sent). */
   notResponsible: (unitNames: readonly string[]): string =>
     unitNames.length === 1
-      ? `该事项由${unitNames[0]}负责同志签收，您的点击未作记录。`
-      : '该督办由所列单位负责同志签收，您的点击未作记录。',
-  stranger: '您不在本群的督办名单上，点击未作记录。如有疑问，请联系区督导专班。',
-  unknownCard: '未能识别这张卡片，点击未作记录。请直接回复“收到”签收。',
+      ? `该事项应由${unitNames[0]}负责同志签收，本次点击不计为签收。`
+      : '该督办应由所列单位负责同志签收，本次点击不计为签收。',
+  stranger: '您不在本群督办名单中，本次点击不计为签收。如有疑问，请联系区督导专班。',
+  unknownCard: '未能识别这张卡片，本次点击不计为签收。请直接回复“收到”签收。',
 };
 
 /** The press could not be recorded (the queue unreachable): nothing was signed. */
