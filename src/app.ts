@@ -3,14 +3,14 @@ import type { Worker } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { ChannelDeps, ChatChannel } from './bot/channel.js';
+import type { CardAction, CardVerdict, ChannelDeps, ChatChannel } from './bot/channel.js';
 import { type ChannelChoice, createChannel } from './bot/factory.js';
 import type { FallbackChannel } from './bot/fallback.js';
 import type { DistrictConfig } from './config/schema.js';
 import { WorkCalendar } from './domain/calendar.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { Roster } from './domain/roster.js';
-import { FALLBACK_TEXTS } from './domain/texts/channel.js';
+import { channelWording, FALLBACK_TEXTS } from './domain/texts/channel.js';
 import { formatShort } from './domain/time.js';
 import { mintConsoleLink } from './handlers/console-link.js';
 import { afterHandled, messageHandlers } from './handlers/index.js';
@@ -31,6 +31,7 @@ import { type Db, type DbOptions, openDb } from './store/db.js';
 import { recordDeployment } from './store/deployment.js';
 import { migrate } from './store/migrate.js';
 import { expireReceivedFiles } from './store/received-files.js';
+import { pressCard } from './usecases/card-press.js';
 import type { AppContext } from './usecases/context.js';
 import { completeRound, deliverSide } from './usecases/dual-flow.js';
 
@@ -68,6 +69,8 @@ export interface App {
   readonly metrics: Metrics;
   readonly ctx: AppContext;
   readonly log: Logger;
+  /** A card's button pressed (what the channel calls through ChannelDeps.onCardAction): see usecases/card-press. */
+  readonly onCardAction: (a: CardAction) => Promise<CardVerdict>;
   http: FastifyInstance | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -122,6 +125,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
     dataDir: o.dataDir,
     dual,
   };
+  const onCardAction = (a: CardAction): Promise<CardVerdict> => pressCard(ctx, (m) => inbound.add(m), a);
   const deps: ChannelDeps = {
     group: { topic: config.group.topic, ...(config.group.id ? { id: config.group.id } : {}) },
     roster,
@@ -131,9 +135,13 @@ export async function buildApp(o: AppOptions): Promise<App> {
     maxFileBytes: config.limits.fileMaxBytes,
     sendPerMinute: perMinute,
     receive: (m) => inbound.add(m),
+    // A 签收 button pressed: the message it stands for goes the way of every received message.
+    onCardAction,
     log,
   };
   const channel = typeof o.channel === 'function' ? await o.channel(deps) : await createChannel(o.channel, deps);
+  // The texts say how to answer the bot on this channel (@ it, or a button): decided once.
+  ctx.wording = channelWording(channel.capabilities, config.group.botName);
   channel.onState((s) => {
     if (s.kind === 'login' || s.kind === 'ready') metrics.chatLoggedIn.set(1);
     if (s.kind === 'logged-out') metrics.chatLoggedIn.set(0);
@@ -190,6 +198,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
     metrics,
     ctx,
     log,
+    onCardAction,
     http: undefined,
     async start() {
       await migrate(db);

@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     }
     if ((argChannel ?? env.CHAT_CHANNEL) === 'wecom') {
       const { WecomWorld } = await import('./sim/wecom-world.js');
-      world = await WecomWorld.create(config, { botName: env.WECOM_BOT_NAME });
+      world = await WecomWorld.create(config);
     } else {
       const { MockWorld } = await import('./sim/mock-world.js');
       world = new MockWorld(config);
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
       kind: 'wecom',
       botId: env.WECOM_BOT_ID as string,
       secret: env.WECOM_BOT_SECRET as string,
-      botName: env.WECOM_BOT_NAME,
+      ...(config.group.botName ? { botName: config.group.botName } : {}),
       ...(env.WECOM_WS_URL ? { wsUrl: env.WECOM_WS_URL } : {}),
       ...(env.WECOM_GROUP_CHAT_ID ? { groupChatId: env.WECOM_GROUP_CHAT_ID } : {}),
       ...(env.WECOM_PER_MINUTE ? { perMinute: env.WECOM_PER_MINUTE } : {}),

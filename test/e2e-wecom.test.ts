@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../src/sim/harness.js';
-import { type FakeSent, FakeWecomServer } from '../src/sim/wecom/fake-server.js';
+import { type FakeCardUpdate, type FakeSent, FakeWecomServer } from '../src/sim/wecom/fake-server.js';
 import { FIXTURES, REDIS_URL, rosterConfig, testLogger, waitFor } from './helpers.js';
 
 describe('end to end: WeCom AI bot (fake long connection) + Redis + PGlite', () => {
@@ -84,5 +84,46 @@ describe('end to end: WeCom AI bot (fake long connection) + Redis + PGlite', () 
     expect(t?.n).toBe(1);
     // The importer hears the result privately.
     expect(sent.some((s) => s.to === 'wxid_sup_liu')).toBe(true);
+  });
+
+  it("a dispatch goes out as a 签收 card: the head's tap signs it, another unit's tap is refused", async () => {
+    sent.length = 0;
+    const updates: FakeCardUpdate[] = [];
+    const stop = fake.onCardUpdate((u) => updates.push(u));
+    fake.sayInGroup('wxid_leader_li', '@督办助手 @张局长 环海路小区污水外溢，请三个工作日内到现场处置并反馈。');
+    await waitFor(() => sent.some((s) => s.to === 'wxid_zhujian_zhang' && s.card), 15_000);
+    expect(await h.drain()).toBe(true);
+    const delivery = sent.find((s) => s.to === 'wxid_zhujian_zhang' && s.card);
+    const card = delivery?.card as { task_id: string; button_list: Array<{ key: string; text: string }> };
+    expect(card.button_list.map((b) => b.text)).toEqual(['签收']);
+    const ack = card.button_list[0]?.key as string;
+    const code = /\|(D\d+)\|/.exec(ack)?.[1] as string;
+
+    // 孙局长 (教育局) is not responsible for 住建局's delivery: refused, shown only to him, recorded.
+    fake.pressCard('wxid_jiaoyu_sun', card.task_id, ack, { chat: 'private' });
+    await waitFor(() => updates.length >= 1, 15_000);
+    expect(updates[0]?.userids).toEqual(['wxid_jiaoyu_sun']);
+    const refused = await h.app.db.query<{ handler: string }>(
+      "select handler from inbound_messages where sender_id = 'wxid_jiaoyu_sun' and handler = 'card-refused'",
+    );
+    expect(refused).toHaveLength(1);
+
+    // 张局长 taps 签收: the card changes for everyone, the store has the same ack a typed 收到 makes.
+    fake.pressCard('wxid_zhujian_zhang', card.task_id, ack, { chat: 'private' });
+    await waitFor(() => updates.length >= 2, 15_000);
+    expect(await h.drain()).toBe(true);
+    stop();
+    expect(updates[1]?.userids).toBeUndefined();
+    expect(JSON.stringify(updates[1]?.card)).toContain('已签收（张局长');
+    const [target] = await h.app.db.query<{ acked_by: string | null }>(
+      `select t.acked_by from dispatch_targets t join dispatches d on d.id = t.dispatch_id
+       where d.code = $1 and t.unit_id = 'zhujian'`,
+      [code],
+    );
+    expect(target?.acked_by).toBe('wxid_zhujian_zhang');
+    const [row] = await h.app.db.query<{ text: string; handler: string }>(
+      "select text, handler from inbound_messages where sender_id = 'wxid_zhujian_zhang' and id like 'card:%'",
+    );
+    expect(row).toEqual({ text: `${code} 收到`, handler: 'dispatch-answer' });
   });
 });

@@ -261,7 +261,6 @@ describe('wecom environment', () => {
     expect(startRefusal(missing)).toContain('智能机器人');
     const ok = readEnv({ CHAT_CHANNEL: 'wecom', WECOM_BOT_ID: 'aib123', WECOM_BOT_SECRET: 'secret-123456' });
     expect(startRefusal(ok)).toBeNull();
-    expect(ok.WECOM_BOT_NAME).toBe('督办助手');
     expect(() => readEnv({ WECOM_WS_URL: 'http://example.com' })).toThrow(/WECOM_WS_URL/);
     expect(() => readEnv({ WECOM_PER_MINUTE: '0' })).toThrow(/WECOM_PER_MINUTE/);
     expect(() => readEnv({ CHAT_CHANNEL: 'slack' })).toThrow(/CHAT_CHANNEL/);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { NO_CHAT_TOKEN, SIMULATOR_ON_DATABASE } from '../domain/texts/simulator.js';
 import { invalidEnvText } from '../domain/texts/system.js';
-import { DEFAULT_WECOM_BOT_NAME, WECOM_MISSING_CREDENTIALS } from '../domain/texts/wecom.js';
+import { WECOM_MISSING_CREDENTIALS } from '../domain/texts/wecom.js';
 import { formatIssues } from './load.js';
 
 const flag = z
@@ -39,7 +39,6 @@ export const envSchema = z.object({
     .regex(/^[A-Za-z0-9_@.-]+$/)
     .optional(),
   /** The bot's display name in the group, as members type it after @. */
-  WECOM_BOT_NAME: z.string().min(1).max(32).default(DEFAULT_WECOM_BOT_NAME),
   /** Sending limits of the AI bot (only third-party figures exist): per minute, per conversation per minute. */
   WECOM_PER_MINUTE: z.coerce.number().int().min(1).max(600).optional(),
   WECOM_PER_CONVERSATION_PER_MINUTE: z.coerce.number().int().min(1).max(600).optional(),

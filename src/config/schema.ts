@@ -318,7 +318,8 @@ export const districtSchema = z
   .object({
     district: z.string().min(1),
     timezone: z.string().default('Asia/Shanghai'),
-    group: z.object({ topic: z.string().min(1), id: z.string().optional() }),
+    /** `botName`: the name people @ the bot by in the group, for the texts that say so (default 督办助手). */
+    group: z.object({ topic: z.string().min(1), id: z.string().optional(), botName: z.string().min(1).optional() }),
     units: z.array(unitSchema).min(1),
     people: z.array(personSchema).min(1),
     routines: routinesSchema,

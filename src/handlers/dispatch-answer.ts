@@ -129,17 +129,19 @@ export async function applyReply(
   d: Dispatch,
   unitId: string,
   kind: 'ack' | 'answer',
-  r: { senderId: string; messageId: string; text: string; at: Date; chat?: 'group' | 'private' },
+  r: { senderId: string; messageId: string; text: string; at: Date; chat?: 'group' | 'private'; via?: 'card' },
 ): Promise<void> {
   const tz = ctx.config.timezone;
   const toSender = (text: string, purpose: string) => ctx.send(toPerson(r.senderId, text, purpose));
   const target = d.targets.find((t) => t.unitId === unitId);
   if (kind === 'ack') {
     await recordAck(ctx.db, d.id, unitId, r.senderId, r.at, r.messageId, r.text);
-    if (!target?.ackedAt && !target?.answeredAt)
+    const first = !target?.ackedAt && !target?.answeredAt;
+    // A card's 签收 button: the card itself now reads 已签收, no second confirmation.
+    if (first && r.via !== 'card')
       await toSender(ackConfirmText(d.code, d.deadline, tz, r.at), `dispatch:${d.code}:ack-confirm:${unitId}`);
-    // Signed before: privately the sender still hears where it stands (never silence); in the group, nothing.
-    else if (!target?.answeredAt && r.chat === 'private')
+    // Signed before: privately (or by a card) the sender still hears where it stands; in the group, nothing.
+    else if (!first && !target?.answeredAt && (r.chat === 'private' || r.via === 'card'))
       await toSender(alreadyAckedText(d.code, d.deadline, tz), `dispatch:${d.code}:ack-again:${r.messageId}`);
     return;
   }
@@ -235,5 +237,6 @@ export const dispatchAnswerHandler = unitWorkerHandler('dispatch-answer', decide
     text,
     at,
     chat: msg.chat,
+    ...(msg.via ? { via: msg.via } : {}),
   });
 });

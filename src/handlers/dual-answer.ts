@@ -54,6 +54,8 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
   if (text === '' || text.length > MAX_CHARS) return null;
   if (commandOf(text) !== null) return null;
   const reply = parseDualReply(text);
+  // A card's press names its round; a bare 签收 made by a card is a digest's (the ticket commands').
+  if (msg.via === 'card' && reply.codes.length === 0) return null;
   if (reply.kind === 'answer' && (!hasSubstance(reply.body) || isQuestion(reply.body))) return null;
   for (const code of reply.codes) {
     const r = await roundByCode(ctx.db, code);
@@ -112,7 +114,8 @@ export async function applyRoundReply(
   if (r.status === 'open' && !side.answeredAt) {
     if (dec.kind === 'ack') {
       await recordSideAck(ctx.db, r.id, side.side, reply);
-      await answer(T.ackConfirmText(r.code, r.deadline, tz));
+      // A card's 签收 button: the card itself now reads 已签收, no second confirmation.
+      if (msg.via !== 'card') await answer(T.ackConfirmText(r.code, r.deadline, tz));
       return;
     }
     const { allAnswered } = await recordSideAnswer(ctx.db, r.id, side.side, { ...reply, text: dec.body || reply.text });

@@ -1,6 +1,7 @@
 import { commandOf } from '../domain/language/intent.js';
 import { commandText } from '../domain/messages.js';
 import { helpFacts, helpText } from '../domain/texts/help.js';
+import { wordingOf } from '../usecases/context.js';
 import { replyTo } from '../usecases/send.js';
 import type { MessageHandler } from './types.js';
 
@@ -9,6 +10,6 @@ export const helpHandler: MessageHandler = {
   name: 'help',
   matches: (msg) => commandOf(commandText(msg)) === 'help',
   async handle(_, msg, sender, ctx) {
-    await ctx.send(replyTo(msg, helpText(sender, helpFacts(ctx.config)), `help:${msg.id}`));
+    await ctx.send(replyTo(msg, helpText(sender, helpFacts(ctx.config), wordingOf(ctx)), `help:${msg.id}`));
   },
 };

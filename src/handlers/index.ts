@@ -1,5 +1,6 @@
 import { answerClarifyHandler } from './answer-clarify.js';
 import { answerHeldHandler } from './answer-held.js';
+import { cardUnmatchedHandler } from './card-unmatched.js';
 import { approvalBareHandler } from './approval-bare.js';
 import { consoleLinkHandler } from './console-link.js';
 import { consoleLinkGroupHandler } from './console-link-group.js';
@@ -59,6 +60,7 @@ export function messageHandlers(): AnyMessageHandler[] {
     dispatchPrivateHandler,
     dispatchCreateHandler,
     dispatchAnswerHandler,
+    cardUnmatchedHandler,
     reportHandler,
     ticketDoneMentionedHandler,
     reportUnrecognisedHandler,

@@ -3,7 +3,7 @@ import { type AttemptHint, reportAttempt } from '../domain/report/attempt.js';
 import type { Person } from '../domain/roster.js';
 import { isUnitWorker } from '../domain/roster.js';
 import { reportNotRecognisedText } from '../domain/texts/reports.js';
-import type { AppContext } from '../usecases/context.js';
+import { type AppContext, wordingOf } from '../usecases/context.js';
 import { sendAsLastStep, toPerson } from '../usecases/send.js';
 import { parsedReport } from './report-parse.js';
 import type { MessageHandler, MessageReadings } from './types.js';
@@ -30,7 +30,7 @@ export const reportUnrecognisedHandler: MessageHandler<AttemptHint> = {
     ctx.log.info({ from: sender.id, hint }, 'report-like message not taken as a report: hint sent');
     await sendAsLastStep(
       ctx,
-      toPerson(sender.id, reportNotRecognisedText(hint, unit.name), `report-unrecognised:${msg.id}`),
+      toPerson(sender.id, reportNotRecognisedText(hint, unit.name, wordingOf(ctx)), `report-unrecognised:${msg.id}`),
     );
   },
 };

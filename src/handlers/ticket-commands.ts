@@ -2,13 +2,14 @@ import { ackTail, isQuestion, isSoftAck } from '../domain/language/intent.js';
 import type { IncomingMessage } from '../domain/messages.js';
 import { commandText } from '../domain/messages.js';
 import { unitName } from '../domain/roster.js';
+import { DIGEST_ALREADY_SIGNED } from '../domain/texts/card-press.js';
 import * as T from '../domain/texts/tickets.js';
 import { parseTicketCommand, type TicketCommand } from '../domain/tickets/commands.js';
 import { dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
 import { ackLatestDigest, latestUnackedDigestAt } from '../store/ticket-nag.js';
 import { getTicket, recordTicketEvent } from '../store/tickets.js';
 import type { AppContext } from '../usecases/context.js';
-import { replyTo } from '../usecases/send.js';
+import { replyTo, toPerson } from '../usecases/send.js';
 import { signableSince } from '../usecases/signable.js';
 import type { MessageHandler } from './types.js';
 
@@ -58,6 +59,8 @@ export const ticketCommandsHandler: MessageHandler<TicketCommand> = {
     // 签收 / 收到 is ours only while the unit has a digest to acknowledge (else e.g. a dispatch's)
     // and nothing it must sign reached it since (a code names a dispatch or a round).
     if (c?.kind !== 'ack' || CODE.test(commandText(msg))) return null;
+    // A digest card's 签收 button: the unit's digest, whatever reached it since (or: already signed).
+    if (msg.via === 'card') return c;
     const digestAt = await latestUnackedDigestAt(ctx.db, sender.unit);
     return digestAt !== null && !(await signableSince(ctx, sender.unit, digestAt)) ? c : null;
   },
@@ -67,6 +70,11 @@ export const ticketCommandsHandler: MessageHandler<TicketCommand> = {
     const purpose = `ticket-command:${msg.id}`;
     if (c.kind === 'ack') {
       const cycle = await ackLatestDigest(ctx.db, unitId, sender.id, now);
+      // A card's press: the card now reads 已签收; only a digest signed before is worth a word.
+      if (msg.via === 'card') {
+        if (!cycle) await ctx.send(toPerson(sender.id, DIGEST_ALREADY_SIGNED, purpose));
+        return;
+      }
       await ctx.send(replyTo(msg, cycle ? T.ACK_RECORDED : T.ACK_NOTHING, purpose));
       return;
     }

@@ -3,6 +3,7 @@ import { isUnitWorker } from '../domain/roster.js';
 import { fileTooLargeText } from '../domain/texts/limits.js';
 import * as T from '../domain/texts/tickets.js';
 import { looksLikeTicketFile } from '../domain/tickets/file-kind.js';
+import { wordingOf } from '../usecases/context.js';
 import { enqueueRound } from '../usecases/dual-flow.js';
 import { replyTo } from '../usecases/send.js';
 import { importChatFile } from '../usecases/ticket-import.js';
@@ -27,7 +28,7 @@ export const ticketImportHandler: MessageHandler = {
         'ticket file from someone who may not import: not imported',
       );
       // Told point-to-point even when the file came to the group: the group stays quiet.
-      const text = T.fileNotImportedText(file.name, isUnitWorker(sender));
+      const text = T.fileNotImportedText(file.name, isUnitWorker(sender), wordingOf(ctx));
       await ctx.send({ to: { kind: 'person', id: sender.id }, text, mentions: [], purpose: `ticket-import:${msg.id}` });
       return;
     }

@@ -38,7 +38,8 @@ async function signable(ctx: AppContext, unitId: string): Promise<WaitingThing[]
 
 async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Promise<Decision | null> {
   const unitId = sender.unit;
-  if (!isUnitWorker(sender) || unitId === undefined) return null;
+  // A card's press names what it signs (its bare 签收 is a digest's): never a guess among the unit's items.
+  if (!isUnitWorker(sender) || unitId === undefined || msg.via === 'card') return null;
   const text = ownWords(commandText(msg)).trim();
   if (text === '' || text.length > MAX_CHARS || commandOf(text) !== null || NAMES_SOMETHING.test(text)) return null;
   if (!isSoftAck(text)) return null;

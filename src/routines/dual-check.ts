@@ -17,7 +17,7 @@ import {
 } from '../store/dual.js';
 import { claimStep, hasStep } from '../store/steps.js';
 import { getTicket } from '../store/tickets.js';
-import type { AppContext } from '../usecases/context.js';
+import { type AppContext, wordingOf } from '../usecases/context.js';
 import { askBackcheck, enqueueRound, openDualRounds, sendAccountability, sideContacts } from '../usecases/dual-flow.js';
 import { toGroup, toPerson } from '../usecases/send.js';
 import { forEachIsolated } from './each.js';
@@ -236,6 +236,7 @@ async function finishRounds(ctx: AppContext, checked: readonly Checked[], now: D
           only.holding.map((s) => unitName(ctx.roster, s.unitId)),
           r.deadline,
           tz,
+          wordingOf(ctx),
         ),
         `dual:${r.code}:holdup:${today}`,
         only.mentions,
@@ -254,6 +255,7 @@ async function finishRounds(ctx: AppContext, checked: readonly Checked[], now: D
             deadline: h.r.deadline,
           })),
           tz,
+          wordingOf(ctx),
         ),
         `dual:${held.map((h) => h.r.code).join('+')}:holdup:${today}`,
         [...new Set(held.flatMap((h) => h.mentions))],

@@ -1,5 +1,6 @@
 import { reportRollCallText } from '../domain/texts/reports.js';
 import { claimStep } from '../store/steps.js';
+import { wordingOf } from '../usecases/context.js';
 import { toGroup } from '../usecases/send.js';
 import { workdayToday } from './gate.js';
 import { missingUnits, withHeads } from './report-status.js';
@@ -20,6 +21,7 @@ export const reportDeadline: Routine = {
       total - missing.length,
       total,
       withHeads(ctx, missing),
+      wordingOf(ctx),
     );
     await ctx.send(toGroup(text, `report-deadline:${day}`, mentions));
     await claimStep(ctx.db, `report-deadline:${day}`, 'report-deadline', ctx.clock.now(), day, {

@@ -1,5 +1,6 @@
 import { reportReminderText } from '../domain/texts/reports.js';
 import { claimStep } from '../store/steps.js';
+import { wordingOf } from '../usecases/context.js';
 import { toGroup } from '../usecases/send.js';
 import { workdayToday } from './gate.js';
 import { missingUnits } from './report-status.js';
@@ -20,6 +21,7 @@ export const reportReminder: Routine = {
       day,
       ctx.config.routines.reportDeadline,
       missing.map((u) => u.name),
+      wordingOf(ctx),
     );
     await ctx.send(toGroup(text, `report-reminder:${day}`, mentions));
     await claimStep(ctx.db, `report-reminder:${day}`, 'report-reminder', ctx.clock.now(), day, {

@@ -1,4 +1,6 @@
 import { idsWithRole, type Person, personName, responsibleFor, unitName } from '../domain/roster.js';
+import { type CardMeaning, signCard } from '../domain/sign-card.js';
+import { CARD_TITLES } from '../domain/texts/card-press.js';
 import * as T from '../domain/texts/tickets.js';
 import { endOfDay } from '../domain/tickets/deadline.js';
 import {
@@ -15,7 +17,7 @@ import {
 import { localDay } from '../domain/time.js';
 import { claimDigests, lastAcks, recordSteps, type StepRecord, stepKey, takenSteps } from '../store/ticket-nag.js';
 import { openTicketsToNag } from '../store/tickets.js';
-import type { AppContext } from '../usecases/context.js';
+import { type AppContext, wordingOf } from '../usecases/context.js';
 import { toGroup, toPerson } from '../usecases/send.js';
 import { dailyAt, type Routine } from './types.js';
 
@@ -129,13 +131,14 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
       },
     }));
     const mentions = [...new Set(named.flatMap(([u]) => contacts.get(u) ?? []))];
-    await send(
-      toGroup(
-        T.nagGroupDigest(now, tz, lines),
-        `ticket-nag:${cycle}:group:${named.map(([u]) => u).join(',')}`,
-        mentions,
-      ),
-    );
+    const purpose = `ticket-nag:${cycle}:group:${named.map(([u]) => u).join(',')}`;
+    // One card for every unit named: a press signs the presser's own unit (its latest digest).
+    const card = signCard(purpose, CARD_TITLES.digest(null), {
+      kind: 'digest',
+      cycle,
+      unitIds: named.map(([u]) => u),
+    });
+    await send(toGroup(T.nagGroupDigest(now, tz, lines, wordingOf(ctx)), purpose, mentions, { card }));
   }
   for (const [u, list] of mine) {
     result.units++;
@@ -146,11 +149,19 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
     const immediate = list.filter((i) => stepOf.get(i.number) !== 'written');
     if (immediate.length > 0) {
       const { shown, more } = cutDigest(immediate, tc.digestMaxItems);
-      const text = T.nagDigest(unitName(roster, u), now, tz, shown, more, immediate);
+      const text = T.nagDigest(unitName(roster, u), now, tz, shown, more, immediate, wordingOf(ctx));
+      const meaning: CardMeaning = { kind: 'digest', cycle, unitIds: [u] };
+      const withCard = (purpose: string) => ({
+        card: signCard(purpose, CARD_TITLES.digest(unitName(roster, u)), meaning),
+      });
       if (ids.length > 0) {
-        for (const id of ids) await send(toPerson(id, text, `ticket-nag:${cycle}:${u}:${id}`));
+        for (const id of ids) {
+          const purpose = `ticket-nag:${cycle}:${u}:${id}`;
+          await send(toPerson(id, text, purpose, withCard(purpose)));
+        }
       } else {
-        await send(toGroup(text, `ticket-nag:${cycle}:${u}`));
+        const purpose = `ticket-nag:${cycle}:${u}`;
+        await send(toGroup(text, purpose, [], withCard(purpose)));
       }
     }
     if (written.length > 0) {

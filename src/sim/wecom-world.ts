@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { ChannelChoice } from '../bot/factory.js';
 import type { DistrictConfig } from '../config/schema.js';
 import { type Clock, systemClock } from '../domain/clock.js';
-import { DEFAULT_WECOM_BOT_NAME } from '../domain/texts/wecom.js';
+import { DEFAULT_BOT_NAME } from '../domain/texts/channel.js';
 import { type FakeCardUpdate, type FakeSent, FakeWecomServer } from './wecom/fake-server.js';
 import {
   BOT_ID,
@@ -28,7 +28,7 @@ interface KeptCard {
 }
 
 export interface WecomWorldOptions {
-  /** The bot's name in the group (default 督办助手). */
+  /** The bot's name in the group (default: the district file's group.botName, else 督办助手). */
   botName?: string;
   /** Members not on the roster who are in the group from the start. */
   extraContacts?: Array<{ id: string; name: string }>;
@@ -71,7 +71,7 @@ export class WecomWorld implements SimWorld {
 
   /** Starts the fake long-connection server (loopback, a free port) and the world on it. */
   static async create(config: DistrictConfig, o: WecomWorldOptions = {}): Promise<WecomWorld> {
-    const fake = new FakeWecomServer({ botName: o.botName ?? DEFAULT_WECOM_BOT_NAME });
+    const fake = new FakeWecomServer({ botName: o.botName ?? config.group.botName ?? DEFAULT_BOT_NAME });
     await fake.start();
     return new WecomWorld(config, fake, o);
   }

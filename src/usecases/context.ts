@@ -4,6 +4,7 @@ import type { WorkCalendar } from '../domain/calendar.js';
 import type { Clock } from '../domain/clock.js';
 import type { OutgoingMessage } from '../domain/messages.js';
 import type { Roster } from '../domain/roster.js';
+import { type ChannelWording, WORDING_READS_ALL } from '../domain/texts/channel.js';
 import type { DualFlows } from '../jobs/dual.js';
 import type { Db } from '../store/db.js';
 
@@ -31,4 +32,14 @@ export interface AppContext {
   dataDir?: string;
   /** The 双派单 flows (issue 6); absent in unit tests that build a context by hand. */
   dual?: DualFlows;
+  /**
+   * How the bot's texts say to answer it, from the channel's capabilities (issue 17): set in
+   * app.ts once the channel is built; absent: the Wechaty wording (every group message read).
+   */
+  wording?: ChannelWording;
+}
+
+/** The channel's wording (the Wechaty wording when the context has none). */
+export function wordingOf(ctx: Pick<AppContext, 'wording'>): ChannelWording {
+  return ctx.wording ?? WORDING_READS_ALL;
 }

@@ -8,6 +8,8 @@ import { canonicalNames, mentionInfo, textMentionIds, textTargets } from '../dom
 import { normalizeDispatchText } from '../domain/dispatch/text.js';
 import { isUrgent } from '../domain/dispatch/urgency.js';
 import { type Person, responsibleFor, unitName } from '../domain/roster.js';
+import { signCard } from '../domain/sign-card.js';
+import { CARD_TITLES } from '../domain/texts/card-press.js';
 import {
   deliveryText,
   groupLineText,
@@ -18,7 +20,7 @@ import {
   targetStateText,
 } from '../domain/texts/dispatch.js';
 import { createDispatch, type Dispatch, type DispatchTarget, markDelivered } from '../store/dispatches.js';
-import type { AppContext } from './context.js';
+import { type AppContext, wordingOf } from './context.js';
 import { toGroup, toPerson } from './send.js';
 
 export function leaderName(ctx: AppContext, id: string): string {
@@ -157,9 +159,16 @@ export async function createAndDeliver(
       urgent: d.urgent,
       tz,
       urgentHours: ctx.config.dispatch.urgentAnswerHours,
+      wording: wordingOf(ctx),
     });
     for (const p of people) {
-      await ctx.send(toPerson(p.id, text, `dispatch:${d.code}:deliver:${t.unitId}:${p.id}`));
+      const purpose = `dispatch:${d.code}:deliver:${t.unitId}:${p.id}`;
+      const card = signCard(purpose, CARD_TITLES.dispatch(d.code, d.urgent), {
+        kind: 'dispatch',
+        code: d.code,
+        unitId: t.unitId,
+      });
+      await ctx.send(toPerson(p.id, text, purpose, { card }));
     }
     if (people.length === 0)
       ctx.log.warn({ code: d.code, unit: t.unitId }, 'dispatch target unit has no head or liaison on the roster');

@@ -3,8 +3,11 @@
  * rounds from the tickets' triggers, delivering each side (a child of the round's flow),
  * completing the round (the parent), the back-check questions and 双问责. Not a handler.
  */
+
 import { planSides, roundDeadline, SIDE_LABEL, type SideKey } from '../domain/dual/sides.js';
 import { type Person, responsibleFor, unitName, withRoles } from '../domain/roster.js';
+import { signCard } from '../domain/sign-card.js';
+import { CARD_TITLES } from '../domain/texts/card-press.js';
 import * as T from '../domain/texts/dual.js';
 import type { TicketInput } from '../domain/tickets/row.js';
 import type { DualJob } from '../jobs/dual.js';
@@ -20,7 +23,7 @@ import {
   roundById,
 } from '../store/dual.js';
 import { getTicket } from '../store/tickets.js';
-import type { AppContext } from './context.js';
+import { type AppContext, wordingOf } from './context.js';
 import { evidenceFile, evidenceLines } from './dual-evidence.js';
 import { toGroup, toPerson } from './send.js';
 
@@ -121,15 +124,22 @@ export async function deliverSide(ctx: AppContext, job: DualJob): Promise<{ side
     streetUnknown,
     deadline: r.deadline,
     tz: ctx.config.timezone,
+    wording: wordingOf(ctx),
   });
   const people = sideContacts(ctx, s.unitId);
-  for (const p of people) await ctx.send(toPerson(p.id, text, `dual:${r.code}:deliver:${s.side}:${p.id}`));
+  const meaning = { kind: 'dual', code: r.code, unitId: s.unitId } as const;
+  const withCard = (purpose: string) => ({ card: signCard(purpose, CARD_TITLES.dual(r.code), meaning) });
+  for (const p of people) {
+    const purpose = `dual:${r.code}:deliver:${s.side}:${p.id}`;
+    await ctx.send(toPerson(p.id, text, purpose, withCard(purpose)));
+  }
   if (people.length === 0) {
     ctx.log.warn(
       { code: r.code, unit: s.unitId },
       'dual: side unit has no head or liaison on the roster; posted in the group',
     );
-    await ctx.send(toGroup(text, `dual:${r.code}:deliver:${s.side}:group`));
+    const purpose = `dual:${r.code}:deliver:${s.side}:group`;
+    await ctx.send(toGroup(text, purpose, [], withCard(purpose)));
   }
   const to = people.length > 0 ? people.map((p) => p.id) : ['group'];
   await markSideDelivered(ctx.db, r.id, s.side, ctx.clock.now(), to);

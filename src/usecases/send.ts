@@ -2,7 +2,7 @@ import type { IncomingMessage, OutgoingMessage } from '../domain/messages.js';
 import type { AppContext } from './context.js';
 
 /** What a message may carry besides its text (a file, a card). */
-export type MessageExtras = Pick<OutgoingMessage, 'file'>;
+export type MessageExtras = Pick<OutgoingMessage, 'file' | 'card'>;
 
 /** A private message to one person. */
 export function toPerson(id: string, text: string, purpose: string, extras: MessageExtras = {}): OutgoingMessage {

@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { type Logger as SdkLogger, type SendMsgBody, WSClient, type WsFrame } from '@wecom/aibot-node-sdk';
 import type { IncomingFile, IncomingMessage, OutgoingCard, OutgoingMessage } from '../../domain/messages.js';
-import { DEFAULT_WECOM_BOT_NAME } from '../../domain/texts/wecom.js';
+import { DEFAULT_BOT_NAME } from '../../domain/texts/channel.js';
 import { RecentIds } from '../../lib/recent-ids.js';
 import {
   type CardAction,
@@ -88,7 +88,7 @@ export class WecomChannel implements ChatChannel {
       },
       memberList: false,
     };
-    this.botName = o.botName ?? DEFAULT_WECOM_BOT_NAME;
+    this.botName = o.botName ?? DEFAULT_BOT_NAME;
     this.stateFile = o.stateFile ?? join(dirname(o.filesDir), 'wecom-channel.json');
     this.groupChatId = o.groupChatId ?? this.districtGroupId() ?? readLearnedGroup(this.stateFile);
   }

@@ -1,6 +1,7 @@
 /** Texts of the point-to-point dispatch flow (zh-CN, concise, polite). Pure. */
 import { trimEndOf } from '../language/trim.js';
 import { formatDeadline as spacedDeadline, formatShort as spacedShort } from '../time.js';
+import { type ChannelWording, signHow, WORDING_READS_ALL } from './channel.js';
 
 /** 11月30日17:00 — dates and times as zh-CN office texts write them, no space between. */
 export function formatDeadline(instant: Date | string | number, tz?: string): string {
@@ -154,6 +155,8 @@ export interface DeliveryInput {
   urgent: boolean;
   tz: string;
   urgentHours?: number;
+  /** How the channel takes a 签收 (the Wechaty wording unless given). */
+  wording?: ChannelWording;
 }
 
 /** What each head and liaison of a target unit receives point-to-point. */
@@ -162,7 +165,8 @@ export function deliveryText(i: DeliveryInput): string {
     `【点对点调度 ${i.code}】${i.urgent ? '【紧急】' : ''}${i.leaderName}交办${i.unit}：`,
     summary(i.text, 2000),
     `办理时限：${deadlineLabel(i.deadline, i.deadlineGiven, i.tz, i.urgent ? i.urgentHours : undefined)}`,
-    `请回复“收到”签收；办理后请直接回复办理结果（同时有多件调度时请注明编号 ${i.code}），我会转报${i.leaderName}。`,
+    `${signHow(i.wording ?? WORDING_READS_ALL, '“收到”', '签收')}；` +
+      `办理后请直接回复办理结果（同时有多件调度时请注明编号 ${i.code}），我会转报${i.leaderName}。`,
   ].join('\n');
 }
 

@@ -2,6 +2,7 @@
 import { SIDE_LABEL, type SideKey } from '../dual/sides.js';
 import type { RankingRow } from '../ranking.js';
 import { formatDeadline, formatShort } from '../time.js';
+import { type ChannelWording, groupReplyNote, signHow, WORDING_READS_ALL } from './channel.js';
 import { summary } from './dispatch.js';
 
 /** 双派单 deadlines: 12月2日（星期三）18:00. */
@@ -44,6 +45,8 @@ export interface DeliveryInput {
   streetUnknown: boolean;
   deadline: Date;
   tz: string;
+  /** How the channel takes a 签收 (the Wechaty wording unless given). */
+  wording?: ChannelWording;
 }
 
 export function deliveryText(i: DeliveryInput): string {
@@ -63,7 +66,7 @@ export function deliveryText(i: DeliveryInput): string {
   else if (i.otherUnit) lines.push(`同时派发：${i.otherUnit}。两方均须办理并分别答复。`);
   else if (i.streetUnknown) lines.push('工单未注明名册内的属地镇街，本轮仅派发承办单位。');
   lines.push(`答复时限：${due(i.deadline, i.tz)}前。`);
-  lines.push(`请回复“${i.code} 签收”；办理后回复“${i.code} 办理情况”。`);
+  lines.push(`${signHow(i.wording ?? WORDING_READS_ALL, `“${i.code} 签收”`)}；办理后回复“${i.code} 办理情况”。`);
   return lines.join('\n');
 }
 
@@ -177,10 +180,11 @@ export function holdupText(
   holding: readonly string[],
   deadline: Date,
   tz: string,
+  wording: ChannelWording = WORDING_READS_ALL,
 ): string {
   return (
     `【双派单 ${code}】工单 ${number}「${short(title, 20)}」：${answered.join('、')}已答复，${holding.join('、')}` +
-    `尚未答复（时限${due(deadline, tz)}已过），请抓紧办理并回复“${code} 办理情况”。`
+    `尚未答复（时限${due(deadline, tz)}已过），请抓紧办理并回复“${code} 办理情况”${groupReplyNote(wording)}。`
   );
 }
 
@@ -514,9 +518,11 @@ export function holdupDigestText(
     deadline: Date;
   }>,
   tz: string,
+  wording: ChannelWording = WORDING_READS_ALL,
 ): string {
   return [
-    `【双派单】以下${items.length}件双派单已过答复时限，仍有单位未答复，请抓紧办理并分别回复“编号 办理情况”：`,
+    `【双派单】以下${items.length}件双派单已过答复时限，仍有单位未答复，` +
+      `请抓紧办理并分别回复“编号 办理情况”${groupReplyNote(wording)}：`,
     ...items.map(
       (i, k) =>
         `${k + 1}. ${i.code} 工单 ${i.number}「${short(i.title, 20)}」：${i.answered.join('、')}已答复，` +

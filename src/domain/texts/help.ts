@@ -1,4 +1,5 @@
 import { isHeadOrLiaison, isLeader, isOversight, isSupervisor, type Person } from '../roster.js';
+import { type ChannelWording, filesWhere, WORDING_READS_ALL } from './channel.js';
 
 /** What the bot really does that a help text may promise (from the district file). */
 export interface HelpFacts {
@@ -23,24 +24,30 @@ const DEFAULT_FACTS: HelpFacts = {
  * supervision team, ticket 现场督办 to the supervision team and 提请督办 to the leaders, 双问责 to
  * the supervision team and discipline, weekly summary to the leaders, 回头看 and 月评比 to both).
  */
-export function helpText(p: Person, f: HelpFacts = DEFAULT_FACTS): string {
+export function helpText(p: Person, f: HelpFacts = DEFAULT_FACTS, w: ChannelWording = WORDING_READS_ALL): string {
   const lines = ['您好，我是督办助手，负责本群12345热线工作的日报汇总、工单督办和点对点调度。'];
+  // Where the bot reads only @-messages, every answer in the group must @ it (or be sent privately).
+  const send = w.readsAll ? '在群内发送' : `@${w.bot} 发送（或私聊${w.bot}）`;
+  const tap = (reply: string) => (w.cards ? `点击卡片下方“签收”，或回复${reply}` : `回复${reply}`);
   if (isHeadOrLiaison(p)) {
     lines.push(
-      `· 每个工作日${f.reportDeadline}前在群内发送本单位日报，无需固定格式，以单位名称开头，写明受理、办结、` +
+      `· 每个工作日${f.reportDeadline}前${send}本单位日报，无需固定格式，以单位名称开头，写明受理、办结、` +
         `在办、超期、重办、不满意等件数即可。报错了直接发更正，如“更正：受理应为7件”，只改所写的数字；` +
         `撤回日报即作废该次报送。`,
     );
-    lines.push('· 收到调度后回复“收到”签收，办理后直接回复结果（同时有多件调度时请注明编号，如 D12）。');
+    if (!w.readsAll) lines.push(`· 在群内回复我时请@${w.bot}，也可直接私聊${w.bot}。`);
+    lines.push(`· 收到调度后${tap('“收到”')}签收，办理后直接回复结果（同时有多件调度时请注明编号，如 D12）。`);
     lines.push(
-      '· 收到工单督办后回复“签收”，办结后可回复“工单编号 已办结 说明”；申请退办、不再办理请发“申请退办 ' +
+      `· 收到工单督办后${tap('“签收”')}，办结后可回复“工单编号 已办结 说明”；申请退办、不再办理请发“申请退办 ` +
         '工单编号 理由”或“申请不再办理 工单编号 理由”。',
     );
-    lines.push('· 双派单（编号 SP 开头）回复“SP3 签收”或“SP3 办理情况”，倒查问题回复“SP3 倒查 1. … 2. …”。');
+    const dualSign = w.cards ? '点击卡片下方“签收”或回复“SP3 签收”，办理情况回复' : '回复“SP3 签收”或';
+    lines.push(`· 双派单（编号 SP 开头）${dualSign}“SP3 办理情况”，倒查问题回复“SP3 倒查 1. … 2. …”。`);
     lines.push('· 发送“我的待办”可查看本单位未答复的调度、双派单和超期、重办工单。');
   }
   if (isLeader(p)) {
-    lines.push('· 在群内@相关负责同志或写明单位即可下达点对点调度，我会逐一转办并跟踪；也可私信我“转办 单位：事项”。');
+    const at = w.readsAll ? '在群内@相关负责同志' : `在群内@${w.bot} 并@相关负责同志`;
+    lines.push(`· ${at}或写明单位即可下达点对点调度，我会逐一转办并跟踪；也可私信我“转办 单位：事项”。`);
     lines.push('· 发送“调度进展”查看未办结的调度，发送“调度进展 D12”查看一件调度的全过程。');
     lines.push('· 退办、不再办理申请回复“同意 TB001”或“不同意 TB001 理由”。');
     const tickets = f.ticketNag ? '工单经即时、书面、现场督办仍未办结的，我会点对点提请您督办；' : '';
@@ -60,7 +67,7 @@ export function helpText(p: Person, f: HelpFacts = DEFAULT_FACTS): string {
     );
   }
   if (isOversight(p)) {
-    lines.push('· 在群内或私信发送12345平台导出的工单清单（.xlsx 或 .csv）即可导入。');
+    lines.push(`· ${filesWhere(w)}12345平台导出的工单清单（.xlsx 或 .csv）即可导入。`);
   }
   lines.push('· 私信我“控制台”可获取控制台登录链接。');
   return lines.join('\n');

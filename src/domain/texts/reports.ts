@@ -1,6 +1,7 @@
 import { weekday } from '../calendar.js';
 import { describeFigures, FIGURE_LABELS, type ReportFigures } from '../report/figures.js';
 import { WEEKDAY_NAMES } from '../time.js';
+import { type ChannelWording, reportHow, WORDING_READS_ALL } from './channel.js';
 
 const md = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 
@@ -128,8 +129,16 @@ export function reportNoUnitText(): string {
   return '您好，未能确定本条日报所属单位，未予记录。请在日报开头写明单位名称后重新发送。';
 }
 
-export function reportReminderText(day: string, deadline: string, names: string[]): string {
-  return `温馨提醒：今日（${md(day)}）日报请于${deadline}前报送，以下单位尚未报送：${names.join('、')}。`;
+export function reportReminderText(
+  day: string,
+  deadline: string,
+  names: string[],
+  wording: ChannelWording = WORDING_READS_ALL,
+): string {
+  return (
+    `温馨提醒：今日（${md(day)}）日报请于${deadline}前报送，以下单位尚未报送：${names.join('、')}。` +
+    (reportHow(wording) ?? '')
+  );
 }
 
 export function reportRollCallText(
@@ -138,12 +147,13 @@ export function reportRollCallText(
   reported: number,
   total: number,
   missing: Array<{ unit: string; heads: string[] }>,
+  wording: ChannelWording = WORDING_READS_ALL,
 ): string {
   if (missing.length === 0) return `截至${deadline}，${md(day)}日报${total}个单位已全部报送，谢谢大家。`;
   const list = missing.map((m) => (m.heads.length > 0 ? `${m.unit}（${m.heads.join('、')}）` : m.unit)).join('、');
   return (
     `截至${deadline}，${md(day)}日报应报${total}个单位，已报${reported}个，尚未报送${missing.length}个：${list}。` +
-    `请尽快报送。`
+    (wording.readsAll ? '请尽快报送。' : `请尽快@${wording.bot} 发送日报，或私聊${wording.bot}。`)
   );
 }
 
@@ -158,8 +168,13 @@ export function reportEscalationText(
 }
 
 /** Why a head's or liaison's message with figures was not taken as the daily report, and what to send. */
-export function reportNotRecognisedText(hint: 'question' | 'evaluative' | 'general', unitName: string): string {
-  const example = `例如：“${unitName}今日受理6件，办结5件，在办1件。”`;
+export function reportNotRecognisedText(
+  hint: 'question' | 'evaluative' | 'general',
+  unitName: string,
+  wording: ChannelWording = WORDING_READS_ALL,
+): string {
+  const how = wording.readsAll ? '' : `在群内发送请@${wording.bot}，也可私聊${wording.bot}。`;
+  const example = `例如：“${unitName}今日受理6件，办结5件，在办1件。”${how}`;
   switch (hint) {
     case 'question':
       return (

@@ -7,6 +7,7 @@ import type { ColumnMapping } from '../tickets/header.js';
 import { ticketState } from '../tickets/status.js';
 import type { TicketState } from '../tickets/vocabulary.js';
 import { formatAt, formatDay } from '../time.js';
+import { type ChannelWording, groupReplyNote, signHow, WORDING_READS_ALL } from './channel.js';
 
 export interface ImportCounts {
   created: number;
@@ -126,10 +127,15 @@ export function unreadableFile(source: string): string {
 }
 
 /** To someone who may not import who sent a spreadsheet (privately, wherever it was sent). */
-export function fileNotImportedText(source: string, unitWorker: boolean): string {
+export function fileNotImportedText(
+  source: string,
+  unitWorker: boolean,
+  wording: ChannelWording = WORDING_READS_ALL,
+): string {
+  const where = wording.groupFiles ? '在群内或私信' : '私聊';
   const lines = [
     `您好，文件「${source}」未导入。工单清单由区领导和督导专班导入：请将12345平台导出的工单清单（.xlsx 或 ` +
-      `.csv）交督导专班，由其在群内或私信发送给督办助手。`,
+      `.csv）交督导专班，由其${where}发送给${wording.bot}。`,
   ];
   if (unitWorker) lines.push('如需查看本单位超期、重办工单，请发送“我的待办”。');
   return lines.join('\n');
@@ -197,6 +203,7 @@ export function nagDigest(
   items: readonly NagItem[],
   more: number,
   all: readonly NagItem[],
+  wording: ChannelWording = WORDING_READS_ALL,
 ): string {
   const c = nagCounts(all);
   const rest = more > 0 ? [`……另有${more}件，请登录平台查看。`] : [];
@@ -214,7 +221,7 @@ export function nagDigest(
     ...items.map((i, k) => itemLine(i, k + 1)),
     ...rest,
   ];
-  lines.push('请回复“签收”；办结后可回复“工单编号 已办结 说明”。');
+  lines.push(`${signHow(wording, '“签收”')}；办结后可回复“工单编号 已办结 说明”。`);
   return lines.join('\n');
 }
 
@@ -225,11 +232,22 @@ export interface GroupDigestLine {
   counts: UnitNagCounts;
 }
 
+/** How the group digest asks the units to sign (by the button where there is one). */
+function groupSignHow(w: ChannelWording): string {
+  if (w.cards) return `各单位负责同志点击下方“签收”即可签收本单位督办，也可回复“签收”${groupReplyNote(w)}`;
+  return `请收到明细后回复“签收”${groupReplyNote(w)}`;
+}
+
 /**
  * The one group message of a nag cycle: a line per unit with its counts, the people concerned
  * @-mentioned (by the chat, ahead of the text); each unit's list goes to it privately.
  */
-export function nagGroupDigest(now: Date, tz: string, lines: readonly GroupDigestLine[]): string {
+export function nagGroupDigest(
+  now: Date,
+  tz: string,
+  lines: readonly GroupDigestLine[],
+  wording: ChannelWording = WORDING_READS_ALL,
+): string {
   const counts = (c: UnitNagCounts) => countsPhrase(c, '');
   return [
     `【即时督办】截至${formatAt(now, tz)}，以下${lines.length}个单位有超期、今日到期或重办工单，` +
@@ -238,7 +256,7 @@ export function nagGroupDigest(now: Date, tz: string, lines: readonly GroupDiges
       (l, k) =>
         `${k + 1}. ${l.unitName}${l.people.length > 0 ? `（${l.people.join('、')}）` : ''}：${counts(l.counts)}`,
     ),
-    '请收到明细后回复“签收”；办结后可回复“工单编号 已办结 说明”。',
+    `${groupSignHow(wording)}；办结后可回复“工单编号 已办结 说明”。`,
   ].join('\n');
 }
 

@@ -1,8 +1,5 @@
 /** What the WeCom AI-bot channel says at start-up (zh-CN, with the English line for the log). */
 
-/** The bot's display name in the group when WECOM_BOT_NAME is not set. */
-export const DEFAULT_WECOM_BOT_NAME = '督办助手';
-
 export const WECOM_MISSING_CREDENTIALS = [
   '已选择企业微信智能机器人（CHAT_CHANNEL=wecom），但未配置 WECOM_BOT_ID 或 WECOM_BOT_SECRET，督办助手不启动。',
   '请在企业微信管理后台的智能机器人页面（API 模式、长连接）查看 Bot ID 和 Secret，填入 .env 后重启。',

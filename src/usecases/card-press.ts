@@ -1,0 +1,112 @@
+import type { CardAction, CardVerdict } from '../bot/channel.js';
+import type { IncomingMessage } from '../domain/messages.js';
+import { personName, unitName } from '../domain/roster.js';
+import { type CardMeaning, decidePress, parseButtonKey, typedText } from '../domain/sign-card.js';
+import * as C from '../domain/texts/card-press.js';
+import { formatShort } from '../domain/time.js';
+import { markInboundsProcessed, recordInbounds } from '../store/audit.js';
+import type { AppContext } from './context.js';
+
+/** The handler name a refused press is recorded under (inbound_messages.handler). */
+export const CARD_REFUSED = 'card-refused';
+/** How long a refusal's record may hold up the verdict (the chat changes a card only briefly). */
+const RECORD_WAIT_MS = 1_500;
+/** How long the hand-off to the inbound queue may hold it up (Redis down: the add waits for it to come back). */
+const RECEIVE_WAIT_MS = 3_000;
+
+/** The id of the message a press becomes: a redelivered press (same event id) is processed once. */
+export function cardMessageId(eventId: string): string {
+  return `card:${eventId}`;
+}
+
+/** The message a press stands for: what the person would have typed, where they pressed, made by the card. */
+export function cardMessage(a: CardAction, text: string): IncomingMessage {
+  return {
+    id: cardMessageId(a.id),
+    chat: a.chat,
+    roomId: a.roomId,
+    senderId: a.senderId,
+    senderName: a.senderName,
+    text,
+    mentionIds: [],
+    sentAt: a.receivedAt,
+    receivedAt: a.receivedAt,
+    file: null,
+    via: 'card',
+  };
+}
+
+/** Waits for `p` at most `ms` (its failure logged by the caller's catch); true when it settled in time. */
+async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([p.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A refused press, recorded in the inbound audit (processed at once, by no handler but the refusal). */
+async function recordRefusal(ctx: AppContext, a: CardAction, m: CardMeaning | null, why: string): Promise<void> {
+  const msg = cardMessage(a, m ? typedText(m) : a.actionKey);
+  const write = (async () => {
+    await recordInbounds(ctx.db, [{ m: msg, knownSender: ctx.roster.person(a.senderId) !== undefined }]);
+    await markInboundsProcessed(ctx.db, [{ id: msg.id, handler: CARD_REFUSED, at: ctx.clock.now(), error: why }]);
+  })();
+  write.catch((err) => ctx.log.error({ err, event: a.id }, 'card press: refusal not recorded'));
+  if (!(await within(write, RECORD_WAIT_MS)))
+    ctx.log.warn({ event: a.id }, 'card press: refusal record still pending; answered without waiting');
+}
+
+/**
+ * A press on a card's 签收 button (a channel with interactive cards): decided at once from the
+ * roster. Accepted, it becomes the message the person would have typed (`D3 收到`, `SP2 签收`,
+ * `签收`), handed to the durable inbound path like any received message, so the store and the
+ * audit get the same rows as a typed 签收; the card then reads 已签收（姓名 时间）. Refused (another
+ * unit's item, a leader on the dispatch they sent, someone off the roster, a card we cannot read):
+ * recorded, and only the presser sees the polite refusal.
+ */
+export async function pressCard(
+  ctx: AppContext,
+  receive: (m: IncomingMessage) => Promise<void>,
+  a: CardAction,
+): Promise<CardVerdict> {
+  const meaning = parseButtonKey(a.actionKey);
+  const presser = ctx.roster.person(a.senderId);
+  const d = decidePress(meaning, presser);
+  const logged = { event: a.id, card: a.cardKey, action: a.actionKey, from: a.senderId, chat: a.chat };
+  if (!d.ok) {
+    ctx.log.warn({ ...logged, name: a.senderName, why: d.why }, 'card press refused');
+    await recordRefusal(ctx, a, meaning, d.why);
+    const text =
+      d.why === 'stranger'
+        ? C.refusedText.stranger
+        : d.why === 'unknown-card'
+          ? C.refusedText.unknownCard
+          : C.refusedText.notResponsible(d.unitIds.map((u) => unitName(ctx.roster, u)));
+    return { accepted: false, title: C.REFUSED_TITLE, text, scope: 'presser' };
+  }
+  const m = meaning as CardMeaning;
+  try {
+    if (!(await within(receive(cardMessage(a, typedText(m))), RECEIVE_WAIT_MS))) {
+      // Queued once Redis answers (the add is still pending): most likely recorded, not yet sure.
+      ctx.log.warn({ ...logged, unit: d.unitId }, 'card press: inbound queue slow; answered before it was queued');
+      return { accepted: true, title: C.PRESS_PENDING_TITLE, text: C.PRESS_PENDING_TEXT, scope: 'presser' };
+    }
+  } catch (err) {
+    ctx.log.error({ ...logged, err }, 'card press could not be queued: nothing signed');
+    return { accepted: false, title: C.PRESS_FAILED_TITLE, text: C.PRESS_FAILED_TEXT, scope: 'presser' };
+  }
+  ctx.log.info({ ...logged, unit: d.unitId, as: typedText(m) }, 'card press accepted');
+  const at = formatShort(new Date(a.receivedAt), ctx.config.timezone);
+  const name = personName(ctx.roster, a.senderId);
+  return {
+    accepted: true,
+    title: C.SIGNED_TITLE,
+    text: C.signedText(name, unitName(ctx.roster, d.unitId), at, d.scope === 'presser'),
+    scope: d.scope,
+  };
+}
