@@ -3,9 +3,8 @@
  * channel (the fake long-connection server in front of the real channel). The bot sees a group
  * message only when it @-mentions 督办助手, every private message, files only privately; cards
  * come out with their title and buttons, a press is a scenario line, a card's change an output line.
- *
- * The parts marked "cards" need the 签收 cards in the app (branch `cards`: cards on deliveries,
- * app.onCardAction, texts that follow the channel); everything else runs on the channel alone.
+ * The parts marked "cards" are the 签收 cards of the app (cards on deliveries, app.onCardAction,
+ * texts that follow the channel).
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -295,7 +294,7 @@ describe('replay on WeCom: a ticket list sent privately (not seen in the group),
         {
           at: at('15:05'),
           to: 'group',
-          cardUpdate: { title: '无需您签收', text: expect.stringContaining('未作记录'), for: [JIANG] },
+          cardUpdate: { title: '无需您签收', text: expect.stringContaining('不计为签收'), for: [JIANG] },
         },
       ]);
       const signed = out.filter((l) => l.at === at('15:06'));

@@ -1,7 +1,8 @@
 /**
  * The terminal simulator in the WeCom AI-bot world: the real WeCom channel on the fake long-connection
- * server, the real pipeline (Redis, PGlite). Card presses are decided here by a stand-in for the app's
- * card decision (the app's own arrives with the 签收 cards), to show what the world and the commands do.
+ * server, the real pipeline (Redis, PGlite). In the first part card presses are decided by a stand-in
+ * for the app's decision, to show what the world and the commands do with any card; then the app's own
+ * 签收 cards on a dispatch.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -120,6 +121,35 @@ describe('simulator, WeCom AI-bot world', () => {
       '（张局长 点了卡片“测试督办 D10”上的“已阅”）',
       '[09:00 私聊 → 张局长] 督办助手更新卡片（所有人可见）：已签收，已签收（张局长）',
     ]);
+  });
+});
+
+describe('simulator, WeCom world, the app’s own 签收 cards', () => {
+  it('a dispatch’s private card: another unit’s head cannot press it, the head signs it with 姓名: [签收]', async () => {
+    const clock = new SimClock(parseStartTime('2026-11-30 09:00', 'Asia/Shanghai') as Date, false);
+    const world = await WecomWorld.create(rosterConfig());
+    const h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, clock, log: testLogger(), world });
+    try {
+      const lines: string[] = [];
+      const session = new SimSession({ app: h.app, world, clock, print: (s) => lines.push(...s.split('\n')) });
+      const type = async (l: string) => {
+        const from = lines.length;
+        await session.feed(l);
+        return lines.slice(from);
+      };
+      const delivered = await type('王副主任: @督办助手 请住建局今天18点前反馈湖滨路井盖缺失的处置情况。');
+      expect(delivered).toContain('[09:00 私聊 → 张局长] 督办助手: 【卡片】点对点调度 D1');
+      expect(await type('孙局长: [签收]')).toEqual(['（此人看不到带“签收”按钮的卡片）']);
+      const signed = await type('张局长: [签收]');
+      expect(signed[0]).toBe('（张局长 点了卡片“点对点调度 D1”上的“签收”）');
+      expect(signed[1]).toMatch(/^\[09:00 私聊 → 张局长\] 督办助手更新卡片（所有人可见）：已签收，已签收（张局长 /);
+      const [row] = await h.app.db.query<{ acked_by: string | null }>(
+        `select t.acked_by from dispatch_targets t join dispatches d on d.id = t.dispatch_id where d.code = 'D1'`,
+      );
+      expect(row?.acked_by).toBe(ZHANG);
+    } finally {
+      await h.close();
+    }
   });
 });
 
