@@ -125,7 +125,7 @@ describe('simulator, WeCom AI-bot world', () => {
 });
 
 describe('simulator, WeCom world, the app’s own 签收 cards', () => {
-  it('a dispatch’s private card: another unit’s head cannot press it, the head signs it with 姓名: [签收]', async () => {
+  it('a dispatch’s private card: another head cannot press it; the head signs it with 姓名: [签收]', async () => {
     const clock = new SimClock(parseStartTime('2026-11-30 09:00', 'Asia/Shanghai') as Date, false);
     const world = await WecomWorld.create(rosterConfig());
     const h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, clock, log: testLogger(), world });
