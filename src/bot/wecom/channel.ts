@@ -117,7 +117,7 @@ export class WecomChannel implements ChatChannel {
       heartbeatInterval: this.o.heartbeatIntervalMs ?? 30_000,
       // File downloads (a ticket list of a few MB on a slow link): the SDK's default is 10 s.
       requestTimeout: 60_000,
-      logger: sdkLogger(this.o.log),
+      logger: sdkLogger(this.o.log, () => this.stopping),
     });
     this.client = client;
     client.on('authenticated', () => this.onAuthenticated());
@@ -535,15 +535,18 @@ async function withinMs<T>(p: Promise<T>, ms: number): Promise<T | 'late'> {
  * The SDK's log lines into ours: its chatter (connecting, frames, downloads) at debug/trace, its
  * warnings as warnings. It never logs the secret; frames (with file URLs) only at its debug.
  */
-function sdkLogger(log: ChannelDeps['log']): SdkLogger {
+function sdkLogger(log: ChannelDeps['log'], stopping: () => boolean): SdkLogger {
   const l = log.child({ module: 'wecom-sdk' });
   const fmt = (args: unknown[]) =>
     args.length > 0 ? { args: args.map((a) => (a instanceof Error ? a.message : a)) } : {};
+  // While we stop, the SDK's disconnect() cuts the socket (close code 1006) and says so as a
+  // warning: our own doing, so it is debug then.
+  const warn = (msg: string, ...args: unknown[]) => (stopping() ? l.debug(fmt(args), msg) : l.warn(fmt(args), msg));
   return {
     debug: (msg, ...args) => l.trace(fmt(args), msg),
     info: (msg, ...args) => l.debug(fmt(args), msg),
-    warn: (msg, ...args) => l.warn(fmt(args), msg),
+    warn,
     // Errors that matter are logged by the channel itself, with what to do.
-    error: (msg, ...args) => l.warn(fmt(args), msg),
+    error: warn,
   };
 }
