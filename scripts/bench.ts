@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDistrictFile } from '../src/config/load.js';
 import { type BurstResult, burstThroughBot, burstThroughEchoBot } from './bench/burst.js';
+import { pacedEvening, pacedRows } from './bench/paced.js';
 import { measureStart } from './bench/start.js';
 
 const repo = join(import.meta.dirname, '..');
@@ -137,6 +138,13 @@ async function main(): Promise<void> {
     add('ticket-nag over 100k open / 5k overdue: decide + enqueue', pick(/decide \+ enqueue[^:]*: (\d+ ms)/), '< 1 s');
     add('ticket-nag: messages / units concerned', pick(/messages: (\d+ \(units concerned: \d+\))/), 'equal');
   }
+
+  // Issue 17: the evening's outbox under a chat's 20/min, time ×100 (about a minute for both runs).
+  console.error('outbox paced by priority: 18:00–18:40 of the example district, 20/min, with and without combining…');
+  const example = loadDistrictFile(join(repo, 'config/district.example.yaml'));
+  const withC = await pacedEvening(example, redisUrl, true);
+  const without = await pacedEvening(example, redisUrl, false);
+  for (const [what, value, target] of pacedRows(withC, without)) add(what, value, target);
 
   console.error('start-up and idle RSS…');
   const s = await measureStart(repo, { settleMs: 25_000 });

@@ -3,7 +3,7 @@ import type { Worker } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { CardAction, CardVerdict, ChannelDeps, ChatChannel } from './bot/channel.js';
+import type { CardAction, CardVerdict, ChannelCapabilities, ChannelDeps, ChatChannel } from './bot/channel.js';
 import { type ChannelChoice, createChannel } from './bot/factory.js';
 import type { FallbackChannel } from './bot/fallback.js';
 import type { DistrictConfig } from './config/schema.js';
@@ -78,6 +78,27 @@ export interface App {
   idle(): Promise<boolean>;
 }
 
+/**
+ * The outbox worker's limits: the account's window is the stricter of ours (config.outbox.perMinute)
+ * and the chat's declared one (0 / null: none); a per-conversation window where the chat declares
+ * one (or the options set one); confirmations combined within one window whenever sending is paced.
+ */
+export function pacedLimits(
+  ours: OutboxLimits,
+  chat: ChannelCapabilities['sendLimits'],
+  coalesceMs?: number,
+): OutboxLimits {
+  const positive = [ours.max, chat.perMinute ?? 0].filter((n) => n > 0);
+  const max = positive.length > 0 ? Math.min(...positive) : 0;
+  const perConversation = ours.perConversation ?? chat.perConversationPerMinute ?? 0;
+  return {
+    ...ours,
+    max,
+    perConversation,
+    coalesceMs: coalesceMs ?? (max > 0 || perConversation > 0 ? ours.windowMs : 0),
+  };
+}
+
 function isDb(x: Db | DbOptions): x is Db {
   return typeof (x as Db).query === 'function';
 }
@@ -133,7 +154,8 @@ export async function buildApp(o: AppOptions): Promise<App> {
     maxAgeSeconds: config.inbound.maxAgeSeconds,
     filesDir: join(o.dataDir, 'files'),
     maxFileBytes: config.limits.fileMaxBytes,
-    sendPerMinute: perMinute,
+    // Our own limit as this app runs it (0 in replay and most tests), for channels whose limit is ours.
+    sendPerMinute: limits.max,
     receive: (m) => inbound.add(m),
     // A 签收 button pressed: the message it stands for goes the way of every received message.
     onCardAction,
@@ -142,6 +164,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
   const channel = typeof o.channel === 'function' ? await o.channel(deps) : await createChannel(o.channel, deps);
   // The texts say how to answer the bot on this channel (@ it, or a button): decided once.
   ctx.wording = channelWording(channel.capabilities, config.group.botName);
+  const pacing = pacedLimits(limits, channel.capabilities.sendLimits, o.outboxLimits?.coalesceMs);
   channel.onState((s) => {
     if (s.kind === 'login' || s.kind === 'ready') metrics.chatLoggedIn.set(1);
     if (s.kind === 'logged-out') metrics.chatLoggedIn.set(0);
@@ -211,6 +234,10 @@ export async function buildApp(o: AppOptions): Promise<App> {
       expiry = setInterval(() => void expireFiles(), 3_600_000);
       expiry.unref();
       workers.push(startInboundWorker(redis, prefix, (ms) => router.routeBatch(ms), log));
+      log.info(
+        { perMinute: pacing.max, perConversation: pacing.perConversation, coalesceMs: pacing.coalesceMs },
+        'outbox pacing',
+      );
       workers.push(
         startOutboxWorker({
           connection: redis,
@@ -218,7 +245,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
           db,
           clock,
           chat: channel,
-          limits,
+          limits: pacing,
           account: 'main',
           log,
           onSent: (_m, via) => metrics.messagesOut.inc({ via }),

@@ -33,8 +33,8 @@ describe('outbox', () => {
   });
 
   it(
-    "sends relays (a leader's dispatch) first, then replies, reminders, answers to chit-chat, and queued digests " +
-      'last; in order within a lane',
+    "sends relays (a leader's dispatch) first, then replies, roll-calls and summaries, answers to chit-chat, " +
+      "digests, and a report's confirmation last; in order within a lane",
     async () => {
       h = await startHarness({ config: rosterConfig(), redisUrl: REDIS_URL, log: testLogger() });
       const sent: SentRecord[] = [];
@@ -49,11 +49,13 @@ describe('outbox', () => {
       await send('dispatch:D7:deliver:zhujian:wxid_zhujian_zhang', '领导调度');
       await send('report-confirm:m-1', '日报确认');
       await send('help:m-2', '帮助回复');
+      await send('my-items:m-3', '待办回复');
       await h.app.outbox.queue.resume();
       expect(await h.drain()).toBe(true);
       expect(sent.map((s) => s.text)).toEqual([
         '领导调度',
-        '日报确认',
+        '待办回复',
+        '日报汇总',
         '日报提醒',
         '帮助回复',
         '催办1',
@@ -62,7 +64,7 @@ describe('outbox', () => {
         '催办4',
         '催办5',
         '催办6',
-        '日报汇总',
+        '日报确认',
       ]);
     },
   );
@@ -88,13 +90,13 @@ describe('outbox', () => {
     await waitFor(() => sent.length >= 1, 20_000);
     await h.app.outbox.send({
       to: { kind: 'person', id: 'wxid_zhujian_zhang' },
-      text: '日报确认',
+      text: '待办回复',
       mentions: [],
-      purpose: 'report-confirm:m-9',
+      purpose: 'my-items:m-9',
     });
     const before = sent.length;
     expect(await h.drain(60_000)).toBe(true);
-    const at = sent.findIndex((s) => s.text === '日报确认');
+    const at = sent.findIndex((s) => s.text === '待办回复');
     // Only a digest already being delivered when the reply was queued may still go before it.
     expect(at).toBeGreaterThan(0);
     expect(at).toBeLessThanOrEqual(before + 1);

@@ -10,7 +10,8 @@
  * Environment: REDIS_URL, DATABASE_URL (absent: PGlite in DATA_DIR/pg), QUEUE_PREFIX, DATA_DIR,
  * LOG_DIR, HTTP_PORT (optional), CLOCK_AT (the bot's clock at the run's start, ISO; it ticks),
  * CLOCK_BASE (epoch ms the parent fixed for that start), SEND_DELAY_MS (the chat's latency),
- * PER_MINUTE (outbox limit, default 0 = none), FALLBACK_WEBHOOK_URL, DISTRICT_CONFIG.
+ * PER_MINUTE (outbox limit, default 0 = none), FALLBACK_WEBHOOK_URL, DISTRICT_CONFIG, KILL_IN_ROUTINE,
+ * KILL_AFTER_COMBINED (below).
  */
 import { appendFileSync, createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,9 +45,16 @@ const sendDelay = Number(env.SEND_DELAY_MS ?? 0);
     return observed(...a);
   };
 }
-world.onSent((s) =>
-  appendFileSync(join(logDir, 'sent.jsonl'), `${JSON.stringify({ ...s, pid: process.pid, t: Date.now() })}\n`),
-);
+world.onSent((s) => {
+  appendFileSync(join(logDir, 'sent.jsonl'), `${JSON.stringify({ ...s, pid: process.pid, t: Date.now() })}\n`);
+  // KILL_AFTER_COMBINED=1: the first message that carries several confirmations kills this process
+  // (SIGKILL) once the chat has it and before the outbox marks anything: the combined send's crash window.
+  const marker = join(logDir, 'killed-after-combined');
+  if (env.KILL_AFTER_COMBINED && s.text.includes('\n\n') && !existsSync(marker)) {
+    writeFileSync(marker, String(Date.now()));
+    process.kill(process.pid, 'SIGKILL');
+  }
+});
 
 // KILL_IN_ROUTINE=1: the first report-reminder run kills this process (SIGKILL) right after it
 // enqueued its message and before it recorded its step: the worst moment for a routine.
@@ -95,7 +103,17 @@ while (!app.channel.isReady()) await new Promise((r) => setTimeout(r, 20));
 process.stdout.write(`${JSON.stringify({ ready: true, pid: process.pid })}\n`);
 
 interface Cmd {
-  cmd: 'say' | 'burst' | 'outbox' | 'routine' | 'routine-then-die' | 'logout' | 'login' | 'idle' | 'stop';
+  cmd:
+    | 'say'
+    | 'burst'
+    | 'outbox'
+    | 'confirmations'
+    | 'routine'
+    | 'routine-then-die'
+    | 'logout'
+    | 'login'
+    | 'idle'
+    | 'stop';
   from?: string;
   text?: string;
   to?: 'group' | 'bot';
@@ -133,6 +151,19 @@ async function handle(c: Cmd): Promise<void> {
       }
       answer({ outbox: 'enqueued', n: c.n });
       break;
+    case 'confirmations': {
+      // Report confirmations to a few heads, queued while the outbox is paused: they wait together.
+      const heads = config.people.filter((p) => p.roles.includes('head')).slice(0, 4);
+      await app.outbox.queue.pause();
+      for (let i = 0; i < (c.n ?? 0); i++) {
+        const to = heads[i % heads.length]?.id as string;
+        const m = { to: { kind: 'person' as const, id: to }, text: `${c.tag}#${i}`, mentions: [] };
+        await app.outbox.send({ ...m, purpose: `report-confirm:${c.tag}-${i}` });
+      }
+      await app.outbox.queue.resume();
+      answer({ outbox: 'enqueued', n: c.n });
+      break;
+    }
     case 'routine':
       await app.scheduler.runNow(c.name as string, c.key as string);
       answer({ routine: 'enqueued', name: c.name });

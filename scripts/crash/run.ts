@@ -9,6 +9,7 @@
  *   d  PostgreSQL down for CRASH_PG_OUTAGE_S seconds (default 30)
  *   e  chat logout and login: fallback webhook, outbox kept
  *   f  Redis safety warnings (maxmemory-policy, persistence)
+ *   g  kill -9 between the chat's send of combined confirmations and the outbox's marks (issue 17)
  *
  * Only what this script started is stopped (by pid / process group), also on failure.
  */
@@ -359,6 +360,59 @@ async function caseB(env: Env): Promise<void> {
   }
 }
 
+// ---------------------------------------------------------------- g: kill -9 after a combined send
+async function caseG(env: Env): Promise<void> {
+  const N = 40;
+  console.log(
+    '\n[g] kill -9 right after the chat took several confirmations combined in one message, before any mark: ' +
+      `${N} confirmations to 4 heads, 600/min`,
+  );
+  const { url, db } = await caseDb(env, 'crash_g');
+  const bot = botFor(env, url, { SEND_DELAY_MS: '20', PER_MINUTE: '600', KILL_AFTER_COMBINED: '1' });
+  try {
+    await bot.start();
+    bot.send({ cmd: 'confirmations', n: N, tag: 'g' });
+    await bot.waitExit();
+    const first = bot.sent().filter((s) => s.text.startsWith('g#'));
+    const combined = first.find((s) => s.text.includes('\n\n'));
+    const carried = combined?.text.split('\n\n') ?? [];
+    figure('killed after the combined message; texts in it', carried.length);
+    await bot.start();
+    await drained(bot);
+    const sent = bot.sent().filter((s) => s.text.startsWith('g#'));
+    // Each text as often as the chat showed it, in whichever message.
+    const shown = new Map<string, number>();
+    for (const s of sent)
+      for (const t of s.text.split('\n\n')) shown.set(`${s.to}\u0000${t}`, (shown.get(`${s.to}\u0000${t}`) ?? 0) + 1);
+    const missing = Array.from({ length: N }, (_, i) => `g#${i}`).filter(
+      (t) => ![...shown.keys()].some((k) => k.endsWith(`\u0000${t}`)),
+    );
+    check('every confirmation reached its person', missing.length === 0, missing.join(', ') || `${N}/${N}`);
+    const twice = [...shown.entries()].filter(([, n]) => n > 1).map(([k]) => k.split('\u0000')[1] as string);
+    figure('chat messages in all / texts shown twice', `${sent.length} / ${twice.length}`);
+    const again = sent
+      .slice(first.length)
+      .filter((s) => s.text.split('\n\n').some((t) => carried.includes(t)))
+      .map((s) => s.text.split('\n\n').length);
+    figure("after the restart, messages with the killed one's texts (texts each)", again.join(' + ') || 'none');
+    check(
+      'only the texts of the one killed message shown twice, none more than twice',
+      twice.every((t) => carried.includes(t)) && [...shown.values()].every((n) => n <= 2),
+      `twice: ${twice.join(', ') || 'none'}; in the killed message: ${carried.join(', ')}`,
+    );
+    const rows = await db.query<{ via: string | null; n: number }>(
+      'select delivered_via as via, count(*)::int as n from outbound_messages ' +
+        "where purpose like 'report-confirm:g-%' group by 1 order by 1",
+    );
+    const marked = rows.filter((r) => r.via !== null).reduce((a, r) => a + r.n, 0);
+    figure('rows by delivered_via', rows.map((r) => `${r.via}: ${r.n}`).join(', '));
+    check('every confirmation marked sent once', marked === N, `${marked}/${N}`);
+  } finally {
+    await bot.stop();
+    await db.close();
+  }
+}
+
 // ---------------------------------------------------------------- c: Redis restarted
 async function caseC(env: Env, signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
   console.log(
@@ -634,7 +688,7 @@ async function caseF(): Promise<void> {
 
 // ---------------------------------------------------------------- main
 async function main(): Promise<void> {
-  const want = new Set(process.argv.slice(2).filter((a) => /^[a-f]$/.test(a)));
+  const want = new Set(process.argv.slice(2).filter((a) => /^[a-g]$/.test(a)));
   const all = want.size === 0;
   const on = (c: string) => all || want.has(c);
   const t0 = Date.now();
@@ -642,7 +696,7 @@ async function main(): Promise<void> {
   let pg: PrivatePostgres | undefined;
   let redis: PrivateRedis | undefined;
   try {
-    if (['a', 'b', 'c', 'd', 'e'].some(on)) {
+    if (['a', 'b', 'c', 'd', 'e', 'g'].some(on)) {
       redis = await startRedis();
       pg = await startPostgres();
       env = { pg, redis };
@@ -652,6 +706,7 @@ async function main(): Promise<void> {
     if (env && on('e')) await caseE(env);
     if (env && on('a')) await caseA(env);
     if (env && on('b')) await caseB(env);
+    if (env && on('g')) await caseG(env);
     if (env && on('c')) {
       await caseC(env, 'SIGTERM');
       await caseC(env, 'SIGKILL');

@@ -22,12 +22,12 @@ export interface RouterOptions {
 
 /**
  * An answer to the message's sender (not a relay to others, not a reminder): keyed by the
- * message id, in the reply or chat lane, and addressed to the sender.
+ * message id, in the reply, chat or confirm lane, and addressed to the sender.
  */
 function isAnswerTo(msg: IncomingMessage, m: OutgoingMessage): boolean {
   if (!m.purpose.includes(`:${msg.id}`)) return false;
   const lane = laneOf(m.purpose);
-  if (lane !== 'reply' && lane !== 'chat') return false;
+  if (lane !== 'reply' && lane !== 'chat' && lane !== 'confirm') return false;
   return m.to.kind === 'person' ? m.to.id === msg.senderId : m.mentions.includes(msg.senderId);
 }
 

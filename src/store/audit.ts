@@ -127,3 +127,36 @@ export async function markOutboundFailed(db: Queryable, jobId: string, error: st
     attempts,
   ]);
 }
+
+/** Of these job ids, the ones not yet marked sent (the outbox's check before it carries them in another message). */
+export async function outboundUnsent(db: Queryable, jobIds: readonly string[]): Promise<Set<string>> {
+  if (jobIds.length === 0) return new Set();
+  const rows = await db.query<{ job_id: string }>(
+    'select job_id from outbound_messages where job_id = any($1::text[]) and sent_at is null',
+    [[...jobIds]],
+  );
+  return new Set(rows.map((r) => r.job_id));
+}
+
+/**
+ * Marks a message sent together with the messages it carried (coalesced confirmations), in one
+ * statement: the carrier as delivered `via`, each carried one as 'coalesced' with the same
+ * sent_at (its carrier is the row to the same person, at the same sent_at, that is not
+ * 'coalesced'). A carried message already marked sent meanwhile is left as it is.
+ */
+export async function markOutboundCoalesced(
+  db: Queryable,
+  carrier: string,
+  carried: readonly string[],
+  at: Date,
+  via: string,
+  attempts: number,
+): Promise<void> {
+  await db.query(
+    `update outbound_messages set sent_at = $2, last_error = null,
+       delivered_via = case when job_id = $1 then $3 else 'coalesced' end,
+       attempts = case when job_id = $1 then $4 else attempts + 1 end
+     where job_id = $1 or (job_id = any($5::text[]) and sent_at is null)`,
+    [carrier, at, via, attempts, [...carried]],
+  );
+}
