@@ -5,8 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobIdFor } from '../src/jobs/names.js';
 import { type Harness, startHarness } from '../src/sim/harness.js';
 import { type FakeCardUpdate, type FakeSent, FakeWecomServer } from '../src/sim/wecom/fake-server.js';
+import { recordOutboundMany } from '../src/store/audit.js';
 import { FIXTURES, REDIS_URL, rosterConfig, testLogger, waitFor } from './helpers.js';
 
 describe('end to end: WeCom AI bot (fake long connection) + Redis + PGlite', () => {
@@ -125,5 +127,27 @@ describe('end to end: WeCom AI bot (fake long connection) + Redis + PGlite', () 
       "select text, handler from inbound_messages where sender_id = 'wxid_zhujian_zhang' and id like 'card:%'",
     );
     expect(row).toEqual({ text: `${code} 收到`, handler: 'dispatch-answer' });
+  });
+
+  it('keeps a card through a crash between recording and queueing (recover sends it with its button)', async () => {
+    sent.length = 0;
+    const message = {
+      to: { kind: 'person' as const, id: 'wxid_hubin_you' },
+      text: '请签收',
+      mentions: [],
+      purpose: 'recover-card-test',
+      card: {
+        key: 'recover_card_test-1',
+        title: '点对点调度 D9',
+        buttons: [{ key: 'ack|dispatch|D9|hubin', text: '签收' }],
+      },
+    };
+    await recordOutboundMany(h.app.db, [{ jobId: jobIdFor('o', message.purpose), message }], new Date());
+    expect(await h.app.outbox.recover()).toBe(1);
+    await waitFor(() => sent.length > 0, 15_000);
+    expect(await h.drain()).toBe(true);
+    const card = sent.find((s) => s.card)?.card as { task_id: string; button_list: Array<{ key: string }> };
+    expect(card.task_id).toBe('recover_card_test-1');
+    expect(card.button_list[0]?.key).toBe('ack|dispatch|D9|hubin');
   });
 });

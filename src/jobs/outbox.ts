@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { ChannelSendError, type ChatPort } from '../bot/channel.js';
 import type { Clock } from '../domain/clock.js';
-import type { OutgoingMessage } from '../domain/messages.js';
+import type { OutgoingCard, OutgoingMessage } from '../domain/messages.js';
 import { Batcher } from '../lib/batcher.js';
 import {
   markOutboundCoalesced,
@@ -86,8 +86,9 @@ export class Outbox {
       mentions: string[];
       file_name: string | null;
       file_path: string | null;
+      card: OutgoingCard | null;
     }>(
-      `select job_id, purpose, to_kind, to_id, text, mentions, file_name, file_path from outbound_messages
+      `select job_id, purpose, to_kind, to_id, text, mentions, file_name, file_path, card from outbound_messages
        where sent_at is null and enqueued_at > now() - ($1 || ' hours')::interval order by enqueued_at`,
       [String(sinceHours)],
     );
@@ -98,6 +99,7 @@ export class Outbox {
         mentions: r.mentions,
         purpose: r.purpose,
         ...(r.file_name && r.file_path ? { file: { name: r.file_name, path: r.file_path } } : {}),
+        ...(r.card ? { card: r.card } : {}),
       });
     }
     return rows.length;

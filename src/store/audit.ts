@@ -89,12 +89,14 @@ export async function recordOutboundMany(
       JSON.stringify(m.mentions),
       m.file?.name ?? null,
       m.file?.path ?? null,
+      m.card ? JSON.stringify(m.card) : null,
       at,
     );
   }
   const rows = await db.query<{ job_id: string }>(
-    `insert into outbound_messages (job_id, purpose, to_kind, to_id, text, mentions, file_name, file_path, enqueued_at)
-     values ${valuesList(jobs.length, Array(9).fill(''))} on conflict (job_id) do nothing returning job_id`,
+    `insert into outbound_messages
+       (job_id, purpose, to_kind, to_id, text, mentions, file_name, file_path, card, enqueued_at)
+     values ${valuesList(jobs.length, Array(10).fill(''))} on conflict (job_id) do nothing returning job_id`,
     params,
   );
   return new Set(rows.map((r) => r.job_id));
