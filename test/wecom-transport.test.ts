@@ -231,6 +231,41 @@ describe('wecom transport', () => {
     expect(r.fake.attempts()).toHaveLength(3);
   });
 
+  it('a private push WeCom refuses is said in the group @-mentioning the person; a login link is withheld', async () => {
+    const r = await rig();
+    // The person has not talked to the bot yet (the code is not documented: any but "busy").
+    r.fake.scriptSendAnswers([{ errcode: 93000, errmsg: 'user not active' }]);
+    const via = await r.channel.deliver({
+      to: { kind: 'person', id: HEAD },
+      text: '请签收 D3',
+      mentions: [],
+      purpose: 'p',
+    });
+    expect(via).toBe('group-fallback');
+    expect(r.fake.sent()).toEqual([expect.objectContaining({ to: 'group', mentions: [HEAD] })]);
+    expect(r.fake.sent()[0]?.text).toContain('请签收 D3');
+    // A login link never goes to the group: only how to get it.
+    r.fake.scriptSendAnswers([{ errcode: 93000 }]);
+    const link = {
+      to: { kind: 'person' as const, id: HEAD },
+      text: '登录链接：http://x/console/login?t=abc',
+      mentions: [],
+      purpose: 'console-link:m1',
+      private: 'never-group' as const,
+    };
+    expect(await r.channel.deliver(link)).toBe('withheld');
+    const notice = r.fake.sent()[1];
+    expect(notice).toMatchObject({ to: 'group', mentions: [HEAD] });
+    expect(notice?.text).toContain('请先私聊督办助手');
+    expect(notice?.text).not.toContain('login');
+    // "System busy" is retried, not said in the group.
+    r.fake.scriptSendAnswers([{ errcode: -1, errmsg: 'system busy' }]);
+    await expect(
+      r.channel.deliver({ to: { kind: 'person', id: HEAD }, text: '稍后', mentions: [], purpose: 'b' }),
+    ).rejects.toMatchObject({ failure: 'rejected', code: -1 });
+    expect(r.fake.sent()).toHaveLength(2);
+  });
+
   it('no answer to a send: unknown-outcome (after the SDK 5 s ack timeout)', async () => {
     const r = await rig();
     r.fake.scriptSendAnswers(['silent']);

@@ -2,8 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { type Logger as SdkLogger, type SendMsgBody, WSClient, type WsFrame } from '@wecom/aibot-node-sdk';
-import type { IncomingFile, IncomingMessage, OutgoingCard, OutgoingMessage } from '../../domain/messages.js';
+import {
+  type IncomingFile,
+  type IncomingMessage,
+  mayFallBackToGroup,
+  type OutgoingCard,
+  type OutgoingMessage,
+} from '../../domain/messages.js';
 import { DEFAULT_BOT_NAME } from '../../domain/texts/channel.js';
+import { wecomWithheldNotice } from '../../domain/texts/wecom.js';
 import { RecentIds } from '../../lib/recent-ids.js';
 import {
   type CardAction,
@@ -489,15 +496,67 @@ export class WecomChannel implements ChatChannel {
       }
     }
     if (m.card) this.rememberCard(m.card);
-    for (const body of bodiesOf(m, this.o.roster)) await this.send(client, chatid, body);
-    if (media) {
-      try {
-        await client.sendMediaMessage(chatid, media.type, media.id);
-      } catch (err) {
-        throw sendErrorOf(err, 'send file');
-      }
+    // The text (and card), then the file: the first step tells whether WeCom takes it at all.
+    const steps: Array<() => Promise<void>> = bodiesOf(m, this.o.roster).map(
+      (body) => () => this.send(client, chatid, body),
+    );
+    if (media) steps.push(() => this.sendMedia(client, chatid, media));
+    const [first, ...rest] = steps;
+    try {
+      await first?.();
+    } catch (err) {
+      // WeCom refused a private push (the person has not talked to the bot yet, or is outside
+      // its visible range): said in the group instead, @-mentioning the person, as Wechaty does
+      // for someone it cannot message privately; what must stay private is withheld.
+      const fallback = m.to.kind === 'person' ? this.groupFallback(err) : undefined;
+      if (!fallback || m.to.kind !== 'person') throw err;
+      this.o.log.warn(
+        { to: m.to.id, code: sendErrorOf(err).code, purpose: m.purpose },
+        'WeCom refused a private message; said in the group instead',
+      );
+      return this.deliverInGroup(client, fallback, m, m.to.id, media);
     }
+    for (const step of rest) await step();
     return m.to.kind === 'group' ? 'group' : 'private';
+  }
+
+  /** The group's chat id when a failed private send may be said there instead. */
+  private groupFallback(err: unknown): string | undefined {
+    const e = sendErrorOf(err);
+    if (e.failure !== 'rejected' || e.code === undefined || TRANSIENT_CODES.has(e.code)) return undefined;
+    return this.groupChatId ?? undefined;
+  }
+
+  private async deliverInGroup(
+    client: WSClient,
+    groupChatId: string,
+    m: OutgoingMessage,
+    personId: string,
+    media: { type: 'image' | 'file'; id: string } | undefined,
+  ): Promise<DeliveredVia> {
+    if (!mayFallBackToGroup(m)) {
+      const notice = wecomWithheldNotice(this.botName, !!m.consoleLink || m.purpose.startsWith('console-link:'));
+      const withheld: OutgoingMessage = {
+        to: { kind: 'group' },
+        text: notice,
+        mentions: [personId],
+        purpose: m.purpose,
+      };
+      for (const body of bodiesOf(withheld, this.o.roster)) await this.send(client, groupChatId, body);
+      return 'withheld';
+    }
+    const inGroup: OutgoingMessage = { ...m, to: { kind: 'group' }, mentions: [personId] };
+    for (const body of bodiesOf(inGroup, this.o.roster)) await this.send(client, groupChatId, body);
+    if (media) await this.sendMedia(client, groupChatId, media);
+    return 'group-fallback';
+  }
+
+  private async sendMedia(client: WSClient, chatid: string, media: { type: 'image' | 'file'; id: string }) {
+    try {
+      await client.sendMediaMessage(chatid, media.type, media.id);
+    } catch (err) {
+      throw sendErrorOf(err, 'send file');
+    }
   }
 
   private async send(client: WSClient, chatid: string, body: SendMsgBody): Promise<void> {
@@ -517,6 +576,9 @@ export class WecomChannel implements ChatChannel {
     }
   }
 }
+
+/** WeCom's "system busy": worth a retry, not a reason to say a private message in the group. */
+const TRANSIENT_CODES = new Set([-1]);
 
 /** The promise's value, or 'late' when it takes longer than `ms`. */
 async function withinMs<T>(p: Promise<T>, ms: number): Promise<T | 'late'> {
