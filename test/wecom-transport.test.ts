@@ -231,7 +231,7 @@ describe('wecom transport', () => {
     expect(r.fake.attempts()).toHaveLength(3);
   });
 
-  it('a private push WeCom refuses is said in the group @-mentioning the person; a login link is withheld', async () => {
+  it('a private push WeCom refuses goes to the group @-mentioning the person; a login link is withheld', async () => {
     const r = await rig();
     // The person has not talked to the bot yet (the code is not documented: any but "busy").
     r.fake.scriptSendAnswers([{ errcode: 93000, errmsg: 'user not active' }]);
