@@ -127,6 +127,20 @@ describe('end to end: WeCom AI bot (fake long connection) + Redis + PGlite', () 
       "select text, handler from inbound_messages where sender_id = 'wxid_zhujian_zhang' and id like 'card:%'",
     );
     expect(row).toEqual({ text: `${code} 收到`, handler: 'dispatch-answer' });
+
+    // Later 张局长 answers in the group quoting the dispatch, with no code: WeCom sends the quote apart
+    // from the text; it is read as on WeChat, so the answer is the dispatch's.
+    fake.sayInGroup('wxid_zhujian_zhang', '@督办助手 已到现场清理完毕，管网已疏通，群众表示满意。', {
+      quote: '环海路小区污水外溢，请三个工作日内到现场处置并反馈。',
+    });
+    await waitFor(async () => {
+      const [t] = await h.app.db.query<{ answered_at: Date | null }>(
+        `select t.answered_at from dispatch_targets t join dispatches d on d.id = t.dispatch_id
+         where d.code = $1 and t.unit_id = 'zhujian'`,
+        [code],
+      );
+      return !!t?.answered_at;
+    }, 15_000);
   });
 
   it('keeps a card through a crash between recording and queueing (recover sends it with its button)', async () => {

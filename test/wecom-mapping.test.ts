@@ -1,4 +1,5 @@
 /** The WeCom AI-bot channel's pure parts: frames → our types, our messages → send bodies, SDK errors. */
+
 import { describe, expect, it } from 'vitest';
 import { ChannelSendError } from '../src/bot/channel.js';
 import { sendErrorOf, TOO_FAST_RETRY_MS } from '../src/bot/wecom/errors.js';
@@ -21,6 +22,7 @@ import {
   withMentions,
 } from '../src/bot/wecom/outbound.js';
 import { readEnv, startRefusal } from '../src/config/env.js';
+import { splitQuote } from '../src/domain/language/quote.js';
 import type { OutgoingMessage } from '../src/domain/messages.js';
 import { Roster } from '../src/domain/roster.js';
 import { rosterConfig } from './helpers.js';
@@ -101,6 +103,8 @@ describe('wecom inbound', () => {
       ctx,
     );
     expect(q?.message.quote).toBe('派单：路灯');
+    // Written into the text as WeChat writes a quote reply, so the same readers see it.
+    expect(splitQuote(q?.message.text ?? '')).toEqual({ name: '引用', quoted: '派单：路灯', reply: '已处理' });
   });
 
   it('gives a file message its download (the name comes with the download)', () => {

@@ -117,6 +117,10 @@ export function mentionIdsOf(text: string, roster: Roster): string[] {
   return ids;
 }
 
+/** WeCom's quote carries no sender name: the quoted part is named by this placeholder. */
+const QUOTED_NAME = '引用';
+const QUOTE_LINE = '- - - - - - - - - - - - - - -';
+
 function quoteOf(q: MessageBody['quote']): string | undefined {
   if (!q) return undefined;
   const t = q.text?.content ?? q.voice?.content ?? (q.mixed ? mixedText(q.mixed) : undefined);
@@ -157,6 +161,10 @@ export function messageOf(body: MessageBody, ctx: InboundContext): MappedMessage
   if (group) text = withoutBotMention(text, ctx.botName);
   const sentAt = sentAtOf(body.create_time) ?? ctx.now;
   const quote = quoteOf(body.quote);
+  // The quote goes into the text as WeChat's clients write a quote reply (language/quote.ts), so
+  // that what reads a quote (a unit's answer quoting its dispatch) reads it on both channels.
+  if (quote !== undefined)
+    text = `「${QUOTED_NAME}：${quote.replace(/[」\n]+/g, ' ').trim()}」\n${QUOTE_LINE}\n${text}`;
   const message: IncomingMessage = {
     id: body.msgid,
     chat: group ? 'group' : 'private',
