@@ -199,17 +199,17 @@ describe('replay on WeCom: a leader’s dispatch, typed and pressed 签收', () 
         {
           at: at('09:20'),
           to: ZHANG,
-          cardUpdate: { title: '已签收', text: expect.stringContaining('张局长'), for: 'all' },
+          cardUpdate: { title: '点对点调度 D1', status: '已签收', text: expect.stringContaining('张局长'), for: 'all' },
         },
       ]);
       const xu = out.filter((l) => l.at === at('09:21'));
-      expect(xu.find((l) => l.cardUpdate)).toMatchObject({ to: XU, cardUpdate: { title: '已签收' } });
+      expect(xu.find((l) => l.cardUpdate)).toMatchObject({ to: XU, cardUpdate: { status: '已签收' } });
       expect(textOf(xu.find((l) => l.text))).toMatch(/^D1 已签收/);
       // Pressed already: nothing to press (said on stderr), nothing sent.
       expect(out.filter((l) => l.at === at('09:22'))).toEqual([]);
       expect(stderr).toMatch(/line 7: wxid_zhujian_zhang already pressed every card with a "签收" button/);
       expect(out.filter((l) => l.at === at('09:23'))).toEqual([
-        expect.objectContaining({ to: YOU, cardUpdate: expect.objectContaining({ title: '已签收', for: 'all' }) }),
+        expect.objectContaining({ to: YOU, cardUpdate: expect.objectContaining({ status: '已签收', for: 'all' }) }),
       ]);
     });
   });
@@ -294,13 +294,18 @@ describe('replay on WeCom: a ticket list sent privately (not seen in the group),
         {
           at: at('15:05'),
           to: 'group',
-          cardUpdate: { title: '无需您签收', text: expect.stringContaining('不计为签收'), for: [JIANG] },
+          cardUpdate: {
+            title: '即时督办',
+            status: '无需您签收',
+            text: expect.stringContaining('不计为签收'),
+            for: [JIANG],
+          },
         },
       ]);
       const signed = out.filter((l) => l.at === at('15:06'));
       expect(signed).toEqual([
         expect.objectContaining({
-          cardUpdate: expect.objectContaining({ title: '已签收', text: expect.stringContaining('冯局长') }),
+          cardUpdate: expect.objectContaining({ status: '已签收', text: expect.stringContaining('冯局长') }),
         }),
       ]);
     });

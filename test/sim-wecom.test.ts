@@ -90,14 +90,14 @@ describe('simulator, WeCom AI-bot world', () => {
     // Someone else presses first: refused, and only they see the card change.
     expect(await type('褚局长: [签收]')).toEqual([
       '（褚局长 点了卡片“测试督办 D9”上的“签收”）',
-      '[09:00 群] 督办助手更新卡片（褚局长可见）：无需您签收，该事项由住建局签收。',
+      '[09:00 群] 督办助手更新卡片（褚局长可见）：测试督办 D9，该事项由住建局签收。 [无需您签收]',
     ]);
     expect(await type('褚局长: [签收]')).toEqual(['（此人能看到的带“签收”按钮的卡片都已点过）']);
     // The head presses: the card changes for everyone.
     expect(await type('/as 张局长', '[签收]')).toEqual([
       '（之后以 张局长 的身份发言）',
       '（张局长 点了卡片“测试督办 D9”上的“签收”）',
-      '[09:00 群] 督办助手更新卡片（所有人可见）：已签收，已签收（张局长）',
+      '[09:00 群] 督办助手更新卡片（所有人可见）：测试督办 D9，已签收（张局长） [已签收]',
     ]);
     expect(await type('徐科长: [签收]')).toEqual(['（此人能看到的带“签收”按钮的卡片都已点过）']);
     expect(await type('徐科长: [同意]')).toEqual(['（此人看不到带“同意”按钮的卡片）']);
@@ -119,7 +119,7 @@ describe('simulator, WeCom AI-bot world', () => {
     expect(await type('孙局长: [已阅]')).toEqual(['（此人看不到带“已阅”按钮的卡片）']);
     expect(await type('张局长: [已阅]')).toEqual([
       '（张局长 点了卡片“测试督办 D10”上的“已阅”）',
-      '[09:00 私聊 → 张局长] 督办助手更新卡片（所有人可见）：已签收，已签收（张局长）',
+      '[09:00 私聊 → 张局长] 督办助手更新卡片（所有人可见）：测试督办 D10，已签收（张局长） [已签收]',
     ]);
   });
 });
@@ -142,7 +142,9 @@ describe('simulator, WeCom world, the app’s own 签收 cards', () => {
       expect(await type('孙局长: [签收]')).toEqual(['（此人看不到带“签收”按钮的卡片）']);
       const signed = await type('张局长: [签收]');
       expect(signed[0]).toBe('（张局长 点了卡片“点对点调度 D1”上的“签收”）');
-      expect(signed[1]).toMatch(/^\[09:00 私聊 → 张局长\] 督办助手更新卡片（所有人可见）：已签收，已签收（张局长 /);
+      expect(signed[1]).toMatch(
+        /^\[09:00 私聊 → 张局长\] 督办助手更新卡片（所有人可见）：点对点调度 D\d+，已签收（张局长 .*\[已签收\]$/,
+      );
       const [row] = await h.app.db.query<{ acked_by: string | null }>(
         `select t.acked_by from dispatch_targets t join dispatches d on d.id = t.dispatch_id where d.code = 'D1'`,
       );

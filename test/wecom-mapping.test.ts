@@ -17,6 +17,7 @@ import {
   CARD_TEXT_MAX,
   MARKDOWN_MAX_BYTES,
   mediaTypeOf,
+  plainForMarkdown,
   splitMarkdown,
   updatedCard,
   withMentions,
@@ -207,17 +208,37 @@ describe('wecom outbound', () => {
     expect((mentioned[1] as { template_card: object }).template_card).not.toHaveProperty('sub_title_text');
   });
 
-  it('updates a pressed card to the verdict, buttons greyed with the title', () => {
-    const c = updatedCard('dispatch-42', { accepted: true, title: '已签收（张局长 10:01）', scope: 'all' }, [
-      { key: 'ack', text: '签收' },
-    ]);
-    expect(c).toMatchObject({
+  it('updates a pressed card: it keeps its title, says the verdict under it, buttons greyed with the verdict', () => {
+    const verdict = { accepted: true, title: '已签收', text: '已签收（张局长 11月30日10:01）', scope: 'all' as const };
+    const sent = { title: '点对点调度 D1', buttons: [{ key: 'ack', text: '签收' }] };
+    expect(updatedCard('dispatch-42', verdict, sent, { key: 'ack' })).toMatchObject({
       card_type: 'button_interaction',
       task_id: 'dispatch-42',
-      main_title: { title: '已签收（张局长 10:01）' },
-      replace_text: '已签收（张局长 10:01）',
+      main_title: { title: '点对点调度 D1' },
+      sub_title_text: '已签收（张局长 11月30日10:01）',
+      replace_text: '已签收',
       button_list: [{ key: 'ack', text: '签收' }],
     });
+    // After a restart the channel no longer knows the card: the verdict's title stands in.
+    expect(updatedCard('dispatch-42', verdict, undefined, { key: 'ack' })).toMatchObject({
+      main_title: { title: '已签收' },
+      button_list: [{ key: 'ack', text: '已签收' }],
+    });
+  });
+
+  it('sends our plain texts so that WeCom markdown changes nothing in them (typed marks read the same)', () => {
+    const typed =
+      '【调度答复 D1】\n# 清理摊点8处\n> 明天起每天巡查\n*油烟*已整改 **今天下班前** [链接](http://x) <font>\n- 一是\n1. 二是';
+    const [body] = bodiesOf({ to: { kind: 'group' }, text: typed, mentions: [], purpose: 'x' }, roster);
+    const content = (body as { markdown: { content: string } }).markdown.content;
+    expect(content).toBe(
+      '【调度答复 D1】\n＃ 清理摊点8处\n＞ 明天起每天巡查\n＊油烟＊已整改 ＊＊今天下班前＊＊ ［链接］(http://x) ＜font>\n－ 一是\n1．二是',
+    );
+    expect(plainForMarkdown('受理6件，办结5件（满意率100%）')).toBe('受理6件，办结5件（满意率100%）');
+    // A link is left whole (a login token has _ and -), the words around it are not.
+    expect(plainForMarkdown('登录：http://127.0.0.1:8787/console/login?t=a_b-c~d 有效期*30*分钟')).toBe(
+      '登录：http://127.0.0.1:8787/console/login?t=a_b-c~d 有效期＊30＊分钟',
+    );
   });
 
   it('splits a long text between lines into messages within the size limit', () => {

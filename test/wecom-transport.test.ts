@@ -298,7 +298,12 @@ describe('wecom transport', () => {
     const [all, mine] = r.fake.cardUpdates();
     expect(all).toMatchObject({
       taskId: 'dispatch-42',
-      card: { main_title: { title: '已签收（张局长）' }, button_list: [{ key: 'ack', text: '签收' }] },
+      card: {
+        main_title: { title: '派单签收' },
+        sub_title_text: '已签收（张局长）',
+        replace_text: '已签收（张局长）',
+        button_list: [{ key: 'ack', text: '签收' }],
+      },
     });
     expect(all?.userids).toBeUndefined();
     expect(mine).toMatchObject({ taskId: 'dispatch-42', userids: [IMPORTER] });

@@ -19,7 +19,7 @@ const USAGE = 'usage: cli replay --config <district file> [--channel wechaty|wec
  * fresh prefix, an in-memory store, the clock at each line's time, no send rate limit) and prints
  * what the bot sent, in order: `{"at","to","text","mentions"[,"file"]}`. On WeCom a card adds
  * `"card":{"title","buttons","key"}` (the key for a press line's "card"), and a card changed after
- * a press is a line `{"at","to","cardUpdate":{"title","text","for"}}` (`for`: the userids who see
+ * a press is a line `{"at","to","cardUpdate":{"title","status","text","for"}}` (`for`: the userids who see
  * the change, or "all").
  */
 export async function run(argv: string[]): Promise<number> {
@@ -53,7 +53,12 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(out)}\n`);
   });
   h.world.onCardUpdate?.((u) => {
-    const cardUpdate = { title: u.title, ...(u.text !== undefined ? { text: u.text } : {}), for: u.for };
+    const cardUpdate = {
+      title: u.title,
+      ...(u.status !== undefined ? { status: u.status } : {}),
+      ...(u.text !== undefined ? { text: u.text } : {}),
+      for: u.for,
+    };
     process.stdout.write(`${JSON.stringify({ at: at(), to: u.to, cardUpdate })}\n`);
   });
   let lineNo = 0;

@@ -68,6 +68,11 @@ export interface OutgoingMessage {
   /** Optional buttons (channels with interactive cards). */
   card?: OutgoingCard;
   /**
+   * The id of the received message this one answers, in the same conversation (a reply). A chat
+   * that answers messages apart from pushing new ones (the WeCom AI bot) may use it; others ignore it.
+   */
+  inReplyTo?: string;
+  /**
    * Where a private message may go when the person cannot be messaged privately (not a friend,
    * contact look-up failed). Absent: @-mention in the group. 'never-group': it carries a
    * credential, so it is withheld and only `groupNotice` (no credential) is said in the group.

@@ -34,7 +34,7 @@ export function renderSent(s: SentRecord, roster: Roster, at?: string): string {
 export function renderCardUpdate(u: CardUpdateRecord, roster: Roster, at?: string): string {
   const where = u.to === 'group' ? T.SIM_IN_GROUP : T.simPrivateTo(personName(roster, u.to));
   const who = u.for === 'all' ? T.SIM_CARD_FOR_ALL : u.for.map((id) => personName(roster, id)).join('、');
-  return T.simCardUpdateLine(at, where, u.title, u.text ?? '', who);
+  return T.simCardUpdateLine(at, where, u.title, u.text ?? '', who, u.status);
 }
 
 /** `[签收]`: a press on a card's button (by its text). */

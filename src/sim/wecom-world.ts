@@ -34,7 +34,13 @@ export interface WecomWorldOptions {
   extraContacts?: Array<{ id: string; name: string }>;
 }
 
-type Card = { main_title?: { title?: unknown }; sub_title_text?: unknown; task_id?: unknown; button_list?: unknown };
+type Card = {
+  main_title?: { title?: unknown };
+  sub_title_text?: unknown;
+  replace_text?: unknown;
+  task_id?: unknown;
+  button_list?: unknown;
+};
 
 /**
  * A simulated WeCom group served by the WeCom AI bot (智能机器人) over its long connection: the fake
@@ -225,6 +231,7 @@ export class WecomWorld implements SimWorld {
       key: u.taskId,
       to: kept?.to ?? 'group',
       title: String(c.main_title?.title ?? ''),
+      ...(typeof c.replace_text === 'string' ? { status: c.replace_text } : {}),
       ...(typeof c.sub_title_text === 'string' ? { text: c.sub_title_text } : {}),
       for: forWhom,
     };

@@ -37,7 +37,10 @@ export interface CardUpdateRecord {
   key: string;
   /** Where the card was sent: 'group' or the person it went to privately. */
   to: string;
+  /** The card's title (what it was: 点对点调度 D1). */
   title: string;
+  /** What its greyed button now reads (已签收, 无需您签收). */
+  status?: string;
   text?: string;
   /** Who sees the change: those people only, or everyone who sees the card. */
   for: string[] | 'all';

@@ -21,7 +21,9 @@ export function toGroup(
 
 /** Replies where the message came from: privately, or in the group @-mentioning the sender. */
 export function replyTo(msg: IncomingMessage, text: string, purpose: string): OutgoingMessage {
-  return msg.chat === 'private' ? toPerson(msg.senderId, text, purpose) : toGroup(text, purpose, [msg.senderId]);
+  const m = msg.chat === 'private' ? toPerson(msg.senderId, text, purpose) : toGroup(text, purpose, [msg.senderId]);
+  // A card-made message was not typed: there is nothing to answer in the chat's sense.
+  return msg.via === 'card' ? m : { ...m, inReplyTo: msg.id };
 }
 
 /**

@@ -65,7 +65,7 @@ export class WecomChannel implements ChatChannel {
   /** Other group chat ids already warned about (once each). */
   private readonly otherGroupsLogged = new Set<string>();
   /** Buttons of the cards sent, by key: the card's update after a press keeps them (greyed). */
-  private readonly cardButtons = new Map<string, OutgoingCard['buttons']>();
+  private readonly cards = new Map<string, OutgoingCard>();
   private client: WSClient | undefined;
   private authenticated = false;
   private loggedOutReported = true;
@@ -463,11 +463,10 @@ export class WecomChannel implements ChatChannel {
   private async updateCard(frame: WsFrame<EventBody>, a: CardAction, v: CardVerdict): Promise<void> {
     const client = this.client;
     if (!client) return;
-    const buttons = this.cardButtons.get(a.cardKey) ?? [{ key: a.actionKey, text: v.title }];
     try {
       await client.updateTemplateCard(
         frame,
-        updatedCard(a.cardKey, v, buttons),
+        updatedCard(a.cardKey, v, this.cards.get(a.cardKey), { key: a.actionKey }),
         v.scope === 'presser' ? [a.senderId] : undefined,
       );
     } catch (err) {
@@ -568,11 +567,11 @@ export class WecomChannel implements ChatChannel {
   }
 
   private rememberCard(card: OutgoingCard): void {
-    this.cardButtons.delete(card.key);
-    this.cardButtons.set(card.key, card.buttons);
-    if (this.cardButtons.size > 5_000) {
-      const first = this.cardButtons.keys().next();
-      if (!first.done) this.cardButtons.delete(first.value);
+    this.cards.delete(card.key);
+    this.cards.set(card.key, card);
+    if (this.cards.size > 5_000) {
+      const first = this.cards.keys().next();
+      if (!first.done) this.cards.delete(first.value);
     }
   }
 }

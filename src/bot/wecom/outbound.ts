@@ -54,6 +54,43 @@ export function splitMarkdown(text: string, maxBytes = MARKDOWN_MAX_BYTES): stri
   return pieces;
 }
 
+/**
+ * Our texts are plain, and they quote what people typed (a unit's answer relayed to a leader):
+ * markdown's marks in them would turn into headings, quotes, bold or links on WeCom. Each is
+ * replaced by its full-width twin, which reads the same. Run before the `<@userid>` tags go in.
+ */
+export function plainForMarkdown(text: string): string {
+  // Links stay as they are (a login link's token has _ and -): only the words between them change.
+  return text
+    .split(URL)
+    .map((part, i) => (i % 2 === 1 ? part : plainPart(part)))
+    .join('');
+}
+
+const URL = /(https?:\/\/[^\s，。；、）)」"”]+)/;
+
+function plainPart(text: string): string {
+  return text
+    .replace(/[*_`~[\]]/g, (c) => FULL_WIDTH[c] ?? c)
+    .replace(/^([ \t]*)([#>])/gm, (_, blank: string, c: string) => `${blank}${FULL_WIDTH[c] ?? c}`)
+    .replace(/^([ \t]*)([-+]) /gm, (_, blank: string, c: string) => `${blank}${FULL_WIDTH[c] ?? c} `)
+    .replace(/^([ \t]*\d+)\. /gm, '$1．')
+    .replace(/<(?!@)/g, '＜');
+}
+
+const FULL_WIDTH: Record<string, string> = {
+  '*': '＊',
+  _: '＿',
+  '`': '｀',
+  '~': '～',
+  '[': '［',
+  ']': '］',
+  '#': '＃',
+  '>': '＞',
+  '-': '－',
+  '+': '＋',
+};
+
 /** The text with each mentioned person as `<@userid>`: in place of `@名字` where written, else in front. */
 export function withMentions(text: string, mentions: readonly string[], roster: Roster): string {
   let out = text;
@@ -86,7 +123,7 @@ export function textFitsCard(m: OutgoingMessage): boolean {
 /** The bodies to send for the message, in order (its file is sent after them, separately). */
 export function bodiesOf(m: OutgoingMessage, roster: Roster): SendMsgBody[] {
   const markdown = (): SendMsgBody[] =>
-    splitMarkdown(withMentions(m.text, m.mentions, roster)).map((content) => ({
+    splitMarkdown(withMentions(plainForMarkdown(m.text), m.mentions, roster)).map((content) => ({
       msgtype: 'markdown',
       markdown: { content },
     }));
@@ -96,14 +133,22 @@ export function bodiesOf(m: OutgoingMessage, roster: Roster): SendMsgBody[] {
 }
 
 /**
- * The card that replaces a pressed one: the verdict's title and text, the buttons greyed out
- * with the title as their text (`replace_text`, as WeCom's card updates take it).
+ * The card that replaces a pressed one: it keeps what it was (its title: 点对点调度 D1), says the
+ * verdict under it (已签收（张局长 11月30日09:12）), and its buttons are greyed out with the
+ * verdict's title as their text (`replace_text`, as WeCom's card updates take it). `card` is the
+ * card as sent, when the channel still knows it (not after a restart: then the verdict's title).
  */
-export function updatedCard(taskId: string, verdict: CardVerdict, buttons: OutgoingCard['buttons']): TemplateCard {
+export function updatedCard(
+  taskId: string,
+  verdict: CardVerdict,
+  card: Pick<OutgoingCard, 'title' | 'buttons'> | undefined,
+  pressed: { key: string },
+): TemplateCard {
+  const buttons = card?.buttons ?? [{ key: pressed.key, text: verdict.title }];
   return {
     card_type: 'button_interaction',
-    main_title: { title: verdict.title },
-    ...(verdict.text ? { sub_title_text: verdict.text } : {}),
+    main_title: { title: card?.title ?? verdict.title },
+    sub_title_text: verdict.text ?? verdict.title,
     task_id: taskId,
     button_list: buttons.map((b) => ({ text: b.text, key: b.key })),
     replace_text: verdict.title,

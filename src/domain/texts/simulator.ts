@@ -170,8 +170,16 @@ export const simCardBody = (title: string, text: string, buttons: readonly strin
   `【卡片】${title}${text ? `\n${text}` : ''}` +
   `${buttons.length > 0 ? `\n${buttons.map((b) => `[${b}]`).join(' ')}` : ''}`;
 /** A card the bot changed after a press. */
-export const simCardUpdateLine = (at: string | undefined, where: string, title: string, text: string, who: string) =>
-  `[${at ? `${at} ` : ''}${where}] 督办助手更新卡片（${who}可见）：${title}${text ? `，${text}` : ''}`;
+export const simCardUpdateLine = (
+  at: string | undefined,
+  where: string,
+  title: string,
+  text: string,
+  who: string,
+  status?: string,
+) =>
+  `[${at ? `${at} ` : ''}${where}] 督办助手更新卡片（${who}可见）：${title}${text ? `，${text}` : ''}` +
+  `${status ? ` [${status}]` : ''}`;
 export const SIM_CARD_FOR_ALL = '所有人';
 /** The banner's line in the WeCom world. */
 export const simWecomBanner = (bot: string) =>
