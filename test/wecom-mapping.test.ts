@@ -227,13 +227,24 @@ describe('wecom outbound', () => {
   });
 
   it('sends our plain texts so that WeCom markdown changes nothing in them (typed marks read the same)', () => {
-    const typed =
-      '【调度答复 D1】\n# 清理摊点8处\n> 明天起每天巡查\n*油烟*已整改 **今天下班前** [链接](http://x) <font>\n- 一是\n1. 二是';
+    const typed = [
+      '【调度答复 D1】',
+      '# 清理摊点8处',
+      '> 明天起每天巡查',
+      '*油烟*已整改 **今天下班前** [链接](http://x) <font>',
+      '- 一是',
+      '1. 二是',
+    ].join('\n');
     const [body] = bodiesOf({ to: { kind: 'group' }, text: typed, mentions: [], purpose: 'x' }, roster);
     const content = (body as { markdown: { content: string } }).markdown.content;
-    expect(content).toBe(
-      '【调度答复 D1】\n＃ 清理摊点8处\n＞ 明天起每天巡查\n＊油烟＊已整改 ＊＊今天下班前＊＊ ［链接］(http://x) ＜font>\n－ 一是\n1．二是',
-    );
+    expect(content.split('\n')).toEqual([
+      '【调度答复 D1】',
+      '＃ 清理摊点8处',
+      '＞ 明天起每天巡查',
+      '＊油烟＊已整改 ＊＊今天下班前＊＊ ［链接］(http://x) ＜font>',
+      '－ 一是',
+      '1．二是',
+    ]);
     expect(plainForMarkdown('受理6件，办结5件（满意率100%）')).toBe('受理6件，办结5件（满意率100%）');
     // A link is left whole (a login token has _ and -), the words around it are not.
     expect(plainForMarkdown('登录：http://127.0.0.1:8787/console/login?t=a_b-c~d 有效期*30*分钟')).toBe(
