@@ -45,7 +45,8 @@ describe('end to end: WeCom AI bot (fake long connection) + Redis + PGlite', () 
     await waitFor(() => sent.length > 0, 15_000);
     expect(await h.drain()).toBe(true);
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ to: 'group', msgtype: 'markdown', mentions: ['wxid_zhujian_zhang'] });
+    // An answer goes as a reply on the message (no push: WeCom limits pushes).
+    expect(sent[0]).toMatchObject({ to: 'group', msgtype: 'stream', reply: true, mentions: ['wxid_zhujian_zhang'] });
     expect(sent[0]?.text).toMatch(/^<@wxid_zhujian_zhang>\s+您好，我是督办助手/);
     const rows = await h.app.db.query<{ handler: string; text: string }>(
       'select handler, text from inbound_messages where id = $1',
@@ -65,7 +66,7 @@ describe('end to end: WeCom AI bot (fake long connection) + Redis + PGlite', () 
     await waitFor(() => sent.length > 0, 15_000);
     expect(await h.drain()).toBe(true);
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ to: 'wxid_leader_li', chatid: 'wxid_leader_li' });
+    expect(sent[0]).toMatchObject({ to: 'wxid_leader_li', chatid: 'wxid_leader_li', reply: true });
     expect(sent[0]?.text).toContain('点对点调度');
   });
 

@@ -266,6 +266,36 @@ describe('wecom transport', () => {
     expect(r.fake.sent()).toHaveLength(2);
   });
 
+  it('an answer goes as a reply on its message; pushed instead when the reply is refused or too late', async () => {
+    const r = await rig();
+    const asked = r.fake.sayInGroup(HEAD, '@督办助手 我的待办');
+    await waitFor(() => r.received.some((m) => m.id === asked), 5_000);
+    const answer = { to: { kind: 'group' as const }, text: '您好', mentions: [HEAD], purpose: 'a', inReplyTo: asked };
+    expect(await r.channel.deliver(answer)).toBe('group');
+    expect(r.fake.sent()).toEqual([expect.objectContaining({ to: 'group', reply: true, mentions: [HEAD] })]);
+    // A private answer to a group message is not a reply on it: pushed to the person.
+    await r.channel.deliver({ ...answer, to: { kind: 'person', id: HEAD }, purpose: 'b' });
+    expect(r.fake.sent()[1]).toMatchObject({ to: HEAD, msgtype: 'markdown' });
+    expect(r.fake.sent()[1]?.reply).toBeUndefined();
+    // WeCom refuses the reply (its window passed, say): the answer is pushed, once.
+    r.fake.scriptSendAnswers([{ errcode: 40008, errmsg: 'reply expired' }]);
+    expect(await r.channel.deliver({ ...answer, purpose: 'c' })).toBe('group');
+    expect(r.fake.sent()[2]).toMatchObject({ to: 'group', msgtype: 'markdown', mentions: [HEAD] });
+    expect(r.fake.sent()).toHaveLength(3);
+    // Past the window the answer is pushed without trying.
+    const late = await rig({ choice: { replyWindowMs: 0 } });
+    const id = late.fake.sayPrivately(HEAD, '帮助');
+    await waitFor(() => late.received.some((m) => m.id === id), 5_000);
+    await late.channel.deliver({
+      to: { kind: 'person', id: HEAD },
+      text: '帮助内容',
+      mentions: [],
+      purpose: 'd',
+      inReplyTo: id,
+    });
+    expect(late.fake.attempts().map((s) => s.reply ?? false)).toEqual([false]);
+  });
+
   it('no answer to a send: unknown-outcome (after the SDK 5 s ack timeout)', async () => {
     const r = await rig();
     r.fake.scriptSendAnswers(['silent']);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -66,6 +67,8 @@ export class WecomChannel implements ChatChannel {
   private readonly otherGroupsLogged = new Set<string>();
   /** Buttons of the cards sent, by key: the card's update after a press keeps them (greyed). */
   private readonly cards = new Map<string, OutgoingCard>();
+  /** Recent messages' frames by message id: an answer goes as a reply on its message (`inReplyTo`). */
+  private readonly answerable = new Map<string, { frame: WsFrame<MessageBody>; at: number }>();
   private client: WSClient | undefined;
   private authenticated = false;
   private loggedOutReported = true;
@@ -378,6 +381,7 @@ export class WecomChannel implements ChatChannel {
       if (mapped.images > 0) this.o.log.debug({ id, images: mapped.images }, 'images in a message not kept');
       let m: IncomingMessage = mapped.message;
       if (mapped.download) m = { ...m, file: await this.fetchFile(id, sender, mapped.download) };
+      this.rememberAnswerable(id, frame);
       await receiveDurably(this.o.receive, m, this.o.log);
       this.seen.add(id);
     } finally {
@@ -495,6 +499,9 @@ export class WecomChannel implements ChatChannel {
       }
     }
     if (m.card) this.rememberCard(m.card);
+    // An answer to a message, soon after it, goes as a reply on that message: a reply needs no
+    // push, which WeCom limits (conversations a bot may push to, and only after they talked to it).
+    if (await this.replied(client, m)) return m.to.kind === 'group' ? 'group' : 'private';
     // The text (and card), then the file: the first step tells whether WeCom takes it at all.
     const steps: Array<() => Promise<void>> = bodiesOf(m, this.o.roster).map(
       (body) => () => this.send(client, chatid, body),
@@ -517,6 +524,41 @@ export class WecomChannel implements ChatChannel {
     }
     for (const step of rest) await step();
     return m.to.kind === 'group' ? 'group' : 'private';
+  }
+
+  /**
+   * Sends `m` as a reply on the message it answers, when that works: a text only (no card, no
+   * file), in one piece, to where that message came from, within the reply window. False when it
+   * is not such a message or WeCom refused the reply (then it is pushed); throws when the
+   * connection failed or the outcome is unknown (as a push would).
+   */
+  private async replied(client: WSClient, m: OutgoingMessage): Promise<boolean> {
+    const on = m.inReplyTo ? this.answerable.get(m.inReplyTo) : undefined;
+    if (!on || m.card || m.file) return false;
+    if (Date.now() - on.at >= (this.o.replyWindowMs ?? REPLY_WINDOW_MS)) return false;
+    const b = on.frame.body;
+    const sameChat =
+      m.to.kind === 'group' ? b?.chattype === 'group' : b?.chattype !== 'group' && b?.from?.userid === m.to.id;
+    if (!sameChat) return false;
+    const [body, ...more] = bodiesOf(m, this.o.roster);
+    if (!body || more.length > 0 || body.msgtype !== 'markdown') return false;
+    try {
+      await client.replyStream(on.frame, `r${randomUUID().replace(/-/g, '')}`, body.markdown.content, true);
+      return true;
+    } catch (err) {
+      const e = sendErrorOf(err, 'reply');
+      if (e.failure !== 'rejected') throw e;
+      this.o.log.info({ purpose: m.purpose, code: e.code }, 'WeCom refused a reply on the message; pushing it');
+      return false;
+    }
+  }
+
+  private rememberAnswerable(id: string, frame: WsFrame<MessageBody>): void {
+    this.answerable.set(id, { frame, at: Date.now() });
+    if (this.answerable.size > 2_000) {
+      const first = this.answerable.keys().next();
+      if (!first.done) this.answerable.delete(first.value);
+    }
   }
 
   /** The group's chat id when a failed private send may be said there instead. */
@@ -575,6 +617,9 @@ export class WecomChannel implements ChatChannel {
     }
   }
 }
+
+/** How long after a message an answer still goes as a reply on it (choice.replyWindowMs). */
+const REPLY_WINDOW_MS = 5 * 60_000;
 
 /** WeCom's "system busy": worth a retry, not a reason to say a private message in the group. */
 const TRANSIENT_CODES = new Set([-1]);

@@ -10,6 +10,12 @@ export interface WecomChoice {
   groupChatId?: string;
   /** The bot's display name in the group, as members type it after @ (default 督办助手). */
   botName?: string;
+  /**
+   * How long after a message the bot still answers it as a reply on that message (default 5
+   * minutes; WeCom does not document the window): later, or when a reply is refused, the answer is
+   * pushed like any other message.
+   */
+  replyWindowMs?: number;
   /** Sending limits (defaults 20 and 20 a minute: only third-party figures exist). */
   perMinute?: number;
   perConversationPerMinute?: number;

@@ -30,6 +30,8 @@ export interface FakeSent {
   file?: { name: string; type: string; bytes: Buffer; mediaId: string };
   /** What the fake answered. */
   answer: SendAnswer;
+  /** A reply on a received message (`aibot_respond_msg`, a finished stream), not a push. */
+  reply?: true;
 }
 
 export interface FakeCardUpdate {
@@ -83,6 +85,8 @@ export class FakeWecomServer {
   private readonly sockets = new Set<WebSocket>();
   private readonly queued: Frame[] = [];
   private readonly pushed = new Map<string, Frame>();
+  /** Message callbacks by their req_id: a reply names the message it answers by it. */
+  private readonly callbacks = new Map<string, Record<string, unknown>>();
   private readonly files = new Map<string, { name: string; data: Buffer }>();
   private readonly uploads = new Map<string, Upload>();
   private readonly media = new Map<string, { name: string; type: string; bytes: Buffer }>();
@@ -405,6 +409,8 @@ export class FakeWecomServer {
 
   private push(frame: Frame, id?: string): void {
     if (id) this.pushed.set(id, frame);
+    if (frame.cmd === 'aibot_msg_callback' && frame.headers?.req_id && frame.body)
+      this.callbacks.set(frame.headers.req_id, frame.body);
     if (this.live) this.sendFrame(this.live, frame);
     else this.queued.push(frame);
   }
@@ -549,6 +555,8 @@ export class FakeWecomServer {
         return;
       }
       case 'aibot_respond_msg':
+        this.onReply(ws, reqId, body);
+        return;
       case 'aibot_respond_welcome_msg':
         this.answer(ws, reqId);
         return;
@@ -575,6 +583,43 @@ export class FakeWecomServer {
       ...(msgtype === 'template_card' ? { card: body.template_card as Record<string, unknown> } : {}),
       ...(media && mediaRef ? { file: { ...media, mediaId: mediaRef } } : {}),
       answer,
+    };
+    this.sentLog.push(s);
+    if (answer === 'silent') return;
+    if (answer === 'ok') {
+      this.answer(ws, reqId);
+      for (const l of this.sentListeners) l(s);
+      return;
+    }
+    this.answer(ws, reqId, answer.errcode, answer.errmsg ?? 'error (fake)');
+  }
+
+  /** A reply on a received message: it goes where that message came from (the group, or the sender). */
+  private onReply(ws: WebSocket, reqId: string, body: Record<string, unknown>): void {
+    const answered = this.callbacks.get(reqId);
+    if (!answered) {
+      this.answer(ws, reqId, 40008, 'reply to an unknown message (fake)');
+      return;
+    }
+    const stream = (body.stream ?? {}) as { content?: unknown; finish?: unknown };
+    // Only a finished stream shows as a message (the bot sends its reply whole).
+    if (body.msgtype === 'stream' && stream.finish !== true) {
+      this.answer(ws, reqId);
+      return;
+    }
+    const group = answered.chattype === 'group';
+    const userid = String((answered.from as { userid?: unknown } | undefined)?.userid ?? '');
+    const text = body.msgtype === 'stream' ? String(stream.content ?? '') : '';
+    const answer = this.answers.shift() ?? 'ok';
+    const s: FakeSent = {
+      reqId,
+      chatid: group ? String(answered.chatid ?? this.groupChatId) : userid,
+      to: group ? 'group' : userid,
+      msgtype: String(body.msgtype ?? ''),
+      text,
+      mentions: [...text.matchAll(/<@([^>\s]+)>/g)].map((m) => m[1] as string),
+      answer,
+      reply: true,
     };
     this.sentLog.push(s);
     if (answer === 'silent') return;
