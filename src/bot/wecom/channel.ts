@@ -68,6 +68,7 @@ export class WecomChannel implements ChatChannel {
   /** Buttons of the cards sent, by key: the card's update after a press keeps them (greyed). */
   private readonly cards = new Map<string, OutgoingCard>();
   /** Recent messages' frames by message id: an answer goes as a reply on its message (`inReplyTo`). */
+  private pushed: { day: string; ids: Set<string>; warned: boolean } = { day: '', ids: new Set(), warned: false };
   private readonly answerable = new Map<string, { frame: WsFrame<MessageBody>; at: number }>();
   private client: WSClient | undefined;
   private authenticated = false;
@@ -523,6 +524,7 @@ export class WecomChannel implements ChatChannel {
       return this.deliverInGroup(client, fallback, m, m.to.id, media);
     }
     for (const step of rest) await step();
+    if (m.to.kind === 'person') this.countPush(m.to.id);
     return m.to.kind === 'group' ? 'group' : 'private';
   }
 
@@ -550,6 +552,24 @@ export class WecomChannel implements ChatChannel {
       if (e.failure !== 'rejected') throw e;
       this.o.log.info({ purpose: m.purpose, code: e.code }, 'WeCom refused a reply on the message; pushing it');
       return false;
+    }
+  }
+
+  /**
+   * Private conversations pushed to today (by the bot's clock, UTC day): third parties report a
+   * cap of 20 per bot, so the log says when a day goes past it (once a day) for the administrator.
+   */
+  private countPush(personId: string): void {
+    const day = this.o.clock.now().toISOString().slice(0, 10);
+    if (this.pushed.day !== day) this.pushed = { day, ids: new Set(), warned: false };
+    this.pushed.ids.add(personId);
+    if (!this.pushed.warned && this.pushed.ids.size > PUSH_CONVERSATIONS_WARN) {
+      this.pushed.warned = true;
+      this.o.log.warn(
+        { conversations: this.pushed.ids.size, day },
+        'WeCom: private pushes today reach more than 20 people (third parties report that cap): ' +
+          'check that confirmations arrive',
+      );
     }
   }
 
@@ -617,6 +637,9 @@ export class WecomChannel implements ChatChannel {
     }
   }
 }
+
+/** Private push conversations in a day past which the log warns (a third-party figure). */
+const PUSH_CONVERSATIONS_WARN = 20;
 
 /** How long after a message an answer still goes as a reply on it (choice.replyWindowMs). */
 const REPLY_WINDOW_MS = 5 * 60_000;
