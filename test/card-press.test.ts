@@ -476,7 +476,7 @@ describe('a press on an item the unit signed before: the card shows the record; 
     expect(await privateKey('zhujian', ZHANG)).toBe('ack|digest|2026-11-30%4015%3A00|zhujian');
   });
 
-  it('a dispatch signed by typing, then pressed by the liaison: the head’s 签收 shown, no message, one ack', async () => {
+  it('a dispatch signed by typing, then pressed by the liaison: the head’s 签收 shown, nothing sent', async () => {
     const typed = await s.play(say(at30('15:10'), ZHANG, 'D1 收到', { to: 'bot' }));
     expect(typed.map((o) => o.text)).toEqual([expect.stringMatching(/^已登记签收 D1/)]);
     const { verdict, out } = await press(s, at30('15:11'), { id: 'x-d1', from: XU, action: D1_ZHUJIAN });
@@ -575,7 +575,8 @@ describe('a press on an item the unit signed before: the card shows the record; 
     expect(out).toEqual([]);
     expect((await rowOf('x-qin'))[0]).toMatchObject({ handler: 'dual-answer', text: `${sp} 签收` });
     const side = await s.h.app.db.query(
-      `select s.acked_by from dual_sides s join dual_rounds r on r.id = s.round_id where r.code = $1 and s.unit_id = $2`,
+      `select s.acked_by from dual_sides s join dual_rounds r on r.id = s.round_id
+       where r.code = $1 and s.unit_id = $2`,
       [sp, 'chengxi'],
     );
     expect(side).toEqual([{ acked_by: QIN }]);
@@ -593,7 +594,7 @@ describe('a press on an item the unit signed before: the card shows the record; 
 });
 
 describe('a press while the 签收 record is slow to read (the database busy)', () => {
-  it('the verdict still comes in time (signing as if unsigned); the 签收 is recorded once the store answers', async () => {
+  it('answered in time (signing as if unsigned); the 签收 is recorded once the store answers', async () => {
     const s = await Scenario.open(rosterConfig(), t('19', '08:00'));
     try {
       await s.play(say(t('19', '19:30'), LI, DISPATCH, { mentions: [ZHANG, YOU] }));
