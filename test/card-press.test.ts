@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import type { CardAction, CardVerdict } from '../src/bot/channel.js';
 import { buttonKey } from '../src/domain/sign-card.js';
+import { cardMessageId } from '../src/usecases/card-press.js';
 import { jobIdFor } from '../src/jobs/names.js';
 import { MockWorld } from '../src/sim/mock-world.js';
 import { rosterConfig, testLogger } from './helpers.js';
@@ -118,10 +119,19 @@ describe('a dispatch delivery signed by its card: the same rows as typing it', (
       press(carded, t('19', '19:51'), { id: 'ev-1', from: ZHANG, action: D1_ZHUJIAN }),
       press(carded, t('19', '19:51'), { id: 'ev-1', from: ZHANG, action: D1_ZHUJIAN }),
     ]);
-    expect(again.every((r) => r.verdict.accepted)).toBe(true);
+    // Signed by the first delivery: the card shows that record; the press's row stays as it was handled.
+    for (const r of again)
+      expect(r.verdict).toEqual({
+        accepted: true,
+        title: '已签收',
+        text: '此前已签收（张局长 11月19日19:50）',
+        scope: 'all',
+      });
     expect(again.flatMap((r) => r.out)).toEqual([]);
     const db = carded.h.app.db;
-    expect(await db.query(`select id from inbound_messages where id like 'card:%'`)).toEqual([{ id: 'card:ev-1' }]);
+    expect(await db.query(`select id, handler from inbound_messages where id like 'card:%'`)).toEqual([
+      { id: 'card:ev-1', handler: 'dispatch-answer' },
+    ]);
     expect(await db.query(`select 1 from dispatch_events where kind = 'ack'`)).toHaveLength(1);
   });
 
@@ -191,26 +201,35 @@ describe('a dispatch delivery signed by its card: the same rows as typing it', (
     expect(hubin).toEqual([{ acked_at: null }]);
   });
 
-  it('the liaison presses the signed card later: accepted, and told privately it was signed already', async () => {
+  it('the liaison presses the signed card later: the card shows who signed and when; nothing sent', async () => {
     const { verdict, out } = await press(carded, t('19', '20:10'), { id: 'ev-xu', from: XU, action: D1_ZHUJIAN });
-    expect(verdict.accepted).toBe(true);
-    expect(out).toEqual([
-      expect.objectContaining({
-        to: XU,
-        text: 'D1 已签收，办理时限11月24日18:00。办理后请直接回复办理结果，我会及时转报。',
-      }),
-    ]);
+    expect(verdict).toEqual({
+      accepted: true,
+      title: '已签收',
+      text: '此前已签收（张局长 11月19日19:50）',
+      scope: 'all',
+    });
+    expect(out).toEqual([]);
+    const db = carded.h.app.db;
+    expect(
+      await db.query(
+        `select sender_id, text, handler, error, processed_at is not null as processed from inbound_messages
+         where id = 'card:ev-xu'`,
+      ),
+    ).toEqual([{ sender_id: XU, text: 'D1 收到', handler: 'card-already-signed', error: null, processed: true }]);
+    expect(await db.query(`select actor_id from dispatch_events where kind = 'ack'`)).toEqual([{ actor_id: ZHANG }]);
   });
 
   it('the unit answered already: a late press changes nothing and adds no message', async () => {
     await carded.play(say(t('20', '10:00'), ZHANG, 'D1 已到现场处置，管道已疏通。', { to: 'bot' }));
     await carded.play(say(t('20', '10:05'), YOU, 'D1 已处置完毕，路面已清理。', { to: 'bot' }));
     const hubin = buttonKey({ kind: 'dispatch', code: 'D1', unitId: 'hubin' });
-    const { out } = await press(carded, t('20', '10:10'), { id: 'ev-late', from: YOU, action: hubin });
-    // Answered already: the answer stands; nothing more to say (the card reads 已签收).
+    const { verdict, out } = await press(carded, t('20', '10:10'), { id: 'ev-late', from: YOU, action: hubin });
+    // Answered (so signed) already: the answer stands; the card shows the 签收 its answer made.
+    expect(verdict.text).toBe('此前已签收（尤主任 11月20日10:05）');
     expect(out).toEqual([]);
     const handler = await carded.h.app.db.query(`select handler from inbound_messages where id = 'card:ev-late'`);
-    expect(handler).toEqual([{ handler: 'dispatch-answer' }]);
+    expect(handler).toEqual([{ handler: 'card-already-signed' }]);
   });
 
   it('a card for a dispatch the store does not know (e.g. withdrawn): told in a word, privately', async () => {
@@ -356,9 +375,15 @@ describe('ticket digests and 双派单 deliveries signed by their cards', () => 
     expect(verdict).toEqual({ accepted: true, title: '已签收', text: '已签收（吴局长 11月30日15:07）', scope: 'all' });
     expect(out).toEqual([]);
     expect(await digestOf('renshe')).toEqual([{ acked_by: WU }]);
-    // Pressed again (another event): signed already, said in a word.
+    // Pressed again (another event): signed already, the card shows by whom and when; nothing sent.
     const again = await press(s, at30('15:08'), { id: 'p-wu-2', from: WU, action: wuKey });
-    expect(again.out.map((o) => [o.to, o.text])).toEqual([[WU, '本单位的督办通知此前已签收，无需重复签收。']]);
+    expect(again.verdict).toEqual({
+      accepted: true,
+      title: '已签收',
+      text: '此前已签收（吴局长 11月30日15:07）',
+      scope: 'all',
+    });
+    expect(again.out).toEqual([]);
   });
 
   it('a 双派单 delivery carries its card; the side head’s press signs the round as “SP… 签收” would', async () => {
@@ -388,6 +413,234 @@ describe('ticket digests and 双派单 deliveries signed by their cards', () => 
     expect(side).toEqual([{ acked_by: ZHENG }]);
     const handled = await s.h.app.db.query(`select handler, text from inbound_messages where id = 'card:sp'`);
     expect(handled).toEqual([{ handler: 'dual-answer', text: `${code} 签收` }]);
+  });
+});
+
+const QIN = 'wxid_chengxi_qin';
+/** The rows above and an overdue 住建局 ticket (its digest: a head and a liaison, on two cards). */
+const ROWS_ZHUJIAN = [
+  ...ROWS,
+  [
+    '2026112000153',
+    '小区电梯长期停运',
+    '',
+    '住建局',
+    '城西街道',
+    '',
+    '2026-11-20 09:00',
+    '2026-11-25 18:00',
+    '办理中',
+    '',
+    0,
+  ],
+];
+
+describe('a press on an item the unit signed before: the card shows the record; nothing queued', () => {
+  let s: Scenario;
+  let groupKey = '';
+  let sp = '';
+  const privateKey = async (unit: string, who: string) =>
+    ((await cardOf(s, `ticket-nag:2026-11-30@15:00:${unit}:${who}`))?.buttons[0]?.key ?? '') as string;
+  /** What the press left in the inbound audit. */
+  const rowOf = async (event: string) =>
+    s.h.app.db.query(
+      `select sender_id, text, handler, error, processed_at is not null as processed from inbound_messages
+       where id = $1`,
+      [cardMessageId(event)],
+    );
+  beforeAll(async () => {
+    s = await Scenario.open(rosterConfig(), at30('08:00'));
+    const imported = await s.play({
+      at: at30('09:40'),
+      from: 'wxid_sup_liu',
+      file: await writeXlsx(join(tempDir(), 'tickets.xlsx'), ROWS_ZHUJIAN),
+      to: 'group',
+    });
+    sp = /【双派单 (SP\d+)】/.exec(imported.find((o) => o.to === ZHENG)?.text ?? '')?.[1] ?? '';
+    await s.play(say(at30('10:00'), LI, '@张局长 小区电梯长期停运请今天派人到现场核实并反馈。', { mentions: [ZHANG] }));
+    await s.play(run(at30('15:00'), 'ticket-nag'));
+    const purpose = (
+      await s.h.app.db.query<{ purpose: string }>(
+        `select purpose from outbound_messages where purpose like 'ticket-nag:%:group:%'`,
+      )
+    )[0]?.purpose as string;
+    groupKey = (await cardOf(s, purpose))?.buttons[0]?.key ?? '';
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('the cards are there: a dispatch, a 双派单 side, the digests (the group card names 住建局 too)', async () => {
+    expect(sp).toMatch(/^SP\d+$/);
+    expect(groupKey.split('|')[3]?.split(',').sort()).toEqual(['chengguan', 'gongan', 'renshe', 'zhujian']);
+    expect(await privateKey('zhujian', ZHANG)).toBe('ack|digest|2026-11-30%4015%3A00|zhujian');
+  });
+
+  it('a dispatch signed by typing, then pressed by the liaison: the head’s 签收 shown, nothing sent', async () => {
+    const typed = await s.play(say(at30('15:10'), ZHANG, 'D1 收到', { to: 'bot' }));
+    expect(typed.map((o) => o.text)).toEqual([expect.stringMatching(/^已登记签收 D1/)]);
+    const { verdict, out } = await press(s, at30('15:11'), { id: 'x-d1', from: XU, action: D1_ZHUJIAN });
+    expect(verdict).toEqual({
+      accepted: true,
+      title: '已签收',
+      text: '此前已签收（张局长 11月30日15:10）',
+      scope: 'all',
+    });
+    expect(out).toEqual([]);
+    expect(await rowOf('x-d1')).toEqual([
+      { sender_id: XU, text: 'D1 收到', handler: 'card-already-signed', error: null, processed: true },
+    ]);
+    const acks = await s.h.app.db.query(`select actor_id from dispatch_events where kind = 'ack'`);
+    expect(acks).toEqual([{ actor_id: ZHANG }]);
+  });
+
+  it('a 双派单 side signed by typing, then pressed: the typed 签收 shown, no message, one ack', async () => {
+    const typed = await s.play(say(at30('15:12'), ZHENG, `${sp} 签收`, { to: 'bot' }));
+    expect(typed.map((o) => o.text)).toEqual([expect.stringMatching(new RegExp(`^已登记签收 ${sp}`))]);
+    const action = buttonKey({ kind: 'dual', code: sp, unitId: 'shengtai' });
+    const { verdict, out } = await press(s, at30('15:13'), { id: 'x-sp', from: ZHENG, action });
+    expect(verdict).toEqual({
+      accepted: true,
+      title: '已签收',
+      text: '此前已签收（郑局长 11月30日15:12）',
+      scope: 'all',
+    });
+    expect(out).toEqual([]);
+    expect(await rowOf('x-sp')).toEqual([
+      { sender_id: ZHENG, text: `${sp} 签收`, handler: 'card-already-signed', error: null, processed: true },
+    ]);
+    const acks = await s.h.app.db.query(`select actor_id from dual_events where kind = 'ack' and side <> 'street'`);
+    expect(acks).toEqual([{ actor_id: ZHENG }]);
+  });
+
+  it('a digest signed by typing, then its private card pressed: the typed 签收 shown, no message', async () => {
+    const typed = await s.play(say(at30('15:14'), FENG, '签收', { to: 'bot' }));
+    expect(typed).toHaveLength(1);
+    const { verdict, out } = await press(s, at30('15:15'), {
+      id: 'x-feng',
+      from: FENG,
+      action: await privateKey('gongan', FENG),
+    });
+    expect(verdict).toEqual({
+      accepted: true,
+      title: '已签收',
+      text: '此前已签收（冯局长 11月30日15:14）',
+      scope: 'all',
+    });
+    expect(out).toEqual([]);
+    expect(await rowOf('x-feng')).toEqual([
+      { sender_id: FENG, text: '签收', handler: 'card-already-signed', error: null, processed: true },
+    ]);
+  });
+
+  it('the liaison presses the group card, then the head his private card: the liaison’s 签收 stands', async () => {
+    const liaison = await press(s, at30('15:20'), { id: 'x-xu', from: XU, action: groupKey, chat: 'group' });
+    expect(liaison.verdict).toEqual({
+      accepted: true,
+      title: '已签收',
+      text: '区住房和城乡建设局已签收（徐科长 11月30日15:20）',
+      scope: 'presser',
+    });
+    const head = await press(s, at30('15:22'), {
+      id: 'x-zhang',
+      from: ZHANG,
+      action: await privateKey('zhujian', ZHANG),
+    });
+    expect(head.verdict).toEqual({
+      accepted: true,
+      title: '已签收',
+      text: '此前已签收（徐科长 11月30日15:20）',
+      scope: 'all',
+    });
+    // On the group card (seen by the presser only), the unit is named.
+    const onGroup = await press(s, at30('15:23'), { id: 'x-zhang-g', from: ZHANG, action: groupKey, chat: 'group' });
+    expect(onGroup.verdict).toEqual({
+      accepted: true,
+      title: '已签收',
+      text: '区住房和城乡建设局此前已签收（徐科长 11月30日15:20）',
+      scope: 'presser',
+    });
+    expect([...liaison.out, ...head.out, ...onGroup.out]).toEqual([]);
+    const digest = await s.h.app.db.query<{ acked_by: string; acked_at: Date }>(
+      `select acked_by, acked_at from ticket_digests where unit_id = 'zhujian'`,
+    );
+    expect(digest).toEqual([{ acked_by: XU, acked_at: new Date(at30('15:20')) }]);
+    expect((await rowOf('x-zhang'))[0]).toMatchObject({ handler: 'card-already-signed', processed: true });
+  });
+
+  it('a fresh press still signs, as the typed 签收 would (the street side of the round)', async () => {
+    const action = buttonKey({ kind: 'dual', code: sp, unitId: 'chengxi' });
+    const { verdict, out } = await press(s, at30('15:30'), { id: 'x-qin', from: QIN, action });
+    expect(verdict).toEqual({ accepted: true, title: '已签收', text: '已签收（秦主任 11月30日15:30）', scope: 'all' });
+    expect(out).toEqual([]);
+    expect((await rowOf('x-qin'))[0]).toMatchObject({ handler: 'dual-answer', text: `${sp} 签收` });
+    const side = await s.h.app.db.query(
+      `select s.acked_by from dual_sides s join dual_rounds r on r.id = s.round_id
+       where r.code = $1 and s.unit_id = $2`,
+      [sp, 'chengxi'],
+    );
+    expect(side).toEqual([{ acked_by: QIN }]);
+  });
+
+  it('two presses at the same moment (both read “unsigned”): the digest is signed once', async () => {
+    const both = await Promise.all([
+      press(s, at30('15:40'), { id: 'x-wu-1', from: WU, action: await privateKey('renshe', WU) }),
+      press(s, at30('15:40'), { id: 'x-wu-2', from: WU, action: groupKey, chat: 'group' }),
+    ]);
+    expect(both.every((r) => r.verdict.accepted && r.verdict.title === '已签收')).toBe(true);
+    const digest = await s.h.app.db.query(`select acked_by, acked_at from ticket_digests where unit_id = 'renshe'`);
+    expect(digest).toEqual([{ acked_by: WU, acked_at: new Date(at30('15:40')) }]);
+  });
+});
+
+describe('a press while the 签收 record is slow to read (the database busy)', () => {
+  it('answered in time (signing as if unsigned); the 签收 is recorded once the store answers', async () => {
+    const s = await Scenario.open(rosterConfig(), t('19', '08:00'));
+    try {
+      await s.play(say(t('19', '19:30'), LI, DISPATCH, { mentions: [ZHANG, YOU] }));
+      // A transaction holds the (single-connection) store until released: every other query waits.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let entered = () => {};
+      const inside = new Promise<void>((resolve) => {
+        entered = resolve;
+      });
+      const busy = s.h.app.db.transaction(async (tx) => {
+        await tx.query('select 1');
+        entered();
+        await held;
+      });
+      await inside;
+      s.clock.set(t('19', '19:50'));
+      const verdict = await s.h.app.onCardAction({
+        id: 'slow-1',
+        cardKey: 'k',
+        actionKey: D1_ZHUJIAN,
+        chat: 'private',
+        roomId: null,
+        senderId: ZHANG,
+        senderName: '张局长',
+        receivedAt: s.clock.now().toISOString(),
+      });
+      // Answered while the store was still held.
+      const stillHeld = await Promise.race([busy.then(() => false), Promise.resolve(true)]);
+      release();
+      await busy;
+      expect(stillHeld).toBe(true);
+      expect(verdict).toEqual({
+        accepted: true,
+        title: '已签收',
+        text: '已签收（张局长 11月19日19:50）',
+        scope: 'all',
+      });
+      expect(await s.h.drain()).toBe(true);
+      const target = await s.h.app.db.query(`select acked_by from dispatch_targets where unit_id = 'zhujian'`);
+      expect(target).toEqual([{ acked_by: ZHANG }]);
+    } finally {
+      await s.close();
+    }
   });
 });
 

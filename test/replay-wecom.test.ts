@@ -194,7 +194,7 @@ describe('replay on WeCom: a leader’s dispatch, typed and pressed 签收', () 
       expect(out.filter((l) => l.to === 'group' && l.card)).toEqual([]);
     });
 
-    it('the head presses 签收: the card reads 已签收 for all; the liaison’s later press is told it was signed', () => {
+    it('the head presses 签收: the card reads 已签收 for all; the liaison’s later press shows the head’s', () => {
       expect(out.filter((l) => l.at === at('09:20'))).toEqual([
         {
           at: at('09:20'),
@@ -202,9 +202,19 @@ describe('replay on WeCom: a leader’s dispatch, typed and pressed 签收', () 
           cardUpdate: { title: '点对点调度 D1', status: '已签收', text: expect.stringContaining('张局长'), for: 'all' },
         },
       ]);
-      const xu = out.filter((l) => l.at === at('09:21'));
-      expect(xu.find((l) => l.cardUpdate)).toMatchObject({ to: XU, cardUpdate: { status: '已签收' } });
-      expect(textOf(xu.find((l) => l.text))).toMatch(/^D1 已签收/);
+      // Signed before: the liaison's card shows who signed and when; no message.
+      expect(out.filter((l) => l.at === at('09:21'))).toEqual([
+        {
+          at: at('09:21'),
+          to: XU,
+          cardUpdate: {
+            title: '点对点调度 D1',
+            status: '已签收',
+            text: '此前已签收（张局长 11月30日09:20）',
+            for: 'all',
+          },
+        },
+      ]);
       // Pressed already: nothing to press (said on stderr), nothing sent.
       expect(out.filter((l) => l.at === at('09:22'))).toEqual([]);
       expect(stderr).toMatch(/line 7: wxid_zhujian_zhang already pressed every card with a "签收" button/);
@@ -307,6 +317,111 @@ describe('replay on WeCom: a ticket list sent privately (not seen in the group),
         expect.objectContaining({
           cardUpdate: expect.objectContaining({ status: '已签收', text: expect.stringContaining('冯局长') }),
         }),
+      ]);
+    });
+  });
+});
+
+/**
+ * A press on an item the unit had signed before (typed, or a colleague's press), on all three
+ * kinds: the card shows the 签收 that stands (who, when), and nothing is sent.
+ */
+describe('replay on WeCom: cards pressed after the unit signed (QA 05, 05b)', () => {
+  const TICKETS = join(REPO, 'test/fixtures/qa-day-tickets-morning.csv');
+  const QIN = 'wxid_chengxi_qin';
+  const signed = (to: string, hhmm: string, text: string, forWhom: string[] | 'all' = 'all') => ({
+    at: at(hhmm),
+    to,
+    cardUpdate: { title: expect.any(String), status: '已签收', text, for: forWhom },
+  });
+
+  describe('as the QA wrote it', () => {
+    let out: Line[] = [];
+    let stderr = '';
+    beforeAll(() => {
+      const r = wecom([
+        { at: at('08:32'), from: LIU, file: TICKETS, to: 'bot' },
+        { at: at('08:40'), from: ZHANG, press: '签收' },
+        { at: at('08:41'), from: QIN, text: 'SP1 签收', to: 'bot' },
+        { at: at('08:42'), from: QIN, press: '签收' },
+        { at: at('09:00'), run: 'ticket-nag' },
+        { at: at('09:02'), from: FENG, text: '@督办助手 收到', to: 'group' },
+        { at: at('09:03'), from: FENG, press: '签收' },
+        { at: at('09:04'), from: XU, press: '签收' },
+        { at: at('09:06'), from: ZHANG, press: '签收' },
+        { at: at('09:07'), from: CHU, press: '签收' },
+      ]);
+      expect(r.status).toBe(0);
+      out = r.out;
+      stderr = r.stderr;
+    }, 120_000);
+    const during = (from: string, to: string) => out.filter((l) => l.at >= at(from) && l.at <= at(to));
+
+    it('a 双派单 side signed by typing, then pressed: the card shows the typed 签收 (08:41), nothing more', () => {
+      expect(stderr).toBe('');
+      expect(during('08:40', '08:42')).toEqual([
+        signed(ZHANG, '08:40', '已签收（张局长 11月30日08:40）'),
+        expect.objectContaining({ at: at('08:41'), to: QIN, text: expect.stringMatching(/^已登记签收 SP1/) }),
+        signed(QIN, '08:42', '此前已签收（秦主任 11月30日08:41）'),
+      ]);
+    });
+
+    it('a digest signed by an @-message, then pressed: the card shows it (09:02), no “signed already” message', () => {
+      expect(during('09:02', '09:03')).toEqual([
+        expect.objectContaining({ at: at('09:02'), to: 'group', text: expect.stringContaining('已签收') }),
+        signed(FENG, '09:03', '此前已签收（冯局长 11月30日09:02）'),
+      ]);
+    });
+
+    it('the liaison presses the group card, the head his own later: the liaison’s 签收 (09:04) stands', () => {
+      expect(during('09:04', '09:07')).toEqual([
+        signed('group', '09:04', '区住房和城乡建设局已签收（徐科长 11月30日09:04）', [XU]),
+        signed(ZHANG, '09:06', '此前已签收（徐科长 11月30日09:04）'),
+        // A unit that had not signed: its press signs, as before.
+        signed(CHU, '09:07', '已签收（褚局长 11月30日09:07）'),
+      ]);
+    });
+  });
+
+  describe('said another way (the @-message in the group, a liaison typing, the head first)', () => {
+    let out: Line[] = [];
+    let stderr = '';
+    beforeAll(() => {
+      const r = wecom([
+        { at: at('08:32'), from: LIU, file: TICKETS, to: 'bot' },
+        {
+          at: at('08:35'),
+          from: LI,
+          text: '@督办助手 @张局长 小区电梯长期停运请今天派人到现场核实并反馈。',
+          mentions: [ZHANG],
+        },
+        { at: at('08:41'), from: QIN, text: '@督办助手 SP1收到，马上安排网格员去现场', to: 'group' },
+        { at: at('08:42'), from: QIN, press: '签收' },
+        { at: at('08:50'), from: XU, text: 'D1收到，我们马上安排', to: 'bot' },
+        { at: at('08:51'), from: ZHANG, press: '签收' },
+        { at: at('09:00'), run: 'ticket-nag' },
+        { at: at('09:02'), from: FENG, text: '收到，马上办理', to: 'bot' },
+        { at: at('09:03'), from: FENG, press: '签收' },
+        { at: at('09:04'), from: ZHANG, press: '签收' },
+        { at: at('09:06'), from: XU, press: '签收' },
+      ]);
+      expect(r.status).toBe(0);
+      out = r.out;
+      stderr = r.stderr;
+    }, 120_000);
+    const cardsAndAnswers = () => out.filter((l) => l.at > at('08:35') && !l.card && l.at !== at('09:00'));
+
+    it('each press after a 签收 shows that 签收; a press on an unsigned item signs; nothing else is sent', () => {
+      expect(stderr).toBe('');
+      expect(cardsAndAnswers()).toEqual([
+        expect.objectContaining({ at: at('08:41'), to: 'group', text: expect.stringContaining('已登记签收 SP1') }),
+        signed(QIN, '08:42', '此前已签收（秦主任 11月30日08:41）'),
+        expect.objectContaining({ at: at('08:50'), to: XU, text: expect.stringMatching(/^已登记签收 D1/) }),
+        signed(ZHANG, '08:51', '此前已签收（徐科长 11月30日08:50）'),
+        expect.objectContaining({ at: at('09:02'), to: FENG, text: expect.stringContaining('已签收') }),
+        signed(FENG, '09:03', '此前已签收（冯局长 11月30日09:02）'),
+        signed(ZHANG, '09:04', '已签收（张局长 11月30日09:04）'),
+        signed('group', '09:06', '区住房和城乡建设局此前已签收（张局长 11月30日09:04）', [XU]),
       ]);
     });
   });

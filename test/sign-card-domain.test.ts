@@ -8,9 +8,11 @@ import {
   cardKey,
   decidePress,
   parseButtonKey,
+  pressOutcome,
   signCard,
   typedText,
 } from '../src/domain/sign-card.js';
+import { SIGNED_TITLE, signedBeforeText, signedText } from '../src/domain/texts/card-press.js';
 import { channelWording, WORDING_READS_ALL } from '../src/domain/texts/channel.js';
 import { deliveryText as dispatchDelivery } from '../src/domain/texts/dispatch.js';
 import { deliveryText as dualDelivery, holdupDigestText, holdupText } from '../src/domain/texts/dual.js';
@@ -112,6 +114,31 @@ describe('who may sign by a press (roster only)', () => {
     });
     expect(decidePress(d3, undefined)).toMatchObject({ ok: false, why: 'stranger' });
     expect(decidePress(null, person('wxid_zhujian_zhang'))).toMatchObject({ ok: false, why: 'unknown-card' });
+  });
+});
+
+describe('an accepted press, once the store said whether the unit’s item is signed', () => {
+  const d = { ok: true, unitId: 'zhujian', scope: 'all' } as const;
+  const record = { by: 'wxid_zhujian_xu', at: new Date('2026-11-30T01:04:00Z') };
+  it('signed before: the record is shown (nothing signed again)', () => {
+    expect(pressOutcome(d, record)).toEqual({ act: 'show-record', unitId: 'zhujian', scope: 'all', record });
+    const group = { ...d, scope: 'presser' } as const;
+    expect(pressOutcome(group, record)).toMatchObject({ act: 'show-record', scope: 'presser' });
+  });
+  it('not signed, or not known in time (the read failed or was slow): signed, the handlers sign once', () => {
+    expect(pressOutcome(d, null)).toEqual({ act: 'sign', unitId: 'zhujian', scope: 'all' });
+    expect(pressOutcome(d, 'unknown')).toEqual({ act: 'sign', unitId: 'zhujian', scope: 'all' });
+  });
+  it('the card: a short status as its title, the name and time in its text', () => {
+    expect(SIGNED_TITLE).toBe('已签收');
+    expect(signedText('张局长', '区住房和城乡建设局', '11月30日09:06', false)).toBe('已签收（张局长 11月30日09:06）');
+    expect(signedBeforeText('徐科长', '区住房和城乡建设局', '11月30日09:04', false)).toBe(
+      '此前已签收（徐科长 11月30日09:04）',
+    );
+    expect(signedBeforeText('徐科长', '区住房和城乡建设局', '11月30日09:04', true)).toBe(
+      '区住房和城乡建设局此前已签收（徐科长 11月30日09:04）',
+    );
+    expect(signedBeforeText(null, '区住房和城乡建设局', '11月30日09:04', false)).toBe('此前已签收（11月30日09:04）');
   });
 });
 

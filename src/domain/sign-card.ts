@@ -102,3 +102,28 @@ export function decidePress(m: CardMeaning | null, presser: Person | undefined):
     return { ok: false, why: 'not-responsible', unitIds };
   return { ok: true, unitId: own, scope: unitIds.length > 1 ? 'presser' : 'all' };
 }
+
+/** Who signed a unit's item and when, as the store keeps it (`by`: a contact id; null if not kept). */
+export interface SignRecord {
+  by: string | null;
+  at: Date;
+}
+
+/**
+ * What an accepted press does once the store has been asked whether the unit's item is signed:
+ * `sign` (the card-made 签收 goes to the inbound path), or `show-record` (signed before: the card
+ * shows who signed it and when, and nothing is queued: no second confirmation, no second 签收).
+ * `signed` is the record, null when not signed, 'unknown' when the read failed or was too slow:
+ * then sign as if not signed (the handlers take a second 签收 of the same item once).
+ */
+export type PressOutcome =
+  | { act: 'sign'; unitId: string; scope: 'presser' | 'all' }
+  | { act: 'show-record'; unitId: string; scope: 'presser' | 'all'; record: SignRecord };
+
+export function pressOutcome(
+  d: Extract<PressDecision, { ok: true }>,
+  signed: SignRecord | null | 'unknown',
+): PressOutcome {
+  if (signed === null || signed === 'unknown') return { act: 'sign', unitId: d.unitId, scope: d.scope };
+  return { act: 'show-record', unitId: d.unitId, scope: d.scope, record: signed };
+}

@@ -18,6 +18,15 @@ export const SIGNED_TITLE = '已签收';
 export const signedText = (name: string, unitName: string, at: string, forUnit: boolean): string =>
   forUnit ? `${unitName}已签收（${name} ${at}）` : `已签收（${name} ${at}）`;
 
+/**
+ * The card after a press on an item the unit had signed before: the record that stands, e.g.
+ * 此前已签收（徐科长 11月30日09:04）(the title stays SIGNED_TITLE). `name` null: the signer not kept.
+ */
+export const signedBeforeText = (name: string | null, unitName: string, at: string, forUnit: boolean): string => {
+  const record = name ? `${name} ${at}` : at;
+  return forUnit ? `${unitName}此前已签收（${record}）` : `此前已签收（${record}）`;
+};
+
 /** The card after a refused press (seen by the presser only). */
 export const REFUSED_TITLE = '无需您签收';
 export const refusedText = {
