@@ -117,7 +117,7 @@ describe('who may sign by a press (roster only)', () => {
 
 describe('texts that follow the channel', () => {
   const caps = (readsAll: boolean, files: boolean, cards: boolean) =>
-    channelWording({ readsAllGroupMessages: readsAll, groupFiles: files, interactiveCards: cards });
+    channelWording({ readsAllGroupMessages: readsAll, groupFiles: files, interactiveCards: cards, recalls: readsAll });
   const wechaty = caps(true, true, false);
   const atOnly = caps(false, false, false);
   const cards = caps(false, false, true);
@@ -139,9 +139,9 @@ describe('texts that follow the channel', () => {
 
   it("the Wechaty channel's wording is the one the bot always had (also its bot name)", () => {
     expect(wechaty).toEqual(WORDING_READS_ALL);
-    expect(channelWording({ readsAllGroupMessages: true, groupFiles: true, interactiveCards: false }, ' ')).toEqual(
-      WORDING_READS_ALL,
-    );
+    expect(
+      channelWording({ readsAllGroupMessages: true, groupFiles: true, interactiveCards: false, recalls: true }, ' '),
+    ).toEqual(WORDING_READS_ALL);
     expect(dispatchDelivery({ ...dispatch, wording: wechaty })).toBe(dispatchDelivery(dispatch));
     expect(dispatchDelivery(dispatch)).toContain('请回复“收到”签收；办理后请直接回复办理结果');
     expect(reportReminderText('2026-11-30', '18:00', ['湖滨街道'], wechaty)).toBe(
@@ -210,7 +210,7 @@ describe('texts that follow the channel', () => {
 
   it('the bot name comes from the configuration', () => {
     const named = channelWording(
-      { readsAllGroupMessages: false, groupFiles: false, interactiveCards: false },
+      { readsAllGroupMessages: false, groupFiles: false, interactiveCards: false, recalls: false },
       '城管督办',
     );
     expect(reportReminderText('2026-11-30', '18:00', ['湖滨街道'], named)).toContain(
