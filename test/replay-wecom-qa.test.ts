@@ -280,6 +280,9 @@ const GROUP_AT = [
   { at: at('08:31'), from: LIU, text: '@督办助手 工单表发群里了，导入一下', to: 'group' },
   { at: at('08:32'), from: CHEN, text: '@督办助手 我在群里发了个工单表你看到没', to: 'group' },
   { at: at('08:33'), from: WANG, text: '@督办助手 刚才那个附件收到了吗', to: 'group' },
+  { at: at('08:34'), from: FENG, text: '@督办助手 这个表你收到没', to: 'group' },
+  // Not about a file: 代表 / 表示.
+  { at: at('08:35'), from: CHU, text: '@督办助手 我代表城管局表示一下，这个怎么弄', to: 'group' },
   { at: at('18:41'), from: LIU, text: '@督办助手 今天报送情况', to: 'group' },
   { at: at('18:42'), from: YOU, text: '@督办助手 在吗', to: 'group' },
   { at: at('18:43'), from: ZHOU, text: '@督办助手 这个怎么弄', to: 'group' },
@@ -302,6 +305,7 @@ describe('QA 4 on WeCom: an @督办助手 group message nothing handles gets an 
       ['08:31', LIU, '刘组长'],
       ['08:32', CHEN, '陈科员'],
       ['08:33', WANG, '王副主任'],
+      ['08:34', FENG, '冯局长'],
     ] as const) {
       const a = atTime(out, at(t));
       expect(a).toHaveLength(1);
@@ -314,6 +318,7 @@ describe('QA 4 on WeCom: an @督办助手 group message nothing handles gets an 
 
   it('anything else gets the private fallback’s answer, in the group to the sender', () => {
     for (const [t, who] of [
+      ['08:35', CHU],
       ['18:41', LIU],
       ['18:42', YOU],
       ['18:43', ZHOU],

@@ -5,8 +5,8 @@ import { replyTo } from '../usecases/send.js';
 import { fallbackText, isBareAck } from './fallback-reply.js';
 import type { MessageHandler } from './types.js';
 
-/** A message about a file sent in the group (工单表发群里了 / 导入一下 / 附件), not one merely saying 表示. */
-const ABOUT_A_FILE = /文件|附件|表格|工单表|报表|清单|导入|xlsx|xls|csv|excel|发了?[^，。,.]{0,3}表/i;
+/** A message about a file sent in the group (工单表发群里了 / 这个表收到没 / 导入一下 / 附件), not 代表 / 表示. */
+const ABOUT_A_FILE = /文件|附件|清单|导入|xlsx|xls|csv|excel|(?<![代发外])表(?![示扬态彰达现决率])/i;
 
 /**
  * A group message nothing else understood, where the bot sees only the group messages that @ it: every one it
