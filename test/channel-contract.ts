@@ -137,14 +137,16 @@ export function channelContract(driver: ChannelDriver): void {
         'groupFiles',
         'mentionsById',
         'interactiveCards',
+        'recalls',
         'memberList',
       ] as const)
         expect(typeof c[k]).toBe('boolean');
       for (const n of [c.sendLimits.perMinute, c.sendLimits.perConversationPerMinute]) {
         if (n !== null) expect(n).toBeGreaterThan(0);
       }
-      // Cards can be pressed exactly where the channel says it has them.
+      // Cards can be pressed exactly where the channel says it has them; recalls likewise.
       expect(typeof cut.pressCard === 'function').toBe(c.interactiveCards);
+      expect(typeof cut.recall === 'function').toBe(c.recalls);
     });
 
     it('hands on a card button press once, where the channel has cards', async () => {
@@ -272,7 +274,7 @@ export function channelContract(driver: ChannelDriver): void {
     });
 
     it('hands on a withdrawn message as a recall of its id, where the chat has recalls', async () => {
-      if (!cut.recall) return;
+      if (!channel.capabilities.recalls || !cut.recall) return;
       const b = toBot();
       const id = await cut.say(head.id, `${b.text}今日受理3件`, { to: 'group', mentions: b.mentions });
       await arrived(id);

@@ -61,7 +61,12 @@ async function openDeclaring(caps: Partial<ChannelCapabilities>) {
 describe('a channel that reads only @-messages, receives files privately and has cards', () => {
   let w: Awaited<ReturnType<typeof openDeclaring>>;
   beforeAll(async () => {
-    w = await openDeclaring({ readsAllGroupMessages: false, groupFiles: false, interactiveCards: true });
+    w = await openDeclaring({
+      readsAllGroupMessages: false,
+      groupFiles: false,
+      interactiveCards: true,
+      recalls: false,
+    });
   });
   afterAll(async () => {
     await w?.h.close();
@@ -70,9 +75,7 @@ describe('a channel that reads only @-messages, receives files privately and has
   it('the dispatch delivery points to the 签收 button, and says a group reply must @ the bot', async () => {
     const out = await w.play(say(t('09:00'), LI, DISPATCH, { mentions: [ZHANG] }));
     const zhang = out.find((o) => o.to === ZHANG)?.text ?? '';
-    expect(zhang).toContain(
-      '点击下方“签收”即可，也可回复“收到”（如在群内回复，请@督办助手）；办理后请直接回复办理结果',
-    );
+    expect(zhang).toContain('请点击卡片“签收”，或@督办助手 回复“收到”（也可私聊）；办理后请直接回复办理结果');
   });
 
   it('a private report from a unit’s liaison is that unit’s report', async () => {
@@ -86,9 +89,13 @@ describe('a channel that reads only @-messages, receives files privately and has
 
   it('the 17:30 reminder and the 18:00 roll-call say to @ the bot or write privately', async () => {
     const reminder = await w.play(run(t('17:30'), 'report-reminder'));
-    expect(reminder.find((o) => o.to === 'group')?.text).toMatch(/。请@督办助手 发送日报，或私聊督办助手。$/);
+    expect(reminder.find((o) => o.to === 'group')?.text).toMatch(
+      /。群内发送日报须@督办助手才能收到，也可私聊督办助手；报送后会收到确认，未收到确认即未报上。$/,
+    );
     const roll = await w.play(run(t('18:00'), 'report-deadline'));
-    expect(roll.find((o) => o.to === 'group')?.text).toMatch(/。请尽快@督办助手 发送日报，或私聊督办助手。$/);
+    expect(roll.find((o) => o.to === 'group')?.text).toMatch(
+      /。请尽快报送。群内发送日报须@督办助手才能收到，也可私聊督办助手；报送后会收到确认，未收到确认即未报上。$/,
+    );
   });
 
   it('the help says so too, and that a ticket list is sent privately', async () => {

@@ -144,7 +144,7 @@ describe('an accepted press, once the store said whether the unit’s item is si
 
 describe('texts that follow the channel', () => {
   const caps = (readsAll: boolean, files: boolean, cards: boolean) =>
-    channelWording({ readsAllGroupMessages: readsAll, groupFiles: files, interactiveCards: cards });
+    channelWording({ readsAllGroupMessages: readsAll, groupFiles: files, interactiveCards: cards, recalls: readsAll });
   const wechaty = caps(true, true, false);
   const atOnly = caps(false, false, false);
   const cards = caps(false, false, true);
@@ -166,9 +166,9 @@ describe('texts that follow the channel', () => {
 
   it("the Wechaty channel's wording is the one the bot always had (also its bot name)", () => {
     expect(wechaty).toEqual(WORDING_READS_ALL);
-    expect(channelWording({ readsAllGroupMessages: true, groupFiles: true, interactiveCards: false }, ' ')).toEqual(
-      WORDING_READS_ALL,
-    );
+    expect(
+      channelWording({ readsAllGroupMessages: true, groupFiles: true, interactiveCards: false, recalls: true }, ' '),
+    ).toEqual(WORDING_READS_ALL);
     expect(dispatchDelivery({ ...dispatch, wording: wechaty })).toBe(dispatchDelivery(dispatch));
     expect(dispatchDelivery(dispatch)).toContain('请回复“收到”签收；办理后请直接回复办理结果');
     expect(reportReminderText('2026-11-30', '18:00', ['湖滨街道'], wechaty)).toBe(
@@ -186,19 +186,19 @@ describe('texts that follow the channel', () => {
   it('a channel that reads only @-messages: report, answer and file texts say to @ the bot or write privately', () => {
     expect(reportReminderText('2026-11-30', '18:00', ['湖滨街道'], atOnly)).toBe(
       '温馨提醒：今日（11月30日）日报请于18:00前报送，以下单位尚未报送：湖滨街道。' +
-        '请@督办助手 发送日报，或私聊督办助手。',
+        '群内发送日报须@督办助手才能收到，也可私聊督办助手；报送后会收到确认，未收到确认即未报上。',
     );
     expect(reportRollCallText('2026-11-30', '18:00', 17, 18, [{ unit: '湖滨街道', heads: [] }], atOnly)).toBe(
       '截至18:00，11月30日日报应报18个单位，已报17个，尚未报送1个：湖滨街道。' +
-        '请尽快@督办助手 发送日报，或私聊督办助手。',
+        '请尽快报送。群内发送日报须@督办助手才能收到，也可私聊督办助手；报送后会收到确认，未收到确认即未报上。',
     );
     expect(reportNotRecognisedText('general', '湖滨街道', atOnly)).toMatch(
       /在群内发送请@督办助手，也可私聊督办助手。$/,
     );
     expect(dispatchDelivery({ ...dispatch, wording: atOnly })).toContain(
-      '请回复“收到”签收（如在群内回复，请@督办助手）；办理后请直接回复办理结果',
+      '请@督办助手 回复“收到”签收（也可私聊）；办理后请直接回复办理结果',
     );
-    expect(dualDelivery(dualInput(atOnly))).toContain('请回复“SP2 签收”（如在群内回复，请@督办助手）；');
+    expect(dualDelivery(dualInput(atOnly))).toContain('请@督办助手 回复“SP2 签收”（也可私聊）；');
     const h = helpText(head, undefined, atOnly);
     expect(h).toContain('前@督办助手 发送（或私聊督办助手）本单位日报');
     expect(h).toContain('· 在群内回复我时请@督办助手，也可直接私聊督办助手。');
@@ -209,17 +209,17 @@ describe('texts that follow the channel', () => {
 
   it('a channel with cards: deliveries and digests point to the 签收 button first', () => {
     expect(dispatchDelivery({ ...dispatch, wording: cards })).toContain(
-      '点击下方“签收”即可，也可回复“收到”（如在群内回复，请@督办助手）；办理后请直接回复办理结果',
+      '请点击卡片“签收”，或@督办助手 回复“收到”（也可私聊）；办理后请直接回复办理结果',
     );
-    expect(dualDelivery(dualInput(cards))).toContain(
-      '点击下方“签收”即可，也可回复“SP2 签收”（如在群内回复，请@督办助手）；',
-    );
+    expect(dualDelivery(dualInput(cards))).toContain('请点击卡片“签收”，或@督办助手 回复“SP2 签收”（也可私聊）；');
     const now = new Date('2026-11-30T01:00:00Z');
-    expect(nagDigest('湖滨街道', now, tz, [], 0, [], cards)).toContain('点击下方“签收”即可，也可回复“签收”');
-    expect(nagGroupDigest(now, tz, [], cards)).toContain(
-      '各单位负责同志点击下方“签收”即可签收本单位督办，也可回复“签收”（如在群内回复，请@督办助手）；',
+    expect(nagDigest('湖滨街道', now, tz, [], 0, [], cards)).toContain(
+      '请点击卡片“签收”，或@督办助手 回复“签收”（也可私聊）；',
     );
-    expect(nagGroupDigest(now, tz, [], atOnly)).toContain('请收到明细后回复“签收”（如在群内回复，请@督办助手）；');
+    expect(nagGroupDigest(now, tz, [], cards)).toContain(
+      '各单位负责同志请点击卡片“签收”，或@督办助手 回复“签收”（也可私聊）；',
+    );
+    expect(nagGroupDigest(now, tz, [], atOnly)).toContain('请收到明细后@督办助手 回复“签收”（也可私聊）；');
     expect(nagGroupDigest(now, tz, [], wechaty)).toContain('请收到明细后回复“签收”；');
     expect(helpText(head, undefined, cards)).toContain('· 收到调度后点击卡片下方“签收”，或回复“收到”签收');
   });
@@ -237,11 +237,11 @@ describe('texts that follow the channel', () => {
 
   it('the bot name comes from the configuration', () => {
     const named = channelWording(
-      { readsAllGroupMessages: false, groupFiles: false, interactiveCards: false },
+      { readsAllGroupMessages: false, groupFiles: false, interactiveCards: false, recalls: false },
       '城管督办',
     );
     expect(reportReminderText('2026-11-30', '18:00', ['湖滨街道'], named)).toContain(
-      '请@城管督办 发送日报，或私聊城管督办。',
+      '群内发送日报须@城管督办才能收到，也可私聊城管督办；',
     );
   });
 });

@@ -31,6 +31,8 @@ export interface ChannelCapabilities {
   readonly mentionsById: boolean;
   /** Can send cards with buttons, and reports presses through `onCardAction`. */
   readonly interactiveCards: boolean;
+  /** Reports a withdrawn message (撤回) as a `kind: 'recall'` message (false: recalls are never seen). */
+  readonly recalls: boolean;
   /** Sending limits the chat (or our account's safety) imposes; null where there is none. */
   readonly sendLimits: { readonly perMinute: number | null; readonly perConversationPerMinute: number | null };
   /** Can list the group's members. */

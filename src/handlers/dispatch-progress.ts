@@ -18,12 +18,13 @@ import {
   type DispatchEvent,
   dispatchByCode,
   dispatchEvents,
+  hasDispatchFrom,
   openDispatches,
   recentlyAnsweredDispatches,
 } from '../store/dispatches.js';
 import { type DualRound, liveRounds, roundByCode } from '../store/dual.js';
 import { getTicket } from '../store/tickets.js';
-import type { AppContext } from '../usecases/context.js';
+import { type AppContext, wordingOf } from '../usecases/context.js';
 import { leaderName, readDispatch, stateText } from '../usecases/dispatch-common.js';
 import { replyTo } from '../usecases/send.js';
 import type { MessageHandler } from './types.js';
@@ -217,6 +218,9 @@ export const dispatchProgressHandler: MessageHandler<ProgressQuery> = {
     }
     // A topic that matches nothing says so before listing, never as if one of the list were meant.
     const missed = q.kind === 'topic' && hits.length === 0 ? q.words : undefined;
-    await reply(progressPickText(hits.length > 1 ? hits : open, ctx.config.timezone, own, missed));
+    const items = hits.length > 1 ? hits : open;
+    // Never "均已办结" for a leader none of whose dispatches was ever received.
+    const onRecord = !own || items.length > 0 || (await hasDispatchFrom(ctx.db, sender.id));
+    await reply(progressPickText(items, ctx.config.timezone, own, missed, { onRecord, wording: wordingOf(ctx) }));
   },
 };

@@ -9,6 +9,7 @@ import { dispatchCreateHandler } from './dispatch-create.js';
 import { dispatchPrivateHandler } from './dispatch-private.js';
 import { dispatchProgressHandler } from './dispatch-progress.js';
 import { dualAnswerHandler } from './dual-answer.js';
+import { groupAtFallbackHandler } from './group-at-fallback.js';
 import { helpHandler } from './help.js';
 import { leaderItemsHandler } from './leader-items.js';
 import { myItemsHandler } from './my-items.js';
@@ -32,7 +33,8 @@ import { unitAckHandler } from './unit-ack.js';
 /**
  * The message handlers, in the order the router offers them a message. Commands (help, the
  * console link) come before anything that takes answers; answer-clarify asks about a unit's
- * private message nothing took while something waits for it, before the private fallback.
+ * private message nothing took while something waits for it, before the private fallback; the group
+ * fallback (only where the bot sees group messages that @ it) is last.
  */
 export function messageHandlers(): AnyMessageHandler[] {
   return [
@@ -66,6 +68,8 @@ export function messageHandlers(): AnyMessageHandler[] {
     reportUnrecognisedHandler,
     answerClarifyHandler,
     privateFallbackHandler,
+    // Where the bot sees only @-messages, a group message nothing took was addressed to it: answered too.
+    groupAtFallbackHandler,
   ];
 }
 

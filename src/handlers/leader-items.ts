@@ -2,8 +2,9 @@ import { commandText } from '../domain/messages.js';
 import { isMyItemsRequest } from '../domain/my-items/request.js';
 import { isLeader, mentionsRosterPerson, unitName } from '../domain/roster.js';
 import { leaderItemsText } from '../domain/texts/dispatch.js';
-import { openDispatches } from '../store/dispatches.js';
+import { hasDispatchFrom, openDispatches } from '../store/dispatches.js';
 import { undecidedApprovalsFor } from '../store/ticket-approvals.js';
+import { wordingOf } from '../usecases/context.js';
 import { replyTo } from '../usecases/send.js';
 import type { MessageHandler } from './types.js';
 
@@ -39,6 +40,11 @@ export const leaderItemsHandler: MessageHandler = {
       tz: ctx.config.timezone,
       dispatches,
       approvals,
+      // Never "均已办结" for a leader none of whose dispatches was ever received.
+      facts: {
+        onRecord: dispatches.length > 0 || (await hasDispatchFrom(ctx.db, sender.id)),
+        wording: wordingOf(ctx),
+      },
     });
     await ctx.send(replyTo(msg, text, `leader-items:${msg.id}`));
   },

@@ -13,7 +13,7 @@ import {
 import { reportConfirmText, reportReceiptText } from '../domain/texts/reports.js';
 import { localIso } from '../domain/time.js';
 import { reportContext, type SavedReport, saveReport } from '../store/reports.js';
-import type { AppContext } from '../usecases/context.js';
+import { type AppContext, wordingOf } from '../usecases/context.js';
 import { sendAsLastStep, toGroup, toPerson } from '../usecases/send.js';
 
 export interface ReportToSave {
@@ -116,6 +116,7 @@ export async function saveAndConfirm(ctx: AppContext, r: ReportToSave): Promise<
       missing: missingFigures(saved.result),
       problems: implausibilities(saved.result),
       deadline: deadlineHhmm,
+      wording: wordingOf(ctx),
       ...(r.adoptedFrom ? { adoptedFrom: r.adoptedFrom } : {}),
       ...(restDay ? { restDayPreviousWorkday: ctx.calendar.previousWorkday(r.day) } : {}),
     });

@@ -49,6 +49,7 @@ const BY_KIND: Record<string, Lane> = {
   // Answers to chit-chat: anyone can ask for them as often as they like.
   help: 'chat',
   'private-fallback': 'chat',
+  'group-fallback': 'chat',
   'report-unrecognised': 'chat',
   'answer-limit': 'chat',
   // The day's bulk: ticket digests.

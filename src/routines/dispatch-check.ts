@@ -20,7 +20,7 @@ import {
   dispatchTarget,
   openDispatches,
 } from '../store/dispatches.js';
-import type { AppContext } from '../usecases/context.js';
+import { type AppContext, wordingOf } from '../usecases/context.js';
 import { leaderName, stateText, unitContacts } from '../usecases/dispatch-common.js';
 import { toGroup, toPerson } from '../usecases/send.js';
 import { forEachIsolated } from './each.js';
@@ -75,7 +75,7 @@ async function checkDispatch(ctx: AppContext, d: Dispatch, now: Date): Promise<D
     if (!fresh || fresh.answeredAt || (s.step === 'ack-reminder' && fresh.ackedAt)) continue;
     steps.push(s);
   }
-  const base = { code: d.code, leaderName: leader, text: d.text, deadline: d.deadline, tz };
+  const base = { code: d.code, leaderName: leader, text: d.text, deadline: d.deadline, tz, wording: wordingOf(ctx) };
   for (const s of steps) {
     if (s.step === 'late') continue;
     const t = d.targets.find((x) => x.unitId === s.unitId);

@@ -100,7 +100,7 @@ async function checkRound(ctx: AppContext, r: DualRound, now: Date): Promise<Che
   for (const s of r.sides) {
     if (!ackReminderDue(s, now, ctx.config.dual.ackWithinHours)) continue;
     const people = sideContacts(ctx, s.unitId);
-    const text = T.ackReminderText(r.code, r.ticketNumber, r.deadline, tz);
+    const text = T.ackReminderText(r.code, r.ticketNumber, r.deadline, tz, wordingOf(ctx));
     for (const p of people) await ctx.send(toPerson(p.id, text, `dual:${r.code}:ack-reminder:${s.side}:${p.id}`));
     await claimSideStep(ctx.db, r.id, s.side, 'ack_reminded_at', now, { to: people.map((p) => p.id) });
   }

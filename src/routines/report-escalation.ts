@@ -1,6 +1,7 @@
 import { reportEscalationText } from '../domain/texts/reports.js';
 import { inZone } from '../domain/time.js';
 import { claimStep } from '../store/steps.js';
+import { wordingOf } from '../usecases/context.js';
 import { toPerson } from '../usecases/send.js';
 import { workdayToday } from './gate.js';
 import { missingUnits, withHeads } from './report-status.js';
@@ -22,7 +23,7 @@ export const reportEscalation: Routine = {
     )
       return;
     const at = inZone(ctx.clock.now(), ctx.config.timezone).format('HH:mm');
-    const text = reportEscalationText(day, at, withHeads(ctx, missing));
+    const text = reportEscalationText(day, at, withHeads(ctx, missing), wordingOf(ctx));
     for (const p of ctx.roster.withRole('supervisor')) {
       await ctx.send(toPerson(p.id, text, `report-escalation:${day}:${p.id}`));
     }

@@ -176,6 +176,14 @@ export async function dispatchByCode(db: Queryable, code: string): Promise<Dispa
   return (await withTargets(db, rows))[0];
 }
 
+/** Whether the leader has any dispatch on record (open or answered). */
+export async function hasDispatchFrom(db: Queryable, leaderId: string): Promise<boolean> {
+  const rows = await db.query<{ one: number }>('select 1 as one from dispatches where leader_id = $1 limit 1', [
+    leaderId,
+  ]);
+  return rows.length > 0;
+}
+
 export async function openDispatches(db: Queryable): Promise<Dispatch[]> {
   return withTargets(db, await db.query<Row>("select * from dispatches where status = 'open' order by id"));
 }

@@ -49,6 +49,7 @@ export class WechatyChannel implements ChatChannel {
       groupFiles: true,
       mentionsById: true,
       interactiveCards: false,
+      recalls: true,
       // Not the chat's limit but the account's safety: the configured rate (config.outbox).
       sendLimits: { perMinute: o.sendPerMinute > 0 ? o.sendPerMinute : null, perConversationPerMinute: null },
       memberList: true,

@@ -93,6 +93,7 @@ export class WecomChannel implements ChatChannel {
       // Outbound by userid (`<@userid>`); inbound `@名字` resolved against the roster.
       mentionsById: true,
       interactiveCards: true,
+      recalls: false,
       sendLimits: {
         perMinute: o.perMinute ?? DEFAULT_LIMIT,
         perConversationPerMinute: o.perConversationPerMinute ?? DEFAULT_LIMIT,

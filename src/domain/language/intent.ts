@@ -209,6 +209,16 @@ export function isSoftAck(text: string): boolean {
   return bare !== '' && SOFT_ACK.test(bare);
 }
 
+/**
+ * A yes or an acknowledgement and nothing more (收到 / 好的王主任 / 收到，马上安排 / 👌), never a plan read from time
+ * and action words alone: 今天报送情况 names a topic, 明天安排人去 states a plan without a 收到.
+ */
+export function isAckOnly(text: string): boolean {
+  if (!isSoftAck(text)) return false;
+  const s = plainWords(text);
+  return ackOrPromiseRest(s) !== null || !isPlanOnly(s);
+}
+
 const ADDRESS_END_FORM = /(?:[\u4e00-\u9fa5]副?(?:主任|局长|书记|组长|镇长|区长|科长|处长|部长)|领导|各位领导)$/;
 const ADDRESS_START_FORM = /^(?:[\u4e00-\u9fa5]副?(?:主任|局长|书记|组长|镇长|区长|科长|处长|部长)|领导|各位领导)/;
 

@@ -1,7 +1,7 @@
 /** Texts of the point-to-point dispatch flow (zh-CN, concise, polite). Pure. */
 import { trimEndOf } from '../language/trim.js';
 import { formatDeadline as spacedDeadline, formatShort as spacedShort } from '../time.js';
-import { type ChannelWording, signHow, WORDING_READS_ALL } from './channel.js';
+import { type ChannelWording, groupReplyNote, signHow, unseenDispatchNote, WORDING_READS_ALL } from './channel.js';
 
 /** 11月30日17:00 — dates and times as zh-CN office texts write them, no space between. */
 export function formatDeadline(instant: Date | string | number, tz?: string): string {
@@ -239,18 +239,21 @@ export interface ReminderInput {
   tz: string;
 }
 
-export function ackReminderText(i: ReminderInput): string {
+/** The reminder to sign a dispatch, in the channel's words for a 签收 (the Wechaty wording unless given). */
+export function ackReminderText(i: ReminderInput & { wording?: ChannelWording }): string {
   return (
-    `【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”尚未签收，请回复“收到”签收，` +
+    `【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”尚未签收，` +
+    `${signHow(i.wording ?? WORDING_READS_ALL, '“收到”', '签收')}，` +
     `并于${formatDeadline(i.deadline, i.tz)}前反馈办理结果。`
   );
 }
 
-export function dueReminderText(i: ReminderInput & { acked: boolean }): string {
+export function dueReminderText(i: ReminderInput & { acked: boolean; wording?: ChannelWording }): string {
   const sign = i.acked ? '' : '（尚未签收）';
   return (
     `【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”${sign}` +
-    `将于${formatDeadline(i.deadline, i.tz)}到期，请抓紧办理并回复办理结果。`
+    `将于${formatDeadline(i.deadline, i.tz)}到期，请抓紧办理并回复办理结果` +
+    `${groupReplyNote(i.wording ?? WORDING_READS_ALL)}。`
   );
 }
 
@@ -342,21 +345,42 @@ export function progressNotFoundText(code: string): string {
   return `未找到调度 ${code}，请核对编号。发送“调度进展”可查看全部未办结调度。`;
 }
 
-/** A leader's question that names no single dispatch: the leader's open ones, to pick from. */
+/** What a leader is told besides the open dispatches: whether any was ever recorded, and the channel. */
+export interface NoneOpenFacts {
+  /** The leader has a dispatch on record (open or answered); false: none was ever received. */
+  onRecord?: boolean;
+  wording?: ChannelWording;
+}
+
+/** Said when a leader's open dispatches are none: all answered, or none on record (never "均已办结" then). */
+function noneOpen(f: NoneOpenFacts): string {
+  return f.onRecord === false ? '目前没有您交办的调度记录。' : '您交办的调度目前均已办结。';
+}
+
+/**
+ * A leader's question that names no single dispatch: the leader's open ones, to pick from. Where the bot reads
+ * only @-messages, a leader told nothing matches or waits is told why a dispatch may be missing.
+ */
 export function progressPickText(
   items: ReadonlyArray<{ code: string; text: string; deadline: Date | string }>,
   tz: string,
   own = true,
   missedTopic?: string,
+  facts: NoneOpenFacts = {},
 ): string {
   const none = missedTopic ? `没有找到与“${missedTopic}”相关的调度。` : '';
+  const unseen =
+    own && (none !== '' || items.length === 0) ? unseenDispatchNote(facts.wording ?? WORDING_READS_ALL) : null;
+  const tail = unseen ? `\n${unseen}` : '';
   if (items.length === 0)
-    return none + (own ? '您交办的调度目前均已办结。发送“调度进展”可查看全部未办结调度。' : '目前没有未办结的调度。');
-  return [
-    `${none || '未能确定您问的是哪一件。'}${own ? '您交办的' : '目前'}未办结调度有${items.length}件：`,
-    ...items.map((d) => `· ${d.code} ${clause(summary(d.text, 20))}（时限${formatDeadline(d.deadline, tz)}）`),
-    `回复编号加“进展”即可查看，如“${items[0]?.code ?? 'D1'} 进展”。`,
-  ].join('\n');
+    return none + (own ? `${noneOpen(facts)}发送“调度进展”可查看全部未办结调度。` : '目前没有未办结的调度。') + tail;
+  return (
+    [
+      `${none || '未能确定您问的是哪一件。'}${own ? '您交办的' : '目前'}未办结调度有${items.length}件：`,
+      ...items.map((d) => `· ${d.code} ${clause(summary(d.text, 20))}（时限${formatDeadline(d.deadline, tz)}）`),
+      `回复编号加“进展”即可查看，如“${items[0]?.code ?? 'D1'} 进展”。`,
+    ].join('\n') + tail
+  );
 }
 
 export interface LeaderItemsInput {
@@ -365,12 +389,17 @@ export interface LeaderItemsInput {
   tz: string;
   dispatches: ReadonlyArray<{ code: string; text: string; deadline: Date | string; waiting: readonly string[] }>;
   approvals: ReadonlyArray<{ code: string; kind: string; ticketNumber: string; unit: string }>;
+  /** Whether the leader has any dispatch on record, and the channel (see progressPickText). */
+  facts?: NoneOpenFacts;
 }
 
 /** 我的待办 from a leader: the leader's open dispatches and the requests awaiting the leader's decision. */
 export function leaderItemsText(i: LeaderItemsInput): string {
-  if (i.dispatches.length === 0 && i.approvals.length === 0)
-    return `${i.leaderName}目前没有待办事项：您交办的调度均已办结，没有待您审批的申请。`;
+  if (i.dispatches.length === 0 && i.approvals.length === 0) {
+    const unseen = unseenDispatchNote(i.facts?.wording ?? WORDING_READS_ALL);
+    const dispatches = i.facts?.onRecord === false ? '没有您交办的调度记录，也' : '您交办的调度均已办结，';
+    return `${i.leaderName}目前没有待办事项：${dispatches}没有待您审批的申请。${unseen ? `\n${unseen}` : ''}`;
+  }
   const lines = [`${i.leaderName}待办事项（截至${formatShort(i.now, i.tz)}）：`];
   if (i.dispatches.length > 0) {
     lines.push(`· 您交办的未办结调度${i.dispatches.length}件：`);

@@ -70,10 +70,16 @@ export function deliveryText(i: DeliveryInput): string {
   return lines.join('\n');
 }
 
-export function ackReminderText(code: string, number: string, deadline: Date, tz: string): string {
+export function ackReminderText(
+  code: string,
+  number: string,
+  deadline: Date,
+  tz: string,
+  wording: ChannelWording = WORDING_READS_ALL,
+): string {
   return (
     `【双派单 ${code}】工单 ${number} 已派发贵单位，尚未签收。` +
-    `请回复“${code} 签收”，并于${due(deadline, tz)}前答复办理情况。`
+    `${signHow(wording, `“${code} 签收”`)}，并于${due(deadline, tz)}前答复办理情况。`
   );
 }
 

@@ -1,5 +1,5 @@
 import { isHeadOrLiaison, isLeader, isOversight, isSupervisor, type Person } from '../roster.js';
-import { type ChannelWording, filesWhere, WORDING_READS_ALL } from './channel.js';
+import { type ChannelWording, filesWhere, RECALL_UNSEEN, WORDING_READS_ALL } from './channel.js';
 
 /** What the bot really does that a help text may promise (from the district file). */
 export interface HelpFacts {
@@ -33,7 +33,8 @@ export function helpText(p: Person, f: HelpFacts = DEFAULT_FACTS, w: ChannelWord
     lines.push(
       `· 每个工作日${f.reportDeadline}前${send}本单位日报，无需固定格式，以单位名称开头，写明受理、办结、` +
         `在办、超期、重办、不满意等件数即可。报错了直接发更正，如“更正：受理应为7件”，只改所写的数字；` +
-        `撤回日报即作废该次报送。`,
+        // Where recalls are never seen, a recall cancels nothing: say so instead.
+        (w.recalls ? '撤回日报即作废该次报送。' : RECALL_UNSEEN),
     );
     if (!w.readsAll) lines.push(`· 在群内回复我时请@${w.bot}，也可直接私聊${w.bot}。`);
     lines.push(`· 收到调度后${tap('“收到”')}签收，办理后直接回复结果（同时有多件调度时请注明编号，如 D12）。`);

@@ -1,7 +1,7 @@
 import { weekday } from '../calendar.js';
 import { describeFigures, FIGURE_LABELS, type ReportFigures } from '../report/figures.js';
 import { WEEKDAY_NAMES } from '../time.js';
-import { type ChannelWording, reportHow, WORDING_READS_ALL } from './channel.js';
+import { type ChannelWording, lateReportNote, reportHow, unseenReportsNote, WORDING_READS_ALL } from './channel.js';
 
 const md = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 
@@ -37,6 +37,8 @@ export interface ConfirmInput {
   adoptedFrom?: string;
   /** Set when the report's day is not a working day: the working day before it. */
   restDayPreviousWorkday?: string;
+  /** The channel's wording (a late report may have been sent earlier without @ where only @-messages are seen). */
+  wording?: ChannelWording;
 }
 
 /** The point-to-point confirmation of a report: the whole report as the leaders will see it, and what changed. */
@@ -62,7 +64,10 @@ export function reportConfirmText(c: ConfirmInput): string {
     lines.push(`请核实：${c.problems.join('；')}。如有误，直接发送更正即可，例如“更正：受理应为7件”。`);
   if (c.historyFlags && c.historyFlags.length > 0)
     lines.push(`请核实：${c.historyFlags.join('；')}。如数据无误，请回复“确认无误”；如有误，请直接发送更正。`);
-  if (c.late) lines.push(`本次报送晚于${c.deadline}截止时间，已记为迟报。`);
+  if (c.late) {
+    const unseen = lateReportNote(c.wording ?? WORDING_READS_ALL, c.deadline) ?? '';
+    lines.push(`本次报送晚于${c.deadline}截止时间，已记为迟报。${unseen}`);
+  }
   if (c.restDayPreviousWorkday) {
     const prev = c.restDayPreviousWorkday;
     lines.push(
@@ -153,7 +158,7 @@ export function reportRollCallText(
   const list = missing.map((m) => (m.heads.length > 0 ? `${m.unit}（${m.heads.join('、')}）` : m.unit)).join('、');
   return (
     `截至${deadline}，${md(day)}日报应报${total}个单位，已报${reported}个，尚未报送${missing.length}个：${list}。` +
-    (wording.readsAll ? '请尽快报送。' : `请尽快@${wording.bot} 发送日报，或私聊${wording.bot}。`)
+    `请尽快报送。${reportHow(wording) ?? ''}`
   );
 }
 
@@ -162,9 +167,14 @@ export function reportEscalationText(
   day: string,
   at: string,
   missing: Array<{ unit: string; heads: string[] }>,
+  wording: ChannelWording = WORDING_READS_ALL,
 ): string {
   const list = missing.map((m) => (m.heads.length > 0 ? `${m.unit}（${m.heads.join('、')}）` : m.unit)).join('、');
-  return `督办提请：截至${md(day)}${at}，以下${missing.length}个单位尚未报送当日日报：${list}。请予跟进督办。`;
+  const unseen = unseenReportsNote(wording);
+  return (
+    `督办提请：截至${md(day)}${at}，以下${missing.length}个单位尚未报送当日日报：${list}。请予跟进督办。` +
+    (unseen ? `\n${unseen}` : '')
+  );
 }
 
 /** Why a head's or liaison's message with figures was not taken as the daily report, and what to send. */

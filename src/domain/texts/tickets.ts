@@ -7,7 +7,7 @@ import type { ColumnMapping } from '../tickets/header.js';
 import { ticketState } from '../tickets/status.js';
 import type { TicketState } from '../tickets/vocabulary.js';
 import { formatAt, formatDay } from '../time.js';
-import { type ChannelWording, groupReplyNote, signHow, WORDING_READS_ALL } from './channel.js';
+import { type ChannelWording, replyHow, signHow, WORDING_READS_ALL } from './channel.js';
 
 export interface ImportCounts {
   created: number;
@@ -234,8 +234,8 @@ export interface GroupDigestLine {
 
 /** How the group digest asks the units to sign (by the button where there is one). */
 function groupSignHow(w: ChannelWording): string {
-  if (w.cards) return `各单位负责同志点击下方“签收”即可签收本单位督办，也可回复“签收”${groupReplyNote(w)}`;
-  return `请收到明细后回复“签收”${groupReplyNote(w)}`;
+  if (w.cards) return `各单位负责同志${signHow(w, '“签收”')}`;
+  return `请收到明细后${replyHow(w, '“签收”')}`;
 }
 
 /**
