@@ -92,6 +92,9 @@ export class WecomWorld implements SimWorld {
       groupChatId: this.fake.groupChatId,
       botName: this.botName,
       reconnectIntervalMs: 50,
+      // The fake has no sending limit: the simulator and replay send at once, as on the mock puppet.
+      perMinute: 0,
+      perConversationPerMinute: 0,
     };
   }
 

@@ -95,8 +95,10 @@ export class WecomChannel implements ChatChannel {
       interactiveCards: true,
       recalls: false,
       sendLimits: {
-        perMinute: o.perMinute ?? DEFAULT_LIMIT,
-        perConversationPerMinute: o.perConversationPerMinute ?? DEFAULT_LIMIT,
+        // 0: none (the simulator's fake server has no limit; replay runs unpaced).
+        perMinute: o.perMinute === 0 ? null : (o.perMinute ?? DEFAULT_LIMIT),
+        perConversationPerMinute:
+          o.perConversationPerMinute === 0 ? null : (o.perConversationPerMinute ?? DEFAULT_LIMIT),
       },
       memberList: false,
     };

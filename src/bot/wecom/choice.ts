@@ -16,7 +16,7 @@ export interface WecomChoice {
    * pushed like any other message.
    */
   replyWindowMs?: number;
-  /** Sending limits (defaults 20 and 20 a minute: only third-party figures exist). */
+  /** Sending limits (defaults 20 and 20 a minute: only third-party figures exist; 0: none, the simulator's). */
   perMinute?: number;
   perConversationPerMinute?: number;
   /** Where a learned group chat id is kept (default: `wecom-channel.json` beside the files folder). */
