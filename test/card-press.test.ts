@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import type { CardAction, CardVerdict } from '../src/bot/channel.js';
 import { buttonKey } from '../src/domain/sign-card.js';
-import { cardMessageId } from '../src/usecases/card-press.js';
 import { jobIdFor } from '../src/jobs/names.js';
 import { MockWorld } from '../src/sim/mock-world.js';
+import { cardMessageId } from '../src/usecases/card-press.js';
 import { rosterConfig, testLogger } from './helpers.js';
 import { type Out, run, Scenario, say } from './scenario.js';
-import { HEADER, tempDir, writeXlsx } from './ticket-helpers.js';
+import { HEADER, TICKET_ROWS, tempDir, writeXlsx } from './ticket-helpers.js';
 
 const t = (day: string, hhmm: string) => `2026-11-${day}T${hhmm}:00+08:00`;
 const LI = 'wxid_leader_li';
@@ -252,46 +252,10 @@ const CHU = 'wxid_chengguan_chu';
 const ZHENG = 'wxid_shengtai_zheng';
 const ROWS = [
   HEADER,
-  [
-    '2026112400217',
-    '学校门口交通拥堵',
-    '',
-    '区公安分局',
-    '城东街道',
-    '',
-    '2026-11-24 09:00',
-    '2026-11-27 18:00',
-    '办理中',
-    '',
-    0,
-  ],
-  ['2026112500031', '养老金到账查询', '', '人社局', '', '', '2026-11-25 09:00', '2026-11-27 18:00', '办理中', '', 0],
-  [
-    '2026112100088',
-    '夜市油烟扰民',
-    '',
-    '城管局',
-    '湖滨街道',
-    '',
-    '2026-11-21 09:00',
-    '2026-11-26 18:00',
-    '办理中',
-    '',
-    0,
-  ],
-  [
-    '2026112300411',
-    '噪音扰民',
-    '市民反映锦绣小区楼下烧烤店夜间噪音',
-    '生态环境分局',
-    '城西街道',
-    '锦绣社区第二网格',
-    '2026-11-23 09:00',
-    '2026-11-26 18:00',
-    '已办结',
-    '不满意',
-    0,
-  ],
+  TICKET_ROWS.gonganOverdue,
+  TICKET_ROWS.rensheOverdue,
+  TICKET_ROWS.chengguanOverdue,
+  TICKET_ROWS.shengtaiUnsatisfied,
 ];
 
 describe('ticket digests and 双派单 deliveries signed by their cards', () => {

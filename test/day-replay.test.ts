@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, REDIS_URL, REPO } from './helpers.js';
+import { FIXTURES, REPO } from './helpers.js';
+import { runReplay } from './replay-run.js';
 
 /**
  * A working day in 联系服务群众工作 played through `cli replay` with the example district
@@ -13,30 +13,12 @@ import { FIXTURES, REDIS_URL, REPO } from './helpers.js';
 type Sent = { at: string; to: string; text: string; mentions: string[]; file?: string };
 
 function replay(name: string): Sent[] {
-  const r = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(REPO, 'src/cli/main.ts'),
-      'replay',
-      '--config',
-      join(REPO, 'config/district.example.yaml'),
-    ],
-    {
-      cwd: REPO,
-      input: readFileSync(join(FIXTURES, `${name}.jsonl`), 'utf8'),
-      encoding: 'utf8',
-      env: { ...process.env, REDIS_URL, LOG_LEVEL: 'silent' },
-      timeout: 120_000,
-    },
-  );
+  const r = runReplay<Sent>(readFileSync(join(FIXTURES, `${name}.jsonl`), 'utf8'), {
+    config: join(REPO, 'config/district.example.yaml'),
+  });
   expect(r.status).toBe(0);
   expect(r.stderr).toBe('');
-  return r.stdout
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Sent);
+  return r.out;
 }
 
 /** The texts sent to `to` at `hhmm` on `day` (default 11-30). */

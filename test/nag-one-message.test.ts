@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rosterConfig } from './helpers.js';
 import { type Out, run, Scenario, say } from './scenario.js';
-import { HEADER, tempDir, writeXlsx } from './ticket-helpers.js';
+import { HEADER, TICKET_ROWS, tempDir, writeXlsx } from './ticket-helpers.js';
 
 const t = (day: string, hhmm: string) => `${day}T${hhmm}:00+08:00`;
 const D1 = '2026-11-30';
@@ -23,59 +23,11 @@ const OVERSIGHT = ['wxid_leader_li', 'wxid_leader_wang', 'wxid_sup_liu', 'wxid_s
 
 const ROWS = [
   HEADER,
-  [
-    '2026112400217',
-    '学校门口交通拥堵',
-    '',
-    '区公安分局',
-    '城东街道',
-    '',
-    '2026-11-24 09:00',
-    '2026-11-27 18:00',
-    '办理中',
-    '',
-    0,
-  ],
-  ['2026112500031', '养老金到账查询', '', '人社局', '', '', '2026-11-25 09:00', '2026-11-27 18:00', '办理中', '', 0],
-  [
-    '2026112100088',
-    '夜市油烟扰民',
-    '',
-    '城管局',
-    '湖滨街道',
-    '',
-    '2026-11-21 09:00',
-    '2026-11-26 18:00',
-    '办理中',
-    '',
-    0,
-  ],
-  [
-    '2026112000153',
-    '小区电梯长期停运',
-    '',
-    '区住建局',
-    '',
-    '',
-    '2026-11-20 09:00',
-    '2026-11-25 18:00',
-    '办理中',
-    '',
-    0,
-  ],
-  [
-    '2026112300411',
-    '噪音扰民',
-    '市民反映锦绣小区楼下烧烤店夜间噪音',
-    '生态环境分局',
-    '城西街道',
-    '锦绣社区第二网格',
-    '2026-11-23 09:00',
-    '2026-11-26 18:00',
-    '已办结',
-    '不满意',
-    0,
-  ],
+  TICKET_ROWS.gonganOverdue,
+  TICKET_ROWS.rensheOverdue,
+  TICKET_ROWS.chengguanOverdue,
+  TICKET_ROWS.zhujianOverdue,
+  TICKET_ROWS.shengtaiUnsatisfied,
 ];
 
 async function importList(s: Scenario, dir: string, name: string): Promise<void> {

@@ -1,15 +1,8 @@
-/**
- * The QA findings of a working day on the WeCom AI-bot channel (/work/qa-wecom), each as replay
- * scenarios with several phrasings: the bot sees a group message only when it @-mentions 督办助手,
- * files only privately, no recalls, and deliveries carry a 签收 card. Where the channel differs,
- * the texts say so; the same scenarios on Wechaty keep their old texts (but for finding 2: "均已办结"
- * is never said for a leader with no dispatch on record, on either channel).
- */
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REDIS_URL, REPO, ROSTER_PATH } from './helpers.js';
+import { REPO } from './helpers.js';
+import { runReplay } from './replay-run.js';
 import { tempDir } from './ticket-helpers.js';
 
 type Line = {
@@ -21,22 +14,9 @@ type Line = {
 };
 
 function replay(lines: object[], channel: 'wecom' | 'wechaty'): Line[] {
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), 'replay', '--config', ROSTER_PATH, '--channel', channel],
-    {
-      cwd: REPO,
-      input: `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`,
-      encoding: 'utf8',
-      env: { ...process.env, REDIS_URL, LOG_LEVEL: 'silent' },
-      timeout: 120_000,
-    },
-  );
+  const r = runReplay<Line>(lines, { channel });
   if (r.status !== 0 || r.stderr !== '') throw new Error(`replay failed (${r.status}): ${r.stderr}`);
-  return r.stdout
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Line);
+  return r.out;
 }
 
 const at = (hhmm: string) => `2026-11-30T${hhmm}:00+08:00`;

@@ -1,16 +1,8 @@
-/**
- * `cli replay --channel wecom`: scenarios played through the real pipeline on the WeCom AI-bot
- * channel (the fake long-connection server in front of the real channel). The bot sees a group
- * message only when it @-mentions 督办助手, every private message, files only privately; cards
- * come out with their title and buttons, a press is a scenario line, a card's change an output line.
- * The parts marked "cards" are the 签收 cards of the app (cards on deliveries, app.onCardAction,
- * texts that follow the channel).
- */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REDIS_URL, REPO, ROSTER_PATH } from './helpers.js';
-import { HEADER, tempDir, writeXlsx } from './ticket-helpers.js';
+import { REPO } from './helpers.js';
+import { type ReplayRun, runReplay } from './replay-run.js';
+import { HEADER, TICKET_ROWS, tempDir, writeXlsx } from './ticket-helpers.js';
 
 type Line = {
   at: string;
@@ -22,31 +14,8 @@ type Line = {
   cardUpdate?: { title: string; text?: string; for: string[] | 'all' };
 };
 
-function replay(lines: object[], channel?: string): { out: Line[]; stderr: string; status: number | null } {
-  const r = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(REPO, 'src/cli/main.ts'),
-      'replay',
-      '--config',
-      ROSTER_PATH,
-      ...(channel ? ['--channel', channel] : []),
-    ],
-    {
-      cwd: REPO,
-      input: `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`,
-      encoding: 'utf8',
-      env: { ...process.env, REDIS_URL, LOG_LEVEL: 'silent' },
-      timeout: 120_000,
-    },
-  );
-  const out = r.stdout
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Line);
-  return { out, stderr: r.stderr, status: r.status };
+function replay(lines: object[], channel?: string): ReplayRun<Line> {
+  return runReplay<Line>(lines, channel ? { channel } : {});
 }
 
 const wecom = (lines: object[]) => replay(lines, 'wecom');
@@ -225,36 +194,7 @@ describe('replay on WeCom: a leader’s dispatch, typed and pressed 签收', () 
   });
 });
 
-const ROWS = [
-  HEADER,
-  [
-    '2026112400217',
-    '学校门口交通拥堵',
-    '',
-    '区公安分局',
-    '城东街道',
-    '',
-    '2026-11-24 09:00',
-    '2026-11-27 18:00',
-    '办理中',
-    '',
-    0,
-  ],
-  ['2026112500031', '养老金到账查询', '', '人社局', '', '', '2026-11-25 09:00', '2026-11-27 18:00', '办理中', '', 0],
-  [
-    '2026112100088',
-    '夜市油烟扰民',
-    '',
-    '城管局',
-    '湖滨街道',
-    '',
-    '2026-11-21 09:00',
-    '2026-11-26 18:00',
-    '办理中',
-    '',
-    0,
-  ],
-];
+const ROWS = [HEADER, TICKET_ROWS.gonganOverdue, TICKET_ROWS.rensheOverdue, TICKET_ROWS.chengguanOverdue];
 
 describe('replay on WeCom: a ticket list sent privately (not seen in the group), its digest, 签收 on it', () => {
   let out: Line[] = [];

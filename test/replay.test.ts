@@ -1,33 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REDIS_URL, REPO, ROSTER_PATH } from './helpers.js';
+import { runReplay } from './replay-run.js';
 
-function replay(lines: object[] | string): {
-  out: Array<Record<string, unknown>>;
-  stderr: string;
-  status: number | null;
-} {
-  const input = typeof lines === 'string' ? lines : `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`;
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), 'replay', '--config', ROSTER_PATH],
-    {
-      cwd: REPO,
-      input,
-      encoding: 'utf8',
-      env: { ...process.env, REDIS_URL, LOG_LEVEL: 'silent' },
-      timeout: 120_000,
-    },
-  );
-  const out = r.stdout
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-  return { out, stderr: r.stderr, status: r.status };
-}
+const replay = (lines: object[] | string) => runReplay(lines);
 
 describe('cli replay', () => {
   it('prints what the bot sent as JSON Lines, at the replay clock, for a two-line scenario', () => {
