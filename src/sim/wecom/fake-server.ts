@@ -313,6 +313,11 @@ export class FakeWecomServer {
     const ws = this.live;
     if (!ws) return;
     this.live = undefined;
+    this.tellKicked(ws);
+  }
+
+  /** The platform's word to a connection another one replaced, then it closes that connection. */
+  private tellKicked(ws: WebSocket): void {
     this.sendFrame(ws, {
       cmd: 'aibot_event_callback',
       headers: { req_id: this.nextId('ev-req') },
@@ -462,18 +467,7 @@ export class FakeWecomServer {
         if (this.live && this.live !== ws) {
           const old = this.live;
           this.live = ws;
-          this.sendFrame(old, {
-            cmd: 'aibot_event_callback',
-            headers: { req_id: this.nextId('ev-req') },
-            body: {
-              msgid: this.nextId('ev'),
-              aibotid: this.botId,
-              from: { userid: '' },
-              msgtype: 'event',
-              event: { eventtype: 'disconnected_event' },
-            },
-          });
-          setTimeout(() => old.close(), 20);
+          this.tellKicked(old);
         }
         this.live = ws;
         this.auths++;
@@ -584,14 +578,19 @@ export class FakeWecomServer {
       ...(media && mediaRef ? { file: { ...media, mediaId: mediaRef } } : {}),
       answer,
     };
+    this.record(ws, s);
+  }
+
+  /** Keeps what the bot sent and answers it as scripted (ok: it reached the chat). */
+  private record(ws: WebSocket, s: FakeSent): void {
     this.sentLog.push(s);
-    if (answer === 'silent') return;
-    if (answer === 'ok') {
-      this.answer(ws, reqId);
+    if (s.answer === 'silent') return;
+    if (s.answer === 'ok') {
+      this.answer(ws, s.reqId);
       for (const l of this.sentListeners) l(s);
       return;
     }
-    this.answer(ws, reqId, answer.errcode, answer.errmsg ?? 'error (fake)');
+    this.answer(ws, s.reqId, s.answer.errcode, s.answer.errmsg ?? 'error (fake)');
   }
 
   /** A reply on a received message: it goes where that message came from (the group, or the sender). */
@@ -621,14 +620,7 @@ export class FakeWecomServer {
       answer,
       reply: true,
     };
-    this.sentLog.push(s);
-    if (answer === 'silent') return;
-    if (answer === 'ok') {
-      this.answer(ws, reqId);
-      for (const l of this.sentListeners) l(s);
-      return;
-    }
-    this.answer(ws, reqId, answer.errcode, answer.errmsg ?? 'error (fake)');
+    this.record(ws, s);
   }
 
   private serveFile(req: IncomingMessage, res: ServerResponse): void {
