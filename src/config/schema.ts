@@ -314,6 +314,31 @@ export const rankingSchema = z
   })
   .prefault({});
 
+/** Formal notices (issue 18 §4): 《催办通知书》 for 书面督办, 《督办函》 for 提请督办, as Word files. */
+export const noticesSchema = z
+  .object({
+    /** The issuing office, the document's heading and signature (e.g. 示范区12345热线工作专班). */
+    office: z.string().min(1).max(40).default('12345热线工作专班'),
+    /** The number's prefix: 督〔2026〕1号. */
+    numberPrefix: z.string().min(1).max(8).default('督'),
+    /** Working days the unit has to answer a notice in writing. */
+    answerWorkdays: z.number().int().min(1).max(20).default(2),
+    /**
+     * 抄送: the leader in charge of a unit's field, by unit id or by the unit's `field`; the first rule that
+     * names the unit (else its field) wins; a unit no rule names is copied to every leader.
+     */
+    cc: z
+      .array(
+        z.object({
+          leader: z.string().min(1),
+          units: z.array(z.string().min(1)).default([]),
+          fields: z.array(z.string().min(1)).default([]),
+        }),
+      )
+      .default([]),
+  })
+  .prefault({});
+
 export const districtSchema = z
   .object({
     district: z.string().min(1),
@@ -334,6 +359,7 @@ export const districtSchema = z
     tickets: ticketsSchema,
     console: consoleSchema,
     limits: limitsSchema,
+    notices: noticesSchema,
   })
   .superRefine((d, ctx) => {
     const unitIds = new Map<string, number>();
@@ -357,6 +383,19 @@ export const districtSchema = z
         }
         aliasOwner.set(a, u.id);
       });
+    });
+    d.notices.cc.forEach((r, i) => {
+      r.units.forEach((u, j) => {
+        if (!unitIds.has(u))
+          ctx.addIssue({ code: 'custom', path: ['notices', 'cc', i, 'units', j], message: `unknown unit id "${u}"` });
+      });
+      const p = d.people.find((x) => x.id === r.leader);
+      if (p === undefined || !p.roles.includes('leader'))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['notices', 'cc', i, 'leader'],
+          message: `"${r.leader}" is not a leader`,
+        });
     });
     const personIds = new Set<string>();
     d.people.forEach((p, i) => {

@@ -18,6 +18,7 @@ import { localDay } from '../domain/time.js';
 import { claimDigests, lastAcks, recordSteps, type StepRecord, stepKey, takenSteps } from '../store/ticket-nag.js';
 import { openTicketsToNag } from '../store/tickets.js';
 import { type AppContext, wordingOf } from '../usecases/context.js';
+import { noticeFile } from '../usecases/notices.js';
 import { toGroup, toPerson } from '../usecases/send.js';
 import { dailyAt, type Routine } from './types.js';
 
@@ -176,8 +177,15 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
         tc.digestMaxItems,
         tz,
       );
-      if (ids.length === 0) await send(toGroup(wText, `ticket-written:${cycle}:${u}`));
-      for (const id of ids) await send(toPerson(id, wText, `ticket-written:${cycle}:${u}:${id}`));
+      // The 《催办通知书》 (督〔YYYY〕N号) follows the text as a Word file, one number per unit and cycle.
+      const file = await noticeFile(ctx, {
+        kind: 'written',
+        key: `ticket-written:${cycle}:${u}`,
+        units: [{ unitId: u, items: written }],
+      });
+      const extras = file ? { file } : {};
+      if (ids.length === 0) await send(toGroup(wText, `ticket-written:${cycle}:${u}`, [], extras));
+      for (const id of ids) await send(toPerson(id, wText, `ticket-written:${cycle}:${u}:${id}`, extras));
     }
   }
   // 现场督办 and 提请督办 say whether the unit signed the earlier steps (its last 签收).
@@ -206,7 +214,13 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
   const referral = await grouped('referral');
   if (referral.length > 0) {
     const text = T.referralNotice(referral, tc.digestMaxItems, tz);
-    for (const id of leaders) await send(toPerson(id, text, `ticket-referral:${cycle}:${id}`));
+    // The 《督办函》 (督〔YYYY〕N号) follows as a Word file: one per cycle, all the units referred.
+    const units = mine
+      .map(([u, l]) => ({ unitId: u, items: l.filter((i) => stepOf.get(i.number) === 'referral') }))
+      .filter((x) => x.items.length > 0);
+    const file = await noticeFile(ctx, { kind: 'referral', key: `ticket-referral:${cycle}`, units });
+    const extras = file ? { file } : {};
+    for (const id of leaders) await send(toPerson(id, text, `ticket-referral:${cycle}:${id}`, extras));
   }
   ctx.log.info({ cycle, units: result.units, messages: result.messages, steps: result.steps }, 'ticket-nag done');
   return result;

@@ -1,0 +1,92 @@
+/** The words of the formal notices (issue 18 §4): 《催办通知书》 (书面督办) and 《督办函》 (提请督办). */
+import type { NoticeData, NoticeHistoryEntry, NoticeTicket } from '../tickets/notice.js';
+import { formatAt, formatDeadline, inZone } from '../time.js';
+
+/** 督〔2026〕1号 */
+export function noticeNumber(prefix: string, year: number, seq: number): string {
+  return `${prefix}〔${year}〕${seq}号`;
+}
+
+export const NOTICE_TITLE = { written: '催办通知书', referral: '督办函' } as const;
+
+/** The file's name as the chat shows it: 催办通知书-督〔2026〕1号.docx */
+export function noticeFileName(kind: NoticeData['kind'], number: string): string {
+  return `${NOTICE_TITLE[kind]}-${number}.docx`;
+}
+
+/** A notice as blocks for the renderer: each block one paragraph (or the facts table) of the document. */
+export type NoticeBlock =
+  | {
+      kind: 'office' | 'title' | 'number' | 'addressee' | 'heading' | 'para' | 'signature' | 'date' | 'cc';
+      text: string;
+    }
+  | { kind: 'facts'; rows: Array<[string, string]> };
+
+const STEP_NAME: Record<NoticeHistoryEntry['step'], string> = {
+  immediate: '即时督办',
+  written: '书面督办',
+  onsite: '现场督办',
+  referral: '提请督办',
+};
+
+function historyLine(h: NoticeHistoryEntry, tz: string): string {
+  const signed =
+    h.ackedAt === undefined ? '' : h.ackedAt === null ? '，单位未签收' : `，单位于${formatAt(h.ackedAt, tz)}签收`;
+  return `${formatAt(h.at, tz)} ${STEP_NAME[h.step]}${signed}`;
+}
+
+function chineseDate(at: Date, tz: string): string {
+  const d = inZone(at, tz);
+  return `${d.year()}年${d.month() + 1}月${d.date()}日`;
+}
+
+function ticketBlocks(t: NoticeTicket, k: number, tz: string, withUnit: boolean): NoticeBlock[] {
+  const rows: Array<[string, string]> = [
+    ['工单编号', t.number],
+    ['标题', t.title],
+    ['诉求内容', t.content || '（无）'],
+  ];
+  if (withUnit) rows.push(['承办单位', t.unitName]);
+  rows.push(['办理时限', formatDeadline(t.dueAt, tz)], ['超期', `${Math.max(t.daysOverdue, 0)}个工作日`]);
+  const history = t.history.length > 0 ? t.history.map((h) => historyLine(h, tz)).join('；') : '无';
+  rows.push(['督办记录', history]);
+  return [
+    { kind: 'heading', text: `${k}. 工单${t.number}` },
+    { kind: 'facts', rows },
+  ];
+}
+
+/** The whole document, top to bottom, in the form of a government office's letter. */
+export function noticeBlocks(d: NoticeData): NoticeBlock[] {
+  const tz = d.tz;
+  const [, mm, dd] = d.answerBy.split('-');
+  const answerBy = `${Number(mm)}月${Number(dd)}日`;
+  const n = d.tickets.length;
+  const intro =
+    d.kind === 'written'
+      ? `经查，你单位承办的以下${n}件12345热线工单已超过办理时限，经即时督办仍未办结。` +
+        '根据热线工单督办工作有关规定，现予书面督办。'
+      : `以下${n}件12345热线工单经即时督办、书面督办、现场督办仍未办结，现提请领导督办。`;
+  const ask =
+    d.kind === 'written'
+      ? `请你单位接此通知后立即组织办理，于${answerBy}前办结并将办理情况书面反馈${d.office}；` +
+        '确有困难不能按期办结的，请书面说明原因及办理计划。逾期未反馈的，将按程序提请督办。'
+      : `建议责成承办单位于${answerBy}前办结并书面反馈；逾期仍未办结的，按规定启动问责程序。`;
+  return [
+    { kind: 'office', text: d.office },
+    { kind: 'title', text: NOTICE_TITLE[d.kind] },
+    { kind: 'number', text: d.number },
+    { kind: 'addressee', text: `${d.addressee}：` },
+    { kind: 'para', text: intro },
+    ...d.tickets.flatMap((t, i) => ticketBlocks(t, i + 1, tz, d.kind === 'referral')),
+    { kind: 'para', text: ask },
+    { kind: 'signature', text: d.office },
+    { kind: 'date', text: chineseDate(d.issuedAt, tz) },
+    { kind: 'cc', text: `抄送：${d.cc.length > 0 ? d.cc.join('、') : '无'}。` },
+  ];
+}
+
+/** Addressed to the leaders in a 督办函. */
+export function leadersAddressee(names: readonly string[]): string {
+  return names.length > 0 ? names.join('、') : '区领导';
+}
