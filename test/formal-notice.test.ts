@@ -6,7 +6,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readZipDirectory } from '../src/lib/zip-directory.js';
+import type { DualRound } from '../src/store/dual.js';
 import { claimNoticeNumber, noticesOfTicket } from '../src/store/notices.js';
+import { getTicket } from '../src/store/tickets.js';
+import { evidenceFile } from '../src/usecases/dual-evidence.js';
 import { rosterConfig } from './helpers.js';
 import { type Out, run, Scenario, say } from './scenario.js';
 import { HEADER, TICKET_ROWS, tempDir, writeXlsx } from './ticket-helpers.js';
@@ -25,13 +28,17 @@ const ROWS = [
   withContent(TICKET_ROWS.rensheOverdue, '市民反映退休后养老金迟迟未到账，多次咨询无果。'),
 ];
 
-/** The text of a .docx, one line per paragraph or table cell (a .docx is a zip; the body is word/document.xml). */
-async function docxText(path: string): Promise<string> {
-  const entry = readZipDirectory(path).get('word/document.xml');
-  if (!entry) throw new Error(`${path}: no word/document.xml`);
+async function entryText(path: string, name: string): Promise<string> {
+  const entry = readZipDirectory(path).get(name);
+  if (!entry) throw new Error(`${path}: no ${name}`);
   const chunks: Buffer[] = [];
   for await (const c of entry.stream()) chunks.push(c as Buffer);
-  const xml = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The text of a .docx, one line per paragraph or table cell (a .docx is a zip; the body is word/document.xml). */
+async function docxText(path: string): Promise<string> {
+  const xml = await entryText(path, 'word/document.xml');
   return xml
     .split(/<\/w:p>/)
     .map((p) =>
@@ -100,7 +107,7 @@ describe('formal notices: 催办通知书 and 督办函 as Word files', () => {
     expect(new Set(d2.filter((o) => o.file).map((o) => o.file)).size).toBe(2);
   });
 
-  it('the notice states the office, title, number, unit, ticket facts, reminder history, deadline and 抄送', async () => {
+  it('the notice: office, title, number, unit, ticket facts, reminder history, deadline, 抄送', async () => {
     const { row, text } = await noticeOf(GONGAN, 'written');
     const other = await noticeOf(RENSHE, 'written');
     expect([row.seq, other.row.seq].sort()).toEqual([1, 2]);
@@ -188,5 +195,30 @@ describe('formal notices: 催办通知书 and 督办函 as Word files', () => {
       at,
     });
     expect([a.seq, b.seq, a2.seq]).toEqual([1, 2, 1]);
+  });
+
+  it('the 双问责 evidence pack lists the notices that named the ticket, with their files', async () => {
+    const ticket = await getTicket(s.h.app.db, GONGAN);
+    if (!ticket) throw new Error('ticket not stored');
+    const at = new Date('2026-12-07T01:00:00Z');
+    const round: DualRound = {
+      ...{ id: 0, code: 'S1', ticketNumber: GONGAN, seq: 1, previousId: null, reason: 'overdue', createdAt: at },
+      ...{ deadline: at, status: 'open' as DualRound['status'], sameUnit: false, flowEnqueuedAt: null },
+      ...{ dispatchedAt: null, answeredAt: null, closedAt: null, accountabilityAt: null, accountabilityReason: null },
+      sides: [],
+    };
+    const file = await evidenceFile(s.h.app.ctx, ticket, round);
+    const book = await entryText(file.path, 'xl/workbook.xml');
+    expect(book).toContain('督办文书');
+    const strings = await entryText(file.path, 'xl/sharedStrings.xml');
+    const written = await noticeOf(GONGAN, 'written');
+    for (const x of [
+      `督〔2026〕${written.row.seq}号`,
+      '督〔2026〕3号',
+      '催办通知书',
+      '督办函',
+      written.row.file_path ?? '?',
+    ])
+      expect(strings).toContain(x);
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { SIDE_LABEL, type SideKey } from '../domain/dual/sides.js';
 import { personName, unitName } from '../domain/roster.js';
 import { summary } from '../domain/texts/dispatch.js';
+import { NOTICE_TITLE, NOTICES_SHEET, noticeNumber } from '../domain/texts/notices.js';
 import {
   EVIDENCE_IN_GROUP,
   evidenceLineText,
@@ -21,6 +22,7 @@ import type { TicketInput } from '../domain/tickets/row.js';
 import { formatDeadline, formatShort, isoInZone } from '../domain/time.js';
 import { type Sheet, writeSpreadsheet } from '../render/spreadsheet.js';
 import { type DualRound, dualEvents, roundsOfTicket, ticketHistory } from '../store/dual.js';
+import { noticesOfTicket } from '../store/notices.js';
 import type { AppContext } from './context.js';
 
 export interface EvidenceRow {
@@ -183,6 +185,24 @@ export async function evidenceFile(
       ),
     },
   ];
+  // The formal notices (催办通知书 / 督办函, issue 18 §4) that named the ticket: their numbers and Word files.
+  const notices = await noticesOfTicket(ctx.db, t.number);
+  if (notices.length > 0)
+    sheets.push({
+      name: NOTICES_SHEET.name,
+      columns: [
+        { header: NOTICES_SHEET.number, key: 'no', width: 18 },
+        { header: NOTICES_SHEET.kind, key: 'kind', width: 12 },
+        { header: NOTICES_SHEET.at, key: 'at', width: 18 },
+        { header: NOTICES_SHEET.file, key: 'file', width: 60 },
+      ],
+      rows: notices.map((n) => ({
+        no: noticeNumber(ctx.config.notices.numberPrefix, n.year, n.seq),
+        kind: NOTICE_TITLE[n.kind],
+        at: fmt(n.issued_at),
+        file: n.file_path ?? '',
+      })),
+    });
   const name = `双问责证据-${r.code}-${t.number.replace(/[^A-Za-z0-9_-]/g, '_')}.xlsx`;
   const path = join(filesDir(ctx, 'dual'), name);
   await writeSpreadsheet(path, sheets);

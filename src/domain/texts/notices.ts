@@ -14,6 +14,9 @@ export function noticeFileName(kind: NoticeData['kind'], number: string): string
   return `${NOTICE_TITLE[kind]}-${number}.docx`;
 }
 
+/** The evidence pack's sheet of the formal notices that named a ticket. */
+export const NOTICES_SHEET = { name: '督办文书', number: '文号', kind: '文书', at: '印发时间', file: '文件' } as const;
+
 /** A notice as blocks for the renderer: each block one paragraph (or the facts table) of the document. */
 export type NoticeBlock =
   | {
@@ -35,6 +38,17 @@ function historyLine(h: NoticeHistoryEntry, tz: string): string {
   return `${formatAt(h.at, tz)} ${STEP_NAME[h.step]}${signed}`;
 }
 
+const DIGITS = '〇一二三四五六七八九';
+
+/** 一 … 九十九 for the headings of the tickets (一、二、…), digits beyond. */
+function ordinal(k: number): string {
+  if (k < 10) return DIGITS[k] ?? String(k);
+  if (k >= 100) return String(k);
+  const tens = Math.floor(k / 10);
+  const ones = k % 10;
+  return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
+}
+
 function chineseDate(at: Date, tz: string): string {
   const d = inZone(at, tz);
   return `${d.year()}年${d.month() + 1}月${d.date()}日`;
@@ -51,7 +65,7 @@ function ticketBlocks(t: NoticeTicket, k: number, tz: string, withUnit: boolean)
   const history = t.history.length > 0 ? t.history.map((h) => historyLine(h, tz)).join('；') : '无';
   rows.push(['督办记录', history]);
   return [
-    { kind: 'heading', text: `${k}. 工单${t.number}` },
+    { kind: 'heading', text: `${ordinal(k)}、工单${t.number}` },
     { kind: 'facts', rows },
   ];
 }
@@ -66,12 +80,12 @@ export function noticeBlocks(d: NoticeData): NoticeBlock[] {
     d.kind === 'written'
       ? `经查，你单位承办的以下${n}件12345热线工单已超过办理时限，经即时督办仍未办结。` +
         '根据热线工单督办工作有关规定，现予书面督办。'
-      : `以下${n}件12345热线工单经即时督办、书面督办、现场督办仍未办结，现提请领导督办。`;
+      : `以下${n}件12345热线工单经即时督办、书面督办、现场督办，承办单位仍未办结，现将有关情况报告如下，提请领导督办。`;
   const ask =
     d.kind === 'written'
       ? `请你单位接此通知后立即组织办理，于${answerBy}前办结并将办理情况书面反馈${d.office}；` +
         '确有困难不能按期办结的，请书面说明原因及办理计划。逾期未反馈的，将按程序提请督办。'
-      : `建议责成承办单位于${answerBy}前办结并书面反馈；逾期仍未办结的，按规定启动问责程序。`;
+      : `建议责成承办单位于${answerBy}前办结并书面反馈；逾期仍未办结的，按规定启动问责程序。妥否，请批示。`;
   return [
     { kind: 'office', text: d.office },
     { kind: 'title', text: NOTICE_TITLE[d.kind] },
