@@ -82,6 +82,17 @@ describe('district config', () => {
     expect(issues).toMatch(/outbox\.perMinute/);
   });
 
+  it('notices: a bad prefix, a 抄送 rule naming no leader or an unknown unit are refused by path', () => {
+    const raw = {
+      ...base(),
+      notices: { numberPrefix: '', cc: [{ leader: 'nobody', units: ['nowhere'] }] },
+    };
+    const issues = errorOf(raw).issues.join('\n');
+    expect(issues).toMatch(/notices\.numberPrefix/);
+    expect(issues).toMatch(/notices\.cc\[0\]\.leader: "nobody" is not a leader/);
+    expect(issues).toMatch(/notices\.cc\[0\]\.units\[0\]: unknown unit id "nowhere"/);
+  });
+
   it('reports unreadable and malformed files clearly', () => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-cfg-'));
     expect(() => loadDistrictFile(join(dir, 'missing.yaml'))).toThrow(/无法读取配置文件/);

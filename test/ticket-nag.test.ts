@@ -113,11 +113,15 @@ describe('ticket-nag: one digest per unit, the escalation ladder over working da
     expect(written.find((o) => o.to === HEADS.chengdong)?.text).not.toContain('签收）');
     // One message per ticket per cycle: N006 (城东, its only ticket) is in the written notice only;
     // 住建局's 即时 list keeps N002 (reported done) and leaves N001 to the written notice.
-    expect(mon.filter((o) => o.to === HEADS.chengdong).map((o) => o.text.slice(0, 8))).toEqual(['【书面督办通知】']);
+    // (the 书面督办 text is followed by its 催办通知书 as a Word file: issue 18 §4)
+    expect(mon.filter((o) => o.to === HEADS.chengdong).map((o) => o.file ?? o.text.slice(0, 8))).toEqual([
+      '【书面督办通知】',
+      expect.stringMatching(/^催办通知书-督〔2026〕\d+号\.docx$/),
+    ]);
     const zjList = mon.find((o) => o.to === HEADS.zhujian && o.text.startsWith('【即时督办】'))?.text ?? '';
     expect(zjList).toContain('N002');
     expect(zjList).not.toContain('N001');
-    expect(mon).toHaveLength(6);
+    expect(mon.filter((o) => !o.file)).toHaveLength(6);
     const tue = await s.play(run(t(TUE, '09:00'), 'ticket-nag'));
     const onsite = tue.filter((o) => o.text.includes('【现场督办】'));
     expect(onsite.map((o) => o.to).sort()).toEqual([...SUPERVISORS].sort());
