@@ -1,7 +1,8 @@
 /**
  * 四个必到 (issue 18 §2): when a unit's leader must visit in person. A ticket calls for a visit when the citizen
  * asks to meet (面对面 / 上门 / 见面 in its content), it was reopened `reopenTimes` times, the citizen rated the
- * result 不满意, or the problem cannot be solved soon (an extension 延期 / 延时 asked, or the unit says it is long-term). Pure.
+ * result 不满意, or the problem cannot be solved soon (an extension 延期 / 延时 asked, or the unit says it is
+ * long-term). Pure.
  */
 import type { WorkCalendar } from '../calendar.js';
 import type { TicketInput } from '../tickets/row.js';

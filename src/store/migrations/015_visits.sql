@@ -14,7 +14,6 @@ create table visit_items (
   recorded_by    text,
   recorded_at    timestamptz
 );
-create index visit_items_ticket on visit_items (ticket_number);
 create index visit_items_owed on visit_items (unit_id) where recorded_at is null;
 
 -- Each step of each item once: opened (delivered to the head), remind:<day>, escalate.
