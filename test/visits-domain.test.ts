@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../src/domain/calendar.js';
 import { parseVisitRecord } from '../src/domain/visits/record.js';
-import {
-  newReasons,
-  type VisitTicket,
-  visitDueDay,
-  visitReasons,
-  visitStep,
-} from '../src/domain/visits/triggers.js';
+import { newReasons, type VisitTicket, visitDueDay, visitReasons, visitStep } from '../src/domain/visits/triggers.js';
 
 const base: VisitTicket = { title: '路灯', content: '路灯不亮', status: '办理中', rating: null, reopenCount: 0 };
 const tk = (p: Partial<VisitTicket>): VisitTicket => ({ ...base, ...p });
@@ -75,10 +69,19 @@ describe('四个必到: the visit record (pure)', () => {
       'V7 已上门 11月20日 王局长 已与群众达成整改协议',
       { code: 'V7', day: '2026-11-20', person: '王局长', agreed: '已与群众达成整改协议' },
     ],
-    ['v7已上门，王局长，已与群众达成整改协议', { code: 'V7', day: null, person: '王局长', agreed: '已与群众达成整改协议' }],
+    [
+      'v7已上门，王局长，已与群众达成整改协议',
+      { code: 'V7', day: null, person: '王局长', agreed: '已与群众达成整改协议' },
+    ],
     ['V12 已走访 今天 已向群众解释政策', { code: 'V12', day: today, person: null, agreed: '已向群众解释政策' }],
-    ['V3 已见面 昨天 李明 双方约定月底前完成维修', { code: 'V3', day: '2026-11-24', person: '李明', agreed: '双方约定月底前完成维修' }],
-    ['V3 已到现场 2026-11-23 张主任 现场查看并答复', { code: 'V3', day: '2026-11-23', person: '张主任', agreed: '现场查看并答复' }],
+    [
+      'V3 已见面 昨天 李明 双方约定月底前完成维修',
+      { code: 'V3', day: '2026-11-24', person: '李明', agreed: '双方约定月底前完成维修' },
+    ],
+    [
+      'V3 已到现场 2026-11-23 张主任 现场查看并答复',
+      { code: 'V3', day: '2026-11-23', person: '张主任', agreed: '现场查看并答复' },
+    ],
     ['V5 已上门走访 11月24号', { code: 'V5', day: '2026-11-24', person: null, agreed: '' }],
     ['V9：已经上门 群众表示理解', { code: 'V9', day: null, person: null, agreed: '群众表示理解' }],
     ['V4 已走访 12月30日 陈书记 已落实', { code: 'V4', day: '2025-12-30', person: '陈书记', agreed: '已落实' }],

@@ -129,10 +129,14 @@ export async function weeklyVisitsText(ctx: AppContext, from: Date, to: Date, to
   return `\n\n${T.VISITS_WEEK_HEAD}\n${lines.join('\n')}`;
 }
 
-/** The 我的待办 lines of a unit's owed visits; '' when none. */
-export async function unitVisitsText(ctx: AppContext, unitId: string): Promise<string> {
-  const owed = await owedVisits(ctx.db, unitId);
-  if (owed.length === 0) return '';
-  const lines = owed.map((v) => T.visitOwedLine(v.code, v.ticketNumber, v.reasons, v.dueDay));
-  return `\n\n${T.VISITS_OWED_HEAD}\n${lines.join('\n')}`;
+/** The 我的待办 lines of a unit's owed visits (none: empty). */
+export async function unitVisitLines(ctx: AppContext, unitId: string): Promise<string[]> {
+  return (await owedVisits(ctx.db, unitId)).map((v) => T.visitOwedLine(v.code, v.ticketNumber, v.reasons, v.dueDay));
+}
+
+/** 我的待办 with the unit's owed visits added (the text as it was when there are none). */
+export function withVisitLines(text: string, unit: string, nothingElse: boolean, lines: readonly string[]): string {
+  if (lines.length === 0) return text;
+  if (nothingElse) return T.visitsOnlyItems(unit, lines);
+  return `${text}\n\n${T.VISITS_OWED_HEAD}\n${lines.join('\n')}`;
 }

@@ -5,7 +5,7 @@ export const VISIT_REASON_TEXT: Record<VisitReason, string> = {
   meet: '群众要求面对面沟通',
   reopened: '工单多次重办',
   unsatisfied: '群众对办理结果不满意',
-  prolonged: '问题短期内难以解决（已申请延期）',
+  prolonged: '问题短期内难以解决、已申请延期',
 };
 
 export const reasonsText = (reasons: readonly VisitReason[]) => reasons.map((r) => VISIT_REASON_TEXT[r]).join('、');
@@ -59,6 +59,11 @@ export const visitOwedLine = (code: string, ticketNumber: string, reasons: reado
   `${code} 工单${ticketNumber}：${reasonsText(reasons)}，${dayLabel(dueDay)}前走访`;
 
 export const VISITS_OWED_HEAD = '待完成的领导走访（四个必到）：';
+
+/** 我的待办 of a unit that owes only visits. */
+export const visitsOnlyItems = (unit: string, lines: readonly string[]) =>
+  `${unit}的点对点调度、双派单均已答复，无超期、重办工单；尚有${lines.length}项领导走访（四个必到）待完成：\n` +
+  lines.join('\n');
 
 /** The weekly summary's line per unit. */
 export const visitsWeekLine = (unit: string, owed: number, done: number, overdue: number) =>
