@@ -67,5 +67,5 @@ export const visitsOnlyItems = (unit: string, lines: readonly string[]) =>
 
 /** The weekly summary's line per unit. */
 export const visitsWeekLine = (unit: string, owed: number, done: number, overdue: number) =>
-  `${unit}：待走访${owed}件${overdue > 0 ? `（逾期${overdue}件）` : ''}，本周已走访${done}件`;
+  `· ${unit}：待走访${owed}件${overdue > 0 ? `（逾期${overdue}件）` : ''}，本周已走访${done}件`;
 export const VISITS_WEEK_HEAD = '【四个必到】领导走访情况：';
