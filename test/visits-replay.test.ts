@@ -3,7 +3,7 @@
  * extension asked) imported from a file, each delivered to its unit's head, three visits recorded in different
  * words, the fourth reminded on the working days before it is due and sent to the supervision team once past due.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
