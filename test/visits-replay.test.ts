@@ -176,3 +176,42 @@ describe('四个必到 in replay: each trigger, visits recorded, one unrecorded 
     expect(text).toContain('区住房和城乡建设局：待走访0件，本周已走访1件');
   });
 });
+
+describe('四个必到 in replay: a ticket reopened a second time on a later import, an import repeated', () => {
+  let dir: string;
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('opens the item at the import that reaches the threshold, once; the same file again opens nothing', () => {
+    dir = mkdtempSync(join(tmpdir(), 'duban-visits-'));
+    const row = (reopened: number, status: string) => [
+      '2026113000009',
+      '路灯不亮',
+      '小区路灯长期不亮',
+      '区住建局',
+      '城东街道',
+      '',
+      '2026-11-30 09:00',
+      '2026-12-04 18:00',
+      status,
+      '',
+      reopened,
+    ];
+    const once = writeCsv(join(dir, '工单1.csv'), [HEADER, row(1, '办理中')], 'utf8');
+    const twice = writeCsv(join(dir, '工单2.csv'), [HEADER, row(2, '办理中')], 'utf8');
+    const r = runReplay<Out>([
+      { at: at('11-30', '10:00'), from: 'wxid_sup_liu', to: 'bot', file: once },
+      { at: at('11-30', '10:30'), run: 'visit-check' },
+      { at: at('12-01', '10:00'), from: 'wxid_sup_liu', to: 'bot', file: twice },
+      { at: at('12-01', '10:10'), from: 'wxid_sup_liu', to: 'bot', file: twice },
+      { at: at('12-01', '10:30'), run: 'visit-check' },
+      { at: at('12-01', '10:40'), from: 'wxid_zhujian_zhang', to: 'bot', text: 'V1 已到现场，已更换灯具' },
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    const visits = r.out.filter((o) => o.text.startsWith('【四个必到】'));
+    expect(visits.map((o) => [o.at, o.to])).toEqual([[at('12-01', '10:30'), 'wxid_zhujian_zhang']]);
+    expect(visits[0]?.text).toContain('V1 区住房和城乡建设局：工单2026113000009（路灯不亮）因工单多次重办');
+    expect(r.out.find((o) => o.at === at('12-01', '10:40'))?.text).toBe(
+      '已登记V1（工单2026113000009）走访情况：12月1日，张局长上门走访，已更换灯具。',
+    );
+  }, 180_000);
+});
