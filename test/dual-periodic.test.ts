@@ -88,6 +88,10 @@ describe('weekly-summary: the National Day week (Friday 10-02 is a holiday → W
           '· 区教育局：漏报1天',
           '· 区城市管理局：双派单超时1件',
           '· 湖滨街道：双派单超时1件',
+          '',
+          '【四个必到】领导走访情况：',
+          '· 区城市管理局：待走访2件，本周已走访0件',
+          '· 区住房和城乡建设局：待走访1件，本周已走访0件',
         ].join('\n'),
       );
       expect(await s.play(run(t('2026-09-30', '17:30'), 'weekly-summary'))).toEqual([]);

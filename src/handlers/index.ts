@@ -29,6 +29,7 @@ import { noteDoneMentions, ticketDoneMentionedHandler } from './ticket-done-ment
 import { ticketImportHandler } from './ticket-import.js';
 import type { AnyMessageHandler } from './types.js';
 import { unitAckHandler } from './unit-ack.js';
+import { visitRecordHandler } from './visit-record.js';
 
 /**
  * The message handlers, in the order the router offers them a message. Commands (help, the
@@ -46,6 +47,7 @@ export function messageHandlers(): AnyMessageHandler[] {
     myItemsHandler,
     leaderItemsHandler,
     supervisorItemsHandler,
+    visitRecordHandler,
     reportAdoptHandler,
     reportFlagsConfirmHandler,
     ticketImportHandler,

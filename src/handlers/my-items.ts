@@ -5,6 +5,7 @@ import { isMyItemsRequest } from '../domain/my-items/request.js';
 import { isOversight, isUnitWorker, mentionsRosterPerson, type Person } from '../domain/roster.js';
 import { myItemsText } from '../domain/texts/my-items.js';
 import { replyTo } from '../usecases/send.js';
+import { unitVisitLines, withVisitLines } from '../usecases/visits.js';
 import type { MessageHandler } from './types.js';
 import { unitDispatches, unitRounds, unitTickets } from './unit-items.js';
 
@@ -31,12 +32,15 @@ export const myItemsHandler: MessageHandler = {
     const unit = ctx.roster.unitOf(sender.id);
     if (!unit) return;
     const now = ctx.clock.now();
-    const [dispatches, rounds, tickets] = await Promise.all([
+    const [dispatches, rounds, tickets, visits] = await Promise.all([
       unitDispatches(ctx, unit.id),
       unitRounds(ctx, unit.id),
       unitTickets(ctx, unit.id, now),
+      unitVisitLines(ctx, unit.id),
     ]);
-    const text = myItemsText({ unitName: unit.name, now, tz: ctx.config.timezone, dispatches, rounds, tickets });
+    const items = myItemsText({ unitName: unit.name, now, tz: ctx.config.timezone, dispatches, rounds, tickets });
+    const none = dispatches.length + rounds.length + tickets.length === 0;
+    const text = withVisitLines(items, unit.name, none, visits);
     await ctx.send(replyTo(msg, text, `my-items:${msg.id}`));
   },
 };

@@ -8,6 +8,7 @@ import { reportReminder } from './report-reminder.js';
 import { ticketApprovalResendRoutine } from './ticket-approval-resend.js';
 import { ticketNagRoutine } from './ticket-nag.js';
 import type { Routine } from './types.js';
+import { visitCheckRoutine } from './visit-check.js';
 import { weeklySummaryRoutine } from './weekly-summary.js';
 
 /** Every routine the bot knows, by name (the names replay's `run` lines use). */
@@ -23,5 +24,6 @@ export function routines(): Routine[] {
     dualCheckRoutine,
     weeklySummaryRoutine,
     monthlyReviewRoutine,
+    visitCheckRoutine,
   ];
 }

@@ -9,6 +9,7 @@ import { lateSides, reportsOfDays, weekRounds, weekTickets } from '../store/rank
 import { claimStep } from '../store/steps.js';
 import type { AppContext } from '../usecases/context.js';
 import { toPerson } from '../usecases/send.js';
+import { weeklyVisitsText } from '../usecases/visits.js';
 import { workdayToday } from './gate.js';
 import { dailyAt, type Routine } from './types.js';
 
@@ -80,7 +81,8 @@ export const weeklySummaryRoutine: Routine = {
     const { run, day } = await workdayToday(ctx);
     if (!run || weeklyDay(day, ctx.config.routines.weeklySummaryWeekday, ctx.calendar) !== day) return;
     const w = await weeklyInput(ctx, day);
-    const text = T.weeklySummaryText(w);
+    const from = new Date(localIso(w.from, 0, 0, ctx.config.timezone));
+    const text = T.weeklySummaryText(w) + (await weeklyVisitsText(ctx, from, ctx.clock.now(), day));
     for (const p of ctx.roster.withRole('leader')) {
       await ctx.send(toPerson(p.id, text, `weekly-summary:${w.from}:${p.id}`));
     }

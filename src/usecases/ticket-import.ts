@@ -27,6 +27,7 @@ import { openTicketsToNag, recordImport } from '../store/tickets.js';
 import type { AppContext } from './context.js';
 import { openDualRounds } from './dual-flow.js';
 import { upsertTickets } from './ticket-changes.js';
+import { openVisits } from './visits.js';
 
 export type { ImportResult, MissingColumn } from '../domain/tickets/import.js';
 
@@ -257,6 +258,13 @@ export interface ChatImport {
   started: DualRound[];
 }
 
+/** Opens the 四个必到 visits the import's tickets call for (a failure is logged: visit-check opens them later). */
+async function openVisitsAfterImport(ctx: AppContext, at: Date): Promise<void> {
+  await openVisits(ctx, at).catch((err) =>
+    ctx.log.error({ err }, 'visits: not opened after the import (visit-check will)'),
+  );
+}
+
 /**
  * Imports a file someone sent (the handler checked who may), and prepares the answer: the counts,
  * each rejected row, the 双派单 rounds it started (by code) and the tickets overdue now.
@@ -268,10 +276,11 @@ export async function importChatFile(
   senderId: string,
   logFields: Record<string, unknown>,
 ): Promise<ChatImport> {
+  const at = ctx.clock.now();
   const r = await importTicketFile(
     file.path,
     file.name,
-    { db: ctx.db, roster: ctx.roster, calendar: ctx.calendar, config: ctx.config, now: ctx.clock.now() },
+    { db: ctx.db, roster: ctx.roster, calendar: ctx.calendar, config: ctx.config, now: at },
     { source: `file:${file.name} by ${senderId}`, senderId, fileName: file.name },
   );
   ctx.log.info(
@@ -280,6 +289,7 @@ export async function importChatFile(
   );
   let follow: T.ImportFollowUp | undefined;
   let started: DualRound[] = [];
+  if (r.kind === 'imported') await openVisitsAfterImport(ctx, at);
   if (r.kind === 'imported') {
     // The rounds are made first, so that the answer can say which; their deliveries follow it.
     // A failure here never costs the import its answer (dual-check retries pending rounds).
@@ -316,11 +326,13 @@ export async function importPushedRecords(
   ctx: AppContext,
   records: ReadonlyArray<Partial<Record<TicketField, unknown>>>,
 ): Promise<ImportResult> {
+  const at = ctx.clock.now();
   const r = await importRecords(
     records,
-    { db: ctx.db, roster: ctx.roster, calendar: ctx.calendar, config: ctx.config, now: ctx.clock.now() },
+    { db: ctx.db, roster: ctx.roster, calendar: ctx.calendar, config: ctx.config, now: at },
     { source: 'api' },
   );
+  if (r.kind === 'imported' && records.length > 0) await openVisitsAfterImport(ctx, at);
   if (r.kind === 'imported' && records.length > 0)
     await openDualRounds(ctx).catch((err) =>
       ctx.log.error({ err }, 'dual: rounds not made after the API import (dual-check will)'),

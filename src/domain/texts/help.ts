@@ -44,6 +44,9 @@ export function helpText(p: Person, f: HelpFacts = DEFAULT_FACTS, w: ChannelWord
     );
     const dualSign = w.cards ? '点击卡片下方“签收”或回复“SP3 签收”，办理情况回复' : '回复“SP3 签收”或';
     lines.push(`· 双派单（编号 SP 开头）${dualSign}“SP3 办理情况”，倒查问题回复“SP3 倒查 1. … 2. …”。`);
+    lines.push(
+      '· “四个必到”走访事项（编号 V 开头）须由单位负责人亲自上门，走访后回复“V7 已上门 日期 走访人 达成事项”。',
+    );
     lines.push('· 发送“我的待办”可查看本单位未答复的调度、双派单和超期、重办工单。');
   }
   if (isLeader(p)) {
