@@ -1,0 +1,52 @@
+/** 三色督办 on the console's 工单 page: each row carries its colour tag (red overdue, blue due on the next working day). */
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { askLink, consoleServer } from './console-evening.js';
+import { rosterConfig } from './helpers.js';
+import { Scenario } from './scenario.js';
+import { HEADER, tempDir, writeXlsx } from './ticket-helpers.js';
+
+const t = (day: string, hhmm: string) => `${day}T${hhmm}:00+08:00`;
+
+describe('工单 page colours', () => {
+  let s: Scenario;
+  let app: FastifyInstance;
+  let html = '';
+  beforeAll(async () => {
+    s = await Scenario.open(rosterConfig(), t('2026-11-19', '08:00'));
+    await s.play({
+      at: t('2026-11-19', '10:00'),
+      from: 'wxid_sup_liu',
+      to: 'group',
+      file: await writeXlsx(join(tempDir(), 'list.xlsx'), [
+        HEADER,
+        ['R001', '夜市油烟扰民', '', '城管局', '', '', '2026-11-16 09:00', '2026-11-18 18:00', '办理中', '', 0],
+        // Reopened, due Monday: on Friday it is blue (the last working day before its deadline).
+        ['R002', '学校门口交通拥堵', '', '公安分局', '', '', '2026-11-19 09:00', '2026-11-23 18:00', '办理中', '', 1],
+      ]),
+    });
+    ({ app } = await consoleServer(s));
+    const { token } = await askLink(s, 'wxid_leader_li', t('2026-11-20', '16:00'));
+    const r = await app.inject({
+      method: 'POST',
+      url: '/console/login',
+      payload: `t=${token}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    const cookie = String(r.headers['set-cookie']).split(';')[0] as string;
+    html = (await app.inject({ url: '/console/tickets', headers: { cookie } })).body;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await s?.close();
+  });
+
+  it('an overdue ticket is 红色督办, a reopened one due on the next working day 蓝色提醒', () => {
+    const r1 = /<tr><td>R001<\/td>.*?<\/tr>/.exec(html)?.[0] ?? '';
+    const r2 = /<tr><td>R002<\/td>.*?<\/tr>/.exec(html)?.[0] ?? '';
+    expect(r1).toContain('<span class="tag red">红色督办</span>');
+    expect(r2).toContain('<span class="tag blue">蓝色提醒</span>');
+    expect(html).toContain('.tag.blue{');
+  });
+});
