@@ -1,4 +1,7 @@
-/** 三色督办 on the console's 工单 page: each row carries its colour tag (red overdue, blue due on the next working day). */
+/**
+ * 三色督办 on the console: each 工单 row and open 调度 panel carries its colour tag (red overdue, blue due on
+ * the next working day).
+ */
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
