@@ -3,6 +3,7 @@ import type { TicketField } from '../../config/schema.js';
 import { clipTitle } from '../language/clip.js';
 import type { Colour } from '../tickets/colour.js';
 import { FIELD_LABELS } from '../tickets/columns.js';
+import { isLocalMidnight } from '../tickets/deadline.js';
 import { type NagItem, nagCounts, type UnitNagCounts } from '../tickets/digest.js';
 import type { ColumnMapping } from '../tickets/header.js';
 import { ticketState } from '../tickets/status.js';
@@ -246,6 +247,10 @@ export const COLOUR_MARK: Record<Colour, string> = {
   red: `【${COLOUR_LABEL.red}】`,
 };
 
+/** A deadline as the unit reads it: the day alone when it ends at 24:00 (a list that gives dates only). */
+const dueWhen = (due: Date, tz: string) =>
+  isLocalMidnight(due, tz) ? formatDay(due.getTime() - 1, tz) : formatAt(due, tz);
+
 /** 蓝色提醒: a unit's tickets falling due on the next working day(s), each told once. */
 export function blueReminder(
   unitName: string,
@@ -256,7 +261,7 @@ export function blueReminder(
   const lines = [`${COLOUR_MARK.blue}${unitName}：以下${items.length}件工单即将到期，请合理安排，按时办结：`];
   items
     .slice(0, max)
-    .forEach((i, k) => lines.push(`${k + 1}. ${numbered(i.number, i.title, 22)}（${formatAt(i.dueAt, tz)}到期）`));
+    .forEach((i, k) => lines.push(`${k + 1}. ${numbered(i.number, i.title, 22)}（${dueWhen(i.dueAt, tz)}到期）`));
   if (items.length > max) lines.push(`……另有${items.length - max}件，请登录平台查看。`);
   lines.push('办结后可回复“工单编号 已办结 说明”。');
   return lines.join('\n');
