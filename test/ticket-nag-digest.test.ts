@@ -70,7 +70,8 @@ describe('ticket-nag: one group digest for 11 units, details privately; reported
       const lines = (group[0]?.text ?? '').split('\n').filter((l) => /^\d+\. /.test(l));
       expect(lines).toHaveLength(11);
       expect(lines.find((l) => l.includes('区住房和城乡建设局'))).toBe(
-        `${lines.findIndex((l) => l.includes('区住房和城乡建设局')) + 1}. 区住房和城乡建设局（张局长）：超期2件`,
+        `${lines.findIndex((l) => l.includes('区住房和城乡建设局')) + 1}. 区住房和城乡建设局（张局长）：` +
+          '超期2件【红色督办】',
       );
       expect(group[0]?.text).not.toMatch(/M0\d\d/);
       const priv = out.filter((o) => o.to !== 'group');
@@ -102,9 +103,9 @@ describe('ticket-nag: one group digest for 11 units, details privately; reported
     expect(out.find((o) => o.to === 'wxid_chengguan_chu')?.text).toContain('M007');
     const zj = out.find((o) => o.to === 'wxid_zhujian_zhang')?.text ?? '';
     expect(zj).toContain('（其中1件单位已报办结，待平台确认）');
-    expect(zj).toMatch(
-      /1\. M001 小区路灯不亮（超期\d个工作日）\n2\. M012 楼道渗水（超期\d个工作日）（单位已报办结，待平台确认）/,
-    );
+    // 三色督办: the overdue ticket is red; the one reported done (awaiting the platform) has no colour.
+    expect(zj).toMatch(/1\. M001 小区路灯不亮（超期\d个工作日）【红色督办】\n2\. M012 /);
+    expect(zj).toMatch(/\n2\. M012 楼道渗水（超期\d个工作日）（单位已报办结，待平台确认）\n/);
     expect(out.find((o) => o.to === 'wxid_jiaoyu_sun')?.text).toContain(
       'M002 校车接送时间调整（超期2个工作日）（单位已报办结，待平台确认）',
     );

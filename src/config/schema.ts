@@ -246,6 +246,17 @@ export const ticketsSchema = z
       })
       .prefault({}),
     digestMaxItems: z.number().int().min(1).max(100).default(10),
+    /**
+     * 三色督办: blue this many working days before the deadline day (one 蓝色提醒 per ticket and
+     * deadline, 0 = none); red after this many extensions or 不满意 ratings.
+     */
+    colours: z
+      .object({
+        blueLeadWorkdays: z.number().int().min(0).max(10).default(1),
+        redExtensions: z.number().int().min(1).max(10).default(2),
+        redUnsatisfied: z.number().int().min(1).max(10).default(2),
+      })
+      .prefault({}),
     approvalResendHours: z.number().min(0.1).max(240).default(4),
     /** How many rejected rows the import answer lists one by one. */
     maxRejectedListed: z.number().int().min(1).max(200).default(20),

@@ -2,6 +2,7 @@ import { idsWithRole, type Person, personName, responsibleFor, unitName } from '
 import { type CardMeaning, signCard } from '../domain/sign-card.js';
 import { CARD_TITLES } from '../domain/texts/card-press.js';
 import * as T from '../domain/texts/tickets.js';
+import { blueWindowEnd, COLOUR_ORDER, type Colour, colourOf } from '../domain/tickets/colour.js';
 import { endOfDay } from '../domain/tickets/deadline.js';
 import {
   classify,
@@ -16,7 +17,8 @@ import {
 } from '../domain/tickets/digest.js';
 import { localDay } from '../domain/time.js';
 import { claimDigests, lastAcks, recordSteps, type StepRecord, stepKey, takenSteps } from '../store/ticket-nag.js';
-import { openTicketsToNag } from '../store/tickets.js';
+import { claimStep } from '../store/steps.js';
+import { openTicketsDueBetween, openTicketsToNag } from '../store/tickets.js';
 import { type AppContext, wordingOf } from '../usecases/context.js';
 import { noticeFile } from '../usecases/notices.js';
 import { toGroup, toPerson } from '../usecases/send.js';
@@ -28,6 +30,15 @@ export interface NagResult {
   units: number;
   messages: number;
   steps: Record<LadderStep, number>;
+  /** Tickets told their 蓝色提醒 in this run. */
+  blue: number;
+}
+
+/** The most urgent colour of a list (red over yellow over blue), null when none has one. */
+function worst(items: readonly NagItem[]): Colour | null {
+  let best = -1;
+  for (const i of items) if (i.colour) best = Math.max(best, COLOUR_ORDER.indexOf(i.colour));
+  return best < 0 ? null : (COLOUR_ORDER[best] ?? null);
 }
 
 /** Who a unit's messages go to: its heads, else its liaisons. */
@@ -55,6 +66,7 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
     units: 0,
     messages: 0,
     steps: { immediate: 0, written: 0, onsite: 0, referral: 0 },
+    blue: 0,
   };
   if (!calendar.isWorkday(today)) return { ...result, skipped: 'not-a-workday' };
   if (inQuietHours(now, config.quietHours, tz)) return { ...result, skipped: 'quiet-hours' };
@@ -62,7 +74,11 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
 
   // A ticket whose 退办 / 不再办理 a leader approved waits for the platform: not nagged, not escalated.
   const open = (await openTicketsToNag(db, endOfDay(today, tz))).filter((t) => t.returnApproved !== true);
-  const items = classify(open, now, calendar, tz);
+  // 三色督办: each listed ticket's colour, shown on its line in the unit's list and per unit in the group.
+  const items = classify(open, now, calendar, tz).map((i) => ({
+    ...i,
+    colour: i.reportedDone ? null : colourOf({ dueAt: i.dueAt }, now, calendar, tz, tc.colours),
+  }));
   const byUnit = digestsByUnit(items);
   const contacts = new Map([...byUnit.keys()].map((u) => [u, unitContacts(ctx, u).map((p) => p.id)]));
   const claimed = await claimDigests(
@@ -126,6 +142,7 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
     const lines = named.map(([u, l]) => ({
       unitName: unitName(roster, u),
       people: (contacts.get(u) ?? []).map((id) => personName(roster, id)),
+      colour: worst(l.filter((i) => !i.reportedDone)),
       counts: {
         ...nagCounts(l.filter((i) => !i.reportedDone)),
         written: l.filter((i) => stepOf.get(i.number) === 'written').length,
@@ -222,8 +239,48 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
     const extras = file ? { file } : {};
     for (const id of leaders) await send(toPerson(id, text, `ticket-referral:${cycle}:${id}`, extras));
   }
-  ctx.log.info({ cycle, units: result.units, messages: result.messages, steps: result.steps }, 'ticket-nag done');
+  await sendBlue(ctx, today, cycle, contacts, send, result);
+  ctx.log.info(
+    { cycle, units: result.units, messages: result.messages, steps: result.steps, blue: result.blue },
+    'ticket-nag done',
+  );
   return result;
+}
+
+/**
+ * 蓝色提醒, the step before the ladder: tickets due on the next `blueLeadWorkdays` working days
+ * (not reopened: those are in the list already), each told once per deadline, in one message per
+ * unit to its heads (else in the group).
+ */
+async function sendBlue(
+  ctx: AppContext,
+  today: string,
+  cycle: string,
+  contacts: Map<string, string[]>,
+  send: (m: Parameters<AppContext['send']>[0]) => Promise<void>,
+  result: NagResult,
+): Promise<void> {
+  const { config, calendar, clock, db, roster } = ctx;
+  const tz = config.timezone;
+  const lead = config.tickets.colours.blueLeadWorkdays;
+  if (lead <= 0) return;
+  const now = clock.now();
+  const due = await openTicketsDueBetween(db, endOfDay(today, tz), endOfDay(blueWindowEnd(today, calendar, lead), tz));
+  const byUnit = new Map<string, typeof due>();
+  for (const t of due) {
+    if (t.reopenCount > 0) continue;
+    if (!(await claimStep(db, `ticket-blue:${t.number}:${t.dueAt.toISOString()}`, 'ticket-nag', now, today))) continue;
+    result.blue++;
+    const l = byUnit.get(t.unitId) ?? [];
+    l.push(t);
+    byUnit.set(t.unitId, l);
+  }
+  for (const [u, list] of [...byUnit.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const text = T.blueReminder(unitName(roster, u), list, config.tickets.digestMaxItems, tz);
+    const ids = contacts.get(u) ?? unitContacts(ctx, u).map((p) => p.id);
+    if (ids.length === 0) await send(toGroup(text, `ticket-blue:${cycle}:${u}`));
+    for (const id of ids) await send(toPerson(id, text, `ticket-blue:${cycle}:${u}:${id}`));
+  }
 }
 
 export const ticketNagRoutine: Routine = {

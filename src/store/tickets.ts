@@ -273,6 +273,38 @@ export async function openTicketsToNag(db: Queryable, until: Date): Promise<Open
 }
 
 /**
+ * 蓝色提醒: open tickets due after `from` and by `until` (the next working days' deadlines), those
+ * the platform holds, the unit reported done or a leader approved returning left out.
+ */
+export async function openTicketsDueBetween(db: Queryable, from: Date, until: Date): Promise<OpenTicket[]> {
+  const rows = await db.query<{
+    number: string;
+    title: string;
+    content: string;
+    unit_id: string;
+    due_at: Date;
+    reopen_count: number;
+    status: string;
+    reported_done: boolean;
+    return_approved: boolean;
+  }>(
+    `select t.number, t.title, t.content, t.unit_id, t.due_at, t.reopen_count, t.status,
+       ${REPORTED_DONE('t')}, ${RETURN_APPROVED('t')}
+     from tickets t where not t.done and t.due_at > $1 and t.due_at <= $2 order by t.due_at, t.number`,
+    [from, until],
+  );
+  return rows
+    .filter((r) => !held(r.status) && r.reported_done !== true && r.return_approved !== true)
+    .map((r) => ({
+      number: r.number,
+      title: ticketTitle(r.title, r.content),
+      unitId: r.unit_id,
+      dueAt: new Date(r.due_at),
+      reopenCount: r.reopen_count,
+    }));
+}
+
+/**
  * A unit's open tickets that are overdue at `now` or reopened, oldest due first (the unit's 待办
  * list), each with whether the unit reported it 已办结 (not reopened since) as the nag marks it.
  */

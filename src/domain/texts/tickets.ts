@@ -1,7 +1,9 @@
 /** Every ticket text the bot sends (zh-CN): concise and polite, as a government office writes. */
 import type { TicketField } from '../../config/schema.js';
 import { clipTitle } from '../language/clip.js';
+import type { Colour } from '../tickets/colour.js';
 import { FIELD_LABELS } from '../tickets/columns.js';
+import { isLocalMidnight } from '../tickets/deadline.js';
 import { type NagItem, nagCounts, type UnitNagCounts } from '../tickets/digest.js';
 import type { ColumnMapping } from '../tickets/header.js';
 import { ticketState } from '../tickets/status.js';
@@ -188,7 +190,7 @@ function itemLine(i: NagItem, n: number, tz?: string): string {
   const acked = tz && i.ackedAt ? `，已于${formatDay(i.ackedAt, tz)}签收` : '';
   return (
     `${n}. ${numbered(i.number, i.title, 22)}（${state}${i.reopened ? '，重办' : ''}${acked}）` +
-    `${i.reportedDone ? REPORTED_DONE_MARK : ''}`
+    `${i.reportedDone ? REPORTED_DONE_MARK : ''}${i.colour ? COLOUR_MARK[i.colour] : ''}`
   );
 }
 
@@ -230,6 +232,39 @@ export interface GroupDigestLine {
   /** The names of the people @-mentioned for the unit (its heads, else its liaisons). */
   people: readonly string[];
   counts: UnitNagCounts;
+  /** 三色督办: the unit's most urgent colour, marked at the end of its line. */
+  colour?: Colour | null;
+}
+
+/**
+ * 三色督办 marks, in words as a 督办台账 writes them (no emoji: they print and read the same on
+ * every client, and the office's ledgers and notices use the words).
+ */
+export const COLOUR_LABEL: Record<Colour, string> = { blue: '蓝色提醒', yellow: '黄色预警', red: '红色督办' };
+export const COLOUR_MARK: Record<Colour, string> = {
+  blue: `【${COLOUR_LABEL.blue}】`,
+  yellow: `【${COLOUR_LABEL.yellow}】`,
+  red: `【${COLOUR_LABEL.red}】`,
+};
+
+/** A deadline as the unit reads it: the day alone when it ends at 24:00 (a list that gives dates only). */
+const dueWhen = (due: Date, tz: string) =>
+  isLocalMidnight(due, tz) ? formatDay(due.getTime() - 1, tz) : formatAt(due, tz);
+
+/** 蓝色提醒: a unit's tickets falling due on the next working day(s), each told once. */
+export function blueReminder(
+  unitName: string,
+  items: readonly { number: string; title: string; dueAt: Date }[],
+  max: number,
+  tz: string,
+): string {
+  const lines = [`${COLOUR_MARK.blue}${unitName}：以下${items.length}件工单即将到期，请合理安排，按时办结：`];
+  items
+    .slice(0, max)
+    .forEach((i, k) => lines.push(`${k + 1}. ${numbered(i.number, i.title, 22)}（${dueWhen(i.dueAt, tz)}到期）`));
+  if (items.length > max) lines.push(`……另有${items.length - max}件，请登录平台查看。`);
+  lines.push('办结后可回复“工单编号 已办结 说明”。');
+  return lines.join('\n');
 }
 
 /** How the group digest asks the units to sign (by the button where there is one). */
@@ -254,7 +289,8 @@ export function nagGroupDigest(
       `工单明细已私信发送各单位负责同志，请抓紧办理：`,
     ...lines.map(
       (l, k) =>
-        `${k + 1}. ${l.unitName}${l.people.length > 0 ? `（${l.people.join('、')}）` : ''}：${counts(l.counts)}`,
+        `${k + 1}. ${l.unitName}${l.people.length > 0 ? `（${l.people.join('、')}）` : ''}：${counts(l.counts)}` +
+        `${l.colour ? COLOUR_MARK[l.colour] : ''}`,
     ),
     `${groupSignHow(wording)}；办结后可回复“工单编号 已办结 说明”。`,
   ].join('\n');

@@ -1,4 +1,5 @@
 import type { WorkCalendar } from '../calendar.js';
+import type { Colour } from './colour.js';
 import { clockMinutes, localDay, localMinutes } from '../time.js';
 import { dueDay, workdaysOverdue } from './deadline.js';
 
@@ -22,6 +23,8 @@ export interface NagItem extends OpenTicket {
   reopened: boolean;
   /** When the unit last signed (签收) a digest listing this ticket: noted in the next step's text. */
   ackedAt?: Date | null;
+  /** 三色督办: set for the unit's 即时督办 list, shown on its line. */
+  colour?: Colour | null;
 }
 
 export type LadderStep = 'immediate' | 'written' | 'onsite' | 'referral';

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { SIDE_LABEL } from '../../domain/dual/sides.js';
 import { dualSideState, dualTimelineText, DISPATCH as T } from '../../domain/texts/console.js';
+import { colourOf } from '../../domain/tickets/colour.js';
 import { formatShort } from '../../domain/time.js';
 import { consoleDualRoundIds, recentlyAnsweredDispatchIds } from '../../store/console.js';
 import {
@@ -19,7 +20,7 @@ import { getTicket } from '../../store/tickets.js';
 import type { AppContext } from '../../usecases/context.js';
 import { type EvidenceRow, evidenceRows } from '../../usecases/dual-evidence.js';
 import { sendHtml, type Viewer, viewer } from './auth.js';
-import { esc, page, unitLinkFor } from './layout.js';
+import { colourTag, esc, page, unitLinkFor } from './layout.js';
 
 /** One 双派单 round as the console shows it. */
 export interface DualRoundView {
@@ -106,6 +107,8 @@ function dispatchPanel(ctx: AppContext, v: Viewer, d: Dispatch, events: Dispatch
       );
     });
   const overdue = d.status === 'open' && d.deadline.getTime() < now.getTime();
+  const colour =
+    d.status === 'open' ? colourOf({ dueAt: d.deadline }, now, ctx.calendar, tz, ctx.config.tickets.colours) : null;
   return (
     `<div class="panel" id="${esc(d.code)}"><h2 style="margin-top:0">${esc(d.code)} ` +
     `${d.urgent ? `<span class="tag red">${T.urgent}</span>` : ''}` +
@@ -114,6 +117,7 @@ function dispatchPanel(ctx: AppContext, v: Viewer, d: Dispatch, events: Dispatch
       : overdue
         ? `<span class="tag red">${T.overdue}</span>`
         : `<span class="tag">${T.inProgress}</span>`) +
+    colourTag(colour) +
     `</h2>
 <p>${esc(d.text)}</p><p ` +
     `class="muted">${T.issued(who(d.leaderId), when(d.createdAt), when(d.deadline), d.deadlineGiven)}</p>

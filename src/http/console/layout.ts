@@ -1,6 +1,8 @@
 /** The console's HTML shell: zh-CN, mobile first, no build step; charts by ECharts from a local file. */
 import { type Roster, unitName } from '../../domain/roster.js';
 import { SHELL } from '../../domain/texts/console.js';
+import { COLOUR_LABEL } from '../../domain/texts/tickets.js';
+import type { Colour } from '../../domain/tickets/colour.js';
 import type { ConsoleScope } from '../../usecases/console-scope.js';
 
 export const esc = (s: string | number | null | undefined): string =>
@@ -58,7 +60,8 @@ th:first-child,td:first-child{text-align:left;position:sticky;left:0;background:
 tr.missing{background:#fdecea}tr.late{background:#fff6e0}.bad{color:#c0392b;font-weight:600}.ok{color:#1e8449}.warn{c` +
   `olor:#b9770e}
 .tag{display:inline-block;font-size:12px;padding:1px 6px;border-radius:4px;background:#eef3f8;margin-left:4px}
-.tag.red{background:#fdecea;color:#c0392b}.tag.amber{background:#fff6e0;color:#b9770e}.tag.green{background:#e8f6ee;` +
+.tag.red{background:#fdecea;color:#c0392b}.tag.blue{background:#e8f0fb;color:#1f5fa8}` +
+  `.tag.amber{background:#fff6e0;color:#b9770e}.tag.green{background:#e8f6ee;` +
   `color:#1e8449}
 ul.alerts{margin:0;padding-left:20px}ul.alerts li{margin:2px 0}.muted{color:#6b7785;font-size:13px}
 .chart{width:100%;min-height:200px}.nav2{display:flex;gap:12px;flex-wrap:wrap;margin:4px 0 10px;font-size:14px}
@@ -110,4 +113,10 @@ export function messagePage(title: string, text: string, extra = ''): string {
 /** The header's tab to a head's own unit page (none for those who see every unit). */
 export function unitLinkFor(scope: ConsoleScope & object, roster: Roster): Shell['unitLink'] {
   return scope.all ? undefined : { id: scope.unitId, name: unitName(roster, scope.unitId) };
+}
+
+/** 三色督办: a ticket's or a dispatch's colour as a tag (empty when it has none). */
+export function colourTag(c: Colour | null): string {
+  if (!c) return '';
+  return `<span class="tag ${c === 'yellow' ? 'amber' : c}">${COLOUR_LABEL[c]}</span>`;
 }

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { clipTitle } from '../../domain/language/clip.js';
 import { TICKETS } from '../../domain/texts/console.js';
+import { colourOf } from '../../domain/tickets/colour.js';
 import { classify, LADDER_LABEL, LADDER_ORDER, type LadderStep, orderForDigest } from '../../domain/tickets/digest.js';
 import { formatAt, formatShort } from '../../domain/time.js';
 import { shortName } from '../../render/day-card.js';
@@ -10,7 +11,7 @@ import { digestHistory } from '../../store/ticket-nag.js';
 import { openTicketsToNag } from '../../store/tickets.js';
 import type { AppContext } from '../../usecases/context.js';
 import { canSeeUnit, forbidden, sendHtml, viewer } from './auth.js';
-import { chart, esc, page, unitLinkFor } from './layout.js';
+import { chart, colourTag, esc, page, unitLinkFor } from './layout.js';
 
 export function registerTickets(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { unit?: string } }>('/console/tickets', async (req, reply) => {
@@ -64,7 +65,10 @@ export function registerTickets(app: FastifyInstance, ctx: AppContext): void {
       const list = byUnit.get(uid) ?? [];
       const name = ctx.roster.unit(uid)?.name ?? uid;
       const rows = list.map((t) => {
+        const colour =
+          t.reportedDone || t.returnApproved ? null : colourOf(t, now, ctx.calendar, tz, ctx.config.tickets.colours);
         const state = [
+          colourTag(colour),
           t.daysOverdue >= 0 ? `<span class="tag red">${TICKETS.overdueDays(t.daysOverdue)}</span>` : '',
           t.reopened ? `<span class="tag amber">${TICKETS.reopenedTimes(t.reopenCount)}</span>` : '',
           t.returnApproved
