@@ -170,7 +170,8 @@ describe('我的待办 and the private fallback (replay)', () => {
   it('a unit with nothing open is told so', async () => {
     const out = await s.play(say(t('11:20'), 'wxid_jiaoyu_sun', '我们还有几件超期？', { to: 'bot' }));
     expect(out[0]?.text).toBe(
-      '区教育局目前没有待办事项：点对点调度、双派单均已答复，无超期、重办工单（工单以最近导入的平台清单为准）。',
+      '区教育局目前没有待办事项：没有待答复的点对点调度和双派单，' +
+        '也没有超期、重办工单（工单以最近导入的平台清单为准）。',
     );
   });
 });

@@ -52,7 +52,7 @@ export function myItemsText(i: MyItems, max = 5): string {
   const total = i.dispatches.length + i.rounds.length + i.tickets.length;
   if (total === 0)
     return (
-      `${i.unitName}目前没有待办事项：点对点调度、双派单均已答复，无超期、` +
+      `${i.unitName}目前没有待办事项：没有待答复的点对点调度和双派单，也没有超期、` +
       `重办工单（工单以最近导入的平台清单为准）。`
     );
   const lines = [`${i.unitName}待办事项（截至${formatAt(i.now, i.tz)}）：`];

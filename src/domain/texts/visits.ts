@@ -62,7 +62,7 @@ export const VISITS_OWED_HEAD = '待完成的领导走访（四个必到）：';
 
 /** 我的待办 of a unit that owes only visits. */
 export const visitsOnlyItems = (unit: string, lines: readonly string[]) =>
-  `${unit}的点对点调度、双派单均已答复，无超期、重办工单；尚有${lines.length}项领导走访（四个必到）待完成：\n` +
+  `${unit}没有待答复的点对点调度和双派单，也没有超期、重办工单；尚有${lines.length}项领导走访（四个必到）待完成：\n` +
   lines.join('\n');
 
 /** The weekly summary's line per unit. */
