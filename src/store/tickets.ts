@@ -235,22 +235,39 @@ const REPORTED_DONE = (alias: string) =>
 /** A status the platform holds the ticket in (退单, 延时申请, 挂起): it waits, never nagged nor listed. */
 export const held = (status: string) => status !== '' && HELD_STATES.has(ticketState(status));
 
+/** An open ticket as the nag, the 蓝色提醒 and a unit's 待办 read it (with what the platform holds it in). */
+interface OpenTicketRow {
+  number: string;
+  title: string;
+  /** Where selected, a ticket without a 标题 is named by the start of its 诉求内容 (ticketTitle). */
+  content?: string;
+  unit_id?: string;
+  due_at: Date;
+  reopen_count: number;
+  status: string;
+  reported_done: boolean;
+  return_approved: boolean;
+}
+
+function openTicketOf(r: OpenTicketRow, unitId = r.unit_id ?? ''): OpenTicket {
+  return {
+    number: r.number,
+    title: r.content === undefined ? r.title : ticketTitle(r.title, r.content),
+    unitId,
+    dueAt: new Date(r.due_at),
+    reopenCount: r.reopen_count,
+    reportedDone: r.reported_done === true,
+    returnApproved: r.return_approved === true,
+  };
+}
+
 /**
  * The nag scan's one pass: open tickets due before `until` (overdue or due today) and open
  * reopened ones, through the two partial indexes; those the platform holds (退单, 延时申请, 挂起) left out.
  */
 export async function openTicketsToNag(db: Queryable, until: Date): Promise<OpenTicket[]> {
   // reported_done: the unit said 已办结 (and the ticket was not reopened since); the platform has not confirmed it yet.
-  const rows = await db.query<{
-    number: string;
-    title: string;
-    unit_id: string;
-    due_at: Date;
-    reopen_count: number;
-    status: string;
-    reported_done: boolean;
-    return_approved: boolean;
-  }>(
+  const rows = await db.query<OpenTicketRow>(
     `with o as (
        select number, title, unit_id, due_at, reopen_count, status from tickets where not done and due_at < $1
        union all
@@ -259,17 +276,7 @@ export async function openTicketsToNag(db: Queryable, until: Date): Promise<Open
      select o.*, ${REPORTED_DONE('o')}, ${RETURN_APPROVED('o')} from o`,
     [until],
   );
-  return rows
-    .filter((r) => !held(r.status))
-    .map((r) => ({
-      number: r.number,
-      title: r.title,
-      unitId: r.unit_id,
-      dueAt: new Date(r.due_at),
-      reopenCount: r.reopen_count,
-      reportedDone: r.reported_done === true,
-      returnApproved: r.return_approved === true,
-    }));
+  return rows.filter((r) => !held(r.status)).map((r) => openTicketOf(r));
 }
 
 /**
@@ -277,17 +284,7 @@ export async function openTicketsToNag(db: Queryable, until: Date): Promise<Open
  * the platform holds, the unit reported done or a leader approved returning left out.
  */
 export async function openTicketsDueBetween(db: Queryable, from: Date, until: Date): Promise<OpenTicket[]> {
-  const rows = await db.query<{
-    number: string;
-    title: string;
-    content: string;
-    unit_id: string;
-    due_at: Date;
-    reopen_count: number;
-    status: string;
-    reported_done: boolean;
-    return_approved: boolean;
-  }>(
+  const rows = await db.query<OpenTicketRow>(
     `select t.number, t.title, t.content, t.unit_id, t.due_at, t.reopen_count, t.status,
        ${REPORTED_DONE('t')}, ${RETURN_APPROVED('t')}
      from tickets t where not t.done and t.due_at > $1 and t.due_at <= $2 order by t.due_at, t.number`,
@@ -295,13 +292,7 @@ export async function openTicketsDueBetween(db: Queryable, from: Date, until: Da
   );
   return rows
     .filter((r) => !held(r.status) && r.reported_done !== true && r.return_approved !== true)
-    .map((r) => ({
-      number: r.number,
-      title: ticketTitle(r.title, r.content),
-      unitId: r.unit_id,
-      dueAt: new Date(r.due_at),
-      reopenCount: r.reopen_count,
-    }));
+    .map((r) => openTicketOf(r));
 }
 
 /**
@@ -309,33 +300,14 @@ export async function openTicketsDueBetween(db: Queryable, from: Date, until: Da
  * list), each with whether the unit reported it 已办结 (not reopened since) as the nag marks it.
  */
 export async function overdueOrReopenedOfUnit(db: Queryable, unitId: string, now: Date): Promise<OpenTicket[]> {
-  const rows = await db.query<{
-    number: string;
-    title: string;
-    content: string;
-    due_at: Date;
-    reopen_count: number;
-    status: string;
-    reported_done: boolean;
-    return_approved: boolean;
-  }>(
+  const rows = await db.query<OpenTicketRow>(
     `select t.number, t.title, t.content, t.due_at, t.reopen_count, t.status,
        ${REPORTED_DONE('t')}, ${RETURN_APPROVED('t')}
      from tickets t
      where t.unit_id = $1 and not t.done and (t.due_at < $2 or t.reopen_count > 0) order by t.due_at, t.number`,
     [unitId, now],
   );
-  return rows
-    .filter((r) => !held(r.status))
-    .map((r) => ({
-      number: r.number,
-      title: ticketTitle(r.title, r.content),
-      unitId,
-      dueAt: new Date(r.due_at),
-      reopenCount: r.reopen_count,
-      reportedDone: r.reported_done === true,
-      returnApproved: r.return_approved === true,
-    }));
+  return rows.filter((r) => !held(r.status)).map((r) => openTicketOf(r, unitId));
 }
 
 /**
