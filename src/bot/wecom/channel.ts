@@ -505,11 +505,10 @@ export class WecomChannel implements ChatChannel {
     if (m.card) this.rememberCard(m.card);
     // An answer to a message, soon after it, goes as a reply on that message: a reply needs no
     // push, which WeCom limits (conversations a bot may push to, and only after they talked to it).
-    if (await this.replied(client, m)) return m.to.kind === 'group' ? 'group' : 'private';
+    const bodies = bodiesOf(m, this.o.roster);
+    if (await this.replied(client, m, bodies)) return m.to.kind === 'group' ? 'group' : 'private';
     // The text (and card), then the file: the first step tells whether WeCom takes it at all.
-    const steps: Array<() => Promise<void>> = bodiesOf(m, this.o.roster).map(
-      (body) => () => this.send(client, chatid, body),
-    );
+    const steps: Array<() => Promise<void>> = bodies.map((body) => () => this.send(client, chatid, body));
     if (media) steps.push(() => this.sendMedia(client, chatid, media));
     const [first, ...rest] = steps;
     try {
@@ -537,7 +536,7 @@ export class WecomChannel implements ChatChannel {
    * is not such a message or WeCom refused the reply (then it is pushed); throws when the
    * connection failed or the outcome is unknown (as a push would).
    */
-  private async replied(client: WSClient, m: OutgoingMessage): Promise<boolean> {
+  private async replied(client: WSClient, m: OutgoingMessage, bodies: SendMsgBody[]): Promise<boolean> {
     const on = m.inReplyTo ? this.answerable.get(m.inReplyTo) : undefined;
     if (!on || m.card || m.file) return false;
     if (Date.now() - on.at >= (this.o.replyWindowMs ?? REPLY_WINDOW_MS)) return false;
@@ -545,7 +544,7 @@ export class WecomChannel implements ChatChannel {
     const sameChat =
       m.to.kind === 'group' ? b?.chattype === 'group' : b?.chattype !== 'group' && b?.from?.userid === m.to.id;
     if (!sameChat) return false;
-    const [body, ...more] = bodiesOf(m, this.o.roster);
+    const [body, ...more] = bodies;
     if (!body || more.length > 0 || body.msgtype !== 'markdown') return false;
     try {
       await client.replyStream(on.frame, `r${randomUUID().replace(/-/g, '')}`, body.markdown.content, true);
