@@ -11,6 +11,7 @@ import {
 } from '../domain/sign-card.js';
 import * as C from '../domain/texts/card-press.js';
 import { formatShort } from '../domain/time.js';
+import { withinMs } from '../lib/within.js';
 import { markInboundsProcessed, recordInbounds } from '../store/audit.js';
 import { unitSignRecord } from '../store/sign-records.js';
 import type { AppContext } from './context.js';
@@ -53,15 +54,12 @@ export function cardMessage(a: CardAction, text: string): IncomingMessage {
 
 /** Waits for `p` at most `ms` (its failure logged by the caller's catch); true when it settled in time. */
 async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  try {
-    return await Promise.race([p.then(() => true), late]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return (
+    (await withinMs(
+      p.then(() => true),
+      ms,
+    )) !== 'late'
+  );
 }
 
 /** The unit's 签收 record of the item, or 'unknown' when the read failed or took longer than `ms` (logged). */

@@ -13,6 +13,7 @@ import {
 import { DEFAULT_BOT_NAME } from '../../domain/texts/channel.js';
 import { wecomWithheldNotice } from '../../domain/texts/wecom.js';
 import { RecentIds } from '../../lib/recent-ids.js';
+import { withinMs } from '../../lib/within.js';
 import {
   type CardAction,
   type CardVerdict,
@@ -648,19 +649,6 @@ const REPLY_WINDOW_MS = 5 * 60_000;
 
 /** WeCom's "system busy": worth a retry, not a reason to say a private message in the group. */
 const TRANSIENT_CODES = new Set([-1]);
-
-/** The promise's value, or 'late' when it takes longer than `ms`. */
-async function withinMs<T>(p: Promise<T>, ms: number): Promise<T | 'late'> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), ms);
-  });
-  try {
-    return await Promise.race([p, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /**
  * The SDK's log lines into ours: its chatter (connecting, frames, downloads) at debug/trace, its
