@@ -1,3 +1,4 @@
+import type { OutgoingMessage } from '../domain/messages.js';
 import { idsWithRole, type Person, personName, responsibleFor, unitName } from '../domain/roster.js';
 import { type CardMeaning, signCard } from '../domain/sign-card.js';
 import { CARD_TITLES } from '../domain/texts/card-press.js';
@@ -16,12 +17,12 @@ import {
   nextStep,
 } from '../domain/tickets/digest.js';
 import { localDay } from '../domain/time.js';
-import { claimDigests, lastAcks, recordSteps, type StepRecord, stepKey, takenSteps } from '../store/ticket-nag.js';
 import { claimStep } from '../store/steps.js';
+import { claimDigests, lastAcks, recordSteps, type StepRecord, stepKey, takenSteps } from '../store/ticket-nag.js';
 import { openTicketsDueBetween, openTicketsToNag } from '../store/tickets.js';
 import { type AppContext, wordingOf } from '../usecases/context.js';
 import { noticeFile } from '../usecases/notices.js';
-import { toGroup, toPerson } from '../usecases/send.js';
+import { type MessageExtras, toGroup, toPerson } from '../usecases/send.js';
 import { dailyAt, type Routine } from './types.js';
 
 export interface NagResult {
@@ -39,6 +40,20 @@ function worst(items: readonly NagItem[]): Colour | null {
   let best = -1;
   for (const i of items) if (i.colour) best = Math.max(best, COLOUR_ORDER.indexOf(i.colour));
   return best < 0 ? null : (COLOUR_ORDER[best] ?? null);
+}
+
+/**
+ * A unit's message: to each of its contacts privately (purpose `base:<id>`), or, with no one to
+ * write to, once in the group (purpose `base`); `extras` gives each its card or file.
+ */
+function toUnit(
+  ids: readonly string[],
+  text: string,
+  base: string,
+  extras: (purpose: string) => MessageExtras = () => ({}),
+): OutgoingMessage[] {
+  if (ids.length === 0) return [toGroup(text, base, [], extras(base))];
+  return ids.map((id) => toPerson(id, text, `${base}:${id}`, extras(`${base}:${id}`)));
 }
 
 /** Who a unit's messages go to: its heads, else its liaisons. */
@@ -172,15 +187,7 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
       const withCard = (purpose: string) => ({
         card: signCard(purpose, CARD_TITLES.digest(unitName(roster, u)), meaning),
       });
-      if (ids.length > 0) {
-        for (const id of ids) {
-          const purpose = `ticket-nag:${cycle}:${u}:${id}`;
-          await send(toPerson(id, text, purpose, withCard(purpose)));
-        }
-      } else {
-        const purpose = `ticket-nag:${cycle}:${u}`;
-        await send(toGroup(text, purpose, [], withCard(purpose)));
-      }
+      for (const m of toUnit(ids, text, `ticket-nag:${cycle}:${u}`, withCard)) await send(m);
     }
     if (written.length > 0) {
       const acks = await lastAcks(
@@ -201,8 +208,7 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
         units: [{ unitId: u, items: written }],
       });
       const extras = file ? { file } : {};
-      if (ids.length === 0) await send(toGroup(wText, `ticket-written:${cycle}:${u}`, [], extras));
-      for (const id of ids) await send(toPerson(id, wText, `ticket-written:${cycle}:${u}:${id}`, extras));
+      for (const m of toUnit(ids, wText, `ticket-written:${cycle}:${u}`, () => extras)) await send(m);
     }
   }
   // 现场督办 and 提请督办 say whether the unit signed the earlier steps (its last 签收).
@@ -278,8 +284,7 @@ async function sendBlue(
   for (const [u, list] of [...byUnit.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const text = T.blueReminder(unitName(roster, u), list, config.tickets.digestMaxItems, tz);
     const ids = contacts.get(u) ?? unitContacts(ctx, u).map((p) => p.id);
-    if (ids.length === 0) await send(toGroup(text, `ticket-blue:${cycle}:${u}`));
-    for (const id of ids) await send(toPerson(id, text, `ticket-blue:${cycle}:${u}:${id}`));
+    for (const m of toUnit(ids, text, `ticket-blue:${cycle}:${u}`)) await send(m);
   }
 }
 
