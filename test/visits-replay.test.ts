@@ -99,6 +99,9 @@ describe('四个必到 in replay: each trigger, visits recorded, one unrecorded 
       },
       { at: at('12-02', '10:10'), from: 'wxid_weijian_zhou', text: 'V3 已见面 昨天 周局长 双方约定月底前恢复门诊' },
       { at: at('12-02', '10:20'), from: 'wxid_zhujian_zhang', text: 'V1 已到现场 复查整改进度' },
+      // A V code the record is not read from: told how to write it, never taken as another item's answer.
+      { at: at('12-02', '10:30'), from: 'wxid_zhujian_xu', to: 'bot', text: 'V1 补充：已上门 昨天 张局长 已当面道歉' },
+      { at: at('12-02', '10:35'), from: 'wxid_zhujian_zhang', text: 'v1已经去过了，群众表示满意👍' },
       { at: at('12-03', '10:00'), from: 'wxid_renshe_wu', to: 'bot', text: '我的待办' },
       { at: at('12-04', '09:30'), run: 'visit-check' },
       { at: at('12-04', '17:00'), run: 'weekly-summary' },
@@ -144,6 +147,10 @@ describe('四个必到 in replay: each trigger, visits recorded, one unrecorded 
       '已登记V3（工单2026113000003）走访情况：12月1日，周局长上门走访，双方约定月底前恢复门诊。',
     );
     expect(said(at('12-02', '10:20'))).toBe('V1已于此前登记走访（12月1日，张局长），本次内容已补充记录。');
+    for (const when of [at('12-02', '10:30'), at('12-02', '10:35')]) {
+      expect(sent(when)).toHaveLength(1);
+      expect(said(when)).toMatch(/^未能识别V1的走访登记。请按“V1 已上门 日期 走访人 达成事项”回复/);
+    }
   });
 
   it('lists the owed visit in 我的待办 of its unit', () => {

@@ -48,6 +48,10 @@ export const visitRecorded = (code: string, ticketNumber: string, day: string, p
 export const visitAlreadyRecorded = (code: string, day: string, person: string) =>
   `${code}已于此前登记走访（${dayLabel(day)}，${person}），本次内容已补充记录。`;
 
+/** A message that starts with a 必到 code but is not read as a visit record. */
+export const visitUnreadable = (code: string) =>
+  `未能识别${code}的走访登记。请按“${code} 已上门 日期 走访人 达成事项”回复，` +
+  `如：${code} 已上门 11月20日 王局长 已与群众达成整改协议。`;
 export const visitUnknown = (code: string) => `未找到必到事项${code}，请核对编号。`;
 export const visitNotYours = (code: string, unit: string) =>
   `${code}是${unit}的必到事项，请由该单位负责人或联络员登记。`;

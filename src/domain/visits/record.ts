@@ -39,6 +39,12 @@ function dayOf(m: RegExpExecArray, today: string, withYear: boolean): string | n
 }
 
 /** The record, or null when the text is no visit record. `today`: the local day it was said. */
+/** The 必到 code a message starts with (`V7 …`), whatever follows; null when it starts with none. */
+export function visitCodeAtStart(text: string): string | null {
+  const m = /^\s*(V\d{1,8})(?!\d)/i.exec(text);
+  return m ? (m[1] as string).toUpperCase() : null;
+}
+
 export function parseVisitRecord(text: string, today: string): VisitRecordCommand | null {
   const head = HEAD.exec(text);
   if (!head) return null;
