@@ -145,6 +145,8 @@ describe('end to end: WeCom AI bot (fake long connection) + Redis + PGlite', () 
   });
 
   it('keeps a card through a crash between recording and queueing (recover sends it with its button)', async () => {
+    // What the earlier cases caused is all sent first: recover() re-enqueues every unsent message.
+    expect(await h.drain()).toBe(true);
     sent.length = 0;
     const message = {
       to: { kind: 'person' as const, id: 'wxid_hubin_you' },
