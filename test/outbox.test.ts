@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { jobIdFor } from '../src/jobs/names.js';
 import { type Harness, obliterate, startHarness } from '../src/sim/harness.js';
-import type { SentRecord } from '../src/sim/mock-world.js';
+import { MockWorld, type SentRecord } from '../src/sim/mock-world.js';
 import { recordOutboundMany } from '../src/store/audit.js';
 import { REDIS_URL, REPO, rosterConfig, testLogger, waitFor } from './helpers.js';
 
@@ -211,16 +211,21 @@ describe('outbox', () => {
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     try {
+      // Listening before the app starts: its worker may send the message before startHarness returns
+      // (CI once missed it that way and waited in vain).
+      const config = rosterConfig();
+      const world = new MockWorld(config);
+      const sent: SentRecord[] = [];
+      world.onSent((s) => sent.push(s));
       h = await startHarness({
-        config: rosterConfig(),
+        config,
         redisUrl: REDIS_URL,
         log: testLogger(),
         queuePrefix: prefix,
         db: { dataDir: join(dataDir, 'pg') },
         dataDir,
+        world,
       });
-      const sent: SentRecord[] = [];
-      h.world.onSent((s) => sent.push(s));
       await waitFor(() => sent.length >= 1, 120_000);
       expect(await h.drain()).toBe(true);
       expect(await h.app.outbox.recover()).toBe(0);
