@@ -8,6 +8,10 @@
  * 2. Seeds 100k open tickets of which 5k overdue and times `ticket-nag`'s decide-and-enqueue
  *    (one set-based scan, ladder records, digests enqueued to the real outbox on Redis when
  *    reachable). Target: < 1 s; messages = units concerned.
+ * 3. Repeat warnings (issue 18 §1) over 100k tickets on PostgreSQL (PGlite when no server): the
+ *    place and problem keys of every ticket (jieba), all their places' clusters recomputed at once
+ *    (the worst case), and an import's 1,000 new tickets (the incremental case), in a child process
+ *    for its peak RSS. Target: < 5 s, < 400 MB.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -267,6 +271,143 @@ async function benchNag(open: number, overdue: number): Promise<void> {
   await db.close();
 }
 
+const PLACE_NAMES = [
+  '阳光',
+  '幸福',
+  '和平',
+  '翠湖',
+  '金色',
+  '东方',
+  '锦绣',
+  '华庭',
+  '碧水',
+  '香樟',
+  '紫荆',
+  '滨江',
+  '春晖',
+  '世纪',
+  '南湖',
+  '北岸',
+  '新城',
+  '龙湾',
+  '凤凰',
+  '青山',
+  '绿洲',
+  '海棠',
+  '桂花',
+  '枫林',
+  '银杏',
+];
+const PLACE_KINDS = ['花园', '小区', '家园', '苑', '新村', '路', '街', '社区'];
+const PROBLEMS = [
+  '楼下垃圾长期无人清理',
+  '夜间施工噪音扰民',
+  '电梯经常故障停运',
+  '路灯不亮',
+  '污水管道堵塞外溢',
+  '占道经营堵塞通行',
+  '停车位被长期占用',
+  '餐饮油烟扰民',
+  '绿化带杂草丛生',
+  '井盖缺失存在安全隐患',
+];
+
+/** Child: clustering over `n` tickets (PostgreSQL when `--pg`, else PGlite in memory); prints JSON. */
+async function childClusters(n: number): Promise<void> {
+  const { loadDistrictFile } = await import('../src/config/load.js');
+  const { openDb } = await import('../src/store/db.js');
+  const { migrate } = await import('../src/store/migrate.js');
+  const { writeTicketPlaces } = await import('../src/store/clusters.js');
+  const { placeRows, recomputeClusters } = await import('../src/usecases/clusters.js');
+  const config = loadDistrictFile(CONFIG);
+  const url = readOption(process.argv, 'pg');
+  const schema = `bench_clusters_${process.pid}`;
+  const db = await openDb(url ? { databaseUrl: url, schema } : { dataDir: 'memory' });
+  await migrate(db);
+  const now = new Date(Date.UTC(2026, 10, 30, 2));
+  const ticket = (i: number) => {
+    const place = `${PLACE_NAMES[i % PLACE_NAMES.length]}${PLACE_KINDS[Math.floor(i / PLACE_NAMES.length) % 8]}`;
+    return {
+      number: `2026${String(i).padStart(8, '0')}`,
+      title: '',
+      content: `市民反映${place}${(i % 12) + 1}栋${PROBLEMS[Math.floor(i / 200) % PROBLEMS.length]}`,
+      unitId: config.units[i % config.units.length]?.id as string,
+      street: null,
+      grid: null,
+      assignedAt: new Date(now.getTime() - (i % 60) * 86_400_000 - 3_600_000),
+      deadlineAt: null,
+      dueAt: now,
+      status: '办理中',
+      done: false,
+      rating: null,
+      reopenCount: 0,
+    };
+  };
+  const insert = async (from: number, to: number) => {
+    const rows = [];
+    for (let i = from; i < to; i++) rows.push(ticket(i));
+    for (let k = 0; k < rows.length; k += 5000)
+      await db.query(
+        `insert into tickets (number, content, unit_id, assigned_at, due_at, first_seen_at, updated_at)
+         select x.number, x.content, x."unitId", x."assignedAt", x."dueAt", x."dueAt", x."dueAt"
+           from jsonb_to_recordset($1::jsonb)
+             as x(number text, content text, "unitId" text, "assignedAt" timestamptz, "dueAt" timestamptz)`,
+        [JSON.stringify(rows.slice(k, k + 5000))],
+      );
+    return rows;
+  };
+  const seeded = await insert(0, n);
+  const baselineKb = process.resourceUsage().maxRSS;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const places = new Set<string>();
+  for (let k = 0; k < seeded.length; k += 5000) {
+    const rows = placeRows(seeded.slice(k, k + 5000), now);
+    await writeTicketPlaces(db, rows);
+    for (const r of rows) places.add(r.place);
+  }
+  const keyMs = performance.now() - t0;
+  const t1 = performance.now();
+  const all = await recomputeClusters(db, config, places, now);
+  const fullMs = performance.now() - t1;
+  const cpu = process.cpuUsage(cpu0);
+  const fresh = await insert(n, n + 1000);
+  const t2 = performance.now();
+  const rows = placeRows(fresh, now);
+  await writeTicketPlaces(db, rows);
+  const grown = await recomputeClusters(db, config, new Set(rows.map((r) => r.place)), now);
+  const incMs = performance.now() - t2;
+  process.stdout.write(
+    `${JSON.stringify({
+      ms: keyMs + fullMs,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      keyMs,
+      fullMs,
+      incMs,
+      maxRssKb: process.resourceUsage().maxRSS,
+      baselineKb,
+      places: places.size,
+      clusters: all.length,
+      warned: all.filter((c) => c.warn).length,
+      grownWarned: grown.filter((c) => c.warn).length,
+    })}\n`,
+  );
+  if (url) await db.query(`drop schema ${schema} cascade`);
+  await db.close();
+}
+
+function clusterLine(where: string, r: { [k: string]: unknown }): string {
+  const s = (k: string) => `${((r[k] as number) / 1000).toFixed(2)} s`;
+  return (
+    `repeat clusters, ${where}: keys of 100k tickets ${s('keyMs')} + all ${r.places} places recomputed ` +
+    `${s('fullMs')} = ${s('ms')}, peak RSS ${mb(r.maxRssKb as number)} ` +
+    `(store seeded: ${mb(r.baselineKb as number)}); ` +
+    `${r.clusters} clusters, ${r.warned} to warn; an import of 1,000 more: ${s('incMs')}, ${r.grownWarned} grown ` +
+    `(targets < 5 s, < 400 MB; this process's CPU for keys + recompute: ${s('cpuMs')}, the rest is waiting on the ` +
+    `store)`
+  );
+}
+
 async function pgReachable(url: string): Promise<boolean> {
   const { default: pg } = await import('pg');
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
@@ -286,6 +427,7 @@ async function main(): Promise<void> {
   const file = readOption(process.argv, 'file');
   if (phase === 'import' && file) return childImport(file);
   if (phase === 'bare' && file) return childBare(file);
+  if (phase === 'clusters') return childClusters(Number(readOption(process.argv, 'tickets') ?? 100_000));
   if (phase === 'nag')
     return benchNag(
       Number(readOption(process.argv, 'open') ?? 100_000),
@@ -324,6 +466,9 @@ async function main(): Promise<void> {
           `${mb(onPg.maxRssKb)} (bot process only)  ${JSON.stringify(onPg.counts)}`,
       );
     } else console.log('import on PostgreSQL: skipped (no server reachable; --pg <url> to choose one)');
+    if (!hasFlag(process.argv, 'no-pg') && (await pgReachable(pgUrl)))
+      console.log(clusterLine('PostgreSQL server', child('clusters', '-', ['--pg', pgUrl])));
+    else console.log(clusterLine('PGlite in memory (no PostgreSQL server)', child('clusters', '-')));
     // The nag bench in its own process too (a fresh heap, like a routine worker's).
     const pass = ['open', 'overdue'].flatMap((k) =>
       readOption(process.argv, k) ? [`--${k}`, readOption(process.argv, k) as string] : [],

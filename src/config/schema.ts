@@ -263,6 +263,25 @@ export const ticketsSchema = z
   })
   .prefault({});
 
+/** Repeat warnings (issue 18 §1): tickets of one place and one problem within a window. */
+export const clustersSchema = z
+  .object({
+    /** Off: no places recorded, no warnings. */
+    enabled: z.boolean().default(true),
+    /** Tickets of one place and problem that make a cluster. */
+    minSize: z.number().int().min(2).max(50).default(3),
+    /** Days back from the import in which the tickets count. */
+    windowDays: z.number().int().min(1).max(365).default(30),
+    /** Share of the shorter ticket's problem words the other must have (same problem). */
+    similarity: z.number().min(0.1).max(1).default(0.5),
+    /** Word sameness from which two tickets are one citizen's request repeated (并单 suggested). */
+    mergeSimilarity: z.number().min(0.1).max(1).default(0.9),
+    /** A dismissed cluster (忽略 C12) warns again once it has grown by this many tickets. */
+    regrow: z.number().int().min(1).max(50).default(2),
+  })
+  .strict()
+  .prefault({});
+
 /** Leaders' point-to-point dispatches (issue 5): answer windows and follow-up times. */
 export const dispatchSchema = z
   .object({
@@ -368,6 +387,7 @@ export const districtSchema = z
     dual: dualSchema,
     inbound: z.object({ maxAgeSeconds: z.number().int().min(0).default(600) }).prefault({}),
     tickets: ticketsSchema,
+    clusters: clustersSchema,
     console: consoleSchema,
     limits: limitsSchema,
     notices: noticesSchema,

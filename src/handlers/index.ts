@@ -1,6 +1,7 @@
 import { answerClarifyHandler } from './answer-clarify.js';
 import { answerHeldHandler } from './answer-held.js';
 import { cardUnmatchedHandler } from './card-unmatched.js';
+import { clusterDismissHandler } from './cluster-dismiss.js';
 import { approvalBareHandler } from './approval-bare.js';
 import { consoleLinkHandler } from './console-link.js';
 import { consoleLinkGroupHandler } from './console-link-group.js';
@@ -51,6 +52,7 @@ export function messageHandlers(): AnyMessageHandler[] {
     reportAdoptHandler,
     reportFlagsConfirmHandler,
     ticketImportHandler,
+    clusterDismissHandler,
     ticketApprovalHandler,
     approvalBareHandler,
     ticketDoneConfirmHandler,

@@ -5,6 +5,7 @@ import * as T from '../domain/texts/tickets.js';
 import { looksLikeTicketFile } from '../domain/tickets/file-kind.js';
 import { wordingOf } from '../usecases/context.js';
 import { enqueueRound } from '../usecases/dual-flow.js';
+import { warnClusters } from '../usecases/clusters.js';
 import { replyTo } from '../usecases/send.js';
 import { importChatFile } from '../usecases/ticket-import.js';
 import type { MessageHandler } from './types.js';
@@ -40,11 +41,15 @@ export const ticketImportHandler: MessageHandler = {
       await ctx.send(replyTo(msg, text, `ticket-import:${msg.id}`));
       return;
     }
-    const { answer, started } = await importChatFile(ctx, { path: file.path, name: file.name }, sender.id, {
+    const { answer, started, places } = await importChatFile(ctx, { path: file.path, name: file.name }, sender.id, {
       id: msg.id,
     });
     await ctx.send(replyTo(msg, answer, `ticket-import:${msg.id}`));
     // The deliveries after the answer that names them (a round not enqueued here is picked up by dual-check).
     for (const round of started) await enqueueRound(ctx, round);
+    // Repeat warnings for the places the tickets name (a failure never costs the import its answer).
+    await warnClusters(ctx, places).catch((err) =>
+      ctx.log.error({ err, id: msg.id }, 'repeat warnings failed after the import'),
+    );
   },
 };

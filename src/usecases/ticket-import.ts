@@ -24,6 +24,7 @@ import { type RawRow, readSheetRows } from '../lib/sheet-files.js';
 import type { Db } from '../store/db.js';
 import type { DualRound } from '../store/dual.js';
 import { openTicketsToNag, recordImport } from '../store/tickets.js';
+import { recordTicketPlaces, warnClusters } from './clusters.js';
 import type { AppContext } from './context.js';
 import { openDualRounds } from './dual-flow.js';
 import { upsertTickets } from './ticket-changes.js';
@@ -63,6 +64,8 @@ function rowContext(d: ImportDeps): RowContext {
 export interface ImportOptions {
   dryRun?: boolean;
   previewRows?: number;
+  /** Filled with the places the imported tickets name (repeat warnings, usecases/clusters.ts). */
+  places?: Set<string>;
 }
 
 /** Validates rows and upserts them in batches; one bad row is rejected with its reason, never more. */
@@ -114,6 +117,8 @@ class BatchImporter {
     this.counts.created += o.created;
     this.counts.updated += o.updated;
     this.counts.unchanged += o.unchanged;
+    if (this.d.config.clusters.enabled)
+      for (const p of await recordTicketPlaces(this.d.db, b, this.d.now)) this.opts.places?.add(p);
   }
 
   async finish(): Promise<ImportResult> {
@@ -221,8 +226,9 @@ export async function importRecords(
   records: ReadonlyArray<Partial<Record<TicketField, unknown>>>,
   d: ImportDeps,
   meta: ImportMeta,
+  opts: ImportOptions = {},
 ): Promise<ImportResult> {
-  const importer = new BatchImporter(d, meta);
+  const importer = new BatchImporter(d, meta, opts);
   for (let i = 0; i < records.length; i++)
     await importer.add(i + 1, records[i] as Partial<Record<TicketField, unknown>>);
   return importer.finish();
@@ -256,6 +262,8 @@ export interface ChatImport {
   answer: string;
   /** The 双派单 rounds made, not yet enqueued: their deliveries follow the answer that names them. */
   started: DualRound[];
+  /** The places the tickets name: their repeat warnings follow the answer (warnClusters). */
+  places: Set<string>;
 }
 
 /** Opens the 四个必到 visits the import's tickets call for (a failure is logged: visit-check opens them later). */
@@ -277,11 +285,13 @@ export async function importChatFile(
   logFields: Record<string, unknown>,
 ): Promise<ChatImport> {
   const at = ctx.clock.now();
+  const places = new Set<string>();
   const r = await importTicketFile(
     file.path,
     file.name,
     { db: ctx.db, roster: ctx.roster, calendar: ctx.calendar, config: ctx.config, now: at },
     { source: `file:${file.name} by ${senderId}`, senderId, fileName: file.name },
+    { places },
   );
   ctx.log.info(
     { ...logFields, from: senderId, file: file.name, result: r.kind, ...(r.kind === 'imported' ? r.counts : {}) },
@@ -315,7 +325,12 @@ export async function importChatFile(
       );
     }
   }
-  return { result: r, answer: importAnswer(file.name, r, ctx.config.tickets.maxRejectedListed, follow), started };
+  return {
+    result: r,
+    answer: importAnswer(file.name, r, ctx.config.tickets.maxRejectedListed, follow),
+    started,
+    places,
+  };
 }
 
 /**
@@ -327,15 +342,18 @@ export async function importPushedRecords(
   records: ReadonlyArray<Partial<Record<TicketField, unknown>>>,
 ): Promise<ImportResult> {
   const at = ctx.clock.now();
+  const places = new Set<string>();
   const r = await importRecords(
     records,
     { db: ctx.db, roster: ctx.roster, calendar: ctx.calendar, config: ctx.config, now: at },
     { source: 'api' },
+    { places },
   );
   if (r.kind === 'imported' && records.length > 0) await openVisitsAfterImport(ctx, at);
   if (r.kind === 'imported' && records.length > 0)
     await openDualRounds(ctx).catch((err) =>
       ctx.log.error({ err }, 'dual: rounds not made after the API import (dual-check will)'),
     );
+  await warnClusters(ctx, places).catch((err) => ctx.log.error({ err }, 'repeat warnings failed after the API import'));
   return r;
 }

@@ -63,6 +63,10 @@ export function helpText(p: Person, f: HelpFacts = DEFAULT_FACTS, w: ChannelWord
       `· ${f.reportEscalation}仍未报送日报的单位、超过时限仍未反馈的调度，会点对点提请您督办；${tickets}` +
         `每月回头看和月评比结果也会私信发送给您。`,
     );
+    lines.push(
+      '· 导入工单后，同一地点同类诉求近期多次出现的，我会在群内发出重复诉求预警（编号 C 开头）；' +
+        '无需跟进的回复“忽略 C12”。',
+    );
   }
   if (isSupervisor(p) || p.roles.includes('discipline')) {
     lines.push(

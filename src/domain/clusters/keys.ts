@@ -1,0 +1,196 @@
+/**
+ * Place and problem keys of a ticket, for repeat warnings (issue 18 §1). The text (title and
+ * content) is cut into words with jieba (its default dictionary); then:
+ * - place: the first community name (…小区 / 社区 / 花园 / 家园 / 苑 / 村), else the first road
+ *   (…路 / 街 / 巷 / 大道): the word with that ending and at most two words before it, stopping at
+ *   an administrative name (…区 / 县 / 市 / 镇 / 街道), a verb of reporting (反映, 投诉…), digits or
+ *   punctuation. A trailing 小区 is dropped (阳光花园小区 = 阳光花园). Buildings (3栋, 5号楼) are not part
+ *   of the key: the same problem in two buildings of one community is one place.
+ * - 并单: two tickets of one cluster whose words (all but punctuation, digits included: 3栋 ≠ 5栋) are
+ *   nearly the same (`mergeSimilarity` of all their words, Jaccard) repeat one citizen's request.
+ * - problem: the set of content words left (the place, digits, one-character words and common
+ *   complaint words such as 反映 / 长期 / 希望 removed); two tickets have the same problem when the
+ *   words they share are at least `similarity` of the shorter set (overlap coefficient).
+ */
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+
+let segmenter: Jieba | null = null;
+/** The segmenter, made once (loading the dictionary takes about 0.3 s). */
+function jieba(): Jieba {
+  segmenter ??= Jieba.withDict(dict);
+  return segmenter;
+}
+
+export function cutWords(text: string): string[] {
+  return jieba().cut(text, true);
+}
+
+const COMMUNITY = /(小区|社区|花园|家园|苑|村|公寓|新村|大院)$/;
+const ROAD = /(路|街|巷|大道|胡同)$/;
+const ADMIN = /(省|市|区|县|镇|乡|街道)$/;
+const NOT_ADMIN = /(小区|社区|园区|城区|片区|景区)$/;
+const NAME_PART = /^[\u4e00-\u9fa5A-Za-z]+$/;
+/** Words that open a complaint, never part of a name. */
+const LEAD_WORDS = new Set([
+  '市民',
+  '居民',
+  '群众',
+  '来电',
+  '来电人',
+  '人称',
+  '反映',
+  '投诉',
+  '举报',
+  '称',
+  '位于',
+  '在',
+  '家住',
+  '住',
+  '我',
+  '我们',
+  '本人',
+  '诉求',
+  '咨询',
+  '关于',
+  '附近',
+  '门口',
+  '道路',
+]);
+
+/** Common complaint words that say nothing of the problem itself. */
+const GENERIC = new Set([
+  ...LEAD_WORDS,
+  '长期',
+  '经常',
+  '多次',
+  '一直',
+  '无人',
+  '没有',
+  '问题',
+  '希望',
+  '要求',
+  '请求',
+  '处理',
+  '解决',
+  '相关',
+  '部门',
+  '严重',
+  '影响',
+  '情况',
+  '现在',
+  '目前',
+  '已经',
+  '存在',
+  '出现',
+  '进行',
+  '尽快',
+  '马上',
+  '至今',
+  '仍然',
+  '还是',
+  '楼下',
+  '小区',
+  '社区',
+  '工单',
+  '处置',
+  '予以',
+  '现场',
+]);
+
+function isNameWord(w: string): boolean {
+  return NAME_PART.test(w) && !LEAD_WORDS.has(w) && !(ADMIN.test(w) && !NOT_ADMIN.test(w));
+}
+
+function nameEndingAt(words: readonly string[], i: number): string {
+  const end = words[i] as string;
+  let name = end;
+  for (let k = i - 1, taken = 0; k >= 0 && taken < 2; k--, taken++) {
+    const w = words[k] as string;
+    if (!isNameWord(w) || name.length + w.length > 10) break;
+    name = w + name;
+  }
+  // 阳光花园 + 小区: the next word repeats the kind of place.
+  return name.length > end.length || end.length >= 3 ? name.replace(/(.{2,})小区$/, '$1') : '';
+}
+
+function firstPlace(words: readonly string[], ending: RegExp, skipAdmin: boolean): string | null {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (!NAME_PART.test(w) || !ending.test(w) || LEAD_WORDS.has(w)) continue;
+    if (skipAdmin && ADMIN.test(w) && !NOT_ADMIN.test(w)) continue;
+    const name = nameEndingAt(words, i);
+    if (name.length >= 2 && !/^(小区|社区)$/.test(name)) return name;
+  }
+  return null;
+}
+
+/** The place a ticket's text names (see the module comment), or null when it names none. */
+export function placeKeyOfWords(words: readonly string[]): string | null {
+  return firstPlace(words, COMMUNITY, true) ?? firstPlace(words, ROAD, true);
+}
+
+export function placeKey(text: string): string | null {
+  return placeKeyOfWords(cutWords(text));
+}
+
+function isProblemWord(w: string, place: string | null): boolean {
+  if (w.length < 2 || /(号楼|栋|幢|单元)$/.test(w) || !NAME_PART.test(w) || GENERIC.has(w)) return false;
+  if (place !== null && place.includes(w)) return false;
+  return !(COMMUNITY.test(w) || ROAD.test(w) || (ADMIN.test(w) && !NOT_ADMIN.test(w)));
+}
+
+/**
+ * The problem words of cut words: content words without the place, digits, single characters and generic words; a
+ * longer word brings its first and last two characters too (垃圾堆 → 垃圾, 圾堆), so close wording matches.
+ */
+export function problemWordsOf(words: readonly string[], place: string | null): string[] {
+  const out = new Set<string>();
+  for (const w of words) {
+    if (!isProblemWord(w, place)) continue;
+    out.add(w);
+    if (w.length >= 3) for (const part of [w.slice(0, 2), w.slice(-2)]) if (isProblemWord(part, place)) out.add(part);
+  }
+  return [...out].sort();
+}
+
+export function problemWords(text: string, place: string | null = placeKey(text)): string[] {
+  return problemWordsOf(cutWords(text), place);
+}
+
+const WORD = /^[\u4e00-\u9fa5A-Za-z0-9]+$/;
+
+/** All the words but punctuation and the words that open a complaint: for near-identical texts (并单). */
+export function contentWordsOf(words: readonly string[]): string[] {
+  return [...new Set(words.filter((w) => WORD.test(w) && !LEAD_WORDS.has(w)))].sort();
+}
+
+export function contentWords(text: string): string[] {
+  return contentWordsOf(cutWords(text));
+}
+
+/** A text's place, problem words and all its words, from one cut. */
+export function ticketKeys(text: string): { place: string | null; problem: string[]; words: string[] } {
+  const words = cutWords(text);
+  const place = placeKeyOfWords(words);
+  return { place, problem: problemWordsOf(words, place), words: contentWordsOf(words) };
+}
+
+/** Shared words over the shorter set (0 when either is empty). */
+export function overlap(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const small = a.length <= b.length ? a : b;
+  const big = new Set(a.length <= b.length ? b : a);
+  let shared = 0;
+  for (const w of small) if (big.has(w)) shared++;
+  return shared / small.length;
+}
+
+/** Shared words over all words (Jaccard): near 1 only for near-identical texts. */
+export function sameness(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const sa = new Set(a);
+  let shared = 0;
+  for (const w of new Set(b)) if (sa.has(w)) shared++;
+  return shared / (sa.size + new Set(b).size - shared);
+}
