@@ -199,6 +199,9 @@ export const ticketFieldNames = [
   'status',
   'rating',
   'reopenCount',
+  'category',
+  'subcategory',
+  'address',
 ] as const;
 export type TicketField = (typeof ticketFieldNames)[number];
 
@@ -223,6 +226,9 @@ export const ticketsSchema = z
         status: z.array(z.string().min(1)).default([]),
         rating: z.array(z.string().min(1)).default([]),
         reopenCount: z.array(z.string().min(1)).default([]),
+        category: z.array(z.string().min(1)).default([]),
+        subcategory: z.array(z.string().min(1)).default([]),
+        address: z.array(z.string().min(1)).default([]),
       })
       .strict()
       .prefault({}),
