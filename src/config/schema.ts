@@ -288,6 +288,35 @@ export const clustersSchema = z
   .strict()
   .prefault({});
 
+/**
+ * 本周热点 (issue 18 §1): with the weekly summary, the categories and places whose tickets rose most in the last
+ * 7 days against the weeks before (src/domain/hotspots/rising.ts).
+ */
+export const hotspotsSchema = z
+  .object({
+    /** Off: no 本周热点 section, no chart. */
+    enabled: z.boolean().default(true),
+    /** Weeks before the last 7 days that make the comparison (their mean). */
+    historyWeeks: z.number().int().min(2).max(12).default(4),
+    /** Fewest tickets in the last 7 days for a category or place to be listed. */
+    minCount: z.number().int().min(1).max(10_000).default(3),
+    /** Fewest tickets more than the weeks before's mean. */
+    minIncrease: z.number().min(0).max(10_000).default(3),
+    /** Least rise above that mean, as a share (0.5 = +50 %). */
+    minRise: z.number().min(0).max(100).default(0.5),
+    /** Most categories and most places listed. */
+    maxListed: z.number().int().min(1).max(20).default(5),
+    /**
+     * Each week before must hold at least this share of the last 7 days' tickets with a category (a place), or that
+     * kind is not compared (数据不全): a list that only lately has a 问题分类 column never makes everything "rise".
+     */
+    minHistoryShare: z.number().min(0).max(1).default(0.25),
+    /** Send the chart card (a PNG) with the list when something rose. */
+    chart: z.boolean().default(true),
+  })
+  .strict()
+  .prefault({});
+
 /** Leaders' point-to-point dispatches (issue 5): answer windows and follow-up times. */
 export const dispatchSchema = z
   .object({
@@ -397,6 +426,7 @@ export const districtSchema = z
     console: consoleSchema,
     limits: limitsSchema,
     notices: noticesSchema,
+    hotspots: hotspotsSchema,
   })
   .superRefine((d, ctx) => {
     const unitIds = new Map<string, number>();
