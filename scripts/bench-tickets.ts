@@ -12,6 +12,9 @@
  *    place and problem keys of every ticket (jieba), all their places' clusters recomputed at once
  *    (the worst case), and an import's 1,000 new tickets (the incremental case), in a child process
  *    for its peak RSS. Target: < 5 s, < 400 MB.
+ * 4. 本周热点 (issue 18 §1) over 100k tickets on PostgreSQL (PGlite when no server), spread over 60
+ *    days, each with a category path and a place: the week counts by category and by place, the
+ *    rising list, and the chart card rendered, in a child process for its peak RSS.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -408,6 +411,121 @@ function clusterLine(where: string, r: { [k: string]: unknown }): string {
   );
 }
 
+const TOP_CATEGORIES = [
+  '城乡建设',
+  '城市管理',
+  '生态环境',
+  '交通运输',
+  '市场监管',
+  '劳动保障',
+  '教育',
+  '卫生健康',
+  '公共安全',
+  '民政',
+  '农业农村',
+  '自然资源',
+];
+
+/** Child: the weekly hotspot list over `n` tickets (PostgreSQL when `--pg`, else PGlite in memory); prints JSON. */
+async function childHotspots(n: number): Promise<void> {
+  const { loadDistrictFile } = await import('../src/config/load.js');
+  const { openDb } = await import('../src/store/db.js');
+  const { migrate } = await import('../src/store/migrate.js');
+  const { hotspotWeek, risingSections } = await import('../src/usecases/hotspots.js');
+  const { renderHotspotCard } = await import('../src/render/hotspot-card.js');
+  const { ticketsByWeekAndCategory, ticketsByWeekAndPlace } = await import('../src/store/hotspots.js');
+  const { localIso } = await import('../src/domain/time.js');
+  const config = loadDistrictFile(CONFIG);
+  const url = readOption(process.argv, 'pg');
+  const schema = `bench_hotspots_${process.pid}`;
+  const db = await openDb(url ? { databaseUrl: url, schema } : { dataDir: 'memory' });
+  await migrate(db);
+  const today = '2026-11-27';
+  const until = new Date(localIso('2026-11-28', 0, 0, config.timezone));
+  const places = PLACE_NAMES.flatMap((p) => PLACE_KINDS.map((k) => `${p}${k}`));
+  // 60 days of tickets (≈ 1,700 a day), 12 × 5 × 3 category paths and 200 places spread evenly over the days; in
+  // the last 7 days one
+  // ticket in ten is about 物业服务 and one in thirteen at 阳光花园 (what should come out as rising).
+  await db.query(
+    `insert into tickets (number, unit_id, assigned_at, due_at, status, done, category, first_seen_at, updated_at)
+     select 'H' || lpad(g::text, 8, '0'), 'u' || (g % 18),
+            $2::timestamptz - ((g % 60) || ' days')::interval - ((g % 23) || ' hours')::interval,
+            $2::timestamptz, '已办结', true,
+            case when g % 60 < 7 and g % 10 = 0 then '城乡建设-物业管理-物业服务'
+                 else ($3::jsonb ->> (h % 12)) || '-' || ($3::jsonb ->> (h % 12)) || ((h / 12) % 5) || '类-细项'
+                      || ((h / 60) % 3) end,
+            $2::timestamptz, $2::timestamptz
+     from generate_series(1, $1::int) as g, lateral (select ((g::bigint * 2654435761) % 1000003)::int as h) x`,
+    [n, until, JSON.stringify(TOP_CATEGORIES)],
+  );
+  await db.query(
+    `insert into ticket_places (ticket_number, place, problem, words, at)
+     select t.number, case when (substr(t.number, 2)::int % 60) < 7 and substr(t.number, 2)::int % 13 = 0
+                           then '阳光花园'
+                           else ($1::jsonb ->> (((substr(t.number, 2)::bigint * 40503) % 1000003) % $2::int)::int) end,
+            '[]'::jsonb, '[]'::jsonb, t.assigned_at
+     from tickets t`,
+    [JSON.stringify(places), places.length],
+  );
+  await db.exec('analyze tickets');
+  await db.exec('analyze ticket_places');
+  const baselineKb = process.resourceUsage().maxRSS;
+  const t0 = performance.now();
+  const byCategory = await ticketsByWeekAndCategory(db, until, config.hotspots.historyWeeks);
+  const categoryMs = performance.now() - t0;
+  const t1 = performance.now();
+  const byPlace = await ticketsByWeekAndPlace(db, until, config.hotspots.historyWeeks);
+  const placeMs = performance.now() - t1;
+  const t2 = performance.now();
+  const w = await hotspotWeek(db, config, today);
+  const listMs = performance.now() - t2;
+  const sections = risingSections(w);
+  const t3 = performance.now();
+  const png =
+    sections.length > 0
+      ? await renderHotspotCard({
+          district: config.district,
+          from: w.from,
+          to: w.to,
+          historyWeeks: w.rules.historyWeeks,
+          sections,
+          made: '11月27日17:00',
+        })
+      : Buffer.alloc(0);
+  const cardMs = performance.now() - t3;
+  const counted = byCategory.reduce((a, r) => a + r.n, 0);
+  process.stdout.write(
+    `${JSON.stringify({
+      ms: listMs,
+      categoryMs,
+      placeMs,
+      listMs,
+      cardMs,
+      pngBytes: png.length,
+      maxRssKb: process.resourceUsage().maxRSS,
+      baselineKb,
+      counted,
+      categoryRows: byCategory.length,
+      placeRows: byPlace.length,
+      listed: sections.map((s) => `${s.kind}: ${s.items.map((k) => `${k.label} ${k.count} (${k.mean})`).join(', ')}`),
+    })}\n`,
+  );
+  if (url) await db.query(`drop schema ${schema} cascade`);
+  await db.close();
+}
+
+function hotspotLine(where: string, r: { [k: string]: unknown }): string {
+  const ms = (k: string) => `${(r[k] as number).toFixed(0)} ms`;
+  return (
+    `weekly hotspots, ${where}: ${(r.counted as number).toLocaleString()} of 100k tickets in the 5 weeks; counts by ` +
+    `category ${ms('categoryMs')} (${r.categoryRows} rows), by place ${ms('placeMs')} (${r.placeRows} rows); ` +
+    `both + the rising list ${ms('listMs')}; chart card ${ms('cardMs')} (${r.pngBytes} bytes; the process's first, ` +
+    `ECharts loaded and the font cut); peak RSS ` +
+    `${mb(r.maxRssKb as number)} (store seeded: ${mb(r.baselineKb as number)}); listed: ` +
+    `${(r.listed as string[]).join('; ')}`
+  );
+}
+
 async function pgReachable(url: string): Promise<boolean> {
   const { default: pg } = await import('pg');
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
@@ -428,6 +546,7 @@ async function main(): Promise<void> {
   if (phase === 'import' && file) return childImport(file);
   if (phase === 'bare' && file) return childBare(file);
   if (phase === 'clusters') return childClusters(Number(readOption(process.argv, 'tickets') ?? 100_000));
+  if (phase === 'hotspots') return childHotspots(Number(readOption(process.argv, 'tickets') ?? 100_000));
   if (phase === 'nag')
     return benchNag(
       Number(readOption(process.argv, 'open') ?? 100_000),
@@ -469,6 +588,9 @@ async function main(): Promise<void> {
     if (!hasFlag(process.argv, 'no-pg') && (await pgReachable(pgUrl)))
       console.log(clusterLine('PostgreSQL server', child('clusters', '-', ['--pg', pgUrl])));
     else console.log(clusterLine('PGlite in memory (no PostgreSQL server)', child('clusters', '-')));
+    if (!hasFlag(process.argv, 'no-pg') && (await pgReachable(pgUrl)))
+      console.log(hotspotLine('PostgreSQL server', child('hotspots', '-', ['--pg', pgUrl])));
+    console.log(hotspotLine('PGlite in memory', child('hotspots', '-')));
     // The nag bench in its own process too (a fresh heap, like a routine worker's).
     const pass = ['open', 'overdue'].flatMap((k) =>
       readOption(process.argv, k) ? [`--${k}`, readOption(process.argv, k) as string] : [],

@@ -93,6 +93,27 @@ describe('district config', () => {
     expect(issues).toMatch(/notices\.cc\[0\]\.units\[0\]: unknown unit id "nowhere"/);
   });
 
+  it('names a bad hotspot key, and has the documented defaults', () => {
+    const issues = errorOf({
+      ...base(),
+      hotspots: { historyWeeks: 1, minRise: -1, maxListed: 0, window: 7 },
+    }).issues.join('\n');
+    expect(issues).toMatch(/hotspots\.historyWeeks/);
+    expect(issues).toMatch(/hotspots\.minRise/);
+    expect(issues).toMatch(/hotspots\.maxListed/);
+    expect(issues).toMatch(/hotspots.*window/);
+    expect(parseDistrict(base()).hotspots).toEqual({
+      enabled: true,
+      historyWeeks: 4,
+      minCount: 3,
+      minIncrease: 3,
+      minRise: 0.5,
+      maxListed: 5,
+      minHistoryShare: 0.25,
+      chart: true,
+    });
+  });
+
   it('names a bad repeat-warning key (clusters)', () => {
     const issues = errorOf({ ...base(), clusters: { minSize: 1, similarity: 2, regrow: 'two' } }).issues.join('\n');
     expect(issues).toMatch(/clusters\.minSize/);

@@ -199,6 +199,9 @@ export const ticketFieldNames = [
   'status',
   'rating',
   'reopenCount',
+  'category',
+  'subcategory',
+  'address',
 ] as const;
 export type TicketField = (typeof ticketFieldNames)[number];
 
@@ -223,6 +226,9 @@ export const ticketsSchema = z
         status: z.array(z.string().min(1)).default([]),
         rating: z.array(z.string().min(1)).default([]),
         reopenCount: z.array(z.string().min(1)).default([]),
+        category: z.array(z.string().min(1)).default([]),
+        subcategory: z.array(z.string().min(1)).default([]),
+        address: z.array(z.string().min(1)).default([]),
       })
       .strict()
       .prefault({}),
@@ -278,6 +284,35 @@ export const clustersSchema = z
     mergeSimilarity: z.number().min(0.1).max(1).default(0.9),
     /** A dismissed cluster (忽略 C12) warns again once it has grown by this many tickets. */
     regrow: z.number().int().min(1).max(50).default(2),
+  })
+  .strict()
+  .prefault({});
+
+/**
+ * 本周热点 (issue 18 §1): with the weekly summary, the categories and places whose tickets rose most in the last
+ * 7 days against the weeks before (src/domain/hotspots/rising.ts).
+ */
+export const hotspotsSchema = z
+  .object({
+    /** Off: no 本周热点 section, no chart. */
+    enabled: z.boolean().default(true),
+    /** Weeks before the last 7 days that make the comparison (their mean). */
+    historyWeeks: z.number().int().min(2).max(12).default(4),
+    /** Fewest tickets in the last 7 days for a category or place to be listed. */
+    minCount: z.number().int().min(1).max(10_000).default(3),
+    /** Fewest tickets more than the weeks before's mean. */
+    minIncrease: z.number().min(0).max(10_000).default(3),
+    /** Least rise above that mean, as a share (0.5 = +50 %). */
+    minRise: z.number().min(0).max(100).default(0.5),
+    /** Most categories and most places listed. */
+    maxListed: z.number().int().min(1).max(20).default(5),
+    /**
+     * Each week before must hold at least this share of the last 7 days' tickets with a category (a place), or that
+     * kind is not compared (数据不全): a list that only lately has a 问题分类 column never makes everything "rise".
+     */
+    minHistoryShare: z.number().min(0).max(1).default(0.25),
+    /** Send the chart card (a PNG) with the list when something rose. */
+    chart: z.boolean().default(true),
   })
   .strict()
   .prefault({});
@@ -391,6 +426,7 @@ export const districtSchema = z
     console: consoleSchema,
     limits: limitsSchema,
     notices: noticesSchema,
+    hotspots: hotspotsSchema,
   })
   .superRefine((d, ctx) => {
     const unitIds = new Map<string, number>();

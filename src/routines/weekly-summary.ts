@@ -8,6 +8,7 @@ import { readDeployment } from '../store/deployment.js';
 import { lateSides, reportsOfDays, weekRounds, weekTickets } from '../store/ranking.js';
 import { claimStep } from '../store/steps.js';
 import type { AppContext } from '../usecases/context.js';
+import { weeklyHotspotMessage } from '../usecases/hotspots.js';
 import { toPerson } from '../usecases/send.js';
 import { weeklyVisitsText } from '../usecases/visits.js';
 import { workdayToday } from './gate.js';
@@ -72,7 +73,8 @@ export async function weeklyInput(ctx: AppContext, today: string): Promise<T.Wee
 /**
  * 每周汇总 (Friday 17:00 by default; the last working day before it when Friday is a
  * holiday): the week's 不满意 and 重办 tickets by unit, closed and still open, the 双派单
- * rounds, and the units late with reports or rounds; to each leader point-to-point.
+ * rounds, the units late with reports or rounds, 四个必到 visits and 本周热点 (with its chart card
+ * when something rose); to each leader point-to-point.
  */
 export const weeklySummaryRoutine: Routine = {
   name: 'weekly-summary',
@@ -82,13 +84,27 @@ export const weeklySummaryRoutine: Routine = {
     if (!run || weeklyDay(day, ctx.config.routines.weeklySummaryWeekday, ctx.calendar) !== day) return;
     const w = await weeklyInput(ctx, day);
     const from = new Date(localIso(w.from, 0, 0, ctx.config.timezone));
-    const text = T.weeklySummaryText(w) + (await weeklyVisitsText(ctx, from, ctx.clock.now(), day));
+    // 本周热点: a failure costs the summary only that section (logged).
+    const hot = await weeklyHotspotMessage(ctx, day).catch((err) => {
+      ctx.log.error({ err }, 'weekly-summary: hotspots not computed');
+      return { text: '', card: undefined };
+    });
+    const text =
+      T.weeklySummaryText(w) +
+      (await weeklyVisitsText(ctx, from, ctx.clock.now(), day)) +
+      (hot.text ? `\n\n${hot.text}` : '');
     for (const p of ctx.roster.withRole('leader')) {
       await ctx.send(toPerson(p.id, text, `weekly-summary:${w.from}:${p.id}`));
+      if (hot.card)
+        await ctx.send(
+          toPerson(p.id, hot.card.caption, `weekly-summary:${w.from}:hotspots:${p.id}`, { file: hot.card.file }),
+        );
     }
     await claimStep(ctx.db, `weekly-summary:${w.from}`, 'weekly-summary', ctx.clock.now(), day, {
       total: w.total,
       rounds: w.rounds,
+      hotspots: hot.text !== '',
+      hotspotCard: hot.card?.file.name ?? null,
     });
     ctx.log.info(
       { week: w.from, day: localDay(ctx.clock.now(), ctx.config.timezone), ...w.total },

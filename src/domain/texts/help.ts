@@ -55,7 +55,9 @@ export function helpText(p: Person, f: HelpFacts = DEFAULT_FACTS, w: ChannelWord
     lines.push('· 发送“调度进展”查看未办结的调度，发送“调度进展 D12”查看一件调度的全过程。');
     lines.push('· 退办、不再办理申请回复“同意 TB001”或“不同意 TB001 理由”。');
     const tickets = f.ticketNag ? '工单经即时、书面、现场督办仍未办结的，我会点对点提请您督办；' : '';
-    lines.push(`· ${tickets}每周汇总、每月回头看和月评比结果会私信发送给您。`);
+    lines.push(
+      `· ${tickets}每周汇总（附本周热点：近7天工单明显上升的问题分类和地点）、每月回头看和月评比结果会私信发送给您。`,
+    );
   }
   if (isSupervisor(p)) {
     const tickets = f.ticketNag ? '工单经书面督办仍未办结的，会提请您赴现场督办；' : '';
