@@ -1,9 +1,10 @@
 /**
  * Ticket benchmarks (not a test): `npm run bench:tickets [-- --phase import|clusters|nag] [--rows 50000]
- * [--tickets 100000] [--places 2000] [--open 100000 --overdue 5000] [--pg URL | --no-pg] [--xlsx PATH]`.
+ * [--tickets 100000] [--places 2000] [--open 100000 --overdue 5000] [--pg URL | --no-pg] [--xlsx PATH] [--long]`.
  *
  * 1. import: generates an xlsx of N rows (default 50k; each names one of `--places` places and a
- *    problem, like a 12345 export) and imports it through the real importer (streaming exceljs
+ *    problem, like a 12345 export; `--long`: contents of about 250 characters, as 12345 writes them,
+ *    instead of about 40) and imports it through the real importer (streaming exceljs
  *    reader → validation → batched upserts → repeat-warning keys), into PGlite in memory and a
  *    scratch schema on PostgreSQL, each in a child process so its peak RSS is its own; then the same
  *    file again into the same store (a re-import: nothing is cut again); also with
@@ -53,7 +54,20 @@ const UNIT_NAMES = [
 ];
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 
-async function generate(path: string, rows: number, places: number): Promise<void> {
+/** What follows the place and the problem in a long content (`--long`: about 250 characters, as 12345 writes). */
+const TAILS = [
+  '严重影响周边居民正常生活。来电人曾多次向物业和社区反映，物业称由环卫负责，环卫称由物业负责，互相推诿，' +
+    '问题至今未得到解决。来电人希望相关部门尽快协调处理，明确责任主体，建立长效管理机制，并对周边环境进行' +
+    '整治。另外小区门口道路积水严重，雨天行人无法通行，希望一并处理。来电人表示如问题仍不解决将继续投诉。',
+  '已持续一个多月，夜间尤为明显，老人和孩子无法正常休息。来电人此前已拨打过热线，承办单位答复会尽快处理，' +
+    '但至今未见整改，现场情况没有任何改善。来电人要求相关部门到现场核实，依法依规处理，并将处理结果及时' +
+    '反馈。来电人同时反映周边商户存在占道经营现象，希望一并整治，还居民一个安静整洁的生活环境。',
+  '给居民出行带来很大不便，存在较大安全隐患。来电人称该问题已向社区网格员反映多次，网格员表示已上报，' +
+    '但一直没有结果。来电人希望相关部门高度重视，尽快安排人员现场查看，制定整改方案并落实到位，同时加强' +
+    '日常巡查和管理，防止类似问题再次发生。来电人留有联系方式，希望处理后电话告知办理情况。',
+];
+
+async function generate(path: string, rows: number, places: number, long = false): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: false });
   const ws = wb.addWorksheet('工单');
   ws.addRow([
@@ -80,8 +94,11 @@ async function generate(path: string, rows: number, places: number): Promise<voi
     ws.addRow([
       `2026${String(i).padStart(8, '0')}`,
       `诉求标题${i % 500}：小区环境问题`,
-      `市民反映${placeName(i, places)}${(i % 12) + 1}栋${PROBLEMS[Math.floor(i / places) % PROBLEMS.length]}，` +
-        `第${i}号诉求，希望尽快处理。`,
+      long
+        ? `来电人反映：位于城东街道${placeName(i, places)}${(i % 12) + 1}栋的` +
+          `${PROBLEMS[Math.floor(i / places) % PROBLEMS.length]}，${TAILS[i % TAILS.length]}（第${i}号诉求）`
+        : `市民反映${placeName(i, places)}${(i % 12) + 1}栋${PROBLEMS[Math.floor(i / places) % PROBLEMS.length]}，` +
+          `第${i}号诉求，希望尽快处理。`,
       unit,
       '城东街道',
       `网格${i % 40}`,
@@ -421,10 +438,20 @@ async function childClustersSeed(n: number, places: number): Promise<void> {
 async function childClustersRun(n: number, places: number): Promise<void> {
   const { loadDistrictFile } = await import('../src/config/load.js');
   const { openDb } = await import('../src/store/db.js');
-  const { recomputeClusters, recordTicketPlaces } = await import('../src/usecases/clusters.js');
+  const { Roster } = await import('../src/domain/roster.js');
+  const { clusterGroupText } = await import('../src/domain/texts/clusters.js');
+  const { clusterWarning, recomputeClusters, recordTicketPlaces } = await import('../src/usecases/clusters.js');
   const config = loadDistrictFile(CONFIG);
+  const roster = Roster.fromConfig(config);
   const units = config.units.map((u) => u.id);
   const db = await openDb(storeOf());
+  // Recomputed, and each warning's text made (its tickets' words cut for 并单), as warnClusters does before sending.
+  const recompute = async (places: ReadonlySet<string>, at: Date) => {
+    const changes = await recomputeClusters(db, config, places, at);
+    let chars = 0;
+    for (const c of changes) if (c.warn) chars += clusterGroupText(clusterWarning(config, roster, c).w).length;
+    return { changes, chars };
+  };
   const baselineKb = process.resourceUsage().maxRSS;
   const all = new Set(
     (await db.query<{ place: string }>('select distinct place from ticket_places where place is not null')).map(
@@ -433,7 +460,7 @@ async function childClustersRun(n: number, places: number): Promise<void> {
   );
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const made = await recomputeClusters(db, config, all, BENCH_NOW);
+  const { changes: made } = await recompute(all, BENCH_NOW);
   const fullMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const fullRssKb = process.resourceUsage().maxRSS;
@@ -446,11 +473,11 @@ async function childClustersRun(n: number, places: number): Promise<void> {
   const t1 = performance.now();
   const touched = await recordTicketPlaces(db, fresh);
   const incKeysMs = performance.now() - t1;
-  const grown = await recomputeClusters(db, config, touched, later);
+  const { changes: grown } = await recompute(touched, later);
   const incMs = performance.now() - t1;
   const t2 = performance.now();
   const again = await recordTicketPlaces(db, fresh);
-  const againChanges = await recomputeClusters(db, config, again, later);
+  const { changes: againChanges } = await recompute(again, later);
   const againMs = performance.now() - t2;
   process.stdout.write(
     `${JSON.stringify({
@@ -494,11 +521,11 @@ async function benchClusters(where: 'pg' | 'pglite', pgUrl: string, n: number, p
     console.log(
       `  worst case, all ${r.places} places recomputed: ${s2(r.ms)} (this process's CPU ${s2(r.cpuMs)}), ` +
         `peak RSS ${mb(r.fullRssKb as number)} (store opened: ${mb(r.baselineKb as number)}); ` +
-        `${r.clusters} clusters of ${r.members} tickets, ${r.warned} to warn  (targets < 5 s, < 400 MB)`,
+        `${r.clusters} clusters of ${r.members} tickets, ${r.warned} warnings made  (targets < 5 s, < 400 MB)`,
     );
     console.log(
       `  an import of 1,000 new tickets: keys ${s2(r.incKeysMs)} + the ${r.touched} places they name ` +
-        `recomputed = ${s2(r.incMs)}, ${r.grownWarned} clusters to warn; peak RSS ${mb(r.maxRssKb as number)}`,
+        `recomputed = ${s2(r.incMs)}, ${r.grownWarned} warnings made; peak RSS ${mb(r.maxRssKb as number)}`,
     );
     console.log(
       `  the same 1,000 again: ${s2(r.againMs)} (${r.againTouched} places touched, ${r.againChanges} clusters changed)`,
@@ -538,7 +565,7 @@ async function benchImport(pgUrl: string | null, rows: number, places: number): 
   try {
     if (!keep || !existsSync(keep)) {
       const g0 = performance.now();
-      await generate(path, rows, places);
+      await generate(path, rows, places, hasFlag(process.argv, 'long'));
       console.log(
         `generated ${rows.toLocaleString()}-row xlsx (${(statSync(path).size / 1e6).toFixed(1)} MB) in ` +
           `${((performance.now() - g0) / 1000).toFixed(1)} s`,

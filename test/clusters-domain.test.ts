@@ -194,7 +194,6 @@ describe('keys: address first, category, the start of the content only', () => {
       place: null,
       category: null,
       problem: [],
-      words: [],
     });
   });
 });

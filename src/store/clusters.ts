@@ -8,7 +8,6 @@ export interface PlaceRow {
   place: string | null;
   category: string | null;
   problem: readonly string[];
-  words: readonly string[];
 }
 
 const words = (s: string): string[] => (s === '' ? [] : s.split(' '));
@@ -34,14 +33,13 @@ export async function keyedTickets(
 export async function writeTicketPlaces(db: Queryable, rows: readonly PlaceRow[]): Promise<void> {
   if (rows.length === 0) return;
   await db.query(
-    `insert into ticket_places (ticket_number, text_hash, place, category, problem, words, at)
-     select x.number, x.hash, x.place, x.category, x.problem, x.words, coalesce(t.assigned_at, t.first_seen_at)
-       from jsonb_to_recordset($1::jsonb)
-         as x(number text, hash text, place text, category text, problem text, words text)
+    `insert into ticket_places (ticket_number, text_hash, place, category, problem, at)
+     select x.number, x.hash, x.place, x.category, x.problem, coalesce(t.assigned_at, t.first_seen_at)
+       from jsonb_to_recordset($1::jsonb) as x(number text, hash text, place text, category text, problem text)
        join tickets t on t.number = x.number
      on conflict (ticket_number) do update
        set text_hash = excluded.text_hash, place = excluded.place, category = excluded.category,
-           problem = excluded.problem, words = excluded.words, at = excluded.at`,
+           problem = excluded.problem, at = excluded.at`,
     [
       JSON.stringify(
         rows.map((r) => ({
@@ -50,7 +48,6 @@ export async function writeTicketPlaces(db: Queryable, rows: readonly PlaceRow[]
           place: r.place,
           category: r.category,
           problem: r.problem.join(' '),
-          words: r.words.join(' '),
         })),
       ),
     ],
@@ -87,23 +84,25 @@ export async function ticketsAtPlaces(
 
 export interface MemberFacts {
   number: string;
-  words: string[];
+  title: string;
+  content: string;
   at: Date;
   unitId: string;
   street: string | null;
 }
 
-/** What a warning needs of these tickets: their words (并单), unit and street. */
+/** What a warning needs of these tickets: their text (并单), date, unit and street. */
 export async function memberFacts(db: Queryable, numbers: readonly string[]): Promise<Map<string, MemberFacts>> {
   if (numbers.length === 0) return new Map();
   const rows = await db.query<{
     number: string;
-    words: string | null;
+    title: string | null;
+    content: string | null;
     at: Date | string;
     unit_id: string;
     street: string | null;
   }>(
-    `select t.number, p.words, coalesce(p.at, t.assigned_at, t.first_seen_at) as at, t.unit_id, t.street
+    `select t.number, t.title, t.content, coalesce(p.at, t.assigned_at, t.first_seen_at) as at, t.unit_id, t.street
        from tickets t left join ticket_places p on p.ticket_number = t.number
       where t.number in (select jsonb_array_elements_text($1::jsonb))`,
     [JSON.stringify(numbers)],
@@ -111,7 +110,14 @@ export async function memberFacts(db: Queryable, numbers: readonly string[]): Pr
   return new Map(
     rows.map((r) => [
       r.number,
-      { number: r.number, words: words(r.words ?? ''), at: new Date(r.at), unitId: r.unit_id, street: r.street },
+      {
+        number: r.number,
+        title: r.title ?? '',
+        content: r.content ?? '',
+        at: new Date(r.at),
+        unitId: r.unit_id,
+        street: r.street,
+      },
     ]),
   );
 }

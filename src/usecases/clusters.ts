@@ -19,9 +19,9 @@ import {
   type PlacedTicket,
   shouldWarn,
 } from '../domain/clusters/group.js';
-import { type KeyInput, keySource, ticketKeys } from '../domain/clusters/keys.js';
+import { type KeyInput, keySource, mergeWords, ticketKeys } from '../domain/clusters/keys.js';
 import { resolveStreet } from '../domain/dual/sides.js';
-import { responsibleFor, unitName, withRoles } from '../domain/roster.js';
+import { type Roster, responsibleFor, unitName, withRoles } from '../domain/roster.js';
 import * as T from '../domain/texts/clusters.js';
 import { formatDay } from '../domain/time.js';
 import {
@@ -59,11 +59,6 @@ export function keyHash(t: KeyedTicket): string {
     .digest('base64url');
 }
 
-/** The keys of tickets (all of them: one naming no place is recorded with a null place, for its hash). */
-export function placeRows(tickets: readonly KeyedTicket[]): PlaceRow[] {
-  return tickets.map((t) => ({ number: t.number, hash: keyHash(t), ...ticketKeys(t) }));
-}
-
 /**
  * Records the keys of a batch of imported tickets (already written to `tickets`): only those never keyed or whose
  * keyed text changed are cut. Returns the places touched (a ticket's new place, and its old one if it moved).
@@ -92,7 +87,7 @@ export interface ClusterChange {
   added: string[];
   size: number;
   warn: boolean;
-  /** Only for a cluster to warn about: its tickets' facts (unit, street, date, words). */
+  /** Only for a cluster to warn about: its tickets' facts (unit, street, date, text). */
   facts?: Map<string, MemberFacts>;
 }
 
@@ -181,30 +176,36 @@ async function recomputeChunk(
   });
 }
 
-/** The warning's facts of a cluster: dates, streets, 并单 pairs among the tickets since its last warning. */
-function warningOf(ctx: AppContext, c: ClusterChange): { w: T.ClusterWarning; streets: string[] } {
+/**
+ * What a warning says of a cluster to warn about: its numbers (new and earlier), dates, responsible unit and 并单
+ * pairs among the tickets since its last warning (their words cut here, for these tickets only); and its streets.
+ */
+export function clusterWarning(
+  config: DistrictConfig,
+  roster: Roster,
+  c: ClusterChange,
+): { w: T.ClusterWarning; streets: string[] } {
   const k = c.cluster;
   const facts = c.facts ?? new Map<string, MemberFacts>();
   const tickets: PlacedTicket[] = k.members.flatMap((n) => {
     const f = facts.get(n);
-    return f ? [{ ...f, place: k.place, category: null, problem: [] }] : [];
+    return f ? [{ ...f, place: k.place, category: null, problem: [], words: mergeWords(f) }] : [];
   });
   const times = tickets.map((t) => t.at.getTime());
-  const tz = ctx.config.timezone;
-  const since = new Set(k.members.slice(k.warnedSize));
+  const earlier = k.members.slice(0, k.warnedSize);
   const w: T.ClusterWarning = {
     code: k.code,
     place: k.place,
-    unitName: unitName(ctx.roster, k.unitId),
-    earlier: k.warnedSize > 0 ? k.members.slice(0, k.warnedSize) : [],
-    added: k.warnedSize > 0 ? k.members.slice(k.warnedSize) : k.members,
-    firstDay: formatDay(new Date(Math.min(...times)), tz),
-    lastDay: formatDay(new Date(Math.max(...times)), tz),
-    windowDays: ctx.config.clusters.windowDays,
+    unitName: unitName(roster, k.unitId),
+    earlier,
+    added: k.members.slice(k.warnedSize),
+    firstDay: formatDay(new Date(Math.min(...times)), config.timezone),
+    lastDay: formatDay(new Date(Math.max(...times)), config.timezone),
+    windowDays: config.clusters.windowDays,
     // Dismissed since its last warning (a later growth reads as usual again).
     dismissed: k.dismissedSize !== null && k.dismissedSize >= k.warnedSize,
     unitTickets: tickets.filter((t) => t.unitId === k.unitId).length,
-    mergePairs: mergePairs(tickets, clusterRules(ctx.config), since),
+    mergePairs: mergePairs(tickets, clusterRules(config), new Set(k.members.slice(k.warnedSize))),
   };
   return { w, streets: [...new Set(tickets.flatMap((t) => (t.street ? [t.street] : [])))] };
 }
@@ -220,7 +221,7 @@ export async function warnClusters(ctx: AppContext, places: ReadonlySet<string>)
   for (const c of changes) {
     if (!c.warn) continue;
     const k = c.cluster;
-    const { w, streets } = warningOf(ctx, c);
+    const { w, streets } = clusterWarning(ctx.config, ctx.roster, c);
     const purpose = `cluster:${k.code}:${c.size}`;
     for (const p of responsibleFor(ctx.roster, k.unitId))
       await ctx.send(toPerson(p.id, T.clusterUnitText(w), `${purpose}:unit:${p.id}`));

@@ -10,7 +10,8 @@
  *   of the key: the same problem in two buildings of one community is one place. When the export has
  *   an address (事发地址), a place found in it comes first; the text's is taken only when it names none.
  * - 并单: two tickets of one cluster whose words (all but punctuation, digits included: 3栋 ≠ 5栋) are
- *   nearly the same (`mergeSimilarity` of all their words, Jaccard) repeat one citizen's request.
+ *   nearly the same (`mergeSimilarity` of all their words, Jaccard) repeat one citizen's request. These
+ *   words are cut only when a warning is made, for its tickets (mergeWords).
  * - problem: the set of content words left (the place, digits, one-character words and common
  *   complaint words such as 反映 / 长期 / 希望 removed); two tickets have the same problem when the
  *   words they share are at least `similarity` of the shorter set (overlap coefficient), or when the
@@ -146,10 +147,23 @@ export function placeKey(text: string): string | null {
   return placeKeyOfWords(cutWords(text));
 }
 
-function isProblemWord(w: string, place: string | null): boolean {
+/** A word that may be a problem word, whatever the place (the place's own words are taken out after). */
+function mayBeProblemWord(w: string): boolean {
   if (w.length < 2 || /(号楼|栋|幢|单元)$/.test(w) || !NAME_PART.test(w) || GENERIC.has(w)) return false;
-  if (place !== null && place.includes(w)) return false;
   return !(COMMUNITY.test(w) || ROAD.test(w) || (ADMIN.test(w) && !NOT_ADMIN.test(w)));
+}
+
+/** Word → the problem words it gives (itself, and its first and last two characters), or null; made once per word. */
+const givesCache = new Map<string, readonly string[] | null>();
+const GIVES_CACHED = 200_000;
+
+function gives(w: string): readonly string[] | null {
+  let g = givesCache.get(w);
+  if (g !== undefined) return g;
+  g = mayBeProblemWord(w) ? [w, ...(w.length >= 3 ? [w.slice(0, 2), w.slice(-2)].filter(mayBeProblemWord) : [])] : null;
+  if (givesCache.size >= GIVES_CACHED) givesCache.clear();
+  givesCache.set(w, g);
+  return g;
 }
 
 /**
@@ -159,9 +173,9 @@ function isProblemWord(w: string, place: string | null): boolean {
 export function problemWordsOf(words: readonly string[], place: string | null): string[] {
   const out = new Set<string>();
   for (const w of words) {
-    if (!isProblemWord(w, place)) continue;
-    out.add(w);
-    if (w.length >= 3) for (const part of [w.slice(0, 2), w.slice(-2)]) if (isProblemWord(part, place)) out.add(part);
+    const g = gives(w);
+    if (g === null || (place !== null && place.includes(w))) continue;
+    for (const part of g) if (place === null || !place.includes(part)) out.add(part);
   }
   return [...out].sort();
 }
@@ -198,7 +212,6 @@ export interface TicketKeys {
   place: string | null;
   category: string | null;
   problem: string[];
-  words: string[];
 }
 
 /** A category as compared: inner spaces dropped, null when empty. */
@@ -212,17 +225,19 @@ export function keySource(t: KeyInput): string {
   return [t.title, t.content.slice(0, CONTENT_CHARS), t.address ?? '', categoryKey(t.category) ?? ''].join('\u0001');
 }
 
-/** A ticket's place (its address's first, else its text's), category, problem words and all its words, from one cut. */
+const keyedText = (t: KeyInput) => `${t.title} ${t.content.slice(0, CONTENT_CHARS)}`;
+
+/** A ticket's place (its address's first, else its text's), category and problem words, from one cut. */
 export function ticketKeys(t: KeyInput): TicketKeys {
-  const words = cutWords(`${t.title} ${t.content.slice(0, CONTENT_CHARS)}`);
+  const words = cutWords(keyedText(t));
   const address = (t.address ?? '').trim();
   const place = (address === '' ? null : placeKeyOfWords(cutWords(address))) ?? placeKeyOfWords(words);
-  return {
-    place,
-    category: categoryKey(t.category),
-    problem: place === null ? [] : problemWordsOf(words, place),
-    words: place === null ? [] : contentWordsOf(words),
-  };
+  return { place, category: categoryKey(t.category), problem: place === null ? [] : problemWordsOf(words, place) };
+}
+
+/** All the words of a ticket's keyed text (contentWords), for 并单: cut only for the tickets of a warning. */
+export function mergeWords(t: KeyInput): string[] {
+  return contentWordsOf(cutWords(keyedText(t)));
 }
 
 /** Shared words over the shorter set (0 when either is empty). */

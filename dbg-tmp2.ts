@@ -1,0 +1,18 @@
+import { cutWords, placeKeyOfWords, problemWordsOf, contentWordsOf } from './src/domain/clusters/keys.js';
+const places = ['阳光幸福花园', '翠湖苑', '幸福路', '金色家园小区', '东方社区'];
+const P = ['楼下垃圾长期无人清理', '夜间施工噪音扰民', '电梯经常故障停运'];
+const longTail = '来电人曾多次向物业反映，物业称由环卫负责，环卫称由物业负责，互相推诿，至今未解决。来电人希望相关部门尽快协调处理，明确责任，定期清运，并对周边环境进行整治。另外小区门口道路积水严重，雨天无法通行，希望一并处理。来电人表示如不解决将继续投诉。';
+const ts = Array.from({ length: 50000 }, (_, i) => `诉求标题${i % 500}：小区环境问题 ${`来电人反映：位于城东街道${places[i % 5]}${(i % 12) + 1}栋的${P[i % 3]}，气味难闻，夏季蚊虫滋生，严重影响居民生活。${longTail}${longTail}第${i}号。`.slice(0, 200)}`);
+cutWords('预热');
+let t = performance.now();
+const ws = ts.map((x) => cutWords(x));
+console.log('cut', (performance.now() - t).toFixed(0), 'words/ticket', ws[0]!.length);
+t = performance.now();
+const ps = ws.map((w) => placeKeyOfWords(w));
+console.log('place', (performance.now() - t).toFixed(0));
+t = performance.now();
+ws.forEach((w, i) => problemWordsOf(w, ps[i]!));
+console.log('problem', (performance.now() - t).toFixed(0));
+t = performance.now();
+ws.forEach((w) => contentWordsOf(w));
+console.log('content', (performance.now() - t).toFixed(0));
