@@ -24,8 +24,8 @@ export interface LinkedTicket {
 
 /** A ticket with what a warning needs. */
 export interface PlacedTicket extends LinkedTicket {
-  /** All the text's words (contentWords), for 并单. */
-  words: readonly string[];
+  /** All the text's words (contentWords / mergeWords), for 并单. */
+  words: Iterable<string>;
   unitId: string;
   /** 属地镇街 as the export gives it. */
   street: string | null;
@@ -41,7 +41,9 @@ export interface ClusterRules {
 
 export const DAY_MS = 86_400_000;
 
-const byAge = (a: LinkedTicket, b: LinkedTicket) => a.at.getTime() - b.at.getTime() || a.number.localeCompare(b.number);
+/** Oldest first; on the same time, by number (code units: ticket numbers are digits, no collation needed). */
+const byAge = (a: { at: Date; number: string }, b: { at: Date; number: string }) =>
+  a.at.getTime() - b.at.getTime() || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
 
 /**
  * The groups of linked tickets among one place's tickets (each group of 2 or more, oldest first; the groups in the
@@ -161,16 +163,23 @@ export function matchClusters(
   known: readonly KnownCluster[],
   minSize: number,
 ): ClusterMatch {
-  const owner = new Map<string, number>();
-  for (const c of [...known].sort((a, b) => b.id - a.id))
-    for (const n of c.members) owner.set(`${c.place}\u0001${n}`, c.id);
+  // Place → ticket → the oldest cluster holding it (set newest first, so the oldest stays).
+  const owner = new Map<string, Map<string, number>>();
+  for (const c of [...known].sort((a, b) => b.id - a.id)) {
+    let of = owner.get(c.place);
+    if (!of) {
+      of = new Map();
+      owner.set(c.place, of);
+    }
+    for (const n of c.members) of.set(n, c.id);
+  }
   const members = new Map(known.map((c) => [c.id, new Set(c.members)]));
   const grown = new Map<number, string[]>();
   const fresh: string[][] = [];
   for (const g of groups) {
     let id: number | undefined;
     for (const t of g) {
-      const o = owner.get(`${t.place}\u0001${t.number}`);
+      const o = owner.get(t.place)?.get(t.number);
       if (o !== undefined && (id === undefined || o < id)) id = o;
     }
     if (id === undefined) {
@@ -199,7 +208,7 @@ export function mergePairs(
   fresh?: ReadonlySet<string>,
 ): [string, string][] {
   const list = [...group].sort(byAge);
-  const sets = list.map((t) => new Set(t.words));
+  const sets = list.map((t) => (t.words instanceof Set ? (t.words as Set<string>) : new Set(t.words)));
   const pairs: [string, string][] = [];
   for (let i = 0; i < list.length; i++)
     for (let j = i + 1; j < list.length; j++) {
@@ -214,7 +223,7 @@ export function mergePairs(
 
 /** The unit answering for a group: the one with most of its tickets (the earliest's on a tie). */
 export function leadUnit(group: readonly { unitId: string; at: Date; number: string }[]): string {
-  const list = [...group].sort((a, b) => a.at.getTime() - b.at.getTime() || a.number.localeCompare(b.number));
+  const list = [...group].sort(byAge);
   const n = new Map<string, number>();
   for (const t of list) n.set(t.unitId, (n.get(t.unitId) ?? 0) + 1);
   let best = list[0]?.unitId ?? '';

@@ -186,9 +186,22 @@ export function problemWords(text: string, place: string | null = placeKey(text)
 
 const WORD = /^[\u4e00-\u9fa5A-Za-z0-9]+$/;
 
+const contentCache = new Map<string, boolean>();
+
+/** Not punctuation, not a word that opens a complaint (made once per word). */
+function isContentWord(w: string): boolean {
+  let ok = contentCache.get(w);
+  if (ok === undefined) {
+    ok = WORD.test(w) && !LEAD_WORDS.has(w);
+    if (contentCache.size >= GIVES_CACHED) contentCache.clear();
+    contentCache.set(w, ok);
+  }
+  return ok;
+}
+
 /** All the words but punctuation and the words that open a complaint: for near-identical texts (并单). */
 export function contentWordsOf(words: readonly string[]): string[] {
-  return [...new Set(words.filter((w) => WORD.test(w) && !LEAD_WORDS.has(w)))].sort();
+  return [...new Set(words.filter(isContentWord))].sort();
 }
 
 export function contentWords(text: string): string[] {
@@ -235,9 +248,11 @@ export function ticketKeys(t: KeyInput): TicketKeys {
   return { place, category: categoryKey(t.category), problem: place === null ? [] : problemWordsOf(words, place) };
 }
 
-/** All the words of a ticket's keyed text (contentWords), for 并单: cut only for the tickets of a warning. */
-export function mergeWords(t: KeyInput): string[] {
-  return contentWordsOf(cutWords(keyedText(t)));
+/** The words of a ticket's keyed text as contentWords has them (unsorted), for 并单: cut for a warning's tickets. */
+export function mergeWords(t: KeyInput): Set<string> {
+  const out = new Set<string>();
+  for (const w of cutWords(keyedText(t))) if (isContentWord(w)) out.add(w);
+  return out;
 }
 
 /** Shared words over the shorter set (0 when either is empty). */
