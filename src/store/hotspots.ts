@@ -38,7 +38,7 @@ export async function ticketsByWeekAndPlace(db: Queryable, until: Date, historyW
   return db.query<WeekCount>(
     `select ${WEEK} as week, t.place as key, count(*)::int as n
      from (select coalesce(k.assigned_at, k.first_seen_at) as at, p.place
-           from ticket_places p join tickets k on k.number = p.ticket_number) t
+           from ticket_places p join tickets k on k.number = p.ticket_number where p.place is not null) t
      where ${WINDOW}
      group by 1, 2`,
     [until, historyWeeks + 1],

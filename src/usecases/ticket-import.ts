@@ -118,7 +118,7 @@ class BatchImporter {
     this.counts.updated += o.updated;
     this.counts.unchanged += o.unchanged;
     if (this.d.config.clusters.enabled)
-      for (const p of await recordTicketPlaces(this.d.db, b, this.d.now)) this.opts.places?.add(p);
+      for (const p of await recordTicketPlaces(this.d.db, b)) this.opts.places?.add(p);
   }
 
   async finish(): Promise<ImportResult> {
