@@ -103,4 +103,30 @@ describe('四个必到 after an API import', () => {
     ]);
     expect(visits()[1]?.text).toContain('已申请延期，问题短期内难以解决');
   });
+
+  it('a deadline moved later is an extension (an item), unless the same import reopened the ticket', async () => {
+    clock.set('2026-12-07T10:00:00+08:00');
+    const base = {
+      title: '路面破损',
+      content: '路面坑洼',
+      unit: '城管局',
+      assignedAt: '2026-12-07 09:00',
+      status: '办理中',
+    };
+    const first = [
+      { ...base, number: 'EXT-1', deadline: '2026-12-09 18:00' },
+      { ...base, number: 'RE-1', deadline: '2026-12-09 18:00' },
+    ];
+    expect((await post(first)).statusCode).toBe(200);
+    clock.set('2026-12-08T10:00:00+08:00');
+    const before = visits().length;
+    const second = [
+      { ...base, number: 'EXT-1', deadline: '2026-12-16 18:00' },
+      { ...base, number: 'RE-1', deadline: '2026-12-16 18:00', reopenCount: 1 },
+    ];
+    expect((await post(second)).statusCode).toBe(200);
+    const fresh = visits().slice(before);
+    expect(fresh).toHaveLength(1);
+    expect(fresh[0]?.text).toContain('工单EXT-1（路面破损）：办理时限已延长，问题短期内难以解决。');
+  });
 });
