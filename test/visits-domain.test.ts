@@ -160,3 +160,22 @@ describe('四个必到: a unit saying a ticket cannot be solved soon (pure)', ()
     expect(prolongedMentions(text)).toEqual({ numbers, rounds });
   });
 });
+
+describe('四个必到 in a ticket’s evidence (双问责): the visit and the unit’s words read as such', () => {
+  it('names the events and says what they record', async () => {
+    const { evidenceTicketDetail, evidenceTicketWhat } = await import('../src/domain/texts/dual.js');
+    expect(evidenceTicketWhat('visit-recorded')).toBe('工单领导走访登记（四个必到）');
+    expect(
+      evidenceTicketDetail('visit-recorded', {
+        code: 'V3',
+        day: '2026-12-02',
+        visitor: '周局长',
+        agreed: '约定月底前恢复',
+      }),
+    ).toBe('V3 12月2日周局长上门走访，约定月底前恢复');
+    expect(evidenceTicketWhat('prolonged-said')).toBe('工单单位反映短期内难以解决');
+    expect(evidenceTicketDetail('prolonged-said', { note: '需要协调，短期内难以解决' })).toBe(
+      '需要协调，短期内难以解决',
+    );
+  });
+});
