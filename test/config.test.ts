@@ -121,6 +121,16 @@ describe('district config', () => {
     expect(issues).toMatch(/clusters\.regrow/);
   });
 
+  it('四个必到 rules: defaults, and a reminder before the item is opened refused by path', () => {
+    const c = loadDistrictFile(join(import.meta.dirname, '../config/district.example.yaml'));
+    const defaults = { reopenTimes: 2, dueWorkdays: 5, remindWorkdaysBefore: [1, 0], escalateWorkdaysAfter: 1 };
+    expect(c.visits).toEqual(defaults);
+    const early = errorOf({ ...base(), visits: { dueWorkdays: 3, remindWorkdaysBefore: [3, 1] } }).issues.join('\n');
+    expect(early).toMatch(/visits\.remindWorkdaysBefore\[0\]: a reminder 3 working days before the due day/);
+    expect(errorOf({ ...base(), visits: { reopenTimes: 0 } }).issues.join('\n')).toMatch(/visits\.reopenTimes/);
+    expect(errorOf({ ...base(), visits: { remindDays: [1] } }).issues.join('\n')).toMatch(/visits/);
+  });
+
   it('reports unreadable and malformed files clearly', () => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-cfg-'));
     expect(() => loadDistrictFile(join(dir, 'missing.yaml'))).toThrow(/无法读取配置文件/);

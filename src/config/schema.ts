@@ -317,6 +317,33 @@ export const hotspotsSchema = z
   .strict()
   .prefault({});
 
+/** 四个必到 (issue 18 §2): when a ticket calls for a visit by the unit's head, and the visit's working-day steps. */
+export const visitsSchema = z
+  .object({
+    /** Reopened (重办) this many times or more calls for a visit. */
+    reopenTimes: z.number().int().min(1).max(20).default(2),
+    /** The visit is due this many working days after the item is opened. */
+    dueWorkdays: z.number().int().min(1).max(30).default(5),
+    /** The head is reminded on these working days before the due day (0: on the due day itself). */
+    remindWorkdaysBefore: z.array(z.number().int().min(0).max(30)).max(10).default([1, 0]),
+    /** Unrecorded this many working days past the due day: the supervision team is told (once). */
+    escalateWorkdaysAfter: z.number().int().min(1).max(30).default(1),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    v.remindWorkdaysBefore.forEach((n, i) => {
+      if (n >= v.dueWorkdays)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['remindWorkdaysBefore', i],
+          message:
+            `a reminder ${n} working days before the due day comes before the item is opened ` +
+            `(dueWorkdays ${v.dueWorkdays})`,
+        });
+    });
+  })
+  .prefault({});
+
 /** Leaders' point-to-point dispatches (issue 5): answer windows and follow-up times. */
 export const dispatchSchema = z
   .object({
@@ -423,6 +450,7 @@ export const districtSchema = z
     inbound: z.object({ maxAgeSeconds: z.number().int().min(0).default(600) }).prefault({}),
     tickets: ticketsSchema,
     clusters: clustersSchema,
+    visits: visitsSchema,
     console: consoleSchema,
     limits: limitsSchema,
     notices: noticesSchema,
