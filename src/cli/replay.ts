@@ -67,7 +67,7 @@ export async function run(argv: string[]): Promise<number> {
     for await (const raw of rl) {
       lineNo++;
       if (raw.trim() === '') continue;
-      const line = readScenarioLine(raw);
+      const line = readScenarioLine(raw, config.timezone);
       const problem = 'error' in line ? line.error : await playLine(h, clock, line, String(lineNo));
       if (problem) process.stderr.write(`replay: line ${lineNo}: ${problem}\n`);
     }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import type { ManualClock } from '../domain/clock.js';
+import { parseStartTime } from './clock.js';
 import type { Harness } from './harness.js';
 import type { SimWorld } from './world.js';
 
@@ -24,8 +25,22 @@ export const scenarioLineSchema = z.union([
 ]);
 export type ScenarioLine = z.infer<typeof scenarioLineSchema>;
 
-/** Validates a raw line; returns the line or a reason. */
-export function readScenarioLine(raw: string): ScenarioLine | { error: string } {
+/** A wall-clock time with no offset (`2026-11-30 09:00`, `2026-11-30T09:00:05`). */
+const LOCAL_TIME = /^\s*(\d{4}-\d{1,2}-\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*$/;
+
+/**
+ * A line's time as an instant: a time with an offset as it is; one without (`2026-11-30 09:00`) in the district's
+ * zone, as the simulator's `--at` reads it (not in the zone of the machine that runs the replay).
+ */
+export function scenarioTime(at: string, tz: string): string {
+  const m = LOCAL_TIME.exec(at);
+  if (!m) return at;
+  const start = parseStartTime(`${m[1]} ${m[2]}:${m[3]}`, tz);
+  return start ? new Date(start.getTime() + Number(m[4] ?? 0) * 1000).toISOString() : at;
+}
+
+/** Validates a raw line; returns the line or a reason. `tz`: the zone of times written without an offset. */
+export function readScenarioLine(raw: string, tz?: string): ScenarioLine | { error: string } {
   let obj: unknown;
   try {
     obj = JSON.parse(raw);
@@ -35,7 +50,7 @@ export function readScenarioLine(raw: string): ScenarioLine | { error: string } 
   const r = scenarioLineSchema.safeParse(obj);
   if (!r.success)
     return { error: r.error.issues.map((i) => `${i.path.join('.') || '(line)'}: ${i.message}`).join('; ') };
-  return r.data;
+  return tz ? { ...r.data, at: scenarioTime(r.data.at, tz) } : r.data;
 }
 
 /**

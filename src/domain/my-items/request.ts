@@ -11,7 +11,7 @@ import { trimEndOf } from '../language/trim.js';
 /** What the person asks about: open work. */
 const TOPIC = new RegExp(
   '待办|待处理|待答复|待回复|待签收|未签收|未答复|未回复|没回复|超期|逾期|超时|未办结|没办结|没办完|没有办|' +
-    '没办|未办|未完成|没完成|在办|重办|欠账|遗留',
+    '没办|未办|未完成|没完成|在办|重办|欠账|遗留|必到|没走访|未走访|待走访|没上门|未上门',
 );
 /** That it is a question or a request to list (查 as in 查一下, not 查清 / 核查 / 严查: an instruction). */
 const ASK = new RegExp(

@@ -5,7 +5,8 @@
  *   `V7已走访` (the day today, the person not said),
  *   `V7 补充：群众已签字确认` / `V7 更正：走访日期为11月19日` (to a record made before),
  *   `王局长已上门走访，已与群众达成协议` (no code: the handler takes it when the unit owes one visit).
- * A visit said done (已上门 / 上门了 / 已走访 / 走访了 / 已见面 / 已到现场 / 去过了 …) is a record; one planned
+ * A visit said done (已上门 / 上门了 / 已走访 / 走访了 / 已见面 / 已到现场 / 去过了 / 去滨江花园了 / 当面沟通了 …) is a
+ * record; one planned
  * or asked
  * about (明天上门 / 还没上门 / 什么时候上门) or left to staff (已安排工作人员上门) is not.
  */
@@ -50,7 +51,11 @@ const DAY = new RegExp(
 const TIME_OF_DAY =
   /^\s*(?:上午|下午|中午|晚上|傍晚|早上|上班后|下班后)?\s*(?:\d{1,2}\s*[:：点时](?:\s*\d{1,2}\s*分?)?)?/;
 
-const VERB = '上门|走访|见面|面谈|入户|登门|到现场|赴现场|实地查看|现场查看|现场核实|去过';
+const VERB =
+  '上门|走访|见面|面谈|入户|登门|到现场|赴现场|实地查看|现场查看|现场核实|去过|当面沟通|当面交流|当面解释|面对面沟通|' +
+  '面对面交流';
+/** Where a visit goes (群众家中, 小区, 滨江花园): 去了… / 到…了 there is a visit made. */
+const PLACE = '家中|家里|住处|现场|小区|社区|村|单位|花园|家园|苑|公寓|大院';
 const AFTER_VERB = '(?:走访|回访|沟通|了解|查看|核实|见面)';
 const OBJECT = '(?:群众|诉求人|来电人|当事人|市民|住户|居民|家长|投诉人)';
 /**
@@ -62,7 +67,8 @@ const DONE = new RegExp(
     [
       `已(?:经|于)?[^，,。；;！!\\n]{0,10}?(?:${VERB})`,
       `(?:${VERB})${AFTER_VERB}?(?:了|过了|过|完毕|完成)`,
-      `(?:到|赴|去)[^，,。；;！!\\n]{0,8}?(?:家中|家里|住处|现场|小区|社区|村|单位)${AFTER_VERB}`,
+      `(?:到|赴|去)[^，,。；;！!\\n]{0,8}?(?:${PLACE})(?:${AFTER_VERB}|了)`,
+      `(?:到|赴|去)了[^，,。；;！!\\n]{0,8}?(?:${PLACE})`,
     ].join('|') +
     `)${AFTER_VERB}?(?:了|过了|过)?${OBJECT}?`,
 );
