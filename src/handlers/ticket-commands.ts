@@ -11,6 +11,7 @@ import { getTicket, recordTicketEvent } from '../store/tickets.js';
 import type { AppContext } from '../usecases/context.js';
 import { replyTo, toPerson } from '../usecases/send.js';
 import { signableSince } from '../usecases/signable.js';
+import { waitingThings } from './unit-items.js';
 import type { MessageHandler } from './types.js';
 
 const CODE = /(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}(?!\d)/i;
@@ -75,7 +76,10 @@ export const ticketCommandsHandler: MessageHandler<TicketCommand> = {
         if (!cycle) await ctx.send(toPerson(sender.id, DIGEST_ALREADY_SIGNED, purpose));
         return;
       }
-      await ctx.send(replyTo(msg, cycle ? T.ACK_RECORDED : T.ACK_NOTHING, purpose));
+      // Other things still unsigned (they came before the digest, whose 签收 this is): named, never left silent.
+      const others = cycle ? (await waitingThings(ctx, unitId)).filter((w) => w.unsigned).map((w) => w.code) : [];
+      const answer = !cycle ? T.ACK_NOTHING : others.length > 0 ? T.ackRecordedWithOthersText(others) : T.ACK_RECORDED;
+      await ctx.send(replyTo(msg, answer, purpose));
       return;
     }
     if (c.kind !== 'reported-done') return;

@@ -352,6 +352,16 @@ export function referralNotice(groups: readonly UnitItems[], max: number, tz?: s
 }
 
 export const ACK_RECORDED = '已签收，督办记录已更新。';
+
+/**
+ * The digest signed while the unit still has dispatches or 双派单 rounds unsigned (they reached it before the
+ * digest): says which, so that a 收到 meant for all of them is not taken for the list alone in silence.
+ */
+export function ackRecordedWithOthersText(codes: readonly string[]): string {
+  const first = codes[0] ?? 'D1';
+  const rest = `贵单位另有 ${codes.join('、')} 尚未签收，如已知悉，请回复“${first} 签收”。`;
+  return `已签收工单督办清单，督办记录已更新。${rest}`;
+}
 export const ACK_NOTHING = '本单位当前没有待签收的督办通知。';
 export const ACK_NOT_UNIT = '签收需由承办单位负责同志或联络员回复。';
 export const reportedDone = (n: string) => `已记录工单 ${n} 的办结情况，最终以 12345 平台状态为准。`;
