@@ -13,6 +13,7 @@ import {
 import { reportConfirmText, reportReceiptText } from '../domain/texts/reports.js';
 import { localIso } from '../domain/time.js';
 import { reportContext, type SavedReport, saveReport } from '../store/reports.js';
+import { recordCampaign } from '../usecases/campaign.js';
 import { type AppContext, wordingOf } from '../usecases/context.js';
 import { sendAsLastStep, toGroup, toPerson } from '../usecases/send.js';
 
@@ -102,6 +103,15 @@ export async function saveAndConfirm(ctx: AppContext, r: ReportToSave): Promise<
   const fresh = saved.status === 'stored';
   const changes = (fresh ? applied.changed : changesBetween(saved.before, saved.result)).map(describeChange);
   const mode = fresh ? applied.mode : saved.mode;
+  // 百日攻坚: a lead unit's campaign part, stored for the report's day; figures and questions go with the confirmation.
+  const campaign = await recordCampaign(ctx, {
+    unit: r.unit,
+    day: r.day,
+    text: r.text,
+    messageId: r.messageId,
+    senderId: r.senderId,
+    sentAt: r.sentAt,
+  });
   if (ctx.config.reports.confirm) {
     const text = reportConfirmText({
       unitName: r.unit.name,
@@ -119,8 +129,11 @@ export async function saveAndConfirm(ctx: AppContext, r: ReportToSave): Promise<
       wording: wordingOf(ctx),
       ...(r.adoptedFrom ? { adoptedFrom: r.adoptedFrom } : {}),
       ...(restDay ? { restDayPreviousWorkday: ctx.calendar.previousWorkday(r.day) } : {}),
+      ...(campaign ? { campaign: [campaign.line, ...campaign.questions] } : {}),
     });
     await sendAsLastStep(ctx, toPerson(r.confirmTo, text, `report-confirm:${r.messageId}`));
+  } else if (campaign && campaign.questions.length > 0) {
+    await sendAsLastStep(ctx, toPerson(r.confirmTo, campaign.questions.join('\n'), `campaign-question:${r.messageId}`));
   }
   if (ctx.config.reports.groupReceipt) {
     await sendAsLastStep(ctx, toGroup(reportReceiptText(r.unit.name, version), `report-receipt:${r.messageId}`));

@@ -46,3 +46,26 @@ export function cumulativeQuestionText(
     `${num(m.expected)}${u}”。`
   );
 }
+
+/** To the sender of campaign figures outside a daily report: 已收到区住建局11月30日百日攻坚进展：加装电梯累计21部。 */
+export function campaignReceivedText(
+  unitName: string,
+  day: string,
+  campaign: string,
+  parts: readonly string[],
+  questions: readonly string[],
+  correction = false,
+): string {
+  const verb = correction ? '已更正' : '已收到';
+  return [`${verb}${unitName}${monthDay(day)}${campaign}进展：${parts.join('；')}。`, ...questions].join('\n');
+}
+
+/** To the one who withdrew (撤回) a message with campaign figures. */
+export function campaignWithdrawnText(
+  unitName: string,
+  day: string,
+  campaign: string,
+  names: readonly string[],
+): string {
+  return `已撤回${unitName}${monthDay(day)}${campaign}进展（${names.join('、')}），以此前报送的数据为准。`;
+}

@@ -39,6 +39,8 @@ export interface ConfirmInput {
   restDayPreviousWorkday?: string;
   /** The channel's wording (a late report may have been sent earlier without @ where only @-messages are seen). */
   wording?: ChannelWording;
+  /** 百日攻坚: the campaign figures read (one line) and the questions about them (texts/campaign.ts). */
+  campaign?: readonly string[];
 }
 
 /** The point-to-point confirmation of a report: the whole report as the leaders will see it, and what changed. */
@@ -59,6 +61,7 @@ export function reportConfirmText(c: ConfirmInput): string {
     lines.push(`已更新${c.unitName}${md(c.day)}日报（第${c.version}次报送，以本次为准）：${figs}。`);
     if (c.changes && c.changes.length > 0) lines.push(`与上次相比：${c.changes.join('、')}。`);
   }
+  if (c.campaign) lines.push(...c.campaign);
   if (c.missing.length > 0) lines.push(`请补充：${c.missing.map((k) => `${FIGURE_LABELS[k]}件数`).join('、')}。`);
   if (c.problems.length > 0)
     lines.push(`请核实：${c.problems.join('；')}。如有误，直接发送更正即可，例如“更正：受理应为7件”。`);
