@@ -11,7 +11,7 @@ import { addDays, WorkCalendar } from '../src/domain/calendar.js';
 import { progressRows } from '../src/store/campaign.js';
 import { campaignStatuses } from '../src/usecases/campaign.js';
 import { REPO } from './helpers.js';
-import { type Out, Scenario, say } from './scenario.js';
+import { type Out, run, Scenario, say } from './scenario.js';
 
 const config = loadDistrictFile(join(REPO, 'config/district.example.yaml'));
 const calendar = new WorkCalendar();
@@ -82,6 +82,8 @@ beforeAll(async () => {
         : `区卫健局：今日受理${5 + (k % 3)}件，办结${5 + (k % 3)}件。🏥家庭医生签约今日新签约${y}人，累计签约${Y}人；` +
           `家医团队入户随访${40 + k}人次。`;
     sent.push(...(await s.play(say(at(day, '17:45'), ZHOU, wj))));
+    if (day === '2026-11-20') sent.push(...(await s.play(run(at(day, '17:00'), 'weekly-summary'))));
+    if (day >= '2026-11-16') sent.push(...(await s.play(run(at(day, '18:40'), 'daily-summary'))));
   }
   // 11月20日 the liaison sends lift progress apart, then withdraws it: it never happened.
   sent.push(...(await s.play(say(at('2026-11-20', '18:10'), XU, '百日攻坚：加装电梯今日完工1部，累计20部'))));
@@ -146,5 +148,46 @@ describe('百日攻坚 over a replayed month', () => {
     expect(nov30.jiayi).toMatchObject({ state: 'on-track', done: 1755, gapPoints: null });
     expect(nov30.xuewei).toMatchObject({ state: 'unreported', done: null });
     expect(nov30.anfang).toMatchObject({ state: 'unreported', dayNo: 29 });
+  });
+
+  it('the daily summary: the day counter and the items behind after the hotline anomalies', () => {
+    const summary = (day: string) => to('group', day).find((t) => t.includes('日报汇总')) ?? '';
+    const nov30 = summary('2026-11-30');
+    const block =
+      '百日攻坚第43天，剩57天。7项攻坚任务中2项进度滞后：\n' +
+      '· 老旧小区改造（区住房和城乡建设局）：完成5/16个（31.3%），时间进度43%，计划应完成7个，落后15.1个百分点\n' +
+      '· 加装电梯（区住房和城乡建设局）：连续11个工作日无进展，完成19/30部（63.3%），时间进度43%\n' +
+      '尚未报送进展：新增学位（区教育局）、城镇新增就业（区人力资源和社会保障局）、雨污分流改造（区生态环境分局）、' +
+      '智慧安防小区建设（区公安分局）。\n各单位（';
+    expect(nov30).toContain(block);
+    expect(nov30.indexOf('需关注：')).toBeLessThan(nov30.indexOf('百日攻坚第43天'));
+    expect(summary('2026-11-17')).toContain('百日攻坚第30天，剩70天。7项攻坚任务中1项进度滞后：\n· 老旧小区改造');
+    expect(summary('2026-11-18')).toContain(
+      '· 加装电梯（区住房和城乡建设局）：连续3个工作日无进展，完成19/30部（63.3%）',
+    );
+  });
+
+  it("the lead unit's head is told once per item and week", () => {
+    const notices = sent.filter((o) => o.text.startsWith('【百日攻坚进度提醒】'));
+    expect(notices.map((o) => [o.at.slice(0, 10), o.to, o.text.match(/“(.+?)”/)?.[1]])).toEqual([
+      ['2026-11-16', ZHANG, '老旧小区改造'],
+      ['2026-11-18', ZHANG, '加装电梯'],
+      ['2026-11-23', ZHANG, '老旧小区改造'],
+      ['2026-11-23', ZHANG, '加装电梯'],
+      ['2026-11-30', ZHANG, '老旧小区改造'],
+      ['2026-11-30', ZHANG, '加装电梯'],
+    ]);
+    expect(notices[1]?.text).toBe(
+      '【百日攻坚进度提醒】区住房和城乡建设局：“加装电梯”进度滞后，连续3个工作日无进展，完成19/30部（63.3%），' +
+        '时间进度31%。请加快推进，并在每日日报中报送进展情况。',
+    );
+  });
+
+  it('the weekly summary: the items behind and what each gained in the week', () => {
+    const weekly = to('wxid_leader_li', '2026-11-20').find((t) => t.startsWith('【每周汇总】')) ?? '';
+    expect(weekly).toContain('\n\n百日攻坚第33天，剩67天。7项攻坚任务中2项进度滞后：\n');
+    expect(weekly).toContain(
+      '本周新增：老旧小区改造0个（累计4/16个），加装电梯0部（累计19/30部），家庭医生签约275人（累计1425/5000人）。',
+    );
   });
 });

@@ -11,7 +11,13 @@ import {
   lastProgressDay,
 } from '../src/domain/campaign/progress.js';
 import { campaignDay, itemStatus, plannedBy } from '../src/domain/campaign/schedule.js';
-import { cumulativeQuestionText, itemFiguresText } from '../src/domain/texts/campaign.js';
+import {
+  campaignDayText,
+  campaignSummaryLines,
+  cumulativeQuestionText,
+  type ItemStateLine,
+  itemFiguresText,
+} from '../src/domain/texts/campaign.js';
 
 const district = loadDistrictFile(join(import.meta.dirname, '../config/district.example.yaml'));
 const items = campaignItems(district.campaign, district.units);
@@ -141,5 +147,45 @@ describe('百日攻坚: behind schedule (pure)', () => {
       stalledWorkdays: 3,
       done: 0,
     });
+  });
+});
+
+describe('百日攻坚: the summary lines', () => {
+  const line = (o: Partial<ItemStateLine>): ItemStateLine => ({
+    name: '加装电梯',
+    unitName: '区住房和城乡建设局',
+    measure: '部',
+    target: 30,
+    done: 19,
+    donePct: 63.3,
+    timePct: 43,
+    planned: 12,
+    gapPoints: null,
+    stalledWorkdays: null,
+    ...o,
+  });
+  const counter = campaignDayText('百日攻坚', 43, 57);
+  it('all on track, some not reported, none reported, one behind on both counts, the last day', () => {
+    expect(campaignSummaryLines(counter, [], [], 7)).toEqual(['百日攻坚第43天，剩57天。7项攻坚任务均按计划推进。']);
+    expect(campaignSummaryLines(counter, [], [line({ name: '新增学位', unitName: '区教育局' })], 7)).toEqual([
+      '百日攻坚第43天，剩57天。已报送进展的6项攻坚任务均按计划推进。',
+      '尚未报送进展：新增学位（区教育局）。',
+    ]);
+    expect(campaignSummaryLines(counter, [], [line({}), line({ name: '新增学位' })], 2)[0]).toBe(
+      '百日攻坚第43天，剩57天。',
+    );
+    expect(
+      campaignSummaryLines(
+        counter,
+        [line({ done: 8, donePct: 26.7, planned: 12, gapPoints: 16.3, stalledWorkdays: 4 })],
+        [],
+        7,
+      ),
+    ).toEqual([
+      '百日攻坚第43天，剩57天。7项攻坚任务中1项进度滞后：',
+      '· 加装电梯（区住房和城乡建设局）：连续4个工作日无进展，完成8/30部（26.7%），时间进度43%，计划应完成12部，' +
+        '落后16.3个百分点',
+    ]);
+    expect(campaignDayText('百日攻坚', 100, 0)).toBe('百日攻坚第100天（最后一天）');
   });
 });

@@ -8,6 +8,7 @@ import { readDeployment } from '../store/deployment.js';
 import { lateSides, reportsOfDays, weekRounds, weekTickets } from '../store/ranking.js';
 import { claimStep } from '../store/steps.js';
 import type { AppContext } from '../usecases/context.js';
+import { weeklyCampaignText } from '../usecases/campaign.js';
 import { toPerson } from '../usecases/send.js';
 import { weeklyVisitsText } from '../usecases/visits.js';
 import { workdayToday } from './gate.js';
@@ -82,7 +83,10 @@ export const weeklySummaryRoutine: Routine = {
     if (!run || weeklyDay(day, ctx.config.routines.weeklySummaryWeekday, ctx.calendar) !== day) return;
     const w = await weeklyInput(ctx, day);
     const from = new Date(localIso(w.from, 0, 0, ctx.config.timezone));
-    const text = T.weeklySummaryText(w) + (await weeklyVisitsText(ctx, from, ctx.clock.now(), day));
+    const text =
+      T.weeklySummaryText(w) +
+      (await weeklyVisitsText(ctx, from, ctx.clock.now(), day)) +
+      (await weeklyCampaignText(ctx, w.from, day));
     for (const p of ctx.roster.withRole('leader')) {
       await ctx.send(toPerson(p.id, text, `weekly-summary:${w.from}:${p.id}`));
     }

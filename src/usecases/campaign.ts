@@ -2,16 +2,28 @@
  * 百日攻坚 (issue 19): the campaign part of a lead unit's message read, checked and stored; each item's state
  * on a day. What the report handlers, the campaign handler and the summaries share.
  */
+import { addDays } from '../domain/calendar.js';
 import { type CampaignItem, campaignItems, itemsLedBy } from '../domain/campaign/items.js';
 import { daysByItem } from '../domain/campaign/day.js';
 import { checkCumulative } from '../domain/campaign/progress.js';
 import { type CampaignReading, type ItemProgress, readCampaign } from '../domain/campaign/read.js';
-import { type ItemStatus, itemStatus } from '../domain/campaign/schedule.js';
-import type { Unit } from '../domain/roster.js';
+import { campaignDay, type ItemStatus, itemStatus } from '../domain/campaign/schedule.js';
+import { type Unit, unitName } from '../domain/roster.js';
 import { isCorrection } from '../domain/report/correction.js';
-import { campaignConfirmLine, cumulativeQuestionText, itemFiguresText } from '../domain/texts/campaign.js';
+import {
+  campaignBehindNoticeText,
+  campaignConfirmLine,
+  campaignDayText,
+  campaignSummaryLines,
+  campaignWeekLine,
+  cumulativeQuestionText,
+  type ItemStateLine,
+  itemFiguresText,
+  shownMeasure,
+} from '../domain/texts/campaign.js';
 import { progressRows, saveProgress } from '../store/campaign.js';
 import type { AppContext } from './context.js';
+import { toPerson } from './send.js';
 
 const itemsCache = new WeakMap<object, CampaignItem[]>();
 
@@ -127,4 +139,82 @@ export async function campaignStatuses(ctx: AppContext, day: string): Promise<It
     ),
   );
   return items.map((it) => itemStatus(it, days.get(it.id) ?? [], day, ctx.config.campaign, ctx.calendar));
+}
+
+/** An item's state as the texts say it. */
+export function stateLine(ctx: Pick<AppContext, 'roster'>, st: ItemStatus): ItemStateLine {
+  return {
+    name: st.item.name,
+    unitName: unitName(ctx.roster, st.item.lead),
+    measure: shownMeasure(st.item),
+    target: st.item.target,
+    done: st.done,
+    donePct: st.donePct,
+    timePct: st.timePct,
+    planned: st.planned,
+    gapPoints: st.gapPoints,
+    stalledWorkdays: st.stalledWorkdays,
+  };
+}
+
+export interface CampaignPicture {
+  /** 百日攻坚第43天，剩57天 */
+  counter: string;
+  statuses: ItemStatus[];
+  behind: ItemStatus[];
+  unreported: ItemStatus[];
+  /** The summary's lines (the counter, the items behind, those not reported). */
+  lines: string[];
+}
+
+/** The campaign on a day for the summaries; null when the district has no items or the day is outside it. */
+export async function campaignPicture(ctx: AppContext, day: string): Promise<CampaignPicture | null> {
+  const items = campaignItemsOf(ctx);
+  const cd = campaignDay(ctx.config.campaign, items, day);
+  if (items.length === 0 || cd === null) return null;
+  const statuses = await campaignStatuses(ctx, day);
+  const active = statuses.filter((x) => x.state !== 'not-started');
+  const behind = active.filter((x) => x.state === 'behind');
+  const unreported = active.filter((x) => x.state === 'unreported');
+  const counter = campaignDayText(ctx.config.campaign.name, cd.dayNo, cd.left);
+  const line = (x: ItemStatus) => stateLine(ctx, x);
+  return {
+    counter,
+    statuses,
+    behind,
+    unreported,
+    lines: campaignSummaryLines(counter, behind.map(line), unreported.map(line), active.length),
+  };
+}
+
+/**
+ * Tells each head of the lead unit of an item behind, once per item and week (the Monday in the purpose: the
+ * outbox sends one message per purpose, ever).
+ */
+export async function tellBehindHeads(ctx: AppContext, monday: string, behind: readonly ItemStatus[]): Promise<void> {
+  for (const st of behind) {
+    const text = campaignBehindNoticeText(ctx.config.campaign.name, stateLine(ctx, st));
+    const heads = ctx.roster.headsOf(st.item.lead);
+    const to = heads.length > 0 ? heads : ctx.roster.contactsOf(st.item.lead);
+    for (const p of to) await ctx.send(toPerson(p.id, text, `campaign-behind:${st.item.id}:${monday}:${p.id}`));
+  }
+}
+
+/** The weekly summary's campaign part (empty when there is none): the day's picture and what each item gained. */
+export async function weeklyCampaignText(ctx: AppContext, monday: string, day: string): Promise<string> {
+  const pic = await campaignPicture(ctx, day);
+  if (pic === null) return '';
+  const before = new Map((await campaignStatuses(ctx, addDays(monday, -1))).map((x) => [x.item.id, x.done]));
+  const gained = pic.statuses
+    .filter((x) => x.done !== null)
+    .map((x) => ({
+      name: x.item.name,
+      measure: shownMeasure(x.item),
+      gained: (x.done ?? 0) - (before.get(x.item.id) ?? 0),
+      done: x.done ?? 0,
+      target: x.item.target,
+    }));
+  const lines = [...pic.lines];
+  if (gained.length > 0) lines.splice(1 + pic.behind.length, 0, campaignWeekLine(gained));
+  return `\n\n${lines.join('\n')}`;
 }

@@ -69,3 +69,76 @@ export function campaignWithdrawnText(
 ): string {
   return `已撤回${unitName}${monthDay(day)}${campaign}进展（${names.join('、')}），以此前报送的数据为准。`;
 }
+
+/** What the summaries say of one item's state (texts only: the state is domain/campaign/schedule.ts). */
+export interface ItemStateLine {
+  name: string;
+  unitName: string;
+  measure: string;
+  target: number;
+  done: number | null;
+  donePct: number | null;
+  timePct: number;
+  /** Planned by the day (the planned line, milestones included). */
+  planned: number;
+  gapPoints: number | null;
+  stalledWorkdays: number | null;
+}
+
+/** 完成5/16个（31.3%） */
+const doneOf = (s: ItemStateLine) => `完成${num(s.done ?? 0)}/${num(s.target)}${s.measure}（${num(s.donePct ?? 0)}%）`;
+
+/** Why an item is behind, in a few words: 连续11个工作日无进展；完成19/30部（63.3%），时间进度43% … */
+export function behindReason(s: ItemStateLine): string {
+  const parts: string[] = [];
+  if (s.stalledWorkdays !== null) parts.push(`连续${s.stalledWorkdays}个工作日无进展`);
+  parts.push(`${doneOf(s)}，时间进度${num(s.timePct)}%`);
+  if (s.gapPoints !== null) parts.push(`计划应完成${num(s.planned)}${s.measure}，落后${num(s.gapPoints)}个百分点`);
+  return parts.join('，');
+}
+
+/** 百日攻坚第43天，剩57天 */
+export function campaignDayText(campaign: string, dayNo: number, left: number): string {
+  return left > 0 ? `${campaign}第${dayNo}天，剩${left}天` : `${campaign}第${dayNo}天（最后一天）`;
+}
+
+/**
+ * The campaign's lines in the daily and weekly summaries: the day counter, the items behind (each with why), and
+ * those nothing was reported for.
+ */
+export function campaignSummaryLines(
+  counter: string,
+  behind: readonly ItemStateLine[],
+  unreported: readonly ItemStateLine[],
+  total: number,
+): string[] {
+  const lines: string[] = [];
+  const reported = total - unreported.length;
+  const which = reported === total ? `${total}项攻坚任务` : `已报送进展的${reported}项攻坚任务`;
+  if (behind.length === 0) lines.push(reported === 0 ? `${counter}。` : `${counter}。${which}均按计划推进。`);
+  else {
+    lines.push(`${counter}。${total}项攻坚任务中${behind.length}项进度滞后：`);
+    for (const b of behind) lines.push(`· ${b.name}（${b.unitName}）：${behindReason(b)}`);
+  }
+  if (unreported.length > 0)
+    lines.push(`尚未报送进展：${unreported.map((u) => `${u.name}（${u.unitName}）`).join('、')}。`);
+  return lines;
+}
+
+/** To the lead unit's head, once per item and week: the item is behind. */
+export function campaignBehindNoticeText(campaign: string, s: ItemStateLine): string {
+  return (
+    `【${campaign}进度提醒】${s.unitName}：“${s.name}”进度滞后，${behindReason(s)}。` +
+    '请加快推进，并在每日日报中报送进展情况。'
+  );
+}
+
+/** The weekly summary's line on what each reported item gained this week: 本周新增：老旧小区改造1个（累计5/16个），… */
+export function campaignWeekLine(
+  items: ReadonlyArray<{ name: string; measure: string; gained: number; done: number; target: number }>,
+): string {
+  const parts = items.map(
+    (i) => `${i.name}${num(i.gained)}${i.measure}（累计${num(i.done)}/${num(i.target)}${i.measure}）`,
+  );
+  return `本周新增：${parts.join('，')}。`;
+}
