@@ -8,6 +8,7 @@ import {
   type DayFigures,
   doneBy,
   doneSeries,
+  gainedBetween,
   lastProgressDay,
 } from '../src/domain/campaign/progress.js';
 import { campaignDay, itemStatus, plannedBy } from '../src/domain/campaign/schedule.js';
@@ -47,6 +48,12 @@ describe('百日攻坚: progress from the days reported (pure)', () => {
     expect(doneSeries(days).map((x) => x.done)).toEqual([2, 9, 9, 12, 13]);
     expect(lastProgressDay(days, '2026-11-04')).toBe('2026-11-03');
     expect(lastProgressDay(days, '2026-11-30')).toBe('2026-11-06');
+    // A week's gain: the day's figures, or a cumulative figure's rise; nothing known before: no rise counted.
+    expect(gainedBetween(days, '2026-11-01', '2026-11-06')).toBe(2 + 1 + 0 + 3 + 1);
+    expect(gainedBetween(days, '2026-11-04', '2026-11-06')).toBe(4);
+    expect(gainedBetween([d('2026-11-09', null, 40), d('2026-11-10', null, 42)], '2026-11-08', '2026-11-13')).toBe(2);
+    // The first figure ever, a cumulative one above 0: done on its day as far as the bot knows.
+    expect(lastProgressDay([d('2026-11-16', 0, 4)], '2026-11-30')).toBe('2026-11-16');
   });
 
   it("a 累计 is checked against the last 累计 before it plus the day's figures since", () => {

@@ -5,12 +5,14 @@
 import { addDays } from '../domain/calendar.js';
 import { type CampaignItem, campaignItems, itemsLedBy } from '../domain/campaign/items.js';
 import { daysByItem } from '../domain/campaign/day.js';
-import { checkCumulative } from '../domain/campaign/progress.js';
+import { checkCumulative, doneSeries, gainedBetween } from '../domain/campaign/progress.js';
 import { type CampaignReading, type ItemProgress, readCampaign } from '../domain/campaign/read.js';
 import { campaignDay, type ItemStatus, itemStatus } from '../domain/campaign/schedule.js';
 import { type Unit, unitName } from '../domain/roster.js';
+import { localIso } from '../domain/time.js';
 import { isCorrection } from '../domain/report/correction.js';
 import {
+  campaignAsOfNote,
   campaignBehindNoticeText,
   campaignConfirmLine,
   campaignDayText,
@@ -167,12 +169,16 @@ export interface CampaignPicture {
   lines: string[];
 }
 
-/** The campaign on a day for the summaries; null when the district has no items or the day is outside it. */
-export async function campaignPicture(ctx: AppContext, day: string): Promise<CampaignPicture | null> {
+/**
+ * The campaign on a day for the summaries; null when the district has no items or the day is outside it. The
+ * items' state is taken at the end of `statusDay` (default `day`; the weekly summary, sent before the day's reports
+ * are due, takes the working day before).
+ */
+export async function campaignPicture(ctx: AppContext, day: string, statusDay = day): Promise<CampaignPicture | null> {
   const items = campaignItemsOf(ctx);
   const cd = campaignDay(ctx.config.campaign, items, day);
   if (items.length === 0 || cd === null) return null;
-  const statuses = await campaignStatuses(ctx, day);
+  const statuses = await campaignStatuses(ctx, statusDay);
   const active = statuses.filter((x) => x.state !== 'not-started');
   const behind = active.filter((x) => x.state === 'behind');
   const unreported = active.filter((x) => x.state === 'unreported');
@@ -200,21 +206,67 @@ export async function tellBehindHeads(ctx: AppContext, monday: string, behind: r
   }
 }
 
-/** The weekly summary's campaign part (empty when there is none): the day's picture and what each item gained. */
+/**
+ * The weekly summary's campaign part (empty when there is none): the items' state and what each gained in the
+ * week. Sent before the day's reports are due, it counts the days up to the working day before.
+ */
 export async function weeklyCampaignText(ctx: AppContext, monday: string, day: string): Promise<string> {
-  const pic = await campaignPicture(ctx, day);
+  const [h, m] = ctx.config.routines.reportDeadline.split(':').map(Number) as [number, number];
+  const beforeDeadline = ctx.clock.now().getTime() < Date.parse(localIso(day, h, m, ctx.config.timezone));
+  const asOf = beforeDeadline ? ctx.calendar.previousWorkday(day) : day;
+  const pic = await campaignPicture(ctx, day, asOf);
   if (pic === null) return '';
-  const before = new Map((await campaignStatuses(ctx, addDays(monday, -1))).map((x) => [x.item.id, x.done]));
+  const items = campaignItemsOf(ctx);
+  const days = daysByItem(
+    await progressRows(
+      ctx.db,
+      items.map((i) => i.id),
+      asOf,
+    ),
+  );
   const gained = pic.statuses
     .filter((x) => x.done !== null)
     .map((x) => ({
       name: x.item.name,
       measure: shownMeasure(x.item),
-      gained: (x.done ?? 0) - (before.get(x.item.id) ?? 0),
+      gained: gainedBetween(days.get(x.item.id) ?? [], addDays(monday, -1), asOf),
       done: x.done ?? 0,
       target: x.item.target,
     }));
   const lines = [...pic.lines];
   if (gained.length > 0) lines.splice(1 + pic.behind.length, 0, campaignWeekLine(gained));
+  if (asOf !== day) lines.push(campaignAsOfNote(asOf));
   return `\n\n${lines.join('\n')}`;
+}
+
+export interface BoardItem {
+  status: ItemStatus;
+  /** Done at the end of each day reported, up to the day shown (for the sparkline). */
+  series: Array<{ day: string; done: number }>;
+  /** The item's state as the texts say it. */
+  line: ItemStateLine;
+}
+
+/** The console's 百日攻坚 page: each item's state on `day` and its done-by-day series. */
+export async function campaignBoard(
+  ctx: AppContext,
+  day: string,
+): Promise<{ counter: string | null; items: BoardItem[] }> {
+  const items = campaignItemsOf(ctx);
+  if (items.length === 0) return { counter: null, items: [] };
+  const days = daysByItem(
+    await progressRows(
+      ctx.db,
+      items.map((i) => i.id),
+      day,
+    ),
+  );
+  const cd = campaignDay(ctx.config.campaign, items, day);
+  return {
+    counter: cd === null ? null : campaignDayText(ctx.config.campaign.name, cd.dayNo, cd.left),
+    items: items.map((it) => {
+      const status = itemStatus(it, days.get(it.id) ?? [], day, ctx.config.campaign, ctx.calendar);
+      return { status, series: doneSeries(days.get(it.id) ?? []), line: stateLine(ctx, status) };
+    }),
+  };
 }

@@ -37,7 +37,10 @@ export function doneSeries(days: readonly DayFigures[]): Array<{ day: string; do
   return out;
 }
 
-/** The last day on or before `day` on which something was done (a day's figure above 0, or 累计 rising). */
+/**
+ * The last day on or before `day` on which something was done: a day's figure above 0, or 累计 rising (the first
+ * cumulative figure ever reported, above 0, counts on its day: when it was done is not known).
+ */
 export function lastProgressDay(days: readonly DayFigures[], day: string): string | null {
   const sorted = days.filter((d) => d.day <= day).sort((a, b) => (a.day < b.day ? -1 : 1));
   let done: number | null = null;
@@ -46,8 +49,8 @@ export function lastProgressDay(days: readonly DayFigures[], day: string): strin
     const before = done;
     if (d.cumulative !== null) done = d.cumulative;
     else if (d.today !== null) done = (done ?? 0) + d.today;
-    if ((d.today !== null && d.today > 0) || (d.cumulative !== null && before !== null && d.cumulative > before))
-      last = d.day;
+    // The first figure reported (the bot may start mid-campaign): what it says was done counts on its day.
+    if ((d.today !== null && d.today > 0) || (d.cumulative !== null && d.cumulative > (before ?? 0))) last = d.day;
   }
   return last;
 }
@@ -87,4 +90,23 @@ export function checkCumulative(
   const expected = base.cumulative + between + (today ?? 0);
   const wrong = today === null ? reported < expected : Math.abs(reported - expected) > 1e-9;
   return wrong ? { lastDay, last: base.cumulative, between, today, expected, reported } : null;
+}
+
+/**
+ * What was done on the days after `from` up to `to` (both YYYY-MM-DD): each day's figure, or the rise of its
+ * cumulative figure over the last one known (0 when nothing was known before it: when it was done is not known).
+ */
+export function gainedBetween(days: readonly DayFigures[], from: string, to: string): number {
+  const sorted = [...days].filter((d) => d.day <= to).sort((a, b) => (a.day < b.day ? -1 : 1));
+  let done: number | null = null;
+  let gained = 0;
+  for (const d of sorted) {
+    const before = done;
+    if (d.cumulative !== null) done = d.cumulative;
+    else if (d.today !== null) done = (done ?? 0) + d.today;
+    if (d.day <= from) continue;
+    if (d.today !== null) gained += d.today;
+    else if (d.cumulative !== null && before !== null) gained += d.cumulative - before;
+  }
+  return gained;
 }

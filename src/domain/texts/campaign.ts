@@ -142,3 +142,8 @@ export function campaignWeekLine(
   );
   return `本周新增：${parts.join('，')}。`;
 }
+
+/** Under the weekly summary's campaign lines when it goes out before the day's reports: （进展截至11月19日日报） */
+export function campaignAsOfNote(day: string): string {
+  return `（进展截至${monthDay(day)}日报）`;
+}
