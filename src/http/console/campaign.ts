@@ -40,7 +40,7 @@ export function sparkline(b: BoardItem, day: string): string {
   if (pts.length > 0) {
     // A step line: the figure holds until the next day reported, and up to the day shown.
     const steps: string[] = [];
-    let last = 0;
+    let last = pts[0]?.done ?? 0;
     for (const p of pts) {
       steps.push(`${x(p.day).toFixed(1)},${y(last).toFixed(1)}`, `${x(p.day).toFixed(1)},${y(p.done).toFixed(1)}`);
       last = p.done;
@@ -91,14 +91,17 @@ function row(b: BoardItem, day: string): string {
   ];
   return (
     `<tr data-item="${esc(it.id)}" data-state="${s.state}"${s.state === 'behind' ? ' class="missing"' : ''}>` +
-    cells.map(([label, html]) => `<td data-label="${esc(label)}">${html}</td>`).join('') +
+    cells.map(([label, html]) => `<td data-label="${esc(label)}"><div>${html}</div></td>`).join('') +
     '</tr>'
   );
 }
 
 const CSS =
-  '<style>.why{white-space:normal;max-width:320px;margin-top:2px}.spark{display:block;margin-left:auto}' +
-  'table.stack td .muted{font-weight:400}</style>';
+  '<style>.why{white-space:normal;max-width:340px;margin-top:2px}.spark{display:block;margin-left:auto}' +
+  'table.stack td .muted{font-weight:400}tr.field td{background:#eef3f8;font-weight:600;text-align:left}' +
+  '#campaign-table td:first-child{white-space:normal;min-width:150px}' +
+  '@media (max-width:600px){#campaign-table tr.field{padding:0}#campaign-table tr.field td{padding:8px 6px}' +
+  '#campaign-table td:first-child{display:block;text-align:left}}</style>';
 
 export function registerCampaign(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { day?: string } }>('/console/campaign', async (req, reply) => {
@@ -116,19 +119,20 @@ export function registerCampaign(app: FastifyInstance, ctx: AppContext): void {
       `<div class="cards" id="campaign-cards">${card(T.cards.items, items.length)}` +
       `${card(T.cards.behind, count('behind'), count('behind') > 0)}${card(T.cards.onTrack, count('on-track'))}` +
       `${card(T.cards.unreported, count('unreported'))}${card(T.cards.done, count('done'))}</div>`;
+    // One table (the columns line up), a row per field before its items.
     const fields = [...new Set(items.map((b) => b.status.item.field))];
-    const tables = fields.map((f, i) => {
-      const rows = items.filter((b) => b.status.item.field === f);
-      return (
-        `<div class="panel scroll"><h2 style="margin-top:0">${esc(f)}</h2><table class="stack" ` +
-        `id="campaign-field-${i}"><thead><tr>${T.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead>` +
-        `<tbody>${rows.map((b) => row(b, day)).join('')}</tbody></table></div>`
-      );
-    });
+    const rows = fields.flatMap((f) => [
+      `<tr class="field"><td colspan="${T.columns.length}">${esc(f)}</td></tr>`,
+      ...items.filter((b) => b.status.item.field === f).map((b) => row(b, day)),
+    ]);
+    const table =
+      `<div class="panel scroll"><table class="stack" id="campaign-table"><thead><tr>` +
+      `${T.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead>` +
+      `<tbody>${rows.join('')}</tbody></table></div>`;
     const body =
       `${CSS}<h1 id="campaign-heading">${esc(T.heading(board.counter, ctx.config.campaign.name, monthDay(day)))}</h1>` +
       `<p class="muted">${esc(T.asOf(monthDay(day)))} ${esc(T.sparkline)}。</p>` +
-      (items.length === 0 ? `<div class="panel"><p>${esc(T.empty)}</p></div>` : cards + tables.join(''));
+      (items.length === 0 ? `<div class="panel"><p>${esc(T.empty)}</p></div>` : cards + table);
     return sendHtml(
       reply,
       page({
