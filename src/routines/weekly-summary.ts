@@ -8,7 +8,8 @@ import { readDeployment } from '../store/deployment.js';
 import { lateSides, reportsOfDays, weekRounds, weekTickets } from '../store/ranking.js';
 import { claimStep } from '../store/steps.js';
 import type { AppContext } from '../usecases/context.js';
-import { weeklyCampaignText } from '../usecases/campaign.js';
+import { campaignCardFile } from '../render/campaign-card.js';
+import { weeklyCampaign } from '../usecases/campaign.js';
 import { toPerson } from '../usecases/send.js';
 import { weeklyVisitsText } from '../usecases/visits.js';
 import { workdayToday } from './gate.js';
@@ -83,12 +84,12 @@ export const weeklySummaryRoutine: Routine = {
     if (!run || weeklyDay(day, ctx.config.routines.weeklySummaryWeekday, ctx.calendar) !== day) return;
     const w = await weeklyInput(ctx, day);
     const from = new Date(localIso(w.from, 0, 0, ctx.config.timezone));
-    const text =
-      T.weeklySummaryText(w) +
-      (await weeklyVisitsText(ctx, from, ctx.clock.now(), day)) +
-      (await weeklyCampaignText(ctx, w.from, day));
+    // 百日攻坚: the items' state and the week's gain, and the week's card with the message.
+    const campaign = await weeklyCampaign(ctx, w.from, day);
+    const text = T.weeklySummaryText(w) + (await weeklyVisitsText(ctx, from, ctx.clock.now(), day)) + campaign.text;
+    const file = campaign.card ? await campaignCardFile(ctx, w.from, campaign.card) : undefined;
     for (const p of ctx.roster.withRole('leader')) {
-      await ctx.send(toPerson(p.id, text, `weekly-summary:${w.from}:${p.id}`));
+      await ctx.send(toPerson(p.id, text, `weekly-summary:${w.from}:${p.id}`, file ? { file } : {}));
     }
     await claimStep(ctx.db, `weekly-summary:${w.from}`, 'weekly-summary', ctx.clock.now(), day, {
       total: w.total,

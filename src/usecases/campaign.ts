@@ -9,7 +9,10 @@ import { checkCumulative, doneSeries, gainedBetween } from '../domain/campaign/p
 import { type CampaignReading, type ItemProgress, readCampaign } from '../domain/campaign/read.js';
 import { campaignDay, type ItemStatus, itemStatus } from '../domain/campaign/schedule.js';
 import { type Unit, unitName } from '../domain/roster.js';
+import { CAMPAIGN_CARD } from '../domain/texts/cards.js';
+import { monthDay } from '../domain/texts/reports.js';
 import { localIso } from '../domain/time.js';
+import type { CampaignCardInput } from '../render/campaign-card.js';
 import { isCorrection } from '../domain/report/correction.js';
 import {
   campaignAsOfNote,
@@ -207,15 +210,20 @@ export async function tellBehindHeads(ctx: AppContext, monday: string, behind: r
 }
 
 /**
- * The weekly summary's campaign part (empty when there is none): the items' state and what each gained in the
- * week. Sent before the day's reports are due, it counts the days up to the working day before.
+ * The weekly summary's campaign part (empty text when there is none): the items' state and what each gained in
+ * the week, and the week's card. Sent before the day's reports are due, it counts the days up to the working day
+ * before.
  */
-export async function weeklyCampaignText(ctx: AppContext, monday: string, day: string): Promise<string> {
+export async function weeklyCampaign(
+  ctx: AppContext,
+  monday: string,
+  day: string,
+): Promise<{ text: string; card?: CampaignCardInput }> {
   const [h, m] = ctx.config.routines.reportDeadline.split(':').map(Number) as [number, number];
   const beforeDeadline = ctx.clock.now().getTime() < Date.parse(localIso(day, h, m, ctx.config.timezone));
   const asOf = beforeDeadline ? ctx.calendar.previousWorkday(day) : day;
   const pic = await campaignPicture(ctx, day, asOf);
-  if (pic === null) return '';
+  if (pic === null) return { text: '' };
   const items = campaignItemsOf(ctx);
   const days = daysByItem(
     await progressRows(
@@ -236,7 +244,26 @@ export async function weeklyCampaignText(ctx: AppContext, monday: string, day: s
   const lines = [...pic.lines];
   if (gained.length > 0) lines.splice(1 + pic.behind.length, 0, campaignWeekLine(gained));
   if (asOf !== day) lines.push(campaignAsOfNote(asOf));
-  return `\n\n${lines.join('\n')}`;
+  const num = (v: number) => String(Math.round(v * 10) / 10);
+  const card: CampaignCardInput = {
+    campaign: ctx.config.campaign.name,
+    district: ctx.config.district,
+    week: CAMPAIGN_CARD.week(monthDay(monday), monthDay(day)),
+    counter: pic.counter,
+    rows: pic.statuses
+      .filter((x) => x.state !== 'not-started')
+      .map((x) => ({
+        field: x.item.field,
+        name: x.item.name,
+        unitName: unitName(ctx.roster, x.item.lead),
+        target: `${num(x.item.target)}${shownMeasure(x.item)}`,
+        done: x.done === null ? '-' : `${num(x.done)}${shownMeasure(x.item)}`,
+        donePct: x.donePct,
+        timePct: x.timePct,
+        state: x.state,
+      })),
+  };
+  return { text: `\n\n${lines.join('\n')}`, card };
 }
 
 export interface BoardItem {
