@@ -7,6 +7,9 @@ import { sendAsLastStep, toPerson } from '../usecases/send.js';
 import { parsedReport } from './report-parse.js';
 import type { MessageHandler } from './types.js';
 
+/** Words saying an earlier figure was wrong (更正, 应为 …): the confirmation says 已更正; 补充 / 另外 add, not fix. */
+const FIXED = /更正|改正|纠正|修正|订正|改为|改成|应为|应是|应该是|有误|报错|写错|填错|打错|搞错|错了/;
+
 interface Decision {
   unit: Unit;
   day: string;
@@ -44,7 +47,7 @@ export const campaignProgressHandler: MessageHandler<Decision> = {
       ctx.config.campaign.name,
       rec.parts,
       rec.questions,
-      rec.correction,
+      FIXED.test(msg.text),
     );
     await sendAsLastStep(ctx, toPerson(sender.id, text, `campaign-confirm:${msg.id}`));
   },

@@ -2,7 +2,7 @@
 import { isCorrection } from '../domain/report/correction.js';
 import { implausibilities, missingFigures, type ReportFigures } from '../domain/report/figures.js';
 import { historyFlags } from '../domain/report/history.js';
-import { type Applied, applyReport, changesBetween } from '../domain/report/merge.js';
+import { type Applied, applyReport, changesBetween, givenKeys } from '../domain/report/merge.js';
 import type { Unit } from '../domain/roster.js';
 import {
   describeChange,
@@ -48,6 +48,8 @@ interface Stored {
   applied: Applied;
   flags: string[];
   afterSummary: boolean;
+  /** The day's report before this message gave no figure (it was only a campaign part, say). */
+  emptyBefore: boolean;
 }
 
 /**
@@ -83,7 +85,9 @@ async function store(ctx: AppContext, r: ReportToSave, late: boolean): Promise<S
       receivedAt: new Date(r.sentAt),
       text: r.text,
     });
-    if (saved.status !== 'conflict' || attempt >= 5) return { saved, applied, flags, afterSummary: cur.summarySent };
+    const emptyBefore = cur.figures !== null && givenKeys(cur.figures).length === 0;
+    if (saved.status !== 'conflict' || attempt >= 5)
+      return { saved, applied, flags, afterSummary: cur.summarySent, emptyBefore };
   }
 }
 
@@ -96,7 +100,7 @@ export async function saveAndConfirm(ctx: AppContext, r: ReportToSave): Promise<
   // A rest day has no deadline: a report for it is kept, never late, and the sender is told.
   const restDay = !ctx.calendar.isWorkday(r.day);
   const late = !restDay && Date.parse(r.sentAt) > Date.parse(localIso(r.day, h, m, ctx.config.timezone));
-  const { saved, applied, flags, afterSummary } = await store(ctx, r, late);
+  const { saved, applied, flags, afterSummary, emptyBefore } = await store(ctx, r, late);
   if (saved.status === 'conflict') throw new Error(`report of message ${r.messageId}: the unit's report kept changing`);
   const { version } = saved;
   // A message processed again (a retry after a crash) confirms what was stored the first time.
@@ -130,6 +134,8 @@ export async function saveAndConfirm(ctx: AppContext, r: ReportToSave): Promise<
       ...(r.adoptedFrom ? { adoptedFrom: r.adoptedFrom } : {}),
       ...(restDay ? { restDayPreviousWorkday: ctx.calendar.previousWorkday(r.day) } : {}),
       ...(campaign ? { campaign: [campaign.line, ...campaign.questions] } : {}),
+      // The first figures of the day after a message that gave none (a campaign part sent first): a first report.
+      ...(fresh && emptyBefore && givenKeys(saved.result).length > 0 ? { firstFigures: true } : {}),
     });
     await sendAsLastStep(ctx, toPerson(r.confirmTo, text, `report-confirm:${r.messageId}`));
   } else if (campaign && campaign.questions.length > 0) {

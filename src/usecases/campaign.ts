@@ -66,8 +66,6 @@ export interface RecordedCampaign {
   parts: string[];
   /** Questions about cumulative figures that do not add up (请核实). */
   questions: string[];
-  /** The message corrects figures given before (更正 …). */
-  correction: boolean;
   items: ItemProgress[];
 }
 
@@ -126,7 +124,6 @@ export async function recordCampaign(
   return {
     line: campaignConfirmLine(ctx.config.campaign.name, parts),
     parts,
-    correction,
     questions: stored.flatMap((r) => (r.question === null ? [] : [r.question])),
     items: read.items,
   };
