@@ -187,7 +187,8 @@ describe('百日攻坚 over a replayed month', () => {
     const weekly = to('wxid_leader_li', '2026-11-20').find((t) => t.startsWith('【每周汇总】')) ?? '';
     expect(weekly).toContain('\n\n百日攻坚第33天，剩67天。7项攻坚任务中2项进度滞后：\n');
     expect(weekly).toContain(
-      '本周新增：老旧小区改造0个（累计4/16个），加装电梯0部（累计19/30部），家庭医生签约220人（累计1370/5000人）。',
+      '本周新增：老旧小区改造无新增（累计4/16个），加装电梯无新增（累计19/30部），' +
+        '家庭医生签约220人（累计1370/5000人）。',
     );
     // Sent at 17:00, before the day's reports: the items as the reports up to the day before left them.
     expect(weekly.endsWith('（进展截至11月19日日报）')).toBe(true);

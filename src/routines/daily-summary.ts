@@ -45,7 +45,9 @@ export const dailySummary: Routine = {
     // 'image' / 'both': the card goes with the message (text first, then the picture).
     const format = ctx.config.reports.summaryFormat;
     const file = format === 'text' ? undefined : await dayCardFile(ctx, day, reports, s);
-    const text = format === 'image' && file ? dayCardCaption(day, s) : s.text;
+    // The picture has no campaign part: the caption keeps its lines.
+    const text =
+      format === 'image' && file ? [dayCardCaption(day, s), ...(campaign ? campaign.lines : [])].join('\n') : s.text;
     const card = file ? { file } : {};
     if (ctx.config.routines.dailySummaryTo === 'leaders') {
       for (const p of ctx.roster.withRole('leader')) {

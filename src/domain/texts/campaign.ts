@@ -138,7 +138,9 @@ export function campaignWeekLine(
   items: ReadonlyArray<{ name: string; measure: string; gained: number; done: number; target: number }>,
 ): string {
   const parts = items.map(
-    (i) => `${i.name}${num(i.gained)}${i.measure}（累计${num(i.done)}/${num(i.target)}${i.measure}）`,
+    (i) =>
+      `${i.name}${i.gained > 0 ? `${num(i.gained)}${i.measure}` : '无新增'}` +
+      `（累计${num(i.done)}/${num(i.target)}${i.measure}）`,
   );
   return `本周新增：${parts.join('，')}。`;
 }
