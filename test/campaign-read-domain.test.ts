@@ -126,6 +126,16 @@ describe('百日攻坚: progress read from ten styles of campaign paragraph (pur
     ).toEqual({});
   });
 
+  it('17. approvals and works under way are not done (可研批复, 正在施工); 竣工验收 is', () => {
+    const text = '百日攻坚：加装电梯已完成可研批复3部，正在施工5部，今日竣工验收2部，累计投用21部。';
+    expect(read('zhujian', text)).toEqual({ dianti: [2, 21] });
+  });
+
+  it('18. 截止今日累计 is the cumulative figure (今日 before 累计 dates it); 本周 figures are nothing', () => {
+    const text = '百日攻坚推进情况：1、老旧小区改造，截止今日累计完成12个；2、加装电梯，本周完工3部，累计22部。';
+    expect(read('zhujian', text)).toEqual({ laojiu: [null, 12], dianti: [null, 22] });
+  });
+
   it('keeps the words it read from, and the day order of the district file', () => {
     const r = readCampaign('百日攻坚：加装电梯今日完工1部。老旧小区改造今日完成1个。', of('zhujian'));
     expect(r.part).toBe(true);

@@ -55,6 +55,7 @@ const CUMULATIVE = new RegExp(
   '累计|累积|共计|总计|合计|总共|一共|(?<!公)共(?![同享建治商识性])|截至目前|截止目前|截至今日|截止今日|截至当日|' +
     '截止当日|目前已|至今|到目前为止|已累计|总数|总量',
 );
+const CUMULATIVE_ALL = new RegExp(CUMULATIVE.source, 'g');
 /** A time phrase standing alone before the clause it dates (截至目前，已完成21部). */
 const CUMULATIVE_LEAD = /^(?:截至|截止|到)?(?:目前|今日|当日|现在|今天)(?:为止)?$|^至今$/;
 const TODAY = /今日|今天|当日|当天|本日/;
@@ -64,7 +65,7 @@ const PLAN = new RegExp(
 );
 /** Other periods: never today's, never the campaign's 累计 (本月累计 is a month's). */
 const OTHER_PERIOD = /本周|本月|上周|上月|昨日|昨天|前日|前天|本季度|上半年|全年|今年|本年|年度|此前|前期/;
-const STARTED = /开工|在建|启动|施工|正在|推进|进场|招标|设计|摸排|调查|排查/;
+const STARTED = /开工|在建|启动|施工|正在|推进|进场|招标|设计|摸排|调查|排查|可研|立项|批复|审批|公示|征求/;
 const DONE_VERB = /完成|完工|竣工|建成|签约|投用|交付|验收|新增|实现|落实|改造完|达成|提供/;
 const SUB = /^其中/;
 const ZERO_TODAY = /(?:今日|今天|当日|本日)?(?:无新增|暂无新增|未新增|无新进展|暂无进展|无进展|零新增|暂未新增)/;
@@ -213,7 +214,11 @@ function kindOf(s: string, at: number, floor: number, item: CampaignItem | undef
     const after = before.slice(started.index + started[0].length);
     if (!DONE_VERB.test(after)) return 'skip';
   }
-  return cumulative && !TODAY.test(before.slice(before.search(CUMULATIVE) + 1)) ? 'cumulative' : 'today';
+  if (!cumulative) return 'today';
+  // 累计11个，其中今日1个: 今日 after the (last) cumulative word makes it the day's figure; 截止今日累计 does not.
+  let end = -1;
+  for (const m of before.matchAll(CUMULATIVE_ALL)) end = (m.index ?? 0) + m[0].length;
+  return end !== -1 && TODAY.test(before.slice(end)) ? 'today' : 'cumulative';
 }
 
 /** The numbers of a point with the measure word after each, read as the day's, cumulative or neither. */
