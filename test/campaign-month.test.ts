@@ -192,8 +192,12 @@ describe('百日攻坚 over a replayed month', () => {
     );
     // Sent at 17:00, before the day's reports: the items as the reports up to the day before left them.
     expect(weekly.endsWith('（进展截至11月19日日报）')).toBe(true);
-    // With the week's card (on WeChat a file is a message of its own, right after the text).
+    // Then the week's card, with a caption of its own (on WeChat a file is a message of its own).
     const i = sent.findIndex((o) => o.to === 'wxid_leader_li' && o.text.startsWith('【每周汇总】'));
-    expect(sent[i + 1]).toMatchObject({ to: 'wxid_leader_li', file: '百日攻坚周报-2026-11-16.png' });
+    expect(sent[i + 1]).toMatchObject({
+      to: 'wxid_leader_li',
+      text: '百日攻坚周报（11月16日至11月20日），百日攻坚第33天，剩67天。',
+    });
+    expect(sent[i + 2]).toMatchObject({ to: 'wxid_leader_li', file: '百日攻坚周报-2026-11-16.png' });
   });
 });

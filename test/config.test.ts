@@ -93,11 +93,42 @@ describe('district config', () => {
     expect(issues).toMatch(/notices\.cc\[0\]\.units\[0\]: unknown unit id "nowhere"/);
   });
 
+  it('names a bad hotspot key, and has the documented defaults', () => {
+    const issues = errorOf({
+      ...base(),
+      hotspots: { historyWeeks: 1, minRise: -1, maxListed: 0, window: 7 },
+    }).issues.join('\n');
+    expect(issues).toMatch(/hotspots\.historyWeeks/);
+    expect(issues).toMatch(/hotspots\.minRise/);
+    expect(issues).toMatch(/hotspots\.maxListed/);
+    expect(issues).toMatch(/hotspots.*window/);
+    expect(parseDistrict(base()).hotspots).toEqual({
+      enabled: true,
+      historyWeeks: 4,
+      minCount: 3,
+      minIncrease: 3,
+      minRise: 0.5,
+      maxListed: 5,
+      minHistoryShare: 0.25,
+      chart: true,
+    });
+  });
+
   it('names a bad repeat-warning key (clusters)', () => {
     const issues = errorOf({ ...base(), clusters: { minSize: 1, similarity: 2, regrow: 'two' } }).issues.join('\n');
     expect(issues).toMatch(/clusters\.minSize/);
     expect(issues).toMatch(/clusters\.similarity/);
     expect(issues).toMatch(/clusters\.regrow/);
+  });
+
+  it('四个必到 rules: defaults, and a reminder before the item is opened refused by path', () => {
+    const c = loadDistrictFile(join(import.meta.dirname, '../config/district.example.yaml'));
+    const defaults = { reopenTimes: 2, dueWorkdays: 5, remindWorkdaysBefore: [1, 0], escalateWorkdaysAfter: 1 };
+    expect(c.visits).toEqual(defaults);
+    const early = errorOf({ ...base(), visits: { dueWorkdays: 3, remindWorkdaysBefore: [3, 1] } }).issues.join('\n');
+    expect(early).toMatch(/visits\.remindWorkdaysBefore\[0\]: a reminder 3 working days before the due day/);
+    expect(errorOf({ ...base(), visits: { reopenTimes: 0 } }).issues.join('\n')).toMatch(/visits\.reopenTimes/);
+    expect(errorOf({ ...base(), visits: { remindDays: [1] } }).issues.join('\n')).toMatch(/visits/);
   });
 
   it('reports unreadable and malformed files clearly', () => {

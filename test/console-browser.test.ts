@@ -181,6 +181,7 @@ describe.skipIf(noChromium)(named('console in chromium (playwright-core)', noChr
         '/console/dispatch',
         '/console/ranking',
         '/console/unit/chengguan',
+        '/console/visits',
       ]) {
         await page.goto(`${base}${path}`);
         expect(await overflow(page), path).toBeLessThanOrEqual(0);
@@ -199,6 +200,13 @@ describe.skipIf(noChromium)(named('console in chromium (playwright-core)', noChr
         expect((box?.x ?? 0) + (box?.width ?? 0), label).toBeLessThanOrEqual(SIZES.phone.width);
         await expect(cell.evaluate((el) => getComputedStyle(el, '::before').content)).resolves.toBe(`"${label}"`);
       }
+      // 领导走访: the item's table stacks too, its record column in view.
+      await page.goto(`${base}/console/visits`);
+      const visit = page.locator('table.stack td[data-label="走访记录"]').first();
+      const vbox = await visit.boundingBox();
+      expect(vbox).not.toBeNull();
+      expect((vbox?.x ?? 0) + (vbox?.width ?? 0)).toBeLessThanOrEqual(SIZES.phone.width);
+      await shoot(page, 'visits');
       const icon = await page.request.get(`${base}/favicon.ico`);
       expect(icon.status()).toBe(200);
       expect(icon.headers()['content-type']).toBe('image/png');

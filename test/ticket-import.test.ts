@@ -113,10 +113,13 @@ describe('ticket import through the chat (real pipeline)', () => {
       // X006 now reopened and unsatisfied: a 双派单 to its department and its street (issue 6).
       expect(
         all
-          .filter((o) => !o.text.includes('新增'))
+          .filter((o) => o.text.startsWith('【双派单'))
           .map((o) => o.to)
           .sort(),
       ).toEqual(['wxid_hubin_you', 'wxid_jiaoyu_sun']);
+      // … and, 不满意, a 四个必到 visit for the department's head (issue 18 §2).
+      expect(all.filter((o) => o.text.startsWith('【四个必到】')).map((o) => o.to)).toEqual(['wxid_jiaoyu_sun']);
+      expect(all.filter((o) => !o.text.startsWith('【'))).toHaveLength(1);
       const out = all.filter((o) => o.text.includes('新增'));
       expect(out).toHaveLength(1);
       expect(out[0]).toMatchObject({ to: 'wxid_leader_li', mentions: [] });

@@ -464,7 +464,7 @@ describe('platform exports imported without configuration (issue 13)', () => {
       // Held tickets are not the unit's to chase; SH003's extension does owe a leader's visit (四个必到, issue 18).
       const [items = '', visits = ''] = mine.split('待完成的领导走访');
       for (const n of ['SH003', 'XB003', 'XB002']) expect(items, n).not.toContain(n);
-      expect(visits).toMatch(/V\d+ 工单SH003：问题短期内难以解决、已申请延期/);
+      expect(visits).toMatch(/V\d+ 工单SH003（占道经营）：已申请延期，问题短期内难以解决/);
     }
     const sup = (await s.play({ at: t('16:05'), from: 'wxid_sup_chen', text: '待办', to: 'bot' }))
       .map((o) => o.text)

@@ -200,6 +200,9 @@ export const ticketFieldNames = [
   'status',
   'rating',
   'reopenCount',
+  'category',
+  'subcategory',
+  'address',
 ] as const;
 export type TicketField = (typeof ticketFieldNames)[number];
 
@@ -224,6 +227,9 @@ export const ticketsSchema = z
         status: z.array(z.string().min(1)).default([]),
         rating: z.array(z.string().min(1)).default([]),
         reopenCount: z.array(z.string().min(1)).default([]),
+        category: z.array(z.string().min(1)).default([]),
+        subcategory: z.array(z.string().min(1)).default([]),
+        address: z.array(z.string().min(1)).default([]),
       })
       .strict()
       .prefault({}),
@@ -281,6 +287,62 @@ export const clustersSchema = z
     regrow: z.number().int().min(1).max(50).default(2),
   })
   .strict()
+  .prefault({});
+
+/**
+ * 本周热点 (issue 18 §1): with the weekly summary, the categories and places whose tickets rose most in the last
+ * 7 days against the weeks before (src/domain/hotspots/rising.ts).
+ */
+export const hotspotsSchema = z
+  .object({
+    /** Off: no 本周热点 section, no chart. */
+    enabled: z.boolean().default(true),
+    /** Weeks before the last 7 days that make the comparison (their mean). */
+    historyWeeks: z.number().int().min(2).max(12).default(4),
+    /** Fewest tickets in the last 7 days for a category or place to be listed. */
+    minCount: z.number().int().min(1).max(10_000).default(3),
+    /** Fewest tickets more than the weeks before's mean. */
+    minIncrease: z.number().min(0).max(10_000).default(3),
+    /** Least rise above that mean, as a share (0.5 = +50 %). */
+    minRise: z.number().min(0).max(100).default(0.5),
+    /** Most categories and most places listed. */
+    maxListed: z.number().int().min(1).max(20).default(5),
+    /**
+     * Each week before must hold at least this share of the last 7 days' tickets with a category (a place), or that
+     * kind is not compared (数据不全): a list that only lately has a 问题分类 column never makes everything "rise".
+     */
+    minHistoryShare: z.number().min(0).max(1).default(0.25),
+    /** Send the chart card (a PNG) with the list when something rose. */
+    chart: z.boolean().default(true),
+  })
+  .strict()
+  .prefault({});
+
+/** 四个必到 (issue 18 §2): when a ticket calls for a visit by the unit's head, and the visit's working-day steps. */
+export const visitsSchema = z
+  .object({
+    /** Reopened (重办) this many times or more calls for a visit. */
+    reopenTimes: z.number().int().min(1).max(20).default(2),
+    /** The visit is due this many working days after the item is opened. */
+    dueWorkdays: z.number().int().min(1).max(30).default(5),
+    /** The head is reminded on these working days before the due day (0: on the due day itself). */
+    remindWorkdaysBefore: z.array(z.number().int().min(0).max(30)).max(10).default([1, 0]),
+    /** Unrecorded this many working days past the due day: the supervision team is told (once). */
+    escalateWorkdaysAfter: z.number().int().min(1).max(30).default(1),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    v.remindWorkdaysBefore.forEach((n, i) => {
+      if (n >= v.dueWorkdays)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['remindWorkdaysBefore', i],
+          message:
+            `a reminder ${n} working days before the due day comes before the item is opened ` +
+            `(dueWorkdays ${v.dueWorkdays})`,
+        });
+    });
+  })
   .prefault({});
 
 /** Leaders' point-to-point dispatches (issue 5): answer windows and follow-up times. */
@@ -389,9 +451,11 @@ export const districtSchema = z
     inbound: z.object({ maxAgeSeconds: z.number().int().min(0).default(600) }).prefault({}),
     tickets: ticketsSchema,
     clusters: clustersSchema,
+    visits: visitsSchema,
     console: consoleSchema,
     limits: limitsSchema,
     notices: noticesSchema,
+    hotspots: hotspotsSchema,
     campaign: campaignSchema,
   })
   .superRefine((d, ctx) => {

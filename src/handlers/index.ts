@@ -29,8 +29,13 @@ import { ticketDoneAskHandler } from './ticket-done-ask.js';
 import { ticketDoneConfirmHandler } from './ticket-done-confirm.js';
 import { noteDoneMentions, ticketDoneMentionedHandler } from './ticket-done-mentioned.js';
 import { ticketImportHandler } from './ticket-import.js';
+import type { IncomingMessage } from '../domain/messages.js';
+import type { Person } from '../domain/roster.js';
+import type { AppContext } from '../usecases/context.js';
+import { noteProlongedSaid } from '../usecases/visits.js';
 import type { AnyMessageHandler } from './types.js';
 import { unitAckHandler } from './unit-ack.js';
+import { visitProlongedHandler } from './visit-prolonged.js';
 import { visitRecordHandler } from './visit-record.js';
 
 /**
@@ -72,6 +77,7 @@ export function messageHandlers(): AnyMessageHandler[] {
     // 百日攻坚 figures of a lead unit outside a daily report (a report's own are taken with it).
     campaignProgressHandler,
     ticketDoneMentionedHandler,
+    visitProlongedHandler,
     reportUnrecognisedHandler,
     answerClarifyHandler,
     privateFallbackHandler,
@@ -80,5 +86,17 @@ export function messageHandlers(): AnyMessageHandler[] {
   ];
 }
 
-/** Runs after whichever handler took a message: tickets it also says are done are recorded. */
-export const afterHandled = noteDoneMentions;
+/**
+ * Runs after whichever handler took a message: tickets it also says are done are recorded, and tickets the unit says
+ * cannot be solved soon open a 四个必到 visit.
+ */
+export async function afterHandled(
+  taken: string,
+  msg: IncomingMessage,
+  sender: Person,
+  ctx: AppContext,
+): Promise<void> {
+  await noteDoneMentions(taken, msg, sender, ctx);
+  if (!['visit-record', 'visit-prolonged', 'ignored-stranger'].includes(taken))
+    await noteProlongedSaid(msg, sender, ctx);
+}

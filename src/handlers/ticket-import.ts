@@ -8,6 +8,7 @@ import { enqueueRound } from '../usecases/dual-flow.js';
 import { warnClusters } from '../usecases/clusters.js';
 import { replyTo } from '../usecases/send.js';
 import { importChatFile } from '../usecases/ticket-import.js';
+import { deliverAfterImport } from '../usecases/visits.js';
 import type { MessageHandler } from './types.js';
 
 /**
@@ -51,5 +52,7 @@ export const ticketImportHandler: MessageHandler = {
     await warnClusters(ctx, places).catch((err) =>
       ctx.log.error({ err, id: msg.id }, 'repeat warnings failed after the import'),
     );
+    // 四个必到 items it opened, to the units' heads now within working hours (else the next working morning).
+    await deliverAfterImport(ctx);
   },
 };

@@ -30,6 +30,9 @@ export const apiTicketSchema = z
       .union([z.number().int().min(0).max(999), z.string().max(10)])
       .optional()
       .nullable(),
+    category: text(200),
+    subcategory: text(100),
+    address: text(300),
   })
   .strict();
 

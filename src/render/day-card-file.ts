@@ -9,6 +9,7 @@ import type { DayReport, DaySummary } from '../domain/report/summary.js';
 import type { Roster } from '../domain/roster.js';
 import { formatShort } from '../domain/time.js';
 import { renderDayCard } from './day-card.js';
+import { type HotspotCardInput, renderHotspotCard } from './hotspot-card.js';
 import { type RankingRow, renderRankingCard } from './ranking-card.js';
 
 /** What rendering a card needs of the app (a part of AppContext). */
@@ -75,6 +76,29 @@ export async function rankingCardFile(
     return { name: `月评比-${month}.png`, path };
   } catch (err) {
     ctx.log.error({ err: (err as Error).message, month }, 'ranking card could not be rendered');
+    return undefined;
+  }
+}
+
+/**
+ * The week's 本周热点 chart, written to `<dataDir>/cards/hotspots-<to>.png`, or undefined (logged)
+ * when it cannot be made: the list still goes out in the weekly summary.
+ */
+export async function hotspotCardFile(
+  ctx: CardContext,
+  input: HotspotCardInput,
+): Promise<{ name: string; path: string } | undefined> {
+  try {
+    const t0 = performance.now();
+    const png = await renderHotspotCard(input);
+    const dir = join(ctx.dataDir ?? join(tmpdir(), 'duban'), 'cards');
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, `hotspots-${input.to}.png`);
+    writeFileSync(path, png);
+    ctx.log.info({ to: input.to, bytes: png.length, ms: Math.round(performance.now() - t0) }, 'hotspot card rendered');
+    return { name: `本周热点-${input.to}.png`, path };
+  } catch (err) {
+    ctx.log.error({ err: (err as Error).message, to: input.to }, 'hotspot card could not be rendered');
     return undefined;
   }
 }

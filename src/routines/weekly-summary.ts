@@ -2,14 +2,16 @@ import { addDays } from '../domain/calendar.js';
 import { mondayOf, weeklyDay } from '../domain/dual/periods.js';
 import { countedDays } from '../domain/ranking.js';
 import { unitName } from '../domain/roster.js';
+import { campaignCardCaption } from '../domain/texts/campaign.js';
 import * as T from '../domain/texts/dual.js';
 import { localDay, localIso } from '../domain/time.js';
+import { campaignCardFile } from '../render/campaign-card.js';
 import { readDeployment } from '../store/deployment.js';
 import { lateSides, reportsOfDays, weekRounds, weekTickets } from '../store/ranking.js';
 import { claimStep } from '../store/steps.js';
-import type { AppContext } from '../usecases/context.js';
-import { campaignCardFile } from '../render/campaign-card.js';
 import { weeklyCampaign } from '../usecases/campaign.js';
+import type { AppContext } from '../usecases/context.js';
+import { weeklyHotspotMessage } from '../usecases/hotspots.js';
 import { toPerson } from '../usecases/send.js';
 import { weeklyVisitsText } from '../usecases/visits.js';
 import { workdayToday } from './gate.js';
@@ -74,7 +76,8 @@ export async function weeklyInput(ctx: AppContext, today: string): Promise<T.Wee
 /**
  * 每周汇总 (Friday 17:00 by default; the last working day before it when Friday is a
  * holiday): the week's 不满意 and 重办 tickets by unit, closed and still open, the 双派单
- * rounds, and the units late with reports or rounds; to each leader point-to-point.
+ * rounds, the units late with reports or rounds, 四个必到 visits and 本周热点 (with its chart card
+ * when something rose); to each leader point-to-point.
  */
 export const weeklySummaryRoutine: Routine = {
   name: 'weekly-summary',
@@ -84,16 +87,37 @@ export const weeklySummaryRoutine: Routine = {
     if (!run || weeklyDay(day, ctx.config.routines.weeklySummaryWeekday, ctx.calendar) !== day) return;
     const w = await weeklyInput(ctx, day);
     const from = new Date(localIso(w.from, 0, 0, ctx.config.timezone));
-    // 百日攻坚: the items' state and the week's gain, and the week's card with the message.
+    // 本周热点: a failure costs the summary only that section (logged).
+    const hot = await weeklyHotspotMessage(ctx, day).catch((err) => {
+      ctx.log.error({ err }, 'weekly-summary: hotspots not computed');
+      return { text: '', card: undefined };
+    });
+    // 百日攻坚: the items' state and the week's gain, and the week's card.
     const campaign = await weeklyCampaign(ctx, w.from, day);
-    const text = T.weeklySummaryText(w) + (await weeklyVisitsText(ctx, from, ctx.clock.now(), day)) + campaign.text;
-    const file = campaign.card ? await campaignCardFile(ctx, w.from, campaign.card) : undefined;
+    const text =
+      T.weeklySummaryText(w) +
+      (await weeklyVisitsText(ctx, from, ctx.clock.now(), day)) +
+      (hot.text ? `\n\n${hot.text}` : '') +
+      campaign.text;
+    const campaignFile = campaign.card ? await campaignCardFile(ctx, w.from, campaign.card) : undefined;
     for (const p of ctx.roster.withRole('leader')) {
-      await ctx.send(toPerson(p.id, text, `weekly-summary:${w.from}:${p.id}`, file ? { file } : {}));
+      await ctx.send(toPerson(p.id, text, `weekly-summary:${w.from}:${p.id}`));
+      if (hot.card)
+        await ctx.send(
+          toPerson(p.id, hot.card.caption, `weekly-summary:${w.from}:hotspots:${p.id}`, { file: hot.card.file }),
+        );
+      if (campaign.card && campaignFile)
+        await ctx.send(
+          toPerson(p.id, campaignCardCaption(campaign.card), `weekly-summary:${w.from}:campaign:${p.id}`, {
+            file: campaignFile,
+          }),
+        );
     }
     await claimStep(ctx.db, `weekly-summary:${w.from}`, 'weekly-summary', ctx.clock.now(), day, {
       total: w.total,
       rounds: w.rounds,
+      hotspots: hot.text !== '',
+      hotspotCard: hot.card?.file.name ?? null,
     });
     ctx.log.info(
       { week: w.from, day: localDay(ctx.clock.now(), ctx.config.timezone), ...w.total },

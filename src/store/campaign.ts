@@ -1,4 +1,4 @@
-/** 百日攻坚 (issue 19): the items' figures as each lead unit's message gave them (migration 018). SQL only. */
+/** 百日攻坚 (issue 19): the items' figures as each lead unit's message gave them (migration 019). SQL only. */
 import type { ProgressRow } from '../domain/campaign/day.js';
 import type { Queryable, SqlValue } from './db.js';
 

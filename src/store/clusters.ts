@@ -1,53 +1,125 @@
-import type { PlacedTicket } from '../domain/clusters/group.js';
+import type { LinkedTicket } from '../domain/clusters/group.js';
 import type { Queryable } from './db.js';
 
 export interface PlaceRow {
   number: string;
-  place: string;
+  /** Of the keyed text (keySource): the same on a re-import, then the ticket is not cut again. */
+  hash: string;
+  place: string | null;
+  category: string | null;
   problem: readonly string[];
-  words: readonly string[];
-  at: Date;
 }
 
-/** Records the place and problem words of tickets (replacing what was there). */
+const words = (s: string): string[] => (s === '' ? [] : s.split(' '));
+
+/** The stored hash and place of these tickets (those keyed before). */
+export async function keyedTickets(
+  db: Queryable,
+  numbers: readonly string[],
+): Promise<Map<string, { hash: string; place: string | null }>> {
+  if (numbers.length === 0) return new Map();
+  const rows = await db.query<{ ticket_number: string; text_hash: string; place: string | null }>(
+    `select ticket_number, text_hash, place from ticket_places
+      where ticket_number in (select jsonb_array_elements_text($1::jsonb))`,
+    [JSON.stringify(numbers)],
+  );
+  return new Map(rows.map((r) => [r.ticket_number, { hash: r.text_hash, place: r.place }]));
+}
+
+/**
+ * Records the keys of tickets already written to `tickets` (replacing what was there); `at` is their 派单时间, else
+ * when they were first seen (read from `tickets`).
+ */
 export async function writeTicketPlaces(db: Queryable, rows: readonly PlaceRow[]): Promise<void> {
   if (rows.length === 0) return;
   await db.query(
-    `insert into ticket_places (ticket_number, place, problem, words, at)
-     select x.number, x.place, x.problem, x.words, x.at
-       from jsonb_to_recordset($1::jsonb) as x(number text, place text, problem jsonb, words jsonb, at timestamptz)
+    `insert into ticket_places (ticket_number, text_hash, place, category, problem, at)
+     select x.number, x.hash, x.place, x.category, x.problem, coalesce(t.assigned_at, t.first_seen_at)
+       from jsonb_to_recordset($1::jsonb) as x(number text, hash text, place text, category text, problem text)
+       join tickets t on t.number = x.number
      on conflict (ticket_number) do update
-       set place = excluded.place, problem = excluded.problem, words = excluded.words, at = excluded.at`,
-    [JSON.stringify(rows.map((r) => ({ ...r, at: r.at.toISOString() })))],
+       set text_hash = excluded.text_hash, place = excluded.place, category = excluded.category,
+           problem = excluded.problem, at = excluded.at`,
+    [
+      JSON.stringify(
+        rows.map((r) => ({
+          number: r.number,
+          hash: r.hash,
+          place: r.place,
+          category: r.category,
+          problem: r.problem.join(' '),
+        })),
+      ),
+    ],
   );
 }
 
-/** The tickets of these places since `since`, with their unit. */
-export async function ticketsAtPlaces(db: Queryable, places: readonly string[], since: Date): Promise<PlacedTicket[]> {
+/** The tickets of these places keyed with 派单时间 in [since, until] (what linking needs only). */
+export async function ticketsAtPlaces(
+  db: Queryable,
+  places: readonly string[],
+  since: Date,
+  until: Date,
+): Promise<LinkedTicket[]> {
   if (places.length === 0) return [];
   const rows = await db.query<{
     number: string;
     place: string;
-    problem: string[];
-    words: string[];
+    category: string | null;
+    problem: string;
     at: Date | string;
-    unit_id: string;
-    street: string | null;
   }>(
-    `select p.ticket_number as number, p.place, p.problem, p.words, p.at, t.unit_id, t.street
-       from ticket_places p join tickets t on t.number = p.ticket_number
-      where p.place in (select jsonb_array_elements_text($1::jsonb)) and p.at >= $2`,
-    [JSON.stringify(places), since],
+    `select ticket_number as number, place, category, problem, at from ticket_places
+      where place in (select jsonb_array_elements_text($1::jsonb)) and at >= $2 and at <= $3`,
+    [JSON.stringify(places), since, until],
   );
   return rows.map((r) => ({
     number: r.number,
     place: r.place,
-    problem: r.problem,
-    words: r.words,
+    category: r.category,
+    problem: words(r.problem),
     at: new Date(r.at),
-    unitId: r.unit_id,
-    street: r.street,
   }));
+}
+
+export interface MemberFacts {
+  number: string;
+  title: string;
+  content: string;
+  at: Date;
+  unitId: string;
+  street: string | null;
+}
+
+/** What a warning needs of these tickets: their text (并单), date, unit and street. */
+export async function memberFacts(db: Queryable, numbers: readonly string[]): Promise<Map<string, MemberFacts>> {
+  if (numbers.length === 0) return new Map();
+  const rows = await db.query<{
+    number: string;
+    title: string | null;
+    content: string | null;
+    at: Date | string;
+    unit_id: string;
+    street: string | null;
+  }>(
+    `select t.number, t.title, t.content, coalesce(p.at, t.assigned_at, t.first_seen_at) as at, t.unit_id, t.street
+       from tickets t left join ticket_places p on p.ticket_number = t.number
+      where t.number in (select jsonb_array_elements_text($1::jsonb))`,
+    [JSON.stringify(numbers)],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.number,
+      {
+        number: r.number,
+        title: r.title ?? '',
+        content: r.content ?? '',
+        at: new Date(r.at),
+        unitId: r.unit_id,
+        street: r.street,
+      },
+    ]),
+  );
 }
 
 export interface StoredCluster {

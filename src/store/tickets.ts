@@ -19,6 +19,8 @@ interface TicketRow {
   done: boolean;
   rating: string | null;
   reopen_count: number;
+  category: string | null;
+  address: string | null;
 }
 
 const d = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
@@ -38,6 +40,8 @@ function fromRow(r: TicketRow): TicketInput {
     done: r.done,
     rating: r.rating,
     reopenCount: r.reopen_count,
+    ...(r.category !== null && r.category !== undefined ? { category: r.category } : {}),
+    ...(r.address !== null && r.address !== undefined ? { address: r.address } : {}),
   };
 }
 
@@ -55,7 +59,7 @@ export interface BatchOutcome {
 const RECORD =
   `number text, title text, content text, unit_id text, street text, grid text, assigned_at timestamptz,
   deadline_at timestamptz, due_at timestamptz, status text, done boolean, rating text, reopen_count int, reopened_at ` +
-  `timestamptz`;
+  `timestamptz, category text, address text`;
 
 /** The stored tickets of these numbers (one query). */
 export async function ticketsByNumbers(db: Queryable, numbers: readonly string[]): Promise<Map<string, TicketInput>> {
@@ -75,7 +79,10 @@ export interface TicketWrite {
   reopened: boolean;
 }
 
-/** Inserts or updates tickets by number in one statement (first_seen_at kept, updated_at = `at`). */
+/**
+ * Inserts or updates tickets by number in one statement (first_seen_at kept, updated_at = `at`; a
+ * ticket read without a category or address keeps the stored one).
+ */
 export async function writeTickets(db: Queryable, writes: readonly TicketWrite[], at: Date): Promise<void> {
   if (writes.length === 0) return;
   const rows = writes.map(({ ticket: t, reopened }) => ({
@@ -93,12 +100,14 @@ export async function writeTickets(db: Queryable, writes: readonly TicketWrite[]
     rating: t.rating,
     reopen_count: t.reopenCount,
     reopened_at: reopened ? at : null,
+    category: t.category ?? null,
+    address: t.address ?? null,
   }));
   await db.query(
     `insert into tickets (number, title, content, unit_id, street, grid, assigned_at, deadline_at, due_at, ` +
-      `status, done, rating, reopen_count, reopened_at, first_seen_at, updated_at)
+      `status, done, rating, reopen_count, reopened_at, category, address, first_seen_at, updated_at)
      select x.number, x.title, x.content, x.unit_id, x.street, x.grid, x.assigned_at, x.deadline_at, x.due_at, ` +
-      `x.status, x.done, x.rating, x.reopen_count, x.reopened_at, $2, $2
+      `x.status, x.done, x.rating, x.reopen_count, x.reopened_at, x.category, x.address, $2, $2
      from jsonb_to_recordset($1::jsonb) as x(${RECORD})
      on conflict (number) do update set title = excluded.title, content = excluded.content, unit_id = ` +
       `excluded.unit_id,
@@ -106,7 +115,8 @@ export async function writeTickets(db: Queryable, writes: readonly TicketWrite[]
       `excluded.deadline_at,
        due_at = excluded.due_at, status = excluded.status, done = excluded.done, rating = excluded.rating,
        reopen_count = excluded.reopen_count, reopened_at = coalesce(excluded.reopened_at, tickets.reopened_at), ` +
-      `updated_at = excluded.updated_at`,
+      `category = coalesce(excluded.category, tickets.category), address = coalesce(excluded.address, ` +
+      `tickets.address), updated_at = excluded.updated_at`,
     [JSON.stringify(rows), at],
   );
 }

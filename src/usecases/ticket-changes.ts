@@ -4,7 +4,7 @@
  * 双派单 triggers those events call for (domain/dual/triggers.ts) stored, all in one transaction.
  */
 import { dualTriggersOf, triggerReasons } from '../domain/dual/triggers.js';
-import { diffTicket } from '../domain/tickets/diff.js';
+import { diffTicket, quietChange } from '../domain/tickets/diff.js';
 import type { TicketInput } from '../domain/tickets/row.js';
 import type { Db } from '../store/db.js';
 import { insertDualTriggers } from '../store/dual.js';
@@ -21,6 +21,7 @@ import {
  * Upserts a batch of tickets by 工单编号 in one transaction: reads the stored ones in one
  * query, writes the new and changed ones in one statement, their events in another, and the
  * 双派单 triggers of those events in a third. A number seen twice in the batch: the later row wins.
+ * A ticket whose only change is its category or address is written quietly (counted unchanged).
  */
 export async function upsertTickets(
   db: Db,
@@ -35,9 +36,17 @@ export async function upsertTickets(
     const writes = new Map<string, TicketWrite>();
     const events: NewTicketEvent[] = [];
     for (const t of batch) {
-      const diff = diffTicket(stored.get(t.number), t);
+      const before = stored.get(t.number);
+      const diff = diffTicket(before, t);
       out[diff.outcome === 'new' ? 'created' : diff.outcome]++;
-      if (diff.outcome === 'unchanged') continue;
+      if (diff.outcome === 'unchanged') {
+        // A category or address filled in or corrected: written, but no event and nothing started.
+        if (quietChange(before, t)) {
+          writes.set(t.number, { ticket: t, reopened: writes.get(t.number)?.reopened ?? false });
+          stored.set(t.number, t);
+        }
+        continue;
+      }
       const reopened = diff.events.some((e) => e.kind === 'reopened') || (diff.outcome === 'new' && t.reopenCount > 0);
       writes.set(t.number, { ticket: t, reopened });
       for (const e of diff.events) events.push({ ticketNumber: t.number, kind: e.kind, detail: e.detail });

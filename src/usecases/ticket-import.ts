@@ -28,7 +28,7 @@ import { recordTicketPlaces, warnClusters } from './clusters.js';
 import type { AppContext } from './context.js';
 import { openDualRounds } from './dual-flow.js';
 import { upsertTickets } from './ticket-changes.js';
-import { openVisits } from './visits.js';
+import { deliverAfterImport, deliversNow, openVisits } from './visits.js';
 
 export type { ImportResult, MissingColumn } from '../domain/tickets/import.js';
 
@@ -118,7 +118,7 @@ class BatchImporter {
     this.counts.updated += o.updated;
     this.counts.unchanged += o.unchanged;
     if (this.d.config.clusters.enabled)
-      for (const p of await recordTicketPlaces(this.d.db, b, this.d.now)) this.opts.places?.add(p);
+      for (const p of await recordTicketPlaces(this.d.db, b)) this.opts.places?.add(p);
   }
 
   async finish(): Promise<ImportResult> {
@@ -266,11 +266,15 @@ export interface ChatImport {
   places: Set<string>;
 }
 
-/** Opens the 四个必到 visits the import's tickets call for (a failure is logged: visit-check opens them later). */
-async function openVisitsAfterImport(ctx: AppContext, at: Date): Promise<void> {
-  await openVisits(ctx, at).catch((err) =>
-    ctx.log.error({ err }, 'visits: not opened after the import (visit-check will)'),
-  );
+/**
+ * Opens the 四个必到 visits the import's tickets call for (a failure is logged: visit-check opens them later); the
+ * codes opened.
+ */
+async function openVisitsAfterImport(ctx: AppContext, at: Date): Promise<string[]> {
+  return openVisits(ctx, at).catch((err) => {
+    ctx.log.error({ err }, 'visits: not opened after the import (visit-check will)');
+    return [];
+  });
 }
 
 /**
@@ -299,7 +303,7 @@ export async function importChatFile(
   );
   let follow: T.ImportFollowUp | undefined;
   let started: DualRound[] = [];
-  if (r.kind === 'imported') await openVisitsAfterImport(ctx, at);
+  const visits = r.kind === 'imported' ? await openVisitsAfterImport(ctx, at) : [];
   if (r.kind === 'imported') {
     // The rounds are made first, so that the answer can say which; their deliveries follow it.
     // A failure here never costs the import its answer (dual-check retries pending rounds).
@@ -317,6 +321,7 @@ export async function importChatFile(
         rounds: rounds.map((x) => x.code),
         overdue: overdue.length,
         overdueReportedDone: overdue.filter((i) => i.reportedDone).length,
+        visits: { codes: visits, now: deliversNow(ctx) },
       };
     } catch (err) {
       ctx.log.error(
@@ -355,5 +360,6 @@ export async function importPushedRecords(
       ctx.log.error({ err }, 'dual: rounds not made after the API import (dual-check will)'),
     );
   await warnClusters(ctx, places).catch((err) => ctx.log.error({ err }, 'repeat warnings failed after the API import'));
+  if (r.kind === 'imported' && records.length > 0) await deliverAfterImport(ctx);
   return r;
 }

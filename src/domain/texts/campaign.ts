@@ -149,3 +149,8 @@ export function campaignWeekLine(
 export function campaignAsOfNote(day: string): string {
   return `（进展截至${monthDay(day)}日报）`;
 }
+
+/** The weekly card's own message: 百日攻坚周报（11月16日至11月20日），百日攻坚第33天，剩67天。 */
+export function campaignCardCaption(c: { campaign: string; week: string; counter: string }): string {
+  return `${c.campaign}周报（${c.week}），${c.counter}。`;
+}

@@ -160,6 +160,34 @@ export const DISPATCH = {
   recentDone: '近7天已办结',
 } as const;
 
+/** 四个必到: the visits owed and done, per unit. */
+export const VISITS = {
+  title: '领导走访',
+  heading: (scope: string) => `领导走访（四个必到） · ${scope}`,
+  link: '领导走访（四个必到）',
+  allUnits: '全部单位',
+  cards: { owed: '待走访', overdue: '逾期未走访', done: '近30天已走访' },
+  owedTag: (n: number) => `待走访${n}`,
+  overdueTag: (n: number) => `逾期${n}`,
+  doneTag: (n: number) => `已走访${n}`,
+  columns: { code: '编号', ticket: '工单', reason: '原因', due: '时限', state: '情况', record: '走访记录' },
+  done: '已走访',
+  owed: '待走访',
+  overdue: '已逾期',
+  escalated: '已报督导专班',
+  reminded: (at: string) => `最近提醒 ${at}`,
+  record: (day: string, visitor: string | null, agreed: string | null) =>
+    `${day} ${visitor ?? '（走访人未注明）'}${agreed ? `：${agreed}` : ''}`,
+  noRecord: '—',
+  rule:
+    '群众要求面对面沟通、工单多次重办、群众不满意、问题短期内难以解决的，须由单位负责同志亲自上门走访。' +
+    '列出待走访和近30天已走访的事项。',
+  empty: '没有待走访或近30天已走访的事项。',
+  unitLine: (owed: number, overdue: number) =>
+    `领导走访（四个必到）：待走访${owed}件${overdue > 0 ? `，其中逾期${overdue}件` : ''} · `,
+  unitLink: '查看走访',
+} as const;
+
 /** 月评比. */
 export const RANKING = {
   title: '月评比',

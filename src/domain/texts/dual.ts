@@ -548,6 +548,8 @@ const TICKET_KIND: Record<string, string> = {
   details: '信息变更',
   'reported-done': '单位报办结',
   acknowledged: '签收',
+  'prolonged-said': '单位反映短期内难以解决',
+  'visit-recorded': '领导走访登记（四个必到）',
 };
 /** 双问责 evidence: what each round event is called. */
 const ROUND_KIND: Record<string, string> = {
@@ -573,7 +575,12 @@ export function evidenceTicketDetail(kind: string, d: Record<string, unknown>): 
     return `${String(d.from ?? '—')} → ${String(d.to ?? '—')}`;
   if (kind === 'reopened') return `重办次数 ${String(d.from ?? 0)} → ${String(d.to ?? '')}`;
   if (kind === 'deadline') return `${d.from ? String(d.from) : '—'} → ${d.to ? String(d.to) : '—'}`;
-  if (kind === 'reported-done') return String(d.note ?? '');
+  if (kind === 'reported-done' || kind === 'prolonged-said') return String(d.note ?? '');
+  if (kind === 'visit-recorded') {
+    const day = typeof d.day === 'string' ? `${Number(d.day.slice(5, 7))}月${Number(d.day.slice(8, 10))}日` : '';
+    const agreed = typeof d.agreed === 'string' && d.agreed !== '' ? `，${d.agreed}` : '';
+    return `${String(d.code ?? '')} ${day}${typeof d.visitor === 'string' ? d.visitor : ''}上门走访${agreed}`;
+  }
   return '';
 }
 

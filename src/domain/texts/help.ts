@@ -45,9 +45,10 @@ export function helpText(p: Person, f: HelpFacts = DEFAULT_FACTS, w: ChannelWord
     const dualSign = w.cards ? '点击卡片下方“签收”或回复“SP3 签收”，办理情况回复' : '回复“SP3 签收”或';
     lines.push(`· 双派单（编号 SP 开头）${dualSign}“SP3 办理情况”，倒查问题回复“SP3 倒查 1. … 2. …”。`);
     lines.push(
-      '· “四个必到”走访事项（编号 V 开头）须由单位负责人亲自上门，走访后回复“V7 已上门 日期 走访人 达成事项”。',
+      '· “四个必到”走访事项（编号 V 开头）须由单位负责同志亲自上门，走访后回复“V7 已上门 日期 走访人 达成事项”，' +
+        '补充或更正回复“V7 补充：…”“V7 更正：…”；工单短期内难以解决的，回复“工单编号 短期内难以解决 原因”。',
     );
-    lines.push('· 发送“我的待办”可查看本单位未答复的调度、双派单和超期、重办工单。');
+    lines.push('· 发送“我的待办”可查看本单位未答复的调度、双派单、超期和重办工单及待完成的领导走访。');
   }
   if (isLeader(p)) {
     const at = w.readsAll ? '在群内@相关负责同志' : `在群内@${w.bot} 并@相关负责同志`;
@@ -55,7 +56,9 @@ export function helpText(p: Person, f: HelpFacts = DEFAULT_FACTS, w: ChannelWord
     lines.push('· 发送“调度进展”查看未办结的调度，发送“调度进展 D12”查看一件调度的全过程。');
     lines.push('· 退办、不再办理申请回复“同意 TB001”或“不同意 TB001 理由”。');
     const tickets = f.ticketNag ? '工单经即时、书面、现场督办仍未办结的，我会点对点提请您督办；' : '';
-    lines.push(`· ${tickets}每周汇总、每月回头看和月评比结果会私信发送给您。`);
+    lines.push(
+      `· ${tickets}每周汇总（附本周热点：近7天工单明显上升的问题分类和地点）、每月回头看和月评比结果会私信发送给您。`,
+    );
   }
   if (isSupervisor(p)) {
     const tickets = f.ticketNag ? '工单经书面督办仍未办结的，会提请您赴现场督办；' : '';
@@ -67,6 +70,7 @@ export function helpText(p: Person, f: HelpFacts = DEFAULT_FACTS, w: ChannelWord
       '· 导入工单后，同一地点同类诉求近期多次出现的，我会在群内发出重复诉求预警（编号 C 开头）；' +
         '无需跟进的回复“忽略 C12”。',
     );
+    lines.push('· “四个必到”领导走访逾期未登记的，我会私信提请您跟进；各单位走访情况可在控制台“工单”页查看。');
   }
   if (isSupervisor(p) || p.roles.includes('discipline')) {
     lines.push(

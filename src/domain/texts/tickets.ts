@@ -36,6 +36,8 @@ export interface ImportFollowUp {
   overdue: number;
   /** … of which the unit reported done (awaiting the platform). */
   overdueReportedDone: number;
+  /** 四个必到 items opened by this import, and whether the heads are told now or the next working morning. */
+  visits?: { codes: readonly string[]; now: boolean };
 }
 
 /** How a file's columns were read, for the import answer and `import-tickets --dry-run`. */
@@ -85,6 +87,12 @@ export function importSummary(
   if (follow) {
     if (follow.rounds.length > 0)
       lines.push(`其中不满意、重办工单${follow.rounds.length}件，已启动双派单 ${follow.rounds.join('、')}。`);
+    const v = follow.visits;
+    if (v && v.codes.length > 0)
+      lines.push(
+        `新增“四个必到”领导走访事项${v.codes.length}项（${v.codes.join('、')}），` +
+          `${v.now ? '已私信通知' : '将于下一个工作日上午通知'}承办单位负责同志。`,
+      );
     lines.push(
       follow.overdue > 0
         ? `目前超期未办结工单${follow.overdue}件` +

@@ -1,6 +1,6 @@
 import type { TicketField } from '../../config/schema.js';
 import { normalizeLabel } from './labels.js';
-import { COLUMN_NAMES, NOT_THE_FIELD } from './vocabulary.js';
+import { COLUMN_NAMES, EXACT_ONLY, NOT_THE_FIELD } from './vocabulary.js';
 
 export type ColumnAliases = Readonly<Record<TicketField, readonly string[]>>;
 /** Where each field is in a row (0-based index into the row's cells). */
@@ -18,6 +18,9 @@ export const FIELD_LABELS: Record<TicketField, string> = {
   status: '状态',
   rating: '满意度',
   reopenCount: '重办次数',
+  category: '问题分类',
+  subcategory: '二级分类',
+  address: '事发地址',
 };
 
 /** The order fields are listed in answers. */
@@ -33,6 +36,9 @@ export const FIELD_ORDER: readonly TicketField[] = [
   'content',
   'street',
   'grid',
+  'category',
+  'subcategory',
+  'address',
 ];
 
 /** A header cell without blanks, asterisks and a trailing note in brackets: "派单时间（必填）". */
@@ -53,7 +59,8 @@ export function columnAliases(own?: Partial<Record<TicketField, readonly string[
  * lower name, the upper and lower together, and the upper one alone when the lower is empty):
  * each field takes the first column one of whose names equals one of its aliases (aliases in
  * order); fields still unmatched then take a column whose own name contains an alias (longest
- * alias first), unless the name says it is something else (网格编号 is no 工单编号). A column serves
+ * alias first), unless the name says it is something else (网格编号 is no 工单编号) or the alias is
+ * too general to be looked for inside a name (地址, 分类: 联系地址 is no 事发地址). A column serves
  * one field only. Holes and empty names are skipped.
  */
 export function mapColumns(columns: ReadonlyArray<readonly string[] | undefined>, aliases: ColumnAliases): HeaderMap {
@@ -79,7 +86,7 @@ export function mapColumns(columns: ReadonlyArray<readonly string[] | undefined>
   const rest = fields
     .filter((f) => map[f] === undefined)
     .flatMap((f) => (normAliases.get(f) ?? []).map((a) => ({ f, a })))
-    .filter((x) => x.a.length >= 2)
+    .filter((x) => x.a.length >= 2 && !EXACT_ONLY.has(x.a))
     .sort((x, y) => y.a.length - x.a.length);
   for (const { f, a } of rest) {
     if (map[f] !== undefined) continue;

@@ -41,3 +41,16 @@ export function diffTicket(old: TicketInput | undefined, next: TicketInput): Tic
   if (details.length > 0) events.push({ kind: 'details', detail: { fields: details } });
   return { outcome: events.length > 0 ? 'updated' : 'unchanged', events };
 }
+
+/**
+ * Whether a re-read ticket brings a category or address the stored one lacks or has otherwise.
+ * Such a change is written but is no event (nothing is told, no 双派单 or visit is opened, the
+ * import counts it as unchanged); a list without these columns never clears them.
+ */
+export function quietChange(old: TicketInput | undefined, next: TicketInput): boolean {
+  if (!old) return false;
+  return (
+    (next.category !== undefined && next.category !== old.category) ||
+    (next.address !== undefined && next.address !== old.address)
+  );
+}

@@ -5,7 +5,7 @@
  */
 
 /** A ticket number (with a digit; never a dispatch, round or approval code). */
-const NUMBER =
+export const TICKET_NUMBER_IN_TEXT =
   /(?<![A-Za-z0-9_-])(?![Ss][Pp]\d|[Dd]\d|[Tt][Bb]\d)(?=[A-Za-z_-]*\d)[A-Za-z0-9][A-Za-z0-9_-]{5,63}(?![A-Za-z0-9_-])/g;
 /** 搞定了 / 办结了 / 已办结 / 办完了 / 已解决 / 处理完毕 … */
 const DONE = new RegExp(
@@ -20,7 +20,7 @@ const MAX_GAP = 12;
 
 export function doneTicketNumbers(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(NUMBER)) {
+  for (const m of text.matchAll(TICKET_NUMBER_IN_TEXT)) {
     const after = text.slice((m.index ?? 0) + m[0].length);
     const end = after.search(CLAUSE_END);
     const clause = end < 0 ? after : after.slice(0, end);

@@ -1,6 +1,7 @@
 import type { TicketField } from '../../config/schema.js';
 import type { WorkCalendar } from '../calendar.js';
 import type { Roster } from '../roster.js';
+import { normalizeAddress, normalizeCategory } from './category.js';
 import { cellText, cellValue } from './cells.js';
 import type { HeaderMap } from './columns.js';
 import { parseTicketDate } from './dates.js';
@@ -26,6 +27,10 @@ export interface TicketInput {
   done: boolean;
   rating: string | null;
   reopenCount: number;
+  /** 问题分类 as a path of levels joined by `-` (城乡建设-物业管理); absent when the list has none. */
+  category?: string;
+  /** 事发地址 (where the problem is); absent when the list has none. */
+  address?: string;
 }
 
 export interface RowContext {
@@ -73,6 +78,10 @@ function parseCount(text: string): number | null {
 
 /** A status that says the ticket was sent back to be handled again (重办, 重启 …). */
 const REOPENED_STATUS = /重办|重新办理|重启|二次办理|返工/;
+
+/** `{ [key]: value }`, or nothing when the value is undefined (an optional field left out). */
+const optional = <K extends string>(key: K, value: string | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, string>>;
 
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
 
@@ -126,6 +135,8 @@ export function normalizeRow(f: Partial<Record<TicketField, unknown>>, c: RowCon
       done: state === 'done',
       rating: normalizeRating(cellText(f.rating)),
       reopenCount,
+      ...optional('category', normalizeCategory(cellText(f.category), cellText(f.subcategory))),
+      ...optional('address', normalizeAddress(cellText(f.address))),
     },
   };
 }

@@ -10,7 +10,10 @@
  * lists (诉求编号, 登记时间, 事件状态, 街道名称, 部门办理截止时间, 评价满意度), 民心网-style
  * 诉求请示单 (受理编号, 投诉标题, 责任部门, 投诉时间, 拟办时间), 城运 / 网格 case systems
  * (案件编号, 任务号, 上报时间, 派遣时间, 处置部门, 处置时限, 案件状态), Jinan-style lists
- * (工单号, 承办单位, 办理时限, 办理状态, 回访满意度).
+ * (工单号, 承办单位, 办理时限, 办理状态, 回访满意度). Category and place columns (issue 18): 12345
+ * and city-service exports name them 诉求分类 / 事项分类 (with 事项分类一级 … 四级 or 一级事项分类 when the
+ * levels are split), 问题分类, 业务归口, 案件类别, 大类名称 / 小类名称 (数字城管), and 事发地址 / 诉求地址 /
+ * 发生地址 / 事件位置 beside the caller's own 联系地址, which is never the place.
  *
  * A district adds its own column names under `tickets.columns` in its district file: they are
  * tried before these. Order matters within a field: an exact name earlier in the list wins over
@@ -241,7 +244,96 @@ export const COLUMN_NAMES: Readonly<Record<TicketField, readonly string[]>> = {
     '退回重办次数',
     '重派次数',
   ],
+  // What the ticket is about, as the platform classed it: one column with the whole path
+  // (城乡建设-物业管理-物业服务), or the levels in columns of their own (一级分类 | 二级分类).
+  category: [
+    '问题分类',
+    '诉求分类',
+    '事项分类',
+    '业务分类',
+    '工单分类',
+    '案件分类',
+    '事件分类',
+    '诉求类别',
+    '问题类别',
+    '事项类别',
+    '业务类别',
+    '案件类别',
+    '事件类别',
+    '反映类别',
+    '反映问题分类',
+    '最终事项分类',
+    '业务归口',
+    '归口分类',
+    '一级分类',
+    '事项分类一级',
+    '一级事项分类',
+    '一级类别',
+    '问题大类',
+    '诉求大类',
+    '案件大类',
+    '事件大类',
+    '大类名称',
+    '大类',
+    '分类',
+    '类别',
+  ],
+  subcategory: [
+    '二级分类',
+    '事项分类二级',
+    '二级事项分类',
+    '二级类别',
+    '问题小类',
+    '诉求小类',
+    '案件小类',
+    '事件小类',
+    '小类名称',
+    '小类',
+    '问题子类',
+    '子类',
+  ],
+  // Where the problem is (the place the citizen reports about), never the caller's own address.
+  address: [
+    '事发地址',
+    '诉求地址',
+    '发生地址',
+    '事件地址',
+    '案件地址',
+    '问题地址',
+    '反映地址',
+    '投诉地址',
+    '案发地址',
+    '诉求发生地址',
+    '事发地点',
+    '发生地点',
+    '事件地点',
+    '问题发生地点',
+    '事发位置',
+    '事件位置',
+    '问题位置',
+    '事发地',
+    '详细地址',
+    '具体地址',
+    '地址',
+    '地点',
+    '位置',
+  ],
 };
+
+/**
+ * Names looked for only as a whole column name, never inside a longer one: 联系地址 and 居住地址
+ * are the caller's, 来电类别 is 咨询 / 投诉, not what the ticket is about.
+ */
+export const EXACT_ONLY: ReadonlySet<string> = new Set([
+  '分类',
+  '类别',
+  '大类',
+  '小类',
+  '子类',
+  '地址',
+  '地点',
+  '位置',
+]);
 
 /**
  * Column names that are never a field although they contain one of its names: 网格编号 is no
@@ -259,6 +351,15 @@ export const NOT_THE_FIELD: Readonly<Partial<Record<TicketField, RegExp>>> = {
   status: /回访|签收|评价|满意|超期|督办|是否按期|审核|响应|接收|解决/,
   rating: /满意率|说明|内容|时间|人|方式|电话|原因/,
   reopenCount: /原因|时间|说明/,
+  category: /来电|来源|渠道|性质|紧急|等级|级别|方式|满意|评价|回访|二级|三级|四级|小类|子类|细类|中类|编码|代码|编号/,
+  subcategory: /三级|四级|编码|代码|编号/,
+  // The caller's own address (联系地址, 来电人地址, 居住地址) or a code beside the place.
+  address: new RegExp(
+    [
+      '联系|来电人|诉求人|反映人|投诉人|当事人|申请人|市民|群众|家庭|户籍|住址|居住|通讯|通信',
+      '邮|网址|ip|编码|坐标|经度|纬度|单位地址|企业地址|注册',
+    ].join('|'),
+  ),
 };
 
 /** The fields whose column the answer names when it is missing (with the names looked for). */

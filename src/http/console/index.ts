@@ -1,6 +1,6 @@
 /**
- * The web console on the bot's HTTP server: 今日, 工单, 调度, 月评比, 百日攻坚 and unit pages behind a
- * login link from the bot; in simulator mode also the chat page at /sim.
+ * The web console on the bot's HTTP server: 今日, 工单 (and its 领导走访), 调度, 月评比, 百日攻坚 and unit pages
+ * behind a login link from the bot; in simulator mode also the chat page at /sim.
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../usecases/context.js';
@@ -13,6 +13,7 @@ import { registerSimChat, type SimulatorChat } from './sim-chat.js';
 import { registerTickets } from './tickets.js';
 import { registerToday } from './today.js';
 import { registerUnit } from './unit.js';
+import { registerVisits } from './visits.js';
 
 export interface ConsoleOptions {
   /** The mock world, in simulator mode only: adds the /sim chat page. */
@@ -46,6 +47,7 @@ export function registerConsole(app: FastifyInstance, ctx: AppContext, o: Consol
     registerRanking(f, ctx);
     registerCampaign(f, ctx);
     registerUnit(f, ctx);
+    registerVisits(f, ctx);
     if (o.simulator) registerSimChat(f, ctx, o.simulator);
   });
 }

@@ -1,7 +1,7 @@
 /** 工单: overdue and reopened tickets by unit, with their escalation step. */
 import type { FastifyInstance } from 'fastify';
 import { clipTitle } from '../../domain/language/clip.js';
-import { TICKETS } from '../../domain/texts/console.js';
+import { TICKETS, VISITS } from '../../domain/texts/console.js';
 import { colourOf } from '../../domain/tickets/colour.js';
 import { classify, LADDER_LABEL, LADDER_ORDER, type LadderStep, orderForDigest } from '../../domain/tickets/digest.js';
 import { formatAt, formatShort } from '../../domain/time.js';
@@ -140,7 +140,8 @@ export function registerTickets(app: FastifyInstance, ctx: AppContext): void {
     const empty = items.length === 0 ? `<div class="panel"><p>${TICKETS.empty}</p></div>` : '';
     const body =
       `<h1>${esc(TICKETS.heading(scopeName))}</h1>` +
-      `${only && v.scope.all ? `<div class="nav2"><a href="/console/tickets">${TICKETS.allUnits}</a></div>` : ''}` +
+      `<div class="nav2">${only && v.scope.all ? `<a href="/console/tickets">${TICKETS.allUnits}</a>` : ''}` +
+      `<a href="/console/visits${only ? `?unit=${encodeURIComponent(only)}` : ''}">${VISITS.link}</a></div>` +
       `${cards}${units.length > 1 ? `<div class="panel">${chart('tickets-chart', option, 300)}</div>` : ''}` +
       `${empty}${sections.join('')}`;
     const unitLink = unitLinkFor(v.scope, ctx.roster);

@@ -1,12 +1,13 @@
 /** A unit's page: its last 30 days (chart and table), open tickets and dispatches. */
 import type { FastifyInstance } from 'fastify';
 import { addDays } from '../../domain/calendar.js';
-import { DISPATCH, FIGURE, REPORT_STATE, UNIT as T } from '../../domain/texts/console.js';
+import { DISPATCH, FIGURE, REPORT_STATE, UNIT as T, VISITS } from '../../domain/texts/console.js';
 import { classify } from '../../domain/tickets/digest.js';
 import { inZone, localDay } from '../../domain/time.js';
 import { unitReports } from '../../store/console.js';
 import { dispatchesForUnit } from '../../store/dispatches.js';
 import { openTicketsToNag } from '../../store/tickets.js';
+import { owedVisits } from '../../store/visits.js';
 import type { AppContext } from '../../usecases/context.js';
 import { canSeeUnit, forbidden, sendHtml, sendHtmlStatus, viewer } from './auth.js';
 import { chart, esc, num, page, pct } from './layout.js';
@@ -111,6 +112,8 @@ export function registerUnit(app: FastifyInstance, ctx: AppContext): void {
     );
     const overdue = tickets.filter((t) => t.daysOverdue >= 0).length;
     const reopened = tickets.filter((t) => t.reopened).length;
+    const visits = await owedVisits(ctx.db, unit.id);
+    const visitsLate = visits.filter((x) => x.dueDay < today).length;
     const dispatches = (await dispatchesForUnit(ctx.db, unit.id)).filter((d) => d.status === 'open');
     const pending = dispatches.map((d) => {
       const t = d.targets.find((x) => x.unitId === unit.id);
@@ -131,6 +134,8 @@ export function registerUnit(app: FastifyInstance, ctx: AppContext): void {
 <div class="panel"><h2 style="margin-top:0">${T.pending}</h2><p>${T.tickets.overdue}<b ` +
       `class="${overdue > 0 ? 'bad' : ''}">${overdue}</b> ${T.tickets.reopened}<b>${reopened}</b> ` +
       `${T.tickets.end}<a href="/console/tickets?unit=${encodeURIComponent(unit.id)}">${T.tickets.link}</a></p>
+<p id="unit-visits">${VISITS.unitLine(visits.length, visitsLate)}<a ` +
+      `href="/console/visits?unit=${encodeURIComponent(unit.id)}">${VISITS.unitLink}</a></p>
 ` +
       (pending.length > 0
         ? `<p>${T.openDispatches}</p><ul class="alerts">${pending.join('')}</ul>`
