@@ -156,3 +156,96 @@ describe('console links point at the bot that sends them', () => {
     },
   );
 });
+
+describe('百日攻坚 items in the district file', () => {
+  const item = (o: Record<string, unknown> = {}) => ({
+    id: 'x1',
+    lead: 'a',
+    field: '城市建设',
+    name: '老旧小区改造',
+    target: 16,
+    measure: '个小区',
+    ...o,
+  });
+
+  it('the example district: items of its field leads, 100 days from campaign.start unless an item says so', () => {
+    const c = loadDistrictFile(join(import.meta.dirname, '../config/district.example.yaml'));
+    const units = new Map(c.units.map((u) => [u.id, u]));
+    expect(c.campaign.items.length).toBeGreaterThanOrEqual(6);
+    for (const it of c.campaign.items) expect(units.get(it.lead)?.field ?? it.field).toBeTruthy();
+    const lifts = c.campaign.items.find((i) => i.name === '加装电梯');
+    expect(lifts).toMatchObject({ target: 30, measure: '部电梯', start: '2026-10-19', end: '2027-01-26' });
+    const safety = c.campaign.items.find((i) => i.id === 'anfang');
+    expect(safety).toMatchObject({ start: '2026-11-02', end: '2026-12-31' });
+    expect(c.campaign).toMatchObject({ behindMargin: 10, stallWorkdays: 3 });
+  });
+
+  it('no campaign key: no items, defaults', () => {
+    const c = parseDistrict(base());
+    expect(c.campaign).toMatchObject({ name: '百日攻坚', days: 100, behindMargin: 10, stallWorkdays: 3, items: [] });
+  });
+
+  it('an item resolves its days; "16 个小区" is a target and a measure', () => {
+    const c = parseDistrict({
+      ...base(),
+      campaign: {
+        start: '2026-10-19',
+        items: [item({ target: '16 个小区', measure: undefined }), item({ id: 'x2', end: '2026-12-31' })],
+      },
+    });
+    expect(c.campaign.items[0]).toMatchObject({
+      target: 16,
+      measure: '个小区',
+      start: '2026-10-19',
+      end: '2027-01-26',
+    });
+    expect(c.campaign.items[1]).toMatchObject({ start: '2026-10-19', end: '2026-12-31' });
+  });
+
+  it('names the bad key: unknown lead unit, no field, duplicate id, no start, bad dates, bad milestones', () => {
+    const issues = errorOf({
+      ...base(),
+      campaign: {
+        items: [
+          item({ start: '2026-10-19' }),
+          item({ id: 'x1', start: '2026-10-19' }),
+          item({ id: 'x3', lead: 'x', start: '2026-10-19' }),
+          item({ id: 'x4', lead: 'b', field: undefined, start: '2026-10-19' }),
+          item({ id: 'x5' }),
+          item({ id: 'x6', start: '2026-02-30' }),
+          item({ id: 'x7', start: '2026-10-19', end: '2026-10-01' }),
+          item({
+            id: 'x8',
+            start: '2026-10-19',
+            milestones: [
+              { by: '2026-11-30', value: 20 },
+              { by: '2026-11-01', value: 5 },
+              { by: '2027-06-01', value: 6 },
+            ],
+          }),
+          item({ id: 'x 9', start: '2026-10-19', target: -3, colour: 'red' }),
+        ],
+      },
+    }).issues;
+    expect(issues).toContain('campaign.items[1].id: duplicate item id "x1"');
+    expect(issues).toContain('campaign.items[2].lead: unknown unit id "x"');
+    expect(issues).toContain('campaign.items[3].field: no field: unit "b" has none, give the item its field');
+    expect(issues).toContain('campaign.items[4].start: no start day: give the item a start or campaign.start');
+    expect(issues).toContain('campaign.items[5].start: not a calendar day');
+    expect(issues).toContain('campaign.items[6].end: ends before it starts (2026-10-19)');
+    expect(issues).toContain('campaign.items[7].milestones[0].value: above the target (16)');
+    expect(issues.join('\n')).toMatch(/campaign\.items\[7\]\.milestones\[1\]: milestones go by day/);
+    expect(issues).toContain("campaign.items[7].milestones[2].by: outside the item's days (2026-10-19 to 2027-01-26)");
+    const bad = issues.filter((i) => i.startsWith('campaign.items[8]')).join('\n');
+    expect(bad).toMatch(/campaign\.items\[8\]\.id: expected letters/);
+    expect(bad).toMatch(/campaign\.items\[8\]\.target/);
+    expect(bad).toMatch(/campaign\.items\[8\].*colour/);
+  });
+
+  it('names a bad campaign setting', () => {
+    const issues = errorOf({ ...base(), campaign: { behindMargin: 120, stallWorkdays: 0, days: 'many' } }).issues;
+    expect(issues.join('\n')).toMatch(/campaign\.behindMargin/);
+    expect(issues.join('\n')).toMatch(/campaign\.stallWorkdays/);
+    expect(issues.join('\n')).toMatch(/campaign\.days/);
+  });
+});

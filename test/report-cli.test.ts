@@ -83,4 +83,61 @@ describe('parse-report CLI', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.length).toBeGreaterThan(0);
   });
+
+  it("百日攻坚: with campaign items in the district file, a lead unit's report gets `campaign`, nothing else", () => {
+    const example = join(ROOT, 'config/district.example.yaml');
+    const at = '2026-11-30T17:40:00+08:00';
+    const lines = [
+      {
+        id: 'c1',
+        text:
+          '【区住建局】11月30日日报：受理12件，办结10件，在办2件。\n二、百日攻坚推进情况。' +
+          '一是老旧小区改造：今日完成2个小区，累计完成11个小区；二是加装电梯：今日完工1部，累计完工二十一部。',
+        sentAt: at,
+        from: 'wxid_zhujian_zhang',
+      },
+      // No campaign part: the contract's fields only.
+      { id: 'c2', text: '【城东街道】今日受理工单8件，均已办结，无超期。', sentAt: at, from: 'wxid_chengdong_zhu' },
+      // A campaign-only message with no unit named: the sender's unit (its liaison) leads the item.
+      { id: 'c3', text: '百日攻坚：加装电梯今日无新增，累计21部。', sentAt: at, from: 'wxid_zhujian_xu' },
+      // A leader quoting a unit's progress: never the unit's figures.
+      { id: 'c4', text: '住建局加装电梯累计21部，进度偏慢，请加快。', sentAt: at, from: 'wxid_leader_li' },
+      // Another unit's head writing about the item: not the lead unit's report.
+      { id: 'c5', text: '城东街道：配合加装电梯今日完工1部。', sentAt: at, from: 'wxid_chengdong_zhu' },
+      // No sender: the unit the text names.
+      { id: 'c6', text: '区卫健局：受理3件，办结3件。百日攻坚：家庭医生签约今日126人，累计2380人。', sentAt: at },
+    ].map((l) => JSON.stringify(l));
+    const withItems = runCli(`${lines.join('\n')}\n`, ['--roster', example]);
+    const without = runCli(`${lines.join('\n')}\n`);
+    expect(withItems.status).toBe(0);
+    const a = withItems.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const b = without.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(a[0]?.campaign).toEqual({
+      items: [
+        { item: 'laojiu', name: '老旧小区改造', today: 2, cumulative: 11, measure: '个小区' },
+        { item: 'dianti', name: '加装电梯', today: 1, cumulative: 21, measure: '部电梯' },
+      ],
+    });
+    expect(a[2]?.campaign).toEqual({
+      items: [{ item: 'dianti', name: '加装电梯', today: 0, cumulative: 21, measure: '部电梯' }],
+    });
+    expect(a[5]?.campaign).toEqual({
+      items: [{ item: 'jiayi', name: '家庭医生签约', today: 126, cumulative: 2380, measure: '人' }],
+    });
+    for (const i of [1, 3, 4]) expect(a[i]).not.toHaveProperty('campaign');
+    // The contract's fields are the same, and the shared roster (no items) prints no campaign at all.
+    a.forEach((o, i) => {
+      const { campaign: _c, ...rest } = o;
+      expect(rest).toEqual(b[i]);
+    });
+    expect(without.stdout).not.toContain('campaign');
+    // A report with no campaign part prints byte for byte what it printed before.
+    expect(withItems.stdout.split('\n')[1]).toBe(without.stdout.split('\n')[1]);
+  });
 });

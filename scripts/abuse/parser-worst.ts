@@ -7,6 +7,8 @@
  */
 import { loadDistrictFile } from '../../src/config/load.js';
 import { WorkCalendar } from '../../src/domain/calendar.js';
+import { campaignItems, itemsLedBy } from '../../src/domain/campaign/items.js';
+import { readCampaign } from '../../src/domain/campaign/read.js';
 import { parseDispatch } from '../../src/domain/dispatch/parse.js';
 import { clipTitle } from '../../src/domain/language/clip.js';
 import { dropCjkSpaces, stripDecorations } from '../../src/domain/language/decorations.js';
@@ -108,6 +110,15 @@ export const WORST_INPUTS: readonly WorstInput[] = [
   { name: 'unit and comma', make: (n) => fill('城管局，', n) },
   { name: '请 … 城管局 … ：', make: (n) => `${'请'.repeat(Math.floor(n / 2))}城管局${'：'.repeat(Math.floor(n / 2))}` },
   { name: 'repeated time', make: (n) => fill('下午3点', n) },
+  // 百日攻坚 (the campaign reader): items named over and over, figures, 累计, fractions, points, table rows.
+  { name: 'campaign items', make: (n) => fill('老旧小区改造加装电梯', n, '百日攻坚：') },
+  { name: 'campaign figures', make: (n) => fill('老旧小区改造今日完成1个，累计9个；', n, '百日攻坚：') },
+  { name: 'campaign one clause', make: (n) => fill('1个小区2部', n, '百日攻坚：老旧小区改造') },
+  { name: 'campaign 累计', make: (n) => fill('累计', n, '百日攻坚：加装电梯', '21部') },
+  { name: 'campaign fractions', make: (n) => fill('1/', n, '攻坚：老旧小区改造') },
+  { name: 'campaign points', make: (n) => fill('一是加装电梯', n, '攻坚：') },
+  { name: 'campaign table', make: (n) => fill('老旧小区改造\t2\t11\n', n, '项目\t今日\t累计\n') },
+  { name: 'campaign lines', make: (n) => fill('加装电梯\n', n, '百日攻坚\n') },
 ];
 
 export interface ParserTarget {
@@ -118,8 +129,13 @@ export interface ParserTarget {
 /** The shared samples' roster (the test suite passes its own copy, test/fixtures/roster.json). */
 export const SHARED_ROSTER = new URL('../../../shared/fixtures/roster.json', import.meta.url).pathname;
 
+/** The example district, whose 区住建局 leads two campaign items (老旧小区改造, 加装电梯). */
+const EXAMPLE_DISTRICT = new URL('../../config/district.example.yaml', import.meta.url).pathname;
+
 export function parserTargets(rosterPath = SHARED_ROSTER): ParserTarget[] {
   const config = loadDistrictFile(rosterPath);
+  const example = loadDistrictFile(EXAMPLE_DISTRICT);
+  const items = itemsLedBy(campaignItems(example.campaign, example.units), 'zhujian');
   const roster = Roster.fromConfig(config);
   const calendar = new WorkCalendar(config.calendar);
   return [
@@ -141,6 +157,7 @@ export function parserTargets(rosterPath = SHARED_ROSTER): ParserTarget[] {
         splitQuote(text),
       ],
     },
+    { name: 'campaign', run: (text) => readCampaign(text, items) },
     { name: 'decorations', run: (text) => [stripDecorations(text), dropCjkSpaces(text)] },
     { name: 'ticket title', run: (text) => [ticketTitle('', text), ticketTitle(text, ''), clipTitle(text)] },
     {

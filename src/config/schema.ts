@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { campaignSchema } from './campaign-schema.js';
 
 /** "HH:mm" in the district's time zone. */
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm, e.g. "18:00"');
@@ -455,6 +456,7 @@ export const districtSchema = z
     limits: limitsSchema,
     notices: noticesSchema,
     hotspots: hotspotsSchema,
+    campaign: campaignSchema,
   })
   .superRefine((d, ctx) => {
     const unitIds = new Map<string, number>();
@@ -490,6 +492,21 @@ export const districtSchema = z
           code: 'custom',
           path: ['notices', 'cc', i, 'leader'],
           message: `"${r.leader}" is not a leader`,
+        });
+    });
+    d.campaign.items.forEach((it, i) => {
+      const lead = d.units.find((u) => u.id === it.lead);
+      if (lead === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['campaign', 'items', i, 'lead'],
+          message: `unknown unit id "${it.lead}"`,
+        });
+      else if (it.field === undefined && lead.field === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['campaign', 'items', i, 'field'],
+          message: `no field: unit "${lead.id}" has none, give the item its field`,
         });
     });
     const personIds = new Set<string>();

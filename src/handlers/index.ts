@@ -3,6 +3,7 @@ import { answerHeldHandler } from './answer-held.js';
 import { cardUnmatchedHandler } from './card-unmatched.js';
 import { clusterDismissHandler } from './cluster-dismiss.js';
 import { approvalBareHandler } from './approval-bare.js';
+import { campaignProgressHandler } from './campaign-progress.js';
 import { consoleLinkHandler } from './console-link.js';
 import { consoleLinkGroupHandler } from './console-link-group.js';
 import { dispatchAnswerHandler } from './dispatch-answer.js';
@@ -73,6 +74,8 @@ export function messageHandlers(): AnyMessageHandler[] {
     dispatchAnswerHandler,
     cardUnmatchedHandler,
     reportHandler,
+    // 百日攻坚 figures of a lead unit outside a daily report (a report's own are taken with it).
+    campaignProgressHandler,
     ticketDoneMentionedHandler,
     visitProlongedHandler,
     reportUnrecognisedHandler,

@@ -1,13 +1,17 @@
 import { historyFlags } from '../domain/report/history.js';
 import { changesBetween, foldVersions } from '../domain/report/merge.js';
 import { unitName } from '../domain/roster.js';
+import { campaignWithdrawnText } from '../domain/texts/campaign.js';
 import {
   describeChange,
   historyFlagText,
   lateCorrectionNoteText,
   reportWithdrawnText,
 } from '../domain/texts/report-corrections.js';
+import { progressOfMessage, withdrawProgress } from '../store/campaign.js';
 import { reportContext, reportVersions, versionOfMessage, withdrawVersion } from '../store/reports.js';
+import { campaignItemsOf } from '../usecases/campaign.js';
+import type { AppContext } from '../usecases/context.js';
 import { sendAsLastStep, toPerson } from '../usecases/send.js';
 import { historyDays, summaryRecipients } from './report-save.js';
 import type { MessageHandler } from './types.js';
@@ -24,6 +28,12 @@ export const reportRecallHandler: MessageHandler = {
   async handle(_, msg, sender, ctx) {
     if (!msg.recalledId) return;
     const v = await versionOfMessage(ctx.db, msg.recalledId);
+    // 百日攻坚 figures the message gave no longer count either; told apart only when it was no report.
+    const campaign = await withdrawCampaign(ctx, msg.recalledId, sender.id);
+    if (campaign !== null && !v) {
+      await sendAsLastStep(ctx, toPerson(sender.id, campaign, `campaign-withdrawn:${msg.id}`));
+      return;
+    }
     // Only its sender can withdraw a message in the chat; anything else is not this recall.
     if (!v || v.withdrawn || v.senderId !== sender.id) return;
     const all = await reportVersions(ctx.db, v.unitId, v.day);
@@ -76,3 +86,13 @@ export const reportRecallHandler: MessageHandler = {
     }
   },
 };
+
+/** Withdraws the campaign figures a message gave (its sender's only); the text telling so, or null when none. */
+async function withdrawCampaign(ctx: AppContext, messageId: string, senderId: string): Promise<string | null> {
+  const rows = (await progressOfMessage(ctx.db, messageId)).filter((r) => !r.withdrawn && r.senderId === senderId);
+  const first = rows[0];
+  if (first === undefined || !(await withdrawProgress(ctx.db, messageId, ctx.clock.now()))) return null;
+  const names = rows.map((r) => campaignItemsOf(ctx).find((i) => i.id === r.itemId)?.name ?? r.itemId);
+  ctx.log.info({ recalled: messageId, items: rows.map((r) => r.itemId) }, 'campaign progress withdrawn (撤回)');
+  return campaignWithdrawnText(unitName(ctx.roster, first.unitId), first.day, ctx.config.campaign.name, names);
+}

@@ -2,7 +2,7 @@
 import { isCorrection } from '../domain/report/correction.js';
 import { implausibilities, missingFigures, type ReportFigures } from '../domain/report/figures.js';
 import { historyFlags } from '../domain/report/history.js';
-import { type Applied, applyReport, changesBetween } from '../domain/report/merge.js';
+import { type Applied, applyReport, changesBetween, givenKeys } from '../domain/report/merge.js';
 import type { Unit } from '../domain/roster.js';
 import {
   describeChange,
@@ -13,6 +13,7 @@ import {
 import { reportConfirmText, reportReceiptText } from '../domain/texts/reports.js';
 import { localIso } from '../domain/time.js';
 import { reportContext, type SavedReport, saveReport } from '../store/reports.js';
+import { recordCampaign } from '../usecases/campaign.js';
 import { type AppContext, wordingOf } from '../usecases/context.js';
 import { sendAsLastStep, toGroup, toPerson } from '../usecases/send.js';
 
@@ -47,6 +48,8 @@ interface Stored {
   applied: Applied;
   flags: string[];
   afterSummary: boolean;
+  /** The day's report before this message gave no figure (it was only a campaign part, say). */
+  emptyBefore: boolean;
 }
 
 /**
@@ -82,7 +85,9 @@ async function store(ctx: AppContext, r: ReportToSave, late: boolean): Promise<S
       receivedAt: new Date(r.sentAt),
       text: r.text,
     });
-    if (saved.status !== 'conflict' || attempt >= 5) return { saved, applied, flags, afterSummary: cur.summarySent };
+    const emptyBefore = cur.figures !== null && givenKeys(cur.figures).length === 0;
+    if (saved.status !== 'conflict' || attempt >= 5)
+      return { saved, applied, flags, afterSummary: cur.summarySent, emptyBefore };
   }
 }
 
@@ -95,13 +100,22 @@ export async function saveAndConfirm(ctx: AppContext, r: ReportToSave): Promise<
   // A rest day has no deadline: a report for it is kept, never late, and the sender is told.
   const restDay = !ctx.calendar.isWorkday(r.day);
   const late = !restDay && Date.parse(r.sentAt) > Date.parse(localIso(r.day, h, m, ctx.config.timezone));
-  const { saved, applied, flags, afterSummary } = await store(ctx, r, late);
+  const { saved, applied, flags, afterSummary, emptyBefore } = await store(ctx, r, late);
   if (saved.status === 'conflict') throw new Error(`report of message ${r.messageId}: the unit's report kept changing`);
   const { version } = saved;
   // A message processed again (a retry after a crash) confirms what was stored the first time.
   const fresh = saved.status === 'stored';
   const changes = (fresh ? applied.changed : changesBetween(saved.before, saved.result)).map(describeChange);
   const mode = fresh ? applied.mode : saved.mode;
+  // 百日攻坚: a lead unit's campaign part, stored for the report's day; figures and questions go with the confirmation.
+  const campaign = await recordCampaign(ctx, {
+    unit: r.unit,
+    day: r.day,
+    text: r.text,
+    messageId: r.messageId,
+    senderId: r.senderId,
+    sentAt: r.sentAt,
+  });
   if (ctx.config.reports.confirm) {
     const text = reportConfirmText({
       unitName: r.unit.name,
@@ -119,8 +133,13 @@ export async function saveAndConfirm(ctx: AppContext, r: ReportToSave): Promise<
       wording: wordingOf(ctx),
       ...(r.adoptedFrom ? { adoptedFrom: r.adoptedFrom } : {}),
       ...(restDay ? { restDayPreviousWorkday: ctx.calendar.previousWorkday(r.day) } : {}),
+      ...(campaign ? { campaign: [campaign.line, ...campaign.questions] } : {}),
+      // The first figures of the day after a message that gave none (a campaign part sent first): a first report.
+      ...(fresh && emptyBefore && givenKeys(saved.result).length > 0 ? { firstFigures: true } : {}),
     });
     await sendAsLastStep(ctx, toPerson(r.confirmTo, text, `report-confirm:${r.messageId}`));
+  } else if (campaign && campaign.questions.length > 0) {
+    await sendAsLastStep(ctx, toPerson(r.confirmTo, campaign.questions.join('\n'), `campaign-question:${r.messageId}`));
   }
   if (ctx.config.reports.groupReceipt) {
     await sendAsLastStep(ctx, toGroup(reportReceiptText(r.unit.name, version), `report-receipt:${r.messageId}`));

@@ -46,6 +46,8 @@ const BY_KIND: Record<string, Lane> = {
   'daily-summary': 'reminder',
   'weekly-summary': 'reminder',
   'monthly-review': 'reminder',
+  // 百日攻坚: an item behind, to its lead unit's head (once a week), with the summary it goes with.
+  'campaign-behind': 'reminder',
   // Answers to chit-chat: anyone can ask for them as often as they like.
   help: 'chat',
   'private-fallback': 'chat',
@@ -63,6 +65,10 @@ const BY_KIND: Record<string, Lane> = {
   'report-adopted': 'confirm',
   'report-flags-confirmed': 'confirm',
   'report-withdrawn': 'confirm',
+  // 百日攻坚 figures sent apart from a report: confirmed like one (a question about a 累计 goes with it).
+  'campaign-confirm': 'confirm',
+  'campaign-question': 'confirm',
+  'campaign-withdrawn': 'confirm',
 };
 
 /** Dispatch and 双派单 purposes: `dispatch:<code>:<step>:…`, `dual:<code>:<step>:…`. */
@@ -101,6 +107,8 @@ const COALESCIBLE_KINDS: ReadonlySet<string> = new Set([
   'report-adopted',
   'report-flags-confirmed',
   'report-withdrawn',
+  'campaign-confirm',
+  'campaign-withdrawn',
 ]);
 
 /** Whether the outbox may send this message together with others of its kind to the same person. */

@@ -1,3 +1,4 @@
+import { mondayOf } from '../domain/dual/periods.js';
 import { changesBetween } from '../domain/report/merge.js';
 import { summarizeDay } from '../domain/report/summary.js';
 import { unitName } from '../domain/roster.js';
@@ -6,6 +7,7 @@ import { describeChange, lateCorrectionSummaryLine } from '../domain/texts/repor
 import { dayCardFile } from '../render/day-card-file.js';
 import { markLateCorrectionsNoted, pendingLateCorrections, reportsForDay } from '../store/reports.js';
 import { claimStep } from '../store/steps.js';
+import { campaignPicture, tellBehindHeads } from '../usecases/campaign.js';
 import { toGroup, toPerson } from '../usecases/send.js';
 import { workdayToday } from './gate.js';
 import { dailyAt, type Routine } from './types.js';
@@ -30,17 +32,22 @@ export const dailySummary: Routine = {
         changesBetween(c.before, c.after).map(describeChange),
       ),
     );
+    // 百日攻坚: the day counter and the items behind, after the hotline anomalies.
+    const campaign = await campaignPicture(ctx, day);
     const s = summarizeDay({
       day,
       units: ctx.roster.reportingUnits(),
       reports,
       lowRate: ctx.config.reports.lowRate,
       corrections,
+      ...(campaign ? { campaign: campaign.lines } : {}),
     });
     // 'image' / 'both': the card goes with the message (text first, then the picture).
     const format = ctx.config.reports.summaryFormat;
     const file = format === 'text' ? undefined : await dayCardFile(ctx, day, reports, s);
-    const text = format === 'image' && file ? dayCardCaption(day, s) : s.text;
+    // The picture has no campaign part: the caption keeps its lines.
+    const text =
+      format === 'image' && file ? [dayCardCaption(day, s), ...(campaign ? campaign.lines : [])].join('\n') : s.text;
     const card = file ? { file } : {};
     if (ctx.config.routines.dailySummaryTo === 'leaders') {
       for (const p of ctx.roster.withRole('leader')) {
@@ -49,6 +56,8 @@ export const dailySummary: Routine = {
     } else {
       await ctx.send(toGroup(text, `daily-summary:${day}`, [], card));
     }
+    // Each item behind: its lead unit's head is told, once per item and week.
+    if (campaign) await tellBehindHeads(ctx, mondayOf(day), campaign.behind);
     await markLateCorrectionsNoted(
       ctx.db,
       late.map((c) => c.messageId),

@@ -2,11 +2,14 @@ import { addDays } from '../domain/calendar.js';
 import { mondayOf, weeklyDay } from '../domain/dual/periods.js';
 import { countedDays } from '../domain/ranking.js';
 import { unitName } from '../domain/roster.js';
+import { campaignCardCaption } from '../domain/texts/campaign.js';
 import * as T from '../domain/texts/dual.js';
 import { localDay, localIso } from '../domain/time.js';
+import { campaignCardFile } from '../render/campaign-card.js';
 import { readDeployment } from '../store/deployment.js';
 import { lateSides, reportsOfDays, weekRounds, weekTickets } from '../store/ranking.js';
 import { claimStep } from '../store/steps.js';
+import { weeklyCampaign } from '../usecases/campaign.js';
 import type { AppContext } from '../usecases/context.js';
 import { weeklyHotspotMessage } from '../usecases/hotspots.js';
 import { toPerson } from '../usecases/send.js';
@@ -89,15 +92,25 @@ export const weeklySummaryRoutine: Routine = {
       ctx.log.error({ err }, 'weekly-summary: hotspots not computed');
       return { text: '', card: undefined };
     });
+    // 百日攻坚: the items' state and the week's gain, and the week's card.
+    const campaign = await weeklyCampaign(ctx, w.from, day);
     const text =
       T.weeklySummaryText(w) +
       (await weeklyVisitsText(ctx, from, ctx.clock.now(), day)) +
-      (hot.text ? `\n\n${hot.text}` : '');
+      (hot.text ? `\n\n${hot.text}` : '') +
+      campaign.text;
+    const campaignFile = campaign.card ? await campaignCardFile(ctx, w.from, campaign.card) : undefined;
     for (const p of ctx.roster.withRole('leader')) {
       await ctx.send(toPerson(p.id, text, `weekly-summary:${w.from}:${p.id}`));
       if (hot.card)
         await ctx.send(
           toPerson(p.id, hot.card.caption, `weekly-summary:${w.from}:hotspots:${p.id}`, { file: hot.card.file }),
+        );
+      if (campaign.card && campaignFile)
+        await ctx.send(
+          toPerson(p.id, campaignCardCaption(campaign.card), `weekly-summary:${w.from}:campaign:${p.id}`, {
+            file: campaignFile,
+          }),
         );
     }
     await claimStep(ctx.db, `weekly-summary:${w.from}`, 'weekly-summary', ctx.clock.now(), day, {

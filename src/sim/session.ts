@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { App } from '../app.js';
 import { weekday } from '../domain/calendar.js';
 import { personName, type Roster, unitName } from '../domain/roster.js';
@@ -7,6 +8,7 @@ import { routines } from '../routines/index.js';
 import { advanceTarget, type SimClock } from './clock.js';
 import { waitIdle } from './drain.js';
 import { type DueRun, RoutineTimes } from './routine-times.js';
+import { readScenarioLine } from './scenario.js';
 import type { CardUpdateRecord, SentRecord, SimWorld } from './world.js';
 
 export interface SimSessionOptions {
@@ -181,6 +183,9 @@ export class SimSession {
       case '/run':
         await this.runNamed(arg);
         return undefined;
+      case '/play':
+        await this.play(arg);
+        return undefined;
       case '/as': {
         const p = this.resolve(arg, true);
         if (p) {
@@ -306,6 +311,47 @@ export class SimSession {
     }
     if (this.world.notSeen?.(id) === 'not-mentioned') this.print(T.simNotMentioned(this.world.botName));
     await this.settle();
+  }
+
+  /**
+   * `/play FILE`: a replay scenario (JSON Lines, as `cli replay` reads) played on the simulated clock: the clock is
+   * moved to each line's time (the routines on the way run as with /advance, so the file's own `run` lines are
+   * left to the clock), then the line is said, withdrawn or its file sent as its person, and answered.
+   */
+  private async play(path: string): Promise<void> {
+    let raw: string;
+    try {
+      raw = readFileSync(path, 'utf8');
+    } catch (err) {
+      this.print(T.simFileError((err as Error).message));
+      return;
+    }
+    const lines = raw.split('\n').filter((l) => l.trim() !== '');
+    let played = 0;
+    for (const [i, text] of lines.entries()) {
+      const line = readScenarioLine(text);
+      if ('error' in line) {
+        this.print(T.simPlayBadLine(i + 1, line.error));
+        continue;
+      }
+      const at = new Date(line.at);
+      if (at.getTime() > this.clock.now().getTime()) await this.runDue(at, true);
+      if ('run' in line || 'press' in line) continue;
+      const who = personName(this.app.roster, line.from);
+      if ('recall' in line) {
+        if (!this.world.recall || this.world.recall(line.from) === undefined) continue;
+        this.print(T.simPlayRecall(this.hhmm(at), who));
+      } else if ('file' in line) {
+        this.print(T.simPlaySaid(this.hhmm(at), who, line.to === 'bot', line.file));
+        this.world.sendFile(line.from, line.file, { to: line.to });
+      } else {
+        this.print(T.simPlaySaid(this.hhmm(at), who, line.to === 'bot', line.text));
+        this.world.say(line.from, line.text, { to: line.to, mentions: line.mentions });
+      }
+      played++;
+      await this.settle();
+    }
+    this.print(T.simPlayed(played, path));
   }
 
   /** `姓名: [签收]`: the person presses that button on the latest card they can see with it. */

@@ -16,6 +16,8 @@ export interface SummaryInput {
   lowRate: number;
   /** Corrections of earlier days sent after their summary went out (reports.lateCorrection: 'summary'). */
   corrections?: readonly string[];
+  /** 百日攻坚: the day counter and the items behind (texts/campaign.ts), after the hotline anomalies. */
+  campaign?: readonly string[];
 }
 
 export interface DaySummary {

@@ -77,6 +77,7 @@ export function summarizeDay(s: SummaryInput): DaySummary {
     totals: SUM_KEYS.map((k) => totalText(k, totals[k], givenBy[k], counted.length)),
     anomalies,
     corrections: s.corrections,
+    campaign: s.campaign,
     rows: s.units.map((u) => ({ unit: u.name, report: byUnit.get(u.id) })),
   });
   return {

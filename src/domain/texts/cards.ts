@@ -48,3 +48,24 @@ export const RANKING_CARD = {
   chartTitle: '综合得分',
   footer: '督办助手 · 自动生成',
 };
+
+/** 百日攻坚's weekly card (the weekly summary's picture). */
+export const CAMPAIGN_CARD = {
+  title: (campaign: string) => `${campaign}周报`,
+  subtitle: (district: string, week: string, counter: string) => `${district} · ${week} · ${counter}`,
+  week: (from: string, to: string) => `${from}至${to}`,
+  columns: {
+    item: '任务',
+    unit: '牵头单位',
+    target: '目标',
+    done: '已完成',
+    donePct: '完成进度',
+    timePct: '时间进度',
+    state: '状态',
+  },
+  states: { behind: '滞后', 'on-track': '正常', unreported: '未报进展', done: '已完成', 'not-started': '未开始' },
+  chartTitle: '完成进度与时间进度（%）',
+  doneSeries: '完成进度',
+  timeSeries: '时间进度',
+  footer: '督办助手 · 自动生成 · 按各牵头单位日报中报送的进展计算',
+};

@@ -48,7 +48,7 @@ export const dualTimelineText = (e: { unit: string; what: string; who: string; t
 /** The shell: brand, tabs, sign-out, the page title's suffix. */
 export const SHELL = {
   brand: '督办控制台',
-  tabs: { today: '今日', tickets: '工单', dispatch: '调度', ranking: '月评比' },
+  tabs: { today: '今日', tickets: '工单', dispatch: '调度', ranking: '月评比', campaign: '百日攻坚' },
   logout: '退出',
   /** The browser tab's title: the page's, then the brand. */
   title: (page: string) => (page === '督办控制台' ? page : `${page} · 督办控制台`),
@@ -260,4 +260,24 @@ export const SIM = {
   /** WeCom AI-bot mode: a group message without @ never reaches the bot. */
   wecomHint: (bot: string) => `企业微信智能机器人模式：群里须 @${bot} 机器人才看得到，私聊都看得到。`,
   notMentioned: (bot: string) => `机器人没有看到这条群消息：须 @${bot}，或改为私聊。`,
+} as const;
+
+/** 百日攻坚: per field and item, target, done, time gone against done, and a sparkline. */
+export const CAMPAIGN = {
+  title: '百日攻坚',
+  heading: (counter: string | null, name: string, day: string) => counter ?? `${name}（${day}）`,
+  asOf: (monthDay: string) => `数据截至${monthDay}，按各牵头单位日报中报送的进展计算。`,
+  empty: '配置文件中尚未列出百日攻坚任务（campaign.items）。',
+  cards: { items: '攻坚任务', behind: '进度滞后', onTrack: '按计划推进', unreported: '未报进展', done: '已完成' },
+  columns: ['任务', '牵头单位', '目标', '已完成', '完成进度', '时间进度', '状态', '走势'],
+  states: {
+    behind: '滞后',
+    'on-track': '正常',
+    unreported: '未报进展',
+    done: '已完成',
+    'not-started': '未开始',
+  },
+  milestone: (monthDay: string, value: string, note: string | undefined) =>
+    `节点：${monthDay}前累计${value}${note ? `（${note}）` : ''}`,
+  sparkline: '实线为累计完成，虚线为计划进度',
 } as const;

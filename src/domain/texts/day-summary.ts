@@ -41,6 +41,8 @@ export interface DaySummaryTextInput {
   totals: readonly string[];
   anomalies: readonly string[];
   corrections?: readonly string[] | undefined;
+  /** 百日攻坚 lines (texts/campaign.ts campaignSummaryLines), after 需关注 and 更正. */
+  campaign?: readonly string[] | undefined;
   /** Every unit in roster order with its report of the day, if any. */
   rows: ReadonlyArray<{ unit: string; report: DayReport | undefined }>;
 }
@@ -61,6 +63,7 @@ export function daySummaryText(s: DaySummaryTextInput): string {
     lines.push('更正：');
     for (const c of s.corrections) lines.push(`· ${c}`);
   }
+  if (s.campaign && s.campaign.length > 0) lines.push(...s.campaign);
   lines.push('各单位（受理/办结/在办/超期/重办/不满意/满意率，“-”为未填报）：');
   for (const { unit, report: r } of s.rows) {
     lines.push(

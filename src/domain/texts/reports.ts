@@ -39,13 +39,24 @@ export interface ConfirmInput {
   restDayPreviousWorkday?: string;
   /** The channel's wording (a late report may have been sent earlier without @ where only @-messages are seen). */
   wording?: ChannelWording;
+  /** 百日攻坚: the campaign figures read (one line) and the questions about them (texts/campaign.ts). */
+  campaign?: readonly string[];
+  /** The day's first ticket figures, after a message that gave none (its campaign part only). */
+  firstFigures?: boolean;
 }
 
 /** The point-to-point confirmation of a report: the whole report as the leaders will see it, and what changed. */
 export function reportConfirmText(c: ConfirmInput): string {
-  const figs = describeFigures(c.figures) || '未识别到工单数据';
+  const given = describeFigures(c.figures);
+  const figs = given || '未识别到工单数据';
   const lines: string[] = [];
-  if (c.version <= 1) {
+  // Only a campaign part (百日攻坚：…): said as what it is, and the hotline figures asked for in one line.
+  const campaignOnly = c.version <= 1 && given === '' && c.campaign !== undefined && c.campaign.length > 0;
+  if (campaignOnly) {
+    const [line = '', ...questions] = c.campaign ?? [];
+    lines.push(`已收到${c.unitName}${md(c.day)}${line.replace(/^([^：]+)：/, '$1进展：')}`, ...questions);
+    lines.push('本条未包含12345热线工单数据，请另行报送今日受理、办结等件数。');
+  } else if (c.version <= 1 || c.firstFigures) {
     lines.push(`已收到${c.unitName}${md(c.day)}日报：${figs}。`);
   } else if (c.mode === 'merge' && c.changes && c.changes.length > 0) {
     // Only figures the report lacked (办结 未填报→0件): a 补充, nothing was wrong.
@@ -59,7 +70,9 @@ export function reportConfirmText(c: ConfirmInput): string {
     lines.push(`已更新${c.unitName}${md(c.day)}日报（第${c.version}次报送，以本次为准）：${figs}。`);
     if (c.changes && c.changes.length > 0) lines.push(`与上次相比：${c.changes.join('、')}。`);
   }
-  if (c.missing.length > 0) lines.push(`请补充：${c.missing.map((k) => `${FIGURE_LABELS[k]}件数`).join('、')}。`);
+  if (c.campaign && !campaignOnly) lines.push(...c.campaign);
+  if (c.missing.length > 0 && !campaignOnly)
+    lines.push(`请补充：${c.missing.map((k) => `${FIGURE_LABELS[k]}件数`).join('、')}。`);
   if (c.problems.length > 0)
     lines.push(`请核实：${c.problems.join('；')}。如有误，直接发送更正即可，例如“更正：受理应为7件”。`);
   if (c.historyFlags && c.historyFlags.length > 0)

@@ -15,6 +15,8 @@ export const SIM_HELP =
                                          拨快时钟；途经的例行任务（17:30 提醒、18:00 截止、18:30 提请督办、18:40 ` +
   `汇总…）按时运行
   /run report-reminder                   在当前模拟时间立即运行某项例行任务
+  /play test/fixtures/campaign-two-weeks.jsonl
+                                         按时间顺序演练一个场景文件（cli replay 的格式），时钟随之拨快
 陌生人：名单外的人也可发言（新进群的人、代班的同事），机器人不认识也不听其指令：
   wxid_new_guy: 大家好                   以名单外的微信号（wxid_ 开头）在群里发言
   /as 陌生人                             以群里的陌生成员发言
@@ -184,3 +186,10 @@ export const SIM_CARD_FOR_ALL = '所有人';
 /** The banner's line in the WeCom world. */
 export const simWecomBanner = (bot: string) =>
   `模拟企业微信智能机器人（长连接）：群里须 @${bot} 机器人才看得到，也可私聊；卡片按钮用“姓名: [签收]”点击。`;
+
+/** `/play`: each line as it is played (the time, who, and what). */
+export const simPlaySaid = (hhmm: string, who: string, privately: boolean, text: string) =>
+  `[${hhmm}] ${privately ? '私聊 ' : ''}${who}: ${text}`;
+export const simPlayRecall = (hhmm: string, who: string) => `[${hhmm}] （${who} 撤回了一条消息）`;
+export const simPlayBadLine = (n: number, why: string) => `（场景第${n}行无法演练：${why}）`;
+export const simPlayed = (n: number, path: string) => `（场景 ${path} 已演练完毕，共${n}条消息）`;

@@ -1,11 +1,12 @@
 /**
- * The web console on the bot's HTTP server: 今日, 工单 (and its 领导走访), 调度, 月评比 and unit pages behind a
- * login link from the bot; in simulator mode also the chat page at /sim.
+ * The web console on the bot's HTTP server: 今日, 工单 (and its 领导走访), 调度, 月评比, 百日攻坚 and unit pages
+ * behind a login link from the bot; in simulator mode also the chat page at /sim.
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../usecases/context.js';
 import { registerAssets } from './assets.js';
 import { registerAuth, registerHostCheck } from './auth.js';
+import { registerCampaign } from './campaign.js';
 import { registerDispatch } from './dispatch.js';
 import { registerRanking } from './ranking.js';
 import { registerSimChat, type SimulatorChat } from './sim-chat.js';
@@ -44,6 +45,7 @@ export function registerConsole(app: FastifyInstance, ctx: AppContext, o: Consol
     registerTickets(f, ctx);
     registerDispatch(f, ctx);
     registerRanking(f, ctx);
+    registerCampaign(f, ctx);
     registerUnit(f, ctx);
     registerVisits(f, ctx);
     if (o.simulator) registerSimChat(f, ctx, o.simulator);

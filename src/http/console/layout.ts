@@ -26,7 +26,7 @@ export const pct = (n: number | null | undefined): string =>
 export interface Shell {
   title: string;
   /** Which nav tab is active ('' for none). */
-  active?: 'today' | 'tickets' | 'dispatch' | 'ranking' | 'unit' | '';
+  active?: 'today' | 'tickets' | 'dispatch' | 'ranking' | 'campaign' | 'unit' | '';
   /** Signed-in person's name (no nav when absent). */
   who?: string;
   /** false: a unit head's view (no district-wide tabs). */
@@ -90,7 +90,8 @@ export function page(s: Shell): string {
         `${tab('dispatch', '/console/dispatch', SHELL.tabs.dispatch)}`
       : `${tab('today', '/console/', SHELL.tabs.today)}${tab('tickets', '/console/tickets', SHELL.tabs.tickets)}` +
         `${tab('dispatch', '/console/dispatch', SHELL.tabs.dispatch)}` +
-        `${tab('ranking', '/console/ranking', SHELL.tabs.ranking)}`;
+        `${tab('ranking', '/console/ranking', SHELL.tabs.ranking)}` +
+        `${tab('campaign', '/console/campaign', SHELL.tabs.campaign)}`;
   const who = s.who ? `<span class="who">${esc(s.who)} · <a href="/console/logout">${SHELL.logout}</a></span>` : '';
   const scripts = s.charts
     ? '<script src="/console/assets/echarts.min.js"></script><script src="/console/assets/console.js"></script>'
