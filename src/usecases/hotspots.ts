@@ -8,6 +8,7 @@
  */
 import type { DistrictConfig } from '../config/schema.js';
 import { addDays } from '../domain/calendar.js';
+import { placeLabel } from '../domain/clusters/keys.js';
 import { type HotspotRules, type WeeklyHotspots, weeklyHotspots } from '../domain/hotspots/rising.js';
 import * as T from '../domain/texts/hotspots.js';
 import { formatShort, localIso } from '../domain/time.js';
@@ -44,7 +45,9 @@ export async function hotspotWeek(db: Queryable, config: DistrictConfig, today: 
   const until = new Date(localIso(addDays(today, 1), 0, 0, config.timezone));
   const [categories, places] = await Promise.all([
     ticketsByWeekAndCategory(db, until, rules.historyWeeks),
-    ticketsByWeekAndPlace(db, until, rules.historyWeeks),
+    ticketsByWeekAndPlace(db, until, rules.historyWeeks).then((rows) =>
+      rows.map((r) => ({ ...r, key: r.key === null ? null : placeLabel(r.key) })),
+    ),
   ]);
   return { from: addDays(today, -6), to: today, rules, hotspots: weeklyHotspots({ categories, places }, rules) };
 }

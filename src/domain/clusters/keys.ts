@@ -143,6 +143,14 @@ export function placeKeyOfWords(words: readonly string[]): string | null {
   return firstPlace(words, COMMUNITY, true) ?? firstPlace(words, ROAD, true);
 }
 
+/**
+ * The place as people write it, for the texts: a key without its trailing 小区 (锦绣小区 → 锦绣, so that 锦绣 and
+ * 锦绣小区 are one place) gets it back; 阳光花园, 湖滨路 stay as they are.
+ */
+export function placeLabel(key: string): string {
+  return COMMUNITY.test(key) || ROAD.test(key) ? key : `${key}小区`;
+}
+
 export function placeKey(text: string): string | null {
   return placeKeyOfWords(cutWords(text));
 }
