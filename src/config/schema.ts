@@ -285,6 +285,13 @@ export const clustersSchema = z
     mergeSimilarity: z.number().min(0.1).max(1).default(0.9),
     /** A dismissed cluster (忽略 C12) warns again once it has grown by this many tickets. */
     regrow: z.number().int().min(1).max(50).default(2),
+    /**
+     * An import with more warnings than this (a backlog's first import) sends each recipient one message listing
+     * them, instead of one message per cluster.
+     */
+    maxDetailed: z.number().int().min(1).max(100).default(3),
+    /** In that message to the group, the largest clusters listed at most (the rest are counted). */
+    maxListedInGroup: z.number().int().min(1).max(100).default(10),
   })
   .strict()
   .prefault({});

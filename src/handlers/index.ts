@@ -1,6 +1,7 @@
 import { answerClarifyHandler } from './answer-clarify.js';
 import { answerHeldHandler } from './answer-held.js';
 import { cardUnmatchedHandler } from './card-unmatched.js';
+import { clusterDetailHandler } from './cluster-detail.js';
 import { clusterDismissHandler } from './cluster-dismiss.js';
 import { approvalBareHandler } from './approval-bare.js';
 import { campaignProgressHandler } from './campaign-progress.js';
@@ -59,6 +60,7 @@ export function messageHandlers(): AnyMessageHandler[] {
     reportFlagsConfirmHandler,
     ticketImportHandler,
     clusterDismissHandler,
+    clusterDetailHandler,
     ticketApprovalHandler,
     approvalBareHandler,
     ticketDoneConfirmHandler,

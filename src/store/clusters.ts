@@ -200,8 +200,14 @@ export async function updateClusters(
   );
 }
 
-export async function markClusterWarned(db: Queryable, id: number, size: number): Promise<void> {
-  await db.query('update ticket_clusters set warned_size = greatest(warned_size, $2) where id = $1', [id, size]);
+/** Clusters told at these sizes (one statement); a size told is never lowered. */
+export async function markClustersWarned(db: Queryable, cs: readonly { id: number; size: number }[]): Promise<void> {
+  if (cs.length === 0) return;
+  await db.query(
+    `update ticket_clusters c set warned_size = greatest(c.warned_size, x.size)
+       from jsonb_to_recordset($1::jsonb) as x(id bigint, size int) where c.id = x.id`,
+    [JSON.stringify(cs)],
+  );
 }
 
 export async function dismissCluster(db: Queryable, id: number, size: number, by: string): Promise<void> {

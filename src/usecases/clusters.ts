@@ -5,7 +5,8 @@
  * recomputed, from their tickets within the window (read through the (place, at) index), linked in memory one
  * place at a time (domain/clusters/group.ts). Each cluster that formed or grew is told once per size: to the
  * responsible unit's head point-to-point, the street's, and the supervision team in the group, with the ticket
- * numbers. A dismissed cluster (忽略 C12) stays quiet until it has grown by `regrow` tickets.
+ * numbers; when one import makes more than `maxDetailed` (a backlog's first), each of them gets one list instead.
+ * A dismissed cluster (忽略 C12) stays quiet until it has grown by `regrow` tickets. 查看 C12 shows one whole.
  */
 import { createHash } from 'node:crypto';
 import type { DistrictConfig } from '../config/schema.js';
@@ -25,11 +26,12 @@ import { type Roster, responsibleFor, unitName, withRoles } from '../domain/rost
 import * as T from '../domain/texts/clusters.js';
 import { formatDay } from '../domain/time.js';
 import {
+  clusterByCode,
   clustersAtPlaces,
   insertClusters,
   keyedTickets,
   type MemberFacts,
-  markClusterWarned,
+  markClustersWarned,
   memberFacts,
   type PlaceRow,
   type StoredCluster,
@@ -210,31 +212,161 @@ export function clusterWarning(
   return { w, streets: [...new Set(tickets.flatMap((t) => (t.street ? [t.street] : [])))] };
 }
 
+/** A cluster to warn about at this import, as its warnings say it, with who is told. */
+interface Due {
+  change: ClusterChange;
+  w: T.ClusterWarning;
+  /** Street units (属地镇街) its tickets name, other than the responsible unit. */
+  streetIds: string[];
+}
+
 /**
  * After an import: the clusters of the places it touched recomputed, and each that formed or grew told once per
- * size (the purposes carry the code and the size: the outbox sends a purpose once).
+ * size. Up to `clusters.maxDetailed` of them, each in its own messages (the purposes carry the code and the size:
+ * the outbox sends a purpose once); more (a backlog's first import), each recipient gets one list of its own
+ * (sendDigests). Either way each is then marked told at its size: a re-import sends nothing.
  */
 export async function warnClusters(ctx: AppContext, places: ReadonlySet<string>): Promise<string[]> {
   if (!ctx.config.clusters.enabled || places.size === 0) return [];
   const changes = await recomputeClusters(ctx.db, ctx.config, places, ctx.clock.now());
-  const warned: string[] = [];
-  for (const c of changes) {
-    if (!c.warn) continue;
-    const k = c.cluster;
-    const { w, streets } = clusterWarning(ctx.config, ctx.roster, c);
-    const purpose = `cluster:${k.code}:${c.size}`;
-    for (const p of responsibleFor(ctx.roster, k.unitId))
-      await ctx.send(toPerson(p.id, T.clusterUnitText(w), `${purpose}:unit:${p.id}`));
-    const streetIds = new Set(streets.flatMap((s) => resolveStreet(ctx.roster, s)?.id ?? []));
-    streetIds.delete(k.unitId);
-    for (const id of streetIds)
-      for (const p of responsibleFor(ctx.roster, id))
-        await ctx.send(toPerson(p.id, T.clusterStreetText(w, unitName(ctx.roster, id)), `${purpose}:street:${p.id}`));
-    const team = withRoles(ctx.roster, ['supervisor']).map((p) => p.id);
-    await ctx.send(toGroup(T.clusterGroupText(w), `${purpose}:group`, team));
-    await markClusterWarned(ctx.db, k.id, c.size);
-    warned.push(k.code);
-  }
-  if (warned.length > 0) ctx.log.info({ clusters: warned }, 'repeat warnings sent');
+  const due: Due[] = changes
+    .filter((c) => c.warn)
+    .map((change) => {
+      const { w, streets } = clusterWarning(ctx.config, ctx.roster, change);
+      const ids = new Set(streets.flatMap((s) => resolveStreet(ctx.roster, s)?.id ?? []));
+      ids.delete(change.cluster.unitId);
+      return { change, w, streetIds: [...ids] };
+    });
+  if (due.length === 0) return [];
+  const told = (ds: readonly Due[]) =>
+    markClustersWarned(
+      ctx.db,
+      ds.map((d) => ({ id: d.change.cluster.id, size: d.change.size })),
+    );
+  const digest = due.length > ctx.config.clusters.maxDetailed;
+  if (digest) {
+    await sendDigests(ctx, due);
+    await told(due);
+  } else
+    for (const d of due) {
+      await sendDetailed(ctx, d);
+      await told([d]);
+    }
+  const warned = due.map((d) => d.change.cluster.code);
+  ctx.log.info({ clusters: warned, digest }, 'repeat warnings sent');
   return warned;
+}
+
+const detailedPurpose = (d: Due) => `cluster:${d.change.cluster.code}:${d.change.size}`;
+
+/** One cluster's warnings: its unit's head, each street's head, the supervision team in the group. */
+async function sendDetailed(ctx: AppContext, d: Due): Promise<void> {
+  const purpose = detailedPurpose(d);
+  const unitId = d.change.cluster.unitId;
+  for (const p of responsibleFor(ctx.roster, unitId))
+    await ctx.send(toPerson(p.id, T.clusterUnitText(d.w), `${purpose}:unit:${p.id}`));
+  for (const id of d.streetIds)
+    for (const p of responsibleFor(ctx.roster, id))
+      await ctx.send(toPerson(p.id, T.clusterStreetText(d.w, unitName(ctx.roster, id)), `${purpose}:street:${p.id}`));
+  const team = withRoles(ctx.roster, ['supervisor']).map((p) => p.id);
+  await ctx.send(toGroup(T.clusterGroupText(d.w), `${purpose}:group`, team));
+}
+
+/** Largest first; of one size, the older code first. */
+const bySize = (a: Due, b: Due) => b.change.size - a.change.size || a.change.cluster.id - b.change.cluster.id;
+
+/**
+ * Many warnings at one import: the group gets one list of the largest `clusters.maxListedInGroup` (@-mentioning the
+ * supervision team, in a few messages when long); each unit's head one list of the clusters it is responsible for
+ * and, for a street, of those in its area (a unit with only one gets that one's usual warning). The purposes carry
+ * a hash of the clusters and sizes told: the same lists are never sent twice.
+ */
+async function sendDigests(ctx: AppContext, due: Due[]): Promise<void> {
+  const all = [...due].sort(bySize);
+  const key = createHash('md5')
+    .update(all.map((d) => `${d.change.cluster.code}:${d.change.size}`).join(','))
+    .digest('base64url')
+    .slice(0, 16);
+  const byUnit = new Map<string, { own: Due[]; local: Due[] }>();
+  const of = (u: string) => byUnit.get(u) ?? byUnit.set(u, { own: [], local: [] }).get(u);
+  for (const d of all) {
+    of(d.change.cluster.unitId)?.own.push(d);
+    for (const id of d.streetIds) of(id)?.local.push(d);
+  }
+  let unitsTold = true;
+  let streetsTold = false;
+  for (const [unitId, { own, local }] of byUnit) {
+    const people = responsibleFor(ctx.roster, unitId);
+    if (people.length === 0 && own.length > 0) unitsTold = false;
+    if (people.length > 0 && local.length > 0) streetsTold = true;
+    if (people.length === 0) continue;
+    const name = unitName(ctx.roster, unitId);
+    const [one] = [...own, ...local];
+    if (own.length + local.length === 1 && one) {
+      // One is one message either way: the usual warning, with the purpose a detailed one has.
+      const [text, as] =
+        own.length === 1 ? [T.clusterUnitText(one.w), 'unit'] : [T.clusterStreetText(one.w, name), 'street'];
+      for (const p of people) await ctx.send(toPerson(p.id, text, `${detailedPurpose(one)}:${as}:${p.id}`));
+      continue;
+    }
+    const parts = T.clusterDigestUnitText(
+      own.map((d) => d.w),
+      local.map((d) => d.w),
+      name,
+    );
+    for (const p of people)
+      for (const [i, text] of parts.entries())
+        await ctx.send(toPerson(p.id, text, `cluster-digest:${key}:unit:${p.id}:${i + 1}`));
+  }
+  const team = withRoles(ctx.roster, ['supervisor']).map((p) => p.id);
+  const parts = T.clusterDigestGroupText({
+    all: all.map((d) => d.w),
+    listed: ctx.config.clusters.maxListedInGroup,
+    unitsTold,
+    streetsTold,
+  });
+  // Only the first part @-mentions the team: one notification for the list.
+  for (const [i, text] of parts.entries())
+    await ctx.send(toGroup(text, `cluster-digest:${key}:group:${i + 1}`, i === 0 ? team : []));
+}
+
+/**
+ * One cluster as it stands, for 查看 C12: its tickets (oldest first) with their day and title, the units and
+ * streets they name, every 并单 pair among them, and whether it was dismissed. Undefined for an unknown code.
+ */
+export async function clusterDetail(ctx: AppContext, code: string): Promise<string[] | undefined> {
+  const k = await clusterByCode(ctx.db, code);
+  if (!k) return undefined;
+  const facts = await memberFacts(ctx.db, k.members);
+  const tz = ctx.config.timezone;
+  const tickets = k.members
+    .flatMap((n) => facts.get(n) ?? [])
+    .sort((a, b) => a.at.getTime() - b.at.getTime() || a.number.localeCompare(b.number));
+  const counts = new Map<string, number>();
+  for (const t of tickets) counts.set(t.unitId, (counts.get(t.unitId) ?? 0) + 1);
+  // The responsible unit first, then by count.
+  const units = [...counts]
+    .sort((a, b) => Number(b[0] === k.unitId) - Number(a[0] === k.unitId) || b[1] - a[1])
+    .map(([id, n]) => [unitName(ctx.roster, id), n] as const);
+  const first = tickets[0];
+  const last = tickets.at(-1);
+  const placed: PlacedTicket[] = tickets.map((f) => ({
+    ...f,
+    place: k.place,
+    category: null,
+    problem: [],
+    words: mergeWords(f),
+  }));
+  return T.clusterDetailText({
+    code: k.code,
+    place: k.place,
+    total: k.members.length,
+    firstDay: first ? formatDay(first.at, tz) : '',
+    lastDay: last ? formatDay(last.at, tz) : '',
+    units,
+    streets: [...new Set(tickets.flatMap((t) => (t.street ? [t.street] : [])))],
+    tickets: tickets.map((t) => ({ number: t.number, day: formatDay(t.at, tz), title: t.title || t.content })),
+    mergePairs: mergePairs(placed, clusterRules(ctx.config)),
+    dismissedAt: k.dismissedSize,
+  });
 }

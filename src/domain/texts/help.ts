@@ -68,7 +68,7 @@ export function helpText(p: Person, f: HelpFacts = DEFAULT_FACTS, w: ChannelWord
     );
     lines.push(
       '· 导入工单后，同一地点同类诉求近期多次出现的，我会在群内发出重复诉求预警（编号 C 开头）；' +
-        '无需跟进的回复“忽略 C12”。',
+        '回复“查看 C12”可查看一处的全部工单，无需跟进的回复“忽略 C12”。',
     );
     lines.push('· “四个必到”领导走访逾期未登记的，我会私信提请您跟进；各单位走访情况可在控制台“工单”页查看。');
   }
