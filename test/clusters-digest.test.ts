@@ -225,5 +225,5 @@ describe('asking to see a warning', () => {
 
 it('the defaults: detailed up to 3 warnings an import, 10 listed in the group', () => {
   const c = clustersSchema.parse({});
-  expect([c.maxDetailed, c.maxListedInGroup]).toEqual([3, 10]);
+  expect([c.maxDetailed, c.maxListedInGroup]).toEqual([1, 10]);
 });

@@ -15,6 +15,7 @@ import {
   keySource,
   overlap,
   placeKey,
+  placeLabel,
   problemWords,
   ticketKeys,
 } from '../src/domain/clusters/keys.js';
@@ -31,8 +32,24 @@ describe('place key', () => {
     ['人民路与解放街交叉口积水严重', '人民路'],
     ['家住城关镇建设路88号，噪音扰民', '建设路'],
     ['楼道灯坏了，请尽快修理', null],
+    // The segmenter's slips (found building a backlog): 人民 / 路路 / 灯, 称翠 / 湖苑.
+    ['人民路路灯不亮', '人民路'],
+    ['市民称翠湖苑3栋漏水', '翠湖苑'],
+    ['解放路路面塌陷', '解放路'],
+    ['住锦绣小区5栋的居民反映楼道积水', '锦绣'],
   ])('%s → %s', (text, key) => {
     expect(placeKey(text)).toBe(key);
+  });
+
+  it.each([
+    ['锦绣', '锦绣小区'],
+    ['幸福里', '幸福里小区'],
+    ['阳光花园', '阳光花园'],
+    ['翠湖苑', '翠湖苑'],
+    ['和平社区', '和平社区'],
+    ['人民路', '人民路'],
+  ])('the texts name key %s as %s', (key, label) => {
+    expect(placeLabel(key)).toBe(label);
   });
 });
 

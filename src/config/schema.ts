@@ -289,7 +289,7 @@ export const clustersSchema = z
      * An import with more warnings than this (a backlog's first import) sends each recipient one message listing
      * them, instead of one message per cluster.
      */
-    maxDetailed: z.number().int().min(1).max(100).default(3),
+    maxDetailed: z.number().int().min(1).max(100).default(1),
     /** In that message to the group, the largest clusters listed at most (the rest are counted). */
     maxListedInGroup: z.number().int().min(1).max(100).default(10),
   })

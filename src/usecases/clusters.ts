@@ -20,7 +20,7 @@ import {
   type PlacedTicket,
   shouldWarn,
 } from '../domain/clusters/group.js';
-import { type KeyInput, keySource, mergeWords, ticketKeys } from '../domain/clusters/keys.js';
+import { type KeyInput, keySource, mergeWords, placeLabel, ticketKeys } from '../domain/clusters/keys.js';
 import { resolveStreet } from '../domain/dual/sides.js';
 import { type Roster, responsibleFor, unitName, withRoles } from '../domain/roster.js';
 import * as T from '../domain/texts/clusters.js';
@@ -197,7 +197,7 @@ export function clusterWarning(
   const earlier = k.members.slice(0, k.warnedSize);
   const w: T.ClusterWarning = {
     code: k.code,
-    place: k.place,
+    place: placeLabel(k.place),
     unitName: unitName(roster, k.unitId),
     earlier,
     added: k.members.slice(k.warnedSize),
@@ -359,7 +359,7 @@ export async function clusterDetail(ctx: AppContext, code: string): Promise<stri
   }));
   return T.clusterDetailText({
     code: k.code,
-    place: k.place,
+    place: placeLabel(k.place),
     total: k.members.length,
     firstDay: first ? formatDay(first.at, tz) : '',
     lastDay: last ? formatDay(last.at, tz) : '',

@@ -123,6 +123,10 @@ function nameEndingAt(words: readonly string[], i: number): string {
     if (!isNameWord(w) || name.length + w.length > 10) break;
     name = w + name;
   }
+  // The segmenter's slips: 人民路路灯 cut 人民 / 路路 / 灯 (a road's last character doubled), 市民称翠湖苑 cut 称翠 /
+  // 湖苑 (a verb glued to the name's first character).
+  name = name.replace(/(路|街|巷)\1$/, '$1');
+  if (/^[称说在住于]/.test(name) && name.length >= 4) name = name.slice(1);
   // 阳光花园 + 小区: the next word repeats the kind of place.
   return name.length > end.length || end.length >= 3 ? name.replace(/(.{2,})小区$/, '$1') : '';
 }
