@@ -206,7 +206,10 @@ describe('the 本周热点 text', () => {
       '【本周热点】前四周已导入工单的问题分类数据不全，暂不作热点比较。',
     );
     expect(
-      hotspotLine({ key: 'x', label: '路灯', count: 4, mean: 0.75, increase: 3.25, isNew: false, weeks: [] }, 6),
-    ).toBe('· 路灯 4件（前六周平均0.8件）');
+      hotspotLine({ key: 'x', label: '路灯', count: 4, mean: 0.5, increase: 3.5, isNew: false, weeks: [] }, 6),
+    ).toBe('· 路灯 4件（前六周共3件）');
+    expect(
+      hotspotLine({ key: 'x', label: '路灯', count: 5, mean: 1.25, increase: 3.75, isNew: false, weeks: [] }, 4),
+    ).toBe('· 路灯 5件（前四周平均1.3件）');
   });
 });

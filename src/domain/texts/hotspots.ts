@@ -14,7 +14,12 @@ export const hotspotPeriod = (from: string, to: string): string => `${monthDay(f
 
 /** One listed key: 物业管理 9件（前四周平均3.5件）, or 前四周未出现 for a new one. */
 export function hotspotLine(k: RisingKey, historyWeeks: number): string {
-  const before = k.isNew ? `${weeksBefore(historyWeeks)}未出现` : `${weeksBefore(historyWeeks)}平均${mean(k.mean)}件`;
+  // Under one a week, the count reads better than its mean (前四周共1件, not 平均0.3件).
+  const before = k.isNew
+    ? `${weeksBefore(historyWeeks)}未出现`
+    : k.mean < 1
+      ? `${weeksBefore(historyWeeks)}共${Math.round(k.mean * historyWeeks)}件`
+      : `${weeksBefore(historyWeeks)}平均${mean(k.mean)}件`;
   return `· ${k.label} ${k.count}件（${before}）`;
 }
 
