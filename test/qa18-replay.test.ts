@@ -87,6 +87,10 @@ function scenario(dir: string, wecom: boolean): object[] {
     say('2026-11-30 11:50', ZHANG, 'V4 明天去东方家园了解情况', 'bot'),
     say('2026-11-30 11:55', ZHANG, 'V4 已和业主当面沟通，群众表示理解', 'bot'),
     say('2026-11-30 14:00', SUN, 'SP1 已督促培训机构退还剩余课时费，家长已确认收到', 'bot'),
+    // A leader and a supervisor ask about the district's owed visits (was: 李主任目前没有待办事项).
+    say('2026-11-30 15:00', 'wxid_leader_li', '我们区现在还有多少必到没走访', 'bot'),
+    say('2026-11-30 15:05', 'wxid_sup_chen', '还有几个四个必到没上门？', 'bot'),
+    say('2026-11-30 15:10', 'wxid_leader_wang', '必到走访情况怎么样了', 'bot'),
   ];
 }
 
@@ -135,6 +139,19 @@ for (const channel of ['wechaty', 'wecom'] as const) {
         expect(reply, hhmm).toContain('领导走访（四个必到）');
         expect(reply, hhmm).toMatch(/V2 工单2026112500210/);
         expect(reply, hhmm).not.toContain('未能识别');
+      }
+    });
+
+    it('a leader or a supervisor asking about 必到 gets the district owed visits per unit', () => {
+      for (const [who, hhmm] of [
+        ['wxid_leader_li', '15:00'],
+        ['wxid_sup_chen', '15:05'],
+        ['wxid_leader_wang', '15:10'],
+      ] as const) {
+        const reply = to(who, hhmm).join('\n');
+        expect(reply, hhmm).toMatch(/^目前全区尚有\d+项领导走访（四个必到）待完成/);
+        expect(reply, hhmm).toContain('区教育局：1项');
+        expect(reply, hhmm).not.toContain('没有待办事项');
       }
     });
 

@@ -6,6 +6,7 @@ import { hasDispatchFrom, openDispatches } from '../store/dispatches.js';
 import { undecidedApprovalsFor } from '../store/ticket-approvals.js';
 import { wordingOf } from '../usecases/context.js';
 import { replyTo } from '../usecases/send.js';
+import { asksAboutVisits, districtOwedVisitsText } from '../usecases/visits.js';
 import type { MessageHandler } from './types.js';
 
 /**
@@ -20,6 +21,11 @@ export const leaderItemsHandler: MessageHandler = {
     !mentionsRosterPerson(msg, sender, ctx) &&
     isMyItemsRequest(commandText(msg)),
   async handle(_, msg, sender, ctx) {
+    // 我们区还有多少必到没走访: the district's owed visits, not the asker's own items.
+    if (asksAboutVisits(commandText(msg))) {
+      await ctx.send(replyTo(msg, await districtOwedVisitsText(ctx), `leader-items:${msg.id}`));
+      return;
+    }
     const dispatches = (await openDispatches(ctx.db))
       .filter((d) => d.leaderId === sender.id)
       .map((d) => ({

@@ -6,6 +6,7 @@ import { openDispatches } from '../store/dispatches.js';
 import { liveRounds } from '../store/dual.js';
 import { overdueAndReopenedCounts } from '../store/tickets.js';
 import { replyTo } from '../usecases/send.js';
+import { asksAboutVisits, districtOwedVisitsText } from '../usecases/visits.js';
 import type { MessageHandler } from './types.js';
 
 /**
@@ -21,6 +22,11 @@ export const supervisorItemsHandler: MessageHandler = {
     !mentionsRosterPerson(msg, sender, ctx) &&
     isMyItemsRequest(commandText(msg)),
   async handle(_, msg, sender, ctx) {
+    // 我们区还有多少必到没走访: the district's owed visits, not the asker's own items.
+    if (asksAboutVisits(commandText(msg))) {
+      await ctx.send(replyTo(msg, await districtOwedVisitsText(ctx), `supervisor-items:${msg.id}`));
+      return;
+    }
     const now = ctx.clock.now();
     const rounds = (await liveRounds(ctx.db)).map((r) => {
       const backcheck = r.status === 'answered';

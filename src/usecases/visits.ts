@@ -292,6 +292,25 @@ export async function weeklyVisitsText(ctx: AppContext, from: Date, to: Date, to
   return `\n\n${T.VISITS_WEEK_HEAD}\n${lines.join('\n')}`;
 }
 
+/** A question about 四个必到 (必到 / 走访 / 上门) rather than open work in general. */
+export const asksAboutVisits = (text: string): boolean => /必到|走访|上门/.test(text);
+
+/** The district's owed visits per unit, for a leader or a supervisor who asks (texts/visits.ts). */
+export async function districtOwedVisitsText(ctx: AppContext): Promise<string> {
+  const today = localDay(ctx.clock.now(), ctx.config.timezone);
+  const byUnit = new Map<string, { owed: number; overdue: number }>();
+  for (const v of await owedVisits(ctx.db)) {
+    const u = byUnit.get(v.unitId) ?? { owed: 0, overdue: 0 };
+    u.owed += 1;
+    if (v.dueDay < today) u.overdue += 1;
+    byUnit.set(v.unitId, u);
+  }
+  const units = [...byUnit]
+    .sort((a, b) => b[1].owed - a[1].owed || b[1].overdue - a[1].overdue)
+    .map(([id, n]) => ({ unit: unitName(ctx.roster, id), ...n }));
+  return T.districtOwedVisitsText(units);
+}
+
 /** The 我的待办 lines of a unit's owed visits (none: empty). */
 export async function unitVisitLines(ctx: AppContext, unitId: string): Promise<string[]> {
   return (await owedVisits(ctx.db, unitId)).map((v) => T.visitOwedLine(factsOf(ctx, v)));

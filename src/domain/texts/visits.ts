@@ -182,3 +182,16 @@ export const visitsOnlyItems = (unit: string, lines: readonly string[]) =>
 export const visitsWeekLine = (unit: string, owed: number, done: number, overdue: number) =>
   `· ${unit}：待走访${owed}件${overdue > 0 ? `（逾期${overdue}件）` : ''}，本周已走访${done}件`;
 export const VISITS_WEEK_HEAD = '【四个必到】领导走访情况：';
+
+/**
+ * A leader's or supervisor's question about 四个必到 (我们区还有多少必到没走访): the district's owed visits per unit,
+ * the most owed first, with those past their due day.
+ */
+export function districtOwedVisitsText(units: ReadonlyArray<{ unit: string; owed: number; overdue: number }>): string {
+  if (units.length === 0) return '目前全区没有待完成的领导走访（四个必到）事项。';
+  const total = units.reduce((n, u) => n + u.owed, 0);
+  const overdue = units.reduce((n, u) => n + u.overdue, 0);
+  const head = `目前全区尚有${total}项领导走访（四个必到）待完成${overdue > 0 ? `，其中逾期${overdue}项` : ''}：`;
+  const lines = units.map((u) => `· ${u.unit}：${u.owed}项${u.overdue > 0 ? `（逾期${u.overdue}项）` : ''}`);
+  return [head, ...lines, '各项明细可在控制台“四个必到”页面查看。'].join('\n');
+}
