@@ -42,3 +42,36 @@ describe('a bare 收到 after the ticket list, with a 双派单 round also unsig
     }, 120_000);
   }
 });
+
+describe('a unit writes about a ticket by its words, without the number', () => {
+  let s: Scenario | undefined;
+  afterEach(async () => {
+    await s?.close();
+    s = undefined;
+  });
+  const SHEN = 'wxid_jiaotong_shen';
+  const bus = [...TICKET_ROWS.gonganOverdue];
+  bus[0] = '2026111700266';
+  bus[1] = '人民路公交站台顶棚损坏';
+  bus[3] = '区交通运输局';
+  const other = [...TICKET_ROWS.gonganOverdue];
+  other[0] = '2026111700267';
+  other[1] = '出租车拒载投诉';
+  other[3] = '区交通运输局';
+
+  for (const text of [
+    '公交站台的事情我们已经联系公交公司了，本周内更换顶棚',
+    '人民路那个站台顶棚，公交集团说下周换',
+    '站台顶棚已经在修了🙏',
+  ])
+    it(`"${text}" is answered with how to write about ticket 2026111700266`, async () => {
+      s = await Scenario.open(undefined, '2026-11-30T08:00:00+08:00');
+      const file = await writeXlsx(join(tempDir(), '工单.xlsx'), [HEADER, bus, other]);
+      await s.play({ at: '2026-11-30T08:40:00+08:00', from: 'wxid_sup_liu', file, to: 'group' });
+      await s.play(run('2026-11-30T09:00:00+08:00', 'ticket-nag'));
+      const answer = await s.play(say('2026-11-30T09:45:00+08:00', SHEN, text, { to: 'bot' }));
+      const reply = answer.map((o) => o.text).join('\n');
+      expect(reply).toContain('如是工单2026111700266（人民路公交站台顶棚损坏）的办理进展');
+      expect(reply).not.toContain('2026111700267');
+    }, 120_000);
+});

@@ -3,8 +3,9 @@ import { ownWords } from '../domain/language/quote.js';
 import type { Person } from '../domain/roster.js';
 import { isUnitWorker } from '../domain/roster.js';
 import { privateFallbackText, waitingCodes } from '../domain/texts/my-items.js';
+import { ticketNamedByTitle } from '../domain/tickets/title-match.js';
 import type { AppContext } from '../usecases/context.js';
-import { unitDispatches, unitRounds } from './unit-items.js';
+import { unitDispatches, unitRounds, unitTickets } from './unit-items.js';
 
 /**
  * 好的，明白 / 收到 / 谢谢 / 👍 with nothing waiting: an acknowledgement or thanks that asks
@@ -23,7 +24,7 @@ export function isBareAck(text: string): boolean {
  * The honest answer to a message nothing understood: nothing was done with it; a unit's person is told which
  * D/SP codes wait for the unit's reply and pointed to 我的待办 and 帮助.
  */
-export async function fallbackText(ctx: AppContext, sender: Person): Promise<string> {
+export async function fallbackText(ctx: AppContext, sender: Person, text = ''): Promise<string> {
   const worker = isUnitWorker(sender) && sender.unit !== undefined;
   const codes = worker
     ? waitingCodes({
@@ -31,5 +32,10 @@ export async function fallbackText(ctx: AppContext, sender: Person): Promise<str
         rounds: await unitRounds(ctx, sender.unit as string),
       })
     : [];
-  return privateFallbackText(worker, codes);
+  // 公交站台的事情我们已经联系公交公司了: one of the unit's pursued tickets named by its title's words.
+  const ticket =
+    worker && text !== ''
+      ? ticketNamedByTitle(ownWords(text), await unitTickets(ctx, sender.unit as string, ctx.clock.now()))
+      : null;
+  return privateFallbackText(worker, codes, ticket ?? undefined);
 }

@@ -30,6 +30,6 @@ export const groupAtFallbackHandler: MessageHandler = {
       ctx.log.debug({ id: msg.id, from: sender.id }, 'bare acknowledgement in the group with nothing waiting');
       return;
     }
-    await ctx.send(replyTo(msg, await fallbackText(ctx, sender), `group-fallback:${msg.id}`));
+    await ctx.send(replyTo(msg, await fallbackText(ctx, sender, msg.text), `group-fallback:${msg.id}`));
   },
 };

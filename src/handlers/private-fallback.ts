@@ -16,6 +16,6 @@ export const privateFallbackHandler: MessageHandler = {
       ctx.log.debug({ id: msg.id, from: sender.id }, 'bare acknowledgement with nothing waiting: no reply');
       return;
     }
-    await ctx.send(replyTo(msg, await fallbackText(ctx, sender), `private-fallback:${msg.id}`));
+    await ctx.send(replyTo(msg, await fallbackText(ctx, sender, msg.text), `private-fallback:${msg.id}`));
   },
 };

@@ -95,8 +95,18 @@ export function myItemsText(i: MyItems, max = 5): string {
 }
 
 /** The private fallback: says plainly that nothing was done with the message, names what waits, points to 帮助. */
-export function privateFallbackText(unitWorker: boolean, codes: readonly string[]): string {
+export function privateFallbackText(
+  unitWorker: boolean,
+  codes: readonly string[],
+  ticket?: { number: string; title: string },
+): string {
   const lines = ['您好，这条消息未能识别为日报、答复或指令，未作处理。'];
+  // The message speaks of one of the unit's tickets by its title: say how to write about it.
+  if (ticket)
+    lines.push(
+      `如是工单${ticket.number}（${cut(ticket.title)}）的办理进展，请在消息前写明工单编号；` +
+        `办结后请回复“${ticket.number} 已办结 说明”。`,
+    );
   if (codes.length > 0) {
     const shown = codes.length > 6 ? `${codes.slice(0, 6).join('、')} 等${codes.length}件` : `${codes.join('、')} `;
     lines.push(`贵单位有 ${shown}待答复，回复时请带编号（如“${codes[0]} 办理情况……”）。`);
