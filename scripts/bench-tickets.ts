@@ -5,9 +5,10 @@
  *    (streaming exceljs reader → validation → batched upserts into in-memory PGlite), in a
  *    child process so its peak RSS is its own; then a bare exceljs streaming read of the same
  *    file, also in its own child, for comparison. Targets: < 15 s, < 400 MB.
- * 2. Seeds 100k open tickets of which 5k overdue and times `ticket-nag`'s decide-and-enqueue
- *    (one set-based scan, ladder records, digests enqueued to the real outbox on Redis when
- *    reachable). Target: < 1 s; messages = units concerned.
+ * 2. Seeds 100k open tickets of which 5k overdue, with their import history (≈ 112k ticket events:
+ *    deadline moves, ratings, status changes), and times `ticket-nag`'s decide-and-enqueue (one
+ *    set-based scan, ladder records, digests enqueued to the real outbox on Redis when reachable).
+ *    Target: < 1 s; messages = units concerned.
  * 3. Repeat warnings (issue 18 §1) over 100k tickets on PostgreSQL (PGlite when no server): the
  *    place and problem keys of every ticket (jieba), all their places' clusters recomputed at once
  *    (the worst case), and an import's 1,000 new tickets (the incremental case), in a child process
@@ -200,7 +201,28 @@ async function benchNag(open: number, overdue: number): Promise<void> {
       new Date('2026-12-10T00:00:00+08:00'),
     ],
   );
+  // Their history as imports leave it: a 'new' event each; one ticket in 10 had its deadline moved once,
+  // one in 500 twice (red by history); one in 20 was rated, one in 1,000 rated 不满意 twice; one in 50 a status
+  // change.
+  await db.query(
+    `insert into ticket_events (ticket_number, kind, at, source, detail)
+     select 'B' || lpad(g::text, 7, '0'), 'new', $2::timestamptz, 'bench', '{}'::jsonb from generate_series(1, $1::int) as g
+     union all
+     select 'B' || lpad(g::text, 7, '0'), 'deadline', $2::timestamptz + (k || ' hours')::interval, 'bench',
+            jsonb_build_object('from', $2::timestamptz + (k || ' days')::interval, 'to', $2::timestamptz + ((k + 2) || ' days')::interval)
+     from generate_series(1, $1::int) as g, generate_series(1, 2) as k where (k = 1 and g % 10 = 3) or g % 500 = 7
+     union all
+     select 'B' || lpad(g::text, 7, '0'), 'rating', $2::timestamptz + (k || ' hours')::interval, 'bench',
+            jsonb_build_object('from', case when k = 1 then null else '基本满意' end, 'to',
+              case when g % 1000 = 11 then '不满意' else '满意' end)
+     from generate_series(1, $1::int) as g, generate_series(1, 2) as k where (k = 1 and g % 20 = 9) or g % 1000 = 11
+     union all
+     select 'B' || lpad(g::text, 7, '0'), 'status', $2::timestamptz + interval '3 hours', 'bench',
+            '{"from": "待签收", "to": "办理中"}'::jsonb from generate_series(1, $1::int) as g where g % 50 = 13`,
+    [open, new Date('2026-11-02T09:00:00+08:00')],
+  );
   await db.exec('analyze tickets');
+  await db.exec('analyze ticket_events');
   const seedMs = performance.now() - t0;
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const useRedis = !hasFlag(process.argv, 'no-redis') && (await pingRedis(redisUrl)).ok;
