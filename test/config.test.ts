@@ -91,6 +91,8 @@ describe('district config', () => {
     expect(issues).toMatch(/notices\.numberPrefix/);
     expect(issues).toMatch(/notices\.cc\[0\]\.leader: "nobody" is not a leader/);
     expect(issues).toMatch(/notices\.cc\[0\]\.units\[0\]: unknown unit id "nowhere"/);
+  });
+
   it('names a bad repeat-warning key (clusters)', () => {
     const issues = errorOf({ ...base(), clusters: { minSize: 1, similarity: 2, regrow: 'two' } }).issues.join('\n');
     expect(issues).toMatch(/clusters\.minSize/);
