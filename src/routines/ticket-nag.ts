@@ -3,7 +3,7 @@ import { idsWithRole, type Person, personName, responsibleFor, unitName } from '
 import { type CardMeaning, signCard } from '../domain/sign-card.js';
 import { CARD_TITLES } from '../domain/texts/card-press.js';
 import * as T from '../domain/texts/tickets.js';
-import { blueWindowEnd, COLOUR_ORDER, type Colour, colourOf } from '../domain/tickets/colour.js';
+import { blueWindowEnd, COLOUR_ORDER, type Colour, colourOf, redThresholds } from '../domain/tickets/colour.js';
 import { endOfDay } from '../domain/tickets/deadline.js';
 import {
   classify,
@@ -88,11 +88,14 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
   const tc = config.tickets;
 
   // A ticket whose 退办 / 不再办理 a leader approved waits for the platform: not nagged, not escalated.
-  const open = (await openTicketsToNag(db, endOfDay(today, tz))).filter((t) => t.returnApproved !== true);
-  // 三色督办: each listed ticket's colour, shown on its line in the unit's list and per unit in the group.
-  const items = classify(open, now, calendar, tz).map((i) => ({
+  // 三色督办: also the tickets red by their history (extended or rated 不满意 too often), whatever their deadline.
+  const open = (await openTicketsToNag(db, endOfDay(today, tz), redThresholds(tc.colours))).filter(
+    (t) => t.returnApproved !== true,
+  );
+  // Each listed ticket's colour, shown on its line in the unit's list and per unit in the group.
+  const items = classify(open, now, calendar, tz, tc.colours).map((i) => ({
     ...i,
-    colour: i.reportedDone ? null : colourOf({ dueAt: i.dueAt }, now, calendar, tz, tc.colours),
+    colour: i.reportedDone ? null : colourOf(i, now, calendar, tz, tc.colours),
   }));
   const byUnit = digestsByUnit(items);
   const contacts = new Map([...byUnit.keys()].map((u) => [u, unitContacts(ctx, u).map((p) => p.id)]));
@@ -245,7 +248,7 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
     const extras = file ? { file } : {};
     for (const id of leaders) await send(toPerson(id, text, `ticket-referral:${cycle}:${id}`, extras));
   }
-  await sendBlue(ctx, today, cycle, contacts, send, result);
+  await sendBlue(ctx, today, cycle, contacts, new Set(items.map((i) => i.number)), send, result);
   ctx.log.info(
     { cycle, units: result.units, messages: result.messages, steps: result.steps, blue: result.blue },
     'ticket-nag done',
@@ -255,14 +258,15 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
 
 /**
  * 蓝色提醒, the step before the ladder: tickets due on the next `blueLeadWorkdays` working days
- * (not reopened: those are in the list already), each told once per deadline, in one message per
- * unit to its heads (else in the group).
+ * (not those in the nag's list: reopened or red by their history), each told once per deadline, in
+ * one message per unit to its heads (else in the group).
  */
 async function sendBlue(
   ctx: AppContext,
   today: string,
   cycle: string,
   contacts: Map<string, string[]>,
+  listed: ReadonlySet<string>,
   send: (m: Parameters<AppContext['send']>[0]) => Promise<void>,
   result: NagResult,
 ): Promise<void> {
@@ -274,7 +278,7 @@ async function sendBlue(
   const due = await openTicketsDueBetween(db, endOfDay(today, tz), endOfDay(blueWindowEnd(today, calendar, lead), tz));
   const byUnit = new Map<string, typeof due>();
   for (const t of due) {
-    if (t.reopenCount > 0) continue;
+    if (t.reopenCount > 0 || listed.has(t.number)) continue;
     if (!(await claimStep(db, `ticket-blue:${t.number}:${t.dueAt.toISOString()}`, 'ticket-nag', now, today))) continue;
     result.blue++;
     const l = byUnit.get(t.unitId) ?? [];

@@ -107,6 +107,9 @@ export const TICKETS = {
   withImmediate: (times: number) => `（即时督办${times}次）`,
   overdueDays: (days: number) => `超期${days}个工作日`,
   reopenedTimes: (n: number) => `重办${n}次`,
+  /** 三色督办: why a ticket not overdue is red (its history). */
+  extendedTimes: (n: number) => `延期${n}次`,
+  unsatisfiedTimes: (n: number) => `不满意${n}次`,
   returnApproved: '退办已获批准，待平台处理',
   reportedDone: '单位已报办结，待平台确认',
   noTitle: '—',

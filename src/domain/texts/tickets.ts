@@ -146,6 +146,9 @@ export function fileNotImportedText(
 /** The mark on a ticket the unit reported done while the platform still shows it open. */
 export const REPORTED_DONE_MARK = '（单位已报办结，待平台确认）';
 
+/** 三色督办: a ticket listed only because it was extended or rated 不满意 too often (red whatever its deadline). */
+export const HISTORY_LABEL = { extensions: '多次延期', unsatisfied: '多次不满意' } as const;
+
 /**
  * A unit's tickets by category, each ticket counted once: a reopened ticket that is overdue or
  * due today is counted there, never as a second ticket, and the reopened ones are then noted
@@ -159,6 +162,8 @@ export function countsPhrase(c: UnitNagCounts, noun: string): string {
       ['超期', c.overdue],
       ['今日到期', c.dueToday],
       [also > 0 ? '未到期重办' : '重办', c.reopened - also],
+      [HISTORY_LABEL.extensions, c.extended ?? 0],
+      [HISTORY_LABEL.unsatisfied, c.unsatisfiedTwice ?? 0],
     ] as Array<[string, number]>
   ).filter(([, n]) => n > 0);
   const total = c.total ?? parts.reduce((a, [, n]) => a + n, 0);
@@ -188,8 +193,14 @@ function itemLine(i: NagItem, n: number, tz?: string): string {
           ? '今日到期'
           : '待办理';
   const acked = tz && i.ackedAt ? `，已于${formatDay(i.ackedAt, tz)}签收` : '';
+  const history =
+    i.redBy === 'extensions'
+      ? `，延期${i.extensions ?? 0}次`
+      : i.redBy === 'unsatisfied'
+        ? `，不满意${i.unsatisfied ?? 0}次`
+        : '';
   return (
-    `${n}. ${numbered(i.number, i.title, 22)}（${state}${i.reopened ? '，重办' : ''}${acked}）` +
+    `${n}. ${numbered(i.number, i.title, 22)}（${state}${i.reopened ? '，重办' : ''}${history}${acked}）` +
     `${i.reportedDone ? REPORTED_DONE_MARK : ''}${i.colour ? COLOUR_MARK[i.colour] : ''}`
   );
 }
@@ -284,8 +295,12 @@ export function nagGroupDigest(
   wording: ChannelWording = WORDING_READS_ALL,
 ): string {
   const counts = (c: UnitNagCounts) => countsPhrase(c, '');
+  const kinds = ['超期', '今日到期', '重办'];
+  if (lines.some((l) => (l.counts.extended ?? 0) > 0)) kinds.push(HISTORY_LABEL.extensions);
+  if (lines.some((l) => (l.counts.unsatisfiedTwice ?? 0) > 0)) kinds.push(HISTORY_LABEL.unsatisfied);
   return [
-    `【即时督办】截至${formatAt(now, tz)}，以下${lines.length}个单位有超期、今日到期或重办工单，` +
+    `【即时督办】截至${formatAt(now, tz)}，以下${lines.length}个单位有${kinds.slice(0, -1).join('、')}或` +
+      `${kinds.at(-1)}工单，` +
       `工单明细已私信发送各单位负责同志，请抓紧办理：`,
     ...lines.map(
       (l, k) =>

@@ -35,6 +35,26 @@ export interface ColourInput {
   progressLate?: boolean;
 }
 
+/**
+ * Why a ticket is red whatever its deadline: extended `redExtensions` times (said first), or rated 不满意
+ * `redUnsatisfied` times.
+ */
+export type RedHistory = 'extensions' | 'unsatisfied';
+
+export function redByHistory(
+  x: Pick<ColourInput, 'extensions' | 'unsatisfied'>,
+  th: ColourThresholds = DEFAULT_COLOUR_THRESHOLDS,
+): RedHistory | null {
+  if ((x.extensions ?? 0) >= th.redExtensions) return 'extensions';
+  if ((x.unsatisfied ?? 0) >= th.redUnsatisfied) return 'unsatisfied';
+  return null;
+}
+
+/** The history counts at which a ticket is red, as the store's scan takes them. */
+export function redThresholds(th: ColourThresholds): { extensions: number; unsatisfied: number } {
+  return { extensions: th.redExtensions, unsatisfied: th.redUnsatisfied };
+}
+
 /** The colour of a ticket or dispatch at `now`, or null (done, or not yet close to its deadline). */
 export function colourOf(
   x: ColourInput,
@@ -44,7 +64,7 @@ export function colourOf(
   th: ColourThresholds = DEFAULT_COLOUR_THRESHOLDS,
 ): Colour | null {
   if (x.done === true) return null;
-  if ((x.extensions ?? 0) >= th.redExtensions || (x.unsatisfied ?? 0) >= th.redUnsatisfied) return 'red';
+  if (redByHistory(x, th) !== null) return 'red';
   if (x.dueAt === null) return x.progressLate === true ? 'yellow' : null;
   if (now.getTime() >= x.dueAt.getTime()) return 'red';
   const today = localDay(now, tz);
