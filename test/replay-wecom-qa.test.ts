@@ -412,10 +412,11 @@ describe('QA 5 on Wechaty: the same reminders keep their words', () => {
       'wechaty',
     );
     expect(textsTo(out, CHU)).toContain('已登记签收 D1，办理时限11月30日18:00，办理后请回复结果。');
-    const reminder = textsTo(out, WU).find((t) => t.startsWith('【调度提醒'));
+    // Due tomorrow: the reminder today is 蓝色提醒 (三色督办).
+    const reminder = textsTo(out, WU).find((t) => t.startsWith('【蓝色提醒】【调度提醒'));
     expect(reminder).toBe(
-      '【调度提醒 D2】李主任交办的“社保窗口排队过长的投诉，明天下班前反馈整改情况”尚未签收，请回复“收到”签收，' +
-        '并于12月1日18:00前反馈办理结果。',
+      '【蓝色提醒】【调度提醒 D2】李主任交办的“社保窗口排队过长的投诉，明天下班前反馈整改情况”尚未签收，' +
+        '请回复“收到”签收，并于12月1日18:00前反馈办理结果。',
     );
     for (const l of out) expect(l.text ?? '').not.toContain('督办助手');
   }, 120_000);

@@ -1,8 +1,11 @@
 import { checkPatterns, inWorkingHours } from '../domain/dispatch/flow.js';
-import { ackReminderDue, bothLatePastLadder, holdingUp, sideStepDue } from '../domain/dual/rules.js';
+import { ackReminderDue, bothLatePastLadder, colourStepDue, holdingUp, sideStepDue } from '../domain/dual/rules.js';
 import { SIDE_LABEL, type SideKey } from '../domain/dual/sides.js';
 import { idsWithRole, unitName } from '../domain/roster.js';
+import { signCard } from '../domain/sign-card.js';
+import { CARD_TITLES } from '../domain/texts/card-press.js';
 import * as T from '../domain/texts/dual.js';
+import { colourOf } from '../domain/tickets/colour.js';
 import type { LadderStep } from '../domain/tickets/digest.js';
 import { localDay } from '../domain/time.js';
 import {
@@ -65,6 +68,13 @@ export const dualCheckRoutine: Routine = {
   },
 };
 
+type SideReminder = 'ack-reminder' | 'blue-reminder' | 'yellow-reminder';
+const REMINDER_COLUMN = {
+  'ack-reminder': 'ack_reminded_at',
+  'blue-reminder': 'blue_reminded_at',
+  'yellow-reminder': 'yellow_reminded_at',
+} as const;
+
 /** A ladder step owed by one late side of a round in this check. */
 interface DueStep {
   r: DualRound;
@@ -97,12 +107,37 @@ async function checkRound(ctx: AppContext, r: DualRound, now: Date): Promise<Che
   if (!r.dispatchedAt) return null;
   const ticket = await getTicket(ctx.db, r.ticketNumber);
   const title = ticket?.title ?? '';
-  for (const s of r.sides) {
-    if (!ackReminderDue(s, now, ctx.config.dual.ackWithinHours)) continue;
+  // 三色督办: the round's colour now (blue the working day before its deadline day, yellow on it); an unsigned
+  // side's reminder carries its own 签收 card, titled with it.
+  const colours = ctx.config.tickets.colours;
+  const colour = colourOf({ dueAt: r.deadline }, now, ctx.calendar, tz, colours);
+  const remind = async (s: DualRound['sides'][number], step: SideReminder, text: string) => {
     const people = sideContacts(ctx, s.unitId);
-    const text = T.ackReminderText(r.code, r.ticketNumber, r.deadline, tz, wordingOf(ctx));
-    for (const p of people) await ctx.send(toPerson(p.id, text, `dual:${r.code}:ack-reminder:${s.side}:${p.id}`));
-    await claimSideStep(ctx.db, r.id, s.side, 'ack_reminded_at', now, { to: people.map((p) => p.id) });
+    for (const p of people) {
+      const purpose = `dual:${r.code}:${step}:${s.side}:${p.id}`;
+      const card = s.ackedAt
+        ? undefined
+        : signCard(purpose, CARD_TITLES.dual(r.code, colour), { kind: 'dual', code: r.code, unitId: s.unitId });
+      await ctx.send(toPerson(p.id, text, purpose, card ? { card } : {}));
+    }
+    await claimSideStep(ctx.db, r.id, s.side, REMINDER_COLUMN[step], now, { to: people.map((p) => p.id) });
+  };
+  for (const s of r.sides) {
+    const step = colourStepDue(s, r.deadline, now, ctx.calendar, tz, colours.blueLeadWorkdays);
+    if (step) {
+      const input = {
+        code: r.code,
+        number: r.ticketNumber,
+        title,
+        deadline: r.deadline,
+        tz,
+        acked: s.ackedAt !== null,
+      };
+      await remind(s, `${step}-reminder`, T.sideReminderText(step, input, wordingOf(ctx)));
+      continue;
+    }
+    if (!ackReminderDue(s, now, ctx.config.dual.ackWithinHours)) continue;
+    await remind(s, 'ack-reminder', T.ackReminderText(r.code, r.ticketNumber, r.deadline, tz, wordingOf(ctx), colour));
   }
   if (now.getTime() < r.deadline.getTime()) return null;
   const taken = await takenDualSteps(ctx.db, r.id);

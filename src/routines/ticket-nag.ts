@@ -36,7 +36,7 @@ export interface NagResult {
 }
 
 /** The most urgent colour of a list (red over yellow over blue), null when none has one. */
-function worst(items: readonly NagItem[]): Colour | null {
+function worst(items: ReadonlyArray<{ colour?: Colour | null }>): Colour | null {
   let best = -1;
   for (const i of items) if (i.colour) best = Math.max(best, COLOUR_ORDER.indexOf(i.colour));
   return best < 0 ? null : (COLOUR_ORDER[best] ?? null);
@@ -169,7 +169,7 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
     const mentions = [...new Set(named.flatMap(([u]) => contacts.get(u) ?? []))];
     const purpose = `ticket-nag:${cycle}:group:${named.map(([u]) => u).join(',')}`;
     // One card for every unit named: a press signs the presser's own unit (its latest digest).
-    const card = signCard(purpose, CARD_TITLES.digest(null), {
+    const card = signCard(purpose, CARD_TITLES.digest(null, worst(lines)), {
       kind: 'digest',
       cycle,
       unitIds: named.map(([u]) => u),
@@ -187,8 +187,9 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
       const { shown, more } = cutDigest(immediate, tc.digestMaxItems);
       const text = T.nagDigest(unitName(roster, u), now, tz, shown, more, immediate, wordingOf(ctx));
       const meaning: CardMeaning = { kind: 'digest', cycle, unitIds: [u] };
+      const colour = worst(immediate.filter((i) => !i.reportedDone));
       const withCard = (purpose: string) => ({
-        card: signCard(purpose, CARD_TITLES.digest(unitName(roster, u)), meaning),
+        card: signCard(purpose, CARD_TITLES.digest(unitName(roster, u), colour), meaning),
       });
       for (const m of toUnit(ids, text, `ticket-nag:${cycle}:${u}`, withCard)) await send(m);
     }

@@ -69,6 +69,8 @@ export async function evidenceRows(
     } else if (
       e.kind === 'delivered' ||
       e.kind === 'ack-reminder' ||
+      e.kind === 'blue-reminder' ||
+      e.kind === 'yellow-reminder' ||
       e.kind === 'backcheck-asked' ||
       e.kind === 'holdup' ||
       e.kind === 'accountability'

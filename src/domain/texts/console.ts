@@ -137,6 +137,7 @@ export const DISPATCH = {
     forwarded: '转告领导',
     'ask-which': '询问编号',
     'ack-reminder': '催签收',
+    'blue-reminder': '蓝色提醒',
     'due-reminder': '到期提醒',
     late: '逾期',
     supervisors: '提请督导专班',

@@ -2,7 +2,12 @@
 import { SIDE_LABEL, type SideKey } from '../dual/sides.js';
 import type { RankingRow } from '../ranking.js';
 import { formatDeadline, formatShort } from '../time.js';
+import type { Colour } from '../tickets/colour.js';
 import { type ChannelWording, groupReplyNote, signHow, WORDING_READS_ALL } from './channel.js';
+import { mark } from './colours.js';
+
+/** 三色督办: a late item is 红色督办, marked before it. */
+const RED = mark('red');
 import { summary } from './dispatch.js';
 
 /** 双派单 deadlines: 12月2日（星期三）18:00. */
@@ -76,11 +81,30 @@ export function ackReminderText(
   deadline: Date,
   tz: string,
   wording: ChannelWording = WORDING_READS_ALL,
+  colour: Colour | null = null,
 ): string {
   return (
-    `【双派单 ${code}】工单 ${number} 已派发贵单位，尚未签收。` +
+    `${mark(colour)}【双派单 ${code}】工单 ${number} 已派发贵单位，尚未签收。` +
     `${signHow(wording, `“${code} 签收”`)}，并于${due(deadline, tz)}前答复办理情况。`
   );
+}
+
+/**
+ * 三色督办's steps before the deadline for a side that has not answered, once each: blue on the last working day
+ * before the answer's deadline day, yellow on that day. Unsigned, it asks for the 签收 too.
+ */
+export function sideReminderText(
+  colour: 'blue' | 'yellow',
+  i: { code: string; number: string; title: string; deadline: Date; tz: string; acked: boolean },
+  wording: ChannelWording = WORDING_READS_ALL,
+): string {
+  const what = `工单 ${i.number}${i.title ? `「${short(i.title, 20)}」` : ''}`;
+  const when = colour === 'blue' ? due(i.deadline, i.tz) : `今日${formatDeadline(i.deadline, i.tz).slice(-5)}`;
+  const answer = `回复“${i.code} 办理情况”${groupReplyNote(wording)}。`;
+  const ask = i.acked
+    ? `贵单位尚未答复，请${colour === 'blue' ? '按时' : '抓紧'}办理并${answer}`
+    : `贵单位尚未签收。${signHow(wording, `“${i.code} 签收”`)}，办理后${answer}`;
+  return `${mark(colour)}【双派单 ${i.code}】${what}的答复时限为${when}，${ask}`;
 }
 
 export function ackConfirmText(code: string, deadline: Date, tz: string): string {
@@ -151,7 +175,7 @@ const overdueText = (d: number) => (d > 0 ? `已超期${d}个工作日` : '已�
 
 export function lateImmediateText(i: LateInput): string {
   return (
-    `【即时督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单答复时限为${due(i.deadline, i.tz)}，` +
+    `${RED}【即时督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单答复时限为${due(i.deadline, i.tz)}，` +
     `${i.unitName}（${i.sideLabel}）尚未答复，${overdueText(i.daysOverdue)}。` +
     `请立即办理并回复“${i.code} 办理情况”。`
   );
@@ -159,21 +183,21 @@ export function lateImmediateText(i: LateInput): string {
 
 export function lateWrittenText(i: LateInput): string {
   return (
-    `【书面督办通知 ${i.code}】${i.unitName}：工单 ${i.number}「${short(i.title, 20)}」` +
+    `${RED}【书面督办通知 ${i.code}】${i.unitName}：工单 ${i.number}「${short(i.title, 20)}」` +
     `双派单${overdueText(i.daysOverdue)}仍未答复。请主要负责同志亲自过问，于今日内答复办理情况。`
   );
 }
 
 export function lateOnsiteText(i: LateInput): string {
   return (
-    `【现场督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单：${i.unitName}（${i.sideLabel}）` +
+    `${RED}【现场督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单：${i.unitName}（${i.sideLabel}）` +
     `${overdueText(i.daysOverdue)}仍未答复，已书面督办。请督导专班安排现场督办。`
   );
 }
 
 export function lateReferralText(i: LateInput): string {
   return (
-    `【提请督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单：${i.unitName}（${i.sideLabel}）` +
+    `${RED}【提请督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单：${i.unitName}（${i.sideLabel}）` +
     `${overdueText(i.daysOverdue)}仍未答复，经即时、书面、现场督办未果，提请领导督办。`
   );
 }
@@ -189,8 +213,9 @@ export function holdupText(
   wording: ChannelWording = WORDING_READS_ALL,
 ): string {
   return (
-    `【双派单 ${code}】工单 ${number}「${short(title, 20)}」：${answered.join('、')}已答复，${holding.join('、')}` +
-    `尚未答复（时限${due(deadline, tz)}已过），请抓紧办理并回复“${code} 办理情况”${groupReplyNote(wording)}。`
+    `${RED}【双派单 ${code}】工单 ${number}「${short(title, 20)}」：${answered.join('、')}已答复，` +
+    `${holding.join('、')}尚未答复（时限${due(deadline, tz)}已过），` +
+    `请抓紧办理并回复“${code} 办理情况”${groupReplyNote(wording)}。`
   );
 }
 
@@ -497,12 +522,12 @@ export function lateDigestText(
   const n = items.length;
   const head =
     step === 'immediate'
-      ? `【即时督办】以下${n}件双派单已超过答复时限仍未答复，请立即办理并分别回复“编号 办理情况”：`
+      ? `${RED}【即时督办】以下${n}件双派单已超过答复时限仍未答复，请立即办理并分别回复“编号 办理情况”：`
       : step === 'written'
-        ? `【书面督办通知】以下${n}件双派单超期仍未答复，请主要负责同志亲自过问，于今日内分别答复办理情况：`
+        ? `${RED}【书面督办通知】以下${n}件双派单超期仍未答复，请主要负责同志亲自过问，于今日内分别答复办理情况：`
         : step === 'onsite'
-          ? `【现场督办】以下${n}件双派单超期仍未答复，已书面督办，请督导专班安排现场督办：`
-          : `【提请督办】以下${n}件双派单超期仍未答复，经即时、书面、现场督办未果，提请领导督办：`;
+          ? `${RED}【现场督办】以下${n}件双派单超期仍未答复，已书面督办，请督导专班安排现场督办：`
+          : `${RED}【提请督办】以下${n}件双派单超期仍未答复，经即时、书面、现场督办未果，提请领导督办：`;
   return [
     head,
     ...items.map(
@@ -527,7 +552,7 @@ export function holdupDigestText(
   wording: ChannelWording = WORDING_READS_ALL,
 ): string {
   return [
-    `【双派单】以下${items.length}件双派单已过答复时限，仍有单位未答复，` +
+    `${RED}【双派单】以下${items.length}件双派单已过答复时限，仍有单位未答复，` +
       `请抓紧办理并分别回复“编号 办理情况”${groupReplyNote(wording)}：`,
     ...items.map(
       (i, k) =>
@@ -556,6 +581,8 @@ const ROUND_KIND: Record<string, string> = {
   delivered: '点对点送达',
   dispatched: '两方均已送达',
   'ack-reminder': '签收提醒',
+  'blue-reminder': '蓝色提醒',
+  'yellow-reminder': '黄色预警',
   ack: '签收',
   answer: '答复',
   late: '超过答复时限',

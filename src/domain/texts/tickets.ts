@@ -10,6 +10,7 @@ import { ticketState } from '../tickets/status.js';
 import type { TicketState } from '../tickets/vocabulary.js';
 import { formatAt, formatDay } from '../time.js';
 import { type ChannelWording, replyHow, signHow, WORDING_READS_ALL } from './channel.js';
+import { COLOUR_MARK } from './colours.js';
 
 export interface ImportCounts {
   created: number;
@@ -247,16 +248,7 @@ export interface GroupDigestLine {
   colour?: Colour | null;
 }
 
-/**
- * 三色督办 marks, in words as a 督办台账 writes them (no emoji: they print and read the same on
- * every client, and the office's ledgers and notices use the words).
- */
-export const COLOUR_LABEL: Record<Colour, string> = { blue: '蓝色提醒', yellow: '黄色预警', red: '红色督办' };
-export const COLOUR_MARK: Record<Colour, string> = {
-  blue: `【${COLOUR_LABEL.blue}】`,
-  yellow: `【${COLOUR_LABEL.yellow}】`,
-  red: `【${COLOUR_LABEL.red}】`,
-};
+export { COLOUR_LABEL, COLOUR_MARK } from './colours.js';
 
 /** A deadline as the unit reads it: the day alone when it ends at 24:00 (a list that gives dates only). */
 const dueWhen = (due: Date, tz: string) =>

@@ -73,6 +73,26 @@ export function colourOf(
   return calendar.workdaysBetween(today, due) <= th.blueLeadWorkdays ? 'blue' : null;
 }
 
+/**
+ * Whether the blue step (蓝色提醒, once) of a dispatch or a 双派单 side is owed at `now`: a working day, its
+ * deadline day within the next `lead` working days (not today: that day is yellow), and given before today (the
+ * delivery itself told the deadline that day).
+ */
+export function blueStepDue(
+  givenAt: Date,
+  deadline: Date,
+  now: Date,
+  calendar: WorkCalendar,
+  tz: string,
+  lead: number,
+): boolean {
+  if (lead <= 0 || now.getTime() >= deadline.getTime()) return false;
+  const today = localDay(now, tz);
+  const due = dueDay(deadline, tz);
+  if (!calendar.isWorkday(today) || due <= today || localDay(givenAt, tz) >= today) return false;
+  return calendar.workdaysBetween(today, due) <= lead;
+}
+
 /** The first working day a deadline is blue: `lead` working days before its day (on or after `from`). */
 export function blueWindowEnd(today: string, calendar: WorkCalendar, lead: number): string {
   return calendar.addWorkdays(today, lead);
