@@ -1,7 +1,8 @@
 /**
  * 三色督办 through the replay pipeline: a ticket turns blue on the last working day before its
  * deadline (one 蓝色提醒 to the unit, once), yellow on the deadline day, red once overdue — over
- * an ordinary weekend and over the 调休 Saturday after the 2026 National Day holiday.
+ * an ordinary weekend, over the 调休 Saturday after the 2026 National Day holiday, and over that holiday (blue on the
+ * last working day before it, quiet through it, yellow on the first working day after).
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +38,18 @@ describe.each([
     quiet: ['2026-10-11'],
     dueDay: '2026-10-12',
     after: '2026-10-13',
+  },
+  {
+    name: 'the National Day holiday',
+    importDay: '2026-09-28',
+    due: '2026-10-08 18:00',
+    // Tuesday 09-29 is two working days before Thursday 10-08 (09-30, 10-08): the holiday does not count.
+    before: ['2026-09-29'],
+    blueDay: '2026-09-30',
+    // The holiday's weekdays and its weekend: no run sends anything.
+    quiet: ['2026-10-01', '2026-10-02', '2026-10-04', '2026-10-05', '2026-10-07'],
+    dueDay: '2026-10-08',
+    after: '2026-10-09',
   },
 ])('三色督办 over $name', (c) => {
   let s: Scenario;
