@@ -105,8 +105,10 @@ describe('双派单 rounds late together: one ladder message per person and step
       expect(await s.play(run(t('2026-11-23', '10:00'), 'dual-check'))).toEqual([]);
       const tue = await s.play(run(t('2026-11-24', '09:00'), 'dual-check'));
       for (const leader of LEADERS) {
+        // One message listing them, then its 《督办函》 (issue 18 §4): one document for the four sides.
         const referral = tue.filter((o) => o.to === leader);
-        expect(referral, leader).toHaveLength(1);
+        expect(referral, leader).toHaveLength(2);
+        expect(referral[1]?.file).toMatch(/^督办函-督〔2026〕\d+号\.docx$/);
         expect(referral[0]?.text).toMatch(
           /^【红色督办】【提请督办】以下4件双派单超期仍未答复，经即时、书面、现场督办未果，提请领导督办：/,
         );

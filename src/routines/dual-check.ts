@@ -22,6 +22,7 @@ import { claimStep, hasStep } from '../store/steps.js';
 import { getTicket } from '../store/tickets.js';
 import { type AppContext, wordingOf } from '../usecases/context.js';
 import { askBackcheck, enqueueRound, openDualRounds, sendAccountability, sideContacts } from '../usecases/dual-flow.js';
+import { dualNoticeFile } from '../usecases/notices.js';
 import { toGroup, toPerson } from '../usecases/send.js';
 import { forEachIsolated } from './each.js';
 import type { Routine } from './types.js';
@@ -177,9 +178,28 @@ async function checkRound(ctx: AppContext, r: DualRound, now: Date): Promise<Che
 async function ladderNotices(ctx: AppContext, due: readonly DueStep[], now: Date): Promise<void> {
   const today = localDay(now, ctx.config.timezone);
   const people = [...new Set(due.flatMap((x) => x.to))];
+  // The written steps are documents too (issue 18 §4): the 书面督办 text is followed by a 《催办通知书》 to the
+  // side's unit, the 提请督办 text by a 《督办函》 to the leaders, numbered with the tickets' notices; one per set of
+  // sides (the same file to each of a unit's heads, to each leader), its key naming them (a rerun keeps the number).
+  const files = new Map<string, Promise<{ name: string; path: string } | undefined>>();
+  const noticeFor = (step: LadderStep, mine: readonly DueStep[]) => {
+    if (step !== 'written' && step !== 'referral') return Promise.resolve(undefined);
+    const key = `dual-${step}:${mine.map((x) => `${x.r.code}-${x.side}`).join('+')}`;
+    const made =
+      files.get(key) ??
+      dualNoticeFile(ctx, {
+        kind: step,
+        key,
+        sides: mine.map((x) => ({ round: x.r, side: x.side, daysOverdue: x.daysOverdue })),
+      });
+    files.set(key, made);
+    return made;
+  };
   for (const step of ['immediate', 'written', 'onsite', 'referral'] as const) {
     for (const id of people) {
       const mine = due.filter((x) => x.step === step && x.to.includes(id));
+      const file = mine.length > 0 ? await noticeFor(step, mine) : undefined;
+      const extras = file ? { file } : {};
       const only = mine.length === 1 ? mine[0] : undefined;
       if (only) {
         const i = only.input;
@@ -191,7 +211,7 @@ async function ladderNotices(ctx: AppContext, due: readonly DueStep[], now: Date
               : step === 'onsite'
                 ? T.lateOnsiteText(i)
                 : T.lateReferralText(i);
-        await ctx.send(toPerson(id, text, `dual:${only.r.code}:${step}:${only.side}:${id}`));
+        await ctx.send(toPerson(id, text, `dual:${only.r.code}:${step}:${only.side}:${id}`, extras));
       } else if (mine.length > 1) {
         const keys = mine.map((x) => `${x.r.code}-${x.side}`).join('+');
         await ctx.send(
@@ -202,6 +222,7 @@ async function ladderNotices(ctx: AppContext, due: readonly DueStep[], now: Date
               mine.map((x) => x.input),
             ),
             `dual:${keys}:${step}:${id}`,
+            extras,
           ),
         );
       }
