@@ -110,7 +110,10 @@ describe('双派单 rounds late together: one ladder message per person and step
         expect(referral, leader).toHaveLength(2);
         expect(referral[1]?.file).toMatch(/^督办函-督〔2026〕\d+号\.docx$/);
         expect(referral[0]?.text).toMatch(
-          /^【红色督办】【提请督办】以下4件双派单超期仍未答复，经即时、书面、现场督办未果，提请领导督办：/,
+          new RegExp(
+            '^【红色督办】【提请督办】以下4件双派单超期仍未答复，经即时、书面、现场督办未果，' +
+              '提请领导督办（督〔2026〕\\d+号《督办函》附后）：',
+          ),
         );
       }
       const steps = await s.h.app.db.query<{ n: number }>(

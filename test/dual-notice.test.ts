@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticesOfTicket } from '../src/store/notices.js';
 import { docxText, entryText } from './docx-text.js';
 import { rosterConfig } from './helpers.js';
-import { type Out, run, Scenario } from './scenario.js';
+import { type Out, run, Scenario, say } from './scenario.js';
 import { HEADER, tempDir, writeXlsx } from './ticket-helpers.js';
 
 const t = (day: string, hhmm: string) => `${day}T${hhmm}:00+08:00`;
@@ -25,6 +25,7 @@ describe('双派单 ladder: 催办通知书 and 督办函 as Word files, one num
   let thu: Out[] = [];
   let wed: Out[] = [];
   let ticketWritten: Out[] = [];
+  let lateAck: Out[] = [];
   beforeAll(async () => {
     const base = rosterConfig();
     s = await Scenario.open(
@@ -83,6 +84,8 @@ describe('双派单 ladder: 催办通知书 and 督办函 as Word files, one num
     ticketWritten = await s.play(run(t('2026-11-17', '09:00'), 'ticket-nag'));
     await s.play(run(t('2026-11-18', '08:30'), 'dual-check'), run(t('2026-11-18', '18:00'), 'dual-check'));
     thu = await s.play(run(t('2026-11-19', '09:00'), 'dual-check'));
+    // 城西街道 signs only now, past the deadline.
+    lateAck = await s.play(say(t('2026-11-19', '09:30'), QIN, '收到，马上组织物业排查', { to: 'bot' }));
     await s.play(run(t('2026-11-23', '09:00'), 'dual-check'), run(t('2026-11-24', '09:00'), 'dual-check'));
     wed = await s.play(run(t('2026-11-25', '09:00'), 'dual-check'));
   }, 120_000);
@@ -109,6 +112,20 @@ describe('双派单 ladder: 催办通知书 and 督办函 as Word files, one num
       expect(mine[1]?.file, who).toMatch(/^催办通知书-督〔2026〕[23]号\.docx$/);
     }
     expect(new Set(thu.filter((o) => o.file).map((o) => o.file)).size).toBe(2);
+    // The message names its notice and asks what the notice asks (the written answer by its day), not another day.
+    const qin = thu.find((o) => o.to === QIN && !o.file)?.text ?? '';
+    const no = /^催办通知书-(督〔2026〕\d号)\.docx$/.exec(thu.find((o) => o.to === QIN && o.file)?.file ?? '')?.[1];
+    expect(qin).toBe(
+      `【红色督办】【书面督办通知 SP1】城西街道：工单 ${DUAL}「楼道污水外溢」双派单已超期1个工作日仍未答复，` +
+        `现予书面督办（${no}《催办通知书》附后）。请主要负责同志亲自过问，于11月23日（星期一）前书面反馈，` +
+        '今日内回复“SP1 办理情况”。',
+    );
+  });
+
+  it('a 签收 after the deadline is not told to answer by that deadline', () => {
+    expect(lateAck.map((o) => o.text)).toEqual([
+      '已登记签收 SP1。答复时限11月18日（星期三）18:00已过，请尽快办理并回复“SP1 办理情况”。',
+    ]);
   });
 
   it('the 催办通知书 of a side: the round, the 答复时限, what was done so far, the answer asked, 抄送', async () => {
@@ -156,7 +173,12 @@ describe('双派单 ladder: 催办通知书 and 督办函 as Word files, one num
       '督〔2026〕4号',
       '李主任、王副主任：',
     ]);
-    expect(text).toContain('以下2件12345热线工单双派单事项经即时督办、书面督办、现场督办，相关单位仍未答复');
+    expect(text).toContain(
+      '以下1件12345热线工单双派单事项（涉及2个单位）经即时督办、书面督办、现场督办，相关单位仍未答复',
+    );
+    // One heading per unit: the round's two sides are told apart.
+    expect(text).toContain(`一、工单${DUAL}（区住房和城乡建设局）`);
+    expect(text).toContain(`二、工单${DUAL}（城西街道）`);
     expect(text).toContain('承担单位\n区住房和城乡建设局（承办单位）');
     expect(text).toContain('承担单位\n城西街道（属地镇街）');
     expect(text).toContain('超期\n5个工作日');
@@ -168,8 +190,11 @@ describe('双派单 ladder: 催办通知书 and 督办函 as Word files, one num
   it('双问责: the evidence pack keeps the notices (督办文书 sheet, and in the timeline)', async () => {
     const acc = wed.filter((o) => o.to === 'wxid_disc_zhao');
     expect(acc.map((o) => (o.file ? 'file' : o.text.slice(0, 9)))).toEqual(['【双问责 SP1】', 'file']);
-    expect(acc[0]?.text).toContain('《催办通知书》督〔2026〕2号');
-    expect(acc[0]?.text).toContain('《督办函》督〔2026〕4号');
+    // The timeline in words a reader follows: who imported, the notices and whom they went to.
+    expect(acc[0]?.text).toContain('11月16日09:40 工单首次导入（刘组长导入「list.xlsx」）');
+    expect(acc[0]?.text).toContain('SP1 区住房和城乡建设局（承办单位）即时督办（张局长）：已到答复时限');
+    expect(acc[0]?.text).toMatch(/SP1 《催办通知书》督〔2026〕[23]号（区住房和城乡建设局）/);
+    expect(acc[0]?.text).toContain('SP1 《督办函》督〔2026〕4号（李主任、王副主任）');
     const pack = (
       await s.h.app.db.query<{ file_path: string }>(
         `select file_path from outbound_messages where purpose = 'dual:SP1:accountability:wxid_disc_zhao'`,

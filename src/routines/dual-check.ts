@@ -22,7 +22,7 @@ import { claimStep, hasStep } from '../store/steps.js';
 import { getTicket } from '../store/tickets.js';
 import { type AppContext, wordingOf } from '../usecases/context.js';
 import { askBackcheck, enqueueRound, openDualRounds, sendAccountability, sideContacts } from '../usecases/dual-flow.js';
-import { dualNoticeFile } from '../usecases/notices.js';
+import { dualNoticeFile, type NoticeFile } from '../usecases/notices.js';
 import { toGroup, toPerson } from '../usecases/send.js';
 import { forEachIsolated } from './each.js';
 import type { Routine } from './types.js';
@@ -181,7 +181,7 @@ async function ladderNotices(ctx: AppContext, due: readonly DueStep[], now: Date
   // The written steps are documents too (issue 18 §4): the 书面督办 text is followed by a 《催办通知书》 to the
   // side's unit, the 提请督办 text by a 《督办函》 to the leaders, numbered with the tickets' notices; one per set of
   // sides (the same file to each of a unit's heads, to each leader), its key naming them (a rerun keeps the number).
-  const files = new Map<string, Promise<{ name: string; path: string } | undefined>>();
+  const files = new Map<string, Promise<NoticeFile | undefined>>();
   const noticeFor = (step: LadderStep, mine: readonly DueStep[]) => {
     if (step !== 'written' && step !== 'referral') return Promise.resolve(undefined);
     const key = `dual-${step}:${mine.map((x) => `${x.r.code}-${x.side}`).join('+')}`;
@@ -199,18 +199,19 @@ async function ladderNotices(ctx: AppContext, due: readonly DueStep[], now: Date
     for (const id of people) {
       const mine = due.filter((x) => x.step === step && x.to.includes(id));
       const file = mine.length > 0 ? await noticeFor(step, mine) : undefined;
-      const extras = file ? { file } : {};
+      const extras = file ? { file: { name: file.name, path: file.path } } : {};
+      const wording = wordingOf(ctx);
       const only = mine.length === 1 ? mine[0] : undefined;
       if (only) {
         const i = only.input;
         const text =
           step === 'immediate'
-            ? T.lateImmediateText(i)
+            ? T.lateImmediateText(i, wording)
             : step === 'written'
-              ? T.lateWrittenText(i)
+              ? T.lateWrittenText(i, wording, file)
               : step === 'onsite'
                 ? T.lateOnsiteText(i)
-                : T.lateReferralText(i);
+                : T.lateReferralText(i, file);
         await ctx.send(toPerson(id, text, `dual:${only.r.code}:${step}:${only.side}:${id}`, extras));
       } else if (mine.length > 1) {
         const keys = mine.map((x) => `${x.r.code}-${x.side}`).join('+');
@@ -220,6 +221,8 @@ async function ladderNotices(ctx: AppContext, due: readonly DueStep[], now: Date
             T.lateDigestText(
               step,
               mine.map((x) => x.input),
+              wording,
+              file,
             ),
             `dual:${keys}:${step}:${id}`,
             extras,

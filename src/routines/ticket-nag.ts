@@ -199,19 +199,21 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
         u,
         written.map((i) => i.number),
       );
-      const wText = T.writtenNotice(
-        unitName(roster, u),
-        written.map((i) => ({ ...i, ackedAt: acks.get(i.number) ?? null })),
-        tc.digestMaxItems,
-        tz,
-      );
-      // The 《催办通知书》 (督〔YYYY〕N号) follows the text as a Word file, one number per unit and cycle.
+      // The 《催办通知书》 (督〔YYYY〕N号) follows the text as a Word file, one number per unit and cycle; the text
+      // names it and asks what it asks.
       const file = await noticeFile(ctx, {
         kind: 'written',
         key: `ticket-written:${cycle}:${u}`,
         units: [{ unitId: u, items: written }],
       });
-      const extras = file ? { file } : {};
+      const wText = T.writtenNotice(
+        unitName(roster, u),
+        written.map((i) => ({ ...i, ackedAt: acks.get(i.number) ?? null })),
+        tc.digestMaxItems,
+        tz,
+        file,
+      );
+      const extras = file ? { file: { name: file.name, path: file.path } } : {};
       for (const m of toUnit(ids, wText, `ticket-written:${cycle}:${u}`, () => extras)) await send(m);
     }
   }
@@ -240,13 +242,13 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
   }
   const referral = await grouped('referral');
   if (referral.length > 0) {
-    const text = T.referralNotice(referral, tc.digestMaxItems, tz);
     // The 《督办函》 (督〔YYYY〕N号) follows as a Word file: one per cycle, all the units referred.
     const units = mine
       .map(([u, l]) => ({ unitId: u, items: l.filter((i) => stepOf.get(i.number) === 'referral') }))
       .filter((x) => x.items.length > 0);
     const file = await noticeFile(ctx, { kind: 'referral', key: `ticket-referral:${cycle}`, units });
-    const extras = file ? { file } : {};
+    const text = T.referralNotice(referral, tc.digestMaxItems, tz, file);
+    const extras = file ? { file: { name: file.name, path: file.path } } : {};
     for (const id of leaders) await send(toPerson(id, text, `ticket-referral:${cycle}:${id}`, extras));
   }
   await sendBlue(ctx, today, cycle, contacts, new Set(items.map((i) => i.number)), send, result);

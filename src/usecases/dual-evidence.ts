@@ -13,6 +13,7 @@ import {
   evidenceRoundCreatedText,
   evidenceRoundWhat,
   evidenceSideUnit,
+  evidenceSource,
   evidenceTicketDetail,
   evidenceTicketWhat,
   reasonText,
@@ -48,7 +49,7 @@ export async function evidenceRows(
     round: '',
     unit: '',
     what: evidenceTicketWhat(e.kind),
-    who: e.source.startsWith('chat:') ? name(e.source.slice(5)) : e.source,
+    who: e.source.startsWith('chat:') ? name(e.source.slice(5)) : evidenceSource(e.source, name),
     text: evidenceTicketDetail(e.kind, e.detail),
   }));
   const rounds = await roundsOfTicket(ctx.db, number);
@@ -87,14 +88,16 @@ export async function evidenceRows(
     rows.push({ at: e.at, round: r?.code ?? '', unit, what, who, text });
   }
   // The formal notices (催办通知书 / 督办函, issue 18 §4) that named the ticket, of either ladder.
+  // Each is named with whom it was addressed to: the unit(s) for a 催办通知书, the leaders for a 督办函.
+  const leaders = ctx.roster.withRole('leader').map((p) => p.name);
   for (const n of await noticesOfTicket(ctx.db, number))
     rows.push({
       at: n.issued_at,
       round: noticeRounds(n.notice_key).join('、'),
-      unit: n.unit_ids.map((u) => unitName(ctx.roster, u)).join('、'),
+      unit: '',
       what: noticeEvidenceWhat(n.kind, noticeNumber(ctx.config.notices.numberPrefix, n.year, n.seq)),
-      who: '',
-      text: n.file_name ?? '',
+      who: n.kind === 'written' ? n.unit_ids.map((u) => unitName(ctx.roster, u)).join('、') : leaders.join('、'),
+      text: '',
     });
   rows.sort((a, b) => a.at.getTime() - b.at.getTime());
   return { rows, rounds };

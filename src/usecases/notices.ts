@@ -48,7 +48,8 @@ export interface DualNoticeRequest {
   sides: ReadonlyArray<{ round: DualRound; side: SideKey; daysOverdue: number }>;
 }
 
-type NoticeFile = { name: string; path: string };
+/** The notice's Word file, its number and the day its written answer is due (YYYY-MM-DD), for the step's text. */
+export type NoticeFile = { name: string; path: string; number: string; answerBy: string };
 
 const CONTENT_CHARS = 120;
 
@@ -76,14 +77,14 @@ async function writeNotice(
     const row = await claimNoticeNumber(db, { ...claim, year: inZone(now, tz).year(), at: now });
     const number = noticeNumber(config.notices.numberPrefix, row.year, row.seq);
     const name = noticeFileName(claim.kind, number);
-    if (row.file_path && existsSync(row.file_path)) return { name, path: row.file_path };
     const answerBy = ctx.calendar.addWorkdays(localDay(row.issued_at, tz), config.notices.answerWorkdays);
+    if (row.file_path && existsSync(row.file_path)) return { name, path: row.file_path, number, answerBy };
     const bytes = await renderNoticeDocx(NOTICE_TITLE[claim.kind], noticeBlocks(await data(row, number, answerBy)));
     const path = join(filesDir(ctx, 'notices'), `notice-${row.year}-${row.seq}.docx`);
     writeFileSync(path, bytes);
     await setNoticeFile(db, claim.key, name, path);
     ctx.log.info({ key: claim.key, number, bytes: bytes.length }, 'formal notice written');
-    return { name, path };
+    return { name, path, number, answerBy };
   } catch (err) {
     ctx.log.error({ err: (err as Error).message, key: claim.key }, 'formal notice could not be made; sending the text');
     return undefined;

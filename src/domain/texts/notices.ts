@@ -1,6 +1,6 @@
 /** The words of the formal notices (issue 18 §4): 《催办通知书》 (书面督办) and 《督办函》 (提请督办). */
 import type { NoticeData, NoticeHistoryEntry, NoticeTicket } from '../tickets/notice.js';
-import { formatAt, formatDeadline, inZone } from '../time.js';
+import { formatAt, formatDeadline, inZone, WEEKDAY_NAMES } from '../time.js';
 
 /** 督〔2026〕1号 */
 export function noticeNumber(prefix: string, year: number, seq: number): string {
@@ -13,6 +13,23 @@ export const NOTICE_TITLE = { written: '催办通知书', referral: '督办函' 
 export function noticeFileName(kind: NoticeData['kind'], number: string): string {
   return `${NOTICE_TITLE[kind]}-${number}.docx`;
 }
+
+/** A notice sent with a step's message: its number, and (a 催办通知书) the day the written answer is due. */
+export interface AttachedNotice {
+  number: string;
+  /** YYYY-MM-DD */
+  answerBy: string;
+}
+
+/** 12月3日（星期四） for a YYYY-MM-DD day. */
+export function dayWithWeekday(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return `${m}月${d}日（星期${WEEKDAY_NAMES[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}）`;
+}
+
+/** In the step's message: （督〔2026〕2号《催办通知书》附后） */
+export const attachedNotice = (kind: NoticeData['kind'], n: AttachedNotice): string =>
+  `（${n.number}《${NOTICE_TITLE[kind]}》附后）`;
 
 /** The evidence pack's sheet of the formal notices that named a ticket. */
 export const NOTICES_SHEET = {
@@ -92,7 +109,7 @@ function ticketBlocks(t: NoticeTicket, k: number, tz: string, withUnit: boolean)
   const history = t.history.length > 0 ? t.history.map((h) => historyLine(h, tz)).join('；') : '无';
   rows.push(['督办记录', history]);
   return [
-    { kind: 'heading', text: `${ordinal(k)}、工单${t.number}` },
+    { kind: 'heading', text: `${ordinal(k)}、工单${t.number}${t.round && withUnit ? `（${t.unitName}）` : ''}` },
     { kind: 'facts', rows },
   ];
 }
@@ -102,19 +119,22 @@ export function noticeBlocks(d: NoticeData): NoticeBlock[] {
   const tz = d.tz;
   const [, mm, dd] = d.answerBy.split('-');
   const answerBy = `${Number(mm)}月${Number(dd)}日`;
-  const n = d.tickets.length;
   const dual = d.subject === 'dual';
+  // A 双派单 with both sides late is one matter and two units.
+  const matters = new Set(d.tickets.map((t) => t.round?.code ?? t.number)).size;
+  const n = `${matters}件`;
+  const units = matters === d.tickets.length ? '' : `（涉及${d.tickets.length}个单位）`;
   const intro =
     d.kind === 'written'
       ? dual
-        ? `经查，你单位承担的以下${n}件12345热线工单双派单事项已超过答复时限，经即时督办仍未答复。` +
+        ? `经查，你单位承担的以下${n}12345热线工单双派单事项已超过答复时限，经即时督办仍未答复。` +
           '根据双派单、双倒查、双问责工作有关规定，现予书面督办。'
-        : `经查，你单位承办的以下${n}件12345热线工单已超过办理时限，经即时督办仍未办结。` +
+        : `经查，你单位承办的以下${n}12345热线工单已超过办理时限，经即时督办仍未办结。` +
           '根据热线工单督办工作有关规定，现予书面督办。'
       : dual
-        ? `以下${n}件12345热线工单双派单事项经即时督办、书面督办、现场督办，相关单位仍未答复，` +
+        ? `以下${n}12345热线工单双派单事项${units}经即时督办、书面督办、现场督办，相关单位仍未答复，` +
           '现将有关情况报告如下，提请领导督办。'
-        : `以下${n}件12345热线工单经即时督办、书面督办、现场督办，承办单位仍未办结，` +
+        : `以下${n}12345热线工单经即时督办、书面督办、现场督办，承办单位仍未办结，` +
           '现将有关情况报告如下，提请领导督办。';
   const codes = [...new Set(d.tickets.flatMap((t) => (t.round ? [t.round.code] : [])))].join('、');
   const ask =

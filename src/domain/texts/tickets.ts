@@ -11,6 +11,7 @@ import type { TicketState } from '../tickets/vocabulary.js';
 import { formatAt, formatDay } from '../time.js';
 import { type ChannelWording, replyHow, signHow, WORDING_READS_ALL } from './channel.js';
 import { COLOUR_MARK } from './colours.js';
+import { type AttachedNotice, attachedNotice, dayWithWeekday } from './notices.js';
 
 export interface ImportCounts {
   created: number;
@@ -305,13 +306,20 @@ export function nagGroupDigest(
 
 /**
  * 书面督办: the ticket's one message of the cycle (the 即时督办 list leaves it out); a 签收 of
- * an earlier 即时督办 is acknowledged on its line.
+ * an earlier 即时督办 is acknowledged on its line. With its 《催办通知书》 (sent after it), the message names it
+ * and asks what the notice asks (done and answered in writing by its day), never another day.
  */
-export function writtenNotice(unitName: string, items: readonly NagItem[], max: number, tz: string): string {
-  const lines = [
-    `【书面督办通知】${unitName}负责同志：以下工单已超过办理时限，经即时督办仍未办结，现予书面督办，` +
-      `请于今日内办结并反馈：`,
-  ];
+export function writtenNotice(
+  unitName: string,
+  items: readonly NagItem[],
+  max: number,
+  tz: string,
+  notice?: AttachedNotice,
+): string {
+  const ask = notice
+    ? `${attachedNotice('written', notice)}，请于${dayWithWeekday(notice.answerBy)}前办结并书面反馈：`
+    : '，请于今日内办结并反馈：';
+  const lines = [`【书面督办通知】${unitName}负责同志：以下工单已超过办理时限，经即时督办仍未办结，现予书面督办${ask}`];
   items.slice(0, max).forEach((i, k) => lines.push(itemLine(i, k + 1, tz)));
   if (items.length > max) lines.push(`……另有${items.length - max}件。`);
   lines.push('督办情况已记录在案。');
@@ -346,8 +354,16 @@ export function onSiteRequest(groups: readonly UnitItems[], max: number, tz?: st
   ].join('\n');
 }
 
-export function referralNotice(groups: readonly UnitItems[], max: number, tz?: string): string {
-  return ['【提请督办】以下工单经现场督办仍未办结，提请领导督办：', ...byUnitLines(groups, max, tz)].join('\n');
+export function referralNotice(
+  groups: readonly UnitItems[],
+  max: number,
+  tz?: string,
+  notice?: AttachedNotice,
+): string {
+  const attached = notice ? attachedNotice('referral', notice) : '';
+  return [`【提请督办】以下工单经现场督办仍未办结，提请领导督办${attached}：`, ...byUnitLines(groups, max, tz)].join(
+    '\n',
+  );
 }
 
 export const ACK_RECORDED = '已签收，督办记录已更新。';
