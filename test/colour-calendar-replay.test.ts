@@ -188,7 +188,8 @@ describe.each(CASES)('三色督办 of a dispatch and a 双派单 round over $nam
     for (const who of [ZHANG, QIN]) {
       const got = [...byDay.entries()].flatMap(([day, o]) =>
         mine(o, who)
-          .filter((m) => mark(m) !== 'red')
+          // The ladder past the deadline is red (and its 书面督办 brings a Word file).
+          .filter((m) => mark(m) !== 'red' && !m.file)
           .map((m) => [day, mark(m)]),
       );
       expect(got, who).toEqual([

@@ -82,6 +82,15 @@ describe('a dispatch owes its blue step once, and it stands for the ack reminder
     expect(owedSteps(taken, at('2026-11-20T15:00:00'), p, rule)).toEqual([]);
     expect(owedSteps(taken, at('2026-11-23T17:00:00'), p, rule)).toEqual([{ unitId: 'u', step: 'due-reminder' }]);
   });
+  it('a 签收 reminder owed within an hour of the reminder before the deadline: that one instead, not both', () => {
+    // Given Friday 19:30, due Monday 10:00: at Monday 08:30 the 签收 reminder (owed since Friday 20:30) and the
+    // reminder before the deadline (due at 09:00) would go half an hour apart.
+    const late = { ...d(), createdAt: at('2026-11-20T19:30:00'), deadline: at('2026-11-23T10:00:00') };
+    late.targets = [{ ...(d().targets[0] as DispatchView['targets'][number]), deliveredAt: at('2026-11-20T19:30:00') }];
+    expect(owedSteps(late, at('2026-11-23T08:30:00'), p, rule)).toEqual([{ unitId: 'u', step: 'due-reminder' }]);
+    // Far from the deadline, the 签收 reminder stays what it is.
+    expect(owedSteps(d(), at('2026-11-19T18:30:00'), p, rule)).toEqual([{ unitId: 'u', step: 'ack-reminder' }]);
+  });
   it('an answered unit owes none', () => {
     expect(owedSteps(d({ answeredAt: at('2026-11-20T08:00:00') }), at('2026-11-20T08:30:00'), p, rule)).toEqual([]);
   });

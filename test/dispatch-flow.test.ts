@@ -115,7 +115,9 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
     );
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ at: t('24', '17:00'), to: YOU });
-    expect(out[0]?.text).toContain('（尚未签收）将于11月24日18:00到期');
+    expect(out[0]?.text).toContain(
+      '将于11月24日18:00到期，贵单位尚未签收。请回复“收到”签收，并抓紧办理、回复办理结果。',
+    );
   });
 
   it(

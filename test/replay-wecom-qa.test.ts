@@ -367,7 +367,10 @@ describe('QA 5 on WeCom: the 签收 reminders say how to sign on this channel', 
     }
     // The due reminder asks for an @ on a group reply.
     expect(textsTo(out, CHU).at(-1)).toMatch(
-      /（尚未签收）将于11月30日18:00到期，请抓紧办理并回复办理结果（如在群内回复，请@督办助手）。$/,
+      new RegExp(
+        `将于11月30日18:00到期，贵单位尚未签收。${SIGN_HOW_CARD('“收到”')}，并抓紧办理、回复办理结果` +
+          '（如在群内回复，请@督办助手）。$',
+      ),
     );
   });
 

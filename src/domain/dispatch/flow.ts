@@ -143,7 +143,12 @@ export function owedSteps(d: DispatchView, now: Date, policy: DispatchPolicy, bl
     }
     if (t.ackedAt || t.ackRemindedAt || t.dueRemindedAt || t.blueRemindedAt) continue;
     const since = (t.deliveredAt ?? d.createdAt).getTime();
-    if (t0 >= since + policy.ackWithinMs) out.push({ unitId: t.unitId, step: 'ack-reminder' });
+    if (t0 < since + policy.ackWithinMs) continue;
+    // The 签收 reminder owed this close to the reminder before the deadline (a weekend's or a night's worth of
+    // them come due at 08:30 on the deadline day): that one now instead, asking for the 签收 too — not two
+    // reminders half an hour apart.
+    const soon = t0 >= remindAt - policy.ackWithinMs && d.createdAt.getTime() < remindAt;
+    out.push({ unitId: t.unitId, step: soon ? 'due-reminder' : 'ack-reminder' });
   }
   return out;
 }

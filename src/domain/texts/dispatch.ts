@@ -255,12 +255,15 @@ export function ackReminderText(i: ReminderInput & { wording?: ChannelWording })
   );
 }
 
+/** The reminder before the deadline; unsigned, it asks for the 签收 too (it stands for the 签收 reminder then). */
 export function dueReminderText(i: ReminderInput & { acked: boolean; wording?: ChannelWording }): string {
-  const sign = i.acked ? '' : '（尚未签收）';
+  const w = i.wording ?? WORDING_READS_ALL;
+  const ask = i.acked
+    ? `请抓紧办理并回复办理结果${groupReplyNote(w)}。`
+    : `贵单位尚未签收。${signHow(w, '“收到”', '签收')}，并抓紧办理、回复办理结果${groupReplyNote(w)}。`;
   return (
-    `${mark(i.colour)}【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”${sign}` +
-    `将于${formatDeadline(i.deadline, i.tz)}到期，请抓紧办理并回复办理结果` +
-    `${groupReplyNote(i.wording ?? WORDING_READS_ALL)}。`
+    `${mark(i.colour)}【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”` +
+    `将于${formatDeadline(i.deadline, i.tz)}到期，${ask}`
   );
 }
 
