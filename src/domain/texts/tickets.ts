@@ -8,7 +8,7 @@ import { type NagItem, nagCounts, type UnitNagCounts } from '../tickets/digest.j
 import type { ColumnMapping } from '../tickets/header.js';
 import { ticketState } from '../tickets/status.js';
 import type { TicketState } from '../tickets/vocabulary.js';
-import { formatAt, formatDay } from '../time.js';
+import { formatAt, formatDay, inZone, WEEKDAY_NAMES } from '../time.js';
 import { type ChannelWording, replyHow, signHow, WORDING_READS_ALL } from './channel.js';
 import { COLOUR_MARK } from './colours.js';
 import { type AttachedNotice, attachedNotice, dayWithWeekday } from './notices.js';
@@ -252,8 +252,12 @@ export interface GroupDigestLine {
 export { COLOUR_LABEL, COLOUR_MARK } from './colours.js';
 
 /** A deadline as the unit reads it: the day alone when it ends at 24:00 (a list that gives dates only). */
-const dueWhen = (due: Date, tz: string) =>
-  isLocalMidnight(due, tz) ? formatDay(due.getTime() - 1, tz) : formatAt(due, tz);
+const dueWhen = (due: Date, tz: string) => {
+  // With its weekday: a weekend or a holiday may lie between (11月23日（星期一）18:00).
+  const day = isLocalMidnight(due, tz) ? due.getTime() - 1 : due.getTime();
+  const weekday = `（星期${WEEKDAY_NAMES[inZone(day, tz).day()]}）`;
+  return `${formatDay(day, tz)}${weekday}${isLocalMidnight(due, tz) ? '' : formatAt(due, tz).slice(-5)}`;
+};
 
 /** 蓝色提醒: a unit's tickets falling due on the next working day(s), each told once. */
 export function blueReminder(
