@@ -16,7 +16,8 @@
  *    warnings prepared), then an import of 1,000 new tickets (their keys, then only the places they
  *    name recomputed), then the same 1,000 again (nothing cut, nothing recomputed). Target: < 5 s,
  *    < 400 MB on PostgreSQL.
- * 3. nag: seeds 100k open tickets of which 5k overdue and times `ticket-nag`'s decide-and-enqueue
+ * 3. nag: seeds 100k open tickets of which 5k overdue, with their import history (≈ 112k ticket
+ *    events: deadline moves, ratings, status changes), and times `ticket-nag`'s decide-and-enqueue
  *    (one set-based scan, ladder records, digests enqueued to the real outbox on Redis when
  *    reachable). Target: < 1 s; messages = units concerned.
  * 4. hotspots: 本周热点 (issue 18 §1) over 100k tickets on PostgreSQL (PGlite too), spread over 60
@@ -251,7 +252,30 @@ async function benchNag(open: number, overdue: number): Promise<void> {
       new Date('2026-12-10T00:00:00+08:00'),
     ],
   );
+  // Their history as imports leave it: a 'new' event each; one ticket in 10 had its deadline moved once,
+  // one in 500 twice (red by history); one in 20 was rated, one in 1,000 rated 不满意 twice; one in 50 a status
+  // change.
+  await db.query(
+    `insert into ticket_events (ticket_number, kind, at, source, detail)
+     select 'B' || lpad(g::text, 7, '0'), 'new', $2::timestamptz, 'bench', '{}'::jsonb
+     from generate_series(1, $1::int) as g
+     union all
+     select 'B' || lpad(g::text, 7, '0'), 'deadline', $2::timestamptz + (k || ' hours')::interval, 'bench',
+            jsonb_build_object('from', $2::timestamptz + (k || ' days')::interval,
+              'to', $2::timestamptz + ((k + 2) || ' days')::interval)
+     from generate_series(1, $1::int) as g, generate_series(1, 2) as k where (k = 1 and g % 10 = 3) or g % 500 = 7
+     union all
+     select 'B' || lpad(g::text, 7, '0'), 'rating', $2::timestamptz + (k || ' hours')::interval, 'bench',
+            jsonb_build_object('from', case when k = 1 then null else '基本满意' end, 'to',
+              case when g % 1000 = 11 then '不满意' else '满意' end)
+     from generate_series(1, $1::int) as g, generate_series(1, 2) as k where (k = 1 and g % 20 = 9) or g % 1000 = 11
+     union all
+     select 'B' || lpad(g::text, 7, '0'), 'status', $2::timestamptz + interval '3 hours', 'bench',
+            '{"from": "待签收", "to": "办理中"}'::jsonb from generate_series(1, $1::int) as g where g % 50 = 13`,
+    [open, new Date('2026-11-02T09:00:00+08:00')],
+  );
   await db.exec('analyze tickets');
+  await db.exec('analyze ticket_events');
   const seedMs = performance.now() - t0;
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const useRedis = !hasFlag(process.argv, 'no-redis') && (await pingRedis(redisUrl)).ok;
@@ -289,6 +313,12 @@ async function benchNag(open: number, overdue: number): Promise<void> {
   const t2 = performance.now();
   const again = await runTicketNag(ctx);
   const againMs = performance.now() - t2;
+  // 三色督办's red by history alone (part of the scan above): the history events read set-based.
+  const { openTicketsRedByHistory } = await import('../src/store/tickets.js');
+  const th = config.tickets.colours;
+  const t3 = performance.now();
+  const red = await openTicketsRedByHistory(db, { extensions: th.redExtensions, unsatisfied: th.redUnsatisfied });
+  const redMs = performance.now() - t3;
   const plan = await db.query<{ 'QUERY PLAN': string }>(
     `explain select number, title, unit_id, due_at, reopen_count from tickets where not done and due_at < $1
      union all select number, title, unit_id, due_at, reopen_count from tickets where not done and reopen_count > 0 ` +
@@ -308,6 +338,9 @@ async function benchNag(open: number, overdue: number): Promise<void> {
     `  messages: ${r.messages} (units concerned: ${r.units}); ladder steps recorded: ${JSON.stringify(r.steps)}`,
   );
   console.log(`  same cycle again: ${againMs.toFixed(0)} ms, ${again.messages} messages`);
+  console.log(
+    `  of the scan, red by history (extended / rated 不满意 twice): ${red.size} tickets in ${redMs.toFixed(0)} ms`,
+  );
   console.log(
     `  scan plan: ${plan
       .map((p) => p['QUERY PLAN'].trim())

@@ -262,7 +262,7 @@ describe('ticket digests and 双派单 deliveries signed by their cards', () => 
   let s: Scenario;
   let imported: Out[] = [];
   let nag: Out[] = [];
-  let groupCard: { key: string; buttons: Array<{ key: string; text: string }> } | undefined;
+  let groupCard: { key: string; title: string; buttons: Array<{ key: string; text: string }> } | undefined;
   const digestOf = async (unit: string) =>
     s.h.app.db.query<{ acked_by: string | null }>('select acked_by from ticket_digests where unit_id = $1', [unit]);
   beforeAll(async () => {
@@ -293,7 +293,9 @@ describe('ticket digests and 双派单 deliveries signed by their cards', () => 
     ]);
     expect(groupCard?.buttons[0]?.key.split('|')[3]?.split(',').sort()).toEqual(['gongan', 'renshe']);
     const wuCard = await cardOf(s, `ticket-nag:2026-11-30@15:00:renshe:${WU}`);
-    expect(wuCard?.title).toBe('即时督办 · 区人力资源和社会保障局');
+    // The title carries the unit's 三色督办 colour (its ticket is overdue: red); so does the group card's.
+    expect(wuCard?.title).toBe('【红色督办】即时督办 · 区人力资源和社会保障局');
+    expect(groupCard?.title).toBe('【红色督办】即时督办');
     expect(wuCard?.buttons[0]?.key).toBe('ack|digest|2026-11-30%4015%3A00|renshe');
   });
 

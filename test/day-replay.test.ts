@@ -152,7 +152,9 @@ describe('a working day replayed (example district)', () => {
       '@尤主任 已登记签收 SP3，请于12月3日（星期四）18:00前答复办理情况。',
     ]);
     expect(textsAt(out, 'wxid_chengxi_qin', '16:00', '12-02')[0]).toMatch(/^【双倒查 SP1】.*两方均已答复/);
-    expect(textsAt(out, 'wxid_hubin_you', '09:00', '12-04')[0]).toMatch(/^【即时督办 SP3】.*已超期1个工作日/);
+    expect(textsAt(out, 'wxid_hubin_you', '09:00', '12-04')[0]).toMatch(
+      /^【红色督办】【即时督办 SP3】.*已超期1个工作日/,
+    );
     expect(textsAt(out, 'wxid_leader_wang', '17:00', '12-04')[0]).toMatch(/^【每周汇总】11月30日至12月4日/);
   }, 180_000);
 

@@ -54,7 +54,7 @@ describe('several dispatches reach their deadline in the same check (replay)', (
       const group = out.filter((o) => o.to === 'group');
       expect(group).toHaveLength(1);
       expect(group[0]?.text).toMatch(
-        /^(?:@\S+\s)+【调度超时】以下5件调度时限已到，相关单位尚未反馈，请即办理并回复结果：/,
+        /^(?:@\S+\s)+【红色督办】【调度超时】以下5件调度时限已到，相关单位尚未反馈，请即办理并回复结果：/,
       );
       for (const c of all) expect(group[0]?.text).toContain(`${c}“`);
       expect(group[0]?.mentions).toEqual(
@@ -63,16 +63,19 @@ describe('several dispatches reach their deadline in the same check (replay)', (
       for (const sup of SUPS) {
         const mine = out.filter((o) => o.to === sup);
         expect(mine, sup).toHaveLength(1);
-        expect(mine[0]?.text).toMatch(/^【提请督办】以下5件调度时限已到，相关单位尚未反馈：/);
+        expect(mine[0]?.text).toMatch(/^【红色督办】【提请督办】以下5件调度时限已到，相关单位尚未反馈：/);
         for (const c of all) expect(mine[0]?.text).toContain(`${c}“`);
         expect(mine[0]?.text).toContain('李主任交办，时限12月1日18:00');
         expect(mine[0]?.text).toContain('王副主任交办，时限12月1日18:00');
-        expect(mine[0]?.text).toContain('· 区城市管理局：未签收、未反馈，已超时');
+        // The supervision team's message is 红色督办 as a whole: its unit lines carry no mark of their own.
+        expect(mine[0]?.text).toMatch(/· 区城市管理局：未签收、未反馈，已超时\n/);
       }
       const toLi = out.filter((o) => o.to === LI);
       expect(toLi).toHaveLength(1);
       expect(toLi[0]?.text).toMatch(/^【调度进展】您交办的4件调度时限已到，各单位情况如下：/);
       for (const c of li) expect(toLi[0]?.text).toContain(`${c}“`);
+      // The leader's lines: each unit still owing its answer is marked 红色督办.
+      expect(toLi[0]?.text).toContain('· 区城市管理局：未签收、未反馈，已超时【红色督办】');
       expect(toLi[0]?.text).not.toContain(wang[0] as string);
       // A leader with one dispatch at the deadline gets its own status line, as always.
       const toWang = out.filter((o) => o.to === WANG);
@@ -153,14 +156,17 @@ describe('several dispatches reach their deadline in the same check (replay)', (
     const code = 'D6';
     const out = await s.play(run(t('12-02', '17:00'), 'dispatch-check'));
     expect(out.filter((o) => o.to === 'group').map((o) => o.text)).toEqual([
-      `@韩局长 【调度超时 ${code}】李主任交办的“农业农村局韩局长，秸秆焚烧的举报请核实，` +
+      `@韩局长 【红色督办】【调度超时 ${code}】李主任交办的“农业农村局韩局长，秸秆焚烧的举报请核实，` +
         `今天下午5点前反馈”时限12月2日17:00已到，区农业农村局尚未反馈，请即办理并回复结果。`,
     ]);
     for (const sup of SUPS) {
       const mine = out.filter((o) => o.to === sup);
       expect(mine).toHaveLength(1);
       expect(mine[0]?.text).toMatch(
-        new RegExp(`^【提请督办 ${code}】李主任交办的调度时限12月2日17:00已到，以下单位尚未反馈：\\n· 区农业农村局：`),
+        new RegExp(
+          `^【红色督办】【提请督办 ${code}】李主任交办的调度时限12月2日17:00已到，` +
+            '以下单位尚未反馈：\\n· 区农业农村局：',
+        ),
       );
     }
     expect(out.filter((o) => o.to === LI).map((o) => o.text.split('\n')[0])).toEqual([

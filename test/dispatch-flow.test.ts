@@ -115,7 +115,9 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
     );
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ at: t('24', '17:00'), to: YOU });
-    expect(out[0]?.text).toContain('（尚未签收）将于11月24日18:00到期');
+    expect(out[0]?.text).toContain(
+      '将于11月24日18:00到期，贵单位尚未签收。请回复“收到”签收，并抓紧办理、回复办理结果。',
+    );
   });
 
   it(
@@ -134,7 +136,7 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
       expect(group[0]?.mentions).toEqual([YOU]);
       expect(group[0]?.text).toMatch(
         // check-lines: long regex
-        /^@尤主任\s+【调度超时 D1】李主任交办的“环海路小区污水外溢.*”时限11月24日18:00已到，湖滨街道尚未反馈，请即办理并回复结果。$/,
+        /^@尤主任\s+【红色督办】【调度超时 D1】李主任交办的“环海路小区污水外溢.*”时限11月24日18:00已到，湖滨街道尚未反馈，请即办理并回复结果。$/,
       );
       for (const sup of SUPS) {
         const m = out.filter((o) => o.to === sup);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rosterConfig } from './helpers.js';
+import { rosterConfig, unmarked } from './helpers.js';
 import { run, Scenario, say } from './scenario.js';
 import { HEADER, tempDir, writeXlsx } from './ticket-helpers.js';
 
@@ -52,7 +52,7 @@ describe('双派单 – 双倒查 – 双问责 (real pipeline, BullMQ flow per 
         row('S003', '噪音扰民', '区城市管理局', '湖滨街道', '', '已办结', '满意', 0),
       ]);
       expect(out[0]?.text).toContain('新增3条');
-      const deliveries = out.filter((o) => o.text.startsWith('【双派单'));
+      const deliveries = out.filter((o) => unmarked(o.text).startsWith('【双派单'));
       expect(deliveries.map((o) => o.to).sort()).toEqual([CD, CX, ZJ].sort());
       const zj = deliveries.find((o) => o.to === ZJ)?.text ?? '';
       expect(zj).toMatch(/^【双派单 SP\d+】工单 S001（群众不满意）同步派发区住房和城乡建设局（承办单位）/);
@@ -106,19 +106,19 @@ describe('双派单 – 双倒查 – 双问责 (real pipeline, BullMQ flow per 
       expect(wed.map((o) => o.to).sort()).toEqual([CD, CX].sort());
       expect(wed.every((o) => o.text.includes('尚未签收'))).toBe(true);
       const thu = await s.play(run(t(THU, '09:00'), 'dual-check'));
-      const immediate = thu.filter((o) => o.text.startsWith('【即时督办 SP'));
+      const immediate = thu.filter((o) => unmarked(o.text).startsWith('【即时督办 SP'));
       expect(immediate.map((o) => o.to).sort()).toEqual([CD, CX].sort());
       const holdup = thu.filter((o) => o.to === 'group');
       expect(holdup).toHaveLength(1);
       expect(holdup[0]?.text).toMatch(
-        /^@朱主任 【双派单 SP1】工单 S001「小区路灯不亮」：区住房和城乡建设局已答复，城东街道尚未答复/,
+        /^@朱主任 【红色督办】【双派单 SP1】工单 S001「小区路灯不亮」：区住房和城乡建设局已答复，城东街道尚未答复/,
       );
       expect(holdup[0]?.mentions).toEqual([CD]);
       expect(await s.play(run(t(THU, '10:00'), 'dual-check'))).toEqual([]);
       const fri = await s.play(run(t(FRI, '09:00'), 'dual-check'));
       expect(
         fri
-          .filter((o) => o.text.startsWith('【书面督办通知'))
+          .filter((o) => unmarked(o.text).startsWith('【书面督办通知'))
           .map((o) => o.to)
           .sort(),
       ).toEqual([CD, CX].sort());
@@ -170,14 +170,14 @@ describe('双派单 – 双倒查 – 双问责 (real pipeline, BullMQ flow per 
     const mon = await s.play(run(t('2026-11-23', '09:00'), 'dual-check'));
     expect(
       mon
-        .filter((o) => o.text.startsWith('【现场督办 SP2'))
+        .filter((o) => unmarked(o.text).startsWith('【现场督办 SP2'))
         .map((o) => o.to)
         .sort(),
     ).toEqual([...SUPERVISORS].sort());
     const tue = await s.play(run(t('2026-11-24', '09:00'), 'dual-check'));
     expect(
       tue
-        .filter((o) => o.text.startsWith('【提请督办 SP2'))
+        .filter((o) => unmarked(o.text).startsWith('【提请督办 SP2'))
         .map((o) => o.to)
         .sort(),
     ).toEqual([...LEADERS].sort());
@@ -202,14 +202,14 @@ describe('双派单 – 双倒查 – 双问责 (real pipeline, BullMQ flow per 
       ]);
       expect(
         r2
-          .filter((o) => o.text.startsWith('【双派单 SP3】工单 S001（重办，第2轮）'))
+          .filter((o) => unmarked(o.text).startsWith('【双派单 SP3】工单 S001（重办，第2轮）'))
           .map((o) => o.to)
           .sort(),
       ).toEqual([CD, ZJ].sort());
       const noted = await imp(t('2026-11-24', '11:00'), 'c.xlsx', [
         row('S001', '小区路灯不亮', '区住建局', '城东街道', '东一网格', '重办', '不满意', 2),
       ]);
-      expect(noted.filter((o) => o.text.startsWith('【双派单'))).toEqual([]);
+      expect(noted.filter((o) => unmarked(o.text).startsWith('【双派单'))).toEqual([]);
       await expect(
         s.h.app.db.query(
           'insert into dual_rounds (id, code, ticket_number, seq, reason, created_at, deadline) values (99, ' +
@@ -221,7 +221,7 @@ describe('双派单 – 双倒查 – 双问责 (real pipeline, BullMQ flow per 
       const r3 = await imp(t('2026-11-25', '10:00'), 'd.xlsx', [
         row('S001', '小区路灯不亮', '区住建局', '城东街道', '东一网格', '重办', '不满意', 3),
       ]);
-      expect(r3.filter((o) => o.text.startsWith('【双派单 SP4】工单 S001（重办，第3轮）'))).toHaveLength(2);
+      expect(r3.filter((o) => unmarked(o.text).startsWith('【双派单 SP4】工单 S001（重办，第3轮）'))).toHaveLength(2);
       const acc = r3.filter((o) => o.text.startsWith('【双问责 SP4】'));
       expect(acc.map((o) => o.to).sort()).toEqual([...SUPERVISORS, DISCIPLINE].sort());
       const text = acc[0]?.text ?? '';

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rosterConfig } from './helpers.js';
+import { rosterConfig, unmarked } from './helpers.js';
 import { run, Scenario, say } from './scenario.js';
 import { HEADER, tempDir, writeXlsx } from './ticket-helpers.js';
 
@@ -49,7 +49,7 @@ describe('双派单 rounds late together: one ladder message per person and step
     const out = await s.play({ at: t('2026-11-16', '10:00'), from: SUP, file, to: 'group' });
     expect(
       out
-        .filter((o) => o.text.startsWith('【双派单'))
+        .filter((o) => unmarked(o.text).startsWith('【双派单'))
         .map((o) => o.to)
         .sort(),
     ).toEqual([CD, CD, CX, CX, ZJ, ZJ].sort());
@@ -62,19 +62,19 @@ describe('双派单 rounds late together: one ladder message per person and step
 
   it('即时督办: each street late in two rounds gets one list; the group one note on who holds rounds up', async () => {
     const thu = await s.play(run(t('2026-11-19', '09:00'), 'dual-check'));
-    const toCx = thu.filter((o) => o.to === CX && o.text.startsWith('【即时督办'));
+    const toCx = thu.filter((o) => o.to === CX && unmarked(o.text).startsWith('【即时督办'));
     expect(toCx).toHaveLength(1);
-    expect(toCx[0]?.text).toMatch(/^【即时督办】以下2件双派单已超过答复时限仍未答复/);
+    expect(toCx[0]?.text).toMatch(/^【红色督办】【即时督办】以下2件双派单已超过答复时限仍未答复/);
     expect(toCx[0]?.text).toContain('SP2 工单 S102「背街小巷垃圾堆积」：城西街道');
     expect(toCx[0]?.text).toContain('SP3 工单 S103「农贸市场周边占道经营」：城西街道');
-    const toCd = thu.filter((o) => o.to === CD && o.text.startsWith('【即时督办'));
+    const toCd = thu.filter((o) => o.to === CD && unmarked(o.text).startsWith('【即时督办'));
     expect(toCd).toHaveLength(1);
-    expect(toCd[0]?.text).toMatch(/^【即时督办】以下2件双派单/);
+    expect(toCd[0]?.text).toMatch(/^【红色督办】【即时督办】以下2件双派单/);
     expect(thu.some((o) => o.to === ZJ)).toBe(false);
     // Who holds the two-sided rounds up: one note in the group for both, once a day.
     const group = thu.filter((o) => o.to === 'group');
     expect(group).toHaveLength(1);
-    expect(group[0]?.text).toMatch(/^@朱主任 【双派单】以下2件双派单已过答复时限，仍有单位未答复/);
+    expect(group[0]?.text).toMatch(/^@朱主任 【红色督办】【双派单】以下2件双派单已过答复时限，仍有单位未答复/);
     expect(group[0]?.text).toContain('SP1 工单 S101「小区路灯不亮」：区住房和城乡建设局已答复，城东街道尚未答复');
     expect(group[0]?.text).toContain('SP4 工单 S104「人行道井盖破损」：区住房和城乡建设局已答复，城东街道尚未答复');
     expect(group[0]?.mentions).toEqual([CD]);
@@ -89,9 +89,11 @@ describe('双派单 rounds late together: one ladder message per person and step
       await s.play(run(t('2026-11-20', '09:00'), 'dual-check'));
       const mon = await s.play(run(t('2026-11-23', '09:00'), 'dual-check'));
       for (const sup of SUPERVISORS) {
-        const onsite = mon.filter((o) => o.to === sup && o.text.startsWith('【现场督办'));
+        const onsite = mon.filter((o) => o.to === sup && unmarked(o.text).startsWith('【现场督办'));
         expect(onsite, sup).toHaveLength(1);
-        expect(onsite[0]?.text).toMatch(/^【现场督办】以下4件双派单超期仍未答复，已书面督办，请督导专班安排现场督办：/);
+        expect(onsite[0]?.text).toMatch(
+          /^【红色督办】【现场督办】以下4件双派单超期仍未答复，已书面督办，请督导专班安排现场督办：/,
+        );
         for (const part of [
           'SP1 工单 S101「小区路灯不亮」：城东街道（属地镇街）',
           'SP2 工单 S102',
@@ -103,10 +105,15 @@ describe('双派单 rounds late together: one ladder message per person and step
       expect(await s.play(run(t('2026-11-23', '10:00'), 'dual-check'))).toEqual([]);
       const tue = await s.play(run(t('2026-11-24', '09:00'), 'dual-check'));
       for (const leader of LEADERS) {
+        // One message listing them, then its 《督办函》 (issue 18 §4): one document for the four sides.
         const referral = tue.filter((o) => o.to === leader);
-        expect(referral, leader).toHaveLength(1);
+        expect(referral, leader).toHaveLength(2);
+        expect(referral[1]?.file).toMatch(/^督办函-督〔2026〕\d+号\.docx$/);
         expect(referral[0]?.text).toMatch(
-          /^【提请督办】以下4件双派单超期仍未答复，经即时、书面、现场督办未果，提请领导督办：/,
+          new RegExp(
+            '^【红色督办】【提请督办】以下4件双派单超期仍未答复，经即时、书面、现场督办未果，' +
+              '提请领导督办（督〔2026〕\\d+号《督办函》附后）：',
+          ),
         );
       }
       const steps = await s.h.app.db.query<{ n: number }>(

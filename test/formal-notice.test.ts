@@ -5,11 +5,11 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readZipDirectory } from '../src/lib/zip-directory.js';
 import type { DualRound } from '../src/store/dual.js';
 import { claimNoticeNumber, noticesOfTicket } from '../src/store/notices.js';
 import { getTicket } from '../src/store/tickets.js';
 import { evidenceFile } from '../src/usecases/dual-evidence.js';
+import { docxText, entryText } from './docx-text.js';
 import { rosterConfig } from './helpers.js';
 import { type Out, run, Scenario, say } from './scenario.js';
 import { HEADER, TICKET_ROWS, tempDir, writeXlsx } from './ticket-helpers.js';
@@ -27,31 +27,6 @@ const ROWS = [
   withContent(TICKET_ROWS.gonganOverdue, '市民反映实验小学门口上下学时段车辆乱停，交通拥堵严重，请求安排警力疏导。'),
   withContent(TICKET_ROWS.rensheOverdue, '市民反映退休后养老金迟迟未到账，多次咨询无果。'),
 ];
-
-async function entryText(path: string, name: string): Promise<string> {
-  const entry = readZipDirectory(path).get(name);
-  if (!entry) throw new Error(`${path}: no ${name}`);
-  const chunks: Buffer[] = [];
-  for await (const c of entry.stream()) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** The text of a .docx, one line per paragraph or table cell (a .docx is a zip; the body is word/document.xml). */
-async function docxText(path: string): Promise<string> {
-  const xml = await entryText(path, 'word/document.xml');
-  return xml
-    .split(/<\/w:p>/)
-    .map((p) =>
-      [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
-        .map((m) => m[1] ?? '')
-        .join('')
-        .replace(/&amp;/g, '&')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>'),
-    )
-    .filter((l) => l.length > 0)
-    .join('\n');
-}
 
 describe('formal notices: 催办通知书 and 督办函 as Word files', () => {
   let s: Scenario;

@@ -63,6 +63,15 @@ describe('help per role is true to what the bot sends', () => {
     },
   );
 
+  it('a unit is told what the three colours mean (blue 1 working day ahead) and that 书面督办 comes in writing', () => {
+    expect(helps.get(ZHU)).toContain(
+      '· 督办提醒按三色标注：到期前一个工作日【蓝色提醒】，到期当日【黄色预警】，' +
+        '超期或多次延期、多次不满意【红色督办】；书面督办另附《催办通知书》，请按通知要求书面反馈。',
+    );
+    expect(helps.get(LI)).toContain('提请您督办（附《督办函》）');
+    expect(helps.get(ZHAO)).not.toContain('三色');
+  });
+
   it('the back-check questions promise nothing the bot does not do (no 考核挂钩)', () => {
     for (const o of [{}, { oneSide: true }, { received: true }]) {
       expect(backcheckQuestionText('SP2', '2026112300411', '城西街道', o)).not.toMatch(/考核|挂钩|问责|通报/);

@@ -39,3 +39,8 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** A message's text without the 三色督办 mark it may open with (【蓝色提醒】 / 【黄色预警】 / 【红色督办】). */
+export function unmarked(text: string): string {
+  return text.replace(/^(?:@\S+\s+)*【(?:蓝色提醒|黄色预警|红色督办)】/, (m) => m.replace(/【[^】]+】$/, ''));
+}

@@ -105,13 +105,15 @@ describe('我的待办 and the private fallback (replay)', () => {
       const body = (o?.text ?? '').replace(/^@\S+\s+/, '');
       const lines = body.split('\n');
       expect(lines[0]).toBe(`区住房和城乡建设局待办事项（截至11月30日10:0${i}）：`);
-      expect(lines[1]).toMatch(/^· 点对点调度1件：D1（未签收，12月1日17:00前反馈）$/);
+      // 三色督办: each line ends with its most urgent colour (D1 is due tomorrow: blue; the rounds, due in two working
+      // days: none; the overdue tickets: red).
+      expect(lines[1]).toMatch(/^· 点对点调度1件：D1（未签收，12月1日17:00前反馈）【蓝色提醒】$/);
       expect(lines[2]).toMatch(
         /^· 双派单4件：SP1（工单Z001，.*前答复）、SP2（工单Z002，.*）、SP3（工单Z003，.*）、SP4（工单Z200，.*）$/,
       );
       expect(lines[3]).toBe(
         '· 超期工单8件：Z100（井盖缺失）、Z101（围挡破损）、Z102（工地夜间施工）、Z103（老旧小区漏水）、' +
-          'Z104（雨污管网堵塞）等（另有3件未列出）',
+          'Z104（雨污管网堵塞）等（另有3件未列出）【红色督办】',
       );
       expect(body).toContain('答复调度或双派单时请带编号，如“D1 办理情况……”。');
       expect(body).not.toContain('C001');

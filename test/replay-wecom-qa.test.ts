@@ -367,7 +367,10 @@ describe('QA 5 on WeCom: the 签收 reminders say how to sign on this channel', 
     }
     // The due reminder asks for an @ on a group reply.
     expect(textsTo(out, CHU).at(-1)).toMatch(
-      /（尚未签收）将于11月30日18:00到期，请抓紧办理并回复办理结果（如在群内回复，请@督办助手）。$/,
+      new RegExp(
+        `将于11月30日18:00到期，贵单位尚未签收。${SIGN_HOW_CARD('“收到”')}，并抓紧办理、回复办理结果` +
+          '（如在群内回复，请@督办助手）。$',
+      ),
     );
   });
 
@@ -412,10 +415,11 @@ describe('QA 5 on Wechaty: the same reminders keep their words', () => {
       'wechaty',
     );
     expect(textsTo(out, CHU)).toContain('已登记签收 D1，办理时限11月30日18:00，办理后请回复结果。');
-    const reminder = textsTo(out, WU).find((t) => t.startsWith('【调度提醒'));
+    // Due tomorrow: the reminder today is 蓝色提醒 (三色督办).
+    const reminder = textsTo(out, WU).find((t) => t.startsWith('【蓝色提醒】【调度提醒'));
     expect(reminder).toBe(
-      '【调度提醒 D2】李主任交办的“社保窗口排队过长的投诉，明天下班前反馈整改情况”尚未签收，请回复“收到”签收，' +
-        '并于12月1日18:00前反馈办理结果。',
+      '【蓝色提醒】【调度提醒 D2】李主任交办的“社保窗口排队过长的投诉，明天下班前反馈整改情况”尚未签收，' +
+        '请回复“收到”签收，并于12月1日18:00前反馈办理结果。',
     );
     for (const l of out) expect(l.text ?? '').not.toContain('督办助手');
   }, 120_000);

@@ -245,7 +245,7 @@ describe('replay on WeCom: a ticket list sent privately (not seen in the group),
           at: at('15:05'),
           to: 'group',
           cardUpdate: {
-            title: '即时督办',
+            title: '【红色督办】即时督办',
             status: '无需您签收',
             text: expect.stringContaining('不计为签收'),
             for: [JIANG],

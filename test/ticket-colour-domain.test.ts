@@ -72,7 +72,7 @@ describe('三色督办 colour on the working-day clock (pure)', () => {
 });
 
 describe('蓝色提醒 text (pure)', () => {
-  it('lists each ticket with its deadline (the day alone when it ends at 24:00), cut with a count', () => {
+  it('lists each ticket with its deadline and weekday (the day alone at 24:00), cut with a count', () => {
     const items = [
       { number: 'X1', title: '路灯不亮', dueAt: new Date('2026-11-23T16:00:00Z') },
       { number: 'X2', title: '井盖缺失', dueAt: new Date('2026-11-23T10:00:00Z') },
@@ -81,8 +81,8 @@ describe('蓝色提醒 text (pure)', () => {
     expect(blueReminder('区城市管理局', items, 2, 'Asia/Shanghai')).toBe(
       [
         '【蓝色提醒】区城市管理局：以下3件工单即将到期，请合理安排，按时办结：',
-        '1. X1 路灯不亮（11月23日到期）',
-        '2. X2 井盖缺失（11月23日18:00到期）',
+        '1. X1 路灯不亮（11月23日（星期一）到期）',
+        '2. X2 井盖缺失（11月23日（星期一）18:00到期）',
         '……另有1件，请登录平台查看。',
         '办结后可回复“工单编号 已办结 说明”。',
       ].join('\n'),

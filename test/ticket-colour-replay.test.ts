@@ -1,7 +1,8 @@
 /**
  * 三色督办 through the replay pipeline: a ticket turns blue on the last working day before its
  * deadline (one 蓝色提醒 to the unit, once), yellow on the deadline day, red once overdue — over
- * an ordinary weekend and over the 调休 Saturday after the 2026 National Day holiday.
+ * an ordinary weekend, over the 调休 Saturday after the 2026 National Day holiday, and over that holiday (blue on the
+ * last working day before it, quiet through it, yellow on the first working day after).
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,7 @@ describe.each([
     name: 'an ordinary weekend',
     importDay: '2026-11-19',
     due: '2026-11-23 18:00',
+    dueWhen: '11月23日（星期一）18:00',
     before: [] as string[],
     blueDay: '2026-11-20',
     quiet: ['2026-11-20'],
@@ -30,6 +32,7 @@ describe.each([
     name: 'the 调休 Saturday after National Day',
     importDay: '2026-10-08',
     due: '2026-10-12 18:00',
+    dueWhen: '10月12日（星期一）18:00',
     // Friday 10-09 is two working days before the deadline: Saturday 10-10 works (调休).
     before: ['2026-10-09'],
     blueDay: '2026-10-10',
@@ -37,6 +40,19 @@ describe.each([
     quiet: ['2026-10-11'],
     dueDay: '2026-10-12',
     after: '2026-10-13',
+  },
+  {
+    name: 'the National Day holiday',
+    importDay: '2026-09-28',
+    due: '2026-10-08 18:00',
+    dueWhen: '10月8日（星期四）18:00',
+    // Tuesday 09-29 is two working days before Thursday 10-08 (09-30, 10-08): the holiday does not count.
+    before: ['2026-09-29'],
+    blueDay: '2026-09-30',
+    // The holiday's weekdays and its weekend: no run sends anything.
+    quiet: ['2026-10-01', '2026-10-02', '2026-10-04', '2026-10-05', '2026-10-07'],
+    dueDay: '2026-10-08',
+    after: '2026-10-09',
   },
 ])('三色督办 over $name', (c) => {
   let s: Scenario;
@@ -67,8 +83,7 @@ describe.each([
     expect(blue(out)[0]?.text).toBe(
       [
         '【蓝色提醒】区住房和城乡建设局：以下1件工单即将到期，请合理安排，按时办结：',
-        `1. B001 小区路灯不亮（${c.due.slice(5, 7).replace(/^0/, '')}月${c.due.slice(8, 10).replace(/^0/, '')}日` +
-          '18:00到期）',
+        `1. B001 小区路灯不亮（${c.dueWhen}到期）`,
         '办结后可回复“工单编号 已办结 说明”。',
       ].join('\n'),
     );

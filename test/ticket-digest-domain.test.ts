@@ -30,6 +30,8 @@ describe('nag digests (pure)', () => {
       reportedDone: 1,
       total: 3,
       reopenedAlso: 0,
+      extended: 0,
+      unsatisfiedTwice: 0,
     });
     const text = nagDigest('区住房和城乡建设局', now, 'Asia/Shanghai', items, 0, items);
     expect(text).toContain('本单位工单3件（超期2件、今日到期1件；其中1件单位已报办结，待平台确认），请抓紧办理：');

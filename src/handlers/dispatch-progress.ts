@@ -63,6 +63,7 @@ function eventText(ctx: AppContext, d: Dispatch, e: DispatchEvent): string | nul
       return dispatchStepText({ kind: e.kind, leader: leaderName(ctx, d.leaderId) });
     case 'ask-which':
     case 'ack-reminder':
+    case 'blue-reminder':
     case 'due-reminder':
     case 'late':
       return dispatchStepText({ kind: e.kind, unit, who });

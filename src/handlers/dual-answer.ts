@@ -115,7 +115,7 @@ export async function applyRoundReply(
     if (dec.kind === 'ack') {
       await recordSideAck(ctx.db, r.id, side.side, reply);
       // A card's 签收 button: the card itself now reads 已签收, no second confirmation.
-      if (msg.via !== 'card') await answer(T.ackConfirmText(r.code, r.deadline, tz));
+      if (msg.via !== 'card') await answer(T.ackConfirmText(r.code, r.deadline, tz, at));
       return;
     }
     const { allAnswered } = await recordSideAnswer(ctx.db, r.id, side.side, { ...reply, text: dec.body || reply.text });

@@ -82,5 +82,5 @@ export const unitAckHandler = unitWorkerHandler('unit-ack', decide, async (dec, 
   const side = r?.sides.find((s) => s.unitId === dec.unitId);
   if (!r || !side) return;
   await recordSideAck(ctx.db, r.id, side.side, { by: sender.id, at, messageId: msg.id, text });
-  await toSender(DT.ackConfirmText(r.code, r.deadline, ctx.config.timezone), `dual-reply:${msg.id}`);
+  await toSender(DT.ackConfirmText(r.code, r.deadline, ctx.config.timezone, at), `dual-reply:${msg.id}`);
 });

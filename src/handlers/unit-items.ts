@@ -4,10 +4,16 @@
  */
 import type { MyDispatch, MyRound, MyTicket } from '../domain/texts/my-items.js';
 import { waitingDispatchWhat, waitingRoundWhat } from '../domain/texts/my-items.js';
+import { colourOf } from '../domain/tickets/colour.js';
 import { dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
 import { hasRoundAwaitingUnit, roundsAwaitingUnit } from '../store/dual.js';
 import { getTicket, overdueOrReopenedOfUnit } from '../store/tickets.js';
 import type { AppContext } from '../usecases/context.js';
+
+/** 三色督办: an item's colour now by its deadline (blue the working day before its day, yellow on it, red after). */
+function colourNow(ctx: AppContext, dueAt: Date) {
+  return colourOf({ dueAt }, ctx.clock.now(), ctx.calendar, ctx.config.timezone, ctx.config.tickets.colours);
+}
 
 /** Open dispatches the unit has not answered, oldest first. */
 export async function unitDispatches(ctx: AppContext, unitId: string): Promise<MyDispatch[]> {
@@ -15,7 +21,7 @@ export async function unitDispatches(ctx: AppContext, unitId: string): Promise<M
   for (const d of await dispatchesForUnit(ctx.db, unitId)) {
     const t = d.targets.find((x) => x.unitId === unitId);
     if (d.status !== 'open' || !t || t.answeredAt !== null) continue;
-    out.push({ code: d.code, acked: t.ackedAt !== null, deadline: d.deadline });
+    out.push({ code: d.code, acked: t.ackedAt !== null, deadline: d.deadline, colour: colourNow(ctx, d.deadline) });
   }
   return out;
 }
@@ -27,6 +33,8 @@ export async function unitRounds(ctx: AppContext, unitId: string): Promise<MyRou
     ticketNumber: r.ticketNumber,
     backcheck: r.status === 'answered',
     deadline: r.deadline,
+    // Waiting only for its 双倒查 answers: past the round's ladder, no colour.
+    colour: r.status === 'answered' ? null : colourNow(ctx, r.deadline),
   }));
 }
 
@@ -39,6 +47,8 @@ export async function unitTickets(ctx: AppContext, unitId: string, now: Date): P
     overdue: t.dueAt.getTime() < now.getTime(),
     reportedDone: t.reportedDone === true,
     returnApproved: t.returnApproved === true,
+    // As the nag marks it: none while the platform is to confirm it done or a leader approved its return.
+    colour: t.reportedDone || t.returnApproved ? null : colourNow(ctx, t.dueAt),
   }));
 }
 

@@ -1,7 +1,17 @@
-import { checkPatterns, inWorkingHours, owedSteps, policyFor, type StepKind } from '../domain/dispatch/flow.js';
+import {
+  type BlueRule,
+  checkPatterns,
+  inWorkingHours,
+  owedSteps,
+  policyFor,
+  type StepKind,
+} from '../domain/dispatch/flow.js';
 import { unitName } from '../domain/roster.js';
+import { signCard } from '../domain/sign-card.js';
+import { CARD_TITLES } from '../domain/texts/card-press.js';
 import {
   ackReminderText,
+  blueReminderText,
   dueReminderText,
   type LateItem,
   lateGroupDigestText,
@@ -11,6 +21,7 @@ import {
   leaderStatusDigestText,
   leaderStatusText,
 } from '../domain/texts/dispatch.js';
+import { type Colour, colourOf } from '../domain/tickets/colour.js';
 import {
   addEvent,
   claimEscalation,
@@ -63,11 +74,17 @@ interface DeadlineStep {
   escalation: { pending: DispatchTarget[]; all: DispatchTarget[] } | null;
 }
 
-/** The reminders of one dispatch are sent here; its deadline step is returned, to be sent with the others'. */
+/**
+ * The reminders of one dispatch are sent here, each marked with the dispatch's colour (三色督办: blue on the
+ * working day before the deadline day, with its own step then; yellow on it; red once late); its deadline step
+ * is returned, to be sent with the others'.
+ */
 async function checkDispatch(ctx: AppContext, d: Dispatch, now: Date): Promise<DeadlineStep | null> {
   const tz = ctx.config.timezone;
   const leader = leaderName(ctx, d.leaderId);
-  const owed = owedSteps(d, now, policyFor(ctx.config.dispatch, d.urgent));
+  const colours = ctx.config.tickets.colours;
+  const blue: BlueRule = { calendar: ctx.calendar, tz, leadWorkdays: colours.blueLeadWorkdays };
+  const owed = owedSteps(d, now, policyFor(ctx.config.dispatch, d.urgent), blue);
   // An answer or acknowledgement may have come in since the scan read the dispatch.
   const steps: typeof owed = [];
   for (const s of owed) {
@@ -75,13 +92,27 @@ async function checkDispatch(ctx: AppContext, d: Dispatch, now: Date): Promise<D
     if (!fresh || fresh.answeredAt || (s.step === 'ack-reminder' && fresh.ackedAt)) continue;
     steps.push(s);
   }
-  const base = { code: d.code, leaderName: leader, text: d.text, deadline: d.deadline, tz, wording: wordingOf(ctx) };
+  const colour = colourOf({ dueAt: d.deadline }, now, ctx.calendar, tz, colours);
+  const base = {
+    code: d.code,
+    leaderName: leader,
+    text: d.text,
+    deadline: d.deadline,
+    tz,
+    wording: wordingOf(ctx),
+    colour,
+  };
   for (const s of steps) {
     if (s.step === 'late') continue;
     const t = d.targets.find((x) => x.unitId === s.unitId);
+    const acked = t?.ackedAt != null;
     const text =
-      s.step === 'ack-reminder' ? ackReminderText(base) : dueReminderText({ ...base, acked: t?.ackedAt != null });
-    await remindUnit(ctx, d, s.unitId, s.step, text, now);
+      s.step === 'ack-reminder'
+        ? ackReminderText(base)
+        : s.step === 'blue-reminder'
+          ? blueReminderText({ ...base, acked })
+          : dueReminderText({ ...base, acked });
+    await remindUnit(ctx, d, s.unitId, s.step, text, now, acked ? false : colour);
   }
   const late = steps.filter((s) => s.step === 'late').map((s) => s.unitId);
   let escalation: DeadlineStep['escalation'] = null;
@@ -104,6 +135,9 @@ async function deadlineNotices(ctx: AppContext, due: readonly DeadlineStep[], no
   const tz = ctx.config.timezone;
   const states = (d: Dispatch, ts: readonly DispatchTarget[]) =>
     ts.map((t) => ({ unit: unitName(ctx.roster, t.unitId), state: stateText(t, d.deadline, now, tz) }));
+  // The leader's lines: a unit still owing its answer is 红色督办 (the supervision team's message says so once).
+  const coloured = (d: Dispatch, ts: readonly DispatchTarget[]) =>
+    states(d, ts).map((u, k) => ({ ...u, colour: ts[k]?.answeredAt ? null : ('red' as const) }));
   const codes = (xs: readonly DeadlineStep[]) => xs.map((x) => x.d.code).join('+');
   const base = (d: Dispatch) => ({
     code: d.code,
@@ -149,6 +183,10 @@ async function deadlineNotices(ctx: AppContext, due: readonly DeadlineStep[], no
   if (esc.length === 0) return;
   const supervisors = ctx.roster.withRole('supervisor');
   const item = (x: DeadlineStep, ts: readonly DispatchTarget[]): LateItem => ({ ...base(x.d), units: states(x.d, ts) });
+  const leaderItem = (x: DeadlineStep, ts: readonly DispatchTarget[]): LateItem => ({
+    ...base(x.d),
+    units: coloured(x.d, ts),
+  });
   for (const p of supervisors) {
     const only = esc.length === 1 ? esc[0] : undefined;
     await ctx.send(
@@ -176,13 +214,13 @@ async function deadlineNotices(ctx: AppContext, due: readonly DeadlineStep[], no
       only
         ? toPerson(
             leaderId,
-            leaderStatusText({ ...base(only.d), units: states(only.d, only.escalation?.all ?? []) }),
+            leaderStatusText({ ...base(only.d), units: coloured(only.d, only.escalation?.all ?? []) }),
             `dispatch:${only.d.code}:leader-status`,
           )
         : toPerson(
             leaderId,
             leaderStatusDigestText(
-              mine.map((x) => item(x, x.escalation?.all ?? [])),
+              mine.map((x) => leaderItem(x, x.escalation?.all ?? [])),
               tz,
             ),
             `dispatch:${codes(mine)}:leader-status:${leaderId}`,
@@ -219,6 +257,8 @@ async function deadlineNotices(ctx: AppContext, due: readonly DeadlineStep[], no
 
 /**
  * One reminder to each head and liaison of a unit, then the step recorded (sent first: a repeat is a no-op by purpose).
+ * `unsigned` (the colour, or null when the unit signed): the reminder carries its own 签收 card where the chat has
+ * cards, titled with the colour, so a unit need not look for the delivery's card.
  */
 async function remindUnit(
   ctx: AppContext,
@@ -227,10 +267,20 @@ async function remindUnit(
   step: Exclude<StepKind, 'late'>,
   text: string,
   now: Date,
+  unsigned: Colour | null | false,
 ): Promise<void> {
   const people = unitContacts(ctx, unitId);
   for (const p of people) {
-    await ctx.send(toPerson(p.id, text, `dispatch:${d.code}:${step}:${unitId}:${p.id}`));
+    const purpose = `dispatch:${d.code}:${step}:${unitId}:${p.id}`;
+    const card =
+      unsigned === false
+        ? undefined
+        : signCard(purpose, CARD_TITLES.dispatch(d.code, d.urgent, unsigned), {
+            kind: 'dispatch',
+            code: d.code,
+            unitId,
+          });
+    await ctx.send(toPerson(p.id, text, purpose, card ? { card } : {}));
   }
   await claimTargetStep(ctx.db, d.id, unitId, step, now, { to: people.map((p) => p.id) });
 }

@@ -1,8 +1,11 @@
 import { checkPatterns, inWorkingHours } from '../domain/dispatch/flow.js';
-import { ackReminderDue, bothLatePastLadder, holdingUp, sideStepDue } from '../domain/dual/rules.js';
+import { ackReminderDue, bothLatePastLadder, colourStepDue, holdingUp, sideStepDue } from '../domain/dual/rules.js';
 import { SIDE_LABEL, type SideKey } from '../domain/dual/sides.js';
 import { idsWithRole, unitName } from '../domain/roster.js';
+import { signCard } from '../domain/sign-card.js';
+import { CARD_TITLES } from '../domain/texts/card-press.js';
 import * as T from '../domain/texts/dual.js';
+import { colourOf } from '../domain/tickets/colour.js';
 import type { LadderStep } from '../domain/tickets/digest.js';
 import { localDay } from '../domain/time.js';
 import {
@@ -19,6 +22,7 @@ import { claimStep, hasStep } from '../store/steps.js';
 import { getTicket } from '../store/tickets.js';
 import { type AppContext, wordingOf } from '../usecases/context.js';
 import { askBackcheck, enqueueRound, openDualRounds, sendAccountability, sideContacts } from '../usecases/dual-flow.js';
+import { dualNoticeFile, type NoticeFile } from '../usecases/notices.js';
 import { toGroup, toPerson } from '../usecases/send.js';
 import { forEachIsolated } from './each.js';
 import type { Routine } from './types.js';
@@ -65,6 +69,13 @@ export const dualCheckRoutine: Routine = {
   },
 };
 
+type SideReminder = 'ack-reminder' | 'blue-reminder' | 'yellow-reminder';
+const REMINDER_COLUMN = {
+  'ack-reminder': 'ack_reminded_at',
+  'blue-reminder': 'blue_reminded_at',
+  'yellow-reminder': 'yellow_reminded_at',
+} as const;
+
 /** A ladder step owed by one late side of a round in this check. */
 interface DueStep {
   r: DualRound;
@@ -97,12 +108,37 @@ async function checkRound(ctx: AppContext, r: DualRound, now: Date): Promise<Che
   if (!r.dispatchedAt) return null;
   const ticket = await getTicket(ctx.db, r.ticketNumber);
   const title = ticket?.title ?? '';
-  for (const s of r.sides) {
-    if (!ackReminderDue(s, now, ctx.config.dual.ackWithinHours)) continue;
+  // 三色督办: the round's colour now (blue the working day before its deadline day, yellow on it); an unsigned
+  // side's reminder carries its own 签收 card, titled with it.
+  const colours = ctx.config.tickets.colours;
+  const colour = colourOf({ dueAt: r.deadline }, now, ctx.calendar, tz, colours);
+  const remind = async (s: DualRound['sides'][number], step: SideReminder, text: string) => {
     const people = sideContacts(ctx, s.unitId);
-    const text = T.ackReminderText(r.code, r.ticketNumber, r.deadline, tz, wordingOf(ctx));
-    for (const p of people) await ctx.send(toPerson(p.id, text, `dual:${r.code}:ack-reminder:${s.side}:${p.id}`));
-    await claimSideStep(ctx.db, r.id, s.side, 'ack_reminded_at', now, { to: people.map((p) => p.id) });
+    for (const p of people) {
+      const purpose = `dual:${r.code}:${step}:${s.side}:${p.id}`;
+      const card = s.ackedAt
+        ? undefined
+        : signCard(purpose, CARD_TITLES.dual(r.code, colour), { kind: 'dual', code: r.code, unitId: s.unitId });
+      await ctx.send(toPerson(p.id, text, purpose, card ? { card } : {}));
+    }
+    await claimSideStep(ctx.db, r.id, s.side, REMINDER_COLUMN[step], now, { to: people.map((p) => p.id) });
+  };
+  for (const s of r.sides) {
+    const step = colourStepDue(s, r.deadline, now, ctx.calendar, tz, colours.blueLeadWorkdays);
+    if (step) {
+      const input = {
+        code: r.code,
+        number: r.ticketNumber,
+        title,
+        deadline: r.deadline,
+        tz,
+        acked: s.ackedAt !== null,
+      };
+      await remind(s, `${step}-reminder`, T.sideReminderText(step, input, wordingOf(ctx)));
+      continue;
+    }
+    if (!ackReminderDue(s, now, ctx.config.dual.ackWithinHours)) continue;
+    await remind(s, 'ack-reminder', T.ackReminderText(r.code, r.ticketNumber, r.deadline, tz, wordingOf(ctx), colour));
   }
   if (now.getTime() < r.deadline.getTime()) return null;
   const taken = await takenDualSteps(ctx.db, r.id);
@@ -142,21 +178,41 @@ async function checkRound(ctx: AppContext, r: DualRound, now: Date): Promise<Che
 async function ladderNotices(ctx: AppContext, due: readonly DueStep[], now: Date): Promise<void> {
   const today = localDay(now, ctx.config.timezone);
   const people = [...new Set(due.flatMap((x) => x.to))];
+  // The written steps are documents too (issue 18 §4): the 书面督办 text is followed by a 《催办通知书》 to the
+  // side's unit, the 提请督办 text by a 《督办函》 to the leaders, numbered with the tickets' notices; one per set of
+  // sides (the same file to each of a unit's heads, to each leader), its key naming them (a rerun keeps the number).
+  const files = new Map<string, Promise<NoticeFile | undefined>>();
+  const noticeFor = (step: LadderStep, mine: readonly DueStep[]) => {
+    if (step !== 'written' && step !== 'referral') return Promise.resolve(undefined);
+    const key = `dual-${step}:${mine.map((x) => `${x.r.code}-${x.side}`).join('+')}`;
+    const made =
+      files.get(key) ??
+      dualNoticeFile(ctx, {
+        kind: step,
+        key,
+        sides: mine.map((x) => ({ round: x.r, side: x.side, daysOverdue: x.daysOverdue })),
+      });
+    files.set(key, made);
+    return made;
+  };
   for (const step of ['immediate', 'written', 'onsite', 'referral'] as const) {
     for (const id of people) {
       const mine = due.filter((x) => x.step === step && x.to.includes(id));
+      const file = mine.length > 0 ? await noticeFor(step, mine) : undefined;
+      const extras = file ? { file: { name: file.name, path: file.path } } : {};
+      const wording = wordingOf(ctx);
       const only = mine.length === 1 ? mine[0] : undefined;
       if (only) {
         const i = only.input;
         const text =
           step === 'immediate'
-            ? T.lateImmediateText(i)
+            ? T.lateImmediateText(i, wording)
             : step === 'written'
-              ? T.lateWrittenText(i)
+              ? T.lateWrittenText(i, wording, file)
               : step === 'onsite'
                 ? T.lateOnsiteText(i)
-                : T.lateReferralText(i);
-        await ctx.send(toPerson(id, text, `dual:${only.r.code}:${step}:${only.side}:${id}`));
+                : T.lateReferralText(i, file);
+        await ctx.send(toPerson(id, text, `dual:${only.r.code}:${step}:${only.side}:${id}`, extras));
       } else if (mine.length > 1) {
         const keys = mine.map((x) => `${x.r.code}-${x.side}`).join('+');
         await ctx.send(
@@ -165,8 +221,11 @@ async function ladderNotices(ctx: AppContext, due: readonly DueStep[], now: Date
             T.lateDigestText(
               step,
               mine.map((x) => x.input),
+              wording,
+              file,
             ),
             `dual:${keys}:${step}:${id}`,
+            extras,
           ),
         );
       }

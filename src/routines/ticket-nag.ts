@@ -3,7 +3,7 @@ import { idsWithRole, type Person, personName, responsibleFor, unitName } from '
 import { type CardMeaning, signCard } from '../domain/sign-card.js';
 import { CARD_TITLES } from '../domain/texts/card-press.js';
 import * as T from '../domain/texts/tickets.js';
-import { blueWindowEnd, COLOUR_ORDER, type Colour, colourOf } from '../domain/tickets/colour.js';
+import { blueWindowEnd, COLOUR_ORDER, type Colour, colourOf, redThresholds } from '../domain/tickets/colour.js';
 import { endOfDay } from '../domain/tickets/deadline.js';
 import {
   classify,
@@ -36,7 +36,7 @@ export interface NagResult {
 }
 
 /** The most urgent colour of a list (red over yellow over blue), null when none has one. */
-function worst(items: readonly NagItem[]): Colour | null {
+function worst(items: ReadonlyArray<{ colour?: Colour | null }>): Colour | null {
   let best = -1;
   for (const i of items) if (i.colour) best = Math.max(best, COLOUR_ORDER.indexOf(i.colour));
   return best < 0 ? null : (COLOUR_ORDER[best] ?? null);
@@ -88,11 +88,14 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
   const tc = config.tickets;
 
   // A ticket whose 退办 / 不再办理 a leader approved waits for the platform: not nagged, not escalated.
-  const open = (await openTicketsToNag(db, endOfDay(today, tz))).filter((t) => t.returnApproved !== true);
-  // 三色督办: each listed ticket's colour, shown on its line in the unit's list and per unit in the group.
-  const items = classify(open, now, calendar, tz).map((i) => ({
+  // 三色督办: also the tickets red by their history (extended or rated 不满意 too often), whatever their deadline.
+  const open = (await openTicketsToNag(db, endOfDay(today, tz), redThresholds(tc.colours))).filter(
+    (t) => t.returnApproved !== true,
+  );
+  // Each listed ticket's colour, shown on its line in the unit's list and per unit in the group.
+  const items = classify(open, now, calendar, tz, tc.colours).map((i) => ({
     ...i,
-    colour: i.reportedDone ? null : colourOf({ dueAt: i.dueAt }, now, calendar, tz, tc.colours),
+    colour: i.reportedDone ? null : colourOf(i, now, calendar, tz, tc.colours),
   }));
   const byUnit = digestsByUnit(items);
   const contacts = new Map([...byUnit.keys()].map((u) => [u, unitContacts(ctx, u).map((p) => p.id)]));
@@ -166,7 +169,7 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
     const mentions = [...new Set(named.flatMap(([u]) => contacts.get(u) ?? []))];
     const purpose = `ticket-nag:${cycle}:group:${named.map(([u]) => u).join(',')}`;
     // One card for every unit named: a press signs the presser's own unit (its latest digest).
-    const card = signCard(purpose, CARD_TITLES.digest(null), {
+    const card = signCard(purpose, CARD_TITLES.digest(null, worst(lines)), {
       kind: 'digest',
       cycle,
       unitIds: named.map(([u]) => u),
@@ -184,8 +187,9 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
       const { shown, more } = cutDigest(immediate, tc.digestMaxItems);
       const text = T.nagDigest(unitName(roster, u), now, tz, shown, more, immediate, wordingOf(ctx));
       const meaning: CardMeaning = { kind: 'digest', cycle, unitIds: [u] };
+      const colour = worst(immediate.filter((i) => !i.reportedDone));
       const withCard = (purpose: string) => ({
-        card: signCard(purpose, CARD_TITLES.digest(unitName(roster, u)), meaning),
+        card: signCard(purpose, CARD_TITLES.digest(unitName(roster, u), colour), meaning),
       });
       for (const m of toUnit(ids, text, `ticket-nag:${cycle}:${u}`, withCard)) await send(m);
     }
@@ -195,19 +199,21 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
         u,
         written.map((i) => i.number),
       );
-      const wText = T.writtenNotice(
-        unitName(roster, u),
-        written.map((i) => ({ ...i, ackedAt: acks.get(i.number) ?? null })),
-        tc.digestMaxItems,
-        tz,
-      );
-      // The 《催办通知书》 (督〔YYYY〕N号) follows the text as a Word file, one number per unit and cycle.
+      // The 《催办通知书》 (督〔YYYY〕N号) follows the text as a Word file, one number per unit and cycle; the text
+      // names it and asks what it asks.
       const file = await noticeFile(ctx, {
         kind: 'written',
         key: `ticket-written:${cycle}:${u}`,
         units: [{ unitId: u, items: written }],
       });
-      const extras = file ? { file } : {};
+      const wText = T.writtenNotice(
+        unitName(roster, u),
+        written.map((i) => ({ ...i, ackedAt: acks.get(i.number) ?? null })),
+        tc.digestMaxItems,
+        tz,
+        file,
+      );
+      const extras = file ? { file: { name: file.name, path: file.path } } : {};
       for (const m of toUnit(ids, wText, `ticket-written:${cycle}:${u}`, () => extras)) await send(m);
     }
   }
@@ -236,16 +242,16 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
   }
   const referral = await grouped('referral');
   if (referral.length > 0) {
-    const text = T.referralNotice(referral, tc.digestMaxItems, tz);
     // The 《督办函》 (督〔YYYY〕N号) follows as a Word file: one per cycle, all the units referred.
     const units = mine
       .map(([u, l]) => ({ unitId: u, items: l.filter((i) => stepOf.get(i.number) === 'referral') }))
       .filter((x) => x.items.length > 0);
     const file = await noticeFile(ctx, { kind: 'referral', key: `ticket-referral:${cycle}`, units });
-    const extras = file ? { file } : {};
+    const text = T.referralNotice(referral, tc.digestMaxItems, tz, file);
+    const extras = file ? { file: { name: file.name, path: file.path } } : {};
     for (const id of leaders) await send(toPerson(id, text, `ticket-referral:${cycle}:${id}`, extras));
   }
-  await sendBlue(ctx, today, cycle, contacts, send, result);
+  await sendBlue(ctx, today, cycle, contacts, new Set(items.map((i) => i.number)), send, result);
   ctx.log.info(
     { cycle, units: result.units, messages: result.messages, steps: result.steps, blue: result.blue },
     'ticket-nag done',
@@ -255,14 +261,15 @@ export async function runTicketNag(ctx: AppContext): Promise<NagResult> {
 
 /**
  * 蓝色提醒, the step before the ladder: tickets due on the next `blueLeadWorkdays` working days
- * (not reopened: those are in the list already), each told once per deadline, in one message per
- * unit to its heads (else in the group).
+ * (not those in the nag's list: reopened or red by their history), each told once per deadline, in
+ * one message per unit to its heads (else in the group).
  */
 async function sendBlue(
   ctx: AppContext,
   today: string,
   cycle: string,
   contacts: Map<string, string[]>,
+  listed: ReadonlySet<string>,
   send: (m: Parameters<AppContext['send']>[0]) => Promise<void>,
   result: NagResult,
 ): Promise<void> {
@@ -274,7 +281,7 @@ async function sendBlue(
   const due = await openTicketsDueBetween(db, endOfDay(today, tz), endOfDay(blueWindowEnd(today, calendar, lead), tz));
   const byUnit = new Map<string, typeof due>();
   for (const t of due) {
-    if (t.reopenCount > 0) continue;
+    if (t.reopenCount > 0 || listed.has(t.number)) continue;
     if (!(await claimStep(db, `ticket-blue:${t.number}:${t.dueAt.toISOString()}`, 'ticket-nag', now, today))) continue;
     result.blue++;
     const l = byUnit.get(t.unitId) ?? [];

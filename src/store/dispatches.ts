@@ -47,6 +47,7 @@ export type EventKind =
   | 'forwarded'
   | 'ask-which'
   | 'ack-reminder'
+  | 'blue-reminder'
   | 'due-reminder'
   | 'late'
   | 'supervisors'
@@ -72,6 +73,7 @@ function toTarget(r: Row): DispatchTarget {
     answeredBy: (r.answered_by as string | null) ?? null,
     ackRemindedAt: date(r.ack_reminded_at),
     dueRemindedAt: date(r.due_reminded_at),
+    blueRemindedAt: date(r.blue_reminded_at),
     lateAt: date(r.late_at),
   };
 }
@@ -352,9 +354,10 @@ export async function dispatchTarget(
   return r ? toTarget(r) : undefined;
 }
 
-export type TargetStep = 'ack-reminder' | 'due-reminder' | 'late';
+export type TargetStep = 'ack-reminder' | 'blue-reminder' | 'due-reminder' | 'late';
 const STEP_COLUMN: Record<TargetStep, string> = {
   'ack-reminder': 'ack_reminded_at',
+  'blue-reminder': 'blue_reminded_at',
   'due-reminder': 'due_reminded_at',
   late: 'late_at',
 };

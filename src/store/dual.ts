@@ -16,6 +16,8 @@ export interface DualSide {
   deliveredAt: Date | null;
   deliveredTo: string[];
   ackRemindedAt: Date | null;
+  blueRemindedAt: Date | null;
+  yellowRemindedAt: Date | null;
   ackedAt: Date | null;
   ackedBy: string | null;
   answeredAt: Date | null;
@@ -69,6 +71,8 @@ function toSide(r: Row): DualSide {
     deliveredAt: date(r.delivered_at),
     deliveredTo: json<string[]>(r.delivered_to, []),
     ackRemindedAt: date(r.ack_reminded_at),
+    blueRemindedAt: date(r.blue_reminded_at),
+    yellowRemindedAt: date(r.yellow_reminded_at),
     ackedAt: date(r.acked_at),
     ackedBy: str(r.acked_by),
     answeredAt: date(r.answered_at),
@@ -483,9 +487,16 @@ export async function recordBackcheck(
   });
 }
 
-export type SideStepColumn = 'ack_reminded_at' | 'late_at' | 'backcheck_asked_at';
+export type SideStepColumn =
+  | 'ack_reminded_at'
+  | 'blue_reminded_at'
+  | 'yellow_reminded_at'
+  | 'late_at'
+  | 'backcheck_asked_at';
 const SIDE_STEP_KIND: Record<SideStepColumn, string> = {
   ack_reminded_at: 'ack-reminder',
+  blue_reminded_at: 'blue-reminder',
+  yellow_reminded_at: 'yellow-reminder',
   late_at: 'late',
   backcheck_asked_at: 'backcheck-asked',
 };

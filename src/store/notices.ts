@@ -91,6 +91,21 @@ export async function stepsOfTickets(
   return rows.map((r) => ({ ...r, taken_at: new Date(r.taken_at) }));
 }
 
+/** Each ticket's 蓝色提醒 (三色督办's blue step; `routine_steps` key `ticket-blue:<number>:<due>`). */
+export async function blueStepsOfTickets(
+  db: Queryable,
+  numbers: readonly string[],
+): Promise<Array<{ ticket_number: string; taken_at: Date }>> {
+  if (numbers.length === 0) return [];
+  const rows = await db.query<{ ticket_number: string; taken_at: Date | string }>(
+    `select split_part(key, ':', 2) as ticket_number, taken_at from routine_steps
+     where key like 'ticket-blue:%' and split_part(key, ':', 2) in (select jsonb_array_elements_text($1::jsonb))
+     order by taken_at`,
+    [JSON.stringify(numbers)],
+  );
+  return rows.map((r) => ({ ticket_number: r.ticket_number, taken_at: new Date(r.taken_at) }));
+}
+
 /** Every 即时督办 digest that listed the tickets: when it went out and whether (when) it was signed. */
 export async function digestsOfTickets(
   db: Queryable,

@@ -271,22 +271,93 @@ function openTicketOf(r: OpenTicketRow, unitId = r.unit_id ?? ''): OpenTicket {
   };
 }
 
+/** A ticket's history as 三色督办 reads it: deadline extensions and 不满意 ratings. */
+export interface TicketHistoryCounts {
+  extensions: number;
+  unsatisfied: number;
+}
+
+/**
+ * 三色督办's red by history, set-based over the history events only (partial index, migration 017): each open
+ * ticket extended at least `extensions` times or rated 不满意 at least `unsatisfied` times, with both counts.
+ * An extension is a change (one import) that moved the deadline later without reopening the ticket (a reopened
+ * ticket's new 办理时限 is a new round, not a 延期). A 不满意 is each change of the rating to 不满意, and the
+ * rating the ticket was first seen with (the first rating change's `from`, else the rating now).
+ */
+export async function openTicketsRedByHistory(
+  db: Queryable,
+  th: { extensions: number; unsatisfied: number },
+): Promise<Map<string, TicketHistoryCounts>> {
+  // Only a ticket with enough deadline and rating changes can be red: `extensions` of them, or 2n − 1 for n 不满意
+  // (不满意 → 满意 → 不满意, the first seen with). Counting its history events first (reopens too: the index's own
+  // rows) reads only the index; the rest reads those few tickets' events.
+  const least = Math.max(1, Math.min(th.extensions, 2 * th.unsatisfied - 1));
+  const rows = await db.query<{ number: string; extensions: number; unsatisfied: number }>(
+    `with k as (
+       select ticket_number from ticket_events where kind in ('deadline', 'rating', 'reopened')
+       group by ticket_number having count(*) >= $3::int
+     ), c as (
+       select e.ticket_number, e.at,
+         bool_or(e.kind = 'deadline' and (e.detail->>'to')::timestamptz > (e.detail->>'from')::timestamptz) as later,
+         bool_or(e.kind = 'reopened') as reopened,
+         bool_or(e.kind = 'rating' and e.detail->>'to' = '不满意') as unsatisfied,
+         min(case when e.kind = 'rating' then coalesce(e.detail->>'from', '') end) as rated_from
+       from ticket_events e
+       where e.ticket_number = any(array(select ticket_number from k)) and e.kind in ('deadline', 'rating', 'reopened')
+       group by e.ticket_number, e.at
+     ), h as (
+       select ticket_number,
+         count(*) filter (where later and not reopened)::int as extensions,
+         count(*) filter (where unsatisfied)::int as unsatisfied,
+         (array_agg(rated_from order by at) filter (where rated_from is not null))[1] as first_from
+       from c group by ticket_number
+     ), x as (
+       select t.number, h.extensions,
+         h.unsatisfied + case when coalesce(h.first_from, t.rating) = '不满意' then 1 else 0 end as unsatisfied
+       from h join tickets t on t.number = h.ticket_number and not t.done
+       union all
+       select t.number, 0, 1 from tickets t
+       where not t.done and t.rating = '不满意' and $2::int <= 1
+         and not exists (select 1 from h where h.ticket_number = t.number)
+     )
+     select number, extensions, unsatisfied from x where extensions >= $1::int or unsatisfied >= $2::int`,
+    [th.extensions, th.unsatisfied, least],
+  );
+  return new Map(rows.map((r) => [r.number, { extensions: Number(r.extensions), unsatisfied: Number(r.unsatisfied) }]));
+}
+
 /**
  * The nag scan's one pass: open tickets due before `until` (overdue or due today) and open
- * reopened ones, through the two partial indexes; those the platform holds (退单, 延时申请, 挂起) left out.
+ * reopened ones, through the two partial indexes; with `red` (三色督办's thresholds), also the open
+ * tickets red by their history, each listed ticket with its counts; those the platform holds
+ * (退单, 延时申请, 挂起) left out.
  */
-export async function openTicketsToNag(db: Queryable, until: Date): Promise<OpenTicket[]> {
+export async function openTicketsToNag(
+  db: Queryable,
+  until: Date,
+  red?: { extensions: number; unsatisfied: number },
+): Promise<OpenTicket[]> {
+  const history = red ? await openTicketsRedByHistory(db, red) : new Map<string, TicketHistoryCounts>();
   // reported_done: the unit said 已办结 (and the ticket was not reopened since); the platform has not confirmed it yet.
   const rows = await db.query<OpenTicketRow>(
     `with o as (
        select number, title, unit_id, due_at, reopen_count, status from tickets where not done and due_at < $1
        union all
        select number, title, unit_id, due_at, reopen_count, status from tickets where not done and reopen_count > 0 ` +
-      `and due_at >= $1)
+      `and due_at >= $1
+       union all
+       select number, title, unit_id, due_at, reopen_count, status from tickets
+       where number in (select jsonb_array_elements_text($2::jsonb)) and not done and reopen_count = 0 and due_at >= $1)
      select o.*, ${REPORTED_DONE('o')}, ${RETURN_APPROVED('o')} from o`,
-    [until],
+    [until, JSON.stringify([...history.keys()])],
   );
-  return rows.filter((r) => !held(r.status)).map((r) => openTicketOf(r));
+  return rows
+    .filter((r) => !held(r.status))
+    .map((r) => {
+      const t = openTicketOf(r);
+      const h = history.get(t.number);
+      return h ? { ...t, ...h } : t;
+    });
 }
 
 /**

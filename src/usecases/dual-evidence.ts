@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { SIDE_LABEL, type SideKey } from '../domain/dual/sides.js';
 import { personName, unitName } from '../domain/roster.js';
 import { summary } from '../domain/texts/dispatch.js';
-import { NOTICE_TITLE, NOTICES_SHEET, noticeNumber } from '../domain/texts/notices.js';
+import { NOTICE_TITLE, NOTICES_SHEET, noticeAbout, noticeEvidenceWhat, noticeNumber } from '../domain/texts/notices.js';
 import {
   EVIDENCE_IN_GROUP,
   evidenceLineText,
@@ -13,11 +13,13 @@ import {
   evidenceRoundCreatedText,
   evidenceRoundWhat,
   evidenceSideUnit,
+  evidenceSource,
   evidenceTicketDetail,
   evidenceTicketWhat,
   reasonText,
 } from '../domain/texts/dual.js';
 import { LADDER_LABEL, type LadderStep } from '../domain/tickets/digest.js';
+import { noticeRounds } from '../domain/tickets/notice.js';
 import type { TicketInput } from '../domain/tickets/row.js';
 import { formatDeadline, formatShort, isoInZone } from '../domain/time.js';
 import { type Sheet, writeSpreadsheet } from '../render/spreadsheet.js';
@@ -47,7 +49,7 @@ export async function evidenceRows(
     round: '',
     unit: '',
     what: evidenceTicketWhat(e.kind),
-    who: e.source.startsWith('chat:') ? name(e.source.slice(5)) : e.source,
+    who: e.source.startsWith('chat:') ? name(e.source.slice(5)) : evidenceSource(e.source, name),
     text: evidenceTicketDetail(e.kind, e.detail),
   }));
   const rounds = await roundsOfTicket(ctx.db, number);
@@ -69,6 +71,8 @@ export async function evidenceRows(
     } else if (
       e.kind === 'delivered' ||
       e.kind === 'ack-reminder' ||
+      e.kind === 'blue-reminder' ||
+      e.kind === 'yellow-reminder' ||
       e.kind === 'backcheck-asked' ||
       e.kind === 'holdup' ||
       e.kind === 'accountability'
@@ -83,6 +87,18 @@ export async function evidenceRows(
     }
     rows.push({ at: e.at, round: r?.code ?? '', unit, what, who, text });
   }
+  // The formal notices (催办通知书 / 督办函, issue 18 §4) that named the ticket, of either ladder.
+  // Each is named with whom it was addressed to: the unit(s) for a 催办通知书, the leaders for a 督办函.
+  const leaders = ctx.roster.withRole('leader').map((p) => p.name);
+  for (const n of await noticesOfTicket(ctx.db, number))
+    rows.push({
+      at: n.issued_at,
+      round: noticeRounds(n.notice_key).join('、'),
+      unit: '',
+      what: noticeEvidenceWhat(n.kind, noticeNumber(ctx.config.notices.numberPrefix, n.year, n.seq)),
+      who: n.kind === 'written' ? n.unit_ids.map((u) => unitName(ctx.roster, u)).join('、') : leaders.join('、'),
+      text: '',
+    });
   rows.sort((a, b) => a.at.getTime() - b.at.getTime());
   return { rows, rounds };
 }
@@ -193,12 +209,14 @@ export async function evidenceFile(
       columns: [
         { header: NOTICES_SHEET.number, key: 'no', width: 18 },
         { header: NOTICES_SHEET.kind, key: 'kind', width: 12 },
+        { header: NOTICES_SHEET.about, key: 'about', width: 20 },
         { header: NOTICES_SHEET.at, key: 'at', width: 18 },
         { header: NOTICES_SHEET.file, key: 'file', width: 60 },
       ],
       rows: notices.map((n) => ({
         no: noticeNumber(ctx.config.notices.numberPrefix, n.year, n.seq),
         kind: NOTICE_TITLE[n.kind],
+        about: noticeAbout(noticeRounds(n.notice_key)),
         at: fmt(n.issued_at),
         file: n.file_path ?? '',
       })),

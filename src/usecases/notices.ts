@@ -2,9 +2,13 @@
  * Formal notices (issue 18 §4): the 《催办通知书》 of a 书面督办 and the 《督办函》 of a 提请督办, numbered
  * 督〔YYYY〕N号 (migration 016), rendered as .docx under DATA_DIR/notices and recorded with the notice for the
  * evidence pack. The number is taken once per notice key: a rerun of the same step gets the same number and file.
+ * Two ladders write them with one numbering: the tickets' (ticket-nag) and the 双派单 rounds' (dual-check).
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SIDE_LABEL, type SideKey } from '../domain/dual/sides.js';
+import { idsWithRole, unitName } from '../domain/roster.js';
+import { leadersAddressee, NOTICE_TITLE, noticeBlocks, noticeFileName, noticeNumber } from '../domain/texts/notices.js';
 import type { LadderStep, NagItem } from '../domain/tickets/digest.js';
 import {
   ccLeaders,
@@ -12,12 +16,19 @@ import {
   type NoticeData,
   type NoticeHistoryEntry,
   type NoticeKindName,
+  type NoticeTicket,
 } from '../domain/tickets/notice.js';
-import { leadersAddressee, NOTICE_TITLE, noticeBlocks, noticeFileName, noticeNumber } from '../domain/texts/notices.js';
-import { idsWithRole, unitName } from '../domain/roster.js';
 import { inZone, localDay } from '../domain/time.js';
 import { renderNoticeDocx } from '../render/notice-docx.js';
-import { claimNoticeNumber, digestsOfTickets, setNoticeFile, stepsOfTickets } from '../store/notices.js';
+import { type DualRound, dualEscalations } from '../store/dual.js';
+import {
+  blueStepsOfTickets,
+  claimNoticeNumber,
+  digestsOfTickets,
+  type NoticeRow,
+  setNoticeFile,
+  stepsOfTickets,
+} from '../store/notices.js';
 import { ticketsByNumbers } from '../store/tickets.js';
 import type { AppContext } from './context.js';
 import { filesDir } from './dual-evidence.js';
@@ -29,6 +40,17 @@ export interface NoticeRequest {
   units: ReadonlyArray<{ unitId: string; items: readonly NagItem[] }>;
 }
 
+/** 双派单 sides late at the same ladder step (书面 to the side's unit, 提请 to the leaders), as one notice. */
+export interface DualNoticeRequest {
+  kind: NoticeKindName;
+  /** The notice's idempotency key: the step and the rounds' sides it names (`dual-written:SP1-street:chengxi`). */
+  key: string;
+  sides: ReadonlyArray<{ round: DualRound; side: SideKey; daysOverdue: number }>;
+}
+
+/** The notice's Word file, its number and the day its written answer is due (YYYY-MM-DD), for the step's text. */
+export type NoticeFile = { name: string; path: string; number: string; answerBy: string };
+
 const CONTENT_CHARS = 120;
 
 function personLabel(ctx: AppContext, id: string): string {
@@ -37,59 +59,75 @@ function personLabel(ctx: AppContext, id: string): string {
   return p.title ? `${p.name}（${p.title}）` : p.name;
 }
 
+const byTime = (l: NoticeHistoryEntry[]) => l.sort((a, b) => a.at.getTime() - b.at.getTime());
+
 /**
- * The notice's Word file (number taken, file written and recorded), or undefined (logged) when it cannot be made:
- * the step's text still goes out.
+ * The number taken (or the one this key has), the document built by `data` and written, recorded with the notice;
+ * undefined (logged) when it cannot be made: the step's text still goes out.
  */
-export async function noticeFile(
+async function writeNotice(
   ctx: AppContext,
-  r: NoticeRequest,
-): Promise<{ name: string; path: string } | undefined> {
-  const { config, roster, db, clock } = ctx;
+  claim: { kind: NoticeKindName; key: string; unitIds: string[]; ticketNumbers: string[] },
+  data: (row: NoticeRow, number: string, answerBy: string) => Promise<NoticeData>,
+): Promise<NoticeFile | undefined> {
+  const { config, db, clock } = ctx;
   const tz = config.timezone;
   const now = clock.now();
-  const items = r.units.flatMap((u) => u.items);
-  const numbers = items.map((i) => i.number);
   try {
-    const row = await claimNoticeNumber(db, {
-      key: r.key,
-      kind: r.kind,
-      year: inZone(now, tz).year(),
-      unitIds: r.units.map((u) => u.unitId),
-      ticketNumbers: numbers,
-      at: now,
-    });
+    const row = await claimNoticeNumber(db, { ...claim, year: inZone(now, tz).year(), at: now });
     const number = noticeNumber(config.notices.numberPrefix, row.year, row.seq);
-    const name = noticeFileName(r.kind, number);
-    if (row.file_path && existsSync(row.file_path)) return { name, path: row.file_path };
+    const name = noticeFileName(claim.kind, number);
+    const answerBy = ctx.calendar.addWorkdays(localDay(row.issued_at, tz), config.notices.answerWorkdays);
+    if (row.file_path && existsSync(row.file_path)) return { name, path: row.file_path, number, answerBy };
+    const bytes = await renderNoticeDocx(NOTICE_TITLE[claim.kind], noticeBlocks(await data(row, number, answerBy)));
+    const path = join(filesDir(ctx, 'notices'), `notice-${row.year}-${row.seq}.docx`);
+    writeFileSync(path, bytes);
+    await setNoticeFile(db, claim.key, name, path);
+    ctx.log.info({ key: claim.key, number, bytes: bytes.length }, 'formal notice written');
+    return { name, path, number, answerBy };
+  } catch (err) {
+    ctx.log.error({ err: (err as Error).message, key: claim.key }, 'formal notice could not be made; sending the text');
+    return undefined;
+  }
+}
 
+/** Addressee and 抄送 of a notice to `unitIds`: the unit(s) and their leaders (书面), or the leaders and the units. */
+function addressing(ctx: AppContext, kind: NoticeKindName, unitIds: readonly string[]) {
+  const { config, roster } = ctx;
+  const names = unitIds.map((u) => unitName(roster, u));
+  return kind === 'written'
+    ? {
+        addressee: names.join('、'),
+        cc: [...new Set(unitIds.flatMap((u) => ccLeaders(config, roster, u)))].map((id) => personLabel(ctx, id)),
+      }
+    : {
+        addressee: leadersAddressee(idsWithRole(roster, 'leader').map((id) => roster.person(id)?.name ?? id)),
+        cc: names,
+      };
+}
+
+/** A ticket ladder's notice: the tickets of the units named, each with its reminders so far. */
+export async function noticeFile(ctx: AppContext, r: NoticeRequest): Promise<NoticeFile | undefined> {
+  const { config, roster, db } = ctx;
+  const numbers = r.units.flatMap((u) => u.items.map((i) => i.number));
+  const unitIds = r.units.map((u) => u.unitId);
+  return writeNotice(ctx, { kind: r.kind, key: r.key, unitIds, ticketNumbers: numbers }, async (row, number, by) => {
     const stored = await ticketsByNumbers(db, numbers);
     const history = new Map<string, NoticeHistoryEntry[]>();
     const push = (n: string, h: NoticeHistoryEntry) => history.set(n, [...(history.get(n) ?? []), h]);
+    for (const b of await blueStepsOfTickets(db, numbers)) push(b.ticket_number, { step: 'blue', at: b.taken_at });
     for (const d of await digestsOfTickets(db, numbers))
       push(d.ticket_number, { step: 'immediate', at: d.sent_at, ackedAt: d.acked_at });
     // The step this notice is (and anything after it) is not its own history.
     for (const s of await stepsOfTickets(db, numbers))
       if (s.step !== 'immediate' && s.step !== r.kind)
         push(s.ticket_number, { step: s.step as LadderStep, at: s.taken_at });
-    for (const [n, l] of history)
-      history.set(
-        n,
-        l.sort((a, b) => a.at.getTime() - b.at.getTime()),
-      );
-
-    const cc =
-      r.kind === 'written'
-        ? [...new Set(r.units.flatMap((u) => ccLeaders(config, roster, u.unitId)))].map((id) => personLabel(ctx, id))
-        : r.units.map((u) => unitName(roster, u.unitId));
-    const data: NoticeData = {
+    return {
       kind: r.kind,
+      subject: 'ticket',
       office: config.notices.office,
       number,
-      addressee:
-        r.kind === 'written'
-          ? r.units.map((u) => unitName(roster, u.unitId)).join('、')
-          : leadersAddressee(idsWithRole(roster, 'leader').map((id) => roster.person(id)?.name ?? id)),
+      ...addressing(ctx, r.kind, unitIds),
       tickets: r.units.flatMap((u) =>
         u.items.map((i) => ({
           number: i.number,
@@ -98,22 +136,63 @@ export async function noticeFile(
           unitName: unitName(roster, u.unitId),
           dueAt: i.dueAt,
           daysOverdue: i.daysOverdue,
-          history: history.get(i.number) ?? [],
+          history: byTime(history.get(i.number) ?? []),
         })),
       ),
       issuedAt: row.issued_at,
-      answerBy: ctx.calendar.addWorkdays(localDay(row.issued_at, tz), config.notices.answerWorkdays),
-      cc,
-      tz,
+      answerBy: by,
+      tz: config.timezone,
     };
-    const bytes = await renderNoticeDocx(NOTICE_TITLE[r.kind], noticeBlocks(data));
-    const path = join(filesDir(ctx, 'notices'), `notice-${row.year}-${row.seq}.docx`);
-    writeFileSync(path, bytes);
-    await setNoticeFile(db, r.key, name, path);
-    ctx.log.info({ key: r.key, number, bytes: bytes.length }, 'formal notice written');
-    return { name, path };
-  } catch (err) {
-    ctx.log.error({ err: (err as Error).message, key: r.key }, 'formal notice could not be made; sending the text');
-    return undefined;
-  }
+  });
+}
+
+/**
+ * A 双派单 ladder's notice (the same 督〔YYYY〕N号 sequence): each late side with its round, the ticket's facts and
+ * what was done so far (delivery, 签收 or its reminder, 蓝色提醒 / 黄色预警, the ladder's earlier steps).
+ */
+export async function dualNoticeFile(ctx: AppContext, r: DualNoticeRequest): Promise<NoticeFile | undefined> {
+  const { config, roster, db } = ctx;
+  const unitIds = [...new Set(r.sides.map((x) => x.round.sides.find((s) => s.side === x.side)?.unitId ?? ''))].filter(
+    (u) => u !== '',
+  );
+  const numbers = [...new Set(r.sides.map((x) => x.round.ticketNumber))];
+  return writeNotice(ctx, { kind: r.kind, key: r.key, unitIds, ticketNumbers: numbers }, async (row, number, by) => {
+    const stored = await ticketsByNumbers(db, numbers);
+    const steps = await dualEscalations(db, [...new Set(r.sides.map((x) => x.round.id))]);
+    const tickets: NoticeTicket[] = [];
+    for (const { round, side, daysOverdue } of r.sides) {
+      const s = round.sides.find((x) => x.side === side);
+      if (!s) continue;
+      const t = stored.get(round.ticketNumber);
+      const history: NoticeHistoryEntry[] = [];
+      const at = (step: NoticeHistoryEntry['step'], when: Date | null) => when && history.push({ step, at: when });
+      at('dual-delivered', s.deliveredAt);
+      at('ack-reminder', s.ackRemindedAt);
+      at('dual-acked', s.ackedAt);
+      at('blue', s.blueRemindedAt);
+      at('yellow', s.yellowRemindedAt);
+      for (const e of steps) if (e.roundId === round.id && e.side === side && e.step !== r.kind) at(e.step, e.takenAt);
+      tickets.push({
+        number: round.ticketNumber,
+        title: t?.title ?? '',
+        content: excerpt(t?.content ?? '', CONTENT_CHARS),
+        unitName: unitName(roster, s.unitId),
+        dueAt: round.deadline,
+        daysOverdue,
+        round: { code: round.code, seq: round.seq, sideLabel: SIDE_LABEL[side] },
+        history: byTime(history),
+      });
+    }
+    return {
+      kind: r.kind,
+      subject: 'dual',
+      office: config.notices.office,
+      number,
+      ...addressing(ctx, r.kind, unitIds),
+      tickets,
+      issuedAt: row.issued_at,
+      answerBy: by,
+      tz: config.timezone,
+    };
+  });
 }

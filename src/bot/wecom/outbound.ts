@@ -104,12 +104,21 @@ export function withMentions(text: string, mentions: readonly string[], roster: 
   return front.length > 0 ? `${front.join(' ')} ${out}` : out;
 }
 
+/**
+ * The text under a card's title: without a leading 【…】 mark the title opens with too (a reminder's 三色督办
+ * mark, 【黄色预警】, is said once, in the title).
+ */
+export function underTitle(title: string, text: string): string {
+  const lead = /^【[^】]{1,8}】/.exec(title)?.[0];
+  return lead && text.startsWith(lead) ? text.slice(lead.length) : text;
+}
+
 /** The template card for `card`, with `text` under its title when given. */
 export function cardOf(card: OutgoingCard, text?: string): TemplateCard {
   return {
     card_type: 'button_interaction',
     main_title: { title: card.title },
-    ...(text ? { sub_title_text: text } : {}),
+    ...(text ? { sub_title_text: underTitle(card.title, text) } : {}),
     task_id: card.key,
     button_list: card.buttons.map((b) => ({ text: b.text, key: b.key })),
   };

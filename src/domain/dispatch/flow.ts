@@ -5,6 +5,7 @@
  */
 import type { DistrictConfig } from '../../config/schema.js';
 import type { WorkCalendar } from '../calendar.js';
+import { blueStepDue } from '../tickets/colour.js';
 import { clockMinutes, localDay, localIso, localMinutes } from '../time.js';
 
 export type DispatchConfig = DistrictConfig['dispatch'];
@@ -67,6 +68,8 @@ export interface TargetView {
   answeredAt: Date | null;
   ackRemindedAt: Date | null;
   dueRemindedAt: Date | null;
+  /** 三色督办's blue step: the 蓝色提醒 on the last working day before the deadline day (once). */
+  blueRemindedAt?: Date | null;
   lateAt: Date | null;
 }
 
@@ -92,7 +95,14 @@ export function targetStatus(t: TargetView, deadline: Date, now: Date): TargetSt
   return { state, late };
 }
 
-export type StepKind = 'ack-reminder' | 'due-reminder' | 'late';
+export type StepKind = 'ack-reminder' | 'blue-reminder' | 'due-reminder' | 'late';
+
+/** When the blue step is owed (三色督办): the calendar and how many working days ahead of the deadline day. */
+export interface BlueRule {
+  calendar: WorkCalendar;
+  tz: string;
+  leadWorkdays: number;
+}
 
 export interface OwedStep {
   unitId: string;
@@ -101,10 +111,11 @@ export interface OwedStep {
 
 /**
  * The steps owed for a dispatch at `now`, at most one per unit, the latest owed one winning
- * (a pre-deadline reminder also asks for the acknowledgement; a missed early step is not
- * sent after a later one). A step already taken is never owed again.
+ * (a pre-deadline reminder, or the blue step on the working day before the deadline day, also
+ * asks for the acknowledgement; a missed early step is not sent after a later one). A step
+ * already taken is never owed again. Without `blue`, no blue step.
  */
-export function owedSteps(d: DispatchView, now: Date, policy: DispatchPolicy): OwedStep[] {
+export function owedSteps(d: DispatchView, now: Date, policy: DispatchPolicy, blue?: BlueRule): OwedStep[] {
   const t0 = now.getTime();
   const deadline = d.deadline.getTime();
   const remindAt = deadline - policy.remindBeforeMs;
@@ -121,9 +132,23 @@ export function owedSteps(d: DispatchView, now: Date, policy: DispatchPolicy): O
       if (!t.dueRemindedAt) out.push({ unitId: t.unitId, step: 'due-reminder' });
       continue;
     }
-    if (t.ackedAt || t.ackRemindedAt || t.dueRemindedAt) continue;
+    if (
+      blue &&
+      !t.blueRemindedAt &&
+      !t.dueRemindedAt &&
+      blueStepDue(d.createdAt, d.deadline, now, blue.calendar, blue.tz, blue.leadWorkdays)
+    ) {
+      out.push({ unitId: t.unitId, step: 'blue-reminder' });
+      continue;
+    }
+    if (t.ackedAt || t.ackRemindedAt || t.dueRemindedAt || t.blueRemindedAt) continue;
     const since = (t.deliveredAt ?? d.createdAt).getTime();
-    if (t0 >= since + policy.ackWithinMs) out.push({ unitId: t.unitId, step: 'ack-reminder' });
+    if (t0 < since + policy.ackWithinMs) continue;
+    // The 签收 reminder owed this close to the reminder before the deadline (a weekend's or a night's worth of
+    // them come due at 08:30 on the deadline day): that one now instead, asking for the 签收 too — not two
+    // reminders half an hour apart.
+    const soon = t0 >= remindAt - policy.ackWithinMs && d.createdAt.getTime() < remindAt;
+    out.push({ unitId: t.unitId, step: soon ? 'due-reminder' : 'ack-reminder' });
   }
   return out;
 }

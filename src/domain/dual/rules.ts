@@ -1,6 +1,8 @@
 /** 双派单 follow-up rules: lateness, the ladder of a late side, the hold-up note, 双问责. Pure. */
 import type { WorkCalendar } from '../calendar.js';
-import { workdaysOverdue } from '../tickets/deadline.js';
+import { blueStepDue } from '../tickets/colour.js';
+import { dueDay, workdaysOverdue } from '../tickets/deadline.js';
+import { localDay } from '../time.js';
 import { type Ladder, type LadderStep, nextStep } from '../tickets/digest.js';
 import type { SideKey } from './sides.js';
 
@@ -12,17 +14,43 @@ export interface SideView {
   ackRemindedAt: Date | null;
   answeredAt: Date | null;
   lateAt: Date | null;
+  /** 三色督办's blue and yellow steps taken (each also asked for the 签收 of an unsigned side). */
+  blueRemindedAt?: Date | null;
+  yellowRemindedAt?: Date | null;
 }
 
-/** Whether a side owes its one 签收 reminder now. */
+/** Whether a side owes its one 签收 reminder now (not after its blue or yellow step, which asked for it too). */
 export function ackReminderDue(s: SideView, now: Date, ackWithinHours: number): boolean {
   return (
     s.deliveredAt !== null &&
     s.ackedAt === null &&
     s.answeredAt === null &&
     s.ackRemindedAt === null &&
+    (s.blueRemindedAt ?? null) === null &&
+    (s.yellowRemindedAt ?? null) === null &&
     now.getTime() - s.deliveredAt.getTime() >= ackWithinHours * 3_600_000
   );
+}
+
+/**
+ * The step before the deadline a side owes now (三色督办, each once, for a side delivered before today and not
+ * answered): blue on the last `lead` working day(s) before the answer's deadline day, yellow on that day
+ * before the deadline; null for none.
+ */
+export function colourStepDue(
+  s: SideView,
+  deadline: Date,
+  now: Date,
+  calendar: WorkCalendar,
+  tz: string,
+  lead: number,
+): 'blue' | 'yellow' | null {
+  if (s.deliveredAt === null || s.answeredAt !== null || now.getTime() >= deadline.getTime()) return null;
+  const today = localDay(now, tz);
+  if (localDay(s.deliveredAt, tz) >= today) return null;
+  if (dueDay(deadline, tz) === today) return (s.yellowRemindedAt ?? null) === null ? 'yellow' : null;
+  if ((s.blueRemindedAt ?? null) !== null) return null;
+  return blueStepDue(s.deliveredAt, deadline, now, calendar, tz, lead) ? 'blue' : null;
 }
 
 /**

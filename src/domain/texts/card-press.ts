@@ -1,4 +1,6 @@
 /** One-tap 签收 (issue 17): the buttons, the cards' titles and how a card reads after a press (zh-CN). */
+import type { Colour } from '../tickets/colour.js';
+import { mark } from './colours.js';
 
 /** What a press stands for, as the person would have typed it (after the code, where there is one). */
 export const SIGN_WORDS = { dispatch: '收到', dual: '签收', digest: '签收' } as const;
@@ -6,11 +8,16 @@ export const SIGN_WORDS = { dispatch: '收到', dual: '签收', digest: '签收'
 /** The button's label. */
 export const SIGN_BUTTON = '签收';
 
-/** The card titles (short: the chat shows about 20 characters). */
+/**
+ * The card titles (short: the chat shows about 20 characters), with the 三色督办 mark in front on a reminder's or
+ * a digest's card (a delivery has none: a new instruction is not yet 督办).
+ */
 export const CARD_TITLES = {
-  dispatch: (code: string, urgent: boolean) => `点对点调度 ${code}${urgent ? '（紧急）' : ''}`,
-  dual: (code: string) => `双派单 ${code}`,
-  digest: (unitName: string | null) => (unitName ? `即时督办 · ${unitName}` : '即时督办'),
+  dispatch: (code: string, urgent: boolean, colour?: Colour | null) =>
+    `${mark(colour)}点对点调度 ${code}${urgent ? '（紧急）' : ''}`,
+  dual: (code: string, colour?: Colour | null) => `${mark(colour)}双派单 ${code}`,
+  digest: (unitName: string | null, colour?: Colour | null) =>
+    `${mark(colour)}${unitName ? `即时督办 · ${unitName}` : '即时督办'}`,
 };
 
 /** The card after an accepted press: 已签收（张局长 11月30日09:12）. */

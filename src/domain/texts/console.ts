@@ -107,6 +107,9 @@ export const TICKETS = {
   withImmediate: (times: number) => `（即时督办${times}次）`,
   overdueDays: (days: number) => `超期${days}个工作日`,
   reopenedTimes: (n: number) => `重办${n}次`,
+  /** 三色督办: why a ticket not overdue is red (its history). */
+  extendedTimes: (n: number) => `延期${n}次`,
+  unsatisfiedTimes: (n: number) => `不满意${n}次`,
   returnApproved: '退办已获批准，待平台处理',
   reportedDone: '单位已报办结，待平台确认',
   noTitle: '—',
@@ -134,6 +137,7 @@ export const DISPATCH = {
     forwarded: '转告领导',
     'ask-which': '询问编号',
     'ack-reminder': '催签收',
+    'blue-reminder': '蓝色提醒',
     'due-reminder': '到期提醒',
     late: '逾期',
     supervisors: '提请督导专班',

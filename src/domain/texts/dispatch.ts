@@ -1,7 +1,12 @@
 /** Texts of the point-to-point dispatch flow (zh-CN, concise, polite). Pure. */
 import { trimEndOf } from '../language/trim.js';
 import { formatDeadline as spacedDeadline, formatShort as spacedShort } from '../time.js';
+import type { Colour } from '../tickets/colour.js';
 import { type ChannelWording, groupReplyNote, signHow, unseenDispatchNote, WORDING_READS_ALL } from './channel.js';
+import { mark } from './colours.js';
+
+/** 三色督办: a late item is 红色督办, marked before it. */
+const RED = mark('red');
 
 /** 11月30日17:00 — dates and times as zh-CN office texts write them, no space between. */
 export function formatDeadline(instant: Date | string | number, tz?: string): string {
@@ -237,31 +242,50 @@ export interface ReminderInput {
   text: string;
   deadline: Date | string;
   tz: string;
+  /** 三色督办: the dispatch's colour when the reminder goes out, marked before it. */
+  colour?: Colour | null;
 }
 
 /** The reminder to sign a dispatch, in the channel's words for a 签收 (the Wechaty wording unless given). */
 export function ackReminderText(i: ReminderInput & { wording?: ChannelWording }): string {
   return (
-    `【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”尚未签收，` +
+    `${mark(i.colour)}【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”尚未签收，` +
     `${signHow(i.wording ?? WORDING_READS_ALL, '“收到”', '签收')}，` +
     `并于${formatDeadline(i.deadline, i.tz)}前反馈办理结果。`
   );
 }
 
+/** The reminder before the deadline; unsigned, it asks for the 签收 too (it stands for the 签收 reminder then). */
 export function dueReminderText(i: ReminderInput & { acked: boolean; wording?: ChannelWording }): string {
-  const sign = i.acked ? '' : '（尚未签收）';
+  const w = i.wording ?? WORDING_READS_ALL;
+  const ask = i.acked
+    ? `请抓紧办理并回复办理结果${groupReplyNote(w)}。`
+    : `贵单位尚未签收。${signHow(w, '“收到”', '签收')}，并抓紧办理、回复办理结果${groupReplyNote(w)}。`;
   return (
-    `【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”${sign}` +
-    `将于${formatDeadline(i.deadline, i.tz)}到期，请抓紧办理并回复办理结果` +
-    `${groupReplyNote(i.wording ?? WORDING_READS_ALL)}。`
+    `${mark(i.colour)}【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”` +
+    `将于${formatDeadline(i.deadline, i.tz)}到期，${ask}`
   );
 }
 
-/** In the group at the deadline, @-mentioning the late units' people. */
+/**
+ * 三色督办's blue step: on the last working day before the deadline day, once (the deadline with its weekday:
+ * a weekend or a holiday may lie between). Unsigned, it asks for the 签收 too.
+ */
+export function blueReminderText(i: ReminderInput & { acked: boolean; wording?: ChannelWording }): string {
+  const w = i.wording ?? WORDING_READS_ALL;
+  const ask = `合理安排，按时反馈办理结果${groupReplyNote(w)}。`;
+  return (
+    `${mark(i.colour ?? 'blue')}【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”` +
+    `将于${spacedDeadline(i.deadline, i.tz, { weekday: true })}到期，` +
+    `${i.acked ? `请${ask}` : `贵单位尚未签收。${signHow(w, '“收到”', '签收')}，并${ask}`}`
+  );
+}
+
+/** In the group at the deadline, @-mentioning the late units' people (red: 三色督办's 红色督办). */
 export function lateGroupText(i: ReminderInput & { units: readonly string[] }): string {
   return (
-    `【调度超时 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”时限${formatDeadline(i.deadline, i.tz)}` +
-    `已到，${i.units.join('、')}尚未反馈，请即办理并回复结果。`
+    `${RED}【调度超时 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”` +
+    `时限${formatDeadline(i.deadline, i.tz)}已到，${i.units.join('、')}尚未反馈，请即办理并回复结果。`
   );
 }
 
@@ -270,12 +294,17 @@ export function lateSupervisorText(
   i: ReminderInput & { units: ReadonlyArray<{ unit: string; state: string }> },
 ): string {
   return [
-    `【提请督办 ${i.code}】${i.leaderName}交办的调度时限${formatDeadline(i.deadline, i.tz)}已到，以下单位尚未反馈：`,
+    `${RED}【提请督办 ${i.code}】${i.leaderName}交办的调度时限${formatDeadline(i.deadline, i.tz)}已到，` +
+      '以下单位尚未反馈：',
     ...i.units.map((u) => `· ${u.unit}：${u.state}`),
     `调度内容：${summary(i.text, 200)}`,
     `已在群内催办。发送“调度进展 ${i.code}”可查看全程。`,
   ].join('\n');
 }
+
+/** A unit's line in a deadline message: its state, and 【红色督办】 at the end while it owes the answer. */
+const unitLine = (u: { unit: string; state: string; colour?: Colour | null }) =>
+  `· ${u.unit}：${u.state}${mark(u.colour)}`;
 
 /** To the leader at the deadline: where every target unit stands. */
 export function leaderStatusText(i: {
@@ -283,11 +312,11 @@ export function leaderStatusText(i: {
   text: string;
   deadline: Date | string;
   tz: string;
-  units: ReadonlyArray<{ unit: string; state: string }>;
+  units: ReadonlyArray<{ unit: string; state: string; colour?: Colour | null }>;
 }): string {
   return [
     `【调度进展 ${i.code}】“${summary(i.text, 40)}”时限${formatDeadline(i.deadline, i.tz)}已到：`,
-    ...i.units.map((u) => `· ${u.unit}：${u.state}`),
+    ...i.units.map(unitLine),
     '未反馈单位已在群内催办，并告知区督导专班。',
   ].join('\n');
 }
@@ -458,14 +487,14 @@ export interface LateItem {
   leaderName: string;
   text: string;
   deadline: Date | string;
-  units: ReadonlyArray<{ unit: string; state: string }>;
+  units: ReadonlyArray<{ unit: string; state: string; colour?: Colour | null }>;
 }
 
 function lateItemLines(items: readonly LateItem[], tz: string, withLeader: boolean): string[] {
   return items.flatMap((d, n) => [
     `${n + 1}. ${d.code}“${clause(summary(d.text, 24))}”（${withLeader ? `${d.leaderName}交办，` : ''}` +
       `时限${formatDeadline(d.deadline, tz)}）`,
-    ...d.units.map((u) => `   · ${u.unit}：${u.state}`),
+    ...d.units.map((u) => `   ${unitLine(u)}`),
   ]);
 }
 
@@ -481,7 +510,7 @@ export function lateGroupDigestText(
   tz: string,
 ): string {
   return [
-    `【调度超时】以下${items.length}件调度时限已到，相关单位尚未反馈，请即办理并回复结果：`,
+    `${RED}【调度超时】以下${items.length}件调度时限已到，相关单位尚未反馈，请即办理并回复结果：`,
     ...items.map(
       (d, n) =>
         `${n + 1}. ${d.code}“${clause(summary(d.text, 24))}”（${d.leaderName}交办，` +
@@ -493,7 +522,7 @@ export function lateGroupDigestText(
 /** To each member of the supervision team when several dispatches run out of time together. */
 export function lateSupervisorDigestText(items: readonly LateItem[], tz: string): string {
   return [
-    `【提请督办】以下${items.length}件调度时限已到，相关单位尚未反馈：`,
+    `${RED}【提请督办】以下${items.length}件调度时限已到，相关单位尚未反馈：`,
     ...lateItemLines(items, tz, true),
     `已在群内催办。发送“调度进展”加编号（如“调度进展 ${items[0]?.code ?? 'D1'}”）可查看一件的全程。`,
   ].join('\n');
@@ -533,7 +562,7 @@ export type DispatchStep =
   | { kind: 'ack'; unit: string; who: string; plan: string | null }
   | { kind: 'answer'; unit: string; who: string; text: string }
   | { kind: 'forwarded' | 'leader-status'; leader: string }
-  | { kind: 'ask-which' | 'ack-reminder' | 'due-reminder' | 'late'; unit: string; who: string }
+  | { kind: 'ask-which' | 'ack-reminder' | 'blue-reminder' | 'due-reminder' | 'late'; unit: string; who: string }
   | { kind: 'supervisors' };
 
 /** A step of a dispatch's timeline (调度进展 D12). */
@@ -555,6 +584,8 @@ export function dispatchStepText(e: DispatchStep): string {
       return `${by(e.unit, e.who)}回复未注明编号，已询问对应哪件调度`;
     case 'ack-reminder':
       return `提醒${e.unit}签收`;
+    case 'blue-reminder':
+      return `向${e.unit}发出蓝色提醒（临近时限）`;
     case 'due-reminder':
       return `到期前提醒${e.unit}`;
     case 'late':

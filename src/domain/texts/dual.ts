@@ -2,7 +2,13 @@
 import { SIDE_LABEL, type SideKey } from '../dual/sides.js';
 import type { RankingRow } from '../ranking.js';
 import { formatDeadline, formatShort } from '../time.js';
+import type { Colour } from '../tickets/colour.js';
 import { type ChannelWording, groupReplyNote, signHow, WORDING_READS_ALL } from './channel.js';
+import { mark } from './colours.js';
+import { type AttachedNotice, attachedNotice, dayWithWeekday } from './notices.js';
+
+/** 三色督办: a late item is 红色督办, marked before it. */
+const RED = mark('red');
 import { summary } from './dispatch.js';
 
 /** 双派单 deadlines: 12月2日（星期三）18:00. */
@@ -76,14 +82,36 @@ export function ackReminderText(
   deadline: Date,
   tz: string,
   wording: ChannelWording = WORDING_READS_ALL,
+  colour: Colour | null = null,
 ): string {
   return (
-    `【双派单 ${code}】工单 ${number} 已派发贵单位，尚未签收。` +
+    `${mark(colour)}【双派单 ${code}】工单 ${number} 已派发贵单位，尚未签收。` +
     `${signHow(wording, `“${code} 签收”`)}，并于${due(deadline, tz)}前答复办理情况。`
   );
 }
 
-export function ackConfirmText(code: string, deadline: Date, tz: string): string {
+/**
+ * 三色督办's steps before the deadline for a side that has not answered, once each: blue on the last working day
+ * before the answer's deadline day, yellow on that day. Unsigned, it asks for the 签收 too.
+ */
+export function sideReminderText(
+  colour: 'blue' | 'yellow',
+  i: { code: string; number: string; title: string; deadline: Date; tz: string; acked: boolean },
+  wording: ChannelWording = WORDING_READS_ALL,
+): string {
+  const what = `工单 ${i.number}${i.title ? `「${short(i.title, 20)}」` : ''}`;
+  const when = colour === 'blue' ? due(i.deadline, i.tz) : `今日${formatDeadline(i.deadline, i.tz).slice(-5)}`;
+  const answer = `回复“${i.code} 办理情况”${groupReplyNote(wording)}。`;
+  const ask = i.acked
+    ? `贵单位尚未答复，请${colour === 'blue' ? '按时' : '抓紧'}办理并${answer}`
+    : `贵单位尚未签收。${signHow(wording, `“${i.code} 签收”`)}，办理后${answer}`;
+  return `${mark(colour)}【双派单 ${i.code}】${what}的答复时限为${when}，${ask}`;
+}
+
+/** The 签收 receipt; signed after the deadline (`at` past it), it says the time is up instead of naming it as ahead. */
+export function ackConfirmText(code: string, deadline: Date, tz: string, at?: Date): string {
+  if (at && at.getTime() > deadline.getTime())
+    return `已登记签收 ${code}。答复时限${due(deadline, tz)}已过，请尽快办理并回复“${code} 办理情况”。`;
   return `已登记签收 ${code}，请于${due(deadline, tz)}前答复办理情况。`;
 }
 
@@ -149,32 +177,48 @@ export interface LateInput {
 
 const overdueText = (d: number) => (d > 0 ? `已超期${d}个工作日` : '已超过答复时限');
 
-export function lateImmediateText(i: LateInput): string {
+export function lateImmediateText(i: LateInput, wording: ChannelWording = WORDING_READS_ALL): string {
   return (
-    `【即时督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单答复时限为${due(i.deadline, i.tz)}，` +
+    `${RED}【即时督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单答复时限为${due(i.deadline, i.tz)}，` +
     `${i.unitName}（${i.sideLabel}）尚未答复，${overdueText(i.daysOverdue)}。` +
-    `请立即办理并回复“${i.code} 办理情况”。`
+    `请立即办理并回复“${i.code} 办理情况”${groupReplyNote(wording)}。`
   );
 }
 
-export function lateWrittenText(i: LateInput): string {
+/**
+ * 书面督办 of a late side. With its 《催办通知书》 (sent after it) the message names it and asks what it asks: the
+ * written answer by its day (and the answer in the chat), never another day.
+ */
+/** What a 书面督办 asks: the written answer by its notice's day (when one is attached), and the chat answer today. */
+const writtenAsk = (notice?: AttachedNotice) =>
+  notice
+    ? `${attachedNotice('written', notice)}。请主要负责同志亲自过问，于${dayWithWeekday(notice.answerBy)}前书面反馈，`
+    : '。请主要负责同志亲自过问，';
+
+export function lateWrittenText(
+  i: LateInput,
+  wording: ChannelWording = WORDING_READS_ALL,
+  notice?: AttachedNotice,
+): string {
   return (
-    `【书面督办通知 ${i.code}】${i.unitName}：工单 ${i.number}「${short(i.title, 20)}」` +
-    `双派单${overdueText(i.daysOverdue)}仍未答复。请主要负责同志亲自过问，于今日内答复办理情况。`
+    `${RED}【书面督办通知 ${i.code}】${i.unitName}：工单 ${i.number}「${short(i.title, 20)}」` +
+    `双派单${overdueText(i.daysOverdue)}仍未答复，现予书面督办${writtenAsk(notice)}` +
+    `今日内回复“${i.code} 办理情况”${groupReplyNote(wording)}。`
   );
 }
 
 export function lateOnsiteText(i: LateInput): string {
   return (
-    `【现场督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单：${i.unitName}（${i.sideLabel}）` +
+    `${RED}【现场督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单：${i.unitName}（${i.sideLabel}）` +
     `${overdueText(i.daysOverdue)}仍未答复，已书面督办。请督导专班安排现场督办。`
   );
 }
 
-export function lateReferralText(i: LateInput): string {
+export function lateReferralText(i: LateInput, notice?: AttachedNotice): string {
   return (
-    `【提请督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单：${i.unitName}（${i.sideLabel}）` +
-    `${overdueText(i.daysOverdue)}仍未答复，经即时、书面、现场督办未果，提请领导督办。`
+    `${RED}【提请督办 ${i.code}】工单 ${i.number}「${short(i.title, 20)}」双派单：${i.unitName}（${i.sideLabel}）` +
+    `${overdueText(i.daysOverdue)}仍未答复，经即时、书面、现场督办未果，提请领导督办` +
+    `${notice ? attachedNotice('referral', notice) : ''}。`
   );
 }
 
@@ -189,8 +233,9 @@ export function holdupText(
   wording: ChannelWording = WORDING_READS_ALL,
 ): string {
   return (
-    `【双派单 ${code}】工单 ${number}「${short(title, 20)}」：${answered.join('、')}已答复，${holding.join('、')}` +
-    `尚未答复（时限${due(deadline, tz)}已过），请抓紧办理并回复“${code} 办理情况”${groupReplyNote(wording)}。`
+    `${RED}【双派单 ${code}】工单 ${number}「${short(title, 20)}」：${answered.join('、')}已答复，` +
+    `${holding.join('、')}尚未答复（时限${due(deadline, tz)}已过），` +
+    `请抓紧办理并回复“${code} 办理情况”${groupReplyNote(wording)}。`
   );
 }
 
@@ -493,16 +538,23 @@ export type LateDigestItem = Omit<LateInput, 'tz' | 'deadline'>;
 export function lateDigestText(
   step: 'immediate' | 'written' | 'onsite' | 'referral',
   items: readonly LateDigestItem[],
+  wording: ChannelWording = WORDING_READS_ALL,
+  notice?: AttachedNotice,
 ): string {
-  const n = items.length;
+  // Both sides of one round are one 双派单 with two units late, not two.
+  const rounds = new Set(items.map((i) => i.code)).size;
+  const n = rounds === items.length ? `${rounds}件` : `${rounds}件（${items.length}个单位）`;
+  const note = groupReplyNote(wording);
   const head =
     step === 'immediate'
-      ? `【即时督办】以下${n}件双派单已超过答复时限仍未答复，请立即办理并分别回复“编号 办理情况”：`
+      ? `${RED}【即时督办】以下${n}双派单已超过答复时限仍未答复，请立即办理并分别回复“编号 办理情况”${note}：`
       : step === 'written'
-        ? `【书面督办通知】以下${n}件双派单超期仍未答复，请主要负责同志亲自过问，于今日内分别答复办理情况：`
+        ? `${RED}【书面督办通知】以下${n}双派单超期仍未答复，现予书面督办` +
+          `${writtenAsk(notice)}今日内分别回复“编号 办理情况”${note}：`
         : step === 'onsite'
-          ? `【现场督办】以下${n}件双派单超期仍未答复，已书面督办，请督导专班安排现场督办：`
-          : `【提请督办】以下${n}件双派单超期仍未答复，经即时、书面、现场督办未果，提请领导督办：`;
+          ? `${RED}【现场督办】以下${n}双派单超期仍未答复，已书面督办，请督导专班安排现场督办：`
+          : `${RED}【提请督办】以下${n}双派单超期仍未答复，经即时、书面、现场督办未果，提请领导督办` +
+            `${notice ? attachedNotice('referral', notice) : ''}：`;
   return [
     head,
     ...items.map(
@@ -527,7 +579,7 @@ export function holdupDigestText(
   wording: ChannelWording = WORDING_READS_ALL,
 ): string {
   return [
-    `【双派单】以下${items.length}件双派单已过答复时限，仍有单位未答复，` +
+    `${RED}【双派单】以下${items.length}件双派单已过答复时限，仍有单位未答复，` +
       `请抓紧办理并分别回复“编号 办理情况”${groupReplyNote(wording)}：`,
     ...items.map(
       (i, k) =>
@@ -558,6 +610,8 @@ const ROUND_KIND: Record<string, string> = {
   delivered: '点对点送达',
   dispatched: '两方均已送达',
   'ack-reminder': '签收提醒',
+  'blue-reminder': '蓝色提醒',
+  'yellow-reminder': '黄色预警',
   ack: '签收',
   answer: '答复',
   late: '超过答复时限',
@@ -593,7 +647,15 @@ export const EVIDENCE_IN_GROUP = '群内';
 /** A unit and its side in a round: 城东街道（属地镇街）. */
 export const evidenceSideUnit = (unit: string, side: string): string => `${unit}（${side}）`;
 /** A 督办 step of a round in the evidence. */
-export const evidenceOverdueText = (days: string): string => `超期${days}个工作日`;
+export const evidenceOverdueText = (days: string): string => (days === '0' ? '已到答复时限' : `超期${days}个工作日`);
+/** Who brought a ticket change, from its recorded source: 刘组长导入「tickets.xlsx」, 接口导入, 命令行导入「…」. */
+export function evidenceSource(source: string, name: (id: string) => string): string {
+  const file = /^file:(.*) by (\S+)$/.exec(source);
+  if (file) return `${name(file[2] as string)}导入「${file[1]}」`;
+  if (source === 'api') return '接口导入';
+  if (source.startsWith('cli:')) return `命令行导入「${source.slice(4).split('/').pop()}」`;
+  return source;
+}
 /** A round's start in the evidence: why, which round, by when. */
 export const evidenceRoundCreatedText = (reasons: string, seq: number | string, deadline: string): string =>
   `${reasons}，第${seq}轮，时限${deadline}`;

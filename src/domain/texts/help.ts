@@ -9,6 +9,8 @@ export interface HelpFacts {
   accountabilityRound: number;
   /** Whether the daily ticket nag runs at all. */
   ticketNag: boolean;
+  /** 三色督办: working days before the deadline day the 蓝色提醒 goes out (0: none). */
+  blueLeadWorkdays: number;
 }
 
 const DEFAULT_FACTS: HelpFacts = {
@@ -16,6 +18,7 @@ const DEFAULT_FACTS: HelpFacts = {
   reportEscalation: '18:30',
   accountabilityRound: 3,
   ticketNag: true,
+  blueLeadWorkdays: 1,
 };
 
 /**
@@ -48,6 +51,14 @@ export function helpText(p: Person, f: HelpFacts = DEFAULT_FACTS, w: ChannelWord
       '· “四个必到”走访事项（编号 V 开头）须由单位负责同志亲自上门，走访后回复“V7 已上门 日期 走访人 达成事项”，' +
         '补充或更正回复“V7 补充：…”“V7 更正：…”；工单短期内难以解决的，回复“工单编号 短期内难以解决 原因”。',
     );
+    const blue =
+      f.blueLeadWorkdays > 0
+        ? `到期前${f.blueLeadWorkdays === 1 ? '一' : f.blueLeadWorkdays}个工作日【蓝色提醒】，`
+        : '';
+    lines.push(
+      `· 督办提醒按三色标注：${blue}到期当日【黄色预警】，超期或多次延期、多次不满意【红色督办】；` +
+        '书面督办另附《催办通知书》，请按通知要求书面反馈。',
+    );
     lines.push('· 发送“我的待办”可查看本单位未答复的调度、双派单、超期和重办工单及待完成的领导走访。');
   }
   if (isLeader(p)) {
@@ -55,7 +66,7 @@ export function helpText(p: Person, f: HelpFacts = DEFAULT_FACTS, w: ChannelWord
     lines.push(`· ${at}或写明单位即可下达点对点调度，我会逐一转办并跟踪；也可私信我“转办 单位：事项”。`);
     lines.push('· 发送“调度进展”查看未办结的调度，发送“调度进展 D12”查看一件调度的全过程。');
     lines.push('· 退办、不再办理申请回复“同意 TB001”或“不同意 TB001 理由”。');
-    const tickets = f.ticketNag ? '工单经即时、书面、现场督办仍未办结的，我会点对点提请您督办；' : '';
+    const tickets = f.ticketNag ? '工单经即时、书面、现场督办仍未办结的，我会点对点提请您督办（附《督办函》）；' : '';
     lines.push(
       `· ${tickets}每周汇总（附本周热点：近7天工单明显上升的问题分类和地点）、每月回头看和月评比结果会私信发送给您。`,
     );
@@ -89,11 +100,13 @@ export function helpText(p: Person, f: HelpFacts = DEFAULT_FACTS, w: ChannelWord
 export function helpFacts(c: {
   routines: { reportDeadline: string; reportEscalation: string; ticketNag: readonly string[] };
   dual: { accountabilityRound: number };
+  tickets: { colours: { blueLeadWorkdays: number } };
 }): HelpFacts {
   return {
     reportDeadline: c.routines.reportDeadline,
     reportEscalation: c.routines.reportEscalation,
     accountabilityRound: c.dual.accountabilityRound,
     ticketNag: c.routines.ticketNag.length > 0,
+    blueLeadWorkdays: c.tickets.colours.blueLeadWorkdays,
   };
 }

@@ -2,20 +2,27 @@
 import { clipTitle } from '../language/clip.js';
 import { formatAt } from '../time.js';
 import { formatDeadline, summary } from './dispatch.js';
+import type { Colour } from '../tickets/colour.js';
+import { mark } from './colours.js';
 import { REPORTED_DONE_MARK, RETURN_APPROVED_MARK } from './tickets.js';
 
-export interface MyDispatch {
+/** 三色督办: each item's colour now, marked after it as on a list line. */
+interface Coloured {
+  colour?: Colour | null;
+}
+
+export interface MyDispatch extends Coloured {
   code: string;
   acked: boolean;
   deadline: Date;
 }
-export interface MyRound {
+export interface MyRound extends Coloured {
   code: string;
   ticketNumber: string;
   backcheck: boolean;
   deadline: Date;
 }
-export interface MyTicket {
+export interface MyTicket extends Coloured {
   number: string;
   title: string;
   reopened: boolean;
@@ -42,6 +49,12 @@ function listed<T>(items: readonly T[], max: number, show: (x: T) => string, sep
   return items.length > max ? `${head}${sep === '、' ? '等' : '；'}（另有${items.length - max}件未列出）` : head;
 }
 
+/** The mark of the most urgent colour among `items` (red over yellow over blue), '' for none. */
+function worstMark(items: readonly Coloured[]): string {
+  const order: Colour[] = ['red', 'yellow', 'blue'];
+  return mark(order.find((c) => items.some((x) => x.colour === c)));
+}
+
 /** Codes that still wait for the unit's reply: D… and SP…, in that order. */
 export function waitingCodes(i: Pick<MyItems, 'dispatches' | 'rounds'>): string[] {
   return [...i.dispatches.map((d) => d.code), ...i.rounds.map((r) => r.code)];
@@ -56,28 +69,31 @@ export function myItemsText(i: MyItems, max = 5): string {
       `重办工单（工单以最近导入的平台清单为准）。`
     );
   const lines = [`${i.unitName}待办事项（截至${formatAt(i.now, i.tz)}）：`];
+  // 三色督办: each line ends with the most urgent colour of its items (as a unit's line in the group digest).
   if (i.dispatches.length > 0) {
     const show = (d: MyItems['dispatches'][number]) =>
       `${d.code}（${d.acked ? '' : '未签收，'}${formatDeadline(d.deadline, i.tz)}前反馈）`;
-    lines.push(`· 点对点调度${i.dispatches.length}件：${listed(i.dispatches, max, show)}`);
+    lines.push(`· 点对点调度${i.dispatches.length}件：${listed(i.dispatches, max, show)}${worstMark(i.dispatches)}`);
   }
   if (i.rounds.length > 0) {
     const show = (r: MyItems['rounds'][number]) =>
       `${r.code}（工单${r.ticketNumber}，` +
       `${r.backcheck ? '待答复倒查问题' : `${formatDeadline(r.deadline, i.tz)}前答复`}）`;
-    lines.push(`· 双派单${i.rounds.length}件：${listed(i.rounds, max, show)}`);
+    lines.push(`· 双派单${i.rounds.length}件：${listed(i.rounds, max, show)}${worstMark(i.rounds)}`);
   }
   const overdue = i.tickets.filter((t) => t.overdue);
   const reopened = i.tickets.filter((t) => t.reopened && !t.overdue);
-  const mark = (t: MyTicket) => (t.returnApproved ? RETURN_APPROVED_MARK : t.reportedDone ? REPORTED_DONE_MARK : '');
+  const state = (t: MyTicket) => (t.returnApproved ? RETURN_APPROVED_MARK : t.reportedDone ? REPORTED_DONE_MARK : '');
   if (overdue.length > 0)
     lines.push(
       `· 超期工单${overdue.length}件：` +
-        `${listed(overdue, max, (t) => `${t.number}（${cut(t.title)}${t.reopened ? '，重办' : ''}）${mark(t)}`)}`,
+        `${listed(overdue, max, (t) => `${t.number}（${cut(t.title)}${t.reopened ? '，重办' : ''}）${state(t)}`)}` +
+        worstMark(overdue),
     );
   if (reopened.length > 0)
     lines.push(
-      `· 重办工单${reopened.length}件：${listed(reopened, max, (t) => `${t.number}（${cut(t.title)}）${mark(t)}`)}`,
+      `· 重办工单${reopened.length}件：${listed(reopened, max, (t) => `${t.number}（${cut(t.title)}）${state(t)}`)}` +
+        worstMark(reopened),
     );
   // The example fits the first code: a round waiting for its 倒查 answers gets the 倒查 form.
   const d = i.dispatches.length > 0 ? i.dispatches[0] : undefined;

@@ -1,6 +1,6 @@
 /** The words of the formal notices (issue 18 §4): 《催办通知书》 (书面督办) and 《督办函》 (提请督办). */
 import type { NoticeData, NoticeHistoryEntry, NoticeTicket } from '../tickets/notice.js';
-import { formatAt, formatDeadline, inZone } from '../time.js';
+import { formatAt, formatDeadline, inZone, WEEKDAY_NAMES } from '../time.js';
 
 /** 督〔2026〕1号 */
 export function noticeNumber(prefix: string, year: number, seq: number): string {
@@ -14,8 +14,41 @@ export function noticeFileName(kind: NoticeData['kind'], number: string): string
   return `${NOTICE_TITLE[kind]}-${number}.docx`;
 }
 
+/** A notice sent with a step's message: its number, and (a 催办通知书) the day the written answer is due. */
+export interface AttachedNotice {
+  number: string;
+  /** YYYY-MM-DD */
+  answerBy: string;
+}
+
+/** 12月3日（星期四） for a YYYY-MM-DD day. */
+export function dayWithWeekday(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return `${m}月${d}日（星期${WEEKDAY_NAMES[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}）`;
+}
+
+/** In the step's message: （督〔2026〕2号《催办通知书》附后） */
+export const attachedNotice = (kind: NoticeData['kind'], n: AttachedNotice): string =>
+  `（${n.number}《${NOTICE_TITLE[kind]}》附后）`;
+
 /** The evidence pack's sheet of the formal notices that named a ticket. */
-export const NOTICES_SHEET = { name: '督办文书', number: '文号', kind: '文书', at: '印发时间', file: '文件' } as const;
+export const NOTICES_SHEET = {
+  name: '督办文书',
+  number: '文号',
+  kind: '文书',
+  about: '事项',
+  at: '印发时间',
+  file: '文件',
+} as const;
+
+/** What a notice was about, for the evidence: 工单超期督办, or the 双派单 rounds it named (双派单 SP1、SP3). */
+export function noticeAbout(codes: readonly string[]): string {
+  return codes.length > 0 ? `双派单 ${codes.join('、')}` : '工单超期督办';
+}
+
+/** A notice in the evidence's timeline: 《催办通知书》督〔2026〕2号. */
+export const noticeEvidenceWhat = (kind: NoticeData['kind'], number: string): string =>
+  `《${NOTICE_TITLE[kind]}》${number}`;
 
 /** A notice as blocks for the renderer: each block one paragraph (or the facts table) of the document. */
 export type NoticeBlock =
@@ -30,6 +63,11 @@ const STEP_NAME: Record<NoticeHistoryEntry['step'], string> = {
   written: '书面督办',
   onsite: '现场督办',
   referral: '提请督办',
+  blue: '蓝色提醒',
+  yellow: '黄色预警',
+  'dual-delivered': '双派单派发',
+  'dual-acked': '单位签收',
+  'ack-reminder': '签收提醒',
 };
 
 function historyLine(h: NoticeHistoryEntry, tz: string): string {
@@ -60,12 +98,18 @@ function ticketBlocks(t: NoticeTicket, k: number, tz: string, withUnit: boolean)
     ['标题', t.title],
     ['诉求内容', t.content || '（无）'],
   ];
-  if (withUnit) rows.push(['承办单位', t.unitName]);
-  rows.push(['办理时限', formatDeadline(t.dueAt, tz)], ['超期', `${Math.max(t.daysOverdue, 0)}个工作日`]);
+  if (t.round) {
+    rows.push(['双派单', `${t.round.code}（第${t.round.seq}轮）`]);
+    if (withUnit) rows.push(['承担单位', `${t.unitName}（${t.round.sideLabel}）`]);
+  } else if (withUnit) rows.push(['承办单位', t.unitName]);
+  rows.push(
+    [t.round ? '答复时限' : '办理时限', formatDeadline(t.dueAt, tz)],
+    ['超期', `${Math.max(t.daysOverdue, 0)}个工作日`],
+  );
   const history = t.history.length > 0 ? t.history.map((h) => historyLine(h, tz)).join('；') : '无';
   rows.push(['督办记录', history]);
   return [
-    { kind: 'heading', text: `${ordinal(k)}、工单${t.number}` },
+    { kind: 'heading', text: `${ordinal(k)}、工单${t.number}${t.round && withUnit ? `（${t.unitName}）` : ''}` },
     { kind: 'facts', rows },
   ];
 }
@@ -75,17 +119,35 @@ export function noticeBlocks(d: NoticeData): NoticeBlock[] {
   const tz = d.tz;
   const [, mm, dd] = d.answerBy.split('-');
   const answerBy = `${Number(mm)}月${Number(dd)}日`;
-  const n = d.tickets.length;
+  const dual = d.subject === 'dual';
+  // A 双派单 with both sides late is one matter and two units.
+  const matters = new Set(d.tickets.map((t) => t.round?.code ?? t.number)).size;
+  const n = `${matters}件`;
+  const units = matters === d.tickets.length ? '' : `（涉及${d.tickets.length}个单位）`;
   const intro =
     d.kind === 'written'
-      ? `经查，你单位承办的以下${n}件12345热线工单已超过办理时限，经即时督办仍未办结。` +
-        '根据热线工单督办工作有关规定，现予书面督办。'
-      : `以下${n}件12345热线工单经即时督办、书面督办、现场督办，承办单位仍未办结，现将有关情况报告如下，提请领导督办。`;
+      ? dual
+        ? `经查，你单位承担的以下${n}12345热线工单双派单事项已超过答复时限，经即时督办仍未答复。` +
+          '根据双派单、双倒查、双问责工作有关规定，现予书面督办。'
+        : `经查，你单位承办的以下${n}12345热线工单已超过办理时限，经即时督办仍未办结。` +
+          '根据热线工单督办工作有关规定，现予书面督办。'
+      : dual
+        ? `以下${n}12345热线工单双派单事项${units}经即时督办、书面督办、现场督办，相关单位仍未答复，` +
+          '现将有关情况报告如下，提请领导督办。'
+        : `以下${n}12345热线工单经即时督办、书面督办、现场督办，承办单位仍未办结，` +
+          '现将有关情况报告如下，提请领导督办。';
+  const codes = [...new Set(d.tickets.flatMap((t) => (t.round ? [t.round.code] : [])))].join('、');
   const ask =
     d.kind === 'written'
-      ? `请你单位接此通知后立即组织办理，于${answerBy}前办结并将办理情况书面反馈${d.office}；` +
-        '确有困难不能按期办结的，请书面说明原因及办理计划。逾期未反馈的，将按程序提请督办。'
-      : `建议责成承办单位于${answerBy}前办结并书面反馈；逾期仍未办结的，按规定启动问责程序。妥否，请批示。`;
+      ? dual
+        ? `请你单位主要负责同志亲自过问，接此通知后立即组织办理，于${answerBy}前将办理情况书面反馈${d.office}，` +
+          `并回复“${codes} 办理情况”。逾期仍未答复的，将按程序提请督办，并移送纪检、督办联合问责。`
+        : `请你单位接此通知后立即组织办理，于${answerBy}前办结并将办理情况书面反馈${d.office}；` +
+          '确有困难不能按期办结的，请书面说明原因及办理计划。逾期未反馈的，将按程序提请督办。'
+      : dual
+        ? `建议责成相关单位于${answerBy}前答复并书面反馈；逾期仍未答复的，按规定移送纪检、督办联合问责` +
+          '（双问责）。妥否，请批示。'
+        : `建议责成承办单位于${answerBy}前办结并书面反馈；逾期仍未办结的，按规定启动问责程序。妥否，请批示。`;
   return [
     { kind: 'office', text: d.office },
     { kind: 'title', text: NOTICE_TITLE[d.kind] },

@@ -8,8 +8,10 @@ import { type NagItem, nagCounts, type UnitNagCounts } from '../tickets/digest.j
 import type { ColumnMapping } from '../tickets/header.js';
 import { ticketState } from '../tickets/status.js';
 import type { TicketState } from '../tickets/vocabulary.js';
-import { formatAt, formatDay } from '../time.js';
+import { formatAt, formatDay, inZone, WEEKDAY_NAMES } from '../time.js';
 import { type ChannelWording, replyHow, signHow, WORDING_READS_ALL } from './channel.js';
+import { COLOUR_MARK } from './colours.js';
+import { type AttachedNotice, attachedNotice, dayWithWeekday } from './notices.js';
 
 export interface ImportCounts {
   created: number;
@@ -154,6 +156,9 @@ export function fileNotImportedText(
 /** The mark on a ticket the unit reported done while the platform still shows it open. */
 export const REPORTED_DONE_MARK = '（单位已报办结，待平台确认）';
 
+/** 三色督办: a ticket listed only because it was extended or rated 不满意 too often (red whatever its deadline). */
+export const HISTORY_LABEL = { extensions: '多次延期', unsatisfied: '多次不满意' } as const;
+
 /**
  * A unit's tickets by category, each ticket counted once: a reopened ticket that is overdue or
  * due today is counted there, never as a second ticket, and the reopened ones are then noted
@@ -167,6 +172,8 @@ export function countsPhrase(c: UnitNagCounts, noun: string): string {
       ['超期', c.overdue],
       ['今日到期', c.dueToday],
       [also > 0 ? '未到期重办' : '重办', c.reopened - also],
+      [HISTORY_LABEL.extensions, c.extended ?? 0],
+      [HISTORY_LABEL.unsatisfied, c.unsatisfiedTwice ?? 0],
     ] as Array<[string, number]>
   ).filter(([, n]) => n > 0);
   const total = c.total ?? parts.reduce((a, [, n]) => a + n, 0);
@@ -196,8 +203,14 @@ function itemLine(i: NagItem, n: number, tz?: string): string {
           ? '今日到期'
           : '待办理';
   const acked = tz && i.ackedAt ? `，已于${formatDay(i.ackedAt, tz)}签收` : '';
+  const history =
+    i.redBy === 'extensions'
+      ? `，延期${i.extensions ?? 0}次`
+      : i.redBy === 'unsatisfied'
+        ? `，不满意${i.unsatisfied ?? 0}次`
+        : '';
   return (
-    `${n}. ${numbered(i.number, i.title, 22)}（${state}${i.reopened ? '，重办' : ''}${acked}）` +
+    `${n}. ${numbered(i.number, i.title, 22)}（${state}${i.reopened ? '，重办' : ''}${history}${acked}）` +
     `${i.reportedDone ? REPORTED_DONE_MARK : ''}${i.colour ? COLOUR_MARK[i.colour] : ''}`
   );
 }
@@ -244,20 +257,15 @@ export interface GroupDigestLine {
   colour?: Colour | null;
 }
 
-/**
- * 三色督办 marks, in words as a 督办台账 writes them (no emoji: they print and read the same on
- * every client, and the office's ledgers and notices use the words).
- */
-export const COLOUR_LABEL: Record<Colour, string> = { blue: '蓝色提醒', yellow: '黄色预警', red: '红色督办' };
-export const COLOUR_MARK: Record<Colour, string> = {
-  blue: `【${COLOUR_LABEL.blue}】`,
-  yellow: `【${COLOUR_LABEL.yellow}】`,
-  red: `【${COLOUR_LABEL.red}】`,
-};
+export { COLOUR_LABEL, COLOUR_MARK } from './colours.js';
 
 /** A deadline as the unit reads it: the day alone when it ends at 24:00 (a list that gives dates only). */
-const dueWhen = (due: Date, tz: string) =>
-  isLocalMidnight(due, tz) ? formatDay(due.getTime() - 1, tz) : formatAt(due, tz);
+const dueWhen = (due: Date, tz: string) => {
+  // With its weekday: a weekend or a holiday may lie between (11月23日（星期一）18:00).
+  const day = isLocalMidnight(due, tz) ? due.getTime() - 1 : due.getTime();
+  const weekday = `（星期${WEEKDAY_NAMES[inZone(day, tz).day()]}）`;
+  return `${formatDay(day, tz)}${weekday}${isLocalMidnight(due, tz) ? '' : formatAt(due, tz).slice(-5)}`;
+};
 
 /** 蓝色提醒: a unit's tickets falling due on the next working day(s), each told once. */
 export function blueReminder(
@@ -292,8 +300,12 @@ export function nagGroupDigest(
   wording: ChannelWording = WORDING_READS_ALL,
 ): string {
   const counts = (c: UnitNagCounts) => countsPhrase(c, '');
+  const kinds = ['超期', '今日到期', '重办'];
+  if (lines.some((l) => (l.counts.extended ?? 0) > 0)) kinds.push(HISTORY_LABEL.extensions);
+  if (lines.some((l) => (l.counts.unsatisfiedTwice ?? 0) > 0)) kinds.push(HISTORY_LABEL.unsatisfied);
   return [
-    `【即时督办】截至${formatAt(now, tz)}，以下${lines.length}个单位有超期、今日到期或重办工单，` +
+    `【即时督办】截至${formatAt(now, tz)}，以下${lines.length}个单位有${kinds.slice(0, -1).join('、')}或` +
+      `${kinds.at(-1)}工单，` +
       `工单明细已私信发送各单位负责同志，请抓紧办理：`,
     ...lines.map(
       (l, k) =>
@@ -306,13 +318,20 @@ export function nagGroupDigest(
 
 /**
  * 书面督办: the ticket's one message of the cycle (the 即时督办 list leaves it out); a 签收 of
- * an earlier 即时督办 is acknowledged on its line.
+ * an earlier 即时督办 is acknowledged on its line. With its 《催办通知书》 (sent after it), the message names it
+ * and asks what the notice asks (done and answered in writing by its day), never another day.
  */
-export function writtenNotice(unitName: string, items: readonly NagItem[], max: number, tz: string): string {
-  const lines = [
-    `【书面督办通知】${unitName}负责同志：以下工单已超过办理时限，经即时督办仍未办结，现予书面督办，` +
-      `请于今日内办结并反馈：`,
-  ];
+export function writtenNotice(
+  unitName: string,
+  items: readonly NagItem[],
+  max: number,
+  tz: string,
+  notice?: AttachedNotice,
+): string {
+  const ask = notice
+    ? `${attachedNotice('written', notice)}，请于${dayWithWeekday(notice.answerBy)}前办结并书面反馈：`
+    : '，请于今日内办结并反馈：';
+  const lines = [`【书面督办通知】${unitName}负责同志：以下工单已超过办理时限，经即时督办仍未办结，现予书面督办${ask}`];
   items.slice(0, max).forEach((i, k) => lines.push(itemLine(i, k + 1, tz)));
   if (items.length > max) lines.push(`……另有${items.length - max}件。`);
   lines.push('督办情况已记录在案。');
@@ -347,8 +366,16 @@ export function onSiteRequest(groups: readonly UnitItems[], max: number, tz?: st
   ].join('\n');
 }
 
-export function referralNotice(groups: readonly UnitItems[], max: number, tz?: string): string {
-  return ['【提请督办】以下工单经现场督办仍未办结，提请领导督办：', ...byUnitLines(groups, max, tz)].join('\n');
+export function referralNotice(
+  groups: readonly UnitItems[],
+  max: number,
+  tz?: string,
+  notice?: AttachedNotice,
+): string {
+  const attached = notice ? attachedNotice('referral', notice) : '';
+  return [`【提请督办】以下工单经现场督办仍未办结，提请领导督办${attached}：`, ...byUnitLines(groups, max, tz)].join(
+    '\n',
+  );
 }
 
 export const ACK_RECORDED = '已签收，督办记录已更新。';

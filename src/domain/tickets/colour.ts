@@ -35,6 +35,26 @@ export interface ColourInput {
   progressLate?: boolean;
 }
 
+/**
+ * Why a ticket is red whatever its deadline: extended `redExtensions` times (said first), or rated 不满意
+ * `redUnsatisfied` times.
+ */
+export type RedHistory = 'extensions' | 'unsatisfied';
+
+export function redByHistory(
+  x: Pick<ColourInput, 'extensions' | 'unsatisfied'>,
+  th: ColourThresholds = DEFAULT_COLOUR_THRESHOLDS,
+): RedHistory | null {
+  if ((x.extensions ?? 0) >= th.redExtensions) return 'extensions';
+  if ((x.unsatisfied ?? 0) >= th.redUnsatisfied) return 'unsatisfied';
+  return null;
+}
+
+/** The history counts at which a ticket is red, as the store's scan takes them. */
+export function redThresholds(th: ColourThresholds): { extensions: number; unsatisfied: number } {
+  return { extensions: th.redExtensions, unsatisfied: th.redUnsatisfied };
+}
+
 /** The colour of a ticket or dispatch at `now`, or null (done, or not yet close to its deadline). */
 export function colourOf(
   x: ColourInput,
@@ -44,13 +64,33 @@ export function colourOf(
   th: ColourThresholds = DEFAULT_COLOUR_THRESHOLDS,
 ): Colour | null {
   if (x.done === true) return null;
-  if ((x.extensions ?? 0) >= th.redExtensions || (x.unsatisfied ?? 0) >= th.redUnsatisfied) return 'red';
+  if (redByHistory(x, th) !== null) return 'red';
   if (x.dueAt === null) return x.progressLate === true ? 'yellow' : null;
   if (now.getTime() >= x.dueAt.getTime()) return 'red';
   const today = localDay(now, tz);
   const due = dueDay(x.dueAt, tz);
   if (due <= today || x.progressLate === true) return 'yellow';
   return calendar.workdaysBetween(today, due) <= th.blueLeadWorkdays ? 'blue' : null;
+}
+
+/**
+ * Whether the blue step (蓝色提醒, once) of a dispatch or a 双派单 side is owed at `now`: a working day, its
+ * deadline day within the next `lead` working days (not today: that day is yellow), and given before today (the
+ * delivery itself told the deadline that day).
+ */
+export function blueStepDue(
+  givenAt: Date,
+  deadline: Date,
+  now: Date,
+  calendar: WorkCalendar,
+  tz: string,
+  lead: number,
+): boolean {
+  if (lead <= 0 || now.getTime() >= deadline.getTime()) return false;
+  const today = localDay(now, tz);
+  const due = dueDay(deadline, tz);
+  if (!calendar.isWorkday(today) || due <= today || localDay(givenAt, tz) >= today) return false;
+  return calendar.workdaysBetween(today, due) <= lead;
 }
 
 /** The first working day a deadline is blue: `lead` working days before its day (on or after `from`). */

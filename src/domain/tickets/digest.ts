@@ -1,5 +1,5 @@
 import type { WorkCalendar } from '../calendar.js';
-import type { Colour } from './colour.js';
+import { type Colour, type ColourThresholds, type RedHistory, redByHistory } from './colour.js';
 import { clockMinutes, localDay, localMinutes } from '../time.js';
 import { dueDay, workdaysOverdue } from './deadline.js';
 
@@ -14,6 +14,9 @@ export interface OpenTicket {
   reportedDone?: boolean;
   /** A leader approved its 退办 / 不再办理: it waits for the platform, never nagged nor escalated. */
   returnApproved?: boolean;
+  /** 三色督办's history: times its deadline was extended, and rated 不满意 (read where the colour is shown). */
+  extensions?: number;
+  unsatisfied?: number;
 }
 
 export interface NagItem extends OpenTicket {
@@ -21,6 +24,8 @@ export interface NagItem extends OpenTicket {
   daysOverdue: number;
   dueToday: boolean;
   reopened: boolean;
+  /** Red by its history (extended or rated 不满意 too often), whatever its deadline: listed for that too. */
+  redBy?: RedHistory | null;
   /** When the unit last signed (签收) a digest listing this ticket: noted in the next step's text. */
   ackedAt?: Date | null;
   /** 三色督办: set for the unit's 即时督办 list, shown on its line. */
@@ -43,10 +48,17 @@ export interface Ladder {
 }
 
 /**
- * Which open tickets a digest is about: overdue, due today or reopened. Working days are
- * counted once per distinct due day (a 100k scan has few of them).
+ * Which open tickets a digest is about: overdue, due today, reopened, or red by their history
+ * (三色督办: extended or rated 不满意 too often, `th`). Working days are counted once per distinct
+ * due day (a 100k scan has few of them).
  */
-export function classify(tickets: readonly OpenTicket[], now: Date, calendar: WorkCalendar, tz: string): NagItem[] {
+export function classify(
+  tickets: readonly OpenTicket[],
+  now: Date,
+  calendar: WorkCalendar,
+  tz: string,
+  th?: ColourThresholds,
+): NagItem[] {
   const today = localDay(now, tz);
   const byDay = new Map<string, number>();
   const out: NagItem[] = [];
@@ -60,17 +72,19 @@ export function classify(tickets: readonly OpenTicket[], now: Date, calendar: Wo
     }
     const dueToday = days < 0 && day === today;
     const reopened = t.reopenCount > 0;
-    if (days >= 0 || dueToday || reopened) out.push({ ...t, daysOverdue: days, dueToday, reopened });
+    const redBy = th ? redByHistory(t, th) : null;
+    if (days >= 0 || dueToday || reopened || redBy) out.push({ ...t, daysOverdue: days, dueToday, reopened, redBy });
   }
   return out;
 }
 
 /**
- * Longest overdue first, then due today (earliest first), then reopened ones not yet due; the
- * ones the unit reported done (awaiting the platform) after all the others.
+ * Longest overdue first, then due today (earliest first), then reopened ones not yet due, then
+ * those listed only for their history; the ones the unit reported done (awaiting the platform)
+ * after all the others.
  */
 export function orderForDigest(items: readonly NagItem[]): NagItem[] {
-  const rank = (i: NagItem) => (i.daysOverdue >= 0 ? 0 : i.dueToday ? 1 : 2);
+  const rank = (i: NagItem) => (i.daysOverdue >= 0 ? 0 : i.dueToday ? 1 : i.reopened ? 2 : 3);
   return [...items].sort(
     (a, b) =>
       Number(a.reportedDone === true) - Number(b.reportedDone === true) ||
@@ -155,6 +169,9 @@ export interface UnitNagCounts {
   reopenedAlso?: number;
   /** In the group line: how many are at 书面督办 this cycle (told to the unit in the written notice). */
   written?: number;
+  /** Listed only for their history (not overdue, due today nor reopened): extended / rated 不满意 too often. */
+  extended?: number;
+  unsatisfiedTwice?: number;
 }
 
 export function nagCounts(items: readonly NagItem[]): UnitNagCounts {
@@ -165,5 +182,12 @@ export function nagCounts(items: readonly NagItem[]): UnitNagCounts {
     reportedDone: items.filter((i) => i.reportedDone === true).length,
     total: items.length,
     reopenedAlso: items.filter((i) => i.reopened && (i.daysOverdue >= 0 || i.dueToday)).length,
+    extended: historyOnly(items, 'extensions'),
+    unsatisfiedTwice: historyOnly(items, 'unsatisfied'),
   };
+}
+
+/** Items listed only because their history makes them red (for this reason). */
+function historyOnly(items: readonly NagItem[], why: RedHistory): number {
+  return items.filter((i) => i.redBy === why && i.daysOverdue < 0 && !i.dueToday && !i.reopened).length;
 }

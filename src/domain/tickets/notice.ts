@@ -10,14 +10,30 @@ export interface NoticeTicket {
   title: string;
   content: string;
   unitName: string;
+  /** The ticket's 办理时限, or (a 双派单 side) the round's 答复时限. */
   dueAt: Date;
   daysOverdue: number;
+  /** A 双派单 side late past its answer's deadline: the round and the side the unit answers for. */
+  round?: { code: string; seq: number; sideLabel: string };
   /** What was done before, oldest first: 即时督办 / 书面督办 …, sent when, signed or not. */
   history: NoticeHistoryEntry[];
 }
 
+/**
+ * One step of the history a notice lists: the ladder's steps; a ticket's 蓝色提醒; a 双派单 side's delivery, its
+ * 签收, its 签收 reminder and its 蓝色提醒 / 黄色预警.
+ */
 export interface NoticeHistoryEntry {
-  step: 'immediate' | 'written' | 'onsite' | 'referral';
+  step:
+    | 'immediate'
+    | 'written'
+    | 'onsite'
+    | 'referral'
+    | 'blue'
+    | 'yellow'
+    | 'dual-delivered'
+    | 'dual-acked'
+    | 'ack-reminder';
   at: Date;
   /** For a 即时督办 digest: when the unit signed it (null: not signed); undefined for the other steps. */
   ackedAt?: Date | null;
@@ -26,6 +42,8 @@ export interface NoticeHistoryEntry {
 /** Everything a notice says; the words around it are in texts/notices.ts. */
 export interface NoticeData {
   kind: NoticeKindName;
+  /** What is late: tickets past their 办理时限 (the ticket ladder), or 双派单 sides past their 答复时限. */
+  subject: 'ticket' | 'dual';
   office: string;
   number: string;
   /** Addressed to: the unit (催办通知书) or the leaders (督办函). */
@@ -50,6 +68,13 @@ export function ccLeaders(config: DistrictConfig, roster: Roster, unitId: string
   const byField = field === undefined ? undefined : rules.find((r) => r.fields.includes(field));
   if (byField) return [byField.leader];
   return idsWithRole(roster, 'leader');
+}
+
+/** The 双派单 rounds a notice named, from its key (`dual-written:SP1-street+SP3-unit` → SP1, SP3); a ticket's: none. */
+export function noticeRounds(key: string): string[] {
+  if (!key.startsWith('dual-')) return [];
+  const sides = key.slice(key.indexOf(':') + 1).split('+');
+  return [...new Set(sides.map((s) => s.split('-')[0] ?? '').filter((c) => /^SP\d+$/.test(c)))];
 }
 
 /** The first `max` characters of a ticket's content, with an ellipsis when cut. */

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { clipTitle } from '../../domain/language/clip.js';
 import { TICKETS, VISITS } from '../../domain/texts/console.js';
-import { colourOf } from '../../domain/tickets/colour.js';
+import { colourOf, redThresholds } from '../../domain/tickets/colour.js';
 import { classify, LADDER_LABEL, LADDER_ORDER, type LadderStep, orderForDigest } from '../../domain/tickets/digest.js';
 import { formatAt, formatShort } from '../../domain/time.js';
 import { shortName } from '../../render/day-card.js';
@@ -26,8 +26,14 @@ export function registerTickets(app: FastifyInstance, ctx: AppContext): void {
     if (only !== undefined && !canSeeUnit(v, only)) return forbidden(reply);
     const tz = ctx.config.timezone;
     const now = ctx.clock.now();
-    const open = (await openTicketsToNag(ctx.db, now)).filter((t) => only === undefined || t.unitId === only);
-    const items = orderForDigest(classify(open, now, ctx.calendar, tz).filter((t) => t.daysOverdue >= 0 || t.reopened));
+    const th = ctx.config.tickets.colours;
+    const open = (await openTicketsToNag(ctx.db, now, redThresholds(th))).filter(
+      (t) => only === undefined || t.unitId === only,
+    );
+    // Overdue, reopened, or red by their history (三色督办: extended or rated 不满意 too often).
+    const items = orderForDigest(
+      classify(open, now, ctx.calendar, tz, th).filter((t) => t.daysOverdue >= 0 || t.reopened || t.redBy),
+    );
     const steps = await ticketSteps(
       ctx.db,
       items.map((t) => t.number),
@@ -71,6 +77,10 @@ export function registerTickets(app: FastifyInstance, ctx: AppContext): void {
           colourTag(colour),
           t.daysOverdue >= 0 ? `<span class="tag red">${TICKETS.overdueDays(t.daysOverdue)}</span>` : '',
           t.reopened ? `<span class="tag amber">${TICKETS.reopenedTimes(t.reopenCount)}</span>` : '',
+          t.redBy === 'extensions' ? `<span class="tag red">${TICKETS.extendedTimes(t.extensions ?? 0)}</span>` : '',
+          t.redBy === 'unsatisfied'
+            ? `<span class="tag red">${TICKETS.unsatisfiedTimes(t.unsatisfied ?? 0)}</span>`
+            : '',
           t.returnApproved
             ? `<span class="tag">${TICKETS.returnApproved}</span>`
             : t.reportedDone
