@@ -7,7 +7,7 @@ import { diffTicket } from '../src/domain/tickets/diff.js';
 import type { TicketInput } from '../src/domain/tickets/row.js';
 import { type Db, openDb } from '../src/store/db.js';
 import { MIGRATIONS_DIR, migrate } from '../src/store/migrate.js';
-import { insertTicketEvents, ticketsByNumbers, writeTickets } from '../src/store/tickets.js';
+import { insertTicketEvents, ticketsByNumbers } from '../src/store/tickets.js';
 import { upsertTickets } from '../src/usecases/ticket-changes.js';
 
 const URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -52,7 +52,34 @@ async function oldUpsert(db: Db, batch: readonly TicketInput[], source: string, 
       for (const e of diff.events) events.push({ ticketNumber: t.number, kind: e.kind, detail: e.detail });
       stored.set(t.number, t);
     }
-    await writeTickets(tx, [...writes.values()], at);
+    // The tickets table as it was then (no category / address: migration 017 came later).
+    for (const { ticket: t, reopened } of writes.values())
+      await tx.query(
+        `insert into tickets (number, title, content, unit_id, street, grid, assigned_at, deadline_at, due_at, status,
+           done, rating, reopen_count, reopened_at, first_seen_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
+         on conflict (number) do update set status = excluded.status, done = excluded.done, rating = excluded.rating,
+           reopen_count = excluded.reopen_count, due_at = excluded.due_at, deadline_at = excluded.deadline_at,
+           unit_id = excluded.unit_id, reopened_at = coalesce(excluded.reopened_at, tickets.reopened_at),
+           updated_at = excluded.updated_at`,
+        [
+          t.number,
+          t.title,
+          t.content,
+          t.unitId,
+          t.street ?? null,
+          t.grid ?? null,
+          t.assignedAt ?? null,
+          t.deadlineAt ?? null,
+          t.dueAt,
+          t.status,
+          t.done,
+          t.rating ?? null,
+          t.reopenCount,
+          reopened ? at : null,
+          at,
+        ],
+      );
     await insertTicketEvents(tx, events, at, source);
   });
 }
