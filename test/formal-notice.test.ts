@@ -100,7 +100,7 @@ describe('formal notices: 催办通知书 and 督办函 as Word files', () => {
     expect(text).toContain('于12月3日前办结并将办理情况书面反馈示范区12345热线工作专班');
     expect(lines.slice(-3)).toEqual(['示范区12345热线工作专班', '2026年12月1日', '抄送：王副主任（分管副主任）。']);
     // 人社局: not signed; no rule names it or its field → every leader.
-    expect(other.text).toContain('督办记录\n11月30日15:00 即时督办，单位未签收');
+    expect(other.text).toContain('督办记录\n11月30日15:00 即时督办，单位未签收\n');
     expect(other.text).toContain('抄送：李主任（区管委主要负责同志）、王副主任（分管副主任）。');
     expect(d2.find((o) => o.to === FENG && o.file)?.file).toBe(`催办通知书-${gonganNo}.docx`);
   });
@@ -140,6 +140,10 @@ describe('formal notices: 催办通知书 and 督办函 as Word files', () => {
       /督办记录\n11月30日15:00 即时督办，单位于11月30日15:05签收；.*12月1日09:00 书面督办；.*现场督办/,
     );
     expect(text).toContain('抄送：区公安分局、区人力资源和社会保障局。');
+    // QA: no 即时督办 of the same run beside a ladder step (12月1日09:00 即时督办；12月1日09:00 书面督办), and the
+    // unsigned ones in a row are one line, not one each repeating 单位未签收.
+    expect(text).not.toMatch(/(\d+月\d+日\d\d:\d\d) 即时督办[^；\n]*；\1 (书面|现场)督办/);
+    expect(text).not.toMatch(/即时督办，单位未签收；[^；\n]*即时督办，单位未签收/);
   });
 
   it('numbers run per year and a key keeps its number', async () => {

@@ -278,7 +278,7 @@ export interface TicketHistoryCounts {
 }
 
 /**
- * 三色督办's red by history, set-based over the history events only (partial index, migration 017): each open
+ * 三色督办's red by history, set-based over the history events only (partial index, migration 020): each open
  * ticket extended at least `extensions` times or rated 不满意 at least `unsatisfied` times, with both counts.
  * An extension is a change (one import) that moved the deadline later without reopening the ticket (a reopened
  * ticket's new 办理时限 is a new round, not a 延期). A 不满意 is each change of the rating to 不满意, and the

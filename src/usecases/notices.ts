@@ -106,6 +106,9 @@ function addressing(ctx: AppContext, kind: NoticeKindName, unitIds: readonly str
       };
 }
 
+/** A ladder step and a 即时督办 list this close together were sent by one run of ticket-nag. */
+const SAME_RUN_MS = 30 * 60_000;
+
 /** A ticket ladder's notice: the tickets of the units named, each with its reminders so far. */
 export async function noticeFile(ctx: AppContext, r: NoticeRequest): Promise<NoticeFile | undefined> {
   const { config, roster, db } = ctx;
@@ -116,12 +119,16 @@ export async function noticeFile(ctx: AppContext, r: NoticeRequest): Promise<Not
     const history = new Map<string, NoticeHistoryEntry[]>();
     const push = (n: string, h: NoticeHistoryEntry) => history.set(n, [...(history.get(n) ?? []), h]);
     for (const b of await blueStepsOfTickets(db, numbers)) push(b.ticket_number, { step: 'blue', at: b.taken_at });
+    const steps = (await stepsOfTickets(db, numbers)).filter((s) => s.step !== 'immediate');
+    // A 即时督办 list sent in the same run as a later step (书面督办 onwards, this notice's own among them) is not a
+    // reminder of its own: the notice would read 12月1日09:00 即时督办；12月1日09:00 书面督办.
+    const sameRun = (n: string, at: Date) =>
+      steps.some((s) => s.ticket_number === n && Math.abs(s.taken_at.getTime() - at.getTime()) < SAME_RUN_MS);
     for (const d of await digestsOfTickets(db, numbers))
-      push(d.ticket_number, { step: 'immediate', at: d.sent_at, ackedAt: d.acked_at });
+      if (!sameRun(d.ticket_number, d.sent_at))
+        push(d.ticket_number, { step: 'immediate', at: d.sent_at, ackedAt: d.acked_at });
     // The step this notice is (and anything after it) is not its own history.
-    for (const s of await stepsOfTickets(db, numbers))
-      if (s.step !== 'immediate' && s.step !== r.kind)
-        push(s.ticket_number, { step: s.step as LadderStep, at: s.taken_at });
+    for (const s of steps) if (s.step !== r.kind) push(s.ticket_number, { step: s.step as LadderStep, at: s.taken_at });
     return {
       kind: r.kind,
       subject: 'ticket',

@@ -76,6 +76,28 @@ function historyLine(h: NoticeHistoryEntry, tz: string): string {
   return `${formatAt(h.at, tz)} ${STEP_NAME[h.step]}${signed}`;
 }
 
+/**
+ * The history as the notice lists it: unsigned 即时督办 in a row are one line (11月30日09:00至12月1日15:00
+ * 即时督办4次，单位均未签收), not a line each repeating 单位未签收.
+ */
+function historyLines(history: readonly NoticeHistoryEntry[], tz: string): string[] {
+  const unsigned = (h: NoticeHistoryEntry | undefined) => h?.step === 'immediate' && h.ackedAt === null;
+  const out: string[] = [];
+  for (let i = 0; i < history.length; ) {
+    const h = history[i] as NoticeHistoryEntry;
+    let j = i;
+    while (unsigned(h) && unsigned(history[j + 1])) j++;
+    const last = history[j] as NoticeHistoryEntry;
+    out.push(
+      j > i
+        ? `${formatAt(h.at, tz)}至${formatAt(last.at, tz)} ${STEP_NAME.immediate}${j - i + 1}次，单位均未签收`
+        : historyLine(h, tz),
+    );
+    i = j + 1;
+  }
+  return out;
+}
+
 const DIGITS = '〇一二三四五六七八九';
 
 /** 一 … 九十九 for the headings of the tickets (一、二、…), digits beyond. */
@@ -106,7 +128,8 @@ function ticketBlocks(t: NoticeTicket, k: number, tz: string, withUnit: boolean)
     [t.round ? '答复时限' : '办理时限', formatDeadline(t.dueAt, tz)],
     ['超期', `${Math.max(t.daysOverdue, 0)}个工作日`],
   );
-  const history = t.history.length > 0 ? t.history.map((h) => historyLine(h, tz)).join('；') : '无';
+  const lines = historyLines(t.history, tz);
+  const history = lines.length > 0 ? lines.join('；') : '无';
   rows.push(['督办记录', history]);
   return [
     { kind: 'heading', text: `${ordinal(k)}、工单${t.number}${t.round && withUnit ? `（${t.unitName}）` : ''}` },
