@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CAMPAIGN_CARD as T } from '../domain/texts/cards.js';
 import type { CardContext } from './day-card-file.js';
-import { CJK_FONT_FAMILY, chartSvg, place, svgToPng, xml } from './png.js';
+import { CJK_FONT_FAMILY, cardSvg, chartSvg, place, svgToPng, xml } from './png.js';
 
 export interface CampaignCardRow {
   field: string;
@@ -131,11 +131,7 @@ export function campaignCardSvg(input: CampaignCardInput): string {
   }
   parts.push(text(PAD, y + 14, T.footer, 13, '#6b7785'));
   const height = y + 32;
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" ` +
-    `font-family="${CJK_FONT_FAMILY}"><rect width="${W}" height="${height}" fill="#ffffff"/>${parts.join('')}` +
-    `</svg>`
-  );
+  return cardSvg(W, height, parts);
 }
 
 export async function renderCampaignCard(input: CampaignCardInput): Promise<Buffer> {

@@ -4,7 +4,7 @@
  */
 import type { RisingKey } from '../domain/hotspots/rising.js';
 import { HOTSPOT_CARD as T } from '../domain/texts/hotspots.js';
-import { CJK_FONT_FAMILY, chartSvg, place, svgToPng, xml } from './png.js';
+import { CJK_FONT_FAMILY, cardSvg, chartSvg, place, svgToPng, xml } from './png.js';
 
 export interface HotspotCardSection {
   kind: 'categories' | 'places';
@@ -104,11 +104,7 @@ export function hotspotCardSvg(input: HotspotCardInput): string {
   }
   parts.push(text(PAD, y + 22, T.footer(input.made), 13, '#6b7785'));
   const height = y + 40;
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" ` +
-    `font-family="${CJK_FONT_FAMILY}"><rect width="${W}" height="${height}" fill="#ffffff"/>${parts.join('')}` +
-    `</svg>`
-  );
+  return cardSvg(W, height, parts);
 }
 
 export async function renderHotspotCard(input: HotspotCardInput): Promise<Buffer> {

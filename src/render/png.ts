@@ -124,3 +124,12 @@ export async function svgToPng(svg: string, fonts = cjkFontFiles()): Promise<Buf
 export function place(svg: string, x: number, y: number): string {
   return svg.replace(/^<svg\b/, `<svg x="${x}" y="${y}"`);
 }
+
+/** A card: the parts on a white page `width` wide and `height` high, in the CJK font. */
+export function cardSvg(width: number, height: number, parts: readonly string[]): string {
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
+    `font-family="${CJK_FONT_FAMILY}"><rect width="${width}" height="${height}" fill="#ffffff"/>${parts.join('')}` +
+    `</svg>`
+  );
+}

@@ -6,7 +6,7 @@
 /** One unit's line of the monthly ranking (rates in percent, 0–100). */
 import type { RankingRow } from '../domain/ranking.js';
 import { RANKING_CARD as T } from '../domain/texts/cards.js';
-import { CJK_FONT_FAMILY, chartSvg, place, svgToPng, xml } from './png.js';
+import { CJK_FONT_FAMILY, cardSvg, chartSvg, place, svgToPng, xml } from './png.js';
 
 export type { RankingRow };
 
@@ -98,11 +98,7 @@ export function rankingCardSvg(input: RankingCardInput): string {
   }
   parts.push(text(PAD, y + 14, T.footer, 13, '#6b7785'));
   const height = y + 32;
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" ` +
-    `font-family="${CJK_FONT_FAMILY}"><rect width="${W}" height="${height}" fill="#ffffff"/>${parts.join('')}` +
-    `</svg>`
-  );
+  return cardSvg(W, height, parts);
 }
 
 export async function renderRankingCard(input: RankingCardInput): Promise<Buffer> {

@@ -70,6 +70,15 @@ export async function viewer(ctx: AppContext, req: FastifyRequest, reply: Fastif
 /** May this viewer see this unit? */
 export const canSeeUnit = (v: Viewer, unitId: string): boolean => v.scope.all || v.scope.unitId === unitId;
 
+/**
+ * The one unit a page shows: `?unit=` when given, else the viewer's own (a unit's person), else none (all, for
+ * leaders and supervisors). Whether the viewer may see it is `canSeeUnit`'s to say.
+ */
+export function unitAsked(v: Viewer, query: { unit?: string }): string | undefined {
+  if (typeof query.unit === 'string' && query.unit !== '') return query.unit;
+  return v.scope.all ? undefined : v.scope.unitId;
+}
+
 /** A request from another site (a form posted from elsewhere) is refused; so is an Origin that is not a URL. */
 export function crossSite(req: FastifyRequest): boolean {
   const site = req.headers['sec-fetch-site'];

@@ -10,19 +10,14 @@ import { ticketSteps } from '../../store/console.js';
 import { digestHistory } from '../../store/ticket-nag.js';
 import { openTicketsToNag } from '../../store/tickets.js';
 import type { AppContext } from '../../usecases/context.js';
-import { canSeeUnit, forbidden, sendHtml, viewer } from './auth.js';
+import { canSeeUnit, forbidden, sendHtml, unitAsked, viewer } from './auth.js';
 import { chart, colourTag, esc, page, unitLinkFor } from './layout.js';
 
 export function registerTickets(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { unit?: string } }>('/console/tickets', async (req, reply) => {
     const v = await viewer(ctx, req, reply);
     if (!v) return reply;
-    const only =
-      typeof req.query.unit === 'string' && req.query.unit !== ''
-        ? req.query.unit
-        : v.scope.all
-          ? undefined
-          : v.scope.unitId;
+    const only = unitAsked(v, req.query);
     if (only !== undefined && !canSeeUnit(v, only)) return forbidden(reply);
     const tz = ctx.config.timezone;
     const now = ctx.clock.now();

@@ -5,12 +5,12 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { clipTitle } from '../../domain/language/clip.js';
-import { TICKETS, VISITS as T } from '../../domain/texts/console.js';
+import { VISITS as T, TICKETS } from '../../domain/texts/console.js';
 import { dayLabel, dueLabel, reasonsText } from '../../domain/texts/visits.js';
 import { formatShort, localDay } from '../../domain/time.js';
 import { type VisitItem, visitStepsOf, visitsForConsole } from '../../store/visits.js';
 import type { AppContext } from '../../usecases/context.js';
-import { canSeeUnit, forbidden, sendHtml, viewer } from './auth.js';
+import { canSeeUnit, forbidden, sendHtml, unitAsked, viewer } from './auth.js';
 import { esc, page, unitLinkFor } from './layout.js';
 
 const DONE_WINDOW_MS = 30 * 86_400_000;
@@ -19,12 +19,7 @@ export function registerVisits(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: { unit?: string } }>('/console/visits', async (req, reply) => {
     const v = await viewer(ctx, req, reply);
     if (!v) return reply;
-    const only =
-      typeof req.query.unit === 'string' && req.query.unit !== ''
-        ? req.query.unit
-        : v.scope.all
-          ? undefined
-          : v.scope.unitId;
+    const only = unitAsked(v, req.query);
     if (only !== undefined && !canSeeUnit(v, only)) return forbidden(reply);
     const tz = ctx.config.timezone;
     const now = ctx.clock.now();
