@@ -628,11 +628,11 @@ async function childHotspots(n: number): Promise<void> {
     [n, until, JSON.stringify(TOP_CATEGORIES)],
   );
   await db.query(
-    `insert into ticket_places (ticket_number, place, problem, words, at)
-     select t.number, case when (substr(t.number, 2)::int % 60) < 7 and substr(t.number, 2)::int % 13 = 0
+    `insert into ticket_places (ticket_number, text_hash, place, at)
+     select t.number, 'bench', case when (substr(t.number, 2)::int % 60) < 7 and substr(t.number, 2)::int % 13 = 0
                            then '阳光花园'
                            else ($1::jsonb ->> (((substr(t.number, 2)::bigint * 40503) % 1000003) % $2::int)::int) end,
-            '[]'::jsonb, '[]'::jsonb, t.assigned_at
+            t.assigned_at
      from tickets t`,
     [JSON.stringify(places), places.length],
   );
