@@ -91,6 +91,8 @@ function scenario(dir: string, wecom: boolean): object[] {
     say('2026-11-30 15:00', 'wxid_leader_li', '我们区现在还有多少必到没走访', 'bot'),
     say('2026-11-30 15:05', 'wxid_sup_chen', '还有几个四个必到没上门？', 'bot'),
     say('2026-11-30 15:10', 'wxid_leader_wang', '必到走访情况怎么样了', 'bot'),
+    say('2026-11-30 15:15', 'wxid_leader_li', '必到走访情况', 'bot'),
+    say('2026-11-30 15:20', 'wxid_sup_liu', '四个必到情况', 'bot'),
   ];
 }
 
@@ -147,6 +149,8 @@ for (const channel of ['wechaty', 'wecom'] as const) {
         ['wxid_leader_li', '15:00'],
         ['wxid_sup_chen', '15:05'],
         ['wxid_leader_wang', '15:10'],
+        ['wxid_leader_li', '15:15'],
+        ['wxid_sup_liu', '15:20'],
       ] as const) {
         const reply = to(who, hhmm).join('\n');
         expect(reply, hhmm).toMatch(/^目前全区尚有\d+项领导走访（四个必到）待完成/);

@@ -65,6 +65,7 @@ export function helpText(p: Person, f: HelpFacts = DEFAULT_FACTS, w: ChannelWord
     const at = w.readsAll ? '在群内@相关负责同志' : `在群内@${w.bot} 并@相关负责同志`;
     lines.push(`· ${at}或写明单位即可下达点对点调度，我会逐一转办并跟踪；也可私信我“转办 单位：事项”。`);
     lines.push('· 发送“调度进展”查看未办结的调度，发送“调度进展 D12”查看一件调度的全过程。');
+    lines.push('· 发送“必到走访情况”可查看全区“四个必到”待走访情况。');
     lines.push('· 退办、不再办理申请回复“同意 TB001”或“不同意 TB001 理由”。');
     const tickets = f.ticketNag ? '工单经即时、书面、现场督办仍未办结的，我会点对点提请您督办（附《督办函》）；' : '';
     lines.push(
@@ -81,7 +82,10 @@ export function helpText(p: Person, f: HelpFacts = DEFAULT_FACTS, w: ChannelWord
       '· 导入工单后，同一地点同类诉求近期多次出现的，我会在群内发出重复诉求预警（编号 C 开头）；' +
         '回复“查看 C12”可查看一处的全部工单，无需跟进的回复“忽略 C12”。',
     );
-    lines.push('· “四个必到”领导走访逾期未登记的，我会私信提请您跟进；各单位走访情况可在控制台“工单”页查看。');
+    lines.push(
+      '· “四个必到”领导走访逾期未登记的，我会私信提请您跟进；发送“必到走访情况”可查看全区待走访情况，' +
+        '各项明细可在控制台查看。',
+    );
   }
   if (isSupervisor(p) || p.roles.includes('discipline')) {
     lines.push(
