@@ -2,12 +2,12 @@ import { commandText } from '../domain/messages.js';
 import { isMyItemsRequest } from '../domain/my-items/request.js';
 import { isLeader, mentionsRosterPerson, unitName } from '../domain/roster.js';
 import { leaderItemsText } from '../domain/texts/dispatch.js';
-import { isVisitsQuestion } from '../domain/visits/question.js';
+import { asksAboutVisits, isVisitsQuestion } from '../domain/visits/question.js';
 import { hasDispatchFrom, openDispatches } from '../store/dispatches.js';
 import { undecidedApprovalsFor } from '../store/ticket-approvals.js';
 import { wordingOf } from '../usecases/context.js';
 import { replyTo } from '../usecases/send.js';
-import { asksAboutVisits, districtOwedVisitsText } from '../usecases/visits.js';
+import { districtOwedVisitsText } from '../usecases/visits.js';
 import type { MessageHandler } from './types.js';
 
 /**
@@ -23,7 +23,7 @@ export const leaderItemsHandler: MessageHandler = {
     (isMyItemsRequest(commandText(msg)) || isVisitsQuestion(commandText(msg))),
   async handle(_, msg, sender, ctx) {
     // 我们区还有多少必到没走访: the district's owed visits, not the asker's own items.
-    if (asksAboutVisits(commandText(msg)) || isVisitsQuestion(commandText(msg))) {
+    if (asksAboutVisits(commandText(msg))) {
       await ctx.send(replyTo(msg, await districtOwedVisitsText(ctx), `leader-items:${msg.id}`));
       return;
     }

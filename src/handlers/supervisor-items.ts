@@ -2,12 +2,12 @@ import { commandText } from '../domain/messages.js';
 import { isMyItemsRequest } from '../domain/my-items/request.js';
 import { isLeader, isSupervisor, mentionsRosterPerson, unitName } from '../domain/roster.js';
 import { supervisorItemsText } from '../domain/texts/dispatch.js';
-import { isVisitsQuestion } from '../domain/visits/question.js';
+import { asksAboutVisits, isVisitsQuestion } from '../domain/visits/question.js';
 import { openDispatches } from '../store/dispatches.js';
 import { liveRounds } from '../store/dual.js';
 import { overdueAndReopenedCounts } from '../store/tickets.js';
 import { replyTo } from '../usecases/send.js';
-import { asksAboutVisits, districtOwedVisitsText } from '../usecases/visits.js';
+import { districtOwedVisitsText } from '../usecases/visits.js';
 import type { MessageHandler } from './types.js';
 
 /**
@@ -24,7 +24,7 @@ export const supervisorItemsHandler: MessageHandler = {
     (isMyItemsRequest(commandText(msg)) || isVisitsQuestion(commandText(msg))),
   async handle(_, msg, sender, ctx) {
     // 我们区还有多少必到没走访: the district's owed visits, not the asker's own items.
-    if (asksAboutVisits(commandText(msg)) || isVisitsQuestion(commandText(msg))) {
+    if (asksAboutVisits(commandText(msg))) {
       await ctx.send(replyTo(msg, await districtOwedVisitsText(ctx), `supervisor-items:${msg.id}`));
       return;
     }

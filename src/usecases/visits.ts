@@ -292,9 +292,6 @@ export async function weeklyVisitsText(ctx: AppContext, from: Date, to: Date, to
   return `\n\n${T.VISITS_WEEK_HEAD}\n${lines.join('\n')}`;
 }
 
-/** A question about 四个必到 (必到 / 走访 / 上门) rather than open work in general. */
-export const asksAboutVisits = (text: string): boolean => /必到|走访|上门/.test(text);
-
 /** The district's owed visits per unit, for a leader or a supervisor who asks (texts/visits.ts). */
 export async function districtOwedVisitsText(ctx: AppContext): Promise<string> {
   const today = localDay(ctx.clock.now(), ctx.config.timezone);

@@ -4,6 +4,7 @@
  */
 
 import { findCodes } from '../dispatch/flow-answer.js';
+import { cjkBigrams } from '../language/grams.js';
 import { plainWords } from '../language/intent.js';
 import { trimEndOf } from '../language/trim.js';
 
@@ -64,29 +65,18 @@ export function progressQueryOf(text: string): ProgressQuery | null {
   return words.length >= 2 ? { kind: 'topic', words } : { kind: 'list' };
 }
 
-/** CJK bigrams (and latin/digit runs) of a text: what a topic match counts. */
-function grams(text: string): Set<string> {
-  const out = new Set<string>();
-  const cjk = text
-    .replace(/[^\u4e00-\u9fa5]/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
-  for (const run of cjk) for (let i = 0; i + 1 < run.length; i++) out.add(run.slice(i, i + 2));
-  return out;
-}
-
 /**
  * The dispatches a topic question is about: those sharing the most words (CJK bigrams, at least
  * two; one for a topic of one or two bigrams) with it. One means that one; none or several, the caller lists.
  */
 export function matchTopic<T extends { text: string }>(words: string, dispatches: readonly T[]): T[] {
-  const q = grams(words);
+  const q = cjkBigrams(words);
   // A short topic (路灯的事 → 路灯) may match on its one word; longer ones need two.
   const least = q.size <= 2 ? 1 : 2;
   let best = 0;
   let hits: T[] = [];
   for (const d of dispatches) {
-    const g = grams(d.text);
+    const g = cjkBigrams(d.text);
     let n = 0;
     for (const w of q) if (g.has(w)) n += 1;
     if (n < least || n < best) continue;

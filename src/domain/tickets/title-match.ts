@@ -3,6 +3,8 @@
  * 人民路公交站台顶棚损坏): pairs of Chinese characters of the title found in the message. Only a clear answer: the
  * ticket sharing the most pairs, at least `MIN_SHARED`, and no other as many.
  */
+import { cjkBigrams } from '../language/grams.js';
+
 const MIN_SHARED = 2;
 /** Pairs that say nothing about which ticket (工单, 问题, 反映 …). */
 const COMMON = new Set([
@@ -20,13 +22,10 @@ const COMMON = new Set([
   '解决',
 ]);
 
+/** The title's or message's bigrams, without those that name no ticket. */
 function pairs(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const run of text.match(/[\u4e00-\u9fff]{2,}/g) ?? [])
-    for (let i = 0; i + 2 <= run.length; i++) {
-      const p = run.slice(i, i + 2);
-      if (!COMMON.has(p)) out.add(p);
-    }
+  const out = cjkBigrams(text);
+  for (const p of COMMON) out.delete(p);
   return out;
 }
 

@@ -12,3 +12,9 @@ export function isVisitsQuestion(text: string): boolean {
   const t = text.trim();
   return t.length <= 40 && ABOUT.test(t) && ASKS.test(t) && !INSTRUCTS.test(t) && !/(?<![A-Za-z])V\d/i.test(t);
 }
+
+/**
+ * A 我的待办-like question that is about 四个必到 (必到 / 走访 / 上门), or a question about them as a whole: answered
+ * with the district's owed visits rather than the asker's own items (`isVisitsQuestion` needs 必到: this covers it).
+ */
+export const asksAboutVisits = (text: string): boolean => /必到|走访|上门/.test(text);
