@@ -85,6 +85,7 @@ async function main(): Promise<void> {
       ...(env.WECOM_WS_URL ? { wsUrl: env.WECOM_WS_URL } : {}),
       ...(env.WECOM_GROUP_CHAT_ID ? { groupChatId: env.WECOM_GROUP_CHAT_ID } : {}),
       ...(env.WECOM_PER_MINUTE ? { perMinute: env.WECOM_PER_MINUTE } : {}),
+      ...(env.WECOM_MENTIONS ? { mentionStyle: env.WECOM_MENTIONS } : {}),
       ...(env.WECOM_PER_CONVERSATION_PER_MINUTE
         ? { perConversationPerMinute: env.WECOM_PER_CONVERSATION_PER_MINUTE }
         : {}),

@@ -49,7 +49,7 @@ describe('end to end on WeCom: the daily report loop against the fake long conne
     await h?.close();
   });
 
-  it('reports @-ing the bot in the group and sent privately are stored, each confirmed to its sender privately', async () => {
+  it('reports @-ing the bot in the group and sent privately are stored, each confirmed to its sender', async () => {
     const out = await play(
       { at: at('17:05'), from: ZHANG, text: '@督办助手 住建局今日受理12件，办结10件，在办2件' },
       // Not @-ing the bot: WeCom does not deliver it.
@@ -71,7 +71,7 @@ describe('end to end on WeCom: the daily report loop against the fake long conne
     expect(out[2]?.text).toMatch(/^已更新区住房和城乡建设局11月30日日报（第2次报送/);
   });
 
-  it('17:30 reminder and 18:00 roll-call: pushed to the group, <@userid> for each missing unit, the @ rule said', async () => {
+  it('17:30 reminder, 18:00 roll-call: pushed to the group, <@userid> for the missing, the @ rule said', async () => {
     const out = await play({ at: at('17:30'), run: 'report-reminder' }, { at: at('18:00'), run: 'report-deadline' });
     expect(out.map((s) => [s.to, s.msgtype, s.reply ?? false])).toEqual([
       ['group', 'markdown', false],
@@ -99,7 +99,7 @@ describe('end to end on WeCom: the daily report loop against the fake long conne
     }
   });
 
-  it('18:40 summary: the text, then the day card uploaded through the long connection and sent as an image', async () => {
+  it('18:40 summary: the text, then the day card uploaded over the connection, sent as an image', async () => {
     const out = await play({ at: at('18:40'), run: 'daily-summary' });
     expect(out.map((s) => [s.to, s.msgtype])).toEqual([
       ['group', 'markdown'],

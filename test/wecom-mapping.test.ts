@@ -178,6 +178,14 @@ describe('wecom outbound', () => {
     expect(withMentions('请阅', ['wxid_leader_li', 'nobody'], roster)).toBe('<@wxid_leader_li> <@nobody> 请阅');
   });
 
+  it('with the name style (a tenant that shows <@userid> as text), mentions are plain @名字', () => {
+    expect(withMentions('@李主任 请阅', ['wxid_leader_li'], roster, 'name')).toBe('@李主任 请阅');
+    expect(withMentions('请阅', ['wxid_leader_li', 'nobody'], roster, 'name')).toBe('@李主任 @nobody 请阅');
+    expect(bodiesOf(msg({ text: '请报送日报', mentions: ['wxid_leader_li'] }), roster, 'name')).toEqual([
+      { msgtype: 'markdown', markdown: { content: '@李主任 请报送日报' } },
+    ]);
+  });
+
   it('sends text as markdown, nothing for an empty text', () => {
     expect(bodiesOf(msg({}), roster)).toEqual([{ msgtype: 'markdown', markdown: { content: '请各单位按时报送' } }]);
     expect(bodiesOf(msg({ text: '' }), roster)).toEqual([]);
@@ -300,6 +308,8 @@ describe('wecom environment', () => {
     expect(() => readEnv({ WECOM_WS_URL: 'http://example.com' })).toThrow(/WECOM_WS_URL/);
     expect(() => readEnv({ WECOM_PER_MINUTE: '0' })).toThrow(/WECOM_PER_MINUTE/);
     expect(() => readEnv({ CHAT_CHANNEL: 'slack' })).toThrow(/CHAT_CHANNEL/);
+    expect(readEnv({ WECOM_MENTIONS: 'name' }).WECOM_MENTIONS).toBe('name');
+    expect(() => readEnv({ WECOM_MENTIONS: 'mobile' })).toThrow(/WECOM_MENTIONS/);
     // A checkout with the AI bot's credentials is not the simulator.
     expect(
       readEnv({ CHAT_CHANNEL: 'wecom', WECOM_BOT_ID: 'a', WECOM_BOT_SECRET: 'secret-123456', DUBAN_CHECKOUT: '1' })

@@ -38,7 +38,12 @@ export const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_@.-]+$/)
     .optional(),
-  /** The bot's display name in the group, as members type it after @. */
+  /**
+   * How the bot @-mentions people: `userid` writes `<@userid>` in its markdown (the default, as the group
+   * robot does); `name` writes plain `@名字` (third parties report that the AI bot shows `<@userid>` as
+   * text: check it on the first day, README 生产部署（企业微信智能机器人）).
+   */
+  WECOM_MENTIONS: z.enum(['userid', 'name']).optional(),
   /** Sending limits of the AI bot (only third-party figures exist): per minute, per conversation per minute. */
   WECOM_PER_MINUTE: z.coerce.number().int().min(1).max(600).optional(),
   WECOM_PER_CONVERSATION_PER_MINUTE: z.coerce.number().int().min(1).max(600).optional(),

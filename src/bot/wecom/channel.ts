@@ -506,7 +506,7 @@ export class WecomChannel implements ChatChannel {
     if (m.card) this.rememberCard(m.card);
     // An answer to a message, soon after it, goes as a reply on that message: a reply needs no
     // push, which WeCom limits (conversations a bot may push to, and only after they talked to it).
-    const bodies = bodiesOf(m, this.o.roster);
+    const bodies = bodiesOf(m, this.o.roster, this.o.mentionStyle);
     if (await this.replied(client, m, bodies)) return m.to.kind === 'group' ? 'group' : 'private';
     // The text (and card), then the file: the first step tells whether WeCom takes it at all.
     const steps: Array<() => Promise<void>> = bodies.map((body) => () => this.send(client, chatid, body));
@@ -606,11 +606,13 @@ export class WecomChannel implements ChatChannel {
         mentions: [personId],
         purpose: m.purpose,
       };
-      for (const body of bodiesOf(withheld, this.o.roster)) await this.send(client, groupChatId, body);
+      for (const body of bodiesOf(withheld, this.o.roster, this.o.mentionStyle))
+        await this.send(client, groupChatId, body);
       return 'withheld';
     }
     const inGroup: OutgoingMessage = { ...m, to: { kind: 'group' }, mentions: [personId] };
-    for (const body of bodiesOf(inGroup, this.o.roster)) await this.send(client, groupChatId, body);
+    for (const body of bodiesOf(inGroup, this.o.roster, this.o.mentionStyle))
+      await this.send(client, groupChatId, body);
     if (media) await this.sendMedia(client, groupChatId, media);
     return 'group-fallback';
   }

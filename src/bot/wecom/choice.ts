@@ -1,3 +1,5 @@
+export type MentionStyle = 'userid' | 'name';
+
 /** The WeCom AI-bot channel's choice (src/bot/factory.ts): its settings from the environment. */
 export interface WecomChoice {
   kind: 'wecom';
@@ -16,6 +18,11 @@ export interface WecomChoice {
    * pushed like any other message.
    */
   replyWindowMs?: number;
+  /**
+   * How people are @-mentioned: `<@userid>` in the markdown (default), or plain `@名字` where the
+   * tenant shows `<@userid>` as text (third-party reports: design doc §4.7).
+   */
+  mentionStyle?: MentionStyle;
   /** Sending limits (defaults 20 and 20 a minute: only third-party figures exist; 0: none, the simulator's). */
   perMinute?: number;
   perConversationPerMinute?: number;

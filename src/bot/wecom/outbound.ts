@@ -11,6 +11,7 @@ import type { SendMsgBody, TemplateCard } from '@wecom/aibot-node-sdk';
 import type { OutgoingCard, OutgoingMessage } from '../../domain/messages.js';
 import type { Roster } from '../../domain/roster.js';
 import type { CardVerdict } from '../channel.js';
+import type { MentionStyle } from './choice.js';
 
 /** The longest text a card carries under its title (WeCom: "建议不超过 112 个字"). */
 export const CARD_TEXT_MAX = 112;
@@ -91,13 +92,21 @@ const FULL_WIDTH: Record<string, string> = {
   '+': '＋',
 };
 
-/** The text with each mentioned person as `<@userid>`: in place of `@名字` where written, else in front. */
-export function withMentions(text: string, mentions: readonly string[], roster: Roster): string {
+/**
+ * The text with each mentioned person as `<@userid>`: in place of `@名字` where written, else in front.
+ * With the `name` style, as plain `@名字` (the userid where the roster has no name): what is written stays.
+ */
+export function withMentions(
+  text: string,
+  mentions: readonly string[],
+  roster: Roster,
+  style: MentionStyle = 'userid',
+): string {
   let out = text;
   const front: string[] = [];
   for (const id of new Set(mentions)) {
-    const tag = `<@${id}>`;
     const name = roster.person(id)?.name;
+    const tag = style === 'name' ? `@${name ?? id}` : `<@${id}>`;
     if (name && out.includes(`@${name}`)) out = out.split(`@${name}`).join(tag);
     else if (!out.includes(tag)) front.push(tag);
   }
@@ -130,9 +139,9 @@ export function textFitsCard(m: OutgoingMessage): boolean {
 }
 
 /** The bodies to send for the message, in order (its file is sent after them, separately). */
-export function bodiesOf(m: OutgoingMessage, roster: Roster): SendMsgBody[] {
+export function bodiesOf(m: OutgoingMessage, roster: Roster, style: MentionStyle = 'userid'): SendMsgBody[] {
   const markdown = (): SendMsgBody[] =>
-    splitMarkdown(withMentions(plainForMarkdown(m.text), m.mentions, roster)).map((content) => ({
+    splitMarkdown(withMentions(plainForMarkdown(m.text), m.mentions, roster, style)).map((content) => ({
       msgtype: 'markdown',
       markdown: { content },
     }));
