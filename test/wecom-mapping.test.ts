@@ -74,6 +74,17 @@ describe('wecom inbound', () => {
     expect(withoutBotMention('  @督办助手', '督办助手')).toBe('');
   });
 
+  it('drops the bot mention typed at the end or among other @s, keeping the lines', () => {
+    expect(withoutBotMention('井盖均已补装到位 @督办助手', '督办助手')).toBe('井盖均已补装到位');
+    expect(withoutBotMention('井盖均已补装到位\u2005@督办助手\u2005', '督办助手')).toBe('井盖均已补装到位');
+    expect(withoutBotMention('@李主任 @督办助手 D1 已办结', '督办助手')).toBe('@李主任 D1 已办结');
+    expect(withoutBotMention('@督办助手\n区公安分局日报\n受理4件', '督办助手')).toBe('区公安分局日报\n受理4件');
+    expect(withoutBotMention('第一行\n@督办助手\n第二行', '督办助手')).toBe('第一行\n\n第二行');
+    // Another name that starts with the bot's, and an e-mail address, are not the bot.
+    expect(withoutBotMention('请@督办助手小王 看一下', '督办助手')).toBe('请@督办助手小王 看一下');
+    expect(withoutBotMention('ops@督办助手.cn 收到', '督办助手')).toBe('ops@督办助手.cn 收到');
+  });
+
   it('maps a private text, a mixed message, a voice message and a quote', () => {
     const p = messageOf({ ...single, msgtype: 'text', text: { content: '帮助' } }, ctx)?.message;
     expect(p).toMatchObject({ chat: 'private', roomId: null, text: '帮助', mentionIds: [] });

@@ -154,7 +154,11 @@ async function deadlineNotices(ctx: AppContext, due: readonly DeadlineStep[], no
     await ctx.send(
       only
         ? toGroup(
-            lateGroupText({ ...base(only.d), units: only.late.map((u) => unitName(ctx.roster, u)) }),
+            lateGroupText({
+              ...base(only.d),
+              units: only.late.map((u) => unitName(ctx.roster, u)),
+              wording: wordingOf(ctx),
+            }),
             `dispatch:${only.d.code}:late-group:${only.late.join(',')}`,
             mentions,
           )
@@ -162,6 +166,7 @@ async function deadlineNotices(ctx: AppContext, due: readonly DeadlineStep[], no
             lateGroupDigestText(
               late.map((x) => ({ ...base(x.d), units: x.late.map((u) => unitName(ctx.roster, u)) })),
               tz,
+              wordingOf(ctx),
             ),
             `dispatch:${codes(late)}:late-group:${late.map((x) => `${x.d.code}=${x.late.join(',')}`).join(';')}`,
             mentions,

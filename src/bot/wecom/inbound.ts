@@ -88,14 +88,16 @@ export function fallbackFileName(msgid: string): string {
   return `文件-${msgid}`;
 }
 
-/** The text without a leading `@<bot name>` (the group's way of addressing the bot). */
+/**
+ * The text without the `@<bot name>` that addressed the bot (the group's way of addressing it), wherever
+ * it was typed: in front, at the end (`已办结 @督办助手`) or among other @s. Only a whole token: a name glued
+ * to the next word (`@督办助手收到`) is left as it is, since it cannot be told from a longer name.
+ */
 export function withoutBotMention(text: string, botName: string): string {
-  const at = `@${botName}`;
-  const t = text.replace(/^[\s\u2005]+/, '');
-  if (!t.startsWith(at)) return text;
-  const rest = t.slice(at.length);
-  if (rest !== '' && !/^[\s\u2005]/.test(rest)) return text;
-  return rest.replace(/^[\s\u2005]+/, '');
+  const at = `@${botName}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const token = new RegExp(`(^|[\\s\\u2005]+)${at}(?:[ \\t\\u2005]+|(?=\\s)|$)`, 'g');
+  const out = text.replace(token, (_, before: string) => before);
+  return out === text ? text : out.replace(/^[\s\u2005]+/, '').replace(/[\s\u2005]+$/, '');
 }
 
 /**

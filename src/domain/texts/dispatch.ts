@@ -1,7 +1,7 @@
 /** Texts of the point-to-point dispatch flow (zh-CN, concise, polite). Pure. */
 import { trimEndOf } from '../language/trim.js';
-import { formatDeadline as spacedDeadline, formatShort as spacedShort } from '../time.js';
 import type { Colour } from '../tickets/colour.js';
+import { formatDeadline as spacedDeadline, formatShort as spacedShort } from '../time.js';
 import { type ChannelWording, groupReplyNote, signHow, unseenDispatchNote, WORDING_READS_ALL } from './channel.js';
 import { mark } from './colours.js';
 
@@ -281,11 +281,15 @@ export function blueReminderText(i: ReminderInput & { acked: boolean; wording?: 
   );
 }
 
-/** In the group at the deadline, @-mentioning the late units' people (red: 三色督办's 红色督办). */
-export function lateGroupText(i: ReminderInput & { units: readonly string[] }): string {
+/**
+ * In the group at the deadline, @-mentioning the late units' people (red: 三色督办's 红色督办). Where the bot
+ * reads only @-messages, it says so: an answer in the group without @ would never arrive.
+ */
+export function lateGroupText(i: ReminderInput & { units: readonly string[]; wording?: ChannelWording }): string {
   return (
     `${RED}【调度超时 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”` +
-    `时限${formatDeadline(i.deadline, i.tz)}已到，${i.units.join('、')}尚未反馈，请即办理并回复结果。`
+    `时限${formatDeadline(i.deadline, i.tz)}已到，${i.units.join('、')}尚未反馈，` +
+    `请即办理并回复结果${groupReplyNote(i.wording ?? WORDING_READS_ALL)}。`
   );
 }
 
@@ -508,9 +512,11 @@ export function lateGroupDigestText(
     units: readonly string[];
   }>,
   tz: string,
+  wording: ChannelWording = WORDING_READS_ALL,
 ): string {
   return [
-    `${RED}【调度超时】以下${items.length}件调度时限已到，相关单位尚未反馈，请即办理并回复结果：`,
+    `${RED}【调度超时】以下${items.length}件调度时限已到，相关单位尚未反馈，` +
+      `请即办理并回复结果${groupReplyNote(wording)}：`,
     ...items.map(
       (d, n) =>
         `${n + 1}. ${d.code}“${clause(summary(d.text, 24))}”（${d.leaderName}交办，` +
