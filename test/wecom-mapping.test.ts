@@ -295,6 +295,8 @@ describe('wecom send errors', () => {
     expect(fast).toBeInstanceOf(ChannelSendError);
     expect(fast).toMatchObject({ failure: 'too-fast', code: 45009, retryAfterMs: TOO_FAST_RETRY_MS });
     expect(sendErrorOf({ errcode: 93000, errmsg: 'x' })).toMatchObject({ failure: 'rejected', code: 93000 });
+    // 系统繁忙 passes: waited out like "too fast", never a failure for good.
+    expect(sendErrorOf({ errcode: -1, errmsg: 'system busy' })).toMatchObject({ failure: 'too-fast', code: -1 });
     expect(sendErrorOf(new Error('Reply ack timeout (5000ms) for reqId: r'))).toMatchObject({
       failure: 'unknown-outcome',
     });

@@ -258,11 +258,11 @@ describe('wecom transport', () => {
     expect(notice).toMatchObject({ to: 'group', mentions: [HEAD] });
     expect(notice?.text).toContain('请先私聊督办助手');
     expect(notice?.text).not.toContain('login');
-    // "System busy" is retried, not said in the group.
+    // "System busy" is waited out like "too fast" (after one window, no attempt used), not said in the group.
     r.fake.scriptSendAnswers([{ errcode: -1, errmsg: 'system busy' }]);
     await expect(
       r.channel.deliver({ to: { kind: 'person', id: HEAD }, text: '稍后', mentions: [], purpose: 'b' }),
-    ).rejects.toMatchObject({ failure: 'rejected', code: -1 });
+    ).rejects.toMatchObject({ failure: 'too-fast', code: -1 });
     expect(r.fake.sent()).toHaveLength(2);
   });
 

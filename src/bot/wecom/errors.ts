@@ -12,6 +12,12 @@ import { ChannelSendError } from '../channel.js';
  */
 export const TOO_FAST_CODES: ReadonlySet<number> = new Set([45009, 45011, 45033]);
 
+/**
+ * -1, WeCom's "系统繁忙，请稍候再试" (global error codes): nothing was sent and it passes; waited out like
+ * "too fast" (after one window, no attempt used), so a busy minute never fails a message for good.
+ */
+export const BUSY_CODES: ReadonlySet<number> = new Set([-1]);
+
 /** How long the outbox waits after a "too fast" answer: one rate window. */
 export const TOO_FAST_RETRY_MS = 60_000;
 
@@ -29,7 +35,8 @@ export function sendErrorOf(err: unknown, what = 'send'): ChannelSendError {
   if (err instanceof ChannelSendError) return err;
   if (isErrFrame(err)) {
     const msg = `${what}: WeCom answered errcode ${err.errcode}${err.errmsg ? ` (${err.errmsg})` : ''}`;
-    if (TOO_FAST_CODES.has(err.errcode)) return new ChannelSendError(msg, 'too-fast', err.errcode, TOO_FAST_RETRY_MS);
+    if (TOO_FAST_CODES.has(err.errcode) || BUSY_CODES.has(err.errcode))
+      return new ChannelSendError(msg, 'too-fast', err.errcode, TOO_FAST_RETRY_MS);
     return new ChannelSendError(msg, 'rejected', err.errcode);
   }
   const text = err instanceof Error ? err.message : String(err);
