@@ -7,7 +7,7 @@ import { ChannelSendError, type ChatPort, type DeliveredVia } from '../src/bot/c
 import { systemClock } from '../src/domain/clock.js';
 import type { OutgoingMessage } from '../src/domain/messages.js';
 import { laneOf } from '../src/jobs/lanes.js';
-import { Outbox, type OutboxJob, type OutboxLimits, startOutboxWorker } from '../src/jobs/outbox.js';
+import { Outbox, type OutboxJob, type OutboxLimits, outboxRetryDelay, startOutboxWorker } from '../src/jobs/outbox.js';
 import { createRedis } from '../src/jobs/redis.js';
 import { obliterate } from '../src/sim/harness.js';
 import type { Db } from '../src/store/db.js';
@@ -24,6 +24,8 @@ class RecordingChat implements ChatPort {
   /** By purpose: thrown by that message's next deliveries, one each, before one succeeds. */
   private readonly refusals = new Map<string, ChannelSendError[]>();
   calls = 0;
+  /** When each delivery was asked for (ms since the epoch), by purpose. */
+  readonly asked = new Map<string, number[]>();
   /** Runs inside a delivery, before it succeeds (e.g. to queue more while the outbox is busy). */
   during?: (m: OutgoingMessage, n: number) => Promise<void>;
 
@@ -44,6 +46,7 @@ class RecordingChat implements ChatPort {
 
   async deliver(m: OutgoingMessage): Promise<DeliveredVia> {
     this.calls++;
+    this.asked.set(m.purpose, [...(this.asked.get(m.purpose) ?? []), Date.now()]);
     const refusal = this.refusals.get(m.purpose)?.shift();
     if (refusal) throw refusal;
     await this.during?.(m, this.sent.length);
@@ -270,19 +273,23 @@ describe('outbox paced by priority', () => {
     expect(await r.row(id)).toMatchObject({ attempts: 1, last_error: null });
   }, 30_000);
 
-  it("'rejected' uses an attempt and backs off; rejected every time, it fails for good with the reason recorded", {
-    timeout: 30_000,
+  it("'rejected' uses an attempt and waits a window; rejected every time, it fails for good with the reason recorded", {
+    timeout: 60_000,
   }, async () => {
-    // One message a minute: had a refused send kept its slot, the next try would wait a whole minute.
-    const r = await rig({ max: 1, windowMs: 60_000, attempts: 3 });
+    // One message a window: had a refused send kept its slot, the next try would wait a window more.
+    const r = await rig({ max: 1, windowMs: 1_500, attempts: 3 });
     const rejected = () => new ChannelSendError('invalid chatid', 'rejected', 93006);
     r.chat.refuse('my-items:m1', rejected(), rejected(), rejected());
     r.chat.refuse('my-items:m2', rejected());
     const never = await r.send('my-items:m1', '待办', 'a');
-    await waitFor(async () => (await (await r.outbox.queue.getJob(never))?.getState()) === 'failed', 20_000);
+    await waitFor(async () => (await (await r.outbox.queue.getJob(never))?.getState()) === 'failed', 40_000);
+    // Each retry came a window after the refusal (a refusal within the window would only be refused again).
+    const asked = r.chat.asked.get('my-items:m1') ?? [];
+    expect(asked).toHaveLength(3);
+    for (let i = 1; i < asked.length; i++) expect(asked[i]! - asked[i - 1]!).toBeGreaterThanOrEqual(1_400);
     // Three refused sends, none kept its slot: the next message goes at once, and is refused once.
     const once = await r.send('my-items:m2', '待办二', 'a');
-    await waitFor(async () => r.chat.sent.length === 1 && (await r.idle()), 20_000);
+    await waitFor(async () => r.chat.sent.length === 1 && (await r.idle()), 40_000);
     expect(r.chat.sent.map((m) => m.text)).toEqual(['待办二']);
     expect(r.chat.calls).toBe(5);
     expect(await r.row(never)).toMatchObject({
@@ -291,6 +298,15 @@ describe('outbox paced by priority', () => {
       last_error: 'rejected (93006): invalid chatid',
     });
     expect(await r.row(once)).toMatchObject({ attempts: 2, last_error: null });
+  });
+
+  it('the retry delay: doubling from backoffMs, at least a window after an error code', () => {
+    const limits: OutboxLimits = { max: 20, windowMs: 60_000, attempts: 6, backoffMs: 2_000 };
+    const refused = new ChannelSendError('45009 api freq out of limit', 'rejected', 45009);
+    const dropped = new ChannelSendError('socket closed', 'unknown-outcome');
+    expect([1, 2, 3].map((n) => outboxRetryDelay(n, new Error('x'), limits))).toEqual([2_000, 4_000, 8_000]);
+    expect([1, 2, 3].map((n) => outboxRetryDelay(n, dropped, limits))).toEqual([2_000, 4_000, 8_000]);
+    expect([1, 5, 7].map((n) => outboxRetryDelay(n, refused, limits))).toEqual([60_000, 60_000, 128_000]);
   });
 
   it("'unknown-outcome' is sent again (at least once), using an attempt", async () => {

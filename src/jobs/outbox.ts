@@ -138,7 +138,7 @@ export class Outbox {
       jobId,
       priority: priorityOf(purpose),
       attempts: this.limits.attempts,
-      backoff: { type: 'exponential' as const, delay: this.limits.backoffMs },
+      backoff: { type: OUTBOX_BACKOFF, delay: this.limits.backoffMs },
       removeOnComplete: { age: 7 * 24 * 3600, count: 20_000 },
       removeOnFail: { age: 30 * 24 * 3600 },
     };
@@ -192,9 +192,10 @@ export interface OutboxWorkerDeps {
  *
  * How a failed delivery is handled follows the chat's answer (`ChannelSendError`): 'too-fast'
  * and 'not-connected' wait (the whole outbox: `retryAfterMs`, or one window / a second) without
- * using an attempt and put the message back at the head of its lane; 'rejected' and any other
- * error use an attempt and back off; 'unknown-outcome' (it may have arrived) is retried the same
- * way, so the chat may show it twice (at least once, never lost). The rate-limit slot of a send
+ * using an attempt and put the message back at the head of its lane; 'rejected' (an error code)
+ * uses an attempt and waits at least one rate window, any other error backs off by doubling;
+ * 'unknown-outcome' (it may have arrived) is retried by doubling too, so the chat may show it
+ * twice (at least once, never lost). The rate-limit slot of a send
  * that certainly did not arrive is given back; one that may have arrived keeps it.
  */
 export function startOutboxWorker(d: OutboxWorkerDeps): Worker<OutboxJob> {
@@ -328,7 +329,13 @@ export function startOutboxWorker(d: OutboxWorkerDeps): Worker<OutboxJob> {
         throw err;
       }
     },
-    { connection: d.connection, prefix: d.prefix, concurrency: 1, autorun: true },
+    {
+      connection: d.connection,
+      prefix: d.prefix,
+      concurrency: 1,
+      autorun: true,
+      settings: { backoffStrategy: (made, _type, err) => outboxRetryDelay(made, err, d.limits) },
+    },
   );
   worker.on('error', (err) => d.log.error({ err }, 'outbox worker error'));
   worker.on('failed', (job, err) => {
@@ -343,6 +350,21 @@ export function startOutboxWorker(d: OutboxWorkerDeps): Worker<OutboxJob> {
 }
 
 const DB_WAIT_MS = 3_000;
+
+/** The outbox's own backoff type (`outboxRetryDelay`); jobs queued before it used 'exponential'. */
+const OUTBOX_BACKOFF = 'outbox';
+
+/**
+ * How long a failed send waits before its next attempt: doubling from `backoffMs`, but a message
+ * the chat refused with an error code ('rejected': an answer of 200 carrying an errcode) waits at
+ * least one rate window, as the chat's limits count by the window (a refusal within it would
+ * only be refused again).
+ */
+export function outboxRetryDelay(attemptsMade: number, err: Error | undefined, limits: OutboxLimits): number {
+  const doubling = limits.backoffMs * 2 ** Math.max(0, attemptsMade - 1);
+  if (err instanceof ChannelSendError && err.failure === 'rejected') return Math.max(doubling, limits.windowMs);
+  return doubling;
+}
 const NOT_CONNECTED_WAIT_MS = 1_000;
 
 /** The conversation a message goes to, for the per-conversation window. */
