@@ -27,15 +27,16 @@ const HE = 'wxid_fenghuang_he';
 const DAY = '2026-12-03';
 
 /** Every reporting unit's head but the two left missing (区自然资源和规划分局, 新港镇), as they report. */
-const REPORTERS: Array<[string, string]> = [
-  ['wxid_zhujian_zhang', '住建局今日受理11件，办结10件'],
+const REPORTERS: Array<[string, string, 'bot'?]> = [
+  // Privately, from units with an overdue ticket, saying 工单 … 办结: the day's report, not a ticket said done.
+  ['wxid_zhujian_zhang', '住建局今日受理工单11件，已办结10件，在办1件', 'bot'],
   ['wxid_jiaoyu_sun', '教育局今日受理6件，办结5件'],
   ['wxid_weijian_zhou', '卫健局 受理4 办结4'],
   ['wxid_renshe_wu', '人社局今日受理7件，办结7件'],
   ['wxid_shengtai_zheng', '生态环境分局今天受理2件，办结2件'],
-  ['wxid_gongan_feng', '公安分局今日受理8件 办结7件'],
+  ['wxid_gongan_feng', '今天的工单都办结了，受理8件办结8件', 'bot'],
   ['wxid_chengguan_chu', '城管局今日受理14件，办结11件'],
-  ['wxid_shijian_wei', '市场监管局今日受理5件办结5件'],
+  ['wxid_shijian_wei', '市场监管局今日受理工单5件，均已办结，无超期', 'bot'],
   ['wxid_minzheng_jiang', '民政局今日受理1件，办结1件'],
   ['wxid_jiaotong_shen', '交通局今日受理2件，办结2件'],
   ['wxid_nongye_han', '农业局今日受理2件 办结2件'],
@@ -50,9 +51,10 @@ function scenario(wecom: boolean): object[] {
       ? { at: `${DAY} ${hhmm}`, from, text, to }
       : { at: `${DAY} ${hhmm}`, from, text: wecom ? `@督办助手 ${text}` : text };
   const lines: object[] = [
+    { at: `${DAY} 08:36`, from: LIU, file: 'test/fixtures/qa3/tickets-1203.csv', to: wecom ? 'bot' : 'group' },
     say('10:00', LI, '今天日报报了几个单位了？'),
     say('16:00', LIU, '日报报送情况', 'bot'),
-    ...REPORTERS.map(([who, text], i) => say(`16:${String(10 + i).padStart(2, '0')}`, who, text)),
+    ...REPORTERS.map(([who, text, to], i) => say(`16:${String(10 + i).padStart(2, '0')}`, who, text, to)),
     say('17:00', LV, '双河镇今日受理3件，办结3件'),
   ];
   if (!wecom)
@@ -145,6 +147,18 @@ for (const channel of ['wechaty', 'wecom'] as const) {
         expect(to(who, at), at).not.toContain('未能识别');
       }
       expect(group('2026-12-04 08:40')).toContain('截至12月4日08:40，12月3日日报应报18个单位，已报17个');
+    });
+
+    it('a private report saying 工单 … 办结 from a unit with an overdue ticket is its daily report', () => {
+      for (const [who, at, unit] of [
+        ['wxid_zhujian_zhang', '16:10', '区住房和城乡建设局'],
+        ['wxid_gongan_feng', '16:15', '区公安分局'],
+        ['wxid_shijian_wei', '16:17', '区市场监督管理局'],
+      ] as const) {
+        const reply = to(who, `${DAY} ${at}`);
+        expect(reply, at).toMatch(new RegExp(`^已收到${unit}12月3日日报：受理`));
+        expect(reply, at).not.toContain('是否报告工单');
+      }
     });
 
     it('an instruction to report is no question', () => {
