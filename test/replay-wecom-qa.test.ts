@@ -263,7 +263,8 @@ const GROUP_AT = [
   { at: at('08:34'), from: FENG, text: '@督办助手 这个表你收到没', to: 'group' },
   // Not about a file: 代表 / 表示.
   { at: at('08:35'), from: CHU, text: '@督办助手 我代表城管局表示一下，这个怎么弄', to: 'group' },
-  { at: at('18:41'), from: LIU, text: '@督办助手 今天报送情况', to: 'group' },
+  // (今天报送情况 was here: a supervisor's question about the day's reports is answered now, test/qa3-replay.test.ts.)
+  { at: at('18:41'), from: LIU, text: '@督办助手 下午的会几点开', to: 'group' },
   { at: at('18:42'), from: YOU, text: '@督办助手 在吗', to: 'group' },
   { at: at('18:43'), from: ZHOU, text: '@督办助手 这个怎么弄', to: 'group' },
   // Bare acknowledgements and thanks with nothing waiting: no answer.

@@ -1,10 +1,14 @@
+import type { IncomingMessage } from '../domain/messages.js';
+import type { Person } from '../domain/roster.js';
+import type { AppContext } from '../usecases/context.js';
+import { noteProlongedSaid } from '../usecases/visits.js';
 import { answerClarifyHandler } from './answer-clarify.js';
 import { answerHeldHandler } from './answer-held.js';
+import { approvalBareHandler } from './approval-bare.js';
+import { campaignProgressHandler } from './campaign-progress.js';
 import { cardUnmatchedHandler } from './card-unmatched.js';
 import { clusterDetailHandler } from './cluster-detail.js';
 import { clusterDismissHandler } from './cluster-dismiss.js';
-import { approvalBareHandler } from './approval-bare.js';
-import { campaignProgressHandler } from './campaign-progress.js';
 import { consoleLinkHandler } from './console-link.js';
 import { consoleLinkGroupHandler } from './console-link-group.js';
 import { dispatchAnswerHandler } from './dispatch-answer.js';
@@ -21,6 +25,7 @@ import { reportHandler } from './report.js';
 import { reportAdoptHandler } from './report-adopt.js';
 import { reportFlagsConfirmHandler } from './report-flags-confirm.js';
 import { reportRecallHandler } from './report-recall.js';
+import { reportStatusQuestionHandler } from './report-status-question.js';
 import { reportUnrecognisedHandler } from './report-unrecognised.js';
 import { supervisorItemsHandler } from './supervisor-items.js';
 import { ticketAckRemarkHandler } from './ticket-ack-remark.js';
@@ -30,10 +35,6 @@ import { ticketDoneAskHandler } from './ticket-done-ask.js';
 import { ticketDoneConfirmHandler } from './ticket-done-confirm.js';
 import { noteDoneMentions, ticketDoneMentionedHandler } from './ticket-done-mentioned.js';
 import { ticketImportHandler } from './ticket-import.js';
-import type { IncomingMessage } from '../domain/messages.js';
-import type { Person } from '../domain/roster.js';
-import type { AppContext } from '../usecases/context.js';
-import { noteProlongedSaid } from '../usecases/visits.js';
 import type { AnyMessageHandler } from './types.js';
 import { unitAckHandler } from './unit-ack.js';
 import { visitProlongedHandler } from './visit-prolonged.js';
@@ -55,6 +56,7 @@ export function messageHandlers(): AnyMessageHandler[] {
     myItemsHandler,
     leaderItemsHandler,
     supervisorItemsHandler,
+    reportStatusQuestionHandler,
     visitRecordHandler,
     reportAdoptHandler,
     reportFlagsConfirmHandler,

@@ -85,7 +85,8 @@ async function store(ctx: AppContext, r: ReportToSave, late: boolean): Promise<S
       receivedAt: new Date(r.sentAt),
       text: r.text,
     });
-    const emptyBefore = cur.figures !== null && givenKeys(cur.figures).length === 0;
+    // No figures stood before (a message with none, or every earlier version recalled): this is the day's first report.
+    const emptyBefore = cur.figures === null ? cur.version > 0 : givenKeys(cur.figures).length === 0;
     if (saved.status !== 'conflict' || attempt >= 5)
       return { saved, applied, flags, afterSummary: cur.summarySent, emptyBefore };
   }
@@ -116,6 +117,8 @@ export async function saveAndConfirm(ctx: AppContext, r: ReportToSave): Promise<
     senderId: r.senderId,
     sentAt: r.sentAt,
   });
+  // The day's first figures: the first version, or the first after versions with none or all recalled.
+  const firstFigures = fresh && emptyBefore && givenKeys(saved.result).length > 0;
   if (ctx.config.reports.confirm) {
     const text = reportConfirmText({
       unitName: r.unit.name,
@@ -126,7 +129,7 @@ export async function saveAndConfirm(ctx: AppContext, r: ReportToSave): Promise<
       changes,
       historyFlags: flags,
       // Lateness is the first report's (a correction keeps its mark): only a first report is told it is late.
-      late: late && version === 1,
+      late: late && (version === 1 || firstFigures),
       missing: missingFigures(saved.result),
       problems: implausibilities(saved.result),
       deadline: deadlineHhmm,
@@ -134,8 +137,8 @@ export async function saveAndConfirm(ctx: AppContext, r: ReportToSave): Promise<
       ...(r.adoptedFrom ? { adoptedFrom: r.adoptedFrom } : {}),
       ...(restDay ? { restDayPreviousWorkday: ctx.calendar.previousWorkday(r.day) } : {}),
       ...(campaign ? { campaign: [campaign.line, ...campaign.questions] } : {}),
-      // The first figures of the day after a message that gave none (a campaign part sent first): a first report.
-      ...(fresh && emptyBefore && givenKeys(saved.result).length > 0 ? { firstFigures: true } : {}),
+      // The first figures of the day after a message that gave none (a campaign part sent first) or after a recall.
+      ...(firstFigures ? { firstFigures: true } : {}),
     });
     await sendAsLastStep(ctx, toPerson(r.confirmTo, text, `report-confirm:${r.messageId}`));
   } else if (campaign && campaign.questions.length > 0) {

@@ -11,7 +11,8 @@ import { addTicketDoneQuestion } from '../store/ticket-done-questions.js';
 import { overdueOrReopenedOfUnit } from '../store/tickets.js';
 import type { AppContext } from '../usecases/context.js';
 import { toPerson } from '../usecases/send.js';
-import { unitWorkerHandler } from './types.js';
+import { parsedReport } from './report-parse.js';
+import { type MessageHandler, unitWorkerHandler } from './types.js';
 
 const MAX_CHARS = 300;
 /** 工单 / 单子 / 那件 … said to be done: 已经办完了, 办结了, 处理完毕, 已解决. */
@@ -41,7 +42,7 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
  * reopened ticket and the exact reply (`GD… 已办结 说明`), or lists them when several. With one
  * named, the sender's yes within two hours records this message as its report (ticket-done-confirm).
  */
-export const ticketDoneAskHandler = unitWorkerHandler('ticket-done-ask', decide, async (dec, msg, sender, ctx) => {
+const asked = unitWorkerHandler('ticket-done-ask', decide, async (dec, msg, sender, ctx) => {
   // One ticket named: the sender's yes (是的 / 对 / 确认) records this message as its report (ticket-done-confirm).
   const one = dec.tickets.length === 1 ? dec.tickets[0] : undefined;
   if (one !== undefined && sender.unit !== undefined) {
@@ -56,3 +57,10 @@ export const ticketDoneAskHandler = unitWorkerHandler('ticket-done-ask', decide,
   }
   await ctx.send(toPerson(msg.senderId, doneWhichTicket(dec.tickets), `ticket-done-ask:${msg.id}`));
 });
+
+/** A daily report (市场监管局今日受理工单5件，均已办结) is the report handler's, whatever it says is 办结. */
+export const ticketDoneAskHandler: MessageHandler<Decision> = {
+  ...asked,
+  matches: (msg, sender, ctx, readings) =>
+    readings.of(parsedReport)?.parse.isReport ? null : asked.matches(msg, sender, ctx, readings),
+};

@@ -216,3 +216,35 @@ export function reportNotRecognisedText(
       );
   }
 }
+
+export interface ReportStatusInput {
+  day: string;
+  /** When asked: 18:12, or 12月4日09:10 when the day asked about is not today. */
+  at: string;
+  deadline: string;
+  total: number;
+  /** Reported after the deadline (the day's reports kept as 迟报). */
+  late: number;
+  missing: Array<{ unit: string; heads: string[] }>;
+  /** The deadline has not come yet (today, before 18:00). */
+  beforeDeadline: boolean;
+  /** Set when the question asked for the summary and it has not been sent yet: when it will be. */
+  summaryAt?: string;
+}
+
+/** A leader's or supervisor's question 今天还有哪些单位没报: the day's reporting so far. */
+export function reportStatusText(s: ReportStatusInput): string {
+  const reported = s.total - s.missing.length;
+  const late = s.late > 0 ? `（其中迟报${s.late}个）` : '';
+  const lines: string[] = [];
+  if (s.missing.length === 0) lines.push(`截至${s.at}，${md(s.day)}日报${s.total}个单位已全部报送${late}。`);
+  else if (reported === 0) lines.push(`截至${s.at}，${md(s.day)}日报尚无单位报送（应报${s.total}个单位）。`);
+  else {
+    const list = s.missing.map((m) => (m.heads.length > 0 ? `${m.unit}（${m.heads.join('、')}）` : m.unit)).join('、');
+    const counts = `应报${s.total}个单位，已报${reported}个${late}，尚未报送${s.missing.length}个`;
+    lines.push(`截至${s.at}，${md(s.day)}日报${counts}：${list}。`);
+  }
+  if (s.beforeDeadline && s.missing.length > 0) lines.push(`报送截止时间为${s.deadline}。`);
+  if (s.summaryAt) lines.push(`${md(s.day)}日报汇总将于${s.summaryAt}发出。`);
+  return lines.join('\n');
+}

@@ -1,0 +1,71 @@
+import { commandText } from '../domain/messages.js';
+import { type ReportStatusQuestion, reportStatusQuestionOf } from '../domain/report/status-question.js';
+import { summarizeDay } from '../domain/report/summary.js';
+import { isOversight, mentionsRosterPerson } from '../domain/roster.js';
+import { reportStatusText } from '../domain/texts/reports.js';
+import { clockMinutes, formatShort, localDay, localMinutes } from '../domain/time.js';
+import { reportsForDay } from '../store/reports.js';
+import { hasStep } from '../store/steps.js';
+import { campaignPicture } from '../usecases/campaign.js';
+import type { AppContext } from '../usecases/context.js';
+import { replyTo, toPerson } from '../usecases/send.js';
+import type { MessageHandler } from './types.js';
+
+/** The working day asked about: today (the last working day on a rest day), or the one before for 昨天. */
+function dayAsked(ctx: AppContext, q: ReportStatusQuestion): string {
+  const today = localDay(ctx.clock.now(), ctx.config.timezone);
+  const last = ctx.calendar.isWorkday(today) ? today : ctx.calendar.previousWorkday(today);
+  return q.yesterday ? ctx.calendar.previousWorkday(today) : last;
+}
+
+/**
+ * A leader, supervisor or the discipline inspector asks about the day's reports: 今天还有哪些单位没报？ gets who has
+ * not reported (with their heads) and how many are late; 今天的汇总发我看一下 gets the day's summary as it stands,
+ * privately, once the 18:40 summary has gone out (before it: where reporting stands and when the summary comes).
+ */
+export const reportStatusQuestionHandler: MessageHandler<ReportStatusQuestion> = {
+  name: 'report-status-question',
+  matches: (msg, sender, ctx) =>
+    (isOversight(sender) || sender.roles.includes('discipline')) &&
+    sender.unit === undefined &&
+    !mentionsRosterPerson(msg, sender, ctx)
+      ? reportStatusQuestionOf(commandText(msg))
+      : null,
+  async handle(q, msg, sender, ctx) {
+    const now = ctx.clock.now();
+    const tz = ctx.config.timezone;
+    const day = dayAsked(ctx, q);
+    const today = localDay(now, tz);
+    const units = ctx.roster.reportingUnits();
+    const reports = (await reportsForDay(ctx.db, day)).filter((r) => units.some((u) => u.id === r.unitId));
+    const summarySent = await hasStep(ctx.db, `daily-summary:${day}`);
+    if (q.kind === 'summary' && summarySent) {
+      const campaign = await campaignPicture(ctx, day);
+      const s = summarizeDay({
+        day,
+        units,
+        reports,
+        lowRate: ctx.config.reports.lowRate,
+        corrections: [],
+        ...(campaign ? { campaign: campaign.lines } : {}),
+      });
+      await ctx.send(toPerson(sender.id, s.text, `report-status:${msg.id}`));
+      return;
+    }
+    const reported = new Set(reports.map((r) => r.unitId));
+    const deadline = ctx.config.routines.reportDeadline;
+    const text = reportStatusText({
+      day,
+      at: day === today ? formatShort(now, tz).replace(/^.*日/, '') : formatShort(now, tz),
+      deadline,
+      total: units.length,
+      late: reports.filter((r) => r.late).length,
+      missing: units
+        .filter((u) => !reported.has(u.id))
+        .map((u) => ({ unit: u.name, heads: ctx.roster.headsOf(u.id).map((p) => p.name) })),
+      beforeDeadline: day === today && localMinutes(now, tz) < clockMinutes(deadline),
+      ...(q.kind === 'summary' && !summarySent ? { summaryAt: ctx.config.routines.dailySummary } : {}),
+    });
+    await ctx.send(replyTo(msg, text, `report-status:${msg.id}`));
+  },
+};
