@@ -86,6 +86,16 @@ export const OWN_CASES: ReportCase[] = [
   },
   // ── decorations (issue 12): emoji, bracket emoticons, bullets, circled numbers, stray spaces ──
   {
+    name: 'figures set off in brackets after their names',
+    text: '⭐生态环境分局⭐ 今日受理【5】件，办结【4】件，在办（1）件，满意率「100%」',
+    expect: { unit: '区生态环境分局', received: 5, completed: 4, inProgress: 1, satisfactionRate: 100 },
+  },
+  {
+    name: 'list numbers in brackets opening a clause stay list numbers',
+    text: '城管局今日：（1）受理5件（2）办结4件（3）在办1件',
+    expect: { unit: '区城市管理局', received: 5, completed: 4, inProgress: 1 },
+  },
+  {
     name: 'bare counts, a rate right after the last one',
     text: '环境分局 受理4 办结2 在办2 不满意1 满意率80%',
     expect: { unit: '区生态环境分局', received: 4, completed: 2, inProgress: 2, unsatisfied: 1, satisfactionRate: 80 },

@@ -42,17 +42,42 @@ describe('reports with emoji and decorations (replay)', () => {
         '🌹🌹湖滨街道 今日 受 理 3 件，办 结 3 件🎉🎉',
         '已收到湖滨街道11月30日日报：受理3件、办结3件。',
       ],
+      [
+        'wxid_jiaoyu_sun',
+        '🌹🌹【区教育局】今日受理：8件 ✔办结：7件 ⏳在办：1件 超期：0件 满意率：98%👏👏',
+        '已收到区教育局11月30日日报：受理8件、办结7件、在办1件、超期0件、满意率98%。',
+      ],
+      // Figures set off in brackets (受理【5】件) are those figures, never the one before them.
+      [
+        'wxid_shengtai_zheng',
+        '⭐生态环境分局⭐ 今日受理【5】件，办结【4】件🔥',
+        '已收到区生态环境分局11月30日日报：受理5件、办结4件。',
+      ],
+      [
+        'wxid_gongan_feng',
+        '📢公安分局今日情况：受理[9]件，办结[8]件，在办（1）件，满意率「100%」🎉',
+        '已收到区公安分局11月30日日报：受理9件、办结8件、在办1件、满意率100%。',
+      ],
     ];
     const out = await s.play(...reports.map(([from, text], i) => say(t(`17:0${i}`), from, text)));
     expect(out.map((o) => [o.to, o.text])).toEqual(reports.map(([from, , reply]) => [from, reply]));
     const stored = new Set((await reportsForDay(s.h.app.db, D)).map((r) => r.unitId));
-    for (const u of ['renshe', 'chengxi', 'minzheng', 'shuanghe', 'hubin']) expect(stored.has(u)).toBe(true);
+    for (const u of ['renshe', 'chengxi', 'minzheng', 'shuanghe', 'hubin', 'jiaoyu', 'shengtai', 'gongan'])
+      expect(stored.has(u)).toBe(true);
   });
 
   it('does not name those units as missing at 17:30', async () => {
     const out = await s.play(run(t('17:30'), 'report-reminder'));
     expect(out).toHaveLength(1);
-    for (const name of ['区人力资源和社会保障局', '城西街道', '区民政局', '双河镇', '湖滨街道'])
+    for (const name of [
+      '区人力资源和社会保障局',
+      '城西街道',
+      '区民政局',
+      '双河镇',
+      '湖滨街道',
+      '区教育局',
+      '区公安分局',
+    ])
       expect(out[0]?.text).not.toContain(name);
     expect(out[0]?.text).toContain('城东街道');
   });

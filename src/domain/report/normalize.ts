@@ -20,6 +20,7 @@ export const MASK = '\uE000';
 export function cleanText(text: string): string {
   let s = normalizeWidth(toSimplified(text));
   s = s.replace(/\r\n?/g, '\n');
+  s = unwrapFigures(s);
   s = stripDecorations(s);
   s = s.replace(/[\u200b-\u200f\u2060\ufeff\u00ad]/g, '');
   s = readTables(s);
@@ -30,6 +31,17 @@ export function cleanText(text: string): string {
     .replace(/[\uff5e]/g, '~');
   s = s.replace(/[\uff1b]/g, '；').replace(/[\uff01]/g, '！');
   return rateSynonyms(dropCjkSpaces(joinSplitDigits(collapseWhitespace(s))));
+}
+
+/**
+ * A figure set off in brackets after its name (受理【5】件, 办结[4]件, 满意率「100%」, 在办（1）件) is that figure:
+ * the brackets go. Only a bare number right after a word or colon (a list number such as （1） opening a line stays).
+ */
+const BRACKETED = /(?<=[\u4e00-\u9fff:：]) ?[【[「『〔〖［] ?(\d{1,6}(?:\.\d{1,3})? ?%?) ?[】\]」』〕〗］]/g;
+const PARENTHESISED = /(?<=[\u4e00-\u9fff:：]) ?[(（] ?(\d{1,6}) ?[)）](?= ?[件个单宗起])/g;
+export function unwrapFigures(s: string): string {
+  if (!/\d/.test(s)) return s;
+  return s.replace(BRACKETED, '$1').replace(PARENTHESISED, '$1');
 }
 
 /**
