@@ -21,6 +21,7 @@ export function cleanText(text: string): string {
   let s = normalizeWidth(toSimplified(text));
   s = s.replace(/\r\n?/g, '\n');
   s = unwrapFigures(s);
+  s = hundredEmoji(s);
   s = stripDecorations(s);
   s = s.replace(/[\u200b-\u200f\u2060\ufeff\u00ad]/g, '');
   s = readTables(s);
@@ -42,6 +43,15 @@ const PARENTHESISED = /(?<=[\u4e00-\u9fff:：]) ?[(（] ?(\d{1,6}) ?[)）](?= ?[
 export function unwrapFigures(s: string): string {
   if (!/\d/.test(s)) return s;
   return s.replace(BRACKETED, '$1').replace(PARENTHESISED, '$1');
+}
+
+/**
+ * 💯 right after a rate's name (满意率💯, 满意率：💯) is that rate's figure, 100%: the emoji is the number, put
+ * where the figure goes. Anywhere else (办结5件💯) it is a decoration like any other and says nothing.
+ */
+const HUNDRED_AFTER_RATE = /(率 ?[:：]? ?(?:为|达到?|是)? ?)\u{1F4AF}/gu;
+export function hundredEmoji(s: string): string {
+  return s.includes('\u{1F4AF}') ? s.replace(HUNDRED_AFTER_RATE, '$1100%') : s;
 }
 
 /**
