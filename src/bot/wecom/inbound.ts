@@ -88,14 +88,29 @@ export function fallbackFileName(msgid: string): string {
   return `文件-${msgid}`;
 }
 
-/** The text without a leading `@<bot name>` (the group's way of addressing the bot). */
+/**
+ * The text without `@<bot name>` (the group's way of addressing the bot) where it stands as a mention of its
+ * own: leading (`@督办助手 收到`), after another mention (`@王副主任 @督办助手 收到`) or at the end (`…恢复照明
+ * @督办助手`), so that what is relayed to a leader never carries it. Glued to a word (`@督办助手收到`) it stays.
+ */
 export function withoutBotMention(text: string, botName: string): string {
   const at = `@${botName}`;
-  const t = text.replace(/^[\s\u2005]+/, '');
-  if (!t.startsWith(at)) return text;
-  const rest = t.slice(at.length);
-  if (rest !== '' && !/^[\s\u2005]/.test(rest)) return text;
-  return rest.replace(/^[\s\u2005]+/, '');
+  if (!text.includes(at)) return text;
+  let out = '';
+  let i = 0;
+  for (let k = text.indexOf(at); k >= 0; k = text.indexOf(at, k + at.length)) {
+    const before = text[k - 1];
+    const after = text[k + at.length];
+    if ((before !== undefined && !/[\s\u2005]/.test(before)) || (after !== undefined && !/[\s\u2005]/.test(after)))
+      continue;
+    out += text.slice(i, k);
+    i = k + at.length;
+    // The blanks after the mention go with it (one stays between the words either side).
+    while (i < text.length && /[\s\u2005]/.test(text[i] as string)) i++;
+    if (i === text.length) out = out.replace(/[\s\u2005]+$/, '');
+  }
+  out += text.slice(i);
+  return i === 0 ? text : out.replace(/^[\s\u2005]+/, '');
 }
 
 /**
