@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addressingOf, formsOfAddress, quotesDispatch } from '../src/domain/dispatch/addressing.js';
 import { classifyReply } from '../src/domain/dispatch/flow-answer.js';
 import { parseDualReply } from '../src/domain/dual/sides.js';
-import { commandOf, intentOf, isAck } from '../src/domain/language/intent.js';
+import { aboutTheBot, commandOf, hasSubstance, intentOf, isAck } from '../src/domain/language/intent.js';
 import { splitQuote } from '../src/domain/language/quote.js';
 import { summary } from '../src/domain/texts/dispatch.js';
 import { parseTicketCommand } from '../src/domain/tickets/commands.js';
@@ -40,6 +40,44 @@ describe('intent: commands, acknowledgements, substance (one classifier for ever
       '控制台的链接打不开怎么办',
     ])
       expect(commandOf(text), text).toBeNull();
+  });
+
+  it('help and the console in everyday words are those commands (strict: only the bare forms)', () => {
+    const cases: Array<[string, string]> = [
+      ['控制台链接发我一下', 'console'],
+      ['麻烦把控制台链接发我', 'console'],
+      ['打开控制台', 'console'],
+      ['进后台', 'console'],
+      ['请发一下控制台的登录链接', 'console'],
+      ['控制台怎么登录', 'console'],
+      ['帮助一下', 'help'],
+      ['怎么用？', 'help'],
+      ['请问怎么使用', 'help'],
+      ['你能干啥', 'help'],
+      ['有哪些功能？', 'help'],
+      ['使用说明发我一下', 'help'],
+    ];
+    for (const [text, kind] of cases) {
+      expect(commandOf(text), text).toBe(kind);
+      expect(commandOf(text, { strict: true }), text).toBeNull();
+      expect(intentOf(text), text).toBe('command');
+    }
+    for (const text of [
+      '后台数据显示已办结',
+      '请说明情况',
+      '这个怎么用不了',
+      '控制台用不了',
+      '帮助群众解决了路灯问题',
+      '看板已安装到位',
+    ])
+      expect(commandOf(text), text).toBeNull();
+  });
+
+  it('a message about the bot itself carries no substance as an answer, unless it reports work', () => {
+    for (const text of ['控制台打不开啊', '助手怎么没反应', '机器人是不是坏了', '登录链接过期了'])
+      expect([text, hasSubstance(text), aboutTheBot(text)]).toEqual([text, false, true]);
+    for (const text of ['已在控制台上传整改照片', '经核实，机器人推送的工单已处理完毕'])
+      expect([text, hasSubstance(text), aboutTheBot(text)]).toEqual([text, true, false]);
   });
 
   it('the same acknowledgements everywhere: ticket digests, dispatches, 双派单 rounds', () => {

@@ -86,6 +86,16 @@ export const OWN_CASES: ReportCase[] = [
   },
   // ── decorations (issue 12): emoji, bracket emoticons, bullets, circled numbers, stray spaces ──
   {
+    name: 'figures set off in brackets after their names',
+    text: '⭐生态环境分局⭐ 今日受理【5】件，办结【4】件，在办（1）件，满意率「100%」',
+    expect: { unit: '区生态环境分局', received: 5, completed: 4, inProgress: 1, satisfactionRate: 100 },
+  },
+  {
+    name: 'list numbers in brackets opening a clause stay list numbers',
+    text: '城管局今日：（1）受理5件（2）办结4件（3）在办1件',
+    expect: { unit: '区城市管理局', received: 5, completed: 4, inProgress: 1 },
+  },
+  {
     name: 'bare counts, a rate right after the last one',
     text: '环境分局 受理4 办结2 在办2 不满意1 满意率80%',
     expect: { unit: '区生态环境分局', received: 4, completed: 2, inProgress: 2, unsatisfied: 1, satisfactionRate: 80 },
@@ -650,5 +660,81 @@ export const OWN_CASES: ReportCase[] = [
     name: 'suffix zero after object words',
     text: '城东街道：今日受理6件，办结6件，逾期工单暂无，回访不满意的无。',
     expect: { overdue: 0, unsatisfied: 0 },
+  },
+  // ── everyday verbs as heads type them (issue 12, item 3) ─────────────────
+  {
+    name: 'everyday verbs 收了 / 结了 / 在弄 with 个',
+    text: '生态今天收了5个 结了4个 还有1个在弄',
+    expect: { isReport: true, received: 5, completed: 4, inProgress: 1 },
+  },
+  {
+    name: 'everyday verbs 接了 / 办完 / 还在处理',
+    text: '生态环境分局今天接了5件，办完4件，1件还在处理',
+    expect: { isReport: true, unit: '区生态环境分局', received: 5, completed: 4, inProgress: 1 },
+  },
+  {
+    name: 'everyday verbs 新收 / 搞定 / 还在办 with 单',
+    text: '今天新收3单，搞定2单，1单还在办',
+    expect: { isReport: true, received: 3, completed: 2, inProgress: 1 },
+  },
+  {
+    name: 'everyday verbs 来件 / 处理完 / 没办完 with 条',
+    text: '民政今日来件6条 处理完5条 没办完1条',
+    expect: { isReport: true, received: 6, completed: 5, inProgress: 1 },
+  },
+  {
+    name: 'everyday verbs 收到…件 / 办好 / 正在弄',
+    text: '今天收到工单5件，办好4件，1件正在弄',
+    expect: { isReport: true, received: 5, completed: 4, inProgress: 1 },
+  },
+  {
+    name: '接件 / 结件 are received / completed',
+    text: '接件5，结件4',
+    expect: { isReport: true, received: 5, completed: 4, inProgress: null },
+  },
+  {
+    name: '接件 / 结件 / 在办 between emoji',
+    text: '🔥🔥环境分局今日接件5，结件4，在办1🔥🔥',
+    expect: { isReport: true, unit: '区生态环境分局', received: 5, completed: 4, inProgress: 1 },
+  },
+  {
+    name: '💯 right after 满意率 is 100%',
+    text: '📢📢今日情况：受理5件，办结4件，满意率💯',
+    expect: { isReport: true, received: 5, completed: 4, satisfactionRate: 100 },
+  },
+  {
+    name: '💯 elsewhere is a decoration',
+    text: '今日受理5件，办结5件💯',
+    expect: { isReport: true, received: 5, completed: 5, satisfactionRate: null },
+  },
+  {
+    name: 'everyday verbs in a dispatch answer are not figures',
+    text: '湖滨路路灯修好了3个，还有2个在弄',
+    expect: { isReport: false, inProgress: null },
+  },
+  {
+    name: 'everyday verbs without what came in are not a report',
+    text: '今天办好了3个，还有2个在弄',
+    expect: { isReport: false, completed: null, inProgress: null },
+  },
+  {
+    name: 'everyday verbs naming a case code are not a report',
+    text: 'D2 收了5个摊位，搞定4个，还有1个在弄',
+    expect: { isReport: false, received: null, completed: null, inProgress: null },
+  },
+  {
+    name: 'a bare 收到 before a break is an acknowledgement, not 受理',
+    text: '收到，5个都结了',
+    expect: { isReport: false, received: null, completed: null },
+  },
+  {
+    name: 'everyday verbs beside a usual figure fill in',
+    text: '凤凰镇今天结了6个，满意率100%',
+    expect: { isReport: true, received: null, completed: 6, satisfactionRate: 100 },
+  },
+  {
+    name: 'chit-chat with 来了 / 搞定 is not a report',
+    text: '领导来了2个小时，事情都搞定了',
+    expect: { isReport: false },
   },
 ];

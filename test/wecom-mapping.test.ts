@@ -85,6 +85,16 @@ describe('wecom inbound', () => {
     expect(withoutBotMention('ops@督办助手.cn 收到', '督办助手')).toBe('ops@督办助手.cn 收到');
   });
 
+  it('drops the bot mention standing on its own after another mention or at the end (issue 12.4)', () => {
+    expect(withoutBotMention('@王副主任 @督办助手 收到', '督办助手')).toBe('@王副主任 收到');
+    expect(withoutBotMention('@王副主任 路灯已修复，今晚恢复照明 @督办助手', '督办助手')).toBe(
+      '@王副主任 路灯已修复，今晚恢复照明',
+    );
+    expect(withoutBotMention('收到🙏\u2005@督办助手\u2005', '督办助手')).toBe('收到🙏');
+    expect(withoutBotMention('@督办助手\n区公安分局日报\n受理4件', '督办助手')).toBe('区公安分局日报\n受理4件');
+    expect(withoutBotMention('请问@督办助手怎么用', '督办助手')).toBe('请问@督办助手怎么用');
+  });
+
   it('maps a private text, a mixed message, a voice message and a quote', () => {
     const p = messageOf({ ...single, msgtype: 'text', text: { content: '帮助' } }, ctx)?.message;
     expect(p).toMatchObject({ chat: 'private', roomId: null, text: '帮助', mentionIds: [] });

@@ -1,5 +1,6 @@
 import { type Addressing, addressingOf } from '../domain/dispatch/addressing.js';
 import {
+  aboutTheBot,
   commandOf,
   courtesyOf,
   FINDING,
@@ -129,6 +130,8 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
     if (items.every(isBackcheckOnly)) return null;
     return { kind: 'courtesy', courtesy: 'ok', items };
   }
+  // 控制台打不开: about the bot, not an item's answer; the private fallback answers it.
+  if (aboutTheBot(bare)) return null;
   const ack = isAck(bare) || isSoftAck(bare);
   return { kind: 'clarify', items, ack, hold: !ack && hasSubstance(bare) && !isQuestion(bare) };
 }

@@ -108,7 +108,8 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
     (await roundsAwaitingUnit(ctx.db, unitId)).length > 0
   )
     return null;
-  const mine = reply.codes.length === 0 && msg.chat === 'group' ? narrowByAddress(all, a) : all;
+  // Addressed to a leader (报告王主任… / @王副主任 / a quote), in the group or privately: that leader's dispatches.
+  const mine = reply.codes.length === 0 ? narrowByAddress(all, a) : all;
   const link: Link = linkReply(
     reply.kind,
     reply.codes,
@@ -230,7 +231,7 @@ export const dispatchAnswerHandler = unitWorkerHandler('dispatch-answer', decide
     );
     return;
   }
-  if (dec.reply.kind === 'answer') await supersedePendingReplies(ctx.db, dec.unitId, at);
+  if (dec.reply.kind === 'answer') await supersedePendingReplies(ctx.db, dec.unitId, at, dec.dispatch.code);
   await applyReply(ctx, dec.dispatch, dec.unitId, dec.reply.kind, {
     senderId: sender.id,
     messageId: msg.id,

@@ -4,7 +4,7 @@
  */
 
 import type { IncomingMessage } from '../domain/messages.js';
-import { explainReport, type NotReportReason, type ReportParse } from '../domain/report/parse.js';
+import { explainReport, type NotReportReason, type ReportCues, type ReportParse } from '../domain/report/parse.js';
 import type { AppContext } from '../usecases/context.js';
 
 /** Longer texts are not daily reports (and are not worth parsing on the hot path). */
@@ -13,6 +13,8 @@ const MAX_REPORT_CHARS = 20_000;
 export interface ParsedReport {
   parse: ReportParse;
   why: NotReportReason | null;
+  /** Figure names and numbers the text holds, taken or not (for the 未识别为日报 hint). */
+  cues: ReportCues;
   /** Never a report whatever figures it holds (issue 14): an acknowledgement (好的收到1) or a case code (D9 收到). */
   never?: 'ack' | 'code';
 }

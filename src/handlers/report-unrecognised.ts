@@ -13,7 +13,14 @@ function hintFor(msg: IncomingMessage, sender: Person, ctx: AppContext, readings
   const p = readings.of(parsedReport);
   if (!p || p.never) return null;
   const own = ctx.roster.unitOf(sender.id);
-  return reportAttempt({ text: msg.text, parse: p.parse, why: p.why, ownUnit: own?.name, mentions: msg.mentionIds });
+  return reportAttempt({
+    text: msg.text,
+    parse: p.parse,
+    why: p.why,
+    cues: p.cues,
+    ownUnit: own?.name,
+    mentions: msg.mentionIds,
+  });
 }
 
 /**

@@ -443,10 +443,15 @@ export async function resolvePendingReply(db: Queryable, id: number, code: strin
   return rows.length > 0;
 }
 
-/** A unit's later linked reply makes its older unlinked ones stale: they no longer wait for a code. */
-export async function supersedePendingReplies(db: Queryable, unitId: string, at: Date): Promise<void> {
+/**
+ * A unit's later linked reply makes its older unlinked ones stale: they no longer wait for a code. With `code` (the
+ * dispatch just answered), only those the bot asked about that dispatch (or about nothing named): a question about
+ * D2 or D3 still waits when the unit answers D1 meanwhile.
+ */
+export async function supersedePendingReplies(db: Queryable, unitId: string, at: Date, code?: string): Promise<void> {
   await db.query(
-    'update dispatch_pending_replies set resolved_at = $2 where unit_id = $1 and resolved_at is null and at <= $2',
-    [unitId, at],
+    'update dispatch_pending_replies set resolved_at = $2 where unit_id = $1 and resolved_at is null and at <= $2' +
+      (code === undefined ? '' : " and (codes = '[]'::jsonb or codes ? $3)"),
+    code === undefined ? [unitId, at] : [unitId, at, code],
   );
 }

@@ -55,11 +55,49 @@ export const HANDLED = new RegExp(
     '处置情况|办理情况|办理结果|处理结果|核查情况|整改情况',
 );
 
+/** The words of help and console requests in everyday phrasing (帮助一下, 怎么用, 打开控制台, 控制台链接发我一下). */
+const LOOSE_CORES: ReadonlyArray<[CommandKind, RegExp]> = [
+  [
+    'help',
+    new RegExp(
+      '帮助|使用说明|操作说明|使用方法|操作方法|使用指南|操作指南|用法|菜单|(?:怎么|如何|怎样)(?:使用|用|操作)|' +
+        '(?:能|可以|会)(?:做|干)(?:什么|啥|些什么)|(?:有|都有)(?:什么|哪些|啥)功能',
+    ),
+  ],
+  ['console', /控制台|管理后台|后台|看板/],
+];
+/** The polite wrapping around such a request: asking, sending, opening, the link, particles, thanks. */
+const REQUEST_WRAP = new RegExp(
+  `^(?:${[
+    '请问|请|麻烦(?:你|您)?|劳驾|帮(?:我|忙)?|把|给我|发给我|发我|发过来|过来|发送|发|再|重新|来',
+    '我要|我想|想|需要|要|能否|能不能|可以|可否|一下|下|一个|一份|个',
+    '打开|进入|进|登录|登陆|链接|连接|地址|网址|入口|页面|网页|新的|的|你|您|这个|督办助手|助手|机器人',
+    '看看|查看|看|在哪里|在哪|哪里|怎么|如何|吧|呢|啊|呀|哈|谢谢|谢了|好吗|行吗',
+  ].join('|')})+$`,
+);
+const LOOSE_MAX = 24;
+
+/** A help or console request wrapped in polite words, with nothing else in it; or null. */
+function looseCommandOf(s: string): CommandKind | null {
+  const flat = s.replace(/[\s,，.。!！?？~～、;；:：…—\-]+/g, '');
+  if (flat === '' || flat.length > LOOSE_MAX) return null;
+  for (const [kind, core] of LOOSE_CORES) {
+    const m = core.exec(flat);
+    if (!m) continue;
+    const rest = flat.slice(0, m.index) + flat.slice(m.index + m[0].length);
+    if (rest === '' || REQUEST_WRAP.test(rest)) return kind;
+  }
+  return null;
+}
+
 /**
  * The bot command a message is, or null. Commands are never answers to a dispatch, a 双派单
  * round or a ticket. A query (查超期, 我的待办 …) that already reports handling is content.
+ * Help and the console are also read in everyday wrapping (帮助一下, 怎么用, 打开控制台,
+ * 控制台链接发我一下); `strict` reads only the bare commands (the group's chatter, where such
+ * words may be meant for a person).
  */
-export function commandOf(text: string): CommandKind | null {
+export function commandOf(text: string, opts: { strict?: boolean } = {}): CommandKind | null {
   const s = trimEndOf(plainWords(text), FINAL_STOP);
   if (s === '') return null;
   for (const [kind, re] of COMMANDS) {
@@ -67,7 +105,7 @@ export function commandOf(text: string): CommandKind | null {
     if (kind === 'query' && HANDLED.test(s)) return null;
     return kind;
   }
-  return null;
+  return opts.strict ? null : looseCommandOf(s);
 }
 
 // ---- acknowledgements -------------------------------------------------------------------------
@@ -262,13 +300,25 @@ function isFillerSegment(seg: string): boolean {
   return b !== seg && b !== '' && FILLER.test(b);
 }
 
+/** The bot and its tools named: a message about them is no answer about the work. */
+const ABOUT_THE_BOT = /控制台|登录链接|督办助手|机器人|(?<!督办)助手/;
+
+/** 控制台打不开 / 助手怎么没回复: the message is about the bot itself and reports no work. */
+export function aboutTheBot(text: string): boolean {
+  const s = plainWords(text);
+  return ABOUT_THE_BOT.test(s) && !HANDLED.test(s) && !FINDING.test(s);
+}
+
 /**
  * Whether a message carries substance: some words beyond greetings, thanks, 好的, 收到 and
- * emoji (at least four letters or digits left), or a report of handling.
+ * emoji (at least four letters or digits left), or a report of handling; not a message about
+ * the bot itself (控制台打不开) unless it also reports work.
  */
 export function hasSubstance(text: string): boolean {
   const s = plainWords(text);
   if (HANDLED.test(s)) return true;
+  // 控制台打不开 / 助手怎么没回复: about the bot itself, never a report of work done.
+  if (aboutTheBot(s)) return false;
   const kept = s
     .split(/[\s,，.。!！?？~～、;；:：…—\-]+/)
     .filter((seg) => seg !== '' && !isFillerSegment(seg))

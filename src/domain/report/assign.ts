@@ -11,6 +11,8 @@ export interface Binding {
   field: CountField | RateField;
   value: number;
   pos: number;
+  /** Read from an everyday verb (收了, 结了, 在弄). */
+  colloquial?: true;
 }
 
 export interface Figures extends ReportFigures {
@@ -324,7 +326,7 @@ class Assigner {
     } else {
       this.f[field] ??= value;
     }
-    this.bindings.push({ field, value, pos: kw.pos });
+    this.bindings.push({ field, value, pos: kw.pos, ...(kw.colloquial ? { colloquial: true as const } : {}) });
     this.subject = SUBJECTS.has(field) ? { field, value } : null;
     this.lastBound = { field, value };
   }
@@ -333,7 +335,8 @@ class Assigner {
     const keep: Entry[] = [];
     for (const e of this.run) {
       if (e.zero || e.all || e.tok.field === 'completed') this.resolve(e);
-      else keep.push(e);
+      // 收到，5个都结了: a weak receiving verb (收到, 接到) before a break is an acknowledgement, not a figure's name.
+      else if (!(e.tok.field === 'received' && e.tok.weak)) keep.push(e);
     }
     this.run = keep;
     this.carried = keep.length > 0;

@@ -21,6 +21,11 @@ export function isCorrection(text: string): boolean {
 /** A dispatch, 双派单 or approval code (D9, SP12, TB3): an answer to a case, never the day's report. */
 const CASE_CODE = /(?<![A-Za-z])(?:SP|TB|D)\s?\d{1,7}(?!\d)/i;
 
+/** Whether the text names a dispatch, 双派单 or approval code. */
+export function namesCaseCode(text: string): boolean {
+  return CASE_CODE.test(text);
+}
+
 /**
  * Why a text with at most one figure is still never a daily report: 'ack' (收到, 好的收到1),
  * 'code' (D9 收到). A report with more figures stays a report even when it names a case

@@ -9,14 +9,23 @@ export type RateField = 'onTimeRate' | 'satisfactionRate';
 export type ReturnedPart = 'tuiban' | 'buzai';
 
 export type LexEntry =
-  | { text: string; kind: 'kw'; field: CountField; weak?: boolean; part?: ReturnedPart; zero?: boolean }
+  | {
+      text: string;
+      kind: 'kw';
+      field: CountField;
+      weak?: boolean;
+      part?: ReturnedPart;
+      zero?: boolean;
+      /** Everyday verbs (收了, 结了, 在弄): they count only in a report-like message (see colloquial.ts). */
+      colloquial?: boolean;
+    }
   | { text: string; kind: 'zero' }
   | { text: string; kind: 'cumul' | 'compare' | 'reset' | 'all' | 'each' | 'resp' | 'filler' | 'sub' };
 
 function kws(
   field: CountField,
   words: readonly string[],
-  extra: { weak?: boolean; part?: ReturnedPart; zero?: boolean } = {},
+  extra: { weak?: boolean; part?: ReturnedPart; zero?: boolean; colloquial?: boolean } = {},
 ): LexEntry[] {
   return words.map((text) => ({ text, kind: 'kw' as const, field, ...extra }));
 }
@@ -88,7 +97,7 @@ const RECEIVED_ZERO = [
   '未受理新',
 ];
 
-const COMPLETED = ['办结', '办理完毕', '处理完毕', '办毕', '结案', '办完', '完结', '结办', '办理完结'];
+const COMPLETED = ['办结', '办理完毕', '处理完毕', '办毕', '结案', '办完', '完结', '结办', '办理完结', '结件', '结单'];
 const IN_PROGRESS = [
   '在办',
   '正在办理',
@@ -111,6 +120,32 @@ const IN_PROGRESS = [
   '正在跟进',
   '未结办',
   '未完结',
+  // Longer than the everyday 在处理 / 还在处理 (IN_PROGRESS_COLLOQUIAL) that start them: still plain words.
+  '在处理中',
+  '还在处理中',
+];
+/**
+ * The figures as heads type them on a phone (收了5个 结了4个 还有1个在弄, 新收3单 搞定2单): taken only when the
+ * message is report-like (colloquial.ts), so that chatter and a dispatch answer (路灯修好了3个，还有2个在弄) stay
+ * what they are. A bare 收到 is an acknowledgement: only 收到…件 (RECEIVED_WEAK) reads as received.
+ */
+const RECEIVED_COLLOQUIAL = ['收了', '新收了', '新接了', '来了'];
+const COMPLETED_COLLOQUIAL = ['结了', '办好', '处理完', '处理好', '搞定', '弄完', '弄好', '结掉', '处理掉'];
+const IN_PROGRESS_COLLOQUIAL = [
+  '在弄',
+  '还在弄',
+  '正在弄',
+  '在处理',
+  '还在处理',
+  '还在办',
+  '没办完',
+  '没有办完',
+  '还没办完',
+  '没处理完',
+  '没弄完',
+  '没结',
+  '还没结',
+  '未结',
 ];
 const OVERDUE = [
   '超期',
@@ -314,6 +349,9 @@ export const LEXICON: readonly LexEntry[] = [
   ...kws('received', RECEIVED_ZERO, { zero: true }),
   ...kws('completed', COMPLETED),
   ...kws('inProgress', IN_PROGRESS),
+  ...kws('received', RECEIVED_COLLOQUIAL, { weak: true, colloquial: true }),
+  ...kws('completed', COMPLETED_COLLOQUIAL, { colloquial: true }),
+  ...kws('inProgress', IN_PROGRESS_COLLOQUIAL, { colloquial: true }),
   ...kws('overdue', OVERDUE),
   ...kws('reopened', REOPENED),
   ...kws('unsatisfied', UNSATISFIED),

@@ -20,6 +20,8 @@ export const MASK = '\uE000';
 export function cleanText(text: string): string {
   let s = normalizeWidth(toSimplified(text));
   s = s.replace(/\r\n?/g, '\n');
+  s = unwrapFigures(s);
+  s = hundredEmoji(s);
   s = stripDecorations(s);
   s = s.replace(/[\u200b-\u200f\u2060\ufeff\u00ad]/g, '');
   s = readTables(s);
@@ -30,6 +32,26 @@ export function cleanText(text: string): string {
     .replace(/[\uff5e]/g, '~');
   s = s.replace(/[\uff1b]/g, '；').replace(/[\uff01]/g, '！');
   return rateSynonyms(dropCjkSpaces(joinSplitDigits(collapseWhitespace(s))));
+}
+
+/**
+ * A figure set off in brackets after its name (受理【5】件, 办结[4]件, 满意率「100%」, 在办（1）件) is that figure:
+ * the brackets go. Only a bare number right after a word or colon (a list number such as （1） opening a line stays).
+ */
+const BRACKETED = /(?<=[\u4e00-\u9fff:：]) ?[【[「『〔〖［] ?(\d{1,6}(?:\.\d{1,3})? ?%?) ?[】\]」』〕〗］]/g;
+const PARENTHESISED = /(?<=[\u4e00-\u9fff:：]) ?[(（] ?(\d{1,6}) ?[)）](?= ?[件个单宗起])/g;
+export function unwrapFigures(s: string): string {
+  if (!/\d/.test(s)) return s;
+  return s.replace(BRACKETED, '$1').replace(PARENTHESISED, '$1');
+}
+
+/**
+ * 💯 right after a rate's name (满意率💯, 满意率：💯) is that rate's figure, 100%: the emoji is the number, put
+ * where the figure goes. Anywhere else (办结5件💯) it is a decoration like any other and says nothing.
+ */
+const HUNDRED_AFTER_RATE = /(率 ?[:：]? ?(?:为|达到?|是)? ?)\u{1F4AF}/gu;
+export function hundredEmoji(s: string): string {
+  return s.includes('\u{1F4AF}') ? s.replace(HUNDRED_AFTER_RATE, '$1100%') : s;
 }
 
 /**

@@ -7,11 +7,12 @@ import { trimEndOf } from '../language/trim.js';
 import { isHeadOrLiaison, type Roster } from '../roster.js';
 import { DEFAULT_TZ, inZone } from '../time.js';
 import { assignFigures, type Binding } from './assign.js';
+import { colloquialAllowed, withoutColloquial } from './colloquial.js';
 import { neverAReport } from './correction.js';
 import { findDates, reportDay } from './dates.js';
 import { FIGURE_KEYS, type ReportFigures } from './figures.js';
 import { cleanText, MASK, maskNoise, maskPeriods } from './normalize.js';
-import { tokenize } from './tokens.js';
+import { type Tok, tokenize } from './tokens.js';
 import { reportingUnit, type UnitMention, unitMentions } from './units.js';
 
 /** The parser's answer: the contract's fields (see shared/docs/parsing.md). */
@@ -170,12 +171,7 @@ const FORWARD =
  * the source is it); the bot's report handler applies the same rule from the sender (another
  * unit's report forwarded is refused and offered to that unit, as any report for another unit).
  */
-function forwardedReport(
-  input: ReportInput,
-  clean: string,
-  roster: Roster,
-  tz: string,
-): { parse: ReportParse; why: NotReportReason | null } | null {
+function forwardedReport(input: ReportInput, clean: string, roster: Roster, tz: string): ReportExplained | null {
   const m = FORWARD.exec(clean);
   if (m === null || m[0].length === 0) return null;
   const sender = input.from === undefined ? undefined : roster.person(input.from);
@@ -191,19 +187,41 @@ function forwardedReport(
   const unit = unitName === null ? undefined : roster.unitByName(unitName);
   if (own !== undefined && unit !== undefined && unit.id !== own) return null;
   if (own !== undefined && source !== undefined && source !== null && source.id !== own) return null;
-  return { parse: { ...inner.parse, unit: unitName }, why: null };
+  return { parse: { ...inner.parse, unit: unitName }, why: null, cues: inner.cues };
 }
 
 export function parseReport(input: ReportInput, roster: Roster, tz: string = DEFAULT_TZ): ReportParse {
   return explainReport(input, roster, tz).parse;
 }
 
+/**
+ * What a text holds that reads like report figures, whatever the parser took: the kinds of figure named
+ * (受理, 办结, 在办, 满意率…, everyday verbs included) and the numbers that could be counts or rates.
+ */
+export interface ReportCues {
+  kinds: number;
+  numbers: number;
+}
+
+export interface ReportExplained {
+  parse: ReportParse;
+  why: NotReportReason | null;
+  cues: ReportCues;
+}
+
+function cuesOf(toks: readonly Tok[]): ReportCues {
+  const kinds = new Set<string>();
+  let numbers = 0;
+  for (const t of toks) {
+    if (t.k === 'kw') kinds.add(t.field);
+    else if (t.k === 'rate' && t.field !== null) kinds.add(t.field);
+    else if (t.k === 'num' && t.unit !== 'other') numbers++;
+  }
+  return { kinds: kinds.size, numbers };
+}
+
 /** The parse and, when the text is not a report, why not (for the bot's own hints; not in the CLI). */
-export function explainReport(
-  input: ReportInput,
-  roster: Roster,
-  tz: string = DEFAULT_TZ,
-): { parse: ReportParse; why: NotReportReason | null } {
+export function explainReport(input: ReportInput, roster: Roster, tz: string = DEFAULT_TZ): ReportExplained {
   const text = typeof input.text === 'string' ? input.text : '';
   const sent = inZone(input.sentAt, tz);
   const valid = sent.isValid();
@@ -217,7 +235,8 @@ export function explainReport(
   masked = maskPeriods(maskSpans(masked, hits));
 
   const toks = tokenize(masked);
-  const fig = assignFigures(masked, toks);
+  let fig = assignFigures(masked, toks);
+  if (!colloquialAllowed(clean, fig.bindings)) fig = assignFigures(masked, withoutColloquial(toks));
   const mentions = unitMentions(clean, roster);
   const unit = reportingUnit(mentions);
 
@@ -243,5 +262,5 @@ export function explainReport(
     const fwd = forwardedReport(input, clean, roster, tz);
     if (fwd !== null) return fwd;
   }
-  return { parse: out, why };
+  return { parse: out, why, cues: cuesOf(toks) };
 }

@@ -14,6 +14,8 @@ export interface KwTok {
   field: CountField;
   weak: boolean;
   zero: boolean;
+  /** An everyday verb (收了, 结了, 在弄): counts only in a report-like message. */
+  colloquial: boolean;
   part?: ReturnedPart;
   pos: number;
   end: number;
@@ -152,7 +154,8 @@ export function classifyMeasure(s: string, e: number): { unit: MeasureKind; end:
   if (c === '%' || c === '‰') return { unit: 'pct', end: j + 1 };
   if (c === '件' || c === '宗') return { unit: 'count', end: j + 1 };
   if (c === '单') return s[j + 1] === '位' ? { unit: 'other', end: j + 1 } : { unit: 'count', end: j + 1 };
-  if (c === '个') {
+  // 个 and 条 (5个, 来件6条): a count when nothing but a keyword, a ticket word or a break follows.
+  if (c === '个' || c === '条') {
     let a = j + 1;
     while (s[a] === ' ') a++;
     const n = s[a];
@@ -166,7 +169,7 @@ export function classifyMeasure(s: string, e: number): { unit: MeasureKind; end:
       n === ':' ||
       !isCjk(n) ||
       keywordAt(s, a) ||
-      /^(?:工单|诉求|件|单|已|均|全部|正在|尚|仍|未|其中|都)/.test(s.slice(a, a + 2))
+      /^(?:工单|诉求|件|单|已|均|全部|正在|尚|仍|未|其中|都|还有|还在|还没|没有|没)/.test(s.slice(a, a + 2))
     ) {
       return { unit: 'count', end: j + 1 };
     }
@@ -318,6 +321,7 @@ export function tokenize(s: string): Tok[] {
             field: e.field,
             weak: e.weak === true,
             zero: e.zero === true,
+            colloquial: e.colloquial === true,
             ...(e.part ? { part: e.part } : {}),
             pos: i,
             end: i + e.text.length,
