@@ -135,7 +135,8 @@ describe('issue 12.1: commands are never answers; an answer with no code carries
     const starts: Array<[string, RegExp]> = [
       ['好的', /^贵单位目前有 2 件事项待签收，请问这条签收对应哪一件？/],
       ['在吗', /^您好，我在。贵单位目前有 2 件事项待答复：/],
-      ['路灯和渗水的事我们都在跟进', /^您好，这条消息未作为答复记录。贵单位目前有 2 件事项待答复/],
+      // Its words name both rounds' tickets (路灯, 渗水): both offered.
+      ['路灯和渗水的事我们都在跟进', /^您好，这条消息未作为答复记录。消息所说的事项可能是：/],
     ];
     for (const [text, start] of starts) {
       const out = await s.play(say(t(MON, '16:00'), ZJ, text, { to: 'bot' }));

@@ -232,13 +232,14 @@ describe('play2 3: ticket verbs in the words units use', () => {
       ).toEqual([CHU]);
       expect(out[0]?.text, text).not.toContain('未作处理');
       expect(out[0]?.text, text).toContain('GD20261124001');
-      expect(out[0]?.text, text).toMatch(/回复“GD20261124001 已办结 说明”即可|回复“工单编号 已办结 说明”即可/);
+      expect(out[0]?.text, text).toMatch(/回复“GD20261124001 已办结 说明”。|回复“工单编号 已办结 说明”即可/);
       expect(await reportedDone('GD20261124001')).toBe(before);
     }
-    // Naming the ticket it asked about: 是否报告工单 GD… 已办结？
+    // Naming the ticket it asked about: 是否指工单 GD…？
     const one = await s.play(say(t('2026-12-01', '11:05'), CHU, '海港路菜市场那个工单已经办完了', { to: 'bot' }));
     expect(one[0]?.text).toBe(
-      '是否报告工单 GD20261124001（海港路菜市场周边摊贩占道）已办结？回复“GD20261124001 已办结 说明”即可。',
+      '是否指工单 GD20261124001（海港路菜市场周边摊贩占道）？如是报告该工单已办结，请回复“是”确认；' +
+        '也可回复“GD20261124001 已办结 说明”。',
     );
   });
 

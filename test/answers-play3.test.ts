@@ -302,7 +302,7 @@ describe('play3 6: a bare code of a dispatch already answered says its feedback 
   });
 });
 
-describe('play3 2: a yes to "是否报告工单 … 已办结？" records the ticket as reported done, never a digest 签收', () => {
+describe('play3 2: a yes to "是否指工单 …？" records the ticket as reported done, never a digest 签收', () => {
   let s: Scenario;
   const WU = 'wxid_renshe_wu';
   const tk = (n: string, title: string, unit: string) => [
@@ -354,7 +354,7 @@ describe('play3 2: a yes to "是否报告工单 … 已办结？" records the ti
   for (const [who, unit, n, said, yes] of cases) {
     it(`"${said}" then "${yes}": reported done with the first message as the note`, async () => {
       const ask = await s.play(say(t('2026-12-01', '15:10'), who, said, { to: 'bot' }));
-      expect(ask.map((o) => o.text)).toEqual([expect.stringMatching(new RegExp(`^是否报告工单 ${n}（`))]);
+      expect(ask.map((o) => o.text)).toEqual([expect.stringMatching(new RegExp(`^是否指工单 ${n}（`))]);
       const out = await s.play(say(t('2026-12-01', '15:12'), who, yes, { to: 'bot' }));
       expect(out.map((o) => o.text)).toEqual([`已记录工单 ${n} 的办结情况，最终以 12345 平台状态为准。`]);
       expect(await events(n)).toEqual([said]);

@@ -72,7 +72,7 @@ describe('签收 + a "done" remark after a ticket digest: signed, and the remark
       const texts = out.map((o) => o.text);
       expect(texts[0]).toMatch(/^(?:@\S+ )?已签收，督办记录已更新。$/);
       expect(out[1]?.to).toBe(who);
-      expect(texts[1]).toMatch(new RegExp(`^是否报告工单 ${n}（`));
+      expect(texts[1]).toMatch(new RegExp(`^是否指工单 ${n}（`));
       expect(texts.join('\n')).not.toContain('未能识别');
       expect(await ackedBy(unit)).toEqual([who]);
       const done = await s.play(say(t(TUE, '09:12'), who, yes, { to: 'bot' }));
@@ -85,7 +85,7 @@ describe('签收 + a "done" remark after a ticket digest: signed, and the remark
     const out = await s.play(say(t(TUE, '09:20'), ZJ, '签收。锦绣小区路灯今天上午已经修好了😊', { to: 'bot' }));
     expect(out.map((o) => o.text)).toEqual([
       '已签收，督办记录已更新。',
-      expect.stringMatching(/^是否报告工单 GD20261124003（/),
+      expect.stringMatching(/^是否指工单 GD20261124003（/),
     ]);
   });
 });

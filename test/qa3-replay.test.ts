@@ -157,7 +157,7 @@ for (const channel of ['wechaty', 'wecom'] as const) {
       ] as const) {
         const reply = to(who, `${DAY} ${at}`);
         expect(reply, at).toMatch(new RegExp(`^已收到${unit}12月3日日报：受理`));
-        expect(reply, at).not.toContain('是否报告工单');
+        expect(reply, at).not.toContain('是否指工单');
       }
     });
 

@@ -25,6 +25,8 @@ import {
   groupAnswerAskText,
   isBackcheckOnly,
   type WaitingItem,
+  waitingListText,
+  whichItemText,
 } from '../domain/texts/answers.js';
 import { formatShort } from '../domain/texts/dispatch.js';
 import { addPendingReply, dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
@@ -32,7 +34,7 @@ import type { AppContext } from '../usecases/context.js';
 import { leaderName } from '../usecases/dispatch-common.js';
 import { toPerson } from '../usecases/send.js';
 import { unitWorkerHandler } from './types.js';
-import { waitingThings } from './unit-items.js';
+import { type NamedByTopic, namedByTopic, type WaitingThing, waitingThings } from './unit-items.js';
 
 const MAX_CHARS = 5_000;
 const CODE = /(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}/gi;
@@ -41,7 +43,7 @@ const HAS_CODE = /(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}/i;
 type Decision =
   | { kind: 'answered'; code: string; at: Date; leaderId: string }
   | { kind: 'courtesy'; courtesy: 'thanks' | 'greeting' | 'ok'; items: WaitingItem[] }
-  | { kind: 'clarify'; items: WaitingItem[]; ack: boolean; hold: boolean; group?: true };
+  | { kind: 'clarify'; items: WaitingItem[]; ack: boolean; hold: boolean; group?: true; text?: string };
 
 function addressedToLeader(msg: IncomingMessage, ctx: AppContext): Addressing {
   return addressingOf(
@@ -68,10 +70,34 @@ async function groupDecision(
   const s = plainWords(text);
   if (!HANDLED.test(s) && !FINDING.test(s) && a.leaderIds.length === 0 && !a.reportStart) return null;
   if (parseReport({ text, sentAt: msg.sentAt, from: sender.id }, ctx.roster, ctx.config.timezone).isReport) return null;
-  if (await hasOpenDispatch(ctx.db, unitId)) return sameWordsDispatch(ctx, unitId, s);
+  if (await hasOpenDispatch(ctx.db, unitId)) {
+    const same = await sameWordsDispatch(ctx, unitId, s);
+    if (same !== null) return same;
+    // Its words name a round or an open ticket: asked about (the group's other chatter left alone).
+    const things = (await waitingThings(ctx, unitId)).filter((w) => !w.backcheck);
+    const topic = await namedByTopic(ctx, unitId, s, things);
+    return topic.items.length + topic.tickets.length > 0 ? byTopic(things, topic) : null;
+  }
   const rounds = (await waitingThings(ctx, unitId)).filter((w) => w.kind === 'round' && !w.backcheck);
   if (rounds.length === 0) return null;
-  return { kind: 'clarify', items: rounds.map((r) => ({ code: r.code, what: r.what })), ack: false, hold: true };
+  return byTopic(rounds, await namedByTopic(ctx, unitId, s, rounds));
+}
+
+const itemOf = (w: WaitingThing): WaitingItem => ({ code: w.code, what: w.what, unsigned: w.unsigned });
+
+/**
+ * A message with substance and no code while items wait, held: the one item its words name is asked about (是否作为
+ * SP1 的办理情况？); items and tickets it may name, or several, are listed with how to answer each; naming none, what
+ * waits is listed (never a guess at an item it does not speak of).
+ */
+function byTopic(things: readonly WaitingThing[], topic: NamedByTopic): Decision {
+  const items = things.map(itemOf);
+  const named = topic.items.map(itemOf);
+  if (named.length === 1 && topic.tickets.length === 0)
+    return { kind: 'clarify', items: named, ack: false, hold: true };
+  const text =
+    named.length + topic.tickets.length > 0 ? whichItemText(named, topic.tickets, items) : waitingListText(items);
+  return { kind: 'clarify', items, ack: false, hold: true, text };
 }
 
 /**
@@ -133,7 +159,8 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
   // 控制台打不开: about the bot, not an item's answer; the private fallback answers it.
   if (aboutTheBot(bare)) return null;
   const ack = isAck(bare) || isSoftAck(bare);
-  return { kind: 'clarify', items, ack, hold: !ack && hasSubstance(bare) && !isQuestion(bare) };
+  if (ack || !hasSubstance(bare) || isQuestion(bare)) return { kind: 'clarify', items, ack, hold: false };
+  return byTopic(things, await namedByTopic(ctx, sender.unit, text, things));
 }
 
 /**
@@ -171,6 +198,8 @@ export const answerClarifyHandler = unitWorkerHandler('answer-clarify', decide, 
       at: new Date(msg.sentAt),
     });
   }
-  const text = dec.group === true && dec.items[0] ? groupAnswerAskText(dec.items[0]) : clarifyText(dec.items, dec.ack);
+  const text =
+    dec.text ??
+    (dec.group === true && dec.items[0] ? groupAnswerAskText(dec.items[0]) : clarifyText(dec.items, dec.ack));
   await ctx.send(toPerson(msg.senderId, text, `answer-clarify:${msg.id}`));
 });

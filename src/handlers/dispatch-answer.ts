@@ -1,5 +1,5 @@
 import { type Addressing, addressingOf, type LeaderRef, quotesDispatch } from '../domain/dispatch/addressing.js';
-import { classifyReply, type Link, linkReply, type ReplyClass } from '../domain/dispatch/flow-answer.js';
+import { classifyReply, type Link, linkReply, type ReplyClass, replyBody } from '../domain/dispatch/flow-answer.js';
 import { ownWords } from '../domain/language/quote.js';
 import type { IncomingMessage } from '../domain/messages.js';
 import { parseReport } from '../domain/report/parse.js';
@@ -29,6 +29,7 @@ import type { AppContext } from '../usecases/context.js';
 import { leaderName } from '../usecases/dispatch-common.js';
 import { toPerson } from '../usecases/send.js';
 import { unitWorkerHandler } from './types.js';
+import { namedByTopic, waitingThings } from './unit-items.js';
 
 const MAX_CHARS = 5_000;
 /** How long a message held by answer-clarify waits for its sender to name the item. */
@@ -108,6 +109,13 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
     (await roundsAwaitingUnit(ctx.db, unitId)).length > 0
   )
     return null;
+  // Its words name a 双派单 round or an open ticket of the unit and no dispatch: never a dispatch's answer by default
+  // (answer-clarify and ticket-done-ask ask which).
+  if (reply.kind === 'answer' && reply.codes.length === 0) {
+    const topic = await namedByTopic(ctx, unitId, replyBody(text), await waitingThings(ctx, unitId));
+    const other = topic.tickets.length > 0 || topic.items.length > 0;
+    if (other && !topic.items.some((w) => w.kind === 'dispatch')) return null;
+  }
   // Addressed to a leader (报告王主任… / @王副主任 / a quote), in the group or privately: that leader's dispatches.
   const mine = reply.codes.length === 0 ? narrowByAddress(all, a) : all;
   const link: Link = linkReply(

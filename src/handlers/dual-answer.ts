@@ -28,6 +28,7 @@ import type { AppContext } from '../usecases/context.js';
 import { askBackcheck } from '../usecases/dual-flow.js';
 import { replyTo } from '../usecases/send.js';
 import { unitWorkerHandler } from './types.js';
+import { namedByTopic, waitingThings } from './unit-items.js';
 
 const MAX_CHARS = 5_000;
 
@@ -43,7 +44,8 @@ type Decision = RoundDecision;
 /**
  * Which round a side unit's message is about: a round code of the unit (SP3), else a ticket
  * number of one of its rounds still waiting for it, else — privately, with no code — its only
- * waiting round, unless a ticket digest or a dispatch of the unit could be meant instead.
+ * waiting round, unless a ticket digest or a dispatch of the unit could be meant instead, or its words name another
+ * of the unit's open tickets (学位那件已办结 is no answer to a round about 夜市油烟扰民).
  * Commands (控制台, 帮助 …) are never answers, and an answer must carry substance: a message
  * like 好的 / 在吗 / 谢谢, or a question, is left to answer-clarify, which asks.
  */
@@ -83,6 +85,11 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
     if (digestAt !== null && (deliveredAt === null || digestAt.getTime() >= deliveredAt.getTime())) return null;
   }
   if ((await dispatchesForUnit(ctx.db, unitId)).length > 0) return null;
+  // Its words name another of the unit's open tickets and not this round's: never this round's answer (asked).
+  if (reply.kind === 'answer') {
+    const topic = await namedByTopic(ctx, unitId, text, await waitingThings(ctx, unitId));
+    if (topic.items.length === 0 && topic.tickets.length > 0) return null;
+  }
   return { round: only, unitId, kind: reply.kind, body: reply.body };
 }
 

@@ -11,6 +11,7 @@ import { clusterDetailHandler } from './cluster-detail.js';
 import { clusterDismissHandler } from './cluster-dismiss.js';
 import { consoleLinkHandler } from './console-link.js';
 import { consoleLinkGroupHandler } from './console-link-group.js';
+import { dayStatementHandler } from './day-statement.js';
 import { dispatchAnswerHandler } from './dispatch-answer.js';
 import { dispatchCreateHandler } from './dispatch-create.js';
 import { dispatchPrivateHandler } from './dispatch-private.js';
@@ -67,6 +68,8 @@ export function messageHandlers(): AnyMessageHandler[] {
     approvalBareHandler,
     ticketDoneConfirmHandler,
     answerHeldHandler,
+    // 今日工单已全部办结: about the day's tickets, never an item's answer (before anything that takes answers).
+    dayStatementHandler,
     unitAckHandler,
     dualAnswerHandler,
     ticketCommandsHandler,

@@ -6,13 +6,14 @@ import { commandText } from '../domain/messages.js';
 import type { Person } from '../domain/roster.js';
 import { isUnitWorker } from '../domain/roster.js';
 import { doneWhichTicket } from '../domain/texts/tickets.js';
-import type { OpenTicket } from '../domain/tickets/digest.js';
+import { isDayTicketsStatement } from '../domain/tickets/day-statement.js';
 import { addTicketDoneQuestion } from '../store/ticket-done-questions.js';
 import { overdueOrReopenedOfUnit } from '../store/tickets.js';
 import type { AppContext } from '../usecases/context.js';
 import { toPerson } from '../usecases/send.js';
 import { parsedReport } from './report-parse.js';
 import { type MessageHandler, unitWorkerHandler } from './types.js';
+import { namedByTopic, waitingThings } from './unit-items.js';
 
 const MAX_CHARS = 300;
 /** 工单 / 单子 / 那件 … said to be done: 已经办完了, 办结了, 处理完毕, 已解决. */
@@ -21,26 +22,34 @@ const DONE_WORD = /办结|办完|处理完|处置完|办理完毕|解决了|已�
 /** A number or code: the ticket commands and the answer handlers take those. */
 const NAMES_SOMETHING = /(?<!\d)(?!12345(?!\d))[A-Za-z]{0,4}\d{4,}|(?<![A-Za-z0-9])(?:SP|D|TB)\s?\d{1,8}/i;
 
-type Decision = { tickets: OpenTicket[] };
+type Decision = { tickets: Array<{ number: string; title: string }>; named: boolean };
 
 async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Promise<Decision | null> {
-  if (msg.chat !== 'private' || !isUnitWorker(sender) || sender.unit === undefined) return null;
+  if (!isUnitWorker(sender) || sender.unit === undefined || msg.via === 'card') return null;
   const text = commandText(msg).trim();
   if (text === '' || text.length > MAX_CHARS || commandOf(text) !== null || NAMES_SOMETHING.test(text)) return null;
   const s = plainWords(text);
-  if (!TICKET_WORD.test(s) || !DONE_WORD.test(s) || isQuestion(s)) return null;
+  if (!DONE_WORD.test(s) || isQuestion(s) || isDayTicketsStatement(s)) return null;
+  // A waiting round or dispatch its words name (滨江花园电梯 → SP1's ticket) is the answer handlers' to take or ask.
+  const things = await waitingThings(ctx, sender.unit);
+  const topic = await namedByTopic(ctx, sender.unit, s, things);
+  if (topic.items.length > 0) return null;
+  if (topic.tickets.length > 0) return { tickets: topic.tickets, named: true };
+  // 那个工单已经办完了, naming none by its words: privately, the unit's overdue or reopened ones.
+  if (msg.chat !== 'private' || !TICKET_WORD.test(s)) return null;
   const tickets = await overdueOrReopenedOfUnit(ctx.db, sender.unit, ctx.clock.now());
   if (tickets.length === 0) return null;
   // The one whose title the message names (海港路菜市场), when only one does.
   const named = tickets.filter((t) => sharesWords(t.title, s));
-  return { tickets: named.length === 1 ? named : tickets };
+  return { tickets: named.length === 1 ? named : tickets, named: false };
 }
 
 /**
- * A unit person says privately that a ticket is done but names no number (海港路菜市场那个工单
- * 已经办完了): the bot never records it without the number; it names the unit's one overdue or
- * reopened ticket and the exact reply (`GD… 已办结 说明`), or lists them when several. With one
- * named, the sender's yes within two hours records this message as its report (ticket-done-confirm).
+ * A unit person says a ticket is done but names no number (学位那件已经电话回复市民了，已办结 / 海港路菜市场那个
+ * 工单已经办完了), in the group or privately: the bot never records it without the number. It asks privately about
+ * the unit's open tickets its words name (是否指工单 …？, or lists them when several), else — privately, saying 工单 —
+ * names the unit's overdue or reopened ones. With one named, the sender's yes within two hours records this message
+ * as its report (ticket-done-confirm). A round or dispatch its words name is left to the answer handlers.
  */
 const asked = unitWorkerHandler('ticket-done-ask', decide, async (dec, msg, sender, ctx) => {
   // One ticket named: the sender's yes (是的 / 对 / 确认) records this message as its report (ticket-done-confirm).
@@ -55,7 +64,7 @@ const asked = unitWorkerHandler('ticket-done-ask', decide, async (dec, msg, send
       at: new Date(msg.sentAt),
     });
   }
-  await ctx.send(toPerson(msg.senderId, doneWhichTicket(dec.tickets), `ticket-done-ask:${msg.id}`));
+  await ctx.send(toPerson(msg.senderId, doneWhichTicket(dec.tickets, dec.named), `ticket-done-ask:${msg.id}`));
 });
 
 /** A daily report (市场监管局今日受理工单5件，均已办结) is the report handler's, whatever it says is 办结. */

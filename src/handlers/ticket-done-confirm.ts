@@ -14,7 +14,7 @@ import type { AppContext } from '../usecases/context.js';
 import { replyTo } from '../usecases/send.js';
 import { unitWorkerHandler } from './types.js';
 
-/** How long "是否报告工单 … 已办结？" waits for its sender's yes. */
+/** How long "是否指工单 …？" waits for its sender's yes. */
 const QUESTION_HOURS = 2;
 /** 是的 / 对 / 确认 / 嗯嗯 / 是的，已办结 / 对的👌: a yes to that question. */
 const YES = new RegExp(
@@ -35,7 +35,7 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
 }
 
 /**
- * The yes (是的 / 对 / 确认) to "是否报告工单 GD…已办结？" from the person asked, within two hours:
+ * The yes (是的 / 对 / 确认) to "是否指工单 GD…？" from the person asked, within two hours:
  * the ticket is recorded as reported done by the unit, with the message asked about as the note,
  * and confirmed as `GD… 已办结 说明` is. Never a digest 签收 while that question waits.
  */

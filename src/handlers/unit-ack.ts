@@ -1,3 +1,4 @@
+import { addressingOf } from '../domain/dispatch/addressing.js';
 import { commandOf, isSoftAck } from '../domain/language/intent.js';
 import { ownWords } from '../domain/language/quote.js';
 import type { IncomingMessage } from '../domain/messages.js';
@@ -36,6 +37,20 @@ async function signable(ctx: AppContext, unitId: string): Promise<WaitingThing[]
   return later.length > 0 ? later : null;
 }
 
+/**
+ * 好的李主任，马上安排… : of several unsigned items, the one dispatch the named (or @-mentioned) leader issued; all of
+ * them when the message names no leader, or the leader issued none or several.
+ */
+function byLeaderNamed(msg: IncomingMessage, ctx: AppContext, items: WaitingThing[]): WaitingThing[] {
+  const leaders = ctx.roster.withRole('leader').map((p) => ({ id: p.id, name: p.name }));
+  const { leaderIds } = addressingOf(ownWords(msg.text), msg.mentionIds, leaders);
+  if (leaderIds.length === 0) return items;
+  const theirs = items.filter(
+    (w) => w.kind === 'dispatch' && w.leaderId !== undefined && leaderIds.includes(w.leaderId),
+  );
+  return theirs.length === 1 ? theirs : items;
+}
+
 async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Promise<Decision | null> {
   const unitId = sender.unit;
   // A card's press names what it signs (its bare 签收 is a digest's): never a guess among the unit's items.
@@ -43,16 +58,18 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
   const text = ownWords(commandText(msg)).trim();
   if (text === '' || text.length > MAX_CHARS || commandOf(text) !== null || NAMES_SOMETHING.test(text)) return null;
   if (!isSoftAck(text)) return null;
-  const items = await signable(ctx, unitId);
-  if (items === null) return null;
+  const all = await signable(ctx, unitId);
+  if (all === null) return null;
+  const items = all.length > 1 ? byLeaderNamed(msg, ctx, all) : all;
   return items.length === 1 ? { kind: 'sign', item: items[0] as WaitingThing, unitId } : { kind: 'ask', items, unitId };
 }
 
 /**
  * A unit person's bare acknowledgement (收到, 好的, 👌, OK, 嗯嗯, 明白, 收到马上安排 …) with no code,
  * in the group or privately, while the unit has something unsigned: with exactly one (a
- * dispatch or a 双派单 round) it signs it and confirms privately; with several it asks which,
- * privately. Nothing unsigned: the other handlers (ticket digests, answer-clarify) decide.
+ * dispatch or a 双派单 round) it signs it and confirms privately; with several it signs the one dispatch of the
+ * leader it names (好的李主任，…), else asks which, privately. Nothing unsigned: the other handlers (ticket
+ * digests, answer-clarify) decide.
  */
 export const unitAckHandler = unitWorkerHandler('unit-ack', decide, async (dec, msg, sender, ctx) => {
   const toSender = (text: string, purpose: string) => ctx.send(toPerson(sender.id, text, purpose));

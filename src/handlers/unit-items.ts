@@ -5,9 +5,10 @@
 import type { MyDispatch, MyRound, MyTicket } from '../domain/texts/my-items.js';
 import { waitingDispatchWhat, waitingRoundWhat } from '../domain/texts/my-items.js';
 import { colourOf } from '../domain/tickets/colour.js';
+import { type Topic, ticketsNamedByTitle, topicMatches } from '../domain/tickets/title-match.js';
 import { dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
 import { hasRoundAwaitingUnit, roundsAwaitingUnit } from '../store/dual.js';
-import { getTicket, overdueOrReopenedOfUnit } from '../store/tickets.js';
+import { getTicket, openTicketsOfUnit, overdueOrReopenedOfUnit, type UnitOpenTicket } from '../store/tickets.js';
 import type { AppContext } from '../usecases/context.js';
 
 /** 三色督办: an item's colour now by its deadline (blue the working day before its day, yellow on it, red after). */
@@ -64,6 +65,12 @@ export interface WaitingThing {
   unsigned: boolean;
   /** When it reached the unit. */
   deliveredAt: Date | null;
+  /** What it is about: a round's ticket title and 诉求, a dispatch's words (what a message without a code names). */
+  topic: Topic;
+  /** A round's ticket. */
+  ticketNumber?: string;
+  /** The leader who issued a dispatch (好的李主任 signs 李主任's). */
+  leaderId?: string;
 }
 
 /** What still waits for a reply from the unit: its 双派单 rounds and its unanswered open dispatches. */
@@ -76,7 +83,8 @@ export async function waitingThings(ctx: AppContext, unitId: string): Promise<Wa
     hasOpenDispatch(ctx.db, unitId),
   ]);
   for (const r of roundWaits ? await roundsAwaitingUnit(ctx.db, unitId) : []) {
-    const title = (await getTicket(ctx.db, r.ticketNumber))?.title ?? '';
+    const ticket = await getTicket(ctx.db, r.ticketNumber);
+    const title = ticket?.title ?? '';
     const side = r.sides.find((s) => s.unitId === unitId);
     items.push({
       code: r.code,
@@ -85,6 +93,8 @@ export async function waitingThings(ctx: AppContext, unitId: string): Promise<Wa
       backcheck: r.status === 'answered',
       unsigned: r.status === 'open' && side !== undefined && side.ackedAt === null && side.answeredAt === null,
       deliveredAt: side?.deliveredAt ?? null,
+      topic: { title, body: ticket?.content ?? '' },
+      ticketNumber: r.ticketNumber,
     });
   }
   for (const d of dispatchOpen ? await dispatchesForUnit(ctx.db, unitId) : []) {
@@ -97,7 +107,36 @@ export async function waitingThings(ctx: AppContext, unitId: string): Promise<Wa
       backcheck: false,
       unsigned: t.ackedAt === null,
       deliveredAt: t.deliveredAt ?? null,
+      topic: { body: d.text },
+      leaderId: d.leaderId,
     });
   }
   return items;
+}
+
+/** What a message without a code speaks of, by its words: the waiting items and the unit's other open tickets. */
+export interface NamedByTopic {
+  items: WaitingThing[];
+  /** Open tickets named by title that are no waiting round's ticket. */
+  tickets: UnitOpenTicket[];
+}
+
+/**
+ * The unit's waiting items a message speaks of (a code it names, else its words: 滨江花园电梯 → SP1's 小区电梯停运),
+ * and its open tickets named by title that no waiting round is about (学位那件 → 学位申请咨询).
+ */
+export async function namedByTopic(
+  ctx: AppContext,
+  unitId: string,
+  text: string,
+  things: readonly WaitingThing[],
+): Promise<NamedByTopic> {
+  const codes = things.filter((w) => new RegExp(`(?<![A-Za-z0-9])${w.code}(?!\\d)`, 'i').test(text));
+  const items = codes.length > 0 ? codes : things.filter((w) => topicMatches(text, w.topic));
+  const ofRounds = new Set(things.map((w) => w.ticketNumber).filter((n) => n !== undefined));
+  const tickets =
+    codes.length > 0
+      ? []
+      : ticketsNamedByTitle(text, await openTicketsOfUnit(ctx.db, unitId)).filter((t) => !ofRounds.has(t.number));
+  return { items, tickets };
 }

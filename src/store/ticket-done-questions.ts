@@ -2,7 +2,7 @@ import type { Queryable } from './db.js';
 import { date, type Row } from './rows.js';
 
 /**
- * "是否报告工单 GD…已办结？" asked about a unit person's message naming no number: kept beside the
+ * "是否指工单 GD…？" asked about a unit person's message naming no number: kept beside the
  * dispatches' held replies (kind 'ticket-done', codes = [the ticket number]) until a yes answers it.
  */
 export interface TicketDoneQuestion {

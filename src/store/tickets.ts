@@ -391,6 +391,34 @@ export async function overdueOrReopenedOfUnit(db: Queryable, unitId: string, now
   return rows.filter((r) => !held(r.status)).map((r) => openTicketOf(r, unitId));
 }
 
+/** A unit's open ticket as a message without its number may name it: number, title and 诉求. */
+export interface UnitOpenTicket {
+  number: string;
+  title: string;
+  content: string;
+  dueAt: Date;
+}
+
+/**
+ * All of a unit's open tickets (those the platform holds left out), soonest due first, at most `limit`: which one a
+ * message naming no number speaks of (学位那件已办结).
+ */
+export async function openTicketsOfUnit(db: Queryable, unitId: string, limit = 500): Promise<UnitOpenTicket[]> {
+  const rows = await db.query<{ number: string; title: string; content: string; due_at: Date; status: string }>(
+    `select number, title, content, due_at, status from tickets where unit_id = $1 and not done
+     order by due_at, number limit $2`,
+    [unitId, limit],
+  );
+  return rows
+    .filter((r) => !held(r.status))
+    .map((r) => ({
+      number: r.number,
+      title: ticketTitle(r.title, r.content),
+      content: r.content,
+      dueAt: new Date(r.due_at),
+    }));
+}
+
 /**
  * How many open tickets are overdue at `now`, and how many are reopened (all units; those the platform holds left out).
  */

@@ -21,10 +21,73 @@ export function clarifyText(items: readonly WaitingItem[], ack: boolean): string
       : `是否作为 ${first}（${items[0]?.what ?? ''}）的办理情况？` +
           `回复“${first}”加内容即可，例如：${first} 已到现场处置……`;
   }
+  return waitingListText(items, ack);
+}
+
+/** The message was not recorded: what waits for the unit's answer, listed (one item too), and how to answer. */
+export function waitingListText(items: readonly WaitingItem[], ack = false): string {
+  const first = items[0]?.code ?? 'SP1';
   return [
     `您好，这条消息未作为答复记录。贵单位目前有 ${items.length} 件事项待${ack ? '签收或' : ''}答复：`,
     ...items.map((i) => `${i.code} ${i.what}`),
     ack ? `请回复编号加“签收”或办理情况，例如：${first} 签收。` : `请回复编号加办理情况，例如：${first} 已到现场处置……`,
+  ].join('\n');
+}
+
+/** A ticket the message names by its title. */
+export interface NamedTicket {
+  number: string;
+  title: string;
+}
+
+/**
+ * The message speaks of something other than the one waiting item, or of several: what it may be about (waiting items
+ * and tickets named by their words), how to answer each; the items still waiting that it does not speak of, after.
+ */
+export function whichItemText(
+  named: readonly WaitingItem[],
+  tickets: readonly NamedTicket[],
+  waiting: readonly WaitingItem[],
+): string {
+  const lines = ['您好，这条消息未作为答复记录。消息所说的事项可能是：'];
+  for (const i of named) lines.push(`${i.code} ${i.what}`);
+  for (const t of tickets.slice(0, 6)) lines.push(`工单 ${t.number}（${t.title}）`);
+  if (tickets.length > 6) lines.push(`……共 ${tickets.length} 件工单`);
+  const first = named[0]?.code;
+  if (first !== undefined)
+    lines.push(`如属${named.length > 1 ? '其中一件' : ` ${first} `}的办理情况，请回复编号即可，如“${first}”。`);
+  const t0 = tickets[0];
+  if (t0 !== undefined)
+    lines.push(`如工单已办结，请回复“工单编号 已办结 说明”，如“${t0.number} 已办结 已电话回复市民”。`);
+  const others = waiting.filter((w) => !named.some((n) => n.code === w.code));
+  if (others.length > 0)
+    lines.push(
+      `贵单位另有 ${others.map((w) => `${w.code}（${w.what}）`).join('、')}待答复，` +
+        `如属其办理情况，请回复“${(others[0] as WaitingItem).code}”即可。`,
+    );
+  return lines.join('\n');
+}
+
+/**
+ * 今日工单已全部办结 / 今天的件都办完了 while items wait: it speaks of the day's tickets, not of any item, and was not
+ * recorded as an answer; how to answer what waits.
+ */
+export function dayStatementText(items: readonly WaitingItem[]): string {
+  const open = '您好，这条消息是对今日工单情况的总体说明，';
+  if (items.length === 1) {
+    const i = items[0] as WaitingItem;
+    if (isBackcheckOnly(i))
+      return `${open}未作为 ${i.code}（${i.what}）的双倒查回答记录。如需回答，请回复“${i.code} 倒查 1. … 2. …”。`;
+    return (
+      `${open}未作为 ${i.code}（${i.what}）的答复记录。` +
+      `如需答复 ${i.code}，请回复“${i.code}”加办理情况，例如：${i.code} 已到现场处置……`
+    );
+  }
+  const first = items.find((i) => !isBackcheckOnly(i)) ?? (items[0] as WaitingItem);
+  return [
+    `${open}未作为任何事项的答复记录。贵单位目前有 ${items.length} 件事项待答复：`,
+    ...items.map((i) => `${i.code} ${i.what}`),
+    `请回复编号加办理情况，例如：${first.code} 已到现场处置……`,
   ].join('\n');
 }
 

@@ -475,20 +475,26 @@ export function bareDecisionText(
   ].join('\n');
 }
 
-/** A unit says privately that "the ticket" is done, naming no number. */
-export const doneWhichTicket = (tickets: ReadonlyArray<{ number: string; title: string }>) => {
+/**
+ * A unit says that "the ticket" is done, naming no number: the ticket its words name (是否指…), those they may name, or
+ * (`named` false) its overdue and reopened ones.
+ */
+export const doneWhichTicket = (tickets: ReadonlyArray<{ number: string; title: string }>, named = false) => {
+  const first = (tickets[0] as { number: string }).number;
   if (tickets.length === 1) {
     const t = tickets[0] as { number: string; title: string };
-    return `是否报告工单 ${t.number}（${t.title}）已办结？回复“${t.number} 已办结 说明”即可。`;
+    return (
+      `是否指工单 ${t.number}（${t.title}）？如是报告该工单已办结，请回复“是”确认；` +
+      `也可回复“${t.number} 已办结 说明”。`
+    );
   }
   const lines = tickets.slice(0, 8).map((t) => `· ${t.number} ${t.title}`);
   if (tickets.length > 8) lines.push(`……共 ${tickets.length} 件`);
-  const first = (tickets[0] as { number: string }).number;
-  return [
-    `贵单位有 ${tickets.length} 件超期或重办工单，请注明是哪一件，` +
-      `回复“工单编号 已办结 说明”即可，如“${first} 已办结 摊贩已清理”。`,
-    ...lines,
-  ].join('\n');
+  const head = named
+    ? `请问是指哪一件工单？贵单位以下 ${tickets.length} 件工单与这条消息相符，`
+    : `贵单位有 ${tickets.length} 件超期或重办工单，请注明是哪一件，`;
+  const example = named ? '已联系市民办理' : '摊贩已清理';
+  return [`${head}回复“工单编号 已办结 说明”即可，如“${first} 已办结 ${example}”。`, ...lines].join('\n');
 };
 
 /** One row as `import-tickets --dry-run` shows it. */
