@@ -32,13 +32,22 @@ function procMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   }
 }
 
+/** The Node flags `npm start` gives the bot (package.json's start script), so the bench runs what npm start runs. */
+export function startFlags(repo: string): string[] {
+  const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return /^node\s+(.*?)\s*scripts\/start\.mjs/.exec(pkg.scripts.start)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+}
+
 async function oneStart(
   repo: string,
   command: StartCommand,
   env: Record<string, string>,
   settleMs = 0,
 ): Promise<StartRun> {
-  const args = command === 'dist' ? [join(repo, 'dist/server.js')] : ['--import', 'tsx', join(repo, 'src/server.ts')];
+  const args = [
+    ...startFlags(repo),
+    ...(command === 'dist' ? [join(repo, 'dist/server.js')] : ['--import', 'tsx', join(repo, 'src/server.ts')]),
+  ];
   const t0 = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: repo,

@@ -10,7 +10,6 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { setImmediate as yieldTurn } from 'node:timers/promises';
-import { renderAsync } from '@resvg/resvg-js';
 import type * as Echarts from 'echarts';
 
 /** ECharts takes ~1.6 s to load: only when a card is first drawn, not at every start. */
@@ -110,6 +109,8 @@ export async function svgToPng(svg: string, fonts = cjkFontFiles()): Promise<Buf
   if (missing.length) throw new Error(`CJK font missing: ${missing.join(', ')} (npm install)`);
   const fontFiles = await cardFontFiles(svg, fonts);
   await yieldTurn();
+  // resvg's native module (~5 MB resident) is loaded with the first card, not at every start.
+  const { renderAsync } = await import('@resvg/resvg-js');
   // On libuv's thread pool: laying out the text takes ~0.1 s, which must not stall the bot's queues.
   const image = await renderAsync(svg, {
     font: { fontFiles, loadSystemFonts: false, defaultFontFamily: CJK_FONT_FAMILY },

@@ -19,7 +19,6 @@ import {
   type NoticeTicket,
 } from '../domain/tickets/notice.js';
 import { inZone, localDay } from '../domain/time.js';
-import { renderNoticeDocx } from '../render/notice-docx.js';
 import { type DualRound, dualEscalations } from '../store/dual.js';
 import {
   blueStepsOfTickets,
@@ -79,6 +78,8 @@ async function writeNotice(
     const name = noticeFileName(claim.kind, number);
     const answerBy = ctx.calendar.addWorkdays(localDay(row.issued_at, tz), config.notices.answerWorkdays);
     if (row.file_path && existsSync(row.file_path)) return { name, path: row.file_path, number, answerBy };
+    // The Word library (docx, ~12 MB resident) is loaded at the first notice, not at every start.
+    const { renderNoticeDocx } = await import('../render/notice-docx.js');
     const bytes = await renderNoticeDocx(NOTICE_TITLE[claim.kind], noticeBlocks(await data(row, number, answerBy)));
     const path = join(filesDir(ctx, 'notices'), `notice-${row.year}-${row.seq}.docx`);
     writeFileSync(path, bytes);
