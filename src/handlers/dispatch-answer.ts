@@ -161,6 +161,7 @@ export async function applyReply(
         dispatchText: d.text,
         late,
         allAnswered,
+        units: d.targets.length,
       }),
       `dispatch:${d.code}:forward:${r.messageId}`,
     ),
