@@ -511,8 +511,12 @@ describe('QA 6/7: the deadline a dispatch asks for; texts without stray punctuat
       expect(fwd.find((o) => o.to === LI)?.text).toBe(
         `【调度反馈 ${code}】区人力资源和社会保障局（吴局长）：\n养老金到账答复口径：` +
           `\n1.退休审批通过后次月发放首笔养老金；\n2.可通过"掌上社保"APP查询；\n3.咨询电话12333。\n原调度：` +
-          `近期养老金到账咨询较多，请人社局梳理一下答复口径，在群里报一下。\n${code} 各单位均已反馈。`,
+          `近期养老金到账咨询较多，请人社局梳理一下答复口径，在群里报一下。\n${code} 已反馈。`,
       );
+      // Sent to one unit: 已反馈, never 各单位均已反馈 (in the forward above and in the dispatch's course).
+      const course = await s.play(say(t(MON, '16:31'), LI, `${code} 进展`, { to: 'bot' }));
+      expect(course[0]?.text).toMatch(new RegExp(`^【${code}】.*交办（已反馈）`));
+      expect(course[0]?.text).not.toContain('各单位均已反馈');
     },
   );
 });

@@ -310,6 +310,102 @@ export const OWN_CASES: ReportCase[] = [
     text: '城东街道截至18:00，今日接收12345热线工单7件，办结7件。',
     expect: { received: 7, completed: 7 },
   },
+  // ── the day's received count as heads write it: today + (hotline) + ticket object + N件 ──
+  {
+    name: '今天12345工单N件 is received',
+    text: '今天12345工单5件，已办结4件',
+    expect: { isReport: true, received: 5, completed: 4 },
+  },
+  {
+    name: '今日12345热线工单N件 is received',
+    text: '城东街道：今日12345热线工单5件，已办结4件，在办1件。',
+    expect: { isReport: true, unit: '城东街道', received: 5, completed: 4, inProgress: 1 },
+  },
+  {
+    name: '今日热线工单N件 is received',
+    text: '今日热线工单5件，办结5件',
+    expect: { isReport: true, received: 5, completed: 5 },
+  },
+  {
+    name: '今天12345热线N件: the hotline words stand for the object',
+    text: '今天12345热线5件，办结4件',
+    expect: { isReport: true, received: 5, completed: 4 },
+  },
+  {
+    name: '今日共接12345工单N件 is received',
+    text: '区城市管理局今日共接12345工单5件，办结4件',
+    expect: { isReport: true, received: 5, completed: 4 },
+  },
+  {
+    name: '12345工单今日N件: the hotline first, the day after it',
+    text: '12345工单今日5件，办结3件，在办2件',
+    expect: { isReport: true, received: 5, completed: 3, inProgress: 2 },
+  },
+  {
+    name: '今日12345来电N件 is received',
+    text: '今日12345来电5件，均已办结',
+    expect: { isReport: true, received: 5, completed: 5 },
+  },
+  {
+    name: '本日市民热线工单 with numbers in words',
+    text: '本日市民热线工单五件，办结五件',
+    expect: { isReport: true, received: 5, completed: 5 },
+  },
+  {
+    name: '今日接 + hotline + 工单 + 共计 N件',
+    text: '今日接12345工单共计6件，办结5件，在办1件',
+    expect: { isReport: true, received: 6, completed: 5, inProgress: 1 },
+  },
+  {
+    name: '当天12345平台工单：N件',
+    text: '当天12345平台工单：7件，办结7件',
+    expect: { isReport: true, received: 7, completed: 7 },
+  },
+  {
+    name: '12345热线今日共接N件',
+    text: '12345热线今日共接4件，办结3件',
+    expect: { isReport: true, received: 4, completed: 3 },
+  },
+  {
+    name: '共接 / 共收 alone before a ticket object are received',
+    text: '今日共收工单5件，办结4件',
+    expect: { isReport: true, received: 5, completed: 4 },
+  },
+  {
+    name: 'not stolen: 今日办结工单N件 stays completed',
+    text: '今日办结工单4件',
+    expect: { received: null, completed: 4 },
+  },
+  {
+    name: 'not stolen: 今日12345工单办结N件 is completed',
+    text: '今日12345工单办结4件，在办1件',
+    expect: { received: null, completed: 4, inProgress: 1 },
+  },
+  {
+    name: "not stolen: 累计12345工单 is not the day's",
+    text: '累计12345工单100件，今日办结4件',
+    expect: { received: null, completed: 4 },
+  },
+  {
+    name: 'not stolen: 重办12345工单今日N件 stays reopened',
+    text: '今日受理6件，办结6件，重办12345工单今日2件',
+    expect: { received: 6, reopened: 2 },
+  },
+  {
+    name: 'not stolen: 共接听…来电 is not received, 受理 is',
+    text: '今日共接听12345来电50个，受理工单5件，办结5件',
+    expect: { received: 5, completed: 5 },
+  },
+  {
+    name: "the day phrase after a cumulative figure is the day's again",
+    text: '本月累计受理100件；今日12345工单5件，办结4件',
+    expect: { received: 5, completed: 4 },
+  },
+  {
+    name: 'the day phrase is the first figure only: 今日12345工单N件 then 受理 elsewhere',
+    text: '今日12345工单5件，受理3件',
+    expect: { received: 5 },
+  },
   // ── reopened, completed and sub-counts ───────────────────────────────────
   {
     name: '重新交办 is reopened',

@@ -87,6 +87,10 @@ export const WORST_INPUTS: readonly WorstInput[] = [
   { name: 'ticket number + spaces', make: (n) => fill(' ', n, 'GD20261120001', '申请退回') },
   { name: 'ticket number + commas', make: (n) => fill('，', n, '退办 GD20261120001', '理由') },
   { name: 'lead-in words', make: (n) => fill('市民来电反映', n) },
+  // The day's received phrase (day-received.ts): hotline words and day words with no number after them.
+  { name: 'day + hotline words', make: (n) => fill('今日12345热线', n, '', '工单5件') },
+  { name: 'hotline + day words', make: (n) => fill('12345工单今日共接', n) },
+  { name: 'day + blanks and colons', make: (n) => fill(' ：', n, '今日12345工单') },
   // From the fuzz tests (their timing moved here): repeated report lines, keywords and dispatch phrases.
   { name: 'report lines', make: (n) => fill(REPORT_LINE, n) },
   ...[

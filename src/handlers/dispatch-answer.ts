@@ -169,6 +169,7 @@ export async function applyReply(
         dispatchText: d.text,
         late,
         allAnswered,
+        units: d.targets.length,
       }),
       `dispatch:${d.code}:forward:${r.messageId}`,
     ),

@@ -103,7 +103,7 @@ async function detail(ctx: AppContext, d: Dispatch): Promise<string> {
     urgent: d.urgent,
     deadline: d.deadline,
     deadlineGiven: d.deadlineGiven,
-    status: dispatchStatusText(d.status === 'answered'),
+    status: dispatchStatusText(d.status === 'answered', d.targets.length),
     units: d.targets.map((t) => ({ unit: unitName(ctx.roster, t.unitId), state: stateText(t, d.deadline, now, tz) })),
     timeline,
     tz,

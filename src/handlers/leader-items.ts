@@ -34,6 +34,7 @@ export const leaderItemsHandler: MessageHandler = {
         text: d.text,
         deadline: d.deadline,
         waiting: d.targets.filter((t) => !t.answeredAt).map((t) => unitName(ctx.roster, t.unitId)),
+        units: d.targets.length,
       }));
     const approvals = (await undecidedApprovalsFor(ctx.db, sender.id)).map((a) => ({
       code: a.code,

@@ -52,6 +52,11 @@ const RECEIVED_STRONG = [
   '新收件',
   '接件',
   '新接件',
+  // 共接 / 共收 (RECEIVED_WEAK) would cut these short.
+  '共接收',
+  '共接单',
+  '共接件',
+  '共收件',
 ];
 /** Receiving verbs that also take other objects (新增学位, 收到感谢信): need a ticket object. */
 const RECEIVED_WEAK = [
@@ -59,6 +64,10 @@ const RECEIVED_WEAK = [
   '收到',
   '接到',
   '接了',
+  '共接',
+  '共收',
+  '共接到',
+  '共收到',
   '今日工单',
   '今天工单',
   '当日工单',
@@ -338,6 +347,9 @@ const FILLER = [
   '接收站',
   '派单员',
   '收到后',
+  '共接听',
+  '共接待',
+  '共收集',
   '收到请回复',
   '待办事项',
   '超期预警',

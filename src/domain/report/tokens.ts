@@ -3,6 +3,7 @@
  * period markers and separators. Linear in the text length. Pure.
  */
 import { parseNumeral } from '../language/numerals.js';
+import { dayReceivedAt } from './day-received.js';
 import { type CountField, keywordAt, matchLexicon, RATE_CORES, type RateField, type ReturnedPart } from './fields.js';
 import { MASK } from './normalize.js';
 
@@ -244,6 +245,20 @@ function parsePercentWords(raw: string): number | null {
   return Number(`${iv}.${dec}`);
 }
 
+/**
+ * The day's received count as heads write it (今日12345工单5件, 12345工单今日5件: day-received.ts) as one
+ * received keyword, with the day word's reset before it; not right after another keyword (重办12345工单今日2件
+ * stays 重办) nor across a rate's name. Returns where it ends, or 0.
+ */
+function dayReceived(s: string, i: number, toks: readonly Tok[], rateStart: Uint8Array): number {
+  const end = dayReceivedAt(s, i);
+  if (end === 0) return 0;
+  for (let k = i; k < end; k++) if (rateStart[k] === 1) return 0;
+  const last = toks[toks.length - 1];
+  if (last?.k === 'kw' && /^[ \uE000]*$/.test(s.slice(last.end, i))) return 0;
+  return end;
+}
+
 export function tokenize(s: string): Tok[] {
   const toks: Tok[] = [];
   const rates = findRates(s);
@@ -253,6 +268,13 @@ export function tokenize(s: string): Tok[] {
   let i = 0;
   while (i < n) {
     const c = s[i] as string;
+    const day = dayReceived(s, i, toks, rateStart);
+    if (day > 0) {
+      toks.push({ k: 'mark', kind: 'reset', pos: i, end: i });
+      toks.push({ k: 'kw', field: 'received', weak: false, zero: false, colloquial: false, pos: i, end: day });
+      i = day;
+      continue;
+    }
     if (c === MASK || c === ' ') {
       i++;
       continue;

@@ -217,13 +217,15 @@ export function answerForwardText(i: {
   dispatchText: string;
   late: boolean;
   allAnswered: boolean;
+  /** How many units the dispatch went to: with one, 各单位 would read oddly. */
+  units: number;
 }): string {
   const lines = [
     `【调度反馈 ${i.code}】${i.unit}（${i.sender}）${i.late ? '（超时反馈）' : ''}：`,
     forwardBody(i.text, i.code),
     `原调度：${summary(i.dispatchText, 40)}`,
   ];
-  if (i.allAnswered) lines.push(`${i.code} 各单位均已反馈。`);
+  if (i.allAnswered) lines.push(`${i.code} ${allAnsweredText(i.units)}。`);
   return lines.join('\n');
 }
 
@@ -420,7 +422,14 @@ export interface LeaderItemsInput {
   leaderName: string;
   now: Date;
   tz: string;
-  dispatches: ReadonlyArray<{ code: string; text: string; deadline: Date | string; waiting: readonly string[] }>;
+  /** `units`: how many units each dispatch went to (one: 已反馈, not 各单位均已反馈). */
+  dispatches: ReadonlyArray<{
+    code: string;
+    text: string;
+    deadline: Date | string;
+    waiting: readonly string[];
+    units: number;
+  }>;
   approvals: ReadonlyArray<{ code: string; kind: string; ticketNumber: string; unit: string }>;
   /** Whether the leader has any dispatch on record, and the channel (see progressPickText). */
   facts?: NoneOpenFacts;
@@ -439,7 +448,7 @@ export function leaderItemsText(i: LeaderItemsInput): string {
     for (const d of i.dispatches)
       lines.push(
         `  ${d.code} ${clause(summary(d.text, 16))}（时限${formatDeadline(d.deadline, i.tz)}，` +
-          `${d.waiting.length > 0 ? `待${d.waiting.join('、')}反馈` : '各单位均已反馈'}）`,
+          `${d.waiting.length > 0 ? `待${d.waiting.join('、')}反馈` : allAnsweredText(d.units)}）`,
       );
   }
   if (i.approvals.length > 0) {
@@ -603,5 +612,9 @@ export function dispatchStepText(e: DispatchStep): string {
   }
 }
 
-/** A dispatch's status in its progress detail. */
-export const dispatchStatusText = (answered: boolean): string => (answered ? '各单位均已反馈' : '办理中');
+/** Every unit a dispatch went to has answered: 各单位均已反馈, or 已反馈 when it went to one unit. */
+export const allAnsweredText = (units: number): string => (units === 1 ? '已反馈' : '各单位均已反馈');
+
+/** A dispatch's status in its progress detail (`units`: how many units it went to). */
+export const dispatchStatusText = (answered: boolean, units: number): string =>
+  answered ? allAnsweredText(units) : '办理中';
