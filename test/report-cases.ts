@@ -397,6 +397,16 @@ export const OWN_CASES: ReportCase[] = [
     expect: { received: 5, completed: 5 },
   },
   {
+    name: "the day's calls are not the tickets received when 受理 is given: 今日12345来电N个，受理工单M件",
+    text: '今日12345来电50个，受理工单5件，办结4件',
+    expect: { received: 5, completed: 4 },
+  },
+  {
+    name: "the day's calls alone stand for received: 今天12345来电6个，办结5个",
+    text: '今天12345来电6个，办结5个，在办1个',
+    expect: { received: 6, completed: 5, inProgress: 1 },
+  },
+  {
     name: "the day phrase after a cumulative figure is the day's again",
     text: '本月累计受理100件；今日12345工单5件，办结4件',
     expect: { received: 5, completed: 4 },

@@ -265,12 +265,15 @@ export function tokenize(s: string): Tok[] {
   const rateStart = new Uint8Array(s.length + 1);
   for (const k of rates.keys()) rateStart[k] = 1;
   const n = s.length;
+  // Where the day phrases' keywords are: an explicit received figure elsewhere wins over them.
+  const dayToks: number[] = [];
   let i = 0;
   while (i < n) {
     const c = s[i] as string;
     const day = dayReceived(s, i, toks, rateStart);
     if (day > 0) {
       toks.push({ k: 'mark', kind: 'reset', pos: i, end: i });
+      dayToks.push(toks.length);
       toks.push({ k: 'kw', field: 'received', weak: false, zero: false, colloquial: false, pos: i, end: day });
       i = day;
       continue;
@@ -406,5 +409,23 @@ export function tokenize(s: string): Tok[] {
     }
     i++;
   }
-  return toks;
+  return dayToks.length > 0 ? yieldDayPhrases(s, toks, dayToks) : toks;
+}
+
+/**
+ * A day phrase counting calls (今日12345来电50个) stands for the received figure only when the text gives none
+ * in so many words: in 今日12345来电50个，受理工单5件 the calls are not the tickets received. Its keyword is
+ * dropped then (its number is left to no figure); the day word's reset stays. A phrase naming tickets
+ * (今日12345工单5件) keeps its place as the first received figure.
+ */
+function yieldDayPhrases(s: string, toks: Tok[], dayToks: readonly number[]): Tok[] {
+  const calls = dayToks.filter((k) => {
+    const t = toks[k] as Tok;
+    const words = s.slice(t.pos, t.end);
+    return words.includes('来电') && !/工单|诉求/.test(words);
+  });
+  if (calls.length === 0) return toks;
+  const day = new Set(calls);
+  const explicit = toks.some((t, k) => t.k === 'kw' && t.field === 'received' && !t.weak && !t.zero && !day.has(k));
+  return explicit ? toks.filter((_, k) => !day.has(k)) : toks;
 }
