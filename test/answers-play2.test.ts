@@ -508,8 +508,11 @@ describe('play2 7: a bare acknowledgement or thanks with nothing waiting gets no
     },
   );
 
-  it('a real request nothing understood still gets the honest fallback', async () => {
-    for (const text of ['在吗', '这个表格怎么填', '帮我把昨天的数据改一下']) {
+  it('a greeting gets a short polite answer, once; a real request nothing understood the honest fallback', async () => {
+    const hello = await s.play(say(t(MON, '16:09'), WU, '在吗', { to: 'bot' }));
+    expect(hello.map((o) => o.text)).toEqual(['您好！需要帮助可发送“帮助”，查看本单位待办可发送“我的待办”。']);
+    expect(await s.play(say(t(MON, '16:09'), WU, '你好', { to: 'bot' }))).toEqual([]);
+    for (const text of ['这个表格怎么填', '帮我把昨天的数据改一下']) {
       const out = await s.play(say(t(MON, '16:10'), WU, text, { to: 'bot' }));
       expect(out, text).toHaveLength(1);
       expect(out[0]?.text, text).toMatch(/^您好，这条消息未能识别为日报、答复或指令，未作处理。/);

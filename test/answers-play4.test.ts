@@ -386,12 +386,12 @@ describe('play5: a 签收 after the deadline says the time is up, not the deadli
       for (const [i, [head, , text]] of heads.entries()) {
         const out = await s.play(say(t(`18:4${i}`), head, text));
         const receipt = out.find((o) => o.to === head)?.text ?? '';
-        expect(receipt, text).toMatch(/^已登记签收 D\d+。办理时限11月30日18:00已过，请尽快办理并回复结果。$/);
+        expect(receipt, text).toMatch(/^已登记签收 D\d+。办理时限11月30日（星期一）18:00已过，请尽快办理并回复结果。$/);
       }
       await s.play(say(t('17:00'), LI, '@韩局长 明天下班前把秸秆禁烧情况报我', { mentions: [HAN] }));
       const early = await s.play(say(t('17:05'), HAN, '收到🙏'));
       expect(early.find((o) => o.to === HAN)?.text).toMatch(
-        /^已登记签收 D\d+，办理时限12月1日18:00，办理后请回复结果。$/,
+        /^已登记签收 D\d+，办理时限12月1日（星期二）18:00，办理后请回复结果。$/,
       );
     },
   );

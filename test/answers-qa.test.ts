@@ -393,7 +393,7 @@ describe("QA 5: leaders' questions in their own words", () => {
         say(t(MON, '09:13'), LI, '@褚局长 湖滨路夜市整治进展如何，请今天下班前报我', { mentions: [CHU] }),
       );
       expect(order.find((o) => o.to === 'group')?.text).toMatch(
-        /^已转办区城市管理局（褚局长），时限11月30日18:00，编号 D\d+$/,
+        /^已转办区城市管理局（褚局长），时限11月30日（星期一）18:00，编号 D\d+$/,
       );
     },
   );
@@ -458,9 +458,9 @@ describe('QA 6/7: the deadline a dispatch asks for; texts without stray punctuat
 
   it('the time attached to 前 / 报 / 反馈 wins over the time to do it', async () => {
     const cases: Array<[string, string]> = [
-      ['凤凰镇人民路积水的问题，请住建局、凤凰镇今天拿个方案，明天上午10点前报我', '时限12月1日10:00'],
-      ['@何镇长 今天下午到现场看一下人民路积水，明天下班前反馈处理情况', '时限12月1日18:00'],
-      ['@何镇长 人民路积水今天先排水，周三上午报送整改方案', '时限12月2日12:00'],
+      ['凤凰镇人民路积水的问题，请住建局、凤凰镇今天拿个方案，明天上午10点前报我', '时限12月1日（星期二）10:00'],
+      ['@何镇长 今天下午到现场看一下人民路积水，明天下班前反馈处理情况', '时限12月1日（星期二）18:00'],
+      ['@何镇长 人民路积水今天先排水，周三上午报送整改方案', '时限12月2日（星期三）12:00'],
     ];
     for (const [i, [text, want]] of cases.entries()) {
       const out = await s.play(say(t(MON, `08:3${i}`), LI, text, { mentions: text.startsWith('@') ? [HE] : [] }));
@@ -483,9 +483,11 @@ describe('QA 6/7: the deadline a dispatch asks for; texts without stray punctuat
         ),
       );
       expect(urgent.find((o) => o.to === 'group')?.text).toMatch(
-        /^【紧急】已转办区生态环境分局（郑局长），时限11月30日18:20（紧急事项，2小时内反馈），编号 D\d+$/,
+        /^【紧急】已转办区生态环境分局（郑局长），时限11月30日（星期一）18:20（紧急事项，2小时内反馈），编号 D\d+$/,
       );
-      expect(urgent.find((o) => o.to === ZHENG)?.text).toContain('办理时限：11月30日18:20（紧急事项，2小时内反馈）');
+      expect(urgent.find((o) => o.to === ZHENG)?.text).toContain(
+        '办理时限：11月30日（星期一）18:20（紧急事项，2小时内反馈）',
+      );
       await s.play(
         say(t(MON, '16:21'), LI, '@吴局长 近期养老金到账咨询较多，请人社局梳理一下答复口径，在群里报一下。', {
           mentions: ['wxid_renshe_wu'],

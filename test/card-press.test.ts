@@ -110,7 +110,7 @@ describe('a dispatch delivery signed by its card: the same rows as typing it', (
     expect(typedRows.inbound).toEqual([expect.objectContaining({ handler: 'dispatch-answer', text: 'D1 收到' })]);
     expect(typedRows.events.filter((e) => e.kind === 'ack')).toHaveLength(1);
     // Typed, the bot confirms; pressed, the card itself is the confirmation.
-    expect(typedOut.map((o) => o.text)).toEqual(['已登记签收 D1，办理时限11月24日18:00，办理后请回复结果。']);
+    expect(typedOut.map((o) => o.text)).toEqual(['已登记签收 D1，办理时限11月24日（星期二）18:00，办理后请回复结果。']);
     expect(out).toEqual([]);
   });
 

@@ -46,7 +46,9 @@ function ticketList(day: string): string {
 }
 
 const COLOUR: Record<string, string> = { 蓝色提醒: 'blue', 黄色预警: 'yellow', 红色督办: 'red' };
-const mark = (o: Out) => COLOUR[/^(?:@\S+\s+)*【(蓝色提醒|黄色预警|红色督办)】/.exec(o.text)?.[1] ?? ''] ?? null;
+/** A message's 三色督办 colour: its opening mark, or a reminder's heading (【蓝色提醒 D1】). */
+const mark = (o: Out) =>
+  COLOUR[/^(?:@\S+\s+)*【(蓝色提醒|黄色预警|红色督办)(?: [A-Z]{1,2}\d+)?】/.exec(o.text)?.[1] ?? ''] ?? null;
 const mine = (o: Out[], who: string) => o.filter((m) => m.to === who);
 
 interface Case {
@@ -138,7 +140,7 @@ describe.each(CASES)('三色督办 of a dispatch and a 双派单 round over $nam
       }),
     );
     expect(d.find((o) => o.to === 'group')?.text).toMatch(
-      /^已转办区城市管理局（褚局长），时限\d+月\d+日18:00，编号 D1$/,
+      /^已转办区城市管理局（褚局长），时限\d+月\d+日（星期.）18:00，编号 D1$/,
     );
     // 区住建局 signs its side; 城西街道 and 城管局 do not.
     await s.play(say(t(c.given, '10:20'), ZHANG, 'SP1 签收', { to: 'bot' }));
@@ -178,9 +180,7 @@ describe.each(CASES)('三色督办 of a dispatch and a 双派单 round over $nam
     const blue = [...byDay.entries()].flatMap(([day, o]) => mine(o, CHU).map((m) => [day, mark(m)]));
     expect(blue).toEqual([[c.dispatchBlue, 'blue']]);
     const text = mine(byDay.get(c.dispatchBlue) ?? [], CHU)[0]?.text ?? '';
-    expect(text).toMatch(
-      /^【蓝色提醒】【调度提醒 D1】李主任交办的“滨河路夜市占道经营反复投诉.*”将于\d+月\d+日（星期.）18:00到期/,
-    );
+    expect(text).toMatch(/^【蓝色提醒 D1】李主任交办的“滨河路夜市占道经营反复投诉.*”将于\d+月\d+日（星期.）18:00到期/);
     expect(text).toContain('贵单位尚未签收。请回复“收到”签收，并合理安排，按时反馈办理结果。');
   });
 
@@ -198,11 +198,11 @@ describe.each(CASES)('三色督办 of a dispatch and a 双派单 round over $nam
       ]);
     }
     const signed = mine(byDay.get(c.roundBlue) ?? [], ZHANG)[0]?.text ?? '';
-    expect(signed).toMatch(/^【蓝色提醒】【双派单 SP1】工单 \d+「楼道污水外溢」的答复时限为\d+月\d+日（星期.）18:00，/);
+    expect(signed).toMatch(/^【蓝色提醒 SP1】工单 \d+「楼道污水外溢」的答复时限为\d+月\d+日（星期.）18:00，/);
     expect(signed).toContain('贵单位尚未答复，请按时办理并回复“SP1 办理情况”。');
     const unsigned = mine(byDay.get(c.roundDue) ?? [], QIN)[0]?.text ?? '';
     expect(unsigned).toBe(
-      `【黄色预警】【双派单 SP1】工单 ${c.given.replace(/-/g, '')}01「楼道污水外溢」的答复时限为今日18:00，` +
+      `【黄色预警 SP1】工单 ${c.given.replace(/-/g, '')}01「楼道污水外溢」的答复时限为今日18:00，` +
         '贵单位尚未签收。请回复“SP1 签收”，办理后回复“SP1 办理情况”。',
     );
   });
@@ -257,7 +257,7 @@ describe('on WeCom: the reminder to a unit that has not signed carries its 签�
   it('蓝色提醒: the text, then the card 【蓝色提醒】点对点调度 D1 with its 签收 button', () => {
     const friday = out.filter((l) => l.at === t('2026-11-20', '08:30') && l.to === CHU);
     expect(friday.map((l) => (l.card ? `card:${l.card.title}` : l.text?.split('李主任')[0]))).toEqual([
-      '【蓝色提醒】【调度提醒 D1】',
+      '【蓝色提醒 D1】',
       'card:【蓝色提醒】点对点调度 D1',
     ]);
     expect(friday[1]?.card?.buttons).toEqual(['签收']);
@@ -266,7 +266,7 @@ describe('on WeCom: the reminder to a unit that has not signed carries its 签�
   it('signed since: the 黄色预警 before the deadline has no card', () => {
     const monday = out.filter((l) => l.at === t('2026-11-23', '17:00') && l.to === CHU);
     expect(monday).toHaveLength(1);
-    expect(monday[0]?.text).toMatch(/^【黄色预警】【调度提醒 D1】.*将于11月23日18:00到期/);
+    expect(monday[0]?.text).toMatch(/^【黄色预警 D1】.*将于11月23日（星期一）18:00到期/);
     expect(monday[0]?.card).toBeUndefined();
   });
 });

@@ -135,5 +135,9 @@ describe('a reminder card says its colour once', () => {
     );
     expect(underTitle('点对点调度 D1', '【调度提醒 D1】李主任交办的……')).toBe('【调度提醒 D1】李主任交办的……');
     expect(underTitle('【蓝色提醒】双派单 SP1', '【双派单 SP1】……')).toBe('【双派单 SP1】……');
+    // One heading with the code (【黄色预警 D1】): said in the title already.
+    expect(underTitle('【黄色预警】点对点调度 D1', '【黄色预警 D1】李主任交办的……')).toBe('李主任交办的……');
+    expect(underTitle('【蓝色提醒】双派单 SP1', '【蓝色提醒 SP1】工单……')).toBe('工单……');
+    expect(underTitle('【蓝色提醒】双派单 SP1', '【蓝色提醒 SP2】工单……')).toBe('【蓝色提醒 SP2】工单……');
   });
 });

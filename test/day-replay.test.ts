@@ -33,13 +33,13 @@ describe('a working day replayed (example district)', () => {
     const out = replay('qa-day-morning');
     // @-mentions of two heads; 收到 privately and a promise to act in the group both sign.
     expect(textsAt(out, GROUP, '08:31')).toEqual([
-      '已转办区城市管理局（褚局长）、湖滨街道（尤主任），时限11月30日17:00，编号 D1',
+      '已转办区城市管理局（褚局长）、湖滨街道（尤主任），时限11月30日（星期一）17:00，编号 D1',
     ]);
     expect(textsAt(out, 'wxid_chengguan_chu', '08:35')).toEqual([
-      '已登记签收 D1，办理时限11月30日17:00，办理后请回复结果。',
+      '已登记签收 D1，办理时限11月30日（星期一）17:00，办理后请回复结果。',
     ]);
     expect(textsAt(out, 'wxid_hubin_you', '08:36')).toEqual([
-      '已登记签收 D1，办理时限11月30日17:00，办理后请回复结果。',
+      '已登记签收 D1，办理时限11月30日（星期一）17:00，办理后请回复结果。',
     ]);
     // The morning ticket list starts two 双派单 rounds (不满意, 重办) and names the overdue tickets.
     const imported = textsAt(out, GROUP, '08:45')[0] ?? '';
@@ -48,18 +48,20 @@ describe('a working day replayed (example district)', () => {
     expect(textsAt(out, 'wxid_chengxi_qin', '08:45')[0]).toMatch(/^【双派单 SP1】工单 2026112300410（群众不满意）/);
     expect(textsAt(out, 'wxid_hubin_you', '08:45')[0]).toContain('本轮只派发一次');
     // A head named without @ (张局长：…明天上午给我个准信), signed with its code.
-    expect(textsAt(out, GROUP, '08:52')).toEqual(['已转办区住房和城乡建设局（张局长），时限12月1日12:00，编号 D2']);
+    expect(textsAt(out, GROUP, '08:52')).toEqual([
+      '已转办区住房和城乡建设局（张局长），时限12月1日（星期二）12:00，编号 D2',
+    ]);
     expect(textsAt(out, 'wxid_zhujian_zhang', '08:58')).toEqual([
-      '已登记签收 D2，办理时限12月1日12:00，办理后请回复结果。',
+      '已登记签收 D2，办理时限12月1日（星期二）12:00，办理后请回复结果。',
     ]);
     // 签收 in the group after the ticket digest; an urgent dispatch signed with 👌.
     expect(textsAt(out, GROUP, '09:03')).toEqual(['@冯局长 已签收，督办记录已更新。']);
-    expect(textsAt(out, GROUP, '09:06')[0]).toMatch(/^【紧急】已转办区公安分局（冯局长），时限11月30日11:06/);
+    expect(textsAt(out, GROUP, '09:06')[0]).toMatch(/^【紧急】已转办区公安分局（冯局长），时限11月30日（星期一）11:06/);
     expect(textsAt(out, 'wxid_gongan_feng', '09:08')).toEqual([
-      '已登记签收 D3，办理时限11月30日11:06，办理后请回复结果。',
+      '已登记签收 D3，办理时限11月30日（星期一）11:06，办理后请回复结果。',
     ]);
     // Units named with 、 and a colon; 好的收到 signs.
-    expect(textsAt(out, GROUP, '09:12')[0]).toMatch(/城西街道（秦主任），时限12月2日18:00，编号 D4$/);
+    expect(textsAt(out, GROUP, '09:12')[0]).toMatch(/城西街道（秦主任），时限12月2日（星期三）18:00，编号 D4$/);
     expect(textsAt(out, 'wxid_renshe_wu', '09:15')[0]).toMatch(/^已登记签收 D4/);
     // A stranger gets nothing; a bare 收到 with two items unsigned asks which.
     expect(out.some((o) => o.to === 'wxid_new_guy' || o.mentions.includes('wxid_new_guy'))).toBe(false);
@@ -173,7 +175,9 @@ describe('a working day replayed (example district)', () => {
     expect(textsAt(out, 'wxid_jiaoyu_sun', '09:00')[0]).toMatch(/^已登记签收 D1/);
     expect(textsAt(out, 'wxid_weijian_zhou', '09:02')[0]).toMatch(/^您好，我在。D1（调度“实验小学周边流感/);
     expect(textsAt(out, 'wxid_weijian_zhou', '09:03')[0]).toMatch(/^已登记签收 D1/);
-    expect(textsAt(out, GROUP, '09:10')).toEqual(['已转办区住房和城乡建设局（张局长），时限11月30日16:00，编号 D2']);
+    expect(textsAt(out, GROUP, '09:10')).toEqual([
+      '已转办区住房和城乡建设局（张局长），时限11月30日（星期一）16:00，编号 D2',
+    ]);
     expect(textsAt(out, 'wxid_zhujian_xu', '09:12')[0]).toMatch(/^已登记签收 D2/);
     // An answer without a code, its code given again, 报告王主任：…
     expect(textsAt(out, 'wxid_leader_wang', '10:30')[0]).toMatch(/^【调度反馈 D1】区教育局（孙局长）：/);

@@ -65,8 +65,8 @@ describe('several dispatches reach their deadline in the same check (replay)', (
         expect(mine, sup).toHaveLength(1);
         expect(mine[0]?.text).toMatch(/^【红色督办】【提请督办】以下5件调度时限已到，相关单位尚未反馈：/);
         for (const c of all) expect(mine[0]?.text).toContain(`${c}“`);
-        expect(mine[0]?.text).toContain('李主任交办，时限12月1日18:00');
-        expect(mine[0]?.text).toContain('王副主任交办，时限12月1日18:00');
+        expect(mine[0]?.text).toContain('李主任交办，时限12月1日（星期二）18:00');
+        expect(mine[0]?.text).toContain('王副主任交办，时限12月1日（星期二）18:00');
         // The supervision team's message is 红色督办 as a whole: its unit lines carry no mark of their own.
         expect(mine[0]?.text).toMatch(/· 区城市管理局：未签收、未反馈，已超时\n/);
       }
@@ -81,7 +81,9 @@ describe('several dispatches reach their deadline in the same check (replay)', (
       const toWang = out.filter((o) => o.to === WANG);
       expect(toWang).toHaveLength(1);
       expect(toWang[0]?.text).toMatch(
-        new RegExp(`^【调度进展 ${wang[0]}】“城管局褚局长，夜市占道经营的事明天下班前报我”时限12月1日18:00已到：`),
+        new RegExp(
+          `^【调度进展 ${wang[0]}】“城管局褚局长，夜市占道经营的事明天下班前报我”时限12月1日（星期二）18:00已到：`,
+        ),
       );
       expect(out).toHaveLength(5);
       // Every dispatch's own steps are recorded as before.
@@ -157,20 +159,20 @@ describe('several dispatches reach their deadline in the same check (replay)', (
     const out = await s.play(run(t('12-02', '17:00'), 'dispatch-check'));
     expect(out.filter((o) => o.to === 'group').map((o) => o.text)).toEqual([
       `@韩局长 【红色督办】【调度超时 ${code}】李主任交办的“农业农村局韩局长，秸秆焚烧的举报请核实，` +
-        `今天下午5点前反馈”时限12月2日17:00已到，区农业农村局尚未反馈，请即办理并回复结果。`,
+        `今天下午5点前反馈”时限12月2日（星期三）17:00已到，区农业农村局尚未反馈，请即办理并回复结果。`,
     ]);
     for (const sup of SUPS) {
       const mine = out.filter((o) => o.to === sup);
       expect(mine).toHaveLength(1);
       expect(mine[0]?.text).toMatch(
         new RegExp(
-          `^【红色督办】【提请督办 ${code}】李主任交办的调度时限12月2日17:00已到，` +
+          `^【红色督办】【提请督办 ${code}】李主任交办的调度时限12月2日（星期三）17:00已到，` +
             '以下单位尚未反馈：\\n· 区农业农村局：',
         ),
       );
     }
     expect(out.filter((o) => o.to === LI).map((o) => o.text.split('\n')[0])).toEqual([
-      `【调度进展 ${code}】“农业农村局韩局长，秸秆焚烧的举报请核实，今天下午5点前反馈”时限12月2日17:00已到：`,
+      `【调度进展 ${code}】“农业农村局韩局长，秸秆焚烧的举报请核实，今天下午5点前反馈”时限12月2日（星期三）17:00已到：`,
     ]);
     expect(out).toHaveLength(4);
   });

@@ -35,14 +35,16 @@ describe("a leader's private 转办", () => {
       expect(group[0]?.mentions).toEqual([CHU]);
       expect(group[0]?.text).toMatch(
         // check-lines: long regex
-        /^@褚局长\s+王副主任交办：城管局：建设路夜市烧烤油烟扰民，请明天下午5点前拿出整治方案。\n已转办区城市管理局（褚局长），时限12月2日17:00，编号 D1$/,
+        /^@褚局长\s+王副主任交办：城管局：建设路夜市烧烤油烟扰民，请明天下午5点前拿出整治方案。\n已转办区城市管理局（褚局长），时限12月2日（星期三）17:00，编号 D1$/,
       );
       const toChu = out.filter((o) => o.to === CHU);
       expect(toChu).toHaveLength(1);
       expect(toChu[0]?.text).toContain('【点对点调度 D1】王副主任交办区城市管理局：');
       const toWang = out.filter((o) => o.to === WANG);
       expect(toWang).toHaveLength(1);
-      expect(toWang[0]?.text).toContain('已转办区城市管理局（褚局长），时限12月2日17:00，编号 D1。已在群内发布');
+      expect(toWang[0]?.text).toContain(
+        '已转办区城市管理局（褚局长），时限12月2日（星期三）17:00，编号 D1。已在群内发布',
+      );
       expect(out).toHaveLength(3);
       expect(await dispatchByCode(s.h.app.db, 'D1')).toMatchObject({
         chat: 'private',
@@ -55,7 +57,7 @@ describe("a leader's private 转办", () => {
   it('with @-names in the text, works the same', async () => {
     const out = await s.play(say(t('09:10'), LI, '转办：@尤主任 湖滨路路灯不亮，请尽快修复。', { to: 'bot' }));
     expect(out.find((o) => o.to === 'group')?.text).toContain(
-      '【紧急】已转办湖滨街道（尤主任），时限12月1日11:10（紧急事项，2小时内反馈），编号 D2',
+      '【紧急】已转办湖滨街道（尤主任），时限12月1日（星期二）11:10（紧急事项，2小时内反馈），编号 D2',
     );
     expect(out.some((o) => o.to === 'wxid_hubin_you')).toBe(true);
   });
@@ -78,7 +80,7 @@ describe("a leader's private 转办", () => {
       say(t('11:00'), LI, '转办 城西街道：西环路井盖缺失，请今天上午10点前设置警示。', { to: 'bot' }),
     );
     expect(out.find((o) => o.to === 'group')?.text).toContain(
-      '已转办城西街道（秦主任），时限12月2日18:00（默认时限），编号 D3',
+      '已转办城西街道（秦主任），时限12月2日（星期三）18:00（默认时限），编号 D3',
     );
     expect(await dispatchByCode(s.h.app.db, 'D3')).toMatchObject({ deadlineGiven: false });
   });
@@ -135,7 +137,12 @@ describe('two open dispatches to one unit and an ambiguous reply', () => {
   it('with one left open, 收到 and a plain answer link to it; a code in the group links directly', async () => {
     const ack = await s.play(say(t('19:50'), QIN, '收到'));
     expect(ack).toEqual([
-      { at: t('19:50'), to: QIN, mentions: [], text: '已登记签收 D1，办理时限12月2日12:00，办理后请回复结果。' },
+      {
+        at: t('19:50'),
+        to: QIN,
+        mentions: [],
+        text: '已登记签收 D1，办理时限12月2日（星期三）12:00，办理后请回复结果。',
+      },
     ]);
     const ans = await s.play(say(t('10:00', '02'), QIN, 'D1 已核查，油烟净化器已安装到位。'));
     expect(ans.find((o) => o.to === LI)?.text).toContain('【调度反馈 D1】城西街道（秦主任）：');
@@ -183,7 +190,7 @@ describe('an urgent dispatch uses the shorter times', () => {
       say(t('10:00'), LI, '@褚局长 建设路夜市烧烤油烟扰民，请立即组织执法人员到场处置。', { mentions: [CHU] }),
     );
     expect(o.find((x) => x.to === 'group')?.text).toBe(
-      '【紧急】已转办区城市管理局（褚局长），时限12月1日12:00（紧急事项，2小时内反馈），编号 D1',
+      '【紧急】已转办区城市管理局（褚局长），时限12月1日（星期二）12:00（紧急事项，2小时内反馈），编号 D1',
     );
     expect(await dispatchByCode(s.h.app.db, 'D1')).toMatchObject({ urgent: true, deadlineGiven: false });
   });
@@ -199,7 +206,7 @@ describe('an urgent dispatch uses the shorter times', () => {
     expect(await at('11:00')).toEqual([]);
     const dueR = await at('11:30');
     expect(dueR).toHaveLength(1);
-    expect(dueR[0]?.text).toContain('将于12月1日12:00到期');
+    expect(dueR[0]?.text).toContain('将于12月1日（星期二）12:00到期');
     expect(await at('11:45')).toEqual([]);
     const late = await at('12:00');
     expect(late.map((x) => x.to).sort()).toEqual(['group', LI, ...SUPS].sort());

@@ -39,10 +39,8 @@ describe('dispatch flow through the replay CLI', () => {
       '11-23T10:40 wxid_chengguan_chu',
       '11-23T10:45 wxid_leader_li',
     ]);
-    expect(out[0]?.text).toBe('已转办区城市管理局（褚局长），时限11月23日10:00，编号 D1');
-    expect(out[2]?.text).toMatch(
-      /^【黄色预警】【调度提醒 D1】.*将于11月23日10:00到期，贵单位尚未签收。请回复“收到”签收/,
-    );
+    expect(out[0]?.text).toBe('已转办区城市管理局（褚局长），时限11月23日（星期一）10:00，编号 D1');
+    expect(out[2]?.text).toMatch(/^【黄色预警 D1】.*将于11月23日（星期一）10:00到期，贵单位尚未签收。请回复“收到”签收/);
     expect(out[3]?.mentions).toEqual(['wxid_chengguan_chu']);
     expect(out[7]?.text).toContain('【调度反馈 D1】区城市管理局（褚局长）（超时反馈）：');
     expect(out[9]?.text).toBe('目前没有未办结的调度。');

@@ -27,7 +27,7 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
         at: t('19', '19:30'),
         to: 'group',
         mentions: [],
-        text: '已转办区住房和城乡建设局（张局长）、湖滨街道（尤主任），时限11月24日18:00，编号 D1',
+        text: '已转办区住房和城乡建设局（张局长）、湖滨街道（尤主任），时限11月24日（星期二）18:00，编号 D1',
       },
     ]);
     const privates = out.filter((o) => o.to !== 'group');
@@ -35,7 +35,7 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
     for (const p of privates) {
       expect(p.text).toContain('【点对点调度 D1】李主任交办');
       expect(p.text).toContain('环海路小区污水外溢');
-      expect(p.text).toContain('办理时限：11月24日18:00');
+      expect(p.text).toContain('办理时限：11月24日（星期二）18:00');
       expect(p.text).toContain('请回复“收到”签收');
     }
     const d = await dispatchByCode(s.h.app.db, 'D1');
@@ -63,7 +63,7 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
         at: t('19', '19:50'),
         to: ZHANG,
         mentions: [],
-        text: '已登记签收 D1，办理时限11月24日18:00，办理后请回复结果。',
+        text: '已登记签收 D1，办理时限11月24日（星期二）18:00，办理后请回复结果。',
       },
     ]);
     expect(out.some((o) => o.to === LI)).toBe(false);
@@ -88,7 +88,7 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
     expect(out[0]).toMatchObject({ at: t('20', '08:30'), to: YOU });
     expect(out[0]?.text).toBe(
       '【调度提醒 D1】李主任交办的“环海路小区污水外溢，请三个工作日内到现场处置并反馈。”尚未签收，' +
-        '请回复“收到”签收，并于11月24日18:00前反馈办理结果。',
+        '请回复“收到”签收，并于11月24日（星期二）18:00前反馈办理结果。',
     );
   });
 
@@ -116,7 +116,7 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ at: t('24', '17:00'), to: YOU });
     expect(out[0]?.text).toContain(
-      '将于11月24日18:00到期，贵单位尚未签收。请回复“收到”签收，并抓紧办理、回复办理结果。',
+      '将于11月24日（星期二）18:00到期，贵单位尚未签收。请回复“收到”签收，并抓紧办理、回复办理结果。',
     );
   });
 
@@ -136,7 +136,7 @@ describe('dispatch flow: two units, 3 working days over a weekend, one answers, 
       expect(group[0]?.mentions).toEqual([YOU]);
       expect(group[0]?.text).toMatch(
         // check-lines: long regex
-        /^@尤主任\s+【红色督办】【调度超时 D1】李主任交办的“环海路小区污水外溢.*”时限11月24日18:00已到，湖滨街道尚未反馈，请即办理并回复结果。$/,
+        /^@尤主任\s+【红色督办】【调度超时 D1】李主任交办的“环海路小区污水外溢.*”时限11月24日（星期二）18:00已到，湖滨街道尚未反馈，请即办理并回复结果。$/,
       );
       for (const sup of SUPS) {
         const m = out.filter((o) => o.to === sup);

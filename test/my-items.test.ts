@@ -107,7 +107,7 @@ describe('我的待办 and the private fallback (replay)', () => {
       expect(lines[0]).toBe(`区住房和城乡建设局待办事项（截至11月30日10:0${i}）：`);
       // 三色督办: each line ends with its most urgent colour (D1 is due tomorrow: blue; the rounds, due in two working
       // days: none; the overdue tickets: red).
-      expect(lines[1]).toMatch(/^· 点对点调度1件：D1（未签收，12月1日17:00前反馈）【蓝色提醒】$/);
+      expect(lines[1]).toMatch(/^· 点对点调度1件：D1（未签收，12月1日（星期二）17:00前反馈）【蓝色提醒】$/);
       expect(lines[2]).toMatch(
         /^· 双派单4件：SP1（工单Z001，.*前答复）、SP2（工单Z002，.*）、SP3（工单Z003，.*）、SP4（工单Z200，.*）$/,
       );
@@ -145,13 +145,14 @@ describe('我的待办 and the private fallback (replay)', () => {
         at: t('11:10'),
         to: 'wxid_jiaoyu_sun',
         mentions: [],
-        text:
-          '您好，这条消息未能识别为日报、答复或指令，未作处理。\n发送“我的待办”可查看本单位待办事项，' +
-          '发送“帮助”可查看使用说明。',
+        // A greeting with nothing waiting: a short polite answer, never 未能识别.
+        text: '您好！需要帮助可发送“帮助”，查看本单位待办可发送“我的待办”。',
       },
     ]);
     const leader = await s.play(say(t('11:11'), LI, '在吗', { to: 'bot' }));
-    expect(leader[0]?.text).toBe('您好，这条消息未能识别为日报、答复或指令，未作处理。\n发送“帮助”可查看使用说明。');
+    expect(leader[0]?.text).toBe('您好！需要帮助可发送“帮助”。');
+    const unknown = await s.play(say(t('11:12'), LI, '这个怎么弄', { to: 'bot' }));
+    expect(unknown[0]?.text).toBe('您好，这条消息未能识别为日报、答复或指令，未作处理。\n发送“帮助”可查看使用说明。');
   });
 
   it('the fallback text names dispatches before rounds and caps a long list', () => {

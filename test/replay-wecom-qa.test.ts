@@ -301,7 +301,6 @@ describe('QA 4 on WeCom: an @督办助手 group message nothing handles gets an 
     for (const [t, who] of [
       ['08:35', CHU],
       ['18:41', LIU],
-      ['18:42', YOU],
       ['18:43', ZHOU],
     ] as const) {
       const a = atTime(out, at(t));
@@ -311,8 +310,14 @@ describe('QA 4 on WeCom: an @督办助手 group message nothing handles gets an 
       expect(a[0]?.text).toContain('您好，这条消息未能识别为日报、答复或指令，未作处理。');
     }
     // A unit's person is pointed to 我的待办; a supervisor to 帮助 only.
-    expect(atTime(out, at('18:42'))[0]?.text).toContain('发送“我的待办”可查看本单位待办事项');
+    expect(atTime(out, at('18:43'))[0]?.text).toContain('发送“我的待办”可查看本单位待办事项');
     expect(atTime(out, at('18:41'))[0]?.text).not.toContain('我的待办');
+  });
+
+  it('a greeting (@督办助手 在吗) gets a short polite answer, never 未能识别', () => {
+    expect(atTime(out, at('18:42')).map((l) => [l.to, l.text])).toEqual([
+      ['group', '@尤主任 您好！需要帮助可发送“帮助”，查看本单位待办可发送“我的待办”。'],
+    ]);
   });
 
   it('a bare 收到 / 好的，谢谢 / 辛苦了 with nothing waiting gets no answer', () => {
@@ -320,7 +325,7 @@ describe('QA 4 on WeCom: an @督办助手 group message nothing handles gets an 
   });
 });
 
-describe('QA 4 on Wechaty: the same group messages get no new answers', () => {
+describe('QA 4 on Wechaty: the same group messages get no new answers but the greeting', () => {
   it('the file in the group is imported, and the messages after it are left alone as before', () => {
     const out = replay(GROUP_AT, 'wechaty');
     expect(atTime(out, at('08:30'))[0]?.text).toMatch(/工单清单「qa-day-tickets-morning\.csv」已导入/);
@@ -328,7 +333,10 @@ describe('QA 4 on Wechaty: the same group messages get no new answers', () => {
       expect(l.text ?? '').not.toContain('群里发的文件我收不到');
       expect(l.text ?? '').not.toContain('未能识别为日报、答复或指令');
     }
-    expect(out.filter((l) => l.at >= at('08:31') && l.to === 'group')).toEqual([]);
+    // Only the greeting addressed to the bot is answered, as on WeCom.
+    expect(out.filter((l) => l.at >= at('08:31') && l.to === 'group').map((l) => l.text)).toEqual([
+      '@尤主任 您好！需要帮助可发送“帮助”，查看本单位待办可发送“我的待办”。',
+    ]);
   }, 120_000);
 });
 
@@ -363,13 +371,14 @@ describe('QA 5 on WeCom: the 签收 reminders say how to sign on this channel', 
     for (const who of [CHU, WU, FENG]) {
       const texts = textsTo(out, who);
       expect(texts[0]).toContain(`${SIGN_HOW_CARD('“收到”')}；办理后请直接回复办理结果`);
-      const reminder = texts.find((t) => t.startsWith('【调度提醒') && t.includes('尚未签收，'));
+      // Under a card titled with its colour the reminder's heading is said once, in the title.
+      const reminder = texts.find((t) => t.includes('交办的') && t.includes('尚未签收，'));
       expect(reminder).toContain(`尚未签收，${SIGN_HOW_CARD('“收到”')}，并于`);
     }
     // The due reminder asks for an @ on a group reply.
     expect(textsTo(out, CHU).at(-1)).toMatch(
       new RegExp(
-        `将于11月30日18:00到期，贵单位尚未签收。${SIGN_HOW_CARD('“收到”')}，并抓紧办理、回复办理结果` +
+        `将于11月30日（星期一）18:00到期，贵单位尚未签收。${SIGN_HOW_CARD('“收到”')}，并抓紧办理、回复办理结果` +
           '（如在群内回复，请@督办助手）。$',
       ),
     );
@@ -415,12 +424,12 @@ describe('QA 5 on Wechaty: the same reminders keep their words', () => {
       [...UNSIGNED.slice(0, 3), { at: at('09:35'), from: CHU, text: '收到', to: 'group' }, UNSIGNED[6] as object],
       'wechaty',
     );
-    expect(textsTo(out, CHU)).toContain('已登记签收 D1，办理时限11月30日18:00，办理后请回复结果。');
+    expect(textsTo(out, CHU)).toContain('已登记签收 D1，办理时限11月30日（星期一）18:00，办理后请回复结果。');
     // Due tomorrow: the reminder today is 蓝色提醒 (三色督办).
-    const reminder = textsTo(out, WU).find((t) => t.startsWith('【蓝色提醒】【调度提醒'));
+    const reminder = textsTo(out, WU).find((t) => t.startsWith('【蓝色提醒 D'));
     expect(reminder).toBe(
-      '【蓝色提醒】【调度提醒 D2】李主任交办的“社保窗口排队过长的投诉，明天下班前反馈整改情况”尚未签收，' +
-        '请回复“收到”签收，并于12月1日18:00前反馈办理结果。',
+      '【蓝色提醒 D2】李主任交办的“社保窗口排队过长的投诉，明天下班前反馈整改情况”尚未签收，' +
+        '请回复“收到”签收，并于12月1日（星期二）18:00前反馈办理结果。',
     );
     for (const l of out) expect(l.text ?? '').not.toContain('督办助手');
   }, 120_000);

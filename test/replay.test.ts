@@ -19,7 +19,8 @@ describe('cli replay', () => {
     expect(out[1]).toEqual({
       at: '2026-11-20T17:06:30+08:00',
       to: 'wxid_leader_li',
-      text: '您好，这条消息未能识别为日报、答复或指令，未作处理。\n发送“帮助”可查看使用说明。',
+      // A greeting to the bot: a short polite answer.
+      text: '您好！需要帮助可发送“帮助”。',
       mentions: [],
     });
   });

@@ -107,3 +107,12 @@ export function redactCredentials(text: string): string {
 export function commandText(msg: IncomingMessage): string {
   return msg.text.replace(/^(\s*@[^\s\u2005]+[\s\u2005]*)+/, '').trim();
 }
+
+/**
+ * Whether a message is addressed to the bot: a private one, or a group one that @-mentions someone not on the roster
+ * (the bot: its own contact is on no roster) or opens with @ and the bot's name. `isPerson`: on the roster.
+ */
+export function addressesBot(msg: IncomingMessage, isPerson: (id: string) => boolean, botName: string): boolean {
+  if (msg.chat === 'private') return true;
+  return msg.mentionIds.some((id) => !isPerson(id)) || msg.text.trimStart().startsWith(`@${botName}`);
+}

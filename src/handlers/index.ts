@@ -17,12 +17,14 @@ import { dispatchCreateHandler } from './dispatch-create.js';
 import { dispatchPrivateHandler } from './dispatch-private.js';
 import { dispatchProgressHandler } from './dispatch-progress.js';
 import { dualAnswerHandler } from './dual-answer.js';
+import { greetingHandler } from './greeting.js';
 import { groupAtFallbackHandler } from './group-at-fallback.js';
 import { helpHandler } from './help.js';
 import { leaderItemsHandler } from './leader-items.js';
 import { myItemsHandler } from './my-items.js';
 import { privateFallbackHandler } from './private-fallback.js';
 import { reportHandler } from './report.js';
+import { reportAckHandler } from './report-ack.js';
 import { reportAdoptHandler } from './report-adopt.js';
 import { reportFlagsConfirmHandler } from './report-flags-confirm.js';
 import { reportRecallHandler } from './report-recall.js';
@@ -87,6 +89,9 @@ export function messageHandlers(): AnyMessageHandler[] {
     visitProlongedHandler,
     reportUnrecognisedHandler,
     answerClarifyHandler,
+    // A bare 收到 to the bot that nothing took: the day report's deadline; a greeting to it: a short answer.
+    reportAckHandler,
+    greetingHandler,
     privateFallbackHandler,
     // Where the bot sees only @-messages, a group message nothing took was addressed to it: answered too.
     groupAtFallbackHandler,

@@ -54,6 +54,8 @@ const BY_KIND: Record<string, Lane> = {
   'group-fallback': 'chat',
   'report-unrecognised': 'chat',
   'answer-limit': 'chat',
+  greeting: 'chat',
+  'report-ack': 'chat',
   // The day's bulk: ticket digests.
   'ticket-nag': 'bulk',
   'ticket-written': 'bulk',

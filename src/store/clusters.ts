@@ -166,6 +166,19 @@ export async function clusterByCode(db: Queryable, code: string): Promise<Stored
   return rows[0] ? fromRow(rows[0]) : undefined;
 }
 
+/**
+ * The warnings told and changed since `since`, the latest first, at most `limit`: open ones (not dismissed, or told
+ * again after it) and those dismissed at their last warning.
+ */
+export async function toldClusters(db: Queryable, since: Date, limit: number): Promise<StoredCluster[]> {
+  const rows = await db.query<ClusterRow>(
+    `select * from ticket_clusters where warned_size > 0 and updated_at >= $1
+      order by updated_at desc, id desc limit $2`,
+    [since, limit],
+  );
+  return rows.map(fromRow);
+}
+
 /** New clusters (one statement); each code is C and its id. Returned in the order given. */
 export async function insertClusters(
   db: Queryable,

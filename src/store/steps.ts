@@ -20,6 +20,16 @@ export async function claimStep(
   return rows.length > 0;
 }
 
+/** A step's detail, or undefined when it was not taken. */
+export async function stepDetail(db: Queryable, key: string): Promise<Record<string, unknown> | undefined> {
+  const [r] = await db.query<{ detail: Record<string, unknown> | string }>(
+    'select detail from routine_steps where key = $1',
+    [key],
+  );
+  if (!r) return undefined;
+  return typeof r.detail === 'string' ? (JSON.parse(r.detail) as Record<string, unknown>) : r.detail;
+}
+
 export async function hasStep(db: Queryable, key: string): Promise<boolean> {
   return (await db.query('select 1 from routine_steps where key = $1', [key])).length > 0;
 }

@@ -21,6 +21,7 @@ import {
   shouldWarn,
 } from '../domain/clusters/group.js';
 import { type KeyInput, keySource, mergeWords, placeLabel, ticketKeys } from '../domain/clusters/keys.js';
+import { type OpenWarning, warningsNamed } from '../domain/clusters/named.js';
 import { resolveStreet } from '../domain/dual/sides.js';
 import { type Roster, responsibleFor, unitName, withRoles } from '../domain/roster.js';
 import * as T from '../domain/texts/clusters.js';
@@ -36,6 +37,7 @@ import {
   type PlaceRow,
   type StoredCluster,
   ticketsAtPlaces,
+  toldClusters,
   updateClusters,
   writeTicketPlaces,
 } from '../store/clusters.js';
@@ -369,4 +371,42 @@ export async function clusterDetail(ctx: AppContext, code: string): Promise<stri
     mergePairs: mergePairs(placed, clusterRules(ctx.config)),
     dismissedAt: k.dismissedSize,
   });
+}
+
+/** Warnings read when a supervisor names one in words (a backlog's first import may leave hundreds). */
+const NAMED_AMONG = 200;
+const NAMED_TICKETS = 20;
+
+export interface NamedWarnings {
+  /** Open: told, not dismissed since its last warning. */
+  open: OpenWarning[];
+  /** Named too, but dismissed at their last warning (忽略 C1 already said). */
+  dismissed: OpenWarning[];
+}
+
+/**
+ * The repeat warnings told within the window that a supervisor's words name (烧烤店那个预警忽略吧: 烧烤店), read from
+ * their place and their tickets' titles and contents; every one for no words. Oldest code first.
+ */
+export async function warningsNamedBy(ctx: AppContext, words: string): Promise<NamedWarnings> {
+  const since = new Date(ctx.clock.now().getTime() - ctx.config.clusters.windowDays * DAY_MS);
+  const told = await toldClusters(ctx.db, since, NAMED_AMONG);
+  // Its latest tickets say what it is about; a large cluster's older ones add no word.
+  const read = (c: StoredCluster) => c.members.slice(-NAMED_TICKETS);
+  const facts = await memberFacts(ctx.db, told.flatMap(read));
+  const isOpen = (c: StoredCluster) => c.dismissedSize === null || c.warnedSize > c.dismissedSize;
+  const warning = (c: StoredCluster): OpenWarning => ({
+    code: c.code,
+    place: placeLabel(c.place),
+    size: c.members.length,
+    texts: read(c).flatMap((n) => {
+      const f = facts.get(n);
+      return f ? [f.title, f.content] : [];
+    }),
+  });
+  const byCode = (a: OpenWarning, b: OpenWarning) => Number(a.code.slice(1)) - Number(b.code.slice(1));
+  return {
+    open: warningsNamed(words, told.filter(isOpen).map(warning)).sort(byCode),
+    dismissed: words === '' ? [] : warningsNamed(words, told.filter((c) => !isOpen(c)).map(warning)).sort(byCode),
+  };
 }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { DistrictConfig } from '../config/schema.js';
 import type { WorkCalendar } from '../domain/calendar.js';
 import type { Clock } from '../domain/clock.js';
-import type { OutgoingMessage } from '../domain/messages.js';
+import { addressesBot, type IncomingMessage, type OutgoingMessage } from '../domain/messages.js';
 import type { Roster } from '../domain/roster.js';
 import { type ChannelWording, WORDING_READS_ALL } from '../domain/texts/channel.js';
 import type { DualFlows } from '../jobs/dual.js';
@@ -42,4 +42,13 @@ export interface AppContext {
 /** The channel's wording (the Wechaty wording when the context has none). */
 export function wordingOf(ctx: Pick<AppContext, 'wording'>): ChannelWording {
   return ctx.wording ?? WORDING_READS_ALL;
+}
+
+/**
+ * Whether the bot was spoken to: privately, in the group with an @ of it, or anything in the group where the bot sees
+ * only the messages that @ it (WeCom).
+ */
+export function addressedToBot(ctx: Pick<AppContext, 'wording' | 'roster'>, msg: IncomingMessage): boolean {
+  const w = wordingOf(ctx);
+  return !w.readsAll || addressesBot(msg, (id) => ctx.roster.person(id) !== undefined, w.bot);
 }

@@ -115,11 +115,16 @@ export function withMentions(
 
 /**
  * The text under a card's title: without a leading 【…】 mark the title opens with too (a reminder's 三色督办
- * mark, 【黄色预警】, is said once, in the title).
+ * mark, 【黄色预警】, is said once, in the title), also where the text's heading adds the code the title names
+ * (【黄色预警 D1】 under 【黄色预警】点对点调度 D1).
  */
 export function underTitle(title: string, text: string): string {
-  const lead = /^【[^】]{1,8}】/.exec(title)?.[0];
-  return lead && text.startsWith(lead) ? text.slice(lead.length) : text;
+  const lead = /^【([^】]{1,8})】/.exec(title);
+  if (!lead) return text;
+  if (text.startsWith(lead[0])) return text.slice(lead[0].length);
+  const coded = /^【([^】\s]{1,8}) ([A-Z]{1,2}\d{1,8})】/.exec(text);
+  const named = coded !== null && new RegExp(`${coded[2]}(?!\\d)`).test(title);
+  return coded && named && coded[1] === lead[1] ? text.slice(coded[0].length) : text;
 }
 
 /** The template card for `card`, with `text` under its title when given. */

@@ -260,6 +260,11 @@ export function isAckOnly(text: string): boolean {
 const ADDRESS_END_FORM = /(?:[\u4e00-\u9fa5]副?(?:主任|局长|书记|组长|镇长|区长|科长|处长|部长)|领导|各位领导)$/;
 const ADDRESS_START_FORM = /^(?:[\u4e00-\u9fa5]副?(?:主任|局长|书记|组长|镇长|区长|科长|处长|部长)|领导|各位领导)/;
 
+/** 在吗 / 你好 / 早上好 / 大家早上好 / 早安 / 哈喽 (大家好 / 各位好 apart: a bare 好 is a yes). */
+const GREETING =
+  // check-lines: long regex
+  /^(?:大家|各位)?(?:在吗|在不在|在|您好|你好|早|早安|早上好|上午好|中午好|下午好|晚上好|哈喽|hello|hi)+[呀啊]?$/i;
+
 /** 谢谢 / 感谢 / 辛苦了 / 在吗 / 您好 …: courtesy with nothing to record or sign. */
 export function courtesyOf(text: string): 'thanks' | 'greeting' | null {
   const s = plainWords(text)
@@ -275,7 +280,7 @@ export function courtesyOf(text: string): 'thanks' | 'greeting' | null {
     ).test(s)
   )
     return 'thanks';
-  if (/^(?:在吗|在不在|在|您好|你好|早|早上好|上午好|下午好|晚上好)+$/.test(s)) return 'greeting';
+  if (GREETING.test(s) || /^(?:大家|各位)好[呀啊]?$/.test(s)) return 'greeting';
   return null;
 }
 

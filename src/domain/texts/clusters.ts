@@ -85,8 +85,37 @@ export function clusterAlreadyDismissedText(code: string): string {
   return `预警 ${code} 此前已忽略，无需重复操作。`;
 }
 
-export function clusterDismissRefusedText(code: string): string {
-  return `抱歉，忽略预警 ${code} 需由督导专班确认。如认为无需跟进，请联系督导专班。`;
+/** To someone not of the supervision team; `code` when the message named one. */
+export function clusterDismissRefusedText(code?: string): string {
+  return `抱歉，忽略预警${code ? ` ${code} ` : ''}需由督导专班确认。如认为无需跟进，请联系督导专班。`;
+}
+
+/** Open warnings listed at most when a dismissal names several. */
+const NAMED_LISTED = 8;
+
+/**
+ * A supervisor dismissed a warning in words, without its code (烧烤店那个预警忽略吧): the one it names is asked about,
+ * several are listed, none is said; never dismissed on a guess.
+ */
+export function clusterDismissAskText(
+  words: string,
+  named: readonly { code: string; place: string; size: number }[],
+): string {
+  const label = (w: { code: string; place: string; size: number }) => `${w.code}（${w.place}，${w.size}件）`;
+  const [one] = named;
+  if (named.length === 1 && one) return `是否忽略 ${label(one)}？请回复“忽略 ${one.code}”。`;
+  if (one) {
+    const shown = named.slice(0, NAMED_LISTED);
+    const more = named.length > shown.length ? `\n另有${named.length - shown.length}处未列出。` : '';
+    const what = words ? `与“${words}”相关的` : '目前待跟进的';
+    return (
+      `${what}重复诉求预警有${named.length}处，请确认忽略哪一处，回复“忽略”加编号，如“忽略 ${one.code}”：\n` +
+      `${shown.map(label).join('\n')}${more}`
+    );
+  }
+  return words
+    ? `未找到与“${words}”相关的待跟进重复诉求预警，请核对后回复“忽略”加编号，如“忽略 C1”。`
+    : '目前没有待跟进的重复诉求预警。';
 }
 
 // ---- one import, many warnings: one message per recipient (a backlog's first import) -------------------------

@@ -14,3 +14,10 @@ export const COLOUR_MARK: Record<Colour, string> = {
 
 /** The mark of a colour, '' for none. */
 export const mark = (c: Colour | null | undefined): string => (c ? COLOUR_MARK[c] : '');
+
+/**
+ * A reminder's one heading: the colour's words where it has one (【蓝色提醒 D1】, 【黄色预警 SP2】: the step is the
+ * reminder), else the reminder's own label (【调度提醒 D1】). Never two labels stacked (【蓝色提醒】【调度提醒 D1】).
+ */
+export const reminderHeading = (c: Colour | null | undefined, label: string, code: string): string =>
+  `【${c ? COLOUR_LABEL[c] : label} ${code}】`;

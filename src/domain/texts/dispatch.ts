@@ -1,16 +1,19 @@
 /** Texts of the point-to-point dispatch flow (zh-CN, concise, polite). Pure. */
 import { trimEndOf } from '../language/trim.js';
 import type { Colour } from '../tickets/colour.js';
-import { formatDeadline as spacedDeadline, formatShort as spacedShort } from '../time.js';
+import { formatShort as spacedShort, formatDeadline as timeDeadline } from '../time.js';
 import { type ChannelWording, groupReplyNote, signHow, unseenDispatchNote, WORDING_READS_ALL } from './channel.js';
-import { mark } from './colours.js';
+import { mark, reminderHeading } from './colours.js';
 
 /** 三色督办: a late item is 红色督办, marked before it. */
 const RED = mark('red');
 
-/** 11月30日17:00 — dates and times as zh-CN office texts write them, no space between. */
+/**
+ * A dispatch's deadline as every dispatch text writes it, with its weekday as the ticket texts do:
+ * 12月5日（星期六）18:00 (a leader's 周六前 may fall on a rest day; the weekday says so).
+ */
 export function formatDeadline(instant: Date | string | number, tz?: string): string {
-  return spacedDeadline(instant, tz).replace(' ', '');
+  return timeDeadline(instant, tz, { weekday: true });
 }
 
 /** 11月30日08:30 (a moment, not a deadline). */
@@ -238,6 +241,9 @@ export function askWhichText(items: ReadonlyArray<{ code: string; text: string }
   ].join('\n');
 }
 
+/** How much of the dispatch a reminder quotes (the unit has it whole in the delivery): about 24 characters. */
+const QUOTED = 24;
+
 export interface ReminderInput {
   code: string;
   leaderName: string;
@@ -251,7 +257,7 @@ export interface ReminderInput {
 /** The reminder to sign a dispatch, in the channel's words for a 签收 (the Wechaty wording unless given). */
 export function ackReminderText(i: ReminderInput & { wording?: ChannelWording }): string {
   return (
-    `${mark(i.colour)}【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”尚未签收，` +
+    `${reminderHeading(i.colour, '调度提醒', i.code)}${i.leaderName}交办的“${summary(i.text, QUOTED)}”尚未签收，` +
     `${signHow(i.wording ?? WORDING_READS_ALL, '“收到”', '签收')}，` +
     `并于${formatDeadline(i.deadline, i.tz)}前反馈办理结果。`
   );
@@ -264,7 +270,7 @@ export function dueReminderText(i: ReminderInput & { acked: boolean; wording?: C
     ? `请抓紧办理并回复办理结果${groupReplyNote(w)}。`
     : `贵单位尚未签收。${signHow(w, '“收到”', '签收')}，并抓紧办理、回复办理结果${groupReplyNote(w)}。`;
   return (
-    `${mark(i.colour)}【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”` +
+    `${reminderHeading(i.colour, '调度提醒', i.code)}${i.leaderName}交办的“${summary(i.text, QUOTED)}”` +
     `将于${formatDeadline(i.deadline, i.tz)}到期，${ask}`
   );
 }
@@ -277,8 +283,8 @@ export function blueReminderText(i: ReminderInput & { acked: boolean; wording?: 
   const w = i.wording ?? WORDING_READS_ALL;
   const ask = `合理安排，按时反馈办理结果${groupReplyNote(w)}。`;
   return (
-    `${mark(i.colour ?? 'blue')}【调度提醒 ${i.code}】${i.leaderName}交办的“${summary(i.text, 40)}”` +
-    `将于${spacedDeadline(i.deadline, i.tz, { weekday: true })}到期，` +
+    `${reminderHeading(i.colour ?? 'blue', '调度提醒', i.code)}${i.leaderName}交办的“${summary(i.text, QUOTED)}”` +
+    `将于${formatDeadline(i.deadline, i.tz)}到期，` +
     `${i.acked ? `请${ask}` : `贵单位尚未签收。${signHow(w, '“收到”', '签收')}，并${ask}`}`
   );
 }

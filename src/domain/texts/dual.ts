@@ -1,14 +1,15 @@
 /** Every 双派单-双倒查-双问责 text the bot sends (zh-CN): concise and polite. */
 import { SIDE_LABEL, type SideKey } from '../dual/sides.js';
 import type { RankingRow } from '../ranking.js';
-import { formatDeadline, formatShort } from '../time.js';
 import type { Colour } from '../tickets/colour.js';
+import { formatDeadline, formatShort } from '../time.js';
 import { type ChannelWording, groupReplyNote, signHow, WORDING_READS_ALL } from './channel.js';
-import { mark } from './colours.js';
+import { mark, reminderHeading } from './colours.js';
 import { type AttachedNotice, attachedNotice, dayWithWeekday } from './notices.js';
 
 /** 三色督办: a late item is 红色督办, marked before it. */
 const RED = mark('red');
+
 import { summary } from './dispatch.js';
 
 /** 双派单 deadlines: 12月2日（星期三）18:00. */
@@ -85,7 +86,7 @@ export function ackReminderText(
   colour: Colour | null = null,
 ): string {
   return (
-    `${mark(colour)}【双派单 ${code}】工单 ${number} 已派发贵单位，尚未签收。` +
+    `${reminderHeading(colour, '双派单', code)}工单 ${number} 已派发贵单位，尚未签收。` +
     `${signHow(wording, `“${code} 签收”`)}，并于${due(deadline, tz)}前答复办理情况。`
   );
 }
@@ -105,7 +106,7 @@ export function sideReminderText(
   const ask = i.acked
     ? `贵单位尚未答复，请${colour === 'blue' ? '按时' : '抓紧'}办理并${answer}`
     : `贵单位尚未签收。${signHow(wording, `“${i.code} 签收”`)}，办理后${answer}`;
-  return `${mark(colour)}【双派单 ${i.code}】${what}的答复时限为${when}，${ask}`;
+  return `${reminderHeading(colour, '双派单', i.code)}${what}的答复时限为${when}，${ask}`;
 }
 
 /** The 签收 receipt; signed after the deadline (`at` past it), it says the time is up instead of naming it as ahead. */

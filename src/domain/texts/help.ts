@@ -114,3 +114,8 @@ export function helpFacts(c: {
     blueLeadWorkdays: c.tickets.colours.blueLeadWorkdays,
   };
 }
+
+/** The answer to a greeting addressed to the bot (@督办助手 早 / 你好 / 在吗), once a day per person. */
+export function greetingText(unitWorker: boolean): string {
+  return unitWorker ? '您好！需要帮助可发送“帮助”，查看本单位待办可发送“我的待办”。' : '您好！需要帮助可发送“帮助”。';
+}

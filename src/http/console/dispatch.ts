@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { SIDE_LABEL } from '../../domain/dual/sides.js';
 import { dualSideState, dualTimelineText, DISPATCH as T } from '../../domain/texts/console.js';
 import { colourOf } from '../../domain/tickets/colour.js';
-import { formatShort } from '../../domain/time.js';
+import { formatDeadline, formatShort } from '../../domain/time.js';
 import { consoleDualRoundIds, recentlyAnsweredDispatchIds } from '../../store/console.js';
 import {
   type Dispatch,
@@ -85,6 +85,7 @@ function dispatchPanel(ctx: AppContext, v: Viewer, d: Dispatch, events: Dispatch
   const now = ctx.clock.now();
   const mine = (u: string | null) => v.scope.all || u === null || u === v.scope.unitId;
   const when = (x: Date | null) => (x ? esc(formatShort(x, tz)) : '-');
+  const due = esc(formatDeadline(d.deadline, tz, { weekday: true }));
   const who = (id: string | null) => (id ? esc(ctx.roster.person(id)?.name ?? id) : '');
   const rows = d.targets
     .filter((t) => mine(t.unitId))
@@ -120,7 +121,7 @@ function dispatchPanel(ctx: AppContext, v: Viewer, d: Dispatch, events: Dispatch
     colourTag(colour) +
     `</h2>
 <p>${esc(d.text)}</p><p ` +
-    `class="muted">${T.issued(who(d.leaderId), when(d.createdAt), when(d.deadline), d.deadlineGiven)}</p>
+    `class="muted">${T.issued(who(d.leaderId), when(d.createdAt), due, d.deadlineGiven)}</p>
 <div class="scroll"><table class="stack"><thead><tr><th>${T.columns.unit}</th><th ` +
     `style="text-align:left">${T.columns.state}</th><th>${T.columns.delivered}</th><th>${T.columns.acked}` +
     `</th><th>${T.columns.answered}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>
