@@ -68,7 +68,7 @@ describe('all answered, one unit or several', () => {
       ],
       approvals: [],
     });
-    expect(items).toMatch(/D1 [^\n]*（时限[^\n）]*，已反馈）/);
-    expect(items).toMatch(/D2 [^\n]*（时限[^\n）]*，各单位均已反馈）/);
+    expect(items).toMatch(/D1 [^\n]*（时限[^\n]*，已反馈）/);
+    expect(items).toMatch(/D2 [^\n]*（时限[^\n]*，各单位均已反馈）/);
   });
 });

@@ -174,7 +174,7 @@ for (const channel of ['wechaty', 'wecom'] as const) {
     });
 
     it('8: 好的李主任 / 收到李主任 / 好的王主任 sign the one item that leader issued', () => {
-      expect(to(CHU, '09:10')).toBe('已登记签收 D1，办理时限12月4日18:00，办理后请回复结果。');
+      expect(to(CHU, '09:10')).toBe('已登记签收 D1，办理时限12月4日（星期五）18:00，办理后请回复结果。');
       expect(to(YOU, '09:11')).toMatch(/^已登记签收 D2，/);
       expect(to(LV, '09:12')).toMatch(/^已登记签收 D3，/);
     });
