@@ -71,6 +71,10 @@ describe('day statements and topics (pure)', () => {
     ).toBe(false);
     expect(topicMatches('烧烤店已责令整改', { body: '锦绣小区烧烤店噪音扰民这周已经第三次反映了' })).toBe(true);
     expect(topicMatches('已到现场处置', { body: '锦绣小区烧烤店噪音扰民这周已经第三次反映了' })).toBe(false);
+    // A ticket number both name is the item's topic; another number is not.
+    expect(topicMatches('GD20261123104搞定了，摊贩已清理', { body: 'gd20261123104 那个事要盯紧' })).toBe(true);
+    expect(topicMatches('2026120100051 已办结', { body: '请核实2026120100051的处置情况' })).toBe(true);
+    expect(topicMatches('2026120100052 已办结', { body: '请核实2026120100051的处置情况' })).toBe(false);
   });
 });
 

@@ -92,11 +92,20 @@ export interface Topic {
   body?: string;
 }
 
+/** Ticket numbers and like ids (2026120100051, GD20261123104): letters at most 4, then 6 digits or more. */
+const LONG_ID = /(?<![A-Za-z0-9])[A-Za-z]{0,4}\d{6,}(?!\d)/g;
+
 /**
  * Whether a message speaks of an item: one telling pair of its title (滨江花园电梯 → 小区电梯长期停运), or two of its
- * longer words (烧烤店 → 锦绣小区烧烤店噪音扰民…, the 诉求 滨江花园3栋电梯…).
+ * longer words (烧烤店 → 锦绣小区烧烤店噪音扰民…, the 诉求 滨江花园3栋电梯…), or a ticket number both name (a
+ * dispatch `GD20261123104 那个事要盯紧` answered `GD20261123104搞定了…`).
  */
 export function topicMatches(text: string, topic: Topic): boolean {
+  const ids = text.match(LONG_ID);
+  if (ids !== null) {
+    const about = `${topic.title ?? ''}\n${topic.body ?? ''}`.toUpperCase();
+    if (ids.some((id) => about.includes(id.toUpperCase()))) return true;
+  }
   if (topic.title !== undefined && sharedPairs(text, topic.title) >= 1) return true;
   return topic.body !== undefined && sharedPairs(text, topic.body) >= MIN_SHARED;
 }
