@@ -7,6 +7,7 @@ import {
   HANDLED,
   hasSubstance,
   isAck,
+  isAckOnly,
   isQuestion,
   isSoftAck,
   plainWords,
@@ -42,7 +43,7 @@ const HAS_CODE = /(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}/i;
 
 type Decision =
   | { kind: 'answered'; code: string; at: Date; leaderId: string }
-  | { kind: 'courtesy'; courtesy: 'thanks' | 'greeting' | 'ok'; items: WaitingItem[] }
+  | { kind: 'courtesy'; courtesy: 'thanks' | 'greeting' | 'ok' | 'signed'; items: WaitingItem[] }
   | { kind: 'clarify'; items: WaitingItem[]; ack: boolean; hold: boolean; group?: true; text?: string };
 
 function addressedToLeader(msg: IncomingMessage, ctx: AppContext): Addressing {
@@ -156,6 +157,9 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
     if (items.every(isBackcheckOnly)) return null;
     return { kind: 'courtesy', courtesy: 'ok', items };
   }
+  // 收到 / 收到，马上安排 with everything signed already: said so, with what is due (never 是否签收 D1？).
+  if (isAckOnly(bare) && !things.some((w) => w.unsigned) && !items.every(isBackcheckOnly))
+    return { kind: 'courtesy', courtesy: 'signed', items };
   // 控制台打不开: about the bot, not an item's answer; the private fallback answers it.
   if (aboutTheBot(bare)) return null;
   const ack = isAck(bare) || isSoftAck(bare);

@@ -4,12 +4,14 @@ import { ownWords } from '../domain/language/quote.js';
 import type { IncomingMessage } from '../domain/messages.js';
 import { parseReport } from '../domain/report/parse.js';
 import { isUnitWorker, type Person, personName, unitName } from '../domain/roster.js';
+import { courtesyText } from '../domain/texts/answers.js';
 import {
   ackConfirmText,
   alreadyAckedText,
   answerConfirmText,
   answerForwardText,
   askWhichText,
+  summary,
 } from '../domain/texts/dispatch.js';
 import {
   addEvent,
@@ -207,6 +209,13 @@ export const dispatchAnswerHandler = unitWorkerHandler('dispatch-answer', decide
     return;
   }
   if (dec.kind === 'ask') {
+    // 收到 when every one of them is signed already: said so, with what is due (never which one it signs).
+    const signed = dec.dispatches.every((d) => d.targets.some((t) => t.unitId === dec.unitId && t.ackedAt));
+    if (dec.reply.kind === 'ack' && signed) {
+      const items = dec.dispatches.map((d) => ({ code: d.code, what: `调度“${summary(d.text)}”` }));
+      await ctx.send(toPerson(sender.id, courtesyText('signed', items), `dispatch:ack-again:${msg.id}`));
+      return;
+    }
     const codes = dec.dispatches.map((d) => d.code);
     await addPendingReply(ctx.db, {
       unitId: dec.unitId,

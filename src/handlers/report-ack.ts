@@ -23,6 +23,24 @@ async function calledToReport(ctx: AppContext, day: string, unitId: string): Pro
   return false;
 }
 
+/**
+ * A 收到 that signed something else (a ticket digest) after the day's 17:30 reminder or 18:00 roll call named the
+ * unit, its report still missing: the line about the report (请于18:00前报送…), once a day per person as the
+ * reminder's own 收到 gets it; null when not due or told already.
+ */
+export async function reportDueLine(ctx: AppContext, personId: string, unitId: string): Promise<string | null> {
+  if (!ctx.roster.unit(unitId)?.reports) return null;
+  const now = ctx.clock.now();
+  const day = localDay(now, ctx.config.timezone);
+  if (!ctx.calendar.isWorkday(day) || !(await calledToReport(ctx, day, unitId))) return null;
+  if ((await reportedUnitIds(ctx.db, day)).has(unitId)) return null;
+  const late = localMinutes(now, ctx.config.timezone) >= clockMinutes(ctx.config.routines.reportDeadline);
+  const state: ReportDue = late ? 'late' : 'due';
+  if (!(await claimStep(ctx.db, `report-ack:${personId}:${day}:${state}`, 'report-ack', now, day, {}))) return null;
+  const name = ctx.roster.unit(unitId)?.name ?? unitId;
+  return reportAckText(state, name, ctx.config.routines.reportDeadline).replace(/^好的[，。]/, '');
+}
+
 interface Decision {
   day: string;
   unitId: string;

@@ -11,8 +11,9 @@ import { getTicket, recordTicketEvent } from '../store/tickets.js';
 import type { AppContext } from '../usecases/context.js';
 import { replyTo, toPerson } from '../usecases/send.js';
 import { signableSince } from '../usecases/signable.js';
-import { waitingThings } from './unit-items.js';
+import { reportDueLine } from './report-ack.js';
 import type { MessageHandler } from './types.js';
+import { waitingThings } from './unit-items.js';
 
 const CODE = /(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}(?!\d)/i;
 
@@ -79,7 +80,9 @@ export const ticketCommandsHandler: MessageHandler<TicketCommand> = {
       // Other things still unsigned (they came before the digest, whose 签收 this is): named, never left silent.
       const others = cycle ? (await waitingThings(ctx, unitId)).filter((w) => w.unsigned).map((w) => w.code) : [];
       const answer = !cycle ? T.ACK_NOTHING : others.length > 0 ? T.ackRecordedWithOthersText(others) : T.ACK_RECORDED;
-      await ctx.send(replyTo(msg, answer, purpose));
+      // After the 17:30 reminder named the unit: the report it still owes, in the same answer (never a second one).
+      const due = cycle ? await reportDueLine(ctx, sender.id, unitId) : null;
+      await ctx.send(replyTo(msg, due ? `${answer}${due}` : answer, purpose));
       return;
     }
     if (c.kind !== 'reported-done') return;

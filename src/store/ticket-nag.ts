@@ -77,21 +77,25 @@ export async function claimDigests(
   return new Set(rows.map((r) => r.unit_id));
 }
 
-/** 签收: acknowledges the unit's latest unacknowledged digest; its cycle, or null. */
+/** 签收: acknowledges the unit's unacknowledged digests (the latest stands for those before it); its cycle, or null. */
 export async function ackLatestDigest(
   db: Queryable,
   unitId: string,
   personId: string,
   at: Date,
 ): Promise<string | null> {
-  const rows = await db.query<{ cycle: string }>(
+  // The latest list stands for the earlier ones it repeats: one 签收 signs them all (a second 收到 finds none).
+  const rows = await db.query<{ cycle: string; sent_at: Date | string }>(
     `update ticket_digests set acked_by = $2, acked_at = $3
-     where (cycle, unit_id) in (select cycle, unit_id from ticket_digests where unit_id = $1 and acked_at is null ` +
-      `order by sent_at desc limit 1)
-     returning cycle`,
+     where unit_id = $1 and acked_at is null and sent_at <= $3
+     returning cycle, sent_at`,
     [unitId, personId, at],
   );
-  return rows[0]?.cycle ?? null;
+  const latest = rows.reduce<(typeof rows)[number] | undefined>(
+    (a, r) => (a === undefined || new Date(r.sent_at).getTime() > new Date(a.sent_at).getTime() ? r : a),
+    undefined,
+  );
+  return latest?.cycle ?? null;
 }
 
 export async function hasUnackedDigest(db: Queryable, unitId: string): Promise<boolean> {

@@ -187,6 +187,8 @@ const PLAN_WORD = new RegExp(
     '前(?:给予?)?(?:反馈|答复|回复|上报|报送|报告|办结|完成)',
 );
 /** Something done or happening already: a plan message that says it is no plan only. */
+/** Two counts of the work (接了5个，处理完4个，剩1个明天回访): a day report's figures, never a plan. */
+const WORK_FIGURES = /\d+\s*(?:个|件|单)(?!人)[^\d]{0,12}\d+\s*(?:个|件|单)(?!人)/;
 const DONE_MARK = new RegExp(
   '已|(?:去|到|查|看|做|办|处理|整治|清理|联系|核实|检查|走访|夜查|排查|对接)(?:了|过)|完毕|结束了|目前|' +
     '现在[^，。,.；;]{0,4}(?:没有|无|不再)|正在',
@@ -212,6 +214,7 @@ export function isPlanOnly(text: string): boolean {
   const s = withoutPromisedReport(plainWords(text));
   if (s === '' || s.length > MAX_ACK_TAIL + 40) return false;
   if (HANDLED.test(s) || FINDING.test(s) || DONE_MARK.test(s) || QUESTION_END.test(s)) return false;
+  if (WORK_FIGURES.test(s)) return false;
   return PLAN_WORD.test(s) || (PLAN_WHEN.test(s) && PLAN_ACT.test(s));
 }
 

@@ -117,7 +117,8 @@ export function isBackcheckOnly(i: WaitingItem): boolean {
   return i.what.endsWith('待回答双倒查');
 }
 
-export function courtesyText(kind: 'thanks' | 'greeting' | 'ok', items: readonly WaitingItem[]): string {
+export function courtesyText(kind: 'thanks' | 'greeting' | 'ok' | 'signed', items: readonly WaitingItem[]): string {
+  if (kind === 'signed') return alreadySignedText(items);
   const open = kind === 'thanks' ? '不客气！' : kind === 'greeting' ? '您好，我在。' : '好的。';
   if (items.length === 1) {
     const i = items[0] as WaitingItem;
@@ -137,6 +138,20 @@ export function courtesyText(kind: 'thanks' | 'greeting' | 'ok', items: readonly
   return [`${open}贵单位目前有 ${items.length} 件事项待答复：`, ...items.map((i) => `${i.code} ${i.what}`), how].join(
     '\n',
   );
+}
+
+/** 收到 when everything waiting is signed already: nothing to sign again; the answer is what is due. */
+function alreadySignedText(items: readonly WaitingItem[]): string {
+  if (items.length === 1) {
+    const i = items[0] as WaitingItem;
+    return `${i.code}（${i.what}）贵单位已签收，无需重复签收。办理完成后请回复“${i.code}”加办理结果。`;
+  }
+  const first = items[0]?.code ?? 'D1';
+  return [
+    `贵单位以下 ${items.length} 件事项均已签收，无需重复签收：`,
+    ...items.map((i) => `${i.code} ${i.what}`),
+    `办理完成后请回复编号加办理结果，例如：${first} 已到现场处置……`,
+  ].join('\n');
 }
 
 /** A bare code of a dispatch the unit already answered: its feedback went to the leader already. */
