@@ -102,8 +102,8 @@ for (const channel of ['wechaty', 'wecom'] as const) {
     });
 
     it('a report ending in a plan is the day report, never the digest signed', () => {
-      expect(told(SUN, '16:55')).toEqual(['已收到区教育局12月8日日报：受理5件、办结4件。']);
-      expect(told(ZHENG, '16:58')).toEqual(['已收到区生态环境分局12月8日日报：受理3件、办结2件。']);
+      expect(told(SUN, '16:55')).toEqual(['已收到区教育局12月8日日报：受理5件、办结4件、在办1件。']);
+      expect(told(ZHENG, '16:58')).toEqual(['已收到区生态环境分局12月8日日报：受理3件、办结2件、在办1件。']);
     });
 
     it('one 收到 after the 17:30 reminder signs the digests and says the report is due, once', () => {

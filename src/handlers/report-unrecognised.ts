@@ -13,13 +13,16 @@ function hintFor(msg: IncomingMessage, sender: Person, ctx: AppContext, readings
   const p = readings.of(parsedReport);
   if (!p || p.never) return null;
   const own = ctx.roster.unitOf(sender.id);
+  // Said to the bot (@督办助手 公安分局今天处理了9件工单…, WeCom): addressed to no one else.
+  const bot = `@${wordingOf(ctx).bot}`;
+  const text = msg.text.trimStart().startsWith(bot) ? msg.text.trimStart().slice(bot.length) : msg.text;
   return reportAttempt({
-    text: msg.text,
+    text,
     parse: p.parse,
     why: p.why,
     cues: p.cues,
     ownUnit: own?.name,
-    mentions: msg.mentionIds,
+    mentions: msg.mentionIds.filter((id) => ctx.roster.person(id) !== undefined),
   });
 }
 

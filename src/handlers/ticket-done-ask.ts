@@ -18,7 +18,17 @@ import { namedByTopic, waitingThings } from './unit-items.js';
 const MAX_CHARS = 300;
 /** 工单 / 单子 / 那件 … said to be done: 已经办完了, 办结了, 处理完毕, 已解决. */
 const TICKET_WORD = /工单|单子|12345|热线/;
-const DONE_WORD = /办结|办完|处理完|处置完|办理完毕|解决了|已解决|已经解决|办好了|处理好了|清理完毕/;
+/**
+ * Done in everyday words: closed (办结, 办完, 处理好了), repaired (修好了, 已修复), answered to the caller
+ * (已答复市民, 已经电话回复市民了) or handled on site (已上门处置, 处置了); never denied (没修好, 还没有办完, 未处置).
+ */
+const DONE_WORD = new RegExp(
+  '(?<!没|未|不|没有|尚未)(?:办结|办完|处理完|处置完|办理完毕|解决了|已解决|已经解决|办好了|处理好了|清理完毕|' +
+    '修好|已修复|修复了|已维修|维修好|搞定了|弄好了|已整改|整改完毕|整改到位|' +
+    '已经?(?:电话|上门)?(?:答复|回复)了?(?:市民|群众|来电人|诉求人)|' +
+    '(?:答复|回复)了?(?:市民|群众|来电人|诉求人)了|' +
+    '已经?(?:上门|到场|现场|安排人员?|派人)?处置|处置了)',
+);
 /** A number or code: the ticket commands and the answer handlers take those. */
 const NAMES_SOMETHING = /(?<!\d)(?!12345(?!\d))[A-Za-z]{0,4}\d{4,}|(?<![A-Za-z0-9])(?:SP|D|TB)\s?\d{1,8}/i;
 

@@ -263,10 +263,10 @@ export function isAckOnly(text: string): boolean {
 const ADDRESS_END_FORM = /(?:[\u4e00-\u9fa5]副?(?:主任|局长|书记|组长|镇长|区长|科长|处长|部长)|领导|各位领导)$/;
 const ADDRESS_START_FORM = /^(?:[\u4e00-\u9fa5]副?(?:主任|局长|书记|组长|镇长|区长|科长|处长|部长)|领导|各位领导)/;
 
-/** 在吗 / 你好 / 早上好 / 大家早上好 / 早安 / 哈喽 (大家好 / 各位好 apart: a bare 好 is a yes). */
+/** 在吗 / 你好 / 早上好 / 大家早上好 / 早上好各位 / 早安 / 哈喽 (大家好 / 各位好 apart: a bare 好 is a yes). */
 const GREETING =
   // check-lines: long regex
-  /^(?:大家|各位)?(?:在吗|在不在|在|您好|你好|早|早安|早上好|上午好|中午好|下午好|晚上好|哈喽|hello|hi)+[呀啊]?$/i;
+  /^(?:大家|各位)?(?:在吗|在不在|在|您好|你好|早|早安|早上好|上午好|中午好|下午好|晚上好|哈喽|hello|hi)+(?:大家|各位)?[呀啊]?$/i;
 
 /** 谢谢 / 感谢 / 辛苦了 / 在吗 / 您好 …: courtesy with nothing to record or sign. */
 export function courtesyOf(text: string): 'thanks' | 'greeting' | null {

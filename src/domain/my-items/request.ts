@@ -29,6 +29,12 @@ const HOLDING = new RegExp(
     '活)(?:没办|没完|要办|待办)?[吗呢啊]?[?？]?$',
 );
 
+/** Asking for the unit's tickets by its own name: 看看我们局有哪些单子 / 我们单位现在有哪些工单 / 查一下我局的工单. */
+const OWN_TICKETS = new RegExp(
+  '^(?:看看|看一下|看下|查查|查一下|查下|列一下)?(?:我们|我|咱们?|本单位|我单位|我局|本局)(?:局|单位|这边|手上|手头)?' +
+    '(?:(?:现在|目前|还)?有(?:哪些|什么|啥|几件|几个|几单|多少)|的)(?:单子|工单|事项)(?:吗|呢|啊)?[?？]?$',
+);
+
 /** Statements of action or report: not a request. */
 const ACTION = /现场|马上|立即|立刻|尽快|抓紧|安排|整改|处置|已经|已办结|(?<![待未])签收|收到|办理中|正在/;
 const CODE = /(?<![A-Za-z])(?:SP|D)\s*\d+/i;
@@ -44,6 +50,8 @@ export function isMyItemsRequest(text: string): boolean {
   if (BARE.test(t)) return true;
   // 我手上还有哪些事 / 手头还有什么事没办 / 我这还有啥事
   if (HOLDING.test(t)) return true;
+  // 看看我们局有哪些单子 / 我们单位现在有哪些工单 / 查一下我局的工单
+  if (OWN_TICKETS.test(t)) return true;
   if (ACTION.test(t)) return false;
   return TOPIC.test(t) && ASK.test(t);
 }

@@ -155,6 +155,11 @@ const IN_PROGRESS_COLLOQUIAL = [
   '没结',
   '还没结',
   '未结',
+  // 剩1个明天回访 / 还剩2件 / 剩下1件: what is left is still being handled.
+  '剩',
+  '还剩',
+  '剩下',
+  '剩了',
 ];
 const OVERDUE = [
   '超期',

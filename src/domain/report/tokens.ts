@@ -170,7 +170,9 @@ export function classifyMeasure(s: string, e: number): { unit: MeasureKind; end:
       n === ':' ||
       !isCjk(n) ||
       keywordAt(s, a) ||
-      /^(?:工单|诉求|件|单|已|均|全部|正在|尚|仍|未|其中|都|还有|还在|还没|没有|没)/.test(s.slice(a, a + 2))
+      /^(?:工单|诉求|件|单|已|均|全部|正在|尚|仍|未|其中|都|还有|还在|还没|没有|没|明天|明日|后天)/.test(
+        s.slice(a, a + 2),
+      )
     ) {
       return { unit: 'count', end: j + 1 };
     }
