@@ -187,8 +187,8 @@ describe('QA 2/3: acknowledgements from unit people are never met with silence n
 
   it('with several unsigned, the bot asks which one, privately', async () => {
     await s.play(say(t(MON, '11:00'), LI, '@秦主任 锦绣小区路灯不亮，请明天下班前反馈', { mentions: [QIN] }));
-    for (const [i, text] of ['好的', '收到👍', 'OK'].entries()) {
-      const out = await s.play(say(t(MON, `11:0${i + 1}`), QIN, text, i === 1 ? {} : { to: 'bot' }));
+    for (const [i, text] of ['好的', 'OK'].entries()) {
+      const out = await s.play(say(t(MON, `11:0${i + 1}`), QIN, text, { to: 'bot' }));
       expect(
         out.map((o) => o.to),
         text,
@@ -196,6 +196,10 @@ describe('QA 2/3: acknowledgements from unit people are never met with silence n
       expect(out[0]?.text, text).toMatch(/^贵单位目前有 2 件事项待签收，请问这条签收对应哪一件？/);
       expect(out[0]?.text, text).toContain(sp2);
     }
+    // In the group, 收到 minutes after the leader's @ of the sender: that dispatch's 签收 (qa4 finding 10), not SP2's.
+    const group = await s.play(say(t(MON, '11:03'), QIN, '收到👍'));
+    expect(group.map((o) => o.to)).toEqual([QIN]);
+    expect(group[0]?.text).toMatch(/^已登记签收 D\d+，/);
     expect(await side(s, sp2, 'chengxi')).toEqual({ acked: false, answered: false });
   });
 

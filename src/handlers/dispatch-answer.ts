@@ -103,23 +103,27 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
   if (reply.codes.length === 0 && !(await hasOpenDispatch(ctx.db, unitId))) return null;
   const all = await dispatchesForUnit(ctx.db, unitId, reply.codes);
   if (all.length === 0) return null;
+  // Addressed to a leader (…结果出来后报李主任, @王副主任, 报告王主任…) whose dispatch is open for the unit
+  // (or quoting one of them): those, whatever else waits.
+  const mine = reply.codes.length === 0 ? narrowByAddress(all, a) : all;
+  const toLeader = mine !== all;
   // A private answer naming no code while a 双派单 round also waits for the unit: ambiguous (answer-clarify asks).
   if (
+    !toLeader &&
     msg.chat === 'private' &&
     reply.kind === 'answer' &&
     reply.codes.length === 0 &&
     (await roundsAwaitingUnit(ctx.db, unitId)).length > 0
   )
     return null;
-  // Its words name a 双派单 round or an open ticket of the unit and no dispatch: never a dispatch's answer by default
-  // (answer-clarify and ticket-done-ask ask which).
-  if (reply.kind === 'answer' && reply.codes.length === 0) {
+  // Its words name a 双派单 round or an open ticket of the unit and no dispatch, or several waiting items (the
+  // dispatch and a round): never a dispatch's answer by default, on either channel (answer-clarify and
+  // ticket-done-ask ask which).
+  if (reply.kind === 'answer' && reply.codes.length === 0 && !toLeader) {
     const topic = await namedByTopic(ctx, unitId, replyBody(text), await waitingThings(ctx, unitId));
     const other = topic.tickets.length > 0 || topic.items.length > 0;
-    if (other && !topic.items.some((w) => w.kind === 'dispatch')) return null;
+    if (other && (!topic.items.some((w) => w.kind === 'dispatch') || topic.items.length > 1)) return null;
   }
-  // Addressed to a leader (报告王主任… / @王副主任 / a quote), in the group or privately: that leader's dispatches.
-  const mine = reply.codes.length === 0 ? narrowByAddress(all, a) : all;
   const link: Link = linkReply(
     reply.kind,
     reply.codes,

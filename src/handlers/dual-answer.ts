@@ -120,6 +120,11 @@ export async function applyRoundReply(
   const answer = (text: string) => ctx.send(replyTo(msg, text, `dual-reply:${msg.id}`));
   if (r.status === 'open' && !side.answeredAt) {
     if (dec.kind === 'ack') {
+      // Signed before: said so, with when; never a second 签收 recorded or confirmed as new.
+      if (side.ackedAt) {
+        await answer(T.alreadySignedText(r.code, side.ackedAt, tz));
+        return;
+      }
       await recordSideAck(ctx.db, r.id, side.side, reply);
       // A card's 签收 button: the card itself now reads 已签收, no second confirmation.
       if (msg.via !== 'card') await answer(T.ackConfirmText(r.code, r.deadline, tz, at));

@@ -6,6 +6,7 @@ import { reportStatusText } from '../domain/texts/reports.js';
 import { clockMinutes, formatShort, localDay, localMinutes } from '../domain/time.js';
 import { reportsForDay } from '../store/reports.js';
 import { hasStep } from '../store/steps.js';
+import { overdueAndReopenedCounts } from '../store/tickets.js';
 import { campaignPicture } from '../usecases/campaign.js';
 import type { AppContext } from '../usecases/context.js';
 import { replyTo, toPerson } from '../usecases/send.js';
@@ -21,7 +22,8 @@ function dayAsked(ctx: AppContext, q: ReportStatusQuestion): string {
 /**
  * A leader, supervisor or the discipline inspector asks about the day's reports: 今天还有哪些单位没报？ gets who has
  * not reported (with their heads) and how many are late; 今天的汇总发我看一下 gets the day's summary as it stands,
- * privately, once the 18:40 summary has gone out (before it: where reporting stands and when the summary comes).
+ * privately, once the 18:40 summary has gone out (before it: where reporting stands and when the summary comes);
+ * 今天各单位工单办理情况怎么样？ gets where reporting stands and the district's overdue and reopened tickets.
  */
 export const reportStatusQuestionHandler: MessageHandler<ReportStatusQuestion> = {
   name: 'report-status-question',
@@ -65,6 +67,7 @@ export const reportStatusQuestionHandler: MessageHandler<ReportStatusQuestion> =
         .map((u) => ({ unit: u.name, heads: ctx.roster.headsOf(u.id).map((p) => p.name) })),
       beforeDeadline: day === today && localMinutes(now, tz) < clockMinutes(deadline),
       ...(q.kind === 'summary' && !summarySent ? { summaryAt: ctx.config.routines.dailySummary } : {}),
+      ...(q.kind === 'overview' ? { tickets: await overdueAndReopenedCounts(ctx.db, now) } : {}),
     });
     await ctx.send(replyTo(msg, text, `report-status:${msg.id}`));
   },

@@ -7,6 +7,7 @@ import type { Person } from '../domain/roster.js';
 import { isUnitWorker } from '../domain/roster.js';
 import { signWhichText } from '../domain/texts/answers.js';
 import * as DT from '../domain/texts/dual.js';
+import { inboundMentions } from '../store/audit.js';
 import { dispatchesForUnit } from '../store/dispatches.js';
 import { recordSideAck, roundByCode } from '../store/dual.js';
 import { latestUnackedDigestAt } from '../store/ticket-nag.js';
@@ -51,6 +52,26 @@ function byLeaderNamed(msg: IncomingMessage, ctx: AppContext, items: WaitingThin
   return theirs.length === 1 ? theirs : items;
 }
 
+/** How long after a leader's group dispatch @-mentioning someone that person's bare 收到 is taken as its 签收. */
+const RECENT_MENTION_MINUTES = 30;
+
+/**
+ * In the group, 收到 just after a leader's dispatch @-mentioned the sender (within half an hour): of several unsigned
+ * items, that dispatch (the one the 收到 answers); all of them when none or several did.
+ */
+async function byRecentMention(msg: IncomingMessage, ctx: AppContext, items: WaitingThing[]): Promise<WaitingThing[]> {
+  if (msg.chat !== 'group') return items;
+  const at = new Date(msg.sentAt).getTime();
+  const hits: WaitingThing[] = [];
+  for (const w of items) {
+    if (w.kind !== 'dispatch' || w.sourceMessageId === undefined || w.deliveredAt === null) continue;
+    const age = at - w.deliveredAt.getTime();
+    if (age < 0 || age > RECENT_MENTION_MINUTES * 60_000) continue;
+    if ((await inboundMentions(ctx.db, w.sourceMessageId))?.includes(msg.senderId)) hits.push(w);
+  }
+  return hits.length === 1 ? hits : items;
+}
+
 async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Promise<Decision | null> {
   const unitId = sender.unit;
   // A card's press names what it signs (its bare 签收 is a digest's): never a guess among the unit's items.
@@ -60,7 +81,8 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
   if (!isSoftAck(text)) return null;
   const all = await signable(ctx, unitId);
   if (all === null) return null;
-  const items = all.length > 1 ? byLeaderNamed(msg, ctx, all) : all;
+  const named = all.length > 1 ? byLeaderNamed(msg, ctx, all) : all;
+  const items = named.length > 1 ? await byRecentMention(msg, ctx, named) : named;
   return items.length === 1 ? { kind: 'sign', item: items[0] as WaitingThing, unitId } : { kind: 'ask', items, unitId };
 }
 

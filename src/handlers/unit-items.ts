@@ -71,6 +71,8 @@ export interface WaitingThing {
   ticketNumber?: string;
   /** The leader who issued a dispatch (好的李主任 signs 李主任's). */
   leaderId?: string;
+  /** A dispatch's own message (its @-mentions say whom the leader named). */
+  sourceMessageId?: string;
 }
 
 /** What still waits for a reply from the unit: its 双派单 rounds and its unanswered open dispatches. */
@@ -109,6 +111,7 @@ export async function waitingThings(ctx: AppContext, unitId: string): Promise<Wa
       deliveredAt: t.deliveredAt ?? null,
       topic: { body: d.text },
       leaderId: d.leaderId,
+      ...(d.chat === 'group' && d.sourceMessageId ? { sourceMessageId: d.sourceMessageId } : {}),
     });
   }
   return items;

@@ -162,3 +162,12 @@ export async function markOutboundCoalesced(
     [carrier, at, via, attempts, [...carried]],
   );
 }
+
+/** The contact ids an inbound message @-mentioned (null when the message is not on record). */
+export async function inboundMentions(db: Queryable, id: string): Promise<string[] | null> {
+  const rows = await db.query<{ mentions: unknown }>('select mentions from inbound_messages where id = $1', [id]);
+  const m = rows[0]?.mentions;
+  if (m === undefined) return null;
+  const list: unknown = typeof m === 'string' ? JSON.parse(m) : m;
+  return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+}

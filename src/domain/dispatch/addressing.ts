@@ -26,6 +26,15 @@ const LEADING_MENTIONS = /^(?:\s*@[^\s\u2005@]+[\s\u2005]*)+/;
 /** How far into the message a form of address still counts as addressing ("报告王主任，…"). */
 const ADDRESS_WINDOW = 12;
 
+/** The text says it is (to be) reported to the leader addressed by `form`: 报李主任 / 报告李主任 / 向李主任汇报. */
+function reportsTo(text: string, form: string): boolean {
+  const i = text.indexOf(form);
+  if (i < 0) return false;
+  const before = text.slice(Math.max(0, i - 3), i);
+  if (/(?:报|报告|汇报|呈报|报送|报给)$/.test(before)) return true;
+  return /向$/.test(before) && /^(?:报告|汇报)/.test(text.slice(i + form.length));
+}
+
 export interface Addressing {
   /** Leaders (contact ids) the message is addressed to, by @ or by name. */
   leaderIds: string[];
@@ -52,6 +61,8 @@ export function addressingOf(text: string, mentionIds: readonly string[], leader
       })
     )
       ids.add(l.id);
+    // …结果出来后报李主任 / 已向李主任汇报: reported to that leader, wherever it is said.
+    if (forms.some((f) => reportsTo(own, f))) ids.add(l.id);
   }
   const body = own.replace(LEADING_MENTIONS, '').trim();
   return {

@@ -116,6 +116,11 @@ export function ackConfirmText(code: string, deadline: Date, tz: string, at?: Da
   return `已登记签收 ${code}，请于${due(deadline, tz)}前答复办理情况。`;
 }
 
+/** 收到 again on a round the unit already signed: when, and what is due (never a second 签收). */
+export function alreadySignedText(code: string, ackedAt: Date, tz: string): string {
+  return `${code} 贵单位已于${formatShort(ackedAt, tz)}签收，办理完成后请回复“${code}”加办理结果。`;
+}
+
 /**
  * The answer recorded. When it completes the round and was given privately, the back-check
  * questions carry the confirmation instead (one message); in the group it says where they went.

@@ -243,6 +243,8 @@ export interface ReportStatusInput {
   beforeDeadline: boolean;
   /** Set when the question asked for the summary and it has not been sent yet: when it will be. */
   summaryAt?: string;
+  /** Asked how the units' work goes in general: the district's open overdue and reopened tickets. */
+  tickets?: { overdue: number; reopened: number };
 }
 
 /** A leader's or supervisor's question 今天还有哪些单位没报: the day's reporting so far. */
@@ -259,5 +261,6 @@ export function reportStatusText(s: ReportStatusInput): string {
   }
   if (s.beforeDeadline && s.missing.length > 0) lines.push(`报送截止时间为${s.deadline}。`);
   if (s.summaryAt) lines.push(`${md(s.day)}日报汇总将于${s.summaryAt}发出。`);
+  if (s.tickets) lines.push(`目前全区超期未办结工单${s.tickets.overdue}件，重办工单${s.tickets.reopened}件。`);
   return lines.join('\n');
 }
