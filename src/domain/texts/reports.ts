@@ -162,14 +162,19 @@ export function reportReminderText(
 /** Where a unit's report of the day stands when its person says 收到 with nothing to sign. */
 export type ReportDue = 'due' | 'reported' | 'late';
 
+/** Where a unit's day report stands for its 收到 after the reminder: due, in, or late (no 好的 before it). */
+export function reportDueText(state: ReportDue, unitName: string, deadline: string): string {
+  if (state === 'reported') return `${unitName}今日日报已收到，无需重复报送。`;
+  if (state === 'late') return `${unitName}今日日报尚未报送，已过${deadline}截止时间，请尽快报送。`;
+  return `请于${deadline}前报送${unitName}今日日报。`;
+}
+
 /**
  * A unit's 收到 / 好的 to the bot with nothing to sign on a reporting day (the 17:30 reminder's 收到): when its day
  * report is due, that it has it, or that it is late.
  */
 export function reportAckText(state: ReportDue, unitName: string, deadline: string): string {
-  if (state === 'reported') return `好的。${unitName}今日日报已收到，无需重复报送。`;
-  if (state === 'late') return `好的。${unitName}今日日报尚未报送，已过${deadline}截止时间，请尽快报送。`;
-  return `好的，请于${deadline}前报送${unitName}今日日报。`;
+  return `${state === 'due' ? '好的，' : '好的。'}${reportDueText(state, unitName, deadline)}`;
 }
 
 export function reportRollCallText(
