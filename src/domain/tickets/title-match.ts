@@ -49,9 +49,8 @@ function pairs(text: string): Set<string> {
   return out;
 }
 
-/** How many of the subject's telling pairs the text has. */
-export function sharedPairs(text: string, subject: string): number {
-  const said = pairs(text);
+/** How many of the subject's telling pairs are among those said. */
+function shared(said: ReadonlySet<string>, subject: string): number {
   let n = 0;
   for (const p of pairs(subject)) if (said.has(p)) n++;
   return n;
@@ -63,8 +62,7 @@ export function ticketNamedByTitle<T extends { title: string }>(text: string, ti
   let bestN = 0;
   let tie = false;
   for (const t of tickets) {
-    let n = 0;
-    for (const p of pairs(t.title)) if (said.has(p)) n++;
+    const n = shared(said, t.title);
     if (n > bestN) {
       best = t;
       bestN = n;
@@ -79,8 +77,9 @@ export function ticketNamedByTitle<T extends { title: string }>(text: string, ti
  * short title's one word is enough to ask about, never to record.
  */
 export function ticketsNamedByTitle<T extends { title: string }>(text: string, tickets: readonly T[]): T[] {
+  const said = pairs(text);
   return tickets
-    .map((t, i) => ({ t, i, n: sharedPairs(text, t.title) }))
+    .map((t, i) => ({ t, i, n: shared(said, t.title) }))
     .filter((x) => x.n > 0)
     .sort((a, b) => b.n - a.n || a.i - b.i)
     .map((x) => x.t);
@@ -106,6 +105,7 @@ export function topicMatches(text: string, topic: Topic): boolean {
     const about = `${topic.title ?? ''}\n${topic.body ?? ''}`.toUpperCase();
     if (ids.some((id) => about.includes(id.toUpperCase()))) return true;
   }
-  if (topic.title !== undefined && sharedPairs(text, topic.title) >= 1) return true;
-  return topic.body !== undefined && sharedPairs(text, topic.body) >= MIN_SHARED;
+  const said = pairs(text);
+  if (topic.title !== undefined && shared(said, topic.title) >= 1) return true;
+  return topic.body !== undefined && shared(said, topic.body) >= MIN_SHARED;
 }
