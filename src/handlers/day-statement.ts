@@ -8,8 +8,8 @@ import { dayStatementText, type WaitingItem } from '../domain/texts/answers.js';
 import { isDayTicketsStatement } from '../domain/tickets/day-statement.js';
 import type { AppContext } from '../usecases/context.js';
 import { toPerson } from '../usecases/send.js';
-import { parsedReport } from './report-parse.js';
-import { type MessageHandler, unitWorkerHandler } from './types.js';
+import { unlessReport } from './report-parse.js';
+import { unitWorkerHandler } from './types.js';
 import { waitingThings } from './unit-items.js';
 
 const MAX_CHARS = 80;
@@ -36,8 +36,4 @@ const handler = unitWorkerHandler('day-statement', decide, async (dec, msg, _sen
   await ctx.send(toPerson(msg.senderId, dayStatementText(dec.items), `day-statement:${msg.id}`));
 });
 
-export const dayStatementHandler: MessageHandler<Decision> = {
-  ...handler,
-  matches: (msg, sender, ctx, readings) =>
-    readings.of(parsedReport)?.parse.isReport ? null : handler.matches(msg, sender, ctx, readings),
-};
+export const dayStatementHandler = unlessReport(handler);

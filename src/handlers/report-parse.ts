@@ -6,6 +6,7 @@
 import type { IncomingMessage } from '../domain/messages.js';
 import { explainReport, type NotReportReason, type ReportCues, type ReportParse } from '../domain/report/parse.js';
 import type { AppContext } from '../usecases/context.js';
+import type { MessageHandler } from './types.js';
 
 /** Longer texts are not daily reports (and are not worth parsing on the hot path). */
 const MAX_REPORT_CHARS = 20_000;
@@ -31,4 +32,16 @@ export function parsedReport(msg: IncomingMessage, ctx: AppContext): ParsedRepor
       : explainReport({ text, sentAt: msg.sentAt }, ctx.roster, ctx.config.timezone);
   if (p && (p.why === 'ack' || p.why === 'code')) p = { ...p, never: p.why };
   return p;
+}
+
+/**
+ * The handler, except for a message that reads as a daily report (市场监管局今日受理工单5件，均已办结): that is the
+ * report handler's, whatever else it says.
+ */
+export function unlessReport<D>(h: MessageHandler<D>): MessageHandler<D> {
+  return {
+    ...h,
+    matches: (msg, sender, ctx, readings) =>
+      readings.of(parsedReport)?.parse.isReport ? null : h.matches(msg, sender, ctx, readings),
+  };
 }

@@ -11,8 +11,8 @@ import { addTicketDoneQuestion } from '../store/ticket-done-questions.js';
 import { overdueOrReopenedOfUnit } from '../store/tickets.js';
 import type { AppContext } from '../usecases/context.js';
 import { toPerson } from '../usecases/send.js';
-import { parsedReport } from './report-parse.js';
-import { type MessageHandler, unitWorkerHandler } from './types.js';
+import { unlessReport } from './report-parse.js';
+import { unitWorkerHandler } from './types.js';
 import { namedByTopic, waitingThings } from './unit-items.js';
 
 const MAX_CHARS = 300;
@@ -78,8 +78,4 @@ const asked = unitWorkerHandler('ticket-done-ask', decide, async (dec, msg, send
 });
 
 /** A daily report (市场监管局今日受理工单5件，均已办结) is the report handler's, whatever it says is 办结. */
-export const ticketDoneAskHandler: MessageHandler<Decision> = {
-  ...asked,
-  matches: (msg, sender, ctx, readings) =>
-    readings.of(parsedReport)?.parse.isReport ? null : asked.matches(msg, sender, ctx, readings),
-};
+export const ticketDoneAskHandler = unlessReport(asked);
