@@ -32,10 +32,10 @@ import {
 import { formatShort } from '../domain/texts/dispatch.js';
 import { addPendingReply, dispatchesForUnit, hasOpenDispatch } from '../store/dispatches.js';
 import type { AppContext } from '../usecases/context.js';
-import { leaderName } from '../usecases/dispatch-common.js';
+import { leaderName, leaderRefs } from '../usecases/dispatch-common.js';
 import { toPerson } from '../usecases/send.js';
 import { unitWorkerHandler } from './types.js';
-import { type NamedByTopic, namedByTopic, type WaitingThing, waitingThings } from './unit-items.js';
+import { type NamedByTopic, namedByTopic, type WaitingThing, waitingItemOf, waitingThings } from './unit-items.js';
 
 const MAX_CHARS = 5_000;
 const CODE = /(?<![A-Za-z0-9])(?:SP|D)\s?\d{1,8}/gi;
@@ -47,11 +47,7 @@ type Decision =
   | { kind: 'clarify'; items: WaitingItem[]; ack: boolean; hold: boolean; group?: true; text?: string };
 
 function addressedToLeader(msg: IncomingMessage, ctx: AppContext): Addressing {
-  return addressingOf(
-    msg.text,
-    msg.mentionIds,
-    ctx.roster.withRole('leader').map((p) => ({ id: p.id, name: p.name })),
-  );
+  return addressingOf(msg.text, msg.mentionIds, leaderRefs(ctx));
 }
 
 /**
@@ -84,16 +80,14 @@ async function groupDecision(
   return byTopic(rounds, await namedByTopic(ctx, unitId, s, rounds));
 }
 
-const itemOf = (w: WaitingThing): WaitingItem => ({ code: w.code, what: w.what, unsigned: w.unsigned });
-
 /**
  * A message with substance and no code while items wait, held: the one item its words name is asked about (是否作为
  * SP1 的办理情况？); items and tickets it may name, or several, are listed with how to answer each; naming none, what
  * waits is listed (never a guess at an item it does not speak of).
  */
 function byTopic(things: readonly WaitingThing[], topic: NamedByTopic): Decision {
-  const items = things.map(itemOf);
-  const named = topic.items.map(itemOf);
+  const items = things.map(waitingItemOf);
+  const named = topic.items.map(waitingItemOf);
   if (named.length === 1 && topic.tickets.length === 0)
     return { kind: 'clarify', items: named, ack: false, hold: true };
   const text =
@@ -147,7 +141,7 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
   const answered = await answeredNamed(ctx, sender.unit, text, things);
   if (answered !== null) return answered;
   if (things.length === 0) return null;
-  const items = things.map((w) => ({ code: w.code, what: w.what, unsigned: w.unsigned }));
+  const items = things.map(waitingItemOf);
   const bare = text.replace(CODE, ' ');
   const courtesy = courtesyOf(bare);
   if (courtesy !== null) return { kind: 'courtesy', courtesy, items };

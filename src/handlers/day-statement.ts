@@ -10,7 +10,7 @@ import type { AppContext } from '../usecases/context.js';
 import { toPerson } from '../usecases/send.js';
 import { unlessReport } from './report-parse.js';
 import { unitWorkerHandler } from './types.js';
-import { waitingThings } from './unit-items.js';
+import { waitingItemOf, waitingThings } from './unit-items.js';
 
 const MAX_CHARS = 80;
 
@@ -23,7 +23,7 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
   if (!isDayTicketsStatement(text)) return null;
   const things = await waitingThings(ctx, sender.unit);
   if (things.length === 0) return null;
-  return { items: things.map((w) => ({ code: w.code, what: w.what, unsigned: w.unsigned })) };
+  return { items: things.map(waitingItemOf) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Addressing, addressingOf, type LeaderRef, quotesDispatch } from '../domain/dispatch/addressing.js';
+import { type Addressing, addressingOf, quotesDispatch } from '../domain/dispatch/addressing.js';
 import { classifyReply, type Link, linkReply, type ReplyClass, replyBody } from '../domain/dispatch/flow-answer.js';
 import { ownWords } from '../domain/language/quote.js';
 import type { IncomingMessage } from '../domain/messages.js';
@@ -28,7 +28,7 @@ import {
 } from '../store/dispatches.js';
 import { roundsAwaitingUnit } from '../store/dual.js';
 import type { AppContext } from '../usecases/context.js';
-import { leaderName } from '../usecases/dispatch-common.js';
+import { leaderName, leaderRefs } from '../usecases/dispatch-common.js';
 import { toPerson } from '../usecases/send.js';
 import { unitWorkerHandler } from './types.js';
 import { namedByTopic, waitingThings } from './unit-items.js';
@@ -46,10 +46,6 @@ type Decision =
 
 function mentionsBot(msg: IncomingMessage, ctx: AppContext): boolean {
   return msg.mentionIds.some((id) => ctx.roster.person(id) === undefined) || /@[^\s@\u2005]{0,6}助手/.test(msg.text);
-}
-
-function leaders(ctx: AppContext): LeaderRef[] {
-  return ctx.roster.withRole('leader').map((p) => ({ id: p.id, name: p.name }));
 }
 
 /**
@@ -73,7 +69,7 @@ async function decide(msg: IncomingMessage, sender: Person, ctx: AppContext): Pr
   if (!isUnitWorker(sender) || unitId === undefined) return null;
   const text = msg.text.trim();
   if (text === '' || text.length > MAX_CHARS) return null;
-  const a = addressingOf(text, msg.mentionIds, leaders(ctx));
+  const a = addressingOf(text, msg.mentionIds, leaderRefs(ctx));
   const addressed = a.leaderIds.length > 0 || a.reportStart || a.quote !== null;
   const reply = classifyReply(text, { chat: msg.chat, mentionsBot: mentionsBot(msg, ctx), addressed });
   if (!reply) return null;

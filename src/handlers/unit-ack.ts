@@ -12,6 +12,7 @@ import { dispatchesForUnit } from '../store/dispatches.js';
 import { recordSideAck, roundByCode } from '../store/dual.js';
 import { latestUnackedDigestAt } from '../store/ticket-nag.js';
 import type { AppContext } from '../usecases/context.js';
+import { leaderRefs } from '../usecases/dispatch-common.js';
 import { toPerson } from '../usecases/send.js';
 import { applyReply } from './dispatch-answer.js';
 import { unitWorkerHandler } from './types.js';
@@ -43,8 +44,7 @@ async function signable(ctx: AppContext, unitId: string): Promise<WaitingThing[]
  * them when the message names no leader, or the leader issued none or several.
  */
 function byLeaderNamed(msg: IncomingMessage, ctx: AppContext, items: WaitingThing[]): WaitingThing[] {
-  const leaders = ctx.roster.withRole('leader').map((p) => ({ id: p.id, name: p.name }));
-  const { leaderIds } = addressingOf(ownWords(msg.text), msg.mentionIds, leaders);
+  const { leaderIds } = addressingOf(ownWords(msg.text), msg.mentionIds, leaderRefs(ctx));
   if (leaderIds.length === 0) return items;
   const theirs = items.filter(
     (w) => w.kind === 'dispatch' && w.leaderId !== undefined && leaderIds.includes(w.leaderId),

@@ -2,6 +2,7 @@
  * Reads what a unit still owes (open dispatches, 双派单 rounds, overdue and reopened tickets) for my-items and the
  * fallback.
  */
+import type { WaitingItem } from '../domain/texts/answers.js';
 import type { MyDispatch, MyRound, MyTicket } from '../domain/texts/my-items.js';
 import { waitingDispatchWhat, waitingRoundWhat } from '../domain/texts/my-items.js';
 import { colourOf } from '../domain/tickets/colour.js';
@@ -115,6 +116,11 @@ export async function waitingThings(ctx: AppContext, unitId: string): Promise<Wa
     });
   }
   return items;
+}
+
+/** A waiting thing as the texts list it (code, what it is, unsigned or not). */
+export function waitingItemOf(w: WaitingThing): WaitingItem {
+  return { code: w.code, what: w.what, unsigned: w.unsigned };
 }
 
 /** What a message without a code speaks of, by its words: the waiting items and the unit's other open tickets. */

@@ -1,5 +1,6 @@
 /** What the dispatch handlers and dispatch-check share: labels, delivery, states. Not a handler. */
 
+import type { LeaderRef } from '../domain/dispatch/addressing.js';
 import { parseDeadline } from '../domain/dispatch/deadline.js';
 import { defaultDeadline, targetStatus } from '../domain/dispatch/flow.js';
 import { inMessageOrder } from '../domain/dispatch/order.js';
@@ -25,6 +26,11 @@ import { toGroup, toPerson } from './send.js';
 
 export function leaderName(ctx: AppContext, id: string): string {
   return ctx.roster.person(id)?.name ?? LEADER_UNNAMED;
+}
+
+/** The district's leaders as a unit's words may address them (报告王主任…, @李主任). */
+export function leaderRefs(ctx: AppContext): LeaderRef[] {
+  return ctx.roster.withRole('leader').map((p) => ({ id: p.id, name: p.name }));
 }
 
 /** Who a unit's dispatch goes to: heads and liaisons. */
