@@ -1,14 +1,14 @@
 import { commandText } from '../domain/messages.js';
 import { type ReportStatusQuestion, reportStatusQuestionOf } from '../domain/report/status-question.js';
-import { summarizeDay } from '../domain/report/summary.js';
 import { isOversight, mentionsRosterPerson } from '../domain/roster.js';
 import { reportStatusText } from '../domain/texts/reports.js';
-import { clockMinutes, formatShort, localDay, localMinutes } from '../domain/time.js';
+import { clockMinutes, formatShort, inZone, localDay, localMinutes } from '../domain/time.js';
 import { reportsForDay } from '../store/reports.js';
 import { hasStep } from '../store/steps.js';
 import { overdueAndReopenedCounts } from '../store/tickets.js';
-import { campaignPicture } from '../usecases/campaign.js';
+
 import type { AppContext } from '../usecases/context.js';
+import { daySummaryOf } from '../usecases/day-summary.js';
 import { replyTo, toPerson } from '../usecases/send.js';
 import type { MessageHandler } from './types.js';
 
@@ -42,23 +42,15 @@ export const reportStatusQuestionHandler: MessageHandler<ReportStatusQuestion> =
     const reports = (await reportsForDay(ctx.db, day)).filter((r) => units.some((u) => u.id === r.unitId));
     const summarySent = await hasStep(ctx.db, `daily-summary:${day}`);
     if (q.kind === 'summary' && summarySent) {
-      const campaign = await campaignPicture(ctx, day);
-      const s = summarizeDay({
-        day,
-        units,
-        reports,
-        lowRate: ctx.config.reports.lowRate,
-        corrections: [],
-        ...(campaign ? { campaign: campaign.lines } : {}),
-      });
-      await ctx.send(toPerson(sender.id, s.text, `report-status:${msg.id}`));
+      const { summary } = await daySummaryOf(ctx, day, reports);
+      await ctx.send(toPerson(sender.id, summary.text, `report-status:${msg.id}`));
       return;
     }
     const reported = new Set(reports.map((r) => r.unitId));
     const deadline = ctx.config.routines.reportDeadline;
     const text = reportStatusText({
       day,
-      at: day === today ? formatShort(now, tz).replace(/^.*日/, '') : formatShort(now, tz),
+      at: day === today ? inZone(now, tz).format('HH:mm') : formatShort(now, tz),
       deadline,
       total: units.length,
       late: reports.filter((r) => r.late).length,

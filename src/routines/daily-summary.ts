@@ -1,13 +1,13 @@
 import { mondayOf } from '../domain/dual/periods.js';
 import { changesBetween } from '../domain/report/merge.js';
-import { summarizeDay } from '../domain/report/summary.js';
 import { unitName } from '../domain/roster.js';
 import { dayCardCaption } from '../domain/texts/day-summary.js';
 import { describeChange, lateCorrectionSummaryLine } from '../domain/texts/report-corrections.js';
 import { dayCardFile } from '../render/day-card-file.js';
 import { markLateCorrectionsNoted, pendingLateCorrections, reportsForDay } from '../store/reports.js';
 import { claimStep } from '../store/steps.js';
-import { campaignPicture, tellBehindHeads } from '../usecases/campaign.js';
+import { tellBehindHeads } from '../usecases/campaign.js';
+import { daySummaryOf } from '../usecases/day-summary.js';
 import { toGroup, toPerson } from '../usecases/send.js';
 import { workdayToday } from './gate.js';
 import { dailyAt, type Routine } from './types.js';
@@ -33,15 +33,7 @@ export const dailySummary: Routine = {
       ),
     );
     // 百日攻坚: the day counter and the items behind, after the hotline anomalies.
-    const campaign = await campaignPicture(ctx, day);
-    const s = summarizeDay({
-      day,
-      units: ctx.roster.reportingUnits(),
-      reports,
-      lowRate: ctx.config.reports.lowRate,
-      corrections,
-      ...(campaign ? { campaign: campaign.lines } : {}),
-    });
+    const { summary: s, campaign } = await daySummaryOf(ctx, day, reports, corrections);
     // 'image' / 'both': the card goes with the message (text first, then the picture).
     const format = ctx.config.reports.summaryFormat;
     const file = format === 'text' ? undefined : await dayCardFile(ctx, day, reports, s);
